@@ -1,0 +1,121 @@
+#include "check/check.hpp"
+
+#include <map>
+
+#include "model/text.hpp"
+
+namespace protopub::check {
+
+using namespace protopub::model;
+
+std::vector<int> section_number(const Section& s) {
+    if (s.kind == SectionKind::preamble) return {};
+    if (!s.number.empty()) return s.number.parts;
+    for (const auto& c : s.clauses)
+        if (!c.number.empty()) return {c.number.parts.front()};
+    return {};
+}
+
+namespace {
+
+std::string show(const std::vector<int>& parts) { return join_number(parts); }
+
+// Checks `cur` against the number before it in document order. Numbering is a walk
+// of a tree whose shape comes from the numbers: after 3.4.2 may come 3.4.3, 3.5, 4.1
+// or 3.4.2.1; anything else is a gap or out of order.
+void check_sequence(const std::vector<int>& prev, const Clause& cur, const std::string& file, Diagnostics& diags) {
+    const auto& c = cur.number.parts;
+    std::size_t k = 0;
+    while (k < prev.size() && k < c.size() && prev[k] == c[k]) ++k;
+    const SourcePos at = cur.number_pos.known() ? cur.number_pos : cur.pos;
+
+    if (k == c.size()) {
+        // cur equals prev or is an ancestor of it: reported as a duplicate elsewhere,
+        // or it comes after its own sub-clauses
+        if (c.size() < prev.size())
+            diags.error(file, at, "clause " + show(c) + " comes after " + show(prev));
+        return;
+    }
+    if (k == prev.size()) {
+        // a sub-clause of prev: must start at prev.1
+        std::vector<int> expected = prev;
+        expected.push_back(1);
+        if (c.size() > prev.size() + 1 || c[k] != 1) {
+            diags.error(file, at, "clause " + show(c) + " follows " + (prev.empty() ? std::string("the start") : show(prev)) +
+                                      ": " + show(expected) + " is missing");
+        }
+        return;
+    }
+    if (c[k] < prev[k]) {
+        diags.error(file, at, "clause " + show(c) + " comes after " + show(prev));
+        return;
+    }
+    std::vector<int> expected(c.begin(), c.begin() + static_cast<long>(k));
+    expected.push_back(prev[k] + 1);
+    if (c[k] > prev[k] + 1) {
+        diags.error(file, at, "clause " + show(c) + " follows " + show(prev) + ": " + show(expected) + " is missing");
+        return;
+    }
+    // cur[k] == prev[k] + 1: deeper parts must start at 1 (3.4.2 -> 3.5 or 3.5.1 is not fine)
+    if (c.size() > k + 1) {
+        diags.error(file, at, "clause " + show(c) + " follows " + show(prev) + ": " + show(expected) + " is missing");
+    }
+}
+
+}  // namespace
+
+void check_structure(const Protocol& p, Diagnostics& diags) {
+    const std::string& file = p.source_path;
+    std::vector<int> prev;                       // the last number seen, in document order
+    std::vector<int> prev_section;               // the last level-2 section number seen
+    std::map<std::string, SourcePos> seen;       // number -> first place
+
+    std::vector<int> current;                    // number of the enclosing level-2 section
+    for (const auto& s : p.sections) {
+        if (s.kind == SectionKind::preamble) continue;
+        if (s.level <= 2) {
+            current = section_number(s);
+            // Only sections whose clauses are numbered N.x take part in the walk; with
+            // single-level clauses (1., 2., 3.) the section has no number of its own.
+            bool multi_level = !s.number.empty();
+            for (const auto& c : s.clauses)
+                if (!c.number.empty()) { multi_level = multi_level || c.number.parts.size() > 1; break; }
+            if (current.size() == 1 && multi_level) {
+                const int n = current[0];
+                if (!prev_section.empty()) {
+                    const std::string what = "section " + std::to_string(n);
+                    if (n == prev_section[0])
+                        diags.error(file, s.pos, what + " is numbered twice");
+                    else if (n < prev_section[0])
+                        diags.error(file, s.pos, what + " comes after section " + show(prev_section));
+                    else if (n > prev_section[0] + 1)
+                        diags.error(file, s.pos, what + " follows section " + show(prev_section) + ": section " +
+                                                     std::to_string(prev_section[0] + 1) + " is missing");
+                }
+                prev_section = current;
+                // The section stands for its number in the walk: N.1 may follow it.
+                prev = current;
+            }
+        }
+        for (const auto& c : s.clauses) {
+            const SourcePos at = c.number_pos.known() ? c.number_pos : c.pos;
+            if (c.heading.empty() && c.blocks.empty())
+                diags.error(file, at, "clause " + c.number.text + " has no text");
+            if (c.number.empty()) continue;
+            const std::string key = show(c.number.parts);
+            if (auto [it, fresh] = seen.emplace(key, at); !fresh) {
+                diags.error(file, at, "clause " + key + " is numbered twice (first at line " +
+                                          std::to_string(it->second.line) + ")");
+                continue;
+            }
+            if (!current.empty() && c.number.parts.size() > 1 && c.number.parts.front() != current.front()) {
+                diags.error(file, at, "clause " + key + " is inside section " + show(current));
+                continue;
+            }
+            check_sequence(prev, c, file, diags);
+            prev = c.number.parts;
+        }
+    }
+}
+
+}  // namespace protopub::check

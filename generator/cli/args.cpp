@@ -1,0 +1,69 @@
+#include "cli/args.hpp"
+
+namespace protopub::cli {
+
+Args::Args(const std::vector<std::string>& argv, std::set<std::string> with_value, std::set<std::string> flags) {
+    bool only_positional = false;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        if (only_positional || a.size() < 2 || a[0] != '-') {
+            positional_.push_back(a);
+            continue;
+        }
+        if (a == "--") { only_positional = true; continue; }
+        std::string name = a, inline_value;
+        bool has_inline = false;
+        if (auto eq = a.find('='); a.rfind("--", 0) == 0 && eq != std::string::npos) {
+            name = a.substr(0, eq);
+            inline_value = a.substr(eq + 1);
+            has_inline = true;
+        }
+        if (with_value.count(name)) {
+            if (has_inline) {
+                values_[name] = inline_value;
+            } else if (i + 1 < argv.size()) {
+                values_[name] = argv[++i];
+            } else {
+                error_ = "option '" + name + "' needs a value";
+                return;
+            }
+        } else if (flags.count(name) && !has_inline) {
+            flags_seen_.insert(name);
+        } else {
+            error_ = "unknown option '" + a + "'";
+            return;
+        }
+    }
+}
+
+std::string Args::value(const std::string& name, const std::string& fallback) const {
+    auto it = values_.find(name);
+    return it == values_.end() ? fallback : it->second;
+}
+
+std::vector<std::string> Args::list(const std::string& name, const std::vector<std::string>& fallback,
+                                    const std::set<std::string>& allowed) {
+    if (!has(name)) return fallback;
+    std::vector<std::string> out;
+    const std::string v = value(name);
+    std::size_t start = 0;
+    while (start <= v.size()) {
+        std::size_t comma = v.find(',', start);
+        std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!item.empty()) {
+            if (!allowed.count(item)) {
+                std::string names;
+                for (const auto& a : allowed) names += (names.empty() ? "" : ", ") + a;
+                error_ = "unknown value '" + item + "' for " + name + " (expected: " + names + ")";
+                return {};
+            }
+            out.push_back(item);
+        }
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    if (out.empty()) error_ = "option '" + name + "' needs at least one value";
+    return out;
+}
+
+}  // namespace protopub::cli

@@ -1,0 +1,35 @@
+// A small, strict command-line parser shared by every subcommand: unknown options and
+// missing values are usage errors (exit 2), never silently ignored.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace protopub::cli {
+
+class Args {
+public:
+    // `with_value`: options that take a value ("-o", "--format"); `flags`: options without.
+    Args(const std::vector<std::string>& argv, std::set<std::string> with_value, std::set<std::string> flags);
+
+    bool ok() const { return error_.empty(); }
+    const std::string& error() const { return error_; }
+    const std::vector<std::string>& positional() const { return positional_; }
+    bool flag(const std::string& name) const { return flags_seen_.count(name) > 0; }
+    bool has(const std::string& name) const { return values_.count(name) > 0; }
+    std::string value(const std::string& name, const std::string& fallback = "") const;
+
+    // "--format html,pdf" -> {"html","pdf"}; unknown entries make ok() false.
+    std::vector<std::string> list(const std::string& name, const std::vector<std::string>& fallback,
+                                  const std::set<std::string>& allowed);
+
+private:
+    std::vector<std::string> positional_;
+    std::map<std::string, std::string> values_;
+    std::set<std::string> flags_seen_;
+    std::string error_;
+};
+
+}  // namespace protopub::cli

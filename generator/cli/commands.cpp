@@ -1,0 +1,12 @@
+#include "cli/commands.hpp"
+
+namespace protopub::cli {
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> table = {
+        {"check", "check FILE|DIR...                 report problems as file:line:col diagnostics", run_check},
+    };
+    return table;
+}
+
+}  // namespace protopub::cli

@@ -1,0 +1,63 @@
+#include "cli/pipeline.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include "check/check.hpp"
+#include "cli/commands.hpp"
+#include "source/reader.hpp"
+
+namespace fs = std::filesystem;
+
+namespace protopub::cli {
+
+std::vector<std::string> expand_sources(const std::vector<std::string>& args, model::Diagnostics& diags) {
+    std::vector<std::string> out;
+    for (const auto& a : args) {
+        std::error_code ec;
+        if (fs::is_directory(a, ec)) {
+            std::vector<std::string> found;
+            for (const auto& e : fs::directory_iterator(a, ec)) {
+                const auto name = e.path().filename().string();
+                if (e.path().extension() == ".md" && name != "README.md" && e.is_regular_file(ec))
+                    found.push_back(e.path().string());
+            }
+            if (ec) diags.error(a, {}, "cannot read folder: " + ec.message());
+            std::sort(found.begin(), found.end());
+            if (found.empty() && !ec) diags.error(a, {}, "no protocol sources (*.md) in this folder");
+            out.insert(out.end(), found.begin(), found.end());
+        } else if (fs::exists(a, ec)) {
+            out.push_back(a);
+        } else {
+            diags.error(a, {}, "no such file or folder");
+        }
+    }
+    return out;
+}
+
+std::vector<model::Protocol> load_sources(const std::vector<std::string>& paths, model::Diagnostics& diags) {
+    std::vector<model::Protocol> out;
+    for (const auto& path : paths) {
+        auto p = source::load_protocol(path, diags);
+        if (!p) continue;
+        check::check_structure(*p, diags);
+        out.push_back(std::move(*p));
+    }
+    return out;
+}
+
+void print_diagnostics(model::Diagnostics& diags) {
+    diags.sort();
+    for (const auto& d : diags.items()) std::fprintf(stderr, "%s\n", model::format(d).c_str());
+    if (diags.error_count() || diags.warning_count())
+        std::fprintf(stderr, "%d error%s, %d warning%s\n", diags.error_count(), diags.error_count() == 1 ? "" : "s",
+                     diags.warning_count(), diags.warning_count() == 1 ? "" : "s");
+}
+
+int usage_error(const std::string& command, const std::string& message) {
+    std::fprintf(stderr, "protopub %s: error: %s\n", command.c_str(), message.c_str());
+    return exit_usage;
+}
+
+}  // namespace protopub::cli

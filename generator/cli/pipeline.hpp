@@ -1,0 +1,27 @@
+// The shared front of every command: find the sources, read them, resolve what can be
+// resolved, check them. Commands then hand the model to the stage they run.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/diagnostics.hpp"
+#include "model/protocol.hpp"
+
+namespace protopub::cli {
+
+// FILE and DIR arguments -> source files (a folder gives its *.md files, sorted, without
+// README.md). Missing paths are errors in `diags`.
+std::vector<std::string> expand_sources(const std::vector<std::string>& args, model::Diagnostics& diags);
+
+// Reads, resolves and checks each source. Protocols that could not be read at all are
+// left out; everything else is returned together with its diagnostics.
+std::vector<model::Protocol> load_sources(const std::vector<std::string>& paths, model::Diagnostics& diags);
+
+// Prints diagnostics to stderr, sorted, one per line, with a summary when there are any.
+void print_diagnostics(model::Diagnostics& diags);
+
+// "protopub: error: ..." on stderr for usage and I/O problems; returns exit_usage.
+int usage_error(const std::string& command, const std::string& message);
+
+}  // namespace protopub::cli

@@ -1,0 +1,45 @@
+// The one seam to the outside world: reading sources, writing outputs, the clock.
+// No other stage opens files or asks the time.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace protopub::io {
+
+// Reads a whole file. On failure returns nullopt and sets `error` to a sentence
+// ("cannot open 'x.md': No such file or directory"). `limit` guards against
+// reading something absurd (a device, a 10 GB log) into memory.
+std::optional<std::string> read_file(const std::string& path, std::string& error,
+                                     std::uintmax_t limit = std::uintmax_t(256) << 20);
+
+// Writes one file atomically: a temporary file beside it, fsync, then rename.
+// The old file (if any) stays intact on any failure.
+bool write_file_atomic(const std::string& path, const std::string& bytes, std::string& error);
+
+// A set of output files rendered in memory and committed to a folder only when the
+// whole run succeeded, so a failed run never leaves half a site behind.
+class OutputSet {
+public:
+    void add(const std::string& relative_path, std::string bytes);
+    const std::map<std::string, std::string>& files() const { return files_; }
+    // Creates `dir` (and parents) if needed, writes every file to a staging folder
+    // inside it, then renames each into place. Returns false with `error` set.
+    bool commit(const std::string& dir, std::string& error) const;
+
+private:
+    std::map<std::string, std::string> files_;
+};
+
+// The time stamp outputs carry: SOURCE_DATE_EPOCH when set (reproducible builds),
+// otherwise `fallback_iso_date` (usually the adoption date), otherwise 1970-01-01.
+// Returned as seconds since the epoch (UTC).
+std::int64_t build_epoch(const std::string& fallback_iso_date = "");
+// "2023-04-04" -> seconds since the epoch at 00:00 UTC; nullopt if not a date.
+std::optional<std::int64_t> parse_iso_date(const std::string& date);
+// Seconds since the epoch -> "2023-04-04T00:00:00Z".
+std::string format_iso_datetime(std::int64_t epoch);
+
+}  // namespace protopub::io

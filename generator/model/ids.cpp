@@ -1,0 +1,45 @@
+#include "model/ids.hpp"
+
+#include <cctype>
+
+#include "model/text.hpp"
+
+namespace protopub::model {
+
+std::string IdAllocator::make(const std::string& wanted) {
+    std::string base = wanted.empty() ? std::string("item") : wanted;
+    if (!std::isalpha(static_cast<unsigned char>(base[0]))) base = "s-" + base;
+    std::string id = base;
+    for (int n = 2; used_.count(id); ++n) id = base + "-" + std::to_string(n);
+    used_.insert(id);
+    return id;
+}
+
+std::string derive_section_id(const Section& s) {
+    std::string slug = slugify(plain_text(s.heading), 5);
+    if (!slug.empty()) return slug;
+    return s.number.empty() ? std::string("section") : "section-" + join_number(s.number.parts);
+}
+
+std::string derive_clause_id(const Clause& c) {
+    std::string words = plain_text(c.heading);
+    if (words.empty()) words = plain_text(c);
+    std::string slug = slugify(words, 5);
+    if (!slug.empty()) return slug;
+    return "c-" + (c.number.empty() ? std::string("x") : join_number(c.number.parts));
+}
+
+std::string number_anchor(const std::string& number) {
+    std::string n = number;
+    while (!n.empty() && n.back() == '.') n.pop_back();
+    return "p-" + n;
+}
+
+bool is_valid_id(const std::string& id) {
+    if (id.empty() || !std::isalpha(static_cast<unsigned char>(id[0]))) return false;
+    for (char c : id)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+    return true;
+}
+
+}  // namespace protopub::model

@@ -1,0 +1,36 @@
+// Stable ids. A clause keeps its id for life: renumbering, moving and rewording never
+// change it, so links, diffs and comparisons hold on to ids, not numbers. Ids derived
+// here are only for clauses that have none yet (the importer writes them into the source).
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "model/protocol.hpp"
+
+namespace protopub::model {
+
+// Hands out ids unique within one document: "purpose", "purpose-2", ...
+class IdAllocator {
+public:
+    void reserve(const std::string& id) { used_.insert(id); }
+    bool taken(const std::string& id) const { return used_.count(id) > 0; }
+    std::string make(const std::string& wanted);
+
+private:
+    std::set<std::string> used_;
+};
+
+// From the heading's words ("Roles of councillors" -> "roles-of-councillors").
+std::string derive_section_id(const Section& s);
+// From the clause's title or first words; "c-4-21" style when it has no words.
+std::string derive_clause_id(const Clause& c);
+
+// The permalink anchor for a displayed number: "4.21" -> "p-4.21".
+std::string number_anchor(const std::string& number);
+
+// True for an id usable in every output (HTML, XML, Word bookmarks): a letter first,
+// then letters, digits, '-' and '_'.
+bool is_valid_id(const std::string& id);
+
+}  // namespace protopub::model

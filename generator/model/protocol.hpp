@@ -1,0 +1,208 @@
+// The Protocol model: the one in-memory form every stage reads and writes.
+//
+// A closed set of types (pandoc-style): Protocol -> Section -> Clause -> Block -> Inline.
+// Nesting of clauses comes from their numbers (3.9 < 3.10), not from the tree, so
+// clauses are kept flat in document order inside their section, each with its parsed
+// number. No renderer ever sees Markdown: everything it needs is here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace protopub::model {
+
+// 1-based line and column (column counts bytes, as compilers do); 0 = unknown.
+struct SourcePos {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    bool known() const { return line != 0; }
+};
+
+// ---------------------------------------------------------------- inlines
+
+enum class InlineKind {
+    text,        // literal text (UTF-8, never markup)
+    emphasis,    // children
+    strong,      // children
+    strike,      // children (GFM strikethrough)
+    code,        // literal text in `text`
+    link,        // children; `target` is the URL (only http, https, mailto survive)
+    soft_break,  // a line break in the source that is a space in the output
+    line_break,  // a hard break
+    reference,   // children = the words as written; `reference` indexes Protocol::references
+};
+
+struct Inline {
+    InlineKind kind = InlineKind::text;
+    std::string text;              // text / code
+    std::string target;            // link URL
+    std::vector<Inline> children;  // emphasis / strong / strike / link / reference
+    int reference = -1;            // index into Protocol::references (kind == reference)
+    SourcePos pos;                 // where the inline starts, when known
+};
+
+using Inlines = std::vector<Inline>;
+
+// ---------------------------------------------------------------- blocks
+
+enum class BlockKind {
+    paragraph,  // inlines
+    list,       // items
+    table,      // rows
+    quote,      // children (a quoted passage)
+};
+
+// How the items of a list are labelled. Labelled sub-items ((a), i.) keep the label
+// exactly as written in ListItem::label; bullet lists have empty labels.
+enum class ListStyle {
+    bullet,         // •, -, *
+    ordered,        // 1. 2. 3. (a numbered list inside a clause, not clauses)
+    alpha_paren,    // (a) (b)
+    alpha_close,    // a) b)
+    alpha_dot,      // a. b.
+    roman_paren,    // (i) (ii)
+    roman_close,    // i) ii)
+    roman_dot,      // i. ii.
+};
+
+struct Block;
+
+struct ListItem {
+    std::string label;         // "(a)", "i.", "" for bullets
+    std::string id;            // stable id of a labelled sub-item ("" if none)
+    std::vector<Block> blocks;
+    SourcePos pos;
+};
+
+enum class Align { none, left, center, right };
+
+struct TableCell {
+    Inlines inlines;
+};
+
+struct TableRow {
+    bool header = false;
+    std::vector<TableCell> cells;
+};
+
+struct Block {
+    BlockKind kind = BlockKind::paragraph;
+    Inlines inlines;                 // paragraph
+    ListStyle list_style = ListStyle::bullet;
+    std::vector<ListItem> items;     // list
+    std::vector<Align> align;        // table column alignment
+    std::vector<TableRow> rows;      // table
+    std::vector<Block> children;     // quote
+    SourcePos pos;
+};
+
+// ---------------------------------------------------------------- clauses
+
+// A clause number as written ("4.21", "24.5", "3.") and its parsed parts {4, 21}.
+struct ClauseNumber {
+    std::string text;               // exactly as in the source, without trailing space
+    std::vector<int> parts;         // empty when the clause is un-numbered
+    bool empty() const { return parts.empty(); }
+};
+
+struct Clause {
+    std::string id;                 // stable id: written {#id}, or derived (id_given=false)
+    bool id_given = false;
+    ClauseNumber number;
+    Inlines heading;                // optional title ("24.1 Status of this code")
+    std::vector<Block> blocks;      // the words of the clause
+    SourcePos pos;                  // the clause's first character (its number)
+    SourcePos number_pos;           // where the number is written
+    int depth() const { return static_cast<int>(number.parts.size()); }
+};
+
+// ---------------------------------------------------------------- sections
+
+enum class SectionKind {
+    normal,
+    preamble,  // e.g. a committee report printed before the protocol: no clauses, not numbered
+};
+
+struct Section {
+    std::string id;
+    bool id_given = false;
+    SectionKind kind = SectionKind::normal;
+    int level = 2;                  // 2 = section (##), 3 = sub-heading (###) inside one
+    ClauseNumber number;            // "1." in "## 1. Introduction"; may be empty
+    Inlines heading;
+    std::vector<Block> intro;       // blocks before the first clause
+    std::vector<Clause> clauses;    // in document order
+    SourcePos pos;
+};
+
+// ---------------------------------------------------------------- references
+
+enum class ReferenceKind {
+    internal,      // paragraph / clause / section of this protocol
+    constitution,  // "Part 3 of this Constitution", "the Officer Employment Procedure Rules"
+    statute,       // "section 5 of the Local Government and Housing Act 1989"
+};
+
+struct ReferenceTarget {
+    std::string number;            // as written ("4.21"); for statutes the pin-point
+    std::string clause_id;         // resolved clause/section id ("" if unresolved)
+};
+
+struct Reference {
+    ReferenceKind kind = ReferenceKind::internal;
+    std::string text;                     // the words as written
+    SourcePos pos;
+    std::vector<ReferenceTarget> targets; // a list or range expands to several
+    bool is_range = false;                // "4.2 to 4.5": targets are the two ends
+    std::string document;                 // constitution document / statute short title
+    std::string part;                     // constitution Part / Section number
+    std::string url;                      // statute web address
+    bool resolved = false;
+    bool ambiguous = false;
+};
+
+// A defined term ("referred to as "officers" throughout", "X means ...").
+struct DefinedTerm {
+    std::string term;
+    std::string clause_id;          // where it is defined
+    std::string definition;         // the defining sentence
+    SourcePos pos;
+};
+
+// ---------------------------------------------------------------- the protocol
+
+enum class Status { draft, adopted, superseded };
+
+struct ConstitutionPlace {
+    std::string part;               // "5"
+    std::string section;            // "24"
+};
+
+struct Metadata {
+    std::string title;
+    std::string council;
+    std::string version;
+    Status status = Status::draft;
+    std::string adopted;            // ISO date, YYYY-MM-DD ("" if not adopted)
+    std::string adopted_by;         // the body that adopted it
+    std::string minute;             // minute reference of the adoption
+    std::string supersedes;         // version it replaces
+    std::string lang = "en-GB";
+    std::optional<ConstitutionPlace> constitution;
+};
+
+struct Protocol {
+    std::string source_path;        // as given on the command line
+    Metadata meta;
+    std::vector<Section> sections;  // in document order
+    std::vector<Reference> references;
+    std::vector<DefinedTerm> terms;
+};
+
+const char* to_string(Status s);
+const char* to_string(ListStyle s);
+const char* to_string(ReferenceKind k);
+
+}  // namespace protopub::model

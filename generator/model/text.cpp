@@ -1,0 +1,178 @@
+#include "model/text.hpp"
+
+#include <cctype>
+
+namespace protopub::model {
+
+std::size_t find_invalid_utf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        if (c < 0x80) { ++i; continue; }
+        std::size_t len;
+        std::uint32_t cp;
+        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+        else return i;
+        if (i + len > n) return i;
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        // Overlong forms, surrogates and values past U+10FFFF are invalid too.
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+            (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+            return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+namespace {
+void append_plain(const Inlines& inlines, std::string& out) {
+    for (const auto& in : inlines) {
+        switch (in.kind) {
+            case InlineKind::text:
+            case InlineKind::code: out += in.text; break;
+            case InlineKind::soft_break:
+            case InlineKind::line_break: out += ' '; break;
+            default: append_plain(in.children, out); break;
+        }
+    }
+}
+
+void append_plain(const Block& b, std::string& out) {
+    auto sep = [&] { if (!out.empty() && out.back() != ' ') out += ' '; };
+    switch (b.kind) {
+        case BlockKind::paragraph: sep(); append_plain(b.inlines, out); break;
+        case BlockKind::list:
+            for (const auto& item : b.items) {
+                if (!item.label.empty()) { sep(); out += item.label; }
+                for (const auto& child : item.blocks) append_plain(child, out);
+            }
+            break;
+        case BlockKind::table:
+            for (const auto& row : b.rows)
+                for (const auto& cell : row.cells) { sep(); append_plain(cell.inlines, out); }
+            break;
+        case BlockKind::quote:
+            for (const auto& child : b.children) append_plain(child, out);
+            break;
+    }
+}
+}  // namespace
+
+std::string plain_text(const Inlines& inlines) {
+    std::string out;
+    append_plain(inlines, out);
+    return out;
+}
+
+std::string plain_text(const Block& block) {
+    std::string out;
+    append_plain(block, out);
+    return out;
+}
+
+std::string plain_text(const Clause& clause) {
+    std::string out;
+    append_plain(clause.heading, out);
+    for (const auto& b : clause.blocks) append_plain(b, out);
+    return out;
+}
+
+std::string slugify(std::string_view text, std::size_t max_words) {
+    std::string out;
+    std::size_t words = 0;
+    bool pending_dash = false;
+    for (std::size_t i = 0; i < text.size() && words < max_words; ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (std::isalnum(c)) {
+            if (pending_dash && !out.empty()) { out += '-'; ++words; pending_dash = false; }
+            if (words >= max_words) break;
+            out += static_cast<char>(std::tolower(c));
+        } else if (c == '\'' || (c == 0xE2 && i + 2 < text.size() &&
+                                 static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+                                 static_cast<unsigned char>(text[i + 2]) == 0x99)) {
+            // apostrophes join words: "Council's" -> "councils"
+            if (c == 0xE2) i += 2;
+        } else if (c >= 0x80) {
+            // skip the rest of a non-ASCII character; it separates words
+            while (i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) ++i;
+            pending_dash = !out.empty();
+        } else {
+            pending_dash = !out.empty();
+        }
+    }
+    return out;
+}
+
+bool parse_clause_number(std::string_view s, std::vector<int>& parts) {
+    parts.clear();
+    if (!s.empty() && s.back() == '.') s.remove_suffix(1);
+    if (s.empty()) return false;
+    int value = 0;
+    int digits = 0;
+    for (char c : s) {
+        if (c >= '0' && c <= '9') {
+            if (++digits > 4) return false;  // numbers past 9999 are not clause numbers
+            value = value * 10 + (c - '0');
+        } else if (c == '.') {
+            if (digits == 0) return false;
+            parts.push_back(value);
+            value = 0;
+            digits = 0;
+        } else {
+            return false;
+        }
+    }
+    if (digits == 0) return false;
+    parts.push_back(value);
+    return true;
+}
+
+std::string join_number(const std::vector<int>& parts) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) out += '.';
+        out += std::to_string(parts[i]);
+    }
+    return out;
+}
+
+std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> words;
+    std::string cur;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        // U+00A0 no-break space and U+2000..U+200B spaces count as white space too
+        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+            space = true;
+            ++i;
+        } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+                   static_cast<unsigned char>(text[i + 2]) <= 0x8B) {
+            space = true;
+            i += 2;
+        }
+        if (space) {
+            if (!cur.empty()) words.push_back(std::move(cur)), cur.clear();
+        } else {
+            cur += static_cast<char>(c);
+        }
+    }
+    if (!cur.empty()) words.push_back(std::move(cur));
+    return words;
+}
+
+std::string trim(std::string_view s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+}  // namespace protopub::model

@@ -1,0 +1,910 @@
+#include "source/reader.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <yaml-cpp/yaml.h>
+
+#include <cctype>
+#include <memory>
+#include <set>
+#include <unordered_map>
+
+#include "io/files.hpp"
+#include "model/ids.hpp"
+#include "model/text.hpp"
+
+namespace protopub::source {
+
+using namespace protopub::model;
+
+namespace {
+
+// ------------------------------------------------------------------ raw text helpers
+
+// The source split into lines (after line-end normalisation), for reading the literal
+// text at a node's position: numbers and labels are taken as written, not as cmark
+// reinterprets them.
+class Lines {
+public:
+    explicit Lines(std::string_view text) {
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= text.size(); ++i) {
+            if (i == text.size() || text[i] == '\n') {
+                lines_.push_back(text.substr(start, i - start));
+                start = i + 1;
+            }
+        }
+    }
+    // The rest of line `line` from byte column `col` (both 1-based).
+    std::string_view from(std::uint32_t line, std::uint32_t col) const {
+        if (line == 0 || line > lines_.size()) return {};
+        std::string_view l = lines_[line - 1];
+        if (col == 0 || col - 1 > l.size()) return {};
+        return l.substr(col - 1);
+    }
+
+private:
+    std::vector<std::string_view> lines_;
+};
+
+bool is_id_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }
+
+// Parses "{#id .class}" at the start of `s`. Returns the length consumed (0 if none).
+struct AttrBlock {
+    std::string id;
+    std::vector<std::string> classes;
+    bool malformed = false;
+};
+
+std::size_t parse_attr_block(std::string_view s, AttrBlock& out) {
+    if (s.empty() || s[0] != '{') return 0;
+    std::size_t close = s.find('}');
+    if (close == std::string_view::npos) return 0;
+    std::string_view inner = s.substr(1, close - 1);
+    // Must look like an attribute block: tokens starting with # or .
+    std::size_t i = 0;
+    bool any = false;
+    while (i < inner.size()) {
+        while (i < inner.size() && inner[i] == ' ') ++i;
+        if (i >= inner.size()) break;
+        char sigil = inner[i];
+        if (sigil != '#' && sigil != '.') return 0;
+        std::size_t j = i + 1;
+        while (j < inner.size() && inner[j] != ' ') ++j;
+        std::string token(inner.substr(i + 1, j - i - 1));
+        bool valid = !token.empty() && std::isalpha(static_cast<unsigned char>(token[0]));
+        for (char c : token) valid = valid && is_id_char(c);
+        if (!valid) out.malformed = true;
+        if (sigil == '#') {
+            if (!out.id.empty()) out.malformed = true;
+            out.id = token;
+        } else {
+            out.classes.push_back(token);
+        }
+        any = true;
+        i = j;
+    }
+    return any ? close + 1 : 0;
+}
+
+// A clause number at the start of `s`: "4.21 " or "4.21. " (two or more parts), and for
+// ordered-list items and headings a single part "4. " / "4 " too.
+std::size_t match_number(std::string_view s, bool allow_single, std::vector<int>& parts, std::string& text) {
+    std::size_t i = 0;
+    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+    if (i == 0 || i >= s.size() || !(s[i] == ' ' || s[i] == '\t')) {
+        // a number alone at the end of a heading line is not a clause number
+        return 0;
+    }
+    std::string_view num = s.substr(0, i);
+    if (!parse_clause_number(num, parts)) return 0;
+    if (parts.size() < 2 && !allow_single) return 0;
+    text = std::string(num);
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    return i;
+}
+
+// A sub-item label at the start of `s`: (a) a) a. (iv) iv) iv. (A) A)
+std::size_t match_label(std::string_view s, std::string& label) {
+    std::size_t i = 0;
+    bool open = false;
+    if (i < s.size() && s[i] == '(') { open = true; ++i; }
+    std::size_t start = i;
+    while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) && i - start < 6) ++i;
+    std::size_t len = i - start;
+    if (len == 0 || i >= s.size()) return 0;
+    std::string_view letters = s.substr(start, len);
+    bool roman = letters.find_first_not_of("ivxlcIVXLC") == std::string_view::npos;
+    if (len > 1 && !roman) return 0;  // "(ab)" or "Council." is not a label
+    char close = s[i];
+    if (close == ')') ++i;
+    else if (close == '.' && !open) ++i;
+    else return 0;
+    if (i >= s.size() || s[i] != ' ') return 0;
+    label = std::string(s.substr(0, i));
+    while (i < s.size() && s[i] == ' ') ++i;
+    return i;
+}
+
+ListStyle style_of(const std::vector<std::string>& labels) {
+    if (labels.empty() || labels[0].empty()) return ListStyle::bullet;
+    const std::string& first = labels[0];
+    bool open = first[0] == '(';
+    char close = first.back();
+    std::string letters = first.substr(open ? 1 : 0, first.size() - (open ? 2 : 1));
+    // "(i)" starts a roman list; so does a list whose labels are all roman numerals
+    // and that does not begin at (a)... a list (h), (i), (j) stays alphabetic.
+    bool all_roman = true;
+    for (const auto& l : labels) {
+        std::string_view v(l);
+        if (!v.empty() && v.front() == '(') v.remove_prefix(1);
+        if (!v.empty()) v.remove_suffix(1);
+        if (v.empty() || v.find_first_not_of("ivxlcIVXLC") != std::string_view::npos) all_roman = false;
+    }
+    bool roman = all_roman && (letters == "i" || letters == "I");
+    if (open) return roman ? ListStyle::roman_paren : ListStyle::alpha_paren;
+    if (close == ')') return roman ? ListStyle::roman_close : ListStyle::alpha_close;
+    return roman ? ListStyle::roman_dot : ListStyle::alpha_dot;
+}
+
+bool safe_url(std::string_view url) {
+    std::string lower;
+    for (char c : url.substr(0, 10)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 || lower.rfind("mailto:", 0) == 0;
+}
+
+// ------------------------------------------------------------------ the reader
+
+struct NodeDeleter {
+    void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct ParserDeleter {
+    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+
+class Reader {
+public:
+    Reader(std::string_view text, const std::string& path, Diagnostics& diags)
+        : text_(text), lines_(text), path_(path), diags_(diags) {}
+
+    void read_body(cmark_node* doc, Protocol& p);
+
+private:
+    SourcePos pos_of(cmark_node* n) const {
+        int l = cmark_node_get_start_line(n), c = cmark_node_get_start_column(n);
+        return {static_cast<std::uint32_t>(l > 0 ? l : 0), static_cast<std::uint32_t>(c > 0 ? c : 0)};
+    }
+
+    Inlines read_inlines(cmark_node* parent);
+    void read_inline(cmark_node* n, Inlines& out);
+    Block read_block(cmark_node* n);
+    Block read_list(cmark_node* n);
+    Block read_table(cmark_node* n);
+    std::vector<Block> read_children(cmark_node* parent);
+
+    void start_section(cmark_node* heading, Protocol& p);
+    void start_clause(Clause clause, Protocol& p);
+    Section& current_section(Protocol& p, cmark_node* at);
+    void add_to_section(Block b, Protocol& p, cmark_node* at);
+
+    // Removes `count` bytes from the front of the inline content (the number/label/id
+    // already taken from the raw line), and leading spaces after them.
+    static void strip_prefix(Inlines& inlines, std::size_t count);
+    // Takes a trailing "{#id .class}" off heading inlines.
+    AttrBlock strip_trailing_attrs(Inlines& inlines, SourcePos at);
+
+    void note_id(const std::string& id, SourcePos pos, bool given);
+
+    std::string_view text_;
+    Lines lines_;
+    const std::string& path_;
+    Diagnostics& diags_;
+    Clause* clause_ = nullptr;       // the open clause, if any
+    Section* section_ = nullptr;     // the open section, if any
+    std::unordered_map<std::string, SourcePos> given_ids_;
+};
+
+void Reader::strip_prefix(Inlines& inlines, std::size_t count) {
+    std::size_t left = count;
+    while (!inlines.empty()) {
+        Inline& first = inlines.front();
+        if (first.kind != InlineKind::text) break;
+        if (left >= first.text.size()) {
+            left -= first.text.size();
+            inlines.erase(inlines.begin());
+            continue;
+        }
+        first.text.erase(0, left);
+        first.pos.column += static_cast<std::uint32_t>(left);
+        left = 0;
+        std::size_t sp = first.text.find_first_not_of(" \t");
+        if (sp == std::string::npos) {
+            inlines.erase(inlines.begin());
+            continue;
+        }
+        first.text.erase(0, sp);
+        first.pos.column += static_cast<std::uint32_t>(sp);
+        break;
+    }
+    // An id or number alone on the first line leaves a break at the front.
+    while (!inlines.empty() && (inlines.front().kind == InlineKind::soft_break ||
+                                inlines.front().kind == InlineKind::line_break))
+        inlines.erase(inlines.begin());
+}
+
+AttrBlock Reader::strip_trailing_attrs(Inlines& inlines, SourcePos at) {
+    AttrBlock attrs;
+    if (inlines.empty() || inlines.back().kind != InlineKind::text) return attrs;
+    std::string& t = inlines.back().text;
+    std::size_t end = t.find_last_not_of(" \t");
+    if (end == std::string::npos || t[end] != '}') return attrs;
+    std::size_t open = t.rfind('{', end);
+    if (open == std::string::npos) return attrs;
+    if (parse_attr_block(std::string_view(t).substr(open, end - open + 1), attrs) == 0) return AttrBlock{};
+    if (attrs.malformed)
+        diags_.error(path_, at, "malformed attribute block '" + t.substr(open, end - open + 1) +
+                                    "': ids start with a letter and use letters, digits, '-' and '_'");
+    t.erase(open);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
+    if (t.empty()) inlines.pop_back();
+    return attrs;
+}
+
+void Reader::note_id(const std::string& id, SourcePos pos, bool given) {
+    if (!given || id.empty()) return;
+    auto [it, inserted] = given_ids_.emplace(id, pos);
+    if (!inserted)
+        diags_.error(path_, pos, "id '" + id + "' is used twice (first at line " + std::to_string(it->second.line) + ")");
+}
+
+void Reader::read_inline(cmark_node* n, Inlines& out) {
+    Inline in;
+    in.pos = pos_of(n);
+    const char* literal = cmark_node_get_literal(n);
+    switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+            // merge adjacent text (cmark splits at special characters)
+            if (!out.empty() && out.back().kind == InlineKind::text) {
+                out.back().text += literal ? literal : "";
+                return;
+            }
+            in.kind = InlineKind::text;
+            in.text = literal ? literal : "";
+            break;
+        case CMARK_NODE_HTML_INLINE:
+            // Raw HTML is shown as the literal text it is, never passed through.
+            if (!out.empty() && out.back().kind == InlineKind::text) {
+                out.back().text += literal ? literal : "";
+                return;
+            }
+            in.kind = InlineKind::text;
+            in.text = literal ? literal : "";
+            break;
+        case CMARK_NODE_CODE:
+            in.kind = InlineKind::code;
+            in.text = literal ? literal : "";
+            break;
+        case CMARK_NODE_SOFTBREAK: in.kind = InlineKind::soft_break; break;
+        case CMARK_NODE_LINEBREAK: in.kind = InlineKind::line_break; break;
+        case CMARK_NODE_EMPH:
+            in.kind = InlineKind::emphasis;
+            in.children = read_inlines(n);
+            break;
+        case CMARK_NODE_STRONG:
+            in.kind = InlineKind::strong;
+            in.children = read_inlines(n);
+            break;
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE: {
+            const char* url = cmark_node_get_url(n);
+            std::string target = url ? url : "";
+            Inlines kids = read_inlines(n);
+            if (cmark_node_get_type(n) == CMARK_NODE_LINK && safe_url(target)) {
+                in.kind = InlineKind::link;
+                in.target = target;
+                in.children = std::move(kids);
+            } else {
+                if (!target.empty() && cmark_node_get_type(n) == CMARK_NODE_LINK) {
+                    std::string scheme = target.substr(0, target.find(':') + 1);
+                    diags_.warning(path_, in.pos, "link scheme '" + scheme + "' is not allowed; shown as text");
+                }
+                for (auto& k : kids) out.push_back(std::move(k));
+                return;
+            }
+            break;
+        }
+        default: {
+            std::string type = cmark_node_get_type_string(n);
+            if (type == "strikethrough") {
+                in.kind = InlineKind::strike;
+                in.children = read_inlines(n);
+            } else {
+                // Anything else (footnote refs etc.): keep the words.
+                for (auto& k : read_inlines(n)) out.push_back(std::move(k));
+                return;
+            }
+        }
+    }
+    out.push_back(std::move(in));
+}
+
+Inlines Reader::read_inlines(cmark_node* parent) {
+    Inlines out;
+    for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) read_inline(c, out);
+    return out;
+}
+
+std::vector<Block> Reader::read_children(cmark_node* parent) {
+    std::vector<Block> out;
+    for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
+        if (cmark_node_get_type(c) == CMARK_NODE_THEMATIC_BREAK) continue;
+        out.push_back(read_block(c));
+    }
+    return out;
+}
+
+Block Reader::read_list(cmark_node* n) {
+    Block b;
+    b.kind = BlockKind::list;
+    b.pos = pos_of(n);
+    bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+    std::vector<std::string> labels;
+    for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
+        ListItem li;
+        li.pos = pos_of(item);
+        li.blocks = read_children(item);
+        cmark_node* first = cmark_node_first_child(item);
+        if (ordered) {
+            // the number exactly as written ("3." or "3)")
+            std::string_view raw = lines_.from(li.pos.line, li.pos.column);
+            std::size_t k = 0;
+            while (k < raw.size() && std::isdigit(static_cast<unsigned char>(raw[k]))) ++k;
+            if (k < raw.size()) ++k;
+            li.label = std::string(raw.substr(0, k));
+        } else if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH && !li.blocks.empty()) {
+            SourcePos ppos = pos_of(first);
+            std::string_view raw = lines_.from(ppos.line, ppos.column);
+            std::string label;
+            std::size_t used = match_label(raw, label);
+            if (used) {
+                AttrBlock attrs;
+                std::size_t attr_len = parse_attr_block(raw.substr(used), attrs);
+                if (attrs.malformed)
+                    diags_.error(path_, ppos, "malformed id in sub-item '" + std::string(raw.substr(used, attr_len)) + "'");
+                if (attr_len) {
+                    li.id = attrs.id;
+                    note_id(li.id, ppos, true);
+                    used += attr_len;
+                }
+                li.label = label;
+                strip_prefix(li.blocks.front().inlines, used);
+            }
+        }
+        labels.push_back(li.label);
+        b.items.push_back(std::move(li));
+    }
+    if (ordered) {
+        b.list_style = ListStyle::ordered;
+    } else {
+        // A list is labelled only when every item carries a label.
+        bool all = !labels.empty();
+        for (const auto& l : labels) all = all && !l.empty();
+        if (all) {
+            b.list_style = style_of(labels);
+        } else {
+            b.list_style = ListStyle::bullet;
+            for (auto& item : b.items) {
+                if (item.label.empty()) continue;
+                // put a stray label back into the words
+                Inline t;
+                t.kind = InlineKind::text;
+                t.text = item.label + " ";
+                if (!item.blocks.empty()) item.blocks.front().inlines.insert(item.blocks.front().inlines.begin(), t);
+                item.label.clear();
+            }
+        }
+    }
+    return b;
+}
+
+Block Reader::read_table(cmark_node* n) {
+    Block b;
+    b.kind = BlockKind::table;
+    b.pos = pos_of(n);
+    int columns = cmark_gfm_extensions_get_table_columns(n);
+    uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
+    for (int i = 0; i < columns && align; ++i) {
+        switch (align[i]) {
+            case 'l': b.align.push_back(Align::left); break;
+            case 'c': b.align.push_back(Align::center); break;
+            case 'r': b.align.push_back(Align::right); break;
+            default: b.align.push_back(Align::none); break;
+        }
+    }
+    for (cmark_node* row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
+        TableRow r;
+        r.header = cmark_gfm_extensions_get_table_row_is_header(row) != 0;
+        for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell))
+            r.cells.push_back(TableCell{read_inlines(cell)});
+        b.rows.push_back(std::move(r));
+    }
+    return b;
+}
+
+Block Reader::read_block(cmark_node* n) {
+    Block b;
+    b.pos = pos_of(n);
+    switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_PARAGRAPH:
+            b.kind = BlockKind::paragraph;
+            b.inlines = read_inlines(n);
+            return b;
+        case CMARK_NODE_LIST: return read_list(n);
+        case CMARK_NODE_BLOCK_QUOTE:
+            b.kind = BlockKind::quote;
+            b.children = read_children(n);
+            return b;
+        case CMARK_NODE_HEADING: {
+            // a heading nested in a list or quote: keep its words as a strong paragraph
+            Inline s;
+            s.kind = InlineKind::strong;
+            s.children = read_inlines(n);
+            s.pos = b.pos;
+            b.inlines.push_back(std::move(s));
+            return b;
+        }
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_BLOCK: {
+            // Literal text: raw HTML is shown, never passed through.
+            const char* lit = cmark_node_get_literal(n);
+            std::string text = lit ? lit : "";
+            while (!text.empty() && text.back() == '\n') text.pop_back();
+            std::size_t start = 0;
+            for (;;) {
+                std::size_t nl = text.find('\n', start);
+                Inline t;
+                t.kind = InlineKind::text;
+                t.text = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+                t.pos = {b.pos.line + static_cast<std::uint32_t>(b.inlines.size() / 2), b.pos.column};
+                b.inlines.push_back(std::move(t));
+                if (nl == std::string::npos) break;
+                Inline br;
+                br.kind = InlineKind::line_break;
+                b.inlines.push_back(br);
+                start = nl + 1;
+            }
+            return b;
+        }
+        default:
+            if (std::string(cmark_node_get_type_string(n)) == "table") return read_table(n);
+            b.inlines = read_inlines(n);
+            return b;
+    }
+}
+
+Section& Reader::current_section(Protocol& p, cmark_node* at) {
+    if (!section_) {
+        diags_.warning(path_, pos_of(at), "text before the first section heading ('## ...'); it is kept as a preamble");
+        Section s;
+        s.kind = SectionKind::preamble;
+        s.id = "preamble";
+        s.pos = pos_of(at);
+        p.sections.push_back(std::move(s));
+        section_ = &p.sections.back();
+    }
+    return *section_;
+}
+
+void Reader::add_to_section(Block b, Protocol& p, cmark_node* at) {
+    if (clause_) {
+        clause_->blocks.push_back(std::move(b));
+        return;
+    }
+    current_section(p, at).intro.push_back(std::move(b));
+}
+
+void Reader::start_section(cmark_node* heading, Protocol& p) {
+    Section s;
+    s.pos = pos_of(heading);
+    s.level = cmark_node_get_heading_level(heading);
+    s.heading = read_inlines(heading);
+    AttrBlock attrs = strip_trailing_attrs(s.heading, s.pos);
+    for (const auto& c : attrs.classes) {
+        if (c == "preamble") s.kind = SectionKind::preamble;
+        else diags_.warning(path_, s.pos, "unknown class '." + c + "' on heading (known: .preamble)");
+    }
+    if (!s.heading.empty() && s.heading.front().kind == InlineKind::text) {
+        std::string_view first = s.heading.front().text;
+        std::vector<int> parts;
+        std::string num;
+        if (std::size_t used = match_number(first, true, parts, num)) {
+            s.number.text = num;
+            s.number.parts = parts;
+            strip_prefix(s.heading, used);
+        }
+    }
+    s.id = attrs.id;
+    s.id_given = !attrs.id.empty();
+    note_id(s.id, s.pos, s.id_given);
+    if (s.level > 2 && section_ && section_->kind == SectionKind::preamble) s.kind = SectionKind::preamble;
+    p.sections.push_back(std::move(s));
+    section_ = &p.sections.back();
+    clause_ = nullptr;
+}
+
+void Reader::start_clause(Clause clause, Protocol& p) {
+    note_id(clause.id, clause.pos, clause.id_given);
+    Section& s = *section_;
+    s.clauses.push_back(std::move(clause));
+    clause_ = &s.clauses.back();
+    (void)p;
+}
+
+void Reader::read_body(cmark_node* doc, Protocol& p) {
+    // Sections are appended while we hold pointers into the vector: reserve enough.
+    std::size_t headings = 1;
+    for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
+        if (cmark_node_get_type(n) == CMARK_NODE_HEADING) ++headings;
+    p.sections.reserve(headings + 1);
+
+    for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+        const SourcePos pos = pos_of(n);
+        const cmark_node_type type = cmark_node_get_type(n);
+        const bool in_preamble = section_ && section_->kind == SectionKind::preamble;
+
+        if (type == CMARK_NODE_HEADING) {
+            int level = cmark_node_get_heading_level(n);
+            if (level == 1) {
+                diags_.warning(path_, pos, "level-1 heading: the title comes from the front matter; use '##' for sections");
+            }
+            // "### 24.1 Status of this code": a clause with a title
+            std::string_view raw = lines_.from(pos.line, pos.column);
+            std::size_t hashes = raw.find_first_not_of('#');
+            std::string_view after = hashes == std::string_view::npos ? std::string_view{} : raw.substr(hashes);
+            std::size_t lead = after.find_first_not_of(" \t");
+            std::vector<int> parts;
+            std::string num;
+            if (level >= 3 && section_ && !in_preamble && lead != std::string_view::npos &&
+                match_number(after.substr(lead), false, parts, num)) {
+                Clause c;
+                c.pos = pos;
+                c.number_pos = {pos.line, static_cast<std::uint32_t>(pos.column + hashes + lead)};
+                c.number.text = num;
+                c.number.parts = parts;
+                c.heading = read_inlines(n);
+                AttrBlock attrs = strip_trailing_attrs(c.heading, pos);
+                std::vector<int> again;
+                std::string num2;
+                if (!c.heading.empty() && c.heading.front().kind == InlineKind::text)
+                    strip_prefix(c.heading, match_number(c.heading.front().text, false, again, num2));
+                c.id = attrs.id;
+                c.id_given = !attrs.id.empty();
+                start_clause(std::move(c), p);
+                continue;
+            }
+            start_section(n, p);
+            continue;
+        }
+
+        if (type == CMARK_NODE_THEMATIC_BREAK) continue;
+
+        if (type == CMARK_NODE_PARAGRAPH && section_ && !in_preamble) {
+            std::string_view raw = lines_.from(pos.line, pos.column);
+            std::vector<int> parts;
+            std::string num;
+            if (std::size_t used = match_number(raw, false, parts, num)) {
+                Clause c;
+                c.pos = pos;
+                c.number_pos = pos;
+                c.number.text = num;
+                c.number.parts = parts;
+                AttrBlock attrs;
+                std::size_t attr_len = parse_attr_block(raw.substr(used), attrs);
+                if (attrs.malformed)
+                    diags_.error(path_, {pos.line, static_cast<std::uint32_t>(pos.column + used)},
+                                 "malformed clause id '" + std::string(raw.substr(used, attr_len)) +
+                                     "': ids start with a letter and use letters, digits, '-' and '_'");
+                if (attr_len) {
+                    c.id = attrs.id;
+                    c.id_given = !attrs.id.empty();
+                    used += attr_len;
+                }
+                Block b = read_block(n);
+                strip_prefix(b.inlines, used);
+                if (!b.inlines.empty()) c.blocks.push_back(std::move(b));
+                start_clause(std::move(c), p);
+                continue;
+            }
+            if (clause_) {
+                // "(a) text" pasted as a paragraph: a labelled sub-item
+                std::string label;
+                if (std::size_t used = match_label(raw, label)) {
+                    Block para = read_block(n);
+                    strip_prefix(para.inlines, used);
+                    ListItem item;
+                    item.label = label;
+                    item.pos = pos;
+                    item.blocks.push_back(std::move(para));
+                    Block* last = clause_->blocks.empty() ? nullptr : &clause_->blocks.back();
+                    if (last && last->kind == BlockKind::list && last->list_style != ListStyle::bullet &&
+                        last->list_style != ListStyle::ordered) {
+                        last->items.push_back(std::move(item));
+                    } else {
+                        Block list;
+                        list.kind = BlockKind::list;
+                        list.pos = pos;
+                        list.items.push_back(std::move(item));
+                        clause_->blocks.push_back(std::move(list));
+                    }
+                    Block& list = clause_->blocks.back();
+                    std::vector<std::string> labels;
+                    for (const auto& it : list.items) labels.push_back(it.label);
+                    list.list_style = style_of(labels);
+                    continue;
+                }
+            }
+        }
+
+        if (type == CMARK_NODE_LIST && cmark_node_get_list_type(n) == CMARK_ORDERED_LIST && section_ &&
+            !in_preamble && (!clause_ || clause_->depth() == 1)) {
+            // Single-level numbering: each item is a clause, numbered as written.
+            Block list = read_list(n);
+            for (auto& item : list.items) {
+                Clause c;
+                c.pos = item.pos;
+                c.number_pos = item.pos;
+                c.number.text = item.label;
+                parse_clause_number(item.label, c.number.parts);
+                if (!item.blocks.empty() && item.blocks.front().kind == BlockKind::paragraph) {
+                    Inlines& first = item.blocks.front().inlines;
+                    if (!first.empty() && first.front().kind == InlineKind::text) {
+                        AttrBlock attrs;
+                        if (std::size_t len = parse_attr_block(first.front().text, attrs)) {
+                            c.id = attrs.id;
+                            c.id_given = !attrs.id.empty();
+                            strip_prefix(first, len);
+                        }
+                    }
+                    if (first.empty()) item.blocks.erase(item.blocks.begin());
+                }
+                c.blocks = std::move(item.blocks);
+                start_clause(std::move(c), p);
+            }
+            continue;
+        }
+
+        add_to_section(read_block(n), p, n);
+    }
+}
+
+// Assign a derived id to every section and clause without one, unique in the file.
+void assign_ids(Protocol& p) {
+    IdAllocator ids;
+    for (const auto& s : p.sections) {
+        if (s.id_given) ids.reserve(s.id);
+        for (const auto& c : s.clauses)
+            if (c.id_given) ids.reserve(c.id);
+    }
+    for (auto& s : p.sections) {
+        if (!s.id_given) s.id = ids.make(derive_section_id(s));
+        for (auto& c : s.clauses)
+            if (!c.id_given) c.id = ids.make(derive_clause_id(c));
+    }
+}
+
+// ------------------------------------------------------------------ front matter
+
+struct FrontMatter {
+    std::string yaml;
+    std::uint32_t first_line = 0;   // line of the first YAML line
+    std::size_t body_offset = 0;    // where the Markdown starts
+    std::uint32_t body_line = 1;
+    bool present = false;
+    bool closed = false;
+};
+
+FrontMatter split_front_matter(std::string_view text) {
+    FrontMatter fm;
+    if (text.rfind("---\n", 0) != 0 && text != "---") return fm;
+    fm.present = true;
+    fm.first_line = 2;
+    std::size_t pos = 4;
+    std::uint32_t line = 2;
+    while (pos <= text.size()) {
+        std::size_t nl = text.find('\n', pos);
+        std::string_view l = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+        std::string_view t = l;
+        while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+        if (t == "---" || t == "...") {
+            fm.yaml = std::string(text.substr(4, pos - 4));
+            fm.closed = true;
+            fm.body_offset = nl == std::string_view::npos ? text.size() : nl + 1;
+            fm.body_line = line + 1;
+            return fm;
+        }
+        if (nl == std::string_view::npos) break;
+        pos = nl + 1;
+        ++line;
+    }
+    return fm;
+}
+
+void read_front_matter(const FrontMatter& fm, const std::string& path, Metadata& meta, Diagnostics& diags) {
+    const SourcePos top{1, 1};
+    YAML::Node root;
+    try {
+        root = YAML::Load(fm.yaml);
+    } catch (const YAML::Exception& e) {
+        SourcePos at{fm.first_line + static_cast<std::uint32_t>(e.mark.line > 0 ? e.mark.line : 0),
+                     static_cast<std::uint32_t>(e.mark.column >= 0 ? e.mark.column + 1 : 1)};
+        diags.error(path, at, "front matter: invalid YAML: " + e.msg);
+        return;
+    }
+    if (!root.IsMap()) {
+        diags.error(path, {fm.first_line, 1}, "front matter must be a list of 'field: value' lines");
+        return;
+    }
+    auto at = [&](const YAML::Node& n) {
+        YAML::Mark m = n.Mark();
+        return SourcePos{fm.first_line + static_cast<std::uint32_t>(m.line > 0 ? m.line : 0),
+                         static_cast<std::uint32_t>(m.column >= 0 ? m.column + 1 : 1)};
+    };
+    auto scalar = [&](const char* name, std::string& out, bool required) {
+        YAML::Node n = root[name];
+        if (!n || n.IsNull()) {
+            if (required) diags.error(path, top, std::string("front matter: missing required field '") + name + "'");
+            return false;
+        }
+        if (!n.IsScalar()) {
+            diags.error(path, at(n), std::string("front matter: '") + name + "' must be a single value");
+            return false;
+        }
+        out = n.Scalar();
+        if (out.find_first_not_of(" \t") == std::string::npos && required) {
+            diags.error(path, at(n), std::string("front matter: '") + name + "' is empty");
+            return false;
+        }
+        return true;
+    };
+
+    static const std::set<std::string> known = {"title", "council", "version", "status", "adopted", "adopted_by",
+                                                "minute", "supersedes", "constitution", "lang"};
+    for (const auto& kv : root) {
+        std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
+        if (!known.count(key)) diags.warning(path, at(kv.first), "front matter: unknown field '" + key + "'");
+    }
+
+    scalar("title", meta.title, true);
+    scalar("council", meta.council, true);
+    scalar("version", meta.version, true);
+    std::string status;
+    if (scalar("status", status, true)) {
+        if (status == "draft") meta.status = Status::draft;
+        else if (status == "adopted") meta.status = Status::adopted;
+        else if (status == "superseded") meta.status = Status::superseded;
+        else
+            diags.error(path, at(root["status"]),
+                        "front matter: 'status' must be draft, adopted or superseded, not '" + status + "'");
+    }
+    if (scalar("adopted", meta.adopted, false)) {
+        if (!io::parse_iso_date(meta.adopted))
+            diags.error(path, at(root["adopted"]),
+                        "front matter: 'adopted' must be a date written YYYY-MM-DD, not '" + meta.adopted + "'");
+    } else if (meta.status != Status::draft && !status.empty()) {
+        diags.error(path, top, "front matter: a protocol with status '" + status + "' needs an 'adopted' date");
+    }
+    scalar("adopted_by", meta.adopted_by, false);
+    scalar("minute", meta.minute, false);
+    scalar("supersedes", meta.supersedes, false);
+    if (root["lang"]) scalar("lang", meta.lang, false);
+    if (YAML::Node c = root["constitution"]; c && !c.IsNull()) {
+        if (!c.IsMap()) {
+            diags.error(path, at(c), "front matter: 'constitution' must be {part: N, section: N}");
+        } else {
+            ConstitutionPlace place;
+            if (c["part"] && c["part"].IsScalar()) place.part = c["part"].Scalar();
+            if (c["section"] && c["section"].IsScalar()) place.section = c["section"].Scalar();
+            if (place.part.empty() && place.section.empty())
+                diags.error(path, at(c), "front matter: 'constitution' needs a part or a section");
+            meta.constitution = place;
+        }
+    }
+}
+
+// Line ends: CRLF and lone CR become LF, so that lines count the same everywhere.
+std::string normalise_line_ends(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r') {
+            out += '\n';
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+SourcePos position_of_offset(std::string_view text, std::size_t offset) {
+    SourcePos p{1, 1};
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') { ++p.line; p.column = 1; }
+        else ++p.column;
+    }
+    return p;
+}
+
+}  // namespace
+
+Protocol read_protocol(std::string_view input, const std::string& path, Diagnostics& diags) {
+    Protocol p;
+    p.source_path = path;
+
+    // Encoding first: a file we cannot trust byte-wise is not parsed further.
+    const bool utf16_bom = input.size() >= 2 && (((unsigned char)input[0] == 0xFF && (unsigned char)input[1] == 0xFE) ||
+                                                 ((unsigned char)input[0] == 0xFE && (unsigned char)input[1] == 0xFF));
+    if (utf16_bom) {
+        diags.error(path, {1, 1}, "the file is UTF-16; save it as UTF-8");
+        return p;
+    }
+    if (input.rfind("\xEF\xBB\xBF", 0) == 0) input.remove_prefix(3);  // a UTF-8 BOM is harmless
+    if (std::size_t nul = input.find('\0'); nul != std::string_view::npos) {
+        SourcePos at = position_of_offset(input, nul);
+        bool utf16 = nul < 4 && input.size() > 1;
+        diags.error(path, at, utf16 ? "the file looks like UTF-16 (NUL bytes); save it as UTF-8"
+                                    : "NUL byte in the text: this is not a text file");
+        return p;
+    }
+    if (std::size_t bad = find_invalid_utf8(input); bad != std::string_view::npos) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(input[bad]));
+        diags.error(path, position_of_offset(input, bad), std::string("invalid UTF-8 byte ") + hex);
+        return p;
+    }
+    const std::string text = normalise_line_ends(input);
+    if (text.find_first_not_of(" \t\n") == std::string::npos) {
+        diags.error(path, {1, 1}, "the file is empty");
+        return p;
+    }
+
+    FrontMatter fm = split_front_matter(text);
+    if (!fm.present) {
+        diags.error(path, {1, 1}, "missing front matter: the file must start with '---', the fields "
+                                  "(title, council, version, status), and '---'");
+    } else if (!fm.closed) {
+        diags.error(path, {1, 1}, "front matter is not closed: add a '---' line after the fields");
+        return p;
+    } else {
+        read_front_matter(fm, path, p.meta, diags);
+    }
+
+    // Blank out the front matter so that cmark's line numbers are the file's.
+    std::string body(fm.closed ? fm.body_line - 1 : 0, '\n');
+    body.append(text, fm.closed ? fm.body_offset : 0, std::string::npos);
+
+    cmark_gfm_core_extensions_ensure_registered();
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+    for (const char* ext : {"table", "strikethrough", "autolink", "tagfilter"})
+        if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext))
+            cmark_parser_attach_syntax_extension(parser.get(), e);
+    cmark_parser_feed(parser.get(), body.data(), body.size());
+    std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+
+    Reader reader(body, path, diags);
+    reader.read_body(doc.get(), p);
+    assign_ids(p);
+    return p;
+}
+
+std::optional<Protocol> load_protocol(const std::string& path, Diagnostics& diags) {
+    std::string error;
+    auto text = io::read_file(path, error);
+    if (!text) {
+        diags.error(path, {}, error);
+        return std::nullopt;
+    }
+    return read_protocol(*text, path, diags);
+}
+
+}  // namespace protopub::source

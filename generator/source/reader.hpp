@@ -1,0 +1,24 @@
+// The source reader: Markdown + YAML front matter -> model::Protocol.
+// cmark-gfm and yaml-cpp are used here and nowhere else.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/diagnostics.hpp"
+#include "model/protocol.hpp"
+
+namespace protopub::source {
+
+// Parses the text of one source file. Never throws: every problem is recorded in
+// `diags` with its file:line:col, and as much of the protocol as could be read is
+// returned. `path` is used for diagnostics and kept in Protocol::source_path.
+model::Protocol read_protocol(std::string_view text, const std::string& path,
+                              model::Diagnostics& diags);
+
+// Reads `path` through io::read_file and parses it. nullopt (with an error in `diags`)
+// only when the file cannot be read at all.
+std::optional<model::Protocol> load_protocol(const std::string& path, model::Diagnostics& diags);
+
+}  // namespace protopub::source

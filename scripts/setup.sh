@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what protopub needs from Debian's packages (only what is missing) and builds
+# the release binary into build/. Safe to re-run: it does nothing that is already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Build and run-time dependencies, and the tools the tests use to look at outputs.
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libpugixml-dev libhpdf-dev libyaml-cpp-dev
+  libzip-dev libhyphen-dev hyphen-en-us libfontconfig-dev fontconfig fonts-dejavu-core fonts-liberation2
+  catch2 libbenchmark-dev
+  poppler-utils qpdf libxml2-utils unzip
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+BUILD_TYPE="${BUILD_TYPE:-Release}"
+BUILD_DIR="${BUILD_DIR:-build}"
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" ${CMAKE_ARGS:-} >/dev/null
+cmake --build "$BUILD_DIR" --parallel "$(nproc)"
