@@ -25,6 +25,21 @@ const char* to_string(ListStyle s) {
     return "bullet";
 }
 
+const char* to_string(ChangeKind k) {
+    switch (k) {
+        case ChangeKind::none: return "none";
+        case ChangeKind::unchanged: return "unchanged";
+        case ChangeKind::renumbered: return "renumbered";
+        case ChangeKind::amended: return "amended";
+        case ChangeKind::moved: return "moved";
+        case ChangeKind::inserted: return "inserted";
+        case ChangeKind::deleted: return "deleted";
+        case ChangeKind::split: return "split";
+        case ChangeKind::merged: return "merged";
+    }
+    return "none";
+}
+
 const char* to_string(ReferenceKind k) {
     switch (k) {
         case ReferenceKind::internal: return "internal";

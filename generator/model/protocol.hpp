@@ -32,6 +32,10 @@ enum class InlineKind {
     soft_break,  // a line break in the source that is a space in the output
     line_break,  // a hard break
     reference,   // children = the words as written; `reference` indexes Protocol::references
+    // Redline marks (a redline is a Protocol whose clauses carry these; every renderer
+    // draws them: <ins>/<del> in HTML, colour and strike in PDF, w:ins/w:del in Word).
+    inserted,    // children: words added in the new version
+    deleted,     // children: words removed from the old version
 };
 
 struct Inline {
@@ -107,6 +111,20 @@ struct ClauseNumber {
     bool empty() const { return parts.empty(); }
 };
 
+// What happened to a clause between two versions (set only in a redline Protocol).
+enum class ChangeKind { none, unchanged, renumbered, amended, moved, inserted, deleted, split, merged };
+
+struct ClauseChange {
+    ChangeKind kind = ChangeKind::none;
+    std::string old_number;          // the number in the old version ("" if inserted)
+    std::string old_id;              // the clause id in the old version
+    // A moved clause appears twice in a redline: at its old place (moved_from = true,
+    // all words deleted) and at its new place. `move_id` pairs the two ends.
+    bool moved_from = false;
+    std::string move_id;
+    std::string counterpart_id;      // the id of the other end of a move / split / merge
+};
+
 struct Clause {
     std::string id;                 // stable id: written {#id}, or derived (id_given=false)
     bool id_given = false;
@@ -115,6 +133,7 @@ struct Clause {
     std::vector<Block> blocks;      // the words of the clause
     SourcePos pos;                  // the clause's first character (its number)
     SourcePos number_pos;           // where the number is written
+    ClauseChange change;            // redlines only
     int depth() const { return static_cast<int>(number.parts.size()); }
 };
 
@@ -204,5 +223,6 @@ struct Protocol {
 const char* to_string(Status s);
 const char* to_string(ListStyle s);
 const char* to_string(ReferenceKind k);
+const char* to_string(ChangeKind k);
 
 }  // namespace protopub::model
