@@ -51,7 +51,8 @@ int run_build(const std::vector<std::string>& argv) {
     if (!rendered || diags.has_errors()) {
         print_diagnostics(diags);
         std::fprintf(stderr, "protopub build: nothing written to %s\n", outdir.c_str());
-        return diags.has_errors() ? exit_input_errors : exit_usage;
+        // Sources were clean (checked above): what failed is a template or an option.
+        return exit_usage;
     }
     print_diagnostics(diags);
     std::string error;

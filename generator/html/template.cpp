@@ -97,7 +97,9 @@ public:
 
 private:
     bool fail(pugi::xml_node at, const std::string& message) {
-        diags_.error(tpl_.path, offset_to_pos(tpl_.text, at.offset_debug()), message);
+        // pugixml gives the offset of the element's name; point at its '<'.
+        const std::ptrdiff_t offset = at.offset_debug() - (at.type() == pugi::node_element ? 1 : 0);
+        diags_.error(tpl_.path, offset_to_pos(tpl_.text, offset), message);
         return false;
     }
 
