@@ -259,12 +259,9 @@ void append_contents(pugi::xml_node parent, const Protocol& p) {
 
 namespace {
 
-std::shared_ptr<pugi::xml_document> fragment() { return std::make_shared<pugi::xml_document>(); }
-
-std::shared_ptr<pugi::xml_document> glossary_fragment(const Protocol& p) {
-    auto doc = fragment();
-    if (p.terms.empty()) return doc;
-    pugi::xml_node sec = element(*doc, "section", "glossary");
+void append_glossary(pugi::xml_node parent, const Protocol& p) {
+    if (p.terms.empty()) return;
+    pugi::xml_node sec = element(parent, "section", "glossary");
     sec.append_attribute("id").set_value(kGlossaryId);
     text(element(sec, "h2"), "Defined terms");
     pugi::xml_node dl = element(sec, "dl");
@@ -293,7 +290,6 @@ std::shared_ptr<pugi::xml_document> glossary_fragment(const Protocol& p) {
             text(dd, ")");
         }
     }
-    return doc;
 }
 
 Context index_context(const std::vector<Protocol>& protocols) {
@@ -342,20 +338,20 @@ Context protocol_context(const Protocol& p) {
     for (const auto& s : p.sections) clauses += s.clauses.size();
     ctx["clause_count"] = std::to_string(clauses);
 
-    auto contents = fragment();
-    append_contents(*contents, p);
-    ctx["contents"] = Value::markup(contents);
-    auto body = fragment();
-    pugi::xml_node current;  // the open level-2 section, where sub-headings nest
-    for (const Section& s : p.sections) {
-        if (s.level > 2 && current) append_section(current, s, p);
-        else {
-            append_section(*body, s, p);
-            current = body->last_child();
+    // The protocol outlives the page rendering that calls these.
+    ctx["contents"] = Value::markup([&p](pugi::xml_node parent) { append_contents(parent, p); });
+    ctx["body"] = Value::markup([&p](pugi::xml_node parent) {
+        pugi::xml_node current;  // the open level-2 section, where sub-headings nest
+        for (const Section& s : p.sections) {
+            if (s.level > 2 && current) {
+                append_section(current, s, p);
+            } else {
+                append_section(parent, s, p);
+                current = parent.last_child();
+            }
         }
-    }
-    ctx["body"] = Value::markup(body);
-    ctx["glossary"] = Value::markup(glossary_fragment(p));
+    });
+    ctx["glossary"] = Value::markup([&p](pugi::xml_node parent) { append_glossary(parent, p); }, p.terms.empty());
     return ctx;
 }
 

@@ -29,6 +29,7 @@ bool render_site(const std::vector<model::Protocol>& protocols, const SiteOption
 
 // The template fields every protocol page has (title, council, version, status,
 // adopted, ..., contents, body, glossary): pages of other kinds start from these.
+// The markup fields refer to `p`, which must outlive the rendering.
 Context protocol_context(const model::Protocol& p);
 
 // --- building blocks: append markup for model parts under `parent` -------------------
