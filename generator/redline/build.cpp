@@ -59,7 +59,7 @@ public:
         if (token.space_before) {
             const bool old_side = old_started_ && op != Op::inserted;
             const bool new_side = new_started_ && op != Op::deleted;
-            if (old_side && new_side) emit(Op::equal, " ", last_style_ == style ? style : &plain_);
+            if (old_side && new_side) emit(Op::equal, " ", last_style_ && *last_style_ == *style ? style : &plain_);
             else if (new_side) emit(Op::inserted, " ", &plain_);
             else if (old_side) emit(Op::deleted, " ", &plain_);
         }
@@ -83,7 +83,7 @@ private:
             }
             last_text_ = nullptr;
         }
-        if (last_text_ && last_style_ == style && !code) {
+        if (last_text_ && *last_style_ == *style && !code) {
             last_text_->text += text;
             return;
         }
@@ -132,7 +132,14 @@ std::vector<Inlines> mark_units(const std::vector<const Inlines*>& old_units, co
                 continue;
             }
             const Token& t = b.tokens[pb++];
-            if (r.op == Op::equal) ++pa;
+            if (r.op == Op::equal) {
+                const Token& was = a.tokens[pa++];
+                if (was.key != t.key) {  // a reference renumbered with its target: consequential, still marked
+                    writer.add(Op::deleted, was, &old_styles[static_cast<std::size_t>(was.style)]);
+                    writer.add(Op::inserted, t, &b.styles[static_cast<std::size_t>(t.style)]);
+                    continue;
+                }
+            }
             if (t.boundary()) {
                 out.push_back(writer.take());
                 writer = UnitWriter{};

@@ -431,6 +431,8 @@ private:
             if (r.op != Op::inserted) pa += n;
             if (r.op != Op::deleted) pb += n;
         }
+        // The redline still marks "6.4" -> "6.5" so Reject All gives back the old words.
+        if (c.script.empty() && c.consequential_references) c.script = runs;
         if (g.olds.size() > 1) c.kind = ChangeKind::merged;
         else if (g.news.size() > 1) c.kind = ChangeKind::split;
         else if (g.moved) c.kind = ChangeKind::moved;

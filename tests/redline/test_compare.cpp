@@ -11,8 +11,6 @@ using model::ChangeKind;
 
 namespace {
 
-const char* fixture = "tests/redline/data/member-officer.md";
-
 std::string numbers(const std::vector<redline::ClauseRef>& refs) {
     std::string out;
     for (const auto& r : refs) out += (out.empty() ? "" : "+") + r.number;
@@ -54,10 +52,7 @@ TEST_CASE("an unchanged pair has no changes", "[redline]") {
 
 TEST_CASE("a clause inserted early renumbers the run after it; references follow as consequential", "[redline]") {
     const auto old = load(fixture);
-    auto edited = old;
-    insert_after(edited, "there-is-statutory-recognition",
-                 make_clause("group-protocols", "Each political group may agree a protocol with the Chief Executive."));
-    renumber(edited);
+    auto edited = insert_early(old);
     REQUIRE(words_of(edited, "any-council-information-provided").find("paragraph 6.5") != std::string::npos);
 
     const auto set = redline::compare_versions(old, edited);
@@ -71,9 +66,7 @@ TEST_CASE("a clause inserted early renumbers the run after it; references follow
 
 TEST_CASE("a deleted clause; the clauses after it are renumbered, not amended", "[redline]") {
     const auto old = load(fixture);
-    auto edited = old;
-    remove(edited, "on-the-invitation-of");
-    renumber(edited);
+    const auto edited = delete_one(old);
     const auto set = redline::compare_versions(old, edited);
     CHECK(listed(set) == std::vector<std::string>{"deleted 6.2->-", "renumbered 6.3->6.2", "renumbered 6.4->6.3",
                                                   "renumbered 6.5->6.4", "renumbered 6.6->6.5", "renumbered 6.7->6.6"});
@@ -85,10 +78,7 @@ TEST_CASE("a deleted clause; the clauses after it are renumbered, not amended", 
 
 TEST_CASE("a clause moved to another section with a word changed", "[redline]") {
     const auto old = load(fixture);
-    auto edited = old;
-    move_after(edited, "reports-to-committees-will", "except-for-the-confidential");
-    reword(edited, "reports-to-committees-will", "normally", "usually");
-    renumber(edited);
+    const auto edited = move_and_reword(old);
     const auto set = redline::compare_versions(old, edited);
     CHECK(listed(set) == std::vector<std::string>{"renumbered 5.3->5.2", "moved 5.2->7.4", "renumbered 7.4->7.5",
                                                   "renumbered 7.5->7.6", "renumbered 7.6->7.7", "renumbered 7.7->7.8"});
@@ -103,12 +93,7 @@ TEST_CASE("a clause moved to another section with a word changed", "[redline]") 
 
 TEST_CASE("reworded clauses are amended with word counts and a plain summary", "[redline]") {
     const auto old = load(fixture);
-    auto edited = old;
-    reword(edited, "officers-will-not-normally", "Officers will not normally attend", "Officers will not usually attend");
-    reword(edited, "briefings-shall-remain-strictly", "strictly confidential", "confidential");
-    reword(edited, "individual-members-may-request", "Such requests must be reasonable",
-           "Such requests must be reasonable and made in writing");
-    renumber(edited);
+    const auto edited = reword_some(old);
     const auto set = redline::compare_versions(old, edited);
     CHECK(listed(set) == std::vector<std::string>{"amended 6.6->6.6", "amended 7.2->7.2", "amended 7.4->7.4"});
     CHECK(change_of_new(set, "6.6").summary == "'normally attend and' replaced by 'usually attend and'");
@@ -120,9 +105,7 @@ TEST_CASE("reworded clauses are amended with word counts and a plain summary", "
 
 TEST_CASE("one clause split into two", "[redline]") {
     const auto old = load(fixture);
-    auto edited = old;
-    split(edited, "officer-support-in-these", "Officers must not be involved", "party-business");
-    renumber(edited);
+    const auto edited = split_one(old);
     const auto set = redline::compare_versions(old, edited);
     CHECK(listed(set) == std::vector<std::string>{"split 6.3->6.3+6.4", "renumbered 6.4->6.5", "renumbered 6.5->6.6",
                                                   "renumbered 6.6->6.7", "renumbered 6.7->6.8"});
@@ -133,9 +116,7 @@ TEST_CASE("one clause split into two", "[redline]") {
 
 TEST_CASE("two clauses merged into one", "[redline]") {
     const auto old = load(fixture);
-    auto edited = old;
-    merge(edited, "any-group-leader-portfolio", "briefings-shall-remain-strictly");
-    renumber(edited);
+    const auto edited = merge_two(old);
     const auto set = redline::compare_versions(old, edited);
     CHECK(listed(set) == std::vector<std::string>{"merged 7.1+7.2->7.1", "renumbered 7.3->7.2", "renumbered 7.4->7.3",
                                                   "renumbered 7.5->7.4", "renumbered 7.6->7.5", "renumbered 7.7->7.6"});
@@ -198,4 +179,15 @@ TEST_CASE("clauses with derived ids are aligned by their words", "[redline]") {
     CHECK(listed(set) == std::vector<std::string>{"inserted -->1.1", "renumbered 1.1->1.2", "amended 1.2->1.3",
                                                   "renumbered 1.3->1.4"});
     CHECK(change_of_new(set, "1.4").consequential_references == 1);
+}
+
+TEST_CASE("all the known edits at once", "[redline]") {
+    const auto old = load(fixture);
+    const auto set = redline::compare_versions(old, everything(old));
+    CHECK(set.count(ChangeKind::inserted) == 1);
+    CHECK(set.count(ChangeKind::deleted) == 1);
+    CHECK(set.count(ChangeKind::moved) == 1);
+    CHECK(set.count(ChangeKind::split) == 1);
+    CHECK(set.count(ChangeKind::merged) == 1);
+    CHECK(set.count(ChangeKind::amended) == 2);  // 6.6 and 7.4 (7.2 was merged into 7.1)
 }

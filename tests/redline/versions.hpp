@@ -173,3 +173,57 @@ inline void renumber(model::Protocol& p) {
 }
 
 }  // namespace redline_test
+
+// ---------------------------------------------------------------- known edits
+// Each takes the fixture tests/redline/data/member-officer.md and makes one kind of edit.
+namespace redline_test {
+
+inline const char* fixture = "tests/redline/data/member-officer.md";
+
+inline model::Protocol insert_early(model::Protocol p) {
+    insert_after(p, "there-is-statutory-recognition",
+                 make_clause("group-protocols", "Each political group may agree a protocol with the Chief Executive."));
+    renumber(p);
+    return p;
+}
+
+inline model::Protocol delete_one(model::Protocol p) {
+    remove(p, "on-the-invitation-of");
+    renumber(p);
+    return p;
+}
+
+inline model::Protocol move_and_reword(model::Protocol p) {
+    move_after(p, "reports-to-committees-will", "except-for-the-confidential");
+    reword(p, "reports-to-committees-will", "normally", "usually");
+    renumber(p);
+    return p;
+}
+
+inline model::Protocol reword_some(model::Protocol p) {
+    reword(p, "officers-will-not-normally", "Officers will not normally attend", "Officers will not usually attend");
+    reword(p, "briefings-shall-remain-strictly", "strictly confidential", "confidential");
+    reword(p, "individual-members-may-request", "Such requests must be reasonable",
+           "Such requests must be reasonable and made in writing");
+    renumber(p);
+    return p;
+}
+
+inline model::Protocol split_one(model::Protocol p) {
+    split(p, "officer-support-in-these", "Officers must not be involved", "party-business");
+    renumber(p);
+    return p;
+}
+
+inline model::Protocol merge_two(model::Protocol p) {
+    merge(p, "any-group-leader-portfolio", "briefings-shall-remain-strictly");
+    renumber(p);
+    return p;
+}
+
+// All of the above in one new version.
+inline model::Protocol everything(model::Protocol p) {
+    return merge_two(split_one(reword_some(move_and_reword(delete_one(insert_early(std::move(p)))))));
+}
+
+}  // namespace redline_test
