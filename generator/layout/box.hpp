@@ -20,6 +20,13 @@ struct Colour {
     friend bool operator==(const Colour&, const Colour&) = default;
 };
 
+// 0x1f3b61 -> the colour "#1f3b61".
+constexpr Colour rgb(unsigned hex) {
+    return {((hex >> 16) & 0xFF) / 255.0f, ((hex >> 8) & 0xFF) / 255.0f, (hex & 0xFF) / 255.0f};
+}
+
+constexpr double mm(double millimetres) { return millimetres * 72.0 / 25.4; }
+
 struct TextStyle {
     Face face = Face::body;
     float size = 10;

@@ -154,7 +154,11 @@ private:
             TextStyle inner = s;
             switch (in.kind) {
                 case K::text: out.push_back(run(in.text, s, mark, link)); break;
-                case K::code: inner.face = Face::mono; out.push_back(run(in.text, inner, mark, link)); break;
+                case K::code:   // a monospaced face looks large beside a serif: set it smaller
+                    inner.face = Face::mono;
+                    inner.size = s.size * 0.88f;
+                    out.push_back(run(in.text, inner, mark, link));
+                    break;
                 case K::soft_break: out.push_back(run(" ", s, mark, link)); break;
                 case K::line_break: out.push_back(run("\n", s, mark, link)); break;
                 case K::emphasis: inner.face = italic_of(s.face); runs(in.children, inner, mark, link, out); break;

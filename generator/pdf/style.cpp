@@ -10,8 +10,6 @@ namespace protopub::pdf {
 
 namespace {
 
-constexpr double points_per_mm = 72.0 / 25.4;
-
 // "25mm", "2.5cm", "10.5pt", "1in", "10.5" (points).
 bool parse_length(const std::string& v, double& out) {
     double number = 0;
@@ -19,8 +17,8 @@ bool parse_length(const std::string& v, double& out) {
     if (ec != std::errc() || number < 0) return false;
     const std::string unit = model::trim(std::string_view(end, v.data() + v.size() - end));
     if (unit.empty() || unit == "pt") out = number;
-    else if (unit == "mm") out = number * points_per_mm;
-    else if (unit == "cm") out = number * 10 * points_per_mm;
+    else if (unit == "mm") out = layout::mm(number);
+    else if (unit == "cm") out = layout::mm(number * 10);
     else if (unit == "in") out = number * 72;
     else return false;
     return true;
@@ -40,10 +38,10 @@ bool parse_bool(const std::string& v, bool& out) {
 
 bool parse_colour(const std::string& v, layout::Colour& out) {
     if (v.size() != 7 || v[0] != '#') return false;
-    unsigned rgb = 0;
-    const auto [end, ec] = std::from_chars(v.data() + 1, v.data() + 7, rgb, 16);
+    unsigned hex = 0;
+    const auto [end, ec] = std::from_chars(v.data() + 1, v.data() + 7, hex, 16);
     if (ec != std::errc() || end != v.data() + 7) return false;
-    out = {((rgb >> 16) & 0xFF) / 255.0f, ((rgb >> 8) & 0xFF) / 255.0f, (rgb & 0xFF) / 255.0f};
+    out = layout::rgb(hex);
     return true;
 }
 
@@ -51,8 +49,8 @@ bool parse_page_size(const std::string& v, layout::PageGeometry& page) {
     static const std::map<std::string, std::pair<double, double>> named = {
         {"A4", {210, 297}}, {"A5", {148, 210}}, {"A3", {297, 420}}, {"Letter", {215.9, 279.4}}};
     if (const auto it = named.find(v); it != named.end()) {
-        page.width = it->second.first * points_per_mm;
-        page.height = it->second.second * points_per_mm;
+        page.width = layout::mm(it->second.first);
+        page.height = layout::mm(it->second.second);
         return true;
     }
     const auto space = v.find(' ');

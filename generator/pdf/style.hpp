@@ -15,7 +15,7 @@
 namespace protopub::pdf {
 
 struct PdfStyle {
-    layout::PageGeometry page{595.276, 841.89, 70.87, 62.36, 70.87, 62.36};   // A4; 25/22 mm margins
+    layout::PageGeometry page{layout::mm(210), layout::mm(297), layout::mm(25), layout::mm(22), layout::mm(25), layout::mm(22)};
     layout::FontFamilies fonts;
     double body_size = 10.5;
     double line_height = 1.32;        // times the font size
@@ -26,23 +26,23 @@ struct PdfStyle {
     double running_size = 8;
     double paragraph_space = 5;
     double section_space = 16;
-    double number_width = 36.85;      // 13 mm: the hanging column for clause numbers
-    double list_indent = 19.84;       // 7 mm per level of sub-items
+    double number_width = layout::mm(13);   // the hanging column for clause numbers
+    double list_indent = layout::mm(7);     // per level of sub-items
     bool justify = true;
     bool hyphenate = true;
     std::string hyphenation_dictionary = "hyph_en_US.dic";
     bool contents = true;
     bool running_header = true;
-    layout::Colour text_colour{0.10f, 0.10f, 0.10f};
-    layout::Colour heading_colour{0.12f, 0.23f, 0.38f};
-    layout::Colour link_colour{0.12f, 0.31f, 0.59f};
-    layout::Colour rule_colour{0.45f, 0.45f, 0.45f};
-    layout::Colour muted_colour{0.35f, 0.35f, 0.35f};
-    layout::Colour table_header_fill{0.93f, 0.945f, 0.96f};
-    layout::Colour inserted_colour{0.0f, 0.42f, 0.18f};
-    layout::Colour deleted_colour{0.70f, 0.15f, 0.12f};
-    layout::Colour moved_colour{0.36f, 0.23f, 0.60f};
-    layout::Colour change_bar_colour{0.70f, 0.15f, 0.12f};
+    layout::Colour text_colour = layout::rgb(0x1a1a1a);
+    layout::Colour heading_colour = layout::rgb(0x1f3b61);
+    layout::Colour link_colour = layout::rgb(0x1f4f96);
+    layout::Colour rule_colour = layout::rgb(0x737373);
+    layout::Colour muted_colour = layout::rgb(0x595959);
+    layout::Colour table_header_fill = layout::rgb(0xedf1f5);
+    layout::Colour inserted_colour = layout::rgb(0x006b2e);
+    layout::Colour deleted_colour = layout::rgb(0xb3261f);
+    layout::Colour moved_colour = layout::rgb(0x5c3b99);
+    layout::Colour change_bar_colour = layout::rgb(0xb3261f);
 };
 
 // Applies "key: value" lines (YAML-compatible: '#' comments, optional quotes) on top of

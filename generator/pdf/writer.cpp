@@ -160,7 +160,7 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
         const auto it = anchors.find(anchor);
         if (it == anchors.end()) return nullptr;
         HPDF_Destination d = HPDF_Page_CreateDestination(pdf_pages[it->second.page]);
-        HPDF_Destination_SetXYZ(d, 0, geometry.height - it->second.y + 4, 0);
+        HPDF_Destination_SetFitH(d, geometry.height - it->second.y + 4);
         return d;
     };
     for (std::size_t p = 0; p < pages.size(); ++p) {
