@@ -59,6 +59,23 @@ Mark clause_mark(const Clause& c) {
     }
 }
 
+// A paragraph whose every word is inserted did not exist before (one whose every word is
+// deleted does not exist after), so its paragraph mark carries the change too and
+// Accept All / Reject All leave no empty paragraph behind.
+Mark whole_mark(const Inlines& inlines, Mark outer) {
+    if (outer != Mark::none) return outer;
+    Mark found = Mark::none;
+    for (const auto& in : inlines) {
+        if (in.kind == InlineKind::soft_break) continue;
+        const Mark m = in.kind == InlineKind::inserted  ? Mark::inserted
+                       : in.kind == InlineKind::deleted ? Mark::deleted
+                                                        : Mark::none;
+        if (m == Mark::none || (found != Mark::none && found != m)) return Mark::none;
+        found = m;
+    }
+    return found;
+}
+
 // Text Word accepts: XML 1.0 forbids most C0 controls, and line ends inside a run
 // would be read as spaces anyway.
 std::string xml_text(const std::string& s) {
@@ -448,7 +465,11 @@ private:
 
     void write_block(const Block& b, const BlockContext& ctx) {
         switch (b.kind) {
-            case BlockKind::paragraph: write_inlines(paragraph(body_, {ctx.text_style, ctx.mark}), b.inlines, ctx.mark); break;
+            case BlockKind::paragraph: {
+                const Mark mark = whole_mark(b.inlines, ctx.mark);
+                write_inlines(paragraph(body_, {ctx.text_style, mark}), b.inlines, mark);
+                break;
+            }
             case BlockKind::list: write_list(b, ctx, 0); break;
             case BlockKind::table: write_table(b, ctx); break;
             case BlockKind::quote: {
@@ -465,19 +486,22 @@ private:
         const int item_indent = ctx.indent + list_step * (level + 1);
         for (const auto& item : list.items) {
             const bool starts_with_text = !item.blocks.empty() && item.blocks.front().kind == BlockKind::paragraph;
-            auto p = paragraph(body_, {"ListParagraph", ctx.mark, num_id, level});
+            const Mark mark = starts_with_text ? whole_mark(item.blocks.front().inlines, ctx.mark) : ctx.mark;
+            auto p = paragraph(body_, {"ListParagraph", mark, num_id, level});
             bookmark(p, item.id);
-            if (starts_with_text) write_inlines(p, item.blocks.front().inlines, ctx.mark);
+            if (starts_with_text) write_inlines(p, item.blocks.front().inlines, mark);
             for (std::size_t i = starts_with_text ? 1 : 0; i < item.blocks.size(); ++i) {
                 const auto& b = item.blocks[i];
                 if (b.kind == BlockKind::list) {
                     write_list(b, ctx, level + 1);
                 } else {
                     BlockContext inner{"ListParagraph", item_indent, ctx.mark};
-                    if (b.kind == BlockKind::paragraph)
-                        write_inlines(paragraph(body_, {"ListParagraph", ctx.mark, 0, 0, item_indent}), b.inlines, ctx.mark);
-                    else
+                    if (b.kind == BlockKind::paragraph) {
+                        const Mark inner_mark = whole_mark(b.inlines, ctx.mark);
+                        write_inlines(paragraph(body_, {"ListParagraph", inner_mark, 0, 0, item_indent}), b.inlines, inner_mark);
+                    } else {
                         write_block(b, inner);
+                    }
                 }
             }
         }
@@ -489,6 +513,15 @@ private:
             case model::Align::right: return "right";
             default: return nullptr;
         }
+    }
+
+    // A row whose cells are all wholly inserted (or deleted) is an inserted (deleted) row.
+    static Mark row_mark(const model::TableRow& row, Mark outer) {
+        if (outer != Mark::none || row.cells.empty()) return outer;
+        const Mark first = whole_mark(row.cells.front().inlines, Mark::none);
+        for (const auto& cell : row.cells)
+            if (whole_mark(cell.inlines, Mark::none) != first) return Mark::none;
+        return first;
     }
 
     void write_table(const Block& table, const BlockContext& ctx) {
@@ -508,25 +541,27 @@ private:
         ind.append_attribute("w:type") = "dxa";
         auto grid = tbl.append_child("w:tblGrid");
         for (std::size_t c = 0; c < columns; ++c) grid.append_child("w:gridCol").append_attribute("w:w") = column_width;
-        const Mark row_mark = removes_text(ctx.mark) ? Mark::deleted : ctx.mark == Mark::none ? Mark::none : Mark::inserted;
         for (const auto& row : table.rows) {
+            const Mark mark = row_mark(row, ctx.mark);
+            // Rows have no move marks: a moved row is deleted at one end, inserted at the other.
+            const Mark tracked_row = removes_text(mark) ? Mark::deleted : mark == Mark::none ? Mark::none : Mark::inserted;
             auto tr = tbl.append_child("w:tr");
-            if (row.header || row_mark != Mark::none) {
+            if (row.header || tracked_row != Mark::none) {
                 auto trpr = tr.append_child("w:trPr");
                 if (row.header) trpr.append_child("w:tblHeader");
-                if (row_mark != Mark::none) set_revision(trpr.append_child(mark_element(row_mark)));
+                if (tracked_row != Mark::none) set_revision(trpr.append_child(mark_element(tracked_row)));
             }
             for (std::size_t c = 0; c < columns; ++c) {
                 auto tc = tr.append_child("w:tc");
                 auto tcw = tc.append_child("w:tcPr").append_child("w:tcW");
                 tcw.append_attribute("w:w") = column_width;
                 tcw.append_attribute("w:type") = "dxa";
-                ParaProps props_p{"TableText", ctx.mark};
+                ParaProps props_p{"TableText", mark};
                 if (c < table.align.size()) props_p.align = alignment(table.align[c]);
                 auto p = paragraph(tc, props_p);
                 if (c >= row.cells.size()) continue;
                 Run look;
-                look.mark = ctx.mark;
+                look.mark = mark;
                 look.bold = row.header;
                 Runs runs;
                 flatten(row.cells[c].inlines, look, runs);
