@@ -4,6 +4,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
+#include "docx/docx.hpp"
 #include "html/writer.hpp"
 #include "io/files.hpp"
 
@@ -11,11 +12,17 @@ namespace protopub::cli {
 
 namespace {
 const char* kDefaultSources = "protocol-source";
+
+// "sample.html" -> "sample": every format of one protocol shares the page's stem.
+std::string output_stem(const model::Protocol& p) {
+    std::string name = html::page_name(p);
+    return name.substr(0, name.rfind('.'));
+}
 }
 
 int run_build(const std::vector<std::string>& argv) {
-    Args args(argv, {"-o", "--format", "--templates"}, {"--quiet"});
-    const auto formats = args.list("--format", {"html"}, {"html"});
+    Args args(argv, {"-o", "--format", "--templates", "--reference-docx"}, {"--quiet"});
+    const auto formats = args.list("--format", {"html"}, {"html", "docx"});
     if (!args.ok()) return usage_error("build", args.error());
     if (!args.has("-o")) return usage_error("build", "no output folder given (usage: protopub build [FILE|DIR]... -o OUTDIR)");
     const std::string outdir = args.value("-o");
@@ -47,6 +54,19 @@ int run_build(const std::vector<std::string>& argv) {
         html::SiteOptions options;
         options.templates_dir = args.value("--templates", PROTOPUB_DEFAULT_TEMPLATES);
         rendered = html::render_site(protocols, options, out, diags);
+    }
+    if (wants("docx")) {
+        docx::DocxOptions options;
+        options.reference_docx = args.value("--reference-docx");
+        for (const auto& p : protocols) {
+            options.epoch = io::build_epoch(p.meta.adopted);
+            std::string bytes = docx::render_docx(p, options, diags);
+            if (bytes.empty()) {
+                rendered = false;
+                break;
+            }
+            out.add(output_stem(p) + ".docx", std::move(bytes));
+        }
     }
     if (!rendered || diags.has_errors()) {
         print_diagnostics(diags);

@@ -45,14 +45,14 @@ bool load_reference(const std::string& path, Reference& ref, std::string& error)
     if (!bytes) return false;
     auto parts = package::unzip_to_map(*bytes, error);
     if (!parts) {
-        error = "reference document '" + path + "' is not a Word document: " + error;
+        error = "not a Word document: " + error;
         return false;
     }
     ref.parts = std::move(*parts);
     auto need = [&](const char* name, pugi::xml_document& doc, const char* root) {
         auto it = ref.parts.find(name);
         if (it == ref.parts.end() || !parse(doc, it->second) || !doc.child(root)) {
-            error = "reference document '" + path + "' is not a Word document (no valid " + name + ")";
+            error = std::string("not a Word document (no valid ") + name + ")";
             return false;
         }
         return true;
@@ -62,7 +62,7 @@ bool load_reference(const std::string& path, Reference& ref, std::string& error)
         return false;
     auto numbering = ref.parts.find(numbering_part);
     if (numbering != ref.parts.end() && !parse(ref.numbering, numbering->second)) {
-        error = "reference document '" + path + "' has an unreadable " + numbering_part;
+        error = std::string("reference document has an unreadable ") + numbering_part;
         return false;
     }
     if (!ref.numbering.child("w:numbering")) {
