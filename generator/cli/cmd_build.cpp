@@ -1,11 +1,13 @@
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
 #include "html/writer.hpp"
 #include "io/files.hpp"
+#include "pdf/pdf.hpp"
 
 namespace protopub::cli {
 
@@ -14,8 +16,8 @@ const char* kDefaultSources = "protocol-source";
 }
 
 int run_build(const std::vector<std::string>& argv) {
-    Args args(argv, {"-o", "--format", "--templates"}, {"--quiet"});
-    const auto formats = args.list("--format", {"html"}, {"html"});
+    Args args(argv, {"-o", "--format", "--templates", "--pdf-style"}, {"--quiet"});
+    const auto formats = args.list("--format", {"html"}, {"html", "pdf"});
     if (!args.ok()) return usage_error("build", args.error());
     if (!args.has("-o")) return usage_error("build", "no output folder given (usage: protopub build [FILE|DIR]... -o OUTDIR)");
     const std::string outdir = args.value("-o");
@@ -48,10 +50,20 @@ int run_build(const std::vector<std::string>& argv) {
         options.templates_dir = args.value("--templates", PROTOPUB_DEFAULT_TEMPLATES);
         rendered = html::render_site(protocols, options, out, diags);
     }
+    if (wants("pdf")) {
+        pdf::PdfOptions options;
+        options.style_file = args.value("--pdf-style");
+        for (const auto& p : protocols) {
+            std::string bytes = pdf::render_pdf(p, options, diags);
+            if (bytes.empty()) rendered = false;
+            else out.add(std::filesystem::path(p.source_path).stem().string() + ".pdf", std::move(bytes));
+        }
+    }
     if (!rendered || diags.has_errors()) {
         print_diagnostics(diags);
         std::fprintf(stderr, "protopub build: nothing written to %s\n", outdir.c_str());
-        return diags.has_errors() ? exit_input_errors : exit_usage;
+        // Sources were clean (checked above): what failed is a template or an option.
+        return exit_usage;
     }
     print_diagnostics(diags);
     std::string error;
