@@ -99,7 +99,7 @@ std::size_t emphasis_close(std::string_view s, std::size_t open, std::size_t wid
 
 }  // namespace
 
-Inlines inlines_from_text(const std::string& text) {
+Inlines inlines_from_text(const std::string& text, bool asterisk_emphasis) {
     Inlines out;
     std::string pending;
     auto flush = [&] {
@@ -142,7 +142,7 @@ Inlines inlines_from_text(const std::string& text) {
                 continue;
             }
         }
-        if (s[i] == '*') {
+        if (asterisk_emphasis && s[i] == '*') {
             const std::size_t width = i + 1 < s.size() && s[i + 1] == '*' ? 2 : 1;
             std::size_t close = emphasis_close(s, i, width);
             if (close != std::string_view::npos) {
@@ -159,6 +159,19 @@ Inlines inlines_from_text(const std::string& text) {
     }
     flush();
     return out;
+}
+
+void link_addresses(Inlines& inlines) {
+    Inlines out;
+    for (auto& in : inlines) {
+        if (in.kind == InlineKind::text) {
+            for (auto& piece : inlines_from_text(in.text, false)) out.push_back(std::move(piece));
+            continue;
+        }
+        if (in.kind != InlineKind::link) link_addresses(in.children);
+        out.push_back(std::move(in));
+    }
+    inlines = std::move(out);
 }
 
 void drop_prefix(Inlines& inlines, std::size_t bytes) {

@@ -50,13 +50,30 @@ bool ends_sentence(std::string_view text);
 bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words);
 bool in_capitals(std::string_view text);
 
+bool ends_with_small_word(std::string_view text);  // "of", "the", "and", ...
+bool is_lower_start(std::string_view s);
+// "Councillor-" + "officer": a compound split at a line end keeps its hyphen, no space.
+bool hyphen_joins(std::string_view before, std::string_view after);
+// Appends a line's words: one space between, none after a split compound's hyphen.
+void append_words(std::string& text, std::string_view line);
+
+// A paragraph broken across a blank line (a page end mid-sentence) is joined again:
+// the first part has not ended its sentence and the second goes on with a lower-case
+// word, a compound's second half, or after a line that ran to `full_width` (0: never).
+// `last_line_length[i]`: the length of paragraph i's last line (may be empty).
+std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::vector<std::size_t>& last_line_length,
+                                     std::size_t full_width);
+
 // Builds the protocol: title, preamble, sections, clauses (with ids) and metadata.
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
                             std::vector<Dropped> dropped, model::Diagnostics& diags);
 
 // Plain words -> inlines: web and e-mail addresses become links (as the source reader
-// would read them back), *words* become emphasis.
-model::Inlines inlines_from_text(const std::string& text);
+// would read them back), *words* become emphasis (plain text only: in Word, an
+// asterisk is an asterisk).
+model::Inlines inlines_from_text(const std::string& text, bool asterisk_emphasis = true);
+// The web and e-mail addresses inside formatted text become links.
+void link_addresses(model::Inlines& inlines);
 
 // Removes `bytes` bytes of text from the front of formatted inlines (a number or label
 // already read from the plain text), and the spaces after them.

@@ -129,18 +129,6 @@ bool ends_sentence(std::string_view s) {
     return c == '.' || c == ';' || c == ':' || c == '?' || c == '!';
 }
 
-namespace {
-bool ends_with_small_word(std::string_view text) {
-    static const std::vector<std::string> words = {"a", "an", "the", "of", "to", "and", "or", "for", "in", "on",
-                                                   "at", "by", "with", "from", "as", "that", "which", "be", "is", "are"};
-    std::size_t sp = text.find_last_of(' ');
-    std::string last(text.substr(sp == std::string_view::npos ? 0 : sp + 1));
-    for (auto& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return std::find(words.begin(), words.end(), last) != words.end();
-}
-
-}  // namespace
-
 bool in_capitals(std::string_view text) {
     int upper = 0;
     for (char c : text) {
@@ -202,7 +190,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         const Item* next = i + 1 < items.size() ? &items[i + 1] : nullptr;
         if (p.table) {
             it.role = Role::table;
-        } else if (p.bullet) {
+        } else if (p.bullet || it.marker.kind == MarkerKind::bullet) {
             it.role = Role::bullet;
         } else if (it.marker.kind == MarkerKind::clause) {
             it.role = Role::clause;
@@ -216,6 +204,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
                 const bool items = nm.kind == MarkerKind::label || nm.kind == MarkerKind::bullet || next->para.bullet;
                 if (child || words || items) it.role = Role::titled_clause;
             }
+            if (p.heading_level > 0) it.role = Role::titled_clause;
         } else if (it.marker.kind == MarkerKind::single) {
             if (title_like(p, it.rest, 12) || p.heading_level > 0) it.role = Role::numbered_heading;
             else if (it.marker.text.back() == '.') it.role = Role::one_level_clause;
@@ -247,19 +236,25 @@ bool is_structure(const Item& it) {
            it.role == Role::clause || it.role == Role::titled_clause;
 }
 
-ListStyle label_style(const std::string& label, ListStyle current, bool in_list) {
+// The style of a label; `previous` is the label before it in the open list ("" if none):
+// (i) after (h) is a letter, anywhere else a numeral.
+ListStyle label_style(const std::string& label, const std::string& previous) {
     const bool open = label[0] == '(';
     const char close = label.back();
-    std::string letters = label.substr(open ? 1 : 0, label.size() - (open ? 2 : 1));
+    const std::string letters = label.substr(open ? 1 : 0, label.size() - (open ? 2 : 1));
     bool roman = letters.find_first_not_of("ivxlcIVXLC") == std::string::npos;
-    // (i) after (h) is a letter; (i) in a new list is a numeral
-    const bool alpha_list = current == ListStyle::alpha_paren || current == ListStyle::alpha_close || current == ListStyle::alpha_dot;
-    if (roman && letters.size() == 1 && in_list && alpha_list) roman = false;
-    if (roman && letters.size() == 1 && letters != "i" && letters != "I" && !(in_list && !alpha_list)) roman = false;
+    if (roman && letters.size() == 1) {
+        const std::string prev = previous.substr(previous.empty() || previous[0] != '(' ? 0 : 1, 1);
+        const bool follows_letter = !prev.empty() && std::tolower(static_cast<unsigned char>(prev[0])) + 1 ==
+                                                         std::tolower(static_cast<unsigned char>(letters[0]));
+        if (follows_letter || (letters != "i" && letters != "I")) roman = false;
+    }
     if (open) return roman ? ListStyle::roman_paren : ListStyle::alpha_paren;
     if (close == ')') return roman ? ListStyle::roman_close : ListStyle::alpha_close;
     return roman ? ListStyle::roman_dot : ListStyle::alpha_dot;
 }
+
+bool is_roman(ListStyle s) { return s == ListStyle::roman_paren || s == ListStyle::roman_close || s == ListStyle::roman_dot; }
 
 class Builder {
 public:
@@ -403,29 +398,34 @@ void Builder::add_label(const Item& it) {
     item.pos = it.para.pos;
     item.blocks.push_back(paragraph_of(it));
     Block* list = open_labels();
-    ListStyle style = label_style(item.label, list ? list->list_style : ListStyle::bullet, list != nullptr);
-    if (list && list->list_style != style) {
-        // a deeper level: (i) under (a)
+    if (list) {
         ListItem& parent = list->items.back();
-        const bool roman = style == ListStyle::roman_paren || style == ListStyle::roman_close || style == ListStyle::roman_dot;
-        if (roman) {
-            std::vector<Block>& blocks = parent.blocks;
-            if (blocks.empty() || blocks.back().kind != BlockKind::list || blocks.back().list_style != style) {
-                Block inner;
-                inner.kind = BlockKind::list;
-                inner.list_style = style;
-                inner.pos = item.pos;
-                blocks.push_back(std::move(inner));
-            }
-            blocks.back().items.push_back(std::move(item));
+        Block* inner = !parent.blocks.empty() && parent.blocks.back().kind == BlockKind::list &&
+                               parent.blocks.back().list_style != ListStyle::bullet
+                           ? &parent.blocks.back()
+                           : nullptr;
+        // a numeral under a letter: (i), (ii) inside (b)
+        const std::string previous = inner ? inner->items.back().label : parent.label;
+        const ListStyle style = label_style(item.label, previous);
+        if (inner && style == inner->list_style) {
+            inner->items.push_back(std::move(item));
             return;
         }
-        list = nullptr;
+        if (is_roman(style) && !is_roman(list->list_style)) {
+            Block nested;
+            nested.kind = BlockKind::list;
+            nested.list_style = style;
+            nested.pos = item.pos;
+            nested.items.push_back(std::move(item));
+            parent.blocks.push_back(std::move(nested));
+            return;
+        }
+        if (style != list->list_style) list = nullptr;
     }
     if (!list) {
         Block b;
         b.kind = BlockKind::list;
-        b.list_style = style;
+        b.list_style = label_style(item.label, "");
         b.pos = item.pos;
         container().push_back(std::move(b));
         list = &container().back();

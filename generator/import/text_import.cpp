@@ -166,36 +166,12 @@ bool plausible_next(const std::vector<int>& prev, const std::vector<int>& cur) {
     return false;
 }
 
-bool is_lower_start(std::string_view s) { return !s.empty() && std::islower(static_cast<unsigned char>(s[0])); }
-
-// "Councillor-" + "officer": a compound split at the line end keeps its hyphen, no space.
-bool hyphen_joins(std::string_view before, std::string_view after) {
-    return before.size() >= 2 && before.back() == '-' && std::isalpha(static_cast<unsigned char>(before[before.size() - 2])) &&
-           is_lower_start(after);
-}
-
-void append_line(std::string& text, std::string_view line) {
-    if (!text.empty() && !hyphen_joins(text, line)) text += ' ';
-    text += line;
-}
-
 // "Report of: Head of Law": a short field name, a colon, a value.
 bool starts_field(std::string_view line) {
     const std::size_t colon = line.find(": ");
     if (colon == std::string_view::npos || colon == 0 || colon > 40 || !std::isupper(static_cast<unsigned char>(line[0])))
         return false;
     return split_words(line.substr(0, colon)).size() <= 5;
-}
-
-bool ends_with_function_word(std::string_view text) {
-    static const std::vector<std::string> words = {"a",    "an",  "the",   "of",  "to",    "and", "or",  "for",
-                                                   "in",   "on",  "at",    "by",  "with",  "from", "as", "that",
-                                                   "which", "be", "is",    "are", "their", "its", "any", "this",
-                                                   "under", "not", "his",  "her", "our",   "your"};
-    std::size_t sp = text.find_last_of(' ');
-    std::string last(text.substr(sp == std::string_view::npos ? 0 : sp + 1));
-    for (auto& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return std::find(words.begin(), words.end(), last) != words.end();
 }
 
 // Lines -> paragraphs: hard-wrapped lines are joined; a new paragraph starts at a blank
@@ -248,7 +224,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
             if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) last_number = m.parts;
             gap = false;
         } else {
-            append_line(cur.text, line.text);
+            detail::append_words(cur.text, line.text);
             cur.single_line = false;
         }
         last_line = line.text;
@@ -257,35 +233,6 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
     }
     close();
     last_line_length.resize(out.size());
-    return out;
-}
-
-// A paragraph broken across a blank line (a page end mid-sentence) is joined again:
-// the first part has not ended its sentence and the second goes on with a lower-case
-// word, a compound's second half, or after a line that ran to the full width.
-std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::vector<std::size_t>& last_line_length,
-                                     std::size_t full_width) {
-    std::vector<Paragraph> out;
-    std::vector<std::size_t> out_last;
-    for (std::size_t i = 0; i < paras.size(); ++i) {
-        Paragraph& b = paras[i];
-        if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !out.back().table &&
-            detail::read_marker(b.text).kind == MarkerKind::none && !ends_sentence(out.back().text)) {
-            Paragraph& a = out.back();
-            // "24.1 Status of this code" + "This code gives...": a title and its words
-            const std::string_view a_words = std::string_view(a.text).substr(detail::read_marker(a.text).length);
-            const bool title_then_words = detail::title_like(a, a_words, 12) && !is_lower_start(b.text);
-            const bool full_line = out_last.back() >= full_width;
-            if (!title_then_words && (is_lower_start(b.text) || hyphen_joins(a.text, b.text) || full_line || ends_with_function_word(a.text))) {
-                append_line(a.text, b.text);
-                a.single_line = false;
-                out_last.back() = last_line_length[i];
-                continue;
-            }
-        }
-        out.push_back(std::move(b));
-        out_last.push_back(last_line_length[i]);
-    }
     return out;
 }
 
@@ -333,7 +280,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
         diags.error(path, {1, 1}, "the file is empty: there is no text to import");
         return result;
     }
-    paras = rejoin_broken(std::move(paras), last_length, wrap_width(lines));
+    paras = detail::rejoin_broken(std::move(paras), last_length, wrap_width(lines));
     return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags);
 }
 
