@@ -5,6 +5,7 @@ namespace protopub::cli {
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"check", "check FILE|DIR...                 report problems as file:line:col diagnostics", run_check},
+        {"build", "build [FILE|DIR]... -o OUTDIR [--format html,pdf,docx] [--templates DIR] [--pdf-style FILE] [--reference-docx FILE]", run_build},
         {"refs", "refs FILE|DIR... [--json]         list every reference and defined term, with its target", run_refs},
         {"renumber", "renumber FILE [-o OUT|--in-place] renumber clauses and every reference to them", run_renumber},
     };
