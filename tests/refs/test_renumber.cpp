@@ -2,15 +2,13 @@
 // nothing but numbers changes.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-
 #include "refs/helpers.hpp"
 #include "refs/renumber.hpp"
 
 using namespace protopub;
 using refs_test::data_path;
-using refs_test::run_cli;
-using refs_test::slurp;
+using testing::read;
+using testing::run_cli;
 
 namespace {
 
@@ -29,13 +27,11 @@ std::string renumber_text(const std::string& text, model::Diagnostics& diags) {
     return *out;
 }
 
-std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
-
 }  // namespace
 
 TEST_CASE("inserting clause 3.2 moves later numbers and the references to them", "[refs]") {
-    const std::string inserted = slurp(data_path("renumber-inserted.md"));
-    const std::string expected = slurp(data_path("renumber-expected.md"));
+    const std::string inserted = read(data_path("renumber-inserted.md"));
+    const std::string expected = read(data_path("renumber-expected.md"));
     model::Diagnostics diags;
     const std::string once = renumber_text(inserted, diags);
     CHECK(once == expected);
@@ -61,7 +57,7 @@ TEST_CASE("recompute_numbers follows document order and depth and keeps the firs
 
 TEST_CASE("renumber keeps references it cannot follow as written, and says so", "[refs]") {
     model::Diagnostics diags;
-    const std::string text = slurp(data_path("dangling.md"));
+    const std::string text = read(data_path("dangling.md"));
     CHECK(renumber_text(text, diags) == text);
     CHECK(diags.warning_count() == 1);
 }
@@ -79,37 +75,38 @@ TEST_CASE("apply_edits finds a number on its line when columns drift, and refuse
 }
 
 TEST_CASE("protopub renumber writes to stdout, to -o, or in place, and never half a file", "[refs]") {
-    const auto dir = refs_test::scratch_dir("renumber");
-    const auto source = dir / "protocol.md";
-    std::filesystem::copy_file(data_path("renumber-inserted.md"), source);
-    const std::string expected = slurp(data_path("renumber-expected.md"));
+    testing::TempDir dir;
+    const std::string source = dir.file("protocol.md");
+    const std::string inserted = read(data_path("renumber-inserted.md"));
+    const std::string expected = read(data_path("renumber-expected.md"));
+    testing::write(source, inserted);
 
-    auto to_stdout = run_cli("renumber " + quoted(source));
+    auto to_stdout = run_cli({"renumber", source});
     CHECK(to_stdout.exit_code == 0);
     CHECK(to_stdout.out == expected);
     CHECK(to_stdout.err.find("14 numbers changed") != std::string::npos);
-    CHECK(slurp(source.string()) == slurp(data_path("renumber-inserted.md")));  // source untouched
+    CHECK(read(source) == inserted);  // the source is untouched
 
-    auto to_file = run_cli("renumber " + quoted(source) + " -o " + quoted(dir / "out.md"));
+    auto to_file = run_cli({"renumber", source, "-o", dir.file("out.md")});
     CHECK(to_file.exit_code == 0);
-    CHECK(slurp((dir / "out.md").string()) == expected);
+    CHECK(read(dir.file("out.md")) == expected);
 
-    auto in_place = run_cli("renumber --in-place " + quoted(source));
+    auto in_place = run_cli({"renumber", "--in-place", source});
     CHECK(in_place.exit_code == 0);
-    CHECK(slurp(source.string()) == expected);
-    auto second = run_cli("renumber --in-place " + quoted(source));
+    CHECK(read(source) == expected);
+    auto second = run_cli({"renumber", "--in-place", source});
     CHECK(second.exit_code == 0);
     CHECK(second.err.find("0 numbers changed") != std::string::npos);
-    CHECK(slurp(source.string()) == expected);
+    CHECK(read(source) == expected);
 
     // a source the reader rejects is left exactly as it was
-    const auto broken = dir / "broken.md";
+    const std::string broken = dir.file("broken.md");
     const std::string broken_text = "---\ntitle: T\nstatus: nonsense\n---\n\n## 1. A\n\n1.2 {#a} Text.\n";
-    { std::ofstream(broken) << broken_text; }
-    auto refused = run_cli("renumber --in-place " + quoted(broken));
+    testing::write(broken, broken_text);
+    auto refused = run_cli({"renumber", "--in-place", broken});
     CHECK(refused.exit_code == 1);
-    CHECK(slurp(broken.string()) == broken_text);
+    CHECK(read(broken) == broken_text);
 
-    CHECK(run_cli("renumber " + quoted(source) + " -o x.md --in-place").exit_code == 2);
-    CHECK(run_cli("renumber").exit_code == 2);
+    CHECK(run_cli({"renumber", source, "-o", dir.file("x.md"), "--in-place"}).exit_code == 2);
+    CHECK(run_cli({"renumber"}).exit_code == 2);
 }

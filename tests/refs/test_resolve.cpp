@@ -93,7 +93,7 @@ TEST_CASE("a reference broken across lines keeps its words and the position of e
 
 TEST_CASE("references become reference inlines holding the words as written", "[refs]") {
     model::Diagnostics before_diags;
-    auto before = source::read_protocol(refs_test::slurp(data_path("internal.md")), "internal.md", before_diags);
+    auto before = source::read_protocol(testing::read(data_path("internal.md")), "internal.md", before_diags);
     model::Diagnostics diags;
     auto p = load(data_path("internal.md"), diags);
 
