@@ -11,6 +11,8 @@ using model::ReferenceKind;
 using model::ReferenceTarget;
 
 constexpr std::size_t npos = std::string_view::npos;
+constexpr std::size_t max_title_word = 48;   // bytes in one word of a statute's title
+constexpr std::size_t max_sentence = 600;    // bytes of a defining sentence either side of the term
 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_alpha(char c) { return is_upper(c) || (c >= 'a' && c <= 'z'); }
@@ -446,7 +448,8 @@ std::optional<Found> Scanner::statute_title(std::size_t i) const {
     std::size_t p = i;
     for (int count = 0; count < 16; ++count) {
         std::size_t e = p;
-        while (e < n_ && s_[e] != ' ' && s_[e] != '\t' && !at(e, "\u00A0")) ++e;
+        while (e < n_ && e - p <= max_title_word && s_[e] != ' ' && s_[e] != '\t' && !at(e, "\u00A0")) ++e;
+        if (e - p > max_title_word) return std::nullopt;  // keeps "A/A/A/..." linear
         std::string_view token = s_.substr(p, e - p);
         std::string_view core = token;
         if (!core.empty() && core.front() == '(') core.remove_prefix(1);
@@ -731,11 +734,14 @@ std::size_t Scanner::read_quoted(std::size_t i, std::string& term) const {
     return npos;
 }
 
+// The sentence around i, at most max_sentence bytes either side (a run of text with
+// many definitions and no full stop must not be read once per definition).
 std::string Scanner::sentence_around(std::size_t i) const {
+    auto ends_sentence = [&](std::size_t k) { return s_[k] == '.' || s_[k] == '?' || s_[k] == '!'; };
     std::size_t b = i;
-    while (b > 0 && !((s_[b - 1] == ' ') && b >= 2 && (s_[b - 2] == '.' || s_[b - 2] == '?' || s_[b - 2] == '!'))) --b;
+    while (b > 0 && i - b < max_sentence && !(b >= 2 && s_[b - 1] == ' ' && ends_sentence(b - 2))) --b;
     std::size_t e = i;
-    while (e < n_ && !((s_[e] == '.' || s_[e] == '?' || s_[e] == '!') && (e + 1 == n_ || s_[e + 1] == ' '))) ++e;
+    while (e < n_ && e - i < max_sentence && !(ends_sentence(e) && (e + 1 == n_ || s_[e + 1] == ' '))) ++e;
     if (e < n_) ++e;
     std::string_view out = s_.substr(b, e - b);
     while (!out.empty() && out.front() == ' ') out.remove_prefix(1);

@@ -110,3 +110,15 @@ TEST_CASE("protopub renumber writes to stdout, to -o, or in place, and never hal
     CHECK(run_cli({"renumber", source, "-o", dir.file("x.md"), "--in-place"}).exit_code == 2);
     CHECK(run_cli({"renumber"}).exit_code == 2);
 }
+
+TEST_CASE("renumber keeps Windows line ends and a byte order mark", "[refs]") {
+    auto crlf = [](std::string s) {
+        std::string out;
+        for (char c : s) out += c == '\n' ? std::string("\r\n") : std::string(1, c);
+        return out;
+    };
+    const std::string bom = "\xEF\xBB\xBF";
+    model::Diagnostics diags;
+    CHECK(renumber_text(bom + crlf(read(data_path("renumber-inserted.md"))), diags) ==
+          bom + crlf(read(data_path("renumber-expected.md"))));
+}

@@ -181,3 +181,17 @@ TEST_CASE("constitution references keep their document, part and numbers", "[ref
     CHECK(part.part == "3");
     CHECK(target_ids(only(sample, "paragraph 3.2")) == std::vector<std::string>{"complaints"});
 }
+
+TEST_CASE("'above', 'below' and ranges that point the wrong way are warnings", "[refs]") {
+    model::Diagnostics diags;
+    auto p = source::read_protocol(testing::source_with_body("## 1. Intro\n\n"
+                                                              "1.1 {#a} See paragraph 1.3 above.\n\n"
+                                                              "1.2 {#b} See paragraph 1.1 below and paragraphs 1.3 to 1.1.\n\n"
+                                                              "1.3 {#c} See paragraph 1.1 above and paragraph 1.2.\n"),
+                                   "t.md", diags);
+    refs::resolve_references(p, diags);
+    CHECK(testing::formatted(diags) ==
+          "t.md:10:14: warning: reference 'paragraph 1.3 above' says 'above' but 1.3 comes later\n"
+          "t.md:12:14: warning: reference 'paragraph 1.1 below' says 'below' but 1.1 comes earlier\n"
+          "t.md:12:38: warning: reference 'paragraphs 1.3 to 1.1' is a range that runs backwards\n");
+}
