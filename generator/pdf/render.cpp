@@ -466,7 +466,8 @@ private:
             const double title_width = fonts_.width(m.title, small);
             header.texts.push_back({0, style_.running_size, title_width, m.title, small});
             header.rules.push_back({0, style_.running_size + 5, width_, style_.running_size + 5, 0.4, style_.rule_colour});
-            pages[p].boxes.push_back({g.left, g.top - style_.running_size - 18, std::move(header)});
+            // First in the page's reading order, as it is on paper.
+            pages[p].boxes.insert(pages[p].boxes.begin(), {g.left, g.top - style_.running_size - 18, std::move(header)});
         }
     }
 
