@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "akn/akn.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
@@ -22,7 +23,7 @@ std::string output_stem(const model::Protocol& p) {
 
 int run_build(const std::vector<std::string>& argv) {
     Args args(argv, {"-o", "--format", "--templates", "--reference-docx"}, {"--quiet"});
-    const auto formats = args.list("--format", {"html"}, {"html", "docx"});
+    const auto formats = args.list("--format", {"html"}, {"html", "docx", "akn"});
     if (!args.ok()) return usage_error("build", args.error());
     if (!args.has("-o")) return usage_error("build", "no output folder given (usage: protopub build [FILE|DIR]... -o OUTDIR)");
     const std::string outdir = args.value("-o");
@@ -66,6 +67,13 @@ int run_build(const std::vector<std::string>& argv) {
                 break;
             }
             out.add(output_stem(p) + ".docx", std::move(bytes));
+        }
+    }
+    if (wants("akn")) {
+        for (const auto& p : protocols) {
+            akn::AknOptions options;
+            options.epoch = io::build_epoch(p.meta.adopted);
+            out.add(output_stem(p) + ".akn.xml", akn::render_akn(p, options, diags));
         }
     }
     if (!rendered || diags.has_errors()) {
