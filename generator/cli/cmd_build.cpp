@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include "akn/akn.hpp"
 #include "cli/args.hpp"
@@ -8,6 +9,7 @@
 #include "docx/docx.hpp"
 #include "html/writer.hpp"
 #include "io/files.hpp"
+#include "pdf/pdf.hpp"
 
 namespace protopub::cli {
 
@@ -22,8 +24,8 @@ std::string output_stem(const model::Protocol& p) {
 }
 
 int run_build(const std::vector<std::string>& argv) {
-    Args args(argv, {"-o", "--format", "--templates", "--reference-docx"}, {"--quiet"});
-    const auto formats = args.list("--format", {"html"}, {"html", "docx", "akn"});
+    Args args(argv, {"-o", "--format", "--templates", "--pdf-style", "--reference-docx"}, {"--quiet"});
+    const auto formats = args.list("--format", {"html"}, {"html", "pdf", "docx", "akn"});
     if (!args.ok()) return usage_error("build", args.error());
     if (!args.has("-o")) return usage_error("build", "no output folder given (usage: protopub build [FILE|DIR]... -o OUTDIR)");
     const std::string outdir = args.value("-o");
@@ -55,6 +57,15 @@ int run_build(const std::vector<std::string>& argv) {
         html::SiteOptions options;
         options.templates_dir = args.value("--templates", PROTOPUB_DEFAULT_TEMPLATES);
         rendered = html::render_site(protocols, options, out, diags);
+    }
+    if (wants("pdf")) {
+        pdf::PdfOptions options;
+        options.style_file = args.value("--pdf-style");
+        for (const auto& p : protocols) {
+            std::string bytes = pdf::render_pdf(p, options, diags);
+            if (bytes.empty()) rendered = false;
+            else out.add(std::filesystem::path(p.source_path).stem().string() + ".pdf", std::move(bytes));
+        }
     }
     if (wants("docx")) {
         docx::DocxOptions options;

@@ -4,7 +4,6 @@
 #include <cstring>
 #include <filesystem>
 #include <set>
-#include <sstream>
 
 #include "io/files.hpp"
 
@@ -29,10 +28,11 @@ Value Value::object(Context fields) {
     return v;
 }
 
-Value Value::markup(std::shared_ptr<pugi::xml_document> fragment) {
+Value Value::markup(MarkupFn fn, bool empty) {
     Value v;
-    v.kind = Kind::fragment;
-    v.fragment = std::move(fragment);
+    v.kind = Kind::markup;
+    v.markup_fn = std::move(fn);
+    v.markup_empty = empty || !v.markup_fn;
     return v;
 }
 
@@ -41,7 +41,7 @@ bool Value::truthy() const {
         case Kind::text: return !text.empty();
         case Kind::list: return !items.empty();
         case Kind::context: return fields && !fields->empty();
-        case Kind::fragment: return fragment && fragment->first_child();
+        case Kind::markup: return !markup_empty;
     }
     return false;
 }
@@ -74,13 +74,20 @@ void open_empty_elements(pugi::xml_node node) {
 
 }  // namespace
 
+namespace {
+struct StringWriter : pugi::xml_writer {
+    std::string out;
+    void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
+};
+}  // namespace
+
 std::string serialize_html(pugi::xml_document& doc) {
     open_empty_elements(doc);
-    std::ostringstream out;
-    out << "<!DOCTYPE html>\n";
-    doc.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
-    out << '\n';
-    return out.str();
+    StringWriter w;
+    w.out = "<!DOCTYPE html>\n";
+    doc.save(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+    w.out += '\n';
+    return std::move(w.out);
 }
 
 // Walks a template and writes its expansion; reports the first problem at the
@@ -199,9 +206,8 @@ private:
             if (!require(n, "pp:content", content_field, scope, v)) return false;
             if (v->kind == Value::Kind::text) {
                 out.append_child(pugi::node_pcdata).set_value(v->text.c_str());
-            } else if (v->kind == Value::Kind::fragment) {
-                if (v->fragment)
-                    for (pugi::xml_node c = v->fragment->first_child(); c; c = c.next_sibling()) out.append_copy(c);
+            } else if (v->kind == Value::Kind::markup) {
+                if (v->markup_fn) v->markup_fn(out);
             } else {
                 return fail(n, std::string("template field '") + content_field + "' is not markup");
             }
@@ -262,16 +268,17 @@ std::string TemplateSet::render_page(const std::string& name, const Context& ctx
         diags.error(name + ".xhtml", {}, "template '" + name + ".xhtml' is missing from the template folder");
         return {};
     }
-    // The fragment first, then the layout with the fragment as its "main".
-    auto fragment = std::make_shared<pugi::xml_document>();
-    std::vector<const Context*> scope{&ctx};
-    if (!Expander(it->second, diags).expand_children(*it->second.doc, *fragment, scope)) return {};
-    Context page = ctx;
-    page["main"] = Value::markup(fragment);
+    // The layout, whose "main" is the page template expanded in place.
+    bool page_ok = true;
+    Context main;
+    main["main"] = Value::markup([&](pugi::xml_node parent) {
+        std::vector<const Context*> scope{&ctx};
+        page_ok = Expander(it->second, diags).expand_children(*it->second.doc, parent, scope);
+    });
     pugi::xml_document out;
-    std::vector<const Context*> page_scope{&page};
+    std::vector<const Context*> page_scope{&ctx, &main};
     const Template& layout = templates_.at("layout");
-    if (!Expander(layout, diags).expand_children(*layout.doc, out, page_scope)) return {};
+    if (!Expander(layout, diags).expand_children(*layout.doc, out, page_scope) || !page_ok) return {};
     return serialize_html(out);
 }
 

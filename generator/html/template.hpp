@@ -4,6 +4,7 @@
 // built by the renderer: a template can never turn source text into markup.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -19,22 +20,27 @@ namespace protopub::html {
 struct Value;
 using Context = std::map<std::string, Value>;
 
+// Writes generated markup (the body of a protocol, its contents) under `parent`.
+// Generated straight into the page, so a 400-page document is never copied.
+using MarkupFn = std::function<void(pugi::xml_node parent)>;
+
 // A template value: text, a list of contexts (for pp:repeat), a nested context
-// (for dotted names, "protocol.title"), or a fragment of generated markup (pp:content).
+// (for dotted names, "protocol.title"), or generated markup (pp:content).
 struct Value {
-    enum class Kind { text, list, context, fragment };
+    enum class Kind { text, list, context, markup };
     Kind kind = Kind::text;
     std::string text;
     std::vector<Context> items;
     std::shared_ptr<Context> fields;
-    std::shared_ptr<pugi::xml_document> fragment;  // its children are inserted
+    MarkupFn markup_fn;
+    bool markup_empty = true;  // for pp:if on markup: known when the value is made
 
     Value() = default;
     Value(std::string t) : text(std::move(t)) {}                       // NOLINT: implicit on purpose
     Value(const char* t) : text(t) {}                                  // NOLINT
     static Value list(std::vector<Context> items);
     static Value object(Context fields);
-    static Value markup(std::shared_ptr<pugi::xml_document> fragment);
+    static Value markup(MarkupFn fn, bool empty = false);
     bool truthy() const;
 };
 

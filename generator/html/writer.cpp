@@ -259,12 +259,9 @@ void append_contents(pugi::xml_node parent, const Protocol& p) {
 
 namespace {
 
-std::shared_ptr<pugi::xml_document> fragment() { return std::make_shared<pugi::xml_document>(); }
-
-std::shared_ptr<pugi::xml_document> glossary_fragment(const Protocol& p) {
-    auto doc = fragment();
-    if (p.terms.empty()) return doc;
-    pugi::xml_node sec = element(*doc, "section", "glossary");
+void append_glossary(pugi::xml_node parent, const Protocol& p) {
+    if (p.terms.empty()) return;
+    pugi::xml_node sec = element(parent, "section", "glossary");
     sec.append_attribute("id").set_value(kGlossaryId);
     text(element(sec, "h2"), "Defined terms");
     pugi::xml_node dl = element(sec, "dl");
@@ -293,10 +290,9 @@ std::shared_ptr<pugi::xml_document> glossary_fragment(const Protocol& p) {
             text(dd, ")");
         }
     }
-    return doc;
 }
 
-Context index_context(const std::vector<Protocol>& protocols) {
+Context index_context(const std::vector<Protocol>& protocols, const SiteOptions& options) {
     std::vector<const Protocol*> sorted;
     for (const auto& p : protocols) sorted.push_back(&p);
     std::stable_sort(sorted.begin(), sorted.end(), [](const Protocol* a, const Protocol* b) {
@@ -304,7 +300,7 @@ Context index_context(const std::vector<Protocol>& protocols) {
                std::tie(b->meta.council, b->meta.title, b->meta.version);
     });
     std::vector<Context> rows;
-    for (const Protocol* p : sorted) rows.push_back(protocol_context(*p));
+    for (const Protocol* p : sorted) rows.push_back(protocol_context(*p, options));
     Context ctx;
     ctx["protocols"] = Value::list(std::move(rows));
     ctx["page_title"] = "Protocols";
@@ -316,9 +312,23 @@ Context index_context(const std::vector<Protocol>& protocols) {
 
 }  // namespace
 
-Context protocol_context(const Protocol& p) {
+Context protocol_context(const Protocol& p, const SiteOptions& options) {
     const Metadata& m = p.meta;
     Context ctx;
+    const std::string page = page_name(p);
+    const std::string stem = page.substr(0, page.size() - 5);  // without ".html"
+    std::vector<Context> downloads;
+    for (const auto& [suffix, label] : options.downloads) {
+        Context d;
+        d["href"] = stem + suffix;
+        d["label"] = label;
+        downloads.push_back(std::move(d));
+    }
+    ctx["downloads"] = Value::list(std::move(downloads));
+    // A reader must never mistake a draft or an old version for the protocol in force.
+    ctx["notice"] = m.status == Status::draft        ? "This is a draft. It has not been adopted."
+                    : m.status == Status::superseded ? "This version has been superseded and is no longer in force."
+                                                     : "";
     ctx["title"] = m.title;
     ctx["council"] = m.council;
     ctx["version"] = m.version;
@@ -336,26 +346,26 @@ Context protocol_context(const Protocol& p) {
         if (!m.constitution->section.empty()) place += (place.empty() ? "" : ", ") + std::string("Section ") + m.constitution->section;
     }
     ctx["constitution"] = place;
-    ctx["page"] = page_name(p);
+    ctx["page"] = page;
     ctx["page_title"] = m.title + " \xE2\x80\x94 " + m.council;  // em dash
     std::size_t clauses = 0;
     for (const auto& s : p.sections) clauses += s.clauses.size();
     ctx["clause_count"] = std::to_string(clauses);
 
-    auto contents = fragment();
-    append_contents(*contents, p);
-    ctx["contents"] = Value::markup(contents);
-    auto body = fragment();
-    pugi::xml_node current;  // the open level-2 section, where sub-headings nest
-    for (const Section& s : p.sections) {
-        if (s.level > 2 && current) append_section(current, s, p);
-        else {
-            append_section(*body, s, p);
-            current = body->last_child();
+    // The protocol outlives the page rendering that calls these.
+    ctx["contents"] = Value::markup([&p](pugi::xml_node parent) { append_contents(parent, p); });
+    ctx["body"] = Value::markup([&p](pugi::xml_node parent) {
+        pugi::xml_node current;  // the open level-2 section, where sub-headings nest
+        for (const Section& s : p.sections) {
+            if (s.level > 2 && current) {
+                append_section(current, s, p);
+            } else {
+                append_section(parent, s, p);
+                current = parent.last_child();
+            }
         }
-    }
-    ctx["body"] = Value::markup(body);
-    ctx["glossary"] = Value::markup(glossary_fragment(p));
+    });
+    ctx["glossary"] = Value::markup([&p](pugi::xml_node parent) { append_glossary(parent, p); }, p.terms.empty());
     return ctx;
 }
 
@@ -371,11 +381,11 @@ bool render_site(const std::vector<Protocol>& protocols, const SiteOptions& opti
                                                "; rename one of the files");
             return false;
         }
-        std::string page = templates->render_page("protocol", protocol_context(p), diags);
+        std::string page = templates->render_page("protocol", protocol_context(p, options), diags);
         if (page.empty()) return false;
         out.add(name, std::move(page));
     }
-    std::string index = templates->render_page("index", index_context(protocols), diags);
+    std::string index = templates->render_page("index", index_context(protocols, options), diags);
     if (index.empty()) return false;
     out.add("index.html", std::move(index));
     for (const auto& [name, bytes] : templates->assets()) out.add(name, bytes);
