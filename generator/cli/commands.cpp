@@ -5,7 +5,7 @@ namespace protopub::cli {
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"check", "check FILE|DIR...                 report problems as file:line:col diagnostics", run_check},
-        {"build", "build [FILE|DIR]... -o OUTDIR [--format html,pdf,docx,akn] [--templates DIR] [--reference-docx FILE]   publish", run_build},
+        {"build", "build [FILE|DIR]... -o OUTDIR [--format html,pdf,docx,akn] [--templates DIR] [--pdf-style FILE] [--reference-docx FILE]", run_build},
     };
     return table;
 }
