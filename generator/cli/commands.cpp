@@ -9,6 +9,7 @@ const std::vector<Command>& commands() {
         {"import", "import INPUT(.txt|.docx) -o OUT.md [--council NAME] [--title T] [--version V]   legacy text/Word -> source", run_import},
         {"refs", "refs FILE|DIR... [--json]         list every reference and defined term, with its target", run_refs},
         {"renumber", "renumber FILE [-o OUT|--in-place] renumber clauses and every reference to them", run_renumber},
+        {"constitution", "constitution MANIFEST.yaml -o OUTDIR [--format html,pdf,docx,akn] [--reference-docx FILE]   assemble and publish a constitution", run_constitution},
     };
     return table;
 }
