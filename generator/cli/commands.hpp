@@ -19,6 +19,7 @@ struct Command {
 
 int run_check(const std::vector<std::string>& args);
 int run_build(const std::vector<std::string>& args);
+int run_compare(const std::vector<std::string>& args);
 
 // The table `protopub` dispatches on (defined in commands.cpp).
 const std::vector<Command>& commands();
