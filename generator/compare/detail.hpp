@@ -41,6 +41,7 @@ struct Features {
     std::vector<SparseVector> vectors;
     std::vector<std::uint32_t> words;
     std::vector<std::string> vocabulary;  // the text of each term id (for labels)
+    std::vector<std::uint32_t> document_frequency;  // per term id: how many units have it
     double similarity(std::uint32_t a, std::uint32_t b) const {
         return overlap(vectors[a], vectors[b]).score(words[a], words[b]);
     }

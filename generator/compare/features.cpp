@@ -168,7 +168,8 @@ Features tfidf_features(const std::vector<std::vector<std::string>>& words_per_u
             k = e;
         }
     }
-    std::vector<std::uint32_t> df(vocabulary.size(), 0);
+    auto& df = f.document_frequency;
+    df.assign(vocabulary.size(), 0);
     for (const auto& c : counts)
         for (const auto& [t, n] : c) ++df[t];
     const double n_units = static_cast<double>(words_per_unit.size());

@@ -9,21 +9,30 @@ namespace protopub::compare::detail {
 
 namespace {
 
-// Each unit's most distinctive terms: the keys of the all-against-all index.
+// Each unit's most distinctive terms: the keys of the all-against-all index. A term that
+// many units share is no key (its postings would pair up everything): at most
+// max(key_df_floor, units / key_df_divisor) units may have it.
 constexpr std::size_t key_terms_per_unit = 8;
+constexpr std::size_t key_df_floor = 64;
+constexpr std::size_t key_df_divisor = 100;
 
 bool better(const Scored& x, const Scored& y) {
     return x.score != y.score ? x.score > y.score : x.unit < y.unit;
 }
 
-SparseVector key_terms(const SparseVector& v) {
+// The unit's heaviest terms among those rare enough; its rarest ones if none is.
+SparseVector key_terms(const SparseVector& v, const std::vector<std::uint32_t>& df, std::size_t df_cap) {
     SparseVector keys = v;
     const std::size_t n = std::min(key_terms_per_unit, keys.size());
     std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(n), keys.end(),
-                      [](const TermWeight& x, const TermWeight& y) {
+                      [&](const TermWeight& x, const TermWeight& y) {
+                          const bool x_rare = df[x.term] <= df_cap, y_rare = df[y.term] <= df_cap;
+                          if (x_rare != y_rare) return x_rare;
+                          if (!x_rare && df[x.term] != df[y.term]) return df[x.term] < df[y.term];
                           return x.weight != y.weight ? x.weight > y.weight : x.term < y.term;
                       });
-    keys.resize(n);
+    while (keys.size() > 1 && keys.size() > n) keys.pop_back();
+    while (keys.size() > 1 && df[keys.back().term] > df_cap) keys.pop_back();
     std::sort(keys.begin(), keys.end(), [](const TermWeight& x, const TermWeight& y) { return x.term < y.term; });
     return keys;
 }
@@ -105,8 +114,9 @@ std::vector<Edge> similar_pairs(const Features& features, const std::vector<std:
     // key term -> units (positions in `units`) that have it among their keys
     std::vector<SparseVector> keys(units.size());
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> postings;
+    const std::size_t df_cap = std::max(key_df_floor, features.vectors.size() / key_df_divisor);
     for (std::uint32_t k = 0; k < units.size(); ++k) {
-        keys[k] = key_terms(vectors[units[k]]);
+        keys[k] = key_terms(vectors[units[k]], features.document_frequency, df_cap);
         for (const auto& tw : keys[k]) postings[tw.term].push_back(k);
     }
     // A pair is a candidate when a key term of one is anywhere in the other. It is
