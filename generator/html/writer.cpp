@@ -1,0 +1,395 @@
+#include "html/writer.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "check/check.hpp"
+#include "model/ids.hpp"
+#include "model/text.hpp"
+
+namespace protopub::html {
+
+using namespace protopub::model;
+
+namespace {
+
+// Ids the site itself uses start with "_": source ids must start with a letter, so
+// they can never collide.
+constexpr const char* kMainId = "_main";
+constexpr const char* kContentsId = "_contents";
+constexpr const char* kGlossaryId = "_glossary";
+
+pugi::xml_node element(pugi::xml_node parent, const char* name, const std::string& cls = {}) {
+    pugi::xml_node n = parent.append_child(name);
+    if (!cls.empty()) n.append_attribute("class").set_value(cls.c_str());
+    return n;
+}
+
+void text(pugi::xml_node parent, const std::string& s) {
+    if (!s.empty()) parent.append_child(pugi::node_pcdata).set_value(s.c_str());
+}
+
+// Screen readers announce insertions and deletions through visually hidden text.
+void announce(pugi::xml_node parent, const std::string& s) { text(element(parent, "span", "sr-only"), s); }
+
+const char* list_class(ListStyle s) { return to_string(s); }
+
+std::string human_date(const std::string& iso) {
+    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+    if (!io::parse_iso_date(iso)) return iso;
+    int day = std::stoi(iso.substr(8, 2)), month = std::stoi(iso.substr(5, 2));
+    return std::to_string(day) + " " + months[month - 1] + " " + iso.substr(0, 4);
+}
+
+std::string status_label(Status s) {
+    switch (s) {
+        case Status::draft: return "Draft";
+        case Status::adopted: return "Adopted";
+        case Status::superseded: return "Superseded";
+    }
+    return "Draft";
+}
+
+void append_reference(pugi::xml_node parent, const Inline& in, const Protocol& p) {
+    if (in.reference < 0 || static_cast<std::size_t>(in.reference) >= p.references.size()) {
+        append_inlines(parent, in.children, p);
+        return;
+    }
+    const Reference& r = p.references[static_cast<std::size_t>(in.reference)];
+    pugi::xml_node node;
+    if (r.kind == ReferenceKind::internal && r.resolved && !r.targets.empty() && !r.targets.front().clause_id.empty()) {
+        node = element(parent, "a", "ref internal");
+        node.append_attribute("href").set_value(("#" + r.targets.front().clause_id).c_str());
+    } else if (!r.url.empty()) {
+        node = element(parent, "a", std::string("ref ") + to_string(r.kind));
+        node.append_attribute("href").set_value(r.url.c_str());
+        node.append_attribute("rel").set_value("external");
+    } else {
+        node = element(parent, "span", std::string("ref ") + to_string(r.kind) + (r.resolved ? "" : " unresolved"));
+        if (!r.document.empty()) node.append_attribute("data-document").set_value(r.document.c_str());
+        if (!r.part.empty()) node.append_attribute("data-part").set_value(r.part.c_str());
+    }
+    append_inlines(node, in.children, p);
+}
+
+void append_change_marks(pugi::xml_node clause_node, pugi::xml_node number_slot, const Clause& c) {
+    const ClauseChange& ch = c.change;
+    if (ch.kind == ChangeKind::none) return;
+    add_class(clause_node, std::string("change-") + to_string(ch.kind));
+    if (ch.moved_from) add_class(clause_node, "moved-from");
+    clause_node.append_attribute("data-change").set_value(to_string(ch.kind));
+    if (!ch.old_number.empty() && ch.old_number != c.number.text) {
+        pugi::xml_node old = element(number_slot, "del", "old-number");
+        announce(old, "old number ");
+        text(old, ch.old_number);
+    }
+}
+
+}  // namespace
+
+void add_class(pugi::xml_node node, const std::string& cls) {
+    pugi::xml_attribute a = node.attribute("class");
+    if (!a) {
+        node.append_attribute("class").set_value(cls.c_str());
+    } else {
+        std::string v = a.value();
+        a.set_value((v.empty() ? cls : v + " " + cls).c_str());
+    }
+}
+
+std::string page_name(const Protocol& p) {
+    std::string stem = std::filesystem::path(p.source_path).stem().string();
+    std::string slug = slugify(stem, 12);
+    if (slug.empty()) slug = slugify(p.meta.council + " " + p.meta.title, 8);
+    if (slug.empty()) slug = "protocol";
+    return slug + ".html";
+}
+
+void append_inlines(pugi::xml_node parent, const Inlines& inlines, const Protocol& p) {
+    for (const Inline& in : inlines) {
+        switch (in.kind) {
+            case InlineKind::text: text(parent, in.text); break;
+            case InlineKind::code: text(element(parent, "code"), in.text); break;
+            case InlineKind::soft_break: text(parent, " "); break;
+            case InlineKind::line_break: element(parent, "br"); break;
+            case InlineKind::emphasis: append_inlines(element(parent, "em"), in.children, p); break;
+            case InlineKind::strong: append_inlines(element(parent, "strong"), in.children, p); break;
+            case InlineKind::strike: append_inlines(element(parent, "s"), in.children, p); break;
+            case InlineKind::link: {
+                pugi::xml_node a = element(parent, "a");
+                a.append_attribute("href").set_value(in.target.c_str());
+                append_inlines(a, in.children, p);
+                break;
+            }
+            case InlineKind::reference: append_reference(parent, in, p); break;
+            case InlineKind::inserted: {
+                pugi::xml_node ins = element(parent, "ins");
+                announce(ins, "[inserted: ");
+                append_inlines(ins, in.children, p);
+                announce(ins, "]");
+                break;
+            }
+            case InlineKind::deleted: {
+                pugi::xml_node del = element(parent, "del");
+                announce(del, "[deleted: ");
+                append_inlines(del, in.children, p);
+                announce(del, "]");
+                break;
+            }
+        }
+    }
+}
+
+void append_block(pugi::xml_node parent, const Block& b, const Protocol& p) {
+    switch (b.kind) {
+        case BlockKind::paragraph: append_inlines(element(parent, "p"), b.inlines, p); break;
+        case BlockKind::quote: {
+            pugi::xml_node q = element(parent, "blockquote");
+            for (const auto& child : b.children) append_block(q, child, p);
+            break;
+        }
+        case BlockKind::list: {
+            const bool bullets = b.list_style == ListStyle::bullet;
+            pugi::xml_node list = element(parent, bullets ? "ul" : "ol", std::string("items ") + list_class(b.list_style));
+            for (const ListItem& item : b.items) {
+                pugi::xml_node li = element(list, "li");
+                if (!item.id.empty()) li.append_attribute("id").set_value(item.id.c_str());
+                if (!item.label.empty()) text(element(li, "span", "label"), item.label);
+                // A single paragraph is written inline so the label sits on its line.
+                if (item.blocks.size() == 1 && item.blocks.front().kind == BlockKind::paragraph) {
+                    append_inlines(element(li, "span", "item-text"), item.blocks.front().inlines, p);
+                } else {
+                    pugi::xml_node body = element(li, "div", "item-text");
+                    for (const auto& child : item.blocks) append_block(body, child, p);
+                }
+            }
+            break;
+        }
+        case BlockKind::table: {
+            pugi::xml_node wrap = element(parent, "div", "table-wrap");
+            wrap.append_attribute("role").set_value("region");
+            wrap.append_attribute("tabindex").set_value("0");
+            wrap.append_attribute("aria-label").set_value("Table");
+            pugi::xml_node table = element(wrap, "table");
+            pugi::xml_node head, body;
+            for (const TableRow& row : b.rows) {
+                pugi::xml_node group;
+                if (row.header) group = head ? head : (head = element(table, "thead"));
+                else group = body ? body : (body = element(table, "tbody"));
+                pugi::xml_node tr = element(group, "tr");
+                for (std::size_t i = 0; i < row.cells.size(); ++i) {
+                    pugi::xml_node cell = element(tr, row.header ? "th" : "td");
+                    if (row.header) cell.append_attribute("scope").set_value("col");
+                    if (i < b.align.size() && b.align[i] != Align::none)
+                        add_class(cell, b.align[i] == Align::right ? "align-right"
+                                        : b.align[i] == Align::center ? "align-center" : "align-left");
+                    append_inlines(cell, row.cells[i].inlines, p);
+                }
+            }
+            break;
+        }
+    }
+}
+
+void append_clause(pugi::xml_node parent, const Clause& c, const Protocol& p) {
+    pugi::xml_node div = element(parent, "div", "clause depth-" + std::to_string(std::max(1, c.depth())));
+    div.append_attribute("id").set_value(c.id.c_str());
+    pugi::xml_node number_slot = element(div, "span", "clause-number");
+    if (!c.number.empty()) {
+        // The number is a permalink: #p-4.21 stays the address of "paragraph 4.21".
+        pugi::xml_node a = element(number_slot, "a");
+        const std::string anchor = number_anchor(c.number.text);
+        a.append_attribute("id").set_value(anchor.c_str());
+        a.append_attribute("href").set_value(("#" + anchor).c_str());
+        a.append_attribute("title").set_value(("Link to paragraph " + join_number(c.number.parts)).c_str());
+        text(a, c.number.text);
+    }
+    append_change_marks(div, number_slot, c);
+    pugi::xml_node body = element(div, "div", "clause-body");
+    if (!c.heading.empty()) append_inlines(element(body, "h3", "clause-title"), c.heading, p);
+    for (const Block& b : c.blocks) append_block(body, b, p);
+}
+
+void append_section(pugi::xml_node parent, const Section& s, const Protocol& p) {
+    std::string cls = s.level <= 2 ? "section" : "subsection";
+    if (s.kind == SectionKind::preamble) cls += " preamble";
+    pugi::xml_node sec = element(parent, "section", cls);
+    sec.append_attribute("id").set_value(s.id.c_str());
+    const std::string h = "h" + std::to_string(std::clamp(s.level, 2, 6));
+    pugi::xml_node heading = element(sec, h.c_str());
+    if (!s.number.empty()) {
+        text(element(heading, "span", "section-number"), s.number.text);
+        text(heading, " ");
+    }
+    append_inlines(heading, s.heading, p);
+    for (const Block& b : s.intro) append_block(sec, b, p);
+    for (const Clause& c : s.clauses) append_clause(sec, c, p);
+}
+
+void append_contents(pugi::xml_node parent, const Protocol& p) {
+    pugi::xml_node list = element(parent, "ol", "contents");
+    pugi::xml_node sublist;
+    for (const Section& s : p.sections) {
+        if (s.level > 2 && !list.last_child()) continue;
+        pugi::xml_node target = list;
+        if (s.level > 2) {
+            if (!sublist) sublist = element(list.last_child(), "ol");
+            target = sublist;
+        } else {
+            sublist = pugi::xml_node();
+        }
+        pugi::xml_node a = element(element(target, "li"), "a");
+        a.append_attribute("href").set_value(("#" + s.id).c_str());
+        if (!s.number.empty()) {
+            text(element(a, "span", "section-number"), s.number.text);
+            text(a, " ");
+        }
+        std::string words = plain_text(s.heading);
+        if (words.empty()) words = s.kind == SectionKind::preamble ? "Preamble" : "Section";
+        text(a, words);
+    }
+    if (!p.terms.empty()) {
+        pugi::xml_node a = element(element(list, "li"), "a");
+        a.append_attribute("href").set_value((std::string("#") + kGlossaryId).c_str());
+        text(a, "Defined terms");
+    }
+}
+
+namespace {
+
+void append_glossary(pugi::xml_node parent, const Protocol& p) {
+    if (p.terms.empty()) return;
+    pugi::xml_node sec = element(parent, "section", "glossary");
+    sec.append_attribute("id").set_value(kGlossaryId);
+    text(element(sec, "h2"), "Defined terms");
+    pugi::xml_node dl = element(sec, "dl");
+    std::vector<const DefinedTerm*> terms;
+    for (const auto& t : p.terms) terms.push_back(&t);
+    std::stable_sort(terms.begin(), terms.end(), [](const DefinedTerm* a, const DefinedTerm* b) {
+        std::string x = a->term, y = b->term;
+        std::transform(x.begin(), x.end(), x.begin(), ::tolower);
+        std::transform(y.begin(), y.end(), y.begin(), ::tolower);
+        return x < y;
+    });
+    std::map<std::string, std::string> number_of;
+    for (const auto& s : p.sections)
+        for (const auto& c : s.clauses) number_of[c.id] = c.number.text;
+    for (const DefinedTerm* t : terms) {
+        pugi::xml_node dt = element(dl, "dt");
+        text(dt, t->term);
+        pugi::xml_node dd = element(dl, "dd");
+        text(dd, t->definition);
+        if (!t->clause_id.empty()) {
+            text(dd, " (");
+            pugi::xml_node a = element(dd, "a");
+            a.append_attribute("href").set_value(("#" + t->clause_id).c_str());
+            auto n = number_of.find(t->clause_id);
+            text(a, n != number_of.end() && !n->second.empty() ? "paragraph " + n->second : "where defined");
+            text(dd, ")");
+        }
+    }
+}
+
+Context index_context(const std::vector<Protocol>& protocols, const SiteOptions& options) {
+    std::vector<const Protocol*> sorted;
+    for (const auto& p : protocols) sorted.push_back(&p);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Protocol* a, const Protocol* b) {
+        return std::tie(a->meta.council, a->meta.title, a->meta.version) <
+               std::tie(b->meta.council, b->meta.title, b->meta.version);
+    });
+    std::vector<Context> rows;
+    for (const Protocol* p : sorted) rows.push_back(protocol_context(*p, options));
+    Context ctx;
+    ctx["protocols"] = Value::list(std::move(rows));
+    ctx["page_title"] = "Protocols";
+    ctx["lang"] = protocols.empty() ? "en-GB" : protocols.front().meta.lang;
+    ctx["heading"] = "Council protocols";
+    ctx["count"] = std::to_string(protocols.size());
+    return ctx;
+}
+
+}  // namespace
+
+Context protocol_context(const Protocol& p, const SiteOptions& options) {
+    const Metadata& m = p.meta;
+    Context ctx;
+    const std::string page = page_name(p);
+    const std::string stem = page.substr(0, page.size() - 5);  // without ".html"
+    std::vector<Context> downloads;
+    for (const auto& [suffix, label] : options.downloads) {
+        Context d;
+        d["href"] = stem + suffix;
+        d["label"] = label;
+        downloads.push_back(std::move(d));
+    }
+    ctx["downloads"] = Value::list(std::move(downloads));
+    // A reader must never mistake a draft or an old version for the protocol in force.
+    ctx["notice"] = m.status == Status::draft        ? "This is a draft. It has not been adopted."
+                    : m.status == Status::superseded ? "This version has been superseded and is no longer in force."
+                                                     : "";
+    ctx["title"] = m.title;
+    ctx["council"] = m.council;
+    ctx["version"] = m.version;
+    ctx["status"] = status_label(m.status);
+    ctx["status_class"] = std::string("status status-") + to_string(m.status);
+    ctx["adopted"] = human_date(m.adopted);
+    ctx["adopted_iso"] = m.adopted;
+    ctx["adopted_by"] = m.adopted_by;
+    ctx["minute"] = m.minute;
+    ctx["supersedes"] = m.supersedes;
+    ctx["lang"] = m.lang;
+    std::string place;
+    if (m.constitution) {
+        if (!m.constitution->part.empty()) place = "Part " + m.constitution->part;
+        if (!m.constitution->section.empty()) place += (place.empty() ? "" : ", ") + std::string("Section ") + m.constitution->section;
+    }
+    ctx["constitution"] = place;
+    ctx["page"] = page;
+    ctx["page_title"] = m.title + " \xE2\x80\x94 " + m.council;  // em dash
+    std::size_t clauses = 0;
+    for (const auto& s : p.sections) clauses += s.clauses.size();
+    ctx["clause_count"] = std::to_string(clauses);
+
+    // The protocol outlives the page rendering that calls these.
+    ctx["contents"] = Value::markup([&p](pugi::xml_node parent) { append_contents(parent, p); });
+    ctx["body"] = Value::markup([&p](pugi::xml_node parent) {
+        pugi::xml_node current;  // the open level-2 section, where sub-headings nest
+        for (const Section& s : p.sections) {
+            if (s.level > 2 && current) {
+                append_section(current, s, p);
+            } else {
+                append_section(parent, s, p);
+                current = parent.last_child();
+            }
+        }
+    });
+    ctx["glossary"] = Value::markup([&p](pugi::xml_node parent) { append_glossary(parent, p); }, p.terms.empty());
+    return ctx;
+}
+
+bool render_site(const std::vector<Protocol>& protocols, const SiteOptions& options, io::OutputSet& out,
+                 Diagnostics& diags) {
+    auto templates = TemplateSet::load(options.templates_dir, diags);
+    if (!templates) return false;
+    std::map<std::string, std::string> owner;  // page name -> source, to catch collisions
+    for (const Protocol& p : protocols) {
+        const std::string name = page_name(p);
+        if (auto [it, fresh] = owner.emplace(name, p.source_path); !fresh) {
+            diags.error(p.source_path, {}, "its page name '" + name + "' is the same as that of " + it->second +
+                                               "; rename one of the files");
+            return false;
+        }
+        std::string page = templates->render_page("protocol", protocol_context(p, options), diags);
+        if (page.empty()) return false;
+        out.add(name, std::move(page));
+    }
+    std::string index = templates->render_page("index", index_context(protocols, options), diags);
+    if (index.empty()) return false;
+    out.add("index.html", std::move(index));
+    for (const auto& [name, bytes] : templates->assets()) out.add(name, bytes);
+    return true;
+}
+
+}  // namespace protopub::html

@@ -1,0 +1,327 @@
+// The redline as an ordinary Protocol: NEW's sections and clauses in NEW's order, each
+// clause carrying its ClauseChange, changed words as inserted / deleted inlines, and
+// deleted clauses (and the old places of moved ones) where they stood. Renderers need
+// nothing redline-specific beyond drawing those two inline kinds and the change record.
+#include <map>
+#include <unordered_map>
+
+#include "model/ids.hpp"
+#include "model/text.hpp"
+#include "redline/tokens.hpp"
+
+namespace protopub::redline {
+
+using model::ChangeKind;
+using model::Clause;
+using model::Inline;
+using model::InlineKind;
+using model::Inlines;
+using namespace detail;
+
+namespace {
+
+// Old words keep their emphasis, but not their references: those index OLD's table.
+Style without_references(const Style& style) {
+    Style out;
+    for (const Wrapper& w : style)
+        if (w.kind != InlineKind::reference) out.push_back(w);
+    return out;
+}
+
+void strip_references(Inlines& inlines) {
+    Inlines out;
+    for (Inline& in : inlines) {
+        strip_references(in.children);
+        if (in.kind == InlineKind::reference) {
+            for (Inline& child : in.children) out.push_back(std::move(child));
+        } else {
+            out.push_back(std::move(in));
+        }
+    }
+    inlines = std::move(out);
+}
+
+Inlines marked(InlineKind mark, Inlines words) {
+    if (words.empty()) return words;
+    Inline in;
+    in.kind = mark;
+    in.children = std::move(words);
+    return {std::move(in)};
+}
+
+// Writes the words of one unit in reading order, old and new interleaved. White space
+// goes where Accept All and Reject All each get exactly one space between two words:
+// a space both versions have is plain; one only NEW has is inserted; one only OLD has
+// is deleted.
+class UnitWriter {
+public:
+    void add(Op op, const Token& token, const Style* style) {
+        if (token.space_before) {
+            const bool old_side = old_started_ && op != Op::inserted;
+            const bool new_side = new_started_ && op != Op::deleted;
+            if (old_side && new_side) emit(Op::equal, " ", last_style_ && *last_style_ == *style ? style : &plain_);
+            else if (new_side) emit(Op::inserted, " ", &plain_);
+            else if (old_side) emit(Op::deleted, " ", &plain_);
+        }
+        emit(op, token.text, style, token.code);
+        old_started_ |= op != Op::inserted;
+        new_started_ |= op != Op::deleted;
+    }
+
+    Inlines take() { return std::move(out_); }
+
+private:
+    void emit(Op op, std::string_view text, const Style* style, bool code = false) {
+        if (!container_ || op != op_) {
+            op_ = op;
+            if (op == Op::equal) {
+                container_ = &out_;
+            } else {
+                out_.push_back(Inline{});
+                out_.back().kind = op == Op::inserted ? InlineKind::inserted : InlineKind::deleted;
+                container_ = &out_.back().children;
+            }
+            last_text_ = nullptr;
+        }
+        if (last_text_ && *last_style_ == *style && !code) {
+            last_text_->text += text;
+            return;
+        }
+        container_->push_back(Inline{});
+        Inline* node = &container_->back();
+        for (const Wrapper& w : *style) {
+            node->kind = w.kind;
+            node->target = w.target;
+            node->reference = w.reference;
+            node->children.push_back(Inline{});
+            node = &node->children.back();
+        }
+        node->kind = code ? InlineKind::code : InlineKind::text;
+        node->text = std::string(text);
+        last_text_ = code ? nullptr : node;
+        last_style_ = style;
+    }
+
+    Inlines out_;
+    Inlines* container_ = nullptr;
+    Op op_ = Op::equal;
+    Inline* last_text_ = nullptr;
+    const Style* last_style_ = nullptr;
+    Style plain_;
+    bool old_started_ = false, new_started_ = false;
+};
+
+// The new units' words with the script's insertions and deletions marked.
+std::vector<Inlines> mark_units(const std::vector<const Inlines*>& old_units, const std::vector<const Inlines*>& new_units,
+                                const std::vector<Run>& script) {
+    KeyTable keys;
+    TokenStream a, b;
+    for (const Inlines* u : old_units) a.add_unit(*u, keys);
+    for (const Inlines* u : new_units) b.add_unit(*u, keys);
+    std::vector<Style> old_styles;
+    for (const Style& s : a.styles) old_styles.push_back(without_references(s));
+
+    std::vector<Inlines> out;
+    UnitWriter writer;
+    std::size_t pa = 0, pb = 0;
+    for (const Run& r : script) {
+        for (int k = 0; k < r.count; ++k) {
+            if (r.op == Op::deleted) {
+                const Token& t = a.tokens[pa++];
+                if (!t.boundary()) writer.add(Op::deleted, t, &old_styles[static_cast<std::size_t>(t.style)]);
+                continue;
+            }
+            const Token& t = b.tokens[pb++];
+            if (r.op == Op::equal) {
+                const Token& was = a.tokens[pa++];
+                if (was.key != t.key) {  // a reference renumbered with its target: consequential, still marked
+                    writer.add(Op::deleted, was, &old_styles[static_cast<std::size_t>(was.style)]);
+                    writer.add(Op::inserted, t, &b.styles[static_cast<std::size_t>(t.style)]);
+                    continue;
+                }
+            }
+            if (t.boundary()) {
+                out.push_back(writer.take());
+                writer = UnitWriter{};
+            } else {
+                writer.add(r.op, t, &b.styles[static_cast<std::size_t>(t.style)]);
+            }
+        }
+    }
+    out.push_back(writer.take());
+    return out;
+}
+
+class RedlineBuilder {
+public:
+    RedlineBuilder(const ChangeSet& set, const model::Protocol& old, const model::Protocol& new_)
+        : set_(set), old_(old), new_(new_) {}
+
+    model::Protocol build() {
+        model::Protocol p;
+        p.source_path = new_.source_path;
+        p.meta = new_.meta;
+        p.meta.title = new_.meta.title + ": changes from version " + old_.meta.version + " to version " + new_.meta.version;
+        p.references = new_.references;
+        p.terms = new_.terms;
+        for (const auto& s : new_.sections) {
+            ids_.reserve(s.id);
+            for (const auto& c : s.clauses) ids_.reserve(c.id);
+        }
+        std::unordered_map<std::string, const model::Section*> old_sections;
+        for (const auto& s : old_.sections) old_sections.emplace(s.id, &s);
+        for (std::size_t s = 0; s < new_.sections.size(); ++s) {
+            model::Section section = new_.sections[s];
+            section.clauses.clear();
+            auto it = old_sections.find(section.id);
+            if (it != old_sections.end()) mark_heading(it->second->heading, section.heading);
+            new_section_index_.emplace(section.id, s);
+            p.sections.push_back(std::move(section));
+        }
+        sections_ = &p.sections;
+
+        // Moved clauses leave a marker at their old place.
+        std::map<int, std::vector<const Change*>> moved_from;
+        for (const Change& c : set_.changes)
+            if (c.kind == ChangeKind::moved) moved_from[c.old_place_after].push_back(&c);
+        auto emit_moved_from = [&](int anchor) {
+            auto it = moved_from.find(anchor);
+            if (it == moved_from.end()) return;
+            for (const Change* c : it->second) add_old_place(*c);
+        };
+        emit_moved_from(-1);
+        for (const Change& c : set_.changes) {
+            if (c.new_.empty()) {
+                add_deleted(c);
+                continue;
+            }
+            add_new(c);
+            for (const ClauseRef& r : c.new_) emit_moved_from(r.order);
+        }
+        return p;
+    }
+
+private:
+    const Clause& old_clause(const ClauseRef& r) const {
+        return old_.sections[static_cast<std::size_t>(r.section)].clauses[static_cast<std::size_t>(r.clause)];
+    }
+    const Clause& new_clause(const ClauseRef& r) const {
+        return new_.sections[static_cast<std::size_t>(r.section)].clauses[static_cast<std::size_t>(r.clause)];
+    }
+
+    void mark_heading(const Inlines& old_heading, Inlines& heading) {
+        KeyTable keys;
+        TokenStream a, b;
+        a.add_unit(old_heading, keys);
+        b.add_unit(heading, keys);
+        bool whole = false;
+        const std::vector<Run> script = diff_tokens(a.tokens, b.tokens, Options{}, whole);
+        if (!script.empty()) heading = std::move(mark_units({&old_heading}, {&heading}, script)[0]);
+    }
+
+    void add_new(const Change& c) {
+        std::vector<Clause> clauses;
+        std::vector<const Inlines*> old_units, new_units;
+        for (const ClauseRef& r : c.old)
+            for (const Inlines* u : units_of(old_clause(r))) old_units.push_back(u);
+        for (const ClauseRef& r : c.new_) {
+            clauses.push_back(new_clause(r));
+            for (const Inlines* u : units_of(new_clause(r))) new_units.push_back(u);
+        }
+        if (c.kind == ChangeKind::inserted) {
+            for (Inlines* u : units_of(clauses[0])) *u = marked(InlineKind::inserted, std::move(*u));
+        } else if (!c.script.empty()) {
+            std::vector<Inlines> units = mark_units(old_units, new_units, c.script);
+            std::size_t next = 0;
+            for (Clause& clause : clauses)
+                for (Inlines* u : units_of(clause)) *u = std::move(units[next++]);
+        }
+        std::string old_numbers;
+        for (const ClauseRef& r : c.old) old_numbers += (old_numbers.empty() ? "" : " and ") + r.number;
+        for (std::size_t k = 0; k < clauses.size(); ++k) {
+            Clause& clause = clauses[k];
+            clause.change.kind = c.kind;
+            clause.change.old_number = old_numbers;
+            clause.change.old_id = c.old.empty() ? "" : c.old[0].id;
+            if (c.kind == ChangeKind::moved) {
+                clause.change.move_id = c.move_id;
+                clause.change.counterpart_id = old_place_id(c.move_id);
+            } else if (c.kind == ChangeKind::split) {
+                clause.change.counterpart_id = c.new_[k == 0 ? (c.new_.size() > 1 ? 1 : 0) : 0].id;
+            } else if (c.kind == ChangeKind::merged && c.old.size() > 1) {
+                clause.change.counterpart_id = c.old[1].id;
+            }
+            place(c.new_[k].section, std::move(clause));
+        }
+    }
+
+    // The id of a moved clause's marker at its old place, reserved once per move.
+    std::string old_place_id(const std::string& move_id) {
+        auto [it, fresh] = old_place_ids_.try_emplace(move_id);
+        if (fresh) it->second = ids_.make(move_id + "-from");
+        return it->second;
+    }
+
+    // An old clause shown with all its words deleted.
+    Clause deleted_copy(const ClauseRef& r) {
+        Clause clause = old_clause(r);
+        for (Inlines* u : units_of(clause)) {
+            strip_references(*u);
+            *u = marked(InlineKind::deleted, std::move(*u));
+        }
+        clause.change.old_number = r.number;
+        clause.change.old_id = r.id;
+        return clause;
+    }
+
+    void add_old_place(const Change& c) {
+        Clause clause = deleted_copy(c.old[0]);
+        clause.id = old_place_id(c.move_id);
+        clause.change.kind = ChangeKind::moved;
+        clause.change.moved_from = true;
+        clause.change.move_id = c.move_id;
+        clause.change.counterpart_id = c.new_[0].id;
+        place_old(c.old[0], std::move(clause));
+    }
+
+    void add_deleted(const Change& c) {
+        Clause clause = deleted_copy(c.old[0]);
+        const std::string& id = c.old[0].id;
+        clause.id = ids_.make(ids_.taken(id) ? id + "-deleted" : id);
+        clause.change.kind = ChangeKind::deleted;
+        place_old(c.old[0], std::move(clause));
+    }
+
+    void place(int section, Clause clause) {
+        current_section_ = std::max(current_section_, section);
+        (*sections_)[static_cast<std::size_t>(section)].clauses.push_back(std::move(clause));
+    }
+
+    // An old clause goes into NEW's section of the same id when that section is not
+    // behind us, otherwise into the section being written.
+    void place_old(const ClauseRef& r, Clause clause) {
+        int section = std::max(current_section_, 0);
+        auto it = new_section_index_.find(old_.sections[static_cast<std::size_t>(r.section)].id);
+        if (it != new_section_index_.end() && static_cast<int>(it->second) >= current_section_)
+            section = static_cast<int>(it->second);
+        if (sections_->empty()) return;
+        (*sections_)[static_cast<std::size_t>(section)].clauses.push_back(std::move(clause));
+    }
+
+    const ChangeSet& set_;
+    const model::Protocol& old_;
+    const model::Protocol& new_;
+    model::IdAllocator ids_;
+    std::unordered_map<std::string, std::size_t> new_section_index_;
+    std::unordered_map<std::string, std::string> old_place_ids_;
+    std::vector<model::Section>* sections_ = nullptr;
+    int current_section_ = -1;
+};
+
+}  // namespace
+
+model::Protocol build_redline(const ChangeSet& set, const model::Protocol& old, const model::Protocol& new_) {
+    return RedlineBuilder(set, old, new_).build();
+}
+
+}  // namespace protopub::redline

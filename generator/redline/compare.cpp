@@ -1,0 +1,559 @@
+// Clause alignment: which clause of OLD became which clause of NEW.
+//
+// 1. same stable id; 2. same words (numbers are not words of a clause); 3. alike and in
+// the same order, between the pairs found so far (the longest increasing subsequence of
+// those pairs is the spine); 4. alike anywhere (a move). Pairs off the final spine are
+// moves. Then splits and merges: an unpaired clause next to a pair joins it when the two
+// together read like the one on the other side.
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+#include "model/text.hpp"
+#include "redline/tokens.hpp"
+
+namespace protopub::redline {
+
+using model::ChangeKind;
+using namespace detail;
+
+int ChangeSet::count(ChangeKind kind) const {
+    return static_cast<int>(std::count_if(changes.begin(), changes.end(), [&](const Change& c) { return c.kind == kind; }));
+}
+
+int ChangeSet::changed() const { return static_cast<int>(changes.size()) - count(ChangeKind::unchanged); }
+
+namespace {
+
+struct ClauseInfo {
+    ClauseRef ref;
+    const model::Clause* clause = nullptr;
+    bool id_given = false;
+    std::vector<Token> tokens;
+    std::vector<std::uint32_t> bag;   // sorted keys of its words and punctuation
+    std::size_t text_hash = 0;
+    int match = -1;                   // the paired clause on the other side (1:1 pairs)
+};
+
+std::vector<ClauseInfo> index_version(const model::Protocol& p, KeyTable& keys) {
+    std::vector<ClauseInfo> out;
+    for (std::size_t s = 0; s < p.sections.size(); ++s) {
+        const auto& clauses = p.sections[s].clauses;
+        for (std::size_t c = 0; c < clauses.size(); ++c) {
+            ClauseInfo info;
+            info.clause = &clauses[c];
+            info.id_given = clauses[c].id_given;
+            info.ref = {clauses[c].id, model::join_number(clauses[c].number.parts), static_cast<int>(s),
+                        static_cast<int>(c), static_cast<int>(out.size())};
+            info.tokens = tokenize({&clauses[c]}, keys).tokens;
+            std::size_t h = 1469598103934665603ull;
+            for (const Token& t : info.tokens) {
+                if (t.boundary()) continue;
+                info.bag.push_back(t.key);
+                h = (h ^ t.key) * 1099511628211ull;
+            }
+            std::sort(info.bag.begin(), info.bag.end());
+            info.text_hash = h;
+            out.push_back(std::move(info));
+        }
+    }
+    return out;
+}
+
+std::size_t common(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+    std::size_t i = 0, j = 0, n = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i] < b[j]) ++i;
+        else if (b[j] < a[i]) ++j;
+        else ++n, ++i, ++j;
+    }
+    return n;
+}
+
+// Dice coefficient of two bags of words: 1 = the same words, 0 = none in common.
+double dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+    if (a.empty() && b.empty()) return 1.0;
+    return 2.0 * static_cast<double>(common(a, b)) / static_cast<double>(a.size() + b.size());
+}
+
+// The best Dice the two bags could reach, from their sizes alone: a cheap filter.
+double dice_bound(std::size_t a, std::size_t b) {
+    if (a + b == 0) return 1.0;
+    return 2.0 * static_cast<double>(std::min(a, b)) / static_cast<double>(a + b);
+}
+
+std::vector<std::uint32_t> merged_bag(const std::vector<ClauseInfo>& side, const std::vector<int>& members) {
+    std::vector<std::uint32_t> bag;
+    for (int m : members) bag.insert(bag.end(), side[m].bag.begin(), side[m].bag.end());
+    std::sort(bag.begin(), bag.end());
+    return bag;
+}
+
+bool same_words(const ClauseInfo& a, const ClauseInfo& b) {
+    if (a.text_hash != b.text_hash || a.bag.size() != b.bag.size()) return false;
+    std::size_t i = 0, j = 0;
+    for (;; ++i, ++j) {
+        while (i < a.tokens.size() && a.tokens[i].boundary()) ++i;
+        while (j < b.tokens.size() && b.tokens[j].boundary()) ++j;
+        if (i == a.tokens.size() || j == b.tokens.size()) return i == a.tokens.size() && j == b.tokens.size();
+        if (a.tokens[i].key != b.tokens[j].key) return false;
+    }
+}
+
+class Aligner {
+public:
+    Aligner(std::vector<ClauseInfo>& old, std::vector<ClauseInfo>& new_, const Options& options)
+        : old_(old), new_(new_), options_(options) {}
+
+    void run() {
+        match_ids();
+        match_same_words();
+        match_in_order();
+        match_moves();
+        spine_ = compute_spine();
+    }
+
+    // True when the pair of new clause j is on the spine (kept its relative order).
+    bool on_spine(int j) const { return spine_[static_cast<std::size_t>(j)]; }
+
+private:
+    void pair(int i, int j) {
+        old_[i].match = j;
+        new_[j].match = i;
+    }
+
+    double similarity(int i, int j) const { return dice(old_[i].bag, new_[j].bag); }
+
+    void match_ids() {
+        std::unordered_map<std::string, int> old_by_id;
+        for (std::size_t i = 0; i < old_.size(); ++i) old_by_id.emplace(old_[i].ref.id, static_cast<int>(i));
+        for (std::size_t j = 0; j < new_.size(); ++j) {
+            auto it = old_by_id.find(new_[j].ref.id);
+            if (it == old_by_id.end() || old_[it->second].match >= 0) continue;
+            const int i = it->second;
+            // A written id is the clause's identity; a derived one (from its first words)
+            // only counts when the words still agree.
+            const bool both_given = old_[i].id_given && new_[j].id_given;
+            if (both_given || similarity(i, static_cast<int>(j)) >= options_.match_threshold)
+                pair(i, static_cast<int>(j));
+        }
+    }
+
+    void match_same_words() {
+        std::unordered_map<std::size_t, std::vector<int>> old_by_text;
+        for (std::size_t i = 0; i < old_.size(); ++i)
+            if (old_[i].match < 0) old_by_text[old_[i].text_hash].push_back(static_cast<int>(i));
+        for (std::size_t j = 0; j < new_.size(); ++j) {
+            if (new_[j].match >= 0) continue;
+            auto it = old_by_text.find(new_[j].text_hash);
+            if (it == old_by_text.end()) continue;
+            for (int i : it->second) {
+                if (old_[i].match < 0 && same_words(old_[i], new_[j])) {
+                    pair(i, static_cast<int>(j));
+                    break;
+                }
+            }
+        }
+    }
+
+    // The pairs in NEW's order whose old positions form a longest increasing subsequence.
+    std::vector<bool> compute_spine() const {
+        std::vector<int> js, tails, prev(new_.size(), -1);
+        for (std::size_t j = 0; j < new_.size(); ++j)
+            if (new_[j].match >= 0) js.push_back(static_cast<int>(j));
+        for (int j : js) {
+            auto pos = std::lower_bound(tails.begin(), tails.end(), new_[j].match,
+                                        [&](int tail_j, int old_i) { return new_[tail_j].match < old_i; });
+            if (pos != tails.begin()) prev[j] = *(pos - 1);
+            if (pos == tails.end()) tails.push_back(j);
+            else *pos = j;
+        }
+        std::vector<bool> spine(new_.size(), false);
+        for (int j = tails.empty() ? -1 : tails.back(); j >= 0; j = prev[j]) spine[j] = true;
+        return spine;
+    }
+
+    // Between two consecutive spine pairs, pairs alike clauses in order.
+    void match_in_order() {
+        const std::vector<bool> spine = compute_spine();
+        int last_i = -1, last_j = -1;
+        for (int j = 0; j <= static_cast<int>(new_.size()); ++j) {
+            const bool end = j == static_cast<int>(new_.size());
+            if (!end && !spine[j]) continue;
+            const int i = end ? static_cast<int>(old_.size()) : new_[j].match;
+            std::vector<int> gap_old, gap_new;
+            for (int x = last_i + 1; x < i; ++x)
+                if (old_[x].match < 0) gap_old.push_back(x);
+            for (int y = last_j + 1; y < j; ++y)
+                if (new_[y].match < 0) gap_new.push_back(y);
+            align_gap(gap_old, gap_new);
+            last_i = i, last_j = j;
+        }
+    }
+
+    // Order-preserving alignment maximising the total similarity (a small dynamic
+    // programme); very large gaps fall back to a greedy walk with a short look-ahead.
+    void align_gap(const std::vector<int>& olds, const std::vector<int>& news) {
+        const std::size_t p = olds.size(), q = news.size();
+        if (p == 0 || q == 0) return;
+        if (p * q > 40000) return align_gap_greedy(olds, news);
+        std::vector<double> sim(p * q), score((p + 1) * (q + 1), 0.0);
+        auto at = [&](std::size_t a, std::size_t b) -> double& { return score[a * (q + 1) + b]; };
+        for (std::size_t a = 0; a < p; ++a)
+            for (std::size_t b = 0; b < q; ++b) {
+                const double s = similarity(olds[a], news[b]);
+                sim[a * q + b] = s >= options_.match_threshold ? s : -1.0;
+            }
+        for (std::size_t a = 1; a <= p; ++a)
+            for (std::size_t b = 1; b <= q; ++b) {
+                double best = std::max(at(a - 1, b), at(a, b - 1));
+                const double s = sim[(a - 1) * q + (b - 1)];
+                if (s > 0) best = std::max(best, at(a - 1, b - 1) + s);
+                at(a, b) = best;
+            }
+        for (std::size_t a = p, b = q; a > 0 && b > 0;) {
+            const double s = sim[(a - 1) * q + (b - 1)];
+            if (s > 0 && at(a, b) == at(a - 1, b - 1) + s) {
+                pair(olds[a - 1], news[b - 1]);
+                --a, --b;
+            } else if (at(a, b) == at(a - 1, b)) {
+                --a;
+            } else {
+                --b;
+            }
+        }
+    }
+
+    void align_gap_greedy(const std::vector<int>& olds, const std::vector<int>& news) {
+        constexpr std::size_t window = 8;
+        std::size_t a = 0, b = 0;
+        while (a < olds.size() && b < news.size()) {
+            bool found = false;
+            for (std::size_t reach = 0; reach < window && !found; ++reach)
+                for (std::size_t da = 0; da <= reach && !found; ++da) {
+                    const std::size_t db = reach - da;
+                    if (a + da >= olds.size() || b + db >= news.size()) continue;
+                    if (similarity(olds[a + da], news[b + db]) >= options_.match_threshold) {
+                        pair(olds[a + da], news[b + db]);
+                        a += da + 1, b += db + 1;
+                        found = true;
+                    }
+                }
+            if (!found) ++a, ++b;
+        }
+    }
+
+    // What is still unpaired may have moved: pair each new clause with the most alike
+    // unpaired old clause anywhere.
+    void match_moves() {
+        std::vector<int> olds;
+        for (std::size_t i = 0; i < old_.size(); ++i)
+            if (old_[i].match < 0) olds.push_back(static_cast<int>(i));
+        for (std::size_t j = 0; j < new_.size(); ++j) {
+            if (new_[j].match >= 0) continue;
+            int best = -1;
+            double best_sim = options_.match_threshold;
+            for (int i : olds) {
+                if (old_[i].match >= 0 || dice_bound(old_[i].bag.size(), new_[j].bag.size()) < best_sim) continue;
+                const double s = similarity(i, static_cast<int>(j));
+                if (s >= best_sim && (best < 0 || s > best_sim)) best = i, best_sim = s;
+            }
+            if (best >= 0) pair(best, static_cast<int>(j));
+        }
+    }
+
+    std::vector<ClauseInfo>& old_;
+    std::vector<ClauseInfo>& new_;
+    const Options& options_;
+    std::vector<bool> spine_;
+};
+
+// A group of clauses on each side that became each other: 1:1 for most, 1:n for a
+// split, n:1 for a merge, 0:1 inserted, 1:0 deleted.
+struct Group {
+    std::vector<int> olds, news;
+    bool moved = false;
+};
+
+class ChangeBuilder {
+public:
+    ChangeBuilder(std::vector<ClauseInfo>& old, std::vector<ClauseInfo>& new_, const Aligner& aligner,
+                  const model::Protocol& old_protocol, const Options& options, KeyTable& keys)
+        : old_(old), new_(new_), aligner_(aligner), old_protocol_(old_protocol), options_(options), keys_(keys) {}
+
+    ChangeSet build() {
+        form_groups();
+        find_splits_and_merges();
+        mark_renumbered_references();
+        ChangeSet set;
+        std::vector<std::vector<int>> deleted_after(new_.size() + 1);  // by anchor + 1
+        for (std::size_t g = 0; g < groups_.size(); ++g)
+            if (groups_[g].news.empty() && !groups_[g].olds.empty()) deleted_after[static_cast<std::size_t>(old_place_after(groups_[g].olds[0]) + 1)].push_back(static_cast<int>(g));
+        auto emit_deleted = [&](int anchor) {
+            for (int g : deleted_after[static_cast<std::size_t>(anchor + 1)]) set.changes.push_back(describe(groups_[g]));
+        };
+        emit_deleted(-1);
+        for (std::size_t j = 0; j < new_.size(); ++j) {
+            const Group& g = groups_[group_of_new_[j]];
+            if (g.news.front() == static_cast<int>(j)) set.changes.push_back(describe(g));
+            emit_deleted(static_cast<int>(j));
+        }
+        int moves = 0;
+        for (Change& c : set.changes)
+            if (c.kind == ChangeKind::moved) c.move_id = "move-" + std::to_string(++moves);
+        return set;
+    }
+
+private:
+    void form_groups() {
+        group_of_new_.assign(new_.size(), -1);
+        group_of_old_.assign(old_.size(), -1);
+        for (std::size_t j = 0; j < new_.size(); ++j) {
+            Group g;
+            g.news = {static_cast<int>(j)};
+            if (new_[j].match >= 0) {
+                g.olds = {new_[j].match};
+                g.moved = !aligner_.on_spine(static_cast<int>(j));
+            }
+            add_group(std::move(g));
+        }
+        for (std::size_t i = 0; i < old_.size(); ++i)
+            if (old_[i].match < 0) add_group(Group{{static_cast<int>(i)}, {}, false});
+    }
+
+    void add_group(Group g) {
+        const int index = static_cast<int>(groups_.size());
+        for (int i : g.olds) group_of_old_[i] = index;
+        for (int j : g.news) group_of_new_[j] = index;
+        groups_.push_back(std::move(g));
+    }
+
+    // An unpaired clause joins the pair next to it when, together, they read like the
+    // single clause on the other side much better than the pair alone does.
+    void find_splits_and_merges() {
+        for (std::size_t j = 0; j < new_.size(); ++j)
+            if (new_[j].match < 0) try_join(static_cast<int>(j), new_, group_of_new_, &Group::news, &Group::olds, old_);
+        for (std::size_t i = 0; i < old_.size(); ++i)
+            if (old_[i].match < 0) try_join(static_cast<int>(i), old_, group_of_old_, &Group::olds, &Group::news, new_);
+    }
+
+    void try_join(int x, const std::vector<ClauseInfo>& side, std::vector<int>& group_of, std::vector<int> Group::*own,
+                  std::vector<int> Group::*other, const std::vector<ClauseInfo>& other_side) {
+        const int alone = group_of[x];
+        if ((groups_[alone].*own).size() != 1 || !(groups_[alone].*other).empty()) return;
+        for (int neighbour : {x - 1, x + 1}) {
+            if (neighbour < 0 || neighbour >= static_cast<int>(side.size())) continue;
+            Group& g = groups_[group_of[neighbour]];
+            if (g.moved || (g.*other).size() != 1) continue;
+            std::vector<int> members = g.*own;
+            const std::vector<std::uint32_t> target = other_side[(g.*other)[0]].bag;
+            const double before = dice(merged_bag(side, members), target);
+            members.push_back(x);
+            std::sort(members.begin(), members.end());
+            if (members.back() - members.front() + 1 != static_cast<int>(members.size())) continue;
+            const double after = dice(merged_bag(side, members), target);
+            if (after >= options_.split_threshold && after > before + 0.05) {
+                g.*own = members;
+                group_of[x] = group_of[neighbour];
+                (groups_[alone].*own).clear();
+                return;
+            }
+        }
+    }
+
+    // Old clause numbers that only changed because their target was renumbered compare
+    // equal to the new number: consequential, not an amendment.
+    void mark_renumbered_references() {
+        std::unordered_map<std::string, std::string> renumbered;
+        for (const Group& g : groups_)
+            if (g.olds.size() == 1 && g.news.size() == 1) {
+                const std::string& from = old_[g.olds[0]].ref.number;
+                const std::string& to = new_[g.news[0]].ref.number;
+                if (!from.empty() && !to.empty() && from != to) renumbered.emplace(from, to);
+            }
+        if (renumbered.empty()) return;
+        for (ClauseInfo& info : old_)
+            for (Token& t : info.tokens) {
+                if (!t.word || t.text.find('.') == std::string::npos) continue;
+                auto it = renumbered.find(t.text);
+                if (it != renumbered.end()) t.renumbered_key = keys_.intern(it->second);
+            }
+    }
+
+    // The position in NEW after which old clause i stood: after the nearest earlier old
+    // clause that kept its place.
+    int old_place_after(int i) const {
+        for (int p = i - 1; p >= 0; --p) {
+            const Group& g = groups_[group_of_old_[p]];
+            if (!g.news.empty() && !g.moved) return g.news.back();
+        }
+        return -1;
+    }
+
+    std::vector<Token> tokens_of(const std::vector<ClauseInfo>& side, const std::vector<int>& members) const {
+        std::vector<Token> out;
+        for (int m : members) {
+            if (!out.empty()) out.push_back(Token{});
+            out.insert(out.end(), side[m].tokens.begin(), side[m].tokens.end());
+        }
+        return out;
+    }
+
+    Change describe(const Group& g) const {
+        Change c;
+        for (int i : g.olds) c.old.push_back(old_[i].ref);
+        for (int j : g.news) c.new_.push_back(new_[j].ref);
+        const std::vector<Token> a = tokens_of(old_, g.olds), b = tokens_of(new_, g.news);
+        c.similarity = dice(merged_bag(old_, g.olds), merged_bag(new_, g.news));
+        if (g.olds.empty() || g.news.empty()) {
+            c.kind = g.olds.empty() ? ChangeKind::inserted : ChangeKind::deleted;
+            c.words_inserted = count_words(b, 0, b.size());
+            c.words_deleted = count_words(a, 0, a.size());
+            c.similarity = 0.0;
+            if (c.kind == ChangeKind::deleted) c.old_place_after = old_place_after(g.olds[0]);
+            c.summary = (c.kind == ChangeKind::inserted ? "New paragraph: '" + excerpt(b) : "Deleted: '" + excerpt(a)) + "'";
+            return c;
+        }
+        c.script = diff_tokens(a, b, options_, c.replaced_whole);
+        std::size_t pa = 0, pb = 0;
+        auto has_words = [](const std::vector<Token>& t, std::size_t begin, std::size_t end) {
+            return std::any_of(t.begin() + static_cast<std::ptrdiff_t>(begin), t.begin() + static_cast<std::ptrdiff_t>(end),
+                               [](const Token& x) { return !x.boundary(); });
+        };
+        const std::vector<Run> runs = c.script.empty() ? std::vector<Run>{{Op::equal, static_cast<int>(a.size())}} : c.script;
+        for (const Run& r : runs) {
+            const auto n = static_cast<std::size_t>(r.count);
+            if (r.op == Op::deleted) c.words_deleted += count_words(a, pa, pa + n), c.amended |= has_words(a, pa, pa + n);
+            if (r.op == Op::inserted) c.words_inserted += count_words(b, pb, pb + n), c.amended |= has_words(b, pb, pb + n);
+            if (r.op == Op::equal)
+                for (std::size_t k = 0; k < n; ++k)
+                    c.consequential_references += a[pa + k].key != b[pb + k].key && !a[pa + k].boundary();
+            if (r.op != Op::inserted) pa += n;
+            if (r.op != Op::deleted) pb += n;
+        }
+        // The redline still marks "6.4" -> "6.5" so Reject All gives back the old words.
+        if (c.script.empty() && c.consequential_references) c.script = runs;
+        if (g.olds.size() > 1) c.kind = ChangeKind::merged;
+        else if (g.news.size() > 1) c.kind = ChangeKind::split;
+        else if (g.moved) c.kind = ChangeKind::moved;
+        else if (c.amended) c.kind = ChangeKind::amended;
+        else if (c.old[0].number != c.new_[0].number) c.kind = ChangeKind::renumbered;
+        else c.kind = ChangeKind::unchanged;
+        if (g.moved) c.old_place_after = old_place_after(g.olds[0]);
+        c.summary = summarise(c, a, b);
+        return c;
+    }
+
+    // ------------------------------------------------------------ summaries
+
+    static std::string shorten(std::string s, std::size_t max_bytes = 60) {
+        if (s.size() <= max_bytes) return s;
+        std::size_t cut = s.rfind(' ', max_bytes);
+        if (cut == std::string::npos || cut < max_bytes / 2) {
+            cut = max_bytes;
+            while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+        }
+        return s.substr(0, cut) + "\u2026";
+    }
+
+    static std::string excerpt(const std::vector<Token>& t) { return shorten(join_tokens(t, 0, t.size())); }
+
+    static std::string quoted(const std::string& s) { return "'" + shorten(s) + "'"; }
+
+    std::string describe_edits(const Change& c, const std::vector<Token>& a, const std::vector<Token>& b) const {
+        if (c.replaced_whole) return "reworded throughout";
+        std::vector<std::string> phrases;
+        std::size_t pa = 0, pb = 0, hunks = 0;
+        for (std::size_t r = 0; r < c.script.size();) {
+            if (c.script[r].op == Op::equal) {
+                pa += static_cast<std::size_t>(c.script[r].count);
+                pb += static_cast<std::size_t>(c.script[r].count);
+                ++r;
+                continue;
+            }
+            std::size_t del = 0, ins = 0;
+            for (; r < c.script.size() && c.script[r].op != Op::equal; ++r)
+                (c.script[r].op == Op::deleted ? del : ins) += static_cast<std::size_t>(c.script[r].count);
+            const std::string old_changed = join_tokens(a, pa, pa + del), new_changed = join_tokens(b, pb, pb + ins);
+            const bool words_changed = !old_changed.empty() || !new_changed.empty();  // not only the paragraphs
+            hunks += words_changed;
+            if (words_changed && phrases.size() < 3) {
+                // Short replacements read better with the words that follow them:
+                // "'five working days' replaced by 'ten working days'".
+                std::size_t context = 0;
+                if (del && ins && count_words(a, pa, pa + del) <= 2 && count_words(b, pb, pb + ins) <= 2)
+                    while (context < 2 && pa + del + context < a.size() && a[pa + del + context].word &&
+                           r < c.script.size() && context < static_cast<std::size_t>(c.script[r].count))
+                        ++context;
+                const std::string old_words = join_tokens(a, pa, pa + del + context);
+                const std::string new_words = join_tokens(b, pb, pb + ins + context);
+                if (del && ins) phrases.push_back(quoted(old_words) + " replaced by " + quoted(new_words));
+                else if (del) phrases.push_back(quoted(old_words) + " deleted");
+                else phrases.push_back(quoted(new_words) + " inserted");
+            }
+            pa += del;
+            pb += ins;
+        }
+        std::string out;
+        for (const auto& p : phrases) out += (out.empty() ? "" : "; ") + p;
+        if (hunks > phrases.size())
+            out += "; and " + std::to_string(hunks - phrases.size()) + " other change" + (hunks - phrases.size() > 1 ? "s" : "");
+        return out;
+    }
+
+    std::string section_title(int section) const {
+        return model::plain_text(old_protocol_.sections[static_cast<std::size_t>(section)].heading);
+    }
+
+    static std::string numbers(const std::vector<ClauseRef>& refs) {
+        std::string out;
+        for (std::size_t k = 0; k < refs.size(); ++k)
+            out += (k == 0 ? "" : k + 1 == refs.size() ? " and " : ", ") + refs[k].number;
+        return out;
+    }
+
+    std::string summarise(const Change& c, const std::vector<Token>& a, const std::vector<Token>& b) const {
+        std::string out;
+        switch (c.kind) {
+            case ChangeKind::moved:
+                out = "Moved from " + (c.old[0].number.empty() ? std::string("its old place") : c.old[0].number) +
+                      " (" + section_title(c.old[0].section) + ")";
+                break;
+            case ChangeKind::split: out = "Split into " + numbers(c.new_); break;
+            case ChangeKind::merged: out = numbers(c.old) + " merged"; break;
+            case ChangeKind::renumbered: out = "Renumbered from " + c.old[0].number + "; wording unchanged"; break;
+            default: break;
+        }
+        if (c.amended) {
+            std::string edits = describe_edits(c, a, b);
+            if (out.empty() && !edits.empty()) edits[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(edits[0])));
+            out += (out.empty() ? "" : "; ") + edits;
+        }
+        if (c.consequential_references)
+            out += std::string(out.empty() ? "R" : "; r") + "eference" + (c.consequential_references > 1 ? "s" : "") +
+                   " to renumbered paragraphs updated (consequential)";
+        return out;
+    }
+
+    std::vector<ClauseInfo>& old_;
+    std::vector<ClauseInfo>& new_;
+    const Aligner& aligner_;
+    const model::Protocol& old_protocol_;
+    const Options& options_;
+    KeyTable& keys_;
+    std::vector<Group> groups_;
+    std::vector<int> group_of_new_, group_of_old_;
+};
+
+}  // namespace
+
+ChangeSet compare_versions(const model::Protocol& old, const model::Protocol& new_, const Options& options) {
+    KeyTable keys;
+    std::vector<ClauseInfo> old_clauses = index_version(old, keys);
+    std::vector<ClauseInfo> new_clauses = index_version(new_, keys);
+    Aligner aligner(old_clauses, new_clauses, options);
+    aligner.run();
+    return ChangeBuilder(old_clauses, new_clauses, aligner, old, options, keys).build();
+}
+
+}  // namespace protopub::redline

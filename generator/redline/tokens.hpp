@@ -1,0 +1,79 @@
+// Internal to the redline stage: the word tokens a diff works on, and the word diff.
+//
+// A clause is read as "units" (its heading, each paragraph, each list item's paragraph,
+// each table cell), in reading order; the token stream of a clause is the tokens of its
+// units with a boundary token between two units, so a change never runs from one
+// paragraph into the next unless the structure itself changed.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/protocol.hpp"
+#include "redline/redline.hpp"
+
+namespace protopub::redline::detail {
+
+// What wraps a word as written (emphasis, a link, a reference), outermost first.
+struct Wrapper {
+    model::InlineKind kind = model::InlineKind::emphasis;
+    std::string target;   // link URL
+    int reference = -1;   // reference index
+    bool operator==(const Wrapper&) const = default;
+};
+using Style = std::vector<Wrapper>;
+
+constexpr std::uint32_t boundary_key = 0;
+
+struct Token {
+    std::string text;              // as written
+    std::uint32_t key = boundary_key;   // normalised form (quote styles folded), interned
+    std::uint32_t renumbered_key = boundary_key;  // old clause numbers: the key of the number it became
+    bool word = false;             // a word or number (punctuation is not)
+    bool space_before = false;     // white space before it in the same unit
+    bool code = false;             // an inline code span, kept as one token
+    int style = 0;                 // index into TokenStream::styles (0 = plain)
+    bool boundary() const { return key == boundary_key; }
+};
+
+// Interns normalised token texts as small integers so diffs compare integers.
+class KeyTable {
+public:
+    std::uint32_t intern(std::string_view normalised);
+    // The key of `text` if it was ever interned, else boundary_key.
+    std::uint32_t find(std::string_view normalised) const;
+
+private:
+    std::unordered_map<std::string, std::uint32_t> keys_;
+};
+
+struct TokenStream {
+    std::vector<Token> tokens;
+    std::vector<Style> styles{Style{}};
+    int units = 0;
+    // Appends one unit (with a boundary token before it unless it is the first).
+    void add_unit(const model::Inlines& inlines, KeyTable& keys);
+    void add_text(std::string_view text, KeyTable& keys);
+};
+
+// The inline containers of a clause in reading order (the heading always first, even
+// when empty, so two versions of a clause have comparable units).
+std::vector<const model::Inlines*> units_of(const model::Clause& clause);
+std::vector<model::Inlines*> units_of(model::Clause& clause);
+
+TokenStream tokenize(const std::vector<const model::Clause*>& clauses, KeyTable& keys);
+
+// The word diff of two token streams (old, new) after clean-up; an empty script means
+// the same words. `renumbered_key` makes an old clause number equal to the number it
+// became.
+std::vector<Run> diff_tokens(const std::vector<Token>& old_tokens, const std::vector<Token>& new_tokens,
+                             const Options& options, bool& replaced_whole);
+
+// The text of tokens [begin, end) joined as written (single spaces).
+std::string join_tokens(const std::vector<Token>& tokens, std::size_t begin, std::size_t end);
+int count_words(const std::vector<Token>& tokens, std::size_t begin, std::size_t end);
+
+}  // namespace protopub::redline::detail

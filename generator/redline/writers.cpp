@@ -1,0 +1,228 @@
+// The change model as data: JSON, CSV, and the schedule of changes.
+#include <cstdio>
+
+#include "model/text.hpp"
+#include "redline/redline.hpp"
+
+namespace protopub::redline {
+
+using model::ChangeKind;
+
+namespace {
+
+void append_json_string(std::string& out, const std::string& s) {
+    out += '"';
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    out += '"';
+}
+
+void append_ref(std::string& out, const ClauseRef& ref) {
+    out += "{\"id\":";
+    append_json_string(out, ref.id);
+    out += ",\"number\":";
+    append_json_string(out, ref.number);
+    out += '}';
+}
+
+void append_refs(std::string& out, const char* name, const std::vector<ClauseRef>& refs) {
+    out += ",\"";
+    out += name;
+    out += "\":";
+    if (refs.empty()) {
+        out += "null";
+    } else {
+        append_ref(out, refs[0]);
+    }
+    if (refs.size() > 1) {
+        out += ",\"";
+        out += name;
+        out += "_parts\":[";
+        for (std::size_t k = 0; k < refs.size(); ++k) {
+            if (k) out += ',';
+            append_ref(out, refs[k]);
+        }
+        out += ']';
+    }
+}
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string csv_row(const std::vector<std::string>& fields) {
+    std::string out;
+    for (std::size_t k = 0; k < fields.size(); ++k) out += (k ? "," : "") + csv_field(fields[k]);
+    return out + "\r\n";
+}
+
+std::string joined(const std::vector<ClauseRef>& refs, std::string ClauseRef::*field) {
+    std::string out;
+    for (const auto& r : refs) out += (out.empty() ? "" : " ") + r.*field;
+    return out;
+}
+
+std::string format_similarity(double s) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.3f", s);
+    return buf;
+}
+
+constexpr ChangeKind all_kinds[] = {ChangeKind::unchanged, ChangeKind::renumbered, ChangeKind::amended,
+                                    ChangeKind::moved,     ChangeKind::inserted,   ChangeKind::deleted,
+                                    ChangeKind::split,     ChangeKind::merged};
+
+}  // namespace
+
+std::string to_json(const ChangeSet& set, const model::Protocol& old, const model::Protocol& new_) {
+    std::string out = "{\"old\":{\"path\":";
+    append_json_string(out, old.source_path);
+    out += ",\"version\":";
+    append_json_string(out, old.meta.version);
+    out += "},\"new\":{\"path\":";
+    append_json_string(out, new_.source_path);
+    out += ",\"version\":";
+    append_json_string(out, new_.meta.version);
+    out += "},\"summary\":{";
+    for (std::size_t k = 0; k < std::size(all_kinds); ++k) {
+        out += k ? ",\"" : "\"";
+        out += model::to_string(all_kinds[k]);
+        out += "\":" + std::to_string(set.count(all_kinds[k]));
+    }
+    out += "},\"changes\":[";
+    for (std::size_t k = 0; k < set.changes.size(); ++k) {
+        const Change& c = set.changes[k];
+        out += k ? ",\n{" : "\n{";
+        out += "\"kind\":";
+        append_json_string(out, model::to_string(c.kind));
+        append_refs(out, "old", c.old);
+        append_refs(out, "new", c.new_);
+        out += ",\"words_inserted\":" + std::to_string(c.words_inserted);
+        out += ",\"words_deleted\":" + std::to_string(c.words_deleted);
+        out += ",\"amended\":" + std::string(c.amended ? "true" : "false");
+        out += ",\"replaced_whole\":" + std::string(c.replaced_whole ? "true" : "false");
+        out += ",\"consequential_references\":" + std::to_string(c.consequential_references);
+        out += ",\"similarity\":" + format_similarity(c.similarity);
+        if (!c.move_id.empty()) {
+            out += ",\"move_id\":";
+            append_json_string(out, c.move_id);
+        }
+        out += ",\"summary\":";
+        append_json_string(out, c.summary);
+        out += '}';
+    }
+    out += "\n]}\n";
+    return out;
+}
+
+std::string to_csv(const ChangeSet& set) {
+    std::string out = csv_row({"kind", "old_id", "old_number", "new_id", "new_number", "words_inserted",
+                               "words_deleted", "amended", "consequential_references", "similarity", "summary"});
+    for (const Change& c : set.changes)
+        out += csv_row({model::to_string(c.kind), joined(c.old, &ClauseRef::id), joined(c.old, &ClauseRef::number),
+                        joined(c.new_, &ClauseRef::id), joined(c.new_, &ClauseRef::number),
+                        std::to_string(c.words_inserted), std::to_string(c.words_deleted), c.amended ? "yes" : "no",
+                        std::to_string(c.consequential_references), format_similarity(c.similarity), c.summary});
+    return out;
+}
+
+std::vector<ScheduleRow> schedule_of_changes(const ChangeSet& set) {
+    std::vector<ScheduleRow> rows;
+    // A run of renumbered clauses is one row: "3.2 to 3.9" -> "3.3 to 3.10".
+    const Change* run_first = nullptr;
+    const Change* run_last = nullptr;
+    auto flush_run = [&] {
+        if (!run_first) return;
+        if (run_first == run_last) {
+            rows.push_back({run_first->old[0].number, run_first->new_[0].number, "renumbered", "Renumbered; wording unchanged"});
+        } else {
+            rows.push_back({run_first->old[0].number + " to " + run_last->old[0].number,
+                            run_first->new_[0].number + " to " + run_last->new_[0].number, "renumbered",
+                            "Renumbered; wording unchanged"});
+        }
+        run_first = run_last = nullptr;
+    };
+    for (const Change& c : set.changes) {
+        if (c.kind == ChangeKind::renumbered && !c.consequential_references) {
+            if (!run_first) run_first = &c;
+            run_last = &c;
+            continue;
+        }
+        flush_run();
+        if (c.kind == ChangeKind::unchanged && !c.consequential_references) continue;
+        ScheduleRow row;
+        row.old_number = joined(c.old, &ClauseRef::number);
+        row.new_number = joined(c.new_, &ClauseRef::number);
+        row.kind = c.kind == ChangeKind::unchanged ? "consequential" : model::to_string(c.kind);
+        row.summary = c.summary;
+        rows.push_back(std::move(row));
+    }
+    flush_run();
+    return rows;
+}
+
+std::string schedule_csv(const std::vector<ScheduleRow>& rows) {
+    std::string out = csv_row({"old_number", "new_number", "kind", "summary"});
+    for (const auto& r : rows) out += csv_row({r.old_number, r.new_number, r.kind, r.summary});
+    return out;
+}
+
+model::Protocol build_schedule(const std::vector<ScheduleRow>& rows, const model::Protocol& old,
+                               const model::Protocol& new_) {
+    auto text = [](std::string s) {
+        model::Inline in;
+        in.text = std::move(s);
+        return model::Inlines{in};
+    };
+    model::Protocol p;
+    p.source_path = new_.source_path;
+    p.meta = new_.meta;
+    p.meta.title = "Schedule of changes: " + new_.meta.title;
+    model::Section section;
+    section.id = "schedule-of-changes";
+    section.id_given = true;
+    section.heading = text("Changes from version " + old.meta.version + " to version " + new_.meta.version);
+    model::Block intro;
+    intro.inlines = text(rows.empty() ? "There are no changes." : std::to_string(rows.size()) + " change" +
+                                                                      (rows.size() == 1 ? "" : "s") + ".");
+    section.intro.push_back(std::move(intro));
+    if (!rows.empty()) {
+        model::Block table;
+        table.kind = model::BlockKind::table;
+        table.align = {model::Align::left, model::Align::left, model::Align::left, model::Align::left};
+        auto add_row = [&](bool header, std::vector<std::string> cells) {
+            model::TableRow row;
+            row.header = header;
+            for (auto& c : cells) row.cells.push_back({text(std::move(c))});
+            table.rows.push_back(std::move(row));
+        };
+        add_row(true, {"Old paragraph", "New paragraph", "Change", "Summary"});
+        for (const auto& r : rows) add_row(false, {r.old_number, r.new_number, r.kind, r.summary});
+        section.intro.push_back(std::move(table));
+    }
+    p.sections.push_back(std::move(section));
+    return p;
+}
+
+}  // namespace protopub::redline

@@ -1,0 +1,73 @@
+#include "support.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace testing {
+
+TempDir::TempDir() {
+    char tmpl[] = "/tmp/protopub-test-XXXXXX";
+    if (!::mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
+    path_ = tmpl;
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::permissions(path_, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
+    std::filesystem::remove_all(path_, ec);
+}
+
+std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void write(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+}
+
+std::string source_with_body(const std::string& body) {
+    return "---\ntitle: Test Protocol\ncouncil: Test Council\nversion: \"1\"\nstatus: draft\n---\n\n" + body;
+}
+
+namespace {
+std::string shell_quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) {
+        if (c == '\'') out += "'\\''";
+        else out += c;
+    }
+    return out + "'";
+}
+}  // namespace
+
+RunResult run_cli(const std::vector<std::string>& args) {
+    TempDir tmp;
+    std::string cmd = shell_quote(PROTOPUB_CLI);
+    for (const auto& a : args) cmd += " " + shell_quote(a);
+    cmd += " >" + tmp.file("out") + " 2>" + tmp.file("err") + " </dev/null";
+    int status = std::system(cmd.c_str());
+    RunResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = read(tmp.file("out"));
+    r.err = read(tmp.file("err"));
+    return r;
+}
+
+std::string formatted(const protopub::model::Diagnostics& diags) {
+    std::string out;
+    for (const auto& d : diags.items()) out += protopub::model::format(d) + "\n";
+    return out;
+}
+
+}  // namespace testing
