@@ -24,6 +24,7 @@ int run_refs(const std::vector<std::string>& args);
 int run_renumber(const std::vector<std::string>& args);
 int run_constitution(const std::vector<std::string>& args);
 int run_diff(const std::vector<std::string>& args);
+int run_compare(const std::vector<std::string>& args);
 
 // The table `protopub` dispatches on (defined in commands.cpp).
 const std::vector<Command>& commands();
