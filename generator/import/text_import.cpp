@@ -92,6 +92,7 @@ bool all_digits(std::string_view s) {
 
 // "12", "Page 12", "Page 12 of 40", "- 12 -", "12 / 40"
 bool is_page_number(std::string_view s) {
+    if (s.size() > 20) return false;
     std::vector<std::string> w = split_words(s);
     if (w.size() == 1) return all_digits(w[0]) && w[0].size() <= 4;
     if (w.size() == 2) return equals_ignore_case(w[0], "page") && all_digits(w[1]);
