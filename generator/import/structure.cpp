@@ -621,7 +621,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         m.title = "Untitled protocol";
         diags.warning(path, {1, 1}, "no title line found: the title is 'Untitled protocol' (use --title)");
     }
-    m.council = !options.council.empty() ? options.council : council_named_in(items);  // scanned only when needed
+    m.council = !options.council.empty() ? options.council : council_named_in(items);
     if (m.council.empty()) {
         m.council = "Unnamed council";
         diags.warning(path, {1, 1}, "the text does not name its council: 'Unnamed council' is used (use --council)");
