@@ -84,7 +84,7 @@ TEST_CASE("protopub renumber writes to stdout, to -o, or in place, and never hal
     auto to_stdout = run_cli({"renumber", source});
     CHECK(to_stdout.exit_code == 0);
     CHECK(to_stdout.out == expected);
-    CHECK(to_stdout.err.find("14 numbers changed") != std::string::npos);
+    CHECK(to_stdout.err.find("15 numbers changed") != std::string::npos);
     CHECK(read(source) == inserted);  // the source is untouched
 
     auto to_file = run_cli({"renumber", source, "-o", dir.file("out.md")});
