@@ -19,6 +19,7 @@ struct Command {
 
 int run_check(const std::vector<std::string>& args);
 int run_build(const std::vector<std::string>& args);
+int run_import(const std::vector<std::string>& args);
 int run_refs(const std::vector<std::string>& args);
 int run_renumber(const std::vector<std::string>& args);
 
