@@ -12,12 +12,6 @@ using testing::run_cli;
 
 namespace {
 
-// The text with every digit replaced, so two texts that differ only in numbers compare equal.
-std::string without_digits(std::string s) {
-    for (char& c : s)
-        if (c >= '0' && c <= '9') c = '#';
-    return s;
-}
 
 std::string renumber_text(const std::string& text, model::Diagnostics& diags) {
     model::Protocol p = source::read_protocol(text, "t.md", diags);
@@ -36,7 +30,7 @@ TEST_CASE("inserting clause 3.2 moves later numbers and the references to them",
     const std::string once = renumber_text(inserted, diags);
     CHECK(once == expected);
     CHECK(once.find("paragraph 3.5 and paragraphs 3.6 to 3.8") != std::string::npos);
-    CHECK(without_digits(once) == without_digits(inserted));  // only numbers changed
+    CHECK(refs_test::without_numbers(once) == refs_test::without_numbers(inserted));  // only numbers changed
 
     model::Diagnostics again;
     CHECK(renumber_text(once, again) == once);  // idempotent
