@@ -292,7 +292,7 @@ void append_glossary(pugi::xml_node parent, const Protocol& p) {
     }
 }
 
-Context index_context(const std::vector<Protocol>& protocols) {
+Context index_context(const std::vector<Protocol>& protocols, const SiteOptions& options) {
     std::vector<const Protocol*> sorted;
     for (const auto& p : protocols) sorted.push_back(&p);
     std::stable_sort(sorted.begin(), sorted.end(), [](const Protocol* a, const Protocol* b) {
@@ -300,7 +300,7 @@ Context index_context(const std::vector<Protocol>& protocols) {
                std::tie(b->meta.council, b->meta.title, b->meta.version);
     });
     std::vector<Context> rows;
-    for (const Protocol* p : sorted) rows.push_back(protocol_context(*p));
+    for (const Protocol* p : sorted) rows.push_back(protocol_context(*p, options));
     Context ctx;
     ctx["protocols"] = Value::list(std::move(rows));
     ctx["page_title"] = "Protocols";
@@ -312,9 +312,23 @@ Context index_context(const std::vector<Protocol>& protocols) {
 
 }  // namespace
 
-Context protocol_context(const Protocol& p) {
+Context protocol_context(const Protocol& p, const SiteOptions& options) {
     const Metadata& m = p.meta;
     Context ctx;
+    const std::string page = page_name(p);
+    const std::string stem = page.substr(0, page.size() - 5);  // without ".html"
+    std::vector<Context> downloads;
+    for (const auto& [suffix, label] : options.downloads) {
+        Context d;
+        d["href"] = stem + suffix;
+        d["label"] = label;
+        downloads.push_back(std::move(d));
+    }
+    ctx["downloads"] = Value::list(std::move(downloads));
+    // A reader must never mistake a draft or an old version for the protocol in force.
+    ctx["notice"] = m.status == Status::draft        ? "This is a draft. It has not been adopted."
+                    : m.status == Status::superseded ? "This version has been superseded and is no longer in force."
+                                                     : "";
     ctx["title"] = m.title;
     ctx["council"] = m.council;
     ctx["version"] = m.version;
@@ -332,7 +346,7 @@ Context protocol_context(const Protocol& p) {
         if (!m.constitution->section.empty()) place += (place.empty() ? "" : ", ") + std::string("Section ") + m.constitution->section;
     }
     ctx["constitution"] = place;
-    ctx["page"] = page_name(p);
+    ctx["page"] = page;
     ctx["page_title"] = m.title + " \xE2\x80\x94 " + m.council;  // em dash
     std::size_t clauses = 0;
     for (const auto& s : p.sections) clauses += s.clauses.size();
@@ -367,11 +381,11 @@ bool render_site(const std::vector<Protocol>& protocols, const SiteOptions& opti
                                                "; rename one of the files");
             return false;
         }
-        std::string page = templates->render_page("protocol", protocol_context(p), diags);
+        std::string page = templates->render_page("protocol", protocol_context(p, options), diags);
         if (page.empty()) return false;
         out.add(name, std::move(page));
     }
-    std::string index = templates->render_page("index", index_context(protocols), diags);
+    std::string index = templates->render_page("index", index_context(protocols, options), diags);
     if (index.empty()) return false;
     out.add("index.html", std::move(index));
     for (const auto& [name, bytes] : templates->assets()) out.add(name, bytes);

@@ -17,6 +17,9 @@ namespace protopub::html {
 
 struct SiteOptions {
     std::string templates_dir;   // default: the templates/ folder of the source tree
+    // Other files published next to each page, as file-name suffixes with a label:
+    // {".pdf", "PDF"} links "guildford.pdf" from guildford.html and the index.
+    std::vector<std::pair<std::string, std::string>> downloads;
 };
 
 // The file name (without folder) of a protocol's page: "guildford-borough-council.html".
@@ -30,7 +33,7 @@ bool render_site(const std::vector<model::Protocol>& protocols, const SiteOption
 // The template fields every protocol page has (title, council, version, status,
 // adopted, ..., contents, body, glossary): pages of other kinds start from these.
 // The markup fields refer to `p`, which must outlive the rendering.
-Context protocol_context(const model::Protocol& p);
+Context protocol_context(const model::Protocol& p, const SiteOptions& options = {});
 
 // --- building blocks: append markup for model parts under `parent` -------------------
 void append_inlines(pugi::xml_node parent, const model::Inlines& inlines, const model::Protocol& p);

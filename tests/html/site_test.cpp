@@ -188,3 +188,24 @@ TEST_CASE("the same input gives the same bytes", "[html][determinism]") {
     auto b = render({sample()}, d2);
     CHECK(a.files() == b.files());
 }
+
+TEST_CASE("drafts carry a notice; other formats are offered as downloads", "[html]") {
+    model::Diagnostics diags;
+    auto draft = source::read_protocol(testing::source_with_body("## 1. A\n\n1.1 x\n"), "draft.md", diags);
+    io::OutputSet out;
+    html::SiteOptions options;
+    options.templates_dir = kTemplates;
+    options.downloads = {{".pdf", "PDF"}, {".docx", "Word"}};
+    REQUIRE(html::render_site({draft, sample()}, options, out, diags));
+    pugi::xml_document d, s, index;
+    parse(d, out.files().at("draft.html"));
+    parse(s, out.files().at("sample.html"));
+    parse(index, out.files().at("index.html"));
+    CHECK(std::string(d.select_node("//p[@class='notice']").node().child_value()) == "This is a draft. It has not been adopted.");
+    CHECK_FALSE(s.select_node("//p[@class='notice']"));  // adopted: no notice
+    auto links = s.select_nodes("//ul[@class='downloads']/li/a");
+    REQUIRE(links.size() == 2);
+    CHECK(std::string(links[0].node().attribute("href").value()) == "sample.pdf");
+    CHECK(std::string(links[1].node().child_value()) == "Word");
+    CHECK(index.select_nodes("//ul[@class='downloads']/li/a[@href='draft.docx']").size() == 1);
+}

@@ -1,0 +1,124 @@
+// The layout engine's vocabulary: styled runs of text go in, boxes placed on pages come
+// out. Everything is in PDF points; y grows downwards inside a box and a page, and the
+// writer flips it. Nothing here knows about libharu or about protocols, so the redline
+// renderer and any other document kind can reuse it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace protopub::layout {
+
+// The faces a document uses: a serif family for the words, a sans family for headings
+// and running heads, a monospaced face for code.
+enum class Face : std::uint8_t { body, body_bold, body_italic, body_bold_italic, sans, sans_bold, mono };
+inline constexpr int face_count = 7;
+
+struct Colour {
+    float r = 0, g = 0, b = 0;
+    friend bool operator==(const Colour&, const Colour&) = default;
+};
+
+// 0x1f3b61 -> the colour "#1f3b61".
+constexpr Colour rgb(unsigned hex) {
+    return {((hex >> 16) & 0xFF) / 255.0f, ((hex >> 8) & 0xFF) / 255.0f, (hex & 0xFF) / 255.0f};
+}
+
+constexpr double mm(double millimetres) { return millimetres * 72.0 / 25.4; }
+
+struct TextStyle {
+    Face face = Face::body;
+    float size = 10;
+    Colour colour;
+    bool underline = false;   // redline insertions
+    bool strike = false;      // redline deletions, GFM strikethrough
+    friend bool operator==(const TextStyle&, const TextStyle&) = default;
+};
+
+// Where a piece of text leads when clicked: an anchor in this document or a web address.
+struct LinkTarget {
+    enum class Kind : std::uint8_t { none, anchor, uri };
+    Kind kind = Kind::none;
+    std::string target;
+    bool empty() const { return kind == Kind::none; }
+    friend bool operator==(const LinkTarget&, const LinkTarget&) = default;
+};
+
+// A run of text in one style: the input of the line breaker.
+// "\n" inside `text` is a forced line break.
+struct Run {
+    std::string text;
+    TextStyle style;
+    LinkTarget link;
+    bool changed = false;   // redlines: a line holding a changed run gets a change bar
+};
+
+// ---------------------------------------------------------------- what a box holds
+
+struct TextItem {
+    double x = 0, baseline = 0;   // relative to the box's top-left corner
+    double width = 0;
+    std::string text;
+    TextStyle style;
+};
+
+struct RuleItem {
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    double thickness = 0.5;
+    Colour colour;
+};
+
+struct FillItem {
+    double x = 0, y = 0, width = 0, height = 0;
+    Colour colour;
+};
+
+struct LinkItem {
+    double x = 0, y = 0, width = 0, height = 0;
+    LinkTarget target;
+};
+
+// A filled-in page number: the page of `anchor`, right-aligned at `right` with dotted
+// leaders from `leader_from` (how a contents entry finds its page after pagination).
+struct PageRef {
+    std::string anchor;
+    double leader_from = 0;
+    double right = 0;
+    double baseline = 0;
+    TextStyle style;
+};
+
+// One unit the page breaker moves as a whole: a line of text, a table row, a rule.
+struct Box {
+    double height = 0;
+    double space_before = 0;        // dropped at the top of a page
+    bool keep_with_next = false;    // never break between this box and the next
+    bool page_break_before = false; // always start a new page here
+    bool change_bar = false;        // redlines: a bar in the margin beside this box
+    int repeat_header = -1;         // table rows: index of the header rows to repeat
+    std::vector<std::string> anchors;  // ids whose destination is the top of this box
+    std::vector<TextItem> texts;
+    std::vector<RuleItem> rules;
+    std::vector<FillItem> fills;
+    std::vector<LinkItem> links;
+    std::vector<PageRef> page_refs;
+};
+
+struct PlacedBox {
+    double x = 0, y = 0;   // top-left corner on the page
+    Box box;
+};
+
+struct Page {
+    std::vector<PlacedBox> boxes;
+};
+
+struct PageGeometry {
+    double width = 595.276, height = 841.89;   // A4
+    double top = 72, bottom = 72, left = 72, right = 72;
+    double body_width() const { return width - left - right; }
+    double body_height() const { return height - top - bottom; }
+};
+
+}  // namespace protopub::layout

@@ -1,0 +1,258 @@
+#include "layout/fonts.hpp"
+
+#include <fontconfig/fontconfig.h>
+
+#include <algorithm>
+#include <cctype>
+#include <mutex>
+#include <set>
+
+#include "io/files.hpp"
+
+namespace protopub::layout {
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = byte(i);
+    int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) {
+        ++i;
+        return 0xFFFD;
+    }
+    if (len == 1) {
+        ++i;
+        return c;
+    }
+    char32_t cp = c & (0x7F >> len);
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
+    i += len;
+    return cp;
+}
+
+// ---------------------------------------------------------------- TrueType tables
+
+namespace {
+
+struct Reader {
+    std::string_view data;
+    bool ok(std::size_t offset, std::size_t size) const { return offset <= data.size() && size <= data.size() - offset; }
+    std::uint16_t u16(std::size_t o) const {
+        return static_cast<std::uint16_t>((static_cast<unsigned char>(data[o]) << 8) | static_cast<unsigned char>(data[o + 1]));
+    }
+    std::int16_t s16(std::size_t o) const { return static_cast<std::int16_t>(u16(o)); }
+    std::uint32_t u32(std::size_t o) const { return (std::uint32_t(u16(o)) << 16) | u16(o + 2); }
+};
+
+struct Tables {
+    std::size_t head = 0, hhea = 0, hmtx = 0, cmap = 0, os2 = 0;
+};
+
+bool find_tables(const Reader& r, Tables& t, std::string& error) {
+    if (!r.ok(0, 12)) { error = "too short to be a TrueType font"; return false; }
+    const auto version = r.u32(0);
+    if (version != 0x00010000 && version != 0x74727565) {
+        error = "not a TrueType font (OpenType CFF and collections cannot be embedded)";
+        return false;
+    }
+    const int count = r.u16(4);
+    if (!r.ok(12, std::size_t(count) * 16)) { error = "truncated table directory"; return false; }
+    for (int k = 0; k < count; ++k) {
+        const std::size_t rec = 12 + std::size_t(k) * 16;
+        const std::string_view tag = r.data.substr(rec, 4);
+        const std::size_t offset = r.u32(rec + 8), length = r.u32(rec + 12);
+        if (!r.ok(offset, length)) { error = "table '" + std::string(tag) + "' lies outside the file"; return false; }
+        if (tag == "head") t.head = offset;
+        else if (tag == "hhea") t.hhea = offset;
+        else if (tag == "hmtx") t.hmtx = offset;
+        else if (tag == "cmap") t.cmap = offset;
+        else if (tag == "OS/2") t.os2 = offset;
+    }
+    if (!t.head || !t.hhea || !t.hmtx || !t.cmap) { error = "missing head, hhea, hmtx or cmap table"; return false; }
+    return true;
+}
+
+// Calls visit(code point, glyph) for every mapping of the best Unicode subtable.
+template <typename Visit>
+bool read_cmap(const Reader& r, std::size_t cmap, Visit visit) {
+    if (!r.ok(cmap, 4)) return false;
+    const int count = r.u16(cmap + 2);
+    std::size_t format4 = 0, format12 = 0;
+    for (int k = 0; k < count && r.ok(cmap + 4 + k * 8, 8); ++k) {
+        const std::size_t rec = cmap + 4 + std::size_t(k) * 8;
+        const int platform = r.u16(rec), encoding = r.u16(rec + 2);
+        const std::size_t sub = cmap + r.u32(rec + 4);
+        if (!r.ok(sub, 2)) continue;
+        const bool unicode = platform == 0 || (platform == 3 && (encoding == 1 || encoding == 10));
+        if (!unicode) continue;
+        if (r.u16(sub) == 4 && !format4) format4 = sub;
+        if (r.u16(sub) == 12 && !format12) format12 = sub;
+    }
+    if (format12 && r.ok(format12, 16)) {
+        const std::size_t groups = r.u32(format12 + 12);
+        if (!r.ok(format12 + 16, groups * 12)) return false;
+        for (std::size_t g = 0; g < groups; ++g) {
+            const std::size_t rec = format12 + 16 + g * 12;
+            const char32_t first = r.u32(rec), last = std::min<char32_t>(r.u32(rec + 4), 0x10FFFF);
+            const std::uint32_t glyph = r.u32(rec + 8);
+            for (char32_t c = first; c <= last && c >= first; ++c) visit(c, glyph + (c - first));
+        }
+        return true;
+    }
+    if (!format4 || !r.ok(format4, 14)) return false;
+    const int segments = r.u16(format4 + 6) / 2;
+    const std::size_t ends = format4 + 14, starts = ends + segments * 2 + 2, deltas = starts + segments * 2,
+                      offsets = deltas + segments * 2;
+    if (!r.ok(ends, std::size_t(segments) * 8 + 2)) return false;
+    for (int s = 0; s < segments; ++s) {
+        const char32_t end = r.u16(ends + s * 2), start = r.u16(starts + s * 2);
+        const int delta = r.s16(deltas + s * 2);
+        const std::size_t range_offset_at = offsets + s * 2;
+        const int range_offset = r.u16(range_offset_at);
+        for (char32_t c = start; c <= end && c != 0xFFFF; ++c) {
+            std::uint32_t glyph;
+            if (range_offset == 0) {
+                glyph = (c + delta) & 0xFFFF;
+            } else {
+                const std::size_t at = range_offset_at + range_offset + (c - start) * 2;
+                if (!r.ok(at, 2)) break;
+                glyph = r.u16(at);
+                if (glyph) glyph = (glyph + delta) & 0xFFFF;
+            }
+            if (glyph) visit(c, glyph);
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<FontMetrics> FontMetrics::parse(std::string_view ttf, std::string& error) {
+    const Reader r{ttf};
+    Tables t;
+    if (!find_tables(r, t, error)) return std::nullopt;
+    if (!r.ok(t.head, 54) || !r.ok(t.hhea, 36)) { error = "truncated head or hhea table"; return std::nullopt; }
+    const double units = r.u16(t.head + 18);
+    if (units <= 0) { error = "unitsPerEm is zero"; return std::nullopt; }
+    const std::size_t long_metrics = r.u16(t.hhea + 34);
+    if (long_metrics == 0 || !r.ok(t.hmtx, long_metrics * 4)) { error = "truncated hmtx table"; return std::nullopt; }
+    const auto scaled = [&](double v) { return static_cast<std::uint16_t>(std::clamp(v * 1000 / units + 0.5, 0.0, 65534.0)); };
+    const auto glyph_advance = [&](std::uint32_t glyph) {
+        return scaled(r.u16(t.hmtx + std::min<std::size_t>(glyph, long_metrics - 1) * 4));
+    };
+
+    FontMetrics m;
+    m.bmp_.assign(0x10000, missing);
+    m.notdef_ = glyph_advance(0);
+    // Typographic ascent/descent (OS/2) match what PDF viewers and other engines use.
+    if (t.os2 && r.ok(t.os2, 72)) {
+        m.ascent_ = r.s16(t.os2 + 68) * 1000 / units;
+        m.descent_ = -r.s16(t.os2 + 70) * 1000 / units;
+    } else {
+        m.ascent_ = r.s16(t.hhea + 4) * 1000 / units;
+        m.descent_ = -r.s16(t.hhea + 6) * 1000 / units;
+    }
+    const bool read = read_cmap(r, t.cmap, [&](char32_t c, std::uint32_t glyph) {
+        if (c < 0x10000) m.bmp_[c] = glyph_advance(glyph);
+        else m.astral_[c] = glyph_advance(glyph);
+    });
+    if (!read) { error = "no Unicode cmap (format 4 or 12)"; return std::nullopt; }
+    return m;
+}
+
+double FontMetrics::advance(char32_t c) const {
+    if (c < 0x10000) return bmp_[c] == missing ? notdef_ : bmp_[c];
+    const auto it = astral_.find(c);
+    return it == astral_.end() ? notdef_ : it->second;
+}
+
+bool FontMetrics::has_glyph(char32_t c) const {
+    if (c < 0x10000) return bmp_[c] != missing;
+    return astral_.count(c) > 0;
+}
+
+// ---------------------------------------------------------------- finding files
+
+namespace {
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+bool is_path(const std::string& family) { return family.find('/') != std::string::npos; }
+}  // namespace
+
+std::string find_font_file(const std::string& family, bool bold, bool italic, std::string& error) {
+    // fontconfig's default configuration is process-wide and not thread-safe to create.
+    static std::mutex lock;
+    std::lock_guard guard(lock);
+    FcPattern* pattern = FcPatternCreate();
+    FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+    FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+    FcPatternAddInteger(pattern, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result;
+    FcPattern* match = FcFontMatch(nullptr, pattern, &result);
+    std::string file;
+    if (match) {
+        FcChar8* found_family = nullptr;
+        FcChar8* found_file = nullptr;
+        // fontconfig always answers with something; only accept the family asked for.
+        if (FcPatternGetString(match, FC_FAMILY, 0, &found_family) == FcResultMatch &&
+            lower(reinterpret_cast<const char*>(found_family)) == lower(family) &&
+            FcPatternGetString(match, FC_FILE, 0, &found_file) == FcResultMatch)
+            file = reinterpret_cast<const char*>(found_file);
+        FcPatternDestroy(match);
+    }
+    FcPatternDestroy(pattern);
+    if (file.empty()) error = "font family '" + family + "' is not installed (see fc-list)";
+    else if (lower(file).ends_with(".ttf") == false) {
+        error = "font '" + family + "' is not a TrueType (.ttf) file: " + file;
+        file.clear();
+    }
+    return file;
+}
+
+std::shared_ptr<const FontSet> FontSet::load(const FontFamilies& families, const std::string& origin,
+                                             model::Diagnostics& diags) {
+    struct Want {
+        Face face;
+        const std::string* family;
+        bool bold, italic;
+    };
+    const Want wants[face_count] = {
+        {Face::body, &families.body, false, false},     {Face::body_bold, &families.body, true, false},
+        {Face::body_italic, &families.body, false, true}, {Face::body_bold_italic, &families.body, true, true},
+        {Face::sans, &families.sans, false, false},     {Face::sans_bold, &families.sans, true, false},
+        {Face::mono, &families.mono, false, false},
+    };
+    auto set = std::make_shared<FontSet>();
+    std::set<std::string> reported;   // a missing family fails several faces: say it once
+    for (const auto& want : wants) {
+        std::string error;
+        const std::string path =
+            is_path(*want.family) ? *want.family : find_font_file(*want.family, want.bold, want.italic, error);
+        std::optional<std::string> bytes;
+        if (!path.empty()) bytes = io::read_file(path, error);
+        std::optional<FontMetrics> metrics;
+        if (bytes) metrics = FontMetrics::parse(*bytes, error);
+        if (!metrics) {
+            const std::string message = path.empty() ? error : "font '" + path + "': " + error;
+            if (reported.insert(message).second) diags.error(origin, {}, message);
+            continue;
+        }
+        set->faces_[static_cast<int>(want.face)] = {path, std::move(*metrics)};
+    }
+    if (!reported.empty()) return nullptr;
+    return set;
+}
+
+double FontSet::width(std::string_view text, Face f, double size) const {
+    const FontMetrics& m = metrics(f);
+    double units = 0;
+    for (std::size_t i = 0; i < text.size();) units += m.advance(next_code_point(text, i));
+    return units * size / 1000;
+}
+
+double FontSet::width(std::string_view text, const TextStyle& style) const { return width(text, style.face, style.size); }
+
+}  // namespace protopub::layout

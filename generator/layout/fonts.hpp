@@ -1,0 +1,77 @@
+// Font metrics for measuring text. Faces are found by family name through fontconfig
+// (or given as a path) and their advance widths read from the TrueType file itself, so
+// measuring needs no PDF document and costs one table lookup per character.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "layout/box.hpp"
+#include "model/diagnostics.hpp"
+
+namespace protopub::layout {
+
+// Decodes the UTF-8 code point at `i` and advances `i` (U+FFFD for a bad byte).
+char32_t next_code_point(std::string_view s, std::size_t& i);
+
+// The metrics of one TrueType face, in thousandths of an em.
+class FontMetrics {
+public:
+    // nullopt with `error` set when `ttf` is not a TrueType font with a Unicode cmap.
+    static std::optional<FontMetrics> parse(std::string_view ttf, std::string& error);
+
+    double advance(char32_t c) const;   // the .notdef width when the face lacks `c`
+    bool has_glyph(char32_t c) const;
+    double ascent() const { return ascent_; }
+    double descent() const { return descent_; }   // positive, below the baseline
+
+private:
+    static constexpr std::uint16_t missing = 0xFFFF;
+    std::vector<std::uint16_t> bmp_;   // advance per BMP code point, `missing` if none
+    std::unordered_map<char32_t, std::uint16_t> astral_;
+    std::uint16_t notdef_ = 500;
+    double ascent_ = 800, descent_ = 200;
+};
+
+// Where to find the families of a document; a family may also be a path to a .ttf file
+// (its bold/italic faces then default to the same file).
+struct FontFamilies {
+    std::string body = "Liberation Serif";
+    std::string sans = "Liberation Sans";
+    std::string mono = "Liberation Mono";
+};
+
+// The seven faces of a document, with the file each came from (the PDF writer embeds
+// exactly these files, so what is measured is what is drawn).
+class FontSet {
+public:
+    // Missing families are errors in `diags` (file = `origin`); returns null then.
+    static std::shared_ptr<const FontSet> load(const FontFamilies& families, const std::string& origin,
+                                               model::Diagnostics& diags);
+
+    const FontMetrics& metrics(Face f) const { return faces_[static_cast<int>(f)].metrics; }
+    const std::string& path(Face f) const { return faces_[static_cast<int>(f)].path; }
+    double width(std::string_view text, const TextStyle& style) const;
+    double width(std::string_view text, Face f, double size) const;
+    double ascent(const TextStyle& s) const { return metrics(s.face).ascent() * s.size / 1000; }
+    double descent(const TextStyle& s) const { return metrics(s.face).descent() * s.size / 1000; }
+
+private:
+    struct Loaded {
+        std::string path;
+        FontMetrics metrics;
+    };
+    std::array<Loaded, face_count> faces_;
+};
+
+// The .ttf file fontconfig picks for `family` in the given weight and slant; "" (and
+// `error` set) when no TrueType file of that family is installed.
+std::string find_font_file(const std::string& family, bool bold, bool italic, std::string& error);
+
+}  // namespace protopub::layout

@@ -1,0 +1,307 @@
+#include "layout/line_breaker.hpp"
+
+#include <algorithm>
+#include <optional>
+
+namespace protopub::layout {
+
+namespace {
+
+// A piece of a word in one run's style ("*impartiality*," is two fragments).
+struct Fragment {
+    std::string text;
+    int run = 0;
+    double width = 0;
+};
+
+// Text between spaces: the unit lines are made of.
+struct Word {
+    std::vector<Fragment> parts;
+    double width = 0;
+    double space = 0;          // the space that follows it, in its run's style
+    bool break_after = false;  // a hard line break follows
+    bool hyphenated = false;   // ends in an added hyphen
+
+    std::string text() const {
+        std::string out;
+        for (const auto& f : parts) out += f.text;
+        return out;
+    }
+};
+
+struct Line {
+    std::vector<Word> words;
+    double width = 0;
+    bool ends_paragraph = false;   // last line or hard break: never stretched
+};
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+class Breaker {
+public:
+    Breaker(const FontSet& fonts, const Hyphenator* hyphenator, const std::vector<Run>& runs)
+        : fonts_(fonts), hyphenator_(hyphenator), runs_(runs) {}
+
+    std::vector<Word> words() const {
+        std::vector<Word> out;
+        Word current;
+        auto finish_word = [&] {
+            if (!current.parts.empty()) out.push_back(std::move(current));
+            current = {};
+        };
+        for (int r = 0; r < static_cast<int>(runs_.size()); ++r) {
+            const std::string& t = runs_[r].text;
+            for (std::size_t i = 0; i < t.size();) {
+                if (is_space(t[i])) {
+                    finish_word();
+                    if (!out.empty() && t[i] == '\n') out.back().break_after = true;
+                    else if (!out.empty() && out.back().space == 0) out.back().space = width(" ", r);
+                    ++i;
+                    continue;
+                }
+                std::size_t end = i;
+                while (end < t.size() && !is_space(t[end])) ++end;
+                Fragment f{t.substr(i, end - i), r, 0};
+                f.width = width(f.text, r);
+                current.width += f.width;
+                current.parts.push_back(std::move(f));
+                i = end;
+            }
+        }
+        finish_word();
+        return out;
+    }
+
+    // Greedy first fit: each line takes as many words as fit; the word that does not
+    // fit is hyphenated when a hyphenation point leaves a head that fits.
+    std::vector<Line> lines(std::vector<Word> words, double first_measure, double measure, bool hyphenate) const {
+        std::vector<Line> out;
+        Line line;
+        auto room = [&] { return out.empty() ? first_measure : measure; };
+        auto close = [&](bool ends_paragraph) {
+            line.ends_paragraph = ends_paragraph;
+            out.push_back(std::move(line));
+            line = {};
+        };
+        auto add = [&](Word w) {
+            line.width += (line.words.empty() ? 0 : line.words.back().space) + w.width;
+            const bool hard = w.break_after;
+            line.words.push_back(std::move(w));
+            if (hard) close(true);
+        };
+        constexpr double tolerance = 0.01;
+        std::optional<Word> carry;
+        for (std::size_t k = 0; carry || k < words.size();) {
+            Word w = carry ? std::move(*carry) : std::move(words[k++]);
+            carry.reset();
+            const double gap = line.words.empty() ? 0 : line.words.back().space;
+            const double left = room() - line.width - gap;
+            if (w.width <= left + tolerance) {
+                add(std::move(w));
+                continue;
+            }
+            if (auto split = hyphenate ? split_at_hyphen(w, left) : std::nullopt) {
+                add(std::move(split->first));
+                carry = std::move(split->second);
+                close(false);
+                continue;
+            }
+            if (line.words.empty()) {   // longer than the whole measure: break anywhere
+                auto split = split_to_fit(w, room());
+                add(std::move(split.first));
+                if (!split.second.parts.empty()) carry = std::move(split.second);
+                if (!line.words.empty()) close(false);
+                continue;
+            }
+            close(false);
+            carry = std::move(w);
+        }
+        if (!line.words.empty()) close(true);
+        if (!out.empty()) out.back().ends_paragraph = true;
+        return out;
+    }
+
+    double width(std::string_view text, int run) const { return fonts_.width(text, runs_[run].style); }
+
+private:
+    // Splits `w` before byte `offset` of its text.
+    std::pair<Word, Word> split(const Word& w, std::size_t offset) const {
+        Word head, tail;
+        std::size_t seen = 0;
+        for (const auto& f : w.parts) {
+            if (seen + f.text.size() <= offset) head.parts.push_back(f);
+            else if (seen >= offset) tail.parts.push_back(f);
+            else {
+                const std::size_t cut = offset - seen;
+                head.parts.push_back({f.text.substr(0, cut), f.run, width(f.text.substr(0, cut), f.run)});
+                tail.parts.push_back({f.text.substr(cut), f.run, width(f.text.substr(cut), f.run)});
+            }
+            seen += f.text.size();
+        }
+        for (const auto& f : head.parts) head.width += f.width;
+        for (const auto& f : tail.parts) tail.width += f.width;
+        tail.space = w.space;
+        tail.break_after = w.break_after;
+        return {std::move(head), std::move(tail)};
+    }
+
+    // The longest head of `w` (at a hyphenation point, or after a hyphen, slash or dash
+    // already in the word) that fits in `room` with its hyphen.
+    std::optional<std::pair<Word, Word>> split_at_hyphen(const Word& w, double room) const {
+        const std::string text = w.text();
+        std::vector<std::pair<std::size_t, bool>> points;   // offset, needs an added hyphen
+        for (std::size_t i = 1; i + 1 < text.size(); ++i)
+            if (text[i] == '-' || text[i] == '/') points.push_back({i + 1, false});
+        for (std::size_t i = 1; i + 4 < text.size(); ++i)
+            if (text.compare(i, 3, "\u2014") == 0 || text.compare(i, 3, "\u2013") == 0) points.push_back({i + 3, false});
+        if (hyphenator_) {
+            auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+            std::size_t first = 0, last = text.size();
+            while (first < last && !is_letter(text[first])) ++first;
+            while (last > first && !is_letter(text[last - 1])) --last;
+            for (std::size_t p : hyphenator_->points(std::string_view(text).substr(first, last - first)))
+                points.push_back({first + p, true});
+        }
+        std::sort(points.begin(), points.end(), [](auto a, auto b) { return a.first > b.first; });
+        for (auto [offset, add_hyphen] : points) {
+            auto parts = split(w, offset);
+            if (add_hyphen) {
+                Fragment& end = parts.first.parts.back();
+                const double hyphen = width("-", end.run);
+                end.text += '-';
+                end.width += hyphen;
+                parts.first.width += hyphen;
+                parts.first.hyphenated = true;
+            }
+            if (parts.first.width <= room) return parts;
+        }
+        return std::nullopt;
+    }
+
+    // At least one character, as many as fit in `room`.
+    std::pair<Word, Word> split_to_fit(const Word& w, double room) const {
+        const std::string text = w.text();
+        std::size_t best = 0;
+        for (std::size_t i = 0; i < text.size();) {
+            next_code_point(text, i);
+            if (best != 0 && split(w, i).first.width > room) break;
+            best = i;
+        }
+        return split(w, best);
+    }
+
+    const FontSet& fonts_;
+    const Hyphenator* hyphenator_;
+    const std::vector<Run>& runs_;
+};
+
+// Sets text items of one line into `box`, merging neighbours of one style and link.
+class LineSetter {
+public:
+    LineSetter(Box& box, const std::vector<Run>& runs, double baseline, double height)
+        : box_(box), runs_(runs), baseline_(baseline), height_(height) {}
+
+    void set(const Fragment& f, double x, bool glued_to_previous) {
+        const Run& run = runs_[f.run];
+        if (run.changed) box_.change_bar = true;
+        if (last_run_ >= 0 && glued_to_previous && same_look(runs_[last_run_], run)) {
+            TextItem& prev = box_.texts.back();
+            if (x > prev.x + prev.width + 0.01) prev.text += ' ';
+            prev.text += f.text;
+            prev.width = x + f.width - prev.x;
+        } else {
+            box_.texts.push_back({x, baseline_, f.width, f.text, run.style});
+        }
+        last_run_ = f.run;
+        if (run.link.empty()) return;
+        if (!box_.links.empty() && box_.links.back().target == run.link && glued_to_previous)
+            box_.links.back().width = x + f.width - box_.links.back().x;
+        else
+            box_.links.push_back({x, 0, f.width, height_, run.link});
+    }
+
+private:
+    static bool same_look(const Run& a, const Run& b) { return a.style == b.style && a.link == b.link; }
+    Box& box_;
+    const std::vector<Run>& runs_;
+    double baseline_, height_;
+    int last_run_ = -1;
+};
+
+}  // namespace
+
+std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
+    const Breaker breaker(fonts_, hyphenator_, p.runs);
+    double label_width = 0;
+    for (const auto& r : p.label) label_width += fonts_.width(r.text, r.style);
+    // A label wider than its hanging column pushes the first line's words along.
+    const double label_gap = p.label.empty() ? 0 : p.label.front().style.size * 0.4;
+    const double first_offset = p.label.empty() ? 0 : std::max(0.0, p.label_x + label_width + label_gap - p.text_x);
+    const double measure = std::max(1.0, p.right - p.text_x);
+    auto lines = breaker.lines(breaker.words(), std::max(1.0, measure - first_offset), measure, p.hyphenate && hyphenator_);
+    if (lines.empty() && !p.label.empty()) lines.emplace_back();
+
+    const TextStyle& main = !p.runs.empty() ? p.runs.front().style : !p.label.empty() ? p.label.front().style : TextStyle{};
+    const double baseline = (p.line_height + fonts_.ascent(main) - fonts_.descent(main)) / 2;
+    std::vector<Box> boxes;
+    boxes.reserve(lines.size());
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+        const Line& line = lines[n];
+        Box box;
+        box.height = p.line_height;
+        box.change_bar = p.change_bar;
+        double x = p.text_x;
+        if (n == 0) {
+            double label_at = p.label_x;
+            for (const auto& r : p.label) {
+                const double w = fonts_.width(r.text, r.style);
+                box.texts.push_back({label_at, baseline, w, r.text, r.style});
+                if (r.changed) box.change_bar = true;
+                label_at += w;
+            }
+            x += first_offset;
+        }
+        const double room = (n == 0 ? measure - first_offset : measure) - line.width;
+        const std::size_t gaps = line.words.empty() ? 0 : line.words.size() - 1;
+        double stretch = 0;
+        if (p.align == Align::justify && !line.ends_paragraph && gaps > 0) stretch = room / gaps;
+        else if (p.align == Align::right) x += room;
+        else if (p.align == Align::centre) x += room / 2;
+
+        LineSetter setter(box, p.runs, baseline, p.line_height);
+        for (std::size_t w = 0; w < line.words.size(); ++w) {
+            const Word& word = line.words[w];
+            for (std::size_t f = 0; f < word.parts.size(); ++f) {
+                setter.set(word.parts[f], x, f > 0 || (w > 0 && stretch == 0));
+                x += word.parts[f].width;
+            }
+            x += word.space + stretch;
+        }
+        boxes.push_back(std::move(box));
+    }
+    // No orphan, no widow: the first two and the last two lines stay together.
+    if (boxes.size() >= 2) {
+        boxes.front().keep_with_next = true;
+        boxes[boxes.size() - 2].keep_with_next = true;
+    }
+    return boxes;
+}
+
+double LineBreaker::natural_width(const std::vector<Run>& runs) const {
+    const Breaker breaker(fonts_, nullptr, runs);
+    double total = 0, pending_space = 0;
+    for (const auto& w : breaker.words()) {
+        total += pending_space + w.width;
+        pending_space = w.space;
+    }
+    return total;
+}
+
+double LineBreaker::longest_word(const std::vector<Run>& runs) const {
+    const Breaker breaker(fonts_, nullptr, runs);
+    double longest = 0;
+    for (const auto& w : breaker.words()) longest = std::max(longest, w.width);
+    return longest;
+}
+
+}  // namespace protopub::layout

@@ -1,0 +1,553 @@
+// Protocol -> boxes (title block, contents, sections, clauses, sub-items, tables) ->
+// pages -> running heads, page numbers, change bars -> the writer.
+#include <array>
+#include <cstdio>
+#include <set>
+#include <unordered_set>
+
+#include "io/files.hpp"
+#include "layout/flow.hpp"
+#include "layout/line_breaker.hpp"
+#include "layout/table.hpp"
+#include "model/text.hpp"
+#include "pdf/pdf.hpp"
+#include "pdf/style.hpp"
+#include "pdf/writer.hpp"
+
+namespace protopub::pdf {
+
+namespace {
+
+using layout::Box;
+using layout::Face;
+using layout::LinkTarget;
+using layout::Run;
+using layout::TextStyle;
+using model::ChangeKind;
+
+// How a redline marks text: words added, removed, or moved here from elsewhere.
+enum class Mark { none, inserted, deleted, moved };
+
+Face italic_of(Face f) {
+    return f == Face::body ? Face::body_italic : f == Face::body_bold ? Face::body_bold_italic : f;
+}
+Face bold_of(Face f) {
+    switch (f) {
+        case Face::body: return Face::body_bold;
+        case Face::body_italic: return Face::body_bold_italic;
+        case Face::sans: return Face::sans_bold;
+        default: return f;
+    }
+}
+
+Mark mark_of(const model::ClauseChange& c) {
+    if (c.moved_from || c.kind == ChangeKind::deleted) return Mark::deleted;
+    if (c.kind == ChangeKind::inserted) return Mark::inserted;
+    if (c.kind == ChangeKind::moved) return Mark::moved;
+    return Mark::none;
+}
+
+bool wholly_changed(const model::ClauseChange& c) {
+    switch (c.kind) {
+        case ChangeKind::inserted:
+        case ChangeKind::deleted:
+        case ChangeKind::moved:
+        case ChangeKind::split:
+        case ChangeKind::merged: return true;
+        default: return c.moved_from;
+    }
+}
+
+// "2024-05-01" -> "1 May 2024"; anything else as written.
+std::string long_date(const std::string& iso) {
+    static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                         "July",    "August",   "September", "October", "November", "December"};
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12) return iso;
+    return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
+}
+
+std::string capitalised(std::string s) {
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+// Where a block's lines go and what its first line carries.
+struct Context {
+    double indent = 0;                  // where lines start
+    double right = 0;                   // where lines end
+    double label_x = 0;                 // where the pending label hangs
+    std::vector<Run> label;             // the clause number or item label, for the first line
+    std::vector<std::string> anchors;   // ids that point at the first line
+    double space_before = 0;
+    Mark mark = Mark::none;
+    bool change_bar = false;
+    bool italic = false;                // quoted passages
+};
+
+class Composer {
+public:
+    Composer(const model::Protocol& protocol, const PdfStyle& style, const layout::FontSet& fonts,
+             const layout::Hyphenator* hyphenator, model::Diagnostics& diags)
+        : protocol_(protocol), style_(style), fonts_(fonts), breaker_(fonts, hyphenator), diags_(diags),
+          width_(style.page.body_width()) {
+        collect_anchors();
+    }
+
+    std::vector<layout::Page> compose() {
+        title_block();
+        if (style_.contents) contents();
+        bool first = true;
+        for (const auto& s : protocol_.sections) {
+            section(s, first);
+            first = false;
+        }
+        auto pages = std::move(flow_).paginate(style_.page);
+        layout::resolve_page_refs(pages, fonts_);
+        running_heads(pages);
+        layout::add_change_bars(pages, 9, 1.6, style_.change_bar_colour);
+        return pages;
+    }
+
+    const std::vector<detail::OutlineEntry>& outline() const { return outline_; }
+
+private:
+    // ------------------------------------------------------------ styles and runs
+
+    TextStyle style(Face face, double size, const layout::Colour& colour) const {
+        TextStyle s;
+        s.face = face;
+        s.size = static_cast<float>(size);
+        s.colour = colour;
+        return s;
+    }
+    TextStyle body() const { return style(Face::body, style_.body_size, style_.text_colour); }
+    double leading(double size) const { return size * style_.line_height; }
+
+    void apply(Mark mark, TextStyle& s) const {
+        switch (mark) {
+            case Mark::none: return;
+            case Mark::inserted: s.colour = style_.inserted_colour; s.underline = true; return;
+            case Mark::moved: s.colour = style_.moved_colour; s.underline = true; return;
+            case Mark::deleted: s.colour = style_.deleted_colour; s.strike = true; return;
+        }
+    }
+
+    Run run(std::string text, TextStyle s, Mark mark, LinkTarget link = {}) {
+        apply(mark, s);
+        check_glyphs(text, s.face);
+        return Run{std::move(text), s, std::move(link), mark != Mark::none};
+    }
+
+    LinkTarget reference_target(int index) const {
+        if (index < 0 || index >= static_cast<int>(protocol_.references.size())) return {};
+        const model::Reference& ref = protocol_.references[index];
+        if (ref.kind == model::ReferenceKind::statute)
+            return ref.url.empty() ? LinkTarget{} : LinkTarget{LinkTarget::Kind::uri, ref.url};
+        if (ref.targets.empty() || !anchors_.count(ref.targets.front().clause_id)) return {};
+        return {LinkTarget::Kind::anchor, ref.targets.front().clause_id};
+    }
+
+    void runs(const model::Inlines& inlines, TextStyle s, Mark mark, const LinkTarget& link, std::vector<Run>& out) {
+        using K = model::InlineKind;
+        for (const auto& in : inlines) {
+            TextStyle inner = s;
+            switch (in.kind) {
+                case K::text: out.push_back(run(in.text, s, mark, link)); break;
+                case K::code:   // a monospaced face looks large beside a serif: set it smaller
+                    inner.face = Face::mono;
+                    inner.size = s.size * 0.88f;
+                    out.push_back(run(in.text, inner, mark, link));
+                    break;
+                case K::soft_break: out.push_back(run(" ", s, mark, link)); break;
+                case K::line_break: out.push_back(run("\n", s, mark, link)); break;
+                case K::emphasis: inner.face = italic_of(s.face); runs(in.children, inner, mark, link, out); break;
+                case K::strong: inner.face = bold_of(s.face); runs(in.children, inner, mark, link, out); break;
+                case K::strike: inner.strike = true; runs(in.children, inner, mark, link, out); break;
+                case K::inserted: runs(in.children, s, Mark::inserted, link, out); break;
+                case K::deleted: runs(in.children, s, Mark::deleted, link, out); break;
+                case K::link:
+                case K::reference: {
+                    const LinkTarget target = in.kind == K::link ? LinkTarget{LinkTarget::Kind::uri, in.target}
+                                                                 : reference_target(in.reference);
+                    if (!target.empty()) inner.colour = style_.link_colour;
+                    runs(in.children, inner, mark, target.empty() ? link : target, out);
+                    break;
+                }
+            }
+        }
+    }
+
+    std::vector<Run> runs(const model::Inlines& inlines, TextStyle s, Mark mark) {
+        std::vector<Run> out;
+        runs(inlines, s, mark, {}, out);
+        return out;
+    }
+
+    // A character the font lacks would print as an empty box: say so once per character.
+    void check_glyphs(const std::string& text, Face face) {
+        const auto& metrics = fonts_.metrics(face);
+        for (std::size_t i = 0; i < text.size();) {
+            const char32_t c = layout::next_code_point(text, i);
+            if (c < 0x80 || c == '\n' || metrics.has_glyph(c) || !missing_.insert(c).second) continue;
+            char message[160];
+            std::snprintf(message, sizeof message, "U+%04X is not in the font '%s'; it will print as a box",
+                          static_cast<unsigned>(c), fonts_.path(face).c_str());
+            diags_.warning(protocol_.source_path, {}, message);
+        }
+    }
+
+    // ------------------------------------------------------------ paragraphs
+
+    // Sets `runs` with the context's pending label and anchors, then clears them.
+    std::vector<Box> paragraph(std::vector<Run> runs, Context& ctx, double line_height, layout::Align align,
+                               bool hyphenate) {
+        layout::ParagraphSpec p;
+        p.runs = std::move(runs);
+        p.label = std::move(ctx.label);
+        p.label_x = ctx.label_x;
+        p.text_x = ctx.indent;
+        p.right = ctx.right;
+        p.line_height = line_height;
+        p.align = align;
+        p.hyphenate = hyphenate;
+        p.change_bar = ctx.change_bar;
+        auto boxes = breaker_.break_lines(p);
+        if (!boxes.empty()) {
+            boxes.front().space_before = ctx.space_before;
+            boxes.front().anchors = std::move(ctx.anchors);
+        }
+        if (ctx.italic)   // a quoted passage: a rule down its left side
+            for (auto& b : boxes) b.rules.push_back({ctx.indent - 8, 0, ctx.indent - 8, b.height, 1.2, style_.rule_colour});
+        ctx.label.clear();
+        ctx.anchors.clear();
+        ctx.space_before = style_.paragraph_space;
+        return boxes;
+    }
+
+    void text_paragraph(const model::Inlines& inlines, Context& ctx) {
+        TextStyle s = body();
+        if (ctx.italic) s.face = Face::body_italic;
+        flow_.add(paragraph(runs(inlines, s, ctx.mark), ctx, leading(style_.body_size),
+                            style_.justify ? layout::Align::justify : layout::Align::left, style_.hyphenate));
+    }
+
+    void blocks(const std::vector<model::Block>& blocks, Context& ctx) {
+        // A clause or item that starts with a list or table gets its label on a line of its own.
+        if (!ctx.label.empty() && (blocks.empty() || blocks.front().kind != model::BlockKind::paragraph))
+            flow_.add(paragraph({}, ctx, leading(style_.body_size), layout::Align::left, false));
+        for (const auto& b : blocks) {
+            switch (b.kind) {
+                case model::BlockKind::paragraph: text_paragraph(b.inlines, ctx); break;
+                case model::BlockKind::list: list(b, ctx, 0); break;
+                case model::BlockKind::table: table(b, ctx); break;
+                case model::BlockKind::quote: {
+                    Context quoted = ctx;
+                    quoted.indent += style_.list_indent;
+                    quoted.right -= style_.list_indent;
+                    quoted.italic = true;
+                    quoted.label.clear();
+                    this->blocks(b.children, quoted);
+                    ctx.anchors.clear();
+                    ctx.space_before = style_.paragraph_space;
+                    break;
+                }
+            }
+        }
+    }
+
+    void list(const model::Block& b, Context& ctx, int depth) {
+        static const char* const bullets[] = {"\u2022", "\u2013", "\u25E6"};
+        for (const auto& item : b.items) {
+            Context inner = ctx;
+            inner.label_x = ctx.indent;
+            inner.indent = ctx.indent + style_.list_indent;
+            inner.space_before = style_.paragraph_space * 0.6;
+            const std::string label = item.label.empty() ? bullets[depth % 3] : item.label;
+            inner.label = {run(label, body(), ctx.mark)};
+            inner.anchors = ctx.anchors;
+            if (!item.id.empty()) inner.anchors.push_back(item.id);
+            ctx.anchors.clear();
+            for (const auto& child : item.blocks) {
+                if (child.kind == model::BlockKind::list) list(child, inner, depth + 1);
+                else blocks({child}, inner);
+            }
+            if (item.blocks.empty()) blocks({}, inner);
+        }
+        ctx.space_before = style_.paragraph_space;
+    }
+
+    void table(const model::Block& b, Context& ctx) {
+        layout::TableSpec spec;
+        spec.x = ctx.indent;
+        spec.width = ctx.right - ctx.indent;
+        spec.line_height = leading(style_.table_size) * 0.95;
+        spec.rule = style_.rule_colour;
+        spec.header_fill = style_.table_header_fill;
+        spec.hyphenate = style_.hyphenate;
+        for (auto a : b.align)
+            spec.align.push_back(a == model::Align::right ? layout::Align::right
+                                 : a == model::Align::center ? layout::Align::centre
+                                                             : layout::Align::left);
+        const TextStyle cell = style(Face::body, style_.table_size, style_.text_colour);
+        const TextStyle head = style(Face::sans_bold, style_.table_size * 0.95, style_.heading_colour);
+        for (const auto& row : b.rows) {
+            layout::TableSpec::Row r;
+            r.header = row.header;
+            r.change_bar = ctx.change_bar;
+            for (const auto& c : row.cells) r.cells.push_back({runs(c.inlines, row.header ? head : cell, ctx.mark)});
+            spec.rows.push_back(std::move(r));
+        }
+        auto boxes = layout::layout_table(spec, breaker_);
+        auto& first = boxes.header.empty() ? boxes.body : boxes.header;
+        if (!first.empty()) {
+            first.front().space_before = ctx.space_before + 2;
+            first.front().anchors = std::move(ctx.anchors);
+            ctx.anchors.clear();
+        }
+        flow_.add_table(std::move(boxes.header), std::move(boxes.body));
+        ctx.space_before = style_.paragraph_space + 2;
+    }
+
+    // ------------------------------------------------------------ structure
+
+    std::vector<Run> number_label(const model::Clause& c, Mark mark) {
+        const TextStyle s = body();
+        const auto& old = c.change.old_number;
+        if (old.empty() || old == c.number.text || mark != Mark::none)
+            return c.number.empty() ? std::vector<Run>{} : std::vector<Run>{run(c.number.text, s, mark)};
+        // Renumbered: the old number struck through, then the new one.
+        return {run(old, s, Mark::deleted), run(" ", s, Mark::none), run(c.number.text, s, Mark::inserted)};
+    }
+
+    void clause(const model::Clause& c) {
+        const Mark mark = mark_of(c.change);
+        Context ctx;
+        ctx.indent = style_.number_width;
+        ctx.right = width_;
+        ctx.label = number_label(c, mark);
+        ctx.anchors = {c.id};
+        ctx.space_before = style_.paragraph_space;
+        ctx.mark = mark;
+        ctx.change_bar = wholly_changed(c.change);
+        if (!c.heading.empty()) {
+            TextStyle s = body();
+            s.face = Face::body_bold;
+            auto boxes = paragraph(runs(c.heading, s, mark), ctx, leading(style_.body_size), layout::Align::left, false);
+            for (auto& b : boxes) b.keep_with_next = true;
+            flow_.add(std::move(boxes));
+            ctx.space_before = style_.paragraph_space * 0.5;
+        }
+        blocks(c.blocks, ctx);
+    }
+
+    std::vector<Run> section_title(const model::Section& s, const TextStyle& ts) {
+        return runs(s.heading, ts, Mark::none);
+    }
+
+    void section(const model::Section& s, bool first) {
+        const bool major = s.level <= 2;
+        const double size = major ? style_.section_size : style_.subsection_size;
+        const TextStyle ts = style(Face::sans_bold, size, style_.heading_colour);
+        Context ctx;
+        ctx.indent = s.number.text.empty() && s.kind == model::SectionKind::preamble ? 0 : style_.number_width;
+        ctx.right = width_;
+        if (!s.number.text.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
+        ctx.anchors = {s.id};
+        ctx.space_before = major ? style_.section_space : style_.section_space * 0.7;
+        auto boxes = paragraph(section_title(s, ts), ctx, size * 1.25, layout::Align::left, false);
+        for (auto& b : boxes) b.keep_with_next = true;
+        if (!boxes.empty()) boxes.front().page_break_before = first;
+        flow_.add(std::move(boxes));
+
+        std::string title = s.number.text;
+        if (!title.empty()) title += ' ';
+        title += model::plain_text(s.heading);
+        outline_.push_back({title, s.id, major ? 0 : 1});
+
+        Context intro;
+        intro.indent = ctx.indent;
+        intro.right = width_;
+        intro.space_before = style_.paragraph_space + 1;
+        blocks(s.intro, intro);
+        for (const auto& c : s.clauses) clause(c);
+    }
+
+    // ------------------------------------------------------------ front matter
+
+    void title_block() {
+        const auto& m = protocol_.meta;
+        Context ctx;
+        ctx.right = width_;
+        flow_.add(paragraph({run(m.council, style(Face::sans, 11, style_.muted_colour), Mark::none)}, ctx, 15,
+                            layout::Align::left, false));
+        ctx.space_before = 6;
+        flow_.add(paragraph({run(m.title, style(Face::sans_bold, style_.title_size, style_.heading_colour), Mark::none)},
+                            ctx, style_.title_size * 1.18, layout::Align::left, false));
+        Box rule;
+        rule.height = 16;
+        rule.rules.push_back({0, 10, width_, 10, 1.4, style_.heading_colour});
+        flow_.add(std::move(rule));
+
+        std::vector<std::pair<std::string, std::string>> details = {
+            {"Version", m.version}, {"Status", capitalised(model::to_string(m.status))}};
+        if (!m.adopted.empty()) details.push_back({"Adopted", long_date(m.adopted)});
+        if (!m.adopted_by.empty()) details.push_back({"Adopted by", m.adopted_by});
+        if (!m.minute.empty()) details.push_back({"Minute", m.minute});
+        if (!m.supersedes.empty()) details.push_back({"Supersedes", m.supersedes});
+        if (m.constitution)
+            details.push_back({"Constitution", "Part " + m.constitution->part + ", Section " + m.constitution->section});
+        const TextStyle label = style(Face::sans_bold, style_.body_size * 0.85, style_.muted_colour);
+        for (const auto& [name, value] : details) {
+            Context row;
+            row.indent = 92;
+            row.right = width_;
+            row.label = {run(name, label, Mark::none)};
+            row.space_before = 1;
+            flow_.add(paragraph({run(value, body(), Mark::none)}, row, leading(style_.body_size), layout::Align::left,
+                                false));
+        }
+    }
+
+    void contents() {
+        Context heading;
+        heading.right = width_;
+        heading.space_before = style_.section_space * 1.6;
+        auto boxes = paragraph({run("Contents", style(Face::sans_bold, style_.section_size, style_.heading_colour), Mark::none)},
+                               heading, style_.section_size * 1.25, layout::Align::left, false);
+        boxes.back().keep_with_next = true;
+        flow_.add(std::move(boxes));
+
+        constexpr double number_room = 30;   // the page numbers' column
+        for (const auto& s : protocol_.sections) {
+            const bool major = s.level <= 2;
+            const TextStyle ts = style(major ? Face::body : Face::body, style_.body_size * (major ? 1.0 : 0.95),
+                                       style_.text_colour);
+            Context ctx;
+            ctx.label_x = major ? 0 : style_.number_width;
+            ctx.indent = ctx.label_x + style_.number_width;
+            ctx.right = width_ - number_room;
+            if (!s.number.text.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
+            ctx.space_before = major ? 5 : 1;
+            auto lines = paragraph(section_title(s, ts), ctx, leading(ts.size), layout::Align::left, false);
+            if (lines.empty()) continue;
+            for (auto& line : lines) line.links = {{0, 0, width_, line.height, {LinkTarget::Kind::anchor, s.id}}};
+            Box& last = lines.back();
+            const auto& end = last.texts.back();
+            last.page_refs.push_back({s.id, end.x + end.width, width_, end.baseline, ts});
+            flow_.add(std::move(lines));
+        }
+    }
+
+    // ------------------------------------------------------------ after pagination
+
+    void running_heads(std::vector<layout::Page>& pages) const {
+        const TextStyle small = style(Face::sans, style_.running_size, style_.muted_colour);
+        const auto& m = protocol_.meta;
+        const auto& g = style_.page;
+        const std::string total = std::to_string(pages.size());
+        auto right_aligned = [&](Box& box, const std::string& text, double baseline) {
+            const double w = fonts_.width(text, small);
+            box.texts.push_back({width_ - w, baseline, w, text, small});
+            return w;
+        };
+        for (std::size_t p = 0; p < pages.size(); ++p) {
+            Box footer;
+            footer.height = style_.running_size * 2;
+            const double page_width = right_aligned(footer, "Page " + std::to_string(p + 1) + " of " + total, style_.running_size);
+            const std::string left = m.council + (m.version.empty() ? "" : ", version " + m.version);
+            const double left_width = fonts_.width(left, small);
+            if (left_width + page_width + 12 < width_) footer.texts.push_back({0, style_.running_size, left_width, left, small});
+            pages[p].boxes.push_back({g.left, g.height - g.bottom + 16, std::move(footer)});
+
+            if (p == 0 || !style_.running_header) continue;
+            Box header;
+            header.height = style_.running_size * 2;
+            const double title_width = fonts_.width(m.title, small);
+            header.texts.push_back({0, style_.running_size, title_width, m.title, small});
+            header.rules.push_back({0, style_.running_size + 5, width_, style_.running_size + 5, 0.4, style_.rule_colour});
+            pages[p].boxes.push_back({g.left, g.top - style_.running_size - 18, std::move(header)});
+        }
+    }
+
+    void collect_anchors() {
+        for (const auto& s : protocol_.sections) {
+            anchors_.insert(s.id);
+            collect_item_ids(s.intro);
+            for (const auto& c : s.clauses) {
+                anchors_.insert(c.id);
+                collect_item_ids(c.blocks);
+            }
+        }
+    }
+    void collect_item_ids(const std::vector<model::Block>& blocks) {
+        for (const auto& b : blocks) {
+            for (const auto& item : b.items) {
+                if (!item.id.empty()) anchors_.insert(item.id);
+                collect_item_ids(item.blocks);
+            }
+            collect_item_ids(b.children);
+        }
+    }
+
+    const model::Protocol& protocol_;
+    const PdfStyle& style_;
+    const layout::FontSet& fonts_;
+    layout::LineBreaker breaker_;
+    model::Diagnostics& diags_;
+    const double width_;
+    layout::Flow flow_;
+    std::vector<detail::OutlineEntry> outline_;
+    std::unordered_set<std::string> anchors_;
+    std::set<char32_t> missing_;
+};
+
+bool load_style(const PdfOptions& options, PdfStyle& style, model::Diagnostics& diags) {
+    const int errors_before = diags.error_count();
+    if (!options.style_file.empty()) {
+        std::string error;
+        if (const auto text = io::read_file(options.style_file, error))
+            apply_style_text(*text, options.style_file, style, diags);
+        else
+            diags.error(options.style_file, {}, error);
+    }
+    for (const auto& [key, value] : options.style_values) {
+        std::string error;
+        if (!apply_style_value(key, value, style, error)) diags.error("pdf style", {}, error);
+    }
+    return diags.error_count() == errors_before;
+}
+
+}  // namespace
+
+std::string render_pdf(const model::Protocol& protocol, const PdfOptions& options, model::Diagnostics& diags) {
+    PdfStyle style;
+    if (!load_style(options, style, diags)) return {};
+    const std::string origin = options.style_file.empty() ? protocol.source_path : options.style_file;
+    const auto fonts = layout::FontSet::load(style.fonts, origin, diags);
+    if (!fonts) return {};
+    std::optional<layout::Hyphenator> hyphenator;
+    if (style.hyphenate) {
+        std::string error;
+        hyphenator.emplace(style.hyphenation_dictionary, error);
+        if (!hyphenator->valid()) {
+            diags.warning(origin, {}, error + "; words will not be hyphenated");
+            hyphenator.reset();
+        }
+    }
+    Composer composer(protocol, style, *fonts, hyphenator ? &*hyphenator : nullptr, diags);
+    const auto pages = composer.compose();
+
+    const auto& m = protocol.meta;
+    detail::DocumentInfo info;
+    info.title = m.title;
+    info.author = m.council;
+    info.subject = m.constitution ? "Part " + m.constitution->part + ", Section " + m.constitution->section +
+                                        " of the Constitution of " + m.council
+                                  : m.title + ", " + m.council;
+    info.keywords = "protocol, constitution, " + m.council + ", version " + m.version + ", " + model::to_string(m.status);
+    info.epoch = options.epoch ? *options.epoch : io::build_epoch(m.adopted);
+    return detail::write_pdf(pages, style.page, *fonts, composer.outline(), info, origin, diags);
+}
+
+}  // namespace protopub::pdf
