@@ -11,6 +11,7 @@
 #include "pdf/pdf.hpp"
 #include "redline/pages.hpp"
 #include "redline/redline.hpp"
+#include "refs/refs.hpp"
 #include "source/reader.hpp"
 
 namespace protopub::cli {
@@ -32,7 +33,10 @@ std::optional<model::Protocol> load_version(const std::string& spec, model::Diag
     } else {
         p = source::load_protocol(spec, diags);
     }
-    if (p) check::check_structure(*p, diags);
+    if (p) {
+        refs::resolve_references(*p, diags);
+        check::check_structure(*p, diags);
+    }
     return p;
 }
 
