@@ -9,6 +9,11 @@
 
 namespace protopub::compare::detail {
 
+// normalise_words, also giving each normalised word as it was written (lower case) in
+// `surface` when that is not null.
+std::vector<std::string> normalise_with_surface(std::string_view text, std::string_view council,
+                                                std::vector<std::string>* surface);
+
 // A TF-IDF vector: (term, weight) sorted by term, L2-normalised.
 struct TermWeight {
     std::uint32_t term;
