@@ -187,7 +187,7 @@ void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std
     auto edges = order_aware_edges(similar_pairs(corpus.features, units, corpus.doc_of, options.related * in_run_share,
                                                  options.threads, options.progress),
                                    corpus.refs, options.related);
-    auto clusters = cluster_units(units, edges, corpus.doc_of, cmp.documents.size());
+    auto clusters = cluster_units(units, edges, corpus.doc_of, corpus.features.words, cmp.documents.size());
     std::vector<std::size_t> cluster_of(corpus.refs.size(), 0);
     for (std::size_t k = 0; k < clusters.size(); ++k)
         for (auto g : clusters[k]) cluster_of[g] = k;

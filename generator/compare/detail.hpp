@@ -99,11 +99,13 @@ std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<S
 std::vector<Edge> order_aware_edges(std::vector<Edge> edges, const std::vector<UnitRef>& refs, double confident);
 
 // Clusters units by merging along edges, best first, never joining two clusters that
-// hold clauses of the same document. Returns clusters of size >= 1 for every unit in
-// `units`, each sorted, in order of their smallest unit.
+// hold clauses of the same document, except that a unit left alone joins the cluster of
+// a longer partner (a split). Returns clusters of size >= 1 for every unit in `units`,
+// each sorted, in order of their smallest unit.
 std::vector<std::vector<std::uint32_t>> cluster_units(const std::vector<std::uint32_t>& units,
                                                       std::vector<Edge> edges,
                                                       const std::vector<std::uint32_t>& unit_doc,
+                                                      const std::vector<std::uint32_t>& unit_words,
                                                       std::size_t document_count);
 
 }  // namespace protopub::compare::detail

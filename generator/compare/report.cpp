@@ -60,6 +60,14 @@ std::string topic_councils(const Comparison& cmp, const Topic& topic, const std:
     return out;
 }
 
+namespace {
+std::size_t distinct_documents(const Topic& topic) {
+    std::set<int> docs;
+    for (const auto& m : topic.members) docs.insert(m.ref.doc);
+    return docs.size();
+}
+}  // namespace
+
 std::vector<DocumentView> document_views(const Comparison& cmp) {
     std::vector<DocumentView> views(cmp.documents.size());
     for (std::size_t t = 0; t < cmp.topics.size(); ++t) {
@@ -87,6 +95,11 @@ std::vector<DocumentView> document_views(const Comparison& cmp) {
             else ++v.related;
         }
     }
+    // What most other councils cover comes first: the likeliest thing to have missed.
+    for (auto& v : views)
+        std::stable_sort(v.missing.begin(), v.missing.end(), [&](std::size_t x, std::size_t y) {
+            return distinct_documents(cmp.topics[x]) > distinct_documents(cmp.topics[y]);
+        });
     return views;
 }
 
