@@ -52,6 +52,52 @@ std::string status_label(Status s) {
     return "Draft";
 }
 
+// Where each number of a list or range ("paragraphs 2.1 to 2.3") is written among the
+// reference's words: {child index, byte offset}, in order. Empty when one cannot be found.
+std::vector<std::pair<std::size_t, std::size_t>> find_numbers(const Inlines& children, const Reference& r) {
+    std::vector<std::pair<std::size_t, std::size_t>> spots;
+    for (const auto& t : r.targets) {
+        bool found = false;
+        for (std::size_t k = 0; k < children.size() && !found; ++k) {
+            const Inline& c = children[k];
+            if (c.kind != InlineKind::text || c.pos.line != t.pos.line || t.pos.column < c.pos.column) continue;
+            const std::size_t offset = t.pos.column - c.pos.column;
+            if (c.text.compare(offset, t.number.size(), t.number) != 0) continue;
+            if (!spots.empty() && std::make_pair(k, offset) <= spots.back()) continue;
+            spots.emplace_back(k, offset);
+            found = true;
+        }
+        if (!found) return {};
+    }
+    return spots;
+}
+
+// A list or range: the words as written, each number a link to its own clause.
+bool append_numbers_linked(pugi::xml_node parent, const Inline& in, const Reference& r, const Protocol& p) {
+    const auto spots = find_numbers(in.children, r);
+    if (spots.empty()) return false;
+    pugi::xml_node span = element(parent, "span", "ref internal");
+    std::size_t next = 0;
+    for (std::size_t k = 0; k < in.children.size(); ++k) {
+        const Inline& c = in.children[k];
+        if (c.kind != InlineKind::text) {
+            append_inlines(span, {c}, p);
+            continue;
+        }
+        std::size_t done = 0;
+        for (; next < spots.size() && spots[next].first == k; ++next) {
+            const ReferenceTarget& t = r.targets[next];
+            text(span, c.text.substr(done, spots[next].second - done));
+            pugi::xml_node a = element(span, "a", "ref internal");
+            a.append_attribute("href").set_value(("#" + t.clause_id).c_str());
+            text(a, t.number);
+            done = spots[next].second + t.number.size();
+        }
+        text(span, c.text.substr(done));
+    }
+    return true;
+}
+
 void append_reference(pugi::xml_node parent, const Inline& in, const Protocol& p) {
     if (in.reference < 0 || static_cast<std::size_t>(in.reference) >= p.references.size()) {
         append_inlines(parent, in.children, p);
@@ -59,6 +105,9 @@ void append_reference(pugi::xml_node parent, const Inline& in, const Protocol& p
     }
     const Reference& r = p.references[static_cast<std::size_t>(in.reference)];
     pugi::xml_node node;
+    if (r.kind == ReferenceKind::internal && r.resolved && r.targets.size() > 1 &&
+        append_numbers_linked(parent, in, r, p))
+        return;
     if (r.kind == ReferenceKind::internal && r.resolved && !r.targets.empty() && !r.targets.front().clause_id.empty()) {
         node = element(parent, "a", "ref internal");
         node.append_attribute("href").set_value(("#" + r.targets.front().clause_id).c_str());

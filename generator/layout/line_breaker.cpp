@@ -228,6 +228,28 @@ private:
     int last_run_ = -1;
 };
 
+// Underlines (insertions) and strike-throughs (deletions) as rules in the text's colour,
+// one rule across neighbouring words of one look, so a justified gap is not left bare.
+void decorate(Box& line) {
+    const std::size_t first_new = line.rules.size();
+    for (const auto& t : line.texts) {
+        for (const bool strike : {false, true}) {
+            if (!(strike ? t.style.strike : t.style.underline)) continue;
+            const double y = t.baseline + (strike ? -0.3 : 0.12) * t.style.size;
+            const double thickness = t.style.size * 0.06;
+            bool extended = false;
+            for (std::size_t r = first_new; r < line.rules.size(); ++r) {
+                RuleItem& rule = line.rules[r];
+                if (rule.y1 == y && rule.colour == t.style.colour && rule.x2 <= t.x + 0.01 && t.x - rule.x2 < t.style.size * 1.5) {
+                    rule.x2 = t.x + t.width;
+                    extended = true;
+                }
+            }
+            if (!extended) line.rules.push_back({t.x, y, t.x + t.width, y, thickness, t.style.colour});
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
@@ -277,6 +299,7 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
             }
             x += word.space + stretch;
         }
+        decorate(box);
         boxes.push_back(std::move(box));
     }
     // No orphan, no widow: the first two and the last two lines stay together.

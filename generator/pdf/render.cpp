@@ -1,5 +1,6 @@
 // Protocol -> boxes (title block, contents, sections, clauses, sub-items, tables) ->
 // pages -> running heads, page numbers, change bars -> the writer.
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <set>
@@ -90,7 +91,7 @@ public:
     Composer(const model::Protocol& protocol, const PdfStyle& style, const layout::FontSet& fonts,
              const layout::Hyphenator* hyphenator, model::Diagnostics& diags)
         : protocol_(protocol), style_(style), fonts_(fonts), breaker_(fonts, hyphenator), diags_(diags),
-          width_(style.page.body_width()) {
+          width_(style.page.body_width()), number_width_(number_column()) {
         collect_anchors();
     }
 
@@ -323,7 +324,7 @@ private:
     void clause(const model::Clause& c) {
         const Mark mark = mark_of(c.change);
         Context ctx;
-        ctx.indent = style_.number_width;
+        ctx.indent = number_width_;
         ctx.right = width_;
         ctx.label = number_label(c, mark);
         ctx.anchors = {c.id};
@@ -350,7 +351,7 @@ private:
         const double size = major ? style_.section_size : style_.subsection_size;
         const TextStyle ts = style(Face::sans_bold, size, style_.heading_colour);
         Context ctx;
-        ctx.indent = s.number.text.empty() && s.kind == model::SectionKind::preamble ? 0 : style_.number_width;
+        ctx.indent = s.number.text.empty() && s.kind == model::SectionKind::preamble ? 0 : number_width_;
         ctx.right = width_;
         if (!s.number.text.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
         ctx.anchors = {s.id};
@@ -424,8 +425,8 @@ private:
             const TextStyle ts = style(major ? Face::body : Face::body, style_.body_size * (major ? 1.0 : 0.95),
                                        style_.text_colour);
             Context ctx;
-            ctx.label_x = major ? 0 : style_.number_width;
-            ctx.indent = ctx.label_x + style_.number_width;
+            ctx.label_x = major ? 0 : number_width_;
+            ctx.indent = ctx.label_x + number_width_;
             ctx.right = width_ - number_room;
             if (!s.number.text.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
             ctx.space_before = major ? 5 : 1;
@@ -466,8 +467,23 @@ private:
             const double title_width = fonts_.width(m.title, small);
             header.texts.push_back({0, style_.running_size, title_width, m.title, small});
             header.rules.push_back({0, style_.running_size + 5, width_, style_.running_size + 5, 0.4, style_.rule_colour});
-            pages[p].boxes.push_back({g.left, g.top - style_.running_size - 18, std::move(header)});
+            // First in the page's reading order, as it is on paper.
+            pages[p].boxes.insert(pages[p].boxes.begin(), {g.left, g.top - style_.running_size - 18, std::move(header)});
         }
+    }
+
+    // The style's number column, widened (up to twice) when this document's numbers
+    // ("24.17.3", "## 12.") need more, so that all text still aligns on one indent.
+    double number_column() const {
+        const double gap = style_.body_size * 0.8;
+        double widest = 0;
+        for (const auto& s : protocol_.sections) {
+            const double size = s.level <= 2 ? style_.section_size : style_.subsection_size;
+            widest = std::max(widest, fonts_.width(s.number.text, Face::sans_bold, size) + gap);
+            for (const auto& c : s.clauses)
+                widest = std::max(widest, fonts_.width(c.number.text, Face::body, style_.body_size) + gap);
+        }
+        return std::clamp(widest, style_.number_width, 2 * style_.number_width);
     }
 
     void collect_anchors() {
@@ -496,6 +512,7 @@ private:
     layout::LineBreaker breaker_;
     model::Diagnostics& diags_;
     const double width_;
+    const double number_width_;
     layout::Flow flow_;
     std::vector<detail::OutlineEntry> outline_;
     std::unordered_set<std::string> anchors_;

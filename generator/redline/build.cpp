@@ -68,6 +68,14 @@ public:
         new_started_ |= op != Op::deleted;
     }
 
+    // The space before a replaced phrase, when both versions have one, stays outside
+    // the marks ("not <del>normally</del><ins>usually</ins> attend"). True if written.
+    bool shared_space() {
+        if (!old_started_ || !new_started_) return false;
+        emit(Op::equal, " ", &plain_);
+        return true;
+    }
+
     Inlines take() { return std::move(out_); }
 
 private:
@@ -124,7 +132,18 @@ std::vector<Inlines> mark_units(const std::vector<const Inlines*>& old_units, co
     std::vector<Inlines> out;
     UnitWriter writer;
     std::size_t pa = 0, pb = 0;
-    for (const Run& r : script) {
+    bool unspace_insertion = false;
+    for (std::size_t run = 0; run < script.size(); ++run) {
+        const Run& r = script[run];
+        if (r.op == Op::inserted && unspace_insertion) b.tokens[pb].space_before = false;
+        unspace_insertion = false;
+        // A replacement whose old and new words both follow a space shares that space.
+        if (r.op == Op::deleted && run + 1 < script.size() && script[run + 1].op == Op::inserted &&
+            a.tokens[pa].space_before && b.tokens[pb].space_before && !a.tokens[pa].boundary() &&
+            !b.tokens[pb].boundary() && writer.shared_space()) {
+            a.tokens[pa].space_before = false;
+            unspace_insertion = true;
+        }
         for (int k = 0; k < r.count; ++k) {
             if (r.op == Op::deleted) {
                 const Token& t = a.tokens[pa++];

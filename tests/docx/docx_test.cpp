@@ -11,56 +11,16 @@
 #include "model/text.hpp"
 #include "package/zip_writer.hpp"
 #include "source/reader.hpp"
+#include "docx/fixtures.hpp"
 #include "docx/word_reader.hpp"
 
 using namespace protopub;
+using testing::load;
+using testing::sample_path;
+using testing::sample_with_references;
 namespace fs = std::filesystem;
 
 namespace {
-
-model::Protocol load(const std::string& path) {
-    model::Diagnostics diags;
-    auto p = source::load_protocol(path, diags);
-    REQUIRE(p);
-    return *p;
-}
-
-const std::string sample_path = std::string(PROTOPUB_SOURCE_DIR) + "/tests/data/sample.md";
-
-model::Clause* find_clause(model::Protocol& p, const std::string& id) {
-    for (auto& s : p.sections)
-        for (auto& c : s.clauses)
-            if (c.id == id) return &c;
-    return nullptr;
-}
-
-model::Inline text(const std::string& words) {
-    model::Inline in;
-    in.text = words;
-    return in;
-}
-
-// The sample with one internal and one statute reference, as the resolve stage makes them.
-model::Protocol sample_with_references() {
-    auto p = load(sample_path);
-    model::Reference internal;
-    internal.targets.push_back({"3.2", "complaints"});
-    internal.resolved = true;
-    model::Reference statute;
-    statute.kind = model::ReferenceKind::statute;
-    statute.url = "https://www.legislation.gov.uk/ukpga/1988/41/section/114";
-    statute.resolved = true;
-    p.references = {internal, statute};
-    model::Inline to_clause{model::InlineKind::reference};
-    to_clause.reference = 0;
-    to_clause.children = {text("paragraph 3.2")};
-    model::Inline to_statute{model::InlineKind::reference};
-    to_statute.reference = 1;
-    to_statute.children = {text("section 114")};
-    auto& words = find_clause(p, "breaches")->blocks.front().inlines;
-    words.insert(words.end(), {text(" See "), to_clause, text(" and "), to_statute, text(".")});
-    return p;
-}
 
 std::string render(const model::Protocol& p, docx::DocxOptions options = {}) {
     model::Diagnostics diags;

@@ -214,7 +214,7 @@ TEST_CASE("emphasis survives around a change", "[redline][build]") {
                                                         : in.kind == InlineKind::deleted  ? "D"
                                                                                           : "?");
     REQUIRE(shape == "TDITET");
-    CHECK(inlines[1].children[0].text == " still");
-    CHECK(inlines[2].children[0].text == " always");
+    CHECK(inlines[1].children[0].text == "still");
+    CHECK(inlines[2].children[0].text == "always");
     CHECK(inlines[4].children[0].text == "impartiality");
 }

@@ -1,0 +1,40 @@
+// Regressions found by hardening (docs/hardening.md): inputs that once crashed the reader.
+#include <catch2/catch.hpp>
+
+#include "source/reader.hpp"
+#include "support.hpp"
+
+using namespace protopub;
+
+namespace {
+std::string read_errors(const std::string& text) {
+    model::Diagnostics diags;
+    source::read_protocol(text, "deep.md", diags);
+    return testing::formatted(diags);
+}
+}  // namespace
+
+TEST_CASE("lists nested 5,000 deep are an error, not a stack overflow", "[source][limits]") {
+    std::string body = "## 1. Deep\n\n1.1 Nested:\n\n";
+    for (int depth = 0; depth < 5000; ++depth) body += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "- item\n";
+    CHECK(read_errors(testing::source_with_body(body)) ==
+          "deep.md:111:201: error: lists, quotes or emphasis nested more than 100 levels deep; the deeper levels "
+          "are not read\n");
+}
+
+TEST_CASE("quotes nested 100,000 deep and deep emphasis are an error, not a stack overflow", "[source][limits]") {
+    CHECK(read_errors(testing::source_with_body("## 1. Deep\n\n1.1 Nested:\n\n" + std::string(100000, '>') + " x\n"))
+              .find("error: lists, quotes or emphasis nested more than 100 levels deep") != std::string::npos);
+    std::string emphasis;
+    for (int i = 0; i < 20000; ++i) emphasis += "*a ";
+    emphasis += "b";
+    for (int i = 0; i < 20000; ++i) emphasis += " c*";
+    CHECK(read_errors(testing::source_with_body("## 1. Deep\n\n1.1 " + emphasis + "\n"))
+              .find("error: lists, quotes or emphasis nested more than 100 levels deep") != std::string::npos);
+}
+
+TEST_CASE("nesting up to the limit is read in full", "[source][limits]") {
+    std::string body = "## 1. Deep\n\n1.1 Nested:\n\n";
+    for (int depth = 0; depth < 40; ++depth) body += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "- item\n";
+    CHECK(read_errors(testing::source_with_body(body)) == "");
+}
