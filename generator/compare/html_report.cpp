@@ -261,7 +261,7 @@ bool render_html(const Comparison& cmp, const std::vector<model::Protocol>& prot
         if (page.empty()) return false;
         out.add(council_page(cmp.documents[d]), std::move(page));
     }
-    for (const auto& [name, bytes] : templates->assets()) out.add(name, bytes);
+    templates->add_linked_assets(out);
     return true;
 }
 
