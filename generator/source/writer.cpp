@@ -76,6 +76,8 @@ std::string escape_text(std::string_view s, bool in_table) {
 // The start of a paragraph must not read as a block marker, a clause number or a
 // sub-item label: "1. x" would be a list, "4.2 x" a clause, "(a) x" a sub-item.
 std::string escape_line_start(std::string text) {
+    // leading spaces are not part of a paragraph (and four would make a code block)
+    text.erase(0, text.find_first_not_of(' '));
     if (text.empty()) return text;
     const char c = text[0];
     if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=' || c == '|') return "\\" + text;
