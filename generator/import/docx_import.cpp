@@ -204,6 +204,8 @@ public:
 
     void read_body(const pugi::xml_node& body, std::vector<Paragraph>& out, std::vector<Dropped>& dropped);
     bool saw_tracked_changes() const { return tracked_; }
+    int unplaced_notes() const { return unplaced_notes_; }
+    int unplaced_boxes() const { return unplaced_boxes_; }
 
 private:
     Paragraph read_paragraph(const pugi::xml_node& p, const Style*& style);
@@ -215,6 +217,8 @@ private:
     Numbering numbering_;
     std::map<std::string, std::string> links_;
     bool tracked_ = false;
+    int unplaced_notes_ = 0;   // footnotes and endnotes: not part of the model
+    int unplaced_boxes_ = 0;   // text boxes
     std::uint32_t index_ = 0;
 };
 
@@ -266,6 +270,11 @@ void DocxReader::read_runs(const pugi::xml_node& parent, Inlines& out, std::stri
                 if (cn == "w:t") add_text(c.text().get(), bold, italic, out, text);
                 else if (cn == "w:tab" || cn == "w:br" || cn == "w:cr") add_text(" ", false, false, out, text);
                 else if (cn == "w:noBreakHyphen") add_text("-", bold, italic, out, text);
+                else if (cn == "w:footnoteReference" || cn == "w:endnoteReference") ++unplaced_notes_;
+                else if ((cn == "w:drawing" || cn == "w:pict") && c.find_node([](pugi::xml_node x) {
+                             return std::string_view(x.name()) == "w:txbxContent";
+                         }))
+                    ++unplaced_boxes_;
             }
         } else if (name == "w:hyperlink") {
             const std::string target = links_[n.attribute("r:id").value()];
@@ -448,6 +457,13 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
                                 "deletions left out)");
     // a document saved from plain text keeps its page-broken paragraphs: join them
     paras = detail::rejoin_broken(std::move(paras), {}, 0);
+    if (reader.unplaced_notes() > 0)
+        diags.warning(path, {}, std::to_string(reader.unplaced_notes()) +
+                                    " footnote(s) or endnote(s) not imported: the source format has no notes; "
+                                    "add their words to the clauses by hand");
+    if (reader.unplaced_boxes() > 0)
+        diags.warning(path, {}, std::to_string(reader.unplaced_boxes()) +
+                                    " text box(es) not imported: copy their words into the source by hand");
     if (!dropped.empty())
         diags.note(path, {}, "left out " + std::to_string(dropped.size()) +
                                  " paragraphs of a table of contents or subtitle (Word makes them from the document)");
