@@ -346,21 +346,30 @@ void Builder::new_section(const Item& it, int level) {
     labels_open_ = false;
 }
 
+// The open level-2 section (sub-sections follow it in the list), or end().
+std::vector<Section>::const_iterator open_section(const std::vector<Section>& sections) {
+    for (auto it = sections.end(); it != sections.begin();)
+        if ((--it)->level <= 2) return it;
+    return sections.end();
+}
+
+// The number a section stands for: its own, or the first part of the first clause under
+// it (its sub-sections included); empty while it has none.
+std::vector<int> number_of(std::vector<Section>::const_iterator top, const std::vector<Section>& sections) {
+    if (!top->number.empty()) return top->number.parts;
+    for (auto it = top; it != sections.end(); ++it)
+        for (const auto& c : it->clauses)
+            if (!c.number.empty()) return {c.number.parts.front()};
+    return {};
+}
+
 // Clause 4.1 belongs in section 4: when the text gives no heading for it, a section
 // without a heading holds it.
 void Builder::ensure_section_for(const std::vector<int>& number, SourcePos pos) {
     in_preamble_ = false;
-    const Section* top = nullptr;
-    for (auto it = p_.sections.rbegin(); it != p_.sections.rend(); ++it)
-        if (it->level <= 2) { top = &*it; break; }
-    if (top && top->kind != SectionKind::preamble) {
-        std::vector<int> current = top->number.parts;
-        if (current.empty())
-            for (auto it = p_.sections.rbegin(); it != p_.sections.rend() && current.empty(); ++it) {
-                for (const auto& c : it->clauses)
-                    if (!c.number.empty()) { current = {c.number.parts.front()}; break; }
-                if (&*it == top) break;
-            }
+    auto top = open_section(p_.sections);
+    if (top != p_.sections.end() && top->kind != SectionKind::preamble) {
+        const std::vector<int> current = number_of(top, p_.sections);
         if (current.empty() || number.size() < 2 || current.front() == number.front()) return;
     }
     Section s;
