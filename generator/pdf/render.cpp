@@ -345,8 +345,13 @@ private:
         blocks(c.blocks, ctx);
     }
 
-    std::vector<Run> section_title(const model::Section& s, const TextStyle& ts) {
-        return runs(s.heading, ts, Mark::none);
+    // What the contents and the bookmarks call a section; one written without a heading
+    // ("## {#section-24}") still needs a name there.
+    std::string section_name(const model::Section& s) const {
+        std::string name = model::plain_text(s.heading);
+        if (!name.empty()) return name;
+        if (s.kind == model::SectionKind::preamble) return "Preamble";
+        return s.number.text.empty() ? protocol_.meta.title : "Section " + s.number.text;
     }
 
     void section(const model::Section& s, bool first) {
@@ -356,18 +361,23 @@ private:
         Context ctx;
         ctx.indent = s.number.text.empty() && s.kind == model::SectionKind::preamble ? 0 : number_width_;
         ctx.right = width_;
-        if (!s.number.text.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
         ctx.anchors = {s.id};
         ctx.space_before = major ? style_.section_space : style_.section_space * 0.7;
-        auto boxes = paragraph(section_title(s, ts), ctx, size * 1.25, layout::Align::left, false);
+        std::vector<Box> boxes;
+        if (s.heading.empty()) {   // nothing to print, but bookmarks and contents lead here
+            boxes.emplace_back();
+            boxes.back().anchors = std::move(ctx.anchors);
+        } else {
+            if (!s.number.text.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
+            boxes = paragraph(runs(s.heading, ts, Mark::none), ctx, size * 1.25, layout::Align::left, false);
+        }
         for (auto& b : boxes) b.keep_with_next = true;
-        if (!boxes.empty()) boxes.front().page_break_before = first;
+        boxes.front().page_break_before = first;
         flow_.add(std::move(boxes));
 
-        std::string title = s.number.text;
-        if (!title.empty()) title += ' ';
-        title += model::plain_text(s.heading);
-        outline_.push_back({title, s.id, major ? 0 : 1});
+        const std::string name = section_name(s);
+        outline_.push_back({s.heading.empty() || s.number.text.empty() ? name : s.number.text + " " + name, s.id,
+                            major ? 0 : 1});
 
         Context intro;
         intro.indent = ctx.indent;
@@ -432,9 +442,9 @@ private:
             ctx.label_x = major ? 0 : number_width_;
             ctx.indent = major ? number_width_ : s.number.text.empty() ? number_width_ + style_.list_indent : 2 * number_width_;
             ctx.right = width_ - number_room;
-            if (!s.number.text.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
+            if (!s.number.text.empty() && !s.heading.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
             ctx.space_before = major ? 5 : 1;
-            auto lines = paragraph(section_title(s, ts), ctx, leading(ts.size), layout::Align::left, false);
+            auto lines = paragraph({run(section_name(s), ts, Mark::none)}, ctx, leading(ts.size), layout::Align::left, false);
             if (lines.empty()) continue;
             for (auto& line : lines) line.links = {{0, 0, width_, line.height, {LinkTarget::Kind::anchor, s.id}}};
             Box& last = lines.back();
