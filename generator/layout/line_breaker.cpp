@@ -104,7 +104,9 @@ public:
             // rarely twice running; a hyphen or slash already in the word always serves.
             const bool after_hyphen = !out.empty() && out.back().words.back().hyphenated;
             const bool loose = room() - line.width > room() * (after_hyphen ? 0.25 : 0.08);
-            if (auto split = split_at_hyphen(w, left, hyphenate && loose)) {
+            // Nor the paragraph's last word: half a word alone on the last line looks lost.
+            const bool last_word = k >= words.size();
+            if (auto split = split_at_hyphen(w, left, hyphenate && loose && !last_word)) {
                 add(std::move(split->first));
                 carry = std::move(split->second);
                 close(false);
