@@ -218,9 +218,11 @@ public:
         } else {
             box_.texts.push_back({x, baseline_, f.width, f.text, run.style});
         }
+        // One link area across the words of one link, even where justification spreads them.
+        const bool continues_link = last_run_ >= 0 && runs_[last_run_].link == run.link;
         last_run_ = f.run;
         if (run.link.empty()) return;
-        if (!box_.links.empty() && box_.links.back().target == run.link && glued_to_previous)
+        if (continues_link && !box_.links.empty())
             box_.links.back().width = x + f.width - box_.links.back().x;
         else
             box_.links.push_back({x, 0, f.width, height_, run.link});
