@@ -87,6 +87,7 @@ struct Context {
     Mark mark = Mark::none;
     bool change_bar = false;
     bool italic = false;                // quoted passages
+    bool quote_continues = false;       // a quoted paragraph after the first of its quote
 };
 
 class Composer {
@@ -221,8 +222,13 @@ private:
             boxes.front().space_before = ctx.space_before;
             boxes.front().anchors = std::move(ctx.anchors);
         }
-        if (ctx.italic)   // a quoted passage: a rule down its left side
-            for (auto& b : boxes) b.rules.push_back({ctx.indent - 8, 0, ctx.indent - 8, b.height, 1.2, style_.rule_colour});
+        if (ctx.italic) {   // a quoted passage: one rule down its left side, across its paragraphs
+            for (std::size_t i = 0; i < boxes.size(); ++i) {
+                const double top = i == 0 && ctx.quote_continues ? -boxes[0].space_before : 0;
+                boxes[i].rules.push_back({ctx.indent - 8, top, ctx.indent - 8, boxes[i].height, 1.2, style_.rule_colour});
+            }
+            ctx.quote_continues = !boxes.empty();
+        }
         ctx.label.clear();
         ctx.anchors.clear();
         ctx.space_before = style_.paragraph_space;
@@ -250,6 +256,7 @@ private:
                     quoted.indent += style_.list_indent;
                     quoted.right -= style_.list_indent;
                     quoted.italic = true;
+                    quoted.quote_continues = false;
                     quoted.label.clear();
                     this->blocks(b.children, quoted);
                     ctx.anchors.clear();
