@@ -334,6 +334,7 @@ TEST_CASE("a redline shows insertions, deletions, renumbering and change bars", 
     breaches.change.old_number = "1.3";
     clause(p, "roles-summary").change.kind = model::ChangeKind::inserted;
     clause(p, "complaints").change.kind = model::ChangeKind::deleted;
+    clause(p, "chairs-impartiality").change.kind = model::ChangeKind::moved;   // moved here: in purple
 
     const PdfFile plain(render(sample()));
     const PdfFile f(render(p));
@@ -350,6 +351,8 @@ TEST_CASE("a redline shows insertions, deletions, renumbering and change bars", 
     CHECK(redline.count(0, redline.width, 0xb3, 0x26, 0x1f) > 50);
     CHECK(original.count(0, original.width, 0x00, 0x6b, 0x2e) == 0);
     CHECK(original.count(0, original.width, 0xb3, 0x26, 0x1f) == 0);
+    CHECK(redline.count(0, redline.width, 0x5c, 0x3b, 0x99) > 50);
+    CHECK(original.count(0, original.width, 0x5c, 0x3b, 0x99) == 0);
     // Change bars: red in the left margin, just left of the text block (25 mm = 71 px).
     CHECK(redline.count(55, 68, 0xb3, 0x26, 0x1f) > 40);
     CHECK(original.count(55, 68, 0xb3, 0x26, 0x1f) == 0);
