@@ -242,27 +242,33 @@ private:
                             style_.justify ? layout::Align::justify : layout::Align::left, style_.hyphenate));
     }
 
-    void blocks(const std::vector<model::Block>& blocks, Context& ctx) {
-        // A clause or item that starts with a list or table gets its label on a line of its own.
-        if (!ctx.label.empty() && (blocks.empty() || blocks.front().kind != model::BlockKind::paragraph))
+    // A clause or item that starts with a list or table gets its label on a line of its own.
+    void label_line_before(const model::Block* first, Context& ctx) {
+        if (!ctx.label.empty() && (!first || first->kind != model::BlockKind::paragraph))
             flow_.add(paragraph({}, ctx, leading(style_.body_size), layout::Align::left, false));
-        for (const auto& b : blocks) {
-            switch (b.kind) {
-                case model::BlockKind::paragraph: text_paragraph(b.inlines, ctx); break;
-                case model::BlockKind::list: list(b, ctx, 0); break;
-                case model::BlockKind::table: table(b, ctx); break;
-                case model::BlockKind::quote: {
-                    Context quoted = ctx;
-                    quoted.indent += style_.list_indent;
-                    quoted.right -= style_.list_indent;
-                    quoted.italic = true;
-                    quoted.quote_continues = false;
-                    quoted.label.clear();
-                    this->blocks(b.children, quoted);
-                    ctx.anchors.clear();
-                    ctx.space_before = style_.paragraph_space;
-                    break;
-                }
+    }
+
+    void blocks(const std::vector<model::Block>& blocks, Context& ctx, int list_depth = 0) {
+        label_line_before(blocks.empty() ? nullptr : &blocks.front(), ctx);
+        for (const auto& b : blocks) block(b, ctx, list_depth);
+    }
+
+    void block(const model::Block& b, Context& ctx, int list_depth) {
+        switch (b.kind) {
+            case model::BlockKind::paragraph: text_paragraph(b.inlines, ctx); break;
+            case model::BlockKind::list: list(b, ctx, list_depth); break;
+            case model::BlockKind::table: table(b, ctx); break;
+            case model::BlockKind::quote: {
+                Context quoted = ctx;
+                quoted.indent += style_.list_indent;
+                quoted.right -= style_.list_indent;
+                quoted.italic = true;
+                quoted.quote_continues = false;
+                quoted.label.clear();
+                blocks(b.children, quoted);
+                ctx.anchors.clear();
+                ctx.space_before = style_.paragraph_space;
+                break;
             }
         }
     }
@@ -276,14 +282,10 @@ private:
             inner.space_before = style_.paragraph_space * 0.6;
             const std::string label = item.label.empty() ? bullets[depth % 3] : item.label;
             inner.label = {run(label, body(), ctx.mark)};
-            inner.anchors = ctx.anchors;
+            inner.anchors = std::move(ctx.anchors);
             if (!item.id.empty()) inner.anchors.push_back(item.id);
             ctx.anchors.clear();
-            for (const auto& child : item.blocks) {
-                if (child.kind == model::BlockKind::list) list(child, inner, depth + 1);
-                else blocks({child}, inner);
-            }
-            if (item.blocks.empty()) blocks({}, inner);
+            blocks(item.blocks, inner, depth + 1);
         }
         ctx.space_before = style_.paragraph_space;
     }
