@@ -28,7 +28,7 @@ TEST_CASE("diff of a version with itself shows no changes in any format", "[redl
     testing::TempDir out;
     const auto run = testing::run_cli({"diff", kFixture, kFixture, "-o", out.path()});
     REQUIRE(run.exit_code == 0);
-    CHECK(run.out == "0 changes (0 in the schedule) written to " + out.path() + " (7 files)\n");
+    CHECK(run.out == "0 changes (0 in the schedule) written to " + out.path() + " (10 files)\n");
     const std::string json = testing::read(out.file("changes.json"));
     CHECK(json.find("\"summary\":{\"unchanged\":25,\"renumbered\":0,\"amended\":0,\"moved\":0,\"inserted\":0,"
                     "\"deleted\":0,\"split\":0,\"merged\":0}") != std::string::npos);
