@@ -252,7 +252,7 @@ private:
         for (std::size_t j = 0; j < new_.size(); ++j) {
             if (new_[j].match >= 0) continue;
             int best = -1;
-            double best_sim = options_.match_threshold;
+            double best_sim = options_.move_threshold;
             for (int i : olds) {
                 if (old_[i].match >= 0 || dice_bound(old_[i].bag.size(), new_[j].bag.size()) < best_sim) continue;
                 const double s = similarity(i, static_cast<int>(j));
