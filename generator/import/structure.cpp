@@ -90,10 +90,7 @@ Marker read_marker(std::string_view s) {
         if (!starts_with(s, g) || s.size() <= g.size() || s[g.size()] != ' ') continue;
         const std::size_t after = skip_spaces(s, g.size());
         // "- 1.1 text": a clause written as a list item
-        if (read_number(s, after, m) && m.kind == MarkerKind::clause) {
-            m.length = m.length;  // the dash goes with the number
-            return m;
-        }
+        if (read_number(s, after, m) && m.kind == MarkerKind::clause) return m;
         m = Marker{};
         m.kind = MarkerKind::bullet;
         m.length = after;
@@ -261,7 +258,7 @@ public:
     Builder(Protocol& p, const std::string& path, std::vector<Dropped>& dropped, Diagnostics& diags)
         : p_(p), path_(path), dropped_(dropped), diags_(diags) {}
 
-    void add(const Item& it, std::vector<Item>::const_iterator quote_end);
+    void add(const Item& it);
     void add_quote(std::vector<Block> paragraphs, SourcePos pos);
     void start_preamble(SourcePos pos);
 
@@ -337,8 +334,7 @@ void Builder::new_section(const Item& it, int level) {
     if (it.role == Role::numbered_heading) {
         s.number.text = it.marker.text;
         s.number.parts = it.marker.parts;
-        Item words = it;
-        s.heading = words_of(words);
+        s.heading = words_of(it);
     } else {
         s.heading = it.para.inlines.empty() ? inlines_from_text(it.para.text) : it.para.inlines;
     }
@@ -458,7 +454,7 @@ void Builder::add_quote(std::vector<Block> paragraphs, SourcePos pos) {
     block_target(false).push_back(std::move(q));
 }
 
-void Builder::add(const Item& it, std::vector<Item>::const_iterator) {
+void Builder::add(const Item& it) {
     switch (it.role) {
         case Role::heading: new_section(it, it.level); return;
         case Role::numbered_heading:
@@ -616,7 +612,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                 continue;
             }
         }
-        builder.add(it, items.cbegin());
+        builder.add(it);
     }
 
     Metadata& m = p.meta;

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <unordered_set>
 
@@ -422,11 +425,12 @@ private:
         constexpr double number_room = 30;   // the page numbers' column
         for (const auto& s : protocol_.sections) {
             const bool major = s.level <= 2;
-            const TextStyle ts = style(major ? Face::body : Face::body, style_.body_size * (major ? 1.0 : 0.95),
-                                       style_.text_colour);
+            const TextStyle ts = style(Face::body, style_.body_size * (major ? 1.0 : 0.95), style_.text_colour);
             Context ctx;
+            // Sub-headings sit under their section: numbered ones in a second number
+            // column, unnumbered ones one list step in.
             ctx.label_x = major ? 0 : number_width_;
-            ctx.indent = ctx.label_x + number_width_;
+            ctx.indent = major ? number_width_ : s.number.text.empty() ? number_width_ + style_.list_indent : 2 * number_width_;
             ctx.right = width_ - number_room;
             if (!s.number.text.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
             ctx.space_before = major ? 5 : 1;
@@ -535,24 +539,46 @@ bool load_style(const PdfOptions& options, PdfStyle& style, model::Diagnostics& 
     return diags.error_count() == errors_before;
 }
 
+// Fonts and hyphenation patterns are read once per process: a build of twenty
+// protocols (or a redline after a build) reuses them.
+std::shared_ptr<const layout::FontSet> cached_fonts(const layout::FontFamilies& families, const std::string& origin,
+                                                    model::Diagnostics& diags) {
+    static std::mutex lock;
+    static std::map<std::array<std::string, 3>, std::shared_ptr<const layout::FontSet>> cache;
+    const std::array<std::string, 3> key = {families.body, families.sans, families.mono};
+    std::lock_guard guard(lock);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    auto fonts = layout::FontSet::load(families, origin, diags);
+    if (fonts) cache.emplace(key, fonts);
+    return fonts;
+}
+
+std::shared_ptr<const layout::Hyphenator> cached_hyphenator(const std::string& dictionary, const std::string& origin,
+                                                            model::Diagnostics& diags) {
+    static std::mutex lock;
+    static std::map<std::string, std::shared_ptr<const layout::Hyphenator>> cache;
+    std::lock_guard guard(lock);
+    if (auto it = cache.find(dictionary); it != cache.end()) return it->second;
+    std::string error;
+    auto hyphenator = std::make_shared<const layout::Hyphenator>(dictionary, error);
+    if (!hyphenator->valid()) {
+        diags.warning(origin, {}, error + "; words will not be hyphenated");
+        return nullptr;
+    }
+    cache.emplace(dictionary, hyphenator);
+    return hyphenator;
+}
+
 }  // namespace
 
 std::string render_pdf(const model::Protocol& protocol, const PdfOptions& options, model::Diagnostics& diags) {
     PdfStyle style;
     if (!load_style(options, style, diags)) return {};
     const std::string origin = options.style_file.empty() ? protocol.source_path : options.style_file;
-    const auto fonts = layout::FontSet::load(style.fonts, origin, diags);
+    const auto fonts = cached_fonts(style.fonts, origin, diags);
     if (!fonts) return {};
-    std::optional<layout::Hyphenator> hyphenator;
-    if (style.hyphenate) {
-        std::string error;
-        hyphenator.emplace(style.hyphenation_dictionary, error);
-        if (!hyphenator->valid()) {
-            diags.warning(origin, {}, error + "; words will not be hyphenated");
-            hyphenator.reset();
-        }
-    }
-    Composer composer(protocol, style, *fonts, hyphenator ? &*hyphenator : nullptr, diags);
+    const auto hyphenator = style.hyphenate ? cached_hyphenator(style.hyphenation_dictionary, origin, diags) : nullptr;
+    Composer composer(protocol, style, *fonts, hyphenator.get(), diags);
     const auto pages = composer.compose();
 
     const auto& m = protocol.meta;
