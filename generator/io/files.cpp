@@ -31,7 +31,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     std::string data;
     if (S_ISREG(st.st_mode)) {
         if (static_cast<std::uintmax_t>(st.st_size) > limit) {
-            error = "'" + path + "' is " + std::to_string(st.st_size >> 20) + " MiB, over the limit of " +
+            error = "'" + path + "' is " + std::to_string((st.st_size + (1 << 20) - 1) >> 20) + " MiB, over the limit of " +
                     std::to_string(limit >> 20) + " MiB";
             ::close(fd);
             return std::nullopt;

@@ -922,8 +922,11 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
 }
 
 std::optional<Protocol> load_protocol(const std::string& path, Diagnostics& diags) {
+    // Ten times a whole constitution (1.5 MB): anything larger is not a protocol, and
+    // reading and rendering it would take minutes and gigabytes.
+    constexpr std::uintmax_t kMaxSourceBytes = std::uintmax_t(16) << 20;
     std::string error;
-    auto text = io::read_file(path, error);
+    auto text = io::read_file(path, error, kMaxSourceBytes);
     if (!text) {
         diags.error(path, {}, error);
         return std::nullopt;

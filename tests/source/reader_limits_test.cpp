@@ -38,3 +38,14 @@ TEST_CASE("nesting up to the limit is read in full", "[source][limits]") {
     for (int depth = 0; depth < 40; ++depth) body += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "- item\n";
     CHECK(read_errors(testing::source_with_body(body)) == "");
 }
+
+TEST_CASE("a source over 16 MiB is refused before it is read", "[source][limits]") {
+    testing::TempDir dir;
+    std::string text = testing::source_with_body("## 1. Big\n\n1.1 ");
+    text.resize((std::size_t(16) << 20) + 1, 'x');
+    testing::write(dir.file("big.md"), text);
+    model::Diagnostics diags;
+    CHECK_FALSE(source::load_protocol(dir.file("big.md"), diags));
+    CHECK(testing::formatted(diags) ==
+          dir.file("big.md") + ": error: '" + dir.file("big.md") + "' is 17 MiB, over the limit of 16 MiB\n");
+}
