@@ -917,6 +917,8 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
 
     Reader reader(body, path, diags);
     reader.read_body(doc.get(), p);
+    if (p.sections.empty() && fm.closed)
+        diags.error(path, {fm.body_line, 1}, "no protocol text after the front matter: add sections ('## ...') and clauses");
     assign_ids(p);
     return p;
 }

@@ -49,3 +49,10 @@ TEST_CASE("a source over 16 MiB is refused before it is read", "[source][limits]
     CHECK(testing::formatted(diags) ==
           dir.file("big.md") + ": error: '" + dir.file("big.md") + "' is 17 MiB, over the limit of 16 MiB\n");
 }
+
+TEST_CASE("front matter with no protocol text after it is an error", "[source][limits]") {
+    CHECK(read_errors(testing::source_with_body("")) ==
+          "deep.md:7:1: error: no protocol text after the front matter: add sections ('## ...') and clauses\n");
+    CHECK(read_errors(testing::source_with_body("\n\n---\n\n")) ==
+          "deep.md:7:1: error: no protocol text after the front matter: add sections ('## ...') and clauses\n");
+}
