@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 ./build/protopub check protocol-source
-./build/protopub build protocol-source -o output
+./build/protopub build protocol-source -o output --format html,pdf,docx
 echo "publish: output/index.html"

@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Installs what protopub needs from Debian's packages (only what is missing) and builds
 # the release binary into build/. Safe to re-run: it does nothing that is already done.
+#   scripts/setup.sh               build dependencies only (the main job)
+#   scripts/setup.sh --test-tools  also the tools the tests use to look at outputs as a
+#                                  user would (LibreOffice, poppler, qpdf, xmllint)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Build and run-time dependencies, and the tools the tests use to look at outputs.
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git python3
   libcmark-gfm-dev libcmark-gfm-extensions-dev libpugixml-dev libhpdf-dev libyaml-cpp-dev
   libzip-dev libhyphen-dev hyphen-en-us libfontconfig-dev fontconfig fonts-dejavu-core fonts-liberation2
   catch2 libbenchmark-dev
-  poppler-utils qpdf libxml2-utils unzip
 )
+if [ "${1:-}" = "--test-tools" ]; then
+  PACKAGES+=(poppler-utils qpdf libxml2-utils unzip libreoffice-writer-nogui)
+fi
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

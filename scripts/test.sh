@@ -2,5 +2,5 @@
 # Set up, build, and run the whole test suite under ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh
+./scripts/setup.sh --test-tools
 ctest --test-dir build --output-on-failure --parallel "$(nproc)"

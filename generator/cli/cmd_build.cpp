@@ -1,27 +1,25 @@
-#include <algorithm>
 #include <cstdio>
-#include <filesystem>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/formats.hpp"
 #include "cli/pipeline.hpp"
-#include "html/writer.hpp"
 #include "io/files.hpp"
-#include "pdf/pdf.hpp"
 
 namespace protopub::cli {
 
 namespace {
+
 const char* kDefaultSources = "protocol-source";
-}
+
+}  // namespace
 
 int run_build(const std::vector<std::string>& argv) {
-    Args args(argv, {"-o", "--format", "--templates", "--pdf-style"}, {"--quiet"});
-    const auto formats = args.list("--format", {"html"}, {"html", "pdf"});
+    Args args(argv, {"-o", "--format", "--templates", "--pdf-style", "--reference-docx"}, {"--quiet"});
+    const auto formats = args.list("--format", {"html"}, format_names());
     if (!args.ok()) return usage_error("build", args.error());
     if (!args.has("-o")) return usage_error("build", "no output folder given (usage: protopub build [FILE|DIR]... -o OUTDIR)");
     const std::string outdir = args.value("-o");
-    auto wants = [&](const char* f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
 
     model::Diagnostics diags;
     std::vector<std::string> inputs = args.positional();
@@ -44,25 +42,11 @@ int run_build(const std::vector<std::string>& argv) {
     }
 
     io::OutputSet out;
-    bool rendered = true;
-    if (wants("html")) {
-        html::SiteOptions options;
-        options.templates_dir = args.value("--templates", PROTOPUB_DEFAULT_TEMPLATES);
-        rendered = html::render_site(protocols, options, out, diags);
-    }
-    if (wants("pdf")) {
-        pdf::PdfOptions options;
-        options.style_file = args.value("--pdf-style");
-        for (const auto& p : protocols) {
-            std::string bytes = pdf::render_pdf(p, options, diags);
-            if (bytes.empty()) rendered = false;
-            else out.add(std::filesystem::path(p.source_path).stem().string() + ".pdf", std::move(bytes));
-        }
-    }
+    const bool rendered = render_formats(protocols, formats, args, out, diags);
     if (!rendered || diags.has_errors()) {
         print_diagnostics(diags);
         std::fprintf(stderr, "protopub build: nothing written to %s\n", outdir.c_str());
-        // Sources were clean (checked above): what failed is a template or an option.
+        // Sources were clean (checked above): what failed is a template, a style or an option.
         return exit_usage;
     }
     print_diagnostics(diags);

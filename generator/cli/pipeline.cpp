@@ -6,6 +6,7 @@
 
 #include "check/check.hpp"
 #include "cli/commands.hpp"
+#include "refs/refs.hpp"
 #include "source/reader.hpp"
 
 namespace fs = std::filesystem;
@@ -41,6 +42,7 @@ std::vector<model::Protocol> load_sources(const std::vector<std::string>& paths,
     for (const auto& path : paths) {
         auto p = source::load_protocol(path, diags);
         if (!p) continue;
+        refs::resolve_references(*p, diags);
         check::check_structure(*p, diags);
         out.push_back(std::move(*p));
     }

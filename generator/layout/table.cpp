@@ -71,6 +71,11 @@ TableBoxes layout_table(const TableSpec& spec, const LineBreaker& breaker) {
                     l.y += y;
                     box.links.push_back(std::move(l));
                 }
+                for (auto& r : line.rules) {
+                    r.y1 += y;
+                    r.y2 += y;
+                    box.rules.push_back(std::move(r));
+                }
                 box.change_bar = box.change_bar || line.change_bar;
                 y += spec.line_height;
             }

@@ -167,6 +167,7 @@ enum class ReferenceKind {
 struct ReferenceTarget {
     std::string number;            // as written ("4.21"); for statutes the pin-point
     std::string clause_id;         // resolved clause/section id ("" if unresolved)
+    SourcePos pos;                 // where the number is written (renumber rewrites it there)
 };
 
 struct Reference {

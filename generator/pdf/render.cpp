@@ -1,7 +1,11 @@
 // Protocol -> boxes (title block, contents, sections, clauses, sub-items, tables) ->
 // pages -> running heads, page numbers, change bars -> the writer.
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <unordered_set>
 
@@ -90,7 +94,7 @@ public:
     Composer(const model::Protocol& protocol, const PdfStyle& style, const layout::FontSet& fonts,
              const layout::Hyphenator* hyphenator, model::Diagnostics& diags)
         : protocol_(protocol), style_(style), fonts_(fonts), breaker_(fonts, hyphenator), diags_(diags),
-          width_(style.page.body_width()) {
+          width_(style.page.body_width()), number_width_(number_column()) {
         collect_anchors();
     }
 
@@ -323,7 +327,7 @@ private:
     void clause(const model::Clause& c) {
         const Mark mark = mark_of(c.change);
         Context ctx;
-        ctx.indent = style_.number_width;
+        ctx.indent = number_width_;
         ctx.right = width_;
         ctx.label = number_label(c, mark);
         ctx.anchors = {c.id};
@@ -350,7 +354,7 @@ private:
         const double size = major ? style_.section_size : style_.subsection_size;
         const TextStyle ts = style(Face::sans_bold, size, style_.heading_colour);
         Context ctx;
-        ctx.indent = s.number.text.empty() && s.kind == model::SectionKind::preamble ? 0 : style_.number_width;
+        ctx.indent = s.number.text.empty() && s.kind == model::SectionKind::preamble ? 0 : number_width_;
         ctx.right = width_;
         if (!s.number.text.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
         ctx.anchors = {s.id};
@@ -421,11 +425,12 @@ private:
         constexpr double number_room = 30;   // the page numbers' column
         for (const auto& s : protocol_.sections) {
             const bool major = s.level <= 2;
-            const TextStyle ts = style(major ? Face::body : Face::body, style_.body_size * (major ? 1.0 : 0.95),
-                                       style_.text_colour);
+            const TextStyle ts = style(Face::body, style_.body_size * (major ? 1.0 : 0.95), style_.text_colour);
             Context ctx;
-            ctx.label_x = major ? 0 : style_.number_width;
-            ctx.indent = ctx.label_x + style_.number_width;
+            // Sub-headings sit under their section: numbered ones in a second number
+            // column, unnumbered ones one list step in.
+            ctx.label_x = major ? 0 : number_width_;
+            ctx.indent = major ? number_width_ : s.number.text.empty() ? number_width_ + style_.list_indent : 2 * number_width_;
             ctx.right = width_ - number_room;
             if (!s.number.text.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
             ctx.space_before = major ? 5 : 1;
@@ -466,8 +471,23 @@ private:
             const double title_width = fonts_.width(m.title, small);
             header.texts.push_back({0, style_.running_size, title_width, m.title, small});
             header.rules.push_back({0, style_.running_size + 5, width_, style_.running_size + 5, 0.4, style_.rule_colour});
-            pages[p].boxes.push_back({g.left, g.top - style_.running_size - 18, std::move(header)});
+            // First in the page's reading order, as it is on paper.
+            pages[p].boxes.insert(pages[p].boxes.begin(), {g.left, g.top - style_.running_size - 18, std::move(header)});
         }
+    }
+
+    // The style's number column, widened (up to twice) when this document's numbers
+    // ("24.17.3", "## 12.") need more, so that all text still aligns on one indent.
+    double number_column() const {
+        const double gap = style_.body_size * 0.8;
+        double widest = 0;
+        for (const auto& s : protocol_.sections) {
+            const double size = s.level <= 2 ? style_.section_size : style_.subsection_size;
+            widest = std::max(widest, fonts_.width(s.number.text, Face::sans_bold, size) + gap);
+            for (const auto& c : s.clauses)
+                widest = std::max(widest, fonts_.width(c.number.text, Face::body, style_.body_size) + gap);
+        }
+        return std::clamp(widest, style_.number_width, 2 * style_.number_width);
     }
 
     void collect_anchors() {
@@ -496,6 +516,7 @@ private:
     layout::LineBreaker breaker_;
     model::Diagnostics& diags_;
     const double width_;
+    const double number_width_;
     layout::Flow flow_;
     std::vector<detail::OutlineEntry> outline_;
     std::unordered_set<std::string> anchors_;
@@ -518,24 +539,46 @@ bool load_style(const PdfOptions& options, PdfStyle& style, model::Diagnostics& 
     return diags.error_count() == errors_before;
 }
 
+// Fonts and hyphenation patterns are read once per process: a build of twenty
+// protocols (or a redline after a build) reuses them.
+std::shared_ptr<const layout::FontSet> cached_fonts(const layout::FontFamilies& families, const std::string& origin,
+                                                    model::Diagnostics& diags) {
+    static std::mutex lock;
+    static std::map<std::array<std::string, 3>, std::shared_ptr<const layout::FontSet>> cache;
+    const std::array<std::string, 3> key = {families.body, families.sans, families.mono};
+    std::lock_guard guard(lock);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    auto fonts = layout::FontSet::load(families, origin, diags);
+    if (fonts) cache.emplace(key, fonts);
+    return fonts;
+}
+
+std::shared_ptr<const layout::Hyphenator> cached_hyphenator(const std::string& dictionary, const std::string& origin,
+                                                            model::Diagnostics& diags) {
+    static std::mutex lock;
+    static std::map<std::string, std::shared_ptr<const layout::Hyphenator>> cache;
+    std::lock_guard guard(lock);
+    if (auto it = cache.find(dictionary); it != cache.end()) return it->second;
+    std::string error;
+    auto hyphenator = std::make_shared<const layout::Hyphenator>(dictionary, error);
+    if (!hyphenator->valid()) {
+        diags.warning(origin, {}, error + "; words will not be hyphenated");
+        return nullptr;
+    }
+    cache.emplace(dictionary, hyphenator);
+    return hyphenator;
+}
+
 }  // namespace
 
 std::string render_pdf(const model::Protocol& protocol, const PdfOptions& options, model::Diagnostics& diags) {
     PdfStyle style;
     if (!load_style(options, style, diags)) return {};
     const std::string origin = options.style_file.empty() ? protocol.source_path : options.style_file;
-    const auto fonts = layout::FontSet::load(style.fonts, origin, diags);
+    const auto fonts = cached_fonts(style.fonts, origin, diags);
     if (!fonts) return {};
-    std::optional<layout::Hyphenator> hyphenator;
-    if (style.hyphenate) {
-        std::string error;
-        hyphenator.emplace(style.hyphenation_dictionary, error);
-        if (!hyphenator->valid()) {
-            diags.warning(origin, {}, error + "; words will not be hyphenated");
-            hyphenator.reset();
-        }
-    }
-    Composer composer(protocol, style, *fonts, hyphenator ? &*hyphenator : nullptr, diags);
+    const auto hyphenator = style.hyphenate ? cached_hyphenator(style.hyphenation_dictionary, origin, diags) : nullptr;
+    Composer composer(protocol, style, *fonts, hyphenator.get(), diags);
     const auto pages = composer.compose();
 
     const auto& m = protocol.meta;

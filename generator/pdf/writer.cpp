@@ -59,10 +59,9 @@ public:
         for (const auto& placed : content.boxes)
             for (const auto& t : placed.box.texts) text(placed, t);
         HPDF_Page_EndText(page_);
-        for (const auto& placed : content.boxes) {
-            for (const auto& r : placed.box.rules) rule(placed.x + r.x1, placed.y + r.y1, placed.x + r.x2, placed.y + r.y2, r.thickness, r.colour);
-            for (const auto& t : placed.box.texts) decorate(placed, t);
-        }
+        for (const auto& placed : content.boxes)
+            for (const auto& r : placed.box.rules)
+                rule(placed.x + r.x1, placed.y + r.y1, placed.x + r.x2, placed.y + r.y2, r.thickness, r.colour);
     }
 
 private:
@@ -85,14 +84,6 @@ private:
             HPDF_Page_SetRGBFill(page_, colour_.r, colour_.g, colour_.b);
         }
         HPDF_Page_TextOut(page_, at.x + t.x, flip(at.y + t.baseline), t.text.c_str());
-    }
-
-    // Underline (insertions) and strike-through (deletions) in the text's own colour.
-    void decorate(const layout::PlacedBox& at, const layout::TextItem& t) {
-        const double thickness = t.style.size * 0.06;
-        const double y = at.y + t.baseline;
-        if (t.style.underline) rule(at.x + t.x, y + t.style.size * 0.12, at.x + t.x + t.width, y + t.style.size * 0.12, thickness, t.style.colour);
-        if (t.style.strike) rule(at.x + t.x, y - t.style.size * 0.3, at.x + t.x + t.width, y - t.style.size * 0.3, thickness, t.style.colour);
     }
 
     void rule(double x1, double y1, double x2, double y2, double thickness, const layout::Colour& c) {

@@ -98,6 +98,7 @@ struct ScheduleRow {
     std::string new_number;
     std::string kind;      // "amended", "inserted", "renumbered", ...
     std::string summary;   // "'five working days' replaced by 'ten working days'"
+    std::string anchor;    // the clause's id in the redline, for links ("" for a run of renumbered clauses)
 };
 // One row per change; runs of consecutive renumbered clauses become one row.
 std::vector<ScheduleRow> schedule_of_changes(const ChangeSet& changes);

@@ -193,6 +193,12 @@ inline model::Protocol delete_one(model::Protocol p) {
     return p;
 }
 
+inline model::Protocol move_only(model::Protocol p) {
+    move_after(p, "reports-to-committees-will", "except-for-the-confidential");
+    renumber(p);
+    return p;
+}
+
 inline model::Protocol move_and_reword(model::Protocol p) {
     move_after(p, "reports-to-committees-will", "except-for-the-confidential");
     reword(p, "reports-to-committees-will", "normally", "usually");

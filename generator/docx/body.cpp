@@ -1,0 +1,744 @@
+#include "docx/body.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "model/text.hpp"
+
+namespace protopub::docx::detail {
+namespace {
+
+using model::Block;
+using model::BlockKind;
+using model::Clause;
+using model::Inline;
+using model::InlineKind;
+using model::Inlines;
+using model::ListStyle;
+using model::Section;
+
+// Indents (twips) of the reference document's "Clause Text n" styles, which lists and
+// tables inside a clause line up with.
+constexpr int clause_text_indent[] = {720, 720, 1588, 2552};
+constexpr int list_step = 567;           // one nesting level of a list: 1 cm
+constexpr int text_width = 9412;         // A4 less the reference document's margins
+constexpr int max_clause_depth = 4;
+
+// How a run of text took part in a change: Accept All keeps inserted and moved-to text,
+// Reject All keeps deleted and moved-from text.
+enum class Mark { none, inserted, deleted, moved_from, moved_to };
+
+const char* mark_element(Mark m) {
+    switch (m) {
+        case Mark::inserted: return "w:ins";
+        case Mark::deleted: return "w:del";
+        case Mark::moved_from: return "w:moveFrom";
+        case Mark::moved_to: return "w:moveTo";
+        case Mark::none: break;
+    }
+    return "";
+}
+
+bool removes_text(Mark m) { return m == Mark::deleted || m == Mark::moved_from; }
+
+// A mark inside a marked clause: a clause that is wholly new or wholly gone stays so;
+// inside moved-to text, amendments made during the move show as such.
+Mark nest_mark(Mark outer, Mark inner) {
+    if (outer == Mark::none || outer == Mark::moved_to) return inner;
+    return outer;
+}
+
+Mark clause_mark(const Clause& c) {
+    const bool paired = !c.change.move_id.empty();
+    if (c.change.moved_from) return paired ? Mark::moved_from : Mark::deleted;
+    switch (c.change.kind) {
+        case model::ChangeKind::inserted: return Mark::inserted;
+        case model::ChangeKind::deleted: return Mark::deleted;
+        case model::ChangeKind::moved: return paired ? Mark::moved_to : Mark::inserted;
+        default: return Mark::none;
+    }
+}
+
+// A paragraph whose every word is inserted did not exist before (one whose every word is
+// deleted does not exist after), so its paragraph mark carries the change too and
+// Accept All / Reject All leave no empty paragraph behind.
+Mark whole_mark(const Inlines& inlines, Mark outer) {
+    if (outer != Mark::none) return outer;
+    Mark found = Mark::none;
+    for (const auto& in : inlines) {
+        if (in.kind == InlineKind::soft_break) continue;
+        const Mark m = in.kind == InlineKind::inserted  ? Mark::inserted
+                       : in.kind == InlineKind::deleted ? Mark::deleted
+                                                        : Mark::none;
+        if (m == Mark::none || (found != Mark::none && found != m)) return Mark::none;
+        found = m;
+    }
+    return found;
+}
+
+// Text Word accepts: XML 1.0 forbids most C0 controls, and line ends inside a run
+// would be read as spaces anyway.
+std::string xml_text(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 || c == '\t') out += c;
+        else if (c == '\n' || c == '\r') out += ' ';
+    }
+    return out;
+}
+
+struct Run {
+    enum class Kind { text, tab, line_break } kind = Kind::text;
+    std::string text;
+    bool bold = false;
+    bool italic = false;
+    bool strike = false;
+    bool code = false;
+    Mark mark = Mark::none;
+    std::string anchor;  // internal hyperlink: a bookmark name
+    std::string rel_id;  // external hyperlink: a relationship id
+
+    bool same_look(const Run& o) const {
+        return bold == o.bold && italic == o.italic && strike == o.strike && code == o.code &&
+               mark == o.mark && anchor == o.anchor && rel_id == o.rel_id;
+    }
+};
+using Runs = std::vector<Run>;
+
+// Word bookmark names: a letter first, then letters, digits and '_', at most 40 long.
+class BookmarkNames {
+public:
+    void add(const std::string& id) {
+        if (id.empty() || by_id_.count(id)) return;
+        std::string name;
+        for (char c : id) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+        if (!std::isalpha(static_cast<unsigned char>(name[0]))) name = "b_" + name;
+        if (name.size() > 40) name.resize(40);
+        const std::string base = name.substr(0, 34);
+        for (int n = 2; used_.count(name); ++n) name = base + "_" + std::to_string(n);
+        used_.insert(name);
+        by_id_.emplace(id, name);
+    }
+    std::string find(const std::string& id) const {
+        auto it = by_id_.find(id);
+        return it == by_id_.end() ? std::string() : it->second;
+    }
+
+private:
+    std::map<std::string, std::string> by_id_;
+    std::set<std::string> used_;
+};
+
+void collect_item_ids(const std::vector<Block>& blocks, BookmarkNames& names) {
+    for (const auto& b : blocks) {
+        for (const auto& item : b.items) {
+            names.add(item.id);
+            collect_item_ids(item.blocks, names);
+        }
+        collect_item_ids(b.children, names);
+    }
+}
+
+BookmarkNames collect_bookmarks(const model::Protocol& p) {
+    BookmarkNames names;
+    for (const auto& s : p.sections) {
+        names.add(s.id);
+        collect_item_ids(s.intro, names);
+        for (const auto& c : s.clauses) {
+            names.add(c.id);
+            collect_item_ids(c.blocks, names);
+        }
+    }
+    return names;
+}
+
+// The first label's value, so a list that starts at (c) or iv. starts there in Word.
+int first_label_value(const Block& list) {
+    if (list.items.empty()) return 1;
+    std::string label;
+    for (char c : list.items.front().label)
+        if (std::isalnum(static_cast<unsigned char>(c))) label += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (label.empty()) return 1;
+    switch (list.list_style) {
+        case ListStyle::ordered: return std::max(1, std::atoi(label.c_str()));
+        case ListStyle::alpha_paren:
+        case ListStyle::alpha_close:
+        case ListStyle::alpha_dot: return label.size() == 1 ? label[0] - 'a' + 1 : 1;
+        case ListStyle::roman_paren:
+        case ListStyle::roman_close:
+        case ListStyle::roman_dot: {
+            static const std::vector<std::string> romans = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"};
+            auto it = std::find(romans.begin(), romans.end(), label);
+            return it == romans.end() ? 1 : static_cast<int>(it - romans.begin()) + 1;
+        }
+        case ListStyle::bullet: break;
+    }
+    return 1;
+}
+
+// Paragraph properties, written in the order the schema wants them.
+struct ParaProps {
+    std::string style;
+    Mark mark = Mark::none;
+    int num_id = 0;          // 0: not a list item
+    int level = 0;
+    int indent = -1;         // left indent in twips; -1: the style's
+    const char* align = nullptr;
+    bool keep_next = false;
+};
+
+struct BlockContext {
+    std::string text_style;  // style of the block's paragraphs
+    int indent = 0;          // left edge of that text, for lists and tables
+    Mark mark = Mark::none;
+};
+
+struct TocEntry {
+    int level;
+    std::string text;
+    std::string anchor;
+};
+
+class BodyWriter {
+public:
+    BodyWriter(const model::Protocol& protocol, pugi::xml_node body, const BodyOptions& options,
+               Hyperlinks& hyperlinks, ListNumbering& lists)
+        : protocol_(protocol), body_(body), options_(options), hyperlinks_(hyperlinks), lists_(lists),
+          bookmarks_(collect_bookmarks(protocol)) {
+        base_level_ = 2;
+        for (const auto& s : protocol.sections) base_level_ = std::min(base_level_, s.level);
+    }
+
+    void write() {
+        write_title();
+        if (options_.contents) write_contents();
+        for (const auto& s : protocol_.sections) write_section(s);
+    }
+
+private:
+    int heading_level(const Section& s) const { return std::clamp(s.level - base_level_ + 1, 1, 4); }
+
+    int new_id() { return next_id_++; }
+
+    void set_revision(pugi::xml_node n) {
+        n.append_attribute("w:id") = new_id();
+        n.append_attribute("w:author") = options_.author.c_str();
+        n.append_attribute("w:date") = options_.date.c_str();
+    }
+
+    pugi::xml_node paragraph(pugi::xml_node parent, const ParaProps& props) {
+        auto p = parent.append_child("w:p");
+        auto ppr = p.append_child("w:pPr");
+        if (!props.style.empty()) ppr.append_child("w:pStyle").append_attribute("w:val") = props.style.c_str();
+        if (props.keep_next) ppr.append_child("w:keepNext");
+        if (props.num_id) {
+            auto num = ppr.append_child("w:numPr");
+            num.append_child("w:ilvl").append_attribute("w:val") = props.level;
+            num.append_child("w:numId").append_attribute("w:val") = props.num_id;
+        }
+        if (props.indent >= 0) ppr.append_child("w:ind").append_attribute("w:left") = props.indent;
+        if (props.align) ppr.append_child("w:jc").append_attribute("w:val") = props.align;
+        if (props.mark != Mark::none) set_revision(ppr.append_child("w:rPr").append_child(mark_element(props.mark)));
+        return p;
+    }
+
+    void bookmark(pugi::xml_node p, const std::string& id) {
+        const std::string name = bookmarks_.find(id);
+        if (name.empty()) return;
+        const int bid = new_id();
+        auto start = p.insert_child_after("w:bookmarkStart", p.child("w:pPr"));
+        start.append_attribute("w:id") = bid;
+        start.append_attribute("w:name") = name.c_str();
+        p.insert_child_after("w:bookmarkEnd", start).append_attribute("w:id") = bid;
+    }
+
+    // ------------------------------------------------------------ inline content
+
+    void push_text(Runs& runs, const Run& look, std::string text) {
+        if (text.empty()) return;
+        if (!runs.empty() && runs.back().kind == Run::Kind::text && runs.back().same_look(look)) {
+            runs.back().text += text;
+            return;
+        }
+        Run r = look;
+        r.kind = Run::Kind::text;
+        r.text = std::move(text);
+        runs.push_back(std::move(r));
+    }
+
+    void push_special(Runs& runs, const Run& look, Run::Kind kind) {
+        Run r = look;
+        r.kind = kind;
+        r.text.clear();
+        runs.push_back(std::move(r));
+    }
+
+    // Where a reference points: a bookmark in this document, else its web address.
+    void link_reference(const Inline& in, Run& look) {
+        if (in.reference < 0 || in.reference >= static_cast<int>(protocol_.references.size())) return;
+        const auto& ref = protocol_.references[static_cast<std::size_t>(in.reference)];
+        for (const auto& t : ref.targets) {
+            const std::string name = bookmarks_.find(t.clause_id);
+            if (!name.empty()) {
+                look.anchor = name;
+                return;
+            }
+        }
+        if (!ref.url.empty()) look.rel_id = hyperlinks_.id_for(ref.url);
+    }
+
+    void flatten(const Inlines& inlines, const Run& look, Runs& runs) {
+        for (const auto& in : inlines) {
+            Run inner = look;
+            switch (in.kind) {
+                case InlineKind::text: push_text(runs, look, xml_text(in.text)); break;
+                case InlineKind::code:
+                    inner.code = true;
+                    push_text(runs, inner, xml_text(in.text));
+                    break;
+                case InlineKind::soft_break: push_text(runs, look, " "); break;
+                case InlineKind::line_break: push_special(runs, look, Run::Kind::line_break); break;
+                case InlineKind::emphasis: inner.italic = true; flatten(in.children, inner, runs); break;
+                case InlineKind::strong: inner.bold = true; flatten(in.children, inner, runs); break;
+                case InlineKind::strike: inner.strike = true; flatten(in.children, inner, runs); break;
+                case InlineKind::inserted:
+                    inner.mark = nest_mark(look.mark, Mark::inserted);
+                    flatten(in.children, inner, runs);
+                    break;
+                case InlineKind::deleted:
+                    inner.mark = nest_mark(look.mark, Mark::deleted);
+                    flatten(in.children, inner, runs);
+                    break;
+                case InlineKind::link:
+                    if (look.anchor.empty() && look.rel_id.empty() && !in.target.empty())
+                        inner.rel_id = hyperlinks_.id_for(in.target);
+                    if (in.children.empty()) push_text(runs, inner, xml_text(in.target));
+                    else flatten(in.children, inner, runs);
+                    break;
+                case InlineKind::reference:
+                    if (look.anchor.empty() && look.rel_id.empty()) link_reference(in, inner);
+                    flatten(in.children, inner, runs);
+                    break;
+            }
+        }
+    }
+
+    void write_run(pugi::xml_node parent, const Run& run) {
+        auto r = parent.append_child("w:r");
+        const bool linked = !run.anchor.empty() || !run.rel_id.empty();
+        if (linked || run.code || run.bold || run.italic || run.strike) {
+            auto rpr = r.append_child("w:rPr");
+            if (linked || run.code) rpr.append_child("w:rStyle").append_attribute("w:val") = linked ? "Hyperlink" : "VerbatimChar";
+            if (run.bold) rpr.append_child("w:b");
+            if (run.italic) rpr.append_child("w:i");
+            if (run.strike) rpr.append_child("w:strike");
+        }
+        switch (run.kind) {
+            case Run::Kind::tab: r.append_child("w:tab"); break;
+            case Run::Kind::line_break: r.append_child("w:br"); break;
+            case Run::Kind::text: {
+                auto t = r.append_child(removes_text(run.mark) ? "w:delText" : "w:t");
+                if (run.text.front() == ' ' || run.text.back() == ' ' || run.text.find("  ") != std::string::npos)
+                    t.append_attribute("xml:space") = "preserve";
+                t.text().set(run.text.c_str());
+                break;
+            }
+        }
+    }
+
+    // Runs grouped into hyperlinks (outside) and change marks (inside), as the schema
+    // allows <w:hyperlink><w:ins> but not the other way round.
+    void write_runs(pugi::xml_node p, const Runs& runs) {
+        pugi::xml_node link_parent = p, mark_parent = p;
+        const Run* previous = nullptr;
+        for (const auto& run : runs) {
+            const bool new_link = !previous || run.anchor != previous->anchor || run.rel_id != previous->rel_id;
+            if (new_link) {
+                link_parent = p;
+                if (!run.anchor.empty() || !run.rel_id.empty()) {
+                    link_parent = p.append_child("w:hyperlink");
+                    if (!run.anchor.empty()) link_parent.append_attribute("w:anchor") = run.anchor.c_str();
+                    else link_parent.append_attribute("r:id") = run.rel_id.c_str();
+                    link_parent.append_attribute("w:history") = "1";
+                }
+            }
+            if (new_link || run.mark != previous->mark) {
+                mark_parent = link_parent;
+                if (run.mark != Mark::none) {
+                    mark_parent = link_parent.append_child(mark_element(run.mark));
+                    set_revision(mark_parent);
+                }
+            }
+            write_run(mark_parent, run);
+            previous = &run;
+        }
+    }
+
+    void write_inlines(pugi::xml_node p, const Inlines& inlines, Mark mark, Runs runs = {}) {
+        Run look;
+        look.mark = mark;
+        flatten(inlines, look, runs);
+        write_runs(p, runs);
+    }
+
+    void write_text(pugi::xml_node p, const std::string& text) {
+        Runs runs;
+        push_text(runs, Run{}, xml_text(text));
+        write_runs(p, runs);
+    }
+
+    // ------------------------------------------------------------ title and contents
+
+    void write_title() {
+        auto title = paragraph(body_, {"Title"});
+        write_text(title, protocol_.meta.title);
+        std::string subtitle = protocol_.meta.council;
+        if (!protocol_.meta.version.empty())
+            subtitle += (subtitle.empty() ? "" : " \xE2\x80\x94 ") + std::string("version ") + protocol_.meta.version;
+        if (!subtitle.empty())
+            write_text(paragraph(body_, {"Subtitle"}), subtitle);
+    }
+
+    // Text of a heading as it stands after Accept All.
+    static std::string accepted_text(const Inlines& inlines) {
+        std::string out;
+        for (const auto& in : inlines) {
+            if (in.kind == InlineKind::deleted) continue;
+            if (in.kind == InlineKind::soft_break || in.kind == InlineKind::line_break) out += ' ';
+            else if (in.children.empty()) out += in.text;
+            else out += accepted_text(in.children);
+        }
+        return out;
+    }
+
+    static std::string numbered(const model::ClauseNumber& n, const std::string& text) {
+        return n.text.empty() ? text : n.text + " " + text;
+    }
+
+    std::vector<TocEntry> contents_entries() const {
+        std::vector<TocEntry> entries;
+        for (const auto& s : protocol_.sections) {
+            entries.push_back({heading_level(s), numbered(s.number, accepted_text(s.heading)), bookmarks_.find(s.id)});
+            for (const auto& c : s.clauses)
+                if (!c.heading.empty() && heading_level(s) < 3)
+                    entries.push_back({heading_level(s) + 1, numbered(c.number, accepted_text(c.heading)), bookmarks_.find(c.id)});
+        }
+        return entries;
+    }
+
+    void field_char(pugi::xml_node p, const char* type) {
+        p.append_child("w:r").append_child("w:fldChar").append_attribute("w:fldCharType") = type;
+    }
+
+    // A TOC field whose result is already filled in (one linked line per heading), so the
+    // contents read right before anyone updates the field in Word.
+    void write_contents() {
+        write_text(paragraph(body_, {"TOCHeading"}), "Contents");
+        auto entries = contents_entries();
+        if (entries.empty()) entries.push_back({1, "", ""});
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const auto& e = entries[i];
+            auto p = paragraph(body_, {"TOC" + std::to_string(std::min(e.level, 3))});
+            if (i == 0) {
+                field_char(p, "begin");
+                auto instr = p.append_child("w:r").append_child("w:instrText");
+                instr.append_attribute("xml:space") = "preserve";
+                instr.text().set(" TOC \\o \"1-3\" \\h \\z \\u ");
+                field_char(p, "separate");
+            }
+            Run look;
+            look.anchor = e.anchor;
+            Runs runs;
+            push_text(runs, look, xml_text(e.text));
+            write_runs(p, runs);
+            if (i + 1 == entries.size()) field_char(p, "end");
+        }
+    }
+
+    // ------------------------------------------------------------ blocks
+
+    void write_blocks(const std::vector<Block>& blocks, const BlockContext& ctx, std::size_t from = 0) {
+        for (std::size_t i = from; i < blocks.size(); ++i) write_block(blocks[i], ctx);
+    }
+
+    void write_block(const Block& b, const BlockContext& ctx) {
+        switch (b.kind) {
+            case BlockKind::paragraph: {
+                const Mark mark = whole_mark(b.inlines, ctx.mark);
+                write_inlines(paragraph(body_, {ctx.text_style, mark}), b.inlines, mark);
+                break;
+            }
+            case BlockKind::list: write_list(b, ctx, 0); break;
+            case BlockKind::table: write_table(b, ctx); break;
+            case BlockKind::quote: {
+                BlockContext quoted = ctx;
+                quoted.text_style = "Quote";
+                write_blocks(b.children, quoted);
+                break;
+            }
+        }
+    }
+
+    void write_list(const Block& list, const BlockContext& ctx, int level) {
+        const int num_id = lists_.start_list(list.list_style, ctx.indent, level, first_label_value(list));
+        const int item_indent = ctx.indent + list_step * (level + 1);
+        for (const auto& item : list.items) {
+            const bool starts_with_text = !item.blocks.empty() && item.blocks.front().kind == BlockKind::paragraph;
+            const Mark mark = starts_with_text ? whole_mark(item.blocks.front().inlines, ctx.mark) : ctx.mark;
+            auto p = paragraph(body_, {"ListParagraph", mark, num_id, level});
+            bookmark(p, item.id);
+            if (starts_with_text) write_inlines(p, item.blocks.front().inlines, mark);
+            for (std::size_t i = starts_with_text ? 1 : 0; i < item.blocks.size(); ++i) {
+                const auto& b = item.blocks[i];
+                if (b.kind == BlockKind::list) {
+                    write_list(b, ctx, level + 1);
+                } else {
+                    BlockContext inner{"ListParagraph", item_indent, ctx.mark};
+                    if (b.kind == BlockKind::paragraph) {
+                        const Mark inner_mark = whole_mark(b.inlines, ctx.mark);
+                        write_inlines(paragraph(body_, {"ListParagraph", inner_mark, 0, 0, item_indent}), b.inlines, inner_mark);
+                    } else {
+                        write_block(b, inner);
+                    }
+                }
+            }
+        }
+    }
+
+    static const char* alignment(model::Align a) {
+        switch (a) {
+            case model::Align::center: return "center";
+            case model::Align::right: return "right";
+            default: return nullptr;
+        }
+    }
+
+    // A row whose cells are all wholly inserted (or deleted) is an inserted (deleted) row.
+    static Mark row_mark(const model::TableRow& row, Mark outer) {
+        if (outer != Mark::none || row.cells.empty()) return outer;
+        const Mark first = whole_mark(row.cells.front().inlines, Mark::none);
+        for (const auto& cell : row.cells)
+            if (whole_mark(cell.inlines, Mark::none) != first) return Mark::none;
+        return first;
+    }
+
+    void write_table(const Block& table, const BlockContext& ctx) {
+        std::size_t columns = table.align.size();
+        for (const auto& row : table.rows) columns = std::max(columns, row.cells.size());
+        if (columns == 0) return;
+        const int width = text_width - ctx.indent;
+        const int column_width = width / static_cast<int>(columns);
+        auto tbl = body_.append_child("w:tbl");
+        auto props = tbl.append_child("w:tblPr");
+        props.append_child("w:tblStyle").append_attribute("w:val") = "TableGrid";
+        auto tw = props.append_child("w:tblW");
+        tw.append_attribute("w:w") = width;
+        tw.append_attribute("w:type") = "dxa";
+        auto ind = props.append_child("w:tblInd");
+        ind.append_attribute("w:w") = ctx.indent;
+        ind.append_attribute("w:type") = "dxa";
+        auto grid = tbl.append_child("w:tblGrid");
+        for (std::size_t c = 0; c < columns; ++c) grid.append_child("w:gridCol").append_attribute("w:w") = column_width;
+        for (const auto& row : table.rows) {
+            const Mark mark = row_mark(row, ctx.mark);
+            // Rows have no move marks: a moved row is deleted at one end, inserted at the other.
+            const Mark tracked_row = removes_text(mark) ? Mark::deleted : mark == Mark::none ? Mark::none : Mark::inserted;
+            auto tr = tbl.append_child("w:tr");
+            if (row.header || tracked_row != Mark::none) {
+                auto trpr = tr.append_child("w:trPr");
+                if (row.header) trpr.append_child("w:tblHeader");
+                if (tracked_row != Mark::none) set_revision(trpr.append_child(mark_element(tracked_row)));
+            }
+            for (std::size_t c = 0; c < columns; ++c) {
+                auto tc = tr.append_child("w:tc");
+                auto tcw = tc.append_child("w:tcPr").append_child("w:tcW");
+                tcw.append_attribute("w:w") = column_width;
+                tcw.append_attribute("w:type") = "dxa";
+                ParaProps props_p{"TableText", mark};
+                if (c < table.align.size()) props_p.align = alignment(table.align[c]);
+                auto p = paragraph(tc, props_p);
+                if (c >= row.cells.size()) continue;
+                Run look;
+                look.mark = mark;
+                look.bold = row.header;
+                Runs runs;
+                flatten(row.cells[c].inlines, look, runs);
+                write_runs(p, runs);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ clauses and sections
+
+    Runs number_runs(const Clause& c, Mark mark) {
+        Runs runs;
+        if (c.number.text.empty()) return runs;
+        Run look;
+        look.mark = mark;
+        const std::string& old = c.change.old_number;
+        if (mark == Mark::none && !old.empty() && old != c.number.text) {
+            Run was = look, now = look;
+            was.mark = Mark::deleted;
+            now.mark = Mark::inserted;
+            push_text(runs, was, old);
+            push_text(runs, now, c.number.text);
+        } else {
+            push_text(runs, look, c.number.text);
+        }
+        push_special(runs, look, Run::Kind::tab);
+        return runs;
+    }
+
+    void move_range(const char* element, Mark mark, const Clause& c) {
+        if (mark != Mark::moved_from && mark != Mark::moved_to) return;
+        const bool from = mark == Mark::moved_from;
+        auto n = body_.append_child((std::string(from ? "w:moveFrom" : "w:moveTo") + element).c_str());
+        if (std::string(element) == "RangeStart") {
+            move_range_id_ = new_id();
+            n.append_attribute("w:id") = move_range_id_;
+            n.append_attribute("w:author") = options_.author.c_str();
+            n.append_attribute("w:date") = options_.date.c_str();
+            n.append_attribute("w:name") = c.change.move_id.c_str();
+        } else {
+            n.append_attribute("w:id") = move_range_id_;
+        }
+    }
+
+    void write_clause(const Clause& c, int section_level) {
+        const Mark mark = clause_mark(c);
+        const int depth = std::clamp(c.depth(), 1, max_clause_depth);
+        const BlockContext text{"ClauseText" + std::to_string(depth), clause_text_indent[depth - 1], mark};
+        move_range("RangeStart", mark, c);
+        std::size_t first_block = 0;
+        pugi::xml_node p;
+        if (!c.heading.empty()) {
+            p = paragraph(body_, {"Heading" + std::to_string(std::min(section_level + 1, 4)), mark});
+            write_inlines(p, c.heading, mark, number_runs(c, mark));
+        } else if (c.number.text.empty()) {
+            p = paragraph(body_, {text.text_style, mark});
+            if (!c.blocks.empty() && c.blocks.front().kind == BlockKind::paragraph) {
+                write_inlines(p, c.blocks.front().inlines, mark);
+                first_block = 1;
+            }
+        } else {
+            p = paragraph(body_, {"ClauseLevel" + std::to_string(depth), mark});
+            const bool opens_with_text = !c.blocks.empty() && c.blocks.front().kind == BlockKind::paragraph;
+            write_inlines(p, opens_with_text ? c.blocks.front().inlines : Inlines{}, mark, number_runs(c, mark));
+            first_block = opens_with_text ? 1 : 0;
+        }
+        bookmark(p, c.id);
+        write_blocks(c.blocks, text, first_block);
+        move_range("RangeEnd", mark, c);
+    }
+
+    void write_section(const Section& s) {
+        const int level = heading_level(s);
+        auto h = paragraph(body_, {"Heading" + std::to_string(level)});
+        Runs number;
+        if (!s.number.text.empty()) {
+            push_text(number, Run{}, s.number.text);
+            push_special(number, Run{}, Run::Kind::tab);
+        }
+        write_inlines(h, s.heading, Mark::none, std::move(number));
+        bookmark(h, s.id);
+        write_blocks(s.intro, {"Normal", 0, Mark::none});
+        for (const auto& c : s.clauses) write_clause(c, level);
+    }
+
+    const model::Protocol& protocol_;
+    pugi::xml_node body_;
+    const BodyOptions& options_;
+    Hyperlinks& hyperlinks_;
+    ListNumbering& lists_;
+    BookmarkNames bookmarks_;
+    int base_level_ = 2;
+    int next_id_ = 1;
+    int move_range_id_ = 0;
+};
+
+struct LevelFormat {
+    const char* format;  // w:numFmt
+    const char* before;  // text around the number
+    const char* after;
+};
+
+LevelFormat level_format(ListStyle style) {
+    switch (style) {
+        case ListStyle::bullet: return {"bullet", "", ""};
+        case ListStyle::ordered: return {"decimal", "", "."};
+        case ListStyle::alpha_paren: return {"lowerLetter", "(", ")"};
+        case ListStyle::alpha_close: return {"lowerLetter", "", ")"};
+        case ListStyle::alpha_dot: return {"lowerLetter", "", "."};
+        case ListStyle::roman_paren: return {"lowerRoman", "(", ")"};
+        case ListStyle::roman_close: return {"lowerRoman", "", ")"};
+        case ListStyle::roman_dot: return {"lowerRoman", "", "."};
+    }
+    return {"bullet", "", ""};
+}
+
+}  // namespace
+
+const std::string& Hyperlinks::id_for(const std::string& url) {
+    auto it = by_url_.find(url);
+    if (it != by_url_.end()) return it->second;
+    std::string id;
+    for (std::size_t n = links_.size() + 1; id.empty() || taken_.count(id); ++n) id = "rIdLink" + std::to_string(n);
+    taken_.insert(id);
+    links_.emplace_back(id, url);
+    return by_url_.emplace(url, id).first->second;
+}
+
+int ListNumbering::start_list(ListStyle style, int indent, int level, int start) {
+    const auto key = std::make_pair(style, indent);
+    auto it = abstract_ids_.find(key);
+    if (it == abstract_ids_.end()) {
+        it = abstract_ids_.emplace(key, next_abstract_++).first;
+        abstracts_.emplace_back(key, it->second);
+    }
+    nums_.push_back({next_num_++, it->second, level, start});
+    return nums_.back().id;
+}
+
+void ListNumbering::append_to(pugi::xml_node numbering) const {
+    pugi::xml_node after;
+    for (auto a : numbering.children("w:abstractNum")) after = a;
+    for (const auto& [key, id] : abstracts_) {
+        auto abs = after ? numbering.insert_child_after("w:abstractNum", after) : numbering.prepend_child("w:abstractNum");
+        after = abs;
+        abs.append_attribute("w:abstractNumId") = id;
+        abs.append_child("w:multiLevelType").append_attribute("w:val") = "multilevel";
+        const LevelFormat f = level_format(key.first);
+        for (int level = 0; level < 9; ++level) {
+            auto lvl = abs.append_child("w:lvl");
+            lvl.append_attribute("w:ilvl") = level;
+            lvl.append_child("w:start").append_attribute("w:val") = 1;
+            lvl.append_child("w:numFmt").append_attribute("w:val") = f.format;
+            const std::string text = key.first == ListStyle::bullet
+                                         ? std::string(level % 2 ? "\xE2\x80\x93" : "\xE2\x80\xA2")
+                                         : f.before + ("%" + std::to_string(level + 1)) + f.after;
+            lvl.append_child("w:lvlText").append_attribute("w:val") = text.c_str();
+            lvl.append_child("w:lvlJc").append_attribute("w:val") = "left";
+            auto ind = lvl.append_child("w:pPr").append_child("w:ind");
+            ind.append_attribute("w:left") = key.second + list_step * (level + 1);
+            ind.append_attribute("w:hanging") = list_step;
+        }
+    }
+    for (const auto& n : nums_) {
+        auto num = numbering.append_child("w:num");
+        num.append_attribute("w:numId") = n.id;
+        num.append_child("w:abstractNumId").append_attribute("w:val") = n.abstract_id;
+        // Without an override every list sharing a definition would continue its count.
+        auto over = num.append_child("w:lvlOverride");
+        over.append_attribute("w:ilvl") = n.level;
+        over.append_child("w:startOverride").append_attribute("w:val") = n.start;
+    }
+}
+
+void write_body(const model::Protocol& protocol, pugi::xml_node body, const BodyOptions& options,
+                Hyperlinks& hyperlinks, ListNumbering& lists) {
+    BodyWriter(protocol, body, options, hyperlinks, lists).write();
+}
+
+}  // namespace protopub::docx::detail

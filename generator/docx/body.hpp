@@ -1,0 +1,69 @@
+// Internals of the Word writer: the body of word/document.xml, with the list
+// definitions and external hyperlinks it needs. Not a public header.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "model/protocol.hpp"
+
+namespace protopub::docx::detail {
+
+// External hyperlinks become relationships of word/document.xml; ids avoid the ones the
+// reference document already uses.
+class Hyperlinks {
+public:
+    explicit Hyperlinks(std::set<std::string> taken) : taken_(std::move(taken)) {}
+    const std::string& id_for(const std::string& url);
+    // (id, url) in the order first used.
+    const std::vector<std::pair<std::string, std::string>>& all() const { return links_; }
+
+private:
+    std::set<std::string> taken_;
+    std::map<std::string, std::string> by_url_;
+    std::vector<std::pair<std::string, std::string>> links_;
+};
+
+// Word list definitions: one abstract definition per (label style, indent), one list
+// instance per list so that each list restarts at its own first label.
+class ListNumbering {
+public:
+    ListNumbering(int first_abstract_id, int first_num_id)
+        : next_abstract_(first_abstract_id), next_num_(first_num_id) {}
+    // numId of a new list whose items sit at `level` (0-based nesting) and start at `start`.
+    int start_list(model::ListStyle style, int indent, int level, int start);
+    bool empty() const { return nums_.empty(); }
+    // Appends <w:abstractNum> after `after_abstract` (or first) and <w:num> at the end.
+    void append_to(pugi::xml_node numbering) const;
+
+private:
+    struct Num {
+        int id;
+        int abstract_id;
+        int level;
+        int start;
+    };
+    std::map<std::pair<model::ListStyle, int>, int> abstract_ids_;
+    std::vector<std::pair<std::pair<model::ListStyle, int>, int>> abstracts_;
+    std::vector<Num> nums_;
+    int next_abstract_;
+    int next_num_;
+};
+
+struct BodyOptions {
+    std::string author;   // of every tracked change
+    std::string date;     // ISO 8601 date-time of every tracked change
+    bool contents = true;
+};
+
+// Appends the document's paragraphs and tables to <w:body> (before its sectPr, which
+// the caller adds after).
+void write_body(const model::Protocol& protocol, pugi::xml_node body, const BodyOptions& options,
+                Hyperlinks& hyperlinks, ListNumbering& lists);
+
+}  // namespace protopub::docx::detail

@@ -1,0 +1,223 @@
+#include "docx/docx.hpp"
+
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <pugixml.hpp>
+
+#include "docx/body.hpp"
+#include "io/files.hpp"
+#include "package/zip_writer.hpp"
+
+namespace protopub::docx {
+namespace {
+
+constexpr const char* document_part = "word/document.xml";
+constexpr const char* document_rels_part = "word/_rels/document.xml.rels";
+constexpr const char* numbering_part = "word/numbering.xml";
+constexpr const char* content_types_part = "[Content_Types].xml";
+constexpr const char* rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+constexpr const char* hyperlink_type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+constexpr const char* numbering_type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering";
+
+std::string serialize(const pugi::xml_document& doc) {
+    std::ostringstream out;
+    doc.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + out.str();
+}
+
+bool parse(pugi::xml_document& doc, const std::string& text) {
+    return doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+}
+
+// The parts of the reference document we build on.
+struct Reference {
+    std::map<std::string, std::string> parts;
+    pugi::xml_document document;       // for its root namespaces and its sectPr
+    pugi::xml_document document_rels;
+    pugi::xml_document content_types;
+    pugi::xml_document numbering;
+};
+
+bool load_reference(const std::string& path, Reference& ref, std::string& error) {
+    auto bytes = io::read_file(path, error);
+    if (!bytes) return false;
+    auto parts = package::unzip_to_map(*bytes, error);
+    if (!parts) {
+        error = "not a Word document: " + error;
+        return false;
+    }
+    ref.parts = std::move(*parts);
+    auto need = [&](const char* name, pugi::xml_document& doc, const char* root) {
+        auto it = ref.parts.find(name);
+        if (it == ref.parts.end() || !parse(doc, it->second) || !doc.child(root)) {
+            error = std::string("not a Word document (no valid ") + name + ")";
+            return false;
+        }
+        return true;
+    };
+    if (!need(content_types_part, ref.content_types, "Types") || !need(document_part, ref.document, "w:document") ||
+        !need(document_rels_part, ref.document_rels, "Relationships"))
+        return false;
+    auto numbering = ref.parts.find(numbering_part);
+    if (numbering != ref.parts.end() && !parse(ref.numbering, numbering->second)) {
+        error = std::string("reference document has an unreadable ") + numbering_part;
+        return false;
+    }
+    if (!ref.numbering.child("w:numbering")) {
+        ref.numbering.reset();
+        auto root = ref.numbering.append_child("w:numbering");
+        root.append_attribute("xmlns:w") = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    }
+    return true;
+}
+
+int next_free(pugi::xml_node numbering, const char* element, const char* attribute) {
+    int top = 0;
+    for (auto n : numbering.children(element)) top = std::max(top, n.attribute(attribute).as_int());
+    return top + 1;
+}
+
+std::string document_xml(const model::Protocol& p, const DocxOptions& options, Reference& ref,
+                         detail::Hyperlinks& links, detail::ListNumbering& lists) {
+    pugi::xml_document doc;
+    auto root = doc.append_child("w:document");
+    // The reference's namespace declarations, so its section properties stay valid.
+    for (auto a : ref.document.child("w:document").attributes()) root.append_attribute(a.name()) = a.value();
+    if (!root.attribute("xmlns:r")) root.append_attribute("xmlns:r") = rel_ns;
+    auto body = root.append_child("w:body");
+    detail::BodyOptions body_options{options.revision_author, io::format_iso_datetime(options.epoch), options.contents};
+    detail::write_body(p, body, body_options, links, lists);
+    if (auto sect = ref.document.child("w:document").child("w:body").child("w:sectPr")) body.append_copy(sect);
+    return serialize(doc);
+}
+
+std::string document_rels_xml(Reference& ref, const detail::Hyperlinks& links) {
+    auto root = ref.document_rels.child("Relationships");
+    bool has_numbering = false;
+    for (auto r : root.children("Relationship")) has_numbering |= std::string(r.attribute("Type").value()) == numbering_type;
+    if (!has_numbering) {
+        auto r = root.append_child("Relationship");
+        r.append_attribute("Id") = "rIdNumbering";
+        r.append_attribute("Type") = numbering_type;
+        r.append_attribute("Target") = "numbering.xml";
+    }
+    for (const auto& [id, url] : links.all()) {
+        auto r = root.append_child("Relationship");
+        r.append_attribute("Id") = id.c_str();
+        r.append_attribute("Type") = hyperlink_type;
+        r.append_attribute("Target") = url.c_str();
+        r.append_attribute("TargetMode") = "External";
+    }
+    return serialize(ref.document_rels);
+}
+
+// Makes sure the package declares the parts we add.
+std::string content_types_xml(Reference& ref) {
+    auto types = ref.content_types.child("Types");
+    auto override_part = [&](const char* part, const char* type) {
+        for (auto o : types.children("Override"))
+            if (std::string(o.attribute("PartName").value()) == part) return;
+        auto o = types.append_child("Override");
+        o.append_attribute("PartName") = part;
+        o.append_attribute("ContentType") = type;
+    };
+    override_part("/word/numbering.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml");
+    override_part("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
+    override_part("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
+    return serialize(ref.content_types);
+}
+
+std::string root_rels_xml() {
+    pugi::xml_document doc;
+    auto root = doc.append_child("Relationships");
+    root.append_attribute("xmlns") = "http://schemas.openxmlformats.org/package/2006/relationships";
+    auto add = [&](const char* id, const char* type, const char* target) {
+        auto r = root.append_child("Relationship");
+        r.append_attribute("Id") = id;
+        r.append_attribute("Type") = type;
+        r.append_attribute("Target") = target;
+    };
+    add("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", document_part);
+    add("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml");
+    add("rId3", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties", "docProps/app.xml");
+    return serialize(doc);
+}
+
+std::string core_xml(const model::Protocol& p, std::int64_t epoch) {
+    pugi::xml_document doc;
+    auto root = doc.append_child("cp:coreProperties");
+    root.append_attribute("xmlns:cp") = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+    root.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
+    root.append_attribute("xmlns:dcterms") = "http://purl.org/dc/terms/";
+    root.append_attribute("xmlns:xsi") = "http://www.w3.org/2001/XMLSchema-instance";
+    root.append_child("dc:title").text().set(p.meta.title.c_str());
+    root.append_child("dc:creator").text().set(p.meta.council.c_str());
+    root.append_child("dc:language").text().set(p.meta.lang.c_str());
+    root.append_child("cp:lastModifiedBy").text().set(p.meta.council.c_str());
+    root.append_child("cp:contentStatus").text().set(model::to_string(p.meta.status));
+    root.append_child("cp:version").text().set(p.meta.version.c_str());
+    const std::string when = io::format_iso_datetime(epoch);
+    for (const char* name : {"dcterms:created", "dcterms:modified"}) {
+        auto d = root.append_child(name);
+        d.append_attribute("xsi:type") = "dcterms:W3CDTF";
+        d.text().set(when.c_str());
+    }
+    return serialize(doc);
+}
+
+std::string app_xml() {
+    pugi::xml_document doc;
+    auto root = doc.append_child("Properties");
+    root.append_attribute("xmlns") = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
+    root.append_child("Application").text().set("protopub");
+    return serialize(doc);
+}
+
+}  // namespace
+
+std::string default_reference_docx() { return std::string(PROTOPUB_DEFAULT_TEMPLATES) + "/reference.docx"; }
+
+std::string render_docx(const model::Protocol& protocol, const DocxOptions& options, model::Diagnostics& diags) {
+    const std::string reference_path = options.reference_docx.empty() ? default_reference_docx() : options.reference_docx;
+    Reference ref;
+    std::string error;
+    if (!load_reference(reference_path, ref, error)) {
+        diags.error(reference_path, {}, error);
+        return {};
+    }
+    std::set<std::string> taken_ids;
+    for (auto r : ref.document_rels.child("Relationships").children("Relationship")) taken_ids.insert(r.attribute("Id").value());
+    detail::Hyperlinks links(std::move(taken_ids));
+    auto numbering_root = ref.numbering.child("w:numbering");
+    detail::ListNumbering lists(next_free(numbering_root, "w:abstractNum", "w:abstractNumId"),
+                                next_free(numbering_root, "w:num", "w:numId"));
+
+    std::vector<package::ZipEntry> entries;
+    entries.push_back({"word/document.xml", document_xml(protocol, options, ref, links, lists)});
+    lists.append_to(numbering_root);
+    entries.insert(entries.begin(), {
+        {content_types_part, content_types_xml(ref)},
+        {"_rels/.rels", root_rels_xml()},
+        {"docProps/core.xml", core_xml(protocol, options.epoch)},
+        {"docProps/app.xml", app_xml()},
+    });
+    entries.push_back({document_rels_part, document_rels_xml(ref, links)});
+    entries.push_back({numbering_part, serialize(ref.numbering)});
+    // Everything else (styles, settings, theme, fonts, headers, footers, media) is the
+    // reference's, byte for byte; its own properties and thumbnail are not ours to keep.
+    std::set<std::string> ours;
+    for (const auto& e : entries) ours.insert(e.name);
+    for (const auto& [name, bytes] : ref.parts)
+        if (!ours.count(name) && name.rfind("docProps/", 0) != 0 && name != "_rels/.rels") entries.push_back({name, bytes});
+
+    auto package_bytes = package::write_zip(entries, options.epoch, error);
+    if (!package_bytes) {
+        diags.error(protocol.source_path, {}, "cannot write the Word package: " + error);
+        return {};
+    }
+    return std::move(*package_bytes);
+}
+
+}  // namespace protopub::docx

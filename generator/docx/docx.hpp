@@ -1,0 +1,32 @@
+// The Word writer: model::Protocol -> .docx bytes. Styles, page set-up, headers and
+// footers come from a reference .docx (the council's house template); only the body,
+// the list definitions, the hyperlinks and the document properties are ours.
+//
+// A redline Protocol (inserted/deleted inlines, Clause::change) becomes real tracked
+// changes: Accept All in Word gives the new version, Reject All the old one.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "model/diagnostics.hpp"
+#include "model/protocol.hpp"
+
+namespace protopub::docx {
+
+struct DocxOptions {
+    std::string reference_docx;          // "" = default_reference_docx()
+    std::int64_t epoch = 0;              // package, properties and revision time stamp
+    std::string revision_author = "protopub";
+    bool contents = true;                // a contents (TOC) field after the title
+};
+
+// templates/reference.docx of this checkout.
+std::string default_reference_docx();
+
+// The .docx package, or "" with an error in `diags` when the reference document cannot
+// be read or is not a Word document.
+std::string render_docx(const model::Protocol& protocol, const DocxOptions& options,
+                        model::Diagnostics& diags);
+
+}  // namespace protopub::docx

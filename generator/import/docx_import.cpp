@@ -1,0 +1,437 @@
+// Word .docx -> paragraphs. Word keeps what the reader sees in several parts: the words
+// in word/document.xml, heading levels in word/styles.xml, and the numbers Word draws in
+// front of numbered paragraphs nowhere at all: they are computed here from
+// word/numbering.xml, as Word does, so "1.1" and "(a)" come out as displayed.
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+
+#include "import/import.hpp"
+#include "import/paragraphs.hpp"
+#include "package/zip_reader.hpp"
+
+namespace protopub::import {
+
+using namespace protopub::model;
+using detail::Paragraph;
+using detail::link_addresses;
+
+namespace {
+
+bool on(const pugi::xml_node& toggle) {
+    if (!toggle) return false;
+    std::string v = toggle.attribute("w:val").value();
+    return v.empty() || (v != "0" && v != "false" && v != "off");
+}
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// ------------------------------------------------------------------ numbering
+
+struct Level {
+    std::string format = "decimal";  // decimal, lowerLetter, upperLetter, lowerRoman, upperRoman, bullet, none
+    std::string text = "%1.";        // "%1.%2", "(%3)"
+    int start = 1;
+    bool legal = false;              // w:isLgl: every level shown as a decimal
+};
+
+struct NumberingInstance {
+    std::string abstract_id;
+    std::map<int, int> start_override;
+};
+
+std::string roman(int n, bool upper) {
+    static const std::array<std::pair<int, const char*>, 13> table = {{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
+                                                                       {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"},
+                                                                       {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}}};
+    std::string out;
+    for (const auto& [value, letters] : table)
+        while (n >= value) out += letters, n -= value;
+    if (upper)
+        for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string format_counter(int n, const std::string& format) {
+    if (format == "lowerLetter" || format == "upperLetter") {
+        // a, b, ..., z, aa, bb, ... as Word counts
+        const char base = format == "lowerLetter" ? 'a' : 'A';
+        return std::string(static_cast<std::size_t>((n - 1) / 26 + 1), static_cast<char>(base + (n - 1) % 26));
+    }
+    if (format == "lowerRoman") return roman(n, false);
+    if (format == "upperRoman") return roman(n, true);
+    if (format == "none") return "";
+    return std::to_string(n);
+}
+
+// The numbers Word displays: one counter per level of every list instance (w:num);
+// using a level restarts the levels below it.
+class Numbering {
+public:
+    explicit Numbering(const pugi::xml_document& doc) {
+        pugi::xml_node root = doc.child("w:numbering");
+        for (auto a : root.children("w:abstractNum")) {
+            std::map<int, Level>& levels = abstracts_[a.attribute("w:abstractNumId").value()];
+            for (auto l : a.children("w:lvl")) {
+                Level level;
+                if (auto f = l.child("w:numFmt")) level.format = f.attribute("w:val").value();
+                if (auto t = l.child("w:lvlText")) level.text = t.attribute("w:val").value();
+                if (auto s = l.child("w:start")) level.start = s.attribute("w:val").as_int(1);
+                level.legal = on(l.child("w:isLgl"));
+                levels[l.attribute("w:ilvl").as_int()] = level;
+            }
+        }
+        for (auto n : root.children("w:num")) {
+            NumberingInstance inst;
+            inst.abstract_id = n.child("w:abstractNumId").attribute("w:val").value();
+            for (auto o : n.children("w:lvlOverride"))
+                if (auto s = o.child("w:startOverride"))
+                    inst.start_override[o.attribute("w:ilvl").as_int()] = s.attribute("w:val").as_int(1);
+            instances_[n.attribute("w:numId").value()] = inst;
+        }
+    }
+
+    // The label for the next paragraph of list `num_id` at level `ilvl`; `bullet` is
+    // set for bullet levels. "" when the list is unknown or switched off (numId 0).
+    std::string next(const std::string& num_id, int ilvl, bool& bullet) {
+        bullet = false;
+        auto inst = instances_.find(num_id);
+        if (inst == instances_.end()) return "";
+        auto abs = abstracts_.find(inst->second.abstract_id);
+        if (abs == abstracts_.end()) return "";
+        const std::map<int, Level>& levels = abs->second;
+        auto level = levels.find(ilvl);
+        if (level == levels.end()) return "";
+        if (level->second.format == "bullet") {
+            bullet = true;
+            return "";
+        }
+        std::map<int, int>& counters = counters_[num_id];
+        auto start_of = [&](int l) {
+            auto o = inst->second.start_override.find(l);
+            if (o != inst->second.start_override.end()) return o->second;
+            auto lv = levels.find(l);
+            return lv == levels.end() ? 1 : lv->second.start;
+        };
+        auto c = counters.find(ilvl);
+        if (c == counters.end()) counters[ilvl] = start_of(ilvl);
+        else ++c->second;
+        for (auto it = counters.begin(); it != counters.end();) it = it->first > ilvl ? counters.erase(it) : std::next(it);
+
+        std::string out;
+        const std::string& pattern = level->second.text;
+        for (std::size_t i = 0; i < pattern.size(); ++i) {
+            if (pattern[i] == '%' && i + 1 < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i + 1]))) {
+                const int l = pattern[i + 1] - '1';
+                auto lv = levels.find(l);
+                const int value = counters.count(l) ? counters[l] : start_of(l);
+                const std::string format = level->second.legal || lv == levels.end() ? "decimal" : lv->second.format;
+                out += format_counter(value, format);
+                ++i;
+            } else {
+                out += pattern[i];
+            }
+        }
+        return out;
+    }
+
+private:
+    std::map<std::string, std::map<int, Level>> abstracts_;
+    std::map<std::string, NumberingInstance> instances_;
+    std::map<std::string, std::map<int, int>> counters_;
+};
+
+// ------------------------------------------------------------------ styles
+
+struct Style {
+    int heading_level = 0;     // 1 for "heading 1" / outline level 0
+    std::string num_id;        // numbering carried by the style
+    int ilvl = 0;
+    std::string based_on;
+};
+
+std::map<std::string, Style> read_styles(const pugi::xml_document& doc) {
+    std::map<std::string, Style> styles;
+    for (auto s : doc.child("w:styles").children("w:style")) {
+        Style st;
+        const std::string name = lower(s.child("w:name").attribute("w:val").value());
+        if (name.rfind("heading ", 0) == 0) st.heading_level = std::atoi(name.c_str() + 8);
+        if (name == "title") st.heading_level = 1;
+        if (auto o = s.child("w:pPr").child("w:outlineLvl")) {
+            const int lvl = o.attribute("w:val").as_int(9);
+            if (lvl < 9) st.heading_level = lvl + 1;
+        }
+        if (auto np = s.child("w:pPr").child("w:numPr")) {
+            st.num_id = np.child("w:numId").attribute("w:val").value();
+            st.ilvl = np.child("w:ilvl").attribute("w:val").as_int();
+        }
+        st.based_on = s.child("w:basedOn").attribute("w:val").value();
+        styles[s.attribute("w:styleId").value()] = st;
+    }
+    // inherit what a style leaves unsaid from the style it is based on
+    for (auto& [id, st] : styles) {
+        std::string base = st.based_on;
+        for (int depth = 0; depth < 10 && !base.empty() && styles.count(base); ++depth) {
+            const Style& b = styles[base];
+            if (st.heading_level == 0) st.heading_level = b.heading_level;
+            if (st.num_id.empty()) st.num_id = b.num_id, st.ilvl = b.ilvl;
+            base = b.based_on;
+        }
+    }
+    return styles;
+}
+
+// ------------------------------------------------------------------ the document
+
+class DocxReader {
+public:
+    DocxReader(const pugi::xml_document& styles, const pugi::xml_document& numbering, const pugi::xml_document& rels)
+        : styles_(read_styles(styles)), numbering_(numbering) {
+        for (auto r : rels.child("Relationships").children("Relationship"))
+            links_[r.attribute("Id").value()] = r.attribute("Target").value();
+    }
+
+    void read_body(const pugi::xml_node& body, std::vector<Paragraph>& out);
+    bool saw_tracked_changes() const { return tracked_; }
+
+private:
+    Paragraph read_paragraph(const pugi::xml_node& p);
+    Block read_table(const pugi::xml_node& tbl);
+    void read_runs(const pugi::xml_node& parent, Inlines& out, std::string& text);
+    void add_text(const std::string& t, bool bold, bool italic, Inlines& out, std::string& text);
+
+    std::map<std::string, Style> styles_;
+    Numbering numbering_;
+    std::map<std::string, std::string> links_;
+    bool tracked_ = false;
+    std::uint32_t index_ = 0;
+};
+
+// Runs of the same formatting are merged; bold and italic become strong and emphasis.
+void DocxReader::add_text(const std::string& t, bool bold, bool italic, Inlines& out, std::string& text) {
+    if (t.empty()) return;
+    text += t;
+    InlineKind kind = bold ? InlineKind::strong : italic ? InlineKind::emphasis : InlineKind::text;
+    Inline* last = out.empty() ? nullptr : &out.back();
+    if (kind == InlineKind::text) {
+        if (last && last->kind == InlineKind::text) last->text += t;
+        else {
+            Inline in;
+            in.text = t;
+            out.push_back(std::move(in));
+        }
+        return;
+    }
+    if (!(last && last->kind == kind)) {
+        Inline in;
+        in.kind = kind;
+        out.push_back(std::move(in));
+        last = &out.back();
+    }
+    if (bold && italic) {
+        if (last->children.empty() || last->children.back().kind != InlineKind::emphasis) {
+            Inline em;
+            em.kind = InlineKind::emphasis;
+            last->children.push_back(std::move(em));
+        }
+        Inline& em = last->children.back();
+        if (em.children.empty()) em.children.push_back(Inline{});
+        em.children.back().text += t;
+        return;
+    }
+    if (last->children.empty() || last->children.back().kind != InlineKind::text) last->children.push_back(Inline{});
+    last->children.back().text += t;
+}
+
+void DocxReader::read_runs(const pugi::xml_node& parent, Inlines& out, std::string& text) {
+    for (auto n : parent.children()) {
+        const std::string name = n.name();
+        if (name == "w:r") {
+            const pugi::xml_node rpr = n.child("w:rPr");
+            const bool bold = on(rpr.child("w:b"));
+            const bool italic = on(rpr.child("w:i"));
+            for (auto c : n.children()) {
+                const std::string cn = c.name();
+                if (cn == "w:t") add_text(c.text().get(), bold, italic, out, text);
+                else if (cn == "w:tab" || cn == "w:br" || cn == "w:cr") add_text(" ", false, false, out, text);
+                else if (cn == "w:noBreakHyphen") add_text("-", bold, italic, out, text);
+            }
+        } else if (name == "w:hyperlink") {
+            const std::string target = links_[n.attribute("r:id").value()];
+            Inlines kids;
+            std::string words;
+            read_runs(n, kids, words);
+            text += words;
+            const bool web = target.rfind("http://", 0) == 0 || target.rfind("https://", 0) == 0 || target.rfind("mailto:", 0) == 0;
+            if (web && !kids.empty()) {
+                Inline link;
+                link.kind = InlineKind::link;
+                link.target = target;
+                link.children = std::move(kids);
+                out.push_back(std::move(link));
+            } else {
+                for (auto& k : kids) out.push_back(std::move(k));
+            }
+        } else if (name == "w:ins" || name == "w:moveTo") {
+            // tracked insertions are taken as accepted
+            tracked_ = true;
+            read_runs(n, out, text);
+        } else if (name == "w:del" || name == "w:moveFrom") {
+            tracked_ = true;  // tracked deletions are taken as accepted: the words go
+        } else if (name == "w:smartTag" || name == "w:fldSimple" || name == "w:sdt" || name == "w:sdtContent" ||
+                   name == "w:customXml") {
+            read_runs(name == "w:sdt" ? n.child("w:sdtContent") : n, out, text);
+        }
+    }
+}
+
+Paragraph DocxReader::read_paragraph(const pugi::xml_node& p) {
+    Paragraph para;
+    para.pos = {++index_, 1};
+    para.after_gap = true;
+    const pugi::xml_node ppr = p.child("w:pPr");
+    const std::string style_id = ppr.child("w:pStyle").attribute("w:val").value();
+    Style style;
+    if (auto it = styles_.find(style_id); it != styles_.end()) style = it->second;
+    para.heading_level = style.heading_level;
+    if (auto o = ppr.child("w:outlineLvl"); o && o.attribute("w:val").as_int(9) < 9)
+        para.heading_level = o.attribute("w:val").as_int() + 1;
+
+    std::string num_id = style.num_id;
+    int ilvl = style.ilvl;
+    if (auto np = ppr.child("w:numPr")) {
+        if (auto id = np.child("w:numId")) num_id = id.attribute("w:val").value();
+        if (auto l = np.child("w:ilvl")) ilvl = l.attribute("w:val").as_int();
+    }
+    if (ppr.child("w:rPr").child("w:del") || ppr.child("w:rPr").child("w:ins")) tracked_ = true;
+
+    Inlines inlines;
+    std::string text;
+    read_runs(p, inlines, text);
+    std::string trimmed = text;
+    const std::size_t b = trimmed.find_first_not_of(' ');
+    if (b == std::string::npos) return para;  // no words: an empty paragraph
+
+    bool bullet = false;
+    std::string label = num_id.empty() || num_id == "0" ? "" : numbering_.next(num_id, ilvl, bullet);
+    para.bullet = bullet;
+    // the displayed number goes in front of the words, as the reader of the page sees it
+    if (!label.empty()) {
+        Inline number;
+        number.text = label + " ";
+        inlines.insert(inlines.begin(), number);
+        text = label + " " + text;
+    }
+    link_addresses(inlines);
+    para.text = text;
+    para.inlines = std::move(inlines);
+    return para;
+}
+
+Block DocxReader::read_table(const pugi::xml_node& tbl) {
+    Block table;
+    table.kind = BlockKind::table;
+    table.pos = {++index_, 1};
+    bool first = true;
+    for (auto tr : tbl.children("w:tr")) {
+        TableRow row;
+        row.header = first;
+        first = false;
+        for (auto tc : tr.children("w:tc")) {
+            TableCell cell;
+            for (auto p : tc.children("w:p")) {
+                Inlines in;
+                std::string t;
+                read_runs(p, in, t);
+                if (t.find_first_not_of(' ') == std::string::npos) continue;
+                if (!cell.inlines.empty()) {
+                    Inline space;
+                    space.text = " ";
+                    cell.inlines.push_back(space);
+                }
+                for (auto& i : in) cell.inlines.push_back(std::move(i));
+            }
+            row.cells.push_back(std::move(cell));
+        }
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+void DocxReader::read_body(const pugi::xml_node& body, std::vector<Paragraph>& out) {
+    for (auto n : body.children()) {
+        const std::string name = n.name();
+        if (name == "w:p") {
+            Paragraph p = read_paragraph(n);
+            if (!p.text.empty()) out.push_back(std::move(p));
+        } else if (name == "w:tbl") {
+            Paragraph p;
+            p.table = read_table(n);
+            p.pos = p.table->pos;
+            p.after_gap = true;
+            out.push_back(std::move(p));
+        } else if (name == "w:sdt") {
+            read_body(n.child("w:sdtContent"), out);
+        } else if (name == "w:ins" || name == "w:customXml") {
+            read_body(n, out);
+        }
+    }
+}
+
+bool parse_part(const std::map<std::string, std::string>& parts, const std::string& name, pugi::xml_document& doc,
+                bool required, const std::string& path, Diagnostics& diags) {
+    auto it = parts.find(name);
+    if (it == parts.end()) {
+        if (required)
+            diags.error(path, {}, "not a Word document: the package has no " + name +
+                                      " (is it a .docx, and not another zip file?)");
+        return !required;
+    }
+    pugi::xml_parse_result r = doc.load_buffer(it->second.data(), it->second.size());
+    if (!r) {
+        diags.error(path, {}, "damaged Word document: " + name + " is not well-formed XML (" + r.description() +
+                                  " at byte " + std::to_string(r.offset) + ")");
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+ImportResult import_docx(std::string_view bytes, const std::string& path, const ImportOptions& options,
+                         Diagnostics& diags) {
+    std::string error;
+    auto parts = package::read_zip(bytes, error);
+    if (!parts) {
+        diags.error(path, {}, "cannot read the Word document: " + error);
+        return {};
+    }
+    pugi::xml_document document, styles, numbering, rels;
+    if (!parse_part(*parts, "word/document.xml", document, true, path, diags) ||
+        !parse_part(*parts, "word/styles.xml", styles, false, path, diags) ||
+        !parse_part(*parts, "word/numbering.xml", numbering, false, path, diags) ||
+        !parse_part(*parts, "word/_rels/document.xml.rels", rels, false, path, diags))
+        return {};
+
+    DocxReader reader(styles, numbering, rels);
+    std::vector<Paragraph> paras;
+    reader.read_body(document.child("w:document").child("w:body"), paras);
+    if (paras.empty()) {
+        diags.error(path, {}, "the Word document has no text to import");
+        return {};
+    }
+    if (reader.saw_tracked_changes())
+        diags.warning(path, {}, "the document has tracked changes: they were taken as accepted (insertions kept, "
+                                "deletions left out)");
+    // a document saved from plain text keeps its page-broken paragraphs: join them
+    paras = detail::rejoin_broken(std::move(paras), {}, 0);
+    return detail::build_protocol(std::move(paras), path, options, {}, diags);
+}
+
+}  // namespace protopub::import

@@ -1,0 +1,198 @@
+// Plain words -> inlines, the way the source reader reads them back: web addresses and
+// e-mail addresses are links (GFM autolinks), *words* are emphasis.
+#include <cctype>
+
+#include "import/paragraphs.hpp"
+
+namespace protopub::import::detail {
+
+using namespace protopub::model;
+
+namespace {
+
+bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_space(char c) { return c == ' '; }
+bool is_punct(char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; }
+
+bool starts_with_ci(std::string_view s, std::size_t at, std::string_view prefix) {
+    if (s.size() - at < prefix.size()) return false;
+    for (std::size_t k = 0; k < prefix.size(); ++k)
+        if (std::tolower(static_cast<unsigned char>(s[at + k])) != prefix[k]) return false;
+    return true;
+}
+
+Inline text_inline(std::string t) {
+    Inline in;
+    in.kind = InlineKind::text;
+    in.text = std::move(t);
+    return in;
+}
+
+Inline link_inline(const std::string& words, const std::string& target) {
+    Inline in;
+    in.kind = InlineKind::link;
+    in.target = target;
+    in.children.push_back(text_inline(words));
+    return in;
+}
+
+// The end of a bare web address at `i`, without the punctuation that ends the sentence
+// (GFM: ? ! . , : * _ ~ and an unbalanced closing bracket are not part of it).
+std::size_t url_end(std::string_view s, std::size_t i) {
+    std::size_t e = i;
+    while (e < s.size() && !is_space(s[e]) && s[e] != '<' && s[e] != '>') ++e;
+    for (;;) {
+        if (e <= i) return e;
+        char c = s[e - 1];
+        if (c == '?' || c == '!' || c == '.' || c == ',' || c == ':' || c == '*' || c == '_' || c == '~' || c == '"' ||
+            c == '\'') {
+            --e;
+            continue;
+        }
+        if (c == ')') {
+            int open = 0, close = 0;
+            for (std::size_t k = i; k < e; ++k) open += s[k] == '(', close += s[k] == ')';
+            if (close > open) {
+                --e;
+                continue;
+            }
+        }
+        return e;
+    }
+}
+
+bool url_starts(std::string_view s, std::size_t i) {
+    if (i > 0) {
+        char p = s[i - 1];
+        if (!(is_space(p) || p == '*' || p == '_' || p == '~' || p == '(')) return false;
+    }
+    return starts_with_ci(s, i, "https://") || starts_with_ci(s, i, "http://") || starts_with_ci(s, i, "www.");
+}
+
+// "name@example.gov.uk" at `at` (the '@'): the address's start and end, or {0,0}.
+std::pair<std::size_t, std::size_t> email_around(std::string_view s, std::size_t at) {
+    auto local = [](char c) { return is_alnum(c) || c == '.' || c == '-' || c == '_' || c == '+'; };
+    std::size_t b = at;
+    while (b > 0 && local(s[b - 1])) --b;
+    std::size_t e = at + 1;
+    bool dot = false;
+    while (e < s.size() && (is_alnum(s[e]) || s[e] == '-' || s[e] == '.' || s[e] == '_')) dot = dot || s[e++] == '.';
+    while (e > at + 1 && (s[e - 1] == '.' || s[e - 1] == '-' || s[e - 1] == '_')) --e;
+    if (b == at || e == at + 1 || !dot || s.substr(at + 1, e - at - 1).find('.') == std::string_view::npos) return {0, 0};
+    return {b, e};
+}
+
+// A run of *words* (or **words**): the closing marker's offset, or npos.
+std::size_t emphasis_close(std::string_view s, std::size_t open, std::size_t width) {
+    const std::size_t first = open + width;
+    if (first >= s.size() || is_space(s[first]) || s[first] == '*') return std::string_view::npos;
+    if (open > 0 && !(is_space(s[open - 1]) || is_punct(s[open - 1]))) return std::string_view::npos;
+    for (std::size_t k = first + 1; k + width <= s.size(); ++k) {
+        if (s[k] != '*') continue;
+        if (s.compare(k, width, std::string(width, '*')) != 0) return std::string_view::npos;
+        const std::size_t after = k + width;
+        const bool closes = !is_space(s[k - 1]) && (after == s.size() || is_space(s[after]) || (is_punct(s[after]) && s[after] != '*'));
+        return closes ? k : std::string_view::npos;
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+Inlines inlines_from_text(const std::string& text, bool asterisk_emphasis) {
+    Inlines out;
+    std::string pending;
+    auto flush = [&] {
+        if (!pending.empty()) out.push_back(text_inline(std::move(pending)));
+        pending.clear();
+    };
+    const std::string_view s = text;
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] == '<' && (starts_with_ci(s, i + 1, "http://") || starts_with_ci(s, i + 1, "https://"))) {
+            std::size_t close = s.find('>', i);
+            std::size_t space = s.find(' ', i);
+            if (close != std::string_view::npos && (space == std::string_view::npos || close < space)) {
+                flush();
+                std::string url(s.substr(i + 1, close - i - 1));
+                out.push_back(link_inline(url, url));
+                i = close + 1;
+                continue;
+            }
+        }
+        if (url_starts(s, i)) {
+            std::size_t e = url_end(s, i);
+            std::string url(s.substr(i, e - i));
+            const bool www = starts_with_ci(s, i, "www.");
+            if (url.size() > (www ? 4u : 8u) && url.find('.') != std::string::npos) {
+                flush();
+                out.push_back(link_inline(url, www ? "http://" + url : url));
+                i = e;
+                continue;
+            }
+        }
+        if (s[i] == '@') {
+            auto [b, e] = email_around(s, i);
+            if (e > b && b >= i - pending.size()) {
+                std::size_t local = i - b;
+                std::string address(s.substr(b, e - b));
+                pending.erase(pending.size() - local);
+                flush();
+                out.push_back(link_inline(address, "mailto:" + address));
+                i = e;
+                continue;
+            }
+        }
+        if (asterisk_emphasis && s[i] == '*') {
+            const std::size_t width = i + 1 < s.size() && s[i + 1] == '*' ? 2 : 1;
+            std::size_t close = emphasis_close(s, i, width);
+            if (close != std::string_view::npos) {
+                flush();
+                Inline em;
+                em.kind = width == 2 ? InlineKind::strong : InlineKind::emphasis;
+                em.children = inlines_from_text(std::string(s.substr(i + width, close - i - width)));
+                out.push_back(std::move(em));
+                i = close + width;
+                continue;
+            }
+        }
+        pending += s[i++];
+    }
+    flush();
+    return out;
+}
+
+void link_addresses(Inlines& inlines) {
+    Inlines out;
+    for (auto& in : inlines) {
+        if (in.kind == InlineKind::text) {
+            for (auto& piece : inlines_from_text(in.text, false)) out.push_back(std::move(piece));
+            continue;
+        }
+        if (in.kind != InlineKind::link) link_addresses(in.children);
+        out.push_back(std::move(in));
+    }
+    inlines = std::move(out);
+}
+
+void drop_prefix(Inlines& inlines, std::size_t bytes) {
+    std::size_t left = bytes;
+    while (!inlines.empty() && inlines.front().kind == InlineKind::text) {
+        std::string& t = inlines.front().text;
+        if (left >= t.size()) {
+            left -= t.size();
+            inlines.erase(inlines.begin());
+            continue;
+        }
+        t.erase(0, left);
+        left = 0;
+        std::size_t sp = t.find_first_not_of(' ');
+        if (sp == std::string::npos) {
+            inlines.erase(inlines.begin());
+            continue;
+        }
+        t.erase(0, sp);
+        break;
+    }
+}
+
+}  // namespace protopub::import::detail

@@ -1,0 +1,82 @@
+// The middle of every importer: a flat list of paragraphs, as a reader of the input saw
+// them, is turned into sections, clauses, sub-items, bullets and quotes by one set of
+// rules (numbers, labels, headings, bullets), whatever the input format.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "import/import.hpp"
+
+namespace protopub::import::detail {
+
+struct Paragraph {
+    std::string text;                  // the words, single-spaced; numbers and labels included
+    model::Inlines inlines;            // formatted words (.docx); empty: made from `text`
+    int heading_level = 0;             // a Word heading style (1 = Heading 1); 0 = none
+    bool bullet = false;               // a bullet glyph or Word bullet, already taken off `text`
+    bool after_gap = false;            // blank line(s) before it (plain text)
+    bool leading_space = false;        // its first line started with a space (plain text)
+    bool single_line = true;           // it was one line of the input
+    std::optional<model::Block> table; // a table (.docx): `text` is empty
+    model::SourcePos pos;
+};
+
+// What a paragraph (or a line of plain text) starts with.
+enum class MarkerKind {
+    none,
+    bullet,   // "• ", "- ", "* ", "o ", a private-use bullet glyph
+    clause,   // "2.1 ", "10.1.2. ", "- 1.1 " (list-marker style), "(3.2.9 " (stray bracket)
+    single,   // "3. " or "3 ": a section number or a one-level clause number
+    label,    // "(a) ", "a) ", "(iv) ", "i. "
+};
+
+struct Marker {
+    MarkerKind kind = MarkerKind::none;
+    std::size_t length = 0;         // bytes taken by the marker and the spaces after it
+    std::string text;               // the number or label as written ("2.1", "3.", "(a)")
+    std::vector<int> parts;         // clause / single numbers
+    bool stray_bracket = false;     // "(3.2.9 ": the bracket is dropped
+};
+
+Marker read_marker(std::string_view text);
+
+// True when the text ends a sentence or a lead-in: . ; : ? ! (before closing quotes).
+bool ends_sentence(std::string_view text);
+
+// A title: one short line, starting with a capital, that does not end a sentence or a
+// phrase, and is not a "Field: value" line (unless in capitals).
+bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words);
+bool in_capitals(std::string_view text);
+
+bool ends_with_small_word(std::string_view text);  // "of", "the", "and", ...
+bool is_lower_start(std::string_view s);
+// "Councillor-" + "officer": a compound split at a line end keeps its hyphen, no space.
+bool hyphen_joins(std::string_view before, std::string_view after);
+// Appends a line's words: one space between, none after a split compound's hyphen.
+void append_words(std::string& text, std::string_view line);
+
+// A paragraph broken across a blank line (a page end mid-sentence) is joined again:
+// the first part has not ended its sentence and the second goes on with a lower-case
+// word, a compound's second half, or after a line that ran to `full_width` (0: never).
+// `last_line_length[i]`: the length of paragraph i's last line (may be empty).
+std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::vector<std::size_t>& last_line_length,
+                                     std::size_t full_width);
+
+// Builds the protocol: title, preamble, sections, clauses (with ids) and metadata.
+ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
+                            std::vector<Dropped> dropped, model::Diagnostics& diags);
+
+// Plain words -> inlines: web and e-mail addresses become links (as the source reader
+// would read them back), *words* become emphasis (plain text only: in Word, an
+// asterisk is an asterisk).
+model::Inlines inlines_from_text(const std::string& text, bool asterisk_emphasis = true);
+// The web and e-mail addresses inside formatted text become links.
+void link_addresses(model::Inlines& inlines);
+
+// Removes `bytes` bytes of text from the front of formatted inlines (a number or label
+// already read from the plain text), and the spaces after them.
+void drop_prefix(model::Inlines& inlines, std::size_t bytes);
+
+}  // namespace protopub::import::detail

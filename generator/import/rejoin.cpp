@@ -1,0 +1,67 @@
+// Joining what a page end or a blank line split: shared by the text and .docx readers.
+#include <algorithm>
+#include <cctype>
+
+#include "import/paragraphs.hpp"
+#include "model/text.hpp"
+
+namespace protopub::import::detail {
+
+using namespace protopub::model;
+
+bool ends_with_small_word(std::string_view text) {
+    static const std::vector<std::string> words = {"a", "an", "the", "of", "to", "and", "or", "for", "in", "on",
+                                                   "at", "by", "with", "from", "as", "that", "which", "be", "is", "are",
+                                                   "their", "its", "any", "this", "under", "not", "his", "her", "our", "your"};
+    std::size_t sp = text.find_last_of(' ');
+    std::string last(text.substr(sp == std::string_view::npos ? 0 : sp + 1));
+    for (auto& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::find(words.begin(), words.end(), last) != words.end();
+}
+
+bool is_lower_start(std::string_view s) { return !s.empty() && std::islower(static_cast<unsigned char>(s[0])); }
+
+bool hyphen_joins(std::string_view before, std::string_view after) {
+    return before.size() >= 2 && before.back() == '-' && std::isalpha(static_cast<unsigned char>(before[before.size() - 2])) &&
+           is_lower_start(after);
+}
+
+void append_words(std::string& text, std::string_view line) {
+    if (!text.empty() && !hyphen_joins(text, line)) text += ' ';
+    text += line;
+}
+
+std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::vector<std::size_t>& last_line_length,
+                                     std::size_t full_width) {
+    std::vector<Paragraph> out;
+    std::vector<std::size_t> out_last;
+    for (std::size_t i = 0; i < paras.size(); ++i) {
+        Paragraph& b = paras[i];
+        if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !out.back().table && !b.table &&
+            b.heading_level == 0 && out.back().heading_level == 0 &&
+            read_marker(b.text).kind == MarkerKind::none && !ends_sentence(out.back().text)) {
+            Paragraph& a = out.back();
+            // "24.1 Status of this code" + "This code gives...": a title and its words
+            const std::string_view a_words = std::string_view(a.text).substr(read_marker(a.text).length);
+            const bool title_then_words = title_like(a, a_words, 12) && !is_lower_start(b.text);
+            const bool full_line = full_width > 0 && out_last.back() >= full_width;
+            if (!title_then_words && (is_lower_start(b.text) || hyphen_joins(a.text, b.text) || full_line || ends_with_small_word(a.text))) {
+                if (!a.inlines.empty() || !b.inlines.empty()) {
+                    if (a.inlines.empty()) a.inlines = inlines_from_text(a.text);
+                    if (b.inlines.empty()) b.inlines = inlines_from_text(b.text);
+                    if (!hyphen_joins(a.text, b.text)) a.inlines.push_back(Inline{InlineKind::text, " ", "", {}, -1, {}});
+                    for (auto& in : b.inlines) a.inlines.push_back(std::move(in));
+                }
+                append_words(a.text, b.text);
+                a.single_line = false;
+                out_last.back() = i < last_line_length.size() ? last_line_length[i] : 0;
+                continue;
+            }
+        }
+        out.push_back(std::move(b));
+        out_last.push_back(i < last_line_length.size() ? last_line_length[i] : 0);
+    }
+    return out;
+}
+
+}  // namespace protopub::import::detail

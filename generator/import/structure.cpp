@@ -1,0 +1,642 @@
+// Paragraphs -> Protocol. One set of rules for every input format: what a paragraph
+// starts with (a clause number, a section number, a label, a bullet) and how it looks
+// (a short line in capitals, a title without a full stop) decide where it goes.
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "import/paragraphs.hpp"
+#include "model/ids.hpp"
+#include "model/text.hpp"
+
+namespace protopub::import::detail {
+
+using namespace protopub::model;
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
+bool is_lower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
+
+// Bullet glyphs: •, Word's Symbol-font bullets as private-use characters, squares,
+// circles, and the ASCII stand-ins.
+const std::vector<std::string>& bullet_glyphs() {
+    static const std::vector<std::string> glyphs = {
+        "\xE2\x80\xA2", "\xEF\x82\xB7", "\xEF\x82\xA7", "\xEF\x81\xB6", "\xEF\x83\x98", "\xEF\x83\xBC",
+        "\xEF\x82\xA8", "\xE2\x96\xAA", "\xE2\x97\xA6", "\xE2\x80\xA3", "\xC2\xB7",     "\xE2\x97\x8F",
+        "\xE2\x96\xA0", "\xE2\x80\x93", "-",            "*",            "o"};
+    return glyphs;
+}
+
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    return i;
+}
+
+// A number at `i` ("2.1", "10.", "3") followed by a space; fills the marker.
+bool read_number(std::string_view s, std::size_t i, Marker& m) {
+    std::size_t e = i;
+    while (e < s.size() && (is_digit(s[e]) || s[e] == '.')) ++e;
+    if (e == i || e >= s.size() || s[e] != ' ') return false;
+    std::string_view run = s.substr(i, e - i);
+    std::vector<int> parts;
+    if (!parse_clause_number(run, parts)) return false;
+    const std::size_t next = skip_spaces(s, e);
+    if (parts.size() == 1) {
+        // "3. Text" or "3 TEXT": a section or one-level clause number; "3 of this" and
+        // "2020 saw" are words
+        const bool dot = run.back() == '.';
+        if (parts[0] > 200 || next >= s.size()) return false;
+        if (!dot && !is_upper(s[next])) return false;
+        m.kind = MarkerKind::single;
+    } else {
+        m.kind = MarkerKind::clause;
+    }
+    m.parts = std::move(parts);
+    m.text = std::string(run);
+    m.length = next;
+    return true;
+}
+
+// "(a) ", "a) ", "(iv) ", "iv. ", "(A) ": one letter, or a roman numeral.
+bool read_label(std::string_view s, Marker& m) {
+    std::size_t i = 0;
+    const bool open = !s.empty() && s[0] == '(';
+    if (open) ++i;
+    const std::size_t start = i;
+    while (i < s.size() && is_alpha(s[i]) && i - start < 6) ++i;
+    const std::size_t len = i - start;
+    if (len == 0 || i + 1 >= s.size()) return false;
+    std::string_view letters = s.substr(start, len);
+    const bool roman = letters.find_first_not_of("ivxlcIVXLC") == std::string_view::npos;
+    if (len > 1 && !roman) return false;
+    if (!(s[i] == ')' || (s[i] == '.' && !open))) return false;
+    if (s[i + 1] != ' ') return false;
+    m.kind = MarkerKind::label;
+    m.text = std::string(s.substr(0, i + 1));
+    m.length = skip_spaces(s, i + 1);
+    return true;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+}  // namespace
+
+Marker read_marker(std::string_view s) {
+    Marker m;
+    for (const auto& g : bullet_glyphs()) {
+        if (!starts_with(s, g) || s.size() <= g.size() || s[g.size()] != ' ') continue;
+        const std::size_t after = skip_spaces(s, g.size());
+        // "- 1.1 text": a clause written as a list item
+        if (read_number(s, after, m) && m.kind == MarkerKind::clause) return m;
+        m = Marker{};
+        m.kind = MarkerKind::bullet;
+        m.length = after;
+        return m;
+    }
+    if (starts_with(s, "(") && read_number(s, 1, m)) {
+        if (m.kind == MarkerKind::clause && s.find(')') > m.length) {
+            m.stray_bracket = true;
+            return m;
+        }
+        m = Marker{};
+    }
+    if (read_number(s, 0, m)) return m;
+    m = Marker{};
+    if (read_label(s, m)) return m;
+    return Marker{};
+}
+
+bool ends_sentence(std::string_view s) {
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    // closing quotes and brackets after the full stop: ." .” .’ .)
+    for (;;) {
+        if (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')' || s.back() == ']')) {
+            s.remove_suffix(1);
+        } else if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x9D" || s.substr(s.size() - 3) == "\xE2\x80\x99")) {
+            s.remove_suffix(3);
+        } else {
+            break;
+        }
+    }
+    if (s.empty()) return false;
+    const char c = s.back();
+    return c == '.' || c == ';' || c == ':' || c == '?' || c == '!';
+}
+
+bool in_capitals(std::string_view text) {
+    int upper = 0;
+    for (char c : text) {
+        if (is_lower(c)) return false;
+        upper += is_upper(c);
+    }
+    return upper >= 2;
+}
+
+// A title: one short line, starting with a capital, that does not end a sentence or a
+// phrase, and is not a "Field: value" line.
+bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words) {
+    if (!p.single_line || text.empty() || p.table) return false;
+    const std::size_t words = split_words(text).size();
+    if (words == 0 || words > max_words) return false;
+    const char first = text[0];
+    if (!(is_upper(first) || is_digit(first) || static_cast<unsigned char>(first) >= 0x80)) return false;
+    const char last = text.back();
+    if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?' || last == '-') return false;
+    if (text.find(": ") != std::string_view::npos && !in_capitals(text)) return false;
+    return !ends_with_small_word(text);
+}
+
+namespace {
+
+// ------------------------------------------------------------------ how a paragraph looks
+
+// Open and close quotation marks: a passage opens with " or “ and closes with ” or ".
+bool opens_quote(std::string_view t) { return starts_with(t, "\"") || starts_with(t, "\xE2\x80\x9C"); }
+bool closes_quote(std::string_view t) {
+    while (!t.empty() && (t.back() == ' ' || t.back() == '.' || t.back() == ',')) t.remove_suffix(1);
+    return (!t.empty() && t.back() == '"') || (t.size() >= 3 && t.substr(t.size() - 3) == "\xE2\x80\x9D");
+}
+
+enum class Role { plain, heading, numbered_heading, clause, titled_clause, one_level_clause, label, bullet, table };
+
+struct Item {
+    Paragraph para;
+    Marker marker;
+    Role role = Role::plain;
+    std::string rest;      // the text after the marker
+    int level = 2;         // headings
+};
+
+std::vector<Item> classify(std::vector<Paragraph> paras) {
+    std::vector<Item> items;
+    items.reserve(paras.size());
+    for (auto& p : paras) {
+        Item it;
+        it.marker = p.bullet || p.table ? Marker{} : read_marker(p.text);
+        it.rest = p.text.substr(it.marker.length);
+        it.para = std::move(p);
+        items.push_back(std::move(it));
+    }
+    bool any_heading = false;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        Item& it = items[i];
+        const Paragraph& p = it.para;
+        const Item* next = i + 1 < items.size() ? &items[i + 1] : nullptr;
+        if (p.table) {
+            it.role = Role::table;
+        } else if (p.bullet || it.marker.kind == MarkerKind::bullet) {
+            it.role = Role::bullet;
+        } else if (it.marker.kind == MarkerKind::clause) {
+            it.role = Role::clause;
+            // "3.2 Chairs of committees" followed by its words or its sub-clauses
+            if (next && title_like(p, it.rest, 10)) {
+                const Marker& nm = next->marker;
+                const bool child = nm.kind == MarkerKind::clause && nm.parts.size() > it.marker.parts.size() &&
+                                   std::equal(it.marker.parts.begin(), it.marker.parts.end(), nm.parts.begin());
+                const bool words = nm.kind == MarkerKind::none && !next->para.bullet && !next->para.table &&
+                                   !next->para.text.empty() && !is_lower(next->para.text[0]);
+                const bool items = nm.kind == MarkerKind::label || nm.kind == MarkerKind::bullet || next->para.bullet;
+                if (child || words || items) it.role = Role::titled_clause;
+            }
+            if (p.heading_level > 0) it.role = Role::titled_clause;
+        } else if (it.marker.kind == MarkerKind::single) {
+            if (title_like(p, it.rest, 12) || p.heading_level > 0) it.role = Role::numbered_heading;
+            else if (it.marker.text.back() == '.') it.role = Role::one_level_clause;
+        } else if (it.marker.kind == MarkerKind::label) {
+            it.role = Role::label;
+        } else if (p.heading_level > 0) {
+            it.role = Role::heading;
+            it.level = p.heading_level <= 1 ? 2 : 3;
+        } else if (next && title_like(p, p.text, 12)) {
+            it.role = Role::heading;
+            it.level = in_capitals(p.text) ? 2 : 3;
+        } else if (p.leading_space && p.after_gap && i > 0) {
+            // a bullet whose glyph was lost on the way out of the PDF
+            it.role = Role::bullet;
+        }
+        any_heading = any_heading || it.role == Role::numbered_heading || (it.role == Role::heading && it.level == 2);
+    }
+    // with no section headings at all, sub-headings are the sections
+    if (!any_heading)
+        for (auto& it : items)
+            if (it.role == Role::heading) it.level = 2;
+    return items;
+}
+
+// ------------------------------------------------------------------ assembly
+
+bool is_structure(const Item& it) {
+    return it.role == Role::numbered_heading || (it.role == Role::heading && (it.level == 2 || it.para.heading_level > 0)) ||
+           it.role == Role::clause || it.role == Role::titled_clause;
+}
+
+// The style of a label; `previous` is the label before it in the open list ("" if none):
+// (i) after (h) is a letter, anywhere else a numeral.
+ListStyle label_style(const std::string& label, const std::string& previous) {
+    const bool open = label[0] == '(';
+    const char close = label.back();
+    const std::string letters = label.substr(open ? 1 : 0, label.size() - (open ? 2 : 1));
+    bool roman = letters.find_first_not_of("ivxlcIVXLC") == std::string::npos;
+    if (roman && letters.size() == 1) {
+        const std::string prev = previous.substr(previous.empty() || previous[0] != '(' ? 0 : 1, 1);
+        const bool follows_letter = !prev.empty() && std::tolower(static_cast<unsigned char>(prev[0])) + 1 ==
+                                                         std::tolower(static_cast<unsigned char>(letters[0]));
+        if (follows_letter || (letters != "i" && letters != "I")) roman = false;
+    }
+    if (open) return roman ? ListStyle::roman_paren : ListStyle::alpha_paren;
+    if (close == ')') return roman ? ListStyle::roman_close : ListStyle::alpha_close;
+    return roman ? ListStyle::roman_dot : ListStyle::alpha_dot;
+}
+
+bool is_roman(ListStyle s) { return s == ListStyle::roman_paren || s == ListStyle::roman_close || s == ListStyle::roman_dot; }
+
+class Builder {
+public:
+    Builder(Protocol& p, const std::string& path, std::vector<Dropped>& dropped, Diagnostics& diags)
+        : p_(p), path_(path), dropped_(dropped), diags_(diags) {}
+
+    void add(const Item& it);
+    void add_quote(std::vector<Block> paragraphs, SourcePos pos);
+    void start_preamble(SourcePos pos);
+
+private:
+    Inlines words_of(const Item& it) const {
+        if (it.para.inlines.empty()) return inlines_from_text(it.rest);
+        Inlines in = it.para.inlines;
+        drop_prefix(in, it.marker.length);
+        return in;
+    }
+    Block paragraph_of(const Item& it) const {
+        Block b;
+        b.kind = BlockKind::paragraph;
+        b.inlines = words_of(it);
+        b.pos = it.para.pos;
+        return b;
+    }
+    Section& section() { return p_.sections.back(); }
+    std::vector<Block>& container() {
+        Section& s = section();
+        return s.clauses.empty() || !in_clause_ ? s.intro : s.clauses.back().blocks;
+    }
+    Block* open_labels() {
+        if (!labels_open_ || p_.sections.empty()) return nullptr;
+        auto& c = container();
+        return !c.empty() && c.back().kind == BlockKind::list ? &c.back() : nullptr;
+    }
+    // where plain words go: into a sub-item that is a heading or a lead-in, else the clause
+    std::vector<Block>& block_target(bool bullet) {
+        if (Block* list = open_labels()) {
+            ListItem& item = list->items.back();
+            if (!item.blocks.empty() && item.blocks.back().kind == BlockKind::list &&
+                item.blocks.back().list_style != ListStyle::bullet) {
+                ListItem& inner = item.blocks.back().items.back();
+                if (bullet || item_takes_words_) return inner.blocks;
+            }
+            if (bullet || item_takes_words_) return item.blocks;
+            labels_open_ = false;
+        }
+        return container();
+    }
+    void new_section(const Item& it, int level);
+    void ensure_section_for(const std::vector<int>& number, SourcePos pos);
+    void new_clause(const Item& it);
+    void add_label(const Item& it);
+    void add_bullet(const Item& it);
+
+    Protocol& p_;
+    const std::string& path_;
+    std::vector<Dropped>& dropped_;
+    Diagnostics& diags_;
+    bool in_clause_ = false;
+    bool labels_open_ = false;
+    bool item_takes_words_ = false;
+    bool in_preamble_ = false;
+};
+
+void Builder::start_preamble(SourcePos pos) {
+    Section s;
+    s.kind = SectionKind::preamble;
+    s.id = "preamble";
+    s.id_given = true;
+    s.pos = pos;
+    p_.sections.push_back(std::move(s));
+    in_preamble_ = true;
+}
+
+void Builder::new_section(const Item& it, int level) {
+    Section s;
+    s.level = level;
+    s.pos = it.para.pos;
+    s.kind = in_preamble_ ? SectionKind::preamble : SectionKind::normal;
+    if (it.role == Role::numbered_heading) {
+        s.number.text = it.marker.text;
+        s.number.parts = it.marker.parts;
+        s.heading = words_of(it);
+    } else {
+        s.heading = it.para.inlines.empty() ? inlines_from_text(it.para.text) : it.para.inlines;
+    }
+    if (p_.sections.empty() && level > 2) s.level = 2;
+    p_.sections.push_back(std::move(s));
+    in_clause_ = false;
+    labels_open_ = false;
+}
+
+// Clause 4.1 belongs in section 4: when the text gives no heading for it, a section
+// without a heading holds it.
+void Builder::ensure_section_for(const std::vector<int>& number, SourcePos pos) {
+    in_preamble_ = false;
+    const Section* top = nullptr;
+    for (auto it = p_.sections.rbegin(); it != p_.sections.rend(); ++it)
+        if (it->level <= 2) { top = &*it; break; }
+    if (top && top->kind != SectionKind::preamble) {
+        std::vector<int> current = top->number.parts;
+        if (current.empty())
+            for (auto it = p_.sections.rbegin(); it != p_.sections.rend() && current.empty(); ++it) {
+                for (const auto& c : it->clauses)
+                    if (!c.number.empty()) { current = {c.number.parts.front()}; break; }
+                if (&*it == top) break;
+            }
+        if (current.empty() || number.size() < 2 || current.front() == number.front()) return;
+    }
+    Section s;
+    s.pos = pos;
+    p_.sections.push_back(std::move(s));
+}
+
+void Builder::new_clause(const Item& it) {
+    ensure_section_for(it.marker.parts, it.para.pos);
+    if (it.marker.stray_bracket) {
+        dropped_.push_back({it.para.pos, "(", "stray character"});
+        diags_.warning(path_, it.para.pos, "dropped a stray '(' before clause number " + it.marker.text);
+    }
+    Clause c;
+    c.number.text = it.marker.text;
+    c.number.parts = it.marker.parts;
+    c.pos = it.para.pos;
+    c.number_pos = it.para.pos;
+    if (it.role == Role::titled_clause) {
+        c.heading = words_of(it);
+    } else {
+        Block b = paragraph_of(it);
+        if (!b.inlines.empty()) c.blocks.push_back(std::move(b));
+    }
+    section().clauses.push_back(std::move(c));
+    in_clause_ = true;
+    labels_open_ = false;
+}
+
+void Builder::add_label(const Item& it) {
+    ListItem item;
+    item.label = it.marker.text;
+    item.pos = it.para.pos;
+    item.blocks.push_back(paragraph_of(it));
+    Block* list = open_labels();
+    if (list) {
+        ListItem& parent = list->items.back();
+        Block* inner = !parent.blocks.empty() && parent.blocks.back().kind == BlockKind::list &&
+                               parent.blocks.back().list_style != ListStyle::bullet
+                           ? &parent.blocks.back()
+                           : nullptr;
+        // a numeral under a letter: (i), (ii) inside (b)
+        const std::string previous = inner ? inner->items.back().label : parent.label;
+        const ListStyle style = label_style(item.label, previous);
+        if (inner && style == inner->list_style) {
+            inner->items.push_back(std::move(item));
+            return;
+        }
+        if (is_roman(style) && !is_roman(list->list_style)) {
+            Block nested;
+            nested.kind = BlockKind::list;
+            nested.list_style = style;
+            nested.pos = item.pos;
+            nested.items.push_back(std::move(item));
+            parent.blocks.push_back(std::move(nested));
+            return;
+        }
+        if (style != list->list_style) list = nullptr;
+    }
+    if (!list) {
+        Block b;
+        b.kind = BlockKind::list;
+        b.list_style = label_style(item.label, "");
+        b.pos = item.pos;
+        container().push_back(std::move(b));
+        list = &container().back();
+    }
+    list->items.push_back(std::move(item));
+    labels_open_ = true;
+    item_takes_words_ = title_like(it.para, it.rest, 12) || (!it.rest.empty() && it.rest.back() == ':');
+}
+
+void Builder::add_bullet(const Item& it) {
+    std::vector<Block>& target = block_target(true);
+    if (target.empty() || target.back().kind != BlockKind::list || target.back().list_style != ListStyle::bullet) {
+        Block b;
+        b.kind = BlockKind::list;
+        b.list_style = ListStyle::bullet;
+        b.pos = it.para.pos;
+        target.push_back(std::move(b));
+    }
+    ListItem item;
+    item.pos = it.para.pos;
+    item.blocks.push_back(paragraph_of(it));
+    target.back().items.push_back(std::move(item));
+}
+
+void Builder::add_quote(std::vector<Block> paragraphs, SourcePos pos) {
+    Block q;
+    q.kind = BlockKind::quote;
+    q.children = std::move(paragraphs);
+    q.pos = pos;
+    block_target(false).push_back(std::move(q));
+}
+
+void Builder::add(const Item& it) {
+    switch (it.role) {
+        case Role::heading: new_section(it, it.level); return;
+        case Role::numbered_heading:
+            in_preamble_ = false;
+            new_section(it, 2);
+            return;
+        case Role::clause:
+        case Role::titled_clause:
+            new_clause(it);
+            return;
+        case Role::one_level_clause:
+            if (in_preamble_) break;
+            new_clause(it);
+            return;
+        case Role::label:
+            add_label(it);
+            return;
+        case Role::bullet:
+            if (in_preamble_ && !it.para.bullet) break;
+            add_bullet(it);
+            return;
+        case Role::table:
+            block_target(false).push_back(*it.para.table);
+            return;
+        case Role::plain: break;
+    }
+    // a numbered paragraph of a preamble is an ordered-list item
+    if (in_preamble_ && it.marker.kind == MarkerKind::single && it.marker.text.back() == '.') {
+        auto& c = container();
+        if (c.empty() || c.back().kind != BlockKind::list || c.back().list_style != ListStyle::ordered) {
+            Block b;
+            b.kind = BlockKind::list;
+            b.list_style = ListStyle::ordered;
+            b.pos = it.para.pos;
+            c.push_back(std::move(b));
+        }
+        ListItem item;
+        item.label = it.marker.text;
+        item.pos = it.para.pos;
+        item.blocks.push_back(paragraph_of(it));
+        c.back().items.push_back(std::move(item));
+        return;
+    }
+    Item whole = it;
+    whole.marker = Marker{};
+    whole.rest = it.para.text;
+    block_target(false).push_back(paragraph_of(whole));
+}
+
+// ------------------------------------------------------------------ metadata
+
+// "Guildford Borough Council": a council named with its kind, the most frequent one.
+std::string council_named_in(const std::vector<Item>& items) {
+    static const std::vector<std::string> kinds = {"Borough", "City", "District", "County", "Metropolitan", "Town", "Parish"};
+    static const std::vector<std::string> not_names = {"The", "This", "A", "An", "Each", "Any", "Every", "Other", "Of", "And"};
+    std::map<std::string, int> counts;
+    for (const auto& it : items) {
+        std::vector<std::string> w = split_words(it.para.text);
+        for (std::size_t i = 2; i < w.size(); ++i) {
+            if (w[i].rfind("Council", 0) != 0 || std::find(kinds.begin(), kinds.end(), w[i - 1]) == kinds.end()) continue;
+            std::size_t b = i - 1;
+            while (b > 0 && i - b < 4 && is_upper(w[b - 1][0]) &&
+                   std::find(not_names.begin(), not_names.end(), w[b - 1]) == not_names.end())
+                --b;
+            if (b == i - 1) continue;
+            std::string name;
+            for (std::size_t k = b; k < i; ++k) name += w[k] + " ";
+            ++counts[name + "Council"];
+        }
+    }
+    std::string best;
+    int most = 0;
+    for (const auto& [name, n] : counts)
+        if (n > most) best = name, most = n;
+    return best;
+}
+
+// An id wanted for a section or clause, without the dash slugify leaves when it cuts
+// a heading short.
+std::string wanted_id(std::string id) {
+    while (!id.empty() && id.back() == '-') id.pop_back();
+    return id;
+}
+
+void assign_ids(Protocol& p) {
+    IdAllocator ids;
+    for (const auto& s : p.sections)
+        if (s.id_given) ids.reserve(s.id);
+    for (auto& s : p.sections) {
+        if (!s.id_given) {
+            std::string wanted = derive_section_id(s);
+            if (s.heading.empty() && s.number.empty())
+                for (const auto& c : s.clauses)
+                    if (!c.number.empty()) { wanted = "section-" + std::to_string(c.number.parts.front()); break; }
+            s.id = ids.make(wanted_id(wanted));
+            s.id_given = true;
+        }
+        for (auto& c : s.clauses) {
+            c.id = ids.make(wanted_id(derive_clause_id(c)));
+            c.id_given = true;
+        }
+    }
+}
+
+}  // namespace
+
+ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
+                            std::vector<Dropped> dropped, Diagnostics& diags) {
+    ImportResult result;
+    std::vector<Item> items = classify(std::move(paragraphs));
+    Protocol& p = result.protocol;
+    p.source_path = path;
+
+    // Where the protocol starts: its first section heading or numbered clause. A short
+    // title before it is the title; anything longer (a committee report) is a preamble.
+    std::size_t start = items.size();
+    for (std::size_t i = 0; i < items.size() && start == items.size(); ++i)
+        if (is_structure(items[i])) start = i;
+    if (start == items.size())
+        for (std::size_t i = 0; i < items.size() && start == items.size(); ++i)
+            if (items[i].role == Role::one_level_clause) start = i;
+    if (start == items.size()) start = 0;
+
+    std::string title;
+    std::size_t first = 0;
+    if (start == 1 && title_like(items[0].para, items[0].para.text, 16)) {
+        title = items[0].para.text;
+        first = 1;
+    } else if (start == 0 && items.size() > 1 && items[0].role == Role::heading && items[0].level == 2 &&
+               (items[1].role == Role::heading || items[1].role == Role::numbered_heading)) {
+        title = items[0].para.text;
+        first = start = 1;
+    }
+    result.title_from_text = !title.empty() && options.title.empty();
+
+    Builder builder(p, path, dropped, diags);
+    if (first < start) builder.start_preamble(items[first].para.pos);
+    for (std::size_t i = first; i < items.size(); ++i) {
+        const Item& it = items[i];
+        // a quoted passage: from an opening quotation mark to the paragraph that closes it
+        if (it.role == Role::plain && opens_quote(it.para.text) && !p.sections.empty()) {
+            std::size_t end = i;
+            for (std::size_t j = i + 1; j < items.size() && j < i + 30 && items[j].role == Role::plain; ++j)
+                if (closes_quote(items[j].para.text) && !opens_quote(items[j].para.text)) { end = j; break; }
+            if (end > i || closes_quote(it.para.text)) {
+                std::vector<Block> quoted;
+                for (std::size_t k = i; k <= end; ++k) {
+                    Block b;
+                    b.inlines = items[k].para.inlines.empty() ? inlines_from_text(items[k].para.text) : items[k].para.inlines;
+                    b.pos = items[k].para.pos;
+                    quoted.push_back(std::move(b));
+                }
+                builder.add_quote(std::move(quoted), it.para.pos);
+                i = end;
+                continue;
+            }
+        }
+        builder.add(it);
+    }
+
+    Metadata& m = p.meta;
+    m.title = !options.title.empty() ? options.title : title;
+    if (m.title.empty()) {
+        m.title = "Untitled protocol";
+        diags.warning(path, {1, 1}, "no title line found: the title is 'Untitled protocol' (use --title)");
+    }
+    m.council = !options.council.empty() ? options.council : council_named_in(items);
+    if (m.council.empty()) {
+        m.council = "Unnamed council";
+        diags.warning(path, {1, 1}, "the text does not name its council: 'Unnamed council' is used (use --council)");
+    }
+    m.version = options.version.empty() ? "1" : options.version;
+    m.status = Status::draft;
+
+    std::size_t clauses = 0;
+    for (const auto& s : p.sections) clauses += s.clauses.size();
+    if (clauses == 0)
+        diags.warning(path, {1, 1}, "no numbered paragraphs found: the text is imported as sections and paragraphs only");
+    assign_ids(p);
+    result.dropped = std::move(dropped);
+    result.ok = true;
+    return result;
+}
+
+}  // namespace protopub::import::detail

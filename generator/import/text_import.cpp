@@ -1,0 +1,288 @@
+// Plain text -> paragraphs. Text taken out of a PDF or a Word file carries its old page
+// layout: hard-wrapped lines, paragraphs broken by page ends (sometimes mid-sentence),
+// page numbers, running headers, a stray space where a page began. These rules undo
+// that layout and nothing else.
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <map>
+
+#include "import/import.hpp"
+#include "import/paragraphs.hpp"
+#include "model/text.hpp"
+
+namespace protopub::import {
+
+using namespace protopub::model;
+using detail::Marker;
+using detail::MarkerKind;
+using detail::Paragraph;
+using detail::ends_sentence;
+
+namespace {
+
+struct Line {
+    std::string text;          // trimmed, inner runs of spaces collapsed
+    std::uint32_t number = 0;  // 1-based
+    bool blank = false;
+    bool leading_space = false;  // exactly one space: where pdftotext joined a page break
+    bool page_break = false;   // a form feed came before it
+    bool junk = false;
+    std::size_t raw_length = 0;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// One line as the reader will use it: U+00A0 no-break spaces and tabs become spaces,
+// runs of spaces become one (layout, not wording), ends are trimmed.
+std::string clean_line(std::string_view raw) {
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        char c = raw[i];
+        if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
+            c = ' ';
+            ++i;
+        }
+        if (is_space(c)) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+std::vector<Line> split_lines(std::string_view text) {
+    std::vector<Line> lines;
+    std::uint32_t number = 1;
+    bool page_break = false;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        const bool end = i == text.size();
+        const char c = end ? '\n' : text[i];
+        if (c != '\n' && c != '\r' && c != '\f') continue;
+        std::string_view raw = text.substr(start, i - start);
+        Line line;
+        line.number = number;
+        line.text = clean_line(raw);
+        line.blank = line.text.empty();
+        line.leading_space = raw.size() > 1 && raw[0] == ' ' && !is_space(raw[1]) && !line.blank;
+        line.page_break = page_break;
+        line.raw_length = raw.size();
+        if (!(end && raw.empty())) lines.push_back(std::move(line));
+        page_break = c == '\f';
+        if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        if (c != '\f') ++number;
+        start = i + 1;
+    }
+    return lines;
+}
+
+bool equals_ignore_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "12", "Page 12", "Page 12 of 40", "- 12 -", "12 / 40"
+bool is_page_number(std::string_view s) {
+    if (s.size() > 20) return false;
+    std::vector<std::string> w = split_words(s);
+    if (w.size() == 1) return all_digits(w[0]) && w[0].size() <= 4;
+    if (w.size() == 2) return equals_ignore_case(w[0], "page") && all_digits(w[1]);
+    if (w.size() == 3) {
+        if ((w[0] == "-" || w[0] == "\xE2\x80\x93") && all_digits(w[1]) && w[2] == w[0]) return true;
+        return all_digits(w[0]) && (w[1] == "/" || equals_ignore_case(w[1], "of")) && all_digits(w[2]);
+    }
+    if (w.size() == 4) return equals_ignore_case(w[0], "page") && all_digits(w[1]) && equals_ignore_case(w[2], "of") && all_digits(w[3]);
+    return false;
+}
+
+bool is_lone_url(std::string_view s) {
+    if (s.find(' ') != std::string_view::npos) return false;
+    auto starts = [&](std::string_view p) { return s.size() > p.size() && equals_ignore_case(s.substr(0, p.size()), p); };
+    return starts("http://") || starts("https://") || starts("www.");
+}
+
+// A running header or footer: the same short line (digits aside) on many pages.
+std::string furniture_key(std::string_view s) {
+    std::string key;
+    for (char c : s) key += (c >= '0' && c <= '9') ? '#' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return key;
+}
+
+// A line standing on its own: blank lines, a page break or the file's edge around it.
+bool stands_alone(const std::vector<Line>& lines, std::size_t i) {
+    const bool before = i == 0 || lines[i - 1].blank || lines[i].page_break;
+    const bool after = i + 1 == lines.size() || lines[i + 1].blank || lines[i + 1].page_break;
+    return before || after;
+}
+
+// Marks page furniture as junk and records what was dropped and why.
+void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped,
+                    Diagnostics& diags) {
+    std::map<std::string, int> repeats;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (!lines[i].blank && stands_alone(lines, i) && detail::read_marker(lines[i].text).kind == MarkerKind::none)
+            ++repeats[furniture_key(lines[i].text)];
+
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        Line& line = lines[i];
+        if (line.blank || !stands_alone(lines, i)) continue;
+        std::string reason;
+        if (is_page_number(line.text)) {
+            reason = "page number";
+        } else if (is_lone_url(line.text) && (i == 0 || lines[i - 1].blank)) {
+            // a web address introduced by "...at:" is part of the text
+            std::size_t prev = i;
+            while (prev > 0 && lines[prev - 1].blank) --prev;
+            if (prev == 0 || lines[prev - 1].text.back() != ':') reason = "lone web address";
+        } else if (line.text.size() >= 4 && line.text.size() <= 100 && repeats[furniture_key(line.text)] >= 3) {
+            reason = "running header or footer";
+        }
+        if (reason.empty()) continue;
+        line.junk = true;
+        SourcePos pos{line.number, 1};
+        dropped.push_back({pos, line.text, reason});
+        diags.warning(path, pos, "dropped " + reason + " '" + line.text + "'");
+    }
+}
+
+// 3.2 may follow 3.1.4 (next of an ancestor), 3.1 (next sibling) or 3 (first child).
+bool plausible_next(const std::vector<int>& prev, const std::vector<int>& cur) {
+    if (prev.empty() || cur.empty()) return true;
+    for (std::size_t k = 0; k < cur.size(); ++k) {
+        bool same_prefix = k <= prev.size() && std::equal(cur.begin(), cur.begin() + static_cast<long>(k), prev.begin());
+        if (!same_prefix) return false;
+        const int expected = k < prev.size() ? prev[k] + 1 : 1;
+        if (cur[k] == expected)
+            return std::all_of(cur.begin() + static_cast<long>(k) + 1, cur.end(), [](int p) { return p == 1; });
+    }
+    return false;
+}
+
+// "Report of: Head of Law": a short field name, a colon, a value.
+bool starts_field(std::string_view line) {
+    const std::size_t colon = line.find(": ");
+    if (colon == std::string_view::npos || colon == 0 || colon > 40 || !std::isupper(static_cast<unsigned char>(line[0])))
+        return false;
+    return split_words(line.substr(0, colon)).size() <= 5;
+}
+
+// Lines -> paragraphs: hard-wrapped lines are joined; a new paragraph starts at a blank
+// line, at a number, bullet or label that cannot be the continuation of the line before,
+// and where a page break fell between two sentences.
+std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<std::size_t>& last_line_length) {
+    std::vector<Paragraph> out;
+    Paragraph cur;
+    bool open = false;
+    bool gap = false;
+    std::string last_line;
+    std::vector<int> last_number;
+    auto close = [&] {
+        if (open) out.push_back(std::move(cur));
+        cur = Paragraph{};
+        open = false;
+    };
+    for (const Line& line : lines) {
+        if (line.blank || line.junk) {
+            close();
+            gap = true;
+            continue;
+        }
+        const Marker m = detail::read_marker(line.text);
+        const bool sentence_ended = ends_sentence(last_line);
+        bool starts = !open;
+        switch (m.kind) {
+            case MarkerKind::bullet:
+                // "o" is a word as well as a bullet
+                starts = starts || line.text[0] != 'o' || sentence_ended || cur.bullet;
+                break;
+            case MarkerKind::clause: starts = starts || sentence_ended || plausible_next(last_number, m.parts); break;
+            case MarkerKind::single:
+            case MarkerKind::label: starts = starts || sentence_ended; break;
+            case MarkerKind::none: break;
+        }
+        // a page began here: a new paragraph if the last one ended, or with a number
+        const bool page_seam = line.leading_space || line.page_break;
+        starts = starts || (page_seam && (sentence_ended || m.kind == MarkerKind::clause));
+        // "Finance: Not applicable" / "Legal: J. Smith": one field per line on a cover sheet
+        starts = starts || (starts_field(line.text) && starts_field(last_line));
+        if (starts) {
+            close();
+            open = true;
+            cur.pos = {line.number, 1};
+            cur.after_gap = gap;
+            cur.leading_space = line.leading_space;
+            cur.bullet = m.kind == MarkerKind::bullet;
+            cur.text = cur.bullet ? line.text.substr(m.length) : line.text;
+            if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) last_number = m.parts;
+            gap = false;
+        } else {
+            detail::append_words(cur.text, line.text);
+            cur.single_line = false;
+        }
+        last_line = line.text;
+        if (last_line_length.size() < out.size() + 1) last_line_length.resize(out.size() + 1);
+        last_line_length[out.size()] = line.text.size();
+    }
+    close();
+    last_line_length.resize(out.size());
+    return out;
+}
+
+// Three quarters of the width most lines reach: a line that long was wrapped, not ended.
+std::size_t wrap_width(const std::vector<Line>& lines) {
+    std::vector<std::size_t> lengths;
+    for (const auto& l : lines)
+        if (!l.blank && !l.junk) lengths.push_back(l.text.size());
+    if (lengths.empty()) return 0;
+    std::sort(lengths.begin(), lengths.end());
+    return lengths[lengths.size() * 9 / 10] * 3 / 4;
+}
+
+}  // namespace
+
+ImportResult import_text(std::string_view text, const std::string& path, const ImportOptions& options,
+                         Diagnostics& diags) {
+    ImportResult result;
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.remove_prefix(3);
+    const bool utf16 = text.size() >= 2 && ((static_cast<unsigned char>(text[0]) == 0xFF && static_cast<unsigned char>(text[1]) == 0xFE) ||
+                                            (static_cast<unsigned char>(text[0]) == 0xFE && static_cast<unsigned char>(text[1]) == 0xFF));
+    if (utf16) {
+        diags.error(path, {1, 1}, "the file is UTF-16 text; save it as UTF-8 and import it again");
+        return result;
+    }
+    if (text.find('\0') != std::string_view::npos) {
+        diags.error(path, {1, 1}, "this is a binary file, not text: import takes plain text (.txt) or Word (.docx)");
+        return result;
+    }
+    if (std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+        std::uint32_t line = 1 + static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'));
+        std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+        std::uint32_t col = static_cast<std::uint32_t>(bad - (line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1) + 1);
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(text[bad]));
+        diags.error(path, {line, col}, std::string("invalid UTF-8 byte ") + hex + ": save the text as UTF-8 and import it again");
+        return result;
+    }
+    std::vector<Line> lines = split_lines(text);
+    std::vector<Dropped> dropped;
+    drop_furniture(lines, path, dropped, diags);
+    std::vector<std::size_t> last_length;
+    std::vector<Paragraph> paras = join_lines(lines, last_length);
+    if (paras.empty()) {
+        diags.error(path, {1, 1}, "the file is empty: there is no text to import");
+        return result;
+    }
+    paras = detail::rejoin_broken(std::move(paras), last_length, wrap_width(lines));
+    return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags);
+}
+
+}  // namespace protopub::import

@@ -1,0 +1,144 @@
+#include "package/zip_writer.hpp"
+
+#include <zip.h>
+
+#include <cstdio>
+#include <ctime>
+#include <memory>
+
+namespace protopub::package {
+namespace {
+
+// Whole packages over this size are refused: a reference .docx is tens of kilobytes and
+// a ZIP bomb should not take the machine with it.
+constexpr zip_uint64_t max_unpacked_bytes = zip_uint64_t(512) << 20;
+
+struct DosStamp {
+    zip_uint16_t time;
+    zip_uint16_t date;
+};
+
+// ZIP stores local DOS time; we store UTC so the stamp does not depend on the machine.
+// DOS dates start in 1980, so earlier epochs are clamped to 1980-01-01.
+DosStamp dos_stamp(std::int64_t epoch) {
+    constexpr std::int64_t dos_start = 315532800;  // 1980-01-01T00:00:00Z
+    std::time_t t = static_cast<std::time_t>(epoch < dos_start ? dos_start : epoch);
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    DosStamp s;
+    s.time = static_cast<zip_uint16_t>((utc.tm_hour << 11) | (utc.tm_min << 5) | (utc.tm_sec / 2));
+    s.date = static_cast<zip_uint16_t>(((utc.tm_year - 80) << 9) | ((utc.tm_mon + 1) << 5) | utc.tm_mday);
+    return s;
+}
+
+std::string describe(zip_error_t* e) { return zip_error_strerror(e); }
+
+// Copies what libzip wrote into its in-memory source out as a string.
+std::optional<std::string> drain(zip_source_t* src, std::string& error) {
+    if (zip_source_open(src) < 0) {
+        error = describe(zip_source_error(src));
+        return std::nullopt;
+    }
+    zip_source_seek(src, 0, SEEK_END);
+    const zip_int64_t size = zip_source_tell(src);
+    zip_source_seek(src, 0, SEEK_SET);
+    std::string out(size > 0 ? static_cast<std::size_t>(size) : 0, '\0');
+    const zip_int64_t got = size > 0 ? zip_source_read(src, out.data(), out.size()) : 0;
+    zip_source_close(src);
+    if (got != size) {
+        error = "cannot read back the written package";
+        return std::nullopt;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<std::string> write_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch,
+                                     std::string& error) {
+    zip_error_t zerr;
+    zip_error_init(&zerr);
+    zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &zerr);
+    if (!src) {
+        error = describe(&zerr);
+        zip_error_fini(&zerr);
+        return std::nullopt;
+    }
+    zip_t* archive = zip_open_from_source(src, ZIP_TRUNCATE, &zerr);
+    if (!archive) {
+        error = describe(&zerr);
+        zip_error_fini(&zerr);
+        zip_source_free(src);
+        return std::nullopt;
+    }
+    zip_source_keep(src);  // it must outlive zip_close, which writes into it
+    const DosStamp stamp = dos_stamp(epoch);
+    for (const auto& e : entries) {
+        zip_source_t* part = zip_source_buffer(archive, e.bytes.data(), e.bytes.size(), 0);
+        const zip_int64_t index = part ? zip_file_add(archive, e.name.c_str(), part, ZIP_FL_ENC_UTF_8) : -1;
+        if (index < 0) {
+            if (part) zip_source_free(part);
+            error = "cannot add '" + e.name + "': " + describe(zip_get_error(archive));
+            zip_discard(archive);
+            zip_source_free(src);
+            return std::nullopt;
+        }
+        const auto i = static_cast<zip_uint64_t>(index);
+        zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, 6);
+        zip_file_set_dostime(archive, i, stamp.time, stamp.date, 0);
+    }
+    if (zip_close(archive) < 0) {
+        error = describe(zip_get_error(archive));
+        zip_discard(archive);
+        zip_source_free(src);
+        return std::nullopt;
+    }
+    auto bytes = drain(src, error);
+    zip_source_free(src);
+    zip_error_fini(&zerr);
+    return bytes;
+}
+
+std::optional<std::map<std::string, std::string>> unzip_to_map(const std::string& bytes,
+                                                               std::string& error) {
+    zip_error_t zerr;
+    zip_error_init(&zerr);
+    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &zerr);
+    zip_t* archive = src ? zip_open_from_source(src, ZIP_RDONLY, &zerr) : nullptr;
+    if (!archive) {
+        error = "not a ZIP package (" + describe(&zerr) + ")";
+        zip_error_fini(&zerr);
+        if (src) zip_source_free(src);
+        return std::nullopt;
+    }
+    zip_error_fini(&zerr);
+    std::unique_ptr<zip_t, decltype(&zip_discard)> guard(archive, zip_discard);
+    std::map<std::string, std::string> parts;
+    zip_uint64_t total = 0;
+    const zip_int64_t count = zip_get_num_entries(archive, 0);
+    for (zip_int64_t i = 0; i < count; ++i) {
+        zip_stat_t st;
+        if (zip_stat_index(archive, i, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) || !st.name) continue;
+        total += st.size;
+        if (total > max_unpacked_bytes) {
+            error = "package is too large when unpacked";
+            return std::nullopt;
+        }
+        zip_file_t* f = zip_fopen_index(archive, i, 0);
+        if (!f) {
+            error = std::string("cannot open entry '") + st.name + "'";
+            return std::nullopt;
+        }
+        std::string data(st.size, '\0');
+        const zip_int64_t got = st.size ? zip_fread(f, data.data(), st.size) : 0;
+        zip_fclose(f);
+        if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
+            error = std::string("cannot read entry '") + st.name + "'";
+            return std::nullopt;
+        }
+        parts.emplace(st.name, std::move(data));
+    }
+    return parts;
+}
+
+}  // namespace protopub::package

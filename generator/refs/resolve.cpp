@@ -1,0 +1,303 @@
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "check/check.hpp"
+#include "model/text.hpp"
+#include "refs/refs.hpp"
+#include "refs/scanner.hpp"
+
+namespace protopub::refs {
+
+using namespace protopub::model;
+
+bool is_deleted_clause(const Clause& c) {
+    std::string words = trim(plain_text(c));
+    while (!words.empty() && (words.front() == '[' || words.front() == '(')) words.erase(0, 1);
+    while (!words.empty() && (words.back() == ']' || words.back() == ')' || words.back() == '.')) words.pop_back();
+    for (char& ch : words) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return words == "deleted" || words == "not used";
+}
+
+namespace {
+
+using detail::Found;
+using detail::InternalWord;
+
+// A place an internal reference can point to.
+struct Place {
+    std::string id;
+    std::size_t order = 0;   // document order of clauses; sections take their first clause's
+    SourcePos pos;
+    bool deleted = false;
+};
+
+using PlaceIndex = std::unordered_map<std::string, std::vector<Place>>;
+
+// An internal reference waiting for every clause to be known.
+struct Pending {
+    std::size_t reference;
+    InternalWord word;
+    int direction;
+    std::size_t order;       // document order of the citing clause
+};
+
+// Where each inline of a run starts in the run's plain text.
+struct Segment {
+    std::size_t begin;
+    std::size_t inline_index;
+};
+
+class Resolver {
+public:
+    Resolver(Protocol& p, Diagnostics& diags) : p_(p), diags_(diags) {}
+    void run();
+
+private:
+    void walk(std::vector<Block>& blocks);
+    void walk(Inlines& inlines);
+    // Scans the text and breaks in[first, last) and appends them to `out`, references split out.
+    void scan_run(Inlines& in, std::size_t first, std::size_t last, Inlines& out);
+    // Copies the words of text offsets [a, b) of the current run into `out`.
+    void emit(const Inlines& in, std::size_t a, std::size_t b, Inlines& out) const;
+    std::size_t segment_at(std::size_t offset) const;
+    SourcePos pos_at(const Inlines& in, std::size_t offset) const;
+
+    void index_places();
+    void resolve(const Pending& pending);
+    const std::vector<Place>* lookup(const std::string& number, InternalWord word) const;
+
+    Protocol& p_;
+    Diagnostics& diags_;
+    detail::ScanContext context_;
+    std::string owner_id_;            // the clause or section whose words are read
+    std::size_t order_ = 0;
+    std::vector<Pending> pending_;
+    std::unordered_set<std::string> defined_;  // terms already defined, lower case
+
+    // buffers reused for every run
+    std::string flat_;
+    std::vector<Segment> segments_;
+    std::vector<Found> found_;
+    std::vector<detail::FoundTerm> terms_;
+
+    PlaceIndex clauses_;
+    PlaceIndex sections_;
+};
+
+bool in_run(InlineKind k) {
+    return k == InlineKind::text || k == InlineKind::soft_break || k == InlineKind::line_break;
+}
+
+std::size_t Resolver::segment_at(std::size_t offset) const {
+    auto it = std::upper_bound(segments_.begin(), segments_.end(), offset,
+                               [](std::size_t o, const Segment& s) { return o < s.begin; });
+    return static_cast<std::size_t>(it - segments_.begin()) - 1;
+}
+
+SourcePos Resolver::pos_at(const Inlines& in, std::size_t offset) const {
+    const Segment& seg = segments_[segment_at(offset)];
+    const Inline& piece = in[seg.inline_index];
+    if (piece.kind != InlineKind::text || !piece.pos.known()) return {};
+    return {piece.pos.line, piece.pos.column + static_cast<std::uint32_t>(offset - seg.begin)};
+}
+
+void Resolver::emit(const Inlines& in, std::size_t a, std::size_t b, Inlines& out) const {
+    if (a >= b) return;
+    for (std::size_t k = segment_at(a); k < segments_.size() && segments_[k].begin < b; ++k) {
+        const std::size_t seg_begin = segments_[k].begin;
+        const std::size_t seg_end = k + 1 < segments_.size() ? segments_[k + 1].begin : flat_.size();
+        const std::size_t lo = std::max(a, seg_begin);
+        const std::size_t hi = std::min(b, seg_end);
+        if (lo >= hi) continue;
+        const Inline& piece = in[segments_[k].inline_index];
+        if (piece.kind != InlineKind::text) {
+            out.push_back(piece);  // a break
+            continue;
+        }
+        Inline t;
+        t.kind = InlineKind::text;
+        t.text = piece.text.substr(lo - seg_begin, hi - lo);
+        t.pos = piece.pos;
+        if (t.pos.known()) t.pos.column += static_cast<std::uint32_t>(lo - seg_begin);
+        out.push_back(std::move(t));
+    }
+}
+
+void Resolver::scan_run(Inlines& in, std::size_t first, std::size_t last, Inlines& out) {
+    flat_.clear();
+    segments_.clear();
+    for (std::size_t k = first; k < last; ++k) {
+        segments_.push_back({flat_.size(), k});
+        if (in[k].kind == InlineKind::text) flat_ += in[k].text;
+        else flat_ += ' ';
+    }
+    found_.clear();
+    terms_.clear();
+    detail::scan(flat_, context_, found_, terms_);
+
+    for (auto& t : terms_) {
+        std::string key = t.term;
+        for (char& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (!defined_.insert(key).second) continue;  // the first definition counts
+        p_.terms.push_back({std::move(t.term), owner_id_, std::move(t.definition), pos_at(in, t.begin)});
+    }
+    if (found_.empty()) {
+        for (std::size_t k = first; k < last; ++k) out.push_back(std::move(in[k]));
+        return;
+    }
+    std::size_t cursor = 0;
+    for (auto& f : found_) {
+        emit(in, cursor, f.begin, out);
+        Reference r = std::move(f.ref);
+        r.text = flat_.substr(f.begin, f.end - f.begin);
+        r.pos = pos_at(in, f.begin);
+        for (std::size_t t = 0; t < r.targets.size() && t < f.target_offsets.size(); ++t)
+            r.targets[t].pos = pos_at(in, f.target_offsets[t]);
+        const std::size_t index = p_.references.size();
+        if (r.kind == ReferenceKind::internal) pending_.push_back({index, f.internal_word, f.direction, order_});
+        p_.references.push_back(std::move(r));
+
+        Inline link;
+        link.kind = InlineKind::reference;
+        link.reference = static_cast<int>(index);
+        link.pos = p_.references.back().pos;
+        emit(in, f.begin, f.end, link.children);
+        out.push_back(std::move(link));
+        cursor = f.end;
+    }
+    emit(in, cursor, flat_.size(), out);
+}
+
+void Resolver::walk(Inlines& inlines) {
+    Inlines out;
+    out.reserve(inlines.size());
+    std::size_t k = 0;
+    while (k < inlines.size()) {
+        if (in_run(inlines[k].kind)) {
+            std::size_t end = k;
+            while (end < inlines.size() && in_run(inlines[end].kind)) ++end;
+            scan_run(inlines, k, end, out);
+            k = end;
+            continue;
+        }
+        Inline& in = inlines[k];
+        // emphasis and marks may hold references; links, code and references may not
+        if (in.kind != InlineKind::link && in.kind != InlineKind::reference && in.kind != InlineKind::code)
+            walk(in.children);
+        out.push_back(std::move(in));
+        ++k;
+    }
+    inlines = std::move(out);
+}
+
+void Resolver::walk(std::vector<Block>& blocks) {
+    for (auto& b : blocks) {
+        switch (b.kind) {
+            case BlockKind::paragraph: walk(b.inlines); break;
+            case BlockKind::list:
+                for (auto& item : b.items) walk(item.blocks);
+                break;
+            case BlockKind::table:
+                for (auto& row : b.rows)
+                    for (auto& cell : row.cells) walk(cell.inlines);
+                break;
+            case BlockKind::quote: walk(b.children); break;
+        }
+    }
+}
+
+void Resolver::index_places() {
+    std::size_t order = 0;
+    for (const auto& s : p_.sections) {
+        if (s.kind == SectionKind::preamble) continue;
+        if (s.level <= 2) {
+            std::vector<int> number = check::section_number(s);
+            if (!number.empty()) sections_[join_number(number)].push_back({s.id, order, s.pos, false});
+        }
+        for (const auto& c : s.clauses) {
+            ++order;
+            if (!c.number.empty())
+                clauses_[join_number(c.number.parts)].push_back(
+                    {c.id, order, c.number_pos.known() ? c.number_pos : c.pos, is_deleted_clause(c)});
+        }
+    }
+}
+
+const std::vector<Place>* Resolver::lookup(const std::string& number, InternalWord word) const {
+    std::vector<int> parts;
+    if (!parse_clause_number(number.substr(0, number.find('(')), parts)) return nullptr;
+    const std::string key = join_number(parts);
+    auto find = [&](const PlaceIndex& index) -> const std::vector<Place>* {
+        auto it = index.find(key);
+        return it == index.end() ? nullptr : &it->second;
+    };
+    if (word == InternalWord::section) {
+        if (auto* s = find(sections_)) return s;
+        return find(clauses_);
+    }
+    if (auto* c = find(clauses_)) return c;
+    return parts.size() == 1 ? find(sections_) : nullptr;
+}
+
+void Resolver::resolve(const Pending& pending) {
+    Reference& r = p_.references[pending.reference];
+    const std::string& file = p_.source_path;
+    const std::string quoted = "reference '" + r.text + "'";
+    const char* noun = pending.word == InternalWord::section ? "section" : "clause";
+    bool all = true;
+    std::vector<const Place*> ends;
+    for (auto& target : r.targets) {
+        // one number: point at the reference; in a list, at the number that fails
+        const SourcePos at = r.targets.size() > 1 && target.pos.known() ? target.pos : r.pos;
+        const std::vector<Place>* places = lookup(target.number, pending.word);
+        if (!places) {
+            diags_.error(file, at, quoted + " points nowhere: there is no " + noun + " " + target.number);
+            all = false;
+            continue;
+        }
+        if (places->size() > 1) {
+            r.ambiguous = true;
+            all = false;
+            diags_.warning(file, at, quoted + " is ambiguous: " + target.number + " numbers more than one " + noun +
+                                         " (lines " + std::to_string(places->front().pos.line) + " and " +
+                                         std::to_string((*places)[1].pos.line) + ")");
+            continue;
+        }
+        const Place& place = places->front();
+        target.clause_id = place.id;
+        ends.push_back(&place);
+        if (place.deleted)
+            diags_.error(file, at, quoted + " points to " + noun + " " + target.number + ", which is deleted");
+        if (pending.direction < 0 && place.order > pending.order)
+            diags_.warning(file, at, quoted + " says 'above' but " + target.number + " comes later");
+        if (pending.direction > 0 && place.order < pending.order)
+            diags_.warning(file, at, quoted + " says 'below' but " + target.number + " comes earlier");
+    }
+    if (r.is_range && ends.size() == 2 && ends[0]->order > ends[1]->order)
+        diags_.warning(file, r.pos, quoted + " is a range that runs backwards");
+    r.resolved = all;
+}
+
+void Resolver::run() {
+    for (auto& s : p_.sections) {
+        owner_id_ = s.id;
+        context_.last_statute = nullptr;
+        walk(s.intro);
+        for (auto& c : s.clauses) {
+            ++order_;
+            owner_id_ = c.id;
+            context_.last_statute = nullptr;
+            walk(c.heading);  // "24.3 Access (see paragraph 24.5)" must follow a renumbering too
+            walk(c.blocks);
+        }
+    }
+    index_places();
+    for (const auto& pending : pending_) resolve(pending);
+}
+
+}  // namespace
+
+void resolve_references(Protocol& p, Diagnostics& diags) { Resolver(p, diags).run(); }
+
+}  // namespace protopub::refs

@@ -1,0 +1,824 @@
+#include "refs/scanner.hpp"
+
+#include <algorithm>
+#include <optional>
+
+namespace protopub::refs::detail {
+
+namespace {
+
+using model::ReferenceKind;
+using model::ReferenceTarget;
+
+constexpr std::size_t npos = std::string_view::npos;
+constexpr std::size_t max_title_word = 48;   // bytes in one word of a statute's title
+constexpr std::size_t max_sentence = 600;    // bytes of a defining sentence either side of the term
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_alpha(char c) { return is_upper(c) || (c >= 'a' && c <= 'z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+char to_lower(char c) { return is_upper(c) ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = to_lower(c);
+    return out;
+}
+
+// The named documents of a constitution, as councils write them, and the one name each
+// is kept under.
+struct DocumentName {
+    std::string_view written;
+    std::string_view canonical;
+};
+
+constexpr std::string_view members_code = "Code of Conduct for Councillors";
+constexpr std::string_view officers_code = "Code of Conduct for Officers";
+constexpr std::string_view access_rules = "Access to Information Procedure Rules";
+constexpr std::string_view employment_rules = "Officer Employment Procedure Rules";
+constexpr std::string_view financial_rules = "Financial Procedure Rules";
+constexpr std::string_view contract_rules = "Contract Procedure Rules";
+constexpr std::string_view scrutiny_rules = "Overview and Scrutiny Procedure Rules";
+constexpr std::string_view executive_rules = "Executive Procedure Rules";
+constexpr std::string_view delegation = "Scheme of Delegation";
+constexpr std::string_view allowances = "Members' Allowances Scheme";
+constexpr std::string_view planning_code = "Planning Code of Good Practice";
+
+const DocumentName document_names[] = {
+    {"Code of Conduct for Councillors", members_code},
+    {"Code of Conduct for Members", members_code},
+    {"Councillors' Code of Conduct", members_code},
+    {"Councillors Code of Conduct", members_code},
+    {"Councillor Code of Conduct", members_code},
+    {"Members' Code of Conduct", members_code},
+    {"Members Code of Conduct", members_code},
+    {"Member Code of Conduct", members_code},
+    {"Code of Conduct for Officers", officers_code},
+    {"Code of Conduct for Employees", officers_code},
+    {"Officers' Code of Conduct", officers_code},
+    {"Officers Code of Conduct", officers_code},
+    {"Officer Code of Conduct", officers_code},
+    {"Employees' Code of Conduct", officers_code},
+    {"Employee Code of Conduct", officers_code},
+    {"Access to Information Procedure Rules", access_rules},
+    {"Access to Information Rules", access_rules},
+    {"Access to Information Standing Orders", access_rules},
+    {"Officer Employment Procedure Rules", employment_rules},
+    {"Officers Employment Procedure Rules", employment_rules},
+    {"Officer Employment Rules", employment_rules},
+    {"Council Procedure Rules", "Council Procedure Rules"},
+    {"Executive Procedure Rules", executive_rules},
+    {"Cabinet Procedure Rules", executive_rules},
+    {"Overview and Scrutiny Procedure Rules", scrutiny_rules},
+    {"Overview & Scrutiny Procedure Rules", scrutiny_rules},
+    {"Scrutiny Procedure Rules", scrutiny_rules},
+    {"Budget and Policy Framework Procedure Rules", "Budget and Policy Framework Procedure Rules"},
+    {"Financial Procedure Rules", financial_rules},
+    {"Financial Regulations", financial_rules},
+    {"Contract Procedure Rules", contract_rules},
+    {"Contract Standing Orders", contract_rules},
+    {"Standing Orders", "Standing Orders"},
+    {"Scheme of Delegation to Officers", delegation},
+    {"Scheme of Delegation", delegation},
+    {"Officer Scheme of Delegation", delegation},
+    {"Members' Allowances Scheme", allowances},
+    {"Members Allowances Scheme", allowances},
+    {"Scheme of Members' Allowances", allowances},
+    {"Monitoring Officer Protocol", "Monitoring Officer Protocol"},
+    {"Planning Code of Good Practice", planning_code},
+    {"Planning Protocol", planning_code},
+    {"Petition Scheme", "Petition Scheme"},
+};
+
+// The leading letters of `s`, lower case: the key a word is looked up by.
+std::string first_word(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && is_alpha(s[i])) ++i;
+    return lower(s.substr(0, i));
+}
+
+// Document names by their first word, longest first so that the longest name wins.
+const std::unordered_map<std::string, std::vector<const DocumentName*>>& documents_by_first_word() {
+    static const auto index = [] {
+        std::unordered_map<std::string, std::vector<const DocumentName*>> out;
+        for (const auto& d : document_names) out[first_word(d.written)].push_back(&d);
+        for (auto& [word, names] : out)
+            std::stable_sort(names.begin(), names.end(), [](const DocumentName* a, const DocumentName* b) {
+                return a->written.size() > b->written.size();
+            });
+        return out;
+    }();
+    return index;
+}
+
+// The words that start a numbered citation.
+enum class Keyword { paragraph, clause, section, short_section, regulation, article, part, schedule, referred };
+
+struct KeywordInfo {
+    Keyword keyword;
+    bool abbreviation;  // may be followed by a dot: "para. 4", "s.151"
+};
+
+const std::unordered_map<std::string_view, KeywordInfo>& keywords() {
+    static const std::unordered_map<std::string_view, KeywordInfo> table = {
+        {"paragraph", {Keyword::paragraph, false}},     {"paragraphs", {Keyword::paragraph, false}},
+        {"sub-paragraph", {Keyword::paragraph, false}}, {"sub-paragraphs", {Keyword::paragraph, false}},
+        {"subparagraph", {Keyword::paragraph, false}},  {"subparagraphs", {Keyword::paragraph, false}},
+        {"para", {Keyword::paragraph, true}},           {"paras", {Keyword::paragraph, true}},
+        {"clause", {Keyword::clause, false}},           {"clauses", {Keyword::clause, false}},
+        {"section", {Keyword::section, false}},         {"sections", {Keyword::section, false}},
+        {"s", {Keyword::short_section, true}},          {"ss", {Keyword::short_section, true}},
+        {"regulation", {Keyword::regulation, false}},   {"regulations", {Keyword::regulation, false}},
+        {"reg", {Keyword::regulation, true}},           {"article", {Keyword::article, false}},
+        {"articles", {Keyword::article, false}},        {"art", {Keyword::article, true}},
+        {"part", {Keyword::part, false}},               {"schedule", {Keyword::schedule, false}},
+        {"referred", {Keyword::referred, false}},
+    };
+    return table;
+}
+
+// What a statute pin-point is called on legislation.gov.uk.
+std::string_view pin_kind(Keyword k) {
+    switch (k) {
+        case Keyword::section:
+        case Keyword::short_section: return "section";
+        case Keyword::regulation: return "regulation";
+        case Keyword::article: return "article";
+        case Keyword::part: return "part";
+        case Keyword::schedule: return "schedule";
+        default: return "paragraph";
+    }
+}
+
+// Small words allowed inside a statute's short title.
+bool is_title_connector(std::string_view w) {
+    static const std::string_view connectors[] = {"of", "and", "for", "in", "on", "to", "the", "etc.", "at", "from", "with", "&"};
+    return std::find(std::begin(connectors), std::end(connectors), w) != std::end(connectors);
+}
+
+// A number as written: "4.21", "12A", "4.2(a)".
+struct Number {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::string value;      // digits and dots, with a statute's letter suffix: "4.21", "12A"
+    bool has_letters = false;
+    std::string written;    // with any bracketed sub-item labels: "4.2(a)"
+};
+
+class Scanner {
+public:
+    Scanner(std::string_view text, ScanContext& context, std::vector<Found>& refs, std::vector<FoundTerm>& terms)
+        : s_(text), n_(text.size()), ctx_(context), refs_(refs), terms_(terms), first_ref_(refs.size()) {}
+
+    void run();
+
+private:
+    // ------------------------------------------------------------ cursor helpers
+
+    bool boundary(std::size_t i) const { return i >= n_ || !is_alnum(s_[i]); }
+    std::size_t skip_space(std::size_t i) const {
+        for (;;) {
+            if (i < n_ && (s_[i] == ' ' || s_[i] == '\t')) ++i;
+            else if (i + 1 < n_ && s_[i] == '\xC2' && s_[i + 1] == '\xA0') i += 2;  // no-break space
+            else return i;
+        }
+    }
+    // Letters, with inner hyphens ("sub-paragraph", "Levelling-up").
+    std::size_t word_end(std::size_t i) const {
+        while (i < n_ && (is_alpha(s_[i]) || (s_[i] == '-' && i + 1 < n_ && is_alpha(s_[i + 1])))) ++i;
+        return i;
+    }
+    bool at(std::size_t i, std::string_view bytes) const { return s_.substr(std::min(i, n_), bytes.size()) == bytes; }
+    std::size_t open_quote(std::size_t i) const {
+        if (i < n_ && s_[i] == '"') return 1;
+        return at(i, "\u201C") || at(i, "\u2018") ? 3 : 0;
+    }
+    std::size_t close_quote(std::size_t i) const {
+        if (i < n_ && s_[i] == '"') return 1;
+        return at(i, "\u201D") || at(i, "\u2019") ? 3 : 0;
+    }
+    // `phrase` at i, ignoring case; a space in it matches any run of spaces and an
+    // apostrophe either apostrophe. Returns the end, or npos.
+    std::size_t match(std::size_t i, std::string_view phrase) const {
+        std::size_t j = i;
+        for (char p : phrase) {
+            if (p == ' ') {
+                std::size_t t = skip_space(j);
+                if (t == j) return npos;
+                j = t;
+            } else if (p == '\'') {
+                if (j < n_ && s_[j] == '\'') ++j;
+                else if (at(j, "\u2019")) j += 3;
+                else return npos;
+            } else if (j < n_ && to_lower(s_[j]) == to_lower(p)) {
+                ++j;
+            } else {
+                return npos;
+            }
+        }
+        return is_alnum(phrase.back()) && !boundary(j) ? npos : j;
+    }
+    // After "of"/"to" and an optional "the": where the named thing starts.
+    std::size_t skip_the(std::size_t i) const {
+        std::size_t e = match(i, "the ");
+        return e == npos ? i : e;
+    }
+    bool previous_word_capitalised(std::size_t i) const {
+        std::size_t k = i;
+        while (k > 0 && (s_[k - 1] == ' ' || s_[k - 1] == '\t')) --k;
+        if (k == 0 || !is_alpha(s_[k - 1])) return false;
+        while (k > 0 && is_alpha(s_[k - 1])) --k;
+        return is_upper(s_[k]);
+    }
+
+    // ------------------------------------------------------------ numbers
+
+    bool read_number(std::size_t i, Number& out) const;
+    // "4.2, 4.3 and 4.5", "4.2 to 4.5", "4.2-4.5"
+    bool read_number_list(std::size_t i, std::vector<Number>& items, bool& range, std::size_t& end) const;
+    std::size_t read_year(std::size_t i, int& year) const;
+
+    // ------------------------------------------------------------ recognisers
+
+    std::optional<Found> at_word(std::size_t i, std::size_t word_end);
+    std::optional<Found> numbered(std::size_t i, std::size_t word_end, KeywordInfo kw);
+    std::optional<Found> part(std::size_t i, std::size_t word_end);
+    std::optional<Found> schedule(std::size_t i, std::size_t word_end);
+    std::optional<Found> document(std::size_t i, const std::string& word) const;
+    std::optional<Found> statute_title(std::size_t i) const;
+    std::optional<Found> statute_abbreviation(std::size_t i, std::size_t word_end) const;
+    std::optional<Found> statute_name(std::size_t i) const;
+    // A statute, its defined name ("the Act") or a schedule of one, at i.
+    std::optional<Found> statute_at(std::size_t i);
+    std::size_t constitution_at(std::size_t i) const;
+    std::size_t this_protocol_at(std::size_t i) const;
+
+    Found statute_found(std::size_t begin, std::size_t end, const Statute* s, std::string document) const;
+    static void pin(Found& f, Keyword kind, const std::vector<Number>& items, bool range, std::string_view within = {});
+    // The numbers as written become the targets.
+    static void add_targets(Found& f, const std::vector<Number>& items, bool range);
+
+    // ------------------------------------------------------------ definitions
+
+    void referred_to_as(std::size_t i, std::size_t word_end);
+    void bracketed_name(std::size_t i);
+    void quoted_means(std::size_t i);
+    // A quoted term at i: its text, and the end after the closing quote (npos if none).
+    std::size_t read_quoted(std::size_t i, std::string& term) const;
+    void add_term(std::size_t begin, std::string term);
+    std::string sentence_around(std::size_t i) const;
+
+    std::string_view s_;
+    std::size_t n_;
+    ScanContext& ctx_;
+    std::vector<Found>& refs_;
+    std::vector<FoundTerm>& terms_;
+    std::size_t first_ref_;  // refs_ found before this run are not ours
+};
+
+bool Scanner::read_number(std::size_t i, Number& out) const {
+    std::size_t j = i;
+    int digits = 0;
+    while (j < n_ && is_digit(s_[j]) && digits < 5) { ++j; ++digits; }
+    if (digits == 0 || digits > 4) return false;
+    // dots only between digits: the full stop after "paragraph 4.2." is not part of it
+    while (j + 1 < n_ && s_[j] == '.' && is_digit(s_[j + 1])) {
+        ++j;
+        int part_digits = 0;
+        while (j < n_ && is_digit(s_[j])) { ++j; ++part_digits; }
+        if (part_digits > 4) return false;
+    }
+    std::size_t letters = j;
+    while (letters < n_ && is_upper(s_[letters]) && letters - j < 3) ++letters;
+    out.has_letters = letters > j;
+    j = letters;
+    out.begin = i;
+    out.value = std::string(s_.substr(i, j - i));
+    // bracketed sub-item labels: 4.2(a), 2(1)(b)
+    while (j < n_ && s_[j] == '(') {
+        std::size_t k = j + 1;
+        while (k < n_ && is_alnum(s_[k]) && k - j <= 4) ++k;
+        if (k == j + 1 || k >= n_ || s_[k] != ')') break;
+        j = k + 1;
+    }
+    if (!boundary(j)) return false;
+    out.end = j;
+    out.written = std::string(s_.substr(i, j - i));
+    return true;
+}
+
+bool Scanner::read_number_list(std::size_t i, std::vector<Number>& items, bool& range, std::size_t& end) const {
+    Number first;
+    if (!read_number(i, first)) return false;
+    items.push_back(first);
+    end = first.end;
+    range = false;
+    for (;;) {
+        std::size_t t = skip_space(end);
+        const bool spaced = t > end;
+        bool is_range = false;
+        if (t < n_ && s_[t] == ',') {
+            t = skip_space(t + 1);
+            for (std::string_view w : {"and ", "or "})
+                if (std::size_t e = match(t, w); e != npos) { t = e; break; }
+        } else if (std::size_t e = spaced ? match(t, "and ") : npos; e != npos) {
+            t = e;
+        } else if (std::size_t e2 = spaced ? match(t, "or ") : npos; e2 != npos) {
+            t = e2;
+        } else if (std::size_t e3 = spaced ? match(t, "to ") : npos; e3 != npos) {
+            t = e3;
+            is_range = true;
+        } else if (t < n_ && s_[t] == '-') {
+            t = skip_space(t + 1);
+            is_range = true;
+        } else if (at(t, "\u2013")) {
+            t = skip_space(t + 3);
+            is_range = true;
+        } else {
+            return true;
+        }
+        // A range joins exactly two numbers: "4.1, 4.3 to 4.5" stops before " to".
+        if (is_range && (range || items.size() != 1)) return true;
+        if (!is_range && range) return true;
+        Number next;
+        if (!read_number(t, next)) return true;
+        range = range || is_range;
+        items.push_back(next);
+        end = next.end;
+    }
+}
+
+std::size_t Scanner::read_year(std::size_t i, int& year) const {
+    if (i + 4 > n_) return npos;
+    for (std::size_t k = i; k < i + 4; ++k)
+        if (!is_digit(s_[k])) return npos;
+    if (!boundary(i + 4)) return npos;
+    year = std::stoi(std::string(s_.substr(i, 4)));
+    return year >= 1800 && year <= 2100 ? i + 4 : npos;
+}
+
+std::size_t Scanner::constitution_at(std::size_t i) const {
+    for (std::string_view p : {"this Constitution", "the Constitution", "the Council's Constitution", "our Constitution"})
+        if (std::size_t e = match(i, p); e != npos) return e;
+    return npos;
+}
+
+std::size_t Scanner::this_protocol_at(std::size_t i) const {
+    for (std::string_view p : {"this Protocol", "this Code", "this document"})
+        if (std::size_t e = match(i, p); e != npos) return e;
+    return npos;
+}
+
+Found Scanner::statute_found(std::size_t begin, std::size_t end, const Statute* s, std::string document) const {
+    Found f;
+    f.begin = begin;
+    f.end = end;
+    f.ref.kind = ReferenceKind::statute;
+    if (s) {
+        f.ref.document = s->citation();
+        f.ref.url = legislation_url(*s);
+        f.ref.resolved = true;
+        f.statute = s;
+    } else {
+        f.ref.document = std::move(document);
+    }
+    return f;
+}
+
+void Scanner::add_targets(Found& f, const std::vector<Number>& items, bool range) {
+    for (const auto& item : items) {
+        f.ref.targets.push_back(ReferenceTarget{item.written, "", {}});
+        f.target_offsets.push_back(item.begin);
+    }
+    f.ref.is_range = range;
+}
+
+// Makes `f` (a statute citation) point at `items` inside it: sections, a schedule's
+// paragraphs (`within` = "12A"), ...
+void Scanner::pin(Found& f, Keyword kind, const std::vector<Number>& items, bool range, std::string_view within) {
+    const std::string_view what = within.empty() ? pin_kind(kind) : "schedule";
+    for (const auto& item : items) {
+        std::string number = within.empty() ? std::string(what) + " " + item.written
+                                            : "schedule " + std::string(within) + " paragraph " + item.written;
+        f.ref.targets.push_back(ReferenceTarget{number, "", {}});
+        f.target_offsets.push_back(item.begin);
+    }
+    f.ref.is_range = range;
+    if (f.statute) {
+        // the address of the first provision cited; sub-sections have no page of their own
+        const std::string& first = items.front().value;
+        PinPoint p{std::string(what), within.empty() ? first : std::string(within) + "/paragraph/" + first};
+        f.ref.url = legislation_url(*f.statute, p);
+    }
+}
+
+// A name the protocol gave a statute: "the Act"; the longest that fits wins.
+std::optional<Found> Scanner::statute_name(std::size_t i) const {
+    std::optional<Found> best;
+    const std::size_t q = open_quote(i);
+    for (const auto& [name, statute] : ctx_.statute_names) {
+        std::size_t e = match(i + q, name);
+        if (e == npos) continue;
+        if (q) e += close_quote(e);
+        if (!best || e > best->end) best = statute_found(i, e, statute, "");
+    }
+    return best;
+}
+
+std::optional<Found> Scanner::statute_at(std::size_t i) {
+    if (std::size_t e = match(i, "Schedule"); e != npos) return schedule(i, e);
+    if (auto f = statute_name(i)) return f;
+    std::size_t t = skip_the(i);
+    if (t < n_ && is_upper(s_[t])) {
+        if (auto f = statute_abbreviation(t, word_end(t))) return f;
+        if (auto f = statute_title(t)) return f;
+    }
+    return std::nullopt;
+}
+
+// "Local Government Finance Act 1988", "Local Government Acts 1972-2000", "Freedom of
+// Information Act", "General Data Protection Regulation".
+std::optional<Found> Scanner::statute_title(std::size_t i) const {
+    struct Token {
+        std::size_t begin;
+        std::size_t end;
+    };
+    std::vector<Token> tokens;
+    std::size_t p = i;
+    for (int count = 0; count < 16; ++count) {
+        std::size_t e = p;
+        while (e < n_ && e - p <= max_title_word && s_[e] != ' ' && s_[e] != '\t' && !at(e, "\u00A0")) ++e;
+        if (e - p > max_title_word) return std::nullopt;  // keeps "A/A/A/..." linear
+        std::string_view token = s_.substr(p, e - p);
+        std::string_view core = token;
+        if (!core.empty() && core.front() == '(') core.remove_prefix(1);
+        while (!core.empty() && (core.back() == ')' || core.back() == ',')) core.remove_suffix(1);
+        std::size_t core_begin = p + (token.size() && token.front() == '(' ? 1 : 0);
+        // the terminal word: Act, Acts, Regulation(s), possibly followed by punctuation
+        std::size_t w = word_end(core_begin);
+        std::string_view word = s_.substr(core_begin, w - core_begin);
+        if (!tokens.empty() && (word == "Act" || word == "Acts" || word == "Regulations" || word == "Regulation")) {
+            const bool plural_acts = word == "Acts";
+            int year = 0;
+            int last_year = 0;
+            std::size_t end = w;
+            std::size_t t = skip_space(w);
+            if (t > w) {
+                if (std::size_t y = read_year(t, year); y != npos) {
+                    end = y;
+                    if (plural_acts) {
+                        std::size_t r = y;
+                        if (r < n_ && s_[r] == '-') r = r + 1;
+                        else if (at(r, "\u2013")) r += 3;
+                        else if (std::size_t to = match(skip_space(r), "to "); to != npos && skip_space(r) > r) r = to;
+                        else r = npos;
+                        if (r != npos) {
+                            if (std::size_t y2 = read_year(r, last_year); y2 != npos) end = y2;
+                        }
+                    }
+                }
+            }
+            // "The" and words before the real title are dropped until the table knows it.
+            std::size_t first = 0;
+            while (first < tokens.size() && match(tokens[first].begin, "the ") != npos) ++first;
+            if (first == tokens.size()) return std::nullopt;
+            for (std::size_t k = first; k < tokens.size(); ++k) {
+                std::string title(s_.substr(tokens[k].begin, w - tokens[k].begin));
+                if (plural_acts) title.pop_back();  // "Acts" -> "Act": the collection's first
+                if (const Statute* st = find_statute(title, year)) {
+                    Found f = statute_found(tokens[k].begin, end, st, "");
+                    if (plural_acts) {
+                        // the Local Government Acts 1972-2000 are a collection, not one page
+                        f.ref.document = std::string(s_.substr(tokens[k].begin, end - tokens[k].begin));
+                        f.ref.url.clear();
+                        f.ref.resolved = false;
+                    }
+                    return f;
+                }
+            }
+            // Unknown to the table: kept, without a link, when it is plainly an Act.
+            if (word == "Act" && year != 0) {
+                std::size_t b = tokens[first].begin;
+                return statute_found(b, end, nullptr, std::string(s_.substr(b, end - b)));
+            }
+            return std::nullopt;
+        }
+        // Every other word of a title is capitalised or a small connector.
+        const bool capitalised = !core.empty() && is_upper(core.front());
+        if (!capitalised && (tokens.empty() || !is_title_connector(core))) return std::nullopt;
+        if (core != "etc." && !token.empty() && (token.back() == '.' || token.back() == ';' || token.back() == ':'))
+            return std::nullopt;
+        for (char c : core)
+            if (is_digit(c)) return std::nullopt;
+        tokens.push_back({p, e});
+        std::size_t next = skip_space(e);
+        if (next == e || next >= n_) return std::nullopt;
+        p = next;
+    }
+    return std::nullopt;
+}
+
+// "LGA 1972", "FOIA", "UK GDPR"
+std::optional<Found> Scanner::statute_abbreviation(std::size_t i, std::size_t word_end) const {
+    std::size_t b = i;
+    std::size_t e = word_end;
+    if (e - b < 2 || !is_upper(s_[b]) || !is_upper(s_[b + 1])) return std::nullopt;
+    std::string_view word = s_.substr(b, e - b);
+    if (word == "UK" || word == "EU") {
+        std::size_t t = skip_space(e);
+        std::size_t g = match(t, "GDPR");
+        if (t == e || g == npos) return std::nullopt;
+        word = "GDPR";
+        e = g;
+    }
+    int year = 0;
+    std::size_t end = e;
+    if (std::size_t t = skip_space(e); t > e)
+        if (std::size_t y = read_year(t, year); y != npos) end = y;
+    const Statute* st = find_statute_by_abbreviation(word, year);
+    if (!st) return std::nullopt;
+    return statute_found(b, end, st, "");
+}
+
+std::optional<Found> Scanner::document(std::size_t i, const std::string& word) const {
+    const auto& index = documents_by_first_word();
+    auto it = index.find(word);
+    if (it == index.end()) return std::nullopt;
+    for (const DocumentName* d : it->second) {
+        std::size_t e = match(i, d->written);
+        if (e == npos) continue;
+        Found f;
+        f.begin = i;
+        f.end = e;
+        f.ref.kind = ReferenceKind::constitution;
+        f.ref.document = std::string(d->canonical);
+        return f;
+    }
+    return std::nullopt;
+}
+
+// "Part 3", "Part 3 of this Constitution", "Part VA of the Local Government Act 1972"
+std::optional<Found> Scanner::part(std::size_t i, std::size_t word_end) {
+    std::size_t t = skip_space(word_end);
+    if (t == word_end || t >= n_) return std::nullopt;
+    std::size_t e = t;
+    if (is_digit(s_[t])) {
+        while (e < n_ && is_digit(s_[e])) ++e;
+    } else {
+        while (e < n_ && std::string_view("IVXLC").find(s_[e]) != npos) ++e;
+        if (e > t && e < n_ && is_upper(s_[e])) ++e;  // Part VA
+    }
+    if (e == t || !boundary(e)) return std::nullopt;
+    const std::string number(s_.substr(t, e - t));
+    std::size_t end = e;
+    if (std::size_t of = match(skip_space(e), "of "); of != npos) {
+        if (std::size_t c = constitution_at(of); c != npos) {
+            end = c;
+        } else if (auto st = statute_at(of)) {
+            st->begin = i;
+            Number n;
+            n.begin = t;
+            n.value = n.written = number;
+            pin(*st, Keyword::part, {n}, false);
+            return st;
+        }
+    }
+    Found f;
+    f.begin = i;
+    f.end = end;
+    f.ref.kind = ReferenceKind::constitution;
+    f.ref.part = number;
+    return f;
+}
+
+// "Schedule 12A to the Local Government Act 1972"; "Schedule 12A" alone belongs to the
+// statute cited last in the clause.
+std::optional<Found> Scanner::schedule(std::size_t i, std::size_t word_end) {
+    std::size_t t = skip_space(word_end);
+    Number n;
+    if (t == word_end || !read_number(t, n) || n.value.find('.') != std::string::npos) return std::nullopt;
+    std::optional<Found> f;
+    std::size_t after = skip_space(n.end);
+    std::size_t link = match(after, "to ");
+    if (link == npos) link = match(after, "of ");
+    if (link != npos) f = statute_at(link);
+    if (!f) {
+        if (!ctx_.last_statute) return std::nullopt;
+        f = statute_found(i, n.end, ctx_.last_statute, "");
+    }
+    f->begin = i;
+    pin(*f, Keyword::schedule, {n}, false);
+    return f;
+}
+
+std::optional<Found> Scanner::numbered(std::size_t i, std::size_t word_end, KeywordInfo kw) {
+    std::size_t j = word_end;
+    if (kw.abbreviation && j < n_ && s_[j] == '.') ++j;
+    // "s151" and "s.151" but not "Councillor's": a short form needs its number or dot
+    if (kw.keyword == Keyword::short_section && j == word_end && !(j < n_ && is_digit(s_[j]))) return std::nullopt;
+    j = skip_space(j);
+    std::vector<Number> items;
+    bool range = false;
+    std::size_t end = 0;
+    if (!read_number_list(j, items, range, end)) return std::nullopt;
+
+    const bool section_word = kw.keyword == Keyword::section || kw.keyword == Keyword::short_section;
+    const bool statute_only = kw.keyword == Keyword::short_section || kw.keyword == Keyword::regulation ||
+                              kw.keyword == Keyword::article;
+    std::size_t after = skip_space(end);
+
+    // "Section 151 Officer": the chief finance officer, named after the 1972 Act
+    if (section_word && items.size() == 1 && items[0].written == "151" && after > end &&
+        (match(after, "Officer") != npos || match(after, "Officers") != npos)) {
+        Found f = statute_found(i, end, find_statute("Local Government Act", 1972), "");
+        pin(f, Keyword::section, items, false);
+        return f;
+    }
+
+    if (std::size_t of = after > end ? match(after, "of ") : npos; of != npos) {
+        if (std::size_t e = this_protocol_at(of); e != npos && !statute_only) {
+            end = e;  // an internal reference, spelt out
+        } else if (std::size_t c = constitution_at(of); c != npos) {
+            Found f;
+            f.begin = i;
+            f.end = c;
+            f.ref.kind = ReferenceKind::constitution;
+            add_targets(f, items, range);
+            return f;
+        } else if (match(of, "Part ") != npos) {
+            auto f = part(of, of + 4);
+            if (!f) return std::nullopt;
+            f->begin = i;
+            if (f->ref.kind == ReferenceKind::statute) return f;  // a part of an Act: keep the part
+            add_targets(*f, items, range);
+            return f;
+        } else if (auto st = statute_at(of)) {
+            const bool in_schedule = !st->ref.targets.empty();  // "paragraph 3 of Schedule 12A to ..."
+            std::string schedule_number;
+            if (in_schedule) {
+                schedule_number = st->ref.targets.front().number.substr(std::string_view("schedule ").size());
+                st->ref.targets.clear();
+                st->target_offsets.clear();
+            }
+            st->begin = i;
+            pin(*st, kw.keyword, items, range, schedule_number);
+            ctx_.last_statute = st->statute ? st->statute : ctx_.last_statute;
+            return st;
+        } else if (auto doc = document(skip_the(of), first_word(s_.substr(skip_the(of))))) {
+            doc->begin = i;
+            add_targets(*doc, items, range);
+            return doc;
+        } else {
+            return std::nullopt;  // a paragraph of something this tool does not know
+        }
+    }
+
+    if (statute_only) {
+        // "s.3" alone belongs to the statute cited last in the clause
+        if (kw.keyword != Keyword::short_section || !ctx_.last_statute) return std::nullopt;
+        Found f = statute_found(i, end, ctx_.last_statute, "");
+        pin(f, kw.keyword, items, range);
+        return f;
+    }
+
+    for (const auto& item : items)
+        if (item.has_letters) return std::nullopt;
+    Found f;
+    f.begin = i;
+    f.ref.kind = ReferenceKind::internal;
+    f.internal_word = section_word ? InternalWord::section : InternalWord::clause;
+    add_targets(f, items, range);
+    if (std::size_t t = skip_space(end); t > end) {
+        if (std::size_t e = match(t, "above"); e != npos) { end = e; f.direction = -1; }
+        else if (std::size_t e2 = match(t, "below"); e2 != npos) { end = e2; f.direction = 1; }
+    }
+    f.end = end;
+    return f;
+}
+
+std::optional<Found> Scanner::at_word(std::size_t i, std::size_t word_end) {
+    const std::string word = lower(s_.substr(i, word_end - i));
+    const auto& kws = keywords();
+    if (auto it = kws.find(word); it != kws.end()) {
+        switch (it->second.keyword) {
+            case Keyword::part: return part(i, word_end);
+            case Keyword::schedule: return schedule(i, word_end);
+            case Keyword::referred: referred_to_as(i, word_end); return std::nullopt;
+            default: return numbered(i, word_end, it->second);
+        }
+    }
+    if (auto f = document(i, word)) return f;
+    if (!is_upper(s_[i])) return std::nullopt;
+    if (auto f = statute_abbreviation(i, word_end)) return f;
+    if (previous_word_capitalised(i)) return std::nullopt;  // only from the start of a title
+    return statute_title(i);
+}
+
+// ------------------------------------------------------------ definitions
+
+std::size_t Scanner::read_quoted(std::size_t i, std::string& term) const {
+    std::size_t q = open_quote(i);
+    if (!q) return npos;
+    std::size_t b = i + q;
+    for (std::size_t e = b; e < n_ && e - b <= 60; ++e) {
+        if (std::size_t c = close_quote(e)) {
+            // an apostrophe inside a word ("Council's") does not close the quote
+            if (c == 3 && at(e, "\u2019") && e + 3 < n_ && is_alpha(s_[e + 3])) continue;
+            if (e == b) return npos;
+            term = std::string(s_.substr(b, e - b));
+            return e + c;
+        }
+        if (s_[e] == '(' || s_[e] == ')') return npos;
+    }
+    return npos;
+}
+
+// The sentence around i, at most max_sentence bytes either side (a run of text with
+// many definitions and no full stop must not be read once per definition).
+std::string Scanner::sentence_around(std::size_t i) const {
+    auto ends_sentence = [&](std::size_t k) { return s_[k] == '.' || s_[k] == '?' || s_[k] == '!'; };
+    std::size_t b = i;
+    while (b > 0 && i - b < max_sentence && !(b >= 2 && s_[b - 1] == ' ' && ends_sentence(b - 2))) --b;
+    std::size_t e = i;
+    while (e < n_ && e - i < max_sentence && !(ends_sentence(e) && (e + 1 == n_ || s_[e + 1] == ' '))) ++e;
+    if (e < n_) ++e;
+    std::string_view out = s_.substr(b, e - b);
+    while (!out.empty() && out.front() == ' ') out.remove_prefix(1);
+    return std::string(out);
+}
+
+void Scanner::add_term(std::size_t begin, std::string term) {
+    terms_.push_back({begin, std::move(term), sentence_around(begin)});
+}
+
+// ... referred to as "officers" throughout
+void Scanner::referred_to_as(std::size_t i, std::size_t word_end) {
+    std::size_t e = match(i, "referred to as ");
+    if (e == npos || e < word_end) return;
+    e = skip_the(e);
+    std::string term;
+    if (read_quoted(e, term) != npos) add_term(e + open_quote(e), std::move(term));
+}
+
+// Local Government Act 1986 ("the Act"); Somerset Council ("the Council")
+void Scanner::bracketed_name(std::size_t i) {
+    std::size_t j = i + 1;
+    std::string term;
+    std::size_t close = read_quoted(j, term);
+    std::size_t term_begin = j + open_quote(j);
+    if (close == npos) {
+        // unquoted names only straight after a statute: (the Act)
+        std::size_t e = j;
+        while (e < n_ && s_[e] != ')' && s_[e] != '(' && e - j <= 40) ++e;
+        if (e >= n_ || s_[e] != ')' || match(j, "the ") == npos) return;
+        term = std::string(s_.substr(j, e - j));
+        close = e;
+        term_begin = j;
+    }
+    if (close >= n_ || s_[close] != ')') return;
+    const Found* last = refs_.size() > first_ref_ ? &refs_.back() : nullptr;
+    const bool names_statute = last && last->statute && skip_space(last->end) == i;
+    if (!names_statute && open_quote(j) == 0) return;
+    if (names_statute) ctx_.statute_names[lower(term)] = last->statute;
+    add_term(term_begin, std::move(term));
+}
+
+// "Councillor" means ...
+void Scanner::quoted_means(std::size_t i) {
+    std::string term;
+    std::size_t e = read_quoted(i, term);
+    if (e == npos) return;
+    std::size_t t = skip_space(e);
+    if (t == e || (match(t, "means") == npos && match(t, "shall mean") == npos)) return;
+    add_term(i + open_quote(i), std::move(term));
+}
+
+void Scanner::run() {
+    std::size_t i = 0;
+    while (i < n_) {
+        const char c = s_[i];
+        if (is_alpha(c) && (i == 0 || !is_alnum(s_[i - 1]))) {
+            const std::size_t we = word_end(i);
+            if (auto f = at_word(i, we)) {
+                if (f->statute) ctx_.last_statute = f->statute;
+                i = f->end;
+                refs_.push_back(std::move(*f));
+                continue;
+            }
+            i = we;
+            continue;
+        }
+        if (c == '(') bracketed_name(i);
+        else if (open_quote(i) && !(i > 0 && is_alnum(s_[i - 1]))) quoted_means(i);
+        ++i;
+    }
+}
+
+}  // namespace
+
+void scan(std::string_view text, ScanContext& context, std::vector<Found>& refs, std::vector<FoundTerm>& terms) {
+    Scanner(text, context, refs, terms).run();
+}
+
+}  // namespace protopub::refs::detail

@@ -1,0 +1,35 @@
+// `protopub build --format docx` as a user runs it.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+int run(const std::string& arguments) {
+    const std::string command = std::string(PROTOPUB_CLI) + " " + arguments + " >/dev/null 2>&1";
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+const std::string sample = std::string(PROTOPUB_SOURCE_DIR) + "/tests/data/sample.md";
+
+}  // namespace
+
+TEST_CASE("build --format docx writes <stem>.docx; a bad reference writes nothing", "[docx][cli]") {
+    const fs::path dir = fs::temp_directory_path() / ("protopub-build-docx-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    CHECK(run("build " + sample + " -o " + (dir / "ok").string() + " --format docx") == 0);
+    CHECK(fs::file_size(dir / "ok" / "sample.docx") > 1000);
+
+    const fs::path bad = dir / "house.docx";
+    std::system(("echo 'not a zip' > " + bad.string()).c_str());
+    CHECK(run("build " + sample + " -o " + (dir / "bad").string() + " --format docx --reference-docx " + bad.string()) == 2);
+    CHECK_FALSE(fs::exists(dir / "bad"));
+    CHECK(run("build " + sample + " -o " + (dir / "missing").string() + " --format docx --reference-docx") == 2);
+    fs::remove_all(dir);
+}

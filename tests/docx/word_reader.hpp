@@ -1,0 +1,102 @@
+// Test helper: reads a .docx back as a user's Word would show it, with or without its
+// tracked changes accepted, so tests can compare documents paragraph by paragraph.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "package/zip_writer.hpp"
+
+namespace protopub::testing {
+
+inline std::map<std::string, std::string> unpack_docx(const std::string& bytes) {
+    std::string error;
+    auto parts = package::unzip_to_map(bytes, error);
+    return parts ? *parts : std::map<std::string, std::string>{};
+}
+
+enum class View { as_written, accept_all, reject_all };
+
+struct WordParagraph {
+    std::string style;
+    std::string text;
+    bool operator==(const WordParagraph& o) const { return style == o.style && text == o.text; }
+};
+
+class WordReader {
+public:
+    explicit WordReader(View view) : view_(view) {}
+
+    std::vector<WordParagraph> read(const std::string& document_xml) {
+        pugi::xml_document doc;
+        doc.load_string(document_xml.c_str());
+        walk_blocks(doc.child("w:document").child("w:body"));
+        if (!pending_.empty()) out_.push_back({pending_style_, pending_});
+        return out_;
+    }
+
+private:
+    bool dropped(const std::string& name) const {
+        if (view_ == View::accept_all) return name == "w:del" || name == "w:moveFrom";
+        if (view_ == View::reject_all) return name == "w:ins" || name == "w:moveTo";
+        return false;
+    }
+
+    void walk_blocks(pugi::xml_node parent) {
+        for (auto n : parent.children()) {
+            const std::string name = n.name();
+            if (name == "w:p") paragraph(n);
+            else if (name == "w:tbl") table(n);
+        }
+    }
+
+    void table(pugi::xml_node tbl) {
+        for (auto tr : tbl.children("w:tr")) {
+            bool gone = false;
+            for (auto mark : tr.child("w:trPr").children()) gone |= dropped(mark.name());
+            if (gone) continue;
+            for (auto tc : tr.children("w:tc")) walk_blocks(tc);
+        }
+    }
+
+    void collect(pugi::xml_node n, std::string& text) {
+        for (auto c : n.children()) {
+            const std::string name = c.name();
+            if (name == "w:pPr" || name == "w:rPr" || name == "w:instrText" || dropped(name)) continue;
+            if (name == "w:t" || name == "w:delText") text += c.text().get();
+            else if (name == "w:tab") text += '\t';
+            else if (name == "w:br") text += '\n';
+            else collect(c, text);
+        }
+    }
+
+    // A paragraph whose mark is removed runs on into the next one, as in Word.
+    void paragraph(pugi::xml_node p) {
+        std::string text;
+        collect(p, text);
+        bool mark_removed = false;
+        for (auto mark : p.child("w:pPr").child("w:rPr").children()) mark_removed |= dropped(mark.name());
+        const std::string style = p.child("w:pPr").child("w:pStyle").attribute("w:val").value();
+        if (mark_removed) {
+            pending_ += text;
+            pending_style_ = style;
+            return;
+        }
+        out_.push_back({style, pending_ + text});
+        pending_.clear();
+    }
+
+    View view_;
+    std::vector<WordParagraph> out_;
+    std::string pending_;
+    std::string pending_style_;
+};
+
+inline std::vector<WordParagraph> word_paragraphs(const std::string& docx, View view) {
+    return WordReader(view).read(unpack_docx(docx)["word/document.xml"]);
+}
+
+}  // namespace protopub::testing

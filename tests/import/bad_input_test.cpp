@@ -1,0 +1,115 @@
+// Input that is not a protocol: one clear error, exit 1, and OUT.md never written.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "import/import.hpp"
+#include "package/zip_reader.hpp"
+
+namespace fs = std::filesystem;
+using namespace protopub;
+
+namespace {
+
+struct Run {
+    int exit_code;
+    std::string output;
+};
+
+Run import_cli(const std::string& input, const std::string& out) {
+    const std::string log = out + ".log";
+    const std::string cmd = std::string(PROTOPUB_CLI) + " import '" + input + "' -o '" + out + "' > '" + log + "' 2>&1";
+    const int status = std::system(cmd.c_str());
+    std::ifstream in(log);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return {WEXITSTATUS(status), text};
+}
+
+fs::path scratch() {
+    fs::path dir = fs::temp_directory_path() / "protopub-import-tests";
+    fs::create_directories(dir);
+    return dir;
+}
+
+void write(const fs::path& p, const std::string& bytes) {
+    std::ofstream(p, std::ios::binary) << bytes;
+}
+
+int count(const std::string& text, const std::string& what) {
+    int n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("import: input that is not a protocol fails cleanly", "[import][errors]") {
+    const fs::path dir = scratch();
+    struct Case {
+        std::string name;
+        std::string bytes;
+        std::string message;
+    };
+    const std::vector<Case> cases = {
+        {"empty.txt", "", "the file is empty"},
+        {"blank.txt", "  \n\n \t\n", "the file is empty"},
+        {"binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10), "binary file"},
+        {"latin1.txt", "1.1 Caf\xe9 rules\n", "invalid UTF-8 byte 0xe9"},
+        {"not-a-zip.docx", "1.1 This is text with a .docx name.\n", "not a Word .docx file"},
+        {"damaged.docx", std::string("PK\x03\x04garbage", 11), "not a valid zip package"},
+    };
+    for (const auto& c : cases) {
+        SECTION(c.name) {
+            const fs::path input = dir / c.name;
+            const fs::path out = dir / (c.name + ".md");
+            write(input, c.bytes);
+            fs::remove(out);
+            Run r = import_cli(input.string(), out.string());
+            INFO(r.output);
+            CHECK(r.exit_code == 1);
+            CHECK(r.output.find(c.message) != std::string::npos);
+            CHECK(count(r.output, "error:") == 1);
+            CHECK_FALSE(fs::exists(out));
+        }
+    }
+    SECTION("a zip without word/document.xml") {
+        const fs::path out = dir / "not-word.md";
+        fs::remove(out);
+        Run r = import_cli(PROTOPUB_SOURCE_DIR "/tests/data/import/not-word.docx", out.string());
+        INFO(r.output);
+        CHECK(r.exit_code == 1);
+        CHECK(r.output.find("no word/document.xml") != std::string::npos);
+        CHECK_FALSE(fs::exists(out));
+    }
+}
+
+TEST_CASE("import: a failed import leaves an existing OUT.md untouched", "[import][errors]") {
+    const fs::path dir = scratch();
+    const fs::path out = dir / "kept.md";
+    write(out, "old contents\n");
+    write(dir / "empty2.txt", "");
+    Run r = import_cli((dir / "empty2.txt").string(), out.string());
+    CHECK(r.exit_code == 1);
+    std::ifstream in(out);
+    std::string kept((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(kept == "old contents\n");
+}
+
+TEST_CASE("zip reader: entries that leave the package and zip bombs are refused", "[import][package]") {
+    std::ifstream in(PROTOPUB_SOURCE_DIR "/tests/data/import/escape.docx", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string error;
+    CHECK_FALSE(package::read_zip(bytes, error));
+    CHECK(error.find("'../evil.xml' that points outside it") != std::string::npos);
+
+    std::ifstream in2(PROTOPUB_SOURCE_DIR "/tests/data/import/numbered.docx", std::ios::binary);
+    std::string docx((std::istreambuf_iterator<char>(in2)), std::istreambuf_iterator<char>());
+    package::ZipLimits tiny;
+    tiny.max_total_bytes = 1000;  // numbered.docx inflates to more than this
+    CHECK_FALSE(package::read_zip(docx, error, tiny));
+    CHECK(error.find("inflates to more than") != std::string::npos);
+    CHECK(package::read_zip(docx, error));
+}

@@ -1,0 +1,107 @@
+#include <catch2/catch.hpp>
+
+#include "import/import.hpp"
+#include "io/files.hpp"
+#include "source/model_dump.hpp"
+#include "source/reader.hpp"
+#include "source/writer.hpp"
+
+using namespace protopub;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+    std::string error;
+    auto bytes = io::read_file(PROTOPUB_SOURCE_DIR "/tests/data/import/" + name, error);
+    INFO(error);
+    REQUIRE(bytes);
+    return *bytes;
+}
+
+import::ImportResult import_fixture(const std::string& name, model::Diagnostics& diags) {
+    return import::import_bytes(fixture(name), name, {}, diags);
+}
+
+}  // namespace
+
+TEST_CASE("docx import: Word's automatic numbers are computed as Word displays them", "[import][docx]") {
+    model::Diagnostics diags;
+    import::ImportResult r = import_fixture("numbered.docx", diags);
+    REQUIRE(r.ok);
+    const model::Protocol& p = r.protocol;
+    CHECK(p.meta.title == "Protocol on Member and Officer Relations");
+    CHECK(r.title_from_text);
+    REQUIRE(p.sections.size() == 3);
+    // Heading 1 carries level 0 of the list: 1. 2. 3.
+    CHECK(p.sections[0].number.text == "1.");
+    CHECK(model::plain_text(p.sections[0].heading) == "Introduction");
+    CHECK(p.sections[2].number.text == "3.");
+    // level 1 "%1.%2" restarts under each heading
+    std::vector<std::string> numbers;
+    for (const auto& s : p.sections)
+        for (const auto& c : s.clauses) numbers.push_back(c.number.text);
+    CHECK(numbers == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2"});
+}
+
+TEST_CASE("docx import: sub-items, nested numerals, bullets and a restart override", "[import][docx]") {
+    model::Diagnostics diags;
+    const model::Protocol p = import_fixture("numbered.docx", diags).protocol;
+    const model::Clause& advice = p.sections[1].clauses[0];
+    REQUIRE(advice.blocks.size() == 2);
+    const model::Block& letters = advice.blocks[1];
+    CHECK(letters.list_style == model::ListStyle::alpha_paren);
+    REQUIRE(letters.items.size() == 2);
+    CHECK(letters.items[0].label == "(a)");
+    CHECK(letters.items[1].label == "(b)");
+    REQUIRE(letters.items[1].blocks.size() == 2);
+    const model::Block& numerals = letters.items[1].blocks[1];
+    CHECK(numerals.list_style == model::ListStyle::roman_paren);
+    CHECK(numerals.items.size() == 2);
+    CHECK(numerals.items[1].label == "(ii)");
+
+    const model::Clause& officers = p.sections[1].clauses[1];
+    REQUIRE(officers.blocks.size() == 2);
+    CHECK(officers.blocks[1].list_style == model::ListStyle::bullet);
+    CHECK(model::plain_text(officers.blocks[1]) == "through the formal decision-making process; within their levels of authority.");
+
+    // a second list instance with <w:startOverride w:val="4"/> on its letters
+    const model::Clause& receive = p.sections[1].clauses[2];
+    CHECK(receive.blocks[1].items[0].label == "(d)");
+    CHECK(receive.blocks[1].items[1].label == "(e)");
+}
+
+TEST_CASE("docx import: formatting, links, tables and tracked changes", "[import][docx]") {
+    model::Diagnostics diags;
+    const model::Protocol p = import_fixture("numbered.docx", diags).protocol;
+    const std::string written = source::write_protocol(p);
+    CHECK(written.find("Breaches are dealt with under **Part 3** of this *Constitution*.") != std::string::npos);
+    CHECK(written.find("[council website](https://www.example.gov.uk/constitution)") != std::string::npos);
+    CHECK(written.find("| Officer | Chief Executive |") != std::string::npos);
+
+    // the tracked change is accepted: the inserted words are in, the deleted ones out
+    const model::Clause& complaints = p.sections[2].clauses[1];
+    CHECK(model::plain_text(complaints) == "Complaints go to the Monitoring Officer.");
+    bool warned = false;
+    for (const auto& d : diags.items()) warned = warned || d.message.find("tracked changes") != std::string::npos;
+    CHECK(warned);
+
+    // and the written source reads back to the same protocol
+    model::Diagnostics read_diags;
+    model::Protocol again = source::read_protocol(written, "numbered.md", read_diags);
+    CHECK(read_diags.error_count() == 0);
+    CHECK(test::dump(again) == test::dump(p));
+}
+
+TEST_CASE("docx import: a seed saved as Word imports like the seed's text", "[import][docx][seeds]") {
+    model::Diagnostics text_diags, docx_diags;
+    std::string error;
+    auto text = io::read_file(PROTOPUB_SOURCE_DIR "/protocol-source/somerset-model-protocol.md", error);
+    REQUIRE(text);
+    model::Protocol from_source = source::read_protocol(*text, "somerset-model-protocol.md", text_diags);
+    import::ImportResult r = import_fixture("seed-003.docx", docx_diags);
+    REQUIRE(r.ok);
+    CHECK(docx_diags.error_count() == 0);
+    // the same sections, clauses, numbers and words (ids too: they come from the words)
+    r.protocol.meta = from_source.meta;
+    CHECK(test::dump(r.protocol) == test::dump(from_source));
+}
