@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "package/zip_writer.hpp"
+#include "docx/word_reader.hpp"
 #include "support.hpp"
 
 namespace {
@@ -42,10 +42,7 @@ TEST_CASE("diff of a version with itself shows no changes in any format", "[redl
     CHECK(count(html, "<del") == 1);
     CHECK(count(html, "data-change=\"unchanged\"") == 25);
     CHECK(testing::read(out.file("schedule.html")).find("There are no changes.") != std::string::npos);
-    std::string error;
-    auto word = protopub::package::unzip_to_map(testing::read(out.file("redline.docx")), error);
-    REQUIRE(word);
-    const std::string& xml = (*word)["word/document.xml"];
+    const std::string xml = protopub::testing::unpack_docx(testing::read(out.file("redline.docx")))["word/document.xml"];
     CHECK(xml.find("<w:p") != std::string::npos);
     for (const char* revision : {"<w:ins ", "<w:del ", "<w:moveFrom", "<w:moveTo"}) CHECK(xml.find(revision) == std::string::npos);
     REQUIRE(std::system(("pdftotext '" + out.file("schedule.pdf") + "' '" + out.file("schedule.txt") + "'").c_str()) == 0);
