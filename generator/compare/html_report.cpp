@@ -6,6 +6,7 @@
 #include "compare/report_formats.hpp"
 #include "compare/writers.hpp"
 #include "html/template.hpp"
+#include "io/files.hpp"
 #include "redline/redline.hpp"
 
 namespace protopub::compare::detail {
@@ -261,7 +262,7 @@ bool render_html(const Comparison& cmp, const std::vector<model::Protocol>& prot
         if (page.empty()) return false;
         out.add(council_page(cmp.documents[d]), std::move(page));
     }
-    for (const auto& [name, bytes] : templates->assets()) out.add(name, bytes);
+    templates->add_linked_assets(out);
     return true;
 }
 

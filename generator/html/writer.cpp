@@ -462,7 +462,7 @@ bool render_site(const std::vector<Protocol>& protocols, const SiteOptions& opti
     std::string index = templates->render_page("index", index_context(protocols, options), diags);
     if (index.empty()) return false;
     out.add("index.html", std::move(index));
-    for (const auto& [name, bytes] : templates->assets()) out.add(name, bytes);
+    templates->add_linked_assets(out);
     return true;
 }
 

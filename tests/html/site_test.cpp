@@ -175,14 +175,16 @@ TEST_CASE("templates: unknown fields and attributes are errors at the template's
 
 TEST_CASE("a custom template folder restyles every page", "[html][templates]") {
     testing::TempDir dir;
-    testing::write(dir.file("layout.xhtml"), "<html xmlns:pp=\"urn:protopub:template\" pp:attr-lang=\"lang\"><body class=\"house\"><main pp:content=\"main\"/></body></html>");
+    testing::write(dir.file("layout.xhtml"), "<html xmlns:pp=\"urn:protopub:template\" pp:attr-lang=\"lang\"><head><link rel=\"stylesheet\" href=\"house.css\"/></head><body class=\"house\"><main pp:content=\"main\"/></body></html>");
     testing::write(dir.file("index.xhtml"), "<ul xmlns:pp=\"urn:protopub:template\"><li pp:repeat=\"protocols\" pp:text=\"council\"/></ul>");
     testing::write(dir.file("protocol.xhtml"), "<article xmlns:pp=\"urn:protopub:template\"><h1 pp:text=\"title\"/><div pp:content=\"body\"/></article>");
     testing::write(dir.file("house.css"), "body { color: navy }");
+    testing::write(dir.file("unused.css"), "body { color: red }");
     model::Diagnostics diags;
     auto out = render({sample()}, diags, dir.path());
     CHECK(testing::formatted(diags) == "");
-    CHECK(out.files().count("house.css") == 1);
+    CHECK(out.files().count("house.css") == 1);   // linked from the layout
+    CHECK(out.files().count("unused.css") == 0);  // linked from no page
     CHECK(out.files().at("index.html").find("<ul><li>Sample District Council</li></ul>") != std::string::npos);
     CHECK(out.files().at("sample.html").find("<body class=\"house\"><main><article><h1>Sample Protocol") != std::string::npos);
 }
