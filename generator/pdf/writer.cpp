@@ -3,6 +3,7 @@
 #include <hpdf.h>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <map>
 #include <memory>
@@ -116,7 +117,11 @@ private:
             colour_ = t.style.colour;
             HPDF_Page_SetRGBFill(page_, colour_.r, colour_.g, colour_.b);
         }
-        HPDF_Page_TextOut(page_, at.x + t.x, flip(at.y + t.baseline), one_byte ? encoded_.c_str() : t.text.c_str());
+        // Positions to a hundredth of a point (finer than any printer) keep the page
+        // descriptions short, which is most of what compressing them costs.
+        const auto hundredths = [](double v) { return std::round(v * 100) / 100; };
+        HPDF_Page_TextOut(page_, hundredths(at.x + t.x), hundredths(flip(at.y + t.baseline)),
+                          one_byte ? encoded_.c_str() : t.text.c_str());
     }
 
     void rule(double x1, double y1, double x2, double y2, double thickness, const layout::Colour& c) {
