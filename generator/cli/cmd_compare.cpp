@@ -1,4 +1,4 @@
-// protopub compare FILE... [--base FILE] -o OUTDIR [--format html,pdf,csv,json]
+// protopub compare FILE... [--base FILE] -o OUTDIR [--format html,pdf,csv,json] [--threshold X] [--templates DIR]
 #include <unistd.h>
 
 #include <chrono>
@@ -52,7 +52,7 @@ private:
 }  // namespace
 
 int run_compare(const std::vector<std::string>& argv) {
-    Args args(argv, {"-o", "--base", "--format", "--threshold"}, {});
+    Args args(argv, {"-o", "--base", "--format", "--threshold", "--templates"}, {});
     const auto formats = args.list("--format", {"html", "pdf", "csv", "json"}, {"html", "pdf", "csv", "json"});
     if (!args.ok()) return usage_error("compare", args.error());
     if (!args.has("-o")) return usage_error("compare", "no output folder (usage: protopub compare FILE... [--base FILE] -o OUTDIR)");
@@ -92,8 +92,15 @@ int run_compare(const std::vector<std::string>& argv) {
     options.base = base;
     options.progress = progress.callback();
     const auto comparison = compare::compare_protocols(protocols, options);
+    compare::ReportOptions report;
+    report.formats = formats;
+    report.templates_dir = args.value("--templates", PROTOPUB_DEFAULT_TEMPLATES);
     io::OutputSet out;
-    compare::write_report(comparison, protocols, formats, out);
+    model::Diagnostics report_diags;
+    if (!compare::write_report(comparison, protocols, report, out, report_diags)) {
+        print_diagnostics(report_diags);
+        return exit_usage;
+    }
     std::string error;
     if (!out.commit(args.value("-o"), error)) return usage_error("compare", error);
     return exit_ok;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "compare/detail.hpp"
 #include "model/text.hpp"
@@ -45,17 +46,26 @@ struct Corpus {
     std::vector<std::uint32_t> doc_of;         // global unit -> doc
     std::vector<std::uint32_t> first_of_doc;   // doc -> its first global unit
     Features features;
+    std::unordered_map<std::string, std::string> surface;  // normalised word -> its commonest written form
 
     std::uint32_t global(UnitRef r) const { return first_of_doc[static_cast<std::size_t>(r.doc)] + static_cast<std::uint32_t>(r.unit); }
 };
 
+// "ROLES OF COUNCILLORS" -> "Roles of councillors"; headings in mixed case stay as written.
+std::string sentence_case(std::string s) {
+    const bool shouting = std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); });
+    if (!shouting) return s;
+    for (std::size_t k = 1; k < s.size(); ++k) s[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[k])));
+    return s;
+}
+
 std::string heading_text(const model::Protocol& p, std::size_t section_index) {
     const auto& s = p.sections[section_index];
-    std::string text = model::plain_text(s.heading);
+    std::string text = sentence_case(model::plain_text(s.heading));
     if (s.level > 2)
         for (std::size_t k = section_index; k-- > 0;)
             if (p.sections[k].level == 2) {
-                text = model::plain_text(p.sections[k].heading) + ": " + text;
+                text = sentence_case(model::plain_text(p.sections[k].heading)) + ": " + text;
                 break;
             }
     return text;
@@ -73,6 +83,7 @@ std::string unique_document_id(const std::string& path, std::set<std::string>& t
 Corpus read_units(const std::vector<model::Protocol>& protocols, std::vector<Document>& documents) {
     Corpus corpus;
     std::vector<std::vector<std::string>> words;
+    std::map<std::pair<std::string, std::string>, std::size_t> written;  // (normalised, written) -> count
     std::set<std::string> taken;
     for (std::size_t d = 0; d < protocols.size(); ++d) {
         const auto& p = protocols[d];
@@ -84,9 +95,12 @@ Corpus read_units(const std::vector<model::Protocol>& protocols, std::vector<Doc
             for (std::size_t c = 0; c < section.clauses.size(); ++c) {
                 const auto& clause = section.clauses[c];
                 if (clause.blocks.empty()) continue;  // a numbered heading: its words are its sub-clauses
-                auto w = normalise_words(model::plain_text(clause), p.meta.council);
+                std::vector<std::string> as_written;
+                auto w = normalise_with_surface(model::plain_text(clause), p.meta.council, &as_written);
                 if (w.empty()) continue;
-                std::string heading = clause.heading.empty() ? heading_text(p, s) : model::plain_text(clause.heading);
+                for (std::size_t k = 0; k < w.size(); ++k) ++written[{w[k], as_written[k]}];
+                std::string heading =
+                    clause.heading.empty() ? heading_text(p, s) : sentence_case(model::plain_text(clause.heading));
                 corpus.refs.push_back({static_cast<int>(d), static_cast<int>(doc.units.size())});
                 corpus.doc_of.push_back(static_cast<std::uint32_t>(d));
                 doc.units.push_back({static_cast<int>(s), static_cast<int>(c), clause.id, clause.number.text,
@@ -97,6 +111,9 @@ Corpus read_units(const std::vector<model::Protocol>& protocols, std::vector<Doc
         documents.push_back(std::move(doc));
     }
     corpus.features = tfidf_features(words);
+    std::map<std::string, std::size_t> best;
+    for (const auto& [key, count] : written)  // ties go to the alphabetically first form
+        if (count > best[key.first]) best[key.first] = count, corpus.surface[key.first] = key.second;
     return corpus;
 }
 
@@ -117,7 +134,7 @@ std::string topic_label(const Topic& topic, const Comparison& cmp, const Corpus&
     std::sort(ranked.begin(), ranked.end());
     std::string words;
     for (std::size_t k = 0; k < ranked.size() && k < label_words; ++k)
-        words += (k ? ", " : "") + corpus.features.vocabulary[ranked[k].second];
+        words += (k ? ", " : "") + corpus.surface.at(corpus.features.vocabulary[ranked[k].second]);
     if (heading.empty()) return words;
     return words.empty() ? heading : heading + ": " + words;
 }
@@ -170,7 +187,7 @@ void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std
     auto edges = order_aware_edges(similar_pairs(corpus.features, units, corpus.doc_of, options.related * in_run_share,
                                                  options.threads, options.progress),
                                    corpus.refs, options.related);
-    auto clusters = cluster_units(units, edges, corpus.doc_of, cmp.documents.size());
+    auto clusters = cluster_units(units, edges, corpus.doc_of, corpus.features.words, cmp.documents.size());
     std::vector<std::size_t> cluster_of(corpus.refs.size(), 0);
     for (std::size_t k = 0; k < clusters.size(); ++k)
         for (auto g : clusters[k]) cluster_of[g] = k;

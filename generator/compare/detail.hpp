@@ -9,6 +9,11 @@
 
 namespace protopub::compare::detail {
 
+// normalise_words, also giving each normalised word as it was written (lower case) in
+// `surface` when that is not null.
+std::vector<std::string> normalise_with_surface(std::string_view text, std::string_view council,
+                                                std::vector<std::string>* surface);
+
 // A TF-IDF vector: (term, weight) sorted by term, L2-normalised.
 struct TermWeight {
     std::uint32_t term;
@@ -94,11 +99,13 @@ std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<S
 std::vector<Edge> order_aware_edges(std::vector<Edge> edges, const std::vector<UnitRef>& refs, double confident);
 
 // Clusters units by merging along edges, best first, never joining two clusters that
-// hold clauses of the same document. Returns clusters of size >= 1 for every unit in
-// `units`, each sorted, in order of their smallest unit.
+// hold clauses of the same document, except that a unit left alone joins the cluster of
+// a longer partner (a split). Returns clusters of size >= 1 for every unit in `units`,
+// each sorted, in order of their smallest unit.
 std::vector<std::vector<std::uint32_t>> cluster_units(const std::vector<std::uint32_t>& units,
                                                       std::vector<Edge> edges,
                                                       const std::vector<std::uint32_t>& unit_doc,
+                                                      const std::vector<std::uint32_t>& unit_words,
                                                       std::size_t document_count);
 
 }  // namespace protopub::compare::detail

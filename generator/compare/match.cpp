@@ -84,14 +84,17 @@ std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<S
                 break;
             }
     }
-    // Then weaker matches that continue a run: the clause next to this one matches the
-    // same base clause or its neighbour, as when a council reworded a passage in place.
+    // Then weaker matches that continue a run: the clause before this one matches the same
+    // base clause or the one before it (the clause after: the same or the one after), as
+    // when a council reworded a passage in place.
     auto fits_run = [&](std::size_t i, const Scored& c) {
-        for (std::size_t n : {i - 1, i + 1}) {
-            if (n >= chosen.size()) continue;
-            for (const auto& m : chosen[n])
-                if (std::abs(base_position[m.unit] - base_position[c.unit]) <= 1) return true;
-        }
+        const int here = base_position[c.unit];
+        if (i > 0)
+            for (const auto& m : chosen[i - 1])
+                if (here == base_position[m.unit] || here == base_position[m.unit] + 1) return true;
+        if (i + 1 < chosen.size())
+            for (const auto& m : chosen[i + 1])
+                if (here == base_position[m.unit] || here == base_position[m.unit] - 1) return true;
         return false;
     };
     for (bool changed = true; changed;) {
@@ -158,6 +161,7 @@ std::vector<Edge> order_aware_edges(std::vector<Edge> edges, const std::vector<U
 std::vector<std::vector<std::uint32_t>> cluster_units(const std::vector<std::uint32_t>& units,
                                                       std::vector<Edge> edges,
                                                       const std::vector<std::uint32_t>& unit_doc,
+                                                      const std::vector<std::uint32_t>& unit_words,
                                                       std::size_t document_count) {
     std::vector<std::uint32_t> local(unit_doc.size(), 0);
     for (std::uint32_t k = 0; k < units.size(); ++k) local[units[k]] = k;
@@ -178,15 +182,27 @@ std::vector<std::vector<std::uint32_t>> cluster_units(const std::vector<std::uin
         if (x.score != y.score) return x.score > y.score;
         return x.a != y.a ? x.a < y.a : x.b < y.b;
     });
+    std::vector<std::uint32_t> size(units.size(), 1);
+    auto join = [&](std::uint32_t ra, std::uint32_t rb) {
+        if (rb < ra) std::swap(ra, rb);
+        parent[rb] = ra;
+        size[ra] += size[rb];
+        for (std::size_t w = 0; w < words; ++w) docs[ra * words + w] |= docs[rb * words + w];
+    };
     for (const auto& e : edges) {
         std::uint32_t ra = find(local[e.a]), rb = find(local[e.b]);
         if (ra == rb) continue;
         bool overlap = false;
         for (std::size_t w = 0; w < words && !overlap; ++w) overlap = docs[ra * words + w] & docs[rb * words + w];
-        if (overlap) continue;
-        if (rb < ra) std::swap(ra, rb);
-        parent[rb] = ra;
-        for (std::size_t w = 0; w < words; ++w) docs[ra * words + w] |= docs[rb * words + w];
+        if (!overlap) join(ra, rb);
+    }
+    // A clause left on its own whose best partner is a longer clause of another council
+    // is a part of it: that council said in one clause what this one split in several.
+    for (const auto& e : edges) {
+        std::uint32_t ra = find(local[e.a]), rb = find(local[e.b]);
+        if (ra == rb) continue;
+        if (size[ra] == 1 && unit_words[e.a] < unit_words[e.b]) join(ra, rb);
+        else if (size[rb] == 1 && unit_words[e.b] < unit_words[e.a]) join(ra, rb);
     }
     std::vector<std::vector<std::uint32_t>> clusters;
     std::vector<std::int64_t> slot(units.size(), -1);

@@ -171,7 +171,9 @@ std::string heatmap_svg(const Comparison& cmp) {
     // Cells shrink as councils are added so that 400 still fit a page width.
     const int cell = n <= 12 ? 36 : n <= 60 ? 12 : 3;
     const bool labelled = n <= 60;
-    const int margin = labelled ? 170 : 20;
+    std::size_t longest = 0;
+    for (const auto& d : cmp.documents) longest = std::max(longest, d.id.size());
+    const int margin = labelled ? static_cast<int>(std::min<std::size_t>(320, 16 + longest * 7)) : 20;
     const int size = margin + static_cast<int>(n) * cell + 10;
     std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(size) + "\" height=\"" +
                       std::to_string(size) + "\" viewBox=\"0 0 " + std::to_string(size) + " " + std::to_string(size) +

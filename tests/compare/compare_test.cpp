@@ -125,19 +125,22 @@ TEST_CASE("compare: without a base every document is compared with every other",
                parse("Town Council", "parking.md", kUnrelated)},
               -1);
     CHECK(f.cmp.base == -1);
-    // The correspondence clauses of the two related protocols share a topic; nothing
-    // joins the parking protocol; no topic holds two clauses of one document.
-    bool correspondence = false;
-    for (const auto& t : f.cmp.topics) {
-        std::set<int> docs;
-        for (const auto& m : t.members) {
-            CHECK(docs.insert(m.ref.doc).second);
-            CHECK((m.ref.doc != 2 || t.members.size() == 1));
-        }
-        for (const auto& m : t.members)
-            correspondence |= m.ref.doc == 1 && f.cmp.documents[1].units[m.ref.unit].number == "1.2" && docs.count(0);
-    }
-    CHECK(correspondence);
+    // The correspondence clauses of the two related protocols share a topic, and so do
+    // the parts of the model's 1.1 that the council split; nothing joins the parking
+    // protocol.
+    auto topic_of = [&](int doc, const std::string& number) {
+        for (std::size_t t = 0; t < f.cmp.topics.size(); ++t)
+            for (const auto& m : f.cmp.topics[t].members)
+                if (m.ref.doc == doc && f.cmp.documents[doc].units[m.ref.unit].number == number) return t;
+        return f.cmp.topics.size();
+    };
+    CHECK(topic_of(1, "1.2") == topic_of(0, "2.1"));
+    CHECK(topic_of(1, "1.1") == topic_of(0, "2.2"));
+    CHECK(topic_of(1, "2.1") == topic_of(0, "1.1"));
+    CHECK(topic_of(1, "2.3") == topic_of(0, "1.1"));
+    CHECK(topic_of(1, "1.1") != topic_of(1, "1.2"));
+    for (const auto& t : f.cmp.topics)
+        for (const auto& m : t.members) CHECK((m.ref.doc != 2 || t.members.size() == 1));
     CHECK(f.cmp.similarity[0][1] > f.cmp.similarity[0][2]);
     CHECK(f.cmp.similarity[0][1] == f.cmp.similarity[1][0]);
 }
@@ -200,4 +203,25 @@ TEST_CASE("compare command: usage errors, outputs, no progress display when not 
         CHECK(std::filesystem::exists(dir.file("out/") + f));
     const auto json = testing::read(dir.file("out/comparison.json"));
     CHECK(json.find("\"base\":\"model\"") != std::string::npos);
+
+    // Every format: the HTML report answers its three questions per council.
+    auto all = testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o", dir.file("all")});
+    CHECK(all.exit_code == 0);
+    const auto index = testing::read(dir.file("all/index.html"));
+    CHECK(index.find("<table class=\"matrix\">") != std::string::npos);
+    CHECK(index.find("<svg") != std::string::npos);
+    CHECK(index.find("href=\"council-guildford.html#") != std::string::npos);
+    const auto page = testing::read(dir.file("all/council-guildford.html"));
+    CHECK(page.find("What Test Council says that this protocol does not") != std::string::npos);
+    CHECK(page.find("Officers can expect from councillors") != std::string::npos);  // model 1.2: a gap
+    CHECK(page.find("<del>") != std::string::npos);
+    CHECK(page.find("<ins>") != std::string::npos);
+    CHECK(testing::read(dir.file("all/comparison.pdf")).rfind("%PDF-", 0) == 0);
+    CHECK(std::filesystem::exists(dir.file("all/compare.css")));
+
+    testing::TempDir empty;
+    auto no_templates = testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o",
+                                          dir.file("none"), "--templates", empty.path()});
+    CHECK(no_templates.exit_code == 2);
+    CHECK_FALSE(std::filesystem::exists(dir.file("none")));
 }
