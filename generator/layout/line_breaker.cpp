@@ -207,12 +207,17 @@ public:
     LineSetter(Box& box, const std::vector<Run>& runs, double baseline, double height)
         : box_(box), runs_(runs), baseline_(baseline), height_(height) {}
 
-    void set(const Fragment& f, double x, bool glued_to_previous) {
+    // `after_space`: a space (stretched by `stretch`) separates `f` from the previous
+    // fragment; otherwise they touch.
+    void set(const Fragment& f, double x, bool after_space, double stretch) {
         const Run& run = runs_[f.run];
         if (run.changed) box_.change_bar = true;
-        if (last_run_ >= 0 && glued_to_previous && same_look(runs_[last_run_], run)) {
+        if (last_run_ >= 0 && same_look(runs_[last_run_], run)) {
             TextItem& prev = box_.texts.back();
-            if (x > prev.x + prev.width + 0.01) prev.text += ' ';
+            if (after_space) {
+                prev.text += ' ';
+                prev.word_spacing = stretch;
+            }
             prev.text += f.text;
             prev.width = x + f.width - prev.x;
         } else {
@@ -302,7 +307,7 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
         for (std::size_t w = 0; w < line.words.size(); ++w) {
             const Word& word = line.words[w];
             for (std::size_t f = 0; f < word.parts.size(); ++f) {
-                setter.set(word.parts[f], x, f > 0 || (w > 0 && stretch == 0));
+                setter.set(word.parts[f], x, f == 0 && w > 0, stretch);
                 x += word.parts[f].width;
             }
             x += word.space + stretch;

@@ -3,6 +3,7 @@
 #include <hpdf.h>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <map>
 #include <memory>
@@ -79,8 +80,9 @@ bool to_cp1252(const std::string& text, std::string& out) {
 
 class PageWriter {
 public:
-    PageWriter(HPDF_Page page, double height, const std::map<layout::Face, FaceFonts>& fonts)
-        : page_(page), height_(height), fonts_(fonts) {}
+    PageWriter(HPDF_Page page, double height, const std::map<layout::Face, FaceFonts>& fonts,
+               const layout::FontSet& metrics)
+        : page_(page), height_(height), fonts_(fonts), metrics_(metrics) {}
 
     void draw(const layout::Page& content) {
         for (const auto& placed : content.boxes)
@@ -116,7 +118,34 @@ private:
             colour_ = t.style.colour;
             HPDF_Page_SetRGBFill(page_, colour_.r, colour_.g, colour_.b);
         }
-        HPDF_Page_TextOut(page_, at.x + t.x, flip(at.y + t.baseline), one_byte ? encoded_.c_str() : t.text.c_str());
+        const double x = at.x + t.x, y = flip(at.y + t.baseline);
+        if (one_byte || t.word_spacing == 0) {
+            // PDF word spacing stretches the one-byte space; a justified line is one string.
+            if (t.word_spacing != word_spacing_) {
+                word_spacing_ = t.word_spacing;
+                HPDF_Page_SetWordSpace(page_, word_spacing_);
+            }
+            show(x, y, one_byte ? encoded_ : t.text);
+            return;
+        }
+        // A two-byte font has no word spacing: set the words one by one.
+        const double space = metrics_.width(" ", t.style) + t.word_spacing;
+        double word_x = x;
+        for (std::size_t start = 0; start <= t.text.size();) {
+            std::size_t end = t.text.find(' ', start);
+            if (end == std::string::npos) end = t.text.size();
+            const std::string word = t.text.substr(start, end - start);
+            if (!word.empty()) show(word_x, y, word);
+            word_x += metrics_.width(word, t.style) + space;
+            start = end + 1;
+        }
+    }
+
+    // Positions to a hundredth of a point (finer than any printer) keep the page
+    // descriptions short, which is most of what compressing them costs.
+    void show(double x, double y, const std::string& text) {
+        const auto hundredths = [](double v) { return std::round(v * 100) / 100; };
+        HPDF_Page_TextOut(page_, hundredths(x), hundredths(y), text.c_str());
     }
 
     void rule(double x1, double y1, double x2, double y2, double thickness, const layout::Colour& c) {
@@ -130,7 +159,9 @@ private:
     HPDF_Page page_;
     double height_;
     const std::map<layout::Face, FaceFonts>& fonts_;
+    const layout::FontSet& metrics_;
     HPDF_Font font_ = nullptr;
+    double word_spacing_ = 0;
     double size_ = -1;
     std::string encoded_;
     layout::Colour colour_{-1, -1, -1};
@@ -178,7 +209,7 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
         HPDF_Page page = HPDF_AddPage(pdf);
         HPDF_Page_SetWidth(page, geometry.width);
         HPDF_Page_SetHeight(page, geometry.height);
-        PageWriter(page, geometry.height, faces).draw(content);
+        PageWriter(page, geometry.height, faces, fonts).draw(content);
         pdf_pages.push_back(page);
     }
 
