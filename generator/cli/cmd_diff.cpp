@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdio>
+#include <future>
 
 #include "check/check.hpp"
 #include "cli/args.hpp"
@@ -70,18 +71,36 @@ int run_diff(const std::vector<std::string>& argv) {
 
     const redline::ChangeSet changes = redline::compare_versions(*old, *new_);
     const std::vector<redline::ScheduleRow> rows = redline::schedule_of_changes(changes);
-    io::OutputSet out;
-    if (wants("json")) out.add("changes.json", redline::to_json(changes, *old, *new_));
-    if (wants("csv")) {
-        out.add("changes.csv", redline::to_csv(changes));
-        out.add("schedule.csv", redline::schedule_csv(rows));
-    }
     const model::Protocol marked = redline::build_redline(changes, *old, *new_);
     const model::Protocol schedule = redline::build_schedule(rows, *old, *new_);
     // The date of the changes stamps Word's revisions and both documents: --date, else
     // SOURCE_DATE_EPOCH or NEW's adoption date, so the same inputs give the same bytes.
     const std::int64_t epoch =
         args.has("--date") ? *io::parse_iso_date(args.value("--date")) : io::build_epoch(new_->meta.adopted);
+
+    // The PDF takes longest, so it is laid out on a second thread while the other formats
+    // are written (each document is only ever rendered by one thread).
+    struct PdfFiles {
+        std::string redline, schedule;
+        model::Diagnostics diags;
+    };
+    std::future<PdfFiles> pdf_job;
+    if (wants("pdf"))
+        pdf_job = std::async(std::launch::async, [&] {
+            PdfFiles files;
+            pdf::PdfOptions options;
+            options.epoch = epoch;
+            files.redline = pdf::render_pdf(marked, options, files.diags);
+            files.schedule = pdf::render_pdf(schedule, options, files.diags);
+            return files;
+        });
+
+    io::OutputSet out;
+    if (wants("json")) out.add("changes.json", redline::to_json(changes, *old, *new_));
+    if (wants("csv")) {
+        out.add("changes.csv", redline::to_csv(changes));
+        out.add("schedule.csv", redline::schedule_csv(rows));
+    }
     bool rendered = true;
     if (wants("html")) {
         const redline::HtmlPages pages{&marked, &schedule, &rows, &*old, &*new_};
@@ -91,18 +110,18 @@ int run_diff(const std::vector<std::string>& argv) {
         rendered = rendered && !bytes.empty();
         out.add(name, std::move(bytes));
     };
-    if (rendered && wants("pdf")) {
-        pdf::PdfOptions options;
-        options.epoch = epoch;
-        add_rendered("redline.pdf", pdf::render_pdf(marked, options, diags));
-        add_rendered("schedule.pdf", pdf::render_pdf(schedule, options, diags));
-    }
-    if (rendered && wants("docx")) {
+    if (wants("docx")) {
         docx::DocxOptions options;
         options.epoch = epoch;
         options.revision_author = args.value("--author", options.revision_author);
         add_rendered("redline.docx", docx::render_docx(marked, options, diags));
         add_rendered("schedule.docx", docx::render_docx(schedule, options, diags));
+    }
+    if (pdf_job.valid()) {
+        PdfFiles files = pdf_job.get();
+        diags.append(files.diags);
+        add_rendered("redline.pdf", std::move(files.redline));
+        add_rendered("schedule.pdf", std::move(files.schedule));
     }
     if (!rendered || diags.has_errors()) {
         // The sources were clean: what failed is a template, a style or a font.

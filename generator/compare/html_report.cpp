@@ -6,6 +6,7 @@
 #include "compare/report_formats.hpp"
 #include "compare/writers.hpp"
 #include "html/template.hpp"
+#include "io/files.hpp"
 #include "redline/redline.hpp"
 
 namespace protopub::compare::detail {

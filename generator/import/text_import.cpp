@@ -143,7 +143,9 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
             std::size_t prev = i;
             while (prev > 0 && lines[prev - 1].blank) --prev;
             if (prev == 0 || lines[prev - 1].text.back() != ':') reason = "lone web address";
-        } else if (line.text.size() >= 4 && line.text.size() <= 100 && repeats[furniture_key(line.text)] >= 3) {
+        } else if (line.text.size() >= 4 && line.text.size() <= 100 && repeats[furniture_key(line.text)] >= 3 &&
+                   !ends_sentence(line.text) && !std::islower(static_cast<unsigned char>(line.text[0]))) {
+            // a header or footer is a label, not the end of a sentence
             reason = "running header or footer";
         }
         if (reason.empty()) continue;

@@ -104,7 +104,9 @@ public:
             // rarely twice running; a hyphen or slash already in the word always serves.
             const bool after_hyphen = !out.empty() && out.back().words.back().hyphenated;
             const bool loose = room() - line.width > room() * (after_hyphen ? 0.25 : 0.08);
-            if (auto split = split_at_hyphen(w, left, hyphenate && loose)) {
+            // Nor the paragraph's last word: half a word alone on the last line looks lost.
+            const bool last_word = k >= words.size();
+            if (auto split = split_at_hyphen(w, left, hyphenate && loose && !last_word)) {
                 add(std::move(split->first));
                 carry = std::move(split->second);
                 close(false);
@@ -216,9 +218,11 @@ public:
         } else {
             box_.texts.push_back({x, baseline_, f.width, f.text, run.style});
         }
+        // One link area across the words of one link, even where justification spreads them.
+        const bool continues_link = last_run_ >= 0 && runs_[last_run_].link == run.link;
         last_run_ = f.run;
         if (run.link.empty()) return;
-        if (!box_.links.empty() && box_.links.back().target == run.link && glued_to_previous)
+        if (continues_link && !box_.links.empty())
             box_.links.back().width = x + f.width - box_.links.back().x;
         else
             box_.links.push_back({x, 0, f.width, height_, run.link});

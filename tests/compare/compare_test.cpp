@@ -203,4 +203,25 @@ TEST_CASE("compare command: usage errors, outputs, no progress display when not 
         CHECK(std::filesystem::exists(dir.file("out/") + f));
     const auto json = testing::read(dir.file("out/comparison.json"));
     CHECK(json.find("\"base\":\"model\"") != std::string::npos);
+
+    // Every format: the HTML report answers its three questions per council.
+    auto all = testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o", dir.file("all")});
+    CHECK(all.exit_code == 0);
+    const auto index = testing::read(dir.file("all/index.html"));
+    CHECK(index.find("<table class=\"matrix\">") != std::string::npos);
+    CHECK(index.find("<svg") != std::string::npos);
+    CHECK(index.find("href=\"council-guildford.html#") != std::string::npos);
+    const auto page = testing::read(dir.file("all/council-guildford.html"));
+    CHECK(page.find("What Test Council says that this protocol does not") != std::string::npos);
+    CHECK(page.find("Officers can expect from councillors") != std::string::npos);  // model 1.2: a gap
+    CHECK(page.find("<del>") != std::string::npos);
+    CHECK(page.find("<ins>") != std::string::npos);
+    CHECK(testing::read(dir.file("all/comparison.pdf")).rfind("%PDF-", 0) == 0);
+    CHECK(std::filesystem::exists(dir.file("all/compare.css")));
+
+    testing::TempDir empty;
+    auto no_templates = testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o",
+                                          dir.file("none"), "--templates", empty.path()});
+    CHECK(no_templates.exit_code == 2);
+    CHECK_FALSE(std::filesystem::exists(dir.file("none")));
 }
