@@ -27,8 +27,9 @@ for n in "${sizes[@]}"; do
 done
 python3 bench/synth_councils.py protocol-source "$work/d5" 5 --model "$(basename "$model")"
 read -r docs clauses pairs seconds < <(python3 bench/difflib_allpairs.py "$model" "$work"/d5/*.md)
+/usr/bin/time -f '%e' -o "$work/time" "$bindir/protopub" compare "$work/d5" --base "$model" -o "$work/out5" --format json,csv
 echo
-echo "Python difflib, every clause pair across $docs documents ($clauses clauses, $pairs pairs): $seconds s"
+echo "N = 5: protopub compare $(cat "$work/time") s; Python difflib, every clause pair across $docs documents ($clauses clauses, $pairs pairs): $seconds s"
 python3 - "$pairs" "$seconds" <<'PY'
 import sys
 pairs, seconds = int(sys.argv[1]), float(sys.argv[2])
