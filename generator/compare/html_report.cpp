@@ -262,16 +262,7 @@ bool render_html(const Comparison& cmp, const std::vector<model::Protocol>& prot
         if (page.empty()) return false;
         out.add(council_page(cmp.documents[d]), std::move(page));
     }
-    for (const auto& [name, bytes] : templates->assets()) out.add(name, bytes);
-    // The report's own stylesheet lives in a sub-folder so that `build` does not publish it.
-    const std::string css_path = templates_dir + "/compare/compare.css";
-    std::string error;
-    auto css = io::read_file(css_path, error);
-    if (!css) {
-        diags.error(css_path, {}, error);
-        return false;
-    }
-    out.add("compare.css", std::move(*css));
+    templates->add_linked_assets(out);
     return true;
 }
 

@@ -255,7 +255,10 @@ void resolve_constitution_references(Protocol& p, const Places& places, model::D
                               "' matches no Part or Section of this constitution");
             continue;
         }
-        ref.targets = {{ref.part, id}};
+        model::ReferenceTarget target;
+        target.number = ref.part;
+        target.clause_id = id;
+        ref.targets = {target};
         ref.resolved = true;
     }
 }

@@ -339,7 +339,8 @@ private:
             case Run::Kind::tab: r.append_child("w:tab"); break;
             case Run::Kind::line_break: r.append_child("w:br"); break;
             case Run::Kind::text: {
-                auto t = r.append_child(removes_text(run.mark) ? "w:delText" : "w:t");
+                // Deleted text is w:delText; moved-from text stays w:t, as Word writes it.
+                auto t = r.append_child(run.mark == Mark::deleted ? "w:delText" : "w:t");
                 if (run.text.front() == ' ' || run.text.back() == ' ' || run.text.find("  ") != std::string::npos)
                     t.append_attribute("xml:space") = "preserve";
                 t.text().set(run.text.c_str());

@@ -8,6 +8,7 @@
 
 #include "docx/body.hpp"
 #include "io/files.hpp"
+#include "package/zip_reader.hpp"
 #include "package/zip_writer.hpp"
 
 namespace protopub::docx {
@@ -43,7 +44,7 @@ struct Reference {
 bool load_reference(const std::string& path, Reference& ref, std::string& error) {
     auto bytes = io::read_file(path, error);
     if (!bytes) return false;
-    auto parts = package::unzip_to_map(*bytes, error);
+    auto parts = package::read_zip(*bytes, error);
     if (!parts) {
         error = "not a Word document: " + error;
         return false;

@@ -100,7 +100,13 @@ public:
                 add(std::move(w));
                 continue;
             }
-            if (auto split = hyphenate ? split_at_hyphen(w, left) : std::nullopt) {
+            // Hyphenate only when breaking before the word would leave a loose line, and
+            // rarely twice running; a hyphen or slash already in the word always serves.
+            const bool after_hyphen = !out.empty() && out.back().words.back().hyphenated;
+            const bool loose = room() - line.width > room() * (after_hyphen ? 0.25 : 0.08);
+            // Nor the paragraph's last word: half a word alone on the last line looks lost.
+            const bool last_word = k >= words.size();
+            if (auto split = split_at_hyphen(w, left, hyphenate && loose && !last_word)) {
                 add(std::move(split->first));
                 carry = std::move(split->second);
                 close(false);
@@ -145,16 +151,16 @@ private:
         return {std::move(head), std::move(tail)};
     }
 
-    // The longest head of `w` (at a hyphenation point, or after a hyphen, slash or dash
-    // already in the word) that fits in `room` with its hyphen.
-    std::optional<std::pair<Word, Word>> split_at_hyphen(const Word& w, double room) const {
+    // The longest head of `w` (after a hyphen, slash or dash already in the word, or at
+    // a hyphenation point when `use_patterns`) that fits in `room` with its hyphen.
+    std::optional<std::pair<Word, Word>> split_at_hyphen(const Word& w, double room, bool use_patterns) const {
         const std::string text = w.text();
         std::vector<std::pair<std::size_t, bool>> points;   // offset, needs an added hyphen
         for (std::size_t i = 1; i + 1 < text.size(); ++i)
             if (text[i] == '-' || text[i] == '/') points.push_back({i + 1, false});
         for (std::size_t i = 1; i + 4 < text.size(); ++i)
             if (text.compare(i, 3, "\u2014") == 0 || text.compare(i, 3, "\u2013") == 0) points.push_back({i + 3, false});
-        if (hyphenator_) {
+        if (hyphenator_ && use_patterns) {
             auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
             std::size_t first = 0, last = text.size();
             while (first < last && !is_letter(text[first])) ++first;
@@ -212,9 +218,11 @@ public:
         } else {
             box_.texts.push_back({x, baseline_, f.width, f.text, run.style});
         }
+        // One link area across the words of one link, even where justification spreads them.
+        const bool continues_link = last_run_ >= 0 && runs_[last_run_].link == run.link;
         last_run_ = f.run;
         if (run.link.empty()) return;
-        if (!box_.links.empty() && box_.links.back().target == run.link && glued_to_previous)
+        if (continues_link && !box_.links.empty())
             box_.links.back().width = x + f.width - box_.links.back().x;
         else
             box_.links.push_back({x, 0, f.width, height_, run.link});

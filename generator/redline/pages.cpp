@@ -76,7 +76,7 @@ bool render_html(const HtmlPages& pages, const std::string& templates_dir, io::O
     if (redline_page.empty() || schedule_page.empty()) return false;
     out.add("redline.html", std::move(redline_page));
     out.add("schedule.html", std::move(schedule_page));
-    for (const auto& [name, bytes] : templates->assets()) out.add(name, bytes);
+    templates->add_linked_assets(out);
     return true;
 }
 

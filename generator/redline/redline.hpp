@@ -20,6 +20,9 @@ struct Options {
     // Clauses less alike than this (Dice coefficient of their words) are never paired:
     // they are a deletion plus an insertion, not a forced amendment.
     double match_threshold = 0.5;
+    // A pair found out of order (a move) must be at least this alike: lookalikes far
+    // apart are more often a deletion and an unrelated insertion.
+    double move_threshold = 0.7;
     // A pair whose words changed beyond this share is shown as replaced whole.
     double replace_whole_above = 0.6;
     // Two neighbouring clauses are a split (or merge) of one clause when together they

@@ -288,6 +288,7 @@ void Resolver::run() {
             ++order_;
             owner_id_ = c.id;
             context_.last_statute = nullptr;
+            walk(c.heading);  // "24.3 Access (see paragraph 24.5)" must follow a renumbering too
             walk(c.blocks);
         }
     }

@@ -917,13 +917,18 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
 
     Reader reader(body, path, diags);
     reader.read_body(doc.get(), p);
+    if (p.sections.empty() && fm.closed)
+        diags.error(path, {fm.body_line, 1}, "no protocol text after the front matter: add sections ('## ...') and clauses");
     assign_ids(p);
     return p;
 }
 
 std::optional<Protocol> load_protocol(const std::string& path, Diagnostics& diags) {
+    // Ten times a whole constitution (1.5 MB): anything larger is not a protocol, and
+    // reading and rendering it would take minutes and gigabytes.
+    constexpr std::uintmax_t kMaxSourceBytes = std::uintmax_t(16) << 20;
     std::string error;
-    auto text = io::read_file(path, error);
+    auto text = io::read_file(path, error, kMaxSourceBytes);
     if (!text) {
         diags.error(path, {}, error);
         return std::nullopt;

@@ -18,7 +18,7 @@ model::Protocol read_protocol(std::string_view text, const std::string& path,
                               model::Diagnostics& diags);
 
 // Reads `path` through io::read_file and parses it. nullopt (with an error in `diags`)
-// only when the file cannot be read at all.
+// only when the file cannot be read at all or is over 16 MiB.
 std::optional<model::Protocol> load_protocol(const std::string& path, model::Diagnostics& diags);
 
 }  // namespace protopub::source

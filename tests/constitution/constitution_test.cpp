@@ -215,6 +215,10 @@ TEST_CASE("the example constitution in protocol-source assembles", "[constitutio
     REQUIRE(docx);
     const auto xml = testing::unpack_docx(*docx).at("word/document.xml");
     CHECK(contains(xml, "w:name=\"part_3\""));
+    CHECK(contains(xml, "<w:hyperlink w:anchor=\"part_3\""));       // "Part 3 of this Constitution"
+    CHECK(contains(xml, "<w:hyperlink w:anchor=\"section_14\""));   // "Officer Employment Procedure Rules"
     CHECK(contains(xml, "<w:t>20.1.1</w:t>"));  // section 20, clause 1.1
+    CHECK(contains(xml, "<w:t>24.1</w:t>"));    // section 24 as written
+    CHECK(contains(xml, "Adoption record"));
     fs::remove_all(out);
 }

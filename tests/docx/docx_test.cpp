@@ -204,3 +204,16 @@ TEST_CASE("docx: LibreOffice opens each source's .docx and prints its words in o
         CHECK(in_order);
     }
 }
+
+TEST_CASE("docx: templates/reference.docx is what make_reference_docx.py builds", "[docx]") {
+    TempDir dir("reference");
+    const std::string rebuilt = dir.path + "/reference.docx";
+    const std::string command = "python3 '" + std::string(PROTOPUB_SOURCE_DIR) + "/templates/make_reference_docx.py' '" + rebuilt + "'";
+    REQUIRE(std::system(command.c_str()) == 0);
+    std::string error;
+    auto committed = io::read_file(docx::default_reference_docx(), error);
+    auto fresh = io::read_file(rebuilt, error);
+    REQUIRE(committed);
+    REQUIRE(fresh);
+    CHECK(testing::unpack_docx(*committed) == testing::unpack_docx(*fresh));
+}

@@ -3,10 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <set>
 
 #include "pdf/pdf.hpp"
 #include "pdf/pdf_tools.hpp"
 #include "pdf/style.hpp"
+#include "refs/refs.hpp"
 #include "source/reader.hpp"
 #include "support.hpp"
 
@@ -117,7 +119,10 @@ void check_valid(const PdfFile& f) {
     for (std::size_t end; (end = fonts.find('\n', line_start)) != std::string::npos; line_start = end + 1) {
         const std::string line = fonts.substr(line_start, end - line_start);
         INFO(line);
-        CHECK(line.find("CID TrueType      Identity-H       yes yes yes") != std::string::npos);
+        // Embedded subsets: one-byte Windows-1252 fonts and two-byte Unicode fonts.
+        const bool one_byte = line.find("TrueType          Custom           yes yes") != std::string::npos;
+        const bool unicode = line.find("CID TrueType      Identity-H       yes yes yes") != std::string::npos;
+        CHECK((one_byte || unicode));
         ++listed;
     }
     CHECK(listed >= 3);
@@ -129,6 +134,65 @@ void check_words(const model::Protocol& p, const PdfFile& f) {
     const std::size_t found = pdf_tools::words_in_order(want, got);
     INFO("first missing word: " << (found < want.size() ? want[found] : "") << " (word " << found << " of " << want.size() << ")");
     CHECK(found == want.size());
+}
+
+// Ids a link can lead to: sections, clauses and labelled sub-items.
+void collect_ids(const std::vector<model::Block>& blocks, std::set<std::string>& ids) {
+    for (const auto& b : blocks) {
+        for (const auto& item : b.items) {
+            if (!item.id.empty()) ids.insert(item.id);
+            collect_ids(item.blocks, ids);
+        }
+        collect_ids(b.children, ids);
+    }
+}
+
+struct LinkCount {
+    int internal = 0, web = 0;
+};
+
+void count_links(const model::Protocol& p, const std::set<std::string>& ids, const model::Inlines& inlines, LinkCount& n) {
+    for (const auto& in : inlines) {
+        if (in.kind == model::InlineKind::link) ++n.web;
+        if (in.kind == model::InlineKind::reference && in.reference >= 0) {
+            const auto& ref = p.references[in.reference];
+            if (ref.kind == model::ReferenceKind::statute) n.web += !ref.url.empty();
+            else n.internal += !ref.targets.empty() && ids.count(ref.targets[0].clause_id);
+        }
+        count_links(p, ids, in.children, n);
+    }
+}
+
+void count_links(const model::Protocol& p, const std::set<std::string>& ids, const std::vector<model::Block>& blocks, LinkCount& n) {
+    for (const auto& b : blocks) {
+        count_links(p, ids, b.inlines, n);
+        for (const auto& row : b.rows)
+            for (const auto& cell : row.cells) count_links(p, ids, cell.inlines, n);
+        for (const auto& item : b.items) count_links(p, ids, item.blocks, n);
+        count_links(p, ids, b.children, n);
+    }
+}
+
+// The links a reader should be able to click: resolved references and web links.
+LinkCount expected_links(const model::Protocol& p) {
+    std::set<std::string> ids;
+    for (const auto& s : p.sections) {
+        ids.insert(s.id);
+        collect_ids(s.intro, ids);
+        for (const auto& c : s.clauses) {
+            ids.insert(c.id);
+            collect_ids(c.blocks, ids);
+        }
+    }
+    LinkCount n;
+    for (const auto& s : p.sections) {
+        count_links(p, ids, s.intro, n);
+        for (const auto& c : s.clauses) {
+            count_links(p, ids, c.heading, n);
+            count_links(p, ids, c.blocks, n);
+        }
+    }
+    return n;
 }
 
 }  // namespace
@@ -270,6 +334,7 @@ TEST_CASE("a redline shows insertions, deletions, renumbering and change bars", 
     breaches.change.old_number = "1.3";
     clause(p, "roles-summary").change.kind = model::ChangeKind::inserted;
     clause(p, "complaints").change.kind = model::ChangeKind::deleted;
+    clause(p, "chairs-impartiality").change.kind = model::ChangeKind::moved;   // moved here: in purple
 
     const PdfFile plain(render(sample()));
     const PdfFile f(render(p));
@@ -286,6 +351,8 @@ TEST_CASE("a redline shows insertions, deletions, renumbering and change bars", 
     CHECK(redline.count(0, redline.width, 0xb3, 0x26, 0x1f) > 50);
     CHECK(original.count(0, original.width, 0x00, 0x6b, 0x2e) == 0);
     CHECK(original.count(0, original.width, 0xb3, 0x26, 0x1f) == 0);
+    CHECK(redline.count(0, redline.width, 0x5c, 0x3b, 0x99) > 50);
+    CHECK(original.count(0, original.width, 0x5c, 0x3b, 0x99) == 0);
     // Change bars: red in the left margin, just left of the text block (25 mm = 71 px).
     CHECK(redline.count(55, 68, 0xb3, 0x26, 0x1f) > 40);
     CHECK(original.count(55, 68, 0xb3, 0x26, 0x1f) == 0);
@@ -335,19 +402,33 @@ TEST_CASE("a house style changes the page: A5, ragged, another font", "[pdf][sty
     check_words(sample(), f);
 }
 
-TEST_CASE("every protocol source renders", "[pdf][sources]") {
+TEST_CASE("every protocol source renders, with its bookmarks and live references", "[pdf][sources]") {
     const std::string dir = std::string(PROTOPUB_SOURCE_DIR) + "/protocol-source";
-    if (!std::filesystem::is_directory(dir)) return;   // the importer's sources arrive on main later
+    int rendered = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
         if (entry.path().extension() != ".md" || entry.path().filename() == "README.md") continue;
         INFO(entry.path().string());
-        const auto p = parse(testing::read(entry.path().string()), entry.path().string());
-        const PdfFile f(render(p));
+        auto p = parse(testing::read(entry.path().string()), entry.path().string());
+        model::Diagnostics diags;
+        refs::resolve_references(p, diags);
+        pdf::PdfOptions options;
+        options.style_values = {{"contents", "no"}};   // so that every link is a reference
+        const PdfFile f(render(p, options));
         check_valid(f);
         check_words(p, f);
         const std::string outlines = pdf_tools::run("qpdf --json --json-key=outlines '" + f.path + "'");
         CHECK(pdf_tools::count(outlines, "\"title\":") == static_cast<int>(p.sections.size()));
+        // A reference broken over two lines is two link areas.
+        const auto want = expected_links(p);
+        const std::string raw = f.uncompressed();
+        const int links = pdf_tools::count(raw, "/Subtype /Link"), web = pdf_tools::count(raw, "/URI (");
+        CHECK(links - web >= want.internal);
+        CHECK(links - web <= 2 * want.internal);
+        CHECK(web >= want.web);
+        CHECK(web <= 2 * want.web);
+        ++rendered;
     }
+    CHECK(rendered >= 5);
 }
 
 TEST_CASE("build --format html,pdf writes both; a broken style writes nothing", "[pdf][cli]") {

@@ -28,7 +28,7 @@ TEST_CASE("diff of a version with itself shows no changes in any format", "[redl
     testing::TempDir out;
     const auto run = testing::run_cli({"diff", kFixture, kFixture, "-o", out.path()});
     REQUIRE(run.exit_code == 0);
-    CHECK(run.out == "0 changes (0 in the schedule) written to " + out.path() + " (7 files)\n");
+    CHECK(run.out == "0 changes (0 in the schedule) written to " + out.path() + " (10 files)\n");
     const std::string json = testing::read(out.file("changes.json"));
     CHECK(json.find("\"summary\":{\"unchanged\":25,\"renumbered\":0,\"amended\":0,\"moved\":0,\"inserted\":0,"
                     "\"deleted\":0,\"split\":0,\"merged\":0}") != std::string::npos);
@@ -83,4 +83,18 @@ TEST_CASE("diff: usage, input and I/O errors write nothing", "[redline][cli]") {
     CHECK(bad.exit_code == 1);
     CHECK(bad.err.find("clause 1.3 follows 1.1") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(out));
+}
+
+TEST_CASE("LibreOffice converts the Word redline to PDF, changes and all", "[redline][cli][libreoffice]") {
+    testing::TempDir dir;
+    testing::write(dir.file("new.md"), reworded(testing::read(kFixture)));
+    REQUIRE(testing::run_cli({"diff", kFixture, dir.file("new.md"), "-o", dir.file("out"), "--format", "docx"}).exit_code == 0);
+    const std::string convert = "cd '" + dir.file("out") + "' && soffice -env:UserInstallation=file://" + dir.path() +
+                                "/profile --headless --convert-to pdf redline.docx >/dev/null 2>&1 && "
+                                "pdftotext redline.pdf redline.txt";
+    REQUIRE(std::system(convert.c_str()) == 0);
+    const std::string text = testing::read(dir.file("out/redline.txt"));
+    // Word shows the deleted word struck through, so both versions' words are printed.
+    CHECK(text.find("Briefings shall remain strictly confidential") != std::string::npos);
+    CHECK(text.find("Protocol on Member/Officer Relations") != std::string::npos);
 }

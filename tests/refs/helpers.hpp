@@ -32,4 +32,16 @@ inline std::vector<const model::Reference*> find_refs(const model::Protocol& p, 
     return out;
 }
 
+// The text with every run of digits replaced by '#': two texts that differ only in their
+// numbers (3.9 -> 3.10 included) compare equal.
+inline std::string without_numbers(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        const bool digit = c >= '0' && c <= '9';
+        if (!digit) out += c;
+        else if (out.empty() || out.back() != '#') out += '#';
+    }
+    return out;
+}
+
 }  // namespace protopub::refs_test

@@ -52,10 +52,14 @@ std::string words_of(pugi::xml_node node) {
 }  // namespace
 
 TEST_CASE("every resolved internal reference is a working link in the HTML", "[refs]") {
-    for (const char* name : {"internal.md", "renumber-expected.md", "statutes.md"}) {
-        INFO(name);
+    const std::string seeds = std::string(PROTOPUB_SOURCE_DIR) + "/protocol-source/";
+    for (const std::string& path :
+         {data_path("internal.md"), data_path("renumber-expected.md"), data_path("statutes.md"),
+          seeds + "district-council-cabinet-model.md", seeds + "guildford-borough-council.md",
+          seeds + "somerset-model-protocol.md"}) {
+        INFO(path);
         model::Diagnostics diags;
-        auto p = refs_test::load(data_path(name), diags);
+        auto p = refs_test::load(path, diags);
         Page page;
         render_and_parse(p, page);
         auto links = page.doc.select_nodes("//a[contains(concat(' ', @class, ' '), ' internal ')]");

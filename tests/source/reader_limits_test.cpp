@@ -38,3 +38,21 @@ TEST_CASE("nesting up to the limit is read in full", "[source][limits]") {
     for (int depth = 0; depth < 40; ++depth) body += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "- item\n";
     CHECK(read_errors(testing::source_with_body(body)) == "");
 }
+
+TEST_CASE("a source over 16 MiB is refused before it is read", "[source][limits]") {
+    testing::TempDir dir;
+    std::string text = testing::source_with_body("## 1. Big\n\n1.1 ");
+    text.resize((std::size_t(16) << 20) + 1, 'x');
+    testing::write(dir.file("big.md"), text);
+    model::Diagnostics diags;
+    CHECK_FALSE(source::load_protocol(dir.file("big.md"), diags));
+    CHECK(testing::formatted(diags) ==
+          dir.file("big.md") + ": error: '" + dir.file("big.md") + "' is 17 MiB, over the limit of 16 MiB\n");
+}
+
+TEST_CASE("front matter with no protocol text after it is an error", "[source][limits]") {
+    CHECK(read_errors(testing::source_with_body("")) ==
+          "deep.md:7:1: error: no protocol text after the front matter: add sections ('## ...') and clauses\n");
+    CHECK(read_errors(testing::source_with_body("\n\n---\n\n")) ==
+          "deep.md:7:1: error: no protocol text after the front matter: add sections ('## ...') and clauses\n");
+}
