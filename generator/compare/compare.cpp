@@ -187,7 +187,7 @@ void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std
     auto pairs = similar_pairs(corpus.features, units, corpus.doc_of, options.related * in_run_share, options.threads,
                                options.progress);
     if (options.progress) options.progress("choosing matches between documents", 0, 1);
-    auto edges = order_aware_edges(std::move(pairs), corpus.refs, options.related);
+    auto edges = order_aware_edges(std::move(pairs), corpus.refs, options.related, options.threads);
     auto clusters = cluster_units(units, edges, corpus.doc_of, corpus.features.words, cmp.documents.size());
     std::vector<std::size_t> cluster_of(corpus.refs.size(), 0);
     for (std::size_t k = 0; k < clusters.size(); ++k)

@@ -120,7 +120,8 @@ std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<S
     return chosen;
 }
 
-std::vector<Edge> order_aware_edges(std::vector<Edge> edges, const std::vector<UnitRef>& refs, double confident) {
+std::vector<Edge> order_aware_edges(std::vector<Edge> edges, const std::vector<UnitRef>& refs, double confident,
+                                    unsigned threads) {
     auto doc_pair = [&](const Edge& e) { return std::make_pair(refs[e.a].doc, refs[e.b].doc); };
     std::sort(edges.begin(), edges.end(), [&](const Edge& x, const Edge& y) {
         if (doc_pair(x) != doc_pair(y)) return doc_pair(x) < doc_pair(y);
@@ -148,13 +149,17 @@ std::vector<Edge> order_aware_edges(std::vector<Edge> edges, const std::vector<U
                 for (std::size_t j = 0; j < candidates[i].size(); ++j)
                     if (candidates[i][j].unit == c.unit) keep[edge_of[i][j]] = 1;
     };
-    for (std::size_t start = 0; start < edges.size();) {
-        std::size_t end = start;
-        while (end < edges.size() && doc_pair(edges[end]) == doc_pair(edges[start])) ++end;
-        choose(start, end, true);
-        choose(start, end, false);
-        start = end;
-    }
+    std::vector<std::size_t> group_starts;  // document pairs are independent: share them out
+    for (std::size_t k = 0; k < edges.size(); ++k)
+        if (k == 0 || doc_pair(edges[k]) != doc_pair(edges[k - 1])) group_starts.push_back(k);
+    group_starts.push_back(edges.size());
+    parallel_for(
+        group_starts.size() - 1, threads,
+        [&](std::size_t g) {
+            choose(group_starts[g], group_starts[g + 1], true);
+            choose(group_starts[g], group_starts[g + 1], false);
+        },
+        {});
     std::vector<Edge> kept;
     for (std::size_t k = 0; k < edges.size(); ++k)
         if (keep[k]) kept.push_back(edges[k]);
