@@ -113,7 +113,12 @@ public:
         if (!std::isalpha(static_cast<unsigned char>(name[0]))) name = "b_" + name;
         if (name.size() > 40) name.resize(40);
         const std::string base = name.substr(0, 34);
-        for (int n = 2; used_.count(name); ++n) name = base + "_" + std::to_string(n);
+        if (used_.count(name)) {
+            // names are never released: the search resumes where it stopped for this
+            // base (10,000 clauses with the same first words took minutes)
+            int& n = next_suffix_.try_emplace(base, 2).first->second;
+            for (name = base + "_" + std::to_string(n); used_.count(name); name = base + "_" + std::to_string(++n)) {}
+        }
         used_.insert(name);
         by_id_.emplace(id, name);
     }
@@ -125,6 +130,7 @@ public:
 private:
     std::map<std::string, std::string> by_id_;
     std::set<std::string> used_;
+    std::map<std::string, int> next_suffix_;
 };
 
 void collect_item_ids(const std::vector<Block>& blocks, BookmarkNames& names) {
