@@ -88,11 +88,15 @@ std::string slugify(std::string_view text, std::size_t max_words) {
     std::string out;
     std::size_t words = 0;
     bool pending_dash = false;
-    for (std::size_t i = 0; i < text.size() && words < max_words; ++i) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(text[i]);
         if (std::isalnum(c)) {
-            if (pending_dash && !out.empty()) { out += '-'; ++words; pending_dash = false; }
-            if (words >= max_words) break;
+            if (pending_dash && !out.empty()) {
+                // a new word starts: stop before it when we have enough (no trailing '-')
+                if (++words >= max_words) break;
+                out += '-';
+                pending_dash = false;
+            }
             out += static_cast<char>(std::tolower(c));
         } else if (c == '\'' || (c == 0xE2 && i + 2 < text.size() &&
                                  static_cast<unsigned char>(text[i + 1]) == 0x80 &&
