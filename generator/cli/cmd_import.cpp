@@ -1,16 +1,19 @@
 #include <cstdio>
 
+#include "check/check.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
 #include "import/import.hpp"
 #include "io/files.hpp"
+#include "source/reader.hpp"
 #include "source/writer.hpp"
 
 namespace protopub::cli {
 
 // protopub import INPUT -o OUT.md [--council NAME] [--title T] [--version V]
-// OUT.md is written only when the import succeeded, atomically, as the last step.
+// OUT.md is written only when the input could be read as a protocol, atomically, as the
+// last step; problems `check` then finds in it are reported against OUT.md's lines.
 int run_import(const std::vector<std::string>& argv) {
     Args args(argv, {"-o", "--council", "--title", "--version"}, {});
     if (!args.ok()) return usage_error("import", args.error());
@@ -32,13 +35,22 @@ int run_import(const std::vector<std::string>& argv) {
     print_diagnostics(diags);
     if (!result.ok || diags.has_errors()) return exit_input_errors;
 
-    if (!io::write_file_atomic(output, source::write_protocol(result.protocol), error))
-        return usage_error("import", error);
+    const std::string markdown = source::write_protocol(result.protocol);
+    if (!io::write_file_atomic(output, markdown, error)) return usage_error("import", error);
     std::size_t clauses = 0;
     for (const auto& s : result.protocol.sections) clauses += s.clauses.size();
     std::printf("imported %s -> %s: %zu sections, %zu clauses\n", input.c_str(), output.c_str(),
                 result.protocol.sections.size(), clauses);
-    return exit_ok;
+
+    // What the text itself gets wrong (a missing or doubled number) is for a person to
+    // fix in OUT.md: say where, in OUT.md's own lines.
+    model::Diagnostics checked;
+    model::Protocol written = source::read_protocol(markdown, output, checked);
+    check::check_structure(written, checked);
+    if (checked.empty()) return exit_ok;
+    print_diagnostics(checked);
+    std::fprintf(stderr, "%s was written; correct it by hand, then run: protopub check %s\n", output.c_str(), output.c_str());
+    return checked.has_errors() ? exit_input_errors : exit_ok;
 }
 
 }  // namespace protopub::cli

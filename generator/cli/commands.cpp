@@ -9,6 +9,9 @@ const std::vector<Command>& commands() {
         {"import", "import INPUT(.txt|.docx) -o OUT.md [--council NAME] [--title T] [--version V]   legacy text/Word -> source", run_import},
         {"refs", "refs FILE|DIR... [--json]         list every reference and defined term, with its target", run_refs},
         {"renumber", "renumber FILE [-o OUT|--in-place] renumber clauses and every reference to them", run_renumber},
+        {"constitution", "constitution MANIFEST.yaml -o OUTDIR [--format html,pdf,docx,akn] [--reference-docx FILE]   assemble and publish a constitution", run_constitution},
+        {"diff", "diff OLD NEW -o OUTDIR [--format html,pdf,docx,json,csv] [--author NAME] [--date YYYY-MM-DD]   redline (OLD/NEW: FILE or FILE@GITREV)", run_diff},
+        {"compare", "compare FILE... [--base FILE] -o OUTDIR [--format html,pdf,csv,json]  align clauses across councils", run_compare},
     };
     return table;
 }

@@ -262,6 +262,21 @@ std::optional<TemplateSet> TemplateSet::load(const std::string& dir, Diagnostics
     return set;
 }
 
+void TemplateSet::add_linked_assets(io::OutputSet& out) const {
+    std::vector<std::pair<std::string, std::string>> linked;
+    for (const auto& [name, bytes] : assets_) {
+        const std::string href = "href=\"" + name + "\"";
+        for (const auto& [path, page] : out.files()) {
+            if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0 &&
+                page.find(href) != std::string::npos) {
+                linked.emplace_back(name, bytes);
+                break;
+            }
+        }
+    }
+    for (auto& [name, bytes] : linked) out.add(name, std::move(bytes));
+}
+
 std::string TemplateSet::render_page(const std::string& name, const Context& ctx, Diagnostics& diags) const {
     auto it = templates_.find(name);
     if (it == templates_.end()) {

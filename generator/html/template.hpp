@@ -13,6 +13,7 @@
 
 #include <pugixml.hpp>
 
+#include "io/files.hpp"
 #include "model/diagnostics.hpp"
 
 namespace protopub::html {
@@ -59,8 +60,9 @@ public:
     // records diagnostics on an unknown field or attribute.
     std::string render_page(const std::string& name, const Context& ctx, model::Diagnostics& diags) const;
 
-    // Static files to copy next to the pages (stylesheets), by file name.
-    const std::map<std::string, std::string>& assets() const { return assets_; }
+    // Adds to `out` the static files (stylesheets) that its pages link to, so a redline
+    // folder gets redline.css and not the comparison's stylesheet.
+    void add_linked_assets(io::OutputSet& out) const;
 
 private:
     struct Template {

@@ -261,18 +261,32 @@ void append_clause(pugi::xml_node parent, const Clause& c, const Protocol& p) {
     for (const Block& b : c.blocks) append_block(body, b, p);
 }
 
+std::string section_label(const Section& s) {
+    std::string words = plain_text(s.heading);
+    if (!words.empty()) return words;
+    if (s.kind == SectionKind::preamble) return "Preamble";
+    const auto number = check::section_number(s);
+    return number.empty() ? std::string("Section") : "Section " + join_number(number);
+}
+
 void append_section(pugi::xml_node parent, const Section& s, const Protocol& p) {
     std::string cls = s.level <= 2 ? "section" : "subsection";
     if (s.kind == SectionKind::preamble) cls += " preamble";
     pugi::xml_node sec = element(parent, "section", cls);
     sec.append_attribute("id").set_value(s.id.c_str());
-    const std::string h = "h" + std::to_string(std::clamp(s.level, 2, 6));
-    pugi::xml_node heading = element(sec, h.c_str());
-    if (!s.number.empty()) {
-        text(element(heading, "span", "section-number"), s.number.text);
-        text(heading, " ");
+    // An untitled section gets no heading at all: an empty <h2> is noise to a screen
+    // reader, and inventing words would put text in the protocol it does not have.
+    if (!s.heading.empty() || !s.number.empty()) {
+        const std::string h = "h" + std::to_string(std::clamp(s.level, 2, 6));
+        pugi::xml_node heading = element(sec, h.c_str());
+        if (!s.number.empty()) {
+            text(element(heading, "span", "section-number"), s.number.text);
+            if (!s.heading.empty()) text(heading, " ");
+        }
+        append_inlines(heading, s.heading, p);
+    } else {
+        add_class(sec, "untitled");
     }
-    append_inlines(heading, s.heading, p);
     for (const Block& b : s.intro) append_block(sec, b, p);
     for (const Clause& c : s.clauses) append_clause(sec, c, p);
 }
@@ -295,9 +309,8 @@ void append_contents(pugi::xml_node parent, const Protocol& p) {
             text(element(a, "span", "section-number"), s.number.text);
             text(a, " ");
         }
-        std::string words = plain_text(s.heading);
-        if (words.empty()) words = s.kind == SectionKind::preamble ? "Preamble" : "Section";
-        text(a, words);
+        if (!s.number.empty() && s.heading.empty()) continue;  // the number says it all
+        text(a, section_label(s));
     }
     if (!p.terms.empty()) {
         pugi::xml_node a = element(element(list, "li"), "a");
@@ -406,14 +419,26 @@ Context protocol_context(const Protocol& p, const SiteOptions& options) {
     // The protocol outlives the page rendering that calls these.
     ctx["contents"] = Value::markup([&p](pugi::xml_node parent) { append_contents(parent, p); });
     ctx["body"] = Value::markup([&p](pugi::xml_node parent) {
-        pugi::xml_node current;  // the open level-2 section, where sub-headings nest
+        pugi::xml_node current;   // the open level-2 section, where sub-headings nest
+        pugi::xml_node preamble;  // the open box of preamble sections
         for (const Section& s : p.sections) {
             if (s.level > 2 && current) {
                 append_section(current, s, p);
-            } else {
-                append_section(parent, s, p);
-                current = parent.last_child();
+                continue;
             }
+            pugi::xml_node into = parent;
+            if (s.kind == SectionKind::preamble) {
+                // A covering report is set apart: a reader must see where the protocol begins.
+                if (!preamble) {
+                    preamble = element(parent, "div", "preamble-group");
+                    text(element(preamble, "p", "preamble-label"), "Preamble \xE2\x80\x94 not part of the protocol");
+                }
+                into = preamble;
+            } else {
+                preamble = pugi::xml_node();
+            }
+            append_section(into, s, p);
+            current = into.last_child();
         }
     });
     ctx["glossary"] = Value::markup([&p](pugi::xml_node parent) { append_glossary(parent, p); }, p.terms.empty());
@@ -439,7 +464,7 @@ bool render_site(const std::vector<Protocol>& protocols, const SiteOptions& opti
     std::string index = templates->render_page("index", index_context(protocols, options), diags);
     if (index.empty()) return false;
     out.add("index.html", std::move(index));
-    for (const auto& [name, bytes] : templates->assets()) out.add(name, bytes);
+    templates->add_linked_assets(out);
     return true;
 }
 

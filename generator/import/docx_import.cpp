@@ -17,6 +17,7 @@ namespace protopub::import {
 
 using namespace protopub::model;
 using detail::Paragraph;
+using detail::drop_prefix;
 using detail::link_addresses;
 
 namespace {
@@ -59,6 +60,8 @@ std::string roman(int n, bool upper) {
 }
 
 std::string format_counter(int n, const std::string& format) {
+    // a hostile w:start must not make a numeral of a million letters
+    if (n <= 0 || n > 3999) return std::to_string(n);
     if (format == "lowerLetter" || format == "upperLetter") {
         // a, b, ..., z, aa, bb, ... as Word counts
         const char base = format == "lowerLetter" ? 'a' : 'A';
@@ -151,6 +154,8 @@ private:
 
 struct Style {
     int heading_level = 0;     // 1 for "heading 1" / outline level 0
+    bool contents = false;     // "toc 1", "TOC Heading": a table of contents Word regenerates
+    bool subtitle = false;
     std::string num_id;        // numbering carried by the style
     int ilvl = 0;
     std::string based_on;
@@ -163,6 +168,8 @@ std::map<std::string, Style> read_styles(const pugi::xml_document& doc) {
         const std::string name = lower(s.child("w:name").attribute("w:val").value());
         if (name.rfind("heading ", 0) == 0) st.heading_level = std::atoi(name.c_str() + 8);
         if (name == "title") st.heading_level = 1;
+        st.contents = name.rfind("toc", 0) == 0;
+        st.subtitle = name == "subtitle";
         if (auto o = s.child("w:pPr").child("w:outlineLvl")) {
             const int lvl = o.attribute("w:val").as_int(9);
             if (lvl < 9) st.heading_level = lvl + 1;
@@ -197,11 +204,13 @@ public:
             links_[r.attribute("Id").value()] = r.attribute("Target").value();
     }
 
-    void read_body(const pugi::xml_node& body, std::vector<Paragraph>& out);
+    void read_body(const pugi::xml_node& body, std::vector<Paragraph>& out, std::vector<Dropped>& dropped);
     bool saw_tracked_changes() const { return tracked_; }
+    int unplaced_notes() const { return unplaced_notes_; }
+    int unplaced_boxes() const { return unplaced_boxes_; }
 
 private:
-    Paragraph read_paragraph(const pugi::xml_node& p);
+    Paragraph read_paragraph(const pugi::xml_node& p, const Style*& style);
     Block read_table(const pugi::xml_node& tbl);
     void read_runs(const pugi::xml_node& parent, Inlines& out, std::string& text);
     void add_text(const std::string& t, bool bold, bool italic, Inlines& out, std::string& text);
@@ -210,6 +219,8 @@ private:
     Numbering numbering_;
     std::map<std::string, std::string> links_;
     bool tracked_ = false;
+    int unplaced_notes_ = 0;   // footnotes and endnotes: not part of the model
+    int unplaced_boxes_ = 0;   // text boxes
     std::uint32_t index_ = 0;
 };
 
@@ -261,6 +272,11 @@ void DocxReader::read_runs(const pugi::xml_node& parent, Inlines& out, std::stri
                 if (cn == "w:t") add_text(c.text().get(), bold, italic, out, text);
                 else if (cn == "w:tab" || cn == "w:br" || cn == "w:cr") add_text(" ", false, false, out, text);
                 else if (cn == "w:noBreakHyphen") add_text("-", bold, italic, out, text);
+                else if (cn == "w:footnoteReference" || cn == "w:endnoteReference") ++unplaced_notes_;
+                else if ((cn == "w:drawing" || cn == "w:pict") && c.find_node([](pugi::xml_node x) {
+                             return std::string_view(x.name()) == "w:txbxContent";
+                         }))
+                    ++unplaced_boxes_;
             }
         } else if (name == "w:hyperlink") {
             const std::string target = links_[n.attribute("r:id").value()];
@@ -291,14 +307,15 @@ void DocxReader::read_runs(const pugi::xml_node& parent, Inlines& out, std::stri
     }
 }
 
-Paragraph DocxReader::read_paragraph(const pugi::xml_node& p) {
+Paragraph DocxReader::read_paragraph(const pugi::xml_node& p, const Style*& found) {
     Paragraph para;
     para.pos = {++index_, 1};
     para.after_gap = true;
     const pugi::xml_node ppr = p.child("w:pPr");
     const std::string style_id = ppr.child("w:pStyle").attribute("w:val").value();
     Style style;
-    if (auto it = styles_.find(style_id); it != styles_.end()) style = it->second;
+    found = nullptr;
+    if (auto it = styles_.find(style_id); it != styles_.end()) style = it->second, found = &it->second;
     para.heading_level = style.heading_level;
     if (auto o = ppr.child("w:outlineLvl"); o && o.attribute("w:val").as_int(9) < 9)
         para.heading_level = o.attribute("w:val").as_int() + 1;
@@ -314,9 +331,12 @@ Paragraph DocxReader::read_paragraph(const pugi::xml_node& p) {
     Inlines inlines;
     std::string text;
     read_runs(p, inlines, text);
-    std::string trimmed = text;
-    const std::size_t b = trimmed.find_first_not_of(' ');
+    // spaces and tabs at the ends of a paragraph are layout
+    const std::size_t b = text.find_first_not_of(' ');
     if (b == std::string::npos) return para;  // no words: an empty paragraph
+    text.erase(0, b);
+    drop_prefix(inlines, 0);
+    while (!text.empty() && text.back() == ' ') text.pop_back();
 
     bool bullet = false;
     std::string label = num_id.empty() || num_id == "0" ? "" : numbering_.next(num_id, ilvl, bullet);
@@ -364,12 +384,19 @@ Block DocxReader::read_table(const pugi::xml_node& tbl) {
     return table;
 }
 
-void DocxReader::read_body(const pugi::xml_node& body, std::vector<Paragraph>& out) {
+void DocxReader::read_body(const pugi::xml_node& body, std::vector<Paragraph>& out, std::vector<Dropped>& dropped) {
     for (auto n : body.children()) {
         const std::string name = n.name();
         if (name == "w:p") {
-            Paragraph p = read_paragraph(n);
-            if (!p.text.empty()) out.push_back(std::move(p));
+            const Style* style = nullptr;
+            Paragraph p = read_paragraph(n, style);
+            if (p.text.empty()) continue;
+            // a table of contents and a subtitle are made from the document, not part of it
+            if (style && (style->contents || style->subtitle)) {
+                dropped.push_back({p.pos, p.text, style->contents ? "table of contents" : "subtitle"});
+                continue;
+            }
+            out.push_back(std::move(p));
         } else if (name == "w:tbl") {
             Paragraph p;
             p.table = read_table(n);
@@ -377,9 +404,9 @@ void DocxReader::read_body(const pugi::xml_node& body, std::vector<Paragraph>& o
             p.after_gap = true;
             out.push_back(std::move(p));
         } else if (name == "w:sdt") {
-            read_body(n.child("w:sdtContent"), out);
+            read_body(n.child("w:sdtContent"), out, dropped);
         } else if (name == "w:ins" || name == "w:customXml") {
-            read_body(n, out);
+            read_body(n, out, dropped);
         }
     }
 }
@@ -421,7 +448,8 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
 
     DocxReader reader(styles, numbering, rels);
     std::vector<Paragraph> paras;
-    reader.read_body(document.child("w:document").child("w:body"), paras);
+    std::vector<Dropped> dropped;
+    reader.read_body(document.child("w:document").child("w:body"), paras, dropped);
     if (paras.empty()) {
         diags.error(path, {}, "the Word document has no text to import");
         return {};
@@ -431,7 +459,17 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
                                 "deletions left out)");
     // a document saved from plain text keeps its page-broken paragraphs: join them
     paras = detail::rejoin_broken(std::move(paras), {}, 0);
-    return detail::build_protocol(std::move(paras), path, options, {}, diags);
+    if (reader.unplaced_notes() > 0)
+        diags.warning(path, {}, std::to_string(reader.unplaced_notes()) +
+                                    " footnote(s) or endnote(s) not imported: the source format has no notes; "
+                                    "add their words to the clauses by hand");
+    if (reader.unplaced_boxes() > 0)
+        diags.warning(path, {}, std::to_string(reader.unplaced_boxes()) +
+                                    " text box(es) not imported: copy their words into the source by hand");
+    if (!dropped.empty())
+        diags.note(path, {}, "left out " + std::to_string(dropped.size()) +
+                                 " paragraphs of a table of contents or subtitle (Word makes them from the document)");
+    return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags);
 }
 
 }  // namespace protopub::import

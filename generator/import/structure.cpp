@@ -90,10 +90,7 @@ Marker read_marker(std::string_view s) {
         if (!starts_with(s, g) || s.size() <= g.size() || s[g.size()] != ' ') continue;
         const std::size_t after = skip_spaces(s, g.size());
         // "- 1.1 text": a clause written as a list item
-        if (read_number(s, after, m) && m.kind == MarkerKind::clause) {
-            m.length = m.length;  // the dash goes with the number
-            return m;
-        }
+        if (read_number(s, after, m) && m.kind == MarkerKind::clause) return m;
         m = Marker{};
         m.kind = MarkerKind::bullet;
         m.length = after;
@@ -147,7 +144,7 @@ bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words
     const char first = text[0];
     if (!(is_upper(first) || is_digit(first) || static_cast<unsigned char>(first) >= 0x80)) return false;
     const char last = text.back();
-    if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?' || last == '-') return false;
+    if (ends_sentence(text) || last == ',' || last == '-') return false;
     if (text.find(": ") != std::string_view::npos && !in_capitals(text)) return false;
     return !ends_with_small_word(text);
 }
@@ -236,18 +233,20 @@ bool is_structure(const Item& it) {
            it.role == Role::clause || it.role == Role::titled_clause;
 }
 
-// The style of a label; `previous` is the label before it in the open list ("" if none):
-// (i) after (h) is a letter, anywhere else a numeral.
-ListStyle label_style(const std::string& label, const std::string& previous) {
+// The style of a label; `previous` is the label before it in the open list ("" if none)
+// and `previous_roman` says whether that list counts in numerals. (i) after (h) is a
+// letter; (v) after (iv) a numeral; a lone (i) starts numerals.
+ListStyle label_style(const std::string& label, const std::string& previous, bool previous_roman) {
     const bool open = label[0] == '(';
     const char close = label.back();
     const std::string letters = label.substr(open ? 1 : 0, label.size() - (open ? 2 : 1));
     bool roman = letters.find_first_not_of("ivxlcIVXLC") == std::string::npos;
     if (roman && letters.size() == 1) {
         const std::string prev = previous.substr(previous.empty() || previous[0] != '(' ? 0 : 1, 1);
-        const bool follows_letter = !prev.empty() && std::tolower(static_cast<unsigned char>(prev[0])) + 1 ==
-                                                         std::tolower(static_cast<unsigned char>(letters[0]));
-        if (follows_letter || (letters != "i" && letters != "I")) roman = false;
+        const bool follows_letter = !previous_roman && !prev.empty() &&
+                                    std::tolower(static_cast<unsigned char>(prev[0])) + 1 ==
+                                        std::tolower(static_cast<unsigned char>(letters[0]));
+        roman = !follows_letter && (previous_roman || letters == "i" || letters == "I");
     }
     if (open) return roman ? ListStyle::roman_paren : ListStyle::alpha_paren;
     if (close == ')') return roman ? ListStyle::roman_close : ListStyle::alpha_close;
@@ -261,7 +260,7 @@ public:
     Builder(Protocol& p, const std::string& path, std::vector<Dropped>& dropped, Diagnostics& diags)
         : p_(p), path_(path), dropped_(dropped), diags_(diags) {}
 
-    void add(const Item& it, std::vector<Item>::const_iterator quote_end);
+    void add(const Item& it);
     void add_quote(std::vector<Block> paragraphs, SourcePos pos);
     void start_preamble(SourcePos pos);
 
@@ -279,7 +278,12 @@ private:
         b.pos = it.para.pos;
         return b;
     }
-    Section& section() { return p_.sections.back(); }
+    // words before any heading or number (a text with no structure at all) go into a
+    // section without a heading
+    Section& section() {
+        if (p_.sections.empty()) p_.sections.emplace_back();
+        return p_.sections.back();
+    }
     std::vector<Block>& container() {
         Section& s = section();
         return s.clauses.empty() || !in_clause_ ? s.intro : s.clauses.back().blocks;
@@ -337,8 +341,7 @@ void Builder::new_section(const Item& it, int level) {
     if (it.role == Role::numbered_heading) {
         s.number.text = it.marker.text;
         s.number.parts = it.marker.parts;
-        Item words = it;
-        s.heading = words_of(words);
+        s.heading = words_of(it);
     } else {
         s.heading = it.para.inlines.empty() ? inlines_from_text(it.para.text) : it.para.inlines;
     }
@@ -348,21 +351,30 @@ void Builder::new_section(const Item& it, int level) {
     labels_open_ = false;
 }
 
+// The open level-2 section (sub-sections follow it in the list), or end().
+std::vector<Section>::const_iterator open_section(const std::vector<Section>& sections) {
+    for (auto it = sections.end(); it != sections.begin();)
+        if ((--it)->level <= 2) return it;
+    return sections.end();
+}
+
+// The number a section stands for: its own, or the first part of the first clause under
+// it (its sub-sections included); empty while it has none.
+std::vector<int> number_of(std::vector<Section>::const_iterator top, const std::vector<Section>& sections) {
+    if (!top->number.empty()) return top->number.parts;
+    for (auto it = top; it != sections.end(); ++it)
+        for (const auto& c : it->clauses)
+            if (!c.number.empty()) return {c.number.parts.front()};
+    return {};
+}
+
 // Clause 4.1 belongs in section 4: when the text gives no heading for it, a section
 // without a heading holds it.
 void Builder::ensure_section_for(const std::vector<int>& number, SourcePos pos) {
     in_preamble_ = false;
-    const Section* top = nullptr;
-    for (auto it = p_.sections.rbegin(); it != p_.sections.rend(); ++it)
-        if (it->level <= 2) { top = &*it; break; }
-    if (top && top->kind != SectionKind::preamble) {
-        std::vector<int> current = top->number.parts;
-        if (current.empty())
-            for (auto it = p_.sections.rbegin(); it != p_.sections.rend() && current.empty(); ++it) {
-                for (const auto& c : it->clauses)
-                    if (!c.number.empty()) { current = {c.number.parts.front()}; break; }
-                if (&*it == top) break;
-            }
+    auto top = open_section(p_.sections);
+    if (top != p_.sections.end() && top->kind != SectionKind::preamble) {
+        const std::vector<int> current = number_of(top, p_.sections);
         if (current.empty() || number.size() < 2 || current.front() == number.front()) return;
     }
     Section s;
@@ -405,8 +417,8 @@ void Builder::add_label(const Item& it) {
                            ? &parent.blocks.back()
                            : nullptr;
         // a numeral under a letter: (i), (ii) inside (b)
-        const std::string previous = inner ? inner->items.back().label : parent.label;
-        const ListStyle style = label_style(item.label, previous);
+        const ListStyle style = inner ? label_style(item.label, inner->items.back().label, is_roman(inner->list_style))
+                                      : label_style(item.label, parent.label, is_roman(list->list_style));
         if (inner && style == inner->list_style) {
             inner->items.push_back(std::move(item));
             return;
@@ -425,7 +437,7 @@ void Builder::add_label(const Item& it) {
     if (!list) {
         Block b;
         b.kind = BlockKind::list;
-        b.list_style = label_style(item.label, "");
+        b.list_style = label_style(item.label, "", false);
         b.pos = item.pos;
         container().push_back(std::move(b));
         list = &container().back();
@@ -458,7 +470,7 @@ void Builder::add_quote(std::vector<Block> paragraphs, SourcePos pos) {
     block_target(false).push_back(std::move(q));
 }
 
-void Builder::add(const Item& it, std::vector<Item>::const_iterator) {
+void Builder::add(const Item& it) {
     switch (it.role) {
         case Role::heading: new_section(it, it.level); return;
         case Role::numbered_heading:
@@ -588,7 +600,11 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         title = items[0].para.text;
         first = 1;
     } else if (start == 0 && items.size() > 1 && items[0].role == Role::heading && items[0].level == 2 &&
-               (items[1].role == Role::heading || items[1].role == Role::numbered_heading)) {
+               (items[1].role == Role::heading || items[1].role == Role::numbered_heading ||
+                std::none_of(items.begin() + 1, items.end(), [](const Item& it) {
+                    return it.role == Role::numbered_heading || (it.role == Role::heading && it.level == 2);
+                }))) {
+        // a heading followed by another, or the only one: the document's title
         title = items[0].para.text;
         first = start = 1;
     }
@@ -616,7 +632,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                 continue;
             }
         }
-        builder.add(it, items.cbegin());
+        builder.add(it);
     }
 
     Metadata& m = p.meta;

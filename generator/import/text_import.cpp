@@ -25,7 +25,7 @@ struct Line {
     std::string text;          // trimmed, inner runs of spaces collapsed
     std::uint32_t number = 0;  // 1-based
     bool blank = false;
-    bool leading_space = false;
+    bool leading_space = false;  // exactly one space: where pdftotext joined a page break
     bool page_break = false;   // a form feed came before it
     bool junk = false;
     std::size_t raw_length = 0;
@@ -68,7 +68,7 @@ std::vector<Line> split_lines(std::string_view text) {
         line.number = number;
         line.text = clean_line(raw);
         line.blank = line.text.empty();
-        line.leading_space = !raw.empty() && is_space(raw[0]) && !line.blank;
+        line.leading_space = raw.size() > 1 && raw[0] == ' ' && !is_space(raw[1]) && !line.blank;
         line.page_break = page_break;
         line.raw_length = raw.size();
         if (!(end && raw.empty())) lines.push_back(std::move(line));
@@ -92,6 +92,7 @@ bool all_digits(std::string_view s) {
 
 // "12", "Page 12", "Page 12 of 40", "- 12 -", "12 / 40"
 bool is_page_number(std::string_view s) {
+    if (s.size() > 20) return false;
     std::vector<std::string> w = split_words(s);
     if (w.size() == 1) return all_digits(w[0]) && w[0].size() <= 4;
     if (w.size() == 2) return equals_ignore_case(w[0], "page") && all_digits(w[1]);
@@ -142,7 +143,9 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
             std::size_t prev = i;
             while (prev > 0 && lines[prev - 1].blank) --prev;
             if (prev == 0 || lines[prev - 1].text.back() != ':') reason = "lone web address";
-        } else if (line.text.size() >= 4 && line.text.size() <= 100 && repeats[furniture_key(line.text)] >= 3) {
+        } else if (line.text.size() >= 4 && line.text.size() <= 100 && repeats[furniture_key(line.text)] >= 3 &&
+                   !ends_sentence(line.text) && !std::islower(static_cast<unsigned char>(line.text[0]))) {
+            // a header or footer is a label, not the end of a sentence
             reason = "running header or footer";
         }
         if (reason.empty()) continue;

@@ -31,7 +31,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     std::string data;
     if (S_ISREG(st.st_mode)) {
         if (static_cast<std::uintmax_t>(st.st_size) > limit) {
-            error = "'" + path + "' is " + std::to_string(st.st_size >> 20) + " MiB, over the limit of " +
+            error = "'" + path + "' is " + std::to_string((st.st_size + (1 << 20) - 1) >> 20) + " MiB, over the limit of " +
                     std::to_string(limit >> 20) + " MiB";
             ::close(fd);
             return std::nullopt;
@@ -165,14 +165,20 @@ bool OutputSet::commit(const std::string& dir, std::string& error) const {
             return false;
         }
     }
+    // Every target must be replaceable before the first rename: a folder standing where
+    // a page goes would otherwise stop the set half-way, leaving half a new site.
     for (const auto& [rel, bytes] : files_) {
         fs::path final_path = fs::path(dir) / rel;
         fs::create_directories(final_path.parent_path(), ec);
-        if (fs::is_directory(final_path, ec)) {
-            error = "cannot write '" + final_path.string() + "': it is a directory";
+        std::error_code type_ec;
+        if (ec || fs::is_directory(final_path, type_ec)) {
+            error = "cannot write '" + final_path.string() + "': " + (ec ? ec.message() : "it is a directory");
             cleanup();
             return false;
         }
+    }
+    for (const auto& [rel, bytes] : files_) {
+        fs::path final_path = fs::path(dir) / rel;
         if (::rename((stage_dir / rel).c_str(), final_path.c_str()) != 0) {
             error = "cannot write '" + final_path.string() + "': " + std::strerror(errno);
             cleanup();

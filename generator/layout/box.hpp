@@ -58,9 +58,10 @@ struct Run {
 
 struct TextItem {
     double x = 0, baseline = 0;   // relative to the box's top-left corner
-    double width = 0;
+    double width = 0;             // as set, including word_spacing
     std::string text;
     TextStyle style;
+    double word_spacing = 0;      // added to every space: how a justified line is stretched
 };
 
 struct RuleItem {

@@ -117,10 +117,20 @@ void resolve_page_refs(std::vector<Page>& pages, const FontSet& fonts) {
 }
 
 void add_change_bars(std::vector<Page>& pages, double offset, double thickness, const Colour& colour) {
-    for (auto& page : pages)
-        for (auto& placed : page.boxes)
-            if (placed.box.change_bar)
-                placed.box.rules.push_back({-offset, 0, -offset, placed.box.height, thickness, colour});
+    for (auto& page : pages) {
+        double previous_bottom = -1;   // bottom of the last box with a bar, -1 if none
+        for (auto& placed : page.boxes) {
+            if (!placed.box.change_bar) {
+                previous_bottom = -1;
+                continue;
+            }
+            // One unbroken bar down consecutive changed boxes, across the space between.
+            const double gap = placed.y - previous_bottom;
+            const double top = previous_bottom >= 0 && gap > 0 && gap < 24 ? -gap : 0;
+            placed.box.rules.push_back({-offset, top, -offset, placed.box.height, thickness, colour});
+            previous_bottom = placed.y + placed.box.height;
+        }
+    }
 }
 
 }  // namespace protopub::layout

@@ -20,7 +20,6 @@ public:
     // Header rows (kept with the first body row) then body rows, which repeat the header
     // after every page break.
     void add_table(std::vector<Box> header, std::vector<Box> body);
-    bool empty() const { return boxes_.empty(); }
     Box& last() { return boxes_.back(); }
 
     // Consumes the boxes. Each box is placed at x = geometry.left and a y inside the body

@@ -100,7 +100,13 @@ public:
                 add(std::move(w));
                 continue;
             }
-            if (auto split = hyphenate ? split_at_hyphen(w, left) : std::nullopt) {
+            // Hyphenate only when breaking before the word would leave a loose line, and
+            // rarely twice running; a hyphen or slash already in the word always serves.
+            const bool after_hyphen = !out.empty() && out.back().words.back().hyphenated;
+            const bool loose = room() - line.width > room() * (after_hyphen ? 0.25 : 0.08);
+            // Nor the paragraph's last word: half a word alone on the last line looks lost.
+            const bool last_word = k >= words.size();
+            if (auto split = split_at_hyphen(w, left, hyphenate && loose && !last_word)) {
                 add(std::move(split->first));
                 carry = std::move(split->second);
                 close(false);
@@ -145,16 +151,16 @@ private:
         return {std::move(head), std::move(tail)};
     }
 
-    // The longest head of `w` (at a hyphenation point, or after a hyphen, slash or dash
-    // already in the word) that fits in `room` with its hyphen.
-    std::optional<std::pair<Word, Word>> split_at_hyphen(const Word& w, double room) const {
+    // The longest head of `w` (after a hyphen, slash or dash already in the word, or at
+    // a hyphenation point when `use_patterns`) that fits in `room` with its hyphen.
+    std::optional<std::pair<Word, Word>> split_at_hyphen(const Word& w, double room, bool use_patterns) const {
         const std::string text = w.text();
         std::vector<std::pair<std::size_t, bool>> points;   // offset, needs an added hyphen
         for (std::size_t i = 1; i + 1 < text.size(); ++i)
             if (text[i] == '-' || text[i] == '/') points.push_back({i + 1, false});
         for (std::size_t i = 1; i + 4 < text.size(); ++i)
             if (text.compare(i, 3, "\u2014") == 0 || text.compare(i, 3, "\u2013") == 0) points.push_back({i + 3, false});
-        if (hyphenator_) {
+        if (hyphenator_ && use_patterns) {
             auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
             std::size_t first = 0, last = text.size();
             while (first < last && !is_letter(text[first])) ++first;
@@ -201,20 +207,27 @@ public:
     LineSetter(Box& box, const std::vector<Run>& runs, double baseline, double height)
         : box_(box), runs_(runs), baseline_(baseline), height_(height) {}
 
-    void set(const Fragment& f, double x, bool glued_to_previous) {
+    // `after_space`: a space (stretched by `stretch`) separates `f` from the previous
+    // fragment; otherwise they touch.
+    void set(const Fragment& f, double x, bool after_space, double stretch) {
         const Run& run = runs_[f.run];
         if (run.changed) box_.change_bar = true;
-        if (last_run_ >= 0 && glued_to_previous && same_look(runs_[last_run_], run)) {
+        if (last_run_ >= 0 && same_look(runs_[last_run_], run)) {
             TextItem& prev = box_.texts.back();
-            if (x > prev.x + prev.width + 0.01) prev.text += ' ';
+            if (after_space) {
+                prev.text += ' ';
+                prev.word_spacing = stretch;
+            }
             prev.text += f.text;
             prev.width = x + f.width - prev.x;
         } else {
             box_.texts.push_back({x, baseline_, f.width, f.text, run.style});
         }
+        // One link area across the words of one link, even where justification spreads them.
+        const bool continues_link = last_run_ >= 0 && runs_[last_run_].link == run.link;
         last_run_ = f.run;
         if (run.link.empty()) return;
-        if (!box_.links.empty() && box_.links.back().target == run.link && glued_to_previous)
+        if (continues_link && !box_.links.empty())
             box_.links.back().width = x + f.width - box_.links.back().x;
         else
             box_.links.push_back({x, 0, f.width, height_, run.link});
@@ -227,6 +240,28 @@ private:
     double baseline_, height_;
     int last_run_ = -1;
 };
+
+// Underlines (insertions) and strike-throughs (deletions) as rules in the text's colour,
+// one rule across neighbouring words of one look, so a justified gap is not left bare.
+void decorate(Box& line) {
+    const std::size_t first_new = line.rules.size();
+    for (const auto& t : line.texts) {
+        for (const bool strike : {false, true}) {
+            if (!(strike ? t.style.strike : t.style.underline)) continue;
+            const double y = t.baseline + (strike ? -0.3 : 0.12) * t.style.size;
+            const double thickness = t.style.size * 0.06;
+            bool extended = false;
+            for (std::size_t r = first_new; r < line.rules.size(); ++r) {
+                RuleItem& rule = line.rules[r];
+                if (rule.y1 == y && rule.colour == t.style.colour && rule.x2 <= t.x + 0.01 && t.x - rule.x2 < t.style.size * 1.5) {
+                    rule.x2 = t.x + t.width;
+                    extended = true;
+                }
+            }
+            if (!extended) line.rules.push_back({t.x, y, t.x + t.width, y, thickness, t.style.colour});
+        }
+    }
+}
 
 }  // namespace
 
@@ -272,11 +307,12 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
         for (std::size_t w = 0; w < line.words.size(); ++w) {
             const Word& word = line.words[w];
             for (std::size_t f = 0; f < word.parts.size(); ++f) {
-                setter.set(word.parts[f], x, f > 0 || (w > 0 && stretch == 0));
+                setter.set(word.parts[f], x, f == 0 && w > 0, stretch);
                 x += word.parts[f].width;
             }
             x += word.space + stretch;
         }
+        decorate(box);
         boxes.push_back(std::move(box));
     }
     // No orphan, no widow: the first two and the last two lines stay together.

@@ -15,17 +15,32 @@ std::vector<double> column_widths(const TableSpec& spec, const LineBreaker& brea
             least[c] = std::max(least[c], breaker.longest_word(row.cells[c].runs) + padding);
             most[c] = std::max(most[c], breaker.natural_width(row.cells[c].runs) + padding);
         }
-    const double sum_least = std::accumulate(least.begin(), least.end(), 0.0);
     const double sum_most = std::accumulate(most.begin(), most.end(), 0.0);
     std::vector<double> out(columns);
-    for (std::size_t c = 0; c < columns; ++c) {
-        if (sum_most <= spec.width)   // everything fits on one line: share out the spare room
+    if (sum_most <= spec.width) {   // everything fits on one line: share out the spare room
+        for (std::size_t c = 0; c < columns; ++c)
             out[c] = most[c] + (spec.width - sum_most) * (sum_most > 0 ? most[c] / sum_most : 1.0 / columns);
-        else if (sum_least >= spec.width)   // even the longest words do not fit: scale down
-            out[c] = spec.width * (sum_least > 0 ? least[c] / sum_least : 1.0 / columns);
-        else
-            out[c] = least[c] + (spec.width - sum_least) * (most[c] - least[c]) / (sum_most - sum_least);
+        return out;
     }
+    // A narrow column ("Who", "Yes") keeps its natural width so it does not wrap; the
+    // wide ones share what is left, each above its longest word by how much text it has.
+    const double fair = spec.width / columns;
+    std::vector<bool> narrow(columns);
+    double fixed = 0, flexible_least = 0, flexible_extra = 0;
+    for (std::size_t c = 0; c < columns; ++c) {
+        narrow[c] = most[c] <= fair;
+        fixed += narrow[c] ? most[c] : 0;
+        flexible_least += narrow[c] ? 0 : least[c];
+        flexible_extra += narrow[c] ? 0 : most[c] - least[c];
+    }
+    if (fixed + flexible_least > spec.width) {   // even the longest words do not fit: scale down
+        const double sum_least = std::accumulate(least.begin(), least.end(), 0.0);
+        for (std::size_t c = 0; c < columns; ++c) out[c] = spec.width * (sum_least > 0 ? least[c] / sum_least : 1.0 / columns);
+        return out;
+    }
+    const double spare = spec.width - fixed - flexible_least;
+    for (std::size_t c = 0; c < columns; ++c)
+        out[c] = narrow[c] ? most[c] : least[c] + spare * (flexible_extra > 0 ? (most[c] - least[c]) / flexible_extra : 0);
     return out;
 }
 
@@ -70,6 +85,11 @@ TableBoxes layout_table(const TableSpec& spec, const LineBreaker& breaker) {
                 for (auto& l : line.links) {
                     l.y += y;
                     box.links.push_back(std::move(l));
+                }
+                for (auto& r : line.rules) {
+                    r.y1 += y;
+                    r.y2 += y;
+                    box.rules.push_back(std::move(r));
                 }
                 box.change_bar = box.change_bar || line.change_bar;
                 y += spec.line_height;

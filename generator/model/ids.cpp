@@ -10,7 +10,10 @@ std::string IdAllocator::make(const std::string& wanted) {
     std::string base = wanted.empty() ? std::string("item") : wanted;
     if (!std::isalpha(static_cast<unsigned char>(base[0]))) base = "s-" + base;
     std::string id = base;
-    for (int n = 2; used_.count(id); ++n) id = base + "-" + std::to_string(n);
+    if (used_.count(id)) {
+        int& n = next_suffix_.try_emplace(base, 2).first->second;
+        for (id = base + "-" + std::to_string(n); used_.count(id); id = base + "-" + std::to_string(++n)) {}
+    }
     used_.insert(id);
     return id;
 }

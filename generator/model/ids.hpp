@@ -3,6 +3,7 @@
 // here are only for clauses that have none yet (the importer writes them into the source).
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -19,6 +20,10 @@ public:
 
 private:
     std::set<std::string> used_;
+    // The suffix to try next for each base: ids are never released, so the search for
+    // "words-N" resumes where it stopped (10,000 clauses starting with the same words
+    // would otherwise take quadratic time).
+    std::map<std::string, int> next_suffix_;
 };
 
 // From the heading's words ("Roles of councillors" -> "roles-of-councillors").

@@ -4,14 +4,9 @@
 
 #include <cstdio>
 #include <ctime>
-#include <memory>
 
 namespace protopub::package {
 namespace {
-
-// Whole packages over this size are refused: a reference .docx is tens of kilobytes and
-// a ZIP bomb should not take the machine with it.
-constexpr zip_uint64_t max_unpacked_bytes = zip_uint64_t(512) << 20;
 
 struct DosStamp {
     zip_uint16_t time;
@@ -97,48 +92,6 @@ std::optional<std::string> write_zip(const std::vector<ZipEntry>& entries, std::
     zip_source_free(src);
     zip_error_fini(&zerr);
     return bytes;
-}
-
-std::optional<std::map<std::string, std::string>> unzip_to_map(const std::string& bytes,
-                                                               std::string& error) {
-    zip_error_t zerr;
-    zip_error_init(&zerr);
-    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &zerr);
-    zip_t* archive = src ? zip_open_from_source(src, ZIP_RDONLY, &zerr) : nullptr;
-    if (!archive) {
-        error = "not a ZIP package (" + describe(&zerr) + ")";
-        zip_error_fini(&zerr);
-        if (src) zip_source_free(src);
-        return std::nullopt;
-    }
-    zip_error_fini(&zerr);
-    std::unique_ptr<zip_t, decltype(&zip_discard)> guard(archive, zip_discard);
-    std::map<std::string, std::string> parts;
-    zip_uint64_t total = 0;
-    const zip_int64_t count = zip_get_num_entries(archive, 0);
-    for (zip_int64_t i = 0; i < count; ++i) {
-        zip_stat_t st;
-        if (zip_stat_index(archive, i, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) || !st.name) continue;
-        total += st.size;
-        if (total > max_unpacked_bytes) {
-            error = "package is too large when unpacked";
-            return std::nullopt;
-        }
-        zip_file_t* f = zip_fopen_index(archive, i, 0);
-        if (!f) {
-            error = std::string("cannot open entry '") + st.name + "'";
-            return std::nullopt;
-        }
-        std::string data(st.size, '\0');
-        const zip_int64_t got = st.size ? zip_fread(f, data.data(), st.size) : 0;
-        zip_fclose(f);
-        if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
-            error = std::string("cannot read entry '") + st.name + "'";
-            return std::nullopt;
-        }
-        parts.emplace(st.name, std::move(data));
-    }
-    return parts;
 }
 
 }  // namespace protopub::package

@@ -1,13 +1,11 @@
 // Writes ZIP packages (.docx) in memory, deterministically: entries in the order they are
 // added, one fixed time stamp, no extra fields, so the same parts give the same bytes.
-// libzip is used only here and in the package reader.
+// libzip is used only here and in the package reader (zip_reader.hpp).
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace protopub::package {
@@ -21,10 +19,5 @@ struct ZipEntry {
 // is stamped on every entry; ZIP keeps local DOS time with 2-second resolution.
 std::optional<std::string> write_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch,
                                      std::string& error);
-
-// Every entry of a ZIP package held in memory, by name; nullopt with `error` set when
-// `bytes` is not a readable ZIP. Used to take parts from a reference .docx.
-std::optional<std::map<std::string, std::string>> unzip_to_map(const std::string& bytes,
-                                                           std::string& error);
 
 }  // namespace protopub::package

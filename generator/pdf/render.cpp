@@ -1,7 +1,11 @@
 // Protocol -> boxes (title block, contents, sections, clauses, sub-items, tables) ->
 // pages -> running heads, page numbers, change bars -> the writer.
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <unordered_set>
 
@@ -83,6 +87,7 @@ struct Context {
     Mark mark = Mark::none;
     bool change_bar = false;
     bool italic = false;                // quoted passages
+    bool quote_continues = false;       // a quoted paragraph after the first of its quote
 };
 
 class Composer {
@@ -90,7 +95,7 @@ public:
     Composer(const model::Protocol& protocol, const PdfStyle& style, const layout::FontSet& fonts,
              const layout::Hyphenator* hyphenator, model::Diagnostics& diags)
         : protocol_(protocol), style_(style), fonts_(fonts), breaker_(fonts, hyphenator), diags_(diags),
-          width_(style.page.body_width()) {
+          width_(style.page.body_width()), number_width_(number_column()) {
         collect_anchors();
     }
 
@@ -217,8 +222,13 @@ private:
             boxes.front().space_before = ctx.space_before;
             boxes.front().anchors = std::move(ctx.anchors);
         }
-        if (ctx.italic)   // a quoted passage: a rule down its left side
-            for (auto& b : boxes) b.rules.push_back({ctx.indent - 8, 0, ctx.indent - 8, b.height, 1.2, style_.rule_colour});
+        if (ctx.italic) {   // a quoted passage: one rule down its left side, across its paragraphs
+            for (std::size_t i = 0; i < boxes.size(); ++i) {
+                const double top = i == 0 && ctx.quote_continues ? -boxes[0].space_before : 0;
+                boxes[i].rules.push_back({ctx.indent - 8, top, ctx.indent - 8, boxes[i].height, 1.2, style_.rule_colour});
+            }
+            ctx.quote_continues = !boxes.empty();
+        }
         ctx.label.clear();
         ctx.anchors.clear();
         ctx.space_before = style_.paragraph_space;
@@ -232,26 +242,33 @@ private:
                             style_.justify ? layout::Align::justify : layout::Align::left, style_.hyphenate));
     }
 
-    void blocks(const std::vector<model::Block>& blocks, Context& ctx) {
-        // A clause or item that starts with a list or table gets its label on a line of its own.
-        if (!ctx.label.empty() && (blocks.empty() || blocks.front().kind != model::BlockKind::paragraph))
+    // A clause or item that starts with a list or table gets its label on a line of its own.
+    void label_line_before(const model::Block* first, Context& ctx) {
+        if (!ctx.label.empty() && (!first || first->kind != model::BlockKind::paragraph))
             flow_.add(paragraph({}, ctx, leading(style_.body_size), layout::Align::left, false));
-        for (const auto& b : blocks) {
-            switch (b.kind) {
-                case model::BlockKind::paragraph: text_paragraph(b.inlines, ctx); break;
-                case model::BlockKind::list: list(b, ctx, 0); break;
-                case model::BlockKind::table: table(b, ctx); break;
-                case model::BlockKind::quote: {
-                    Context quoted = ctx;
-                    quoted.indent += style_.list_indent;
-                    quoted.right -= style_.list_indent;
-                    quoted.italic = true;
-                    quoted.label.clear();
-                    this->blocks(b.children, quoted);
-                    ctx.anchors.clear();
-                    ctx.space_before = style_.paragraph_space;
-                    break;
-                }
+    }
+
+    void blocks(const std::vector<model::Block>& blocks, Context& ctx, int list_depth = 0) {
+        label_line_before(blocks.empty() ? nullptr : &blocks.front(), ctx);
+        for (const auto& b : blocks) block(b, ctx, list_depth);
+    }
+
+    void block(const model::Block& b, Context& ctx, int list_depth) {
+        switch (b.kind) {
+            case model::BlockKind::paragraph: text_paragraph(b.inlines, ctx); break;
+            case model::BlockKind::list: list(b, ctx, list_depth); break;
+            case model::BlockKind::table: table(b, ctx); break;
+            case model::BlockKind::quote: {
+                Context quoted = ctx;
+                quoted.indent += style_.list_indent;
+                quoted.right -= style_.list_indent;
+                quoted.italic = true;
+                quoted.quote_continues = false;
+                quoted.label.clear();
+                blocks(b.children, quoted);
+                ctx.anchors.clear();
+                ctx.space_before = style_.paragraph_space;
+                break;
             }
         }
     }
@@ -265,14 +282,10 @@ private:
             inner.space_before = style_.paragraph_space * 0.6;
             const std::string label = item.label.empty() ? bullets[depth % 3] : item.label;
             inner.label = {run(label, body(), ctx.mark)};
-            inner.anchors = ctx.anchors;
+            inner.anchors = std::move(ctx.anchors);
             if (!item.id.empty()) inner.anchors.push_back(item.id);
             ctx.anchors.clear();
-            for (const auto& child : item.blocks) {
-                if (child.kind == model::BlockKind::list) list(child, inner, depth + 1);
-                else blocks({child}, inner);
-            }
-            if (item.blocks.empty()) blocks({}, inner);
+            blocks(item.blocks, inner, depth + 1);
         }
         ctx.space_before = style_.paragraph_space;
     }
@@ -323,7 +336,7 @@ private:
     void clause(const model::Clause& c) {
         const Mark mark = mark_of(c.change);
         Context ctx;
-        ctx.indent = style_.number_width;
+        ctx.indent = number_width_;
         ctx.right = width_;
         ctx.label = number_label(c, mark);
         ctx.anchors = {c.id};
@@ -341,8 +354,13 @@ private:
         blocks(c.blocks, ctx);
     }
 
-    std::vector<Run> section_title(const model::Section& s, const TextStyle& ts) {
-        return runs(s.heading, ts, Mark::none);
+    // What the contents and the bookmarks call a section; one written without a heading
+    // ("## {#section-24}") still needs a name there.
+    std::string section_name(const model::Section& s) const {
+        std::string name = model::plain_text(s.heading);
+        if (!name.empty()) return name;
+        if (s.kind == model::SectionKind::preamble) return "Preamble";
+        return s.number.text.empty() ? protocol_.meta.title : "Section " + s.number.text;
     }
 
     void section(const model::Section& s, bool first) {
@@ -350,20 +368,25 @@ private:
         const double size = major ? style_.section_size : style_.subsection_size;
         const TextStyle ts = style(Face::sans_bold, size, style_.heading_colour);
         Context ctx;
-        ctx.indent = s.number.text.empty() && s.kind == model::SectionKind::preamble ? 0 : style_.number_width;
+        ctx.indent = s.number.text.empty() && s.kind == model::SectionKind::preamble ? 0 : number_width_;
         ctx.right = width_;
-        if (!s.number.text.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
         ctx.anchors = {s.id};
         ctx.space_before = major ? style_.section_space : style_.section_space * 0.7;
-        auto boxes = paragraph(section_title(s, ts), ctx, size * 1.25, layout::Align::left, false);
+        std::vector<Box> boxes;
+        if (s.heading.empty()) {   // nothing to print, but bookmarks and contents lead here
+            boxes.emplace_back();
+            boxes.back().anchors = std::move(ctx.anchors);
+        } else {
+            if (!s.number.text.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
+            boxes = paragraph(runs(s.heading, ts, Mark::none), ctx, size * 1.25, layout::Align::left, false);
+        }
         for (auto& b : boxes) b.keep_with_next = true;
-        if (!boxes.empty()) boxes.front().page_break_before = first;
+        boxes.front().page_break_before = first;
         flow_.add(std::move(boxes));
 
-        std::string title = s.number.text;
-        if (!title.empty()) title += ' ';
-        title += model::plain_text(s.heading);
-        outline_.push_back({title, s.id, major ? 0 : 1});
+        const std::string name = section_name(s);
+        outline_.push_back({s.heading.empty() || s.number.text.empty() ? name : s.number.text + " " + name, s.id,
+                            major ? 0 : 1});
 
         Context intro;
         intro.indent = ctx.indent;
@@ -421,15 +444,16 @@ private:
         constexpr double number_room = 30;   // the page numbers' column
         for (const auto& s : protocol_.sections) {
             const bool major = s.level <= 2;
-            const TextStyle ts = style(major ? Face::body : Face::body, style_.body_size * (major ? 1.0 : 0.95),
-                                       style_.text_colour);
+            const TextStyle ts = style(Face::body, style_.body_size * (major ? 1.0 : 0.95), style_.text_colour);
             Context ctx;
-            ctx.label_x = major ? 0 : style_.number_width;
-            ctx.indent = ctx.label_x + style_.number_width;
+            // Sub-headings sit under their section: numbered ones in a second number
+            // column, unnumbered ones one list step in.
+            ctx.label_x = major ? 0 : number_width_;
+            ctx.indent = major ? number_width_ : s.number.text.empty() ? number_width_ + style_.list_indent : 2 * number_width_;
             ctx.right = width_ - number_room;
-            if (!s.number.text.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
+            if (!s.number.text.empty() && !s.heading.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
             ctx.space_before = major ? 5 : 1;
-            auto lines = paragraph(section_title(s, ts), ctx, leading(ts.size), layout::Align::left, false);
+            auto lines = paragraph({run(section_name(s), ts, Mark::none)}, ctx, leading(ts.size), layout::Align::left, false);
             if (lines.empty()) continue;
             for (auto& line : lines) line.links = {{0, 0, width_, line.height, {LinkTarget::Kind::anchor, s.id}}};
             Box& last = lines.back();
@@ -466,8 +490,23 @@ private:
             const double title_width = fonts_.width(m.title, small);
             header.texts.push_back({0, style_.running_size, title_width, m.title, small});
             header.rules.push_back({0, style_.running_size + 5, width_, style_.running_size + 5, 0.4, style_.rule_colour});
-            pages[p].boxes.push_back({g.left, g.top - style_.running_size - 18, std::move(header)});
+            // First in the page's reading order, as it is on paper.
+            pages[p].boxes.insert(pages[p].boxes.begin(), {g.left, g.top - style_.running_size - 18, std::move(header)});
         }
+    }
+
+    // The style's number column, widened (up to twice) when this document's numbers
+    // ("24.17.3", "## 12.") need more, so that all text still aligns on one indent.
+    double number_column() const {
+        const double gap = style_.body_size * 0.8;
+        double widest = 0;
+        for (const auto& s : protocol_.sections) {
+            const double size = s.level <= 2 ? style_.section_size : style_.subsection_size;
+            widest = std::max(widest, fonts_.width(s.number.text, Face::sans_bold, size) + gap);
+            for (const auto& c : s.clauses)
+                widest = std::max(widest, fonts_.width(c.number.text, Face::body, style_.body_size) + gap);
+        }
+        return std::clamp(widest, style_.number_width, 2 * style_.number_width);
     }
 
     void collect_anchors() {
@@ -496,6 +535,7 @@ private:
     layout::LineBreaker breaker_;
     model::Diagnostics& diags_;
     const double width_;
+    const double number_width_;
     layout::Flow flow_;
     std::vector<detail::OutlineEntry> outline_;
     std::unordered_set<std::string> anchors_;
@@ -518,24 +558,46 @@ bool load_style(const PdfOptions& options, PdfStyle& style, model::Diagnostics& 
     return diags.error_count() == errors_before;
 }
 
+// Fonts and hyphenation patterns are read once per process: a build of twenty
+// protocols (or a redline after a build) reuses them.
+std::shared_ptr<const layout::FontSet> cached_fonts(const layout::FontFamilies& families, const std::string& origin,
+                                                    model::Diagnostics& diags) {
+    static std::mutex lock;
+    static std::map<std::array<std::string, 3>, std::shared_ptr<const layout::FontSet>> cache;
+    const std::array<std::string, 3> key = {families.body, families.sans, families.mono};
+    std::lock_guard guard(lock);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    auto fonts = layout::FontSet::load(families, origin, diags);
+    if (fonts) cache.emplace(key, fonts);
+    return fonts;
+}
+
+std::shared_ptr<const layout::Hyphenator> cached_hyphenator(const std::string& dictionary, const std::string& origin,
+                                                            model::Diagnostics& diags) {
+    static std::mutex lock;
+    static std::map<std::string, std::shared_ptr<const layout::Hyphenator>> cache;
+    std::lock_guard guard(lock);
+    if (auto it = cache.find(dictionary); it != cache.end()) return it->second;
+    std::string error;
+    auto hyphenator = std::make_shared<const layout::Hyphenator>(dictionary, error);
+    if (!hyphenator->valid()) {
+        diags.warning(origin, {}, error + "; words will not be hyphenated");
+        return nullptr;
+    }
+    cache.emplace(dictionary, hyphenator);
+    return hyphenator;
+}
+
 }  // namespace
 
 std::string render_pdf(const model::Protocol& protocol, const PdfOptions& options, model::Diagnostics& diags) {
     PdfStyle style;
     if (!load_style(options, style, diags)) return {};
     const std::string origin = options.style_file.empty() ? protocol.source_path : options.style_file;
-    const auto fonts = layout::FontSet::load(style.fonts, origin, diags);
+    const auto fonts = cached_fonts(style.fonts, origin, diags);
     if (!fonts) return {};
-    std::optional<layout::Hyphenator> hyphenator;
-    if (style.hyphenate) {
-        std::string error;
-        hyphenator.emplace(style.hyphenation_dictionary, error);
-        if (!hyphenator->valid()) {
-            diags.warning(origin, {}, error + "; words will not be hyphenated");
-            hyphenator.reset();
-        }
-    }
-    Composer composer(protocol, style, *fonts, hyphenator ? &*hyphenator : nullptr, diags);
+    const auto hyphenator = style.hyphenate ? cached_hyphenator(style.hyphenation_dictionary, origin, diags) : nullptr;
+    Composer composer(protocol, style, *fonts, hyphenator.get(), diags);
     const auto pages = composer.compose();
 
     const auto& m = protocol.meta;

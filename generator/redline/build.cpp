@@ -3,6 +3,7 @@
 // deleted clauses (and the old places of moved ones) where they stood. Renderers need
 // nothing redline-specific beyond drawing those two inline kinds and the change record.
 #include <map>
+#include <utility>
 #include <unordered_map>
 
 #include "model/ids.hpp"
@@ -68,6 +69,14 @@ public:
         new_started_ |= op != Op::deleted;
     }
 
+    // The space before a replaced phrase, when both versions have one, stays outside
+    // the marks ("not <del>normally</del><ins>usually</ins> attend"). True if written.
+    bool shared_space() {
+        if (!old_started_ || !new_started_) return false;
+        emit(Op::equal, " ", &plain_);
+        return true;
+    }
+
     Inlines take() { return std::move(out_); }
 
 private:
@@ -113,7 +122,7 @@ private:
 
 // The new units' words with the script's insertions and deletions marked.
 std::vector<Inlines> mark_units(const std::vector<const Inlines*>& old_units, const std::vector<const Inlines*>& new_units,
-                                const std::vector<Run>& script) {
+                                const std::vector<Run>& script, bool keep_deleted) {
     KeyTable keys;
     TokenStream a, b;
     for (const Inlines* u : old_units) a.add_unit(*u, keys);
@@ -124,18 +133,29 @@ std::vector<Inlines> mark_units(const std::vector<const Inlines*>& old_units, co
     std::vector<Inlines> out;
     UnitWriter writer;
     std::size_t pa = 0, pb = 0;
-    for (const Run& r : script) {
+    bool unspace_insertion = false;
+    for (std::size_t run = 0; run < script.size(); ++run) {
+        const Run& r = script[run];
+        if (r.op == Op::inserted && unspace_insertion) b.tokens[pb].space_before = false;
+        unspace_insertion = false;
+        // A replacement whose old and new words both follow a space shares that space.
+        if (keep_deleted && r.op == Op::deleted && run + 1 < script.size() && script[run + 1].op == Op::inserted &&
+            a.tokens[pa].space_before && b.tokens[pb].space_before && !a.tokens[pa].boundary() &&
+            !b.tokens[pb].boundary() && writer.shared_space()) {
+            a.tokens[pa].space_before = false;
+            unspace_insertion = true;
+        }
         for (int k = 0; k < r.count; ++k) {
             if (r.op == Op::deleted) {
                 const Token& t = a.tokens[pa++];
-                if (!t.boundary()) writer.add(Op::deleted, t, &old_styles[static_cast<std::size_t>(t.style)]);
+                if (!t.boundary() && keep_deleted) writer.add(Op::deleted, t, &old_styles[static_cast<std::size_t>(t.style)]);
                 continue;
             }
             const Token& t = b.tokens[pb++];
             if (r.op == Op::equal) {
                 const Token& was = a.tokens[pa++];
                 if (was.key != t.key) {  // a reference renumbered with its target: consequential, still marked
-                    writer.add(Op::deleted, was, &old_styles[static_cast<std::size_t>(was.style)]);
+                    if (keep_deleted) writer.add(Op::deleted, was, &old_styles[static_cast<std::size_t>(was.style)]);
                     writer.add(Op::inserted, t, &b.styles[static_cast<std::size_t>(t.style)]);
                     continue;
                 }
@@ -210,50 +230,83 @@ private:
     }
 
     void mark_heading(const Inlines& old_heading, Inlines& heading) {
-        KeyTable keys;
-        TokenStream a, b;
-        a.add_unit(old_heading, keys);
-        b.add_unit(heading, keys);
-        bool whole = false;
-        const std::vector<Run> script = diff_tokens(a.tokens, b.tokens, Options{}, whole);
-        if (!script.empty()) heading = std::move(mark_units({&old_heading}, {&heading}, script)[0]);
+        mark_changes({&old_heading}, {&heading}, diff_units({&old_heading}, {&heading}), true);
     }
 
-    void add_new(const Change& c) {
-        std::vector<Clause> clauses;
-        std::vector<const Inlines*> old_units, new_units;
-        for (const ClauseRef& r : c.old)
-            for (const Inlines* u : units_of(old_clause(r))) old_units.push_back(u);
-        for (const ClauseRef& r : c.new_) {
-            clauses.push_back(new_clause(r));
-            for (const Inlines* u : units_of(new_clause(r))) new_units.push_back(u);
-        }
-        if (c.kind == ChangeKind::inserted) {
-            for (Inlines* u : units_of(clauses[0])) *u = marked(InlineKind::inserted, std::move(*u));
-        } else if (!c.script.empty()) {
-            std::vector<Inlines> units = mark_units(old_units, new_units, c.script);
-            std::size_t next = 0;
-            for (Clause& clause : clauses)
-                for (Inlines* u : units_of(clause)) *u = std::move(units[next++]);
-        }
-        std::string old_numbers;
-        for (const ClauseRef& r : c.old) old_numbers += (old_numbers.empty() ? "" : " and ") + r.number;
-        for (std::size_t k = 0; k < clauses.size(); ++k) {
-            Clause& clause = clauses[k];
-            clause.change.kind = c.kind;
-            clause.change.old_number = old_numbers;
-            clause.change.old_id = c.old.empty() ? "" : c.old[0].id;
-            if (c.kind == ChangeKind::moved) {
-                clause.change.move_id = c.move_id;
-                clause.change.counterpart_id = old_place_id(c.move_id);
-            } else if (c.kind == ChangeKind::split) {
-                clause.change.counterpart_id = c.new_[k == 0 ? (c.new_.size() > 1 ? 1 : 0) : 0].id;
-            } else if (c.kind == ChangeKind::merged && c.old.size() > 1) {
-                clause.change.counterpart_id = c.old[1].id;
-            }
-            place(c.new_[k].section, std::move(clause));
+    static std::vector<Run> diff_units(const std::vector<const Inlines*>& old_units,
+                                       const std::vector<const Inlines*>& new_units) {
+        KeyTable keys;
+        TokenStream a, b;
+        for (const Inlines* u : old_units) a.add_unit(*u, keys);
+        for (const Inlines* u : new_units) b.add_unit(*u, keys);
+        bool whole = false;
+        return diff_tokens(a.tokens, b.tokens, Options{}, whole);
+    }
+
+    static void mark_changes(const std::vector<const Inlines*>& old_units, const std::vector<Inlines*>& new_units,
+                             const std::vector<Run>& script, bool keep_deleted) {
+        if (script.empty()) return;
+        std::vector<Inlines> marked_units =
+            mark_units(old_units, {new_units.begin(), new_units.end()}, script, keep_deleted);
+        for (std::size_t k = 0; k < new_units.size(); ++k) *new_units[k] = std::move(marked_units[k]);
+    }
+
+    static void mark_whole(Clause& clause, InlineKind mark) {
+        for (Inlines* u : units_of(clause)) {
+            if (mark == InlineKind::deleted) strip_references(*u);
+            *u = marked(mark, std::move(*u));
         }
     }
+
+    // A split or a merge is drawn the way Word records one: the words that changed
+    // paragraph are deleted from one clause and inserted in the other, so Reject All
+    // gives back OLD's paragraphs. Words amended inside a moved clause show only as
+    // insertions at its new place (its old words are all at the old place), as Word keeps
+    // a move. Everything else uses the change set's own word diff.
+    void add_new(const Change& c) {
+        Clause first = new_clause(c.new_[0]);
+        const bool regrouped = c.kind == ChangeKind::split || c.kind == ChangeKind::merged;
+        if (c.kind == ChangeKind::inserted) {
+            mark_whole(first, InlineKind::inserted);
+        } else {
+            const Clause& was = old_clause(c.old[0]);
+            const std::vector<const Inlines*> old_units = units_of(was);
+            const std::vector<const Inlines*> new_units = units_of(std::as_const(first));
+            mark_changes(old_units, units_of(first), regrouped ? diff_units(old_units, new_units) : c.script,
+                         c.kind != ChangeKind::moved);
+        }
+        auto record = [&](Clause& clause, const ClauseRef* was, const std::string& counterpart) {
+            clause.change.kind = c.kind;
+            clause.change.old_number = was ? was->number : "";
+            clause.change.old_id = was ? was->id : "";
+            clause.change.counterpart_id = counterpart;
+        };
+        std::vector<Clause> parts;   // further parts of a split, or clauses merged away
+        for (std::size_t k = 1; k < c.new_.size(); ++k) {
+            parts.push_back(new_clause(c.new_[k]));
+            mark_whole(parts.back(), InlineKind::inserted);
+        }
+        for (std::size_t k = 1; k < c.old.size(); ++k) {
+            parts.push_back(deleted_copy(c.old[k]));
+            parts.back().id = unique_old_id(c.old[k].id);
+        }
+        record(first, c.old.empty() ? nullptr : &c.old[0],
+               c.kind == ChangeKind::moved ? old_place_id(c.move_id) : parts.empty() ? "" : parts[0].id);
+        if (c.kind == ChangeKind::moved) first.change.move_id = c.move_id;
+        const int section = c.new_[0].section;
+        place(section, std::move(first));
+        for (std::size_t k = 0; k < parts.size(); ++k) {
+            const bool split_off = k + 1 < c.new_.size();
+            // parts: the split-off clauses (new_[1..]) or the merged-away ones (old[1..])
+            record(parts[k], split_off ? nullptr : &c.old[k + 2 - c.new_.size()], c.new_[0].id);
+            // To every renderer the split-off part is a new paragraph and the merged-away
+            // one a deleted paragraph; `counterpart_id` ties them to the split or merge.
+            parts[k].change.kind = split_off ? ChangeKind::inserted : ChangeKind::deleted;
+            place(k + 1 < c.new_.size() ? c.new_[k + 1].section : section, std::move(parts[k]));
+        }
+    }
+
+    std::string unique_old_id(const std::string& id) { return ids_.make(ids_.taken(id) ? id + "-deleted" : id); }
 
     // The id of a moved clause's marker at its old place, reserved once per move.
     std::string old_place_id(const std::string& move_id) {
@@ -265,10 +318,7 @@ private:
     // An old clause shown with all its words deleted.
     Clause deleted_copy(const ClauseRef& r) {
         Clause clause = old_clause(r);
-        for (Inlines* u : units_of(clause)) {
-            strip_references(*u);
-            *u = marked(InlineKind::deleted, std::move(*u));
-        }
+        mark_whole(clause, InlineKind::deleted);
         clause.change.old_number = r.number;
         clause.change.old_id = r.id;
         return clause;
@@ -286,8 +336,7 @@ private:
 
     void add_deleted(const Change& c) {
         Clause clause = deleted_copy(c.old[0]);
-        const std::string& id = c.old[0].id;
-        clause.id = ids_.make(ids_.taken(id) ? id + "-deleted" : id);
+        clause.id = unique_old_id(c.old[0].id);
         clause.change.kind = ChangeKind::deleted;
         place_old(c.old[0], std::move(clause));
     }

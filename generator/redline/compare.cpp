@@ -252,7 +252,7 @@ private:
         for (std::size_t j = 0; j < new_.size(); ++j) {
             if (new_[j].match >= 0) continue;
             int best = -1;
-            double best_sim = options_.match_threshold;
+            double best_sim = options_.move_threshold;
             for (int i : olds) {
                 if (old_[i].match >= 0 || dice_bound(old_[i].bag.size(), new_[j].bag.size()) < best_sim) continue;
                 const double s = similarity(i, static_cast<int>(j));
@@ -390,20 +390,25 @@ private:
         return -1;
     }
 
-    std::vector<Token> tokens_of(const std::vector<ClauseInfo>& side, const std::vector<int>& members) const {
-        std::vector<Token> out;
+    // The tokens of a group's clauses on one side: the clause's own for a single clause,
+    // joined with a boundary between clauses (into `joined`) for a split or merge.
+    static const std::vector<Token>& tokens_of(const std::vector<ClauseInfo>& side, const std::vector<int>& members,
+                                               std::vector<Token>& joined) {
+        if (members.size() == 1) return side[members[0]].tokens;
         for (int m : members) {
-            if (!out.empty()) out.push_back(Token{});
-            out.insert(out.end(), side[m].tokens.begin(), side[m].tokens.end());
+            if (!joined.empty()) joined.push_back(Token{});
+            joined.insert(joined.end(), side[m].tokens.begin(), side[m].tokens.end());
         }
-        return out;
+        return joined;
     }
 
     Change describe(const Group& g) const {
         Change c;
         for (int i : g.olds) c.old.push_back(old_[i].ref);
         for (int j : g.news) c.new_.push_back(new_[j].ref);
-        const std::vector<Token> a = tokens_of(old_, g.olds), b = tokens_of(new_, g.news);
+        std::vector<Token> joined_a, joined_b;
+        const std::vector<Token>& a = tokens_of(old_, g.olds, joined_a);
+        const std::vector<Token>& b = tokens_of(new_, g.news, joined_b);
         c.similarity = dice(merged_bag(old_, g.olds), merged_bag(new_, g.news));
         if (g.olds.empty() || g.news.empty()) {
             c.kind = g.olds.empty() ? ChangeKind::inserted : ChangeKind::deleted;

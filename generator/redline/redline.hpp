@@ -20,6 +20,9 @@ struct Options {
     // Clauses less alike than this (Dice coefficient of their words) are never paired:
     // they are a deletion plus an insertion, not a forced amendment.
     double match_threshold = 0.5;
+    // A pair found out of order (a move) must be at least this alike: lookalikes far
+    // apart are more often a deletion and an unrelated insertion.
+    double move_threshold = 0.7;
     // A pair whose words changed beyond this share is shown as replaced whole.
     double replace_whole_above = 0.6;
     // Two neighbouring clauses are a split (or merge) of one clause when together they
@@ -98,6 +101,7 @@ struct ScheduleRow {
     std::string new_number;
     std::string kind;      // "amended", "inserted", "renumbered", ...
     std::string summary;   // "'five working days' replaced by 'ten working days'"
+    std::string anchor;    // the clause's id in the redline, for links ("" for a run of renumbered clauses)
 };
 // One row per change; runs of consecutive renumbered clauses become one row.
 std::vector<ScheduleRow> schedule_of_changes(const ChangeSet& changes);

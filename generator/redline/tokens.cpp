@@ -9,13 +9,8 @@ using model::InlineKind;
 using model::Inlines;
 
 std::uint32_t KeyTable::intern(std::string_view normalised) {
-    auto [it, fresh] = keys_.try_emplace(std::string(normalised), static_cast<std::uint32_t>(keys_.size() + 1));
-    return it->second;
-}
-
-std::uint32_t KeyTable::find(std::string_view normalised) const {
-    auto it = keys_.find(std::string(normalised));
-    return it == keys_.end() ? boundary_key : it->second;
+    if (auto it = keys_.find(normalised); it != keys_.end()) return it->second;
+    return keys_.emplace(std::string(normalised), static_cast<std::uint32_t>(keys_.size() + 1)).first->second;
 }
 
 namespace {

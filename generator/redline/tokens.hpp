@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -43,11 +44,14 @@ struct Token {
 class KeyTable {
 public:
     std::uint32_t intern(std::string_view normalised);
-    // The key of `text` if it was ever interned, else boundary_key.
-    std::uint32_t find(std::string_view normalised) const;
 
 private:
-    std::unordered_map<std::string, std::uint32_t> keys_;
+    // Looked up by string_view, so a word already seen costs no allocation.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> keys_;
 };
 
 struct TokenStream {

@@ -77,9 +77,9 @@ std::string csv_row(const std::vector<std::string>& fields) {
     return out + "\r\n";
 }
 
-std::string joined(const std::vector<ClauseRef>& refs, std::string ClauseRef::*field) {
+std::string joined(const std::vector<ClauseRef>& refs, std::string ClauseRef::*field, const char* separator = " ") {
     std::string out;
-    for (const auto& r : refs) out += (out.empty() ? "" : " ") + r.*field;
+    for (const auto& r : refs) out += (out.empty() ? "" : separator) + r.*field;
     return out;
 }
 
@@ -154,13 +154,12 @@ std::vector<ScheduleRow> schedule_of_changes(const ChangeSet& set) {
     const Change* run_last = nullptr;
     auto flush_run = [&] {
         if (!run_first) return;
-        if (run_first == run_last) {
-            rows.push_back({run_first->old[0].number, run_first->new_[0].number, "renumbered", "Renumbered; wording unchanged"});
-        } else {
-            rows.push_back({run_first->old[0].number + " to " + run_last->old[0].number,
-                            run_first->new_[0].number + " to " + run_last->new_[0].number, "renumbered",
-                            "Renumbered; wording unchanged"});
-        }
+        auto range = [&](std::vector<ClauseRef> Change::*side) {
+            const std::string& first = (run_first->*side)[0].number;
+            return run_first == run_last ? first : first + " to " + (run_last->*side)[0].number;
+        };
+        rows.push_back({range(&Change::old), range(&Change::new_), "renumbered", "Renumbered; wording unchanged",
+                        run_first->new_[0].id});
         run_first = run_last = nullptr;
     };
     for (const Change& c : set.changes) {
@@ -172,10 +171,11 @@ std::vector<ScheduleRow> schedule_of_changes(const ChangeSet& set) {
         flush_run();
         if (c.kind == ChangeKind::unchanged && !c.consequential_references) continue;
         ScheduleRow row;
-        row.old_number = joined(c.old, &ClauseRef::number);
-        row.new_number = joined(c.new_, &ClauseRef::number);
+        row.old_number = joined(c.old, &ClauseRef::number, " and ");
+        row.new_number = joined(c.new_, &ClauseRef::number, " and ");
         row.kind = c.kind == ChangeKind::unchanged ? "consequential" : model::to_string(c.kind);
         row.summary = c.summary;
+        row.anchor = c.new_.empty() ? c.old[0].id : c.new_[0].id;
         rows.push_back(std::move(row));
     }
     flush_run();

@@ -147,6 +147,11 @@ ListStyle style_of(const std::vector<std::string>& labels) {
     return roman ? ListStyle::roman_dot : ListStyle::alpha_dot;
 }
 
+// Deeper nesting (lists in lists, quotes in quotes, emphasis in emphasis) than any
+// protocol needs is refused instead of followed: every stage walks the blocks
+// recursively, and 5,000 levels would overflow the stack.
+constexpr int kMaxNesting = 100;
+
 bool safe_url(std::string_view url) {
     std::string lower;
     for (char c : url.substr(0, 10)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -194,6 +199,8 @@ private:
     AttrBlock strip_trailing_attrs(Inlines& inlines, SourcePos at);
 
     void note_id(const std::string& id, SourcePos pos, bool given);
+    // True (with one error per file) when the children of `n` are nested too deep to read.
+    bool too_deep(cmark_node* n);
 
     std::string_view text_;
     Lines lines_;
@@ -202,7 +209,18 @@ private:
     Clause* clause_ = nullptr;       // the open clause, if any
     Section* section_ = nullptr;     // the open section, if any
     std::unordered_map<std::string, SourcePos> given_ids_;
+    int depth_ = 0;
+    bool reported_depth_ = false;
 };
+
+bool Reader::too_deep(cmark_node* n) {
+    if (depth_ < kMaxNesting) return false;
+    if (!reported_depth_)
+        diags_.error(path_, pos_of(n), "lists, quotes or emphasis nested more than " + std::to_string(kMaxNesting) +
+                                           " levels deep; the deeper levels are not read");
+    reported_depth_ = true;
+    return true;
+}
 
 void Reader::strip_prefix(Inlines& inlines, std::size_t count) {
     std::size_t left = count;
@@ -330,16 +348,22 @@ void Reader::read_inline(cmark_node* n, Inlines& out) {
 
 Inlines Reader::read_inlines(cmark_node* parent) {
     Inlines out;
+    if (too_deep(parent)) return out;
+    ++depth_;
     for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) read_inline(c, out);
+    --depth_;
     return out;
 }
 
 std::vector<Block> Reader::read_children(cmark_node* parent) {
     std::vector<Block> out;
+    if (too_deep(parent)) return out;
+    ++depth_;
     for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
         if (cmark_node_get_type(c) == CMARK_NODE_THEMATIC_BREAK) continue;
         out.push_back(read_block(c));
     }
+    --depth_;
     return out;
 }
 
@@ -840,6 +864,11 @@ SourcePos position_of_offset(std::string_view text, std::size_t offset) {
 Protocol read_protocol(std::string_view input, const std::string& path, Diagnostics& diags) {
     Protocol p;
     p.source_path = path;
+    if (input.size() > kMaxSourceBytes) {
+        diags.error(path, {1, 1}, "the source is " + std::to_string((input.size() + (1 << 20) - 1) >> 20) +
+                                      " MiB, over the limit of " + std::to_string(kMaxSourceBytes >> 20) + " MiB");
+        return p;
+    }
 
     // Encoding first: a file we cannot trust byte-wise is not parsed further.
     const bool utf16_bom = input.size() >= 2 && (((unsigned char)input[0] == 0xFF && (unsigned char)input[1] == 0xFE) ||
@@ -893,13 +922,15 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
 
     Reader reader(body, path, diags);
     reader.read_body(doc.get(), p);
+    if (p.sections.empty() && fm.closed)
+        diags.error(path, {fm.body_line, 1}, "no protocol text after the front matter: add sections ('## ...') and clauses");
     assign_ids(p);
     return p;
 }
 
 std::optional<Protocol> load_protocol(const std::string& path, Diagnostics& diags) {
     std::string error;
-    auto text = io::read_file(path, error);
+    auto text = io::read_file(path, error, kMaxSourceBytes);
     if (!text) {
         diags.error(path, {}, error);
         return std::nullopt;

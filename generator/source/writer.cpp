@@ -38,12 +38,12 @@ bool autolink_starts(std::string_view s, std::size_t i) {
 }
 
 // Literal text as Markdown that reads back as exactly the same characters.
-std::string escape_text(std::string_view s, bool in_table) {
+std::string escape_text(std::string_view s, bool in_table, bool in_link) {
     std::string out;
     out.reserve(s.size() + 8);
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
-        if (autolink_starts(s, i)) {
+        if (!in_link && autolink_starts(s, i)) {
             // "www." -> "www\." and "https://" -> "https\://": no autolink, same text
             std::size_t cut = s.find_first_of(".:", i);
             out.append(s.substr(i, cut - i));
@@ -76,6 +76,8 @@ std::string escape_text(std::string_view s, bool in_table) {
 // The start of a paragraph must not read as a block marker, a clause number or a
 // sub-item label: "1. x" would be a list, "4.2 x" a clause, "(a) x" a sub-item.
 std::string escape_line_start(std::string text) {
+    // leading spaces are not part of a paragraph (and four would make a code block)
+    text.erase(0, text.find_first_not_of(' '));
     if (text.empty()) return text;
     const char c = text[0];
     if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=' || c == '|') return "\\" + text;
@@ -96,12 +98,13 @@ std::string escape_line_start(std::string text) {
     return text;
 }
 
-std::string write_inlines(const Inlines& inlines, bool in_table = false);
+// `in_link`: inside a link's words, where GFM makes no further links.
+std::string write_inlines(const Inlines& inlines, bool in_table = false, bool in_link = false);
 
 // Emphasis must not start or end with white space (CommonMark flanking rules), so
 // spaces at the edges of an emphasised run are written outside the markers.
-std::string wrap(const Inlines& children, const std::string& marker, bool in_table) {
-    std::string inner = write_inlines(children, in_table);
+std::string wrap(const Inlines& children, const std::string& marker, bool in_table, bool in_link) {
+    std::string inner = write_inlines(children, in_table, in_link);
     std::size_t b = inner.find_first_not_of(' ');
     if (b == std::string::npos) return inner;
     std::size_t e = inner.find_last_not_of(' ') + 1;
@@ -127,18 +130,18 @@ std::string write_link(const Inline& in, bool in_table) {
         return "<" + words + ">";
     std::string target = in.target;
     if (target.find_first_of(" ()") != std::string::npos) target = "<" + target + ">";
-    return "[" + write_inlines(in.children, in_table) + "](" + target + ")";
+    return "[" + write_inlines(in.children, in_table, true) + "](" + target + ")";
 }
 
-std::string write_inlines(const Inlines& inlines, bool in_table) {
+std::string write_inlines(const Inlines& inlines, bool in_table, bool in_link) {
     std::string out;
     for (const auto& in : inlines) {
         switch (in.kind) {
-            case InlineKind::text: out += escape_text(in.text, in_table); break;
+            case InlineKind::text: out += escape_text(in.text, in_table, in_link); break;
             case InlineKind::code: out += write_code(in.text); break;
-            case InlineKind::emphasis: out += wrap(in.children, "*", in_table); break;
-            case InlineKind::strong: out += wrap(in.children, "**", in_table); break;
-            case InlineKind::strike: out += wrap(in.children, "~~", in_table); break;
+            case InlineKind::emphasis: out += wrap(in.children, "*", in_table, in_link); break;
+            case InlineKind::strong: out += wrap(in.children, "**", in_table, in_link); break;
+            case InlineKind::strike: out += wrap(in.children, "~~", in_table, in_link); break;
             case InlineKind::link: out += write_link(in, in_table); break;
             // one paragraph per line: a soft break is the space it stands for
             case InlineKind::soft_break: out += ' '; break;
@@ -146,7 +149,7 @@ std::string write_inlines(const Inlines& inlines, bool in_table) {
             // references and redline marks are not source syntax: keep their words
             case InlineKind::reference:
             case InlineKind::inserted:
-            case InlineKind::deleted: out += write_inlines(in.children, in_table); break;
+            case InlineKind::deleted: out += write_inlines(in.children, in_table, in_link); break;
         }
     }
     return out;

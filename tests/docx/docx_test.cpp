@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <regex>
 
 #include <unistd.h>
@@ -11,56 +12,16 @@
 #include "model/text.hpp"
 #include "package/zip_writer.hpp"
 #include "source/reader.hpp"
+#include "docx/fixtures.hpp"
 #include "docx/word_reader.hpp"
 
 using namespace protopub;
+using testing::load;
+using testing::sample_path;
+using testing::sample_with_references;
 namespace fs = std::filesystem;
 
 namespace {
-
-model::Protocol load(const std::string& path) {
-    model::Diagnostics diags;
-    auto p = source::load_protocol(path, diags);
-    REQUIRE(p);
-    return *p;
-}
-
-const std::string sample_path = std::string(PROTOPUB_SOURCE_DIR) + "/tests/data/sample.md";
-
-model::Clause* find_clause(model::Protocol& p, const std::string& id) {
-    for (auto& s : p.sections)
-        for (auto& c : s.clauses)
-            if (c.id == id) return &c;
-    return nullptr;
-}
-
-model::Inline text(const std::string& words) {
-    model::Inline in;
-    in.text = words;
-    return in;
-}
-
-// The sample with one internal and one statute reference, as the resolve stage makes them.
-model::Protocol sample_with_references() {
-    auto p = load(sample_path);
-    model::Reference internal;
-    internal.targets.push_back({"3.2", "complaints"});
-    internal.resolved = true;
-    model::Reference statute;
-    statute.kind = model::ReferenceKind::statute;
-    statute.url = "https://www.legislation.gov.uk/ukpga/1988/41/section/114";
-    statute.resolved = true;
-    p.references = {internal, statute};
-    model::Inline to_clause{model::InlineKind::reference};
-    to_clause.reference = 0;
-    to_clause.children = {text("paragraph 3.2")};
-    model::Inline to_statute{model::InlineKind::reference};
-    to_statute.reference = 1;
-    to_statute.children = {text("section 114")};
-    auto& words = find_clause(p, "breaches")->blocks.front().inlines;
-    words.insert(words.end(), {text(" See "), to_clause, text(" and "), to_statute, text(".")});
-    return p;
-}
 
 std::string render(const model::Protocol& p, docx::DocxOptions options = {}) {
     model::Diagnostics diags;
@@ -159,20 +120,25 @@ TEST_CASE("docx: same input, same bytes; the date comes from the options", "[doc
     CHECK(render(p) != render(p, later));
 }
 
-TEST_CASE("docx: a reference document with other fonts changes only the fonts", "[docx]") {
+// The default reference with its styles.xml edited by `edit`, written to `path`.
+std::string house_reference(const std::string& path, const std::function<void(std::string&)>& edit) {
     std::string error;
     auto reference = io::read_file(docx::default_reference_docx(), error);
     REQUIRE(reference);
     auto parts = testing::unpack_docx(*reference);
-    auto& styles = parts["word/styles.xml"];
-    styles = std::regex_replace(styles, std::regex("\"Arial\""), "\"Georgia\"");
+    edit(parts["word/styles.xml"]);
     std::vector<package::ZipEntry> entries;
     for (const auto& [name, bytes] : parts) entries.push_back({name, bytes});
     auto custom = package::write_zip(entries, 0, error);
     REQUIRE(custom);
+    REQUIRE(io::write_file_atomic(path, *custom, error));
+    return parts["word/styles.xml"];
+}
+
+TEST_CASE("docx: a reference document with other fonts changes only the fonts", "[docx]") {
     TempDir dir("fonts");
     const std::string path = dir.path + "/house.docx";
-    REQUIRE(io::write_file_atomic(path, *custom, error));
+    const std::string styles = house_reference(path, [](std::string& xml) { xml = std::regex_replace(xml, std::regex("\"Arial\""), "\"Georgia\""); });
 
     auto p = load(sample_path);
     docx::DocxOptions house;
@@ -189,6 +155,22 @@ TEST_CASE("docx: a reference document with other fonts changes only the fonts", 
             CHECK(bytes == housed[name]);
         }
     }
+}
+
+TEST_CASE("docx: lists and tables line up with the reference's clause indents", "[docx]") {
+    TempDir dir("indents");
+    const std::string path = dir.path + "/house.docx";
+    house_reference(path, [](std::string& xml) {
+        const std::string style = "w:styleId=\"ClauseText2\"";
+        const auto at = xml.find("<w:ind w:left=\"720\"/>", xml.find(style));
+        REQUIRE(at != std::string::npos);
+        xml.replace(at, 21, "<w:ind w:left=\"1000\"/>");
+    });
+    docx::DocxOptions house;
+    house.reference_docx = path;
+    auto parts = testing::unpack_docx(render(load(sample_path), house));
+    CHECK(parts["word/numbering.xml"].find("<w:ind w:left=\"1567\" w:hanging=\"567\"/>") != std::string::npos);
+    CHECK(parts["word/document.xml"].find("<w:tblInd w:w=\"1000\" w:type=\"dxa\"/>") != std::string::npos);
 }
 
 TEST_CASE("docx: a reference that is not a Word document is an error, not a crash", "[docx]") {
@@ -243,4 +225,17 @@ TEST_CASE("docx: LibreOffice opens each source's .docx and prints its words in o
         INFO("first word not found in order: " << missing);
         CHECK(in_order);
     }
+}
+
+TEST_CASE("docx: templates/reference.docx is what make_reference_docx.py builds", "[docx]") {
+    TempDir dir("reference");
+    const std::string rebuilt = dir.path + "/reference.docx";
+    const std::string command = "python3 '" + std::string(PROTOPUB_SOURCE_DIR) + "/templates/make_reference_docx.py' '" + rebuilt + "'";
+    REQUIRE(std::system(command.c_str()) == 0);
+    std::string error;
+    auto committed = io::read_file(docx::default_reference_docx(), error);
+    auto fresh = io::read_file(rebuilt, error);
+    REQUIRE(committed);
+    REQUIRE(fresh);
+    CHECK(testing::unpack_docx(*committed) == testing::unpack_docx(*fresh));
 }

@@ -205,3 +205,62 @@ TEST_CASE("docx redline: changes are real Word revisions with one id space", "[d
     REQUIRE(std::regex_search(xml, to, to_name));
     CHECK(from[1] == to[1]);
 }
+
+#include "docx/fixtures.hpp"
+#include "io/files.hpp"
+#include "redline/redline.hpp"
+#include "source/reader.hpp"
+
+namespace {
+
+model::Protocol parse(const std::string& text) {
+    model::Diagnostics diags;
+    return source::read_protocol(text, "version.md", diags);
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("docx redline: the redline stage's output accepts to the new version and rejects to the old", "[docx][redline]") {
+    std::string error;
+    const auto old_text = io::read_file(testing::sample_path, error);
+    REQUIRE(old_text);
+    std::string new_text = replaced(*old_text, "guide Councillors and officers", "guide councillors and all officers");
+    new_text = replaced(new_text, "3.2 {#complaints} Complaints", "3.2 {#new-duty} Officers must keep records.\n\n3.3 {#complaints} Complaints");
+    new_text = replaced(new_text, "- (b) {#mo} Monitoring Officer.", "- (b) {#mo} Monitoring Officer.\n- (c) {#hop} Head of Paid Service.");
+    // 1.2 moves to the end of section 3 (as 3.4).
+    new_text = replaced(new_text, "1.2 {#breaches} Breaches of this Protocol are dealt with under paragraph 3.2 and\nPart 3 of this Constitution.\n", "");
+    new_text += "\n3.4 {#breaches} Breaches of this Protocol are dealt with under paragraph 3.2 and\nPart 3 of this Constitution.\n";
+    new_text = replaced(new_text, "2.2.1 {#chairs-impartiality} Chairs must still respect the *impartiality* of officers.\n", "");
+    const auto old_version = parse(*old_text);
+    const auto new_version = parse(new_text);
+    const auto changes = redline::compare_versions(old_version, new_version);
+    const auto tracked = render(redline::build_redline(changes, old_version, new_version));
+    const auto xml = testing::unpack_docx(tracked)["word/document.xml"];
+    for (const char* revision : {"<w:moveFrom ", "<w:moveTo ", "<w:ins ", "<w:del "}) CHECK(xml.find(revision) != std::string::npos);
+
+    const auto as_new = testing::word_paragraphs(render(new_version), testing::View::as_written);
+    const auto as_old = testing::word_paragraphs(render(old_version), testing::View::as_written);
+    const auto accepted = testing::word_paragraphs(tracked, testing::View::accept_all);
+    const auto rejected = testing::word_paragraphs(tracked, testing::View::reject_all);
+    // The title says "changes from version .. to ..": compare the body.
+    auto body = [](std::vector<testing::WordParagraph> paragraphs) {
+        paragraphs.erase(paragraphs.begin(), paragraphs.begin() + 2);
+        return paragraphs;
+    };
+    auto same = [](const std::vector<testing::WordParagraph>& got, const std::vector<testing::WordParagraph>& want) {
+        for (std::size_t i = 0; i < std::max(got.size(), want.size()); ++i) {
+            const auto g = i < got.size() ? got[i] : testing::WordParagraph{"(none)", ""};
+            const auto w = i < want.size() ? want[i] : testing::WordParagraph{"(none)", ""};
+            INFO(i << ": got [" << g.style << "] " << g.text << "\n   want [" << w.style << "] " << w.text);
+            CHECK(g == w);
+        }
+    };
+    same(body(accepted), body(as_new));
+    same(body(rejected), body(as_old));
+}

@@ -8,13 +8,13 @@
 
 #include <pugixml.hpp>
 
-#include "package/zip_writer.hpp"
+#include "package/zip_reader.hpp"
 
 namespace protopub::testing {
 
 inline std::map<std::string, std::string> unpack_docx(const std::string& bytes) {
     std::string error;
-    auto parts = package::unzip_to_map(bytes, error);
+    auto parts = package::read_zip(bytes, error);
     return parts ? *parts : std::map<std::string, std::string>{};
 }
 

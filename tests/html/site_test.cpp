@@ -47,9 +47,14 @@ TEST_CASE("the site has an index, a page per protocol and the stylesheet", "[htm
     model::Diagnostics diags;
     auto out = render({sample()}, diags);
     CHECK(testing::formatted(diags) == "");
-    std::vector<std::string> names;
-    for (const auto& [name, bytes] : out.files()) names.push_back(name);
-    CHECK(names == std::vector<std::string>{"index.html", "protopub.css", "sample.html"});
+    // the pages, and every stylesheet of the template folder
+    std::vector<std::string> pages;
+    for (const auto& [name, bytes] : out.files()) {
+        if (name.size() > 4 && name.compare(name.size() - 4, 4, ".css") == 0) continue;
+        pages.push_back(name);
+    }
+    CHECK(pages == std::vector<std::string>{"index.html", "sample.html"});
+    CHECK(out.files().count("protopub.css") == 1);
 
     pugi::xml_document index;
     parse(index, out.files().at("index.html"));
@@ -170,14 +175,16 @@ TEST_CASE("templates: unknown fields and attributes are errors at the template's
 
 TEST_CASE("a custom template folder restyles every page", "[html][templates]") {
     testing::TempDir dir;
-    testing::write(dir.file("layout.xhtml"), "<html xmlns:pp=\"urn:protopub:template\" pp:attr-lang=\"lang\"><body class=\"house\"><main pp:content=\"main\"/></body></html>");
+    testing::write(dir.file("layout.xhtml"), "<html xmlns:pp=\"urn:protopub:template\" pp:attr-lang=\"lang\"><head><link rel=\"stylesheet\" href=\"house.css\"/></head><body class=\"house\"><main pp:content=\"main\"/></body></html>");
     testing::write(dir.file("index.xhtml"), "<ul xmlns:pp=\"urn:protopub:template\"><li pp:repeat=\"protocols\" pp:text=\"council\"/></ul>");
     testing::write(dir.file("protocol.xhtml"), "<article xmlns:pp=\"urn:protopub:template\"><h1 pp:text=\"title\"/><div pp:content=\"body\"/></article>");
     testing::write(dir.file("house.css"), "body { color: navy }");
+    testing::write(dir.file("unused.css"), "body { color: red }");
     model::Diagnostics diags;
     auto out = render({sample()}, diags, dir.path());
     CHECK(testing::formatted(diags) == "");
-    CHECK(out.files().count("house.css") == 1);
+    CHECK(out.files().count("house.css") == 1);   // linked from the layout
+    CHECK(out.files().count("unused.css") == 0);  // linked from no page
     CHECK(out.files().at("index.html").find("<ul><li>Sample District Council</li></ul>") != std::string::npos);
     CHECK(out.files().at("sample.html").find("<body class=\"house\"><main><article><h1>Sample Protocol") != std::string::npos);
 }
@@ -208,4 +215,25 @@ TEST_CASE("drafts carry a notice; other formats are offered as downloads", "[htm
     CHECK(std::string(links[0].node().attribute("href").value()) == "sample.pdf");
     CHECK(std::string(links[1].node().child_value()) == "Word");
     CHECK(index.select_nodes("//ul[@class='downloads']/li/a[@href='draft.docx']").size() == 1);
+}
+
+TEST_CASE("pages of the committed sources: no empty headings, no empty links", "[html][seeds]") {
+    std::vector<model::Protocol> ps;
+    for (const char* name : {"oxford-city-council.md", "guildford-borough-council.md", "somerset-model-protocol.md",
+                             "district-council-cabinet-model.md", "district-council-executive-directors.md"})
+        ps.push_back(load(std::string(PROTOPUB_SOURCE_DIR) + "/protocol-source/" + name));
+    model::Diagnostics diags;
+    auto out = render(ps, diags);
+    for (const auto& p : ps) {
+        INFO(p.source_path);
+        pugi::xml_document doc;
+        parse(doc, out.files().at(html::page_name(p)));
+        for (const char* xpath : {"//h1", "//h2", "//h3", "//h4", "//a"})
+            for (auto n : doc.select_nodes(xpath)) CHECK(std::string(n.node().text().get()) + n.node().first_child().name() != "");
+    }
+    // Oxford's covering report is boxed apart and the code follows it
+    pugi::xml_document oxford;
+    parse(oxford, out.files().at("oxford-city-council.html"));
+    CHECK(oxford.select_nodes("//div[@class='preamble-group']/section").size() == 3);
+    CHECK(oxford.select_nodes("//div[@class='preamble-group']//div[contains(@class,'clause')]").empty());
 }

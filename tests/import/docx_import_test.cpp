@@ -2,6 +2,8 @@
 
 #include "import/import.hpp"
 #include "io/files.hpp"
+#include "model/text.hpp"
+#include "package/zip_writer.hpp"
 #include "source/model_dump.hpp"
 #include "source/reader.hpp"
 #include "source/writer.hpp"
@@ -104,4 +106,75 @@ TEST_CASE("docx import: a seed saved as Word imports like the seed's text", "[im
     // the same sections, clauses, numbers and words (ids too: they come from the words)
     r.protocol.meta = from_source.meta;
     CHECK(test::dump(r.protocol) == test::dump(from_source));
+}
+
+namespace {
+
+// A one-part Word document around `body` (WordprocessingML paragraphs).
+std::string docx_with_body(const std::string& body, const std::string& styles = "", const std::string& numbering = "") {
+    const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    std::vector<package::ZipEntry> parts = {
+        {"word/document.xml", "<?xml version=\"1.0\"?><w:document " + w + "><w:body>" + body + "</w:body></w:document>"}};
+    if (!styles.empty()) parts.push_back({"word/styles.xml", "<?xml version=\"1.0\"?><w:styles " + w + ">" + styles + "</w:styles>"});
+    if (!numbering.empty())
+        parts.push_back({"word/numbering.xml", "<?xml version=\"1.0\"?><w:numbering " + w + ">" + numbering + "</w:numbering>"});
+    std::string error;
+    auto bytes = package::write_zip(parts, 0, error);
+    INFO(error);
+    REQUIRE(bytes);
+    return *bytes;
+}
+
+std::string p(const std::string& text, const std::string& style = "") {
+    std::string ppr = style.empty() ? "" : "<w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr>";
+    return "<w:p>" + ppr + "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
+}
+
+}  // namespace
+
+TEST_CASE("docx import: Word's contents list is left out; notes and text boxes are reported", "[import][docx]") {
+    const std::string styles =
+        "<w:style w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/></w:style>"
+        "<w:style w:styleId=\"H1\"><w:name w:val=\"heading 1\"/></w:style>";
+    const std::string body =
+        p("Contents list entry 1. Introduction", "TOC1") + p("1. Introduction", "H1") +
+        "<w:p><w:r><w:t>1.1 Councillors and officers work together.</w:t></w:r>"
+        "<w:r><w:footnoteReference w:id=\"1\"/></w:r>"
+        "<w:r><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:txbxContent>" + p("Boxed words") +
+        "</w:txbxContent></v:shape></w:pict></w:r></w:p>";
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_docx(docx_with_body(body, styles), "t.docx", {}, diags);
+    REQUIRE(r.ok);
+    REQUIRE(r.dropped.size() == 1);
+    CHECK(r.dropped[0].reason == "table of contents");
+    REQUIRE(r.protocol.sections.size() == 1);
+    CHECK(r.protocol.sections[0].number.text == "1.");
+    REQUIRE(r.protocol.sections[0].clauses.size() == 1);
+    CHECK(model::plain_text(r.protocol.sections[0].clauses[0]) == "Councillors and officers work together.");
+    std::string messages;
+    for (const auto& d : diags.items()) messages += d.message + "\n";
+    CHECK(messages.find("1 footnote(s) or endnote(s) not imported") != std::string::npos);
+    CHECK(messages.find("1 text box(es) not imported") != std::string::npos);
+}
+
+TEST_CASE("docx import: a Word file with no words is an error", "[import][docx][errors]") {
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_docx(docx_with_body("<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>"), "t.docx", {}, diags);
+    CHECK_FALSE(r.ok);
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.items()[0].message == "the Word document has no text to import");
+}
+
+TEST_CASE("docx import: a list starting at two billion is numbered in figures", "[import][docx][robust]") {
+    const std::string numbering =
+        "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"2000000000\"/>"
+        "<w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"(%1)\"/></w:lvl></w:abstractNum>"
+        "<w:num w:numId=\"7\"><w:abstractNumId w:val=\"1\"/></w:num>";
+    const std::string body = p("1. Lists") +
+                             "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"7\"/></w:numPr></w:pPr>"
+                             "<w:r><w:t>A long way down.</w:t></w:r></w:p>";
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_docx(docx_with_body(body, "", numbering), "t.docx", {}, diags);
+    REQUIRE(r.ok);
+    CHECK(source::write_protocol(r.protocol).find("(2000000000) A long way down.") != std::string::npos);
 }

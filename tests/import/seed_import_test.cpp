@@ -173,3 +173,24 @@ TEST_CASE("seed import: every seed imports to its committed source", "[import][s
         }
     }
 }
+
+TEST_CASE("text import: a seed re-laid out as a PDF extraction imports to the same source", "[import][seeds]") {
+    // Guildford's protocol with numbers and tabs, lines wrapped at 78, Symbol bullets,
+    // a running header and "Page N of M" footers (tests/data/import/make_fixtures.py)
+    const std::string text = read(PROTOPUB_SOURCE_DIR "/tests/data/import/guildford-relaid.txt");
+    const std::string committed = read(PROTOPUB_SOURCE_DIR "/protocol-source/guildford-borough-council.md");
+    model::Diagnostics diags;
+    import::ImportOptions options;
+    options.council = "Guildford Borough Council";
+    import::ImportResult r = import::import_text(text, "guildford-relaid.txt", options, diags);
+    REQUIRE(r.ok);
+    CHECK(source::write_protocol(r.protocol) == committed);
+    int headers = 0, page_numbers = 0;
+    for (const auto& d : r.dropped) {
+        headers += d.reason == "running header or footer";
+        page_numbers += d.reason == "page number";
+    }
+    CHECK(headers == 10);
+    CHECK(page_numbers == 11);
+    CHECK(r.dropped.size() == 21);
+}

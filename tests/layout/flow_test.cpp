@@ -130,6 +130,9 @@ TEST_CASE("a table longer than a page repeats its header row on the next page", 
     CHECK(table.body[0].height > 14 + 0.1);
     for (const auto& row : table.body)
         for (const auto& t : row.texts) CHECK(t.x + t.width <= 200.05);
+    // The short first column keeps "Officer 12" on one line; the long one wraps.
+    for (const auto& t : table.body[12].texts)
+        if (t.x < 40) CHECK(t.text == "Officer 12");
 
     layout::Flow flow;
     flow.add(paragraph("before", 5));

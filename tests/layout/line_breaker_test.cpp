@@ -86,7 +86,9 @@ TEST_CASE("no line is wider than the measure, in every alignment", "[layout][lin
                 for (const auto& line : lines)
                     for (const auto& t : line.texts) {
                         CHECK(t.x + t.width <= right + 0.05);
-                        CHECK(t.width == Approx(fonts().width(t.text, t.style)).margin(0.05));
+                        const auto spaces = std::count(t.text.begin(), t.text.end(), ' ');
+                        CHECK(t.width == Approx(fonts().width(t.text, t.style) + spaces * t.word_spacing).margin(0.05));
+                        if (align != layout::Align::justify) CHECK(t.word_spacing == 0);
                     }
                 // Nothing lost, nothing added, in order.
                 CHECK(rejoin(lines, p.text_x, protocol_text) == protocol_text);

@@ -153,8 +153,9 @@ inline void renumber_text(model::Inlines& inlines, const std::map<std::string, s
 // keeping each section's own number, and updates references to renumbered clauses.
 inline void renumber(model::Protocol& p) {
     std::map<std::string, std::string> renumbered;
+    std::vector<int> counters;
     for (auto& section : p.sections) {
-        std::vector<int> counters;
+        if (section.level <= 2) counters.clear();  // numbering runs on across sub-headings
         for (auto& c : section.clauses) {
             if (c.number.parts.size() < 2) continue;
             if (counters.empty()) counters = {c.number.parts[0]};
@@ -189,6 +190,12 @@ inline model::Protocol insert_early(model::Protocol p) {
 
 inline model::Protocol delete_one(model::Protocol p) {
     remove(p, "on-the-invitation-of");
+    renumber(p);
+    return p;
+}
+
+inline model::Protocol move_only(model::Protocol p) {
+    move_after(p, "reports-to-committees-will", "except-for-the-confidential");
     renumber(p);
     return p;
 }

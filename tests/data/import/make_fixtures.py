@@ -139,3 +139,50 @@ write_docx('not-word.docx', [('[Content_Types].xml', CONTENT_TYPES), ('notes.txt
 
 # A package whose entry climbs out of it.
 write_docx('escape.docx', [('../evil.xml', '<x/>'), ('word/document.xml', DOCUMENT)])
+
+
+def relaid_text(source_md):
+    """Guildford's protocol as pdftotext gives a council's PDF: numbers and a tab,
+    lines wrapped at 78 characters, Symbol-font bullets (U+F0B7), a running header and
+    "Page N of M" footers between pages. A layout none of the seeds has."""
+    import re
+    import textwrap
+    body = source_md.split('\n---\n', 1)[1]
+    out = []
+    for block in body.strip().split('\n\n'):
+        for line in block.split('\n'):
+            line = re.sub(r' ?\{#[^}]*\}', '', line)
+            line = re.sub(r'\\(.)', r'\1', line)
+            line = re.sub(r'<(https?://[^>]+)>', r'\1', line)
+            m = re.match(r'^## (\d+\.) (.*)$', line)
+            if m:
+                out += [f'{m.group(1)}\t{m.group(2)}', '']
+                continue
+            m = re.match(r'^- ([a-z]\)) (.*)$', line)
+            if m:
+                out += textwrap.wrap(f'{m.group(1)}\t{m.group(2)}', 78) + ['']
+                continue
+            m = re.match(r'^- (.*)$', line)
+            if m:
+                out += ['\t\uf0b7\t' + w for w in textwrap.wrap(m.group(1), 70)[:1]]
+                out += textwrap.wrap(m.group(1), 70)[1:] + ['']
+                continue
+            m = re.match(r'^(\d+\.\d+) (.*)$', line)
+            if m:
+                line = f'{m.group(1)}\t{m.group(2)}'
+            if line.startswith('#'):
+                line = line.lstrip('# ')
+            out += textwrap.wrap(line, 78, expand_tabs=False) + ['']
+    pages = [out[i:i + 50] for i in range(0, len(out), 50)]
+    text = ''
+    for n, page in enumerate(pages, 1):
+        if n > 1:
+            text += 'Guildford Borough Council \u2013 Constitution Part 5\n\n'
+        text += '\n'.join(page) + f'\n\nPage {n} of {len(pages)}\n\f'
+    return text
+
+
+with open('../../../protocol-source/guildford-borough-council.md', encoding='utf-8') as f:
+    relaid = relaid_text(f.read())
+with open('guildford-relaid.txt', 'w', encoding='utf-8') as f:
+    f.write('JOINT PROTOCOL ON COUNCILLOR & OFFICER RELATIONSHIPS\n\n' + relaid)

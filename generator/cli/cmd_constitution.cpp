@@ -1,0 +1,60 @@
+#include <cstdio>
+
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/formats.hpp"
+#include "cli/pipeline.hpp"
+#include "constitution/constitution.hpp"
+#include "io/files.hpp"
+
+namespace protopub::cli {
+
+int run_constitution(const std::vector<std::string>& argv) {
+    Args args(argv, {"-o", "--format", "--templates", "--pdf-style", "--reference-docx"}, {"--quiet"});
+    const auto formats = args.list("--format", {"html"}, format_names());
+    if (!args.ok()) return usage_error("constitution", args.error());
+    if (args.positional().size() != 1 || !args.has("-o"))
+        return usage_error("constitution", "usage: protopub constitution MANIFEST.yaml -o OUTDIR [--format html,pdf,docx,akn]");
+    const std::string manifest_path = args.positional().front();
+    const std::string outdir = args.value("-o");
+
+    std::string error;
+    auto text = io::read_file(manifest_path, error);
+    if (!text) return usage_error("constitution", error);
+    model::Diagnostics diags;
+    const auto manifest = constitution::read_manifest(*text, manifest_path, diags);
+    if (diags.has_errors()) {
+        print_diagnostics(diags);
+        return exit_input_errors;
+    }
+    const auto sources = constitution::manifest_sources(manifest);
+    auto protocols = load_sources(sources, diags);
+    if (protocols.size() != sources.size()) {
+        print_diagnostics(diags);
+        return exit_usage;
+    }
+    if (diags.has_errors()) {
+        print_diagnostics(diags);
+        std::fprintf(stderr, "protopub constitution: nothing written to %s\n", outdir.c_str());
+        return exit_input_errors;
+    }
+
+    auto assembled = constitution::assemble(manifest, protocols, diags);
+    std::vector<model::Protocol> documents;
+    documents.push_back(std::move(assembled.whole));
+    for (auto& s : assembled.sections) documents.push_back(std::move(s));
+    io::OutputSet out;
+    if (!render_formats(documents, formats, args, out, diags) || diags.has_errors()) {
+        print_diagnostics(diags);
+        std::fprintf(stderr, "protopub constitution: nothing written to %s\n", outdir.c_str());
+        return exit_usage;
+    }
+    print_diagnostics(diags);
+    if (!out.commit(outdir, error)) return usage_error("constitution", error);
+    if (!args.flag("--quiet"))
+        std::printf("constitution of %zu section%s published to %s (%zu files)\n", sources.size(),
+                    sources.size() == 1 ? "" : "s", outdir.c_str(), out.files().size());
+    return exit_ok;
+}
+
+}  // namespace protopub::cli

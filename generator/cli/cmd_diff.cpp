@@ -1,0 +1,141 @@
+#include <algorithm>
+#include <cstdio>
+#include <future>
+
+#include "check/check.hpp"
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/pipeline.hpp"
+#include "docx/docx.hpp"
+#include "io/files.hpp"
+#include "io/git.hpp"
+#include "pdf/pdf.hpp"
+#include "redline/pages.hpp"
+#include "redline/redline.hpp"
+#include "refs/refs.hpp"
+#include "source/reader.hpp"
+
+namespace protopub::cli {
+
+namespace {
+
+// A version named as a file, or as FILE@REV read from git. nullopt when it cannot be
+// read at all (the reason is in `diags`).
+std::optional<model::Protocol> load_version(const std::string& spec, model::Diagnostics& diags) {
+    std::optional<model::Protocol> p;
+    if (auto git = io::parse_git_spec(spec)) {
+        std::string error;
+        auto text = io::read_git_file(*git, error);
+        if (!text) {
+            diags.error(spec, {}, error);
+            return std::nullopt;
+        }
+        p = source::read_protocol(*text, spec, diags);
+    } else {
+        p = source::load_protocol(spec, diags);
+    }
+    if (p) {
+        refs::resolve_references(*p, diags);
+        check::check_structure(*p, diags);
+    }
+    return p;
+}
+
+}  // namespace
+
+int run_diff(const std::vector<std::string>& argv) {
+    Args args(argv, {"-o", "--format", "--author", "--date", "--templates"}, {"--quiet"});
+    const std::vector<std::string> all = {"html", "pdf", "docx", "json", "csv"};
+    const auto formats = args.list("--format", all, {all.begin(), all.end()});
+    if (!args.ok()) return usage_error("diff", args.error());
+    if (args.positional().size() != 2 || !args.has("-o"))
+        return usage_error("diff", "usage: protopub diff OLD NEW -o OUTDIR [--format html,pdf,docx,json,csv] "
+                                   "[--author NAME] [--date YYYY-MM-DD] (OLD and NEW are files or FILE@GITREV)");
+    if (args.has("--date") && !io::parse_iso_date(args.value("--date")))
+        return usage_error("diff", "--date must be a date written YYYY-MM-DD, not '" + args.value("--date") + "'");
+    const std::string outdir = args.value("-o");
+    auto wants = [&](const char* f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
+
+    model::Diagnostics diags;
+    auto old = load_version(args.positional()[0], diags);
+    auto new_ = load_version(args.positional()[1], diags);
+    if (!old || !new_) {
+        print_diagnostics(diags);
+        return exit_usage;
+    }
+    if (diags.has_errors()) {
+        print_diagnostics(diags);
+        std::fprintf(stderr, "protopub diff: nothing written to %s\n", outdir.c_str());
+        return exit_input_errors;
+    }
+
+    const redline::ChangeSet changes = redline::compare_versions(*old, *new_);
+    const std::vector<redline::ScheduleRow> rows = redline::schedule_of_changes(changes);
+    const model::Protocol marked = redline::build_redline(changes, *old, *new_);
+    const model::Protocol schedule = redline::build_schedule(rows, *old, *new_);
+    // The date of the changes stamps Word's revisions and both documents: --date, else
+    // SOURCE_DATE_EPOCH or NEW's adoption date, so the same inputs give the same bytes.
+    const std::int64_t epoch =
+        args.has("--date") ? *io::parse_iso_date(args.value("--date")) : io::build_epoch(new_->meta.adopted);
+
+    // The PDF takes longest, so it is laid out on a second thread while the other formats
+    // are written (each document is only ever rendered by one thread).
+    struct PdfFiles {
+        std::string redline, schedule;
+        model::Diagnostics diags;
+    };
+    std::future<PdfFiles> pdf_job;
+    if (wants("pdf"))
+        pdf_job = std::async(std::launch::async, [&] {
+            PdfFiles files;
+            pdf::PdfOptions options;
+            options.epoch = epoch;
+            files.redline = pdf::render_pdf(marked, options, files.diags);
+            files.schedule = pdf::render_pdf(schedule, options, files.diags);
+            return files;
+        });
+
+    io::OutputSet out;
+    if (wants("json")) out.add("changes.json", redline::to_json(changes, *old, *new_));
+    if (wants("csv")) {
+        out.add("changes.csv", redline::to_csv(changes));
+        out.add("schedule.csv", redline::schedule_csv(rows));
+    }
+    bool rendered = true;
+    if (wants("html")) {
+        const redline::HtmlPages pages{&changes, &marked, &schedule, &rows, &*old, &*new_};
+        rendered = redline::render_html(pages, args.value("--templates", PROTOPUB_DEFAULT_TEMPLATES), out, diags);
+    }
+    auto add_rendered = [&](const std::string& name, std::string bytes) {
+        rendered = rendered && !bytes.empty();
+        out.add(name, std::move(bytes));
+    };
+    if (wants("docx")) {
+        docx::DocxOptions options;
+        options.epoch = epoch;
+        options.revision_author = args.value("--author", options.revision_author);
+        add_rendered("redline.docx", docx::render_docx(marked, options, diags));
+        add_rendered("schedule.docx", docx::render_docx(schedule, options, diags));
+    }
+    if (pdf_job.valid()) {
+        PdfFiles files = pdf_job.get();
+        diags.append(files.diags);
+        add_rendered("redline.pdf", std::move(files.redline));
+        add_rendered("schedule.pdf", std::move(files.schedule));
+    }
+    if (!rendered || diags.has_errors()) {
+        // The sources were clean: what failed is a template, a style or a font.
+        print_diagnostics(diags);
+        std::fprintf(stderr, "protopub diff: nothing written to %s\n", outdir.c_str());
+        return exit_usage;
+    }
+    print_diagnostics(diags);
+    std::string error;
+    if (!out.commit(outdir, error)) return usage_error("diff", error);
+    if (!args.flag("--quiet"))
+        std::printf("%d change%s (%zu in the schedule) written to %s (%zu files)\n", changes.changed(),
+                    changes.changed() == 1 ? "" : "s", rows.size(), outdir.c_str(), out.files().size());
+    return exit_ok;
+}
+
+}  // namespace protopub::cli

@@ -1,0 +1,259 @@
+// compare_protocols: units -> vectors -> matches -> topics, alignments, similarity.
+#include "compare/compare.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "compare/detail.hpp"
+#include "model/text.hpp"
+
+namespace protopub::compare {
+
+using namespace detail;
+
+const char* to_string(Band b) {
+    switch (b) {
+        case Band::identical: return "identical";
+        case Band::close: return "close";
+        case Band::related: return "related";
+        case Band::absent: return "absent";
+    }
+    return "absent";
+}
+
+Band band_of(double score, const Options& options) {
+    if (score >= options.identical) return Band::identical;
+    if (score >= options.close) return Band::close;
+    if (score >= options.related) return Band::related;
+    return Band::absent;
+}
+
+namespace {
+
+constexpr std::size_t candidates_per_unit = 6;
+// A clause that continues a run of matched neighbours may score this share of the threshold.
+constexpr double in_run_share = 0.6;
+constexpr std::size_t label_words = 3;
+
+// Every clause in one flat list, with what the matching needs to know about it.
+struct Corpus {
+    std::vector<UnitRef> refs;                 // global unit -> (doc, unit)
+    std::vector<std::uint32_t> doc_of;         // global unit -> doc
+    std::vector<std::uint32_t> first_of_doc;   // doc -> its first global unit
+    Features features;
+    std::unordered_map<std::string, std::string> surface;  // normalised word -> its commonest written form
+
+    std::uint32_t global(UnitRef r) const { return first_of_doc[static_cast<std::size_t>(r.doc)] + static_cast<std::uint32_t>(r.unit); }
+};
+
+// "ROLES OF COUNCILLORS" -> "Roles of councillors"; headings in mixed case stay as written.
+std::string sentence_case(std::string s) {
+    const bool shouting = std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); });
+    if (!shouting) return s;
+    for (std::size_t k = 1; k < s.size(); ++k) s[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[k])));
+    return s;
+}
+
+std::string heading_text(const model::Protocol& p, std::size_t section_index) {
+    const auto& s = p.sections[section_index];
+    std::string text = sentence_case(model::plain_text(s.heading));
+    if (s.level > 2)
+        for (std::size_t k = section_index; k-- > 0;)
+            if (p.sections[k].level == 2) {
+                text = sentence_case(model::plain_text(p.sections[k].heading)) + ": " + text;
+                break;
+            }
+    return text;
+}
+
+std::string unique_document_id(const std::string& path, std::set<std::string>& taken) {
+    std::string base = model::slugify(std::filesystem::path(path).stem().string());
+    if (base.empty() || !std::isalpha(static_cast<unsigned char>(base[0]))) base = "doc-" + base;
+    std::string id = base;
+    for (int n = 2; !taken.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+    return id;
+}
+
+// Documents and their units; the words of each unit, normalised.
+Corpus read_units(const std::vector<model::Protocol>& protocols, std::vector<Document>& documents) {
+    Corpus corpus;
+    std::vector<std::vector<std::string>> words;
+    std::map<std::pair<std::string, std::string>, std::size_t> written;  // (normalised, written) -> count
+    std::set<std::string> taken;
+    for (std::size_t d = 0; d < protocols.size(); ++d) {
+        const auto& p = protocols[d];
+        Document doc{unique_document_id(p.source_path, taken), p.meta.council, p.source_path, {}};
+        corpus.first_of_doc.push_back(static_cast<std::uint32_t>(corpus.refs.size()));
+        for (std::size_t s = 0; s < p.sections.size(); ++s) {
+            const auto& section = p.sections[s];
+            if (section.kind == model::SectionKind::preamble) continue;
+            for (std::size_t c = 0; c < section.clauses.size(); ++c) {
+                const auto& clause = section.clauses[c];
+                if (clause.blocks.empty()) continue;  // a numbered heading: its words are its sub-clauses
+                std::vector<std::string> as_written;
+                auto w = normalise_with_surface(model::plain_text(clause), p.meta.council, &as_written);
+                if (w.empty()) continue;
+                for (std::size_t k = 0; k < w.size(); ++k) ++written[{w[k], as_written[k]}];
+                std::string heading =
+                    clause.heading.empty() ? heading_text(p, s) : sentence_case(model::plain_text(clause.heading));
+                corpus.refs.push_back({static_cast<int>(d), static_cast<int>(doc.units.size())});
+                corpus.doc_of.push_back(static_cast<std::uint32_t>(d));
+                doc.units.push_back({static_cast<int>(s), static_cast<int>(c), clause.id, clause.number.text,
+                                     std::move(heading)});
+                words.push_back(std::move(w));
+            }
+        }
+        documents.push_back(std::move(doc));
+    }
+    corpus.features = tfidf_features(words);
+    std::map<std::string, std::size_t> best;
+    for (const auto& [key, count] : written)  // ties go to the alphabetically first form
+        if (count > best[key.first]) best[key.first] = count, corpus.surface[key.first] = key.second;
+    return corpus;
+}
+
+// "Heading: three, distinctive, words": the reference's heading and the heaviest single
+// words of the members that the heading does not already say.
+std::string topic_label(const Topic& topic, const Comparison& cmp, const Corpus& corpus) {
+    const std::string& heading = cmp.documents[static_cast<std::size_t>(topic.reference.doc)]
+                                     .units[static_cast<std::size_t>(topic.reference.unit)].heading;
+    std::set<std::string> said;
+    for (auto& w : normalise_words(heading)) said.insert(w);
+    std::map<std::uint32_t, double> weight;
+    for (const auto& m : topic.members)
+        for (const auto& tw : corpus.features.vectors[corpus.global(m.ref)])
+            if (corpus.features.vocabulary[tw.term].find(' ') == std::string::npos) weight[tw.term] += tw.weight;
+    std::vector<std::pair<double, std::uint32_t>> ranked;
+    for (const auto& [t, w] : weight)
+        if (!said.count(corpus.features.vocabulary[t])) ranked.push_back({-w, t});
+    std::sort(ranked.begin(), ranked.end());
+    std::string words;
+    for (std::size_t k = 0; k < ranked.size() && k < label_words; ++k)
+        words += (k ? ", " : "") + corpus.surface.at(corpus.features.vocabulary[ranked[k].second]);
+    if (heading.empty()) return words;
+    return words.empty() ? heading : heading + ": " + words;
+}
+
+void add_member(Topic& topic, UnitRef ref, double score, const Options& options) {
+    Band band = band_of(score, options);
+    if (band == Band::absent) band = Band::related;  // in the topic through a chain of matches
+    topic.members.push_back({ref, score, band});
+}
+
+// One topic per base clause; each other document's clauses join in document order.
+// Returns the global units that found no base clause.
+std::vector<std::uint32_t> base_topics(Comparison& cmp, const Corpus& corpus, const Options& options) {
+    const auto base = static_cast<std::uint32_t>(options.base);
+    std::vector<std::uint32_t> targets, queries;
+    for (std::uint32_t g = 0; g < corpus.refs.size(); ++g) (corpus.doc_of[g] == base ? targets : queries).push_back(g);
+    std::vector<int> base_position(corpus.refs.size(), -1);
+    for (std::size_t k = 0; k < targets.size(); ++k) {
+        base_position[targets[k]] = static_cast<int>(k);
+        Topic t;
+        t.from_base = true;
+        t.reference = corpus.refs[targets[k]];
+        t.members.push_back({t.reference, 1.0, Band::identical});
+        cmp.topics.push_back(std::move(t));
+    }
+    auto candidates = score_against(corpus.features, targets, queries, options.related * in_run_share, candidates_per_unit,
+                                    options.threads, options.progress);
+    std::vector<std::uint32_t> left_over;
+    std::size_t q = 0;
+    while (q < queries.size()) {
+        std::size_t end = q;
+        while (end < queries.size() && corpus.doc_of[queries[end]] == corpus.doc_of[queries[q]]) ++end;
+        std::vector<std::vector<Scored>> doc_candidates(candidates.begin() + static_cast<std::ptrdiff_t>(q),
+                                                        candidates.begin() + static_cast<std::ptrdiff_t>(end));
+        auto chosen = assign_in_order(doc_candidates, base_position, options.related);
+        for (std::size_t i = 0; i < chosen.size(); ++i) {
+            if (chosen[i].empty()) left_over.push_back(queries[q + i]);
+            for (const auto& c : chosen[i])
+                add_member(cmp.topics[static_cast<std::size_t>(base_position[c.unit])], corpus.refs[queries[q + i]],
+                           c.score, options);
+        }
+        q = end;
+    }
+    return left_over;
+}
+
+// Topics for `units` by clustering; each topic's reference is its most connected member.
+void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std::uint32_t>& units,
+                    const Options& options) {
+    auto pairs = similar_pairs(corpus.features, units, corpus.doc_of, options.related * in_run_share, options.threads,
+                               options.progress);
+    if (options.progress) options.progress("choosing matches between documents", 0, 1);
+    auto edges = order_aware_edges(std::move(pairs), corpus.refs, options.related, options.threads);
+    auto clusters = cluster_units(units, edges, corpus.doc_of, corpus.features.words, cmp.documents.size());
+    std::vector<std::size_t> cluster_of(corpus.refs.size(), 0);
+    for (std::size_t k = 0; k < clusters.size(); ++k)
+        for (auto g : clusters[k]) cluster_of[g] = k;
+    std::vector<double> strength(corpus.refs.size(), 0.0);
+    for (const auto& e : edges)
+        if (cluster_of[e.a] == cluster_of[e.b]) strength[e.a] += e.score, strength[e.b] += e.score;
+    for (const auto& cluster : clusters) {
+        std::uint32_t reference = cluster.front();
+        for (auto g : cluster)
+            if (strength[g] > strength[reference]) reference = g;
+        Topic t;
+        t.reference = corpus.refs[reference];
+        t.members.push_back({t.reference, 1.0, Band::identical});
+        for (auto g : cluster)
+            if (g != reference) add_member(t, corpus.refs[g], corpus.features.similarity(g, reference), options);
+        cmp.topics.push_back(std::move(t));
+    }
+}
+
+// Dice coefficient over the topics two documents have a clause in.
+std::vector<std::vector<double>> document_similarity(const Comparison& cmp) {
+    const std::size_t n = cmp.documents.size();
+    std::vector<std::vector<double>> shared(n, std::vector<double>(n, 0.0));
+    for (const auto& t : cmp.topics) {
+        std::vector<int> docs;
+        for (const auto& m : t.members) docs.push_back(m.ref.doc);
+        std::sort(docs.begin(), docs.end());
+        docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+        for (int a : docs)
+            for (int b : docs) shared[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)] += 1;
+    }
+    std::vector<std::vector<double>> sim(n, std::vector<double>(n, 0.0));
+    for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = 0; b < n; ++b) {
+            const double total = shared[a][a] + shared[b][b];
+            sim[a][b] = total > 0 ? 2 * shared[a][b] / total : (a == b ? 1.0 : 0.0);
+        }
+    return sim;
+}
+
+}  // namespace
+
+Comparison compare_protocols(const std::vector<model::Protocol>& protocols, const Options& options) {
+    Comparison cmp;
+    Corpus corpus = read_units(protocols, cmp.documents);
+    std::vector<std::uint32_t> rest;
+    if (options.base >= 0 && static_cast<std::size_t>(options.base) < protocols.size()) {
+        cmp.base = options.base;
+        rest = base_topics(cmp, corpus, options);
+    } else {
+        rest.resize(corpus.refs.size());
+        for (std::uint32_t g = 0; g < rest.size(); ++g) rest[g] = g;
+    }
+    cluster_topics(cmp, corpus, rest, options);
+    for (std::size_t k = 0; k < cmp.topics.size(); ++k) {
+        if (options.progress && k % 256 == 0) options.progress("labelling topics", k, cmp.topics.size());
+        auto& t = cmp.topics[k];
+        std::sort(t.members.begin() + 1, t.members.end(), [](const Member& x, const Member& y) { return x.ref < y.ref; });
+        t.id = "t-" + std::to_string(k + 1);
+        t.label = topic_label(t, cmp, corpus);
+        for (std::size_t m = 1; m < t.members.size(); ++m)
+            cmp.alignments.push_back({t.members[m].ref, t.reference, t.members[m].score});
+    }
+    cmp.similarity = document_similarity(cmp);
+    return cmp;
+}
+
+}  // namespace protopub::compare

@@ -1,0 +1,109 @@
+// Variant comparison: which clauses of several councils' protocols say the same thing.
+//
+// compare_protocols() aligns the clauses of many protocols (optionally against a base,
+// usually the model protocol) and groups them into topics. The result is its own small
+// model (a Comparison) that the report writers draw: coverage matrix, gaps, unique
+// clauses, word diffs, similarity heatmap, JSON and CSV.
+//
+// How it works (docs/compare.md has the details): clause words are normalised and turned
+// into TF-IDF vectors over the whole set; candidates come from an inverted index (never
+// all pairs of clauses); with a base, each document's clauses are matched to base clauses
+// in an order-aware pass (many-to-one allowed, nothing forced below the threshold); the
+// clauses left over, or every clause without a base, are matched the same way for each
+// pair of documents and clustered into topics, best match first, never two clauses of
+// one document in a topic unless one is a part of what another council said in one.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/protocol.hpp"
+
+namespace protopub::compare {
+
+// How close a clause is to its topic's reference clause.
+enum class Band { identical, close, related, absent };
+const char* to_string(Band b);
+
+// A clause as compare sees it: where it is in its protocol and what it is called.
+struct Unit {
+    int section = -1;          // index into Protocol::sections
+    int clause = -1;           // index into Section::clauses
+    std::string id;            // the clause's stable id
+    std::string number;        // as written ("4.21")
+    std::string heading;       // the section (and sub-heading) it sits under
+};
+
+struct Document {
+    std::string id;            // unique, from the file name ("guildford")
+    std::string council;
+    std::string file;          // the source path as given
+    std::vector<Unit> units;   // clauses with words, in document order
+};
+
+// One clause in one document: doc indexes Comparison::documents, unit Document::units.
+struct UnitRef {
+    int doc = -1;
+    int unit = -1;
+    friend bool operator==(const UnitRef&, const UnitRef&) = default;
+    friend auto operator<=>(const UnitRef&, const UnitRef&) = default;
+};
+
+struct Member {
+    UnitRef ref;
+    double score = 0;          // similarity to the topic's reference clause, 0..1
+    Band band = Band::absent;
+};
+
+// A group of clauses (at most one per document, except where a council split a base
+// clause) that say the same thing. With a base, there is one topic per base clause,
+// whose reference is that clause; other topics gather clauses the base does not have.
+struct Topic {
+    std::string id;            // "t-12"
+    std::string label;         // "Correspondence: silent copies, bcc"
+    UnitRef reference;
+    bool from_base = false;
+    std::vector<Member> members;  // the reference first, then by document and order
+};
+
+// a is aligned to b (b is the reference of their topic: the base clause with a base).
+struct Alignment {
+    UnitRef a;
+    UnitRef b;
+    double score = 0;
+};
+
+struct Comparison {
+    std::vector<Document> documents;
+    int base = -1;                              // index into documents, -1 without a base
+    std::vector<Topic> topics;                  // base topics in base order, then the rest
+    std::vector<Alignment> alignments;          // every member of a topic to its reference
+    std::vector<std::vector<double>> similarity;  // documents x documents, 0..1 (diagonal 1)
+};
+
+using Progress = std::function<void(std::string_view stage, std::size_t done, std::size_t total)>;
+
+struct Options {
+    int base = -1;             // index into the protocols, -1 for all against all
+    double related = 0.15;     // below this nothing is aligned
+    double close = 0.50;       // bands: identical >= identical, close >= close, related
+    double identical = 0.97;
+    unsigned threads = 0;      // 0 = as many as the machine has
+    Progress progress;         // optional, called now and then from the calling thread
+};
+
+// Compares `protocols` (kept alive by the caller: the result refers into them by index).
+Comparison compare_protocols(const std::vector<model::Protocol>& protocols, const Options& options);
+
+// The words compare reads for a clause, normalised: lower case, straight quotes, no
+// numbers, no stop words, light stemming, a few synonyms (members -> councillor).
+// `council` is the council's name; its proper-name words are dropped too.
+std::vector<std::string> normalise_words(std::string_view text, std::string_view council = {});
+
+// Band of a score under `options`' thresholds.
+Band band_of(double score, const Options& options);
+
+}  // namespace protopub::compare

@@ -1,0 +1,158 @@
+// Candidate retrieval through inverted indexes, and exact scoring of the candidates.
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "compare/detail.hpp"
+
+namespace protopub::compare::detail {
+
+namespace {
+
+// Each unit's most distinctive terms: the keys of the all-against-all index. A term that
+// many units share is no key (its postings would pair up everything): at most
+// max(key_df_floor, units / key_df_divisor) units may have it.
+constexpr std::size_t key_terms_per_unit = 8;
+constexpr std::size_t key_df_floor = 64;
+constexpr std::size_t key_df_divisor = 100;
+
+bool better(const Scored& x, const Scored& y) {
+    return x.score != y.score ? x.score > y.score : x.unit < y.unit;
+}
+
+// The unit's heaviest terms among those rare enough; its rarest ones if none is.
+SparseVector key_terms(const SparseVector& v, const std::vector<std::uint32_t>& df, std::size_t df_cap) {
+    SparseVector keys = v;
+    const std::size_t n = std::min(key_terms_per_unit, keys.size());
+    std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(n), keys.end(),
+                      [&](const TermWeight& x, const TermWeight& y) {
+                          const bool x_rare = df[x.term] <= df_cap, y_rare = df[y.term] <= df_cap;
+                          if (x_rare != y_rare) return x_rare;
+                          if (!x_rare && df[x.term] != df[y.term]) return df[x.term] < df[y.term];
+                          return x.weight != y.weight ? x.weight > y.weight : x.term < y.term;
+                      });
+    while (keys.size() > 1 && keys.size() > n) keys.pop_back();
+    while (keys.size() > 1 && df[keys.back().term] > df_cap) keys.pop_back();
+    std::sort(keys.begin(), keys.end(), [](const TermWeight& x, const TermWeight& y) { return x.term < y.term; });
+    return keys;
+}
+
+bool shares_term(const SparseVector& keys, const SparseVector& v) {
+    auto i = keys.begin(), j = v.begin();
+    while (i != keys.end() && j != v.end()) {
+        if (i->term < j->term) ++i;
+        else if (j->term < i->term) ++j;
+        else return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& work,
+                  const std::function<void(std::size_t)>& tick) {
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    constexpr std::size_t chunk = 64;
+    std::atomic<std::size_t> next{0}, done{0};
+    auto run = [&](bool caller) {
+        for (;;) {
+            const std::size_t start = next.fetch_add(chunk);
+            if (start >= n) break;
+            const std::size_t end = std::min(n, start + chunk);
+            for (std::size_t i = start; i < end; ++i) work(i);
+            const std::size_t now = done.fetch_add(end - start) + (end - start);
+            if (caller && tick) tick(now);
+        }
+    };
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads && t * chunk < n; ++t) helpers.emplace_back(run, false);
+    run(true);
+    for (auto& h : helpers) h.join();
+    if (tick) tick(n);
+}
+
+std::vector<std::vector<Scored>> score_against(const Features& features,
+                                               const std::vector<std::uint32_t>& targets,
+                                               const std::vector<std::uint32_t>& queries, double min_score,
+                                               std::size_t keep, unsigned threads, const Progress& progress) {
+    const auto& vectors = features.vectors;
+    // term -> (target slot, weight)
+    std::unordered_map<std::uint32_t, std::vector<std::pair<std::uint32_t, float>>> postings;
+    for (std::uint32_t slot = 0; slot < targets.size(); ++slot)
+        for (const auto& tw : vectors[targets[slot]]) postings[tw.term].push_back({slot, tw.weight});
+
+    std::vector<std::vector<Scored>> out(queries.size());
+    parallel_for(
+        queries.size(), threads,
+        [&](std::size_t q) {
+            thread_local std::vector<Overlap> shared;
+            shared.assign(targets.size(), Overlap{});
+            const std::uint32_t query = queries[q];
+            for (const auto& tw : vectors[query]) {
+                auto it = postings.find(tw.term);
+                if (it == postings.end()) continue;
+                for (const auto& [slot, w] : it->second) shared[slot].add(tw.weight, w);
+            }
+            auto& found = out[q];
+            for (std::uint32_t slot = 0; slot < targets.size(); ++slot) {
+                const double s = shared[slot].score(features.words[query], features.words[targets[slot]]);
+                if (s >= min_score && targets[slot] != query) found.push_back({targets[slot], static_cast<float>(s)});
+            }
+            std::sort(found.begin(), found.end(), better);
+            if (found.size() > keep) found.resize(keep);
+        },
+        [&](std::size_t done) {
+            if (progress) progress("matching clauses to the base", done, queries.size());
+        });
+    return out;
+}
+
+std::vector<Edge> similar_pairs(const Features& features, const std::vector<std::uint32_t>& units,
+                                const std::vector<std::uint32_t>& unit_doc, double min_score, unsigned threads,
+                                const Progress& progress) {
+    const auto& vectors = features.vectors;
+    // key term -> units (positions in `units`) that have it among their keys
+    std::vector<SparseVector> keys(units.size());
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> postings;
+    const std::size_t df_cap = std::max(key_df_floor, features.vectors.size() / key_df_divisor);
+    for (std::uint32_t k = 0; k < units.size(); ++k) {
+        keys[k] = key_terms(vectors[units[k]], features.document_frequency, df_cap);
+        for (const auto& tw : keys[k]) postings[tw.term].push_back(k);
+    }
+    // A pair is a candidate when a key term of one is anywhere in the other. It is
+    // scored once: by the unit that finds it first in this order of reasoning (the
+    // smaller one, unless only the larger one's keys reach the other).
+    std::vector<std::vector<Edge>> found(units.size());
+    parallel_for(
+        units.size(), threads,
+        [&](std::size_t x) {
+            thread_local std::vector<std::uint32_t> seen_at;
+            thread_local std::uint32_t stamp = 0;
+            if (seen_at.size() < units.size()) seen_at.assign(units.size(), 0), stamp = 0;
+            ++stamp;
+            const auto& vx = vectors[units[x]];
+            for (const auto& tw : vx) {
+                auto it = postings.find(tw.term);
+                if (it == postings.end()) continue;
+                for (std::uint32_t y : it->second) {
+                    if (seen_at[y] == stamp || y == x) continue;
+                    seen_at[y] = stamp;
+                    if (unit_doc[units[x]] == unit_doc[units[y]]) continue;
+                    const auto& vy = vectors[units[y]];
+                    if (y < x && shares_term(keys[x], vy)) continue;  // scored from y's side
+                    const double s = features.similarity(units[x], units[y]);
+                    if (s < min_score) continue;
+                    auto [a, b] = std::minmax(units[x], units[y]);
+                    found[x].push_back({a, b, static_cast<float>(s)});
+                }
+            }
+        },
+        [&](std::size_t done) {
+            if (progress) progress("finding similar clauses", done, units.size());
+        });
+    std::vector<Edge> edges;
+    for (auto& f : found) edges.insert(edges.end(), f.begin(), f.end());
+    return edges;
+}
+
+}  // namespace protopub::compare::detail

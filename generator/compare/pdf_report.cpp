@@ -1,0 +1,182 @@
+// The PDF report: the comparison expressed as a model::Protocol (sections of paragraphs,
+// lists and tables; diffs as inserted/deleted marks) and drawn by the PDF renderer, so
+// the report looks like every other protopub PDF.
+#include "compare/report_formats.hpp"
+#include "compare/writers.hpp"
+#include "io/files.hpp"
+#include "pdf/pdf.hpp"
+#include "redline/redline.hpp"
+
+namespace protopub::compare::detail {
+
+namespace {
+
+// Wide tables do not fit an A4 page: beyond this many documents the similarity and
+// coverage tables are left to the HTML report and the CSV files.
+constexpr std::size_t max_table_documents = 8;
+
+model::Inline text(const std::string& s) {
+    model::Inline in;
+    in.text = s;
+    return in;
+}
+
+model::Inline marked(model::InlineKind kind, const std::string& s) {
+    model::Inline in;
+    in.kind = kind;
+    in.children.push_back(text(s));
+    return in;
+}
+
+model::Block paragraph(model::Inlines inlines) {
+    model::Block b;
+    b.inlines = std::move(inlines);
+    return b;
+}
+
+model::Block bullets(const std::vector<std::string>& items) {
+    model::Block b;
+    b.kind = model::BlockKind::list;
+    for (const auto& item : items) b.items.push_back({"", "", {paragraph({text(item)})}, {}});
+    return b;
+}
+
+model::Block table(const std::vector<std::vector<std::string>>& rows) {
+    model::Block b;
+    b.kind = model::BlockKind::table;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        model::TableRow row;
+        row.header = r == 0;
+        for (const auto& cell : rows[r]) row.cells.push_back({{text(cell)}});
+        b.rows.push_back(std::move(row));
+    }
+    b.align.assign(rows.empty() ? 0 : rows[0].size(), model::Align::left);
+    return b;
+}
+
+model::Section section(const std::string& id, const std::string& heading, std::vector<model::Block> intro) {
+    model::Section s;
+    s.id = id;
+    s.id_given = true;
+    s.heading = {text(heading)};
+    s.intro = std::move(intro);
+    return s;
+}
+
+const char* band_mark(Band b) {
+    switch (b) {
+        case Band::identical: return "=";
+        case Band::close: return "\u2248";
+        case Band::related: return "~";
+        case Band::absent: return "\u2014";
+    }
+    return "";
+}
+
+std::vector<model::Block> overview(const Comparison& cmp, const std::vector<DocumentView>& views) {
+    std::vector<std::vector<std::string>> rows = {{"Council", "Clauses", "Base clauses covered", "Only here"}};
+    for (std::size_t d = 0; d < cmp.documents.size(); ++d)
+        rows.push_back({cmp.documents[d].council, std::to_string(cmp.documents[d].units.size()),
+                        static_cast<int>(d) == cmp.base ? "(the base)" : std::to_string(views[d].covered),
+                        std::to_string(views[d].unique.size())});
+    std::vector<model::Block> blocks = {table(rows)};
+    if (cmp.documents.size() > max_table_documents) {
+        blocks.push_back(paragraph({text("Similarity and coverage of this many councils: see heatmap.svg, "
+                                         "similarity.csv and coverage.csv.")}));
+        return blocks;
+    }
+    blocks.push_back(paragraph({text("How alike the protocols are: the share of topics two councils both cover "
+                                     "(the heatmap of the HTML report, as numbers).")}));
+    std::vector<std::vector<std::string>> sim = {{""}};
+    for (const auto& d : cmp.documents) sim[0].push_back(d.id);
+    for (std::size_t a = 0; a < cmp.documents.size(); ++a) {
+        sim.push_back({cmp.documents[a].id});
+        for (double s : cmp.similarity[a]) sim.back().push_back(format_score(s));
+    }
+    blocks.push_back(table(sim));
+    return blocks;
+}
+
+std::vector<model::Block> coverage(const Comparison& cmp) {
+    std::vector<std::vector<std::string>> rows = {{"Topic"}};
+    for (const auto& d : cmp.documents) rows[0].push_back(d.id);
+    for (const auto& topic : cmp.topics) {
+        std::vector<std::string> row = {topic.label};
+        row.resize(1 + cmp.documents.size());
+        for (const auto& m : topic.members) {
+            auto& cell = row[1 + static_cast<std::size_t>(m.ref.doc)];
+            cell += (cell.empty() ? "" : " ") + unit_of(cmp, m.ref).number + " " + band_mark(m.band);
+        }
+        for (std::size_t k = 1; k < row.size(); ++k)
+            if (row[k].empty()) row[k] = band_mark(Band::absent);
+        rows.push_back(std::move(row));
+    }
+    return {paragraph({text("Each cell: the council's clause number and how close its words are to the topic's "
+                            "reference clause (= identical, \u2248 close, ~ related, \u2014 absent).")}),
+            table(rows)};
+}
+
+std::vector<model::Block> council_blocks(const Comparison& cmp, const std::vector<model::Protocol>& protocols,
+                                         const DocumentView& view, int doc) {
+    std::vector<model::Block> blocks;
+    // "3.3.2 Label (also: Council 5.1)" for gaps; "Label (Council 4.1, Other 2.3)" otherwise.
+    auto topic_items = [&](const std::vector<std::size_t>& topics, bool from_base) {
+        std::vector<std::string> items;
+        for (auto t : topics) {
+            const auto& topic = cmp.topics[t];
+            const std::string who = topic_councils(cmp, topic, from_base ? std::vector<int>{doc, cmp.base} : std::vector<int>{doc});
+            const std::string lead = from_base ? unit_of(cmp, topic.reference).number + " " : "";
+            items.push_back(lead + topic.label + (who.empty() ? "" : from_base ? " (also: " + who + ")" : " (" + who + ")"));
+        }
+        return items;
+    };
+    if (cmp.base >= 0 && doc != cmp.base) {
+        blocks.push_back(paragraph({marked(model::InlineKind::strong, "What the base says that this protocol does not")}));
+        blocks.push_back(view.gaps.empty() ? paragraph({text("Nothing.")}) : bullets(topic_items(view.gaps, true)));
+    }
+    blocks.push_back(paragraph({marked(model::InlineKind::strong, "What other councils cover that this protocol does not")}));
+    blocks.push_back(view.missing.empty() ? paragraph({text("Nothing.")}) : bullets(topic_items(view.missing, false)));
+    blocks.push_back(paragraph({marked(model::InlineKind::strong, "Where it says the same thing differently")}));
+    for (const auto& topic : cmp.topics)
+        for (const auto& m : topic.members) {
+            if (m.ref.doc != doc || m.ref == topic.reference || m.band == Band::identical) continue;
+            const std::string title = unit_of(cmp, m.ref).number + " against " +
+                                      cmp.documents[static_cast<std::size_t>(topic.reference.doc)].council + " " +
+                                      unit_of(cmp, topic.reference).number + " (" + to_string(m.band) + "):";
+            model::Inlines diff;
+            std::string last;
+            for (const auto& edit : redline::diff_text(clause_text(cmp, protocols, topic.reference),
+                                                       clause_text(cmp, protocols, m.ref), diff_options())) {
+                if (space_between(last, edit.text)) diff.push_back(text(" "));
+                last = edit.text;
+                diff.push_back(edit.op == redline::Op::equal     ? text(edit.text)
+                               : edit.op == redline::Op::deleted ? marked(model::InlineKind::deleted, edit.text)
+                                                                 : marked(model::InlineKind::inserted, edit.text));
+            }
+            blocks.push_back(paragraph({marked(model::InlineKind::emphasis, title)}));
+            blocks.push_back(paragraph(std::move(diff)));
+        }
+    return blocks;
+}
+
+}  // namespace
+
+std::string render_pdf_report(const Comparison& cmp, const std::vector<model::Protocol>& protocols,
+                              const std::vector<DocumentView>& views, model::Diagnostics& diags) {
+    model::Protocol report;
+    report.source_path = "comparison";
+    report.meta.title = "Comparison of " + std::to_string(cmp.documents.size()) + " protocols";
+    report.meta.council = cmp.base >= 0 ? "Against " + cmp.documents[static_cast<std::size_t>(cmp.base)].council
+                                        : "Every protocol against every other";
+    report.meta.version = "comparison";
+    report.sections.push_back(section("councils", "Councils", overview(cmp, views)));
+    if (cmp.documents.size() <= max_table_documents) report.sections.push_back(section("coverage", "Coverage", coverage(cmp)));
+    for (std::size_t d = 0; d < cmp.documents.size(); ++d)
+        report.sections.push_back(section("council-" + cmp.documents[d].id, cmp.documents[d].council,
+                                          council_blocks(cmp, protocols, views[d], static_cast<int>(d))));
+    pdf::PdfOptions options;
+    options.epoch = io::build_epoch();
+    return pdf::render_pdf(report, options, diags);
+}
+
+}  // namespace protopub::compare::detail

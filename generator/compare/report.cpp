@@ -1,0 +1,127 @@
+#include "compare/report.hpp"
+
+#include <algorithm>
+
+#include "compare/report_formats.hpp"
+#include "compare/writers.hpp"
+#include "model/text.hpp"
+
+namespace protopub::compare {
+
+namespace detail {
+
+const Unit& unit_of(const Comparison& cmp, UnitRef ref) {
+    return cmp.documents[static_cast<std::size_t>(ref.doc)].units[static_cast<std::size_t>(ref.unit)];
+}
+
+const model::Clause& clause_of(const Comparison& cmp, const std::vector<model::Protocol>& protocols, UnitRef ref) {
+    const Unit& u = unit_of(cmp, ref);
+    return protocols[static_cast<std::size_t>(ref.doc)]
+        .sections[static_cast<std::size_t>(u.section)]
+        .clauses[static_cast<std::size_t>(u.clause)];
+}
+
+redline::Options diff_options() {
+    redline::Options o;
+    o.replace_whole_above = 1.0;
+    return o;
+}
+
+bool space_between(const std::string& before, const std::string& after) {
+    if (before.empty() || after.empty()) return false;
+    static const std::string closing[] = {".", ",", ";", ":", ")", "\u201d", "\u2019", "?", "!"};
+    static const std::string opening[] = {"(", "\u201c", "\u2018"};
+    for (const auto& c : closing)
+        if (after.compare(0, c.size(), c) == 0) return false;
+    for (const auto& o : opening)
+        if (before.size() >= o.size() && before.compare(before.size() - o.size(), o.size(), o) == 0) return false;
+    return true;
+}
+
+std::string clause_text(const Comparison& cmp, const std::vector<model::Protocol>& protocols, UnitRef ref) {
+    return model::plain_text(clause_of(cmp, protocols, ref));
+}
+
+}  // namespace detail
+
+std::string council_page(const Document& doc) { return "council-" + doc.id + ".html"; }
+
+std::string topic_councils(const Comparison& cmp, const Topic& topic, const std::vector<int>& leave_out) {
+    std::string out;
+    int last = -1;
+    for (const auto& m : topic.members) {
+        if (std::find(leave_out.begin(), leave_out.end(), m.ref.doc) != leave_out.end()) continue;
+        const auto& d = cmp.documents[static_cast<std::size_t>(m.ref.doc)];
+        out += m.ref.doc == last ? " " : (out.empty() ? "" : ", ") + d.council + " ";
+        out += detail::unit_of(cmp, m.ref).number;
+        last = m.ref.doc;
+    }
+    return out;
+}
+
+std::vector<DocumentView> document_views(const Comparison& cmp) {
+    std::vector<DocumentView> views(cmp.documents.size());
+    std::vector<std::vector<int>> docs_of(cmp.topics.size());  // per topic: its documents, sorted
+    for (std::size_t t = 0; t < cmp.topics.size(); ++t) {
+        const auto& topic = cmp.topics[t];
+        auto& docs = docs_of[t];
+        for (const auto& m : topic.members) docs.push_back(m.ref.doc);
+        std::sort(docs.begin(), docs.end());
+        docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+        const bool only_base = docs.size() == 1 && docs.front() == cmp.base;
+        for (std::size_t d = 0; d < views.size(); ++d) {
+            const bool has = std::binary_search(docs.begin(), docs.end(), static_cast<int>(d));
+            auto& v = views[d];
+            if (topic.from_base) {
+                if (static_cast<int>(d) == cmp.base) continue;
+                if (has) ++v.covered;
+                else v.gaps.push_back(t);
+            } else if (!has && !docs.empty() && !only_base) {
+                v.missing.push_back(t);
+            } else if (has && docs.size() == 1) {
+                v.unique.push_back(t);
+            }
+        }
+        for (std::size_t k = 1; k < topic.members.size(); ++k) {
+            const auto& m = topic.members[k];
+            auto& v = views[static_cast<std::size_t>(m.ref.doc)];
+            if (m.band == Band::identical) ++v.identical;
+            else if (m.band == Band::close) ++v.close;
+            else ++v.related;
+        }
+    }
+    // What most other councils cover comes first: the likeliest thing to have missed.
+    for (auto& v : views)
+        std::stable_sort(v.missing.begin(), v.missing.end(),
+                         [&](std::size_t x, std::size_t y) { return docs_of[x].size() > docs_of[y].size(); });
+    return views;
+}
+
+namespace {
+bool wants(const std::vector<std::string>& formats, const char* f) {
+    return std::find(formats.begin(), formats.end(), f) != formats.end();
+}
+}  // namespace
+
+bool write_report(const Comparison& cmp, const std::vector<model::Protocol>& protocols, const ReportOptions& options,
+                  io::OutputSet& out, model::Diagnostics& diags) {
+    const auto views = document_views(cmp);
+    if (wants(options.formats, "json")) out.add("comparison.json", to_json(cmp));
+    if (wants(options.formats, "csv")) {
+        out.add("alignments.csv", alignments_csv(cmp));
+        out.add("coverage.csv", coverage_csv(cmp));
+        out.add("similarity.csv", similarity_csv(cmp));
+    }
+    if (wants(options.formats, "html")) {
+        out.add("heatmap.svg", heatmap_svg(cmp));
+        if (!detail::render_html(cmp, protocols, views, options.templates_dir, out, diags)) return false;
+    }
+    if (wants(options.formats, "pdf")) {
+        std::string pdf = detail::render_pdf_report(cmp, protocols, views, diags);
+        if (pdf.empty()) return false;
+        out.add("comparison.pdf", std::move(pdf));
+    }
+    return true;
+}
+
+}  // namespace protopub::compare

@@ -1,0 +1,212 @@
+#include "compare/writers.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace protopub::compare {
+
+namespace {
+
+const Unit& unit_of(const Comparison& cmp, UnitRef r) {
+    return cmp.documents[static_cast<std::size_t>(r.doc)].units[static_cast<std::size_t>(r.unit)];
+}
+const std::string& doc_id(const Comparison& cmp, UnitRef r) { return cmp.documents[static_cast<std::size_t>(r.doc)].id; }
+
+std::string json_string(const std::string& s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out + "\"";
+}
+
+std::string json_clause(const Comparison& cmp, UnitRef r) {
+    const Unit& u = unit_of(cmp, r);
+    return "{\"doc\":" + json_string(doc_id(cmp, r)) + ",\"number\":" + json_string(u.number) +
+           ",\"id\":" + json_string(u.id) + "}";
+}
+
+// RFC 4180: quote every field that needs it, double the quotes inside.
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string csv_row(const std::vector<std::string>& fields) {
+    std::string out;
+    for (std::size_t k = 0; k < fields.size(); ++k) out += (k ? "," : "") + csv_field(fields[k]);
+    return out + "\r\n";
+}
+
+std::string xml_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// Topic index of each alignment (alignments are written topic by topic).
+std::vector<std::size_t> alignment_topics(const Comparison& cmp) {
+    std::vector<std::size_t> out;
+    for (std::size_t t = 0; t < cmp.topics.size(); ++t)
+        for (std::size_t m = 1; m < cmp.topics[t].members.size(); ++m) out.push_back(t);
+    return out;
+}
+
+}  // namespace
+
+std::string format_score(double score) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.3f", std::round(score * 1000) / 1000);
+    return buf;
+}
+
+std::string to_json(const Comparison& cmp) {
+    std::string out = "{\n\"documents\":[";
+    for (std::size_t d = 0; d < cmp.documents.size(); ++d) {
+        const auto& doc = cmp.documents[d];
+        out += std::string(d ? ",\n" : "\n") + "{\"id\":" + json_string(doc.id) + ",\"council\":" + json_string(doc.council) +
+               ",\"file\":" + json_string(doc.file) + ",\"clauses\":" + std::to_string(doc.units.size()) + "}";
+    }
+    out += "],\n\"base\":" + (cmp.base >= 0 ? json_string(cmp.documents[static_cast<std::size_t>(cmp.base)].id) : "null");
+    out += ",\n\"alignments\":[";
+    const auto topic_of = alignment_topics(cmp);
+    for (std::size_t k = 0; k < cmp.alignments.size(); ++k) {
+        const auto& a = cmp.alignments[k];
+        out += std::string(k ? ",\n" : "\n") + "{\"a\":" + json_clause(cmp, a.a) + ",\"b\":" + json_clause(cmp, a.b) +
+               ",\"score\":" + format_score(a.score) + ",\"topic\":" + json_string(cmp.topics[topic_of[k]].id) + "}";
+    }
+    out += "],\n\"topics\":[";
+    for (std::size_t t = 0; t < cmp.topics.size(); ++t) {
+        const auto& topic = cmp.topics[t];
+        out += std::string(t ? ",\n" : "\n") + "{\"id\":" + json_string(topic.id) + ",\"label\":" + json_string(topic.label) +
+               ",\"from_base\":" + (topic.from_base ? "true" : "false") + ",\"members\":[";
+        for (std::size_t m = 0; m < topic.members.size(); ++m) {
+            const auto& mem = topic.members[m];
+            const Unit& u = unit_of(cmp, mem.ref);
+            out += std::string(m ? "," : "") + "{\"doc\":" + json_string(doc_id(cmp, mem.ref)) + ",\"number\":" +
+                   json_string(u.number) + ",\"id\":" + json_string(u.id) + ",\"score\":" + format_score(mem.score) +
+                   ",\"band\":" + json_string(to_string(mem.band)) + "}";
+        }
+        out += "]}";
+    }
+    out += "],\n\"similarity\":[";
+    for (std::size_t a = 0; a < cmp.similarity.size(); ++a) {
+        out += std::string(a ? ",\n" : "\n") + "[";
+        for (std::size_t b = 0; b < cmp.similarity[a].size(); ++b) out += (b ? "," : "") + format_score(cmp.similarity[a][b]);
+        out += "]";
+    }
+    return out + "]\n}\n";
+}
+
+std::string alignments_csv(const Comparison& cmp) {
+    std::string out = csv_row({"topic", "label", "doc_a", "number_a", "id_a", "doc_b", "number_b", "id_b", "score", "band"});
+    const auto topic_of = alignment_topics(cmp);
+    for (std::size_t k = 0; k < cmp.alignments.size(); ++k) {
+        const auto& a = cmp.alignments[k];
+        const auto& topic = cmp.topics[topic_of[k]];
+        const auto& member = *std::find_if(topic.members.begin(), topic.members.end(),
+                                           [&](const Member& m) { return m.ref == a.a; });
+        out += csv_row({topic.id, topic.label, doc_id(cmp, a.a), unit_of(cmp, a.a).number, unit_of(cmp, a.a).id,
+                        doc_id(cmp, a.b), unit_of(cmp, a.b).number, unit_of(cmp, a.b).id, format_score(a.score),
+                        to_string(member.band)});
+    }
+    return out;
+}
+
+std::string coverage_csv(const Comparison& cmp) {
+    std::vector<std::string> header = {"topic", "label"};
+    for (const auto& d : cmp.documents) header.push_back(d.id);
+    std::string out = csv_row(header);
+    for (const auto& topic : cmp.topics) {
+        std::vector<std::string> row = {topic.id, topic.label};
+        row.resize(2 + cmp.documents.size());
+        for (const auto& m : topic.members) {
+            auto& cell = row[2 + static_cast<std::size_t>(m.ref.doc)];
+            cell += (cell.empty() ? "" : " ") + unit_of(cmp, m.ref).number;
+        }
+        out += csv_row(row);
+    }
+    return out;
+}
+
+std::string similarity_csv(const Comparison& cmp) {
+    std::vector<std::string> header = {"document"};
+    for (const auto& d : cmp.documents) header.push_back(d.id);
+    std::string out = csv_row(header);
+    for (std::size_t a = 0; a < cmp.documents.size(); ++a) {
+        std::vector<std::string> row = {cmp.documents[a].id};
+        for (double s : cmp.similarity[a]) row.push_back(format_score(s));
+        out += csv_row(row);
+    }
+    return out;
+}
+
+std::string heatmap_svg(const Comparison& cmp) {
+    const std::size_t n = cmp.documents.size();
+    // Cells shrink as councils are added so that 400 still fit a page width.
+    const int cell = n <= 12 ? 36 : n <= 60 ? 12 : 3;
+    const bool labelled = n <= 60;
+    std::size_t longest = 0;
+    for (const auto& d : cmp.documents) longest = std::max(longest, d.id.size());
+    const int margin = labelled ? static_cast<int>(std::min<std::size_t>(320, 16 + longest * 7)) : 20;
+    const int height = margin + static_cast<int>(n) * cell + 10;
+    // the column labels slant up to the right, past the last column
+    const int width = height + (labelled ? static_cast<int>(longest) * 4 : 0);
+    std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) + "\" height=\"" +
+                      std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
+                      "\" role=\"img\" aria-labelledby=\"heatmap-title\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">\n";
+    out += "<title id=\"heatmap-title\">Similarity of the councils' protocols: share of topics both cover</title>\n";
+    for (std::size_t d = 0; labelled && d < n; ++d) {
+        const std::string name = xml_escape(cmp.documents[d].id);
+        const int mid = margin + static_cast<int>(d) * cell + cell / 2;
+        out += "<text x=\"" + std::to_string(margin - 6) + "\" y=\"" + std::to_string(mid + 4) +
+               "\" text-anchor=\"end\">" + name + "</text>\n";
+        out += "<text transform=\"translate(" + std::to_string(mid + 4) + "," + std::to_string(margin - 6) +
+               ") rotate(-60)\">" + name + "</text>\n";
+    }
+    for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = 0; b < n; ++b) {
+            const double s = cmp.similarity[a][b];
+            // white (0) to dark blue (1), readable in grey print as well
+            const int shade = static_cast<int>(std::lround(255 - s * 200));
+            char colour[8];
+            std::snprintf(colour, sizeof colour, "#%02x%02x%02x", shade, shade, std::min(255, shade + 60));
+            out += "<rect x=\"" + std::to_string(margin + static_cast<int>(b) * cell) + "\" y=\"" +
+                   std::to_string(margin + static_cast<int>(a) * cell) + "\" width=\"" + std::to_string(cell) +
+                   "\" height=\"" + std::to_string(cell) + "\" fill=\"" + colour + "\"><title>" +
+                   xml_escape(cmp.documents[a].id) + " / " + xml_escape(cmp.documents[b].id) + ": " + format_score(s) +
+                   "</title></rect>\n";
+            if (cell >= 36)
+                out += "<text x=\"" + std::to_string(margin + static_cast<int>(b) * cell + cell / 2) + "\" y=\"" +
+                       std::to_string(margin + static_cast<int>(a) * cell + cell / 2 + 4) + "\" text-anchor=\"middle\" fill=\"" +
+                       (s > 0.55 ? "#ffffff" : "#000000") + "\">" + std::to_string(std::lround(s * 100)) + "</text>\n";
+        }
+    return out + "</svg>\n";
+}
+
+}  // namespace protopub::compare

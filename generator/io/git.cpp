@@ -1,0 +1,132 @@
+#include "io/git.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+
+namespace protopub::io {
+
+namespace {
+
+struct Captured {
+    std::string out, err;
+    int status = -1;
+};
+
+// Runs argv[0] (found on PATH) with its standard output and error captured.
+std::optional<Captured> run_captured(const std::vector<std::string>& args, std::string& error) {
+    int out_pipe[2], err_pipe[2];
+    if (::pipe2(out_pipe, O_CLOEXEC) != 0) {
+        error = std::strerror(errno);
+        return std::nullopt;
+    }
+    if (::pipe2(err_pipe, O_CLOEXEC) != 0) {
+        error = std::strerror(errno);
+        ::close(out_pipe[0]), ::close(out_pipe[1]);
+        return std::nullopt;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    const int spawned = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(out_pipe[1]);
+    ::close(err_pipe[1]);
+    if (spawned != 0) {
+        ::close(out_pipe[0]), ::close(err_pipe[0]);
+        error = "cannot run " + args[0] + ": " + std::strerror(spawned);
+        return std::nullopt;
+    }
+    // Both pipes are drained together so neither can fill up and stall git.
+    Captured result;
+    pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+    std::string* sinks[2] = {&result.out, &result.err};
+    int open_fds = 2;
+    char buf[65536];
+    while (open_fds > 0) {
+        if (::poll(fds, 2, -1) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        for (int k = 0; k < 2; ++k) {
+            if (fds[k].fd < 0 || !(fds[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            const ssize_t n = ::read(fds[k].fd, buf, sizeof buf);
+            if (n > 0) {
+                sinks[k]->append(buf, static_cast<std::size_t>(n));
+            } else if (n == 0 || errno != EINTR) {
+                ::close(fds[k].fd);
+                fds[k].fd = -1;
+                --open_fds;
+            }
+        }
+    }
+    for (auto& f : fds)
+        if (f.fd >= 0) ::close(f.fd);
+    while (::waitpid(pid, &result.status, 0) < 0 && errno == EINTR) {
+    }
+    return result;
+}
+
+std::string first_line(const std::string& s) {
+    std::string line = s.substr(0, s.find('\n'));
+    return line.empty() ? "git failed" : line;
+}
+
+}  // namespace
+
+std::optional<GitFile> parse_git_spec(const std::string& spec) {
+    const auto at = spec.rfind('@');
+    if (at == std::string::npos) return std::nullopt;
+    std::error_code ec;
+    if (fs::exists(spec, ec)) return std::nullopt;
+    return GitFile{spec.substr(0, at), spec.substr(at + 1)};
+}
+
+std::optional<std::string> read_git_file(const GitFile& file, std::string& error) {
+    const std::string where = "'" + file.path + "' at '" + file.revision + "'";
+    if (file.path.empty() || file.revision.empty()) {
+        error = "cannot read " + where + ": expected FILE@REVISION";
+        return std::nullopt;
+    }
+    if (file.revision[0] == '-' || file.revision.find(':') != std::string::npos) {
+        error = "cannot read " + where + ": not a git revision";
+        return std::nullopt;
+    }
+    const fs::path path(file.path);
+    const std::string folder = path.has_parent_path() ? path.parent_path().string() : ".";
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) {
+        error = "cannot read " + where + ": no such folder '" + folder + "'";
+        return std::nullopt;
+    }
+    std::string run_error;
+    auto result = run_captured({"git", "-C", folder, "show", file.revision + ":./" + path.filename().string()}, run_error);
+    if (!result) {
+        error = "cannot read " + where + ": " + run_error;
+        return std::nullopt;
+    }
+    if (!WIFEXITED(result->status) || WEXITSTATUS(result->status) != 0) {
+        error = "cannot read " + where + ": " + first_line(result->err);
+        return std::nullopt;
+    }
+    return std::move(result->out);
+}
+
+}  // namespace protopub::io

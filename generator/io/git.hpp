@@ -1,0 +1,24 @@
+// Reading a file as it was at a git revision ("protocol.md@HEAD~1"), for comparing
+// versions that live in a repository. Part of the io seam: the only place that runs git.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace protopub::io {
+
+struct GitFile {
+    std::string path;       // the file, relative to the current folder or absolute
+    std::string revision;   // any git revision: a commit, tag, branch, HEAD~2, ...
+};
+
+// "FILE@REV" -> {FILE, REV}. nullopt when `spec` has no '@' or names a file that
+// exists as written (so a file whose name contains '@' still reads as a file).
+std::optional<GitFile> parse_git_spec(const std::string& spec);
+
+// The bytes of `file.path` at `file.revision`, through `git show REV:./NAME` run in the
+// file's folder. On failure returns nullopt with `error` set to a sentence naming the
+// file and revision and git's own message ("'x.md' at 'v2': fatal: invalid object name 'v2'").
+std::optional<std::string> read_git_file(const GitFile& file, std::string& error);
+
+}  // namespace protopub::io

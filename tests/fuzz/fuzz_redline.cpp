@@ -1,0 +1,31 @@
+// The diff engine on two fuzzed versions: change set, every writer of it, and the
+// redline Protocol drawn by the HTML renderer and as Word tracked changes.
+#include "docx/docx.hpp"
+#include "fuzz_support.hpp"
+#include "html/writer.hpp"
+#include "redline/redline.hpp"
+#include "source/reader.hpp"
+
+using namespace protopub;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    auto [old_text, new_text] = fuzzing::split_two(fuzzing::as_text(data, size));
+    model::Diagnostics diags;
+    model::Protocol old_version = source::read_protocol(old_text, "old.md", diags);
+    model::Protocol new_version = source::read_protocol(new_text, "new.md", diags);
+
+    redline::ChangeSet changes = redline::compare_versions(old_version, new_version);
+    (void)redline::to_json(changes, old_version, new_version);
+    (void)redline::to_csv(changes);
+    auto rows = redline::schedule_of_changes(changes);
+    (void)redline::schedule_csv(rows);
+    (void)redline::build_schedule(rows, old_version, new_version);
+    model::Protocol marked = redline::build_redline(changes, old_version, new_version);
+
+    pugi::xml_document page;
+    html::append_contents(page, marked);
+    for (const auto& section : marked.sections) html::append_section(page, section, marked);
+    fuzzing::require_well_formed_docx(docx::render_docx(marked, docx::DocxOptions{}, diags));
+    (void)redline::diff_text(old_text, new_text);
+    return 0;
+}

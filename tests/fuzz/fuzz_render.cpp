@@ -1,0 +1,34 @@
+// Any source -> every renderer (HTML, PDF, .docx, Akoma Ntoso). The model of any
+// readable source (with or without errors: the importer and redline also build models)
+// renders without a crash, and the XML outputs stay well-formed whatever the text holds.
+#include "akn/akn.hpp"
+#include "check/check.hpp"
+#include "docx/docx.hpp"
+#include "fuzz_support.hpp"
+#include "html/writer.hpp"
+#include "io/files.hpp"
+#include "pdf/pdf.hpp"
+#include "refs/refs.hpp"
+#include "source/reader.hpp"
+
+using namespace protopub;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    model::Diagnostics diags;
+    model::Protocol p = source::read_protocol(fuzzing::as_text(data, size), "fuzz.md", diags);
+    refs::resolve_references(p, diags);
+    check::check_structure(p, diags);
+
+    io::OutputSet site;
+    html::SiteOptions html_options;
+    html_options.templates_dir = PROTOPUB_SOURCE_DIR "/templates";
+    html::render_site({p}, html_options, site, diags);
+
+    pdf::PdfOptions pdf_options;
+    pdf_options.epoch = 0;
+    pdf::render_pdf(p, pdf_options, diags);
+
+    fuzzing::require_well_formed_docx(docx::render_docx(p, docx::DocxOptions{}, diags));
+    fuzzing::require_well_formed_xml(akn::render_akn(p, akn::AknOptions{}, diags), "Akoma Ntoso");
+    return 0;
+}

@@ -1,0 +1,106 @@
+// `protopub diff` end to end: files and FILE@GITREV, every format, errors.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "docx/word_reader.hpp"
+#include "support.hpp"
+
+namespace {
+
+const std::string kFixture = std::string(PROTOPUB_SOURCE_DIR) + "/tests/redline/data/member-officer.md";
+
+std::size_t count(const std::string& haystack, const std::string& needle) {
+    std::size_t n = 0;
+    for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+    return n;
+}
+
+std::string reworded(std::string text) {
+    text.replace(text.find("version: \"2023\""), 15, "version: \"2024\"");
+    text.replace(text.find("strictly confidential"), 21, "confidential");
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("diff of a version with itself shows no changes in any format", "[redline][cli]") {
+    testing::TempDir out;
+    const auto run = testing::run_cli({"diff", kFixture, kFixture, "-o", out.path()});
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.out == "0 changes (0 in the schedule) written to " + out.path() + " (10 files)\n");
+    const std::string json = testing::read(out.file("changes.json"));
+    CHECK(json.find("\"summary\":{\"unchanged\":25,\"renumbered\":0,\"amended\":0,\"moved\":0,\"inserted\":0,"
+                    "\"deleted\":0,\"split\":0,\"merged\":0}") != std::string::npos);
+    const std::string csv = testing::read(out.file("changes.csv"));
+    CHECK(count(csv, "\nunchanged,") == 25);
+    CHECK(count(csv, "\n") == 26);
+    CHECK(testing::read(out.file("schedule.csv")) == "old_number,new_number,kind,summary\r\n");
+    const std::string html = testing::read(out.file("redline.html"));
+    CHECK(count(html, "<ins") == 1);  // the key only
+    CHECK(count(html, "<del") == 1);
+    CHECK(count(html, "data-change=\"unchanged\"") == 25);
+    CHECK(testing::read(out.file("schedule.html")).find("There are no changes.") != std::string::npos);
+    const std::string xml = protopub::testing::unpack_docx(testing::read(out.file("redline.docx")))["word/document.xml"];
+    CHECK(xml.find("<w:p") != std::string::npos);
+    for (const char* revision : {"<w:ins ", "<w:del ", "<w:moveFrom", "<w:moveTo"}) CHECK(xml.find(revision) == std::string::npos);
+    REQUIRE(std::system(("pdftotext '" + out.file("schedule.pdf") + "' '" + out.file("schedule.txt") + "'").c_str()) == 0);
+    CHECK(testing::read(out.file("schedule.txt")).find("There are no changes.") != std::string::npos);
+}
+
+TEST_CASE("diff reads a version from git as FILE@REV", "[redline][cli][git]") {
+    testing::TempDir repo, out;
+    const std::string file = repo.file("protocol.md");
+    const std::string git = "git -C '" + repo.path() + "' -c user.name=t -c user.email=t@example.org ";
+    testing::write(file, testing::read(kFixture));
+    REQUIRE(std::system((git + "init -q && " + git + "add protocol.md && " + git + "commit -qm v1").c_str()) == 0);
+    testing::write(file, reworded(testing::read(kFixture)));
+
+    const auto run = testing::run_cli({"diff", file + "@HEAD", file, "-o", out.path(), "--format", "json,csv"});
+    REQUIRE(run.exit_code == 0);
+    CHECK(testing::read(out.file("schedule.csv")) ==
+          "old_number,new_number,kind,summary\r\n7.2,7.2,amended,'strictly' deleted\r\n");
+    CHECK(testing::read(out.file("changes.json")).find("\"path\":\"" + file + "@HEAD\",\"version\":\"2023\"") !=
+          std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(out.file("redline.html")));
+
+    const auto bad_rev = testing::run_cli({"diff", file + "@no-such-rev", file, "-o", out.path()});
+    CHECK(bad_rev.exit_code == 2);
+    CHECK(bad_rev.err.find(file + "@no-such-rev: error: cannot read '" + file + "' at 'no-such-rev': fatal: ") == 0);
+    const auto option = testing::run_cli({"diff", file + "@--output=x", file, "-o", out.path()});
+    CHECK(option.exit_code == 2);
+    CHECK(option.err.find("not a git revision") != std::string::npos);
+}
+
+TEST_CASE("diff: usage, input and I/O errors write nothing", "[redline][cli]") {
+    testing::TempDir dir;
+    const std::string out = dir.file("out");
+    CHECK(testing::run_cli({"diff", kFixture, kFixture}).exit_code == 2);
+    CHECK(testing::run_cli({"diff", kFixture, "-o", out}).exit_code == 2);
+    CHECK(testing::run_cli({"diff", kFixture, kFixture, "-o", out, "--format", "rtf"}).exit_code == 2);
+    const auto date = testing::run_cli({"diff", kFixture, kFixture, "-o", out, "--date", "4/4/2023"});
+    CHECK(date.exit_code == 2);
+    CHECK(date.err == "protopub diff: error: --date must be a date written YYYY-MM-DD, not '4/4/2023'\n");
+    CHECK(testing::run_cli({"diff", dir.file("missing.md"), kFixture, "-o", out}).exit_code == 2);
+
+    testing::write(dir.file("bad.md"), testing::source_with_body("## 1. A\n\n1.1 One.\n\n1.3 Three.\n"));
+    const auto bad = testing::run_cli({"diff", kFixture, dir.file("bad.md"), "-o", out});
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.err.find("clause 1.3 follows 1.1") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(out));
+}
+
+TEST_CASE("LibreOffice converts the Word redline to PDF, changes and all", "[redline][cli][libreoffice]") {
+    testing::TempDir dir;
+    testing::write(dir.file("new.md"), reworded(testing::read(kFixture)));
+    REQUIRE(testing::run_cli({"diff", kFixture, dir.file("new.md"), "-o", dir.file("out"), "--format", "docx"}).exit_code == 0);
+    const std::string convert = "cd '" + dir.file("out") + "' && soffice -env:UserInstallation=file://" + dir.path() +
+                                "/profile --headless --convert-to pdf redline.docx >/dev/null 2>&1 && "
+                                "pdftotext redline.pdf redline.txt";
+    REQUIRE(std::system(convert.c_str()) == 0);
+    const std::string text = testing::read(dir.file("out/redline.txt"));
+    // Word shows the deleted word struck through, so both versions' words are printed.
+    CHECK(text.find("Briefings shall remain strictly confidential") != std::string::npos);
+    CHECK(text.find("Protocol on Member/Officer Relations") != std::string::npos);
+}
