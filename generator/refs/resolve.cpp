@@ -15,8 +15,8 @@ bool is_deleted_clause(const Clause& c) {
     // "[Deleted]" is one short paragraph: anything longer is not read at all
     if (!c.heading.empty() || c.blocks.size() != 1 || c.blocks[0].kind != BlockKind::paragraph) return false;
     std::size_t length = 0;
-    for (const auto& in : c.blocks[0].inlines) length += in.text.size() + in.children.size();
-    if (length > 24) return false;
+    for (const auto& in : c.blocks[0].inlines)  // stops early: a clause cited 10,000 times is long
+        if ((length += in.text.size() + in.children.size() + 1) > 24) return false;
     std::string words = trim(plain_text(c));
     while (!words.empty() && (words.front() == '[' || words.front() == '(')) words.erase(0, 1);
     while (!words.empty() && (words.back() == ']' || words.back() == ')' || words.back() == '.')) words.pop_back();
@@ -156,7 +156,7 @@ bool Resolver::scan_run(Inlines& in, std::size_t first, std::size_t last, Inline
         std::string key = t.term;
         for (char& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         if (!defined_.insert(key).second) continue;  // the first definition counts
-        p_.terms.push_back({std::move(t.term), owner_id_, std::move(t.definition), pos_at(in, t.begin)});
+        p_.terms.push_back({std::move(t.term), owner_id_, detail::sentence_around(text_, t.begin), pos_at(in, t.begin)});
     }
     if (found_.empty()) return false;
 

@@ -376,7 +376,6 @@ private:
     // A quoted term at i: its text, and the end after the closing quote (npos if none).
     std::size_t read_quoted(std::size_t i, std::string& term) const;
     void add_term(std::size_t begin, std::string term);
-    std::string sentence_around(std::size_t i) const;
 
     std::string_view s_;
     std::size_t n_;
@@ -897,22 +896,8 @@ std::size_t Scanner::read_quoted(std::size_t i, std::string& term) const {
     return npos;
 }
 
-// The sentence around i, at most max_sentence bytes either side (a run of text with
-// many definitions and no full stop must not be read once per definition).
-std::string Scanner::sentence_around(std::size_t i) const {
-    auto ends_sentence = [&](std::size_t k) { return s_[k] == '.' || s_[k] == '?' || s_[k] == '!'; };
-    std::size_t b = i;
-    while (b > 0 && i - b < max_sentence && !(b >= 2 && s_[b - 1] == ' ' && ends_sentence(b - 2))) --b;
-    std::size_t e = i;
-    while (e < n_ && e - i < max_sentence && !(ends_sentence(e) && (e + 1 == n_ || s_[e + 1] == ' '))) ++e;
-    if (e < n_) ++e;
-    std::string_view out = s_.substr(b, e - b);
-    while (!out.empty() && out.front() == ' ') out.remove_prefix(1);
-    return std::string(out);
-}
-
 void Scanner::add_term(std::size_t begin, std::string term) {
-    terms_.push_back({begin, std::move(term), sentence_around(begin)});
+    terms_.push_back({begin, std::move(term)});
 }
 
 // ... referred to as "officers" throughout
@@ -987,6 +972,20 @@ void Scanner::run() {
 }
 
 }  // namespace
+
+// At most max_sentence bytes either side of the term, so that a run of text with many
+// definitions and no full stop stays linear.
+std::string sentence_around(std::string_view s, std::size_t i) {
+    auto ends_sentence = [&](std::size_t k) { return s[k] == '.' || s[k] == '?' || s[k] == '!'; };
+    std::size_t b = i;
+    while (b > 0 && i - b < max_sentence && !(b >= 2 && s[b - 1] == ' ' && ends_sentence(b - 2))) --b;
+    std::size_t e = i;
+    while (e < s.size() && e - i < max_sentence && !(ends_sentence(e) && (e + 1 == s.size() || s[e + 1] == ' '))) ++e;
+    if (e < s.size()) ++e;
+    std::string_view out = s.substr(b, e - b);
+    while (!out.empty() && out.front() == ' ') out.remove_prefix(1);
+    return std::string(out);
+}
 
 void scan(std::string_view text, ScanContext& context, std::vector<Found>& refs, std::vector<FoundTerm>& terms) {
     Scanner(text, context, refs, terms).run();

@@ -30,7 +30,6 @@ struct Found {
 struct FoundTerm {
     std::size_t begin = 0;                  // the term's first character
     std::string term;
-    std::string definition;                 // the sentence that defines it
 };
 
 // What the scanner remembers between runs of text.
@@ -40,6 +39,9 @@ struct ScanContext {
     // Defined names of statutes ("the act" -> Local Government Act 1986), lower case.
     std::unordered_map<std::string, const Statute*> statute_names;
 };
+
+// The sentence of `text` around offset i: what defines a term found there.
+std::string sentence_around(std::string_view text, std::size_t i);
 
 // Appends the references and definitions in `text`, in order, without overlaps.
 void scan(std::string_view text, ScanContext& context, std::vector<Found>& refs, std::vector<FoundTerm>& terms);
