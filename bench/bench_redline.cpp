@@ -67,7 +67,7 @@ void BM_html(benchmark::State& state) {
     for (auto _ : state) {
         io::OutputSet out;
         model::Diagnostics diags;
-        redline::render_html({&d.marked, &d.schedule, &d.rows, &g_old, &g_new},
+        redline::render_html({&d.set, &d.marked, &d.schedule, &d.rows, &g_old, &g_new},
                              std::string(PROTOPUB_SOURCE_DIR) + "/templates", out, diags);
         benchmark::DoNotOptimize(out);
     }

@@ -63,6 +63,13 @@ def reword(text, rng):
     return ' '.join(out)
 
 
+def without_references(text):
+    """Numbered references ("paragraph 5.2", "section 114") would point nowhere once the
+    clauses are shuffled into a new council (and `check` rightly refuses those)."""
+    return re.sub(r'\b([Pp]aragraph|[Ss]ection|[Cc]lause)s? \d+(?:\.\d+)*(?: (?:and|or|to) \d+(?:\.\d+)*)?',
+                  'the relevant provision', text)
+
+
 def escape_start(text):
     # a clause's text must not itself start like a clause number or a list marker
     return re.sub(r'^(\d+)\.', r'\1\\.', re.sub(r'^([-*+#>])', r'\\\1', text))
@@ -100,7 +107,7 @@ def main():
             for c, text in enumerate(chosen[s:s + per_section], 1):
                 if rng.random() < 0.5:
                     text = reword(text, rng)                             # reworded
-                lines += [f'{number}.{c} {escape_start(text)}', '']
+                lines += [f'{number}.{c} {escape_start(without_references(text))}', '']
         with open(os.path.join(args.out_dir, f'council-{k:03d}.md'), 'w', encoding='utf-8') as out:
             out.write('\n'.join(lines))
 

@@ -3,7 +3,8 @@
 # for SECONDS (default 60) on the seed corpus. Fails on any crash, leak, timeout or
 # out-of-memory; the input that failed is left in build-fuzz/findings/ and its name printed.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]      e.g. scripts/fuzz.sh 600 fuzz_reader
-# Environment: FUZZ_JOBS parallel targets (default 1), FUZZ_NICE (default 0).
+# Environment: FUZZ_NICE (default 0), FUZZ_TIMEOUT seconds for one input (default 60:
+# the clock is wall time, and a shared CI machine can be slow).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -17,7 +18,8 @@ done
 
 if [ ! -f "$build/build.ninja" ]; then
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DPROTOPUB_FUZZ=ON -DPROTOPUB_TESTS=OFF >/dev/null
+    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DPROTOPUB_FUZZ=ON -DPROTOPUB_TESTS=OFF \
+    -DCMAKE_DISABLE_FIND_PACKAGE_benchmark=ON >/dev/null
 fi
 nice -n "$nice_level" cmake --build "$build" -j"$(nproc)" >/dev/null
 
@@ -34,7 +36,13 @@ seed_corpus() {
   find tests -name '*.md' -not -path 'tests/bad-input/*' -size -64k -exec cp -n {} "$dir/" \;
   case "$target" in
     fuzz_text_import|fuzz_refs) [ -n "$seeds" ] && cp -n "$seeds"/*.txt "$dir/" ;;
-    fuzz_docx_import) find tests -name '*.docx' -size -256k -exec cp -n {} "$dir/" \; ;;
+    fuzz_docx_import)
+      find tests templates -name '*.docx' -size -256k -exec cp -n {} "$dir/" \;
+      # a .docx of every test source, written by protopub itself
+      local docs="$build/seed-docx"
+      find tests -name '*.md' -not -path 'tests/bad-input/*' -size -64k -print0 |
+        xargs -0 -n1 -I{} "$build/protopub" build {} -o "$docs" --format docx --quiet >/dev/null 2>&1 || true
+      [ -d "$docs" ] && cp -n "$docs"/*.docx "$dir/" ;;
   esac
   if [ -d "tests/fuzz/regressions/$target" ]; then cp -n "tests/fuzz/regressions/$target"/* "$dir/" 2>/dev/null || true; fi
   echo "$dir"
@@ -51,7 +59,7 @@ for target in "${targets[@]}"; do
   log="$build/$target.log"
   echo "== $target: ${seconds}s"
   if nice -n "$nice_level" "$build/tests/fuzz/$target" "$corpus" \
-      -dict=tests/fuzz/protopub.dict -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+      -dict=tests/fuzz/protopub.dict -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-60}" -rss_limit_mb=2048 \
       -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1; then
     grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' "$log" | tail -2
   else

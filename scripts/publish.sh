@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# The main job: set up, build, check every source in protocol-source/ and publish it to output/.
+# The main job: set up, build, check every source in protocol-source/ and publish it to
+# output/: the site with PDF, Word and Akoma Ntoso beside each page, the constitution the
+# example manifest assembles, and every protocol compared with the model protocol.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-./build/protopub check protocol-source
-./build/protopub build protocol-source -o output --format html,pdf,docx
-echo "publish: output/index.html"
+protopub=./build/protopub
+$protopub check protocol-source
+$protopub build protocol-source -o output --format html,pdf,docx,akn
+$protopub constitution protocol-source/constitution.yaml -o output/constitution --format html,pdf,docx,akn
+$protopub compare protocol-source --base protocol-source/somerset-model-protocol.md -o output/comparison \
+  --format html,pdf,csv,json
+echo "publish: open output/index.html (constitution: output/constitution/, comparison: output/comparison/)"

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <string>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
@@ -23,8 +24,8 @@ bool same_file(const std::string& a, const std::string& b) {
     return a == b || std::filesystem::equivalent(a, b, ec);
 }
 
-// A one-line progress display on stderr, redrawn at most a few times a second, shown
-// only when stderr is a terminal (never in logs or pipes).
+// A one-line progress display on stderr, redrawn at each new stage and at most ten times a
+// second within one, shown only when stderr is a terminal (never in logs or pipes).
 class ProgressLine {
 public:
     ProgressLine() : enabled_(::isatty(STDERR_FILENO) == 1) {}
@@ -35,8 +36,10 @@ public:
         if (!enabled_) return {};
         return [this](std::string_view stage, std::size_t done, std::size_t total) {
             const auto now = std::chrono::steady_clock::now();
-            if (drawn_ && done < total && now - last_ < std::chrono::milliseconds(100)) return;
+            const bool new_stage = stage != stage_;
+            if (drawn_ && !new_stage && done < total && now - last_ < std::chrono::milliseconds(100)) return;
             last_ = now;
+            stage_ = stage;
             drawn_ = true;
             std::fprintf(stderr, "\r\033[Kcompare: %.*s %zu/%zu", static_cast<int>(stage.size()), stage.data(), done, total);
             std::fflush(stderr);
@@ -47,6 +50,7 @@ private:
     bool enabled_;
     bool drawn_ = false;
     std::chrono::steady_clock::time_point last_{};
+    std::string stage_;
 };
 
 }  // namespace
@@ -92,6 +96,7 @@ int run_compare(const std::vector<std::string>& argv) {
     options.base = base;
     options.progress = progress.callback();
     const auto comparison = compare::compare_protocols(protocols, options);
+    if (options.progress) options.progress("writing the report", 0, 1);
     compare::ReportOptions report;
     report.formats = formats;
     report.templates_dir = args.value("--templates", PROTOPUB_DEFAULT_TEMPLATES);

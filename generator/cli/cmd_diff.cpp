@@ -103,7 +103,7 @@ int run_diff(const std::vector<std::string>& argv) {
     }
     bool rendered = true;
     if (wants("html")) {
-        const redline::HtmlPages pages{&marked, &schedule, &rows, &*old, &*new_};
+        const redline::HtmlPages pages{&changes, &marked, &schedule, &rows, &*old, &*new_};
         rendered = redline::render_html(pages, args.value("--templates", PROTOPUB_DEFAULT_TEMPLATES), out, diags);
     }
     auto add_rendered = [&](const std::string& name, std::string bytes) {

@@ -34,7 +34,7 @@ int run_renumber(const std::vector<std::string>& argv) {
     const std::string path = args.positional().front();
 
     std::string error;
-    auto text = io::read_file(path, error);
+    auto text = io::read_file(path, error, source::kMaxSourceBytes);
     if (!text) return usage_error("renumber", error);
 
     model::Diagnostics diags;

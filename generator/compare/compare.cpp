@@ -184,9 +184,10 @@ std::vector<std::uint32_t> base_topics(Comparison& cmp, const Corpus& corpus, co
 // Topics for `units` by clustering; each topic's reference is its most connected member.
 void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std::uint32_t>& units,
                     const Options& options) {
-    auto edges = order_aware_edges(similar_pairs(corpus.features, units, corpus.doc_of, options.related * in_run_share,
-                                                 options.threads, options.progress),
-                                   corpus.refs, options.related);
+    auto pairs = similar_pairs(corpus.features, units, corpus.doc_of, options.related * in_run_share, options.threads,
+                               options.progress);
+    if (options.progress) options.progress("choosing matches between documents", 0, 1);
+    auto edges = order_aware_edges(std::move(pairs), corpus.refs, options.related, options.threads);
     auto clusters = cluster_units(units, edges, corpus.doc_of, corpus.features.words, cmp.documents.size());
     std::vector<std::size_t> cluster_of(corpus.refs.size(), 0);
     for (std::size_t k = 0; k < clusters.size(); ++k)
@@ -243,6 +244,7 @@ Comparison compare_protocols(const std::vector<model::Protocol>& protocols, cons
     }
     cluster_topics(cmp, corpus, rest, options);
     for (std::size_t k = 0; k < cmp.topics.size(); ++k) {
+        if (options.progress && k % 256 == 0) options.progress("labelling topics", k, cmp.topics.size());
         auto& t = cmp.topics[k];
         std::sort(t.members.begin() + 1, t.members.end(), [](const Member& x, const Member& y) { return x.ref < y.ref; });
         t.id = "t-" + std::to_string(k + 1);

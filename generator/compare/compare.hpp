@@ -9,8 +9,9 @@
 // into TF-IDF vectors over the whole set; candidates come from an inverted index (never
 // all pairs of clauses); with a base, each document's clauses are matched to base clauses
 // in an order-aware pass (many-to-one allowed, nothing forced below the threshold); the
-// clauses left over, or every clause without a base, are clustered into topics by
-// score-ordered merging that never puts two clauses of one document in one topic.
+// clauses left over, or every clause without a base, are matched the same way for each
+// pair of documents and clustered into topics, best match first, never two clauses of
+// one document in a topic unless one is a part of what another council said in one.
 #pragma once
 
 #include <cstddef>

@@ -96,7 +96,8 @@ std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<S
 // The edges that survive an order-aware choice between each pair of documents (in
 // either direction), as assign_in_order makes it against a base: all documents against
 // each other. `refs` gives each global unit's document and place in it.
-std::vector<Edge> order_aware_edges(std::vector<Edge> edges, const std::vector<UnitRef>& refs, double confident);
+std::vector<Edge> order_aware_edges(std::vector<Edge> edges, const std::vector<UnitRef>& refs, double confident,
+                                    unsigned threads);
 
 // Clusters units by merging along edges, best first, never joining two clusters that
 // hold clauses of the same document, except that a unit left alone joins the cluster of

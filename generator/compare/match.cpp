@@ -4,7 +4,6 @@
 #include <numeric>
 #include <optional>
 #include <set>
-#include <span>
 #include <tuple>
 
 #include "compare/detail.hpp"
@@ -121,7 +120,8 @@ std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<S
     return chosen;
 }
 
-std::vector<Edge> order_aware_edges(std::vector<Edge> edges, const std::vector<UnitRef>& refs, double confident) {
+std::vector<Edge> order_aware_edges(std::vector<Edge> edges, const std::vector<UnitRef>& refs, double confident,
+                                    unsigned threads) {
     auto doc_pair = [&](const Edge& e) { return std::make_pair(refs[e.a].doc, refs[e.b].doc); };
     std::sort(edges.begin(), edges.end(), [&](const Edge& x, const Edge& y) {
         if (doc_pair(x) != doc_pair(y)) return doc_pair(x) < doc_pair(y);
@@ -129,32 +129,40 @@ std::vector<Edge> order_aware_edges(std::vector<Edge> edges, const std::vector<U
     });
     std::vector<int> position(refs.size());
     for (std::size_t g = 0; g < refs.size(); ++g) position[g] = refs[g].unit;
-    std::vector<Edge> kept;
-    // One direction of one document pair: `from` units choose among `to` units.
-    auto choose = [&](std::span<const Edge> group, bool a_chooses, std::set<std::pair<std::uint32_t, std::uint32_t>>& picked) {
+    // One direction of one document pair: `from` units choose among `to` units; the edges
+    // chosen are marked in `keep`.
+    std::vector<char> keep(edges.size(), 0);
+    auto choose = [&](std::size_t begin, std::size_t end, bool a_chooses) {
         auto from = [&](const Edge& e) { return a_chooses ? e.a : e.b; };
         auto to = [&](const Edge& e) { return a_chooses ? e.b : e.a; };
-        std::uint32_t first = from(group.front()), last = first;
-        for (const auto& e : group) first = std::min(first, from(e)), last = std::max(last, from(e));
+        std::uint32_t first = from(edges[begin]), last = first;
+        for (std::size_t k = begin; k < end; ++k) first = std::min(first, from(edges[k])), last = std::max(last, from(edges[k]));
         std::vector<std::vector<Scored>> candidates(last - first + 1);
-        for (const auto& e : group) candidates[from(e) - first].push_back({to(e), e.score});  // best first already
-        auto chosen = assign_in_order(candidates, position, confident);
+        std::vector<std::vector<std::size_t>> edge_of(last - first + 1);
+        for (std::size_t k = begin; k < end; ++k) {  // best first already
+            candidates[from(edges[k]) - first].push_back({to(edges[k]), edges[k].score});
+            edge_of[from(edges[k]) - first].push_back(k);
+        }
+        const auto chosen = assign_in_order(candidates, position, confident);
         for (std::size_t i = 0; i < chosen.size(); ++i)
             for (const auto& c : chosen[i])
-                picked.insert(a_chooses ? std::make_pair(first + static_cast<std::uint32_t>(i), c.unit)
-                                        : std::make_pair(c.unit, first + static_cast<std::uint32_t>(i)));
+                for (std::size_t j = 0; j < candidates[i].size(); ++j)
+                    if (candidates[i][j].unit == c.unit) keep[edge_of[i][j]] = 1;
     };
-    for (std::size_t start = 0; start < edges.size();) {
-        std::size_t end = start;
-        while (end < edges.size() && doc_pair(edges[end]) == doc_pair(edges[start])) ++end;
-        std::span<const Edge> group(edges.data() + start, end - start);
-        std::set<std::pair<std::uint32_t, std::uint32_t>> picked;
-        choose(group, true, picked);
-        choose(group, false, picked);
-        for (const auto& e : group)
-            if (picked.count({e.a, e.b})) kept.push_back(e);
-        start = end;
-    }
+    std::vector<std::size_t> group_starts;  // document pairs are independent: share them out
+    for (std::size_t k = 0; k < edges.size(); ++k)
+        if (k == 0 || doc_pair(edges[k]) != doc_pair(edges[k - 1])) group_starts.push_back(k);
+    group_starts.push_back(edges.size());
+    parallel_for(
+        group_starts.size() - 1, threads,
+        [&](std::size_t g) {
+            choose(group_starts[g], group_starts[g + 1], true);
+            choose(group_starts[g], group_starts[g + 1], false);
+        },
+        {});
+    std::vector<Edge> kept;
+    for (std::size_t k = 0; k < edges.size(); ++k)
+        if (keep[k]) kept.push_back(edges[k]);
     return kept;
 }
 

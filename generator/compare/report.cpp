@@ -1,7 +1,6 @@
 #include "compare/report.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include "compare/report_formats.hpp"
 #include "compare/writers.hpp"
@@ -60,28 +59,24 @@ std::string topic_councils(const Comparison& cmp, const Topic& topic, const std:
     return out;
 }
 
-namespace {
-std::size_t distinct_documents(const Topic& topic) {
-    std::set<int> docs;
-    for (const auto& m : topic.members) docs.insert(m.ref.doc);
-    return docs.size();
-}
-}  // namespace
-
 std::vector<DocumentView> document_views(const Comparison& cmp) {
     std::vector<DocumentView> views(cmp.documents.size());
+    std::vector<std::vector<int>> docs_of(cmp.topics.size());  // per topic: its documents, sorted
     for (std::size_t t = 0; t < cmp.topics.size(); ++t) {
         const auto& topic = cmp.topics[t];
-        std::set<int> docs;
-        for (const auto& m : topic.members) docs.insert(m.ref.doc);
+        auto& docs = docs_of[t];
+        for (const auto& m : topic.members) docs.push_back(m.ref.doc);
+        std::sort(docs.begin(), docs.end());
+        docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+        const bool only_base = docs.size() == 1 && docs.front() == cmp.base;
         for (std::size_t d = 0; d < views.size(); ++d) {
-            const bool has = docs.count(static_cast<int>(d)) > 0;
+            const bool has = std::binary_search(docs.begin(), docs.end(), static_cast<int>(d));
             auto& v = views[d];
             if (topic.from_base) {
                 if (static_cast<int>(d) == cmp.base) continue;
                 if (has) ++v.covered;
                 else v.gaps.push_back(t);
-            } else if (!has && !docs.empty() && !(docs.size() == 1 && *docs.begin() == cmp.base)) {
+            } else if (!has && !docs.empty() && !only_base) {
                 v.missing.push_back(t);
             } else if (has && docs.size() == 1) {
                 v.unique.push_back(t);
@@ -97,9 +92,8 @@ std::vector<DocumentView> document_views(const Comparison& cmp) {
     }
     // What most other councils cover comes first: the likeliest thing to have missed.
     for (auto& v : views)
-        std::stable_sort(v.missing.begin(), v.missing.end(), [&](std::size_t x, std::size_t y) {
-            return distinct_documents(cmp.topics[x]) > distinct_documents(cmp.topics[y]);
-        });
+        std::stable_sort(v.missing.begin(), v.missing.end(),
+                         [&](std::size_t x, std::size_t y) { return docs_of[x].size() > docs_of[y].size(); });
     return views;
 }
 

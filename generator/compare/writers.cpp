@@ -174,9 +174,11 @@ std::string heatmap_svg(const Comparison& cmp) {
     std::size_t longest = 0;
     for (const auto& d : cmp.documents) longest = std::max(longest, d.id.size());
     const int margin = labelled ? static_cast<int>(std::min<std::size_t>(320, 16 + longest * 7)) : 20;
-    const int size = margin + static_cast<int>(n) * cell + 10;
-    std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(size) + "\" height=\"" +
-                      std::to_string(size) + "\" viewBox=\"0 0 " + std::to_string(size) + " " + std::to_string(size) +
+    const int height = margin + static_cast<int>(n) * cell + 10;
+    // the column labels slant up to the right, past the last column
+    const int width = height + (labelled ? static_cast<int>(longest) * 4 : 0);
+    std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) + "\" height=\"" +
+                      std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
                       "\" role=\"img\" aria-labelledby=\"heatmap-title\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">\n";
     out += "<title id=\"heatmap-title\">Similarity of the councils' protocols: share of topics both cover</title>\n";
     for (std::size_t d = 0; labelled && d < n; ++d) {

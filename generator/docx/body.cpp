@@ -17,11 +17,7 @@ using model::Inlines;
 using model::ListStyle;
 using model::Section;
 
-// Indents (twips) of the reference document's "Clause Text n" styles, which lists and
-// tables inside a clause line up with.
-constexpr int clause_text_indent[] = {720, 720, 1588, 2552};
 constexpr int list_step = 567;           // one nesting level of a list: 1 cm
-constexpr int text_width = 9412;         // A4 less the reference document's margins
 constexpr int max_clause_depth = 4;
 
 // How a run of text took part in a change: Accept All keeps inserted and moved-to text,
@@ -117,7 +113,12 @@ public:
         if (!std::isalpha(static_cast<unsigned char>(name[0]))) name = "b_" + name;
         if (name.size() > 40) name.resize(40);
         const std::string base = name.substr(0, 34);
-        for (int n = 2; used_.count(name); ++n) name = base + "_" + std::to_string(n);
+        if (used_.count(name)) {
+            // names are never released: the search resumes where it stopped for this
+            // base (10,000 clauses with the same first words took minutes)
+            int& n = next_suffix_.try_emplace(base, 2).first->second;
+            for (name = base + "_" + std::to_string(n); used_.count(name); name = base + "_" + std::to_string(++n)) {}
+        }
         used_.insert(name);
         by_id_.emplace(id, name);
     }
@@ -129,6 +130,7 @@ public:
 private:
     std::map<std::string, std::string> by_id_;
     std::set<std::string> used_;
+    std::map<std::string, int> next_suffix_;
 };
 
 void collect_item_ids(const std::vector<Block>& blocks, BookmarkNames& names) {
@@ -529,7 +531,7 @@ private:
         std::size_t columns = table.align.size();
         for (const auto& row : table.rows) columns = std::max(columns, row.cells.size());
         if (columns == 0) return;
-        const int width = text_width - ctx.indent;
+        const int width = options_.geometry.text_width - ctx.indent;
         const int column_width = width / static_cast<int>(columns);
         auto tbl = body_.append_child("w:tbl");
         auto props = tbl.append_child("w:tblPr");
@@ -610,7 +612,7 @@ private:
     void write_clause(const Clause& c, int section_level) {
         const Mark mark = clause_mark(c);
         const int depth = std::clamp(c.depth(), 1, max_clause_depth);
-        const BlockContext text{"ClauseText" + std::to_string(depth), clause_text_indent[depth - 1], mark};
+        const BlockContext text{"ClauseText" + std::to_string(depth), options_.geometry.clause_text_indent[static_cast<std::size_t>(depth - 1)], mark};
         move_range("RangeStart", mark, c);
         std::size_t first_block = 0;
         pugi::xml_node p;
@@ -735,6 +737,20 @@ void ListNumbering::append_to(pugi::xml_node numbering) const {
         over.append_attribute("w:ilvl") = n.level;
         over.append_child("w:startOverride").append_attribute("w:val") = n.start;
     }
+}
+
+PageGeometry page_geometry(pugi::xml_node styles, pugi::xml_node section_properties) {
+    PageGeometry g;
+    for (std::size_t depth = 1; depth <= g.clause_text_indent.size(); ++depth) {
+        const std::string id = "ClauseText" + std::to_string(depth);
+        auto style = styles.find_child_by_attribute("w:style", "w:styleId", id.c_str());
+        if (auto left = style.child("w:pPr").child("w:ind").attribute("w:left")) g.clause_text_indent[depth - 1] = left.as_int();
+    }
+    const int page = section_properties.child("w:pgSz").attribute("w:w").as_int();
+    auto margins = section_properties.child("w:pgMar");
+    const int width = page - margins.attribute("w:left").as_int() - margins.attribute("w:right").as_int();
+    if (page > 0 && width > 0) g.text_width = width;
+    return g;
 }
 
 void write_body(const model::Protocol& protocol, pugi::xml_node body, const BodyOptions& options,

@@ -2,6 +2,7 @@
 // definitions and external hyperlinks it needs. Not a public header.
 #pragma once
 
+#include <array>
 #include <map>
 #include <set>
 #include <string>
@@ -55,10 +56,22 @@ private:
     int next_num_;
 };
 
+// What the body needs to know of the reference document's layout, so lists and tables
+// line up with its clause styles and fit its page.
+struct PageGeometry {
+    std::array<int, 4> clause_text_indent = {720, 720, 1588, 2552};  // "Clause Text n" left indents (twips)
+    int text_width = 9412;                                           // page width less margins (twips)
+};
+
+// Reads the geometry from the reference's styles.xml and section properties; anything
+// missing keeps the default's value.
+PageGeometry page_geometry(pugi::xml_node styles, pugi::xml_node section_properties);
+
 struct BodyOptions {
     std::string author;   // of every tracked change
     std::string date;     // ISO 8601 date-time of every tracked change
     bool contents = true;
+    PageGeometry geometry;
 };
 
 // Appends the document's paragraphs and tables to <w:body> (before its sectPr, which

@@ -39,6 +39,7 @@ struct Reference {
     pugi::xml_document document_rels;
     pugi::xml_document content_types;
     pugi::xml_document numbering;
+    pugi::xml_document styles;         // for the clause indents lists and tables line up with
 };
 
 bool load_reference(const std::string& path, Reference& ref, std::string& error) {
@@ -61,6 +62,7 @@ bool load_reference(const std::string& path, Reference& ref, std::string& error)
     if (!need(content_types_part, ref.content_types, "Types") || !need(document_part, ref.document, "w:document") ||
         !need(document_rels_part, ref.document_rels, "Relationships"))
         return false;
+    if (auto styles = ref.parts.find("word/styles.xml"); styles != ref.parts.end()) parse(ref.styles, styles->second);
     auto numbering = ref.parts.find(numbering_part);
     if (numbering != ref.parts.end() && !parse(ref.numbering, numbering->second)) {
         error = std::string("reference document has an unreadable ") + numbering_part;
@@ -88,9 +90,11 @@ std::string document_xml(const model::Protocol& p, const DocxOptions& options, R
     for (auto a : ref.document.child("w:document").attributes()) root.append_attribute(a.name()) = a.value();
     if (!root.attribute("xmlns:r")) root.append_attribute("xmlns:r") = rel_ns;
     auto body = root.append_child("w:body");
-    detail::BodyOptions body_options{options.revision_author, io::format_iso_datetime(options.epoch), options.contents};
+    const auto section_properties = ref.document.child("w:document").child("w:body").child("w:sectPr");
+    detail::BodyOptions body_options{options.revision_author, io::format_iso_datetime(options.epoch), options.contents,
+                                     detail::page_geometry(ref.styles.child("w:styles"), section_properties)};
     detail::write_body(p, body, body_options, links, lists);
-    if (auto sect = ref.document.child("w:document").child("w:body").child("w:sectPr")) body.append_copy(sect);
+    if (section_properties) body.append_copy(section_properties);
     return serialize(doc);
 }
 

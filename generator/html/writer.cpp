@@ -335,9 +335,11 @@ void append_glossary(pugi::xml_node parent, const Protocol& p) {
         std::transform(y.begin(), y.end(), y.begin(), ::tolower);
         return x < y;
     });
-    std::map<std::string, std::string> number_of;
+    std::map<std::string, std::string> number_of;  // of the clauses that define terms only
+    for (const DefinedTerm* t : terms) number_of[t->clause_id];
     for (const auto& s : p.sections)
-        for (const auto& c : s.clauses) number_of[c.id] = c.number.text;
+        for (const auto& c : s.clauses)
+            if (auto it = number_of.find(c.id); it != number_of.end()) it->second = c.number.text;
     for (const DefinedTerm* t : terms) {
         pugi::xml_node dt = element(dl, "dt");
         text(dt, t->term);

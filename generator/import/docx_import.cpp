@@ -60,6 +60,8 @@ std::string roman(int n, bool upper) {
 }
 
 std::string format_counter(int n, const std::string& format) {
+    // a hostile w:start must not make a numeral of a million letters
+    if (n <= 0 || n > 3999) return std::to_string(n);
     if (format == "lowerLetter" || format == "upperLetter") {
         // a, b, ..., z, aa, bb, ... as Word counts
         const char base = format == "lowerLetter" ? 'a' : 'A';

@@ -76,7 +76,7 @@ std::pair<std::size_t, std::size_t> email_around(std::string_view s, std::size_t
     while (b > 0 && local(s[b - 1])) --b;
     std::size_t e = at + 1;
     bool dot = false;
-    while (e < s.size() && (is_alnum(s[e]) || s[e] == '-' || s[e] == '.' || s[e] == '_')) dot = dot || s[e++] == '.';
+    for (; e < s.size() && (is_alnum(s[e]) || s[e] == '-' || s[e] == '.' || s[e] == '_'); ++e) dot = dot || s[e] == '.';
     while (e > at + 1 && (s[e - 1] == '.' || s[e - 1] == '-' || s[e - 1] == '_')) --e;
     if (b == at || e == at + 1 || !dot || s.substr(at + 1, e - at - 1).find('.') == std::string_view::npos) return {0, 0};
     return {b, e};

@@ -278,7 +278,12 @@ private:
         b.pos = it.para.pos;
         return b;
     }
-    Section& section() { return p_.sections.back(); }
+    // words before any heading or number (a text with no structure at all) go into a
+    // section without a heading
+    Section& section() {
+        if (p_.sections.empty()) p_.sections.emplace_back();
+        return p_.sections.back();
+    }
     std::vector<Block>& container() {
         Section& s = section();
         return s.clauses.empty() || !in_clause_ ? s.intro : s.clauses.back().blocks;

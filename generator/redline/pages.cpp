@@ -29,17 +29,15 @@ void add_move_links(pugi::xml_node body, const model::Protocol& redline) {
     }
 }
 
-std::string summary_line(const std::vector<ScheduleRow>& rows) {
-    std::vector<std::pair<std::string, int>> counts;
-    for (const auto& r : rows) {
-        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == r.kind; });
-        if (it == counts.end()) counts.emplace_back(r.kind, 1);
-        else ++it->second;
-    }
-    if (counts.empty()) return "No changes.";
+// "2 amended, 1 inserted, 7 renumbered." (clauses, not schedule rows)
+std::string summary_line(const ChangeSet& changes) {
     std::string out;
-    for (const auto& [kind, n] : counts) out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
-    return out + ".";
+    for (auto kind : {model::ChangeKind::amended, model::ChangeKind::inserted, model::ChangeKind::deleted,
+                      model::ChangeKind::moved, model::ChangeKind::split, model::ChangeKind::merged,
+                      model::ChangeKind::renumbered})
+        if (const int n = changes.count(kind))
+            out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + model::to_string(kind);
+    return out.empty() ? "No changes." : out + ".";
 }
 
 }  // namespace
@@ -60,7 +58,7 @@ bool render_html(const HtmlPages& pages, const std::string& templates_dir, io::O
     ctx["new_version"] = pages.new_->meta.version;
     ctx["old_path"] = pages.old->source_path;
     ctx["new_path"] = pages.new_->source_path;
-    ctx["summary"] = summary_line(*pages.rows);
+    ctx["summary"] = summary_line(*pages.changes);
     ctx["change_count"] = std::to_string(pages.rows->size());
     std::vector<html::Context> rows;
     for (const auto& r : *pages.rows)

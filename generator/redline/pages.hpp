@@ -13,6 +13,7 @@
 namespace protopub::redline {
 
 struct HtmlPages {
+    const ChangeSet* changes = nullptr;
     const model::Protocol* redline = nullptr;    // from build_redline()
     const model::Protocol* schedule = nullptr;   // from build_schedule()
     const std::vector<ScheduleRow>* rows = nullptr;

@@ -166,7 +166,10 @@ std::vector<Run> diff_tokens(const std::vector<Token>& a, const std::vector<Toke
     if (prefix == n && prefix == m) return {};
 
     const int total = non_boundary(a) + non_boundary(b);
-    const int max_cost = static_cast<int>(options.replace_whole_above * total) + 1;
+    // Myers keeps O(D^2) of trace: past a few thousand edits (a clause of tens of
+    // thousands of words rewritten) the clause is shown replaced whole instead.
+    constexpr int most_edits = 3000;
+    const int max_cost = std::min(static_cast<int>(options.replace_whole_above * total) + 1, most_edits);
     std::vector<Op> ops(static_cast<std::size_t>(prefix), Op::equal);
     if (!myers(a, prefix, n - suffix, b, prefix, m - suffix, max_cost, ops)) {
         replaced_whole = true;

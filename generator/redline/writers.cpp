@@ -77,9 +77,9 @@ std::string csv_row(const std::vector<std::string>& fields) {
     return out + "\r\n";
 }
 
-std::string joined(const std::vector<ClauseRef>& refs, std::string ClauseRef::*field) {
+std::string joined(const std::vector<ClauseRef>& refs, std::string ClauseRef::*field, const char* separator = " ") {
     std::string out;
-    for (const auto& r : refs) out += (out.empty() ? "" : " ") + r.*field;
+    for (const auto& r : refs) out += (out.empty() ? "" : separator) + r.*field;
     return out;
 }
 
@@ -171,8 +171,8 @@ std::vector<ScheduleRow> schedule_of_changes(const ChangeSet& set) {
         flush_run();
         if (c.kind == ChangeKind::unchanged && !c.consequential_references) continue;
         ScheduleRow row;
-        row.old_number = joined(c.old, &ClauseRef::number);
-        row.new_number = joined(c.new_, &ClauseRef::number);
+        row.old_number = joined(c.old, &ClauseRef::number, " and ");
+        row.new_number = joined(c.new_, &ClauseRef::number, " and ");
         row.kind = c.kind == ChangeKind::unchanged ? "consequential" : model::to_string(c.kind);
         row.summary = c.summary;
         row.anchor = c.new_.empty() ? c.old[0].id : c.new_[0].id;

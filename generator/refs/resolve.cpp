@@ -1,5 +1,5 @@
 #include <algorithm>
-#include <unordered_map>
+#include <span>
 #include <unordered_set>
 
 #include "check/check.hpp"
@@ -12,6 +12,11 @@ namespace protopub::refs {
 using namespace protopub::model;
 
 bool is_deleted_clause(const Clause& c) {
+    // "[Deleted]" is one short paragraph: anything longer is not read at all
+    if (!c.heading.empty() || c.blocks.size() != 1 || c.blocks[0].kind != BlockKind::paragraph) return false;
+    std::size_t length = 0;
+    for (const auto& in : c.blocks[0].inlines) length += in.text.size() + in.children.size();
+    if (length > 24) return false;
     std::string words = trim(plain_text(c));
     while (!words.empty() && (words.front() == '[' || words.front() == '(')) words.erase(0, 1);
     while (!words.empty() && (words.back() == ']' || words.back() == ')' || words.back() == '.')) words.pop_back();
@@ -26,13 +31,15 @@ using detail::InternalWord;
 
 // A place an internal reference can point to.
 struct Place {
-    std::string id;
-    std::size_t order = 0;   // document order of clauses; sections take their first clause's
+    const std::vector<int>* number;  // the clause's parsed number (a section's: section_numbers_)
+    std::string_view id;             // the clause's or section's own id, which outlives the index
+    std::size_t order = 0;           // document order of clauses; sections take the clause before
     SourcePos pos;
-    bool deleted = false;
+    const Clause* clause = nullptr;  // nullptr for a section
 };
 
-using PlaceIndex = std::unordered_map<std::string, std::vector<Place>>;
+// Places sorted by number, then document order: the places one number names are adjacent.
+using PlaceIndex = std::vector<Place>;
 
 // An internal reference waiting for every clause to be known.
 struct Pending {
@@ -56,8 +63,9 @@ public:
 private:
     void walk(std::vector<Block>& blocks);
     void walk(Inlines& inlines);
-    // Scans the text and breaks in[first, last) and appends them to `out`, references split out.
-    void scan_run(Inlines& in, std::size_t first, std::size_t last, Inlines& out);
+    // Scans the text and breaks in[first, last). Without references: returns false and
+    // leaves them alone. With: appends them to `out`, references split out.
+    bool scan_run(Inlines& in, std::size_t first, std::size_t last, Inlines& out);
     // Copies the words of text offsets [a, b) of the current run into `out`.
     void emit(const Inlines& in, std::size_t a, std::size_t b, Inlines& out) const;
     std::size_t segment_at(std::size_t offset) const;
@@ -65,7 +73,7 @@ private:
 
     void index_places();
     void resolve(const Pending& pending);
-    const std::vector<Place>* lookup(const std::string& number, InternalWord word) const;
+    std::span<const Place> lookup(const std::string& number, InternalWord word) const;
 
     Protocol& p_;
     Diagnostics& diags_;
@@ -76,13 +84,15 @@ private:
     std::unordered_set<std::string> defined_;  // terms already defined, lower case
 
     // buffers reused for every run
-    std::string flat_;
+    std::string flat_;                // the run's words when it has several inlines
+    std::string_view text_;           // the run's words (flat_, or its one text inline)
     std::vector<Segment> segments_;
     std::vector<Found> found_;
     std::vector<detail::FoundTerm> terms_;
 
     PlaceIndex clauses_;
     PlaceIndex sections_;
+    std::vector<std::vector<int>> section_numbers_;  // reserved up front: places point into it
 };
 
 bool in_run(InlineKind k) {
@@ -106,7 +116,7 @@ void Resolver::emit(const Inlines& in, std::size_t a, std::size_t b, Inlines& ou
     if (a >= b) return;
     for (std::size_t k = segment_at(a); k < segments_.size() && segments_[k].begin < b; ++k) {
         const std::size_t seg_begin = segments_[k].begin;
-        const std::size_t seg_end = k + 1 < segments_.size() ? segments_[k + 1].begin : flat_.size();
+        const std::size_t seg_end = k + 1 < segments_.size() ? segments_[k + 1].begin : text_.size();
         const std::size_t lo = std::max(a, seg_begin);
         const std::size_t hi = std::min(b, seg_end);
         if (lo >= hi) continue;
@@ -124,17 +134,23 @@ void Resolver::emit(const Inlines& in, std::size_t a, std::size_t b, Inlines& ou
     }
 }
 
-void Resolver::scan_run(Inlines& in, std::size_t first, std::size_t last, Inlines& out) {
-    flat_.clear();
+bool Resolver::scan_run(Inlines& in, std::size_t first, std::size_t last, Inlines& out) {
     segments_.clear();
-    for (std::size_t k = first; k < last; ++k) {
-        segments_.push_back({flat_.size(), k});
-        if (in[k].kind == InlineKind::text) flat_ += in[k].text;
-        else flat_ += ' ';
+    if (last - first == 1 && in[first].kind == InlineKind::text) {
+        segments_.push_back({0, first});
+        text_ = in[first].text;  // most runs are one line of words: read them in place
+    } else {
+        flat_.clear();
+        for (std::size_t k = first; k < last; ++k) {
+            segments_.push_back({flat_.size(), k});
+            if (in[k].kind == InlineKind::text) flat_ += in[k].text;
+            else flat_ += ' ';
+        }
+        text_ = flat_;
     }
     found_.clear();
     terms_.clear();
-    detail::scan(flat_, context_, found_, terms_);
+    detail::scan(text_, context_, found_, terms_);
 
     for (auto& t : terms_) {
         std::string key = t.term;
@@ -142,15 +158,13 @@ void Resolver::scan_run(Inlines& in, std::size_t first, std::size_t last, Inline
         if (!defined_.insert(key).second) continue;  // the first definition counts
         p_.terms.push_back({std::move(t.term), owner_id_, std::move(t.definition), pos_at(in, t.begin)});
     }
-    if (found_.empty()) {
-        for (std::size_t k = first; k < last; ++k) out.push_back(std::move(in[k]));
-        return;
-    }
+    if (found_.empty()) return false;
+
     std::size_t cursor = 0;
     for (auto& f : found_) {
         emit(in, cursor, f.begin, out);
         Reference r = std::move(f.ref);
-        r.text = flat_.substr(f.begin, f.end - f.begin);
+        r.text = std::string(text_.substr(f.begin, f.end - f.begin));
         r.pos = pos_at(in, f.begin);
         for (std::size_t t = 0; t < r.targets.size() && t < f.target_offsets.size(); ++t)
             r.targets[t].pos = pos_at(in, f.target_offsets[t]);
@@ -166,18 +180,29 @@ void Resolver::scan_run(Inlines& in, std::size_t first, std::size_t last, Inline
         out.push_back(std::move(link));
         cursor = f.end;
     }
-    emit(in, cursor, flat_.size(), out);
+    emit(in, cursor, text_.size(), out);
+    return true;
 }
 
 void Resolver::walk(Inlines& inlines) {
+    // Rebuilt only from the first run that holds a reference; most paragraphs hold none.
     Inlines out;
-    out.reserve(inlines.size());
+    bool rebuilt = false;
     std::size_t k = 0;
     while (k < inlines.size()) {
         if (in_run(inlines[k].kind)) {
             std::size_t end = k;
             while (end < inlines.size() && in_run(inlines[end].kind)) ++end;
-            scan_run(inlines, k, end, out);
+            if (!rebuilt) {
+                if (scan_run(inlines, k, end, out)) {
+                    // what came before this run goes in front of it
+                    out.insert(out.begin(), std::make_move_iterator(inlines.begin()),
+                               std::make_move_iterator(inlines.begin() + static_cast<long>(k)));
+                    rebuilt = true;
+                }
+            } else if (!scan_run(inlines, k, end, out)) {
+                for (std::size_t j = k; j < end; ++j) out.push_back(std::move(inlines[j]));
+            }
             k = end;
             continue;
         }
@@ -185,10 +210,10 @@ void Resolver::walk(Inlines& inlines) {
         // emphasis and marks may hold references; links, code and references may not
         if (in.kind != InlineKind::link && in.kind != InlineKind::reference && in.kind != InlineKind::code)
             walk(in.children);
-        out.push_back(std::move(in));
+        if (rebuilt) out.push_back(std::move(in));
         ++k;
     }
-    inlines = std::move(out);
+    if (rebuilt) inlines = std::move(out);
 }
 
 void Resolver::walk(std::vector<Block>& blocks) {
@@ -207,37 +232,47 @@ void Resolver::walk(std::vector<Block>& blocks) {
     }
 }
 
+bool by_number(const Place& a, const Place& b) {
+    return *a.number != *b.number ? *a.number < *b.number : a.order < b.order;
+}
+
 void Resolver::index_places() {
     std::size_t order = 0;
+    section_numbers_.reserve(p_.sections.size());
     for (const auto& s : p_.sections) {
         if (s.kind == SectionKind::preamble) continue;
         if (s.level <= 2) {
-            std::vector<int> number = check::section_number(s);
-            if (!number.empty()) sections_[join_number(number)].push_back({s.id, order, s.pos, false});
+            section_numbers_.push_back(check::section_number(s));
+            if (!section_numbers_.back().empty()) sections_.push_back({&section_numbers_.back(), s.id, order, s.pos, nullptr});
         }
         for (const auto& c : s.clauses) {
             ++order;
             if (!c.number.empty())
-                clauses_[join_number(c.number.parts)].push_back(
-                    {c.id, order, c.number_pos.known() ? c.number_pos : c.pos, is_deleted_clause(c)});
+                clauses_.push_back({&c.number.parts, c.id, order, c.number_pos.known() ? c.number_pos : c.pos, &c});
         }
     }
+    // numbers mostly ascend in document order already: sort only when they do not
+    for (PlaceIndex* index : {&clauses_, &sections_})
+        if (!std::is_sorted(index->begin(), index->end(), by_number)) std::sort(index->begin(), index->end(), by_number);
 }
 
-const std::vector<Place>* Resolver::lookup(const std::string& number, InternalWord word) const {
+std::span<const Place> Resolver::lookup(const std::string& number, InternalWord word) const {
     std::vector<int> parts;
-    if (!parse_clause_number(number.substr(0, number.find('(')), parts)) return nullptr;
-    const std::string key = join_number(parts);
-    auto find = [&](const PlaceIndex& index) -> const std::vector<Place>* {
-        auto it = index.find(key);
-        return it == index.end() ? nullptr : &it->second;
+    if (!parse_clause_number(number.substr(0, number.find('(')), parts)) return {};
+    auto find = [&](const PlaceIndex& index) {
+        struct Compare {
+            bool operator()(const Place& p, const std::vector<int>& n) const { return *p.number < n; }
+            bool operator()(const std::vector<int>& n, const Place& p) const { return n < *p.number; }
+        };
+        auto [first, last] = std::equal_range(index.begin(), index.end(), parts, Compare{});
+        return std::span<const Place>(first, last);
     };
     if (word == InternalWord::section) {
-        if (auto* s = find(sections_)) return s;
+        if (auto s = find(sections_); !s.empty()) return s;
         return find(clauses_);
     }
-    if (auto* c = find(clauses_)) return c;
-    return parts.size() == 1 ? find(sections_) : nullptr;
+    if (auto c = find(clauses_); !c.empty()) return c;
+    return parts.size() == 1 ? find(sections_) : std::span<const Place>{};
 }
 
 void Resolver::resolve(const Pending& pending) {
@@ -250,24 +285,24 @@ void Resolver::resolve(const Pending& pending) {
     for (auto& target : r.targets) {
         // one number: point at the reference; in a list, at the number that fails
         const SourcePos at = r.targets.size() > 1 && target.pos.known() ? target.pos : r.pos;
-        const std::vector<Place>* places = lookup(target.number, pending.word);
-        if (!places) {
+        const std::span<const Place> places = lookup(target.number, pending.word);
+        if (places.empty()) {
             diags_.error(file, at, quoted + " points nowhere: there is no " + noun + " " + target.number);
             all = false;
             continue;
         }
-        if (places->size() > 1) {
+        if (places.size() > 1) {
             r.ambiguous = true;
             all = false;
             diags_.warning(file, at, quoted + " is ambiguous: " + target.number + " numbers more than one " + noun +
-                                         " (lines " + std::to_string(places->front().pos.line) + " and " +
-                                         std::to_string((*places)[1].pos.line) + ")");
+                                         " (lines " + std::to_string(places[0].pos.line) + " and " +
+                                         std::to_string(places[1].pos.line) + ")");
             continue;
         }
-        const Place& place = places->front();
-        target.clause_id = place.id;
+        const Place& place = places.front();
+        target.clause_id = std::string(place.id);
         ends.push_back(&place);
-        if (place.deleted)
+        if (place.clause && is_deleted_clause(*place.clause))
             diags_.error(file, at, quoted + " points to " + noun + " " + target.number + ", which is deleted");
         if (pending.direction < 0 && place.order > pending.order)
             diags_.warning(file, at, quoted + " says 'above' but " + target.number + " comes later");
@@ -292,6 +327,7 @@ void Resolver::run() {
             walk(c.blocks);
         }
     }
+    if (pending_.empty()) return;
     index_places();
     for (const auto& pending : pending_) resolve(pending);
 }

@@ -1,6 +1,11 @@
 #include "refs/scanner.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <deque>
 #include <optional>
 
 namespace protopub::refs::detail {
@@ -12,12 +17,42 @@ using model::ReferenceTarget;
 
 constexpr std::size_t npos = std::string_view::npos;
 constexpr std::size_t max_title_word = 48;   // bytes in one word of a statute's title
+constexpr std::size_t max_title = 200;       // bytes from a title's first word to its "Act"
 constexpr std::size_t max_sentence = 600;    // bytes of a defining sentence either side of the term
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_alpha(char c) { return is_upper(c) || (c >= 'a' && c <= 'z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+// Character classes by table: the scanner asks about every byte of the text.
+enum : unsigned char { letter = 1, digit = 2, upper = 4, may_open = 8 /* ( " and the first byte of curly quotes */ };
+
+constexpr auto char_classes = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = letter;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = letter | upper;
+    for (int c = '0'; c <= '9'; ++c) t[c] = digit;
+    t['('] = t['"'] = t[0xE2] = may_open;
+    return t;
+}();
+
+unsigned char class_of(char c) { return char_classes[static_cast<unsigned char>(c)]; }
+
+// How many of the 8 bytes at p are ASCII letters before the first that is not (SWAR:
+// each byte's high bit says "letter", computed for all eight at once without carries).
+std::size_t leading_letters(const char* p) {
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t high = 0x8080808080808080ULL;
+    const std::uint64_t folded = (x | (0x20 * ones)) & ~high;   // lower case, high bits apart
+    const std::uint64_t at_least_a = folded + (0x80 - 'a') * ones;  // high bit: >= 'a'
+    const std::uint64_t past_z = folded + (0x80 - 'z' - 1) * ones;  // high bit: > 'z'
+    const std::uint64_t letters = at_least_a & ~past_z & ~x & high;
+    const std::uint64_t not_letters = ~letters & high;
+    static_assert(std::endian::native == std::endian::little, "the first byte must be the lowest");
+    return static_cast<std::size_t>(std::countr_zero(not_letters)) / 8;  // 64 / 8 = 8 when all are letters
+}
+bool is_upper(char c) { return class_of(c) & upper; }
+bool is_alpha(char c) { return class_of(c) & letter; }
+bool is_digit(char c) { return class_of(c) & digit; }
+bool is_alnum(char c) { return class_of(c) & (letter | digit); }
 char to_lower(char c) { return is_upper(c) ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 std::string lower(std::string_view s) {
@@ -91,27 +126,6 @@ const DocumentName document_names[] = {
     {"Petition Scheme", "Petition Scheme"},
 };
 
-// The leading letters of `s`, lower case: the key a word is looked up by.
-std::string first_word(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size() && is_alpha(s[i])) ++i;
-    return lower(s.substr(0, i));
-}
-
-// Document names by their first word, longest first so that the longest name wins.
-const std::unordered_map<std::string, std::vector<const DocumentName*>>& documents_by_first_word() {
-    static const auto index = [] {
-        std::unordered_map<std::string, std::vector<const DocumentName*>> out;
-        for (const auto& d : document_names) out[first_word(d.written)].push_back(&d);
-        for (auto& [word, names] : out)
-            std::stable_sort(names.begin(), names.end(), [](const DocumentName* a, const DocumentName* b) {
-                return a->written.size() > b->written.size();
-            });
-        return out;
-    }();
-    return index;
-}
-
 // The words that start a numbered citation.
 enum class Keyword { paragraph, clause, section, short_section, regulation, article, part, schedule, referred };
 
@@ -120,22 +134,102 @@ struct KeywordInfo {
     bool abbreviation;  // may be followed by a dot: "para. 4", "s.151"
 };
 
-const std::unordered_map<std::string_view, KeywordInfo>& keywords() {
-    static const std::unordered_map<std::string_view, KeywordInfo> table = {
-        {"paragraph", {Keyword::paragraph, false}},     {"paragraphs", {Keyword::paragraph, false}},
-        {"sub-paragraph", {Keyword::paragraph, false}}, {"sub-paragraphs", {Keyword::paragraph, false}},
-        {"subparagraph", {Keyword::paragraph, false}},  {"subparagraphs", {Keyword::paragraph, false}},
-        {"para", {Keyword::paragraph, true}},           {"paras", {Keyword::paragraph, true}},
-        {"clause", {Keyword::clause, false}},           {"clauses", {Keyword::clause, false}},
-        {"section", {Keyword::section, false}},         {"sections", {Keyword::section, false}},
-        {"s", {Keyword::short_section, true}},          {"ss", {Keyword::short_section, true}},
-        {"regulation", {Keyword::regulation, false}},   {"regulations", {Keyword::regulation, false}},
-        {"reg", {Keyword::regulation, true}},           {"article", {Keyword::article, false}},
-        {"articles", {Keyword::article, false}},        {"art", {Keyword::article, true}},
-        {"part", {Keyword::part, false}},               {"schedule", {Keyword::schedule, false}},
-        {"referred", {Keyword::referred, false}},
-    };
-    return table;
+const std::pair<std::string_view, KeywordInfo> keyword_table[] = {
+    {"paragraph", {Keyword::paragraph, false}},     {"paragraphs", {Keyword::paragraph, false}},
+    {"sub-paragraph", {Keyword::paragraph, false}}, {"sub-paragraphs", {Keyword::paragraph, false}},
+    {"subparagraph", {Keyword::paragraph, false}},  {"subparagraphs", {Keyword::paragraph, false}},
+    {"para", {Keyword::paragraph, true}},           {"paras", {Keyword::paragraph, true}},
+    {"clause", {Keyword::clause, false}},           {"clauses", {Keyword::clause, false}},
+    {"section", {Keyword::section, false}},         {"sections", {Keyword::section, false}},
+    {"s", {Keyword::short_section, true}},          {"ss", {Keyword::short_section, true}},
+    {"regulation", {Keyword::regulation, false}},   {"regulations", {Keyword::regulation, false}},
+    {"reg", {Keyword::regulation, true}},           {"article", {Keyword::article, false}},
+    {"articles", {Keyword::article, false}},        {"art", {Keyword::article, true}},
+    {"part", {Keyword::part, false}},               {"schedule", {Keyword::schedule, false}},
+    {"referred", {Keyword::referred, false}},
+};
+
+// A document name that starts with a word, and what follows that word in it: an
+// apostrophe or the first letter of the next word. Most uses of "Council" or "Officers"
+// are turned away on that one byte.
+struct DocumentCandidate {
+    const DocumentName* name;
+    char next;
+};
+
+// What a word (in lower case) may start or end: a numbered citation, named documents,
+// a statute's abbreviation, a statute's title ("Act").
+struct WordInfo {
+    const KeywordInfo* keyword = nullptr;
+    std::vector<DocumentCandidate> documents;  // longest name first, so that it wins
+    bool abbreviation = false;
+    bool ends_title = false;
+};
+
+// Words longer than this start nothing and are not looked up.
+constexpr std::size_t max_indexed_word = 16;
+
+struct WordIndex {
+    std::unordered_map<std::string_view, WordInfo> words;
+    // The words of the index by first letter and length: most words of a text find no
+    // candidate at all, the others one or two to compare.
+    std::vector<const std::pair<const std::string_view, WordInfo>*> by_shape[26][max_indexed_word + 1];
+    // A bit per (first letter, second byte, length) that some word of the index has:
+    // "and", "this", "that" are turned away on one bit. Letters are taken by their low five
+    // bits, so case does not matter; the rare false alarm is settled by lookup_word.
+    std::array<std::uint64_t, (32 * 32 * max_indexed_word) / 64> shapes{};
+    static std::size_t shape(const char* word, std::size_t length) {
+        const std::size_t second = length > 1 ? static_cast<unsigned char>(word[1]) & 0x1F : 0;
+        return ((static_cast<unsigned char>(word[0]) & 0x1F) << 9) | (second << 4) | (length - 1);
+    }
+    bool has_shape(const char* word, std::size_t length) const {
+        if (length - 1 >= max_indexed_word) return false;  // also rejects 0
+        const std::size_t k = shape(word, length);
+        return (shapes[k / 64] >> (k % 64)) & 1;
+    }
+};
+
+// The index, keyed by lower-case words.
+const WordIndex& word_index() {
+    static const std::deque<std::string> document_words = [] {
+        std::deque<std::string> words;  // a deque: the index keeps views of these
+        for (const auto& d : document_names) {
+            std::size_t i = 0;
+            while (i < d.written.size() && is_alpha(d.written[i])) ++i;
+            words.push_back(lower(d.written.substr(0, i)));
+        }
+        return words;
+    }();
+    static const std::deque<std::string> abbreviations = [] {
+        std::deque<std::string> words = {"uk", "eu"};  // "UK GDPR"
+        for (const auto& s : statutes())
+            if (!s.abbreviation.empty()) words.push_back(lower(s.abbreviation));
+        return words;
+    }();
+    static const auto index = [] {
+        WordIndex out;
+        for (const auto& [word, info] : keyword_table) out.words[word].keyword = &info;
+        for (std::string_view word : {"act", "acts", "regulation", "regulations"}) out.words[word].ends_title = true;
+        for (const auto& word : abbreviations) out.words[word].abbreviation = true;
+        std::size_t k = 0;
+        for (const auto& d : document_names) {
+            const std::string& first = document_words[k++];
+            const char after = d.written[first.size()];
+            out.words[first].documents.push_back({&d, after == '\'' ? after : to_lower(d.written[first.size() + 1])});
+        }
+        for (auto& [word, info] : out.words) {
+            std::stable_sort(info.documents.begin(), info.documents.end(), [](const auto& a, const auto& b) {
+                return a.name->written.size() > b.name->written.size();
+            });
+        }
+        for (const auto& entry : out.words) {
+            out.by_shape[entry.first[0] - 'a'][entry.first.size()].push_back(&entry);
+            const std::size_t k = WordIndex::shape(entry.first.data(), entry.first.size());
+            out.shapes[k / 64] |= std::uint64_t{1} << (k % 64);
+        }
+        return out;
+    }();
+    return index;
 }
 
 // What a statute pin-point is called on legislation.gov.uk.
@@ -169,7 +263,8 @@ struct Number {
 class Scanner {
 public:
     Scanner(std::string_view text, ScanContext& context, std::vector<Found>& refs, std::vector<FoundTerm>& terms)
-        : s_(text), n_(text.size()), ctx_(context), refs_(refs), terms_(terms), first_ref_(refs.size()) {}
+        : s_(text), n_(text.size()), ctx_(context), refs_(refs), terms_(terms), first_ref_(refs.size()),
+          index_(word_index()) {}
 
     void run();
 
@@ -184,19 +279,32 @@ private:
             else return i;
         }
     }
-    // Letters, with inner hyphens ("sub-paragraph", "Levelling-up").
+    // Letters, with inner hyphens ("sub-paragraph", "Levelling-up"). The hottest loop:
+    // eight bytes at a time while they are all letters.
     std::size_t word_end(std::size_t i) const {
-        while (i < n_ && (is_alpha(s_[i]) || (s_[i] == '-' && i + 1 < n_ && is_alpha(s_[i + 1])))) ++i;
-        return i;
+        const char* const text = s_.data();
+        const std::size_t n = n_;
+        for (;;) {
+            while (i + 8 <= n) {
+                const std::size_t letters = leading_letters(text + i);
+                i += letters;
+                if (letters < 8) break;
+            }
+            while (i < n && is_alpha(text[i])) ++i;
+            if (i + 1 < n && text[i] == '-' && is_alpha(text[i + 1])) i += 2;
+            else return i;
+        }
     }
     bool at(std::size_t i, std::string_view bytes) const { return s_.substr(std::min(i, n_), bytes.size()) == bytes; }
     std::size_t open_quote(std::size_t i) const {
-        if (i < n_ && s_[i] == '"') return 1;
-        return at(i, "\u201C") || at(i, "\u2018") ? 3 : 0;
+        if (i >= n_) return 0;
+        if (s_[i] == '"') return 1;
+        return s_[i] == '\xE2' && (at(i, "\u201C") || at(i, "\u2018")) ? 3 : 0;
     }
     std::size_t close_quote(std::size_t i) const {
-        if (i < n_ && s_[i] == '"') return 1;
-        return at(i, "\u201D") || at(i, "\u2019") ? 3 : 0;
+        if (i >= n_) return 0;
+        if (s_[i] == '"') return 1;
+        return s_[i] == '\xE2' && (at(i, "\u201D") || at(i, "\u2019")) ? 3 : 0;
     }
     // `phrase` at i, ignoring case; a space in it matches any run of spaces and an
     // apostrophe either apostrophe. Returns the end, or npos.
@@ -224,14 +332,6 @@ private:
         std::size_t e = match(i, "the ");
         return e == npos ? i : e;
     }
-    bool previous_word_capitalised(std::size_t i) const {
-        std::size_t k = i;
-        while (k > 0 && (s_[k - 1] == ' ' || s_[k - 1] == '\t')) --k;
-        if (k == 0 || !is_alpha(s_[k - 1])) return false;
-        while (k > 0 && is_alpha(s_[k - 1])) --k;
-        return is_upper(s_[k]);
-    }
-
     // ------------------------------------------------------------ numbers
 
     bool read_number(std::size_t i, Number& out) const;
@@ -242,11 +342,20 @@ private:
     // ------------------------------------------------------------ recognisers
 
     std::optional<Found> at_word(std::size_t i, std::size_t word_end);
-    std::optional<Found> numbered(std::size_t i, std::size_t word_end, KeywordInfo kw);
+    std::optional<Found> numbered(std::size_t i, std::size_t keyword_end, KeywordInfo kw);
     std::optional<Found> part(std::size_t i, std::size_t word_end);
     std::optional<Found> schedule(std::size_t i, std::size_t word_end);
-    std::optional<Found> document(std::size_t i, const std::string& word) const;
-    std::optional<Found> statute_title(std::size_t i) const;
+    // The index entry of the word at i (nullptr when it starts nothing).
+    const WordInfo* lookup_word(std::size_t i, std::size_t word_end) const;
+    std::optional<Found> document(std::size_t i, std::size_t word_end, const WordInfo* word) const;
+    // Statute titles: read backward from their last word, or forward after "of the".
+    enum class TitleWord { no, capitalised, connector };
+    TitleWord title_word(std::size_t begin, std::size_t end) const;
+    bool is_title_end(std::size_t begin, std::size_t end) const;
+    std::size_t read_title_years(std::size_t w, bool collection, int& year) const;
+    std::optional<Found> finish_title(std::size_t last_begin, std::size_t last_end) const;
+    std::optional<Found> statute_title(std::size_t i);
+    std::optional<Found> statute_ending(std::size_t i, std::size_t word_end);
     std::optional<Found> statute_abbreviation(std::size_t i, std::size_t word_end) const;
     std::optional<Found> statute_name(std::size_t i) const;
     // A statute, its defined name ("the Act") or a schedule of one, at i.
@@ -275,6 +384,12 @@ private:
     std::vector<Found>& refs_;
     std::vector<FoundTerm>& terms_;
     std::size_t first_ref_;  // refs_ found before this run are not ours
+    struct Token {
+        std::size_t begin;
+        std::size_t end;
+    };
+    std::vector<Token> tokens_;  // the words of a statute title being read
+    const WordIndex& index_;
 };
 
 bool Scanner::read_number(std::size_t i, Number& out) const {
@@ -439,84 +554,116 @@ std::optional<Found> Scanner::statute_at(std::size_t i) {
 
 // "Local Government Finance Act 1988", "Local Government Acts 1972-2000", "Freedom of
 // Information Act", "General Data Protection Regulation".
-std::optional<Found> Scanner::statute_title(std::size_t i) const {
-    struct Token {
-        std::size_t begin;
-        std::size_t end;
-    };
-    std::vector<Token> tokens;
+Scanner::TitleWord Scanner::title_word(std::size_t begin, std::size_t end) const {
+    std::string_view token = s_.substr(begin, end - begin);
+    std::string_view core = token;
+    if (!core.empty() && core.front() == '(') core.remove_prefix(1);
+    while (!core.empty() && (core.back() == ')' || core.back() == ',')) core.remove_suffix(1);
+    if (core.empty()) return TitleWord::no;
+    for (char c : core)
+        if (is_digit(c)) return TitleWord::no;
+    // a word that ends a sentence ends any title
+    if (core != "etc." && (token.back() == '.' || token.back() == ';' || token.back() == ':')) return TitleWord::no;
+    if (is_upper(core.front())) return TitleWord::capitalised;
+    return is_title_connector(core) ? TitleWord::connector : TitleWord::no;
+}
+
+bool Scanner::is_title_end(std::size_t begin, std::size_t end) const {
+    const std::string_view word = s_.substr(begin, end - begin);
+    return word == "Act" || word == "Acts" || word == "Regulation" || word == "Regulations";
+}
+
+std::size_t Scanner::read_title_years(std::size_t w, bool collection, int& year) const {
+    std::size_t t = skip_space(w);
+    std::size_t end = t > w ? read_year(t, year) : npos;
+    if (end == npos) return w;
+    if (collection) {  // "Acts 1972-2000", "Acts 1972 to 2000"
+        std::size_t r = npos;
+        if (end < n_ && s_[end] == '-') r = end + 1;
+        else if (at(end, "\u2013")) r = end + 3;
+        else if (skip_space(end) > end) r = match(skip_space(end), "to ");
+        int last_year = 0;
+        if (r != npos)
+            if (std::size_t e = read_year(r, last_year); e != npos) end = e;
+    }
+    return end;
+}
+
+// tokens_ (in the order of the text) are the words before the title's last word, which
+// spans [last_begin, last_end). Words in front are dropped until the table knows the title.
+std::optional<Found> Scanner::finish_title(std::size_t last_begin, std::size_t last_end) const {
+    const bool collection = s_.substr(last_begin, last_end - last_begin) == "Acts";
+    int year = 0;
+    const std::size_t end = read_title_years(last_end, collection, year);
+    std::size_t first = 0;
+    while (first < tokens_.size() && (title_word(tokens_[first].begin, tokens_[first].end) != TitleWord::capitalised ||
+                                      match(tokens_[first].begin, "the ") != npos))
+        ++first;
+    if (first == tokens_.size()) return std::nullopt;
+    for (std::size_t k = first; k < tokens_.size(); ++k) {
+        std::string title(s_.substr(tokens_[k].begin, last_end - tokens_[k].begin));
+        if (collection) title.pop_back();  // "Acts" -> "Act": the collection's first
+        if (const Statute* st = find_statute(title, year)) {
+            Found f = statute_found(tokens_[k].begin, end, st, "");
+            if (collection) {
+                // the Local Government Acts 1972-2000 are a collection, not one page
+                f.ref.document = std::string(s_.substr(tokens_[k].begin, end - tokens_[k].begin));
+                f.ref.url.clear();
+                f.ref.resolved = false;
+            }
+            return f;
+        }
+    }
+    // Unknown to the table: kept, without a link, when it is plainly an Act.
+    if (s_.substr(last_begin, last_end - last_begin) != "Act" || year == 0) return std::nullopt;
+    const std::size_t b = tokens_[first].begin;
+    return statute_found(b, end, nullptr, std::string(s_.substr(b, end - b)));
+}
+
+// Forward, from the title's first word: after "section 5 of the".
+std::optional<Found> Scanner::statute_title(std::size_t i) {
+    tokens_.clear();
     std::size_t p = i;
-    for (int count = 0; count < 16; ++count) {
+    for (int count = 0; count < 16 && p - i <= max_title; ++count) {
         std::size_t e = p;
         while (e < n_ && e - p <= max_title_word && s_[e] != ' ' && s_[e] != '\t' && !at(e, "\u00A0")) ++e;
-        if (e - p > max_title_word) return std::nullopt;  // keeps "A/A/A/..." linear
-        std::string_view token = s_.substr(p, e - p);
-        std::string_view core = token;
-        if (!core.empty() && core.front() == '(') core.remove_prefix(1);
-        while (!core.empty() && (core.back() == ')' || core.back() == ',')) core.remove_suffix(1);
-        std::size_t core_begin = p + (token.size() && token.front() == '(' ? 1 : 0);
-        // the terminal word: Act, Acts, Regulation(s), possibly followed by punctuation
-        std::size_t w = word_end(core_begin);
-        std::string_view word = s_.substr(core_begin, w - core_begin);
-        if (!tokens.empty() && (word == "Act" || word == "Acts" || word == "Regulations" || word == "Regulation")) {
-            const bool plural_acts = word == "Acts";
-            int year = 0;
-            int last_year = 0;
-            std::size_t end = w;
-            std::size_t t = skip_space(w);
-            if (t > w) {
-                if (std::size_t y = read_year(t, year); y != npos) {
-                    end = y;
-                    if (plural_acts) {
-                        std::size_t r = y;
-                        if (r < n_ && s_[r] == '-') r = r + 1;
-                        else if (at(r, "\u2013")) r += 3;
-                        else if (std::size_t to = match(skip_space(r), "to "); to != npos && skip_space(r) > r) r = to;
-                        else r = npos;
-                        if (r != npos) {
-                            if (std::size_t y2 = read_year(r, last_year); y2 != npos) end = y2;
-                        }
-                    }
-                }
-            }
-            // "The" and words before the real title are dropped until the table knows it.
-            std::size_t first = 0;
-            while (first < tokens.size() && match(tokens[first].begin, "the ") != npos) ++first;
-            if (first == tokens.size()) return std::nullopt;
-            for (std::size_t k = first; k < tokens.size(); ++k) {
-                std::string title(s_.substr(tokens[k].begin, w - tokens[k].begin));
-                if (plural_acts) title.pop_back();  // "Acts" -> "Act": the collection's first
-                if (const Statute* st = find_statute(title, year)) {
-                    Found f = statute_found(tokens[k].begin, end, st, "");
-                    if (plural_acts) {
-                        // the Local Government Acts 1972-2000 are a collection, not one page
-                        f.ref.document = std::string(s_.substr(tokens[k].begin, end - tokens[k].begin));
-                        f.ref.url.clear();
-                        f.ref.resolved = false;
-                    }
-                    return f;
-                }
-            }
-            // Unknown to the table: kept, without a link, when it is plainly an Act.
-            if (word == "Act" && year != 0) {
-                std::size_t b = tokens[first].begin;
-                return statute_found(b, end, nullptr, std::string(s_.substr(b, end - b)));
-            }
-            return std::nullopt;
-        }
-        // Every other word of a title is capitalised or a small connector.
-        const bool capitalised = !core.empty() && is_upper(core.front());
-        if (!capitalised && (tokens.empty() || !is_title_connector(core))) return std::nullopt;
-        if (core != "etc." && !token.empty() && (token.back() == '.' || token.back() == ';' || token.back() == ':'))
-            return std::nullopt;
-        for (char c : core)
-            if (is_digit(c)) return std::nullopt;
-        tokens.push_back({p, e});
+        if (e - p > max_title_word) return std::nullopt;
+        const std::size_t word_begin = p + (s_[p] == '(' ? 1 : 0);
+        const std::size_t w = word_end(word_begin);
+        if (!tokens_.empty() && is_title_end(word_begin, w)) return finish_title(word_begin, w);
+        const TitleWord kind = title_word(p, e);
+        if (kind == TitleWord::no || (tokens_.empty() && kind != TitleWord::capitalised)) return std::nullopt;
+        tokens_.push_back({p, e});
         std::size_t next = skip_space(e);
         if (next == e || next >= n_) return std::nullopt;
         p = next;
     }
     return std::nullopt;
+}
+
+// Backward, from the title's last word ("Act" at i): the words before it that can be part
+// of a title, back to the last reference found. Titles are read only where they end.
+std::optional<Found> Scanner::statute_ending(std::size_t i, std::size_t word_end) {
+    const std::size_t floor = refs_.size() > first_ref_ ? refs_.back().end : 0;
+    auto space_before = [&](std::size_t k) {
+        if (k > floor && (s_[k - 1] == ' ' || s_[k - 1] == '\t')) return std::size_t{1};
+        if (k >= floor + 2 && s_[k - 2] == '\xC2' && s_[k - 1] == '\xA0') return std::size_t{2};
+        return std::size_t{0};
+    };
+    tokens_.clear();
+    std::size_t k = i;
+    for (int count = 0; count < 16; ++count) {
+        std::size_t te = k;
+        while (std::size_t sp = space_before(te)) te -= sp;
+        if (te == k) break;  // the title's words are separated by spaces
+        std::size_t tb = te;
+        while (tb > floor && te - tb <= max_title_word && !space_before(tb)) --tb;
+        if (te - tb > max_title_word || i - tb > max_title || title_word(tb, te) == TitleWord::no) break;
+        tokens_.push_back({tb, te});
+        k = tb;
+    }
+    std::reverse(tokens_.begin(), tokens_.end());
+    return finish_title(i, word_end);
 }
 
 // "LGA 1972", "FOIA", "UK GDPR"
@@ -541,11 +688,24 @@ std::optional<Found> Scanner::statute_abbreviation(std::size_t i, std::size_t wo
     return statute_found(b, end, st, "");
 }
 
-std::optional<Found> Scanner::document(std::size_t i, const std::string& word) const {
-    const auto& index = documents_by_first_word();
-    auto it = index.find(word);
-    if (it == index.end()) return std::nullopt;
-    for (const DocumentName* d : it->second) {
+const WordInfo* Scanner::lookup_word(std::size_t i, std::size_t word_end) const {
+    const std::size_t length = word_end - i;
+    if (length == 0 || length > max_indexed_word) return nullptr;
+    for (const auto* entry : index_.by_shape[to_lower(s_[i]) - 'a'][length]) {
+        std::size_t k = 1;
+        while (k < length && to_lower(s_[i + k]) == entry->first[k]) ++k;
+        if (k == length) return &entry->second;
+    }
+    return nullptr;
+}
+
+std::optional<Found> Scanner::document(std::size_t i, std::size_t word_end, const WordInfo* word) const {
+    if (!word || word->documents.empty()) return std::nullopt;
+    char next = 0;
+    if (word_end < n_ && (s_[word_end] == '\'' || at(word_end, "\u2019"))) next = '\'';
+    else if (std::size_t t = skip_space(word_end); t > word_end && t < n_) next = to_lower(s_[t]);
+    for (const auto& [d, d_next] : word->documents) {
+        if (d_next != next) continue;
         std::size_t e = match(i, d->written);
         if (e == npos) continue;
         Found f;
@@ -612,11 +772,11 @@ std::optional<Found> Scanner::schedule(std::size_t i, std::size_t word_end) {
     return f;
 }
 
-std::optional<Found> Scanner::numbered(std::size_t i, std::size_t word_end, KeywordInfo kw) {
-    std::size_t j = word_end;
+std::optional<Found> Scanner::numbered(std::size_t i, std::size_t keyword_end, KeywordInfo kw) {
+    std::size_t j = keyword_end;
     if (kw.abbreviation && j < n_ && s_[j] == '.') ++j;
     // "s151" and "s.151" but not "Councillor's": a short form needs its number or dot
-    if (kw.keyword == Keyword::short_section && j == word_end && !(j < n_ && is_digit(s_[j]))) return std::nullopt;
+    if (kw.keyword == Keyword::short_section && j == keyword_end && !(j < n_ && is_digit(s_[j]))) return std::nullopt;
     j = skip_space(j);
     std::vector<Number> items;
     bool range = false;
@@ -637,6 +797,7 @@ std::optional<Found> Scanner::numbered(std::size_t i, std::size_t word_end, Keyw
     }
 
     if (std::size_t of = after > end ? match(after, "of ") : npos; of != npos) {
+        const std::size_t named = skip_the(of);
         if (std::size_t e = this_protocol_at(of); e != npos && !statute_only) {
             end = e;  // an internal reference, spelt out
         } else if (std::size_t c = constitution_at(of); c != npos) {
@@ -665,7 +826,7 @@ std::optional<Found> Scanner::numbered(std::size_t i, std::size_t word_end, Keyw
             pin(*st, kw.keyword, items, range, schedule_number);
             ctx_.last_statute = st->statute ? st->statute : ctx_.last_statute;
             return st;
-        } else if (auto doc = document(skip_the(of), first_word(s_.substr(skip_the(of))))) {
+        } else if (auto doc = document(named, word_end(named), lookup_word(named, word_end(named)))) {
             doc->begin = i;
             add_targets(*doc, items, range);
             return doc;
@@ -698,21 +859,23 @@ std::optional<Found> Scanner::numbered(std::size_t i, std::size_t word_end, Keyw
 }
 
 std::optional<Found> Scanner::at_word(std::size_t i, std::size_t word_end) {
-    const std::string word = lower(s_.substr(i, word_end - i));
-    const auto& kws = keywords();
-    if (auto it = kws.find(word); it != kws.end()) {
-        switch (it->second.keyword) {
-            case Keyword::part: return part(i, word_end);
-            case Keyword::schedule: return schedule(i, word_end);
-            case Keyword::referred: referred_to_as(i, word_end); return std::nullopt;
-            default: return numbered(i, word_end, it->second);
+    const WordInfo* word = lookup_word(i, word_end);
+    if (!word) return std::nullopt;
+    if (word->keyword) {
+        std::optional<Found> f;
+        switch (word->keyword->keyword) {
+            case Keyword::part: f = part(i, word_end); break;
+            case Keyword::schedule: f = schedule(i, word_end); break;
+            case Keyword::referred: referred_to_as(i, word_end); break;
+            default: f = numbered(i, word_end, *word->keyword); break;
         }
+        if (f) return f;
     }
-    if (auto f = document(i, word)) return f;
-    if (!is_upper(s_[i])) return std::nullopt;
-    if (auto f = statute_abbreviation(i, word_end)) return f;
-    if (previous_word_capitalised(i)) return std::nullopt;  // only from the start of a title
-    return statute_title(i);
+    if (auto f = document(i, word_end, word)) return f;
+    if (word->abbreviation)
+        if (auto f = statute_abbreviation(i, word_end)) return f;
+    if (word->ends_title && is_upper(s_[i])) return statute_ending(i, word_end);
+    return std::nullopt;
 }
 
 // ------------------------------------------------------------ definitions
@@ -795,22 +958,30 @@ void Scanner::quoted_means(std::size_t i) {
 }
 
 void Scanner::run() {
+    // locals, so that the compiler keeps them in registers across the calls below
+    const char* const text = s_.data();
+    const std::size_t n = n_;
     std::size_t i = 0;
-    while (i < n_) {
-        const char c = s_[i];
-        if (is_alpha(c) && (i == 0 || !is_alnum(s_[i - 1]))) {
+    while (i < n) {
+        const unsigned char c = class_of(text[i]);
+        if (c & letter) {
             const std::size_t we = word_end(i);
-            if (auto f = at_word(i, we)) {
-                if (f->statute) ctx_.last_statute = f->statute;
-                i = f->end;
-                refs_.push_back(std::move(*f));
-                continue;
+            // most words start nothing: the shape of the word turns them away
+            if (index_.has_shape(text + i, we - i) && (i == 0 || !is_digit(text[i - 1]))) {  // "12A" is a number
+                if (auto f = at_word(i, we)) {
+                    if (f->statute) ctx_.last_statute = f->statute;
+                    i = f->end;
+                    refs_.push_back(std::move(*f));
+                    continue;
+                }
             }
             i = we;
             continue;
         }
-        if (c == '(') bracketed_name(i);
-        else if (open_quote(i) && !(i > 0 && is_alnum(s_[i - 1]))) quoted_means(i);
+        if (c & may_open) {
+            if (text[i] == '(') bracketed_name(i);
+            else if (open_quote(i) && !(i > 0 && is_alnum(text[i - 1]))) quoted_means(i);
+        }
         ++i;
     }
 }

@@ -110,8 +110,14 @@ std::string Statute::citation() const {
 const std::vector<Statute>& statutes() { return table; }
 
 const Statute* find_statute(std::string_view title, int year) {
+    // the table's titles, normalised once
+    static const std::vector<std::string> titles = [] {
+        std::vector<std::string> out;
+        for (const auto& s : table) out.push_back(normalise_title(s.title));
+        return out;
+    }();
     const std::string wanted = normalise_title(title);
-    return find_unique(year, [&](const Statute& s) { return normalise_title(s.title) == wanted; });
+    return find_unique(year, [&](const Statute& s) { return titles[static_cast<std::size_t>(&s - table.data())] == wanted; });
 }
 
 const Statute* find_statute_by_abbreviation(std::string_view abbreviation, int year) {

@@ -864,6 +864,11 @@ SourcePos position_of_offset(std::string_view text, std::size_t offset) {
 Protocol read_protocol(std::string_view input, const std::string& path, Diagnostics& diags) {
     Protocol p;
     p.source_path = path;
+    if (input.size() > kMaxSourceBytes) {
+        diags.error(path, {1, 1}, "the source is " + std::to_string((input.size() + (1 << 20) - 1) >> 20) +
+                                      " MiB, over the limit of " + std::to_string(kMaxSourceBytes >> 20) + " MiB");
+        return p;
+    }
 
     // Encoding first: a file we cannot trust byte-wise is not parsed further.
     const bool utf16_bom = input.size() >= 2 && (((unsigned char)input[0] == 0xFF && (unsigned char)input[1] == 0xFE) ||
@@ -924,9 +929,6 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
 }
 
 std::optional<Protocol> load_protocol(const std::string& path, Diagnostics& diags) {
-    // Ten times a whole constitution (1.5 MB): anything larger is not a protocol, and
-    // reading and rendering it would take minutes and gigabytes.
-    constexpr std::uintmax_t kMaxSourceBytes = std::uintmax_t(16) << 20;
     std::string error;
     auto text = io::read_file(path, error, kMaxSourceBytes);
     if (!text) {

@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <functional>
+#include <cstdint>
 #include <map>
+#include <vector>
 
 #include "support.hpp"
 
@@ -53,12 +55,131 @@ std::string long_line() {
     return s + "the end.\n";
 }
 
+// --- a .docx zip bomb, written by hand (no zlib in the tests): one deflate block with
+// fixed Huffman codes, a literal 'a' then copies of 258 bytes at distance 1.
+
+class BitWriter {
+public:
+    void bits(std::uint32_t value, int count) {   // least significant bit first
+        for (int i = 0; i < count; ++i) put((value >> i) & 1u);
+    }
+    void code(std::uint32_t value, int count) {   // Huffman codes: most significant bit first
+        for (int i = count - 1; i >= 0; --i) put((value >> i) & 1u);
+    }
+    std::string finish() { return out_ + (used_ ? std::string(1, static_cast<char>(byte_)) : std::string()); }
+
+private:
+    void put(std::uint32_t bit) {
+        byte_ |= static_cast<std::uint8_t>(bit << used_);
+        if (++used_ == 8) {
+            out_ += static_cast<char>(byte_);
+            byte_ = 0;
+            used_ = 0;
+        }
+    }
+    std::string out_;
+    std::uint8_t byte_ = 0;
+    int used_ = 0;
+};
+
+std::string deflate_repeated_a(std::uint64_t size) {
+    BitWriter w;
+    w.bits(1, 1);          // final block
+    w.bits(1, 2);          // fixed Huffman codes
+    w.code(0x30 + 'a', 8); // literal 'a'
+    std::uint64_t left = size - 1;
+    for (; left >= 258; left -= 258) {
+        w.code(0xC5, 8);   // length 258 (symbol 285)
+        w.code(0, 5);      // distance 1
+    }
+    for (; left > 0; --left) w.code(0x30 + 'a', 8);
+    w.code(0, 7);          // end of block
+    return w.finish();
+}
+
+std::uint32_t crc32(const std::string& data) {
+    std::uint32_t crc = 0xFFFFFFFFu;
+    for (unsigned char c : data) {
+        crc ^= c;
+        for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+void put16(std::string& s, std::uint32_t v) { s += static_cast<char>(v & 0xFF); s += static_cast<char>((v >> 8) & 0xFF); }
+void put32(std::string& s, std::uint32_t v) { put16(s, v & 0xFFFF); put16(s, v >> 16); }
+
+struct ZipEntry {
+    std::string name;
+    std::string data;          // as stored
+    std::uint16_t method = 0;  // 0 stored, 8 deflated
+    std::uint32_t crc = 0;
+    std::uint32_t size = 0;    // uncompressed
+};
+
+std::string zip(const std::vector<ZipEntry>& entries) {
+    std::string out, directory;
+    for (const auto& e : entries) {
+        const auto offset = static_cast<std::uint32_t>(out.size());
+        auto header = [&](std::string& s, bool central) {
+            put32(s, central ? 0x02014b50 : 0x04034b50);
+            if (central) put16(s, 20);   // made by
+            put16(s, 20);                // version needed
+            put16(s, 0);                 // flags
+            put16(s, e.method);
+            put16(s, 0);                 // time
+            put16(s, 0x21);              // date: 1980-01-01
+            put32(s, e.crc);
+            put32(s, static_cast<std::uint32_t>(e.data.size()));
+            put32(s, e.size);
+            put16(s, static_cast<std::uint32_t>(e.name.size()));
+            put16(s, 0);                 // extra
+            if (central) {
+                put16(s, 0);             // comment
+                put16(s, 0);             // disk
+                put16(s, 0);             // internal attributes
+                put32(s, 0);             // external attributes
+                put32(s, offset);
+            }
+            s += e.name;
+        };
+        header(out, false);
+        out += e.data;
+        header(directory, true);
+    }
+    const auto directory_offset = static_cast<std::uint32_t>(out.size());
+    out += directory;
+    put32(out, 0x06054b50);
+    put16(out, 0);
+    put16(out, 0);
+    put16(out, static_cast<std::uint32_t>(entries.size()));
+    put16(out, static_cast<std::uint32_t>(entries.size()));
+    put32(out, static_cast<std::uint32_t>(directory.size()));
+    put32(out, directory_offset);
+    put16(out, 0);
+    return out;
+}
+
+ZipEntry stored(const std::string& name, const std::string& data) {
+    return {name, data, 0, crc32(data), static_cast<std::uint32_t>(data.size())};
+}
+
+// A .docx whose word/document.xml inflates to 1 GiB (from 6.5 MB). Its CRC is not
+// computed: a reader that inflates it all has already failed the memory limit.
+std::string zip_bomb() {
+    const std::uint64_t size = std::uint64_t(1) << 30;
+    return zip({stored("[Content_Types].xml",
+                       "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                       "content-types\"/>"),
+                {"word/document.xml", deflate_repeated_a(size), 8, 0, static_cast<std::uint32_t>(size)}});
+}
+
 }  // namespace
 
 void generate(const std::string& name, const std::string& path) {
     static const std::map<std::string, std::function<std::string()>> generators = {
         {"big-source", big_source}, {"many-clauses", many_clauses}, {"deep-lists", deep_lists},
-        {"deep-quotes", deep_quotes}, {"long-line", long_line},
+        {"deep-quotes", deep_quotes}, {"long-line", long_line}, {"zip-bomb", zip_bomb},
     };
     auto it = generators.find(name);
     REQUIRE(it != generators.end());

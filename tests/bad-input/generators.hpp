@@ -11,6 +11,7 @@ namespace bad_input {
 //   deep-lists    a clause holding lists nested 5,000 deep
 //   deep-quotes   a clause holding quotes nested 100,000 deep
 //   long-line     a clause that is one 1 MB line
+//   zip-bomb      a .docx whose document part inflates to 1 GiB
 // An unknown name fails the test.
 void generate(const std::string& name, const std::string& path);
 

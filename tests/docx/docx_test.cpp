@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <regex>
 
 #include <unistd.h>
@@ -119,20 +120,25 @@ TEST_CASE("docx: same input, same bytes; the date comes from the options", "[doc
     CHECK(render(p) != render(p, later));
 }
 
-TEST_CASE("docx: a reference document with other fonts changes only the fonts", "[docx]") {
+// The default reference with its styles.xml edited by `edit`, written to `path`.
+std::string house_reference(const std::string& path, const std::function<void(std::string&)>& edit) {
     std::string error;
     auto reference = io::read_file(docx::default_reference_docx(), error);
     REQUIRE(reference);
     auto parts = testing::unpack_docx(*reference);
-    auto& styles = parts["word/styles.xml"];
-    styles = std::regex_replace(styles, std::regex("\"Arial\""), "\"Georgia\"");
+    edit(parts["word/styles.xml"]);
     std::vector<package::ZipEntry> entries;
     for (const auto& [name, bytes] : parts) entries.push_back({name, bytes});
     auto custom = package::write_zip(entries, 0, error);
     REQUIRE(custom);
+    REQUIRE(io::write_file_atomic(path, *custom, error));
+    return parts["word/styles.xml"];
+}
+
+TEST_CASE("docx: a reference document with other fonts changes only the fonts", "[docx]") {
     TempDir dir("fonts");
     const std::string path = dir.path + "/house.docx";
-    REQUIRE(io::write_file_atomic(path, *custom, error));
+    const std::string styles = house_reference(path, [](std::string& xml) { xml = std::regex_replace(xml, std::regex("\"Arial\""), "\"Georgia\""); });
 
     auto p = load(sample_path);
     docx::DocxOptions house;
@@ -149,6 +155,22 @@ TEST_CASE("docx: a reference document with other fonts changes only the fonts", 
             CHECK(bytes == housed[name]);
         }
     }
+}
+
+TEST_CASE("docx: lists and tables line up with the reference's clause indents", "[docx]") {
+    TempDir dir("indents");
+    const std::string path = dir.path + "/house.docx";
+    house_reference(path, [](std::string& xml) {
+        const std::string style = "w:styleId=\"ClauseText2\"";
+        const auto at = xml.find("<w:ind w:left=\"720\"/>", xml.find(style));
+        REQUIRE(at != std::string::npos);
+        xml.replace(at, 21, "<w:ind w:left=\"1000\"/>");
+    });
+    docx::DocxOptions house;
+    house.reference_docx = path;
+    auto parts = testing::unpack_docx(render(load(sample_path), house));
+    CHECK(parts["word/numbering.xml"].find("<w:ind w:left=\"1567\" w:hanging=\"567\"/>") != std::string::npos);
+    CHECK(parts["word/document.xml"].find("<w:tblInd w:w=\"1000\" w:type=\"dxa\"/>") != std::string::npos);
 }
 
 TEST_CASE("docx: a reference that is not a Word document is an error, not a crash", "[docx]") {

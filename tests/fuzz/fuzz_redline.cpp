@@ -1,5 +1,6 @@
 // The diff engine on two fuzzed versions: change set, every writer of it, and the
-// redline Protocol drawn by the HTML renderer.
+// redline Protocol drawn by the HTML renderer and as Word tracked changes.
+#include "docx/docx.hpp"
 #include "fuzz_support.hpp"
 #include "html/writer.hpp"
 #include "redline/redline.hpp"
@@ -24,6 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     pugi::xml_document page;
     html::append_contents(page, marked);
     for (const auto& section : marked.sections) html::append_section(page, section, marked);
+    fuzzing::require_well_formed_docx(docx::render_docx(marked, docx::DocxOptions{}, diags));
     (void)redline::diff_text(old_text, new_text);
     return 0;
 }

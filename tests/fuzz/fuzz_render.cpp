@@ -1,10 +1,14 @@
-// Any source -> every renderer. The model of any readable source (with or without
-// errors: the importer and redline also build models) renders without a crash.
+// Any source -> every renderer (HTML, PDF, .docx, Akoma Ntoso). The model of any
+// readable source (with or without errors: the importer and redline also build models)
+// renders without a crash, and the XML outputs stay well-formed whatever the text holds.
+#include "akn/akn.hpp"
 #include "check/check.hpp"
+#include "docx/docx.hpp"
 #include "fuzz_support.hpp"
 #include "html/writer.hpp"
 #include "io/files.hpp"
 #include "pdf/pdf.hpp"
+#include "refs/refs.hpp"
 #include "source/reader.hpp"
 
 using namespace protopub;
@@ -12,6 +16,7 @@ using namespace protopub;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     model::Diagnostics diags;
     model::Protocol p = source::read_protocol(fuzzing::as_text(data, size), "fuzz.md", diags);
+    refs::resolve_references(p, diags);
     check::check_structure(p, diags);
 
     io::OutputSet site;
@@ -22,5 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     pdf::PdfOptions pdf_options;
     pdf_options.epoch = 0;
     pdf::render_pdf(p, pdf_options, diags);
+
+    fuzzing::require_well_formed_docx(docx::render_docx(p, docx::DocxOptions{}, diags));
+    fuzzing::require_well_formed_xml(akn::render_akn(p, akn::AknOptions{}, diags), "Akoma Ntoso");
     return 0;
 }

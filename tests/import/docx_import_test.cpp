@@ -111,11 +111,13 @@ TEST_CASE("docx import: a seed saved as Word imports like the seed's text", "[im
 namespace {
 
 // A one-part Word document around `body` (WordprocessingML paragraphs).
-std::string docx_with_body(const std::string& body, const std::string& styles = "") {
+std::string docx_with_body(const std::string& body, const std::string& styles = "", const std::string& numbering = "") {
     const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
     std::vector<package::ZipEntry> parts = {
         {"word/document.xml", "<?xml version=\"1.0\"?><w:document " + w + "><w:body>" + body + "</w:body></w:document>"}};
     if (!styles.empty()) parts.push_back({"word/styles.xml", "<?xml version=\"1.0\"?><w:styles " + w + ">" + styles + "</w:styles>"});
+    if (!numbering.empty())
+        parts.push_back({"word/numbering.xml", "<?xml version=\"1.0\"?><w:numbering " + w + ">" + numbering + "</w:numbering>"});
     std::string error;
     auto bytes = package::write_zip(parts, 0, error);
     INFO(error);
@@ -161,4 +163,18 @@ TEST_CASE("docx import: a Word file with no words is an error", "[import][docx][
     CHECK_FALSE(r.ok);
     REQUIRE(diags.error_count() == 1);
     CHECK(diags.items()[0].message == "the Word document has no text to import");
+}
+
+TEST_CASE("docx import: a list starting at two billion is numbered in figures", "[import][docx][robust]") {
+    const std::string numbering =
+        "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"2000000000\"/>"
+        "<w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"(%1)\"/></w:lvl></w:abstractNum>"
+        "<w:num w:numId=\"7\"><w:abstractNumId w:val=\"1\"/></w:num>";
+    const std::string body = p("1. Lists") +
+                             "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"7\"/></w:numPr></w:pPr>"
+                             "<w:r><w:t>A long way down.</w:t></w:r></w:p>";
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_docx(docx_with_body(body, "", numbering), "t.docx", {}, diags);
+    REQUIRE(r.ok);
+    CHECK(source::write_protocol(r.protocol).find("(2000000000) A long way down.") != std::string::npos);
 }

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "docx/word_reader.hpp"
 #include "support.hpp"
 
 namespace {
@@ -41,6 +42,11 @@ TEST_CASE("diff of a version with itself shows no changes in any format", "[redl
     CHECK(count(html, "<del") == 1);
     CHECK(count(html, "data-change=\"unchanged\"") == 25);
     CHECK(testing::read(out.file("schedule.html")).find("There are no changes.") != std::string::npos);
+    const std::string xml = protopub::testing::unpack_docx(testing::read(out.file("redline.docx")))["word/document.xml"];
+    CHECK(xml.find("<w:p") != std::string::npos);
+    for (const char* revision : {"<w:ins ", "<w:del ", "<w:moveFrom", "<w:moveTo"}) CHECK(xml.find(revision) == std::string::npos);
+    REQUIRE(std::system(("pdftotext '" + out.file("schedule.pdf") + "' '" + out.file("schedule.txt") + "'").c_str()) == 0);
+    CHECK(testing::read(out.file("schedule.txt")).find("There are no changes.") != std::string::npos);
 }
 
 TEST_CASE("diff reads a version from git as FILE@REV", "[redline][cli][git]") {

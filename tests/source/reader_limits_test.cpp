@@ -15,8 +15,14 @@ std::string read_errors(const std::string& text) {
 }  // namespace
 
 TEST_CASE("lists nested 5,000 deep are an error, not a stack overflow", "[source][limits]") {
+    // "- - - item" nests lists on one line (5,000 indented lines would be 24 MB)
     std::string body = "## 1. Deep\n\n1.1 Nested:\n\n";
-    for (int depth = 0; depth < 5000; ++depth) body += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "- item\n";
+    for (int depth = 0; depth < 5000; ++depth) body += "- ";
+    CHECK(read_errors(testing::source_with_body(body + "item\n")) ==
+          "deep.md:12:201: error: lists, quotes or emphasis nested more than 100 levels deep; the deeper levels "
+          "are not read\n");
+    body = "## 1. Deep\n\n1.1 Nested:\n\n";
+    for (int depth = 0; depth < 1000; ++depth) body += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "- item\n";
     CHECK(read_errors(testing::source_with_body(body)) ==
           "deep.md:111:201: error: lists, quotes or emphasis nested more than 100 levels deep; the deeper levels "
           "are not read\n");
@@ -55,4 +61,20 @@ TEST_CASE("front matter with no protocol text after it is an error", "[source][l
           "deep.md:7:1: error: no protocol text after the front matter: add sections ('## ...') and clauses\n");
     CHECK(read_errors(testing::source_with_body("\n\n---\n\n")) ==
           "deep.md:7:1: error: no protocol text after the front matter: add sections ('## ...') and clauses\n");
+}
+
+TEST_CASE("text over 16 MiB handed to the reader directly (git, renumber) is refused too", "[source][limits]") {
+    std::string text = testing::source_with_body("## 1. Big\n\n1.1 ");
+    text.resize(source::kMaxSourceBytes + 1, 'x');
+    CHECK(read_errors(text) == "deep.md:1:1: error: the source is 17 MiB, over the limit of 16 MiB\n");
+}
+
+TEST_CASE("renumber refuses a source over the limit instead of working on it for minutes", "[source][limits][cli]") {
+    testing::TempDir dir;
+    std::string text = testing::source_with_body("## 1. Big\n\n1.1 ");
+    text.resize(source::kMaxSourceBytes + 1, 'x');
+    testing::write(dir.file("big.md"), text);
+    auto r = testing::run_cli({"renumber", dir.file("big.md"), "-o", dir.file("out.md")});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "protopub renumber: error: '" + dir.file("big.md") + "' is 17 MiB, over the limit of 16 MiB\n");
 }

@@ -1,0 +1,17 @@
+// The plain-text importer: any bytes give a protocol or diagnostics, and the source
+// written from an import reads back.
+#include "fuzz_support.hpp"
+#include "import/import.hpp"
+#include "source/reader.hpp"
+#include "source/writer.hpp"
+
+using namespace protopub;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_text(fuzzing::as_text(data, size), "fuzz.txt", {}, diags);
+    if (!r.ok) return 0;
+    model::Diagnostics again;
+    source::read_protocol(source::write_protocol(r.protocol), "imported.md", again);
+    return 0;
+}
