@@ -1,4 +1,5 @@
 #include "compare/writers.hpp"
+#include "model/serialize.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,51 +9,18 @@ namespace protopub::compare {
 
 namespace {
 
+using model::csv_row;
+using model::json_string;
+
 const Unit& unit_of(const Comparison& cmp, UnitRef r) {
     return cmp.documents[static_cast<std::size_t>(r.doc)].units[static_cast<std::size_t>(r.unit)];
 }
 const std::string& doc_id(const Comparison& cmp, UnitRef r) { return cmp.documents[static_cast<std::size_t>(r.doc)].id; }
 
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
-}
-
 std::string json_clause(const Comparison& cmp, UnitRef r) {
     const Unit& u = unit_of(cmp, r);
     return "{\"doc\":" + json_string(doc_id(cmp, r)) + ",\"number\":" + json_string(u.number) +
            ",\"id\":" + json_string(u.id) + "}";
-}
-
-// RFC 4180: quote every field that needs it, double the quotes inside.
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-std::string csv_row(const std::vector<std::string>& fields) {
-    std::string out;
-    for (std::size_t k = 0; k < fields.size(); ++k) out += (k ? "," : "") + csv_field(fields[k]);
-    return out + "\r\n";
 }
 
 std::string xml_escape(const std::string& s) {

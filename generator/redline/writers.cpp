@@ -3,6 +3,7 @@
 
 #include "model/text.hpp"
 #include "redline/redline.hpp"
+#include "model/serialize.hpp"
 
 namespace protopub::redline {
 
@@ -10,33 +11,13 @@ using model::ChangeKind;
 
 namespace {
 
-void append_json_string(std::string& out, const std::string& s) {
-    out += '"';
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    out += '"';
-}
+using model::csv_row;
 
 void append_ref(std::string& out, const ClauseRef& ref) {
     out += "{\"id\":";
-    append_json_string(out, ref.id);
+    out += model::json_string(ref.id);
     out += ",\"number\":";
-    append_json_string(out, ref.number);
+    out += model::json_string(ref.number);
     out += '}';
 }
 
@@ -61,22 +42,6 @@ void append_refs(std::string& out, const char* name, const std::vector<ClauseRef
     }
 }
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string csv_row(const std::vector<std::string>& fields) {
-    std::string out;
-    for (std::size_t k = 0; k < fields.size(); ++k) out += (k ? "," : "") + csv_field(fields[k]);
-    return out + "\r\n";
-}
-
 std::string joined(const std::vector<ClauseRef>& refs, std::string ClauseRef::*field, const char* separator = " ") {
     std::string out;
     for (const auto& r : refs) out += (out.empty() ? "" : separator) + r.*field;
@@ -97,13 +62,13 @@ constexpr ChangeKind all_kinds[] = {ChangeKind::unchanged, ChangeKind::renumbere
 
 std::string to_json(const ChangeSet& set, const model::Protocol& old, const model::Protocol& new_) {
     std::string out = "{\"old\":{\"path\":";
-    append_json_string(out, old.source_path);
+    out += model::json_string(old.source_path);
     out += ",\"version\":";
-    append_json_string(out, old.meta.version);
+    out += model::json_string(old.meta.version);
     out += "},\"new\":{\"path\":";
-    append_json_string(out, new_.source_path);
+    out += model::json_string(new_.source_path);
     out += ",\"version\":";
-    append_json_string(out, new_.meta.version);
+    out += model::json_string(new_.meta.version);
     out += "},\"summary\":{";
     for (std::size_t k = 0; k < std::size(all_kinds); ++k) {
         out += k ? ",\"" : "\"";
@@ -115,7 +80,7 @@ std::string to_json(const ChangeSet& set, const model::Protocol& old, const mode
         const Change& c = set.changes[k];
         out += k ? ",\n{" : "\n{";
         out += "\"kind\":";
-        append_json_string(out, model::to_string(c.kind));
+        out += model::json_string(model::to_string(c.kind));
         append_refs(out, "old", c.old);
         append_refs(out, "new", c.new_);
         out += ",\"words_inserted\":" + std::to_string(c.words_inserted);
@@ -126,10 +91,10 @@ std::string to_json(const ChangeSet& set, const model::Protocol& old, const mode
         out += ",\"similarity\":" + format_similarity(c.similarity);
         if (!c.move_id.empty()) {
             out += ",\"move_id\":";
-            append_json_string(out, c.move_id);
+            out += model::json_string(c.move_id);
         }
         out += ",\"summary\":";
-        append_json_string(out, c.summary);
+        out += model::json_string(c.summary);
         out += '}';
     }
     out += "\n]}\n";
