@@ -471,6 +471,12 @@ void Builder::add_quote(std::vector<Block> paragraphs, SourcePos pos) {
 }
 
 void Builder::add(const Item& it) {
+    // Words before any heading or clause (a text with no numbered structure at all) go
+    // into a preamble, as text before the first structure does.
+    const bool opens_section = it.role == Role::heading || it.role == Role::numbered_heading ||
+                               it.role == Role::clause || it.role == Role::titled_clause ||
+                               (it.role == Role::one_level_clause && !in_preamble_);
+    if (p_.sections.empty() && !opens_section) start_preamble(it.para.pos);
     switch (it.role) {
         case Role::heading: new_section(it, it.level); return;
         case Role::numbered_heading:
