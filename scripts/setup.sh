@@ -14,7 +14,8 @@ PACKAGES=(
   catch2 libbenchmark-dev
 )
 if [ "${1:-}" = "--test-tools" ]; then
-  PACKAGES+=(poppler-utils qpdf libxml2-utils unzip libreoffice-writer-nogui)
+  # clang + its runtimes (libFuzzer, sanitizers: only "recommended" by clang, so named)
+  PACKAGES+=(poppler-utils qpdf libxml2-utils unzip libreoffice-writer-nogui clang libclang-rt-14-dev)
 fi
 missing=()
 for p in "${PACKAGES[@]}"; do

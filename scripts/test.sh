@@ -19,10 +19,5 @@ fi
 
 if [ "${FUZZ_SECONDS:-60}" != 0 ]; then
   echo "== bounded fuzzing: ${FUZZ_SECONDS:-60}s per target (build-fuzz/)"
-  if ! command -v clang++ >/dev/null; then
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends clang >/dev/null
-  fi
   ./scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
 fi
