@@ -177,6 +177,35 @@ bool starts_field(std::string_view line) {
     return split_words(line.substr(0, colon)).size() <= 5;
 }
 
+// The letters or roman numeral of a label: "(b)" -> "b", "iv." -> "iv".
+std::string label_core(std::string_view label) {
+    std::string core;
+    for (char c : label)
+        if (std::isalpha(static_cast<unsigned char>(c))) core += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return core;
+}
+
+int roman_value(const std::string& r) {
+    int total = 0, prev = 0;
+    for (auto it = r.rbegin(); it != r.rend(); ++it) {
+        int v = *it == 'i' ? 1 : *it == 'v' ? 5 : *it == 'x' ? 10 : *it == 'l' ? 50 : *it == 'c' ? 100 : 0;
+        if (v == 0) return 0;
+        total += v < prev ? -v : v;
+        prev = std::max(prev, v);
+    }
+    return total;
+}
+
+// "(c)" after "(b)", "v." after "iv.": the next item of a list, even when the item
+// before ends without a full stop ("(b) ... paragraph 5.2; and").
+bool next_label(const std::string& previous, std::string_view label) {
+    const std::string a = label_core(previous), b = label_core(label);
+    if (a.empty() || b.empty()) return false;
+    if (a.size() == 1 && b.size() == 1 && b[0] == a[0] + 1) return true;
+    const int ra = roman_value(a), rb = roman_value(b);
+    return ra > 0 && rb == ra + 1;
+}
+
 // Lines -> paragraphs: hard-wrapped lines are joined; a new paragraph starts at a blank
 // line, at a number, bullet or label that cannot be the continuation of the line before,
 // and where a page break fell between two sentences.
@@ -187,6 +216,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
     bool gap = false;
     std::string last_line;
     std::vector<int> last_number;
+    std::string last_label;  // the label of the last paragraph that started with one
     auto close = [&] {
         if (open) out.push_back(std::move(cur));
         cur = Paragraph{};
@@ -207,8 +237,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
                 starts = starts || line.text[0] != 'o' || sentence_ended || cur.bullet;
                 break;
             case MarkerKind::clause: starts = starts || sentence_ended || plausible_next(last_number, m.parts); break;
-            case MarkerKind::single:
-            case MarkerKind::label: starts = starts || sentence_ended; break;
+            case MarkerKind::single: starts = starts || sentence_ended; break;
+            case MarkerKind::label: starts = starts || sentence_ended || next_label(last_label, m.text); break;
             case MarkerKind::none: break;
         }
         // a page began here: a new paragraph if the last one ended, or with a number
@@ -225,6 +255,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
             cur.bullet = m.kind == MarkerKind::bullet;
             cur.text = cur.bullet ? line.text.substr(m.length) : line.text;
             if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) last_number = m.parts;
+            if (m.kind == MarkerKind::label) last_label = m.text;
+            if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) last_label.clear();  // a new clause, new lists
             gap = false;
         } else {
             detail::append_words(cur.text, line.text);

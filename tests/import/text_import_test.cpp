@@ -200,3 +200,12 @@ TEST_CASE("text import: cut, shuffled and hostile text never breaks the importer
         CHECK(again.sections.size() == r.protocol.sections.size());
     }
 }
+
+TEST_CASE("the next label starts a new sub-item even when the one before ends in 'and'", "[import]") {
+    auto i = import_text("1 PRINCIPLES\n\n1.1\tMembers should:\n\t(a)\tavoid personal criticism in public;\n"
+                         "\t(b)\traise concerns through paragraph 1.2; and\n\t(c)\trespect each other's roles.\n\n"
+                         "1.2\tConcerns go to the Monitoring Officer. See (a) of the code\n(b) of which is new.\n");
+    CHECK(has(i, "- (b) raise concerns through paragraph 1.2; and\n- (c) respect each other's roles."));
+    // "(b)" that merely wraps to the start of a line, after no (a) item, stays in its sentence
+    CHECK(has(i, "See (a) of the code (b) of which is new."));
+}
