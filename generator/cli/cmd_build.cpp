@@ -24,15 +24,10 @@ int run_build(const std::vector<std::string>& argv) {
     model::Diagnostics diags;
     std::vector<std::string> inputs = args.positional();
     if (inputs.empty()) inputs.push_back(kDefaultSources);
-    auto paths = expand_sources(inputs, diags);
-    if (diags.has_errors()) {
+    std::vector<model::Protocol> protocols;
+    if (const int loaded = load_arguments(inputs, protocols, diags); loaded != exit_ok) {
         print_diagnostics(diags);
-        return exit_usage;
-    }
-    auto protocols = load_sources(paths, diags);
-    if (protocols.size() != paths.size()) {
-        print_diagnostics(diags);
-        return exit_usage;
+        return loaded;
     }
     if (diags.has_errors()) {
         // Nothing is written from a source with errors: the last good output stays.

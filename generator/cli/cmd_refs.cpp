@@ -92,12 +92,11 @@ int run_refs(const std::vector<std::string>& argv) {
     if (!args.ok()) return usage_error("refs", args.error());
     if (args.positional().empty()) return usage_error("refs", "no sources given (usage: protopub refs FILE|DIR... [--json])");
     model::Diagnostics diags;
-    auto paths = expand_sources(args.positional(), diags);
-    if (diags.has_errors()) {
+    std::vector<model::Protocol> protocols;
+    if (const int loaded = load_arguments(args.positional(), protocols, diags); loaded != exit_ok) {
         print_diagnostics(diags);
-        return exit_usage;
+        return loaded;
     }
-    auto protocols = load_sources(paths, diags);
     if (args.flag("--json")) {
         std::string out = "[\n";
         for (std::size_t i = 0; i < protocols.size(); ++i) out += (i ? ",\n" : "") + json_protocol(protocols[i]);
@@ -106,7 +105,6 @@ int run_refs(const std::vector<std::string>& argv) {
         for (const auto& p : protocols) print_text(p);
     }
     print_diagnostics(diags);
-    if (protocols.size() != paths.size()) return exit_usage;
     return diags.has_errors() ? exit_input_errors : exit_ok;
 }
 

@@ -49,6 +49,17 @@ std::vector<model::Protocol> load_sources(const std::vector<std::string>& paths,
     return out;
 }
 
+int load_arguments(const std::vector<std::string>& args, std::vector<model::Protocol>& out, model::Diagnostics& diags) {
+    const auto paths = expand_sources(args, diags);
+    if (diags.has_errors()) return exit_usage;
+    out = load_sources(paths, diags);
+    if (out.size() != paths.size()) {
+        out.clear();
+        return exit_usage;
+    }
+    return exit_ok;
+}
+
 void print_diagnostics(model::Diagnostics& diags) {
     diags.sort();
     for (const auto& d : diags.items()) std::fprintf(stderr, "%s\n", model::format(d).c_str());

@@ -18,6 +18,12 @@ std::vector<std::string> expand_sources(const std::vector<std::string>& args, mo
 // left out; everything else is returned together with its diagnostics.
 std::vector<model::Protocol> load_sources(const std::vector<std::string>& paths, model::Diagnostics& diags);
 
+// FILE|DIR arguments -> read, resolved and checked protocols in `out`. Returns exit_usage
+// when an argument names nothing or a file cannot be read at all (nothing is loaded
+// then), else exit_ok; problems inside the sources are in `diags` either way, for the
+// command to decide whether they stop it. Prints nothing.
+int load_arguments(const std::vector<std::string>& args, std::vector<model::Protocol>& out, model::Diagnostics& diags);
+
 // Prints diagnostics to stderr, sorted, one per line, with a summary when there are any.
 void print_diagnostics(model::Diagnostics& diags);
 

@@ -281,16 +281,9 @@ void Reader::read_inline(cmark_node* n, Inlines& out) {
     const char* literal = cmark_node_get_literal(n);
     switch (cmark_node_get_type(n)) {
         case CMARK_NODE_TEXT:
-            // merge adjacent text (cmark splits at special characters)
-            if (!out.empty() && out.back().kind == InlineKind::text) {
-                out.back().text += literal ? literal : "";
-                return;
-            }
-            in.kind = InlineKind::text;
-            in.text = literal ? literal : "";
-            break;
         case CMARK_NODE_HTML_INLINE:
-            // Raw HTML is shown as the literal text it is, never passed through.
+            // Raw HTML is shown as the literal text it is, never passed through; adjacent
+            // text is merged (cmark splits it at special characters).
             if (!out.empty() && out.back().kind == InlineKind::text) {
                 out.back().text += literal ? literal : "";
                 return;
