@@ -11,22 +11,12 @@ python3 bench/make_corpus.py "$work/corpus"
 bytes=$(wc -c < "$work/corpus.md")
 command -v pandoc >/dev/null || { echo "pandoc is not installed (apt-get install pandoc)"; exit 2; }
 python3 - "$runs" "$work" "$bytes" "${BUILD_DIR:-build}" <<'PY'
-import resource, statistics, subprocess, sys, time
+import sys
+sys.path.insert(0, "bench")
+from timing import timed
 runs, work, size, bindir = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
-# Wall-clock time and CPU time (user + system) of the child: on a shared, loaded machine
-# the CPU time is the steadier figure; both are medians.
-def timed(cmd):
-    walls, cpus = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        walls.append(time.perf_counter() - t)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
-ours = timed([f"{bindir}/protopub", "build", f"{work}/corpus.md", "-o", f"{work}/out", "--format", "docx", "--quiet"])
-pandoc = timed(["pandoc", "-f", "gfm", "-t", "docx", f"{work}/corpus.body.md", "-o", f"{work}/pandoc.docx"])
+ours = timed([f"{bindir}/protopub", "build", f"{work}/corpus.md", "-o", f"{work}/out", "--format", "docx", "--quiet"], runs)
+pandoc = timed(["pandoc", "-f", "gfm", "-t", "docx", f"{work}/corpus.body.md", "-o", f"{work}/pandoc.docx"], runs)
 print(f"input: {size/1e6:.2f} MB of protocol Markdown, median of {runs} runs (wall / CPU)")
 print(f"protopub build --format docx (parse + check + Word): {ours[0]*1000:8.1f} ms / {ours[1]*1000:8.1f} ms")
 print(f"pandoc -f gfm -t docx:                                {pandoc[0]*1000:8.1f} ms / {pandoc[1]*1000:8.1f} ms")

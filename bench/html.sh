@@ -11,22 +11,13 @@ python3 bench/make_corpus.py "$work/corpus"
 bytes=$(wc -c < "$work/corpus.md")
 command -v pandoc >/dev/null || { echo "pandoc is not installed (apt-get install pandoc)"; exit 2; }
 python3 - "$runs" "$work" "$bytes" "${BUILD_DIR:-build}" <<'PY'
-import os, resource, statistics, subprocess, sys, time
+import sys
+sys.path.insert(0, "bench")
+from timing import timed
 runs, work, size, bindir = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
-def timed(cmd):
-    """Median wall and CPU (user + system) seconds of `runs` runs."""
-    wall, cpu = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        wall.append(time.perf_counter() - t)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(wall), statistics.median(cpu)
-ours = timed([f"{bindir}/protopub", "build", f"{work}/corpus.md", "-o", f"{work}/site", "--quiet"])
+ours = timed([f"{bindir}/protopub", "build", f"{work}/corpus.md", "-o", f"{work}/site", "--quiet"], runs)
 pandoc = timed(["pandoc", "-f", "gfm", "-t", "html", "-s", "--metadata", "title=Bench",
-                f"{work}/corpus.body.md", "-o", f"{work}/pandoc.html"])
+                f"{work}/corpus.body.md", "-o", f"{work}/pandoc.html"], runs)
 print(f"input: {size/1e6:.2f} MB of protocol Markdown, median of {runs} runs")
 print(f"{'':40} {'wall':>9} {'cpu':>9}")
 print(f"{'protopub build (parse+refs+check+HTML)':40} {ours[0]*1000:7.1f}ms {ours[1]*1000:7.1f}ms")
