@@ -447,19 +447,25 @@ void Builder::add_label(const Item& it) {
     item_takes_words_ = title_like(it.para, it.rest, 12) || (!it.rest.empty() && it.rest.back() == ':');
 }
 
-void Builder::add_bullet(const Item& it) {
-    std::vector<Block>& target = block_target(true);
-    if (target.empty() || target.back().kind != BlockKind::list || target.back().list_style != ListStyle::bullet) {
+// Adds a paragraph as the next item of the list of `style` that `blocks` ends with, or
+// of a new one when the last block is something else.
+void append_list_item(std::vector<Block>& blocks, ListStyle style, std::string label, Block paragraph, SourcePos pos) {
+    if (blocks.empty() || blocks.back().kind != BlockKind::list || blocks.back().list_style != style) {
         Block b;
         b.kind = BlockKind::list;
-        b.list_style = ListStyle::bullet;
-        b.pos = it.para.pos;
-        target.push_back(std::move(b));
+        b.list_style = style;
+        b.pos = pos;
+        blocks.push_back(std::move(b));
     }
     ListItem item;
-    item.pos = it.para.pos;
-    item.blocks.push_back(paragraph_of(it));
-    target.back().items.push_back(std::move(item));
+    item.label = std::move(label);
+    item.pos = pos;
+    item.blocks.push_back(std::move(paragraph));
+    blocks.back().items.push_back(std::move(item));
+}
+
+void Builder::add_bullet(const Item& it) {
+    append_list_item(block_target(true), ListStyle::bullet, "", paragraph_of(it), it.para.pos);
 }
 
 void Builder::add_quote(std::vector<Block> paragraphs, SourcePos pos) {
@@ -505,19 +511,7 @@ void Builder::add(const Item& it) {
     }
     // a numbered paragraph of a preamble is an ordered-list item
     if (in_preamble_ && it.marker.kind == MarkerKind::single && it.marker.text.back() == '.') {
-        auto& c = container();
-        if (c.empty() || c.back().kind != BlockKind::list || c.back().list_style != ListStyle::ordered) {
-            Block b;
-            b.kind = BlockKind::list;
-            b.list_style = ListStyle::ordered;
-            b.pos = it.para.pos;
-            c.push_back(std::move(b));
-        }
-        ListItem item;
-        item.label = it.marker.text;
-        item.pos = it.para.pos;
-        item.blocks.push_back(paragraph_of(it));
-        c.back().items.push_back(std::move(item));
+        append_list_item(container(), ListStyle::ordered, it.marker.text, paragraph_of(it), it.para.pos);
         return;
     }
     Item whole = it;
