@@ -1,9 +1,13 @@
 #include "compare/writers.hpp"
-#include "model/serialize.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <sstream>
+
+#include <pugixml.hpp>
+
+#include "model/serialize.hpp"
 
 namespace protopub::compare {
 
@@ -21,20 +25,6 @@ std::string json_clause(const Comparison& cmp, UnitRef r) {
     const Unit& u = unit_of(cmp, r);
     return "{\"doc\":" + json_string(doc_id(cmp, r)) + ",\"number\":" + json_string(u.number) +
            ",\"id\":" + json_string(u.id) + "}";
-}
-
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
 }
 
 // Topic index of each alignment (alignments are written topic by topic).
@@ -145,36 +135,66 @@ std::string heatmap_svg(const Comparison& cmp) {
     const int height = margin + static_cast<int>(n) * cell + 10;
     // the column labels slant up to the right, past the last column
     const int width = height + (labelled ? static_cast<int>(longest) * 4 : 0);
-    std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) + "\" height=\"" +
-                      std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
-                      "\" role=\"img\" aria-labelledby=\"heatmap-title\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">\n";
-    out += "<title id=\"heatmap-title\">Similarity of the councils' protocols: share of topics both cover</title>\n";
+
+    // Built with pugixml so that council names are escaped by the library.
+    pugi::xml_document doc;
+    pugi::xml_node svg = doc.append_child("svg");
+    auto attr = [](pugi::xml_node node, const char* name, const std::string& value) {
+        node.append_attribute(name).set_value(value.c_str());
+    };
+    auto text = [&](pugi::xml_node parent, const std::string& words) {
+        pugi::xml_node t = parent.append_child("text");
+        t.append_child(pugi::node_pcdata).set_value(words.c_str());
+        return t;
+    };
+    attr(svg, "xmlns", "http://www.w3.org/2000/svg");
+    attr(svg, "width", std::to_string(width));
+    attr(svg, "height", std::to_string(height));
+    attr(svg, "viewBox", "0 0 " + std::to_string(width) + " " + std::to_string(height));
+    attr(svg, "role", "img");
+    attr(svg, "aria-labelledby", "heatmap-title");
+    attr(svg, "font-family", "DejaVu Sans, sans-serif");
+    attr(svg, "font-size", "11");
+    pugi::xml_node title = svg.append_child("title");
+    attr(title, "id", "heatmap-title");
+    title.append_child(pugi::node_pcdata).set_value("Similarity of the councils' protocols: share of topics both cover");
     for (std::size_t d = 0; labelled && d < n; ++d) {
-        const std::string name = xml_escape(cmp.documents[d].id);
+        const std::string& name = cmp.documents[d].id;
         const int mid = margin + static_cast<int>(d) * cell + cell / 2;
-        out += "<text x=\"" + std::to_string(margin - 6) + "\" y=\"" + std::to_string(mid + 4) +
-               "\" text-anchor=\"end\">" + name + "</text>\n";
-        out += "<text transform=\"translate(" + std::to_string(mid + 4) + "," + std::to_string(margin - 6) +
-               ") rotate(-60)\">" + name + "</text>\n";
+        pugi::xml_node row = text(svg, name);
+        attr(row, "x", std::to_string(margin - 6));
+        attr(row, "y", std::to_string(mid + 4));
+        attr(row, "text-anchor", "end");
+        attr(text(svg, name), "transform",
+             "translate(" + std::to_string(mid + 4) + "," + std::to_string(margin - 6) + ") rotate(-60)");
     }
     for (std::size_t a = 0; a < n; ++a)
         for (std::size_t b = 0; b < n; ++b) {
             const double s = cmp.similarity[a][b];
+            const int x = margin + static_cast<int>(b) * cell, y = margin + static_cast<int>(a) * cell;
             // white (0) to dark blue (1), readable in grey print as well
             const int shade = static_cast<int>(std::lround(255 - s * 200));
             char colour[8];
             std::snprintf(colour, sizeof colour, "#%02x%02x%02x", shade, shade, std::min(255, shade + 60));
-            out += "<rect x=\"" + std::to_string(margin + static_cast<int>(b) * cell) + "\" y=\"" +
-                   std::to_string(margin + static_cast<int>(a) * cell) + "\" width=\"" + std::to_string(cell) +
-                   "\" height=\"" + std::to_string(cell) + "\" fill=\"" + colour + "\"><title>" +
-                   xml_escape(cmp.documents[a].id) + " / " + xml_escape(cmp.documents[b].id) + ": " + format_score(s) +
-                   "</title></rect>\n";
-            if (cell >= 36)
-                out += "<text x=\"" + std::to_string(margin + static_cast<int>(b) * cell + cell / 2) + "\" y=\"" +
-                       std::to_string(margin + static_cast<int>(a) * cell + cell / 2 + 4) + "\" text-anchor=\"middle\" fill=\"" +
-                       (s > 0.55 ? "#ffffff" : "#000000") + "\">" + std::to_string(std::lround(s * 100)) + "</text>\n";
+            pugi::xml_node rect = svg.append_child("rect");
+            attr(rect, "x", std::to_string(x));
+            attr(rect, "y", std::to_string(y));
+            attr(rect, "width", std::to_string(cell));
+            attr(rect, "height", std::to_string(cell));
+            attr(rect, "fill", colour);
+            rect.append_child("title").append_child(pugi::node_pcdata).set_value(
+                (cmp.documents[a].id + " / " + cmp.documents[b].id + ": " + format_score(s)).c_str());
+            if (cell >= 36) {
+                pugi::xml_node value = text(svg, std::to_string(std::lround(s * 100)));
+                attr(value, "x", std::to_string(x + cell / 2));
+                attr(value, "y", std::to_string(y + cell / 2 + 4));
+                attr(value, "text-anchor", "middle");
+                attr(value, "fill", s > 0.55 ? "#ffffff" : "#000000");
+            }
         }
-    return out + "</svg>\n";
+    std::ostringstream out;
+    doc.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+    return out.str() + "\n";
 }
 
 }  // namespace protopub::compare
