@@ -281,8 +281,9 @@ void Resolver::resolve(const Pending& pending) {
     const std::string quoted = "reference '" + r.text + "'";
     const char* noun = pending.word == InternalWord::section ? "section" : "clause";
     bool all = true;
-    std::vector<const Place*> ends;
-    for (auto& target : r.targets) {
+    std::vector<const Place*> places_found(r.targets.size(), nullptr);
+    for (std::size_t k = 0; k < r.targets.size(); ++k) {
+        ReferenceTarget& target = r.targets[k];
         // one number: point at the reference; in a list, at the number that fails
         const SourcePos at = r.targets.size() > 1 && target.pos.known() ? target.pos : r.pos;
         const std::span<const Place> places = lookup(target.number, pending.word);
@@ -301,7 +302,7 @@ void Resolver::resolve(const Pending& pending) {
         }
         const Place& place = places.front();
         target.clause_id = std::string(place.id);
-        ends.push_back(&place);
+        places_found[k] = &place;
         if (place.clause && is_deleted_clause(*place.clause))
             diags_.error(file, at, quoted + " points to " + noun + " " + target.number + ", which is deleted");
         if (pending.direction < 0 && place.order > pending.order)
@@ -309,8 +310,14 @@ void Resolver::resolve(const Pending& pending) {
         if (pending.direction > 0 && place.order < pending.order)
             diags_.warning(file, at, quoted + " says 'below' but " + target.number + " comes earlier");
     }
-    if (r.is_range && ends.size() == 2 && ends[0]->order > ends[1]->order)
-        diags_.warning(file, r.pos, quoted + " is a range that runs backwards");
+    for (std::size_t k = 1; k < r.targets.size(); ++k) {
+        if (!r.targets[k].range_end || !places_found[k - 1] || !places_found[k]) continue;
+        if (places_found[k - 1]->order <= places_found[k]->order) continue;
+        // a range alone: at the reference; a range in a list: at its first number
+        const SourcePos at = r.targets.size() > 2 && r.targets[k - 1].pos.known() ? r.targets[k - 1].pos : r.pos;
+        diags_.warning(file, at, quoted + " has a range that runs backwards: " + r.targets[k - 1].number + " to " +
+                                     r.targets[k].number);
+    }
     r.resolved = all;
 }
 

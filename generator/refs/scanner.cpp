@@ -258,6 +258,7 @@ struct Number {
     std::string value;      // digits and dots, with a statute's letter suffix: "4.21", "12A"
     bool has_letters = false;
     std::string written;    // with any bracketed sub-item labels: "4.2(a)"
+    bool ends_range = false; // "4.5" in "4.3 to 4.5"
 };
 
 class Scanner {
@@ -335,7 +336,7 @@ private:
     // ------------------------------------------------------------ numbers
 
     bool read_number(std::size_t i, Number& out) const;
-    // "4.2, 4.3 and 4.5", "4.2 to 4.5", "4.2-4.5"
+    // "4.2, 4.3 and 4.5", "4.2 to 4.5", "4.2-4.5", "4.1, 4.3 to 4.5 and 4.7"
     bool read_number_list(std::size_t i, std::vector<Number>& items, bool& range, std::size_t& end) const;
     std::size_t read_year(std::size_t i, int& year) const;
 
@@ -367,6 +368,7 @@ private:
     static void pin(Found& f, Keyword kind, const std::vector<Number>& items, bool range, std::string_view within = {});
     // The numbers as written become the targets.
     static void add_targets(Found& f, const std::vector<Number>& items, bool range);
+    static void add_target(Found& f, const Number& item, std::string number);
 
     // ------------------------------------------------------------ definitions
 
@@ -452,11 +454,11 @@ bool Scanner::read_number_list(std::size_t i, std::vector<Number>& items, bool& 
         } else {
             return true;
         }
-        // A range joins exactly two numbers: "4.1, 4.3 to 4.5" stops before " to".
-        if (is_range && (range || items.size() != 1)) return true;
-        if (!is_range && range) return true;
+        // A range opens at the single number before it: "4.1 to 4.3 to 4.5" stops before the second " to".
+        if (is_range && items.back().ends_range) return true;
         Number next;
         if (!read_number(t, next)) return true;
+        next.ends_range = is_range;
         range = range || is_range;
         items.push_back(next);
         end = next.end;
@@ -500,11 +502,16 @@ Found Scanner::statute_found(std::size_t begin, std::size_t end, const Statute* 
     return f;
 }
 
+void Scanner::add_target(Found& f, const Number& item, std::string number) {
+    ReferenceTarget t;
+    t.number = std::move(number);
+    t.range_end = item.ends_range;
+    f.ref.targets.push_back(std::move(t));
+    f.target_offsets.push_back(item.begin);
+}
+
 void Scanner::add_targets(Found& f, const std::vector<Number>& items, bool range) {
-    for (const auto& item : items) {
-        f.ref.targets.push_back(ReferenceTarget{item.written, "", {}});
-        f.target_offsets.push_back(item.begin);
-    }
+    for (const auto& item : items) add_target(f, item, item.written);
     f.ref.is_range = range;
 }
 
@@ -512,12 +519,9 @@ void Scanner::add_targets(Found& f, const std::vector<Number>& items, bool range
 // paragraphs (`within` = "12A"), ...
 void Scanner::pin(Found& f, Keyword kind, const std::vector<Number>& items, bool range, std::string_view within) {
     const std::string_view what = within.empty() ? pin_kind(kind) : "schedule";
-    for (const auto& item : items) {
-        std::string number = within.empty() ? std::string(what) + " " + item.written
-                                            : "schedule " + std::string(within) + " paragraph " + item.written;
-        f.ref.targets.push_back(ReferenceTarget{number, "", {}});
-        f.target_offsets.push_back(item.begin);
-    }
+    for (const auto& item : items)
+        add_target(f, item, within.empty() ? std::string(what) + " " + item.written
+                                           : "schedule " + std::string(within) + " paragraph " + item.written);
     f.ref.is_range = range;
     if (f.statute) {
         // the address of the first provision cited; sub-sections have no page of their own

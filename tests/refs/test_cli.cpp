@@ -38,7 +38,7 @@ TEST_CASE("refs --json gives the same facts as data", "[refs]") {
     auto run = run_cli({"refs", "--json", data_path("dangling.md")});
     CHECK(run.exit_code == 1);
     CHECK(run.out.find("\"kind\": \"internal\", \"text\": \"paragraph 9.9\", \"targets\": [{\"number\": \"9.9\", "
-                       "\"id\": \"\", \"line\": 12, \"column\": 84}], \"range\": false") != std::string::npos);
+                       "\"id\": \"\", \"line\": 12, \"column\": 84, \"range_end\": false}], \"range\": false") != std::string::npos);
     CHECK(run.out.find("\"resolved\": false") != std::string::npos);
     CHECK(run.out.front() == '[');
 }
