@@ -164,6 +164,7 @@ struct WordInfo {
     std::vector<DocumentCandidate> documents;  // longest name first, so that it wins
     bool abbreviation = false;
     bool ends_title = false;
+    bool defines = false;  // "means", "includes", "shall mean", "shall include"
 };
 
 // Words longer than this start nothing and are not looked up.
@@ -210,6 +211,7 @@ const WordIndex& word_index() {
         WordIndex out;
         for (const auto& [word, info] : keyword_table) out.words[word].keyword = &info;
         for (std::string_view word : {"act", "acts", "regulation", "regulations"}) out.words[word].ends_title = true;
+        for (std::string_view word : {"means", "mean", "includes", "include"}) out.words[word].defines = true;
         for (const auto& word : abbreviations) out.words[word].abbreviation = true;
         std::size_t k = 0;
         for (const auto& d : document_names) {
@@ -299,12 +301,12 @@ private:
     bool at(std::size_t i, std::string_view bytes) const { return s_.substr(std::min(i, n_), bytes.size()) == bytes; }
     std::size_t open_quote(std::size_t i) const {
         if (i >= n_) return 0;
-        if (s_[i] == '"') return 1;
+        if (s_[i] == '"' || s_[i] == '\'') return 1;
         return s_[i] == '\xE2' && (at(i, "\u201C") || at(i, "\u2018")) ? 3 : 0;
     }
     std::size_t close_quote(std::size_t i) const {
         if (i >= n_) return 0;
-        if (s_[i] == '"') return 1;
+        if (s_[i] == '"' || s_[i] == '\'') return 1;
         return s_[i] == '\xE2' && (at(i, "\u201D") || at(i, "\u2019")) ? 3 : 0;
     }
     // `phrase` at i, ignoring case; a space in it matches any run of spaces and an
@@ -375,6 +377,11 @@ private:
     void referred_to_as(std::size_t i, std::size_t word_end);
     void bracketed_name(std::size_t i);
     void quoted_means(std::size_t i);
+    void unquoted_means(std::size_t i, std::size_t verb_end);
+    // Capitalised words ("Monitoring Officer", "Head of Paid Service") from i: their end, or npos.
+    std::size_t read_name(std::size_t i) const;
+    // "In this Protocol, " (or the start of a paragraph) ends at i: a definition may follow.
+    bool opens_definition_at(std::size_t i) const;
     // A quoted term at i: its text, and the end after the closing quote (npos if none).
     std::size_t read_quoted(std::size_t i, std::string& term) const;
     void add_term(std::size_t begin, std::string term);
@@ -878,10 +885,143 @@ std::optional<Found> Scanner::at_word(std::size_t i, std::size_t word_end) {
     if (word->abbreviation)
         if (auto f = statute_abbreviation(i, word_end)) return f;
     if (word->ends_title && is_upper(s_[i])) return statute_ending(i, word_end);
+    if (word->defines) unquoted_means(i, word_end);
     return std::nullopt;
 }
 
 // ------------------------------------------------------------ definitions
+
+// ... referred to as "officers" throughout; referred to as the 'Monitoring Officer';
+// referred to as the Monitoring Officer
+void Scanner::referred_to_as(std::size_t i, std::size_t word_end) {
+    std::size_t e = match(i, "referred to as ");
+    if (e == npos || e < word_end) return;
+    e = skip_the(e);
+    std::string term;
+    if (read_quoted(e, term) != npos) {
+        add_term(e + open_quote(e), std::move(term));
+    } else if (std::size_t name_end = read_name(e); name_end != npos) {
+        add_term(e, std::string(s_.substr(e, name_end - e)));
+    }
+}
+
+// Local Government Act 1986 ("the Act"); Somerset Council ("the Council"); the Head of
+// Legal Services (the Monitoring Officer); the Council (the “Authority”)
+void Scanner::bracketed_name(std::size_t i) {
+    const std::size_t j = i + 1;
+    const Found* last = refs_.size() > first_ref_ ? &refs_.back() : nullptr;
+    const bool names_statute = last && last->statute && skip_space(last->end) == i;
+    std::string term;
+    std::size_t term_begin = j + open_quote(j);
+    std::size_t close = read_quoted(j, term);
+    if (close == npos && match(j, "the ") != npos) {
+        if (const std::size_t t = skip_the(j); open_quote(t)) {
+            close = read_quoted(t, term);  // (the “Authority”)
+            term_begin = t + open_quote(t);
+        } else if (names_statute) {
+            // (the Act) straight after a statute
+            std::size_t e = j;
+            while (e < n_ && s_[e] != ')' && s_[e] != '(' && e - j <= 40) ++e;
+            if (e < n_ && s_[e] == ')') {
+                term = std::string(s_.substr(j, e - j));
+                close = e;
+                term_begin = j;
+            }
+        } else if (std::size_t name_end = read_name(t); name_end != npos && i >= 2 && s_[i - 1] == ' ') {
+            // (the Monitoring Officer) after a name: the word before is capitalised too
+            std::size_t w = i - 1;
+            while (w > 0 && s_[w - 1] != ' ') --w;
+            if (!is_upper(s_[w])) return;
+            term = std::string(s_.substr(t, name_end - t));
+            close = name_end;
+            term_begin = t;
+        }
+    }
+    if (close == npos || close >= n_ || s_[close] != ')') return;
+    if (names_statute) ctx_.statute_names[lower(term)] = last->statute;
+    add_term(term_begin, std::move(term));
+}
+
+std::size_t Scanner::read_name(std::size_t i) const {
+    std::size_t end = npos;
+    std::size_t p = i;
+    for (int words = 0; words < 6 && p < n_; ++words) {
+        const std::size_t e = word_end(p);
+        if (e == p) break;
+        const std::string_view word = s_.substr(p, e - p);
+        if (is_upper(s_[p])) end = e;
+        else if (words == 0 || !is_title_connector(word)) break;
+        const std::size_t next = skip_space(e);
+        if (next == e) break;
+        p = next;
+    }
+    return end;
+}
+
+// A sentence that opens a definition: "In this Protocol, ", "For the purposes of this
+// Code " (any case, comma or not), or nothing at all when the run starts a paragraph.
+bool Scanner::opens_definition_at(std::size_t i) const {
+    if (i == 0) return ctx_.block_start;
+    std::size_t k = i;
+    while (k > 0 && s_[k - 1] == ' ') --k;
+    if (k == i) return false;
+    if (k > 0 && s_[k - 1] == ',') --k;
+    static const std::string_view openers[] = {"in this protocol", "in this code", "in this document",
+                                               "for the purposes of this protocol", "for the purposes of this code"};
+    for (std::string_view o : openers) {
+        if (k < o.size()) continue;
+        const std::size_t b = k - o.size();
+        if (b > 0 && s_[b - 1] != ' ') continue;
+        bool same = true;
+        for (std::size_t m = 0; m < o.size() && same; ++m) same = to_lower(s_[b + m]) == o[m];
+        if (same) return true;
+    }
+    return false;
+}
+
+// Councillor means ...; In this Protocol, Chief Officer includes ...; Officer shall mean ...
+// The term is read backwards from its verb, and kept only where a definition may start:
+// "The separation of roles means that" and "This includes" define nothing.
+void Scanner::unquoted_means(std::size_t i, std::size_t verb_end) {
+    const std::string_view verb = s_.substr(i, verb_end - i);
+    std::size_t k = i;
+    if (verb == "mean" || verb == "include") {
+        if (k < 6 || s_.substr(k - 6, 6) != "shall ") return;
+        k -= 6;
+    } else if (verb != "means" && verb != "includes") {
+        return;
+    }
+    if (k < 2 || s_[k - 1] != ' ') return;
+    const std::size_t term_end = k - 1;
+    // the words before the verb that can name something, nearest first
+    std::size_t starts[6];
+    std::size_t count = 0;
+    std::size_t te = term_end;
+    while (count < 6) {
+        std::size_t tb = te;
+        while (tb > 0 && is_alpha(s_[tb - 1])) --tb;
+        if (tb == te || (tb > 0 && s_[tb - 1] != ' ' && s_[tb - 1] != ',')) break;
+        const std::string_view word = s_.substr(tb, te - tb);
+        if (!is_upper(s_[tb]) && (count == 0 || !is_title_connector(word))) break;
+        starts[count++] = tb;
+        if (tb < 2 || s_[tb - 1] != ' ') break;
+        te = tb - 1;
+    }
+    // the longest name that a definition may open with
+    for (std::size_t n = count; n-- > 0;) {
+        std::size_t b = starts[n];
+        if (!is_upper(s_[b]) || !opens_definition_at(b)) continue;
+        if (std::size_t e = match(b, "The "); e != npos && e < term_end) b = e;
+        // "This includes", "Any Member means well": a subject, not a name
+        static const std::string_view determiners[] = {"This", "That", "These", "Those", "It", "Which", "What", "There",
+                                                       "Such", "Each", "Every", "Any", "All", "No", "Some", "Our",
+                                                       "Their", "His", "Her", "Its", "He", "She", "They", "We", "You"};
+        const std::string_view first = s_.substr(b, word_end(b) - b);
+        if (std::find(std::begin(determiners), std::end(determiners), first) != std::end(determiners)) return;
+        add_term(b, std::string(s_.substr(b, term_end - b)));
+        return;
+    }
+}
 
 std::size_t Scanner::read_quoted(std::size_t i, std::string& term) const {
     std::size_t q = open_quote(i);
@@ -891,6 +1031,7 @@ std::size_t Scanner::read_quoted(std::size_t i, std::string& term) const {
         if (std::size_t c = close_quote(e)) {
             // an apostrophe inside a word ("Council's") does not close the quote
             if (c == 3 && at(e, "\u2019") && e + 3 < n_ && is_alpha(s_[e + 3])) continue;
+            if (c == 1 && s_[e] == '\'' && e + 1 < n_ && is_alpha(s_[e + 1])) continue;
             if (e == b) return npos;
             term = std::string(s_.substr(b, e - b));
             return e + c;
@@ -904,45 +1045,13 @@ void Scanner::add_term(std::size_t begin, std::string term) {
     terms_.push_back({begin, std::move(term)});
 }
 
-// ... referred to as "officers" throughout
-void Scanner::referred_to_as(std::size_t i, std::size_t word_end) {
-    std::size_t e = match(i, "referred to as ");
-    if (e == npos || e < word_end) return;
-    e = skip_the(e);
-    std::string term;
-    if (read_quoted(e, term) != npos) add_term(e + open_quote(e), std::move(term));
-}
-
-// Local Government Act 1986 ("the Act"); Somerset Council ("the Council")
-void Scanner::bracketed_name(std::size_t i) {
-    std::size_t j = i + 1;
-    std::string term;
-    std::size_t close = read_quoted(j, term);
-    std::size_t term_begin = j + open_quote(j);
-    if (close == npos) {
-        // unquoted names only straight after a statute: (the Act)
-        std::size_t e = j;
-        while (e < n_ && s_[e] != ')' && s_[e] != '(' && e - j <= 40) ++e;
-        if (e >= n_ || s_[e] != ')' || match(j, "the ") == npos) return;
-        term = std::string(s_.substr(j, e - j));
-        close = e;
-        term_begin = j;
-    }
-    if (close >= n_ || s_[close] != ')') return;
-    const Found* last = refs_.size() > first_ref_ ? &refs_.back() : nullptr;
-    const bool names_statute = last && last->statute && skip_space(last->end) == i;
-    if (!names_statute && open_quote(j) == 0) return;
-    if (names_statute) ctx_.statute_names[lower(term)] = last->statute;
-    add_term(term_begin, std::move(term));
-}
-
-// "Councillor" means ...
+// "Councillor" means ...; 'Officer' includes ...
 void Scanner::quoted_means(std::size_t i) {
     std::string term;
     std::size_t e = read_quoted(i, term);
     if (e == npos) return;
     std::size_t t = skip_space(e);
-    if (t == e || (match(t, "means") == npos && match(t, "shall mean") == npos)) return;
+    if (t == e || defining_verb(s_.substr(t)) == 0) return;
     add_term(i + open_quote(i), std::move(term));
 }
 
@@ -976,6 +1085,12 @@ void Scanner::run() {
 }
 
 }  // namespace
+
+std::size_t defining_verb(std::string_view s) {
+    for (std::string_view verb : {"means", "includes", "shall mean", "shall include"})
+        if (s.substr(0, verb.size()) == verb && (s.size() == verb.size() || !is_alnum(s[verb.size()]))) return verb.size();
+    return 0;
+}
 
 // At most max_sentence bytes either side of the term, so that a run of text with many
 // definitions and no full stop stays linear.
