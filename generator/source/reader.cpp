@@ -76,7 +76,22 @@ std::size_t utf8_length(char lead) {
 bool align_text(std::string_view literal, std::string_view raw, std::uint32_t column, std::vector<TextPiece>& pieces) {
     pieces.push_back({0, column});
     std::size_t i = 0, j = 0;
+    // Up to the next backslash or '&' the two are the same bytes, compared at once. Each is
+    // looked for only as far as the literal reaches, and again only once passed, so that
+    // many nodes on one long line, or a line full of '&', stay linear.
+    auto next = [&](char c) {
+        const std::size_t reach = std::min(raw.size(), j + (literal.size() - i));
+        return std::min(raw.substr(0, reach).find(c, j), reach);
+    };
+    std::size_t backslash = next('\\'), ampersand = next('&');
     while (i < literal.size()) {
+        if (backslash < j) backslash = next('\\');
+        if (ampersand < j) ampersand = next('&');
+        const std::size_t same = std::min({backslash, ampersand, j + literal.size() - i}) - j;
+        if (literal.compare(i, same, raw.substr(j, same)) != 0) return false;
+        i += same;
+        j += same;
+        if (i == literal.size()) break;
         if (j >= raw.size()) return false;
         if (raw[j] == '\\' && j + 1 < raw.size() && std::ispunct(static_cast<unsigned char>(raw[j + 1]))) {
             ++j;  // the escaped character starts a piece of its own
@@ -263,6 +278,7 @@ private:
     std::unordered_map<std::string, SourcePos> given_ids_;
     int depth_ = 0;
     bool reported_depth_ = false;
+    std::vector<TextPiece> pieces_;  // append_text's, kept for the next text node
 };
 
 bool Reader::too_deep(cmark_node* n) {
@@ -386,7 +402,8 @@ void Reader::read_inline(cmark_node* n, Inlines& out) {
 }
 
 void Reader::append_text(std::string_view literal, SourcePos reported, Inlines& out) {
-    std::vector<TextPiece> pieces;
+    std::vector<TextPiece>& pieces = pieces_;
+    pieces.clear();
     if (reported.known() && !literal.empty()) {
         // On a continuation line cmark reports the column of the paragraph's first line,
         // not counting the indentation it stripped (or, on a lazy line, that it never had).
