@@ -170,11 +170,31 @@ struct WordInfo {
 // Words longer than this start nothing and are not looked up.
 constexpr std::size_t max_indexed_word = 16;
 
+// A word of at most 16 bytes in lower case, zero-padded to two 8-byte chunks, so that
+// two words compare in two instructions. Letters and inner hyphens only: setting bit 5
+// of each byte gives the lower case of both.
+struct Folded {
+    std::uint64_t chunks[2] = {0, 0};
+    const WordInfo* info = nullptr;
+
+    static Folded of(const char* word, std::size_t length, bool may_read_16) {
+        Folded f;
+        std::memcpy(f.chunks, word, may_read_16 ? 16 : length);
+        for (std::size_t k = 0; k < 2; ++k) {
+            const std::size_t in_chunk = length > 8 * k ? std::min<std::size_t>(length - 8 * k, 8) : 0;
+            const std::uint64_t keep = in_chunk == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * in_chunk)) - 1;
+            f.chunks[k] = (f.chunks[k] | 0x2020202020202020ULL) & keep;
+        }
+        return f;
+    }
+    bool same_word(const Folded& other) const { return chunks[0] == other.chunks[0] && chunks[1] == other.chunks[1]; }
+};
+
 struct WordIndex {
     std::unordered_map<std::string_view, WordInfo> words;
     // The words of the index by first letter and length: most words of a text find no
     // candidate at all, the others one or two to compare.
-    std::vector<const std::pair<const std::string_view, WordInfo>*> by_shape[26][max_indexed_word + 1];
+    std::vector<Folded> by_shape[26][max_indexed_word + 1];
     // A bit per (first letter, second byte, length) that some word of the index has:
     // "and", "this", "that" are turned away on one bit. Letters are taken by their low five
     // bits, so case does not matter; the rare false alarm is settled by lookup_word.
@@ -225,7 +245,9 @@ const WordIndex& word_index() {
             });
         }
         for (const auto& entry : out.words) {
-            out.by_shape[entry.first[0] - 'a'][entry.first.size()].push_back(&entry);
+            Folded folded = Folded::of(entry.first.data(), entry.first.size(), false);
+            folded.info = &entry.second;
+            out.by_shape[entry.first[0] - 'a'][entry.first.size()].push_back(folded);
             const std::size_t k = WordIndex::shape(entry.first.data(), entry.first.size());
             out.shapes[k / 64] |= std::uint64_t{1} << (k % 64);
         }
@@ -701,11 +723,9 @@ std::optional<Found> Scanner::statute_abbreviation(std::size_t i, std::size_t wo
 const WordInfo* Scanner::lookup_word(std::size_t i, std::size_t word_end) const {
     const std::size_t length = word_end - i;
     if (length == 0 || length > max_indexed_word) return nullptr;
-    for (const auto* entry : index_.by_shape[to_lower(s_[i]) - 'a'][length]) {
-        std::size_t k = 1;
-        while (k < length && to_lower(s_[i + k]) == entry->first[k]) ++k;
-        if (k == length) return &entry->second;
-    }
+    const Folded word = Folded::of(s_.data() + i, length, i + 16 <= n_);
+    for (const Folded& entry : index_.by_shape[to_lower(s_[i]) - 'a'][length])
+        if (entry.same_word(word)) return entry.info;
     return nullptr;
 }
 
