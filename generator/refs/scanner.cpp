@@ -103,6 +103,9 @@ const DocumentName document_names[] = {
     {"Officers Employment Procedure Rules", employment_rules},
     {"Officer Employment Rules", employment_rules},
     {"Council Procedure Rules", "Council Procedure Rules"},
+    {"Council's Procedure Rules", "Council Procedure Rules"},
+    {"Council Rules of Procedure", "Council Procedure Rules"},
+    {"Rules of Procedure", "Rules of Procedure"},
     {"Executive Procedure Rules", executive_rules},
     {"Cabinet Procedure Rules", executive_rules},
     {"Overview and Scrutiny Procedure Rules", scrutiny_rules},
@@ -124,6 +127,10 @@ const DocumentName document_names[] = {
     {"Planning Code of Good Practice", planning_code},
     {"Planning Protocol", planning_code},
     {"Petition Scheme", "Petition Scheme"},
+    {"Whistleblowing Policy", "Whistleblowing Policy"},
+    {"Whistleblowing Procedure", "Whistleblowing Policy"},
+    {"Social Media Policy", "Social Media Policy"},
+    {"Social Media Protocol", "Social Media Policy"},
 };
 
 // The words that start a numbered citation.
@@ -368,7 +375,7 @@ private:
 
     std::optional<Found> at_word(std::size_t i, std::size_t word_end);
     std::optional<Found> numbered(std::size_t i, std::size_t keyword_end, KeywordInfo kw);
-    std::optional<Found> part(std::size_t i, std::size_t word_end);
+    std::optional<Found> part(std::size_t i, std::size_t keyword_end);
     std::optional<Found> schedule(std::size_t i, std::size_t word_end);
     // The index entry of the word at i (nullptr when it starts nothing).
     const WordInfo* lookup_word(std::size_t i, std::size_t word_end) const;
@@ -731,6 +738,8 @@ const WordInfo* Scanner::lookup_word(std::size_t i, std::size_t word_end) const 
 
 std::optional<Found> Scanner::document(std::size_t i, std::size_t word_end, const WordInfo* word) const {
     if (!word || word->documents.empty()) return std::nullopt;
+    // the LGA's "Model Councillor Code of Conduct" is not this council's code
+    if (i >= 6 && match(i - 6, "Model ") == i) return std::nullopt;
     char next = 0;
     if (word_end < n_ && (s_[word_end] == '\'' || at(word_end, "\u2019"))) next = '\'';
     else if (std::size_t t = skip_space(word_end); t > word_end && t < n_) next = to_lower(s_[t]);
@@ -749,9 +758,9 @@ std::optional<Found> Scanner::document(std::size_t i, std::size_t word_end, cons
 }
 
 // "Part 3", "Part 3 of this Constitution", "Part VA of the Local Government Act 1972"
-std::optional<Found> Scanner::part(std::size_t i, std::size_t word_end) {
-    std::size_t t = skip_space(word_end);
-    if (t == word_end || t >= n_) return std::nullopt;
+std::optional<Found> Scanner::part(std::size_t i, std::size_t keyword_end) {
+    std::size_t t = skip_space(keyword_end);
+    if (t == keyword_end || t >= n_) return std::nullopt;
     std::size_t e = t;
     if (is_digit(s_[t])) {
         while (e < n_ && is_digit(s_[e])) ++e;
@@ -779,6 +788,19 @@ std::optional<Found> Scanner::part(std::size_t i, std::size_t word_end) {
     f.end = end;
     f.ref.kind = ReferenceKind::constitution;
     f.ref.part = number;
+    // "Part 4 Rules of Procedure", "Part 3 – Access to Information Procedure Rules"
+    if (end == e) {
+        std::size_t t2 = skip_space(e);
+        for (std::string_view dash : {"-", "\u2013", ":"})
+            if (at(t2, dash)) t2 = skip_space(t2 + dash.size());
+        if (t2 > e && t2 < n_ && is_upper(s_[t2])) {
+            const std::size_t w = word_end(t2);
+            if (auto doc = document(t2, w, lookup_word(t2, w))) {
+                f.end = doc->end;
+                f.ref.document = std::move(doc->ref.document);
+            }
+        }
+    }
     return f;
 }
 
