@@ -28,12 +28,19 @@ const std::unordered_set<std::string_view>& stop_words() {
     return words;
 }
 
-// Words that name the same thing in different councils' texts (after stemming).
+// Words that name the same thing in different councils' texts (after stemming): the
+// vocabulary of member/officer protocols, where one council's "harassment" is another's
+// "bullying" and one's "political group" another's "party group".
 const std::unordered_map<std::string_view, std::string_view>& synonyms() {
     static const std::unordered_map<std::string_view, std::string_view> words = {
-        {"member", "councillor"}, {"councilor", "councillor"}, {"employee", "officer"},
-        {"staff", "officer"},     {"authority", "council"},    {"chairman", "chair"},
-        {"chairmen", "chair"},    {"chairperson", "chair"},    {"e-mail", "email"},
+        {"member", "councillor"},  {"councilor", "councillor"}, {"employee", "officer"},
+        {"staff", "officer"},      {"authority", "council"},    {"chairman", "chair"},
+        {"chairmen", "chair"},     {"chairperson", "chair"},    {"e-mail", "email"},
+        {"harass", "bully"},       {"intimid", "bully"},      {"advic", "advis"},
+        {"letter", "correspond"}, {"griev", "complain"},
+        {"complaint", "complain"}, {"courtesy", "polit"},       {"neutral", "impartial"},
+        {"resident", "constituent"}, {"press", "media"},        {"political", "party"},
+        {"induction", "train"},    {"division", "ward"},
     };
     return words;
 }
@@ -58,6 +65,14 @@ std::string stem(std::string w) {
     else if (w.size() > 4 && ends("ed") && !ends("eed")) w.resize(w.size() - 2);
     else if (w.size() > 5 && ends("ly")) w.resize(w.size() - 2);
     if (w.size() > 4 && ends("e")) w.pop_back();  // "raise", "raised", "raising" -> "rais"
+    // Nouns and adjectives made from verbs meet their roots: "harassment"/"harassed",
+    // "guidance"/"guide", "intimidation"/"intimidating", "politeness"/"polite".
+    for (std::string_view suffix : {"ment", "ation", "anc", "enc", "ity", "ness", "at", "iv"})
+        if (w.size() >= suffix.size() + 4 && ends(suffix)) {
+            w.resize(w.size() - suffix.size());
+            if (ends("e")) w.pop_back();
+            break;
+        }
     return w;
 }
 

@@ -27,14 +27,6 @@ std::string json_clause(const Comparison& cmp, UnitRef r) {
            ",\"id\":" + json_string(u.id) + "}";
 }
 
-// Topic index of each alignment (alignments are written topic by topic).
-std::vector<std::size_t> alignment_topics(const Comparison& cmp) {
-    std::vector<std::size_t> out;
-    for (std::size_t t = 0; t < cmp.topics.size(); ++t)
-        for (std::size_t m = 1; m < cmp.topics[t].members.size(); ++m) out.push_back(t);
-    return out;
-}
-
 }  // namespace
 
 std::string format_score(double score) {
@@ -52,11 +44,11 @@ std::string to_json(const Comparison& cmp) {
     }
     out += "],\n\"base\":" + (cmp.base >= 0 ? json_string(cmp.documents[static_cast<std::size_t>(cmp.base)].id) : "null");
     out += ",\n\"alignments\":[";
-    const auto topic_of = alignment_topics(cmp);
     for (std::size_t k = 0; k < cmp.alignments.size(); ++k) {
         const auto& a = cmp.alignments[k];
         out += std::string(k ? ",\n" : "\n") + "{\"a\":" + json_clause(cmp, a.a) + ",\"b\":" + json_clause(cmp, a.b) +
-               ",\"score\":" + format_score(a.score) + ",\"topic\":" + json_string(cmp.topics[topic_of[k]].id) + "}";
+               ",\"score\":" + format_score(a.score) +
+               ",\"topic\":" + (a.topic >= 0 ? json_string(cmp.topics[static_cast<std::size_t>(a.topic)].id) : "null") + "}";
     }
     out += "],\n\"topics\":[";
     for (std::size_t t = 0; t < cmp.topics.size(); ++t) {
@@ -83,15 +75,11 @@ std::string to_json(const Comparison& cmp) {
 
 std::string alignments_csv(const Comparison& cmp) {
     std::string out = csv_row({"topic", "label", "doc_a", "number_a", "id_a", "doc_b", "number_b", "id_b", "score", "band"});
-    const auto topic_of = alignment_topics(cmp);
-    for (std::size_t k = 0; k < cmp.alignments.size(); ++k) {
-        const auto& a = cmp.alignments[k];
-        const auto& topic = cmp.topics[topic_of[k]];
-        const auto& member = *std::find_if(topic.members.begin(), topic.members.end(),
-                                           [&](const Member& m) { return m.ref == a.a; });
-        out += csv_row({topic.id, topic.label, doc_id(cmp, a.a), unit_of(cmp, a.a).number, unit_of(cmp, a.a).id,
-                        doc_id(cmp, a.b), unit_of(cmp, a.b).number, unit_of(cmp, a.b).id, format_score(a.score),
-                        to_string(member.band)});
+    for (const auto& a : cmp.alignments) {
+        const Topic* topic = a.topic >= 0 ? &cmp.topics[static_cast<std::size_t>(a.topic)] : nullptr;
+        out += csv_row({topic ? topic->id : "", topic ? topic->label : "", doc_id(cmp, a.a), unit_of(cmp, a.a).number,
+                        unit_of(cmp, a.a).id, doc_id(cmp, a.b), unit_of(cmp, a.b).number, unit_of(cmp, a.b).id,
+                        format_score(a.score), to_string(a.band)});
     }
     return out;
 }
