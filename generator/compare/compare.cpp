@@ -102,6 +102,7 @@ Corpus read_units(const std::vector<model::Protocol>& protocols, std::vector<Doc
                 for (std::size_t k = 0; k < w.size(); ++k) ++written[{w[k], as_written[k]}];
                 std::string heading =
                     clause.heading.empty() ? heading_text(p, s) : sentence_case(model::plain_text(clause.heading));
+                for (auto& h : normalise_words(heading, p.meta.council)) w.push_back(heading_mark + h);
                 corpus.refs.push_back({static_cast<int>(d), static_cast<int>(doc.units.size())});
                 corpus.doc_of.push_back(static_cast<std::uint32_t>(d));
                 doc.units.push_back({static_cast<int>(s), static_cast<int>(c), clause.id, clause.number.text,
@@ -128,7 +129,8 @@ std::string topic_label(const Topic& topic, const Comparison& cmp, const Corpus&
     std::map<std::uint32_t, double> weight;
     for (const auto& m : topic.members)
         for (const auto& tw : corpus.features.vectors[corpus.global(m.ref)])
-            if (corpus.features.vocabulary[tw.term].find(' ') == std::string::npos) weight[tw.term] += tw.weight;
+            if (const auto& term = corpus.features.vocabulary[tw.term]; term.find(' ') == std::string::npos && !is_heading_term(term))
+                weight[tw.term] += tw.weight;
     std::vector<std::pair<double, std::uint32_t>> ranked;
     for (const auto& [t, w] : weight)
         if (!said.count(corpus.features.vocabulary[t])) ranked.push_back({-w, t});

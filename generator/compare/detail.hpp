@@ -14,6 +14,11 @@ namespace protopub::compare::detail {
 std::vector<std::string> normalise_with_surface(std::string_view text, std::string_view council,
                                                 std::vector<std::string>* surface);
 
+// The words of the heading a clause sits under join its own words marked with this
+// prefix: councils that word a rule differently still file it under "Correspondence".
+constexpr char heading_mark = '^';
+inline bool is_heading_term(const std::string& term) { return !term.empty() && term[0] == heading_mark; }
+
 // A TF-IDF vector: (term, weight) sorted by term, L2-normalised.
 struct TermWeight {
     std::uint32_t term;
