@@ -219,6 +219,17 @@ void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std
             if (g != reference) add_member(t, corpus.refs[g], corpus.features.similarity(g, reference), options);
         cmp.topics.push_back(std::move(t));
     }
+    // Against a base, the clauses it lacks are aligned to their topic's reference: a few per
+    // topic, however many councils there are. All against all, each clause's own choices in
+    // every other document are the answer (and grow with the square of the documents).
+    if (cmp.base >= 0) {
+        for (std::size_t k = first_topic; k < cmp.topics.size(); ++k)
+            for (std::size_t m = 1; m < cmp.topics[k].members.size(); ++m) {
+                const Member& member = cmp.topics[k].members[m];
+                cmp.alignments.push_back({member.ref, cmp.topics[k].reference, member.score, member.band, static_cast<int>(k)});
+            }
+        return;
+    }
     for (const auto& e : matches) {
         const int topic = cluster_of[e.a] == cluster_of[e.b] ? static_cast<int>(first_topic + cluster_of[e.a]) : -1;
         cmp.alignments.push_back({corpus.refs[e.a], corpus.refs[e.b], e.score, aligned_band(e.score, options), topic});
