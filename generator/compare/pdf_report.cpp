@@ -141,7 +141,9 @@ std::vector<model::Block> council_blocks(const Comparison& cmp, const std::vecto
             const auto& topic = cmp.topics[t];
             const std::string who = topic_councils(cmp, topic, from_base ? std::vector<int>{doc, cmp.base} : std::vector<int>{doc});
             const std::string lead = from_base ? unit_of(cmp, topic.reference).number + " " : "";
-            items.push_back(lead + topic.label + (who.empty() ? "" : from_base ? " (also: " + who + ")" : " (" + who + ")"));
+            const std::string near = nearest_note(cmp, view, t);
+            items.push_back(lead + topic.label + (who.empty() ? "" : from_base ? " (also: " + who + ")" : " (" + who + ")") +
+                            (near.empty() ? "" : ". " + near));
         }
         return items;
     };
