@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "compare/detail.hpp"
 #include "model/text.hpp"
@@ -101,6 +103,7 @@ Corpus read_units(const std::vector<model::Protocol>& protocols, std::vector<Doc
                 for (std::size_t k = 0; k < w.size(); ++k) ++written[{w[k], as_written[k]}];
                 std::string heading =
                     clause.heading.empty() ? heading_text(p, s) : sentence_case(model::plain_text(clause.heading));
+                for (auto& h : normalise_words(heading, p.meta.council)) w.push_back(heading_mark + h);
                 corpus.refs.push_back({static_cast<int>(d), static_cast<int>(doc.units.size())});
                 corpus.doc_of.push_back(static_cast<std::uint32_t>(d));
                 doc.units.push_back({static_cast<int>(s), static_cast<int>(c), clause.id, clause.number.text,
@@ -127,7 +130,8 @@ std::string topic_label(const Topic& topic, const Comparison& cmp, const Corpus&
     std::map<std::uint32_t, double> weight;
     for (const auto& m : topic.members)
         for (const auto& tw : corpus.features.vectors[corpus.global(m.ref)])
-            if (corpus.features.vocabulary[tw.term].find(' ') == std::string::npos) weight[tw.term] += tw.weight;
+            if (const auto& term = corpus.features.vocabulary[tw.term]; term.find(' ') == std::string::npos && !is_heading_term(term))
+                weight[tw.term] += tw.weight;
     std::vector<std::pair<double, std::uint32_t>> ranked;
     for (const auto& [t, w] : weight)
         if (!said.count(corpus.features.vocabulary[t])) ranked.push_back({-w, t});
@@ -139,10 +143,41 @@ std::string topic_label(const Topic& topic, const Comparison& cmp, const Corpus&
     return words.empty() ? heading : heading + ": " + words;
 }
 
+// A clause aligned below the threshold got there by continuing a run of matches (or a
+// chain of them): it is related, never absent.
+Band aligned_band(double score, const Options& options) {
+    const Band band = band_of(score, options);
+    return band == Band::absent ? Band::related : band;
+}
+
+// The nearest clause of each document to each topic it has no clause in, from candidate
+// pairs (unit, unit of a topic, score).
+class NearMisses {
+public:
+    explicit NearMisses(const Comparison& cmp) {
+        for (std::size_t t = 0; t < cmp.topics.size(); ++t)
+            for (const auto& m : cmp.topics[t].members) covered_.insert(key(static_cast<int>(t), m.ref.doc));
+    }
+    void offer(int topic, UnitRef unit, double score) {
+        const auto k = key(topic, unit.doc);
+        if (covered_.count(k)) return;
+        auto [it, fresh] = best_.try_emplace(k, NearMiss{topic, unit, score});
+        if (!fresh && std::tie(score, it->second.unit) > std::tie(it->second.score, unit)) it->second = {topic, unit, score};
+    }
+    void add_to(Comparison& cmp) const {
+        for (const auto& [k, near] : best_) cmp.near_misses.push_back(near);
+    }
+
+private:
+    static std::uint64_t key(int topic, int doc) {
+        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(topic)) << 32) | static_cast<std::uint32_t>(doc);
+    }
+    std::unordered_set<std::uint64_t> covered_;
+    std::map<std::uint64_t, NearMiss> best_;
+};
+
 void add_member(Topic& topic, UnitRef ref, double score, const Options& options) {
-    Band band = band_of(score, options);
-    if (band == Band::absent) band = Band::related;  // in the topic through a chain of matches
-    topic.members.push_back({ref, score, band});
+    topic.members.push_back({ref, score, aligned_band(score, options)});
 }
 
 // One topic per base clause; each other document's clauses join in document order.
@@ -172,28 +207,37 @@ std::vector<std::uint32_t> base_topics(Comparison& cmp, const Corpus& corpus, co
         auto chosen = assign_in_order(doc_candidates, base_position, options.related);
         for (std::size_t i = 0; i < chosen.size(); ++i) {
             if (chosen[i].empty()) left_over.push_back(queries[q + i]);
-            for (const auto& c : chosen[i])
-                add_member(cmp.topics[static_cast<std::size_t>(base_position[c.unit])], corpus.refs[queries[q + i]],
-                           c.score, options);
+            for (const auto& c : chosen[i]) {
+                const int topic = base_position[c.unit];
+                add_member(cmp.topics[static_cast<std::size_t>(topic)], corpus.refs[queries[q + i]], c.score, options);
+                cmp.alignments.push_back(
+                    {corpus.refs[queries[q + i]], corpus.refs[c.unit], c.score, aligned_band(c.score, options), topic});
+            }
         }
         q = end;
     }
+    NearMisses near(cmp);
+    for (std::size_t k = 0; k < queries.size(); ++k)
+        for (const auto& c : candidates[k]) near.offer(base_position[c.unit], corpus.refs[queries[k]], c.score);
+    near.add_to(cmp);
     return left_over;
 }
 
-// Topics for `units` by clustering; each topic's reference is its most connected member.
+// Topics for `units` by clustering the matches each unit chooses in every other document;
+// each topic's reference is its most connected member.
 void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std::uint32_t>& units,
                     const Options& options) {
     auto pairs = similar_pairs(corpus.features, units, corpus.doc_of, options.related * in_run_share, options.threads,
                                options.progress);
     if (options.progress) options.progress("choosing matches between documents", 0, 1);
-    auto edges = order_aware_edges(std::move(pairs), corpus.refs, options.related, options.threads);
-    auto clusters = cluster_units(units, edges, corpus.doc_of, corpus.features.words, cmp.documents.size());
+    const auto matches = directed_matches(pairs, corpus.refs, options.related, options.threads);
+    auto clusters = cluster_units(units, matches, corpus.doc_of, corpus.features.words, cmp.documents.size());
+    const std::size_t first_topic = cmp.topics.size();
     std::vector<std::size_t> cluster_of(corpus.refs.size(), 0);
     for (std::size_t k = 0; k < clusters.size(); ++k)
         for (auto g : clusters[k]) cluster_of[g] = k;
     std::vector<double> strength(corpus.refs.size(), 0.0);
-    for (const auto& e : edges)
+    for (const auto& e : matches)
         if (cluster_of[e.a] == cluster_of[e.b]) strength[e.a] += e.score, strength[e.b] += e.score;
     for (const auto& cluster : clusters) {
         std::uint32_t reference = cluster.front();
@@ -205,6 +249,28 @@ void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std
         for (auto g : cluster)
             if (g != reference) add_member(t, corpus.refs[g], corpus.features.similarity(g, reference), options);
         cmp.topics.push_back(std::move(t));
+    }
+    NearMisses near(cmp);
+    for (const auto& e : pairs)
+        if (cluster_of[e.a] != cluster_of[e.b]) {
+            near.offer(static_cast<int>(first_topic + cluster_of[e.a]), corpus.refs[e.b], e.score);
+            near.offer(static_cast<int>(first_topic + cluster_of[e.b]), corpus.refs[e.a], e.score);
+        }
+    near.add_to(cmp);
+    // Against a base, the clauses it lacks are aligned to their topic's reference: a few per
+    // topic, however many councils there are. All against all, each clause's own choices in
+    // every other document are the answer (and grow with the square of the documents).
+    if (cmp.base >= 0) {
+        for (std::size_t k = first_topic; k < cmp.topics.size(); ++k)
+            for (std::size_t m = 1; m < cmp.topics[k].members.size(); ++m) {
+                const Member& member = cmp.topics[k].members[m];
+                cmp.alignments.push_back({member.ref, cmp.topics[k].reference, member.score, member.band, static_cast<int>(k)});
+            }
+        return;
+    }
+    for (const auto& e : matches) {
+        const int topic = cluster_of[e.a] == cluster_of[e.b] ? static_cast<int>(first_topic + cluster_of[e.a]) : -1;
+        cmp.alignments.push_back({corpus.refs[e.a], corpus.refs[e.b], e.score, aligned_band(e.score, options), topic});
     }
 }
 
@@ -249,9 +315,11 @@ Comparison compare_protocols(const std::vector<model::Protocol>& protocols, cons
         std::sort(t.members.begin() + 1, t.members.end(), [](const Member& x, const Member& y) { return x.ref < y.ref; });
         t.id = "t-" + std::to_string(k + 1);
         t.label = topic_label(t, cmp, corpus);
-        for (std::size_t m = 1; m < t.members.size(); ++m)
-            cmp.alignments.push_back({t.members[m].ref, t.reference, t.members[m].score});
     }
+    std::sort(cmp.alignments.begin(), cmp.alignments.end(), [](const Alignment& x, const Alignment& y) {
+        return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+    });
+    std::sort(cmp.near_misses.begin(), cmp.near_misses.end());
     cmp.similarity = document_similarity(cmp);
     return cmp;
 }

@@ -1,6 +1,8 @@
 // The PDF report: the comparison expressed as a model::Protocol (sections of paragraphs,
 // lists and tables; diffs as inserted/deleted marks) and drawn by the PDF renderer, so
 // the report looks like every other protopub PDF.
+#include <cmath>
+
 #include "compare/report_formats.hpp"
 #include "compare/writers.hpp"
 #include "io/files.hpp"
@@ -63,20 +65,32 @@ model::Section section(const std::string& id, const std::string& heading, std::v
     return s;
 }
 
+// Marks that every PDF viewer can copy as text (the standard PDF encoding has no "≈"),
+// and the tint of a matrix cell: darker is closer, as in the HTML report.
 const char* band_mark(Band b) {
     switch (b) {
         case Band::identical: return "=";
-        case Band::close: return "\u2248";
-        case Band::related: return "~";
+        case Band::close: return "~";
+        case Band::related: return "\u00b7";
         case Band::absent: return "\u2014";
     }
     return "";
 }
 
+float band_shade(Band b) {
+    switch (b) {
+        case Band::identical: return 0.9f;
+        case Band::close: return 0.5f;
+        case Band::related: return 0.2f;
+        case Band::absent: return -1;
+    }
+    return -1;
+}
+
 std::vector<model::Block> overview(const Comparison& cmp, const std::vector<DocumentView>& views) {
-    std::vector<std::vector<std::string>> rows = {{"Council", "Clauses", "Base clauses covered", "Only here"}};
+    std::vector<std::vector<std::string>> rows = {{"No.", "Council", "Clauses", "Base clauses covered", "Only here"}};
     for (std::size_t d = 0; d < cmp.documents.size(); ++d)
-        rows.push_back({cmp.documents[d].council, std::to_string(cmp.documents[d].units.size()),
+        rows.push_back({std::to_string(d + 1), cmp.documents[d].council, std::to_string(cmp.documents[d].units.size()),
                         static_cast<int>(d) == cmp.base ? "(the base)" : std::to_string(views[d].covered),
                         std::to_string(views[d].unique.size())});
     std::vector<model::Block> blocks = {table(rows)};
@@ -85,35 +99,55 @@ std::vector<model::Block> overview(const Comparison& cmp, const std::vector<Docu
                                          "similarity.csv and coverage.csv.")}));
         return blocks;
     }
-    blocks.push_back(paragraph({text("How alike the protocols are: the share of topics two councils both cover "
-                                     "(the heatmap of the HTML report, as numbers).")}));
+    blocks.push_back(paragraph({text("How alike the protocols are: each square is the share of topics two "
+                                     "councils both cover, in per cent (darker is more alike).")}));
+    // The heatmap: rows "3. guildford", columns by number, cells tinted by similarity.
     std::vector<std::vector<std::string>> sim = {{""}};
-    for (const auto& d : cmp.documents) sim[0].push_back(d.id);
+    for (std::size_t d = 0; d < cmp.documents.size(); ++d) sim[0].push_back(std::to_string(d + 1));
     for (std::size_t a = 0; a < cmp.documents.size(); ++a) {
-        sim.push_back({cmp.documents[a].id});
-        for (double s : cmp.similarity[a]) sim.back().push_back(format_score(s));
+        sim.push_back({std::to_string(a + 1) + ". " + cmp.documents[a].id});
+        for (double s : cmp.similarity[a]) sim.back().push_back(std::to_string(std::lround(s * 100)));
     }
-    blocks.push_back(table(sim));
+    model::Block heatmap = table(sim);
+    for (std::size_t a = 0; a < cmp.documents.size(); ++a)
+        for (std::size_t b = 0; b < cmp.documents.size(); ++b)
+            heatmap.rows[a + 1].cells[b + 1].shade = static_cast<float>(cmp.similarity[a][b]);
+    heatmap.align.assign(sim[0].size(), model::Align::center);
+    heatmap.align[0] = model::Align::left;
+    blocks.push_back(std::move(heatmap));
     return blocks;
 }
 
 std::vector<model::Block> coverage(const Comparison& cmp) {
+    // Columns numbered as in the Councils table, so that the topics keep the width.
+    const auto columns = column_order(cmp);
     std::vector<std::vector<std::string>> rows = {{"Topic"}};
-    for (const auto& d : cmp.documents) rows[0].push_back(d.id);
+    for (auto d : columns) rows[0].push_back(std::to_string(d + 1));
+    std::vector<std::size_t> column_of(cmp.documents.size());
+    for (std::size_t k = 0; k < columns.size(); ++k) column_of[columns[k]] = k + 1;
+    std::vector<std::vector<Band>> bands;  // per row, per column: the closest band there
     for (const auto& topic : cmp.topics) {
         std::vector<std::string> row = {topic.label};
         row.resize(1 + cmp.documents.size());
+        std::vector<Band> best(row.size(), Band::absent);
         for (const auto& m : topic.members) {
-            auto& cell = row[1 + static_cast<std::size_t>(m.ref.doc)];
-            cell += (cell.empty() ? "" : " ") + unit_of(cmp, m.ref).number + " " + band_mark(m.band);
+            const std::size_t c = column_of[static_cast<std::size_t>(m.ref.doc)];
+            row[c] += (row[c].empty() ? "" : " ") + unit_of(cmp, m.ref).number + " " + band_mark(m.band);
+            best[c] = std::min(best[c], m.band);
         }
         for (std::size_t k = 1; k < row.size(); ++k)
             if (row[k].empty()) row[k] = band_mark(Band::absent);
         rows.push_back(std::move(row));
+        bands.push_back(std::move(best));
     }
-    return {paragraph({text("Each cell: the council's clause number and how close its words are to the topic's "
-                            "reference clause (= identical, \u2248 close, ~ related, \u2014 absent).")}),
-            table(rows)};
+    model::Block matrix = table(rows);
+    for (std::size_t r = 0; r < bands.size(); ++r)
+        for (std::size_t c = 1; c < bands[r].size(); ++c) matrix.rows[r + 1].cells[c].shade = band_shade(bands[r][c]);
+    return {paragraph({text("One row per topic; one column per council, numbered as in the Councils table" +
+                            std::string(cmp.base >= 0 ? ", the base first" : "") +
+                            ". Each cell: the council's clause number and how close its words are to the topic's "
+                            "reference clause (= identical, ~ close, \u00b7 related, \u2014 absent; darker is closer).")}),
+            std::move(matrix)};
 }
 
 std::vector<model::Block> council_blocks(const Comparison& cmp, const std::vector<model::Protocol>& protocols,
@@ -126,7 +160,9 @@ std::vector<model::Block> council_blocks(const Comparison& cmp, const std::vecto
             const auto& topic = cmp.topics[t];
             const std::string who = topic_councils(cmp, topic, from_base ? std::vector<int>{doc, cmp.base} : std::vector<int>{doc});
             const std::string lead = from_base ? unit_of(cmp, topic.reference).number + " " : "";
-            items.push_back(lead + topic.label + (who.empty() ? "" : from_base ? " (also: " + who + ")" : " (" + who + ")"));
+            const std::string near = nearest_note(cmp, view, t);
+            items.push_back(lead + topic.label + (who.empty() ? "" : from_base ? " (also: " + who + ")" : " (" + who + ")") +
+                            (near.empty() ? "" : ". " + near));
         }
         return items;
     };

@@ -2,6 +2,7 @@
 // requested format rendered into one output set.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,12 +20,20 @@ struct DocumentView {
     std::vector<std::size_t> unique;     // topics only it has a clause in
     std::size_t covered = 0;             // base topics it has a clause in
     std::size_t identical = 0, close = 0, related = 0;  // its clauses by band (vs a reference elsewhere)
+    std::map<std::size_t, NearMiss> nearest;  // gap or missing topic -> its clause that came nearest
 };
+
+// "nearest here: 3.1 (0.12), worth checking" for a gap or missing topic, or "".
+std::string nearest_note(const Comparison& cmp, const DocumentView& view, std::size_t topic);
 std::vector<DocumentView> document_views(const Comparison& cmp);
 
 // The documents with a clause in `topic`, except those in `leave_out`, as
 // "Council 3.2, Other 4.1 4.2".
 std::string topic_councils(const Comparison& cmp, const Topic& topic, const std::vector<int>& leave_out);
+
+// The order of the councils' columns in a coverage matrix: the base first (its clause is
+// each row's reference), then the others as given.
+std::vector<std::size_t> column_order(const Comparison& cmp);
 
 struct ReportOptions {
     std::vector<std::string> formats{"html", "pdf", "csv", "json"};

@@ -171,3 +171,33 @@ TEST_CASE("page references are filled with the anchor's page and dotted leaders"
     CHECK(texts[2].x > 60);
     CHECK(texts[2].x + texts[2].width < texts[1].x);
 }
+
+TEST_CASE("a tinted table cell fills exactly its own column, the whole row high", "[layout][table]") {
+    model::Diagnostics diags;
+    const auto fonts = layout::FontSet::load({}, "test", diags);
+    REQUIRE(fonts);
+    const layout::LineBreaker breaker(*fonts, nullptr);
+    layout::TableSpec spec;
+    spec.x = 10;
+    spec.width = 200;
+    spec.line_height = 10;
+    const layout::Colour blue = layout::rgb(0x3040a0);
+    spec.rows.push_back({{{{{"Guildford", {}, {}}}, {}},
+                          {{{"100", {}, {}}}, blue},
+                          {{{"a longer cell that wraps onto a second line of the row", {}, {}}}, {}}}});
+    const auto table = layout::layout_table(spec, breaker);
+    REQUIRE(table.body.size() == 1);
+    const auto& row = table.body[0];
+    std::vector<layout::FillItem> tinted;
+    for (const auto& f : row.fills)
+        if (f.colour == blue) tinted.push_back(f);
+    REQUIRE(tinted.size() == 1);
+    CHECK(tinted[0].height == Approx(row.height));
+    double number_x = 0;
+    for (const auto& t : row.texts)
+        if (t.text == "100") number_x = t.x;
+    CHECK(tinted[0].x > spec.x);                                   // not the first column
+    CHECK(number_x > tinted[0].x);                                 // its text inside it
+    CHECK(number_x + 10 < tinted[0].x + tinted[0].width);
+    CHECK(tinted[0].x + tinted[0].width < spec.x + spec.width);    // not the last column
+}
