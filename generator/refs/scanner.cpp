@@ -8,6 +8,10 @@
 #include <deque>
 #include <optional>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace protopub::refs::detail {
 
 namespace {
@@ -21,14 +25,13 @@ constexpr std::size_t max_title = 200;       // bytes from a title's first word 
 constexpr std::size_t max_sentence = 600;    // bytes of a defining sentence either side of the term
 
 // Character classes by table: the scanner asks about every byte of the text.
-enum : unsigned char { letter = 1, digit = 2, upper = 4, may_open = 8 /* ( " and the first byte of curly quotes */ };
+enum : unsigned char { letter = 1, digit = 2, upper = 4 };
 
 constexpr auto char_classes = [] {
     std::array<unsigned char, 256> t{};
     for (int c = 'a'; c <= 'z'; ++c) t[c] = letter;
     for (int c = 'A'; c <= 'Z'; ++c) t[c] = letter | upper;
     for (int c = '0'; c <= '9'; ++c) t[c] = digit;
-    t['('] = t['"'] = t[0xE2] = may_open;
     return t;
 }();
 
@@ -49,6 +52,40 @@ std::size_t leading_letters(const char* p) {
     static_assert(std::endian::native == std::endian::little, "the first byte must be the lowest");
     return static_cast<std::size_t>(std::countr_zero(not_letters)) / 8;  // 64 / 8 = 8 when all are letters
 }
+// Where the letters are in 64 bytes of text, one bit per byte (the first byte lowest), and
+// the bytes that may open a definition: ( " and the first byte of curly quotes.
+struct Block {
+    std::uint64_t letters = 0;
+    std::uint64_t openers = 0;
+};
+
+#if defined(__SSE2__)
+Block block_at(const char* p) {
+    Block b;
+    for (int k = 0; k < 4; ++k) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+        // (x | 0x20) - 'a' < 26, as a signed comparison after moving 'a' to -128
+        const __m128i from_a = _mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>(128 - 'a')));
+        const __m128i letters = _mm_cmplt_epi8(from_a, _mm_set1_epi8(-128 + 26));
+        const __m128i openers = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('(')), _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
+                                             _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xE2))));
+        b.letters |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(letters))) << (16 * k);
+        b.openers |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(openers))) << (16 * k);
+    }
+    return b;
+}
+#else
+Block block_at(const char* p) {
+    Block b;
+    for (unsigned k = 0; k < 64; ++k) {
+        const unsigned char c = static_cast<unsigned char>(p[k]);
+        b.letters |= std::uint64_t{(char_classes[c] & letter) != 0} << k;
+        b.openers |= std::uint64_t{c == '(' || c == '"' || c == 0xE2} << k;
+    }
+    return b;
+}
+#endif
+
 bool is_upper(char c) { return class_of(c) & upper; }
 bool is_alpha(char c) { return class_of(c) & letter; }
 bool is_digit(char c) { return class_of(c) & digit; }
@@ -186,7 +223,8 @@ struct Folded {
 
     static Folded of(const char* word, std::size_t length, bool may_read_16) {
         Folded f;
-        std::memcpy(f.chunks, word, may_read_16 ? 16 : length);
+        if (may_read_16) std::memcpy(f.chunks, word, 16);  // one load each, not a call
+        else std::memcpy(f.chunks, word, length);
         for (std::size_t k = 0; k < 2; ++k) {
             const std::size_t in_chunk = length > 8 * k ? std::min<std::size_t>(length - 8 * k, 8) : 0;
             const std::uint64_t keep = in_chunk == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * in_chunk)) - 1;
@@ -738,15 +776,18 @@ const WordInfo* Scanner::lookup_word(std::size_t i, std::size_t word_end) const 
 
 std::optional<Found> Scanner::document(std::size_t i, std::size_t word_end, const WordInfo* word) const {
     if (!word || word->documents.empty()) return std::nullopt;
-    // the LGA's "Model Councillor Code of Conduct" is not this council's code
-    if (i >= 6 && match(i - 6, "Model ") == i) return std::nullopt;
+    // "Officers" is mostly just a word: the byte after it (an apostrophe or the next word's
+    // first letter) turns most uses away before any name is compared
     char next = 0;
-    if (word_end < n_ && (s_[word_end] == '\'' || at(word_end, "\u2019"))) next = '\'';
+    if (word_end < n_ && (s_[word_end] == '\'' || (s_[word_end] == '\xE2' && at(word_end, "\u2019")))) next = '\'';
+    else if (word_end + 1 < n_ && s_[word_end] == ' ') next = to_lower(s_[word_end + 1]);
     else if (std::size_t t = skip_space(word_end); t > word_end && t < n_) next = to_lower(s_[t]);
     for (const auto& [d, d_next] : word->documents) {
         if (d_next != next) continue;
         std::size_t e = match(i, d->written);
         if (e == npos) continue;
+        // the LGA's "Model Councillor Code of Conduct" is not this council's code
+        if (i >= 6 && match(i - 6, "Model ") == i) return std::nullopt;
         Found f;
         f.begin = i;
         f.end = e;
@@ -1097,32 +1138,57 @@ void Scanner::quoted_means(std::size_t i) {
     add_term(i + open_quote(i), std::move(term));
 }
 
+// 64 bytes at a time: the bits of a block say where words start and where a definition may
+// open, and only those places are looked at; the words in between cost a few
+// instructions each.
 void Scanner::run() {
     // locals, so that the compiler keeps them in registers across the calls below
     const char* const text = s_.data();
     const std::size_t n = n_;
-    std::size_t i = 0;
-    while (i < n) {
-        const unsigned char c = class_of(text[i]);
-        if (c & letter) {
-            const std::size_t we = word_end(i);
+    std::size_t base = 0;
+    while (base < n) {
+        Block block;
+        if (n - base >= 64) {
+            block = block_at(text + base);
+        } else {
+            char tail[64] = {};  // zeros are neither letters nor openers
+            std::memcpy(tail, text + base, n - base);
+            block = block_at(tail);
+        }
+        const std::uint64_t letter_before = base > 0 && is_alpha(text[base - 1]) ? 1 : 0;
+        std::uint64_t events = (block.letters & ~((block.letters << 1) | letter_before)) | block.openers;
+        std::size_t next_base = base + 64;
+        while (events) {
+            const std::size_t k = static_cast<std::size_t>(std::countr_zero(events));
+            const std::size_t i = base + k;
+            events &= events - 1;
+            if (!((block.letters >> k) & 1)) {
+                if (text[i] == '(') bracketed_name(i);
+                else if (open_quote(i) && !(i > 0 && is_alnum(text[i - 1]))) quoted_means(i);
+                continue;
+            }
+            // the word ends where the block's letters do, unless it runs on past the block
+            // or joins a hyphen ("sub-paragraph")
+            const std::uint64_t after = ~block.letters >> k;
+            std::size_t we = i + static_cast<std::size_t>(std::countr_zero(after));  // 64 when none
+            if (!after || we >= n || text[we] == '-') we = word_end(i);
+            std::size_t resume = we;
             // most words start nothing: the shape of the word turns them away
             if (index_.has_shape(text + i, we - i) && (i == 0 || !is_digit(text[i - 1]))) {  // "12A" is a number
                 if (auto f = at_word(i, we)) {
                     if (f->statute) ctx_.last_statute = f->statute;
-                    i = f->end;
+                    resume = f->end;
                     refs_.push_back(std::move(*f));
-                    continue;
                 }
             }
-            i = we;
-            continue;
+            // what was read is not looked at again
+            if (resume - base >= 64) {
+                next_base = resume;
+                break;
+            }
+            events &= ~std::uint64_t{0} << (resume - base);
         }
-        if (c & may_open) {
-            if (text[i] == '(') bracketed_name(i);
-            else if (open_quote(i) && !(i > 0 && is_alnum(text[i - 1]))) quoted_means(i);
-        }
-        ++i;
+        base = next_base;
     }
 }
 
