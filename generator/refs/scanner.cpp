@@ -677,7 +677,14 @@ std::optional<Found> Scanner::finish_title(std::size_t last_begin, std::size_t l
                                       match(tokens_[first].begin, "the ") != npos))
         ++first;
     if (first == tokens_.size()) return std::nullopt;
+    // no title in the table is longer than this, with room for "the " and odd spacing
+    static const std::size_t longest_title = [] {
+        std::size_t longest = 0;
+        for (const auto& st : statutes()) longest = std::max(longest, st.title.size());
+        return longest + 16;
+    }();
     for (std::size_t k = first; k < tokens_.size(); ++k) {
+        if (last_end - tokens_[k].begin > longest_title) continue;
         std::string title(s_.substr(tokens_[k].begin, last_end - tokens_[k].begin));
         if (collection) title.pop_back();  // "Acts" -> "Act": the collection's first
         if (const Statute* st = find_statute(title, year)) {
