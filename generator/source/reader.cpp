@@ -75,6 +75,7 @@ std::size_t utf8_length(char lead) {
 // leaving `pieces` as far as they go, where the two part in a way not understood.
 bool align_text(std::string_view literal, std::string_view raw, std::uint32_t column, std::vector<TextPiece>& pieces) {
     pieces.push_back({0, column});
+    if (raw.substr(0, literal.size()) == literal) return true;  // most text: the same bytes
     std::size_t i = 0, j = 0;
     // Up to the next backslash or '&' the two are the same bytes, compared at once. Each is
     // looked for only as far as the literal reaches, and again only once passed, so that
