@@ -64,7 +64,8 @@ std::string json_protocol(const Protocol& p) {
     for (std::size_t i = 0; i < p.references.size(); ++i) {
         const Reference& r = p.references[i];
         out += i ? ",\n    " : "\n    ";
-        out += "{" + json_pos(r.pos) + ", \"kind\": " + json_string(model::to_string(r.kind)) +
+        out += '{';  // appended apart: GCC 12 warns (-Wrestrict, wrongly) about "{" + a temporary
+        out += json_pos(r.pos) + ", \"kind\": " + json_string(model::to_string(r.kind)) +
                ", \"text\": " + json_string(r.text) + ", \"targets\": [";
         for (std::size_t k = 0; k < r.targets.size(); ++k) {
             const auto& t = r.targets[k];
@@ -80,7 +81,8 @@ std::string json_protocol(const Protocol& p) {
     for (std::size_t i = 0; i < p.terms.size(); ++i) {
         const auto& t = p.terms[i];
         out += i ? ",\n    " : "\n    ";
-        out += "{" + json_pos(t.pos) + ", \"term\": " + json_string(t.term) + ", \"id\": " + json_string(t.clause_id) +
+        out += '{';
+        out += json_pos(t.pos) + ", \"term\": " + json_string(t.term) + ", \"id\": " + json_string(t.clause_id) +
                ", \"definition\": " + json_string(t.definition) + "}";
     }
     return out + "]}";
