@@ -155,6 +155,19 @@ TEST_CASE("compare: without a base every document is compared with every other",
     for (const char* part : {"1:2.1>0:1.1", "1:2.2>0:1.1", "1:2.3>0:1.1", "1:1.2>0:2.1", "0:2.1>1:1.2", "0:2.2>1:1.1"})
         CHECK(chosen.count(part) == 1);
     CHECK(std::count_if(chosen.begin(), chosen.end(), [](const std::string& c) { return c.rfind("0:1.1>", 0) == 0; }) >= 1);
+    CHECK(f.cmp.pairwise);
+
+    // Beyond the limit, each clause aligns to its topic's reference instead.
+    compare::Options few;
+    few.max_pairwise_documents = 2;
+    const auto limited = compare::compare_protocols(f.protocols, few);
+    CHECK_FALSE(limited.pairwise);
+    CHECK_FALSE(limited.alignments.empty());
+    for (const auto& a : limited.alignments) {
+        REQUIRE(a.topic >= 0);
+        CHECK(a.b == limited.topics[static_cast<std::size_t>(a.topic)].reference);
+    }
+    CHECK(compare::to_json(limited).find("\"pairwise\":false") != std::string::npos);
 }
 
 TEST_CASE("compare: a gap names the clause that came nearest, never a topic the council covers", "[compare]") {
