@@ -214,6 +214,18 @@ std::vector<Inlines*> units_of(model::Clause& clause) {
     return out;
 }
 
+std::vector<const Inlines*> units_of(const model::Block& block) {
+    std::vector<const Inlines*> out;
+    collect_block_units(block, out);
+    return out;
+}
+
+std::vector<Inlines*> units_of(model::Block& block) {
+    std::vector<Inlines*> out;
+    collect_block_units(block, out);
+    return out;
+}
+
 TokenStream tokenize(const std::vector<const model::Clause*>& clauses, KeyTable& keys) {
     TokenStream stream;
     Tokenizer tokenizer(stream, keys);

@@ -60,7 +60,9 @@ TEST_CASE("diff reads a version from git as FILE@REV", "[redline][cli][git]") {
     const auto run = testing::run_cli({"diff", file + "@HEAD", file, "-o", out.path(), "--format", "json,csv"});
     REQUIRE(run.exit_code == 0);
     CHECK(testing::read(out.file("schedule.csv")) ==
-          "old_number,new_number,kind,summary\r\n7.2,7.2,amended,'strictly' deleted\r\n");
+          "old_number,new_number,kind,summary\r\n"
+          ",,front matter,Version: '2023' replaced by '2024'\r\n"
+          "7.2,7.2,amended,'strictly' deleted\r\n");
     CHECK(testing::read(out.file("changes.json")).find("\"path\":\"" + file + "@HEAD\",\"version\":\"2023\"") !=
           std::string::npos);
     CHECK_FALSE(std::filesystem::exists(out.file("redline.html")));
