@@ -56,14 +56,14 @@ Inlines marked(InlineKind mark, Inlines words) {
 // is deleted.
 class UnitWriter {
 public:
-    void add(Op op, const Token& token, const Style* style) {
-        if (token.space_before) {
-            const bool old_side = old_started_ && op != Op::inserted;
-            const bool new_side = new_started_ && op != Op::deleted;
-            if (old_side && new_side) emit(Op::equal, " ", last_style_ && *last_style_ == *style ? style : &plain_);
-            else if (new_side) emit(Op::inserted, " ", &plain_);
-            else if (old_side) emit(Op::deleted, " ", &plain_);
-        }
+    // `was`: for a word both versions have, OLD's token, whose space may differ from NEW's.
+    void add(Op op, const Token& token, const Style* style, const Token* was = nullptr) {
+        const bool old_space = op == Op::equal && was ? was->space_before : token.space_before;
+        const bool old_side = old_started_ && op != Op::inserted && old_space;
+        const bool new_side = new_started_ && op != Op::deleted && token.space_before;
+        if (old_side && new_side) emit(Op::equal, " ", last_style_ && *last_style_ == *style ? style : &plain_);
+        else if (new_side) emit(Op::inserted, " ", &plain_);
+        else if (old_side) emit(Op::deleted, " ", &plain_);
         emit(op, token.text, style, token.code);
         old_started_ |= op != Op::inserted;
         new_started_ |= op != Op::deleted;
@@ -164,7 +164,7 @@ std::vector<Inlines> mark_units(const std::vector<const Inlines*>& old_units, co
                 out.push_back(writer.take());
                 writer = UnitWriter{};
             } else {
-                writer.add(r.op, t, &b.styles[static_cast<std::size_t>(t.style)]);
+                writer.add(r.op, t, &b.styles[static_cast<std::size_t>(t.style)], r.op == Op::equal ? &a.tokens[pa - 1] : nullptr);
             }
         }
     }

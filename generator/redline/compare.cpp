@@ -75,6 +75,10 @@ std::string quoted(const std::string& s) { return "'" + shorten(s) + "'"; }
 
 void measure(Change& c, const std::vector<Token>& a, const std::vector<Token>& b, const Options& options) {
     c.script = diff_tokens(a, b, options, c.replaced_whole);
+    count_script(c, a, b);
+}
+
+void count_script(Change& c, const std::vector<Token>& a, const std::vector<Token>& b) {
     std::size_t pa = 0, pb = 0;
     auto has_words = [](const std::vector<Token>& t, std::size_t begin, std::size_t end) {
         return std::any_of(t.begin() + static_cast<std::ptrdiff_t>(begin), t.begin() + static_cast<std::ptrdiff_t>(end),
@@ -553,7 +557,7 @@ private:
                       " (" + section_title(c.old[0].section) + ")";
                 break;
             case ChangeKind::split: out = "Split into " + numbers(c.new_); break;
-            case ChangeKind::merged: out = numbers(c.old) + " merged"; break;
+            case ChangeKind::merged: out = numbers(c.old) + " merged into " + c.new_[0].number; break;
             case ChangeKind::renumbered: out = "Renumbered from " + c.old[0].number + "; wording unchanged"; break;
             default: break;
         }

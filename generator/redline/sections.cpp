@@ -246,14 +246,14 @@ private:
         const Section& was = old_section(o);
         const Section& now = new_section(s);
         if (was.intro.empty() && now.intro.empty()) return std::nullopt;
-        const std::vector<Token> a = tokens_of(intro_units(was.intro), keys_);
-        const std::vector<Token> b = tokens_of(intro_units(now.intro), keys_);
         Change c;
         c.part = Part::introduction;
         c.old = {section_ref(old_, o)};
         c.new_ = {section_ref(new_, s)};
-        measure(c, a, b, options_);
-        if (!c.amended && c.script.empty()) return std::nullopt;
+        std::vector<Token> a, b;
+        diff_intro(was.intro, now.intro, a, b, c.script);
+        count_script(c, a, b);
+        if (!c.amended) return std::nullopt;
         c.consequential_references = 0;
         c.similarity = dice(bag_of(a), bag_of(b));
         const std::string name = intro_name(now);
@@ -266,6 +266,39 @@ private:
             c.summary = name + ": " + describe_edits(c, a, b);
         }
         return c;
+    }
+
+    // The word diff of two introductions block by block, as the redline draws them (a
+    // paragraph added is one insertion, not words run on from the paragraph before).
+    void diff_intro(const std::vector<model::Block>& was, const std::vector<model::Block>& now, std::vector<Token>& a,
+                    std::vector<Token>& b, std::vector<Run>& script) {
+        auto add = [&](Op op, int count) {
+            if (count == 0) return;
+            if (!script.empty() && script.back().op == op) script.back().count += count;
+            else script.push_back({op, count});
+        };
+        for (const BlockPair& pair : align_blocks(was, now, options_)) {
+            std::vector<Token> old_words, new_words;
+            if (pair.old_block >= 0) old_words = tokens_of(units_of(was[static_cast<std::size_t>(pair.old_block)]), keys_);
+            if (pair.new_block >= 0) new_words = tokens_of(units_of(now[static_cast<std::size_t>(pair.new_block)]), keys_);
+            // a boundary between this block and the one before, on each side that has both
+            const bool old_boundary = !a.empty() && pair.old_block >= 0, new_boundary = !b.empty() && pair.new_block >= 0;
+            if (old_boundary) a.push_back(Token{});
+            if (new_boundary) b.push_back(Token{});
+            add(old_boundary && new_boundary ? Op::equal : old_boundary ? Op::deleted : Op::inserted,
+                old_boundary || new_boundary);
+            bool replaced_whole = false;
+            std::vector<Run> block_script = pair.old_block >= 0 && pair.new_block >= 0
+                                                ? diff_tokens(old_words, new_words, options_, replaced_whole)
+                                                : std::vector<Run>{};
+            if (pair.old_block >= 0 && pair.new_block >= 0 && block_script.empty())
+                block_script = {{Op::equal, static_cast<int>(old_words.size())}};
+            if (pair.new_block < 0) block_script = {{Op::deleted, static_cast<int>(old_words.size())}};
+            if (pair.old_block < 0) block_script = {{Op::inserted, static_cast<int>(new_words.size())}};
+            for (const Run& r : block_script) add(r.op, r.count);
+            a.insert(a.end(), old_words.begin(), old_words.end());
+            b.insert(b.end(), new_words.begin(), new_words.end());
+        }
     }
 
     const ChangeSet& set_;

@@ -238,7 +238,7 @@ std::string join_tokens(const std::vector<Token>& tokens, std::size_t begin, std
     std::string out;
     for (std::size_t i = begin; i < end; ++i) {
         if (tokens[i].boundary()) {
-            if (!out.empty()) out += ' ';
+            if (!out.empty() && out.back() != ' ') out += ' ';
             continue;
         }
         if (!out.empty() && tokens[i].space_before && out.back() != ' ') out += ' ';

@@ -92,6 +92,8 @@ double dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t
 // Fills a change's script, word counts, `amended`, `replaced_whole` and consequential
 // references from the diff of its old tokens `a` and new tokens `b`.
 void measure(Change& c, const std::vector<Token>& a, const std::vector<Token>& b, const Options& options);
+// The same from a script already made.
+void count_script(Change& c, const std::vector<Token>& a, const std::vector<Token>& b);
 // "'five working days' replaced by 'ten working days'; 'strictly' deleted".
 std::string describe_edits(const Change& c, const std::vector<Token>& a, const std::vector<Token>& b);
 std::string shorten(std::string s, std::size_t max_bytes = 60);
