@@ -357,7 +357,8 @@ private:
     // What the contents and the bookmarks call a section; one written without a heading
     // ("## {#section-24}") still needs a name there.
     std::string section_name(const model::Section& s) const {
-        std::string name = model::plain_text(accepted(s.heading));
+        // a deleted section is still named by its old heading
+        std::string name = model::plain_text(s.change.kind == ChangeKind::deleted ? s.heading : accepted(s.heading));
         if (!name.empty()) return name;
         if (s.kind == model::SectionKind::preamble) return "Preamble";
         return s.number.text.empty() ? protocol_.meta.title : "Section " + s.number.text;
@@ -466,9 +467,12 @@ private:
             ctx.label_x = major ? 0 : number_width_;
             ctx.indent = major ? number_width_ : s.number.text.empty() ? number_width_ + style_.list_indent : 2 * number_width_;
             ctx.right = width_ - number_room;
-            if (!s.number.text.empty() && !s.heading.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
+            // In a redline, a changed section's line shows the change as its heading does.
+            const Mark mark = mark_of(s.change);
+            if (!s.heading.empty()) ctx.label = number_label(s.number, s.change, mark, ts);
             ctx.space_before = major ? 5 : 1;
-            auto lines = paragraph({run(section_name(s), ts, Mark::none)}, ctx, leading(ts.size), layout::Align::left, false);
+            auto lines = paragraph(s.heading.empty() ? std::vector<Run>{run(section_name(s), ts, Mark::none)} : runs(s.heading, ts, mark),
+                                   ctx, leading(ts.size), layout::Align::left, false);
             if (lines.empty()) continue;
             for (auto& line : lines) line.links = {{0, 0, width_, line.height, {LinkTarget::Kind::anchor, s.id}}};
             Box& last = lines.back();
