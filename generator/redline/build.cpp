@@ -275,6 +275,7 @@ private:
     // marked; one deleted or inserted whole is a paragraph of its own, as Word keeps it.
     static std::vector<model::Block> marked_intro(const std::vector<model::Block>& old_intro,
                                                   const std::vector<model::Block>& new_intro) {
+        if (same_text(old_intro, new_intro)) return new_intro;
         std::vector<model::Block> out;
         for (const BlockPair& pair : align_blocks(old_intro, new_intro, Options{})) {
             if (pair.new_block < 0) {

@@ -92,6 +92,7 @@ private:
     // What is left: the most alike heading among the unmatched old sections between the
     // old sections matched to this one's neighbours.
     void match_by_headings() {
+        if (std::find(match_.begin(), match_.end(), -1) == match_.end()) return;
         KeyTable keys;
         std::vector<std::vector<std::uint32_t>> old_bags, new_bags;
         for (const Section& s : old_.sections) old_bags.push_back(bag_of(tokens_of({&s.heading}, keys)));
@@ -224,16 +225,19 @@ private:
     std::optional<Change> heading_change(int o, int s) {
         const Section& was = old_section(o);
         const Section& now = new_section(s);
+        if (was.number.parts == now.number.parts && model::plain_text(was.heading) == model::plain_text(now.heading))
+            return std::nullopt;
         Change c;
         c.part = Part::section;
         c.old = {section_ref(old_, o)};
         c.new_ = {section_ref(new_, s)};
-        measure(c, tokens_of({&was.heading}, keys_), tokens_of({&now.heading}, keys_), options_);
+        const std::vector<Token> a = tokens_of({&was.heading}, keys_), b = tokens_of({&now.heading}, keys_);
+        measure(c, a, b, options_);
         const bool renumbered = c.old[0].number != c.new_[0].number;
         if (!c.amended && !renumbered) return std::nullopt;
         c.consequential_references = 0;
         c.kind = c.amended ? ChangeKind::amended : ChangeKind::renumbered;
-        c.similarity = dice(bag_of(tokens_of({&was.heading}, keys_)), bag_of(tokens_of({&now.heading}, keys_)));
+        c.similarity = dice(bag_of(a), bag_of(b));
         std::string name = section_name(now);
         if (renumbered) name += " (formerly " + section_number(was) + ")";
         c.summary = c.amended ? name + " heading: " + quoted(model::plain_text(was.heading)) + " replaced by " +
@@ -245,7 +249,7 @@ private:
     std::optional<Change> intro_change(int o, int s) {
         const Section& was = old_section(o);
         const Section& now = new_section(s);
-        if (was.intro.empty() && now.intro.empty()) return std::nullopt;
+        if (same_text(was.intro, now.intro)) return std::nullopt;
         Change c;
         c.part = Part::introduction;
         c.old = {section_ref(old_, o)};
@@ -352,6 +356,13 @@ std::vector<Change> front_matter_changes(const Protocol& old, const Protocol& ne
 }
 
 }  // namespace
+
+bool same_text(const std::vector<model::Block>& old, const std::vector<model::Block>& new_) {
+    if (old.size() != new_.size()) return false;
+    for (std::size_t k = 0; k < old.size(); ++k)
+        if (model::plain_text(old[k]) != model::plain_text(new_[k])) return false;
+    return true;
+}
 
 std::vector<RedlineSection> redline_sections(const std::vector<int>& section_match, std::size_t old_sections) {
     std::vector<int> new_of_old(old_sections, -1);

@@ -118,6 +118,10 @@ std::vector<RedlineSection> redline_sections(const std::vector<int>& section_mat
 // Two versions' blocks (a section introduction) paired in order: blocks of the same shape
 // at least Options::match_threshold alike are one block amended; others are a deleted or
 // an inserted block. Reading order, deleted blocks before inserted ones at one place.
+// True when two versions' blocks have the same text (the common case, checked before
+// the block-by-block diff).
+bool same_text(const std::vector<model::Block>& old, const std::vector<model::Block>& new_);
+
 struct BlockPair {
     int old_block = -1;   // -1: an inserted block
     int new_block = -1;   // -1: a deleted block
