@@ -300,6 +300,7 @@ std::vector<std::vector<double>> document_similarity(const Comparison& cmp) {
 
 Comparison compare_protocols(const std::vector<model::Protocol>& protocols, const Options& options) {
     Comparison cmp;
+    cmp.related = options.related;
     Corpus corpus = read_units(protocols, cmp.documents);
     std::vector<std::uint32_t> rest;
     if (options.base >= 0 && static_cast<std::size_t>(options.base) < protocols.size()) {

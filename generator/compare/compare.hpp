@@ -99,6 +99,7 @@ struct Comparison {
                                                 // against all), not each clause to its topic's reference
     std::vector<std::vector<double>> similarity;  // documents x documents, 0..1 (diagonal 1)
     std::vector<NearMiss> near_misses;          // at most one per (topic, document), sorted
+    double related = 0.15;                      // the threshold it was made with (Options::related)
 };
 
 using Progress = std::function<void(std::string_view stage, std::size_t done, std::size_t total)>;
