@@ -147,15 +147,8 @@ void append_clauses(pugi::xml_node parent, const Comparison& cmp, const std::vec
         const auto found = aligned.find(ref);
         if (found == aligned.end()) {  // nothing it chose: it is a reference, or alone
             const std::string others = topic_councils(cmp, topic, {doc});
-            const auto near = view.nearest_elsewhere.find(static_cast<int>(u));
-            if (!others.empty()) note("(also: " + others + ")");
-            else if (near == view.nearest_elsewhere.end()) note("(only this protocol)");
-            else {
-                const Topic& close_to = cmp.topics[static_cast<std::size_t>(near->second.topic)];
-                note("(no counterpart matched; closest: " +
-                     cmp.documents[static_cast<std::size_t>(close_to.reference.doc)].council + " " +
-                     unit_of(cmp, close_to.reference).number + ", score " + format_score(near->second.score) + ")");
-            }
+            const std::string closest = closest_elsewhere_note(cmp, view, static_cast<int>(u));
+            note(!others.empty() ? "(also: " + others + ")" : !closest.empty() ? closest : "(only this protocol)");
             pair.append_child("p").text() = ours.c_str();
             continue;
         }
@@ -224,6 +217,7 @@ Context index_context(const Comparison& cmp, const std::vector<DocumentView>& vi
                 row["council"] = cmp.documents[d].council;
                 row["number"] = unit_of(cmp, m.ref).number;
                 row["label"] = cmp.topics[t].label;
+                row["closest"] = closest_elsewhere_note(cmp, views[d], m.ref.unit);
                 row["href"] = council_page(cmp.documents[d]) + "#" + unit_of(cmp, m.ref).id;
                 unique.push_back(std::move(row));
             }

@@ -59,6 +59,14 @@ std::string topic_councils(const Comparison& cmp, const Topic& topic, const std:
     return out;
 }
 
+std::string closest_elsewhere_note(const Comparison& cmp, const DocumentView& view, int unit) {
+    const auto near = view.nearest_elsewhere.find(unit);
+    if (near == view.nearest_elsewhere.end()) return "";
+    const Topic& topic = cmp.topics[static_cast<std::size_t>(near->second.topic)];
+    return "(no counterpart matched; closest: " + cmp.documents[static_cast<std::size_t>(topic.reference.doc)].council +
+           " " + detail::unit_of(cmp, topic.reference).number + ", score " + format_score(near->second.score) + ")";
+}
+
 std::string nearest_note(const Comparison& cmp, const DocumentView& view, std::size_t topic) {
     const auto found = view.nearest.find(topic);
     if (found == view.nearest.end()) return "";

@@ -32,6 +32,10 @@ struct DocumentView {
     std::map<int, NearMiss> nearest_elsewhere;
 };
 
+// For a clause of `view`'s document with no counterpart: "(no counterpart matched;
+// closest: Council 3.1, score 0.120)", or "" when nothing came near.
+std::string closest_elsewhere_note(const Comparison& cmp, const DocumentView& view, int unit);
+
 // "nearest here: 3.1 (0.12), worth checking" for a gap or missing topic, or "".
 std::string nearest_note(const Comparison& cmp, const DocumentView& view, std::size_t topic);
 std::vector<DocumentView> document_views(const Comparison& cmp);
