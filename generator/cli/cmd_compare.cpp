@@ -96,6 +96,10 @@ int run_compare(const std::vector<std::string>& argv) {
     options.base = base;
     options.progress = progress.callback();
     const auto comparison = compare::compare_protocols(protocols, options);
+    if (base < 0 && !comparison.pairwise)
+        std::fprintf(stderr, "protopub compare: note: more than %zu protocols, so each clause is aligned to its topic's "
+                             "reference, not to its counterparts in every other protocol (use --base to "
+                             "align every protocol with one of them)\n", options.max_pairwise_documents);
     if (options.progress) options.progress("writing the report", 0, 1);
     compare::ReportOptions report;
     report.formats = formats;
@@ -108,6 +112,11 @@ int run_compare(const std::vector<std::string>& argv) {
     }
     std::string error;
     if (!out.commit(args.value("-o"), error)) return usage_error("compare", error);
+    const std::size_t files = out.files().size();
+    std::printf("%zu protocols compared%s: %zu topics, %zu alignments, written to %s (%zu file%s)\n", protocols.size(),
+                base >= 0 ? (" with " + comparison.documents[static_cast<std::size_t>(base)].id).c_str() : " all against all",
+                comparison.topics.size(), comparison.alignments.size(), args.value("-o").c_str(), files,
+                files == 1 ? "" : "s");
     return exit_ok;
 }
 

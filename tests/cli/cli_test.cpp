@@ -63,6 +63,14 @@ TEST_CASE("build writes the site; the same input gives the same bytes", "[cli][d
     CHECK(first == snapshot(b.path()));
 }
 
+TEST_CASE("a source named twice, on its own and in its folder, is one protocol", "[cli]") {
+    testing::TempDir dir;
+    testing::write(dir.file("one.md"), testing::source_with_body("## 1. A\n\n1.1 One.\n"));
+    auto run = testing::run_cli({"build", dir.path(), dir.file("one.md"), dir.path() + "/./one.md", "-o", dir.file("site")});
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.find("1 protocol published") == 0);
+}
+
 TEST_CASE("build --link puts other publications on the front page; a bad one is a usage error", "[cli]") {
     testing::TempDir dir;
     auto run = testing::run_cli({"build", kSample, "-o", dir.file("site"), "--link", "Comparison=comparison/index.html",

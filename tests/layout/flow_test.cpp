@@ -110,14 +110,26 @@ TEST_CASE("a forced break starts a new page; an unbreakable run taller than a pa
     CHECK(total == 33);
 }
 
-TEST_CASE("a table longer than a page repeats its header row on the next page", "[layout][pages][table]") {
+// The default fonts and a line breaker over them, for laying out tables.
+struct Breaker {
     model::Diagnostics diags;
-    const auto fonts = layout::FontSet::load({}, "test", diags);
-    REQUIRE(fonts);
-    const layout::LineBreaker breaker(*fonts, nullptr);
+    std::shared_ptr<const layout::FontSet> fonts = layout::FontSet::load({}, "test", diags);
+    layout::LineBreaker get() const { return layout::LineBreaker(*fonts, nullptr); }
+};
+
+// A table 200 points wide with 10-point lines.
+layout::TableSpec table_spec() {
     layout::TableSpec spec;
     spec.width = 200;
     spec.line_height = 10;
+    return spec;
+}
+
+TEST_CASE("a table longer than a page repeats its header row on the next page", "[layout][pages][table]") {
+    const Breaker fonts;
+    REQUIRE(fonts.fonts);
+    const layout::LineBreaker breaker = fonts.get();
+    layout::TableSpec spec = table_spec();
     spec.padding_y = 2;
     spec.rows.push_back({{{{{"Who", {}, {}}}}, {{{"Whom to tell", {}, {}}}}}, true});
     for (int i = 0; i < 30; ++i)
@@ -173,14 +185,11 @@ TEST_CASE("page references are filled with the anchor's page and dotted leaders"
 }
 
 TEST_CASE("a tinted table cell fills exactly its own column, the whole row high", "[layout][table]") {
-    model::Diagnostics diags;
-    const auto fonts = layout::FontSet::load({}, "test", diags);
-    REQUIRE(fonts);
-    const layout::LineBreaker breaker(*fonts, nullptr);
-    layout::TableSpec spec;
+    const Breaker fonts;
+    REQUIRE(fonts.fonts);
+    const layout::LineBreaker breaker = fonts.get();
+    layout::TableSpec spec = table_spec();
     spec.x = 10;
-    spec.width = 200;
-    spec.line_height = 10;
     const layout::Colour blue = layout::rgb(0x3040a0);
     spec.rows.push_back({{{{{"Guildford", {}, {}}}, {}},
                           {{{"100", {}, {}}}, blue},
