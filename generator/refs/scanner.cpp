@@ -65,10 +65,13 @@ Block block_at(const char* p) {
     for (int k = 0; k < 4; ++k) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
         // (x | 0x20) - 'a' < 26, as a signed comparison after moving 'a' to -128
-        const __m128i from_a = _mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8(static_cast<char>(128 - 'a')));
+        const __m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+        const __m128i from_a = _mm_add_epi8(lower, _mm_set1_epi8(static_cast<char>(128 - 'a')));
         const __m128i letters = _mm_cmplt_epi8(from_a, _mm_set1_epi8(-128 + 26));
-        const __m128i openers = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('(')), _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
-                                             _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xE2))));
+        const __m128i brackets = _mm_cmpeq_epi8(x, _mm_set1_epi8('('));
+        const __m128i quotes = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                            _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xE2))));
+        const __m128i openers = _mm_or_si128(brackets, quotes);
         b.letters |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(letters))) << (16 * k);
         b.openers |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(openers))) << (16 * k);
     }

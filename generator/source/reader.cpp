@@ -427,8 +427,11 @@ void Reader::append_text(std::string_view literal, SourcePos reported, Inlines& 
         const std::string_view words = literal.substr(pieces[k].literal_begin, end - pieces[k].literal_begin);
         const SourcePos pos{reported.line, pieces[k].column};
         // cmark splits text at special characters: join what continues the text before
-        if (!out.empty() && out.back().kind == InlineKind::text &&
-            (!pos.known() || (out.back().pos.line == pos.line && out.back().pos.column + out.back().text.size() == pos.column))) {
+        const Inline* before = out.empty() ? nullptr : &out.back();
+        const bool continues = before && before->kind == InlineKind::text &&
+                               (!pos.known() || (before->pos.line == pos.line &&
+                                                 before->pos.column + before->text.size() == pos.column));
+        if (continues) {
             out.back().text += words;
             continue;
         }
