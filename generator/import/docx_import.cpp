@@ -154,6 +154,7 @@ private:
 
 struct Style {
     int heading_level = 0;     // 1 for "heading 1" / outline level 0
+    bool title = false;        // Word's Title style
     bool contents = false;     // "toc 1", "TOC Heading": a table of contents Word regenerates
     bool subtitle = false;
     std::string num_id;        // numbering carried by the style
@@ -167,7 +168,7 @@ std::map<std::string, Style> read_styles(const pugi::xml_document& doc) {
         Style st;
         const std::string name = lower(s.child("w:name").attribute("w:val").value());
         if (name.rfind("heading ", 0) == 0) st.heading_level = std::atoi(name.c_str() + 8);
-        if (name == "title") st.heading_level = 1;
+        if (name == "title") st.heading_level = 1, st.title = true;
         st.contents = name.rfind("toc", 0) == 0;
         st.subtitle = name == "subtitle";
         if (auto o = s.child("w:pPr").child("w:outlineLvl")) {
@@ -317,6 +318,7 @@ Paragraph DocxReader::read_paragraph(const pugi::xml_node& p, const Style*& foun
     found = nullptr;
     if (auto it = styles_.find(style_id); it != styles_.end()) style = it->second, found = &it->second;
     para.heading_level = style.heading_level;
+    para.title_style = style.title;
     if (auto o = ppr.child("w:outlineLvl"); o && o.attribute("w:val").as_int(9) < 9)
         para.heading_level = o.attribute("w:val").as_int() + 1;
 

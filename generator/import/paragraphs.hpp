@@ -19,6 +19,7 @@ struct Paragraph {
     bool after_gap = false;            // blank line(s) before it (plain text)
     bool leading_space = false;        // its first line started with a space (plain text)
     bool single_line = true;           // it was one line of the input
+    bool title_style = false;          // Word's Title style
     std::optional<model::Block> table; // a table (.docx): `text` is empty
     model::SourcePos pos;
 };
@@ -28,7 +29,7 @@ enum class MarkerKind {
     none,
     bullet,   // "• ", "- ", "* ", "o ", a private-use bullet glyph
     clause,   // "2.1 ", "10.1.2. ", "- 1.1 " (list-marker style), "(3.2.9 " (stray bracket)
-    single,   // "3. " or "3 ": a section number or a one-level clause number
+    single,   // "3. ", "3 ", "3) ", "(3) ": a section number or a one-level clause number
     label,    // "(a) ", "a) ", "(iv) ", "i. "
 };
 
@@ -38,6 +39,7 @@ struct Marker {
     std::string text;               // the number or label as written ("2.1", "3.", "(a)")
     std::vector<int> parts;         // clause / single numbers
     bool stray_bracket = false;     // "(3.2.9 ": the bracket is dropped
+    bool enclosed = false;          // "3)" or "(3)": clause numbers only where a text has no others
 };
 
 Marker read_marker(std::string_view text);
@@ -49,6 +51,11 @@ bool ends_sentence(std::string_view text);
 // phrase, and is not a "Field: value" line (unless in capitals).
 bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words);
 bool in_capitals(std::string_view text);
+
+// What a line of a title page says: "Anytown Borough Council", "CONSTITUTION – PART 5" /
+// "Section 5.4", or the protocol's title ("Member/Officer Protocol").
+enum class HeaderLine { other, council, constitution, title };
+HeaderLine header_line_kind(std::string_view text);
 
 bool ends_with_small_word(std::string_view text);  // "of", "the", "and", ...
 bool is_lower_start(std::string_view s);

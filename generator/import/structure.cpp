@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 
 #include "import/paragraphs.hpp"
 #include "model/ids.hpp"
@@ -35,27 +36,34 @@ std::size_t skip_spaces(std::string_view s, std::size_t i) {
     return i;
 }
 
-// A number at `i` ("2.1", "10.", "3") followed by a space; fills the marker.
-bool read_number(std::string_view s, std::size_t i, Marker& m) {
+// A number at `i` ("2.1", "10.", "3", "3)") followed by a space; fills the marker.
+// `opened`: a "(" came before it, so only "(3) " is a number.
+bool read_number(std::string_view s, std::size_t i, Marker& m, bool opened = false) {
     std::size_t e = i;
     while (e < s.size() && (is_digit(s[e]) || s[e] == '.')) ++e;
-    if (e == i || e >= s.size() || s[e] != ' ') return false;
+    const bool closed = e < s.size() && s[e] == ')';
+    const std::size_t after = closed ? e + 1 : e;
+    if (e == i || after >= s.size() || s[after] != ' ') return false;
     std::string_view run = s.substr(i, e - i);
     std::vector<int> parts;
     if (!parse_clause_number(run, parts)) return false;
-    const std::size_t next = skip_spaces(s, e);
+    const std::size_t next = skip_spaces(s, after);
     if (parts.size() == 1) {
-        // "3. Text" or "3 TEXT": a section or one-level clause number; "3 of this" and
-        // "2020 saw" are words
+        // "3. Text", "3 TEXT", "3) text", "(3) text": a section or one-level clause
+        // number; "3 of this" and "2020 saw" are words
         const bool dot = run.back() == '.';
         if (parts[0] > 200 || next >= s.size()) return false;
-        if (!dot && !is_upper(s[next])) return false;
+        if ((closed && dot) || (opened && !closed)) return false;
+        if (!dot && !closed && !is_upper(s[next])) return false;
         m.kind = MarkerKind::single;
+        m.enclosed = closed;
     } else {
+        if (closed) return false;
         m.kind = MarkerKind::clause;
     }
     m.parts = std::move(parts);
-    m.text = std::string(run);
+    const std::size_t from = opened && closed ? i - 1 : i;
+    m.text = std::string(closed ? s.substr(from, after - from) : run);
     m.length = next;
     return true;
 }
@@ -96,7 +104,8 @@ Marker read_marker(std::string_view s) {
         m.length = after;
         return m;
     }
-    if (starts_with(s, "(") && read_number(s, 1, m)) {
+    if (starts_with(s, "(") && read_number(s, 1, m, true)) {
+        if (m.enclosed) return m;
         if (m.kind == MarkerKind::clause && s.find(')') > m.length) {
             m.stray_bracket = true;
             return m;
@@ -151,6 +160,40 @@ bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words
 
 namespace {
 
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool contains_word(const std::vector<std::string>& words, std::initializer_list<std::string_view> wanted) {
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+        std::string core = lower(w);
+        while (!core.empty() && !is_alpha(core.back())) core.pop_back();
+        return std::find(wanted.begin(), wanted.end(), core) != wanted.end();
+    });
+}
+
+}  // namespace
+
+HeaderLine header_line_kind(std::string_view text) {
+    const std::vector<std::string> words = split_words(text);
+    if (words.empty() || words.size() > 12 || ends_sentence(text) || !(is_upper(text[0]) || is_digit(text[0])))
+        return HeaderLine::other;
+    const std::string first = lower(words.front());
+    if (contains_word(words, {"constitution"}) ||
+        (words.size() >= 2 && (first == "part" || first == "section" || first == "appendix" || first == "schedule" ||
+                               first == "chapter") &&
+         (is_digit(words[1][0]) || words[1].size() <= 4)))
+        return HeaderLine::constitution;
+    if (words.size() >= 2 && words.size() <= 8 && lower(words.back()) == "council") return HeaderLine::council;
+    if (contains_word(words, {"protocol", "code", "relations", "relationships", "guidance", "conventions", "charter"}))
+        return HeaderLine::title;
+    return HeaderLine::other;
+}
+
+namespace {
+
 // ------------------------------------------------------------------ how a paragraph looks
 
 // Open and close quotation marks: a passage opens with " or “ and closes with ” or ".
@@ -158,6 +201,13 @@ bool opens_quote(std::string_view t) { return starts_with(t, "\"") || starts_wit
 bool closes_quote(std::string_view t) {
     while (!t.empty() && (t.back() == ' ' || t.back() == '.' || t.back() == ',')) t.remove_suffix(1);
     return (!t.empty() && t.back() == '"') || (t.size() >= 3 && t.substr(t.size() - 3) == "\xE2\x80\x9D");
+}
+
+// "A." "B)" "IV.": the letter of a lettered section, in capitals and without an
+// opening bracket (a sub-item "(A)" stays a sub-item).
+bool section_letter(std::string_view label) {
+    if (label.size() < 2 || label[0] == '(') return false;
+    return std::all_of(label.begin(), label.end() - 1, [](char c) { return is_upper(c); });
 }
 
 enum class Role { plain, heading, numbered_heading, clause, titled_clause, one_level_clause, label, bullet, table };
@@ -180,7 +230,9 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         it.para = std::move(p);
         items.push_back(std::move(it));
     }
-    bool any_heading = false;
+    const bool only_enclosed_numbers = std::none_of(items.begin(), items.end(), [](const Item& it) {
+        return it.marker.kind == MarkerKind::clause || (it.marker.kind == MarkerKind::single && !it.marker.enclosed);
+    });
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& it = items[i];
         const Paragraph& p = it.para;
@@ -202,9 +254,16 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
                 if (child || words || items) it.role = Role::titled_clause;
             }
             if (p.heading_level > 0) it.role = Role::titled_clause;
+        } else if (it.marker.kind == MarkerKind::single && it.marker.enclosed) {
+            // "(3) text" numbers the clauses of a text with no other numbers; elsewhere
+            // it is words of the clause it stands in
+            if (only_enclosed_numbers) it.role = Role::one_level_clause;
         } else if (it.marker.kind == MarkerKind::single) {
             if (title_like(p, it.rest, 12) || p.heading_level > 0) it.role = Role::numbered_heading;
             else if (it.marker.text.back() == '.') it.role = Role::one_level_clause;
+        } else if (it.marker.kind == MarkerKind::label && section_letter(it.marker.text) && title_like(p, it.rest, 12)) {
+            // "A. Introduction": a lettered section
+            it.role = Role::heading;
         } else if (it.marker.kind == MarkerKind::label) {
             it.role = Role::label;
         } else if (p.heading_level > 0) {
@@ -217,13 +276,19 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             // a bullet whose glyph was lost on the way out of the PDF
             it.role = Role::bullet;
         }
-        any_heading = any_heading || it.role == Role::numbered_heading || (it.role == Role::heading && it.level == 2);
     }
-    // with no section headings at all, sub-headings are the sections
-    if (!any_heading)
-        for (auto& it : items)
-            if (it.role == Role::heading) it.level = 2;
     return items;
+}
+
+// With no section headings at all (after the title page), sub-headings are the sections.
+void promote_sub_headings(std::vector<Item>& items, std::size_t from) {
+    const auto body = items.begin() + static_cast<long>(from);
+    if (std::any_of(body, items.end(), [](const Item& it) {
+            return it.role == Role::numbered_heading || (it.role == Role::heading && it.level == 2);
+        }))
+        return;
+    for (auto it = body; it != items.end(); ++it)
+        if (it->role == Role::heading) it->level = 2;
 }
 
 // ------------------------------------------------------------------ assembly
@@ -575,6 +640,62 @@ void assign_ids(Protocol& p) {
     }
 }
 
+// A title page stacked at the top, one short line each: the council, where the protocol
+// sits in the constitution, its title. They go into the front matter.
+struct TitlePage {
+    std::size_t lines = 0;  // items it takes
+    std::string title;
+    std::string council;
+    std::optional<ConstitutionPlace> place;
+};
+
+// "CONSTITUTION – PART 5", "Section 5.4": the token after "Part" / "Section".
+void read_place(std::string_view line, std::optional<ConstitutionPlace>& place) {
+    const std::vector<std::string> words = split_words(line);
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        const std::string word = lower(words[i]);
+        std::string value = words[i + 1];
+        while (!value.empty() && !std::isalnum(static_cast<unsigned char>(value.back()))) value.pop_back();
+        if (value.empty() || value.size() > 6 || (word != "part" && word != "section")) continue;
+        if (!place) place.emplace();
+        (word == "part" ? place->part : place->section) = value;
+    }
+}
+
+TitlePage read_title_page(const std::vector<Item>& items) {
+    TitlePage page;
+    bool named = false;  // a council or constitution line: what makes it a title page
+    bool last_was_title = false;
+    std::size_t i = 0;
+    for (; i < items.size(); ++i) {
+        const Item& it = items[i];
+        const Paragraph& p = it.para;
+        if (!p.single_line || p.bullet || p.table || it.marker.kind != MarkerKind::none) break;
+        HeaderLine kind = p.title_style ? HeaderLine::title : header_line_kind(p.text);
+        // a title in other words, stacked under the council's name (not a section
+        // heading after a blank line)
+        if (kind == HeaderLine::other && named && page.title.empty() && !p.after_gap && title_like(p, p.text, 16))
+            kind = HeaderLine::title;
+        if (kind == HeaderLine::other) break;
+        if (kind == HeaderLine::title) {
+            // a title wrapped over two lines is one title; a second title is not ours
+            if (!page.title.empty() && !last_was_title) break;
+            page.title += (page.title.empty() ? "" : " ") + p.text;
+        } else if (kind == HeaderLine::council) {
+            if (!page.council.empty()) break;
+            page.council = p.text;
+            named = true;
+        } else {
+            read_place(p.text, page.place);
+            named = true;
+        }
+        last_was_title = kind == HeaderLine::title;
+    }
+    if (!named) return {};
+    page.lines = i;
+    return page;
+}
+
 }  // namespace
 
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
@@ -584,29 +705,43 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     Protocol& p = result.protocol;
     p.source_path = path;
 
+    const TitlePage page = read_title_page(items);
+    const std::size_t top = page.lines;
+    promote_sub_headings(items, top);
+    for (std::size_t i = 0; i < top; ++i) {
+        const Paragraph& line = items[i].para;
+        const HeaderLine kind = line.title_style ? HeaderLine::title : header_line_kind(line.text);
+        if (kind == HeaderLine::title) continue;  // the title is not dropped: it is the title
+        const char* what = kind == HeaderLine::council ? "the council's name" : "the protocol's place in the constitution";
+        dropped.push_back({line.pos, line.text, "title page"});
+        diags.note(path, line.pos, "'" + line.text + "' is " + what + ": it goes into the front matter");
+    }
+
     // Where the protocol starts: its first section heading or numbered clause. A short
     // title before it is the title; anything longer (a committee report) is a preamble.
     std::size_t start = items.size();
-    for (std::size_t i = 0; i < items.size() && start == items.size(); ++i)
+    for (std::size_t i = top; i < items.size() && start == items.size(); ++i)
         if (is_structure(items[i])) start = i;
     if (start == items.size())
-        for (std::size_t i = 0; i < items.size() && start == items.size(); ++i)
+        for (std::size_t i = top; i < items.size() && start == items.size(); ++i)
             if (items[i].role == Role::one_level_clause) start = i;
-    if (start == items.size()) start = 0;
+    if (start == items.size()) start = top;
 
-    std::string title;
-    std::size_t first = 0;
-    if (start == 1 && title_like(items[0].para, items[0].para.text, 16)) {
-        title = items[0].para.text;
-        first = 1;
-    } else if (start == 0 && items.size() > 1 && items[0].role == Role::heading && items[0].level == 2 &&
-               (items[1].role == Role::heading || items[1].role == Role::numbered_heading ||
-                std::none_of(items.begin() + 1, items.end(), [](const Item& it) {
+    std::string title = page.title;
+    std::size_t first = top;
+    if (!title.empty()) {
+        // taken from the title page
+    } else if (start == top + 1 && title_like(items[top].para, items[top].para.text, 16)) {
+        title = items[top].para.text;
+        first = top + 1;
+    } else if (start == top && items.size() > top + 1 && items[top].role == Role::heading && items[top].level == 2 &&
+               (items[top + 1].role == Role::heading || items[top + 1].role == Role::numbered_heading ||
+                std::none_of(items.begin() + static_cast<long>(top) + 1, items.end(), [](const Item& it) {
                     return it.role == Role::numbered_heading || (it.role == Role::heading && it.level == 2);
                 }))) {
         // a heading followed by another, or the only one: the document's title
-        title = items[0].para.text;
-        first = start = 1;
+        title = items[top].para.text;
+        first = start = top + 1;
     }
     result.title_from_text = !title.empty() && options.title.empty();
 
@@ -641,7 +776,13 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         m.title = "Untitled protocol";
         diags.warning(path, {1, 1}, "no title line found: the title is 'Untitled protocol' (use --title)");
     }
-    m.council = !options.council.empty() ? options.council : council_named_in(items);
+    // "EASTSHIRE DISTRICT COUNCIL" on the title page is printed as the text spells it
+    const std::string named_in_text = council_named_in(items);
+    const bool same_council = lower(page.council) == lower(named_in_text);
+    m.council = !options.council.empty() ? options.council
+                : !page.council.empty() && !same_council ? page.council
+                                                         : named_in_text;
+    m.constitution = page.place;
     if (m.council.empty()) {
         m.council = "Unnamed council";
         diags.warning(path, {1, 1}, "the text does not name its council: 'Unnamed council' is used (use --council)");

@@ -28,6 +28,7 @@ struct Line {
     bool leading_space = false;  // exactly one space: where pdftotext joined a page break
     bool page_break = false;   // a form feed came before it
     bool junk = false;
+    bool title_page = false;   // a line of a title page stacked at the top: its own paragraph
     std::size_t raw_length = 0;
 };
 
@@ -156,6 +157,24 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     }
 }
 
+// "Anytown Borough Council" / "CONSTITUTION – PART 5" / "Member/Officer Protocol": short
+// lines stacked at the top with no blank line between, one of them naming the council
+// or the constitution, are a title page, not one wrapped paragraph.
+void mark_title_page(std::vector<Line>& lines) {
+    std::size_t begin = 0;
+    while (begin < lines.size() && (lines[begin].blank || lines[begin].junk)) ++begin;
+    std::size_t end = begin;
+    bool named = false;
+    for (; end < lines.size() && !lines[end].blank && !lines[end].junk; ++end) {
+        const std::string& text = lines[end].text;
+        if (split_words(text).size() > 12 || ends_sentence(text)) return;
+        const detail::HeaderLine kind = detail::header_line_kind(text);
+        named = named || kind == detail::HeaderLine::council || kind == detail::HeaderLine::constitution;
+    }
+    if (!named || end - begin < 2) return;
+    for (std::size_t i = begin; i < end; ++i) lines[i].title_page = true;
+}
+
 // 3.2 may follow 3.1.4 (next of an ancestor), 3.1 (next sibling) or 3 (first child).
 bool plausible_next(const std::vector<int>& prev, const std::vector<int>& cur) {
     if (prev.empty() || cur.empty()) return true;
@@ -245,7 +264,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
         const bool page_seam = line.leading_space || line.page_break;
         starts = starts || (page_seam && (sentence_ended || m.kind == MarkerKind::clause));
         // "Finance: Not applicable" / "Legal: J. Smith": one field per line on a cover sheet
-        starts = starts || (starts_field(line.text) && starts_field(last_line));
+        starts = starts || (starts_field(line.text) && starts_field(last_line)) || line.title_page;
         if (starts) {
             close();
             open = true;
@@ -309,6 +328,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     std::vector<Line> lines = split_lines(text);
     std::vector<Dropped> dropped;
     drop_furniture(lines, path, dropped, diags);
+    mark_title_page(lines);
     std::vector<std::size_t> last_length;
     std::vector<Paragraph> paras = join_lines(lines, last_length);
     if (paras.empty()) {
