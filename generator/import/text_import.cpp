@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <unordered_set>
 
 #include "import/import.hpp"
 #include "import/paragraphs.hpp"
@@ -29,6 +30,8 @@ struct Line {
     bool page_break = false;   // a form feed came before it
     bool junk = false;
     bool title_page = false;   // a line of a title page stacked at the top: its own paragraph
+    std::vector<std::string> cells;  // the line cut at its tabs (two cells or more), else empty
+    bool table_row = false;    // one row of a table saved as tab-separated text
     std::size_t raw_length = 0;
 };
 
@@ -55,6 +58,22 @@ std::string clean_line(std::string_view raw) {
     return out;
 }
 
+// "Role<TAB>Accountable to<TAB>Main duty": the cells of a table saved as text. Tabs at
+// the start are indentation.
+std::vector<std::string> tab_cells(std::string_view raw) {
+    std::vector<std::string> cells;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= raw.size(); ++i) {
+        if (i < raw.size() && raw[i] != '\t') continue;
+        std::string cell = clean_line(raw.substr(start, i - start));
+        if (!cell.empty()) cells.push_back(std::move(cell));
+        else if (!cells.empty() && i < raw.size()) return {};  // an empty cell in the middle: not a table we can read
+        start = i + 1;
+    }
+    if (cells.size() < 2) cells.clear();
+    return cells;
+}
+
 std::vector<Line> split_lines(std::string_view text) {
     std::vector<Line> lines;
     std::uint32_t number = 1;
@@ -72,6 +91,7 @@ std::vector<Line> split_lines(std::string_view text) {
         line.leading_space = raw.size() > 1 && raw[0] == ' ' && !is_space(raw[1]) && !line.blank;
         line.page_break = page_break;
         line.raw_length = raw.size();
+        if (raw.find('\t') != std::string_view::npos) line.cells = tab_cells(raw);
         if (!(end && raw.empty())) lines.push_back(std::move(line));
         page_break = c == '\f';
         if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
@@ -175,6 +195,72 @@ void mark_title_page(std::vector<Line>& lines) {
     for (std::size_t i = begin; i < end; ++i) lines[i].title_page = true;
 }
 
+// Two or more lines in a row with the same number of tab-separated cells, none starting
+// with a number, label or bullet ("1.1<TAB>Members should" is a clause), are a table.
+void mark_tables(std::vector<Line>& lines) {
+    auto row = [&](std::size_t i) {
+        const Line& l = lines[i];
+        return !l.junk && !l.cells.empty() && detail::read_marker(l.cells[0] + " x").kind == MarkerKind::none;
+    };
+    for (std::size_t i = 0; i < lines.size();) {
+        std::size_t end = i;
+        while (end < lines.size() && row(end) && lines[end].cells.size() == lines[i].cells.size()) ++end;
+        if (end - i >= 2)
+            for (std::size_t k = i; k < end; ++k) lines[k].table_row = true;
+        i = std::max(end, i + 1);
+    }
+}
+
+// A word hyphenated at a line end ("profes-" / "sional") is one word again; a compound
+// ("Councillor-" / "officer") keeps its hyphen. The text itself decides: the joined word
+// written elsewhere in it, or halves that are no word anywhere in a text of some length,
+// make one word.
+class Hyphenation {
+public:
+    explicit Hyphenation(const std::vector<Line>& lines) {
+        bool after_break = false;
+        for (const Line& l : lines) {
+            if (l.blank || l.junk) continue;
+            std::vector<std::string> words = split_words(l.text);
+            for (std::size_t i = after_break ? 1 : 0; i < words.size(); ++i) {
+                if (i + 1 == words.size() && words[i].back() == '-') continue;
+                const std::string w = letters(words[i]);
+                words_.insert(w);
+                for (std::size_t dash = w.find('-'); dash != std::string::npos; dash = w.find('-', dash + 1)) {
+                    words_.insert(w.substr(0, dash));
+                    words_.insert(w.substr(dash + 1, w.find('-', dash + 1) - dash - 1));
+                }
+            }
+            after_break = !words.empty() && words.back().size() > 1 && words.back().back() == '-';
+        }
+    }
+
+    // `before` ends with the hyphen; `after` is the next line.
+    bool one_word(std::string_view before, std::string_view after) const {
+        const std::size_t space = before.find_last_of(' ');
+        const std::string head = letters(before.substr(space == std::string_view::npos ? 0 : space + 1));
+        const std::string tail = letters(after.substr(0, after.find(' ')));
+        if (head.empty() || tail.empty() || head.find('-') != std::string::npos) return false;
+        if (words_.count(head + tail)) return true;
+        if (words_.count(head + "-" + tail)) return false;
+        // halves that are no word of the text, when the text is long enough to tell
+        return words_.size() >= 200 && !words_.count(head) && !words_.count(tail);
+    }
+
+private:
+    // the word in lower case, without the punctuation around it
+    static std::string letters(std::string_view word) {
+        auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+        while (!word.empty() && !letter(word.front())) word.remove_prefix(1);
+        while (!word.empty() && !letter(word.back())) word.remove_suffix(1);
+        std::string out(word);
+        for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    }
+
+    std::unordered_set<std::string> words_;
+};
+
 // 3.2 may follow 3.1.4 (next of an ancestor), 3.1 (next sibling) or 3 (first child).
 bool plausible_next(const std::vector<int>& prev, const std::vector<int>& cur) {
     if (prev.empty() || cur.empty()) return true;
@@ -228,7 +314,9 @@ bool next_label(const std::string& previous, std::string_view label) {
 // Lines -> paragraphs: hard-wrapped lines are joined; a new paragraph starts at a blank
 // line, at a number, bullet or label that cannot be the continuation of the line before,
 // and where a page break fell between two sentences.
-std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<std::size_t>& last_line_length) {
+std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<std::size_t>& last_line_length,
+                                  const std::string& path, Diagnostics& diags) {
+    const Hyphenation hyphenation(lines);
     std::vector<Paragraph> out;
     Paragraph cur;
     bool open = false;
@@ -242,9 +330,27 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
         open = false;
     };
     for (const Line& line : lines) {
+        if (open && cur.table && !line.table_row) close();
         if (line.blank || line.junk) {
             close();
             gap = true;
+            continue;
+        }
+        if (line.table_row) {
+            if (!open) {
+                open = true;
+                cur.pos = {line.number, 1};
+                cur.after_gap = gap;
+                cur.table.emplace();
+                cur.table->kind = BlockKind::table;
+                cur.table->pos = cur.pos;
+            }
+            TableRow row;
+            row.header = cur.table->rows.empty();
+            for (const auto& cell : line.cells) row.cells.push_back({detail::inlines_from_text(cell)});
+            cur.table->rows.push_back(std::move(row));
+            last_line.clear();
+            gap = false;
             continue;
         }
         const Marker m = detail::read_marker(line.text);
@@ -277,6 +383,13 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
             if (m.kind == MarkerKind::label) last_label = m.text;
             if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) last_label.clear();  // a new clause, new lists
             gap = false;
+        } else if (detail::hyphen_joins(cur.text, line.text) && hyphenation.one_word(cur.text, line.text)) {
+            cur.text.pop_back();
+            const std::size_t word = cur.text.find_last_of(' ') + 1;
+            diags.note(path, {line.number - 1, 1}, "'" + cur.text.substr(word) + "-' and '" + line.text.substr(0, line.text.find(' ')) +
+                                                        "' are one word hyphenated at the line end: joined");
+            cur.text += line.text;
+            cur.single_line = false;
         } else {
             detail::append_words(cur.text, line.text);
             cur.single_line = false;
@@ -330,7 +443,8 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     drop_furniture(lines, path, dropped, diags);
     mark_title_page(lines);
     std::vector<std::size_t> last_length;
-    std::vector<Paragraph> paras = join_lines(lines, last_length);
+    mark_tables(lines);
+    std::vector<Paragraph> paras = join_lines(lines, last_length, path, diags);
     if (paras.empty()) {
         diags.error(path, {1, 1}, "the file is empty: there is no text to import");
         return result;
