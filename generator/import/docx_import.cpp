@@ -8,6 +8,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <utility>
 
 #include "import/import.hpp"
 #include "import/paragraphs.hpp"
@@ -197,33 +198,74 @@ std::map<std::string, Style> read_styles(const pugi::xml_document& doc) {
 
 // ------------------------------------------------------------------ the document
 
+// "¹²": a note's number as Word draws it, raised.
+std::string superscript(int n) {
+    static const std::array<const char*, 10> digits = {"\xE2\x81\xB0", "\xC2\xB9", "\xC2\xB2", "\xC2\xB3",
+                                                       "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7",
+                                                       "\xE2\x81\xB8", "\xE2\x81\xB9"};
+    std::string out;
+    for (char c : std::to_string(n)) out += digits[static_cast<std::size_t>(c - '0')];
+    return out;
+}
+
 class DocxReader {
 public:
-    DocxReader(const pugi::xml_document& styles, const pugi::xml_document& numbering, const pugi::xml_document& rels)
+    DocxReader(const pugi::xml_document& styles, const pugi::xml_document& numbering, const pugi::xml_document& rels,
+               const pugi::xml_document& footnotes, const pugi::xml_document& endnotes)
         : styles_(read_styles(styles)), numbering_(numbering) {
         for (auto r : rels.child("Relationships").children("Relationship"))
             links_[r.attribute("Id").value()] = r.attribute("Target").value();
+        for (auto n : footnotes.child("w:footnotes").children("w:footnote")) footnotes_[n.attribute("w:id").value()] = n;
+        for (auto n : endnotes.child("w:endnotes").children("w:endnote")) endnotes_[n.attribute("w:id").value()] = n;
     }
 
     void read_body(const pugi::xml_node& body, std::vector<Paragraph>& out, std::vector<Dropped>& dropped);
     bool saw_tracked_changes() const { return tracked_; }
-    int unplaced_notes() const { return unplaced_notes_; }
-    int unplaced_boxes() const { return unplaced_boxes_; }
+    int notes_read() const { return notes_read_; }
+    int boxes_read() const { return boxes_read_; }
 
 private:
     Paragraph read_paragraph(const pugi::xml_node& p, const Style*& style);
     Block read_table(const pugi::xml_node& tbl);
     void read_runs(const pugi::xml_node& parent, Inlines& out, std::string& text);
+    void read_note(const pugi::xml_node& note, Inlines& out, std::string& text);
     void add_text(const std::string& t, bool bold, bool italic, Inlines& out, std::string& text);
 
     std::map<std::string, Style> styles_;
     Numbering numbering_;
     std::map<std::string, std::string> links_;
+    std::map<std::string, pugi::xml_node> footnotes_, endnotes_;
     bool tracked_ = false;
-    int unplaced_notes_ = 0;   // footnotes and endnotes: not part of the model
-    int unplaced_boxes_ = 0;   // text boxes
+    std::vector<Inlines> notes_;            // notes referred to by the paragraph being read
+    std::vector<pugi::xml_node> boxes_;     // text boxes anchored in it
+    bool in_note_ = false;
+    int box_depth_ = 0;                     // text boxes inside text boxes
+    int notes_read_ = 0;
+    int boxes_read_ = 0;
     std::uint32_t index_ = 0;
 };
+
+// A footnote or endnote: its mark where it is referred to, and its words (all its
+// paragraphs as one) kept for the end of the clause.
+void DocxReader::read_note(const pugi::xml_node& note, Inlines& out, std::string& text) {
+    const std::string mark = superscript(++notes_read_);
+    add_text(mark, false, false, out, text);
+    Inlines words;
+    std::string plain;
+    in_note_ = true;
+    for (auto p : note.children("w:p")) {
+        if (!plain.empty()) add_text(" ", false, false, words, plain);
+        read_runs(p, words, plain);
+    }
+    in_note_ = false;
+    drop_prefix(words, 0);
+    if (words.empty()) return;
+    link_addresses(words);
+    Inline lead;
+    lead.text = mark + " ";
+    words.insert(words.begin(), lead);
+    notes_.push_back(std::move(words));
+}
 
 // Runs of the same formatting are merged; bold and italic become strong and emphasis.
 void DocxReader::add_text(const std::string& t, bool bold, bool italic, Inlines& out, std::string& text) {
@@ -273,11 +315,16 @@ void DocxReader::read_runs(const pugi::xml_node& parent, Inlines& out, std::stri
                 if (cn == "w:t") add_text(c.text().get(), bold, italic, out, text);
                 else if (cn == "w:tab" || cn == "w:br" || cn == "w:cr") add_text(" ", false, false, out, text);
                 else if (cn == "w:noBreakHyphen") add_text("-", bold, italic, out, text);
-                else if (cn == "w:footnoteReference" || cn == "w:endnoteReference") ++unplaced_notes_;
-                else if ((cn == "w:drawing" || cn == "w:pict") && c.find_node([](pugi::xml_node x) {
-                             return std::string_view(x.name()) == "w:txbxContent";
-                         }))
-                    ++unplaced_boxes_;
+                else if ((cn == "w:footnoteReference" || cn == "w:endnoteReference") && !in_note_) {
+                    const auto& notes = cn == "w:footnoteReference" ? footnotes_ : endnotes_;
+                    if (auto note = notes.find(c.attribute("w:id").value()); note != notes.end())
+                        read_note(note->second, out, text);
+                } else if (cn == "w:drawing" || cn == "w:pict" || cn == "mc:AlternateContent") {
+                    // the first text box only: Word draws one box twice, as DrawingML
+                    // and as a VML fallback
+                    if (auto box = c.find_node([](pugi::xml_node x) { return std::string_view(x.name()) == "w:txbxContent"; }))
+                        boxes_.push_back(box);
+                }
             }
         } else if (name == "w:hyperlink") {
             const std::string target = links_[n.attribute("r:id").value()];
@@ -392,18 +439,27 @@ void DocxReader::read_body(const pugi::xml_node& body, std::vector<Paragraph>& o
         if (name == "w:p") {
             const Style* style = nullptr;
             Paragraph p = read_paragraph(n, style);
-            if (p.text.empty()) continue;
+            p.notes = std::exchange(notes_, {});
+            std::vector<pugi::xml_node> boxes = std::exchange(boxes_, {});
             // a table of contents and a subtitle are made from the document, not part of it
-            if (style && (style->contents || style->subtitle)) {
+            if (!p.text.empty() && style && (style->contents || style->subtitle)) {
                 dropped.push_back({p.pos, p.text, style->contents ? "table of contents" : "subtitle"});
-                continue;
+            } else if (!p.text.empty()) {
+                out.push_back(std::move(p));
             }
-            out.push_back(std::move(p));
+            // a text box's paragraphs follow the paragraph it is anchored in
+            if (box_depth_ < 4) {
+                ++box_depth_;
+                for (auto box : boxes) ++boxes_read_, read_body(box, out, dropped);
+                --box_depth_;
+            }
         } else if (name == "w:tbl") {
             Paragraph p;
             p.table = read_table(n);
             p.pos = p.table->pos;
             p.after_gap = true;
+            p.notes = std::exchange(notes_, {});
+            boxes_.clear();
             out.push_back(std::move(p));
         } else if (name == "w:sdt") {
             read_body(n.child("w:sdtContent"), out, dropped);
@@ -441,14 +497,16 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
         diags.error(path, {}, "cannot read the Word document: " + error);
         return {};
     }
-    pugi::xml_document document, styles, numbering, rels;
+    pugi::xml_document document, styles, numbering, rels, footnotes, endnotes;
     if (!parse_part(*parts, "word/document.xml", document, true, path, diags) ||
         !parse_part(*parts, "word/styles.xml", styles, false, path, diags) ||
         !parse_part(*parts, "word/numbering.xml", numbering, false, path, diags) ||
-        !parse_part(*parts, "word/_rels/document.xml.rels", rels, false, path, diags))
+        !parse_part(*parts, "word/_rels/document.xml.rels", rels, false, path, diags) ||
+        !parse_part(*parts, "word/footnotes.xml", footnotes, false, path, diags) ||
+        !parse_part(*parts, "word/endnotes.xml", endnotes, false, path, diags))
         return {};
 
-    DocxReader reader(styles, numbering, rels);
+    DocxReader reader(styles, numbering, rels, footnotes, endnotes);
     std::vector<Paragraph> paras;
     std::vector<Dropped> dropped;
     reader.read_body(document.child("w:document").child("w:body"), paras, dropped);
@@ -461,13 +519,13 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
                                 "deletions left out)");
     // a document saved from plain text keeps its page-broken paragraphs: join them
     paras = detail::rejoin_broken(std::move(paras), {}, 0);
-    if (reader.unplaced_notes() > 0)
-        diags.warning(path, {}, std::to_string(reader.unplaced_notes()) +
-                                    " footnote(s) or endnote(s) not imported: the source format has no notes; "
-                                    "add their words to the clauses by hand");
-    if (reader.unplaced_boxes() > 0)
-        diags.warning(path, {}, std::to_string(reader.unplaced_boxes()) +
-                                    " text box(es) not imported: copy their words into the source by hand");
+    if (reader.notes_read() > 0)
+        diags.note(path, {}, std::to_string(reader.notes_read()) +
+                                 " footnote(s) or endnote(s): marked " + superscript(1) + " " + superscript(2) +
+                                 "... where they are referred to, their words a paragraph at the end of the clause");
+    if (reader.boxes_read() > 0)
+        diags.note(path, {}, std::to_string(reader.boxes_read()) +
+                                 " text box(es): their words are paragraphs after the paragraph each is anchored in");
     if (!dropped.empty())
         diags.note(path, {}, "left out " + std::to_string(dropped.size()) +
                                  " paragraphs of a table of contents or subtitle (Word makes them from the document)");

@@ -21,6 +21,7 @@ struct Paragraph {
     bool single_line = true;           // it was one line of the input
     bool title_style = false;          // Word's Title style
     std::optional<model::Block> table; // a table (.docx): `text` is empty
+    std::vector<model::Inlines> notes; // its footnotes (.docx), each starting with its mark: they end the clause
     model::SourcePos pos;
 };
 
@@ -46,6 +47,9 @@ Marker read_marker(std::string_view text);
 
 // True when the text ends a sentence or a lead-in: . ; : ? ! (before closing quotes).
 bool ends_sentence(std::string_view text);
+
+// "iv" -> 4; 0 when the lower-case letters are not a roman numeral.
+int roman_value(std::string_view letters);
 
 // A title: one short line, starting with a capital, that does not end a sentence or a
 // phrase, and is not a "Field: value" line (unless in capitals).

@@ -118,13 +118,37 @@ Marker read_marker(std::string_view s) {
     return Marker{};
 }
 
+int roman_value(std::string_view letters) {
+    int total = 0, prev = 0;
+    for (auto it = letters.rbegin(); it != letters.rend(); ++it) {
+        const char c = *it;
+        const int v = c == 'i' ? 1 : c == 'v' ? 5 : c == 'x' ? 10 : c == 'l' ? 50 : c == 'c' ? 100 : 0;
+        if (v == 0) return 0;
+        total += v < prev ? -v : v;
+        prev = std::max(prev, v);
+    }
+    return total;
+}
+
+// The bytes of a superscript digit (¹ ² ³ U+00B9..., ⁰ ⁴-⁹ U+2070...) ending `s`, or 0.
+std::size_t superscript_digit_at_end(std::string_view s) {
+    auto byte = [&](std::size_t from_end) { return static_cast<unsigned char>(s[s.size() - from_end]); };
+    if (s.size() >= 2 && byte(2) == 0xC2 && (byte(1) == 0xB9 || byte(1) == 0xB2 || byte(1) == 0xB3)) return 2;
+    if (s.size() >= 3 && byte(3) == 0xE2 && byte(2) == 0x81 && (byte(1) == 0xB0 || (byte(1) >= 0xB4 && byte(1) <= 0xB9)))
+        return 3;
+    return 0;
+}
+
 bool ends_sentence(std::string_view s) {
     while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    // closing quotes and brackets after the full stop: ." .” .’ .)
+    // closing quotes and brackets, and a footnote's mark, after the full stop: ." .” .’ .) .¹
+    auto ends_with = [&](std::string_view tail) { return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail; };
     for (;;) {
         if (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')' || s.back() == ']')) {
             s.remove_suffix(1);
-        } else if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x9D" || s.substr(s.size() - 3) == "\xE2\x80\x99")) {
+        } else if (const std::size_t mark = superscript_digit_at_end(s)) {
+            s.remove_suffix(mark);
+        } else if (ends_with("\xE2\x80\x9D") || ends_with("\xE2\x80\x99")) {
             s.remove_suffix(3);
         } else {
             break;
@@ -311,7 +335,12 @@ ListStyle label_style(const std::string& label, const std::string& previous, boo
         const bool follows_letter = !previous_roman && !prev.empty() &&
                                     std::tolower(static_cast<unsigned char>(prev[0])) + 1 ==
                                         std::tolower(static_cast<unsigned char>(letters[0]));
-        roman = !follows_letter && (previous_roman || letters == "i" || letters == "I");
+        // in a list of numerals, (v) after (iv) is the next numeral, (c) after (iii) a letter
+        std::string core;
+        for (char c : previous)
+            if (is_alpha(c)) core += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const bool next_numeral = previous_roman && roman_value(lower(letters)) == roman_value(core) + 1;
+        roman = !follows_letter && (next_numeral || letters == "i" || letters == "I");
     }
     if (open) return roman ? ListStyle::roman_paren : ListStyle::alpha_paren;
     if (close == ')') return roman ? ListStyle::roman_close : ListStyle::alpha_close;
@@ -328,6 +357,9 @@ public:
     void add(const Item& it);
     void add_quote(std::vector<Block> paragraphs, SourcePos pos);
     void start_preamble(SourcePos pos);
+    // A paragraph's footnotes are kept until its clause ends, and then end it.
+    void keep_notes(const Paragraph& para);
+    void finish() { end_notes(); }
 
 private:
     Inlines words_of(const Item& it) const {
@@ -372,6 +404,8 @@ private:
         }
         return container();
     }
+    void place(const Item& it);
+    void end_notes();
     void new_section(const Item& it, int level);
     void ensure_section_for(const std::vector<int>& number, SourcePos pos);
     void new_clause(const Item& it);
@@ -386,7 +420,25 @@ private:
     bool labels_open_ = false;
     bool item_takes_words_ = false;
     bool in_preamble_ = false;
+    std::vector<Block> notes_;  // footnotes waiting for the end of their clause
 };
+
+void Builder::keep_notes(const Paragraph& para) {
+    for (const auto& note : para.notes) {
+        Block b;
+        b.inlines = note;
+        b.pos = para.pos;
+        notes_.push_back(std::move(b));
+    }
+}
+
+void Builder::end_notes() {
+    if (notes_.empty() || p_.sections.empty()) return;
+    auto& blocks = container();
+    for (auto& b : notes_) blocks.push_back(std::move(b));
+    notes_.clear();
+    labels_open_ = false;
+}
 
 void Builder::start_preamble(SourcePos pos) {
     Section s;
@@ -542,6 +594,14 @@ void Builder::add_quote(std::vector<Block> paragraphs, SourcePos pos) {
 }
 
 void Builder::add(const Item& it) {
+    const bool ends_clause = it.role == Role::heading || it.role == Role::numbered_heading || it.role == Role::clause ||
+                             it.role == Role::titled_clause || it.role == Role::one_level_clause;
+    if (ends_clause) end_notes();
+    place(it);
+    keep_notes(it.para);
+}
+
+void Builder::place(const Item& it) {
     // Words before any heading or clause (a text with no numbered structure at all) go
     // into a preamble, as text before the first structure does.
     const bool opens_section = it.role == Role::heading || it.role == Role::numbered_heading ||
@@ -757,6 +817,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             if (end > i || closes_quote(it.para.text)) {
                 std::vector<Block> quoted;
                 for (std::size_t k = i; k <= end; ++k) {
+                    builder.keep_notes(items[k].para);
                     Block b;
                     b.inlines = items[k].para.inlines.empty() ? inlines_from_text(items[k].para.text) : items[k].para.inlines;
                     b.pos = items[k].para.pos;
@@ -769,6 +830,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         }
         builder.add(it);
     }
+    builder.finish();
 
     Metadata& m = p.meta;
     m.title = !options.title.empty() ? options.title : title;

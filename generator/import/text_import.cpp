@@ -290,24 +290,13 @@ std::string label_core(std::string_view label) {
     return core;
 }
 
-int roman_value(const std::string& r) {
-    int total = 0, prev = 0;
-    for (auto it = r.rbegin(); it != r.rend(); ++it) {
-        int v = *it == 'i' ? 1 : *it == 'v' ? 5 : *it == 'x' ? 10 : *it == 'l' ? 50 : *it == 'c' ? 100 : 0;
-        if (v == 0) return 0;
-        total += v < prev ? -v : v;
-        prev = std::max(prev, v);
-    }
-    return total;
-}
-
 // "(c)" after "(b)", "v." after "iv.": the next item of a list, even when the item
 // before ends without a full stop ("(b) ... paragraph 5.2; and").
 bool next_label(const std::string& previous, std::string_view label) {
     const std::string a = label_core(previous), b = label_core(label);
     if (a.empty() || b.empty()) return false;
     if (a.size() == 1 && b.size() == 1 && b[0] == a[0] + 1) return true;
-    const int ra = roman_value(a), rb = roman_value(b);
+    const int ra = detail::roman_value(a), rb = detail::roman_value(b);
     return ra > 0 && rb == ra + 1;
 }
 

@@ -111,13 +111,16 @@ TEST_CASE("docx import: a seed saved as Word imports like the seed's text", "[im
 namespace {
 
 // A one-part Word document around `body` (WordprocessingML paragraphs).
-std::string docx_with_body(const std::string& body, const std::string& styles = "", const std::string& numbering = "") {
+std::string docx_with_body(const std::string& body, const std::string& styles = "", const std::string& numbering = "",
+                           const std::string& footnotes = "") {
     const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
     std::vector<package::ZipEntry> parts = {
         {"word/document.xml", "<?xml version=\"1.0\"?><w:document " + w + "><w:body>" + body + "</w:body></w:document>"}};
     if (!styles.empty()) parts.push_back({"word/styles.xml", "<?xml version=\"1.0\"?><w:styles " + w + ">" + styles + "</w:styles>"});
     if (!numbering.empty())
         parts.push_back({"word/numbering.xml", "<?xml version=\"1.0\"?><w:numbering " + w + ">" + numbering + "</w:numbering>"});
+    if (!footnotes.empty())
+        parts.push_back({"word/footnotes.xml", "<?xml version=\"1.0\"?><w:footnotes " + w + ">" + footnotes + "</w:footnotes>"});
     std::string error;
     auto bytes = package::write_zip(parts, 0, error);
     INFO(error);
@@ -132,7 +135,7 @@ std::string p(const std::string& text, const std::string& style = "") {
 
 }  // namespace
 
-TEST_CASE("docx import: Word's contents list is left out; notes and text boxes are reported", "[import][docx]") {
+TEST_CASE("docx import: Word's contents list is left out; footnotes and text boxes are imported", "[import][docx]") {
     const std::string styles =
         "<w:style w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/></w:style>"
         "<w:style w:styleId=\"H1\"><w:name w:val=\"heading 1\"/></w:style>";
@@ -140,21 +143,33 @@ TEST_CASE("docx import: Word's contents list is left out; notes and text boxes a
         p("Contents list entry 1. Introduction", "TOC1") + p("1. Introduction", "H1") +
         "<w:p><w:r><w:t>1.1 Councillors and officers work together.</w:t></w:r>"
         "<w:r><w:footnoteReference w:id=\"1\"/></w:r>"
-        "<w:r><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:txbxContent>" + p("Boxed words") +
-        "</w:txbxContent></v:shape></w:pict></w:r></w:p>";
+        "<w:r><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:txbxContent>" + p("Boxed words stay.") +
+        "</w:txbxContent></v:shape></w:pict></w:r></w:p>" +
+        p("1.2 The next clause.");
+    const std::string footnotes =
+        "<w:footnote w:type=\"separator\" w:id=\"0\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+        "<w:footnote w:id=\"1\"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> See the "
+        "</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>Code</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p></w:footnote>";
     model::Diagnostics diags;
-    import::ImportResult r = import::import_docx(docx_with_body(body, styles), "t.docx", {}, diags);
+    import::ImportResult r = import::import_docx(docx_with_body(body, styles, "", footnotes), "t.docx", {}, diags);
     REQUIRE(r.ok);
+    INFO(source::write_protocol(r.protocol));
     REQUIRE(r.dropped.size() == 1);
     CHECK(r.dropped[0].reason == "table of contents");
     REQUIRE(r.protocol.sections.size() == 1);
     CHECK(r.protocol.sections[0].number.text == "1.");
-    REQUIRE(r.protocol.sections[0].clauses.size() == 1);
-    CHECK(model::plain_text(r.protocol.sections[0].clauses[0]) == "Councillors and officers work together.");
+    REQUIRE(r.protocol.sections[0].clauses.size() == 2);
+    // the mark in the words, the box's words after them, the note's words last
+    const model::Clause& c = r.protocol.sections[0].clauses[0];
+    REQUIRE(c.blocks.size() == 3);
+    CHECK(model::plain_text(c.blocks[0]) == "Councillors and officers work together.\xC2\xB9");
+    CHECK(model::plain_text(c.blocks[1]) == "Boxed words stay.");
+    CHECK(model::plain_text(c.blocks[2]) == "\xC2\xB9 See the Code.");
+    CHECK(source::write_protocol(r.protocol).find("\xC2\xB9 See the *Code*.") != std::string::npos);
     std::string messages;
     for (const auto& d : diags.items()) messages += d.message + "\n";
-    CHECK(messages.find("1 footnote(s) or endnote(s) not imported") != std::string::npos);
-    CHECK(messages.find("1 text box(es) not imported") != std::string::npos);
+    CHECK(messages.find("1 footnote(s) or endnote(s)") != std::string::npos);
+    CHECK(messages.find("1 text box(es)") != std::string::npos);
 }
 
 TEST_CASE("docx import: a Word file with no words is an error", "[import][docx][errors]") {
