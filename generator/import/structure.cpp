@@ -832,6 +832,14 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     }
     builder.finish();
 
+    // A protocol is kept as numbered clauses: with no number anywhere there is nothing
+    // to hold on to (and most likely this is not the protocol).
+    if (std::all_of(p.sections.begin(), p.sections.end(), [](const Section& s) { return s.clauses.empty(); })) {
+        diags.error(path, {1, 1}, "no numbered paragraphs: a protocol is imported as numbered clauses (1.1, 2.3 or 1., 2.), "
+                                  "and this text has none; number its paragraphs, or check that it is the protocol");
+        return result;
+    }
+
     Metadata& m = p.meta;
     m.title = !options.title.empty() ? options.title : title;
     if (m.title.empty()) {
@@ -852,10 +860,6 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     m.version = options.version.empty() ? "1" : options.version;
     m.status = Status::draft;
 
-    std::size_t clauses = 0;
-    for (const auto& s : p.sections) clauses += s.clauses.size();
-    if (clauses == 0)
-        diags.warning(path, {1, 1}, "no numbered paragraphs found: the text is imported as sections and paragraphs only");
     assign_ids(p);
     result.dropped = std::move(dropped);
     result.ok = true;

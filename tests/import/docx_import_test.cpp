@@ -185,7 +185,7 @@ TEST_CASE("docx import: a list starting at two billion is numbered in figures", 
         "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"2000000000\"/>"
         "<w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"(%1)\"/></w:lvl></w:abstractNum>"
         "<w:num w:numId=\"7\"><w:abstractNumId w:val=\"1\"/></w:num>";
-    const std::string body = p("1. Lists") +
+    const std::string body = p("1. Lists") + p("1.1 The list:") +
                              "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"7\"/></w:numPr></w:pPr>"
                              "<w:r><w:t>A long way down.</w:t></w:r></w:p>";
     model::Diagnostics diags;
