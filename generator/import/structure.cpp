@@ -700,6 +700,12 @@ void assign_ids(Protocol& p) {
     }
 }
 
+// A short paragraph at the top is a title even when wrapped ("MEMBER/OFFICER" / "PROTOCOL").
+Paragraph as_one_line(Paragraph p) {
+    p.single_line = p.single_line || split_words(p.text).size() <= 8;
+    return p;
+}
+
 // A title page stacked at the top, one short line each: the council, where the protocol
 // sits in the constitution, its title. They go into the front matter.
 struct TitlePage {
@@ -791,7 +797,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     std::size_t first = top;
     if (!title.empty()) {
         // taken from the title page
-    } else if (start == top + 1 && title_like(items[top].para, items[top].para.text, 16)) {
+    } else if (start == top + 1 && title_like(as_one_line(items[top].para), items[top].para.text, 16)) {
         title = items[top].para.text;
         first = top + 1;
     } else if (start == top && items.size() > top + 1 && items[top].role == Role::heading && items[top].level == 2 &&

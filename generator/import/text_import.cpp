@@ -195,12 +195,15 @@ void mark_title_page(std::vector<Line>& lines) {
     for (std::size_t i = begin; i < end; ++i) lines[i].title_page = true;
 }
 
-// Two or more lines in a row with the same number of tab-separated cells, none starting
-// with a number, label or bullet ("1.1<TAB>Members should" is a clause), are a table.
+// Two or more lines in a row with the same number of tab-separated cells are a table,
+// unless a first cell is only a number, label or bullet ("1.1<TAB>Members should" is a
+// clause, "(a)<TAB>the Clerk" a sub-item; "A. Smith<TAB>Clerk" is a row).
 void mark_tables(std::vector<Line>& lines) {
     auto row = [&](std::size_t i) {
         const Line& l = lines[i];
-        return !l.junk && !l.cells.empty() && detail::read_marker(l.cells[0] + " x").kind == MarkerKind::none;
+        if (l.junk || l.cells.empty()) return false;
+        const Marker m = detail::read_marker(l.cells[0] + " x");
+        return m.kind == MarkerKind::none || m.length < l.cells[0].size() + 1;
     };
     for (std::size_t i = 0; i < lines.size();) {
         std::size_t end = i;

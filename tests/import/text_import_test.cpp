@@ -209,3 +209,73 @@ TEST_CASE("the next label starts a new sub-item even when the one before ends in
     // "(b)" that merely wraps to the start of a line, after no (a) item, stays in its sentence
     CHECK(has(i, "See (a) of the code (b) of which is new."));
 }
+
+TEST_CASE("text import: a title page stacked at the top fills the front matter", "[import][text][title]") {
+    import::ImportOptions no_council;
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_text(
+        "Anytown Borough Council\nCONSTITUTION \xE2\x80\x93 PART 5\nSection 5.4\nMember/Officer Protocol\n\n"
+        "1. INTRODUCTION\n\n1.1 Councillors and officers work together.\n",
+        "t.txt", no_council, diags);
+    REQUIRE(r.ok);
+    CHECK(r.protocol.meta.title == "Member/Officer Protocol");
+    CHECK(r.protocol.meta.council == "Anytown Borough Council");
+    REQUIRE(r.protocol.meta.constitution);
+    CHECK(r.protocol.meta.constitution->part == "5");
+    CHECK(r.protocol.meta.constitution->section == "5.4");
+    // the council and constitution lines are reported; the title is the title
+    REQUIRE(r.dropped.size() == 3);
+    CHECK(r.dropped[0].text == "Anytown Borough Council");
+    CHECK(r.dropped[2].reason == "title page");
+    REQUIRE(r.protocol.sections.size() == 1);
+    CHECK(model::plain_text(r.protocol.sections[0].heading) == "INTRODUCTION");
+    CHECK(diags.warning_count() == 0);
+}
+
+TEST_CASE("text import: a title wrapped over two lines stays one title", "[import][text][title]") {
+    Imported i = import_text("MEMBER/OFFICER\nPROTOCOL\n\n1. INTRODUCTION\n\n1.1 Councillors and officers work together.\n");
+    CHECK(i.result.protocol.meta.title == "MEMBER/OFFICER PROTOCOL");
+    CHECK(i.result.dropped.empty());
+}
+
+TEST_CASE("text import: '(1)' is a clause number only in a text with no other numbers", "[import][text]") {
+    Imported alone = import_text("Purpose\n\n(1) Officers advise.\n\n(2) Councillors decide.\n");
+    REQUIRE(alone.result.protocol.sections.size() == 1);
+    CHECK(alone.result.protocol.sections[0].clauses.size() == 2);
+    CHECK(has(alone, "2. {#councillors-decide} Councillors decide."));
+
+    Imported inside = import_text("1. ROLES\n\n1.1 Officers must:\n\n(1) advise;\n\n(2) act.\n\n1.2 Councillors decide.\n");
+    CHECK(inside.result.protocol.sections[0].clauses.size() == 2);
+    CHECK(has(inside, "(1) advise;\n\n(2) act.\n"));
+}
+
+TEST_CASE("text import: tab-separated rows are a table; tabbed numbers and labels are not", "[import][text]") {
+    Imported i = import_text(
+        "1. CONTACTS\n\n1.1\tWrite to:\n\t(a)\tthe Clerk; or\n\t(b)\tthe Chair.\n\n"
+        "1.2 The officers are:\n\nName\tRole\nA. Smith\tClerk\nB. Jones\tTreasurer\n\n1.3 After the table.\n");
+    CHECK(has(i, "- (a) the Clerk; or\n- (b) the Chair."));
+    CHECK(has(i, "| Name | Role |\n|---|---|\n| A. Smith | Clerk |\n| B. Jones | Treasurer |\n"));
+    CHECK(i.result.protocol.sections[0].clauses.size() == 3);
+}
+
+TEST_CASE("text import: a word hyphenated at a line end is one word; a compound keeps its hyphen", "[import][text]") {
+    // long enough to know its own words (the rule needs a vocabulary to judge by): the
+    // compounds' halves are words of the text, the fragments of a broken word are not
+    std::string text = "1. GENERAL\n\n1.1 Officers give impartial and profes-\nsional advice on every decision-\nmaking "
+                       "matter, and each Councillor-\nofficer relationship is con-\nducted with care.\n\n"
+                       "1.2 A decision is for the Councillor; making it is not for the officer.\n\n1.3";
+    for (char a = 'a'; a <= 'z'; ++a)
+        for (char b = 'a'; b <= 'h'; ++b) text += std::string(" q") + a + b;
+    text += ".\n";
+    Imported i = import_text(text);
+    CHECK(has(i, "impartial and professional advice on every decision-making matter, and each Councillor-officer "
+                 "relationship is conducted with care."));
+}
+
+TEST_CASE("text import: a lettered section 'A. Introduction' is a heading, '(a) Words' a sub-item", "[import][text]") {
+    Imported i = import_text("A. Introduction\n\n1.1 Officers advise:\n\n(a) Councillors\n\n(b) Officers\n\n"
+                             "B. Roles\n\n2.1 Councillors decide.\n");
+    REQUIRE(i.result.protocol.sections.size() == 2);
+    CHECK(model::plain_text(i.result.protocol.sections[1].heading) == "B. Roles");
+    CHECK(i.result.protocol.sections[0].clauses[0].blocks.at(1).items.size() == 2);
+}
