@@ -30,8 +30,10 @@ struct Line {
     bool page_break = false;   // a form feed came before it
     bool junk = false;
     bool title_page = false;   // a line of a title page stacked at the top: its own paragraph
-    std::vector<std::string> cells;  // the line cut at its tabs (two cells or more), else empty
+    std::vector<std::string> cells;  // the line cut at its tabs or column gaps (two cells or more), else empty
+    std::vector<std::size_t> columns;  // where each cell starts (characters), for cells cut at gaps
     bool table_row = false;    // one row of a table saved as tab-separated text
+    bool bare_marker = false;  // a number alone on its line, moved onto the next line
     std::size_t raw_length = 0;
 };
 
@@ -74,6 +76,29 @@ std::vector<std::string> tab_cells(std::string_view raw) {
     return cells;
 }
 
+// "Subject          Officer": the cells of a table as `pdftotext -layout` lays it out,
+// cut where three spaces or more stand between words; `columns` gets where each starts.
+std::vector<std::string> gap_cells(std::string_view raw, std::vector<std::size_t>& columns) {
+    std::vector<std::string> cells;
+    std::size_t column = 0, spaces = 0;
+    std::string cell;
+    for (char c : raw) {
+        if (c == ' ') {
+            ++spaces;
+        } else {
+            if (spaces >= 3 && !cell.empty()) cells.push_back(std::move(cell)), cell.clear();
+            if (cell.empty()) columns.push_back(column);
+            else if (spaces > 0) cell.append(spaces, ' ');
+            spaces = 0;
+            cell += c;
+        }
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;  // UTF-8: count characters
+    }
+    if (!cell.empty()) cells.push_back(std::move(cell));
+    if (cells.size() < 2) cells.clear(), columns.clear();
+    return cells;
+}
+
 std::vector<Line> split_lines(std::string_view text) {
     std::vector<Line> lines;
     std::uint32_t number = 1;
@@ -92,6 +117,7 @@ std::vector<Line> split_lines(std::string_view text) {
         line.page_break = page_break;
         line.raw_length = raw.size();
         if (raw.find('\t') != std::string_view::npos) line.cells = tab_cells(raw);
+        else if (raw.find("   ", raw.find_first_not_of(' ')) != std::string_view::npos) line.cells = gap_cells(raw, line.columns);
         if (!(end && raw.empty())) lines.push_back(std::move(line));
         page_break = c == '\f';
         if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
@@ -177,6 +203,28 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     }
 }
 
+// "1.1" / "This Protocol guides...": pdftotext puts a number that stood in its own column
+// (a tab stop, a hanging indent) on a line of its own. A line that is nothing but a
+// clause number, "3.", a label or a bullet glyph goes in front of the line under it.
+void join_bare_markers(std::vector<Line>& lines) {
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        Line& bare = lines[i];
+        Line& next = lines[i + 1];
+        if (bare.blank || bare.junk || next.blank || next.junk || next.page_break || next.table_row) continue;
+        const Marker m = detail::read_marker(bare.text + " x");
+        const bool whole = m.kind != MarkerKind::none && m.length == bare.text.size() + 1;
+        const bool plain_single = m.kind == MarkerKind::single && bare.text.back() != '.' && !m.enclosed;
+        const bool ascii_bullet = m.kind == MarkerKind::bullet && static_cast<unsigned char>(bare.text[0]) < 0x80;
+        if (!whole || plain_single || ascii_bullet) continue;
+        if (detail::read_marker(next.text).kind != MarkerKind::none) continue;
+        next.text = bare.text + " " + next.text;
+        next.number = bare.number;
+        next.leading_space = bare.leading_space;
+        next.page_break = bare.page_break;
+        bare.junk = bare.bare_marker = true;
+    }
+}
+
 // "Anytown Borough Council" / "CONSTITUTION – PART 5" / "Member/Officer Protocol": short
 // lines stacked at the top with no blank line between, one of them naming the council
 // or the constitution, are a title page, not one wrapped paragraph.
@@ -195,7 +243,8 @@ void mark_title_page(std::vector<Line>& lines) {
     for (std::size_t i = begin; i < end; ++i) lines[i].title_page = true;
 }
 
-// Two or more lines in a row with the same number of tab-separated cells are a table,
+// Two or more lines in a row with the same number of cells (cut at tabs, or at gaps that
+// line up) are a table,
 // unless a first cell is only a number, label or bullet ("1.1<TAB>Members should" is a
 // clause, "(a)<TAB>the Clerk" a sub-item; "A. Smith<TAB>Clerk" is a row).
 void mark_tables(std::vector<Line>& lines) {
@@ -205,9 +254,18 @@ void mark_tables(std::vector<Line>& lines) {
         const Marker m = detail::read_marker(l.cells[0] + " x");
         return m.kind == MarkerKind::none || m.length < l.cells[0].size() + 1;
     };
+    // rows cut at gaps must line up: their columns start in the same places
+    auto same_columns = [&](const Line& a, const Line& b) {
+        if (a.columns.size() != b.columns.size()) return false;
+        for (std::size_t k = 1; k < a.columns.size(); ++k)
+            if (a.columns[k] > b.columns[k] + 1 || b.columns[k] > a.columns[k] + 1) return false;
+        return true;
+    };
     for (std::size_t i = 0; i < lines.size();) {
         std::size_t end = i;
-        while (end < lines.size() && row(end) && lines[end].cells.size() == lines[i].cells.size()) ++end;
+        while (end < lines.size() && row(end) && lines[end].cells.size() == lines[i].cells.size() &&
+               same_columns(lines[end], lines[i]))
+            ++end;
         if (end - i >= 2)
             for (std::size_t k = i; k < end; ++k) lines[k].table_row = true;
         i = std::max(end, i + 1);
@@ -303,6 +361,12 @@ bool next_label(const std::string& previous, std::string_view label) {
     return ra > 0 && rb == ra + 1;
 }
 
+// A line that reads as a heading: short, capitalised, not ending a sentence or a phrase.
+bool title_line(std::string_view text) {
+    detail::Paragraph line;
+    return detail::title_like(line, text, 12);
+}
+
 // Lines -> paragraphs: hard-wrapped lines are joined; a new paragraph starts at a blank
 // line, at a number, bullet or label that cannot be the continuation of the line before,
 // and where a page break fell between two sentences.
@@ -315,13 +379,14 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
     bool gap = false;
     std::string last_line;
     std::vector<int> last_number;
-    std::string last_label;  // the label of the last paragraph that started with one
+    std::vector<std::string> labels;  // the labels that started paragraphs since the last number
     auto close = [&] {
         if (open) out.push_back(std::move(cur));
         cur = Paragraph{};
         open = false;
     };
     for (const Line& line : lines) {
+        if (line.bare_marker) continue;  // it went onto the next line
         if (open && cur.table && !line.table_row) close();
         if (line.blank || line.junk) {
             close();
@@ -329,7 +394,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
             continue;
         }
         if (line.table_row) {
-            if (!open) {
+            if (!(open && cur.table)) {
+                close();
                 open = true;
                 cur.pos = {line.number, 1};
                 cur.after_gap = gap;
@@ -354,8 +420,17 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
                 starts = starts || line.text[0] != 'o' || sentence_ended || cur.bullet;
                 break;
             case MarkerKind::clause: starts = starts || sentence_ended || plausible_next(last_number, m.parts); break;
-            case MarkerKind::single: starts = starts || sentence_ended; break;
-            case MarkerKind::label: starts = starts || sentence_ended || next_label(last_label, m.text); break;
+            case MarkerKind::single:
+                // "4. Breaches of this Protocol" after 3.2, with no full stop before it
+                // (a table or a title came before): a numbered heading
+                starts = starts || sentence_ended ||
+                         (plausible_next(last_number, m.parts) && title_line(line.text.substr(m.length)));
+                break;
+            case MarkerKind::label:
+                // (c) after (b), even with numerals (i)-(iii) between them
+                starts = starts || sentence_ended ||
+                         std::any_of(labels.begin(), labels.end(), [&](const std::string& l) { return next_label(l, m.text); });
+                break;
             case MarkerKind::none: break;
         }
         // a page began here: a new paragraph if the last one ended, or with a number
@@ -372,8 +447,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
             cur.bullet = m.kind == MarkerKind::bullet;
             cur.text = cur.bullet ? line.text.substr(m.length) : line.text;
             if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) last_number = m.parts;
-            if (m.kind == MarkerKind::label) last_label = m.text;
-            if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) last_label.clear();  // a new clause, new lists
+            if (m.kind == MarkerKind::label) labels.push_back(m.text);
+            if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) labels.clear();  // a new clause, new lists
             gap = false;
         } else if (detail::hyphen_joins(cur.text, line.text) && hyphenation.one_word(cur.text, line.text)) {
             cur.text.pop_back();
@@ -433,9 +508,10 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     std::vector<Line> lines = split_lines(text);
     std::vector<Dropped> dropped;
     drop_furniture(lines, path, dropped, diags);
+    mark_tables(lines);
+    join_bare_markers(lines);
     mark_title_page(lines);
     std::vector<std::size_t> last_length;
-    mark_tables(lines);
     std::vector<Paragraph> paras = join_lines(lines, last_length, path, diags);
     if (paras.empty()) {
         diags.error(path, {1, 1}, "the file is empty: there is no text to import");

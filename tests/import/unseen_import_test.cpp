@@ -212,3 +212,32 @@ TEST_CASE("unseen layout: a Word file with automatic numbers, footnotes and a te
 
     CHECK(clause(p, "3.2").blocks.at(1).kind == model::BlockKind::table);
 }
+
+TEST_CASE("unseen layout: the Word file printed to PDF and taken out with pdftotext, both ways",
+          "[import][unseen]") {
+    for (const std::string name : {"westbridge-pdftotext.txt", "westbridge-pdftotext-layout.txt"}) {
+        SECTION(name) {
+            const Imported i = import_unseen(name);
+            const model::Protocol& p = i.source;
+            CHECK(p.meta.title == "Protocol on Member and Officer Relations");
+            CHECK(p.meta.council == "Westbridge City Council");
+            // numbers on lines of their own (or in a column) are the clauses' numbers again
+            CHECK(headings(p) == std::vector<std::string>{"Introduction", "Roles", "Access to Information",
+                                                         "Breaches of this Protocol"});
+            CHECK(numbers(p) == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2"});
+            const model::Block& letters_list = clause(p, "2.1").blocks.at(1);
+            REQUIRE(letters_list.items.size() == 3);
+            CHECK(letters_list.items[2].label == "(c)");
+            CHECK(letters_list.items[1].blocks.at(1).items.size() == 3);
+            CHECK(clause(p, "3.1").blocks.at(1).items.size() == 3);
+            CHECK(source_letters(p) == fixture_letters(unseen(name), i.result.dropped));
+        }
+    }
+    // -layout keeps the table's columns apart; the plain extraction puts each cell on a
+    // line, which is only words
+    const Imported layout = import_unseen("westbridge-pdftotext-layout.txt");
+    const model::Block& table = clause(layout.source, "3.2").blocks.at(1);
+    CHECK(table.kind == model::BlockKind::table);
+    REQUIRE(table.rows.size() == 3);
+    CHECK(model::plain_text(table.rows[1].cells.at(1).inlines) == "Democratic Services Manager");
+}

@@ -114,11 +114,18 @@ def clause(content, ilvl=1):
 def text_box(paragraphs):
     """A floating text box as Word writes it: DrawingML, then the VML fallback."""
     inner = ''.join(para(p) for p in paragraphs)
-    return ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
-            '<a:graphic><a:graphicData><wps:wsp><wps:txbx>'
+    return ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+            '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" behindDoc="0" '
+            'locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+            '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+            '<wp:extent cx="5400000" cy="540000"/><wp:wrapTopAndBottom/><wp:docPr id="1" name="Key point"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            '<wps:wsp><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5400000" cy="540000"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr><wps:txbx>'
             f'<w:txbxContent>{inner}</w:txbxContent>'
-            '</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
-            '<mc:Fallback><w:pict><v:rect><v:textbox>'
+            '</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+            '<mc:Fallback><w:pict><v:rect style="width:425pt;height:42.5pt"><v:textbox>'
             f'<w:txbxContent>{inner}</w:txbxContent>'
             '</v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
 
