@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "compare/detail.hpp"
@@ -101,6 +102,7 @@ Corpus read_units(const std::vector<model::Protocol>& protocols, std::vector<Doc
                 for (std::size_t k = 0; k < w.size(); ++k) ++written[{w[k], as_written[k]}];
                 std::string heading =
                     clause.heading.empty() ? heading_text(p, s) : sentence_case(model::plain_text(clause.heading));
+                for (auto& h : normalise_words(heading, p.meta.council)) w.push_back(heading_mark + h);
                 corpus.refs.push_back({static_cast<int>(d), static_cast<int>(doc.units.size())});
                 corpus.doc_of.push_back(static_cast<std::uint32_t>(d));
                 doc.units.push_back({static_cast<int>(s), static_cast<int>(c), clause.id, clause.number.text,
@@ -127,7 +129,8 @@ std::string topic_label(const Topic& topic, const Comparison& cmp, const Corpus&
     std::map<std::uint32_t, double> weight;
     for (const auto& m : topic.members)
         for (const auto& tw : corpus.features.vectors[corpus.global(m.ref)])
-            if (corpus.features.vocabulary[tw.term].find(' ') == std::string::npos) weight[tw.term] += tw.weight;
+            if (const auto& term = corpus.features.vocabulary[tw.term]; term.find(' ') == std::string::npos && !is_heading_term(term))
+                weight[tw.term] += tw.weight;
     std::vector<std::pair<double, std::uint32_t>> ranked;
     for (const auto& [t, w] : weight)
         if (!said.count(corpus.features.vocabulary[t])) ranked.push_back({-w, t});
@@ -139,10 +142,15 @@ std::string topic_label(const Topic& topic, const Comparison& cmp, const Corpus&
     return words.empty() ? heading : heading + ": " + words;
 }
 
+// A clause aligned below the threshold got there by continuing a run of matches (or a
+// chain of them): it is related, never absent.
+Band aligned_band(double score, const Options& options) {
+    const Band band = band_of(score, options);
+    return band == Band::absent ? Band::related : band;
+}
+
 void add_member(Topic& topic, UnitRef ref, double score, const Options& options) {
-    Band band = band_of(score, options);
-    if (band == Band::absent) band = Band::related;  // in the topic through a chain of matches
-    topic.members.push_back({ref, score, band});
+    topic.members.push_back({ref, score, aligned_band(score, options)});
 }
 
 // One topic per base clause; each other document's clauses join in document order.
@@ -172,28 +180,33 @@ std::vector<std::uint32_t> base_topics(Comparison& cmp, const Corpus& corpus, co
         auto chosen = assign_in_order(doc_candidates, base_position, options.related);
         for (std::size_t i = 0; i < chosen.size(); ++i) {
             if (chosen[i].empty()) left_over.push_back(queries[q + i]);
-            for (const auto& c : chosen[i])
-                add_member(cmp.topics[static_cast<std::size_t>(base_position[c.unit])], corpus.refs[queries[q + i]],
-                           c.score, options);
+            for (const auto& c : chosen[i]) {
+                const int topic = base_position[c.unit];
+                add_member(cmp.topics[static_cast<std::size_t>(topic)], corpus.refs[queries[q + i]], c.score, options);
+                cmp.alignments.push_back(
+                    {corpus.refs[queries[q + i]], corpus.refs[c.unit], c.score, aligned_band(c.score, options), topic});
+            }
         }
         q = end;
     }
     return left_over;
 }
 
-// Topics for `units` by clustering; each topic's reference is its most connected member.
+// Topics for `units` by clustering the matches each unit chooses in every other document;
+// each topic's reference is its most connected member.
 void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std::uint32_t>& units,
                     const Options& options) {
     auto pairs = similar_pairs(corpus.features, units, corpus.doc_of, options.related * in_run_share, options.threads,
                                options.progress);
     if (options.progress) options.progress("choosing matches between documents", 0, 1);
-    auto edges = order_aware_edges(std::move(pairs), corpus.refs, options.related, options.threads);
-    auto clusters = cluster_units(units, edges, corpus.doc_of, corpus.features.words, cmp.documents.size());
+    const auto matches = directed_matches(std::move(pairs), corpus.refs, options.related, options.threads);
+    auto clusters = cluster_units(units, matches, corpus.doc_of, corpus.features.words, cmp.documents.size());
+    const std::size_t first_topic = cmp.topics.size();
     std::vector<std::size_t> cluster_of(corpus.refs.size(), 0);
     for (std::size_t k = 0; k < clusters.size(); ++k)
         for (auto g : clusters[k]) cluster_of[g] = k;
     std::vector<double> strength(corpus.refs.size(), 0.0);
-    for (const auto& e : edges)
+    for (const auto& e : matches)
         if (cluster_of[e.a] == cluster_of[e.b]) strength[e.a] += e.score, strength[e.b] += e.score;
     for (const auto& cluster : clusters) {
         std::uint32_t reference = cluster.front();
@@ -205,6 +218,10 @@ void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std
         for (auto g : cluster)
             if (g != reference) add_member(t, corpus.refs[g], corpus.features.similarity(g, reference), options);
         cmp.topics.push_back(std::move(t));
+    }
+    for (const auto& e : matches) {
+        const int topic = cluster_of[e.a] == cluster_of[e.b] ? static_cast<int>(first_topic + cluster_of[e.a]) : -1;
+        cmp.alignments.push_back({corpus.refs[e.a], corpus.refs[e.b], e.score, aligned_band(e.score, options), topic});
     }
 }
 
@@ -249,9 +266,10 @@ Comparison compare_protocols(const std::vector<model::Protocol>& protocols, cons
         std::sort(t.members.begin() + 1, t.members.end(), [](const Member& x, const Member& y) { return x.ref < y.ref; });
         t.id = "t-" + std::to_string(k + 1);
         t.label = topic_label(t, cmp, corpus);
-        for (std::size_t m = 1; m < t.members.size(); ++m)
-            cmp.alignments.push_back({t.members[m].ref, t.reference, t.members[m].score});
     }
+    std::sort(cmp.alignments.begin(), cmp.alignments.end(), [](const Alignment& x, const Alignment& y) {
+        return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+    });
     cmp.similarity = document_similarity(cmp);
     return cmp;
 }

@@ -69,18 +69,23 @@ struct Topic {
     std::vector<Member> members;  // the reference first, then by document and order
 };
 
-// a is aligned to b (b is the reference of their topic: the base clause with a base).
+// b is a's counterpart in b's document: a's council says there what a says. Alignments
+// are directed because each clause chooses its counterpart (so a council that split one
+// clause of another into three has three alignments to it). With a base, b is the base
+// clause; without, every clause has at most a few counterparts in each other document.
 struct Alignment {
     UnitRef a;
     UnitRef b;
     double score = 0;
+    Band band = Band::absent;
+    int topic = -1;            // index into Comparison::topics when a and b share one
 };
 
 struct Comparison {
     std::vector<Document> documents;
     int base = -1;                              // index into documents, -1 without a base
     std::vector<Topic> topics;                  // base topics in base order, then the rest
-    std::vector<Alignment> alignments;          // every member of a topic to its reference
+    std::vector<Alignment> alignments;          // sorted by a, then b
     std::vector<std::vector<double>> similarity;  // documents x documents, 0..1 (diagonal 1)
 };
 

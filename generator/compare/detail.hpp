@@ -14,6 +14,11 @@ namespace protopub::compare::detail {
 std::vector<std::string> normalise_with_surface(std::string_view text, std::string_view council,
                                                 std::vector<std::string>* surface);
 
+// The words of the heading a clause sits under join its own words marked with this
+// prefix: councils that word a rule differently still file it under "Correspondence".
+constexpr char heading_mark = '^';
+inline bool is_heading_term(const std::string& term) { return !term.empty() && term[0] == heading_mark; }
+
 // A TF-IDF vector: (term, weight) sorted by term, L2-normalised.
 struct TermWeight {
     std::uint32_t term;
@@ -72,7 +77,7 @@ std::vector<std::vector<Scored>> score_against(const Features& features,
                                                std::size_t keep, unsigned threads, const Progress& progress);
 
 struct Edge {
-    std::uint32_t a;           // global unit indices, a < b, in different documents
+    std::uint32_t a;           // global unit indices in different documents
     std::uint32_t b;
     float score;
 };
@@ -93,11 +98,12 @@ std::vector<Edge> similar_pairs(const Features& features, const std::vector<std:
 std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<Scored>>& candidates,
                                                  const std::vector<int>& base_position, double confident);
 
-// The edges that survive an order-aware choice between each pair of documents (in
-// either direction), as assign_in_order makes it against a base: all documents against
-// each other. `refs` gives each global unit's document and place in it.
-std::vector<Edge> order_aware_edges(std::vector<Edge> edges, const std::vector<UnitRef>& refs, double confident,
-                                    unsigned threads);
+// Each unit's counterparts in every other document it has candidate pairs with, chosen
+// in order as assign_in_order chooses against a base, in both directions of every
+// document pair. The result is directed: in {a, b, score}, b is a's counterpart (a is
+// not always < b). `refs` gives each global unit's document and place in it.
+std::vector<Edge> directed_matches(std::vector<Edge> pairs, const std::vector<UnitRef>& refs, double confident,
+                                   unsigned threads);
 
 // Clusters units by merging along edges, best first, never joining two clusters that
 // hold clauses of the same document, except that a unit left alone joins the cluster of

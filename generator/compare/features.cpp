@@ -28,12 +28,19 @@ const std::unordered_set<std::string_view>& stop_words() {
     return words;
 }
 
-// Words that name the same thing in different councils' texts (after stemming).
+// Words that name the same thing in different councils' texts (after stemming): the
+// vocabulary of member/officer protocols, where one council's "harassment" is another's
+// "bullying" and one's "political group" another's "party group".
 const std::unordered_map<std::string_view, std::string_view>& synonyms() {
     static const std::unordered_map<std::string_view, std::string_view> words = {
-        {"member", "councillor"}, {"councilor", "councillor"}, {"employee", "officer"},
-        {"staff", "officer"},     {"authority", "council"},    {"chairman", "chair"},
-        {"chairmen", "chair"},    {"chairperson", "chair"},    {"e-mail", "email"},
+        {"member", "councillor"},  {"councilor", "councillor"}, {"employee", "officer"},
+        {"staff", "officer"},      {"authority", "council"},    {"chairman", "chair"},
+        {"chairmen", "chair"},     {"chairperson", "chair"},    {"e-mail", "email"},
+        {"harass", "bully"},       {"intimid", "bully"},      {"advic", "advis"},
+        {"letter", "correspond"}, {"griev", "complain"},
+        {"complaint", "complain"}, {"courtesy", "polit"},       {"neutral", "impartial"},
+        {"resident", "constituent"}, {"press", "media"},        {"political", "party"},
+        {"induction", "train"},    {"division", "ward"},
     };
     return words;
 }
@@ -58,6 +65,14 @@ std::string stem(std::string w) {
     else if (w.size() > 4 && ends("ed") && !ends("eed")) w.resize(w.size() - 2);
     else if (w.size() > 5 && ends("ly")) w.resize(w.size() - 2);
     if (w.size() > 4 && ends("e")) w.pop_back();  // "raise", "raised", "raising" -> "rais"
+    // Nouns and adjectives made from verbs meet their roots: "harassment"/"harassed",
+    // "guidance"/"guide", "intimidation"/"intimidating", "politeness"/"polite".
+    for (std::string_view suffix : {"ment", "ation", "anc", "enc", "ity", "ness", "at", "iv"})
+        if (w.size() >= suffix.size() + 4 && ends(suffix)) {
+            w.resize(w.size() - suffix.size());
+            if (ends("e")) w.pop_back();
+            break;
+        }
     return w;
 }
 
@@ -127,6 +142,9 @@ namespace {
 // Word pairs tell "councillors can expect from officers" from "officers can expect from
 // councillors"; at full weight they would drown the single words of a reworded clause.
 constexpr double word_pair_weight = 0.5;
+// Heading words say which topic a clause is filed under; they help tell two similar
+// clauses apart but must not make every clause of a section alike.
+constexpr double heading_weight = 0.5;
 }  // namespace
 
 double Overlap::score(std::size_t words_a, std::size_t words_b) const {
@@ -164,12 +182,14 @@ Features tfidf_features(const std::vector<std::vector<std::string>>& words_per_u
     };
     std::vector<std::vector<std::pair<std::uint32_t, float>>> counts(words_per_unit.size());
     for (std::size_t u = 0; u < words_per_unit.size(); ++u) {
-        f.words.push_back(static_cast<std::uint32_t>(words_per_unit[u].size()));
+        f.words.push_back(static_cast<std::uint32_t>(
+            std::count_if(words_per_unit[u].begin(), words_per_unit[u].end(), [](const std::string& w) { return !is_heading_term(w); })));
         const auto& words = words_per_unit[u];
         std::vector<std::uint32_t> terms;
         for (std::size_t k = 0; k < words.size(); ++k) {
             terms.push_back(intern(words[k]));
-            if (k + 1 < words.size()) terms.push_back(intern(words[k] + ' ' + words[k + 1]));
+            if (k + 1 < words.size() && !is_heading_term(words[k]) && !is_heading_term(words[k + 1]))
+                terms.push_back(intern(words[k] + ' ' + words[k + 1]));
         }
         std::sort(terms.begin(), terms.end());
         for (std::size_t k = 0; k < terms.size();) {
@@ -189,7 +209,9 @@ Features tfidf_features(const std::vector<std::vector<std::string>>& words_per_u
     for (std::size_t u = 0; u < counts.size(); ++u) {
         double norm = 0;
         for (const auto& [t, n] : counts[u]) {
-            const double pair_factor = vocabulary[t].find(' ') == std::string::npos ? 1.0 : word_pair_weight;
+            const double pair_factor = is_heading_term(vocabulary[t])                    ? heading_weight
+                                       : vocabulary[t].find(' ') == std::string::npos ? 1.0
+                                                                                      : word_pair_weight;
             const double w = pair_factor * (1.0 + std::log(n)) * std::log(1.0 + n_units / df[t]);
             vectors[u].push_back({t, static_cast<float>(w)});
             norm += w * w;

@@ -1,6 +1,7 @@
 // The HTML report: index.html (councils, heatmap, coverage matrix, unique clauses) and one
 // page per council (gaps, what others cover, each clause beside its counterpart), drawn
 // through the XHTML templates compare.xhtml and compare-council.xhtml.
+#include <algorithm>
 #include <map>
 
 #include "compare/report_formats.hpp"
@@ -39,12 +40,17 @@ void append_matrix(pugi::xml_node parent, const Comparison& cmp) {
     auto corner = head.append_child("th");
     corner.append_attribute("scope") = "col";
     corner.text() = "Topic";
-    for (const auto& d : cmp.documents) {
+    const auto columns = column_order(cmp);
+    for (auto d : columns) {
+        const auto& doc = cmp.documents[d];
         auto th = head.append_child("th");
         th.append_attribute("scope") = "col";
         auto abbr = th.append_child("abbr");
-        abbr.append_attribute("title") = d.council.c_str();
-        abbr.text() = d.id.c_str();
+        abbr.append_attribute("title") = doc.council.c_str();
+        // "3. guildford borough council": numbered as in the heatmap, and free to wrap.
+        std::string words = std::to_string(d + 1) + ". " + doc.id;
+        std::replace(words.begin(), words.end(), '-', ' ');
+        abbr.text() = words.c_str();
     }
     auto body = table.append_child("tbody");
     for (const auto& topic : cmp.topics) {
@@ -55,7 +61,7 @@ void append_matrix(pugi::xml_node parent, const Comparison& cmp) {
         th.text() = topic.label.c_str();
         std::vector<std::vector<const Member*>> cells(cmp.documents.size());
         for (const auto& m : topic.members) cells[static_cast<std::size_t>(m.ref.doc)].push_back(&m);
-        for (std::size_t d = 0; d < cells.size(); ++d) {
+        for (auto d : columns) {
             auto td = row.append_child("td");
             if (cells[d].empty()) {
                 td.append_attribute("class") = "band-absent";
@@ -173,6 +179,7 @@ Context index_context(const Comparison& cmp, const std::vector<DocumentView>& vi
     for (std::size_t d = 0; d < cmp.documents.size(); ++d) {
         const auto& doc = cmp.documents[d];
         Context row;
+        row["number"] = std::to_string(d + 1);
         row["council"] = doc.council;
         row["file"] = doc.file;
         row["clauses"] = std::to_string(doc.units.size());

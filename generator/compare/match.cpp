@@ -120,50 +120,44 @@ std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<S
     return chosen;
 }
 
-std::vector<Edge> order_aware_edges(std::vector<Edge> edges, const std::vector<UnitRef>& refs, double confident,
-                                    unsigned threads) {
-    auto doc_pair = [&](const Edge& e) { return std::make_pair(refs[e.a].doc, refs[e.b].doc); };
-    std::sort(edges.begin(), edges.end(), [&](const Edge& x, const Edge& y) {
+std::vector<Edge> directed_matches(std::vector<Edge> pairs, const std::vector<UnitRef>& refs, double confident,
+                                   unsigned threads) {
+    auto doc_pair = [&](const Edge& e) { return std::minmax(refs[e.a].doc, refs[e.b].doc); };
+    std::sort(pairs.begin(), pairs.end(), [&](const Edge& x, const Edge& y) {
         if (doc_pair(x) != doc_pair(y)) return doc_pair(x) < doc_pair(y);
         return x.score != y.score ? x.score > y.score : std::tie(x.a, x.b) < std::tie(y.a, y.b);
     });
     std::vector<int> position(refs.size());
     for (std::size_t g = 0; g < refs.size(); ++g) position[g] = refs[g].unit;
-    // One direction of one document pair: `from` units choose among `to` units; the edges
-    // chosen are marked in `keep`.
-    std::vector<char> keep(edges.size(), 0);
-    auto choose = [&](std::size_t begin, std::size_t end, bool a_chooses) {
+    // One direction of one document pair: the units at one end choose among those at the
+    // other, as assign_in_order does against a base.
+    auto choose = [&](std::size_t begin, std::size_t end, bool a_chooses, std::vector<Edge>& out) {
         auto from = [&](const Edge& e) { return a_chooses ? e.a : e.b; };
         auto to = [&](const Edge& e) { return a_chooses ? e.b : e.a; };
-        std::uint32_t first = from(edges[begin]), last = first;
-        for (std::size_t k = begin; k < end; ++k) first = std::min(first, from(edges[k])), last = std::max(last, from(edges[k]));
+        std::uint32_t first = from(pairs[begin]), last = first;
+        for (std::size_t k = begin; k < end; ++k) first = std::min(first, from(pairs[k])), last = std::max(last, from(pairs[k]));
         std::vector<std::vector<Scored>> candidates(last - first + 1);
-        std::vector<std::vector<std::size_t>> edge_of(last - first + 1);
-        for (std::size_t k = begin; k < end; ++k) {  // best first already
-            candidates[from(edges[k]) - first].push_back({to(edges[k]), edges[k].score});
-            edge_of[from(edges[k]) - first].push_back(k);
-        }
+        for (std::size_t k = begin; k < end; ++k)  // best first already
+            candidates[from(pairs[k]) - first].push_back({to(pairs[k]), pairs[k].score});
         const auto chosen = assign_in_order(candidates, position, confident);
         for (std::size_t i = 0; i < chosen.size(); ++i)
-            for (const auto& c : chosen[i])
-                for (std::size_t j = 0; j < candidates[i].size(); ++j)
-                    if (candidates[i][j].unit == c.unit) keep[edge_of[i][j]] = 1;
+            for (const auto& c : chosen[i]) out.push_back({first + static_cast<std::uint32_t>(i), c.unit, c.score});
     };
     std::vector<std::size_t> group_starts;  // document pairs are independent: share them out
-    for (std::size_t k = 0; k < edges.size(); ++k)
-        if (k == 0 || doc_pair(edges[k]) != doc_pair(edges[k - 1])) group_starts.push_back(k);
-    group_starts.push_back(edges.size());
+    for (std::size_t k = 0; k < pairs.size(); ++k)
+        if (k == 0 || doc_pair(pairs[k]) != doc_pair(pairs[k - 1])) group_starts.push_back(k);
+    group_starts.push_back(pairs.size());
+    std::vector<std::vector<Edge>> found(group_starts.size() - 1);
     parallel_for(
-        group_starts.size() - 1, threads,
+        found.size(), threads,
         [&](std::size_t g) {
-            choose(group_starts[g], group_starts[g + 1], true);
-            choose(group_starts[g], group_starts[g + 1], false);
+            choose(group_starts[g], group_starts[g + 1], true, found[g]);
+            choose(group_starts[g], group_starts[g + 1], false, found[g]);
         },
         {});
-    std::vector<Edge> kept;
-    for (std::size_t k = 0; k < edges.size(); ++k)
-        if (keep[k]) kept.push_back(edges[k]);
-    return kept;
+    std::vector<Edge> out;
+    for (auto& f : found) out.insert(out.end(), f.begin(), f.end());
+    return out;
 }
 
 std::vector<std::vector<std::uint32_t>> cluster_units(const std::vector<std::uint32_t>& units,

@@ -1,6 +1,8 @@
 // The PDF report: the comparison expressed as a model::Protocol (sections of paragraphs,
 // lists and tables; diffs as inserted/deleted marks) and drawn by the PDF renderer, so
 // the report looks like every other protopub PDF.
+#include <cmath>
+
 #include "compare/report_formats.hpp"
 #include "compare/writers.hpp"
 #include "io/files.hpp"
@@ -74,9 +76,9 @@ const char* band_mark(Band b) {
 }
 
 std::vector<model::Block> overview(const Comparison& cmp, const std::vector<DocumentView>& views) {
-    std::vector<std::vector<std::string>> rows = {{"Council", "Clauses", "Base clauses covered", "Only here"}};
+    std::vector<std::vector<std::string>> rows = {{"No.", "Council", "Clauses", "Base clauses covered", "Only here"}};
     for (std::size_t d = 0; d < cmp.documents.size(); ++d)
-        rows.push_back({cmp.documents[d].council, std::to_string(cmp.documents[d].units.size()),
+        rows.push_back({std::to_string(d + 1), cmp.documents[d].council, std::to_string(cmp.documents[d].units.size()),
                         static_cast<int>(d) == cmp.base ? "(the base)" : std::to_string(views[d].covered),
                         std::to_string(views[d].unique.size())});
     std::vector<model::Block> blocks = {table(rows)};
@@ -85,33 +87,46 @@ std::vector<model::Block> overview(const Comparison& cmp, const std::vector<Docu
                                          "similarity.csv and coverage.csv.")}));
         return blocks;
     }
-    blocks.push_back(paragraph({text("How alike the protocols are: the share of topics two councils both cover "
-                                     "(the heatmap of the HTML report, as numbers).")}));
+    blocks.push_back(paragraph({text("How alike the protocols are: each square is the share of topics two "
+                                     "councils both cover, in per cent (darker is more alike).")}));
+    // The heatmap: rows "3. guildford", columns by number, cells tinted by similarity.
     std::vector<std::vector<std::string>> sim = {{""}};
-    for (const auto& d : cmp.documents) sim[0].push_back(d.id);
+    for (std::size_t d = 0; d < cmp.documents.size(); ++d) sim[0].push_back(std::to_string(d + 1));
     for (std::size_t a = 0; a < cmp.documents.size(); ++a) {
-        sim.push_back({cmp.documents[a].id});
-        for (double s : cmp.similarity[a]) sim.back().push_back(format_score(s));
+        sim.push_back({std::to_string(a + 1) + ". " + cmp.documents[a].id});
+        for (double s : cmp.similarity[a]) sim.back().push_back(std::to_string(std::lround(s * 100)));
     }
-    blocks.push_back(table(sim));
+    model::Block heatmap = table(sim);
+    for (std::size_t a = 0; a < cmp.documents.size(); ++a)
+        for (std::size_t b = 0; b < cmp.documents.size(); ++b)
+            heatmap.rows[a + 1].cells[b + 1].shade = static_cast<float>(cmp.similarity[a][b]);
+    heatmap.align.assign(sim[0].size(), model::Align::center);
+    heatmap.align[0] = model::Align::left;
+    blocks.push_back(std::move(heatmap));
     return blocks;
 }
 
 std::vector<model::Block> coverage(const Comparison& cmp) {
+    // Columns numbered as in the Councils table, so that the topics keep the width.
+    const auto columns = column_order(cmp);
     std::vector<std::vector<std::string>> rows = {{"Topic"}};
-    for (const auto& d : cmp.documents) rows[0].push_back(d.id);
+    for (auto d : columns) rows[0].push_back(std::to_string(d + 1));
+    std::vector<std::size_t> column_of(cmp.documents.size());
+    for (std::size_t k = 0; k < columns.size(); ++k) column_of[columns[k]] = k + 1;
     for (const auto& topic : cmp.topics) {
         std::vector<std::string> row = {topic.label};
         row.resize(1 + cmp.documents.size());
         for (const auto& m : topic.members) {
-            auto& cell = row[1 + static_cast<std::size_t>(m.ref.doc)];
+            auto& cell = row[column_of[static_cast<std::size_t>(m.ref.doc)]];
             cell += (cell.empty() ? "" : " ") + unit_of(cmp, m.ref).number + " " + band_mark(m.band);
         }
         for (std::size_t k = 1; k < row.size(); ++k)
             if (row[k].empty()) row[k] = band_mark(Band::absent);
         rows.push_back(std::move(row));
     }
-    return {paragraph({text("Each cell: the council's clause number and how close its words are to the topic's "
+    return {paragraph({text("One row per topic; one column per council, numbered as in the Councils table" +
+                            std::string(cmp.base >= 0 ? ", the base first" : "") +
+                            ". Each cell: the council's clause number and how close its words are to the topic's "
                             "reference clause (= identical, \u2248 close, ~ related, \u2014 absent).")}),
             table(rows)};
 }

@@ -59,6 +59,14 @@ std::string topic_councils(const Comparison& cmp, const Topic& topic, const std:
     return out;
 }
 
+std::vector<std::size_t> column_order(const Comparison& cmp) {
+    std::vector<std::size_t> order;
+    if (cmp.base >= 0) order.push_back(static_cast<std::size_t>(cmp.base));
+    for (std::size_t d = 0; d < cmp.documents.size(); ++d)
+        if (static_cast<int>(d) != cmp.base) order.push_back(d);
+    return order;
+}
+
 std::vector<DocumentView> document_views(const Comparison& cmp) {
     std::vector<DocumentView> views(cmp.documents.size());
     std::vector<std::vector<int>> docs_of(cmp.topics.size());  // per topic: its documents, sorted

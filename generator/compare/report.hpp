@@ -26,6 +26,10 @@ std::vector<DocumentView> document_views(const Comparison& cmp);
 // "Council 3.2, Other 4.1 4.2".
 std::string topic_councils(const Comparison& cmp, const Topic& topic, const std::vector<int>& leave_out);
 
+// The order of the councils' columns in a coverage matrix: the base first (its clause is
+// each row's reference), then the others as given.
+std::vector<std::size_t> column_order(const Comparison& cmp);
+
 struct ReportOptions {
     std::vector<std::string> formats{"html", "pdf", "csv", "json"};
     std::string templates_dir;   // the HTML templates (compare.xhtml, compare-council.xhtml)

@@ -27,14 +27,6 @@ std::string json_clause(const Comparison& cmp, UnitRef r) {
            ",\"id\":" + json_string(u.id) + "}";
 }
 
-// Topic index of each alignment (alignments are written topic by topic).
-std::vector<std::size_t> alignment_topics(const Comparison& cmp) {
-    std::vector<std::size_t> out;
-    for (std::size_t t = 0; t < cmp.topics.size(); ++t)
-        for (std::size_t m = 1; m < cmp.topics[t].members.size(); ++m) out.push_back(t);
-    return out;
-}
-
 }  // namespace
 
 std::string format_score(double score) {
@@ -52,11 +44,11 @@ std::string to_json(const Comparison& cmp) {
     }
     out += "],\n\"base\":" + (cmp.base >= 0 ? json_string(cmp.documents[static_cast<std::size_t>(cmp.base)].id) : "null");
     out += ",\n\"alignments\":[";
-    const auto topic_of = alignment_topics(cmp);
     for (std::size_t k = 0; k < cmp.alignments.size(); ++k) {
         const auto& a = cmp.alignments[k];
         out += std::string(k ? ",\n" : "\n") + "{\"a\":" + json_clause(cmp, a.a) + ",\"b\":" + json_clause(cmp, a.b) +
-               ",\"score\":" + format_score(a.score) + ",\"topic\":" + json_string(cmp.topics[topic_of[k]].id) + "}";
+               ",\"score\":" + format_score(a.score) +
+               ",\"topic\":" + (a.topic >= 0 ? json_string(cmp.topics[static_cast<std::size_t>(a.topic)].id) : "null") + "}";
     }
     out += "],\n\"topics\":[";
     for (std::size_t t = 0; t < cmp.topics.size(); ++t) {
@@ -83,15 +75,11 @@ std::string to_json(const Comparison& cmp) {
 
 std::string alignments_csv(const Comparison& cmp) {
     std::string out = csv_row({"topic", "label", "doc_a", "number_a", "id_a", "doc_b", "number_b", "id_b", "score", "band"});
-    const auto topic_of = alignment_topics(cmp);
-    for (std::size_t k = 0; k < cmp.alignments.size(); ++k) {
-        const auto& a = cmp.alignments[k];
-        const auto& topic = cmp.topics[topic_of[k]];
-        const auto& member = *std::find_if(topic.members.begin(), topic.members.end(),
-                                           [&](const Member& m) { return m.ref == a.a; });
-        out += csv_row({topic.id, topic.label, doc_id(cmp, a.a), unit_of(cmp, a.a).number, unit_of(cmp, a.a).id,
-                        doc_id(cmp, a.b), unit_of(cmp, a.b).number, unit_of(cmp, a.b).id, format_score(a.score),
-                        to_string(member.band)});
+    for (const auto& a : cmp.alignments) {
+        const Topic* topic = a.topic >= 0 ? &cmp.topics[static_cast<std::size_t>(a.topic)] : nullptr;
+        out += csv_row({topic ? topic->id : "", topic ? topic->label : "", doc_id(cmp, a.a), unit_of(cmp, a.a).number,
+                        unit_of(cmp, a.a).id, doc_id(cmp, a.b), unit_of(cmp, a.b).number, unit_of(cmp, a.b).id,
+                        format_score(a.score), to_string(a.band)});
     }
     return out;
 }
@@ -129,12 +117,14 @@ std::string heatmap_svg(const Comparison& cmp) {
     // Cells shrink as councils are added so that 400 still fit a page width.
     const int cell = n <= 12 ? 36 : n <= 60 ? 12 : 3;
     const bool labelled = n <= 60;
+    // Rows are labelled "3. guildford", columns by the number alone: no slanted labels,
+    // so the map takes no more room than its squares and one column of names.
     std::size_t longest = 0;
-    for (const auto& d : cmp.documents) longest = std::max(longest, d.id.size());
-    const int margin = labelled ? static_cast<int>(std::min<std::size_t>(320, 16 + longest * 7)) : 20;
-    const int height = margin + static_cast<int>(n) * cell + 10;
-    // the column labels slant up to the right, past the last column
-    const int width = height + (labelled ? static_cast<int>(longest) * 4 : 0);
+    for (const auto& d : cmp.documents) longest = std::max(longest, d.id.size() + std::to_string(n).size() + 2);
+    const int left = labelled ? static_cast<int>(std::min<std::size_t>(360, 12 + longest * 7)) : 4;
+    const int top = labelled ? 18 : 4;
+    const int width = left + static_cast<int>(n) * cell + 4;
+    const int height = top + static_cast<int>(n) * cell + 4;
 
     // Built with pugixml so that council names are escaped by the library.
     pugi::xml_document doc;
@@ -159,19 +149,21 @@ std::string heatmap_svg(const Comparison& cmp) {
     attr(title, "id", "heatmap-title");
     title.append_child(pugi::node_pcdata).set_value("Similarity of the councils' protocols: share of topics both cover");
     for (std::size_t d = 0; labelled && d < n; ++d) {
-        const std::string& name = cmp.documents[d].id;
-        const int mid = margin + static_cast<int>(d) * cell + cell / 2;
-        pugi::xml_node row = text(svg, name);
-        attr(row, "x", std::to_string(margin - 6));
-        attr(row, "y", std::to_string(mid + 4));
+        const std::string number = std::to_string(d + 1);
+        const int mid = static_cast<int>(d) * cell + cell / 2;
+        pugi::xml_node row = text(svg, number + ". " + cmp.documents[d].id);
+        attr(row, "x", std::to_string(left - 6));
+        attr(row, "y", std::to_string(top + mid + 4));
         attr(row, "text-anchor", "end");
-        attr(text(svg, name), "transform",
-             "translate(" + std::to_string(mid + 4) + "," + std::to_string(margin - 6) + ") rotate(-60)");
+        pugi::xml_node column = text(svg, number);
+        attr(column, "x", std::to_string(left + mid));
+        attr(column, "y", std::to_string(top - 6));
+        attr(column, "text-anchor", "middle");
     }
     for (std::size_t a = 0; a < n; ++a)
         for (std::size_t b = 0; b < n; ++b) {
             const double s = cmp.similarity[a][b];
-            const int x = margin + static_cast<int>(b) * cell, y = margin + static_cast<int>(a) * cell;
+            const int x = left + static_cast<int>(b) * cell, y = top + static_cast<int>(a) * cell;
             // white (0) to dark blue (1), readable in grey print as well
             const int shade = static_cast<int>(std::lround(255 - s * 200));
             char colour[8];

@@ -75,6 +75,9 @@ TableBoxes layout_table(const TableSpec& spec, const LineBreaker& breaker) {
             x += widths[c];
         }
         box.height = height + 2 * spec.padding_y;
+        double cell_x = spec.x;
+        for (std::size_t c = 0; c < row.cells.size() && c < columns; cell_x += widths[c], ++c)
+            if (row.cells[c].fill) box.fills.push_back({cell_x, 0, widths[c], box.height, *row.cells[c].fill});
         for (auto& lines : cells) {
             double y = spec.padding_y;
             for (auto& line : lines) {

@@ -3,6 +3,7 @@
 // wrapped by the line breaker, one box per row so a table can run across pages.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "layout/line_breaker.hpp"
@@ -12,6 +13,7 @@ namespace protopub::layout {
 struct TableSpec {
     struct Cell {
         std::vector<Run> runs;
+        std::optional<Colour> fill;   // the cell's background
     };
     struct Row {
         std::vector<Cell> cells;

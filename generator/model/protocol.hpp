@@ -84,6 +84,9 @@ enum class Align { none, left, center, right };
 
 struct TableCell {
     Inlines inlines;
+    // 0..1: how strongly the cell is tinted (a heatmap, as in compare's similarity table);
+    // below 0, not tinted. Drawn by the PDF renderer.
+    float shade = -1;
 };
 
 struct TableRow {

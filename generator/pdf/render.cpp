@@ -308,7 +308,18 @@ private:
             layout::TableSpec::Row r;
             r.header = row.header;
             r.change_bar = ctx.change_bar;
-            for (const auto& c : row.cells) r.cells.push_back({runs(c.inlines, row.header ? head : cell, ctx.mark)});
+            for (const auto& c : row.cells) {
+                if (c.shade < 0) {
+                    r.cells.push_back({runs(c.inlines, row.header ? head : cell, ctx.mark), {}});
+                    continue;
+                }
+                // White (0) to dark blue (1), as compare's SVG heatmap; light text on the dark end.
+                const float shade = std::min(1.0f, c.shade);
+                const layout::Colour fill{1 - shade * 0.784f, 1 - shade * 0.784f, std::min(1.0f, 1 - shade * 0.784f + 0.235f)};
+                TextStyle on_fill = cell;
+                if (shade > 0.55f) on_fill.colour = layout::rgb(0xffffff);
+                r.cells.push_back({runs(c.inlines, on_fill, ctx.mark), fill});
+            }
             spec.rows.push_back(std::move(r));
         }
         auto boxes = layout::layout_table(spec, breaker_);

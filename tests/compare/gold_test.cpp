@@ -63,22 +63,28 @@ struct Score {
     int true_positives = 0, false_positives = 0, false_negatives = 0;
     double precision() const { return true_positives / double(std::max(1, true_positives + false_positives)); }
     double recall() const { return true_positives / double(std::max(1, true_positives + false_negatives)); }
+    Score operator+(const Score& o) const {
+        return {true_positives + o.true_positives, false_positives + o.false_positives, false_negatives + o.false_negatives};
+    }
 };
 
-// Two clauses are aligned when they share a topic (with a base: when both are matched
-// to the same base clause, or one is that base clause).
+// A clause's counterparts in another document: the clauses it is aligned to there
+// (alignments are directed, as the gold's judgements are: doc_a's clause -> doc_b).
+// `mismatches`, when not null, collects the wrong ones and the missed ones as text.
 Score evaluate(const compare::Comparison& cmp, const std::map<std::string, int>& seed_doc,
-               const std::vector<GoldLine>& gold, bool with_base_only) {
-    std::map<std::pair<int, std::string>, std::set<std::size_t>> topics_of;
-    for (std::size_t t = 0; t < cmp.topics.size(); ++t)
-        for (const auto& m : cmp.topics[t].members)
-            topics_of[{m.ref.doc, cmp.documents[m.ref.doc].units[m.ref.unit].number}].insert(t);
+               const std::vector<GoldLine>& gold, bool pairs_with_base, std::string* mismatches = nullptr) {
+    std::map<std::tuple<int, std::string, int>, std::set<std::string>> counterparts;
+    for (const auto& al : cmp.alignments) {
+        const auto& a = cmp.documents[al.a.doc].units[al.a.unit];
+        const auto& b = cmp.documents[al.b.doc].units[al.b.unit];
+        counterparts[{al.a.doc, a.number, al.b.doc}].insert(b.number);
+    }
     auto partners = [&](int doc_a, const std::string& clause, int doc_b) {
-        std::set<std::string> out;
-        for (auto t : topics_of[{doc_a, clause}])
-            for (const auto& m : cmp.topics[t].members)
-                if (m.ref.doc == doc_b) out.insert(cmp.documents[m.ref.doc].units[m.ref.unit].number);
-        return out;
+        return counterparts[{doc_a, clause, doc_b}];
+    };
+    auto note = [&](const char* what, const std::string& a, const std::string& ca, const std::string& b,
+                    const std::string& cb) {
+        if (mismatches) *mismatches += std::string("  ") + what + " " + a + " " + ca + " -> " + b + " " + cb + "\n";
     };
     using Key = std::tuple<std::string, std::string, std::string>;
     std::map<Key, std::set<std::string>> yes, ok;
@@ -86,7 +92,7 @@ Score evaluate(const compare::Comparison& cmp, const std::map<std::string, int>&
     std::set<std::tuple<std::string, std::string, std::string, std::string>> no;
     const std::string base = "003";
     for (const auto& g : gold) {
-        if (with_base_only != (g.doc_b == base)) continue;
+        if (pairs_with_base != (g.doc_b == base)) continue;
         const Key key{g.doc_a, g.clause_a, g.doc_b};
         if (g.kind == "yes") yes[key].insert(g.clause_b), judged.insert(key);
         if (g.kind == "ok") ok[key].insert(g.clause_b), judged.insert(key);
@@ -102,10 +108,10 @@ Score evaluate(const compare::Comparison& cmp, const std::map<std::string, int>&
         for (const auto& f : found) {
             if (yes[key].count(f)) ++s.true_positives;
             else if (ok[key].count(f)) continue;
-            else if (judged.count(key) || no.count({a, ca, b, f})) ++s.false_positives;
+            else if (judged.count(key) || no.count({a, ca, b, f})) ++s.false_positives, note("wrong", a, ca, b, f);
         }
         for (const auto& y : yes[key])
-            if (!found.count(y)) ++s.false_negatives;
+            if (!found.count(y)) ++s.false_negatives, note("missed", a, ca, b, y);
     }
     return s;
 }
@@ -122,19 +128,34 @@ TEST_CASE("compare: precision and recall against the gold alignments of the seed
     const auto seed_doc = seed_numbers(protocols, gold);
     REQUIRE(seed_doc.size() == 5);
 
-    compare::Options options;
-    options.base = seed_doc.at("003");
-    const auto cmp = compare::compare_protocols(protocols, options);
-    const Score against_base = evaluate(cmp, seed_doc, gold, true);
-    const Score between_councils = evaluate(cmp, seed_doc, gold, false);
-    std::printf("compare vs gold, pairs with the model (base 003): precision %.3f recall %.3f (tp %d fp %d fn %d)\n",
-                against_base.precision(), against_base.recall(), against_base.true_positives,
-                against_base.false_positives, against_base.false_negatives);
-    std::printf("compare vs gold, pairs between other councils (through shared topics): precision %.3f recall %.3f "
-                "(tp %d fp %d fn %d)\n",
-                between_councils.precision(), between_councils.recall(), between_councils.true_positives,
-                between_councils.false_positives, between_councils.false_negatives);
-    CHECK(against_base.true_positives + against_base.false_negatives >= 50);
-    CHECK(against_base.precision() >= 0.85);
-    CHECK(against_base.recall() >= 0.85);
+    // With the model as base, its pairs are judged on the base alignment; every gold pair
+    // is judged again with all documents compared against each other.
+    compare::Options with_base;
+    with_base.base = seed_doc.at("003");
+    const auto based = compare::compare_protocols(protocols, with_base);
+    const auto all = compare::compare_protocols(protocols, compare::Options{});
+    std::string wrong_or_missed;
+    const Score base_pairs = evaluate(based, seed_doc, gold, true, &wrong_or_missed);
+    const Score all_base_pairs = evaluate(all, seed_doc, gold, true);
+    const Score all_other_pairs = evaluate(all, seed_doc, gold, false, &wrong_or_missed);
+    const Score all_pairs = all_base_pairs + all_other_pairs;
+    auto report = [](const char* what, const Score& s) {
+        std::printf("compare vs gold, %s: precision %.3f recall %.3f (tp %d fp %d fn %d)\n", what, s.precision(),
+                    s.recall(), s.true_positives, s.false_positives, s.false_negatives);
+    };
+    report("--base model, pairs with the model", base_pairs);
+    report("all against all, pairs with the model", all_base_pairs);
+    report("all against all, pairs between other councils", all_other_pairs);
+    report("all against all, every gold pair", all_pairs);
+    INFO("wrong and missed alignments (--base, then all against all):\n" << wrong_or_missed);
+    CHECK(base_pairs.true_positives + base_pairs.false_negatives >= 50);
+    CHECK(all_other_pairs.true_positives + all_other_pairs.false_negatives >= 60);
+    // The target: against the model, both at least 0.85.
+    CHECK(base_pairs.precision() >= 0.85);
+    CHECK(base_pairs.recall() >= 0.85);
+    // Between councils that rewrote the text independently, word overlap finds too little
+    // (docs/compare.md, "Limits"); these floors are today's figures, so a change that makes
+    // matching worse fails here.
+    CHECK(all_pairs.precision() >= 0.75);
+    CHECK(all_pairs.recall() >= 0.58);
 }
