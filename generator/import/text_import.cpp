@@ -470,6 +470,18 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
     return out;
 }
 
+// Text in Word's "Windows (Default)" encoding: every byte above 0x7F is a character of
+// Windows-1252 (its five unused codes aside), and none of it is a UTF-8 sequence.
+bool windows_1252(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) return false;
+        const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        if (c >= 0xC2 && c <= 0xF4 && (next & 0xC0) == 0x80) return false;  // looks like UTF-8 here
+    }
+    return true;
+}
+
 // Three quarters of the width most lines reach: a line that long was wrapped, not ended.
 std::size_t wrap_width(const std::vector<Line>& lines) {
     std::vector<std::size_t> lengths;
@@ -502,7 +514,12 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
         std::uint32_t col = static_cast<std::uint32_t>(bad - (line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1) + 1);
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(text[bad]));
-        diags.error(path, {line, col}, std::string("invalid UTF-8 byte ") + hex + ": save the text as UTF-8 and import it again");
+        diags.error(path, {line, col},
+                    std::string("invalid UTF-8 byte ") + hex + ": save the text as UTF-8 and import it again" +
+                        (windows_1252(text) ? " (it looks like Windows-1252, Word's 'Windows (Default)' encoding: in Word "
+                                              "choose Plain Text, then Other encoding, Unicode (UTF-8); or convert it "
+                                              "with iconv -f WINDOWS-1252 -t UTF-8)"
+                                            : ""));
         return result;
     }
     std::vector<Line> lines = split_lines(text);

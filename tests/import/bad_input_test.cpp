@@ -63,6 +63,10 @@ TEST_CASE("import: input that is not a protocol fails cleanly", "[import][errors
         {"random.bin", std::string("\x93\xfe\x01\x88\xc4junk\xff\x7f", 11), "invalid UTF-8 byte 0x93"},
         {"renamed.docx", "MEMBER/OFFICER PROTOCOL\n\n1.1 Councillors and officers work together.\n", "not a Word .docx file"},
         {"report.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n", "this is a PDF file: take its text out first"},
+        {"cp1252.txt", "1.1 Councillors\x92 \x93need to know\x94 is presumed.\n",
+         "invalid UTF-8 byte 0x92: save the text as UTF-8 and import it again (it looks like Windows-1252"},
+        {"saved.rtf", "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} 1.1 Councillors\\par }\n", "this is a Rich Text (.rtf) file"},
+        {"page.html", "\n<!DOCTYPE html>\n<html><body><p>1.1 Councillors</p></body></html>\n", "this is a web page (HTML)"},
         {"old.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12), "this is an old Word .doc file"},
         // words but no number anywhere: not something we can keep as clauses
         {"no-numbers.txt",
