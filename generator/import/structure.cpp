@@ -211,6 +211,9 @@ HeaderLine header_line_kind(std::string_view text) {
          (is_digit(words[1][0]) || words[1].size() <= 4)))
         return HeaderLine::constitution;
     if (words.size() >= 2 && words.size() <= 8 && lower(words.back()) == "council") return HeaderLine::council;
+    if (words.size() >= 4 && words.size() <= 7 && (first == "london" || first == "royal") && lower(words[1]) == "borough" &&
+        lower(words[2]) == "of")
+        return HeaderLine::council;
     if (contains_word(words, {"protocol", "code", "relations", "relationships", "guidance", "conventions", "charter"}))
         return HeaderLine::title;
     return HeaderLine::other;
@@ -664,6 +667,18 @@ std::string council_named_in(const std::vector<Item>& items) {
             std::string name;
             for (std::size_t k = b; k < i; ++k) name += w[k] + " ";
             ++counts[name + "Council"];
+        }
+        // "the London Borough of Hillside", "the Royal Borough of Kensington and Chelsea"
+        for (std::size_t i = 1; i + 2 < w.size(); ++i) {
+            if (w[i] != "Borough" || w[i + 1] != "of" || (w[i - 1] != "London" && w[i - 1] != "Royal")) continue;
+            auto bare = [](std::string word) {
+                while (!word.empty() && !is_alpha(word.back())) word.pop_back();
+                return word;
+            };
+            std::string name = w[i - 1] + " Borough of " + bare(w[i + 2]);
+            if (i + 4 < w.size() && w[i + 3] == "and" && is_upper(w[i + 4][0]) && bare(w[i + 2]) == w[i + 2])
+                name += " and " + bare(w[i + 4]);
+            if (is_upper(w[i + 2][0])) ++counts[name];
         }
     }
     std::string best;
