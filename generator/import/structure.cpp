@@ -702,6 +702,11 @@ void assign_ids(Protocol& p) {
     for (auto& s : p.sections) {
         if (!s.id_given) {
             std::string wanted = derive_section_id(s);
+            // "A. Introduction" is the section "introduction": the letter is not its name
+            const std::string words = plain_text(s.heading);
+            const Marker letter = read_marker(words);
+            if (letter.kind == MarkerKind::label && section_letter(letter.text))
+                if (std::string slug = slugify(words.substr(letter.length), 5); !slug.empty()) wanted = slug;
             if (s.heading.empty() && s.number.empty())
                 for (const auto& c : s.clauses)
                     if (!c.number.empty()) { wanted = "section-" + std::to_string(c.number.parts.front()); break; }

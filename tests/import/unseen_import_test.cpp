@@ -126,6 +126,7 @@ TEST_CASE("unseen layout: stacked title page, lettered sections, '1)' numbers, f
     CHECK(p.meta.constitution->section == "5.4");
     CHECK(headings(p) == std::vector<std::string>{"A. Introduction", "B. Roles of Members and Officers",
                                                  "C. Working Relationships", "D. When Things Go Wrong"});
+    CHECK(p.sections[1].id == "roles-of-members-and-officers");  // the letter is not part of the name
     CHECK(numbers(p) == std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"});
 
     // (i) to (iv), the last after "...; and"
