@@ -278,9 +278,25 @@ void mark_tables(std::vector<Line>& lines) {
 // make one word.
 class Hyphenation {
 public:
-    explicit Hyphenation(const std::vector<Line>& lines) {
+    explicit Hyphenation(const std::vector<Line>& lines) : lines_(lines) {}
+
+    // `before` ends with the hyphen; `after` is the next line.
+    bool one_word(std::string_view before, std::string_view after) const {
+        const std::size_t space = before.find_last_of(' ');
+        const std::string head = letters(before.substr(space == std::string_view::npos ? 0 : space + 1));
+        const std::string tail = letters(after.substr(0, after.find(' ')));
+        if (head.empty() || tail.empty() || head.find('-') != std::string::npos) return false;
+        if (words_.empty()) learn_words();  // only texts with a hyphen at a line end pay for this
+        if (words_.count(head + tail)) return true;
+        if (words_.count(head + "-" + tail)) return false;
+        // halves that are no word of the text, when the text is long enough to tell
+        return words_.size() >= 200 && !words_.count(head) && !words_.count(tail);
+    }
+
+private:
+    void learn_words() const {
         bool after_break = false;
-        for (const Line& l : lines) {
+        for (const Line& l : lines_) {
             if (l.blank || l.junk) continue;
             std::vector<std::string> words = split_words(l.text);
             for (std::size_t i = after_break ? 1 : 0; i < words.size(); ++i) {
@@ -296,19 +312,6 @@ public:
         }
     }
 
-    // `before` ends with the hyphen; `after` is the next line.
-    bool one_word(std::string_view before, std::string_view after) const {
-        const std::size_t space = before.find_last_of(' ');
-        const std::string head = letters(before.substr(space == std::string_view::npos ? 0 : space + 1));
-        const std::string tail = letters(after.substr(0, after.find(' ')));
-        if (head.empty() || tail.empty() || head.find('-') != std::string::npos) return false;
-        if (words_.count(head + tail)) return true;
-        if (words_.count(head + "-" + tail)) return false;
-        // halves that are no word of the text, when the text is long enough to tell
-        return words_.size() >= 200 && !words_.count(head) && !words_.count(tail);
-    }
-
-private:
     // the word in lower case, without the punctuation around it
     static std::string letters(std::string_view word) {
         auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
@@ -319,7 +322,8 @@ private:
         return out;
     }
 
-    std::unordered_set<std::string> words_;
+    const std::vector<Line>& lines_;
+    mutable std::unordered_set<std::string> words_;  // every word of the text, learnt on first use
 };
 
 // 3.2 may follow 3.1.4 (next of an ancestor), 3.1 (next sibling) or 3 (first child).
