@@ -210,7 +210,9 @@ void join_bare_markers(std::vector<Line>& lines) {
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         Line& bare = lines[i];
         Line& next = lines[i + 1];
-        if (bare.blank || bare.junk || next.blank || next.junk || next.page_break || next.table_row) continue;
+        // a number, label or glyph is a few bytes
+        if (bare.text.size() > 12 || bare.blank || bare.junk || next.blank || next.junk || next.page_break || next.table_row)
+            continue;
         const Marker m = detail::read_marker(bare.text + " x");
         const bool whole = m.kind != MarkerKind::none && m.length == bare.text.size() + 1;
         const bool plain_single = m.kind == MarkerKind::single && bare.text.back() != '.' && !m.enclosed;
