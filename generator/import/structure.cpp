@@ -2,6 +2,7 @@
 // starts with (a clause number, a section number, a label, a bullet) and how it looks
 // (a short line in capitals, a title without a full stop) decide where it goes.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -36,6 +37,15 @@ std::size_t skip_spaces(std::string_view s, std::size_t i) {
     return i;
 }
 
+// "March 2024": a month's name starts `s`.
+bool month_at(std::string_view s) {
+    static const std::array<std::string_view, 12> months = {"January", "February", "March",     "April",   "May",      "June",
+                                                            "July",    "August",   "September", "October", "November", "December"};
+    return std::any_of(months.begin(), months.end(), [&](std::string_view m) {
+        return s.substr(0, m.size()) == m && (s.size() == m.size() || !is_alpha(s[m.size()]));
+    });
+}
+
 // A number at `i` ("2.1", "10.", "3", "3)") followed by a space; fills the marker.
 // `opened`: a "(" came before it, so only "(3) " is a number.
 bool read_number(std::string_view s, std::size_t i, Marker& m, bool opened = false) {
@@ -54,7 +64,7 @@ bool read_number(std::string_view s, std::size_t i, Marker& m, bool opened = fal
         const bool dot = run.back() == '.';
         if (parts[0] > 200 || next >= s.size()) return false;
         if ((closed && dot) || (opened && !closed)) return false;
-        if (!dot && !closed && !is_upper(s[next])) return false;
+        if (!dot && !closed && (!is_upper(s[next]) || month_at(s.substr(next)))) return false;  // "10 March 2024" is a date
         m.kind = MarkerKind::single;
         m.enclosed = closed;
     } else {
@@ -733,6 +743,7 @@ struct TitlePage {
     std::string title;
     std::string council;
     std::optional<ConstitutionPlace> place;
+    std::vector<HeaderLine> kinds;  // what each line is
 };
 
 // "CONSTITUTION – PART 5", "Section 5.4": the token after "Part" / "Section".
@@ -758,9 +769,13 @@ TitlePage read_title_page(const std::vector<Item>& items) {
         const Paragraph& p = it.para;
         if (!p.single_line || p.bullet || p.table || it.marker.kind != MarkerKind::none) break;
         HeaderLine kind = p.title_style ? HeaderLine::title : header_line_kind(p.text);
-        // a title in other words, stacked under the council's name (not a section
-        // heading after a blank line)
-        if (kind == HeaderLine::other && named && page.title.empty() && !p.after_gap && title_like(p, p.text, 16))
+        // a title in other words, stacked under the council's name just before the
+        // protocol starts (not a section heading after a blank line, nor a committee's
+        // name on a report's cover)
+        const bool before_body =
+            i + 1 < items.size() && (is_structure(items[i + 1]) || items[i + 1].role == Role::one_level_clause);
+        if (kind == HeaderLine::other && named && page.title.empty() && !p.after_gap && before_body &&
+            title_like(p, p.text, 16))
             kind = HeaderLine::title;
         if (kind == HeaderLine::other) break;
         if (kind == HeaderLine::title) {
@@ -776,6 +791,7 @@ TitlePage read_title_page(const std::vector<Item>& items) {
             named = true;
         }
         last_was_title = kind == HeaderLine::title;
+        page.kinds.push_back(kind);
     }
     if (!named) return {};
     page.lines = i;
@@ -796,7 +812,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     promote_sub_headings(items, top);
     for (std::size_t i = 0; i < top; ++i) {
         const Paragraph& line = items[i].para;
-        const HeaderLine kind = line.title_style ? HeaderLine::title : header_line_kind(line.text);
+        const HeaderLine kind = page.kinds[i];
         if (kind == HeaderLine::title) continue;  // the title is not dropped: it is the title
         const char* what = kind == HeaderLine::council ? "the council's name" : "the protocol's place in the constitution";
         dropped.push_back({line.pos, line.text, "title page"});

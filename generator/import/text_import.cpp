@@ -288,6 +288,10 @@ public:
         const std::string head = letters(before.substr(space == std::string_view::npos ? 0 : space + 1));
         const std::string tail = letters(after.substr(0, after.find(' ')));
         if (head.empty() || tail.empty() || head.find('-') != std::string::npos) return false;
+        // "co-" / "opted", "vice-" / "chair": prefixes written with a hyphen
+        static const std::unordered_set<std::string> prefixes = {"co", "non", "ex", "re", "pre", "post", "anti",
+                                                                 "pro", "sub", "vice", "semi", "multi", "cross", "self"};
+        if (prefixes.count(head)) return false;
         if (words_.empty()) learn_words();  // only texts with a hyphen at a line end pay for this
         if (words_.count(head + tail)) return true;
         if (words_.count(head + "-" + tail)) return false;

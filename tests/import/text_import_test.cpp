@@ -262,14 +262,15 @@ TEST_CASE("text import: a word hyphenated at a line end is one word; a compound 
     // long enough to know its own words (the rule needs a vocabulary to judge by): the
     // compounds' halves are words of the text, the fragments of a broken word are not
     std::string text = "1. GENERAL\n\n1.1 Officers give impartial and profes-\nsional advice on every decision-\nmaking "
-                       "matter, and each Councillor-\nofficer relationship is con-\nducted with care.\n\n"
+                       "matter, and each Councillor-\nofficer relationship is con-\nducted with care by co-\nopted "
+                       "members.\n\n"
                        "1.2 A decision is for the Councillor; making it is not for the officer.\n\n1.3";
     for (char a = 'a'; a <= 'z'; ++a)
         for (char b = 'a'; b <= 'h'; ++b) text += std::string(" q") + a + b;
     text += ".\n";
     Imported i = import_text(text);
     CHECK(has(i, "impartial and professional advice on every decision-making matter, and each Councillor-officer "
-                 "relationship is conducted with care."));
+                 "relationship is conducted with care by co-opted members."));
 }
 
 TEST_CASE("text import: a lettered section 'A. Introduction' is a heading, '(a) Words' a sub-item", "[import][text]") {
@@ -278,4 +279,23 @@ TEST_CASE("text import: a lettered section 'A. Introduction' is a heading, '(a) 
     REQUIRE(i.result.protocol.sections.size() == 2);
     CHECK(model::plain_text(i.result.protocol.sections[1].heading) == "B. Roles");
     CHECK(i.result.protocol.sections[0].clauses[0].blocks.at(1).items.size() == 2);
+}
+
+TEST_CASE("text import: a committee report's cover under the council's name is not a title", "[import][text][title]") {
+    import::ImportOptions options;
+    options.title = "";
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_text(
+        "Anytown Borough Council\nStandards Committee\n10 March 2024\n\nThe committee is asked to approve the "
+        "revised protocol below.\n\n1. INTRODUCTION\n\n1.1 Councillors and officers work together.\n",
+        "t.txt", options, diags);
+    REQUIRE(r.ok);
+    CHECK(r.protocol.meta.council == "Anytown Borough Council");
+    CHECK(r.protocol.meta.title == "Untitled protocol");
+    // the cover stays with the report, before the protocol; "10 March 2024" is a date, not section 10
+    REQUIRE(r.protocol.sections.size() == 4);
+    CHECK(r.protocol.sections[1].kind == model::SectionKind::preamble);
+    CHECK(model::plain_text(r.protocol.sections[1].heading) == "Standards Committee");
+    CHECK(r.protocol.sections[2].number.empty());
+    CHECK(r.protocol.sections[3].number.text == "1.");
 }
