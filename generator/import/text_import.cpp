@@ -151,6 +151,17 @@ bool is_page_number(std::string_view s) {
     return false;
 }
 
+// "Member/Officer Protocol – Page 3 of 12": a header or footer that ends with the page
+// number, so each page's copy differs from the others.
+bool ends_with_page_number(std::string_view s) {
+    const std::vector<std::string> w = split_words(s);
+    const std::size_t n = w.size();
+    if (n < 3 || n > 12 || ends_sentence(s)) return false;
+    if (equals_ignore_case(w[n - 2], "page") && all_digits(w[n - 1])) return true;
+    return n >= 5 && equals_ignore_case(w[n - 4], "page") && all_digits(w[n - 3]) && equals_ignore_case(w[n - 2], "of") &&
+           all_digits(w[n - 1]);
+}
+
 bool is_lone_url(std::string_view s) {
     if (s.find(' ') != std::string_view::npos) return false;
     auto starts = [&](std::string_view p) { return s.size() > p.size() && equals_ignore_case(s.substr(0, p.size()), p); };
@@ -174,24 +185,37 @@ bool stands_alone(const std::vector<Line>& lines, std::size_t i) {
 // Marks page furniture as junk and records what was dropped and why.
 void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped,
                     Diagnostics& diags) {
-    std::map<std::string, int> repeats;
+    // near a page's edge: within four lines of a form feed or a page number
+    std::vector<bool> near_edge(lines.size(), false);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!lines[i].page_break && !(stands_alone(lines, i) && is_page_number(lines[i].text))) continue;
+        for (std::size_t k = i >= 4 ? i - 4 : 0; k < lines.size() && k <= i + 4; ++k) near_edge[k] = true;
+    }
+    // a header or footer repeats: three times anywhere, or twice at page edges (a short document)
+    std::map<std::string, int> repeats, repeats_at_edge;
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (!lines[i].blank && stands_alone(lines, i) && detail::read_marker(lines[i].text).kind == MarkerKind::none)
+        if (!lines[i].blank && stands_alone(lines, i) && detail::read_marker(lines[i].text).kind == MarkerKind::none) {
             ++repeats[furniture_key(lines[i].text)];
+            if (near_edge[i]) ++repeats_at_edge[furniture_key(lines[i].text)];
+        }
 
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& line = lines[i];
         if (line.blank || !stands_alone(lines, i)) continue;
         std::string reason;
+        const std::string key = furniture_key(line.text);
         if (is_page_number(line.text)) {
             reason = "page number";
+        } else if (ends_with_page_number(line.text)) {
+            reason = "running header or footer";
         } else if (is_lone_url(line.text) && (i == 0 || lines[i - 1].blank)) {
             // a web address introduced by "...at:" is part of the text
             std::size_t prev = i;
             while (prev > 0 && lines[prev - 1].blank) --prev;
             if (prev == 0 || lines[prev - 1].text.back() != ':') reason = "lone web address";
-        } else if (line.text.size() >= 4 && line.text.size() <= 100 && repeats[furniture_key(line.text)] >= 3 &&
-                   !ends_sentence(line.text) && !std::islower(static_cast<unsigned char>(line.text[0]))) {
+        } else if (line.text.size() >= 4 && line.text.size() <= 100 &&
+                   (repeats[key] >= 3 || (near_edge[i] && repeats_at_edge[key] >= 2)) && !ends_sentence(line.text) &&
+                   !std::islower(static_cast<unsigned char>(line.text[0]))) {
             // a header or footer is a label, not the end of a sentence
             reason = "running header or footer";
         }

@@ -299,3 +299,15 @@ TEST_CASE("text import: a committee report's cover under the council's name is n
     CHECK(r.protocol.sections[2].number.empty());
     CHECK(r.protocol.sections[3].number.text == "1.");
 }
+
+TEST_CASE("text import: a two-page document's footers are dropped too", "[import][text]") {
+    Imported i = import_text(
+        "1. GENERAL\n\n1.1 Councillors and officers work together for the good of the\n\n"
+        "Issue 4 \xE2\x80\x93 May 2024\n\nMember/Officer Protocol \xE2\x80\x93 Page 1 of 2\n\f"
+        "community.\n\n1.2 Officers advise.\n\nIssue 4 \xE2\x80\x93 May 2024\n\n"
+        "Member/Officer Protocol \xE2\x80\x93 Page 2 of 2\n\f");
+    REQUIRE(i.result.dropped.size() == 4);
+    CHECK_FALSE(has(i, "Issue 4"));
+    CHECK_FALSE(has(i, "Page 1"));
+    CHECK(has(i, "for the good of the community.\n"));
+}
