@@ -23,12 +23,14 @@ bool is_upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0;
 bool is_lower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
 
 // Bullet glyphs: •, Word's Symbol-font bullets as private-use characters, squares,
-// circles, and the ASCII stand-ins.
+// circles, Wingdings' square and arrow as Word's "Save as text" writes them (§ Ø), and
+// the ASCII stand-ins.
 const std::vector<std::string>& bullet_glyphs() {
     static const std::vector<std::string> glyphs = {
         "\xE2\x80\xA2", "\xEF\x82\xB7", "\xEF\x82\xA7", "\xEF\x81\xB6", "\xEF\x83\x98", "\xEF\x83\xBC",
         "\xEF\x82\xA8", "\xE2\x96\xAA", "\xE2\x97\xA6", "\xE2\x80\xA3", "\xC2\xB7",     "\xE2\x97\x8F",
-        "\xE2\x96\xA0", "\xE2\x80\x93", "-",            "*",            "o"};
+        "\xE2\x96\xA0", "\xE2\x80\x93", "\xC2\xA7",     "\xC3\x98",     "-",            "*",
+        "o"};
     return glyphs;
 }
 

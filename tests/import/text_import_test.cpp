@@ -94,11 +94,11 @@ TEST_CASE("text import: sub-items, numerals under letters, and (i) after (h)", "
 TEST_CASE("text import: bullets of every kind", "[import][text]") {
     Imported i = import_text(
         "1. SUPPORT\n\n1.1 Councillors must:\n\xE2\x80\xA2 use resources properly;\n\xEF\x82\xB7 respect officers;\n"
-        "- keep records;\no and attend training.\n");
+        "- keep records;\n\xC2\xA7\tread papers;\n\xC3\x98\task questions;\no and attend training.\n");
     const model::Clause& c = i.result.protocol.sections[0].clauses[0];
     REQUIRE(c.blocks.size() == 2);
     CHECK(c.blocks[1].list_style == model::ListStyle::bullet);
-    CHECK(c.blocks[1].items.size() == 4);
+    CHECK(c.blocks[1].items.size() == 6);
 }
 
 TEST_CASE("text import: a quoted passage over several paragraphs is a quote", "[import][text]") {
