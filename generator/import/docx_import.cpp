@@ -469,6 +469,23 @@ void DocxReader::read_body(const pugi::xml_node& body, std::vector<Paragraph>& o
     }
 }
 
+// The words of Word's headers and footers (word/header1.xml, word/footer2.xml, ...), a
+// paragraph each: they often name the council when the body only says "the Council".
+std::vector<std::string> header_texts(const std::map<std::string, std::string>& parts) {
+    std::vector<std::string> texts;
+    for (const auto& [name, xml] : parts) {
+        if (name.rfind("word/header", 0) != 0 && name.rfind("word/footer", 0) != 0) continue;
+        pugi::xml_document doc;
+        if (!doc.load_buffer(xml.data(), xml.size())) continue;
+        for (auto p : doc.select_nodes("//w:p")) {
+            std::string text;
+            for (auto t : p.node().select_nodes(".//w:t")) text += t.node().text().get();
+            if (!text.empty()) texts.push_back(std::move(text));
+        }
+    }
+    return texts;
+}
+
 bool parse_part(const std::map<std::string, std::string>& parts, const std::string& name, pugi::xml_document& doc,
                 bool required, const std::string& path, Diagnostics& diags) {
     auto it = parts.find(name);
@@ -529,7 +546,7 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
     if (!dropped.empty())
         diags.note(path, {}, "left out " + std::to_string(dropped.size()) +
                                  " paragraphs of a table of contents or subtitle (Word makes them from the document)");
-    return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags);
+    return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags, header_texts(*parts));
 }
 
 }  // namespace protopub::import

@@ -76,8 +76,11 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
                                      std::size_t full_width);
 
 // Builds the protocol: title, preamble, sections, clauses (with ids) and metadata.
+// `page_furniture`: what is printed on every page (Word's headers and footers), read
+// only for the council's name when the text itself does not give it.
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
-                            std::vector<Dropped> dropped, model::Diagnostics& diags);
+                            std::vector<Dropped> dropped, model::Diagnostics& diags,
+                            const std::vector<std::string>& page_furniture = {});
 
 // Plain words -> inlines: web and e-mail addresses become links (as the source reader
 // would read them back), *words* become emphasis (plain text only: in Word, an

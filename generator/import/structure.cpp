@@ -662,13 +662,12 @@ void Builder::place(const Item& it) {
 
 // ------------------------------------------------------------------ metadata
 
-// "Guildford Borough Council": a council named with its kind, the most frequent one.
-std::string council_named_in(const std::vector<Item>& items) {
+// Counts the councils `text` names with their kind: "Guildford Borough Council".
+void count_councils(const std::string& text, std::map<std::string, int>& counts) {
     static const std::vector<std::string> kinds = {"Borough", "City", "District", "County", "Metropolitan", "Town", "Parish"};
     static const std::vector<std::string> not_names = {"The", "This", "A", "An", "Each", "Any", "Every", "Other", "Of", "And"};
-    std::map<std::string, int> counts;
-    for (const auto& it : items) {
-        std::vector<std::string> w = split_words(it.para.text);
+    {
+        std::vector<std::string> w = split_words(text);
         for (std::size_t i = 2; i < w.size(); ++i) {
             if (w[i].rfind("Council", 0) != 0 || std::find(kinds.begin(), kinds.end(), w[i - 1]) == kinds.end()) continue;
             std::size_t b = i - 1;
@@ -693,6 +692,12 @@ std::string council_named_in(const std::vector<Item>& items) {
             if (is_upper(w[i + 2][0])) ++counts[name];
         }
     }
+}
+
+// The council named most often in `texts`, or "".
+std::string council_named_in(const std::vector<std::string>& texts) {
+    std::map<std::string, int> counts;
+    for (const auto& text : texts) count_councils(text, counts);
     std::string best;
     int most = 0;
     for (const auto& [name, n] : counts)
@@ -803,7 +808,8 @@ TitlePage read_title_page(const std::vector<Item>& items) {
 }  // namespace
 
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
-                            std::vector<Dropped> dropped, Diagnostics& diags) {
+                            std::vector<Dropped> dropped, Diagnostics& diags,
+                            const std::vector<std::string>& page_furniture) {
     ImportResult result;
     std::vector<Item> items = classify(std::move(paragraphs));
     Protocol& p = result.protocol;
@@ -891,11 +897,14 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         diags.warning(path, {1, 1}, "no title line found: the title is 'Untitled protocol' (use --title)");
     }
     // "EASTSHIRE DISTRICT COUNCIL" on the title page is printed as the text spells it
-    const std::string named_in_text = council_named_in(items);
+    std::vector<std::string> texts;
+    for (const auto& it : items) texts.push_back(it.para.text);
+    const std::string named_in_text = council_named_in(texts);
     const bool same_council = lower(page.council) == lower(named_in_text);
     m.council = !options.council.empty() ? options.council
                 : !page.council.empty() && !same_council ? page.council
                                                          : named_in_text;
+    if (m.council.empty()) m.council = council_named_in(page_furniture);
     m.constitution = page.place;
     if (m.council.empty()) {
         m.council = "Unnamed council";

@@ -193,3 +193,22 @@ TEST_CASE("docx import: a list starting at two billion is numbered in figures", 
     REQUIRE(r.ok);
     CHECK(source::write_protocol(r.protocol).find("(2000000000) A long way down.") != std::string::npos);
 }
+
+TEST_CASE("docx import: the council named only in Word's page header", "[import][docx]") {
+    const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    const std::vector<package::ZipEntry> parts = {
+        {"word/document.xml", "<?xml version=\"1.0\"?><w:document " + w + "><w:body>" + p("Member/Officer Protocol") +
+                                  p("1. Introduction") + p("1.1 The Council expects courtesy from everyone.") +
+                                  "</w:body></w:document>"},
+        {"word/header1.xml", "<?xml version=\"1.0\"?><w:hdr " + w + "><w:p><w:r><w:t>Northmoor Borough </w:t></w:r>"
+                             "<w:r><w:t>Council \xE2\x80\x93 Constitution Part 5</w:t></w:r></w:p></w:hdr>"}};
+    std::string error;
+    auto bytes = package::write_zip(parts, 0, error);
+    REQUIRE(bytes);
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_docx(*bytes, "t.docx", {}, diags);
+    REQUIRE(r.ok);
+    CHECK(r.protocol.meta.council == "Northmoor Borough Council");
+    CHECK(r.protocol.meta.title == "Member/Officer Protocol");
+    CHECK(diags.warning_count() == 0);
+}
