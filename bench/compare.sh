@@ -20,14 +20,14 @@ for n in "${sizes[@]}"; do
   python3 bench/synth_councils.py protocol-source "$work/c$n" "$n" --model "$(basename "$model")"
   for formats in json,csv html; do
     /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
-      "$bindir/protopub" compare "$work/c$n" --base "$model" -o "$work/out$n-$formats" --format "$formats" 2>/dev/null
+      "$bindir/protopub" compare "$work/c$n" --base "$model" -o "$work/out$n-$formats" --format "$formats" >/dev/null 2>&1
     read -r wall user sys kb < "$work/time"
     printf '%-6s %-9s %-10s %-10s %-10s %s\n' "$n" $((n * 150)) "$wall" "$(awk "BEGIN { print $user + $sys }")" $((kb / 1024)) "$formats"
   done
 done
 python3 bench/synth_councils.py protocol-source "$work/d5" 5 --model "$(basename "$model")"
 read -r docs clauses pairs seconds < <(python3 bench/difflib_allpairs.py "$model" "$work"/d5/*.md)
-/usr/bin/time -f '%e' -o "$work/time" "$bindir/protopub" compare "$work/d5" --base "$model" -o "$work/out5" --format json,csv
+/usr/bin/time -f '%e' -o "$work/time" "$bindir/protopub" compare "$work/d5" --base "$model" -o "$work/out5" --format json,csv >/dev/null
 echo
 echo "N = 5: protopub compare $(cat "$work/time") s; Python difflib, every clause pair across $docs documents ($clauses clauses, $pairs pairs): $seconds s"
 python3 - "$pairs" "$seconds" <<'PY'

@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 protopub=./build/protopub
 $protopub check protocol-source
-$protopub build protocol-source -o output --format html,pdf,docx,akn
+$protopub build protocol-source -o output --format html,pdf,docx,akn \
+  --link "The assembled constitution=constitution/index.html" \
+  --link "Every protocol compared with the model protocol=comparison/index.html"
 $protopub constitution protocol-source/constitution.yaml -o output/constitution --format html,pdf,docx,akn
 $protopub compare protocol-source --base protocol-source/somerset-model-protocol.md -o output/comparison \
   --format html,pdf,csv,json

@@ -20,9 +20,9 @@ Args::Args(const std::vector<std::string>& argv, std::set<std::string> with_valu
         }
         if (with_value.count(name)) {
             if (has_inline) {
-                values_[name] = inline_value;
+                values_[name].push_back(inline_value);
             } else if (i + 1 < argv.size()) {
-                values_[name] = argv[++i];
+                values_[name].push_back(argv[++i]);
             } else {
                 error_ = "option '" + name + "' needs a value";
                 return;
@@ -38,7 +38,12 @@ Args::Args(const std::vector<std::string>& argv, std::set<std::string> with_valu
 
 std::string Args::value(const std::string& name, const std::string& fallback) const {
     auto it = values_.find(name);
-    return it == values_.end() ? fallback : it->second;
+    return it == values_.end() ? fallback : it->second.back();
+}
+
+std::vector<std::string> Args::values(const std::string& name) const {
+    auto it = values_.find(name);
+    return it == values_.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::vector<std::string> Args::list(const std::string& name, const std::vector<std::string>& fallback,

@@ -19,7 +19,10 @@ public:
     const std::vector<std::string>& positional() const { return positional_; }
     bool flag(const std::string& name) const { return flags_seen_.count(name) > 0; }
     bool has(const std::string& name) const { return values_.count(name) > 0; }
+    // The option's value (the last one, when it was given more than once).
     std::string value(const std::string& name, const std::string& fallback = "") const;
+    // Every value of an option that may be repeated ("--link A=a --link B=b"), in order.
+    std::vector<std::string> values(const std::string& name) const;
 
     // "--format html,pdf" -> {"html","pdf"}; unknown entries make ok() false.
     std::vector<std::string> list(const std::string& name, const std::vector<std::string>& fallback,
@@ -27,7 +30,7 @@ public:
 
 private:
     std::vector<std::string> positional_;
-    std::map<std::string, std::string> values_;
+    std::map<std::string, std::vector<std::string>> values_;
     std::set<std::string> flags_seen_;
     std::string error_;
 };

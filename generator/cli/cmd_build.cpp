@@ -15,7 +15,7 @@ const char* kDefaultSources = "protocol-source";
 }  // namespace
 
 int run_build(const std::vector<std::string>& argv) {
-    Args args(argv, {"-o", "--format", "--templates", "--pdf-style", "--reference-docx"}, {"--quiet"});
+    Args args(argv, {"-o", "--format", "--templates", "--pdf-style", "--reference-docx", "--link"}, {"--quiet"});
     const auto formats = args.list("--format", {"html"}, format_names());
     if (!args.ok()) return usage_error("build", args.error());
     if (!args.has("-o")) return usage_error("build", "no output folder given (usage: protopub build [FILE|DIR]... -o OUTDIR)");

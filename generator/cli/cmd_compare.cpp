@@ -108,6 +108,11 @@ int run_compare(const std::vector<std::string>& argv) {
     }
     std::string error;
     if (!out.commit(args.value("-o"), error)) return usage_error("compare", error);
+    const std::size_t files = out.files().size();
+    std::printf("%zu protocols compared%s: %zu topics, %zu alignments, written to %s (%zu file%s)\n", protocols.size(),
+                base >= 0 ? (" with " + comparison.documents[static_cast<std::size_t>(base)].id).c_str() : " all against all",
+                comparison.topics.size(), comparison.alignments.size(), args.value("-o").c_str(), files,
+                files == 1 ? "" : "s");
     return exit_ok;
 }
 

@@ -61,6 +61,18 @@ bool render_formats(const std::vector<model::Protocol>& protocols, const std::ve
     options.templates_dir = args.value("--templates", PROTOPUB_DEFAULT_TEMPLATES);
     for (const Format& f : file_formats())
         if (wants(f.name)) options.downloads.emplace_back(f.suffix, f.label);
+    for (const auto& link : args.values("--link")) {
+        const auto eq = link.find('=');
+        const std::string label = link.substr(0, eq), href = eq == std::string::npos ? "" : link.substr(eq + 1);
+        // A relative address or a web address: never "javascript:" or another scheme.
+        const auto colon = href.find(':');
+        const bool web = href.rfind("https://", 0) == 0 || href.rfind("http://", 0) == 0;
+        if (label.empty() || href.empty() || (colon != std::string::npos && !web && colon < href.find('/'))) {
+            diags.error("--link", {}, "'" + link + "' is not LABEL=ADDRESS (a relative address or an http(s) address)");
+            return false;
+        }
+        options.links.emplace_back(label, href);
+    }
     return html::render_site(protocols, options, out, diags);
 }
 

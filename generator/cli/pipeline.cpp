@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <set>
 
 #include "check/check.hpp"
 #include "cli/commands.hpp"
@@ -15,6 +16,13 @@ namespace protopub::cli {
 
 std::vector<std::string> expand_sources(const std::vector<std::string>& args, model::Diagnostics& diags) {
     std::vector<std::string> out;
+    // A file named twice (on its own and in its folder) is one protocol, read once.
+    std::set<fs::path> seen;
+    auto add = [&](const fs::path& path) {
+        std::error_code ec;
+        const fs::path key = fs::weakly_canonical(path, ec);
+        if (seen.insert(ec ? path : key).second) out.push_back(path.string());
+    };
     for (const auto& a : args) {
         std::error_code ec;
         if (fs::is_directory(a, ec)) {
@@ -27,9 +35,9 @@ std::vector<std::string> expand_sources(const std::vector<std::string>& args, mo
             if (ec) diags.error(a, {}, "cannot read folder: " + ec.message());
             std::sort(found.begin(), found.end());
             if (found.empty() && !ec) diags.error(a, {}, "no protocol sources (*.md) in this folder");
-            out.insert(out.end(), found.begin(), found.end());
+            for (const auto& f : found) add(f);
         } else if (fs::exists(a, ec)) {
-            out.push_back(a);
+            add(a);
         } else {
             diags.error(a, {}, "no such file or folder");
         }

@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "compare/detail.hpp"
 #include "model/text.hpp"
@@ -149,6 +150,32 @@ Band aligned_band(double score, const Options& options) {
     return band == Band::absent ? Band::related : band;
 }
 
+// The nearest clause of each document to each topic it has no clause in, from candidate
+// pairs (unit, unit of a topic, score).
+class NearMisses {
+public:
+    explicit NearMisses(const Comparison& cmp) {
+        for (std::size_t t = 0; t < cmp.topics.size(); ++t)
+            for (const auto& m : cmp.topics[t].members) covered_.insert(key(static_cast<int>(t), m.ref.doc));
+    }
+    void offer(int topic, UnitRef unit, double score) {
+        const auto k = key(topic, unit.doc);
+        if (covered_.count(k)) return;
+        auto [it, fresh] = best_.try_emplace(k, NearMiss{topic, unit, score});
+        if (!fresh && std::tie(score, it->second.unit) > std::tie(it->second.score, unit)) it->second = {topic, unit, score};
+    }
+    void add_to(Comparison& cmp) const {
+        for (const auto& [k, near] : best_) cmp.near_misses.push_back(near);
+    }
+
+private:
+    static std::uint64_t key(int topic, int doc) {
+        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(topic)) << 32) | static_cast<std::uint32_t>(doc);
+    }
+    std::unordered_set<std::uint64_t> covered_;
+    std::map<std::uint64_t, NearMiss> best_;
+};
+
 void add_member(Topic& topic, UnitRef ref, double score, const Options& options) {
     topic.members.push_back({ref, score, aligned_band(score, options)});
 }
@@ -189,6 +216,10 @@ std::vector<std::uint32_t> base_topics(Comparison& cmp, const Corpus& corpus, co
         }
         q = end;
     }
+    NearMisses near(cmp);
+    for (std::size_t k = 0; k < queries.size(); ++k)
+        for (const auto& c : candidates[k]) near.offer(base_position[c.unit], corpus.refs[queries[k]], c.score);
+    near.add_to(cmp);
     return left_over;
 }
 
@@ -199,7 +230,7 @@ void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std
     auto pairs = similar_pairs(corpus.features, units, corpus.doc_of, options.related * in_run_share, options.threads,
                                options.progress);
     if (options.progress) options.progress("choosing matches between documents", 0, 1);
-    const auto matches = directed_matches(std::move(pairs), corpus.refs, options.related, options.threads);
+    const auto matches = directed_matches(pairs, corpus.refs, options.related, options.threads);
     auto clusters = cluster_units(units, matches, corpus.doc_of, corpus.features.words, cmp.documents.size());
     const std::size_t first_topic = cmp.topics.size();
     std::vector<std::size_t> cluster_of(corpus.refs.size(), 0);
@@ -218,6 +249,24 @@ void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std
         for (auto g : cluster)
             if (g != reference) add_member(t, corpus.refs[g], corpus.features.similarity(g, reference), options);
         cmp.topics.push_back(std::move(t));
+    }
+    NearMisses near(cmp);
+    for (const auto& e : pairs)
+        if (cluster_of[e.a] != cluster_of[e.b]) {
+            near.offer(static_cast<int>(first_topic + cluster_of[e.a]), corpus.refs[e.b], e.score);
+            near.offer(static_cast<int>(first_topic + cluster_of[e.b]), corpus.refs[e.a], e.score);
+        }
+    near.add_to(cmp);
+    // Against a base, the clauses it lacks are aligned to their topic's reference: a few per
+    // topic, however many councils there are. All against all, each clause's own choices in
+    // every other document are the answer (and grow with the square of the documents).
+    if (cmp.base >= 0) {
+        for (std::size_t k = first_topic; k < cmp.topics.size(); ++k)
+            for (std::size_t m = 1; m < cmp.topics[k].members.size(); ++m) {
+                const Member& member = cmp.topics[k].members[m];
+                cmp.alignments.push_back({member.ref, cmp.topics[k].reference, member.score, member.band, static_cast<int>(k)});
+            }
+        return;
     }
     for (const auto& e : matches) {
         const int topic = cluster_of[e.a] == cluster_of[e.b] ? static_cast<int>(first_topic + cluster_of[e.a]) : -1;
@@ -270,6 +319,7 @@ Comparison compare_protocols(const std::vector<model::Protocol>& protocols, cons
     std::sort(cmp.alignments.begin(), cmp.alignments.end(), [](const Alignment& x, const Alignment& y) {
         return std::tie(x.a, x.b) < std::tie(y.a, y.b);
     });
+    std::sort(cmp.near_misses.begin(), cmp.near_misses.end());
     cmp.similarity = document_similarity(cmp);
     return cmp;
 }

@@ -81,12 +81,22 @@ struct Alignment {
     int topic = -1;            // index into Comparison::topics when a and b share one
 };
 
+// A document with no clause in a topic, and its clause that came nearest to the topic all
+// the same (it was a candidate, but not chosen): where a reader should check the gap.
+struct NearMiss {
+    int topic = -1;            // index into Comparison::topics
+    UnitRef unit;
+    double score = 0;
+    friend auto operator<=>(const NearMiss&, const NearMiss&) = default;
+};
+
 struct Comparison {
     std::vector<Document> documents;
     int base = -1;                              // index into documents, -1 without a base
     std::vector<Topic> topics;                  // base topics in base order, then the rest
     std::vector<Alignment> alignments;          // sorted by a, then b
     std::vector<std::vector<double>> similarity;  // documents x documents, 0..1 (diagonal 1)
+    std::vector<NearMiss> near_misses;          // at most one per (topic, document), sorted
 };
 
 using Progress = std::function<void(std::string_view stage, std::size_t done, std::size_t total)>;

@@ -102,7 +102,8 @@ std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<S
 // in order as assign_in_order chooses against a base, in both directions of every
 // document pair. The result is directed: in {a, b, score}, b is a's counterpart (a is
 // not always < b). `refs` gives each global unit's document and place in it.
-std::vector<Edge> directed_matches(std::vector<Edge> pairs, const std::vector<UnitRef>& refs, double confident,
+// `pairs` is sorted by document pair on the way.
+std::vector<Edge> directed_matches(std::vector<Edge>& pairs, const std::vector<UnitRef>& refs, double confident,
                                    unsigned threads);
 
 // Clusters units by merging along edges, best first, never joining two clusters that

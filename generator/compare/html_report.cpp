@@ -28,6 +28,16 @@ Memberships memberships(const Comparison& cmp) {
     return out;
 }
 
+// Each clause's alignments (it is `a`), best first.
+using AlignmentsFrom = std::map<UnitRef, std::vector<const Alignment*>>;
+AlignmentsFrom alignments_from(const Comparison& cmp) {
+    AlignmentsFrom out;
+    for (const auto& al : cmp.alignments) out[al.a].push_back(&al);
+    for (auto& [ref, list] : out)
+        std::stable_sort(list.begin(), list.end(), [](const Alignment* x, const Alignment* y) { return x->score > y->score; });
+    return out;
+}
+
 void append_heatmap(pugi::xml_node parent, const Comparison& cmp) {
     pugi::xml_document svg;
     if (svg.load_string(heatmap_svg(cmp).c_str())) parent.append_copy(svg.document_element());
@@ -109,8 +119,10 @@ void append_side_by_side(pugi::xml_node parent, const std::string& reference_tit
     }
 }
 
+// Each clause of `doc`, beside the clause it is aligned to (its base clause, or its closest
+// counterpart in another council), with its other counterparts named.
 void append_clauses(pugi::xml_node parent, const Comparison& cmp, const std::vector<model::Protocol>& protocols,
-                    const Memberships& members, int doc) {
+                    const Memberships& members, const AlignmentsFrom& aligned, int doc) {
     const auto& document = cmp.documents[static_cast<std::size_t>(doc)];
     for (std::size_t u = 0; u < document.units.size(); ++u) {
         const UnitRef ref{doc, static_cast<int>(u)};
@@ -124,34 +136,39 @@ void append_clauses(pugi::xml_node parent, const Comparison& cmp, const std::vec
         number.append_attribute("class") = "number";
         number.text() = unit.number.c_str();
         const std::string ours = clause_text(cmp, protocols, ref);
-        const auto found = members.find(ref);
-        const std::size_t t = found->second.front().first;
-        const Member& membership = *found->second.front().second;
-        const Topic& topic = cmp.topics[t];
+        const Topic& topic = cmp.topics[members.at(ref).front().first];
         head.append_child(pugi::node_pcdata).set_value(topic.label.c_str());
-        auto text_only = [&](const std::string& note) {
+        auto note = [&](const std::string& words) {
             head.append_child(pugi::node_pcdata).set_value(" ");
             auto span = head.append_child("span");
             span.append_attribute("class") = "others";
-            span.text() = note.c_str();
-            pair.append_child("p").text() = ours.c_str();
+            span.text() = words.c_str();
         };
-        if (topic.reference == ref) {
+        const auto found = aligned.find(ref);
+        if (found == aligned.end()) {  // nothing it chose: it is a reference, or alone
             const std::string others = topic_councils(cmp, topic, {doc});
-            text_only(others.empty() ? "(only this protocol)" : "(also: " + others + ")");
+            note(others.empty() ? "(only this protocol)" : "(also: " + others + ")");
+            pair.append_child("p").text() = ours.c_str();
             continue;
         }
+        const Alignment& best = *found->second.front();
+        auto title = [&](const Alignment& al) {
+            return cmp.documents[static_cast<std::size_t>(al.b.doc)].council + " " + unit_of(cmp, al.b).number;
+        };
         head.append_child(pugi::node_pcdata).set_value(" ");
         auto band = head.append_child("span");
-        band.append_attribute("class") = band_class(membership.band).c_str();
-        band.text() = (std::string(to_string(membership.band)) + " " + format_score(membership.score)).c_str();
-        const auto& ref_doc = cmp.documents[static_cast<std::size_t>(topic.reference.doc)];
-        const std::string title = ref_doc.council + " " + unit_of(cmp, topic.reference).number;
-        if (membership.band == Band::identical) {
-            text_only("(same words as " + title + ")");
+        band.append_attribute("class") = band_class(best.band).c_str();
+        band.text() = (std::string(to_string(best.band)) + " " + format_score(best.score)).c_str();
+        std::string more;
+        for (std::size_t k = 1; k < found->second.size(); ++k)
+            more += (more.empty() ? "" : ", ") + title(*found->second[k]);
+        if (!more.empty()) note("(also: " + more + ")");
+        if (best.band == Band::identical) {
+            note("(same words as " + title(best) + ")");
+            pair.append_child("p").text() = ours.c_str();
             continue;
         }
-        append_side_by_side(pair, title, clause_text(cmp, protocols, topic.reference), ours);
+        append_side_by_side(pair, title(best), clause_text(cmp, protocols, best.b), ours);
     }
 }
 
@@ -233,6 +250,9 @@ Context council_context(const Comparison& cmp, const std::vector<model::Protocol
             row["others"] = others.empty() ? "" : "(also in " + others + ")";
             row["councils"] = "(" + topic_councils(cmp, topic, {doc}) + ")";
             row["text"] = clause_text(cmp, protocols, topic.reference);
+            row["nearest"] = nearest_note(cmp, view, t);
+            if (const auto near = view.nearest.find(t); near != view.nearest.end())
+                row["nearest_href"] = "#" + unit_of(cmp, near->second.unit).id;
             rows.push_back(std::move(row));
         }
         return Value::list(std::move(rows));
@@ -261,10 +281,11 @@ bool render_html(const Comparison& cmp, const std::vector<model::Protocol>& prot
     if (page.empty()) return false;
     out.add("index.html", std::move(page));
     const auto members = memberships(cmp);
+    const auto aligned = alignments_from(cmp);
     for (std::size_t d = 0; d < cmp.documents.size(); ++d) {
         Context ctx = council_context(cmp, protocols, views[d], static_cast<int>(d));
         ctx["clauses"] = Value::markup(
-            [&, d](pugi::xml_node parent) { append_clauses(parent, cmp, protocols, members, static_cast<int>(d)); });
+            [&, d](pugi::xml_node parent) { append_clauses(parent, cmp, protocols, members, aligned, static_cast<int>(d)); });
         page = templates->render_page("compare-council", ctx, diags);
         if (page.empty()) return false;
         out.add(council_page(cmp.documents[d]), std::move(page));

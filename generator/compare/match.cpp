@@ -120,7 +120,7 @@ std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<S
     return chosen;
 }
 
-std::vector<Edge> directed_matches(std::vector<Edge> pairs, const std::vector<UnitRef>& refs, double confident,
+std::vector<Edge> directed_matches(std::vector<Edge>& pairs, const std::vector<UnitRef>& refs, double confident,
                                    unsigned threads) {
     auto doc_pair = [&](const Edge& e) { return std::minmax(refs[e.a].doc, refs[e.b].doc); };
     std::sort(pairs.begin(), pairs.end(), [&](const Edge& x, const Edge& y) {

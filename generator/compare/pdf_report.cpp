@@ -65,14 +65,26 @@ model::Section section(const std::string& id, const std::string& heading, std::v
     return s;
 }
 
+// Marks that every PDF viewer can copy as text (the standard PDF encoding has no "≈"),
+// and the tint of a matrix cell: darker is closer, as in the HTML report.
 const char* band_mark(Band b) {
     switch (b) {
         case Band::identical: return "=";
-        case Band::close: return "\u2248";
-        case Band::related: return "~";
+        case Band::close: return "~";
+        case Band::related: return "\u00b7";
         case Band::absent: return "\u2014";
     }
     return "";
+}
+
+float band_shade(Band b) {
+    switch (b) {
+        case Band::identical: return 0.9f;
+        case Band::close: return 0.5f;
+        case Band::related: return 0.2f;
+        case Band::absent: return -1;
+    }
+    return -1;
 }
 
 std::vector<model::Block> overview(const Comparison& cmp, const std::vector<DocumentView>& views) {
@@ -113,22 +125,29 @@ std::vector<model::Block> coverage(const Comparison& cmp) {
     for (auto d : columns) rows[0].push_back(std::to_string(d + 1));
     std::vector<std::size_t> column_of(cmp.documents.size());
     for (std::size_t k = 0; k < columns.size(); ++k) column_of[columns[k]] = k + 1;
+    std::vector<std::vector<Band>> bands;  // per row, per column: the closest band there
     for (const auto& topic : cmp.topics) {
         std::vector<std::string> row = {topic.label};
         row.resize(1 + cmp.documents.size());
+        std::vector<Band> best(row.size(), Band::absent);
         for (const auto& m : topic.members) {
-            auto& cell = row[column_of[static_cast<std::size_t>(m.ref.doc)]];
-            cell += (cell.empty() ? "" : " ") + unit_of(cmp, m.ref).number + " " + band_mark(m.band);
+            const std::size_t c = column_of[static_cast<std::size_t>(m.ref.doc)];
+            row[c] += (row[c].empty() ? "" : " ") + unit_of(cmp, m.ref).number + " " + band_mark(m.band);
+            best[c] = std::min(best[c], m.band);
         }
         for (std::size_t k = 1; k < row.size(); ++k)
             if (row[k].empty()) row[k] = band_mark(Band::absent);
         rows.push_back(std::move(row));
+        bands.push_back(std::move(best));
     }
+    model::Block matrix = table(rows);
+    for (std::size_t r = 0; r < bands.size(); ++r)
+        for (std::size_t c = 1; c < bands[r].size(); ++c) matrix.rows[r + 1].cells[c].shade = band_shade(bands[r][c]);
     return {paragraph({text("One row per topic; one column per council, numbered as in the Councils table" +
                             std::string(cmp.base >= 0 ? ", the base first" : "") +
                             ". Each cell: the council's clause number and how close its words are to the topic's "
-                            "reference clause (= identical, \u2248 close, ~ related, \u2014 absent).")}),
-            table(rows)};
+                            "reference clause (= identical, ~ close, \u00b7 related, \u2014 absent; darker is closer).")}),
+            std::move(matrix)};
 }
 
 std::vector<model::Block> council_blocks(const Comparison& cmp, const std::vector<model::Protocol>& protocols,
@@ -141,7 +160,9 @@ std::vector<model::Block> council_blocks(const Comparison& cmp, const std::vecto
             const auto& topic = cmp.topics[t];
             const std::string who = topic_councils(cmp, topic, from_base ? std::vector<int>{doc, cmp.base} : std::vector<int>{doc});
             const std::string lead = from_base ? unit_of(cmp, topic.reference).number + " " : "";
-            items.push_back(lead + topic.label + (who.empty() ? "" : from_base ? " (also: " + who + ")" : " (" + who + ")"));
+            const std::string near = nearest_note(cmp, view, t);
+            items.push_back(lead + topic.label + (who.empty() ? "" : from_base ? " (also: " + who + ")" : " (" + who + ")") +
+                            (near.empty() ? "" : ". " + near));
         }
         return items;
     };

@@ -59,6 +59,13 @@ std::string topic_councils(const Comparison& cmp, const Topic& topic, const std:
     return out;
 }
 
+std::string nearest_note(const Comparison& cmp, const DocumentView& view, std::size_t topic) {
+    const auto found = view.nearest.find(topic);
+    if (found == view.nearest.end()) return "";
+    return "Nearest here: " + detail::unit_of(cmp, found->second.unit).number + " (score " +
+           format_score(found->second.score) + "), not matched to it; worth checking.";
+}
+
 std::vector<std::size_t> column_order(const Comparison& cmp) {
     std::vector<std::size_t> order;
     if (cmp.base >= 0) order.push_back(static_cast<std::size_t>(cmp.base));
@@ -98,6 +105,7 @@ std::vector<DocumentView> document_views(const Comparison& cmp) {
             else ++v.related;
         }
     }
+    for (const auto& near : cmp.near_misses) views[static_cast<std::size_t>(near.unit.doc)].nearest.emplace(near.topic, near);
     // What most other councils cover comes first: the likeliest thing to have missed.
     for (auto& v : views)
         std::stable_sort(v.missing.begin(), v.missing.end(),

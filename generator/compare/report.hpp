@@ -2,6 +2,7 @@
 // requested format rendered into one output set.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,11 @@ struct DocumentView {
     std::vector<std::size_t> unique;     // topics only it has a clause in
     std::size_t covered = 0;             // base topics it has a clause in
     std::size_t identical = 0, close = 0, related = 0;  // its clauses by band (vs a reference elsewhere)
+    std::map<std::size_t, NearMiss> nearest;  // gap or missing topic -> its clause that came nearest
 };
+
+// "nearest here: 3.1 (0.12), worth checking" for a gap or missing topic, or "".
+std::string nearest_note(const Comparison& cmp, const DocumentView& view, std::size_t topic);
 std::vector<DocumentView> document_views(const Comparison& cmp);
 
 // The documents with a clause in `topic`, except those in `leave_out`, as

@@ -47,7 +47,7 @@ std::string to_json(const Comparison& cmp) {
     for (std::size_t k = 0; k < cmp.alignments.size(); ++k) {
         const auto& a = cmp.alignments[k];
         out += std::string(k ? ",\n" : "\n") + "{\"a\":" + json_clause(cmp, a.a) + ",\"b\":" + json_clause(cmp, a.b) +
-               ",\"score\":" + format_score(a.score) +
+               ",\"score\":" + format_score(a.score) + ",\"band\":" + json_string(to_string(a.band)) +
                ",\"topic\":" + (a.topic >= 0 ? json_string(cmp.topics[static_cast<std::size_t>(a.topic)].id) : "null") + "}";
     }
     out += "],\n\"topics\":[";
@@ -63,6 +63,13 @@ std::string to_json(const Comparison& cmp) {
                    ",\"band\":" + json_string(to_string(mem.band)) + "}";
         }
         out += "]}";
+    }
+    out += "],\n\"near_misses\":[";
+    for (std::size_t k = 0; k < cmp.near_misses.size(); ++k) {
+        const auto& near = cmp.near_misses[k];
+        out += std::string(k ? ",\n" : "\n") + "{\"topic\":" +
+               json_string(cmp.topics[static_cast<std::size_t>(near.topic)].id) + ",\"clause\":" +
+               json_clause(cmp, near.unit) + ",\"score\":" + format_score(near.score) + "}";
     }
     out += "],\n\"similarity\":[";
     for (std::size_t a = 0; a < cmp.similarity.size(); ++a) {

@@ -371,6 +371,14 @@ Context index_context(const std::vector<Protocol>& protocols, const SiteOptions&
     ctx["lang"] = protocols.empty() ? "en-GB" : protocols.front().meta.lang;
     ctx["heading"] = "Council protocols";
     ctx["count"] = std::to_string(protocols.size());
+    std::vector<Context> links;
+    for (const auto& [label, href] : options.links) {
+        Context link;
+        link["label"] = label;
+        link["href"] = href;
+        links.push_back(std::move(link));
+    }
+    ctx["links"] = Value::list(std::move(links));
     return ctx;
 }
 

@@ -20,6 +20,9 @@ struct SiteOptions {
     // Other files published next to each page, as file-name suffixes with a label:
     // {".pdf", "PDF"} links "guildford.pdf" from guildford.html and the index.
     std::vector<std::pair<std::string, std::string>> downloads;
+    // Other publications the front page points to, as (label, address relative to the
+    // site): {"Comparison", "comparison/index.html"}.
+    std::vector<std::pair<std::string, std::string>> links;
 };
 
 // The file name (without folder) of a protocol's page: "guildford-borough-council.html".

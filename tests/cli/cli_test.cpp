@@ -63,6 +63,32 @@ TEST_CASE("build writes the site; the same input gives the same bytes", "[cli][d
     CHECK(first == snapshot(b.path()));
 }
 
+TEST_CASE("a source named twice, on its own and in its folder, is one protocol", "[cli]") {
+    testing::TempDir dir;
+    testing::write(dir.file("one.md"), testing::source_with_body("## 1. A\n\n1.1 One.\n"));
+    auto run = testing::run_cli({"build", dir.path(), dir.file("one.md"), dir.path() + "/./one.md", "-o", dir.file("site")});
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.find("1 protocol published") == 0);
+}
+
+TEST_CASE("build --link puts other publications on the front page; a bad one is a usage error", "[cli]") {
+    testing::TempDir dir;
+    auto run = testing::run_cli({"build", kSample, "-o", dir.file("site"), "--link", "Comparison=comparison/index.html",
+                                 "--link", "The constitution=https://example.org/constitution"});
+    REQUIRE(run.exit_code == 0);
+    const auto index = testing::read(dir.file("site/index.html"));
+    CHECK(index.find("<a href=\"comparison/index.html\">Comparison</a>") != std::string::npos);
+    CHECK(index.find("<a href=\"https://example.org/constitution\">The constitution</a>") != std::string::npos);
+    CHECK(index.find("comparison/index.html") < index.find("example.org"));  // in the order given
+    CHECK(testing::read(dir.file("site/sample.html")).find("See also") == std::string::npos);
+    for (const char* bad : {"x=javascript:alert(1)", "x=data:text/html,hi", "=comparison/index.html", "Comparison=", "Comparison"}) {
+        auto refused = testing::run_cli({"build", kSample, "-o", dir.file("bad"), "--link", bad});
+        CHECK(refused.exit_code == 2);
+        CHECK(refused.err.find("--link: error:") == 0);
+        CHECK_FALSE(fs::exists(dir.file("bad")));
+    }
+}
+
 TEST_CASE("a failing build leaves the output folder exactly as it was", "[cli][atomic]") {
     testing::TempDir out, src;
     REQUIRE(testing::run_cli({"build", kSample, "-o", out.path()}).exit_code == 0);

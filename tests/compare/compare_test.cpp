@@ -143,6 +143,43 @@ TEST_CASE("compare: without a base every document is compared with every other",
         for (const auto& m : t.members) CHECK((m.ref.doc != 2 || t.members.size() == 1));
     CHECK(f.cmp.similarity[0][1] > f.cmp.similarity[0][2]);
     CHECK(f.cmp.similarity[0][1] == f.cmp.similarity[1][0]);
+    // Alignments are each clause's own choices in each other document: the council's three
+    // parts each choose the model's 1.1, and the model's 1.1 chooses one of them.
+    std::multiset<std::string> chosen;
+    for (const auto& a : f.cmp.alignments) {
+        CHECK(a.a.doc != a.b.doc);
+        CHECK((a.a.doc != 2 && a.b.doc != 2));
+        chosen.insert(std::to_string(a.a.doc) + ":" + f.cmp.documents[a.a.doc].units[a.a.unit].number + ">" +
+                      std::to_string(a.b.doc) + ":" + f.cmp.documents[a.b.doc].units[a.b.unit].number);
+    }
+    for (const char* part : {"1:2.1>0:1.1", "1:2.2>0:1.1", "1:2.3>0:1.1", "1:1.2>0:2.1", "0:2.1>1:1.2", "0:2.2>1:1.1"})
+        CHECK(chosen.count(part) == 1);
+    CHECK(std::count_if(chosen.begin(), chosen.end(), [](const std::string& c) { return c.rfind("0:1.1>", 0) == 0; }) >= 1);
+}
+
+TEST_CASE("compare: a gap names the clause that came nearest, never a topic the council covers", "[compare]") {
+    // The council's 1.2 says part of the model's 2.1, too little to be matched under a
+    // strict threshold, but it is the clause a reader should check.
+    const std::string weak =
+        "## 1. Letters\n\n"
+        "1.1 Official letters on behalf of the Council will be sent in the name of the appropriate officer and never "
+        "in the name of a Councillor.\n\n"
+        "1.2 Correspondence between a councillor and an officer is kept on the ward file.\n";
+    std::vector<model::Protocol> ps = {parse("Model", "model.md", kModel), parse("Guildford", "guildford.md", weak)};
+    compare::Options strict;
+    strict.base = 0;
+    strict.related = 0.3;
+    strict.close = 0.8;
+    const auto cmp = compare::compare_protocols(ps, strict);
+    bool named = false;
+    for (const auto& near : cmp.near_misses) {
+        const auto& topic = cmp.topics[static_cast<std::size_t>(near.topic)];
+        for (const auto& m : topic.members) CHECK(m.ref.doc != near.unit.doc);  // never a covered topic
+        CHECK(near.score < strict.related);
+        if (topic.reference.doc == 0 && cmp.documents[0].units[topic.reference.unit].number == "2.1")
+            named = cmp.documents[1].units[near.unit.unit].number == "1.2";
+    }
+    CHECK(named);
 }
 
 TEST_CASE("compare: the same input gives the same JSON byte for byte, on any number of threads", "[compare]") {
@@ -173,6 +210,10 @@ TEST_CASE("compare: CSV tables and the SVG heatmap", "[compare]") {
     REQUIRE(svg.load_string(compare::heatmap_svg(f.cmp).c_str()));
     CHECK(std::string(svg.child("svg").child("title").text().get()).find("Similarity") == 0);
     CHECK(svg.select_nodes("//rect").size() == 4);
+    // Rows "1. model", columns by number: no slanted labels.
+    CHECK(svg.select_node("//text[.='1. model']"));
+    CHECK(svg.select_node("//text[.='2']"));
+    CHECK_FALSE(svg.select_node("//text[@transform]"));
 }
 
 TEST_CASE("compare command: usage errors, outputs, no progress display when not on a terminal", "[compare][cli]") {
@@ -211,6 +252,8 @@ TEST_CASE("compare command: usage errors, outputs, no progress display when not 
     CHECK(index.find("<table class=\"matrix\">") != std::string::npos);
     CHECK(index.find("<svg") != std::string::npos);
     CHECK(index.find("href=\"council-guildford.html#") != std::string::npos);
+    // The base's column comes first in the matrix, whatever the order of the files.
+    CHECK(index.find("<abbr title=\"Test Council\">2. model</abbr>") < index.find(">1. guildford</abbr>"));
     const auto page = testing::read(dir.file("all/council-guildford.html"));
     CHECK(page.find("What Test Council says that this protocol does not") != std::string::npos);
     CHECK(page.find("Officers can expect from councillors") != std::string::npos);  // model 1.2: a gap
@@ -225,3 +268,4 @@ TEST_CASE("compare command: usage errors, outputs, no progress display when not 
     CHECK(no_templates.exit_code == 2);
     CHECK_FALSE(std::filesystem::exists(dir.file("none")));
 }
+

@@ -110,14 +110,26 @@ TEST_CASE("a forced break starts a new page; an unbreakable run taller than a pa
     CHECK(total == 33);
 }
 
-TEST_CASE("a table longer than a page repeats its header row on the next page", "[layout][pages][table]") {
+// The default fonts and a line breaker over them, for laying out tables.
+struct Breaker {
     model::Diagnostics diags;
-    const auto fonts = layout::FontSet::load({}, "test", diags);
-    REQUIRE(fonts);
-    const layout::LineBreaker breaker(*fonts, nullptr);
+    std::shared_ptr<const layout::FontSet> fonts = layout::FontSet::load({}, "test", diags);
+    layout::LineBreaker get() const { return layout::LineBreaker(*fonts, nullptr); }
+};
+
+// A table 200 points wide with 10-point lines.
+layout::TableSpec table_spec() {
     layout::TableSpec spec;
     spec.width = 200;
     spec.line_height = 10;
+    return spec;
+}
+
+TEST_CASE("a table longer than a page repeats its header row on the next page", "[layout][pages][table]") {
+    const Breaker fonts;
+    REQUIRE(fonts.fonts);
+    const layout::LineBreaker breaker = fonts.get();
+    layout::TableSpec spec = table_spec();
     spec.padding_y = 2;
     spec.rows.push_back({{{{{"Who", {}, {}}}}, {{{"Whom to tell", {}, {}}}}}, true});
     for (int i = 0; i < 30; ++i)
@@ -170,4 +182,31 @@ TEST_CASE("page references are filled with the anchor's page and dotted leaders"
     CHECK(texts[2].text.rfind(". . .", 0) == 0);
     CHECK(texts[2].x > 60);
     CHECK(texts[2].x + texts[2].width < texts[1].x);
+}
+
+TEST_CASE("a tinted table cell fills exactly its own column, the whole row high", "[layout][table]") {
+    const Breaker fonts;
+    REQUIRE(fonts.fonts);
+    const layout::LineBreaker breaker = fonts.get();
+    layout::TableSpec spec = table_spec();
+    spec.x = 10;
+    const layout::Colour blue = layout::rgb(0x3040a0);
+    spec.rows.push_back({{{{{"Guildford", {}, {}}}, {}},
+                          {{{"100", {}, {}}}, blue},
+                          {{{"a longer cell that wraps onto a second line of the row", {}, {}}}, {}}}});
+    const auto table = layout::layout_table(spec, breaker);
+    REQUIRE(table.body.size() == 1);
+    const auto& row = table.body[0];
+    std::vector<layout::FillItem> tinted;
+    for (const auto& f : row.fills)
+        if (f.colour == blue) tinted.push_back(f);
+    REQUIRE(tinted.size() == 1);
+    CHECK(tinted[0].height == Approx(row.height));
+    double number_x = 0;
+    for (const auto& t : row.texts)
+        if (t.text == "100") number_x = t.x;
+    CHECK(tinted[0].x > spec.x);                                   // not the first column
+    CHECK(number_x > tinted[0].x);                                 // its text inside it
+    CHECK(number_x + 10 < tinted[0].x + tinted[0].width);
+    CHECK(tinted[0].x + tinted[0].width < spec.x + spec.width);    // not the last column
 }
