@@ -8,6 +8,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "import/import.hpp"
@@ -74,14 +75,19 @@ std::string format_counter(int n, const std::string& format) {
     return std::to_string(n);
 }
 
-// The numbers Word displays: one counter per level of every list instance (w:num);
-// using a level restarts the levels below it.
+// The numbers Word displays: one counter per level of every list (w:abstractNum), so
+// list instances (w:num) of the same list number on from each other, unless an instance
+// restarts a level (w:startOverride); using a level restarts the levels below it.
 class Numbering {
 public:
     explicit Numbering(const pugi::xml_document& doc) {
         pugi::xml_node root = doc.child("w:numbering");
+        std::map<std::string, std::string> styled;  // list style name -> the list that defines it
         for (auto a : root.children("w:abstractNum")) {
-            std::map<int, Level>& levels = abstracts_[a.attribute("w:abstractNumId").value()];
+            const std::string id = a.attribute("w:abstractNumId").value();
+            if (auto link = a.child("w:styleLink")) styled[link.attribute("w:val").value()] = id;
+            if (auto link = a.child("w:numStyleLink")) uses_style_[id] = link.attribute("w:val").value();
+            std::map<int, Level>& levels = abstracts_[id];
             for (auto l : a.children("w:lvl")) {
                 Level level;
                 if (auto f = l.child("w:numFmt")) level.format = f.attribute("w:val").value();
@@ -91,9 +97,14 @@ public:
                 levels[l.attribute("w:ilvl").as_int()] = level;
             }
         }
+        // a list that only points at a list style ("Protocol List") is the list defining it
+        for (auto& [id, style] : uses_style_)
+            if (auto it = styled.find(style); it != styled.end()) style = it->second;
+            else style = id;
         for (auto n : root.children("w:num")) {
             NumberingInstance inst;
             inst.abstract_id = n.child("w:abstractNumId").attribute("w:val").value();
+            if (auto it = uses_style_.find(inst.abstract_id); it != uses_style_.end()) inst.abstract_id = it->second;
             for (auto o : n.children("w:lvlOverride"))
                 if (auto s = o.child("w:startOverride"))
                     inst.start_override[o.attribute("w:ilvl").as_int()] = s.attribute("w:val").as_int(1);
@@ -116,7 +127,7 @@ public:
             bullet = true;
             return "";
         }
-        std::map<int, int>& counters = counters_[num_id];
+        std::map<int, int>& counters = counters_[inst->second.abstract_id];
         auto start_of = [&](int l) {
             auto o = inst->second.start_override.find(l);
             if (o != inst->second.start_override.end()) return o->second;
@@ -124,7 +135,8 @@ public:
             return lv == levels.end() ? 1 : lv->second.start;
         };
         auto c = counters.find(ilvl);
-        if (c == counters.end()) counters[ilvl] = start_of(ilvl);
+        const bool restart = inst->second.start_override.count(ilvl) && restarted_.insert({num_id, ilvl}).second;
+        if (c == counters.end() || restart) counters[ilvl] = start_of(ilvl);
         else ++c->second;
         for (auto it = counters.begin(); it != counters.end();) it = it->first > ilvl ? counters.erase(it) : std::next(it);
 
@@ -148,7 +160,9 @@ public:
 private:
     std::map<std::string, std::map<int, Level>> abstracts_;
     std::map<std::string, NumberingInstance> instances_;
-    std::map<std::string, std::map<int, int>> counters_;
+    std::map<std::string, std::string> uses_style_;         // w:numStyleLink: list -> the list it stands for
+    std::map<std::string, std::map<int, int>> counters_;    // per list (abstractNum id)
+    std::set<std::pair<std::string, int>> restarted_;       // instance levels whose w:startOverride was applied
 };
 
 // ------------------------------------------------------------------ styles

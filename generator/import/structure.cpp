@@ -841,7 +841,8 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     std::size_t first = top;
     if (!title.empty()) {
         // taken from the title page
-    } else if (start == top + 1 && title_like(as_one_line(items[top].para), items[top].para.text, 16)) {
+    } else if (start == top + 1 && items[top].marker.kind == MarkerKind::none &&
+               title_like(as_one_line(items[top].para), items[top].para.text, 16)) {
         title = items[top].para.text;
         first = top + 1;
     } else if (start == top && items.size() > top + 1 && items[top].role == Role::heading && items[top].level == 2 &&

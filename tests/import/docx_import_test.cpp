@@ -212,3 +212,35 @@ TEST_CASE("docx import: the council named only in Word's page header", "[import]
     CHECK(r.protocol.meta.title == "Member/Officer Protocol");
     CHECK(diags.warning_count() == 0);
 }
+
+TEST_CASE("docx import: list instances of one list number on; a list style's list is found", "[import][docx]") {
+    // as Word and LibreOffice show it: numId 2 goes on from numId 1 (same abstractNum);
+    // abstractNum 2 only names the list style "ProtocolList", which abstractNum 1 defines
+    const std::string styles =
+        "<w:style w:type=\"numbering\" w:styleId=\"ProtocolList\"><w:name w:val=\"Protocol List\"/></w:style>";
+    const std::string numbering =
+        "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+        "<w:lvlText w:val=\"%1.\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+        "<w:lvlText w:val=\"%1.%2\"/></w:lvl></w:abstractNum>"
+        "<w:abstractNum w:abstractNumId=\"1\"><w:styleLink w:val=\"ProtocolList\"/><w:lvl w:ilvl=\"0\">"
+        "<w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"(%1)\"/></w:lvl></w:abstractNum>"
+        "<w:abstractNum w:abstractNumId=\"2\"><w:numStyleLink w:val=\"ProtocolList\"/></w:abstractNum>"
+        "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"2\"/></w:num>";
+    auto numbered = [](const std::string& text, int num, int level) {
+        return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) + "\"/><w:numId w:val=\"" +
+               std::to_string(num) + "\"/></w:numPr></w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
+    };
+    const std::string body = p("Member/Officer Protocol") + numbered("Introduction", 1, 0) +
+                             numbered("Councillors and officers work together.", 1, 1) + numbered("Roles", 2, 0) +
+                             numbered("Officers must:", 2, 1) + numbered("advise;", 3, 0) + numbered("act.", 3, 0);
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_docx(docx_with_body(body, styles, numbering), "t.docx", {}, diags);
+    REQUIRE(r.ok);
+    const std::string md = source::write_protocol(r.protocol);
+    INFO(md);
+    CHECK(r.protocol.meta.title == "Member/Officer Protocol");
+    CHECK(md.find("## 2. Roles") != std::string::npos);
+    CHECK(md.find("2.1 {#officers-must-a-advise-b} Officers must:\n\n- (a) advise;\n- (b) act.") != std::string::npos);
+}
