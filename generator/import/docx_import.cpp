@@ -47,7 +47,17 @@ struct Level {
 struct NumberingInstance {
     std::string abstract_id;
     std::map<int, int> start_override;
+    std::map<int, Level> level_override;  // w:lvlOverride/w:lvl: a level drawn differently in this instance
 };
+
+Level read_level(const pugi::xml_node& l) {
+    Level level;
+    if (auto f = l.child("w:numFmt")) level.format = f.attribute("w:val").value();
+    if (auto t = l.child("w:lvlText")) level.text = t.attribute("w:val").value();
+    if (auto s = l.child("w:start")) level.start = s.attribute("w:val").as_int(1);
+    level.legal = on(l.child("w:isLgl"));
+    return level;
+}
 
 std::string roman(int n, bool upper) {
     static const std::array<std::pair<int, const char*>, 13> table = {{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
@@ -88,14 +98,7 @@ public:
             if (auto link = a.child("w:styleLink")) styled[link.attribute("w:val").value()] = id;
             if (auto link = a.child("w:numStyleLink")) uses_style_[id] = link.attribute("w:val").value();
             std::map<int, Level>& levels = abstracts_[id];
-            for (auto l : a.children("w:lvl")) {
-                Level level;
-                if (auto f = l.child("w:numFmt")) level.format = f.attribute("w:val").value();
-                if (auto t = l.child("w:lvlText")) level.text = t.attribute("w:val").value();
-                if (auto s = l.child("w:start")) level.start = s.attribute("w:val").as_int(1);
-                level.legal = on(l.child("w:isLgl"));
-                levels[l.attribute("w:ilvl").as_int()] = level;
-            }
+            for (auto l : a.children("w:lvl")) levels[l.attribute("w:ilvl").as_int()] = read_level(l);
         }
         // a list that only points at a list style ("Protocol List") is the list defining it
         for (auto& [id, style] : uses_style_)
@@ -105,9 +108,11 @@ public:
             NumberingInstance inst;
             inst.abstract_id = n.child("w:abstractNumId").attribute("w:val").value();
             if (auto it = uses_style_.find(inst.abstract_id); it != uses_style_.end()) inst.abstract_id = it->second;
-            for (auto o : n.children("w:lvlOverride"))
-                if (auto s = o.child("w:startOverride"))
-                    inst.start_override[o.attribute("w:ilvl").as_int()] = s.attribute("w:val").as_int(1);
+            for (auto o : n.children("w:lvlOverride")) {
+                const int ilvl = o.attribute("w:ilvl").as_int();
+                if (auto s = o.child("w:startOverride")) inst.start_override[ilvl] = s.attribute("w:val").as_int(1);
+                if (auto l = o.child("w:lvl")) inst.level_override[ilvl] = read_level(l);
+            }
             instances_[n.attribute("w:numId").value()] = inst;
         }
     }
@@ -120,10 +125,15 @@ public:
         if (inst == instances_.end()) return "";
         auto abs = abstracts_.find(inst->second.abstract_id);
         if (abs == abstracts_.end()) return "";
-        const std::map<int, Level>& levels = abs->second;
-        auto level = levels.find(ilvl);
-        if (level == levels.end()) return "";
-        if (level->second.format == "bullet") {
+        // the instance's own drawing of a level, else the list's
+        auto level_at = [&](int l) -> const Level* {
+            if (auto o = inst->second.level_override.find(l); o != inst->second.level_override.end()) return &o->second;
+            auto lv = abs->second.find(l);
+            return lv == abs->second.end() ? nullptr : &lv->second;
+        };
+        const Level* level = level_at(ilvl);
+        if (!level) return "";
+        if (level->format == "bullet") {
             bullet = true;
             return "";
         }
@@ -131,8 +141,8 @@ public:
         auto start_of = [&](int l) {
             auto o = inst->second.start_override.find(l);
             if (o != inst->second.start_override.end()) return o->second;
-            auto lv = levels.find(l);
-            return lv == levels.end() ? 1 : lv->second.start;
+            const Level* lv = level_at(l);
+            return lv ? lv->start : 1;
         };
         auto c = counters.find(ilvl);
         const bool restart = inst->second.start_override.count(ilvl) && restarted_.insert({num_id, ilvl}).second;
@@ -141,13 +151,13 @@ public:
         for (auto it = counters.begin(); it != counters.end();) it = it->first > ilvl ? counters.erase(it) : std::next(it);
 
         std::string out;
-        const std::string& pattern = level->second.text;
+        const std::string& pattern = level->text;
         for (std::size_t i = 0; i < pattern.size(); ++i) {
             if (pattern[i] == '%' && i + 1 < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i + 1]))) {
                 const int l = pattern[i + 1] - '1';
-                auto lv = levels.find(l);
+                const Level* lv = level_at(l);
                 const int value = counters.count(l) ? counters[l] : start_of(l);
-                const std::string format = level->second.legal || lv == levels.end() ? "decimal" : lv->second.format;
+                const std::string format = level->legal || !lv ? "decimal" : lv->format;
                 out += format_counter(value, format);
                 ++i;
             } else {

@@ -227,14 +227,18 @@ TEST_CASE("docx import: list instances of one list number on; a list style's lis
         "<w:abstractNum w:abstractNumId=\"2\"><w:numStyleLink w:val=\"ProtocolList\"/></w:abstractNum>"
         "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
         "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/></w:num>"
-        "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"2\"/></w:num>";
+        "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"2\"/></w:num>"
+        // an instance that draws level 0 in roman numerals and starts it again
+        "<w:num w:numId=\"4\"><w:abstractNumId w:val=\"2\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/>"
+        "<w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"lowerRoman\"/><w:lvlText w:val=\"(%1)\"/></w:lvl></w:lvlOverride></w:num>";
     auto numbered = [](const std::string& text, int num, int level) {
         return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) + "\"/><w:numId w:val=\"" +
                std::to_string(num) + "\"/></w:numPr></w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
     };
     const std::string body = p("Member/Officer Protocol") + numbered("Introduction", 1, 0) +
                              numbered("Councillors and officers work together.", 1, 1) + numbered("Roles", 2, 0) +
-                             numbered("Officers must:", 2, 1) + numbered("advise;", 3, 0) + numbered("act.", 3, 0);
+                             numbered("Officers must:", 2, 1) + numbered("advise;", 3, 0) + numbered("act.", 3, 0) +
+                             numbered("Councillors must:", 2, 1) + numbered("listen;", 4, 0) + numbered("decide.", 4, 0);
     model::Diagnostics diags;
     import::ImportResult r = import::import_docx(docx_with_body(body, styles, numbering), "t.docx", {}, diags);
     REQUIRE(r.ok);
@@ -243,4 +247,5 @@ TEST_CASE("docx import: list instances of one list number on; a list style's lis
     CHECK(r.protocol.meta.title == "Member/Officer Protocol");
     CHECK(md.find("## 2. Roles") != std::string::npos);
     CHECK(md.find("2.1 {#officers-must-a-advise-b} Officers must:\n\n- (a) advise;\n- (b) act.") != std::string::npos);
+    CHECK(md.find("Councillors must:\n\n- (i) listen;\n- (ii) decide.") != std::string::npos);
 }
