@@ -251,6 +251,7 @@ public:
 private:
     Paragraph read_paragraph(const pugi::xml_node& p, const Style*& style);
     Block read_table(const pugi::xml_node& tbl);
+    void read_cell(const pugi::xml_node& container, TableCell& cell, int depth);
     void read_runs(const pugi::xml_node& parent, Inlines& out, std::string& text);
     void read_note(const pugi::xml_node& note, Inlines& out, std::string& text);
     void add_text(const std::string& t, bool bold, bool italic, Inlines& out, std::string& text);
@@ -427,6 +428,31 @@ Paragraph DocxReader::read_paragraph(const pugi::xml_node& p, const Style*& foun
     return para;
 }
 
+// A cell's words, its paragraphs one after another; a table inside the cell gives its
+// words too (the model's cells hold words only).
+void DocxReader::read_cell(const pugi::xml_node& container, TableCell& cell, int depth) {
+    for (auto n : container.children()) {
+        const std::string_view name = n.name();
+        if (name == "w:p") {
+            Inlines in;
+            std::string t;
+            read_runs(n, in, t);
+            if (t.find_first_not_of(' ') == std::string::npos) continue;
+            if (!cell.inlines.empty()) {
+                Inline space;
+                space.text = " ";
+                cell.inlines.push_back(space);
+            }
+            for (auto& i : in) cell.inlines.push_back(std::move(i));
+        } else if (depth < 16 && name == "w:tbl") {
+            for (auto tr : n.children("w:tr"))
+                for (auto tc : tr.children("w:tc")) read_cell(tc, cell, depth + 1);
+        } else if (depth < 16 && (name == "w:sdt" || name == "w:customXml")) {
+            read_cell(name == "w:sdt" ? n.child("w:sdtContent") : n, cell, depth + 1);
+        }
+    }
+}
+
 Block DocxReader::read_table(const pugi::xml_node& tbl) {
     Block table;
     table.kind = BlockKind::table;
@@ -438,18 +464,7 @@ Block DocxReader::read_table(const pugi::xml_node& tbl) {
         first = false;
         for (auto tc : tr.children("w:tc")) {
             TableCell cell;
-            for (auto p : tc.children("w:p")) {
-                Inlines in;
-                std::string t;
-                read_runs(p, in, t);
-                if (t.find_first_not_of(' ') == std::string::npos) continue;
-                if (!cell.inlines.empty()) {
-                    Inline space;
-                    space.text = " ";
-                    cell.inlines.push_back(space);
-                }
-                for (auto& i : in) cell.inlines.push_back(std::move(i));
-            }
+            read_cell(tc, cell, 0);
             row.cells.push_back(std::move(cell));
         }
         table.rows.push_back(std::move(row));

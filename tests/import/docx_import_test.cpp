@@ -249,3 +249,18 @@ TEST_CASE("docx import: list instances of one list number on; a list style's lis
     CHECK(md.find("2.1 {#officers-must-a-advise-b} Officers must:\n\n- (a) advise;\n- (b) act.") != std::string::npos);
     CHECK(md.find("Councillors must:\n\n- (i) listen;\n- (ii) decide.") != std::string::npos);
 }
+
+TEST_CASE("docx import: a table inside a table cell keeps its words", "[import][docx]") {
+    const std::string cell = "<w:tc>" + p("Monitoring Officer") +
+                             "<w:tbl><w:tr><w:tc>" + p("Tel. 01234 567100") + "</w:tc><w:tc>" + p("Room 4") +
+                             "</w:tc></w:tr></w:tbl></w:tc>";
+    const std::string body = p("1. Contacts") + p("1.1 Write to:") + "<w:tbl><w:tr><w:tc>" + p("Role") + "</w:tc><w:tc>" +
+                             p("Contact") + "</w:tc></w:tr><w:tr><w:tc>" + p("Standards") + "</w:tc>" + cell +
+                             "</w:tr></w:tbl>";
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_docx(docx_with_body(body), "t.docx", {}, diags);
+    REQUIRE(r.ok);
+    const model::Block& table = r.protocol.sections.at(0).clauses.at(0).blocks.at(1);
+    REQUIRE(table.rows.size() == 2);
+    CHECK(model::plain_text(table.rows[1].cells.at(1).inlines) == "Monitoring Officer Tel. 01234 567100 Room 4");
+}
