@@ -50,6 +50,8 @@ bool ends_sentence(std::string_view text);
 
 // "iv" -> 4; 0 when the lower-case letters are not a roman numeral.
 int roman_value(std::string_view letters);
+// The letters or roman numeral of a label, in lower case: "(b)" -> "b", "IV." -> "iv".
+std::string label_core(std::string_view label);
 
 // A title: one short line, starting with a capital, that does not end a sentence or a
 // phrase, and is not a "Field: value" line (unless in capitals).

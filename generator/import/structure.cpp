@@ -142,6 +142,13 @@ int roman_value(std::string_view letters) {
     return total;
 }
 
+std::string label_core(std::string_view label) {
+    std::string core;
+    for (char c : label)
+        if (is_alpha(c)) core += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return core;
+}
+
 // The bytes of a superscript digit (¹ ² ³ U+00B9..., ⁰ ⁴-⁹ U+2070...) ending `s`, or 0.
 std::size_t superscript_digit_at_end(std::string_view s) {
     auto byte = [&](std::size_t from_end) { return static_cast<unsigned char>(s[s.size() - from_end]); };
@@ -351,10 +358,7 @@ ListStyle label_style(const std::string& label, const std::string& previous, boo
                                     std::tolower(static_cast<unsigned char>(prev[0])) + 1 ==
                                         std::tolower(static_cast<unsigned char>(letters[0]));
         // in a list of numerals, (v) after (iv) is the next numeral, (c) after (iii) a letter
-        std::string core;
-        for (char c : previous)
-            if (is_alpha(c)) core += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        const bool next_numeral = previous_roman && roman_value(lower(letters)) == roman_value(core) + 1;
+        const bool next_numeral = previous_roman && roman_value(lower(letters)) == roman_value(label_core(previous)) + 1;
         roman = !follows_letter && (next_numeral || letters == "i" || letters == "I");
     }
     if (open) return roman ? ListStyle::roman_paren : ListStyle::alpha_paren;

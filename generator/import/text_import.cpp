@@ -247,7 +247,7 @@ void join_bare_markers(std::vector<Line>& lines) {
         next.number = bare.number;
         next.leading_space = bare.leading_space;
         next.page_break = bare.page_break;
-        bare.junk = bare.bare_marker = true;
+        bare.junk = bare.bare_marker = true;  // no longer a line of its own (nor of the page's width)
     }
 }
 
@@ -270,9 +270,9 @@ void mark_title_page(std::vector<Line>& lines) {
 }
 
 // Two or more lines in a row with the same number of cells (cut at tabs, or at gaps that
-// line up) are a table,
-// unless a first cell is only a number, label or bullet ("1.1<TAB>Members should" is a
-// clause, "(a)<TAB>the Clerk" a sub-item; "A. Smith<TAB>Clerk" is a row).
+// line up) are a table, unless a first cell is only a number, label or bullet
+// ("1.1<TAB>Members should" is a clause, "(a)<TAB>the Clerk" a sub-item; "A. Smith<TAB>Clerk"
+// is a row).
 void mark_tables(std::vector<Line>& lines) {
     auto row = [&](std::size_t i) {
         const Line& l = lines[i];
@@ -377,18 +377,10 @@ bool starts_field(std::string_view line) {
     return split_words(line.substr(0, colon)).size() <= 5;
 }
 
-// The letters or roman numeral of a label: "(b)" -> "b", "iv." -> "iv".
-std::string label_core(std::string_view label) {
-    std::string core;
-    for (char c : label)
-        if (std::isalpha(static_cast<unsigned char>(c))) core += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return core;
-}
-
 // "(c)" after "(b)", "v." after "iv.": the next item of a list, even when the item
 // before ends without a full stop ("(b) ... paragraph 5.2; and").
 bool next_label(const std::string& previous, std::string_view label) {
-    const std::string a = label_core(previous), b = label_core(label);
+    const std::string a = detail::label_core(previous), b = detail::label_core(label);
     if (a.empty() || b.empty()) return false;
     if (a.size() == 1 && b.size() == 1 && b[0] == a[0] + 1) return true;
     const int ra = detail::roman_value(a), rb = detail::roman_value(b);
@@ -481,7 +473,10 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
             cur.bullet = m.kind == MarkerKind::bullet;
             cur.text = cur.bullet ? line.text.substr(m.length) : line.text;
             if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) last_number = m.parts;
-            if (m.kind == MarkerKind::label) labels.push_back(m.text);
+            if (m.kind == MarkerKind::label) {
+                labels.push_back(m.text);
+                if (labels.size() > 32) labels.erase(labels.begin());  // a list's items are never that far apart
+            }
             if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) labels.clear();  // a new clause, new lists
             gap = false;
         } else if (detail::hyphen_joins(cur.text, line.text) && hyphenation.one_word(cur.text, line.text)) {
