@@ -227,6 +227,57 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     }
 }
 
+// "3. When things go wrong ........ 7": a contents entry, its dot leader and page number.
+bool contents_entry_with_leader(std::string_view s) {
+    const bool leader = s.find("....") != std::string_view::npos || s.find(". . . .") != std::string_view::npos ||
+                        s.find("\xE2\x80\xA6") != std::string_view::npos;  // "…"
+    const std::size_t last = s.find_last_of(' ');
+    return leader && last != std::string_view::npos && all_digits(s.substr(last + 1));
+}
+
+// "1 Introduction 2" under a "Contents" heading: a title and its page number.
+bool contents_entry(std::string_view s) {
+    const std::vector<std::string> w = split_words(s);
+    return w.size() >= 2 && w.size() <= 14 && all_digits(w.back()) && w.back().size() <= 3 && !ends_sentence(s);
+}
+
+// A table of contents (Word or the PDF made it from the headings): a "Contents" heading
+// and the entries under it, and any line with a dot leader and a page number.
+void drop_contents(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped, Diagnostics& diags) {
+    auto drop = [&](Line& line) {
+        line.junk = true;
+        dropped.push_back({{line.number, 1}, line.text, "table of contents"});
+    };
+    std::size_t count = 0, first = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].blank || lines[i].junk) continue;
+        const std::string& text = lines[i].text;
+        const bool heading = equals_ignore_case(text, "contents") || equals_ignore_case(text, "table of contents");
+        if (heading) {
+            // the entries under it, blank lines between them allowed
+            std::size_t end = i + 1;
+            std::vector<std::size_t> entries;
+            for (; end < lines.size(); ++end) {
+                if (lines[end].blank || lines[end].junk) continue;
+                if (!contents_entry(lines[end].text)) break;
+                entries.push_back(end);
+            }
+            if (entries.size() < 2) continue;
+            if (count++ == 0) first = lines[i].number;
+            drop(lines[i]);
+            for (std::size_t k : entries) drop(lines[k]);
+            count += entries.size();
+            i = end - 1;
+        } else if (contents_entry_with_leader(text)) {
+            if (count++ == 0) first = lines[i].number;
+            drop(lines[i]);
+        }
+    }
+    if (count > 0)
+        diags.warning(path, {static_cast<std::uint32_t>(first), 1},
+                      "dropped a table of contents (" + std::to_string(count) + " lines): the published page makes its own");
+}
+
 // "1.1" / "This Protocol guides...": pdftotext puts a number that stood in its own column
 // (a tab stop, a hanging indent) on a line of its own. A line that is nothing but a
 // clause number, "3.", a label or a bullet glyph goes in front of the line under it.
@@ -554,6 +605,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     std::vector<Line> lines = split_lines(text);
     std::vector<Dropped> dropped;
     drop_furniture(lines, path, dropped, diags);
+    drop_contents(lines, path, dropped, diags);
     mark_tables(lines);
     join_bare_markers(lines);
     mark_title_page(lines);

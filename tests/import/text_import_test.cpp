@@ -311,3 +311,18 @@ TEST_CASE("text import: a two-page document's footers are dropped too", "[import
     CHECK_FALSE(has(i, "Page 1"));
     CHECK(has(i, "for the good of the community.\n"));
 }
+
+TEST_CASE("text import: a table of contents is dropped, with or without dot leaders", "[import][text]") {
+    for (const std::string contents :
+         {std::string("Contents\n\n1. Introduction ............ 2\n2. Roles ................... 2\n\n"),
+          std::string("CONTENTS\n\n1 Introduction 2\n\n2 Roles 3\n\n")}) {
+        Imported i = import_text("Member/Officer Protocol\n\n" + contents +
+                                 "1. INTRODUCTION\n\n1.1 Councillors and officers work together.\n\n2. ROLES\n\n"
+                                 "2.1 Officers advise.\n");
+        CHECK(i.result.protocol.meta.title == "Member/Officer Protocol");
+        REQUIRE(i.result.protocol.sections.size() == 2);
+        CHECK(i.result.protocol.sections[0].clauses.size() == 1);
+        REQUIRE(i.result.dropped.size() == 3);
+        CHECK(i.result.dropped[0].reason == "table of contents");
+    }
+}
