@@ -709,6 +709,24 @@ std::string council_named_in(const std::vector<std::string>& texts) {
     return best;
 }
 
+// "1. 2." under one heading and "1. 2." again under the next: a number must be used once,
+// so `check` will refuse the second 1.; say how to number them instead.
+void warn_numbering_restarts(const Protocol& p, const std::string& path, Diagnostics& diags) {
+    int last = 0;
+    for (const auto& s : p.sections)
+        for (const auto& c : s.clauses) {
+            if (c.depth() != 1) continue;
+            if (c.number.parts[0] <= last && &c == &s.clauses.front()) {
+                diags.warning(path, c.pos,
+                              "the numbering starts again at " + c.number.text + " under a new heading, so `check` will "
+                              "find numbers used twice: number the clauses on through the document, or by section "
+                              "(2.1, 2.2)");
+                return;
+            }
+            last = c.number.parts[0];
+        }
+}
+
 // An id wanted for a section or clause, without the dash slugify leaves when it cuts
 // a heading short.
 std::string wanted_id(std::string id) {
@@ -918,6 +936,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     m.version = options.version.empty() ? "1" : options.version;
     m.status = Status::draft;
 
+    warn_numbering_restarts(p, path, diags);
     assign_ids(p);
     result.dropped = std::move(dropped);
     result.ok = true;

@@ -326,3 +326,16 @@ TEST_CASE("text import: a table of contents is dropped, with or without dot lead
         CHECK(i.result.dropped[0].reason == "table of contents");
     }
 }
+
+TEST_CASE("text import: numbering that starts again under each heading is pointed out", "[import][text]") {
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_text(
+        "Member/Officer Protocol\n\nPurpose\n\n1. Councillors and officers work together.\n\n2. Both serve the public.\n\n"
+        "Principles\n\n1. Officers advise.\n\n2. Councillors decide.\n",
+        "t.txt", {}, diags);
+    REQUIRE(r.ok);
+    bool pointed_out = false;
+    for (const auto& d : diags.items())
+        pointed_out = pointed_out || (d.pos.line == 11 && d.message.find("the numbering starts again at 1.") == 0);
+    CHECK(pointed_out);
+}
