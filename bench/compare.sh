@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 8's benchmark: `protopub compare` of N synthetic councils (150 clauses each, made
 # from the seed sources by bench/synth_councils.py: clauses reordered, reworded, dropped,
-# added) against the model protocol, for N = 50, 100, 200, 400: wall time, CPU time and
+# added) against the model protocol and all against all, for N = 50, 100, 200, 400: wall time, CPU time and
 # peak memory, so the growth can be seen. In the same run, Python difflib comparing every
 # clause pair of N = 5 councils, the all-pairs approach protopub avoids, and what that
 # would cost at N = 400 (all pairs grow with the square of the clauses).
@@ -15,14 +15,18 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 model=protocol-source/somerset-model-protocol.md
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-6s %-9s %-10s %-10s %-10s %s\n' N clauses "wall s" "CPU s" "peak MB" "formats"
+printf '%-6s %-9s %-10s %-10s %-10s %-9s %s\n' N clauses "wall s" "CPU s" "peak MB" formats mode
 for n in "${sizes[@]}"; do
   python3 bench/synth_councils.py protocol-source "$work/c$n" "$n" --model "$(basename "$model")"
-  for formats in json,csv html; do
+  for run in "json,csv --base" "html --base" "json,csv all"; do
+    read -r formats mode <<< "$run"
+    base=(); [ "$mode" = --base ] && base=(--base "$model")
     /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
-      "$bindir/protopub" compare "$work/c$n" --base "$model" -o "$work/out$n-$formats" --format "$formats" >/dev/null 2>&1
+      "$bindir/protopub" compare "$work/c$n" "${base[@]}" -o "$work/out$n-$formats-$mode" --format "$formats" >/dev/null 2>&1
     read -r wall user sys kb < "$work/time"
-    printf '%-6s %-9s %-10s %-10s %-10s %s\n' "$n" $((n * 150)) "$wall" "$(awk "BEGIN { print $user + $sys }")" $((kb / 1024)) "$formats"
+    printf '%-6s %-9s %-10s %-10s %-10s %-9s %s\n' "$n" $((n * 150)) "$wall" "$(awk "BEGIN { print $user + $sys }")" \
+      $((kb / 1024)) "$formats" "$([ "$mode" = --base ] && echo "against the model" || echo "all against all")"
+    rm -rf "$work/out$n-$formats-$mode"
   done
 done
 python3 bench/synth_councils.py protocol-source "$work/d5" 5 --model "$(basename "$model")"

@@ -5,15 +5,17 @@
 # pair, side by side in one run. Wall time and CPU time (user+sys) are both reported:
 # on a shared machine the CPU time is the fairer figure.
 # Usage: bench/redline.sh [RUNS]   (uses the release build in $BUILD_DIR, default build-release/)
+# BASELINE=/path/to/an/older/protopub also times that binary on the same pair, in the
+# same run, and prints the ratio (new time / baseline time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 bench/make_redline_pair.py "$work"
-python3 - "$runs" "$work" "${BUILD_DIR:-build-release}" <<'PY'
+python3 - "$runs" "$work" "${BUILD_DIR:-build-release}" "${BASELINE:-}" <<'PY'
 import os, resource, statistics, subprocess, sys, time
-runs, work, bindir = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+runs, work, bindir, baseline = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 
 def cpu():
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -41,9 +43,14 @@ else:
 """
 old_md, new_md = f"{work}/old.md", f"{work}/new.md"
 old_txt, new_txt = f"{work}/old.txt", f"{work}/new.txt"
+def diff(binary, out, *formats):
+    return timed([binary, "diff", old_md, new_md, "-o", f"{work}/{out}", "--quiet", *formats])
+
+# The baseline first and again last, so a machine growing busier mid-run shows.
+before = [diff(baseline, "base-out"), diff(baseline, "base-json", "--format", "json,csv")] if baseline else []
 rows = [
-    ("protopub diff: html, pdf, docx, json, csv", timed([f"{bindir}/protopub", "diff", old_md, new_md, "-o", f"{work}/out", "--quiet"])),
-    ("protopub diff --format json,csv", timed([f"{bindir}/protopub", "diff", old_md, new_md, "-o", f"{work}/out-json", "--format", "json,csv", "--quiet"])),
+    ("protopub diff: html, pdf, docx, json, csv", diff(f"{bindir}/protopub", "out")),
+    ("protopub diff --format json,csv", diff(f"{bindir}/protopub", "out-json", "--format", "json,csv")),
     ("git diff --no-index --word-diff", timed(["git", "diff", "--no-index", "--word-diff", old_txt, new_txt], ok=(0, 1))),
     ("python difflib.unified_diff (lines)", timed([sys.executable, "-c", DIFFLIB, old_txt, new_txt, "unified"])),
     ("python difflib.HtmlDiff (side by side)", timed([sys.executable, "-c", DIFFLIB, old_txt, new_txt, "html"])),
@@ -53,6 +60,13 @@ print(f"input: {size:.2f} MB old + {os.path.getsize(new_md)/1e6:.2f} MB new, med
 print(f"{'':42} {'wall ms':>9} {'cpu ms':>9}")
 for name, (wall, c) in rows:
     print(f"{name:42} {wall*1000:9.0f} {c*1000:9.0f}")
+if baseline:
+    after = [diff(baseline, "base-out"), diff(baseline, "base-json", "--format", "json,csv")]
+    print(f"baseline {baseline} (before and after the runs above):")
+    for k, name in enumerate(["every format", "json,csv"]):
+        (w0, c0), (w1, c1), (w, c) = before[k], after[k], rows[k][1]
+        bw, bc = statistics.median([w0, w1]), statistics.median([c0, c1])
+        print(f"  {name:40} {bw*1000:9.0f} {bc*1000:9.0f}   this build / baseline: {w/bw:5.2f} wall, {c/bc:5.2f} cpu")
 ours_wall, ours_cpu = rows[0][1]
 print("ratios (tool time / protopub every-format time):")
 for name, (wall, c) in rows[2:]:

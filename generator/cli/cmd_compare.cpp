@@ -96,6 +96,10 @@ int run_compare(const std::vector<std::string>& argv) {
     options.base = base;
     options.progress = progress.callback();
     const auto comparison = compare::compare_protocols(protocols, options);
+    if (base < 0 && !comparison.pairwise)
+        std::fprintf(stderr, "protopub compare: note: more than %zu protocols, so each clause is aligned to its topic's "
+                             "reference, not to its counterparts in every other protocol (use --base to "
+                             "align every protocol with one of them)\n", options.max_pairwise_documents);
     if (options.progress) options.progress("writing the report", 0, 1);
     compare::ReportOptions report;
     report.formats = formats;

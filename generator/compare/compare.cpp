@@ -259,8 +259,8 @@ void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std
     near.add_to(cmp);
     // Against a base, the clauses it lacks are aligned to their topic's reference: a few per
     // topic, however many councils there are. All against all, each clause's own choices in
-    // every other document are the answer (and grow with the square of the documents).
-    if (cmp.base >= 0) {
+    // every other document are the answer, while they are few enough to read.
+    if (cmp.base >= 0 || cmp.documents.size() > options.max_pairwise_documents) {
         for (std::size_t k = first_topic; k < cmp.topics.size(); ++k)
             for (std::size_t m = 1; m < cmp.topics[k].members.size(); ++m) {
                 const Member& member = cmp.topics[k].members[m];
@@ -268,6 +268,7 @@ void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std
             }
         return;
     }
+    cmp.pairwise = true;
     for (const auto& e : matches) {
         const int topic = cluster_of[e.a] == cluster_of[e.b] ? static_cast<int>(first_topic + cluster_of[e.a]) : -1;
         cmp.alignments.push_back({corpus.refs[e.a], corpus.refs[e.b], e.score, aligned_band(e.score, options), topic});
@@ -299,6 +300,7 @@ std::vector<std::vector<double>> document_similarity(const Comparison& cmp) {
 
 Comparison compare_protocols(const std::vector<model::Protocol>& protocols, const Options& options) {
     Comparison cmp;
+    cmp.related = options.related;
     Corpus corpus = read_units(protocols, cmp.documents);
     std::vector<std::uint32_t> rest;
     if (options.base >= 0 && static_cast<std::size_t>(options.base) < protocols.size()) {

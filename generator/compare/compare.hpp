@@ -95,8 +95,11 @@ struct Comparison {
     int base = -1;                              // index into documents, -1 without a base
     std::vector<Topic> topics;                  // base topics in base order, then the rest
     std::vector<Alignment> alignments;          // sorted by a, then b
+    bool pairwise = false;                      // alignments are every clause's own choices (all
+                                                // against all), not each clause to its topic's reference
     std::vector<std::vector<double>> similarity;  // documents x documents, 0..1 (diagonal 1)
     std::vector<NearMiss> near_misses;          // at most one per (topic, document), sorted
+    double related = 0.15;                      // the threshold it was made with (Options::related)
 };
 
 using Progress = std::function<void(std::string_view stage, std::size_t done, std::size_t total)>;
@@ -106,6 +109,10 @@ struct Options {
     double related = 0.15;     // below this nothing is aligned
     double close = 0.50;       // bands: identical >= identical, close >= close, related
     double identical = 0.97;
+    // All against all, every clause's counterparts in every other document are listed up to
+    // this many documents (the list grows with their square); beyond, each clause is
+    // aligned to its topic's reference, as against a base.
+    std::size_t max_pairwise_documents = 50;
     unsigned threads = 0;      // 0 = as many as the machine has
     Progress progress;         // optional, called now and then from the calling thread
 };

@@ -122,7 +122,7 @@ void append_side_by_side(pugi::xml_node parent, const std::string& reference_tit
 // Each clause of `doc`, beside the clause it is aligned to (its base clause, or its closest
 // counterpart in another council), with its other counterparts named.
 void append_clauses(pugi::xml_node parent, const Comparison& cmp, const std::vector<model::Protocol>& protocols,
-                    const Memberships& members, const AlignmentsFrom& aligned, int doc) {
+                    const Memberships& members, const AlignmentsFrom& aligned, const DocumentView& view, int doc) {
     const auto& document = cmp.documents[static_cast<std::size_t>(doc)];
     for (std::size_t u = 0; u < document.units.size(); ++u) {
         const UnitRef ref{doc, static_cast<int>(u)};
@@ -147,7 +147,8 @@ void append_clauses(pugi::xml_node parent, const Comparison& cmp, const std::vec
         const auto found = aligned.find(ref);
         if (found == aligned.end()) {  // nothing it chose: it is a reference, or alone
             const std::string others = topic_councils(cmp, topic, {doc});
-            note(others.empty() ? "(only this protocol)" : "(also: " + others + ")");
+            const std::string closest = closest_elsewhere_note(cmp, view, static_cast<int>(u));
+            note(!others.empty() ? "(also: " + others + ")" : !closest.empty() ? closest : "(only this protocol)");
             pair.append_child("p").text() = ours.c_str();
             continue;
         }
@@ -216,6 +217,7 @@ Context index_context(const Comparison& cmp, const std::vector<DocumentView>& vi
                 row["council"] = cmp.documents[d].council;
                 row["number"] = unit_of(cmp, m.ref).number;
                 row["label"] = cmp.topics[t].label;
+                row["closest"] = closest_elsewhere_note(cmp, views[d], m.ref.unit);
                 row["href"] = council_page(cmp.documents[d]) + "#" + unit_of(cmp, m.ref).id;
                 unique.push_back(std::move(row));
             }
@@ -233,12 +235,16 @@ Context council_context(const Comparison& cmp, const std::vector<model::Protocol
     const bool has_base = cmp.base >= 0 && doc != cmp.base;
     ctx["has_base"] = has_base ? "yes" : "";
     const std::string base_council = cmp.base >= 0 ? cmp.documents[static_cast<std::size_t>(cmp.base)].council : "";
-    ctx["gaps_heading"] = "What " + base_council + " says that this protocol does not";
+    ctx["gaps_heading"] = "What " + base_council + " says that was found nowhere in this protocol";
     const std::string against = has_base ? " to " + base_council : " to another council's";
     ctx["summary"] = count_text(document.units.size(), "clause", "clauses") + ": " + std::to_string(view.identical) +
                      " identical" + against + ", " + std::to_string(view.close) + " close, " +
-                     std::to_string(view.related) + " related; " + std::to_string(view.unique.size()) +
-                     " only here." + (has_base ? " " + std::to_string(view.gaps.size()) + " clauses of the base have no counterpart." : "");
+                     std::to_string(view.related) + " related, " + std::to_string(view.unmatched) +
+                     " with no counterpart found." +
+                     (has_base ? " Of the base's clauses, " + std::to_string(view.covered) + " have a counterpart here, " +
+                                     std::to_string(view.gaps_near.size()) + " may be said in other words, " +
+                                     std::to_string(view.gaps.size()) + " have nothing near."
+                               : "");
     auto topic_rows = [&](const std::vector<std::size_t>& topics) {
         std::vector<Context> rows;
         for (auto t : topics) {
@@ -258,7 +264,9 @@ Context council_context(const Comparison& cmp, const std::vector<model::Protocol
         return Value::list(std::move(rows));
     };
     ctx["gaps"] = topic_rows(view.gaps);
+    ctx["gaps_near"] = topic_rows(view.gaps_near);
     ctx["missing"] = topic_rows(view.missing);
+    ctx["missing_near"] = topic_rows(view.missing_near);
     return ctx;
 }
 
@@ -285,7 +293,7 @@ bool render_html(const Comparison& cmp, const std::vector<model::Protocol>& prot
     for (std::size_t d = 0; d < cmp.documents.size(); ++d) {
         Context ctx = council_context(cmp, protocols, views[d], static_cast<int>(d));
         ctx["clauses"] = Value::markup(
-            [&, d](pugi::xml_node parent) { append_clauses(parent, cmp, protocols, members, aligned, static_cast<int>(d)); });
+            [&, d](pugi::xml_node parent) { append_clauses(parent, cmp, protocols, members, aligned, views[d], static_cast<int>(d)); });
         page = templates->render_page("compare-council", ctx, diags);
         if (page.empty()) return false;
         out.add(council_page(cmp.documents[d]), std::move(page));

@@ -167,11 +167,19 @@ std::vector<model::Block> council_blocks(const Comparison& cmp, const std::vecto
         return items;
     };
     if (cmp.base >= 0 && doc != cmp.base) {
-        blocks.push_back(paragraph({marked(model::InlineKind::strong, "What the base says that this protocol does not")}));
+        blocks.push_back(paragraph({marked(model::InlineKind::strong, "What the base says that was found nowhere in this protocol")}));
         blocks.push_back(view.gaps.empty() ? paragraph({text("Nothing.")}) : bullets(topic_items(view.gaps, true)));
+        if (!view.gaps_near.empty()) {
+            blocks.push_back(paragraph({text("Perhaps said here in other words or in part (check):")}));
+            blocks.push_back(bullets(topic_items(view.gaps_near, true)));
+        }
     }
-    blocks.push_back(paragraph({marked(model::InlineKind::strong, "What other councils cover that this protocol does not")}));
+    blocks.push_back(paragraph({marked(model::InlineKind::strong, "What other councils cover that was found nowhere in this protocol")}));
     blocks.push_back(view.missing.empty() ? paragraph({text("Nothing.")}) : bullets(topic_items(view.missing, false)));
+    if (!view.missing_near.empty()) {
+        blocks.push_back(paragraph({text("Perhaps said here in other words or in part (check):")}));
+        blocks.push_back(bullets(topic_items(view.missing_near, false)));
+    }
     blocks.push_back(paragraph({marked(model::InlineKind::strong, "Where it says the same thing differently")}));
     for (const auto& topic : cmp.topics)
         for (const auto& m : topic.members) {

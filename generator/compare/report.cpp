@@ -59,11 +59,20 @@ std::string topic_councils(const Comparison& cmp, const Topic& topic, const std:
     return out;
 }
 
+std::string closest_elsewhere_note(const Comparison& cmp, const DocumentView& view, int unit) {
+    const auto near = view.nearest_elsewhere.find(unit);
+    if (near == view.nearest_elsewhere.end()) return "";
+    const Topic& topic = cmp.topics[static_cast<std::size_t>(near->second.topic)];
+    return "(no counterpart matched; closest: " + cmp.documents[static_cast<std::size_t>(topic.reference.doc)].council +
+           " " + detail::unit_of(cmp, topic.reference).number + ", score " + format_score(near->second.score) + ")";
+}
+
 std::string nearest_note(const Comparison& cmp, const DocumentView& view, std::size_t topic) {
     const auto found = view.nearest.find(topic);
     if (found == view.nearest.end()) return "";
-    return "Nearest here: " + detail::unit_of(cmp, found->second.unit).number + " (score " +
-           format_score(found->second.score) + "), not matched to it; worth checking.";
+    const std::string where = detail::unit_of(cmp, found->second.unit).number + " (score " + format_score(found->second.score) + ")";
+    return found->second.score >= cmp.related ? "Said in other words, or in part, in " + where + ": check."
+                                              : "Nearest here: " + where + ", too far to count.";
 }
 
 std::vector<std::size_t> column_order(const Comparison& cmp) {
@@ -76,6 +85,11 @@ std::vector<std::size_t> column_order(const Comparison& cmp) {
 
 std::vector<DocumentView> document_views(const Comparison& cmp) {
     std::vector<DocumentView> views(cmp.documents.size());
+    for (const auto& near : cmp.near_misses) views[static_cast<std::size_t>(near.unit.doc)].nearest.emplace(near.topic, near);
+    auto near_enough = [&](const DocumentView& v, std::size_t t) {
+        const auto found = v.nearest.find(t);
+        return found != v.nearest.end() && found->second.score >= cmp.related;
+    };
     std::vector<std::vector<int>> docs_of(cmp.topics.size());  // per topic: its documents, sorted
     for (std::size_t t = 0; t < cmp.topics.size(); ++t) {
         const auto& topic = cmp.topics[t];
@@ -90,26 +104,40 @@ std::vector<DocumentView> document_views(const Comparison& cmp) {
             if (topic.from_base) {
                 if (static_cast<int>(d) == cmp.base) continue;
                 if (has) ++v.covered;
-                else v.gaps.push_back(t);
+                else (near_enough(v, t) ? v.gaps_near : v.gaps).push_back(t);
             } else if (!has && !docs.empty() && !only_base) {
-                v.missing.push_back(t);
+                (near_enough(v, t) ? v.missing_near : v.missing).push_back(t);
             } else if (has && docs.size() == 1) {
                 v.unique.push_back(t);
             }
         }
-        for (std::size_t k = 1; k < topic.members.size(); ++k) {
-            const auto& m = topic.members[k];
-            auto& v = views[static_cast<std::size_t>(m.ref.doc)];
-            if (m.band == Band::identical) ++v.identical;
-            else if (m.band == Band::close) ++v.close;
+    }
+    // Each clause by its closest counterpart: one it chose, or one that chose it.
+    std::map<UnitRef, Band> best;
+    auto note = [&](UnitRef r, Band b) {
+        auto [it, fresh] = best.try_emplace(r, b);
+        if (!fresh) it->second = std::min(it->second, b);
+    };
+    for (const auto& al : cmp.alignments) note(al.a, al.band), note(al.b, al.band);
+    for (std::size_t d = 0; d < views.size(); ++d)
+        for (std::size_t u = 0; u < cmp.documents[d].units.size(); ++u) {
+            auto& v = views[d];
+            const auto found = best.find(UnitRef{static_cast<int>(d), static_cast<int>(u)});
+            if (found == best.end()) ++v.unmatched;
+            else if (found->second == Band::identical) ++v.identical;
+            else if (found->second == Band::close) ++v.close;
             else ++v.related;
         }
+    for (const auto& near : cmp.near_misses) {
+        auto& elsewhere = views[static_cast<std::size_t>(near.unit.doc)].nearest_elsewhere;
+        auto [it, fresh] = elsewhere.try_emplace(near.unit.unit, near);
+        if (!fresh && near.score > it->second.score) it->second = near;
     }
-    for (const auto& near : cmp.near_misses) views[static_cast<std::size_t>(near.unit.doc)].nearest.emplace(near.topic, near);
     // What most other councils cover comes first: the likeliest thing to have missed.
     for (auto& v : views)
-        std::stable_sort(v.missing.begin(), v.missing.end(),
-                         [&](std::size_t x, std::size_t y) { return docs_of[x].size() > docs_of[y].size(); });
+        for (auto* list : {&v.missing, &v.missing_near})
+            std::stable_sort(list->begin(), list->end(),
+                             [&](std::size_t x, std::size_t y) { return docs_of[x].size() > docs_of[y].size(); });
     return views;
 }
 

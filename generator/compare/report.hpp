@@ -14,14 +14,27 @@
 namespace protopub::compare {
 
 // What the report says about one document (indices into Comparison::topics).
+// A topic counts as missing from a document only when none of its clauses scores the
+// threshold with the topic's clauses; when one does (it was matched elsewhere, or scored
+// too low beside a better candidate), the topic is "said in other words" there: a reader
+// should look before calling it a gap.
 struct DocumentView {
-    std::vector<std::size_t> gaps;       // base topics it has no clause in
-    std::vector<std::size_t> missing;    // other topics that other councils cover and it does not
+    std::vector<std::size_t> gaps;       // base topics it has no clause in, nor one near
+    std::vector<std::size_t> gaps_near;  // base topics it has no clause in, but one near
+    std::vector<std::size_t> missing;    // other councils' topics it has no clause in, nor one near
+    std::vector<std::size_t> missing_near;  // ... but one near
     std::vector<std::size_t> unique;     // topics only it has a clause in
     std::size_t covered = 0;             // base topics it has a clause in
-    std::size_t identical = 0, close = 0, related = 0;  // its clauses by band (vs a reference elsewhere)
+    // Its clauses by their closest counterpart's band; `unmatched` have none.
+    std::size_t identical = 0, close = 0, related = 0, unmatched = 0;
     std::map<std::size_t, NearMiss> nearest;  // gap or missing topic -> its clause that came nearest
+    // Per clause with no counterpart: the topic (elsewhere) it came nearest to, if any.
+    std::map<int, NearMiss> nearest_elsewhere;
 };
+
+// For a clause of `view`'s document with no counterpart: "(no counterpart matched;
+// closest: Council 3.1, score 0.120)", or "" when nothing came near.
+std::string closest_elsewhere_note(const Comparison& cmp, const DocumentView& view, int unit);
 
 // "nearest here: 3.1 (0.12), worth checking" for a gap or missing topic, or "".
 std::string nearest_note(const Comparison& cmp, const DocumentView& view, std::size_t topic);

@@ -43,6 +43,7 @@ std::string to_json(const Comparison& cmp) {
                ",\"file\":" + json_string(doc.file) + ",\"clauses\":" + std::to_string(doc.units.size()) + "}";
     }
     out += "],\n\"base\":" + (cmp.base >= 0 ? json_string(cmp.documents[static_cast<std::size_t>(cmp.base)].id) : "null");
+    out += std::string(",\n\"pairwise\":") + (cmp.pairwise ? "true" : "false");
     out += ",\n\"alignments\":[";
     for (std::size_t k = 0; k < cmp.alignments.size(); ++k) {
         const auto& a = cmp.alignments[k];

@@ -44,10 +44,10 @@ Mark nest_mark(Mark outer, Mark inner) {
     return outer;
 }
 
-Mark clause_mark(const Clause& c) {
-    const bool paired = !c.change.move_id.empty();
-    if (c.change.moved_from) return paired ? Mark::moved_from : Mark::deleted;
-    switch (c.change.kind) {
+Mark change_mark(const model::ClauseChange& change) {
+    const bool paired = !change.move_id.empty();
+    if (change.moved_from) return paired ? Mark::moved_from : Mark::deleted;
+    switch (change.kind) {
         case model::ChangeKind::inserted: return Mark::inserted;
         case model::ChangeKind::deleted: return Mark::deleted;
         case model::ChangeKind::moved: return paired ? Mark::moved_to : Mark::inserted;
@@ -197,9 +197,13 @@ struct BlockContext {
     Mark mark = Mark::none;
 };
 
+// A line of the contents, marked as its heading is, so Accept All and Reject All each
+// leave the contents of their version.
 struct TocEntry {
     int level;
-    std::string text;
+    const model::ClauseNumber* number;
+    const model::ClauseChange* change;
+    const Inlines* heading;
     std::string anchor;
 };
 
@@ -404,29 +408,13 @@ private:
             write_text(paragraph(body_, {"Subtitle"}), subtitle);
     }
 
-    // Text of a heading as it stands after Accept All.
-    static std::string accepted_text(const Inlines& inlines) {
-        std::string out;
-        for (const auto& in : inlines) {
-            if (in.kind == InlineKind::deleted) continue;
-            if (in.kind == InlineKind::soft_break || in.kind == InlineKind::line_break) out += ' ';
-            else if (in.children.empty()) out += in.text;
-            else out += accepted_text(in.children);
-        }
-        return out;
-    }
-
-    static std::string numbered(const model::ClauseNumber& n, const std::string& text) {
-        return n.text.empty() ? text : n.text + " " + text;
-    }
-
     std::vector<TocEntry> contents_entries() const {
         std::vector<TocEntry> entries;
         for (const auto& s : protocol_.sections) {
-            entries.push_back({heading_level(s), numbered(s.number, accepted_text(s.heading)), bookmarks_.find(s.id)});
+            entries.push_back({heading_level(s), &s.number, &s.change, &s.heading, bookmarks_.find(s.id)});
             for (const auto& c : s.clauses)
                 if (!c.heading.empty() && heading_level(s) < 3)
-                    entries.push_back({heading_level(s) + 1, numbered(c.number, accepted_text(c.heading)), bookmarks_.find(c.id)});
+                    entries.push_back({heading_level(s) + 1, &c.number, &c.change, &c.heading, bookmarks_.find(c.id)});
         }
         return entries;
     }
@@ -440,10 +428,16 @@ private:
     void write_contents() {
         write_text(paragraph(body_, {"TOCHeading"}), "Contents");
         auto entries = contents_entries();
-        if (entries.empty()) entries.push_back({1, "", ""});
+        const model::ClauseNumber no_number;
+        const model::ClauseChange no_change;
+        const Inlines no_heading;
+        if (entries.empty()) entries.push_back({1, &no_number, &no_change, &no_heading, ""});
         for (std::size_t i = 0; i < entries.size(); ++i) {
             const auto& e = entries[i];
-            auto p = paragraph(body_, {"TOC" + std::to_string(std::min(e.level, 3))});
+            // Moves have no meaning in a field result: the old end is deleted, the new inserted.
+            const Mark moved = change_mark(*e.change);
+            const Mark mark = removes_text(moved) ? Mark::deleted : moved == Mark::none ? Mark::none : Mark::inserted;
+            auto p = paragraph(body_, {"TOC" + std::to_string(std::min(e.level, 3)), mark});
             if (i == 0) {
                 field_char(p, "begin");
                 auto instr = p.append_child("w:r").append_child("w:instrText");
@@ -453,8 +447,10 @@ private:
             }
             Run look;
             look.anchor = e.anchor;
-            Runs runs;
-            push_text(runs, look, xml_text(e.text));
+            look.mark = mark;
+            Runs runs = number_runs(*e.number, e.change->old_number, look, false);
+            if (!runs.empty()) push_text(runs, look, " ");
+            flatten(*e.heading, look, runs);
             write_runs(p, runs);
             if (i + 1 == entries.size()) field_char(p, "end");
         }
@@ -575,23 +571,28 @@ private:
 
     // ------------------------------------------------------------ clauses and sections
 
-    Runs number_runs(const Clause& c, Mark mark) {
+    // A number (and a tab after it, as a heading or a clause has); a renumbered one shows
+    // its old number deleted and its new one inserted.
+    Runs number_runs(const model::ClauseNumber& number, const std::string& old, const Run& look, bool tab = true) {
         Runs runs;
-        if (c.number.text.empty()) return runs;
-        Run look;
-        look.mark = mark;
-        const std::string& old = c.change.old_number;
-        if (mark == Mark::none && !old.empty() && old != c.number.text) {
+        if (number.text.empty()) return runs;
+        if (look.mark == Mark::none && !old.empty() && old != number.text) {
             Run was = look, now = look;
             was.mark = Mark::deleted;
             now.mark = Mark::inserted;
             push_text(runs, was, old);
-            push_text(runs, now, c.number.text);
+            push_text(runs, now, number.text);
         } else {
-            push_text(runs, look, c.number.text);
+            push_text(runs, look, number.text);
         }
-        push_special(runs, look, Run::Kind::tab);
+        if (tab) push_special(runs, look, Run::Kind::tab);
         return runs;
+    }
+
+    Runs number_runs(const model::ClauseNumber& number, const model::ClauseChange& change, Mark mark) {
+        Run look;
+        look.mark = mark;
+        return number_runs(number, change.old_number, look);
     }
 
     void move_range(const char* element, Mark mark, const Clause& c) {
@@ -610,7 +611,7 @@ private:
     }
 
     void write_clause(const Clause& c, int section_level) {
-        const Mark mark = clause_mark(c);
+        const Mark mark = change_mark(c.change);
         const int depth = std::clamp(c.depth(), 1, max_clause_depth);
         const BlockContext text{"ClauseText" + std::to_string(depth), options_.geometry.clause_text_indent[static_cast<std::size_t>(depth - 1)], mark};
         move_range("RangeStart", mark, c);
@@ -618,7 +619,7 @@ private:
         pugi::xml_node p;
         if (!c.heading.empty()) {
             p = paragraph(body_, {"Heading" + std::to_string(std::min(section_level + 1, 4)), mark});
-            write_inlines(p, c.heading, mark, number_runs(c, mark));
+            write_inlines(p, c.heading, mark, number_runs(c.number, c.change, mark));
         } else if (c.number.text.empty()) {
             p = paragraph(body_, {text.text_style, mark});
             if (!c.blocks.empty() && c.blocks.front().kind == BlockKind::paragraph) {
@@ -628,7 +629,7 @@ private:
         } else {
             p = paragraph(body_, {"ClauseLevel" + std::to_string(depth), mark});
             const bool opens_with_text = !c.blocks.empty() && c.blocks.front().kind == BlockKind::paragraph;
-            write_inlines(p, opens_with_text ? c.blocks.front().inlines : Inlines{}, mark, number_runs(c, mark));
+            write_inlines(p, opens_with_text ? c.blocks.front().inlines : Inlines{}, mark, number_runs(c.number, c.change, mark));
             first_block = opens_with_text ? 1 : 0;
         }
         bookmark(p, c.id);
@@ -638,15 +639,11 @@ private:
 
     void write_section(const Section& s) {
         const int level = heading_level(s);
-        auto h = paragraph(body_, {"Heading" + std::to_string(level)});
-        Runs number;
-        if (!s.number.text.empty()) {
-            push_text(number, Run{}, s.number.text);
-            push_special(number, Run{}, Run::Kind::tab);
-        }
-        write_inlines(h, s.heading, Mark::none, std::move(number));
+        const Mark mark = change_mark(s.change);   // a section inserted or deleted whole
+        auto h = paragraph(body_, {"Heading" + std::to_string(level), mark});
+        write_inlines(h, s.heading, mark, number_runs(s.number, s.change, mark));
         bookmark(h, s.id);
-        write_blocks(s.intro, {"Normal", 0, Mark::none});
+        write_blocks(s.intro, {"Normal", 0, mark});
         for (const auto& c : s.clauses) write_clause(c, level);
     }
 

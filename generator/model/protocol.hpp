@@ -157,6 +157,9 @@ struct Section {
     std::vector<Block> intro;       // blocks before the first clause
     std::vector<Clause> clauses;    // in document order
     SourcePos pos;
+    // Redlines only: a section inserted, deleted, renumbered (old_number) or whose heading
+    // was amended; every renderer draws its heading and introduction accordingly.
+    ClauseChange change;
 };
 
 // ---------------------------------------------------------------- references

@@ -335,13 +335,13 @@ private:
 
     // ------------------------------------------------------------ structure
 
-    std::vector<Run> number_label(const model::Clause& c, Mark mark) {
-        const TextStyle s = body();
-        const auto& old = c.change.old_number;
-        if (old.empty() || old == c.number.text || mark != Mark::none)
-            return c.number.empty() ? std::vector<Run>{} : std::vector<Run>{run(c.number.text, s, mark)};
+    std::vector<Run> number_label(const model::ClauseNumber& number, const model::ClauseChange& change, Mark mark,
+                                  const TextStyle& s) {
+        const auto& old = change.old_number;
+        if (old.empty() || old == number.text || mark != Mark::none)
+            return number.text.empty() ? std::vector<Run>{} : std::vector<Run>{run(number.text, s, mark)};
         // Renumbered: the old number struck through, then the new one.
-        return {run(old, s, Mark::deleted), run(" ", s, Mark::none), run(c.number.text, s, Mark::inserted)};
+        return {run(old, s, Mark::deleted), run(" ", s, Mark::none), run(number.text, s, Mark::inserted)};
     }
 
     void clause(const model::Clause& c) {
@@ -349,7 +349,7 @@ private:
         Context ctx;
         ctx.indent = number_width_;
         ctx.right = width_;
-        ctx.label = number_label(c, mark);
+        ctx.label = number_label(c.number, c.change, mark, body());
         ctx.anchors = {c.id};
         ctx.space_before = style_.paragraph_space;
         ctx.mark = mark;
@@ -368,17 +368,31 @@ private:
     // What the contents and the bookmarks call a section; one written without a heading
     // ("## {#section-24}") still needs a name there.
     std::string section_name(const model::Section& s) const {
-        std::string name = model::plain_text(s.heading);
+        // a deleted section is still named by its old heading
+        std::string name = model::plain_text(s.change.kind == ChangeKind::deleted ? s.heading : accepted(s.heading));
         if (!name.empty()) return name;
         if (s.kind == model::SectionKind::preamble) return "Preamble";
         return s.number.text.empty() ? protocol_.meta.title : "Section " + s.number.text;
+    }
+
+    // A heading's words as they stand once the changes are accepted (for the outline).
+    static model::Inlines accepted(const model::Inlines& inlines) {
+        model::Inlines out;
+        for (const auto& in : inlines) {
+            if (in.kind == model::InlineKind::deleted) continue;
+            out.push_back(in);
+            out.back().children = accepted(in.children);
+        }
+        return out;
     }
 
     void section(const model::Section& s, bool first) {
         const bool major = s.level <= 2;
         const double size = major ? style_.section_size : style_.subsection_size;
         const TextStyle ts = style(Face::sans_bold, size, style_.heading_colour);
+        const Mark mark = mark_of(s.change);   // a section inserted or deleted whole
         Context ctx;
+        ctx.change_bar = s.change.kind != ChangeKind::none && s.change.kind != ChangeKind::unchanged;
         ctx.indent = s.number.text.empty() && s.kind == model::SectionKind::preamble ? 0 : number_width_;
         ctx.right = width_;
         ctx.anchors = {s.id};
@@ -388,8 +402,8 @@ private:
             boxes.emplace_back();
             boxes.back().anchors = std::move(ctx.anchors);
         } else {
-            if (!s.number.text.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
-            boxes = paragraph(runs(s.heading, ts, Mark::none), ctx, size * 1.25, layout::Align::left, false);
+            ctx.label = number_label(s.number, s.change, mark, ts);
+            boxes = paragraph(runs(s.heading, ts, mark), ctx, size * 1.25, layout::Align::left, false);
         }
         for (auto& b : boxes) b.keep_with_next = true;
         boxes.front().page_break_before = first;
@@ -402,6 +416,8 @@ private:
         Context intro;
         intro.indent = ctx.indent;
         intro.right = width_;
+        intro.mark = mark;
+        intro.change_bar = wholly_changed(s.change);
         intro.space_before = style_.paragraph_space + 1;
         blocks(s.intro, intro);
         for (const auto& c : s.clauses) clause(c);
@@ -462,9 +478,12 @@ private:
             ctx.label_x = major ? 0 : number_width_;
             ctx.indent = major ? number_width_ : s.number.text.empty() ? number_width_ + style_.list_indent : 2 * number_width_;
             ctx.right = width_ - number_room;
-            if (!s.number.text.empty() && !s.heading.empty()) ctx.label = {run(s.number.text, ts, Mark::none)};
+            // In a redline, a changed section's line shows the change as its heading does.
+            const Mark mark = mark_of(s.change);
+            if (!s.heading.empty()) ctx.label = number_label(s.number, s.change, mark, ts);
             ctx.space_before = major ? 5 : 1;
-            auto lines = paragraph({run(section_name(s), ts, Mark::none)}, ctx, leading(ts.size), layout::Align::left, false);
+            auto lines = paragraph(s.heading.empty() ? std::vector<Run>{run(section_name(s), ts, Mark::none)} : runs(s.heading, ts, mark),
+                                   ctx, leading(ts.size), layout::Align::left, false);
             if (lines.empty()) continue;
             for (auto& line : lines) line.links = {{0, 0, width_, line.height, {LinkTarget::Kind::anchor, s.id}}};
             Box& last = lines.back();

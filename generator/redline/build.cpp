@@ -56,14 +56,14 @@ Inlines marked(InlineKind mark, Inlines words) {
 // is deleted.
 class UnitWriter {
 public:
-    void add(Op op, const Token& token, const Style* style) {
-        if (token.space_before) {
-            const bool old_side = old_started_ && op != Op::inserted;
-            const bool new_side = new_started_ && op != Op::deleted;
-            if (old_side && new_side) emit(Op::equal, " ", last_style_ && *last_style_ == *style ? style : &plain_);
-            else if (new_side) emit(Op::inserted, " ", &plain_);
-            else if (old_side) emit(Op::deleted, " ", &plain_);
-        }
+    // `was`: for a word both versions have, OLD's token, whose space may differ from NEW's.
+    void add(Op op, const Token& token, const Style* style, const Token* was = nullptr) {
+        const bool old_space = op == Op::equal && was ? was->space_before : token.space_before;
+        const bool old_side = old_started_ && op != Op::inserted && old_space;
+        const bool new_side = new_started_ && op != Op::deleted && token.space_before;
+        if (old_side && new_side) emit(Op::equal, " ", last_style_ && *last_style_ == *style ? style : &plain_);
+        else if (new_side) emit(Op::inserted, " ", &plain_);
+        else if (old_side) emit(Op::deleted, " ", &plain_);
         emit(op, token.text, style, token.code);
         old_started_ |= op != Op::inserted;
         new_started_ |= op != Op::deleted;
@@ -164,7 +164,7 @@ std::vector<Inlines> mark_units(const std::vector<const Inlines*>& old_units, co
                 out.push_back(writer.take());
                 writer = UnitWriter{};
             } else {
-                writer.add(r.op, t, &b.styles[static_cast<std::size_t>(t.style)]);
+                writer.add(r.op, t, &b.styles[static_cast<std::size_t>(t.style)], r.op == Op::equal ? &a.tokens[pa - 1] : nullptr);
             }
         }
     }
@@ -188,17 +188,18 @@ public:
             ids_.reserve(s.id);
             for (const auto& c : s.clauses) ids_.reserve(c.id);
         }
-        std::unordered_map<std::string, const model::Section*> old_sections;
-        for (const auto& s : old_.sections) old_sections.emplace(s.id, &s);
-        for (std::size_t s = 0; s < new_.sections.size(); ++s) {
-            model::Section section = new_.sections[s];
-            section.clauses.clear();
-            auto it = old_sections.find(section.id);
-            if (it != old_sections.end()) mark_heading(it->second->heading, section.heading);
-            new_section_index_.emplace(section.id, s);
-            p.sections.push_back(std::move(section));
+        redline_of_new_.resize(new_.sections.size());
+        redline_of_old_.assign(old_.sections.size(), -1);
+        for (const RedlineSection& r : redline_sections(set_.section_match, old_.sections.size())) {
+            (r.deleted ? redline_of_old_ : redline_of_new_)[static_cast<std::size_t>(r.index)] =
+                static_cast<int>(p.sections.size());
+            p.sections.push_back(r.deleted ? deleted_section(r.index) : new_section(r.index));
         }
         sections_ = &p.sections;
+        redline_of_continued_.assign(old_.sections.size(), -1);
+        for (std::size_t s = 0; s < new_.sections.size(); ++s)
+            if (const int match = set_.section_match[s]; match >= 0)
+                redline_of_continued_[static_cast<std::size_t>(match)] = redline_of_new_[s];
 
         // Moved clauses leave a marker at their old place.
         std::map<int, std::vector<const Change*>> moved_from;
@@ -211,6 +212,7 @@ public:
         };
         emit_moved_from(-1);
         for (const Change& c : set_.changes) {
+            if (c.part != Part::clause) continue;   // drawn with their sections
             if (c.new_.empty()) {
                 add_deleted(c);
                 continue;
@@ -229,9 +231,71 @@ private:
         return new_.sections[static_cast<std::size_t>(r.section)].clauses[static_cast<std::size_t>(r.clause)];
     }
 
-    void mark_heading(const Inlines& old_heading, Inlines& heading) {
-        mark_changes({&old_heading}, {&heading}, diff_units({&old_heading}, {&heading}), true);
+    // ------------------------------------------------------------ sections
+
+    // A section of NEW, its heading, number and introduction marked against the section
+    // of OLD it continues (or wholly inserted); its clauses are placed later.
+    model::Section new_section(int index) {
+        model::Section section = new_.sections[static_cast<std::size_t>(index)];
+        section.clauses.clear();
+        const int match = set_.section_match[static_cast<std::size_t>(index)];
+        if (match < 0) {
+            section.change.kind = ChangeKind::inserted;
+            section.heading = marked(InlineKind::inserted, std::move(section.heading));
+            for (model::Block& b : section.intro) mark_whole(b, InlineKind::inserted);
+            return section;
+        }
+        const model::Section& was = old_.sections[static_cast<std::size_t>(match)];
+        const std::vector<Run> heading_script = diff_units({&was.heading}, {&section.heading});
+        mark_changes({&was.heading}, {&section.heading}, heading_script, true);
+        section.change.old_id = was.id;
+        if (was.number.text != section.number.text) section.change.old_number = was.number.text;
+        section.change.kind = !heading_script.empty()            ? ChangeKind::amended
+                              : !section.change.old_number.empty() ? ChangeKind::renumbered
+                                                                   : ChangeKind::unchanged;
+        section.intro = marked_intro(was.intro, section.intro);
+        return section;
     }
+
+    // A section of OLD that NEW no longer has: heading and introduction all deleted.
+    model::Section deleted_section(int index) {
+        model::Section section = old_.sections[static_cast<std::size_t>(index)];
+        section.clauses.clear();
+        section.id = unique_old_id(section.id);
+        section.change.kind = ChangeKind::deleted;
+        section.change.old_id = old_.sections[static_cast<std::size_t>(index)].id;
+        section.change.old_number = section.number.text;
+        strip_references(section.heading);
+        section.heading = marked(InlineKind::deleted, std::move(section.heading));
+        for (model::Block& b : section.intro) mark_whole(b, InlineKind::deleted);
+        return section;
+    }
+
+    // The introduction block by block: a block kept (perhaps amended) has its words
+    // marked; one deleted or inserted whole is a paragraph of its own, as Word keeps it.
+    static std::vector<model::Block> marked_intro(const std::vector<model::Block>& old_intro,
+                                                  const std::vector<model::Block>& new_intro) {
+        if (same_text(old_intro, new_intro)) return new_intro;
+        std::vector<model::Block> out;
+        for (const BlockPair& pair : align_blocks(old_intro, new_intro, Options{})) {
+            if (pair.new_block < 0) {
+                out.push_back(old_intro[static_cast<std::size_t>(pair.old_block)]);
+                mark_whole(out.back(), InlineKind::deleted);
+                continue;
+            }
+            out.push_back(new_intro[static_cast<std::size_t>(pair.new_block)]);
+            if (pair.old_block < 0) {
+                mark_whole(out.back(), InlineKind::inserted);
+                continue;
+            }
+            const std::vector<const Inlines*> old_units = units_of(old_intro[static_cast<std::size_t>(pair.old_block)]);
+            const std::vector<const Inlines*> new_units = units_of(std::as_const(out.back()));
+            mark_changes(old_units, units_of(out.back()), diff_units(old_units, new_units), true);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------ clauses
 
     static std::vector<Run> diff_units(const std::vector<const Inlines*>& old_units,
                                        const std::vector<const Inlines*>& new_units) {
@@ -251,8 +315,9 @@ private:
         for (std::size_t k = 0; k < new_units.size(); ++k) *new_units[k] = std::move(marked_units[k]);
     }
 
-    static void mark_whole(Clause& clause, InlineKind mark) {
-        for (Inlines* u : units_of(clause)) {
+    template <class ClauseOrBlock>
+    static void mark_whole(ClauseOrBlock& words, InlineKind mark) {
+        for (Inlines* u : units_of(words)) {
             if (mark == InlineKind::deleted) strip_references(*u);
             *u = marked(mark, std::move(*u));
         }
@@ -293,7 +358,7 @@ private:
         record(first, c.old.empty() ? nullptr : &c.old[0],
                c.kind == ChangeKind::moved ? old_place_id(c.move_id) : parts.empty() ? "" : parts[0].id);
         if (c.kind == ChangeKind::moved) first.change.move_id = c.move_id;
-        const int section = c.new_[0].section;
+        const int section = redline_of_new_[static_cast<std::size_t>(c.new_[0].section)];
         place(section, std::move(first));
         for (std::size_t k = 0; k < parts.size(); ++k) {
             const bool split_off = k + 1 < c.new_.size();
@@ -302,7 +367,8 @@ private:
             // To every renderer the split-off part is a new paragraph and the merged-away
             // one a deleted paragraph; `counterpart_id` ties them to the split or merge.
             parts[k].change.kind = split_off ? ChangeKind::inserted : ChangeKind::deleted;
-            place(k + 1 < c.new_.size() ? c.new_[k + 1].section : section, std::move(parts[k]));
+            place(split_off ? redline_of_new_[static_cast<std::size_t>(c.new_[k + 1].section)] : section,
+                  std::move(parts[k]));
         }
     }
 
@@ -346,22 +412,27 @@ private:
         (*sections_)[static_cast<std::size_t>(section)].clauses.push_back(std::move(clause));
     }
 
-    // An old clause goes into NEW's section of the same id when that section is not
-    // behind us, otherwise into the section being written.
+    // An old clause goes into its own section when that was deleted; into the section
+    // of NEW that continues its section when that is not behind us; otherwise into the
+    // section being written. (The redline's sections are indexed here, not NEW's.)
     void place_old(const ClauseRef& r, Clause clause) {
         int section = std::max(current_section_, 0);
-        auto it = new_section_index_.find(old_.sections[static_cast<std::size_t>(r.section)].id);
-        if (it != new_section_index_.end() && static_cast<int>(it->second) >= current_section_)
-            section = static_cast<int>(it->second);
+        const std::size_t old_section = static_cast<std::size_t>(r.section);
+        const int continued = redline_of_continued_[old_section];
+        if (redline_of_old_[old_section] >= 0) section = redline_of_old_[old_section];
+        else if (continued >= current_section_) section = continued;
         if (sections_->empty()) return;
         (*sections_)[static_cast<std::size_t>(section)].clauses.push_back(std::move(clause));
     }
+
 
     const ChangeSet& set_;
     const model::Protocol& old_;
     const model::Protocol& new_;
     model::IdAllocator ids_;
-    std::unordered_map<std::string, std::size_t> new_section_index_;
+    std::vector<int> redline_of_new_;   // NEW's section index -> the redline's
+    std::vector<int> redline_of_old_;   // a deleted OLD section's index -> the redline's (-1: kept)
+    std::vector<int> redline_of_continued_;   // a kept OLD section's index -> the redline's section continuing it
     std::unordered_map<std::string, std::string> old_place_ids_;
     std::vector<model::Section>* sections_ = nullptr;
     int current_section_ = -1;

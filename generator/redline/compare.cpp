@@ -17,11 +17,130 @@ namespace protopub::redline {
 using model::ChangeKind;
 using namespace detail;
 
+const char* to_string(Part part) {
+    switch (part) {
+        case Part::clause: return "clause";
+        case Part::section: return "section";
+        case Part::introduction: return "introduction";
+        case Part::front_matter: return "front_matter";
+    }
+    return "clause";
+}
+
 int ChangeSet::count(ChangeKind kind) const {
-    return static_cast<int>(std::count_if(changes.begin(), changes.end(), [&](const Change& c) { return c.kind == kind; }));
+    return static_cast<int>(std::count_if(changes.begin(), changes.end(),
+                                          [&](const Change& c) { return c.part == Part::clause && c.kind == kind; }));
+}
+
+int ChangeSet::count(Part part) const {
+    const int all = static_cast<int>(
+        std::count_if(changes.begin(), changes.end(), [&](const Change& c) { return c.part == part; }));
+    return part == Part::clause ? all - count(ChangeKind::unchanged) : all;
 }
 
 int ChangeSet::changed() const { return static_cast<int>(changes.size()) - count(ChangeKind::unchanged); }
+
+namespace detail {
+
+namespace {
+
+std::size_t common(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+    std::size_t i = 0, j = 0, n = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i] < b[j]) ++i;
+        else if (b[j] < a[i]) ++j;
+        else ++n, ++i, ++j;
+    }
+    return n;
+}
+
+}  // namespace
+
+double dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+    if (a.empty() && b.empty()) return 1.0;
+    return 2.0 * static_cast<double>(common(a, b)) / static_cast<double>(a.size() + b.size());
+}
+
+std::string shorten(std::string s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    std::size_t cut = s.rfind(' ', max_bytes);
+    if (cut == std::string::npos || cut < max_bytes / 2) {
+        cut = max_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    }
+    return s.substr(0, cut) + "\u2026";
+}
+
+std::string quoted(const std::string& s) { return "'" + shorten(s) + "'"; }
+
+void measure(Change& c, const std::vector<Token>& a, const std::vector<Token>& b, const Options& options) {
+    c.script = diff_tokens(a, b, options, c.replaced_whole);
+    count_script(c, a, b);
+}
+
+void count_script(Change& c, const std::vector<Token>& a, const std::vector<Token>& b) {
+    std::size_t pa = 0, pb = 0;
+    auto has_words = [](const std::vector<Token>& t, std::size_t begin, std::size_t end) {
+        return std::any_of(t.begin() + static_cast<std::ptrdiff_t>(begin), t.begin() + static_cast<std::ptrdiff_t>(end),
+                           [](const Token& x) { return !x.boundary(); });
+    };
+    const std::vector<Run> runs = c.script.empty() ? std::vector<Run>{{Op::equal, static_cast<int>(a.size())}} : c.script;
+    for (const Run& r : runs) {
+        const auto n = static_cast<std::size_t>(r.count);
+        if (r.op == Op::deleted) c.words_deleted += count_words(a, pa, pa + n), c.amended |= has_words(a, pa, pa + n);
+        if (r.op == Op::inserted) c.words_inserted += count_words(b, pb, pb + n), c.amended |= has_words(b, pb, pb + n);
+        if (r.op == Op::equal)
+            for (std::size_t k = 0; k < n; ++k)
+                c.consequential_references += a[pa + k].key != b[pb + k].key && !a[pa + k].boundary();
+        if (r.op != Op::inserted) pa += n;
+        if (r.op != Op::deleted) pb += n;
+    }
+    // The redline still marks "6.4" -> "6.5" so Reject All gives back the old words.
+    if (c.script.empty() && c.consequential_references) c.script = runs;
+}
+
+std::string describe_edits(const Change& c, const std::vector<Token>& a, const std::vector<Token>& b) {
+    if (c.replaced_whole) return "reworded throughout";
+    std::vector<std::string> phrases;
+    std::size_t pa = 0, pb = 0, hunks = 0;
+    for (std::size_t r = 0; r < c.script.size();) {
+        if (c.script[r].op == Op::equal) {
+            pa += static_cast<std::size_t>(c.script[r].count);
+            pb += static_cast<std::size_t>(c.script[r].count);
+            ++r;
+            continue;
+        }
+        std::size_t del = 0, ins = 0;
+        for (; r < c.script.size() && c.script[r].op != Op::equal; ++r)
+            (c.script[r].op == Op::deleted ? del : ins) += static_cast<std::size_t>(c.script[r].count);
+        const std::string old_changed = join_tokens(a, pa, pa + del), new_changed = join_tokens(b, pb, pb + ins);
+        const bool words_changed = !old_changed.empty() || !new_changed.empty();  // not only the paragraphs
+        hunks += words_changed;
+        if (words_changed && phrases.size() < 3) {
+            // Short replacements read better with the words that follow them:
+            // "'five working days' replaced by 'ten working days'".
+            std::size_t context = 0;
+            if (del && ins && count_words(a, pa, pa + del) <= 2 && count_words(b, pb, pb + ins) <= 2)
+                while (context < 2 && pa + del + context < a.size() && a[pa + del + context].word &&
+                       r < c.script.size() && context < static_cast<std::size_t>(c.script[r].count))
+                    ++context;
+            const std::string old_words = join_tokens(a, pa, pa + del + context);
+            const std::string new_words = join_tokens(b, pb, pb + ins + context);
+            if (del && ins) phrases.push_back(quoted(old_words) + " replaced by " + quoted(new_words));
+            else if (del) phrases.push_back(quoted(old_words) + " deleted");
+            else phrases.push_back(quoted(new_words) + " inserted");
+        }
+        pa += del;
+        pb += ins;
+    }
+    std::string out;
+    for (const auto& p : phrases) out += (out.empty() ? "" : "; ") + p;
+    if (hunks > phrases.size())
+        out += "; and " + std::to_string(hunks - phrases.size()) + " other change" + (hunks - phrases.size() > 1 ? "s" : "");
+    return out;
+}
+
+}  // namespace detail
 
 namespace {
 
@@ -58,22 +177,6 @@ std::vector<ClauseInfo> index_version(const model::Protocol& p, KeyTable& keys) 
         }
     }
     return out;
-}
-
-std::size_t common(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-    std::size_t i = 0, j = 0, n = 0;
-    while (i < a.size() && j < b.size()) {
-        if (a[i] < b[j]) ++i;
-        else if (b[j] < a[i]) ++j;
-        else ++n, ++i, ++j;
-    }
-    return n;
-}
-
-// Dice coefficient of two bags of words: 1 = the same words, 0 = none in common.
-double dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-    if (a.empty() && b.empty()) return 1.0;
-    return 2.0 * static_cast<double>(common(a, b)) / static_cast<double>(a.size() + b.size());
 }
 
 // The best Dice the two bags could reach, from their sizes alone: a cheap filter.
@@ -419,25 +522,7 @@ private:
             c.summary = (c.kind == ChangeKind::inserted ? "New paragraph: '" + excerpt(b) : "Deleted: '" + excerpt(a)) + "'";
             return c;
         }
-        c.script = diff_tokens(a, b, options_, c.replaced_whole);
-        std::size_t pa = 0, pb = 0;
-        auto has_words = [](const std::vector<Token>& t, std::size_t begin, std::size_t end) {
-            return std::any_of(t.begin() + static_cast<std::ptrdiff_t>(begin), t.begin() + static_cast<std::ptrdiff_t>(end),
-                               [](const Token& x) { return !x.boundary(); });
-        };
-        const std::vector<Run> runs = c.script.empty() ? std::vector<Run>{{Op::equal, static_cast<int>(a.size())}} : c.script;
-        for (const Run& r : runs) {
-            const auto n = static_cast<std::size_t>(r.count);
-            if (r.op == Op::deleted) c.words_deleted += count_words(a, pa, pa + n), c.amended |= has_words(a, pa, pa + n);
-            if (r.op == Op::inserted) c.words_inserted += count_words(b, pb, pb + n), c.amended |= has_words(b, pb, pb + n);
-            if (r.op == Op::equal)
-                for (std::size_t k = 0; k < n; ++k)
-                    c.consequential_references += a[pa + k].key != b[pb + k].key && !a[pa + k].boundary();
-            if (r.op != Op::inserted) pa += n;
-            if (r.op != Op::deleted) pb += n;
-        }
-        // The redline still marks "6.4" -> "6.5" so Reject All gives back the old words.
-        if (c.script.empty() && c.consequential_references) c.script = runs;
+        measure(c, a, b, options_);
         if (g.olds.size() > 1) c.kind = ChangeKind::merged;
         else if (g.news.size() > 1) c.kind = ChangeKind::split;
         else if (g.moved) c.kind = ChangeKind::moved;
@@ -451,60 +536,7 @@ private:
 
     // ------------------------------------------------------------ summaries
 
-    static std::string shorten(std::string s, std::size_t max_bytes = 60) {
-        if (s.size() <= max_bytes) return s;
-        std::size_t cut = s.rfind(' ', max_bytes);
-        if (cut == std::string::npos || cut < max_bytes / 2) {
-            cut = max_bytes;
-            while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-        }
-        return s.substr(0, cut) + "\u2026";
-    }
-
     static std::string excerpt(const std::vector<Token>& t) { return shorten(join_tokens(t, 0, t.size())); }
-
-    static std::string quoted(const std::string& s) { return "'" + shorten(s) + "'"; }
-
-    std::string describe_edits(const Change& c, const std::vector<Token>& a, const std::vector<Token>& b) const {
-        if (c.replaced_whole) return "reworded throughout";
-        std::vector<std::string> phrases;
-        std::size_t pa = 0, pb = 0, hunks = 0;
-        for (std::size_t r = 0; r < c.script.size();) {
-            if (c.script[r].op == Op::equal) {
-                pa += static_cast<std::size_t>(c.script[r].count);
-                pb += static_cast<std::size_t>(c.script[r].count);
-                ++r;
-                continue;
-            }
-            std::size_t del = 0, ins = 0;
-            for (; r < c.script.size() && c.script[r].op != Op::equal; ++r)
-                (c.script[r].op == Op::deleted ? del : ins) += static_cast<std::size_t>(c.script[r].count);
-            const std::string old_changed = join_tokens(a, pa, pa + del), new_changed = join_tokens(b, pb, pb + ins);
-            const bool words_changed = !old_changed.empty() || !new_changed.empty();  // not only the paragraphs
-            hunks += words_changed;
-            if (words_changed && phrases.size() < 3) {
-                // Short replacements read better with the words that follow them:
-                // "'five working days' replaced by 'ten working days'".
-                std::size_t context = 0;
-                if (del && ins && count_words(a, pa, pa + del) <= 2 && count_words(b, pb, pb + ins) <= 2)
-                    while (context < 2 && pa + del + context < a.size() && a[pa + del + context].word &&
-                           r < c.script.size() && context < static_cast<std::size_t>(c.script[r].count))
-                        ++context;
-                const std::string old_words = join_tokens(a, pa, pa + del + context);
-                const std::string new_words = join_tokens(b, pb, pb + ins + context);
-                if (del && ins) phrases.push_back(quoted(old_words) + " replaced by " + quoted(new_words));
-                else if (del) phrases.push_back(quoted(old_words) + " deleted");
-                else phrases.push_back(quoted(new_words) + " inserted");
-            }
-            pa += del;
-            pb += ins;
-        }
-        std::string out;
-        for (const auto& p : phrases) out += (out.empty() ? "" : "; ") + p;
-        if (hunks > phrases.size())
-            out += "; and " + std::to_string(hunks - phrases.size()) + " other change" + (hunks - phrases.size() > 1 ? "s" : "");
-        return out;
-    }
 
     std::string section_title(int section) const {
         return model::plain_text(old_protocol_.sections[static_cast<std::size_t>(section)].heading);
@@ -525,7 +557,7 @@ private:
                       " (" + section_title(c.old[0].section) + ")";
                 break;
             case ChangeKind::split: out = "Split into " + numbers(c.new_); break;
-            case ChangeKind::merged: out = numbers(c.old) + " merged"; break;
+            case ChangeKind::merged: out = numbers(c.old) + " merged into " + c.new_[0].number; break;
             case ChangeKind::renumbered: out = "Renumbered from " + c.old[0].number + "; wording unchanged"; break;
             default: break;
         }
@@ -558,7 +590,9 @@ ChangeSet compare_versions(const model::Protocol& old, const model::Protocol& ne
     std::vector<ClauseInfo> new_clauses = index_version(new_, keys);
     Aligner aligner(old_clauses, new_clauses, options);
     aligner.run();
-    return ChangeBuilder(old_clauses, new_clauses, aligner, old, options, keys).build();
+    ChangeSet set = ChangeBuilder(old_clauses, new_clauses, aligner, old, options, keys).build();
+    add_section_changes(set, old, new_, options);
+    return set;
 }
 
 }  // namespace protopub::redline

@@ -1,5 +1,6 @@
 #include "redline/pages.hpp"
 
+#include <optional>
 #include <unordered_map>
 
 #include "html/template.hpp"
@@ -29,6 +30,98 @@ void add_move_links(pugi::xml_node body, const model::Protocol& redline) {
     }
 }
 
+model::Inline plain(std::string words) {
+    model::Inline in;
+    in.text = std::move(words);
+    return in;
+}
+
+model::Inline marked(model::InlineKind mark, std::string words) {
+    model::Inline in;
+    in.kind = mark;
+    in.children = {plain(std::move(words))};
+    return in;
+}
+
+// A section's number as the redline shows it: inserted or deleted with the section,
+// or the old number struck beside the new one; nothing to do for an unchanged number.
+std::optional<model::Inlines> marked_number(const model::Section& s) {
+    using model::InlineKind;
+    switch (s.change.kind) {
+        case model::ChangeKind::inserted: return model::Inlines{marked(InlineKind::inserted, s.number.text)};
+        case model::ChangeKind::deleted: return model::Inlines{marked(InlineKind::deleted, s.number.text)};
+        default: break;
+    }
+    if (s.change.old_number.empty()) return std::nullopt;
+    return model::Inlines{marked(InlineKind::deleted, s.change.old_number), plain(" "),
+                          marked(InlineKind::inserted, s.number.text)};
+}
+
+// Links cannot nest: a heading's references and links are drawn as their words in the
+// contents, which is itself a list of links.
+model::Inlines without_links(model::Inlines inlines) {
+    model::Inlines out;
+    for (model::Inline& in : inlines) {
+        in.children = without_links(std::move(in.children));
+        if (in.kind == model::InlineKind::link || in.kind == model::InlineKind::reference) {
+            for (model::Inline& child : in.children) out.push_back(std::move(child));
+        } else {
+            out.push_back(std::move(in));
+        }
+    }
+    return out;
+}
+
+std::unordered_map<std::string, const model::Section*> changed_sections(const model::Protocol& redline) {
+    std::unordered_map<std::string, const model::Section*> out;
+    for (const auto& s : redline.sections)
+        if (s.change.kind != model::ChangeKind::none && s.change.kind != model::ChangeKind::unchanged)
+            out.emplace(s.id, &s);
+    return out;
+}
+
+void replace_number(pugi::xml_node span, const model::Section& s, const model::Protocol& redline) {
+    if (!span) return;
+    const auto number = marked_number(s);
+    if (!number) return;
+    while (span.first_child()) span.remove_child(span.first_child());
+    html::append_inlines(span, *number, redline);
+}
+
+// A changed section is marked as a changed clause is (class, data-change, a change bar
+// beside its heading) and its number shows the change.
+void mark_sections(pugi::xml_node body, const model::Protocol& redline) {
+    const auto changed = changed_sections(redline);
+    if (changed.empty()) return;
+    for (const pugi::xpath_node& found : body.select_nodes(".//section[@id]")) {
+        pugi::xml_node section = found.node();
+        auto it = changed.find(section.attribute("id").value());
+        if (it == changed.end()) continue;
+        const char* kind = model::to_string(it->second->change.kind);
+        html::add_class(section, std::string("change-") + kind);
+        section.append_attribute("data-change").set_value(kind);
+        replace_number(section.first_child().child("span"), *it->second, redline);
+    }
+}
+
+// The contents name a changed section with its heading's changes marked.
+void mark_contents(pugi::xml_node contents, const model::Protocol& redline) {
+    const auto changed = changed_sections(redline);
+    for (const pugi::xpath_node& found : contents.select_nodes(".//a[@href]")) {
+        pugi::xml_node a = found.node();
+        const std::string href = a.attribute("href").value();
+        auto it = href.empty() ? changed.end() : changed.find(href.substr(1));
+        if (it == changed.end()) continue;
+        const model::Section& s = *it->second;
+        pugi::xml_node number = a.child("span");
+        replace_number(number, s, redline);
+        if (s.heading.empty()) continue;
+        while (a.last_child() && a.last_child() != number) a.remove_child(a.last_child());
+        if (number) a.append_child(pugi::node_pcdata).set_value(" ");
+        html::append_inlines(a, without_links(s.heading), redline);
+    }
+}
+
 // "2 amended, 1 inserted, 7 renumbered." (clauses, not schedule rows)
 std::string summary_line(const ChangeSet& changes) {
     std::string out;
@@ -37,6 +130,11 @@ std::string summary_line(const ChangeSet& changes) {
                       model::ChangeKind::renumbered})
         if (const int n = changes.count(kind))
             out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + model::to_string(kind);
+    const std::pair<Part, const char*> parts[] = {
+        {Part::section, " section"}, {Part::introduction, " introduction"}, {Part::front_matter, " front-matter field"}};
+    for (const auto& [part, noun] : parts)
+        if (const int n = changes.count(part))
+            out += (out.empty() ? "" : ", ") + std::to_string(n) + noun + (n == 1 ? "" : "s") + " changed";
     return out.empty() ? "No changes." : out + ".";
 }
 
@@ -53,6 +151,12 @@ bool render_html(const HtmlPages& pages, const std::string& templates_dir, io::O
     ctx["body"] = html::Value::markup([body, &redline](pugi::xml_node parent) {
         body(parent);
         add_move_links(parent, redline);
+        mark_sections(parent, redline);
+    });
+    html::MarkupFn contents = ctx["contents"].markup_fn;
+    ctx["contents"] = html::Value::markup([contents, &redline](pugi::xml_node parent) {
+        contents(parent);
+        mark_contents(parent, redline);
     });
     ctx["old_version"] = pages.old->meta.version;
     ctx["new_version"] = pages.new_->meta.version;
@@ -63,7 +167,9 @@ bool render_html(const HtmlPages& pages, const std::string& templates_dir, io::O
     std::vector<html::Context> rows;
     for (const auto& r : *pages.rows)
         rows.push_back({{"old_number", r.old_number},
-                        {"new_number", r.new_number.empty() ? "(deleted)" : r.new_number},
+                        {"new_number", !r.new_number.empty()                    ? r.new_number
+                                       : r.kind.find("deleted") != std::string::npos ? "(deleted)"
+                                                                                     : "\u2014"},
                         {"kind", r.kind},
                         {"summary", r.summary},
                         {"href", "#" + r.anchor}});

@@ -30,12 +30,18 @@ struct Options {
     double split_threshold = 0.75;
 };
 
-// Where a clause sits in its version.
+// What a change is to: a clause, a section as a whole (its heading and number; a section
+// inserted or deleted), a section's introduction (the text before its first clause, all
+// of a preamble section), or a front-matter field (title, version, adoption date, ...).
+enum class Part { clause, section, introduction, front_matter };
+const char* to_string(Part part);
+
+// Where a clause (or a section, or a front-matter field) sits in its version.
 struct ClauseRef {
-    std::string id;
-    std::string number;   // as displayed ("3.2"); "" when un-numbered
+    std::string id;       // a front-matter field's key ("title", "version", "adopted")
+    std::string number;   // as displayed ("3.2", a section's "4"); "" when un-numbered
     int section = -1;     // index into Protocol::sections
-    int clause = -1;      // index into Section::clauses
+    int clause = -1;      // index into Section::clauses (-1 for a section or its introduction)
     int order = -1;       // position among all clauses of the version
 };
 
@@ -49,6 +55,9 @@ struct Run {
 };
 
 struct Change {
+    Part part = Part::clause;
+    // For a section: inserted, deleted, amended (heading words) or renumbered; for an
+    // introduction or a front-matter field: inserted, deleted or amended.
     model::ChangeKind kind = model::ChangeKind::unchanged;
     std::vector<ClauseRef> old;    // empty for inserted; two or more for merged
     std::vector<ClauseRef> new_;   // empty for deleted; two or more for split
@@ -67,10 +76,17 @@ struct Change {
 };
 
 struct ChangeSet {
-    std::vector<Change> changes;   // NEW's order; deleted clauses where they stood
-    // The number of changes of each kind, indexed by model::ChangeKind.
+    // Front matter first, then NEW's order: each section's own changes before its
+    // clauses, deleted clauses and sections where they stood. Every clause of both
+    // versions appears once; sections and introductions only when they changed.
+    std::vector<Change> changes;
+    // For each section of NEW, the section of OLD it continues (-1: a new section).
+    std::vector<int> section_match;
+    // The number of clause changes of a kind.
     int count(model::ChangeKind kind) const;
-    // Changes other than unchanged (renumbered ones included).
+    // The number of changes to a part (for clauses: other than unchanged).
+    int count(Part part) const;
+    // Changes other than unchanged clauses (renumbered ones included).
     int changed() const;
 };
 

@@ -214,6 +214,18 @@ std::vector<Inlines*> units_of(model::Clause& clause) {
     return out;
 }
 
+std::vector<const Inlines*> units_of(const model::Block& block) {
+    std::vector<const Inlines*> out;
+    collect_block_units(block, out);
+    return out;
+}
+
+std::vector<Inlines*> units_of(model::Block& block) {
+    std::vector<Inlines*> out;
+    collect_block_units(block, out);
+    return out;
+}
+
 TokenStream tokenize(const std::vector<const model::Clause*>& clauses, KeyTable& keys) {
     TokenStream stream;
     Tokenizer tokenizer(stream, keys);
@@ -226,7 +238,7 @@ std::string join_tokens(const std::vector<Token>& tokens, std::size_t begin, std
     std::string out;
     for (std::size_t i = begin; i < end; ++i) {
         if (tokens[i].boundary()) {
-            if (!out.empty()) out += ' ';
+            if (!out.empty() && out.back() != ' ') out += ' ';
             continue;
         }
         if (!out.empty() && tokens[i].space_before && out.back() != ' ') out += ' ';

@@ -68,6 +68,10 @@ struct TokenStream {
 std::vector<const model::Inlines*> units_of(const model::Clause& clause);
 std::vector<model::Inlines*> units_of(model::Clause& clause);
 
+// The inline containers of one block (a paragraph, each list item's, each table cell).
+std::vector<const model::Inlines*> units_of(const model::Block& block);
+std::vector<model::Inlines*> units_of(model::Block& block);
+
 TokenStream tokenize(const std::vector<const model::Clause*>& clauses, KeyTable& keys);
 
 // The word diff of two token streams (old, new) after clean-up; an empty script means
@@ -79,5 +83,50 @@ std::vector<Run> diff_tokens(const std::vector<Token>& old_tokens, const std::ve
 // The text of tokens [begin, end) joined as written (single spaces).
 std::string join_tokens(const std::vector<Token>& tokens, std::size_t begin, std::size_t end);
 int count_words(const std::vector<Token>& tokens, std::size_t begin, std::size_t end);
+
+// Dice coefficient of two sorted bags of keys: 1 = the same words, 0 = none in common.
+double dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
+
+// ---------------------------------------------------------------- describing changes
+
+// Fills a change's script, word counts, `amended`, `replaced_whole` and consequential
+// references from the diff of its old tokens `a` and new tokens `b`.
+void measure(Change& c, const std::vector<Token>& a, const std::vector<Token>& b, const Options& options);
+// The same from a script already made.
+void count_script(Change& c, const std::vector<Token>& a, const std::vector<Token>& b);
+// "'five working days' replaced by 'ten working days'; 'strictly' deleted".
+std::string describe_edits(const Change& c, const std::vector<Token>& a, const std::vector<Token>& b);
+std::string shorten(std::string s, std::size_t max_bytes = 60);
+std::string quoted(const std::string& s);   // 'shortened text'
+
+// ---------------------------------------------------------------- sections
+
+// Adds the changes to sections, introductions and front matter to a set of clause
+// changes, and fills ChangeSet::section_match.
+void add_section_changes(ChangeSet& set, const model::Protocol& old, const model::Protocol& new_,
+                         const Options& options);
+
+// A section of the redline: one of NEW (`deleted` false) or a deleted one of OLD.
+struct RedlineSection {
+    bool deleted = false;
+    int index = -1;
+};
+// The redline's sections: NEW's in order, each deleted section of OLD after the section
+// that continues the last kept section before it.
+std::vector<RedlineSection> redline_sections(const std::vector<int>& section_match, std::size_t old_sections);
+
+// Two versions' blocks (a section introduction) paired in order: blocks of the same shape
+// at least Options::match_threshold alike are one block amended; others are a deleted or
+// an inserted block. Reading order, deleted blocks before inserted ones at one place.
+// True when two versions' blocks have the same text (the common case, checked before
+// the block-by-block diff).
+bool same_text(const std::vector<model::Block>& old, const std::vector<model::Block>& new_);
+
+struct BlockPair {
+    int old_block = -1;   // -1: an inserted block
+    int new_block = -1;   // -1: a deleted block
+};
+std::vector<BlockPair> align_blocks(const std::vector<model::Block>& old, const std::vector<model::Block>& new_,
+                                    const Options& options);
 
 }  // namespace protopub::redline::detail

@@ -75,6 +75,12 @@ std::string to_json(const ChangeSet& set, const model::Protocol& old, const mode
         out += model::to_string(all_kinds[k]);
         out += "\":" + std::to_string(set.count(all_kinds[k]));
     }
+    out += "},\"parts\":{";
+    for (Part part : {Part::section, Part::introduction, Part::front_matter}) {
+        out += part == Part::section ? "\"" : ",\"";
+        out += to_string(part);
+        out += "\":" + std::to_string(set.count(part));
+    }
     out += "},\"changes\":[";
     for (std::size_t k = 0; k < set.changes.size(); ++k) {
         const Change& c = set.changes[k];
@@ -93,6 +99,8 @@ std::string to_json(const ChangeSet& set, const model::Protocol& old, const mode
             out += ",\"move_id\":";
             out += model::json_string(c.move_id);
         }
+        out += ",\"part\":";
+        out += model::json_string(to_string(c.part));
         out += ",\"summary\":";
         out += model::json_string(c.summary);
         out += '}';
@@ -102,48 +110,100 @@ std::string to_json(const ChangeSet& set, const model::Protocol& old, const mode
 }
 
 std::string to_csv(const ChangeSet& set) {
-    std::string out = csv_row({"kind", "old_id", "old_number", "new_id", "new_number", "words_inserted",
+    std::string out = csv_row({"kind", "part", "old_id", "old_number", "new_id", "new_number", "words_inserted",
                                "words_deleted", "amended", "consequential_references", "similarity", "summary"});
     for (const Change& c : set.changes)
-        out += csv_row({model::to_string(c.kind), joined(c.old, &ClauseRef::id), joined(c.old, &ClauseRef::number),
+        out += csv_row({model::to_string(c.kind), to_string(c.part), joined(c.old, &ClauseRef::id), joined(c.old, &ClauseRef::number),
                         joined(c.new_, &ClauseRef::id), joined(c.new_, &ClauseRef::number),
                         std::to_string(c.words_inserted), std::to_string(c.words_deleted), c.amended ? "yes" : "no",
                         std::to_string(c.consequential_references), format_similarity(c.similarity), c.summary});
     return out;
 }
 
+namespace {
+
+// "Section 4"; "" for a front-matter field.
+std::string locator(const Change& c, const std::vector<ClauseRef>& refs) {
+    if (refs.empty()) return "";
+    if (c.part == Part::clause) return joined(refs, &ClauseRef::number, " and ");
+    if (c.part == Part::front_matter || refs[0].number.empty()) return "";
+    return "Section " + refs[0].number;
+}
+
+std::string schedule_kind(const Change& c) {
+    const std::string kind = model::to_string(c.kind);
+    switch (c.part) {
+        case Part::clause: return c.kind == ChangeKind::unchanged ? "consequential" : kind;
+        case Part::section: return c.kind == ChangeKind::amended ? "heading amended" : "section " + kind;
+        case Part::introduction: return "introduction " + kind;
+        case Part::front_matter: return "front matter";
+    }
+    return kind;
+}
+
+// Consecutive renumbered clauses (and the renumbered section headings among them) are
+// one row: "3.2 to 3.9" -> "3.3 to 3.10".
+class RenumberedRun {
+public:
+    bool add(const Change& c) {
+        const bool renumbered_clause =
+            c.part == Part::clause && c.kind == ChangeKind::renumbered && !c.consequential_references;
+        if (!renumbered_clause && !(c.part == Part::section && c.kind == ChangeKind::renumbered)) return false;
+        auto& [first, last] = c.part == Part::clause ? clauses_ : sections_;
+        if (!first) first = &c;
+        last = &c;
+        return true;
+    }
+
+    void flush(std::vector<ScheduleRow>& rows) {
+        if (clauses_.first) {
+            std::string summary = "Renumbered; wording unchanged";
+            if (sections_.first)
+                summary += "; " + plural(sections_, "section") + " " + range(sections_, &Change::old) + " renumbered " +
+                           range(sections_, &Change::new_);
+            rows.push_back({range(clauses_, &Change::old), range(clauses_, &Change::new_), "renumbered", summary,
+                            clauses_.first->new_[0].id});
+        } else if (sections_.first) {
+            rows.push_back({plural(sections_, "Section") + " " + range(sections_, &Change::old),
+                            plural(sections_, "Section") + " " + range(sections_, &Change::new_), "section renumbered",
+                            "Renumbered; heading unchanged", sections_.first->new_[0].id});
+        }
+        clauses_ = sections_ = {};
+    }
+
+private:
+    struct Span {
+        const Change* first = nullptr;
+        const Change* last = nullptr;
+    };
+    static std::string range(const Span& span, std::vector<ClauseRef> Change::*side) {
+        const std::string& first = (span.first->*side)[0].number;
+        return span.first == span.last ? first : first + " to " + (span.last->*side)[0].number;
+    }
+    static std::string plural(const Span& span, const std::string& noun) {
+        return span.first == span.last ? noun : noun + "s";
+    }
+    Span clauses_, sections_;
+};
+
+}  // namespace
+
 std::vector<ScheduleRow> schedule_of_changes(const ChangeSet& set) {
     std::vector<ScheduleRow> rows;
-    // A run of renumbered clauses is one row: "3.2 to 3.9" -> "3.3 to 3.10".
-    const Change* run_first = nullptr;
-    const Change* run_last = nullptr;
-    auto flush_run = [&] {
-        if (!run_first) return;
-        auto range = [&](std::vector<ClauseRef> Change::*side) {
-            const std::string& first = (run_first->*side)[0].number;
-            return run_first == run_last ? first : first + " to " + (run_last->*side)[0].number;
-        };
-        rows.push_back({range(&Change::old), range(&Change::new_), "renumbered", "Renumbered; wording unchanged",
-                        run_first->new_[0].id});
-        run_first = run_last = nullptr;
-    };
+    RenumberedRun run;
     for (const Change& c : set.changes) {
-        if (c.kind == ChangeKind::renumbered && !c.consequential_references) {
-            if (!run_first) run_first = &c;
-            run_last = &c;
-            continue;
-        }
-        flush_run();
-        if (c.kind == ChangeKind::unchanged && !c.consequential_references) continue;
+        if (run.add(c)) continue;
+        run.flush(rows);
+        if (c.part == Part::clause && c.kind == ChangeKind::unchanged && !c.consequential_references) continue;
         ScheduleRow row;
-        row.old_number = joined(c.old, &ClauseRef::number, " and ");
-        row.new_number = joined(c.new_, &ClauseRef::number, " and ");
-        row.kind = c.kind == ChangeKind::unchanged ? "consequential" : model::to_string(c.kind);
+        row.old_number = locator(c, c.old);
+        row.new_number = locator(c, c.new_);
+        row.kind = schedule_kind(c);
         row.summary = c.summary;
-        row.anchor = c.new_.empty() ? c.old[0].id : c.new_[0].id;
+        if (c.part != Part::front_matter) row.anchor = c.new_.empty() ? c.old[0].id : c.new_[0].id;
         rows.push_back(std::move(row));
     }
-    flush_run();
+    run.flush(rows);
     return rows;
 }
 

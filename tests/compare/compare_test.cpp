@@ -8,6 +8,7 @@
 #include <pugixml.hpp>
 
 #include "compare/compare.hpp"
+#include "compare/report.hpp"
 #include "compare/writers.hpp"
 #include "source/reader.hpp"
 #include "support.hpp"
@@ -155,6 +156,19 @@ TEST_CASE("compare: without a base every document is compared with every other",
     for (const char* part : {"1:2.1>0:1.1", "1:2.2>0:1.1", "1:2.3>0:1.1", "1:1.2>0:2.1", "0:2.1>1:1.2", "0:2.2>1:1.1"})
         CHECK(chosen.count(part) == 1);
     CHECK(std::count_if(chosen.begin(), chosen.end(), [](const std::string& c) { return c.rfind("0:1.1>", 0) == 0; }) >= 1);
+    CHECK(f.cmp.pairwise);
+
+    // Beyond the limit, each clause aligns to its topic's reference instead.
+    compare::Options few;
+    few.max_pairwise_documents = 2;
+    const auto limited = compare::compare_protocols(f.protocols, few);
+    CHECK_FALSE(limited.pairwise);
+    CHECK_FALSE(limited.alignments.empty());
+    for (const auto& a : limited.alignments) {
+        REQUIRE(a.topic >= 0);
+        CHECK(a.b == limited.topics[static_cast<std::size_t>(a.topic)].reference);
+    }
+    CHECK(compare::to_json(limited).find("\"pairwise\":false") != std::string::npos);
 }
 
 TEST_CASE("compare: a gap names the clause that came nearest, never a topic the council covers", "[compare]") {
@@ -255,7 +269,7 @@ TEST_CASE("compare command: usage errors, outputs, no progress display when not 
     // The base's column comes first in the matrix, whatever the order of the files.
     CHECK(index.find("<abbr title=\"Test Council\">2. model</abbr>") < index.find(">1. guildford</abbr>"));
     const auto page = testing::read(dir.file("all/council-guildford.html"));
-    CHECK(page.find("What Test Council says that this protocol does not") != std::string::npos);
+    CHECK(page.find("What Test Council says that was found nowhere in this protocol") != std::string::npos);
     CHECK(page.find("Officers can expect from councillors") != std::string::npos);  // model 1.2: a gap
     CHECK(page.find("<del>") != std::string::npos);
     CHECK(page.find("<ins>") != std::string::npos);
@@ -269,3 +283,36 @@ TEST_CASE("compare command: usage errors, outputs, no progress display when not 
     CHECK_FALSE(std::filesystem::exists(dir.file("none")));
 }
 
+
+TEST_CASE("compare report: a gap with a clause near it is set apart for checking; clauses counted once", "[compare]") {
+    using compare::Band;
+    compare::Comparison cmp;
+    cmp.base = 0;
+    cmp.related = 0.15;
+    cmp.documents = {{"model", "Model", "model.md", {{0, 0, "a", "1.1", ""}, {0, 1, "b", "1.2", ""}, {0, 2, "c", "1.3", ""}}},
+                     {"ours", "Ours", "ours.md", {{0, 0, "x", "4.1", ""}, {0, 1, "y", "4.2", ""}}}};
+    for (int u = 0; u < 3; ++u) {
+        compare::Topic t;
+        t.from_base = true;
+        t.reference = {0, u};
+        t.members = {{t.reference, 1.0, Band::identical}};
+        cmp.topics.push_back(t);
+    }
+    cmp.topics[0].members.push_back({{1, 0}, 0.6, Band::close});
+    cmp.alignments = {{{1, 0}, {0, 0}, 0.6, Band::close, 0}};
+    cmp.near_misses = {{1, {1, 0}, 0.2}, {2, {1, 1}, 0.1}};  // 1.2 near 4.1; 1.3 only weakly near 4.2
+
+    const auto views = compare::document_views(cmp);
+    const auto& ours = views[1];
+    CHECK(ours.covered == 1);
+    CHECK(ours.gaps == std::vector<std::size_t>{2});
+    CHECK(ours.gaps_near == std::vector<std::size_t>{1});
+    CHECK(compare::nearest_note(cmp, ours, 1).find("Said in other words, or in part, in 4.1") == 0);
+    CHECK(compare::nearest_note(cmp, ours, 2).find("Nearest here: 4.2") == 0);
+    CHECK(compare::nearest_note(cmp, ours, 0).empty());
+    CHECK(ours.close == 1);
+    CHECK(ours.unmatched == 1);
+    CHECK(ours.identical + ours.related == 0);
+    REQUIRE(ours.nearest_elsewhere.count(1) == 1);
+    CHECK(ours.nearest_elsewhere.at(1).topic == 2);
+}

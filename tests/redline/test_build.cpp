@@ -158,7 +158,7 @@ TEST_CASE("the two ends of a move point at each other", "[redline][build]") {
     CHECK(to->number.text == "7.4");
     CHECK(to->change.old_number == "5.2");
     // The old place stays in its old section; the words changed at the new place are marked.
-    CHECK(red.sections[4].clauses[1].id == from->id);
+    CHECK(red.sections[5].clauses[1].id == from->id);
     // Its words amended on the way show as insertions; its old words are all at the old place.
     CHECK(count_marks(to->blocks[0].inlines) == 1);
 }
@@ -167,7 +167,7 @@ TEST_CASE("consequential references are marked but do not amend the clause", "[r
     const auto old = load(fixture);
     const auto edited = insert_early(old);
     const auto red = redline::build_redline(redline::compare_versions(old, edited), old, edited);
-    const auto& c = red.sections[6].clauses[6];
+    const auto& c = red.sections[7].clauses[6];
     CHECK(c.number.text == "7.7");
     CHECK(c.change.kind == ChangeKind::unchanged);
     CHECK(count_marks(c.blocks[0].inlines) == 2);  // "6.4" deleted, "6.5" inserted

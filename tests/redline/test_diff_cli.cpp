@@ -60,7 +60,9 @@ TEST_CASE("diff reads a version from git as FILE@REV", "[redline][cli][git]") {
     const auto run = testing::run_cli({"diff", file + "@HEAD", file, "-o", out.path(), "--format", "json,csv"});
     REQUIRE(run.exit_code == 0);
     CHECK(testing::read(out.file("schedule.csv")) ==
-          "old_number,new_number,kind,summary\r\n7.2,7.2,amended,'strictly' deleted\r\n");
+          "old_number,new_number,kind,summary\r\n"
+          ",,front matter,Version: '2023' replaced by '2024'\r\n"
+          "7.2,7.2,amended,'strictly' deleted\r\n");
     CHECK(testing::read(out.file("changes.json")).find("\"path\":\"" + file + "@HEAD\",\"version\":\"2023\"") !=
           std::string::npos);
     CHECK_FALSE(std::filesystem::exists(out.file("redline.html")));
@@ -71,6 +73,55 @@ TEST_CASE("diff reads a version from git as FILE@REV", "[redline][cli][git]") {
     const auto option = testing::run_cli({"diff", file + "@--output=x", file, "-o", out.path()});
     CHECK(option.exit_code == 2);
     CHECK(option.err.find("not a git revision") != std::string::npos);
+}
+
+TEST_CASE("diff: section headings, deleted sections, introductions and front matter in every format",
+          "[redline][cli][sections]") {
+    std::string text = testing::read(kFixture);
+    const auto cut = text.find("## 4. Officers and Whole Council");
+    text.erase(cut, text.find("## 5.") - cut);
+    text.replace(text.find("Officers and the Cabinet/Portfolio Holders"), 42, "Officers and the Cabinet");
+    text.replace(text.find("whether or not they work together often"), 39, "however often they work together");
+    text.replace(text.find("adopted: 2023-04-04"), 19, "adopted: 2024-05-01");
+    testing::TempDir dir;
+    testing::write(dir.file("new.md"), text);
+    REQUIRE(testing::run_cli({"renumber", dir.file("new.md"), "--in-place"}).exit_code == 0);   // sections 5 to 7 become 4 to 6
+    const auto run = testing::run_cli({"diff", kFixture, dir.file("new.md"), "-o", dir.file("out")});
+    REQUIRE(run.exit_code == 0);
+
+    CHECK(testing::read(dir.file("out/schedule.csv")) ==
+          "old_number,new_number,kind,summary\r\n"
+          ",,front matter,Adoption date: '2023-04-04' replaced by '2024-05-01'\r\n"
+          "Section 2,Section 2,introduction amended,Introduction to section 2: 'whether or not' replaced by 'however "
+          "often'; 'often' deleted\r\n"
+          "Section 4,,section deleted,\"Section 4 'Officers and Whole Council' deleted, with paragraph 4.1\"\r\n"
+          "4.1,,deleted,Deleted: 'Officers are required at all times to serve the whole\u2026'\r\n"
+          "Section 5,Section 4,heading amended,Section 4 (formerly 5) heading: 'Officers and the Cabinet/Portfolio "
+          "Holders' replaced by 'Officers and the Cabinet'\r\n"
+          "5.1 to 7.6,4.1 to 6.6,renumbered,Renumbered; wording unchanged; sections 6 to 7 renumbered 5 to 6\r\n"
+          "7.7,6.7,renumbered,Renumbered from 7.7; wording unchanged; reference to renumbered paragraphs updated "
+          "(consequential)\r\n");
+    const std::string csv = testing::read(dir.file("out/changes.csv"));
+    CHECK(csv.find("\r\ndeleted,section,officers-and-whole-council,4,,,0,4,") != std::string::npos);
+    CHECK(csv.find("\r\namended,introduction,personal-relationships,2,personal-relationships,2,") != std::string::npos);
+    CHECK(testing::read(dir.file("out/changes.json")).find("\"parts\":{\"section\":4,\"introduction\":1,\"front_matter\":1}") !=
+          std::string::npos);
+
+    const std::string html = testing::read(dir.file("out/redline.html"));
+    CHECK(html.find("<section class=\"section change-deleted\" id=\"officers-and-whole-council\" data-change=\"deleted\">"
+                    "<h2><span class=\"section-number\"><del><span class=\"sr-only\">[deleted: </span>4.") != std::string::npos);
+    CHECK(html.find("Officers and Whole Council<span class=\"sr-only\">]</span></del></h2>") != std::string::npos);
+
+    // Word: Accept All leaves no trace of section 4, Reject All brings it back.
+    const std::string docx = testing::read(dir.file("out/redline.docx"));
+    std::string accepted, rejected;
+    for (const auto& p : protopub::testing::word_paragraphs(docx, protopub::testing::View::accept_all)) accepted += p.text + "\n";
+    for (const auto& p : protopub::testing::word_paragraphs(docx, protopub::testing::View::reject_all)) rejected += p.text + "\n";
+    CHECK(accepted.find("Whole Council") == std::string::npos);
+    CHECK(accepted.find("Officers are required at all times") == std::string::npos);
+    CHECK(rejected.find("4.\tOfficers and Whole Council\n4.1\tOfficers are required at all times") != std::string::npos);
+    CHECK(accepted.find("4.\tOfficers and the Cabinet\n") != std::string::npos);
+    CHECK(rejected.find("5.\tOfficers and the Cabinet/Portfolio Holders\n") != std::string::npos);
 }
 
 TEST_CASE("diff: usage, input and I/O errors write nothing", "[redline][cli]") {

@@ -33,10 +33,10 @@ TEST_CASE("CSV has a header and one quoted row per clause", "[redline][csv]") {
     const auto old = load(fixture);
     const auto edited = reword_some(old);
     const std::string csv = redline::to_csv(redline::compare_versions(old, edited));
-    CHECK(csv.rfind("kind,old_id,old_number,new_id,new_number,words_inserted,words_deleted,amended,"
+    CHECK(csv.rfind("kind,part,old_id,old_number,new_id,new_number,words_inserted,words_deleted,amended,"
                     "consequential_references,similarity,summary\r\n", 0) == 0);
     CHECK(std::count(csv.begin(), csv.end(), '\n') == 26);
-    CHECK(csv.find("amended,officers-will-not-normally,6.6,officers-will-not-normally,6.6,1,1,yes,0,0.978,"
+    CHECK(csv.find("amended,clause,officers-will-not-normally,6.6,officers-will-not-normally,6.6,1,1,yes,0,0.978,"
                    "'normally attend and' replaced by 'usually attend and'\r\n") != std::string::npos);
 }
 

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -231,6 +232,92 @@ inline model::Protocol merge_two(model::Protocol p) {
 // All of the above in one new version.
 inline model::Protocol everything(model::Protocol p) {
     return merge_two(split_one(reword_some(move_and_reword(delete_one(insert_early(std::move(p)))))));
+}
+
+// ---------------------------------------------------------------- sections and front matter
+
+inline model::Section& section(model::Protocol& p, const std::string& id) {
+    for (auto& s : p.sections)
+        if (s.id == id) return s;
+    FAIL("no section with id " << id);
+    return p.sections.front();
+}
+
+inline model::Block paragraph(const std::string& words) {
+    model::Block b;
+    b.inlines = text_inlines(words);
+    return b;
+}
+
+// Section 4's heading reworded; its id (written in the source) kept.
+inline model::Protocol rename_section(model::Protocol p) {
+    section(p, "officers-and-whole-council").heading = text_inlines("Officers and the Full Council");
+    return p;
+}
+
+// Renamed with a new id too: only its clauses say it is the same section.
+inline model::Protocol rename_section_and_id(model::Protocol p) {
+    auto& s = section(p, "officers-and-whole-council");
+    s.heading = text_inlines("Officers and the Full Council");
+    s.id = "officers-and-full-council";
+    return p;
+}
+
+// Section 4 goes, clauses and all; the sections after it keep their numbers.
+inline model::Protocol delete_section(model::Protocol p) {
+    auto& sections = p.sections;
+    sections.erase(std::find_if(sections.begin(), sections.end(),
+                                [](const model::Section& s) { return s.id == "officers-and-whole-council"; }));
+    return p;
+}
+
+// A new section 8 at the end, with an introduction and one clause.
+inline model::Protocol insert_section(model::Protocol p) {
+    model::Section s;
+    s.id = "review";
+    s.id_given = true;
+    s.number.text = "8.";
+    s.number.parts = {8};
+    s.heading = text_inlines("Review");
+    s.intro.push_back(paragraph("The Standards Committee keeps this protocol under review."));
+    model::Clause c = make_clause("review-every-four-years", "This protocol will be reviewed every four years.");
+    c.number.parts = {8, 1};
+    c.number.text = "8.1";
+    s.clauses.push_back(std::move(c));
+    p.sections.push_back(std::move(s));
+    return p;
+}
+
+// The preamble reworded and given a third paragraph; section 2's introduction reworded.
+inline model::Protocol edit_introductions(model::Protocol p) {
+    auto& preamble = section(p, "report").intro;
+    preamble[0] = paragraph("The Standards Committee is asked to note the revised protocol for recommendation to Council.");
+    preamble.push_back(paragraph("Group leaders have been consulted."));
+    section(p, "personal-relationships").intro[0] =
+        paragraph("This section applies to all Members and Officers, however often they work together.");
+    return p;
+}
+
+// Title, version and adoption date changed.
+inline model::Protocol new_front_matter(model::Protocol p) {
+    p.meta.title = "Protocol on Member and Officer Relations";
+    p.meta.version = "2024";
+    p.meta.adopted = "2024-05-01";
+    return p;
+}
+
+// An introduction paragraph dropped from the preamble.
+inline model::Protocol drop_preamble_paragraph(model::Protocol p) {
+    auto& preamble = section(p, "report").intro;
+    preamble.erase(preamble.begin());
+    return p;
+}
+
+// Every section-level edit at once (section 5 renamed as section 4 goes), with clause edits.
+inline model::Protocol every_section_edit(model::Protocol p) {
+    p = edit_introductions(insert_section(delete_section(split_one(reword_some(std::move(p))))));
+    section(p, "officers-and-the-cabinet").heading = text_inlines("Officers, the Cabinet and Portfolio Holders");
+    return p;
 }
 
 }  // namespace redline_test
