@@ -670,38 +670,35 @@ void Builder::place(const Item& it) {
 void count_councils(const std::string& text, std::map<std::string, int>& counts) {
     static const std::vector<std::string> kinds = {"Borough", "City", "District", "County", "Metropolitan", "Town", "Parish"};
     static const std::vector<std::string> not_names = {"The", "This", "A", "An", "Each", "Any", "Every", "Other", "Of", "And"};
-    {
-        std::vector<std::string> w = split_words(text);
-        for (std::size_t i = 2; i < w.size(); ++i) {
-            if (w[i].rfind("Council", 0) != 0 || std::find(kinds.begin(), kinds.end(), w[i - 1]) == kinds.end()) continue;
-            std::size_t b = i - 1;
-            while (b > 0 && i - b < 4 && is_upper(w[b - 1][0]) &&
-                   std::find(not_names.begin(), not_names.end(), w[b - 1]) == not_names.end())
-                --b;
-            if (b == i - 1) continue;
-            std::string name;
-            for (std::size_t k = b; k < i; ++k) name += w[k] + " ";
-            ++counts[name + "Council"];
-        }
-        // "the London Borough of Hillside", "the Royal Borough of Kensington and Chelsea"
-        for (std::size_t i = 1; i + 2 < w.size(); ++i) {
-            if (w[i] != "Borough" || w[i + 1] != "of" || (w[i - 1] != "London" && w[i - 1] != "Royal")) continue;
-            auto bare = [](std::string word) {
-                while (!word.empty() && !is_alpha(word.back())) word.pop_back();
-                return word;
-            };
-            std::string name = w[i - 1] + " Borough of " + bare(w[i + 2]);
-            if (i + 4 < w.size() && w[i + 3] == "and" && is_upper(w[i + 4][0]) && bare(w[i + 2]) == w[i + 2])
-                name += " and " + bare(w[i + 4]);
-            if (is_upper(w[i + 2][0])) ++counts[name];
-        }
+    if (text.find("Council") == std::string::npos && text.find("Borough of") == std::string::npos) return;
+    const std::vector<std::string> w = split_words(text);
+    for (std::size_t i = 2; i < w.size(); ++i) {
+        if (w[i].rfind("Council", 0) != 0 || std::find(kinds.begin(), kinds.end(), w[i - 1]) == kinds.end()) continue;
+        std::size_t b = i - 1;
+        while (b > 0 && i - b < 4 && is_upper(w[b - 1][0]) &&
+               std::find(not_names.begin(), not_names.end(), w[b - 1]) == not_names.end())
+            --b;
+        if (b == i - 1) continue;
+        std::string name;
+        for (std::size_t k = b; k < i; ++k) name += w[k] + " ";
+        ++counts[name + "Council"];
+    }
+    // "the London Borough of Hillside", "the Royal Borough of Kensington and Chelsea"
+    for (std::size_t i = 1; i + 2 < w.size(); ++i) {
+        if (w[i] != "Borough" || w[i + 1] != "of" || (w[i - 1] != "London" && w[i - 1] != "Royal")) continue;
+        auto bare = [](std::string word) {
+            while (!word.empty() && !is_alpha(word.back())) word.pop_back();
+            return word;
+        };
+        std::string name = w[i - 1] + " Borough of " + bare(w[i + 2]);
+        if (i + 4 < w.size() && w[i + 3] == "and" && is_upper(w[i + 4][0]) && bare(w[i + 2]) == w[i + 2])
+            name += " and " + bare(w[i + 4]);
+        if (is_upper(w[i + 2][0])) ++counts[name];
     }
 }
 
-// The council named most often in `texts`, or "".
-std::string council_named_in(const std::vector<std::string>& texts) {
-    std::map<std::string, int> counts;
-    for (const auto& text : texts) count_councils(text, counts);
+// The council named most often, or "".
+std::string most_named(const std::map<std::string, int>& counts) {
     std::string best;
     int most = 0;
     for (const auto& [name, n] : counts)
@@ -920,14 +917,18 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         diags.warning(path, {1, 1}, "no title line found: the title is 'Untitled protocol' (use --title)");
     }
     // "EASTSHIRE DISTRICT COUNCIL" on the title page is printed as the text spells it
-    std::vector<std::string> texts;
-    for (const auto& it : items) texts.push_back(it.para.text);
-    const std::string named_in_text = council_named_in(texts);
+    std::map<std::string, int> named;
+    for (const auto& it : items) count_councils(it.para.text, named);
+    const std::string named_in_text = most_named(named);
     const bool same_council = lower(page.council) == lower(named_in_text);
     m.council = !options.council.empty() ? options.council
                 : !page.council.empty() && !same_council ? page.council
                                                          : named_in_text;
-    if (m.council.empty()) m.council = council_named_in(page_furniture);
+    if (m.council.empty()) {
+        std::map<std::string, int> in_furniture;
+        for (const auto& text : page_furniture) count_councils(text, in_furniture);
+        m.council = most_named(in_furniture);
+    }
     m.constitution = page.place;
     if (m.council.empty()) {
         m.council = "Unnamed council";

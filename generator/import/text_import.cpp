@@ -154,6 +154,7 @@ bool is_page_number(std::string_view s) {
 // "Member/Officer Protocol – Page 3 of 12": a header or footer that ends with the page
 // number, so each page's copy differs from the others.
 bool ends_with_page_number(std::string_view s) {
+    if (s.empty() || s.back() < '0' || s.back() > '9' || s.find("age ") == std::string_view::npos) return false;
     const std::vector<std::string> w = split_words(s);
     const std::size_t n = w.size();
     if (n < 3 || n > 12 || ends_sentence(s)) return false;
@@ -195,15 +196,19 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     std::map<std::string, int> repeats, repeats_at_edge;
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (!lines[i].blank && stands_alone(lines, i) && detail::read_marker(lines[i].text).kind == MarkerKind::none) {
-            ++repeats[furniture_key(lines[i].text)];
-            if (near_edge[i]) ++repeats_at_edge[furniture_key(lines[i].text)];
+            const std::string key = furniture_key(lines[i].text);
+            ++repeats[key];
+            if (near_edge[i]) ++repeats_at_edge[key];
         }
 
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& line = lines[i];
         if (line.blank || !stands_alone(lines, i)) continue;
         std::string reason;
-        const std::string key = furniture_key(line.text);
+        auto repeated = [&] {
+            const std::string key = furniture_key(line.text);
+            return repeats[key] >= 3 || (near_edge[i] && repeats_at_edge[key] >= 2);
+        };
         if (is_page_number(line.text)) {
             reason = "page number";
         } else if (ends_with_page_number(line.text)) {
@@ -213,9 +218,8 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
             std::size_t prev = i;
             while (prev > 0 && lines[prev - 1].blank) --prev;
             if (prev == 0 || lines[prev - 1].text.back() != ':') reason = "lone web address";
-        } else if (line.text.size() >= 4 && line.text.size() <= 100 &&
-                   (repeats[key] >= 3 || (near_edge[i] && repeats_at_edge[key] >= 2)) && !ends_sentence(line.text) &&
-                   !std::islower(static_cast<unsigned char>(line.text[0]))) {
+        } else if (line.text.size() >= 4 && line.text.size() <= 100 && !ends_sentence(line.text) &&
+                   !std::islower(static_cast<unsigned char>(line.text[0])) && repeated()) {
             // a header or footer is a label, not the end of a sentence
             reason = "running header or footer";
         }
