@@ -62,6 +62,9 @@ bool in_capitals(std::string_view text);
 // "Section 5.4", or the protocol's title ("Member/Officer Protocol").
 enum class HeaderLine { other, council, constitution, title };
 HeaderLine header_line_kind(std::string_view text);
+// A line that makes a title page of the lines around it: the council's name, or one that
+// says "Constitution" or starts "Part N" ("Section 1" alone may be a section's heading).
+bool names_title_page(std::string_view text);
 
 bool ends_with_small_word(std::string_view text);  // "of", "the", "and", ...
 bool is_lower_start(std::string_view s);

@@ -238,6 +238,14 @@ HeaderLine header_line_kind(std::string_view text) {
     return HeaderLine::other;
 }
 
+bool names_title_page(std::string_view text) {
+    const HeaderLine kind = header_line_kind(text);
+    if (kind == HeaderLine::council) return true;
+    if (kind != HeaderLine::constitution) return false;
+    const std::vector<std::string> words = split_words(text);
+    return lower(words.front()) == "part" || contains_word(words, {"constitution"});
+}
+
 namespace {
 
 // ------------------------------------------------------------------ how a paragraph looks
@@ -813,6 +821,7 @@ TitlePage read_title_page(const std::vector<Item>& items) {
             page.council = p.text;
             named = true;
         } else {
+            if (!named && !names_title_page(p.text)) break;  // "Section 1 – Introduction" opens the text
             read_place(p.text, page.place);
             named = true;
         }

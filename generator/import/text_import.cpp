@@ -317,8 +317,7 @@ void mark_title_page(std::vector<Line>& lines) {
     for (; end < lines.size() && !lines[end].blank && !lines[end].junk; ++end) {
         const std::string& text = lines[end].text;
         if (split_words(text).size() > 12 || ends_sentence(text)) return;
-        const detail::HeaderLine kind = detail::header_line_kind(text);
-        named = named || kind == detail::HeaderLine::council || kind == detail::HeaderLine::constitution;
+        named = named || detail::names_title_page(text);
     }
     if (!named || end - begin < 2) return;
     for (std::size_t i = begin; i < end; ++i) lines[i].title_page = true;

@@ -339,3 +339,12 @@ TEST_CASE("text import: numbering that starts again under each heading is pointe
         pointed_out = pointed_out || (d.pos.line == 11 && d.message.find("the numbering starts again at 1.") == 0);
     CHECK(pointed_out);
 }
+
+TEST_CASE("text import: 'Section 1 - Introduction' at the top is the first section, not a title page", "[import][text][title]") {
+    Imported i = import_text("Section 1 \xE2\x80\x93 Introduction\n\n1.1 Councillors and officers work together.\n\n"
+                             "Section 2 \xE2\x80\x93 Roles\n\n2.1 Officers advise.\n");
+    CHECK_FALSE(i.result.protocol.meta.constitution);
+    CHECK(i.result.dropped.empty());
+    REQUIRE(i.result.protocol.sections.size() == 2);
+    CHECK(model::plain_text(i.result.protocol.sections[0].heading) == "Section 1 \xE2\x80\x93 Introduction");
+}
