@@ -30,7 +30,7 @@ std::string describe_target(const Reference& r) {
             if (r.ambiguous) return "(ambiguous)";
             std::string out;
             for (const auto& t : r.targets) {
-                if (!out.empty()) out += r.is_range ? " .. " : ", ";
+                if (!out.empty()) out += t.range_end ? " .. " : ", ";
                 out += t.clause_id.empty() ? "(nowhere: " + t.number + ")" : "#" + t.clause_id;
             }
             return out;
@@ -64,12 +64,14 @@ std::string json_protocol(const Protocol& p) {
     for (std::size_t i = 0; i < p.references.size(); ++i) {
         const Reference& r = p.references[i];
         out += i ? ",\n    " : "\n    ";
-        out += "{" + json_pos(r.pos) + ", \"kind\": " + json_string(model::to_string(r.kind)) +
+        out += '{';  // appended apart: GCC 12 warns (-Wrestrict, wrongly) about "{" + a temporary
+        out += json_pos(r.pos) + ", \"kind\": " + json_string(model::to_string(r.kind)) +
                ", \"text\": " + json_string(r.text) + ", \"targets\": [";
         for (std::size_t k = 0; k < r.targets.size(); ++k) {
             const auto& t = r.targets[k];
             out += std::string(k ? ", " : "") + "{\"number\": " + json_string(t.number) +
-                   ", \"id\": " + json_string(t.clause_id) + ", " + json_pos(t.pos) + "}";
+                   ", \"id\": " + json_string(t.clause_id) + ", " + json_pos(t.pos) +
+                   ", \"range_end\": " + json_bool(t.range_end) + "}";
         }
         out += "], \"range\": " + std::string(json_bool(r.is_range)) + ", \"document\": " + json_string(r.document) +
                ", \"part\": " + json_string(r.part) + ", \"url\": " + json_string(r.url) +
@@ -79,7 +81,8 @@ std::string json_protocol(const Protocol& p) {
     for (std::size_t i = 0; i < p.terms.size(); ++i) {
         const auto& t = p.terms[i];
         out += i ? ",\n    " : "\n    ";
-        out += "{" + json_pos(t.pos) + ", \"term\": " + json_string(t.term) + ", \"id\": " + json_string(t.clause_id) +
+        out += '{';
+        out += json_pos(t.pos) + ", \"term\": " + json_string(t.term) + ", \"id\": " + json_string(t.clause_id) +
                ", \"definition\": " + json_string(t.definition) + "}";
     }
     return out + "]}";

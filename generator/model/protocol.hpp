@@ -174,6 +174,7 @@ struct ReferenceTarget {
     std::string number;            // as written ("4.21"); for statutes the pin-point
     std::string clause_id;         // resolved clause/section id ("" if unresolved)
     SourcePos pos;                 // where the number is written (renumber rewrites it there)
+    bool range_end = false;        // closes a range that the target before opens ("4.3 to 4.5": 4.5)
 };
 
 struct Reference {
@@ -181,7 +182,7 @@ struct Reference {
     std::string text;                     // the words as written
     SourcePos pos;
     std::vector<ReferenceTarget> targets; // a list or range expands to several
-    bool is_range = false;                // "4.2 to 4.5": targets are the two ends
+    bool is_range = false;                // holds a range ("4.2 to 4.5", "4.1, 4.3 to 4.5"): see range_end
     std::string document;                 // constitution document / statute short title
     std::string part;                     // constitution Part / Section number
     std::string url;                      // statute web address

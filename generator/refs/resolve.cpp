@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <span>
 #include <unordered_set>
+#include <utility>
 
 #include "check/check.hpp"
 #include "model/text.hpp"
@@ -63,6 +64,9 @@ public:
 private:
     void walk(std::vector<Block>& blocks);
     void walk(Inlines& inlines);
+    // "**Officer** means ...": a term in bold or italics, defined by the words after it.
+    void emphasised_term(const Inline& term, const Inline& after);
+    void add_term(std::string term, std::string_view sentence_text, std::size_t offset, SourcePos pos);
     // Scans the text and breaks in[first, last). Without references: returns false and
     // leaves them alone. With: appends them to `out`, references split out.
     bool scan_run(Inlines& in, std::size_t first, std::size_t last, Inlines& out);
@@ -82,6 +86,7 @@ private:
     std::size_t order_ = 0;
     std::vector<Pending> pending_;
     std::unordered_set<std::string> defined_;  // terms already defined, lower case
+    bool paragraph_start_ = false;             // the next inlines walked open a paragraph
 
     // buffers reused for every run
     std::string flat_;                // the run's words when it has several inlines
@@ -134,6 +139,24 @@ void Resolver::emit(const Inlines& in, std::size_t a, std::size_t b, Inlines& ou
     }
 }
 
+void Resolver::add_term(std::string term, std::string_view sentence_text, std::size_t offset, SourcePos pos) {
+    std::string key = term;
+    for (char& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!defined_.insert(key).second) return;  // the first definition counts
+    p_.terms.push_back({std::move(term), owner_id_, detail::sentence_around(sentence_text, offset), pos});
+}
+
+void Resolver::emphasised_term(const Inline& term, const Inline& after) {
+    if ((term.kind != InlineKind::strong && term.kind != InlineKind::emphasis) || after.kind != InlineKind::text) return;
+    if (term.children.size() != 1 || term.children[0].kind != InlineKind::text) return;
+    const std::string& words = term.children[0].text;
+    const std::string_view rest = after.text;
+    if (words.empty() || words.size() > 60 || !std::isupper(static_cast<unsigned char>(words[0])) ||
+        rest.size() < 2 || rest[0] != ' ' || detail::defining_verb(rest.substr(1)) == 0)
+        return;
+    add_term(words, words + after.text, 0, term.children[0].pos);
+}
+
 bool Resolver::scan_run(Inlines& in, std::size_t first, std::size_t last, Inlines& out) {
     segments_.clear();
     if (last - first == 1 && in[first].kind == InlineKind::text) {
@@ -152,12 +175,7 @@ bool Resolver::scan_run(Inlines& in, std::size_t first, std::size_t last, Inline
     terms_.clear();
     detail::scan(text_, context_, found_, terms_);
 
-    for (auto& t : terms_) {
-        std::string key = t.term;
-        for (char& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (!defined_.insert(key).second) continue;  // the first definition counts
-        p_.terms.push_back({std::move(t.term), owner_id_, detail::sentence_around(text_, t.begin), pos_at(in, t.begin)});
-    }
+    for (auto& t : terms_) add_term(std::move(t.term), text_, t.begin, pos_at(in, t.begin));
     if (found_.empty()) return false;
 
     std::size_t cursor = 0;
@@ -185,6 +203,7 @@ bool Resolver::scan_run(Inlines& in, std::size_t first, std::size_t last, Inline
 }
 
 void Resolver::walk(Inlines& inlines) {
+    const bool paragraph_start = std::exchange(paragraph_start_, false);
     // Rebuilt only from the first run that holds a reference; most paragraphs hold none.
     Inlines out;
     bool rebuilt = false;
@@ -193,6 +212,8 @@ void Resolver::walk(Inlines& inlines) {
         if (in_run(inlines[k].kind)) {
             std::size_t end = k;
             while (end < inlines.size() && in_run(inlines[end].kind)) ++end;
+            context_.block_start = paragraph_start && k == 0;
+            if (k > 0) emphasised_term(inlines[k - 1], inlines[k]);
             if (!rebuilt) {
                 if (scan_run(inlines, k, end, out)) {
                     // what came before this run goes in front of it
@@ -219,7 +240,10 @@ void Resolver::walk(Inlines& inlines) {
 void Resolver::walk(std::vector<Block>& blocks) {
     for (auto& b : blocks) {
         switch (b.kind) {
-            case BlockKind::paragraph: walk(b.inlines); break;
+            case BlockKind::paragraph:
+                paragraph_start_ = true;
+                walk(b.inlines);
+                break;
             case BlockKind::list:
                 for (auto& item : b.items) walk(item.blocks);
                 break;
@@ -281,8 +305,9 @@ void Resolver::resolve(const Pending& pending) {
     const std::string quoted = "reference '" + r.text + "'";
     const char* noun = pending.word == InternalWord::section ? "section" : "clause";
     bool all = true;
-    std::vector<const Place*> ends;
-    for (auto& target : r.targets) {
+    std::vector<const Place*> places_found(r.targets.size(), nullptr);
+    for (std::size_t k = 0; k < r.targets.size(); ++k) {
+        ReferenceTarget& target = r.targets[k];
         // one number: point at the reference; in a list, at the number that fails
         const SourcePos at = r.targets.size() > 1 && target.pos.known() ? target.pos : r.pos;
         const std::span<const Place> places = lookup(target.number, pending.word);
@@ -301,7 +326,7 @@ void Resolver::resolve(const Pending& pending) {
         }
         const Place& place = places.front();
         target.clause_id = std::string(place.id);
-        ends.push_back(&place);
+        places_found[k] = &place;
         if (place.clause && is_deleted_clause(*place.clause))
             diags_.error(file, at, quoted + " points to " + noun + " " + target.number + ", which is deleted");
         if (pending.direction < 0 && place.order > pending.order)
@@ -309,8 +334,14 @@ void Resolver::resolve(const Pending& pending) {
         if (pending.direction > 0 && place.order < pending.order)
             diags_.warning(file, at, quoted + " says 'below' but " + target.number + " comes earlier");
     }
-    if (r.is_range && ends.size() == 2 && ends[0]->order > ends[1]->order)
-        diags_.warning(file, r.pos, quoted + " is a range that runs backwards");
+    for (std::size_t k = 1; k < r.targets.size(); ++k) {
+        if (!r.targets[k].range_end || !places_found[k - 1] || !places_found[k]) continue;
+        if (places_found[k - 1]->order <= places_found[k]->order) continue;
+        // a range alone: at the reference; a range in a list: at its first number
+        const SourcePos at = r.targets.size() > 2 && r.targets[k - 1].pos.known() ? r.targets[k - 1].pos : r.pos;
+        diags_.warning(file, at, quoted + " has a range that runs backwards: " + r.targets[k - 1].number + " to " +
+                                     r.targets[k].number);
+    }
     r.resolved = all;
 }
 

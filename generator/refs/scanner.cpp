@@ -8,6 +8,10 @@
 #include <deque>
 #include <optional>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace protopub::refs::detail {
 
 namespace {
@@ -21,14 +25,13 @@ constexpr std::size_t max_title = 200;       // bytes from a title's first word 
 constexpr std::size_t max_sentence = 600;    // bytes of a defining sentence either side of the term
 
 // Character classes by table: the scanner asks about every byte of the text.
-enum : unsigned char { letter = 1, digit = 2, upper = 4, may_open = 8 /* ( " and the first byte of curly quotes */ };
+enum : unsigned char { letter = 1, digit = 2, upper = 4 };
 
 constexpr auto char_classes = [] {
     std::array<unsigned char, 256> t{};
     for (int c = 'a'; c <= 'z'; ++c) t[c] = letter;
     for (int c = 'A'; c <= 'Z'; ++c) t[c] = letter | upper;
     for (int c = '0'; c <= '9'; ++c) t[c] = digit;
-    t['('] = t['"'] = t[0xE2] = may_open;
     return t;
 }();
 
@@ -49,6 +52,43 @@ std::size_t leading_letters(const char* p) {
     static_assert(std::endian::native == std::endian::little, "the first byte must be the lowest");
     return static_cast<std::size_t>(std::countr_zero(not_letters)) / 8;  // 64 / 8 = 8 when all are letters
 }
+// Where the letters are in 64 bytes of text, one bit per byte (the first byte lowest), and
+// the bytes that may open a definition: ( " and the first byte of curly quotes.
+struct Block {
+    std::uint64_t letters = 0;
+    std::uint64_t openers = 0;
+};
+
+#if defined(__SSE2__)
+Block block_at(const char* p) {
+    Block b;
+    for (int k = 0; k < 4; ++k) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+        // (x | 0x20) - 'a' < 26, as a signed comparison after moving 'a' to -128
+        const __m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+        const __m128i from_a = _mm_add_epi8(lower, _mm_set1_epi8(static_cast<char>(128 - 'a')));
+        const __m128i letters = _mm_cmplt_epi8(from_a, _mm_set1_epi8(-128 + 26));
+        const __m128i brackets = _mm_cmpeq_epi8(x, _mm_set1_epi8('('));
+        const __m128i quotes = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                            _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xE2))));
+        const __m128i openers = _mm_or_si128(brackets, quotes);
+        b.letters |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(letters))) << (16 * k);
+        b.openers |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(openers))) << (16 * k);
+    }
+    return b;
+}
+#else
+Block block_at(const char* p) {
+    Block b;
+    for (unsigned k = 0; k < 64; ++k) {
+        const unsigned char c = static_cast<unsigned char>(p[k]);
+        b.letters |= std::uint64_t{(char_classes[c] & letter) != 0} << k;
+        b.openers |= std::uint64_t{c == '(' || c == '"' || c == 0xE2} << k;
+    }
+    return b;
+}
+#endif
+
 bool is_upper(char c) { return class_of(c) & upper; }
 bool is_alpha(char c) { return class_of(c) & letter; }
 bool is_digit(char c) { return class_of(c) & digit; }
@@ -103,6 +143,9 @@ const DocumentName document_names[] = {
     {"Officers Employment Procedure Rules", employment_rules},
     {"Officer Employment Rules", employment_rules},
     {"Council Procedure Rules", "Council Procedure Rules"},
+    {"Council's Procedure Rules", "Council Procedure Rules"},
+    {"Council Rules of Procedure", "Council Procedure Rules"},
+    {"Rules of Procedure", "Rules of Procedure"},
     {"Executive Procedure Rules", executive_rules},
     {"Cabinet Procedure Rules", executive_rules},
     {"Overview and Scrutiny Procedure Rules", scrutiny_rules},
@@ -124,6 +167,10 @@ const DocumentName document_names[] = {
     {"Planning Code of Good Practice", planning_code},
     {"Planning Protocol", planning_code},
     {"Petition Scheme", "Petition Scheme"},
+    {"Whistleblowing Policy", "Whistleblowing Policy"},
+    {"Whistleblowing Procedure", "Whistleblowing Policy"},
+    {"Social Media Policy", "Social Media Policy"},
+    {"Social Media Protocol", "Social Media Policy"},
 };
 
 // The words that start a numbered citation.
@@ -164,16 +211,38 @@ struct WordInfo {
     std::vector<DocumentCandidate> documents;  // longest name first, so that it wins
     bool abbreviation = false;
     bool ends_title = false;
+    bool defines = false;  // "means", "includes", "shall mean", "shall include"
 };
 
 // Words longer than this start nothing and are not looked up.
 constexpr std::size_t max_indexed_word = 16;
 
+// A word of at most 16 bytes in lower case, zero-padded to two 8-byte chunks, so that
+// two words compare in two instructions. Letters and inner hyphens only: setting bit 5
+// of each byte gives the lower case of both.
+struct Folded {
+    std::uint64_t chunks[2] = {0, 0};
+    const WordInfo* info = nullptr;
+
+    static Folded of(const char* word, std::size_t length, bool may_read_16) {
+        Folded f;
+        if (may_read_16) std::memcpy(f.chunks, word, 16);  // one load each, not a call
+        else std::memcpy(f.chunks, word, length);
+        for (std::size_t k = 0; k < 2; ++k) {
+            const std::size_t in_chunk = length > 8 * k ? std::min<std::size_t>(length - 8 * k, 8) : 0;
+            const std::uint64_t keep = in_chunk == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * in_chunk)) - 1;
+            f.chunks[k] = (f.chunks[k] | 0x2020202020202020ULL) & keep;
+        }
+        return f;
+    }
+    bool same_word(const Folded& other) const { return chunks[0] == other.chunks[0] && chunks[1] == other.chunks[1]; }
+};
+
 struct WordIndex {
     std::unordered_map<std::string_view, WordInfo> words;
     // The words of the index by first letter and length: most words of a text find no
     // candidate at all, the others one or two to compare.
-    std::vector<const std::pair<const std::string_view, WordInfo>*> by_shape[26][max_indexed_word + 1];
+    std::vector<Folded> by_shape[26][max_indexed_word + 1];
     // A bit per (first letter, second byte, length) that some word of the index has:
     // "and", "this", "that" are turned away on one bit. Letters are taken by their low five
     // bits, so case does not matter; the rare false alarm is settled by lookup_word.
@@ -210,6 +279,7 @@ const WordIndex& word_index() {
         WordIndex out;
         for (const auto& [word, info] : keyword_table) out.words[word].keyword = &info;
         for (std::string_view word : {"act", "acts", "regulation", "regulations"}) out.words[word].ends_title = true;
+        for (std::string_view word : {"means", "mean", "includes", "include"}) out.words[word].defines = true;
         for (const auto& word : abbreviations) out.words[word].abbreviation = true;
         std::size_t k = 0;
         for (const auto& d : document_names) {
@@ -223,7 +293,9 @@ const WordIndex& word_index() {
             });
         }
         for (const auto& entry : out.words) {
-            out.by_shape[entry.first[0] - 'a'][entry.first.size()].push_back(&entry);
+            Folded folded = Folded::of(entry.first.data(), entry.first.size(), false);
+            folded.info = &entry.second;
+            out.by_shape[entry.first[0] - 'a'][entry.first.size()].push_back(folded);
             const std::size_t k = WordIndex::shape(entry.first.data(), entry.first.size());
             out.shapes[k / 64] |= std::uint64_t{1} << (k % 64);
         }
@@ -258,6 +330,7 @@ struct Number {
     std::string value;      // digits and dots, with a statute's letter suffix: "4.21", "12A"
     bool has_letters = false;
     std::string written;    // with any bracketed sub-item labels: "4.2(a)"
+    bool ends_range = false; // "4.5" in "4.3 to 4.5"
 };
 
 class Scanner {
@@ -298,12 +371,12 @@ private:
     bool at(std::size_t i, std::string_view bytes) const { return s_.substr(std::min(i, n_), bytes.size()) == bytes; }
     std::size_t open_quote(std::size_t i) const {
         if (i >= n_) return 0;
-        if (s_[i] == '"') return 1;
+        if (s_[i] == '"' || s_[i] == '\'') return 1;
         return s_[i] == '\xE2' && (at(i, "\u201C") || at(i, "\u2018")) ? 3 : 0;
     }
     std::size_t close_quote(std::size_t i) const {
         if (i >= n_) return 0;
-        if (s_[i] == '"') return 1;
+        if (s_[i] == '"' || s_[i] == '\'') return 1;
         return s_[i] == '\xE2' && (at(i, "\u201D") || at(i, "\u2019")) ? 3 : 0;
     }
     // `phrase` at i, ignoring case; a space in it matches any run of spaces and an
@@ -335,7 +408,7 @@ private:
     // ------------------------------------------------------------ numbers
 
     bool read_number(std::size_t i, Number& out) const;
-    // "4.2, 4.3 and 4.5", "4.2 to 4.5", "4.2-4.5"
+    // "4.2, 4.3 and 4.5", "4.2 to 4.5", "4.2-4.5", "4.1, 4.3 to 4.5 and 4.7"
     bool read_number_list(std::size_t i, std::vector<Number>& items, bool& range, std::size_t& end) const;
     std::size_t read_year(std::size_t i, int& year) const;
 
@@ -343,7 +416,7 @@ private:
 
     std::optional<Found> at_word(std::size_t i, std::size_t word_end);
     std::optional<Found> numbered(std::size_t i, std::size_t keyword_end, KeywordInfo kw);
-    std::optional<Found> part(std::size_t i, std::size_t word_end);
+    std::optional<Found> part(std::size_t i, std::size_t keyword_end);
     std::optional<Found> schedule(std::size_t i, std::size_t word_end);
     // The index entry of the word at i (nullptr when it starts nothing).
     const WordInfo* lookup_word(std::size_t i, std::size_t word_end) const;
@@ -367,12 +440,18 @@ private:
     static void pin(Found& f, Keyword kind, const std::vector<Number>& items, bool range, std::string_view within = {});
     // The numbers as written become the targets.
     static void add_targets(Found& f, const std::vector<Number>& items, bool range);
+    static void add_target(Found& f, const Number& item, std::string number);
 
     // ------------------------------------------------------------ definitions
 
     void referred_to_as(std::size_t i, std::size_t word_end);
     void bracketed_name(std::size_t i);
     void quoted_means(std::size_t i);
+    void unquoted_means(std::size_t i, std::size_t verb_end);
+    // Capitalised words ("Monitoring Officer", "Head of Paid Service") from i: their end, or npos.
+    std::size_t read_name(std::size_t i) const;
+    // "In this Protocol, " (or the start of a paragraph) ends at i: a definition may follow.
+    bool opens_definition_at(std::size_t i) const;
     // A quoted term at i: its text, and the end after the closing quote (npos if none).
     std::size_t read_quoted(std::size_t i, std::string& term) const;
     void add_term(std::size_t begin, std::string term);
@@ -452,11 +531,11 @@ bool Scanner::read_number_list(std::size_t i, std::vector<Number>& items, bool& 
         } else {
             return true;
         }
-        // A range joins exactly two numbers: "4.1, 4.3 to 4.5" stops before " to".
-        if (is_range && (range || items.size() != 1)) return true;
-        if (!is_range && range) return true;
+        // A range opens at the single number before it: "4.1 to 4.3 to 4.5" stops before the second " to".
+        if (is_range && items.back().ends_range) return true;
         Number next;
         if (!read_number(t, next)) return true;
+        next.ends_range = is_range;
         range = range || is_range;
         items.push_back(next);
         end = next.end;
@@ -500,11 +579,16 @@ Found Scanner::statute_found(std::size_t begin, std::size_t end, const Statute* 
     return f;
 }
 
+void Scanner::add_target(Found& f, const Number& item, std::string number) {
+    ReferenceTarget t;
+    t.number = std::move(number);
+    t.range_end = item.ends_range;
+    f.ref.targets.push_back(std::move(t));
+    f.target_offsets.push_back(item.begin);
+}
+
 void Scanner::add_targets(Found& f, const std::vector<Number>& items, bool range) {
-    for (const auto& item : items) {
-        f.ref.targets.push_back(ReferenceTarget{item.written, "", {}});
-        f.target_offsets.push_back(item.begin);
-    }
+    for (const auto& item : items) add_target(f, item, item.written);
     f.ref.is_range = range;
 }
 
@@ -512,12 +596,9 @@ void Scanner::add_targets(Found& f, const std::vector<Number>& items, bool range
 // paragraphs (`within` = "12A"), ...
 void Scanner::pin(Found& f, Keyword kind, const std::vector<Number>& items, bool range, std::string_view within) {
     const std::string_view what = within.empty() ? pin_kind(kind) : "schedule";
-    for (const auto& item : items) {
-        std::string number = within.empty() ? std::string(what) + " " + item.written
-                                            : "schedule " + std::string(within) + " paragraph " + item.written;
-        f.ref.targets.push_back(ReferenceTarget{number, "", {}});
-        f.target_offsets.push_back(item.begin);
-    }
+    for (const auto& item : items)
+        add_target(f, item, within.empty() ? std::string(what) + " " + item.written
+                                           : "schedule " + std::string(within) + " paragraph " + item.written);
     f.ref.is_range = range;
     if (f.statute) {
         // the address of the first provision cited; sub-sections have no page of their own
@@ -599,7 +680,14 @@ std::optional<Found> Scanner::finish_title(std::size_t last_begin, std::size_t l
                                       match(tokens_[first].begin, "the ") != npos))
         ++first;
     if (first == tokens_.size()) return std::nullopt;
+    // no title in the table is longer than this, with room for "the " and odd spacing
+    static const std::size_t longest_title = [] {
+        std::size_t longest = 0;
+        for (const auto& st : statutes()) longest = std::max(longest, st.title.size());
+        return longest + 16;
+    }();
     for (std::size_t k = first; k < tokens_.size(); ++k) {
+        if (last_end - tokens_[k].begin > longest_title) continue;
         std::string title(s_.substr(tokens_[k].begin, last_end - tokens_[k].begin));
         if (collection) title.pop_back();  // "Acts" -> "Act": the collection's first
         if (const Statute* st = find_statute(title, year)) {
@@ -690,23 +778,26 @@ std::optional<Found> Scanner::statute_abbreviation(std::size_t i, std::size_t wo
 const WordInfo* Scanner::lookup_word(std::size_t i, std::size_t word_end) const {
     const std::size_t length = word_end - i;
     if (length == 0 || length > max_indexed_word) return nullptr;
-    for (const auto* entry : index_.by_shape[to_lower(s_[i]) - 'a'][length]) {
-        std::size_t k = 1;
-        while (k < length && to_lower(s_[i + k]) == entry->first[k]) ++k;
-        if (k == length) return &entry->second;
-    }
+    const Folded word = Folded::of(s_.data() + i, length, i + 16 <= n_);
+    for (const Folded& entry : index_.by_shape[to_lower(s_[i]) - 'a'][length])
+        if (entry.same_word(word)) return entry.info;
     return nullptr;
 }
 
 std::optional<Found> Scanner::document(std::size_t i, std::size_t word_end, const WordInfo* word) const {
     if (!word || word->documents.empty()) return std::nullopt;
+    // "Officers" is mostly just a word: the byte after it (an apostrophe or the next word's
+    // first letter) turns most uses away before any name is compared
     char next = 0;
-    if (word_end < n_ && (s_[word_end] == '\'' || at(word_end, "\u2019"))) next = '\'';
+    if (word_end < n_ && (s_[word_end] == '\'' || (s_[word_end] == '\xE2' && at(word_end, "\u2019")))) next = '\'';
+    else if (word_end + 1 < n_ && s_[word_end] == ' ') next = to_lower(s_[word_end + 1]);
     else if (std::size_t t = skip_space(word_end); t > word_end && t < n_) next = to_lower(s_[t]);
     for (const auto& [d, d_next] : word->documents) {
         if (d_next != next) continue;
         std::size_t e = match(i, d->written);
         if (e == npos) continue;
+        // the LGA's "Model Councillor Code of Conduct" is not this council's code
+        if (i >= 6 && match(i - 6, "Model ") == i) return std::nullopt;
         Found f;
         f.begin = i;
         f.end = e;
@@ -718,9 +809,9 @@ std::optional<Found> Scanner::document(std::size_t i, std::size_t word_end, cons
 }
 
 // "Part 3", "Part 3 of this Constitution", "Part VA of the Local Government Act 1972"
-std::optional<Found> Scanner::part(std::size_t i, std::size_t word_end) {
-    std::size_t t = skip_space(word_end);
-    if (t == word_end || t >= n_) return std::nullopt;
+std::optional<Found> Scanner::part(std::size_t i, std::size_t keyword_end) {
+    std::size_t t = skip_space(keyword_end);
+    if (t == keyword_end || t >= n_) return std::nullopt;
     std::size_t e = t;
     if (is_digit(s_[t])) {
         while (e < n_ && is_digit(s_[e])) ++e;
@@ -748,6 +839,19 @@ std::optional<Found> Scanner::part(std::size_t i, std::size_t word_end) {
     f.end = end;
     f.ref.kind = ReferenceKind::constitution;
     f.ref.part = number;
+    // "Part 4 Rules of Procedure", "Part 3 – Access to Information Procedure Rules"
+    if (end == e) {
+        std::size_t t2 = skip_space(e);
+        for (std::string_view dash : {"-", "\u2013", ":"})
+            if (at(t2, dash)) t2 = skip_space(t2 + dash.size());
+        if (t2 > e && t2 < n_ && is_upper(s_[t2])) {
+            const std::size_t w = word_end(t2);
+            if (auto doc = document(t2, w, lookup_word(t2, w))) {
+                f.end = doc->end;
+                f.ref.document = std::move(doc->ref.document);
+            }
+        }
+    }
     return f;
 }
 
@@ -874,10 +978,143 @@ std::optional<Found> Scanner::at_word(std::size_t i, std::size_t word_end) {
     if (word->abbreviation)
         if (auto f = statute_abbreviation(i, word_end)) return f;
     if (word->ends_title && is_upper(s_[i])) return statute_ending(i, word_end);
+    if (word->defines) unquoted_means(i, word_end);
     return std::nullopt;
 }
 
 // ------------------------------------------------------------ definitions
+
+// ... referred to as "officers" throughout; referred to as the 'Monitoring Officer';
+// referred to as the Monitoring Officer
+void Scanner::referred_to_as(std::size_t i, std::size_t word_end) {
+    std::size_t e = match(i, "referred to as ");
+    if (e == npos || e < word_end) return;
+    e = skip_the(e);
+    std::string term;
+    if (read_quoted(e, term) != npos) {
+        add_term(e + open_quote(e), std::move(term));
+    } else if (std::size_t name_end = read_name(e); name_end != npos) {
+        add_term(e, std::string(s_.substr(e, name_end - e)));
+    }
+}
+
+// Local Government Act 1986 ("the Act"); Somerset Council ("the Council"); the Head of
+// Legal Services (the Monitoring Officer); the Council (the “Authority”)
+void Scanner::bracketed_name(std::size_t i) {
+    const std::size_t j = i + 1;
+    const Found* last = refs_.size() > first_ref_ ? &refs_.back() : nullptr;
+    const bool names_statute = last && last->statute && skip_space(last->end) == i;
+    std::string term;
+    std::size_t term_begin = j + open_quote(j);
+    std::size_t close = read_quoted(j, term);
+    if (close == npos && match(j, "the ") != npos) {
+        if (const std::size_t t = skip_the(j); open_quote(t)) {
+            close = read_quoted(t, term);  // (the “Authority”)
+            term_begin = t + open_quote(t);
+        } else if (names_statute) {
+            // (the Act) straight after a statute
+            std::size_t e = j;
+            while (e < n_ && s_[e] != ')' && s_[e] != '(' && e - j <= 40) ++e;
+            if (e < n_ && s_[e] == ')') {
+                term = std::string(s_.substr(j, e - j));
+                close = e;
+                term_begin = j;
+            }
+        } else if (std::size_t name_end = read_name(t); name_end != npos && i >= 2 && s_[i - 1] == ' ') {
+            // (the Monitoring Officer) after a name: the word before is capitalised too
+            std::size_t w = i - 1;
+            while (w > 0 && s_[w - 1] != ' ') --w;
+            if (!is_upper(s_[w])) return;
+            term = std::string(s_.substr(t, name_end - t));
+            close = name_end;
+            term_begin = t;
+        }
+    }
+    if (close == npos || close >= n_ || s_[close] != ')') return;
+    if (names_statute) ctx_.statute_names[lower(term)] = last->statute;
+    add_term(term_begin, std::move(term));
+}
+
+std::size_t Scanner::read_name(std::size_t i) const {
+    std::size_t end = npos;
+    std::size_t p = i;
+    for (int words = 0; words < 6 && p < n_; ++words) {
+        const std::size_t e = word_end(p);
+        if (e == p) break;
+        const std::string_view word = s_.substr(p, e - p);
+        if (is_upper(s_[p])) end = e;
+        else if (words == 0 || !is_title_connector(word)) break;
+        const std::size_t next = skip_space(e);
+        if (next == e) break;
+        p = next;
+    }
+    return end;
+}
+
+// A sentence that opens a definition: "In this Protocol, ", "For the purposes of this
+// Code " (any case, comma or not), or nothing at all when the run starts a paragraph.
+bool Scanner::opens_definition_at(std::size_t i) const {
+    if (i == 0) return ctx_.block_start;
+    std::size_t k = i;
+    while (k > 0 && s_[k - 1] == ' ') --k;
+    if (k == i) return false;
+    if (k > 0 && s_[k - 1] == ',') --k;
+    static const std::string_view openers[] = {"in this protocol", "in this code", "in this document",
+                                               "for the purposes of this protocol", "for the purposes of this code"};
+    for (std::string_view o : openers) {
+        if (k < o.size()) continue;
+        const std::size_t b = k - o.size();
+        if (b > 0 && s_[b - 1] != ' ') continue;
+        bool same = true;
+        for (std::size_t m = 0; m < o.size() && same; ++m) same = to_lower(s_[b + m]) == o[m];
+        if (same) return true;
+    }
+    return false;
+}
+
+// Councillor means ...; In this Protocol, Chief Officer includes ...; Officer shall mean ...
+// The term is read backwards from its verb, and kept only where a definition may start:
+// "The separation of roles means that" and "This includes" define nothing.
+void Scanner::unquoted_means(std::size_t i, std::size_t verb_end) {
+    const std::string_view verb = s_.substr(i, verb_end - i);
+    std::size_t k = i;
+    if (verb == "mean" || verb == "include") {
+        if (k < 6 || s_.substr(k - 6, 6) != "shall ") return;
+        k -= 6;
+    } else if (verb != "means" && verb != "includes") {
+        return;
+    }
+    if (k < 2 || s_[k - 1] != ' ') return;
+    const std::size_t term_end = k - 1;
+    // the words before the verb that can name something, nearest first
+    std::size_t starts[6];
+    std::size_t count = 0;
+    std::size_t te = term_end;
+    while (count < 6) {
+        std::size_t tb = te;
+        while (tb > 0 && is_alpha(s_[tb - 1])) --tb;
+        if (tb == te || (tb > 0 && s_[tb - 1] != ' ' && s_[tb - 1] != ',')) break;
+        const std::string_view word = s_.substr(tb, te - tb);
+        if (!is_upper(s_[tb]) && (count == 0 || !is_title_connector(word))) break;
+        starts[count++] = tb;
+        if (tb < 2 || s_[tb - 1] != ' ') break;
+        te = tb - 1;
+    }
+    // the longest name that a definition may open with
+    for (std::size_t n = count; n-- > 0;) {
+        std::size_t b = starts[n];
+        if (!is_upper(s_[b]) || !opens_definition_at(b)) continue;
+        if (std::size_t e = match(b, "The "); e != npos && e < term_end) b = e;
+        // "This includes", "Any Member means well": a subject, not a name
+        static const std::string_view determiners[] = {"This", "That", "These", "Those", "It", "Which", "What", "There",
+                                                       "Such", "Each", "Every", "Any", "All", "No", "Some", "Our",
+                                                       "Their", "His", "Her", "Its", "He", "She", "They", "We", "You"};
+        const std::string_view first = s_.substr(b, word_end(b) - b);
+        if (std::find(std::begin(determiners), std::end(determiners), first) != std::end(determiners)) return;
+        add_term(b, std::string(s_.substr(b, term_end - b)));
+        return;
+    }
+}
 
 std::size_t Scanner::read_quoted(std::size_t i, std::string& term) const {
     std::size_t q = open_quote(i);
@@ -887,6 +1124,7 @@ std::size_t Scanner::read_quoted(std::size_t i, std::string& term) const {
         if (std::size_t c = close_quote(e)) {
             // an apostrophe inside a word ("Council's") does not close the quote
             if (c == 3 && at(e, "\u2019") && e + 3 < n_ && is_alpha(s_[e + 3])) continue;
+            if (c == 1 && s_[e] == '\'' && e + 1 < n_ && is_alpha(s_[e + 1])) continue;
             if (e == b) return npos;
             term = std::string(s_.substr(b, e - b));
             return e + c;
@@ -900,78 +1138,77 @@ void Scanner::add_term(std::size_t begin, std::string term) {
     terms_.push_back({begin, std::move(term)});
 }
 
-// ... referred to as "officers" throughout
-void Scanner::referred_to_as(std::size_t i, std::size_t word_end) {
-    std::size_t e = match(i, "referred to as ");
-    if (e == npos || e < word_end) return;
-    e = skip_the(e);
-    std::string term;
-    if (read_quoted(e, term) != npos) add_term(e + open_quote(e), std::move(term));
-}
-
-// Local Government Act 1986 ("the Act"); Somerset Council ("the Council")
-void Scanner::bracketed_name(std::size_t i) {
-    std::size_t j = i + 1;
-    std::string term;
-    std::size_t close = read_quoted(j, term);
-    std::size_t term_begin = j + open_quote(j);
-    if (close == npos) {
-        // unquoted names only straight after a statute: (the Act)
-        std::size_t e = j;
-        while (e < n_ && s_[e] != ')' && s_[e] != '(' && e - j <= 40) ++e;
-        if (e >= n_ || s_[e] != ')' || match(j, "the ") == npos) return;
-        term = std::string(s_.substr(j, e - j));
-        close = e;
-        term_begin = j;
-    }
-    if (close >= n_ || s_[close] != ')') return;
-    const Found* last = refs_.size() > first_ref_ ? &refs_.back() : nullptr;
-    const bool names_statute = last && last->statute && skip_space(last->end) == i;
-    if (!names_statute && open_quote(j) == 0) return;
-    if (names_statute) ctx_.statute_names[lower(term)] = last->statute;
-    add_term(term_begin, std::move(term));
-}
-
-// "Councillor" means ...
+// "Councillor" means ...; 'Officer' includes ...
 void Scanner::quoted_means(std::size_t i) {
     std::string term;
     std::size_t e = read_quoted(i, term);
     if (e == npos) return;
     std::size_t t = skip_space(e);
-    if (t == e || (match(t, "means") == npos && match(t, "shall mean") == npos)) return;
+    if (t == e || defining_verb(s_.substr(t)) == 0) return;
     add_term(i + open_quote(i), std::move(term));
 }
 
+// 64 bytes at a time: the bits of a block say where words start and where a definition may
+// open, and only those places are looked at; the words in between cost a few
+// instructions each.
 void Scanner::run() {
     // locals, so that the compiler keeps them in registers across the calls below
     const char* const text = s_.data();
     const std::size_t n = n_;
-    std::size_t i = 0;
-    while (i < n) {
-        const unsigned char c = class_of(text[i]);
-        if (c & letter) {
-            const std::size_t we = word_end(i);
+    std::size_t base = 0;
+    while (base < n) {
+        Block block;
+        if (n - base >= 64) {
+            block = block_at(text + base);
+        } else {
+            char tail[64] = {};  // zeros are neither letters nor openers
+            std::memcpy(tail, text + base, n - base);
+            block = block_at(tail);
+        }
+        const std::uint64_t letter_before = base > 0 && is_alpha(text[base - 1]) ? 1 : 0;
+        std::uint64_t events = (block.letters & ~((block.letters << 1) | letter_before)) | block.openers;
+        std::size_t next_base = base + 64;
+        while (events) {
+            const std::size_t k = static_cast<std::size_t>(std::countr_zero(events));
+            const std::size_t i = base + k;
+            events &= events - 1;
+            if (!((block.letters >> k) & 1)) {
+                if (text[i] == '(') bracketed_name(i);
+                else if (open_quote(i) && !(i > 0 && is_alnum(text[i - 1]))) quoted_means(i);
+                continue;
+            }
+            // the word ends where the block's letters do, unless it runs on past the block
+            // or joins a hyphen ("sub-paragraph")
+            const std::uint64_t after = ~block.letters >> k;
+            std::size_t we = i + static_cast<std::size_t>(std::countr_zero(after));  // 64 when none
+            if (!after || we >= n || text[we] == '-') we = word_end(i);
+            std::size_t resume = we;
             // most words start nothing: the shape of the word turns them away
             if (index_.has_shape(text + i, we - i) && (i == 0 || !is_digit(text[i - 1]))) {  // "12A" is a number
                 if (auto f = at_word(i, we)) {
                     if (f->statute) ctx_.last_statute = f->statute;
-                    i = f->end;
+                    resume = f->end;
                     refs_.push_back(std::move(*f));
-                    continue;
                 }
             }
-            i = we;
-            continue;
+            // what was read is not looked at again
+            if (resume - base >= 64) {
+                next_base = resume;
+                break;
+            }
+            events &= ~std::uint64_t{0} << (resume - base);
         }
-        if (c & may_open) {
-            if (text[i] == '(') bracketed_name(i);
-            else if (open_quote(i) && !(i > 0 && is_alnum(text[i - 1]))) quoted_means(i);
-        }
-        ++i;
+        base = next_base;
     }
 }
 
 }  // namespace
+
+std::size_t defining_verb(std::string_view s) {
+    for (std::string_view verb : {"means", "includes", "shall mean", "shall include"})
+        if (s.substr(0, verb.size()) == verb && (s.size() == verb.size() || !is_alnum(s[verb.size()]))) return verb.size();
+    return 0;
+}
 
 // At most max_sentence bytes either side of the term, so that a run of text with many
 // definitions and no full stop stays linear.

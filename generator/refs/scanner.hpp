@@ -38,7 +38,13 @@ struct ScanContext {
     const Statute* last_statute = nullptr;
     // Defined names of statutes ("the act" -> Local Government Act 1986), lower case.
     std::unordered_map<std::string, const Statute*> statute_names;
+    // The run starts a paragraph: a term may open it unquoted ("Councillor means ...").
+    bool block_start = false;
 };
+
+// The length of the verb that starts `s` when it defines the words before it ("means",
+// "includes", "shall mean", "shall include"), else 0.
+std::size_t defining_verb(std::string_view s);
 
 // The sentence of `text` around offset i: what defines a term found there.
 std::string sentence_around(std::string_view text, std::size_t i);

@@ -68,10 +68,10 @@ std::string normalise_title(std::string_view s) {
             (static_cast<unsigned char>(s[i + 2]) == 0x98 || static_cast<unsigned char>(s[i + 2]) == 0x99)) {
             out += '\'';
             i += 2;
-        } else if (std::isspace(c)) {
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
             if (!out.empty() && out.back() != ' ') out += ' ';
         } else {
-            out += static_cast<char>(std::tolower(c));
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);  // ASCII: no locale call per byte
         }
     }
     if (!out.empty() && out.back() == ' ') out.pop_back();

@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 #include <set>
@@ -46,6 +47,71 @@ public:
 private:
     std::vector<std::string_view> lines_;
 };
+
+// Where a text node's literal sits in its source line. cmark's literal is shorter than the
+// source after a backslash escape ("\\*" -> "*") or an entity ("&amp;" -> "&"), so offsets
+// into the literal drift from columns; each piece here starts where the literal, from
+// `literal_begin` on, maps byte for byte onto the source from `column`.
+struct TextPiece {
+    std::size_t literal_begin;
+    std::uint32_t column;
+};
+
+// The end (just after ';') of an entity or numeric character reference at raw[j], or npos.
+std::size_t entity_end(std::string_view raw, std::size_t j) {
+    std::size_t k = j + 1;
+    if (k < raw.size() && raw[k] == '#') ++k;
+    const std::size_t name = k;
+    while (k < raw.size() && k - j <= 32 && std::isalnum(static_cast<unsigned char>(raw[k]))) ++k;
+    return k > name && k < raw.size() && raw[k] == ';' ? k + 1 : std::string_view::npos;
+}
+
+std::size_t utf8_length(char lead) {
+    const auto b = static_cast<unsigned char>(lead);
+    return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+
+// Aligns `literal` with `raw` (the source line from the node's column on). Returns false,
+// leaving `pieces` as far as they go, where the two part in a way not understood.
+bool align_text(std::string_view literal, std::string_view raw, std::uint32_t column, std::vector<TextPiece>& pieces) {
+    pieces.push_back({0, column});
+    if (raw.substr(0, literal.size()) == literal) return true;  // most text: the same bytes
+    std::size_t i = 0, j = 0;
+    // Up to the next backslash or '&' the two are the same bytes, compared at once. Each is
+    // looked for only as far as the literal reaches, and again only once passed, so that
+    // many nodes on one long line, or a line full of '&', stay linear.
+    auto next = [&](char c) {
+        const std::size_t reach = std::min(raw.size(), j + (literal.size() - i));
+        return std::min(raw.substr(0, reach).find(c, j), reach);
+    };
+    std::size_t backslash = next('\\'), ampersand = next('&');
+    while (i < literal.size()) {
+        if (backslash < j) backslash = next('\\');
+        if (ampersand < j) ampersand = next('&');
+        const std::size_t same = std::min({backslash, ampersand, j + literal.size() - i}) - j;
+        if (literal.compare(i, same, raw.substr(j, same)) != 0) return false;
+        i += same;
+        j += same;
+        if (i == literal.size()) break;
+        if (j >= raw.size()) return false;
+        if (raw[j] == '\\' && j + 1 < raw.size() && std::ispunct(static_cast<unsigned char>(raw[j + 1]))) {
+            ++j;  // the escaped character starts a piece of its own
+            pieces.push_back({i, column + static_cast<std::uint32_t>(j)});
+        } else if (std::size_t e = raw[j] == '&' ? entity_end(raw, j) : std::string_view::npos;
+                   e != std::string_view::npos && literal.substr(i, e - j) != raw.substr(j, e - j)) {
+            // the decoded character at the '&', then the words after the ';'
+            pieces.push_back({i, column + static_cast<std::uint32_t>(j)});
+            i += utf8_length(literal[i]);
+            j = e;
+            pieces.push_back({i, column + static_cast<std::uint32_t>(j)});
+            continue;
+        }
+        if (literal[i] != raw[j]) return false;
+        ++i;
+        ++j;
+    }
+    return true;
+}
 
 bool is_id_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }
 
@@ -182,6 +248,8 @@ private:
 
     Inlines read_inlines(cmark_node* parent);
     void read_inline(cmark_node* n, Inlines& out);
+    // Appends a text node's literal as text inlines that each start at their exact column.
+    void append_text(std::string_view literal, SourcePos reported, Inlines& out);
     Block read_block(cmark_node* n);
     Block read_list(cmark_node* n);
     Block read_table(cmark_node* n);
@@ -211,6 +279,7 @@ private:
     std::unordered_map<std::string, SourcePos> given_ids_;
     int depth_ = 0;
     bool reported_depth_ = false;
+    std::vector<TextPiece> pieces_;  // append_text's, kept for the next text node
 };
 
 bool Reader::too_deep(cmark_node* n) {
@@ -282,15 +351,9 @@ void Reader::read_inline(cmark_node* n, Inlines& out) {
     switch (cmark_node_get_type(n)) {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_HTML_INLINE:
-            // Raw HTML is shown as the literal text it is, never passed through; adjacent
-            // text is merged (cmark splits it at special characters).
-            if (!out.empty() && out.back().kind == InlineKind::text) {
-                out.back().text += literal ? literal : "";
-                return;
-            }
-            in.kind = InlineKind::text;
-            in.text = literal ? literal : "";
-            break;
+            // Raw HTML is shown as the literal text it is, never passed through.
+            append_text(literal ? literal : "", in.pos, out);
+            return;
         case CMARK_NODE_CODE:
             in.kind = InlineKind::code;
             in.text = literal ? literal : "";
@@ -337,6 +400,47 @@ void Reader::read_inline(cmark_node* n, Inlines& out) {
         }
     }
     out.push_back(std::move(in));
+}
+
+void Reader::append_text(std::string_view literal, SourcePos reported, Inlines& out) {
+    std::vector<TextPiece>& pieces = pieces_;
+    pieces.clear();
+    if (reported.known() && !literal.empty()) {
+        // On a continuation line cmark reports the column of the paragraph's first line,
+        // not counting the indentation it stripped (or, on a lazy line, that it never had).
+        const std::string_view line = lines_.from(reported.line, 1);
+        std::uint32_t column = std::min<std::uint32_t>(reported.column, static_cast<std::uint32_t>(line.size() + 1));
+        while (column <= line.size() && (line[column - 1] == ' ' || line[column - 1] == '\t')) ++column;
+        if (!align_text(literal, line.substr(column - 1), column, pieces) && pieces.size() == 1) {
+            const std::size_t indent = line.find_first_not_of(" \t>");
+            if (indent != std::string_view::npos && indent + 1 != column) {
+                pieces.clear();
+                align_text(literal, line.substr(indent), static_cast<std::uint32_t>(indent + 1), pieces);
+            }
+        }
+    } else {
+        pieces.push_back({0, reported.column});
+    }
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+        const std::size_t end = k + 1 < pieces.size() ? pieces[k + 1].literal_begin : literal.size();
+        if (end == pieces[k].literal_begin) continue;
+        const std::string_view words = literal.substr(pieces[k].literal_begin, end - pieces[k].literal_begin);
+        const SourcePos pos{reported.line, pieces[k].column};
+        // cmark splits text at special characters: join what continues the text before
+        const Inline* before = out.empty() ? nullptr : &out.back();
+        const bool continues = before && before->kind == InlineKind::text &&
+                               (!pos.known() || (before->pos.line == pos.line &&
+                                                 before->pos.column + before->text.size() == pos.column));
+        if (continues) {
+            out.back().text += words;
+            continue;
+        }
+        Inline t;
+        t.kind = InlineKind::text;
+        t.text = std::string(words);
+        t.pos = pos;
+        out.push_back(std::move(t));
+    }
 }
 
 Inlines Reader::read_inlines(cmark_node* parent) {

@@ -115,3 +115,23 @@ TEST_CASE("statute citations link to legislation.gov.uk and terms make a glossar
         CHECK(glossary.ids.count(href.substr(1)) == 1);
     }
 }
+
+TEST_CASE("each number of a mixed list links to its own clause, after an escape and on a continuation line", "[refs]") {
+    model::Diagnostics diags;
+    auto p = source::read_protocol(
+        testing::source_with_body("## 4. Access\n\n4.1 {#a1} One.\n\n4.2 {#a2} Two.\n\n4.3 {#a3} Three.\n\n"
+                                  "4.4 {#a4} Four \\*see\n    paragraphs 4.1, 4.2 to 4.3 and 4.4\\*.\n"),
+        "t.md", diags);
+    refs::resolve_references(p, diags);
+    Page page;
+    render_and_parse(p, page);
+    auto clause = page.doc.select_node("//*[@id='a4']").node();
+    REQUIRE(clause);
+    std::vector<std::pair<std::string, std::string>> links;
+    for (const auto& l : clause.select_nodes(".//a[contains(@class, 'ref')]"))
+        links.emplace_back(l.node().child_value(), l.node().attribute("href").value());
+    CHECK(links == std::vector<std::pair<std::string, std::string>>{
+                       {"4.1", "#a1"}, {"4.2", "#a2"}, {"4.3", "#a3"}, {"4.4", "#a4"}});
+    CHECK(words_of(clause.select_node(".//p").node()).find("Four *see paragraphs 4.1, 4.2 to 4.3 and 4.4*.") !=
+          std::string::npos);
+}

@@ -116,3 +116,18 @@ TEST_CASE("renumber keeps Windows line ends and a byte order mark", "[refs]") {
     CHECK(renumber_text(bom + crlf(read(data_path("renumber-inserted.md"))), diags) ==
           bom + crlf(read(data_path("renumber-expected.md"))));
 }
+
+TEST_CASE("renumber rewrites every number of a list that mixes single numbers and a range", "[refs]") {
+    // a new first clause, written as 4.1 like the one after it: the rest move up by one
+    std::string clauses = "## 4. Access\n\n4.1 {#new} Inserted.\n\n";
+    for (int k = 1; k <= 7; ++k) clauses += "4." + std::to_string(k) + " {#a" + std::to_string(k) + "} Words.\n\n";
+    // after an escape, and on an indented continuation line
+    const std::string inserted = testing::source_with_body(
+        clauses + "## 5. Citing\n\n5.1 {#citing} See paragraphs 4.2, 4.3 to 4.5 and 4.7, and\n   \\*paras 4.2-4.3, 4.6\\*.\n");
+    model::Diagnostics diags;
+    const std::string once = renumber_text(inserted, diags);
+    CHECK(once.find("See paragraphs 4.3, 4.4 to 4.6 and 4.8, and\n   \\*paras 4.3-4.4, 4.7\\*.") != std::string::npos);
+    CHECK(refs_test::without_numbers(once) == refs_test::without_numbers(inserted));
+    model::Diagnostics again;
+    CHECK(renumber_text(once, again) == once);
+}

@@ -193,5 +193,5 @@ TEST_CASE("'above', 'below' and ranges that point the wrong way are warnings", "
     CHECK(testing::formatted(diags) ==
           "t.md:10:14: warning: reference 'paragraph 1.3 above' says 'above' but 1.3 comes later\n"
           "t.md:12:14: warning: reference 'paragraph 1.1 below' says 'below' but 1.1 comes earlier\n"
-          "t.md:12:38: warning: reference 'paragraphs 1.3 to 1.1' is a range that runs backwards\n");
+          "t.md:12:38: warning: reference 'paragraphs 1.3 to 1.1' has a range that runs backwards: 1.3 to 1.1\n");
 }

@@ -151,3 +151,41 @@ TEST_CASE("inserting a section into seed 004 renumbers what follows and no statu
     refs::resolve_references(q, after);
     CHECK(refs::plan_renumber(q, after).empty());
 }
+
+TEST_CASE("the seeds' policies and procedures are constitution documents; the LGA's model code is not the council's",
+          "[refs]") {
+    auto documents_in = [](const model::Protocol& p) {
+        std::vector<std::string> out;
+        for (const auto& r : p.references)
+            if (r.kind == model::ReferenceKind::constitution && !r.document.empty()) out.push_back(r.text + " -> " + r.document);
+        return out;
+    };
+    auto contains = [](const std::vector<std::string>& all, const std::string& one) {
+        return std::find(all.begin(), all.end(), one) != all.end();
+    };
+    const auto cabinet = documents_in(load_seed("district-council-cabinet-model.md"));
+    CHECK(contains(cabinet, "Social media policy -> Social Media Policy"));           // seed 000, 1.2
+    CHECK(contains(cabinet, "Whistleblowing Procedure -> Whistleblowing Policy"));    // seed 000, 5.2
+    const auto somerset = documents_in(load_seed("somerset-model-protocol.md"));
+    CHECK(contains(somerset, "Social Media Protocol -> Social Media Policy"));        // seed 003, 9.7
+    for (const auto& d : somerset) CHECK(d.find("Councillor Code of Conduct") == std::string::npos);  // 1.4: the LGA's
+}
+
+TEST_CASE("procedure rules by other names, and a Part named with its rules", "[refs]") {
+    model::Diagnostics diags;
+    auto p = source::read_protocol(
+        testing::source_with_body("## 1. Intro\n\n1.1 {#a} Questions follow the Council's Procedure Rules, the Council "
+                                  "Rules of Procedure and Part 4 Rules of Procedure; see Part 3 \u2013 Access to "
+                                  "Information Procedure Rules and section 100A of the Local Government Act 1972.\n"),
+        "t.md", diags);
+    refs::resolve_references(p, diags);
+    std::vector<std::string> found;
+    for (const auto& r : p.references) found.push_back(r.text + " -> " + r.document + "|" + r.part + "|" + r.url);
+    CHECK(found == std::vector<std::string>{
+                       "Council's Procedure Rules -> Council Procedure Rules||",
+                       "Council Rules of Procedure -> Council Procedure Rules||",
+                       "Part 4 Rules of Procedure -> Rules of Procedure|4|",
+                       "Part 3 \u2013 Access to Information Procedure Rules -> Access to Information Procedure Rules|3|",
+                       "section 100A of the Local Government Act 1972 -> Local Government Act 1972||"
+                       "https://www.legislation.gov.uk/ukpga/1972/70/section/100A"});
+}
