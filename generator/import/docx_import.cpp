@@ -8,6 +8,8 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <set>
+#include <utility>
 
 #include "import/import.hpp"
 #include "import/paragraphs.hpp"
@@ -45,7 +47,17 @@ struct Level {
 struct NumberingInstance {
     std::string abstract_id;
     std::map<int, int> start_override;
+    std::map<int, Level> level_override;  // w:lvlOverride/w:lvl: a level drawn differently in this instance
 };
+
+Level read_level(const pugi::xml_node& l) {
+    Level level;
+    if (auto f = l.child("w:numFmt")) level.format = f.attribute("w:val").value();
+    if (auto t = l.child("w:lvlText")) level.text = t.attribute("w:val").value();
+    if (auto s = l.child("w:start")) level.start = s.attribute("w:val").as_int(1);
+    level.legal = on(l.child("w:isLgl"));
+    return level;
+}
 
 std::string roman(int n, bool upper) {
     static const std::array<std::pair<int, const char*>, 13> table = {{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
@@ -73,29 +85,34 @@ std::string format_counter(int n, const std::string& format) {
     return std::to_string(n);
 }
 
-// The numbers Word displays: one counter per level of every list instance (w:num);
-// using a level restarts the levels below it.
+// The numbers Word displays: one counter per level of every list (w:abstractNum), so
+// list instances (w:num) of the same list number on from each other, unless an instance
+// restarts a level (w:startOverride); using a level restarts the levels below it.
 class Numbering {
 public:
     explicit Numbering(const pugi::xml_document& doc) {
         pugi::xml_node root = doc.child("w:numbering");
+        std::map<std::string, std::string> styled;  // list style name -> the list that defines it
         for (auto a : root.children("w:abstractNum")) {
-            std::map<int, Level>& levels = abstracts_[a.attribute("w:abstractNumId").value()];
-            for (auto l : a.children("w:lvl")) {
-                Level level;
-                if (auto f = l.child("w:numFmt")) level.format = f.attribute("w:val").value();
-                if (auto t = l.child("w:lvlText")) level.text = t.attribute("w:val").value();
-                if (auto s = l.child("w:start")) level.start = s.attribute("w:val").as_int(1);
-                level.legal = on(l.child("w:isLgl"));
-                levels[l.attribute("w:ilvl").as_int()] = level;
-            }
+            const std::string id = a.attribute("w:abstractNumId").value();
+            if (auto link = a.child("w:styleLink")) styled[link.attribute("w:val").value()] = id;
+            if (auto link = a.child("w:numStyleLink")) uses_style_[id] = link.attribute("w:val").value();
+            std::map<int, Level>& levels = abstracts_[id];
+            for (auto l : a.children("w:lvl")) levels[l.attribute("w:ilvl").as_int()] = read_level(l);
         }
+        // a list that only points at a list style ("Protocol List") is the list defining it
+        for (auto& [id, style] : uses_style_)
+            if (auto it = styled.find(style); it != styled.end()) style = it->second;
+            else style = id;
         for (auto n : root.children("w:num")) {
             NumberingInstance inst;
             inst.abstract_id = n.child("w:abstractNumId").attribute("w:val").value();
-            for (auto o : n.children("w:lvlOverride"))
-                if (auto s = o.child("w:startOverride"))
-                    inst.start_override[o.attribute("w:ilvl").as_int()] = s.attribute("w:val").as_int(1);
+            if (auto it = uses_style_.find(inst.abstract_id); it != uses_style_.end()) inst.abstract_id = it->second;
+            for (auto o : n.children("w:lvlOverride")) {
+                const int ilvl = o.attribute("w:ilvl").as_int();
+                if (auto s = o.child("w:startOverride")) inst.start_override[ilvl] = s.attribute("w:val").as_int(1);
+                if (auto l = o.child("w:lvl")) inst.level_override[ilvl] = read_level(l);
+            }
             instances_[n.attribute("w:numId").value()] = inst;
         }
     }
@@ -108,33 +125,39 @@ public:
         if (inst == instances_.end()) return "";
         auto abs = abstracts_.find(inst->second.abstract_id);
         if (abs == abstracts_.end()) return "";
-        const std::map<int, Level>& levels = abs->second;
-        auto level = levels.find(ilvl);
-        if (level == levels.end()) return "";
-        if (level->second.format == "bullet") {
+        // the instance's own drawing of a level, else the list's
+        auto level_at = [&](int l) -> const Level* {
+            if (auto o = inst->second.level_override.find(l); o != inst->second.level_override.end()) return &o->second;
+            auto lv = abs->second.find(l);
+            return lv == abs->second.end() ? nullptr : &lv->second;
+        };
+        const Level* level = level_at(ilvl);
+        if (!level) return "";
+        if (level->format == "bullet") {
             bullet = true;
             return "";
         }
-        std::map<int, int>& counters = counters_[num_id];
+        std::map<int, int>& counters = counters_[inst->second.abstract_id];
         auto start_of = [&](int l) {
             auto o = inst->second.start_override.find(l);
             if (o != inst->second.start_override.end()) return o->second;
-            auto lv = levels.find(l);
-            return lv == levels.end() ? 1 : lv->second.start;
+            const Level* lv = level_at(l);
+            return lv ? lv->start : 1;
         };
         auto c = counters.find(ilvl);
-        if (c == counters.end()) counters[ilvl] = start_of(ilvl);
+        const bool restart = inst->second.start_override.count(ilvl) && restarted_.insert({num_id, ilvl}).second;
+        if (c == counters.end() || restart) counters[ilvl] = start_of(ilvl);
         else ++c->second;
         for (auto it = counters.begin(); it != counters.end();) it = it->first > ilvl ? counters.erase(it) : std::next(it);
 
         std::string out;
-        const std::string& pattern = level->second.text;
+        const std::string& pattern = level->text;
         for (std::size_t i = 0; i < pattern.size(); ++i) {
             if (pattern[i] == '%' && i + 1 < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i + 1]))) {
                 const int l = pattern[i + 1] - '1';
-                auto lv = levels.find(l);
+                const Level* lv = level_at(l);
                 const int value = counters.count(l) ? counters[l] : start_of(l);
-                const std::string format = level->second.legal || lv == levels.end() ? "decimal" : lv->second.format;
+                const std::string format = level->legal || !lv ? "decimal" : lv->format;
                 out += format_counter(value, format);
                 ++i;
             } else {
@@ -147,13 +170,16 @@ public:
 private:
     std::map<std::string, std::map<int, Level>> abstracts_;
     std::map<std::string, NumberingInstance> instances_;
-    std::map<std::string, std::map<int, int>> counters_;
+    std::map<std::string, std::string> uses_style_;         // w:numStyleLink: list -> the list it stands for
+    std::map<std::string, std::map<int, int>> counters_;    // per list (abstractNum id)
+    std::set<std::pair<std::string, int>> restarted_;       // instance levels whose w:startOverride was applied
 };
 
 // ------------------------------------------------------------------ styles
 
 struct Style {
     int heading_level = 0;     // 1 for "heading 1" / outline level 0
+    bool title = false;        // Word's Title style
     bool contents = false;     // "toc 1", "TOC Heading": a table of contents Word regenerates
     bool subtitle = false;
     std::string num_id;        // numbering carried by the style
@@ -167,7 +193,7 @@ std::map<std::string, Style> read_styles(const pugi::xml_document& doc) {
         Style st;
         const std::string name = lower(s.child("w:name").attribute("w:val").value());
         if (name.rfind("heading ", 0) == 0) st.heading_level = std::atoi(name.c_str() + 8);
-        if (name == "title") st.heading_level = 1;
+        if (name == "title") st.heading_level = 1, st.title = true;
         st.contents = name.rfind("toc", 0) == 0;
         st.subtitle = name == "subtitle";
         if (auto o = s.child("w:pPr").child("w:outlineLvl")) {
@@ -196,33 +222,75 @@ std::map<std::string, Style> read_styles(const pugi::xml_document& doc) {
 
 // ------------------------------------------------------------------ the document
 
+// "¹²": a note's number as Word draws it, raised.
+std::string superscript(int n) {
+    static const std::array<const char*, 10> digits = {"\xE2\x81\xB0", "\xC2\xB9", "\xC2\xB2", "\xC2\xB3",
+                                                       "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7",
+                                                       "\xE2\x81\xB8", "\xE2\x81\xB9"};
+    std::string out;
+    for (char c : std::to_string(n)) out += digits[static_cast<std::size_t>(c - '0')];
+    return out;
+}
+
 class DocxReader {
 public:
-    DocxReader(const pugi::xml_document& styles, const pugi::xml_document& numbering, const pugi::xml_document& rels)
+    DocxReader(const pugi::xml_document& styles, const pugi::xml_document& numbering, const pugi::xml_document& rels,
+               const pugi::xml_document& footnotes, const pugi::xml_document& endnotes)
         : styles_(read_styles(styles)), numbering_(numbering) {
         for (auto r : rels.child("Relationships").children("Relationship"))
             links_[r.attribute("Id").value()] = r.attribute("Target").value();
+        for (auto n : footnotes.child("w:footnotes").children("w:footnote")) footnotes_[n.attribute("w:id").value()] = n;
+        for (auto n : endnotes.child("w:endnotes").children("w:endnote")) endnotes_[n.attribute("w:id").value()] = n;
     }
 
     void read_body(const pugi::xml_node& body, std::vector<Paragraph>& out, std::vector<Dropped>& dropped);
     bool saw_tracked_changes() const { return tracked_; }
-    int unplaced_notes() const { return unplaced_notes_; }
-    int unplaced_boxes() const { return unplaced_boxes_; }
+    int notes_read() const { return notes_read_; }
+    int boxes_read() const { return boxes_read_; }
 
 private:
     Paragraph read_paragraph(const pugi::xml_node& p, const Style*& style);
     Block read_table(const pugi::xml_node& tbl);
+    void read_cell(const pugi::xml_node& container, TableCell& cell, int depth);
     void read_runs(const pugi::xml_node& parent, Inlines& out, std::string& text);
+    void read_note(const pugi::xml_node& note, Inlines& out, std::string& text);
     void add_text(const std::string& t, bool bold, bool italic, Inlines& out, std::string& text);
 
     std::map<std::string, Style> styles_;
     Numbering numbering_;
     std::map<std::string, std::string> links_;
+    std::map<std::string, pugi::xml_node> footnotes_, endnotes_;
     bool tracked_ = false;
-    int unplaced_notes_ = 0;   // footnotes and endnotes: not part of the model
-    int unplaced_boxes_ = 0;   // text boxes
+    std::vector<Inlines> notes_;            // notes referred to by the paragraph being read
+    std::vector<pugi::xml_node> boxes_;     // text boxes anchored in it
+    bool in_note_ = false;
+    int box_depth_ = 0;                     // text boxes inside text boxes
+    int notes_read_ = 0;
+    int boxes_read_ = 0;
     std::uint32_t index_ = 0;
 };
+
+// A footnote or endnote: its mark where it is referred to, and its words (all its
+// paragraphs as one) kept for the end of the clause.
+void DocxReader::read_note(const pugi::xml_node& note, Inlines& out, std::string& text) {
+    const std::string mark = superscript(++notes_read_);
+    add_text(mark, false, false, out, text);
+    Inlines words;
+    std::string plain;
+    in_note_ = true;
+    for (auto p : note.children("w:p")) {
+        if (!plain.empty()) add_text(" ", false, false, words, plain);
+        read_runs(p, words, plain);
+    }
+    in_note_ = false;
+    drop_prefix(words, 0);
+    if (words.empty()) return;
+    link_addresses(words);
+    Inline lead;
+    lead.text = mark + " ";
+    words.insert(words.begin(), lead);
+    notes_.push_back(std::move(words));
+}
 
 // Runs of the same formatting are merged; bold and italic become strong and emphasis.
 void DocxReader::add_text(const std::string& t, bool bold, bool italic, Inlines& out, std::string& text) {
@@ -272,11 +340,16 @@ void DocxReader::read_runs(const pugi::xml_node& parent, Inlines& out, std::stri
                 if (cn == "w:t") add_text(c.text().get(), bold, italic, out, text);
                 else if (cn == "w:tab" || cn == "w:br" || cn == "w:cr") add_text(" ", false, false, out, text);
                 else if (cn == "w:noBreakHyphen") add_text("-", bold, italic, out, text);
-                else if (cn == "w:footnoteReference" || cn == "w:endnoteReference") ++unplaced_notes_;
-                else if ((cn == "w:drawing" || cn == "w:pict") && c.find_node([](pugi::xml_node x) {
-                             return std::string_view(x.name()) == "w:txbxContent";
-                         }))
-                    ++unplaced_boxes_;
+                else if ((cn == "w:footnoteReference" || cn == "w:endnoteReference") && !in_note_) {
+                    const auto& notes = cn == "w:footnoteReference" ? footnotes_ : endnotes_;
+                    if (auto note = notes.find(c.attribute("w:id").value()); note != notes.end())
+                        read_note(note->second, out, text);
+                } else if (cn == "w:drawing" || cn == "w:pict" || cn == "mc:AlternateContent") {
+                    // the first text box only: Word draws one box twice, as DrawingML
+                    // and as a VML fallback
+                    if (auto box = c.find_node([](pugi::xml_node x) { return std::string_view(x.name()) == "w:txbxContent"; }))
+                        boxes_.push_back(box);
+                }
             }
         } else if (name == "w:hyperlink") {
             const std::string target = links_[n.attribute("r:id").value()];
@@ -317,6 +390,7 @@ Paragraph DocxReader::read_paragraph(const pugi::xml_node& p, const Style*& foun
     found = nullptr;
     if (auto it = styles_.find(style_id); it != styles_.end()) style = it->second, found = &it->second;
     para.heading_level = style.heading_level;
+    para.title_style = style.title;
     if (auto o = ppr.child("w:outlineLvl"); o && o.attribute("w:val").as_int(9) < 9)
         para.heading_level = o.attribute("w:val").as_int() + 1;
 
@@ -354,6 +428,31 @@ Paragraph DocxReader::read_paragraph(const pugi::xml_node& p, const Style*& foun
     return para;
 }
 
+// A cell's words, its paragraphs one after another; a table inside the cell gives its
+// words too (the model's cells hold words only).
+void DocxReader::read_cell(const pugi::xml_node& container, TableCell& cell, int depth) {
+    for (auto n : container.children()) {
+        const std::string_view name = n.name();
+        if (name == "w:p") {
+            Inlines in;
+            std::string t;
+            read_runs(n, in, t);
+            if (t.find_first_not_of(' ') == std::string::npos) continue;
+            if (!cell.inlines.empty()) {
+                Inline space;
+                space.text = " ";
+                cell.inlines.push_back(space);
+            }
+            for (auto& i : in) cell.inlines.push_back(std::move(i));
+        } else if (depth < 16 && name == "w:tbl") {
+            for (auto tr : n.children("w:tr"))
+                for (auto tc : tr.children("w:tc")) read_cell(tc, cell, depth + 1);
+        } else if (depth < 16 && (name == "w:sdt" || name == "w:customXml")) {
+            read_cell(name == "w:sdt" ? n.child("w:sdtContent") : n, cell, depth + 1);
+        }
+    }
+}
+
 Block DocxReader::read_table(const pugi::xml_node& tbl) {
     Block table;
     table.kind = BlockKind::table;
@@ -365,18 +464,7 @@ Block DocxReader::read_table(const pugi::xml_node& tbl) {
         first = false;
         for (auto tc : tr.children("w:tc")) {
             TableCell cell;
-            for (auto p : tc.children("w:p")) {
-                Inlines in;
-                std::string t;
-                read_runs(p, in, t);
-                if (t.find_first_not_of(' ') == std::string::npos) continue;
-                if (!cell.inlines.empty()) {
-                    Inline space;
-                    space.text = " ";
-                    cell.inlines.push_back(space);
-                }
-                for (auto& i : in) cell.inlines.push_back(std::move(i));
-            }
+            read_cell(tc, cell, 0);
             row.cells.push_back(std::move(cell));
         }
         table.rows.push_back(std::move(row));
@@ -390,18 +478,27 @@ void DocxReader::read_body(const pugi::xml_node& body, std::vector<Paragraph>& o
         if (name == "w:p") {
             const Style* style = nullptr;
             Paragraph p = read_paragraph(n, style);
-            if (p.text.empty()) continue;
+            p.notes = std::exchange(notes_, {});
+            std::vector<pugi::xml_node> boxes = std::exchange(boxes_, {});
             // a table of contents and a subtitle are made from the document, not part of it
-            if (style && (style->contents || style->subtitle)) {
+            if (!p.text.empty() && style && (style->contents || style->subtitle)) {
                 dropped.push_back({p.pos, p.text, style->contents ? "table of contents" : "subtitle"});
-                continue;
+            } else if (!p.text.empty()) {
+                out.push_back(std::move(p));
             }
-            out.push_back(std::move(p));
+            // a text box's paragraphs follow the paragraph it is anchored in
+            if (box_depth_ < 4) {
+                ++box_depth_;
+                for (auto box : boxes) ++boxes_read_, read_body(box, out, dropped);
+                --box_depth_;
+            }
         } else if (name == "w:tbl") {
             Paragraph p;
             p.table = read_table(n);
             p.pos = p.table->pos;
             p.after_gap = true;
+            p.notes = std::exchange(notes_, {});
+            boxes_.clear();
             out.push_back(std::move(p));
         } else if (name == "w:sdt") {
             read_body(n.child("w:sdtContent"), out, dropped);
@@ -409,6 +506,23 @@ void DocxReader::read_body(const pugi::xml_node& body, std::vector<Paragraph>& o
             read_body(n, out, dropped);
         }
     }
+}
+
+// The words of Word's headers and footers (word/header1.xml, word/footer2.xml, ...), a
+// paragraph each: they often name the council when the body only says "the Council".
+std::vector<std::string> header_texts(const std::map<std::string, std::string>& parts) {
+    std::vector<std::string> texts;
+    for (const auto& [name, xml] : parts) {
+        if (name.rfind("word/header", 0) != 0 && name.rfind("word/footer", 0) != 0) continue;
+        pugi::xml_document doc;
+        if (!doc.load_buffer(xml.data(), xml.size())) continue;
+        for (auto p : doc.select_nodes("//w:p")) {
+            std::string text;
+            for (auto t : p.node().select_nodes(".//w:t")) text += t.node().text().get();
+            if (!text.empty()) texts.push_back(std::move(text));
+        }
+    }
+    return texts;
 }
 
 bool parse_part(const std::map<std::string, std::string>& parts, const std::string& name, pugi::xml_document& doc,
@@ -439,14 +553,16 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
         diags.error(path, {}, "cannot read the Word document: " + error);
         return {};
     }
-    pugi::xml_document document, styles, numbering, rels;
+    pugi::xml_document document, styles, numbering, rels, footnotes, endnotes;
     if (!parse_part(*parts, "word/document.xml", document, true, path, diags) ||
         !parse_part(*parts, "word/styles.xml", styles, false, path, diags) ||
         !parse_part(*parts, "word/numbering.xml", numbering, false, path, diags) ||
-        !parse_part(*parts, "word/_rels/document.xml.rels", rels, false, path, diags))
+        !parse_part(*parts, "word/_rels/document.xml.rels", rels, false, path, diags) ||
+        !parse_part(*parts, "word/footnotes.xml", footnotes, false, path, diags) ||
+        !parse_part(*parts, "word/endnotes.xml", endnotes, false, path, diags))
         return {};
 
-    DocxReader reader(styles, numbering, rels);
+    DocxReader reader(styles, numbering, rels, footnotes, endnotes);
     std::vector<Paragraph> paras;
     std::vector<Dropped> dropped;
     reader.read_body(document.child("w:document").child("w:body"), paras, dropped);
@@ -459,17 +575,17 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
                                 "deletions left out)");
     // a document saved from plain text keeps its page-broken paragraphs: join them
     paras = detail::rejoin_broken(std::move(paras), {}, 0);
-    if (reader.unplaced_notes() > 0)
-        diags.warning(path, {}, std::to_string(reader.unplaced_notes()) +
-                                    " footnote(s) or endnote(s) not imported: the source format has no notes; "
-                                    "add their words to the clauses by hand");
-    if (reader.unplaced_boxes() > 0)
-        diags.warning(path, {}, std::to_string(reader.unplaced_boxes()) +
-                                    " text box(es) not imported: copy their words into the source by hand");
+    if (reader.notes_read() > 0)
+        diags.note(path, {}, std::to_string(reader.notes_read()) +
+                                 " footnote(s) or endnote(s): marked " + superscript(1) + " " + superscript(2) +
+                                 "... where they are referred to, their words a paragraph at the end of the clause");
+    if (reader.boxes_read() > 0)
+        diags.note(path, {}, std::to_string(reader.boxes_read()) +
+                                 " text box(es): their words are paragraphs after the paragraph each is anchored in");
     if (!dropped.empty())
         diags.note(path, {}, "left out " + std::to_string(dropped.size()) +
                                  " paragraphs of a table of contents or subtitle (Word makes them from the document)");
-    return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags);
+    return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags, header_texts(*parts));
 }
 
 }  // namespace protopub::import

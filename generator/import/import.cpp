@@ -11,12 +11,45 @@ bool has_suffix(const std::string& s, const std::string& suffix) {
         if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i]) return false;
     return true;
 }
+// "<!DOCTYPE html" or "<html" at the start, after any spaces and byte order mark.
+bool looks_like_html(std::string_view bytes) {
+    if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.remove_prefix(3);
+    const std::size_t start = bytes.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos) return false;
+    std::string head(bytes.substr(start, 14));
+    for (auto& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0;
+}
+
 }  // namespace
 
 ImportResult import_bytes(std::string_view bytes, const std::string& path, const ImportOptions& options,
                           model::Diagnostics& diags) {
     const bool zip = bytes.rfind("PK\x03\x04", 0) == 0 || bytes.rfind("PK\x05\x06", 0) == 0;
+    // formats a council is likely to have instead, each with what to do about it
+    if (zip && bytes.substr(0, 200).find("mimetypeapplication/vnd.oasis.opendocument") != std::string_view::npos) {
+        diags.error(path, {}, "this is an OpenDocument file (.odt), not Word: save it as .docx (or as text) and import that");
+        return {};
+    }
     if (zip) return import_docx(bytes, path, options, diags);
+    if (bytes.rfind("%PDF-", 0) == 0) {
+        diags.error(path, {}, "this is a PDF file: take its text out first (pdftotext FILE.pdf FILE.txt) and import the text");
+        return {};
+    }
+    if (bytes.rfind("{\\rtf", 0) == 0) {
+        diags.error(path, {}, "this is a Rich Text (.rtf) file: save it as .docx (or as plain text) and import that");
+        return {};
+    }
+    if (looks_like_html(bytes)) {
+        diags.error(path, {}, "this is a web page (HTML): open it in Word and save it as .docx, or save the page as "
+                              "plain text, and import that");
+        return {};
+    }
+    if (bytes.rfind("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 0) == 0) {
+        diags.error(path, {}, "this is an old Word .doc file: save it as .docx in Word (or convert it: "
+                              "libreoffice --headless --convert-to docx FILE.doc) and import that");
+        return {};
+    }
     if (has_suffix(path, ".docx")) {
         diags.error(path, {}, "not a Word .docx file: a .docx is a zip package, and this file is not one");
         return {};

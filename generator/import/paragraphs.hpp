@@ -19,7 +19,9 @@ struct Paragraph {
     bool after_gap = false;            // blank line(s) before it (plain text)
     bool leading_space = false;        // its first line started with a space (plain text)
     bool single_line = true;           // it was one line of the input
+    bool title_style = false;          // Word's Title style
     std::optional<model::Block> table; // a table (.docx): `text` is empty
+    std::vector<model::Inlines> notes; // its footnotes (.docx), each starting with its mark: they end the clause
     model::SourcePos pos;
 };
 
@@ -28,7 +30,7 @@ enum class MarkerKind {
     none,
     bullet,   // "• ", "- ", "* ", "o ", a private-use bullet glyph
     clause,   // "2.1 ", "10.1.2. ", "- 1.1 " (list-marker style), "(3.2.9 " (stray bracket)
-    single,   // "3. " or "3 ": a section number or a one-level clause number
+    single,   // "3. ", "3 ", "3) ", "(3) ": a section number or a one-level clause number
     label,    // "(a) ", "a) ", "(iv) ", "i. "
 };
 
@@ -38,6 +40,7 @@ struct Marker {
     std::string text;               // the number or label as written ("2.1", "3.", "(a)")
     std::vector<int> parts;         // clause / single numbers
     bool stray_bracket = false;     // "(3.2.9 ": the bracket is dropped
+    bool enclosed = false;          // "3)" or "(3)": clause numbers only where a text has no others
 };
 
 Marker read_marker(std::string_view text);
@@ -45,10 +48,23 @@ Marker read_marker(std::string_view text);
 // True when the text ends a sentence or a lead-in: . ; : ? ! (before closing quotes).
 bool ends_sentence(std::string_view text);
 
+// "iv" -> 4; 0 when the lower-case letters are not a roman numeral.
+int roman_value(std::string_view letters);
+// The letters or roman numeral of a label, in lower case: "(b)" -> "b", "IV." -> "iv".
+std::string label_core(std::string_view label);
+
 // A title: one short line, starting with a capital, that does not end a sentence or a
 // phrase, and is not a "Field: value" line (unless in capitals).
 bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words);
 bool in_capitals(std::string_view text);
+
+// What a line of a title page says: "Anytown Borough Council", "CONSTITUTION – PART 5" /
+// "Section 5.4", or the protocol's title ("Member/Officer Protocol").
+enum class HeaderLine { other, council, constitution, title };
+HeaderLine header_line_kind(std::string_view text);
+// A line that makes a title page of the lines around it: the council's name, or one that
+// says "Constitution" or starts "Part N" ("Section 1" alone may be a section's heading).
+bool names_title_page(std::string_view text);
 
 bool ends_with_small_word(std::string_view text);  // "of", "the", "and", ...
 bool is_lower_start(std::string_view s);
@@ -65,8 +81,11 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
                                      std::size_t full_width);
 
 // Builds the protocol: title, preamble, sections, clauses (with ids) and metadata.
+// `page_furniture`: what is printed on every page (Word's headers and footers), read
+// only for the council's name when the text itself does not give it.
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
-                            std::vector<Dropped> dropped, model::Diagnostics& diags);
+                            std::vector<Dropped> dropped, model::Diagnostics& diags,
+                            const std::vector<std::string>& page_furniture = {});
 
 // Plain words -> inlines: web and e-mail addresses become links (as the source reader
 // would read them back), *words* become emphasis (plain text only: in Word, an

@@ -53,6 +53,7 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
                     for (auto& in : b.inlines) a.inlines.push_back(std::move(in));
                 }
                 append_words(a.text, b.text);
+                for (auto& note : b.notes) a.notes.push_back(std::move(note));
                 a.single_line = false;
                 out_last.back() = i < last_line_length.size() ? last_line_length[i] : 0;
                 continue;

@@ -2,8 +2,10 @@
 // starts with (a clause number, a section number, a label, a bullet) and how it looks
 // (a short line in capitals, a title without a full stop) decide where it goes.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
+#include <optional>
 
 #include "import/paragraphs.hpp"
 #include "model/ids.hpp"
@@ -21,12 +23,14 @@ bool is_upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0;
 bool is_lower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
 
 // Bullet glyphs: •, Word's Symbol-font bullets as private-use characters, squares,
-// circles, and the ASCII stand-ins.
+// circles, Wingdings' square and arrow as Word's "Save as text" writes them (§ Ø), and
+// the ASCII stand-ins.
 const std::vector<std::string>& bullet_glyphs() {
     static const std::vector<std::string> glyphs = {
         "\xE2\x80\xA2", "\xEF\x82\xB7", "\xEF\x82\xA7", "\xEF\x81\xB6", "\xEF\x83\x98", "\xEF\x83\xBC",
         "\xEF\x82\xA8", "\xE2\x96\xAA", "\xE2\x97\xA6", "\xE2\x80\xA3", "\xC2\xB7",     "\xE2\x97\x8F",
-        "\xE2\x96\xA0", "\xE2\x80\x93", "-",            "*",            "o"};
+        "\xE2\x96\xA0", "\xE2\x80\x93", "\xC2\xA7",     "\xC3\x98",     "-",            "*",
+        "o"};
     return glyphs;
 }
 
@@ -35,27 +39,43 @@ std::size_t skip_spaces(std::string_view s, std::size_t i) {
     return i;
 }
 
-// A number at `i` ("2.1", "10.", "3") followed by a space; fills the marker.
-bool read_number(std::string_view s, std::size_t i, Marker& m) {
+// "March 2024": a month's name starts `s`.
+bool month_at(std::string_view s) {
+    static const std::array<std::string_view, 12> months = {"January", "February", "March",     "April",   "May",      "June",
+                                                            "July",    "August",   "September", "October", "November", "December"};
+    return std::any_of(months.begin(), months.end(), [&](std::string_view m) {
+        return s.substr(0, m.size()) == m && (s.size() == m.size() || !is_alpha(s[m.size()]));
+    });
+}
+
+// A number at `i` ("2.1", "10.", "3", "3)") followed by a space; fills the marker.
+// `opened`: a "(" came before it, so only "(3) " is a number.
+bool read_number(std::string_view s, std::size_t i, Marker& m, bool opened = false) {
     std::size_t e = i;
     while (e < s.size() && (is_digit(s[e]) || s[e] == '.')) ++e;
-    if (e == i || e >= s.size() || s[e] != ' ') return false;
+    const bool closed = e < s.size() && s[e] == ')';
+    const std::size_t after = closed ? e + 1 : e;
+    if (e == i || after >= s.size() || s[after] != ' ') return false;
     std::string_view run = s.substr(i, e - i);
     std::vector<int> parts;
     if (!parse_clause_number(run, parts)) return false;
-    const std::size_t next = skip_spaces(s, e);
+    const std::size_t next = skip_spaces(s, after);
     if (parts.size() == 1) {
-        // "3. Text" or "3 TEXT": a section or one-level clause number; "3 of this" and
-        // "2020 saw" are words
+        // "3. Text", "3 TEXT", "3) text", "(3) text": a section or one-level clause
+        // number; "3 of this" and "2020 saw" are words
         const bool dot = run.back() == '.';
         if (parts[0] > 200 || next >= s.size()) return false;
-        if (!dot && !is_upper(s[next])) return false;
+        if ((closed && dot) || (opened && !closed)) return false;
+        if (!dot && !closed && (!is_upper(s[next]) || month_at(s.substr(next)))) return false;  // "10 March 2024" is a date
         m.kind = MarkerKind::single;
+        m.enclosed = closed;
     } else {
+        if (closed) return false;
         m.kind = MarkerKind::clause;
     }
     m.parts = std::move(parts);
-    m.text = std::string(run);
+    const std::size_t from = opened && closed ? i - 1 : i;
+    m.text = std::string(closed ? s.substr(from, after - from) : run);
     m.length = next;
     return true;
 }
@@ -96,7 +116,8 @@ Marker read_marker(std::string_view s) {
         m.length = after;
         return m;
     }
-    if (starts_with(s, "(") && read_number(s, 1, m)) {
+    if (starts_with(s, "(") && read_number(s, 1, m, true)) {
+        if (m.enclosed) return m;
         if (m.kind == MarkerKind::clause && s.find(')') > m.length) {
             m.stray_bracket = true;
             return m;
@@ -109,13 +130,44 @@ Marker read_marker(std::string_view s) {
     return Marker{};
 }
 
+int roman_value(std::string_view letters) {
+    int total = 0, prev = 0;
+    for (auto it = letters.rbegin(); it != letters.rend(); ++it) {
+        const char c = *it;
+        const int v = c == 'i' ? 1 : c == 'v' ? 5 : c == 'x' ? 10 : c == 'l' ? 50 : c == 'c' ? 100 : 0;
+        if (v == 0) return 0;
+        total += v < prev ? -v : v;
+        prev = std::max(prev, v);
+    }
+    return total;
+}
+
+std::string label_core(std::string_view label) {
+    std::string core;
+    for (char c : label)
+        if (is_alpha(c)) core += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return core;
+}
+
+// The bytes of a superscript digit (¹ ² ³ U+00B9..., ⁰ ⁴-⁹ U+2070...) ending `s`, or 0.
+std::size_t superscript_digit_at_end(std::string_view s) {
+    auto byte = [&](std::size_t from_end) { return static_cast<unsigned char>(s[s.size() - from_end]); };
+    if (s.size() >= 2 && byte(2) == 0xC2 && (byte(1) == 0xB9 || byte(1) == 0xB2 || byte(1) == 0xB3)) return 2;
+    if (s.size() >= 3 && byte(3) == 0xE2 && byte(2) == 0x81 && (byte(1) == 0xB0 || (byte(1) >= 0xB4 && byte(1) <= 0xB9)))
+        return 3;
+    return 0;
+}
+
 bool ends_sentence(std::string_view s) {
     while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    // closing quotes and brackets after the full stop: ." .” .’ .)
+    // closing quotes and brackets, and a footnote's mark, after the full stop: ." .” .’ .) .¹
+    auto ends_with = [&](std::string_view tail) { return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail; };
     for (;;) {
         if (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')' || s.back() == ']')) {
             s.remove_suffix(1);
-        } else if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x9D" || s.substr(s.size() - 3) == "\xE2\x80\x99")) {
+        } else if (const std::size_t mark = superscript_digit_at_end(s)) {
+            s.remove_suffix(mark);
+        } else if (ends_with("\xE2\x80\x9D") || ends_with("\xE2\x80\x99")) {
             s.remove_suffix(3);
         } else {
             break;
@@ -151,6 +203,51 @@ bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words
 
 namespace {
 
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool contains_word(const std::vector<std::string>& words, std::initializer_list<std::string_view> wanted) {
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+        std::string core = lower(w);
+        while (!core.empty() && !is_alpha(core.back())) core.pop_back();
+        return std::find(wanted.begin(), wanted.end(), core) != wanted.end();
+    });
+}
+
+}  // namespace
+
+HeaderLine header_line_kind(std::string_view text) {
+    const std::vector<std::string> words = split_words(text);
+    if (words.empty() || words.size() > 12 || ends_sentence(text) || !(is_upper(text[0]) || is_digit(text[0])))
+        return HeaderLine::other;
+    const std::string first = lower(words.front());
+    if (contains_word(words, {"constitution"}) ||
+        (words.size() >= 2 && (first == "part" || first == "section" || first == "appendix" || first == "schedule" ||
+                               first == "chapter") &&
+         (is_digit(words[1][0]) || words[1].size() <= 4)))
+        return HeaderLine::constitution;
+    if (words.size() >= 2 && words.size() <= 8 && lower(words.back()) == "council") return HeaderLine::council;
+    if (words.size() >= 4 && words.size() <= 7 && (first == "london" || first == "royal") && lower(words[1]) == "borough" &&
+        lower(words[2]) == "of")
+        return HeaderLine::council;
+    if (contains_word(words, {"protocol", "code", "relations", "relationships", "guidance", "conventions", "charter"}))
+        return HeaderLine::title;
+    return HeaderLine::other;
+}
+
+bool names_title_page(std::string_view text) {
+    const HeaderLine kind = header_line_kind(text);
+    if (kind == HeaderLine::council) return true;
+    if (kind != HeaderLine::constitution) return false;
+    const std::vector<std::string> words = split_words(text);
+    return lower(words.front()) == "part" || contains_word(words, {"constitution"});
+}
+
+namespace {
+
 // ------------------------------------------------------------------ how a paragraph looks
 
 // Open and close quotation marks: a passage opens with " or “ and closes with ” or ".
@@ -158,6 +255,13 @@ bool opens_quote(std::string_view t) { return starts_with(t, "\"") || starts_wit
 bool closes_quote(std::string_view t) {
     while (!t.empty() && (t.back() == ' ' || t.back() == '.' || t.back() == ',')) t.remove_suffix(1);
     return (!t.empty() && t.back() == '"') || (t.size() >= 3 && t.substr(t.size() - 3) == "\xE2\x80\x9D");
+}
+
+// "A." "B)" "IV.": the letter of a lettered section, in capitals and without an
+// opening bracket (a sub-item "(A)" stays a sub-item).
+bool section_letter(std::string_view label) {
+    if (label.size() < 2 || label[0] == '(') return false;
+    return std::all_of(label.begin(), label.end() - 1, [](char c) { return is_upper(c); });
 }
 
 enum class Role { plain, heading, numbered_heading, clause, titled_clause, one_level_clause, label, bullet, table };
@@ -180,7 +284,9 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         it.para = std::move(p);
         items.push_back(std::move(it));
     }
-    bool any_heading = false;
+    const bool only_enclosed_numbers = std::none_of(items.begin(), items.end(), [](const Item& it) {
+        return it.marker.kind == MarkerKind::clause || (it.marker.kind == MarkerKind::single && !it.marker.enclosed);
+    });
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& it = items[i];
         const Paragraph& p = it.para;
@@ -202,9 +308,16 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
                 if (child || words || items) it.role = Role::titled_clause;
             }
             if (p.heading_level > 0) it.role = Role::titled_clause;
+        } else if (it.marker.kind == MarkerKind::single && it.marker.enclosed) {
+            // "(3) text" numbers the clauses of a text with no other numbers; elsewhere
+            // it is words of the clause it stands in
+            if (only_enclosed_numbers) it.role = Role::one_level_clause;
         } else if (it.marker.kind == MarkerKind::single) {
             if (title_like(p, it.rest, 12) || p.heading_level > 0) it.role = Role::numbered_heading;
             else if (it.marker.text.back() == '.') it.role = Role::one_level_clause;
+        } else if (it.marker.kind == MarkerKind::label && section_letter(it.marker.text) && title_like(p, it.rest, 12)) {
+            // "A. Introduction": a lettered section
+            it.role = Role::heading;
         } else if (it.marker.kind == MarkerKind::label) {
             it.role = Role::label;
         } else if (p.heading_level > 0) {
@@ -217,13 +330,19 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             // a bullet whose glyph was lost on the way out of the PDF
             it.role = Role::bullet;
         }
-        any_heading = any_heading || it.role == Role::numbered_heading || (it.role == Role::heading && it.level == 2);
     }
-    // with no section headings at all, sub-headings are the sections
-    if (!any_heading)
-        for (auto& it : items)
-            if (it.role == Role::heading) it.level = 2;
     return items;
+}
+
+// With no section headings at all (after the title page), sub-headings are the sections.
+void promote_sub_headings(std::vector<Item>& items, std::size_t from) {
+    const auto body = items.begin() + static_cast<long>(from);
+    if (std::any_of(body, items.end(), [](const Item& it) {
+            return it.role == Role::numbered_heading || (it.role == Role::heading && it.level == 2);
+        }))
+        return;
+    for (auto it = body; it != items.end(); ++it)
+        if (it->role == Role::heading) it->level = 2;
 }
 
 // ------------------------------------------------------------------ assembly
@@ -246,7 +365,9 @@ ListStyle label_style(const std::string& label, const std::string& previous, boo
         const bool follows_letter = !previous_roman && !prev.empty() &&
                                     std::tolower(static_cast<unsigned char>(prev[0])) + 1 ==
                                         std::tolower(static_cast<unsigned char>(letters[0]));
-        roman = !follows_letter && (previous_roman || letters == "i" || letters == "I");
+        // in a list of numerals, (v) after (iv) is the next numeral, (c) after (iii) a letter
+        const bool next_numeral = previous_roman && roman_value(lower(letters)) == roman_value(label_core(previous)) + 1;
+        roman = !follows_letter && (next_numeral || letters == "i" || letters == "I");
     }
     if (open) return roman ? ListStyle::roman_paren : ListStyle::alpha_paren;
     if (close == ')') return roman ? ListStyle::roman_close : ListStyle::alpha_close;
@@ -263,6 +384,9 @@ public:
     void add(const Item& it);
     void add_quote(std::vector<Block> paragraphs, SourcePos pos);
     void start_preamble(SourcePos pos);
+    // A paragraph's footnotes are kept until its clause ends, and then end it.
+    void keep_notes(const Paragraph& para);
+    void finish() { end_notes(); }
 
 private:
     Inlines words_of(const Item& it) const {
@@ -307,6 +431,8 @@ private:
         }
         return container();
     }
+    void place(const Item& it);
+    void end_notes();
     void new_section(const Item& it, int level);
     void ensure_section_for(const std::vector<int>& number, SourcePos pos);
     void new_clause(const Item& it);
@@ -321,7 +447,25 @@ private:
     bool labels_open_ = false;
     bool item_takes_words_ = false;
     bool in_preamble_ = false;
+    std::vector<Block> notes_;  // footnotes waiting for the end of their clause
 };
+
+void Builder::keep_notes(const Paragraph& para) {
+    for (const auto& note : para.notes) {
+        Block b;
+        b.inlines = note;
+        b.pos = para.pos;
+        notes_.push_back(std::move(b));
+    }
+}
+
+void Builder::end_notes() {
+    if (notes_.empty() || p_.sections.empty()) return;
+    auto& blocks = container();
+    for (auto& b : notes_) blocks.push_back(std::move(b));
+    notes_.clear();
+    labels_open_ = false;
+}
 
 void Builder::start_preamble(SourcePos pos) {
     Section s;
@@ -477,6 +621,14 @@ void Builder::add_quote(std::vector<Block> paragraphs, SourcePos pos) {
 }
 
 void Builder::add(const Item& it) {
+    const bool ends_clause = it.role == Role::heading || it.role == Role::numbered_heading || it.role == Role::clause ||
+                             it.role == Role::titled_clause || it.role == Role::one_level_clause;
+    if (ends_clause) end_notes();
+    place(it);
+    keep_notes(it.para);
+}
+
+void Builder::place(const Item& it) {
     // Words before any heading or clause (a text with no numbered structure at all) go
     // into a preamble, as text before the first structure does.
     const bool opens_section = it.role == Role::heading || it.role == Role::numbered_heading ||
@@ -522,30 +674,62 @@ void Builder::add(const Item& it) {
 
 // ------------------------------------------------------------------ metadata
 
-// "Guildford Borough Council": a council named with its kind, the most frequent one.
-std::string council_named_in(const std::vector<Item>& items) {
+// Counts the councils `text` names with their kind: "Guildford Borough Council".
+void count_councils(const std::string& text, std::map<std::string, int>& counts) {
     static const std::vector<std::string> kinds = {"Borough", "City", "District", "County", "Metropolitan", "Town", "Parish"};
     static const std::vector<std::string> not_names = {"The", "This", "A", "An", "Each", "Any", "Every", "Other", "Of", "And"};
-    std::map<std::string, int> counts;
-    for (const auto& it : items) {
-        std::vector<std::string> w = split_words(it.para.text);
-        for (std::size_t i = 2; i < w.size(); ++i) {
-            if (w[i].rfind("Council", 0) != 0 || std::find(kinds.begin(), kinds.end(), w[i - 1]) == kinds.end()) continue;
-            std::size_t b = i - 1;
-            while (b > 0 && i - b < 4 && is_upper(w[b - 1][0]) &&
-                   std::find(not_names.begin(), not_names.end(), w[b - 1]) == not_names.end())
-                --b;
-            if (b == i - 1) continue;
-            std::string name;
-            for (std::size_t k = b; k < i; ++k) name += w[k] + " ";
-            ++counts[name + "Council"];
-        }
+    if (text.find("Council") == std::string::npos && text.find("Borough of") == std::string::npos) return;
+    const std::vector<std::string> w = split_words(text);
+    for (std::size_t i = 2; i < w.size(); ++i) {
+        if (w[i].rfind("Council", 0) != 0 || std::find(kinds.begin(), kinds.end(), w[i - 1]) == kinds.end()) continue;
+        std::size_t b = i - 1;
+        while (b > 0 && i - b < 4 && is_upper(w[b - 1][0]) &&
+               std::find(not_names.begin(), not_names.end(), w[b - 1]) == not_names.end())
+            --b;
+        if (b == i - 1) continue;
+        std::string name;
+        for (std::size_t k = b; k < i; ++k) name += w[k] + " ";
+        ++counts[name + "Council"];
     }
+    // "the London Borough of Hillside", "the Royal Borough of Kensington and Chelsea"
+    for (std::size_t i = 1; i + 2 < w.size(); ++i) {
+        if (w[i] != "Borough" || w[i + 1] != "of" || (w[i - 1] != "London" && w[i - 1] != "Royal")) continue;
+        auto bare = [](std::string word) {
+            while (!word.empty() && !is_alpha(word.back())) word.pop_back();
+            return word;
+        };
+        std::string name = w[i - 1] + " Borough of " + bare(w[i + 2]);
+        if (i + 4 < w.size() && w[i + 3] == "and" && is_upper(w[i + 4][0]) && bare(w[i + 2]) == w[i + 2])
+            name += " and " + bare(w[i + 4]);
+        if (is_upper(w[i + 2][0])) ++counts[name];
+    }
+}
+
+// The council named most often, or "".
+std::string most_named(const std::map<std::string, int>& counts) {
     std::string best;
     int most = 0;
     for (const auto& [name, n] : counts)
         if (n > most) best = name, most = n;
     return best;
+}
+
+// "1. 2." under one heading and "1. 2." again under the next: a number must be used once,
+// so `check` will refuse the second 1.; say how to number them instead.
+void warn_numbering_restarts(const Protocol& p, const std::string& path, Diagnostics& diags) {
+    int last = 0;
+    for (const auto& s : p.sections)
+        for (const auto& c : s.clauses) {
+            if (c.depth() != 1) continue;
+            if (c.number.parts[0] <= last && &c == &s.clauses.front()) {
+                diags.warning(path, c.pos,
+                              "the numbering starts again at " + c.number.text + " under a new heading, so `check` will "
+                              "find numbers used twice: number the clauses on through the document, or by section "
+                              "(2.1, 2.2)");
+                return;
+            }
+            last = c.number.parts[0];
+        }
 }
 
 // An id wanted for a section or clause, without the dash slugify leaves when it cuts
@@ -562,6 +746,11 @@ void assign_ids(Protocol& p) {
     for (auto& s : p.sections) {
         if (!s.id_given) {
             std::string wanted = derive_section_id(s);
+            // "A. Introduction" is the section "introduction": the letter is not its name
+            const std::string words = plain_text(s.heading);
+            const Marker letter = read_marker(words);
+            if (letter.kind == MarkerKind::label && section_letter(letter.text))
+                if (std::string slug = slugify(words.substr(letter.length), 5); !slug.empty()) wanted = slug;
             if (s.heading.empty() && s.number.empty())
                 for (const auto& c : s.clauses)
                     if (!c.number.empty()) { wanted = "section-" + std::to_string(c.number.parts.front()); break; }
@@ -575,38 +764,123 @@ void assign_ids(Protocol& p) {
     }
 }
 
+// A short paragraph at the top is a title even when wrapped ("MEMBER/OFFICER" / "PROTOCOL").
+Paragraph as_one_line(Paragraph p) {
+    p.single_line = p.single_line || split_words(p.text).size() <= 8;
+    return p;
+}
+
+// A title page stacked at the top, one short line each: the council, where the protocol
+// sits in the constitution, its title. They go into the front matter.
+struct TitlePage {
+    std::size_t lines = 0;  // items it takes
+    std::string title;
+    std::string council;
+    std::optional<ConstitutionPlace> place;
+    std::vector<HeaderLine> kinds;  // what each line is
+};
+
+// "CONSTITUTION – PART 5", "Section 5.4": the token after "Part" / "Section".
+void read_place(std::string_view line, std::optional<ConstitutionPlace>& place) {
+    const std::vector<std::string> words = split_words(line);
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        const std::string word = lower(words[i]);
+        std::string value = words[i + 1];
+        while (!value.empty() && !std::isalnum(static_cast<unsigned char>(value.back()))) value.pop_back();
+        if (value.empty() || value.size() > 6 || (word != "part" && word != "section")) continue;
+        if (!place) place.emplace();
+        (word == "part" ? place->part : place->section) = value;
+    }
+}
+
+TitlePage read_title_page(const std::vector<Item>& items) {
+    TitlePage page;
+    bool named = false;  // a council or constitution line: what makes it a title page
+    bool last_was_title = false;
+    std::size_t i = 0;
+    for (; i < items.size(); ++i) {
+        const Item& it = items[i];
+        const Paragraph& p = it.para;
+        if (!p.single_line || p.bullet || p.table || it.marker.kind != MarkerKind::none) break;
+        HeaderLine kind = p.title_style ? HeaderLine::title : header_line_kind(p.text);
+        // a title in other words, stacked under the council's name just before the
+        // protocol starts (not a section heading after a blank line, nor a committee's
+        // name on a report's cover)
+        const bool before_body =
+            i + 1 < items.size() && (is_structure(items[i + 1]) || items[i + 1].role == Role::one_level_clause);
+        if (kind == HeaderLine::other && named && page.title.empty() && !p.after_gap && before_body &&
+            title_like(p, p.text, 16))
+            kind = HeaderLine::title;
+        if (kind == HeaderLine::other) break;
+        if (kind == HeaderLine::title) {
+            // a title wrapped over two lines is one title; a second title is not ours
+            if (!page.title.empty() && !last_was_title) break;
+            page.title += (page.title.empty() ? "" : " ") + p.text;
+        } else if (kind == HeaderLine::council) {
+            if (!page.council.empty()) break;
+            page.council = p.text;
+            named = true;
+        } else {
+            if (!named && !names_title_page(p.text)) break;  // "Section 1 – Introduction" opens the text
+            read_place(p.text, page.place);
+            named = true;
+        }
+        last_was_title = kind == HeaderLine::title;
+        page.kinds.push_back(kind);
+    }
+    if (!named) return {};
+    page.lines = i;
+    return page;
+}
+
 }  // namespace
 
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
-                            std::vector<Dropped> dropped, Diagnostics& diags) {
+                            std::vector<Dropped> dropped, Diagnostics& diags,
+                            const std::vector<std::string>& page_furniture) {
     ImportResult result;
     std::vector<Item> items = classify(std::move(paragraphs));
     Protocol& p = result.protocol;
     p.source_path = path;
 
+    const TitlePage page = read_title_page(items);
+    const std::size_t top = page.lines;
+    promote_sub_headings(items, top);
+    for (std::size_t i = 0; i < top; ++i) {
+        const Paragraph& line = items[i].para;
+        const HeaderLine kind = page.kinds[i];
+        if (kind == HeaderLine::title) continue;  // the title is not dropped: it is the title
+        const char* what = kind == HeaderLine::council ? "the council's name" : "the protocol's place in the constitution";
+        dropped.push_back({line.pos, line.text, "title page"});
+        diags.note(path, line.pos, "'" + line.text + "' is " + what + ": it goes into the front matter");
+    }
+
     // Where the protocol starts: its first section heading or numbered clause. A short
     // title before it is the title; anything longer (a committee report) is a preamble.
     std::size_t start = items.size();
-    for (std::size_t i = 0; i < items.size() && start == items.size(); ++i)
+    for (std::size_t i = top; i < items.size() && start == items.size(); ++i)
         if (is_structure(items[i])) start = i;
     if (start == items.size())
-        for (std::size_t i = 0; i < items.size() && start == items.size(); ++i)
+        for (std::size_t i = top; i < items.size() && start == items.size(); ++i)
             if (items[i].role == Role::one_level_clause) start = i;
-    if (start == items.size()) start = 0;
+    if (start == items.size()) start = top;
 
-    std::string title;
-    std::size_t first = 0;
-    if (start == 1 && title_like(items[0].para, items[0].para.text, 16)) {
-        title = items[0].para.text;
-        first = 1;
-    } else if (start == 0 && items.size() > 1 && items[0].role == Role::heading && items[0].level == 2 &&
-               (items[1].role == Role::heading || items[1].role == Role::numbered_heading ||
-                std::none_of(items.begin() + 1, items.end(), [](const Item& it) {
+    std::string title = page.title;
+    std::size_t first = top;
+    if (!title.empty()) {
+        // taken from the title page
+    } else if (start == top + 1 && items[top].marker.kind == MarkerKind::none &&
+               title_like(as_one_line(items[top].para), items[top].para.text, 16)) {
+        title = items[top].para.text;
+        first = top + 1;
+    } else if (start == top && items.size() > top + 1 && items[top].role == Role::heading && items[top].level == 2 &&
+               (items[top + 1].role == Role::heading || items[top + 1].role == Role::numbered_heading ||
+                std::none_of(items.begin() + static_cast<long>(top) + 1, items.end(), [](const Item& it) {
                     return it.role == Role::numbered_heading || (it.role == Role::heading && it.level == 2);
                 }))) {
         // a heading followed by another, or the only one: the document's title
-        title = items[0].para.text;
-        first = start = 1;
+        title = items[top].para.text;
+        first = start = top + 1;
     }
     result.title_from_text = !title.empty() && options.title.empty();
 
@@ -622,6 +896,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             if (end > i || closes_quote(it.para.text)) {
                 std::vector<Block> quoted;
                 for (std::size_t k = i; k <= end; ++k) {
+                    builder.keep_notes(items[k].para);
                     Block b;
                     b.inlines = items[k].para.inlines.empty() ? inlines_from_text(items[k].para.text) : items[k].para.inlines;
                     b.pos = items[k].para.pos;
@@ -634,6 +909,15 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         }
         builder.add(it);
     }
+    builder.finish();
+
+    // A protocol is kept as numbered clauses: with no number anywhere there is nothing
+    // to hold on to (and most likely this is not the protocol).
+    if (std::all_of(p.sections.begin(), p.sections.end(), [](const Section& s) { return s.clauses.empty(); })) {
+        diags.error(path, {1, 1}, "no numbered paragraphs: a protocol is imported as numbered clauses (1.1, 2.3 or 1., 2.), "
+                                  "and this text has none; number its paragraphs, or check that it is the protocol");
+        return result;
+    }
 
     Metadata& m = p.meta;
     m.title = !options.title.empty() ? options.title : title;
@@ -641,7 +925,20 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         m.title = "Untitled protocol";
         diags.warning(path, {1, 1}, "no title line found: the title is 'Untitled protocol' (use --title)");
     }
-    m.council = !options.council.empty() ? options.council : council_named_in(items);
+    // "EASTSHIRE DISTRICT COUNCIL" on the title page is printed as the text spells it
+    std::map<std::string, int> named;
+    for (const auto& it : items) count_councils(it.para.text, named);
+    const std::string named_in_text = most_named(named);
+    const bool same_council = lower(page.council) == lower(named_in_text);
+    m.council = !options.council.empty() ? options.council
+                : !page.council.empty() && !same_council ? page.council
+                                                         : named_in_text;
+    if (m.council.empty()) {
+        std::map<std::string, int> in_furniture;
+        for (const auto& text : page_furniture) count_councils(text, in_furniture);
+        m.council = most_named(in_furniture);
+    }
+    m.constitution = page.place;
     if (m.council.empty()) {
         m.council = "Unnamed council";
         diags.warning(path, {1, 1}, "the text does not name its council: 'Unnamed council' is used (use --council)");
@@ -649,10 +946,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     m.version = options.version.empty() ? "1" : options.version;
     m.status = Status::draft;
 
-    std::size_t clauses = 0;
-    for (const auto& s : p.sections) clauses += s.clauses.size();
-    if (clauses == 0)
-        diags.warning(path, {1, 1}, "no numbered paragraphs found: the text is imported as sections and paragraphs only");
+    warn_numbering_restarts(p, path, diags);
     assign_ids(p);
     result.dropped = std::move(dropped);
     result.ok = true;

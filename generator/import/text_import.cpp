@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <unordered_set>
 
 #include "import/import.hpp"
 #include "import/paragraphs.hpp"
@@ -28,6 +29,11 @@ struct Line {
     bool leading_space = false;  // exactly one space: where pdftotext joined a page break
     bool page_break = false;   // a form feed came before it
     bool junk = false;
+    bool title_page = false;   // a line of a title page stacked at the top: its own paragraph
+    std::vector<std::string> cells;  // the line cut at its tabs or column gaps (two cells or more), else empty
+    std::vector<std::size_t> columns;  // where each cell starts (characters), for cells cut at gaps
+    bool table_row = false;    // one row of a table saved as tab-separated text
+    bool bare_marker = false;  // a number alone on its line, moved onto the next line
     std::size_t raw_length = 0;
 };
 
@@ -54,6 +60,45 @@ std::string clean_line(std::string_view raw) {
     return out;
 }
 
+// "Role<TAB>Accountable to<TAB>Main duty": the cells of a table saved as text. Tabs at
+// the start are indentation.
+std::vector<std::string> tab_cells(std::string_view raw) {
+    std::vector<std::string> cells;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= raw.size(); ++i) {
+        if (i < raw.size() && raw[i] != '\t') continue;
+        std::string cell = clean_line(raw.substr(start, i - start));
+        if (!cell.empty()) cells.push_back(std::move(cell));
+        else if (!cells.empty() && i < raw.size()) return {};  // an empty cell in the middle: not a table we can read
+        start = i + 1;
+    }
+    if (cells.size() < 2) cells.clear();
+    return cells;
+}
+
+// "Subject          Officer": the cells of a table as `pdftotext -layout` lays it out,
+// cut where three spaces or more stand between words; `columns` gets where each starts.
+std::vector<std::string> gap_cells(std::string_view raw, std::vector<std::size_t>& columns) {
+    std::vector<std::string> cells;
+    std::size_t column = 0, spaces = 0;
+    std::string cell;
+    for (char c : raw) {
+        if (c == ' ') {
+            ++spaces;
+        } else {
+            if (spaces >= 3 && !cell.empty()) cells.push_back(std::move(cell)), cell.clear();
+            if (cell.empty()) columns.push_back(column);
+            else if (spaces > 0) cell.append(spaces, ' ');
+            spaces = 0;
+            cell += c;
+        }
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;  // UTF-8: count characters
+    }
+    if (!cell.empty()) cells.push_back(std::move(cell));
+    if (cells.size() < 2) cells.clear(), columns.clear();
+    return cells;
+}
+
 std::vector<Line> split_lines(std::string_view text) {
     std::vector<Line> lines;
     std::uint32_t number = 1;
@@ -71,6 +116,8 @@ std::vector<Line> split_lines(std::string_view text) {
         line.leading_space = raw.size() > 1 && raw[0] == ' ' && !is_space(raw[1]) && !line.blank;
         line.page_break = page_break;
         line.raw_length = raw.size();
+        if (raw.find('\t') != std::string_view::npos) line.cells = tab_cells(raw);
+        else if (raw.find("   ", raw.find_first_not_of(' ')) != std::string_view::npos) line.cells = gap_cells(raw, line.columns);
         if (!(end && raw.empty())) lines.push_back(std::move(line));
         page_break = c == '\f';
         if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
@@ -104,6 +151,18 @@ bool is_page_number(std::string_view s) {
     return false;
 }
 
+// "Member/Officer Protocol – Page 3 of 12": a header or footer that ends with the page
+// number, so each page's copy differs from the others.
+bool ends_with_page_number(std::string_view s) {
+    if (s.empty() || s.back() < '0' || s.back() > '9' || s.find("age ") == std::string_view::npos) return false;
+    const std::vector<std::string> w = split_words(s);
+    const std::size_t n = w.size();
+    if (n < 3 || n > 12 || ends_sentence(s)) return false;
+    if (equals_ignore_case(w[n - 2], "page") && all_digits(w[n - 1])) return true;
+    return n >= 5 && equals_ignore_case(w[n - 4], "page") && all_digits(w[n - 3]) && equals_ignore_case(w[n - 2], "of") &&
+           all_digits(w[n - 1]);
+}
+
 bool is_lone_url(std::string_view s) {
     if (s.find(' ') != std::string_view::npos) return false;
     auto starts = [&](std::string_view p) { return s.size() > p.size() && equals_ignore_case(s.substr(0, p.size()), p); };
@@ -127,24 +186,40 @@ bool stands_alone(const std::vector<Line>& lines, std::size_t i) {
 // Marks page furniture as junk and records what was dropped and why.
 void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped,
                     Diagnostics& diags) {
-    std::map<std::string, int> repeats;
+    // near a page's edge: within four lines of a form feed or a page number
+    std::vector<bool> near_edge(lines.size(), false);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!lines[i].page_break && !(stands_alone(lines, i) && is_page_number(lines[i].text))) continue;
+        for (std::size_t k = i >= 4 ? i - 4 : 0; k < lines.size() && k <= i + 4; ++k) near_edge[k] = true;
+    }
+    // a header or footer repeats: three times anywhere, or twice at page edges (a short document)
+    std::map<std::string, int> repeats, repeats_at_edge;
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (!lines[i].blank && stands_alone(lines, i) && detail::read_marker(lines[i].text).kind == MarkerKind::none)
-            ++repeats[furniture_key(lines[i].text)];
+        if (!lines[i].blank && stands_alone(lines, i) && detail::read_marker(lines[i].text).kind == MarkerKind::none) {
+            const std::string key = furniture_key(lines[i].text);
+            ++repeats[key];
+            if (near_edge[i]) ++repeats_at_edge[key];
+        }
 
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& line = lines[i];
         if (line.blank || !stands_alone(lines, i)) continue;
         std::string reason;
+        auto repeated = [&] {
+            const std::string key = furniture_key(line.text);
+            return repeats[key] >= 3 || (near_edge[i] && repeats_at_edge[key] >= 2);
+        };
         if (is_page_number(line.text)) {
             reason = "page number";
+        } else if (ends_with_page_number(line.text)) {
+            reason = "running header or footer";
         } else if (is_lone_url(line.text) && (i == 0 || lines[i - 1].blank)) {
             // a web address introduced by "...at:" is part of the text
             std::size_t prev = i;
             while (prev > 0 && lines[prev - 1].blank) --prev;
             if (prev == 0 || lines[prev - 1].text.back() != ':') reason = "lone web address";
-        } else if (line.text.size() >= 4 && line.text.size() <= 100 && repeats[furniture_key(line.text)] >= 3 &&
-                   !ends_sentence(line.text) && !std::islower(static_cast<unsigned char>(line.text[0]))) {
+        } else if (line.text.size() >= 4 && line.text.size() <= 100 && !ends_sentence(line.text) &&
+                   !std::islower(static_cast<unsigned char>(line.text[0])) && repeated()) {
             // a header or footer is a label, not the end of a sentence
             reason = "running header or footer";
         }
@@ -155,6 +230,185 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
         diags.warning(path, pos, "dropped " + reason + " '" + line.text + "'");
     }
 }
+
+// "3. When things go wrong ........ 7": a contents entry, its dot leader and page number.
+bool contents_entry_with_leader(std::string_view s) {
+    const bool leader = s.find("....") != std::string_view::npos || s.find(". . . .") != std::string_view::npos ||
+                        s.find("\xE2\x80\xA6") != std::string_view::npos;  // "…"
+    const std::size_t last = s.find_last_of(' ');
+    return leader && last != std::string_view::npos && all_digits(s.substr(last + 1));
+}
+
+// "1 Introduction 2" under a "Contents" heading: a title and its page number.
+bool contents_entry(std::string_view s) {
+    const std::vector<std::string> w = split_words(s);
+    return w.size() >= 2 && w.size() <= 14 && all_digits(w.back()) && w.back().size() <= 3 && !ends_sentence(s);
+}
+
+// A table of contents (Word or the PDF made it from the headings): a "Contents" heading
+// and the entries under it, and any line with a dot leader and a page number.
+void drop_contents(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped, Diagnostics& diags) {
+    auto drop = [&](Line& line) {
+        line.junk = true;
+        dropped.push_back({{line.number, 1}, line.text, "table of contents"});
+    };
+    std::size_t count = 0, first = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].blank || lines[i].junk) continue;
+        const std::string& text = lines[i].text;
+        const bool heading = equals_ignore_case(text, "contents") || equals_ignore_case(text, "table of contents");
+        if (heading) {
+            // the entries under it, blank lines between them allowed
+            std::size_t end = i + 1;
+            std::vector<std::size_t> entries;
+            for (; end < lines.size(); ++end) {
+                if (lines[end].blank || lines[end].junk) continue;
+                if (!contents_entry(lines[end].text)) break;
+                entries.push_back(end);
+            }
+            if (entries.size() < 2) continue;
+            if (count++ == 0) first = lines[i].number;
+            drop(lines[i]);
+            for (std::size_t k : entries) drop(lines[k]);
+            count += entries.size();
+            i = end - 1;
+        } else if (contents_entry_with_leader(text)) {
+            if (count++ == 0) first = lines[i].number;
+            drop(lines[i]);
+        }
+    }
+    if (count > 0)
+        diags.warning(path, {static_cast<std::uint32_t>(first), 1},
+                      "dropped a table of contents (" + std::to_string(count) + " lines): the published page makes its own");
+}
+
+// "1.1" / "This Protocol guides...": pdftotext puts a number that stood in its own column
+// (a tab stop, a hanging indent) on a line of its own. A line that is nothing but a
+// clause number, "3.", a label or a bullet glyph goes in front of the line under it.
+void join_bare_markers(std::vector<Line>& lines) {
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        Line& bare = lines[i];
+        Line& next = lines[i + 1];
+        // a number, label or glyph is a few bytes
+        if (bare.text.size() > 12 || bare.blank || bare.junk || next.blank || next.junk || next.page_break || next.table_row)
+            continue;
+        const Marker m = detail::read_marker(bare.text + " x");
+        const bool whole = m.kind != MarkerKind::none && m.length == bare.text.size() + 1;
+        const bool plain_single = m.kind == MarkerKind::single && bare.text.back() != '.' && !m.enclosed;
+        const bool ascii_bullet = m.kind == MarkerKind::bullet && static_cast<unsigned char>(bare.text[0]) < 0x80;
+        if (!whole || plain_single || ascii_bullet) continue;
+        if (detail::read_marker(next.text).kind != MarkerKind::none) continue;
+        next.text = bare.text + " " + next.text;
+        next.number = bare.number;
+        next.leading_space = bare.leading_space;
+        next.page_break = bare.page_break;
+        bare.junk = bare.bare_marker = true;  // no longer a line of its own (nor of the page's width)
+    }
+}
+
+// "Anytown Borough Council" / "CONSTITUTION – PART 5" / "Member/Officer Protocol": short
+// lines stacked at the top with no blank line between, one of them naming the council
+// or the constitution, are a title page, not one wrapped paragraph.
+void mark_title_page(std::vector<Line>& lines) {
+    std::size_t begin = 0;
+    while (begin < lines.size() && (lines[begin].blank || lines[begin].junk)) ++begin;
+    std::size_t end = begin;
+    bool named = false;
+    for (; end < lines.size() && !lines[end].blank && !lines[end].junk; ++end) {
+        const std::string& text = lines[end].text;
+        if (split_words(text).size() > 12 || ends_sentence(text)) return;
+        named = named || detail::names_title_page(text);
+    }
+    if (!named || end - begin < 2) return;
+    for (std::size_t i = begin; i < end; ++i) lines[i].title_page = true;
+}
+
+// Two or more lines in a row with the same number of cells (cut at tabs, or at gaps that
+// line up) are a table, unless a first cell is only a number, label or bullet
+// ("1.1<TAB>Members should" is a clause, "(a)<TAB>the Clerk" a sub-item; "A. Smith<TAB>Clerk"
+// is a row).
+void mark_tables(std::vector<Line>& lines) {
+    auto row = [&](std::size_t i) {
+        const Line& l = lines[i];
+        if (l.junk || l.cells.empty()) return false;
+        const Marker m = detail::read_marker(l.cells[0] + " x");
+        return m.kind == MarkerKind::none || m.length < l.cells[0].size() + 1;
+    };
+    // rows cut at gaps must line up: their columns start in the same places
+    auto same_columns = [&](const Line& a, const Line& b) {
+        if (a.columns.size() != b.columns.size()) return false;
+        for (std::size_t k = 1; k < a.columns.size(); ++k)
+            if (a.columns[k] > b.columns[k] + 1 || b.columns[k] > a.columns[k] + 1) return false;
+        return true;
+    };
+    for (std::size_t i = 0; i < lines.size();) {
+        std::size_t end = i;
+        while (end < lines.size() && row(end) && lines[end].cells.size() == lines[i].cells.size() &&
+               same_columns(lines[end], lines[i]))
+            ++end;
+        if (end - i >= 2)
+            for (std::size_t k = i; k < end; ++k) lines[k].table_row = true;
+        i = std::max(end, i + 1);
+    }
+}
+
+// A word hyphenated at a line end ("profes-" / "sional") is one word again; a compound
+// ("Councillor-" / "officer") keeps its hyphen. The text itself decides: the joined word
+// written elsewhere in it, or halves that are no word anywhere in a text of some length,
+// make one word.
+class Hyphenation {
+public:
+    explicit Hyphenation(const std::vector<Line>& lines) : lines_(lines) {}
+
+    // `before` ends with the hyphen; `after` is the next line.
+    bool one_word(std::string_view before, std::string_view after) const {
+        const std::size_t space = before.find_last_of(' ');
+        const std::string head = letters(before.substr(space == std::string_view::npos ? 0 : space + 1));
+        const std::string tail = letters(after.substr(0, after.find(' ')));
+        if (head.empty() || tail.empty() || head.find('-') != std::string::npos) return false;
+        // "co-" / "opted", "vice-" / "chair": prefixes written with a hyphen
+        static const std::unordered_set<std::string> prefixes = {"co", "non", "ex", "re", "pre", "post", "anti",
+                                                                 "pro", "sub", "vice", "semi", "multi", "cross", "self"};
+        if (prefixes.count(head)) return false;
+        if (words_.empty()) learn_words();  // only texts with a hyphen at a line end pay for this
+        if (words_.count(head + tail)) return true;
+        if (words_.count(head + "-" + tail)) return false;
+        // halves that are no word of the text, when the text is long enough to tell
+        return words_.size() >= 200 && !words_.count(head) && !words_.count(tail);
+    }
+
+private:
+    void learn_words() const {
+        bool after_break = false;
+        for (const Line& l : lines_) {
+            if (l.blank || l.junk) continue;
+            std::vector<std::string> words = split_words(l.text);
+            for (std::size_t i = after_break ? 1 : 0; i < words.size(); ++i) {
+                if (i + 1 == words.size() && words[i].back() == '-') continue;
+                const std::string w = letters(words[i]);
+                words_.insert(w);
+                for (std::size_t dash = w.find('-'); dash != std::string::npos; dash = w.find('-', dash + 1)) {
+                    words_.insert(w.substr(0, dash));
+                    words_.insert(w.substr(dash + 1, w.find('-', dash + 1) - dash - 1));
+                }
+            }
+            after_break = !words.empty() && words.back().size() > 1 && words.back().back() == '-';
+        }
+    }
+
+    // the word in lower case, without the punctuation around it
+    static std::string letters(std::string_view word) {
+        auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+        while (!word.empty() && !letter(word.front())) word.remove_prefix(1);
+        while (!word.empty() && !letter(word.back())) word.remove_suffix(1);
+        std::string out(word);
+        for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    }
+
+    const std::vector<Line>& lines_;
+    mutable std::unordered_set<std::string> words_;  // every word of the text, learnt on first use
+};
 
 // 3.2 may follow 3.1.4 (next of an ancestor), 3.1 (next sibling) or 3 (first child).
 bool plausible_next(const std::vector<int>& prev, const std::vector<int>& cur) {
@@ -177,55 +431,64 @@ bool starts_field(std::string_view line) {
     return split_words(line.substr(0, colon)).size() <= 5;
 }
 
-// The letters or roman numeral of a label: "(b)" -> "b", "iv." -> "iv".
-std::string label_core(std::string_view label) {
-    std::string core;
-    for (char c : label)
-        if (std::isalpha(static_cast<unsigned char>(c))) core += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return core;
-}
-
-int roman_value(const std::string& r) {
-    int total = 0, prev = 0;
-    for (auto it = r.rbegin(); it != r.rend(); ++it) {
-        int v = *it == 'i' ? 1 : *it == 'v' ? 5 : *it == 'x' ? 10 : *it == 'l' ? 50 : *it == 'c' ? 100 : 0;
-        if (v == 0) return 0;
-        total += v < prev ? -v : v;
-        prev = std::max(prev, v);
-    }
-    return total;
-}
-
 // "(c)" after "(b)", "v." after "iv.": the next item of a list, even when the item
 // before ends without a full stop ("(b) ... paragraph 5.2; and").
 bool next_label(const std::string& previous, std::string_view label) {
-    const std::string a = label_core(previous), b = label_core(label);
+    const std::string a = detail::label_core(previous), b = detail::label_core(label);
     if (a.empty() || b.empty()) return false;
     if (a.size() == 1 && b.size() == 1 && b[0] == a[0] + 1) return true;
-    const int ra = roman_value(a), rb = roman_value(b);
+    const int ra = detail::roman_value(a), rb = detail::roman_value(b);
     return ra > 0 && rb == ra + 1;
+}
+
+// A line that reads as a heading: short, capitalised, not ending a sentence or a phrase.
+bool title_line(std::string_view text) {
+    detail::Paragraph line;
+    return detail::title_like(line, text, 12);
 }
 
 // Lines -> paragraphs: hard-wrapped lines are joined; a new paragraph starts at a blank
 // line, at a number, bullet or label that cannot be the continuation of the line before,
 // and where a page break fell between two sentences.
-std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<std::size_t>& last_line_length) {
+std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<std::size_t>& last_line_length,
+                                  const std::string& path, Diagnostics& diags) {
+    const Hyphenation hyphenation(lines);
     std::vector<Paragraph> out;
     Paragraph cur;
     bool open = false;
     bool gap = false;
     std::string last_line;
     std::vector<int> last_number;
-    std::string last_label;  // the label of the last paragraph that started with one
+    std::vector<std::string> labels;  // the labels that started paragraphs since the last number
     auto close = [&] {
         if (open) out.push_back(std::move(cur));
         cur = Paragraph{};
         open = false;
     };
     for (const Line& line : lines) {
+        if (line.bare_marker) continue;  // it went onto the next line
+        if (open && cur.table && !line.table_row) close();
         if (line.blank || line.junk) {
             close();
             gap = true;
+            continue;
+        }
+        if (line.table_row) {
+            if (!(open && cur.table)) {
+                close();
+                open = true;
+                cur.pos = {line.number, 1};
+                cur.after_gap = gap;
+                cur.table.emplace();
+                cur.table->kind = BlockKind::table;
+                cur.table->pos = cur.pos;
+            }
+            TableRow row;
+            row.header = cur.table->rows.empty();
+            for (const auto& cell : line.cells) row.cells.push_back({detail::inlines_from_text(cell)});
+            cur.table->rows.push_back(std::move(row));
+            last_line.clear();
+            gap = false;
             continue;
         }
         const Marker m = detail::read_marker(line.text);
@@ -237,15 +500,24 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
                 starts = starts || line.text[0] != 'o' || sentence_ended || cur.bullet;
                 break;
             case MarkerKind::clause: starts = starts || sentence_ended || plausible_next(last_number, m.parts); break;
-            case MarkerKind::single: starts = starts || sentence_ended; break;
-            case MarkerKind::label: starts = starts || sentence_ended || next_label(last_label, m.text); break;
+            case MarkerKind::single:
+                // "4. Breaches of this Protocol" after 3.2, with no full stop before it
+                // (a table or a title came before): a numbered heading
+                starts = starts || sentence_ended ||
+                         (plausible_next(last_number, m.parts) && title_line(line.text.substr(m.length)));
+                break;
+            case MarkerKind::label:
+                // (c) after (b), even with numerals (i)-(iii) between them
+                starts = starts || sentence_ended ||
+                         std::any_of(labels.begin(), labels.end(), [&](const std::string& l) { return next_label(l, m.text); });
+                break;
             case MarkerKind::none: break;
         }
         // a page began here: a new paragraph if the last one ended, or with a number
         const bool page_seam = line.leading_space || line.page_break;
         starts = starts || (page_seam && (sentence_ended || m.kind == MarkerKind::clause));
         // "Finance: Not applicable" / "Legal: J. Smith": one field per line on a cover sheet
-        starts = starts || (starts_field(line.text) && starts_field(last_line));
+        starts = starts || (starts_field(line.text) && starts_field(last_line)) || line.title_page;
         if (starts) {
             close();
             open = true;
@@ -255,9 +527,19 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
             cur.bullet = m.kind == MarkerKind::bullet;
             cur.text = cur.bullet ? line.text.substr(m.length) : line.text;
             if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) last_number = m.parts;
-            if (m.kind == MarkerKind::label) last_label = m.text;
-            if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) last_label.clear();  // a new clause, new lists
+            if (m.kind == MarkerKind::label) {
+                labels.push_back(m.text);
+                if (labels.size() > 32) labels.erase(labels.begin());  // a list's items are never that far apart
+            }
+            if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) labels.clear();  // a new clause, new lists
             gap = false;
+        } else if (detail::hyphen_joins(cur.text, line.text) && hyphenation.one_word(cur.text, line.text)) {
+            cur.text.pop_back();
+            const std::size_t word = cur.text.find_last_of(' ') + 1;
+            diags.note(path, {line.number - 1, 1}, "'" + cur.text.substr(word) + "-' and '" + line.text.substr(0, line.text.find(' ')) +
+                                                        "' are one word hyphenated at the line end: joined");
+            cur.text += line.text;
+            cur.single_line = false;
         } else {
             detail::append_words(cur.text, line.text);
             cur.single_line = false;
@@ -269,6 +551,18 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
     close();
     last_line_length.resize(out.size());
     return out;
+}
+
+// Text in Word's "Windows (Default)" encoding: every byte above 0x7F is a character of
+// Windows-1252 (its five unused codes aside), and none of it is a UTF-8 sequence.
+bool windows_1252(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) return false;
+        const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        if (c >= 0xC2 && c <= 0xF4 && (next & 0xC0) == 0x80) return false;  // looks like UTF-8 here
+    }
+    return true;
 }
 
 // Three quarters of the width most lines reach: a line that long was wrapped, not ended.
@@ -303,14 +597,23 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
         std::uint32_t col = static_cast<std::uint32_t>(bad - (line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1) + 1);
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(text[bad]));
-        diags.error(path, {line, col}, std::string("invalid UTF-8 byte ") + hex + ": save the text as UTF-8 and import it again");
+        diags.error(path, {line, col},
+                    std::string("invalid UTF-8 byte ") + hex + ": save the text as UTF-8 and import it again" +
+                        (windows_1252(text) ? " (it looks like Windows-1252, Word's 'Windows (Default)' encoding: in Word "
+                                              "choose Plain Text, then Other encoding, Unicode (UTF-8); or convert it "
+                                              "with iconv -f WINDOWS-1252 -t UTF-8)"
+                                            : ""));
         return result;
     }
     std::vector<Line> lines = split_lines(text);
     std::vector<Dropped> dropped;
     drop_furniture(lines, path, dropped, diags);
+    drop_contents(lines, path, dropped, diags);
+    mark_tables(lines);
+    join_bare_markers(lines);
+    mark_title_page(lines);
     std::vector<std::size_t> last_length;
-    std::vector<Paragraph> paras = join_lines(lines, last_length);
+    std::vector<Paragraph> paras = join_lines(lines, last_length, path, diags);
     if (paras.empty()) {
         diags.error(path, {1, 1}, "the file is empty: there is no text to import");
         return result;

@@ -60,6 +60,19 @@ TEST_CASE("import: input that is not a protocol fails cleanly", "[import][errors
         {"latin1.txt", "1.1 Caf\xe9 rules\n", "invalid UTF-8 byte 0xe9"},
         {"not-a-zip.docx", "1.1 This is text with a .docx name.\n", "not a Word .docx file"},
         {"damaged.docx", std::string("PK\x03\x04garbage", 11), "not a valid zip package"},
+        {"random.bin", std::string("\x93\xfe\x01\x88\xc4junk\xff\x7f", 11), "invalid UTF-8 byte 0x93"},
+        {"renamed.docx", "MEMBER/OFFICER PROTOCOL\n\n1.1 Councillors and officers work together.\n", "not a Word .docx file"},
+        {"report.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n", "this is a PDF file: take its text out first"},
+        {"cp1252.txt", "1.1 Councillors\x92 \x93need to know\x94 is presumed.\n",
+         "invalid UTF-8 byte 0x92: save the text as UTF-8 and import it again (it looks like Windows-1252"},
+        {"saved.rtf", "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} 1.1 Councillors\\par }\n", "this is a Rich Text (.rtf) file"},
+        {"page.html", "\n<!DOCTYPE html>\n<html><body><p>1.1 Councillors</p></body></html>\n", "this is a web page (HTML)"},
+        {"old.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12), "this is an old Word .doc file"},
+        // words but no number anywhere: not something we can keep as clauses
+        {"no-numbers.txt",
+         "Member/Officer Protocol\n\nIntroduction\n\nCouncillors and officers should work together with respect.\n\n"
+         "Roles\n\nOfficers advise; councillors decide.\n",
+         "no numbered paragraphs: a protocol is imported as numbered clauses"},
     };
     for (const auto& c : cases) {
         SECTION(c.name) {
@@ -74,6 +87,15 @@ TEST_CASE("import: input that is not a protocol fails cleanly", "[import][errors
             CHECK(count(r.output, "error:") == 1);
             CHECK_FALSE(fs::exists(out));
         }
+    }
+    SECTION("an OpenDocument file saved by LibreOffice") {
+        const fs::path out = dir / "odt.md";
+        fs::remove(out);
+        Run r = import_cli(PROTOPUB_SOURCE_DIR "/tests/data/import-unseen/saved-as-odt.odt", out.string());
+        INFO(r.output);
+        CHECK(r.exit_code == 1);
+        CHECK(r.output.find("this is an OpenDocument file (.odt), not Word: save it as .docx") != std::string::npos);
+        CHECK_FALSE(fs::exists(out));
     }
     SECTION("a zip without word/document.xml") {
         const fs::path out = dir / "not-word.md";

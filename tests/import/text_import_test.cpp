@@ -94,11 +94,11 @@ TEST_CASE("text import: sub-items, numerals under letters, and (i) after (h)", "
 TEST_CASE("text import: bullets of every kind", "[import][text]") {
     Imported i = import_text(
         "1. SUPPORT\n\n1.1 Councillors must:\n\xE2\x80\xA2 use resources properly;\n\xEF\x82\xB7 respect officers;\n"
-        "- keep records;\no and attend training.\n");
+        "- keep records;\n\xC2\xA7\tread papers;\n\xC3\x98\task questions;\no and attend training.\n");
     const model::Clause& c = i.result.protocol.sections[0].clauses[0];
     REQUIRE(c.blocks.size() == 2);
     CHECK(c.blocks[1].list_style == model::ListStyle::bullet);
-    CHECK(c.blocks[1].items.size() == 4);
+    CHECK(c.blocks[1].items.size() == 6);
 }
 
 TEST_CASE("text import: a quoted passage over several paragraphs is a quote", "[import][text]") {
@@ -208,4 +208,143 @@ TEST_CASE("the next label starts a new sub-item even when the one before ends in
     CHECK(has(i, "- (b) raise concerns through paragraph 1.2; and\n- (c) respect each other's roles."));
     // "(b)" that merely wraps to the start of a line, after no (a) item, stays in its sentence
     CHECK(has(i, "See (a) of the code (b) of which is new."));
+}
+
+TEST_CASE("text import: a title page stacked at the top fills the front matter", "[import][text][title]") {
+    import::ImportOptions no_council;
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_text(
+        "Anytown Borough Council\nCONSTITUTION \xE2\x80\x93 PART 5\nSection 5.4\nMember/Officer Protocol\n\n"
+        "1. INTRODUCTION\n\n1.1 Councillors and officers work together.\n",
+        "t.txt", no_council, diags);
+    REQUIRE(r.ok);
+    CHECK(r.protocol.meta.title == "Member/Officer Protocol");
+    CHECK(r.protocol.meta.council == "Anytown Borough Council");
+    REQUIRE(r.protocol.meta.constitution);
+    CHECK(r.protocol.meta.constitution->part == "5");
+    CHECK(r.protocol.meta.constitution->section == "5.4");
+    // the council and constitution lines are reported; the title is the title
+    REQUIRE(r.dropped.size() == 3);
+    CHECK(r.dropped[0].text == "Anytown Borough Council");
+    CHECK(r.dropped[2].reason == "title page");
+    REQUIRE(r.protocol.sections.size() == 1);
+    CHECK(model::plain_text(r.protocol.sections[0].heading) == "INTRODUCTION");
+    CHECK(diags.warning_count() == 0);
+}
+
+TEST_CASE("text import: a title wrapped over two lines stays one title", "[import][text][title]") {
+    Imported i = import_text("MEMBER/OFFICER\nPROTOCOL\n\n1. INTRODUCTION\n\n1.1 Councillors and officers work together.\n");
+    CHECK(i.result.protocol.meta.title == "MEMBER/OFFICER PROTOCOL");
+    CHECK(i.result.dropped.empty());
+}
+
+TEST_CASE("text import: '(1)' is a clause number only in a text with no other numbers", "[import][text]") {
+    Imported alone = import_text("Purpose\n\n(1) Officers advise.\n\n(2) Councillors decide.\n");
+    REQUIRE(alone.result.protocol.sections.size() == 1);
+    CHECK(alone.result.protocol.sections[0].clauses.size() == 2);
+    CHECK(has(alone, "2. {#councillors-decide} Councillors decide."));
+
+    Imported inside = import_text("1. ROLES\n\n1.1 Officers must:\n\n(1) advise;\n\n(2) act.\n\n1.2 Councillors decide.\n");
+    CHECK(inside.result.protocol.sections[0].clauses.size() == 2);
+    CHECK(has(inside, "(1) advise;\n\n(2) act.\n"));
+}
+
+TEST_CASE("text import: tab-separated rows are a table; tabbed numbers and labels are not", "[import][text]") {
+    Imported i = import_text(
+        "1. CONTACTS\n\n1.1\tWrite to:\n\t(a)\tthe Clerk; or\n\t(b)\tthe Chair.\n\n"
+        "1.2 The officers are:\n\nName\tRole\nA. Smith\tClerk\nB. Jones\tTreasurer\n\n1.3 After the table.\n");
+    CHECK(has(i, "- (a) the Clerk; or\n- (b) the Chair."));
+    CHECK(has(i, "| Name | Role |\n|---|---|\n| A. Smith | Clerk |\n| B. Jones | Treasurer |\n"));
+    CHECK(i.result.protocol.sections[0].clauses.size() == 3);
+}
+
+TEST_CASE("text import: a word hyphenated at a line end is one word; a compound keeps its hyphen", "[import][text]") {
+    // long enough to know its own words (the rule needs a vocabulary to judge by): the
+    // compounds' halves are words of the text, the fragments of a broken word are not
+    std::string text = "1. GENERAL\n\n1.1 Officers give impartial and profes-\nsional advice on every decision-\nmaking "
+                       "matter, and each Councillor-\nofficer relationship is con-\nducted with care by co-\nopted "
+                       "members.\n\n"
+                       "1.2 A decision is for the Councillor; making it is not for the officer.\n\n1.3";
+    for (char a = 'a'; a <= 'z'; ++a)
+        for (char b = 'a'; b <= 'h'; ++b) text += std::string(" q") + a + b;
+    text += ".\n";
+    Imported i = import_text(text);
+    CHECK(has(i, "impartial and professional advice on every decision-making matter, and each Councillor-officer "
+                 "relationship is conducted with care by co-opted members."));
+}
+
+TEST_CASE("text import: a lettered section 'A. Introduction' is a heading, '(a) Words' a sub-item", "[import][text]") {
+    Imported i = import_text("A. Introduction\n\n1.1 Officers advise:\n\n(a) Councillors\n\n(b) Officers\n\n"
+                             "B. Roles\n\n2.1 Councillors decide.\n");
+    REQUIRE(i.result.protocol.sections.size() == 2);
+    CHECK(model::plain_text(i.result.protocol.sections[1].heading) == "B. Roles");
+    CHECK(i.result.protocol.sections[0].clauses[0].blocks.at(1).items.size() == 2);
+}
+
+TEST_CASE("text import: a committee report's cover under the council's name is not a title", "[import][text][title]") {
+    import::ImportOptions options;
+    options.title = "";
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_text(
+        "Anytown Borough Council\nStandards Committee\n10 March 2024\n\nThe committee is asked to approve the "
+        "revised protocol below.\n\n1. INTRODUCTION\n\n1.1 Councillors and officers work together.\n",
+        "t.txt", options, diags);
+    REQUIRE(r.ok);
+    CHECK(r.protocol.meta.council == "Anytown Borough Council");
+    CHECK(r.protocol.meta.title == "Untitled protocol");
+    // the cover stays with the report, before the protocol; "10 March 2024" is a date, not section 10
+    REQUIRE(r.protocol.sections.size() == 4);
+    CHECK(r.protocol.sections[1].kind == model::SectionKind::preamble);
+    CHECK(model::plain_text(r.protocol.sections[1].heading) == "Standards Committee");
+    CHECK(r.protocol.sections[2].number.empty());
+    CHECK(r.protocol.sections[3].number.text == "1.");
+}
+
+TEST_CASE("text import: a two-page document's footers are dropped too", "[import][text]") {
+    Imported i = import_text(
+        "1. GENERAL\n\n1.1 Councillors and officers work together for the good of the\n\n"
+        "Issue 4 \xE2\x80\x93 May 2024\n\nMember/Officer Protocol \xE2\x80\x93 Page 1 of 2\n\f"
+        "community.\n\n1.2 Officers advise.\n\nIssue 4 \xE2\x80\x93 May 2024\n\n"
+        "Member/Officer Protocol \xE2\x80\x93 Page 2 of 2\n\f");
+    REQUIRE(i.result.dropped.size() == 4);
+    CHECK_FALSE(has(i, "Issue 4"));
+    CHECK_FALSE(has(i, "Page 1"));
+    CHECK(has(i, "for the good of the community.\n"));
+}
+
+TEST_CASE("text import: a table of contents is dropped, with or without dot leaders", "[import][text]") {
+    for (const std::string contents :
+         {std::string("Contents\n\n1. Introduction ............ 2\n2. Roles ................... 2\n\n"),
+          std::string("CONTENTS\n\n1 Introduction 2\n\n2 Roles 3\n\n")}) {
+        Imported i = import_text("Member/Officer Protocol\n\n" + contents +
+                                 "1. INTRODUCTION\n\n1.1 Councillors and officers work together.\n\n2. ROLES\n\n"
+                                 "2.1 Officers advise.\n");
+        CHECK(i.result.protocol.meta.title == "Member/Officer Protocol");
+        REQUIRE(i.result.protocol.sections.size() == 2);
+        CHECK(i.result.protocol.sections[0].clauses.size() == 1);
+        REQUIRE(i.result.dropped.size() == 3);
+        CHECK(i.result.dropped[0].reason == "table of contents");
+    }
+}
+
+TEST_CASE("text import: numbering that starts again under each heading is pointed out", "[import][text]") {
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_text(
+        "Member/Officer Protocol\n\nPurpose\n\n1. Councillors and officers work together.\n\n2. Both serve the public.\n\n"
+        "Principles\n\n1. Officers advise.\n\n2. Councillors decide.\n",
+        "t.txt", {}, diags);
+    REQUIRE(r.ok);
+    bool pointed_out = false;
+    for (const auto& d : diags.items())
+        pointed_out = pointed_out || (d.pos.line == 11 && d.message.find("the numbering starts again at 1.") == 0);
+    CHECK(pointed_out);
+}
+
+TEST_CASE("text import: 'Section 1 - Introduction' at the top is the first section, not a title page", "[import][text][title]") {
+    Imported i = import_text("Section 1 \xE2\x80\x93 Introduction\n\n1.1 Councillors and officers work together.\n\n"
+                             "Section 2 \xE2\x80\x93 Roles\n\n2.1 Officers advise.\n");
+    CHECK_FALSE(i.result.protocol.meta.constitution);
+    CHECK(i.result.dropped.empty());
+    REQUIRE(i.result.protocol.sections.size() == 2);
+    CHECK(model::plain_text(i.result.protocol.sections[0].heading) == "Section 1 \xE2\x80\x93 Introduction");
 }

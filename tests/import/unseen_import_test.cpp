@@ -1,0 +1,274 @@
+// Protocols in layouts none of the seeds has (tests/data/import-unseen/): a stacked title
+// page, lettered sections, "1)" and "(1)" numbers, Title Case headings, roman sub-items,
+// "o" bullets, a table saved as tab-separated text, words hyphenated at line ends, page
+// footers, and a Word file with automatic numbers, footnotes and a text box. Each must come
+// out right first time: every clause with its number, no letter lost, `check` clean.
+#include <catch2/catch.hpp>
+
+#include <cctype>
+
+#include "check/check.hpp"
+#include "import/import.hpp"
+#include "io/files.hpp"
+#include "model/text.hpp"
+#include "source/reader.hpp"
+#include "source/writer.hpp"
+
+using namespace protopub;
+
+namespace {
+
+std::string unseen(const std::string& name) {
+    std::string error;
+    auto bytes = io::read_file(PROTOPUB_SOURCE_DIR "/tests/data/import-unseen/" + name, error);
+    INFO(error);
+    REQUIRE(bytes);
+    return *bytes;
+}
+
+struct Imported {
+    import::ImportResult result;
+    model::Protocol source;  // what `check` and `build` read back from the written file
+    std::string markdown;
+};
+
+Imported import_unseen(const std::string& name) {
+    Imported out;
+    model::Diagnostics diags;
+    out.result = import::import_bytes(unseen(name), name, {}, diags);
+    REQUIRE(out.result.ok);
+    CHECK(diags.error_count() == 0);
+    out.markdown = source::write_protocol(out.result.protocol);
+    model::Diagnostics check_diags;
+    out.source = source::read_protocol(out.markdown, name + ".md", check_diags);
+    check::check_structure(out.source, check_diags);
+    INFO(out.markdown);
+    for (const auto& d : check_diags.items()) INFO(model::format(d));
+    CHECK(check_diags.empty());
+    return out;
+}
+
+std::vector<std::string> numbers(const model::Protocol& p) {
+    std::vector<std::string> out;
+    for (const auto& s : p.sections)
+        for (const auto& c : s.clauses) out.push_back(model::join_number(c.number.parts));
+    return out;
+}
+
+std::vector<std::string> headings(const model::Protocol& p) {
+    std::vector<std::string> out;
+    for (const auto& s : p.sections) out.push_back(model::plain_text(s.heading));
+    return out;
+}
+
+const model::Clause& clause(const model::Protocol& p, const std::string& number) {
+    for (const auto& s : p.sections)
+        for (const auto& c : s.clauses)
+            if (model::join_number(c.number.parts) == number) return c;
+    FAIL("no clause " << number);
+    throw;
+}
+
+// Letters and digits only, in lower case: what no layout rule may change.
+std::string letters(std::string_view text) {
+    std::string out;
+    for (char c : text)
+        if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// The letters of a text fixture, without the lines reported as dropped and without the
+// "o" of an "o" bullet.
+std::string fixture_letters(const std::string& text, const std::vector<import::Dropped>& dropped) {
+    std::string out;
+    std::uint32_t number = 0;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t nl = text.find('\n', start);
+        if (nl == std::string::npos) nl = text.size();
+        std::string line = text.substr(start, nl - start);
+        start = nl + 1;
+        ++number;
+        bool gone = false;
+        for (const auto& d : dropped) gone = gone || (d.pos.line == number && letters(d.text) == letters(line));
+        if (gone) continue;
+        if (line.rfind("o ", 0) == 0) line.erase(0, 2);
+        out += letters(line);
+    }
+    return out;
+}
+
+std::string source_letters(const model::Protocol& p) {
+    std::string out = letters(p.meta.title);
+    for (const auto& s : p.sections) {
+        out += letters(s.number.text) + letters(model::plain_text(s.heading));
+        for (const auto& b : s.intro) out += letters(model::plain_text(b));
+        for (const auto& c : s.clauses) out += letters(c.number.text) + letters(model::plain_text(c));
+    }
+    return out;
+}
+
+std::vector<std::string> reasons(const import::ImportResult& r) {
+    std::vector<std::string> out;
+    for (const auto& d : r.dropped) out.push_back(d.reason);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("unseen layout: stacked title page, lettered sections, '1)' numbers, footers, hyphens",
+          "[import][unseen]") {
+    const Imported i = import_unseen("northmoor-lettered.txt");
+    const model::Protocol& p = i.source;
+    CHECK(p.meta.title == "Member/Officer Protocol");
+    CHECK(p.meta.council == "Northmoor Borough Council");
+    REQUIRE(p.meta.constitution);
+    CHECK(p.meta.constitution->part == "5");
+    CHECK(p.meta.constitution->section == "5.4");
+    CHECK(headings(p) == std::vector<std::string>{"A. Introduction", "B. Roles of Members and Officers",
+                                                 "C. Working Relationships", "D. When Things Go Wrong"});
+    CHECK(p.sections[1].id == "roles-of-members-and-officers");  // the letter is not part of the name
+    CHECK(numbers(p) == std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"});
+
+    // (i) to (iv), the last after "...; and"
+    const model::Clause& roles = clause(p, "3");
+    REQUIRE(roles.blocks.size() == 2);
+    CHECK(roles.blocks[1].list_style == model::ListStyle::roman_paren);
+    CHECK(roles.blocks[1].items.size() == 4);
+    // words hyphenated at line ends are whole again; nothing else is joined
+    CHECK(model::plain_text(clause(p, "4")).find("impartial, professional advice") != std::string::npos);
+    CHECK(model::plain_text(clause(p, "8")).find("whose decision is final.") != std::string::npos);
+    // the tab-separated table
+    const model::Clause& table = clause(p, "5");
+    REQUIRE(table.blocks.size() == 2);
+    CHECK(table.blocks[1].kind == model::BlockKind::table);
+    CHECK(table.blocks[1].rows.size() == 4);
+    CHECK(table.blocks[1].rows[3].cells.size() == 3);
+    CHECK(model::plain_text(table.blocks[1].rows[3].cells[0].inlines) == "Monitoring Officer");
+    // the • bullets of 7
+    REQUIRE(clause(p, "7").blocks.size() == 2);
+    CHECK(clause(p, "7").blocks[1].items.size() == 3);
+
+    // the title page, three page numbers and three footers; every other letter is kept
+    CHECK(reasons(i.result) == std::vector<std::string>{"page number", "running header or footer", "page number",
+                                                        "running header or footer", "page number",
+                                                        "running header or footer", "title page", "title page",
+                                                        "title page"});
+    CHECK(source_letters(p) == fixture_letters(unseen("northmoor-lettered.txt"), i.result.dropped));
+}
+
+TEST_CASE("unseen layout: Title Case headings, '(1)' numbers, 'o' and '-' bullets, a tab table",
+          "[import][unseen]") {
+    const Imported i = import_unseen("eastshire-title-case.txt");
+    const model::Protocol& p = i.source;
+    CHECK(p.meta.title == "Protocol for Member and Officer Relations");
+    CHECK(p.meta.council == "Eastshire District Council");  // as the text spells it, not in capitals
+    REQUIRE(p.meta.constitution);
+    CHECK(p.meta.constitution->part == "5");
+    CHECK(headings(p) == std::vector<std::string>{"Purpose of this Protocol", "Principles", "Access to Information",
+                                                 "Contacts", "Officers at Political Group Meetings", "Review"});
+    CHECK(numbers(p) == std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"});
+    CHECK(clause(p, "3").blocks.at(1).list_style == model::ListStyle::alpha_paren);
+    CHECK(clause(p, "3").blocks.at(1).items.size() == 3);
+    CHECK(clause(p, "5").blocks.at(1).items.size() == 3);
+    CHECK(clause(p, "9").blocks.at(1).list_style == model::ListStyle::bullet);
+    CHECK(clause(p, "9").blocks.at(1).items.size() == 3);
+    const model::Block& contacts = clause(p, "7").blocks.at(1);
+    CHECK(contacts.kind == model::BlockKind::table);
+    CHECK(contacts.rows.size() == 4);
+    CHECK(model::plain_text(contacts.rows[2].cells.at(2).inlines) == "01234 567100");
+    CHECK(reasons(i.result) == std::vector<std::string>{"title page", "title page"});
+    CHECK(source_letters(p) == fixture_letters(unseen("eastshire-title-case.txt"), i.result.dropped));
+}
+
+TEST_CASE("unseen layout: a Word file with automatic numbers, footnotes and a text box", "[import][unseen][docx]") {
+    const Imported i = import_unseen("westbridge-autonumber.docx");
+    const model::Protocol& p = i.source;
+    CHECK(p.meta.title == "Protocol on Member and Officer Relations");
+    CHECK(p.meta.council == "Westbridge City Council");
+    CHECK(headings(p) == std::vector<std::string>{"Introduction", "Roles", "Access to Information",
+                                                 "Breaches of this Protocol"});
+    CHECK(numbers(p) == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2"});
+
+    // (c) after "(iii) ...; and" is the next letter, not a numeral under (b)
+    const model::Block& letters_list = clause(p, "2.1").blocks.at(1);
+    REQUIRE(letters_list.items.size() == 3);
+    CHECK(letters_list.items[2].label == "(c)");
+    CHECK(letters_list.items[1].blocks.at(1).items.size() == 3);
+
+    // a footnote: its mark where it is referred to, its words ending the clause (after
+    // the clause's list)
+    CHECK(model::plain_text(clause(p, "1.1").blocks.at(0)).find("Code of Conduct\xC2\xB9 and the") != std::string::npos);
+    CHECK(model::plain_text(clause(p, "1.1").blocks.at(1)) ==
+          "\xC2\xB9 The Members' Code of Conduct adopted by the Council on 14 July 2021.");
+    const model::Clause& access = clause(p, "3.1");
+    REQUIRE(access.blocks.size() == 3);
+    CHECK(access.blocks[1].kind == model::BlockKind::list);
+    CHECK(model::plain_text(access.blocks[2]) == "\xC2\xB2 Sections 100A to 100K of the Local Government Act 1972, as amended.");
+
+    // the text box, once (Word stores it twice), after the paragraph it is anchored in
+    const model::Clause& officers = clause(p, "2.2");
+    REQUIRE(officers.blocks.size() == 2);
+    CHECK(model::plain_text(officers.blocks[1]).rfind("Key point: an officer who is asked", 0) == 0);
+    CHECK(i.markdown.find("Key point") == i.markdown.rfind("Key point"));
+
+    CHECK(clause(p, "3.2").blocks.at(1).kind == model::BlockKind::table);
+}
+
+TEST_CASE("unseen layout: the Word file printed to PDF and taken out with pdftotext, both ways",
+          "[import][unseen]") {
+    for (const std::string name : {"westbridge-pdftotext.txt", "westbridge-pdftotext-layout.txt"}) {
+        SECTION(name) {
+            const Imported i = import_unseen(name);
+            const model::Protocol& p = i.source;
+            CHECK(p.meta.title == "Protocol on Member and Officer Relations");
+            CHECK(p.meta.council == "Westbridge City Council");
+            // numbers on lines of their own (or in a column) are the clauses' numbers again
+            CHECK(headings(p) == std::vector<std::string>{"Introduction", "Roles", "Access to Information",
+                                                         "Breaches of this Protocol"});
+            CHECK(numbers(p) == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2"});
+            const model::Block& letters_list = clause(p, "2.1").blocks.at(1);
+            REQUIRE(letters_list.items.size() == 3);
+            CHECK(letters_list.items[2].label == "(c)");
+            CHECK(letters_list.items[1].blocks.at(1).items.size() == 3);
+            CHECK(clause(p, "3.1").blocks.at(1).items.size() == 3);
+            CHECK(source_letters(p) == fixture_letters(unseen(name), i.result.dropped));
+        }
+    }
+    // -layout keeps the table's columns apart; the plain extraction puts each cell on a
+    // line, which is only words
+    const Imported layout = import_unseen("westbridge-pdftotext-layout.txt");
+    const model::Block& table = clause(layout.source, "3.2").blocks.at(1);
+    CHECK(table.kind == model::BlockKind::table);
+    REQUIRE(table.rows.size() == 3);
+    CHECK(model::plain_text(table.rows[1].cells.at(1).inlines) == "Democratic Services Manager");
+}
+
+TEST_CASE("unseen layout: a London borough, a title page split by a blank line, a page break mid-sentence",
+          "[import][unseen]") {
+    const Imported i = import_unseen("hillside-london-borough.txt");
+    const model::Protocol& p = i.source;
+    CHECK(p.meta.title == "PROTOCOL ON MEMBER/OFFICER RELATIONS");
+    CHECK(p.meta.council == "London Borough of Hillside");
+    REQUIRE(p.meta.constitution);
+    CHECK(p.meta.constitution->part == "5");
+    CHECK(headings(p) == std::vector<std::string>{"INTRODUCTION", "GENERAL PRINCIPLES", "MEMBERS' ACCESS TO INFORMATION",
+                                                 "WHEN THINGS GO WRONG", "APPENDIX A \xE2\x80\x93 USEFUL CONTACTS"});
+    CHECK(numbers(p) == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "2.2.1", "2.2.2", "3.1", "3.2", "3.3",
+                                                 "4.1", "4.2"});
+    CHECK(model::plain_text(clause(p, "2.2").heading) == "Officer advice");
+    CHECK(clause(p, "1.2").blocks.at(1).list_style == model::ListStyle::alpha_close);
+    CHECK(clause(p, "1.2").blocks.at(1).items.size() == 3);
+    CHECK(clause(p, "2.1").blocks.at(1).list_style == model::ListStyle::bullet);
+    CHECK(clause(p, "3.2").blocks.at(1).list_style == model::ListStyle::roman_dot);
+    CHECK(clause(p, "3.2").blocks.at(1).items.size() == 3);
+    // the sentence the page footer cut is whole; "3.1 above." did not start a clause
+    CHECK(model::plain_text(clause(p, "2.2.2")).find("reviewed by the officer's line manager") != std::string::npos);
+    CHECK(model::plain_text(clause(p, "3.3")).find("See paragraph 3.1 above.") != std::string::npos);
+    const model::Block& contacts = p.sections.back().intro.at(0);
+    CHECK(contacts.kind == model::BlockKind::table);
+    CHECK(contacts.rows.size() == 3);
+    CHECK(reasons(i.result) == std::vector<std::string>{"running header or footer", "running header or footer",
+                                                        "running header or footer", "title page", "title page",
+                                                        "title page"});
+    CHECK(source_letters(p) == fixture_letters(unseen("hillside-london-borough.txt"), i.result.dropped));
+}
