@@ -6,7 +6,12 @@ box and its VML fallback), a table, and empty paragraphs used as spacing.
 
 Run from this folder: python3 make_westbridge_docx.py (same bytes every time).
 """
-import zipfile
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+import wordml_package  # noqa: E402
+from wordml_package import ROOT_RELS, content_types, document_rels  # noqa: E402
 
 W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
@@ -16,27 +21,9 @@ W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
      'xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps"')
 
-CONTENT_TYPES = '''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-<Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
-<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
-<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
-</Types>'''
+CONTENT_TYPES = content_types(['styles', 'numbering', 'footnotes'])
 
-ROOT_RELS = '''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-</Relationships>'''
-
-DOC_RELS = '''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
-<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
-</Relationships>'''
+DOC_RELS = document_rels(['styles', 'numbering', 'footnotes'])
 
 STYLES = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles {W}>
@@ -185,11 +172,7 @@ DOCUMENT = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 
 def write_docx(name, parts):
-    with zipfile.ZipFile(name, 'w', zipfile.ZIP_DEFLATED) as z:
-        for part, data in parts:
-            info = zipfile.ZipInfo(part, date_time=(2024, 5, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, data)
+    wordml_package.write_docx(name, parts, date=(2024, 5, 1))
 
 
 write_docx('westbridge-autonumber.docx', [
