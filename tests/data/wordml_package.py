@@ -34,6 +34,14 @@ def document_rels(parts, extra=''):
 </Relationships>'''
 
 
+def run(text, bold=False, italic=False):
+    """A run of text, bold and/or italic."""
+    props = ''
+    if bold or italic:
+        props = '<w:rPr>' + ('<w:b/>' if bold else '') + ('<w:i/>' if italic else '') + '</w:rPr>'
+    return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
 def write_docx(name, parts, date=(2024, 1, 1)):
     """Writes (part name, text) pairs as a zip whose entries all carry `date`."""
     with zipfile.ZipFile(name, 'w', zipfile.ZIP_DEFLATED) as z:

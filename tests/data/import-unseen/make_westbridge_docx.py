@@ -11,7 +11,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import wordml_package  # noqa: E402
-from wordml_package import ROOT_RELS, content_types, document_rels  # noqa: E402
+from wordml_package import ROOT_RELS, content_types, document_rels, run  # noqa: E402
 
 W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
@@ -66,13 +66,6 @@ FOOTNOTES = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>
   <w:r><w:t xml:space="preserve"> Sections 100A to 100K of the Local Government Act 1972, as amended.</w:t></w:r></w:p></w:footnote>
 </w:footnotes>'''
-
-
-def run(text, bold=False, italic=False):
-    props = ''
-    if bold or italic:
-        props = '<w:rPr>' + ('<w:b/>' if bold else '') + ('<w:i/>' if italic else '') + '</w:rPr>'
-    return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
 def footnote(n):

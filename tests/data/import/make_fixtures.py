@@ -10,7 +10,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 import wordml_package  # noqa: E402
-from wordml_package import ROOT_RELS, content_types, document_rels  # noqa: E402
+from wordml_package import ROOT_RELS, content_types, document_rels, run  # noqa: E402
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -47,13 +47,6 @@ NUMBERING = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:num w:numId="2"><w:abstractNumId w:val="20"/></w:num>
 <w:num w:numId="3"><w:abstractNumId w:val="10"/><w:lvlOverride w:ilvl="2"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
 </w:numbering>'''
-
-
-def run(text, bold=False, italic=False):
-    props = ''
-    if bold or italic:
-        props = '<w:rPr>' + ('<w:b/>' if bold else '') + ('<w:i/>' if italic else '') + '</w:rPr>'
-    return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
 def para(content, style=None, num=None, ilvl=0):
