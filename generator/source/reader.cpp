@@ -409,7 +409,8 @@ void Reader::append_text(std::string_view literal, SourcePos reported, Inlines& 
         // On a continuation line cmark reports the column of the paragraph's first line,
         // not counting the indentation it stripped (or, on a lazy line, that it never had).
         const std::string_view line = lines_.from(reported.line, 1);
-        std::uint32_t column = std::min<std::uint32_t>(reported.column, static_cast<std::uint32_t>(line.size() + 1));
+        // cmark-gfm reports column 0 for some text in malformed tables: the line's start.
+        std::uint32_t column = std::clamp<std::uint32_t>(reported.column, 1, static_cast<std::uint32_t>(line.size() + 1));
         while (column <= line.size() && (line[column - 1] == ' ' || line[column - 1] == '\t')) ++column;
         if (!align_text(literal, line.substr(column - 1), column, pieces) && pieces.size() == 1) {
             const std::size_t indent = line.find_first_not_of(" \t>");

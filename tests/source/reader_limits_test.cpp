@@ -1,6 +1,8 @@
 // Regressions found by hardening (docs/hardening.md): inputs that once crashed the reader.
 #include <catch2/catch.hpp>
 
+#include <functional>
+
 #include "source/reader.hpp"
 #include "support.hpp"
 
@@ -77,4 +79,26 @@ TEST_CASE("renumber refuses a source over the limit instead of working on it for
     auto r = testing::run_cli({"renumber", dir.file("big.md"), "-o", dir.file("out.md")});
     CHECK(r.exit_code == 2);
     CHECK(r.err == "protopub renumber: error: '" + dir.file("big.md") + "' is 17 MiB, over the limit of 16 MiB\n");
+}
+
+TEST_CASE("a malformed table whose text cmark places at column 0 is read, its position on the line", "[source][limits]") {
+    // Found by fuzz_reader: cmark-gfm reports column 0 for the code span's text here, and
+    // the reader once indexed the line at -1.
+    model::Diagnostics diags;
+    const auto p = source::read_protocol(testing::source_with_body("|\n|\n`|||\n-|-|-\n"), "table.md", diags);
+    std::function<void(const model::Inlines&)> positions = [&](const model::Inlines& inlines) {
+        for (const auto& in : inlines) {
+            if (in.pos.known()) CHECK(in.pos.column >= 1);
+            positions(in.children);
+        }
+    };
+    for (const auto& s : p.sections) {
+        for (const auto& b : s.intro) {
+            positions(b.inlines);
+            for (const auto& row : b.rows)
+                for (const auto& cell : row.cells) positions(cell.inlines);
+        }
+        for (const auto& c : s.clauses)
+            for (const auto& b : c.blocks) positions(b.inlines);
+    }
 }
