@@ -778,8 +778,10 @@ std::optional<Found> Scanner::statute_abbreviation(std::size_t i, std::size_t wo
 const WordInfo* Scanner::lookup_word(std::size_t i, std::size_t word_end) const {
     const std::size_t length = word_end - i;
     if (length == 0 || length > max_indexed_word) return nullptr;
+    const char first = to_lower(s_[i]);
+    if (first < 'a' || first > 'z') return nullptr;  // "-o": no indexed word starts so
     const Folded word = Folded::of(s_.data() + i, length, i + 16 <= n_);
-    for (const Folded& entry : index_.by_shape[to_lower(s_[i]) - 'a'][length])
+    for (const Folded& entry : index_.by_shape[first - 'a'][length])
         if (entry.same_word(word)) return entry.info;
     return nullptr;
 }

@@ -101,3 +101,12 @@ TEST_CASE("refs shows a mixed list's ranges with '..' and its single numbers wit
     CHECK(run.exit_code == 0);
     CHECK(run.out.find("\tinternal\tparagraphs 1.1, 1.2 to 1.3\t#a, #b .. #c\n") != std::string::npos);
 }
+
+TEST_CASE("a word that starts with a hyphen after a reference is no indexed word", "[refs]") {
+    // Found by fuzz_refs: "para1 of -o" looked "-o" up in the word index at letter '-' - 'a'
+    // (UBSan: index -52). The ASan+UBSan suite runs this case.
+    model::Diagnostics diags;
+    const model::Protocol p = with_citation("See para1 of -o. See paragraph 2.1 too.", diags);
+    CHECK(testing::formatted(diags) == "");
+    CHECK(find_refs(p, "paragraph 2.1").size() == 1);
+}
