@@ -28,16 +28,6 @@ Memberships memberships(const Comparison& cmp) {
     return out;
 }
 
-// Each clause's alignments (it is `a`), best first.
-using AlignmentsFrom = std::map<UnitRef, std::vector<const Alignment*>>;
-AlignmentsFrom alignments_from(const Comparison& cmp) {
-    AlignmentsFrom out;
-    for (const auto& al : cmp.alignments) out[al.a].push_back(&al);
-    for (auto& [ref, list] : out)
-        std::stable_sort(list.begin(), list.end(), [](const Alignment* x, const Alignment* y) { return x->score > y->score; });
-    return out;
-}
-
 void append_heatmap(pugi::xml_node parent, const Comparison& cmp) {
     pugi::xml_document svg;
     if (svg.load_string(heatmap_svg(cmp).c_str())) parent.append_copy(svg.document_element());

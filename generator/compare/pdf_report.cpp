@@ -151,7 +151,7 @@ std::vector<model::Block> coverage(const Comparison& cmp) {
 }
 
 std::vector<model::Block> council_blocks(const Comparison& cmp, const std::vector<model::Protocol>& protocols,
-                                         const DocumentView& view, int doc) {
+                                         const AlignmentsFrom& aligned, const DocumentView& view, int doc) {
     std::vector<model::Block> blocks;
     // "3.3.2 Label (also: Council 5.1)" for gaps; "Label (Council 4.1, Other 2.3)" otherwise.
     auto topic_items = [&](const std::vector<std::size_t>& topics, bool from_base) {
@@ -181,25 +181,27 @@ std::vector<model::Block> council_blocks(const Comparison& cmp, const std::vecto
         blocks.push_back(bullets(topic_items(view.missing_near, false)));
     }
     blocks.push_back(paragraph({marked(model::InlineKind::strong, "Where it says the same thing differently")}));
-    for (const auto& topic : cmp.topics)
-        for (const auto& m : topic.members) {
-            if (m.ref.doc != doc || m.ref == topic.reference || m.band == Band::identical) continue;
-            const std::string title = unit_of(cmp, m.ref).number + " against " +
-                                      cmp.documents[static_cast<std::size_t>(topic.reference.doc)].council + " " +
-                                      unit_of(cmp, topic.reference).number + " (" + to_string(m.band) + "):";
-            model::Inlines diff;
-            std::string last;
-            for (const auto& edit : redline::diff_text(clause_text(cmp, protocols, topic.reference),
-                                                       clause_text(cmp, protocols, m.ref), diff_options())) {
-                if (space_between(last, edit.text)) diff.push_back(text(" "));
-                last = edit.text;
-                diff.push_back(edit.op == redline::Op::equal     ? text(edit.text)
-                               : edit.op == redline::Op::deleted ? marked(model::InlineKind::deleted, edit.text)
-                                                                 : marked(model::InlineKind::inserted, edit.text));
-            }
-            blocks.push_back(paragraph({marked(model::InlineKind::emphasis, title)}));
-            blocks.push_back(paragraph(std::move(diff)));
+    // Each clause in document order beside its closest counterpart, as the HTML page sets it.
+    for (std::size_t u = 0; u < cmp.documents[static_cast<std::size_t>(doc)].units.size(); ++u) {
+        const auto found = aligned.find(UnitRef{doc, static_cast<int>(u)});
+        if (found == aligned.end() || found->second.front()->band == Band::identical) continue;
+        const Alignment& best = *found->second.front();
+        const std::string title = unit_of(cmp, best.a).number + " against " +
+                                  cmp.documents[static_cast<std::size_t>(best.b.doc)].council + " " +
+                                  unit_of(cmp, best.b).number + " (" + to_string(best.band) + "):";
+        model::Inlines diff;
+        std::string last;
+        for (const auto& edit : redline::diff_text(clause_text(cmp, protocols, best.b),
+                                                   clause_text(cmp, protocols, best.a), diff_options())) {
+            if (space_between(last, edit.text)) diff.push_back(text(" "));
+            last = edit.text;
+            diff.push_back(edit.op == redline::Op::equal     ? text(edit.text)
+                           : edit.op == redline::Op::deleted ? marked(model::InlineKind::deleted, edit.text)
+                                                             : marked(model::InlineKind::inserted, edit.text));
         }
+        blocks.push_back(paragraph({marked(model::InlineKind::emphasis, title)}));
+        blocks.push_back(paragraph(std::move(diff)));
+    }
     return blocks;
 }
 
@@ -214,10 +216,11 @@ std::string render_pdf_report(const Comparison& cmp, const std::vector<model::Pr
                                         : "Every protocol against every other";
     report.meta.version = "comparison";
     report.sections.push_back(section("councils", "Councils", overview(cmp, views)));
+    const auto aligned = alignments_from(cmp);
     if (cmp.documents.size() <= max_table_documents) report.sections.push_back(section("coverage", "Coverage", coverage(cmp)));
     for (std::size_t d = 0; d < cmp.documents.size(); ++d)
         report.sections.push_back(section("council-" + cmp.documents[d].id, cmp.documents[d].council,
-                                          council_blocks(cmp, protocols, views[d], static_cast<int>(d))));
+                                          council_blocks(cmp, protocols, aligned, views[d], static_cast<int>(d))));
     pdf::PdfOptions options;
     options.epoch = io::build_epoch();
     return pdf::render_pdf(report, options, diags);

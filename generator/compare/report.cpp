@@ -75,6 +75,14 @@ std::string nearest_note(const Comparison& cmp, const DocumentView& view, std::s
                                               : "Nearest here: " + where + ", too far to count.";
 }
 
+AlignmentsFrom alignments_from(const Comparison& cmp) {
+    AlignmentsFrom out;
+    for (const auto& al : cmp.alignments) out[al.a].push_back(&al);
+    for (auto& [ref, list] : out)
+        std::stable_sort(list.begin(), list.end(), [](const Alignment* x, const Alignment* y) { return x->score > y->score; });
+    return out;
+}
+
 std::vector<std::size_t> column_order(const Comparison& cmp) {
     std::vector<std::size_t> order;
     if (cmp.base >= 0) order.push_back(static_cast<std::size_t>(cmp.base));

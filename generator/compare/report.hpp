@@ -44,6 +44,11 @@ std::vector<DocumentView> document_views(const Comparison& cmp);
 // "Council 3.2, Other 4.1 4.2".
 std::string topic_councils(const Comparison& cmp, const Topic& topic, const std::vector<int>& leave_out);
 
+// Each clause's alignments (the clause is their `a`), best first: its closest counterpart
+// is the front one. The HTML and PDF reports set a clause beside that one.
+using AlignmentsFrom = std::map<UnitRef, std::vector<const Alignment*>>;
+AlignmentsFrom alignments_from(const Comparison& cmp);
+
 // The order of the councils' columns in a coverage matrix: the base first (its clause is
 // each row's reference), then the others as given.
 std::vector<std::size_t> column_order(const Comparison& cmp);
