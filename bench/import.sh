@@ -16,18 +16,13 @@ while [ "$(wc -c < "$work/input.txt")" -lt 1000000 ]; do
 done
 command -v pandoc >/dev/null || { echo "pandoc is not installed (apt-get install pandoc)"; exit 2; }
 python3 - "$runs" "$work" "$bindir" <<'PY'
-import os, statistics, subprocess, sys, time
+import os, sys
+sys.path.insert(0, "bench")
+import timing
 runs, work, bindir = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 size = os.path.getsize(f"{work}/input.txt")
-def timed(cmd, ok_codes=(0,)):
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        code = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
-        times.append(time.perf_counter() - t)
-        if code not in ok_codes:
-            sys.exit(f"{cmd[0]} failed with exit code {code}")
-    return statistics.median(times)
+def timed(cmd, ok=(0,)):
+    return timing.timed(cmd, runs, ok)[0]  # wall time
 # the seeds repeated number their clauses again and again: `check` on OUT.md says so (exit 1)
 ours = timed([f"{bindir}/protopub", "import", f"{work}/input.txt", "-o", f"{work}/out.md", "--council", "Bench"], (0, 1))
 pandoc = timed(["pandoc", "-f", "markdown", "-t", "commonmark", f"{work}/input.txt", "-o", f"{work}/pandoc.md"])

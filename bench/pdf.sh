@@ -15,25 +15,18 @@ done
 # The HTML a user would print: pandoc's standalone page of the same Markdown.
 pandoc -f gfm -t html -s --metadata title="Benchmark Constitution" "$work/corpus.body.md" -o "$work/pandoc.html"
 python3 - "$runs" "$work" "${BUILD_DIR:-build}" <<'PY'
-import os, statistics, subprocess, sys, time
+import os, subprocess, sys
+sys.path.insert(0, "bench")
+import timing
 runs, work, bindir = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 size = os.path.getsize(f"{work}/corpus.md")
 
 cpu_times = {}
 
 def timed(cmd, n):
-    # Wall time (what a user waits) and CPU time (user + system of the child: what the
-    # work costs, unaffected by other jobs sharing the machine), medians of n runs.
-    walls, cpus = [], []
-    for _ in range(n):
-        before = os.times()
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        walls.append(time.perf_counter() - t)
-        after = os.times()
-        cpus.append(after.children_user - before.children_user + after.children_system - before.children_system)
-    cpu_times[cmd[0]] = statistics.median(cpus)
-    return statistics.median(walls)
+    # Median wall time; the median CPU time is kept in cpu_times (bench/timing.py).
+    wall, cpu_times[cmd[0]] = timing.timed(cmd, n)
+    return wall
 
 def pages(pdf):
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout

@@ -14,23 +14,13 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 bench/make_redline_pair.py "$work"
 python3 - "$runs" "$work" "${BUILD_DIR:-build-release}" "${BASELINE:-}" <<'PY'
-import os, resource, statistics, subprocess, sys, time
+import os, statistics, subprocess, sys
+sys.path.insert(0, "bench")
+import timing
 runs, work, bindir, baseline = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 
-def cpu():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-
 def timed(cmd, ok=(0,)):
-    walls, cpus = [], []
-    for _ in range(runs):
-        t, c = time.perf_counter(), cpu()
-        rc = subprocess.run(cmd, stdout=subprocess.DEVNULL).returncode
-        if rc not in ok:
-            sys.exit(f"{cmd[0]} failed with exit code {rc}")
-        walls.append(time.perf_counter() - t)
-        cpus.append(cpu() - c)
-    return statistics.median(walls), statistics.median(cpus)
+    return timing.timed(cmd, runs, ok)
 
 DIFFLIB = """
 import difflib, sys
