@@ -10,6 +10,25 @@
 #include <sstream>
 #include <stdexcept>
 
+namespace test_env {
+
+const std::string& source_dir() {
+    static const std::string dir = PROTOPUB_SOURCE_DIR;
+    return dir;
+}
+
+const std::string& cli_path() {
+    static const std::string path = PROTOPUB_CLI;
+    return path;
+}
+
+std::string seeds_dir() {
+    const char* env = std::getenv("PROTOPUB_SEEDS_DIR");
+    return env && *env ? env : PROTOPUB_SEEDS_DIR;
+}
+
+}  // namespace test_env
+
 namespace testing {
 
 TempDir::TempDir() {
@@ -53,7 +72,7 @@ std::string shell_quote(const std::string& s) {
 
 RunResult run_cli(const std::vector<std::string>& args) {
     TempDir tmp;
-    std::string cmd = shell_quote(PROTOPUB_CLI);
+    std::string cmd = shell_quote(test_env::cli_path());
     for (const auto& a : args) cmd += " " + shell_quote(a);
     cmd += " >" + tmp.file("out") + " 2>" + tmp.file("err") + " </dev/null";
     int status = std::system(cmd.c_str());

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/diagnostics.hpp"
+#include "paths.hpp"
 
 namespace testing {
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "io/data_dir.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
@@ -103,7 +104,7 @@ int run_compare(const std::vector<std::string>& argv) {
     if (options.progress) options.progress("writing the report", 0, 1);
     compare::ReportOptions report;
     report.formats = formats;
-    report.templates_dir = args.value("--templates", PROTOPUB_DEFAULT_TEMPLATES);
+    report.templates_dir = args.value("--templates", io::default_data_dir());
     io::OutputSet out;
     model::Diagnostics report_diags;
     if (!compare::write_report(comparison, protocols, report, out, report_diags)) {

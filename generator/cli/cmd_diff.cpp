@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <future>
 
+#include "io/data_dir.hpp"
 #include "check/check.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
@@ -104,7 +105,7 @@ int run_diff(const std::vector<std::string>& argv) {
     bool rendered = true;
     if (wants("html")) {
         const redline::HtmlPages pages{&changes, &marked, &schedule, &rows, &*old, &*new_};
-        rendered = redline::render_html(pages, args.value("--templates", PROTOPUB_DEFAULT_TEMPLATES), out, diags);
+        rendered = redline::render_html(pages, args.value("--templates", io::default_data_dir()), out, diags);
     }
     auto add_rendered = [&](const std::string& name, std::string bytes) {
         rendered = rendered && !bytes.empty();

@@ -5,6 +5,7 @@
 #include "akn/akn.hpp"
 #include "docx/docx.hpp"
 #include "html/writer.hpp"
+#include "io/data_dir.hpp"
 #include "pdf/pdf.hpp"
 
 namespace protopub::cli {
@@ -58,7 +59,7 @@ bool render_formats(const std::vector<model::Protocol>& protocols, const std::ve
     }
     if (!wants("html")) return true;
     html::SiteOptions options;
-    options.templates_dir = args.value("--templates", PROTOPUB_DEFAULT_TEMPLATES);
+    options.templates_dir = args.value("--templates", io::default_data_dir());
     for (const Format& f : file_formats())
         if (wants(f.name)) options.downloads.emplace_back(f.suffix, f.label);
     for (const auto& link : args.values("--link")) {

@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include "docx/body.hpp"
+#include "io/data_dir.hpp"
 #include "io/files.hpp"
 #include "package/zip_reader.hpp"
 #include "package/zip_writer.hpp"
@@ -182,7 +183,7 @@ std::string app_xml() {
 
 }  // namespace
 
-std::string default_reference_docx() { return std::string(PROTOPUB_DEFAULT_TEMPLATES) + "/reference.docx"; }
+std::string default_reference_docx() { return std::string(io::default_data_dir()) + "/reference.docx"; }
 
 std::string render_docx(const model::Protocol& protocol, const DocxOptions& options, model::Diagnostics& diags) {
     const std::string reference_path = options.reference_docx.empty() ? default_reference_docx() : options.reference_docx;

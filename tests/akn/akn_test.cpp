@@ -9,6 +9,7 @@
 #include "akn/akn.hpp"
 #include "docx/fixtures.hpp"
 #include "io/files.hpp"
+#include "paths.hpp"
 
 using namespace protopub;
 namespace fs = std::filesystem;
@@ -17,7 +18,7 @@ namespace {
 
 // The official schema, kept beside the checkout (../shared) as the project's CI has it.
 std::string schema_path() {
-    for (const std::string& dir : {std::string(PROTOPUB_SOURCE_DIR) + "/../shared", std::string("/work/shared")})
+    for (const std::string& dir : {test_env::source_dir() + "/../shared", std::string("/work/shared")})
         if (fs::exists(dir + "/schemas/akn30/akomantoso30.xsd")) return dir + "/schemas/akn30/akomantoso30.xsd";
     return "";
 }
@@ -107,7 +108,7 @@ TEST_CASE("akn: every document validates against the AKN 3.0 schema", "[akn][sch
     CHECK(validates(render(testing::load(testing::sample_path)), "sample"));
     CHECK(validates(render(awkward_protocol()), "awkward"));
     CHECK(validates(render(model::Protocol{}), "empty"));
-    const fs::path published = fs::path(PROTOPUB_SOURCE_DIR) / "protocol-source";
+    const fs::path published = fs::path(test_env::source_dir()) / "protocol-source";
     if (fs::exists(published))
         for (const auto& e : fs::directory_iterator(published))
             if (e.path().extension() == ".md" && e.path().filename() != "README.md") {

@@ -26,8 +26,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kCases = std::string(PROTOPUB_SOURCE_DIR) + "/tests/bad-input/cases";
-const std::string kSample = std::string(PROTOPUB_SOURCE_DIR) + "/tests/data/sample.md";
+const std::string kCases = test_env::source_dir() + "/tests/bad-input/cases";
+const std::string kSample = test_env::source_dir() + "/tests/data/sample.md";
 
 // Sanitizer builds run several times slower; the limits scale with them.
 #if defined(__SANITIZE_ADDRESS__)
@@ -147,7 +147,7 @@ Outcome run_in(const fs::path& cwd, const std::vector<std::string>& args, double
         ::dup2(devnull, 1);
         if (drop_privileges && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(126);
         std::vector<char*> argv;
-        std::string cli = PROTOPUB_CLI;
+        std::string cli = test_env::cli_path();
         argv.push_back(cli.data());
         std::vector<std::string> copy = args;
         for (auto& a : copy) argv.push_back(a.data());
@@ -197,7 +197,7 @@ void run_case(const Case& c) {
                        "        numbering: as-written\n        source: " + c.input + "\n");
 
     if (c.setup == "default templates")   // the case holds only the template it changes
-        fs::copy(std::string(PROTOPUB_SOURCE_DIR) + "/templates", work / "templates",
+        fs::copy(test_env::source_dir() + "/templates", work / "templates",
                  fs::copy_options::recursive | fs::copy_options::skip_existing);
     if (!c.remove.empty()) REQUIRE(fs::remove(work / c.remove));
     const bool unwritable = c.setup == "unwritable out";

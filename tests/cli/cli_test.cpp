@@ -11,7 +11,7 @@
 namespace fs = std::filesystem;
 
 namespace {
-const std::string kSample = std::string(PROTOPUB_SOURCE_DIR) + "/tests/data/sample.md";
+const std::string kSample = test_env::source_dir() + "/tests/data/sample.md";
 
 // Every file under `dir` with its bytes: a snapshot to compare before and after.
 std::map<std::string, std::string> snapshot(const std::string& dir) {

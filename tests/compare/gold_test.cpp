@@ -22,7 +22,7 @@ struct GoldLine {
 };
 
 std::vector<GoldLine> read_gold() {
-    std::istringstream in(testing::read(std::string(PROTOPUB_SOURCE_DIR) + "/tests/data/alignment-gold.tsv"));
+    std::istringstream in(testing::read(test_env::source_dir() + "/tests/data/alignment-gold.tsv"));
     std::vector<GoldLine> lines;
     for (std::string line; std::getline(in, line);) {
         if (line.empty() || line[0] == '#') continue;
@@ -120,7 +120,7 @@ Score evaluate(const compare::Comparison& cmp, const std::map<std::string, int>&
 
 TEST_CASE("compare: precision and recall against the gold alignments of the seeds", "[compare][gold]") {
     model::Diagnostics diags;
-    const auto paths = cli::expand_sources({std::string(PROTOPUB_SOURCE_DIR) + "/protocol-source"}, diags);
+    const auto paths = cli::expand_sources({test_env::source_dir() + "/protocol-source"}, diags);
     const auto protocols = cli::load_sources(paths, diags);
     REQUIRE_FALSE(diags.has_errors());
     const auto gold = read_gold();

@@ -11,13 +11,14 @@
 #include "docx/word_reader.hpp"
 #include "io/files.hpp"
 #include "model/text.hpp"
+#include "paths.hpp"
 
 using namespace protopub;
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string data = std::string(PROTOPUB_SOURCE_DIR) + "/tests/data/constitution";
+const std::string data = test_env::source_dir() + "/tests/data/constitution";
 
 constitution::Manifest manifest(const std::string& text, model::Diagnostics& diags) {
     return constitution::read_manifest(text, data + "/constitution.yaml", diags);
@@ -72,7 +73,7 @@ const model::Section* section(const model::Protocol& p, const std::string& id) {
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 int run(const std::string& arguments) {
-    const int status = std::system((std::string(PROTOPUB_CLI) + " " + arguments + " >/dev/null 2>&1").c_str());
+    const int status = std::system((test_env::cli_path() + " " + arguments + " >/dev/null 2>&1").c_str());
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
@@ -85,7 +86,7 @@ TEST_CASE("constitution manifest: Parts, Sections, numbering, history; errors wh
     CHECK(m.parts[1].sections[1].number == "24");
     CHECK(m.parts[1].sections[1].numbering == constitution::Numbering::prefix);
     CHECK(m.parts[1].sections[1].history.size() == 2);
-    CHECK(constitution::manifest_sources(m) == std::vector<std::string>{data + "/members-code.md", PROTOPUB_SOURCE_DIR + std::string("/tests/data/sample.md")});
+    CHECK(constitution::manifest_sources(m) == std::vector<std::string>{data + "/members-code.md", test_env::source_dir() + std::string("/tests/data/sample.md")});
 
     model::Diagnostics diags;
     manifest("title: T\nnumbering: sideways\nparts:\n  - part: 1\n    title: P\n    colour: red\n    sections:\n      - section: 2\n", diags);
@@ -195,7 +196,7 @@ TEST_CASE("protopub constitution writes one document per format and a page per s
 }
 
 TEST_CASE("the example constitution in protocol-source assembles", "[constitution][example]") {
-    const std::string example = std::string(PROTOPUB_SOURCE_DIR) + "/protocol-source/constitution.yaml";
+    const std::string example = test_env::source_dir() + "/protocol-source/constitution.yaml";
     REQUIRE(fs::exists(example));
     model::Diagnostics diags;
     std::string error;

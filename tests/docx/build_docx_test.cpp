@@ -5,18 +5,19 @@
 #include <filesystem>
 
 #include <unistd.h>
+#include "paths.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
 int run(const std::string& arguments) {
-    const std::string command = std::string(PROTOPUB_CLI) + " " + arguments + " >/dev/null 2>&1";
+    const std::string command = test_env::cli_path() + " " + arguments + " >/dev/null 2>&1";
     const int status = std::system(command.c_str());
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-const std::string sample = std::string(PROTOPUB_SOURCE_DIR) + "/tests/data/sample.md";
+const std::string sample = test_env::source_dir() + "/tests/data/sample.md";
 
 }  // namespace
 

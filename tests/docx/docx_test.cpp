@@ -14,6 +14,7 @@
 #include "source/reader.hpp"
 #include "docx/fixtures.hpp"
 #include "docx/word_reader.hpp"
+#include "paths.hpp"
 
 using namespace protopub;
 using testing::load;
@@ -193,7 +194,7 @@ TEST_CASE("docx: a reference that is not a Word document is an error, not a cras
 
 TEST_CASE("docx: LibreOffice opens each source's .docx and prints its words in order", "[docx][libreoffice]") {
     std::vector<std::string> sources = {sample_path};
-    const fs::path published = fs::path(PROTOPUB_SOURCE_DIR) / "protocol-source";
+    const fs::path published = fs::path(test_env::source_dir()) / "protocol-source";
     if (fs::exists(published))
         for (const auto& e : fs::directory_iterator(published))
             if (e.path().extension() == ".md" && e.path().filename() != "README.md") sources.push_back(e.path().string());
@@ -230,7 +231,7 @@ TEST_CASE("docx: LibreOffice opens each source's .docx and prints its words in o
 TEST_CASE("docx: templates/reference.docx is what make_reference_docx.py builds", "[docx]") {
     TempDir dir("reference");
     const std::string rebuilt = dir.path + "/reference.docx";
-    const std::string command = "python3 '" + std::string(PROTOPUB_SOURCE_DIR) + "/templates/make_reference_docx.py' '" + rebuilt + "'";
+    const std::string command = "python3 '" + test_env::source_dir() + "/templates/make_reference_docx.py' '" + rebuilt + "'";
     REQUIRE(std::system(command.c_str()) == 0);
     std::string error;
     auto committed = io::read_file(docx::default_reference_docx(), error);

@@ -7,10 +7,11 @@
 
 #include "model/protocol.hpp"
 #include "source/reader.hpp"
+#include "paths.hpp"
 
 namespace protopub::testing {
 
-inline const std::string sample_path = std::string(PROTOPUB_SOURCE_DIR) + "/tests/data/sample.md";
+inline const std::string sample_path = test_env::source_dir() + "/tests/data/sample.md";
 
 inline model::Protocol load(const std::string& path) {
     model::Diagnostics diags;

@@ -14,7 +14,7 @@ using namespace protopub;
 
 namespace {
 
-const std::string kTemplates = std::string(PROTOPUB_SOURCE_DIR) + "/templates";
+const std::string kTemplates = test_env::source_dir() + "/templates";
 
 model::Protocol load(const std::string& path) {
     model::Diagnostics diags;
@@ -24,7 +24,7 @@ model::Protocol load(const std::string& path) {
     return *p;
 }
 
-model::Protocol sample() { return load(std::string(PROTOPUB_SOURCE_DIR) + "/tests/data/sample.md"); }
+model::Protocol sample() { return load(test_env::source_dir() + "/tests/data/sample.md"); }
 
 io::OutputSet render(const std::vector<model::Protocol>& ps, model::Diagnostics& diags,
                      const std::string& templates = kTemplates) {
@@ -221,7 +221,7 @@ TEST_CASE("pages of the committed sources: no empty headings, no empty links", "
     std::vector<model::Protocol> ps;
     for (const char* name : {"oxford-city-council.md", "guildford-borough-council.md", "somerset-model-protocol.md",
                              "district-council-cabinet-model.md", "district-council-executive-directors.md"})
-        ps.push_back(load(std::string(PROTOPUB_SOURCE_DIR) + "/protocol-source/" + name));
+        ps.push_back(load(test_env::source_dir() + "/protocol-source/" + name));
     model::Diagnostics diags;
     auto out = render(ps, diags);
     for (const auto& p : ps) {

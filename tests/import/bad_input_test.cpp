@@ -8,6 +8,7 @@
 
 #include "import/import.hpp"
 #include "package/zip_reader.hpp"
+#include "paths.hpp"
 
 namespace fs = std::filesystem;
 using namespace protopub;
@@ -21,7 +22,7 @@ struct Run {
 
 Run import_cli(const std::string& input, const std::string& out) {
     const std::string log = out + ".log";
-    const std::string cmd = std::string(PROTOPUB_CLI) + " import '" + input + "' -o '" + out + "' > '" + log + "' 2>&1";
+    const std::string cmd = test_env::cli_path() + " import '" + input + "' -o '" + out + "' > '" + log + "' 2>&1";
     const int status = std::system(cmd.c_str());
     std::ifstream in(log);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -91,7 +92,7 @@ TEST_CASE("import: input that is not a protocol fails cleanly", "[import][errors
     SECTION("an OpenDocument file saved by LibreOffice") {
         const fs::path out = dir / "odt.md";
         fs::remove(out);
-        Run r = import_cli(PROTOPUB_SOURCE_DIR "/tests/data/import-unseen/saved-as-odt.odt", out.string());
+        Run r = import_cli(test_env::source_dir() + "/tests/data/import-unseen/saved-as-odt.odt", out.string());
         INFO(r.output);
         CHECK(r.exit_code == 1);
         CHECK(r.output.find("this is an OpenDocument file (.odt), not Word: save it as .docx") != std::string::npos);
@@ -100,7 +101,7 @@ TEST_CASE("import: input that is not a protocol fails cleanly", "[import][errors
     SECTION("a zip without word/document.xml") {
         const fs::path out = dir / "not-word.md";
         fs::remove(out);
-        Run r = import_cli(PROTOPUB_SOURCE_DIR "/tests/data/import/not-word.docx", out.string());
+        Run r = import_cli(test_env::source_dir() + "/tests/data/import/not-word.docx", out.string());
         INFO(r.output);
         CHECK(r.exit_code == 1);
         CHECK(r.output.find("no word/document.xml") != std::string::npos);
@@ -121,13 +122,13 @@ TEST_CASE("import: a failed import leaves an existing OUT.md untouched", "[impor
 }
 
 TEST_CASE("zip reader: entries that leave the package and zip bombs are refused", "[import][package]") {
-    std::ifstream in(PROTOPUB_SOURCE_DIR "/tests/data/import/escape.docx", std::ios::binary);
+    std::ifstream in(test_env::source_dir() + "/tests/data/import/escape.docx", std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     std::string error;
     CHECK_FALSE(package::read_zip(bytes, error));
     CHECK(error.find("'../evil.xml' that points outside it") != std::string::npos);
 
-    std::ifstream in2(PROTOPUB_SOURCE_DIR "/tests/data/import/numbered.docx", std::ios::binary);
+    std::ifstream in2(test_env::source_dir() + "/tests/data/import/numbered.docx", std::ios::binary);
     std::string docx((std::istreambuf_iterator<char>(in2)), std::istreambuf_iterator<char>());
     package::ZipLimits tiny;
     tiny.max_total_bytes = 1000;  // numbered.docx inflates to more than this

@@ -7,6 +7,7 @@
 #include "source/model_dump.hpp"
 #include "source/reader.hpp"
 #include "source/writer.hpp"
+#include "paths.hpp"
 
 using namespace protopub;
 
@@ -14,7 +15,7 @@ namespace {
 
 std::string fixture(const std::string& name) {
     std::string error;
-    auto bytes = io::read_file(PROTOPUB_SOURCE_DIR "/tests/data/import/" + name, error);
+    auto bytes = io::read_file(test_env::source_dir() + "/tests/data/import/" + name, error);
     INFO(error);
     REQUIRE(bytes);
     return *bytes;
@@ -97,7 +98,7 @@ TEST_CASE("docx import: formatting, links, tables and tracked changes", "[import
 TEST_CASE("docx import: a seed saved as Word imports like the seed's text", "[import][docx][seeds]") {
     model::Diagnostics text_diags, docx_diags;
     std::string error;
-    auto text = io::read_file(PROTOPUB_SOURCE_DIR "/protocol-source/somerset-model-protocol.md", error);
+    auto text = io::read_file(test_env::source_dir() + "/protocol-source/somerset-model-protocol.md", error);
     REQUIRE(text);
     model::Protocol from_source = source::read_protocol(*text, "somerset-model-protocol.md", text_diags);
     import::ImportResult r = import_fixture("seed-003.docx", docx_diags);

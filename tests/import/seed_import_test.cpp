@@ -12,6 +12,7 @@
 #include "source/model_dump.hpp"
 #include "source/reader.hpp"
 #include "source/writer.hpp"
+#include "paths.hpp"
 
 using namespace protopub;
 
@@ -40,11 +41,6 @@ const std::vector<Seed>& seeds() {
          {{336, "https://www.guildford.gov.uk/newstart"}}},
     };
     return list;
-}
-
-std::string seeds_dir() {
-    const char* env = std::getenv("PROTOPUB_SEEDS_DIR");
-    return env && *env ? env : PROTOPUB_SEEDS_DIR;
 }
 
 std::string read(const std::string& path) {
@@ -139,8 +135,8 @@ std::vector<std::string> clause_numbers(const model::Protocol& p) {
 TEST_CASE("seed import: every seed imports to its committed source", "[import][seeds]") {
     for (const Seed& seed : seeds()) {
         SECTION(seed.file) {
-            const std::string text = read(seeds_dir() + "/" + seed.file);
-            const std::string committed = read(std::string(PROTOPUB_SOURCE_DIR "/protocol-source/") + seed.source);
+            const std::string text = read(test_env::seeds_dir() + "/" + seed.file);
+            const std::string committed = read((test_env::source_dir() + "/protocol-source/") + seed.source);
             model::Diagnostics diags;
             import::ImportResult r = import::import_text(text, seed.file, seed.options, diags);
             REQUIRE(r.ok);
@@ -177,8 +173,8 @@ TEST_CASE("seed import: every seed imports to its committed source", "[import][s
 TEST_CASE("text import: a seed re-laid out as a PDF extraction imports to the same source", "[import][seeds]") {
     // Guildford's protocol with numbers and tabs, lines wrapped at 78, Symbol bullets,
     // a running header and "Page N of M" footers (tests/data/import/make_fixtures.py)
-    const std::string text = read(PROTOPUB_SOURCE_DIR "/tests/data/import/guildford-relaid.txt");
-    const std::string committed = read(PROTOPUB_SOURCE_DIR "/protocol-source/guildford-borough-council.md");
+    const std::string text = read(test_env::source_dir() + "/tests/data/import/guildford-relaid.txt");
+    const std::string committed = read(test_env::source_dir() + "/protocol-source/guildford-borough-council.md");
     model::Diagnostics diags;
     import::ImportOptions options;
     options.council = "Guildford Borough Council";

@@ -9,6 +9,7 @@
 #include "source/reader.hpp"
 #include "source/writer.hpp"
 #include "model/text.hpp"
+#include "paths.hpp"
 
 using namespace protopub;
 
@@ -175,8 +176,7 @@ TEST_CASE("text import: cut, shuffled and hostile text never breaks the importer
     for (int i = 0; i < 20000; ++i) labels += "(a) item\n";
     inputs.push_back("1. A\n\n1.1 List:\n" + labels);
     for (const char* seed : {"000_5dfdcb3213a3104a.txt", "001_22bbcc32bc6a6e0f.txt", "004_71cbc2f1760365f7.txt"}) {
-        const char* env = std::getenv("PROTOPUB_SEEDS_DIR");
-        std::ifstream in(std::string(env && *env ? env : PROTOPUB_SEEDS_DIR) + "/" + seed, std::ios::binary);
+        std::ifstream in(test_env::seeds_dir() + "/" + seed, std::ios::binary);
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         REQUIRE(!text.empty());
         for (std::size_t cut = 97; cut < text.size(); cut += text.size() / 23) {

@@ -13,6 +13,7 @@
 #include "model/text.hpp"
 #include "source/reader.hpp"
 #include "source/writer.hpp"
+#include "paths.hpp"
 
 using namespace protopub;
 
@@ -20,7 +21,7 @@ namespace {
 
 std::string unseen(const std::string& name) {
     std::string error;
-    auto bytes = io::read_file(PROTOPUB_SOURCE_DIR "/tests/data/import-unseen/" + name, error);
+    auto bytes = io::read_file(test_env::source_dir() + "/tests/data/import-unseen/" + name, error);
     INFO(error);
     REQUIRE(bytes);
     return *bytes;

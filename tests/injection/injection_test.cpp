@@ -123,7 +123,7 @@ std::string all_text(pugi::xml_node node) {
 std::map<std::string, std::string> render_site(const model::Protocol& p) {
     io::OutputSet out;
     html::SiteOptions options;
-    options.templates_dir = std::string(PROTOPUB_SOURCE_DIR) + "/templates";
+    options.templates_dir = test_env::source_dir() + "/templates";
     model::Diagnostics diags;
     REQUIRE(html::render_site({p}, options, out, diags));
     return out.files();

@@ -25,7 +25,7 @@ model::Protocol parse(const std::string& text, const std::string& path = "test.m
 }
 
 model::Protocol sample() {
-    return parse(testing::read(std::string(PROTOPUB_SOURCE_DIR) + "/tests/data/sample.md"), "tests/data/sample.md");
+    return parse(testing::read(test_env::source_dir() + "/tests/data/sample.md"), "tests/data/sample.md");
 }
 
 model::Clause& clause(model::Protocol& p, const std::string& id) {
@@ -359,7 +359,7 @@ TEST_CASE("a redline shows insertions, deletions, renumbering and change bars", 
 }
 
 TEST_CASE("the style template documents exactly the built-in defaults", "[pdf][style]") {
-    const std::string path = std::string(PROTOPUB_SOURCE_DIR) + "/templates/pdf/style.yaml";
+    const std::string path = test_env::source_dir() + "/templates/pdf/style.yaml";
     pdf::PdfStyle from_file;
     from_file.body_size = 99;
     from_file.justify = false;
@@ -403,7 +403,7 @@ TEST_CASE("a house style changes the page: A5, ragged, another font", "[pdf][sty
 }
 
 TEST_CASE("every protocol source renders, with its bookmarks and live references", "[pdf][sources]") {
-    const std::string dir = std::string(PROTOPUB_SOURCE_DIR) + "/protocol-source";
+    const std::string dir = test_env::source_dir() + "/protocol-source";
     int rendered = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
         if (entry.path().extension() != ".md" || entry.path().filename() == "README.md") continue;
@@ -433,7 +433,7 @@ TEST_CASE("every protocol source renders, with its bookmarks and live references
 
 TEST_CASE("build --format html,pdf writes both; a broken style writes nothing", "[pdf][cli]") {
     testing::TempDir dir;
-    const std::string sample_path = std::string(PROTOPUB_SOURCE_DIR) + "/tests/data/sample.md";
+    const std::string sample_path = test_env::source_dir() + "/tests/data/sample.md";
     auto r = testing::run_cli({"build", sample_path, "--format", "html,pdf", "-o", dir.file("site"), "--quiet"});
     CHECK(r.exit_code == 0);
     CHECK(std::filesystem::exists(dir.file("site/sample.pdf")));

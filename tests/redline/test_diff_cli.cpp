@@ -9,7 +9,7 @@
 
 namespace {
 
-const std::string kFixture = std::string(PROTOPUB_SOURCE_DIR) + "/tests/redline/data/member-officer.md";
+const std::string kFixture = test_env::source_dir() + "/tests/redline/data/member-officer.md";
 
 std::size_t count(const std::string& haystack, const std::string& needle) {
     std::size_t n = 0;

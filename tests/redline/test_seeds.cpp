@@ -11,6 +11,7 @@
 #include "redline/redline.hpp"
 #include "redline/versions.hpp"
 #include "refs/refs.hpp"
+#include "paths.hpp"
 
 using namespace protopub;
 using namespace redline_test;
@@ -20,7 +21,7 @@ namespace {
 
 std::vector<std::string> seed_sources() {
     std::vector<std::string> out;
-    for (const auto& e : std::filesystem::directory_iterator(std::string(PROTOPUB_SOURCE_DIR) + "/protocol-source"))
+    for (const auto& e : std::filesystem::directory_iterator(test_env::source_dir() + "/protocol-source"))
         if (e.path().extension() == ".md" && e.path().filename() != "README.md")
             out.push_back("protocol-source/" + e.path().filename().string());
     std::sort(out.begin(), out.end());

@@ -14,6 +14,7 @@
 #include "model/protocol.hpp"
 #include "model/text.hpp"
 #include "source/reader.hpp"
+#include "paths.hpp"
 
 namespace redline_test {
 
@@ -21,7 +22,7 @@ using namespace protopub;
 
 inline model::Protocol load(const std::string& relative) {
     model::Diagnostics diags;
-    auto p = source::load_protocol(std::string(PROTOPUB_SOURCE_DIR) + "/" + relative, diags);
+    auto p = source::load_protocol(test_env::source_dir() + "/" + relative, diags);
     REQUIRE(p);
     REQUIRE_FALSE(diags.has_errors());
     return *p;

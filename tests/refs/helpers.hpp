@@ -14,7 +14,7 @@
 namespace protopub::refs_test {
 
 inline std::string data_path(const std::string& name) {
-    return std::string(PROTOPUB_SOURCE_DIR) + "/tests/data/refs/" + name;
+    return test_env::source_dir() + "/tests/data/refs/" + name;
 }
 
 // Reads and resolves a source; diagnostics of both steps land in `diags`.

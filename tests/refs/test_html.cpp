@@ -8,6 +8,7 @@
 
 #include "html/writer.hpp"
 #include "refs/helpers.hpp"
+#include "paths.hpp"
 
 using namespace protopub;
 using refs_test::data_path;
@@ -22,7 +23,7 @@ struct Page {
 void render_and_parse(const model::Protocol& p, Page& page) {
     io::OutputSet out;
     html::SiteOptions options;
-    options.templates_dir = std::string(PROTOPUB_SOURCE_DIR) + "/templates";
+    options.templates_dir = test_env::source_dir() + "/templates";
     model::Diagnostics diags;
     REQUIRE(html::render_site({p}, options, out, diags));
     const std::string& html = out.files().at(html::page_name(p));
@@ -52,7 +53,7 @@ std::string words_of(pugi::xml_node node) {
 }  // namespace
 
 TEST_CASE("every resolved internal reference is a working link in the HTML", "[refs]") {
-    const std::string seeds = std::string(PROTOPUB_SOURCE_DIR) + "/protocol-source/";
+    const std::string seeds = test_env::source_dir() + "/protocol-source/";
     for (const std::string& path :
          {data_path("internal.md"), data_path("renumber-expected.md"), data_path("statutes.md"),
           seeds + "district-council-cabinet-model.md", seeds + "guildford-borough-council.md",

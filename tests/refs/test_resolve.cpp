@@ -3,6 +3,7 @@
 
 #include "model/text.hpp"
 #include "refs/helpers.hpp"
+#include "paths.hpp"
 
 using namespace protopub;
 using refs_test::data_path;
@@ -175,7 +176,7 @@ TEST_CASE("constitution references keep their document, part and numbers", "[ref
     CHECK(here.kind == model::ReferenceKind::constitution);
 
     model::Diagnostics sample_diags;
-    auto sample = load(std::string(PROTOPUB_SOURCE_DIR) + "/tests/data/sample.md", sample_diags);
+    auto sample = load(test_env::source_dir() + "/tests/data/sample.md", sample_diags);
     const auto& part = only(sample, "Part 3 of this Constitution");
     CHECK(part.kind == model::ReferenceKind::constitution);
     CHECK(part.part == "3");

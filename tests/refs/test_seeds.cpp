@@ -5,13 +5,14 @@
 #include "model/text.hpp"
 #include "refs/helpers.hpp"
 #include "refs/renumber.hpp"
+#include "paths.hpp"
 
 using namespace protopub;
 using refs_test::find_refs;
 
 namespace {
 
-std::string seed_path(const std::string& name) { return std::string(PROTOPUB_SOURCE_DIR) + "/protocol-source/" + name; }
+std::string seed_path(const std::string& name) { return test_env::source_dir() + "/protocol-source/" + name; }
 
 model::Protocol load_seed(const std::string& name) {
     model::Diagnostics diags;

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "refs/helpers.hpp"
+#include "paths.hpp"
 
 using namespace protopub;
 using refs_test::data_path;
@@ -89,7 +90,7 @@ TEST_CASE("the committed protocols define exactly the terms they define", "[refs
     for (const char* name : {"district-council-cabinet-model", "district-council-executive-directors",
                              "guildford-borough-council", "oxford-city-council", "somerset-model-protocol"}) {
         model::Diagnostics diags;
-        auto p = load(std::string(PROTOPUB_SOURCE_DIR) + "/protocol-source/" + name + ".md", diags);
+        auto p = load(test_env::source_dir() + "/protocol-source/" + name + ".md", diags);
         for (const auto& t : p.terms) terms.push_back(std::string(name) + ": " + t.term);
     }
     CHECK(terms == std::vector<std::string>{"somerset-model-protocol: officers", "somerset-model-protocol: need to know",

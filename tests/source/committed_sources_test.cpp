@@ -12,7 +12,7 @@ using namespace protopub;
 namespace {
 model::Protocol load_committed(const std::string& name) {
     model::Diagnostics diags;
-    auto p = source::load_protocol(std::string(PROTOPUB_SOURCE_DIR) + "/protocol-source/" + name, diags);
+    auto p = source::load_protocol(test_env::source_dir() + "/protocol-source/" + name, diags);
     REQUIRE(p);
     check::check_structure(*p, diags);
     INFO(testing::formatted(diags));

@@ -17,7 +17,7 @@ model::Protocol parse(const std::string& text, model::Diagnostics& diags) {
 
 TEST_CASE("the sample source reads into sections, clauses and sub-items", "[source]") {
     model::Diagnostics diags;
-    auto p = source::load_protocol(std::string(PROTOPUB_SOURCE_DIR) + "/tests/data/sample.md", diags);
+    auto p = source::load_protocol(test_env::source_dir() + "/tests/data/sample.md", diags);
     REQUIRE(p);
     CHECK(testing::formatted(diags) == "");
     CHECK(p->meta.title == "Sample Protocol on Member/Officer Relations");

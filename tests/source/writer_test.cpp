@@ -5,6 +5,7 @@
 #include "source/reader.hpp"
 #include "source/writer.hpp"
 #include "source/model_dump.hpp"
+#include "paths.hpp"
 
 using namespace protopub;
 
@@ -35,7 +36,7 @@ model::Block paragraph(const std::string& t) {
 
 TEST_CASE("writer: reading what it writes gives the same protocol", "[source][writer]") {
     std::string error;
-    auto text = io::read_file(PROTOPUB_SOURCE_DIR "/tests/data/sample.md", error);
+    auto text = io::read_file(test_env::source_dir() + "/tests/data/sample.md", error);
     REQUIRE(text);
     model::Protocol original = read_text(*text);
     std::string written = source::write_protocol(original);
@@ -47,7 +48,7 @@ TEST_CASE("writer: reading what it writes gives the same protocol", "[source][wr
 
 TEST_CASE("writer: every section and clause id is written", "[source][writer]") {
     std::string error;
-    auto text = io::read_file(PROTOPUB_SOURCE_DIR "/tests/data/sample.md", error);
+    auto text = io::read_file(test_env::source_dir() + "/tests/data/sample.md", error);
     REQUIRE(text);
     std::string written = source::write_protocol(read_text(*text));
     CHECK(written.find("## 1. Introduction {#introduction}") != std::string::npos);
