@@ -1,8 +1,12 @@
 #include "cli/args.hpp"
 
+#include <algorithm>
+
 namespace protopub::cli {
 
-Args::Args(const std::vector<std::string>& argv, std::set<std::string> with_value, std::set<std::string> flags) {
+Args::Args(const std::vector<std::string>& argv, const Command& command) {
+    std::set<std::string> with_value, flags;
+    for (const char* name : command.options) (*find_option(name)->value ? with_value : flags).insert(name);
     bool only_positional = false;
     for (std::size_t i = 0; i < argv.size(); ++i) {
         const std::string& a = argv[i];
@@ -47,7 +51,7 @@ std::vector<std::string> Args::values(const std::string& name) const {
 }
 
 std::vector<std::string> Args::list(const std::string& name, const std::vector<std::string>& fallback,
-                                    const std::set<std::string>& allowed) {
+                                    const std::vector<std::string>& allowed) {
     if (!has(name)) return fallback;
     std::vector<std::string> out;
     const std::string v = value(name);
@@ -56,7 +60,7 @@ std::vector<std::string> Args::list(const std::string& name, const std::vector<s
         std::size_t comma = v.find(',', start);
         std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (!item.empty()) {
-            if (!allowed.count(item)) {
+            if (std::find(allowed.begin(), allowed.end(), item) == allowed.end()) {
                 std::string names;
                 for (const auto& a : allowed) names += (names.empty() ? "" : ", ") + a;
                 error_ = "unknown value '" + item + "' for " + name + " (expected: " + names + ")";

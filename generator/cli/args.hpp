@@ -7,12 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "cli/commands.hpp"
+
 namespace protopub::cli {
 
 class Args {
 public:
-    // `with_value`: options that take a value ("-o", "--format"); `flags`: options without.
-    Args(const std::vector<std::string>& argv, std::set<std::string> with_value, std::set<std::string> flags);
+    // The options `command` lists in the command table: those with a value ("-o DIR")
+    // and flags; anything else is a usage error.
+    Args(const std::vector<std::string>& argv, const Command& command);
 
     bool ok() const { return error_.empty(); }
     const std::string& error() const { return error_; }
@@ -26,7 +29,7 @@ public:
 
     // "--format html,pdf" -> {"html","pdf"}; unknown entries make ok() false.
     std::vector<std::string> list(const std::string& name, const std::vector<std::string>& fallback,
-                                  const std::set<std::string>& allowed);
+                                  const std::vector<std::string>& allowed);
 
 private:
     std::vector<std::string> positional_;

@@ -15,10 +15,13 @@ const char* kDefaultSources = "protocol-source";
 }  // namespace
 
 int run_build(const std::vector<std::string>& argv) {
-    Args args(argv, {"-o", "--format", "--templates", "--pdf-style", "--reference-docx", "--link"}, {"--quiet"});
-    const auto formats = args.list("--format", {"html"}, format_names());
+    const Command& self = command("build");
+    Args args(argv, self);
+    PublishOptions options;
+    std::string error;
     if (!args.ok()) return usage_error("build", args.error());
-    if (!args.has("-o")) return usage_error("build", "no output folder given (usage: protopub build [FILE|DIR]... -o OUTDIR)");
+    if (!read_publish_options(self, args, options, error)) return usage_error("build", error);
+    if (!args.has("-o")) return usage_error("build", "no output folder given (usage: protopub " + synopsis(self) + ")");
     const std::string outdir = args.value("-o");
 
     model::Diagnostics diags;
@@ -37,7 +40,7 @@ int run_build(const std::vector<std::string>& argv) {
     }
 
     io::OutputSet out;
-    const bool rendered = render_formats(protocols, formats, args, out, diags);
+    const bool rendered = render_formats(protocols, options, out, diags);
     if (!rendered || diags.has_errors()) {
         print_diagnostics(diags);
         std::fprintf(stderr, "protopub build: nothing written to %s\n", outdir.c_str());
@@ -45,9 +48,8 @@ int run_build(const std::vector<std::string>& argv) {
         return exit_usage;
     }
     print_diagnostics(diags);
-    std::string error;
     if (!out.commit(outdir, error)) return usage_error("build", error);
-    if (!args.flag("--quiet"))
+    if (!options.quiet)
         std::printf("%zu protocol%s published to %s (%zu files)\n", protocols.size(), protocols.size() == 1 ? "" : "s",
                     outdir.c_str(), out.files().size());
     return exit_ok;

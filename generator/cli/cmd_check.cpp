@@ -7,7 +7,7 @@
 namespace protopub::cli {
 
 int run_check(const std::vector<std::string>& argv) {
-    Args args(argv, {}, {"--quiet"});
+    Args args(argv, command("check"));
     if (!args.ok()) return usage_error("check", args.error());
     if (args.positional().empty()) return usage_error("check", "no sources given (usage: protopub check FILE|DIR...)");
     model::Diagnostics diags;

@@ -7,9 +7,9 @@
 #include <filesystem>
 #include <string>
 
-#include "io/data_dir.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/formats.hpp"
 #include "cli/pipeline.hpp"
 #include "compare/compare.hpp"
 #include "compare/report.hpp"
@@ -57,10 +57,13 @@ private:
 }  // namespace
 
 int run_compare(const std::vector<std::string>& argv) {
-    Args args(argv, {"-o", "--base", "--format", "--threshold", "--templates"}, {});
-    const auto formats = args.list("--format", {"html", "pdf", "csv", "json"}, {"html", "pdf", "csv", "json"});
+    const Command& self = command("compare");
+    Args args(argv, self);
+    PublishOptions publish;
+    std::string error;
     if (!args.ok()) return usage_error("compare", args.error());
-    if (!args.has("-o")) return usage_error("compare", "no output folder (usage: protopub compare FILE... [--base FILE] -o OUTDIR)");
+    if (!read_publish_options(self, args, publish, error)) return usage_error("compare", error);
+    if (!args.has("-o")) return usage_error("compare", "no output folder (usage: protopub " + synopsis(self) + ")");
     compare::Options options;
     if (args.has("--threshold")) {
         const std::string t = args.value("--threshold");
@@ -103,18 +106,24 @@ int run_compare(const std::vector<std::string>& argv) {
                              "align every protocol with one of them)\n", options.max_pairwise_documents);
     if (options.progress) options.progress("writing the report", 0, 1);
     compare::ReportOptions report;
-    report.formats = formats;
-    report.templates_dir = args.value("--templates", io::default_data_dir());
+    report.formats = publish.formats;
+    report.templates_dir = publish.templates_dir;
+    // The report's document is drawn by the same renderers, in the same house style, as
+    // every other command's (--pdf-style, --reference-docx).
+    publish.epoch = io::build_epoch();
+    report.render_document = [&](std::string_view format, const model::Protocol& document, model::Diagnostics& d) {
+        return render_document(format, document, publish, d);
+    };
     io::OutputSet out;
     model::Diagnostics report_diags;
     if (!compare::write_report(comparison, protocols, report, out, report_diags)) {
         print_diagnostics(report_diags);
         return exit_usage;
     }
-    std::string error;
     if (!out.commit(args.value("-o"), error)) return usage_error("compare", error);
     const std::size_t files = out.files().size();
-    std::printf("%zu protocols compared%s: %zu topics, %zu alignments, written to %s (%zu file%s)\n", protocols.size(),
+    if (!publish.quiet)
+        std::printf("%zu protocols compared%s: %zu topics, %zu alignments, written to %s (%zu file%s)\n", protocols.size(),
                 base >= 0 ? (" with " + comparison.documents[static_cast<std::size_t>(base)].id).c_str() : " all against all",
                 comparison.topics.size(), comparison.alignments.size(), args.value("-o").c_str(), files,
                 files == 1 ? "" : "s");

@@ -10,15 +10,17 @@
 namespace protopub::cli {
 
 int run_constitution(const std::vector<std::string>& argv) {
-    Args args(argv, {"-o", "--format", "--templates", "--pdf-style", "--reference-docx"}, {"--quiet"});
-    const auto formats = args.list("--format", {"html"}, format_names());
+    const Command& self = command("constitution");
+    Args args(argv, self);
+    PublishOptions options;
+    std::string error;
     if (!args.ok()) return usage_error("constitution", args.error());
+    if (!read_publish_options(self, args, options, error)) return usage_error("constitution", error);
     if (args.positional().size() != 1 || !args.has("-o"))
-        return usage_error("constitution", "usage: protopub constitution MANIFEST.yaml -o OUTDIR [--format html,pdf,docx,akn]");
+        return usage_error("constitution", "usage: protopub " + synopsis(self));
     const std::string manifest_path = args.positional().front();
     const std::string outdir = args.value("-o");
 
-    std::string error;
     auto text = io::read_file(manifest_path, error);
     if (!text) return usage_error("constitution", error);
     model::Diagnostics diags;
@@ -44,14 +46,14 @@ int run_constitution(const std::vector<std::string>& argv) {
     documents.push_back(std::move(assembled.whole));
     for (auto& s : assembled.sections) documents.push_back(std::move(s));
     io::OutputSet out;
-    if (!render_formats(documents, formats, args, out, diags) || diags.has_errors()) {
+    if (!render_formats(documents, options, out, diags) || diags.has_errors()) {
         print_diagnostics(diags);
         std::fprintf(stderr, "protopub constitution: nothing written to %s\n", outdir.c_str());
         return exit_usage;
     }
     print_diagnostics(diags);
     if (!out.commit(outdir, error)) return usage_error("constitution", error);
-    if (!args.flag("--quiet"))
+    if (!options.quiet)
         std::printf("constitution of %zu section%s published to %s (%zu files)\n", sources.size(),
                     sources.size() == 1 ? "" : "s", outdir.c_str(), out.files().size());
     return exit_ok;

@@ -1,16 +1,13 @@
-#include <algorithm>
 #include <cstdio>
 #include <future>
 
-#include "io/data_dir.hpp"
 #include "check/check.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/formats.hpp"
 #include "cli/pipeline.hpp"
-#include "docx/docx.hpp"
 #include "io/files.hpp"
 #include "io/git.hpp"
-#include "pdf/pdf.hpp"
 #include "redline/pages.hpp"
 #include "redline/redline.hpp"
 #include "refs/refs.hpp"
@@ -45,17 +42,17 @@ std::optional<model::Protocol> load_version(const std::string& spec, model::Diag
 }  // namespace
 
 int run_diff(const std::vector<std::string>& argv) {
-    Args args(argv, {"-o", "--format", "--author", "--date", "--templates"}, {"--quiet"});
-    const std::vector<std::string> all = {"html", "pdf", "docx", "json", "csv"};
-    const auto formats = args.list("--format", all, {all.begin(), all.end()});
+    const Command& self = command("diff");
+    Args args(argv, self);
+    PublishOptions options;
+    std::string error;
     if (!args.ok()) return usage_error("diff", args.error());
+    if (!read_publish_options(self, args, options, error)) return usage_error("diff", error);
     if (args.positional().size() != 2 || !args.has("-o"))
-        return usage_error("diff", "usage: protopub diff OLD NEW -o OUTDIR [--format html,pdf,docx,json,csv] "
-                                   "[--author NAME] [--date YYYY-MM-DD] (OLD and NEW are files or FILE@GITREV)");
+        return usage_error("diff", "usage: protopub " + synopsis(self) + " (OLD and NEW are files or FILE@GITREV)");
     if (args.has("--date") && !io::parse_iso_date(args.value("--date")))
         return usage_error("diff", "--date must be a date written YYYY-MM-DD, not '" + args.value("--date") + "'");
     const std::string outdir = args.value("-o");
-    auto wants = [&](const char* f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
 
     model::Diagnostics diags;
     auto old = load_version(args.positional()[0], diags);
@@ -76,8 +73,8 @@ int run_diff(const std::vector<std::string>& argv) {
     const model::Protocol schedule = redline::build_schedule(rows, *old, *new_);
     // The date of the changes stamps Word's revisions and both documents: --date, else
     // SOURCE_DATE_EPOCH or NEW's adoption date, so the same inputs give the same bytes.
-    const std::int64_t epoch =
-        args.has("--date") ? *io::parse_iso_date(args.value("--date")) : io::build_epoch(new_->meta.adopted);
+    options.epoch = args.has("--date") ? *io::parse_iso_date(args.value("--date")) : io::build_epoch(new_->meta.adopted);
+    options.revision_author = args.value("--author", options.revision_author);
 
     // The PDF takes longest, so it is laid out on a second thread while the other formats
     // are written (each document is only ever rendered by one thread).
@@ -86,37 +83,32 @@ int run_diff(const std::vector<std::string>& argv) {
         model::Diagnostics diags;
     };
     std::future<PdfFiles> pdf_job;
-    if (wants("pdf"))
+    if (options.wants("pdf"))
         pdf_job = std::async(std::launch::async, [&] {
             PdfFiles files;
-            pdf::PdfOptions options;
-            options.epoch = epoch;
-            files.redline = pdf::render_pdf(marked, options, files.diags);
-            files.schedule = pdf::render_pdf(schedule, options, files.diags);
+            files.redline = render_document("pdf", marked, options, files.diags);
+            files.schedule = render_document("pdf", schedule, options, files.diags);
             return files;
         });
 
     io::OutputSet out;
-    if (wants("json")) out.add("changes.json", redline::to_json(changes, *old, *new_));
-    if (wants("csv")) {
+    if (options.wants("json")) out.add("changes.json", redline::to_json(changes, *old, *new_));
+    if (options.wants("csv")) {
         out.add("changes.csv", redline::to_csv(changes));
         out.add("schedule.csv", redline::schedule_csv(rows));
     }
     bool rendered = true;
-    if (wants("html")) {
+    if (options.wants("html")) {
         const redline::HtmlPages pages{&changes, &marked, &schedule, &rows, &*old, &*new_};
-        rendered = redline::render_html(pages, args.value("--templates", io::default_data_dir()), out, diags);
+        rendered = redline::render_html(pages, options.templates_dir, out, diags);
     }
     auto add_rendered = [&](const std::string& name, std::string bytes) {
         rendered = rendered && !bytes.empty();
         out.add(name, std::move(bytes));
     };
-    if (wants("docx")) {
-        docx::DocxOptions options;
-        options.epoch = epoch;
-        options.revision_author = args.value("--author", options.revision_author);
-        add_rendered("redline.docx", docx::render_docx(marked, options, diags));
-        add_rendered("schedule.docx", docx::render_docx(schedule, options, diags));
+    if (options.wants("docx")) {
+        add_rendered("redline.docx", render_document("docx", marked, options, diags));
+        add_rendered("schedule.docx", render_document("docx", schedule, options, diags));
     }
     if (pdf_job.valid()) {
         PdfFiles files = pdf_job.get();
@@ -131,9 +123,8 @@ int run_diff(const std::vector<std::string>& argv) {
         return exit_usage;
     }
     print_diagnostics(diags);
-    std::string error;
     if (!out.commit(outdir, error)) return usage_error("diff", error);
-    if (!args.flag("--quiet"))
+    if (!options.quiet)
         std::printf("%d change%s (%zu in the schedule) written to %s (%zu files)\n", changes.changed(),
                     changes.changed() == 1 ? "" : "s", rows.size(), outdir.c_str(), out.files().size());
     return exit_ok;

@@ -15,7 +15,7 @@ namespace protopub::cli {
 // OUT.md is written only when the input could be read as a protocol, atomically, as the
 // last step; problems `check` then finds in it are reported against OUT.md's lines.
 int run_import(const std::vector<std::string>& argv) {
-    Args args(argv, {"-o", "--council", "--title", "--version"}, {});
+    Args args(argv, command("import"));
     if (!args.ok()) return usage_error("import", args.error());
     if (args.positional().size() != 1 || !args.has("-o"))
         return usage_error("import", "usage: protopub import INPUT(.txt|.docx) -o OUT.md [--council NAME] [--title T] [--version V]");

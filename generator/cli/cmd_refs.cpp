@@ -91,7 +91,7 @@ std::string json_protocol(const Protocol& p) {
 }  // namespace
 
 int run_refs(const std::vector<std::string>& argv) {
-    Args args(argv, {}, {"--json"});
+    Args args(argv, command("refs"));
     if (!args.ok()) return usage_error("refs", args.error());
     if (args.positional().empty()) return usage_error("refs", "no sources given (usage: protopub refs FILE|DIR... [--json])");
     model::Diagnostics diags;

@@ -26,7 +26,7 @@ model::Protocol read_resolved(const std::string& text, const std::string& path, 
 }  // namespace
 
 int run_renumber(const std::vector<std::string>& argv) {
-    Args args(argv, {"-o"}, {"--in-place"});
+    Args args(argv, command("renumber"));
     if (!args.ok()) return usage_error("renumber", args.error());
     if (args.positional().size() != 1)
         return usage_error("renumber", "give one source file (usage: protopub renumber FILE [-o OUT | --in-place])");

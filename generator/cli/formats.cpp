@@ -3,42 +3,121 @@
 #include <algorithm>
 
 #include "akn/akn.hpp"
-#include "docx/docx.hpp"
 #include "html/writer.hpp"
 #include "io/data_dir.hpp"
 #include "pdf/pdf.hpp"
 
 namespace protopub::cli {
 
-const std::vector<Format>& file_formats() {
+namespace {
+
+std::int64_t epoch_of(const model::Protocol& p, const PublishOptions& options) {
+    return options.epoch ? *options.epoch : io::build_epoch(p.meta.adopted);
+}
+
+// A relative address or a web address: never "javascript:" or another scheme.
+bool read_link(const std::string& link, std::pair<std::string, std::string>& out) {
+    const auto eq = link.find('=');
+    if (eq == std::string::npos) return false;
+    out = {link.substr(0, eq), link.substr(eq + 1)};
+    const std::string& href = out.second;
+    const auto colon = href.find(':');
+    const bool web = href.rfind("https://", 0) == 0 || href.rfind("http://", 0) == 0;
+    return !out.first.empty() && !href.empty() && (colon == std::string::npos || web || colon > href.find('/'));
+}
+
+}  // namespace
+
+bool PublishOptions::wants(std::string_view format) const {
+    return std::find(formats.begin(), formats.end(), format) != formats.end();
+}
+
+std::shared_ptr<const docx::ReferenceDocx> PublishOptions::reference(model::Diagnostics& diags) const {
+    if (!reference_tried_) {
+        reference_tried_ = true;
+        reference_ = docx::load_reference_docx(reference_docx, diags);
+    }
+    return reference_;
+}
+
+bool read_publish_options(const Command& command, Args& args, PublishOptions& options, std::string& error) {
+    for (const auto& refusal : command.refusals)
+        if (args.has(refusal.option) || args.flag(refusal.option)) {
+            error = std::string(command.name) + " cannot use " + refusal.option + ": " + refusal.reason;
+            return false;
+        }
+    options.formats = args.list("--format", command.default_formats, command.formats);
+    if (!args.ok()) {
+        error = args.error();
+        return false;
+    }
+    options.templates_dir = args.value("--templates", io::default_data_dir());
+    options.pdf_style = args.value("--pdf-style");
+    options.reference_docx = args.value("--reference-docx");
+    if (options.reference_docx.empty() && !args.has("--reference-docx"))
+        options.reference_docx = options.templates_dir + "/reference.docx";
+    options.quiet = args.flag("--quiet");
+    // An option for a format nobody asked for would be silently ignored: say so instead.
+    const std::pair<const char*, const char*> needs[] = {
+        {"--pdf-style", "pdf"}, {"--reference-docx", "docx"}, {"--link", "html"}};
+    for (const auto& [option, format] : needs)
+        if (args.has(option) && !options.wants(format)) {
+            std::string asked;
+            for (const auto& f : options.formats) asked += (asked.empty() ? "" : ",") + f;
+            error = std::string(option) + " is for " + format + " output, but the formats asked for (" + asked +
+                    ") do not include it";
+            return false;
+        }
+    if (args.has("--reference-docx") && options.reference_docx.empty()) {
+        error = "--reference-docx needs a file";
+        return false;
+    }
+    for (const auto& link : args.values("--link")) {
+        std::pair<std::string, std::string> parsed;
+        if (!read_link(link, parsed)) {
+            error = "--link '" + link + "' is not LABEL=ADDRESS (a relative address or an http(s) address)";
+            return false;
+        }
+        options.links.push_back(std::move(parsed));
+    }
+    return true;
+}
+
+const std::vector<Format>& document_formats() {
     static const std::vector<Format> table = {
         {"pdf", ".pdf", "PDF",
-         [](const model::Protocol& p, const Args& args, model::Diagnostics& diags) {
-             pdf::PdfOptions options;
-             options.style_file = args.value("--pdf-style");
-             return pdf::render_pdf(p, options, diags);
+         [](const model::Protocol& p, const PublishOptions& options, model::Diagnostics& diags) {
+             pdf::PdfOptions pdf;
+             pdf.style_file = options.pdf_style;
+             pdf.epoch = epoch_of(p, options);
+             return pdf::render_pdf(p, pdf, diags);
          }},
         {"docx", ".docx", "Word",
-         [](const model::Protocol& p, const Args& args, model::Diagnostics& diags) {
-             docx::DocxOptions options;
-             options.reference_docx = args.value("--reference-docx");
-             options.epoch = io::build_epoch(p.meta.adopted);
-             return docx::render_docx(p, options, diags);
+         [](const model::Protocol& p, const PublishOptions& options, model::Diagnostics& diags) {
+             auto reference = options.reference(diags);
+             if (!reference) return std::string();
+             docx::DocxOptions docx;
+             docx.reference = reference;
+             docx.epoch = epoch_of(p, options);
+             docx.revision_author = options.revision_author;
+             return docx::render_docx(p, docx, diags);
          }},
         {"akn", ".akn.xml", "Akoma Ntoso XML",
-         [](const model::Protocol& p, const Args&, model::Diagnostics& diags) {
-             akn::AknOptions options;
-             options.epoch = io::build_epoch(p.meta.adopted);
-             return akn::render_akn(p, options, diags);
+         [](const model::Protocol& p, const PublishOptions& options, model::Diagnostics& diags) {
+             akn::AknOptions akn;
+             akn.epoch = epoch_of(p, options);
+             return akn::render_akn(p, akn, diags);
          }},
     };
     return table;
 }
 
-std::set<std::string> format_names() {
-    std::set<std::string> names = {"html"};
-    for (const auto& f : file_formats()) names.insert(f.name);
-    return names;
+std::string render_document(std::string_view format, const model::Protocol& document, const PublishOptions& options,
+                            model::Diagnostics& diags) {
+    for (const Format& f : document_formats())
+        if (format == f.name) return f.render(document, options, diags);
+    diags.error(document.source_path, {}, "no renderer for the format '" + std::string(format) + "'");
+    return {};
 }
 
 std::string output_stem(const model::Protocol& p) {
@@ -46,35 +125,23 @@ std::string output_stem(const model::Protocol& p) {
     return name.substr(0, name.rfind('.'));
 }
 
-bool render_formats(const std::vector<model::Protocol>& protocols, const std::vector<std::string>& formats,
-                    const Args& args, io::OutputSet& out, model::Diagnostics& diags) {
-    auto wants = [&](const std::string& f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
-    for (const Format& f : file_formats()) {
-        if (!wants(f.name)) continue;
+bool render_formats(const std::vector<model::Protocol>& protocols, const PublishOptions& options, io::OutputSet& out,
+                    model::Diagnostics& diags) {
+    for (const Format& f : document_formats()) {
+        if (!options.wants(f.name)) continue;
         for (const auto& p : protocols) {
-            std::string bytes = f.render(p, args, diags);
+            std::string bytes = f.render(p, options, diags);
             if (bytes.empty()) return false;
             out.add(output_stem(p) + f.suffix, std::move(bytes));
         }
     }
-    if (!wants("html")) return true;
-    html::SiteOptions options;
-    options.templates_dir = args.value("--templates", io::default_data_dir());
-    for (const Format& f : file_formats())
-        if (wants(f.name)) options.downloads.emplace_back(f.suffix, f.label);
-    for (const auto& link : args.values("--link")) {
-        const auto eq = link.find('=');
-        const std::string label = link.substr(0, eq), href = eq == std::string::npos ? "" : link.substr(eq + 1);
-        // A relative address or a web address: never "javascript:" or another scheme.
-        const auto colon = href.find(':');
-        const bool web = href.rfind("https://", 0) == 0 || href.rfind("http://", 0) == 0;
-        if (label.empty() || href.empty() || (colon != std::string::npos && !web && colon < href.find('/'))) {
-            diags.error("--link", {}, "'" + link + "' is not LABEL=ADDRESS (a relative address or an http(s) address)");
-            return false;
-        }
-        options.links.emplace_back(label, href);
-    }
-    return html::render_site(protocols, options, out, diags);
+    if (!options.wants("html")) return true;
+    html::SiteOptions site;
+    site.templates_dir = options.templates_dir;
+    for (const Format& f : document_formats())
+        if (options.wants(f.name)) site.downloads.emplace_back(f.suffix, f.label);
+    site.links = options.links;
+    return html::render_site(protocols, site, out, diags);
 }
 
 }  // namespace protopub::cli

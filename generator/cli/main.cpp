@@ -7,29 +7,47 @@
 #include "cli/commands.hpp"
 
 namespace {
-void usage(std::FILE* to) {
-    std::fprintf(to, "usage: protopub COMMAND [ARGS...]\n\ncommands:\n");
-    for (const auto& c : protopub::cli::commands()) std::fprintf(to, "  %s\n", c.synopsis);
-    std::fprintf(to, "\n'protopub help' shows this list; see README.md for examples.\n");
+
+// `protopub help [COMMAND | --man | --bash-completion]`: all read from the command table.
+int help(const std::vector<std::string>& args) {
+    using namespace protopub::cli;
+    if (args.empty()) {
+        std::fputs(help_text().c_str(), stdout);
+        return exit_ok;
+    }
+    if (args.size() == 1 && args[0] == "--man") {
+        std::fputs(man_page(PROTOPUB_VERSION_STRING).c_str(), stdout);
+        return exit_ok;
+    }
+    if (args.size() == 1 && args[0] == "--bash-completion") {
+        std::fputs(bash_completion().c_str(), stdout);
+        return exit_ok;
+    }
+    if (args.size() == 1)
+        for (const auto& c : commands())
+            if (args[0] == c.name) {
+                std::fputs(command_help(c).c_str(), stdout);
+                return exit_ok;
+            }
+    std::fprintf(stderr, "protopub help: error: no command '%s'\n%s", args[0].c_str(), help_text().c_str());
+    return exit_usage;
 }
+
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace protopub::cli;
     if (argc < 2) {
-        usage(stderr);
+        std::fputs(help_text().c_str(), stderr);
         return exit_usage;
     }
     const std::string name = argv[1];
-    if (name == "help" || name == "--help" || name == "-h") {
-        usage(stdout);
-        return exit_ok;
-    }
+    std::vector<std::string> args(argv + 2, argv + argc);
+    if (name == "help" || name == "--help" || name == "-h") return help(args);
     if (name == "--version") {
         std::printf("protopub " PROTOPUB_VERSION_STRING "\n");
         return exit_ok;
     }
-    std::vector<std::string> args(argv + 2, argv + argc);
     for (const auto& c : commands()) {
         if (name != c.name) continue;
         try {
@@ -43,6 +61,6 @@ int main(int argc, char** argv) {
         return exit_usage;
     }
     std::fprintf(stderr, "protopub: error: unknown command '%s'\n", name.c_str());
-    usage(stderr);
+    std::fputs(help_text().c_str(), stderr);
     return exit_usage;
 }

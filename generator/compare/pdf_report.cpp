@@ -5,8 +5,6 @@
 
 #include "compare/report_formats.hpp"
 #include "compare/writers.hpp"
-#include "io/files.hpp"
-#include "pdf/pdf.hpp"
 #include "redline/redline.hpp"
 
 namespace protopub::compare::detail {
@@ -207,8 +205,8 @@ std::vector<model::Block> council_blocks(const Comparison& cmp, const std::vecto
 
 }  // namespace
 
-std::string render_pdf_report(const Comparison& cmp, const std::vector<model::Protocol>& protocols,
-                              const std::vector<DocumentView>& views, model::Diagnostics& diags) {
+model::Protocol report_document(const Comparison& cmp, const std::vector<model::Protocol>& protocols,
+                                const std::vector<DocumentView>& views) {
     model::Protocol report;
     report.source_path = "comparison";
     report.meta.title = "Comparison of " + std::to_string(cmp.documents.size()) + " protocols";
@@ -221,9 +219,7 @@ std::string render_pdf_report(const Comparison& cmp, const std::vector<model::Pr
     for (std::size_t d = 0; d < cmp.documents.size(); ++d)
         report.sections.push_back(section("council-" + cmp.documents[d].id, cmp.documents[d].council,
                                           council_blocks(cmp, protocols, aligned, views[d], static_cast<int>(d))));
-    pdf::PdfOptions options;
-    options.epoch = io::build_epoch();
-    return pdf::render_pdf(report, options, diags);
+    return report;
 }
 
 }  // namespace protopub::compare::detail

@@ -168,10 +168,17 @@ bool write_report(const Comparison& cmp, const std::vector<model::Protocol>& pro
         out.add("heatmap.svg", heatmap_svg(cmp));
         if (!detail::render_html(cmp, protocols, views, options.templates_dir, out, diags)) return false;
     }
-    if (wants(options.formats, "pdf")) {
-        std::string pdf = detail::render_pdf_report(cmp, protocols, views, diags);
-        if (pdf.empty()) return false;
-        out.add("comparison.pdf", std::move(pdf));
+    if (!wants(options.formats, "pdf") && !wants(options.formats, "docx")) return true;
+    const model::Protocol document = detail::report_document(cmp, protocols, views);
+    for (const char* format : {"pdf", "docx"}) {
+        if (!wants(options.formats, format)) continue;
+        if (!options.render_document) {
+            diags.error("comparison", {}, std::string("no renderer was given for the report's ") + format);
+            return false;
+        }
+        std::string bytes = options.render_document(format, document, diags);
+        if (bytes.empty()) return false;
+        out.add(std::string("comparison.") + format, std::move(bytes));
     }
     return true;
 }

@@ -2,7 +2,9 @@
 // requested format rendered into one output set.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -56,11 +58,14 @@ std::vector<std::size_t> column_order(const Comparison& cmp);
 struct ReportOptions {
     std::vector<std::string> formats{"html", "pdf", "csv", "json"};
     std::string templates_dir;   // the HTML templates (compare.xhtml, compare-council.xhtml)
+    // Draws the report's document (a Protocol) as "pdf" or "docx": the caller's renderers
+    // and house style. "" on failure, with diagnostics.
+    std::function<std::string(std::string_view format, const model::Protocol&, model::Diagnostics&)> render_document;
 };
 
 // Adds the files of the requested formats to `out`: comparison.json; alignments.csv,
 // coverage.csv, similarity.csv; index.html, one council-ID.html per document,
-// heatmap.svg and the stylesheets; comparison.pdf. Returns false (with diagnostics) when
+// heatmap.svg and the stylesheets; comparison.pdf and comparison.docx. Returns false (with diagnostics) when
 // a template or the PDF style cannot be used.
 bool write_report(const Comparison& cmp, const std::vector<model::Protocol>& protocols,
                   const ReportOptions& options, io::OutputSet& out, model::Diagnostics& diags);

@@ -26,8 +26,8 @@ bool render_html(const Comparison& cmp, const std::vector<model::Protocol>& prot
                  const std::vector<DocumentView>& views, const std::string& templates_dir, io::OutputSet& out,
                  model::Diagnostics& diags);
 
-// comparison.pdf: the report as a Protocol drawn by the PDF renderer ("" on failure).
-std::string render_pdf_report(const Comparison& cmp, const std::vector<model::Protocol>& protocols,
-                              const std::vector<DocumentView>& views, model::Diagnostics& diags);
+// The report as a Protocol, for the document renderers (comparison.pdf, comparison.docx).
+model::Protocol report_document(const Comparison& cmp, const std::vector<model::Protocol>& protocols,
+                                const std::vector<DocumentView>& views);
 
 }  // namespace protopub::compare::detail

@@ -33,15 +33,22 @@ bool parse(pugi::xml_document& doc, const std::string& text) {
     return doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
 }
 
-// The parts of the reference document we build on.
-struct Reference {
+}  // namespace
+
+// The parts of the reference document we build on, read once per run and never changed:
+// each render copies the three parts it adds to (relationships, content types, numbering).
+struct ReferenceDocx {
     std::map<std::string, std::string> parts;
     pugi::xml_document document;       // for its root namespaces and its sectPr
     pugi::xml_document document_rels;
     pugi::xml_document content_types;
     pugi::xml_document numbering;
-    pugi::xml_document styles;         // for the clause indents lists and tables line up with
+    detail::PageGeometry geometry;     // from its styles: the clause indents lists and tables line up with
 };
+
+namespace {
+
+using Reference = ReferenceDocx;
 
 bool load_reference(const std::string& path, Reference& ref, std::string& error) {
     auto bytes = io::read_file(path, error);
@@ -63,7 +70,10 @@ bool load_reference(const std::string& path, Reference& ref, std::string& error)
     if (!need(content_types_part, ref.content_types, "Types") || !need(document_part, ref.document, "w:document") ||
         !need(document_rels_part, ref.document_rels, "Relationships"))
         return false;
-    if (auto styles = ref.parts.find("word/styles.xml"); styles != ref.parts.end()) parse(ref.styles, styles->second);
+    pugi::xml_document styles;
+    if (auto found = ref.parts.find("word/styles.xml"); found != ref.parts.end()) parse(styles, found->second);
+    ref.geometry = detail::page_geometry(styles.child("w:styles"),
+                                         ref.document.child("w:document").child("w:body").child("w:sectPr"));
     auto numbering = ref.parts.find(numbering_part);
     if (numbering != ref.parts.end() && !parse(ref.numbering, numbering->second)) {
         error = std::string("reference document has an unreadable ") + numbering_part;
@@ -83,7 +93,7 @@ int next_free(pugi::xml_node numbering, const char* element, const char* attribu
     return top + 1;
 }
 
-std::string document_xml(const model::Protocol& p, const DocxOptions& options, Reference& ref,
+std::string document_xml(const model::Protocol& p, const DocxOptions& options, const Reference& ref,
                          detail::Hyperlinks& links, detail::ListNumbering& lists) {
     pugi::xml_document doc;
     auto root = doc.append_child("w:document");
@@ -93,14 +103,16 @@ std::string document_xml(const model::Protocol& p, const DocxOptions& options, R
     auto body = root.append_child("w:body");
     const auto section_properties = ref.document.child("w:document").child("w:body").child("w:sectPr");
     detail::BodyOptions body_options{options.revision_author, io::format_iso_datetime(options.epoch), options.contents,
-                                     detail::page_geometry(ref.styles.child("w:styles"), section_properties)};
+                                     ref.geometry};
     detail::write_body(p, body, body_options, links, lists);
     if (section_properties) body.append_copy(section_properties);
     return serialize(doc);
 }
 
-std::string document_rels_xml(Reference& ref, const detail::Hyperlinks& links) {
-    auto root = ref.document_rels.child("Relationships");
+std::string document_rels_xml(const Reference& ref, const detail::Hyperlinks& links) {
+    pugi::xml_document rels;
+    rels.reset(ref.document_rels);
+    auto root = rels.child("Relationships");
     bool has_numbering = false;
     for (auto r : root.children("Relationship")) has_numbering |= std::string(r.attribute("Type").value()) == numbering_type;
     if (!has_numbering) {
@@ -116,12 +128,14 @@ std::string document_rels_xml(Reference& ref, const detail::Hyperlinks& links) {
         r.append_attribute("Target") = url.c_str();
         r.append_attribute("TargetMode") = "External";
     }
-    return serialize(ref.document_rels);
+    return serialize(rels);
 }
 
 // Makes sure the package declares the parts we add.
-std::string content_types_xml(Reference& ref) {
-    auto types = ref.content_types.child("Types");
+std::string content_types_xml(const Reference& ref) {
+    pugi::xml_document content_types;
+    content_types.reset(ref.content_types);
+    auto types = content_types.child("Types");
     auto override_part = [&](const char* part, const char* type) {
         for (auto o : types.children("Override"))
             if (std::string(o.attribute("PartName").value()) == part) return;
@@ -132,7 +146,7 @@ std::string content_types_xml(Reference& ref) {
     override_part("/word/numbering.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml");
     override_part("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
     override_part("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
-    return serialize(ref.content_types);
+    return serialize(content_types);
 }
 
 std::string root_rels_xml() {
@@ -185,18 +199,28 @@ std::string app_xml() {
 
 std::string default_reference_docx() { return std::string(io::default_data_dir()) + "/reference.docx"; }
 
-std::string render_docx(const model::Protocol& protocol, const DocxOptions& options, model::Diagnostics& diags) {
-    const std::string reference_path = options.reference_docx.empty() ? default_reference_docx() : options.reference_docx;
-    Reference ref;
+std::shared_ptr<const ReferenceDocx> load_reference_docx(const std::string& path, model::Diagnostics& diags) {
+    auto ref = std::make_shared<ReferenceDocx>();
     std::string error;
-    if (!load_reference(reference_path, ref, error)) {
-        diags.error(reference_path, {}, error);
-        return {};
+    if (!load_reference(path.empty() ? default_reference_docx() : path, *ref, error)) {
+        diags.error(path.empty() ? default_reference_docx() : path, {}, error);
+        return nullptr;
     }
+    return ref;
+}
+
+std::string render_docx(const model::Protocol& protocol, const DocxOptions& options, model::Diagnostics& diags) {
+    std::shared_ptr<const ReferenceDocx> loaded = options.reference;
+    if (!loaded) loaded = load_reference_docx(options.reference_docx, diags);
+    if (!loaded) return {};
+    const Reference& ref = *loaded;
+    std::string error;
     std::set<std::string> taken_ids;
     for (auto r : ref.document_rels.child("Relationships").children("Relationship")) taken_ids.insert(r.attribute("Id").value());
     detail::Hyperlinks links(std::move(taken_ids));
-    auto numbering_root = ref.numbering.child("w:numbering");
+    pugi::xml_document numbering;
+    numbering.reset(ref.numbering);
+    auto numbering_root = numbering.child("w:numbering");
     detail::ListNumbering lists(next_free(numbering_root, "w:abstractNum", "w:abstractNumId"),
                                 next_free(numbering_root, "w:num", "w:numId"));
 
@@ -210,7 +234,7 @@ std::string render_docx(const model::Protocol& protocol, const DocxOptions& opti
         {"docProps/app.xml", app_xml()},
     });
     entries.push_back({document_rels_part, document_rels_xml(ref, links)});
-    entries.push_back({numbering_part, serialize(ref.numbering)});
+    entries.push_back({numbering_part, serialize(numbering)});
     // Everything else (styles, settings, theme, fonts, headers, footers, media) is the
     // reference's, byte for byte; its own properties and thumbnail are not ours to keep.
     std::set<std::string> ours;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "model/diagnostics.hpp"
@@ -14,15 +15,24 @@
 
 namespace protopub::docx {
 
+// A reference document read and parsed once, shared read-only by every render of a run
+// (and by threads): its styles, page set-up, headers and footers.
+struct ReferenceDocx;
+
 struct DocxOptions {
+    std::shared_ptr<const ReferenceDocx> reference;   // null: read `reference_docx`
     std::string reference_docx;          // "" = default_reference_docx()
     std::int64_t epoch = 0;              // package, properties and revision time stamp
     std::string revision_author = "protopub";
     bool contents = true;                // a contents (TOC) field after the title
 };
 
-// templates/reference.docx of this checkout.
+// reference.docx in the data folder found at run time (io::default_data_dir()).
 std::string default_reference_docx();
+
+// Reads and checks a reference document ("" = the default); null with an error in `diags`
+// when it cannot be read or is not a Word document.
+std::shared_ptr<const ReferenceDocx> load_reference_docx(const std::string& path, model::Diagnostics& diags);
 
 // The .docx package, or "" with an error in `diags` when the reference document cannot
 // be read or is not a Word document.

@@ -84,7 +84,7 @@ TEST_CASE("build --link puts other publications on the front page; a bad one is 
     for (const char* bad : {"x=javascript:alert(1)", "x=data:text/html,hi", "=comparison/index.html", "Comparison=", "Comparison"}) {
         auto refused = testing::run_cli({"build", kSample, "-o", dir.file("bad"), "--link", bad});
         CHECK(refused.exit_code == 2);
-        CHECK(refused.err.find("--link: error:") == 0);
+        CHECK(refused.err.find("protopub build: error: --link '") == 0);
         CHECK_FALSE(fs::exists(dir.file("bad")));
     }
 }

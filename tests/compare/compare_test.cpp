@@ -240,7 +240,7 @@ TEST_CASE("compare command: usage errors, outputs, no progress display when not 
                             "--threshold", "2"})
               .exit_code == 2);
     CHECK(testing::run_cli({"compare", dir.file("model.md"), dir.file("guildford.md"), "-o", dir.file("out"),
-                            "--format", "docx"})
+                            "--format", "odt"})
               .exit_code == 2);
     CHECK_FALSE(std::filesystem::exists(dir.file("out")));
 
