@@ -22,10 +22,19 @@ const std::string& cli_path() {
     return path;
 }
 
-std::string seeds_dir() {
-    const char* env = std::getenv("PROTOPUB_SEEDS_DIR");
-    return env && *env ? env : PROTOPUB_SEEDS_DIR;
+const std::string& build_dir() {
+    static const std::string dir = PROTOPUB_BUILD_DIR;
+    return dir;
 }
+
+const std::string& cmake_command() {
+    static const std::string path = PROTOPUB_CMAKE;
+    return path;
+}
+
+std::string seeds_dir() { return source_dir() + "/tests/data/seeds"; }
+
+std::string akn_schema() { return source_dir() + "/tests/data/schemas/akn30/akomantoso30.xsd"; }
 
 }  // namespace test_env
 

@@ -16,13 +16,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The official schema, kept beside the checkout (../shared) as the project's CI has it.
-std::string schema_path() {
-    for (const std::string& dir : {test_env::source_dir() + "/../shared", std::string("/work/shared")})
-        if (fs::exists(dir + "/schemas/akn30/akomantoso30.xsd")) return dir + "/schemas/akn30/akomantoso30.xsd";
-    return "";
-}
-const std::string schema = schema_path();
+// The official schema, copied into tests/data/schemas so the tests need nothing outside.
+const std::string schema = test_env::akn_schema();
 
 std::string render(const model::Protocol& p) {
     model::Diagnostics diags;
