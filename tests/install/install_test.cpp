@@ -35,7 +35,7 @@ TEST_CASE("the installed binary publishes every format from an unrelated folder"
     const std::string bin = prefix.file("bin/protopub");
     REQUIRE(fs::exists(bin));
     for (const char* installed : {"share/protopub/layout.xhtml", "share/protopub/reference.docx",
-                                  "share/protopub/pdf/style.yaml", "share/man/man1/protopub.1",
+                                  "share/protopub/pdf/style.yaml", "share/man/man1/protopub.1.gz",
                                   "share/bash-completion/completions/protopub", "share/doc/protopub/README.md"})
         CHECK(fs::exists(prefix.file(installed)));
     CHECK_FALSE(fs::exists(prefix.file("bin/protopub-data")));   // no link back into the checkout
