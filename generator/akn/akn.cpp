@@ -9,6 +9,7 @@
 #include <pugixml.hpp>
 
 #include "io/files.hpp"
+#include "model/facts.hpp"
 #include "model/text.hpp"
 
 namespace protopub::akn {
@@ -203,20 +204,11 @@ private:
 
     // Internal references point at eIds, which are only all known at the end.
     void reference(pugi::xml_node parent, const Inline& in) {
-        const model::Reference* ref = in.reference >= 0 && in.reference < static_cast<int>(protocol_.references.size())
-                                          ? &protocol_.references[static_cast<std::size_t>(in.reference)]
-                                          : nullptr;
-        std::string target;
-        if (ref)
-            for (const auto& t : ref->targets)
-                if (!t.clause_id.empty()) {
-                    target = t.clause_id;
-                    break;
-                }
-        if (!target.empty() || (ref && !ref->url.empty())) {
+        const model::LinkTarget to = model::link_target(protocol_, in);
+        if (to.kind != model::LinkTarget::Kind::none) {
             auto r = parent.append_child("ref");
-            r.append_attribute("href") = target.empty() ? ref->url.c_str() : "";
-            if (!target.empty()) pending_refs_.emplace_back(r, target);
+            r.append_attribute("href") = to.kind == model::LinkTarget::Kind::web ? to.target.c_str() : "";
+            if (to.kind == model::LinkTarget::Kind::clause) pending_refs_.emplace_back(r, to.target);
             inlines(r, in.children);
         } else {
             inlines(parent, in.children);

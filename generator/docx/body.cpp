@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "model/facts.hpp"
 #include "model/text.hpp"
 
 namespace protopub::docx::detail {
@@ -284,15 +285,9 @@ private:
     // Where a reference points: a bookmark in this document, else its web address.
     void link_reference(const Inline& in, Run& look) {
         if (in.reference < 0 || in.reference >= static_cast<int>(protocol_.references.size())) return;
-        const auto& ref = protocol_.references[static_cast<std::size_t>(in.reference)];
-        for (const auto& t : ref.targets) {
-            const std::string name = bookmarks_.find(t.clause_id);
-            if (!name.empty()) {
-                look.anchor = name;
-                return;
-            }
-        }
-        if (!ref.url.empty()) look.rel_id = hyperlinks_.id_for(ref.url);
+        const model::LinkTarget to = model::link_target(protocol_.references[static_cast<std::size_t>(in.reference)]);
+        if (to.kind == model::LinkTarget::Kind::clause) look.anchor = bookmarks_.find(to.target);
+        else if (to.kind == model::LinkTarget::Kind::web) look.rel_id = hyperlinks_.id_for(to.target);
     }
 
     void flatten(const Inlines& inlines, const Run& look, Runs& runs) {
@@ -398,14 +393,18 @@ private:
 
     // ------------------------------------------------------------ title and contents
 
+    // The title, the council, then the facts every format's title page states.
     void write_title() {
-        auto title = paragraph(body_, {"Title"});
-        write_text(title, protocol_.meta.title);
-        std::string subtitle = protocol_.meta.council;
-        if (!protocol_.meta.version.empty())
-            subtitle += (subtitle.empty() ? "" : " \xE2\x80\x94 ") + std::string("version ") + protocol_.meta.version;
-        if (!subtitle.empty())
-            write_text(paragraph(body_, {"Subtitle"}), subtitle);
+        write_text(paragraph(body_, {"Title"}), protocol_.meta.title);
+        if (!protocol_.meta.council.empty()) write_text(paragraph(body_, {"Subtitle"}), protocol_.meta.council);
+        for (const auto& [label, value] : model::title_facts(protocol_.meta)) {
+            Runs runs;
+            Run bold;
+            bold.bold = true;
+            push_text(runs, bold, xml_text(label + ": "));
+            push_text(runs, Run{}, xml_text(value));
+            write_runs(paragraph(body_, {}), runs);
+        }
     }
 
     std::vector<TocEntry> contents_entries() const {

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "check/check.hpp"
+#include "model/facts.hpp"
 #include "model/ids.hpp"
 #include "model/text.hpp"
 
@@ -34,23 +35,6 @@ void text(pugi::xml_node parent, const std::string& s) {
 void announce(pugi::xml_node parent, const std::string& s) { text(element(parent, "span", "sr-only"), s); }
 
 const char* list_class(ListStyle s) { return to_string(s); }
-
-std::string human_date(const std::string& iso) {
-    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
-    if (!io::parse_iso_date(iso)) return iso;
-    int day = std::stoi(iso.substr(8, 2)), month = std::stoi(iso.substr(5, 2));
-    return std::to_string(day) + " " + months[month - 1] + " " + iso.substr(0, 4);
-}
-
-std::string status_label(Status s) {
-    switch (s) {
-        case Status::draft: return "Draft";
-        case Status::adopted: return "Adopted";
-        case Status::superseded: return "Superseded";
-    }
-    return "Draft";
-}
 
 // Where each number of a list or range ("paragraphs 2.1 to 2.3") is written among the
 // reference's words: {child index, byte offset}, in order. Empty when one cannot be found.
@@ -404,9 +388,9 @@ Context protocol_context(const Protocol& p, const SiteOptions& options) {
     ctx["title"] = m.title;
     ctx["council"] = m.council;
     ctx["version"] = m.version;
-    ctx["status"] = status_label(m.status);
+    ctx["status"] = model::status_in_words(m.status);
     ctx["status_class"] = std::string("status status-") + to_string(m.status);
-    ctx["adopted"] = human_date(m.adopted);
+    ctx["adopted"] = model::date_in_words(m.adopted);
     ctx["adopted_iso"] = m.adopted;
     ctx["adopted_by"] = m.adopted_by;
     ctx["minute"] = m.minute;

@@ -13,6 +13,7 @@
 #include "layout/flow.hpp"
 #include "layout/line_breaker.hpp"
 #include "layout/table.hpp"
+#include "model/facts.hpp"
 #include "model/text.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/style.hpp"
@@ -60,20 +61,6 @@ bool wholly_changed(const model::ClauseChange& c) {
         case ChangeKind::merged: return true;
         default: return c.moved_from;
     }
-}
-
-// "2024-05-01" -> "1 May 2024"; anything else as written.
-std::string long_date(const std::string& iso) {
-    static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                         "July",    "August",   "September", "October", "November", "December"};
-    int y = 0, m = 0, d = 0;
-    if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12) return iso;
-    return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
-}
-
-std::string capitalised(std::string s) {
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
 }
 
 // Where a block's lines go and what its first line carries.
@@ -146,11 +133,10 @@ private:
 
     LinkTarget reference_target(int index) const {
         if (index < 0 || index >= static_cast<int>(protocol_.references.size())) return {};
-        const model::Reference& ref = protocol_.references[index];
-        if (ref.kind == model::ReferenceKind::statute)
-            return ref.url.empty() ? LinkTarget{} : LinkTarget{LinkTarget::Kind::uri, ref.url};
-        if (ref.targets.empty() || !anchors_.count(ref.targets.front().clause_id)) return {};
-        return {LinkTarget::Kind::anchor, ref.targets.front().clause_id};
+        const model::LinkTarget to = model::link_target(protocol_.references[static_cast<std::size_t>(index)]);
+        if (to.kind == model::LinkTarget::Kind::web) return {LinkTarget::Kind::uri, to.target};
+        if (to.kind == model::LinkTarget::Kind::clause && anchors_.count(to.target)) return {LinkTarget::Kind::anchor, to.target};
+        return {};
     }
 
     void runs(const model::Inlines& inlines, TextStyle s, Mark mark, const LinkTarget& link, std::vector<Run>& out) {
@@ -439,16 +425,8 @@ private:
         rule.rules.push_back({0, 10, width_, 10, 1.4, style_.heading_colour});
         flow_.add(std::move(rule));
 
-        std::vector<std::pair<std::string, std::string>> details = {
-            {"Version", m.version}, {"Status", capitalised(model::to_string(m.status))}};
-        if (!m.adopted.empty()) details.push_back({"Adopted", long_date(m.adopted)});
-        if (!m.adopted_by.empty()) details.push_back({"Adopted by", m.adopted_by});
-        if (!m.minute.empty()) details.push_back({"Minute", m.minute});
-        if (!m.supersedes.empty()) details.push_back({"Supersedes", m.supersedes});
-        if (m.constitution)
-            details.push_back({"Constitution", "Part " + m.constitution->part + ", Section " + m.constitution->section});
         const TextStyle label = style(Face::sans_bold, style_.body_size * 0.85, style_.muted_colour);
-        for (const auto& [name, value] : details) {
+        for (const auto& [name, value] : model::title_facts(m)) {
             Context row;
             row.indent = 92;
             row.right = width_;

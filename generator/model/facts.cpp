@@ -1,0 +1,67 @@
+#include "model/facts.hpp"
+
+#include <array>
+#include <charconv>
+
+namespace protopub::model {
+
+namespace {
+
+bool read_int(std::string_view s, int& out) {
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && end == s.data() + s.size();
+}
+
+}  // namespace
+
+std::string date_in_words(std::string_view iso) {
+    static constexpr std::array<const char*, 12> months = {"January", "February", "March",     "April",
+                                                           "May",     "June",     "July",      "August",
+                                                           "September", "October", "November", "December"};
+    int year = 0, month = 0, day = 0;
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !read_int(iso.substr(0, 4), year) ||
+        !read_int(iso.substr(5, 2), month) || !read_int(iso.substr(8, 2), day) || month < 1 || month > 12 || day < 1 ||
+        day > 31)
+        return std::string(iso);
+    return std::to_string(day) + " " + months[static_cast<std::size_t>(month - 1)] + " " + std::to_string(year);
+}
+
+std::string status_in_words(Status s) {
+    switch (s) {
+        case Status::draft: return "Draft";
+        case Status::adopted: return "Adopted";
+        case Status::superseded: return "Superseded";
+    }
+    return "";
+}
+
+std::vector<TitleFact> title_facts(const Metadata& m) {
+    std::vector<TitleFact> facts;
+    auto add = [&](const char* label, const std::string& value) {
+        if (!value.empty()) facts.push_back({label, value});
+    };
+    add("Version", m.version);
+    add("Status", status_in_words(m.status));
+    add("Adopted", m.adopted.empty() ? "" : date_in_words(m.adopted));
+    add("Adopted by", m.adopted_by);
+    add("Minute", m.minute);
+    add("Supersedes", m.supersedes);
+    if (m.constitution) add("Constitution", "Part " + m.constitution->part + ", Section " + m.constitution->section);
+    return facts;
+}
+
+LinkTarget link_target(const Reference& r) {
+    for (const auto& t : r.targets)
+        if (!t.clause_id.empty()) return {LinkTarget::Kind::clause, t.clause_id};
+    if (!r.url.empty()) return {LinkTarget::Kind::web, r.url};
+    return {};
+}
+
+LinkTarget link_target(const Protocol& p, const Inline& reference) {
+    if (reference.kind != InlineKind::reference || reference.reference < 0 ||
+        static_cast<std::size_t>(reference.reference) >= p.references.size())
+        return {};
+    return link_target(p.references[static_cast<std::size_t>(reference.reference)]);
+}
+
+}  // namespace protopub::model

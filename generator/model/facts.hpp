@@ -1,0 +1,43 @@
+// The facts every renderer states, worked out once from the model so that HTML, PDF,
+// Word and Akoma Ntoso cannot drift apart: what a title page says, a date in words, and
+// where a reference links.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/protocol.hpp"
+
+namespace protopub::model {
+
+// "2024-05-01" -> "1 May 2024"; anything that is not a date is returned as written.
+std::string date_in_words(std::string_view iso);
+
+// "Adopted" for Status::adopted: the status as a reader sees it.
+std::string status_in_words(Status s);
+
+// One line of a title page: "Version" / "2024".
+struct TitleFact {
+    std::string label;
+    std::string value;
+    bool operator==(const TitleFact&) const = default;
+};
+
+// What every title page states about the document, in this order: version, status,
+// adoption (date in words, body, minute), what it supersedes and its place in the
+// constitution. Facts the front matter leaves out are left out.
+std::vector<TitleFact> title_facts(const Metadata& meta);
+
+// Where a reference links: to a clause or section of this document (its id, which is
+// also every format's anchor), to a web address, or nowhere. The first target with a
+// clause wins; a reference that names none links to its address, if it has one.
+struct LinkTarget {
+    enum class Kind { none, clause, web };
+    Kind kind = Kind::none;
+    std::string target;   // the clause id or the address
+};
+LinkTarget link_target(const Protocol& p, const Inline& reference);
+LinkTarget link_target(const Reference& r);
+
+}  // namespace protopub::model
