@@ -4,6 +4,8 @@
 #include <functional>
 #include <map>
 
+#include <yaml-cpp/yaml.h>
+
 #include "model/text.hpp"
 
 namespace protopub::pdf {
@@ -153,26 +155,43 @@ bool apply_style_value(const std::string& key, const std::string& value, PdfStyl
 }
 
 void apply_style_text(std::string_view text, const std::string& path, PdfStyle& style, model::Diagnostics& diags) {
-    std::uint32_t line_no = 0;
-    for (std::size_t start = 0; start <= text.size();) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string line(text.substr(start, end - start));
-        start = end + 1;
-        ++line_no;
-        // A comment is a '#' at the start or after a space and followed by a space, so
-        // that colours ("#1f3a60") need no escaping beyond YAML's quotes.
-        if (const auto hash = line.find(" # "); hash != std::string::npos) line.erase(hash);
-        const std::string trimmed = model::trim(line);
-        if (trimmed.empty() || trimmed[0] == '#' || trimmed == "---") continue;
-        const auto colon = trimmed.find(':');
-        if (colon == std::string::npos) {
-            diags.error(path, {line_no, 1}, "expected 'key: value'");
+    // The file is YAML (quotes, comments, flow style), read by yaml-cpp; each value is a
+    // scalar the key's setter reads, and every problem is reported at its line.
+    auto pos = [](const YAML::Mark& m) {
+        return m.line < 0 ? model::SourcePos{}
+                          : model::SourcePos{static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
+    };
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(text));
+    } catch (const YAML::Exception& e) {
+        diags.error(path, pos(e.mark), "invalid YAML: " + e.msg);
+        return;
+    }
+    if (root.IsNull()) return;   // empty, or only comments: the built-in style
+    if (!root.IsMap()) {
+        diags.error(path, pos(root.Mark()), "expected 'key: value' lines");
+        return;
+    }
+    for (const auto& entry : root) {
+        const YAML::Node& key = entry.first;
+        const YAML::Node& value = entry.second;
+        if (!key.IsScalar()) {
+            diags.error(path, pos(key.Mark()), "expected 'key: value'");
+            continue;
+        }
+        const std::string name = key.Scalar();
+        if (value.IsNull() && setters().count(name)) {
+            // "text_colour: #1a1a1a" is a key and a comment in YAML.
+            diags.error(path, pos(key.Mark()), "'" + name + "' has no value (a colour must be quoted: \"#1a3a60\")");
+            continue;
+        }
+        if (!value.IsScalar()) {
+            diags.error(path, pos(value.Mark()), "'" + name + "' must be a single value");
             continue;
         }
         std::string error;
-        if (!apply_style_value(model::trim(trimmed.substr(0, colon)), trimmed.substr(colon + 1), style, error))
-            diags.error(path, {line_no, 1}, error);
+        if (!apply_style_value(name, value.Scalar(), style, error)) diags.error(path, pos(key.Mark()), error);
     }
     if (style.page.left + style.page.right + 72 > style.page.width ||
         style.page.top + style.page.bottom + 144 > style.page.height)

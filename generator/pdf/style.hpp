@@ -45,8 +45,8 @@ struct PdfStyle {
     layout::Colour change_bar_colour = layout::rgb(0xb3261f);
 };
 
-// Applies "key: value" lines (YAML-compatible: '#' comments, optional quotes) on top of
-// `style`. Unknown keys and bad values are errors at their file:line.
+// Applies a style file (YAML, read by yaml-cpp: "key: value", quotes and comments as YAML
+// has them) on top of `style`. Unknown keys and bad values are errors at their file:line.
 void apply_style_text(std::string_view text, const std::string& path, PdfStyle& style, model::Diagnostics& diags);
 // One key at a time (command-line overrides); false with `error` set when rejected.
 bool apply_style_value(const std::string& key, const std::string& value, PdfStyle& style, std::string& error);

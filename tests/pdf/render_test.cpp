@@ -444,3 +444,38 @@ TEST_CASE("build --format html,pdf writes both; a broken style writes nothing", 
     CHECK(r.err.find("bad.yaml:1:1: error: 'page_size' must be") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir.file("out")));
 }
+
+TEST_CASE("a PDF style is YAML: quotes, comments and flow style read as YAML reads them", "[pdf][style]") {
+    const pdf::PdfStyle builtin;
+    struct Case {
+        const char* text;
+        double body_size;
+    };
+    // Most of these was refused by the line reader before yaml-cpp read style files.
+    for (const Case& c : {Case{"\"body_size\": 12pt\n", 12}, Case{"body_size: 12pt\t# tab before the comment\n", 12},
+                          Case{"{body_size: 12pt, hyphenate: no}\n", 12}, Case{"body_size: '12pt'  # quoted\n", 12},
+                          Case{"# only a comment\n", builtin.body_size}, Case{"", builtin.body_size},
+                          Case{"---\nbody_size: >-\n  12pt\n", 12}}) {
+        INFO(c.text);
+        pdf::PdfStyle style;
+        model::Diagnostics diags;
+        pdf::apply_style_text(c.text, "s.yaml", style, diags);
+        CHECK(testing::formatted(diags) == "");
+        CHECK(style.body_size == c.body_size);
+    }
+    struct Bad {
+        const char* text;
+        const char* error;
+    };
+    for (const Bad& b : {Bad{"text_colour: #1a1a1a\n", "s.yaml:1:1: error: 'text_colour' has no value"},
+                         Bad{"body_size: [1, 2]\n", "s.yaml:1:12: error: 'body_size' must be a single value"},
+                         Bad{"a: b\n  c: d\n", "s.yaml:2:4: error: invalid YAML"},
+                         Bad{"- body_size\n", "s.yaml:1:1: error: expected 'key: value' lines"},
+                         Bad{"\nbody_sise: 12pt\n", "s.yaml:2:1: error: unknown style key 'body_sise'"}}) {
+        INFO(b.text);
+        pdf::PdfStyle style;
+        model::Diagnostics diags;
+        pdf::apply_style_text(b.text, "s.yaml", style, diags);
+        CHECK(testing::formatted(diags).rfind(b.error, 0) == 0);
+    }
+}
