@@ -2,23 +2,35 @@
 # Issues 2 and 6: a constitution-sized source (1.5 MB, bench/make_corpus.py) through
 # `protopub build` to HTML or Word, parse and check included, against pandoc on the same
 # Markdown, side by side in one run.
-# Usage: bench/vs_pandoc.sh html|docx [RUNS]   (release build in $BUILD_DIR, default build/)
+# Usage: bench/vs_pandoc.sh html|docx|docx-protocols [RUNS]   (release build in $BUILD_DIR, default build/)
+#   docx-protocols: 65 protocols (1.3 MB, `make_corpus.py --files`) built into 65 .docx files
+#   in one run, against pandoc on the same text; what reading the reference once per run buys.
+# BASELINE_BIN=path/to/an/older/protopub times that binary too, in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 format="${1:-}"
-case "$format" in html|docx) ;; *) echo "usage: bench/vs_pandoc.sh html|docx [RUNS]"; exit 2 ;; esac
+case "$format" in html|docx|docx-protocols) ;; *) echo "usage: bench/vs_pandoc.sh html|docx|docx-protocols [RUNS]"; exit 2 ;; esac
 runs="${2:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-python3 bench/make_corpus.py "$work/corpus"
-bytes=$(wc -c < "$work/corpus.md")
+if [ "$format" = docx-protocols ]; then
+  python3 bench/make_corpus.py --files --size 1300000 "$work/corpus"
+  bytes=$(cat "$work"/corpus/*.md | wc -c)
+  input="$work/corpus"
+  format=docx
+else
+  python3 bench/make_corpus.py "$work/corpus"
+  input="$work/corpus.md"
+fi
+[ -n "${bytes:-}" ] || bytes=$(wc -c < "$work/corpus.md")
 command -v pandoc >/dev/null || { echo "pandoc is not installed (apt-get install pandoc)"; exit 2; }
-python3 - "$format" "$runs" "$work" "$bytes" "${BUILD_DIR:-build}" <<'PY'
+python3 - "$format" "$runs" "$work" "$bytes" "${BUILD_DIR:-build}" "$input" "${BASELINE_BIN:-}" <<'PY'
 import sys
 sys.path.insert(0, "bench")
 from timing import timed
-fmt, runs, work, size, bindir = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), sys.argv[5]
-ours = timed([f"{bindir}/protopub", "build", f"{work}/corpus.md", "-o", f"{work}/out", "--format", fmt, "--quiet"], runs)
+fmt, runs, work, size, bindir, source, baseline = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6], sys.argv[7]
+ours = timed([f"{bindir}/protopub", "build", source, "-o", f"{work}/out", "--format", fmt, "--quiet"], runs)
+before = timed([baseline, "build", source, "-o", f"{work}/before", "--format", fmt, "--quiet"], runs) if baseline else None
 standalone = ["-s", "--metadata", "title=Bench"] if fmt == "html" else []
 pandoc = timed(["pandoc", "-f", "gfm", "-t", fmt, *standalone, f"{work}/corpus.body.md",
                 "-o", f"{work}/pandoc.{fmt}"], runs)
@@ -26,5 +38,9 @@ print(f"input: {size/1e6:.2f} MB of protocol Markdown, median of {runs} runs")
 print(f"{'':44} {'wall':>9} {'cpu':>9}")
 print(f"{'protopub build --format ' + fmt + ' (parse+refs+check)':44} {ours[0]*1000:7.1f}ms {ours[1]*1000:7.1f}ms")
 print(f"{'pandoc -f gfm -t ' + fmt:44} {pandoc[0]*1000:7.1f}ms {pandoc[1]*1000:7.1f}ms")
+if before:
+    print(f"{'baseline ' + baseline[-34:]:44} {before[0]*1000:7.1f}ms {before[1]*1000:7.1f}ms")
+    print(f"baseline: {before[0]/ours[0]:.2f}x the time of this build (wall), {before[1]/ours[1]:.2f}x (cpu); "
+          f"the baseline is {pandoc[0]/before[0]:.1f}x faster than pandoc (wall)")
 print(f"ratio: protopub is {pandoc[0]/ours[0]:.1f}x faster than pandoc (wall), {pandoc[1]/ours[1]:.1f}x (cpu)")
 PY

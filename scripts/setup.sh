@@ -4,6 +4,8 @@
 #   scripts/setup.sh               build dependencies only (the main job)
 #   scripts/setup.sh --test-tools  also the tools the tests use to look at outputs as a
 #                                  user would (LibreOffice, poppler, qpdf, xmllint)
+#   BUILD_TARGETS=protopub         build only the named targets (scripts/publish.sh)
+#   CMAKE_ARGS=...                 more cmake options (scripts/test.sh: -DPROTOPUB_WERROR=ON)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,4 +33,5 @@ fi
 BUILD_TYPE="${BUILD_TYPE:-Release}"
 BUILD_DIR="${BUILD_DIR:-build}"
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" ${CMAKE_ARGS:-} >/dev/null
-cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+# BUILD_TARGETS: only these (the main job needs only the protopub binary), else everything.
+cmake --build "$BUILD_DIR" --parallel "$(nproc)" ${BUILD_TARGETS:+--target $BUILD_TARGETS}

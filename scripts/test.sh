@@ -5,12 +5,13 @@
 #   SANITIZE=0     skips the sanitizer build
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh --test-tools
+# CI treats every compiler warning as an error (-Wall -Wextra on every target).
+CMAKE_ARGS="-DPROTOPUB_WERROR=ON ${CMAKE_ARGS:-}" ./scripts/setup.sh --test-tools
 ctest --test-dir build --output-on-failure --parallel "$(nproc)"
 
 if [ "${SANITIZE:-1}" != 0 ]; then
   echo "== test suite under ASan + UBSan (build-asan/)"
-  BUILD_TYPE=RelWithDebInfo BUILD_DIR=build-asan CMAKE_ARGS="-DPROTOPUB_SANITIZE=ON" ./scripts/setup.sh
+  BUILD_TYPE=RelWithDebInfo BUILD_DIR=build-asan CMAKE_ARGS="-DPROTOPUB_SANITIZE=ON -DPROTOPUB_WERROR=ON" ./scripts/setup.sh
   # fontconfig keeps its configuration for the life of the process: not our leak.
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   LSAN_OPTIONS="suppressions=$PWD/tests/fuzz/lsan.supp" \

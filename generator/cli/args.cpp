@@ -14,7 +14,10 @@ Args::Args(const std::vector<std::string>& argv, const Command& command) {
             positional_.push_back(a);
             continue;
         }
-        if (a == "--") { only_positional = true; continue; }
+        if (a == "--") {
+            only_positional = true;
+            continue;
+        }
         std::string name = a, inline_value;
         bool has_inline = false;
         if (auto eq = a.find('='); a.rfind("--", 0) == 0 && eq != std::string::npos) {

@@ -42,7 +42,8 @@ public:
             last_ = now;
             stage_ = stage;
             drawn_ = true;
-            std::fprintf(stderr, "\r\033[Kcompare: %.*s %zu/%zu", static_cast<int>(stage.size()), stage.data(), done, total);
+            std::fprintf(stderr, "\r\033[Kcompare: %.*s %zu/%zu", static_cast<int>(stage.size()), stage.data(), done,
+                         total);
             std::fflush(stderr);
         };
     }
@@ -70,7 +71,8 @@ int run_compare(const std::vector<std::string>& argv) {
         char* end = nullptr;
         options.related = std::strtod(t.c_str(), &end);
         if (t.empty() || *end != '\0' || !(options.related > 0 && options.related < options.close))
-            return usage_error("compare", "--threshold must be a number between 0 and " + compare::format_score(options.close));
+            return usage_error("compare",
+                               "--threshold must be a number between 0 and " + compare::format_score(options.close));
     }
     model::Diagnostics diags;
     auto paths = expand_sources(args.positional(), diags);
@@ -101,9 +103,11 @@ int run_compare(const std::vector<std::string>& argv) {
     options.progress = progress.callback();
     const auto comparison = compare::compare_protocols(protocols, options);
     if (base < 0 && !comparison.pairwise)
-        std::fprintf(stderr, "protopub compare: note: more than %zu protocols, so each clause is aligned to its topic's "
-                             "reference, not to its counterparts in every other protocol (use --base to "
-                             "align every protocol with one of them)\n", options.max_pairwise_documents);
+        std::fprintf(stderr,
+                     "protopub compare: note: more than %zu protocols, so each clause is aligned to its topic's "
+                     "reference, not to its counterparts in every other protocol (use --base to "
+                     "align every protocol with one of them)\n",
+                     options.max_pairwise_documents);
     if (options.progress) options.progress("writing the report", 0, 1);
     compare::ReportOptions report;
     report.formats = publish.formats;
@@ -123,10 +127,12 @@ int run_compare(const std::vector<std::string>& argv) {
     if (!out.commit(args.value("-o"), error)) return usage_error("compare", error);
     const std::size_t files = out.files().size();
     if (!publish.quiet)
-        std::printf("%zu protocols compared%s: %zu topics, %zu alignments, written to %s (%zu file%s)\n", protocols.size(),
-                base >= 0 ? (" with " + comparison.documents[static_cast<std::size_t>(base)].id).c_str() : " all against all",
-                comparison.topics.size(), comparison.alignments.size(), args.value("-o").c_str(), files,
-                files == 1 ? "" : "s");
+        std::printf("%zu protocols compared%s: %zu topics, %zu alignments, written to %s (%zu file%s)\n",
+                    protocols.size(),
+                    base >= 0 ? (" with " + comparison.documents[static_cast<std::size_t>(base)].id).c_str()
+                              : " all against all",
+                    comparison.topics.size(), comparison.alignments.size(), args.value("-o").c_str(), files,
+                    files == 1 ? "" : "s");
     return exit_ok;
 }
 

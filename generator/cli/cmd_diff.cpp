@@ -73,7 +73,8 @@ int run_diff(const std::vector<std::string>& argv) {
     const model::Protocol schedule = redline::build_schedule(rows, *old, *new_);
     // The date of the changes stamps Word's revisions and both documents: --date, else
     // SOURCE_DATE_EPOCH or NEW's adoption date, so the same inputs give the same bytes.
-    options.epoch = args.has("--date") ? *io::parse_iso_date(args.value("--date")) : io::build_epoch(new_->meta.adopted);
+    options.epoch =
+        args.has("--date") ? *io::parse_iso_date(args.value("--date")) : io::build_epoch(new_->meta.adopted);
     options.revision_author = args.value("--author", options.revision_author);
 
     // The PDF takes longest, so it is laid out on a second thread while the other formats

@@ -18,7 +18,8 @@ int run_import(const std::vector<std::string>& argv) {
     Args args(argv, command("import"));
     if (!args.ok()) return usage_error("import", args.error());
     if (args.positional().size() != 1 || !args.has("-o"))
-        return usage_error("import", "usage: protopub import INPUT(.txt|.docx) -o OUT.md [--council NAME] [--title T] [--version V]");
+        return usage_error(
+            "import", "usage: protopub import INPUT(.txt|.docx) -o OUT.md [--council NAME] [--title T] [--version V]");
     const std::string input = args.positional().front();
     const std::string output = args.value("-o");
 
@@ -49,7 +50,8 @@ int run_import(const std::vector<std::string>& argv) {
     check::check_structure(written, checked);
     if (checked.empty()) return exit_ok;
     print_diagnostics(checked);
-    std::fprintf(stderr, "%s was written; correct it by hand, then run: protopub check %s\n", output.c_str(), output.c_str());
+    std::fprintf(stderr, "%s was written; correct it by hand, then run: protopub check %s\n", output.c_str(),
+                 output.c_str());
     return checked.has_errors() ? exit_input_errors : exit_ok;
 }
 

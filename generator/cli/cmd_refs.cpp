@@ -12,10 +12,10 @@ namespace protopub::cli {
 
 namespace {
 
+using model::json_string;
 using model::Protocol;
 using model::Reference;
 using model::ReferenceKind;
-using model::json_string;
 
 const char* json_bool(bool b) { return b ? "true" : "false"; }
 
@@ -35,8 +35,7 @@ std::string describe_target(const Reference& r) {
             }
             return out;
         }
-        case ReferenceKind::statute:
-            return r.url.empty() ? r.document + " (no link)" : r.url;
+        case ReferenceKind::statute: return r.url.empty() ? r.document + " (no link)" : r.url;
         case ReferenceKind::constitution: {
             std::string out = r.document;
             if (!r.part.empty()) out += (out.empty() ? "" : ", ") + std::string("Part ") + r.part;
@@ -93,7 +92,8 @@ std::string json_protocol(const Protocol& p) {
 int run_refs(const std::vector<std::string>& argv) {
     Args args(argv, command("refs"));
     if (!args.ok()) return usage_error("refs", args.error());
-    if (args.positional().empty()) return usage_error("refs", "no sources given (usage: protopub refs FILE|DIR... [--json])");
+    if (args.positional().empty())
+        return usage_error("refs", "no sources given (usage: protopub refs FILE|DIR... [--json])");
     model::Diagnostics diags;
     std::vector<model::Protocol> protocols;
     if (const int loaded = load_arguments(args.positional(), protocols, diags); loaded != exit_ok) {

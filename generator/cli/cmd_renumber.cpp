@@ -30,7 +30,8 @@ int run_renumber(const std::vector<std::string>& argv) {
     if (!args.ok()) return usage_error("renumber", args.error());
     if (args.positional().size() != 1)
         return usage_error("renumber", "give one source file (usage: protopub renumber FILE [-o OUT | --in-place])");
-    if (args.has("-o") && args.flag("--in-place")) return usage_error("renumber", "-o and --in-place exclude each other");
+    if (args.has("-o") && args.flag("--in-place"))
+        return usage_error("renumber", "-o and --in-place exclude each other");
     const std::string path = args.positional().front();
 
     std::string error;
@@ -52,7 +53,8 @@ int run_renumber(const std::vector<std::string>& argv) {
         model::Diagnostics again;
         model::Protocol check = read_resolved(*renumbered, path, again);
         if (!again.has_errors() && !refs::plan_renumber(check, again).empty()) {
-            diags.error(path, {}, "renumber: the result does not number itself consistently; the file is left unchanged");
+            diags.error(path, {},
+                        "renumber: the result does not number itself consistently; the file is left unchanged");
             renumbered.reset();
         }
     }

@@ -32,7 +32,8 @@ const std::vector<Option>& options() {
          "the data folder: XHTML templates, stylesheets and reference.docx (default: $PROTOPUB_DATA_DIR, "
          "then the installed share/protopub)"},
         {"--pdf-style", "FILE", "a PDF house style (a copy of pdf/style.yaml with the keys to change)"},
-        {"--reference-docx", "FILE", "a Word document whose styles, page set-up, header and footer the .docx files take"},
+        {"--reference-docx", "FILE",
+         "a Word document whose styles, page set-up, header and footer the .docx files take"},
         {"--link", "LABEL=ADDRESS", "list another publication under \"See also\" on the front page", true},
         {"--quiet", "", "print nothing when all is well"},
         {"--json", "", "print JSON instead of tab-separated lines"},
@@ -55,31 +56,67 @@ const Option* find_option(std::string_view name) {
 }
 
 const std::vector<Command>& commands() {
+    // A later command is one more row; it gets help, the man page and completion with it.
     static const std::vector<Command> table = {
-        {"check", "FILE|DIR...", "report every problem in the sources as FILE:LINE:COL diagnostics", {"--quiet"}, {}, {},
-         {}, run_check, "protopub check protocol-source"},
-        {"build", "[FILE|DIR]...", "publish protocols as an HTML site, PDF, Word and Akoma Ntoso", {PUBLISH_OPTIONS},
-         kDocumentFormats, {"html"}, {}, run_build, "protopub build protocol-source -o output --format html,pdf,docx,akn"},
-        {"import", "INPUT.txt|INPUT.docx", "turn a legacy plain-text or Word protocol into a source file",
-         {"-o", "--council", "--title", "--version"}, {}, {}, {}, run_import,
-         "protopub import protocol.docx -o protocol-source/anytown.md --council \"Anytown Borough Council\""},
-        {"refs", "FILE|DIR...", "list every cross-reference and defined term with its target", {"--json"}, {}, {}, {},
-         run_refs, "protopub refs protocol-source --json > references.json"},
-        {"renumber", "FILE", "renumber clauses from the structure and every reference to them", {"-o", "--in-place"},
-         {}, {}, {}, run_renumber, "protopub renumber draft.md --in-place"},
-        {"constitution", "MANIFEST.yaml", "assemble the sources a manifest names into a constitution and publish it",
-         {PUBLISH_OPTIONS}, kDocumentFormats, {"html"}, {}, run_constitution,
-         "protopub constitution protocol-source/constitution.yaml -o output/constitution --format html,pdf"},
-        {"diff", "OLD NEW", "redline two versions (FILE or FILE@GITREV) with a schedule of changes",
-         {PUBLISH_OPTIONS, "--author", "--date"}, {"html", "pdf", "docx", "json", "csv"},
-         {"html", "pdf", "docx", "json", "csv"},
-         {{"--link", "a redline has no front page to list other publications on"}}, run_diff,
-         "protopub diff old.md new.md -o redline --format docx,pdf --reference-docx house.docx"},
-        {"compare", "FILE|DIR...", "align clauses across councils' protocols: coverage, gaps, differences",
-         {PUBLISH_OPTIONS, "--base", "--threshold"}, {"html", "pdf", "docx", "csv", "json"},
-         {"html", "pdf", "csv", "json"},
-         {{"--link", "a comparison has no front page to list other publications on"}}, run_compare,
-         "protopub compare protocol-source --base protocol-source/somerset-model-protocol.md -o comparison"},
+        {.name = "check",
+         .operands = "FILE|DIR...",
+         .summary = "report every problem in the sources as FILE:LINE:COL diagnostics",
+         .options = {"--quiet"},
+         .run = run_check,
+         .example = "protopub check protocol-source"},
+        {.name = "build",
+         .operands = "[FILE|DIR]...",
+         .summary = "publish protocols as an HTML site, PDF, Word and Akoma Ntoso",
+         .options = {PUBLISH_OPTIONS},
+         .formats = kDocumentFormats,
+         .default_formats = {"html"},
+         .run = run_build,
+         .example = "protopub build protocol-source -o output --format html,pdf,docx,akn"},
+        {.name = "import",
+         .operands = "INPUT.txt|INPUT.docx",
+         .summary = "turn a legacy plain-text or Word protocol into a source file",
+         .options = {"-o", "--council", "--title", "--version"},
+         .run = run_import,
+         .example =
+             "protopub import protocol.docx -o protocol-source/anytown.md --council \"Anytown Borough Council\""},
+        {.name = "refs",
+         .operands = "FILE|DIR...",
+         .summary = "list every cross-reference and defined term with its target",
+         .options = {"--json"},
+         .run = run_refs,
+         .example = "protopub refs protocol-source --json > references.json"},
+        {.name = "renumber",
+         .operands = "FILE",
+         .summary = "renumber clauses from the structure and every reference to them",
+         .options = {"-o", "--in-place"},
+         .run = run_renumber,
+         .example = "protopub renumber draft.md --in-place"},
+        {.name = "constitution",
+         .operands = "MANIFEST.yaml",
+         .summary = "assemble the sources a manifest names into a constitution and publish it",
+         .options = {PUBLISH_OPTIONS},
+         .formats = kDocumentFormats,
+         .default_formats = {"html"},
+         .run = run_constitution,
+         .example = "protopub constitution protocol-source/constitution.yaml -o output/constitution --format html,pdf"},
+        {.name = "diff",
+         .operands = "OLD NEW",
+         .summary = "redline two versions (FILE or FILE@GITREV) with a schedule of changes",
+         .options = {PUBLISH_OPTIONS, "--author", "--date"},
+         .formats = {"html", "pdf", "docx", "json", "csv"},
+         .default_formats = {"html", "pdf", "docx", "json", "csv"},
+         .refusals = {{"--link", "a redline has no front page to list other publications on"}},
+         .run = run_diff,
+         .example = "protopub diff old.md new.md -o redline --format docx,pdf --reference-docx house.docx"},
+        {.name = "compare",
+         .operands = "FILE|DIR...",
+         .summary = "align clauses across councils' protocols: coverage, gaps, differences",
+         .options = {PUBLISH_OPTIONS, "--base", "--threshold"},
+         .formats = {"html", "pdf", "docx", "csv", "json"},
+         .default_formats = {"html", "pdf", "csv", "json"},
+         .refusals = {{"--link", "a comparison has no front page to list other publications on"}},
+         .run = run_compare,
+         .example = "protopub compare protocol-source --base protocol-source/somerset-model-protocol.md -o comparison"},
     };
     return table;
 }
@@ -119,10 +156,14 @@ std::string roff(const std::string& s) {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char ch = s[i];
-        if (ch == '\\') out += "\\e";
-        else if (ch == '-') out += "\\-";
-        else if ((ch == '.' || ch == '\'') && (i == 0 || s[i - 1] == '\n')) out += "\\&" + std::string(1, ch);
-        else out += ch;
+        if (ch == '\\')
+            out += "\\e";
+        else if (ch == '-')
+            out += "\\-";
+        else if ((ch == '.' || ch == '\'') && (i == 0 || s[i - 1] == '\n'))
+            out += "\\&" + std::string(1, ch);
+        else
+            out += ch;
     }
     return out;
 }
@@ -171,11 +212,12 @@ std::string man_page(const std::string& version) {
     out += ".SH SYNOPSIS\n";
     for (const auto& c : commands()) out += ".B protopub\n" + roff(synopsis(c)) + "\n.br\n";
     out += ".B protopub help\n[COMMAND]\n";
-    out += ".SH DESCRIPTION\n"
-           "protopub checks Member/Officer protocols and the other codes of a council's constitution, written as "
-           "Markdown with front matter, and publishes them as an accessible HTML site, PDF, Word and Akoma Ntoso; "
-           "it redlines two versions, compares councils' protocols, assembles constitutions and imports legacy "
-           "text and Word files. Every publishing command takes the same options.\n";
+    out +=
+        ".SH DESCRIPTION\n"
+        "protopub checks Member/Officer protocols and the other codes of a council's constitution, written as "
+        "Markdown with front matter, and publishes them as an accessible HTML site, PDF, Word and Akoma Ntoso; "
+        "it redlines two versions, compares councils' protocols, assembles constitutions and imports legacy "
+        "text and Word files. Every publishing command takes the same options.\n";
     out += ".SH COMMANDS\n";
     for (const auto& c : commands()) {
         out += ".SS " + roff(std::string(c.name) + " " + c.operands) + "\n" + roff(c.summary) + ".\n";
@@ -194,29 +236,36 @@ std::string man_page(const std::string& version) {
     }
     out += ".SH EXIT STATUS\n";
     for (const auto& e : kExitCodes) out += ".TP\n.B " + std::to_string(e.code) + "\n" + roff(e.meaning) + "\n";
-    out += ".SH ENVIRONMENT\n.TP\n.B PROTOPUB_DATA_DIR\nThe data folder when \\-\\-templates is not given.\n"
-           ".TP\n.B SOURCE_DATE_EPOCH\nThe date stamped into outputs, so the same sources give the same bytes.\n";
-    out += ".SH FILES\n.TP\n.I <prefix>/share/protopub\nThe templates, stylesheets, reference.docx and pdf/style.yaml.\n";
+    out +=
+        ".SH ENVIRONMENT\n.TP\n.B PROTOPUB_DATA_DIR\nThe data folder when \\-\\-templates is not given.\n"
+        ".TP\n.B SOURCE_DATE_EPOCH\nThe date stamped into outputs, so the same sources give the same bytes.\n";
+    out +=
+        ".SH FILES\n.TP\n.I <prefix>/share/protopub\nThe templates, stylesheets, reference.docx and pdf/style.yaml.\n";
     return out;
 }
 
 std::string bash_completion() {
-    std::string out = "# bash completion for protopub, generated from its command table\n_protopub() {\n"
-                      "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
-                      "    if [ \"$COMP_CWORD\" -eq 1 ]; then\n        COMPREPLY=($(compgen -W \"";
+    std::string out =
+        "# bash completion for protopub, generated from its command table\n_protopub() {\n"
+        "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
+        "    if [ \"$COMP_CWORD\" -eq 1 ]; then\n        COMPREPLY=($(compgen -W \"";
     for (const auto& c : commands()) out += std::string(c.name) + " ";
     out += "help\" -- \"$cur\")); return\n    fi\n    case \"$prev\" in\n";
     std::string file_options, dir_options;
     for (const auto& o : options()) {
         const std::string_view v = o.value;
-        if (v == "FILE") file_options += std::string(file_options.empty() ? "" : "|") + o.name;
-        else if (v == "DIR" || v == "OUT") dir_options += std::string(dir_options.empty() ? "" : "|") + o.name;
+        if (v == "FILE")
+            file_options += std::string(file_options.empty() ? "" : "|") + o.name;
+        else if (v == "DIR" || v == "OUT")
+            dir_options += std::string(dir_options.empty() ? "" : "|") + o.name;
     }
     out += "        " + file_options + ") COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n";
     out += "        " + dir_options + ") COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n";
     out += "        --format)\n            case \"${COMP_WORDS[1]}\" in\n";
     for (const auto& c : commands())
-        if (!c.formats.empty()) out += "                " + std::string(c.name) + ") COMPREPLY=($(compgen -W \"" + join(c.formats, " ") + "\" -- \"$cur\")) ;;\n";
+        if (!c.formats.empty())
+            out += "                " + std::string(c.name) + ") COMPREPLY=($(compgen -W \"" + join(c.formats, " ") +
+                   "\" -- \"$cur\")) ;;\n";
     out += "            esac; return ;;\n    esac\n    case \"${COMP_WORDS[1]}\" in\n";
     for (const auto& c : commands()) {
         std::string names;
@@ -226,9 +275,11 @@ std::string bash_completion() {
     }
     out += "        help) COMPREPLY=($(compgen -W \"";
     for (const auto& c : commands()) out += std::string(c.name) + " ";
-    out += "--man --bash-completion\" -- \"$cur\")); return ;;\n        *) return ;;\n    esac\n"
-           "    if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\")); else COMPREPLY=($(compgen -f -- "
-           "\"$cur\")); fi\n}\ncomplete -o filenames -F _protopub protopub\n";
+    out +=
+        "--man --bash-completion\" -- \"$cur\")); return ;;\n        *) return ;;\n    esac\n"
+        "    if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\")); else COMPREPLY=($(compgen -f "
+        "-- "
+        "\"$cur\")); fi\n}\ncomplete -o filenames -F _protopub protopub\n";
     return out;
 }
 

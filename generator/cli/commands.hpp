@@ -31,10 +31,10 @@ struct Refusal {
 
 struct Command {
     const char* name;
-    const char* operands;                // "OLD NEW"
-    const char* summary;                 // one line for `protopub help`
-    std::vector<const char*> options;    // names in options(), in the order shown
-    std::vector<std::string> formats;    // what --format accepts (empty: no --format)
+    const char* operands;              // "OLD NEW"
+    const char* summary;               // one line for `protopub help`
+    std::vector<const char*> options;  // names in options(), in the order shown
+    std::vector<std::string> formats;  // what --format accepts (empty: no --format)
     std::vector<std::string> default_formats;
     std::vector<Refusal> refusals;
     CommandFn run;

@@ -25,10 +25,10 @@ namespace protopub::cli {
 
 struct PublishOptions {
     std::vector<std::string> formats;
-    std::string templates_dir;    // --templates, else the data folder found at run time
-    std::string pdf_style;        // --pdf-style; "" = the built-in style
-    std::string reference_docx;   // --reference-docx, else <templates>/reference.docx
-    std::vector<std::pair<std::string, std::string>> links;   // --link LABEL=ADDRESS, in order
+    std::string templates_dir;                               // --templates, else the data folder found at run time
+    std::string pdf_style;                                   // --pdf-style; "" = the built-in style
+    std::string reference_docx;                              // --reference-docx, else <templates>/reference.docx
+    std::vector<std::pair<std::string, std::string>> links;  // --link LABEL=ADDRESS, in order
     bool quiet = false;
     // diff's --date and --author; without a date each document's io::build_epoch.
     std::optional<std::int64_t> epoch;
@@ -52,8 +52,8 @@ bool read_publish_options(const Command& command, Args& args, PublishOptions& op
 // row: it is a site (build, constitution) or a set of pages (diff, compare).
 struct Format {
     const char* name;
-    const char* suffix;   // after the document's stem: "guildford" + ".pdf"
-    const char* label;    // the download link's text
+    const char* suffix;  // after the document's stem: "guildford" + ".pdf"
+    const char* label;   // the download link's text
     std::function<std::string(const model::Protocol&, const PublishOptions&, model::Diagnostics&)> render;
 };
 

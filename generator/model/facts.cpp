@@ -15,9 +15,9 @@ bool read_int(std::string_view s, int& out) {
 }  // namespace
 
 std::string date_in_words(std::string_view iso) {
-    static constexpr std::array<const char*, 12> months = {"January", "February", "March",     "April",
-                                                           "May",     "June",     "July",      "August",
-                                                           "September", "October", "November", "December"};
+    static constexpr std::array<const char*, 12> months = {"January",   "February", "March",    "April",
+                                                           "May",       "June",     "July",     "August",
+                                                           "September", "October",  "November", "December"};
     int year = 0, month = 0, day = 0;
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !read_int(iso.substr(0, 4), year) ||
         !read_int(iso.substr(5, 2), month) || !read_int(iso.substr(8, 2), day) || month < 1 || month > 12 || day < 1 ||

@@ -35,7 +35,7 @@ std::vector<TitleFact> title_facts(const Metadata& meta);
 struct LinkTarget {
     enum class Kind { none, clause, web };
     Kind kind = Kind::none;
-    std::string target;   // the clause id or the address
+    std::string target;  // the clause id or the address
 };
 LinkTarget link_target(const Protocol& p, const Inline& reference);
 LinkTarget link_target(const Reference& r);

@@ -52,8 +52,8 @@ TEST_CASE("every publishing command draws Word and PDF in the council's house st
     changed.replace(changed.find("guide Councillors"), 5, "help");
     testing::write(dir.file("new.md"), changed);
 
-    const std::vector<std::string> style = {"--format", "docx,pdf", "--reference-docx", house.docx, "--pdf-style",
-                                            house.pdf_style, "--quiet"};
+    const std::vector<std::string> style = {"--format",    "docx,pdf",      "--reference-docx", house.docx,
+                                            "--pdf-style", house.pdf_style, "--quiet"};
     struct Case {
         std::vector<std::string> args;
         std::vector<std::string> docx, pdf;
@@ -106,12 +106,14 @@ TEST_CASE("an option a command cannot honour is a usage error naming it", "[cli]
     const std::vector<Case> cases = {
         {{"diff", kSample, kSample, "-o", dir.file("o"), "--link", "Site=index.html"}, "diff cannot use --link"},
         {{"compare", kSample, kSample, "-o", dir.file("o"), "--link", "Site=index.html"}, "compare cannot use --link"},
-        {{"build", kSample, "-o", dir.file("o"), "--reference-docx", house.docx}, "--reference-docx is for docx output"},
+        {{"build", kSample, "-o", dir.file("o"), "--reference-docx", house.docx},
+         "--reference-docx is for docx output"},
         {{"build", kSample, "-o", dir.file("o"), "--format", "html,docx", "--pdf-style", house.pdf_style},
          "--pdf-style is for pdf output"},
         {{"compare", kSample, kSample, "-o", dir.file("o"), "--format", "json", "--reference-docx", house.docx},
          "--reference-docx is for docx output"},
-        {{"diff", kSample, kSample, "-o", dir.file("o"), "--format", "pdf", "--link", "A=b.html"}, "diff cannot use --link"},
+        {{"diff", kSample, kSample, "-o", dir.file("o"), "--format", "pdf", "--link", "A=b.html"},
+         "diff cannot use --link"},
         {{"build", kSample, "-o", dir.file("o"), "--format", "pdf", "--link", "A=b.html"}, "--link is for html output"},
         {{"refs", kSample, "--format", "html"}, "unknown option '--format'"},
     };

@@ -51,7 +51,8 @@ int run_protopub(const std::string& args, const std::string& log) {
 std::string normalised(std::string text, const std::string& outdir) {
     text = std::regex_replace(text, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z)"), "YYYY-MM-DDThh:mm:ssZ");
     text = std::regex_replace(text, std::regex(R"(protopub \d+\.\d+\.\d+)"), "protopub VERSION");
-    for (auto at = text.find(outdir); at != std::string::npos; at = text.find(outdir, at)) text.replace(at, outdir.size(), "OUT");
+    for (auto at = text.find(outdir); at != std::string::npos; at = text.find(outdir, at))
+        text.replace(at, outdir.size(), "OUT");
     return text;
 }
 
@@ -117,9 +118,9 @@ std::vector<std::string> readable(const std::string& path) {
 }
 
 struct Case {
-    const char* name;   // the folder of expected/ its files go in
-    std::string args;   // after `protopub`; -o is added
-    std::vector<std::pair<std::string, std::string>> files;   // output file, its golden stem
+    const char* name;                                        // the folder of expected/ its files go in
+    std::string args;                                        // after `protopub`; -o is added
+    std::vector<std::pair<std::string, std::string>> files;  // output file, its golden stem
 };
 
 const std::vector<Case>& cases() {
@@ -167,9 +168,10 @@ TEST_CASE("golden: every renderer's output for the golden sources", "[golden]") 
                         testing::write(path, actual);
                         continue;
                     }
-                    INFO(golden << " differs from tests/golden/expected/" << c.name << "/" << golden
-                                << "; if the change is meant, run PROTOPUB_UPDATE_GOLDEN=1 ./build/tests/protopub_tests "
-                                   "\"[golden]\" and review the diff");
+                    INFO(
+                        golden << " differs from tests/golden/expected/" << c.name << "/" << golden
+                               << "; if the change is meant, run PROTOPUB_UPDATE_GOLDEN=1 ./build/tests/protopub_tests "
+                                  "\"[golden]\" and review the diff");
                     REQUIRE(fs::exists(path));
                     const std::string expected = testing::read(path);
                     if (expected != actual) {

@@ -34,11 +34,11 @@ TEST_CASE("the installed binary publishes every format from an unrelated folder"
     REQUIRE(std::system(install.c_str()) == 0);
     const std::string bin = prefix.file("bin/protopub");
     REQUIRE(fs::exists(bin));
-    for (const char* installed : {"share/protopub/layout.xhtml", "share/protopub/reference.docx",
-                                  "share/protopub/pdf/style.yaml", "share/man/man1/protopub.1.gz",
-                                  "share/bash-completion/completions/protopub", "share/doc/protopub/README.md"})
+    for (const char* installed :
+         {"share/protopub/layout.xhtml", "share/protopub/reference.docx", "share/protopub/pdf/style.yaml",
+          "share/man/man1/protopub.1.gz", "share/bash-completion/completions/protopub", "share/doc/protopub/README.md"})
         CHECK(fs::exists(prefix.file(installed)));
-    CHECK_FALSE(fs::exists(prefix.file("bin/protopub-data")));   // no link back into the checkout
+    CHECK_FALSE(fs::exists(prefix.file("bin/protopub-data")));  // no link back into the checkout
 
     // The sources travel to the council's own folder; nothing refers to the checkout.
     const std::string data = test_env::source_dir() + "/tests/data";
@@ -72,7 +72,8 @@ TEST_CASE("the installed binary publishes every format from an unrelated folder"
     CHECK_FALSE(fs::exists(work.file("again")));
     // ... unless it is named on the command line or in the environment.
     ok("build sample.md -o named --format html,docx --templates " + quote(prefix.file("share/protopub-away")));
-    CHECK(run_in(work.path(), "PROTOPUB_DATA_DIR=" + quote(prefix.file("share/protopub-away")) + " " + quote(bin) +
-                                  " build sample.md -o by-env --format html,docx",
+    CHECK(run_in(work.path(),
+                 "PROTOPUB_DATA_DIR=" + quote(prefix.file("share/protopub-away")) + " " + quote(bin) +
+                     " build sample.md -o by-env --format html,docx",
                  log) == 0);
 }

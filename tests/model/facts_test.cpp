@@ -32,9 +32,12 @@ TEST_CASE("facts: the title page's facts, in order, leaving out what the front m
     m.minute = "C24/12";
     m.supersedes = "2019";
     m.constitution = model::ConstitutionPlace{"5", "24"};
-    const std::vector<model::TitleFact> all = {{"Version", "2024"},          {"Status", "Adopted"},
-                                               {"Adopted", "1 May 2024"},    {"Adopted by", "Full Council"},
-                                               {"Minute", "C24/12"},         {"Supersedes", "2019"},
+    const std::vector<model::TitleFact> all = {{"Version", "2024"},
+                                               {"Status", "Adopted"},
+                                               {"Adopted", "1 May 2024"},
+                                               {"Adopted by", "Full Council"},
+                                               {"Minute", "C24/12"},
+                                               {"Supersedes", "2019"},
                                                {"Constitution", "Part 5, Section 24"}};
     CHECK(model::title_facts(m) == all);
     model::Metadata draft;
@@ -50,7 +53,7 @@ TEST_CASE("facts: where a reference links", "[model][facts]") {
     r.targets = {{"9.9", "", {}, false}, {"3.2", "complaints", {}, false}};
     const auto to = model::link_target(r);
     CHECK(to.kind == model::LinkTarget::Kind::clause);
-    CHECK(to.target == "complaints");   // the first target that resolved, over the address
+    CHECK(to.target == "complaints");  // the first target that resolved, over the address
 }
 
 TEST_CASE("facts: the Word and PDF title pages state the same facts", "[model][facts][docx][pdf]") {
@@ -63,14 +66,15 @@ TEST_CASE("facts: the Word and PDF title pages state the same facts", "[model][f
     REQUIRE(facts.size() == 7);
 
     docx::DocxOptions word;
-    const auto paragraphs = protopub::testing::word_paragraphs(docx::render_docx(*p, word, diags),
-                                                               protopub::testing::View::as_written);
+    const auto paragraphs =
+        protopub::testing::word_paragraphs(docx::render_docx(*p, word, diags), protopub::testing::View::as_written);
     REQUIRE_FALSE(diags.has_errors());
     // Word: one paragraph per fact, "Label: value", right after the title and council.
     REQUIRE(paragraphs.size() > facts.size() + 2);
     CHECK(paragraphs[0].text == p->meta.title);
     CHECK(paragraphs[1].text == p->meta.council);
-    for (std::size_t i = 0; i < facts.size(); ++i) CHECK(paragraphs[i + 2].text == facts[i].label + ": " + facts[i].value);
+    for (std::size_t i = 0; i < facts.size(); ++i)
+        CHECK(paragraphs[i + 2].text == facts[i].label + ": " + facts[i].value);
 
     // PDF: the same facts, in the same order, each label beside its value on page 1.
     ::testing::TempDir dir;
