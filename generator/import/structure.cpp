@@ -345,6 +345,89 @@ void promote_sub_headings(std::vector<Item>& items, std::size_t from) {
         if (it->role == Role::heading) it->level = 2;
 }
 
+// ------------------------------------------------------------------ numbers a clerk gives
+
+bool opens_numbering_group(const Item& it) {
+    return it.role == Role::numbered_heading || (it.role == Role::heading && it.level == 2);
+}
+
+void set_number(Item& it, std::vector<int> parts) {
+    it.marker.parts = std::move(parts);
+    it.marker.text = join_number(it.marker.parts);
+    it.marker.kind = MarkerKind::clause;
+    it.marker.enclosed = false;
+    if (it.role == Role::one_level_clause || it.role == Role::plain) it.role = Role::clause;
+}
+
+// "1." "2." under every heading (a protocol published a web page per section, or "(1)"
+// paragraphs under "1 Heading"): a number is used once in a protocol, so each section's
+// number goes in front of its paragraphs' numbers, as a clerk would number them (1., 2.
+// under the third heading become 3.1, 3.2), and a warning says so where each restarts.
+void number_restarts(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
+    bool restarts = false, after_heading = false;
+    int last = 0;
+    for (std::size_t i = from; i < items.size() && !restarts; ++i) {
+        const Item& it = items[i];
+        if (opens_numbering_group(it)) after_heading = true;
+        if (it.role != Role::one_level_clause) continue;
+        restarts = after_heading && it.marker.parts[0] == 1 && last >= 1;
+        last = it.marker.parts[0];
+        after_heading = false;
+    }
+    if (!restarts) return;
+    int section = 0;
+    bool warned = true;
+    for (std::size_t i = from; i < items.size(); ++i) {
+        Item& it = items[i];
+        if (opens_numbering_group(it)) {
+            section = it.role == Role::numbered_heading ? it.marker.parts[0] : section + 1;
+            warned = false;
+            continue;
+        }
+        const bool numbered = it.role == Role::one_level_clause || it.role == Role::clause || it.role == Role::titled_clause;
+        if (!numbered || section == 0) continue;
+        std::vector<int> parts = it.marker.parts;
+        parts.insert(parts.begin(), section);
+        if (!warned)
+            diags.warning(path, it.para.pos,
+                          "the numbering starts again at " + it.marker.text + " under a new heading: numbered " +
+                              join_number(parts) + " and on (the section's number in front), so that every number is used once");
+        warned = true;
+        set_number(it, std::move(parts));
+    }
+}
+
+// No numbered paragraph anywhere (a model protocol, a small council's): each paragraph
+// under a heading is a clause, numbered 1.1, 1.2 ... under the first heading, 2.1 ...
+// under the next, and a warning says which numbers were assigned where.
+void assign_numbers(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
+    for (std::size_t i = from; i < items.size(); ++i) {
+        const Role r = items[i].role;
+        if (r == Role::clause || r == Role::titled_clause || r == Role::one_level_clause || r == Role::numbered_heading) return;
+    }
+    int section = 0, n = 0;
+    std::size_t heading = 0;
+    auto report = [&] {
+        if (n > 0)
+            diags.warning(path, items[heading].para.pos,
+                          "no numbered paragraphs: numbers " + std::to_string(section) + ".1 to " + std::to_string(section) + "." +
+                              std::to_string(n) + " assigned to the paragraphs under '" + items[heading].para.text + "'");
+    };
+    for (std::size_t i = from; i < items.size(); ++i) {
+        Item& it = items[i];
+        if (it.role == Role::heading) {
+            report();
+            ++section, n = 0, heading = i;
+            continue;
+        }
+        if (it.role != Role::plain || section == 0 || it.para.text.empty()) continue;
+        it.marker = Marker{};
+        it.rest = it.para.text;
+        set_number(it, {section, ++n});
+    }
+    report();
+}
+
 // ------------------------------------------------------------------ assembly
 
 bool is_structure(const Item& it) {
@@ -846,6 +929,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     const TitlePage page = read_title_page(items);
     const std::size_t top = page.lines;
     promote_sub_headings(items, top);
+    number_restarts(items, top, path, diags);
     for (std::size_t i = 0; i < top; ++i) {
         const Paragraph& line = items[i].para;
         const HeaderLine kind = page.kinds[i];
@@ -882,7 +966,16 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         title = items[top].para.text;
         first = start = top + 1;
     }
+    if (title.empty() && top < items.size() && items[top].marker.kind == MarkerKind::none &&
+        header_line_kind(items[top].para.text) == HeaderLine::title && title_like(as_one_line(items[top].para), items[top].para.text, 16)) {
+        // "Councillor-Officer Protocol" on the first line, a covering report under it
+        title = items[top].para.text;
+        first = top + 1;
+        if (start == top) start = first;
+        diags.warning(path, items[top].para.pos, "'" + title + "', the first line, taken as the title");
+    }
     result.title_from_text = !title.empty() && options.title.empty();
+    assign_numbers(items, first, path, diags);
 
     Builder builder(p, path, dropped, diags);
     if (first < start) builder.start_preamble(items[first].para.pos);
@@ -914,8 +1007,10 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     // A protocol is kept as numbered clauses: with no number anywhere there is nothing
     // to hold on to (and most likely this is not the protocol).
     if (std::all_of(p.sections.begin(), p.sections.end(), [](const Section& s) { return s.clauses.empty(); })) {
-        diags.error(path, {1, 1}, "no numbered paragraphs: a protocol is imported as numbered clauses (1.1, 2.3 or 1., 2.), "
-                                  "and this text has none; number its paragraphs, or check that it is the protocol");
+        diags.error(path, {1, 1}, "no numbered paragraphs and no headings: this text reads as running prose (minutes, a "
+                                  "letter), not a protocol or code; a protocol is imported as numbered clauses (1.1, 2.3 "
+                                  "or 1., 2.), or as paragraphs under headings; check that it is the protocol, or add "
+                                  "its headings");
         return result;
     }
 

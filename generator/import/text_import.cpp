@@ -176,6 +176,13 @@ std::string furniture_key(std::string_view s) {
     return key;
 }
 
+// "8.63" or "2.1.1" alone on its line: a clause number that pdftotext put on a line of its
+// own (every number looks alike with its digits aside, but it is no header).
+bool bare_number(std::string_view s) {
+    const Marker m = detail::read_marker(std::string(s) + " x");
+    return m.kind == MarkerKind::clause && m.length == s.size() + 1;
+}
+
 // A line standing on its own: blank lines, a page break or the file's edge around it.
 bool stands_alone(const std::vector<Line>& lines, std::size_t i) {
     const bool before = i == 0 || lines[i - 1].blank || lines[i].page_break;
@@ -195,7 +202,8 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     // a header or footer repeats: three times anywhere, or twice at page edges (a short document)
     std::map<std::string, int> repeats, repeats_at_edge;
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (!lines[i].blank && stands_alone(lines, i) && detail::read_marker(lines[i].text).kind == MarkerKind::none) {
+        if (!lines[i].blank && stands_alone(lines, i) && detail::read_marker(lines[i].text).kind == MarkerKind::none &&
+            !bare_number(lines[i].text)) {
             const std::string key = furniture_key(lines[i].text);
             ++repeats[key];
             if (near_edge[i]) ++repeats_at_edge[key];
@@ -228,6 +236,46 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
         SourcePos pos{line.number, 1};
         dropped.push_back({pos, line.text, reason});
         diags.warning(path, pos, "dropped " + reason + " '" + line.text + "'");
+    }
+}
+
+// Web page furniture above the title: a menu run together on one long line, "You are
+// in:", breadcrumbs as bullets, "Home", a notice. It is dropped (each line reported) when
+// a line naming a protocol, code or guidance follows it within the first lines and the
+// lines above look like a web page's, not like a title page or a covering report.
+void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped,
+                        Diagnostics& diags) {
+    std::size_t title = lines.size(), seen = 0;
+    bool web = false;
+    for (std::size_t i = 0; i < lines.size() && seen < 16; ++i) {
+        const Line& l = lines[i];
+        if (l.blank || l.junk) continue;
+        ++seen;
+        const Marker m = detail::read_marker(l.text);
+        if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) {
+            // "1. Home 2. Constitution": a breadcrumb numbered as a list, before the title
+            if (split_words(l.text).size() > 6) break;
+        }
+        if (detail::header_line_kind(l.text) == detail::HeaderLine::title && split_words(l.text).size() <= 12) {
+            title = i;
+            break;
+        }
+        const std::string lower_text = [&] {
+            std::string t = l.text;
+            for (auto& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return t;
+        }();
+        web = web || m.kind == MarkerKind::bullet || (l.text.size() >= 100 && !ends_sentence(l.text)) ||
+              lower_text.rfind("you are in", 0) == 0 || lower_text == "home" || lower_text.rfind("skip to", 0) == 0 ||
+              lower_text.rfind("you are here", 0) == 0 || lower_text.find("cookies") != std::string::npos;
+    }
+    if (!web || title == lines.size()) return;
+    for (std::size_t i = 0; i < title; ++i) {
+        Line& l = lines[i];
+        if (l.blank || l.junk) continue;
+        l.junk = true;
+        dropped.push_back({{l.number, 1}, l.text, "web page furniture"});
+        diags.warning(path, {l.number, 1}, "dropped web page furniture above the title '" + l.text + "'");
     }
 }
 
@@ -450,8 +498,17 @@ bool title_line(std::string_view text) {
 // Lines -> paragraphs: hard-wrapped lines are joined; a new paragraph starts at a blank
 // line, at a number, bullet or label that cannot be the continuation of the line before,
 // and where a page break fell between two sentences.
-std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<std::size_t>& last_line_length,
-                                  const std::string& path, Diagnostics& diags) {
+std::size_t wrap_width(const std::vector<Line>& lines);
+
+// How the text was laid out: with blank lines between paragraphs or none, wrapped at
+// some width or a paragraph per line.
+struct TextLayout {
+    bool gapless = false;     // (almost) no blank lines: line ends are what separate paragraphs
+    std::size_t width = 0;    // a line this long was wrapped, not ended; 0: nothing was wrapped
+};
+
+std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayout& layout,
+                                  std::vector<std::size_t>& last_line_length, const std::string& path, Diagnostics& diags) {
     const Hyphenation hyphenation(lines);
     std::vector<Paragraph> out;
     Paragraph cur;
@@ -518,6 +575,15 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
         starts = starts || (page_seam && (sentence_ended || m.kind == MarkerKind::clause));
         // "Finance: Not applicable" / "Legal: J. Smith": one field per line on a cover sheet
         starts = starts || (starts_field(line.text) && starts_field(last_line)) || line.title_page;
+        // No blank lines between paragraphs: a line that was not wrapped ends its paragraph
+        // when it ends a sentence or is a heading, and a heading stands on its own line.
+        if (layout.gapless && open && !starts) {
+            const bool last_short = layout.width == 0 || last_line.size() < layout.width;
+            const bool last_heading = title_line(last_line) && cur.single_line;
+            starts = layout.width == 0 || (last_short && (sentence_ended || last_heading)) ||
+                     (sentence_ended && title_line(line.text) && line.text.size() < layout.width &&
+                      (detail::in_capitals(line.text) || line.text.size() * 2 < layout.width));
+        }
         if (starts) {
             close();
             open = true;
@@ -572,6 +638,8 @@ std::size_t wrap_width(const std::vector<Line>& lines) {
         if (!l.blank && !l.junk) lengths.push_back(l.text.size());
     if (lengths.empty()) return 0;
     std::sort(lengths.begin(), lengths.end());
+    // a paragraph per line (a web page, Word's text without line breaks): nothing was wrapped
+    if (lengths[lengths.size() * 9 / 10] > 160) return 0;
     return lengths[lengths.size() * 9 / 10] * 3 / 4;
 }
 
@@ -608,12 +676,18 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     std::vector<Line> lines = split_lines(text);
     std::vector<Dropped> dropped;
     drop_furniture(lines, path, dropped, diags);
+    drop_web_furniture(lines, path, dropped, diags);
     drop_contents(lines, path, dropped, diags);
     mark_tables(lines);
     join_bare_markers(lines);
     mark_title_page(lines);
     std::vector<std::size_t> last_length;
-    std::vector<Paragraph> paras = join_lines(lines, last_length, path, diags);
+    TextLayout layout;
+    layout.width = wrap_width(lines);
+    std::size_t blank = 0, words = 0;
+    for (const Line& l : lines) (l.blank ? blank : words) += !l.junk;
+    layout.gapless = words >= 8 && blank * 12 < words;
+    std::vector<Paragraph> paras = join_lines(lines, layout, last_length, path, diags);
     if (paras.empty()) {
         diags.error(path, {1, 1}, "the file is empty: there is no text to import");
         return result;
