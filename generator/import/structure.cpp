@@ -287,6 +287,17 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
     const bool only_enclosed_numbers = std::none_of(items.begin(), items.end(), [](const Item& it) {
         return it.marker.kind == MarkerKind::clause || (it.marker.kind == MarkerKind::single && !it.marker.enclosed);
     });
+    // "(1)" or "1)" first under two headings or more: the paragraphs of each section are
+    // numbered that way (a protocol published a page per section, "(1)" under "1 Heading")
+    int enclosed_restarts = 0;
+    for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+        const Marker& m = items[i + 1].marker;
+        const bool heading = items[i].marker.kind == MarkerKind::single ? title_like(items[i].para, items[i].rest, 12)
+                                                                        : items[i].marker.kind == MarkerKind::none &&
+                                                                              title_like(items[i].para, items[i].para.text, 12);
+        enclosed_restarts += heading && m.kind == MarkerKind::single && m.enclosed && m.parts[0] == 1;
+    }
+    const bool enclosed_clauses = only_enclosed_numbers || enclosed_restarts >= 2;
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& it = items[i];
         const Paragraph& p = it.para;
@@ -311,7 +322,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         } else if (it.marker.kind == MarkerKind::single && it.marker.enclosed) {
             // "(3) text" numbers the clauses of a text with no other numbers; elsewhere
             // it is words of the clause it stands in
-            if (only_enclosed_numbers) it.role = Role::one_level_clause;
+            if (enclosed_clauses) it.role = Role::one_level_clause;
         } else if (it.marker.kind == MarkerKind::single) {
             if (title_like(p, it.rest, 12) || p.heading_level > 0) it.role = Role::numbered_heading;
             else if (it.marker.text.back() == '.') it.role = Role::one_level_clause;
@@ -330,6 +341,20 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             // a bullet whose glyph was lost on the way out of the PDF
             it.role = Role::bullet;
         }
+    }
+    // "11. Senior Officers shall agree times for regular contact" after 10. under section
+    // 5: a short paragraph in the series of paragraphs, not section 11
+    int last_heading = 0, last_paragraph = 0;
+    for (Item& it : items) {
+        if (it.role == Role::numbered_heading) {
+            const int n = it.marker.parts[0];
+            if (n != last_heading + 1 && n == last_paragraph + 1 && last_paragraph > 0 && it.marker.text.back() == '.' &&
+                it.para.heading_level == 0)
+                it.role = Role::one_level_clause;
+            else
+                last_heading = n, last_paragraph = 0;
+        }
+        if (it.role == Role::one_level_clause) last_paragraph = it.marker.parts[0];
     }
     return items;
 }
@@ -929,7 +954,6 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     const TitlePage page = read_title_page(items);
     const std::size_t top = page.lines;
     promote_sub_headings(items, top);
-    number_restarts(items, top, path, diags);
     for (std::size_t i = 0; i < top; ++i) {
         const Paragraph& line = items[i].para;
         const HeaderLine kind = page.kinds[i];
@@ -975,6 +999,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         diags.warning(path, items[top].para.pos, "'" + title + "', the first line, taken as the title");
     }
     result.title_from_text = !title.empty() && options.title.empty();
+    number_restarts(items, first, path, diags);
     assign_numbers(items, first, path, diags);
 
     Builder builder(p, path, dropped, diags);

@@ -336,7 +336,10 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
 void join_bare_markers(std::vector<Line>& lines) {
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         Line& bare = lines[i];
-        Line& next = lines[i + 1];
+        // the words may follow after a blank line
+        std::size_t j = i + 1;
+        if (lines[j].blank && j + 1 < lines.size() && !lines[j + 1].blank) ++j;
+        Line& next = lines[j];
         // a number, label or glyph is a few bytes
         if (bare.text.size() > 12 || bare.blank || bare.junk || next.blank || next.junk || next.page_break || next.table_row)
             continue;
