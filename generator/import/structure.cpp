@@ -196,7 +196,8 @@ bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words
     const char first = text[0];
     if (!(is_upper(first) || is_digit(first) || static_cast<unsigned char>(first) >= 0x80)) return false;
     const char last = text.back();
-    if (ends_sentence(text) || last == ',' || last == '-') return false;
+    // "2. WHY HAVE A LOCAL CODE FOR PLANNING?": a heading may ask a question
+    if ((ends_sentence(text) && last != '?') || last == ',' || last == '-') return false;
     if (text.find(": ") != std::string_view::npos && !in_capitals(text)) return false;
     return !ends_with_small_word(text);
 }

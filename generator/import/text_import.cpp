@@ -239,6 +239,8 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     }
 }
 
+bool title_line(std::string_view text);
+
 // Web page furniture above the title: a menu run together on one long line, "You are
 // in:", breadcrumbs as bullets, "Home", a notice. It is dropped (each line reported) when
 // a line naming a protocol, code or guidance follows it within the first lines and the
@@ -324,6 +326,40 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
             if (count++ == 0) first = lines[i].number;
             drop(lines[i]);
         }
+    }
+    // "1. Introduction" ... "13. If Things Go Wrong" with no page numbers, then "1.
+    // Introduction" again where the body starts: a run of three numbered headings or more,
+    // one after another, whose first comes again below it
+    auto numbered_title = [&](const Line& l, int& n) {
+        const Marker m = detail::read_marker(l.text);
+        if (l.blank || l.junk || m.kind != MarkerKind::single || m.enclosed) return false;
+        n = m.parts[0];
+        return title_line(std::string_view(l.text).substr(m.length));
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        int n = 0, next = 0;
+        if (!numbered_title(lines[i], n)) continue;
+        std::vector<std::size_t> entries = {i};
+        std::size_t end = i + 1;
+        for (; end < lines.size(); ++end) {
+            if (lines[end].blank) continue;
+            if (!numbered_title(lines[end], next) || next != n + 1) break;
+            entries.push_back(end);
+            n = next;
+        }
+        if (entries.size() < 3) continue;
+        bool again = false;
+        for (std::size_t k = end; k < lines.size() && !again; ++k) again = !lines[k].junk && equals_ignore_case(lines[k].text, lines[i].text);
+        if (!again) continue;
+        std::size_t heading = i;
+        while (heading > 0 && lines[heading - 1].blank) --heading;
+        if (heading > 0 && (equals_ignore_case(lines[heading - 1].text, "contents") ||
+                            equals_ignore_case(lines[heading - 1].text, "table of contents")))
+            entries.insert(entries.begin(), heading - 1);
+        if (count == 0) first = lines[entries.front()].number;
+        for (std::size_t k : entries) drop(lines[k]);
+        count += entries.size();
+        i = end - 1;
     }
     if (count > 0)
         diags.warning(path, {static_cast<std::uint32_t>(first), 1},
