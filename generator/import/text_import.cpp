@@ -25,6 +25,7 @@ namespace {
 struct Line {
     std::string text;          // trimmed, inner runs of spaces collapsed
     std::uint32_t number = 0;  // 1-based
+    std::uint32_t column = 1;  // where the line starts in its input line (a line split at a number)
     bool blank = false;
     bool leading_space = false;  // exactly one space: where pdftotext joined a page break
     bool page_break = false;   // a form feed came before it
@@ -626,7 +627,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         if (starts) {
             close();
             open = true;
-            cur.pos = {line.number, 1};
+            cur.pos = {line.number, line.column};
             cur.after_gap = gap;
             cur.leading_space = line.leading_space;
             cur.bullet = m.kind == MarkerKind::bullet;
@@ -655,6 +656,144 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
     }
     close();
     last_line_length.resize(out.size());
+    return out;
+}
+
+// "... as they work together. 1.3 The Protocol must be read ...", and a whole document
+// flattened onto one line (as some PDF extractions give it): a line is cut where a clause
+// number that can follow the last one starts after a finished sentence or a heading, where
+// a heading in capitals sits between a sentence and a number, and where the next sub-item
+// or a bullet starts after a lead-in. Every cut is a warning at its line and column.
+std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::string& path, Diagnostics& diags) {
+    std::vector<Line> out;
+    out.reserve(lines.size());
+    std::vector<int> last;  // the last clause or section number seen
+    auto is_caps_word = [](std::string_view w) {
+        int letters = 0;
+        for (char c : w) {
+            if (std::islower(static_cast<unsigned char>(c))) return false;
+            letters += std::isupper(static_cast<unsigned char>(c)) != 0;
+        }
+        return letters >= 2;
+    };
+    for (Line& line : lines) {
+        if (line.blank || line.junk || !line.cells.empty() || line.text.size() < 40) {
+            const Marker m = line.blank ? Marker{} : detail::read_marker(line.text);
+            if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) last = m.parts;
+            out.push_back(std::move(line));
+            continue;
+        }
+        const std::string text = line.text;
+        std::vector<std::size_t> cuts;  // byte offsets where a new line starts
+        std::size_t segment = 0;        // where the current piece starts
+        {
+            const Marker m = detail::read_marker(text);
+            if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) last = m.parts;
+        }
+        std::string last_label;
+        for (std::size_t p = 1; p < text.size(); ++p) {
+            if (text[p - 1] != ' ') continue;
+            const std::string_view rest = std::string_view(text).substr(p);
+            const Marker m = detail::read_marker(rest);
+            if (m.kind == MarkerKind::none || m.length >= rest.size()) continue;
+            const std::string_view before = std::string_view(text).substr(segment, p - 1 - segment);
+            const bool sentence = ends_sentence(before);
+            bool cut = false;
+            if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed && m.text.back() == '.')) {
+                const bool next = last.empty() ? std::all_of(m.parts.begin() + 1, m.parts.end(), [](int x) { return x == 1; })
+                                               : plausible_next(last, m.parts);
+                const bool capital = std::isupper(static_cast<unsigned char>(rest[m.length])) != 0;
+                // "... by Full Council. Roles of members 2.1 ...": a heading between them
+                const std::size_t stop = before.find_last_of(".;:?!");
+                const bool heading_after_stop = stop != std::string_view::npos && stop + 2 < before.size() &&
+                                                before[stop + 1] == ' ' && title_line(before.substr(stop + 2));
+                cut = next && capital && (sentence || title_line(before) || heading_after_stop);
+                if (cut) {
+                    last = m.parts;
+                    last_label.clear();
+                    if (sentence) {
+                    } else if (heading_after_stop) {
+                        cuts.push_back(segment + stop + 2);
+                    } else if (segment == 0 && text.size() >= 400) {
+                        // a flattened document's title and first heading: the title ends with
+                        // its last word that names a protocol ("... Protocol", "... Relations")
+                        const std::vector<std::string> words = split_words(before);
+                        std::size_t end_word = words.size();
+                        for (std::size_t k = words.size(); k-- > 1;)
+                            if (detail::header_line_kind(words[k]) == detail::HeaderLine::title ||
+                                detail::header_line_kind("A " + words[k]) == detail::HeaderLine::title) {
+                                end_word = k + 1;
+                                break;
+                            }
+                        std::size_t caps = 0;
+                        while (caps < words.size() && is_caps_word(words[words.size() - 1 - caps])) ++caps;
+                        const bool mixed_title = std::any_of(words.begin(), words.end() - static_cast<long>(caps), [](const std::string& w) {
+                            return std::any_of(w.begin(), w.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+                        });
+                        if (caps > 0 && caps < words.size() && mixed_title) end_word = words.size() - caps;
+                        if (end_word < words.size()) {
+                            std::size_t at = 0;
+                            for (std::size_t k = 0; k < end_word; ++k) at = text.find(' ', at) + 1;
+                            cuts.push_back(at);
+                        }
+                    } else {
+                        // "Member Officer Protocol INTRODUCTION 1.1": a heading in capitals after the title
+                        const std::vector<std::string> words = split_words(before);
+                        std::size_t caps = 0;
+                        while (caps < words.size() && is_caps_word(words[words.size() - 1 - caps])) ++caps;
+                        if (caps > 0 && caps < words.size()) {
+                            std::size_t at = p - 1;
+                            for (std::size_t k = 0; k < caps; ++k) at = text.rfind(' ', at - 1);
+                            if (at != std::string::npos && at > segment) cuts.push_back(at + 1);
+                        }
+                    }
+                }
+            } else if (m.kind == MarkerKind::label) {
+                // "(b)" after "(a) ...;" or a lead-in ending with ":"
+                const char end = before.empty() ? ' ' : before.back();
+                const std::string core = detail::label_core(m.text);
+                const bool first = core == "a" || core == "i";
+                const bool follows = !last_label.empty() && detail::label_core(last_label).size() == core.size() &&
+                                     (core.size() == 1 ? core[0] == detail::label_core(last_label)[0] + 1
+                                                       : detail::roman_value(core) == detail::roman_value(detail::label_core(last_label)) + 1);
+                cut = (first && end == ':') || (follows && (end == ';' || end == '.' || end == ','  || before.ends_with("and") || before.ends_with("or")));
+                if (cut) last_label = m.text;
+            } else if (m.kind == MarkerKind::bullet) {
+                // a bullet glyph inside a line (not "-" or "o", which are words too)
+                cut = static_cast<unsigned char>(rest[0]) >= 0x80 && rest.rfind("\xE2\x80\x93", 0) != 0 &&
+                      (sentence || before.back() == ':' || before.back() == ';' || title_line(before));
+            }
+            if (!cut) continue;
+            cuts.push_back(p);
+            segment = p;
+        }
+        if (cuts.empty()) {
+            out.push_back(std::move(line));
+            continue;
+        }
+        std::sort(cuts.begin(), cuts.end());
+        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+        std::size_t from = 0;
+        cuts.push_back(text.size() + 1);
+        for (std::size_t cut : cuts) {
+            Line piece = line;
+            std::size_t end = cut - 1;
+            while (end > from && text[end - 1] == ' ') --end;
+            piece.text = text.substr(from, end - from);
+            piece.column = line.column + static_cast<std::uint32_t>(from);
+            piece.cells.clear();
+            piece.columns.clear();
+            if (from > 0) {
+                piece.page_break = false;
+                piece.leading_space = false;
+                diags.warning(path, {piece.number, piece.column},
+                              "a new paragraph taken to start in the middle of a line, at '" +
+                                  piece.text.substr(0, std::min<std::size_t>(piece.text.size(), 24)) + "'");
+            }
+            if (!piece.text.empty()) out.push_back(std::move(piece));
+            from = cut;
+        }
+    }
     return out;
 }
 
@@ -715,6 +854,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     std::vector<Line> lines = split_lines(text);
     std::vector<Dropped> dropped;
     drop_furniture(lines, path, dropped, diags);
+    lines = split_inline_structure(std::move(lines), path, diags);
     drop_web_furniture(lines, path, dropped, diags);
     drop_contents(lines, path, dropped, diags);
     mark_tables(lines);
