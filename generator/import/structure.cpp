@@ -991,13 +991,26 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         title = items[top].para.text;
         first = start = top + 1;
     }
-    if (title.empty() && top < items.size() && items[top].marker.kind == MarkerKind::none &&
-        header_line_kind(items[top].para.text) == HeaderLine::title && title_like(as_one_line(items[top].para), items[top].para.text, 16)) {
-        // "Councillor-Officer Protocol" on the first line, a covering report under it
-        title = items[top].para.text;
-        first = top + 1;
-        if (start == top) start = first;
-        diags.warning(path, items[top].para.pos, "'" + title + "', the first line, taken as the title");
+    std::string council_above_title;
+    if (title.empty()) {
+        // "Councillor-Officer Protocol" on the first line (the council's name may stand
+        // above it), a covering report or the sections under it
+        std::size_t at = top;
+        if (at + 1 < items.size() && items[at].marker.kind == MarkerKind::none && items[at].para.single_line &&
+            header_line_kind(items[at].para.text) == HeaderLine::council)
+            ++at;
+        if (at < items.size() && items[at].marker.kind == MarkerKind::none &&
+            header_line_kind(items[at].para.text) == HeaderLine::title && title_like(as_one_line(items[at].para), items[at].para.text, 16)) {
+            if (at > top) {
+                council_above_title = items[top].para.text;
+                dropped.push_back({items[top].para.pos, council_above_title, "title page"});
+                diags.warning(path, items[top].para.pos, "'" + council_above_title + "' above the title taken as the council's name");
+            }
+            title = items[at].para.text;
+            first = at + 1;
+            if (start <= at) start = first;
+            diags.warning(path, items[at].para.pos, "'" + title + "', the first line, taken as the title");
+        }
     }
     result.title_from_text = !title.empty() && options.title.empty();
     number_restarts(items, first, path, diags);
@@ -1053,6 +1066,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     const bool same_council = lower(page.council) == lower(named_in_text);
     m.council = !options.council.empty() ? options.council
                 : !page.council.empty() && !same_council ? page.council
+                : !council_above_title.empty() && named_in_text.empty() ? council_above_title
                                                          : named_in_text;
     if (m.council.empty()) {
         std::map<std::string, int> in_furniture;

@@ -3,6 +3,7 @@
 // page numbers, running headers, a stray space where a page began. These rules undo
 // that layout and nothing else.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <map>
@@ -210,9 +211,27 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
             if (near_edge[i]) ++repeats_at_edge[key];
         }
 
+    // the title (or the council) printed again at the top of every page after the first
+    std::vector<std::string> top_lines;
+    for (std::size_t i = 0; i < lines.size() && top_lines.size() < 8 && !lines[i].page_break; ++i)
+        if (!lines[i].blank) top_lines.push_back(furniture_key(lines[i].text));
+    std::vector<bool> page_top(lines.size(), false);
+    for (std::size_t i = 0, seen = 3; i < lines.size(); ++i) {
+        if (lines[i].page_break) seen = 0;
+        if (!lines[i].blank && seen < 2) page_top[i] = true, ++seen;
+    }
+
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& line = lines[i];
-        if (line.blank || !stands_alone(lines, i)) continue;
+        if (line.blank) continue;
+        if (page_top[i] && detail::read_marker(line.text).kind == MarkerKind::none &&
+            std::find(top_lines.begin(), top_lines.end(), furniture_key(line.text)) != top_lines.end()) {
+            line.junk = true;
+            dropped.push_back({{line.number, 1}, line.text, "running header or footer"});
+            diags.warning(path, {line.number, 1}, "dropped running header or footer '" + line.text + "'");
+            continue;
+        }
+        if (!stands_alone(lines, i)) continue;
         std::string reason;
         auto repeated = [&] {
             const std::string key = furniture_key(line.text);
@@ -287,7 +306,61 @@ bool contents_entry_with_leader(std::string_view s) {
     const bool leader = s.find("....") != std::string_view::npos || s.find(". . . .") != std::string_view::npos ||
                         s.find("\xE2\x80\xA6") != std::string_view::npos;  // "…"
     const std::size_t last = s.find_last_of(' ');
-    return leader && last != std::string_view::npos && all_digits(s.substr(last + 1));
+    if (!leader || last == std::string_view::npos) return false;
+    // the page number may have gone onto a line of its own (pdftotext): the line ends in the leader
+    return all_digits(s.substr(last + 1)) || s.ends_with(". . .") || s.ends_with("...") || s.ends_with("\xE2\x80\xA6");
+}
+
+// "Version" / "Status" / "Date" / "Author": the labels of a version table that the
+// extraction gave one cell per line, with their values just before or after them.
+bool version_field(std::string_view s) {
+    static const std::array<std::string_view, 14> fields = {"version", "status", "date", "author", "owner", "approved by",
+                                                            "review date", "last reviewed", "next review", "date adopted",
+                                                            "adopted", "issue", "document owner", "approved"};
+    return std::any_of(fields.begin(), fields.end(), [&](std::string_view f) { return equals_ignore_case(s, f); });
+}
+
+// A version table flattened, one cell per line (LAYOUTS 7): two or more field names in a
+// run and as many short values beside them, above the protocol's first number. It is
+// the document's record, not its text: dropped and reported.
+void drop_version_table(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped, Diagnostics& diags) {
+    std::vector<std::size_t> labels;
+    std::size_t i = 0;
+    for (; i < lines.size() && labels.size() < 8; ++i) {
+        if (lines[i].blank || lines[i].junk) continue;
+        const Marker m = detail::read_marker(lines[i].text);
+        if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) break;
+        if (version_field(lines[i].text)) labels.push_back(i);
+        else if (!labels.empty()) break;
+    }
+    if (labels.size() < 2) return;
+    // the values: as many short lines right before the labels, or else right after them
+    auto values_from = [&](std::size_t at, int step) {
+        std::vector<std::size_t> values;
+        for (std::size_t k = at; k < lines.size() && values.size() < labels.size(); k += static_cast<std::size_t>(step)) {
+            if (lines[k].blank) break;
+            if (lines[k].junk || split_words(lines[k].text).size() > 4 || ends_sentence(lines[k].text)) return std::vector<std::size_t>{};
+            values.push_back(k);
+            if (k == 0 && step < 0) break;
+        }
+        return values.size() == labels.size() ? values : std::vector<std::size_t>{};
+    };
+    // one blank line may stand between the labels and the values
+    std::size_t before = labels.front() > 0 ? labels.front() - 1 : 0;
+    if (before > 0 && lines[before].blank) --before;
+    std::size_t after = labels.back() + 1;
+    if (after + 1 < lines.size() && lines[after].blank) ++after;
+    std::vector<std::size_t> values = labels.front() > 0 ? values_from(before, -1) : std::vector<std::size_t>{};
+    if (values.empty() && after < lines.size()) values = values_from(after, 1);
+    if (values.empty()) return;
+    labels.insert(labels.end(), values.begin(), values.end());
+    std::sort(labels.begin(), labels.end());
+    for (std::size_t k : labels) {
+        lines[k].junk = true;
+        dropped.push_back({{lines[k].number, 1}, lines[k].text, "version table"});
+    }
+    diags.warning(path, {lines[labels.front()].number, 1},
+                  "dropped a version table given one cell per line (" + std::to_string(labels.size()) + " lines)");
 }
 
 // "1 Introduction 2" under a "Contents" heading: a title and its page number.
@@ -324,6 +397,14 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
             count += entries.size();
             i = end - 1;
         } else if (contents_entry_with_leader(text)) {
+            // the "Contents" heading above the first entry goes with it
+            std::size_t above = i;
+            while (above > 0 && (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker))) --above;
+            if (above > 0 && !lines[above - 1].junk &&
+                (equals_ignore_case(lines[above - 1].text, "contents") || equals_ignore_case(lines[above - 1].text, "table of contents"))) {
+                if (count++ == 0) first = lines[above - 1].number;
+                drop(lines[above - 1]);
+            }
             if (count++ == 0) first = lines[i].number;
             drop(lines[i]);
         }
@@ -857,6 +938,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     lines = split_inline_structure(std::move(lines), path, diags);
     drop_web_furniture(lines, path, dropped, diags);
     drop_contents(lines, path, dropped, diags);
+    drop_version_table(lines, path, dropped, diags);
     mark_tables(lines);
     join_bare_markers(lines);
     mark_title_page(lines);

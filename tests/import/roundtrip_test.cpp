@@ -14,6 +14,8 @@
 #include <random>
 
 #include "check/check.hpp"
+#include "docx/docx.hpp"
+#include "pdf/pdf.hpp"
 #include "import/import.hpp"
 #include "model/text.hpp"
 #include "refs/refs.hpp"
@@ -113,6 +115,8 @@ struct Layout {
     bool web_furniture = false;    // a long menu line, "You are in:", breadcrumbs, a notice
     bool running_heads = false;    // "Page 3 of 9" and a running header every 40 lines
     std::string label_form;        // "": as written; "a)" or "a.": sub-item labels redrawn
+    enum class Medium { text, docx, pdf } medium = Medium::text;  // our own .docx, or our PDF through pdftotext
+    std::string pdftotext_flags;   // "", "-layout", "-raw"
 };
 
 const std::vector<Layout>& layouts() {
@@ -150,6 +154,10 @@ const std::vector<Layout>& layouts() {
         add("running headers and page numbers", [](Layout& x) { x.running_heads = true, x.wrap = 80; });
         add("sub-items a)", [](Layout& x) { x.label_form = "a)"; });
         add("sub-items a.", [](Layout& x) { x.label_form = "a."; });
+        add("our .docx (Word numbering)", [](Layout& x) { x.medium = Layout::Medium::docx; });
+        add("our PDF, pdftotext", [](Layout& x) { x.medium = Layout::Medium::pdf; });
+        add("our PDF, pdftotext -layout", [](Layout& x) { x.medium = Layout::Medium::pdf, x.pdftotext_flags = "-layout"; });
+        add("our PDF, pdftotext -raw", [](Layout& x) { x.medium = Layout::Medium::pdf, x.pdftotext_flags = "-raw"; });
         return l;
     }();
     return all;
@@ -586,13 +594,32 @@ struct Outcome {
 
 Outcome round_trip(const std::string& name, const Protocol& source, const Layout& layout) {
     const Protocol want = transform(source, layout);
-    const std::string text = render_text(want, layout);
-    if (const char* dump = std::getenv("ROUNDTRIP_DUMP"); dump && layout.name == dump)  // to look at one layout
-        testing::write("/tmp/roundtrip-" + name + ".txt", text);
     Diagnostics diags;
     import::ImportOptions options;
     options.council = want.meta.council;
-    import::ImportResult r = import::import_text(text, "roundtrip.txt", options, diags);
+    import::ImportResult r;
+    std::string text;
+    if (layout.medium == Layout::Medium::docx) {
+        docx::DocxOptions docx_options;
+        docx_options.epoch = 1700000000;
+        const std::string bytes = docx::render_docx(want, docx_options, diags);
+        r = import::import_docx(bytes, "roundtrip.docx", options, diags);
+    } else {
+        if (layout.medium == Layout::Medium::pdf) {
+            testing::TempDir dir;
+            pdf::PdfOptions pdf_options;
+            pdf_options.epoch = 1700000000;
+            testing::write(dir.file("in.pdf"), pdf::render_pdf(want, pdf_options, diags));
+            const std::string cmd = "pdftotext " + layout.pdftotext_flags + " " + dir.file("in.pdf") + " " + dir.file("out.txt");
+            REQUIRE(std::system(cmd.c_str()) == 0);
+            text = testing::read(dir.file("out.txt"));
+        } else {
+            text = render_text(want, layout);
+        }
+        r = import::import_text(text, "roundtrip.txt", options, diags);
+    }
+    if (const char* dump = std::getenv("ROUNDTRIP_DUMP"); dump && layout.name == dump)  // to look at one layout
+        testing::write("/tmp/roundtrip-" + name + ".txt", text);
     if (!r.ok)
         for (const auto& d : diags.items())
             if (d.severity == Severity::error) return {false, "refused: " + d.message};
@@ -637,7 +664,8 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"headings in capitals, no blank lines", 17}, {"headings in Title Case", 17}, {"numbered headings", 17},
         {"headings ending in ?", 17}, {"contents with page numbers", 17}, {"contents without page numbers", 17},
         {"web furniture and breadcrumbs", 17}, {"running headers and page numbers", 11}, {"sub-items a)", 17},
-        {"sub-items a.", 17}};
+        {"sub-items a.", 17}, {"our .docx (Word numbering)", 0}, {"our PDF, pdftotext", 0},
+        {"our PDF, pdftotext -layout", 0}, {"our PDF, pdftotext -raw", 0}};
     std::printf("\nimport round trip: agreement by layout (%zu sources)\n", sources.size());
     int failures = 0;
     for (const Layout& layout : layouts()) {
