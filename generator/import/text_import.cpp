@@ -221,6 +221,18 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
         if (!lines[i].blank && seen < 2) page_top[i] = true, ++seen;
     }
 
+    // the title at the top of the first page is the title, however often the pages repeat it
+    auto on_title_page = [&](std::size_t i) {
+        std::size_t seen = 0;
+        for (std::size_t k = 0; k <= i; ++k) {
+            if (lines[k].page_break) return false;
+            if (lines[k].blank) continue;
+            const MarkerKind kind = detail::read_marker(lines[k].text).kind;
+            if (kind == MarkerKind::clause || kind == MarkerKind::single) return false;  // the text has begun
+            ++seen;
+        }
+        return seen <= 8;
+    };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& line = lines[i];
         if (line.blank) continue;
@@ -247,7 +259,7 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
             while (prev > 0 && lines[prev - 1].blank) --prev;
             if (prev == 0 || lines[prev - 1].text.back() != ':') reason = "lone web address";
         } else if (line.text.size() >= 4 && line.text.size() <= 100 && !ends_sentence(line.text) &&
-                   !std::islower(static_cast<unsigned char>(line.text[0])) && repeated()) {
+                   !std::islower(static_cast<unsigned char>(line.text[0])) && repeated() && !on_title_page(i)) {
             // a header or footer is a label, not the end of a sentence
             reason = "running header or footer";
         }
@@ -324,14 +336,24 @@ bool version_field(std::string_view s) {
 // run and as many short values beside them, above the protocol's first number. It is
 // the document's record, not its text: dropped and reported.
 void drop_version_table(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped, Diagnostics& diags) {
-    std::vector<std::size_t> labels;
+    std::vector<std::size_t> labels, rows;  // "Version" alone; "Version     1" (pdftotext -layout)
     std::size_t i = 0;
-    for (; i < lines.size() && labels.size() < 8; ++i) {
+    for (; i < lines.size() && labels.size() + rows.size() < 8; ++i) {
         if (lines[i].blank || lines[i].junk) continue;
         const Marker m = detail::read_marker(lines[i].text);
         if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) break;
         if (version_field(lines[i].text)) labels.push_back(i);
-        else if (!labels.empty()) break;
+        else if (lines[i].cells.size() == 2 && version_field(lines[i].cells[0])) rows.push_back(i);
+        else if (!labels.empty() || !rows.empty()) break;
+    }
+    if (rows.size() >= 2 && labels.empty()) {
+        for (std::size_t k : rows) {
+            lines[k].junk = true;
+            dropped.push_back({{lines[k].number, 1}, lines[k].text, "version table"});
+        }
+        diags.warning(path, {lines[rows.front()].number, 1},
+                      "dropped a version table (" + std::to_string(rows.size()) + " rows)");
+        return;
     }
     if (labels.size() < 2) return;
     // the values: as many short lines right before the labels, or else right after them
