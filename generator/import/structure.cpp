@@ -996,8 +996,16 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         // "Councillor-Officer Protocol" on the first line (the council's name may stand
         // above it), a covering report or the sections under it
         std::size_t at = top;
+        // the council's name, as the text spells it ("A district council (Cabinet model)")
+        auto names_council = [&](const Item& it) {
+            const HeaderLine kind = header_line_kind(it.para.text);
+            const std::vector<std::string> words = split_words(it.para.text);
+            return kind == HeaderLine::council ||
+                   (kind == HeaderLine::other && words.size() <= 10 && !ends_sentence(it.para.text) &&
+                    contains_word(words, {"council", "councils"}));
+        };
         if (at + 1 < items.size() && items[at].marker.kind == MarkerKind::none && items[at].para.single_line &&
-            header_line_kind(items[at].para.text) == HeaderLine::council)
+            names_council(items[at]))
             ++at;
         if (at < items.size() && items[at].marker.kind == MarkerKind::none &&
             header_line_kind(items[at].para.text) == HeaderLine::title && title_like(as_one_line(items[at].para), items[at].para.text, 16)) {

@@ -560,9 +560,14 @@ public:
         // "co-" / "opted", "vice-" / "chair": prefixes written with a hyphen
         static const std::unordered_set<std::string> prefixes = {"co", "non", "ex", "re", "pre", "post", "anti",
                                                                  "pro", "sub", "vice", "semi", "multi", "cross", "self"};
-        if (prefixes.count(head)) return false;
         if (words_.empty()) learn_words();  // only texts with a hyphen at a line end pay for this
-        if (words_.count(head + tail)) return true;
+        if (words_.count(head + tail)) return true;  // "re-" / "sponse" where "response" is written
+        if (prefixes.count(head)) return false;
+        // "maintain-" / "ing": a word's ending is no word of its own
+        static const std::unordered_set<std::string> endings = {"ing", "ings", "ed", "tion", "tions", "sion", "ment", "ments",
+                                                                "ness", "ity", "ities", "ly", "ance", "ence", "able", "ible",
+                                                                "ous", "ive", "ively", "ised", "ized", "ise", "ize", "ation"};
+        if (endings.count(tail)) return true;
         if (words_.count(head + "-" + tail)) return false;
         // halves that are no word of the text, when the text is long enough to tell
         return words_.size() >= 200 && !words_.count(head) && !words_.count(tail);
