@@ -55,7 +55,10 @@ bool read_number(std::string_view s, std::size_t i, Marker& m, bool opened = fal
     while (e < s.size() && (is_digit(s[e]) || s[e] == '.')) ++e;
     const bool closed = e < s.size() && s[e] == ')';
     const std::size_t after = closed ? e + 1 : e;
-    if (e == i || after >= s.size() || s[after] != ' ') return false;
+    if (e == i || after >= s.size()) return false;
+    // "(1)Members are elected", "1.Members": no space after the number (LAYOUTS 11)
+    const bool glued = s[after] != ' ' && (closed || s[e - 1] == '.') && is_upper(s[after]) && !(after + 1 < s.size() && s[after + 1] == '.');
+    if (s[after] != ' ' && !glued) return false;
     std::string_view run = s.substr(i, e - i);
     std::vector<int> parts;
     if (!parse_clause_number(run, parts)) return false;
@@ -789,10 +792,21 @@ void count_councils(const std::string& text, std::map<std::string, int>& counts)
     static const std::vector<std::string> not_names = {"The", "This", "A", "An", "Each", "Any", "Every", "Other", "Of", "And"};
     if (text.find("Council") == std::string::npos && text.find("Borough of") == std::string::npos) return;
     const std::vector<std::string> w = split_words(text);
+    // "Council", "Council's", "Council," but never "Councillors": "County Councillors" names no council
+    auto council_word = [](const std::string& word) {
+        if (word.rfind("Council", 0) != 0) return false;
+        const std::string_view tail = std::string_view(word).substr(7);
+        return tail.empty() || !is_alpha(tail[0]) || tail.rfind("\xE2\x80\x99", 0) == 0;
+    };
+    // a name never runs back over the end of a sentence ("of the Authority. County Council")
+    auto ends_word = [](const std::string& word) {
+        const char c = word.back();
+        return c == '.' || c == ',' || c == ';' || c == ':' || c == ')' || c == '?' || c == '!';
+    };
     for (std::size_t i = 2; i < w.size(); ++i) {
-        if (w[i].rfind("Council", 0) != 0 || std::find(kinds.begin(), kinds.end(), w[i - 1]) == kinds.end()) continue;
+        if (!council_word(w[i]) || std::find(kinds.begin(), kinds.end(), w[i - 1]) == kinds.end()) continue;
         std::size_t b = i - 1;
-        while (b > 0 && i - b < 4 && is_upper(w[b - 1][0]) &&
+        while (b > 0 && i - b < 4 && is_upper(w[b - 1][0]) && !ends_word(w[b - 1]) &&
                std::find(not_names.begin(), not_names.end(), w[b - 1]) == not_names.end())
             --b;
         if (b == i - 1) continue;
@@ -1076,6 +1090,11 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                 : !page.council.empty() && !same_council ? page.council
                 : !council_above_title.empty() && named_in_text.empty() ? council_above_title
                                                          : named_in_text;
+    if (options.council.empty() && page.council.empty() && !m.council.empty() && m.council == named_in_text &&
+        council_above_title.empty())
+        diags.warning(path, {1, 1}, "the council's name '" + m.council + "' is taken from the text, where it is named " +
+                                        std::to_string(named[m.council]) + " time" + (named[m.council] == 1 ? "" : "s") +
+                                        " (use --council to give it)");
     if (m.council.empty()) {
         std::map<std::string, int> in_furniture;
         for (const auto& text : page_furniture) count_councils(text, in_furniture);
