@@ -632,6 +632,13 @@ void Builder::ensure_section_for(const std::vector<int>& number, SourcePos pos) 
     if (top != p_.sections.end() && top->kind != SectionKind::preamble) {
         const std::vector<int> current = number_of(top, p_.sections);
         if (current.empty() || number.size() < 2 || current.front() == number.front()) return;
+        // "Working Together" (a sub-heading by its look) right before 3.1 under section 2:
+        // it is the heading of section 3
+        Section& last = p_.sections.back();
+        if (last.level > 2 && last.clauses.empty() && last.number.empty() && last.kind == SectionKind::normal) {
+            last.level = 2;
+            return;
+        }
     }
     Section s;
     s.pos = pos;
