@@ -302,6 +302,17 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         enclosed_restarts += heading && m.kind == MarkerKind::single && m.enclosed && m.parts[0] == 1;
     }
     const bool enclosed_clauses = only_enclosed_numbers || enclosed_restarts >= 2;
+    // "1 Members are ...", "2 Officers ...": numbers without a dot that run on from one
+    // paragraph to the next (three or more in a row) number the paragraphs
+    int bare_run = 0, longest_bare_run = 0, last_bare = 0;
+    for (const Item& it : items) {
+        const Marker& m = it.marker;
+        if (m.kind != MarkerKind::single || m.enclosed || m.text.back() == '.' || title_like(it.para, it.rest, 12)) continue;
+        bare_run = m.parts[0] == last_bare + 1 ? bare_run + 1 : 1;
+        last_bare = m.parts[0];
+        longest_bare_run = std::max(longest_bare_run, bare_run);
+    }
+    const bool bare_series = longest_bare_run >= 3;
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& it = items[i];
         const Paragraph& p = it.para;
@@ -329,7 +340,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             if (enclosed_clauses) it.role = Role::one_level_clause;
         } else if (it.marker.kind == MarkerKind::single) {
             if (title_like(p, it.rest, 12) || p.heading_level > 0) it.role = Role::numbered_heading;
-            else if (it.marker.text.back() == '.') it.role = Role::one_level_clause;
+            else if (it.marker.text.back() == '.' || bare_series) it.role = Role::one_level_clause;
         } else if (it.marker.kind == MarkerKind::label && section_letter(it.marker.text) && title_like(p, it.rest, 12)) {
             // "A. Introduction": a lettered section
             it.role = Role::heading;

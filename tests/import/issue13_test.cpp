@@ -171,6 +171,12 @@ TEST_CASE("issue 13.10: plain integers running through the document under unnumb
     }
     Imported i = import_text(text);
     CHECK(i.numbers == series("", 1, 40));
+    // the same without the dot after the number ("1 Members are elected ...")
+    std::string bare = text;
+    for (std::size_t at = bare.find(". Paragraph"); at != std::string::npos; at = bare.find(". Paragraph", at)) bare.erase(at, 1);
+    Imported without_dots = import_text(bare);
+    CHECK(without_dots.numbers == series("", 1, 40));
+    CHECK(without_dots.sections == std::vector<std::string>{"Introduction", "Roles", "Respect", "Complaints"});
 }
 
 TEST_CASE("issue 13.11: the title is the first line, not web furniture", "[import][issue13]") {
