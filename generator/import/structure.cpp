@@ -57,7 +57,9 @@ bool read_number(std::string_view s, std::size_t i, Marker& m, bool opened = fal
     const std::size_t after = closed ? e + 1 : e;
     if (e == i || after >= s.size()) return false;
     // "(1)Members are elected", "1.Members": no space after the number (LAYOUTS 11)
-    const bool glued = s[after] != ' ' && (closed || s[e - 1] == '.') && is_upper(s[after]) && !(after + 1 < s.size() && s[after + 1] == '.');
+    const bool multi_part = std::count(s.begin() + static_cast<long>(i), s.begin() + static_cast<long>(e), '.') >= (s[e - 1] == '.' ? 2 : 1);
+    const bool glued = s[after] != ' ' && (closed || s[e - 1] == '.' || multi_part) && is_upper(s[after]) &&
+                       !(after + 1 < s.size() && s[after + 1] == '.');
     if (s[after] != ' ' && !glued) return false;
     std::string_view run = s.substr(i, e - i);
     std::vector<int> parts;

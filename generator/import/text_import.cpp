@@ -299,9 +299,14 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
             for (auto& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             return t;
         }();
+        // a web page's menu and breadcrumbs; a document library's preface (LAYOUTS.md 1-3)
+        static const std::array<std::string_view, 10> openers = {"you are in", "you are here", "skip to", "home ",
+                                                                 "total pages", "file type", "uploaded by", "advertisement",
+                                                                 "download", "print this page"};
+        const std::string_view after_marker = std::string_view(lower_text).substr(std::min(m.length, lower_text.size()));
         web = web || m.kind == MarkerKind::bullet || (l.text.size() >= 100 && !ends_sentence(l.text)) ||
-              lower_text.rfind("you are in", 0) == 0 || lower_text == "home" || lower_text.rfind("skip to", 0) == 0 ||
-              lower_text.rfind("you are here", 0) == 0 || lower_text.find("cookies") != std::string::npos;
+              lower_text == "home" || after_marker == "home" || lower_text.find("cookies") != std::string::npos ||
+              std::any_of(openers.begin(), openers.end(), [&](std::string_view o) { return lower_text.rfind(o, 0) == 0; });
     }
     if (!web || title == lines.size()) return;
     for (std::size_t i = 0; i < title; ++i) {
@@ -341,10 +346,10 @@ void drop_version_table(std::vector<Line>& lines, const std::string& path, std::
     for (; i < lines.size() && labels.size() + rows.size() < 8; ++i) {
         if (lines[i].blank || lines[i].junk) continue;
         const Marker m = detail::read_marker(lines[i].text);
-        if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) break;
         if (version_field(lines[i].text)) labels.push_back(i);
         else if (lines[i].cells.size() == 2 && version_field(lines[i].cells[0])) rows.push_back(i);
         else if (!labels.empty() || !rows.empty()) break;
+        else if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) break;
     }
     if (rows.size() >= 2 && labels.empty()) {
         for (std::size_t k : rows) {

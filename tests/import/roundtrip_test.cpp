@@ -115,6 +115,16 @@ struct Layout {
     bool web_furniture = false;    // a long menu line, "You are in:", breadcrumbs, a notice
     bool running_heads = false;    // "Page 3 of 9" and a running header every 40 lines
     std::string label_form;        // "": as written; "a)" or "a.": sub-item labels redrawn
+    std::string preface;           // lines above the title: "blog", "breadcrumb", "version table", "reviewed"
+    std::string number_form;       // how a clause number meets its words: "glued", "tab", "wide", "dot", "dash", "bullet"
+    bool heading_number_no_dot = false;  // "1 Purpose"
+    bool plain_integers = false;   // clauses numbered 1, 2, 3 ... through the document under unnumbered headings
+    bool break_before_references = false;  // a line starts with "1.2 of this Protocol" (a wrapped reference)
+    bool glued_headings = false;   // a heading in capitals glued to the end of the paragraph before
+    bool double_spaced = false;    // a blank line after every line
+    bool mojibake = false;         // ’ as â€™ and words split by the extraction ("member s")
+    std::string bullet_glyph = "\xE2\x80\xA2";
+    std::vector<int> classes;      // the LAYOUTS.md classes this layout stands for
     enum class Medium { text, docx, pdf } medium = Medium::text;  // our own .docx, or our PDF through pdftotext
     std::string pdftotext_flags;   // "", "-layout", "-raw"
 };
@@ -154,6 +164,25 @@ const std::vector<Layout>& layouts() {
         add("running headers and page numbers", [](Layout& x) { x.running_heads = true, x.wrap = 80; });
         add("sub-items a)", [](Layout& x) { x.label_form = "a)"; });
         add("sub-items a.", [](Layout& x) { x.label_form = "a."; });
+        add("breadcrumb numbered as a list", [](Layout& x) { x.preface = "breadcrumb"; });
+        add("a library site's preface", [](Layout& x) { x.preface = "blog"; });
+        add("title in capitals, 'Last reviewed'", [](Layout& x) { x.preface = "reviewed"; });
+        add("version table one cell per line", [](Layout& x) { x.preface = "version table"; });
+        add("no space after the number", [](Layout& x) { x.number_form = "glued"; });
+        add("a tab after the number", [](Layout& x) { x.number_form = "tab"; });
+        add("wide gaps after the number", [](Layout& x) { x.number_form = "wide", x.headings = Headings::numbered; });
+        add("a trailing dot at every level", [](Layout& x) { x.number_form = "dot"; });
+        add("a dash before the number", [](Layout& x) { x.number_form = "dash"; });
+        add("a bullet before the number", [](Layout& x) { x.number_form = "bullet"; });
+        add("headings '1 Purpose' without a dot", [](Layout& x) { x.headings = Headings::numbered, x.heading_number_no_dot = true; });
+        add("plain integers through the document", [](Layout& x) { x.plain_integers = true; });
+        add("a reference wrapped to a line start", [](Layout& x) { x.break_before_references = true, x.wrap = 90; });
+        add("heading glued to the paragraph before", [](Layout& x) { x.glued_headings = true, x.headings = Headings::capitals; });
+        add("a blank line after every line", [](Layout& x) { x.double_spaced = true, x.wrap = 70; });
+        add("mojibake and split words", [](Layout& x) { x.mojibake = true; });
+        add("bullets as 'o'", [](Layout& x) { x.bullet_glyph = "o"; });
+        add("bullets as '-'", [](Layout& x) { x.bullet_glyph = "-"; });
+        add("bullets as '\xC2\xB7'", [](Layout& x) { x.bullet_glyph = "\xC2\xB7"; });
         add("our .docx (Word numbering)", [](Layout& x) { x.medium = Layout::Medium::docx; });
         add("our PDF, pdftotext", [](Layout& x) { x.medium = Layout::Medium::pdf; });
         add("our PDF, pdftotext -layout", [](Layout& x) { x.medium = Layout::Medium::pdf, x.pdftotext_flags = "-layout"; });
@@ -331,6 +360,65 @@ Protocol transform(Protocol p, const Layout& layout) {
         }
         p.sections = std::move(out);
     }
+    if (layout.preface == "reviewed") {
+        // "MEMBER/OFFICER PROTOCOL" / "Last reviewed: April 2024": the line is kept, above the sections
+        p.meta.title = upper(p.meta.title);
+        Section note;
+        note.kind = SectionKind::preamble;
+        Block b;
+        b.inlines = text_inlines("Last reviewed: April 2024");
+        note.intro.push_back(b);
+        if (!p.sections.empty() && !is_body(p.sections.front()) && p.sections.front().heading.empty())
+            p.sections.front().intro.insert(p.sections.front().intro.begin(), b);
+        else
+            p.sections.insert(p.sections.begin(), note);
+    }
+    if (layout.plain_integers) {
+        // every clause a paragraph numbered 1, 2, 3 ... through the document; a clause's
+        // title becomes a heading of its own
+        std::vector<Section> out;
+        int n = 0;
+        for (auto& s : p.sections) {
+            if (!is_body(s)) {
+                out.push_back(std::move(s));
+                continue;
+            }
+            Section fresh = s;
+            fresh.clauses.clear();
+            fresh.number = {};
+            out.push_back(std::move(fresh));
+            for (auto& c : s.clauses) {
+                if (!c.heading.empty()) {
+                    Section sub;
+                    sub.level = 3;
+                    sub.heading = c.heading;
+                    out.push_back(std::move(sub));
+                    c.heading.clear();
+                }
+                const std::string was = join_number(c.number.parts);
+                ++n;
+                c.number = {std::to_string(n) + ".", {n}};
+                moved[was] = std::to_string(n);
+                if (c.blocks.empty()) continue;
+                out.back().clauses.push_back(std::move(c));
+            }
+        }
+        p.sections = std::move(out);
+    }
+    if (layout.mojibake) {
+        // what a broken extraction does to words: the words are then those words
+        auto garble = [](std::string t) {
+            for (std::size_t at = t.find("\xE2\x80\x99"); at != std::string::npos; at = t.find("\xE2\x80\x99", at + 6))
+                t.replace(at, 3, "\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2");
+            for (std::size_t at = t.find(" members "); at != std::string::npos; at = t.find(" members ", at + 10))
+                t.replace(at, 9, " member s ");
+            return t;
+        };
+        for (auto& s : p.sections)
+            for (auto& c : s.clauses)
+                for (auto& b : c.blocks)
+                    if (b.kind == BlockKind::paragraph && !b.inlines.empty()) b.inlines = text_inlines(garble(plain_text(b.inlines)));
+    }
     if (!moved.empty())
         for (auto& s : p.sections) {
             renumber_words(s.intro, moved);
@@ -340,6 +428,18 @@ Protocol transform(Protocol p, const Layout& layout) {
 }
 
 // ------------------------------------------------------------------ text renderers
+
+const std::vector<std::string>& web_furniture_lines();
+
+// The lines a layout adds that are not the protocol's: the importer must drop and report
+// each (LAYOUTS.md 1, 2, 3, 7).
+std::vector<std::string> furniture_lines(const Layout& layout) {
+    if (layout.web_furniture) return web_furniture_lines();
+    if (layout.preface == "breadcrumb") return {"1. Home 2. Your council 3. Constitution 4. Codes and protocols"};
+    if (layout.preface == "blog") return {"Total pages: 16", "File type: PDF", "Uploaded by: clerk2024", "Advertisement"};
+    if (layout.preface == "version table") return {"Version", "Date", "Author", "1.2", "March 2023", "Monitoring Officer"};
+    return {};
+}
 
 // What a web page puts above the protocol (LAYOUTS.md 1), glyphs as the page has them.
 const std::vector<std::string>& web_furniture_lines() {
@@ -354,6 +454,7 @@ const std::vector<std::string>& web_furniture_lines() {
 // One paragraph of the output: its words, and whether a page may break inside it.
 struct Para {
     std::string text;
+    bool heading = false;
 };
 
 std::string cell_text(const TableRow& row) {
@@ -362,7 +463,7 @@ std::string cell_text(const TableRow& row) {
     return out;
 }
 
-void render_blocks(const std::vector<Block>& blocks, std::vector<Para>& out, std::string lead = "") {
+void render_blocks(const std::vector<Block>& blocks, std::vector<Para>& out, const std::string& glyph, std::string lead = "") {
     for (const auto& b : blocks) {
         switch (b.kind) {
             case BlockKind::paragraph:
@@ -373,10 +474,10 @@ void render_blocks(const std::vector<Block>& blocks, std::vector<Para>& out, std
                 int n = 0;
                 for (const auto& item : b.items) {
                     ++n;
-                    const std::string mark = b.list_style == ListStyle::bullet    ? "\xE2\x80\xA2 "
+                    const std::string mark = b.list_style == ListStyle::bullet    ? glyph + " "
                                              : b.list_style == ListStyle::ordered ? (item.label.empty() ? std::to_string(n) + "." : item.label) + " "
                                                                                   : item.label + " ";
-                    render_blocks(item.blocks, out, lead + mark);
+                    render_blocks(item.blocks, out, glyph, lead + mark);
                     lead.clear();
                 }
                 break;
@@ -384,7 +485,7 @@ void render_blocks(const std::vector<Block>& blocks, std::vector<Para>& out, std
             case BlockKind::table:
                 for (const auto& row : b.rows) out.push_back({"\x01" + cell_text(row)});  // \x01: keep the tabs
                 break;
-            case BlockKind::quote: render_blocks(b.children, out, lead); break;
+            case BlockKind::quote: render_blocks(b.children, out, glyph, lead); break;
         }
         lead.clear();
     }
@@ -400,17 +501,42 @@ std::string number_as_printed(const Clause& c, const Layout& layout) {
     return marker.replace(marker.find('%'), 1, std::to_string(rest[0]));
 }
 
-std::string heading_line(const Section& s) {
+std::string heading_line(const Section& s, const Layout& layout) {
     const std::string h = plain_text(s.heading);
     if (s.number.empty()) return h;
-    return s.number.text + (h.empty() ? "" : " " + h);
+    std::string number = s.number.text;
+    if (layout.heading_number_no_dot && number.back() == '.') number.pop_back();
+    return number + (h.empty() ? "" : (layout.number_form == "wide" ? std::string(16, ' ') : " ") + h);
 }
 
-std::vector<std::string> wrap(const std::string& text, std::size_t width) {
+// "1.1" meets its words as the layout has it: "1.1Members", "1.1<TAB>Members", "1.1.", "- 1.1"
+std::string with_words(const std::string& number, const std::string& words, const Layout& layout) {
+    const bool multi = number.find('.') != std::string::npos && number.find('.') + 1 < number.size();
+    if (layout.number_form == "glued" && std::isupper(static_cast<unsigned char>(words[0]))) return number + words;
+    if (layout.number_form == "tab") return number + "\t" + words;
+    if (layout.number_form == "wide") return number + "    " + words;
+    if (layout.number_form == "dot" && multi) return number + ". " + words;
+    if (layout.number_form == "dash" && multi) return "- " + number + " " + words;
+    if (layout.number_form == "bullet" && multi) return "\xE2\x80\xA2 " + number + " " + words;
+    return number + " " + words;
+}
+
+bool is_clause_number(const std::string& w) {
+    std::vector<int> parts;
+    return w.find('.') != std::string::npos && parse_clause_number(w, parts) && parts.size() > 1;
+}
+
+// `break_before_references`: "... as set out in paragraph" / "1.2 of this Protocol": a line
+// that starts with a number in the middle of a sentence (LAYOUTS.md 23)
+std::vector<std::string> wrap(const std::string& text, std::size_t width, bool break_before_references = false) {
     std::vector<std::string> lines;
     std::string line;
+    std::string previous;
     for (const auto& w : split_words(text)) {
-        if (!line.empty() && line.size() + 1 + w.size() > width) lines.push_back(line), line.clear();
+        const bool reference = break_before_references && is_clause_number(w) &&
+                               (previous == "paragraph" || previous == "paragraphs" || previous == "section" || previous == "clause");
+        previous = w;
+        if (!line.empty() && (reference || line.size() + 1 + w.size() > width)) lines.push_back(line), line.clear();
         line += (line.empty() ? "" : " ") + w;
     }
     if (!line.empty()) lines.push_back(line);
@@ -421,29 +547,40 @@ std::string render_text(const Protocol& p, const Layout& layout) {
     std::vector<Para> paras;
     if (layout.web_furniture)
         for (const auto& line : web_furniture_lines()) paras.push_back({line});
+    if (layout.preface == "breadcrumb" || layout.preface == "blog")
+        for (const auto& line : furniture_lines(layout)) paras.push_back({line});
     paras.push_back({p.meta.title});
+    if (layout.preface == "version table")
+        for (const auto& line : furniture_lines(layout)) paras.push_back({line});
     if (layout.contents) {
         std::vector<Para> entries;
         int page = 2;
         for (const auto& s : p.sections)
             if (is_body(s) && s.level == 2 && !s.heading.empty())
-                entries.push_back({heading_line(s) + (layout.contents == 1 ? " " + std::to_string(page++) : "")});
+                entries.push_back({heading_line(s, layout) + (layout.contents == 1 ? " " + std::to_string(page++) : "")});
         if (entries.size() >= 2) {
             paras.push_back({"Contents"});
             paras.insert(paras.end(), entries.begin(), entries.end());
         }
     }
     for (const auto& s : p.sections) {
-        const std::string h = heading_line(s);
-        if (!h.empty()) paras.push_back({h});
-        render_blocks(s.intro, paras);
+        const std::string h = heading_line(s, layout);
+        if (!h.empty()) {
+            // "... by Full Council. ROLES OF MEMBERS AND OFFICERS 2.1 ...": glued to the paragraph before
+            if (layout.glued_headings && paras.size() > 1 && !paras.back().heading && paras.back().text[0] != '\x01' &&
+                std::string(".;:").find(paras.back().text.back()) != std::string::npos)
+                paras.back().text += " " + h;
+            else
+                paras.push_back({h, true});
+        }
+        render_blocks(s.intro, paras, layout.bullet_glyph);
         for (const auto& c : s.clauses) {
             const std::string number = number_as_printed(c, layout);
             std::vector<Para> body;
-            render_blocks(c.blocks, body);
+            render_blocks(c.blocks, body, layout.bullet_glyph);
             std::string lead = number;
             if (!c.heading.empty()) {
-                paras.push_back({(lead.empty() ? "" : lead + " ") + plain_text(c.heading)});
+                paras.push_back({lead.empty() ? plain_text(c.heading) : with_words(lead, plain_text(c.heading), layout)});
                 lead.clear();
             }
             if (!lead.empty() && layout.number_own_line) {
@@ -451,7 +588,7 @@ std::string render_text(const Protocol& p, const Layout& layout) {
                 lead.clear();
             }
             for (auto& b : body) {
-                if (!lead.empty()) b.text = lead + " " + b.text, lead.clear();
+                if (!lead.empty()) b.text = with_words(lead, b.text, layout), lead.clear();
                 paras.push_back(std::move(b));
             }
             if (!lead.empty()) paras.push_back({lead});
@@ -472,11 +609,14 @@ std::string render_text(const Protocol& p, const Layout& layout) {
         if (para.text[0] == '\x01') {
             lines.push_back(para.text.substr(1));
         } else if (layout.wrap) {
-            for (auto& l : wrap(para.text, layout.wrap)) lines.push_back(l);
+            for (auto& l : wrap(para.text, layout.wrap, layout.break_before_references)) {
+                lines.push_back(l);
+                if (layout.double_spaced) lines.push_back("");
+            }
         } else {
             lines.push_back(para.text);
         }
-        if (layout.blank_lines) lines.push_back("");
+        if (layout.blank_lines && !(layout.double_spaced && layout.wrap)) lines.push_back("");
     }
     std::string out;
     int page = 1, on_page = 0;
@@ -631,19 +771,18 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
     check::check_structure(again, checked);
     for (const auto& d : checked.items())
         if (d.severity == Severity::error) return {false, "check: " + d.message};
-    Signature got = signature(again);
-    // web page furniture above the title is dropped and reported: its words count as kept
-    std::vector<std::string> furniture;
+    // what the layout puts around the protocol (a web page's menu, a version table) is
+    // dropped and reported, word for word
+    std::vector<std::string> dropped, furniture;
     for (const auto& d : r.dropped)
-        if (d.reason == "web page furniture") add_words(d.text, furniture);
-    got.words.insert(got.words.begin(), furniture.begin(), furniture.end());
-    Signature wanted = signature(want);
-    if (layout.web_furniture) {
-        std::vector<std::string> web;
-        for (const auto& line : web_furniture_lines()) add_words(line, web);
-        wanted.words.insert(wanted.words.begin(), web.begin(), web.end());
+        if (d.reason == "web page furniture" || d.reason == "version table") add_words(d.text, dropped);
+    for (const auto& line : furniture_lines(layout)) add_words(line, furniture);
+    if (layout.medium == Layout::Medium::text && dropped != furniture) {
+        std::string got_text;
+        for (const auto& w : dropped) got_text += w + " ";
+        return {false, "furniture dropped: '" + got_text + "'"};
     }
-    const std::string diff = difference(wanted, got);
+    const std::string diff = difference(signature(want), signature(again));
     return {diff.empty(), diff};
 }
 
@@ -664,7 +803,13 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"headings in capitals, no blank lines", 17}, {"headings in Title Case", 17}, {"numbered headings", 17},
         {"headings ending in ?", 17}, {"contents with page numbers", 17}, {"contents without page numbers", 17},
         {"web furniture and breadcrumbs", 17}, {"running headers and page numbers", 11}, {"sub-items a)", 17},
-        {"sub-items a.", 17}, {"our .docx (Word numbering)", 17}, {"our PDF, pdftotext", 3},
+        {"sub-items a.", 17}, {"our .docx (Word numbering)", 17},{"breadcrumb numbered as a list", 0}, {"a library site's preface", 0},
+        {"title in capitals, 'Last reviewed'", 0}, {"version table one cell per line", 0}, {"no space after the number", 0},
+        {"a tab after the number", 0}, {"wide gaps after the number", 0}, {"a trailing dot at every level", 0},
+        {"a dash before the number", 0}, {"a bullet before the number", 0}, {"headings '1 Purpose' without a dot", 0},
+        {"plain integers through the document", 0}, {"a reference wrapped to a line start", 0},
+        {"heading glued to the paragraph before", 0}, {"a blank line after every line", 0}, {"mojibake and split words", 0},
+        {"bullets as 'o'", 0}, {"bullets as '-'", 0}, {"bullets as '\xC2\xB7'", 0},  {"our PDF, pdftotext", 3},
         {"our PDF, pdftotext -layout", 11}, {"our PDF, pdftotext -raw", 0}};
     std::printf("\nimport round trip: agreement by layout (%zu sources)\n", sources.size());
     int failures = 0;
