@@ -71,6 +71,7 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
     std::map<std::string, SourcePos> seen;       // number -> first place
 
     std::vector<int> current;                    // number of the enclosing level-2 section
+    bool first_clause = true;
     for (const auto& s : p.sections) {
         if (s.kind == SectionKind::preamble) continue;
         if (s.level <= 2) {
@@ -112,7 +113,9 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
                 diags.error(file, at, "clause " + key + " is inside section " + show(current));
                 continue;
             }
-            check_sequence(prev, c, file, diags);
+            // the first clause may continue a series begun in an earlier Part (8.63, 24.5)
+            if (!(first_clause && c.number.parts.size() > 1)) check_sequence(prev, c, file, diags);
+            first_clause = false;
             prev = c.number.parts;
         }
     }

@@ -1,12 +1,10 @@
 #include <cstdio>
 
-#include "check/check.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
 #include "import/import.hpp"
 #include "io/files.hpp"
-#include "source/reader.hpp"
 #include "source/writer.hpp"
 
 namespace protopub::cli {
@@ -43,11 +41,11 @@ int run_import(const std::vector<std::string>& argv) {
     std::printf("imported %s -> %s: %zu sections, %zu clauses\n", input.c_str(), output.c_str(),
                 result.protocol.sections.size(), clauses);
 
-    // What the text itself gets wrong (a missing or doubled number) is for a person to
-    // fix in OUT.md: say where, in OUT.md's own lines.
+    // What the text itself gets wrong (a missing or doubled number, a reference that
+    // points nowhere) is for a person to fix in OUT.md: exactly `protopub check OUT.md`
+    // (read, resolve, check), in OUT.md's own lines.
     model::Diagnostics checked;
-    model::Protocol written = source::read_protocol(markdown, output, checked);
-    check::check_structure(written, checked);
+    load_sources({output}, checked);
     if (checked.empty()) return exit_ok;
     print_diagnostics(checked);
     std::fprintf(stderr, "%s was written; correct it by hand, then run: protopub check %s\n", output.c_str(),

@@ -23,6 +23,11 @@ using detail::drop_prefix;
 using detail::link_addresses;
 
 namespace {
+// A run holding only a space (<w:t xml:space="preserve"> </w:t>, as Word and pandoc write
+// the space between differently formatted words) is text Word shows: pugixml drops
+// whitespace-only text unless told to keep it.
+constexpr unsigned word_parse_options = pugi::parse_default | pugi::parse_ws_pcdata_single;
+
 
 bool on(const pugi::xml_node& toggle) {
     if (!toggle) return false;
@@ -515,7 +520,7 @@ std::vector<std::string> header_texts(const std::map<std::string, std::string>& 
     for (const auto& [name, xml] : parts) {
         if (name.rfind("word/header", 0) != 0 && name.rfind("word/footer", 0) != 0) continue;
         pugi::xml_document doc;
-        if (!doc.load_buffer(xml.data(), xml.size())) continue;
+        if (!doc.load_buffer(xml.data(), xml.size(), word_parse_options)) continue;
         for (auto p : doc.select_nodes("//w:p")) {
             std::string text;
             for (auto t : p.node().select_nodes(".//w:t")) text += t.node().text().get();
@@ -534,7 +539,7 @@ bool parse_part(const std::map<std::string, std::string>& parts, const std::stri
                                       " (is it a .docx, and not another zip file?)");
         return !required;
     }
-    pugi::xml_parse_result r = doc.load_buffer(it->second.data(), it->second.size());
+    pugi::xml_parse_result r = doc.load_buffer(it->second.data(), it->second.size(), word_parse_options);
     if (!r) {
         diags.error(path, {}, "damaged Word document: " + name + " is not well-formed XML (" + r.description() +
                                   " at byte " + std::to_string(r.offset) + ")");

@@ -22,8 +22,9 @@ bool ends_with_small_word(std::string_view text) {
 bool is_lower_start(std::string_view s) { return !s.empty() && std::islower(static_cast<unsigned char>(s[0])); }
 
 bool hyphen_joins(std::string_view before, std::string_view after) {
+    // "Sub-" / "Committee" is a compound too
     return before.size() >= 2 && before.back() == '-' && std::isalpha(static_cast<unsigned char>(before[before.size() - 2])) &&
-           is_lower_start(after);
+           !after.empty() && std::isalpha(static_cast<unsigned char>(after[0]));
 }
 
 void append_words(std::string& text, std::string_view line) {

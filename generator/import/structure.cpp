@@ -55,7 +55,12 @@ bool read_number(std::string_view s, std::size_t i, Marker& m, bool opened = fal
     while (e < s.size() && (is_digit(s[e]) || s[e] == '.')) ++e;
     const bool closed = e < s.size() && s[e] == ')';
     const std::size_t after = closed ? e + 1 : e;
-    if (e == i || after >= s.size() || s[after] != ' ') return false;
+    if (e == i || after >= s.size()) return false;
+    // "(1)Members are elected", "1.Members": no space after the number (LAYOUTS 11)
+    const bool multi_part = std::count(s.begin() + static_cast<long>(i), s.begin() + static_cast<long>(e), '.') >= (s[e - 1] == '.' ? 2 : 1);
+    const bool glued = s[after] != ' ' && (closed || s[e - 1] == '.' || multi_part) && is_upper(s[after]) &&
+                       !(after + 1 < s.size() && s[after + 1] == '.');
+    if (s[after] != ' ' && !glued) return false;
     std::string_view run = s.substr(i, e - i);
     std::vector<int> parts;
     if (!parse_clause_number(run, parts)) return false;
@@ -196,7 +201,8 @@ bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words
     const char first = text[0];
     if (!(is_upper(first) || is_digit(first) || static_cast<unsigned char>(first) >= 0x80)) return false;
     const char last = text.back();
-    if (ends_sentence(text) || last == ',' || last == '-') return false;
+    // "2. WHY HAVE A LOCAL CODE FOR PLANNING?": a heading may ask a question
+    if ((ends_sentence(text) && last != '?') || last == ',' || last == '-') return false;
     if (text.find(": ") != std::string_view::npos && !in_capitals(text)) return false;
     return !ends_with_small_word(text);
 }
@@ -287,6 +293,28 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
     const bool only_enclosed_numbers = std::none_of(items.begin(), items.end(), [](const Item& it) {
         return it.marker.kind == MarkerKind::clause || (it.marker.kind == MarkerKind::single && !it.marker.enclosed);
     });
+    // "(1)" or "1)" first under two headings or more: the paragraphs of each section are
+    // numbered that way (a protocol published a page per section, "(1)" under "1 Heading")
+    int enclosed_restarts = 0;
+    for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+        const Marker& m = items[i + 1].marker;
+        const bool heading = items[i].marker.kind == MarkerKind::single ? title_like(items[i].para, items[i].rest, 12)
+                                                                        : items[i].marker.kind == MarkerKind::none &&
+                                                                              title_like(items[i].para, items[i].para.text, 12);
+        enclosed_restarts += heading && m.kind == MarkerKind::single && m.enclosed && m.parts[0] == 1;
+    }
+    const bool enclosed_clauses = only_enclosed_numbers || enclosed_restarts >= 2;
+    // "1 Members are ...", "2 Officers ...": numbers without a dot that run on from one
+    // paragraph to the next (three or more in a row) number the paragraphs
+    int bare_run = 0, longest_bare_run = 0, last_bare = 0;
+    for (const Item& it : items) {
+        const Marker& m = it.marker;
+        if (m.kind != MarkerKind::single || m.enclosed || m.text.back() == '.' || title_like(it.para, it.rest, 12)) continue;
+        bare_run = m.parts[0] == last_bare + 1 ? bare_run + 1 : 1;
+        last_bare = m.parts[0];
+        longest_bare_run = std::max(longest_bare_run, bare_run);
+    }
+    const bool bare_series = longest_bare_run >= 3;
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& it = items[i];
         const Paragraph& p = it.para;
@@ -311,10 +339,10 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         } else if (it.marker.kind == MarkerKind::single && it.marker.enclosed) {
             // "(3) text" numbers the clauses of a text with no other numbers; elsewhere
             // it is words of the clause it stands in
-            if (only_enclosed_numbers) it.role = Role::one_level_clause;
+            if (enclosed_clauses) it.role = Role::one_level_clause;
         } else if (it.marker.kind == MarkerKind::single) {
             if (title_like(p, it.rest, 12) || p.heading_level > 0) it.role = Role::numbered_heading;
-            else if (it.marker.text.back() == '.') it.role = Role::one_level_clause;
+            else if (it.marker.text.back() == '.' || bare_series) it.role = Role::one_level_clause;
         } else if (it.marker.kind == MarkerKind::label && section_letter(it.marker.text) && title_like(p, it.rest, 12)) {
             // "A. Introduction": a lettered section
             it.role = Role::heading;
@@ -331,6 +359,20 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             it.role = Role::bullet;
         }
     }
+    // "11. Senior Officers shall agree times for regular contact" after 10. under section
+    // 5: a short paragraph in the series of paragraphs, not section 11
+    int last_heading = 0, last_paragraph = 0;
+    for (Item& it : items) {
+        if (it.role == Role::numbered_heading) {
+            const int n = it.marker.parts[0];
+            if (n != last_heading + 1 && n == last_paragraph + 1 && last_paragraph > 0 && it.marker.text.back() == '.' &&
+                it.para.heading_level == 0)
+                it.role = Role::one_level_clause;
+            else
+                last_heading = n, last_paragraph = 0;
+        }
+        if (it.role == Role::one_level_clause) last_paragraph = it.marker.parts[0];
+    }
     return items;
 }
 
@@ -343,6 +385,89 @@ void promote_sub_headings(std::vector<Item>& items, std::size_t from) {
         return;
     for (auto it = body; it != items.end(); ++it)
         if (it->role == Role::heading) it->level = 2;
+}
+
+// ------------------------------------------------------------------ numbers a clerk gives
+
+bool opens_numbering_group(const Item& it) {
+    return it.role == Role::numbered_heading || (it.role == Role::heading && it.level == 2);
+}
+
+void set_number(Item& it, std::vector<int> parts) {
+    it.marker.parts = std::move(parts);
+    it.marker.text = join_number(it.marker.parts);
+    it.marker.kind = MarkerKind::clause;
+    it.marker.enclosed = false;
+    if (it.role == Role::one_level_clause || it.role == Role::plain) it.role = Role::clause;
+}
+
+// "1." "2." under every heading (a protocol published a web page per section, or "(1)"
+// paragraphs under "1 Heading"): a number is used once in a protocol, so each section's
+// number goes in front of its paragraphs' numbers, as a clerk would number them (1., 2.
+// under the third heading become 3.1, 3.2), and a warning says so where each restarts.
+void number_restarts(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
+    bool restarts = false, after_heading = false;
+    int last = 0;
+    for (std::size_t i = from; i < items.size() && !restarts; ++i) {
+        const Item& it = items[i];
+        if (opens_numbering_group(it)) after_heading = true;
+        if (it.role != Role::one_level_clause) continue;
+        restarts = after_heading && it.marker.parts[0] == 1 && last >= 1;
+        last = it.marker.parts[0];
+        after_heading = false;
+    }
+    if (!restarts) return;
+    int section = 0;
+    bool warned = true;
+    for (std::size_t i = from; i < items.size(); ++i) {
+        Item& it = items[i];
+        if (opens_numbering_group(it)) {
+            section = it.role == Role::numbered_heading ? it.marker.parts[0] : section + 1;
+            warned = false;
+            continue;
+        }
+        const bool numbered = it.role == Role::one_level_clause || it.role == Role::clause || it.role == Role::titled_clause;
+        if (!numbered || section == 0) continue;
+        std::vector<int> parts = it.marker.parts;
+        parts.insert(parts.begin(), section);
+        if (!warned)
+            diags.warning(path, it.para.pos,
+                          "the numbering starts again at " + it.marker.text + " under a new heading: numbered " +
+                              join_number(parts) + " and on (the section's number in front), so that every number is used once");
+        warned = true;
+        set_number(it, std::move(parts));
+    }
+}
+
+// No numbered paragraph anywhere (a model protocol, a small council's): each paragraph
+// under a heading is a clause, numbered 1.1, 1.2 ... under the first heading, 2.1 ...
+// under the next, and a warning says which numbers were assigned where.
+void assign_numbers(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
+    for (std::size_t i = from; i < items.size(); ++i) {
+        const Role r = items[i].role;
+        if (r == Role::clause || r == Role::titled_clause || r == Role::one_level_clause || r == Role::numbered_heading) return;
+    }
+    int section = 0, n = 0;
+    std::size_t heading = 0;
+    auto report = [&] {
+        if (n > 0)
+            diags.warning(path, items[heading].para.pos,
+                          "no numbered paragraphs: numbers " + std::to_string(section) + ".1 to " + std::to_string(section) + "." +
+                              std::to_string(n) + " assigned to the paragraphs under '" + items[heading].para.text + "'");
+    };
+    for (std::size_t i = from; i < items.size(); ++i) {
+        Item& it = items[i];
+        if (it.role == Role::heading) {
+            report();
+            ++section, n = 0, heading = i;
+            continue;
+        }
+        if (it.role != Role::plain || section == 0 || it.para.text.empty()) continue;
+        it.marker = Marker{};
+        it.rest = it.para.text;
+        set_number(it, {section, ++n});
+    }
+    report();
 }
 
 // ------------------------------------------------------------------ assembly
@@ -520,6 +645,13 @@ void Builder::ensure_section_for(const std::vector<int>& number, SourcePos pos) 
     if (top != p_.sections.end() && top->kind != SectionKind::preamble) {
         const std::vector<int> current = number_of(top, p_.sections);
         if (current.empty() || number.size() < 2 || current.front() == number.front()) return;
+        // "Working Together" (a sub-heading by its look) right before 3.1 under section 2:
+        // it is the heading of section 3
+        Section& last = p_.sections.back();
+        if (last.level > 2 && last.clauses.empty() && last.number.empty() && last.kind == SectionKind::normal) {
+            last.level = 2;
+            return;
+        }
     }
     Section s;
     s.pos = pos;
@@ -680,10 +812,21 @@ void count_councils(const std::string& text, std::map<std::string, int>& counts)
     static const std::vector<std::string> not_names = {"The", "This", "A", "An", "Each", "Any", "Every", "Other", "Of", "And"};
     if (text.find("Council") == std::string::npos && text.find("Borough of") == std::string::npos) return;
     const std::vector<std::string> w = split_words(text);
+    // "Council", "Council's", "Council," but never "Councillors": "County Councillors" names no council
+    auto council_word = [](const std::string& word) {
+        if (word.rfind("Council", 0) != 0) return false;
+        const std::string_view tail = std::string_view(word).substr(7);
+        return tail.empty() || !is_alpha(tail[0]) || tail.rfind("\xE2\x80\x99", 0) == 0;
+    };
+    // a name never runs back over the end of a sentence ("of the Authority. County Council")
+    auto ends_word = [](const std::string& word) {
+        const char c = word.back();
+        return c == '.' || c == ',' || c == ';' || c == ':' || c == ')' || c == '?' || c == '!';
+    };
     for (std::size_t i = 2; i < w.size(); ++i) {
-        if (w[i].rfind("Council", 0) != 0 || std::find(kinds.begin(), kinds.end(), w[i - 1]) == kinds.end()) continue;
+        if (!council_word(w[i]) || std::find(kinds.begin(), kinds.end(), w[i - 1]) == kinds.end()) continue;
         std::size_t b = i - 1;
-        while (b > 0 && i - b < 4 && is_upper(w[b - 1][0]) &&
+        while (b > 0 && i - b < 4 && is_upper(w[b - 1][0]) && !ends_word(w[b - 1]) &&
                std::find(not_names.begin(), not_names.end(), w[b - 1]) == not_names.end())
             --b;
         if (b == i - 1) continue;
@@ -882,7 +1025,38 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         title = items[top].para.text;
         first = start = top + 1;
     }
+    std::string council_above_title;
+    if (title.empty()) {
+        // "Councillor-Officer Protocol" on the first line (the council's name may stand
+        // above it), a covering report or the sections under it
+        std::size_t at = top;
+        // the council's name, as the text spells it ("A district council (Cabinet model)")
+        auto names_council = [&](const Item& it) {
+            const HeaderLine kind = header_line_kind(it.para.text);
+            const std::vector<std::string> words = split_words(it.para.text);
+            return kind == HeaderLine::council ||
+                   (kind == HeaderLine::other && words.size() <= 10 && !ends_sentence(it.para.text) &&
+                    contains_word(words, {"council", "councils"}));
+        };
+        if (at + 1 < items.size() && items[at].marker.kind == MarkerKind::none && items[at].para.single_line &&
+            names_council(items[at]))
+            ++at;
+        if (at < items.size() && items[at].marker.kind == MarkerKind::none &&
+            header_line_kind(items[at].para.text) == HeaderLine::title && title_like(as_one_line(items[at].para), items[at].para.text, 16)) {
+            if (at > top) {
+                council_above_title = items[top].para.text;
+                dropped.push_back({items[top].para.pos, council_above_title, "title page"});
+                diags.warning(path, items[top].para.pos, "'" + council_above_title + "' above the title taken as the council's name");
+            }
+            title = items[at].para.text;
+            first = at + 1;
+            if (start <= at) start = first;
+            diags.warning(path, items[at].para.pos, "'" + title + "', the first line, taken as the title");
+        }
+    }
     result.title_from_text = !title.empty() && options.title.empty();
+    number_restarts(items, first, path, diags);
+    assign_numbers(items, first, path, diags);
 
     Builder builder(p, path, dropped, diags);
     if (first < start) builder.start_preamble(items[first].para.pos);
@@ -914,8 +1088,10 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     // A protocol is kept as numbered clauses: with no number anywhere there is nothing
     // to hold on to (and most likely this is not the protocol).
     if (std::all_of(p.sections.begin(), p.sections.end(), [](const Section& s) { return s.clauses.empty(); })) {
-        diags.error(path, {1, 1}, "no numbered paragraphs: a protocol is imported as numbered clauses (1.1, 2.3 or 1., 2.), "
-                                  "and this text has none; number its paragraphs, or check that it is the protocol");
+        diags.error(path, {1, 1}, "no numbered paragraphs and no headings: this text reads as running prose (minutes, a "
+                                  "letter), not a protocol or code; a protocol is imported as numbered clauses (1.1, 2.3 "
+                                  "or 1., 2.), or as paragraphs under headings; check that it is the protocol, or add "
+                                  "its headings");
         return result;
     }
 
@@ -932,7 +1108,13 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     const bool same_council = lower(page.council) == lower(named_in_text);
     m.council = !options.council.empty() ? options.council
                 : !page.council.empty() && !same_council ? page.council
+                : !council_above_title.empty() && named_in_text.empty() ? council_above_title
                                                          : named_in_text;
+    if (options.council.empty() && page.council.empty() && !m.council.empty() && m.council == named_in_text &&
+        council_above_title.empty())
+        diags.warning(path, {1, 1}, "the council's name '" + m.council + "' is taken from the text, where it is named " +
+                                        std::to_string(named[m.council]) + " time" + (named[m.council] == 1 ? "" : "s") +
+                                        " (use --council to give it)");
     if (m.council.empty()) {
         std::map<std::string, int> in_furniture;
         for (const auto& text : page_furniture) count_councils(text, in_furniture);

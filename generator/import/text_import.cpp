@@ -3,6 +3,7 @@
 // page numbers, running headers, a stray space where a page began. These rules undo
 // that layout and nothing else.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <map>
@@ -25,6 +26,7 @@ namespace {
 struct Line {
     std::string text;          // trimmed, inner runs of spaces collapsed
     std::uint32_t number = 0;  // 1-based
+    std::uint32_t column = 1;  // where the line starts in its input line (a line split at a number)
     bool blank = false;
     bool leading_space = false;  // exactly one space: where pdftotext joined a page break
     bool page_break = false;   // a form feed came before it
@@ -176,6 +178,13 @@ std::string furniture_key(std::string_view s) {
     return key;
 }
 
+// "8.63" or "2.1.1" alone on its line: a clause number that pdftotext put on a line of its
+// own (every number looks alike with its digits aside, but it is no header).
+bool bare_number(std::string_view s) {
+    const Marker m = detail::read_marker(std::string(s) + " x");
+    return m.kind == MarkerKind::clause && m.length == s.size() + 1;
+}
+
 // A line standing on its own: blank lines, a page break or the file's edge around it.
 bool stands_alone(const std::vector<Line>& lines, std::size_t i) {
     const bool before = i == 0 || lines[i - 1].blank || lines[i].page_break;
@@ -195,15 +204,46 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     // a header or footer repeats: three times anywhere, or twice at page edges (a short document)
     std::map<std::string, int> repeats, repeats_at_edge;
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (!lines[i].blank && stands_alone(lines, i) && detail::read_marker(lines[i].text).kind == MarkerKind::none) {
+        if (!lines[i].blank && stands_alone(lines, i) && detail::read_marker(lines[i].text).kind == MarkerKind::none &&
+            !bare_number(lines[i].text)) {
             const std::string key = furniture_key(lines[i].text);
             ++repeats[key];
             if (near_edge[i]) ++repeats_at_edge[key];
         }
 
+    // the title (or the council) printed again at the top of every page after the first
+    std::vector<std::string> top_lines;
+    for (std::size_t i = 0; i < lines.size() && top_lines.size() < 8 && !lines[i].page_break; ++i)
+        if (!lines[i].blank) top_lines.push_back(furniture_key(lines[i].text));
+    std::vector<bool> page_top(lines.size(), false);
+    for (std::size_t i = 0, seen = 3; i < lines.size(); ++i) {
+        if (lines[i].page_break) seen = 0;
+        if (!lines[i].blank && seen < 2) page_top[i] = true, ++seen;
+    }
+
+    // the title at the top of the first page is the title, however often the pages repeat it
+    auto on_title_page = [&](std::size_t i) {
+        std::size_t seen = 0;
+        for (std::size_t k = 0; k <= i; ++k) {
+            if (lines[k].page_break) return false;
+            if (lines[k].blank) continue;
+            const MarkerKind kind = detail::read_marker(lines[k].text).kind;
+            if (kind == MarkerKind::clause || kind == MarkerKind::single) return false;  // the text has begun
+            ++seen;
+        }
+        return seen <= 8;
+    };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& line = lines[i];
-        if (line.blank || !stands_alone(lines, i)) continue;
+        if (line.blank) continue;
+        if (page_top[i] && detail::read_marker(line.text).kind == MarkerKind::none &&
+            std::find(top_lines.begin(), top_lines.end(), furniture_key(line.text)) != top_lines.end()) {
+            line.junk = true;
+            dropped.push_back({{line.number, 1}, line.text, "running header or footer"});
+            diags.warning(path, {line.number, 1}, "dropped running header or footer '" + line.text + "'");
+            continue;
+        }
+        if (!stands_alone(lines, i)) continue;
         std::string reason;
         auto repeated = [&] {
             const std::string key = furniture_key(line.text);
@@ -219,7 +259,7 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
             while (prev > 0 && lines[prev - 1].blank) --prev;
             if (prev == 0 || lines[prev - 1].text.back() != ':') reason = "lone web address";
         } else if (line.text.size() >= 4 && line.text.size() <= 100 && !ends_sentence(line.text) &&
-                   !std::islower(static_cast<unsigned char>(line.text[0])) && repeated()) {
+                   !std::islower(static_cast<unsigned char>(line.text[0])) && repeated() && !on_title_page(i)) {
             // a header or footer is a label, not the end of a sentence
             reason = "running header or footer";
         }
@@ -231,12 +271,123 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     }
 }
 
+bool title_line(std::string_view text);
+
+// Web page furniture above the title: a menu run together on one long line, "You are
+// in:", breadcrumbs as bullets, "Home", a notice. It is dropped (each line reported) when
+// a line naming a protocol, code or guidance follows it within the first lines and the
+// lines above look like a web page's, not like a title page or a covering report.
+void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped,
+                        Diagnostics& diags) {
+    std::size_t title = lines.size(), seen = 0;
+    bool web = false;
+    for (std::size_t i = 0; i < lines.size() && seen < 16; ++i) {
+        const Line& l = lines[i];
+        if (l.blank || l.junk) continue;
+        ++seen;
+        const Marker m = detail::read_marker(l.text);
+        if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) {
+            // "1. Home 2. Constitution": a breadcrumb numbered as a list, before the title
+            if (split_words(l.text).size() > 6) break;
+        }
+        if (detail::header_line_kind(l.text) == detail::HeaderLine::title && split_words(l.text).size() <= 12) {
+            title = i;
+            break;
+        }
+        const std::string lower_text = [&] {
+            std::string t = l.text;
+            for (auto& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return t;
+        }();
+        // a web page's menu and breadcrumbs; a document library's preface (LAYOUTS.md 1-3)
+        static const std::array<std::string_view, 10> openers = {"you are in", "you are here", "skip to", "home ",
+                                                                 "total pages", "file type", "uploaded by", "advertisement",
+                                                                 "download", "print this page"};
+        const std::string_view after_marker = std::string_view(lower_text).substr(std::min(m.length, lower_text.size()));
+        web = web || m.kind == MarkerKind::bullet || (l.text.size() >= 100 && !ends_sentence(l.text)) ||
+              lower_text == "home" || after_marker == "home" || lower_text.find("cookies") != std::string::npos ||
+              std::any_of(openers.begin(), openers.end(), [&](std::string_view o) { return lower_text.rfind(o, 0) == 0; });
+    }
+    if (!web || title == lines.size()) return;
+    for (std::size_t i = 0; i < title; ++i) {
+        Line& l = lines[i];
+        if (l.blank || l.junk) continue;
+        l.junk = true;
+        dropped.push_back({{l.number, 1}, l.text, "web page furniture"});
+        diags.warning(path, {l.number, 1}, "dropped web page furniture above the title '" + l.text + "'");
+    }
+}
+
 // "3. When things go wrong ........ 7": a contents entry, its dot leader and page number.
 bool contents_entry_with_leader(std::string_view s) {
     const bool leader = s.find("....") != std::string_view::npos || s.find(". . . .") != std::string_view::npos ||
                         s.find("\xE2\x80\xA6") != std::string_view::npos;  // "…"
     const std::size_t last = s.find_last_of(' ');
-    return leader && last != std::string_view::npos && all_digits(s.substr(last + 1));
+    if (!leader || last == std::string_view::npos) return false;
+    // the page number may have gone onto a line of its own (pdftotext): the line ends in the leader
+    return all_digits(s.substr(last + 1)) || s.ends_with(". . .") || s.ends_with("...") || s.ends_with("\xE2\x80\xA6");
+}
+
+// "Version" / "Status" / "Date" / "Author": the labels of a version table that the
+// extraction gave one cell per line, with their values just before or after them.
+bool version_field(std::string_view s) {
+    static const std::array<std::string_view, 14> fields = {"version", "status", "date", "author", "owner", "approved by",
+                                                            "review date", "last reviewed", "next review", "date adopted",
+                                                            "adopted", "issue", "document owner", "approved"};
+    return std::any_of(fields.begin(), fields.end(), [&](std::string_view f) { return equals_ignore_case(s, f); });
+}
+
+// A version table flattened, one cell per line (LAYOUTS 7): two or more field names in a
+// run and as many short values beside them, above the protocol's first number. It is
+// the document's record, not its text: dropped and reported.
+void drop_version_table(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped, Diagnostics& diags) {
+    std::vector<std::size_t> labels, rows;  // "Version" alone; "Version     1" (pdftotext -layout)
+    std::size_t i = 0;
+    for (; i < lines.size() && labels.size() + rows.size() < 8; ++i) {
+        if (lines[i].blank || lines[i].junk) continue;
+        const Marker m = detail::read_marker(lines[i].text);
+        if (version_field(lines[i].text)) labels.push_back(i);
+        else if (lines[i].cells.size() == 2 && version_field(lines[i].cells[0])) rows.push_back(i);
+        else if (!labels.empty() || !rows.empty()) break;
+        else if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) break;
+    }
+    if (rows.size() >= 2 && labels.empty()) {
+        for (std::size_t k : rows) {
+            lines[k].junk = true;
+            dropped.push_back({{lines[k].number, 1}, lines[k].text, "version table"});
+        }
+        diags.warning(path, {lines[rows.front()].number, 1},
+                      "dropped a version table (" + std::to_string(rows.size()) + " rows)");
+        return;
+    }
+    if (labels.size() < 2) return;
+    // the values: as many short lines right before the labels, or else right after them
+    auto values_from = [&](std::size_t at, int step) {
+        std::vector<std::size_t> values;
+        for (std::size_t k = at; k < lines.size() && values.size() < labels.size(); k += static_cast<std::size_t>(step)) {
+            if (lines[k].blank) break;
+            if (lines[k].junk || split_words(lines[k].text).size() > 4 || ends_sentence(lines[k].text)) return std::vector<std::size_t>{};
+            values.push_back(k);
+            if (k == 0 && step < 0) break;
+        }
+        return values.size() == labels.size() ? values : std::vector<std::size_t>{};
+    };
+    // one blank line may stand between the labels and the values
+    std::size_t before = labels.front() > 0 ? labels.front() - 1 : 0;
+    if (before > 0 && lines[before].blank) --before;
+    std::size_t after = labels.back() + 1;
+    if (after + 1 < lines.size() && lines[after].blank) ++after;
+    std::vector<std::size_t> values = labels.front() > 0 ? values_from(before, -1) : std::vector<std::size_t>{};
+    if (values.empty() && after < lines.size()) values = values_from(after, 1);
+    if (values.empty()) return;
+    labels.insert(labels.end(), values.begin(), values.end());
+    std::sort(labels.begin(), labels.end());
+    for (std::size_t k : labels) {
+        lines[k].junk = true;
+        dropped.push_back({{lines[k].number, 1}, lines[k].text, "version table"});
+    }
+    diags.warning(path, {lines[labels.front()].number, 1},
+                  "dropped a version table given one cell per line (" + std::to_string(labels.size()) + " lines)");
 }
 
 // "1 Introduction 2" under a "Contents" heading: a title and its page number.
@@ -273,9 +424,51 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
             count += entries.size();
             i = end - 1;
         } else if (contents_entry_with_leader(text)) {
+            // the "Contents" heading above the first entry goes with it
+            std::size_t above = i;
+            while (above > 0 && (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker))) --above;
+            if (above > 0 && !lines[above - 1].junk &&
+                (equals_ignore_case(lines[above - 1].text, "contents") || equals_ignore_case(lines[above - 1].text, "table of contents"))) {
+                if (count++ == 0) first = lines[above - 1].number;
+                drop(lines[above - 1]);
+            }
             if (count++ == 0) first = lines[i].number;
             drop(lines[i]);
         }
+    }
+    // "1. Introduction" ... "13. If Things Go Wrong" with no page numbers, then "1.
+    // Introduction" again where the body starts: a run of three numbered headings or more,
+    // one after another, whose first comes again below it
+    auto numbered_title = [&](const Line& l, int& n) {
+        const Marker m = detail::read_marker(l.text);
+        if (l.blank || l.junk || m.kind != MarkerKind::single || m.enclosed) return false;
+        n = m.parts[0];
+        return title_line(std::string_view(l.text).substr(m.length));
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        int n = 0, next = 0;
+        if (!numbered_title(lines[i], n)) continue;
+        std::vector<std::size_t> entries = {i};
+        std::size_t end = i + 1;
+        for (; end < lines.size(); ++end) {
+            if (lines[end].blank) continue;
+            if (!numbered_title(lines[end], next) || next != n + 1) break;
+            entries.push_back(end);
+            n = next;
+        }
+        if (entries.size() < 3) continue;
+        bool again = false;
+        for (std::size_t k = end; k < lines.size() && !again; ++k) again = !lines[k].junk && equals_ignore_case(lines[k].text, lines[i].text);
+        if (!again) continue;
+        std::size_t heading = i;
+        while (heading > 0 && lines[heading - 1].blank) --heading;
+        if (heading > 0 && (equals_ignore_case(lines[heading - 1].text, "contents") ||
+                            equals_ignore_case(lines[heading - 1].text, "table of contents")))
+            entries.insert(entries.begin(), heading - 1);
+        if (count == 0) first = lines[entries.front()].number;
+        for (std::size_t k : entries) drop(lines[k]);
+        count += entries.size();
+        i = end - 1;
     }
     if (count > 0)
         diags.warning(path, {static_cast<std::uint32_t>(first), 1},
@@ -288,7 +481,10 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
 void join_bare_markers(std::vector<Line>& lines) {
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         Line& bare = lines[i];
-        Line& next = lines[i + 1];
+        // the words may follow after a blank line
+        std::size_t j = i + 1;
+        if (lines[j].blank && j + 1 < lines.size() && !lines[j + 1].blank) ++j;
+        Line& next = lines[j];
         // a number, label or glyph is a few bytes
         if (bare.text.size() > 12 || bare.blank || bare.junk || next.blank || next.junk || next.page_break || next.table_row)
             continue;
@@ -369,9 +565,14 @@ public:
         // "co-" / "opted", "vice-" / "chair": prefixes written with a hyphen
         static const std::unordered_set<std::string> prefixes = {"co", "non", "ex", "re", "pre", "post", "anti",
                                                                  "pro", "sub", "vice", "semi", "multi", "cross", "self"};
-        if (prefixes.count(head)) return false;
         if (words_.empty()) learn_words();  // only texts with a hyphen at a line end pay for this
-        if (words_.count(head + tail)) return true;
+        if (words_.count(head + tail)) return true;  // "re-" / "sponse" where "response" is written
+        if (prefixes.count(head)) return false;
+        // "maintain-" / "ing": a word's ending is no word of its own
+        static const std::unordered_set<std::string> endings = {"ing", "ings", "ed", "tion", "tions", "sion", "ment", "ments",
+                                                                "ness", "ity", "ities", "ly", "ance", "ence", "able", "ible",
+                                                                "ous", "ive", "ively", "ised", "ized", "ise", "ize", "ation"};
+        if (endings.count(tail)) return true;
         if (words_.count(head + "-" + tail)) return false;
         // halves that are no word of the text, when the text is long enough to tell
         return words_.size() >= 200 && !words_.count(head) && !words_.count(tail);
@@ -450,8 +651,17 @@ bool title_line(std::string_view text) {
 // Lines -> paragraphs: hard-wrapped lines are joined; a new paragraph starts at a blank
 // line, at a number, bullet or label that cannot be the continuation of the line before,
 // and where a page break fell between two sentences.
-std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<std::size_t>& last_line_length,
-                                  const std::string& path, Diagnostics& diags) {
+std::size_t wrap_width(const std::vector<Line>& lines);
+
+// How the text was laid out: with blank lines between paragraphs or none, wrapped at
+// some width or a paragraph per line.
+struct TextLayout {
+    bool gapless = false;     // (almost) no blank lines: line ends are what separate paragraphs
+    std::size_t width = 0;    // a line this long was wrapped, not ended; 0: nothing was wrapped
+};
+
+std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayout& layout,
+                                  std::vector<std::size_t>& last_line_length, const std::string& path, Diagnostics& diags) {
     const Hyphenation hyphenation(lines);
     std::vector<Paragraph> out;
     Paragraph cur;
@@ -518,10 +728,19 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
         starts = starts || (page_seam && (sentence_ended || m.kind == MarkerKind::clause));
         // "Finance: Not applicable" / "Legal: J. Smith": one field per line on a cover sheet
         starts = starts || (starts_field(line.text) && starts_field(last_line)) || line.title_page;
+        // No blank lines between paragraphs: a line that was not wrapped ends its paragraph
+        // when it ends a sentence or is a heading, and a heading stands on its own line.
+        if (layout.gapless && open && !starts) {
+            const bool last_short = layout.width == 0 || last_line.size() < layout.width;
+            const bool last_heading = title_line(last_line) && cur.single_line;
+            starts = layout.width == 0 || (last_short && (sentence_ended || last_heading)) ||
+                     (sentence_ended && title_line(line.text) && line.text.size() < layout.width &&
+                      (detail::in_capitals(line.text) || line.text.size() * 2 < layout.width));
+        }
         if (starts) {
             close();
             open = true;
-            cur.pos = {line.number, 1};
+            cur.pos = {line.number, line.column};
             cur.after_gap = gap;
             cur.leading_space = line.leading_space;
             cur.bullet = m.kind == MarkerKind::bullet;
@@ -553,6 +772,144 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, std::vector<st
     return out;
 }
 
+// "... as they work together. 1.3 The Protocol must be read ...", and a whole document
+// flattened onto one line (as some PDF extractions give it): a line is cut where a clause
+// number that can follow the last one starts after a finished sentence or a heading, where
+// a heading in capitals sits between a sentence and a number, and where the next sub-item
+// or a bullet starts after a lead-in. Every cut is a warning at its line and column.
+std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::string& path, Diagnostics& diags) {
+    std::vector<Line> out;
+    out.reserve(lines.size());
+    std::vector<int> last;  // the last clause or section number seen
+    auto is_caps_word = [](std::string_view w) {
+        int letters = 0;
+        for (char c : w) {
+            if (std::islower(static_cast<unsigned char>(c))) return false;
+            letters += std::isupper(static_cast<unsigned char>(c)) != 0;
+        }
+        return letters >= 2;
+    };
+    for (Line& line : lines) {
+        if (line.blank || line.junk || !line.cells.empty() || line.text.size() < 40) {
+            const Marker m = line.blank ? Marker{} : detail::read_marker(line.text);
+            if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) last = m.parts;
+            out.push_back(std::move(line));
+            continue;
+        }
+        const std::string text = line.text;
+        std::vector<std::size_t> cuts;  // byte offsets where a new line starts
+        std::size_t segment = 0;        // where the current piece starts
+        {
+            const Marker m = detail::read_marker(text);
+            if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) last = m.parts;
+        }
+        std::string last_label;
+        for (std::size_t p = 1; p < text.size(); ++p) {
+            if (text[p - 1] != ' ') continue;
+            const std::string_view rest = std::string_view(text).substr(p);
+            const Marker m = detail::read_marker(rest);
+            if (m.kind == MarkerKind::none || m.length >= rest.size()) continue;
+            const std::string_view before = std::string_view(text).substr(segment, p - 1 - segment);
+            const bool sentence = ends_sentence(before);
+            bool cut = false;
+            if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed && m.text.back() == '.')) {
+                const bool next = last.empty() ? std::all_of(m.parts.begin() + 1, m.parts.end(), [](int x) { return x == 1; })
+                                               : plausible_next(last, m.parts);
+                const bool capital = std::isupper(static_cast<unsigned char>(rest[m.length])) != 0;
+                // "... by Full Council. Roles of members 2.1 ...": a heading between them
+                const std::size_t stop = before.find_last_of(".;:?!");
+                const bool heading_after_stop = stop != std::string_view::npos && stop + 2 < before.size() &&
+                                                before[stop + 1] == ' ' && title_line(before.substr(stop + 2));
+                cut = next && capital && (sentence || title_line(before) || heading_after_stop);
+                if (cut) {
+                    last = m.parts;
+                    last_label.clear();
+                    if (sentence) {
+                    } else if (heading_after_stop) {
+                        cuts.push_back(segment + stop + 2);
+                    } else if (segment == 0 && text.size() >= 400) {
+                        // a flattened document's title and first heading: the title ends with
+                        // its last word that names a protocol ("... Protocol", "... Relations")
+                        const std::vector<std::string> words = split_words(before);
+                        std::size_t end_word = words.size();
+                        for (std::size_t k = words.size(); k-- > 1;)
+                            if (detail::header_line_kind(words[k]) == detail::HeaderLine::title ||
+                                detail::header_line_kind("A " + words[k]) == detail::HeaderLine::title) {
+                                end_word = k + 1;
+                                break;
+                            }
+                        std::size_t caps = 0;
+                        while (caps < words.size() && is_caps_word(words[words.size() - 1 - caps])) ++caps;
+                        const bool mixed_title = std::any_of(words.begin(), words.end() - static_cast<long>(caps), [](const std::string& w) {
+                            return std::any_of(w.begin(), w.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+                        });
+                        if (caps > 0 && caps < words.size() && mixed_title) end_word = words.size() - caps;
+                        if (end_word < words.size()) {
+                            std::size_t at = 0;
+                            for (std::size_t k = 0; k < end_word; ++k) at = text.find(' ', at) + 1;
+                            cuts.push_back(at);
+                        }
+                    } else {
+                        // "Member Officer Protocol INTRODUCTION 1.1": a heading in capitals after the title
+                        const std::vector<std::string> words = split_words(before);
+                        std::size_t caps = 0;
+                        while (caps < words.size() && is_caps_word(words[words.size() - 1 - caps])) ++caps;
+                        if (caps > 0 && caps < words.size()) {
+                            std::size_t at = p - 1;
+                            for (std::size_t k = 0; k < caps; ++k) at = text.rfind(' ', at - 1);
+                            if (at != std::string::npos && at > segment) cuts.push_back(at + 1);
+                        }
+                    }
+                }
+            } else if (m.kind == MarkerKind::label) {
+                // "(b)" after "(a) ...;" or a lead-in ending with ":"
+                const char end = before.empty() ? ' ' : before.back();
+                const std::string core = detail::label_core(m.text);
+                const bool first = core == "a" || core == "i";
+                const bool follows = !last_label.empty() && detail::label_core(last_label).size() == core.size() &&
+                                     (core.size() == 1 ? core[0] == detail::label_core(last_label)[0] + 1
+                                                       : detail::roman_value(core) == detail::roman_value(detail::label_core(last_label)) + 1);
+                cut = (first && end == ':') || (follows && (end == ';' || end == '.' || end == ','  || before.ends_with("and") || before.ends_with("or")));
+                if (cut) last_label = m.text;
+            } else if (m.kind == MarkerKind::bullet) {
+                // a bullet glyph inside a line (not "-" or "o", which are words too)
+                cut = static_cast<unsigned char>(rest[0]) >= 0x80 && rest.rfind("\xE2\x80\x93", 0) != 0 &&
+                      (sentence || before.back() == ':' || before.back() == ';' || title_line(before));
+            }
+            if (!cut) continue;
+            cuts.push_back(p);
+            segment = p;
+        }
+        if (cuts.empty()) {
+            out.push_back(std::move(line));
+            continue;
+        }
+        std::sort(cuts.begin(), cuts.end());
+        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+        std::size_t from = 0;
+        cuts.push_back(text.size() + 1);
+        for (std::size_t cut : cuts) {
+            Line piece = line;
+            std::size_t end = cut - 1;
+            while (end > from && text[end - 1] == ' ') --end;
+            piece.text = text.substr(from, end - from);
+            piece.column = line.column + static_cast<std::uint32_t>(from);
+            piece.cells.clear();
+            piece.columns.clear();
+            if (from > 0) {
+                piece.page_break = false;
+                piece.leading_space = false;
+                diags.warning(path, {piece.number, piece.column},
+                              "a new paragraph taken to start in the middle of a line, at '" +
+                                  piece.text.substr(0, std::min<std::size_t>(piece.text.size(), 24)) + "'");
+            }
+            if (!piece.text.empty()) out.push_back(std::move(piece));
+            from = cut;
+        }
+    }
+    return out;
+}
+
 // Text in Word's "Windows (Default)" encoding: every byte above 0x7F is a character of
 // Windows-1252 (its five unused codes aside), and none of it is a UTF-8 sequence.
 bool windows_1252(std::string_view text) {
@@ -572,6 +929,8 @@ std::size_t wrap_width(const std::vector<Line>& lines) {
         if (!l.blank && !l.junk) lengths.push_back(l.text.size());
     if (lengths.empty()) return 0;
     std::sort(lengths.begin(), lengths.end());
+    // a paragraph per line (a web page, Word's text without line breaks): nothing was wrapped
+    if (lengths[lengths.size() * 9 / 10] > 160) return 0;
     return lengths[lengths.size() * 9 / 10] * 3 / 4;
 }
 
@@ -608,12 +967,20 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     std::vector<Line> lines = split_lines(text);
     std::vector<Dropped> dropped;
     drop_furniture(lines, path, dropped, diags);
+    lines = split_inline_structure(std::move(lines), path, diags);
+    drop_web_furniture(lines, path, dropped, diags);
     drop_contents(lines, path, dropped, diags);
+    drop_version_table(lines, path, dropped, diags);
     mark_tables(lines);
     join_bare_markers(lines);
     mark_title_page(lines);
     std::vector<std::size_t> last_length;
-    std::vector<Paragraph> paras = join_lines(lines, last_length, path, diags);
+    TextLayout layout;
+    layout.width = wrap_width(lines);
+    std::size_t blank = 0, words = 0;
+    for (const Line& l : lines) (l.blank ? blank : words) += !l.junk;
+    layout.gapless = words >= 8 && blank * 12 < words;
+    std::vector<Paragraph> paras = join_lines(lines, layout, last_length, path, diags);
     if (paras.empty()) {
         diags.error(path, {1, 1}, "the file is empty: there is no text to import");
         return result;

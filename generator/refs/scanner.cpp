@@ -557,8 +557,15 @@ std::size_t Scanner::constitution_at(std::size_t i) const {
     return npos;
 }
 
+// "of this guidance", "of these Rules": the document the words stand in, by any of the
+// names councils give their protocols, codes and procedures.
 std::size_t Scanner::this_protocol_at(std::size_t i) const {
-    for (std::string_view p : {"this Protocol", "this Code", "this document"})
+    static constexpr std::string_view names[] = {
+        "this Protocol",   "this Code",     "this document", "this guidance",  "this guide",     "this procedure",
+        "this policy",     "this note",     "this scheme",   "this charter",   "this framework", "this statement",
+        "these Protocols", "these Rules",   "these Procedure Rules", "these guidelines", "this guideline",
+        "these procedures", "this Standing Order", "these Standing Orders"};
+    for (std::string_view p : names)
         if (std::size_t e = match(i, p); e != npos) return e;
     return npos;
 }

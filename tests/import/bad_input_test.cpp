@@ -69,11 +69,11 @@ TEST_CASE("import: input that is not a protocol fails cleanly", "[import][errors
         {"saved.rtf", "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} 1.1 Councillors\\par }\n", "this is a Rich Text (.rtf) file"},
         {"page.html", "\n<!DOCTYPE html>\n<html><body><p>1.1 Councillors</p></body></html>\n", "this is a web page (HTML)"},
         {"old.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12), "this is an old Word .doc file"},
-        // words but no number anywhere: not something we can keep as clauses
+        // words with neither a number nor a heading anywhere (an unnumbered protocol has
+        // headings, and is imported with numbers assigned): nothing to keep as clauses
         {"no-numbers.txt",
-         "Member/Officer Protocol\n\nIntroduction\n\nCouncillors and officers should work together with respect.\n\n"
-         "Roles\n\nOfficers advise; councillors decide.\n",
-         "no numbered paragraphs: a protocol is imported as numbered clauses"},
+         "Councillors and officers should work together with respect.\n\nOfficers advise; councillors decide.\n",
+         "no numbered paragraphs"},
     };
     for (const auto& c : cases) {
         SECTION(c.name) {

@@ -1,0 +1,252 @@
+// Issue 13: each failure seen on a real protocol the project had never seen, as a small
+// invented text of the same shape. Every import here must pass `check` as
+// `protopub check` runs it (read, resolve references, check).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "check/check.hpp"
+#include "import/import.hpp"
+#include "model/text.hpp"
+#include "refs/refs.hpp"
+#include "source/reader.hpp"
+#include "source/writer.hpp"
+#include "support.hpp"
+
+using namespace protopub;
+
+namespace {
+
+struct Imported {
+    import::ImportResult result;
+    std::string markdown;
+    model::Diagnostics diags;
+    std::vector<std::string> numbers;   // clause numbers in order
+    std::vector<std::string> sections;  // section headings in order (numbers included)
+    std::string warnings;               // every warning, one a line
+};
+
+Imported import_text(const std::string& text, import::ImportOptions options = {}) {
+    Imported out;
+    out.result = import::import_text(text, "t.txt", options, out.diags);
+    for (const auto& d : out.diags.items()) {
+        if (d.severity == model::Severity::warning) out.warnings += model::format(d) + "\n";
+        INFO(model::format(d));
+    }
+    REQUIRE(out.result.ok);
+    out.markdown = source::write_protocol(out.result.protocol);
+    INFO(out.markdown);
+    model::Diagnostics checked;
+    model::Protocol again = source::read_protocol(out.markdown, "t.md", checked);
+    refs::resolve_references(again, checked);
+    check::check_structure(again, checked);
+    for (const auto& d : checked.items()) INFO(model::format(d));
+    CHECK(checked.error_count() == 0);
+    for (const auto& s : again.sections) {
+        if (s.kind == model::SectionKind::preamble) continue;
+        out.sections.push_back(model::trim(s.number.text + " " + model::plain_text(s.heading)));
+        for (const auto& c : s.clauses) out.numbers.push_back(model::join_number(c.number.parts));
+    }
+    return out;
+}
+
+std::vector<std::string> series(const std::string& prefix, int from, int to) {
+    std::vector<std::string> out;
+    for (int i = from; i <= to; ++i) out.push_back(prefix + std::to_string(i));
+    return out;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("issue 13.1: web furniture, a long first line and breadcrumbs above the title", "[import][issue13]") {
+    std::string text =
+        "Skip to main content Anytown Borough Council Home Your council Councillors, democracy and elections "
+        "Constitution Search\n\nYou are in:\n\n\xE2\x80\xA2 Home\n\xE2\x80\xA2 Constitution\n\n"
+        "This page has been archived.\n\nMember and Officer Protocol\n\n1. Introduction\n\n";
+    for (int i = 1; i <= 13; ++i) text += "1." + std::to_string(i) + " Members and officers work together, rule " + std::to_string(i) + ".\n\n";
+    Imported i = import_text(text);
+    CHECK(i.result.protocol.meta.title == "Member and Officer Protocol");
+    CHECK(i.numbers == series("1.", 1, 13));
+    int web = 0;
+    for (const auto& d : i.result.dropped) web += d.reason == "web page furniture";
+    CHECK(web == 5);
+    CHECK(contains(i.warnings, "t.txt:3:1: warning: dropped web page furniture above the title 'You are in:'"));
+}
+
+TEST_CASE("issue 13.2: numbering that continues from an earlier Part, each number on its own line", "[import][issue13]") {
+    std::string text = "Protocol on Member/Officer Relations\n\nRELATIONS WITH OFFICERS\n\n";
+    for (int n = 63; n <= 70; ++n) text += "8." + std::to_string(n) + "\n\nOfficers serve the Council as a whole, in case " + std::to_string(n) + ".\n\n";
+    Imported i = import_text(text);
+    CHECK(i.numbers == series("8.", 63, 70));
+    CHECK(i.result.dropped.empty());
+}
+
+TEST_CASE("issue 13.3: a clause number inside a line, and a document flattened onto one line", "[import][issue13]") {
+    Imported mid = import_text("Member Officer Protocol\n\n1. Introduction\n\n1.1 Members and officers must respect each other. "
+                               "1.2 They must work together for the Council.\n\n1.3 The Protocol must be read with the Codes "
+                               "of Conduct as they work together. 1.4 The Protocol must be read by every new member.\n");
+    CHECK(mid.numbers == series("1.", 1, 4));
+    CHECK(contains(mid.warnings, "t.txt:5:51: warning: a new paragraph taken to start in the middle of a line, at '1.2 They"));
+
+    Imported flat = import_text(
+        "Member Officer Protocol 1. Introduction 1.1 The purpose of this protocol is to guide members and officers. 1.2 The "
+        "protocol sets out what they may expect of each other. 2. Personal Relationships 2.1 Close personal relationships "
+        "must be declared to the Monitoring Officer. 2.2 A member must not ask a friend among the officers for favours. "
+        "3. Review 3.1 The Standards Committee reviews this protocol every year.\n");
+    CHECK(flat.result.protocol.meta.title == "Member Officer Protocol");
+    CHECK(flat.numbers == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "3.1"});
+    CHECK(flat.sections == std::vector<std::string>{"1. Introduction", "2. Personal Relationships", "3. Review"});
+}
+
+TEST_CASE("issue 13.4: '(1)' paragraphs under '1 Heading', after a lettered introduction", "[import][issue13]") {
+    Imported i = import_text(
+        "Protocol on Member/Officer Relations\n\n"
+        "(a) This protocol applies to every member.\n\n(b) It applies to every officer.\n\n(c) It is part of the Constitution.\n\n"
+        "1 The Respective Roles of Members and Officers\n\n(1)Members are elected by the public and answer to them.\n\n"
+        "(2) Officers are employed by the Council and give impartial advice.\n\n"
+        "2 Working Together\n\n(1) Members and officers treat each other with respect.\n\n"
+        "(2) Neither may bully or harass the other.\n");
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2"});
+    CHECK(contains(i.markdown, "Members are elected by the public and answer to them."));
+    CHECK(contains(i.markdown, "(a) This protocol applies to every member."));
+}
+
+TEST_CASE("issue 13.5: numbering that restarts at 1. under every heading", "[import][issue13]") {
+    Imported i = import_text(
+        "Councillor-Officer Protocol\n\nIntroduction\n\n1. This protocol guides members and officers.\n\n"
+        "2. It forms part of the Constitution.\n\nRoles of Members\n\n1. Members set the Council's policy.\n\n"
+        "2. Members represent their wards.\n\n3. Members do not manage staff.\n\nRoles of Officers\n\n"
+        "1. Officers give impartial advice.\n");
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "2.3", "3.1"});
+    CHECK(contains(i.warnings, "t.txt:11:1: warning: the numbering starts again at 1. under a new heading: numbered 2.1"));
+}
+
+TEST_CASE("issue 13.6: a contents list of numbered headings without page numbers", "[import][issue13]") {
+    std::string text = "Member/Officer Protocol\n\nContents\n\n";
+    const std::vector<std::string> headings = {"Introduction", "Roles", "Respect", "Information", "If Things Go Wrong"};
+    for (std::size_t k = 0; k < headings.size(); ++k) text += std::to_string(k + 1) + ". " + headings[k] + "\n";
+    for (std::size_t k = 0; k < headings.size(); ++k)
+        text += "\n" + std::to_string(k + 1) + ". " + headings[k] + "\n\n" + std::to_string(k + 1) + ".1 The words of section " +
+                std::to_string(k + 1) + ".\n";
+    Imported i = import_text(text);
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "2.1", "3.1", "4.1", "5.1"});
+    CHECK(i.sections.size() == 5);
+    CHECK(contains(i.warnings, "dropped a table of contents (6 lines)"));
+}
+
+TEST_CASE("issue 13.7: numbered headings that end in '?'", "[import][issue13]") {
+    Imported i = import_text(
+        "Local Code for Planning\n\n1. INTRODUCTION\n\n1.1 This code guides members on planning.\n\n"
+        "2. WHY HAVE A LOCAL CODE FOR PLANNING?\n\n2.1 Planning decisions must be open and fair.\n");
+    CHECK(i.sections == std::vector<std::string>{"1. INTRODUCTION", "2. WHY HAVE A LOCAL CODE FOR PLANNING?"});
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "2.1"});
+}
+
+TEST_CASE("issue 13.8: a paragraph per line, no blank lines, headings in capitals and Title Case", "[import][issue13]") {
+    Imported i = import_text(
+        "Member Officer Protocol\nINTRODUCTION\n1.1 This protocol was agreed by Full Council.\n"
+        "ROLES OF MEMBERS AND OFFICERS\n2.1 The appendix sets out the roles of members.\n2.2 Officers advise members.\n"
+        "Working Together\n3.1 Members and officers respect each other.\n");
+    CHECK(i.sections == std::vector<std::string>{"INTRODUCTION", "ROLES OF MEMBERS AND OFFICERS", "Working Together"});
+    CHECK(contains(i.markdown, "1.1 {#this-protocol-was-agreed-by} This protocol was agreed by Full Council.\n"));
+}
+
+TEST_CASE("issue 13.9: an unnumbered protocol gets numbers per section, reported", "[import][issue13]") {
+    Imported i = import_text(
+        "Model Member/Officer Protocol\n\nIntroduction\n\nMembers and officers work together.\n\n"
+        "This protocol says how.\n\nRespect\n\nMembers treat officers with respect.\n");
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "2.1"});
+    CHECK(contains(i.warnings, "t.txt:3:1: warning: no numbered paragraphs: numbers 1.1 to 1.2 assigned to the paragraphs under 'Introduction'"));
+    CHECK(contains(i.warnings, "t.txt:9:1: warning: no numbered paragraphs: numbers 2.1 to 2.1 assigned"));
+}
+
+TEST_CASE("issue 13.10: plain integers running through the document under unnumbered headings", "[import][issue13]") {
+    std::string text = "Member/Officer Protocol\n\n";
+    int n = 0;
+    for (const char* heading : {"Introduction", "Roles", "Respect", "Complaints"}) {
+        text += std::string(heading) + "\n\n";
+        for (int k = 0; k < 10; ++k) text += std::to_string(++n) + ". Paragraph " + std::to_string(n) + " of the protocol.\n\n";
+    }
+    Imported i = import_text(text);
+    CHECK(i.numbers == series("", 1, 40));
+    // the same without the dot after the number ("1 Members are elected ...")
+    std::string bare = text;
+    for (std::size_t at = bare.find(". Paragraph"); at != std::string::npos; at = bare.find(". Paragraph", at)) bare.erase(at, 1);
+    Imported without_dots = import_text(bare);
+    CHECK(without_dots.numbers == series("", 1, 40));
+    CHECK(without_dots.sections == std::vector<std::string>{"Introduction", "Roles", "Respect", "Complaints"});
+}
+
+TEST_CASE("issue 13.11: the title is the first line, not web furniture", "[import][issue13]") {
+    for (const char* title : {"Councillor-Officer Protocol", "PROTOCOL FOR MEMBER-OFFICER RELATIONS"}) {
+        Imported i = import_text(std::string(title) + "\n\nTo: Standards Committee\n\nThe committee is asked to approve the "
+                                 "protocol below, which was revised this year.\n\n1. INTRODUCTION\n\n1.1 Members and officers.\n");
+        CHECK(i.result.protocol.meta.title == title);
+        CHECK(contains(i.warnings, std::string("'") + title + "', the first line, taken as the title"));
+    }
+    Imported agenda = import_text("Agenda item\n\nYou are in:\n\n\xE2\x80\xA2 Home\n\nMember Officer Protocol\n\n"
+                                  "1. Introduction\n\n1.1 Members and officers.\n");
+    CHECK(agenda.result.protocol.meta.title == "Member Officer Protocol");
+}
+
+TEST_CASE("issue 13.12: the council's name is never made out of a sentence", "[import][issue13]") {
+    Imported i = import_text(
+        "Member Officer Protocol\n\n1. Introduction\n\n1.1 Officers serve the whole of the Authority. County Councillors "
+        "might ask for help, and County Councillors must respect the Authority. County Councillors may not direct staff.\n");
+    CHECK(i.result.protocol.meta.council == "Unnamed council");
+    CHECK(contains(i.warnings, "does not name its council"));
+    Imported named = import_text("Member Officer Protocol\n\n1. Introduction\n\n1.1 Anytown District Council adopted this "
+                                 "protocol; Anytown District Council reviews it.\n");
+    CHECK(named.result.protocol.meta.council == "Anytown District Council");
+    CHECK(contains(named.warnings, "the council's name 'Anytown District Council' is taken from the text, where it is named 2 times"));
+}
+
+TEST_CASE("issue 13.13: Word spaces in runs of their own, and a pandoc-made .docx", "[import][issue13][docx]") {
+    const std::string dir = test_env::source_dir() + "/tests/data/import13/";
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_bytes(testing::read(dir + "pandoc-protocol.docx"), "pandoc-protocol.docx", {}, diags);
+    REQUIRE(r.ok);
+    const std::string md = source::write_protocol(r.protocol);
+    INFO(md);
+    CHECK(contains(md, "Members should **not** pressure *officers* to act against their advice."));
+    CHECK(contains(md, "Officers serve the Council as a whole and give impartial advice."));
+    // every word of the Markdown pandoc read is in the import
+    std::vector<std::string> want;
+    for (const auto& w : model::split_words(testing::read(dir + "pandoc-protocol.md")))
+        if (w != "#" && w != "##") {
+            std::string bare;
+            for (char c : w)
+                if (c != '*') bare += c;
+            want.push_back(bare);
+        }
+    std::vector<std::string> got = model::split_words(r.protocol.meta.title);
+    for (const auto& s : r.protocol.sections) {
+        for (const auto& w : model::split_words(s.number.text + " " + model::plain_text(s.heading))) got.push_back(w);
+        for (const auto& c : s.clauses)
+            for (const auto& w : model::split_words(c.number.text + " " + model::plain_text(c))) got.push_back(w);
+    }
+    CHECK(got == want);
+}
+
+TEST_CASE("issue 13.15: import's check is `protopub check` of what it wrote", "[import][issue13][cli]") {
+    testing::TempDir dir;
+    // a reference in the covering report above the protocol points nowhere
+    testing::write(dir.file("in.txt"),
+                   "Member Officer Protocol\n\nTo: Standards Committee\n\nThe changes are explained in Section 16 below and "
+                   "were agreed by the committee in March.\n\n1. Introduction\n\n1.1 Members and officers work together.\n");
+    const auto imported = testing::run_cli({"import", dir.file("in.txt"), "-o", dir.file("out.md"), "--council", "Anytown Council"});
+    const auto checked = testing::run_cli({"check", dir.file("out.md")});
+    CHECK(checked.exit_code == 1);
+    CHECK(imported.exit_code == 1);  // never 0 with a file `check` rejects
+    CHECK(contains(checked.err, "points nowhere"));
+    // the same diagnostics, word for word
+    CHECK(contains(imported.err, checked.err.substr(0, checked.err.find('\n'))));
+
+    // and an import that exits 0 writes a file `check` passes
+    testing::write(dir.file("ok.txt"), "Member Officer Protocol\n\n1. Introduction\n\n1.1 See paragraph 1.2 of this guidance.\n\n"
+                                       "1.2 Members and officers work together.\n");
+    CHECK(testing::run_cli({"import", dir.file("ok.txt"), "-o", dir.file("ok.md"), "--council", "Anytown Council"}).exit_code == 0);
+    CHECK(testing::run_cli({"check", dir.file("ok.md")}).exit_code == 0);
+}
