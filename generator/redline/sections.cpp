@@ -139,8 +139,9 @@ std::string section_name(const Section& s) {
     const std::string heading = model::plain_text(s.heading);
     if (s.kind == model::SectionKind::preamble) return heading.empty() ? "Preamble" : "Preamble (" + shorten(heading) + ")";
     const std::string number = section_number(s);
-    if (!number.empty()) return "Section " + number;
-    return heading.empty() ? "Untitled section" : "Section " + quoted(heading);
+    const char* noun = s.level > 2 ? "Sub-heading " : "Section ";
+    if (!number.empty()) return noun + number;
+    return heading.empty() ? std::string("Untitled section") : noun + quoted(heading);
 }
 
 // "section 4" inside a sentence.
@@ -214,10 +215,21 @@ private:
         (inserted ? c.words_inserted : c.words_deleted) = count_words(tokens, 0, tokens.size());
         const std::string heading = model::plain_text(s.heading);
         if (inserted) {
-            c.summary = "New " + lower_first(section_name(s)) + (heading.empty() ? "" : ": " + quoted(heading));
+            c.summary = "New " + lower_first(section_name(s)) +
+                        (heading.empty() || section_number(s).empty() ? "" : ": " + quoted(heading));
         } else {
-            c.summary = section_name(s) + (heading.empty() ? "" : " " + quoted(heading)) + " deleted, with " +
-                        paragraphs_of(s);
+            // Only the paragraphs that went with it: a sub-heading removed above
+            // paragraphs that stay deletes none of them.
+            std::vector<std::string> gone;
+            for (const Change& clause : set_.changes)
+                if (clause.part == Part::clause && clause.new_.empty() && clause.old[0].section == index)
+                    gone.push_back(clause.old[0].number);
+            const bool named = !section_number(s).empty();
+            c.summary = section_name(s) + (heading.empty() || !named ? "" : " " + quoted(heading)) + " deleted";
+            if (gone.size() == s.clauses.size() && !gone.empty()) c.summary += ", with " + paragraphs_of(s);
+            else if (gone.empty() && !s.clauses.empty()) c.summary += "; " + paragraphs_of(s) + " kept";
+            else if (!gone.empty()) c.summary += ", with paragraph" + std::string(gone.size() > 1 ? "s " : " ") + gone.front() +
+                                                 (gone.size() > 1 ? " to " + gone.back() : "");
         }
         return c;
     }
