@@ -565,9 +565,9 @@ private:
                 auto tcw = tcpr.append_child("w:tcW");
                 tcw.append_attribute("w:w") = column_width;
                 tcw.append_attribute("w:type") = "dxa";
-                // A cell of a column added or removed (rows have their own marks).
+                // A cell of a column added or removed, in every row (a row deleted with it too).
                 const auto cell_change = c < row.cells.size() ? row.cells[c].change : model::ChangeKind::none;
-                if (tracked_row == Mark::none && (cell_change == model::ChangeKind::inserted || cell_change == model::ChangeKind::deleted))
+                if (cell_change == model::ChangeKind::inserted || cell_change == model::ChangeKind::deleted)
                     set_revision(tcpr.append_child(cell_change == model::ChangeKind::inserted ? "w:cellIns" : "w:cellDel"));
                 ParaProps props_p{"TableText", mark};
                 if (c < table.align.size()) props_p.align = alignment(table.align[c]);

@@ -190,7 +190,7 @@ public:
         }
         redline_of_new_.resize(new_.sections.size());
         redline_of_old_.assign(old_.sections.size(), -1);
-        for (const RedlineSection& r : redline_sections(set_.section_match, old_.sections.size())) {
+        for (const RedlineSection& r : redline_sections(set_, old_.sections.size())) {
             (r.deleted ? redline_of_old_ : redline_of_new_)[static_cast<std::size_t>(r.index)] =
                 static_cast<int>(p.sections.size());
             p.sections.push_back(r.deleted ? deleted_section(r.index) : new_section(r.index));

@@ -280,9 +280,9 @@ private:
                 if (has_b) cell = row_b->cells[static_cast<std::size_t>(col.b)];
                 else if (has_a) cell = row_a->cells[static_cast<std::size_t>(col.a)];
                 cell.change = col.a < 0 ? ChangeKind::inserted : col.b < 0 ? ChangeKind::deleted : ChangeKind::none;
-                if (has_a || has_b)
-                    units_.push_back({has_a ? units_a[static_cast<std::size_t>(r.a)][static_cast<std::size_t>(col.a)] : -1,
-                                      has_b ? units_b[static_cast<std::size_t>(r.b)][static_cast<std::size_t>(col.b)] : -1});
+                // a cell neither version has (a row shorter than the table) is a unit of no words
+                units_.push_back({has_a ? units_a[static_cast<std::size_t>(r.a)][static_cast<std::size_t>(col.a)] : -1,
+                                  has_b ? units_b[static_cast<std::size_t>(r.b)][static_cast<std::size_t>(col.b)] : -1});
                 row.cells.push_back(std::move(cell));
             }
             out.rows.push_back(std::move(row));
@@ -356,6 +356,7 @@ std::vector<Run> structural_diff(const model::Clause& old, const std::vector<Tok
     int changed = 0, total = 0;
     for (std::size_t k = 0; k < woven.units.size(); ++k) {
         const UnitPair& u = woven.units[k];
+        if (u.old_unit < 0 && u.new_unit < 0) continue;   // an empty filler cell
         const Op boundary = u.old_unit < 0 ? Op::inserted : u.new_unit < 0 ? Op::deleted : Op::equal;
         if (k > 0) add_run(runs, boundary, 1), add_run(whole, boundary, 1);
         const auto sa = u.old_unit >= 0 ? spans_a[static_cast<std::size_t>(u.old_unit)] : std::pair<std::size_t, std::size_t>{};
@@ -390,7 +391,7 @@ std::vector<std::vector<Run>> unit_scripts(const std::vector<Run>& script, const
     std::vector<std::vector<Run>> out;
     std::size_t next = 0;
     for (std::size_t k = 0; k < units.size(); ++k) {
-        if (k > 0) ++next;   // the boundary before the unit
+        if (k > 0 && (units[k].old_unit >= 0 || units[k].new_unit >= 0)) ++next;   // the boundary before the unit
         int left_a = units[k].old_unit >= 0 ? old_sizes[static_cast<std::size_t>(units[k].old_unit)] : 0;
         int left_b = units[k].new_unit >= 0 ? new_sizes[static_cast<std::size_t>(units[k].new_unit)] : 0;
         out.emplace_back();

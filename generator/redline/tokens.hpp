@@ -95,7 +95,8 @@ using UnitBags = std::vector<std::vector<std::uint32_t>>;
 UnitBags unit_bags(const std::vector<Token>& tokens);
 
 // A unit of two clauses woven together, in reading order: in both versions, or only in
-// OLD (new_unit -1) or only in NEW (old_unit -1). Indices are units_of() positions.
+// OLD (new_unit -1) or only in NEW (old_unit -1); both -1 for a filler cell neither has
+// (a short row under a column the other version added). Indices are units_of() positions.
 struct UnitPair {
     int old_unit = -1;
     int new_unit = -1;
@@ -148,7 +149,9 @@ struct RedlineSection {
 };
 // The redline's sections: NEW's in order, each deleted section of OLD after the section
 // that continues the last kept section before it.
-std::vector<RedlineSection> redline_sections(const std::vector<int>& section_match, std::size_t old_sections);
+// A deleted section also follows every section of NEW that holds clauses (kept in order)
+// of the sections before it.
+std::vector<RedlineSection> redline_sections(const ChangeSet& set, std::size_t old_sections);
 
 // Two versions' blocks (a section introduction) paired in order: blocks of the same shape
 // at least Options::match_threshold alike are one block amended; others are a deleted or

@@ -32,7 +32,8 @@ public:
 
     std::vector<WordParagraph> read(const std::string& document_xml) {
         pugi::xml_document doc;
-        doc.load_string(document_xml.c_str());
+        // a run of only a space is text too (pugixml drops whitespace-only text by default)
+        doc.load_string(document_xml.c_str(), pugi::parse_default | pugi::parse_ws_pcdata);
         walk_blocks(doc.child("w:document").child("w:body"));
         if (!pending_.empty()) out_.push_back({pending_style_, pending_});
         return out_;

@@ -35,7 +35,7 @@ inline model::Protocol load_resolved_source(const std::string& path) {
 struct EditScript {
     model::Protocol old, now;
     std::vector<std::string> log;                           // "kind detail", in the order made
-    std::map<std::string, std::string> expected_clauses;    // clause id -> kind (changed clauses only)
+    std::set<std::string> expected_clauses;                  // "kind clause-id" (changed clauses only)
     std::set<std::string> expected_sections;                 // "kind section-id"
     std::string describe() const {
         std::string out;
@@ -44,12 +44,12 @@ struct EditScript {
     }
 };
 
-// The change set's clause kinds by id (NEW's id; OLD's for a deleted clause), unchanged left out.
-inline std::map<std::string, std::string> clause_kinds(const redline::ChangeSet& set) {
-    std::map<std::string, std::string> out;
+// The change set's clause kinds, "kind id" (NEW's id; OLD's for a deleted clause), unchanged left out.
+inline std::set<std::string> clause_kinds(const redline::ChangeSet& set) {
+    std::set<std::string> out;
     for (const auto& c : set.changes)
         if (c.part == redline::Part::clause && c.kind != model::ChangeKind::unchanged)
-            out[c.new_.empty() ? c.old[0].id : c.new_[0].id] = model::to_string(c.kind);
+            out.insert(std::string(model::to_string(c.kind)) + " " + (c.new_.empty() ? c.old[0].id : c.new_[0].id));
     return out;
 }
 
@@ -91,9 +91,9 @@ public:
         renumber(s_.now);
         const auto was = numbers(s_.old), now = numbers(s_.now);
         for (const auto& [id, number] : now)
-            if (!fate_.count(id) && was.count(id) && was.at(id) != number) s_.expected_clauses[id] = "renumbered";
+            if (!fate_.count(id) && was.count(id) && was.at(id) != number) s_.expected_clauses.insert("renumbered " + id);
         for (const auto& [id, fate] : fate_)
-            if (!fate.empty()) s_.expected_clauses[id] = fate;
+            if (!fate.empty()) s_.expected_clauses.insert(fate + " " + id);
         return std::move(s_);
     }
 
@@ -350,6 +350,7 @@ private:
             s.clauses.push_back(std::move(c));
             s_.expected_sections.insert("section inserted " + s.id);
             fate_[s.id + "-clause"] = "inserted";
+            reserved_.insert(s.id + "-clause");
             log(kind, s.id);
             now.sections.push_back(std::move(s));
             return 1;
