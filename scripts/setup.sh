@@ -17,7 +17,7 @@ PACKAGES=(
 )
 if [ "${1:-}" = "--test-tools" ]; then
   # clang + its runtimes (libFuzzer, sanitizers: only "recommended" by clang, so named)
-  PACKAGES+=(poppler-utils qpdf libxml2-utils unzip libreoffice-writer-nogui clang libclang-rt-14-dev)
+  PACKAGES+=(poppler-utils qpdf libxml2-utils unzip libreoffice-writer-nogui python3-uno clang libclang-rt-14-dev)
 fi
 missing=()
 for p in "${PACKAGES[@]}"; do

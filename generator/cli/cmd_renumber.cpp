@@ -46,7 +46,7 @@ int run_renumber(const std::vector<std::string>& argv) {
         return exit_input_errors;
     }
     const auto edits = refs::plan_renumber(p, diags);
-    auto renumbered = refs::apply_edits(*text, edits, path, diags);
+    auto renumbered = diags.has_errors() ? std::nullopt : refs::apply_edits(*text, edits, path, diags);
     if (renumbered) {
         // A second pass over the result must find nothing to do; if it does, the
         // rewrite went wrong somewhere and nothing is written.

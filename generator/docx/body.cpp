@@ -73,6 +73,15 @@ Mark whole_mark(const Inlines& inlines, Mark outer) {
     return found;
 }
 
+// A paragraph, list item or row that only one version has (the redline's `change`),
+// inside a clause that is not itself wholly marked.
+Mark unit_mark(model::ChangeKind change, Mark outer) {
+    if (outer != Mark::none) return outer;
+    if (change == model::ChangeKind::inserted) return Mark::inserted;
+    if (change == model::ChangeKind::deleted) return Mark::deleted;
+    return Mark::none;
+}
+
 // Text Word accepts: XML 1.0 forbids most C0 controls, and line ends inside a run
 // would be read as spaces anyway.
 std::string xml_text(const std::string& s) {
@@ -448,7 +457,6 @@ private:
             look.anchor = e.anchor;
             look.mark = mark;
             Runs runs = number_runs(*e.number, e.change->old_number, look, false);
-            if (!runs.empty()) push_text(runs, look, " ");
             flatten(*e.heading, look, runs);
             write_runs(p, runs);
             if (i + 1 == entries.size()) field_char(p, "end");
@@ -464,7 +472,7 @@ private:
     void write_block(const Block& b, const BlockContext& ctx) {
         switch (b.kind) {
             case BlockKind::paragraph: {
-                const Mark mark = whole_mark(b.inlines, ctx.mark);
+                const Mark mark = whole_mark(b.inlines, unit_mark(b.change, ctx.mark));
                 write_inlines(paragraph(body_, {ctx.text_style, mark}), b.inlines, mark);
                 break;
             }
@@ -484,18 +492,19 @@ private:
         const int item_indent = ctx.indent + list_step * (level + 1);
         for (const auto& item : list.items) {
             const bool starts_with_text = !item.blocks.empty() && item.blocks.front().kind == BlockKind::paragraph;
-            const Mark mark = starts_with_text ? whole_mark(item.blocks.front().inlines, ctx.mark) : ctx.mark;
+            const Mark item_mark = unit_mark(item.change, ctx.mark);
+            const Mark mark = starts_with_text ? whole_mark(item.blocks.front().inlines, item_mark) : item_mark;
             auto p = paragraph(body_, {"ListParagraph", mark, num_id, level});
             bookmark(p, item.id);
             if (starts_with_text) write_inlines(p, item.blocks.front().inlines, mark);
             for (std::size_t i = starts_with_text ? 1 : 0; i < item.blocks.size(); ++i) {
                 const auto& b = item.blocks[i];
                 if (b.kind == BlockKind::list) {
-                    write_list(b, ctx, level + 1);
+                    write_list(b, {ctx.text_style, ctx.indent, item_mark}, level + 1);
                 } else {
-                    BlockContext inner{"ListParagraph", item_indent, ctx.mark};
+                    BlockContext inner{"ListParagraph", item_indent, item_mark};
                     if (b.kind == BlockKind::paragraph) {
-                        const Mark inner_mark = whole_mark(b.inlines, ctx.mark);
+                        const Mark inner_mark = whole_mark(b.inlines, unit_mark(b.change, item_mark));
                         write_inlines(paragraph(body_, {"ListParagraph", inner_mark, 0, 0, item_indent}), b.inlines, inner_mark);
                     } else {
                         write_block(b, inner);
@@ -515,7 +524,7 @@ private:
 
     // A row whose cells are all wholly inserted (or deleted) is an inserted (deleted) row.
     static Mark row_mark(const model::TableRow& row, Mark outer) {
-        if (outer != Mark::none || row.cells.empty()) return outer;
+        if (unit_mark(row.change, outer) != Mark::none || row.cells.empty()) return unit_mark(row.change, outer);
         const Mark first = whole_mark(row.cells.front().inlines, Mark::none);
         for (const auto& cell : row.cells)
             if (whole_mark(cell.inlines, Mark::none) != first) return Mark::none;
@@ -551,9 +560,14 @@ private:
             }
             for (std::size_t c = 0; c < columns; ++c) {
                 auto tc = tr.append_child("w:tc");
-                auto tcw = tc.append_child("w:tcPr").append_child("w:tcW");
+                auto tcpr = tc.append_child("w:tcPr");
+                auto tcw = tcpr.append_child("w:tcW");
                 tcw.append_attribute("w:w") = column_width;
                 tcw.append_attribute("w:type") = "dxa";
+                // A cell of a column added or removed, in every row (a row deleted with it too).
+                const auto cell_change = c < row.cells.size() ? row.cells[c].change : model::ChangeKind::none;
+                if (cell_change == model::ChangeKind::inserted || cell_change == model::ChangeKind::deleted)
+                    set_revision(tcpr.append_child(cell_change == model::ChangeKind::inserted ? "w:cellIns" : "w:cellDel"));
                 ParaProps props_p{"TableText", mark};
                 if (c < table.align.size()) props_p.align = alignment(table.align[c]);
                 auto p = paragraph(tc, props_p);
@@ -570,21 +584,25 @@ private:
 
     // ------------------------------------------------------------ clauses and sections
 
-    // A number (and a tab after it, as a heading or a clause has); a renumbered one shows
-    // its old number deleted and its new one inserted.
+    // A number and its separator (a tab, as a heading or a clause has; a space in the
+    // contents); a renumbered one shows its old number deleted and its new one inserted.
     Runs number_runs(const model::ClauseNumber& number, const std::string& old, const Run& look, bool tab = true) {
         Runs runs;
         if (number.text.empty()) return runs;
         if (look.mark == Mark::none && !old.empty() && old != number.text) {
+            // Each number with its own tab (a space in the contents), so the old one never
+            // runs into the new one ("4.104.9") and each version keeps one separator.
             Run was = look, now = look;
             was.mark = Mark::deleted;
             now.mark = Mark::inserted;
             push_text(runs, was, old);
+            tab ? push_special(runs, was, Run::Kind::tab) : push_text(runs, was, " ");
             push_text(runs, now, number.text);
-        } else {
-            push_text(runs, look, number.text);
+            tab ? push_special(runs, now, Run::Kind::tab) : push_text(runs, now, " ");
+            return runs;
         }
-        if (tab) push_special(runs, look, Run::Kind::tab);
+        push_text(runs, look, number.text);
+        tab ? push_special(runs, look, Run::Kind::tab) : push_text(runs, look, " ");
         return runs;
     }
 

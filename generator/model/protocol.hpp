@@ -71,6 +71,11 @@ enum class ListStyle {
     roman_dot,      // i. ii.
 };
 
+// What happened to a clause between two versions (set only in a redline Protocol). List
+// items, table rows and cells, and blocks of a redline carry `inserted` or `deleted` when
+// they exist in only one version, so Word tracks them as whole paragraphs, rows, cells.
+enum class ChangeKind { none, unchanged, renumbered, amended, moved, inserted, deleted, split, merged };
+
 struct Block;
 
 struct ListItem {
@@ -78,6 +83,7 @@ struct ListItem {
     std::string id;            // stable id of a labelled sub-item ("" if none)
     std::vector<Block> blocks;
     SourcePos pos;
+    ChangeKind change = ChangeKind::none;   // redlines only
 };
 
 enum class Align { none, left, center, right };
@@ -87,11 +93,13 @@ struct TableCell {
     // 0..1: how strongly the cell is tinted (a heatmap, as in compare's similarity table);
     // below 0, not tinted. Drawn by the PDF renderer.
     float shade = -1;
+    ChangeKind change = ChangeKind::none;   // redlines only: a cell of an inserted / deleted column
 };
 
 struct TableRow {
     bool header = false;
     std::vector<TableCell> cells;
+    ChangeKind change = ChangeKind::none;   // redlines only
 };
 
 struct Block {
@@ -103,6 +111,7 @@ struct Block {
     std::vector<TableRow> rows;      // table
     std::vector<Block> children;     // quote
     SourcePos pos;
+    ChangeKind change = ChangeKind::none;   // redlines only: a block in one version only
 };
 
 // ---------------------------------------------------------------- clauses
@@ -113,9 +122,6 @@ struct ClauseNumber {
     std::vector<int> parts;         // empty when the clause is un-numbered
     bool empty() const { return parts.empty(); }
 };
-
-// What happened to a clause between two versions (set only in a redline Protocol).
-enum class ChangeKind { none, unchanged, renumbered, amended, moved, inserted, deleted, split, merged };
 
 struct ClauseChange {
     ChangeKind kind = ChangeKind::none;

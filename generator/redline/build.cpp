@@ -190,7 +190,7 @@ public:
         }
         redline_of_new_.resize(new_.sections.size());
         redline_of_old_.assign(old_.sections.size(), -1);
-        for (const RedlineSection& r : redline_sections(set_.section_match, old_.sections.size())) {
+        for (const RedlineSection& r : redline_sections(set_, old_.sections.size())) {
             (r.deleted ? redline_of_old_ : redline_of_new_)[static_cast<std::size_t>(r.index)] =
                 static_cast<int>(p.sections.size());
             p.sections.push_back(r.deleted ? deleted_section(r.index) : new_section(r.index));
@@ -201,24 +201,25 @@ public:
             if (const int match = set_.section_match[s]; match >= 0)
                 redline_of_continued_[static_cast<std::size_t>(match)] = redline_of_new_[s];
 
-        // Moved clauses leave a marker at their old place.
-        std::map<int, std::vector<const Change*>> moved_from;
+        // Deleted clauses, and the markers moved clauses leave at their old place, stand
+        // where they stood: after the clause of NEW they followed, in OLD's order.
+        std::map<int, std::vector<const Change*>> old_places;
         for (const Change& c : set_.changes)
-            if (c.kind == ChangeKind::moved) moved_from[c.old_place_after].push_back(&c);
-        auto emit_moved_from = [&](int anchor) {
-            auto it = moved_from.find(anchor);
-            if (it == moved_from.end()) return;
-            for (const Change* c : it->second) add_old_place(*c);
+            if (c.part == Part::clause && (c.kind == ChangeKind::moved || c.new_.empty()))
+                old_places[c.old_place_after].push_back(&c);
+        for (auto& [anchor, changes] : old_places)
+            std::stable_sort(changes.begin(), changes.end(),
+                             [](const Change* x, const Change* y) { return x->old[0].order < y->old[0].order; });
+        auto emit_old_places = [&](int anchor) {
+            auto it = old_places.find(anchor);
+            if (it == old_places.end()) return;
+            for (const Change* c : it->second) c->new_.empty() ? add_deleted(*c) : add_old_place(*c);
         };
-        emit_moved_from(-1);
+        emit_old_places(-1);
         for (const Change& c : set_.changes) {
-            if (c.part != Part::clause) continue;   // drawn with their sections
-            if (c.new_.empty()) {
-                add_deleted(c);
-                continue;
-            }
+            if (c.part != Part::clause || c.new_.empty()) continue;   // sections are drawn with their sections
             add_new(c);
-            for (const ClauseRef& r : c.new_) emit_moved_from(r.order);
+            for (const ClauseRef& r : c.new_) emit_old_places(r.order);
         }
         return p;
     }
@@ -227,6 +228,7 @@ private:
     const Clause& old_clause(const ClauseRef& r) const {
         return old_.sections[static_cast<std::size_t>(r.section)].clauses[static_cast<std::size_t>(r.clause)];
     }
+    std::string old_number_text(const ClauseRef& r) const { return old_clause(r).number.text; }
     const Clause& new_clause(const ClauseRef& r) const {
         return new_.sections[static_cast<std::size_t>(r.section)].clauses[static_cast<std::size_t>(r.clause)];
     }
@@ -249,7 +251,7 @@ private:
         const std::vector<Run> heading_script = diff_units({&was.heading}, {&section.heading});
         mark_changes({&was.heading}, {&section.heading}, heading_script, true);
         section.change.old_id = was.id;
-        if (was.number.text != section.number.text) section.change.old_number = was.number.text;
+        if (was.number.parts != section.number.parts) section.change.old_number = was.number.text;
         section.change.kind = !heading_script.empty()            ? ChangeKind::amended
                               : !section.change.old_number.empty() ? ChangeKind::renumbered
                                                                    : ChangeKind::unchanged;
@@ -333,8 +335,8 @@ private:
         const bool regrouped = c.kind == ChangeKind::split || c.kind == ChangeKind::merged;
         if (c.kind == ChangeKind::inserted) {
             mark_whole(first, InlineKind::inserted);
-        } else {
-            const Clause& was = old_clause(c.old[0]);
+        } else if (const Clause& was = old_clause(c.old[0]);
+                   regrouped || !weave_into(first, was, c.script, c.kind != ChangeKind::moved)) {
             const std::vector<const Inlines*> old_units = units_of(was);
             const std::vector<const Inlines*> new_units = units_of(std::as_const(first));
             mark_changes(old_units, units_of(first), regrouped ? diff_units(old_units, new_units) : c.script,
@@ -342,7 +344,8 @@ private:
         }
         auto record = [&](Clause& clause, const ClauseRef* was, const std::string& counterpart) {
             clause.change.kind = c.kind;
-            clause.change.old_number = was ? was->number : "";
+            // Only a number that changed is drawn struck ("1." and "1" are the same number).
+            clause.change.old_number = was && was->number != model::join_number(clause.number.parts) ? old_number_text(*was) : "";
             clause.change.old_id = was ? was->id : "";
             clause.change.counterpart_id = counterpart;
         };
@@ -359,7 +362,7 @@ private:
                c.kind == ChangeKind::moved ? old_place_id(c.move_id) : parts.empty() ? "" : parts[0].id);
         if (c.kind == ChangeKind::moved) first.change.move_id = c.move_id;
         const int section = redline_of_new_[static_cast<std::size_t>(c.new_[0].section)];
-        place(section, std::move(first));
+        place(section, std::move(first), c.old.empty() || c.kind == ChangeKind::moved ? -1 : c.old[0].section);
         for (std::size_t k = 0; k < parts.size(); ++k) {
             const bool split_off = k + 1 < c.new_.size();
             // parts: the split-off clauses (new_[1..]) or the merged-away ones (old[1..])
@@ -370,6 +373,65 @@ private:
             place(split_off ? redline_of_new_[static_cast<std::size_t>(c.new_[k + 1].section)] : section,
                   std::move(parts[k]));
         }
+    }
+
+    // A clause whose paragraphs, list items, table rows or columns changed: OLD's units
+    // woven into NEW's structure where they stood, each unit marked by its own slice of
+    // the change's script. A moved clause leaves out what only OLD had (that is at its
+    // old place). False when the script keeps the structure (marked word by word).
+    static bool weave_into(Clause& now, const Clause& was, const std::vector<Run>& script, bool keep_deleted) {
+        KeyTable keys;
+        const TokenStream a = tokenize({&was}, keys), b = tokenize({&now}, keys);
+        if (!changes_structure(script, a.tokens, b.tokens)) return false;
+        WovenClause woven = weave(was, unit_bags(a.tokens), now, unit_bags(b.tokens), Options{}.match_threshold);
+        auto sizes = [](const std::vector<Token>& tokens) {
+            std::vector<int> out(1, 0);
+            for (const Token& t : tokens) t.boundary() ? out.push_back(0) : void(++out.back());
+            return out;
+        };
+        const std::vector<std::vector<Run>> scripts = unit_scripts(script, woven.units, sizes(a.tokens), sizes(b.tokens));
+        Clause out = now;
+        out.blocks = std::move(woven.blocks);
+        const std::vector<const Inlines*> old_units = units_of(was);
+        const std::vector<Inlines*> slots = units_of(out);
+        if (slots.size() != woven.units.size()) return false;
+        const Inlines none;
+        for (std::size_t k = 0; k < slots.size(); ++k) {
+            const UnitPair& u = woven.units[k];
+            const Inlines new_words = u.new_unit >= 0 ? *slots[k] : Inlines{};
+            const Inlines* old_words = u.old_unit >= 0 ? old_units[static_cast<std::size_t>(u.old_unit)] : &none;
+            *slots[k] = std::move(mark_units({old_words}, {&new_words}, scripts[k], keep_deleted).front());
+        }
+        if (!keep_deleted) drop_deleted(out.blocks);
+        now = std::move(out);
+        return true;
+    }
+
+    // What only OLD had, left out (a moved clause's new place).
+    static void drop_deleted(std::vector<model::Block>& blocks) {
+        using model::ChangeKind;
+        std::erase_if(blocks, [](const model::Block& b) { return b.change == ChangeKind::deleted; });
+        for (model::Block& b : blocks) {
+            std::erase_if(b.items, [](const model::ListItem& i) { return i.change == ChangeKind::deleted; });
+            for (auto& item : b.items) drop_deleted(item.blocks);
+            std::erase_if(b.rows, [](const model::TableRow& r) { return r.change == ChangeKind::deleted; });
+            if (!b.rows.empty()) {
+                std::vector<model::Align> align;
+                for (std::size_t c = 0; c < b.rows.front().cells.size(); ++c)
+                    if (b.rows.front().cells[c].change != ChangeKind::deleted && c < b.align.size()) align.push_back(b.align[c]);
+                if (!b.align.empty()) b.align = std::move(align);
+            }
+            for (auto& row : b.rows)
+                std::erase_if(row.cells, [](const model::TableCell& c) { return c.change == ChangeKind::deleted; });
+            drop_deleted(b.children);
+        }
+    }
+
+    // True when every section of the redline after `from`, up to `to`, is a deleted one.
+    bool only_deleted(int from, int to) const {
+        for (int s = from + 1; s <= to; ++s)
+            if ((*sections_)[static_cast<std::size_t>(s)].change.kind != ChangeKind::deleted) return false;
+        return true;
     }
 
     std::string unique_old_id(const std::string& id) { return ids_.make(ids_.taken(id) ? id + "-deleted" : id); }
@@ -385,7 +447,7 @@ private:
     Clause deleted_copy(const ClauseRef& r) {
         Clause clause = old_clause(r);
         mark_whole(clause, InlineKind::deleted);
-        clause.change.old_number = r.number;
+        clause.change.old_number = clause.number.text;
         clause.change.old_id = r.id;
         return clause;
     }
@@ -407,7 +469,16 @@ private:
         place_old(c.old[0], std::move(clause));
     }
 
-    void place(int section, Clause clause) {
+    // A clause of NEW goes into its section; but when the heading it stood under in OLD
+    // was deleted (a sub-heading removed, its clauses kept), into that deleted section,
+    // so the struck heading stands before them as it did; and once there, the clauses
+    // after it stay there, in reading order.
+    void place(int section, Clause clause, int old_section = -1) {
+        if (old_section >= 0) {
+            const int deleted = redline_of_old_[static_cast<std::size_t>(old_section)];
+            if (deleted > section && deleted >= current_section_ && only_deleted(section, deleted)) section = deleted;
+        }
+        if (current_section_ > section && only_deleted(section, current_section_)) section = current_section_;
         current_section_ = std::max(current_section_, section);
         (*sections_)[static_cast<std::size_t>(section)].clauses.push_back(std::move(clause));
     }

@@ -381,8 +381,10 @@ struct Group {
 class ChangeBuilder {
 public:
     ChangeBuilder(std::vector<ClauseInfo>& old, std::vector<ClauseInfo>& new_, const Aligner& aligner,
-                  const model::Protocol& old_protocol, const Options& options, KeyTable& keys)
-        : old_(old), new_(new_), aligner_(aligner), old_protocol_(old_protocol), options_(options), keys_(keys) {}
+                  const model::Protocol& old_protocol, const model::Protocol& new_protocol, const Options& options,
+                  KeyTable& keys)
+        : old_(old), new_(new_), aligner_(aligner), old_protocol_(old_protocol), new_protocol_(new_protocol),
+          options_(options), keys_(keys) {}
 
     ChangeSet build() {
         form_groups();
@@ -465,22 +467,38 @@ private:
     }
 
     // Old clause numbers that only changed because their target was renumbered compare
-    // equal to the new number: consequential, not an amendment.
+    // equal to the new number: consequential, not an amendment. So do section numbers
+    // inside an internal reference ("section 17" -> "section 18", "12 above" -> "13 above")
+    // when the section they name was renumbered (its clauses say which it became).
     void mark_renumbered_references() {
-        std::unordered_map<std::string, std::string> renumbered;
+        std::unordered_map<std::string, std::string> renumbered, sections;
         for (const Group& g : groups_)
             if (g.olds.size() == 1 && g.news.size() == 1) {
-                const std::string& from = old_[g.olds[0]].ref.number;
-                const std::string& to = new_[g.news[0]].ref.number;
+                const ClauseInfo& was = old_[g.olds[0]];
+                const ClauseInfo& now = new_[g.news[0]];
+                const std::string& from = was.ref.number;
+                const std::string& to = now.ref.number;
                 if (!from.empty() && !to.empty() && from != to) renumbered.emplace(from, to);
+                const std::string old_section = model::join_number(old_protocol_.sections[static_cast<std::size_t>(was.ref.section)].number.parts);
+                const std::string new_section = model::join_number(new_protocol_.sections[static_cast<std::size_t>(now.ref.section)].number.parts);
+                if (!old_section.empty() && !new_section.empty() && old_section != new_section)
+                    sections.emplace(old_section, new_section);
             }
-        if (renumbered.empty()) return;
+        if (renumbered.empty() && sections.empty()) return;
         for (ClauseInfo& info : old_)
             for (Token& t : info.tokens) {
-                if (!t.word || t.text.find('.') == std::string::npos) continue;
-                auto it = renumbered.find(t.text);
-                if (it != renumbered.end()) t.renumbered_key = keys_.intern(it->second);
+                if (!t.word) continue;
+                const bool dotted = t.text.find('.') != std::string::npos;
+                if (!dotted && !names_section(t)) continue;
+                const auto& table = dotted ? renumbered : sections;
+                auto it = table.find(t.text);
+                if (it != table.end()) t.renumbered_key = keys_.intern(it->second);
             }
+    }
+
+    bool names_section(const Token& t) const {
+        if (t.reference < 0 || t.reference >= static_cast<int>(old_protocol_.references.size())) return false;
+        return old_protocol_.references[static_cast<std::size_t>(t.reference)].kind == model::ReferenceKind::internal;
     }
 
     // The position in NEW after which old clause i stood: after the nearest earlier old
@@ -523,6 +541,13 @@ private:
             return c;
         }
         measure(c, a, b, options_);
+        if (g.olds.size() == 1 && g.news.size() == 1 && changes_structure(c.script, a, b)) {
+            // a paragraph, list item, row or column added or removed: diffed unit by unit
+            c.words_inserted = c.words_deleted = c.consequential_references = 0;
+            c.amended = false;
+            c.script = structural_diff(*old_[g.olds[0]].clause, a, *new_[g.news[0]].clause, b, options_, c.replaced_whole);
+            count_script(c, a, b);
+        }
         if (g.olds.size() > 1) c.kind = ChangeKind::merged;
         else if (g.news.size() > 1) c.kind = ChangeKind::split;
         else if (g.moved) c.kind = ChangeKind::moved;
@@ -576,6 +601,7 @@ private:
     std::vector<ClauseInfo>& new_;
     const Aligner& aligner_;
     const model::Protocol& old_protocol_;
+    const model::Protocol& new_protocol_;
     const Options& options_;
     KeyTable& keys_;
     std::vector<Group> groups_;
@@ -584,14 +610,47 @@ private:
 
 }  // namespace
 
+// A clause that kept its order but now stands in another section (the last of one moved
+// to the start of the next) is a move too: Reject All must put it back under its old
+// heading. Not when its old section went or its new one is new (a sub-heading added or
+// removed around clauses that stayed where they were).
+static void mark_moves_across_sections(ChangeSet& set, const model::Protocol& old) {
+    std::vector<int> continued(old.sections.size(), -1);
+    for (std::size_t s = 0; s < set.section_match.size(); ++s)
+        if (set.section_match[s] >= 0) continued[static_cast<std::size_t>(set.section_match[s])] = static_cast<int>(s);
+    int moves = 0, previous = -1;
+    for (const Change& c : set.changes)
+        if (c.part == Part::clause && c.kind == ChangeKind::moved) ++moves;
+    for (Change& c : set.changes) {
+        if (c.part != Part::clause || c.new_.empty()) continue;
+        const int order = c.new_.back().order;
+        if (c.old.size() == 1 && c.new_.size() == 1 &&
+            (c.kind == ChangeKind::unchanged || c.kind == ChangeKind::renumbered || c.kind == ChangeKind::amended)) {
+            const int from = c.old[0].section, to = c.new_[0].section;
+            const int to_continues = set.section_match[static_cast<std::size_t>(to)];
+            if (to_continues >= 0 && to_continues != from && continued[static_cast<std::size_t>(from)] >= 0) {
+                const std::string title = model::plain_text(old.sections[static_cast<std::size_t>(from)].heading);
+                std::string edits = c.kind == ChangeKind::amended ? c.summary : "";
+                c.kind = ChangeKind::moved;
+                c.move_id = "move-" + std::to_string(++moves);
+                c.old_place_after = previous;
+                c.summary = "Moved from " + (c.old[0].number.empty() ? std::string("its old place") : c.old[0].number) +
+                            " (" + title + ")" + (edits.empty() ? "" : "; " + edits);
+            }
+        }
+        previous = order;
+    }
+}
+
 ChangeSet compare_versions(const model::Protocol& old, const model::Protocol& new_, const Options& options) {
     KeyTable keys;
     std::vector<ClauseInfo> old_clauses = index_version(old, keys);
     std::vector<ClauseInfo> new_clauses = index_version(new_, keys);
     Aligner aligner(old_clauses, new_clauses, options);
     aligner.run();
-    ChangeSet set = ChangeBuilder(old_clauses, new_clauses, aligner, old, options, keys).build();
+    ChangeSet set = ChangeBuilder(old_clauses, new_clauses, aligner, old, new_, options, keys).build();
     add_section_changes(set, old, new_, options);
+    mark_moves_across_sections(set, old);
     return set;
 }
 

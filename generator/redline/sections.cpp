@@ -139,8 +139,9 @@ std::string section_name(const Section& s) {
     const std::string heading = model::plain_text(s.heading);
     if (s.kind == model::SectionKind::preamble) return heading.empty() ? "Preamble" : "Preamble (" + shorten(heading) + ")";
     const std::string number = section_number(s);
-    if (!number.empty()) return "Section " + number;
-    return heading.empty() ? "Untitled section" : "Section " + quoted(heading);
+    const char* noun = s.level > 2 ? "Sub-heading " : "Section ";
+    if (!number.empty()) return noun + number;
+    return heading.empty() ? std::string("Untitled section") : noun + quoted(heading);
 }
 
 // "section 4" inside a sentence.
@@ -214,10 +215,21 @@ private:
         (inserted ? c.words_inserted : c.words_deleted) = count_words(tokens, 0, tokens.size());
         const std::string heading = model::plain_text(s.heading);
         if (inserted) {
-            c.summary = "New " + lower_first(section_name(s)) + (heading.empty() ? "" : ": " + quoted(heading));
+            c.summary = "New " + lower_first(section_name(s)) +
+                        (heading.empty() || section_number(s).empty() ? "" : ": " + quoted(heading));
         } else {
-            c.summary = section_name(s) + (heading.empty() ? "" : " " + quoted(heading)) + " deleted, with " +
-                        paragraphs_of(s);
+            // Only the paragraphs that went with it: a sub-heading removed above
+            // paragraphs that stay deletes none of them.
+            std::vector<std::string> gone;
+            for (const Change& clause : set_.changes)
+                if (clause.part == Part::clause && clause.new_.empty() && clause.old[0].section == index)
+                    gone.push_back(clause.old[0].number);
+            const bool named = !section_number(s).empty();
+            c.summary = section_name(s) + (heading.empty() || !named ? "" : " " + quoted(heading)) + " deleted";
+            if (gone.size() == s.clauses.size() && !gone.empty()) c.summary += ", with " + paragraphs_of(s);
+            else if (gone.empty() && !s.clauses.empty()) c.summary += "; " + paragraphs_of(s) + " kept";
+            else if (!gone.empty()) c.summary += ", with paragraph" + std::string(gone.size() > 1 ? "s " : " ") + gone.front() +
+                                                 (gone.size() > 1 ? " to " + gone.back() : "");
         }
         return c;
     }
@@ -364,15 +376,25 @@ bool same_text(const std::vector<model::Block>& old, const std::vector<model::Bl
     return true;
 }
 
-std::vector<RedlineSection> redline_sections(const std::vector<int>& section_match, std::size_t old_sections) {
+std::vector<RedlineSection> redline_sections(const ChangeSet& set, std::size_t old_sections) {
+    const std::vector<int>& section_match = set.section_match;
     std::vector<int> new_of_old(old_sections, -1);
     for (std::size_t s = 0; s < section_match.size(); ++s)
         if (section_match[s] >= 0) new_of_old[static_cast<std::size_t>(section_match[s])] = static_cast<int>(s);
+    // The last section of NEW holding a clause that kept its order and came from each old
+    // section: a deleted section goes after those of the sections before it (after a new
+    // sub-heading that took clauses of the section before, not between the two).
+    std::vector<int> holds(old_sections, -1);
+    for (const Change& c : set.changes)
+        if (c.part == Part::clause && c.kind != ChangeKind::moved && !c.old.empty() && !c.new_.empty())
+            for (const ClauseRef& r : c.new_)
+                holds[static_cast<std::size_t>(c.old[0].section)] = std::max(holds[static_cast<std::size_t>(c.old[0].section)], r.section);
     std::vector<std::vector<int>> deleted_after(section_match.size() + 1);  // by NEW section + 1
     int anchor = -1;
     for (std::size_t o = 0; o < old_sections; ++o) {
-        if (new_of_old[o] >= 0) anchor = new_of_old[o];
-        else deleted_after[static_cast<std::size_t>(anchor + 1)].push_back(static_cast<int>(o));
+        if (new_of_old[o] >= 0) anchor = std::max(anchor, new_of_old[o]);
+        if (new_of_old[o] < 0) deleted_after[static_cast<std::size_t>(anchor + 1)].push_back(static_cast<int>(o));
+        anchor = std::max(anchor, holds[o]);
     }
     std::vector<RedlineSection> out;
     auto add_deleted = [&](int after) {
@@ -428,7 +450,7 @@ std::vector<BlockPair> align_blocks(const std::vector<model::Block>& old, const 
 
 void add_section_changes(ChangeSet& set, const Protocol& old, const Protocol& new_, const Options& options) {
     set.section_match = SectionMatcher(set, old, new_, options).run();
-    const std::vector<RedlineSection> order = redline_sections(set.section_match, old.sections.size());
+    const std::vector<RedlineSection> order = redline_sections(set, old.sections.size());
     std::vector<std::vector<Change>> section_changes = SectionChanges(set, old, new_, options).build(order);
 
     // A section's own changes go before the first change to its clauses.

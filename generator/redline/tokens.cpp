@@ -72,6 +72,9 @@ public:
     }
 
     void text(std::string_view s, int style) {
+        int reference = -1;
+        for (const Wrapper& w : out_.styles[static_cast<std::size_t>(style)])
+            if (w.kind == InlineKind::reference) reference = w.reference;
         std::size_t i = 0;
         while (i < s.size()) {
             const CodePoint cp = decode(s, i);
@@ -82,6 +85,7 @@ public:
             }
             Token t;
             t.style = style;
+            t.reference = reference;
             t.space_before = pending_space_;
             pending_space_ = false;
             std::string key;

@@ -37,6 +37,7 @@ struct Token {
     bool space_before = false;     // white space before it in the same unit
     bool code = false;             // an inline code span, kept as one token
     int style = 0;                 // index into TokenStream::styles (0 = plain)
+    int reference = -1;            // the reference it is written in (Protocol::references), if any
     bool boundary() const { return key == boundary_key; }
 };
 
@@ -87,6 +88,41 @@ int count_words(const std::vector<Token>& tokens, std::size_t begin, std::size_t
 // Dice coefficient of two sorted bags of keys: 1 = the same words, 0 = none in common.
 double dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
 
+// ---------------------------------------------------------------- structure
+
+// The sorted word keys of each unit of a token stream.
+using UnitBags = std::vector<std::vector<std::uint32_t>>;
+UnitBags unit_bags(const std::vector<Token>& tokens);
+
+// A unit of two clauses woven together, in reading order: in both versions, or only in
+// OLD (new_unit -1) or only in NEW (old_unit -1); both -1 for a filler cell neither has
+// (a short row under a column the other version added). Indices are units_of() positions.
+struct UnitPair {
+    int old_unit = -1;
+    int new_unit = -1;
+};
+// NEW's blocks with the paragraphs, list items, table rows and columns that only OLD has
+// woven in where they stood (ListItem / TableRow / TableCell / Block `change` says which
+// version has them); `units` lists the woven units in units_of() order of the result.
+struct WovenClause {
+    std::vector<model::Block> blocks;
+    std::vector<UnitPair> units;
+};
+WovenClause weave(const model::Clause& old, const UnitBags& old_bags, const model::Clause& new_,
+                  const UnitBags& new_bags, double threshold);
+
+// True when a flat word diff runs across a unit boundary (a paragraph, item, row or
+// column added or removed): then structural_diff() gives the script instead.
+bool changes_structure(const std::vector<Run>& script, const std::vector<Token>& a, const std::vector<Token>& b);
+// The word diff unit by unit through the woven structure: a unit only one version has is
+// deleted or inserted whole, with its boundary.
+std::vector<Run> structural_diff(const model::Clause& old, const std::vector<Token>& a, const model::Clause& new_,
+                                 const std::vector<Token>& b, const Options& options, bool& replaced_whole);
+// A structural script cut into one script per woven unit (boundaries left out);
+// `*_sizes` are the token counts of each unit.
+std::vector<std::vector<Run>> unit_scripts(const std::vector<Run>& script, const std::vector<UnitPair>& units,
+                                           const std::vector<int>& old_sizes, const std::vector<int>& new_sizes);
+
 // ---------------------------------------------------------------- describing changes
 
 // Fills a change's script, word counts, `amended`, `replaced_whole` and consequential
@@ -113,7 +149,9 @@ struct RedlineSection {
 };
 // The redline's sections: NEW's in order, each deleted section of OLD after the section
 // that continues the last kept section before it.
-std::vector<RedlineSection> redline_sections(const std::vector<int>& section_match, std::size_t old_sections);
+// A deleted section also follows every section of NEW that holds clauses (kept in order)
+// of the sections before it.
+std::vector<RedlineSection> redline_sections(const ChangeSet& set, std::size_t old_sections);
 
 // Two versions' blocks (a section introduction) paired in order: blocks of the same shape
 // at least Options::match_threshold alike are one block amended; others are a deleted or

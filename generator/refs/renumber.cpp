@@ -129,7 +129,25 @@ std::vector<NumberEdit> plan_renumber(const Protocol& p, Diagnostics& diags) {
         if (r.kind != ReferenceKind::internal) continue;
         const std::string what = "reference '" + r.text + "' left as written: ";
         if (r.ambiguous) {
-            diags.warning(p.source_path, r.pos, what + "it is ambiguous");
+            // After an insertion numbered by hand ("## 10." before the old section 10) two
+            // clauses carry the number; renumbering would silently pick one of them.
+            for (const auto& t : r.targets) {
+                if (!t.clause_id.empty()) continue;
+                std::string candidates;
+                int found = 0;
+                const std::string number = bare_number(t.number);
+                for (const auto& s : p.sections) {
+                    if (!s.number.empty() && join_number(s.number.parts) == number)
+                        candidates += std::string(found++ ? " and " : "") + "section {#" + s.id + "} at line " + std::to_string(s.pos.line);
+                    for (const auto& c : s.clauses)
+                        if (join_number(c.number.parts) == number)
+                            candidates += std::string(found++ ? " and " : "") + "{#" + c.id + "} at line " + std::to_string(c.pos.line);
+                }
+                diags.error(p.source_path, t.pos.known() ? t.pos : r.pos,
+                            "reference '" + r.text + "' is ambiguous: " + t.number + " numbers " + candidates +
+                                "; renumbering would change what it points to, so nothing is renumbered: make the numbers "
+                                "unique (or write the reference to the clause you mean) first");
+            }
             continue;
         }
         for (const auto& t : r.targets) {

@@ -27,8 +27,9 @@ struct NumberEdit {
 std::unordered_map<std::string, std::string> recompute_numbers(const model::Protocol& p);
 
 // The edits that make the written numbers, and the internal references resolved by
-// resolve_references, match recompute_numbers. References that cannot be followed
-// (pointing nowhere, ambiguous) are left as written, with a warning.
+// resolve_references, match recompute_numbers. A reference pointing nowhere is left as
+// written, with a warning; an ambiguous one (two clauses with its number) is an error
+// naming every candidate, as renumbering would silently choose one.
 std::vector<NumberEdit> plan_renumber(const model::Protocol& p, model::Diagnostics& diags);
 
 // Applies `edits` to the source text the protocol was read from. Each old number must

@@ -32,7 +32,8 @@ public:
 
     std::vector<WordParagraph> read(const std::string& document_xml) {
         pugi::xml_document doc;
-        doc.load_string(document_xml.c_str());
+        // a run of only a space is text too (pugixml drops whitespace-only text by default)
+        doc.load_string(document_xml.c_str(), pugi::parse_default | pugi::parse_ws_pcdata);
         walk_blocks(doc.child("w:document").child("w:body"));
         if (!pending_.empty()) out_.push_back({pending_style_, pending_});
         return out_;
@@ -58,7 +59,11 @@ private:
             bool gone = false;
             for (auto mark : tr.child("w:trPr").children()) gone |= dropped(mark.name());
             if (gone) continue;
-            for (auto tc : tr.children("w:tc")) walk_blocks(tc);
+            for (auto tc : tr.children("w:tc")) {
+                const bool cell_gone = (view_ == View::accept_all && tc.child("w:tcPr").child("w:cellDel")) ||
+                                       (view_ == View::reject_all && tc.child("w:tcPr").child("w:cellIns"));
+                if (!cell_gone) walk_blocks(tc);
+            }
         }
     }
 
