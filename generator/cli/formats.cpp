@@ -22,13 +22,13 @@ const std::vector<Format>& file_formats() {
          [](const model::Protocol& p, const Args& args, model::Diagnostics& diags) {
              docx::DocxOptions options;
              options.reference_docx = args.value("--reference-docx");
-             options.epoch = io::build_epoch(p.meta.adopted);
+             options.epoch = io::known_epoch(p.meta.adopted);
              return docx::render_docx(p, options, diags);
          }},
         {"akn", ".akn.xml", "Akoma Ntoso XML",
          [](const model::Protocol& p, const Args&, model::Diagnostics& diags) {
              akn::AknOptions options;
-             options.epoch = io::build_epoch(p.meta.adopted);
+             options.epoch = io::known_epoch(p.meta.adopted);
              return akn::render_akn(p, options, diags);
          }},
     };

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "model/diagnostics.hpp"
@@ -16,7 +18,9 @@ namespace protopub::docx {
 
 struct DocxOptions {
     std::string reference_docx;          // "" = default_reference_docx()
-    std::int64_t epoch = 0;              // package, properties and revision time stamp
+    // Package, properties and revision time stamp (io::known_epoch); without one the
+    // document states no creation date rather than an invented one.
+    std::optional<std::int64_t> epoch;
     std::string revision_author = "protopub";
     bool contents = true;                // a contents (TOC) field after the title
 };

@@ -2,6 +2,7 @@
 // pages -> running heads, page numbers, change bars -> the writer.
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -63,14 +64,6 @@ bool wholly_changed(const model::ClauseChange& c) {
 }
 
 // "2024-05-01" -> "1 May 2024"; anything else as written.
-std::string long_date(const std::string& iso) {
-    static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                         "July",    "August",   "September", "October", "November", "December"};
-    int y = 0, m = 0, d = 0;
-    if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12) return iso;
-    return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
-}
-
 std::string capitalised(std::string s) {
     if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
     return s;
@@ -103,10 +96,21 @@ public:
         title_block();
         if (style_.contents) contents();
         bool first = true;
-        for (const auto& s : protocol_.sections) {
-            section(s, first);
+        for (std::size_t i = 0; i < protocol_.sections.size(); ++i) {
+            const model::Section& s = protocol_.sections[i];
+            if (s.kind == model::SectionKind::preamble && (i == 0 || protocol_.sections[i - 1].kind != model::SectionKind::preamble))
+                covering_report_label(first);
+            if (model::begins_after_covering_report(protocol_, i)) {
+                // The document starts here without a heading of its own: its title is one.
+                model::Section& titled = kept_.emplace_back(s);
+                titled.heading = {model::Inline{model::InlineKind::text, protocol_.meta.title, {}, {}, -1, {}}};
+                section(titled, false);
+            } else {
+                section(s, first && s.kind != model::SectionKind::preamble);
+            }
             first = false;
         }
+        if (auto glossary = model::glossary_section(protocol_)) section(kept_.emplace_back(std::move(*glossary)), false);
         auto pages = std::move(flow_).paginate(style_.page);
         layout::resolve_page_refs(pages, fonts_);
         running_heads(pages);
@@ -371,7 +375,7 @@ private:
         // a deleted section is still named by its old heading
         std::string name = model::plain_text(s.change.kind == ChangeKind::deleted ? s.heading : accepted(s.heading));
         if (!name.empty()) return name;
-        if (s.kind == model::SectionKind::preamble) return "Preamble";
+        if (s.kind == model::SectionKind::preamble) return "Covering report";
         return s.number.text.empty() ? protocol_.meta.title : "Section " + s.number.text;
     }
 
@@ -423,6 +427,20 @@ private:
         for (const auto& c : s.clauses) clause(c);
     }
 
+    // Over a covering report, so nobody takes it for the document.
+    void covering_report_label(bool new_page) {
+        Context ctx;
+        ctx.right = width_;
+        ctx.space_before = style_.section_space;
+        const TextStyle ts = style(Face::sans_bold, style_.body_size, style_.muted_colour);
+        auto boxes = paragraph({run(model::covering_report_label(protocol_), ts, Mark::none)}, ctx, leading(ts.size),
+                               layout::Align::left, false);
+        if (boxes.empty()) return;
+        for (auto& b : boxes) b.keep_with_next = true;
+        boxes.front().page_break_before = new_page;
+        flow_.add(std::move(boxes));
+    }
+
     // ------------------------------------------------------------ front matter
 
     void title_block() {
@@ -441,7 +459,7 @@ private:
 
         std::vector<std::pair<std::string, std::string>> details = {
             {"Version", m.version}, {"Status", capitalised(model::to_string(m.status))}};
-        if (!m.adopted.empty()) details.push_back({"Adopted", long_date(m.adopted)});
+        if (!m.adopted.empty()) details.push_back({"Adopted", model::long_date(m.adopted)});
         if (!m.adopted_by.empty()) details.push_back({"Adopted by", m.adopted_by});
         if (!m.minute.empty()) details.push_back({"Minute", m.minute});
         if (!m.supersedes.empty()) details.push_back({"Supersedes", m.supersedes});
@@ -560,6 +578,7 @@ private:
     }
 
     const model::Protocol& protocol_;
+    std::deque<model::Section> kept_;   // sections drawn that the protocol does not hold (titled, glossary)
     const PdfStyle& style_;
     const layout::FontSet& fonts_;
     layout::LineBreaker breaker_;
@@ -638,7 +657,7 @@ std::string render_pdf(const model::Protocol& protocol, const PdfOptions& option
                                         " of the Constitution of " + m.council
                                   : m.title + ", " + m.council;
     info.keywords = "protocol, constitution, " + m.council + ", version " + m.version + ", " + model::to_string(m.status);
-    info.epoch = options.epoch ? *options.epoch : io::build_epoch(m.adopted);
+    info.epoch = options.epoch ? options.epoch : io::known_epoch(m.adopted);
     return detail::write_pdf(pages, style.page, *fonts, composer.outline(), info, origin, diags);
 }
 
