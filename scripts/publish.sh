@@ -6,6 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_TARGETS=protopub ./scripts/setup.sh   # the binary alone: the tests are test.sh's
 protopub=./build/protopub
+# The outputs' date (PDF and Word properties, Akoma Ntoso's generation date) is the date the
+# sources were last committed, never the day of the run; a document's adoption date, where
+# its source gives one, is its own.
+if [ -z "${SOURCE_DATE_EPOCH:-}" ] && git rev-parse --git-dir >/dev/null 2>&1; then
+  SOURCE_DATE_EPOCH="$(git log -1 --format=%ct -- protocol-source 2>/dev/null || true)"
+  [ -n "$SOURCE_DATE_EPOCH" ] && export SOURCE_DATE_EPOCH || unset SOURCE_DATE_EPOCH
+fi
 $protopub check protocol-source
 $protopub build protocol-source -o output --format html,pdf,docx,akn \
   --link "The assembled constitution=constitution/index.html" \

@@ -18,6 +18,8 @@ PACKAGES=(
 if [ "${1:-}" = "--test-tools" ]; then
   # clang + its runtimes (libFuzzer, sanitizers: only "recommended" by clang, so named)
   PACKAGES+=(poppler-utils qpdf libxml2-utils unzip libreoffice-writer-nogui python3-uno clang libclang-rt-14-dev)
+  # the accessibility test (tests/a11y): Debian's chromium, driven by npm's puppeteer-core
+  PACKAGES+=(chromium nodejs npm)
 fi
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -28,6 +30,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# axe-core and puppeteer-core, exactly as tests/a11y/package-lock.json pins them; never a
+# downloaded browser (the test drives Debian's chromium).
+if [ "${1:-}" = "--test-tools" ] && [ ! -d tests/a11y/node_modules/puppeteer-core ]; then
+  (cd tests/a11y && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
 fi
 
 BUILD_TYPE="${BUILD_TYPE:-Release}"

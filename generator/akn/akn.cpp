@@ -44,6 +44,10 @@ std::string language_code(const std::string& bcp47) {
     return it == codes.end() ? "eng" : it->second;
 }
 
+// Only when neither the source nor SOURCE_DATE_EPOCH gives a date: the schema needs one,
+// and its name says it is not known.
+constexpr const char* kUnknownDate = "1970-01-01";
+
 std::string date_of(std::int64_t epoch) { return io::format_iso_datetime(epoch).substr(0, 10); }
 
 // An element with children and its own eId: children's eIds are "<parent>__<name>_<n>".
@@ -63,8 +67,10 @@ public:
         auto document = root.append_child("doc");
         document.append_attribute("name") = "protocol";
         write_meta(document.append_child("meta"));
+        write_covering_report(document);
         write_body(document.append_child("mainBody"));
         resolve_refs();
+        mark_terms();
         std::ostringstream out;
         // Raw: indenting would add white space inside mixed content (<p>text <i>x</i></p>).
         doc_.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
@@ -93,8 +99,13 @@ private:
         const auto& m = protocol_.meta;
         const std::string council = model::slugify(m.council, 12).empty() ? "council" : model::slugify(m.council, 12);
         const std::string title = model::slugify(m.title, 8).empty() ? "protocol" : model::slugify(m.title, 8);
-        const std::string manifested = date_of(options_.epoch);
-        const std::string adopted = io::parse_iso_date(m.adopted) ? m.adopted : manifested;
+        // The schema needs a date at every FRBR level: the adoption where the source gives
+        // one, else the generation date (SOURCE_DATE_EPOCH), named as what it is.
+        const bool is_adopted = io::parse_iso_date(m.adopted).has_value();
+        const std::string manifested = options_.epoch ? date_of(*options_.epoch) : is_adopted ? m.adopted : kUnknownDate;
+        const std::string adopted = is_adopted ? m.adopted : manifested;
+        const char* adopted_name = is_adopted ? "adoption" : options_.epoch ? "generation" : "unknown";
+        const char* manifested_name = options_.epoch || !is_adopted ? (options_.epoch ? "generation" : "unknown") : "adoption";
         const std::string version = number_step(m.version).empty() ? adopted : number_step(m.version);
 
         const std::string work = "/akn/" + options_.country + "/doc/protocol/" + council + "/" + adopted + "/" + title;
@@ -103,18 +114,18 @@ private:
         id.append_attribute("source") = "#protopub";
 
         auto w = id.append_child("FRBRWork");
-        core_properties(w, work + "/!main", work, adopted, "adoption");
+        core_properties(w, work + "/!main", work, adopted, adopted_name);
         value(w, "FRBRcountry", options_.country);
         value(w, "FRBRsubtype", "protocol");
         value(w, "FRBRname", m.title);
 
         auto e = id.append_child("FRBRExpression");
-        core_properties(e, expression + "/!main", expression, adopted, "adoption");
+        core_properties(e, expression + "/!main", expression, adopted, adopted_name);
         if (!m.version.empty()) value(e, "FRBRversionNumber", m.version);
         value(e, "FRBRlanguage", language_code(m.lang), "language");
 
         auto f = id.append_child("FRBRManifestation");
-        core_properties(f, expression + "/!main.xml", expression + ".akn", manifested, "generation");
+        core_properties(f, expression + "/!main.xml", expression + ".akn", manifested, manifested_name);
         value(f, "FRBRformat", "application/akn+xml");
 
         auto refs = meta.append_child("references");
@@ -127,6 +138,71 @@ private:
         };
         organization("council", "/ontology/organization/" + options_.country + "/" + council, m.council.empty() ? "council" : m.council);
         organization("protopub", "/ontology/organization/protopub", "protopub");
+        // Defined terms: each a TLCTerm, and its use where it is defined a <def> (see mark_terms).
+        std::set<std::string> seen;
+        for (const auto& t : protocol_.terms) {
+            const std::string slug = model::slugify(t.term, 8);
+            if (slug.empty() || !seen.insert(slug).second) continue;
+            auto term = refs.append_child("TLCTerm");
+            term.append_attribute("eId") = ("term_" + slug).c_str();
+            term.append_attribute("href") = ("/ontology/term/" + slug).c_str();
+            term.append_attribute("showAs") = t.term.c_str();
+        }
+    }
+
+    // A covering report (a committee report printed before the document) is not part of it:
+    // the preface holds it, labelled, outside the mainBody.
+    void write_covering_report(pugi::xml_node document) {
+        pugi::xml_node container;
+        for (const auto& s : protocol_.sections) {
+            if (s.kind != model::SectionKind::preamble) continue;
+            if (!container) {
+                container = document.append_child("preface").append_child("container");
+                container.append_attribute("name") = "coveringReport";
+                container.append_attribute("eId") = "container_coveringReport";
+                auto label = container.append_child("p");
+                label.append_attribute("class") = "label";
+                text(label, model::covering_report_label(protocol_));
+            }
+            Scope scope{container, "container_coveringReport", {}};
+            if (!s.heading.empty()) {
+                auto heading = container.append_child("p");
+                heading.append_attribute("class") = "heading";
+                inlines(heading.append_child("b"), s.heading);
+            }
+            blocks(scope, s.intro);
+        }
+    }
+
+    // The first use of each defined term in the clause that defines it becomes <def>.
+    void mark_terms() {
+        for (const auto& t : protocol_.terms) {
+            auto where = eid_of_.find(t.clause_id);
+            const std::string slug = model::slugify(t.term, 8);
+            if (where == eid_of_.end() || slug.empty() || t.term.empty()) continue;
+            auto clause = doc_.find_node([&](pugi::xml_node n) { return where->second == n.attribute("eId").value(); });
+            if (clause) wrap_first(clause, t.term, "#term_" + slug);
+        }
+    }
+
+    static bool wrap_first(pugi::xml_node n, const std::string& term, const std::string& refers_to) {
+        for (auto child = n.first_child(); child; child = child.next_sibling()) {
+            if (child.type() == pugi::node_pcdata) {
+                const std::string words = child.value();
+                const std::size_t at = words.find(term);
+                if (at == std::string::npos) continue;
+                auto def = n.insert_child_after("def", child);
+                def.append_attribute("refersTo") = refers_to.c_str();
+                def.append_child(pugi::node_pcdata).set_value(term.c_str());
+                n.insert_child_after(pugi::node_pcdata, def).set_value(words.substr(at + term.size()).c_str());
+                child.set_value(words.substr(0, at).c_str());
+                return true;
+            }
+            const std::string name = child.name();
+            if (name == "num" || name == "ref" || name == "def" || name == "a") continue;
+            if (wrap_first(child, term, refers_to)) return true;
+        }
+        return false;
     }
 
     // ------------------------------------------------------------ identifiers
@@ -332,7 +408,10 @@ private:
         Scope main{body, "", {}};
         Scope* current_section = nullptr;
         Scope section;
+        bool any = false;
         for (const auto& s : protocol_.sections) {
+            if (s.kind == model::SectionKind::preamble) continue;  // in the preface
+            any = true;
             const bool sub = s.level > 2 && current_section;
             if (!sub) {
                 section = Scope{};
@@ -346,7 +425,7 @@ private:
                 section_body(subsection, s);
             }
         }
-        if (protocol_.sections.empty()) {
+        if (!any) {
             Scope empty;
             open(main, "section", "sec", "", "", empty);
             empty.node.append_child("content").append_child("p");

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "model/diagnostics.hpp"
@@ -12,7 +13,9 @@
 namespace protopub::akn {
 
 struct AknOptions {
-    std::int64_t epoch = 0;        // manifestation date (the work/expression dates come from the source)
+    // Manifestation date (SOURCE_DATE_EPOCH or the adoption: io::known_epoch); the work and
+    // expression dates come from the source's adoption.
+    std::optional<std::int64_t> epoch;
     std::string country = "gb";    // FRBRcountry and the first step of every FRBR URI
 };
 

@@ -11,8 +11,9 @@ namespace protopub::cli {
 
 namespace {
 
-std::int64_t epoch_of(const model::Protocol& p, const PublishOptions& options) {
-    return options.epoch ? *options.epoch : io::build_epoch(p.meta.adopted);
+// The command's date, else SOURCE_DATE_EPOCH or the adoption; none when no source gives one.
+std::optional<std::int64_t> epoch_of(const model::Protocol& p, const PublishOptions& options) {
+    return options.epoch ? options.epoch : io::known_epoch(p.meta.adopted);
 }
 
 // A relative address or a web address: never "javascript:" or another scheme.

@@ -176,7 +176,8 @@ Block table(const std::vector<std::vector<std::string>>& rows) {
     for (const auto& cells : rows) {
         model::TableRow row;
         row.header = b.rows.empty();
-        for (const auto& c : cells) row.cells.push_back({{text(c.empty() ? "\xE2\x80\x94" : c)}});
+        // Dates read as everywhere else ("1 May 2024"); an empty cell is a dash.
+        for (const auto& c : cells) row.cells.push_back({{text(c.empty() ? "\xE2\x80\x94" : model::long_date(c))}});
         b.rows.push_back(std::move(row));
     }
     return b;
@@ -205,7 +206,7 @@ Section heading_section(const std::string& id, int level, const std::string& hea
     Section s;
     s.id = id;
     s.id_given = true;
-    s.kind = model::SectionKind::preamble;
+    s.kind = model::SectionKind::division;
     s.level = level;
     s.heading = {text(heading)};
     s.intro = std::move(intro);
@@ -282,8 +283,9 @@ Constitution assemble(const Manifest& m, const std::vector<Protocol>& protocols,
     whole.meta.title = m.title;
     whole.meta.council = m.council;
     whole.meta.version = m.version;
+    whole.meta.status = m.status;
     whole.meta.adopted = m.adopted;
-    whole.meta.status = model::Status::adopted;
+    whole.meta.adopted_by = m.adopted_by;
 
     Places places;
     for (const auto& part : m.parts) {
@@ -318,6 +320,14 @@ Constitution assemble(const Manifest& m, const std::vector<Protocol>& protocols,
             p.sections.erase(std::remove_if(p.sections.begin(), p.sections.end(),
                                             [](const Section& s) { return s.kind == model::SectionKind::preamble; }),
                              p.sections.end());
+            // What the council adopted is the constitution: its status and adoption are the
+            // section's, whatever the source said on its own.
+            p.meta.status = m.status;
+            if (!m.adopted.empty()) {
+                p.meta.adopted = m.adopted;
+                p.meta.adopted_by = m.adopted_by;
+            }
+            p.meta.constitution = model::ConstitutionPlace{part.number, entry.number};
             if (entry.numbering == Numbering::prefix) prefix_numbering(p, entry.number);
             prefix_ids(p, key);
             const std::string title = entry.title.empty() ? p.meta.title : entry.title;

@@ -55,7 +55,11 @@ struct Manifest {
     std::string title;
     std::string council;
     std::string version;
-    std::string adopted;
+    // The constitution's status and adoption govern every section it assembles. Status
+    // defaults to adopted when the manifest gives an adoption date, draft otherwise.
+    model::Status status = model::Status::draft;
+    std::string adopted;                // YYYY-MM-DD, "" when the manifest does not say
+    std::string adopted_by;
     std::vector<ManifestPart> parts;
 };
 

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "constitution/constitution.hpp"
+#include "io/files.hpp"
 
 namespace protopub::constitution {
 namespace {
@@ -28,11 +29,13 @@ public:
             diags_.error(path_, pos_of(root), "manifest: expected fields (title, council, parts)");
             return m;
         }
-        known(root, {"title", "council", "version", "adopted", "numbering", "parts"});
+        known(root, {"title", "council", "version", "status", "adopted", "adopted_by", "numbering", "parts"});
         m.title = scalar(root, "title", true);
         m.council = scalar(root, "council", false);
         m.version = scalar(root, "version", false);
-        m.adopted = scalar(root, "adopted", false);
+        m.adopted = date(root, "adopted");
+        m.adopted_by = scalar(root, "adopted_by", false);
+        m.status = status(root, m.adopted.empty() ? model::Status::draft : model::Status::adopted);
         default_numbering_ = numbering(root, Numbering::as_written);
         const YAML::Node parts = root["parts"];
         if (!parts || !parts.IsSequence() || parts.size() == 0) {
@@ -64,6 +67,26 @@ private:
         return v.Scalar();
     }
 
+    // A date is YYYY-MM-DD: anything else would be printed as it stands, or invented.
+    std::string date(const YAML::Node& map, const char* key) {
+        std::string value = scalar(map, key, false);
+        if (!value.empty() && !io::parse_iso_date(value)) {
+            diags_.error(path_, pos_of(map[key]), std::string("manifest: '") + key + "' must be a date, YYYY-MM-DD, not '" + value + "'");
+            return {};
+        }
+        return value;
+    }
+
+    model::Status status(const YAML::Node& map, model::Status fallback) {
+        const std::string value = scalar(map, "status", false);
+        if (value.empty()) return fallback;
+        if (value == "draft") return model::Status::draft;
+        if (value == "adopted") return model::Status::adopted;
+        if (value == "superseded") return model::Status::superseded;
+        diags_.error(path_, pos_of(map["status"]), "manifest: 'status' must be draft, adopted or superseded, not '" + value + "'");
+        return fallback;
+    }
+
     Numbering numbering(const YAML::Node& map, Numbering fallback) {
         const std::string value = scalar(map, "numbering", false);
         if (value.empty()) return fallback;
@@ -82,7 +105,7 @@ private:
         known(n, {"version", "status", "adopted", "adopted_by", "minute", "supersedes", "note"});
         v.version = scalar(n, "version", true);
         v.status = scalar(n, "status", false);
-        v.adopted = scalar(n, "adopted", false);
+        v.adopted = date(n, "adopted");
         v.adopted_by = scalar(n, "adopted_by", false);
         v.minute = scalar(n, "minute", false);
         v.supersedes = scalar(n, "supersedes", false);

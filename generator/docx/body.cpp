@@ -230,7 +230,14 @@ public:
     void write() {
         write_title();
         if (options_.contents) write_contents();
-        for (const auto& s : protocol_.sections) write_section(s);
+        for (std::size_t i = 0; i < protocol_.sections.size(); ++i) {
+            const Section& s = protocol_.sections[i];
+            // A covering report is labelled where it starts, so nobody takes it for the document.
+            if (s.kind == model::SectionKind::preamble && (i == 0 || protocol_.sections[i - 1].kind != model::SectionKind::preamble))
+                write_text(paragraph(body_, {"Subtitle"}), model::covering_report_label(protocol_));
+            write_section(s, model::begins_after_covering_report(protocol_, i));
+        }
+        if (const auto glossary = model::glossary_section(protocol_)) write_section(*glossary, false);
     }
 
 private:
@@ -418,8 +425,12 @@ private:
 
     std::vector<TocEntry> contents_entries() const {
         std::vector<TocEntry> entries;
-        for (const auto& s : protocol_.sections) {
-            entries.push_back({heading_level(s), &s.number, &s.change, &s.heading, bookmarks_.find(s.id)});
+        for (std::size_t i = 0; i < protocol_.sections.size(); ++i) {
+            const Section& s = protocol_.sections[i];
+            if (model::begins_after_covering_report(protocol_, i))
+                entries.push_back({heading_level(s), &s.number, &s.change, &title_inlines_, bookmarks_.find(s.id)});
+            else if (!s.heading.empty() || !s.number.empty())   // an untitled section has no entry
+                entries.push_back({heading_level(s), &s.number, &s.change, &s.heading, bookmarks_.find(s.id)});
             for (const auto& c : s.clauses)
                 if (!c.heading.empty() && heading_level(s) < 3)
                     entries.push_back({heading_level(s) + 1, &c.number, &c.change, &c.heading, bookmarks_.find(c.id)});
@@ -431,35 +442,39 @@ private:
         p.append_child("w:r").append_child("w:fldChar").append_attribute("w:fldCharType") = type;
     }
 
-    // A TOC field whose result is already filled in (one linked line per heading), so the
-    // contents read right before anyone updates the field in Word.
+    // The page a contents line leads to: a tab to the dotted right tab stop of the TOC
+    // styles, then a PAGEREF field to the heading's bookmark, left without a stale result.
+    // LibreOffice computes it as it lays the document out; Word when it updates fields on
+    // opening (settings.xml: updateFields).
+    void page_number(pugi::xml_node p, const std::string& anchor) {
+        p.append_child("w:r").append_child("w:tab");
+        field_char(p, "begin");
+        auto instr = p.append_child("w:r").append_child("w:instrText");
+        instr.append_attribute("xml:space") = "preserve";
+        instr.text().set((" PAGEREF " + anchor + " \\h ").c_str());
+        field_char(p, "separate");
+        field_char(p, "end");
+    }
+
+    // The contents: one linked line per heading in the TOC styles, each with its page
+    // number field. Not wrapped in a TOC field: LibreOffice shows a TOC field's stored
+    // result as it stands, so the page numbers would never appear there.
     void write_contents() {
-        write_text(paragraph(body_, {"TOCHeading"}), "Contents");
         auto entries = contents_entries();
-        const model::ClauseNumber no_number;
-        const model::ClauseChange no_change;
-        const Inlines no_heading;
-        if (entries.empty()) entries.push_back({1, &no_number, &no_change, &no_heading, ""});
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            const auto& e = entries[i];
-            // Moves have no meaning in a field result: the old end is deleted, the new inserted.
+        if (entries.empty()) return;
+        write_text(paragraph(body_, {"TOCHeading"}), "Contents");
+        for (const auto& e : entries) {
+            // Moves have no meaning in a contents line: the old end is deleted, the new inserted.
             const Mark moved = change_mark(*e.change);
             const Mark mark = removes_text(moved) ? Mark::deleted : moved == Mark::none ? Mark::none : Mark::inserted;
             auto p = paragraph(body_, {"TOC" + std::to_string(std::min(e.level, 3)), mark});
-            if (i == 0) {
-                field_char(p, "begin");
-                auto instr = p.append_child("w:r").append_child("w:instrText");
-                instr.append_attribute("xml:space") = "preserve";
-                instr.text().set(" TOC \\o \"1-3\" \\h \\z \\u ");
-                field_char(p, "separate");
-            }
             Run look;
             look.anchor = e.anchor;
             look.mark = mark;
             Runs runs = number_runs(*e.number, e.change->old_number, look, false);
             flatten(*e.heading, look, runs);
             write_runs(p, runs);
-            if (i + 1 == entries.size()) field_char(p, "end");
+            if (!e.anchor.empty() && mark != Mark::deleted) page_number(p, e.anchor);
         }
     }
 
@@ -654,11 +669,15 @@ private:
         move_range("RangeEnd", mark, c);
     }
 
-    void write_section(const Section& s) {
+    // `titled`: the document begins here, untitled, after its covering report, so its
+    // heading is the document's title. An untitled section otherwise has no heading
+    // paragraph (an empty Heading 1 is noise in the navigation pane); its bookmark stays.
+    void write_section(const Section& s, bool titled) {
         const int level = heading_level(s);
         const Mark mark = change_mark(s.change);   // a section inserted or deleted whole
-        auto h = paragraph(body_, {"Heading" + std::to_string(level), mark});
-        write_inlines(h, s.heading, mark, number_runs(s.number, s.change, mark));
+        const bool untitled = s.heading.empty() && s.number.empty() && !titled;
+        auto h = paragraph(body_, {untitled ? std::string("Normal") : "Heading" + std::to_string(level), mark});
+        write_inlines(h, titled ? title_inlines_ : s.heading, mark, number_runs(s.number, s.change, mark));
         bookmark(h, s.id);
         write_blocks(s.intro, {"Normal", 0, mark});
         for (const auto& c : s.clauses) write_clause(c, level);
@@ -670,6 +689,7 @@ private:
     Hyperlinks& hyperlinks_;
     ListNumbering& lists_;
     BookmarkNames bookmarks_;
+    const Inlines title_inlines_ = {model::Inline{model::InlineKind::text, protocol_.meta.title, {}, {}, -1, {}}};
     int base_level_ = 2;
     int next_id_ = 1;
     int move_range_id_ = 0;

@@ -102,8 +102,9 @@ std::string document_xml(const model::Protocol& p, const DocxOptions& options, c
     if (!root.attribute("xmlns:r")) root.append_attribute("xmlns:r") = rel_ns;
     auto body = root.append_child("w:body");
     const auto section_properties = ref.document.child("w:document").child("w:body").child("w:sectPr");
-    detail::BodyOptions body_options{options.revision_author, io::format_iso_datetime(options.epoch), options.contents,
-                                     ref.geometry};
+    detail::BodyOptions body_options{options.revision_author,
+                                     options.epoch ? io::format_iso_datetime(*options.epoch) : std::string(),
+                                     options.contents, ref.geometry};
     detail::write_body(p, body, body_options, links, lists);
     if (section_properties) body.append_copy(section_properties);
     return serialize(doc);
@@ -165,7 +166,7 @@ std::string root_rels_xml() {
     return serialize(doc);
 }
 
-std::string core_xml(const model::Protocol& p, std::int64_t epoch) {
+std::string core_xml(const model::Protocol& p, std::optional<std::int64_t> epoch) {
     pugi::xml_document doc;
     auto root = doc.append_child("cp:coreProperties");
     root.append_attribute("xmlns:cp") = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
@@ -178,12 +179,40 @@ std::string core_xml(const model::Protocol& p, std::int64_t epoch) {
     root.append_child("cp:lastModifiedBy").text().set(p.meta.council.c_str());
     root.append_child("cp:contentStatus").text().set(model::to_string(p.meta.status));
     root.append_child("cp:version").text().set(p.meta.version.c_str());
-    const std::string when = io::format_iso_datetime(epoch);
+    if (!epoch) return serialize(doc);
+    const std::string when = io::format_iso_datetime(*epoch);
     for (const char* name : {"dcterms:created", "dcterms:modified"}) {
         auto d = root.append_child(name);
         d.append_attribute("xsi:type") = "dcterms:W3CDTF";
         d.text().set(when.c_str());
     }
+    return serialize(doc);
+}
+
+// The reference's settings, asking Word to update fields when the document opens, so the
+// contents gets its page numbers (and any later heading) without the clerk knowing to ask.
+// "" when the reference has no settings part or its settings cannot be read.
+std::string settings_xml(const Reference& ref) {
+    auto it = ref.parts.find("word/settings.xml");
+    pugi::xml_document doc;
+    if (it == ref.parts.end() || !parse(doc, it->second)) return {};
+    auto root = doc.child("w:settings");
+    if (!root) return {};
+    if (root.child("w:updateFields")) return serialize(doc);
+    // CT_Settings is a sequence: updateFields comes before these.
+    static const char* const later[] = {"w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars",
+                                        "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+                                        "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+                                        "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+                                        "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator"};
+    pugi::xml_node before;
+    for (auto child : root.children()) {
+        for (const char* name : later)
+            if (std::string(child.name()) == name) before = child;
+        if (before) break;
+    }
+    auto update = before ? root.insert_child_before("w:updateFields", before) : root.append_child("w:updateFields");
+    update.append_attribute("w:val") = "true";
     return serialize(doc);
 }
 
@@ -235,6 +264,8 @@ std::string render_docx(const model::Protocol& protocol, const DocxOptions& opti
     });
     entries.push_back({document_rels_part, document_rels_xml(ref, links)});
     entries.push_back({numbering_part, serialize(numbering)});
+    if (options.contents)
+        if (std::string settings = settings_xml(ref); !settings.empty()) entries.push_back({"word/settings.xml", std::move(settings)});
     // Everything else (styles, settings, theme, fonts, headers, footers, media) is the
     // reference's, byte for byte; its own properties and thumbnail are not ours to keep.
     std::set<std::string> ours;
@@ -242,7 +273,7 @@ std::string render_docx(const model::Protocol& protocol, const DocxOptions& opti
     for (const auto& [name, bytes] : ref.parts)
         if (!ours.count(name) && name.rfind("docProps/", 0) != 0 && name != "_rels/.rels") entries.push_back({name, bytes});
 
-    auto package_bytes = package::write_zip(entries, options.epoch, error);
+    auto package_bytes = package::write_zip(entries, options.epoch.value_or(0), error);
     if (!package_bytes) {
         diags.error(protocol.source_path, {}, "cannot write the Word package: " + error);
         return {};

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "model/diagnostics.hpp"
@@ -22,7 +23,9 @@ struct ReferenceDocx;
 struct DocxOptions {
     std::shared_ptr<const ReferenceDocx> reference;   // null: read `reference_docx`
     std::string reference_docx;          // "" = default_reference_docx()
-    std::int64_t epoch = 0;              // package, properties and revision time stamp
+    // Package, properties and revision time stamp (io::known_epoch); without one the
+    // document states no creation date rather than an invented one.
+    std::optional<std::int64_t> epoch;
     std::string revision_author = "protopub";
     bool contents = true;                // a contents (TOC) field after the title
 };

@@ -95,6 +95,11 @@ void append_reference(pugi::xml_node parent, const Inline& in, const Protocol& p
     if (r.kind == ReferenceKind::internal && r.resolved && !r.targets.empty() && !r.targets.front().clause_id.empty()) {
         node = element(parent, "a", "ref internal");
         node.append_attribute("href").set_value(("#" + r.targets.front().clause_id).c_str());
+    } else if (r.kind == ReferenceKind::constitution && r.resolved && !r.targets.empty() &&
+               !r.targets.front().clause_id.empty()) {
+        // In an assembled constitution the Part or Section referred to is on the same page.
+        node = element(parent, "a", "ref constitution");
+        node.append_attribute("href").set_value(("#" + r.targets.front().clause_id).c_str());
     } else if (!r.url.empty()) {
         node = element(parent, "a", std::string("ref ") + to_string(r.kind));
         node.append_attribute("href").set_value(r.url.c_str());
@@ -248,16 +253,25 @@ void append_clause(pugi::xml_node parent, const Clause& c, const Protocol& p) {
 std::string section_label(const Section& s) {
     std::string words = plain_text(s.heading);
     if (!words.empty()) return words;
-    if (s.kind == SectionKind::preamble) return "Preamble";
+    if (s.kind == SectionKind::preamble) return "Covering report";
     const auto number = check::section_number(s);
     return number.empty() ? std::string("Section") : "Section " + join_number(number);
 }
 
-void append_section(pugi::xml_node parent, const Section& s, const Protocol& p) {
+namespace {
+
+void append_section_titled(pugi::xml_node parent, const Section& s, const Protocol& p, const std::string& title) {
     std::string cls = s.level <= 2 ? "section" : "subsection";
     if (s.kind == SectionKind::preamble) cls += " preamble";
+    if (s.kind == SectionKind::division) cls += " division";
     pugi::xml_node sec = element(parent, "section", cls);
     sec.append_attribute("id").set_value(s.id.c_str());
+    if (!title.empty() && s.heading.empty() && s.number.empty()) {
+        text(element(sec, ("h" + std::to_string(std::clamp(s.level, 2, 6))).c_str(), "document-start"), title);
+        for (const Block& b : s.intro) append_block(sec, b, p);
+        for (const Clause& c : s.clauses) append_clause(sec, c, p);
+        return;
+    }
     // An untitled section gets no heading at all: an empty <h2> is noise to a screen
     // reader, and inventing words would put text in the protocol it does not have.
     if (!s.heading.empty() || !s.number.empty()) {
@@ -275,26 +289,41 @@ void append_section(pugi::xml_node parent, const Section& s, const Protocol& p) 
     for (const Clause& c : s.clauses) append_clause(sec, c, p);
 }
 
+// The label of a section in the contents: its heading, the document's title where the
+// document begins untitled after a covering report, "" where it has no name at all.
+std::string contents_label(const Protocol& p, std::size_t i) {
+    const Section& s = p.sections[i];
+    if (begins_after_covering_report(p, i)) return p.meta.title;
+    if (s.heading.empty() && s.number.empty() && s.kind != SectionKind::preamble) return {};
+    return section_label(s);
+}
+
+}  // namespace
+
+void append_section(pugi::xml_node parent, const Section& s, const Protocol& p) { append_section_titled(parent, s, p, {}); }
+
 void append_contents(pugi::xml_node parent, const Protocol& p) {
+    // One nested list per heading level: a constitution's Parts hold its Sections, which
+    // hold each protocol's own sections. An untitled, unnumbered section has no entry.
     pugi::xml_node list = element(parent, "ol", "contents");
-    pugi::xml_node sublist;
-    for (const Section& s : p.sections) {
-        if (s.level > 2 && !list.last_child()) continue;
-        pugi::xml_node target = list;
-        if (s.level > 2) {
-            if (!sublist) sublist = element(list.last_child(), "ol");
-            target = sublist;
-        } else {
-            sublist = pugi::xml_node();
-        }
-        pugi::xml_node a = element(element(target, "li"), "a");
+    std::vector<std::pair<int, pugi::xml_node>> open = {{0, list}};  // (level above its items, list)
+    int top = 99;
+    for (const Section& s : p.sections) top = std::min(top, s.level);
+    for (std::size_t i = 0; i < p.sections.size(); ++i) {
+        const Section& s = p.sections[i];
+        const std::string label = contents_label(p, i);
+        if (label.empty() && s.number.empty()) continue;
+        const int level = s.level - top + 1;
+        while (open.size() > 1 && open.back().first >= level) open.pop_back();
+        if (open.back().first < level - 1 && open.back().second.last_child())
+            open.push_back({level - 1, element(open.back().second.last_child(), "ol")});
+        pugi::xml_node a = element(element(open.back().second, "li"), "a");
         a.append_attribute("href").set_value(("#" + s.id).c_str());
         if (!s.number.empty()) {
             text(element(a, "span", "section-number"), s.number.text);
-            text(a, " ");
+            if (!s.heading.empty()) text(a, " ");
         }
-        if (!s.number.empty() && s.heading.empty()) continue;  // the number says it all
-        text(a, section_label(s));
+        if (!s.heading.empty() || s.number.empty()) text(a, label);
     }
     if (!p.terms.empty()) {
         pugi::xml_node a = element(element(list, "li"), "a");
@@ -305,26 +334,25 @@ void append_contents(pugi::xml_node parent, const Protocol& p) {
 
 namespace {
 
+// Each scrolling table frame is a landmark region, so each needs a name of its own:
+// "Table 1", "Table 2", ... in page order (axe: landmark-unique).
+void name_tables(pugi::xml_node root) {
+    std::vector<pugi::xml_node> frames;
+    for (const pugi::xpath_node& x : root.select_nodes(".//div[@role='region']"))
+        if (std::string(x.node().attribute("aria-label").value()) == "Table") frames.push_back(x.node());
+    if (frames.size() < 2) return;
+    for (std::size_t i = 0; i < frames.size(); ++i)
+        frames[i].attribute("aria-label").set_value(("Table " + std::to_string(i + 1)).c_str());
+}
+
 void append_glossary(pugi::xml_node parent, const Protocol& p) {
     if (p.terms.empty()) return;
     pugi::xml_node sec = element(parent, "section", "glossary");
     sec.append_attribute("id").set_value(kGlossaryId);
     text(element(sec, "h2"), "Defined terms");
     pugi::xml_node dl = element(sec, "dl");
-    std::vector<const DefinedTerm*> terms;
-    for (const auto& t : p.terms) terms.push_back(&t);
-    std::stable_sort(terms.begin(), terms.end(), [](const DefinedTerm* a, const DefinedTerm* b) {
-        std::string x = a->term, y = b->term;
-        std::transform(x.begin(), x.end(), x.begin(), ::tolower);
-        std::transform(y.begin(), y.end(), y.begin(), ::tolower);
-        return x < y;
-    });
-    std::map<std::string, std::string> number_of;  // of the clauses that define terms only
-    for (const DefinedTerm* t : terms) number_of[t->clause_id];
-    for (const auto& s : p.sections)
-        for (const auto& c : s.clauses)
-            if (auto it = number_of.find(c.id); it != number_of.end()) it->second = c.number.text;
-    for (const DefinedTerm* t : terms) {
+    for (const GlossaryEntry& e : glossary(p)) {
+        const DefinedTerm* t = e.term;
         pugi::xml_node dt = element(dl, "dt");
         text(dt, t->term);
         pugi::xml_node dd = element(dl, "dd");
@@ -333,8 +361,7 @@ void append_glossary(pugi::xml_node parent, const Protocol& p) {
             text(dd, " (");
             pugi::xml_node a = element(dd, "a");
             a.append_attribute("href").set_value(("#" + t->clause_id).c_str());
-            auto n = number_of.find(t->clause_id);
-            text(a, n != number_of.end() && !n->second.empty() ? "paragraph " + n->second : "where defined");
+            text(a, !e.clause_number.empty() ? "paragraph " + e.clause_number : "where defined");
             text(dd, ")");
         }
     }
@@ -343,7 +370,21 @@ void append_glossary(pugi::xml_node parent, const Protocol& p) {
 Context index_context(const std::vector<Protocol>& protocols, const SiteOptions& options) {
     std::vector<const Protocol*> sorted;
     for (const auto& p : protocols) sorted.push_back(&p);
-    std::stable_sort(sorted.begin(), sorted.end(), [](const Protocol* a, const Protocol* b) {
+    // Documents in their place in a constitution (its sections) come after the others (the
+    // constitution itself), in the constitution's order; the others by council and title.
+    auto place = [](const Protocol* p) {
+        std::vector<int> key;
+        if (!p->meta.constitution) return key;
+        for (const std::string* n : {&p->meta.constitution->part, &p->meta.constitution->section}) {
+            std::vector<int> parts;
+            parse_clause_number(*n, parts);
+            key.push_back(parts.empty() ? 0 : parts.front());
+        }
+        return key;
+    };
+    std::stable_sort(sorted.begin(), sorted.end(), [&](const Protocol* a, const Protocol* b) {
+        const auto pa = place(a), pb = place(b);
+        if (pa != pb) return pa < pb;
         return std::tie(a->meta.council, a->meta.title, a->meta.version) <
                std::tie(b->meta.council, b->meta.title, b->meta.version);
     });
@@ -412,26 +453,29 @@ Context protocol_context(const Protocol& p, const SiteOptions& options) {
     ctx["contents"] = Value::markup([&p](pugi::xml_node parent) { append_contents(parent, p); });
     ctx["body"] = Value::markup([&p](pugi::xml_node parent) {
         pugi::xml_node current;   // the open level-2 section, where sub-headings nest
-        pugi::xml_node preamble;  // the open box of preamble sections
-        for (const Section& s : p.sections) {
+        pugi::xml_node preamble;  // the open box of the covering report
+        for (std::size_t i = 0; i < p.sections.size(); ++i) {
+            const Section& s = p.sections[i];
+            const std::string title = begins_after_covering_report(p, i) ? p.meta.title : std::string();
             if (s.level > 2 && current) {
-                append_section(current, s, p);
+                append_section_titled(current, s, p, title);
                 continue;
             }
             pugi::xml_node into = parent;
             if (s.kind == SectionKind::preamble) {
-                // A covering report is set apart: a reader must see where the protocol begins.
+                // A covering report is set apart: a reader must see where the document begins.
                 if (!preamble) {
                     preamble = element(parent, "div", "preamble-group");
-                    text(element(preamble, "p", "preamble-label"), "Preamble \xE2\x80\x94 not part of the protocol");
+                    text(element(preamble, "p", "preamble-label"), covering_report_label(p));
                 }
                 into = preamble;
             } else {
                 preamble = pugi::xml_node();
             }
-            append_section(into, s, p);
+            append_section_titled(into, s, p, title);
             current = into.last_child();
         }
+        name_tables(parent);
     });
     ctx["glossary"] = Value::markup([&p](pugi::xml_node parent) { append_glossary(parent, p); }, p.terms.empty());
     return ctx;

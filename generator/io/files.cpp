@@ -206,15 +206,16 @@ std::optional<std::int64_t> parse_iso_date(const std::string& date) {
     return (static_cast<std::int64_t>(era) * 146097 + doe - 719468) * 86400;
 }
 
-std::int64_t build_epoch(const std::string& fallback_iso_date) {
+std::optional<std::int64_t> known_epoch(const std::string& iso_date) {
     if (const char* env = std::getenv("SOURCE_DATE_EPOCH")) {
         char* end = nullptr;
         long long v = std::strtoll(env, &end, 10);
         if (end && *end == '\0' && end != env && v >= 0) return v;
     }
-    if (auto d = parse_iso_date(fallback_iso_date)) return *d;
-    return 0;
+    return parse_iso_date(iso_date);
 }
+
+std::int64_t build_epoch(const std::string& fallback_iso_date) { return known_epoch(fallback_iso_date).value_or(0); }
 
 std::string format_iso_datetime(std::int64_t epoch) {
     std::time_t t = static_cast<std::time_t>(epoch);

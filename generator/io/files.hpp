@@ -37,6 +37,9 @@ private:
 // otherwise `fallback_iso_date` (usually the adoption date), otherwise 1970-01-01.
 // Returned as seconds since the epoch (UTC).
 std::int64_t build_epoch(const std::string& fallback_iso_date = "");
+// The same time stamp when one is known (SOURCE_DATE_EPOCH, else `iso_date`), nullopt
+// otherwise: a date no source gives is left out of an output, never invented.
+std::optional<std::int64_t> known_epoch(const std::string& iso_date);
 // "2023-04-04" -> seconds since the epoch at 00:00 UTC; nullopt if not a date.
 std::optional<std::int64_t> parse_iso_date(const std::string& date);
 // Seconds since the epoch -> "2023-04-04T00:00:00Z".

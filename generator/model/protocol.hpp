@@ -150,7 +150,8 @@ struct Clause {
 
 enum class SectionKind {
     normal,
-    preamble,  // e.g. a committee report printed before the protocol: no clauses, not numbered
+    preamble,  // a covering report (e.g. to a committee) printed before the document: not part of it
+    division,  // a heading of an assembled document (a constitution's Part or Section): part of it
 };
 
 struct Section {

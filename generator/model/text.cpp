@@ -1,6 +1,8 @@
 #include "model/text.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <map>
 
 namespace protopub::model {
 
@@ -177,6 +179,75 @@ std::string trim(std::string_view s) {
     while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
     while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
     return std::string(s.substr(b, e - b));
+}
+
+std::string long_date(const std::string& iso) {
+    static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                         "July",    "August",   "September", "October", "November", "December"};
+    auto digits = [&](std::size_t at, std::size_t n, int& out) {
+        out = 0;
+        for (std::size_t i = at; i < at + n; ++i) {
+            if (i >= iso.size() || iso[i] < '0' || iso[i] > '9') return false;
+            out = out * 10 + (iso[i] - '0');
+        }
+        return true;
+    };
+    int y = 0, m = 0, d = 0;
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d) ||
+        m < 1 || m > 12 || d < 1 || d > 31)
+        return iso;
+    return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
+}
+
+std::string covering_report_label(const Protocol& p) {
+    const std::string title = trim(p.meta.title);
+    return "Covering report \xE2\x80\x94 not part of the " + (title.empty() ? std::string("document") : title);
+}
+
+bool begins_after_covering_report(const Protocol& p, std::size_t i) {
+    if (i == 0 || i >= p.sections.size()) return false;
+    const Section& s = p.sections[i];
+    return s.kind != SectionKind::preamble && s.heading.empty() && s.number.empty() &&
+           p.sections[i - 1].kind == SectionKind::preamble;
+}
+
+std::vector<GlossaryEntry> glossary(const Protocol& p) {
+    std::vector<GlossaryEntry> out;
+    std::map<std::string, std::string> number_of;  // of the clauses that define terms only
+    for (const auto& t : p.terms) number_of[t.clause_id];
+    for (const auto& s : p.sections)
+        for (const auto& c : s.clauses)
+            if (auto it = number_of.find(c.id); it != number_of.end()) it->second = c.number.text;
+    for (const auto& t : p.terms) out.push_back({&t, number_of[t.clause_id]});
+    auto lower = [](std::string x) {
+        for (auto& c : x) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return x;
+    };
+    std::stable_sort(out.begin(), out.end(),
+                     [&](const GlossaryEntry& a, const GlossaryEntry& b) { return lower(a.term->term) < lower(b.term->term); });
+    return out;
+}
+
+std::optional<Section> glossary_section(const Protocol& p) {
+    if (p.terms.empty()) return std::nullopt;
+    Section s;
+    s.id = "_glossary";
+    s.id_given = true;
+    Inline heading;
+    heading.text = "Defined terms";
+    s.heading = {heading};
+    for (const auto& e : glossary(p)) {
+        Block b;
+        Inline term, words;
+        term.kind = InlineKind::strong;
+        term.children.push_back({});
+        term.children.back().text = e.term->term;
+        words.text = " \xE2\x80\x94 " + e.term->definition;
+        if (!e.clause_number.empty()) words.text += " (paragraph " + e.clause_number + ")";
+        b.inlines = {term, words};
+        s.intro.push_back(std::move(b));
+    }
+    return s;
 }
 
 }  // namespace protopub::model

@@ -1,6 +1,7 @@
 // Small text helpers shared by every stage: UTF-8, plain text of inlines, slugs, numbers.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,5 +32,27 @@ std::string join_number(const std::vector<int>& parts);
 std::vector<std::string> split_words(std::string_view text);
 
 std::string trim(std::string_view s);
+
+// "2024-05-01" -> "1 May 2024": the one way every output writes a date for readers.
+// Anything that is not an ISO date is returned as it is.
+std::string long_date(const std::string& iso);
+
+// What every format prints over a covering report (SectionKind::preamble), so that no
+// reader takes it for the document: "Covering report — not part of the <title>".
+std::string covering_report_label(const Protocol& p);
+// The heading a document's untitled first section takes when a covering report comes
+// before it, so the document has a heading of its own where it begins: its title.
+bool begins_after_covering_report(const Protocol& p, std::size_t section_index);
+
+// The defined terms as every format lists them: alphabetical (ignoring case), each with
+// the number of the clause that defines it ("" when that clause is unnumbered).
+struct GlossaryEntry {
+    const DefinedTerm* term;
+    std::string clause_number;
+};
+std::vector<GlossaryEntry> glossary(const Protocol& p);
+// The same list as a section ("Defined terms", id "_glossary"), for the formats that draw
+// sections (PDF, Word); nullopt when the protocol defines no terms.
+std::optional<Section> glossary_section(const Protocol& p);
 
 }  // namespace protopub::model

@@ -2,6 +2,7 @@
 // pages -> running heads, page numbers, change bars -> the writer.
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -90,10 +91,21 @@ public:
         title_block();
         if (style_.contents) contents();
         bool first = true;
-        for (const auto& s : protocol_.sections) {
-            section(s, first);
+        for (std::size_t i = 0; i < protocol_.sections.size(); ++i) {
+            const model::Section& s = protocol_.sections[i];
+            if (s.kind == model::SectionKind::preamble && (i == 0 || protocol_.sections[i - 1].kind != model::SectionKind::preamble))
+                covering_report_label(first);
+            if (model::begins_after_covering_report(protocol_, i)) {
+                // The document starts here without a heading of its own: its title is one.
+                model::Section& titled = kept_.emplace_back(s);
+                titled.heading = {model::Inline{model::InlineKind::text, protocol_.meta.title, {}, {}, -1, {}}};
+                section(titled, false);
+            } else {
+                section(s, first && s.kind != model::SectionKind::preamble);
+            }
             first = false;
         }
+        if (auto glossary = model::glossary_section(protocol_)) section(kept_.emplace_back(std::move(*glossary)), false);
         auto pages = std::move(flow_).paginate(style_.page);
         layout::resolve_page_refs(pages, fonts_);
         running_heads(pages);
@@ -357,7 +369,7 @@ private:
         // a deleted section is still named by its old heading
         std::string name = model::plain_text(s.change.kind == ChangeKind::deleted ? s.heading : accepted(s.heading));
         if (!name.empty()) return name;
-        if (s.kind == model::SectionKind::preamble) return "Preamble";
+        if (s.kind == model::SectionKind::preamble) return "Covering report";
         return s.number.text.empty() ? protocol_.meta.title : "Section " + s.number.text;
     }
 
@@ -407,6 +419,20 @@ private:
         intro.space_before = style_.paragraph_space + 1;
         blocks(s.intro, intro);
         for (const auto& c : s.clauses) clause(c);
+    }
+
+    // Over a covering report, so nobody takes it for the document.
+    void covering_report_label(bool new_page) {
+        Context ctx;
+        ctx.right = width_;
+        ctx.space_before = style_.section_space;
+        const TextStyle ts = style(Face::sans_bold, style_.body_size, style_.muted_colour);
+        auto boxes = paragraph({run(model::covering_report_label(protocol_), ts, Mark::none)}, ctx, leading(ts.size),
+                               layout::Align::left, false);
+        if (boxes.empty()) return;
+        for (auto& b : boxes) b.keep_with_next = true;
+        boxes.front().page_break_before = new_page;
+        flow_.add(std::move(boxes));
     }
 
     // ------------------------------------------------------------ front matter
@@ -538,6 +564,7 @@ private:
     }
 
     const model::Protocol& protocol_;
+    std::deque<model::Section> kept_;   // sections drawn that the protocol does not hold (titled, glossary)
     const PdfStyle& style_;
     const layout::FontSet& fonts_;
     layout::LineBreaker breaker_;
@@ -616,7 +643,7 @@ std::string render_pdf(const model::Protocol& protocol, const PdfOptions& option
                                         " of the Constitution of " + m.council
                                   : m.title + ", " + m.council;
     info.keywords = "protocol, constitution, " + m.council + ", version " + m.version + ", " + model::to_string(m.status);
-    info.epoch = options.epoch ? *options.epoch : io::build_epoch(m.adopted);
+    info.epoch = options.epoch ? options.epoch : io::known_epoch(m.adopted);
     return detail::write_pdf(pages, style.page, *fonts, composer.outline(), info, origin, diags);
 }
 

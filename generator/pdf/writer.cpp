@@ -256,8 +256,10 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
     HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info.subject.c_str());
     HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, info.keywords.c_str());
     HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "protopub");
-    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, to_pdf_date(info.epoch));
-    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, to_pdf_date(info.epoch));
+    if (info.epoch) {
+        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, to_pdf_date(*info.epoch));
+        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, to_pdf_date(*info.epoch));
+    }
 
     if (sink.code == HPDF_OK) HPDF_SaveToStream(pdf);
     if (sink.code != HPDF_OK) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,7 @@ struct OutlineEntry {
 
 struct DocumentInfo {
     std::string title, author, subject, keywords;
-    std::int64_t epoch = 0;
+    std::optional<std::int64_t> epoch;   // none: the PDF states no dates
 };
 
 std::string write_pdf(const std::vector<layout::Page>& pages, const layout::PageGeometry& geometry,
