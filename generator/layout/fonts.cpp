@@ -136,13 +136,14 @@ std::optional<FontMetrics> FontMetrics::parse(std::string_view ttf, std::string&
     const std::size_t long_metrics = r.u16(t.hhea + 34);
     if (long_metrics == 0 || !r.ok(t.hmtx, long_metrics * 4)) { error = "truncated hmtx table"; return std::nullopt; }
     const auto scaled = [&](double v) { return static_cast<std::uint16_t>(std::clamp(v * 1000 / units + 0.5, 0.0, 65534.0)); };
-    const auto glyph_advance = [&](std::uint32_t glyph) {
-        return scaled(r.u16(t.hmtx + std::min<std::size_t>(glyph, long_metrics - 1) * 4));
-    };
+    std::size_t glyphs = long_metrics;
+    for (std::size_t k = 12; k + 16 <= 12 + std::size_t(r.u16(4)) * 16; k += 16)
+        if (r.data.substr(k, 4) == "maxp" && r.ok(r.u32(k + 8), 6)) glyphs = std::max<std::size_t>(r.u16(r.u32(k + 8) + 4), 1);
 
     FontMetrics m;
-    m.bmp_.assign(0x10000, missing);
-    m.notdef_ = glyph_advance(0);
+    m.bmp_.assign(0x10000, 0);
+    m.advances_.resize(glyphs);
+    for (std::size_t g = 0; g < glyphs; ++g) m.advances_[g] = scaled(r.u16(t.hmtx + std::min(g, long_metrics - 1) * 4));
     // Typographic ascent/descent (OS/2) match what PDF viewers and other engines use.
     if (t.os2 && r.ok(t.os2, 72)) {
         m.ascent_ = r.s16(t.os2 + 68) * 1000 / units;
@@ -152,22 +153,12 @@ std::optional<FontMetrics> FontMetrics::parse(std::string_view ttf, std::string&
         m.descent_ = -r.s16(t.hhea + 6) * 1000 / units;
     }
     const bool read = read_cmap(r, t.cmap, [&](char32_t c, std::uint32_t glyph) {
-        if (c < 0x10000) m.bmp_[c] = glyph_advance(glyph);
-        else m.astral_[c] = glyph_advance(glyph);
+        if (glyph >= m.advances_.size()) return;
+        if (c < 0x10000) m.bmp_[c] = static_cast<std::uint16_t>(glyph);
+        else m.astral_[c] = static_cast<std::uint16_t>(glyph);
     });
     if (!read) { error = "no Unicode cmap (format 4 or 12)"; return std::nullopt; }
     return m;
-}
-
-double FontMetrics::advance(char32_t c) const {
-    if (c < 0x10000) return bmp_[c] == missing ? notdef_ : bmp_[c];
-    const auto it = astral_.find(c);
-    return it == astral_.end() ? notdef_ : it->second;
-}
-
-bool FontMetrics::has_glyph(char32_t c) const {
-    if (c < 0x10000) return bmp_[c] != missing;
-    return astral_.count(c) > 0;
 }
 
 // ---------------------------------------------------------------- finding files
@@ -240,7 +231,8 @@ std::shared_ptr<const FontSet> FontSet::load(const FontFamilies& families, const
             if (reported.insert(message).second) diags.error(origin, {}, message);
             continue;
         }
-        set->faces_[static_cast<int>(want.face)] = {path, std::move(*metrics)};
+        set->faces_[static_cast<int>(want.face)] = {path, std::move(*metrics),
+                                                     std::make_shared<const std::string>(std::move(*bytes))};
     }
     if (!reported.empty()) return nullptr;
     return set;

@@ -21,6 +21,10 @@ struct Word {
     double space = 0;          // the space that follows it, in its run's style
     bool break_after = false;  // a hard line break follows
     bool hyphenated = false;   // ends in an added hyphen
+    // A word broken across lines: its first piece copies as `whole`, later ones as nothing.
+    enum class Piece : std::uint8_t { whole_word, first, later };
+    Piece piece = Piece::whole_word;
+    std::string whole;
 
     std::string text() const {
         std::string out;
@@ -42,11 +46,15 @@ public:
     Breaker(const FontSet& fonts, const Hyphenator* hyphenator, const std::vector<Run>& runs)
         : fonts_(fonts), hyphenator_(hyphenator), runs_(runs) {}
 
-    std::vector<Word> words() const {
+    // The words of the runs; a word wider than `measure` comes as pieces that fit it
+    // (joined with no space), so breaking it costs time linear in its length.
+    std::vector<Word> words(double measure = 0) const {
         std::vector<Word> out;
         Word current;
         auto finish_word = [&] {
-            if (!current.parts.empty()) out.push_back(std::move(current));
+            if (current.parts.empty()) return;
+            if (measure > 0 && current.width > measure) chop(std::move(current), measure, out);
+            else out.push_back(std::move(current));
             current = {};
         };
         for (int r = 0; r < static_cast<int>(runs_.size()); ++r) {
@@ -130,6 +138,43 @@ public:
     double width(std::string_view text, int run) const { return fonts_.width(text, runs_[run].style); }
 
 private:
+    // Copying keeps a short broken word whole; a long token (an address, a base64 blob)
+    // copies as its pieces, or its first piece would repeat the lot.
+    static constexpr std::size_t longest_copied_whole = 200;
+
+    void chop(Word w, double measure, std::vector<Word>& out) const {
+        const std::string whole = w.text();
+        const std::size_t first_piece = out.size();
+        Word piece;
+        for (const auto& f : w.parts) {
+            const TextStyle& style = runs_[f.run].style;
+            const FontMetrics& m = fonts_.metrics(style.face);
+            std::size_t start = 0;
+            double taken = 0;
+            for (std::size_t i = 0; i < f.text.size();) {
+                const std::size_t at = i;
+                const double advance = m.advance(next_code_point(f.text, i)) * style.size / 1000;
+                if (piece.width + taken + advance > measure && (at > start || !piece.parts.empty())) {
+                    if (at > start) piece.parts.push_back({f.text.substr(start, at - start), f.run, taken});
+                    piece.width += taken;
+                    out.push_back(std::move(piece));
+                    piece = {};
+                    start = at;
+                    taken = 0;
+                }
+                taken += advance;
+            }
+            piece.parts.push_back({f.text.substr(start), f.run, taken});
+            piece.width += taken;
+        }
+        piece.space = w.space;
+        piece.break_after = w.break_after;
+        out.push_back(std::move(piece));
+        for (std::size_t k = first_piece; k < out.size(); ++k) out[k].piece = Word::Piece::later;
+        out[first_piece].piece = Word::Piece::first;
+        for (std::size_t k = first_piece; whole.size() <= longest_copied_whole && k < out.size(); ++k) out[k].whole = whole;
+    }
+
     // Splits `w` before byte `offset` of its text.
     std::pair<Word, Word> split(const Word& w, std::size_t offset) const {
         Word head, tail;
@@ -148,6 +193,10 @@ private:
         for (const auto& f : tail.parts) tail.width += f.width;
         tail.space = w.space;
         tail.break_after = w.break_after;
+        head.piece = w.piece == Word::Piece::whole_word ? Word::Piece::first : w.piece;
+        head.whole = w.piece == Word::Piece::whole_word ? (w.text().size() <= longest_copied_whole ? w.text() : "") : w.whole;
+        tail.piece = Word::Piece::later;
+        tail.whole = head.whole;
         return {std::move(head), std::move(tail)};
     }
 
@@ -208,11 +257,18 @@ public:
         : box_(box), runs_(runs), baseline_(baseline), height_(height) {}
 
     // `after_space`: a space (stretched by `stretch`) separates `f` from the previous
-    // fragment; otherwise they touch.
-    void set(const Fragment& f, double x, bool after_space, double stretch) {
+    // fragment; otherwise they touch. A piece of a broken word is an item of its own,
+    // carrying what copying it gives.
+    void set(const Fragment& f, double x, bool after_space, double stretch, const Word* piece_of = nullptr,
+             bool first_fragment = false) {
         const Run& run = runs_[f.run];
         if (run.changed) box_.change_bar = true;
-        if (last_run_ >= 0 && same_look(runs_[last_run_], run)) {
+        if (piece_of) {
+            // A token too long to repeat (whole = "") copies as its pieces.
+            const bool first = first_fragment && piece_of->piece == Word::Piece::first;
+            box_.texts.push_back({x, baseline_, f.width, f.text, run.style, 0, run.element, !piece_of->whole.empty(),
+                                  first ? piece_of->whole : ""});
+        } else if (!standalone_ && last_run_ >= 0 && same_look(runs_[last_run_], run)) {
             TextItem& prev = box_.texts.back();
             if (after_space) {
                 prev.text += ' ';
@@ -221,8 +277,9 @@ public:
             prev.text += f.text;
             prev.width = x + f.width - prev.x;
         } else {
-            box_.texts.push_back({x, baseline_, f.width, f.text, run.style});
+            box_.texts.push_back({x, baseline_, f.width, f.text, run.style, 0, run.element});
         }
+        standalone_ = piece_of != nullptr;
         // One link area across the words of one link, even where justification spreads them.
         const bool continues_link = last_run_ >= 0 && runs_[last_run_].link == run.link;
         last_run_ = f.run;
@@ -230,11 +287,14 @@ public:
         if (continues_link && !box_.links.empty())
             box_.links.back().width = x + f.width - box_.links.back().x;
         else
-            box_.links.push_back({x, 0, f.width, height_, run.link});
+            box_.links.push_back({x, 0, f.width, height_, run.link, run.element});
     }
 
 private:
-    static bool same_look(const Run& a, const Run& b) { return a.style == b.style && a.link == b.link; }
+    static bool same_look(const Run& a, const Run& b) {
+        return a.style == b.style && a.link == b.link && a.element == b.element;
+    }
+    bool standalone_ = false;
     Box& box_;
     const std::vector<Run>& runs_;
     double baseline_, height_;
@@ -273,7 +333,7 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
     const double label_gap = p.label.empty() ? 0 : p.label.front().style.size * 0.4;
     const double first_offset = p.label.empty() ? 0 : std::max(0.0, p.label_x + label_width + label_gap - p.text_x);
     const double measure = std::max(1.0, p.right - p.text_x);
-    auto lines = breaker.lines(breaker.words(), std::max(1.0, measure - first_offset), measure, p.hyphenate && hyphenator_);
+    auto lines = breaker.lines(breaker.words(measure), std::max(1.0, measure - first_offset), measure, p.hyphenate && hyphenator_);
     if (lines.empty() && !p.label.empty()) lines.emplace_back();
 
     const TextStyle& main = !p.runs.empty() ? p.runs.front().style : !p.label.empty() ? p.label.front().style : TextStyle{};
@@ -290,14 +350,15 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
             double label_at = p.label_x;
             for (const auto& r : p.label) {
                 const double w = fonts_.width(r.text, r.style);
-                box.texts.push_back({label_at, baseline, w, r.text, r.style});
+                box.texts.push_back({label_at, baseline, w, r.text, r.style, 0, r.element});
                 if (r.changed) box.change_bar = true;
                 label_at += w;
             }
             x += first_offset;
         }
         const double room = (n == 0 ? measure - first_offset : measure) - line.width;
-        const std::size_t gaps = line.words.empty() ? 0 : line.words.size() - 1;
+        std::size_t gaps = 0;   // pieces of one broken word are not stretched apart
+        for (std::size_t w = 0; w + 1 < line.words.size(); ++w) gaps += line.words[w].space > 0;
         double stretch = 0;
         if (p.align == Align::justify && !line.ends_paragraph && gaps > 0) stretch = room / gaps;
         else if (p.align == Align::right) x += room;
@@ -306,11 +367,13 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
         LineSetter setter(box, p.runs, baseline, p.line_height);
         for (std::size_t w = 0; w < line.words.size(); ++w) {
             const Word& word = line.words[w];
+            const bool after_space = w > 0 && line.words[w - 1].space > 0;
+            const Word* piece_of = word.piece == Word::Piece::whole_word ? nullptr : &word;
             for (std::size_t f = 0; f < word.parts.size(); ++f) {
-                setter.set(word.parts[f], x, f == 0 && w > 0, stretch);
+                setter.set(word.parts[f], x, f == 0 && after_space, stretch, piece_of, f == 0);
                 x += word.parts[f].width;
             }
-            x += word.space + stretch;
+            if (word.space > 0) x += word.space + stretch;
         }
         decorate(box);
         boxes.push_back(std::move(box));
