@@ -77,6 +77,36 @@ std::vector<std::pair<std::size_t, std::uint16_t>> components(const Reader& r, s
     return out;
 }
 
+// The glyph without its hinting instructions: viewers scale outlines themselves, and
+// the instructions are a third of a hinted font's size.
+std::string unhinted(const Reader& r, std::size_t glyph, std::size_t length) {
+    std::string out(r.data.substr(glyph, length));
+    if (length < 10) return out;
+    const int contours = r.s16(glyph);
+    if (contours >= 0) {
+        const std::size_t count_at = 10 + std::size_t(contours) * 2;
+        if (count_at + 2 > length) return out;
+        const std::size_t instructions = r.u16(glyph + count_at);
+        if (count_at + 2 + instructions > length) return out;
+        out.erase(count_at + 2, instructions);
+        put16(out, count_at, 0);
+        return out;
+    }
+    constexpr std::uint16_t words = 0x1, scale = 0x8, more = 0x20, xy_scale = 0x40, two_by_two = 0x80, has_instructions = 0x100;
+    std::size_t at = 10;
+    for (bool again = true; again && at + 4 <= length;) {
+        const std::uint16_t flags = r.u16(glyph + at);
+        if (flags & has_instructions) put16(out, at, flags & ~has_instructions);
+        at += 4 + ((flags & words) ? 4 : 2);
+        if (flags & scale) at += 2;
+        else if (flags & xy_scale) at += 4;
+        else if (flags & two_by_two) at += 8;
+        again = (flags & more) != 0;
+        if (!again && at <= out.size()) out.resize(at);   // the instructions follow the last component
+    }
+    return out;
+}
+
 }  // namespace
 
 bool subset_truetype(std::string_view ttf, const std::vector<std::uint16_t>& used, TrueTypeSubset& out,
@@ -127,7 +157,7 @@ bool subset_truetype(std::string_view ttf, const std::vector<std::uint16_t>& use
     for (const std::uint16_t g : out.glyphs) {
         append32(loca_out, static_cast<std::uint32_t>(glyf_out.size()));
         const auto [at, length] = glyph_at(g);
-        std::string glyph(ttf.substr(at, length));
+        std::string glyph = unhinted(r, at, length);
         for (const auto& c : components(r, at, length)) put16(glyph, c.first, new_id.count(c.second) ? new_id.at(c.second) : 0);
         glyf_out += glyph;
         while (glyf_out.size() % 4) glyf_out += '\0';
@@ -148,9 +178,6 @@ bool subset_truetype(std::string_view ttf, const std::vector<std::uint16_t>& use
 
     std::vector<std::pair<std::string, std::string>> written = {
         {"glyf", glyf_out}, {"head", head_out}, {"hhea", hhea_out}, {"hmtx", hmtx_out}, {"loca", loca_out}, {"maxp", maxp_out}};
-    for (const char* tag : {"cvt ", "fpgm", "prep"})   // the hinting program the glyphs may call
-        if (const auto it = tables.find(tag); it != tables.end())
-            written.push_back({tag, std::string(ttf.substr(it->second.offset, it->second.length))});
     std::sort(written.begin(), written.end());
 
     const std::size_t n = written.size();

@@ -11,7 +11,7 @@
 namespace protopub::pdf::detail {
 
 struct TrueTypeSubset {
-    std::string bytes;                  // a valid TrueType file (head, hhea, maxp, hmtx, loca, glyf, cvt, fpgm, prep)
+    std::string bytes;                  // a valid TrueType file (head, hhea, maxp, hmtx, loca, glyf), unhinted
     std::vector<std::uint16_t> glyphs;  // new glyph id -> glyph id in the original file
 };
 

@@ -91,6 +91,7 @@ struct Context {
     bool quote_continues = false;       // a quoted paragraph after the first of its quote
     int parent = 0;                     // the structure element new blocks go in
     int label_element = layout::artifact;   // the label's own element (a list item's Lbl)
+    Role paragraph_role = Role::p;      // what the next plain paragraph is
 };
 
 // A heading's role one level below `level` (1 = the title), as deep as PDF goes.
@@ -238,7 +239,8 @@ private:
     // words become one structure element of `role` inside the context's parent.
     std::vector<Box> paragraph(std::vector<Run> runs, Context& ctx, double line_height, layout::Align align,
                                bool hyphenate, Role role = Role::p) {
-        const int element = tree_.add(role, ctx.parent);
+        const int element = tree_.add(role == Role::p ? ctx.paragraph_role : role, ctx.parent);
+        ctx.paragraph_role = Role::p;
         adopt(runs, element);
         adopt(ctx.label, ctx.label_element != layout::artifact ? ctx.label_element : element);
         ctx.label_element = layout::artifact;
@@ -329,7 +331,10 @@ private:
             const int li = tree_.add(Role::li, list_element);
             Context inner = ctx;
             inner.label_element = tree_.add(Role::lbl, li);
-            inner.parent = tree_.add(Role::lbody, li);
+            // An item of one paragraph is its LBody; anything more goes inside one.
+            const bool one_paragraph = item.blocks.size() == 1 && item.blocks[0].kind == model::BlockKind::paragraph;
+            inner.parent = one_paragraph ? li : tree_.add(Role::lbody, li);
+            inner.paragraph_role = one_paragraph ? Role::lbody : Role::p;
             inner.label_x = ctx.indent;
             inner.indent = ctx.indent + style_.list_indent;
             inner.space_before = style_.paragraph_space * 0.6;

@@ -138,7 +138,20 @@ struct EmbeddedFont {
     std::vector<std::uint16_t> used;   // original glyph ids, in order of first use
     std::unordered_map<std::uint16_t, std::uint16_t> new_id;
     std::unordered_map<std::uint16_t, std::u32string> text_of;   // original glyph -> characters
+    // A subset of at most 256 glyphs (nearly every document) is addressed with one byte
+    // a glyph, which halves the text in the content streams.
+    bool one_byte = false;
 };
+
+// The CMap of a one-byte subset: code n is glyph n.
+std::string one_byte_cmap() {
+    return "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+           "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+           "/CMapName /Protopub-OneByte-Identity def\n/CMapType 1 def\n"
+           "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+           "1 begincidrange\n<00> <FF> 0\nendcidrange\n"
+           "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+}
 
 void append_code_point_utf16_hex(std::string& out, char32_t c) {
     if (c < 0x10000) {
@@ -155,8 +168,9 @@ std::string to_unicode_cmap(const EmbeddedFont& font, const std::vector<std::uin
     std::string out =
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n";
+    out += font.one_byte ? "<00> <FF>\n" : "<0000> <FFFF>\n";
+    out += "endcodespacerange\n";
     const auto flush = [&] {
         if (count == 0) return;
         out += std::to_string(count) + " beginbfchar\n" + entries + "endbfchar\n";
@@ -167,7 +181,13 @@ std::string to_unicode_cmap(const EmbeddedFont& font, const std::vector<std::uin
         const auto it = font.text_of.find(glyphs[id]);
         if (it == font.text_of.end()) continue;   // a component of another glyph
         entries += '<';
-        append_hex16(entries, static_cast<unsigned>(id));
+        if (font.one_byte) {
+            static const char digits[] = "0123456789ABCDEF";
+            entries += digits[(id >> 4) & 0xF];
+            entries += digits[id & 0xF];
+        } else {
+            append_hex16(entries, static_cast<unsigned>(id));
+        }
         entries += "> <";
         for (char32_t c : it->second) append_code_point_utf16_hex(entries, c);
         entries += ">\n";
@@ -204,35 +224,45 @@ public:
         font_ = nullptr;
         size_ = line_width_ = -1;
         fill_ = stroke_ = {-1, -1, -1};
+        // One marked-content sequence runs on across lines of the same element (the
+        // lines of a paragraph), so the tree and the parent tree stay small.
+        int open = none;
+        const auto close = [&] {
+            if (open != none) out_ += "ET\nEMC\n";
+            open = none;
+        };
         for (const auto& placed : page.boxes) {
             const auto& box = placed.box;
             if (!box.fills.empty() || !box.rules.empty()) {
+                close();
                 out_ += "/Artifact BMC\n";
                 for (const auto& f : box.fills) fill(placed, f);
                 for (const auto& r : box.rules) rule(placed, r);
                 out_ += "EMC\n";
             }
-            for (std::size_t i = 0; i < box.texts.size();) {
-                const int element = box.texts[i].element;
-                std::size_t end = i + 1;
-                while (end < box.texts.size() && box.texts[end].element == element) ++end;
-                if (element == layout::artifact) {
-                    out_ += "/Artifact BMC\n";
-                } else {
-                    const auto [role, mcid] = mark(element);
-                    out_ += '/';
-                    out_ += role;
-                    out_ += " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+            for (const auto& t : box.texts) {
+                if (t.element != open) {
+                    close();
+                    if (t.element == layout::artifact) {
+                        out_ += "/Artifact BMC\n";
+                    } else {
+                        const auto [role, mcid] = mark(t.element);
+                        out_ += '/';
+                        out_ += role;
+                        out_ += " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+                    }
+                    out_ += "BT\n";
+                    open = t.element;
                 }
-                out_ += "BT\n";
-                for (; i < end; ++i) text(placed, box.texts[i]);
-                out_ += "ET\nEMC\n";
+                text(placed, t);
             }
         }
+        close();
         return out_;
     }
 
 private:
+    static constexpr int none = -2;   // no marked content open (artifact is -1)
     double flip(double y) const { return height_ - y; }
 
     void colour(const layout::Colour& c, bool stroke) {
@@ -295,21 +325,35 @@ private:
         append_number(out_, at.x + t.x);
         out_ += ' ';
         append_number(out_, flip(at.y + t.baseline));
-        out_ += " Tm [<";
+        out_ += " Tm [(";
         // A justified line is one string: each space is followed by a shift that widens it.
         const double stretch = t.word_spacing * 1000 / t.style.size;
         for (std::size_t i = 0; i < t.text.size();) {
             const char32_t c = layout::next_code_point(t.text, i);
             const auto it = font.new_id.find(font.metrics->glyph(c));
-            append_hex16(out_, it == font.new_id.end() ? 0 : it->second);
+            const unsigned id = it == font.new_id.end() ? 0 : it->second;
+            if (!font.one_byte) code_byte(id >> 8);
+            code_byte(id & 0xFF);
             if (c == ' ' && stretch != 0 && i < t.text.size()) {
-                out_ += "> ";
+                out_ += ") ";
                 append_number(out_, -stretch);
-                out_ += " <";
+                out_ += " (";
             }
         }
-        out_ += ">] TJ\n";
+        out_ += ")] TJ\n";
         if (t.has_actual_text) out_ += "EMC\n";
+    }
+
+    // Two-byte codes as a literal string: raw bytes compress far better than hex.
+    void code_byte(unsigned b) {
+        switch (b) {
+            case '(': out_ += "\\("; return;
+            case ')': out_ += "\\)"; return;
+            case '\\': out_ += "\\\\"; return;
+            case '\r': out_ += "\\r"; return;
+            case '\n': out_ += "\\n"; return;
+            default: out_ += static_cast<char>(b);
+        }
     }
 
     double height_;
@@ -339,6 +383,8 @@ public:
         return d;
     }
     void text(HPDF_Dict d, const char* key, const std::string& utf8) {
+        if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= ' ' && c < 0x7F; }))
+            return ascii(d, key, utf8);   // plain ASCII is the same in PDFDocEncoding, at half the size
         const std::string bytes = utf16_text(utf8);
         HPDF_Dict_Add(d, key, HPDF_Binary_New(pdf_->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(bytes.data())),
                                               static_cast<HPDF_UINT>(bytes.size())));
@@ -448,6 +494,7 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
         }
         for (std::size_t id = 0; id < subset.glyphs.size(); ++id)
             font->new_id.emplace(subset.glyphs[id], static_cast<std::uint16_t>(id));
+        font->one_byte = subset.glyphs.size() <= 256;
         const FontFacts facts = font_facts(*font->file);
         const std::string name = subset_tag(subset.glyphs, facts.postscript_name) +
                                  (facts.postscript_name.empty() ? font->resource : facts.postscript_name);
@@ -491,7 +538,19 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
         HPDF_Dict_AddName(type0, "Type", "Font");
         HPDF_Dict_AddName(type0, "Subtype", "Type0");
         HPDF_Dict_AddName(type0, "BaseFont", name.c_str());
-        HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+        if (font->one_byte) {
+            HPDF_Dict cmap = objects.stream(one_byte_cmap(), true);
+            HPDF_Dict_AddName(cmap, "Type", "CMap");
+            HPDF_Dict_AddName(cmap, "CMapName", "Protopub-OneByte-Identity");
+            HPDF_Dict cmap_system = objects.dict(false);
+            objects.ascii(cmap_system, "Registry", "Adobe");
+            objects.ascii(cmap_system, "Ordering", "Identity");
+            HPDF_Dict_AddNumber(cmap_system, "Supplement", 0);
+            HPDF_Dict_Add(cmap, "CIDSystemInfo", cmap_system);
+            HPDF_Dict_Add(type0, "Encoding", cmap);
+        } else {
+            HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+        }
         HPDF_Array descendants = objects.array();
         HPDF_Array_Add(descendants, cid);
         HPDF_Dict_Add(type0, "DescendantFonts", descendants);
@@ -596,8 +655,15 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
     for (std::size_t e = 0; e < element_count; ++e) {
         const auto& element = structure.elements[e];
         HPDF_Dict d = element_dicts[e];
-        HPDF_Dict_AddName(d, "Type", "StructElem");
         HPDF_Dict_AddName(d, "S", role_name(element.role));
+        // Content on the element's own page is a bare MCID; elsewhere a marked-content reference.
+        int own_page = -1;
+        for (const Kid& kid : kids[e])
+            if (kid.kind == Kid::Kind::content) {
+                own_page = kid.page;
+                break;
+            }
+        if (own_page >= 0) HPDF_Dict_Add(d, "Pg", pdf_pages[own_page]);
         HPDF_Dict_Add(d, "P", element.parent >= 0 ? element_dicts[element.parent] : tree_root);
         if (element.role == layout::Role::th) {
             HPDF_Dict a = objects.dict(false);
@@ -609,6 +675,10 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
         for (const Kid& kid : kids[e]) {
             if (kid.kind == Kid::Kind::element) {
                 HPDF_Array_Add(k, element_dicts[kid.index]);
+                continue;
+            }
+            if (kid.kind == Kid::Kind::content && kid.page == own_page) {
+                HPDF_Array_AddNumber(k, kid.index);
                 continue;
             }
             HPDF_Dict ref = objects.dict(false);
