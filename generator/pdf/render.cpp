@@ -285,14 +285,19 @@ private:
             flow_.add(paragraph({}, ctx, leading(style_.body_size), layout::Align::left, false));
     }
 
-    // A lead-in stays with what it introduces: a paragraph ending in ":" and one
-    // followed by a list or a table (its caption, or the item whose sub-items follow).
+    // A lead-in stays with what it introduces: a paragraph ending in ":" (or ":-"), one
+    // followed by a list or a table (its caption, or the item whose sub-items follow),
+    // and one that is a title rather than a sentence (no closing stop) with more after it.
     static bool leads_in(const model::Block& b, const model::Block* next) {
         if (b.kind != model::BlockKind::paragraph) return false;
         if (next && (next->kind == model::BlockKind::list || next->kind == model::BlockKind::table)) return true;
         std::string text = model::plain_text(b.inlines);
-        while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
-        return !text.empty() && (text.back() == ':' || text.ends_with(":—") || text.ends_with(": -"));
+        while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.back())) || text.back() == '-')) text.pop_back();
+        if (text.ends_with("\u2014") || text.ends_with("\u2013")) text.resize(text.size() - 3);
+        if (text.empty()) return false;
+        const bool sentence = std::string_view(".;!?)\"").find(text.back()) != std::string_view::npos ||
+                              text.ends_with("\u201D") || text.ends_with("\u2019");
+        return text.back() == ':' || (next && !sentence);
     }
 
     void blocks(const std::vector<model::Block>& blocks, Context& ctx, int list_depth = 0) {
