@@ -1,6 +1,7 @@
 #include "layout/line_breaker.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace protopub::layout {
@@ -43,8 +44,10 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 
 class Breaker {
 public:
-    Breaker(const FontSet& fonts, const Hyphenator* hyphenator, const std::vector<Run>& runs)
-        : fonts_(fonts), hyphenator_(hyphenator), runs_(runs) {}
+    // `justify`: spaces stretch and shrink to fill lines; otherwise lines are ragged and
+    // total fit evens out their ends.
+    Breaker(const FontSet& fonts, const Hyphenator* hyphenator, const std::vector<Run>& runs, bool justify = false)
+        : fonts_(fonts), hyphenator_(hyphenator), runs_(runs), justify_(justify) {}
 
     // The words of the runs; a word wider than `measure` comes as pieces that fit it
     // (joined with no space), so breaking it costs time linear in its length.
@@ -80,64 +83,220 @@ public:
         return out;
     }
 
-    // Greedy first fit: each line takes as many words as fit; the word that does not
-    // fit is hyphenated when a hyphenation point leaves a head that fits.
+    // Total fit (Knuth and Plass): of all the ways to break the paragraph, the one whose
+    // lines are most evenly filled, counting a hyphen and two hyphens running as costs.
+    // Breaks come after a space, after a hyphen, slash or dash inside a word, at
+    // libhyphen's points (with an added hyphen) when `hyphenate`, and between the
+    // pieces of a token wider than the measure. Time is linear in the paragraph's
+    // length times the pieces one line can hold.
     std::vector<Line> lines(std::vector<Word> words, double first_measure, double measure, bool hyphenate) const {
         std::vector<Line> out;
-        Line line;
-        auto room = [&] { return out.empty() ? first_measure : measure; };
-        auto close = [&](bool ends_paragraph) {
-            line.ends_paragraph = ends_paragraph;
-            out.push_back(std::move(line));
-            line = {};
-        };
-        auto add = [&](Word w) {
-            line.width += (line.words.empty() ? 0 : line.words.back().space) + w.width;
-            const bool hard = w.break_after;
-            line.words.push_back(std::move(w));
-            if (hard) close(true);
-        };
-        constexpr double tolerance = 0.01;
-        std::optional<Word> carry;
-        for (std::size_t k = 0; carry || k < words.size();) {
-            Word w = carry ? std::move(*carry) : std::move(words[k++]);
-            carry.reset();
-            const double gap = line.words.empty() ? 0 : line.words.back().space;
-            const double left = room() - line.width - gap;
-            if (w.width <= left + tolerance) {
-                add(std::move(w));
-                continue;
-            }
-            // Hyphenate only when breaking before the word would leave a loose line, and
-            // rarely twice running; a hyphen or slash already in the word always serves.
-            const bool after_hyphen = !out.empty() && out.back().words.back().hyphenated;
-            const bool loose = room() - line.width > room() * (after_hyphen ? 0.25 : 0.08);
-            // Nor the paragraph's last word: half a word alone on the last line looks lost.
-            const bool last_word = k >= words.size();
-            if (auto split = split_at_hyphen(w, left, hyphenate && loose && !last_word)) {
-                add(std::move(split->first));
-                carry = std::move(split->second);
-                close(false);
-                continue;
-            }
-            if (line.words.empty()) {   // longer than the whole measure: break anywhere
-                auto split = split_to_fit(w, room());
-                add(std::move(split.first));
-                if (!split.second.parts.empty()) carry = std::move(split.second);
-                if (!line.words.empty()) close(false);
-                continue;
-            }
-            close(false);
-            carry = std::move(w);
+        // A hard line break ends a run of words that is broken on its own.
+        std::size_t start = 0;
+        for (std::size_t k = 0; k < words.size(); ++k) {
+            if (!words[k].break_after && k + 1 < words.size()) continue;
+            std::vector<Word> run(std::make_move_iterator(words.begin() + static_cast<long>(start)),
+                                  std::make_move_iterator(words.begin() + static_cast<long>(k) + 1));
+            auto set = total_fit(std::move(run), out.empty() ? first_measure : measure, measure, hyphenate);
+            for (auto& l : set) out.push_back(std::move(l));
+            if (!out.empty()) out.back().ends_paragraph = true;
+            start = k + 1;
         }
-        if (!line.words.empty()) close(true);
-        if (!out.empty()) out.back().ends_paragraph = true;
         return out;
     }
 
     double width(std::string_view text, int run) const { return fonts_.width(text, runs_[run].style); }
 
 private:
+    // A piece of a word between two places a line may end.
+    struct Piece {
+        Word word;               // its fragments and width
+        std::size_t word_index = 0;
+        bool ends_word = false;  // a space (or the paragraph's end) follows
+        bool added_hyphen = false;   // a line ending here ends in an added hyphen
+        double hyphen_width = 0;
+        double space = 0;        // after it, when it ends a word
+    };
+
+    // Bytes [from, to) of `w`'s text as a word of their own.
+    Word cut(const Word& w, std::size_t from, std::size_t to) const {
+        Word out;
+        std::size_t seen = 0;
+        for (const auto& f : w.parts) {
+            const std::size_t a = std::max(from, seen), b = std::min(to, seen + f.text.size());
+            if (a < b) {
+                if (a == seen && b == seen + f.text.size()) out.parts.push_back(f);
+                else out.parts.push_back({f.text.substr(a - seen, b - a), f.run, width(f.text.substr(a - seen, b - a), f.run)});
+                out.width += out.parts.back().width;
+            }
+            seen += f.text.size();
+        }
+        return out;
+    }
+
+    // Where a word may be broken: (offset, needs an added hyphen), ascending.
+    std::vector<std::pair<std::size_t, bool>> break_points(const std::string& text, bool use_patterns) const {
+        std::vector<std::pair<std::size_t, bool>> points;
+        for (std::size_t i = 1; i + 1 < text.size(); ++i)
+            if (text[i] == '-' || text[i] == '/') points.push_back({i + 1, false});
+        for (std::size_t i = 1; i + 4 < text.size(); ++i)
+            if (text.compare(i, 3, "\u2014") == 0 || text.compare(i, 3, "\u2013") == 0) points.push_back({i + 3, false});
+        if (hyphenator_ && use_patterns) {
+            auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+            std::size_t first = 0, last = text.size();
+            while (first < last && !is_letter(text[first])) ++first;
+            while (last > first && !is_letter(text[last - 1])) --last;
+            // Not inside a compound: its own hyphen is the place to break it.
+            const std::string_view letters = std::string_view(text).substr(first, last - first);
+            if (letters.find_first_of("-/") == std::string_view::npos)
+                for (std::size_t p : hyphenator_->points(letters)) points.push_back({first + p, true});
+        }
+        std::sort(points.begin(), points.end());
+        points.erase(std::unique(points.begin(), points.end(),
+                                 [](auto a, auto b) { return a.first == b.first; }),
+                     points.end());
+        return points;
+    }
+
+    std::vector<Line> total_fit(std::vector<Word> words, double first_measure, double measure, bool hyphenate) const {
+        // The pieces, in order.
+        std::vector<Piece> pieces;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            const Word& w = words[i];
+            const bool whole = w.piece == Word::Piece::whole_word;
+            // Never the paragraph's last word: half a word alone on the last line looks lost.
+            const auto points = whole ? break_points(w.text(), hyphenate && i + 1 < words.size()) :
+                                        std::vector<std::pair<std::size_t, bool>>{};
+            const std::string text = w.text();
+            std::size_t from = 0;
+            for (const auto& [offset, hyphen] : points) {
+                Piece p{cut(w, from, offset), i, false, hyphen, 0, 0};
+                if (hyphen) p.hyphen_width = width("-", p.word.parts.back().run);
+                pieces.push_back(std::move(p));
+                from = offset;
+            }
+            Piece last{from == 0 ? w : cut(w, from, text.size()), i, true, false, 0, w.space};
+            pieces.push_back(std::move(last));
+        }
+        const std::size_t n = pieces.size();
+        if (n == 0) return {};
+
+        // Prefix sums over pieces: width, and the stretch and shrink of spaces.
+        const bool ragged = !justify_;
+        std::vector<double> width_to(n + 1, 0), stretch_to(n + 1, 0), shrink_to(n + 1, 0);
+        for (std::size_t k = 0; k < n; ++k) {
+            const double space = pieces[k].ends_word ? pieces[k].space : 0;
+            width_to[k + 1] = width_to[k] + pieces[k].word.width + space;
+            stretch_to[k + 1] = stretch_to[k] + (ragged ? 0 : space / 2);
+            shrink_to[k + 1] = shrink_to[k] + (ragged ? 0 : space / 3);
+        }
+        // A ragged line's shortfall is measured against two ems of give at its end.
+        const double ragged_give = ragged ? 2 * (runs_.empty() ? 10.0 : runs_.front().style.size) : 0;
+
+        struct Node {
+            std::size_t after = 0;   // the line before ends after piece `after - 1` (0: start)
+            int line = 0;
+            double demerits = 0;
+            bool hyphenated = false;
+            int previous = -1;       // index into nodes
+        };
+        std::vector<Node> nodes = {{0, 0, 0, false, -1}};
+        std::vector<int> active = {0};
+        constexpr double tolerance = 0.01;
+        for (std::size_t end = 1; end <= n; ++end) {
+            const Piece& last = pieces[end - 1];
+            const bool final = end == n;
+            const double penalty = last.added_hyphen ? 50 : last.ends_word || final ? 0 : 30;
+            int best = -1;
+            double best_demerits = 0;
+            std::vector<int> still;
+            still.reserve(active.size());
+            for (const int a : active) {
+                const Node& from = nodes[a];
+                const double room = from.line == 0 ? first_measure : measure;
+                const double trailing = last.ends_word ? last.space : 0;
+                const double natural = width_to[end] - width_to[from.after] - trailing + (last.added_hyphen ? last.hyphen_width : 0);
+                const double stretch = stretch_to[end] - stretch_to[from.after] - (last.ends_word && !ragged ? last.space / 2 : 0) + ragged_give;
+                const double shrink = shrink_to[end] - shrink_to[from.after] - (last.ends_word && !ragged ? last.space / 3 : 0);
+                const bool single = end - from.after == 1;
+                if (natural - shrink > room + tolerance && !single) continue;   // too wide now, and ever after
+                still.push_back(a);
+                double badness;
+                if (natural > room + tolerance) badness = 1e6;   // a piece alone that cannot fit
+                else if (final) badness = 0;                     // the last line is not stretched
+                else if (natural >= room) badness = shrink > 0 ? 100 * std::pow((natural - room) / shrink, 3) : 0;
+                else badness = stretch > 0 ? std::min(10000.0, 100 * std::pow((room - natural) / stretch, 3)) : 10000;
+                double demerits = std::pow(10 + badness, 2) + penalty * penalty;
+                if (last.added_hyphen && from.hyphenated) demerits += 3000;   // two hyphens running
+                demerits += from.demerits;
+                if (best < 0 || demerits < best_demerits) {
+                    best = a;
+                    best_demerits = demerits;
+                }
+            }
+            // Every candidate is too wide: start a line at the last piece alone.
+            if (best < 0 && !active.empty()) {
+                best = active.back();
+                best_demerits = nodes[best].demerits + 1e12;
+                still.push_back(best);
+            }
+            active = std::move(still);
+            if (best < 0) continue;
+            nodes.push_back({end, nodes[best].line + 1, best_demerits, last.added_hyphen, best});
+            active.push_back(static_cast<int>(nodes.size()) - 1);
+            if (final) break;
+        }
+
+        // Back from the end: the chosen breaks.
+        std::vector<std::size_t> breaks;
+        for (int at = static_cast<int>(nodes.size()) - 1; at > 0; at = nodes[at].previous) breaks.push_back(nodes[at].after);
+        std::reverse(breaks.begin(), breaks.end());
+
+        std::vector<Line> out;
+        std::size_t from = 0;
+        for (const std::size_t end : breaks) {
+            Line line;
+            for (std::size_t k = from; k < end;) {
+                const std::size_t index = pieces[k].word_index;
+                Word w;
+                const std::size_t first_piece = k;
+                while (k < end && pieces[k].word_index == index) {
+                    for (auto& f : pieces[k].word.parts) w.parts.push_back(f);
+                    w.width += pieces[k].word.width;
+                    ++k;
+                }
+                const Piece& tail = pieces[k - 1];
+                const Word& original = words[index];
+                const bool starts = first_piece == 0 || pieces[first_piece - 1].word_index != index;
+                if (tail.ends_word) {
+                    w.space = original.space;
+                    w.break_after = original.break_after;
+                }
+                if (original.piece != Word::Piece::whole_word) {
+                    w.piece = original.piece;
+                    w.whole = original.whole;
+                } else if (!starts || !tail.ends_word) {
+                    const std::string text = original.text();
+                    w.piece = starts ? Word::Piece::first : Word::Piece::later;
+                    w.whole = text.size() <= longest_copied_whole ? text : "";
+                }
+                if (!tail.ends_word && k == end && tail.added_hyphen) {
+                    Fragment& f = w.parts.back();
+                    f.text += '-';
+                    f.width += tail.hyphen_width;
+                    w.width += tail.hyphen_width;
+                    w.hyphenated = true;
+                }
+                line.width += (line.words.empty() ? 0 : line.words.back().space) + w.width;
+                line.words.push_back(std::move(w));
+            }
+            out.push_back(std::move(line));
+            from = end;
+        }
+        if (!out.empty()) out.back().ends_paragraph = true;
+        return out;
+    }
+
     // Copying keeps a short broken word whole; a long token (an address, a base64 blob)
     // copies as its pieces, or its first piece would repeat the lot.
     static constexpr std::size_t longest_copied_whole = 200;
@@ -175,79 +334,10 @@ private:
         for (std::size_t k = first_piece; whole.size() <= longest_copied_whole && k < out.size(); ++k) out[k].whole = whole;
     }
 
-    // Splits `w` before byte `offset` of its text.
-    std::pair<Word, Word> split(const Word& w, std::size_t offset) const {
-        Word head, tail;
-        std::size_t seen = 0;
-        for (const auto& f : w.parts) {
-            if (seen + f.text.size() <= offset) head.parts.push_back(f);
-            else if (seen >= offset) tail.parts.push_back(f);
-            else {
-                const std::size_t cut = offset - seen;
-                head.parts.push_back({f.text.substr(0, cut), f.run, width(f.text.substr(0, cut), f.run)});
-                tail.parts.push_back({f.text.substr(cut), f.run, width(f.text.substr(cut), f.run)});
-            }
-            seen += f.text.size();
-        }
-        for (const auto& f : head.parts) head.width += f.width;
-        for (const auto& f : tail.parts) tail.width += f.width;
-        tail.space = w.space;
-        tail.break_after = w.break_after;
-        head.piece = w.piece == Word::Piece::whole_word ? Word::Piece::first : w.piece;
-        head.whole = w.piece == Word::Piece::whole_word ? (w.text().size() <= longest_copied_whole ? w.text() : "") : w.whole;
-        tail.piece = Word::Piece::later;
-        tail.whole = head.whole;
-        return {std::move(head), std::move(tail)};
-    }
-
-    // The longest head of `w` (after a hyphen, slash or dash already in the word, or at
-    // a hyphenation point when `use_patterns`) that fits in `room` with its hyphen.
-    std::optional<std::pair<Word, Word>> split_at_hyphen(const Word& w, double room, bool use_patterns) const {
-        const std::string text = w.text();
-        std::vector<std::pair<std::size_t, bool>> points;   // offset, needs an added hyphen
-        for (std::size_t i = 1; i + 1 < text.size(); ++i)
-            if (text[i] == '-' || text[i] == '/') points.push_back({i + 1, false});
-        for (std::size_t i = 1; i + 4 < text.size(); ++i)
-            if (text.compare(i, 3, "\u2014") == 0 || text.compare(i, 3, "\u2013") == 0) points.push_back({i + 3, false});
-        if (hyphenator_ && use_patterns) {
-            auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
-            std::size_t first = 0, last = text.size();
-            while (first < last && !is_letter(text[first])) ++first;
-            while (last > first && !is_letter(text[last - 1])) --last;
-            for (std::size_t p : hyphenator_->points(std::string_view(text).substr(first, last - first)))
-                points.push_back({first + p, true});
-        }
-        std::sort(points.begin(), points.end(), [](auto a, auto b) { return a.first > b.first; });
-        for (auto [offset, add_hyphen] : points) {
-            auto parts = split(w, offset);
-            if (add_hyphen) {
-                Fragment& end = parts.first.parts.back();
-                const double hyphen = width("-", end.run);
-                end.text += '-';
-                end.width += hyphen;
-                parts.first.width += hyphen;
-                parts.first.hyphenated = true;
-            }
-            if (parts.first.width <= room) return parts;
-        }
-        return std::nullopt;
-    }
-
-    // At least one character, as many as fit in `room`.
-    std::pair<Word, Word> split_to_fit(const Word& w, double room) const {
-        const std::string text = w.text();
-        std::size_t best = 0;
-        for (std::size_t i = 0; i < text.size();) {
-            next_code_point(text, i);
-            if (best != 0 && split(w, i).first.width > room) break;
-            best = i;
-        }
-        return split(w, best);
-    }
-
     const FontSet& fonts_;
     const Hyphenator* hyphenator_;
     const std::vector<Run>& runs_;
+    bool justify_;
 };
 
 // Sets text items of one line into `box`, merging neighbours of one style and link.
@@ -326,14 +416,14 @@ void decorate(Box& line) {
 }  // namespace
 
 std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
-    const Breaker breaker(fonts_, hyphenator_, p.runs);
+    const Breaker breaker(fonts_, hyphenator_, p.runs, p.align == Align::justify);
     double label_width = 0;
     for (const auto& r : p.label) label_width += fonts_.width(r.text, r.style);
     // A label wider than its hanging column pushes the first line's words along.
     const double label_gap = p.label.empty() ? 0 : p.label.front().style.size * 0.4;
     const double first_offset = p.label.empty() ? 0 : std::max(0.0, p.label_x + label_width + label_gap - p.text_x);
     const double measure = std::max(1.0, p.right - p.text_x);
-    auto lines = breaker.lines(breaker.words(measure), std::max(1.0, measure - first_offset), measure, p.hyphenate && hyphenator_);
+    auto lines = breaker.lines(breaker.words(std::min(measure, std::max(1.0, measure - first_offset))), std::max(1.0, measure - first_offset), measure, p.hyphenate && hyphenator_);
     if (lines.empty() && !p.label.empty()) lines.emplace_back();
 
     const TextStyle& main = !p.runs.empty() ? p.runs.front().style : !p.label.empty() ? p.label.front().style : TextStyle{};
