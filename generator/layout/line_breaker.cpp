@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <unordered_map>
 
 namespace protopub::layout {
 
@@ -134,6 +135,21 @@ private:
         return out;
     }
 
+    static double cube(double x) { return x * x * x; }
+
+    // libhyphen's points for a word, remembered: the same words recur in every paragraph.
+    const std::vector<std::size_t>& hyphenation_points(std::string_view letters) const {
+        thread_local std::unordered_map<std::string, std::vector<std::size_t>> cache;
+        thread_local const Hyphenator* cached_for = nullptr;
+        if (cached_for != hyphenator_ || cache.size() > 200000) {
+            cache.clear();
+            cached_for = hyphenator_;
+        }
+        const auto [it, fresh] = cache.try_emplace(std::string(letters));
+        if (fresh) it->second = hyphenator_->points(letters);
+        return it->second;
+    }
+
     // Where a word may be broken: (offset, needs an added hyphen), ascending.
     std::vector<std::pair<std::size_t, bool>> break_points(const std::string& text, bool use_patterns) const {
         std::vector<std::pair<std::size_t, bool>> points;
@@ -148,8 +164,9 @@ private:
             while (last > first && !is_letter(text[last - 1])) --last;
             // Not inside a compound: its own hyphen is the place to break it.
             const std::string_view letters = std::string_view(text).substr(first, last - first);
-            if (letters.find_first_of("-/") == std::string_view::npos)
-                for (std::size_t p : hyphenator_->points(letters)) points.push_back({first + p, true});
+            // Five letters at least: libhyphen leaves two before a break and three after.
+            if (letters.size() >= 5 && letters.find_first_of("-/") == std::string_view::npos)
+                for (std::size_t p : hyphenation_points(letters)) points.push_back({first + p, true});
         }
         std::sort(points.begin(), points.end());
         points.erase(std::unique(points.begin(), points.end(),
@@ -167,7 +184,6 @@ private:
             // Never the paragraph's last word: half a word alone on the last line looks lost.
             const auto points = whole ? break_points(w.text(), hyphenate && i + 1 < words.size()) :
                                         std::vector<std::pair<std::size_t, bool>>{};
-            const std::string text = w.text();
             std::size_t from = 0;
             for (const auto& [offset, hyphen] : points) {
                 Piece p{cut(w, from, offset), i, false, hyphen, 0, 0};
@@ -175,7 +191,7 @@ private:
                 pieces.push_back(std::move(p));
                 from = offset;
             }
-            Piece last{from == 0 ? w : cut(w, from, text.size()), i, true, false, 0, w.space};
+            Piece last{from == 0 ? std::move(words[i]) : cut(w, from, std::string::npos), i, true, false, 0, w.space};
             pieces.push_back(std::move(last));
         }
         const std::size_t n = pieces.size();
@@ -201,7 +217,7 @@ private:
             int previous = -1;       // index into nodes
         };
         std::vector<Node> nodes = {{0, 0, 0, false, -1}};
-        std::vector<int> active = {0};
+        std::vector<int> active = {0}, still;
         constexpr double tolerance = 0.01;
         for (std::size_t end = 1; end <= n; ++end) {
             const Piece& last = pieces[end - 1];
@@ -209,8 +225,7 @@ private:
             const double penalty = last.added_hyphen ? 50 : last.ends_word || final ? 0 : 30;
             int best = -1;
             double best_demerits = 0;
-            std::vector<int> still;
-            still.reserve(active.size());
+            still.clear();
             for (const int a : active) {
                 const Node& from = nodes[a];
                 const double room = from.line == 0 ? first_measure : measure;
@@ -224,9 +239,9 @@ private:
                 double badness;
                 if (natural > room + tolerance) badness = 1e6;   // a piece alone that cannot fit
                 else if (final) badness = 0;                     // the last line is not stretched
-                else if (natural >= room) badness = shrink > 0 ? 100 * std::pow((natural - room) / shrink, 3) : 0;
-                else badness = stretch > 0 ? std::min(10000.0, 100 * std::pow((room - natural) / stretch, 3)) : 10000;
-                double demerits = std::pow(10 + badness, 2) + penalty * penalty;
+                else if (natural >= room) badness = shrink > 0 ? 100 * cube((natural - room) / shrink) : 0;
+                else badness = stretch > 0 ? std::min(10000.0, 100 * cube((room - natural) / stretch)) : 10000;
+                double demerits = (10 + badness) * (10 + badness) + penalty * penalty;
                 if (last.added_hyphen && from.hyphenated) demerits += 3000;   // two hyphens running
                 demerits += from.demerits;
                 if (best < 0 || demerits < best_demerits) {
@@ -240,7 +255,7 @@ private:
                 best_demerits = nodes[best].demerits + 1e12;
                 still.push_back(best);
             }
-            active = std::move(still);
+            std::swap(active, still);
             if (best < 0) continue;
             nodes.push_back({end, nodes[best].line + 1, best_demerits, last.added_hyphen, best});
             active.push_back(static_cast<int>(nodes.size()) - 1);
@@ -266,15 +281,15 @@ private:
                     ++k;
                 }
                 const Piece& tail = pieces[k - 1];
-                const Word& original = words[index];
+                const Word& original = words[index];   // intact unless moved whole into its one piece
                 const bool starts = first_piece == 0 || pieces[first_piece - 1].word_index != index;
                 if (tail.ends_word) {
                     w.space = original.space;
                     w.break_after = original.break_after;
                 }
-                if (original.piece != Word::Piece::whole_word) {
-                    w.piece = original.piece;
-                    w.whole = original.whole;
+                if (pieces[first_piece].word.piece != Word::Piece::whole_word) {   // a long token's piece, moved whole
+                    w.piece = pieces[first_piece].word.piece;
+                    w.whole = pieces[first_piece].word.whole;
                 } else if (!starts || !tail.ends_word) {
                     const std::string text = original.text();
                     w.piece = starts ? Word::Piece::first : Word::Piece::later;
