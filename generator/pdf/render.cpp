@@ -481,7 +481,10 @@ private:
                               heading_role(s.level));
         }
         for (auto& b : boxes) b.keep_with_next = true;
-        boxes.front().page_break_before = first || (nests_documents_ && s.level <= 3);
+        // In an assembled document each Part and Section starts a page; a Section right
+        // after its Part's heading stays on the Part's page.
+        boxes.front().page_break_before = first || (nests_documents_ && s.level <= 3 && !heading_alone_);
+        heading_alone_ = s.intro.empty() && s.clauses.empty();
         flow_.add(std::move(boxes));
 
         // Bookmarks nest as the headings do (a constitution's protocol headings beneath
@@ -665,6 +668,7 @@ private:
     std::set<char32_t> missing_;
     layout::StructureTree tree_;
     bool nests_documents_ = false;
+    bool heading_alone_ = false;   // the last section drawn is a heading with nothing under it yet
 };
 
 bool load_style(const PdfOptions& options, PdfStyle& style, model::Diagnostics& diags) {

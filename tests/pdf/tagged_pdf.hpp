@@ -384,4 +384,67 @@ inline Report check(const std::string& path) {
     return r;
 }
 
+// ---------------------------------------------------------------- bookmarks
+
+struct Bookmark {
+    int depth = 0;   // 0 = top level
+    int page = 0;    // 1-based; 0 when the destination is not a page of the document
+    std::string title;   // UTF-8
+};
+
+// A PDF text string (UTF-16BE with a byte-order mark, or PDFDocEncoding taken as Latin-1) as UTF-8.
+inline std::string text_string(const std::string& bytes) {
+    std::string out;
+    const auto put = [&](char32_t c) {
+        if (c < 0x80) out += static_cast<char>(c);
+        else if (c < 0x800) out += {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+        else if (c < 0x10000)
+            out += {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
+        else
+            out += {static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
+                    static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
+    };
+    if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFE && static_cast<unsigned char>(bytes[1]) == 0xFF) {
+        for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
+            char32_t unit = (static_cast<unsigned char>(bytes[i]) << 8) | static_cast<unsigned char>(bytes[i + 1]);
+            if (unit >= 0xD800 && unit < 0xDC00 && i + 3 < bytes.size()) {
+                const char32_t low = (static_cast<unsigned char>(bytes[i + 2]) << 8) | static_cast<unsigned char>(bytes[i + 3]);
+                unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                i += 2;
+            }
+            put(unit);
+        }
+        return out;
+    }
+    for (unsigned char c : bytes) put(c);
+    return out;
+}
+
+// The outline in document order, each entry with its depth and the page it leads to.
+inline std::vector<Bookmark> bookmarks(const std::string& path) {
+    std::vector<Bookmark> out;
+    const Document doc(path);
+    const Value* cat = doc.catalog();
+    if (!cat || !cat->get("Outlines")) return out;
+    const std::vector<int> pages = doc.pages();
+    std::function<void(const Value*, int)> walk = [&](const Value* first, int depth) {
+        for (const Value* at = first; at && at->kind == Value::Kind::ref;) {
+            const Value& item = doc.resolve(*at);
+            Bookmark b;
+            b.depth = depth;
+            if (const Value* t = item.get("Title")) b.title = text_string(t->text);
+            if (const Value* d = item.get("Dest"); d && !doc.resolve(*d).items.empty()) {
+                const int target = doc.resolve(*d).items.front().ref;
+                for (std::size_t p = 0; p < pages.size(); ++p)
+                    if (pages[p] == target) b.page = static_cast<int>(p) + 1;
+            }
+            out.push_back(b);
+            walk(item.get("First"), depth + 1);
+            at = item.get("Next");
+        }
+    };
+    walk(doc.resolve(*cat->get("Outlines")).get("First"), 0);
+    return out;
+}
+
 }  // namespace tagged_pdf

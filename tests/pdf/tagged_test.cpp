@@ -185,3 +185,46 @@ TEST_CASE("the tag checker finds untagged text, an EMC too many and a link witho
     CHECK(problems.find("a link annotation with no Link element") != std::string::npos);
     CHECK_FALSE(r.marked);
 }
+
+TEST_CASE("a constitution's PDF: bookmarks nest Part, Section, headings; each Section starts a page", "[pdf][tagged][constitution]") {
+    testing::TempDir dir;
+    const auto r = testing::run_cli({"constitution", test_env::source_dir() + "/tests/data/constitution/constitution.yaml",
+                                     "-o", dir.file("out"), "--format", "pdf", "--quiet"});
+    REQUIRE(r.exit_code == 0);
+    const std::string pdf = dir.file("out/constitution.pdf");
+    check_tagged(pdf);
+    const auto entries = tagged_pdf::bookmarks(pdf);
+    REQUIRE(entries.size() >= 5);
+    // Each Part holds its Sections, each Section with a source holds that source's headings.
+    std::string shape;
+    for (const auto& e : entries) shape += std::string(e.depth * 2, ' ') + e.title + "\n";
+    INFO(shape);
+    int sections_with_headings = 0;
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+        const auto& e = entries[k];
+        if (e.title.rfind("Part ", 0) == 0) CHECK(e.depth == 0);
+        if (e.title.rfind("Section ", 0) == 0) {
+            CHECK(e.depth == 1);
+            sections_with_headings += k + 1 < entries.size() && entries[k + 1].depth == 2;
+        }
+        CHECK(e.depth <= 3);
+    }
+    CHECK(sections_with_headings >= 2);
+    // No bookmark takes the document's title for an untitled heading.
+    for (const auto& e : entries) CHECK(e.title != "Constitution of Sample District Council");
+    // Each Section starts a page: no two Sections share one, and on its page the Section
+    // heading is the first body line (after the running head), or follows its Part's.
+    int previous_page = 0;
+    for (const auto& e : entries) {
+        if (e.title.rfind("Section ", 0) != 0) continue;
+        INFO(e.title << " on page " << e.page);
+        CHECK(e.page > previous_page);
+        previous_page = e.page;
+        const std::string text = pdf_tools::run("pdftotext -raw -f " + std::to_string(e.page) + " -l " + std::to_string(e.page) +
+                                                " '" + pdf + "' -");
+        const std::size_t first_line_end = text.find('\n');
+        const std::string body = text.substr(first_line_end + 1);   // after the running head
+        CHECK((body.rfind("Section", 0) == 0 || body.rfind("Part", 0) == 0));
+    }
+    CHECK(previous_page > 0);
+}
