@@ -37,10 +37,19 @@ public:
     std::uint16_t glyph_advance(std::uint16_t glyph) const {
         return glyph < advances_.size() ? advances_[glyph] : advances_.front();
     }
+    // The adjustment between two glyphs (the font's kerning pair), 0 when none or when
+    // either is 0 (.notdef, or "no glyph before": a line start or a space).
+    int kerning(std::uint16_t left, std::uint16_t right) const {
+        if (left == 0 || right == 0 || left >= kerns_left_.size() || !kerns_left_[left]) return 0;
+        const auto it = kerning_.find((std::uint32_t(left) << 16) | right);
+        return it == kerning_.end() ? 0 : it->second;
+    }
     double ascent() const { return ascent_; }
     double descent() const { return descent_; }   // positive, below the baseline
 
 private:
+    std::unordered_map<std::uint32_t, std::int16_t> kerning_;   // (left << 16 | right) -> thousandths of an em
+    std::vector<bool> kerns_left_;   // by glyph: whether any pair starts with it
     std::vector<std::uint16_t> bmp_;   // glyph per BMP code point, 0 if none
     std::unordered_map<char32_t, std::uint16_t> astral_;
     std::vector<std::uint16_t> advances_;   // per glyph, never empty

@@ -175,6 +175,19 @@ private:
         return points;
     }
 
+    // Pieces of one word set together again: one fragment per run, measured whole (with
+    // the kerning across the joins and before an added hyphen).
+    void rejoin(Word& w) const {
+        std::vector<Fragment> parts;
+        for (auto& f : w.parts) {
+            if (!parts.empty() && parts.back().run == f.run) parts.back().text += f.text;
+            else parts.push_back(std::move(f));
+        }
+        w.width = 0;
+        for (auto& f : parts) w.width += f.width = width(f.text, f.run);
+        w.parts = std::move(parts);
+    }
+
     std::vector<Line> total_fit(std::vector<Word> words, double first_measure, double measure, bool hyphenate) const {
         // The pieces, in order.
         std::vector<Piece> pieces;
@@ -302,6 +315,7 @@ private:
                     w.width += tail.hyphen_width;
                     w.hyphenated = true;
                 }
+                if (k - first_piece > 1 || w.hyphenated) rejoin(w);
                 line.width += (line.words.empty() ? 0 : line.words.back().space) + w.width;
                 line.words.push_back(std::move(w));
             }
@@ -325,21 +339,27 @@ private:
             const FontMetrics& m = fonts_.metrics(style.face);
             std::size_t start = 0;
             double taken = 0;
+            std::uint16_t previous = 0;   // kerning as FontSet::width counts it
             for (std::size_t i = 0; i < f.text.size();) {
                 const std::size_t at = i;
-                const double advance = m.advance(next_code_point(f.text, i)) * style.size / 1000;
+                const char32_t c = next_code_point(f.text, i);
+                const std::uint16_t glyph = m.glyph(c);
+                const int kern = at > start && c != ' ' ? m.kerning(previous, glyph) : 0;
+                previous = c == ' ' ? 0 : glyph;
+                double advance = (m.glyph_advance(glyph) + kern) * style.size / 1000;
                 if (piece.width + taken + advance > measure && (at > start || !piece.parts.empty())) {
-                    if (at > start) piece.parts.push_back({f.text.substr(start, at - start), f.run, taken});
+                    if (at > start) piece.parts.push_back({f.text.substr(start, at - start), f.run, width(f.text.substr(start, at - start), f.run)});
                     piece.width += taken;
                     out.push_back(std::move(piece));
                     piece = {};
                     start = at;
                     taken = 0;
+                    advance = m.glyph_advance(glyph) * style.size / 1000;   // no kerning across the cut
                 }
                 taken += advance;
             }
-            piece.parts.push_back({f.text.substr(start), f.run, taken});
-            piece.width += taken;
+            piece.parts.push_back({f.text.substr(start), f.run, width(f.text.substr(start), f.run)});
+            piece.width += piece.parts.back().width;
         }
         piece.space = w.space;
         piece.break_after = w.break_after;

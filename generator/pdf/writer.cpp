@@ -328,9 +328,18 @@ private:
         out_ += " Tm [(";
         // A justified line is one string: each space is followed by a shift that widens it.
         const double stretch = t.word_spacing * 1000 / t.style.size;
+        std::uint16_t previous = 0;
         for (std::size_t i = 0; i < t.text.size();) {
             const char32_t c = layout::next_code_point(t.text, i);
-            const auto it = font.new_id.find(font.metrics->glyph(c));
+            const std::uint16_t glyph = font.metrics->glyph(c);
+            // Kerning as layout measured it: a shift between the pair, never across a space.
+            if (const int kern = c == ' ' ? 0 : font.metrics->kerning(previous, glyph)) {
+                out_ += ") ";
+                append_number(out_, -kern);
+                out_ += " (";
+            }
+            previous = c == ' ' ? 0 : glyph;
+            const auto it = font.new_id.find(glyph);
             const unsigned id = it == font.new_id.end() ? 0 : it->second;
             if (!font.one_byte) code_byte(id >> 8);
             code_byte(id & 0xFF);
