@@ -195,7 +195,7 @@ private:
                     const std::size_t first = out.size();
                     runs(in.children, inner, mark, target.empty() ? link : target, out);
                     // A Link element, placed in its paragraph when that is made (see adopt).
-                    if (!target.empty() && link.empty()) {
+                    if (!target.empty() && link.empty() && !in_contents_) {
                         const int element = tree_.add(Role::link, pending_parent);
                         for (std::size_t r = first; r < out.size(); ++r) out[r].element = element;
                     }
@@ -239,8 +239,10 @@ private:
     // words become one structure element of `role` inside the context's parent.
     std::vector<Box> paragraph(std::vector<Run> runs, Context& ctx, double line_height, layout::Align align,
                                bool hyphenate, Role role = Role::p) {
-        const int element = tree_.add(role == Role::p ? ctx.paragraph_role : role, ctx.parent);
-        ctx.paragraph_role = Role::p;
+        // A label on a line of its own (an item that starts with a list) is its Lbl alone.
+        const bool label_alone = runs.empty() && ctx.label_element != layout::artifact;
+        const int element = label_alone ? layout::artifact : tree_.add(role == Role::p ? ctx.paragraph_role : role, ctx.parent);
+        if (!label_alone) ctx.paragraph_role = Role::p;
         adopt(runs, element);
         adopt(ctx.label, ctx.label_element != layout::artifact ? ctx.label_element : element);
         ctx.label_element = layout::artifact;
@@ -573,11 +575,12 @@ private:
             ctx.space_before = major ? 5 : 1;
             // Each entry: a TOCI holding one Link (its words, its page number, its annotations).
             ctx.parent = tree_.add(Role::toci, toc);
-            auto lines = paragraph(s.heading.empty() ? std::vector<Run>{run(section_name(s), ts, Mark::none)} : runs(s.heading, ts, mark),
-                                   ctx, leading(ts.size), layout::Align::left, false, Role::link);
+            in_contents_ = true;   // a reference inside a heading is no link of its own here: the entry is one
+            auto entry = s.heading.empty() ? std::vector<Run>{run(section_name(s), ts, Mark::none)} : runs(s.heading, ts, mark);
+            in_contents_ = false;
+            auto lines = paragraph(std::move(entry), ctx, leading(ts.size), layout::Align::left, false, Role::link);
             if (lines.empty()) continue;
             const int link = static_cast<int>(tree_.elements.size()) - 1;
-            // A reference inside a heading is not a link of its own here: the entry is one.
             for (auto& line : lines) {
                 for (auto& t : line.texts) t.element = link;
                 line.links = {{0, 0, width_, line.height, {LinkTarget::Kind::anchor, s.id}, link}};
@@ -668,7 +671,8 @@ private:
     std::set<char32_t> missing_;
     layout::StructureTree tree_;
     bool nests_documents_ = false;
-    bool heading_alone_ = false;   // the last section drawn is a heading with nothing under it yet
+    bool heading_alone_ = false;
+    bool in_contents_ = false;   // the last section drawn is a heading with nothing under it yet
 };
 
 bool load_style(const PdfOptions& options, PdfStyle& style, model::Diagnostics& diags) {

@@ -204,6 +204,7 @@ struct ContentUse {
 struct Report {
     std::vector<std::string> problems;   // empty when the file is well tagged
     std::vector<std::string> roles;      // every element's role, in tree order
+    std::vector<std::string> empty;      // roles of elements with no content and no children
     std::vector<ContentUse> reading;     // marked content in the tree's order
     int text_operators = 0, in_artifacts = 0, in_elements = 0, links = 0;
     std::map<std::string, int> th_scopes;   // Scope -> count
@@ -264,7 +265,10 @@ inline Report check(const std::string& path) {
         }
         const int own_page = e.get("Pg") && e.get("Pg")->kind == Value::Kind::ref ? e.get("Pg")->ref : 0;
         const Value* k = e.get("K");
-        if (!k) return;
+        if (!k || (k->kind == Value::Kind::array && k->items.empty())) {
+            r.empty.push_back(role);
+            return;
+        }
         std::vector<Value> kids = k->kind == Value::Kind::array ? k->items : std::vector<Value>{*k};
         for (const Value& kid : kids) {
             if (kid.kind == Value::Kind::number) {
