@@ -14,6 +14,7 @@
 
 #include "layout/flow.hpp"
 #include "pdf/font_subset.hpp"
+#include "pdf/object_streams.hpp"
 
 namespace protopub::pdf::detail {
 
@@ -767,7 +768,10 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
     HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
     HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
     bytes.resize(size);
-    return bytes;
+    // Packed, the structure tree and the other small objects compress; libharu's own
+    // layout is kept only if the file is not as expected.
+    std::string packed = pack_objects(bytes, pdf->mmgr);
+    return packed.empty() ? bytes : packed;
 }
 
 }  // namespace protopub::pdf::detail
