@@ -110,6 +110,8 @@ TEST_CASE("every protocol source gives a tagged PDF whose text is the source's w
         refs::resolve_references(p, diags);
         const Written f(p);
         check_tagged(f.path);
+        // Fonts are subsets and the tree is packed: even the 9-page seeds stay under 80 KB.
+        CHECK(std::filesystem::file_size(f.path) < 80 * 1024);
         // A compound split at its own hyphen at a line end is copied whole.
         const std::string text = f.raw_text();
         for (const char* joined_wrongly : {"SubCommittee", "cooperat", "MemberOfficer"}) CHECK(text.find(joined_wrongly) == std::string::npos);
