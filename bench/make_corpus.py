@@ -8,7 +8,8 @@ every "3.4" in the text becomes 21.4), and every {#id} gets a suffix, so the res
 `protopub check` like a real constitution. Writes OUT.md (for protopub) and OUT.body.md,
 the same Markdown without front matter (for pandoc and the other tools).
 
---files: instead, one file per copy in folder OUT (a constitution kept as many sections).
+--files: instead, one file per copy in folder OUT (a constitution kept as many sections),
+every source used as it is; --count N makes exactly N files whatever their size.
 """
 import argparse
 import glob
@@ -49,6 +50,7 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--size", type=int, default=1_500_000)
     ap.add_argument("--files", action="store_true")
+    ap.add_argument("--count", type=int, default=0)
     ap.add_argument("sources", nargs="*")
     args = ap.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
@@ -61,15 +63,22 @@ def main():
         with open(path, encoding="utf-8") as f:
             parts.append(split_front_matter(f.read()))
     # Sources with a preamble or single-level numbering do not renumber cleanly.
-    parts = [p for p in parts if ".preamble" not in p[1] and section_count(p[1]) > 0] or parts
+    if not args.files:
+        parts = [p for p in parts if ".preamble" not in p[1] and section_count(p[1]) > 0] or parts
 
     bodies, total, copy, offset = [], 0, 0, 0
-    while total < args.size:
+    while (copy < args.count) if args.count else (total < args.size):
         front, body = parts[copy % len(parts)]
         top = section_count(body)
         if args.files:
-            text = re.sub(r"^council: (.*)$", lambda m: f"council: {m.group(1).strip()} {copy:03d}", front + body,
-                          count=1, flags=re.M)
+            # Each copy its own council: "Oxford City Council" -> "Oxford City Council 007",
+            # inside the quotes when the value has them.
+            def council(m, copy=copy):
+                value = m.group(1).strip()
+                if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                    return f"council: {value[:-1]} {copy:03d}{value[-1]}"
+                return f"council: {value} {copy:03d}"
+            text = re.sub(r"^council: (.*)$", council, front + body, count=1, flags=re.M)
             bodies.append(text)
         else:
             bodies.append(shifted(body, offset, copy, top))

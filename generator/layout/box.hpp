@@ -45,6 +45,32 @@ struct LinkTarget {
     friend bool operator==(const LinkTarget&, const LinkTarget&) = default;
 };
 
+// ---------------------------------------------------------------- logical structure
+
+// What a piece of text is, for a reader that does not see the page (a screen reader,
+// copy and paste, reflow): the standard roles of tagged PDF, which HTML shares.
+enum class Role : std::uint8_t {
+    document, h1, h2, h3, h4, h5, h6, p, l, li, lbl, lbody, table, tr, th, td, link, toc, toci, blockquote, caption
+};
+
+struct StructElement {
+    Role role = Role::p;
+    int parent = -1;            // index in StructureTree::elements; -1 for the root
+    bool column_header = true;  // TH: heads its column (false: its row)
+};
+
+// The elements of a document in logical order; text items and links point into it.
+// Text that belongs to no element (running heads, page numbers, repeated table
+// headers) is page furniture: an artifact.
+struct StructureTree {
+    std::vector<StructElement> elements;
+    int add(Role role, int parent) {
+        elements.push_back({role, parent, true});
+        return static_cast<int>(elements.size()) - 1;
+    }
+};
+inline constexpr int artifact = -1;
+
 // A run of text in one style: the input of the line breaker.
 // "\n" inside `text` is a forced line break.
 struct Run {
@@ -52,6 +78,7 @@ struct Run {
     TextStyle style;
     LinkTarget link;
     bool changed = false;   // redlines: a line holding a changed run gets a change bar
+    int element = artifact; // the structure element it belongs to
 };
 
 // ---------------------------------------------------------------- what a box holds
@@ -62,6 +89,12 @@ struct TextItem {
     std::string text;
     TextStyle style;
     double word_spacing = 0;      // added to every space: how a justified line is stretched
+    int element = artifact;       // structure element, or page furniture
+    // A piece of a word broken across lines: what copying it gives. The first piece
+    // carries the whole word, later pieces nothing, so "Sub-Committees" split after its
+    // hyphen is copied whole and an added hyphen is never copied.
+    bool has_actual_text = false;
+    std::string actual_text = {};
 };
 
 struct RuleItem {
@@ -78,6 +111,7 @@ struct FillItem {
 struct LinkItem {
     double x = 0, y = 0, width = 0, height = 0;
     LinkTarget target;
+    int element = artifact;   // its Link structure element
 };
 
 // A filled-in page number: the page of `anchor`, right-aligned at `right` with dotted
@@ -88,6 +122,7 @@ struct PageRef {
     double right = 0;
     double baseline = 0;
     TextStyle style;
+    int element = artifact;   // the number's structure element (the dotted leaders are furniture)
 };
 
 // One unit the page breaker moves as a whole: a line of text, a table row, a rule.

@@ -19,6 +19,16 @@ void Flow::add_table(std::vector<Box> header, std::vector<Box> body) {
     add(std::move(body));
 }
 
+namespace {
+// A header row repeated on a later page is page furniture: a reader has met it already.
+Box repeated(Box row) {
+    for (auto& t : row.texts) t.element = artifact;
+    row.links.clear();
+    row.anchors.clear();
+    return row;
+}
+}  // namespace
+
 std::vector<Page> Flow::paginate(const PageGeometry& g) && {
     // First plan where every box goes, backing up to an allowed break when one does not
     // fit; then move the boxes into their pages.
@@ -74,7 +84,7 @@ std::vector<Page> Flow::paginate(const PageGeometry& g) && {
     for (std::size_t p = 0; p < plan.size(); ++p) {
         pages[p].boxes.reserve(plan[p].size());
         for (const auto& at : plan[p]) {
-            Box box = at.box >= 0 ? std::move(boxes_[at.box]) : headers_[at.header][at.header_row];
+            Box box = at.box >= 0 ? std::move(boxes_[at.box]) : repeated(headers_[at.header][at.header_row]);
             pages[p].boxes.push_back({g.left, g.top + at.y, std::move(box)});
         }
     }
@@ -101,7 +111,7 @@ void resolve_page_refs(std::vector<Page>& pages, const FontSet& fonts) {
                 const std::string number = std::to_string(it->second.page + 1);
                 const double width = fonts.width(number, ref.style);
                 const double x = ref.right - width;
-                box.texts.push_back({x, ref.baseline, width, number, ref.style});
+                box.texts.push_back({x, ref.baseline, width, number, ref.style, 0, ref.element});
                 // Dots on a grid measured from the page edge line up from entry to entry.
                 const double pitch = fonts.width(". ", ref.style);
                 const double gap = ref.style.size * 0.5;

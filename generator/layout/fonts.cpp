@@ -3,6 +3,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <mutex>
 #include <set>
@@ -44,7 +45,7 @@ struct Reader {
 };
 
 struct Tables {
-    std::size_t head = 0, hhea = 0, hmtx = 0, cmap = 0, os2 = 0;
+    std::size_t head = 0, hhea = 0, hmtx = 0, cmap = 0, os2 = 0, kern = 0, kern_length = 0;
 };
 
 bool find_tables(const Reader& r, Tables& t, std::string& error) {
@@ -66,6 +67,7 @@ bool find_tables(const Reader& r, Tables& t, std::string& error) {
         else if (tag == "hmtx") t.hmtx = offset;
         else if (tag == "cmap") t.cmap = offset;
         else if (tag == "OS/2") t.os2 = offset;
+        else if (tag == "kern") t.kern = offset, t.kern_length = length;
     }
     if (!t.head || !t.hhea || !t.hmtx || !t.cmap) { error = "missing head, hhea, hmtx or cmap table"; return false; }
     return true;
@@ -136,13 +138,14 @@ std::optional<FontMetrics> FontMetrics::parse(std::string_view ttf, std::string&
     const std::size_t long_metrics = r.u16(t.hhea + 34);
     if (long_metrics == 0 || !r.ok(t.hmtx, long_metrics * 4)) { error = "truncated hmtx table"; return std::nullopt; }
     const auto scaled = [&](double v) { return static_cast<std::uint16_t>(std::clamp(v * 1000 / units + 0.5, 0.0, 65534.0)); };
-    const auto glyph_advance = [&](std::uint32_t glyph) {
-        return scaled(r.u16(t.hmtx + std::min<std::size_t>(glyph, long_metrics - 1) * 4));
-    };
+    std::size_t glyphs = long_metrics;
+    for (std::size_t k = 12; k + 16 <= 12 + std::size_t(r.u16(4)) * 16; k += 16)
+        if (r.data.substr(k, 4) == "maxp" && r.ok(r.u32(k + 8), 6)) glyphs = std::max<std::size_t>(r.u16(r.u32(k + 8) + 4), 1);
 
     FontMetrics m;
-    m.bmp_.assign(0x10000, missing);
-    m.notdef_ = glyph_advance(0);
+    m.bmp_.assign(0x10000, 0);
+    m.advances_.resize(glyphs);
+    for (std::size_t g = 0; g < glyphs; ++g) m.advances_[g] = scaled(r.u16(t.hmtx + std::min(g, long_metrics - 1) * 4));
     // Typographic ascent/descent (OS/2) match what PDF viewers and other engines use.
     if (t.os2 && r.ok(t.os2, 72)) {
         m.ascent_ = r.s16(t.os2 + 68) * 1000 / units;
@@ -152,22 +155,37 @@ std::optional<FontMetrics> FontMetrics::parse(std::string_view ttf, std::string&
         m.descent_ = -r.s16(t.hhea + 6) * 1000 / units;
     }
     const bool read = read_cmap(r, t.cmap, [&](char32_t c, std::uint32_t glyph) {
-        if (c < 0x10000) m.bmp_[c] = glyph_advance(glyph);
-        else m.astral_[c] = glyph_advance(glyph);
+        if (glyph >= m.advances_.size()) return;
+        if (c < 0x10000) m.bmp_[c] = static_cast<std::uint16_t>(glyph);
+        else m.astral_[c] = static_cast<std::uint16_t>(glyph);
     });
     if (!read) { error = "no Unicode cmap (format 4 or 12)"; return std::nullopt; }
+    // Kerning: the pairs of the 'kern' table's horizontal format-0 subtables (the
+    // TrueType form; GPOS kerning is not read).
+    if (t.kern && r.ok(t.kern, 4) && r.u16(t.kern) == 0) {
+        const int subtables = r.u16(t.kern + 2);
+        std::size_t at = t.kern + 4;
+        for (int k = 0; k < subtables && r.ok(at, 14); ++k) {
+            const std::size_t length = r.u16(at + 2);
+            const int coverage = r.u16(at + 4);
+            const bool horizontal_pairs = (coverage >> 8) == 0 && (coverage & 0x1) && !(coverage & 0x6);
+            const std::size_t pairs = r.u16(at + 6);
+            if (horizontal_pairs && r.ok(at + 14, pairs * 6)) {
+                for (std::size_t p = 0; p < pairs; ++p) {
+                    const std::size_t pair = at + 14 + p * 6;
+                    const std::uint16_t left = r.u16(pair), right = r.u16(pair + 2);
+                    const auto value = static_cast<std::int16_t>(std::lround(r.s16(pair + 4) * 1000 / units));
+                    if (value == 0 || left >= glyphs || right >= glyphs) continue;
+                    m.kerning_[(std::uint32_t(left) << 16) | right] = value;
+                    if (m.kerns_left_.empty()) m.kerns_left_.assign(glyphs, false);
+                    m.kerns_left_[left] = true;
+                }
+            }
+            if (length < 6) break;
+            at += length;
+        }
+    }
     return m;
-}
-
-double FontMetrics::advance(char32_t c) const {
-    if (c < 0x10000) return bmp_[c] == missing ? notdef_ : bmp_[c];
-    const auto it = astral_.find(c);
-    return it == astral_.end() ? notdef_ : it->second;
-}
-
-bool FontMetrics::has_glyph(char32_t c) const {
-    if (c < 0x10000) return bmp_[c] != missing;
-    return astral_.count(c) > 0;
 }
 
 // ---------------------------------------------------------------- finding files
@@ -240,7 +258,8 @@ std::shared_ptr<const FontSet> FontSet::load(const FontFamilies& families, const
             if (reported.insert(message).second) diags.error(origin, {}, message);
             continue;
         }
-        set->faces_[static_cast<int>(want.face)] = {path, std::move(*metrics)};
+        set->faces_[static_cast<int>(want.face)] = {path, std::move(*metrics),
+                                                     std::make_shared<const std::string>(std::move(*bytes))};
     }
     if (!reported.empty()) return nullptr;
     return set;
@@ -249,7 +268,13 @@ std::shared_ptr<const FontSet> FontSet::load(const FontFamilies& families, const
 double FontSet::width(std::string_view text, Face f, double size) const {
     const FontMetrics& m = metrics(f);
     double units = 0;
-    for (std::size_t i = 0; i < text.size();) units += m.advance(next_code_point(text, i));
+    std::uint16_t previous = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = next_code_point(text, i);
+        const std::uint16_t glyph = m.glyph(c);
+        units += m.glyph_advance(glyph) + (c == ' ' ? 0 : m.kerning(previous, glyph));
+        previous = c == ' ' ? 0 : glyph;   // no kerning across a space: it stretches
+    }
     return units * size / 1000;
 }
 

@@ -26,16 +26,33 @@ public:
     // nullopt with `error` set when `ttf` is not a TrueType font with a Unicode cmap.
     static std::optional<FontMetrics> parse(std::string_view ttf, std::string& error);
 
-    double advance(char32_t c) const;   // the .notdef width when the face lacks `c`
-    bool has_glyph(char32_t c) const;
+    double advance(char32_t c) const { return glyph_advance(glyph(c)); }   // .notdef's when missing
+    bool has_glyph(char32_t c) const { return glyph(c) != 0; }
+    // The glyph drawing `c` (0, .notdef, when the face lacks it) and its advance.
+    std::uint16_t glyph(char32_t c) const {
+        if (c < 0x10000) return bmp_[c];
+        const auto it = astral_.find(c);
+        return it == astral_.end() ? 0 : it->second;
+    }
+    std::uint16_t glyph_advance(std::uint16_t glyph) const {
+        return glyph < advances_.size() ? advances_[glyph] : advances_.front();
+    }
+    // The adjustment between two glyphs (the font's kerning pair), 0 when none or when
+    // either is 0 (.notdef, or "no glyph before": a line start or a space).
+    int kerning(std::uint16_t left, std::uint16_t right) const {
+        if (left == 0 || right == 0 || left >= kerns_left_.size() || !kerns_left_[left]) return 0;
+        const auto it = kerning_.find((std::uint32_t(left) << 16) | right);
+        return it == kerning_.end() ? 0 : it->second;
+    }
     double ascent() const { return ascent_; }
     double descent() const { return descent_; }   // positive, below the baseline
 
 private:
-    static constexpr std::uint16_t missing = 0xFFFF;
-    std::vector<std::uint16_t> bmp_;   // advance per BMP code point, `missing` if none
+    std::unordered_map<std::uint32_t, std::int16_t> kerning_;   // (left << 16 | right) -> thousandths of an em
+    std::vector<bool> kerns_left_;   // by glyph: whether any pair starts with it
+    std::vector<std::uint16_t> bmp_;   // glyph per BMP code point, 0 if none
     std::unordered_map<char32_t, std::uint16_t> astral_;
-    std::uint16_t notdef_ = 500;
+    std::vector<std::uint16_t> advances_;   // per glyph, never empty
     double ascent_ = 800, descent_ = 200;
 };
 
@@ -57,6 +74,8 @@ public:
 
     const FontMetrics& metrics(Face f) const { return faces_[static_cast<int>(f)].metrics; }
     const std::string& path(Face f) const { return faces_[static_cast<int>(f)].path; }
+    // The bytes of the face's file, read once per set (the PDF writer subsets them).
+    const std::string& file(Face f) const { return *faces_[static_cast<int>(f)].file; }
     double width(std::string_view text, const TextStyle& style) const;
     double width(std::string_view text, Face f, double size) const;
     double ascent(const TextStyle& s) const { return metrics(s.face).ascent() * s.size / 1000; }
@@ -66,6 +85,7 @@ private:
     struct Loaded {
         std::string path;
         FontMetrics metrics;
+        std::shared_ptr<const std::string> file;
     };
     std::array<Loaded, face_count> faces_;
 };

@@ -1,7 +1,8 @@
 #include "layout/line_breaker.hpp"
 
 #include <algorithm>
-#include <optional>
+#include <cmath>
+#include <unordered_map>
 
 namespace protopub::layout {
 
@@ -21,6 +22,10 @@ struct Word {
     double space = 0;          // the space that follows it, in its run's style
     bool break_after = false;  // a hard line break follows
     bool hyphenated = false;   // ends in an added hyphen
+    // A word broken across lines: its first piece copies as `whole`, later ones as nothing.
+    enum class Piece : std::uint8_t { whole_word, first, later };
+    Piece piece = Piece::whole_word;
+    std::string whole;
 
     std::string text() const {
         std::string out;
@@ -39,14 +44,20 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 
 class Breaker {
 public:
-    Breaker(const FontSet& fonts, const Hyphenator* hyphenator, const std::vector<Run>& runs)
-        : fonts_(fonts), hyphenator_(hyphenator), runs_(runs) {}
+    // `justify`: spaces stretch and shrink to fill lines; otherwise lines are ragged and
+    // total fit evens out their ends.
+    Breaker(const FontSet& fonts, const Hyphenator* hyphenator, const std::vector<Run>& runs, bool justify = false)
+        : fonts_(fonts), hyphenator_(hyphenator), runs_(runs), justify_(justify) {}
 
-    std::vector<Word> words() const {
+    // The words of the runs; a word wider than `measure` comes as pieces that fit it
+    // (joined with no space), so breaking it costs time linear in its length.
+    std::vector<Word> words(double measure = 0) const {
         std::vector<Word> out;
         Word current;
         auto finish_word = [&] {
-            if (!current.parts.empty()) out.push_back(std::move(current));
+            if (current.parts.empty()) return;
+            if (measure > 0 && current.width > measure) chop(std::move(current), measure, out);
+            else out.push_back(std::move(current));
             current = {};
         };
         for (int r = 0; r < static_cast<int>(runs_.size()); ++r) {
@@ -72,90 +83,75 @@ public:
         return out;
     }
 
-    // Greedy first fit: each line takes as many words as fit; the word that does not
-    // fit is hyphenated when a hyphenation point leaves a head that fits.
+    // Total fit (Knuth and Plass): of all the ways to break the paragraph, the one whose
+    // lines are most evenly filled, counting a hyphen and two hyphens running as costs.
+    // Breaks come after a space, after a hyphen, slash or dash inside a word, at
+    // libhyphen's points (with an added hyphen) when `hyphenate`, and between the
+    // pieces of a token wider than the measure. Time is linear in the paragraph's
+    // length times the pieces one line can hold.
     std::vector<Line> lines(std::vector<Word> words, double first_measure, double measure, bool hyphenate) const {
         std::vector<Line> out;
-        Line line;
-        auto room = [&] { return out.empty() ? first_measure : measure; };
-        auto close = [&](bool ends_paragraph) {
-            line.ends_paragraph = ends_paragraph;
-            out.push_back(std::move(line));
-            line = {};
-        };
-        auto add = [&](Word w) {
-            line.width += (line.words.empty() ? 0 : line.words.back().space) + w.width;
-            const bool hard = w.break_after;
-            line.words.push_back(std::move(w));
-            if (hard) close(true);
-        };
-        constexpr double tolerance = 0.01;
-        std::optional<Word> carry;
-        for (std::size_t k = 0; carry || k < words.size();) {
-            Word w = carry ? std::move(*carry) : std::move(words[k++]);
-            carry.reset();
-            const double gap = line.words.empty() ? 0 : line.words.back().space;
-            const double left = room() - line.width - gap;
-            if (w.width <= left + tolerance) {
-                add(std::move(w));
-                continue;
-            }
-            // Hyphenate only when breaking before the word would leave a loose line, and
-            // rarely twice running; a hyphen or slash already in the word always serves.
-            const bool after_hyphen = !out.empty() && out.back().words.back().hyphenated;
-            const bool loose = room() - line.width > room() * (after_hyphen ? 0.25 : 0.08);
-            // Nor the paragraph's last word: half a word alone on the last line looks lost.
-            const bool last_word = k >= words.size();
-            if (auto split = split_at_hyphen(w, left, hyphenate && loose && !last_word)) {
-                add(std::move(split->first));
-                carry = std::move(split->second);
-                close(false);
-                continue;
-            }
-            if (line.words.empty()) {   // longer than the whole measure: break anywhere
-                auto split = split_to_fit(w, room());
-                add(std::move(split.first));
-                if (!split.second.parts.empty()) carry = std::move(split.second);
-                if (!line.words.empty()) close(false);
-                continue;
-            }
-            close(false);
-            carry = std::move(w);
+        // A hard line break ends a run of words that is broken on its own.
+        std::size_t start = 0;
+        for (std::size_t k = 0; k < words.size(); ++k) {
+            if (!words[k].break_after && k + 1 < words.size()) continue;
+            std::vector<Word> run(std::make_move_iterator(words.begin() + static_cast<long>(start)),
+                                  std::make_move_iterator(words.begin() + static_cast<long>(k) + 1));
+            auto set = total_fit(std::move(run), out.empty() ? first_measure : measure, measure, hyphenate);
+            for (auto& l : set) out.push_back(std::move(l));
+            if (!out.empty()) out.back().ends_paragraph = true;
+            start = k + 1;
         }
-        if (!line.words.empty()) close(true);
-        if (!out.empty()) out.back().ends_paragraph = true;
         return out;
     }
 
     double width(std::string_view text, int run) const { return fonts_.width(text, runs_[run].style); }
 
 private:
-    // Splits `w` before byte `offset` of its text.
-    std::pair<Word, Word> split(const Word& w, std::size_t offset) const {
-        Word head, tail;
+    // A piece of a word between two places a line may end.
+    struct Piece {
+        Word word;               // its fragments and width
+        std::size_t word_index = 0;
+        bool ends_word = false;  // a space (or the paragraph's end) follows
+        bool added_hyphen = false;   // a line ending here ends in an added hyphen
+        double hyphen_width = 0;
+        double space = 0;        // after it, when it ends a word
+    };
+
+    // Bytes [from, to) of `w`'s text as a word of their own.
+    Word cut(const Word& w, std::size_t from, std::size_t to) const {
+        Word out;
         std::size_t seen = 0;
         for (const auto& f : w.parts) {
-            if (seen + f.text.size() <= offset) head.parts.push_back(f);
-            else if (seen >= offset) tail.parts.push_back(f);
-            else {
-                const std::size_t cut = offset - seen;
-                head.parts.push_back({f.text.substr(0, cut), f.run, width(f.text.substr(0, cut), f.run)});
-                tail.parts.push_back({f.text.substr(cut), f.run, width(f.text.substr(cut), f.run)});
+            const std::size_t a = std::max(from, seen), b = std::min(to, seen + f.text.size());
+            if (a < b) {
+                if (a == seen && b == seen + f.text.size()) out.parts.push_back(f);
+                else out.parts.push_back({f.text.substr(a - seen, b - a), f.run, width(f.text.substr(a - seen, b - a), f.run)});
+                out.width += out.parts.back().width;
             }
             seen += f.text.size();
         }
-        for (const auto& f : head.parts) head.width += f.width;
-        for (const auto& f : tail.parts) tail.width += f.width;
-        tail.space = w.space;
-        tail.break_after = w.break_after;
-        return {std::move(head), std::move(tail)};
+        return out;
     }
 
-    // The longest head of `w` (after a hyphen, slash or dash already in the word, or at
-    // a hyphenation point when `use_patterns`) that fits in `room` with its hyphen.
-    std::optional<std::pair<Word, Word>> split_at_hyphen(const Word& w, double room, bool use_patterns) const {
-        const std::string text = w.text();
-        std::vector<std::pair<std::size_t, bool>> points;   // offset, needs an added hyphen
+    static double cube(double x) { return x * x * x; }
+
+    // libhyphen's points for a word, remembered: the same words recur in every paragraph.
+    const std::vector<std::size_t>& hyphenation_points(std::string_view letters) const {
+        thread_local std::unordered_map<std::string, std::vector<std::size_t>> cache;
+        thread_local const Hyphenator* cached_for = nullptr;
+        if (cached_for != hyphenator_ || cache.size() > 200000) {
+            cache.clear();
+            cached_for = hyphenator_;
+        }
+        const auto [it, fresh] = cache.try_emplace(std::string(letters));
+        if (fresh) it->second = hyphenator_->points(letters);
+        return it->second;
+    }
+
+    // Where a word may be broken: (offset, needs an added hyphen), ascending.
+    std::vector<std::pair<std::size_t, bool>> break_points(const std::string& text, bool use_patterns) const {
+        std::vector<std::pair<std::size_t, bool>> points;
         for (std::size_t i = 1; i + 1 < text.size(); ++i)
             if (text[i] == '-' || text[i] == '/') points.push_back({i + 1, false});
         for (std::size_t i = 1; i + 4 < text.size(); ++i)
@@ -165,40 +161,217 @@ private:
             std::size_t first = 0, last = text.size();
             while (first < last && !is_letter(text[first])) ++first;
             while (last > first && !is_letter(text[last - 1])) --last;
-            for (std::size_t p : hyphenator_->points(std::string_view(text).substr(first, last - first)))
-                points.push_back({first + p, true});
+            // Not inside a compound: its own hyphen is the place to break it.
+            const std::string_view letters = std::string_view(text).substr(first, last - first);
+            // Five letters at least: libhyphen leaves two before a break and three after.
+            if (letters.size() >= 5 && letters.find_first_of("-/") == std::string_view::npos)
+                for (std::size_t p : hyphenation_points(letters)) points.push_back({first + p, true});
         }
-        std::sort(points.begin(), points.end(), [](auto a, auto b) { return a.first > b.first; });
-        for (auto [offset, add_hyphen] : points) {
-            auto parts = split(w, offset);
-            if (add_hyphen) {
-                Fragment& end = parts.first.parts.back();
-                const double hyphen = width("-", end.run);
-                end.text += '-';
-                end.width += hyphen;
-                parts.first.width += hyphen;
-                parts.first.hyphenated = true;
-            }
-            if (parts.first.width <= room) return parts;
-        }
-        return std::nullopt;
+        std::sort(points.begin(), points.end());
+        points.erase(std::unique(points.begin(), points.end(),
+                                 [](auto a, auto b) { return a.first == b.first; }),
+                     points.end());
+        return points;
     }
 
-    // At least one character, as many as fit in `room`.
-    std::pair<Word, Word> split_to_fit(const Word& w, double room) const {
-        const std::string text = w.text();
-        std::size_t best = 0;
-        for (std::size_t i = 0; i < text.size();) {
-            next_code_point(text, i);
-            if (best != 0 && split(w, i).first.width > room) break;
-            best = i;
+    // Pieces of one word set together again: one fragment per run, measured whole (with
+    // the kerning across the joins and before an added hyphen).
+    void rejoin(Word& w) const {
+        std::vector<Fragment> parts;
+        for (auto& f : w.parts) {
+            if (!parts.empty() && parts.back().run == f.run) parts.back().text += f.text;
+            else parts.push_back(std::move(f));
         }
-        return split(w, best);
+        w.width = 0;
+        for (auto& f : parts) w.width += f.width = width(f.text, f.run);
+        w.parts = std::move(parts);
+    }
+
+    std::vector<Line> total_fit(std::vector<Word> words, double first_measure, double measure, bool hyphenate) const {
+        // The pieces, in order.
+        std::vector<Piece> pieces;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            const Word& w = words[i];
+            const bool whole = w.piece == Word::Piece::whole_word;
+            // Never the paragraph's last word: half a word alone on the last line looks lost.
+            const auto points = whole ? break_points(w.text(), hyphenate && i + 1 < words.size()) :
+                                        std::vector<std::pair<std::size_t, bool>>{};
+            std::size_t from = 0;
+            for (const auto& [offset, hyphen] : points) {
+                Piece p{cut(w, from, offset), i, false, hyphen, 0, 0};
+                if (hyphen) p.hyphen_width = width("-", p.word.parts.back().run);
+                pieces.push_back(std::move(p));
+                from = offset;
+            }
+            Piece last{from == 0 ? std::move(words[i]) : cut(w, from, std::string::npos), i, true, false, 0, w.space};
+            pieces.push_back(std::move(last));
+        }
+        const std::size_t n = pieces.size();
+        if (n == 0) return {};
+
+        // Prefix sums over pieces: width, and the stretch and shrink of spaces.
+        const bool ragged = !justify_;
+        std::vector<double> width_to(n + 1, 0), stretch_to(n + 1, 0), shrink_to(n + 1, 0);
+        for (std::size_t k = 0; k < n; ++k) {
+            const double space = pieces[k].ends_word ? pieces[k].space : 0;
+            width_to[k + 1] = width_to[k] + pieces[k].word.width + space;
+            stretch_to[k + 1] = stretch_to[k] + (ragged ? 0 : space / 2);
+            shrink_to[k + 1] = shrink_to[k] + (ragged ? 0 : space / 3);
+        }
+        // A ragged line's shortfall is measured against two ems of give at its end.
+        const double ragged_give = ragged ? 2 * (runs_.empty() ? 10.0 : runs_.front().style.size) : 0;
+
+        struct Node {
+            std::size_t after = 0;   // the line before ends after piece `after - 1` (0: start)
+            int line = 0;
+            double demerits = 0;
+            bool hyphenated = false;
+            int previous = -1;       // index into nodes
+        };
+        std::vector<Node> nodes = {{0, 0, 0, false, -1}};
+        std::vector<int> active = {0}, still;
+        constexpr double tolerance = 0.01;
+        for (std::size_t end = 1; end <= n; ++end) {
+            const Piece& last = pieces[end - 1];
+            const bool final = end == n;
+            const double penalty = last.added_hyphen ? 50 : last.ends_word || final ? 0 : 30;
+            int best = -1;
+            double best_demerits = 0;
+            still.clear();
+            for (const int a : active) {
+                const Node& from = nodes[a];
+                const double room = from.line == 0 ? first_measure : measure;
+                const double trailing = last.ends_word ? last.space : 0;
+                const double natural = width_to[end] - width_to[from.after] - trailing + (last.added_hyphen ? last.hyphen_width : 0);
+                const double stretch = stretch_to[end] - stretch_to[from.after] - (last.ends_word && !ragged ? last.space / 2 : 0) + ragged_give;
+                const double shrink = shrink_to[end] - shrink_to[from.after] - (last.ends_word && !ragged ? last.space / 3 : 0);
+                const bool single = end - from.after == 1;
+                if (natural - shrink > room + tolerance && !single) continue;   // too wide now, and ever after
+                still.push_back(a);
+                double badness;
+                if (natural > room + tolerance) badness = 1e6;   // a piece alone that cannot fit
+                else if (final) badness = 0;                     // the last line is not stretched
+                else if (natural >= room) badness = shrink > 0 ? 100 * cube((natural - room) / shrink) : 0;
+                else badness = stretch > 0 ? std::min(10000.0, 100 * cube((room - natural) / stretch)) : 10000;
+                double demerits = (10 + badness) * (10 + badness) + penalty * penalty;
+                if (last.added_hyphen && from.hyphenated) demerits += 3000;   // two hyphens running
+                demerits += from.demerits;
+                if (best < 0 || demerits < best_demerits) {
+                    best = a;
+                    best_demerits = demerits;
+                }
+            }
+            // Every candidate is too wide: start a line at the last piece alone.
+            if (best < 0 && !active.empty()) {
+                best = active.back();
+                best_demerits = nodes[best].demerits + 1e12;
+                still.push_back(best);
+            }
+            std::swap(active, still);
+            if (best < 0) continue;
+            nodes.push_back({end, nodes[best].line + 1, best_demerits, last.added_hyphen, best});
+            active.push_back(static_cast<int>(nodes.size()) - 1);
+            if (final) break;
+        }
+
+        // Back from the end: the chosen breaks.
+        std::vector<std::size_t> breaks;
+        for (int at = static_cast<int>(nodes.size()) - 1; at > 0; at = nodes[at].previous) breaks.push_back(nodes[at].after);
+        std::reverse(breaks.begin(), breaks.end());
+
+        std::vector<Line> out;
+        std::size_t from = 0;
+        for (const std::size_t end : breaks) {
+            Line line;
+            for (std::size_t k = from; k < end;) {
+                const std::size_t index = pieces[k].word_index;
+                Word w;
+                const std::size_t first_piece = k;
+                while (k < end && pieces[k].word_index == index) {
+                    for (auto& f : pieces[k].word.parts) w.parts.push_back(f);
+                    w.width += pieces[k].word.width;
+                    ++k;
+                }
+                const Piece& tail = pieces[k - 1];
+                const Word& original = words[index];   // intact unless moved whole into its one piece
+                const bool starts = first_piece == 0 || pieces[first_piece - 1].word_index != index;
+                if (tail.ends_word) {
+                    w.space = original.space;
+                    w.break_after = original.break_after;
+                }
+                if (pieces[first_piece].word.piece != Word::Piece::whole_word) {   // a long token's piece, moved whole
+                    w.piece = pieces[first_piece].word.piece;
+                    w.whole = pieces[first_piece].word.whole;
+                } else if (!starts || !tail.ends_word) {
+                    const std::string text = original.text();
+                    w.piece = starts ? Word::Piece::first : Word::Piece::later;
+                    w.whole = text.size() <= longest_copied_whole ? text : "";
+                }
+                if (!tail.ends_word && k == end && tail.added_hyphen) {
+                    Fragment& f = w.parts.back();
+                    f.text += '-';
+                    f.width += tail.hyphen_width;
+                    w.width += tail.hyphen_width;
+                    w.hyphenated = true;
+                }
+                if (k - first_piece > 1 || w.hyphenated) rejoin(w);
+                line.width += (line.words.empty() ? 0 : line.words.back().space) + w.width;
+                line.words.push_back(std::move(w));
+            }
+            out.push_back(std::move(line));
+            from = end;
+        }
+        if (!out.empty()) out.back().ends_paragraph = true;
+        return out;
+    }
+
+    // Copying keeps a short broken word whole; a long token (an address, a base64 blob)
+    // copies as its pieces, or its first piece would repeat the lot.
+    static constexpr std::size_t longest_copied_whole = 200;
+
+    void chop(Word w, double measure, std::vector<Word>& out) const {
+        const std::string whole = w.text();
+        const std::size_t first_piece = out.size();
+        Word piece;
+        for (const auto& f : w.parts) {
+            const TextStyle& style = runs_[f.run].style;
+            const FontMetrics& m = fonts_.metrics(style.face);
+            std::size_t start = 0;
+            double taken = 0;
+            std::uint16_t previous = 0;   // kerning as FontSet::width counts it
+            for (std::size_t i = 0; i < f.text.size();) {
+                const std::size_t at = i;
+                const char32_t c = next_code_point(f.text, i);
+                const std::uint16_t glyph = m.glyph(c);
+                const int kern = at > start && c != ' ' ? m.kerning(previous, glyph) : 0;
+                previous = c == ' ' ? 0 : glyph;
+                double advance = (m.glyph_advance(glyph) + kern) * style.size / 1000;
+                if (piece.width + taken + advance > measure && (at > start || !piece.parts.empty())) {
+                    if (at > start) piece.parts.push_back({f.text.substr(start, at - start), f.run, width(f.text.substr(start, at - start), f.run)});
+                    piece.width += taken;
+                    out.push_back(std::move(piece));
+                    piece = {};
+                    start = at;
+                    taken = 0;
+                    advance = m.glyph_advance(glyph) * style.size / 1000;   // no kerning across the cut
+                }
+                taken += advance;
+            }
+            piece.parts.push_back({f.text.substr(start), f.run, width(f.text.substr(start), f.run)});
+            piece.width += piece.parts.back().width;
+        }
+        piece.space = w.space;
+        piece.break_after = w.break_after;
+        out.push_back(std::move(piece));
+        for (std::size_t k = first_piece; k < out.size(); ++k) out[k].piece = Word::Piece::later;
+        out[first_piece].piece = Word::Piece::first;
+        for (std::size_t k = first_piece; whole.size() <= longest_copied_whole && k < out.size(); ++k) out[k].whole = whole;
     }
 
     const FontSet& fonts_;
     const Hyphenator* hyphenator_;
     const std::vector<Run>& runs_;
+    bool justify_;
 };
 
 // Sets text items of one line into `box`, merging neighbours of one style and link.
@@ -208,11 +381,18 @@ public:
         : box_(box), runs_(runs), baseline_(baseline), height_(height) {}
 
     // `after_space`: a space (stretched by `stretch`) separates `f` from the previous
-    // fragment; otherwise they touch.
-    void set(const Fragment& f, double x, bool after_space, double stretch) {
+    // fragment; otherwise they touch. A piece of a broken word is an item of its own,
+    // carrying what copying it gives.
+    void set(const Fragment& f, double x, bool after_space, double stretch, const Word* piece_of = nullptr,
+             bool first_fragment = false) {
         const Run& run = runs_[f.run];
         if (run.changed) box_.change_bar = true;
-        if (last_run_ >= 0 && same_look(runs_[last_run_], run)) {
+        if (piece_of) {
+            // A token too long to repeat (whole = "") copies as its pieces.
+            const bool first = first_fragment && piece_of->piece == Word::Piece::first;
+            box_.texts.push_back({x, baseline_, f.width, f.text, run.style, 0, run.element, !piece_of->whole.empty(),
+                                  first ? piece_of->whole : ""});
+        } else if (!standalone_ && last_run_ >= 0 && same_look(runs_[last_run_], run)) {
             TextItem& prev = box_.texts.back();
             if (after_space) {
                 prev.text += ' ';
@@ -221,8 +401,9 @@ public:
             prev.text += f.text;
             prev.width = x + f.width - prev.x;
         } else {
-            box_.texts.push_back({x, baseline_, f.width, f.text, run.style});
+            box_.texts.push_back({x, baseline_, f.width, f.text, run.style, 0, run.element});
         }
+        standalone_ = piece_of != nullptr;
         // One link area across the words of one link, even where justification spreads them.
         const bool continues_link = last_run_ >= 0 && runs_[last_run_].link == run.link;
         last_run_ = f.run;
@@ -230,11 +411,14 @@ public:
         if (continues_link && !box_.links.empty())
             box_.links.back().width = x + f.width - box_.links.back().x;
         else
-            box_.links.push_back({x, 0, f.width, height_, run.link});
+            box_.links.push_back({x, 0, f.width, height_, run.link, run.element});
     }
 
 private:
-    static bool same_look(const Run& a, const Run& b) { return a.style == b.style && a.link == b.link; }
+    static bool same_look(const Run& a, const Run& b) {
+        return a.style == b.style && a.link == b.link && a.element == b.element;
+    }
+    bool standalone_ = false;
     Box& box_;
     const std::vector<Run>& runs_;
     double baseline_, height_;
@@ -266,14 +450,14 @@ void decorate(Box& line) {
 }  // namespace
 
 std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
-    const Breaker breaker(fonts_, hyphenator_, p.runs);
+    const Breaker breaker(fonts_, hyphenator_, p.runs, p.align == Align::justify);
     double label_width = 0;
     for (const auto& r : p.label) label_width += fonts_.width(r.text, r.style);
     // A label wider than its hanging column pushes the first line's words along.
     const double label_gap = p.label.empty() ? 0 : p.label.front().style.size * 0.4;
     const double first_offset = p.label.empty() ? 0 : std::max(0.0, p.label_x + label_width + label_gap - p.text_x);
     const double measure = std::max(1.0, p.right - p.text_x);
-    auto lines = breaker.lines(breaker.words(), std::max(1.0, measure - first_offset), measure, p.hyphenate && hyphenator_);
+    auto lines = breaker.lines(breaker.words(std::min(measure, std::max(1.0, measure - first_offset))), std::max(1.0, measure - first_offset), measure, p.hyphenate && hyphenator_);
     if (lines.empty() && !p.label.empty()) lines.emplace_back();
 
     const TextStyle& main = !p.runs.empty() ? p.runs.front().style : !p.label.empty() ? p.label.front().style : TextStyle{};
@@ -290,14 +474,15 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
             double label_at = p.label_x;
             for (const auto& r : p.label) {
                 const double w = fonts_.width(r.text, r.style);
-                box.texts.push_back({label_at, baseline, w, r.text, r.style});
+                box.texts.push_back({label_at, baseline, w, r.text, r.style, 0, r.element});
                 if (r.changed) box.change_bar = true;
                 label_at += w;
             }
             x += first_offset;
         }
         const double room = (n == 0 ? measure - first_offset : measure) - line.width;
-        const std::size_t gaps = line.words.empty() ? 0 : line.words.size() - 1;
+        std::size_t gaps = 0;   // pieces of one broken word are not stretched apart
+        for (std::size_t w = 0; w + 1 < line.words.size(); ++w) gaps += line.words[w].space > 0;
         double stretch = 0;
         if (p.align == Align::justify && !line.ends_paragraph && gaps > 0) stretch = room / gaps;
         else if (p.align == Align::right) x += room;
@@ -306,11 +491,13 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
         LineSetter setter(box, p.runs, baseline, p.line_height);
         for (std::size_t w = 0; w < line.words.size(); ++w) {
             const Word& word = line.words[w];
+            const bool after_space = w > 0 && line.words[w - 1].space > 0;
+            const Word* piece_of = word.piece == Word::Piece::whole_word ? nullptr : &word;
             for (std::size_t f = 0; f < word.parts.size(); ++f) {
-                setter.set(word.parts[f], x, f == 0 && w > 0, stretch);
+                setter.set(word.parts[f], x, f == 0 && after_space, stretch, piece_of, f == 0);
                 x += word.parts[f].width;
             }
-            x += word.space + stretch;
+            if (word.space > 0) x += word.space + stretch;
         }
         decorate(box);
         boxes.push_back(std::move(box));

@@ -1,6 +1,7 @@
 // Measured line breaking: styled runs -> lines of a given measure, ragged or justified,
-// with optional hyphenation, a hanging label (clause number, "(a)", bullet) and the
-// widow/orphan rule expressed as keep-with-next between the lines it produces.
+// by total fit (Knuth-Plass) with optional hyphenation and the fonts' kerning, a hanging
+// label (clause number, "(a)", bullet), the structure element of every piece of text,
+// and the widow/orphan rule expressed as keep-with-next between the lines it produces.
 #pragma once
 
 #include <vector>
@@ -31,7 +32,8 @@ public:
     LineBreaker(const FontSet& fonts, const Hyphenator* hyphenator) : fonts_(fonts), hyphenator_(hyphenator) {}
 
     // One box per line. No line is wider than right - text_x (a word longer than the
-    // whole measure is broken between characters). A paragraph never leaves a single
+    // whole measure is broken between characters, in time linear in its length; a word
+    // broken across lines carries the text copying it should give). A paragraph never leaves a single
     // line at the foot or the head of a page: its first two and last two lines are kept
     // together.
     std::vector<Box> break_lines(const ParagraphSpec& p) const;

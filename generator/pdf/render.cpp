@@ -27,6 +27,7 @@ namespace {
 using layout::Box;
 using layout::Face;
 using layout::LinkTarget;
+using layout::Role;
 using layout::Run;
 using layout::TextStyle;
 using model::ChangeKind;
@@ -76,7 +77,16 @@ struct Context {
     bool change_bar = false;
     bool italic = false;                // quoted passages
     bool quote_continues = false;       // a quoted paragraph after the first of its quote
+    int parent = 0;                     // the structure element new blocks go in
+    int label_element = layout::artifact;   // the label's own element (a list item's Lbl)
+    Role paragraph_role = Role::p;      // what the next plain paragraph is
 };
+
+// A heading's role one level below `level` (1 = the title), as deep as PDF goes.
+Role heading_role(int level) {
+    static const Role roles[] = {Role::h1, Role::h2, Role::h3, Role::h4, Role::h5, Role::h6};
+    return roles[std::clamp(level, 1, 6) - 1];
+}
 
 class Composer {
 public:
@@ -85,7 +95,13 @@ public:
         : protocol_(protocol), style_(style), fonts_(fonts), breaker_(fonts, hyphenator), diags_(diags),
           width_(style.page.body_width()), number_width_(number_column()) {
         collect_anchors();
+        tree_.add(Role::document, -1);
+        // An assembled document (a constitution: Part, Section, then each protocol's own
+        // headings beneath) starts each of its Parts and Sections on a new page.
+        for (const auto& s : protocol_.sections) nests_documents_ = nests_documents_ || s.level >= 4;
     }
+
+    const layout::StructureTree& structure() const { return tree_; }
 
     std::vector<layout::Page> compose() {
         title_block();
@@ -174,7 +190,13 @@ private:
                     const LinkTarget target = in.kind == K::link ? LinkTarget{LinkTarget::Kind::uri, in.target}
                                                                  : reference_target(in.reference);
                     if (!target.empty()) inner.colour = style_.link_colour;
+                    const std::size_t first = out.size();
                     runs(in.children, inner, mark, target.empty() ? link : target, out);
+                    // A Link element, placed in its paragraph when that is made (see adopt).
+                    if (!target.empty() && link.empty() && !in_contents_) {
+                        const int element = tree_.add(Role::link, pending_parent);
+                        for (std::size_t r = first; r < out.size(); ++r) out[r].element = element;
+                    }
                     break;
                 }
             }
@@ -202,9 +224,26 @@ private:
 
     // ------------------------------------------------------------ paragraphs
 
-    // Sets `runs` with the context's pending label and anchors, then clears them.
+    // Runs without an element join `element`; their links become its children.
+    static constexpr int pending_parent = -2;
+    void adopt(std::vector<Run>& runs, int element) {
+        for (auto& r : runs) {
+            if (r.element == layout::artifact) r.element = element;
+            else if (tree_.elements[r.element].parent == pending_parent) tree_.elements[r.element].parent = element;
+        }
+    }
+
+    // Sets `runs` with the context's pending label and anchors, then clears them. The
+    // words become one structure element of `role` inside the context's parent.
     std::vector<Box> paragraph(std::vector<Run> runs, Context& ctx, double line_height, layout::Align align,
-                               bool hyphenate) {
+                               bool hyphenate, Role role = Role::p) {
+        // A label on a line of its own (an item that starts with a list) is its Lbl alone.
+        const bool label_alone = runs.empty() && ctx.label_element != layout::artifact;
+        const int element = label_alone ? layout::artifact : tree_.add(role == Role::p ? ctx.paragraph_role : role, ctx.parent);
+        if (!label_alone) ctx.paragraph_role = Role::p;
+        adopt(runs, element);
+        adopt(ctx.label, ctx.label_element != layout::artifact ? ctx.label_element : element);
+        ctx.label_element = layout::artifact;
         layout::ParagraphSpec p;
         p.runs = std::move(runs);
         p.label = std::move(ctx.label);
@@ -246,9 +285,27 @@ private:
             flow_.add(paragraph({}, ctx, leading(style_.body_size), layout::Align::left, false));
     }
 
+    // A lead-in stays with what it introduces: a paragraph ending in ":" (or ":-"), one
+    // followed by a list or a table (its caption, or the item whose sub-items follow),
+    // and one that is a title rather than a sentence (no closing stop) with more after it.
+    static bool leads_in(const model::Block& b, const model::Block* next) {
+        if (b.kind != model::BlockKind::paragraph) return false;
+        if (next && (next->kind == model::BlockKind::list || next->kind == model::BlockKind::table)) return true;
+        std::string text = model::plain_text(b.inlines);
+        while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.back())) || text.back() == '-')) text.pop_back();
+        if (text.ends_with("\u2014") || text.ends_with("\u2013")) text.resize(text.size() - 3);
+        if (text.empty()) return false;
+        const bool sentence = std::string_view(".;!?)\"").find(text.back()) != std::string_view::npos ||
+                              text.ends_with("\u201D") || text.ends_with("\u2019");
+        return text.back() == ':' || (next && !sentence);
+    }
+
     void blocks(const std::vector<model::Block>& blocks, Context& ctx, int list_depth = 0) {
         label_line_before(blocks.empty() ? nullptr : &blocks.front(), ctx);
-        for (const auto& b : blocks) block(b, ctx, list_depth);
+        for (std::size_t k = 0; k < blocks.size(); ++k) {
+            block(blocks[k], ctx, list_depth);
+            if (leads_in(blocks[k], k + 1 < blocks.size() ? &blocks[k + 1] : nullptr)) flow_.last().keep_with_next = true;
+        }
     }
 
     void block(const model::Block& b, Context& ctx, int list_depth) {
@@ -258,6 +315,7 @@ private:
             case model::BlockKind::table: table(b, ctx); break;
             case model::BlockKind::quote: {
                 Context quoted = ctx;
+                quoted.parent = tree_.add(Role::blockquote, ctx.parent);
                 quoted.indent += style_.list_indent;
                 quoted.right -= style_.list_indent;
                 quoted.italic = true;
@@ -273,8 +331,15 @@ private:
 
     void list(const model::Block& b, Context& ctx, int depth) {
         static const char* const bullets[] = {"\u2022", "\u2013", "\u25E6"};
+        const int list_element = tree_.add(Role::l, ctx.parent);
         for (const auto& item : b.items) {
+            const int li = tree_.add(Role::li, list_element);
             Context inner = ctx;
+            inner.label_element = tree_.add(Role::lbl, li);
+            // An item of one paragraph is its LBody; anything more goes inside one.
+            const bool one_paragraph = item.blocks.size() == 1 && item.blocks[0].kind == model::BlockKind::paragraph;
+            inner.parent = one_paragraph ? li : tree_.add(Role::lbody, li);
+            inner.paragraph_role = one_paragraph ? Role::lbody : Role::p;
             inner.label_x = ctx.indent;
             inner.indent = ctx.indent + style_.list_indent;
             inner.space_before = style_.paragraph_space * 0.6;
@@ -302,13 +367,17 @@ private:
                                                              : layout::Align::left);
         const TextStyle cell = style(Face::body, style_.table_size, style_.text_colour);
         const TextStyle head = style(Face::sans_bold, style_.table_size * 0.95, style_.heading_colour);
+        const int table_element = tree_.add(Role::table, ctx.parent);
         for (const auto& row : b.rows) {
+            const int tr = tree_.add(Role::tr, table_element);
             layout::TableSpec::Row r;
             r.header = row.header;
             r.change_bar = ctx.change_bar;
             for (const auto& c : row.cells) {
+                const int element = tree_.add(row.header ? Role::th : Role::td, tr);
                 if (c.shade < 0) {
                     r.cells.push_back({runs(c.inlines, row.header ? head : cell, ctx.mark), {}});
+                    adopt(r.cells.back().runs, element);
                     continue;
                 }
                 // White (0) to dark blue (1), as compare's SVG heatmap; light text on the dark end.
@@ -317,6 +386,7 @@ private:
                 TextStyle on_fill = cell;
                 if (shade > 0.55f) on_fill.colour = layout::rgb(0xffffff);
                 r.cells.push_back({runs(c.inlines, on_fill, ctx.mark), fill});
+                adopt(r.cells.back().runs, element);
             }
             spec.rows.push_back(std::move(r));
         }
@@ -342,7 +412,7 @@ private:
         return {run(old, s, Mark::deleted), run(" ", s, Mark::none), run(number.text, s, Mark::inserted)};
     }
 
-    void clause(const model::Clause& c) {
+    void clause(const model::Clause& c, int section_level) {
         const Mark mark = mark_of(c.change);
         Context ctx;
         ctx.indent = number_width_;
@@ -355,13 +425,19 @@ private:
         if (!c.heading.empty()) {
             TextStyle s = body();
             s.face = Face::body_bold;
-            auto boxes = paragraph(runs(c.heading, s, mark), ctx, leading(style_.body_size), layout::Align::left, false);
+            auto boxes = paragraph(runs(c.heading, s, mark), ctx, leading(style_.body_size), layout::Align::left, false,
+                                   heading_role(section_level));
             for (auto& b : boxes) b.keep_with_next = true;
             flow_.add(std::move(boxes));
             ctx.space_before = style_.paragraph_space * 0.5;
         }
         blocks(c.blocks, ctx);
     }
+
+    // Whether the contents and the bookmarks list a section. In an assembled document an
+    // untitled protocol section sits right under its constitution Section heading, and
+    // the document's own title would be a wrong name for it.
+    bool listed(const model::Section& s) const { return !s.heading.empty() || !nests_documents_; }
 
     // What the contents and the bookmarks call a section; one written without a heading
     // ("## {#section-24}") still needs a name there.
@@ -401,15 +477,23 @@ private:
             boxes.back().anchors = std::move(ctx.anchors);
         } else {
             ctx.label = number_label(s.number, s.change, mark, ts);
-            boxes = paragraph(runs(s.heading, ts, mark), ctx, size * 1.25, layout::Align::left, false);
+            boxes = paragraph(runs(s.heading, ts, mark), ctx, size * 1.25, layout::Align::left, false,
+                              heading_role(s.level));
         }
         for (auto& b : boxes) b.keep_with_next = true;
-        boxes.front().page_break_before = first;
+        // In an assembled document each Part and Section starts a page; a Section right
+        // after its Part's heading stays on the Part's page.
+        boxes.front().page_break_before = first || (nests_documents_ && s.level <= 3 && !heading_alone_);
+        heading_alone_ = s.intro.empty() && s.clauses.empty();
         flow_.add(std::move(boxes));
 
-        const std::string name = section_name(s);
-        outline_.push_back({s.heading.empty() || s.number.text.empty() ? name : s.number.text + " " + name, s.id,
-                            major ? 0 : 1});
+        // Bookmarks nest as the headings do (a constitution's protocol headings beneath
+        // their Section).
+        if (listed(s)) {
+            const std::string name = section_name(s);
+            outline_.push_back({s.heading.empty() || s.number.text.empty() ? name : s.number.text + " " + name, s.id,
+                                std::max(0, s.level - 2)});
+        }
 
         Context intro;
         intro.indent = ctx.indent;
@@ -418,7 +502,7 @@ private:
         intro.change_bar = wholly_changed(s.change);
         intro.space_before = style_.paragraph_space + 1;
         blocks(s.intro, intro);
-        for (const auto& c : s.clauses) clause(c);
+        for (const auto& c : s.clauses) clause(c, s.level);
     }
 
     // Over a covering report, so nobody takes it for the document.
@@ -445,21 +529,26 @@ private:
                             layout::Align::left, false));
         ctx.space_before = 6;
         flow_.add(paragraph({run(m.title, style(Face::sans_bold, style_.title_size, style_.heading_colour), Mark::none)},
-                            ctx, style_.title_size * 1.18, layout::Align::left, false));
+                            ctx, style_.title_size * 1.18, layout::Align::left, false, Role::h1));
         Box rule;
         rule.height = 16;
         rule.rules.push_back({0, 10, width_, 10, 1.4, style_.heading_colour});
         flow_.add(std::move(rule));
 
         const TextStyle label = style(Face::sans_bold, style_.body_size * 0.85, style_.muted_colour);
+        // The details are a table of two columns to a reader: each label heads its row.
+        const int table = tree_.add(Role::table, 0);
         for (const auto& [name, value] : model::title_facts(m)) {
             Context row;
+            row.parent = tree_.add(Role::tr, table);
+            row.label_element = tree_.add(Role::th, row.parent);
+            tree_.elements[row.label_element].column_header = false;
             row.indent = 92;
             row.right = width_;
             row.label = {run(name, label, Mark::none)};
             row.space_before = 1;
             flow_.add(paragraph({run(value, body(), Mark::none)}, row, leading(style_.body_size), layout::Align::left,
-                                false));
+                                false, Role::td));
         }
     }
 
@@ -468,12 +557,14 @@ private:
         heading.right = width_;
         heading.space_before = style_.section_space * 1.6;
         auto boxes = paragraph({run("Contents", style(Face::sans_bold, style_.section_size, style_.heading_colour), Mark::none)},
-                               heading, style_.section_size * 1.25, layout::Align::left, false);
+                               heading, style_.section_size * 1.25, layout::Align::left, false, Role::h2);
+        const int toc = tree_.add(Role::toc, 0);
         boxes.back().keep_with_next = true;
         flow_.add(std::move(boxes));
 
         constexpr double number_room = 30;   // the page numbers' column
         for (const auto& s : protocol_.sections) {
+            if (!listed(s)) continue;
             const bool major = s.level <= 2;
             const TextStyle ts = style(Face::body, style_.body_size * (major ? 1.0 : 0.95), style_.text_colour);
             Context ctx;
@@ -486,13 +577,21 @@ private:
             const Mark mark = mark_of(s.change);
             if (!s.heading.empty()) ctx.label = number_label(s.number, s.change, mark, ts);
             ctx.space_before = major ? 5 : 1;
-            auto lines = paragraph(s.heading.empty() ? std::vector<Run>{run(section_name(s), ts, Mark::none)} : runs(s.heading, ts, mark),
-                                   ctx, leading(ts.size), layout::Align::left, false);
+            // Each entry: a TOCI holding one Link (its words, its page number, its annotations).
+            ctx.parent = tree_.add(Role::toci, toc);
+            in_contents_ = true;   // a reference inside a heading is no link of its own here: the entry is one
+            auto entry = s.heading.empty() ? std::vector<Run>{run(section_name(s), ts, Mark::none)} : runs(s.heading, ts, mark);
+            in_contents_ = false;
+            auto lines = paragraph(std::move(entry), ctx, leading(ts.size), layout::Align::left, false, Role::link);
             if (lines.empty()) continue;
-            for (auto& line : lines) line.links = {{0, 0, width_, line.height, {LinkTarget::Kind::anchor, s.id}}};
+            const int link = static_cast<int>(tree_.elements.size()) - 1;
+            for (auto& line : lines) {
+                for (auto& t : line.texts) t.element = link;
+                line.links = {{0, 0, width_, line.height, {LinkTarget::Kind::anchor, s.id}, link}};
+            }
             Box& last = lines.back();
             const auto& end = last.texts.back();
-            last.page_refs.push_back({s.id, end.x + end.width, width_, end.baseline, ts});
+            last.page_refs.push_back({s.id, end.x + end.width, width_, end.baseline, ts, link});
             flow_.add(std::move(lines));
         }
     }
@@ -575,6 +674,10 @@ private:
     std::vector<detail::OutlineEntry> outline_;
     std::unordered_set<std::string> anchors_;
     std::set<char32_t> missing_;
+    layout::StructureTree tree_;
+    bool nests_documents_ = false;
+    bool heading_alone_ = false;
+    bool in_contents_ = false;   // the last section drawn is a heading with nothing under it yet
 };
 
 bool load_style(const PdfOptions& options, PdfStyle& style, model::Diagnostics& diags) {
@@ -644,7 +747,8 @@ std::string render_pdf(const model::Protocol& protocol, const PdfOptions& option
                                   : m.title + ", " + m.council;
     info.keywords = "protocol, constitution, " + m.council + ", version " + m.version + ", " + model::to_string(m.status);
     info.epoch = options.epoch ? options.epoch : io::known_epoch(m.adopted);
-    return detail::write_pdf(pages, style.page, *fonts, composer.outline(), info, origin, diags);
+    info.lang = m.lang.empty() ? "en-GB" : m.lang;
+    return detail::write_pdf(pages, style.page, *fonts, composer.structure(), composer.outline(), info, origin, diags);
 }
 
 }  // namespace protopub::pdf

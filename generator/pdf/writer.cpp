@@ -7,8 +7,14 @@
 #include <ctime>
 #include <map>
 #include <memory>
+#include <unordered_map>
+
+#include <hpdf_doc.h>
+#include <hpdf_pages.h>
 
 #include "layout/flow.hpp"
+#include "pdf/font_subset.hpp"
+#include "pdf/object_streams.hpp"
 
 namespace protopub::pdf::detail {
 
@@ -49,129 +55,397 @@ HPDF_Date to_pdf_date(std::int64_t epoch) {
     return d;
 }
 
-// Each face is embedded twice over: as a one-byte font in Windows-1252 (which has
-// curly quotes, dashes, the pound sign and Western accents) and as a two-byte Unicode
-// font for anything else. Most text takes the one-byte form, which makes content
-// streams a third of the size (and much faster to compress).
-struct FaceFonts {
-    HPDF_Font cp1252 = nullptr;
-    HPDF_Font unicode = nullptr;
-};
+// ---------------------------------------------------------------- small writers
 
-// `text` in Windows-1252, or false when a character is not in it.
-bool to_cp1252(const std::string& text, std::string& out) {
-    static const char32_t high[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-                                      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-    out.clear();
-    for (std::size_t i = 0; i < text.size();) {
-        const char32_t c = layout::next_code_point(text, i);
-        if (c < 0x80 || (c >= 0xA0 && c <= 0xFF)) {
-            out += static_cast<char>(c);
-            continue;
-        }
-        const auto* at = std::find(std::begin(high), std::end(high), c);
-        if (c == 0 || at == std::end(high)) return false;
-        out += static_cast<char>(0x80 + (at - std::begin(high)));
-    }
-    return true;
+void append_number(std::string& out, double v) {
+    char buffer[32];
+    const double rounded = std::round(v * 100) / 100;   // a hundredth of a point: finer than any printer
+    int n = std::snprintf(buffer, sizeof buffer, "%.2f", rounded == 0 ? 0.0 : rounded);
+    while (n > 0 && buffer[n - 1] == '0') --n;
+    if (n > 0 && buffer[n - 1] == '.') --n;
+    out.append(buffer, n);
 }
 
-class PageWriter {
-public:
-    PageWriter(HPDF_Page page, double height, const std::map<layout::Face, FaceFonts>& fonts,
-               const layout::FontSet& metrics)
-        : page_(page), height_(height), fonts_(fonts), metrics_(metrics) {}
+void append_hex16(std::string& out, unsigned v) {
+    static const char digits[] = "0123456789ABCDEF";
+    for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xF];
+}
 
-    void draw(const layout::Page& content) {
-        for (const auto& placed : content.boxes)
-            for (const auto& f : placed.box.fills) fill(placed, f);
-        HPDF_Page_BeginText(page_);
-        for (const auto& placed : content.boxes)
-            for (const auto& t : placed.box.texts) text(placed, t);
-        HPDF_Page_EndText(page_);
-        for (const auto& placed : content.boxes)
-            for (const auto& r : placed.box.rules)
-                rule(placed.x + r.x1, placed.y + r.y1, placed.x + r.x2, placed.y + r.y2, r.thickness, r.colour);
+// UTF-16BE with a byte-order mark: how a PDF text string holds any character.
+std::string utf16_text(const std::string& utf8) {
+    std::string out = "\xFE\xFF";
+    const auto put = [&](unsigned unit) {
+        out += static_cast<char>(unit >> 8);
+        out += static_cast<char>(unit & 0xFF);
+    };
+    for (std::size_t i = 0; i < utf8.size();) {
+        const char32_t c = layout::next_code_point(utf8, i);
+        if (c < 0x10000) {
+            put(c);
+        } else {
+            put(0xD800 + ((c - 0x10000) >> 10));
+            put(0xDC00 + ((c - 0x10000) & 0x3FF));
+        }
+    }
+    return out;
+}
+
+void append_hex_string(std::string& out, const std::string& bytes) {
+    static const char digits[] = "0123456789ABCDEF";
+    out += '<';
+    for (unsigned char b : bytes) {
+        out += digits[b >> 4];
+        out += digits[b & 0xF];
+    }
+    out += '>';
+}
+
+const char* role_name(layout::Role r) {
+    using R = layout::Role;
+    switch (r) {
+        case R::document: return "Document";
+        case R::h1: return "H1";
+        case R::h2: return "H2";
+        case R::h3: return "H3";
+        case R::h4: return "H4";
+        case R::h5: return "H5";
+        case R::h6: return "H6";
+        case R::p: return "P";
+        case R::l: return "L";
+        case R::li: return "LI";
+        case R::lbl: return "Lbl";
+        case R::lbody: return "LBody";
+        case R::table: return "Table";
+        case R::tr: return "TR";
+        case R::th: return "TH";
+        case R::td: return "TD";
+        case R::link: return "Link";
+        case R::toc: return "TOC";
+        case R::toci: return "TOCI";
+        case R::blockquote: return "BlockQuote";
+        case R::caption: return "Caption";
+    }
+    return "Span";
+}
+
+// ---------------------------------------------------------------- fonts
+
+// One embedded font per font file: a CIDFontType2 subset addressed by its own glyph
+// ids (Identity-H), with widths and a ToUnicode map for exactly the glyphs drawn.
+struct EmbeddedFont {
+    std::string resource;              // "F1"
+    const layout::FontMetrics* metrics = nullptr;
+    const std::string* file = nullptr;
+    std::vector<std::uint16_t> used;   // original glyph ids, in order of first use
+    std::unordered_map<std::uint16_t, std::uint16_t> new_id;
+    std::unordered_map<std::uint16_t, std::u32string> text_of;   // original glyph -> characters
+    // A subset of at most 256 glyphs (nearly every document) is addressed with one byte
+    // a glyph, which halves the text in the content streams.
+    bool one_byte = false;
+};
+
+// The CMap of a one-byte subset: code n is glyph n.
+std::string one_byte_cmap() {
+    return "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+           "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+           "/CMapName /Protopub-OneByte-Identity def\n/CMapType 1 def\n"
+           "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+           "1 begincidrange\n<00> <FF> 0\nendcidrange\n"
+           "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+}
+
+void append_code_point_utf16_hex(std::string& out, char32_t c) {
+    if (c < 0x10000) {
+        append_hex16(out, c);
+    } else {
+        append_hex16(out, 0xD800 + ((c - 0x10000) >> 10));
+        append_hex16(out, 0xDC00 + ((c - 0x10000) & 0x3FF));
+    }
+}
+
+std::string to_unicode_cmap(const EmbeddedFont& font, const std::vector<std::uint16_t>& glyphs) {
+    std::string entries;
+    int count = 0;
+    std::string out =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n";
+    out += font.one_byte ? "<00> <FF>\n" : "<0000> <FFFF>\n";
+    out += "endcodespacerange\n";
+    const auto flush = [&] {
+        if (count == 0) return;
+        out += std::to_string(count) + " beginbfchar\n" + entries + "endbfchar\n";
+        entries.clear();
+        count = 0;
+    };
+    for (std::size_t id = 1; id < glyphs.size(); ++id) {
+        const auto it = font.text_of.find(glyphs[id]);
+        if (it == font.text_of.end()) continue;   // a component of another glyph
+        entries += '<';
+        if (font.one_byte) {
+            static const char digits[] = "0123456789ABCDEF";
+            entries += digits[(id >> 4) & 0xF];
+            entries += digits[id & 0xF];
+        } else {
+            append_hex16(entries, static_cast<unsigned>(id));
+        }
+        entries += "> <";
+        for (char32_t c : it->second) append_code_point_utf16_hex(entries, c);
+        entries += ">\n";
+        if (++count == 100) flush();
+    }
+    flush();
+    out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return out;
+}
+
+// "ABCDEF+": a subset's tag, the same for the same glyphs so the bytes are repeatable.
+std::string subset_tag(const std::vector<std::uint16_t>& glyphs, const std::string& name) {
+    std::uint32_t h = 2166136261u;
+    for (auto g : glyphs) h = (h ^ g) * 16777619u;
+    for (char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    std::string tag;
+    for (int k = 0; k < 6; ++k, h /= 26) tag += static_cast<char>('A' + h % 26);
+    return tag + "+";
+}
+
+// ---------------------------------------------------------------- page content
+
+class ContentWriter {
+public:
+    ContentWriter(double height, const std::map<layout::Face, EmbeddedFont*>& fonts) : height_(height), fonts_(fonts) {}
+
+    // Returns the page's content; `mark(element)` gives the next MCID of this page for a
+    // structure element (and records it in the parent tree).
+    template <typename Mark>
+    std::string draw(const layout::Page& page, Mark mark) {
+        out_.clear();
+        out_.reserve(16384);
+        // Every page starts from the default graphics state.
+        font_ = nullptr;
+        size_ = line_width_ = -1;
+        fill_ = stroke_ = {-1, -1, -1};
+        // One marked-content sequence runs on across lines of the same element (the
+        // lines of a paragraph), so the tree and the parent tree stay small.
+        int open = none;
+        const auto close = [&] {
+            if (open != none) out_ += "ET\nEMC\n";
+            open = none;
+        };
+        for (const auto& placed : page.boxes) {
+            const auto& box = placed.box;
+            if (!box.fills.empty() || !box.rules.empty()) {
+                close();
+                out_ += "/Artifact BMC\n";
+                for (const auto& f : box.fills) fill(placed, f);
+                for (const auto& r : box.rules) rule(placed, r);
+                out_ += "EMC\n";
+            }
+            for (const auto& t : box.texts) {
+                if (t.element != open) {
+                    close();
+                    if (t.element == layout::artifact) {
+                        out_ += "/Artifact BMC\n";
+                    } else {
+                        const auto [role, mcid] = mark(t.element);
+                        out_ += '/';
+                        out_ += role;
+                        out_ += " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+                    }
+                    out_ += "BT\n";
+                    open = t.element;
+                }
+                text(placed, t);
+            }
+        }
+        close();
+        return out_;
     }
 
 private:
+    static constexpr int none = -2;   // no marked content open (artifact is -1)
     double flip(double y) const { return height_ - y; }
 
+    void colour(const layout::Colour& c, bool stroke) {
+        layout::Colour& current = stroke ? stroke_ : fill_;
+        if (c == current) return;
+        current = c;
+        append_number(out_, c.r);
+        out_ += ' ';
+        append_number(out_, c.g);
+        out_ += ' ';
+        append_number(out_, c.b);
+        out_ += stroke ? " RG\n" : " rg\n";
+    }
+
     void fill(const layout::PlacedBox& at, const layout::FillItem& f) {
-        HPDF_Page_SetRGBFill(page_, f.colour.r, f.colour.g, f.colour.b);
-        HPDF_Page_Rectangle(page_, at.x + f.x, flip(at.y + f.y + f.height), f.width, f.height);
-        HPDF_Page_Fill(page_);
+        colour(f.colour, false);
+        append_number(out_, at.x + f.x);
+        out_ += ' ';
+        append_number(out_, flip(at.y + f.y + f.height));
+        out_ += ' ';
+        append_number(out_, f.width);
+        out_ += ' ';
+        append_number(out_, f.height);
+        out_ += " re f\n";
+    }
+
+    void rule(const layout::PlacedBox& at, const layout::RuleItem& r) {
+        colour(r.colour, true);
+        if (r.thickness != line_width_) {
+            line_width_ = r.thickness;
+            append_number(out_, r.thickness);
+            out_ += " w\n";
+        }
+        append_number(out_, at.x + r.x1);
+        out_ += ' ';
+        append_number(out_, flip(at.y + r.y1));
+        out_ += " m ";
+        append_number(out_, at.x + r.x2);
+        out_ += ' ';
+        append_number(out_, flip(at.y + r.y2));
+        out_ += " l S\n";
     }
 
     void text(const layout::PlacedBox& at, const layout::TextItem& t) {
-        const FaceFonts& face = fonts_.at(t.style.face);
-        const bool one_byte = to_cp1252(t.text, encoded_);
-        HPDF_Font font = one_byte ? face.cp1252 : face.unicode;
-        if (font != font_ || t.style.size != size_) {
-            font_ = font;
+        const EmbeddedFont& font = *fonts_.at(t.style.face);
+        if (&font != font_ || t.style.size != size_) {
+            font_ = &font;
             size_ = t.style.size;
-            HPDF_Page_SetFontAndSize(page_, font_, size_);
+            out_ += '/' + font.resource + ' ';
+            append_number(out_, size_);
+            out_ += " Tf\n";
         }
-        if (!(t.style.colour == colour_)) {
-            colour_ = t.style.colour;
-            HPDF_Page_SetRGBFill(page_, colour_.r, colour_.g, colour_.b);
+        colour(t.style.colour, false);
+        if (t.has_actual_text) {
+            out_ += "/Span <</ActualText ";
+            append_hex_string(out_, utf16_text(t.actual_text));
+            out_ += ">> BDC\n";
         }
-        const double x = at.x + t.x, y = flip(at.y + t.baseline);
-        if (one_byte || t.word_spacing == 0) {
-            // PDF word spacing stretches the one-byte space; a justified line is one string.
-            if (t.word_spacing != word_spacing_) {
-                word_spacing_ = t.word_spacing;
-                HPDF_Page_SetWordSpace(page_, word_spacing_);
+        out_ += "1 0 0 1 ";
+        append_number(out_, at.x + t.x);
+        out_ += ' ';
+        append_number(out_, flip(at.y + t.baseline));
+        out_ += " Tm [(";
+        // A justified line is one string: each space is followed by a shift that widens it.
+        const double stretch = t.word_spacing * 1000 / t.style.size;
+        std::uint16_t previous = 0;
+        for (std::size_t i = 0; i < t.text.size();) {
+            const char32_t c = layout::next_code_point(t.text, i);
+            const std::uint16_t glyph = font.metrics->glyph(c);
+            // Kerning as layout measured it: a shift between the pair, never across a space.
+            if (const int kern = c == ' ' ? 0 : font.metrics->kerning(previous, glyph)) {
+                out_ += ") ";
+                append_number(out_, -kern);
+                out_ += " (";
             }
-            show(x, y, one_byte ? encoded_ : t.text);
-            return;
+            previous = c == ' ' ? 0 : glyph;
+            const auto it = font.new_id.find(glyph);
+            const unsigned id = it == font.new_id.end() ? 0 : it->second;
+            if (!font.one_byte) code_byte(id >> 8);
+            code_byte(id & 0xFF);
+            if (c == ' ' && stretch != 0 && i < t.text.size()) {
+                out_ += ") ";
+                append_number(out_, -stretch);
+                out_ += " (";
+            }
         }
-        // A two-byte font has no word spacing: set the words one by one.
-        const double space = metrics_.width(" ", t.style) + t.word_spacing;
-        double word_x = x;
-        for (std::size_t start = 0; start <= t.text.size();) {
-            std::size_t end = t.text.find(' ', start);
-            if (end == std::string::npos) end = t.text.size();
-            const std::string word = t.text.substr(start, end - start);
-            if (!word.empty()) show(word_x, y, word);
-            word_x += metrics_.width(word, t.style) + space;
-            start = end + 1;
+        out_ += ")] TJ\n";
+        if (t.has_actual_text) out_ += "EMC\n";
+    }
+
+    // Two-byte codes as a literal string: raw bytes compress far better than hex.
+    void code_byte(unsigned b) {
+        switch (b) {
+            case '(': out_ += "\\("; return;
+            case ')': out_ += "\\)"; return;
+            case '\\': out_ += "\\\\"; return;
+            case '\r': out_ += "\\r"; return;
+            case '\n': out_ += "\\n"; return;
+            default: out_ += static_cast<char>(b);
         }
     }
 
-    // Positions to a hundredth of a point (finer than any printer) keep the page
-    // descriptions short, which is most of what compressing them costs.
-    void show(double x, double y, const std::string& text) {
-        const auto hundredths = [](double v) { return std::round(v * 100) / 100; };
-        HPDF_Page_TextOut(page_, hundredths(x), hundredths(y), text.c_str());
-    }
-
-    void rule(double x1, double y1, double x2, double y2, double thickness, const layout::Colour& c) {
-        HPDF_Page_SetLineWidth(page_, thickness);
-        HPDF_Page_SetRGBStroke(page_, c.r, c.g, c.b);
-        HPDF_Page_MoveTo(page_, x1, flip(y1));
-        HPDF_Page_LineTo(page_, x2, flip(y2));
-        HPDF_Page_Stroke(page_);
-    }
-
-    HPDF_Page page_;
     double height_;
-    const std::map<layout::Face, FaceFonts>& fonts_;
-    const layout::FontSet& metrics_;
-    HPDF_Font font_ = nullptr;
-    double word_spacing_ = 0;
-    double size_ = -1;
-    std::string encoded_;
-    layout::Colour colour_{-1, -1, -1};
+    const std::map<layout::Face, EmbeddedFont*>& fonts_;
+    std::string out_;
+    const EmbeddedFont* font_ = nullptr;
+    double size_ = -1, line_width_ = -1;
+    layout::Colour fill_{-1, -1, -1}, stroke_{-1, -1, -1};
 };
 
+// ---------------------------------------------------------------- libharu's object layer
+
+class Objects {
+public:
+    explicit Objects(HPDF_Doc pdf) : pdf_(pdf) {}
+    HPDF_Dict dict(bool indirect) {
+        HPDF_Dict d = HPDF_Dict_New(pdf_->mmgr);
+        if (indirect && d) HPDF_Xref_Add(pdf_->xref, d);
+        return d;
+    }
+    HPDF_Array array() { return HPDF_Array_New(pdf_->mmgr); }
+    HPDF_Dict stream(const std::string& bytes, bool compress) {
+        HPDF_Dict d = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
+        if (!d) return nullptr;
+        if (compress) d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+        return d;
+    }
+    void text(HPDF_Dict d, const char* key, const std::string& utf8) {
+        if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= ' ' && c < 0x7F; }))
+            return ascii(d, key, utf8);   // plain ASCII is the same in PDFDocEncoding, at half the size
+        const std::string bytes = utf16_text(utf8);
+        HPDF_Dict_Add(d, key, HPDF_Binary_New(pdf_->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(bytes.data())),
+                                              static_cast<HPDF_UINT>(bytes.size())));
+    }
+    void ascii(HPDF_Dict d, const char* key, const std::string& value) {
+        HPDF_Dict_Add(d, key, HPDF_String_New(pdf_->mmgr, value.c_str(), nullptr));
+    }
+
+private:
+    HPDF_Doc pdf_;
+};
+
+std::string xml_escaped(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else out += c;
+    }
+    return out;
+}
+
+// The XMP packet PDF/UA asks for: the title and the claim of conformance.
+std::string xmp_metadata(const DocumentInfo& info) {
+    return "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+           "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+           "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+           "xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" "
+           "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+           "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(info.title) + "</rdf:li></rdf:Alt></dc:title>\n"
+           "<dc:creator><rdf:Seq><rdf:li>" + xml_escaped(info.author) + "</rdf:li></rdf:Seq></dc:creator>\n"
+           "<dc:language><rdf:Bag><rdf:li>" + xml_escaped(info.lang) + "</rdf:li></rdf:Bag></dc:language>\n"
+           "<pdf:Producer>protopub</pdf:Producer><xmp:CreatorTool>protopub</xmp:CreatorTool>\n"
+           "<pdfuaid:part>1</pdfuaid:part>\n"
+           "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
+}
+
+// Where an element's content and children go in its /K, in the order a reader meets them.
+struct Kid {
+    enum class Kind : std::uint8_t { element, content, annotation };
+    Kind kind;
+    int index = 0;   // element index, MCID, or annotation index
+    int page = 0;
+};
 }  // namespace
 
 std::string write_pdf(const std::vector<layout::Page>& pages, const layout::PageGeometry& geometry,
-                      const layout::FontSet& fonts, const std::vector<OutlineEntry>& outline,
-                      const DocumentInfo& info, const std::string& origin, model::Diagnostics& diags) {
+                      const layout::FontSet& fonts, const layout::StructureTree& structure,
+                      const std::vector<OutlineEntry>& outline, const DocumentInfo& info, const std::string& origin,
+                      model::Diagnostics& diags) {
     ErrorSink sink;
     Doc doc(HPDF_New(on_error, &sink));
     if (!doc) {
@@ -179,40 +453,163 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
         return {};
     }
     HPDF_Doc pdf = doc.get();
+    pdf->pdf_version = HPDF_VER_17;   // tagged PDF and PDF/UA
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
+    Objects objects(pdf);
 
-    // Each distinct file is loaded once, even when two faces share it.
-    std::map<std::string, FaceFonts> by_path;
-    std::map<layout::Face, FaceFonts> faces;
+    // ------------------------------------------------ fonts: the glyphs each file draws
+    std::vector<std::unique_ptr<EmbeddedFont>> embedded;
+    std::map<layout::Face, EmbeddedFont*> font_of;
     for (int f = 0; f < layout::face_count; ++f) {
         const auto face = static_cast<layout::Face>(f);
-        const std::string& path = fonts.path(face);
-        auto it = by_path.find(path);
-        if (it == by_path.end()) {
-            FaceFonts loaded;
-            if (const char* name = HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE))
-                loaded = {HPDF_GetFont(pdf, name, "CP1252"), HPDF_GetFont(pdf, name, "UTF-8")};
-            it = by_path.emplace(path, loaded).first;
+        EmbeddedFont* shared = nullptr;
+        for (const auto& [other, font] : font_of)
+            if (fonts.path(other) == fonts.path(face)) shared = font;
+        if (!shared) {
+            embedded.push_back(std::make_unique<EmbeddedFont>());
+            shared = embedded.back().get();
+            shared->resource = "F" + std::to_string(embedded.size());
+            shared->metrics = &fonts.metrics(face);
+            shared->file = &fonts.file(face);
         }
-        if (!it->second.cp1252 || !it->second.unicode) {
-            diags.error(origin, {}, "libharu cannot embed the font '" + path + "'");
+        font_of[face] = shared;
+    }
+    std::unordered_map<int, std::string> link_words;   // Link element -> its words (the annotation's /Contents)
+    for (const auto& page : pages)
+        for (const auto& placed : page.boxes)
+            for (const auto& t : placed.box.texts) {
+                EmbeddedFont& font = *font_of.at(t.style.face);
+                for (std::size_t i = 0; i < t.text.size();) {
+                    const char32_t c = layout::next_code_point(t.text, i);
+                    const std::uint16_t g = font.metrics->glyph(c);
+                    if (g == 0) continue;
+                    if (font.text_of.emplace(g, std::u32string(1, c)).second) font.used.push_back(g);
+                }
+                if (t.element >= 0 && structure.elements[t.element].role == layout::Role::link) {
+                    std::string& words = link_words[t.element];
+                    words += (words.empty() ? "" : " ") + (t.has_actual_text ? t.actual_text : t.text);
+                }
+            }
+
+    HPDF_Dict font_resources = objects.dict(true);
+    for (auto& font : embedded) {
+        if (font->used.empty()) continue;
+        TrueTypeSubset subset;
+        std::string error;
+        if (!subset_truetype(*font->file, font->used, subset, error)) {
+            diags.error(origin, {}, "cannot embed the font '" + font->resource + "': " + error);
             return {};
         }
-        faces[face] = it->second;
+        for (std::size_t id = 0; id < subset.glyphs.size(); ++id)
+            font->new_id.emplace(subset.glyphs[id], static_cast<std::uint16_t>(id));
+        font->one_byte = subset.glyphs.size() <= 256;
+        const FontFacts facts = font_facts(*font->file);
+        const std::string name = subset_tag(subset.glyphs, facts.postscript_name) +
+                                 (facts.postscript_name.empty() ? font->resource : facts.postscript_name);
+
+        HPDF_Dict file = objects.stream(subset.bytes, true);
+        HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.bytes.size()));
+        HPDF_Dict descriptor = objects.dict(true);
+        HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+        HPDF_Dict_AddName(descriptor, "FontName", name.c_str());
+        HPDF_Dict_AddNumber(descriptor, "Flags", 32 | (facts.fixed_pitch ? 1 : 0) | (facts.serif ? 2 : 0) |
+                                                     (facts.italic || facts.italic_angle != 0 ? 64 : 0));
+        HPDF_Array bbox = objects.array();
+        for (int v : facts.bbox) HPDF_Array_AddNumber(bbox, v);
+        HPDF_Dict_Add(descriptor, "FontBBox", bbox);
+        HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(facts.italic_angle));
+        HPDF_Dict_AddNumber(descriptor, "Ascent", facts.ascent);
+        HPDF_Dict_AddNumber(descriptor, "Descent", facts.descent);
+        HPDF_Dict_AddNumber(descriptor, "CapHeight", facts.cap_height);
+        HPDF_Dict_AddNumber(descriptor, "StemV", 80);
+        HPDF_Dict_Add(descriptor, "FontFile2", file);
+
+        HPDF_Dict cid = objects.dict(true);
+        HPDF_Dict_AddName(cid, "Type", "Font");
+        HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+        HPDF_Dict_AddName(cid, "BaseFont", name.c_str());
+        HPDF_Dict system = objects.dict(false);
+        objects.ascii(system, "Registry", "Adobe");
+        objects.ascii(system, "Ordering", "Identity");
+        HPDF_Dict_AddNumber(system, "Supplement", 0);
+        HPDF_Dict_Add(cid, "CIDSystemInfo", system);
+        HPDF_Dict_Add(cid, "FontDescriptor", descriptor);
+        HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+        HPDF_Array widths = objects.array();
+        HPDF_Array_AddNumber(widths, 0);
+        HPDF_Array list = objects.array();
+        for (auto g : subset.glyphs) HPDF_Array_AddNumber(list, font->metrics->glyph_advance(g));
+        HPDF_Array_Add(widths, list);
+        HPDF_Dict_Add(cid, "W", widths);
+
+        HPDF_Dict type0 = objects.dict(true);
+        HPDF_Dict_AddName(type0, "Type", "Font");
+        HPDF_Dict_AddName(type0, "Subtype", "Type0");
+        HPDF_Dict_AddName(type0, "BaseFont", name.c_str());
+        if (font->one_byte) {
+            HPDF_Dict cmap = objects.stream(one_byte_cmap(), true);
+            HPDF_Dict_AddName(cmap, "Type", "CMap");
+            HPDF_Dict_AddName(cmap, "CMapName", "Protopub-OneByte-Identity");
+            HPDF_Dict cmap_system = objects.dict(false);
+            objects.ascii(cmap_system, "Registry", "Adobe");
+            objects.ascii(cmap_system, "Ordering", "Identity");
+            HPDF_Dict_AddNumber(cmap_system, "Supplement", 0);
+            HPDF_Dict_Add(cmap, "CIDSystemInfo", cmap_system);
+            HPDF_Dict_Add(type0, "Encoding", cmap);
+        } else {
+            HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+        }
+        HPDF_Array descendants = objects.array();
+        HPDF_Array_Add(descendants, cid);
+        HPDF_Dict_Add(type0, "DescendantFonts", descendants);
+        HPDF_Dict_Add(type0, "ToUnicode", objects.stream(to_unicode_cmap(*font, subset.glyphs), true));
+        HPDF_Dict_Add(font_resources, font->resource.c_str(), type0);
     }
+
+    // ------------------------------------------------ pages, marked content
+    const std::size_t element_count = structure.elements.size();
+    std::vector<std::vector<Kid>> kids(element_count);
+    std::vector<Kid> root_kids;
+    std::vector<bool> attached(element_count, false);
+    // An element joins its parent when its first content is drawn: reading order is
+    // drawing order, which is the source's order.
+    const auto attach = [&](int e) {
+        std::vector<int> chain;
+        for (int at = e; at >= 0 && !attached[at]; at = structure.elements[at].parent) chain.push_back(at);
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            attached[*it] = true;
+            const int parent = structure.elements[*it].parent;
+            (parent >= 0 ? kids[parent] : root_kids).push_back({Kid::Kind::element, *it, 0});
+        }
+    };
+    std::vector<std::vector<int>> parent_tree(pages.size());   // per page: MCID -> element
 
     std::vector<HPDF_Page> pdf_pages;
     pdf_pages.reserve(pages.size());
-    for (const auto& content : pages) {
+    ContentWriter content(geometry.height, font_of);
+    for (std::size_t p = 0; p < pages.size(); ++p) {
         HPDF_Page page = HPDF_AddPage(pdf);
         HPDF_Page_SetWidth(page, geometry.width);
         HPDF_Page_SetHeight(page, geometry.height);
-        PageWriter(page, geometry.height, faces, fonts).draw(content);
+        HPDF_Dict_AddNumber(page, "StructParents", static_cast<HPDF_INT32>(p));
+        HPDF_Dict_AddName(page, "Tabs", "S");   // links in structure order
+        if (HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT)))
+            HPDF_Dict_Add(resources, "Font", font_resources);
+        const std::string bytes = content.draw(pages[p], [&](int element) {
+            attach(element);
+            const int mcid = static_cast<int>(parent_tree[p].size());
+            parent_tree[p].push_back(element);
+            kids[element].push_back({Kid::Kind::content, mcid, static_cast<int>(p)});
+            return std::pair<const char*, int>{role_name(structure.elements[element].role), mcid};
+        });
+        auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+        HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
         pdf_pages.push_back(page);
     }
 
+    // ------------------------------------------------ links
     const auto anchors = layout::find_anchors(pages);
     auto destination = [&](const std::string& anchor) -> HPDF_Destination {
         const auto it = anchors.find(anchor);
@@ -221,9 +618,11 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
         HPDF_Destination_SetFitH(d, geometry.height - it->second.y + 4);
         return d;
     };
+    std::vector<std::pair<HPDF_Annotation, int>> annotations;   // annotation, its Link element
     for (std::size_t p = 0; p < pages.size(); ++p) {
         for (const auto& placed : pages[p].boxes) {
             for (const auto& link : placed.box.links) {
+                if (link.element < 0) continue;   // no element, no annotation: every link is tagged
                 const double left = placed.x + link.x, top = geometry.height - (placed.y + link.y);
                 const HPDF_Rect rect{static_cast<HPDF_REAL>(left), static_cast<HPDF_REAL>(top - link.height),
                                      static_cast<HPDF_REAL>(left + link.width), static_cast<HPDF_REAL>(top)};
@@ -232,22 +631,119 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
                     annot = HPDF_Page_CreateURILinkAnnot(pdf_pages[p], rect, link.target.target.c_str());
                 else if (HPDF_Destination d = destination(link.target.target))
                     annot = HPDF_Page_CreateLinkAnnot(pdf_pages[p], rect, d);
-                if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+                if (!annot) continue;
+                HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+                const int key = static_cast<int>(pages.size() + annotations.size());
+                HPDF_Dict_AddNumber(annot, "StructParent", key);
+                const auto words = link_words.find(link.element);
+                objects.text(annot, "Contents", words != link_words.end() ? words->second : link.target.target);
+                attach(link.element);
+                kids[link.element].push_back({Kid::Kind::annotation, static_cast<int>(annotations.size()), static_cast<int>(p)});
+                annotations.push_back({annot, link.element});
             }
         }
     }
 
+    // ------------------------------------------------ the structure tree
+    // Elements that drew nothing (an empty table cell) still take their place, after
+    // the sibling made before them.
+    for (std::size_t e = 0; e < element_count; ++e) {
+        if (attached[e]) continue;
+        const int parent = structure.elements[e].parent;
+        if (parent >= 0) attach(parent);
+        attached[e] = true;
+        auto& list = parent >= 0 ? kids[parent] : root_kids;
+        auto at = list.begin();
+        for (auto it = list.begin(); it != list.end(); ++it)
+            if (it->kind == Kid::Kind::element && it->index < static_cast<int>(e)) at = it + 1;
+        list.insert(at, {Kid::Kind::element, static_cast<int>(e), 0});
+    }
+    HPDF_Dict tree_root = objects.dict(true);
+    HPDF_Dict_AddName(tree_root, "Type", "StructTreeRoot");
+    std::vector<HPDF_Dict> element_dicts(element_count);
+    for (auto& d : element_dicts) d = objects.dict(true);
+    for (std::size_t e = 0; e < element_count; ++e) {
+        const auto& element = structure.elements[e];
+        HPDF_Dict d = element_dicts[e];
+        HPDF_Dict_AddName(d, "S", role_name(element.role));
+        // Content on the element's own page is a bare MCID; elsewhere a marked-content reference.
+        int own_page = -1;
+        for (const Kid& kid : kids[e])
+            if (kid.kind == Kid::Kind::content) {
+                own_page = kid.page;
+                break;
+            }
+        if (own_page >= 0) HPDF_Dict_Add(d, "Pg", pdf_pages[own_page]);
+        HPDF_Dict_Add(d, "P", element.parent >= 0 ? element_dicts[element.parent] : tree_root);
+        if (element.role == layout::Role::th) {
+            HPDF_Dict a = objects.dict(false);
+            HPDF_Dict_AddName(a, "O", "Table");
+            HPDF_Dict_AddName(a, "Scope", element.column_header ? "Column" : "Row");
+            HPDF_Dict_Add(d, "A", a);
+        }
+        HPDF_Array k = objects.array();
+        for (const Kid& kid : kids[e]) {
+            if (kid.kind == Kid::Kind::element) {
+                HPDF_Array_Add(k, element_dicts[kid.index]);
+                continue;
+            }
+            if (kid.kind == Kid::Kind::content && kid.page == own_page) {
+                HPDF_Array_AddNumber(k, kid.index);
+                continue;
+            }
+            HPDF_Dict ref = objects.dict(false);
+            HPDF_Dict_AddName(ref, "Type", kid.kind == Kid::Kind::content ? "MCR" : "OBJR");
+            HPDF_Dict_Add(ref, "Pg", pdf_pages[kid.page]);
+            if (kid.kind == Kid::Kind::content) HPDF_Dict_AddNumber(ref, "MCID", kid.index);
+            else HPDF_Dict_Add(ref, "Obj", annotations[kid.index].first);
+            HPDF_Array_Add(k, ref);
+        }
+        HPDF_Dict_Add(d, "K", k);
+    }
+    HPDF_Array root_k = objects.array();
+    for (const Kid& kid : root_kids) HPDF_Array_Add(root_k, element_dicts[kid.index]);
+    HPDF_Dict_Add(tree_root, "K", root_k);
+    HPDF_Dict parent_tree_dict = objects.dict(true);
+    HPDF_Array nums = objects.array();
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(p));
+        HPDF_Array marked = objects.array();
+        for (int e : parent_tree[p]) HPDF_Array_Add(marked, element_dicts[e]);
+        HPDF_Array_Add(nums, marked);
+    }
+    for (std::size_t a = 0; a < annotations.size(); ++a) {
+        HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(pages.size() + a));
+        HPDF_Array_Add(nums, element_dicts[annotations[a].second]);
+    }
+    HPDF_Dict_Add(parent_tree_dict, "Nums", nums);
+    HPDF_Dict_Add(tree_root, "ParentTree", parent_tree_dict);
+    HPDF_Dict_AddNumber(tree_root, "ParentTreeNextKey", static_cast<HPDF_INT32>(pages.size() + annotations.size()));
+
+    HPDF_Dict catalog = pdf->catalog;
+    HPDF_Dict_Add(catalog, "StructTreeRoot", tree_root);
+    HPDF_Dict mark_info = objects.dict(false);
+    HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
+    HPDF_Dict_Add(catalog, "MarkInfo", mark_info);
+    objects.ascii(catalog, "Lang", info.lang.empty() ? "en-GB" : info.lang);
+    HPDF_Dict preferences = objects.dict(false);
+    HPDF_Dict_AddBoolean(preferences, "DisplayDocTitle", HPDF_TRUE);
+    HPDF_Dict_Add(catalog, "ViewerPreferences", preferences);
+    HPDF_Dict metadata = objects.stream(xmp_metadata(info), false);
+    HPDF_Dict_AddName(metadata, "Type", "Metadata");
+    HPDF_Dict_AddName(metadata, "Subtype", "XML");
+    HPDF_Dict_Add(catalog, "Metadata", metadata);
+
+    // ------------------------------------------------ bookmarks, nested by level
     HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
-    HPDF_Outline parent = nullptr;
+    std::vector<std::pair<int, HPDF_Outline>> open;   // level, outline: the chain of parents
     for (const auto& entry : outline) {
         HPDF_Destination d = destination(entry.anchor);
-        if (!d) continue;
-        HPDF_Outline o = HPDF_CreateOutline(pdf, entry.level > 0 ? parent : nullptr, entry.title.c_str(), utf8);
+        if (!d || entry.title.empty()) continue;
+        while (!open.empty() && open.back().first >= entry.level) open.pop_back();
+        HPDF_Outline o = HPDF_CreateOutline(pdf, open.empty() ? nullptr : open.back().second, entry.title.c_str(), utf8);
         HPDF_Outline_SetDestination(o, d);
-        if (entry.level == 0) {
-            HPDF_Outline_SetOpened(o, HPDF_FALSE);
-            parent = o;
-        }
+        HPDF_Outline_SetOpened(o, HPDF_FALSE);
+        open.push_back({entry.level, o});
     }
     if (!outline.empty()) HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 
@@ -274,7 +770,10 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
     HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
     HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
     bytes.resize(size);
-    return bytes;
+    // Packed, the structure tree and the other small objects compress; libharu's own
+    // layout is kept only if the file is not as expected.
+    std::string packed = pack_objects(bytes, pdf->mmgr);
+    return packed.empty() ? bytes : packed;
 }
 
 }  // namespace protopub::pdf::detail

@@ -54,3 +54,17 @@ TEST_CASE("UTF-8 is decoded one code point at a time", "[layout][fonts]") {
     CHECK(layout::next_code_point(s, i) == U'\uFFFD');
     CHECK(i == s.size());
 }
+
+TEST_CASE("kerning pairs from the font's kern table narrow 'AV' and 'To', never across a space", "[layout][fonts][kerning]") {
+    model::Diagnostics diags;
+    const auto fonts = layout::FontSet::load({}, "style", diags);
+    REQUIRE(fonts);
+    const auto w = [&](const char* text) { return fonts->width(text, layout::Face::body, 10); };
+    CHECK(w("AV") < w("A") + w("V") - 0.5);
+    CHECK(w("To") < w("T") + w("o") - 0.3);
+    CHECK(w("A V") == Approx(w("A") + w(" ") + w("V")));   // a space stretches: no pair across it
+    CHECK(w("mn") == Approx(w("m") + w("n")));             // no pair, no change
+    const auto& m = fonts->metrics(layout::Face::body);
+    CHECK(m.kerning(m.glyph(U'A'), m.glyph(U'V')) < 0);
+    CHECK(m.kerning(0, m.glyph(U'V')) == 0);
+}

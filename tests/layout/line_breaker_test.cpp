@@ -206,3 +206,53 @@ TEST_CASE("a hard line break ends a line that is not stretched", "[layout][lines
     REQUIRE(lines.size() == 2);
     CHECK(lines[0].texts.back().x + lines[0].texts.back().width < 200);
 }
+
+TEST_CASE("a token of 400 KB is set whole, in pieces that fit, in order", "[layout][lines][long]") {
+    const layout::LineBreaker breaker(fonts(), &hyphenator());
+    std::string token;
+    for (std::size_t i = 0; token.size() < 400000; ++i) token += static_cast<char>('a' + (i * 7) % 26);
+    for (const std::string& word : {token, std::string(30000, 'x'), [] {
+             std::string s;
+             while (s.size() < 30000) s += "ab/";   // a break point every three letters
+             return s;
+         }()}) {
+        layout::ParagraphSpec p;
+        p.runs = {{"before " + word + " after", {}, {}}};
+        p.right = 300;
+        const auto lines = breaker.break_lines(p);
+        std::string joined;
+        for (const auto& line : lines)
+            for (const auto& t : line.texts) {
+                CHECK(t.x + t.width <= 300.05);
+                joined += t.text;
+            }
+        CHECK(lines.size() > word.size() / 200);
+        CHECK(joined.find(word) != std::string::npos);
+        // Copying a long token gives its pieces, not the whole token again (no ActualText
+        // hundreds of kilobytes long).
+        for (const auto& line : lines)
+            for (const auto& t : line.texts) CHECK(t.actual_text.size() <= 200);
+    }
+}
+
+TEST_CASE("a word broken at a line end copies as the word: the first piece carries it, the rest nothing", "[layout][lines]") {
+    const layout::LineBreaker breaker(fonts(), &hyphenator());
+    for (double right : {60.0, 75.0, 90.0, 110.0}) {
+        layout::ParagraphSpec p;
+        p.runs = {{"the Sub-Committees and co-operation of responsibilities", {}, {}}};
+        p.right = right;
+        p.hyphenate = true;
+        const auto lines = breaker.break_lines(p);
+        std::string copied;   // what copy and paste gives: ActualText where there is one
+        for (const auto& line : lines) {
+            for (const auto& t : line.texts) {
+                if (!copied.empty() && copied.back() != ' ' && !t.has_actual_text) copied += ' ';
+                copied += t.has_actual_text ? t.actual_text : t.text;
+                if (t.has_actual_text && !t.actual_text.empty()) copied += ' ';
+            }
+        }
+        INFO("measure " << right << ": " << copied);
+        for (const char* word : {"Sub-Committees", "co-operation", "responsibilities"}) CHECK(copied.find(word) != std::string::npos);
+        CHECK(copied.find("SubCommittees") == std::string::npos);
+    }
+}

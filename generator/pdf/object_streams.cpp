@@ -1,0 +1,125 @@
+#include "pdf/object_streams.hpp"
+
+#include <hpdf_streams.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
+namespace protopub::pdf::detail {
+
+namespace {
+
+// zlib through libharu, which links it already.
+bool deflated(const std::string& in, HPDF_MMgr mmgr, std::string& out) {
+    HPDF_Stream src = HPDF_MemStream_New(mmgr, 8192), dst = HPDF_MemStream_New(mmgr, 8192);
+    bool ok = src && dst &&
+              HPDF_Stream_Write(src, reinterpret_cast<const HPDF_BYTE*>(in.data()), static_cast<HPDF_UINT>(in.size())) == HPDF_OK &&
+              HPDF_Stream_WriteToStream(src, dst, HPDF_STREAM_FILTER_FLATE_DECODE, nullptr) == HPDF_OK;
+    if (ok) {
+        out.assign(HPDF_Stream_Size(dst), '\0');
+        HPDF_UINT size = static_cast<HPDF_UINT>(out.size());
+        ok = HPDF_Stream_Seek(dst, 0, HPDF_SEEK_SET) == HPDF_OK &&
+             (HPDF_Stream_Read(dst, reinterpret_cast<HPDF_BYTE*>(out.data()), &size) == HPDF_OK || size == out.size());
+        out.resize(size);
+    }
+    if (src) HPDF_Stream_Free(src);
+    if (dst) HPDF_Stream_Free(dst);
+    return ok;
+}
+
+long number_after(const std::string& s, const std::string& key, std::size_t from) {
+    const auto at = s.find(key, from);
+    return at == std::string::npos ? -1 : std::strtol(s.c_str() + at + key.size(), nullptr, 10);
+}
+
+void put_entry(std::string& out, int type, std::uint32_t field2, std::uint16_t field3) {
+    out += static_cast<char>(type);
+    for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((field2 >> shift) & 0xFF);
+    out += static_cast<char>(field3 >> 8);
+    out += static_cast<char>(field3 & 0xFF);
+}
+
+}  // namespace
+
+std::string pack_objects(const std::string& pdf, HPDF_MMgr mmgr) {
+    // The classic table: "xref\n0 N\n" then N entries of 20 bytes.
+    const auto startxref = pdf.rfind("startxref");
+    if (startxref == std::string::npos) return {};
+    const std::size_t table = std::strtoul(pdf.c_str() + startxref + 9, nullptr, 10);
+    if (table >= pdf.size() || pdf.compare(table, 4, "xref") != 0) return {};
+    std::size_t at = pdf.find('\n', table) + 1;
+    const long first = std::strtol(pdf.c_str() + at, nullptr, 10);
+    const long count = number_after(pdf, " ", at);
+    at = pdf.find('\n', at) + 1;
+    if (first != 0 || count < 2 || at + std::size_t(count) * 20 > pdf.size()) return {};
+    const auto trailer = pdf.find("trailer", at);
+    const long root = number_after(pdf, "/Root ", trailer), info = number_after(pdf, "/Info ", trailer);
+    if (trailer == std::string::npos || root <= 0) return {};
+
+    struct Object {
+        long number = 0;
+        std::size_t offset = 0, end = 0;
+    };
+    std::vector<Object> objects;
+    for (long n = 1; n < count; ++n) {
+        const char* entry = pdf.c_str() + at + n * 20;
+        if (entry[17] != 'n' || std::strtol(entry + 11, nullptr, 10) != 0) return {};   // libharu frees nothing
+        objects.push_back({n, std::strtoul(entry, nullptr, 10), 0});
+    }
+    std::vector<Object> by_offset = objects;
+    std::sort(by_offset.begin(), by_offset.end(), [](const Object& a, const Object& b) { return a.offset < b.offset; });
+    for (std::size_t k = 0; k < by_offset.size(); ++k) by_offset[k].end = k + 1 < by_offset.size() ? by_offset[k + 1].offset : table;
+
+    // Streams stay as they are; every other object goes into the object stream.
+    const long packed_stream = count, xref_stream = count + 1;
+    std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
+    std::vector<std::pair<int, std::uint32_t>> where(count + 2, {0, 0});   // type, offset or (stream index)
+    std::string header, bodies;
+    long packed = 0;
+    for (const auto& o : by_offset) {
+        const std::string head = std::to_string(o.number) + " 0 obj";
+        if (o.end <= o.offset || pdf.compare(o.offset, head.size(), head) != 0) return {};
+        const std::size_t body = o.offset + head.size();
+        const std::size_t close = pdf.rfind("endobj", o.end);
+        if (close == std::string::npos || close < body) return {};
+        const std::string_view text(pdf.data() + body, close - body);
+        const auto dict_end = text.rfind(">>");
+        const bool stream = dict_end != std::string_view::npos && text.find("stream", dict_end) != std::string_view::npos;
+        if (stream) {
+            where[o.number] = {1, static_cast<std::uint32_t>(out.size())};
+            out.append(pdf, o.offset, close + 6 - o.offset);
+            out += '\n';
+            continue;
+        }
+        where[o.number] = {2, static_cast<std::uint32_t>(packed++)};
+        header += std::to_string(o.number) + " " + std::to_string(bodies.size()) + " ";
+        bodies.append(text.substr(text.find_first_not_of(" \r\n")));
+        bodies += '\n';
+    }
+    std::string compressed;
+    if (!deflated(header + bodies, mmgr, compressed)) return {};
+    where[packed_stream] = {1, static_cast<std::uint32_t>(out.size())};
+    out += std::to_string(packed_stream) + " 0 obj\n<< /Type /ObjStm /N " + std::to_string(packed) + " /First " +
+           std::to_string(header.size()) + " /Filter /FlateDecode /Length " + std::to_string(compressed.size()) +
+           " >>\nstream\n" + compressed + "\nendstream\nendobj\n";
+
+    where[xref_stream] = {1, static_cast<std::uint32_t>(out.size())};
+    std::string entries;
+    put_entry(entries, 0, 0, 0xFFFF);
+    for (long n = 1; n < count + 2; ++n) {
+        const auto [type, value] = where[n];
+        // In use: its offset; packed: the object stream's number and its index in it.
+        if (type == 2) put_entry(entries, 2, static_cast<std::uint32_t>(packed_stream), static_cast<std::uint16_t>(value));
+        else put_entry(entries, type, value, 0);
+    }
+    if (!deflated(entries, mmgr, compressed)) return {};
+    const std::size_t xref_at = out.size();
+    out += std::to_string(xref_stream) + " 0 obj\n<< /Type /XRef /Size " + std::to_string(count + 2) + " /W [1 4 2] /Root " +
+           std::to_string(root) + " 0 R" + (info > 0 ? " /Info " + std::to_string(info) + " 0 R" : std::string()) +
+           " /Filter /FlateDecode /Length " + std::to_string(compressed.size()) + " >>\nstream\n" + compressed +
+           "\nendstream\nendobj\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
+    return out;
+}
+
+}  // namespace protopub::pdf::detail
