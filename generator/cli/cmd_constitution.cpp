@@ -10,7 +10,8 @@
 namespace protopub::cli {
 
 int run_constitution(const std::vector<std::string>& argv) {
-    Args args(argv, {"-o", "--format", "--templates", "--pdf-style", "--reference-docx"}, {"--quiet"});
+    Args args(argv, {"-o", "--format", "--templates", "--pdf-style", "--reference-docx"},
+              {"--quiet", "--allow-sources-outside"});
     const auto formats = args.list("--format", {"html"}, format_names());
     if (!args.ok()) return usage_error("constitution", args.error());
     if (args.positional().size() != 1 || !args.has("-o"))
@@ -22,7 +23,9 @@ int run_constitution(const std::vector<std::string>& argv) {
     auto text = io::read_file(manifest_path, error);
     if (!text) return usage_error("constitution", error);
     model::Diagnostics diags;
-    const auto manifest = constitution::read_manifest(*text, manifest_path, diags);
+    constitution::ManifestOptions manifest_options;
+    manifest_options.sources_outside = args.flag("--allow-sources-outside");
+    const auto manifest = constitution::read_manifest(*text, manifest_path, diags, manifest_options);
     if (diags.has_errors()) {
         print_diagnostics(diags);
         return exit_input_errors;

@@ -68,7 +68,9 @@ bool render_formats(const std::vector<model::Protocol>& protocols, const std::ve
         // A relative address or a web address: never "javascript:" or another scheme.
         const auto colon = href.find(':');
         const bool web = href.rfind("https://", 0) == 0 || href.rfind("http://", 0) == 0;
-        if (label.empty() || href.empty() || (colon != std::string::npos && !web && colon < href.find('/'))) {
+        // "//host" and "/\\host" are another site's address to a browser, not a relative one.
+        const bool other_host = href.size() >= 2 && (href[0] == '/' || href[0] == '\\') && (href[1] == '/' || href[1] == '\\');
+        if (label.empty() || href.empty() || other_host || (colon != std::string::npos && !web && colon < href.find('/'))) {
             diags.error("--link", {}, "'" + link + "' is not LABEL=ADDRESS (a relative address or an http(s) address)");
             return false;
         }

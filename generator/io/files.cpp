@@ -15,29 +15,34 @@ namespace fs = std::filesystem;
 
 namespace protopub::io {
 
+std::string file_kind(unsigned mode) {
+    return S_ISFIFO(mode) ? "a FIFO (named pipe)" : S_ISCHR(mode) ? "a character device" : S_ISBLK(mode) ? "a block device"
+           : S_ISSOCK(mode) ? "a socket" : S_ISDIR(mode) ? "a directory" : S_ISLNK(mode) ? "a symbolic link" : "a regular file";
+}
+
 std::optional<std::string> read_file(const std::string& path, std::string& error, std::uintmax_t limit) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         error = "cannot open '" + path + "': " + std::strerror(errno);
         return std::nullopt;
     }
     struct stat st {};
-    if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        error = S_ISDIR(st.st_mode) ? "'" + path + "' is a directory, not a file"
-                                    : "cannot read '" + path + "': " + std::strerror(errno);
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        error = S_ISDIR(st.st_mode)   ? "'" + path + "' is a directory, not a file"
+                : st.st_mode != 0     ? "'" + path + "' is " + file_kind(st.st_mode) + ", not a regular file"
+                                      : "cannot read '" + path + "': " + std::strerror(errno);
         ::close(fd);
         return std::nullopt;
     }
     std::string data;
-    if (S_ISREG(st.st_mode)) {
-        if (static_cast<std::uintmax_t>(st.st_size) > limit) {
-            error = "'" + path + "' is " + std::to_string((st.st_size + (1 << 20) - 1) >> 20) + " MiB, over the limit of " +
-                    std::to_string(limit >> 20) + " MiB";
-            ::close(fd);
-            return std::nullopt;
-        }
-        data.reserve(static_cast<std::size_t>(st.st_size));
+    if (static_cast<std::uintmax_t>(st.st_size) > limit) {
+        error = "'" + path + "' is " + std::to_string((st.st_size + (1 << 20) - 1) >> 20) + " MiB, over the limit of " +
+                std::to_string(limit >> 20) + " MiB";
+        ::close(fd);
+        return std::nullopt;
     }
+    data.reserve(static_cast<std::size_t>(st.st_size));
     char buf[1 << 16];
     for (;;) {
         ssize_t n = ::read(fd, buf, sizeof buf);

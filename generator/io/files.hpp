@@ -9,11 +9,14 @@
 
 namespace protopub::io {
 
-// Reads a whole file. On failure returns nullopt and sets `error` to a sentence
-// ("cannot open 'x.md': No such file or directory"). `limit` guards against
-// reading something absurd (a device, a 10 GB log) into memory.
+// Reads a whole regular file. On failure returns nullopt and sets `error` to a sentence
+// ("cannot open 'x.md': No such file or directory"). FIFOs, devices and sockets are
+// refused (they may never end, or block); `limit` guards against a 10 GB log.
 std::optional<std::string> read_file(const std::string& path, std::string& error,
                                      std::uintmax_t limit = std::uintmax_t(256) << 20);
+
+// "a FIFO (named pipe)", "a character device", ... for a stat mode (in messages).
+std::string file_kind(unsigned mode);
 
 // Writes one file atomically: a temporary file beside it, fsync, then rename.
 // The old file (if any) stays intact on any failure.

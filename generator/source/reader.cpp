@@ -283,7 +283,7 @@ private:
 };
 
 bool Reader::too_deep(cmark_node* n) {
-    if (depth_ < kMaxNesting) return false;
+    if (depth_ <= kMaxNesting) return false;  // exactly 100 levels are allowed
     if (!reported_depth_)
         diags_.error(path_, pos_of(n), "lists, quotes or emphasis nested more than " + std::to_string(kMaxNesting) +
                                            " levels deep; the deeper levels are not read");
