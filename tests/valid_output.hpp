@@ -36,9 +36,33 @@ inline std::string xml_problem(std::string_view xml) {
            (e ? " at line " + std::to_string(e->line) : "");
 }
 
+// "" when no cell of a CSV file (RFC 4180) starts as a spreadsheet formula: = + - @, tab, CR.
+inline std::string csv_problem(std::string_view csv) {
+    std::size_t i = 0, line = 1;
+    while (i < csv.size()) {
+        std::string cell;
+        if (csv[i] == '"') {
+            for (++i; i < csv.size(); ++i) {
+                if (csv[i] == '"' && i + 1 < csv.size() && csv[i + 1] == '"') cell += csv[i++];
+                else if (csv[i] == '"') break;
+                else cell += csv[i];
+            }
+            ++i;
+        } else {
+            while (i < csv.size() && csv[i] != ',' && csv[i] != '\r' && csv[i] != '\n') cell += csv[i++];
+        }
+        if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos)
+            return "a cell on line " + std::to_string(line) + " starts as a formula: " + cell.substr(0, 40);
+        if (i < csv.size() && csv[i] == '\r') ++i;
+        if (i < csv.size() && csv[i] == '\n') ++i, ++line;
+        else if (i < csv.size() && csv[i] == ',') ++i;
+    }
+    return "";
+}
+
 // "" when an output file of protopub is valid for its kind: every XML part of a .docx,
 // HTML (XHTML), SVG and XML well-formed; every text output valid UTF-8. PDFs are judged by
-// their own tests (qpdf, pdftotext).
+// their own tests (qpdf, pdftotext). No CSV cell starts as a spreadsheet formula.
 inline std::string file_problem(const std::string& name, std::string_view bytes) {
     auto ends = [&](std::string_view ext) { return name.size() >= ext.size() && name.ends_with(ext); };
     if (ends(".pdf") || ends(".png") || ends(".ttf")) return "";
@@ -59,6 +83,8 @@ inline std::string file_problem(const std::string& name, std::string_view bytes)
         return bad == std::string_view::npos ? "" : name + ": invalid UTF-8 at byte " + std::to_string(bad);
     }
     if (std::string p = text_problem(bytes); !p.empty()) return name + ": " + p;
+    if (ends(".csv"))
+        if (std::string p = csv_problem(bytes); !p.empty()) return name + ": " + p;
     return "";
 }
 
