@@ -50,11 +50,20 @@ struct NumberingInstance {
     std::map<int, Level> level_override;  // w:lvlOverride/w:lvl: a level drawn differently in this instance
 };
 
+// Word counts lists from 0 to 32767; a hostile w:start of 2147483647 must not overflow.
+constexpr int kMaxCounter = 32767;
+int list_start(const pugi::xml_node& n) { return std::clamp(n.attribute("w:val").as_int(1), 0, kMaxCounter); }
+
+// A list number ("24.5.3(a)(iv)") is short; "%2%2%2..." in w:lvlText is not, and 800 such
+// paragraphs took 798 MB. Each label is cut at this length, and all labels together count
+// against the limit on the inflated package (package::ZipLimits).
+constexpr std::size_t kMaxLabelBytes = 256;
+
 Level read_level(const pugi::xml_node& l) {
     Level level;
     if (auto f = l.child("w:numFmt")) level.format = f.attribute("w:val").value();
     if (auto t = l.child("w:lvlText")) level.text = t.attribute("w:val").value();
-    if (auto s = l.child("w:start")) level.start = s.attribute("w:val").as_int(1);
+    if (auto s = l.child("w:start")) level.start = list_start(s);
     level.legal = on(l.child("w:isLgl"));
     return level;
 }
@@ -110,7 +119,7 @@ public:
             if (auto it = uses_style_.find(inst.abstract_id); it != uses_style_.end()) inst.abstract_id = it->second;
             for (auto o : n.children("w:lvlOverride")) {
                 const int ilvl = o.attribute("w:ilvl").as_int();
-                if (auto s = o.child("w:startOverride")) inst.start_override[ilvl] = s.attribute("w:val").as_int(1);
+                if (auto s = o.child("w:startOverride")) inst.start_override[ilvl] = list_start(s);
                 if (auto l = o.child("w:lvl")) inst.level_override[ilvl] = read_level(l);
             }
             instances_[n.attribute("w:numId").value()] = inst;
@@ -147,12 +156,17 @@ public:
         auto c = counters.find(ilvl);
         const bool restart = inst->second.start_override.count(ilvl) && restarted_.insert({num_id, ilvl}).second;
         if (c == counters.end() || restart) counters[ilvl] = start_of(ilvl);
-        else ++c->second;
+        else if (c->second < kMaxCounter) ++c->second;
         for (auto it = counters.begin(); it != counters.end();) it = it->first > ilvl ? counters.erase(it) : std::next(it);
 
         std::string out;
         const std::string& pattern = level->text;
         for (std::size_t i = 0; i < pattern.size(); ++i) {
+            if (out.size() > kMaxLabelBytes) {
+                cut_ = true;
+                out.resize(kMaxLabelBytes);
+                break;
+            }
             if (pattern[i] == '%' && i + 1 < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i + 1]))) {
                 const int l = pattern[i + 1] - '1';
                 const Level* lv = level_at(l);
@@ -164,10 +178,17 @@ public:
                 out += pattern[i];
             }
         }
+        if (out.size() > kMaxLabelBytes) cut_ = true, out.resize(kMaxLabelBytes);
+        label_bytes_ += out.size();
         return out;
     }
+    // Bytes of every label made so far; whether one was cut at kMaxLabelBytes.
+    std::uint64_t label_bytes() const { return label_bytes_; }
+    bool cut() const { return cut_; }
 
 private:
+    std::uint64_t label_bytes_ = 0;
+    bool cut_ = false;
     std::map<std::string, std::map<int, Level>> abstracts_;
     std::map<std::string, NumberingInstance> instances_;
     std::map<std::string, std::string> uses_style_;         // w:numStyleLink: list -> the list it stands for
@@ -247,6 +268,10 @@ public:
     bool saw_tracked_changes() const { return tracked_; }
     int notes_read() const { return notes_read_; }
     int boxes_read() const { return boxes_read_; }
+    // List labels count against the package's inflated-size limit, from `budget` bytes on.
+    void set_label_budget(std::uint64_t budget) { label_budget_ = budget; }
+    bool over_label_budget() const { return numbering_.label_bytes() > label_budget_; }
+    bool labels_cut() const { return numbering_.cut(); }
 
 private:
     Paragraph read_paragraph(const pugi::xml_node& p, const Style*& style);
@@ -268,6 +293,7 @@ private:
     int notes_read_ = 0;
     int boxes_read_ = 0;
     std::uint32_t index_ = 0;
+    std::uint64_t label_budget_ = UINT64_MAX;
 };
 
 // A footnote or endnote: its mark where it is referred to, and its words (all its
@@ -413,7 +439,7 @@ Paragraph DocxReader::read_paragraph(const pugi::xml_node& p, const Style*& foun
     while (!text.empty() && text.back() == ' ') text.pop_back();
 
     bool bullet = false;
-    std::string label = num_id.empty() || num_id == "0" ? "" : numbering_.next(num_id, ilvl, bullet);
+    std::string label = num_id.empty() || num_id == "0" || over_label_budget() ? "" : numbering_.next(num_id, ilvl, bullet);
     para.bullet = bullet;
     // the displayed number goes in front of the words, as the reader of the page sees it
     if (!label.empty()) {
@@ -563,9 +589,21 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
         return {};
 
     DocxReader reader(styles, numbering, rels, footnotes, endnotes);
+    const std::uint64_t limit = package::ZipLimits{}.max_total_bytes;
+    std::uint64_t inflated = 0;
+    for (const auto& [name, part] : *parts) inflated += part.size();
+    reader.set_label_budget(limit - std::min(inflated, limit));
     std::vector<Paragraph> paras;
     std::vector<Dropped> dropped;
     reader.read_body(document.child("w:document").child("w:body"), paras, dropped);
+    if (reader.over_label_budget()) {
+        diags.error(path, {}, "cannot read the Word document: its list numbers (w:lvlText) expand, with the package, to "
+                              "more than " + std::to_string(limit >> 20) + " MB; refused (a numbering bomb?)");
+        return {};
+    }
+    if (reader.labels_cut())
+        diags.warning(path, {}, "a list number (w:lvlText) longer than " + std::to_string(kMaxLabelBytes) +
+                                    " characters was cut there; check the numbers of the imported lists");
     if (paras.empty()) {
         diags.error(path, {}, "the Word document has no text to import");
         return {};
