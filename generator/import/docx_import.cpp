@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <cctype>
 #include <map>
 #include <set>
@@ -50,9 +51,10 @@ struct NumberingInstance {
     std::map<int, Level> level_override;  // w:lvlOverride/w:lvl: a level drawn differently in this instance
 };
 
-// Word counts lists from 0 to 32767; a hostile w:start of 2147483647 must not overflow.
-constexpr int kMaxCounter = 32767;
-int list_start(const pugi::xml_node& n) { return std::clamp(n.attribute("w:val").as_int(1), 0, kMaxCounter); }
+// A list counts on from its w:start as written (even two billion), but a hostile
+// 2147483647 must not overflow: the counter stops at the largest int.
+constexpr int kMaxCounter = std::numeric_limits<int>::max();
+int list_start(const pugi::xml_node& n) { return n.attribute("w:val").as_int(1); }
 
 // A list number ("24.5.3(a)(iv)") is short; "%2%2%2..." in w:lvlText is not, and 800 such
 // paragraphs took 798 MB. Each label is cut at this length, and all labels together count
