@@ -274,6 +274,8 @@ public:
     void set_label_budget(std::uint64_t budget) { label_budget_ = budget; }
     bool over_label_budget() const { return numbering_.label_bytes() > label_budget_; }
     bool labels_cut() const { return numbering_.cut(); }
+    // Hyperlink addresses left out (not http, https or mailto), in document order.
+    const std::vector<std::string>& refused_links() const { return refused_links_; }
 
 private:
     Paragraph read_paragraph(const pugi::xml_node& p, const Style*& style);
@@ -296,6 +298,7 @@ private:
     int boxes_read_ = 0;
     std::uint32_t index_ = 0;
     std::uint64_t label_budget_ = UINT64_MAX;
+    std::vector<std::string> refused_links_;
 };
 
 // A footnote or endnote: its mark where it is referred to, and its words (all its
@@ -393,6 +396,8 @@ void DocxReader::read_runs(const pugi::xml_node& parent, Inlines& out, std::stri
                 link.children = std::move(kids);
                 out.push_back(std::move(link));
             } else {
+                // an address that is not the web's (javascript:, file:) is never published
+                if (!target.empty() && !web && !kids.empty()) refused_links_.push_back(target);
                 for (auto& k : kids) out.push_back(std::move(k));
             }
         } else if (name == "w:ins" || name == "w:moveTo") {
@@ -603,6 +608,9 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
                               "more than " + std::to_string(limit >> 20) + " MB; refused (a numbering bomb?)");
         return {};
     }
+    for (const auto& target : reader.refused_links())
+        diags.warning(path, {}, "a hyperlink to '" + target.substr(0, 60) + (target.size() > 60 ? "...'" : "'") +
+                                    " is not an http(s) or mailto address; its words are kept as text, without the link");
     if (reader.labels_cut())
         diags.warning(path, {}, "a list number (w:lvlText) longer than " + std::to_string(kMaxLabelBytes) +
                                     " characters was cut there; check the numbers of the imported lists");
