@@ -1,6 +1,7 @@
 #include "cli/args.hpp"
 
 #include <algorithm>
+#include "model/text.hpp"
 
 namespace protopub::cli {
 
@@ -34,6 +35,16 @@ Args::Args(const std::vector<std::string>& argv, const Command& command) {
                 error_ = "option '" + name + "' needs a value";
                 return;
             }
+            // Words that an output prints (not paths, which name files as the system does)
+            // pass the same rule as the words of a source.
+            static const std::set<std::string> printed = {"--author", "--council", "--title", "--version", "--link"};
+            std::string words = values_[name].back();
+            if (printed.count(name))
+                if (const model::Unshowable u = model::make_showable(words); u.count > 0) {
+                    error_ = "option '" + name + "' holds " + (u.name[0] == 'U' ? "character " : "") + u.name +
+                             ", which no output can show";
+                    return;
+                }
         } else if (flags.count(name) && !has_inline) {
             flags_seen_.insert(name);
         } else {

@@ -24,7 +24,9 @@ int run_constitution(const std::vector<std::string>& argv) {
     auto text = io::read_file(manifest_path, error);
     if (!text) return usage_error("constitution", error);
     model::Diagnostics diags;
-    const auto manifest = constitution::read_manifest(*text, manifest_path, diags);
+    constitution::ManifestOptions manifest_options;
+    manifest_options.sources_outside = args.flag("--allow-sources-outside");
+    const auto manifest = constitution::read_manifest(*text, manifest_path, diags, manifest_options);
     if (diags.has_errors()) {
         print_diagnostics(diags);
         return exit_input_errors;

@@ -23,7 +23,7 @@ std::optional<model::Protocol> load_version(const std::string& spec, model::Diag
     std::optional<model::Protocol> p;
     if (auto git = io::parse_git_spec(spec)) {
         std::string error;
-        auto text = io::read_git_file(*git, error);
+        auto text = io::read_git_file(*git, error, source::kMaxSourceBytes);
         if (!text) {
             diags.error(spec, {}, error);
             return std::nullopt;

@@ -21,6 +21,8 @@ int run_import(const std::vector<std::string>& argv) {
     const std::string input = args.positional().front();
     const std::string output = args.value("-o");
 
+    if (io::same_file(input, output))
+        return usage_error("import", "-o '" + output + "' is the input; name another file for the source");
     std::string error;
     auto bytes = io::read_file(input, error);
     if (!bytes) return usage_error("import", error);

@@ -1,6 +1,8 @@
 // protopub renumber FILE [-o OUT | --in-place]: clause numbers recomputed from the
 // structure and every internal reference rewritten to match; only numbers change.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
@@ -33,6 +35,8 @@ int run_renumber(const std::vector<std::string>& argv) {
     if (args.has("-o") && args.flag("--in-place"))
         return usage_error("renumber", "-o and --in-place exclude each other");
     const std::string path = args.positional().front();
+    if (args.has("-o") && io::same_file(path, args.value("-o")))
+        return usage_error("renumber", "-o '" + args.value("-o") + "' is the input; use --in-place to renumber it in place");
 
     std::string error;
     auto text = io::read_file(path, error, source::kMaxSourceBytes);
@@ -63,7 +67,8 @@ int run_renumber(const std::vector<std::string>& argv) {
 
     const std::string out_path = args.flag("--in-place") ? path : args.value("-o");
     if (out_path.empty()) {
-        std::fwrite(renumbered->data(), 1, renumbered->size(), stdout);
+        if (std::fwrite(renumbered->data(), 1, renumbered->size(), stdout) != renumbered->size() || std::fflush(stdout) != 0)
+            return usage_error("renumber", std::string("cannot write standard output: ") + std::strerror(errno));
     } else if (!io::write_file_atomic(out_path, *renumbered, error)) {
         return usage_error("renumber", error);
     }

@@ -44,6 +44,7 @@ const std::vector<Option>& options() {
         {"--author", "NAME", "the author of Word's tracked changes (default: protopub)"},
         {"--date", "YYYY-MM-DD", "the date of the changes (default: SOURCE_DATE_EPOCH or NEW's adoption date)"},
         {"--base", "FILE", "the protocol every other one is compared with (the model protocol)"},
+        {"--allow-sources-outside", "", "read manifest sources outside the manifest's folder"},
         {"--threshold", "X", "the lowest similarity (between 0 and the 'close' score) that counts as related"},
     };
     return table;
@@ -94,7 +95,7 @@ const std::vector<Command>& commands() {
         {.name = "constitution",
          .operands = "MANIFEST.yaml",
          .summary = "assemble the sources a manifest names into a constitution and publish it",
-         .options = {PUBLISH_OPTIONS},
+         .options = {PUBLISH_OPTIONS, "--allow-sources-outside"},
          .formats = kDocumentFormats,
          .default_formats = {"html"},
          .run = run_constitution,

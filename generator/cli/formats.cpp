@@ -24,7 +24,9 @@ bool read_link(const std::string& link, std::pair<std::string, std::string>& out
     const std::string& href = out.second;
     const auto colon = href.find(':');
     const bool web = href.rfind("https://", 0) == 0 || href.rfind("http://", 0) == 0;
-    return !out.first.empty() && !href.empty() && (colon == std::string::npos || web || colon > href.find('/'));
+    // "//host" and "/\\host" are another site's address to a browser, not a relative one.
+    const bool other_host = href.size() >= 2 && (href[0] == '/' || href[0] == '\\') && (href[1] == '/' || href[1] == '\\');
+    return !out.first.empty() && !href.empty() && !other_host && (colon == std::string::npos || web || colon > href.find('/'));
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 // protopub: publish council protocols from one structured source.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <string>
 #include <vector>
@@ -33,6 +35,16 @@ int help(const std::vector<std::string>& args) {
     return exit_usage;
 }
 
+// A write error on standard output (a full disk behind "> out.md", /dev/full) is an I/O
+// error, exit 2: output printed there is only as good as its last byte.
+int finish_stdout(int code) {
+    if (std::fflush(stdout) != 0 || std::ferror(stdout) || std::fclose(stdout) != 0) {
+        std::fprintf(stderr, "protopub: error: cannot write standard output: %s\n", std::strerror(errno));
+        return protopub::cli::exit_usage;
+    }
+    return code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -43,15 +55,15 @@ int main(int argc, char** argv) {
     }
     const std::string name = argv[1];
     std::vector<std::string> args(argv + 2, argv + argc);
-    if (name == "help" || name == "--help" || name == "-h") return help(args);
+    if (name == "help" || name == "--help" || name == "-h") return finish_stdout(help(args));
     if (name == "--version") {
         std::printf("protopub " PROTOPUB_VERSION_STRING "\n");
-        return exit_ok;
+        return finish_stdout(exit_ok);
     }
     for (const auto& c : commands()) {
         if (name != c.name) continue;
         try {
-            return c.run(args);
+            return finish_stdout(c.run(args));
         } catch (const std::bad_alloc&) {
             std::fprintf(stderr, "protopub: error: out of memory\n");
         } catch (const std::exception& e) {

@@ -65,7 +65,12 @@ struct Manifest {
 
 // Parses a manifest (YAML). Every problem is a diagnostic at its line and column;
 // source paths are resolved against the manifest's folder.
-Manifest read_manifest(std::string_view text, const std::string& path, model::Diagnostics& diags);
+struct ManifestOptions {
+    bool sources_outside = false;  // sources outside the manifest's folder may be read
+};
+// Sections or Parts with the same number are errors (they would share an id).
+Manifest read_manifest(std::string_view text, const std::string& path, model::Diagnostics& diags,
+                       const ManifestOptions& options = {});
 
 // The sources the manifest names, in manifest order (what the CLI loads).
 std::vector<std::string> manifest_sources(const Manifest& m);

@@ -1,11 +1,13 @@
 // The manifest reader: YAML in, Manifest out, every problem a diagnostic.
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include <yaml-cpp/yaml.h>
 
 #include "constitution/constitution.hpp"
 #include "io/files.hpp"
+#include "model/text.hpp"
 
 namespace protopub::constitution {
 namespace {
@@ -18,7 +20,8 @@ model::SourcePos pos_of(const YAML::Node& n) {
 
 class ManifestReader {
 public:
-    ManifestReader(const std::string& path, model::Diagnostics& diags) : path_(path), diags_(diags) {
+    ManifestReader(const std::string& path, const ManifestOptions& options, model::Diagnostics& diags)
+        : path_(path), options_(options), diags_(diags) {
         folder_ = std::filesystem::path(path).parent_path();
     }
 
@@ -43,10 +46,25 @@ public:
             return m;
         }
         for (const auto& p : parts) m.parts.push_back(part(p));
+        // Numbers become the ids of the assembled document ("part-5", "section-24").
+        std::map<std::string, model::SourcePos> part_numbers, section_numbers;
+        for (const auto& p : m.parts) {
+            unique(part_numbers, p.number, p.pos, "Part");
+            for (const auto& sec : p.sections) unique(section_numbers, sec.number, sec.pos, "section");
+        }
         return m;
     }
 
 private:
+    void unique(std::map<std::string, model::SourcePos>& seen, const std::string& number, model::SourcePos pos,
+                const char* what) {
+        if (number.empty()) return;
+        const auto [it, first] = seen.emplace(number, pos);
+        if (!first)
+            diags_.error(path_, pos, std::string("manifest: ") + what + " " + number + " is listed twice (first at line " +
+                                         std::to_string(it->second.line) + ")");
+    }
+
     void known(const YAML::Node& map, std::set<std::string> fields) {
         for (const auto& kv : map) {
             const std::string key = kv.first.as<std::string>("");
@@ -64,7 +82,10 @@ private:
             diags_.error(path_, pos_of(v), std::string("manifest: '") + key + "' must be a single value");
             return {};
         }
-        return v.Scalar();
+        std::string value = v.Scalar();
+        if (const model::Unshowable u = model::make_showable(value); u.count > 0)
+            diags_.warning(path_, pos_of(v), "manifest: " + model::unshowable_message(u));
+        return value;
     }
 
     // A date is YYYY-MM-DD: anything else would be printed as it stands, or invented.
@@ -136,7 +157,17 @@ private:
         s.number = scalar(n, "section", false);
         s.title = scalar(n, "title", false);
         const std::string source = scalar(n, "source", false);
-        if (!source.empty()) s.source = (folder_ / source).lexically_normal().string();
+        if (!source.empty()) {
+            s.source = (folder_ / source).lexically_normal().string();
+            // A manifest names the sources beside it; one that reaches out of its folder
+            // ("../../etc/shadow", "/home/x") is read only when the user says so.
+            const auto inside = std::filesystem::path(source).lexically_normal();
+            if (!options_.sources_outside &&
+                (inside.is_absolute() || inside.empty() || *inside.begin() == ".."))
+                diags_.error(path_, pos_of(n["source"]), "manifest: source '" + source +
+                                                             "' is outside the manifest's folder; pass "
+                                                             "--allow-sources-outside to read it");
+        }
         if (s.title.empty() && s.source.empty())
             diags_.error(path_, s.pos, "manifest: a section needs a 'source' or a 'title'");
         s.aliases = strings(n, "aliases");
@@ -170,6 +201,7 @@ private:
     }
 
     std::string path_;
+    ManifestOptions options_;
     std::filesystem::path folder_;
     model::Diagnostics& diags_;
     Numbering default_numbering_ = Numbering::as_written;
@@ -177,9 +209,10 @@ private:
 
 }  // namespace
 
-Manifest read_manifest(std::string_view text, const std::string& path, model::Diagnostics& diags) {
+Manifest read_manifest(std::string_view text, const std::string& path, model::Diagnostics& diags,
+                       const ManifestOptions& options) {
     try {
-        return ManifestReader(path, diags).read(YAML::Load(std::string(text)));
+        return ManifestReader(path, options, diags).read(YAML::Load(std::string(text)));
     } catch (const YAML::Exception& e) {
         diags.error(path, {static_cast<std::uint32_t>(e.mark.line + 1), static_cast<std::uint32_t>(e.mark.column + 1)},
                     "manifest: invalid YAML: " + e.msg);

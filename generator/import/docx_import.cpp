@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <cctype>
 #include <map>
 #include <set>
@@ -55,11 +56,21 @@ struct NumberingInstance {
     std::map<int, Level> level_override;  // w:lvlOverride/w:lvl: a level drawn differently in this instance
 };
 
+// A list counts on from its w:start as written (even two billion), but a hostile
+// 2147483647 must not overflow: the counter stops at the largest int.
+constexpr int kMaxCounter = std::numeric_limits<int>::max();
+int list_start(const pugi::xml_node& n) { return n.attribute("w:val").as_int(1); }
+
+// A list number ("24.5.3(a)(iv)") is short; "%2%2%2..." in w:lvlText is not, and 800 such
+// paragraphs took 798 MB. Each label is cut at this length, and all labels together count
+// against the limit on the inflated package (package::ZipLimits).
+constexpr std::size_t kMaxLabelBytes = 256;
+
 Level read_level(const pugi::xml_node& l) {
     Level level;
     if (auto f = l.child("w:numFmt")) level.format = f.attribute("w:val").value();
     if (auto t = l.child("w:lvlText")) level.text = t.attribute("w:val").value();
-    if (auto s = l.child("w:start")) level.start = s.attribute("w:val").as_int(1);
+    if (auto s = l.child("w:start")) level.start = list_start(s);
     level.legal = on(l.child("w:isLgl"));
     return level;
 }
@@ -115,7 +126,7 @@ public:
             if (auto it = uses_style_.find(inst.abstract_id); it != uses_style_.end()) inst.abstract_id = it->second;
             for (auto o : n.children("w:lvlOverride")) {
                 const int ilvl = o.attribute("w:ilvl").as_int();
-                if (auto s = o.child("w:startOverride")) inst.start_override[ilvl] = s.attribute("w:val").as_int(1);
+                if (auto s = o.child("w:startOverride")) inst.start_override[ilvl] = list_start(s);
                 if (auto l = o.child("w:lvl")) inst.level_override[ilvl] = read_level(l);
             }
             instances_[n.attribute("w:numId").value()] = inst;
@@ -152,12 +163,17 @@ public:
         auto c = counters.find(ilvl);
         const bool restart = inst->second.start_override.count(ilvl) && restarted_.insert({num_id, ilvl}).second;
         if (c == counters.end() || restart) counters[ilvl] = start_of(ilvl);
-        else ++c->second;
+        else if (c->second < kMaxCounter) ++c->second;
         for (auto it = counters.begin(); it != counters.end();) it = it->first > ilvl ? counters.erase(it) : std::next(it);
 
         std::string out;
         const std::string& pattern = level->text;
         for (std::size_t i = 0; i < pattern.size(); ++i) {
+            if (out.size() > kMaxLabelBytes) {
+                cut_ = true;
+                out.resize(kMaxLabelBytes);
+                break;
+            }
             if (pattern[i] == '%' && i + 1 < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i + 1]))) {
                 const int l = pattern[i + 1] - '1';
                 const Level* lv = level_at(l);
@@ -169,10 +185,17 @@ public:
                 out += pattern[i];
             }
         }
+        if (out.size() > kMaxLabelBytes) cut_ = true, out.resize(kMaxLabelBytes);
+        label_bytes_ += out.size();
         return out;
     }
+    // Bytes of every label made so far; whether one was cut at kMaxLabelBytes.
+    std::uint64_t label_bytes() const { return label_bytes_; }
+    bool cut() const { return cut_; }
 
 private:
+    std::uint64_t label_bytes_ = 0;
+    bool cut_ = false;
     std::map<std::string, std::map<int, Level>> abstracts_;
     std::map<std::string, NumberingInstance> instances_;
     std::map<std::string, std::string> uses_style_;         // w:numStyleLink: list -> the list it stands for
@@ -252,6 +275,12 @@ public:
     bool saw_tracked_changes() const { return tracked_; }
     int notes_read() const { return notes_read_; }
     int boxes_read() const { return boxes_read_; }
+    // List labels count against the package's inflated-size limit, from `budget` bytes on.
+    void set_label_budget(std::uint64_t budget) { label_budget_ = budget; }
+    bool over_label_budget() const { return numbering_.label_bytes() > label_budget_; }
+    bool labels_cut() const { return numbering_.cut(); }
+    // Hyperlink addresses left out (not http, https or mailto), in document order.
+    const std::vector<std::string>& refused_links() const { return refused_links_; }
 
 private:
     Paragraph read_paragraph(const pugi::xml_node& p, const Style*& style);
@@ -273,6 +302,8 @@ private:
     int notes_read_ = 0;
     int boxes_read_ = 0;
     std::uint32_t index_ = 0;
+    std::uint64_t label_budget_ = UINT64_MAX;
+    std::vector<std::string> refused_links_;
 };
 
 // A footnote or endnote: its mark where it is referred to, and its words (all its
@@ -370,6 +401,8 @@ void DocxReader::read_runs(const pugi::xml_node& parent, Inlines& out, std::stri
                 link.children = std::move(kids);
                 out.push_back(std::move(link));
             } else {
+                // an address that is not the web's (javascript:, file:) is never published
+                if (!target.empty() && !web && !kids.empty()) refused_links_.push_back(target);
                 for (auto& k : kids) out.push_back(std::move(k));
             }
         } else if (name == "w:ins" || name == "w:moveTo") {
@@ -418,7 +451,7 @@ Paragraph DocxReader::read_paragraph(const pugi::xml_node& p, const Style*& foun
     while (!text.empty() && text.back() == ' ') text.pop_back();
 
     bool bullet = false;
-    std::string label = num_id.empty() || num_id == "0" ? "" : numbering_.next(num_id, ilvl, bullet);
+    std::string label = num_id.empty() || num_id == "0" || over_label_budget() ? "" : numbering_.next(num_id, ilvl, bullet);
     para.bullet = bullet;
     // the displayed number goes in front of the words, as the reader of the page sees it
     if (!label.empty()) {
@@ -568,9 +601,24 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
         return {};
 
     DocxReader reader(styles, numbering, rels, footnotes, endnotes);
+    const std::uint64_t limit = package::ZipLimits{}.max_total_bytes;
+    std::uint64_t inflated = 0;
+    for (const auto& [name, part] : *parts) inflated += part.size();
+    reader.set_label_budget(limit - std::min(inflated, limit));
     std::vector<Paragraph> paras;
     std::vector<Dropped> dropped;
     reader.read_body(document.child("w:document").child("w:body"), paras, dropped);
+    if (reader.over_label_budget()) {
+        diags.error(path, {}, "cannot read the Word document: its list numbers (w:lvlText) expand, with the package, to "
+                              "more than " + std::to_string(limit >> 20) + " MB; refused (a numbering bomb?)");
+        return {};
+    }
+    for (const auto& target : reader.refused_links())
+        diags.warning(path, {}, "a hyperlink to '" + target.substr(0, 60) + (target.size() > 60 ? "...'" : "'") +
+                                    " is not an http(s) or mailto address; its words are kept as text, without the link");
+    if (reader.labels_cut())
+        diags.warning(path, {}, "a list number (w:lvlText) longer than " + std::to_string(kMaxLabelBytes) +
+                                    " characters was cut there; check the numbers of the imported lists");
     if (paras.empty()) {
         diags.error(path, {}, "the Word document has no text to import");
         return {};

@@ -1,4 +1,5 @@
 #include "import/import.hpp"
+#include "model/text.hpp"
 
 #include <cctype>
 
@@ -31,7 +32,12 @@ ImportResult import_bytes(std::string_view bytes, const std::string& path, const
         diags.error(path, {}, "this is an OpenDocument file (.odt), not Word: save it as .docx (or as text) and import that");
         return {};
     }
-    if (zip) return import_docx(bytes, path, options, diags);
+    // What no output can carry (controls, non-characters) never reaches the source written.
+    auto showable = [&](ImportResult r) {
+        if (r.ok) model::make_showable(r.protocol, diags);
+        return r;
+    };
+    if (zip) return showable(import_docx(bytes, path, options, diags));
     if (bytes.rfind("%PDF-", 0) == 0) {
         diags.error(path, {}, "this is a PDF file: take its text out first (pdftotext FILE.pdf FILE.txt) and import the text");
         return {};
@@ -54,7 +60,7 @@ ImportResult import_bytes(std::string_view bytes, const std::string& path, const
         diags.error(path, {}, "not a Word .docx file: a .docx is a zip package, and this file is not one");
         return {};
     }
-    return import_text(bytes, path, options, diags);
+    return showable(import_text(bytes, path, options, diags));
 }
 
 }  // namespace protopub::import

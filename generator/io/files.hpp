@@ -9,15 +9,25 @@
 
 namespace protopub::io {
 
-// Reads a whole file. On failure returns nullopt and sets `error` to a sentence
-// ("cannot open 'x.md': No such file or directory"). `limit` guards against
-// reading something absurd (a device, a 10 GB log) into memory.
+// Reads a whole regular file. On failure returns nullopt and sets `error` to a sentence
+// ("cannot open 'x.md': No such file or directory"). FIFOs, devices and sockets are
+// refused (they may never end, or block); `limit` guards against a 10 GB log.
 std::optional<std::string> read_file(const std::string& path, std::string& error,
                                      std::uintmax_t limit = std::uintmax_t(256) << 20);
 
+// "a FIFO (named pipe)", "a character device", ... for a stat mode (in messages).
+std::string file_kind(unsigned mode);
+
 // Writes one file atomically: a temporary file beside it, fsync, then rename.
-// The old file (if any) stays intact on any failure.
+// The old file (if any) stays intact on any failure. Only a regular file is replaced (a
+// device, FIFO or folder is an error); one that exists keeps its mode and owner, a symbolic
+// link keeps pointing at it (its target is written), and a file with other hard links is
+// rewritten in place (space reserved first) so that every link sees the new text.
+// Temporary files of runs killed before they finished are removed.
 bool write_file_atomic(const std::string& path, const std::string& bytes, std::string& error);
+
+// Whether two paths name the same file (after links); false if either does not exist.
+bool same_file(const std::string& a, const std::string& b);
 
 // A set of output files rendered in memory and committed to a folder only when the
 // whole run succeeded, so a failed run never leaves half a site behind.
@@ -26,7 +36,8 @@ public:
     void add(const std::string& relative_path, std::string bytes);
     const std::map<std::string, std::string>& files() const { return files_; }
     // Creates `dir` (and parents) if needed, writes every file to a staging folder
-    // inside it, then renames each into place. Returns false with `error` set.
+    // inside it, then renames each into place (with interrupts held back). Returns false
+    // with `error` set. Stage folders of runs killed before they finished are removed.
     bool commit(const std::string& dir, std::string& error) const;
 
 private:

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <vector>
@@ -92,14 +93,24 @@ std::string first_line(const std::string& s) {
 }  // namespace
 
 std::optional<GitFile> parse_git_spec(const std::string& spec) {
-    const auto at = spec.rfind('@');
-    if (at == std::string::npos) return std::nullopt;
     std::error_code ec;
-    if (fs::exists(spec, ec)) return std::nullopt;
+    if (spec.find('@') == std::string::npos || fs::exists(spec, ec)) return std::nullopt;
+    // Revisions hold '@' too ("HEAD@{1}", "@{u}"), file names rarely: the file ends at the
+    // first '@' that leaves a file (or, for a file since deleted, a folder) that exists.
+    std::size_t first = spec.find('@'), chosen = std::string::npos;
+    for (std::size_t at = first; at != std::string::npos && chosen == std::string::npos; at = spec.find('@', at + 1)) {
+        const fs::path file(spec.substr(0, at));
+        if (at > 0 && fs::is_regular_file(file, ec)) chosen = at;
+    }
+    for (std::size_t at = first; at != std::string::npos && chosen == std::string::npos; at = spec.find('@', at + 1)) {
+        const fs::path file(spec.substr(0, at));
+        if (at > 0 && fs::is_directory(file.has_parent_path() ? file.parent_path() : ".", ec)) chosen = at;
+    }
+    const std::size_t at = chosen != std::string::npos ? chosen : first;
     return GitFile{spec.substr(0, at), spec.substr(at + 1)};
 }
 
-std::optional<std::string> read_git_file(const GitFile& file, std::string& error) {
+std::optional<std::string> read_git_file(const GitFile& file, std::string& error, std::uintmax_t limit) {
     const std::string where = "'" + file.path + "' at '" + file.revision + "'";
     if (file.path.empty() || file.revision.empty()) {
         error = "cannot read " + where + ": expected FILE@REVISION";
@@ -116,8 +127,19 @@ std::optional<std::string> read_git_file(const GitFile& file, std::string& error
         error = "cannot read " + where + ": no such folder '" + folder + "'";
         return std::nullopt;
     }
+    // The blob's size first: a 191 MB blob is refused before it is read, like a file.
+    const std::string object = file.revision + ":./" + path.filename().string();
     std::string run_error;
-    auto result = run_captured({"git", "-C", folder, "show", file.revision + ":./" + path.filename().string()}, run_error);
+    auto size = run_captured({"git", "-C", folder, "cat-file", "-s", object}, run_error);
+    if (size && WIFEXITED(size->status) && WEXITSTATUS(size->status) == 0) {
+        const std::uintmax_t bytes = std::strtoull(size->out.c_str(), nullptr, 10);
+        if (bytes > limit) {
+            error = where + " is " + std::to_string((bytes + (1 << 20) - 1) >> 20) + " MiB, over the limit of " +
+                    std::to_string(limit >> 20) + " MiB";
+            return std::nullopt;
+        }
+    }
+    auto result = run_captured({"git", "-C", folder, "show", object}, run_error);
     if (!result) {
         error = "cannot read " + where + ": " + run_error;
         return std::nullopt;

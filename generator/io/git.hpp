@@ -2,6 +2,7 @@
 // versions that live in a repository. Part of the io seam: the only place that runs git.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -13,12 +14,16 @@ struct GitFile {
 };
 
 // "FILE@REV" -> {FILE, REV}. nullopt when `spec` has no '@' or names a file that
-// exists as written (so a file whose name contains '@' still reads as a file).
+// exists as written (so a file whose name contains '@' still reads as a file). The file
+// ends at the first '@' that leaves an existing file, so "x.md@HEAD@{1}" and "x.md@@{u}"
+// keep their revisions whole.
 std::optional<GitFile> parse_git_spec(const std::string& spec);
 
 // The bytes of `file.path` at `file.revision`, through `git show REV:./NAME` run in the
 // file's folder. On failure returns nullopt with `error` set to a sentence naming the
 // file and revision and git's own message ("'x.md' at 'v2': fatal: invalid object name 'v2'").
-std::optional<std::string> read_git_file(const GitFile& file, std::string& error);
+// A blob over `limit` bytes is refused before it is read ("... is 191 MiB, over the limit").
+std::optional<std::string> read_git_file(const GitFile& file, std::string& error,
+                                         std::uintmax_t limit = std::uintmax_t(256) << 20);
 
 }  // namespace protopub::io

@@ -1,5 +1,7 @@
 #include "model/ids.hpp"
 
+#include <algorithm>
+
 #include <cctype>
 
 #include "model/text.hpp"
@@ -29,7 +31,10 @@ std::string derive_clause_id(const Clause& c) {
     if (words.empty()) words = plain_text(c);
     std::string slug = slugify(words, 5);
     if (!slug.empty()) return slug;
-    return "c-" + (c.number.empty() ? std::string("x") : join_number(c.number.parts));
+    // "c-1-4": an id is letters, digits, '-' and '_' ("c-1.4" is a malformed id when written)
+    std::string id = "c-" + (c.number.empty() ? std::string("x") : join_number(c.number.parts));
+    std::replace(id.begin(), id.end(), '.', '-');
+    return id;
 }
 
 std::string number_anchor(const std::string& number) {

@@ -27,23 +27,25 @@ std::string json_string(std::string_view s) {
     return out + "\"";
 }
 
-namespace {
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+std::string csv_cell(const std::string& s) {
+    // A spreadsheet reads a cell that starts with = + - @ (or a tab or CR before them) as a
+    // formula: "=cmd|' /C calc'!A0" would run. A leading apostrophe makes it text.
+    const bool formula = !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
+    const std::string text = formula ? "'" + s : s;
+    if (!formula && text.find_first_of(",\"\n\r") == std::string::npos) return text;
     std::string out = "\"";
-    for (char c : s) {
+    for (char c : text) {
         if (c == '"') out += '"';
         out += c;
     }
     return out + "\"";
 }
-}  // namespace
 
 std::string csv_row(const std::vector<std::string>& fields) {
     std::string out;
     for (std::size_t k = 0; k < fields.size(); ++k) {
         if (k) out += ',';
-        out += csv_field(fields[k]);
+        out += csv_cell(fields[k]);
     }
     return out + "\r\n";
 }

@@ -11,7 +11,11 @@ namespace protopub::model {
 // A JSON string literal, quotes included: "a \"b\"\n" (control characters as \uXXXX).
 std::string json_string(std::string_view s);
 
-// One RFC 4180 CSV line, CRLF-terminated: fields quoted when they need it, quotes doubled.
+// One CSV cell, for every CSV protopub writes: quoted when it needs it (RFC 4180), quotes
+// doubled, and text a spreadsheet would run as a formula (starting with = + - @, a tab or a
+// carriage return) turned into text by a leading apostrophe.
+std::string csv_cell(const std::string& s);
+// One RFC 4180 CSV line of csv_cell()s, CRLF-terminated.
 std::string csv_row(const std::vector<std::string>& fields);
 
 }  // namespace protopub::model

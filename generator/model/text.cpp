@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <map>
 
 namespace protopub::model {
@@ -31,6 +32,119 @@ std::size_t find_invalid_utf8(std::string_view s) {
         i += len;
     }
     return std::string_view::npos;
+}
+
+namespace {
+// The code point of the well-formed UTF-8 sequence at s[i] (its length in `len`), or -1.
+long decode_utf8(std::string_view s, std::size_t i, std::size_t& len) {
+    if (find_invalid_utf8(s.substr(i, std::min<std::size_t>(4, s.size() - i))) == 0) return -1;
+    const auto c = static_cast<unsigned char>(s[i]);
+    len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    long cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    return cp;
+}
+
+bool showable(long cp) {
+    if (cp == '\t' || cp == '\n' || cp == '\r') return true;
+    return cp >= 0x20 && !(cp >= 0x7F && cp <= 0x9F) && cp != 0xFFFE && cp != 0xFFFF;
+}
+}  // namespace
+
+Unshowable make_showable(std::string& text) {
+    Unshowable found;
+    // Most strings are plain printable ASCII: nothing to copy.
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) break;
+        ++i;
+    }
+    if (i == text.size()) return found;
+    std::string out(text, 0, i);
+    out.reserve(text.size() + 8);
+    while (i < text.size()) {
+        std::size_t len = 1;
+        const long cp = decode_utf8(text, i, len);
+        if (cp >= 0 && showable(cp)) {
+            out.append(text, i, len);
+        } else {
+            if (found.count++ == 0) {
+                found.offset = i;
+                char name[16];
+                if (cp < 0) std::snprintf(name, sizeof name, "byte 0x%02x", static_cast<unsigned char>(text[i]));
+                else std::snprintf(name, sizeof name, "U+%04lX", cp);
+                found.name = name;
+            }
+            out += "\xEF\xBF\xBD";
+        }
+        i += len;
+    }
+    text = std::move(out);
+    return found;
+}
+
+std::string unshowable_message(const Unshowable& u) {
+    std::string m = (u.name.rfind("byte", 0) == 0 ? u.name + " (not UTF-8)" : "character " + u.name) +
+                    " cannot be shown; replaced by U+FFFD";
+    if (u.count > 1) m += " (and " + std::to_string(u.count - 1) + " more)";
+    return m;
+}
+
+namespace {
+class Showable {
+public:
+    Showable(const std::string& file, Diagnostics& diags) : file_(file), diags_(diags) {}
+
+    void text(std::string& s, SourcePos at) {
+        const Unshowable u = make_showable(s);
+        if (u.count == 0) return;
+        // Byte columns: the first such character sits `offset` bytes after the string's start
+        // when the string is on one line (entities and escapes are shorter than written).
+        if (at.known() && s.find('\n') == std::string::npos) at.column += static_cast<std::uint32_t>(u.offset);
+        diags_.warning(file_, at, unshowable_message(u));
+    }
+    void inlines(Inlines& list, SourcePos outer) {
+        for (auto& in : list) {
+            const SourcePos at = in.pos.known() ? in.pos : outer;
+            text(in.text, at);
+            text(in.target, at);
+            inlines(in.children, at);
+        }
+    }
+    void blocks(std::vector<Block>& list, SourcePos outer) {
+        for (auto& b : list) {
+            const SourcePos at = b.pos.known() ? b.pos : outer;
+            inlines(b.inlines, at);
+            for (auto& item : b.items) {
+                text(item.label, item.pos.known() ? item.pos : at);
+                blocks(item.blocks, item.pos.known() ? item.pos : at);
+            }
+            for (auto& row : b.rows)
+                for (auto& cell : row.cells) inlines(cell.inlines, at);
+            blocks(b.children, at);
+        }
+    }
+
+private:
+    const std::string& file_;
+    Diagnostics& diags_;
+};
+}  // namespace
+
+void make_showable(Protocol& p, Diagnostics& diags) {
+    Showable rule(p.source_path, diags);
+    for (std::string* field : {&p.meta.title, &p.meta.council, &p.meta.version, &p.meta.adopted,
+                               &p.meta.adopted_by, &p.meta.minute, &p.meta.supersedes, &p.meta.lang})
+        rule.text(*field, {});
+    for (auto& s : p.sections) {
+        rule.inlines(s.heading, s.pos);
+        rule.blocks(s.intro, s.pos);
+        for (auto& c : s.clauses) {
+            rule.inlines(c.heading, c.pos);
+            rule.blocks(c.blocks, c.pos);
+        }
+    }
 }
 
 namespace {

@@ -6,12 +6,30 @@
 #include <string_view>
 #include <vector>
 
+#include "model/diagnostics.hpp"
 #include "model/protocol.hpp"
 
 namespace protopub::model {
 
 // Offset of the first invalid UTF-8 byte, or npos when the text is valid.
 std::size_t find_invalid_utf8(std::string_view s);
+
+// The one rule for every string that reaches an output: valid UTF-8 and a character of
+// XML 1.0 that shows. Bytes that are not UTF-8, control characters other than tab, line
+// feed and carriage return (C0, DEL, C1: XML forbids most, LibreOffice refuses the rest,
+// none shows) and the non-characters U+FFFE and U+FFFF are each replaced by U+FFFD, the
+// visible replacement character.
+struct Unshowable {
+    std::size_t count = 0;                       // how many were replaced
+    std::size_t offset = std::string::npos;      // byte offset of the first, before replacing
+    std::string name;                            // the first: "U+001B" or "byte 0x85"
+};
+Unshowable make_showable(std::string& text);
+// "character U+001B cannot be shown; replaced by U+FFFD (and 2 more)"
+std::string unshowable_message(const Unshowable& u);
+// The rule applied to every string of a protocol (metadata, headings, words, labels, link
+// addresses), with one warning per string at its position in `p.source_path`.
+void make_showable(Protocol& p, Diagnostics& diags);
 
 // The words of some inline content as plain text (breaks become spaces).
 std::string plain_text(const Inlines& inlines);

@@ -283,7 +283,7 @@ private:
 };
 
 bool Reader::too_deep(cmark_node* n) {
-    if (depth_ < kMaxNesting) return false;
+    if (depth_ <= kMaxNesting) return false;  // exactly 100 levels are allowed
     if (!reported_depth_)
         diags_.error(path_, pos_of(n), "lists, quotes or emphasis nested more than " + std::to_string(kMaxNesting) +
                                            " levels deep; the deeper levels are not read");
@@ -851,6 +851,26 @@ FrontMatter split_front_matter(std::string_view text) {
     return fm;
 }
 
+// yaml-cpp writes the escapes "\N" (U+0085) and "\_" (U+00A0) as single Latin-1 bytes;
+// the file was checked to be UTF-8, so any byte that is not UTF-8 in a value is one of them.
+std::string yaml_latin1_escapes_as_utf8(const std::string& value) {
+    if (find_invalid_utf8(value) == std::string::npos) return value;
+    std::string out;
+    for (std::size_t i = 0; i < value.size();) {
+        const std::size_t bad = find_invalid_utf8(std::string_view(value).substr(i));
+        if (bad == std::string::npos) {
+            out.append(value, i, std::string::npos);
+            break;
+        }
+        out.append(value, i, bad);
+        const auto byte = static_cast<unsigned char>(value[i + bad]);
+        out += static_cast<char>(0xC0 | (byte >> 6));
+        out += static_cast<char>(0x80 | (byte & 0x3F));
+        i += bad + 1;
+    }
+    return out;
+}
+
 void read_front_matter(const FrontMatter& fm, const std::string& path, Metadata& meta, Diagnostics& diags) {
     const SourcePos top{1, 1};
     YAML::Node root;
@@ -871,6 +891,14 @@ void read_front_matter(const FrontMatter& fm, const std::string& path, Metadata&
         return SourcePos{fm.first_line + static_cast<std::uint32_t>(m.line > 0 ? m.line : 0),
                          static_cast<std::uint32_t>(m.column >= 0 ? m.column + 1 : 1)};
     };
+    // yaml-cpp decodes the escapes of a quoted value ("\x01", "\uFFFE", "\0"); what it gives
+    // passes the same rule as the words of the text, reported at the value.
+    auto showable_scalar = [&](const YAML::Node& n) {
+        std::string value = yaml_latin1_escapes_as_utf8(n.Scalar());
+        if (const Unshowable u = make_showable(value); u.count > 0)
+            diags.warning(path, at(n), "front matter: " + unshowable_message(u));
+        return value;
+    };
     auto scalar = [&](const char* name, std::string& out, bool required) {
         YAML::Node n = root[name];
         if (!n || n.IsNull()) {
@@ -881,7 +909,7 @@ void read_front_matter(const FrontMatter& fm, const std::string& path, Metadata&
             diags.error(path, at(n), std::string("front matter: '") + name + "' must be a single value");
             return false;
         }
-        out = n.Scalar();
+        out = showable_scalar(n);
         if (out.find_first_not_of(" \t") == std::string::npos && required) {
             diags.error(path, at(n), std::string("front matter: '") + name + "' is empty");
             return false;
@@ -924,8 +952,8 @@ void read_front_matter(const FrontMatter& fm, const std::string& path, Metadata&
             diags.error(path, at(c), "front matter: 'constitution' must be {part: N, section: N}");
         } else {
             ConstitutionPlace place;
-            if (c["part"] && c["part"].IsScalar()) place.part = c["part"].Scalar();
-            if (c["section"] && c["section"].IsScalar()) place.section = c["section"].Scalar();
+            if (c["part"] && c["part"].IsScalar()) place.part = showable_scalar(c["part"]);
+            if (c["section"] && c["section"].IsScalar()) place.section = showable_scalar(c["section"]);
             if (place.part.empty() && place.section.empty())
                 diags.error(path, at(c), "front matter: 'constitution' needs a part or a section");
             meta.constitution = place;
@@ -1020,6 +1048,7 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
 
     Reader reader(body, path, diags);
     reader.read_body(doc.get(), p);
+    make_showable(p, diags);  // characters and references (&#xFFFE;, &#27;) no output can carry
     if (p.sections.empty() && fm.closed)
         diags.error(path, {fm.body_line, 1}, "no protocol text after the front matter: add sections ('## ...') and clauses");
     assign_ids(p);

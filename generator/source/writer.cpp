@@ -53,6 +53,11 @@ std::string escape_text(std::string_view s, bool in_table, bool in_link) {
             continue;
         }
         switch (c) {
+            case '\n': case '\r':
+                // a text inline is one line (breaks are inlines of their own); a line end
+                // in it ("\n## 9. x" from a Word w:t) would start a block of its own
+                out += ' ';
+                break;
             case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '~':
                 out += '\\';
                 out += c;
@@ -129,7 +134,17 @@ std::string write_link(const Inline& in, bool in_table) {
         in.target.find_first_of(" <>") == std::string::npos)
         return "<" + words + ">";
     std::string target = in.target;
-    if (target.find_first_of(" ()") != std::string::npos) target = "<" + target + ">";
+    if (target.find_first_of(" ()<>\\\n\r") != std::string::npos) {
+        // <...> holds spaces and parentheses; '<', '>' and '\' inside are escaped, and a line
+        // end, which no destination may hold, is written as %0A
+        std::string quoted = "<";
+        for (char c : target) {
+            if (c == '<' || c == '>' || c == '\\') quoted += '\\';
+            if (c == '\n' || c == '\r') quoted += c == '\n' ? "%0A" : "%0D";
+            else quoted += c;
+        }
+        target = quoted + ">";
+    }
     return "[" + write_inlines(in.children, in_table, true) + "](" + target + ")";
 }
 

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <functional>
 #include <cstdint>
 #include <map>
@@ -174,12 +176,51 @@ std::string zip_bomb() {
                 {"word/document.xml", deflate_repeated_a(size), 8, 0, static_cast<std::uint32_t>(size)}});
 }
 
+// A small .docx whose list numbers are huge: w:lvlText "%1%1%1..." (2,000 times) in
+// upper-case roman numerals from 3888 (MMMDCCCLXXXVIII), on 3,000 paragraphs. Unbounded,
+// each label is 30 KB and the import took gigabytes.
+std::string docx_with_numbering(const std::string& level, const std::string& override_xml, int paragraphs) {
+    const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    std::string body;
+    for (int k = 0; k < paragraphs; ++k)
+        body += "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
+                "<w:r><w:t>Councillors and officers.</w:t></w:r></w:p>";
+    return zip({stored("[Content_Types].xml",
+                       "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                       "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>"),
+                stored("word/numbering.xml", "<?xml version=\"1.0\"?><w:numbering " + w + "><w:abstractNum w:abstractNumId=\"0\">" +
+                                                 level + "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/>" +
+                                                 override_xml + "</w:num></w:numbering>"),
+                stored("word/document.xml", "<?xml version=\"1.0\"?><w:document " + w +
+                                                "><w:body><w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t>Protocol"
+                                                "</w:t></w:r></w:p>" + body + "</w:body></w:document>")});
+}
+
+std::string docx_label_bomb() {
+    std::string text;
+    for (int k = 0; k < 2000; ++k) text += "%1";
+    return docx_with_numbering("<w:lvl w:ilvl=\"0\"><w:start w:val=\"3888\"/><w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"" +
+                                   text + "\"/></w:lvl>", "", 3000);
+}
+
+// w:start and w:startOverride of 2147483647: counting on from there overflowed an int.
+std::string docx_start_overflow() {
+    return docx_with_numbering("<w:lvl w:ilvl=\"0\"><w:start w:val=\"2147483647\"/><w:numFmt w:val=\"decimal\"/>"
+                               "<w:lvlText w:val=\"%1.\"/></w:lvl>",
+                               "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"2147483647\"/></w:lvlOverride>", 5);
+}
+
 }  // namespace
 
 void generate(const std::string& name, const std::string& path) {
+    if (name == "fifo") {  // a named pipe where a file is expected: opening it would wait forever
+        REQUIRE(::mkfifo(path.c_str(), 0644) == 0);
+        return;
+    }
     static const std::map<std::string, std::function<std::string()>> generators = {
         {"big-source", big_source}, {"many-clauses", many_clauses}, {"deep-lists", deep_lists},
         {"deep-quotes", deep_quotes}, {"long-line", long_line}, {"zip-bomb", zip_bomb},
+        {"docx-label-bomb", docx_label_bomb}, {"docx-start-overflow", docx_start_overflow},
     };
     auto it = generators.find(name);
     REQUIRE(it != generators.end());

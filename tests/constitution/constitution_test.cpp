@@ -21,7 +21,10 @@ namespace {
 const std::string data = test_env::source_dir() + "/tests/data/constitution";
 
 constitution::Manifest manifest(const std::string& text, model::Diagnostics& diags) {
-    return constitution::read_manifest(text, data + "/constitution.yaml", diags);
+    // The test manifest takes sample.md from the folder above it.
+    constitution::ManifestOptions options;
+    options.sources_outside = true;
+    return constitution::read_manifest(text, data + "/constitution.yaml", diags, options);
 }
 
 constitution::Manifest test_manifest() {
@@ -177,7 +180,11 @@ TEST_CASE("constitution: every section has its adoption record and version histo
 
 TEST_CASE("protopub constitution writes one document per format and a page per section", "[constitution][cli]") {
     const fs::path out = fs::temp_directory_path() / ("protopub-constitution-" + std::to_string(::getpid()));
-    CHECK(run("constitution " + data + "/constitution.yaml -o " + out.string() + " --format html,docx,akn") == 0);
+    // ../sample.md is outside the manifest's folder: refused unless the user allows it.
+    CHECK(run("constitution " + data + "/constitution.yaml -o " + out.string() + " --format html") == 1);
+    CHECK_FALSE(fs::exists(out));
+    CHECK(run("constitution " + data + "/constitution.yaml -o " + out.string() +
+              " --format html,docx,akn --allow-sources-outside") == 0);
     for (const char* name : {"index.html", "constitution.html", "constitution.docx", "constitution.akn.xml", "sample.html",
                              "members-code.html", "sample.docx"})
         CHECK(fs::exists(out / name));

@@ -1,5 +1,6 @@
 // The variant comparison engine and its report on two fuzzed sources, with and without
-// a base.
+// a base. Every file of the report is valid: HTML and SVG well-formed for libxml2, JSON and
+// CSV UTF-8 that shows, no CSV cell a spreadsheet would run.
 #include "compare/compare.hpp"
 #include "compare/report.hpp"
 #include "fuzz_support.hpp"
@@ -25,5 +26,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     report.templates_dir = PROTOPUB_SOURCE_DIR "/templates";
     io::OutputSet out;
     compare::write_report(comparison, protocols, report, out, diags);
+    for (const auto& [name, bytes] : out.files()) fuzzing::require_valid_output(name, bytes);
     return 0;
 }

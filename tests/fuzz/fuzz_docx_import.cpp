@@ -9,6 +9,6 @@ using namespace protopub;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     model::Diagnostics diags;
     import::ImportResult r = import::import_docx(fuzzing::as_text(data, size), "fuzz.docx", {}, diags);
-    if (r.ok) (void)source::write_protocol(r.protocol);
+    if (r.ok) fuzzing::require_utf8(source::write_protocol(r.protocol), "the imported source");
     return 0;
 }

@@ -17,6 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& d : diags.items()) (void)model::format(d);
     if (diags.has_errors()) return 0;
     model::Diagnostics again;
-    source::read_protocol(source::write_protocol(p), "written.md", again);
+    const std::string written = source::write_protocol(p);
+    fuzzing::require_utf8(written, "the written source");
+    source::read_protocol(written, "written.md", again);
     return 0;
 }

@@ -6,6 +6,8 @@
 #include "redline/redline.hpp"
 #include "source/reader.hpp"
 
+#include <sstream>
+
 using namespace protopub;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -15,16 +17,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     model::Protocol new_version = source::read_protocol(new_text, "new.md", diags);
 
     redline::ChangeSet changes = redline::compare_versions(old_version, new_version);
-    (void)redline::to_json(changes, old_version, new_version);
-    (void)redline::to_csv(changes);
+    fuzzing::require_valid_output("changes.json", redline::to_json(changes, old_version, new_version));
+    fuzzing::require_valid_output("changes.csv", redline::to_csv(changes));
     auto rows = redline::schedule_of_changes(changes);
-    (void)redline::schedule_csv(rows);
+    fuzzing::require_valid_output("schedule.csv", redline::schedule_csv(rows));
     (void)redline::build_schedule(rows, old_version, new_version);
     model::Protocol marked = redline::build_redline(changes, old_version, new_version);
 
     pugi::xml_document page;
     html::append_contents(page, marked);
     for (const auto& section : marked.sections) html::append_section(page, section, marked);
+    std::ostringstream xhtml;
+    page.save(xhtml);
+    fuzzing::require_well_formed_xml(xhtml.str(), "the redline's HTML");
     fuzzing::require_well_formed_docx(docx::render_docx(marked, docx::DocxOptions{}, diags));
     (void)redline::diff_text(old_text, new_text);
     return 0;

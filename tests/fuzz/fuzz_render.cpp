@@ -1,6 +1,7 @@
 // Any source -> every renderer (HTML, PDF, .docx, Akoma Ntoso). The model of any
 // readable source (with or without errors: the importer and redline also build models)
-// renders without a crash, and the XML outputs stay well-formed whatever the text holds.
+// renders without a crash, and every output is valid for other programs whatever the text
+// holds: the site's pages, the .docx parts and Akoma Ntoso well-formed for libxml2, all UTF-8.
 #include "akn/akn.hpp"
 #include "check/check.hpp"
 #include "docx/docx.hpp"
@@ -23,6 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     html::SiteOptions html_options;
     html_options.templates_dir = PROTOPUB_SOURCE_DIR "/templates";
     html::render_site({p}, html_options, site, diags);
+    for (const auto& [name, bytes] : site.files()) fuzzing::require_valid_output(name, bytes);
 
     pdf::PdfOptions pdf_options;
     pdf_options.epoch = 0;

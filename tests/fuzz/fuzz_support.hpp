@@ -10,9 +10,9 @@
 #include <string_view>
 #include <utility>
 
-#include <pugixml.hpp>
-
+#include "model/text.hpp"
 #include "package/zip_reader.hpp"
+#include "valid_output.hpp"
 
 namespace fuzzing {
 
@@ -35,21 +35,29 @@ inline std::pair<std::string_view, std::string_view> split_two(std::string_view 
     std::abort();
 }
 
-// Text from a source must never break the XML an output is made of.
+// Text from a source must never break the XML an output is made of: judged by libxml2
+// (what xmllint, LibreOffice and browsers read), which is stricter than pugixml.
 inline void require_well_formed_xml(std::string_view xml, const std::string& what) {
-    pugi::xml_document doc;
-    pugi::xml_parse_result r = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default);
-    if (!r) fail(what + " is not well-formed XML: " + r.description() + " at offset " + std::to_string(r.offset));
+    if (std::string p = valid_output::xml_problem(xml); !p.empty()) fail(what + ": " + p);
+    if (std::string p = valid_output::text_problem(xml); !p.empty()) fail(what + ": " + p);
 }
 
 // Every .xml part of a .docx package is well-formed.
 inline void require_well_formed_docx(std::string_view package) {
     if (package.empty()) return;
-    std::string error;
-    auto parts = protopub::package::read_zip(package, error);
-    if (!parts) fail("the .docx is not a readable zip: " + error);
-    for (const auto& [name, bytes] : *parts)
-        if (name.ends_with(".xml") || name.ends_with(".rels")) require_well_formed_xml(bytes, "docx part " + name);
+    if (std::string p = valid_output::file_problem("fuzz.docx", package); !p.empty()) fail(p);
+}
+
+// Any output file by its name: XML well-formed, text valid UTF-8 that shows, no CSV
+// cell a spreadsheet would run (valid_output::file_problem).
+inline void require_valid_output(const std::string& name, std::string_view bytes) {
+    if (std::string p = valid_output::file_problem(name, bytes); !p.empty()) fail(p);
+}
+
+// A source written back (by the source writer or an importer) is valid UTF-8.
+inline void require_utf8(std::string_view text, const std::string& what) {
+    if (std::size_t bad = protopub::model::find_invalid_utf8(text); bad != std::string_view::npos)
+        fail(what + " is not valid UTF-8 at byte " + std::to_string(bad));
 }
 
 }  // namespace fuzzing

@@ -12,6 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     import::ImportResult r = import::import_text(fuzzing::as_text(data, size), "fuzz.txt", {}, diags);
     if (!r.ok) return 0;
     model::Diagnostics again;
-    source::read_protocol(source::write_protocol(r.protocol), "imported.md", again);
+    const std::string written = source::write_protocol(r.protocol);
+    fuzzing::require_utf8(written, "the imported source");
+    source::read_protocol(written, "imported.md", again);
     return 0;
 }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "model/serialize.hpp"
+#include "valid_output.hpp"
 
 using protopub::model::csv_row;
 using protopub::model::json_string;
@@ -16,4 +17,18 @@ TEST_CASE("JSON strings escape quotes, backslashes and control characters", "[mo
 TEST_CASE("CSV rows quote only the fields that need it", "[model][serialize]") {
     CHECK(csv_row({"4.2", "amended", "plain"}) == "4.2,amended,plain\r\n");
     CHECK(csv_row({"a,b", "say \"x\"", "two\nlines", ""}) == "\"a,b\",\"say \"\"x\"\"\",\"two\nlines\",\r\n");
+}
+
+TEST_CASE("csv_cell: text a spreadsheet would run as a formula stays text", "[model][csv]") {
+    // every character a spreadsheet starts a formula with, before any text
+    for (const char lead : {'=', '+', '-', '@', '\t', '\r'})
+        for (const std::string rest : {"cmd|' /C calc'!A0", "1+1", "SUM(A1:A2)", "", "HYPERLINK(\"http://x\",\"y\")"}) {
+            const std::string cell = protopub::model::csv_cell(std::string(1, lead) + rest);
+            INFO(cell);
+            CHECK(valid_output::csv_problem(cell + "\r\n") == "");
+            CHECK(cell.rfind("\"'" + std::string(1, lead), 0) == 0);  // quoted, then an apostrophe
+        }
+    CHECK(protopub::model::csv_cell("4.21") == "4.21");
+    CHECK(protopub::model::csv_cell("a = b") == "a = b");
+    CHECK(valid_output::csv_problem("a,=1+1\r\n") != "");
 }

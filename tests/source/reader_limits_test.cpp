@@ -21,12 +21,13 @@ TEST_CASE("lists nested 5,000 deep are an error, not a stack overflow", "[source
     std::string body = "## 1. Deep\n\n1.1 Nested:\n\n";
     for (int depth = 0; depth < 5000; ++depth) body += "- ";
     CHECK(read_errors(testing::source_with_body(body + "item\n")) ==
-          "deep.md:12:201: error: lists, quotes or emphasis nested more than 100 levels deep; the deeper levels "
+          // reported at the 101st level: exactly 100 are allowed
+          "deep.md:12:203: error: lists, quotes or emphasis nested more than 100 levels deep; the deeper levels "
           "are not read\n");
     body = "## 1. Deep\n\n1.1 Nested:\n\n";
     for (int depth = 0; depth < 1000; ++depth) body += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "- item\n";
     CHECK(read_errors(testing::source_with_body(body)) ==
-          "deep.md:111:201: error: lists, quotes or emphasis nested more than 100 levels deep; the deeper levels "
+          "deep.md:112:203: error: lists, quotes or emphasis nested more than 100 levels deep; the deeper levels "
           "are not read\n");
 }
 

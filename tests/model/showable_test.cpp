@@ -1,0 +1,66 @@
+// The one rule for text that reaches an output (model::make_showable), over every code
+// point and every byte, judged by libxml2 and against XML 1.0's Char production.
+#include <catch2/catch.hpp>
+
+#include "model/text.hpp"
+#include "valid_output.hpp"
+
+using namespace protopub::model;
+
+namespace {
+std::string utf8(std::uint32_t cp) {
+    std::string s;
+    if (cp < 0x80) s += static_cast<char>(cp);
+    else if (cp < 0x800) s += {static_cast<char>(0xC0 | cp >> 6), static_cast<char>(0x80 | (cp & 0x3F))};
+    else if (cp < 0x10000)
+        s += {static_cast<char>(0xE0 | cp >> 12), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+    else
+        s += {static_cast<char>(0xF0 | cp >> 18), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+              static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+    return s;
+}
+// XML 1.0 (fifth edition), production [2] Char.
+bool xml_char(std::uint32_t c) {
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+           (c >= 0x10000 && c <= 0x10FFFF);
+}
+}  // namespace
+
+TEST_CASE("make_showable: every code point comes out legal in XML 1.0, and only controls change", "[model][text]") {
+    std::size_t replaced = 0;
+    for (std::uint32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // not encodable as UTF-8
+        std::string s = "a" + utf8(cp) + "b";
+        const Unshowable u = make_showable(s);
+        const bool control = cp < 0x20 ? !(cp == 0x9 || cp == 0xA || cp == 0xD) : (cp >= 0x7F && cp <= 0x9F);
+        const bool expected = control || !xml_char(cp);
+        if (expected != (u.count == 1)) FAIL("code point " << cp);
+        if (u.count) {
+            ++replaced;
+            if (s != "a\xEF\xBF\xBD" "b" || u.offset != 1) FAIL("code point " << cp << " replaced as '" << s << "'");
+        }
+    }
+    CHECK(replaced == 29 + 1 + 32 + 2);  // C0 but tab/LF/CR, DEL, C1, U+FFFE/U+FFFF
+}
+
+TEST_CASE("make_showable: bytes that are not UTF-8 are replaced, one U+FFFD each, and named", "[model][text]") {
+    for (int b = 0x80; b <= 0xFF; ++b) {
+        std::string s = std::string("x") + static_cast<char>(b) + "y";
+        const Unshowable u = make_showable(s);
+        CHECK(u.count == 1);
+        CHECK(s == "x\xEF\xBF\xBDy");
+        CHECK(valid_output::xml_problem("<p>" + s + "</p>") == "");
+    }
+    std::string overlong = "\xC0\xAF and \xED\xA0\x80";  // overlong '/', a surrogate
+    const Unshowable u = make_showable(overlong);
+    CHECK(u.name == "byte 0xc0");
+    CHECK(unshowable_message(u).find("cannot be shown; replaced by U+FFFD (and") != std::string::npos);
+    CHECK(find_invalid_utf8(overlong) == std::string::npos);
+}
+
+TEST_CASE("make_showable: text that shows is left as it is, without a copy", "[model][text]") {
+    std::string s = "Councillors’ code — £5, tab\there\r\n, 𝔘nicode";
+    const std::string before = s;
+    CHECK(make_showable(s).count == 0);
+    CHECK(s == before);
+}
