@@ -104,9 +104,20 @@ struct Comparison {
 
 using Progress = std::function<void(std::string_view stage, std::size_t done, std::size_t total)>;
 
+// Which candidates are accepted besides those scoring the threshold: rank-aware rules,
+// chosen by cross-validation on the gold alignments (docs/compare.md, "How good it is").
+// A pair is "mutual best" when each clause is the other's best candidate in the other's
+// document; its margin is how far the best candidate beats the runner-up.
+struct Acceptance {
+    double mutual_floor = 0.15;    // mutual best pairs are accepted down to this score
+    double mutual_margin = 0.0;    // ... when they beat the runner-up by at least this much
+    double lone_floor = 0.0;       // a pair that is not mutual best needs at least this score
+};
+
 struct Options {
     int base = -1;             // index into the protocols, -1 for all against all
-    double related = 0.15;     // below this nothing is aligned
+    double related = 0.15;     // below this nothing is aligned (but see Acceptance)
+    Acceptance accept;
     double close = 0.50;       // bands: identical >= identical, close >= close, related
     double identical = 0.97;
     // All against all, every clause's counterparts in every other document are listed up to

@@ -37,16 +37,6 @@ SparseVector key_terms(const SparseVector& v, const std::vector<std::uint32_t>& 
     return keys;
 }
 
-bool shares_term(const SparseVector& keys, const SparseVector& v) {
-    auto i = keys.begin(), j = v.begin();
-    while (i != keys.end() && j != v.end()) {
-        if (i->term < j->term) ++i;
-        else if (j->term < i->term) ++j;
-        else return true;
-    }
-    return false;
-}
-
 }  // namespace
 
 void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& work,
@@ -108,43 +98,54 @@ std::vector<std::vector<Scored>> score_against(const Features& features,
 }
 
 std::vector<Edge> similar_pairs(const Features& features, const std::vector<std::uint32_t>& units,
-                                const std::vector<std::uint32_t>& unit_doc, double min_score, unsigned threads,
-                                const Progress& progress) {
+                                const std::vector<std::uint32_t>& unit_doc, double min_score, std::size_t keep,
+                                unsigned threads, const Progress& progress) {
     const auto& vectors = features.vectors;
-    // key term -> units (positions in `units`) that have it among their keys
+    // A pair is a candidate when a key term of one is anywhere in the other. Each unit
+    // finds its candidates from both sides: units whose keys it has (key_holders) and
+    // units that have its keys (containing), so its list is complete on its own.
     std::vector<SparseVector> keys(units.size());
-    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> postings;
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> key_holders, containing;
     const std::size_t df_cap = std::max(key_df_floor, features.vectors.size() / key_df_divisor);
     for (std::uint32_t k = 0; k < units.size(); ++k) {
         keys[k] = key_terms(vectors[units[k]], features.document_frequency, df_cap);
-        for (const auto& tw : keys[k]) postings[tw.term].push_back(k);
+        for (const auto& tw : keys[k]) key_holders[tw.term].push_back(k), containing.try_emplace(tw.term);
     }
-    // A pair is a candidate when a key term of one is anywhere in the other. It is
-    // scored once: by the unit that finds it first in this order of reasoning (the
-    // smaller one, unless only the larger one's keys reach the other).
+    for (std::uint32_t k = 0; k < units.size(); ++k)
+        for (const auto& tw : vectors[units[k]])
+            if (auto it = containing.find(tw.term); it != containing.end()) it->second.push_back(k);
+    // Each unit keeps its `keep` best candidates in each other document: the lists, and so
+    // the time and memory of everything after, stay bounded however alike the clauses are.
     std::vector<std::vector<Edge>> found(units.size());
     parallel_for(
         units.size(), threads,
         [&](std::size_t x) {
             thread_local std::vector<std::uint32_t> seen_at;
             thread_local std::uint32_t stamp = 0;
+            thread_local std::vector<Scored> scored;
             if (seen_at.size() < units.size()) seen_at.assign(units.size(), 0), stamp = 0;
             ++stamp;
-            const auto& vx = vectors[units[x]];
-            for (const auto& tw : vx) {
-                auto it = postings.find(tw.term);
-                if (it == postings.end()) continue;
-                for (std::uint32_t y : it->second) {
-                    if (seen_at[y] == stamp || y == x) continue;
-                    seen_at[y] = stamp;
-                    if (unit_doc[units[x]] == unit_doc[units[y]]) continue;
-                    const auto& vy = vectors[units[y]];
-                    if (y < x && shares_term(keys[x], vy)) continue;  // scored from y's side
-                    const double s = features.similarity(units[x], units[y]);
-                    if (s < min_score) continue;
-                    auto [a, b] = std::minmax(units[x], units[y]);
-                    found[x].push_back({a, b, static_cast<float>(s)});
-                }
+            scored.clear();
+            auto consider = [&](std::uint32_t y) {
+                if (seen_at[y] == stamp || y == x) return;
+                seen_at[y] = stamp;
+                if (unit_doc[units[x]] == unit_doc[units[y]]) return;
+                const double s = features.similarity(units[x], units[y]);
+                if (s >= min_score) scored.push_back({units[y], static_cast<float>(s)});
+            };
+            for (const auto& tw : vectors[units[x]])
+                if (auto it = key_holders.find(tw.term); it != key_holders.end())
+                    for (std::uint32_t y : it->second) consider(y);
+            for (const auto& tw : keys[x])
+                for (std::uint32_t y : containing.at(tw.term)) consider(y);
+            std::sort(scored.begin(), scored.end(), [&](const Scored& p, const Scored& q) {
+                const auto dp = unit_doc[p.unit], dq = unit_doc[q.unit];
+                return dp != dq ? dp < dq : better(p, q);
+            });
+            std::size_t in_doc = 0;
+            for (std::size_t k = 0; k < scored.size(); ++k) {
+                in_doc = k > 0 && unit_doc[scored[k].unit] == unit_doc[scored[k - 1].unit] ? in_doc + 1 : 0;
+                if (in_doc < keep) found[x].push_back({units[x], scored[k].unit, scored[k].score});
             }
         },
         [&](std::size_t done) {
