@@ -65,9 +65,10 @@ int run_compare(const std::vector<std::string>& argv) {
     if (args.has("--threshold")) {
         const std::string t = args.value("--threshold");
         char* end = nullptr;
-        options.related = std::strtod(t.c_str(), &end);
-        if (t.empty() || *end != '\0' || !(options.related > 0 && options.related < options.close))
+        const double threshold = std::strtod(t.c_str(), &end);
+        if (t.empty() || *end != '\0' || !(threshold > 0 && threshold < options.close))
             return usage_error("compare", "--threshold must be a number between 0 and " + compare::format_score(options.close));
+        options.set_threshold(threshold);
     }
     model::Diagnostics diags;
     auto paths = expand_sources(args.positional(), diags);

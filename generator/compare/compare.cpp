@@ -42,8 +42,8 @@ constexpr std::size_t candidates_per_unit = 6;
 constexpr double in_run_share = 0.6;
 
 // The weakest candidate worth keeping: one that may continue a run, or a mutual best.
-double candidate_floor(const Options& options) {
-    return std::min(options.related * in_run_share, options.accept.mutual_floor);
+double candidate_floor(const Acceptance& accept) {
+    return std::min(accept.threshold * in_run_share, accept.mutual_floor);
 }
 constexpr std::size_t label_words = 3;
 
@@ -200,7 +200,7 @@ std::vector<std::uint32_t> base_topics(Comparison& cmp, const Corpus& corpus, co
         t.members.push_back({t.reference, 1.0, Band::identical});
         cmp.topics.push_back(std::move(t));
     }
-    auto candidates = score_against(corpus.features, targets, queries, candidate_floor(options), candidates_per_unit,
+    auto candidates = score_against(corpus.features, targets, queries, candidate_floor(options.against_base), candidates_per_unit,
                                     options.threads, options.progress);
     std::vector<std::uint32_t> left_over;
     std::size_t q = 0;
@@ -209,7 +209,7 @@ std::vector<std::uint32_t> base_topics(Comparison& cmp, const Corpus& corpus, co
         while (end < queries.size() && corpus.doc_of[queries[end]] == corpus.doc_of[queries[q]]) ++end;
         std::vector<std::vector<Scored>> doc_candidates(candidates.begin() + static_cast<std::ptrdiff_t>(q),
                                                         candidates.begin() + static_cast<std::ptrdiff_t>(end));
-        auto chosen = assign_in_order(doc_candidates, base_position, options.related, options.accept);
+        auto chosen = assign_in_order(doc_candidates, base_position, options.against_base);
         for (std::size_t i = 0; i < chosen.size(); ++i) {
             if (chosen[i].empty()) left_over.push_back(queries[q + i]);
             for (const auto& c : chosen[i]) {
@@ -232,10 +232,10 @@ std::vector<std::uint32_t> base_topics(Comparison& cmp, const Corpus& corpus, co
 // each topic's reference is its most connected member.
 void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std::uint32_t>& units,
                     const Options& options) {
-    auto pairs = similar_pairs(corpus.features, units, corpus.doc_of, candidate_floor(options),
+    auto pairs = similar_pairs(corpus.features, units, corpus.doc_of, candidate_floor(options.between),
                                candidates_per_unit, options.threads, options.progress);
     if (options.progress) options.progress("choosing matches between documents", 0, 1);
-    const auto matches = directed_matches(pairs, corpus.refs, options.related, options.accept, options.threads);
+    const auto matches = directed_matches(pairs, corpus.refs, options.between, options.threads);
     auto clusters = cluster_units(units, matches, corpus.doc_of, corpus.features.words, cmp.documents.size());
     const std::size_t first_topic = cmp.topics.size();
     std::vector<std::size_t> cluster_of(corpus.refs.size(), 0);

@@ -99,25 +99,41 @@ struct Comparison {
                                                 // against all), not each clause to its topic's reference
     std::vector<std::vector<double>> similarity;  // documents x documents, 0..1 (diagonal 1)
     std::vector<NearMiss> near_misses;          // at most one per (topic, document), sorted
-    double related = 0.15;                      // the threshold it was made with (Options::related)
+    double related = 0.12;                      // the threshold it was made with (Options::related)
 };
 
 using Progress = std::function<void(std::string_view stage, std::size_t done, std::size_t total)>;
 
-// Which candidates are accepted besides those scoring the threshold: rank-aware rules,
-// chosen by cross-validation on the gold alignments (docs/compare.md, "How good it is").
-// A pair is "mutual best" when each clause is the other's best candidate in the other's
-// document; its margin is how far the best candidate beats the runner-up.
+// Which candidates a clause may take as its counterparts: those scoring the threshold,
+// with rank-aware rules around it. A pair is "mutual best" when each clause is the other's
+// best candidate in the other's document; its margin is how far the best candidate beats
+// the runner-up. The values are chosen by cross-validation on the gold alignments
+// (docs/compare.md, "How good it is"), separately against a base and between councils.
 struct Acceptance {
-    double mutual_floor = 0.15;    // mutual best pairs are accepted down to this score
+    double threshold = 0.15;       // a pair scoring this aligns (if the rules below allow)
+    double mutual_floor = 0.15;    // mutual best pairs align down to this score
     double mutual_margin = 0.0;    // ... when they beat the runner-up by at least this much
-    double lone_floor = 0.0;       // a pair that is not mutual best needs at least this score
+    double lone_floor = 0.20;      // a pair that is not mutual best needs at least this score
+    // Between councils: when b chose a, a takes b too (a long clause of one council takes
+    // each of the clauses another split it into). Against a base this has no use.
+    bool take_reverse = false;
+    Acceptance scaled(double factor) const {
+        return {threshold * factor, mutual_floor * factor, mutual_margin, lone_floor * factor, take_reverse};
+    }
 };
 
 struct Options {
     int base = -1;             // index into the protocols, -1 for all against all
-    double related = 0.15;     // below this nothing is aligned (but see Acceptance)
-    Acceptance accept;
+    Acceptance against_base{0.15, 0.15, 0.0, 0.20};  // a council's clauses choosing base clauses
+    Acceptance between{0.18, 0.10, 0.04, 0.20, true};  // councils' clauses choosing each other's
+    double related = 0.15;     // the threshold a reader is told about: bands, "near" notes
+    // --threshold X: X is the threshold against a base; every rule scales with it.
+    void set_threshold(double x) {
+        const double factor = x / related;
+        against_base = against_base.scaled(factor);
+        between = between.scaled(factor);
+        related = x;
+    }
     double close = 0.50;       // bands: identical >= identical, close >= close, related
     double identical = 0.97;
     // All against all, every clause's counterparts in every other document are listed up to

@@ -93,19 +93,18 @@ std::vector<Edge> similar_pairs(const Features& features, const std::vector<std:
 
 // Order-aware choice of base clauses for one document's units (in document order).
 // candidates[i]: base units scoring at least the weakest acceptable score for unit i,
-// best first; base_position: the base unit's place in base order. Candidates scoring
-// `confident` or more are taken on their own; weaker ones only where they continue a
-// run of matches. Returns, per unit, the chosen base units (usually none or one; two when
+// best first; base_position: the base unit's place in base order. Candidates that
+// `accept` accepts are taken on their own; weaker ones only where they continue a run of
+// matches. Returns, per unit, the chosen base units (usually none or one; two when
 // the unit merges neighbouring base clauses).
 std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<Scored>>& candidates,
-                                                 const std::vector<int>& base_position, double confident,
-                                                 const Acceptance& accept);
+                                                 const std::vector<int>& base_position, const Acceptance& accept);
 
 // Each unit's counterparts in every other document it has candidates in, chosen in order
 // as assign_in_order chooses against a base, for every ordered pair of documents. In
 // {a, b, score}, b is a's counterpart. `candidates` (as similar_pairs gives them) is
 // sorted by document pair on the way; `refs` gives each global unit's document and place.
-std::vector<Edge> directed_matches(std::vector<Edge>& candidates, const std::vector<UnitRef>& refs, double confident,
+std::vector<Edge> directed_matches(std::vector<Edge>& candidates, const std::vector<UnitRef>& refs,
                                    const Acceptance& accept, unsigned threads);
 
 // Clusters units by merging along edges, best first, never joining two clusters that

@@ -86,7 +86,7 @@ std::vector<std::optional<Scored>> ordered_chain(const std::vector<std::vector<S
 // The candidates a unit may take on their own: those scoring the threshold (and, when
 // not mutual best, the lone floor), and its mutual best below the threshold when that is
 // clearly its best (Acceptance). candidates[i] is best first.
-std::vector<std::vector<Scored>> acceptable(const std::vector<std::vector<Scored>>& candidates, double confident,
+std::vector<std::vector<Scored>> acceptable(const std::vector<std::vector<Scored>>& candidates,
                                             const Acceptance& accept) {
     std::unordered_map<std::uint32_t, std::pair<float, std::size_t>> best_of_target;  // target -> (score, unit)
     for (std::size_t i = 0; i < candidates.size(); ++i)
@@ -102,7 +102,7 @@ std::vector<std::vector<Scored>> acceptable(const std::vector<std::vector<Scored
         const double margin = best.score - (candidates[i].size() > 1 ? candidates[i][1].score : 0.0f);
         for (const auto& c : candidates[i]) {
             const bool is_mutual = mutual && c.unit == best.unit;
-            if (c.score >= confident && (is_mutual || c.score >= accept.lone_floor)) out[i].push_back(c);
+            if (c.score >= accept.threshold && (is_mutual || c.score >= accept.lone_floor)) out[i].push_back(c);
             else if (is_mutual && c.score >= accept.mutual_floor && margin >= accept.mutual_margin) out[i].push_back(c);
         }
     }
@@ -112,10 +112,9 @@ std::vector<std::vector<Scored>> acceptable(const std::vector<std::vector<Scored
 }  // namespace
 
 std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<Scored>>& candidates,
-                                                 const std::vector<int>& base_position, double confident,
-                                                 const Acceptance& accept) {
+                                                 const std::vector<int>& base_position, const Acceptance& accept) {
     // First the confident matches, in order where the order can decide between ties.
-    const auto strong = acceptable(candidates, confident, accept);
+    const auto strong = acceptable(candidates, accept);
     const auto chain = ordered_chain(strong, base_position);
     std::vector<std::vector<Scored>> chosen(candidates.size());
     for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -161,12 +160,12 @@ std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<S
         for (const auto& m : c) covered.insert(m.unit);
     for (std::size_t i = 0; i < candidates.size(); ++i)
         for (const auto& c : strong[i])
-            if (!chosen[i].empty() && c.score >= gap_fill_factor * confident && covered.insert(c.unit).second)
+            if (!chosen[i].empty() && c.score >= gap_fill_factor * accept.threshold && covered.insert(c.unit).second)
                 chosen[i].push_back(c);
     return chosen;
 }
 
-std::vector<Edge> directed_matches(std::vector<Edge>& candidates, const std::vector<UnitRef>& refs, double confident,
+std::vector<Edge> directed_matches(std::vector<Edge>& candidates, const std::vector<UnitRef>& refs,
                                    const Acceptance& accept, unsigned threads) {
     auto doc_pair = [&](const Edge& e) { return std::pair(refs[e.a].doc, refs[e.b].doc); };
     std::sort(candidates.begin(), candidates.end(), [&](const Edge& x, const Edge& y) {
@@ -185,7 +184,7 @@ std::vector<Edge> directed_matches(std::vector<Edge>& candidates, const std::vec
             if (from.empty() || from.back() != candidates[k].a) from.push_back(candidates[k].a), lists.emplace_back();
             lists.back().push_back({candidates[k].b, candidates[k].score});
         }
-        const auto chosen = assign_in_order(lists, position, confident, accept);
+        const auto chosen = assign_in_order(lists, position, accept);
         for (std::size_t i = 0; i < chosen.size(); ++i)
             for (const auto& c : chosen[i]) out.push_back({from[i], c.unit, c.score});
     };
@@ -198,6 +197,13 @@ std::vector<Edge> directed_matches(std::vector<Edge>& candidates, const std::vec
         found.size(), threads, [&](std::size_t g) { choose(group_starts[g], group_starts[g + 1], found[g]); }, {});
     std::vector<Edge> out;
     for (auto& f : found) out.insert(out.end(), f.begin(), f.end());
+    if (accept.take_reverse) {
+        std::set<std::pair<std::uint32_t, std::uint32_t>> chosen;
+        for (const auto& e : out) chosen.insert({e.a, e.b});
+        const std::size_t n = out.size();
+        for (std::size_t k = 0; k < n; ++k)
+            if (!chosen.count({out[k].b, out[k].a})) out.push_back({out[k].b, out[k].a, out[k].score});
+    }
     return out;
 }
 
