@@ -37,7 +37,8 @@ Band band_of(double score, const Options& options) {
 
 namespace {
 
-constexpr std::size_t candidates_per_unit = 6;
+constexpr std::size_t candidates_per_unit = 6;     // in each other document
+constexpr std::size_t candidates_for_topics = 32;  // in all, when only topics are made of them
 // A clause that continues a run of matched neighbours may score this share of the threshold.
 constexpr double in_run_share = 0.6;
 
@@ -232,8 +233,12 @@ std::vector<std::uint32_t> base_topics(Comparison& cmp, const Corpus& corpus, co
 // each topic's reference is its most connected member.
 void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std::uint32_t>& units,
                     const Options& options) {
+    // Listing every clause's counterparts in every other document needs its candidates in
+    // each; otherwise a clause's best few in all make its topic.
+    const bool pairwise = cmp.base < 0 && cmp.documents.size() <= options.max_pairwise_documents;
     auto pairs = similar_pairs(corpus.features, units, corpus.doc_of, candidate_floor(options.between),
-                               candidates_per_unit, options.threads, options.progress);
+                               candidates_per_unit, pairwise ? SIZE_MAX : candidates_for_topics, options.threads,
+                               options.progress);
     if (options.progress) options.progress("choosing matches between documents", 0, 1);
     const auto matches = directed_matches(pairs, corpus.refs, options.between, options.threads);
     auto clusters = cluster_units(units, matches, corpus.doc_of, corpus.features.words, cmp.documents.size());
@@ -265,7 +270,7 @@ void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std
     // Against a base, the clauses it lacks are aligned to their topic's reference: a few per
     // topic, however many councils there are. All against all, each clause's own choices in
     // every other document are the answer, while they are few enough to read.
-    if (cmp.base >= 0 || cmp.documents.size() > options.max_pairwise_documents) {
+    if (!pairwise) {
         for (std::size_t k = first_topic; k < cmp.topics.size(); ++k)
             for (std::size_t m = 1; m < cmp.topics[k].members.size(); ++m) {
                 const Member& member = cmp.topics[k].members[m];

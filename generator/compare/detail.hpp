@@ -83,13 +83,13 @@ struct Edge {
 };
 
 // Each unit's candidates among `units` in every other document: {a, b, score} where b is
-// one of a's `keep` best candidates in b's document scoring >= min_score, grouped by a,
-// best first within each document. Candidates come from an inverted index over each
+// one of a's `keep` best candidates in b's document scoring >= min_score (and of its
+// `keep_total` best in all), grouped by a, best first within each document. Candidates come from an inverted index over each
 // unit's most distinctive terms, so the cost follows the number of similar pairs, not
 // the square of the number of clauses, and the lists are capped however alike they are.
 std::vector<Edge> similar_pairs(const Features& features, const std::vector<std::uint32_t>& units,
                                 const std::vector<std::uint32_t>& unit_doc, double min_score, std::size_t keep,
-                                unsigned threads, const Progress& progress);
+                                std::size_t keep_total, unsigned threads, const Progress& progress);
 
 // Order-aware choice of base clauses for one document's units (in document order).
 // candidates[i]: base units scoring at least the weakest acceptable score for unit i,

@@ -15,6 +15,8 @@ namespace {
 constexpr std::size_t key_terms_per_unit = 8;
 constexpr std::size_t key_df_floor = 64;
 constexpr std::size_t key_df_divisor = 100;
+// At most this many candidates are scored for one unit (those sharing most key terms with it).
+constexpr std::size_t max_scored_per_unit = 512;
 
 bool better(const Scored& x, const Scored& y) {
     return x.score != y.score ? x.score > y.score : x.unit < y.unit;
@@ -99,7 +101,7 @@ std::vector<std::vector<Scored>> score_against(const Features& features,
 
 std::vector<Edge> similar_pairs(const Features& features, const std::vector<std::uint32_t>& units,
                                 const std::vector<std::uint32_t>& unit_doc, double min_score, std::size_t keep,
-                                unsigned threads, const Progress& progress) {
+                                std::size_t keep_total, unsigned threads, const Progress& progress) {
     const auto& vectors = features.vectors;
     // A pair is a candidate when a key term of one is anywhere in the other. Each unit
     // finds its candidates from both sides: units whose keys it has (key_holders) and
@@ -120,24 +122,40 @@ std::vector<Edge> similar_pairs(const Features& features, const std::vector<std:
     parallel_for(
         units.size(), threads,
         [&](std::size_t x) {
-            thread_local std::vector<std::uint32_t> seen_at;
-            thread_local std::uint32_t stamp = 0;
+            // Count the key terms each other unit shares with x, then score only the units
+            // sharing most: when thousands of clauses share wording, x scores a bounded few.
+            thread_local std::vector<std::uint32_t> hits;
+            thread_local std::vector<std::uint32_t> touched;
             thread_local std::vector<Scored> scored;
-            if (seen_at.size() < units.size()) seen_at.assign(units.size(), 0), stamp = 0;
-            ++stamp;
+            if (hits.size() < units.size()) hits.assign(units.size(), 0);
+            touched.clear();
             scored.clear();
-            auto consider = [&](std::uint32_t y) {
-                if (seen_at[y] == stamp || y == x) return;
-                seen_at[y] = stamp;
-                if (unit_doc[units[x]] == unit_doc[units[y]]) return;
-                const double s = features.similarity(units[x], units[y]);
-                if (s >= min_score) scored.push_back({units[y], static_cast<float>(s)});
+            auto hit = [&](std::uint32_t y) {
+                if (y == x || unit_doc[units[x]] == unit_doc[units[y]]) return;
+                if (hits[y]++ == 0) touched.push_back(y);
             };
             for (const auto& tw : vectors[units[x]])
                 if (auto it = key_holders.find(tw.term); it != key_holders.end())
-                    for (std::uint32_t y : it->second) consider(y);
+                    for (std::uint32_t y : it->second) hit(y);
             for (const auto& tw : keys[x])
-                for (std::uint32_t y : containing.at(tw.term)) consider(y);
+                for (std::uint32_t y : containing.at(tw.term)) hit(y);
+            if (touched.size() > max_scored_per_unit) {
+                std::nth_element(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(max_scored_per_unit),
+                                 touched.end(), [&](std::uint32_t p, std::uint32_t q) {
+                                     return hits[p] != hits[q] ? hits[p] > hits[q] : p < q;
+                                 });
+                for (std::size_t k = max_scored_per_unit; k < touched.size(); ++k) hits[touched[k]] = 0;
+                touched.resize(max_scored_per_unit);
+            }
+            for (std::uint32_t y : touched) {
+                hits[y] = 0;
+                const double s = features.similarity(units[x], units[y]);
+                if (s >= min_score) scored.push_back({units[y], static_cast<float>(s)});
+            }
+            if (scored.size() > keep_total) {
+                std::nth_element(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep_total), scored.end(), better);
+                scored.resize(keep_total);
+            }
             std::sort(scored.begin(), scored.end(), [&](const Scored& p, const Scored& q) {
                 const auto dp = unit_doc[p.unit], dq = unit_doc[q.unit];
                 return dp != dq ? dp < dq : better(p, q);

@@ -198,11 +198,13 @@ std::vector<Edge> directed_matches(std::vector<Edge>& candidates, const std::vec
     std::vector<Edge> out;
     for (auto& f : found) out.insert(out.end(), f.begin(), f.end());
     if (accept.take_reverse) {
-        std::set<std::pair<std::uint32_t, std::uint32_t>> chosen;
-        for (const auto& e : out) chosen.insert({e.a, e.b});
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> chosen;
+        for (const auto& e : out) chosen.push_back({e.a, e.b});
+        std::sort(chosen.begin(), chosen.end());
         const std::size_t n = out.size();
         for (std::size_t k = 0; k < n; ++k)
-            if (!chosen.count({out[k].b, out[k].a})) out.push_back({out[k].b, out[k].a, out[k].score});
+            if (!std::binary_search(chosen.begin(), chosen.end(), std::pair(out[k].b, out[k].a)))
+                out.push_back({out[k].b, out[k].a, out[k].score});
     }
     return out;
 }
