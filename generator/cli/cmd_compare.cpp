@@ -1,4 +1,5 @@
 // protopub compare FILE... [--base FILE] -o OUTDIR [--format html,pdf,csv,json] [--threshold X] [--templates DIR]
+//                  [--decisions FILE.yaml]
 #include <unistd.h>
 
 #include <chrono>
@@ -57,7 +58,7 @@ private:
 }  // namespace
 
 int run_compare(const std::vector<std::string>& argv) {
-    Args args(argv, {"-o", "--base", "--format", "--threshold", "--templates"}, {});
+    Args args(argv, {"-o", "--base", "--format", "--threshold", "--templates", "--decisions"}, {});
     const auto formats = args.list("--format", {"html", "pdf", "csv", "json"}, {"html", "pdf", "csv", "json"});
     if (!args.ok()) return usage_error("compare", args.error());
     if (!args.has("-o")) return usage_error("compare", "no output folder (usage: protopub compare FILE... [--base FILE] -o OUTDIR)");
@@ -94,6 +95,17 @@ int run_compare(const std::vector<std::string>& argv) {
     if (unreadable) return exit_usage;
     if (diags.has_errors()) return exit_input_errors;
 
+    std::vector<compare::Decision> decisions;
+    if (args.has("--decisions")) {  // a reviewer's file: unreadable or malformed is a configuration error
+        std::string error;
+        const auto text = io::read_file(args.value("--decisions"), error);
+        if (!text) return usage_error("compare", error);
+        model::Diagnostics decision_diags;
+        decisions = compare::read_decisions(*text, args.value("--decisions"), decision_diags);
+        print_diagnostics(decision_diags);
+        if (decision_diags.has_errors()) return exit_usage;
+        options.decisions = &decisions;
+    }
     ProgressLine progress;
     options.base = base;
     options.progress = progress.callback();
@@ -102,6 +114,10 @@ int run_compare(const std::vector<std::string>& argv) {
         std::fprintf(stderr, "protopub compare: note: more than %zu protocols, so each clause is aligned to its topic's "
                              "reference, not to its counterparts in every other protocol (use --base to "
                              "align every protocol with one of them)\n", options.max_pairwise_documents);
+    model::Diagnostics stale;
+    for (const auto& st : comparison.stale_decisions)
+        stale.warning(st.decision->file, {st.decision->line, st.decision->column}, "stale decision: " + st.reason);
+    print_diagnostics(stale);
     if (options.progress) options.progress("writing the report", 0, 1);
     compare::ReportOptions report;
     report.formats = formats;
