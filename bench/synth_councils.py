@@ -6,7 +6,7 @@ model protocol's, the rest from the other councils), in a shuffled order, some r
 (words replaced by synonyms, dropped or swapped), written in the protopub source format.
 Deterministic for a given --seed.
 
-usage: synth_councils.py SOURCE_DIR OUT_DIR N [--clauses 150] [--model NAME] [--seed 1]
+usage: synth_councils.py SOURCE_DIR OUT_DIR N [--clauses 150] [--model NAME] [--seed 1] [--sentences]
 """
 import argparse
 import os
@@ -42,7 +42,16 @@ def clauses_of(path):
             current = None
         elif current is not None and line.strip():
             current.append(re.sub(r'^\s*(?:[-*]|\d+\.)\s+', '', line).strip())
-    return [' '.join(c).strip() for c in out if ' '.join(c).strip()]
+    texts = (re.sub(r'\s*\{#[^}]*\}', '', ' '.join(c)).strip() for c in out)  # ids would clash when repeated
+    return [t for t in texts if t]
+
+
+def sentences(clauses):
+    """Each clause's sentences as clauses of their own (for sources of many short clauses)."""
+    out = []
+    for c in clauses:
+        out += [s for s in re.split(r'(?<=[.;:])\s+(?=[A-Z(])', c) if len(s.split()) >= 5]
+    return out
 
 
 def reword(text, rng):
@@ -83,12 +92,15 @@ def main():
     ap.add_argument('--clauses', type=int, default=150)
     ap.add_argument('--model', default='', help='file name (in SOURCE_DIR) of the model protocol')
     ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--sentences', action='store_true', help='every sentence of the sources is a clause')
     args = ap.parse_args()
     rng = random.Random(args.seed)
     files = sorted(f for f in os.listdir(args.source_dir) if f.endswith('.md') and f != 'README.md')
     model = args.model or next((f for f in files if 'model' in f.lower() or f.startswith('003')), files[0])
     model_clauses = clauses_of(os.path.join(args.source_dir, model))
     other_clauses = [c for f in files if f != model for c in clauses_of(os.path.join(args.source_dir, f))]
+    if args.sentences:
+        model_clauses, other_clauses = sentences(model_clauses), sentences(other_clauses)
     os.makedirs(args.out_dir, exist_ok=True)
     for k in range(1, args.n + 1):
         kept = [c for c in model_clauses if rng.random() < 0.8]          # some model clauses dropped

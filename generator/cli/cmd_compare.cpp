@@ -1,4 +1,5 @@
 // protopub compare FILE... [--base FILE] -o OUTDIR [--format html,pdf,csv,json] [--threshold X] [--templates DIR]
+//                  [--decisions FILE.yaml]
 #include <unistd.h>
 
 #include <chrono>
@@ -69,10 +70,10 @@ int run_compare(const std::vector<std::string>& argv) {
     if (args.has("--threshold")) {
         const std::string t = args.value("--threshold");
         char* end = nullptr;
-        options.related = std::strtod(t.c_str(), &end);
-        if (t.empty() || *end != '\0' || !(options.related > 0 && options.related < options.close))
-            return usage_error("compare",
-                               "--threshold must be a number between 0 and " + compare::format_score(options.close));
+        const double threshold = std::strtod(t.c_str(), &end);
+        if (t.empty() || *end != '\0' || !(threshold > 0 && threshold < options.close))
+            return usage_error("compare", "--threshold must be a number between 0 and " + compare::format_score(options.close));
+        options.set_threshold(threshold);
     }
     model::Diagnostics diags;
     auto paths = expand_sources(args.positional(), diags);
@@ -98,6 +99,16 @@ int run_compare(const std::vector<std::string>& argv) {
     if (unreadable) return exit_usage;
     if (diags.has_errors()) return exit_input_errors;
 
+    std::vector<compare::Decision> decisions;
+    if (args.has("--decisions")) {  // a reviewer's file: unreadable or malformed is a configuration error
+        const auto text = io::read_file(args.value("--decisions"), error);
+        if (!text) return usage_error("compare", error);
+        model::Diagnostics decision_diags;
+        decisions = compare::read_decisions(*text, args.value("--decisions"), decision_diags);
+        print_diagnostics(decision_diags);
+        if (decision_diags.has_errors()) return exit_usage;
+        options.decisions = &decisions;
+    }
     ProgressLine progress;
     options.base = base;
     options.progress = progress.callback();
@@ -108,13 +119,17 @@ int run_compare(const std::vector<std::string>& argv) {
                      "reference, not to its counterparts in every other protocol (use --base to "
                      "align every protocol with one of them)\n",
                      options.max_pairwise_documents);
+    model::Diagnostics stale;
+    for (const auto& st : comparison.stale_decisions)
+        stale.warning(st.decision->file, {st.decision->line, st.decision->column}, "stale decision: " + st.reason);
+    print_diagnostics(stale);
     if (options.progress) options.progress("writing the report", 0, 1);
     compare::ReportOptions report;
     report.formats = publish.formats;
     report.templates_dir = publish.templates_dir;
     // The report's document is drawn by the same renderers, in the same house style, as
     // every other command's (--pdf-style, --reference-docx).
-    publish.epoch = io::build_epoch();
+    publish.epoch = io::known_epoch("");   // SOURCE_DATE_EPOCH or no date at all
     report.render_document = [&](std::string_view format, const model::Protocol& document, model::Diagnostics& d) {
         return render_document(format, document, publish, d);
     };

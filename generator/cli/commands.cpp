@@ -45,6 +45,7 @@ const std::vector<Option>& options() {
         {"--date", "YYYY-MM-DD", "the date of the changes (default: SOURCE_DATE_EPOCH or NEW's adoption date)"},
         {"--base", "FILE", "the protocol every other one is compared with (the model protocol)"},
         {"--allow-sources-outside", "", "read manifest sources outside the manifest's folder"},
+        {"--decisions", "FILE.yaml", "a reviewer's decisions: alignments confirmed or rejected, gaps covered elsewhere"},
         {"--threshold", "X", "the lowest similarity (between 0 and the 'close' score) that counts as related"},
     };
     return table;
@@ -112,7 +113,7 @@ const std::vector<Command>& commands() {
         {.name = "compare",
          .operands = "FILE|DIR...",
          .summary = "align clauses across councils' protocols: coverage, gaps, differences",
-         .options = {PUBLISH_OPTIONS, "--base", "--threshold"},
+         .options = {PUBLISH_OPTIONS, "--base", "--threshold", "--decisions"},
          .formats = {"html", "pdf", "docx", "csv", "json"},
          .default_formats = {"html", "pdf", "csv", "json"},
          .refusals = {{"--link", "a comparison has no front page to list other publications on"}},

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -37,9 +38,15 @@ Band band_of(double score, const Options& options) {
 
 namespace {
 
-constexpr std::size_t candidates_per_unit = 6;
+constexpr std::size_t candidates_per_unit = 6;     // in each other document
+constexpr std::size_t candidates_for_topics = 32;  // in all, when only topics are made of them
 // A clause that continues a run of matched neighbours may score this share of the threshold.
 constexpr double in_run_share = 0.6;
+
+// The weakest candidate worth keeping: one that may continue a run, or a mutual best.
+double candidate_floor(const Acceptance& accept) {
+    return std::min(accept.threshold * in_run_share, accept.mutual_floor);
+}
 constexpr std::size_t label_words = 3;
 
 // Every clause in one flat list, with what the matching needs to know about it.
@@ -195,7 +202,7 @@ std::vector<std::uint32_t> base_topics(Comparison& cmp, const Corpus& corpus, co
         t.members.push_back({t.reference, 1.0, Band::identical});
         cmp.topics.push_back(std::move(t));
     }
-    auto candidates = score_against(corpus.features, targets, queries, options.related * in_run_share, candidates_per_unit,
+    auto candidates = score_against(corpus.features, targets, queries, candidate_floor(options.against_base), candidates_per_unit,
                                     options.threads, options.progress);
     std::vector<std::uint32_t> left_over;
     std::size_t q = 0;
@@ -204,7 +211,7 @@ std::vector<std::uint32_t> base_topics(Comparison& cmp, const Corpus& corpus, co
         while (end < queries.size() && corpus.doc_of[queries[end]] == corpus.doc_of[queries[q]]) ++end;
         std::vector<std::vector<Scored>> doc_candidates(candidates.begin() + static_cast<std::ptrdiff_t>(q),
                                                         candidates.begin() + static_cast<std::ptrdiff_t>(end));
-        auto chosen = assign_in_order(doc_candidates, base_position, options.related);
+        auto chosen = assign_in_order(doc_candidates, base_position, options.against_base);
         for (std::size_t i = 0; i < chosen.size(); ++i) {
             if (chosen[i].empty()) left_over.push_back(queries[q + i]);
             for (const auto& c : chosen[i]) {
@@ -227,10 +234,14 @@ std::vector<std::uint32_t> base_topics(Comparison& cmp, const Corpus& corpus, co
 // each topic's reference is its most connected member.
 void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std::uint32_t>& units,
                     const Options& options) {
-    auto pairs = similar_pairs(corpus.features, units, corpus.doc_of, options.related * in_run_share, options.threads,
+    // Listing every clause's counterparts in every other document needs its candidates in
+    // each; otherwise a clause's best few in all make its topic.
+    const bool pairwise = cmp.base < 0 && cmp.documents.size() <= options.max_pairwise_documents;
+    auto pairs = similar_pairs(corpus.features, units, corpus.doc_of, candidate_floor(options.between),
+                               candidates_per_unit, pairwise ? SIZE_MAX : candidates_for_topics, options.threads,
                                options.progress);
     if (options.progress) options.progress("choosing matches between documents", 0, 1);
-    const auto matches = directed_matches(pairs, corpus.refs, options.related, options.threads);
+    const auto matches = directed_matches(pairs, corpus.refs, options.between, options.threads);
     auto clusters = cluster_units(units, matches, corpus.doc_of, corpus.features.words, cmp.documents.size());
     const std::size_t first_topic = cmp.topics.size();
     std::vector<std::size_t> cluster_of(corpus.refs.size(), 0);
@@ -260,7 +271,7 @@ void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std
     // Against a base, the clauses it lacks are aligned to their topic's reference: a few per
     // topic, however many councils there are. All against all, each clause's own choices in
     // every other document are the answer, while they are few enough to read.
-    if (cmp.base >= 0 || cmp.documents.size() > options.max_pairwise_documents) {
+    if (!pairwise) {
         for (std::size_t k = first_topic; k < cmp.topics.size(); ++k)
             for (std::size_t m = 1; m < cmp.topics[k].members.size(); ++m) {
                 const Member& member = cmp.topics[k].members[m];
@@ -296,6 +307,117 @@ std::vector<std::vector<double>> document_similarity(const Comparison& cmp) {
     return sim;
 }
 
+// Reviewer decisions: a confirmed pair is aligned (and its clause joins the
+// counterpart's topic), a rejected one is not (its clause leaves that topic), a gap
+// marked covered elsewhere is no gap. A decision naming what is not here is stale.
+class DecisionApplier {
+public:
+    DecisionApplier(Comparison& cmp, const Corpus& corpus, const Options& options)
+        : cmp_(cmp), corpus_(corpus), options_(options) {
+        for (std::size_t d = 0; d < cmp.documents.size(); ++d) {
+            documents_[cmp.documents[d].id] = static_cast<int>(d);
+            for (std::size_t u = 0; u < cmp.documents[d].units.size(); ++u)
+                units_[{static_cast<int>(d), cmp.documents[d].units[u].id}] = static_cast<int>(u);
+        }
+    }
+
+    void apply(const Decision& d) {
+        if (d.verdict == Verdict::covered_elsewhere) return covered_elsewhere(d);
+        const auto a = resolve(d, d.clause), b = resolve(d, d.counterpart);
+        if (!a || !b) return;
+        if (a->doc == b->doc) return stale(d, "'" + d.clause + "' and '" + d.counterpart + "' are in the same document");
+        if (d.verdict == Verdict::confirm) confirm(*a, *b);
+        else reject(*a, *b);
+    }
+
+    // Each alignment's topic, now that members moved: the topic both clauses are in.
+    void finish() {
+        for (auto& al : cmp_.alignments) {
+            const int t = topic_with(al.b);
+            al.topic = t >= 0 && has_member(cmp_.topics[static_cast<std::size_t>(t)], al.a) ? t : -1;
+        }
+    }
+
+private:
+    std::optional<UnitRef> resolve(const Decision& d, const std::string& name) {
+        const auto hash = name.find('#');
+        const auto doc = documents_.find(name.substr(0, hash));
+        if (doc == documents_.end()) return stale(d, "no document '" + name.substr(0, hash) + "' in this comparison"), std::nullopt;
+        const auto unit = units_.find({doc->second, name.substr(hash + 1)});
+        if (unit == units_.end())
+            return stale(d, "no clause '" + name.substr(hash + 1) + "' in " + doc->first + " (renamed or removed?)"), std::nullopt;
+        return UnitRef{doc->second, unit->second};
+    }
+    void stale(const Decision& d, std::string reason) { cmp_.stale_decisions.push_back({&d, std::move(reason)}); }
+
+    static bool has_member(const Topic& t, UnitRef r) {
+        return std::any_of(t.members.begin(), t.members.end(), [&](const Member& m) { return m.ref == r; });
+    }
+    // The topic `r` is a member of (its first, when a split put it in several).
+    int topic_with(UnitRef r) const {
+        for (std::size_t t = 0; t < cmp_.topics.size(); ++t)
+            if (has_member(cmp_.topics[t], r)) return static_cast<int>(t);
+        return -1;
+    }
+    double similarity(UnitRef a, UnitRef b) const { return corpus_.features.similarity(corpus_.global(a), corpus_.global(b)); }
+
+    void confirm(UnitRef a, UnitRef b) {
+        for (auto& al : cmp_.alignments)
+            if (al.a == a && al.b == b) {
+                al.confirmed = true;
+                return;
+            }
+        const int t = topic_with(b);
+        auto& topic = cmp_.topics[static_cast<std::size_t>(t)];
+        if (!has_member(topic, a)) add_member(topic, a, similarity(a, topic.reference), options_);
+        std::erase_if(cmp_.near_misses, [&](const NearMiss& n) { return n.topic == t && n.unit.doc == a.doc; });
+        const double score = similarity(a, b);
+        cmp_.alignments.push_back({a, b, score, aligned_band(score, options_), t, true});
+    }
+
+    void reject(UnitRef a, UnitRef b) {
+        const auto was = std::find_if(cmp_.alignments.begin(), cmp_.alignments.end(),
+                                      [&](const Alignment& al) { return al.a == a && al.b == b; });
+        if (was != cmp_.alignments.end()) {
+            cmp_.rejected.push_back(*was);
+            cmp_.alignments.erase(was);
+        }
+        // The two no longer share a topic: the one that is not its reference leaves it.
+        for (auto& topic : cmp_.topics) {
+            if (!has_member(topic, a) || !has_member(topic, b)) continue;
+            const UnitRef leaving = topic.reference == a ? b : a;
+            std::erase_if(topic.members, [&](const Member& m) { return m.ref == leaving; });
+            if (topic_with(leaving) < 0) {  // alone now: a topic of its own
+                Topic own;
+                own.reference = leaving;
+                own.members.push_back({leaving, 1.0, Band::identical});
+                cmp_.topics.push_back(std::move(own));
+            }
+            break;
+        }
+    }
+
+    void covered_elsewhere(const Decision& d) {
+        const auto doc = documents_.find(d.council);
+        if (doc == documents_.end()) return stale(d, "no document '" + d.council + "' in this comparison");
+        const auto clause = resolve(d, d.topic);
+        if (!clause) return;
+        const int t = topic_with(*clause);
+        const Topic& topic = cmp_.topics[static_cast<std::size_t>(t)];
+        for (const auto& m : topic.members)
+            if (m.ref.doc == doc->second)
+                return stale(d, d.council + " " + cmp_.documents[static_cast<std::size_t>(m.ref.doc)].units[static_cast<std::size_t>(m.ref.unit)].number +
+                                    " is now aligned with this topic: the decision is no longer needed");
+        cmp_.covered_elsewhere.push_back({t, doc->second, &d});
+    }
+
+    Comparison& cmp_;
+    const Corpus& corpus_;
+    const Options& options_;
+    std::map<std::string, int> documents_;
+    std::map<std::pair<int, std::string>, int> units_;
+};
+
 }  // namespace
 
 Comparison compare_protocols(const std::vector<model::Protocol>& protocols, const Options& options) {
@@ -311,6 +433,11 @@ Comparison compare_protocols(const std::vector<model::Protocol>& protocols, cons
         for (std::uint32_t g = 0; g < rest.size(); ++g) rest[g] = g;
     }
     cluster_topics(cmp, corpus, rest, options);
+    if (options.decisions) {
+        DecisionApplier applier(cmp, corpus, options);
+        for (const auto& d : *options.decisions) applier.apply(d);
+        applier.finish();
+    }
     for (std::size_t k = 0; k < cmp.topics.size(); ++k) {
         if (options.progress && k % 256 == 0) options.progress("labelling topics", k, cmp.topics.size());
         auto& t = cmp.topics[k];

@@ -15,11 +15,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "model/diagnostics.hpp"
 #include "model/protocol.hpp"
 
 namespace protopub::compare {
@@ -79,6 +81,34 @@ struct Alignment {
     double score = 0;
     Band band = Band::absent;
     int topic = -1;            // index into Comparison::topics when a and b share one
+    bool confirmed = false;    // a reviewer confirmed it (--decisions); otherwise the matcher's guess
+};
+
+// A reviewer's decision, read from a decisions file (compare --decisions FILE.yaml).
+// Clauses are named "document-id#clause-id": stable ids, which survive renumbering.
+enum class Verdict { confirm, reject, covered_elsewhere };
+struct Decision {
+    Verdict verdict = Verdict::confirm;
+    std::string clause;        // confirm/reject: the clause that has the counterpart
+    std::string counterpart;   // confirm/reject: its counterpart in another document
+    std::string council;       // covered-elsewhere: the document said to cover it elsewhere
+    std::string topic;         // covered-elsewhere: a clause of the topic (with a base, the base's)
+    std::string by, note;      // who decided, and why or where (free text)
+    std::string file;          // where it is written, for diagnostics
+    std::uint32_t line = 0, column = 0;
+};
+
+// A gap a reviewer marked as covered elsewhere (another document of the council).
+struct CoveredElsewhere {
+    int topic = -1;
+    int doc = -1;
+    const Decision* decision = nullptr;  // into Options::decisions
+};
+
+// A decision that no longer applies: a clause or document it names is not in this run.
+struct StaleDecision {
+    const Decision* decision = nullptr;
+    std::string reason;        // "no clause 'x' in guildford-borough-council"
 };
 
 // A document with no clause in a topic, and its clause that came nearest to the topic all
@@ -100,13 +130,45 @@ struct Comparison {
     std::vector<std::vector<double>> similarity;  // documents x documents, 0..1 (diagonal 1)
     std::vector<NearMiss> near_misses;          // at most one per (topic, document), sorted
     double related = 0.15;                      // the threshold it was made with (Options::related)
+    // Reviewer decisions (Options::decisions) as applied: the matcher's alignments a
+    // person rejected, the gaps a person marked covered elsewhere, and those that are stale.
+    std::vector<Alignment> rejected;
+    std::vector<CoveredElsewhere> covered_elsewhere;
+    std::vector<StaleDecision> stale_decisions;
 };
 
 using Progress = std::function<void(std::string_view stage, std::size_t done, std::size_t total)>;
 
+// Which candidates a clause may take as its counterparts: those scoring the threshold,
+// with rank-aware rules around it. A pair is "mutual best" when each clause is the other's
+// best candidate in the other's document; its margin is how far the best candidate beats
+// the runner-up. The values are chosen by cross-validation on the gold alignments
+// (docs/compare.md, "How good it is"), separately against a base and between councils.
+struct Acceptance {
+    double threshold = 0.15;       // a pair scoring this aligns (if the rules below allow)
+    double mutual_floor = 0.15;    // mutual best pairs align down to this score
+    double mutual_margin = 0.0;    // ... when they beat the runner-up by at least this much
+    double lone_floor = 0.20;      // a pair that is not mutual best needs at least this score
+    // Between councils: when b chose a, a takes b too (a long clause of one council takes
+    // each of the clauses another split it into). Against a base this has no use.
+    bool take_reverse = false;
+    Acceptance scaled(double factor) const {
+        return {threshold * factor, mutual_floor * factor, mutual_margin, lone_floor * factor, take_reverse};
+    }
+};
+
 struct Options {
     int base = -1;             // index into the protocols, -1 for all against all
-    double related = 0.15;     // below this nothing is aligned
+    Acceptance against_base{0.15, 0.15, 0.0, 0.20};  // a council's clauses choosing base clauses
+    Acceptance between{0.18, 0.10, 0.04, 0.20, true};  // councils' clauses choosing each other's
+    double related = 0.15;     // the threshold a reader is told about: bands, "near" notes
+    // --threshold X: X is the threshold against a base; every rule scales with it.
+    void set_threshold(double x) {
+        const double factor = x / related;
+        against_base = against_base.scaled(factor);
+        between = between.scaled(factor);
+        related = x;
+    }
     double close = 0.50;       // bands: identical >= identical, close >= close, related
     double identical = 0.97;
     // All against all, every clause's counterparts in every other document are listed up to
@@ -115,7 +177,13 @@ struct Options {
     std::size_t max_pairwise_documents = 50;
     unsigned threads = 0;      // 0 = as many as the machine has
     Progress progress;         // optional, called now and then from the calling thread
+    // Reviewer decisions, applied after the matching (kept alive by the caller).
+    const std::vector<Decision>* decisions = nullptr;
 };
+
+// Reads a decisions file (docs/compare.md, "Reviewer decisions"); every problem is a
+// diagnostic at file:line:col. Returns the decisions that could be read.
+std::vector<Decision> read_decisions(std::string_view text, const std::string& path, model::Diagnostics& diags);
 
 // Compares `protocols` (kept alive by the caller: the result refers into them by index).
 Comparison compare_protocols(const std::vector<model::Protocol>& protocols, const Options& options);

@@ -82,29 +82,30 @@ struct Edge {
     float score;
 };
 
-// Pairs among `units` (in different documents) scoring >= min_score. Candidates come
-// from an inverted index over each unit's most distinctive terms, so the cost follows
-// the number of similar pairs, not the square of the number of clauses.
+// Each unit's candidates among `units` in every other document: {a, b, score} where b is
+// one of a's `keep` best candidates in b's document scoring >= min_score (and of its
+// `keep_total` best in all), grouped by a, best first within each document. Candidates come from an inverted index over each
+// unit's most distinctive terms, so the cost follows the number of similar pairs, not
+// the square of the number of clauses, and the lists are capped however alike they are.
 std::vector<Edge> similar_pairs(const Features& features, const std::vector<std::uint32_t>& units,
-                                const std::vector<std::uint32_t>& unit_doc, double min_score, unsigned threads,
-                                const Progress& progress);
+                                const std::vector<std::uint32_t>& unit_doc, double min_score, std::size_t keep,
+                                std::size_t keep_total, unsigned threads, const Progress& progress);
 
 // Order-aware choice of base clauses for one document's units (in document order).
 // candidates[i]: base units scoring at least the weakest acceptable score for unit i,
-// best first; base_position: the base unit's place in base order. Candidates scoring
-// `confident` or more are taken on their own; weaker ones only where they continue a
-// run of matches. Returns, per unit, the chosen base units (usually none or one; two when
+// best first; base_position: the base unit's place in base order. Candidates that
+// `accept` accepts are taken on their own; weaker ones only where they continue a run of
+// matches. Returns, per unit, the chosen base units (usually none or one; two when
 // the unit merges neighbouring base clauses).
 std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<Scored>>& candidates,
-                                                 const std::vector<int>& base_position, double confident);
+                                                 const std::vector<int>& base_position, const Acceptance& accept);
 
-// Each unit's counterparts in every other document it has candidate pairs with, chosen
-// in order as assign_in_order chooses against a base, in both directions of every
-// document pair. The result is directed: in {a, b, score}, b is a's counterpart (a is
-// not always < b). `refs` gives each global unit's document and place in it.
-// `pairs` is sorted by document pair on the way.
-std::vector<Edge> directed_matches(std::vector<Edge>& pairs, const std::vector<UnitRef>& refs, double confident,
-                                   unsigned threads);
+// Each unit's counterparts in every other document it has candidates in, chosen in order
+// as assign_in_order chooses against a base, for every ordered pair of documents. In
+// {a, b, score}, b is a's counterpart. `candidates` (as similar_pairs gives them) is
+// sorted by document pair on the way; `refs` gives each global unit's document and place.
+std::vector<Edge> directed_matches(std::vector<Edge>& candidates, const std::vector<UnitRef>& refs,
+                                   const Acceptance& accept, unsigned threads);
 
 // Clusters units by merging along edges, best first, never joining two clusters that
 // hold clauses of the same document, except that a unit left alone joins the cluster of

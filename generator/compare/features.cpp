@@ -69,7 +69,7 @@ std::string stem(std::string w) {
     // "guidance"/"guide", "intimidation"/"intimidating", "politeness"/"polite".
     for (std::string_view suffix : {"ment", "ation", "anc", "enc", "ity", "ness", "at", "iv"})
         if (w.size() >= suffix.size() + 4 && ends(suffix)) {
-            w.resize(w.size() - suffix.size());
+            w.erase(w.size() - suffix.size());  // (resize here draws a false -Wrestrict from GCC 12)
             if (ends("e")) w.pop_back();
             break;
         }

@@ -244,7 +244,7 @@ Context council_context(const Comparison& cmp, const std::vector<model::Protocol
             row["label"] = topic.label;
             const std::string others = topic_councils(cmp, topic, {cmp.base, doc});
             row["others"] = others.empty() ? "" : "(also in " + others + ")";
-            row["councils"] = "(" + topic_councils(cmp, topic, {doc}) + ")";
+            row["councils"] = std::string("(").append(topic_councils(cmp, topic, {doc})).append(")");
             row["text"] = clause_text(cmp, protocols, topic.reference);
             row["nearest"] = nearest_note(cmp, view, t);
             if (const auto near = view.nearest.find(t); near != view.nearest.end())

@@ -15,6 +15,8 @@ namespace {
 constexpr std::size_t key_terms_per_unit = 8;
 constexpr std::size_t key_df_floor = 64;
 constexpr std::size_t key_df_divisor = 100;
+// At most this many candidates are scored for one unit (those sharing most key terms with it).
+constexpr std::size_t max_scored_per_unit = 512;
 
 bool better(const Scored& x, const Scored& y) {
     return x.score != y.score ? x.score > y.score : x.unit < y.unit;
@@ -35,16 +37,6 @@ SparseVector key_terms(const SparseVector& v, const std::vector<std::uint32_t>& 
     while (keys.size() > 1 && df[keys.back().term] > df_cap) keys.pop_back();
     std::sort(keys.begin(), keys.end(), [](const TermWeight& x, const TermWeight& y) { return x.term < y.term; });
     return keys;
-}
-
-bool shares_term(const SparseVector& keys, const SparseVector& v) {
-    auto i = keys.begin(), j = v.begin();
-    while (i != keys.end() && j != v.end()) {
-        if (i->term < j->term) ++i;
-        else if (j->term < i->term) ++j;
-        else return true;
-    }
-    return false;
 }
 
 }  // namespace
@@ -108,43 +100,70 @@ std::vector<std::vector<Scored>> score_against(const Features& features,
 }
 
 std::vector<Edge> similar_pairs(const Features& features, const std::vector<std::uint32_t>& units,
-                                const std::vector<std::uint32_t>& unit_doc, double min_score, unsigned threads,
-                                const Progress& progress) {
+                                const std::vector<std::uint32_t>& unit_doc, double min_score, std::size_t keep,
+                                std::size_t keep_total, unsigned threads, const Progress& progress) {
     const auto& vectors = features.vectors;
-    // key term -> units (positions in `units`) that have it among their keys
+    // A pair is a candidate when a key term of one is anywhere in the other. Each unit
+    // finds its candidates from both sides: units whose keys it has (key_holders) and
+    // units that have its keys (containing), so its list is complete on its own.
     std::vector<SparseVector> keys(units.size());
-    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> postings;
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> key_holders, containing;
     const std::size_t df_cap = std::max(key_df_floor, features.vectors.size() / key_df_divisor);
     for (std::uint32_t k = 0; k < units.size(); ++k) {
         keys[k] = key_terms(vectors[units[k]], features.document_frequency, df_cap);
-        for (const auto& tw : keys[k]) postings[tw.term].push_back(k);
+        for (const auto& tw : keys[k]) key_holders[tw.term].push_back(k), containing.try_emplace(tw.term);
     }
-    // A pair is a candidate when a key term of one is anywhere in the other. It is
-    // scored once: by the unit that finds it first in this order of reasoning (the
-    // smaller one, unless only the larger one's keys reach the other).
+    for (std::uint32_t k = 0; k < units.size(); ++k)
+        for (const auto& tw : vectors[units[k]])
+            if (auto it = containing.find(tw.term); it != containing.end()) it->second.push_back(k);
+    // Each unit keeps its `keep` best candidates in each other document: the lists, and so
+    // the time and memory of everything after, stay bounded however alike the clauses are.
     std::vector<std::vector<Edge>> found(units.size());
     parallel_for(
         units.size(), threads,
         [&](std::size_t x) {
-            thread_local std::vector<std::uint32_t> seen_at;
-            thread_local std::uint32_t stamp = 0;
-            if (seen_at.size() < units.size()) seen_at.assign(units.size(), 0), stamp = 0;
-            ++stamp;
-            const auto& vx = vectors[units[x]];
-            for (const auto& tw : vx) {
-                auto it = postings.find(tw.term);
-                if (it == postings.end()) continue;
-                for (std::uint32_t y : it->second) {
-                    if (seen_at[y] == stamp || y == x) continue;
-                    seen_at[y] = stamp;
-                    if (unit_doc[units[x]] == unit_doc[units[y]]) continue;
-                    const auto& vy = vectors[units[y]];
-                    if (y < x && shares_term(keys[x], vy)) continue;  // scored from y's side
-                    const double s = features.similarity(units[x], units[y]);
-                    if (s < min_score) continue;
-                    auto [a, b] = std::minmax(units[x], units[y]);
-                    found[x].push_back({a, b, static_cast<float>(s)});
-                }
+            // Count the key terms each other unit shares with x, then score only the units
+            // sharing most: when thousands of clauses share wording, x scores a bounded few.
+            thread_local std::vector<std::uint32_t> hits;
+            thread_local std::vector<std::uint32_t> touched;
+            thread_local std::vector<Scored> scored;
+            if (hits.size() < units.size()) hits.assign(units.size(), 0);
+            touched.clear();
+            scored.clear();
+            auto hit = [&](std::uint32_t y) {
+                if (y == x || unit_doc[units[x]] == unit_doc[units[y]]) return;
+                if (hits[y]++ == 0) touched.push_back(y);
+            };
+            for (const auto& tw : vectors[units[x]])
+                if (auto it = key_holders.find(tw.term); it != key_holders.end())
+                    for (std::uint32_t y : it->second) hit(y);
+            for (const auto& tw : keys[x])
+                for (std::uint32_t y : containing.at(tw.term)) hit(y);
+            if (touched.size() > max_scored_per_unit) {
+                std::nth_element(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(max_scored_per_unit),
+                                 touched.end(), [&](std::uint32_t p, std::uint32_t q) {
+                                     return hits[p] != hits[q] ? hits[p] > hits[q] : p < q;
+                                 });
+                for (std::size_t k = max_scored_per_unit; k < touched.size(); ++k) hits[touched[k]] = 0;
+                touched.resize(max_scored_per_unit);
+            }
+            for (std::uint32_t y : touched) {
+                hits[y] = 0;
+                const double s = features.similarity(units[x], units[y]);
+                if (s >= min_score) scored.push_back({units[y], static_cast<float>(s)});
+            }
+            if (scored.size() > keep_total) {
+                std::nth_element(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep_total), scored.end(), better);
+                scored.resize(keep_total);
+            }
+            std::sort(scored.begin(), scored.end(), [&](const Scored& p, const Scored& q) {
+                const auto dp = unit_doc[p.unit], dq = unit_doc[q.unit];
+                return dp != dq ? dp < dq : better(p, q);
+            });
+            std::size_t in_doc = 0;
+            for (std::size_t k = 0; k < scored.size(); ++k) {
+                in_doc = k > 0 && unit_doc[scored[k].unit] == unit_doc[scored[k - 1].unit] ? in_doc + 1 : 0;
+                if (in_doc < keep) found[x].push_back({units[x], scored[k].unit, scored[k].score});
             }
         },
         [&](std::size_t done) {

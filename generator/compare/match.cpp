@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "compare/detail.hpp"
 
@@ -27,6 +28,8 @@ namespace {
 // Heaviest chain of (unit, base clause) pairs that keeps both orders (units strictly,
 // base non-strictly: consecutive units may share a base clause the council split), over
 // each unit's best candidates and those tied with it. Returns the chain's choice per unit.
+// A Fenwick tree over base positions holds the heaviest chain ending at or before each
+// one, so the cost is (pairs) log (positions), however many candidates tie.
 std::vector<std::optional<Scored>> ordered_chain(const std::vector<std::vector<Scored>>& candidates,
                                                  const std::vector<int>& base_position) {
     struct Pair {
@@ -38,38 +41,80 @@ std::vector<std::optional<Scored>> ordered_chain(const std::vector<std::vector<S
     for (std::size_t i = 0; i < candidates.size(); ++i)
         for (const auto& c : candidates[i])
             if (c.score >= candidates[i].front().score - tie_margin) pairs.push_back({i, c, base_position[c.unit]});
-    std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
-        return x.unit != y.unit ? x.unit < y.unit : x.position < y.position;
-    });
+    std::vector<int> positions;
+    for (const auto& p : pairs) positions.push_back(p.position);
+    std::sort(positions.begin(), positions.end());
+    positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+    // tree[k]: the heaviest chain (weight, its last pair) among pairs at ranks folded into k.
+    using Best = std::pair<double, std::ptrdiff_t>;
+    std::vector<Best> tree(positions.size() + 1, {0.0, -1});
+    auto heavier = [](const Best& x, const Best& y) {
+        return x.first != y.first ? x.first > y.first : (x.second >= 0 && (y.second < 0 || x.second < y.second));
+    };
+    auto rank_of = [&](int position) {
+        return static_cast<std::size_t>(std::lower_bound(positions.begin(), positions.end(), position) - positions.begin()) + 1;
+    };
+    auto best_up_to = [&](std::size_t k) {
+        Best b{0.0, -1};
+        for (; k > 0; k -= k & (~k + 1)) if (heavier(tree[k], b)) b = tree[k];
+        return b;
+    };
+    auto offer = [&](std::size_t k, Best b) {
+        for (; k < tree.size(); k += k & (~k + 1)) if (heavier(b, tree[k])) tree[k] = b;
+    };
     std::vector<double> weight(pairs.size());
     std::vector<std::ptrdiff_t> previous(pairs.size(), -1);
-    std::ptrdiff_t last = -1;
-    for (std::size_t p = 0; p < pairs.size(); ++p) {
-        weight[p] = pairs[p].target.score;
-        for (std::size_t q = 0; q < p; ++q) {
-            if (pairs[q].unit >= pairs[p].unit || pairs[q].position > pairs[p].position) continue;
-            if (weight[q] + pairs[p].target.score > weight[p]) {
-                weight[p] = weight[q] + pairs[p].target.score;
-                previous[p] = static_cast<std::ptrdiff_t>(q);
-            }
+    Best last{0.0, -1};
+    for (std::size_t p = 0; p < pairs.size();) {
+        std::size_t end = p;  // one unit's pairs: chained only to earlier units' pairs
+        while (end < pairs.size() && pairs[end].unit == pairs[p].unit) ++end;
+        for (std::size_t q = p; q < end; ++q) {
+            const Best before = best_up_to(rank_of(pairs[q].position));
+            weight[q] = before.first + pairs[q].target.score;
+            previous[q] = before.second;
+            if (heavier({weight[q], static_cast<std::ptrdiff_t>(q)}, last)) last = {weight[q], static_cast<std::ptrdiff_t>(q)};
         }
-        if (last < 0 || weight[p] > weight[static_cast<std::size_t>(last)]) last = static_cast<std::ptrdiff_t>(p);
+        for (std::size_t q = p; q < end; ++q) offer(rank_of(pairs[q].position), {weight[q], static_cast<std::ptrdiff_t>(q)});
+        p = end;
     }
     std::vector<std::optional<Scored>> chain(candidates.size());
-    for (std::ptrdiff_t p = last; p >= 0; p = previous[static_cast<std::size_t>(p)])
+    for (std::ptrdiff_t p = last.second; p >= 0; p = previous[static_cast<std::size_t>(p)])
         chain[pairs[static_cast<std::size_t>(p)].unit] = pairs[static_cast<std::size_t>(p)].target;
     return chain;
+}
+
+// The candidates a unit may take on their own: those scoring the threshold (and, when
+// not mutual best, the lone floor), and its mutual best below the threshold when that is
+// clearly its best (Acceptance). candidates[i] is best first.
+std::vector<std::vector<Scored>> acceptable(const std::vector<std::vector<Scored>>& candidates,
+                                            const Acceptance& accept) {
+    std::unordered_map<std::uint32_t, std::pair<float, std::size_t>> best_of_target;  // target -> (score, unit)
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+        for (const auto& c : candidates[i]) {
+            auto [it, fresh] = best_of_target.try_emplace(c.unit, c.score, i);
+            if (!fresh && c.score > it->second.first) it->second = {c.score, i};
+        }
+    std::vector<std::vector<Scored>> out(candidates.size());
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (candidates[i].empty()) continue;
+        const Scored best = candidates[i].front();
+        const bool mutual = best_of_target.at(best.unit).second == i;
+        const double margin = best.score - (candidates[i].size() > 1 ? candidates[i][1].score : 0.0f);
+        for (const auto& c : candidates[i]) {
+            const bool is_mutual = mutual && c.unit == best.unit;
+            if (c.score >= accept.threshold && (is_mutual || c.score >= accept.lone_floor)) out[i].push_back(c);
+            else if (is_mutual && c.score >= accept.mutual_floor && margin >= accept.mutual_margin) out[i].push_back(c);
+        }
+    }
+    return out;
 }
 
 }  // namespace
 
 std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<Scored>>& candidates,
-                                                 const std::vector<int>& base_position, double confident) {
+                                                 const std::vector<int>& base_position, const Acceptance& accept) {
     // First the confident matches, in order where the order can decide between ties.
-    std::vector<std::vector<Scored>> strong(candidates.size());
-    for (std::size_t i = 0; i < candidates.size(); ++i)
-        for (const auto& c : candidates[i])
-            if (c.score >= confident) strong[i].push_back(c);
+    const auto strong = acceptable(candidates, accept);
     const auto chain = ordered_chain(strong, base_position);
     std::vector<std::vector<Scored>> chosen(candidates.size());
     for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -115,48 +160,52 @@ std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<S
         for (const auto& m : c) covered.insert(m.unit);
     for (std::size_t i = 0; i < candidates.size(); ++i)
         for (const auto& c : strong[i])
-            if (!chosen[i].empty() && c.score >= gap_fill_factor * confident && covered.insert(c.unit).second)
+            if (!chosen[i].empty() && c.score >= gap_fill_factor * accept.threshold && covered.insert(c.unit).second)
                 chosen[i].push_back(c);
     return chosen;
 }
 
-std::vector<Edge> directed_matches(std::vector<Edge>& pairs, const std::vector<UnitRef>& refs, double confident,
-                                   unsigned threads) {
-    auto doc_pair = [&](const Edge& e) { return std::minmax(refs[e.a].doc, refs[e.b].doc); };
-    std::sort(pairs.begin(), pairs.end(), [&](const Edge& x, const Edge& y) {
+std::vector<Edge> directed_matches(std::vector<Edge>& candidates, const std::vector<UnitRef>& refs,
+                                   const Acceptance& accept, unsigned threads) {
+    auto doc_pair = [&](const Edge& e) { return std::pair(refs[e.a].doc, refs[e.b].doc); };
+    std::sort(candidates.begin(), candidates.end(), [&](const Edge& x, const Edge& y) {
         if (doc_pair(x) != doc_pair(y)) return doc_pair(x) < doc_pair(y);
-        return x.score != y.score ? x.score > y.score : std::tie(x.a, x.b) < std::tie(y.a, y.b);
+        if (x.a != y.a) return x.a < y.a;
+        return x.score != y.score ? x.score > y.score : x.b < y.b;
     });
     std::vector<int> position(refs.size());
     for (std::size_t g = 0; g < refs.size(); ++g) position[g] = refs[g].unit;
-    // One direction of one document pair: the units at one end choose among those at the
-    // other, as assign_in_order does against a base.
-    auto choose = [&](std::size_t begin, std::size_t end, bool a_chooses, std::vector<Edge>& out) {
-        auto from = [&](const Edge& e) { return a_chooses ? e.a : e.b; };
-        auto to = [&](const Edge& e) { return a_chooses ? e.b : e.a; };
-        std::uint32_t first = from(pairs[begin]), last = first;
-        for (std::size_t k = begin; k < end; ++k) first = std::min(first, from(pairs[k])), last = std::max(last, from(pairs[k]));
-        std::vector<std::vector<Scored>> candidates(last - first + 1);
-        for (std::size_t k = begin; k < end; ++k)  // best first already
-            candidates[from(pairs[k]) - first].push_back({to(pairs[k]), pairs[k].score});
-        const auto chosen = assign_in_order(candidates, position, confident);
+    // One direction of one document pair: the units of one document choose among those of
+    // the other, as assign_in_order does against a base.
+    auto choose = [&](std::size_t begin, std::size_t end, std::vector<Edge>& out) {
+        std::vector<std::uint32_t> from;
+        std::vector<std::vector<Scored>> lists;
+        for (std::size_t k = begin; k < end; ++k) {
+            if (from.empty() || from.back() != candidates[k].a) from.push_back(candidates[k].a), lists.emplace_back();
+            lists.back().push_back({candidates[k].b, candidates[k].score});
+        }
+        const auto chosen = assign_in_order(lists, position, accept);
         for (std::size_t i = 0; i < chosen.size(); ++i)
-            for (const auto& c : chosen[i]) out.push_back({first + static_cast<std::uint32_t>(i), c.unit, c.score});
+            for (const auto& c : chosen[i]) out.push_back({from[i], c.unit, c.score});
     };
     std::vector<std::size_t> group_starts;  // document pairs are independent: share them out
-    for (std::size_t k = 0; k < pairs.size(); ++k)
-        if (k == 0 || doc_pair(pairs[k]) != doc_pair(pairs[k - 1])) group_starts.push_back(k);
-    group_starts.push_back(pairs.size());
+    for (std::size_t k = 0; k < candidates.size(); ++k)
+        if (k == 0 || doc_pair(candidates[k]) != doc_pair(candidates[k - 1])) group_starts.push_back(k);
+    group_starts.push_back(candidates.size());
     std::vector<std::vector<Edge>> found(group_starts.size() - 1);
     parallel_for(
-        found.size(), threads,
-        [&](std::size_t g) {
-            choose(group_starts[g], group_starts[g + 1], true, found[g]);
-            choose(group_starts[g], group_starts[g + 1], false, found[g]);
-        },
-        {});
+        found.size(), threads, [&](std::size_t g) { choose(group_starts[g], group_starts[g + 1], found[g]); }, {});
     std::vector<Edge> out;
     for (auto& f : found) out.insert(out.end(), f.begin(), f.end());
+    if (accept.take_reverse) {
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> chosen;
+        for (const auto& e : out) chosen.push_back({e.a, e.b});
+        std::sort(chosen.begin(), chosen.end());
+        const std::size_t n = out.size();
+        for (std::size_t k = 0; k < n; ++k)
+            if (!std::binary_search(chosen.begin(), chosen.end(), std::pair(out[k].b, out[k].a)))
+                out.push_back({out[k].b, out[k].a, out[k].score});
+    }
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "compare/report.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "compare/report_formats.hpp"
 #include "compare/writers.hpp"
@@ -98,6 +99,11 @@ std::vector<DocumentView> document_views(const Comparison& cmp) {
         const auto found = v.nearest.find(t);
         return found != v.nearest.end() && found->second.score >= cmp.related;
     };
+    std::set<std::pair<std::size_t, int>> decided;  // (topic, document) a reviewer says is covered elsewhere
+    for (const auto& c : cmp.covered_elsewhere) {
+        decided.insert({static_cast<std::size_t>(c.topic), c.doc});
+        views[static_cast<std::size_t>(c.doc)].covered_elsewhere.push_back(&c);
+    }
     std::vector<std::vector<int>> docs_of(cmp.topics.size());  // per topic: its documents, sorted
     for (std::size_t t = 0; t < cmp.topics.size(); ++t) {
         const auto& topic = cmp.topics[t];
@@ -109,6 +115,7 @@ std::vector<DocumentView> document_views(const Comparison& cmp) {
         for (std::size_t d = 0; d < views.size(); ++d) {
             const bool has = std::binary_search(docs.begin(), docs.end(), static_cast<int>(d));
             auto& v = views[d];
+            if (!has && decided.count({t, static_cast<int>(d)})) continue;
             if (topic.from_base) {
                 if (static_cast<int>(d) == cmp.base) continue;
                 if (has) ++v.covered;

@@ -26,6 +26,8 @@ struct DocumentView {
     std::vector<std::size_t> missing;    // other councils' topics it has no clause in, nor one near
     std::vector<std::size_t> missing_near;  // ... but one near
     std::vector<std::size_t> unique;     // topics only it has a clause in
+    // Gaps or missing topics a reviewer marked covered elsewhere (--decisions): no gaps.
+    std::vector<const CoveredElsewhere*> covered_elsewhere;
     std::size_t covered = 0;             // base topics it has a clause in
     // Its clauses by their closest counterpart's band; `unmatched` have none.
     std::size_t identical = 0, close = 0, related = 0, unmatched = 0;

@@ -49,7 +49,8 @@ std::string to_json(const Comparison& cmp) {
         const auto& a = cmp.alignments[k];
         out += std::string(k ? ",\n" : "\n") + "{\"a\":" + json_clause(cmp, a.a) + ",\"b\":" + json_clause(cmp, a.b) +
                ",\"score\":" + format_score(a.score) + ",\"band\":" + json_string(to_string(a.band)) +
-               ",\"topic\":" + (a.topic >= 0 ? json_string(cmp.topics[static_cast<std::size_t>(a.topic)].id) : "null") + "}";
+               ",\"topic\":" + (a.topic >= 0 ? json_string(cmp.topics[static_cast<std::size_t>(a.topic)].id) : "null") +
+               ",\"decided_by\":" + (a.confirmed ? "\"reviewer\"" : "\"matcher\"") + "}";
     }
     out += "],\n\"topics\":[";
     for (std::size_t t = 0; t < cmp.topics.size(); ++t) {
@@ -72,10 +73,30 @@ std::string to_json(const Comparison& cmp) {
                json_string(cmp.topics[static_cast<std::size_t>(near.topic)].id) + ",\"clause\":" +
                json_clause(cmp, near.unit) + ",\"score\":" + format_score(near.score) + "}";
     }
+    // Reviewer decisions (--decisions): what a person overruled, and what no longer applies.
+    out += "],\n\"rejected\":[";
+    for (std::size_t k = 0; k < cmp.rejected.size(); ++k) {
+        const auto& a = cmp.rejected[k];
+        out += std::string(k ? ",\n" : "\n") + "{\"a\":" + json_clause(cmp, a.a) + ",\"b\":" + json_clause(cmp, a.b) +
+               ",\"score\":" + format_score(a.score) + ",\"decided_by\":\"reviewer\"}";
+    }
+    out += "],\n\"covered_elsewhere\":[";
+    for (std::size_t k = 0; k < cmp.covered_elsewhere.size(); ++k) {
+        const auto& c = cmp.covered_elsewhere[k];
+        out += std::string(k ? ",\n" : "\n") + "{\"topic\":" + json_string(cmp.topics[static_cast<std::size_t>(c.topic)].id) +
+               ",\"doc\":" + json_string(cmp.documents[static_cast<std::size_t>(c.doc)].id) +
+               ",\"note\":" + json_string(c.decision->note) + ",\"by\":" + json_string(c.decision->by) + "}";
+    }
+    out += "],\n\"stale_decisions\":[";
+    for (std::size_t k = 0; k < cmp.stale_decisions.size(); ++k) {
+        const auto& st = cmp.stale_decisions[k];
+        out += std::string(k ? ",\n" : "\n") + "{\"file\":" + json_string(st.decision->file) +
+               ",\"line\":" + std::to_string(st.decision->line) + ",\"reason\":" + json_string(st.reason) + "}";
+    }
     out += "],\n\"similarity\":[";
     for (std::size_t a = 0; a < cmp.similarity.size(); ++a) {
         out += std::string(a ? ",\n" : "\n") + "[";
-        for (std::size_t b = 0; b < cmp.similarity[a].size(); ++b) out += (b ? "," : "") + format_score(cmp.similarity[a][b]);
+        for (std::size_t b = 0; b < cmp.similarity[a].size(); ++b) out.append(b ? "," : "").append(format_score(cmp.similarity[a][b]));
         out += "]";
     }
     return out + "]\n}\n";

@@ -182,7 +182,7 @@ TEST_CASE("compare: a gap names the clause that came nearest, never a topic the 
     std::vector<model::Protocol> ps = {parse("Model", "model.md", kModel), parse("Guildford", "guildford.md", weak)};
     compare::Options strict;
     strict.base = 0;
-    strict.related = 0.3;
+    strict.set_threshold(0.3);
     strict.close = 0.8;
     const auto cmp = compare::compare_protocols(ps, strict);
     bool named = false;
