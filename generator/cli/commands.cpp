@@ -12,6 +12,8 @@ const std::vector<Command>& commands() {
         {"constitution", "constitution MANIFEST.yaml -o OUTDIR [--format html,pdf,docx,akn] [--reference-docx FILE]   assemble and publish a constitution", run_constitution},
         {"diff", "diff OLD NEW -o OUTDIR [--format html,pdf,docx,json,csv] [--author NAME] [--date YYYY-MM-DD]   redline (OLD/NEW: FILE or FILE@GITREV)", run_diff},
         {"compare", "compare FILE... [--base FILE] -o OUTDIR [--format html,pdf,csv,json]  align clauses across councils", run_compare},
+        {"report", "report REPORT.md -o OUTDIR [--format html,pdf,docx] [--reference-docx T.docx]   the committee report with its appendices", run_report},
+        {"history", "history FILE [-o OUTDIR]          every adopted version from git, and what changed each time", run_history},
     };
     return table;
 }

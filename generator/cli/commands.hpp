@@ -25,6 +25,8 @@ int run_renumber(const std::vector<std::string>& args);
 int run_constitution(const std::vector<std::string>& args);
 int run_diff(const std::vector<std::string>& args);
 int run_compare(const std::vector<std::string>& args);
+int run_report(const std::vector<std::string>& args);
+int run_history(const std::vector<std::string>& args);
 
 // The table `protopub` dispatches on (defined in commands.cpp).
 const std::vector<Command>& commands();

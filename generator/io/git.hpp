@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace protopub::io {
 
@@ -20,5 +21,16 @@ std::optional<GitFile> parse_git_spec(const std::string& spec);
 // file's folder. On failure returns nullopt with `error` set to a sentence naming the
 // file and revision and git's own message ("'x.md' at 'v2': fatal: invalid object name 'v2'").
 std::optional<std::string> read_git_file(const GitFile& file, std::string& error);
+
+// One commit that changed a file, as `git log` lists it.
+struct Commit {
+    std::string hash;
+    std::string date;                  // the commit date, YYYY-MM-DD
+    std::vector<std::string> tags;     // tags pointing at it ("v2019")
+};
+
+// Every commit that changed `path`, oldest first (git log in the file's folder). nullopt
+// with `error` set when git cannot be run or the file is not in a repository.
+std::optional<std::vector<Commit>> file_commits(const std::string& path, std::string& error);
 
 }  // namespace protopub::io

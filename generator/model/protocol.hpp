@@ -160,6 +160,9 @@ struct Section {
     // Redlines only: a section inserted, deleted, renumbered (old_number) or whose heading
     // was amended; every renderer draws its heading and introduction accordingly.
     ClauseChange change;
+    // Starts a part of its own (an appendix of a committee report): a new page, and in
+    // Word a new section whose header reads these words. "" for an ordinary section.
+    std::string running_head;
 };
 
 // ---------------------------------------------------------------- references

@@ -406,7 +406,7 @@ private:
             boxes = paragraph(runs(s.heading, ts, mark), ctx, size * 1.25, layout::Align::left, false);
         }
         for (auto& b : boxes) b.keep_with_next = true;
-        boxes.front().page_break_before = first;
+        boxes.front().page_break_before = first || !s.running_head.empty();   // an appendix starts a page
         flow_.add(std::move(boxes));
 
         const std::string name = section_name(s);
