@@ -102,7 +102,46 @@ private:
         bool range = false;
     };
 
+    // Where each stretch of a joined text starts in the source: a citation may run over a
+    // line break ("paragraph 24.5 of" / "Appendix 2").
+    struct Piece {
+        std::size_t offset = 0;
+        model::SourcePos pos;
+    };
+    using Pieces = std::vector<Piece>;
+
+    static model::SourcePos pos_at(const Pieces& pieces, std::size_t offset) {
+        const Piece* found = nullptr;
+        for (const auto& p : pieces)
+            if (p.offset <= offset) found = &p;
+        if (!found || !found->pos.known()) return {};
+        return {found->pos.line, found->pos.column + static_cast<std::uint32_t>(offset - found->offset)};
+    }
+
+    // The pieces of what is left after `offset`.
+    static Pieces after(const Pieces& pieces, std::size_t offset) {
+        Pieces out{{0, pos_at(pieces, offset)}};
+        for (const auto& p : pieces)
+            if (p.offset > offset) out.push_back({p.offset - offset, p.pos});
+        return out;
+    }
+
     void link(Inlines& list) {
+        // Text and line breaks between words are joined (a break reads as a space).
+        Inlines joined;
+        std::vector<Pieces> pieces;
+        for (auto& in : list) {
+            const bool words = in.kind == InlineKind::text || in.kind == InlineKind::soft_break;
+            if (words && !joined.empty() && joined.back().kind == InlineKind::text && !pieces.back().empty()) {
+                if (in.kind == InlineKind::text) pieces.back().push_back({joined.back().text.size(), in.pos});
+                joined.back().text += in.kind == InlineKind::text ? in.text : " ";
+                continue;
+            }
+            if (in.kind == InlineKind::text) pieces.push_back({{0, in.pos}});
+            else pieces.emplace_back();
+            joined.push_back(std::move(in));
+        }
+        list = std::move(joined);
         for (std::size_t i = 0; i < list.size(); ++i) {
             if (list[i].kind != InlineKind::text) {
                 if (list[i].kind != InlineKind::reference && list[i].kind != InlineKind::link) link(list[i].children);
@@ -110,22 +149,19 @@ private:
             }
             auto cited = find(list[i].text);
             if (!cited) continue;
+            const Pieces here = pieces[i];
             Inline before = text(list[i].text.substr(0, cited->begin));
-            Inline after = text(list[i].text.substr(cited->end));
-            const model::SourcePos pos = list[i].pos;
-            before.pos = pos;
-            after.pos = at(pos, cited->end);
-            Inline ref = make_reference(list[i].text, *cited, pos);
-            list[i] = std::move(after);
+            Inline rest = text(list[i].text.substr(cited->end));
+            before.pos = pos_at(here, 0);
+            rest.pos = pos_at(here, cited->end);
+            Inline ref = make_reference(list[i].text, *cited, here);
+            list[i] = std::move(rest);
+            pieces[i] = after(here, cited->end);
             list.insert(list.begin() + static_cast<std::ptrdiff_t>(i), std::move(ref));
             list.insert(list.begin() + static_cast<std::ptrdiff_t>(i), std::move(before));
-            ++i;   // the rest of the text is looked at next
+            pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(i), 2, Pieces{});
+            i += 1;   // the rest of the text is looked at next
         }
-    }
-
-    static model::SourcePos at(model::SourcePos start, std::size_t offset) {
-        if (!start.known()) return start;
-        return {start.line, start.column + static_cast<std::uint32_t>(offset)};
     }
 
     // The first citation of an appendix in `s`.
@@ -168,10 +204,12 @@ private:
                 range |= word == "to";
             } else {
                 std::string lower;
-                for (char ch : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                std::size_t lead = 0;   // "(paragraph"
+                while (lead < word.size() && !std::isalpha(static_cast<unsigned char>(word[lead]))) ++lead;
+                for (char ch : word.substr(lead)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
                 static const char* keywords[] = {"paragraph", "paragraphs", "para", "paras", "clause", "clauses", "section", "sections"};
                 if (!numbers.empty() && std::find(std::begin(keywords), std::end(keywords), lower) != std::end(keywords)) {
-                    c.begin = b;
+                    c.begin = b + lead;
                     c.numbers = std::move(numbers);
                     c.range = range;
                 }
@@ -194,24 +232,24 @@ private:
         return {};
     }
 
-    Inline make_reference(const std::string& words, const Cited& c, model::SourcePos pos) {
+    Inline make_reference(const std::string& words, const Cited& c, const Pieces& pos) {
         model::Reference ref;
         ref.kind = model::ReferenceKind::internal;
         ref.text = words.substr(c.begin, c.end - c.begin);
-        ref.pos = at(pos, c.begin);
+        ref.pos = pos_at(pos, c.begin);
         ref.document = "Appendix " + std::to_string(c.appendix);
         ref.is_range = c.range;
         const Appendix* appendix = nullptr;
         for (const auto& a : appendices_)
             if (a.number == c.appendix) appendix = &a;
         if (!appendix) {
-            diags_.error(body_.source_path, at(pos, c.appendix_at),
+            diags_.error(body_.source_path, pos_at(pos, c.appendix_at),
                          "'" + ref.text + "' points nowhere: the report has " +
                              (appendices_.empty() ? std::string("no appendices")
                                                   : appendices_.size() == 1 ? std::string("one appendix")
                                                                             : std::to_string(appendices_.size()) + " appendices"));
         } else if (c.numbers.empty()) {
-            ref.targets.push_back({std::to_string(c.appendix), appendix_key(c.appendix), at(pos, c.appendix_at), false});
+            ref.targets.push_back({std::to_string(c.appendix), appendix_key(c.appendix), pos_at(pos, c.appendix_at), false});
             ref.resolved = true;
         } else {
             ref.resolved = true;
@@ -219,7 +257,7 @@ private:
                 const auto& [number, offset] = c.numbers[n];
                 model::ReferenceTarget t;
                 t.number = number;
-                t.pos = at(pos, offset);
+                t.pos = pos_at(pos, offset);
                 t.range_end = c.range && n > 0;
                 t.clause_id = appendix->drawn ? clause_id(*appendix, number) : "";
                 if (t.clause_id.empty()) {
