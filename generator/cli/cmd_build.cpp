@@ -1,9 +1,12 @@
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/formats.hpp"
 #include "cli/pipeline.hpp"
+#include "history/history.hpp"
+#include "io/data_dir.hpp"
 #include "io/files.hpp"
 
 namespace protopub::cli {
@@ -15,7 +18,7 @@ const char* kDefaultSources = "protocol-source";
 }  // namespace
 
 int run_build(const std::vector<std::string>& argv) {
-    Args args(argv, {"-o", "--format", "--templates", "--pdf-style", "--reference-docx", "--link"}, {"--quiet"});
+    Args args(argv, {"-o", "--format", "--templates", "--pdf-style", "--reference-docx", "--link"}, {"--quiet", "--history"});
     const auto formats = args.list("--format", {"html"}, format_names());
     if (!args.ok()) return usage_error("build", args.error());
     if (!args.has("-o")) return usage_error("build", "no output folder given (usage: protopub build [FILE|DIR]... -o OUTDIR)");
@@ -37,7 +40,14 @@ int run_build(const std::vector<std::string>& argv) {
     }
 
     io::OutputSet out;
-    const bool rendered = render_formats(protocols, formats, args, out, diags);
+    bool rendered = true;
+    if (args.flag("--history")) {   // each protocol's Changes over time page, from git
+        history::Options options;
+        options.templates_dir = args.value("--templates", io::default_data_dir());
+        options.pdf = std::find(formats.begin(), formats.end(), "pdf") != formats.end();
+        rendered = history::add_history_pages(protocols, options, out, diags);
+    }
+    rendered = rendered && render_formats(protocols, formats, args, out, diags);
     if (!rendered || diags.has_errors()) {
         print_diagnostics(diags);
         std::fprintf(stderr, "protopub build: nothing written to %s\n", outdir.c_str());

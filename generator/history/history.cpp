@@ -172,6 +172,24 @@ bool render(const std::vector<AdoptedVersion>& versions, const std::string& stem
     return true;
 }
 
+bool add_history_pages(std::vector<model::Protocol>& protocols, const Options& options, io::OutputSet& out,
+                       model::Diagnostics& diags) {
+    for (auto& p : protocols) {
+        model::Diagnostics found;
+        const auto versions = adopted_versions(p.source_path, found);
+        if (versions.empty()) {
+            const std::string why = found.items().empty() ? "" : ": " + found.items().front().message;
+            diags.note(p.source_path, {}, "no Changes over time page" + why);
+            continue;
+        }
+        const std::string page = html::page_name(p);
+        const std::string stem = page.substr(0, page.size() - 5);
+        if (!render(versions, stem, options, out, diags)) return false;
+        p.related.emplace_back("Changes over time", changes_page(stem));
+    }
+    return true;
+}
+
 std::vector<constitution::VersionRecord> version_records(const std::vector<AdoptedVersion>& versions,
                                                          const model::Metadata& current) {
     std::vector<constitution::VersionRecord> out;

@@ -44,6 +44,13 @@ struct Options {
 bool render(const std::vector<AdoptedVersion>& versions, const std::string& stem, const Options& options,
             io::OutputSet& out, model::Diagnostics& diags);
 
+// For `build --history`: the Changes over time page and redlines of each protocol with
+// adopted versions in git, added to `out` beside its page and listed on it (Protocol::
+// related). A protocol with none (not in git, or never adopted) gets a note, no page.
+// False when a template or font cannot be used.
+bool add_history_pages(std::vector<model::Protocol>& protocols, const Options& options, io::OutputSet& out,
+                       model::Diagnostics& diags);
+
 // The earlier versions for a constitution's version history table (the current version,
 // `current`, is its own row there): every adopted version before it, superseded since.
 std::vector<constitution::VersionRecord> version_records(const std::vector<AdoptedVersion>& versions,

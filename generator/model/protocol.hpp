@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace protopub::model {
@@ -229,6 +230,9 @@ struct Protocol {
     std::vector<Section> sections;  // in document order
     std::vector<Reference> references;
     std::vector<DefinedTerm> terms;
+    // Other pages about this protocol, as (label, address relative to its page): its
+    // "Changes over time" page. Listed with the other formats on its page.
+    std::vector<std::pair<std::string, std::string>> related;
 };
 
 const char* to_string(Status s);
