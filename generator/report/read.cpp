@@ -5,6 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "model/text.hpp"
 #include "report/report.hpp"
 #include "source/reader.hpp"
 
@@ -217,11 +218,12 @@ void check_numbering(const model::Protocol& body, model::Diagnostics& diags) {
             if (c.depth() == 1) {
                 if (top != last + 1)
                     diags.error(body.source_path, at,
-                                "paragraph " + c.number.text + " follows " + (last ? std::to_string(last) : "the start") +
+                                "paragraph " + model::join_number(c.number.parts) + " follows " + (last ? std::to_string(last) : "the start") +
                                     ": the report's paragraphs are numbered 1, 2, 3 ... across its headings");
                 last = top;
             } else if (top != last) {
-                diags.error(body.source_path, at, "paragraph " + c.number.text + " is not under paragraph " + std::to_string(top));
+                diags.error(body.source_path, at,
+                            "paragraph " + model::join_number(c.number.parts) + " is not under paragraph " + std::to_string(last));
             }
         }
 }

@@ -67,7 +67,7 @@ TEST_CASE("history of three tagged versions: three versions and two redlines", "
             CHECK(fs::exists(out.path() + "/protocol-changes/" + pair + "/" + file));
     CHECK_FALSE(fs::exists(out.path() + "/protocol-changes/2019-to-2024"));
     const std::string schedule = testing::read(out.file("protocol-changes/2021-to-2024/schedule.csv"));
-    CHECK(schedule.find("'seven' replaced by 'ten'") != std::string::npos);
+    CHECK(schedule.find("'seven working days' replaced by 'ten working days'") != std::string::npos);
 }
 
 TEST_CASE("without tags, the commits that changed version, status or adoption are the versions", "[history][cli][git]") {

@@ -161,7 +161,7 @@ TEST_CASE("a report with bad appendices or references writes nothing and says wh
         repo.rewrite("5. The clean text of the revised Code is at Appendix 3.", "5. The clean text of the revised Code is at Appendix 7.");
         const auto run = testing::run_cli({"report", repo.report, "-o", pack});
         CHECK(run.exit_code == 1);
-        CHECK(run.err.find(where + "56:45: error: 'Appendix 7' points nowhere: the report has 4 appendices") !=
+        CHECK(run.err.find(where + "51:45: error: 'Appendix 7' points nowhere: the report has 4 appendices") !=
               std::string::npos);
     }
     SECTION("a reference to a paragraph an appendix does not have") {
@@ -175,7 +175,7 @@ TEST_CASE("a report with bad appendices or references writes nothing and says wh
         repo.rewrite("4. Appendix 4 sets", "6. Appendix 4 sets");
         const auto run = testing::run_cli({"report", repo.report, "-o", pack});
         CHECK(run.exit_code == 1);
-        CHECK(run.err.find(where + "50:1: error: paragraph 6 follows 3") != std::string::npos);
+        CHECK(run.err.find(where + "48:1: error: paragraph 6 follows 3") != std::string::npos);
     }
     CHECK_FALSE(fs::exists(pack));
 }
@@ -188,4 +188,35 @@ TEST_CASE("a folder's REPORT.md is a report, never a protocol source", "[report]
     const auto run = testing::run_cli({"check", dir.path()});
     CHECK(run.exit_code == 0);
     CHECK(run.out == "1 source checked, no errors\n");
+}
+
+TEST_CASE("import --report writes the covering report before the protocol as REPORT.md", "[report][import][cli]") {
+    testing::TempDir dir;
+    const std::string input = test_env::source_dir() + "/tests/data/report/oxford-2010-covering-report.txt";
+    const auto run = testing::run_cli({"import", input, "-o", dir.file("oxford.md"), "--council", "Oxford City Council",
+                                       "--title", "Code of Practice for Member/Officer Relations", "--report"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.out.find("covering report -> " + dir.file("REPORT.md")) != std::string::npos);
+    const std::string report = testing::read(dir.file("REPORT.md"));
+    for (const char* field : {"committee: \"Standards Committee\"\n", "date: \"2010-12-10\"\n", "item: \"6\"\n",
+                              "report_of: \"Head of Law and Governance\"\n", "title: \"Member/Officer Protocol\"\n",
+                              "legal: \"Jeremy Thomas\"\n", "background_papers: [\"None identified\"]\n",
+                              "  - version: \"oxford.md\"\n", "\n## Trade Union\xE2\x80\x99s Comment\n"})
+        CHECK(report.find(field) != std::string::npos);
+    // The recommendation is written twice in the paper; it is one recommendation.
+    CHECK(count(report, "To approve the revised Code of practice") == 1);
+    CHECK(report.find("\n4. The answer to that question") != std::string::npos);
+
+    // It is a report protopub reads: the next committee pack starts from it.
+    const auto pack = testing::run_cli({"report", dir.file("REPORT.md"), "-o", dir.file("pack"), "--format", "html"});
+    INFO(pack.err);
+    CHECK(pack.exit_code == 0);
+    CHECK(testing::read(dir.file("pack/report.html")).find("Trade Union") != std::string::npos);
+
+    // An existing REPORT.md is never written over.
+    const auto again = testing::run_cli({"import", input, "-o", dir.file("oxford.md"), "--report"});
+    CHECK(again.exit_code == 2);
+    CHECK(again.err.find("REPORT.md exists") != std::string::npos);
+    CHECK(testing::read(dir.file("REPORT.md")) == report);
 }
