@@ -14,8 +14,9 @@ PACKAGES=(
   catch2 libbenchmark-dev
 )
 if [ "${1:-}" = "--test-tools" ]; then
-  # clang + its runtimes (libFuzzer, sanitizers: only "recommended" by clang, so named)
-  PACKAGES+=(poppler-utils qpdf libxml2-utils unzip libreoffice-writer-nogui clang libclang-rt-14-dev)
+  # clang + its runtimes (libFuzzer, sanitizers: only "recommended" by clang, so named);
+  # python3-uno drives LibreOffice's Accept All in the report tests (tests/data/report/accept_all.py)
+  PACKAGES+=(poppler-utils qpdf libxml2-utils unzip libreoffice-writer-nogui python3-uno clang libclang-rt-14-dev)
 fi
 missing=()
 for p in "${PACKAGES[@]}"; do
