@@ -92,7 +92,6 @@ model::Protocol comparison_document(const model::Protocol& protocol, const model
     doc.meta = protocol.meta;
     model::Section s;
     s.id = "comparison";
-    s.kind = model::SectionKind::preamble;
     s.heading = {text("Compared with " + version_label(base) + " (" + base.meta.council + ")")};
     const std::size_t base_topics = static_cast<std::size_t>(
         std::count_if(cmp.topics.begin(), cmp.topics.end(), [](const compare::Topic& t) { return t.from_base; }));

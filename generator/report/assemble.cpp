@@ -51,11 +51,11 @@ model::Block field_table(const std::vector<std::pair<std::string, std::string>>&
     return b;
 }
 
-model::Section preamble_section(const std::string& id, const std::string& heading, std::vector<model::Block> intro) {
+model::Section report_section(const std::string& id, const std::string& heading, std::vector<model::Block> intro) {
     model::Section s;
     s.id = id;
     s.id_given = true;
-    s.kind = model::SectionKind::preamble;
+    // Not a preamble: in a report these are the document itself, not text before a protocol.
     s.heading = {text(heading)};
     s.intro = std::move(intro);
     return s;
@@ -297,7 +297,7 @@ model::Protocol assemble(const ReportSource& source, const std::vector<Appendix>
     whole.meta.version = c.version;
     whole.meta.status = model::Status::draft;
 
-    whole.sections.push_back(preamble_section(
+    whole.sections.push_back(report_section(
         "cover", "Report to " + c.committee,
         {field_table({{"To", c.committee}, {"Date", long_date(c.date)}, {"Item No", c.item}, {"Report of", c.report_of},
                       {"Title of Report", c.title}, {"Wards affected", c.wards}, {"Key decision", c.key_decision}})}));
@@ -322,7 +322,7 @@ model::Protocol assemble(const ReportSource& source, const std::vector<Appendix>
         summary.push_back(std::move(list));
     }
     if (summary.front().rows.empty()) summary.erase(summary.begin());
-    whole.sections.push_back(preamble_section("summary", "Summary and Recommendations", std::move(summary)));
+    whole.sections.push_back(report_section("summary", "Summary and Recommendations", std::move(summary)));
 
     // The body: its own references resolved, then those into the appendices.
     model::Protocol body = source.body;
@@ -338,14 +338,14 @@ model::Protocol assemble(const ReportSource& source, const std::vector<Appendix>
     auto details = field_table({{"Name and contact details of author", contact},
                                 {"Background papers", papers.empty() ? std::string("None") : papers},
                                 {"Version number", c.version}});
-    whole.sections.push_back(preamble_section("contact", "Contact details and background papers", {std::move(details)}));
+    whole.sections.push_back(report_section("contact", "Contact details and background papers", {std::move(details)}));
 
     for (const auto& a : appendices) {
         const std::string key = appendix_key(a.number);
         const std::string heading = "Appendix " + std::to_string(a.number) + ": " + a.title;
         std::vector<model::Block> intro;
         if (!a.drawn) intro.push_back(paragraph({text("Published as a separate file: " + a.file_name)}));
-        model::Section head = preamble_section(key, heading, std::move(intro));
+        model::Section head = report_section(key, heading, std::move(intro));
         head.running_head = heading;
         whole.sections.push_back(std::move(head));
         if (!a.drawn) continue;
