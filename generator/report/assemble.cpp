@@ -344,7 +344,13 @@ model::Protocol assemble(const ReportSource& source, const std::vector<Appendix>
         const std::string key = appendix_key(a.number);
         const std::string heading = "Appendix " + std::to_string(a.number) + ": " + a.title;
         std::vector<model::Block> intro;
-        if (!a.drawn) intro.push_back(paragraph({text("Published as a separate file: " + a.file_name)}));
+        if (!a.drawn) {
+            Inline file;
+            file.kind = InlineKind::link;
+            file.target = a.file_name;   // beside the report
+            file.children = {text(a.file_name)};
+            intro.push_back(paragraph({text("Published as a separate file: "), file}));
+        }
         model::Section head = report_section(key, heading, std::move(intro));
         head.running_head = heading;
         whole.sections.push_back(std::move(head));

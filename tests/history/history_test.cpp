@@ -70,6 +70,22 @@ TEST_CASE("history of three tagged versions: three versions and two redlines", "
     CHECK(schedule.find("'seven working days' replaced by 'ten working days'") != std::string::npos);
 }
 
+TEST_CASE("build --history links each protocol's page to its Changes over time page", "[history][cli][git]") {
+    Repo repo;
+    repo.commit(source("2019", "adopted", "2019-06-20", "five"), "2019", "v2019");
+    repo.commit(source("2024", "adopted", "2024-05-01", "ten"), "2024", "v2024");
+    testing::write(repo.dir.file("draft.md"), source("1", "draft", "", "five"));   // not in git: no page
+    testing::TempDir out;
+    const auto run = testing::run_cli({"build", repo.file, repo.dir.file("draft.md"), "-o", out.path(), "--history"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.err.find("draft.md: note: no Changes over time page") != std::string::npos);
+    CHECK(testing::read(out.file("protocol.html")).find("href=\"protocol-changes.html\"") != std::string::npos);
+    CHECK(testing::read(out.file("draft.html")).find("-changes.html") == std::string::npos);
+    CHECK(fs::exists(out.file("protocol-changes.html")));
+    CHECK(fs::exists(out.file("protocol-changes/2019-to-2024/redline.html")));
+}
+
 TEST_CASE("without tags, the commits that changed version, status or adoption are the versions", "[history][cli][git]") {
     Repo repo;
     repo.commit(source("1", "adopted", "2019-06-20", "five"), "adopt 1");
