@@ -14,10 +14,19 @@ if [ -z "${SOURCE_DATE_EPOCH:-}" ] && git rev-parse --git-dir >/dev/null 2>&1; t
   [ -n "$SOURCE_DATE_EPOCH" ] && export SOURCE_DATE_EPOCH || unset SOURCE_DATE_EPOCH
 fi
 $protopub check protocol-source
-$protopub build protocol-source -o output --format html,pdf,docx,akn \
+# Committee reports (protocol-source/reports/NAME/REPORT.md): each pack, with its
+# appendices, to output/reports/NAME/, linked from the front page.
+reports=()
+for report in protocol-source/reports/*/REPORT.md; do
+  [ -e "$report" ] || continue
+  name=$(basename "$(dirname "$report")")
+  $protopub report "$report" -o "output/reports/$name" --quiet
+  reports+=(--link "Committee report: $name=reports/$name/report.html")
+done
+$protopub build protocol-source -o output --format html,pdf,docx,akn --history "${reports[@]}" \
   --link "The assembled constitution=constitution/index.html" \
   --link "Every protocol compared with the model protocol=comparison/index.html"
 $protopub constitution protocol-source/constitution.yaml -o output/constitution --format html,pdf,docx,akn
 $protopub compare protocol-source --base protocol-source/somerset-model-protocol.md -o output/comparison \
   --format html,pdf,csv,json
-echo "publish: open output/index.html (constitution: output/constitution/, comparison: output/comparison/)"
+echo "publish: open output/index.html (constitution: output/constitution/, comparison: output/comparison/, reports: output/reports/)"

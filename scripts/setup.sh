@@ -16,7 +16,8 @@ PACKAGES=(
   catch2 libbenchmark-dev libxml2-dev
 )
 if [ "${1:-}" = "--test-tools" ]; then
-  # clang + its runtimes (libFuzzer, sanitizers: only "recommended" by clang, so named)
+  # clang + its runtimes (libFuzzer, sanitizers: only "recommended" by clang, so named);
+  # python3-uno drives LibreOffice's Accept All / Reject All in the redline and report tests
   PACKAGES+=(poppler-utils qpdf libxml2-utils unzip libreoffice-writer-nogui python3-uno clang libclang-rt-14-dev)
   # the accessibility test (tests/a11y): Debian's chromium, driven by npm's puppeteer-core
   PACKAGES+=(chromium nodejs npm)

@@ -1,9 +1,12 @@
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/formats.hpp"
 #include "cli/pipeline.hpp"
+#include "history/history.hpp"
+#include "io/data_dir.hpp"
 #include "io/files.hpp"
 
 namespace protopub::cli {
@@ -40,7 +43,14 @@ int run_build(const std::vector<std::string>& argv) {
     }
 
     io::OutputSet out;
-    const bool rendered = render_formats(protocols, options, out, diags);
+    bool rendered = true;
+    if (args.flag("--history")) {   // each protocol's Changes over time page, from git
+        history::Options history_options;
+        history_options.templates_dir = options.templates_dir;
+        history_options.pdf = options.wants("pdf");
+        rendered = history::add_history_pages(protocols, history_options, out, diags);
+    }
+    rendered = rendered && render_formats(protocols, options, out, diags);
     if (!rendered || diags.has_errors()) {
         print_diagnostics(diags);
         std::fprintf(stderr, "protopub build: nothing written to %s\n", outdir.c_str());

@@ -5,6 +5,7 @@
 #include "cli/formats.hpp"
 #include "cli/pipeline.hpp"
 #include "constitution/constitution.hpp"
+#include "history/history.hpp"
 #include "io/files.hpp"
 
 namespace protopub::cli {
@@ -26,7 +27,7 @@ int run_constitution(const std::vector<std::string>& argv) {
     model::Diagnostics diags;
     constitution::ManifestOptions manifest_options;
     manifest_options.sources_outside = args.flag("--allow-sources-outside");
-    const auto manifest = constitution::read_manifest(*text, manifest_path, diags, manifest_options);
+    auto manifest = constitution::read_manifest(*text, manifest_path, diags, manifest_options);
     if (diags.has_errors()) {
         print_diagnostics(diags);
         return exit_input_errors;
@@ -43,6 +44,19 @@ int run_constitution(const std::vector<std::string>& argv) {
         return exit_input_errors;
     }
 
+    // `history: git`: the version history table from the source's adopted versions.
+    std::size_t next_source = 0;
+    for (auto& part : manifest.parts)
+        for (auto& section : part.sections) {
+            if (section.source.empty()) continue;
+            const auto& p = protocols[next_source++];
+            if (section.history_from_git) section.history = history::version_records(history::adopted_versions(section.source, diags), p.meta);
+        }
+    if (diags.has_errors()) {
+        print_diagnostics(diags);
+        std::fprintf(stderr, "protopub constitution: nothing written to %s\n", outdir.c_str());
+        return exit_input_errors;
+    }
     auto assembled = constitution::assemble(manifest, protocols, diags);
     std::vector<model::Protocol> documents;
     documents.push_back(std::move(assembled.whole));

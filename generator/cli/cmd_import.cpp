@@ -1,13 +1,43 @@
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
+#include "import/covering_report.hpp"
 #include "import/import.hpp"
 #include "io/files.hpp"
 #include "source/writer.hpp"
 
 namespace protopub::cli {
+
+namespace {
+
+// --report: the covering report before the protocol, as REPORT.md beside OUT.md (never
+// over an existing one). False on an I/O problem.
+bool write_covering_report(const model::Protocol& imported, const std::string& output) {
+    const std::filesystem::path out(output);
+    const std::string report_path = (out.parent_path() / "REPORT.md").string();
+    const auto report = import::covering_report(imported, out.filename().string());
+    if (!report) {
+        std::fprintf(stderr, "%s: note: no covering report before the protocol: no REPORT.md written\n", output.c_str());
+        return true;
+    }
+    std::error_code ec;
+    if (std::filesystem::exists(report_path, ec)) {
+        usage_error("import", report_path + " exists: the covering report was not written over it");
+        return false;
+    }
+    std::string error;
+    if (!io::write_file_atomic(report_path, *report, error)) {
+        usage_error("import", error);
+        return false;
+    }
+    std::printf("covering report -> %s\n", report_path.c_str());
+    return true;
+}
+
+}  // namespace
 
 // protopub import INPUT -o OUT.md [--council NAME] [--title T] [--version V]
 // OUT.md is written only when the input could be read as a protocol, atomically, as the
@@ -17,7 +47,7 @@ int run_import(const std::vector<std::string>& argv) {
     if (!args.ok()) return usage_error("import", args.error());
     if (args.positional().size() != 1 || !args.has("-o"))
         return usage_error(
-            "import", "usage: protopub import INPUT(.txt|.docx) -o OUT.md [--council NAME] [--title T] [--version V]");
+            "import", "usage: protopub import INPUT(.txt|.docx) -o OUT.md [--council NAME] [--title T] [--version V] [--report]");
     const std::string input = args.positional().front();
     const std::string output = args.value("-o");
 
@@ -42,6 +72,7 @@ int run_import(const std::vector<std::string>& argv) {
     for (const auto& s : result.protocol.sections) clauses += s.clauses.size();
     std::printf("imported %s -> %s: %zu sections, %zu clauses\n", input.c_str(), output.c_str(),
                 result.protocol.sections.size(), clauses);
+    if (args.flag("--report") && !write_covering_report(result.protocol, output)) return exit_usage;
 
     // What the text itself gets wrong (a missing or doubled number, a reference that
     // points nowhere) is for a person to fix in OUT.md: exactly `protopub check OUT.md`

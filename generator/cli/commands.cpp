@@ -46,6 +46,8 @@ const std::vector<Option>& options() {
         {"--base", "FILE", "the protocol every other one is compared with (the model protocol)"},
         {"--allow-sources-outside", "", "read manifest sources outside the manifest's folder"},
         {"--decisions", "FILE.yaml", "a reviewer's decisions: alignments confirmed or rejected, gaps covered elsewhere"},
+        {"--history", "", "add each protocol's \"Changes over time\" page, from its git history"},
+        {"--report", "", "also write a covering report found before the protocol as REPORT.md beside OUT"},
         {"--threshold", "X", "the lowest similarity (between 0 and the 'close' score) that counts as related"},
     };
     return table;
@@ -69,7 +71,7 @@ const std::vector<Command>& commands() {
         {.name = "build",
          .operands = "[FILE|DIR]...",
          .summary = "publish protocols as an HTML site, PDF, Word and Akoma Ntoso",
-         .options = {PUBLISH_OPTIONS},
+         .options = {PUBLISH_OPTIONS, "--history"},
          .formats = kDocumentFormats,
          .default_formats = {"html"},
          .run = run_build,
@@ -77,7 +79,7 @@ const std::vector<Command>& commands() {
         {.name = "import",
          .operands = "INPUT.txt|INPUT.docx",
          .summary = "turn a legacy plain-text or Word protocol into a source file",
-         .options = {"-o", "--council", "--title", "--version"},
+         .options = {"-o", "--council", "--title", "--version", "--report"},
          .run = run_import,
          .example =
              "protopub import protocol.docx -o protocol-source/anytown.md --council \"Anytown Borough Council\""},
@@ -119,6 +121,23 @@ const std::vector<Command>& commands() {
          .refusals = {{"--link", "a comparison has no front page to list other publications on"}},
          .run = run_compare,
          .example = "protopub compare protocol-source --base protocol-source/somerset-model-protocol.md -o comparison"},
+        {.name = "report",
+         .operands = "REPORT.md",
+         .summary = "build a committee report with its appendices (schedule, redline, clean version, comparison)",
+         .options = {PUBLISH_OPTIONS},
+         .formats = {"html", "pdf", "docx"},
+         .default_formats = {"html", "pdf", "docx"},
+         .refusals = {{"--link", "a report has no front page to list other publications on"}},
+         .run = run_report,
+         .example = "protopub report protocol-source/reports/oxford-2025/REPORT.md -o output/reports/oxford-2025"},
+        {.name = "history",
+         .operands = "FILE",
+         .summary = "list every adopted version from git; with -o, a Changes over time page and redlines",
+         .options = {"-o", "--format", "--templates", "--quiet"},
+         .formats = {"html", "pdf"},
+         .default_formats = {"html", "pdf"},
+         .run = run_history,
+         .example = "protopub history protocol-source/anytown.md -o output"},
     };
     return table;
 }

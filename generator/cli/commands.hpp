@@ -49,6 +49,8 @@ int run_renumber(const std::vector<std::string>& args);
 int run_constitution(const std::vector<std::string>& args);
 int run_diff(const std::vector<std::string>& args);
 int run_compare(const std::vector<std::string>& args);
+int run_report(const std::vector<std::string>& args);
+int run_history(const std::vector<std::string>& args);
 
 // Every option any command takes.
 const std::vector<Option>& options();

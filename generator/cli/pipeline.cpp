@@ -29,7 +29,10 @@ std::vector<std::string> expand_sources(const std::vector<std::string>& args, mo
             std::vector<std::string> found;
             for (const auto& e : fs::directory_iterator(a, ec)) {
                 const auto name = e.path().filename().string();
-                if (e.path().extension() == ".md" && name != "README.md" && e.is_regular_file(ec))
+                // README.md describes the folder; REPORT.md and *.report.md are committee
+                // reports (`protopub report`), never protocol sources.
+                const bool report = name == "REPORT.md" || name.ends_with(".report.md");
+                if (e.path().extension() == ".md" && name != "README.md" && !report && e.is_regular_file(ec))
                     found.push_back(e.path().string());
             }
             if (ec) diags.error(a, {}, "cannot read folder: " + ec.message());

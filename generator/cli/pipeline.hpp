@@ -11,7 +11,7 @@
 namespace protopub::cli {
 
 // FILE and DIR arguments -> source files (a folder gives its *.md files, sorted, without
-// README.md; a file named twice, on its own and in its folder, comes once). Missing
+// README.md and committee reports, REPORT.md and *.report.md; a file named twice, on its own and in its folder, comes once). Missing
 // paths are errors in `diags`.
 std::vector<std::string> expand_sources(const std::vector<std::string>& args, model::Diagnostics& diags);
 

@@ -6,6 +6,7 @@
 
 #include "constitution/constitution.hpp"
 #include "model/text.hpp"
+#include "model/walk.hpp"
 
 namespace protopub::constitution {
 namespace {
@@ -16,51 +17,9 @@ using model::InlineKind;
 using model::Inlines;
 using model::Protocol;
 using model::Section;
-
-// ------------------------------------------------------------ walking the model
-
-void for_each_inlines(std::vector<Block>& blocks, const std::function<void(Inlines&)>& fn) {
-    for (auto& b : blocks) {
-        fn(b.inlines);
-        for (auto& item : b.items) for_each_inlines(item.blocks, fn);
-        for (auto& row : b.rows)
-            for (auto& cell : row.cells) fn(cell.inlines);
-        for_each_inlines(b.children, fn);
-    }
-}
-
-// Every inline list of a protocol: headings, intros, clause words.
-void for_each_inlines(Protocol& p, const std::function<void(Inlines&)>& fn) {
-    for (auto& s : p.sections) {
-        fn(s.heading);
-        for_each_inlines(s.intro, fn);
-        for (auto& c : s.clauses) {
-            fn(c.heading);
-            for_each_inlines(c.blocks, fn);
-        }
-    }
-}
-
-// Every inline (at any depth) of a protocol.
-void for_each_inline(Protocol& p, const std::function<void(Inline&)>& fn) {
-    std::function<void(Inlines&)> visit = [&](Inlines& list) {
-        for (auto& in : list) {
-            fn(in);
-            visit(in.children);
-        }
-    };
-    for_each_inlines(p, visit);
-}
-
-void for_each_item_id(std::vector<Block>& blocks, const std::function<void(std::string&)>& fn) {
-    for (auto& b : blocks) {
-        for (auto& item : b.items) {
-            if (!item.id.empty()) fn(item.id);
-            for_each_item_id(item.blocks, fn);
-        }
-        for_each_item_id(b.children, fn);
-    }
-}
+using model::for_each_inline;
+using model::move_references;
+using model::prefix_ids;
 
 // ------------------------------------------------------------ numbers and ids
 
@@ -128,25 +87,6 @@ void prefix_numbering(Protocol& p, const std::string& prefix) {
     for (auto& ref : p.references)
         if (ref.kind == model::ReferenceKind::internal)
             for (auto& t : ref.targets) t.number = prefixed_number(prefix, t.number);
-}
-
-// Ids unique across the whole constitution: "purpose" in section 24 is "section-24-purpose".
-void prefix_ids(Protocol& p, const std::string& key) {
-    auto prefix = [&](std::string& id) {
-        if (!id.empty()) id = key + "-" + id;
-    };
-    for (auto& s : p.sections) {
-        prefix(s.id);
-        for_each_item_id(s.intro, prefix);
-        for (auto& c : s.clauses) {
-            prefix(c.id);
-            for_each_item_id(c.blocks, prefix);
-        }
-    }
-    for (auto& ref : p.references)
-        for (auto& t : ref.targets)
-            if (ref.kind == model::ReferenceKind::internal) prefix(t.clause_id);
-    for (auto& term : p.terms) prefix(term.clause_id);
 }
 
 // ------------------------------------------------------------ adoption records
@@ -262,16 +202,6 @@ void resolve_constitution_references(Protocol& p, const Places& places, model::D
         ref.targets = {target};
         ref.resolved = true;
     }
-}
-
-// Appends `from`'s references to `to`, renumbering the inlines that index them.
-void move_references(Protocol& from, Protocol& to) {
-    const int offset = static_cast<int>(to.references.size());
-    for_each_inline(from, [&](Inline& in) {
-        if (in.kind == InlineKind::reference && in.reference >= 0) in.reference += offset;
-    });
-    to.references.insert(to.references.end(), from.references.begin(), from.references.end());
-    to.terms.insert(to.terms.end(), from.terms.begin(), from.terms.end());
 }
 
 }  // namespace

@@ -39,6 +39,7 @@ struct ManifestSection {
     std::vector<std::string> aliases;   // other names references use for it
     Numbering numbering = Numbering::as_written;
     std::vector<VersionRecord> history; // earlier versions, oldest first
+    bool history_from_git = false;      // `history: git`: the adopted versions in the source's git history
     std::string note;                   // for sections held elsewhere: where to find them
     model::SourcePos pos;
 };

@@ -176,7 +176,8 @@ private:
             diags_.error(path_, s.pos, "manifest: 'numbering: prefix' needs the section's number ('section')");
         s.note = scalar(n, "note", false);
         if (const YAML::Node h = n["history"]) {
-            if (!h.IsSequence()) diags_.error(path_, pos_of(h), "manifest: 'history' must be a list of versions");
+            if (h.IsScalar() && h.Scalar() == "git") s.history_from_git = true;   // filled in by `protopub history`'s reader
+            else if (!h.IsSequence()) diags_.error(path_, pos_of(h), "manifest: 'history' must be a list of versions, or 'git'");
             else
                 for (const auto& v : h) s.history.push_back(version(v));
         }

@@ -1,5 +1,7 @@
 #include "docx/docx.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <sstream>
@@ -93,8 +95,81 @@ int next_free(pugi::xml_node numbering, const char* element, const char* attribu
     return top + 1;
 }
 
+// A header part of our own: an appendix's running head.
+struct HeaderPart {
+    std::string rel_id;
+    std::string name;   // "word/protopub-header1.xml"
+    std::string xml;
+};
+
+// The word Word names a bookmark after an id with (docx/body.cpp): "appendix-2" -> "appendix_2".
+std::string bookmark_name(const std::string& id) {
+    std::string name;
+    for (char c : id) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    return name;
+}
+
+std::string header_xml(const std::string& words) {
+    pugi::xml_document doc;
+    auto hdr = doc.append_child("w:hdr");
+    hdr.append_attribute("xmlns:w") = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    auto para = hdr.append_child("w:p");
+    para.append_child("w:pPr").append_child("w:pStyle").append_attribute("w:val") = "Header";
+    auto t = para.append_child("w:r").append_child("w:t");
+    t.append_attribute("xml:space") = "preserve";
+    t.text().set(words.c_str());
+    return serialize(doc);
+}
+
+// Sections with a running head (a report's appendices) each start a Word section of
+// their own, on a new page, whose header reads the running head; page set-up and footer
+// stay the reference's. Each break is an empty paragraph holding the properties of the
+// section it ends, as Word writes it; the last section's properties end the body.
+std::vector<HeaderPart> split_into_sections(const model::Protocol& p, pugi::xml_node body,
+                                            pugi::xml_node reference_properties, const std::set<std::string>& taken_ids,
+                                            model::Diagnostics& diags) {
+    std::vector<const model::Section*> heads;
+    for (const auto& s : p.sections)
+        if (!s.running_head.empty()) heads.push_back(&s);
+    std::vector<HeaderPart> headers;
+    std::map<std::string, pugi::xml_node> by_bookmark;
+    for (auto para : body.children("w:p"))
+        for (auto b : para.children("w:bookmarkStart")) by_bookmark.emplace(b.attribute("w:name").value(), para);
+
+    pugi::xml_document scratch;
+    auto properties_with_header = [&](const HeaderPart* header) {
+        auto sect = scratch.append_child("w:sectPr");
+        if (reference_properties)
+            for (auto child : reference_properties.children()) sect.append_copy(child);
+        if (!header) return sect;
+        for (auto r = sect.child("w:headerReference"); r; r = sect.child("w:headerReference")) sect.remove_child(r);
+        sect.remove_child("w:titlePg");   // one header on every page of an appendix
+        auto r = sect.prepend_child("w:headerReference");
+        r.append_attribute("w:type") = "default";
+        r.append_attribute("r:id") = header->rel_id.c_str();
+        return sect;
+    };
+    int ending = -1;   // the header of the section a break ends (-1: the reference's own)
+    for (const auto* s : heads) {
+        auto it = by_bookmark.find(bookmark_name(s->id));
+        if (it == by_bookmark.end()) {
+            diags.warning(p.source_path, s->pos, "'" + s->running_head + "' could not be given a Word section of its own");
+            continue;
+        }
+        auto brk = body.insert_child_before("w:p", it->second);
+        brk.append_child("w:pPr").append_copy(properties_with_header(ending < 0 ? nullptr : &headers[ending]));
+        std::string id;
+        for (int n = static_cast<int>(headers.size()) + 1; id.empty() || taken_ids.count(id); ++n) id = "rIdHeader" + std::to_string(n);
+        headers.push_back({id, "word/protopub-header" + std::to_string(headers.size() + 1) + ".xml", header_xml(s->running_head)});
+        ending = static_cast<int>(headers.size()) - 1;
+    }
+    body.append_copy(properties_with_header(ending < 0 ? nullptr : &headers[ending]));
+    return headers;
+}
+
 std::string document_xml(const model::Protocol& p, const DocxOptions& options, const Reference& ref,
-                         detail::Hyperlinks& links, detail::ListNumbering& lists) {
+                         detail::Hyperlinks& links, detail::ListNumbering& lists, std::vector<HeaderPart>& headers,
+                         const std::set<std::string>& taken_ids, model::Diagnostics& diags) {
     pugi::xml_document doc;
     auto root = doc.append_child("w:document");
     // The reference's namespace declarations, so its section properties stay valid.
@@ -106,14 +181,23 @@ std::string document_xml(const model::Protocol& p, const DocxOptions& options, c
                                      options.epoch ? io::format_iso_datetime(*options.epoch) : std::string(),
                                      options.contents, ref.geometry};
     detail::write_body(p, body, body_options, links, lists);
-    if (section_properties) body.append_copy(section_properties);
+    if (std::any_of(p.sections.begin(), p.sections.end(), [](const model::Section& s) { return !s.running_head.empty(); }))
+        headers = split_into_sections(p, body, section_properties, taken_ids, diags);
+    else if (section_properties)
+        body.append_copy(section_properties);
     return serialize(doc);
 }
 
-std::string document_rels_xml(const Reference& ref, const detail::Hyperlinks& links) {
+std::string document_rels_xml(const Reference& ref, const detail::Hyperlinks& links, const std::vector<HeaderPart>& headers) {
     pugi::xml_document rels;
     rels.reset(ref.document_rels);
     auto root = rels.child("Relationships");
+    for (const auto& h : headers) {
+        auto r = root.append_child("Relationship");
+        r.append_attribute("Id") = h.rel_id.c_str();
+        r.append_attribute("Type") = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
+        r.append_attribute("Target") = h.name.substr(5).c_str();   // relative to word/
+    }
     bool has_numbering = false;
     for (auto r : root.children("Relationship")) has_numbering |= std::string(r.attribute("Type").value()) == numbering_type;
     if (!has_numbering) {
@@ -133,10 +217,15 @@ std::string document_rels_xml(const Reference& ref, const detail::Hyperlinks& li
 }
 
 // Makes sure the package declares the parts we add.
-std::string content_types_xml(const Reference& ref) {
+std::string content_types_xml(const Reference& ref, const std::vector<HeaderPart>& headers) {
     pugi::xml_document content_types;
     content_types.reset(ref.content_types);
     auto types = content_types.child("Types");
+    for (const auto& h : headers) {
+        auto o = types.append_child("Override");
+        o.append_attribute("PartName") = ("/" + h.name).c_str();
+        o.append_attribute("ContentType") = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+    }
     auto override_part = [&](const char* part, const char* type) {
         for (auto o : types.children("Override"))
             if (std::string(o.attribute("PartName").value()) == part) return;
@@ -246,7 +335,7 @@ std::string render_docx(const model::Protocol& protocol, const DocxOptions& opti
     std::string error;
     std::set<std::string> taken_ids;
     for (auto r : ref.document_rels.child("Relationships").children("Relationship")) taken_ids.insert(r.attribute("Id").value());
-    detail::Hyperlinks links(std::move(taken_ids));
+    detail::Hyperlinks links(taken_ids);
     pugi::xml_document numbering;
     numbering.reset(ref.numbering);
     auto numbering_root = numbering.child("w:numbering");
@@ -254,15 +343,17 @@ std::string render_docx(const model::Protocol& protocol, const DocxOptions& opti
                                 next_free(numbering_root, "w:num", "w:numId"));
 
     std::vector<package::ZipEntry> entries;
-    entries.push_back({"word/document.xml", document_xml(protocol, options, ref, links, lists)});
+    std::vector<HeaderPart> headers;
+    entries.push_back({"word/document.xml", document_xml(protocol, options, ref, links, lists, headers, taken_ids, diags)});
     lists.append_to(numbering_root);
     entries.insert(entries.begin(), {
-        {content_types_part, content_types_xml(ref)},
+        {content_types_part, content_types_xml(ref, headers)},
         {"_rels/.rels", root_rels_xml()},
         {"docProps/core.xml", core_xml(protocol, options.epoch)},
         {"docProps/app.xml", app_xml()},
     });
-    entries.push_back({document_rels_part, document_rels_xml(ref, links)});
+    entries.push_back({document_rels_part, document_rels_xml(ref, links, headers)});
+    for (const auto& h : headers) entries.push_back({h.name, h.xml});
     entries.push_back({numbering_part, serialize(numbering)});
     if (options.contents)
         if (std::string settings = settings_xml(ref); !settings.empty()) entries.push_back({"word/settings.xml", std::move(settings)});

@@ -421,6 +421,12 @@ Context protocol_context(const Protocol& p, const SiteOptions& options) {
         d["label"] = label;
         downloads.push_back(std::move(d));
     }
+    for (const auto& [label, href] : p.related) {
+        Context d;
+        d["href"] = href;
+        d["label"] = label;
+        downloads.push_back(std::move(d));
+    }
     ctx["downloads"] = Value::list(std::move(downloads));
     // A reader must never mistake a draft or an old version for the protocol in force.
     ctx["notice"] = m.status == Status::draft        ? "This is a draft. It has not been adopted."

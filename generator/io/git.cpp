@@ -151,4 +151,47 @@ std::optional<std::string> read_git_file(const GitFile& file, std::string& error
     return std::move(result->out);
 }
 
+std::optional<std::vector<Commit>> file_commits(const std::string& path, std::string& error) {
+    const fs::path file(path);
+    const std::string folder = file.has_parent_path() ? file.parent_path().string() : ".";
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) {
+        error = "cannot read the history of '" + path + "': no such folder '" + folder + "'";
+        return std::nullopt;
+    }
+    std::string run_error;
+    // One line per commit: hash, date, and the tags pointing at it ("tag: v1, tag: v1.0").
+    auto result = run_captured({"git", "-C", folder, "log", "--reverse", "--decorate-refs=refs/tags/",
+                                "--format=%H%x09%cs%x09%D", "--", "./" + file.filename().string()},
+                               run_error);
+    if (!result) {
+        error = "cannot read the history of '" + path + "': " + run_error;
+        return std::nullopt;
+    }
+    if (!WIFEXITED(result->status) || WEXITSTATUS(result->status) != 0) {
+        error = "cannot read the history of '" + path + "': " + first_line(result->err);
+        return std::nullopt;
+    }
+    std::vector<Commit> commits;
+    std::size_t pos = 0;
+    while (pos < result->out.size()) {
+        std::size_t nl = result->out.find('\n', pos);
+        if (nl == std::string::npos) nl = result->out.size();
+        const std::string line = result->out.substr(pos, nl - pos);
+        pos = nl + 1;
+        const auto tab1 = line.find('\t');
+        const auto tab2 = tab1 == std::string::npos ? std::string::npos : line.find('\t', tab1 + 1);
+        if (tab2 == std::string::npos) continue;
+        Commit c{line.substr(0, tab1), line.substr(tab1 + 1, tab2 - tab1 - 1), {}};
+        const std::string refs = line.substr(tab2 + 1);
+        for (std::size_t at = refs.find("tag: "); at != std::string::npos; at = refs.find("tag: ", at)) {
+            at += 5;
+            const std::size_t end = refs.find(',', at);
+            c.tags.push_back(refs.substr(at, end == std::string::npos ? std::string::npos : end - at));
+        }
+        commits.push_back(std::move(c));
+    }
+    return commits;
+}
+
 }  // namespace protopub::io

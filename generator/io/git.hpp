@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace protopub::io {
 
@@ -25,5 +26,16 @@ std::optional<GitFile> parse_git_spec(const std::string& spec);
 // A blob over `limit` bytes is refused before it is read ("... is 191 MiB, over the limit").
 std::optional<std::string> read_git_file(const GitFile& file, std::string& error,
                                          std::uintmax_t limit = std::uintmax_t(256) << 20);
+
+// One commit that changed a file, as `git log` lists it.
+struct Commit {
+    std::string hash;
+    std::string date;                  // the commit date, YYYY-MM-DD
+    std::vector<std::string> tags;     // tags pointing at it ("v2019")
+};
+
+// Every commit that changed `path`, oldest first (git log in the file's folder). nullopt
+// with `error` set when git cannot be run or the file is not in a repository.
+std::optional<std::vector<Commit>> file_commits(const std::string& path, std::string& error);
 
 }  // namespace protopub::io

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace protopub::model {
@@ -167,6 +168,9 @@ struct Section {
     // Redlines only: a section inserted, deleted, renumbered (old_number) or whose heading
     // was amended; every renderer draws its heading and introduction accordingly.
     ClauseChange change;
+    // Starts a part of its own (an appendix of a committee report): a new page, and in
+    // Word a new section whose header reads these words. "" for an ordinary section.
+    std::string running_head;
 };
 
 // ---------------------------------------------------------------- references
@@ -233,6 +237,9 @@ struct Protocol {
     std::vector<Section> sections;  // in document order
     std::vector<Reference> references;
     std::vector<DefinedTerm> terms;
+    // Other pages about this protocol, as (label, address relative to its page): its
+    // "Changes over time" page. Listed with the other formats on its page.
+    std::vector<std::pair<std::string, std::string>> related;
 };
 
 const char* to_string(Status s);

@@ -481,9 +481,10 @@ private:
                               heading_role(s.level));
         }
         for (auto& b : boxes) b.keep_with_next = true;
-        // In an assembled document each Part and Section starts a page; a Section right
-        // after its Part's heading stays on the Part's page.
-        boxes.front().page_break_before = first || (nests_documents_ && s.level <= 3 && !heading_alone_);
+        // In an assembled document each Part and Section starts a page (a Section right
+        // after its Part's heading stays on the Part's page); so does a report's appendix.
+        boxes.front().page_break_before =
+            first || !s.running_head.empty() || (nests_documents_ && s.level <= 3 && !heading_alone_);
         heading_alone_ = s.intro.empty() && s.clauses.empty();
         flow_.add(std::move(boxes));
 
