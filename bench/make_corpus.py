@@ -68,8 +68,9 @@ def main():
         front, body = parts[copy % len(parts)]
         top = section_count(body)
         if args.files:
-            text = re.sub(r"^council: (.*)$", lambda m: f"council: {m.group(1).strip()} {copy:03d}", front + body,
-                          count=1, flags=re.M)
+            # "council: X" or "council: \"X\"": the copy's number goes inside the quotes.
+            text = re.sub(r'^council: ("?)(.*?)\1\s*$', lambda m: f"council: {m.group(1)}{m.group(2)} {copy:03d}{m.group(1)}",
+                          front + body, count=1, flags=re.M)
             bodies.append(text)
         else:
             bodies.append(shifted(body, offset, copy, top))
