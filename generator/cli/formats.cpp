@@ -1,6 +1,8 @@
 #include "cli/formats.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 #include "akn/akn.hpp"
 #include "html/writer.hpp"
@@ -130,14 +132,37 @@ std::string output_stem(const model::Protocol& p) {
 
 bool render_formats(const std::vector<model::Protocol>& protocols, const PublishOptions& options, io::OutputSet& out,
                     model::Diagnostics& diags) {
-    for (const Format& f : document_formats()) {
-        if (!options.wants(f.name)) continue;
-        for (const auto& p : protocols) {
-            std::string bytes = f.render(p, options, diags);
-            if (bytes.empty()) return false;
-            out.add(output_stem(p) + f.suffix, std::move(bytes));
-        }
+    // Every (format, document) pair is independent: they are rendered on up to one worker
+    // per core and added in order, so the files and diagnostics are the same whatever the
+    // number of threads. Shared inputs (the reference .docx, fonts) are read once.
+    struct Job {
+        const Format* format;
+        const model::Protocol* document;
+        std::string bytes;
+        model::Diagnostics diags;
+    };
+    std::vector<Job> jobs;
+    for (const Format& f : document_formats())
+        if (options.wants(f.name))
+            for (const auto& p : protocols) jobs.push_back({&f, &p, {}, {}});
+    if (options.wants("docx") && !jobs.empty() && !options.reference(diags)) return false;
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < jobs.size();)
+            jobs[i].bytes = jobs[i].format->render(*jobs[i].document, options, jobs[i].diags);
+    };
+    const std::size_t workers = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), jobs.size());
+    std::vector<std::thread> threads;
+    for (std::size_t t = 1; t < workers; ++t) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+    bool rendered = true;
+    for (auto& job : jobs) {
+        diags.append(job.diags);
+        rendered = rendered && !job.bytes.empty();
+        out.add(output_stem(*job.document) + job.format->suffix, std::move(job.bytes));
     }
+    if (!rendered) return false;
     if (!options.wants("html")) return true;
     html::SiteOptions site;
     site.templates_dir = options.templates_dir;

@@ -35,7 +35,8 @@ struct PublishOptions {
     std::string revision_author = "protopub";
 
     bool wants(std::string_view format) const;
-    // The reference .docx, read and parsed once per run however many documents use it.
+    // The reference .docx, read and parsed once per run however many documents use it
+    // (the first call reads it: make it before rendering on several threads).
     std::shared_ptr<const docx::ReferenceDocx> reference(model::Diagnostics& diags) const;
 
 private:

@@ -40,6 +40,7 @@ bool parse(pugi::xml_document& doc, const std::string& text) {
 // The parts of the reference document we build on, read once per run and never changed:
 // each render copies the three parts it adds to (relationships, content types, numbering).
 struct ReferenceDocx {
+    std::string package;               // the file: its unchanged parts are copied still compressed
     std::map<std::string, std::string> parts;
     pugi::xml_document document;       // for its root namespaces and its sectPr
     pugi::xml_document document_rels;
@@ -61,6 +62,7 @@ bool load_reference(const std::string& path, Reference& ref, std::string& error)
         return false;
     }
     ref.parts = std::move(*parts);
+    ref.package = std::move(*bytes);
     auto need = [&](const char* name, pugi::xml_document& doc, const char* root) {
         auto it = ref.parts.find(name);
         if (it == ref.parts.end() || !parse(doc, it->second) || !doc.child(root)) {
@@ -362,7 +364,8 @@ std::string render_docx(const model::Protocol& protocol, const DocxOptions& opti
     std::set<std::string> ours;
     for (const auto& e : entries) ours.insert(e.name);
     for (const auto& [name, bytes] : ref.parts)
-        if (!ours.count(name) && name.rfind("docProps/", 0) != 0 && name != "_rels/.rels") entries.push_back({name, bytes});
+        if (!ours.count(name) && name.rfind("docProps/", 0) != 0 && name != "_rels/.rels")
+            entries.push_back({name, bytes, &ref.package});
 
     auto package_bytes = package::write_zip(entries, options.epoch.value_or(0), error);
     if (!package_bytes) {

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <map>
 
 namespace protopub::package {
 namespace {
@@ -27,6 +28,39 @@ DosStamp dos_stamp(std::int64_t epoch) {
 }
 
 std::string describe(zip_error_t* e) { return zip_error_strerror(e); }
+
+// The packages entries are copied from, opened read-only once per write_zip call (a
+// zip_t is not shared between threads) and kept open until the new package is closed.
+class CopySources {
+public:
+    ~CopySources() {
+        for (auto& [bytes, archive] : open_)
+            if (archive) zip_discard(archive);
+    }
+    // The raw (still compressed) entry, or null when it cannot be copied as it is.
+    zip_source_t* raw_entry(zip_t* target, const std::string& package, const std::string& name) {
+        auto [it, fresh] = open_.try_emplace(&package, nullptr);
+        if (fresh) {
+            zip_error_t zerr;
+            zip_error_init(&zerr);
+            if (zip_source_t* src = zip_source_buffer_create(package.data(), package.size(), 0, &zerr)) {
+                it->second = zip_open_from_source(src, ZIP_RDONLY, &zerr);
+                if (!it->second) zip_source_free(src);
+            }
+            zip_error_fini(&zerr);
+        }
+        if (!it->second) return nullptr;
+        const zip_int64_t index = zip_name_locate(it->second, name.c_str(), ZIP_FL_ENC_RAW);
+        zip_stat_t st;
+        if (index < 0 || zip_stat_index(it->second, static_cast<zip_uint64_t>(index), 0, &st) != 0 ||
+            !(st.valid & ZIP_STAT_COMP_METHOD) || st.comp_method != ZIP_CM_DEFLATE)
+            return nullptr;
+        return zip_source_zip(target, it->second, static_cast<zip_uint64_t>(index), ZIP_FL_COMPRESSED, 0, -1);
+    }
+
+private:
+    std::map<const std::string*, zip_t*> open_;
+};
 
 // Copies what libzip wrote into its in-memory source out as a string.
 std::optional<std::string> drain(zip_source_t* src, std::string& error) {
@@ -68,8 +102,11 @@ std::optional<std::string> write_zip(const std::vector<ZipEntry>& entries, std::
     }
     zip_source_keep(src);  // it must outlive zip_close, which writes into it
     const DosStamp stamp = dos_stamp(epoch);
+    CopySources copies;   // declared after `archive`'s sources are made, closed after it
     for (const auto& e : entries) {
-        zip_source_t* part = zip_source_buffer(archive, e.bytes.data(), e.bytes.size(), 0);
+        zip_source_t* part = e.copy_from ? copies.raw_entry(archive, *e.copy_from, e.name) : nullptr;
+        const bool copied = part != nullptr;
+        if (!part) part = zip_source_buffer(archive, e.bytes.data(), e.bytes.size(), 0);
         const zip_int64_t index = part ? zip_file_add(archive, e.name.c_str(), part, ZIP_FL_ENC_UTF_8) : -1;
         if (index < 0) {
             if (part) zip_source_free(part);
@@ -79,7 +116,7 @@ std::optional<std::string> write_zip(const std::vector<ZipEntry>& entries, std::
             return std::nullopt;
         }
         const auto i = static_cast<zip_uint64_t>(index);
-        zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, 6);
+        if (!copied) zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, 6);
         zip_file_set_dostime(archive, i, stamp.time, stamp.date, 0);
     }
     if (zip_close(archive) < 0) {

@@ -13,6 +13,10 @@ namespace protopub::package {
 struct ZipEntry {
     std::string name;   // path inside the package ("word/document.xml")
     std::string bytes;
+    // A zip package holding an entry `name` with these bytes, deflated or stored: that
+    // entry is copied as it is (not inflated and deflated again), so a part many packages
+    // share costs nothing after the first. `bytes` is used when it cannot be.
+    const std::string* copy_from = nullptr;
 };
 
 // The package's bytes, or nullopt with `error` set. `epoch` (seconds since 1970, UTC)

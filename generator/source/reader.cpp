@@ -256,7 +256,7 @@ private:
     std::vector<Block> read_children(cmark_node* parent);
 
     void start_section(cmark_node* heading, Protocol& p);
-    void start_clause(Clause clause, Protocol& p);
+    void start_clause(Clause clause);
     Section& current_section(Protocol& p, cmark_node* at);
     void add_to_section(Block b, Protocol& p, cmark_node* at);
 
@@ -654,12 +654,11 @@ void Reader::start_section(cmark_node* heading, Protocol& p) {
     clause_ = nullptr;
 }
 
-void Reader::start_clause(Clause clause, Protocol& p) {
+void Reader::start_clause(Clause clause) {
     note_id(clause.id, clause.pos, clause.id_given);
     Section& s = *section_;
     s.clauses.push_back(std::move(clause));
     clause_ = &s.clauses.back();
-    (void)p;
 }
 
 void Reader::read_body(cmark_node* doc, Protocol& p) {
@@ -701,7 +700,7 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
                     strip_prefix(c.heading, match_number(c.heading.front().text, false, again, num2));
                 c.id = attrs.id;
                 c.id_given = !attrs.id.empty();
-                start_clause(std::move(c), p);
+                start_clause(std::move(c));
                 continue;
             }
             start_section(n, p);
@@ -734,7 +733,7 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
                 Block b = read_block(n);
                 strip_prefix(b.inlines, used);
                 if (!b.inlines.empty()) c.blocks.push_back(std::move(b));
-                start_clause(std::move(c), p);
+                start_clause(std::move(c));
                 continue;
             }
             if (clause_) {
@@ -790,7 +789,7 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
                     if (first.empty()) item.blocks.erase(item.blocks.begin());
                 }
                 c.blocks = std::move(item.blocks);
-                start_clause(std::move(c), p);
+                start_clause(std::move(c));
             }
             continue;
         }

@@ -313,7 +313,7 @@ TEST_CASE("text import: a two-page document's footers are dropped too", "[import
 }
 
 TEST_CASE("text import: a table of contents is dropped, with or without dot leaders", "[import][text]") {
-    for (const std::string contents :
+    for (const std::string& contents :
          {std::string("Contents\n\n1. Introduction ............ 2\n2. Roles ................... 2\n\n"),
           std::string("CONTENTS\n\n1 Introduction 2\n\n2 Roles 3\n\n")}) {
         Imported i = import_text("Member/Officer Protocol\n\n" + contents +
