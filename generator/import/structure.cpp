@@ -509,6 +509,7 @@ public:
     void add(const Item& it);
     void add_quote(std::vector<Block> paragraphs, SourcePos pos);
     void start_preamble(SourcePos pos);
+    void end_preamble() { in_preamble_ = false; }  // the protocol proper starts here
     // A paragraph's footnotes are kept until its clause ends, and then end it.
     void keep_notes(const Paragraph& para);
     void finish() { end_notes(); }
@@ -1050,8 +1051,25 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             }
             title = items[at].para.text;
             first = at + 1;
-            if (start <= at) start = first;
+            if (start <= at) {
+                // the title was read as a heading: the protocol starts at the next one, and
+                // sub-headings are sections when the title was the only heading in capitals
+                promote_sub_headings(items, first);
+                start = first;
+                while (start < items.size() && !is_structure(items[start])) ++start;
+                if (start == items.size()) start = first;
+            }
             diags.warning(path, items[at].para.pos, "'" + title + "', the first line, taken as the title");
+        }
+    }
+    if (first > top) {
+        // with the title out of the way, sub-headings are the sections when no other
+        // heading is in capitals, and the protocol starts at the first of them
+        promote_sub_headings(items, first);
+        if (start < items.size() && (start < first || !is_structure(items[start]))) {
+            std::size_t next = first;
+            while (next < items.size() && !is_structure(items[next])) ++next;
+            if (next < items.size()) start = next;
         }
     }
     result.title_from_text = !title.empty() && options.title.empty();
@@ -1062,6 +1080,9 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     if (first < start) builder.start_preamble(items[first].para.pos);
     for (std::size_t i = first; i < items.size(); ++i) {
         const Item& it = items[i];
+        // a note under the title ("Last reviewed: April 2024") is not a covering report:
+        // the first heading after it starts the protocol
+        if (i == start && first < start && start - first <= 2 && it.role == Role::heading) builder.end_preamble();
         // a quoted passage: from an opening quotation mark to the paragraph that closes it
         if (it.role == Role::plain && opens_quote(it.para.text) && !p.sections.empty()) {
             std::size_t end = i;

@@ -365,7 +365,12 @@ void drop_version_table(std::vector<Line>& lines, const std::string& path, std::
     auto values_from = [&](std::size_t at, int step) {
         std::vector<std::size_t> values;
         for (std::size_t k = at; k < lines.size() && values.size() < labels.size(); k += static_cast<std::size_t>(step)) {
-            if (lines[k].blank) break;
+            if (lines[k].blank) {
+                // a cell per paragraph: one blank line between cells, not two
+                const std::size_t next = k + static_cast<std::size_t>(step);
+                if (next < lines.size() && !lines[next].blank) continue;
+                break;
+            }
             if (lines[k].junk || split_words(lines[k].text).size() > 4 || ends_sentence(lines[k].text)) return std::vector<std::size_t>{};
             values.push_back(k);
             if (k == 0 && step < 0) break;
