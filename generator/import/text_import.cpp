@@ -36,6 +36,7 @@ struct Line {
     std::vector<std::size_t> columns;  // where each cell starts (characters), for cells cut at gaps
     bool table_row = false;    // one row of a table saved as tab-separated text
     bool bare_marker = false;  // a number alone on its line, moved onto the next line
+    bool cut = false;          // the rest of a line cut where a new paragraph starts in it
     std::size_t raw_length = 0;
 };
 
@@ -732,7 +733,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         const bool page_seam = line.leading_space || line.page_break;
         starts = starts || (page_seam && (sentence_ended || m.kind == MarkerKind::clause));
         // "Finance: Not applicable" / "Legal: J. Smith": one field per line on a cover sheet
-        starts = starts || (starts_field(line.text) && starts_field(last_line)) || line.title_page;
+        starts = starts || (starts_field(line.text) && starts_field(last_line)) || line.title_page || line.cut;
         // No blank lines between paragraphs: a line that was not wrapped ends its paragraph
         // when it ends a sentence or is a heading, and a heading stands on its own line.
         if (layout.gapless && open && !starts) {
@@ -885,6 +886,36 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
             cuts.push_back(p);
             segment = p;
         }
+        // "... by Full Council. ROLES OF MEMBERS AND OFFICERS" at the end of a line, or "...
+        // Council. ROLES OF MEMBERS The appendix ...": a heading in capitals glued on
+        {
+            const std::vector<std::string> words = split_words(std::string_view(text).substr(segment));
+            std::size_t at = segment, run_start = 0, run = 0;
+            std::vector<std::size_t> starts;
+            for (const auto& w : words) {
+                at = text.find(w, at);
+                starts.push_back(at);
+                at += w.size();
+            }
+            for (std::size_t k = 1; k < words.size(); ++k) {
+                // after a sentence's last word, not after a number ("6. THE RELATIONSHIP")
+                const bool word_before = std::any_of(words[k - 1].begin(), words[k - 1].end(), [](char c) {
+                    return std::islower(static_cast<unsigned char>(c)) != 0;
+                });
+                if (!is_caps_word(words[k]) || !ends_sentence(words[k - 1]) || !word_before) continue;
+                run_start = k;
+                run = 0;
+                while (run_start + run < words.size() && is_caps_word(words[run_start + run]) && !ends_sentence(words[run_start + run])) ++run;
+                const std::size_t after = run_start + run;
+                const bool at_end = after == words.size();
+                const bool before_words = !at_end && std::isupper(static_cast<unsigned char>(words[after][0])) &&
+                                          std::any_of(words[after].begin(), words[after].end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+                if (run < 2 || !(at_end || before_words)) continue;
+                cuts.push_back(starts[run_start]);
+                if (!at_end) cuts.push_back(starts[after]);
+                break;
+            }
+        }
         if (cuts.empty()) {
             out.push_back(std::move(line));
             continue;
@@ -902,6 +933,7 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
             piece.cells.clear();
             piece.columns.clear();
             if (from > 0) {
+                piece.cut = true;
                 piece.page_break = false;
                 piece.leading_space = false;
                 diags.warning(path, {piece.number, piece.column},
