@@ -223,17 +223,15 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     }
 
     // the title at the top of the first page is the title, however often the pages repeat it
-    auto on_title_page = [&](std::size_t i) {
-        std::size_t seen = 0;
-        for (std::size_t k = 0; k <= i; ++k) {
-            if (lines[k].page_break) return false;
-            if (lines[k].blank) continue;
-            const MarkerKind kind = detail::read_marker(lines[k].text).kind;
-            if (kind == MarkerKind::clause || kind == MarkerKind::single) return false;  // the text has begun
-            ++seen;
-        }
-        return seen <= 8;
-    };
+    std::size_t title_page_end = 0;  // the first page's top: up to 8 lines before a page break or the first number
+    for (std::size_t k = 0, seen = 0; k < lines.size() && seen < 8; ++k, title_page_end = k) {
+        if (lines[k].page_break) break;
+        if (lines[k].blank) continue;
+        const MarkerKind kind = detail::read_marker(lines[k].text).kind;
+        if (kind == MarkerKind::clause || kind == MarkerKind::single) break;  // the text has begun
+        ++seen;
+    }
+    auto on_title_page = [&](std::size_t i) { return i < title_page_end; };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& line = lines[i];
         if (line.blank) continue;
