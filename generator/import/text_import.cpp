@@ -960,9 +960,16 @@ bool windows_1252(std::string_view text) {
 // Three quarters of the width most lines reach: a line that long was wrapped, not ended.
 std::size_t wrap_width(const std::vector<Line>& lines) {
     std::vector<std::size_t> lengths;
+    std::size_t lower_starts = 0;
     for (const auto& l : lines)
-        if (!l.blank && !l.junk) lengths.push_back(l.text.size());
+        if (!l.blank && !l.junk) {
+            lengths.push_back(l.text.size());
+            lower_starts += std::islower(static_cast<unsigned char>(l.text[0])) != 0;
+        }
     if (lengths.empty()) return 0;
+    // wrapped lines go on mid-sentence, so many start in lower case; a paragraph per line
+    // (however short the lines) hardly ever does
+    if (lengths.size() >= 20 && lower_starts * 40 < lengths.size()) return 0;
     std::sort(lengths.begin(), lengths.end());
     // a paragraph per line (a web page, Word's text without line breaks): nothing was wrapped
     if (lengths[lengths.size() * 9 / 10] > 160) return 0;

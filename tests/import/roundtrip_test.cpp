@@ -796,10 +796,10 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
     // target is all of them; a change that loses one fails here. Raise these as it improves.
     static const std::map<std::string, int> at_least = {
         {"paragraph per line", 17}, {"wrapped 60", 15}, {"wrapped 80", 17}, {"wrapped 100", 16},
-        {"no blank lines", 16}, {"wrapped 72, no blank lines", 11}, {"one line", 11},
+        {"no blank lines", 17}, {"wrapped 72, no blank lines", 11}, {"one line", 11},
         {"numbers on their own line", 17}, {"numbers on their own line, wrapped", 17}, {"continues at 8.63", 17},
         {"restart per section 1.", 15}, {"restart per section 1)", 16}, {"restart per section (1)", 16},
-        {"unnumbered", 13}, {"unnumbered, no blank lines", 1}, {"headings in capitals", 17},
+        {"unnumbered", 13}, {"unnumbered, no blank lines", 13}, {"headings in capitals", 17},
         {"headings in capitals, no blank lines", 17}, {"headings in Title Case", 17}, {"numbered headings", 17},
         {"headings ending in ?", 17}, {"contents with page numbers", 17}, {"contents without page numbers", 17},
         {"web furniture and breadcrumbs", 17}, {"running headers and page numbers", 11}, {"sub-items a)", 17},
