@@ -447,7 +447,9 @@ void assign_numbers(std::vector<Item>& items, std::size_t from, const std::strin
         const Role r = items[i].role;
         if (r == Role::clause || r == Role::titled_clause || r == Role::one_level_clause || r == Role::numbered_heading) return;
     }
+    // a heading with no paragraph of its own (a heading right above another) takes no number
     int section = 0, n = 0;
+    bool heading_seen = false;
     std::size_t heading = 0;
     auto report = [&] {
         if (n > 0)
@@ -459,10 +461,11 @@ void assign_numbers(std::vector<Item>& items, std::size_t from, const std::strin
         Item& it = items[i];
         if (it.role == Role::heading) {
             report();
-            ++section, n = 0, heading = i;
+            n = 0, heading = i, heading_seen = true;
             continue;
         }
-        if (it.role != Role::plain || section == 0 || it.para.text.empty()) continue;
+        if (it.role != Role::plain || !heading_seen || it.para.text.empty()) continue;
+        if (n == 0) ++section;
         it.marker = Marker{};
         it.rest = it.para.text;
         set_number(it, {section, ++n});

@@ -331,7 +331,7 @@ Protocol transform(Protocol p, const Layout& layout) {
                 out.push_back(std::move(s));
                 continue;
             }
-            if (!s.heading.empty()) ++k, n = 0;
+            if (!s.heading.empty()) n = 0;  // a heading takes a number with its first paragraph
             Section fresh = s;
             fresh.clauses.clear();
             fresh.number = {};
@@ -342,12 +342,13 @@ Protocol transform(Protocol p, const Layout& layout) {
                     sub.level = 3;
                     sub.heading = c.heading;
                     out.push_back(std::move(sub));
-                    ++k, n = 0;
+                    n = 0;
                 }
                 const std::string was = join_number(c.number.parts);
                 bool first = true;
                 for (auto& b : c.blocks) {
                     if (b.kind == BlockKind::paragraph || out.back().clauses.empty()) {
+                        if (n == 0) ++k;
                         Clause fresh_clause;
                         fresh_clause.number = {std::to_string(k) + "." + std::to_string(++n), {k, n}};
                         if (first) moved[was] = fresh_clause.number.text;
