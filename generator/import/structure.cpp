@@ -1046,7 +1046,8 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             names_council(items[at]))
             ++at;
         if (at < items.size() && items[at].marker.kind == MarkerKind::none &&
-            header_line_kind(items[at].para.text) == HeaderLine::title && title_like(as_one_line(items[at].para), items[at].para.text, 16)) {
+            (header_line_kind(items[at].para.text) == HeaderLine::title || items[at].para.title_style) &&
+            title_like(as_one_line(items[at].para), items[at].para.text, 16)) {
             if (at > top) {
                 council_above_title = items[top].para.text;
                 dropped.push_back({items[top].para.pos, council_above_title, "title page"});
