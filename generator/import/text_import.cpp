@@ -235,8 +235,11 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& line = lines[i];
         if (line.blank) continue;
+        // ... or the council's name or the constitution's part at the top of a later page
+        // ("Anytown Borough Council Constitution Part 5"), even when the pages are too few to repeat it
         if (page_top[i] && detail::read_marker(line.text).kind == MarkerKind::none &&
-            std::find(top_lines.begin(), top_lines.end(), furniture_key(line.text)) != top_lines.end()) {
+            (std::find(top_lines.begin(), top_lines.end(), furniture_key(line.text)) != top_lines.end() ||
+             (stands_alone(lines, i) && detail::names_title_page(line.text)))) {
             line.junk = true;
             dropped.push_back({{line.number, 1}, line.text, "running header or footer"});
             diags.warning(path, {line.number, 1}, "dropped running header or footer '" + line.text + "'");

@@ -803,7 +803,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"unnumbered", 13}, {"unnumbered, no blank lines", 13}, {"headings in capitals", 17},
         {"headings in capitals, no blank lines", 17}, {"headings in Title Case", 17}, {"numbered headings", 17},
         {"headings ending in ?", 17}, {"contents with page numbers", 17}, {"contents without page numbers", 17},
-        {"web furniture and breadcrumbs", 17}, {"running headers and page numbers", 11}, {"sub-items a)", 17},
+        {"web furniture and breadcrumbs", 17}, {"running headers and page numbers", 17}, {"sub-items a)", 17},
         {"sub-items a.", 17}, {"our .docx (Word numbering)", 17},{"breadcrumb numbered as a list", 17}, {"a library site's preface", 17},
         {"title in capitals, 'Last reviewed'", 17}, {"version table one cell per line", 17}, {"no space after the number", 17},
         {"a tab after the number", 17}, {"wide gaps after the number", 17}, {"a trailing dot at every level", 17},
