@@ -113,8 +113,9 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
                 diags.error(file, at, "clause " + key + " is inside section " + show(current));
                 continue;
             }
-            // the first clause may continue a series begun in an earlier Part (8.63, 24.5)
-            if (!(first_clause && c.number.parts.size() > 1)) check_sequence(prev, c, file, diags);
+            // the first clause may continue a series begun in an earlier Part (8.63, 24.5),
+            // at the level under its section, not deeper
+            if (!(first_clause && c.number.parts.size() == 2)) check_sequence(prev, c, file, diags);
             first_clause = false;
             prev = c.number.parts;
         }

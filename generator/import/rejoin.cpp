@@ -46,6 +46,15 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
             const std::string_view a_words = std::string_view(a.text).substr(read_marker(a.text).length);
             const bool title_then_words = title_like(a, a_words, 12) && !is_lower_start(b.text);
             const bool full_line = full_width > 0 && out_last.back() >= full_width;
+            // "Councillors" alone between blank lines, a numbered clause under it: a heading
+            const bool heading_over_clause = b.single_line && title_like(b, b.text, 8) && !is_lower_start(b.text) &&
+                                             i + 1 < paras.size() && paras[i + 1].after_gap &&
+                                             read_marker(paras[i + 1].text).kind == MarkerKind::clause;
+            if (heading_over_clause) {
+                out.push_back(std::move(b));
+                out_last.push_back(i < last_line_length.size() ? last_line_length[i] : 0);
+                continue;
+            }
             if (!title_then_words && (is_lower_start(b.text) || hyphen_joins(a.text, b.text) || full_line || ends_with_small_word(a.text))) {
                 if (!a.inlines.empty() || !b.inlines.empty()) {
                     if (a.inlines.empty()) a.inlines = inlines_from_text(a.text);

@@ -447,7 +447,9 @@ void assign_numbers(std::vector<Item>& items, std::size_t from, const std::strin
         const Role r = items[i].role;
         if (r == Role::clause || r == Role::titled_clause || r == Role::one_level_clause || r == Role::numbered_heading) return;
     }
+    // a heading with no paragraph of its own (a heading right above another) takes no number
     int section = 0, n = 0;
+    bool heading_seen = false;
     std::size_t heading = 0;
     auto report = [&] {
         if (n > 0)
@@ -459,10 +461,11 @@ void assign_numbers(std::vector<Item>& items, std::size_t from, const std::strin
         Item& it = items[i];
         if (it.role == Role::heading) {
             report();
-            ++section, n = 0, heading = i;
+            n = 0, heading = i, heading_seen = true;
             continue;
         }
-        if (it.role != Role::plain || section == 0 || it.para.text.empty()) continue;
+        if (it.role != Role::plain || !heading_seen || it.para.text.empty()) continue;
+        if (n == 0) ++section;
         it.marker = Marker{};
         it.rest = it.para.text;
         set_number(it, {section, ++n});
@@ -509,6 +512,7 @@ public:
     void add(const Item& it);
     void add_quote(std::vector<Block> paragraphs, SourcePos pos);
     void start_preamble(SourcePos pos);
+    void end_preamble() { in_preamble_ = false; }  // the protocol proper starts here
     // A paragraph's footnotes are kept until its clause ends, and then end it.
     void keep_notes(const Paragraph& para);
     void finish() { end_notes(); }
@@ -1042,7 +1046,8 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             names_council(items[at]))
             ++at;
         if (at < items.size() && items[at].marker.kind == MarkerKind::none &&
-            header_line_kind(items[at].para.text) == HeaderLine::title && title_like(as_one_line(items[at].para), items[at].para.text, 16)) {
+            (header_line_kind(items[at].para.text) == HeaderLine::title || items[at].para.title_style) &&
+            title_like(as_one_line(items[at].para), items[at].para.text, 16)) {
             if (at > top) {
                 council_above_title = items[top].para.text;
                 dropped.push_back({items[top].para.pos, council_above_title, "title page"});
@@ -1050,8 +1055,25 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             }
             title = items[at].para.text;
             first = at + 1;
-            if (start <= at) start = first;
+            if (start <= at) {
+                // the title was read as a heading: the protocol starts at the next one, and
+                // sub-headings are sections when the title was the only heading in capitals
+                promote_sub_headings(items, first);
+                start = first;
+                while (start < items.size() && !is_structure(items[start])) ++start;
+                if (start == items.size()) start = first;
+            }
             diags.warning(path, items[at].para.pos, "'" + title + "', the first line, taken as the title");
+        }
+    }
+    if (first > top) {
+        // with the title out of the way, sub-headings are the sections when no other
+        // heading is in capitals, and the protocol starts at the first of them
+        promote_sub_headings(items, first);
+        if (start < items.size() && (start < first || !is_structure(items[start]))) {
+            std::size_t next = first;
+            while (next < items.size() && !is_structure(items[next])) ++next;
+            if (next < items.size()) start = next;
         }
     }
     result.title_from_text = !title.empty() && options.title.empty();
@@ -1062,6 +1084,9 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     if (first < start) builder.start_preamble(items[first].para.pos);
     for (std::size_t i = first; i < items.size(); ++i) {
         const Item& it = items[i];
+        // a note under the title ("Last reviewed: April 2024") is not a covering report:
+        // the first heading after it starts the protocol
+        if (i == start && first < start && start - first <= 2 && it.role == Role::heading) builder.end_preamble();
         // a quoted passage: from an opening quotation mark to the paragraph that closes it
         if (it.role == Role::plain && opens_quote(it.para.text) && !p.sections.empty()) {
             std::size_t end = i;

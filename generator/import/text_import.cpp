@@ -36,6 +36,7 @@ struct Line {
     std::vector<std::size_t> columns;  // where each cell starts (characters), for cells cut at gaps
     bool table_row = false;    // one row of a table saved as tab-separated text
     bool bare_marker = false;  // a number alone on its line, moved onto the next line
+    bool cut = false;          // the rest of a line cut where a new paragraph starts in it
     std::size_t raw_length = 0;
 };
 
@@ -222,22 +223,23 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     }
 
     // the title at the top of the first page is the title, however often the pages repeat it
-    auto on_title_page = [&](std::size_t i) {
-        std::size_t seen = 0;
-        for (std::size_t k = 0; k <= i; ++k) {
-            if (lines[k].page_break) return false;
-            if (lines[k].blank) continue;
-            const MarkerKind kind = detail::read_marker(lines[k].text).kind;
-            if (kind == MarkerKind::clause || kind == MarkerKind::single) return false;  // the text has begun
-            ++seen;
-        }
-        return seen <= 8;
-    };
+    std::size_t title_page_end = 0;  // the first page's top: up to 8 lines before a page break or the first number
+    for (std::size_t k = 0, seen = 0; k < lines.size() && seen < 8; ++k, title_page_end = k) {
+        if (lines[k].page_break) break;
+        if (lines[k].blank) continue;
+        const MarkerKind kind = detail::read_marker(lines[k].text).kind;
+        if (kind == MarkerKind::clause || kind == MarkerKind::single) break;  // the text has begun
+        ++seen;
+    }
+    auto on_title_page = [&](std::size_t i) { return i < title_page_end; };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& line = lines[i];
         if (line.blank) continue;
+        // ... or the council's name or the constitution's part at the top of a later page
+        // ("Anytown Borough Council Constitution Part 5"), even when the pages are too few to repeat it
         if (page_top[i] && detail::read_marker(line.text).kind == MarkerKind::none &&
-            std::find(top_lines.begin(), top_lines.end(), furniture_key(line.text)) != top_lines.end()) {
+            (std::find(top_lines.begin(), top_lines.end(), furniture_key(line.text)) != top_lines.end() ||
+             (stands_alone(lines, i) && detail::names_title_page(line.text)))) {
             line.junk = true;
             dropped.push_back({{line.number, 1}, line.text, "running header or footer"});
             diags.warning(path, {line.number, 1}, "dropped running header or footer '" + line.text + "'");
@@ -365,7 +367,12 @@ void drop_version_table(std::vector<Line>& lines, const std::string& path, std::
     auto values_from = [&](std::size_t at, int step) {
         std::vector<std::size_t> values;
         for (std::size_t k = at; k < lines.size() && values.size() < labels.size(); k += static_cast<std::size_t>(step)) {
-            if (lines[k].blank) break;
+            if (lines[k].blank) {
+                // a cell per paragraph: one blank line between cells, not two
+                const std::size_t next = k + static_cast<std::size_t>(step);
+                if (next < lines.size() && !lines[next].blank) continue;
+                break;
+            }
             if (lines[k].junk || split_words(lines[k].text).size() > 4 || ends_sentence(lines[k].text)) return std::vector<std::size_t>{};
             values.push_back(k);
             if (k == 0 && step < 0) break;
@@ -727,7 +734,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         const bool page_seam = line.leading_space || line.page_break;
         starts = starts || (page_seam && (sentence_ended || m.kind == MarkerKind::clause));
         // "Finance: Not applicable" / "Legal: J. Smith": one field per line on a cover sheet
-        starts = starts || (starts_field(line.text) && starts_field(last_line)) || line.title_page;
+        starts = starts || (starts_field(line.text) && starts_field(last_line)) || line.title_page || line.cut;
         // No blank lines between paragraphs: a line that was not wrapped ends its paragraph
         // when it ends a sentence or is a heading, and a heading stands on its own line.
         if (layout.gapless && open && !starts) {
@@ -880,6 +887,36 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
             cuts.push_back(p);
             segment = p;
         }
+        // "... by Full Council. ROLES OF MEMBERS AND OFFICERS" at the end of a line, or "...
+        // Council. ROLES OF MEMBERS The appendix ...": a heading in capitals glued on
+        {
+            const std::vector<std::string> words = split_words(std::string_view(text).substr(segment));
+            std::size_t at = segment, run_start = 0, run = 0;
+            std::vector<std::size_t> starts;
+            for (const auto& w : words) {
+                at = text.find(w, at);
+                starts.push_back(at);
+                at += w.size();
+            }
+            for (std::size_t k = 1; k < words.size(); ++k) {
+                // after a sentence's last word, not after a number ("6. THE RELATIONSHIP")
+                const bool word_before = std::any_of(words[k - 1].begin(), words[k - 1].end(), [](char c) {
+                    return std::islower(static_cast<unsigned char>(c)) != 0;
+                });
+                if (!is_caps_word(words[k]) || !ends_sentence(words[k - 1]) || !word_before) continue;
+                run_start = k;
+                run = 0;
+                while (run_start + run < words.size() && is_caps_word(words[run_start + run]) && !ends_sentence(words[run_start + run])) ++run;
+                const std::size_t after = run_start + run;
+                const bool at_end = after == words.size();
+                const bool before_words = !at_end && std::isupper(static_cast<unsigned char>(words[after][0])) &&
+                                          std::any_of(words[after].begin(), words[after].end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+                if (run < 2 || !(at_end || before_words)) continue;
+                cuts.push_back(starts[run_start]);
+                if (!at_end) cuts.push_back(starts[after]);
+                break;
+            }
+        }
         if (cuts.empty()) {
             out.push_back(std::move(line));
             continue;
@@ -897,6 +934,7 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
             piece.cells.clear();
             piece.columns.clear();
             if (from > 0) {
+                piece.cut = true;
                 piece.page_break = false;
                 piece.leading_space = false;
                 diags.warning(path, {piece.number, piece.column},
@@ -925,9 +963,16 @@ bool windows_1252(std::string_view text) {
 // Three quarters of the width most lines reach: a line that long was wrapped, not ended.
 std::size_t wrap_width(const std::vector<Line>& lines) {
     std::vector<std::size_t> lengths;
+    std::size_t lower_starts = 0;
     for (const auto& l : lines)
-        if (!l.blank && !l.junk) lengths.push_back(l.text.size());
+        if (!l.blank && !l.junk) {
+            lengths.push_back(l.text.size());
+            lower_starts += std::islower(static_cast<unsigned char>(l.text[0])) != 0;
+        }
     if (lengths.empty()) return 0;
+    // wrapped lines go on mid-sentence, so many start in lower case; a paragraph per line
+    // (however short the lines) hardly ever does
+    if (lengths.size() >= 20 && lower_starts * 40 < lengths.size()) return 0;
     std::sort(lengths.begin(), lengths.end());
     // a paragraph per line (a web page, Word's text without line breaks): nothing was wrapped
     if (lengths[lengths.size() * 9 / 10] > 160) return 0;

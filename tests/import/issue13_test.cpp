@@ -8,6 +8,7 @@
 #include "check/check.hpp"
 #include "import/import.hpp"
 #include "model/text.hpp"
+#include "package/zip_writer.hpp"
 #include "refs/refs.hpp"
 #include "source/reader.hpp"
 #include "source/writer.hpp"
@@ -189,6 +190,30 @@ TEST_CASE("issue 13.11: the title is the first line, not web furniture", "[impor
     Imported agenda = import_text("Agenda item\n\nYou are in:\n\n\xE2\x80\xA2 Home\n\nMember Officer Protocol\n\n"
                                   "1. Introduction\n\n1.1 Members and officers.\n");
     CHECK(agenda.result.protocol.meta.title == "Member Officer Protocol");
+}
+
+TEST_CASE("issue 13.11: a Word paragraph in the Title style is the title, a normal paragraph under it", "[import][issue13][docx]") {
+    const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    auto para = [](const std::string& text, const std::string& style) {
+        const std::string ppr = style.empty() ? "" : "<w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr>";
+        return "<w:p>" + ppr + "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
+    };
+    const std::string styles = "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/></w:style>"
+                               "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>";
+    const std::string body = para("Working Together", "Title") + para("Agreed by the Standards Committee in March.", "") +
+                             para("1. Introduction", "Heading1") + para("1.1 Members and officers respect each other.", "") +
+                             para("2. Roles", "Heading1") + para("2.1 Officers advise members.", "");
+    std::string error;
+    auto bytes = package::write_zip(
+        {{"word/document.xml", "<?xml version=\"1.0\"?><w:document " + w + "><w:body>" + body + "</w:body></w:document>"},
+         {"word/styles.xml", "<?xml version=\"1.0\"?><w:styles " + w + ">" + styles + "</w:styles>"}},
+        0, error);
+    REQUIRE(bytes);
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_docx(*bytes, "t.docx", {}, diags);
+    REQUIRE(r.ok);
+    CHECK(r.protocol.meta.title == "Working Together");
+    CHECK(r.protocol.sections.size() == 3);  // the paragraph under the title, then the two sections
 }
 
 TEST_CASE("issue 13.12: the council's name is never made out of a sentence", "[import][issue13]") {

@@ -331,7 +331,7 @@ Protocol transform(Protocol p, const Layout& layout) {
                 out.push_back(std::move(s));
                 continue;
             }
-            if (!s.heading.empty()) ++k, n = 0;
+            if (!s.heading.empty()) n = 0;  // a heading takes a number with its first paragraph
             Section fresh = s;
             fresh.clauses.clear();
             fresh.number = {};
@@ -342,12 +342,13 @@ Protocol transform(Protocol p, const Layout& layout) {
                     sub.level = 3;
                     sub.heading = c.heading;
                     out.push_back(std::move(sub));
-                    ++k, n = 0;
+                    n = 0;
                 }
                 const std::string was = join_number(c.number.parts);
                 bool first = true;
                 for (auto& b : c.blocks) {
                     if (b.kind == BlockKind::paragraph || out.back().clauses.empty()) {
+                        if (n == 0) ++k;
                         Clause fresh_clause;
                         fresh_clause.number = {std::to_string(k) + "." + std::to_string(++n), {k, n}};
                         if (first) moved[was] = fresh_clause.number.text;
@@ -795,21 +796,21 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
     // Where the importer stands today, layout by layout (sources agreeing, of 17): the
     // target is all of them; a change that loses one fails here. Raise these as it improves.
     static const std::map<std::string, int> at_least = {
-        {"paragraph per line", 17}, {"wrapped 60", 15}, {"wrapped 80", 17}, {"wrapped 100", 16},
-        {"no blank lines", 16}, {"wrapped 72, no blank lines", 11}, {"one line", 10},
+        {"paragraph per line", 17}, {"wrapped 60", 16}, {"wrapped 80", 17}, {"wrapped 100", 16},
+        {"no blank lines", 17}, {"wrapped 72, no blank lines", 11}, {"one line", 11},
         {"numbers on their own line", 17}, {"numbers on their own line, wrapped", 17}, {"continues at 8.63", 17},
-        {"restart per section 1.", 12}, {"restart per section 1)", 13}, {"restart per section (1)", 13},
-        {"unnumbered", 13}, {"unnumbered, no blank lines", 1}, {"headings in capitals", 17},
+        {"restart per section 1.", 15}, {"restart per section 1)", 16}, {"restart per section (1)", 16},
+        {"unnumbered", 13}, {"unnumbered, no blank lines", 13}, {"headings in capitals", 17},
         {"headings in capitals, no blank lines", 17}, {"headings in Title Case", 17}, {"numbered headings", 17},
         {"headings ending in ?", 17}, {"contents with page numbers", 17}, {"contents without page numbers", 17},
-        {"web furniture and breadcrumbs", 17}, {"running headers and page numbers", 11}, {"sub-items a)", 17},
-        {"sub-items a.", 17}, {"our .docx (Word numbering)", 17},{"breadcrumb numbered as a list", 0}, {"a library site's preface", 0},
-        {"title in capitals, 'Last reviewed'", 0}, {"version table one cell per line", 0}, {"no space after the number", 0},
-        {"a tab after the number", 0}, {"wide gaps after the number", 0}, {"a trailing dot at every level", 0},
-        {"a dash before the number", 0}, {"a bullet before the number", 0}, {"headings '1 Purpose' without a dot", 0},
-        {"plain integers through the document", 0}, {"a reference wrapped to a line start", 0},
-        {"heading glued to the paragraph before", 0}, {"a blank line after every line", 0}, {"mojibake and split words", 0},
-        {"bullets as 'o'", 0}, {"bullets as '-'", 0}, {"bullets as '\xC2\xB7'", 0},  {"our PDF, pdftotext", 3},
+        {"web furniture and breadcrumbs", 17}, {"running headers and page numbers", 17}, {"sub-items a)", 17},
+        {"sub-items a.", 17}, {"our .docx (Word numbering)", 17},{"breadcrumb numbered as a list", 17}, {"a library site's preface", 17},
+        {"title in capitals, 'Last reviewed'", 17}, {"version table one cell per line", 17}, {"no space after the number", 17},
+        {"a tab after the number", 17}, {"wide gaps after the number", 17}, {"a trailing dot at every level", 17},
+        {"a dash before the number", 17}, {"a bullet before the number", 17}, {"headings '1 Purpose' without a dot", 17},
+        {"plain integers through the document", 15}, {"a reference wrapped to a line start", 17},
+        {"heading glued to the paragraph before", 10}, {"a blank line after every line", 12}, {"mojibake and split words", 17},
+        {"bullets as 'o'", 17}, {"bullets as '-'", 17}, {"bullets as '\xC2\xB7'", 0},  {"our PDF, pdftotext", 3},
         {"our PDF, pdftotext -layout", 11}, {"our PDF, pdftotext -raw", 0}};
     std::printf("\nimport round trip: agreement by layout (%zu sources)\n", sources.size());
     int failures = 0;
