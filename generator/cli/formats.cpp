@@ -28,7 +28,7 @@ const std::vector<Format>& file_formats() {
         {"akn", ".akn.xml", "Akoma Ntoso XML",
          [](const model::Protocol& p, const Args&, model::Diagnostics& diags) {
              akn::AknOptions options;
-             options.epoch = io::known_epoch(p.meta.adopted);
+             options.epoch = io::known_epoch("");   // the generation date: SOURCE_DATE_EPOCH only
              return akn::render_akn(p, options, diags);
          }},
     };
