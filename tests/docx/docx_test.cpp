@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -225,6 +227,18 @@ TEST_CASE("docx: LibreOffice opens each source's .docx and prints its words in o
         const bool in_order = is_subsequence(words_of(source_words), words_of(*pdf_text), missing);
         INFO("first word not found in order: " << missing);
         CHECK(in_order);
+        // The contents opens complete: every line's dotted leader ends in its page number.
+        int contents_lines = 0;
+        for (std::size_t at = 0, end; at < pdf_text->size(); at = end + 1) {
+            end = std::min(pdf_text->find('\n', at), pdf_text->size());
+            std::string line = pdf_text->substr(at, end - at);
+            while (!line.empty() && line.back() == ' ') line.pop_back();
+            if (line.find("......") == std::string::npos) continue;
+            ++contents_lines;
+            INFO("contents line: " << line);
+            CHECK(std::isdigit(static_cast<unsigned char>(line.back())));
+        }
+        CHECK(contents_lines >= 3);
     }
 }
 
