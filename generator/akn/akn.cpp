@@ -105,7 +105,7 @@ private:
         const std::string manifested = options_.epoch ? date_of(*options_.epoch) : is_adopted ? m.adopted : kUnknownDate;
         const std::string adopted = is_adopted ? m.adopted : manifested;
         const char* adopted_name = is_adopted ? "adoption" : options_.epoch ? "generation" : "unknown";
-        const char* manifested_name = options_.epoch || !is_adopted ? (options_.epoch ? "generation" : "unknown") : "adoption";
+        const char* manifested_name = options_.epoch ? "generation" : is_adopted ? "adoption" : "unknown";
         const std::string version = number_step(m.version).empty() ? adopted : number_step(m.version);
 
         const std::string work = "/akn/" + options_.country + "/doc/protocol/" + council + "/" + adopted + "/" + title;

@@ -13,8 +13,8 @@
 namespace protopub::akn {
 
 struct AknOptions {
-    // Manifestation date (SOURCE_DATE_EPOCH or the adoption: io::known_epoch); the work and
-    // expression dates come from the source's adoption.
+    // The generation (manifestation) date: SOURCE_DATE_EPOCH, io::known_epoch(""); without
+    // it the adoption. The work and expression dates come from the source's adoption.
     std::optional<std::int64_t> epoch;
     std::string country = "gb";    // FRBRcountry and the first step of every FRBR URI
 };

@@ -108,9 +108,9 @@ const std::vector<Format>& document_formats() {
              return docx::render_docx(p, docx, diags);
          }},
         {"akn", ".akn.xml", "Akoma Ntoso XML",
-         [](const model::Protocol& p, const PublishOptions& options, model::Diagnostics& diags) {
+         [](const model::Protocol& p, const PublishOptions&, model::Diagnostics& diags) {
              akn::AknOptions akn;
-             akn.epoch = epoch_of(p, options);
+             akn.epoch = io::known_epoch("");   // the generation date: SOURCE_DATE_EPOCH only
              return akn::render_akn(p, akn, diags);
          }},
     };

@@ -191,9 +191,10 @@ void resolve_constitution_references(Protocol& p, const Places& places, model::D
         if (ref.kind != model::ReferenceKind::constitution) continue;
         const std::string id = places.find(ref);
         if (id.empty()) {
-            diags.warning(p.source_path, ref.pos,
-                          "'" + (ref.text.empty() ? ref.document + ref.part : ref.text) +
-                              "' matches no Part or Section of this constitution");
+            std::string message = "'";
+            message += ref.text.empty() ? ref.document + ref.part : ref.text;
+            message += "' matches no Part or Section of this constitution";
+            diags.warning(p.source_path, ref.pos, message);
             continue;
         }
         model::ReferenceTarget target;

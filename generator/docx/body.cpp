@@ -447,7 +447,6 @@ private:
     // LibreOffice computes it as it lays the document out; Word when it updates fields on
     // opening (settings.xml: updateFields).
     void page_number(pugi::xml_node p, const std::string& anchor) {
-        p.append_child("w:r").append_child("w:tab");
         field_char(p, "begin");
         auto instr = p.append_child("w:r").append_child("w:instrText");
         instr.append_attribute("xml:space") = "preserve";
@@ -473,6 +472,11 @@ private:
             look.mark = mark;
             Runs runs = number_runs(*e.number, e.change->old_number, look, false);
             flatten(*e.heading, look, runs);
+            // The tab carries the line's mark, so Accept All and Reject All keep or drop it
+            // with the line; the field holds no text of its own until it is updated.
+            Run tab = look;
+            tab.anchor.clear();
+            push_special(runs, tab, Run::Kind::tab);
             write_runs(p, runs);
             if (!e.anchor.empty() && mark != Mark::deleted) page_number(p, e.anchor);
         }
