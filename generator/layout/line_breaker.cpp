@@ -137,20 +137,23 @@ private:
     static double cube(double x) { return x * x * x; }
 
     // libhyphen's points for a word, remembered: the same words recur in every paragraph.
+    struct ViewHash {   // looks words up without copying them
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
     const std::vector<std::size_t>& hyphenation_points(std::string_view letters) const {
-        thread_local std::unordered_map<std::string, std::vector<std::size_t>> cache;
+        thread_local std::unordered_map<std::string, std::vector<std::size_t>, ViewHash, std::equal_to<>> cache;
         thread_local const Hyphenator* cached_for = nullptr;
         if (cached_for != hyphenator_ || cache.size() > 200000) {
             cache.clear();
             cached_for = hyphenator_;
         }
-        const auto [it, fresh] = cache.try_emplace(std::string(letters));
-        if (fresh) it->second = hyphenator_->points(letters);
-        return it->second;
+        if (const auto it = cache.find(letters); it != cache.end()) return it->second;
+        return cache.emplace(std::string(letters), hyphenator_->points(letters)).first->second;
     }
 
     // Where a word may be broken: (offset, needs an added hyphen), ascending.
-    std::vector<std::pair<std::size_t, bool>> break_points(const std::string& text, bool use_patterns) const {
+    std::vector<std::pair<std::size_t, bool>> break_points(std::string_view text, bool use_patterns) const {
         std::vector<std::pair<std::size_t, bool>> points;
         for (std::size_t i = 1; i + 1 < text.size(); ++i)
             if (text[i] == '-' || text[i] == '/') points.push_back({i + 1, false});
@@ -162,7 +165,7 @@ private:
             while (first < last && !is_letter(text[first])) ++first;
             while (last > first && !is_letter(text[last - 1])) --last;
             // Not inside a compound: its own hyphen is the place to break it.
-            const std::string_view letters = std::string_view(text).substr(first, last - first);
+            const std::string_view letters = text.substr(first, last - first);
             // Five letters at least: libhyphen leaves two before a break and three after.
             if (letters.size() >= 5 && letters.find_first_of("-/") == std::string_view::npos)
                 for (std::size_t p : hyphenation_points(letters)) points.push_back({first + p, true});
@@ -194,7 +197,10 @@ private:
             const Word& w = words[i];
             const bool whole = w.piece == Word::Piece::whole_word;
             // Never the paragraph's last word: half a word alone on the last line looks lost.
-            const auto points = whole ? break_points(w.text(), hyphenate && i + 1 < words.size()) :
+            // One fragment (nearly every word) is looked at in place.
+            const std::string joined = whole && w.parts.size() > 1 ? w.text() : std::string();
+            const std::string_view text = w.parts.size() == 1 ? std::string_view(w.parts[0].text) : std::string_view(joined);
+            const auto points = whole ? break_points(text, hyphenate && i + 1 < words.size()) :
                                         std::vector<std::pair<std::size_t, bool>>{};
             std::size_t from = 0;
             for (const auto& [offset, hyphen] : points) {
