@@ -132,7 +132,12 @@ private:
 }  // namespace
 
 void make_showable(Protocol& p, Diagnostics& diags) {
-    Showable rule(p.source_path, diags);
+    // The file's name is printed too (redline pages, JSON, comparisons); the diagnostics
+    // keep the name as given, which is how the user finds the file.
+    const std::string file = p.source_path;
+    if (const Unshowable u = make_showable(p.source_path); u.count > 0)
+        diags.warning(file, {}, "the file name: " + unshowable_message(u));
+    Showable rule(file, diags);
     for (std::string* field : {&p.meta.title, &p.meta.council, &p.meta.version, &p.meta.adopted,
                                &p.meta.adopted_by, &p.meta.minute, &p.meta.supersedes, &p.meta.lang})
         rule.text(*field, {});
