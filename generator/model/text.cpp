@@ -117,6 +117,7 @@ public:
             inlines(b.inlines, at);
             for (auto& item : b.items) {
                 text(item.label, item.pos.known() ? item.pos : at);
+                text(item.id, item.pos.known() ? item.pos : at);
                 blocks(item.blocks, item.pos.known() ? item.pos : at);
             }
             for (auto& row : b.rows)
@@ -142,9 +143,11 @@ void make_showable(Protocol& p, Diagnostics& diags) {
                                &p.meta.adopted_by, &p.meta.minute, &p.meta.supersedes, &p.meta.lang})
         rule.text(*field, {});
     for (auto& s : p.sections) {
+        rule.text(s.id, s.pos);  // a malformed given id is an error already, but still drawn
         rule.inlines(s.heading, s.pos);
         rule.blocks(s.intro, s.pos);
         for (auto& c : s.clauses) {
+            rule.text(c.id, c.pos);
             rule.inlines(c.heading, c.pos);
             rule.blocks(c.blocks, c.pos);
         }
