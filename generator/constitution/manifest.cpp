@@ -83,6 +83,8 @@ private:
             return {};
         }
         std::string value = v.Scalar();
+        // a source is a file's name, as the system spells it (its words are checked when read)
+        if (std::string_view(key) == "source") return value;
         if (const model::Unshowable u = model::make_showable(value); u.count > 0)
             diags_.warning(path_, pos_of(v), "manifest: " + model::unshowable_message(u));
         return value;

@@ -118,6 +118,7 @@ public:
             inlines(b.inlines, at);
             for (auto& item : b.items) {
                 text(item.label, item.pos.known() ? item.pos : at);
+                text(item.id, item.pos.known() ? item.pos : at);
                 blocks(item.blocks, item.pos.known() ? item.pos : at);
             }
             for (auto& row : b.rows)
@@ -133,14 +134,21 @@ private:
 }  // namespace
 
 void make_showable(Protocol& p, Diagnostics& diags) {
-    Showable rule(p.source_path, diags);
+    // The file's name is printed too (redline pages, JSON, comparisons); the diagnostics
+    // keep the name as given, which is how the user finds the file.
+    const std::string file = p.source_path;
+    if (const Unshowable u = make_showable(p.source_path); u.count > 0)
+        diags.warning(file, {}, "the file name: " + unshowable_message(u));
+    Showable rule(file, diags);
     for (std::string* field : {&p.meta.title, &p.meta.council, &p.meta.version, &p.meta.adopted,
                                &p.meta.adopted_by, &p.meta.minute, &p.meta.supersedes, &p.meta.lang})
         rule.text(*field, {});
     for (auto& s : p.sections) {
+        rule.text(s.id, s.pos);  // a malformed given id is an error already, but still drawn
         rule.inlines(s.heading, s.pos);
         rule.blocks(s.intro, s.pos);
         for (auto& c : s.clauses) {
+            rule.text(c.id, c.pos);
             rule.inlines(c.heading, c.pos);
             rule.blocks(c.blocks, c.pos);
         }

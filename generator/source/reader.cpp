@@ -403,6 +403,16 @@ void Reader::read_inline(cmark_node* n, Inlines& out) {
 }
 
 void Reader::append_text(std::string_view literal, SourcePos reported, Inlines& out) {
+    // cmark-gfm decodes "&#xFFFE;" and "&#xFFFF;" to the single bytes 0xFE and 0xFF (its
+    // encoder's quirk); spelt as the characters they are, the text rule names them.
+    std::string decoded;
+    if (literal.find_first_of("\xFE\xFF") != std::string_view::npos) {
+        for (char c : literal) {
+            if (c == '\xFE' || c == '\xFF') decoded += c == '\xFE' ? "\xEF\xBF\xBE" : "\xEF\xBF\xBF";
+            else decoded += c;
+        }
+        literal = decoded;
+    }
     std::vector<TextPiece>& pieces = pieces_;
     pieces.clear();
     if (reported.known() && !literal.empty()) {

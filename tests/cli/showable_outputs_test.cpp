@@ -93,3 +93,26 @@ TEST_CASE("unshowable characters: LibreOffice opens the Word documents", "[cli][
         CHECK(fs::file_size(tmp.file("out/" + fs::path(docx).stem().string() + ".pdf")) > 1000);
     }
 }
+
+TEST_CASE("unshowable characters in a source's file name do not reach the outputs", "[cli][showable]") {
+    testing::TempDir tmp;
+    const std::string odd = tmp.file("odd\x01name\xff.md");
+    fs::copy_file(test_env::source_dir() + "/tests/data/sample.md", odd);
+    const std::string sample = test_env::source_dir() + "/tests/data/sample.md";
+    const std::vector<std::vector<std::string>> runs = {
+        {"build", odd, "-o", tmp.file("site"), "--format", "html,docx,akn"},
+        {"diff", sample, odd, "-o", tmp.file("diff"), "--format", "html,docx,json,csv"},
+        {"compare", odd, sample, "-o", tmp.file("compare"), "--format", "html,csv,json"},
+    };
+    for (const auto& args : runs) {
+        INFO(args.front());
+        const auto r = testing::run_cli(args);
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        CHECK(r.err.find("warning: the file name: character U+0001 cannot be shown") != std::string::npos);
+    }
+    for (const char* dir : {"site", "diff", "compare"}) check_outputs(tmp.file(dir));
+    const auto refs = testing::run_cli({"refs", "--json", odd});
+    CHECK(refs.exit_code == 0);
+    CHECK(valid_output::text_problem(refs.out) == "");
+}

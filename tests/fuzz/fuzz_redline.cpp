@@ -25,8 +25,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     model::Protocol marked = redline::build_redline(changes, old_version, new_version);
 
     pugi::xml_document page;
-    html::append_contents(page, marked);
-    for (const auto& section : marked.sections) html::append_section(page, section, marked);
+    pugi::xml_node body = page.append_child("body");  // one root: the blocks are a fragment
+    html::append_contents(body, marked);
+    for (const auto& section : marked.sections) html::append_section(body, section, marked);
     std::ostringstream xhtml;
     page.save(xhtml);
     fuzzing::require_well_formed_xml(xhtml.str(), "the redline's HTML");

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "model/text.hpp"
+#include "source/reader.hpp"
+#include "support.hpp"
 #include "valid_output.hpp"
 
 using namespace protopub::model;
@@ -63,4 +65,17 @@ TEST_CASE("make_showable: text that shows is left as it is, without a copy", "[m
     const std::string before = s;
     CHECK(make_showable(s).count == 0);
     CHECK(s == before);
+}
+
+// Found by fuzz_render (20 s, issue 18): a control character inside a malformed given id
+// ({#pur\x02pose}) is an error, but renderers still drew the id into HTML as "&#2;".
+TEST_CASE("make_showable: ids given in the source pass the rule too", "[model][text][source]") {
+    const std::string text = testing::read(test_env::source_dir() + "/tests/fuzz/regressions/fuzz_render/control-in-malformed-id.md");
+    Diagnostics diags;
+    const Protocol p = protopub::source::read_protocol(text, "fuzz.md", diags);
+    for (const auto& s : p.sections) {
+        CHECK(valid_output::text_problem(s.id) == "");
+        for (const auto& c : s.clauses) CHECK(valid_output::text_problem(c.id) == "");
+    }
+    CHECK(diags.has_errors());
 }
