@@ -9,10 +9,6 @@
 
 namespace protopub::compare::detail {
 
-// normalise_words, also giving each normalised word as it was written (lower case) in
-// `surface` when that is not null.
-std::vector<std::string> normalise_with_surface(std::string_view text, std::string_view council,
-                                                std::vector<std::string>* surface);
 
 // The words of the heading a clause sits under join its own words marked with this
 // prefix: councils that word a rule differently still file it under "Correspondence".

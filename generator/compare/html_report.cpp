@@ -33,6 +33,28 @@ void append_heatmap(pugi::xml_node parent, const Comparison& cmp) {
     if (svg.load_string(heatmap_svg(cmp).c_str())) parent.append_copy(svg.document_element());
 }
 
+// Closeness told by a symbol and a word as well as by colour (WCAG 1.4.1): the symbol
+// shows, the word is read out.
+const char* band_symbol(Band b) {
+    switch (b) {
+        case Band::identical: return "\u25cf";  // ●
+        case Band::close: return "\u25d1";      // ◑
+        case Band::related: return "\u25cb";    // ○
+        case Band::absent: return "\u2014";     // —
+    }
+    return "";
+}
+
+void append_band_mark(pugi::xml_node parent, Band b) {
+    auto mark = parent.append_child("span");
+    mark.append_attribute("class") = "band-mark";
+    mark.append_attribute("aria-hidden") = "true";
+    mark.text() = band_symbol(b);
+    auto word = parent.append_child("span");
+    word.append_attribute("class") = "sr-only";
+    word.text() = (std::string(" ") + to_string(b) + " ").c_str();
+}
+
 void append_matrix(pugi::xml_node parent, const Comparison& cmp) {
     auto table = parent.append_child("table");
     table.append_attribute("class") = "matrix";
@@ -46,11 +68,9 @@ void append_matrix(pugi::xml_node parent, const Comparison& cmp) {
         auto th = head.append_child("th");
         th.append_attribute("scope") = "col";
         auto abbr = th.append_child("abbr");
-        abbr.append_attribute("title") = doc.council.c_str();
-        // "3. guildford borough council": numbered as in the heatmap, and free to wrap.
-        std::string words = std::to_string(d + 1) + ". " + doc.id;
-        std::replace(words.begin(), words.end(), '-', ' ');
-        abbr.text() = words.c_str();
+        abbr.append_attribute("title") = doc.name.c_str();
+        // "3. Guildford Borough Council": numbered as in the heatmap, and free to wrap.
+        abbr.text() = (std::to_string(d + 1) + ". " + doc.name).c_str();
     }
     auto body = table.append_child("tbody");
     for (const auto& topic : cmp.topics) {
@@ -65,14 +85,13 @@ void append_matrix(pugi::xml_node parent, const Comparison& cmp) {
             auto td = row.append_child("td");
             if (cells[d].empty()) {
                 td.append_attribute("class") = "band-absent";
-                td.append_child("span").append_attribute("aria-label") = "absent";
-                td.child("span").text() = "\u2014";
+                append_band_mark(td, Band::absent);
                 continue;
             }
             Band best = Band::absent;
             for (const auto* m : cells[d]) best = std::min(best, m->band);
             td.append_attribute("class") = ("band-" + std::string(to_string(best))).c_str();
-            td.append_attribute("title") = to_string(best);
+            append_band_mark(td, best);
             for (const auto* m : cells[d]) {
                 if (m != cells[d].front()) td.append_child(pugi::node_pcdata).set_value(" ");
                 auto a = td.append_child("a");
@@ -144,12 +163,17 @@ void append_clauses(pugi::xml_node parent, const Comparison& cmp, const std::vec
         }
         const Alignment& best = *found->second.front();
         auto title = [&](const Alignment& al) {
-            return cmp.documents[static_cast<std::size_t>(al.b.doc)].council + " " + unit_of(cmp, al.b).number;
+            return cmp.documents[static_cast<std::size_t>(al.b.doc)].name + " " + unit_of(cmp, al.b).number;
         };
         head.append_child(pugi::node_pcdata).set_value(" ");
         auto band = head.append_child("span");
         band.append_attribute("class") = band_class(best.band).c_str();
-        band.text() = (std::string(to_string(best.band)) + " " + format_score(best.score)).c_str();
+        append_band_mark(band, best.band);
+        band.append_child(pugi::node_pcdata).set_value(std::string(" ").append(format_score(best.score)).c_str());
+        head.append_child(pugi::node_pcdata).set_value(" ");
+        auto who = head.append_child("span");
+        who.append_attribute("class") = best.confirmed ? "decided" : "guess";
+        who.text() = best.confirmed ? "confirmed by a reviewer" : "the matcher's guess";
         std::string more;
         for (std::size_t k = 1; k < found->second.size(); ++k)
             more += (more.empty() ? "" : ", ") + title(*found->second[k]);
@@ -170,7 +194,7 @@ std::string count_text(std::size_t n, const char* one, const char* many) {
 Context index_context(const Comparison& cmp, const std::vector<DocumentView>& views) {
     Context ctx;
     const bool has_base = cmp.base >= 0;
-    const std::string base_council = has_base ? cmp.documents[static_cast<std::size_t>(cmp.base)].council : "";
+    const std::string base_council = has_base ? cmp.documents[static_cast<std::size_t>(cmp.base)].name : "";
     std::size_t base_topics = 0;
     for (const auto& t : cmp.topics) base_topics += t.from_base;
     ctx["page_title"] = "Comparison of " + count_text(cmp.documents.size(), "protocol", "protocols");
@@ -188,7 +212,7 @@ Context index_context(const Comparison& cmp, const std::vector<DocumentView>& vi
         const auto& doc = cmp.documents[d];
         Context row;
         row["number"] = std::to_string(d + 1);
-        row["council"] = doc.council;
+        row["council"] = doc.name;
         row["file"] = doc.file;
         row["clauses"] = std::to_string(doc.units.size());
         row["covered"] = static_cast<int>(d) == cmp.base ? "(the base)"
@@ -204,7 +228,7 @@ Context index_context(const Comparison& cmp, const std::vector<DocumentView>& vi
         for (auto t : views[d].unique)
             for (const auto& m : cmp.topics[t].members) {
                 Context row;
-                row["council"] = cmp.documents[d].council;
+                row["council"] = cmp.documents[d].name;
                 row["number"] = unit_of(cmp, m.ref).number;
                 row["label"] = cmp.topics[t].label;
                 row["closest"] = closest_elsewhere_note(cmp, views[d], m.ref.unit);
@@ -212,6 +236,14 @@ Context index_context(const Comparison& cmp, const std::vector<DocumentView>& vi
                 unique.push_back(std::move(row));
             }
     ctx["unique"] = Value::list(std::move(unique));
+    std::vector<Context> stale;
+    for (const auto& st : cmp.stale_decisions) {
+        Context row;
+        row["where"] = st.decision->file + ":" + std::to_string(st.decision->line);
+        row["reason"] = st.reason;
+        stale.push_back(std::move(row));
+    }
+    ctx["stale"] = Value::list(std::move(stale));
     return ctx;
 }
 
@@ -219,12 +251,12 @@ Context council_context(const Comparison& cmp, const std::vector<model::Protocol
                         int doc) {
     const auto& document = cmp.documents[static_cast<std::size_t>(doc)];
     Context ctx;
-    ctx["page_title"] = document.council + " compared";
+    ctx["page_title"] = document.name + " compared";
     ctx["lang"] = "en-GB";
-    ctx["council"] = document.council;
+    ctx["council"] = document.name;
     const bool has_base = cmp.base >= 0 && doc != cmp.base;
     ctx["has_base"] = has_base ? "yes" : "";
-    const std::string base_council = cmp.base >= 0 ? cmp.documents[static_cast<std::size_t>(cmp.base)].council : "";
+    const std::string base_council = cmp.base >= 0 ? cmp.documents[static_cast<std::size_t>(cmp.base)].name : "";
     ctx["gaps_heading"] = "What " + base_council + " says that was found nowhere in this protocol";
     const std::string against = has_base ? " to " + base_council : " to another council's";
     ctx["summary"] = count_text(document.units.size(), "clause", "clauses") + ": " + std::to_string(view.identical) +
@@ -253,6 +285,45 @@ Context council_context(const Comparison& cmp, const std::vector<model::Protocol
         }
         return Value::list(std::move(rows));
     };
+    std::vector<Context> covered;
+    for (const auto* c : view.covered_elsewhere) {
+        const Topic& topic = cmp.topics[static_cast<std::size_t>(c->topic)];
+        Context row;
+        row["number"] = cmp.documents[static_cast<std::size_t>(topic.reference.doc)].name + " " + unit_of(cmp, topic.reference).number;
+        row["label"] = topic.label;
+        row["note"] = c->decision->note.empty() ? "covered elsewhere" : "covered elsewhere: " + c->decision->note;
+        row["by"] = c->decision->by.empty() ? "" : "(" + c->decision->by + ")";
+        covered.push_back(std::move(row));
+    }
+    ctx["covered_elsewhere"] = Value::list(std::move(covered));
+    std::vector<Context> rejected;
+    for (const auto& r : cmp.rejected) {
+        if (r.a.doc != doc) continue;
+        Context row;
+        row["number"] = unit_of(cmp, r.a).number;
+        row["counterpart"] = cmp.documents[static_cast<std::size_t>(r.b.doc)].name + " " + unit_of(cmp, r.b).number;
+        row["score"] = format_score(r.score);
+        rejected.push_back(std::move(row));
+    }
+    ctx["rejected"] = Value::list(std::move(rejected));
+    // How to record a decision, with this page's own ids: its first clause that has a counterpart.
+    std::string example = "decisions:\n";
+    for (const auto& al : cmp.alignments)
+        if (al.a.doc == doc) {
+            const std::string a = document.id + "#" + unit_of(cmp, al.a).id;
+            const std::string b = cmp.documents[static_cast<std::size_t>(al.b.doc)].id + "#" + unit_of(cmp, al.b).id;
+            example += "  - confirm: " + a + "      # " + unit_of(cmp, al.a).number + "\n    counterpart: " + b +
+                       "   # " + unit_of(cmp, al.b).number + "\n    by: your name\n  - reject: " + a +
+                       "\n    counterpart: " + b + "\n    note: why it is not the same rule\n";
+            break;
+        }
+    if (!view.gaps.empty() || !view.gaps_near.empty()) {
+        const Topic& topic = cmp.topics[!view.gaps.empty() ? view.gaps.front() : view.gaps_near.front()];
+        example += "  - covered-elsewhere: " + cmp.documents[static_cast<std::size_t>(topic.reference.doc)].id + "#" +
+                   unit_of(cmp, topic.reference).id + "   # " + unit_of(cmp, topic.reference).number +
+                   "\n    council: " + document.id + "\n    note: where the council says it (its Code of Conduct, 4.2)\n";
+    }
+    ctx["decision_example"] = example;
     ctx["gaps"] = topic_rows(view.gaps);
     ctx["gaps_near"] = topic_rows(view.gaps_near);
     ctx["missing"] = topic_rows(view.missing);

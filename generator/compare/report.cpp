@@ -53,7 +53,7 @@ std::string topic_councils(const Comparison& cmp, const Topic& topic, const std:
     for (const auto& m : topic.members) {
         if (std::find(leave_out.begin(), leave_out.end(), m.ref.doc) != leave_out.end()) continue;
         const auto& d = cmp.documents[static_cast<std::size_t>(m.ref.doc)];
-        out += m.ref.doc == last ? " " : (out.empty() ? "" : ", ") + d.council + " ";
+        out += m.ref.doc == last ? " " : (out.empty() ? "" : ", ") + d.name + " ";
         out += detail::unit_of(cmp, m.ref).number;
         last = m.ref.doc;
     }
@@ -64,7 +64,7 @@ std::string closest_elsewhere_note(const Comparison& cmp, const DocumentView& vi
     const auto near = view.nearest_elsewhere.find(unit);
     if (near == view.nearest_elsewhere.end()) return "";
     const Topic& topic = cmp.topics[static_cast<std::size_t>(near->second.topic)];
-    return "(no counterpart matched; closest: " + cmp.documents[static_cast<std::size_t>(topic.reference.doc)].council +
+    return "(no counterpart matched; closest: " + cmp.documents[static_cast<std::size_t>(topic.reference.doc)].name +
            " " + detail::unit_of(cmp, topic.reference).number + ", score " + format_score(near->second.score) + ")";
 }
 

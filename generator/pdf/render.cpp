@@ -439,8 +439,10 @@ private:
         rule.rules.push_back({0, 10, width_, 10, 1.4, style_.heading_colour});
         flow_.add(std::move(rule));
 
-        std::vector<std::pair<std::string, std::string>> details = {
-            {"Version", m.version}, {"Status", capitalised(model::to_string(m.status))}};
+        // Every protocol has a version (the reader requires one); a report made from
+        // protocols (a comparison) has none, and no status either.
+        std::vector<std::pair<std::string, std::string>> details;
+        if (!m.version.empty()) details = {{"Version", m.version}, {"Status", capitalised(model::to_string(m.status))}};
         if (!m.adopted.empty()) details.push_back({"Adopted", long_date(m.adopted)});
         if (!m.adopted_by.empty()) details.push_back({"Adopted by", m.adopted_by});
         if (!m.minute.empty()) details.push_back({"Minute", m.minute});

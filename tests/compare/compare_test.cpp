@@ -224,8 +224,8 @@ TEST_CASE("compare: CSV tables and the SVG heatmap", "[compare]") {
     REQUIRE(svg.load_string(compare::heatmap_svg(f.cmp).c_str()));
     CHECK(std::string(svg.child("svg").child("title").text().get()).find("Similarity") == 0);
     CHECK(svg.select_nodes("//rect").size() == 4);
-    // Rows "1. model", columns by number: no slanted labels.
-    CHECK(svg.select_node("//text[.='1. model']"));
+    // Rows named by the council ("1. Model"), columns by number: no slanted labels.
+    CHECK(svg.select_node("//text[.='1. Model']"));
     CHECK(svg.select_node("//text[.='2']"));
     CHECK_FALSE(svg.select_node("//text[@transform]"));
 }
@@ -267,9 +267,10 @@ TEST_CASE("compare command: usage errors, outputs, no progress display when not 
     CHECK(index.find("<svg") != std::string::npos);
     CHECK(index.find("href=\"council-guildford.html#") != std::string::npos);
     // The base's column comes first in the matrix, whatever the order of the files.
-    CHECK(index.find("<abbr title=\"Test Council\">2. model</abbr>") < index.find(">1. guildford</abbr>"));
+    CHECK(index.find("<abbr title=\"Test Council (model)\">2. Test Council (model)</abbr>") <
+          index.find(">1. Test Council (guildford)</abbr>"));
     const auto page = testing::read(dir.file("all/council-guildford.html"));
-    CHECK(page.find("What Test Council says that was found nowhere in this protocol") != std::string::npos);
+    CHECK(page.find("What Test Council (model) says that was found nowhere in this protocol") != std::string::npos);
     CHECK(page.find("Officers can expect from councillors") != std::string::npos);  // model 1.2: a gap
     CHECK(page.find("<del>") != std::string::npos);
     CHECK(page.find("<ins>") != std::string::npos);
