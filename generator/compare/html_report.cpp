@@ -102,6 +102,47 @@ void append_matrix(pugi::xml_node parent, const Comparison& cmp) {
     }
 }
 
+// Sets out structured_text (or pieces of a diff of two) as paragraphs and lists: each
+// paragraph_mark starts a new paragraph, each item_mark a new list item.
+class Blocks {
+public:
+    explicit Blocks(pugi::xml_node parent) : parent_(parent) {}
+    // Adds `text` (inside `element`, "del"/"ins", when not null).
+    void add(const char* element, const std::string& text) {
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            const std::size_t p = text.find(paragraph_mark, start), i = text.find(item_mark, start);
+            const std::size_t next = std::min(p, i);
+            piece(element, trim(text.substr(start, next == std::string::npos ? std::string::npos : next - start)));
+            if (next == std::string::npos) break;
+            if (next == p) current_ = parent_.append_child("p"), list_ = {};
+            else {
+                if (!list_) list_ = parent_.append_child("ul");
+                current_ = list_.append_child("li");
+            }
+            last_.clear();
+            start = next + std::string_view(next == p ? paragraph_mark : item_mark).size();
+        }
+    }
+
+private:
+    static std::string trim(std::string s) {
+        while (!s.empty() && s.front() == ' ') s.erase(0, 1);
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        return s;
+    }
+    void piece(const char* element, const std::string& text) {
+        if (text.empty()) return;
+        if (!current_) current_ = parent_.append_child("p");
+        if (space_between(last_, text)) current_.append_child(pugi::node_pcdata).set_value(" ");
+        auto target = element ? current_.append_child(element) : current_;
+        target.append_child(pugi::node_pcdata).set_value(text.c_str());
+        last_ = text;
+    }
+    pugi::xml_node parent_, current_, list_;
+    std::string last_;
+};
+
 // Reference text with <del> for words only it has; ours with <ins> for words only we have.
 void append_side_by_side(pugi::xml_node parent, const std::string& reference_title, const std::string& reference,
                          const std::string& ours) {
@@ -109,24 +150,16 @@ void append_side_by_side(pugi::xml_node parent, const std::string& reference_tit
     grid.append_attribute("class") = "side-by-side";
     auto left = grid.append_child("div");
     left.append_child("h3").text() = reference_title.c_str();
-    auto left_text = left.append_child("p");
     auto right = grid.append_child("div");
     right.append_child("h3").text() = "This protocol";
-    auto right_text = right.append_child("p");
-    std::string left_last, right_last;  // the text of the previous piece on each side
-    auto add = [](pugi::xml_node p, std::string& last, const char* element, const std::string& text) {
-        if (space_between(last, text)) p.append_child(pugi::node_pcdata).set_value(" ");
-        auto target = element ? p.append_child(element) : p;
-        target.append_child(pugi::node_pcdata).set_value(text.c_str());
-        last = text;
-    };
+    Blocks left_text(left), right_text(right);
     for (const auto& edit : redline::diff_text(reference, ours, diff_options())) {
-        if (edit.op != redline::Op::inserted)
-            add(left_text, left_last, edit.op == redline::Op::deleted ? "del" : nullptr, edit.text);
-        if (edit.op != redline::Op::deleted)
-            add(right_text, right_last, edit.op == redline::Op::inserted ? "ins" : nullptr, edit.text);
+        if (edit.op != redline::Op::inserted) left_text.add(edit.op == redline::Op::deleted ? "del" : nullptr, edit.text);
+        if (edit.op != redline::Op::deleted) right_text.add(edit.op == redline::Op::inserted ? "ins" : nullptr, edit.text);
     }
 }
+
+void append_text(pugi::xml_node parent, const std::string& structured) { Blocks(parent).add(nullptr, structured); }
 
 // Each clause of `doc`, beside the clause it is aligned to (its base clause, or its closest
 // counterpart in another council), with its other counterparts named.
@@ -144,7 +177,7 @@ void append_clauses(pugi::xml_node parent, const Comparison& cmp, const std::vec
         auto number = head.append_child("span");
         number.append_attribute("class") = "number";
         number.text() = unit.number.c_str();
-        const std::string ours = clause_text(cmp, protocols, ref);
+        const std::string ours = structured_text(cmp, protocols, ref);
         const Topic& topic = cmp.topics[members.at(ref).front().first];
         head.append_child(pugi::node_pcdata).set_value(topic.label.c_str());
         auto note = [&](const std::string& words) {
@@ -158,7 +191,7 @@ void append_clauses(pugi::xml_node parent, const Comparison& cmp, const std::vec
             const std::string others = topic_councils(cmp, topic, {doc});
             const std::string closest = closest_elsewhere_note(cmp, view, static_cast<int>(u));
             note(!others.empty() ? "(also: " + others + ")" : !closest.empty() ? closest : "(only this protocol)");
-            pair.append_child("p").text() = ours.c_str();
+            append_text(pair, ours);
             continue;
         }
         const Alignment& best = *found->second.front();
@@ -180,10 +213,10 @@ void append_clauses(pugi::xml_node parent, const Comparison& cmp, const std::vec
         if (!more.empty()) note("(also: " + more + ")");
         if (best.band == Band::identical) {
             note("(same words as " + title(best) + ")");
-            pair.append_child("p").text() = ours.c_str();
+            append_text(pair, ours);
             continue;
         }
-        append_side_by_side(pair, title(best), clause_text(cmp, protocols, best.b), ours);
+        append_side_by_side(pair, title(best), structured_text(cmp, protocols, best.b), ours);
     }
 }
 
@@ -277,7 +310,8 @@ Context council_context(const Comparison& cmp, const std::vector<model::Protocol
             const std::string others = topic_councils(cmp, topic, {cmp.base, doc});
             row["others"] = others.empty() ? "" : "(also in " + others + ")";
             row["councils"] = std::string("(").append(topic_councils(cmp, topic, {doc})).append(")");
-            row["text"] = clause_text(cmp, protocols, topic.reference);
+            const std::string text = structured_text(cmp, protocols, topic.reference);
+            row["text"] = Value::markup([text](pugi::xml_node parent) { append_text(parent, text); });
             row["nearest"] = nearest_note(cmp, view, t);
             if (const auto near = view.nearest.find(t); near != view.nearest.end())
                 row["nearest_href"] = "#" + unit_of(cmp, near->second.unit).id;

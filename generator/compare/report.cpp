@@ -43,6 +43,28 @@ std::string clause_text(const Comparison& cmp, const std::vector<model::Protocol
     return model::plain_text(clause_of(cmp, protocols, ref));
 }
 
+namespace {
+void append_structured(const model::Block& b, std::string& out) {
+    if (b.kind == model::BlockKind::list) {
+        for (const auto& item : b.items) {
+            out += out.empty() ? "" : " ";
+            out += std::string(item_mark) + " " + (item.label.empty() ? "" : item.label + " ");
+            for (const auto& child : item.blocks) out += model::plain_text(child) + " ";
+        }
+        return;
+    }
+    if (!out.empty()) out += std::string(" ") + paragraph_mark + " ";
+    out += model::plain_text(b);
+}
+}  // namespace
+
+std::string structured_text(const Comparison& cmp, const std::vector<model::Protocol>& protocols, UnitRef ref) {
+    const auto& clause = clause_of(cmp, protocols, ref);
+    std::string out = model::plain_text(clause.heading);
+    for (const auto& b : clause.blocks) append_structured(b, out);
+    return out;
+}
+
 }  // namespace detail
 
 std::string council_page(const Document& doc) { return "council-" + doc.id + ".html"; }
