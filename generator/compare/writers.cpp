@@ -150,7 +150,7 @@ std::string heatmap_svg(const Comparison& cmp) {
     // so the map takes no more room than its squares and one column of names.
     std::size_t longest = 0;
     for (const auto& d : cmp.documents) longest = std::max(longest, d.name.size() + std::to_string(n).size() + 2);
-    const int left = labelled ? static_cast<int>(std::min<std::size_t>(360, 12 + longest * 7)) : 4;
+    const int left = labelled ? static_cast<int>(std::min<std::size_t>(560, 12 + longest * 13 / 2)) : 4;
     const int top = labelled ? 18 : 4;
     const int width = left + static_cast<int>(n) * cell + 4;
     const int height = top + static_cast<int>(n) * cell + 4;
