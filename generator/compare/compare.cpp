@@ -205,7 +205,7 @@ std::vector<std::uint32_t> base_topics(Comparison& cmp, const Corpus& corpus, co
         t.members.push_back({t.reference, 1.0, Band::identical});
         cmp.topics.push_back(std::move(t));
     }
-    auto candidates = score_against(corpus.features, targets, queries, candidate_floor(options.against_base), candidates_per_unit,
+    auto candidates = score_against(corpus.features, targets, queries, corpus.doc_of, candidate_floor(options.against_base), candidates_per_unit,
                                     options.threads, options.progress);
     std::vector<std::uint32_t> left_over;
     std::size_t q = 0;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include <pugixml.hpp>
@@ -316,4 +317,30 @@ TEST_CASE("compare report: a gap with a clause near it is set apart for checking
     CHECK(ours.identical + ours.related == 0);
     REQUIRE(ours.nearest_elsewhere.count(1) == 1);
     CHECK(ours.nearest_elsewhere.at(1).topic == 2);
+}
+
+TEST_CASE("compare: clauses that all share their wording pair up in order, a few counterparts each", "[compare]") {
+    // Two schemes of delegation whose clauses differ only in numbers (which compare
+    // drops): every pair is a candidate and every candidate ties. The order decides, and
+    // each clause keeps a bounded few counterparts (bench/compare.sh times the large case).
+    auto scheme = [](int first_section) {
+        std::string body;
+        for (int k = 0; k < 120; ++k) {
+            if (k % 20 == 0) body += "## " + std::to_string(first_section + k / 20) + ". Delegations\n\n";
+            body += std::to_string(first_section + k / 20) + "." + std::to_string(k % 20 + 1) +
+                    " The Head of Licensing is authorised to grant licences under section " + std::to_string(100 + k) +
+                    " of the Licensing Act 2003.\n\n";
+        }
+        return body;
+    };
+    std::vector<model::Protocol> ps = {parse("North", "north.md", scheme(1)), parse("South", "south.md", scheme(1))};
+    const auto cmp = compare::compare_protocols(ps, compare::Options{});
+    std::map<compare::UnitRef, std::vector<compare::UnitRef>> chosen;
+    for (const auto& al : cmp.alignments) chosen[al.a].push_back(al.b);
+    REQUIRE(chosen.size() == 240);
+    for (const auto& [a, bs] : chosen) {
+        CHECK(bs.size() <= 4);  // its own, a neighbour it merges, and those that chose it
+        INFO("clause " << a.doc << ":" << a.unit << " -> " << bs.front().unit << " (" << bs.size() << ")");
+        CHECK(std::count(bs.begin(), bs.end(), compare::UnitRef{1 - a.doc, a.unit}) == 1);
+    }
 }
