@@ -344,3 +344,46 @@ TEST_CASE("compare: clauses that all share their wording pair up in order, a few
         CHECK(std::count(bs.begin(), bs.end(), compare::UnitRef{1 - a.doc, a.unit}) == 1);
     }
 }
+
+TEST_CASE("compare report: councils by name, topics by heading or first words, closeness in words, lists as lists",
+          "[compare][cli]") {
+    const std::string model_with_list =
+        "## 1. Expectations\n\n"
+        "1.1 Councillors can expect from officers:\n\n"
+        "- a commitment to the council as a whole\n"
+        "- a timely response to enquiries and complaints\n\n"
+        "## 2. Correspondence\n\n"
+        "2.1 Correspondence between an individual councillor and an officer should not be copied to any other "
+        "councillor.\n";
+    testing::TempDir dir;
+    testing::write(dir.file("model.md"), "---\ntitle: Protocol\ncouncil: Model Council\nversion: \"1\"\nstatus: draft\n---\n\n" +
+                                             model_with_list);
+    testing::write(dir.file("guildford.md"),
+                   "---\ntitle: Protocol\ncouncil: Guildford Borough Council\nversion: \"1\"\nstatus: draft\n---\n\n" + kCouncil);
+    auto run = testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o", dir.file("out")});
+    REQUIRE(run.exit_code == 0);
+    const auto index = testing::read(dir.file("out/index.html"));
+    // Councils by their names, never their files, in the matrix and the heatmap.
+    CHECK(index.find(">2. Model Council</abbr>") != std::string::npos);
+    CHECK(index.find(">1. Guildford Borough Council</text>") != std::string::npos);
+    CHECK(index.find(">1. model</") == std::string::npos);
+    // A topic named by its clause's heading and first words, not by keywords.
+    CHECK(index.find(">Expectations: Councillors can expect from officers: a commitment to the council\u2026</th>") !=
+          std::string::npos);
+    // Closeness by a symbol and a word, not colour alone.
+    CHECK(index.find("<span class=\"band-mark\" aria-hidden=\"true\">\u2014</span><span class=\"sr-only\"> absent </span>") !=
+          std::string::npos);
+    CHECK(index.find("<span class=\"sr-only\"> related </span>") != std::string::npos);
+    // The model's list stays a list beside the council's clause.
+    const auto page = testing::read(dir.file("out/council-guildford.html"));
+    CHECK(page.find("<ul><li>") != std::string::npos);
+    CHECK(page.find("\u00b6") == std::string::npos);
+    CHECK(page.find("\u2022") == std::string::npos);
+    // The PDF's cover names no version or status: it is a report, not a protocol.
+    const auto pdf_text = testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o",
+                                            dir.file("pdf"), "--format", "pdf"});
+    REQUIRE(pdf_text.exit_code == 0);
+    const auto pdf = testing::read(dir.file("pdf/comparison.pdf"));
+    CHECK(pdf.find("Version") == std::string::npos);
+    CHECK(pdf.find("Draft") == std::string::npos);
+}
