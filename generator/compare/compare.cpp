@@ -329,6 +329,10 @@ public:
         const auto a = resolve(d, d.clause), b = resolve(d, d.counterpart);
         if (!a || !b) return;
         if (a->doc == b->doc) return stale(d, "'" + d.clause + "' and '" + d.counterpart + "' are in the same document");
+        if (auto [earlier, fresh] = decided_.try_emplace({*a, *b}, &d); !fresh && earlier->second->verdict != d.verdict) {
+            stale(*earlier->second, "contradicted by the decision at line " + std::to_string(d.line) + ", which applies");
+            earlier->second = &d;
+        }
         if (d.verdict == Verdict::confirm) confirm(*a, *b);
         else reject(*a, *b);
     }
@@ -419,6 +423,7 @@ private:
     const Options& options_;
     std::map<std::string, int> documents_;
     std::map<std::pair<int, std::string>, int> units_;
+    std::map<std::pair<UnitRef, UnitRef>, const Decision*> decided_;  // confirm/reject so far, by pair
 };
 
 }  // namespace

@@ -346,16 +346,20 @@ Context council_context(const Comparison& cmp, const std::vector<model::Protocol
         if (al.a.doc == doc) {
             const std::string a = document.id + "#" + unit_of(cmp, al.a).id;
             const std::string b = cmp.documents[static_cast<std::size_t>(al.b.doc)].id + "#" + unit_of(cmp, al.b).id;
-            example += "  - confirm: " + a + "      # " + unit_of(cmp, al.a).number + "\n    counterpart: " + b +
-                       "   # " + unit_of(cmp, al.b).number + "\n    by: your name\n  - reject: " + a +
-                       "\n    counterpart: " + b + "\n    note: why it is not the same rule\n";
+            example += "  # this protocol's " + unit_of(cmp, al.a).number + " says what " +
+                       cmp.documents[static_cast<std::size_t>(al.b.doc)].name + " " + unit_of(cmp, al.b).number +
+                       " says:\n  - confirm: " + a + "\n    counterpart: " + b + "\n    by: your name\n" +
+                       "  # or it does not (write one of the two):\n  # - reject: " + a + "\n  #   counterpart: " + b +
+                       "\n  #   note: why it is not the same rule\n";
             break;
         }
     if (!view.gaps.empty() || !view.gaps_near.empty()) {
         const Topic& topic = cmp.topics[!view.gaps.empty() ? view.gaps.front() : view.gaps_near.front()];
-        example += "  - covered-elsewhere: " + cmp.documents[static_cast<std::size_t>(topic.reference.doc)].id + "#" +
-                   unit_of(cmp, topic.reference).id + "   # " + unit_of(cmp, topic.reference).number +
-                   "\n    council: " + document.id + "\n    note: where the council says it (its Code of Conduct, 4.2)\n";
+        example += "  # " + cmp.documents[static_cast<std::size_t>(topic.reference.doc)].name + " " +
+                   unit_of(cmp, topic.reference).number + " is said in another of the council's documents:\n" +
+                   "  - covered-elsewhere: " + cmp.documents[static_cast<std::size_t>(topic.reference.doc)].id + "#" +
+                   unit_of(cmp, topic.reference).id + "\n    council: " + document.id +
+                   "\n    note: where the council says it (its Code of Conduct, 4.2)\n";
     }
     ctx["decision_example"] = example;
     ctx["gaps"] = topic_rows(view.gaps);
