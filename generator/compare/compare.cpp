@@ -47,7 +47,7 @@ constexpr double in_run_share = 0.6;
 double candidate_floor(const Acceptance& accept) {
     return std::min(accept.threshold * in_run_share, accept.mutual_floor);
 }
-constexpr std::size_t label_words = 3;
+constexpr std::size_t label_words = 10;  // a topic's name: its clause's first words
 
 // Every clause in one flat list, with what the matching needs to know about it.
 struct Corpus {
@@ -55,7 +55,6 @@ struct Corpus {
     std::vector<std::uint32_t> doc_of;         // global unit -> doc
     std::vector<std::uint32_t> first_of_doc;   // doc -> its first global unit
     Features features;
-    std::unordered_map<std::string, std::string> surface;  // normalised word -> its commonest written form
 
     std::uint32_t global(UnitRef r) const { return first_of_doc[static_cast<std::size_t>(r.doc)] + static_cast<std::uint32_t>(r.unit); }
 };
@@ -92,11 +91,10 @@ std::string unique_document_id(const std::string& path, std::set<std::string>& t
 Corpus read_units(const std::vector<model::Protocol>& protocols, std::vector<Document>& documents) {
     Corpus corpus;
     std::vector<std::vector<std::string>> words;
-    std::map<std::pair<std::string, std::string>, std::size_t> written;  // (normalised, written) -> count
     std::set<std::string> taken;
     for (std::size_t d = 0; d < protocols.size(); ++d) {
         const auto& p = protocols[d];
-        Document doc{unique_document_id(p.source_path, taken), p.meta.council, p.source_path, {}};
+        Document doc{unique_document_id(p.source_path, taken), p.meta.council, p.source_path, {}, {}};
         corpus.first_of_doc.push_back(static_cast<std::uint32_t>(corpus.refs.size()));
         for (std::size_t s = 0; s < p.sections.size(); ++s) {
             const auto& section = p.sections[s];
@@ -104,10 +102,8 @@ Corpus read_units(const std::vector<model::Protocol>& protocols, std::vector<Doc
             for (std::size_t c = 0; c < section.clauses.size(); ++c) {
                 const auto& clause = section.clauses[c];
                 if (clause.blocks.empty()) continue;  // a numbered heading: its words are its sub-clauses
-                std::vector<std::string> as_written;
-                auto w = normalise_with_surface(model::plain_text(clause), p.meta.council, &as_written);
+                auto w = normalise_words(model::plain_text(clause), p.meta.council);
                 if (w.empty()) continue;
-                for (std::size_t k = 0; k < w.size(); ++k) ++written[{w[k], as_written[k]}];
                 std::string heading =
                     clause.heading.empty() ? heading_text(p, s) : sentence_case(model::plain_text(clause.heading));
                 for (auto& h : normalise_words(heading, p.meta.council)) w.push_back(heading_mark + h);
@@ -121,33 +117,40 @@ Corpus read_units(const std::vector<model::Protocol>& protocols, std::vector<Doc
         documents.push_back(std::move(doc));
     }
     corpus.features = tfidf_features(words);
-    std::map<std::string, std::size_t> best;
-    for (const auto& [key, count] : written)  // ties go to the alphabetically first form
-        if (count > best[key.first]) best[key.first] = count, corpus.surface[key.first] = key.second;
+    std::map<std::string, int> councils;
+    for (const auto& d : documents) ++councils[d.council];
+    for (auto& d : documents)
+        d.name = d.council.empty() ? d.id : councils[d.council] > 1 ? d.council + " (" + d.id + ")" : d.council;
     return corpus;
 }
 
-// "Heading: three, distinctive, words": the reference's heading and the heaviest single
-// words of the members that the heading does not already say.
-std::string topic_label(const Topic& topic, const Comparison& cmp, const Corpus& corpus) {
-    const std::string& heading = cmp.documents[static_cast<std::size_t>(topic.reference.doc)]
-                                     .units[static_cast<std::size_t>(topic.reference.unit)].heading;
-    std::set<std::string> said;
-    for (auto& w : normalise_words(heading)) said.insert(w);
-    std::map<std::uint32_t, double> weight;
-    for (const auto& m : topic.members)
-        for (const auto& tw : corpus.features.vectors[corpus.global(m.ref)])
-            if (const auto& term = corpus.features.vocabulary[tw.term]; term.find(' ') == std::string::npos && !is_heading_term(term))
-                weight[tw.term] += tw.weight;
-    std::vector<std::pair<double, std::uint32_t>> ranked;
-    for (const auto& [t, w] : weight)
-        if (!said.count(corpus.features.vocabulary[t])) ranked.push_back({-w, t});
-    std::sort(ranked.begin(), ranked.end());
+// A topic is named as a committee would name it: by its reference clause's own heading
+// ("Status of this code"), or by the heading it sits under and its first words
+// ("Correspondence: Official letters on behalf of the council should be sent...").
+std::string topic_label(const Topic& topic, const Comparison& cmp, const std::vector<model::Protocol>& protocols) {
+    const Unit& unit = cmp.documents[static_cast<std::size_t>(topic.reference.doc)].units[static_cast<std::size_t>(topic.reference.unit)];
+    const auto& clause = protocols[static_cast<std::size_t>(topic.reference.doc)]
+                             .sections[static_cast<std::size_t>(unit.section)]
+                             .clauses[static_cast<std::size_t>(unit.clause)];
+    if (!clause.heading.empty()) return unit.heading;
     std::string words;
-    for (std::size_t k = 0; k < ranked.size() && k < label_words; ++k)
-        words += (k ? ", " : "") + corpus.surface.at(corpus.features.vocabulary[ranked[k].second]);
-    if (heading.empty()) return words;
-    return words.empty() ? heading : heading + ": " + words;
+    std::size_t count = 0;
+    const std::string text = model::plain_text(clause);
+    for (std::size_t k = 0; k < text.size();) {
+        while (k < text.size() && std::isspace(static_cast<unsigned char>(text[k]))) ++k;
+        std::size_t end = k;
+        while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
+        if (end == k) break;
+        if (count == label_words) {
+            while (!words.empty() && std::ispunct(static_cast<unsigned char>(words.back()))) words.pop_back();
+            words += "\u2026";
+            break;
+        }
+        if (count++) words += ' ';
+        words.append(text, k, end - k);
+        k = end;
+    }
+    return unit.heading.empty() ? words : unit.heading + ": " + words;
 }
 
 // A clause aligned below the threshold got there by continuing a run of matches (or a
@@ -202,7 +205,7 @@ std::vector<std::uint32_t> base_topics(Comparison& cmp, const Corpus& corpus, co
         t.members.push_back({t.reference, 1.0, Band::identical});
         cmp.topics.push_back(std::move(t));
     }
-    auto candidates = score_against(corpus.features, targets, queries, candidate_floor(options.against_base), candidates_per_unit,
+    auto candidates = score_against(corpus.features, targets, queries, corpus.doc_of, candidate_floor(options.against_base), candidates_per_unit,
                                     options.threads, options.progress);
     std::vector<std::uint32_t> left_over;
     std::size_t q = 0;
@@ -326,6 +329,10 @@ public:
         const auto a = resolve(d, d.clause), b = resolve(d, d.counterpart);
         if (!a || !b) return;
         if (a->doc == b->doc) return stale(d, "'" + d.clause + "' and '" + d.counterpart + "' are in the same document");
+        if (auto [earlier, fresh] = decided_.try_emplace({*a, *b}, &d); !fresh && earlier->second->verdict != d.verdict) {
+            stale(*earlier->second, "contradicted by the decision at line " + std::to_string(d.line) + ", which applies");
+            earlier->second = &d;
+        }
         if (d.verdict == Verdict::confirm) confirm(*a, *b);
         else reject(*a, *b);
     }
@@ -416,6 +423,7 @@ private:
     const Options& options_;
     std::map<std::string, int> documents_;
     std::map<std::pair<int, std::string>, int> units_;
+    std::map<std::pair<UnitRef, UnitRef>, const Decision*> decided_;  // confirm/reject so far, by pair
 };
 
 }  // namespace
@@ -443,7 +451,7 @@ Comparison compare_protocols(const std::vector<model::Protocol>& protocols, cons
         auto& t = cmp.topics[k];
         std::sort(t.members.begin() + 1, t.members.end(), [](const Member& x, const Member& y) { return x.ref < y.ref; });
         t.id = "t-" + std::to_string(k + 1);
-        t.label = topic_label(t, cmp, corpus);
+        t.label = topic_label(t, cmp, protocols);
     }
     std::sort(cmp.alignments.begin(), cmp.alignments.end(), [](const Alignment& x, const Alignment& y) {
         return std::tie(x.a, x.b) < std::tie(y.a, y.b);

@@ -44,6 +44,7 @@ struct Document {
     std::string council;
     std::string file;          // the source path as given
     std::vector<Unit> units;   // clauses with words, in document order
+    std::string name;          // how reports name it: the council, and its id too when two share one
 };
 
 // One clause in one document: doc indexes Comparison::documents, unit Document::units.

@@ -9,10 +9,6 @@
 
 namespace protopub::compare::detail {
 
-// normalise_words, also giving each normalised word as it was written (lower case) in
-// `surface` when that is not null.
-std::vector<std::string> normalise_with_surface(std::string_view text, std::string_view council,
-                                                std::vector<std::string>* surface);
 
 // The words of the heading a clause sits under join its own words marked with this
 // prefix: councils that word a rule differently still file it under "Correspondence".
@@ -70,10 +66,11 @@ void parallel_for(std::size_t n, unsigned threads, const std::function<void(std:
 
 // Exact scores of each query against a (small) target set, through an inverted index
 // over the targets' terms: for every query, the targets scoring >= min_score, best
-// first, at most `keep`.
+// first (ties: nearest in place, by `unit_doc`'s runs of units), at most `keep`.
 std::vector<std::vector<Scored>> score_against(const Features& features,
                                                const std::vector<std::uint32_t>& targets,
-                                               const std::vector<std::uint32_t>& queries, double min_score,
+                                               const std::vector<std::uint32_t>& queries,
+                                               const std::vector<std::uint32_t>& unit_doc, double min_score,
                                                std::size_t keep, unsigned threads, const Progress& progress);
 
 struct Edge {

@@ -112,13 +112,6 @@ bool has_digit(const std::string& w) {
 }  // namespace
 
 std::vector<std::string> normalise_words(std::string_view text, std::string_view council) {
-    return detail::normalise_with_surface(text, council, nullptr);
-}
-
-namespace detail {
-
-std::vector<std::string> normalise_with_surface(std::string_view text, std::string_view council,
-                                                std::vector<std::string>* surface) {
     std::unordered_set<std::string> name_words;
     for (auto& w : raw_words(council))
         if (!generic_name_word(w)) name_words.insert(w);
@@ -129,12 +122,9 @@ std::vector<std::string> normalise_with_surface(std::string_view text, std::stri
         if (auto it = synonyms().find(s); it != synonyms().end()) s = it->second;
         if (s.size() < 2) continue;
         out.push_back(std::move(s));
-        if (surface) surface->push_back(std::move(w));
     }
     return out;
 }
-
-}  // namespace detail
 
 namespace detail {
 

@@ -33,6 +33,28 @@ void append_heatmap(pugi::xml_node parent, const Comparison& cmp) {
     if (svg.load_string(heatmap_svg(cmp).c_str())) parent.append_copy(svg.document_element());
 }
 
+// Closeness told by a symbol and a word as well as by colour (WCAG 1.4.1): the symbol
+// shows, the word is read out.
+const char* band_symbol(Band b) {
+    switch (b) {
+        case Band::identical: return "\u25cf";  // ●
+        case Band::close: return "\u25d1";      // ◑
+        case Band::related: return "\u25cb";    // ○
+        case Band::absent: return "\u2014";     // —
+    }
+    return "";
+}
+
+void append_band_mark(pugi::xml_node parent, Band b) {
+    auto mark = parent.append_child("span");
+    mark.append_attribute("class") = "band-mark";
+    mark.append_attribute("aria-hidden") = "true";
+    mark.text() = band_symbol(b);
+    auto word = parent.append_child("span");
+    word.append_attribute("class") = "sr-only";
+    word.text() = (std::string(" ") + to_string(b) + " ").c_str();
+}
+
 void append_matrix(pugi::xml_node parent, const Comparison& cmp) {
     auto table = parent.append_child("table");
     table.append_attribute("class") = "matrix";
@@ -46,11 +68,9 @@ void append_matrix(pugi::xml_node parent, const Comparison& cmp) {
         auto th = head.append_child("th");
         th.append_attribute("scope") = "col";
         auto abbr = th.append_child("abbr");
-        abbr.append_attribute("title") = doc.council.c_str();
-        // "3. guildford borough council": numbered as in the heatmap, and free to wrap.
-        std::string words = std::to_string(d + 1) + ". " + doc.id;
-        std::replace(words.begin(), words.end(), '-', ' ');
-        abbr.text() = words.c_str();
+        abbr.append_attribute("title") = doc.name.c_str();
+        // "3. Guildford Borough Council": numbered as in the heatmap, and free to wrap.
+        abbr.text() = (std::to_string(d + 1) + ". " + doc.name).c_str();
     }
     auto body = table.append_child("tbody");
     for (const auto& topic : cmp.topics) {
@@ -65,14 +85,13 @@ void append_matrix(pugi::xml_node parent, const Comparison& cmp) {
             auto td = row.append_child("td");
             if (cells[d].empty()) {
                 td.append_attribute("class") = "band-absent";
-                td.append_child("span").append_attribute("aria-label") = "absent";
-                td.child("span").text() = "\u2014";
+                append_band_mark(td, Band::absent);
                 continue;
             }
             Band best = Band::absent;
             for (const auto* m : cells[d]) best = std::min(best, m->band);
             td.append_attribute("class") = ("band-" + std::string(to_string(best))).c_str();
-            td.append_attribute("title") = to_string(best);
+            append_band_mark(td, best);
             for (const auto* m : cells[d]) {
                 if (m != cells[d].front()) td.append_child(pugi::node_pcdata).set_value(" ");
                 auto a = td.append_child("a");
@@ -83,6 +102,47 @@ void append_matrix(pugi::xml_node parent, const Comparison& cmp) {
     }
 }
 
+// Sets out structured_text (or pieces of a diff of two) as paragraphs and lists: each
+// paragraph_mark starts a new paragraph, each item_mark a new list item.
+class Blocks {
+public:
+    explicit Blocks(pugi::xml_node parent) : parent_(parent) {}
+    // Adds `text` (inside `element`, "del"/"ins", when not null).
+    void add(const char* element, const std::string& text) {
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            const std::size_t p = text.find(paragraph_mark, start), i = text.find(item_mark, start);
+            const std::size_t next = std::min(p, i);
+            piece(element, trim(text.substr(start, next == std::string::npos ? std::string::npos : next - start)));
+            if (next == std::string::npos) break;
+            if (next == p) current_ = parent_.append_child("p"), list_ = {};
+            else {
+                if (!list_) list_ = parent_.append_child("ul");
+                current_ = list_.append_child("li");
+            }
+            last_.clear();
+            start = next + std::string_view(next == p ? paragraph_mark : item_mark).size();
+        }
+    }
+
+private:
+    static std::string trim(std::string s) {
+        while (!s.empty() && s.front() == ' ') s.erase(0, 1);
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        return s;
+    }
+    void piece(const char* element, const std::string& text) {
+        if (text.empty()) return;
+        if (!current_) current_ = parent_.append_child("p");
+        if (space_between(last_, text)) current_.append_child(pugi::node_pcdata).set_value(" ");
+        auto target = element ? current_.append_child(element) : current_;
+        target.append_child(pugi::node_pcdata).set_value(text.c_str());
+        last_ = text;
+    }
+    pugi::xml_node parent_, current_, list_;
+    std::string last_;
+};
+
 // Reference text with <del> for words only it has; ours with <ins> for words only we have.
 void append_side_by_side(pugi::xml_node parent, const std::string& reference_title, const std::string& reference,
                          const std::string& ours) {
@@ -90,24 +150,16 @@ void append_side_by_side(pugi::xml_node parent, const std::string& reference_tit
     grid.append_attribute("class") = "side-by-side";
     auto left = grid.append_child("div");
     left.append_child("h3").text() = reference_title.c_str();
-    auto left_text = left.append_child("p");
     auto right = grid.append_child("div");
     right.append_child("h3").text() = "This protocol";
-    auto right_text = right.append_child("p");
-    std::string left_last, right_last;  // the text of the previous piece on each side
-    auto add = [](pugi::xml_node p, std::string& last, const char* element, const std::string& text) {
-        if (space_between(last, text)) p.append_child(pugi::node_pcdata).set_value(" ");
-        auto target = element ? p.append_child(element) : p;
-        target.append_child(pugi::node_pcdata).set_value(text.c_str());
-        last = text;
-    };
+    Blocks left_text(left), right_text(right);
     for (const auto& edit : redline::diff_text(reference, ours, diff_options())) {
-        if (edit.op != redline::Op::inserted)
-            add(left_text, left_last, edit.op == redline::Op::deleted ? "del" : nullptr, edit.text);
-        if (edit.op != redline::Op::deleted)
-            add(right_text, right_last, edit.op == redline::Op::inserted ? "ins" : nullptr, edit.text);
+        if (edit.op != redline::Op::inserted) left_text.add(edit.op == redline::Op::deleted ? "del" : nullptr, edit.text);
+        if (edit.op != redline::Op::deleted) right_text.add(edit.op == redline::Op::inserted ? "ins" : nullptr, edit.text);
     }
 }
+
+void append_text(pugi::xml_node parent, const std::string& structured) { Blocks(parent).add(nullptr, structured); }
 
 // Each clause of `doc`, beside the clause it is aligned to (its base clause, or its closest
 // counterpart in another council), with its other counterparts named.
@@ -125,7 +177,7 @@ void append_clauses(pugi::xml_node parent, const Comparison& cmp, const std::vec
         auto number = head.append_child("span");
         number.append_attribute("class") = "number";
         number.text() = unit.number.c_str();
-        const std::string ours = clause_text(cmp, protocols, ref);
+        const std::string ours = structured_text(cmp, protocols, ref);
         const Topic& topic = cmp.topics[members.at(ref).front().first];
         head.append_child(pugi::node_pcdata).set_value(topic.label.c_str());
         auto note = [&](const std::string& words) {
@@ -139,27 +191,32 @@ void append_clauses(pugi::xml_node parent, const Comparison& cmp, const std::vec
             const std::string others = topic_councils(cmp, topic, {doc});
             const std::string closest = closest_elsewhere_note(cmp, view, static_cast<int>(u));
             note(!others.empty() ? "(also: " + others + ")" : !closest.empty() ? closest : "(only this protocol)");
-            pair.append_child("p").text() = ours.c_str();
+            append_text(pair, ours);
             continue;
         }
         const Alignment& best = *found->second.front();
         auto title = [&](const Alignment& al) {
-            return cmp.documents[static_cast<std::size_t>(al.b.doc)].council + " " + unit_of(cmp, al.b).number;
+            return cmp.documents[static_cast<std::size_t>(al.b.doc)].name + " " + unit_of(cmp, al.b).number;
         };
         head.append_child(pugi::node_pcdata).set_value(" ");
         auto band = head.append_child("span");
         band.append_attribute("class") = band_class(best.band).c_str();
-        band.text() = (std::string(to_string(best.band)) + " " + format_score(best.score)).c_str();
+        append_band_mark(band, best.band);
+        band.append_child(pugi::node_pcdata).set_value(std::string(" ").append(format_score(best.score)).c_str());
+        head.append_child(pugi::node_pcdata).set_value(" ");
+        auto who = head.append_child("span");
+        who.append_attribute("class") = best.confirmed ? "decided" : "guess";
+        who.text() = best.confirmed ? "confirmed by a reviewer" : "the matcher's guess";
         std::string more;
         for (std::size_t k = 1; k < found->second.size(); ++k)
             more += (more.empty() ? "" : ", ") + title(*found->second[k]);
         if (!more.empty()) note("(also: " + more + ")");
         if (best.band == Band::identical) {
             note("(same words as " + title(best) + ")");
-            pair.append_child("p").text() = ours.c_str();
+            append_text(pair, ours);
             continue;
         }
-        append_side_by_side(pair, title(best), clause_text(cmp, protocols, best.b), ours);
+        append_side_by_side(pair, title(best), structured_text(cmp, protocols, best.b), ours);
     }
 }
 
@@ -170,7 +227,7 @@ std::string count_text(std::size_t n, const char* one, const char* many) {
 Context index_context(const Comparison& cmp, const std::vector<DocumentView>& views) {
     Context ctx;
     const bool has_base = cmp.base >= 0;
-    const std::string base_council = has_base ? cmp.documents[static_cast<std::size_t>(cmp.base)].council : "";
+    const std::string base_council = has_base ? cmp.documents[static_cast<std::size_t>(cmp.base)].name : "";
     std::size_t base_topics = 0;
     for (const auto& t : cmp.topics) base_topics += t.from_base;
     ctx["page_title"] = "Comparison of " + count_text(cmp.documents.size(), "protocol", "protocols");
@@ -188,7 +245,7 @@ Context index_context(const Comparison& cmp, const std::vector<DocumentView>& vi
         const auto& doc = cmp.documents[d];
         Context row;
         row["number"] = std::to_string(d + 1);
-        row["council"] = doc.council;
+        row["council"] = doc.name;
         row["file"] = doc.file;
         row["clauses"] = std::to_string(doc.units.size());
         row["covered"] = static_cast<int>(d) == cmp.base ? "(the base)"
@@ -204,7 +261,7 @@ Context index_context(const Comparison& cmp, const std::vector<DocumentView>& vi
         for (auto t : views[d].unique)
             for (const auto& m : cmp.topics[t].members) {
                 Context row;
-                row["council"] = cmp.documents[d].council;
+                row["council"] = cmp.documents[d].name;
                 row["number"] = unit_of(cmp, m.ref).number;
                 row["label"] = cmp.topics[t].label;
                 row["closest"] = closest_elsewhere_note(cmp, views[d], m.ref.unit);
@@ -212,6 +269,14 @@ Context index_context(const Comparison& cmp, const std::vector<DocumentView>& vi
                 unique.push_back(std::move(row));
             }
     ctx["unique"] = Value::list(std::move(unique));
+    std::vector<Context> stale;
+    for (const auto& st : cmp.stale_decisions) {
+        Context row;
+        row["where"] = st.decision->file + ":" + std::to_string(st.decision->line);
+        row["reason"] = st.reason;
+        stale.push_back(std::move(row));
+    }
+    ctx["stale"] = Value::list(std::move(stale));
     return ctx;
 }
 
@@ -219,12 +284,12 @@ Context council_context(const Comparison& cmp, const std::vector<model::Protocol
                         int doc) {
     const auto& document = cmp.documents[static_cast<std::size_t>(doc)];
     Context ctx;
-    ctx["page_title"] = document.council + " compared";
+    ctx["page_title"] = document.name + " compared";
     ctx["lang"] = "en-GB";
-    ctx["council"] = document.council;
+    ctx["council"] = document.name;
     const bool has_base = cmp.base >= 0 && doc != cmp.base;
     ctx["has_base"] = has_base ? "yes" : "";
-    const std::string base_council = cmp.base >= 0 ? cmp.documents[static_cast<std::size_t>(cmp.base)].council : "";
+    const std::string base_council = cmp.base >= 0 ? cmp.documents[static_cast<std::size_t>(cmp.base)].name : "";
     ctx["gaps_heading"] = "What " + base_council + " says that was found nowhere in this protocol";
     const std::string against = has_base ? " to " + base_council : " to another council's";
     ctx["summary"] = count_text(document.units.size(), "clause", "clauses") + ": " + std::to_string(view.identical) +
@@ -245,7 +310,8 @@ Context council_context(const Comparison& cmp, const std::vector<model::Protocol
             const std::string others = topic_councils(cmp, topic, {cmp.base, doc});
             row["others"] = others.empty() ? "" : "(also in " + others + ")";
             row["councils"] = std::string("(").append(topic_councils(cmp, topic, {doc})).append(")");
-            row["text"] = clause_text(cmp, protocols, topic.reference);
+            const std::string text = structured_text(cmp, protocols, topic.reference);
+            row["text"] = Value::markup([text](pugi::xml_node parent) { append_text(parent, text); });
             row["nearest"] = nearest_note(cmp, view, t);
             if (const auto near = view.nearest.find(t); near != view.nearest.end())
                 row["nearest_href"] = "#" + unit_of(cmp, near->second.unit).id;
@@ -253,6 +319,49 @@ Context council_context(const Comparison& cmp, const std::vector<model::Protocol
         }
         return Value::list(std::move(rows));
     };
+    std::vector<Context> covered;
+    for (const auto* c : view.covered_elsewhere) {
+        const Topic& topic = cmp.topics[static_cast<std::size_t>(c->topic)];
+        Context row;
+        row["number"] = cmp.documents[static_cast<std::size_t>(topic.reference.doc)].name + " " + unit_of(cmp, topic.reference).number;
+        row["label"] = topic.label;
+        row["note"] = c->decision->note.empty() ? "covered elsewhere" : "covered elsewhere: " + c->decision->note;
+        row["by"] = c->decision->by.empty() ? "" : "(" + c->decision->by + ")";
+        covered.push_back(std::move(row));
+    }
+    ctx["covered_elsewhere"] = Value::list(std::move(covered));
+    std::vector<Context> rejected;
+    for (const auto& r : cmp.rejected) {
+        if (r.a.doc != doc) continue;
+        Context row;
+        row["number"] = unit_of(cmp, r.a).number;
+        row["counterpart"] = cmp.documents[static_cast<std::size_t>(r.b.doc)].name + " " + unit_of(cmp, r.b).number;
+        row["score"] = format_score(r.score);
+        rejected.push_back(std::move(row));
+    }
+    ctx["rejected"] = Value::list(std::move(rejected));
+    // How to record a decision, with this page's own ids: its first clause that has a counterpart.
+    std::string example = "decisions:\n";
+    for (const auto& al : cmp.alignments)
+        if (al.a.doc == doc) {
+            const std::string a = document.id + "#" + unit_of(cmp, al.a).id;
+            const std::string b = cmp.documents[static_cast<std::size_t>(al.b.doc)].id + "#" + unit_of(cmp, al.b).id;
+            example += "  # this protocol's " + unit_of(cmp, al.a).number + " says what " +
+                       cmp.documents[static_cast<std::size_t>(al.b.doc)].name + " " + unit_of(cmp, al.b).number +
+                       " says:\n  - confirm: " + a + "\n    counterpart: " + b + "\n    by: your name\n" +
+                       "  # or it does not (write one of the two):\n  # - reject: " + a + "\n  #   counterpart: " + b +
+                       "\n  #   note: why it is not the same rule\n";
+            break;
+        }
+    if (!view.gaps.empty() || !view.gaps_near.empty()) {
+        const Topic& topic = cmp.topics[!view.gaps.empty() ? view.gaps.front() : view.gaps_near.front()];
+        example += "  # " + cmp.documents[static_cast<std::size_t>(topic.reference.doc)].name + " " +
+                   unit_of(cmp, topic.reference).number + " is said in another of the council's documents:\n" +
+                   "  - covered-elsewhere: " + cmp.documents[static_cast<std::size_t>(topic.reference.doc)].id + "#" +
+                   unit_of(cmp, topic.reference).id + "\n    council: " + document.id +
+                   "\n    note: where the council says it (its Code of Conduct, 4.2)\n";
+    }
+    ctx["decision_example"] = example;
     ctx["gaps"] = topic_rows(view.gaps);
     ctx["gaps_near"] = topic_rows(view.gaps_near);
     ctx["missing"] = topic_rows(view.missing);

@@ -1,5 +1,6 @@
 // Candidate retrieval through inverted indexes, and exact scoring of the candidates.
 #include <algorithm>
+#include <cmath>
 #include <atomic>
 #include <thread>
 
@@ -18,8 +19,27 @@ constexpr std::size_t key_df_divisor = 100;
 // At most this many candidates are scored for one unit (those sharing most key terms with it).
 constexpr std::size_t max_scored_per_unit = 512;
 
-bool better(const Scored& x, const Scored& y) {
-    return x.score != y.score ? x.score > y.score : x.unit < y.unit;
+// Each unit's place in its document, 0..1, from the documents' contiguous runs of units:
+// candidates that tie are told apart by how near their places are, so that clauses which
+// all share their wording do not all keep the same few candidates.
+std::vector<float> relative_places(const std::vector<std::uint32_t>& unit_doc) {
+    std::vector<float> place(unit_doc.size(), 0.0f);
+    for (std::size_t first = 0; first < unit_doc.size();) {
+        std::size_t end = first;
+        while (end < unit_doc.size() && unit_doc[end] == unit_doc[first]) ++end;
+        for (std::size_t g = first; g < end; ++g) place[g] = end - first > 1 ? float(g - first) / float(end - first - 1) : 0.0f;
+        first = end;
+    }
+    return place;
+}
+
+// `better`, ties going to the candidate whose place is nearest `query`'s.
+auto better_near(const std::vector<float>& place, std::uint32_t query) {
+    return [&place, query](const Scored& x, const Scored& y) {
+        if (x.score != y.score) return x.score > y.score;
+        const float dx = std::abs(place[x.unit] - place[query]), dy = std::abs(place[y.unit] - place[query]);
+        return dx != dy ? dx < dy : x.unit < y.unit;
+    };
 }
 
 // The unit's heaviest terms among those rare enough; its rarest ones if none is.
@@ -65,8 +85,10 @@ void parallel_for(std::size_t n, unsigned threads, const std::function<void(std:
 
 std::vector<std::vector<Scored>> score_against(const Features& features,
                                                const std::vector<std::uint32_t>& targets,
-                                               const std::vector<std::uint32_t>& queries, double min_score,
+                                               const std::vector<std::uint32_t>& queries,
+                                               const std::vector<std::uint32_t>& unit_doc, double min_score,
                                                std::size_t keep, unsigned threads, const Progress& progress) {
+    const auto place = relative_places(unit_doc);
     const auto& vectors = features.vectors;
     // term -> (target slot, weight)
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::uint32_t, float>>> postings;
@@ -90,7 +112,7 @@ std::vector<std::vector<Scored>> score_against(const Features& features,
                 const double s = shared[slot].score(features.words[query], features.words[targets[slot]]);
                 if (s >= min_score && targets[slot] != query) found.push_back({targets[slot], static_cast<float>(s)});
             }
-            std::sort(found.begin(), found.end(), better);
+            std::sort(found.begin(), found.end(), better_near(place, query));
             if (found.size() > keep) found.resize(keep);
         },
         [&](std::size_t done) {
@@ -103,6 +125,7 @@ std::vector<Edge> similar_pairs(const Features& features, const std::vector<std:
                                 const std::vector<std::uint32_t>& unit_doc, double min_score, std::size_t keep,
                                 std::size_t keep_total, unsigned threads, const Progress& progress) {
     const auto& vectors = features.vectors;
+    const auto place = relative_places(unit_doc);
     // A pair is a candidate when a key term of one is anywhere in the other. Each unit
     // finds its candidates from both sides: units whose keys it has (key_holders) and
     // units that have its keys (containing), so its list is complete on its own.
@@ -152,13 +175,14 @@ std::vector<Edge> similar_pairs(const Features& features, const std::vector<std:
                 const double s = features.similarity(units[x], units[y]);
                 if (s >= min_score) scored.push_back({units[y], static_cast<float>(s)});
             }
+            const auto nearer = better_near(place, units[x]);
             if (scored.size() > keep_total) {
-                std::nth_element(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep_total), scored.end(), better);
+                std::nth_element(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep_total), scored.end(), nearer);
                 scored.resize(keep_total);
             }
             std::sort(scored.begin(), scored.end(), [&](const Scored& p, const Scored& q) {
                 const auto dp = unit_doc[p.unit], dq = unit_doc[q.unit];
-                return dp != dq ? dp < dq : better(p, q);
+                return dp != dq ? dp < dq : nearer(p, q);
             });
             std::size_t in_doc = 0;
             for (std::size_t k = 0; k < scored.size(); ++k) {

@@ -41,6 +41,9 @@ std::vector<std::optional<Scored>> ordered_chain(const std::vector<std::vector<S
     for (std::size_t i = 0; i < candidates.size(); ++i)
         for (const auto& c : candidates[i])
             if (c.score >= candidates[i].front().score - tie_margin) pairs.push_back({i, c, base_position[c.unit]});
+    // Among chains of equal weight, the one through each unit's first candidate (the
+    // nearest in place among equals): clauses that all tie pair up in order.
+    auto gain = [&](const Pair& p) { return p.target.score + (p.target.unit == candidates[p.unit].front().unit ? 1e-6 : 0.0); };
     std::vector<int> positions;
     for (const auto& p : pairs) positions.push_back(p.position);
     std::sort(positions.begin(), positions.end());
@@ -70,7 +73,7 @@ std::vector<std::optional<Scored>> ordered_chain(const std::vector<std::vector<S
         while (end < pairs.size() && pairs[end].unit == pairs[p].unit) ++end;
         for (std::size_t q = p; q < end; ++q) {
             const Best before = best_up_to(rank_of(pairs[q].position));
-            weight[q] = before.first + pairs[q].target.score;
+            weight[q] = before.first + gain(pairs[q]);
             previous[q] = before.second;
             if (heavier({weight[q], static_cast<std::ptrdiff_t>(q)}, last)) last = {weight[q], static_cast<std::ptrdiff_t>(q)};
         }
@@ -168,10 +171,9 @@ std::vector<std::vector<Scored>> assign_in_order(const std::vector<std::vector<S
 std::vector<Edge> directed_matches(std::vector<Edge>& candidates, const std::vector<UnitRef>& refs,
                                    const Acceptance& accept, unsigned threads) {
     auto doc_pair = [&](const Edge& e) { return std::pair(refs[e.a].doc, refs[e.b].doc); };
-    std::sort(candidates.begin(), candidates.end(), [&](const Edge& x, const Edge& y) {
-        if (doc_pair(x) != doc_pair(y)) return doc_pair(x) < doc_pair(y);
-        if (x.a != y.a) return x.a < y.a;
-        return x.score != y.score ? x.score > y.score : x.b < y.b;
+    // Each unit's candidates stay in similar_pairs' order (best first, ties nearest in place).
+    std::stable_sort(candidates.begin(), candidates.end(), [&](const Edge& x, const Edge& y) {
+        return doc_pair(x) != doc_pair(y) ? doc_pair(x) < doc_pair(y) : x.a < y.a;
     });
     std::vector<int> position(refs.size());
     for (std::size_t g = 0; g < refs.size(); ++g) position[g] = refs[g].unit;
@@ -197,14 +199,21 @@ std::vector<Edge> directed_matches(std::vector<Edge>& candidates, const std::vec
         found.size(), threads, [&](std::size_t g) { choose(group_starts[g], group_starts[g + 1], found[g]); }, {});
     std::vector<Edge> out;
     for (auto& f : found) out.insert(out.end(), f.begin(), f.end());
-    if (accept.take_reverse) {
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> chosen;
-        for (const auto& e : out) chosen.push_back({e.a, e.b});
-        std::sort(chosen.begin(), chosen.end());
+    if (accept.take_reverse) {  // among its own candidates only, so a clause takes a bounded few
+        auto pairs_of = [](const std::vector<Edge>& edges) {
+            std::vector<std::pair<std::uint32_t, std::uint32_t>> p;
+            for (const auto& e : edges) p.push_back({e.a, e.b});
+            std::sort(p.begin(), p.end());
+            return p;
+        };
+        const auto chosen = pairs_of(out), candidate = pairs_of(candidates);
         const std::size_t n = out.size();
-        for (std::size_t k = 0; k < n; ++k)
-            if (!std::binary_search(chosen.begin(), chosen.end(), std::pair(out[k].b, out[k].a)))
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::pair reverse(out[k].b, out[k].a);
+            if (!std::binary_search(chosen.begin(), chosen.end(), reverse) &&
+                std::binary_search(candidate.begin(), candidate.end(), reverse))
                 out.push_back({out[k].b, out[k].a, out[k].score});
+        }
     }
     return out;
 }

@@ -88,7 +88,7 @@ float band_shade(Band b) {
 std::vector<model::Block> overview(const Comparison& cmp, const std::vector<DocumentView>& views) {
     std::vector<std::vector<std::string>> rows = {{"No.", "Council", "Clauses", "Base clauses covered", "Only here"}};
     for (std::size_t d = 0; d < cmp.documents.size(); ++d)
-        rows.push_back({std::to_string(d + 1), cmp.documents[d].council, std::to_string(cmp.documents[d].units.size()),
+        rows.push_back({std::to_string(d + 1), cmp.documents[d].name, std::to_string(cmp.documents[d].units.size()),
                         static_cast<int>(d) == cmp.base ? "(the base)" : std::to_string(views[d].covered),
                         std::to_string(views[d].unique.size())});
     std::vector<model::Block> blocks = {table(rows)};
@@ -103,7 +103,7 @@ std::vector<model::Block> overview(const Comparison& cmp, const std::vector<Docu
     std::vector<std::vector<std::string>> sim = {{""}};
     for (std::size_t d = 0; d < cmp.documents.size(); ++d) sim[0].push_back(std::to_string(d + 1));
     for (std::size_t a = 0; a < cmp.documents.size(); ++a) {
-        sim.push_back({std::to_string(a + 1) + ". " + cmp.documents[a].id});
+        sim.push_back({std::to_string(a + 1) + ". " + cmp.documents[a].name});
         for (double s : cmp.similarity[a]) sim.back().push_back(std::to_string(std::lround(s * 100)));
     }
     model::Block heatmap = table(sim);
@@ -185,7 +185,7 @@ std::vector<model::Block> council_blocks(const Comparison& cmp, const std::vecto
         if (found == aligned.end() || found->second.front()->band == Band::identical) continue;
         const Alignment& best = *found->second.front();
         const std::string title = unit_of(cmp, best.a).number + " against " +
-                                  cmp.documents[static_cast<std::size_t>(best.b.doc)].council + " " +
+                                  cmp.documents[static_cast<std::size_t>(best.b.doc)].name + " " +
                                   unit_of(cmp, best.b).number + " (" + to_string(best.band) + "):";
         model::Inlines diff;
         std::string last;
@@ -210,14 +210,13 @@ model::Protocol report_document(const Comparison& cmp, const std::vector<model::
     model::Protocol report;
     report.source_path = "comparison";
     report.meta.title = "Comparison of " + std::to_string(cmp.documents.size()) + " protocols";
-    report.meta.council = cmp.base >= 0 ? "Against " + cmp.documents[static_cast<std::size_t>(cmp.base)].council
+    report.meta.council = cmp.base >= 0 ? "Against " + cmp.documents[static_cast<std::size_t>(cmp.base)].name
                                         : "Every protocol against every other";
-    report.meta.version = "comparison";
     report.sections.push_back(section("councils", "Councils", overview(cmp, views)));
     const auto aligned = alignments_from(cmp);
     if (cmp.documents.size() <= max_table_documents) report.sections.push_back(section("coverage", "Coverage", coverage(cmp)));
     for (std::size_t d = 0; d < cmp.documents.size(); ++d)
-        report.sections.push_back(section("council-" + cmp.documents[d].id, cmp.documents[d].council,
+        report.sections.push_back(section("council-" + cmp.documents[d].id, cmp.documents[d].name,
                                           council_blocks(cmp, protocols, aligned, views[d], static_cast<int>(d))));
     return report;
 }

@@ -43,6 +43,28 @@ std::string clause_text(const Comparison& cmp, const std::vector<model::Protocol
     return model::plain_text(clause_of(cmp, protocols, ref));
 }
 
+namespace {
+void append_structured(const model::Block& b, std::string& out) {
+    if (b.kind == model::BlockKind::list) {
+        for (const auto& item : b.items) {
+            out += out.empty() ? "" : " ";
+            out += std::string(item_mark) + " " + (item.label.empty() ? "" : item.label + " ");
+            for (const auto& child : item.blocks) out += model::plain_text(child) + " ";
+        }
+        return;
+    }
+    if (!out.empty()) out += std::string(" ") + paragraph_mark + " ";
+    out += model::plain_text(b);
+}
+}  // namespace
+
+std::string structured_text(const Comparison& cmp, const std::vector<model::Protocol>& protocols, UnitRef ref) {
+    const auto& clause = clause_of(cmp, protocols, ref);
+    std::string out = model::plain_text(clause.heading);
+    for (const auto& b : clause.blocks) append_structured(b, out);
+    return out;
+}
+
 }  // namespace detail
 
 std::string council_page(const Document& doc) { return "council-" + doc.id + ".html"; }
@@ -53,7 +75,7 @@ std::string topic_councils(const Comparison& cmp, const Topic& topic, const std:
     for (const auto& m : topic.members) {
         if (std::find(leave_out.begin(), leave_out.end(), m.ref.doc) != leave_out.end()) continue;
         const auto& d = cmp.documents[static_cast<std::size_t>(m.ref.doc)];
-        out += m.ref.doc == last ? " " : (out.empty() ? "" : ", ") + d.council + " ";
+        out += m.ref.doc == last ? " " : (out.empty() ? "" : ", ") + d.name + " ";
         out += detail::unit_of(cmp, m.ref).number;
         last = m.ref.doc;
     }
@@ -64,7 +86,7 @@ std::string closest_elsewhere_note(const Comparison& cmp, const DocumentView& vi
     const auto near = view.nearest_elsewhere.find(unit);
     if (near == view.nearest_elsewhere.end()) return "";
     const Topic& topic = cmp.topics[static_cast<std::size_t>(near->second.topic)];
-    return "(no counterpart matched; closest: " + cmp.documents[static_cast<std::size_t>(topic.reference.doc)].council +
+    return "(no counterpart matched; closest: " + cmp.documents[static_cast<std::size_t>(topic.reference.doc)].name +
            " " + detail::unit_of(cmp, topic.reference).number + ", score " + format_score(near->second.score) + ")";
 }
 

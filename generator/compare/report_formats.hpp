@@ -13,6 +13,13 @@ const model::Clause& clause_of(const Comparison& cmp, const std::vector<model::P
 std::string clause_text(const Comparison& cmp, const std::vector<model::Protocol>& protocols, UnitRef ref);
 const Unit& unit_of(const Comparison& cmp, UnitRef ref);
 
+// A clause's words with its paragraphs and list items marked, so that a word diff of two
+// clauses can still be set out as paragraphs and lists: a paragraph after the first starts
+// with paragraph_mark, a list item with item_mark (each a word of its own).
+constexpr const char* paragraph_mark = "\u00b6";
+constexpr const char* item_mark = "\u2022";
+std::string structured_text(const Comparison& cmp, const std::vector<model::Protocol>& protocols, UnitRef ref);
+
 // Word diffs between councils' clauses: they are rewordings, not amendments, so the
 // shared words are shown however much else changed (never "replaced whole").
 redline::Options diff_options();

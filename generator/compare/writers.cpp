@@ -146,11 +146,11 @@ std::string heatmap_svg(const Comparison& cmp) {
     // Cells shrink as councils are added so that 400 still fit a page width.
     const int cell = n <= 12 ? 36 : n <= 60 ? 12 : 3;
     const bool labelled = n <= 60;
-    // Rows are labelled "3. guildford", columns by the number alone: no slanted labels,
+    // Rows are labelled "3. Guildford Borough Council", columns by the number alone: no slanted labels,
     // so the map takes no more room than its squares and one column of names.
     std::size_t longest = 0;
-    for (const auto& d : cmp.documents) longest = std::max(longest, d.id.size() + std::to_string(n).size() + 2);
-    const int left = labelled ? static_cast<int>(std::min<std::size_t>(360, 12 + longest * 7)) : 4;
+    for (const auto& d : cmp.documents) longest = std::max(longest, d.name.size() + std::to_string(n).size() + 2);
+    const int left = labelled ? static_cast<int>(std::min<std::size_t>(560, 12 + longest * 13 / 2)) : 4;
     const int top = labelled ? 18 : 4;
     const int width = left + static_cast<int>(n) * cell + 4;
     const int height = top + static_cast<int>(n) * cell + 4;
@@ -180,7 +180,7 @@ std::string heatmap_svg(const Comparison& cmp) {
     for (std::size_t d = 0; labelled && d < n; ++d) {
         const std::string number = std::to_string(d + 1);
         const int mid = static_cast<int>(d) * cell + cell / 2;
-        pugi::xml_node row = text(svg, number + ". " + cmp.documents[d].id);
+        pugi::xml_node row = text(svg, number + ". " + cmp.documents[d].name);
         attr(row, "x", std::to_string(left - 6));
         attr(row, "y", std::to_string(top + mid + 4));
         attr(row, "text-anchor", "end");

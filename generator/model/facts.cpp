@@ -40,8 +40,10 @@ std::vector<TitleFact> title_facts(const Metadata& m) {
     auto add = [&](const char* label, const std::string& value) {
         if (!value.empty()) facts.push_back({label, value});
     };
+    // Every protocol has a version (the reader requires one); a document made from
+    // protocols (a comparison) has none, and no status either.
     add("Version", m.version);
-    add("Status", status_in_words(m.status));
+    if (!m.version.empty()) add("Status", status_in_words(m.status));
     add("Adopted", m.adopted.empty() ? "" : date_in_words(m.adopted));
     add("Adopted by", m.adopted_by);
     add("Minute", m.minute);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include <pugixml.hpp>
@@ -224,8 +225,8 @@ TEST_CASE("compare: CSV tables and the SVG heatmap", "[compare]") {
     REQUIRE(svg.load_string(compare::heatmap_svg(f.cmp).c_str()));
     CHECK(std::string(svg.child("svg").child("title").text().get()).find("Similarity") == 0);
     CHECK(svg.select_nodes("//rect").size() == 4);
-    // Rows "1. model", columns by number: no slanted labels.
-    CHECK(svg.select_node("//text[.='1. model']"));
+    // Rows named by the council ("1. Model"), columns by number: no slanted labels.
+    CHECK(svg.select_node("//text[.='1. Model']"));
     CHECK(svg.select_node("//text[.='2']"));
     CHECK_FALSE(svg.select_node("//text[@transform]"));
 }
@@ -267,9 +268,10 @@ TEST_CASE("compare command: usage errors, outputs, no progress display when not 
     CHECK(index.find("<svg") != std::string::npos);
     CHECK(index.find("href=\"council-guildford.html#") != std::string::npos);
     // The base's column comes first in the matrix, whatever the order of the files.
-    CHECK(index.find("<abbr title=\"Test Council\">2. model</abbr>") < index.find(">1. guildford</abbr>"));
+    CHECK(index.find("<abbr title=\"Test Council (model)\">2. Test Council (model)</abbr>") <
+          index.find(">1. Test Council (guildford)</abbr>"));
     const auto page = testing::read(dir.file("all/council-guildford.html"));
-    CHECK(page.find("What Test Council says that was found nowhere in this protocol") != std::string::npos);
+    CHECK(page.find("What Test Council (model) says that was found nowhere in this protocol") != std::string::npos);
     CHECK(page.find("Officers can expect from councillors") != std::string::npos);  // model 1.2: a gap
     CHECK(page.find("<del>") != std::string::npos);
     CHECK(page.find("<ins>") != std::string::npos);
@@ -315,4 +317,73 @@ TEST_CASE("compare report: a gap with a clause near it is set apart for checking
     CHECK(ours.identical + ours.related == 0);
     REQUIRE(ours.nearest_elsewhere.count(1) == 1);
     CHECK(ours.nearest_elsewhere.at(1).topic == 2);
+}
+
+TEST_CASE("compare: clauses that all share their wording pair up in order, a few counterparts each", "[compare]") {
+    // Two schemes of delegation whose clauses differ only in numbers (which compare
+    // drops): every pair is a candidate and every candidate ties. The order decides, and
+    // each clause keeps a bounded few counterparts (bench/compare.sh times the large case).
+    auto scheme = [](int first_section) {
+        std::string body;
+        for (int k = 0; k < 120; ++k) {
+            if (k % 20 == 0) body += "## " + std::to_string(first_section + k / 20) + ". Delegations\n\n";
+            body += std::to_string(first_section + k / 20) + "." + std::to_string(k % 20 + 1) +
+                    " The Head of Licensing is authorised to grant licences under section " + std::to_string(100 + k) +
+                    " of the Licensing Act 2003.\n\n";
+        }
+        return body;
+    };
+    std::vector<model::Protocol> ps = {parse("North", "north.md", scheme(1)), parse("South", "south.md", scheme(1))};
+    const auto cmp = compare::compare_protocols(ps, compare::Options{});
+    std::map<compare::UnitRef, std::vector<compare::UnitRef>> chosen;
+    for (const auto& al : cmp.alignments) chosen[al.a].push_back(al.b);
+    REQUIRE(chosen.size() == 240);
+    for (const auto& [a, bs] : chosen) {
+        CHECK(bs.size() <= 4);  // its own, a neighbour it merges, and those that chose it
+        INFO("clause " << a.doc << ":" << a.unit << " -> " << bs.front().unit << " (" << bs.size() << ")");
+        CHECK(std::count(bs.begin(), bs.end(), compare::UnitRef{1 - a.doc, a.unit}) == 1);
+    }
+}
+
+TEST_CASE("compare report: councils by name, topics by heading or first words, closeness in words, lists as lists",
+          "[compare][cli]") {
+    const std::string model_with_list =
+        "## 1. Expectations\n\n"
+        "1.1 Councillors can expect from officers:\n\n"
+        "- a commitment to the council as a whole\n"
+        "- a timely response to enquiries and complaints\n\n"
+        "## 2. Correspondence\n\n"
+        "2.1 Correspondence between an individual councillor and an officer should not be copied to any other "
+        "councillor.\n";
+    testing::TempDir dir;
+    testing::write(dir.file("model.md"), "---\ntitle: Protocol\ncouncil: Model Council\nversion: \"1\"\nstatus: draft\n---\n\n" +
+                                             model_with_list);
+    testing::write(dir.file("guildford.md"),
+                   "---\ntitle: Protocol\ncouncil: Guildford Borough Council\nversion: \"1\"\nstatus: draft\n---\n\n" + kCouncil);
+    auto run = testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o", dir.file("out")});
+    REQUIRE(run.exit_code == 0);
+    const auto index = testing::read(dir.file("out/index.html"));
+    // Councils by their names, never their files, in the matrix and the heatmap.
+    CHECK(index.find(">2. Model Council</abbr>") != std::string::npos);
+    CHECK(index.find(">1. Guildford Borough Council</text>") != std::string::npos);
+    CHECK(index.find(">1. model</") == std::string::npos);
+    // A topic named by its clause's heading and first words, not by keywords.
+    CHECK(index.find(">Expectations: Councillors can expect from officers: a commitment to the council\u2026</th>") !=
+          std::string::npos);
+    // Closeness by a symbol and a word, not colour alone.
+    CHECK(index.find("<span class=\"band-mark\" aria-hidden=\"true\">\u2014</span><span class=\"sr-only\"> absent </span>") !=
+          std::string::npos);
+    CHECK(index.find("<span class=\"sr-only\"> related </span>") != std::string::npos);
+    // The model's list stays a list beside the council's clause.
+    const auto page = testing::read(dir.file("out/council-guildford.html"));
+    CHECK(page.find("<ul><li>") != std::string::npos);
+    CHECK(page.find("\u00b6") == std::string::npos);
+    CHECK(page.find("\u2022") == std::string::npos);
+    // The PDF's cover names no version or status: it is a report, not a protocol.
+    const auto pdf_text = testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o",
+                                            dir.file("pdf"), "--format", "pdf"});
+    REQUIRE(pdf_text.exit_code == 0);
+    const auto pdf = testing::read(dir.file("pdf/comparison.pdf"));
+    CHECK(pdf.find("Version") == std::string::npos);
+    CHECK(pdf.find("Draft") == std::string::npos);
 }

@@ -197,3 +197,17 @@ TEST_CASE("compare command: --decisions applied, stale ones warned at file:line,
                                      dir.file("bad"), "--decisions", dir.file("nowhere.yaml")});
     CHECK(missing.exit_code == 2);
 }
+
+TEST_CASE("compare decisions: two decisions that contradict each other: the later applies, the earlier is reported",
+          "[compare][decisions]") {
+    const std::vector<model::Protocol> ps = {parse("Model", "model.md", kModel), parse("Guildford", "guildford.md", council(1))};
+    const auto before = run(ps, nullptr);
+    const std::string letters = name_of(before, 1, "1.1"), model_letters = name_of(before, 0, "2.2");
+    const auto decisions = read("decisions:\n  - confirm: " + letters + "\n    counterpart: " + model_letters +
+                                "\n  - reject: " + letters + "\n    counterpart: " + model_letters + "\n");
+    const auto after = run(ps, &decisions);
+    CHECK_FALSE(find(after, letters, model_letters));
+    REQUIRE(after.stale_decisions.size() == 1);
+    CHECK(after.stale_decisions[0].decision->line == 2);
+    CHECK(after.stale_decisions[0].reason.find("contradicted by the decision at line 4") != std::string::npos);
+}
