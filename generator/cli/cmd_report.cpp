@@ -43,14 +43,17 @@ int run_report(const std::vector<std::string>& argv) {
     }
     bool rendered = render_formats(documents, formats, args, out, diags);
     if (rendered && std::find(formats.begin(), formats.end(), "docx") != formats.end()) {
-        // The pack's Word file: its tracked changes dated by the meeting, no contents field.
+        // The Word files again, as a committee paper: tracked changes dated by the meeting
+        // (not by an adoption that has not happened), no contents field.
         docx::DocxOptions options;
         options.reference_docx = args.value("--reference-docx");
         options.epoch = io::build_epoch(source.cover.date);
         options.contents = false;
-        std::string bytes = docx::render_docx(pack, options, diags);
-        rendered = !bytes.empty();
-        out.add(output_stem(pack) + ".docx", std::move(bytes));
+        for (const auto& document : documents) {
+            std::string bytes = docx::render_docx(document, options, diags);
+            rendered = rendered && !bytes.empty();
+            out.add(output_stem(document) + ".docx", std::move(bytes));
+        }
     }
     if (!rendered || diags.has_errors()) {
         print_diagnostics(diags);
