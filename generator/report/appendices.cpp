@@ -179,7 +179,6 @@ std::vector<Appendix> build_appendices(const ReportSource& source, model::Diagno
         if (a.title.empty()) a.title = spec.title.empty() ? default_title(a, newer ? &*newer : nullptr) : spec.title;
         a.stem = "appendix-" + std::to_string(a.number);
         if (const std::string slug = model::slugify(a.title, 6); !slug.empty()) a.stem += "-" + slug;
-        if (newer) a.revision_date = newer->meta.adopted;
         if (!a.drawn) a.file_name = a.stem + fs::path(spec.file).extension().string();
         a.document.source_path = a.stem + ".md";   // its pages and files are named after it
         a.document.meta.title = "Appendix " + std::to_string(a.number) + ": " + a.title;
