@@ -50,13 +50,13 @@ int run_constitution(const std::vector<std::string>& argv) {
         for (auto& section : part.sections) {
             if (section.source.empty()) continue;
             const auto& p = protocols[next_source++];
-            if (section.history_from_git) section.history = history::version_records(history::adopted_versions(section.source, diags), p.meta);
+            if (!section.history_from_git) continue;
+            // A source not yet in git, or never adopted before, has an empty history: said, not fatal.
+            model::Diagnostics found;
+            section.history = history::version_records(history::adopted_versions(section.source, found), p.meta);
+            for (const auto& d : found.items())
+                diags.warning(d.file, d.pos, "version history from git: " + d.message);
         }
-    if (diags.has_errors()) {
-        print_diagnostics(diags);
-        std::fprintf(stderr, "protopub constitution: nothing written to %s\n", outdir.c_str());
-        return exit_input_errors;
-    }
     auto assembled = constitution::assemble(manifest, protocols, diags);
     std::vector<model::Protocol> documents;
     documents.push_back(std::move(assembled.whole));

@@ -42,14 +42,17 @@ int run_report(const std::vector<std::string>& argv) {
     }
     bool rendered = render_formats(documents, options, out, diags);
     if (rendered && options.wants("docx")) {
-        // The pack's Word file: its tracked changes dated by the meeting, no contents field.
+        // The Word files again, as a committee paper: tracked changes dated by the meeting
+        // (not by an adoption that has not happened), no contents field.
         docx::DocxOptions docx;
         docx.reference = options.reference(diags);
         docx.epoch = io::known_epoch(source.cover.date);
         docx.contents = false;
-        std::string bytes = docx.reference ? docx::render_docx(pack, docx, diags) : std::string();
-        rendered = !bytes.empty();
-        out.add(output_stem(pack) + ".docx", std::move(bytes));
+        for (const auto& document : documents) {
+            std::string bytes = docx.reference ? docx::render_docx(document, docx, diags) : std::string();
+            rendered = rendered && !bytes.empty();
+            out.add(output_stem(document) + ".docx", std::move(bytes));
+        }
     }
     if (!rendered || diags.has_errors()) {
         print_diagnostics(diags);

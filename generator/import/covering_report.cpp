@@ -117,7 +117,10 @@ std::optional<std::string> covering_report(const model::Protocol& imported, cons
             if (b.kind == model::BlockKind::list) {   // the numbered paragraphs
                 for (const auto& item : b.items) {
                     std::string words;
-                    for (const auto& inner : item.blocks) words += (words.empty() ? "" : " ") + model::plain_text(inner);
+                    for (const auto& inner : item.blocks) {
+                        if (!words.empty()) words += ' ';
+                        words += model::plain_text(inner);
+                    }
                     const std::string label = item.label.empty() ? std::to_string(next_number) + "." : item.label;
                     body += "\n" + label + " " + words + "\n";
                     ++next_number;

@@ -609,7 +609,15 @@ private:
             box.texts.push_back({width_ - w, baseline, w, text, small});
             return w;
         };
+        // A part with a running head of its own (a report's appendix) heads its pages with it.
+        std::map<std::string, std::string> heads;
+        for (const auto& s : protocol_.sections)
+            if (!s.running_head.empty()) heads.emplace(s.id, s.running_head);
+        std::string head = m.title;
         for (std::size_t p = 0; p < pages.size(); ++p) {
+            for (const auto& placed : pages[p].boxes)
+                for (const auto& anchor : placed.box.anchors)
+                    if (auto it = heads.find(anchor); it != heads.end()) head = it->second;
             Box footer;
             footer.height = style_.running_size * 2;
             const double page_width = right_aligned(footer, "Page " + std::to_string(p + 1) + " of " + total, style_.running_size);
@@ -621,8 +629,8 @@ private:
             if (p == 0 || !style_.running_header) continue;
             Box header;
             header.height = style_.running_size * 2;
-            const double title_width = fonts_.width(m.title, small);
-            header.texts.push_back({0, style_.running_size, title_width, m.title, small});
+            const double title_width = fonts_.width(head, small);
+            header.texts.push_back({0, style_.running_size, title_width, head, small});
             header.rules.push_back({0, style_.running_size + 5, width_, style_.running_size + 5, 0.4, style_.rule_colour});
             // First in the page's reading order, as it is on paper.
             pages[p].boxes.insert(pages[p].boxes.begin(), {g.left, g.top - style_.running_size - 18, std::move(header)});

@@ -179,8 +179,12 @@ std::vector<Appendix> build_appendices(const ReportSource& source, model::Diagno
         if (a.title.empty()) a.title = spec.title.empty() ? default_title(a, newer ? &*newer : nullptr) : spec.title;
         a.stem = "appendix-" + std::to_string(a.number);
         if (const std::string slug = model::slugify(a.title, 6); !slug.empty()) a.stem += "-" + slug;
-        if (newer) a.revision_date = newer->meta.adopted;
         if (!a.drawn) a.file_name = a.stem + fs::path(spec.file).extension().string();
+        // A section with neither heading nor number (a code set out under its title alone)
+        // is named by the document's own title, not by the appendix's or the report's.
+        const std::string own_title = newer ? newer->meta.title : a.document.meta.title;
+        for (auto& section : a.document.sections)
+            if (section.heading.empty() && section.number.empty() && !own_title.empty()) section.heading = {text(own_title)};
         a.document.source_path = a.stem + ".md";   // its pages and files are named after it
         a.document.meta.title = "Appendix " + std::to_string(a.number) + ": " + a.title;
         if (a.document.meta.council.empty()) a.document.meta.council = newer ? newer->meta.council : source.cover.council;

@@ -169,7 +169,7 @@ public:
         }
         known(root, {"committee", "date", "item", "report_of", "title", "council", "wards", "key_decision", "purpose",
                      "recommendations", "approved_by", "finance", "legal", "equalities", "policy", "author", "contact",
-                     "background_papers", "version", "appendices", "lang"},
+                     "background_papers", "version", "appendices"},
               "");
         Cover& c = out.cover;
         c.committee = scalar(root, "committee", true);

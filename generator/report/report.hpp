@@ -74,7 +74,6 @@ struct Appendix {
     model::Protocol document;
     std::string file_name;        // for a file published as it is: "appendix-4-budget.xlsx"
     std::string file_bytes;
-    std::string revision_date;    // redlines: the new version's date, for Word's revisions
 };
 
 // Builds every appendix: reads the versions (files or FILE@REV through git), checks them,

@@ -138,3 +138,26 @@ TEST_CASE("a constitution's version history table is filled from git with 'histo
     CHECK(v2024 != std::string::npos);
     CHECK(html.find("revision v2019", history) != std::string::npos);
 }
+
+TEST_CASE("history of 1 to 5 tagged versions, drafts between them", "[history][cli][git]") {
+    const char* days[] = {"two", "three", "four", "five", "six"};
+    for (int n = 1; n <= 5; ++n) {
+        Repo repo;
+        for (int v = 0; v < n; ++v) {
+            const std::string version = std::to_string(2020 + v);
+            repo.commit(source(version, "draft", "", days[v]), "draft " + version);
+            repo.commit(source(version, "adopted", version + "-04-01", days[v]), "adopt " + version, "v" + version);
+        }
+        testing::TempDir out;
+        const auto run = testing::run_cli({"history", repo.file, "-o", out.path(), "--format", "html"});
+        INFO(n << " versions\n" << run.err);
+        REQUIRE(run.exit_code == 0);
+        CHECK(run.out.find(std::to_string(n) + " adopted version") == 0);
+        int folders = 0;
+        if (fs::exists(out.file("protocol-changes")))
+            for (const auto& e : fs::directory_iterator(out.file("protocol-changes"))) folders += e.is_directory() ? 1 : 0;
+        CHECK(folders == n - 1);
+        const std::string page = testing::read(out.file("protocol-changes.html"));
+        for (int v = 0; v < n; ++v) CHECK(page.find(std::to_string(2020 + v) + "-04-01") != std::string::npos);
+    }
+}

@@ -118,6 +118,10 @@ TEST_CASE("the sample report builds the whole committee pack", "[report][cli]") 
     const std::string text = pdf_tools::run("pdftotext -layout '" + pack + "/report.pdf' -");
     CHECK(text.find("Summary and Recommendations") != std::string::npos);
     CHECK(text.find("within ten working days") != std::string::npos);
+    // Each appendix's pages are headed by its running head (the contents and the heading
+    // name it too; Appendix 2 runs over several pages).
+    CHECK(count(text, "Appendix 2: The revised Code with the changes shown") >= 4);
+    CHECK(count(text, "Appendix 1: Schedule of changes") >= 3);
 }
 
 TEST_CASE("LibreOffice's Accept All turns the tracked-changes appendix into the revised Code", "[report][cli][libreoffice]") {
