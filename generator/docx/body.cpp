@@ -567,26 +567,33 @@ private:
         ind.append_attribute("w:type") = "dxa";
         auto grid = tbl.append_child("w:tblGrid");
         for (std::size_t c = 0; c < columns; ++c) grid.append_child("w:gridCol").append_attribute("w:w") = column_width;
+        // A row only one version has is as wide as that version's table (a redline of a
+        // table whose columns changed holds OLD's rows deleted and NEW's inserted).
+        std::size_t old_columns = 0, new_columns = table.align.size();
+        for (const auto& row : table.rows) {
+            const Mark mark = row_mark(row, ctx.mark);
+            if (!(mark == Mark::inserted || mark == Mark::moved_to)) old_columns = std::max(old_columns, row.cells.size());
+            if (!removes_text(mark)) new_columns = std::max(new_columns, row.cells.size());
+        }
         for (const auto& row : table.rows) {
             const Mark mark = row_mark(row, ctx.mark);
             // Rows have no move marks: a moved row is deleted at one end, inserted at the other.
             const Mark tracked_row = removes_text(mark) ? Mark::deleted : mark == Mark::none ? Mark::none : Mark::inserted;
+            const std::size_t row_columns = tracked_row == Mark::deleted    ? std::max<std::size_t>(old_columns, 1)
+                                            : tracked_row == Mark::inserted ? std::max<std::size_t>(new_columns, 1)
+                                                                            : columns;
+            const int row_width = width / static_cast<int>(row_columns);
             auto tr = tbl.append_child("w:tr");
             if (row.header || tracked_row != Mark::none) {
                 auto trpr = tr.append_child("w:trPr");
                 if (row.header) trpr.append_child("w:tblHeader");
                 if (tracked_row != Mark::none) set_revision(trpr.append_child(mark_element(tracked_row)));
             }
-            for (std::size_t c = 0; c < columns; ++c) {
+            for (std::size_t c = 0; c < row_columns; ++c) {
                 auto tc = tr.append_child("w:tc");
-                auto tcpr = tc.append_child("w:tcPr");
-                auto tcw = tcpr.append_child("w:tcW");
-                tcw.append_attribute("w:w") = column_width;
+                auto tcw = tc.append_child("w:tcPr").append_child("w:tcW");
+                tcw.append_attribute("w:w") = row_width;
                 tcw.append_attribute("w:type") = "dxa";
-                // A cell of a column added or removed, in every row (a row deleted with it too).
-                const auto cell_change = c < row.cells.size() ? row.cells[c].change : model::ChangeKind::none;
-                if (cell_change == model::ChangeKind::inserted || cell_change == model::ChangeKind::deleted)
-                    set_revision(tcpr.append_child(cell_change == model::ChangeKind::inserted ? "w:cellIns" : "w:cellDel"));
                 ParaProps props_p{"TableText", mark};
                 if (c < table.align.size()) props_p.align = alignment(table.align[c]);
                 auto p = paragraph(tc, props_p);

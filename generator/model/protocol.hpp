@@ -94,7 +94,6 @@ struct TableCell {
     // 0..1: how strongly the cell is tinted (a heatmap, as in compare's similarity table);
     // below 0, not tinted. Drawn by the PDF renderer.
     float shade = -1;
-    ChangeKind change = ChangeKind::none;   // redlines only: a cell of an inserted / deleted column
 };
 
 struct TableRow {

@@ -415,14 +415,6 @@ private:
             std::erase_if(b.items, [](const model::ListItem& i) { return i.change == ChangeKind::deleted; });
             for (auto& item : b.items) drop_deleted(item.blocks);
             std::erase_if(b.rows, [](const model::TableRow& r) { return r.change == ChangeKind::deleted; });
-            if (!b.rows.empty()) {
-                std::vector<model::Align> align;
-                for (std::size_t c = 0; c < b.rows.front().cells.size(); ++c)
-                    if (b.rows.front().cells[c].change != ChangeKind::deleted && c < b.align.size()) align.push_back(b.align[c]);
-                if (!b.align.empty()) b.align = std::move(align);
-            }
-            for (auto& row : b.rows)
-                std::erase_if(row.cells, [](const model::TableCell& c) { return c.change == ChangeKind::deleted; });
             drop_deleted(b.children);
         }
     }

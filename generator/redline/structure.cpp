@@ -1,7 +1,8 @@
-// The structure of a clause across two versions: which paragraph, list item, table row
-// and table column of OLD became which of NEW. A bullet, a row or a column that was
-// added, deleted or reordered is then a whole unit in one version only (tracked in Word
-// as a paragraph, row or cell of its own), never words run into its neighbour.
+// The structure of a clause across two versions: which paragraph, list item and table
+// row of OLD became which of NEW. A bullet or a row that was added, deleted or reordered
+// is then a whole unit in one version only (tracked in Word as a paragraph or row of its
+// own), never words run into its neighbour; a table whose columns changed is replaced
+// row by row.
 #include <algorithm>
 
 #include "redline/tokens.hpp"
@@ -216,32 +217,23 @@ private:
             return out;
         };
         const auto units_a = cell_units(a, ua), units_b = cell_units(b, ub);
-        const std::size_t ca = columns(a), cb = columns(b);
-
-        // Columns: the same when there are as many; otherwise aligned by their words.
-        std::vector<Pairing> cols;
-        if (ca == cb) {
-            for (std::size_t c = 0; c < ca; ++c) cols.push_back({static_cast<int>(c), static_cast<int>(c)});
-        } else {
-            auto column_bags = [](const Block& t, const std::vector<std::vector<int>>& units, const UnitBags& bags, std::size_t n) {
-                std::vector<Bag> out(n);
-                for (std::size_t r = 0; r < t.rows.size(); ++r)
-                    for (std::size_t c = 0; c < units[r].size(); ++c) {
-                        const Bag& bag = bags[static_cast<std::size_t>(units[r][c])];
-                        out[c].insert(out[c].end(), bag.begin(), bag.end());
-                    }
-                for (Bag& bag : out) std::sort(bag.begin(), bag.end());
-                return out;
-            };
-            const auto bags_a = column_bags(a, units_a, old_bags_, ca), bags_b = column_bags(b, units_b, new_bags_, cb);
-            auto similarity = [&](std::size_t i, std::size_t j) {
-                const double s = dice(bags_a[i], bags_b[j]);
-                return s >= threshold_ ? s : -1.0;
-            };
-            auto same_kind = [](std::size_t) { return 0; };
-            cols = align(ca, cb, similarity, same_kind, same_kind);
+        Block out = b;
+        out.rows.clear();
+        if (columns(a) != columns(b)) {
+            // A column added or removed: Word's cell marks (w:cellIns, w:cellDel) do not
+            // survive LibreOffice's Reject All, so OLD's rows are deleted and NEW's inserted.
+            for (std::size_t r = 0; r < a.rows.size(); ++r) {
+                out.rows.push_back(a.rows[r]);
+                out.rows.back().change = ChangeKind::deleted;
+                for (int u : units_a[r]) units_.push_back({u, -1});
+            }
+            for (std::size_t r = 0; r < b.rows.size(); ++r) {
+                out.rows.push_back(b.rows[r]);
+                out.rows.back().change = ChangeKind::inserted;
+                for (int u : units_b[r]) units_.push_back({-1, u});
+            }
+            return out;
         }
-
         // Rows, by their words; a header row pairs only with a header row.
         auto row_bags = [](const std::vector<std::vector<int>>& units, const UnitBags& bags) {
             std::vector<Bag> out;
@@ -258,14 +250,7 @@ private:
             const double s = dice(rows_a[i], rows_b[j]);
             return s >= threshold_ ? s : -1.0;
         };
-        Block out = b;
-        out.rows.clear();
-        out.align.clear();
-        for (const Pairing& col : cols) {
-            const auto& align_of = col.b >= 0 ? b.align : a.align;
-            const auto c = static_cast<std::size_t>(col.b >= 0 ? col.b : col.a);
-            out.align.push_back(c < align_of.size() ? align_of[c] : model::Align::none);
-        }
+        const std::size_t width = columns(b);
         for (const Pairing& r : align(a.rows.size(), b.rows.size(), similarity, [&](std::size_t i) { return a.rows[i].header; },
                                       [&](std::size_t j) { return b.rows[j].header; })) {
             const model::TableRow* row_a = r.a >= 0 ? &a.rows[static_cast<std::size_t>(r.a)] : nullptr;
@@ -273,16 +258,15 @@ private:
             model::TableRow row;
             row.header = (row_b ? row_b : row_a)->header;
             row.change = !row_a ? ChangeKind::inserted : !row_b ? ChangeKind::deleted : ChangeKind::none;
-            for (const Pairing& col : cols) {
-                const bool has_a = row_a && col.a >= 0 && static_cast<std::size_t>(col.a) < row_a->cells.size();
-                const bool has_b = row_b && col.b >= 0 && static_cast<std::size_t>(col.b) < row_b->cells.size();
+            for (std::size_t c = 0; c < width; ++c) {
+                const bool has_a = row_a && c < row_a->cells.size();
+                const bool has_b = row_b && c < row_b->cells.size();
                 model::TableCell cell;
-                if (has_b) cell = row_b->cells[static_cast<std::size_t>(col.b)];
-                else if (has_a) cell = row_a->cells[static_cast<std::size_t>(col.a)];
-                cell.change = col.a < 0 ? ChangeKind::inserted : col.b < 0 ? ChangeKind::deleted : ChangeKind::none;
+                if (has_b) cell = row_b->cells[c];
+                else if (has_a) cell = row_a->cells[c];
                 // a cell neither version has (a row shorter than the table) is a unit of no words
-                units_.push_back({has_a ? units_a[static_cast<std::size_t>(r.a)][static_cast<std::size_t>(col.a)] : -1,
-                                  has_b ? units_b[static_cast<std::size_t>(r.b)][static_cast<std::size_t>(col.b)] : -1});
+                units_.push_back({has_a ? units_a[static_cast<std::size_t>(r.a)][c] : -1,
+                                  has_b ? units_b[static_cast<std::size_t>(r.b)][c] : -1});
                 row.cells.push_back(std::move(cell));
             }
             out.rows.push_back(std::move(row));

@@ -59,11 +59,7 @@ private:
             bool gone = false;
             for (auto mark : tr.child("w:trPr").children()) gone |= dropped(mark.name());
             if (gone) continue;
-            for (auto tc : tr.children("w:tc")) {
-                const bool cell_gone = (view_ == View::accept_all && tc.child("w:tcPr").child("w:cellDel")) ||
-                                       (view_ == View::reject_all && tc.child("w:tcPr").child("w:cellIns"));
-                if (!cell_gone) walk_blocks(tc);
-            }
+            for (auto tc : tr.children("w:tc")) walk_blocks(tc);
         }
     }
 

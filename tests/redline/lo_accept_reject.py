@@ -20,6 +20,9 @@ try:
     import uno
     from com.sun.star.beans import PropertyValue
 except ImportError:
+    # python3-uno installs for Debian's own interpreter; another python3 may come first on PATH
+    if os.path.exists("/usr/bin/python3") and os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3"):
+        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
     print("lo_accept_reject: python3-uno is not installed", file=sys.stderr)
     sys.exit(2)
 

@@ -308,10 +308,14 @@ private:
             } else if (kind == "table-row-insert") {
                 model::TableRow row;
                 for (std::size_t c = 0; c < t->rows[0].cells.size(); ++c) row.cells.push_back({text_inlines(words(3))});
+                inserted_row_ = model::plain_text(row.cells[0].inlines);
                 t->rows.insert(t->rows.begin() + uniform(1, rows), std::move(row));
             } else if (kind == "table-row-delete") {
                 if (rows < 3) return 0;
-                t->rows.erase(t->rows.begin() + (uniform(0, 1) ? 1 : rows - 1));
+                // the first body row or the last, never the row this script inserted
+                int gone = uniform(0, 1) ? 1 : rows - 1;
+                if (model::plain_text(t->rows[static_cast<std::size_t>(gone)].cells[0].inlines) == inserted_row_) gone = gone == 1 ? rows - 1 : 1;
+                t->rows.erase(t->rows.begin() + gone);
             } else {
                 const int c = uniform(0, static_cast<int>(t->rows[0].cells.size()));
                 for (auto& row : t->rows) row.cells.insert(row.cells.begin() + c, {text_inlines(words(row.header ? 1 : 3))});
@@ -324,9 +328,10 @@ private:
             return 1;
         } else if (kind == "section-rename") {
             for (auto& s : now.sections)
-                if (s.kind == model::SectionKind::normal && s.level == 2 && !s.heading.empty() && !renamed_) {
+                if (s.kind == model::SectionKind::normal && s.level == 2 && !s.heading.empty() && !renamed_ && !touched_.count(s.id)) {
                     if (uniform(0, 2) != 0) continue;
                     s.heading.push_back(text_inlines(" and review")[0]);
+                    touched_.insert(s.id);
                     s_.expected_sections.insert("section amended " + s.id);
                     renamed_ = true;
                     log(kind, s.id);
@@ -349,6 +354,7 @@ private:
             c.number.text = std::to_string(last + 1) + ".1";
             s.clauses.push_back(std::move(c));
             s_.expected_sections.insert("section inserted " + s.id);
+            touched_.insert(s.id);
             fate_[s.id + "-clause"] = "inserted";
             reserved_.insert(s.id + "-clause");
             log(kind, s.id);
@@ -361,7 +367,7 @@ private:
                 bool ok = sec.kind == model::SectionKind::normal && sec.level == 2 && !sec.clauses.empty() &&
                           now.sections[s + 1].level == 2 && s > 0;
                 for (const auto& c : sec.clauses) ok &= free(c.id) && c.id != table_id_;
-                if (ok) options.push_back(s);
+                if (ok && !touched_.count(sec.id)) options.push_back(s);
             }
             if (options.empty()) return 0;
             const std::size_t s = options[static_cast<std::size_t>(uniform(0, static_cast<int>(options.size()) - 1))];
@@ -374,7 +380,7 @@ private:
             std::vector<std::size_t> options;
             for (std::size_t s = 0; s < now.sections.size(); ++s) {
                 const auto& sec = now.sections[s];
-                bool ok = sec.kind == model::SectionKind::normal && sec.clauses.size() >= 4;
+                bool ok = sec.kind == model::SectionKind::normal && sec.clauses.size() >= 4 && !touched_.count(sec.id);
                 for (const auto& c : sec.clauses) ok &= free(c.id);
                 if (ok) options.push_back(s);
             }
@@ -397,6 +403,8 @@ private:
             for (const auto& c : sec.clauses) reserved_.insert(c.id);
             for (const auto& c : sub.clauses) reserved_.insert(c.id);
             s_.expected_sections.insert("section inserted " + sub.id);
+            touched_.insert(sub.id);
+            touched_.insert(sec.id);
             log(kind, sub.id + " in " + sec.id);
             now.sections.insert(now.sections.begin() + static_cast<std::ptrdiff_t>(s + 1), std::move(sub));
             return 1;
@@ -407,11 +415,13 @@ private:
                 bool ok = sec.kind == model::SectionKind::normal && sec.level == 3 && !sec.clauses.empty() &&
                           now.sections[s - 1].kind == model::SectionKind::normal;
                 for (const auto& c : sec.clauses) ok &= free(c.id);
-                if (ok) options.push_back(s);
+                // a sub-heading removed next to one added would read as one renamed
+                if (ok && !touched_.count(sec.id) && !touched_.count(now.sections[s - 1].id)) options.push_back(s);
             }
             if (options.empty()) return 0;
             const std::size_t s = options[static_cast<std::size_t>(uniform(0, static_cast<int>(options.size()) - 1))];
             auto& prev = now.sections[s - 1];
+            touched_.insert(prev.id);
             auto& sub = now.sections[s];
             for (const auto& c : sub.clauses) reserved_.insert(c.id);
             for (const auto& c : prev.clauses) reserved_.insert(c.id);
@@ -431,6 +441,8 @@ private:
     std::set<std::string> reserved_;
     std::set<std::string> reserved_tables_;
     std::string table_id_;
+    std::string inserted_row_;
+    std::set<std::string> touched_;   // sections an edit changed
     bool renamed_ = false;
     int words_ = 0, ids_ = 0;
 };
