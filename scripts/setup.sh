@@ -20,7 +20,11 @@ if [ "${1:-}" = "--test-tools" ]; then
   # python3-uno drives LibreOffice's Accept All / Reject All in the redline and report tests
   PACKAGES+=(poppler-utils qpdf libxml2-utils unzip libreoffice-writer-nogui python3-uno clang libclang-rt-14-dev)
   # the accessibility test (tests/a11y): Debian's chromium, driven by npm's puppeteer-core
-  PACKAGES+=(chromium nodejs npm)
+  PACKAGES+=(chromium)
+  # Node.js and npm from Debian only where the machine has none: a machine with another
+  # Node.js package (one that ships its own npm) would refuse Debian's npm.
+  command -v node >/dev/null || PACKAGES+=(nodejs)
+  command -v npm >/dev/null || PACKAGES+=(npm)
 fi
 missing=()
 for p in "${PACKAGES[@]}"; do

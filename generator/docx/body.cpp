@@ -427,6 +427,7 @@ private:
         std::vector<TocEntry> entries;
         for (std::size_t i = 0; i < protocol_.sections.size(); ++i) {
             const Section& s = protocol_.sections[i];
+            if (s.id == "_glossary") continue;   // the defined terms, drawn after the contents lists
             if (model::begins_after_covering_report(protocol_, i))
                 entries.push_back({heading_level(s), &s.number, &s.change, &title_inlines_, bookmarks_.find(s.id)});
             else if (!s.heading.empty() || !s.number.empty())   // an untitled section has no entry

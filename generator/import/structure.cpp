@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <optional>
 
@@ -927,6 +928,74 @@ struct TitlePage {
     std::vector<HeaderLine> kinds;  // what each line is
 };
 
+// "Version: 2" -> {"version", "2"} for the labels a title page uses; nothing otherwise.
+std::optional<std::pair<std::string, std::string>> title_fact(std::string_view text) {
+    static const char* const labels[] = {"version", "status", "adopted", "adopted by", "minute", "supersedes",
+                                         "constitution", "last reviewed", "review date", "date adopted"};
+    const auto colon = text.find(':');
+    if (colon == std::string_view::npos || colon > 16) return std::nullopt;
+    const std::string label = lower(std::string(text.substr(0, colon)));
+    std::string value(text.substr(colon + 1));
+    while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+    while (!value.empty() && value.back() == ' ') value.pop_back();
+    if (value.empty() || std::find(std::begin(labels), std::end(labels), label) == std::end(labels)) return std::nullopt;
+    return std::make_pair(label, value);
+}
+
+std::string iso_date(const std::string& text);
+
+// The facts a title page states in its first lines ("Version: 2", "Status: Adopted",
+// "Adopted: 1 May 2024"), as Word title pages (ours among them) print them under the
+// title: taken out of the text into the front matter, each reported. Only values that
+// read as such (a status word, a date) are taken, so a report's "Status: For decision"
+// stays words of the text.
+std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<Item>& items, const std::string& path,
+                                                                   std::vector<Dropped>& dropped, Diagnostics& diags) {
+    std::vector<std::pair<std::string, std::string>> facts;
+    for (std::size_t i = 0; i < items.size() && i < 16;) {
+        const Paragraph& p = items[i].para;
+        if (p.title_style && i == 0) {   // Word's Title: the facts follow it
+            ++i;
+            continue;
+        }
+        // one line of a title page (a Word paragraph is one paragraph, however short)
+        if (is_structure(items[i]) || items[i].marker.kind != MarkerKind::none || (!p.single_line && p.text.size() > 80))
+            break;
+        auto fact = p.bullet || p.table ? std::nullopt : title_fact(p.text);
+        const std::string value = fact ? lower(fact->second) : "";
+        const bool reads = fact && (fact->first != "status" || value == "draft" || value == "adopted" ||
+                                    value == "superseded") &&
+                           ((fact->first != "adopted" && fact->first != "date adopted") || !iso_date(fact->second).empty());
+        if (!reads || fact->first == "last reviewed" || fact->first == "review date") {
+            ++i;
+            continue;
+        }
+        dropped.push_back({p.pos, p.text, "title page"});
+        diags.note(path, p.pos, "'" + p.text + "' is a fact of the title page: it goes into the front matter");
+        facts.push_back(std::move(*fact));
+        items.erase(items.begin() + static_cast<long>(i));
+    }
+    return facts;
+}
+
+// "1 May 2024" or "2024-05-01" -> "2024-05-01"; "" for anything else.
+std::string iso_date(const std::string& text) {
+    static const char* const months[] = {"january", "february", "march",     "april",   "may",      "june",
+                                         "july",    "august",   "september", "october", "november", "december"};
+    if (text.size() == 10 && text[4] == '-' && text[7] == '-') return text;
+    const std::vector<std::string> words = split_words(text);
+    if (words.size() != 3 || words[0].size() > 2 || words[2].size() != 4) return "";
+    for (const auto& w : {words[0], words[2]})
+        if (!std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+            return "";
+    const auto month = std::find(std::begin(months), std::end(months), lower(words[1]));
+    if (month == std::end(months)) return "";
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%s-%02d-%02d", words[2].c_str(), static_cast<int>(month - std::begin(months)) + 1,
+                  std::stoi(words[0]));
+    return buffer;
+}
+
 // "CONSTITUTION – PART 5", "Section 5.4": the token after "Part" / "Section".
 void read_place(std::string_view line, std::optional<ConstitutionPlace>& place) {
     const std::vector<std::string> words = split_words(line);
@@ -989,6 +1058,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     std::vector<Item> items = classify(std::move(paragraphs));
     Protocol& p = result.protocol;
     p.source_path = path;
+    const auto title_facts = take_title_facts(items, path, dropped, diags);
 
     const TitlePage page = read_title_page(items);
     const std::size_t top = page.lines;
@@ -1084,6 +1154,13 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     if (first < start) builder.start_preamble(items[first].para.pos);
     for (std::size_t i = first; i < items.size(); ++i) {
         const Item& it = items[i];
+        // the title again where the document itself starts, after a covering report
+        if (i > first && !title.empty() && it.role == Role::heading && it.marker.kind == MarkerKind::none &&
+            lower(it.para.text) == lower(title)) {
+            dropped.push_back({it.para.pos, it.para.text, "title repeated"});
+            diags.note(path, it.para.pos, "'" + it.para.text + "' repeats the title where the document starts: left out");
+            continue;
+        }
         // a note under the title ("Last reviewed: April 2024") is not a covering report:
         // the first heading after it starts the protocol
         if (i == start && first < start && start - first <= 2 && it.role == Role::heading) builder.end_preamble();
@@ -1152,6 +1229,18 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     }
     m.version = options.version.empty() ? "1" : options.version;
     m.status = Status::draft;
+    for (const auto& [label, value] : title_facts) {
+        if (label == "version" && options.version.empty()) m.version = value;
+        else if (label == "status" && lower(value) == "adopted") m.status = Status::adopted;
+        else if (label == "status" && lower(value) == "superseded") m.status = Status::superseded;
+        else if (label == "adopted" || label == "date adopted") m.adopted = iso_date(value);
+        else if (label == "adopted by") m.adopted_by = value;
+        else if (label == "minute") m.minute = value;
+        else if (label == "supersedes") m.supersedes = value;
+        else if (label == "constitution" && !m.constitution) read_place(value, m.constitution);
+    }
+    // An adopted protocol states when: without a date it stays a draft, as the reader requires.
+    if (m.status == Status::adopted && m.adopted.empty()) m.status = Status::draft;
 
     warn_numbering_restarts(p, path, diags);
     assign_ids(p);

@@ -2,6 +2,7 @@
 // clause carrying its ClauseChange, changed words as inserted / deleted inlines, and
 // deleted clauses (and the old places of moved ones) where they stood. Renderers need
 // nothing redline-specific beyond drawing those two inline kinds and the change record.
+#include <cctype>
 #include <map>
 #include <utility>
 #include <unordered_map>
@@ -221,7 +222,47 @@ public:
             add_new(c);
             for (const ClauseRef& r : c.new_) emit_old_places(r.order);
         }
+        add_glossary(p);
         return p;
+    }
+
+    // The defined terms are derived from each version, so the redline tracks them like
+    // any other words: an entry that differs is OLD's struck and NEW's inserted (Reject
+    // All gives OLD's list, Accept All NEW's), drawn as a section of the redline.
+    void add_glossary(model::Protocol& p) const {
+        p.terms.clear();   // drawn from the section below, not derived again from NEW's terms
+        const auto old_list = model::glossary_section(old_), new_list = model::glossary_section(new_);
+        if (!old_list && !new_list) return;
+        model::Section s = new_list ? *new_list : *old_list;
+        s.intro.clear();
+        static const std::vector<model::Block> none;
+        const auto& olds = old_list ? old_list->intro : none;
+        const auto& news = new_list ? new_list->intro : none;
+        // Merged in the list's own order (by term, ignoring case); any order keeps each
+        // version's entries in sequence, so Accept All and Reject All stay exact.
+        auto key = [](const model::Block& b) {
+            std::string k = b.inlines.empty() ? std::string() : model::plain_text(b.inlines.front().children);
+            for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return k;
+        };
+        auto marked = [](model::Block b, ChangeKind kind) {
+            b.change = kind;
+            return b;
+        };
+        std::size_t i = 0, j = 0;
+        while (i < olds.size() || j < news.size()) {
+            const int order = i == olds.size() ? 1 : j == news.size() ? -1 : key(olds[i]).compare(key(news[j]));
+            if (order == 0 && model::plain_text(olds[i]) == model::plain_text(news[j])) {
+                s.intro.push_back(news[j]);
+                ++i, ++j;
+                continue;
+            }
+            if (order <= 0) s.intro.push_back(marked(olds[i++], ChangeKind::deleted));
+            if (order >= 0) s.intro.push_back(marked(news[j++], ChangeKind::inserted));
+        }
+        if (!old_list) s.change.kind = ChangeKind::inserted;
+        if (!new_list) s.change.kind = ChangeKind::deleted;
+        p.sections.push_back(std::move(s));
     }
 
 private:

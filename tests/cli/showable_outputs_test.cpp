@@ -84,7 +84,7 @@ TEST_CASE("unshowable characters: LibreOffice opens the Word documents", "[cli][
     const std::string sample = test_env::source_dir() + "/tests/data/sample.md";
     REQUIRE(testing::run_cli({"build", src, "-o", tmp.file("site"), "--format", "docx"}).exit_code == 0);
     REQUIRE(testing::run_cli({"diff", sample, src, "-o", tmp.file("diff"), "--format", "docx"}).exit_code == 0);
-    for (const std::string docx : {tmp.file("site/odd.docx"), tmp.file("diff/redline.docx")}) {
+    for (const std::string& docx : {tmp.file("site/odd.docx"), tmp.file("diff/redline.docx")}) {
         INFO(docx);
         REQUIRE(fs::exists(docx));
         const std::string convert = "cd '" + tmp.path() + "' && soffice -env:UserInstallation=file://" + tmp.path() +

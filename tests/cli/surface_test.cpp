@@ -3,6 +3,7 @@
 // read from the same table as the parser.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <regex>
 
@@ -36,9 +37,15 @@ struct HouseStyle {
     static bool in_word_style(const std::string& docx_bytes) {
         return unpack_docx(docx_bytes)["word/styles.xml"].find("\"Georgia\"") != std::string::npos;
     }
-    static bool on_letter_paper(const std::string& pdf_bytes) {
-        return pdf_bytes.find("/MediaBox [ 0 0 612 792 ]") != std::string::npos ||
-               pdf_bytes.find("/MediaBox [0 0 612 792]") != std::string::npos;
+    // As poppler reads it: the page objects may sit in a compressed object stream.
+    static bool on_letter_paper(const std::string& pdf_path) {
+        std::string info;
+        if (FILE* pipe = ::popen(("pdfinfo '" + pdf_path + "' 2>&1").c_str(), "r")) {
+            char buffer[4096];
+            for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) info.append(buffer, n);
+            ::pclose(pipe);
+        }
+        return info.find("Page size:       612 x 792 pts") != std::string::npos;
     }
 };
 
@@ -61,7 +68,7 @@ TEST_CASE("every publishing command draws Word and PDF in the council's house st
     const std::vector<Case> cases = {
         {{"build", kSample, "-o", dir.file("build")}, {"build/sample.docx"}, {"build/sample.pdf"}},
         {{"constitution", test_env::source_dir() + "/tests/data/constitution/constitution.yaml", "-o",
-          dir.file("constitution")},
+          dir.file("constitution"), "--allow-sources-outside"},
          {"constitution/constitution.docx"},
          {"constitution/constitution.pdf"}},
         {{"diff", dir.file("old.md"), dir.file("new.md"), "-o", dir.file("diff")},
@@ -86,14 +93,14 @@ TEST_CASE("every publishing command draws Word and PDF in the council's house st
         for (const auto& f : c.pdf) {
             INFO(f);
             REQUIRE(fs::exists(dir.file(f)));
-            CHECK(HouseStyle::on_letter_paper(testing::read(dir.file(f))));
+            CHECK(HouseStyle::on_letter_paper(dir.file(f)));
         }
     }
     // The defaults are neither, so the checks above can fail.
     auto plain = testing::run_cli({"build", kSample, "-o", dir.file("plain"), "--format", "docx,pdf"});
     REQUIRE(plain.exit_code == 0);
     CHECK_FALSE(HouseStyle::in_word_style(testing::read(dir.file("plain/sample.docx"))));
-    CHECK_FALSE(HouseStyle::on_letter_paper(testing::read(dir.file("plain/sample.pdf"))));
+    CHECK_FALSE(HouseStyle::on_letter_paper(dir.file("plain/sample.pdf")));
 }
 
 TEST_CASE("an option a command cannot honour is a usage error naming it", "[cli][surface]") {

@@ -238,7 +238,10 @@ TEST_CASE("manifest: status and adoption govern the sections; dates are checked"
     s.heading = {model::Inline{model::InlineKind::text, "One", {}, {}, -1, {}}};
     source.sections.push_back(s);
     auto m = read_manifest("title: C\nadopted: 2024-05-01\n", ok);
-    m.parts.front().sections.push_back({"24", "", "code.md", {}, constitution::Numbering::as_written, {}, "", {}});
+    constitution::ManifestSection section;
+    section.number = "24";
+    section.source = "code.md";
+    m.parts.front().sections.push_back(section);
     model::Diagnostics diags;
     auto assembled = constitution::assemble(m, {source}, diags);
     REQUIRE(assembled.sections.size() == 1);

@@ -130,9 +130,10 @@ TEST_CASE("a constitution's version history table is filled from git with 'histo
     const std::string html = testing::read(out.file("constitution.html"));
     const auto history = html.find("Version history");
     REQUIRE(history != std::string::npos);
-    const auto v2019 = html.find("2019-06-20", history);
-    const auto v2021 = html.find("2021-03-02", history);
-    const auto v2024 = html.find("2024-05-01", history);
+    // Dates read in words, as everywhere else ("1 May 2024").
+    const auto v2019 = html.find("20 June 2019", history);
+    const auto v2021 = html.find("2 March 2021", history);
+    const auto v2024 = html.find("1 May 2024", history);
     CHECK(v2019 < v2021);
     CHECK(v2021 < v2024);
     CHECK(v2024 != std::string::npos);

@@ -168,7 +168,10 @@ TEST_CASE("issue 13.10: plain integers running through the document under unnumb
     int n = 0;
     for (const char* heading : {"Introduction", "Roles", "Respect", "Complaints"}) {
         text += std::string(heading) + "\n\n";
-        for (int k = 0; k < 10; ++k) text += std::to_string(++n) + ". Paragraph " + std::to_string(n) + " of the protocol.\n\n";
+        for (int k = 0; k < 10; ++k) {
+            ++n;
+            text += std::to_string(n) + ". Paragraph " + std::to_string(n) + " of the protocol.\n\n";
+        }
     }
     Imported i = import_text(text);
     CHECK(i.numbers == series("", 1, 40));

@@ -60,7 +60,7 @@ TEST_CASE("the installed binary publishes every format from an unrelated folder"
     for (const char* f : {"site/index.html", "site/sample.html", "site/sample.pdf", "site/sample.docx",
                           "site/sample.akn.xml", "site/protopub.css"})
         CHECK(fs::exists(work.file(f)));
-    ok("constitution constitution/constitution.yaml -o constitution-out --format html,pdf,docx,akn --quiet");
+    ok("constitution constitution/constitution.yaml -o constitution-out --format html,pdf,docx,akn --quiet --allow-sources-outside");
     ok("diff sample.md newer.md -o redline --quiet");
     CHECK(fs::exists(work.file("redline/redline.docx")));
     ok("compare sample.md newer.md -o comparison --format html,pdf,docx,csv,json --quiet");
