@@ -17,9 +17,14 @@ namespace {
 std::string quote(const std::string& s) { return "'" + s + "'"; }
 
 // Runs `command` in `dir` with a clean environment: no PROTOPUB_DATA_DIR, no PATH into the build.
+// Only the sanitizers' options pass through, so a sanitizer build is judged as its suite is
+// (with the suppressions for fontconfig's lifetime cache).
 int run_in(const std::string& dir, const std::string& command, const std::string& log) {
-    const std::string line = "cd " + quote(dir) + " && env -i HOME=" + quote(dir) + " PATH=/usr/bin:/bin " + command +
-                             " >" + quote(log) + " 2>&1";
+    std::string sanitizers;
+    for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"})
+        if (const char* value = std::getenv(name)) sanitizers += std::string(name) + "=" + quote(value) + " ";
+    const std::string line = "cd " + quote(dir) + " && env -i HOME=" + quote(dir) + " PATH=/usr/bin:/bin " + sanitizers +
+                             command + " >" + quote(log) + " 2>&1";
     const int status = std::system(line.c_str());
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
