@@ -5,6 +5,7 @@
 #include <map>
 
 #include "constitution/constitution.hpp"
+#include "model/facts.hpp"
 #include "model/text.hpp"
 #include "model/walk.hpp"
 
@@ -117,7 +118,7 @@ Block table(const std::vector<std::vector<std::string>>& rows) {
         model::TableRow row;
         row.header = b.rows.empty();
         // Dates read as everywhere else ("1 May 2024"); an empty cell is a dash.
-        for (const auto& c : cells) row.cells.push_back({{text(c.empty() ? "\xE2\x80\x94" : model::long_date(c))}});
+        for (const auto& c : cells) row.cells.push_back({{text(c.empty() ? "\xE2\x80\x94" : model::date_in_words(c))}});
         b.rows.push_back(std::move(row));
     }
     return b;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <vector>
 
+#include "model/facts.hpp"
 #include "model/text.hpp"
 
 namespace protopub::import {
@@ -72,25 +73,6 @@ std::vector<std::pair<std::string, std::string>> fields_of(const std::string& li
     return out;
 }
 
-// "10 December 2010" -> "2010-12-10"; anything else as it is.
-std::string iso_date(const std::string& text) {
-    static const char* months[] = {"january", "february", "march",     "april",   "may",      "june",
-                                   "july",    "august",   "september", "october", "november", "december"};
-    const auto words = model::split_words(text);
-    if (words.size() != 3) return text;
-    std::string month = words[1];
-    for (auto& c : month) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (int m = 0; m < 12; ++m) {
-        if (month != months[m]) continue;
-        const int day = std::atoi(words[0].c_str());
-        if (day < 1 || day > 31 || words[2].size() != 4) return text;
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%s-%02d-%02d", words[2].c_str(), m + 1, day);
-        return buf;
-    }
-    return text;
-}
-
 // A YAML double-quoted scalar.
 std::string quoted(const std::string& s) {
     std::string out = "\"";
@@ -141,7 +123,7 @@ std::optional<std::string> covering_report(const model::Protocol& imported, cons
                 } else if (!value.empty()) {
                     bool seen = false;
                     for (const auto& f : fields) seen |= f.first == key;
-                    if (!seen) fields.emplace_back(key, key == "date" ? iso_date(value) : value);
+                    if (!seen) fields.emplace_back(key, key == "date" && !model::date_from_words(value).empty() ? model::date_from_words(value) : value);
                 }
             }
         }

@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstdio>
 #include <map>
 #include <optional>
 
 #include "import/paragraphs.hpp"
+#include "model/facts.hpp"
 #include "model/ids.hpp"
 #include "model/text.hpp"
 
@@ -942,8 +942,6 @@ std::optional<std::pair<std::string, std::string>> title_fact(std::string_view t
     return std::make_pair(label, value);
 }
 
-std::string iso_date(const std::string& text);
-
 // The facts a title page states in its first lines ("Version: 2", "Status: Adopted",
 // "Adopted: 1 May 2024"), as Word title pages (ours among them) print them under the
 // title: taken out of the text into the front matter, each reported. Only values that
@@ -965,7 +963,7 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
         const std::string value = fact ? lower(fact->second) : "";
         const bool reads = fact && (fact->first != "status" || value == "draft" || value == "adopted" ||
                                     value == "superseded") &&
-                           ((fact->first != "adopted" && fact->first != "date adopted") || !iso_date(fact->second).empty());
+                           ((fact->first != "adopted" && fact->first != "date adopted") || !model::date_from_words(fact->second).empty());
         if (!reads || fact->first == "last reviewed" || fact->first == "review date") {
             ++i;
             continue;
@@ -978,23 +976,6 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
     return facts;
 }
 
-// "1 May 2024" or "2024-05-01" -> "2024-05-01"; "" for anything else.
-std::string iso_date(const std::string& text) {
-    static const char* const months[] = {"january", "february", "march",     "april",   "may",      "june",
-                                         "july",    "august",   "september", "october", "november", "december"};
-    if (text.size() == 10 && text[4] == '-' && text[7] == '-') return text;
-    const std::vector<std::string> words = split_words(text);
-    if (words.size() != 3 || words[0].size() > 2 || words[2].size() != 4) return "";
-    for (const auto& w : {words[0], words[2]})
-        if (!std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-            return "";
-    const auto month = std::find(std::begin(months), std::end(months), lower(words[1]));
-    if (month == std::end(months)) return "";
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%s-%02d-%02d", words[2].c_str(), static_cast<int>(month - std::begin(months)) + 1,
-                  std::stoi(words[0]));
-    return buffer;
-}
 
 // "CONSTITUTION – PART 5", "Section 5.4": the token after "Part" / "Section".
 void read_place(std::string_view line, std::optional<ConstitutionPlace>& place) {
@@ -1233,7 +1214,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         if (label == "version" && options.version.empty()) m.version = value;
         else if (label == "status" && lower(value) == "adopted") m.status = Status::adopted;
         else if (label == "status" && lower(value) == "superseded") m.status = Status::superseded;
-        else if (label == "adopted" || label == "date adopted") m.adopted = iso_date(value);
+        else if (label == "adopted" || label == "date adopted") m.adopted = model::date_from_words(value);
         else if (label == "adopted by") m.adopted_by = value;
         else if (label == "minute") m.minute = value;
         else if (label == "supersedes") m.supersedes = value;

@@ -1,7 +1,13 @@
 #include "model/facts.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
+#include <cstdio>
+#include <vector>
+
+#include "model/text.hpp"
 
 namespace protopub::model {
 
@@ -12,18 +18,41 @@ bool read_int(std::string_view s, int& out) {
     return ec == std::errc() && end == s.data() + s.size();
 }
 
+const std::array<const char*, 12> months = {"January", "February", "March",     "April",   "May",      "June",
+                                             "July",    "August",   "September", "October", "November", "December"};
+
 }  // namespace
 
 std::string date_in_words(std::string_view iso) {
-    static constexpr std::array<const char*, 12> months = {"January",   "February", "March",    "April",
-                                                           "May",       "June",     "July",     "August",
-                                                           "September", "October",  "November", "December"};
     int year = 0, month = 0, day = 0;
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !read_int(iso.substr(0, 4), year) ||
         !read_int(iso.substr(5, 2), month) || !read_int(iso.substr(8, 2), day) || month < 1 || month > 12 || day < 1 ||
         day > 31)
         return std::string(iso);
     return std::to_string(day) + " " + months[static_cast<std::size_t>(month - 1)] + " " + std::to_string(year);
+}
+
+std::string date_from_words(std::string_view words) {
+    int year = 0, month = 0, day = 0;
+    if (words.size() == 10 && words[4] == '-' && words[7] == '-' && read_int(words.substr(0, 4), year) &&
+        read_int(words.substr(5, 2), month) && read_int(words.substr(8, 2), day))
+        return std::string(words);
+    const std::vector<std::string> parts = split_words(words);
+    if (parts.size() != 3 || parts[2].size() != 4 || !read_int(parts[0], day) || !read_int(parts[2], year) || day < 1 ||
+        day > 31)
+        return "";
+    for (std::size_t m = 0; m < months.size(); ++m) {
+        const std::string_view name = months[m];
+        if (parts[1].size() != name.size() ||
+            !std::equal(name.begin(), name.end(), parts[1].begin(), [](char a, char b) {
+                return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+            }))
+            continue;
+        char buffer[16];
+        std::snprintf(buffer, sizeof buffer, "%04d-%02zu-%02d", year, m + 1, day);
+        return buffer;
+    }
+    return "";
 }
 
 std::string status_in_words(Status s) {

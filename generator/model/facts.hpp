@@ -13,6 +13,8 @@ namespace protopub::model {
 
 // "2024-05-01" -> "1 May 2024"; anything that is not a date is returned as written.
 std::string date_in_words(std::string_view iso);
+// The inverse: "1 May 2024" (any case) or "2024-05-01" -> "2024-05-01"; "" for anything else.
+std::string date_from_words(std::string_view words);
 
 // "Adopted" for Status::adopted: the status as a reader sees it.
 std::string status_in_words(Status s);

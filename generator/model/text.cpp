@@ -303,24 +303,6 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
-std::string long_date(const std::string& iso) {
-    static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                         "July",    "August",   "September", "October", "November", "December"};
-    auto digits = [&](std::size_t at, std::size_t n, int& out) {
-        out = 0;
-        for (std::size_t i = at; i < at + n; ++i) {
-            if (i >= iso.size() || iso[i] < '0' || iso[i] > '9') return false;
-            out = out * 10 + (iso[i] - '0');
-        }
-        return true;
-    };
-    int y = 0, m = 0, d = 0;
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d) ||
-        m < 1 || m > 12 || d < 1 || d > 31)
-        return iso;
-    return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
-}
-
 std::string covering_report_label(const Protocol& p) {
     const std::string title = trim(p.meta.title);
     return "Covering report \xE2\x80\x94 not part of the " + (title.empty() ? std::string("document") : title);

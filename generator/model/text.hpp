@@ -51,9 +51,6 @@ std::vector<std::string> split_words(std::string_view text);
 
 std::string trim(std::string_view s);
 
-// "2024-05-01" -> "1 May 2024": the one way every output writes a date for readers.
-// Anything that is not an ISO date is returned as it is.
-std::string long_date(const std::string& iso);
 
 // What every format prints over a covering report (SectionKind::preamble), so that no
 // reader takes it for the document: "Covering report — not part of the <title>".

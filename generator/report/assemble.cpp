@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "model/facts.hpp"
 #include "model/text.hpp"
 #include "model/walk.hpp"
 #include "refs/refs.hpp"
@@ -59,17 +60,6 @@ model::Section report_section(const std::string& id, const std::string& heading,
     s.heading = {text(heading)};
     s.intro = std::move(intro);
     return s;
-}
-
-// "2024-12-10" -> "10 December 2024", as a report's cover writes it.
-std::string long_date(const std::string& iso) {
-    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
-    const int month = std::atoi(iso.substr(5, 2).c_str());
-    const int day = std::atoi(iso.substr(8, 2).c_str());
-    if (month < 1 || month > 12 || day < 1) return iso;
-    return std::to_string(day) + " " + months[month - 1] + " " + iso.substr(0, 4);
 }
 
 std::string appendix_key(int number) { return "appendix-" + std::to_string(number); }
@@ -299,7 +289,7 @@ model::Protocol assemble(const ReportSource& source, const std::vector<Appendix>
 
     whole.sections.push_back(report_section(
         "cover", "Report to " + c.committee,
-        {field_table({{"To", c.committee}, {"Date", long_date(c.date)}, {"Item No", c.item}, {"Report of", c.report_of},
+        {field_table({{"To", c.committee}, {"Date", model::date_in_words(c.date)}, {"Item No", c.item}, {"Report of", c.report_of},
                       {"Title of Report", c.title}, {"Wards affected", c.wards}, {"Key decision", c.key_decision}})}));
 
     std::vector<model::Block> summary = {field_table({{"Purpose of report", c.purpose},

@@ -4,6 +4,8 @@
 
 #include <unistd.h>
 
+#include <cstdio>
+
 #include "docx/docx.hpp"
 #include "docx/word_reader.hpp"
 #include "model/facts.hpp"
@@ -21,6 +23,22 @@ TEST_CASE("facts: a date in words, the status in words", "[model][facts]") {
         CHECK(model::date_in_words(not_a_date) == not_a_date);
     CHECK(model::status_in_words(model::Status::draft) == "Draft");
     CHECK(model::status_in_words(model::Status::superseded) == "Superseded");
+}
+
+TEST_CASE("facts: a date in words read back, for every day of a year", "[model][facts]") {
+    for (int month = 1; month <= 12; ++month)
+        for (int day = 1; day <= 28; ++day) {
+            char iso[11];
+            std::snprintf(iso, sizeof iso, "2024-%02d-%02d", month, day);
+            INFO(iso);
+            CHECK(model::date_from_words(model::date_in_words(iso)) == iso);
+        }
+    CHECK(model::date_from_words("1 MAY 2024") == "2024-05-01");
+    CHECK(model::date_from_words("2024-05-01") == "2024-05-01");
+    CHECK(model::date_from_words("For decision") == "");
+    CHECK(model::date_from_words("1 Mayday 2024") == "");
+    CHECK(model::date_from_words("32 May 2024") == "");
+    CHECK(model::date_from_words("April 2024") == "");
 }
 
 TEST_CASE("facts: the title page's facts, in order, leaving out what the front matter leaves out", "[model][facts]") {
