@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -9,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include "source/reader.hpp"
 
 namespace test_env {
 
@@ -66,6 +70,18 @@ void write(const std::string& path, const std::string& bytes) {
 
 std::string source_with_body(const std::string& body) {
     return "---\ntitle: Test Protocol\ncouncil: Test Council\nversion: \"1\"\nstatus: draft\n---\n\n" + body;
+}
+
+std::string council_source(const std::string& council, const std::string& body) {
+    return "---\ntitle: Protocol\ncouncil: " + council + "\nversion: \"1\"\nstatus: draft\n---\n\n" + body;
+}
+
+protopub::model::Protocol parse_source(const std::string& text, const std::string& path) {
+    protopub::model::Diagnostics diags;
+    auto p = protopub::source::read_protocol(text, path, diags);
+    INFO(formatted(diags));
+    REQUIRE_FALSE(diags.has_errors());
+    return p;
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/diagnostics.hpp"
+#include "model/protocol.hpp"
 #include "paths.hpp"
 
 namespace testing {
@@ -28,6 +29,12 @@ void write(const std::string& path, const std::string& bytes);
 
 // A source with valid front matter and the given Markdown body.
 std::string source_with_body(const std::string& body);
+// The same for a protocol of the named council (comparisons need several councils).
+std::string council_source(const std::string& council, const std::string& body);
+
+// `text` read as a protocol source at `path`; the test fails, showing the diagnostics,
+// if the source has errors.
+protopub::model::Protocol parse_source(const std::string& text, const std::string& path = "test.md");
 
 struct RunResult {
     int exit_code = -1;

@@ -83,7 +83,7 @@ model::Protocol awkward_protocol() {
 
 }  // namespace
 
-TEST_CASE("akn: eIds follow the naming convention; references point at them", "[akn]") {
+TEST_CASE("akn: eIds follow the naming convention, references point at them", "[akn]") {
     const auto xml = render(testing::sample_with_references());
     CHECK(contains(xml, "<doc name=\"protocol\">"));
     CHECK(contains(xml, "<section eId=\"sec_1\" wId=\"introduction\">"));

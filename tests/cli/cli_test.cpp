@@ -51,7 +51,7 @@ TEST_CASE("check never changes the source", "[cli]") {
     CHECK(testing::read(dir.file("s.md")) == text);
 }
 
-TEST_CASE("build writes the site; the same input gives the same bytes", "[cli][determinism]") {
+TEST_CASE("build writes the site, the same input gives the same bytes", "[cli][determinism]") {
     testing::TempDir a, b;
     auto r1 = testing::run_cli({"build", kSample, "-o", a.path()});
     REQUIRE(r1.exit_code == 0);
@@ -71,7 +71,7 @@ TEST_CASE("a source named twice, on its own and in its folder, is one protocol",
     CHECK(run.out.find("1 protocol published") == 0);
 }
 
-TEST_CASE("build --link puts other publications on the front page; a bad one is a usage error", "[cli]") {
+TEST_CASE("build --link puts other publications on the front page, a bad one is a usage error", "[cli]") {
     testing::TempDir dir;
     auto run = testing::run_cli({"build", kSample, "-o", dir.file("site"), "--link", "Comparison=comparison/index.html",
                                  "--link", "The constitution=https://example.org/constitution"});

@@ -11,7 +11,6 @@
 #include "compare/compare.hpp"
 #include "compare/report.hpp"
 #include "compare/writers.hpp"
-#include "source/reader.hpp"
 #include "support.hpp"
 
 using namespace protopub;
@@ -19,11 +18,7 @@ using namespace protopub;
 namespace {
 
 model::Protocol parse(const std::string& council, const std::string& path, const std::string& body) {
-    std::string text = "---\ntitle: Protocol\ncouncil: " + council + "\nversion: \"1\"\nstatus: draft\n---\n\n" + body;
-    model::Diagnostics diags;
-    auto p = source::read_protocol(text, path, diags);
-    REQUIRE_FALSE(diags.has_errors());
-    return p;
+    return testing::parse_source(testing::council_source(council, body), path);
 }
 
 const std::string kModel =
@@ -92,7 +87,7 @@ TEST_CASE("compare: normalised words drop case, quotes, numbers, stop words and 
     CHECK(compare::normalise_words("the of and to 4.21").empty());
 }
 
-TEST_CASE("compare: with a base, reworded and reordered clauses align; splits align many-to-one", "[compare]") {
+TEST_CASE("compare: with a base, reworded and reordered clauses align, splits align many-to-one", "[compare]") {
     Fixture f({parse("Model", "model.md", kModel), parse("Guildford Borough Council", "guildford.md", kCouncil)}, 0);
     REQUIRE(f.cmp.base == 0);
     CHECK(f.aligned_to("1.1", 1) == std::vector<std::string>{"2.1", "2.2", "2.3"});
@@ -286,7 +281,7 @@ TEST_CASE("compare command: usage errors, outputs, no progress display when not 
 }
 
 
-TEST_CASE("compare report: a gap with a clause near it is set apart for checking; clauses counted once", "[compare]") {
+TEST_CASE("compare report: a gap with a clause near it is set apart for checking, clauses counted once", "[compare]") {
     using compare::Band;
     compare::Comparison cmp;
     cmp.base = 0;

@@ -8,7 +8,6 @@
 #include "compare/compare.hpp"
 #include "compare/report.hpp"
 #include "compare/writers.hpp"
-#include "source/reader.hpp"
 #include "support.hpp"
 
 using namespace protopub;
@@ -16,11 +15,7 @@ using namespace protopub;
 namespace {
 
 model::Protocol parse(const std::string& council, const std::string& path, const std::string& body) {
-    std::string text = "---\ntitle: Protocol\ncouncil: " + council + "\nversion: \"1\"\nstatus: draft\n---\n\n" + body;
-    model::Diagnostics diags;
-    auto p = source::read_protocol(text, path, diags);
-    REQUIRE_FALSE(diags.has_errors());
-    return p;
+    return testing::parse_source(testing::council_source(council, body), path);
 }
 
 const std::string kModel =

@@ -82,7 +82,7 @@ int run(const std::string& arguments) {
 
 }  // namespace
 
-TEST_CASE("constitution manifest: Parts, Sections, numbering, history; errors where they are", "[constitution]") {
+TEST_CASE("constitution manifest: Parts, Sections, numbering, history, errors where they are", "[constitution]") {
     auto m = test_manifest();
     REQUIRE(m.parts.size() == 2);
     CHECK(m.parts[0].number == "3");
@@ -131,7 +131,7 @@ TEST_CASE("constitution: numbers prefixed by section, ids scoped, internal refer
     CHECK(found);
 }
 
-TEST_CASE("constitution: 'Part 3' and named documents link to their place; unknown ones are warnings", "[constitution]") {
+TEST_CASE("constitution: 'Part 3' and named documents link to their place, unknown ones are warnings", "[constitution]") {
     model::Diagnostics diags;
     auto c = constitution::assemble(test_manifest(), test_protocols(), diags);
     std::map<std::string, std::string> target_of;

@@ -207,7 +207,7 @@ TEST_CASE("published Word: a contents with page numbers that Word updates on ope
     CHECK(pagerefs == lines);   // every contents line has its page number
 }
 
-TEST_CASE("manifest: status and adoption govern the sections; dates are checked", "[constitution][manifest]") {
+TEST_CASE("manifest: status and adoption govern the sections, dates are checked", "[constitution][manifest]") {
     using namespace protopub;
     auto read_manifest = [](const std::string& head, model::Diagnostics& diags) {
         return constitution::read_manifest(head + "parts:\n  - part: 5\n    title: Codes\n", "m.yaml", diags);

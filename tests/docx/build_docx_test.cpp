@@ -21,7 +21,7 @@ const std::string sample = test_env::source_dir() + "/tests/data/sample.md";
 
 }  // namespace
 
-TEST_CASE("build --format docx writes <stem>.docx; a bad reference writes nothing", "[docx][cli]") {
+TEST_CASE("build --format docx writes <stem>.docx, a bad reference writes nothing", "[docx][cli]") {
     const fs::path dir = fs::temp_directory_path() / ("protopub-build-docx-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     CHECK(run("build " + sample + " -o " + (dir / "ok").string() + " --format docx") == 0);

@@ -115,7 +115,7 @@ TEST_CASE("docx: clause numbers hang before the words, lists are Word lists", "[
     CHECK(find("Chief Finance Officer").style == "ListParagraph");
 }
 
-TEST_CASE("docx: same input, same bytes; the date comes from the options", "[docx]") {
+TEST_CASE("docx: same input, same bytes, the date comes from the options", "[docx]") {
     auto p = load(sample_path);
     CHECK(render(p) == render(p));
     docx::DocxOptions later;

@@ -63,7 +63,7 @@ TEST_CASE("the site has an index, a page per protocol and the stylesheet", "[htm
     CHECK(std::string(link.child_value()) == "Sample Protocol on Member/Officer Relations");
 }
 
-TEST_CASE("every clause has its stable id and a number permalink; ids are unique", "[html]") {
+TEST_CASE("every clause has its stable id and a number permalink, ids are unique", "[html]") {
     model::Diagnostics diags;
     const auto p = sample();
     auto out = render({p}, diags);
@@ -196,7 +196,7 @@ TEST_CASE("the same input gives the same bytes", "[html][determinism]") {
     CHECK(a.files() == b.files());
 }
 
-TEST_CASE("drafts carry a notice; other formats are offered as downloads", "[html]") {
+TEST_CASE("drafts carry a notice, other formats are offered as downloads", "[html]") {
     model::Diagnostics diags;
     auto draft = source::read_protocol(testing::source_with_body("## 1. A\n\n1.1 x\n"), "draft.md", diags);
     io::OutputSet out;

@@ -136,7 +136,7 @@ std::string p(const std::string& text, const std::string& style = "") {
 
 }  // namespace
 
-TEST_CASE("docx import: Word's contents list is left out; footnotes and text boxes are imported", "[import][docx]") {
+TEST_CASE("docx import: Word's contents list is left out, footnotes and text boxes are imported", "[import][docx]") {
     const std::string styles =
         "<w:style w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/></w:style>"
         "<w:style w:styleId=\"H1\"><w:name w:val=\"heading 1\"/></w:style>";
@@ -214,7 +214,7 @@ TEST_CASE("docx import: the council named only in Word's page header", "[import]
     CHECK(diags.warning_count() == 0);
 }
 
-TEST_CASE("docx import: list instances of one list number on; a list style's list is found", "[import][docx]") {
+TEST_CASE("docx import: list instances of one list number on, a list style's list is found", "[import][docx]") {
     // as Word and LibreOffice show it: numId 2 goes on from numId 1 (same abstractNum);
     // abstractNum 2 only names the list style "ProtocolList", which abstractNum 1 defines
     const std::string styles =

@@ -111,7 +111,7 @@ TEST_CASE("text import: a quoted passage over several paragraphs is a quote", "[
                  "> It is important to work together.\xE2\x80\x9D\n"));
 }
 
-TEST_CASE("text import: a web address is a link; a lone one between paragraphs is furniture", "[import][text]") {
+TEST_CASE("text import: a web address is a link, a lone one between paragraphs is furniture", "[import][text]") {
     Imported i = import_text(
         "1. LINKS\n\n1.1 Guidance is at <https://www.example.gov.uk/guide> and www.example.gov.uk.\n\n"
         "1.2 The code is published at:\n\nhttps://www.example.gov.uk/code\n\n"
@@ -249,7 +249,7 @@ TEST_CASE("text import: '(1)' is a clause number only in a text with no other nu
     CHECK(has(inside, "(1) advise;\n\n(2) act.\n"));
 }
 
-TEST_CASE("text import: tab-separated rows are a table; tabbed numbers and labels are not", "[import][text]") {
+TEST_CASE("text import: tab-separated rows are a table, tabbed numbers and labels are not", "[import][text]") {
     Imported i = import_text(
         "1. CONTACTS\n\n1.1\tWrite to:\n\t(a)\tthe Clerk; or\n\t(b)\tthe Chair.\n\n"
         "1.2 The officers are:\n\nName\tRole\nA. Smith\tClerk\nB. Jones\tTreasurer\n\n1.3 After the table.\n");
@@ -258,7 +258,7 @@ TEST_CASE("text import: tab-separated rows are a table; tabbed numbers and label
     CHECK(i.result.protocol.sections[0].clauses.size() == 3);
 }
 
-TEST_CASE("text import: a word hyphenated at a line end is one word; a compound keeps its hyphen", "[import][text]") {
+TEST_CASE("text import: a word hyphenated at a line end is one word, a compound keeps its hyphen", "[import][text]") {
     // long enough to know its own words (the rule needs a vocabulary to judge by): the
     // compounds' halves are words of the text, the fragments of a broken word are not
     std::string text = "1. GENERAL\n\n1.1 Officers give impartial and profes-\nsional advice on every decision-\nmaking "

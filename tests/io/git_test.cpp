@@ -23,7 +23,7 @@ void make_repo(const std::string& dir) {
 }
 }  // namespace
 
-TEST_CASE("git: the file ends at the first '@' that leaves a file; revisions keep their '@'", "[io][git]") {
+TEST_CASE("git: the file ends at the first '@' that leaves a file, revisions keep their '@'", "[io][git]") {
     testing::TempDir tmp;
     make_repo(tmp.path());
     const std::string x = tmp.file("x.md");

@@ -120,7 +120,7 @@ TEST_CASE("a write error on standard output is exit 2", "[io][cli]") {
     }
 }
 
-TEST_CASE("what a killed run left is removed by the next; a live run's is not", "[io][atomic]") {
+TEST_CASE("what a killed run left is removed by the next, a live run's is not", "[io][atomic]") {
     testing::TempDir dir;
     const pid_t dead = dead_pid();
     const std::string stale = dir.file("out/.protopub-stage-" + std::to_string(dead) + "-abcdef");

@@ -94,7 +94,7 @@ TEST_CASE("no paragraph leaves a single line at the foot or head of a page", "[l
     }
 }
 
-TEST_CASE("a forced break starts a new page; an unbreakable run taller than a page still goes out", "[layout][pages]") {
+TEST_CASE("a forced break starts a new page, an unbreakable run taller than a page still goes out", "[layout][pages]") {
     layout::Flow flow;
     flow.add(line("title"));
     auto body = line("body");

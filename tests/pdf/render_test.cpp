@@ -9,23 +9,16 @@
 #include "pdf/pdf_tools.hpp"
 #include "pdf/style.hpp"
 #include "refs/refs.hpp"
-#include "source/reader.hpp"
 #include "support.hpp"
 
 using namespace protopub;
 
 namespace {
 
-model::Protocol parse(const std::string& text, const std::string& path = "test.md") {
-    model::Diagnostics diags;
-    auto p = source::read_protocol(text, path, diags);
-    INFO(testing::formatted(diags));
-    REQUIRE_FALSE(diags.has_errors());
-    return p;
-}
+using testing::parse_source;
 
 model::Protocol sample() {
-    return parse(testing::read(test_env::source_dir() + "/tests/data/sample.md"), "tests/data/sample.md");
+    return parse_source(testing::read(test_env::source_dir() + "/tests/data/sample.md"), "tests/data/sample.md");
 }
 
 model::Clause& clause(model::Protocol& p, const std::string& id) {
@@ -245,7 +238,7 @@ TEST_CASE("one bookmark per section, and contents entries are links", "[pdf]") {
     CHECK(pdf_tools::count(f.uncompressed(), "/Subtype /Link") == 3);   // the three contents entries
 }
 
-TEST_CASE("every resolved reference is a live link; statutes link to the web", "[pdf]") {
+TEST_CASE("every resolved reference is a live link, statutes link to the web", "[pdf]") {
     auto p = sample();
     make_reference(p, "breaches", "paragraph 3.2", internal("3.2", "complaints"));
     make_reference(p, "officers-concerns", "their manager", internal("9.9", ""));   // unresolved: no link
@@ -263,7 +256,7 @@ TEST_CASE("every resolved reference is a live link; statutes link to the web", "
     check_words(p, f);
 }
 
-TEST_CASE("the same source gives the same bytes; the date comes from the source", "[pdf][determinism]") {
+TEST_CASE("the same source gives the same bytes, the date comes from the source", "[pdf][determinism]") {
     const auto p = sample();
     const std::string a = render(p), b = render(p);
     CHECK(a == b);
@@ -276,7 +269,7 @@ TEST_CASE("the same source gives the same bytes; the date comes from the source"
 }
 
 TEST_CASE("curly quotes, dashes, the pound sign and accents print as themselves", "[pdf][unicode]") {
-    const auto p = parse(testing::source_with_body(
+    const auto p = parse_source(testing::source_with_body(
         "## 1. Money {#money}\n\n1.1 {#gifts} Gifts worth over \u00A350 \u2014 \u201Cany gift\u201D \u2013 are "
         "registered with Ren\u00E9e Cl\u00E9ment\u2019s team.\n"));
     model::Diagnostics diags;
@@ -288,7 +281,7 @@ TEST_CASE("curly quotes, dashes, the pound sign and accents print as themselves"
 }
 
 TEST_CASE("a character no font has is reported, once", "[pdf][unicode]") {
-    const auto p = parse(testing::source_with_body("## 1. A {#a}\n\n1.1 {#b} Smile \U0001F600 and \U0001F600 again.\n"));
+    const auto p = parse_source(testing::source_with_body("## 1. A {#a}\n\n1.1 {#b} Smile \U0001F600 and \U0001F600 again.\n"));
     model::Diagnostics diags;
     CHECK_FALSE(pdf::render_pdf(p, {}, diags).empty());
     CHECK(diags.warning_count() == 1);
@@ -300,7 +293,7 @@ TEST_CASE("a table longer than a page runs on with its header row repeated", "[p
     for (int i = 1; i <= 70; ++i)
         body += "| Officer number " + std::to_string(i) + " | The Monitoring Officer, or the Deputy Monitoring "
                 "Officer when the Monitoring Officer is absent |\n";
-    const auto p = parse(testing::source_with_body(body));
+    const auto p = parse_source(testing::source_with_body(body));
     pdf::PdfOptions unhyphenated;   // so that every row's "Deputy" can be counted
     unhyphenated.style_values = {{"hyphenate", "no"}};
     const PdfFile f(render(p, unhyphenated));
@@ -409,7 +402,7 @@ TEST_CASE("every protocol source renders, with its bookmarks and live references
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
         if (entry.path().extension() != ".md" || entry.path().filename() == "README.md") continue;
         INFO(entry.path().string());
-        auto p = parse(testing::read(entry.path().string()), entry.path().string());
+        auto p = parse_source(testing::read(entry.path().string()), entry.path().string());
         model::Diagnostics diags;
         refs::resolve_references(p, diags);
         pdf::PdfOptions options;
@@ -433,7 +426,7 @@ TEST_CASE("every protocol source renders, with its bookmarks and live references
     CHECK(rendered >= 5);
 }
 
-TEST_CASE("build --format html,pdf writes both; a broken style writes nothing", "[pdf][cli]") {
+TEST_CASE("build --format html,pdf writes both, a broken style writes nothing", "[pdf][cli]") {
     testing::TempDir dir;
     const std::string sample_path = test_env::source_dir() + "/tests/data/sample.md";
     auto r = testing::run_cli({"build", sample_path, "--format", "html,pdf", "-o", dir.file("site"), "--quiet"});

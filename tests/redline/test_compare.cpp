@@ -50,7 +50,7 @@ TEST_CASE("an unchanged pair has no changes", "[redline]") {
     CHECK(set.count(ChangeKind::unchanged) == 25);
 }
 
-TEST_CASE("a clause inserted early renumbers the run after it; references follow as consequential", "[redline]") {
+TEST_CASE("a clause inserted early renumbers the run after it, references follow as consequential", "[redline]") {
     const auto old = load(fixture);
     auto edited = insert_early(old);
     REQUIRE(words_of(edited, "any-council-information-provided").find("paragraph 6.5") != std::string::npos);
@@ -64,7 +64,7 @@ TEST_CASE("a clause inserted early renumbers the run after it; references follow
     CHECK(change_of_new(set, "6.2").words_inserted == 11);
 }
 
-TEST_CASE("a deleted clause; the clauses after it are renumbered, not amended", "[redline]") {
+TEST_CASE("a deleted clause, the clauses after it are renumbered, not amended", "[redline]") {
     const auto old = load(fixture);
     const auto edited = delete_one(old);
     const auto set = redline::compare_versions(old, edited);

@@ -74,7 +74,7 @@ TEST_CASE("every resolved internal reference is a working link in the HTML", "[r
     }
 }
 
-TEST_CASE("each number of a list links to its own clause; the words stay as written", "[refs]") {
+TEST_CASE("each number of a list links to its own clause, the words stay as written", "[refs]") {
     model::Diagnostics diags;
     auto p = refs_test::load(data_path("internal.md"), diags);
     Page page;

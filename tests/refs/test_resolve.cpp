@@ -130,7 +130,7 @@ TEST_CASE("references that cannot be followed are reported with their place", "[
           data_path("dangling.md") + ":12:74: error: reference 'paragraph 9.9' points nowhere: there is no clause 9.9");
 }
 
-TEST_CASE("references to a deleted clause are errors; to a twice-numbered one, warnings", "[refs]") {
+TEST_CASE("references to a deleted clause are errors, to a twice-numbered one, warnings", "[refs]") {
     model::Diagnostics diags;
     auto p = load(data_path("internal.md"), diags);
     std::vector<std::string> messages;

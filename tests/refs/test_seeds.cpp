@@ -153,7 +153,7 @@ TEST_CASE("inserting a section into seed 004 renumbers what follows and no statu
     CHECK(refs::plan_renumber(q, after).empty());
 }
 
-TEST_CASE("the seeds' policies and procedures are constitution documents; the LGA's model code is not the council's",
+TEST_CASE("the seeds' policies and procedures are constitution documents, the LGA's model code is not the council's",
           "[refs]") {
     auto documents_in = [](const model::Protocol& p) {
         std::vector<std::string> out;

@@ -61,7 +61,7 @@ TEST_CASE("the sample source reads into sections, clauses and sub-items", "[sour
     CHECK(table_clause.blocks[1].rows[0].header);
 }
 
-TEST_CASE("clause text keeps its words; the number and id are taken off", "[source]") {
+TEST_CASE("clause text keeps its words, the number and id are taken off", "[source]") {
     model::Diagnostics diags;
     auto p = parse(testing::source_with_body("## 1. Intro\n\n1.1 {#first} The *first* words\nrun on.\n"), diags);
     REQUIRE(p.sections.size() == 1);
