@@ -4,7 +4,6 @@
 #include "cli/commands.hpp"
 #include "cli/formats.hpp"
 #include "cli/pipeline.hpp"
-#include "docx/docx.hpp"
 #include "io/files.hpp"
 #include "report/report.hpp"
 
@@ -40,20 +39,12 @@ int run_report(const std::vector<std::string>& argv) {
         if (a.drawn) documents.push_back(a.document);
         else out.add(a.file_name, a.file_bytes);
     }
-    bool rendered = render_formats(documents, options, out, diags);
-    if (rendered && options.wants("docx")) {
-        // The Word files again, as a committee paper: tracked changes dated by the meeting
-        // (not by an adoption that has not happened), no contents field.
-        docx::DocxOptions docx;
-        docx.reference = options.reference(diags);
-        docx.epoch = io::known_epoch(source.cover.date);
-        docx.contents = false;
-        for (const auto& document : documents) {
-            std::string bytes = docx.reference ? docx::render_docx(document, docx, diags) : std::string();
-            rendered = rendered && !bytes.empty();
-            out.add(output_stem(document) + ".docx", std::move(bytes));
-        }
-    }
+    // A committee paper: dated by its meeting (never by an adoption that has not happened),
+    // its Word files without a contents field.
+    options.epoch = io::known_epoch(source.cover.date);
+    options.epoch_only = true;
+    options.word_contents = false;
+    const bool rendered = render_formats(documents, options, out, diags);
     if (!rendered || diags.has_errors()) {
         print_diagnostics(diags);
         std::fprintf(stderr, "protopub report: nothing written to %s\n", outdir.c_str());

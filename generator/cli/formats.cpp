@@ -15,7 +15,7 @@ namespace {
 
 // The command's date, else SOURCE_DATE_EPOCH or the adoption; none when no source gives one.
 std::optional<std::int64_t> epoch_of(const model::Protocol& p, const PublishOptions& options) {
-    return options.epoch ? options.epoch : io::known_epoch(p.meta.adopted);
+    return options.epoch || options.epoch_only ? options.epoch : io::known_epoch(p.meta.adopted);
 }
 
 // A relative address or a web address: never "javascript:" or another scheme.
@@ -105,6 +105,7 @@ const std::vector<Format>& document_formats() {
              docx.reference = reference;
              docx.epoch = epoch_of(p, options);
              docx.revision_author = options.revision_author;
+             docx.contents = options.word_contents;
              return docx::render_docx(p, docx, diags);
          }},
         {"akn", ".akn.xml", "Akoma Ntoso XML",

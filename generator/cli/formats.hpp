@@ -32,6 +32,8 @@ struct PublishOptions {
     bool quiet = false;
     // diff's --date and --author; without a date each document's io::build_epoch.
     std::optional<std::int64_t> epoch;
+    bool epoch_only = false;    // the command's date or none, never a document's adoption (a committee paper)
+    bool word_contents = true;  // a contents field in each Word file
     std::string revision_author = "protopub";
 
     bool wants(std::string_view format) const;

@@ -5,6 +5,7 @@
 
 #include "compare/report_formats.hpp"
 #include "compare/writers.hpp"
+#include "model/make.hpp"
 #include "redline/redline.hpp"
 
 namespace protopub::compare::detail {
@@ -15,53 +16,12 @@ namespace {
 // coverage tables are left to the HTML report and the CSV files.
 constexpr std::size_t max_table_documents = 8;
 
-model::Inline text(const std::string& s) {
-    model::Inline in;
-    in.text = s;
-    return in;
-}
-
-model::Inline marked(model::InlineKind kind, const std::string& s) {
-    model::Inline in;
-    in.kind = kind;
-    in.children.push_back(text(s));
-    return in;
-}
-
-model::Block paragraph(model::Inlines inlines) {
-    model::Block b;
-    b.inlines = std::move(inlines);
-    return b;
-}
-
-model::Block bullets(const std::vector<std::string>& items) {
-    model::Block b;
-    b.kind = model::BlockKind::list;
-    for (const auto& item : items) b.items.push_back({"", "", {paragraph({text(item)})}, {}});
-    return b;
-}
-
-model::Block table(const std::vector<std::vector<std::string>>& rows) {
-    model::Block b;
-    b.kind = model::BlockKind::table;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        model::TableRow row;
-        row.header = r == 0;
-        for (const auto& cell : rows[r]) row.cells.push_back({{text(cell)}});
-        b.rows.push_back(std::move(row));
-    }
-    b.align.assign(rows.empty() ? 0 : rows[0].size(), model::Align::left);
-    return b;
-}
-
-model::Section section(const std::string& id, const std::string& heading, std::vector<model::Block> intro) {
-    model::Section s;
-    s.id = id;
-    s.id_given = true;
-    s.heading = {text(heading)};
-    s.intro = std::move(intro);
-    return s;
-}
+using model::make::bullets;
+using model::make::marked;
+using model::make::paragraph;
+using model::make::section;
+using model::make::table;
+using model::make::text;
 
 // Marks that every PDF viewer can copy as text (the standard PDF encoding has no "≈"),
 // and the tint of a matrix cell: darker is closer, as in the HTML report.

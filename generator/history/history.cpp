@@ -3,6 +3,7 @@
 #include "html/template.hpp"
 #include "html/writer.hpp"
 #include "io/git.hpp"
+#include "model/make.hpp"
 #include "model/text.hpp"
 #include "pdf/pdf.hpp"
 #include "redline/pages.hpp"
@@ -19,25 +20,9 @@ std::string front_matter_key(const model::Metadata& m) {
     return m.version + "\n" + model::to_string(m.status) + "\n" + m.adopted;
 }
 
-model::Inline text(const std::string& words) {
-    model::Inline in;
-    in.text = words;
-    return in;
-}
-
-model::Inline link(const std::string& words, const std::string& target) {
-    model::Inline in;
-    in.kind = model::InlineKind::link;
-    in.target = target;
-    in.children = {text(words)};
-    return in;
-}
-
-model::Block paragraph(model::Inlines inlines) {
-    model::Block b;
-    b.inlines = std::move(inlines);
-    return b;
-}
+using model::make::link;
+using model::make::paragraph;
+using model::make::text;
 
 // "2019" -> "2019", "v2.1 draft" -> "v2-1-draft": a version as a folder name.
 std::string folder_name(const AdoptedVersion& v) {

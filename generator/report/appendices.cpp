@@ -8,6 +8,7 @@
 #include "compare/report.hpp"
 #include "io/files.hpp"
 #include "io/git.hpp"
+#include "model/make.hpp"
 #include "model/text.hpp"
 #include "redline/redline.hpp"
 #include "refs/refs.hpp"
@@ -19,28 +20,9 @@ namespace fs = std::filesystem;
 namespace protopub::report {
 namespace {
 
-model::Inline text(const std::string& words) {
-    model::Inline in;
-    in.text = words;
-    return in;
-}
-
-model::Block paragraph(model::Inlines inlines) {
-    model::Block b;
-    b.inlines = std::move(inlines);
-    return b;
-}
-
-model::Block bullets(const std::vector<std::string>& items) {
-    model::Block b;
-    b.kind = model::BlockKind::list;
-    for (const auto& words : items) {
-        model::ListItem item;
-        item.blocks.push_back(paragraph({text(words)}));
-        b.items.push_back(std::move(item));
-    }
-    return b;
-}
+using model::make::bullets;
+using model::make::paragraph;
+using model::make::text;
 
 // A version named FILE or FILE@REV, read, resolved and checked. A source that cannot be
 // read at all is an error at its place in the report; problems inside it are at theirs.

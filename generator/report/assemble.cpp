@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "model/facts.hpp"
+#include "model/make.hpp"
 #include "model/text.hpp"
 #include "model/walk.hpp"
 #include "refs/refs.hpp"
@@ -15,24 +16,9 @@ using model::Inline;
 using model::InlineKind;
 using model::Inlines;
 
-Inline text(const std::string& words) {
-    Inline in;
-    in.text = words;
-    return in;
-}
-
-model::Block paragraph(Inlines inlines) {
-    model::Block b;
-    b.inlines = std::move(inlines);
-    return b;
-}
-
-model::Block strong_paragraph(const std::string& words) {
-    Inline strong;
-    strong.kind = InlineKind::strong;
-    strong.children = {text(words)};
-    return paragraph({strong});
-}
+using model::make::paragraph;
+using model::make::strong_paragraph;
+using model::make::text;
 
 // A two-column table of the filled-in fields (label, value), as report templates lay out
 // the cover and the summary box.
@@ -42,24 +28,11 @@ model::Block field_table(const std::vector<std::pair<std::string, std::string>>&
     for (const auto& [label, value] : fields) {
         if (value.empty()) continue;
         model::TableRow row;
-        Inline strong;
-        strong.kind = InlineKind::strong;
-        strong.children = {text(label)};
-        row.cells.push_back({{strong}});
+        row.cells.push_back({{model::make::marked(InlineKind::strong, label)}});
         row.cells.push_back({{text(value)}});
         b.rows.push_back(std::move(row));
     }
     return b;
-}
-
-model::Section report_section(const std::string& id, const std::string& heading, std::vector<model::Block> intro) {
-    model::Section s;
-    s.id = id;
-    s.id_given = true;
-    // Not a preamble: in a report these are the document itself, not text before a protocol.
-    s.heading = {text(heading)};
-    s.intro = std::move(intro);
-    return s;
 }
 
 std::string appendix_key(int number) { return "appendix-" + std::to_string(number); }
@@ -287,7 +260,7 @@ model::Protocol assemble(const ReportSource& source, const std::vector<Appendix>
     whole.meta.version = c.version;
     whole.meta.status = model::Status::draft;
 
-    whole.sections.push_back(report_section(
+    whole.sections.push_back(model::make::section(
         "cover", "Report to " + c.committee,
         {field_table({{"To", c.committee}, {"Date", model::date_in_words(c.date)}, {"Item No", c.item}, {"Report of", c.report_of},
                       {"Title of Report", c.title}, {"Wards affected", c.wards}, {"Key decision", c.key_decision}})}));
@@ -312,7 +285,7 @@ model::Protocol assemble(const ReportSource& source, const std::vector<Appendix>
         summary.push_back(std::move(list));
     }
     if (summary.front().rows.empty()) summary.erase(summary.begin());
-    whole.sections.push_back(report_section("summary", "Summary and Recommendations", std::move(summary)));
+    whole.sections.push_back(model::make::section("summary", "Summary and Recommendations", std::move(summary)));
 
     // The body: its own references resolved, then those into the appendices.
     model::Protocol body = source.body;
@@ -328,7 +301,7 @@ model::Protocol assemble(const ReportSource& source, const std::vector<Appendix>
     auto details = field_table({{"Name and contact details of author", contact},
                                 {"Background papers", papers.empty() ? std::string("None") : papers},
                                 {"Version number", c.version}});
-    whole.sections.push_back(report_section("contact", "Contact details and background papers", {std::move(details)}));
+    whole.sections.push_back(model::make::section("contact", "Contact details and background papers", {std::move(details)}));
 
     for (const auto& a : appendices) {
         const std::string key = appendix_key(a.number);
@@ -341,7 +314,7 @@ model::Protocol assemble(const ReportSource& source, const std::vector<Appendix>
             file.children = {text(a.file_name)};
             intro.push_back(paragraph({text("Published as a separate file: "), file}));
         }
-        model::Section head = report_section(key, heading, std::move(intro));
+        model::Section head = model::make::section(key, heading, std::move(intro));
         head.running_head = heading;
         whole.sections.push_back(std::move(head));
         if (!a.drawn) continue;
