@@ -9,6 +9,7 @@
 #include <set>
 
 #include "io/files.hpp"
+#include "layout/font_bytes.hpp"
 
 namespace protopub::layout {
 
@@ -34,21 +35,12 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 
 namespace {
 
-struct Reader {
-    std::string_view data;
-    bool ok(std::size_t offset, std::size_t size) const { return offset <= data.size() && size <= data.size() - offset; }
-    std::uint16_t u16(std::size_t o) const {
-        return static_cast<std::uint16_t>((static_cast<unsigned char>(data[o]) << 8) | static_cast<unsigned char>(data[o + 1]));
-    }
-    std::int16_t s16(std::size_t o) const { return static_cast<std::int16_t>(u16(o)); }
-    std::uint32_t u32(std::size_t o) const { return (std::uint32_t(u16(o)) << 16) | u16(o + 2); }
-};
 
 struct Tables {
     std::size_t head = 0, hhea = 0, hmtx = 0, cmap = 0, os2 = 0, kern = 0, kern_length = 0;
 };
 
-bool find_tables(const Reader& r, Tables& t, std::string& error) {
+bool find_tables(const FontBytes& r, Tables& t, std::string& error) {
     if (!r.ok(0, 12)) { error = "too short to be a TrueType font"; return false; }
     const auto version = r.u32(0);
     if (version != 0x00010000 && version != 0x74727565) {
@@ -75,7 +67,7 @@ bool find_tables(const Reader& r, Tables& t, std::string& error) {
 
 // Calls visit(code point, glyph) for every mapping of the best Unicode subtable.
 template <typename Visit>
-bool read_cmap(const Reader& r, std::size_t cmap, Visit visit) {
+bool read_cmap(const FontBytes& r, std::size_t cmap, Visit visit) {
     if (!r.ok(cmap, 4)) return false;
     const int count = r.u16(cmap + 2);
     std::size_t format4 = 0, format12 = 0;
@@ -129,7 +121,7 @@ bool read_cmap(const Reader& r, std::size_t cmap, Visit visit) {
 }  // namespace
 
 std::optional<FontMetrics> FontMetrics::parse(std::string_view ttf, std::string& error) {
-    const Reader r{ttf};
+    const FontBytes r{ttf};
     Tables t;
     if (!find_tables(r, t, error)) return std::nullopt;
     if (!r.ok(t.head, 54) || !r.ok(t.hhea, 36)) { error = "truncated head or hhea table"; return std::nullopt; }

@@ -1,5 +1,7 @@
 #include "pdf/font_subset.hpp"
 
+#include "layout/font_bytes.hpp"
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -8,22 +10,13 @@ namespace protopub::pdf::detail {
 
 namespace {
 
-struct Reader {
-    std::string_view data;
-    bool ok(std::size_t offset, std::size_t size) const { return offset <= data.size() && size <= data.size() - offset; }
-    std::uint16_t u16(std::size_t o) const {
-        return static_cast<std::uint16_t>((static_cast<unsigned char>(data[o]) << 8) | static_cast<unsigned char>(data[o + 1]));
-    }
-    std::int16_t s16(std::size_t o) const { return static_cast<std::int16_t>(u16(o)); }
-    std::uint32_t u32(std::size_t o) const { return (std::uint32_t(u16(o)) << 16) | u16(o + 2); }
-};
 
 struct Table {
     std::size_t offset = 0, length = 0;
     bool found() const { return length > 0; }
 };
 
-std::map<std::string, Table, std::less<>> table_directory(const Reader& r) {
+std::map<std::string, Table, std::less<>> table_directory(const layout::FontBytes& r) {
     std::map<std::string, Table, std::less<>> out;
     if (!r.ok(0, 12)) return out;
     const int count = r.u16(4);
@@ -60,7 +53,7 @@ std::uint32_t checksum(std::string_view table) {
 }
 
 // A composite glyph's components: (offset of the glyph index inside the glyph, index).
-std::vector<std::pair<std::size_t, std::uint16_t>> components(const Reader& r, std::size_t glyph, std::size_t length) {
+std::vector<std::pair<std::size_t, std::uint16_t>> components(const layout::FontBytes& r, std::size_t glyph, std::size_t length) {
     std::vector<std::pair<std::size_t, std::uint16_t>> out;
     if (length < 10 || r.s16(glyph) >= 0) return out;
     constexpr std::uint16_t words = 0x1, scale = 0x8, more = 0x20, xy_scale = 0x40, two_by_two = 0x80;
@@ -79,7 +72,7 @@ std::vector<std::pair<std::size_t, std::uint16_t>> components(const Reader& r, s
 
 // The glyph without its hinting instructions: viewers scale outlines themselves, and
 // the instructions are a third of a hinted font's size.
-std::string unhinted(const Reader& r, std::size_t glyph, std::size_t length) {
+std::string unhinted(const layout::FontBytes& r, std::size_t glyph, std::size_t length) {
     std::string out(r.data.substr(glyph, length));
     if (length < 10) return out;
     const int contours = r.s16(glyph);
@@ -111,7 +104,7 @@ std::string unhinted(const Reader& r, std::size_t glyph, std::size_t length) {
 
 bool subset_truetype(std::string_view ttf, const std::vector<std::uint16_t>& used, TrueTypeSubset& out,
                      std::string& error) {
-    const Reader r{ttf};
+    const layout::FontBytes r{ttf};
     const auto tables = table_directory(r);
     for (const char* tag : {"head", "hhea", "maxp", "hmtx", "loca", "glyf"})
         if (!tables.count(tag)) {
@@ -211,7 +204,7 @@ bool subset_truetype(std::string_view ttf, const std::vector<std::uint16_t>& use
 }
 
 FontFacts font_facts(std::string_view ttf) {
-    const Reader r{ttf};
+    const layout::FontBytes r{ttf};
     const auto tables = table_directory(r);
     FontFacts f;
     const auto head = tables.find("head");

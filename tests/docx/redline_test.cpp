@@ -7,30 +7,16 @@
 
 #include "docx/docx.hpp"
 #include "docx/word_reader.hpp"
+#include "model/make.hpp"
 
 using namespace protopub;
 using model::InlineKind;
 
 namespace {
 
-model::Inline text(const std::string& words) {
-    model::Inline in;
-    in.text = words;
-    return in;
-}
-
-model::Inline marked(InlineKind kind, const std::string& words) {
-    model::Inline in;
-    in.kind = kind;
-    in.children = {text(words)};
-    return in;
-}
-
-model::Block paragraph(model::Inlines inlines) {
-    model::Block b;
-    b.inlines = std::move(inlines);
-    return b;
-}
+using model::make::marked;
+using model::make::paragraph;
+using model::make::text;
 
 model::Block list(model::ListStyle style, std::vector<model::Inlines> items) {
     model::Block b;
