@@ -281,8 +281,10 @@ private:
 
     // A clause or item that starts with a list or table gets its label on a line of its own.
     void label_line_before(const model::Block* first, Context& ctx) {
-        if (!ctx.label.empty() && (!first || first->kind != model::BlockKind::paragraph))
+        if (!ctx.label.empty() && (!first || first->kind != model::BlockKind::paragraph)) {
             flow_.add(paragraph({}, ctx, leading(style_.body_size), layout::Align::left, false));
+            flow_.last().keep_with_next = true;   // a label never ends a page without its item
+        }
     }
 
     // A lead-in stays with what it introduces: a paragraph ending in ":" (or ":-"), one

@@ -5,12 +5,10 @@
 // becomes a narrow column of its own, which it reads before the text beside it.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <filesystem>
-#include <functional>
-#include <random>
 
 #include "pdf/pdf.hpp"
+#include "pdf/generated_lists.hpp"
 #include "pdf/pdf_tools.hpp"
 #include "refs/refs.hpp"
 #include "source/reader.hpp"
@@ -47,65 +45,6 @@ void check_layout_order(const model::Protocol& p) {
     CHECK(found == want.size());
 }
 
-std::string roman(int n) {
-    static const std::pair<int, const char*> digits[] = {{10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}};
-    std::string out;
-    for (const auto& [value, letters] : digits)
-        for (; n >= value; n -= value) out += letters;
-    return out;
-}
-
-// A protocol of long-numbered clauses (24.10, 10.12.3) and lists of every label style,
-// nested three deep, of random lengths, so that labels fall at every place on a page:
-// after a one-line item, after a long one, at the foot of a page, under a table-less
-// clause and under another list.
-std::string generated_body(unsigned seed) {
-    std::mt19937 random(seed);
-    auto below = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
-    static const char* const words[] = {"council", "officer", "member", "protocol", "advice", "report", "committee",
-                                        "information", "meeting", "relationship", "respect", "political", "group",
-                                        "executive", "monitoring", "standards", "conduct", "should", "decision"};
-    auto sentence = [&](int n) {
-        std::string s = "The";
-        for (int i = 0; i < n; ++i) s += std::string(" ") + words[below(19)];
-        return s + ".";
-    };
-    using Label = std::string (*)(int);
-    static const Label labels[] = {
-        [](int i) { return "(" + std::string(1, static_cast<char>('a' + i)) + ") "; },
-        [](int i) { return "(" + roman(i + 1) + ") "; },
-        [](int i) { return roman(i + 1) + ". "; },
-        [](int) { return std::string(); },   // bullets
-    };
-    std::string out;
-    std::function<void(int, const std::string&)> list = [&](int depth, const std::string& indent) {
-        const Label label = labels[below(4)];
-        const int items = 1 + below(depth == 0 ? 18 : 4);
-        for (int i = 0; i < items; ++i) {
-            out += indent + "- " + label(i) + sentence(2 + below(45)) + "\n";
-            if (depth < 2 && below(4) == 0) {
-                out += "\n";
-                list(depth + 1, indent + "  ");
-                out += "\n";
-            }
-        }
-        out += "\n";
-    };
-    const int first = 1 + below(20);
-    for (int s = first; s < first + 3; ++s) {
-        out += "## " + std::to_string(s) + ". Heading " + std::to_string(s) + "\n\n";
-        for (int c = 1; c <= 3 + below(11); ++c) {
-            const std::string number = std::to_string(s) + "." + std::to_string(c);
-            out += number + " " + sentence(4 + below(60)) + "\n\n";
-            if (below(3) == 0)
-                for (int k = 1; k <= 1 + below(12); ++k)
-                    out += number + "." + std::to_string(k) + " " + sentence(4 + below(40)) + "\n\n";
-            if (below(5) < 3) list(0, "");
-        }
-    }
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("pdftotext's default mode reads every seed's PDF in the source's order", "[pdf][reading-order][sources]") {
@@ -127,7 +66,7 @@ TEST_CASE("pdftotext's default mode reads long-numbered clauses and lists of eve
           "[pdf][reading-order][generated]") {
     for (unsigned seed = 1; seed <= 12; ++seed) {
         INFO("seed " << seed);
-        const auto p = parse(testing::source_with_body(generated_body(seed)), "generated.md");
+        const auto p = parse(testing::source_with_body(pdf_tools::generated_body(seed)), "generated.md");
         check_layout_order(p);
     }
 }
