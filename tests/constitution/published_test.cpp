@@ -159,6 +159,13 @@ TEST_CASE("published constitution: a section's page links other sections to thei
             INFO(stem << ".docx: " << a);
             CHECK(bookmarks.count(a) == 1);
         }
+        // Akoma Ntoso: every reference inside the document lands on an element of it
+        const std::string akn = read(dir + "/" + stem + ".akn.xml");
+        for (std::size_t at = 0; (at = akn.find("href=\"#", at)) != std::string::npos; at += 7) {
+            const std::string id = akn.substr(at + 7, akn.find('"', at + 7) - at - 7);
+            INFO(stem << ".akn.xml: #" << id);
+            CHECK(contains(akn, "eId=\"" + id + "\""));
+        }
         // PDF: every link goes to a page of the document or to a web address
         const std::string links = command_output("python3 '" + test_env::source_dir() + "/tests/golden/pdf_dump.py' '" +
                                                  dir + "/" + stem + ".pdf'");
