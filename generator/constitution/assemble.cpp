@@ -264,15 +264,18 @@ Constitution assemble(const Manifest& m, const std::vector<Protocol>& protocols,
             prefix_ids(p, key);
             const std::string title = entry.title.empty() ? p.meta.title : entry.title;
 
-            // The section on its own, for the site: its record first, then its words. Its
-            // constitution references stay unlinked: their targets are in other documents.
+            // Its constitution references point at their place in the whole constitution.
+            resolve_constitution_references(p, places, diags);
+
+            // The section on its own, for the site: its record first, then its words. A
+            // reference to another section keeps its target, which is in another document:
+            // the site links it to that section's page, a PDF or Word file shows its words.
             Protocol single = p;
             single.meta.title = titled("Section", entry.number, title);
             single.sections.insert(single.sections.begin(),
                                    heading_section(key, 2, "Adoption record and version history", adoption_record(p.meta, entry)));
             out.sections.push_back(std::move(single));
 
-            resolve_constitution_references(p, places, diags);
             whole.sections.push_back(heading_section(key, 3, titled("Section", entry.number, title), adoption_record(p.meta, entry)));
             for (auto& s : p.sections) s.level += 2;
             move_references(p, whole);

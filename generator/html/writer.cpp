@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "check/check.hpp"
 #include "model/facts.hpp"
@@ -367,6 +368,64 @@ void append_glossary(pugi::xml_node parent, const Protocol& p) {
     }
 }
 
+// Where each id of a site is best read: the page of the site that holds it, the page most
+// about it (the fewest sections) where several do -- a constitution's section on its own
+// page rather than in the whole constitution.
+using SitePages = std::map<std::string, std::string>;  // id -> page name
+
+void collect_item_ids(const std::vector<Block>& blocks, std::vector<std::string>& out) {
+    for (const Block& b : blocks) {
+        for (const ListItem& item : b.items) {
+            if (!item.id.empty()) out.push_back(item.id);
+            collect_item_ids(item.blocks, out);
+        }
+        collect_item_ids(b.children, out);
+    }
+}
+
+SitePages site_pages(const std::vector<Protocol>& protocols) {
+    std::vector<const Protocol*> order;
+    for (const auto& p : protocols) order.push_back(&p);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Protocol* a, const Protocol* b) { return a->sections.size() < b->sections.size(); });
+    SitePages pages;
+    for (const Protocol* p : order) {
+        std::vector<std::string> ids;
+        for (const Section& s : p->sections) {
+            ids.push_back(s.id);
+            collect_item_ids(s.intro, ids);
+            for (const Clause& c : s.clauses) {
+                ids.push_back(c.id);
+                collect_item_ids(c.blocks, ids);
+            }
+        }
+        const std::string page = page_name(*p);
+        for (const auto& id : ids)
+            if (!id.empty()) pages.emplace(id, page);
+    }
+    return pages;
+}
+
+// A reference on a page whose target is not on it (a constitution's section referring to
+// another section) links to the page of the site that holds the target, or is its words
+// alone where no page does: never a link to an anchor that is not there.
+void link_across_pages(pugi::xml_node body, const SitePages& site) {
+    std::set<std::string> here;
+    for (const pugi::xpath_node& x : body.select_nodes(".//*[@id]")) here.insert(x.node().attribute("id").value());
+    for (const pugi::xpath_node& x : body.select_nodes(".//a[contains(concat(' ', @class, ' '), ' ref ')]")) {
+        pugi::xml_node a = x.node();
+        const std::string href = a.attribute("href").value();
+        if (href.size() < 2 || href[0] != '#' || here.count(href.substr(1))) continue;
+        auto it = site.find(href.substr(1));
+        if (it != site.end()) {
+            a.attribute("href").set_value((it->second + href).c_str());
+        } else {
+            a.set_name("span");
+            a.remove_attribute("href");
+        }
+    }
+}
+
 Context index_context(const std::vector<Protocol>& protocols, const SiteOptions& options) {
     std::vector<const Protocol*> sorted;
     for (const auto& p : protocols) sorted.push_back(&p);
@@ -409,7 +468,10 @@ Context index_context(const std::vector<Protocol>& protocols, const SiteOptions&
 
 }  // namespace
 
-Context protocol_context(const Protocol& p, const SiteOptions& options) {
+namespace {
+
+// A protocol's page; with `site`, its references to other pages of the site link there.
+Context page_context(const Protocol& p, const SiteOptions& options, const SitePages* site) {
     const Metadata& m = p.meta;
     Context ctx;
     const std::string page = page_name(p);
@@ -457,7 +519,7 @@ Context protocol_context(const Protocol& p, const SiteOptions& options) {
 
     // The protocol outlives the page rendering that calls these.
     ctx["contents"] = Value::markup([&p](pugi::xml_node parent) { append_contents(parent, p); });
-    ctx["body"] = Value::markup([&p](pugi::xml_node parent) {
+    ctx["body"] = Value::markup([&p, site](pugi::xml_node parent) {
         pugi::xml_node current;   // the open level-2 section, where sub-headings nest
         pugi::xml_node preamble;  // the open box of the covering report
         for (std::size_t i = 0; i < p.sections.size(); ++i) {
@@ -482,16 +544,22 @@ Context protocol_context(const Protocol& p, const SiteOptions& options) {
             current = into.last_child();
         }
         name_tables(parent);
+        if (site) link_across_pages(parent, *site);
     });
     ctx["glossary"] = Value::markup([&p](pugi::xml_node parent) { append_glossary(parent, p); }, p.terms.empty());
     return ctx;
 }
+
+}  // namespace
+
+Context protocol_context(const Protocol& p, const SiteOptions& options) { return page_context(p, options, nullptr); }
 
 bool render_site(const std::vector<Protocol>& protocols, const SiteOptions& options, io::OutputSet& out,
                  Diagnostics& diags) {
     auto templates = TemplateSet::load(options.templates_dir, diags);
     if (!templates) return false;
     std::map<std::string, std::string> owner;  // page name -> source, to catch collisions
+    const SitePages site = site_pages(protocols);
     for (const Protocol& p : protocols) {
         const std::string name = page_name(p);
         if (auto [it, fresh] = owner.emplace(name, p.source_path); !fresh) {
@@ -499,7 +567,7 @@ bool render_site(const std::vector<Protocol>& protocols, const SiteOptions& opti
                                                "; rename one of the files");
             return false;
         }
-        std::string page = templates->render_page("protocol", protocol_context(p, options), diags);
+        std::string page = templates->render_page("protocol", page_context(p, options, &site), diags);
         if (page.empty()) return false;
         out.add(name, std::move(page));
     }

@@ -281,8 +281,10 @@ private:
 
     // A clause or item that starts with a list or table gets its label on a line of its own.
     void label_line_before(const model::Block* first, Context& ctx) {
-        if (!ctx.label.empty() && (!first || first->kind != model::BlockKind::paragraph))
+        if (!ctx.label.empty() && (!first || first->kind != model::BlockKind::paragraph)) {
             flow_.add(paragraph({}, ctx, leading(style_.body_size), layout::Align::left, false));
+            flow_.last().keep_with_next = true;   // a label never ends a page without its item
+        }
     }
 
     // A lead-in stays with what it introduces: a paragraph ending in ":" (or ":-"), one
@@ -332,6 +334,19 @@ private:
     void list(const model::Block& b, Context& ctx, int depth) {
         static const char* const bullets[] = {"\u2022", "\u2013", "\u25E6"};
         const int list_element = tree_.add(Role::l, ctx.parent);
+        auto label_of = [&](const model::ListItem& item) -> std::string {
+            return item.label.empty() ? bullets[depth % 3] : item.label;
+        };
+        // Every label is set flush right, half an em before its text, in a column as wide
+        // as the list's widest label needs (at least list_indent), so all its items' text
+        // aligns. A label further than about an em from its text is a column of its own
+        // to text extraction (poppler's pdftotext), which then reads a narrow column of
+        // labels, and the clause number under it, ahead of the text beside them.
+        const TextStyle label_style = body();
+        const double gap = label_style.size * 0.5;
+        double widest = 0;
+        for (const auto& item : b.items) widest = std::max(widest, fonts_.width(label_of(item), label_style));
+        const double column = std::max(style_.list_indent, widest + gap);
         for (const auto& item : b.items) {
             const int li = tree_.add(Role::li, list_element);
             Context inner = ctx;
@@ -340,11 +355,11 @@ private:
             const bool one_paragraph = item.blocks.size() == 1 && item.blocks[0].kind == model::BlockKind::paragraph;
             inner.parent = one_paragraph ? li : tree_.add(Role::lbody, li);
             inner.paragraph_role = one_paragraph ? Role::lbody : Role::p;
-            inner.label_x = ctx.indent;
-            inner.indent = ctx.indent + style_.list_indent;
+            const std::string label = label_of(item);
+            inner.indent = ctx.indent + column;
+            inner.label_x = inner.indent - gap - fonts_.width(label, label_style);
             inner.space_before = style_.paragraph_space * 0.6;
-            const std::string label = item.label.empty() ? bullets[depth % 3] : item.label;
-            inner.label = {run(label, body(), ctx.mark)};
+            inner.label = {run(label, label_style, ctx.mark)};
             inner.anchors = std::move(ctx.anchors);
             if (!item.id.empty()) inner.anchors.push_back(item.id);
             ctx.anchors.clear();

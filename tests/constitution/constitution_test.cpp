@@ -2,13 +2,17 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 #include <unistd.h>
+
+#include <pugixml.hpp>
 
 #include "constitution/constitution.hpp"
 #include "docx/docx.hpp"
 #include "docx/fixtures.hpp"
 #include "docx/word_reader.hpp"
+#include "html/writer.hpp"
 #include "io/files.hpp"
 #include "model/text.hpp"
 #include "paths.hpp"
@@ -151,6 +155,67 @@ TEST_CASE("constitution: 'Part 3' and named documents link to their place, unkno
     CHECK(contains(xml, "<w:hyperlink w:anchor=\"part_3\""));
     CHECK(contains(xml, "w:name=\"part_3\""));
     CHECK(contains(xml, "<w:hyperlink w:anchor=\"section_10\""));
+}
+
+TEST_CASE("constitution: a section's own page links other sections to their pages; its PDF and Word keep the words",
+          "[constitution][section-pages]") {
+    // Section 24 refers to section 23 (a source of its own), to Part 3 and to a section
+    // held elsewhere (both only in the whole constitution), and to a Part 9 there is not.
+    auto protocols = test_protocols();
+    auto& sample = protocols[1];
+    sample.references.push_back(constitution_reference("", "Code of Conduct for Councillors"));
+    auto& words = testing::find_clause(sample, "purpose")->blocks.front().inlines;
+    words.insert(words.end(), {testing::text(" and the "), testing::reference_to(5, "Code of Conduct for Councillors")});
+    model::Diagnostics diags;
+    auto c = constitution::assemble(test_manifest(), protocols, diags);
+    REQUIRE(c.sections.size() == 2);
+    std::vector<model::Protocol> documents = {c.whole, c.sections[0], c.sections[1]};
+    io::OutputSet out;
+    model::Diagnostics render_diags;
+    html::SiteOptions site;
+    site.templates_dir = test_env::source_dir() + "/templates";
+    REQUIRE(html::render_site(documents, site, out, render_diags));
+
+    auto page = [&](const std::string& name) {
+        auto doc = std::make_unique<pugi::xml_document>();
+        REQUIRE(out.files().count(name));
+        REQUIRE(doc->load_string(out.files().at(name).c_str()));
+        return doc;
+    };
+    const std::string own = html::page_name(c.sections[1]);
+    CHECK(own == "sample.html");
+    auto doc = page(own);
+    std::map<std::string, std::string> href_of;
+    for (auto x : doc->select_nodes("//a[contains(@class,'ref')]")) {
+        const std::string href = x.node().attribute("href").value();
+        href_of[x.node().text().get()] = href;
+        if (href.rfind("https:", 0) == 0) continue;   // a statute on legislation.gov.uk
+        // every reference link lands on an element of this page or of another page of the site
+        const auto hash = href.find('#');
+        REQUIRE(hash != std::string::npos);
+        const std::string target_page = hash == 0 ? own : href.substr(0, hash);
+        const std::string id = href.substr(hash + 1);
+        INFO(href);
+        auto target = page(target_page);
+        CHECK(target->select_nodes(("//*[@id='" + id + "']").c_str()).size() == 1);
+    }
+    CHECK(href_of["Code of Conduct for Councillors"] == html::page_name(c.sections[0]) + "#section-23");
+    CHECK(href_of["Part 3 of this Constitution"] == "constitution.html#part-3");
+    CHECK(href_of["Officer Employment Procedure Rules"] == "constitution.html#section-10");
+    CHECK(href_of["paragraph 24.3.2"] == "#section-24-complaints");   // on the page: stays there
+    CHECK(href_of.count("Part 9") == 0);
+    CHECK(doc->select_nodes("//span[contains(@class,'unresolved') and .='Part 9']").size() == 1);
+
+    // The whole constitution's page keeps its links on the page.
+    auto whole = page("constitution.html");
+    for (auto x : whole->select_nodes("//a[contains(@class,'ref constitution')]"))
+        CHECK(std::string(x.node().attribute("href").value()).rfind('#', 0) == 0);
+
+    // Word: a section's file has no link to a place that is not in it, and keeps the words.
+    const auto xml = testing::unpack_docx(docx::render_docx(c.sections[1], {}, render_diags)).at("word/document.xml");
+    CHECK(contains(xml, "Code of Conduct for Councillors"));
+    CHECK_FALSE(contains(xml, "w:anchor=\"section_23"));
+    CHECK_FALSE(contains(xml, "w:anchor=\"part_3"));
 }
 
 TEST_CASE("constitution: every section has its adoption record and version history", "[constitution]") {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <memory>
 #include <set>
+#include <sstream>
 
 #include <pugixml.hpp>
 
@@ -123,6 +124,60 @@ TEST_CASE("published constitution: references to other parts of it are links to 
         CHECK(ids.count(href.substr(1)) == 1);
     }
     CHECK(doc.select_nodes("//span[contains(@class,'constitution') and not(contains(@class,'unresolved'))]").empty());
+}
+
+TEST_CASE("published constitution: a section's page links other sections to their page and anchor; its PDF and Word "
+          "have no dead links",
+          "[constitution][published][section-pages]") {
+    const std::string dir = published().constitution;
+    int across = 0;
+    for (const char* stem : {"district-council-cabinet-model", "district-council-executive-directors",
+                             "guildford-borough-council", "somerset-model-protocol", "oxford-city-council"}) {
+        const std::string name = std::string(stem) + ".html";
+        auto doc = parse_html(dir + "/" + name);
+        // every named document and Part the whole constitution links is a link here too
+        CHECK(doc.select_nodes("//span[contains(@class,'constitution') and not(contains(@class,'unresolved'))]").empty());
+        for (auto x : doc.select_nodes("//a[contains(@class,'ref') and not(starts-with(@href,'https:'))]")) {
+            const std::string href = x.node().attribute("href").value();
+            const auto hash = href.find('#');
+            INFO(name << ": " << href);
+            REQUIRE(hash != std::string::npos);
+            const std::string page = hash == 0 ? name : href.substr(0, hash);
+            across += hash != 0;
+            auto target = parse_html(dir + "/" + page);
+            CHECK(target.select_nodes(("//*[@id='" + href.substr(hash + 1) + "']").c_str()).size() == 1);
+        }
+
+        // Word: every hyperlink to a place in the document has its bookmark
+        const std::string xml = word_document(dir + "/" + stem + ".docx");
+        std::set<std::string> bookmarks, anchors;
+        for (std::size_t at = 0; (at = xml.find("w:name=\"", at)) != std::string::npos;)
+            bookmarks.insert(xml.substr(at + 8, xml.find('"', at + 8) - at - 8)), at += 8;
+        for (std::size_t at = 0; (at = xml.find("w:anchor=\"", at)) != std::string::npos;)
+            anchors.insert(xml.substr(at + 10, xml.find('"', at + 10) - at - 10)), at += 10;
+        for (const auto& a : anchors) {
+            INFO(stem << ".docx: " << a);
+            CHECK(bookmarks.count(a) == 1);
+        }
+        // Akoma Ntoso: every reference inside the document lands on an element of it
+        const std::string akn = read(dir + "/" + stem + ".akn.xml");
+        for (std::size_t at = 0; (at = akn.find("href=\"#", at)) != std::string::npos; at += 7) {
+            const std::string id = akn.substr(at + 7, akn.find('"', at + 7) - at - 7);
+            INFO(stem << ".akn.xml: #" << id);
+            CHECK(contains(akn, "eId=\"" + id + "\""));
+        }
+        // PDF: every link goes to a page of the document or to a web address
+        const std::string links = command_output("python3 '" + test_env::source_dir() + "/tests/golden/pdf_dump.py' '" +
+                                                 dir + "/" + stem + ".pdf'");
+        const auto at = links.find("=== links\n");
+        REQUIRE(at != std::string::npos);
+        std::istringstream lines(links.substr(at + 10));
+        for (std::string line; std::getline(lines, line);) {
+            INFO(stem << ".pdf: " << line);
+            CHECK((contains(line, "-> page ") || contains(line, "-> https://")));
+        }
+    }
+    CHECK(across >= 20);   // Part 3 and the sections held elsewhere, on the whole constitution's page
 }
 
 TEST_CASE("published: a covering report is its own component, labelled, in every format", "[published][covering]") {

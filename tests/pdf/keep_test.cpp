@@ -9,6 +9,7 @@
 
 #include "model/text.hpp"
 #include "pdf/pdf.hpp"
+#include "pdf/generated_lists.hpp"
 #include "pdf/pdf_tools.hpp"
 #include "source/reader.hpp"
 #include "support.hpp"
@@ -33,6 +34,7 @@ bool ends_in_colon(const std::string& text) {
 struct MustContinue {
     std::vector<Words> headings;
     std::vector<Words> lead_ins;
+    std::set<std::string> labels;   // of items that start with a list or table: the label has a line of its own
 };
 
 void collect_lead_ins(const std::vector<model::Block>& blocks, MustContinue& out) {
@@ -48,7 +50,13 @@ void collect_lead_ins(const std::vector<model::Block>& blocks, MustContinue& out
                                !text.ends_with("\u201D") && !text.ends_with("\u2019");
             if (introduces || title || ends_in_colon(text)) out.lead_ins.push_back(model::split_words(text));
         }
-        for (const auto& item : b.items) collect_lead_ins(item.blocks, out);
+        for (const auto& item : b.items) {
+            if (item.blocks.empty() || item.blocks.front().kind != model::BlockKind::paragraph)
+                out.labels.insert(item.label.empty() ? "\u2022" : item.label);
+            collect_lead_ins(item.blocks, out);
+        }
+        if (b.kind == model::BlockKind::list && b.list_style == model::ListStyle::bullet)
+            out.labels.insert({"\u2022", "\u2013", "\u25E6"});   // a bullet at any depth
         collect_lead_ins(b.children, out);
     }
 }
@@ -83,6 +91,7 @@ std::string offence(const Words& line, const MustContinue& rules) {
     std::string joined;
     for (const auto& w : line) joined += w + " ";
     if (ends_in_colon(joined)) return "a lead-in ending in ':'";
+    if (line.size() == 1 && rules.labels.count(line.front())) return "a label without its item";
     // A heading's last line; one word alone is only taken for a whole heading, as the
     // last word of a paragraph often ends a heading too.
     for (const auto& h : rules.headings)
@@ -135,6 +144,33 @@ TEST_CASE("no heading, lead-in or caption ends a page, at any page size", "[pdf]
     CHECK(page_ends > 80);   // enough breaks to mean something
 }
 
+TEST_CASE("no item's label ends a page without its item, in generated lists of every label", "[pdf][keep][generated]") {
+    int page_ends = 0;
+    for (unsigned seed = 1; seed <= 12; ++seed) {
+        model::Diagnostics diags;
+        const auto p = source::read_protocol(testing::source_with_body(pdf_tools::generated_body(seed)), "generated.md", diags);
+        REQUIRE_FALSE(diags.has_errors());
+        const MustContinue rules = must_continue(p);
+        REQUIRE_FALSE(rules.labels.empty());
+        const std::string bytes = pdf::render_pdf(p, {}, diags);
+        REQUIRE_FALSE(bytes.empty());
+        testing::TempDir tmp;
+        const std::string path = tmp.file("out.pdf");
+        testing::write(path, bytes);
+        const std::string info = pdf_tools::run("pdfinfo '" + path + "'");
+        const int pages = std::stoi(info.substr(info.find("Pages:") + 6));
+        for (int page = 2; page < pages; ++page) {
+            const Words line = last_body_line(path, page, pages);
+            std::string shown;
+            for (const auto& w : line) shown += w + " ";
+            INFO("seed " << seed << " page " << page << " of " << pages << ": '" << shown << "'");
+            CHECK(offence(line, rules).empty());
+            ++page_ends;
+        }
+    }
+    CHECK(page_ends > 100);
+}
+
 TEST_CASE("the page-end check recognises a heading, a lead-in and a colon", "[pdf][keep]") {
     MustContinue rules;
     rules.headings = {model::split_words("24.9 Political activity")};
@@ -147,4 +183,8 @@ TEST_CASE("the page-end check recognises a heading, a lead-in and a colon", "[pd
     CHECK(offence(model::split_words("is governed by:-"), rules) == "a lead-in ending in ':'");
     CHECK(offence(model::split_words("and the work goes on."), rules) == "");
     CHECK(offence(model::split_words("activity"), rules) == "");   // a paragraph's last word alone
+    rules.labels = {"(iv)", "\u2013"};
+    CHECK(offence(model::split_words("(iv)"), rules) == "a label without its item");
+    CHECK(offence(model::split_words("\u2013"), rules) == "a label without its item");
+    CHECK(offence(model::split_words("(v)"), rules) == "");
 }
