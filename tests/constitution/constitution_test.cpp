@@ -157,7 +157,7 @@ TEST_CASE("constitution: 'Part 3' and named documents link to their place, unkno
     CHECK(contains(xml, "<w:hyperlink w:anchor=\"section_10\""));
 }
 
-TEST_CASE("constitution: a section's own page links other sections to their pages; its PDF and Word keep the words",
+TEST_CASE("constitution: a section's own page links other sections to their pages, its PDF and Word keep the words",
           "[constitution][section-pages]") {
     // Section 24 refers to section 23 (a source of its own), to Part 3 and to a section
     // held elsewhere (both only in the whole constitution), and to a Part 9 there is not.

@@ -126,7 +126,7 @@ TEST_CASE("published constitution: references to other parts of it are links to 
     CHECK(doc.select_nodes("//span[contains(@class,'constitution') and not(contains(@class,'unresolved'))]").empty());
 }
 
-TEST_CASE("published constitution: a section's page links other sections to their page and anchor; its PDF and Word "
+TEST_CASE("published constitution: a section's page links other sections to their page and anchor, its PDF and Word "
           "have no dead links",
           "[constitution][published][section-pages]") {
     const std::string dir = published().constitution;
