@@ -433,6 +433,62 @@ std::string xmp_metadata(const DocumentInfo& info) {
            "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
 }
 
+// libharu refuses an array of more elements than HPDF_LIMIT_MAX_ARRAY (32767 in 2.3), and
+// then the whole document.
+constexpr std::size_t kMaxArray = HPDF_LIMIT_MAX_ARRAY;
+
+// A PDF number tree of (key, object) entries in key order: one /Nums array while it fits,
+// else leaves of /Nums under /Kids nodes with their /Limits, as deep as the count needs
+// (the parent tree of a long document has an entry per page and per link).
+// `root` is the tree's indirect dictionary, made by the caller (its number comes first).
+void number_tree(Objects& objects, HPDF_Dict root, const std::vector<std::pair<int, void*>>& entries) {
+    const std::size_t per_leaf = kMaxArray / 2;   // a key and a value each
+    const auto nums = [&](HPDF_Dict node, std::size_t from, std::size_t to) {
+        HPDF_Array array = objects.array();
+        for (std::size_t i = from; i < to; ++i) {
+            HPDF_Array_AddNumber(array, entries[i].first);
+            HPDF_Array_Add(array, entries[i].second);
+        }
+        HPDF_Dict_Add(node, "Nums", array);
+    };
+    if (entries.size() <= per_leaf) return nums(root, 0, entries.size());
+    struct Node {
+        HPDF_Dict dict;
+        int first, last;
+    };
+    const auto limits = [&](const Node& n) {
+        HPDF_Array array = objects.array();
+        HPDF_Array_AddNumber(array, n.first);
+        HPDF_Array_AddNumber(array, n.last);
+        HPDF_Dict_Add(n.dict, "Limits", array);
+    };
+    std::vector<Node> level;
+    for (std::size_t from = 0; from < entries.size(); from += per_leaf) {
+        const std::size_t to = std::min(entries.size(), from + per_leaf);
+        Node leaf{objects.dict(true), entries[from].first, entries[to - 1].first};
+        nums(leaf.dict, from, to);
+        limits(leaf);
+        level.push_back(leaf);
+    }
+    const auto kids = [&](HPDF_Dict node, std::size_t from, std::size_t to) {
+        HPDF_Array array = objects.array();
+        for (std::size_t i = from; i < to; ++i) HPDF_Array_Add(array, level[i].dict);
+        HPDF_Dict_Add(node, "Kids", array);
+    };
+    while (level.size() > kMaxArray) {
+        std::vector<Node> up;
+        for (std::size_t from = 0; from < level.size(); from += kMaxArray) {
+            const std::size_t to = std::min(level.size(), from + kMaxArray);
+            Node node{objects.dict(true), level[from].first, level[to - 1].last};
+            kids(node.dict, from, to);
+            limits(node);
+            up.push_back(node);
+        }
+        level = std::move(up);
+    }
+    kids(root, 0, level.size());
+}
+
 // Where an element's content and children go in its /K, in the order a reader meets them.
 struct Kid {
     enum class Kind : std::uint8_t { element, content, annotation };
@@ -704,18 +760,15 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
     for (const Kid& kid : root_kids) HPDF_Array_Add(root_k, element_dicts[kid.index]);
     HPDF_Dict_Add(tree_root, "K", root_k);
     HPDF_Dict parent_tree_dict = objects.dict(true);
-    HPDF_Array nums = objects.array();
+    std::vector<std::pair<int, void*>> parent_entries;
     for (std::size_t p = 0; p < pages.size(); ++p) {
-        HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(p));
         HPDF_Array marked = objects.array();
         for (int e : parent_tree[p]) HPDF_Array_Add(marked, element_dicts[e]);
-        HPDF_Array_Add(nums, marked);
+        parent_entries.push_back({static_cast<int>(p), marked});
     }
-    for (std::size_t a = 0; a < annotations.size(); ++a) {
-        HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(pages.size() + a));
-        HPDF_Array_Add(nums, element_dicts[annotations[a].second]);
-    }
-    HPDF_Dict_Add(parent_tree_dict, "Nums", nums);
+    for (std::size_t a = 0; a < annotations.size(); ++a)
+        parent_entries.push_back({static_cast<int>(pages.size() + a), element_dicts[annotations[a].second]});
+    number_tree(objects, parent_tree_dict, parent_entries);
     HPDF_Dict_Add(tree_root, "ParentTree", parent_tree_dict);
     HPDF_Dict_AddNumber(tree_root, "ParentTreeNextKey", static_cast<HPDF_INT32>(pages.size() + annotations.size()));
 

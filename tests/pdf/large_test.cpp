@@ -1,0 +1,37 @@
+// A long, link-dense PDF: the parent tree outgrows one libharu array (32,767 elements: it
+// has an entry per page and per link), and the objects outgrow two-byte indexes in the
+// object stream (65,535). Both once broke the file; poppler must read it whole.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "pdf/pdf_tools.hpp"
+#include "support.hpp"
+
+TEST_CASE("a PDF with 10,000 clauses and 40,000 links is written whole and reads", "[pdf][limits]") {
+    std::string body;
+    const int sections = 200, clauses = 50;
+    for (int s = 1; s <= sections; ++s) {
+        body += "## " + std::to_string(s) + ". Part\n\n";
+        const std::string t = std::to_string(s % sections + 1);
+        for (int c = 1; c <= clauses; ++c)
+            body += std::to_string(s) + "." + std::to_string(c) + " See paragraphs " + t + ".1, " + t + ".2 and " + t +
+                    ".3, and paragraphs " + t + ".4 to " + t + ".9.\n\n";
+    }
+    testing::TempDir dir;
+    testing::write(dir.file("long.md"), testing::source_with_body(body));
+    const auto r = testing::run_cli({"build", dir.file("long.md"), "-o", dir.file("out"), "--format", "pdf", "--templates",
+                                     test_env::source_dir() + "/templates", "--quiet"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string path = dir.file("out/long.pdf");
+    // poppler's complaints go to stderr: none
+    CHECK(pdf_tools::run("pdfinfo '" + path + "' 2>&1 >/dev/null | cat") == "");
+    const std::string info = pdf_tools::run("pdfinfo '" + path + "'");
+    const auto pages = std::stoi(info.substr(info.find("Pages:") + 6));
+    CHECK(pages > 200);
+    // the last page holds the last clause
+    const std::string last = pdf_tools::run("pdftotext -f " + std::to_string(pages) + " -l " + std::to_string(pages) + " '" +
+                                            path + "' -");
+    CHECK(last.find("200.50 See paragraphs 1.1") != std::string::npos);
+}
