@@ -491,9 +491,9 @@ void number_tree(Objects& objects, HPDF_Dict root, const std::vector<std::pair<i
 
 // Where an element's content and children go in its /K, in the order a reader meets them.
 struct Kid {
-    enum class Kind : std::uint8_t { element, content, annotation };
+    enum class Kind : std::uint8_t { element, content, annotation, group };
     Kind kind;
-    int index = 0;   // element index, MCID, or annotation index
+    int index = 0;   // element index, MCID, annotation index, or group index
     int page = 0;
 };
 }  // namespace
@@ -718,6 +718,33 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
     HPDF_Dict_AddName(tree_root, "Type", "StructTreeRoot");
     std::vector<HPDF_Dict> element_dicts(element_count);
     for (auto& d : element_dicts) d = objects.dict(true);
+    // An element with more kids than one array holds (the Document of a long protocol
+    // holds every heading and paragraph) gets its runs of child elements wrapped in groups
+    // (Div; TBody in a table) that stand in its /K in their place.
+    std::vector<HPDF_Dict> group_dicts;
+    std::vector<HPDF_Dict> parent_of(element_count, nullptr);   // where a grouped element's /P points
+    for (std::size_t e = 0; e < element_count; ++e) {
+        if (kids[e].size() <= kMaxArray) continue;
+        std::vector<Kid> wrapped;
+        for (std::size_t i = 0; i < kids[e].size();) {
+            if (kids[e][i].kind != Kid::Kind::element) {
+                wrapped.push_back(kids[e][i++]);
+                continue;
+            }
+            HPDF_Dict group = objects.dict(true);
+            HPDF_Dict_AddName(group, "S", structure.elements[e].role == layout::Role::table ? "TBody" : "Div");
+            HPDF_Dict_Add(group, "P", element_dicts[e]);
+            HPDF_Array k = objects.array();
+            for (std::size_t n = 0; i < kids[e].size() && kids[e][i].kind == Kid::Kind::element && n < kMaxArray; ++i, ++n) {
+                HPDF_Array_Add(k, element_dicts[kids[e][i].index]);
+                parent_of[kids[e][i].index] = group;
+            }
+            HPDF_Dict_Add(group, "K", k);
+            wrapped.push_back({Kid::Kind::group, static_cast<int>(group_dicts.size()), 0});
+            group_dicts.push_back(group);
+        }
+        kids[e] = std::move(wrapped);
+    }
     for (std::size_t e = 0; e < element_count; ++e) {
         const auto& element = structure.elements[e];
         HPDF_Dict d = element_dicts[e];
@@ -730,7 +757,7 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
                 break;
             }
         if (own_page >= 0) HPDF_Dict_Add(d, "Pg", pdf_pages[own_page]);
-        HPDF_Dict_Add(d, "P", element.parent >= 0 ? element_dicts[element.parent] : tree_root);
+        HPDF_Dict_Add(d, "P", parent_of[e] ? parent_of[e] : element.parent >= 0 ? element_dicts[element.parent] : tree_root);
         if (element.role == layout::Role::th) {
             HPDF_Dict a = objects.dict(false);
             HPDF_Dict_AddName(a, "O", "Table");
@@ -739,8 +766,8 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
         }
         HPDF_Array k = objects.array();
         for (const Kid& kid : kids[e]) {
-            if (kid.kind == Kid::Kind::element) {
-                HPDF_Array_Add(k, element_dicts[kid.index]);
+            if (kid.kind == Kid::Kind::element || kid.kind == Kid::Kind::group) {
+                HPDF_Array_Add(k, kid.kind == Kid::Kind::group ? group_dicts[kid.index] : element_dicts[kid.index]);
                 continue;
             }
             if (kid.kind == Kid::Kind::content && kid.page == own_page) {
