@@ -10,11 +10,12 @@ namespace protopub::pdf::detail {
 
 namespace {
 
-// zlib through libharu, which links it already.
-bool deflated(const std::string& in, HPDF_MMgr mmgr, std::string& out) {
+// zlib through libharu, which links it already: `in` then `more`, deflated as one.
+bool deflated(const std::string& in, HPDF_MMgr mmgr, std::string& out, const std::string& more = {}) {
     HPDF_Stream src = HPDF_MemStream_New(mmgr, 8192), dst = HPDF_MemStream_New(mmgr, 8192);
     bool ok = src && dst &&
               HPDF_Stream_Write(src, reinterpret_cast<const HPDF_BYTE*>(in.data()), static_cast<HPDF_UINT>(in.size())) == HPDF_OK &&
+              HPDF_Stream_Write(src, reinterpret_cast<const HPDF_BYTE*>(more.data()), static_cast<HPDF_UINT>(more.size())) == HPDF_OK &&
               HPDF_Stream_WriteToStream(src, dst, HPDF_STREAM_FILTER_FLATE_DECODE, nullptr) == HPDF_OK;
     if (ok) {
         out.assign(HPDF_Stream_Size(dst), '\0');
@@ -99,7 +100,8 @@ std::string pack_objects(const std::string& pdf, HPDF_MMgr mmgr) {
         bodies += '\n';
     }
     std::string compressed;
-    if (!deflated(header + bodies, mmgr, compressed)) return {};
+    if (!deflated(header, mmgr, compressed, bodies)) return {};
+    std::string().swap(bodies);
     where[packed_stream] = {1, static_cast<std::uint32_t>(out.size())};
     out += std::to_string(packed_stream) + " 0 obj\n<< /Type /ObjStm /N " + std::to_string(packed) + " /First " +
            std::to_string(header.size()) + " /Filter /FlateDecode /Length " + std::to_string(compressed.size()) +

@@ -498,7 +498,7 @@ struct Kid {
 };
 }  // namespace
 
-std::string write_pdf(const std::vector<layout::Page>& pages, const layout::PageGeometry& geometry,
+std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometry& geometry,
                       const layout::FontSet& fonts, const layout::StructureTree& structure,
                       const std::vector<OutlineEntry>& outline, const DocumentInfo& info, const std::string& origin,
                       model::Diagnostics& diags) {
@@ -699,6 +699,9 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
             }
         }
     }
+    // Drawn: the layout's pages are not needed any more, and a long document's are large.
+    const std::size_t page_count = pages.size();
+    std::vector<layout::Page>().swap(pages);
 
     // ------------------------------------------------ the structure tree
     // Elements that drew nothing (an empty table cell) still take their place, after
@@ -788,16 +791,16 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
     HPDF_Dict_Add(tree_root, "K", root_k);
     HPDF_Dict parent_tree_dict = objects.dict(true);
     std::vector<std::pair<int, void*>> parent_entries;
-    for (std::size_t p = 0; p < pages.size(); ++p) {
+    for (std::size_t p = 0; p < page_count; ++p) {
         HPDF_Array marked = objects.array();
         for (int e : parent_tree[p]) HPDF_Array_Add(marked, element_dicts[e]);
         parent_entries.push_back({static_cast<int>(p), marked});
     }
     for (std::size_t a = 0; a < annotations.size(); ++a)
-        parent_entries.push_back({static_cast<int>(pages.size() + a), element_dicts[annotations[a].second]});
+        parent_entries.push_back({static_cast<int>(page_count + a), element_dicts[annotations[a].second]});
     number_tree(objects, parent_tree_dict, parent_entries);
     HPDF_Dict_Add(tree_root, "ParentTree", parent_tree_dict);
-    HPDF_Dict_AddNumber(tree_root, "ParentTreeNextKey", static_cast<HPDF_INT32>(pages.size() + annotations.size()));
+    HPDF_Dict_AddNumber(tree_root, "ParentTreeNextKey", static_cast<HPDF_INT32>(page_count + annotations.size()));
 
     HPDF_Dict catalog = pdf->catalog;
     HPDF_Dict_Add(catalog, "StructTreeRoot", tree_root);
@@ -850,6 +853,9 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
     HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
     HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
     bytes.resize(size);
+    // The document's objects (most of the memory of a long PDF) go before the packing
+    // makes its copies; the memory manager stays for it.
+    HPDF_FreeDocAll(pdf);
     // Packed, the structure tree and the other small objects compress; libharu's own
     // layout is kept only if the file is not as expected.
     std::string packed = pack_objects(bytes, pdf->mmgr);
