@@ -282,6 +282,8 @@ std::string carry_over(int from, int to, bool link, int depth) {
         if (dup >= 0) ::close(dup);
         return std::string("cannot list it: ") + std::strerror(errno);
     }
+    struct stat self {};
+    ::fstat(from, &self);
     std::string failed;
     while (const struct dirent* e = ::readdir(d)) {
         const char* name = e->d_name;
@@ -290,6 +292,10 @@ std::string carry_over(int from, int to, bool link, int depth) {
         if (::fstatat(from, name, &old, AT_SYMLINK_NOFOLLOW) != 0) continue;  // gone meanwhile
         const bool there = ::fstatat(to, name, &now, AT_SYMLINK_NOFOLLOW) == 0;
         if (there && !(S_ISDIR(old.st_mode) && S_ISDIR(now.st_mode))) continue;  // replaced by this run
+        if (link && old.st_dev != self.st_dev) {  // a file system mounted inside: not ours to move
+            failed = std::string("'") + name + "' is a mount point";
+            break;
+        }
         if (!link && !there) {
             if (::renameat(from, name, to, name) != 0) failed = std::string("cannot move '") + name + "': " + std::strerror(errno);
         } else if (!S_ISDIR(old.st_mode)) {
