@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -433,6 +434,19 @@ bool OutputSet::commit(const std::string& dir, std::string& error) {
             return false;
         }
     }
+    // Two runs switching the same folder take turns from here (a lock on its parent
+    // folder, released when the run ends): each links what the other put in place.
+    int lock = why.empty() ? ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    if (lock >= 0) {
+        while (::flock(lock, LOCK_EX) != 0 && errno == EINTR) {
+        }
+    }
+    struct Unlock {
+        int fd;
+        ~Unlock() {
+            if (fd >= 0) ::close(fd);
+        }
+    } unlock{lock};
     // Beside the folder: it gets the folder's mode and owner, and links to everything the
     // folder holds that this run does not write (a user's own files stay).
     if (why.empty()) {

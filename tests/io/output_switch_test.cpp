@@ -201,3 +201,34 @@ TEST_CASE("where the folder cannot be switched whole, it is switched file by fil
     CHECK(testing::read(out + "/mine.txt") == "mine");
     CHECK(entries(out) == 2);
 }
+
+TEST_CASE("two builds into one folder at once: each keeps what the other wrote", "[io][atomic][cli]") {
+    testing::TempDir dir;
+    for (int edition : {1, 2}) {
+        fs::create_directories(dir.file("edition" + std::to_string(edition)));
+        for (int p = 1; p <= 3; ++p)
+            testing::write(dir.file("edition" + std::to_string(edition) + "/protocol-" + std::to_string(p) + ".md"),
+                           protocol("Protocol " + std::to_string(p), 10, edition));
+    }
+    fs::create_directories(dir.file("others"));
+    for (int p = 1; p <= 3; ++p)
+        testing::write(dir.file("others/other-" + std::to_string(p) + ".md"), protocol("Other " + std::to_string(p), 10, 1));
+    int status = 0;
+    ::waitpid(start_build(dir.file("edition2"), dir.file("expected")), &status, 0);
+    const FileSet edition2 = files_under(dir.file("expected"));
+    for (int round = 0; round < 4; ++round) {
+        INFO("round " << round);
+        const std::string out = dir.file("out" + std::to_string(round));
+        ::waitpid(start_build(dir.file("edition1"), out), &status, 0);
+        // edition 2 and the other protocols, at the same time
+        const pid_t a = start_build(dir.file("edition2"), out), b = start_build(dir.file("others"), out);
+        ::waitpid(a, &status, 0);
+        CHECK(WEXITSTATUS(status) == 0);
+        ::waitpid(b, &status, 0);
+        CHECK(WEXITSTATUS(status) == 0);
+        const FileSet found = files_under(out);
+        for (const auto& [name, bytes] : edition2)
+            if (name.rfind("protocol-", 0) == 0) CHECK(found.at(name) == bytes);
+        for (int p = 1; p <= 3; ++p) CHECK(found.count("other-" + std::to_string(p) + ".html") == 1);
+    }
+}
