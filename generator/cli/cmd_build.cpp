@@ -58,7 +58,7 @@ int run_build(const std::vector<std::string>& argv) {
         return exit_usage;
     }
     print_diagnostics(diags);
-    if (!out.commit(outdir, error)) return usage_error("build", error);
+    if (const int written = write_outputs("build", out, outdir); written != exit_ok) return written;
     if (!options.quiet)
         std::printf("%zu protocol%s published to %s (%zu files)\n", protocols.size(), protocols.size() == 1 ? "" : "s",
                     outdir.c_str(), out.files().size());

@@ -139,7 +139,7 @@ int run_compare(const std::vector<std::string>& argv) {
         print_diagnostics(report_diags);
         return exit_usage;
     }
-    if (!out.commit(args.value("-o"), error)) return usage_error("compare", error);
+    if (const int written = write_outputs("compare", out, args.value("-o")); written != exit_ok) return written;
     const std::size_t files = out.files().size();
     if (!publish.quiet)
         std::printf("%zu protocols compared%s: %zu topics, %zu alignments, written to %s (%zu file%s)\n",

@@ -68,7 +68,7 @@ int run_constitution(const std::vector<std::string>& argv) {
         return exit_usage;
     }
     print_diagnostics(diags);
-    if (!out.commit(outdir, error)) return usage_error("constitution", error);
+    if (const int written = write_outputs("constitution", out, outdir); written != exit_ok) return written;
     if (!options.quiet)
         std::printf("constitution of %zu section%s published to %s (%zu files)\n", sources.size(),
                     sources.size() == 1 ? "" : "s", outdir.c_str(), out.files().size());

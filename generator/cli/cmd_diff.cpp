@@ -124,7 +124,7 @@ int run_diff(const std::vector<std::string>& argv) {
         return exit_usage;
     }
     print_diagnostics(diags);
-    if (!out.commit(outdir, error)) return usage_error("diff", error);
+    if (const int written = write_outputs("diff", out, outdir); written != exit_ok) return written;
     if (!options.quiet)
         std::printf("%d change%s (%zu in the schedule) written to %s (%zu files)\n", changes.changed(),
                     changes.changed() == 1 ? "" : "s", rows.size(), outdir.c_str(), out.files().size());

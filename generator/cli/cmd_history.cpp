@@ -45,7 +45,7 @@ int run_history(const std::vector<std::string>& argv) {
         return exit_usage;
     }
     print_diagnostics(diags);
-    if (!out.commit(outdir, error)) return usage_error("history", error);
+    if (const int written = write_outputs("history", out, outdir); written != exit_ok) return written;
     if (!publish.quiet)
         std::printf("%zu adopted version%s, %zu redline%s written to %s\n", versions.size(),
                     versions.size() == 1 ? "" : "s", versions.size() - 1, versions.size() == 2 ? "" : "s",

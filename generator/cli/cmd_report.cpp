@@ -51,7 +51,7 @@ int run_report(const std::vector<std::string>& argv) {
         return exit_usage;
     }
     print_diagnostics(diags);
-    if (!out.commit(outdir, error)) return usage_error("report", error);
+    if (const int written = write_outputs("report", out, outdir); written != exit_ok) return written;
     if (!options.quiet)
         std::printf("report with %zu appendi%s written to %s (%zu files)\n", appendices.size(),
                     appendices.size() == 1 ? "x" : "ces", outdir.c_str(), out.files().size());

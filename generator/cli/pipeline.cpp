@@ -7,6 +7,7 @@
 
 #include "check/check.hpp"
 #include "cli/commands.hpp"
+#include "io/files.hpp"
 #include "refs/refs.hpp"
 #include "source/reader.hpp"
 
@@ -82,6 +83,13 @@ void print_diagnostics(model::Diagnostics& diags) {
 int usage_error(const std::string& command, const std::string& message) {
     std::fprintf(stderr, "protopub %s: error: %s\n", command.c_str(), message.c_str());
     return exit_usage;
+}
+
+int write_outputs(const std::string& command, io::OutputSet& out, const std::string& dir) {
+    std::string error;
+    if (!out.commit(dir, error)) return usage_error(command, error);
+    if (!out.note().empty()) std::fprintf(stderr, "protopub %s: warning: %s\n", command.c_str(), out.note().c_str());
+    return exit_ok;
 }
 
 }  // namespace protopub::cli

@@ -8,6 +8,10 @@
 #include "model/diagnostics.hpp"
 #include "model/protocol.hpp"
 
+namespace protopub::io {
+class OutputSet;
+}
+
 namespace protopub::cli {
 
 // FILE and DIR arguments -> source files (a folder gives its *.md files, sorted, without
@@ -30,5 +34,9 @@ void print_diagnostics(model::Diagnostics& diags);
 
 // "protopub: error: ..." on stderr for usage and I/O problems; returns exit_usage.
 int usage_error(const std::string& command, const std::string& message);
+
+// Commits a command's outputs to folder `dir`: exit_ok, or exit_usage with the error
+// printed. Where the folder could not be switched in one step, says why (a warning).
+int write_outputs(const std::string& command, io::OutputSet& out, const std::string& dir);
 
 }  // namespace protopub::cli

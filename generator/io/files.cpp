@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -12,6 +13,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <algorithm>
+#include <iterator>
 #include <filesystem>
 #include <vector>
 
@@ -258,7 +261,109 @@ void OutputSet::add(const std::string& relative_path, std::string bytes) {
     files_[relative_path] = std::move(bytes);
 }
 
-bool OutputSet::commit(const std::string& dir, std::string& error) const {
+namespace {
+// ------------------------------------------------------------ switching a set in one step
+// The output folder is switched as a whole where the file system allows it: the new set
+// is written to a sibling folder, everything the folder held that this run does not write
+// is hard-linked beside it, and renameat2(RENAME_EXCHANGE) swaps the two in one step.
+
+// Called for renameat2 directly: glibc has a wrapper only from 2.28.
+int exchange(const char* a, const char* b) {
+    return static_cast<int>(::syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE));
+}
+
+// Adds to folder `to` every entry of folder `from` that `to` lacks, recursing into folders
+// both have: `link` makes hard links (a folder is made anew, with its mode and owner), else
+// the entries are moved. Returns "" or what stopped it (a sentence for the note).
+std::string carry_over(int from, int to, bool link, int depth) {
+    if (depth > 64) return "it is nested more than 64 folders deep";
+    const int dup = ::dup(from);
+    DIR* d = dup >= 0 ? ::fdopendir(dup) : nullptr;
+    if (!d) {
+        if (dup >= 0) ::close(dup);
+        return std::string("cannot list it: ") + std::strerror(errno);
+    }
+    struct stat self {};
+    ::fstat(from, &self);
+    std::string failed;
+    while (const struct dirent* e = ::readdir(d)) {
+        const char* name = e->d_name;
+        if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0) continue;
+        struct stat old {}, now {};
+        if (::fstatat(from, name, &old, AT_SYMLINK_NOFOLLOW) != 0) continue;  // gone meanwhile
+        const bool there = ::fstatat(to, name, &now, AT_SYMLINK_NOFOLLOW) == 0;
+        if (there && !(S_ISDIR(old.st_mode) && S_ISDIR(now.st_mode))) continue;  // replaced by this run
+        if (link && old.st_dev != self.st_dev) {  // a file system mounted inside: not ours to move
+            failed = std::string("'") + name + "' is a mount point";
+            break;
+        }
+        if (!link && !there) {
+            if (::renameat(from, name, to, name) != 0) failed = std::string("cannot move '") + name + "': " + std::strerror(errno);
+        } else if (!S_ISDIR(old.st_mode)) {
+            if (::linkat(from, name, to, name, 0) != 0) failed = std::string("cannot link '") + name + "': " + std::strerror(errno);
+        } else {
+            if (!there) {
+                if (::mkdirat(to, name, old.st_mode & 07777) != 0 ||
+                    ((old.st_uid != ::geteuid() || old.st_gid != ::getegid()) &&
+                     ::fchownat(to, name, old.st_uid, old.st_gid, AT_SYMLINK_NOFOLLOW) != 0) ||
+                    ::fchmodat(to, name, old.st_mode & 07777, 0) != 0) {
+                    failed = std::string("cannot make folder '") + name + "' as it was: " + std::strerror(errno);
+                    break;
+                }
+            }
+            const int sub_from = ::openat(from, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            const int sub_to = ::openat(to, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (sub_from >= 0 && sub_to >= 0) {
+                const std::string inner = carry_over(sub_from, sub_to, link, depth + 1);
+                if (!inner.empty()) failed = std::string(name) + "/" + inner;
+            } else {
+                failed = std::string("cannot open folder '") + name + "': " + std::strerror(errno);
+            }
+            if (sub_from >= 0) ::close(sub_from);
+            if (sub_to >= 0) ::close(sub_to);
+        }
+        if (!failed.empty()) break;
+    }
+    ::closedir(d);
+    return failed;
+}
+
+// Where a file of the set cannot go: a folder stands where it goes, or a file where one
+// of its folders goes. "" when every target can be replaced. Changes nothing.
+std::string blocked_target(const fs::path& dir, const std::string& rel) {
+    fs::path at = dir;
+    const fs::path relative(rel);
+    for (auto it = relative.begin(); it != relative.end(); ++it) {
+        at /= *it;
+        struct stat st {};
+        if (::lstat(at.c_str(), &st) != 0) return "";  // nothing there yet
+        const bool last = std::next(it) == relative.end();
+        if (last && S_ISDIR(st.st_mode)) return "cannot write '" + at.string() + "': it is a directory";
+        if (!last && !S_ISDIR(st.st_mode) && !(S_ISLNK(st.st_mode) && fs::is_directory(at)))
+            return "cannot write '" + (dir / rel).string() + "': '" + at.string() + "' is a file, not a folder";
+    }
+    return "";
+}
+
+// Why the folder cannot be switched in one step, or "" if it may be tried.
+std::string why_not_whole(const fs::path& dir, const fs::path& parent) {
+    struct stat d {}, p {};
+    if (::stat(dir.c_str(), &d) != 0 || ::stat(parent.c_str(), &p) != 0) return std::strerror(errno);
+    if (dir == parent) return "it is the root folder";
+    if (d.st_dev != p.st_dev) return "it is a mount point";
+    if (d.st_uid != ::geteuid() && ::geteuid() != 0) return "it belongs to another user";
+    std::error_code ec;
+    const fs::path cwd = fs::canonical(fs::current_path(ec), ec);
+    if (!ec) {
+        auto [mismatch, unused] = std::mismatch(dir.begin(), dir.end(), cwd.begin(), cwd.end());
+        if (mismatch == dir.end()) return "it is the working folder or holds it";
+    }
+    return "";
+}
+}  // namespace
+
+bool OutputSet::commit(const std::string& dir, std::string& error) {
+    note_.clear();
     std::error_code ec;
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
         error = "output folder '" + dir + "' is a file, not a folder";
@@ -269,19 +374,48 @@ bool OutputSet::commit(const std::string& dir, std::string& error) const {
         error = "cannot create output folder '" + dir + "': " + ec.message();
         return false;
     }
-    install_cleanup();
-    remove_stale(dir, ".protopub-stage-");
-    // Stage everything first; only when every file is safely on disk do we rename.
-    const std::string stage_tmpl = (fs::path(dir) / (".protopub-stage-" + std::to_string(::getpid()) + "-XXXXXX")).string();
-    std::vector<char> local(stage_tmpl.begin(), stage_tmpl.end());
-    local.push_back('\0');
-    char* stage = pending_slot(g_pending_stage, stage_tmpl);
-    if (stage) g_stage_pending = 1;
-    else stage = local.data();
-    if (!::mkdtemp(stage)) {
-        g_stage_pending = 0;
-        error = "cannot write to output folder '" + dir + "': " + std::strerror(errno);
+    // A link to a folder stays a link: the folder it names is switched.
+    const fs::path real = fs::canonical(dir, ec);
+    if (ec) {
+        error = "cannot open output folder '" + dir + "': " + ec.message();
         return false;
+    }
+    const fs::path parent = real.parent_path();
+    install_cleanup();
+    // What killed runs left: stage folders inside (switched file by file) and beside it.
+    const std::string sibling_prefix = "." + real.filename().string() + ".protopub-stage-";
+    remove_stale(real, ".protopub-stage-");
+    remove_stale(parent, sibling_prefix);
+    // Every target must be replaceable before anything is written: a folder standing where
+    // a page goes would otherwise stop the set half-way.
+    for (const auto& [rel, bytes] : files_) {
+        if (std::string blocked = blocked_target(fs::path(dir), rel); !blocked.empty()) {
+            error = blocked;
+            return false;
+        }
+    }
+    // Stage beside the folder (to switch it whole); where that cannot be, inside it.
+    std::string why = why_not_whole(real, parent);
+    char* stage = nullptr;
+    std::vector<char> local;
+    for (const bool beside : {true, false}) {
+        if (beside && !why.empty()) continue;
+        const std::string tmpl =
+            ((beside ? parent : real) / ((beside ? sibling_prefix : ".protopub-stage-") + std::to_string(::getpid()) + "-XXXXXX")).string();
+        local.assign(tmpl.begin(), tmpl.end());
+        local.push_back('\0');
+        stage = pending_slot(g_pending_stage, tmpl);
+        if (stage) g_stage_pending = 1;
+        else stage = local.data();
+        if (::mkdtemp(stage)) break;
+        const int saved = errno;
+        g_stage_pending = 0;
+        stage = nullptr;
+        if (!beside) {
+            error = "cannot write to output folder '" + dir + "': " + std::strerror(saved);
+            return false;
+        }
+        why = "its parent folder is not writable (" + std::string(std::strerror(saved)) + ")";
     }
     const fs::path stage_dir(stage);
     auto cleanup = [&] {
@@ -300,9 +434,38 @@ bool OutputSet::commit(const std::string& dir, std::string& error) const {
             return false;
         }
     }
+    // Two runs switching the same folder take turns from here (a lock on its parent
+    // folder, released when the run ends): each links what the other put in place.
+    int lock = why.empty() ? ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    if (lock >= 0) {
+        while (::flock(lock, LOCK_EX) != 0 && errno == EINTR) {
+        }
+    }
+    struct Unlock {
+        int fd;
+        ~Unlock() {
+            if (fd >= 0) ::close(fd);
+        }
+    } unlock{lock};
+    // Beside the folder: it gets the folder's mode and owner, and links to everything the
+    // folder holds that this run does not write (a user's own files stay).
+    if (why.empty()) {
+        struct stat st {};
+        const int from = ::open(real.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        const int to = ::open(stage, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (from < 0 || to < 0 || ::fstat(from, &st) != 0) why = std::string("cannot open it: ") + std::strerror(errno);
+        else if ((st.st_uid != ::geteuid() || st.st_gid != ::getegid()) && ::fchown(to, st.st_uid, st.st_gid) != 0)
+            why = std::string("cannot give the new folder its owner: ") + std::strerror(errno);
+        else if (::fchmod(to, st.st_mode & 07777) != 0)
+            why = std::string("cannot give the new folder its mode: ") + std::strerror(errno);
+        else if (std::string failed = carry_over(from, to, /*link=*/true, 0); !failed.empty())
+            why = "of what it holds, " + failed;
+        if (from >= 0) ::close(from);
+        if (to >= 0) ::close(to);
+    }
     // One sync of the file system for the whole set (an fsync per file costs seconds
-    // for a site of a thousand pages), then the renames into place.
-    if (int dfd = ::open(stage_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+    // for a site of a thousand pages), then the switch.
+    if (int dfd = ::open(stage, O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
         const int rc = ::syncfs(dfd);
         const int saved = errno;
         ::close(dfd);
@@ -312,31 +475,40 @@ bool OutputSet::commit(const std::string& dir, std::string& error) const {
             return false;
         }
     }
-    // Every target must be replaceable before the first rename: a folder standing where
-    // a page goes would otherwise stop the set half-way, leaving half a new site.
-    for (const auto& [rel, bytes] : files_) {
-        fs::path final_path = fs::path(dir) / rel;
-        fs::create_directories(final_path.parent_path(), ec);
-        std::error_code type_ec;
-        if (ec || fs::is_directory(final_path, type_ec)) {
-            error = "cannot write '" + final_path.string() + "': " + (ec ? ec.message() : "it is a directory");
-            cleanup();
-            return false;
-        }
-    }
-    // The renames run with SIGINT, SIGTERM and SIGHUP held back, so an interrupt cannot
-    // leave a new page beside an index that does not list it.
+    // The switch runs with SIGINT, SIGTERM and SIGHUP held back.
     sigset_t hold, before;
     sigemptyset(&hold);
     for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&hold, sig);
     ::sigprocmask(SIG_BLOCK, &hold, &before);
     bool ok = true;
-    for (const auto& [rel, bytes] : files_) {
-        fs::path final_path = fs::path(dir) / rel;
-        if (::rename((stage_dir / rel).c_str(), final_path.c_str()) != 0) {
-            error = "cannot write '" + final_path.string() + "': " + std::strerror(errno);
-            ok = false;
-            break;
+    bool whole = false;
+    if (why.empty()) {
+        whole = exchange(stage, real.c_str()) == 0;
+        if (!whole) why = std::string("exchanging the folders failed (") + std::strerror(errno) + ")";
+    }
+    if (whole) {
+        // The stage now holds the old folder. What appeared in it while this run was
+        // linking (a file a user saved meanwhile) moves across, then the rest goes.
+        const int from = ::open(stage, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        const int to = ::open(real.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (from >= 0 && to >= 0) (void)carry_over(from, to, /*link=*/false, 0);
+        if (from >= 0) ::close(from);
+        if (to >= 0) ::close(to);
+        if (const int pfd = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); pfd >= 0) {
+            (void)::fsync(pfd);  // the exchange itself on disk
+            ::close(pfd);
+        }
+    } else {
+        note_ = "output folder '" + dir + "' switched file by file, as " + why +
+                ": an interrupted run (SIGKILL, power loss) may leave old and new files side by side";
+        for (const auto& [rel, bytes] : files_) {
+            fs::path final_path = real / rel;
+            fs::create_directories(final_path.parent_path(), ec);
+            if (ec || ::rename((stage_dir / rel).c_str(), final_path.c_str()) != 0) {
+                error = "cannot write '" + (fs::path(dir) / rel).string() + "': " + (ec ? ec.message() : std::strerror(errno));
+                ok = false;
+                break;
+            }
         }
     }
     cleanup();

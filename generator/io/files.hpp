@@ -35,13 +35,22 @@ class OutputSet {
 public:
     void add(const std::string& relative_path, std::string bytes);
     const std::map<std::string, std::string>& files() const { return files_; }
-    // Creates `dir` (and parents) if needed, writes every file to a staging folder
-    // inside it, then renames each into place (with interrupts held back). Returns false
-    // with `error` set. Stage folders of runs killed before they finished are removed.
-    bool commit(const std::string& dir, std::string& error) const;
+    // Creates `dir` (and parents) if needed and switches it to the new set in one step:
+    // the set is written to a folder beside it, which gets links to everything `dir`
+    // holds that the set does not replace (a user's own files stay) and the folder's mode
+    // and owner, then the two are exchanged (renameat2 RENAME_EXCHANGE) and the old one
+    // removed. Where that cannot be (a parent folder not writable, a mount point, the
+    // working folder, a file system without the exchange), the set is staged inside `dir`
+    // and renamed into place file by file, with signals held back, and note() says why.
+    // Nothing is written when a target cannot be replaced. Returns false with `error` set.
+    // Stage folders of runs killed before they finished are removed.
+    bool commit(const std::string& dir, std::string& error);
+    // After commit: "" when the folder was switched in one step, else why it was not.
+    const std::string& note() const { return note_; }
 
 private:
     std::map<std::string, std::string> files_;
+    std::string note_;
 };
 
 // The time stamp outputs carry: SOURCE_DATE_EPOCH when set (reproducible builds),

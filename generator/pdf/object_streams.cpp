@@ -10,11 +10,12 @@ namespace protopub::pdf::detail {
 
 namespace {
 
-// zlib through libharu, which links it already.
-bool deflated(const std::string& in, HPDF_MMgr mmgr, std::string& out) {
+// zlib through libharu, which links it already: `in` then `more`, deflated as one.
+bool deflated(const std::string& in, HPDF_MMgr mmgr, std::string& out, const std::string& more = {}) {
     HPDF_Stream src = HPDF_MemStream_New(mmgr, 8192), dst = HPDF_MemStream_New(mmgr, 8192);
     bool ok = src && dst &&
               HPDF_Stream_Write(src, reinterpret_cast<const HPDF_BYTE*>(in.data()), static_cast<HPDF_UINT>(in.size())) == HPDF_OK &&
+              HPDF_Stream_Write(src, reinterpret_cast<const HPDF_BYTE*>(more.data()), static_cast<HPDF_UINT>(more.size())) == HPDF_OK &&
               HPDF_Stream_WriteToStream(src, dst, HPDF_STREAM_FILTER_FLATE_DECODE, nullptr) == HPDF_OK;
     if (ok) {
         out.assign(HPDF_Stream_Size(dst), '\0');
@@ -33,11 +34,12 @@ long number_after(const std::string& s, const std::string& key, std::size_t from
     return at == std::string::npos ? -1 : std::strtol(s.c_str() + at + key.size(), nullptr, 10);
 }
 
-void put_entry(std::string& out, int type, std::uint32_t field2, std::uint16_t field3) {
+// One cross-reference stream entry: a type byte, four bytes of offset (or object stream
+// number), and `width3` bytes of generation (or index in the object stream).
+void put_entry(std::string& out, int type, std::uint32_t field2, std::uint32_t field3, int width3) {
     out += static_cast<char>(type);
     for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((field2 >> shift) & 0xFF);
-    out += static_cast<char>(field3 >> 8);
-    out += static_cast<char>(field3 & 0xFF);
+    for (int shift = 8 * (width3 - 1); shift >= 0; shift -= 8) out += static_cast<char>((field3 >> shift) & 0xFF);
 }
 
 }  // namespace
@@ -98,24 +100,27 @@ std::string pack_objects(const std::string& pdf, HPDF_MMgr mmgr) {
         bodies += '\n';
     }
     std::string compressed;
-    if (!deflated(header + bodies, mmgr, compressed)) return {};
+    if (!deflated(header, mmgr, compressed, bodies)) return {};
+    std::string().swap(bodies);
     where[packed_stream] = {1, static_cast<std::uint32_t>(out.size())};
     out += std::to_string(packed_stream) + " 0 obj\n<< /Type /ObjStm /N " + std::to_string(packed) + " /First " +
            std::to_string(header.size()) + " /Filter /FlateDecode /Length " + std::to_string(compressed.size()) +
            " >>\nstream\n" + compressed + "\nendstream\nendobj\n";
 
     where[xref_stream] = {1, static_cast<std::uint32_t>(out.size())};
+    // An index in the object stream takes two bytes up to 65,535 objects, more beyond.
+    const int width3 = packed <= 0xFFFF ? 2 : packed <= 0xFFFFFF ? 3 : 4;
     std::string entries;
-    put_entry(entries, 0, 0, 0xFFFF);
+    put_entry(entries, 0, 0, (1u << (8 * width3 - 1) << 1) - 1, width3);
     for (long n = 1; n < count + 2; ++n) {
         const auto [type, value] = where[n];
         // In use: its offset; packed: the object stream's number and its index in it.
-        if (type == 2) put_entry(entries, 2, static_cast<std::uint32_t>(packed_stream), static_cast<std::uint16_t>(value));
-        else put_entry(entries, type, value, 0);
+        if (type == 2) put_entry(entries, 2, static_cast<std::uint32_t>(packed_stream), value, width3);
+        else put_entry(entries, type, value, 0, width3);
     }
     if (!deflated(entries, mmgr, compressed)) return {};
     const std::size_t xref_at = out.size();
-    out += std::to_string(xref_stream) + " 0 obj\n<< /Type /XRef /Size " + std::to_string(count + 2) + " /W [1 4 2] /Root " +
+    out += std::to_string(xref_stream) + " 0 obj\n<< /Type /XRef /Size " + std::to_string(count + 2) + " /W [1 4 " + std::to_string(width3) + "] /Root " +
            std::to_string(root) + " 0 R" + (info > 0 ? " /Info " + std::to_string(info) + " 0 R" : std::string()) +
            " /Filter /FlateDecode /Length " + std::to_string(compressed.size()) + " >>\nstream\n" + compressed +
            "\nendstream\nendobj\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";

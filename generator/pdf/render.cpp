@@ -760,7 +760,7 @@ std::string render_pdf(const model::Protocol& protocol, const PdfOptions& option
     if (!fonts) return {};
     const auto hyphenator = style.hyphenate ? cached_hyphenator(style.hyphenation_dictionary, origin, diags) : nullptr;
     Composer composer(protocol, style, *fonts, hyphenator.get(), diags);
-    const auto pages = composer.compose();
+    auto pages = composer.compose();
 
     const auto& m = protocol.meta;
     detail::DocumentInfo info;
@@ -772,7 +772,7 @@ std::string render_pdf(const model::Protocol& protocol, const PdfOptions& option
     info.keywords = "protocol, constitution, " + m.council + ", version " + m.version + ", " + model::to_string(m.status);
     info.epoch = options.epoch ? options.epoch : io::known_epoch(m.adopted);
     info.lang = m.lang.empty() ? "en-GB" : m.lang;
-    return detail::write_pdf(pages, style.page, *fonts, composer.structure(), composer.outline(), info, origin, diags);
+    return detail::write_pdf(std::move(pages), style.page, *fonts, composer.structure(), composer.outline(), info, origin, diags);
 }
 
 }  // namespace protopub::pdf

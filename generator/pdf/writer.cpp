@@ -433,16 +433,72 @@ std::string xmp_metadata(const DocumentInfo& info) {
            "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
 }
 
+// libharu refuses an array of more elements than HPDF_LIMIT_MAX_ARRAY (32767 in 2.3), and
+// then the whole document.
+constexpr std::size_t kMaxArray = HPDF_LIMIT_MAX_ARRAY;
+
+// A PDF number tree of (key, object) entries in key order: one /Nums array while it fits,
+// else leaves of /Nums under /Kids nodes with their /Limits, as deep as the count needs
+// (the parent tree of a long document has an entry per page and per link).
+// `root` is the tree's indirect dictionary, made by the caller (its number comes first).
+void number_tree(Objects& objects, HPDF_Dict root, const std::vector<std::pair<int, void*>>& entries) {
+    const std::size_t per_leaf = kMaxArray / 2;   // a key and a value each
+    const auto nums = [&](HPDF_Dict node, std::size_t from, std::size_t to) {
+        HPDF_Array array = objects.array();
+        for (std::size_t i = from; i < to; ++i) {
+            HPDF_Array_AddNumber(array, entries[i].first);
+            HPDF_Array_Add(array, entries[i].second);
+        }
+        HPDF_Dict_Add(node, "Nums", array);
+    };
+    if (entries.size() <= per_leaf) return nums(root, 0, entries.size());
+    struct Node {
+        HPDF_Dict dict;
+        int first, last;
+    };
+    const auto limits = [&](const Node& n) {
+        HPDF_Array array = objects.array();
+        HPDF_Array_AddNumber(array, n.first);
+        HPDF_Array_AddNumber(array, n.last);
+        HPDF_Dict_Add(n.dict, "Limits", array);
+    };
+    std::vector<Node> level;
+    for (std::size_t from = 0; from < entries.size(); from += per_leaf) {
+        const std::size_t to = std::min(entries.size(), from + per_leaf);
+        Node leaf{objects.dict(true), entries[from].first, entries[to - 1].first};
+        nums(leaf.dict, from, to);
+        limits(leaf);
+        level.push_back(leaf);
+    }
+    const auto kids = [&](HPDF_Dict node, std::size_t from, std::size_t to) {
+        HPDF_Array array = objects.array();
+        for (std::size_t i = from; i < to; ++i) HPDF_Array_Add(array, level[i].dict);
+        HPDF_Dict_Add(node, "Kids", array);
+    };
+    while (level.size() > kMaxArray) {
+        std::vector<Node> up;
+        for (std::size_t from = 0; from < level.size(); from += kMaxArray) {
+            const std::size_t to = std::min(level.size(), from + kMaxArray);
+            Node node{objects.dict(true), level[from].first, level[to - 1].last};
+            kids(node.dict, from, to);
+            limits(node);
+            up.push_back(node);
+        }
+        level = std::move(up);
+    }
+    kids(root, 0, level.size());
+}
+
 // Where an element's content and children go in its /K, in the order a reader meets them.
 struct Kid {
-    enum class Kind : std::uint8_t { element, content, annotation };
+    enum class Kind : std::uint8_t { element, content, annotation, group };
     Kind kind;
-    int index = 0;   // element index, MCID, or annotation index
+    int index = 0;   // element index, MCID, annotation index, or group index
     int page = 0;
 };
 }  // namespace
 
-std::string write_pdf(const std::vector<layout::Page>& pages, const layout::PageGeometry& geometry,
+std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometry& geometry,
                       const layout::FontSet& fonts, const layout::StructureTree& structure,
                       const std::vector<OutlineEntry>& outline, const DocumentInfo& info, const std::string& origin,
                       model::Diagnostics& diags) {
@@ -643,6 +699,9 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
             }
         }
     }
+    // Drawn: the layout's pages are not needed any more, and a long document's are large.
+    const std::size_t page_count = pages.size();
+    std::vector<layout::Page>().swap(pages);
 
     // ------------------------------------------------ the structure tree
     // Elements that drew nothing (an empty table cell) still take their place, after
@@ -662,6 +721,33 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
     HPDF_Dict_AddName(tree_root, "Type", "StructTreeRoot");
     std::vector<HPDF_Dict> element_dicts(element_count);
     for (auto& d : element_dicts) d = objects.dict(true);
+    // An element with more kids than one array holds (the Document of a long protocol
+    // holds every heading and paragraph) gets its runs of child elements wrapped in groups
+    // (Div; TBody in a table) that stand in its /K in their place.
+    std::vector<HPDF_Dict> group_dicts;
+    std::vector<HPDF_Dict> parent_of(element_count, nullptr);   // where a grouped element's /P points
+    for (std::size_t e = 0; e < element_count; ++e) {
+        if (kids[e].size() <= kMaxArray) continue;
+        std::vector<Kid> wrapped;
+        for (std::size_t i = 0; i < kids[e].size();) {
+            if (kids[e][i].kind != Kid::Kind::element) {
+                wrapped.push_back(kids[e][i++]);
+                continue;
+            }
+            HPDF_Dict group = objects.dict(true);
+            HPDF_Dict_AddName(group, "S", structure.elements[e].role == layout::Role::table ? "TBody" : "Div");
+            HPDF_Dict_Add(group, "P", element_dicts[e]);
+            HPDF_Array k = objects.array();
+            for (std::size_t n = 0; i < kids[e].size() && kids[e][i].kind == Kid::Kind::element && n < kMaxArray; ++i, ++n) {
+                HPDF_Array_Add(k, element_dicts[kids[e][i].index]);
+                parent_of[kids[e][i].index] = group;
+            }
+            HPDF_Dict_Add(group, "K", k);
+            wrapped.push_back({Kid::Kind::group, static_cast<int>(group_dicts.size()), 0});
+            group_dicts.push_back(group);
+        }
+        kids[e] = std::move(wrapped);
+    }
     for (std::size_t e = 0; e < element_count; ++e) {
         const auto& element = structure.elements[e];
         HPDF_Dict d = element_dicts[e];
@@ -674,7 +760,7 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
                 break;
             }
         if (own_page >= 0) HPDF_Dict_Add(d, "Pg", pdf_pages[own_page]);
-        HPDF_Dict_Add(d, "P", element.parent >= 0 ? element_dicts[element.parent] : tree_root);
+        HPDF_Dict_Add(d, "P", parent_of[e] ? parent_of[e] : element.parent >= 0 ? element_dicts[element.parent] : tree_root);
         if (element.role == layout::Role::th) {
             HPDF_Dict a = objects.dict(false);
             HPDF_Dict_AddName(a, "O", "Table");
@@ -683,8 +769,8 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
         }
         HPDF_Array k = objects.array();
         for (const Kid& kid : kids[e]) {
-            if (kid.kind == Kid::Kind::element) {
-                HPDF_Array_Add(k, element_dicts[kid.index]);
+            if (kid.kind == Kid::Kind::element || kid.kind == Kid::Kind::group) {
+                HPDF_Array_Add(k, kid.kind == Kid::Kind::group ? group_dicts[kid.index] : element_dicts[kid.index]);
                 continue;
             }
             if (kid.kind == Kid::Kind::content && kid.page == own_page) {
@@ -704,20 +790,17 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
     for (const Kid& kid : root_kids) HPDF_Array_Add(root_k, element_dicts[kid.index]);
     HPDF_Dict_Add(tree_root, "K", root_k);
     HPDF_Dict parent_tree_dict = objects.dict(true);
-    HPDF_Array nums = objects.array();
-    for (std::size_t p = 0; p < pages.size(); ++p) {
-        HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(p));
+    std::vector<std::pair<int, void*>> parent_entries;
+    for (std::size_t p = 0; p < page_count; ++p) {
         HPDF_Array marked = objects.array();
         for (int e : parent_tree[p]) HPDF_Array_Add(marked, element_dicts[e]);
-        HPDF_Array_Add(nums, marked);
+        parent_entries.push_back({static_cast<int>(p), marked});
     }
-    for (std::size_t a = 0; a < annotations.size(); ++a) {
-        HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(pages.size() + a));
-        HPDF_Array_Add(nums, element_dicts[annotations[a].second]);
-    }
-    HPDF_Dict_Add(parent_tree_dict, "Nums", nums);
+    for (std::size_t a = 0; a < annotations.size(); ++a)
+        parent_entries.push_back({static_cast<int>(page_count + a), element_dicts[annotations[a].second]});
+    number_tree(objects, parent_tree_dict, parent_entries);
     HPDF_Dict_Add(tree_root, "ParentTree", parent_tree_dict);
-    HPDF_Dict_AddNumber(tree_root, "ParentTreeNextKey", static_cast<HPDF_INT32>(pages.size() + annotations.size()));
+    HPDF_Dict_AddNumber(tree_root, "ParentTreeNextKey", static_cast<HPDF_INT32>(page_count + annotations.size()));
 
     HPDF_Dict catalog = pdf->catalog;
     HPDF_Dict_Add(catalog, "StructTreeRoot", tree_root);
@@ -770,6 +853,9 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Page
     HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
     HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
     bytes.resize(size);
+    // The document's objects (most of the memory of a long PDF) go before the packing
+    // makes its copies; the memory manager stays for it.
+    HPDF_FreeDocAll(pdf);
     // Packed, the structure tree and the other small objects compress; libharu's own
     // layout is kept only if the file is not as expected.
     std::string packed = pack_objects(bytes, pdf->mmgr);

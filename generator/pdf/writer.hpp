@@ -29,7 +29,8 @@ struct DocumentInfo {
     std::optional<std::int64_t> epoch;   // none: the PDF states no dates
 };
 
-std::string write_pdf(const std::vector<layout::Page>& pages, const layout::PageGeometry& geometry,
+// Takes the pages, to free them once they are drawn (before the document is saved).
+std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometry& geometry,
                       const layout::FontSet& fonts, const layout::StructureTree& structure,
                       const std::vector<OutlineEntry>& outline, const DocumentInfo& info, const std::string& origin,
                       model::Diagnostics& diags);
