@@ -88,22 +88,26 @@ public:
             t.reference = reference;
             t.space_before = pending_space_;
             pending_space_ = false;
-            std::string key;
-            std::size_t end = i;
+            bool ascii = cp.value < 0x80;
+            std::size_t end = i + cp.length;
             if (is_word_char(cp.value)) {
                 t.word = true;
-                end = word_end(s, i);
+                end = word_end(s, i, ascii);
+            }
+            const std::string_view written = s.substr(i, end - i);
+            // Only quotes outside ASCII fold, so an ASCII token is its own key.
+            if (ascii) {
+                t.key = keys_.intern(written);
+            } else {
+                std::string key;
                 for (std::size_t k = i; k < end;) {
                     const CodePoint c = decode(s, k);
                     append_normalised(key, c, s, k);
                     k += c.length;
                 }
-            } else {
-                end = i + cp.length;
-                append_normalised(key, cp, s, i);
+                t.key = keys_.intern(key);
             }
-            t.text = std::string(s.substr(i, end - i));
-            t.key = keys_.intern(key);
+            t.text = std::string(written);
             out_.tokens.push_back(std::move(t));
             i = end;
         }
@@ -113,11 +117,13 @@ private:
     // A word runs over letters and digits, and over an apostrophe or hyphen between
     // letters ("Council's", "decision-making") or a dot or comma between digits ("3.2",
     // "1,000"), so a change is always a whole word.
-    static std::size_t word_end(std::string_view s, std::size_t i) {
+    // `ascii` stays true while every character taken is ASCII.
+    static std::size_t word_end(std::string_view s, std::size_t i, bool& ascii) {
         std::uint32_t prev = 0;
         while (i < s.size()) {
             const CodePoint cp = decode(s, i);
             if (is_word_char(cp.value)) {
+                ascii = ascii && cp.value < 0x80;
                 prev = cp.value;
                 i += cp.length;
                 continue;
@@ -127,6 +133,7 @@ private:
             const bool joins = ((is_apostrophe(cp.value) || cp.value == '-') && is_word_char(next.value)) ||
                                ((cp.value == '.' || cp.value == ',') && is_digit(prev) && is_digit(next.value));
             if (!joins) break;
+            ascii = ascii && cp.value < 0x80;
             i += cp.length;
         }
         return i;
