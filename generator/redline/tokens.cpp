@@ -245,6 +245,26 @@ TokenStream tokenize(const std::vector<const model::Clause*>& clauses, KeyTable&
     return stream;
 }
 
+namespace {
+
+bool same_inlines(const Inlines& a, const Inlines& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k)
+        if (a[k].kind != b[k].kind || a[k].text != b[k].text || !same_inlines(a[k].children, b[k].children))
+            return false;
+    return true;
+}
+
+}  // namespace
+
+bool same_reading(const model::Clause& a, const model::Clause& b) {
+    const std::vector<const Inlines*> ua = units_of(a), ub = units_of(b);
+    if (ua.size() != ub.size()) return false;
+    for (std::size_t k = 0; k < ua.size(); ++k)
+        if (!same_inlines(*ua[k], *ub[k])) return false;
+    return true;
+}
+
 std::string join_tokens(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
     std::string out;
     for (std::size_t i = begin; i < end; ++i) {
