@@ -480,6 +480,9 @@ private:
             if (neighbour < 0 || neighbour >= static_cast<int>(side.size())) continue;
             Group& g = groups_[group_of[neighbour]];
             if (g.moved || (g.*other).size() != 1) continue;
+            // A pair that reads the same is as alike as can be (Dice 1): nothing joined to
+            // it can make it more alike, so its words are not needed.
+            if ((g.*own).size() == 1 && reads_the_same(side[(g.*own)[0]], other_side[(g.*other)[0]])) continue;
             std::vector<int> members = g.*own;
             const std::vector<std::uint32_t>& target = other_side[(g.*other)[0]].bag();
             const double before = dice(merged_bag(side, members), target);
