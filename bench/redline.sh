@@ -60,7 +60,9 @@ if baseline:
     for k, name in enumerate(["every format", "json,csv"]):
         (w0, c0), (w1, c1), (w, c) = before[k], after[k], rows[k][1]
         bw, bc = statistics.median([w0, w1]), statistics.median([c0, c1])
-        print(f"  {name:40} {bw*1000:9.0f} {bc*1000:9.0f}   this build / baseline: {w/bw:5.2f} wall, {c/bc:5.2f} cpu")
+        gw, gc = rows[2][1]
+        print(f"  {name:40} {bw*1000:9.0f} {bc*1000:9.0f}   this build / baseline: {w/bw:5.2f} wall, {c/bc:5.2f} cpu;"
+              f" baseline / git word-diff: {bw/gw:5.1f} wall, {bc/gc:5.1f} cpu")
 git_wall, git_cpu = rows[2][1]
 print("ratios (protopub time / git word-diff time):")
 for name, (wall, c) in rows[:2]:
