@@ -130,12 +130,13 @@ def shuffled_pair(out, count, corpus):
         for c in section[2]:
             c.blocks = [ID.sub("", b) for b in c.blocks]
 
-    def swap_word(block, word):
+    def swap_word(block, choices):
+        """One plain word after the clause number replaced by another of `choices`."""
         words = list(PLAIN_WORD.finditer(block, CLAUSE.match(block).end() if CLAUSE.match(block) else 0))
         if not words:
             return block, 0
         w = rng.choice(words)
-        return block[: w.start()] + rng.choice([v for v in word if v != w.group(0)]) + block[w.end():], 1
+        return block[: w.start()] + rng.choice([v for v in choices if v != w.group(0)]) + block[w.end():], 1
 
     for c in clauses:
         for _ in range(3):
@@ -178,8 +179,8 @@ def shuffled_pair(out, count, corpus):
             counts["inserted"] += 1
             new_texts.append([f"Councillors and officers shall also note the {rng.choice(VOCABULARY)} of "
                               f"{rng.choice(VOCABULARY)} {rng.choice(VOCABULARY)} {len(new_texts)}."])
-    # The positions keep their numbers; what the deletions and insertions leave over
-    # or short comes off or goes onto the last section.
+    # The positions keep their numbers; the clauses the insertions add over the deletions
+    # follow the last one (a.b -> a.b+1, ...), and positions left empty come off the end.
     short = len(new_texts) - len(numbers)
     if short > 0:
         top = numbers[-1].split(".")[0]
@@ -206,7 +207,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     base = os.path.join(args.out, "corpus")
     if args.shuffled:
-        # about 2,850 clauses in a megabyte of the corpus
+        # the corpus holds about 2,850 clauses a megabyte; 2,500 leaves a margin
         size = int(args.shuffled / 2500 * 1_000_000) + 100_000
         subprocess.run([sys.executable, os.path.join(here, "make_corpus.py"), base, "--size", str(size)], check=True)
         shuffled_pair(args.out, args.shuffled, base + ".md")
