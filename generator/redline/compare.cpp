@@ -232,6 +232,77 @@ bool same_words(const ClauseInfo& x, const ClauseInfo& y) {
     }
 }
 
+// The old clauses a new clause could be at least `threshold` alike to (Dice), found
+// without comparing it with every one (prefix filtering, as in set-similarity joins).
+// A bag is a set of (key, occurrence) elements, so bag overlap is set overlap. Two bags
+// A, B with Dice >= t share c >= t(|A|+|B|)/2 elements, and as |B| >= t|A|/(2-t), at
+// least t|A|/(2-t) of them: then, with every bag's elements in one fixed order, the
+// first |A| - that + 1 elements of A and of B have one in common. The order puts rare
+// words first, so the lists of clauses holding an element stay short.
+class MoveCandidates {
+public:
+    MoveCandidates(const std::vector<ClauseInfo>& old, const std::vector<int>& olds, const std::vector<ClauseInfo>& new_,
+                   const std::vector<int>& news, double threshold)
+        : threshold_(threshold), seen_(old.size(), 0) {
+        std::unordered_map<std::uint32_t, std::uint32_t> frequency;
+        for (int i : olds)
+            for (std::uint32_t key : old[i].bag()) ++frequency[key];
+        for (int j : news)
+            for (std::uint32_t key : new_[j].bag()) ++frequency[key];
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> by_rarity;   // (frequency, key)
+        for (const auto& [key, n] : frequency) by_rarity.emplace_back(n, key);
+        std::sort(by_rarity.begin(), by_rarity.end());
+        for (std::size_t r = 0; r < by_rarity.size(); ++r) rank_.emplace(by_rarity[r].second, static_cast<std::uint32_t>(r));
+        for (int i : olds) {
+            if (old[i].bag().empty()) empty_.push_back(i);
+            for (std::uint64_t e : prefix(old[i].bag())) holders_[e].push_back(i);
+        }
+    }
+
+    // Every old clause (of those given) at least `threshold` alike to `bag`, and perhaps
+    // some others, in no particular order.
+    const std::vector<int>& of(const std::vector<std::uint32_t>& bag) {
+        ++stamp_;
+        found_.clear();
+        if (bag.empty()) {
+            found_ = empty_;   // only an empty bag is like an empty bag
+            return found_;
+        }
+        for (std::uint64_t e : prefix(bag)) {
+            auto it = holders_.find(e);
+            if (it == holders_.end()) continue;
+            for (int i : it->second)
+                if (seen_[static_cast<std::size_t>(i)] != stamp_) seen_[static_cast<std::size_t>(i)] = stamp_, found_.push_back(i);
+        }
+        return found_;
+    }
+
+private:
+    // The first elements of a bag in rarity order, as (rank << 32 | occurrence).
+    std::vector<std::uint64_t> prefix(const std::vector<std::uint32_t>& bag) const {
+        std::vector<std::uint64_t> elements;
+        elements.reserve(bag.size());
+        for (std::size_t k = 0; k < bag.size(); ++k) {
+            const std::uint32_t occurrence = k > 0 && bag[k - 1] == bag[k] ? static_cast<std::uint32_t>(elements.back()) + 1 : 0;
+            elements.push_back(static_cast<std::uint64_t>(rank_.at(bag[k])) << 32 | occurrence);
+        }
+        // Rounded down, so rounding never drops a clause that reaches the threshold.
+        const double least_common = threshold_ * static_cast<double>(bag.size()) / (2.0 - threshold_) - 1e-9;
+        const std::size_t common = least_common > 0 ? static_cast<std::size_t>(least_common) : 0;
+        const std::size_t length = std::min(bag.size(), bag.size() - std::min(common, bag.size()) + 1);
+        std::partial_sort(elements.begin(), elements.begin() + static_cast<std::ptrdiff_t>(length), elements.end());
+        elements.resize(length);
+        return elements;
+    }
+
+    double threshold_;
+    std::unordered_map<std::uint32_t, std::uint32_t> rank_;
+    std::unordered_map<std::uint64_t, std::vector<int>> holders_;
+    std::vector<int> empty_, found_;
+    std::vector<unsigned> seen_;
+    unsigned stamp_ = 0;
+};
+
 class Aligner {
 public:
     Aligner(std::vector<ClauseInfo>& old, std::vector<ClauseInfo>& new_, const Options& options)
@@ -377,19 +448,24 @@ private:
     }
 
     // What is still unpaired may have moved: pair each new clause with the most alike
-    // unpaired old clause anywhere.
+    // unpaired old clause anywhere. Only the old clauses that can reach move_threshold
+    // are compared (MoveCandidates), so a shuffled version costs about linear time.
     void match_moves() {
-        std::vector<int> olds;
+        std::vector<int> olds, news;
         for (std::size_t i = 0; i < old_.size(); ++i)
             if (old_[i].match < 0) olds.push_back(static_cast<int>(i));
-        for (std::size_t j = 0; j < new_.size(); ++j) {
-            if (new_[j].match >= 0) continue;
+        for (std::size_t j = 0; j < new_.size(); ++j)
+            if (new_[j].match < 0) news.push_back(static_cast<int>(j));
+        if (olds.empty() || news.empty()) return;
+        MoveCandidates candidates(old_, olds, new_, news, options_.move_threshold);
+        for (int j : news) {
             int best = -1;
             double best_sim = options_.move_threshold;
-            for (int i : olds) {
+            // The most alike; of equals, the first in OLD.
+            for (int i : candidates.of(new_[j].bag())) {
                 if (old_[i].match >= 0 || dice_bound(old_[i].bag().size(), new_[j].bag().size()) < best_sim) continue;
                 const double s = similarity(i, static_cast<int>(j));
-                if (s >= best_sim && (best < 0 || s > best_sim)) best = i, best_sim = s;
+                if (s >= best_sim && (best < 0 || s > best_sim || i < best)) best = i, best_sim = s;
             }
             if (best >= 0) pair(best, static_cast<int>(j));
         }
