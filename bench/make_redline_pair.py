@@ -13,7 +13,7 @@ front matter, for git diff and difflib), and prints what it changed.
 --shuffled N: instead, two versions of N clauses with no ids at all (every id is derived
 from the words, as for a council that never wrote any), whose clause texts were shuffled
 across the whole document (each position keeps its number, so nearly every clause is a
-move), about 10% of them reworded and 1% each deleted and inserted. Each clause has a few
+move), about 10% of them (--share) reworded and 1% each deleted and inserted. Each clause has a few
 words swapped for others so no two clauses read the same (the corpus repeats its sources).
 Writes OUT/shuffled-N-old.md and OUT/shuffled-N-new.md.
 """
@@ -105,7 +105,7 @@ VOCABULARY = ["advice", "agenda", "appeal", "budget", "cabinet", "clerk", "commi
               "trust", "vote", "ward", "witness"]
 
 
-def shuffled_pair(out, count, corpus):
+def shuffled_pair(out, count, corpus, reworded):
     """Two id-less versions of `count` clauses: texts shuffled over the positions, some
     reworded, deleted and inserted (see --shuffled)."""
     rng = random.Random(2025)
@@ -170,7 +170,7 @@ def shuffled_pair(out, count, corpus):
         if roll < 0.01:
             counts["deleted"] += 1
             continue
-        if roll < 0.11:
+        if roll < 0.01 + reworded:
             texts[0], n = swap_word(" " + texts[0], REPLACEMENTS)
             texts[0] = texts[0][1:]
             counts["reworded"] += n
@@ -187,10 +187,9 @@ def shuffled_pair(out, count, corpus):
         last = int(numbers[-1].split(".")[1])
         numbers = numbers + [f"{top}.{last + k + 1}" for k in range(short)]
         sections[-1][2].extend([None] * short)
-    elif short < 0:
-        last = sections[-1][2]
-        for _ in range(-short):   # the last clauses that are not sub-headings
-            del last[max(k for k, c in enumerate(last) if not c.heading)]
+    for _ in range(-short):   # the last clauses that are not sub-headings
+        last = next(cs for _, _, cs in reversed(sections) if any(not c.heading for c in cs))
+        del last[max(k for k, c in enumerate(last) if not c.heading)]
     write(f"shuffled-{count}-new.md", numbers[: len(new_texts)], new_texts)
     print(f"{len(old_texts)} clauses without ids, shuffled; {counts['reworded']} reworded, {counts['deleted']} "
           f"deleted, {counts['inserted']} inserted -> {out}/shuffled-{count}-old.md, shuffled-{count}-new.md",
@@ -210,7 +209,7 @@ def main():
         # the corpus holds about 2,850 clauses a megabyte; 2,500 leaves a margin
         size = int(args.shuffled / 2500 * 1_000_000) + 100_000
         subprocess.run([sys.executable, os.path.join(here, "make_corpus.py"), base, "--size", str(size)], check=True)
-        shuffled_pair(args.out, args.shuffled, base + ".md")
+        shuffled_pair(args.out, args.shuffled, base + ".md", args.share)
         return
     subprocess.run([sys.executable, os.path.join(here, "make_corpus.py"), base], check=True)
     with open(base + ".md", encoding="utf-8") as f:
