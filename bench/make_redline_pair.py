@@ -9,6 +9,13 @@ The edits are drawn from a fixed seed, so every run compares the same pair.
 
 Writes OUT/old.md, OUT/new.md and OUT/old.txt, OUT/new.txt (the same Markdown without
 front matter, for git diff and difflib), and prints what it changed.
+
+--shuffled N: instead, two versions of N clauses with no ids at all (every id is derived
+from the words, as for a council that never wrote any), whose clause texts were shuffled
+across the whole document (each position keeps its number, so nearly every clause is a
+move), about 10% of them (--share) reworded and 1% each deleted and inserted. Each clause has a few
+words swapped for others so no two clauses read the same (the corpus repeats its sources).
+Writes OUT/shuffled-N-old.md and OUT/shuffled-N-new.md.
 """
 import argparse
 import os
@@ -89,14 +96,121 @@ def reword(clause, rng):
     return 1
 
 
+ID = re.compile(r" ?\{#[A-Za-z][\w-]*\}")
+PLAIN_WORD = re.compile(r"(?<= )[a-z]{5,}(?= )")   # not part of a link, an address or a name
+VOCABULARY = ["advice", "agenda", "appeal", "budget", "cabinet", "clerk", "committee", "conduct", "consent",
+              "decision", "deputy", "duty", "election", "evidence", "finance", "forum", "grant", "hearing",
+              "interest", "licence", "member", "minute", "motion", "notice", "officer", "panel", "petition",
+              "policy", "quorum", "record", "report", "review", "scrutiny", "standard", "statement", "tender",
+              "trust", "vote", "ward", "witness"]
+
+
+def shuffled_pair(out, count, corpus, reworded):
+    """Two id-less versions of `count` clauses: texts shuffled over the positions, some
+    reworded, deleted and inserted (see --shuffled)."""
+    rng = random.Random(2025)
+    with open(corpus, encoding="utf-8") as f:
+        text = f.read()
+    end = text.index("\n---\n", 3) + 5
+    front, body = text[:end], text[end:]
+    sections, kept = parse(body), 0
+    for k, section in enumerate(sections):   # the first sections holding `count` clauses
+        if kept >= count:
+            del sections[k:]
+            break
+        for n, c in enumerate(section[2]):
+            kept += not c.heading
+            if kept == count:
+                del section[2][n + 1:]
+                break
+    # Sub-headings ("### 3.2 Chairs") stay where they are; the other clauses' texts move.
+    clauses = [c for _, _, cs in sections for c in cs if not c.heading]
+    for section in sections:
+        section[0] = ID.sub("", section[0])
+        for c in section[2]:
+            c.blocks = [ID.sub("", b) for b in c.blocks]
+
+    def swap_word(block, choices):
+        """One plain word after the clause number replaced by another of `choices`."""
+        words = list(PLAIN_WORD.finditer(block, CLAUSE.match(block).end() if CLAUSE.match(block) else 0))
+        if not words:
+            return block, 0
+        w = rng.choice(words)
+        return block[: w.start()] + rng.choice([v for v in choices if v != w.group(0)]) + block[w.end():], 1
+
+    for c in clauses:
+        for _ in range(3):
+            c.blocks[0] = swap_word(c.blocks[0], VOCABULARY)[0]
+
+    def text_of(clause):   # a clause's words without its number
+        return [clause.blocks[0][CLAUSE.match(clause.blocks[0]).end():]] + clause.blocks[1:]
+
+    def write(name, numbers, texts):
+        blocks, k = [], 0
+        for heading, lead, cs in sections:
+            blocks.append(heading)
+            blocks.extend(lead)
+            for c in cs:
+                if c is not None and c.heading:
+                    blocks.extend(c.blocks)
+                    continue
+                first, *rest = texts[k]
+                blocks.extend([f"{numbers[k]} {first}", *rest])
+                k += 1
+        with open(os.path.join(out, name), "w", encoding="utf-8") as f:
+            f.write(front + "\n\n".join(blocks) + "\n")
+
+    numbers = [c.number for c in clauses]
+    old_texts = [text_of(c) for c in clauses]
+    write(f"shuffled-{count}-old.md", numbers, old_texts)
+    new_texts, counts = [], {"reworded": 0, "deleted": 0, "inserted": 0}
+    for k in rng.sample(range(len(old_texts)), len(old_texts)):
+        roll = rng.random()
+        texts = list(old_texts[k])
+        if roll < 0.01:
+            counts["deleted"] += 1
+            continue
+        if roll < 0.01 + reworded:
+            texts[0], n = swap_word(" " + texts[0], REPLACEMENTS)
+            texts[0] = texts[0][1:]
+            counts["reworded"] += n
+        new_texts.append(texts)
+        if roll > 0.99:
+            counts["inserted"] += 1
+            new_texts.append([f"Councillors and officers shall also note the {rng.choice(VOCABULARY)} of "
+                              f"{rng.choice(VOCABULARY)} {rng.choice(VOCABULARY)} {len(new_texts)}."])
+    # The positions keep their numbers; the clauses the insertions add over the deletions
+    # follow the last one (a.b -> a.b+1, ...), and positions left empty come off the end.
+    short = len(new_texts) - len(numbers)
+    if short > 0:
+        top = numbers[-1].split(".")[0]
+        last = int(numbers[-1].split(".")[1])
+        numbers = numbers + [f"{top}.{last + k + 1}" for k in range(short)]
+        sections[-1][2].extend([None] * short)
+    for _ in range(-short):   # the last clauses that are not sub-headings
+        last = next(cs for _, _, cs in reversed(sections) if any(not c.heading for c in cs))
+        del last[max(k for k, c in enumerate(last) if not c.heading)]
+    write(f"shuffled-{count}-new.md", numbers[: len(new_texts)], new_texts)
+    print(f"{len(old_texts)} clauses without ids, shuffled; {counts['reworded']} reworded, {counts['deleted']} "
+          f"deleted, {counts['inserted']} inserted -> {out}/shuffled-{count}-old.md, shuffled-{count}-new.md",
+          file=sys.stderr)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out")
     ap.add_argument("--share", type=float, default=0.10, help="share of clauses edited (default 0.10)")
+    ap.add_argument("--shuffled", type=int, default=0, metavar="N", help="a shuffled pair of N clauses without ids")
     args = ap.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
     os.makedirs(args.out, exist_ok=True)
     base = os.path.join(args.out, "corpus")
+    if args.shuffled:
+        # the corpus holds about 2,850 clauses a megabyte; 2,500 leaves a margin
+        size = int(args.shuffled / 2500 * 1_000_000) + 100_000
+        subprocess.run([sys.executable, os.path.join(here, "make_corpus.py"), base, "--size", str(size)], check=True)
+        shuffled_pair(args.out, args.shuffled, base + ".md", args.share)
+        return
     subprocess.run([sys.executable, os.path.join(here, "make_corpus.py"), base], check=True)
     with open(base + ".md", encoding="utf-8") as f:
         old_text = f.read()

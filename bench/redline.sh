@@ -3,7 +3,9 @@
 # clauses reworded, inserted, deleted or moved, and the runs after them renumbered) in
 # every format, against `git diff --no-index --word-diff` and Python's difflib on the same
 # pair, side by side in one run. Wall time and CPU time (user+sys) are both reported:
-# on a shared machine the CPU time is the fairer figure.
+# on a shared machine the CPU time is the fairer figure. Then the change model of two
+# versions without ids whose clauses were shuffled and amended, at 8,000 and 16,000
+# clauses: twice the clauses should cost about twice the time.
 # Usage: bench/redline.sh [RUNS]   (uses the release build in $BUILD_DIR, default build-release/)
 # BASELINE=/path/to/an/older/protopub also times that binary on the same pair, in the
 # same run, and prints the ratio (new time / baseline time).
@@ -13,6 +15,8 @@ runs="${1:-3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 bench/make_redline_pair.py "$work"
+python3 bench/make_redline_pair.py "$work" --shuffled 8000
+python3 bench/make_redline_pair.py "$work" --shuffled 16000
 python3 - "$runs" "$work" "${BUILD_DIR:-build-release}" "${BASELINE:-}" <<'PY'
 import os, statistics, subprocess, sys
 sys.path.insert(0, "bench")
@@ -56,11 +60,27 @@ if baseline:
     for k, name in enumerate(["every format", "json,csv"]):
         (w0, c0), (w1, c1), (w, c) = before[k], after[k], rows[k][1]
         bw, bc = statistics.median([w0, w1]), statistics.median([c0, c1])
-        print(f"  {name:40} {bw*1000:9.0f} {bc*1000:9.0f}   this build / baseline: {w/bw:5.2f} wall, {c/bc:5.2f} cpu")
+        gw, gc = rows[2][1]
+        print(f"  {name:40} {bw*1000:9.0f} {bc*1000:9.0f}   this build / baseline: {w/bw:5.2f} wall, {c/bc:5.2f} cpu;"
+              f" baseline / git word-diff: {bw/gw:5.1f} wall, {bc/gc:5.1f} cpu")
+git_wall, git_cpu = rows[2][1]
+print("ratios (protopub time / git word-diff time):")
+for name, (wall, c) in rows[:2]:
+    print(f"  {name:40} {wall/git_wall:5.1f} wall, {c/git_cpu:5.1f} cpu")
 ours_wall, ours_cpu = rows[0][1]
 print("ratios (tool time / protopub every-format time):")
 for name, (wall, c) in rows[2:]:
     print(f"  {name:40} {wall/ours_wall:5.2f} wall, {c/ours_cpu:5.2f} cpu")
+# Shuffled and amended, no ids: nearly every clause is a move found by its words.
+for label, binary in [("", f"{bindir}/protopub")] + ([("baseline ", baseline)] if baseline else []):
+    shuffled = {}
+    for n in (8000, 16000):
+        shuffled[n] = timed([binary, "diff", f"{work}/shuffled-{n}-old.md", f"{work}/shuffled-{n}-new.md",
+                             "-o", f"{work}/shuffled-{n}", "--quiet", "--format", "json,csv"])
+        wall, c = shuffled[n]
+        print(f"{label + 'shuffled, no ids: ' + format(n, ',') + ' clauses (json,csv)':42} {wall*1000:9.0f} {c*1000:9.0f}")
+    (w8, c8), (w16, c16) = shuffled[8000], shuffled[16000]
+    print(f"  16,000 / 8,000 clauses: {w16/w8:5.2f} wall, {c16/c8:5.2f} cpu (2.00 is linear)")
 # What a reader gets: git marks every renumbered paragraph and reference as a change.
 words = subprocess.run(["git", "diff", "--no-index", "--word-diff=porcelain", old_txt, new_txt],
                        capture_output=True, text=True).stdout

@@ -69,8 +69,11 @@ int run_diff(const std::vector<std::string>& argv) {
 
     const redline::ChangeSet changes = redline::compare_versions(*old, *new_);
     const std::vector<redline::ScheduleRow> rows = redline::schedule_of_changes(changes);
-    const model::Protocol marked = redline::build_redline(changes, *old, *new_);
-    const model::Protocol schedule = redline::build_schedule(rows, *old, *new_);
+    // The redline and schedule documents are drawn only for the formats that show them:
+    // the change model alone (JSON, CSV) is written straight from the change set.
+    const bool drawn = options.wants("html") || options.wants("pdf") || options.wants("docx");
+    const model::Protocol marked = drawn ? redline::build_redline(changes, *old, *new_) : model::Protocol{};
+    const model::Protocol schedule = drawn ? redline::build_schedule(rows, *old, *new_) : model::Protocol{};
     // The date of the changes stamps Word's revisions and both documents: --date, else
     // SOURCE_DATE_EPOCH or NEW's adoption date, so the same inputs give the same bytes.
     options.epoch =

@@ -421,6 +421,7 @@ private:
     // the change's script. A moved clause leaves out what only OLD had (that is at its
     // old place). False when the script keeps the structure (marked word by word).
     static bool weave_into(Clause& now, const Clause& was, const std::vector<Run>& script, bool keep_deleted) {
+        if (script.empty()) return false;   // the same words: nothing to tokenize or weave
         KeyTable keys;
         const TokenStream a = tokenize({&was}, keys), b = tokenize({&now}, keys);
         if (!changes_structure(script, a.tokens, b.tokens)) return false;

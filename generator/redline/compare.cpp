@@ -7,6 +7,7 @@
 // together read like the one on the other side.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <unordered_map>
 
 #include "model/text.hpp"
@@ -144,40 +145,66 @@ std::string describe_edits(const Change& c, const std::vector<Token>& a, const s
 
 namespace {
 
-struct ClauseInfo {
+// A clause of one version. Its words are tokenized the first time they are needed: a
+// clause paired by id with a clause that reads the same (most of a long protocol) is
+// never tokenized at all.
+class ClauseInfo {
+public:
+    ClauseInfo(ClauseRef ref_, const model::Clause& clause_, KeyTable& keys)
+        : ref(std::move(ref_)), clause(&clause_), id_given(clause_.id_given), keys_(&keys) {}
+
     ClauseRef ref;
     const model::Clause* clause = nullptr;
     bool id_given = false;
-    std::vector<Token> tokens;
-    std::vector<std::uint32_t> bag;   // sorted keys of its words and punctuation
-    std::size_t text_hash = 0;
-    int match = -1;                   // the paired clause on the other side (1:1 pairs)
+    int match = -1;   // the paired clause on the other side (1:1 pairs)
+
+    const std::vector<Token>& tokens() const { return words().tokens; }
+    std::vector<Token>& tokens() { return words().tokens; }
+    // sorted keys of its words and punctuation
+    const std::vector<std::uint32_t>& bag() const { return words().bag; }
+    std::size_t text_hash() const { return words().text_hash; }
+    // Set once its old clause numbers have been given the keys of the numbers they became.
+    bool renumbering_marked = false;
+
+private:
+    struct Words {
+        std::vector<Token> tokens;
+        std::vector<std::uint32_t> bag;
+        std::size_t text_hash = 0;
+    };
+    Words& words() const {
+        if (!words_) {
+            words_.emplace();
+            words_->tokens = tokenize({clause}, *keys_).tokens;
+            std::size_t h = 1469598103934665603ull;
+            for (const Token& t : words_->tokens) {
+                if (t.boundary()) continue;
+                words_->bag.push_back(t.key);
+                h = (h ^ t.key) * 1099511628211ull;
+            }
+            std::sort(words_->bag.begin(), words_->bag.end());
+            words_->text_hash = h;
+        }
+        return *words_;
+    }
+    KeyTable* keys_;
+    mutable std::optional<Words> words_;
 };
 
 std::vector<ClauseInfo> index_version(const model::Protocol& p, KeyTable& keys) {
     std::vector<ClauseInfo> out;
     for (std::size_t s = 0; s < p.sections.size(); ++s) {
         const auto& clauses = p.sections[s].clauses;
-        for (std::size_t c = 0; c < clauses.size(); ++c) {
-            ClauseInfo info;
-            info.clause = &clauses[c];
-            info.id_given = clauses[c].id_given;
-            info.ref = {clauses[c].id, model::join_number(clauses[c].number.parts), static_cast<int>(s),
-                        static_cast<int>(c), static_cast<int>(out.size())};
-            info.tokens = tokenize({&clauses[c]}, keys).tokens;
-            std::size_t h = 1469598103934665603ull;
-            for (const Token& t : info.tokens) {
-                if (t.boundary()) continue;
-                info.bag.push_back(t.key);
-                h = (h ^ t.key) * 1099511628211ull;
-            }
-            std::sort(info.bag.begin(), info.bag.end());
-            info.text_hash = h;
-            out.push_back(std::move(info));
-        }
+        for (std::size_t c = 0; c < clauses.size(); ++c)
+            out.emplace_back(ClauseRef{clauses[c].id, model::join_number(clauses[c].number.parts), static_cast<int>(s),
+                                       static_cast<int>(c), static_cast<int>(out.size())},
+                             clauses[c], keys);
     }
     return out;
 }
+
+// Two clauses that read the same to the tokenizer have the same words.
+bool reads_the_same(const ClauseInfo& a, const ClauseInfo& b) { return same_reading(*a.clause, *b.clause); }
 
 // The best Dice the two bags could reach, from their sizes alone: a cheap filter.
 double dice_bound(std::size_t a, std::size_t b) {
@@ -187,21 +214,94 @@ double dice_bound(std::size_t a, std::size_t b) {
 
 std::vector<std::uint32_t> merged_bag(const std::vector<ClauseInfo>& side, const std::vector<int>& members) {
     std::vector<std::uint32_t> bag;
-    for (int m : members) bag.insert(bag.end(), side[m].bag.begin(), side[m].bag.end());
+    for (int m : members) bag.insert(bag.end(), side[m].bag().begin(), side[m].bag().end());
     std::sort(bag.begin(), bag.end());
     return bag;
 }
 
-bool same_words(const ClauseInfo& a, const ClauseInfo& b) {
-    if (a.text_hash != b.text_hash || a.bag.size() != b.bag.size()) return false;
+bool same_words(const ClauseInfo& x, const ClauseInfo& y) {
+    if (x.text_hash() != y.text_hash() || x.bag().size() != y.bag().size()) return false;
+    const std::vector<Token>& a = x.tokens();
+    const std::vector<Token>& b = y.tokens();
     std::size_t i = 0, j = 0;
     for (;; ++i, ++j) {
-        while (i < a.tokens.size() && a.tokens[i].boundary()) ++i;
-        while (j < b.tokens.size() && b.tokens[j].boundary()) ++j;
-        if (i == a.tokens.size() || j == b.tokens.size()) return i == a.tokens.size() && j == b.tokens.size();
-        if (a.tokens[i].key != b.tokens[j].key) return false;
+        while (i < a.size() && a[i].boundary()) ++i;
+        while (j < b.size() && b[j].boundary()) ++j;
+        if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+        if (a[i].key != b[j].key) return false;
     }
 }
+
+// The old clauses a new clause could be at least `threshold` alike to (Dice), found
+// without comparing it with every one (prefix filtering, as in set-similarity joins).
+// A bag is a set of (key, occurrence) elements, so bag overlap is set overlap. Two bags
+// A, B with Dice >= t share c >= t(|A|+|B|)/2 elements, and as |B| >= t|A|/(2-t), at
+// least t|A|/(2-t) of them: then, with every bag's elements in one fixed order, the
+// first |A| - that + 1 elements of A and of B have one in common. The order puts rare
+// words first, so the lists of clauses holding an element stay short.
+class MoveCandidates {
+public:
+    MoveCandidates(const std::vector<ClauseInfo>& old, const std::vector<int>& olds, const std::vector<ClauseInfo>& new_,
+                   const std::vector<int>& news, double threshold)
+        : threshold_(threshold), seen_(old.size(), 0) {
+        std::unordered_map<std::uint32_t, std::uint32_t> frequency;
+        for (int i : olds)
+            for (std::uint32_t key : old[i].bag()) ++frequency[key];
+        for (int j : news)
+            for (std::uint32_t key : new_[j].bag()) ++frequency[key];
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> by_rarity;   // (frequency, key)
+        for (const auto& [key, n] : frequency) by_rarity.emplace_back(n, key);
+        std::sort(by_rarity.begin(), by_rarity.end());
+        for (std::size_t r = 0; r < by_rarity.size(); ++r) rank_.emplace(by_rarity[r].second, static_cast<std::uint32_t>(r));
+        for (int i : olds) {
+            if (old[i].bag().empty()) empty_.push_back(i);
+            for (std::uint64_t e : prefix(old[i].bag())) holders_[e].push_back(i);
+        }
+    }
+
+    // Every old clause (of those given) at least `threshold` alike to `bag`, and perhaps
+    // some others, in no particular order.
+    const std::vector<int>& of(const std::vector<std::uint32_t>& bag) {
+        ++stamp_;
+        found_.clear();
+        if (bag.empty()) {
+            found_ = empty_;   // only an empty bag is like an empty bag
+            return found_;
+        }
+        for (std::uint64_t e : prefix(bag)) {
+            auto it = holders_.find(e);
+            if (it == holders_.end()) continue;
+            for (int i : it->second)
+                if (seen_[static_cast<std::size_t>(i)] != stamp_) seen_[static_cast<std::size_t>(i)] = stamp_, found_.push_back(i);
+        }
+        return found_;
+    }
+
+private:
+    // The first elements of a bag in rarity order, as (rank << 32 | occurrence).
+    std::vector<std::uint64_t> prefix(const std::vector<std::uint32_t>& bag) const {
+        std::vector<std::uint64_t> elements;
+        elements.reserve(bag.size());
+        for (std::size_t k = 0; k < bag.size(); ++k) {
+            const std::uint32_t occurrence = k > 0 && bag[k - 1] == bag[k] ? static_cast<std::uint32_t>(elements.back()) + 1 : 0;
+            elements.push_back(static_cast<std::uint64_t>(rank_.at(bag[k])) << 32 | occurrence);
+        }
+        // Rounded down, so rounding never drops a clause that reaches the threshold.
+        const double least_common = threshold_ * static_cast<double>(bag.size()) / (2.0 - threshold_) - 1e-9;
+        const std::size_t common = least_common > 0 ? static_cast<std::size_t>(least_common) : 0;
+        const std::size_t length = std::min(bag.size(), bag.size() - std::min(common, bag.size()) + 1);
+        std::partial_sort(elements.begin(), elements.begin() + static_cast<std::ptrdiff_t>(length), elements.end());
+        elements.resize(length);
+        return elements;
+    }
+
+    double threshold_;
+    std::unordered_map<std::uint32_t, std::uint32_t> rank_;
+    std::unordered_map<std::uint64_t, std::vector<int>> holders_;
+    std::vector<int> empty_, found_;
+    std::vector<unsigned> seen_;
+    unsigned stamp_ = 0;
+};
 
 class Aligner {
 public:
@@ -225,7 +325,7 @@ private:
         new_[j].match = i;
     }
 
-    double similarity(int i, int j) const { return dice(old_[i].bag, new_[j].bag); }
+    double similarity(int i, int j) const { return dice(old_[i].bag(), new_[j].bag()); }
 
     void match_ids() {
         std::unordered_map<std::string, int> old_by_id;
@@ -237,7 +337,8 @@ private:
             // A written id is the clause's identity; a derived one (from its first words)
             // only counts when the words still agree.
             const bool both_given = old_[i].id_given && new_[j].id_given;
-            if (both_given || similarity(i, static_cast<int>(j)) >= options_.match_threshold)
+            if (both_given || reads_the_same(old_[i], new_[j]) ||
+                similarity(i, static_cast<int>(j)) >= options_.match_threshold)
                 pair(i, static_cast<int>(j));
         }
     }
@@ -245,10 +346,10 @@ private:
     void match_same_words() {
         std::unordered_map<std::size_t, std::vector<int>> old_by_text;
         for (std::size_t i = 0; i < old_.size(); ++i)
-            if (old_[i].match < 0) old_by_text[old_[i].text_hash].push_back(static_cast<int>(i));
+            if (old_[i].match < 0) old_by_text[old_[i].text_hash()].push_back(static_cast<int>(i));
         for (std::size_t j = 0; j < new_.size(); ++j) {
             if (new_[j].match >= 0) continue;
-            auto it = old_by_text.find(new_[j].text_hash);
+            auto it = old_by_text.find(new_[j].text_hash());
             if (it == old_by_text.end()) continue;
             for (int i : it->second) {
                 if (old_[i].match < 0 && same_words(old_[i], new_[j])) {
@@ -347,19 +448,24 @@ private:
     }
 
     // What is still unpaired may have moved: pair each new clause with the most alike
-    // unpaired old clause anywhere.
+    // unpaired old clause anywhere. Only the old clauses that can reach move_threshold
+    // are compared (MoveCandidates), so a shuffled version costs about linear time.
     void match_moves() {
-        std::vector<int> olds;
+        std::vector<int> olds, news;
         for (std::size_t i = 0; i < old_.size(); ++i)
             if (old_[i].match < 0) olds.push_back(static_cast<int>(i));
-        for (std::size_t j = 0; j < new_.size(); ++j) {
-            if (new_[j].match >= 0) continue;
+        for (std::size_t j = 0; j < new_.size(); ++j)
+            if (new_[j].match < 0) news.push_back(static_cast<int>(j));
+        if (olds.empty() || news.empty()) return;
+        MoveCandidates candidates(old_, olds, new_, news, options_.move_threshold);
+        for (int j : news) {
             int best = -1;
             double best_sim = options_.move_threshold;
-            for (int i : olds) {
-                if (old_[i].match >= 0 || dice_bound(old_[i].bag.size(), new_[j].bag.size()) < best_sim) continue;
+            // The most alike; of equals, the first in OLD.
+            for (int i : candidates.of(new_[j].bag())) {
+                if (old_[i].match >= 0 || dice_bound(old_[i].bag().size(), new_[j].bag().size()) < best_sim) continue;
                 const double s = similarity(i, static_cast<int>(j));
-                if (s >= best_sim && (best < 0 || s > best_sim)) best = i, best_sim = s;
+                if (s >= best_sim && (best < 0 || s > best_sim || i < best)) best = i, best_sim = s;
             }
             if (best >= 0) pair(best, static_cast<int>(j));
         }
@@ -389,7 +495,7 @@ public:
     ChangeSet build() {
         form_groups();
         find_splits_and_merges();
-        mark_renumbered_references();
+        find_renumbering();
         ChangeSet set;
         std::vector<std::vector<int>> deleted_after(new_.size() + 1);  // by anchor + 1
         for (std::size_t g = 0; g < groups_.size(); ++g)
@@ -450,8 +556,11 @@ private:
             if (neighbour < 0 || neighbour >= static_cast<int>(side.size())) continue;
             Group& g = groups_[group_of[neighbour]];
             if (g.moved || (g.*other).size() != 1) continue;
+            // A pair that reads the same is as alike as can be (Dice 1): nothing joined to
+            // it can make it more alike, so its words are not needed.
+            if ((g.*own).size() == 1 && reads_the_same(side[(g.*own)[0]], other_side[(g.*other)[0]])) continue;
             std::vector<int> members = g.*own;
-            const std::vector<std::uint32_t> target = other_side[(g.*other)[0]].bag;
+            const std::vector<std::uint32_t>& target = other_side[(g.*other)[0]].bag();
             const double before = dice(merged_bag(side, members), target);
             members.push_back(x);
             std::sort(members.begin(), members.end());
@@ -470,30 +579,34 @@ private:
     // equal to the new number: consequential, not an amendment. So do section numbers
     // inside an internal reference ("section 17" -> "section 18", "12 above" -> "13 above")
     // when the section they name was renumbered (its clauses say which it became).
-    void mark_renumbered_references() {
-        std::unordered_map<std::string, std::string> renumbered, sections;
+    // The tables are made here; a clause's tokens are marked when it is diffed.
+    void find_renumbering() {
         for (const Group& g : groups_)
             if (g.olds.size() == 1 && g.news.size() == 1) {
                 const ClauseInfo& was = old_[g.olds[0]];
                 const ClauseInfo& now = new_[g.news[0]];
                 const std::string& from = was.ref.number;
                 const std::string& to = now.ref.number;
-                if (!from.empty() && !to.empty() && from != to) renumbered.emplace(from, to);
+                if (!from.empty() && !to.empty() && from != to) renumbered_.emplace(from, to);
                 const std::string old_section = model::join_number(old_protocol_.sections[static_cast<std::size_t>(was.ref.section)].number.parts);
                 const std::string new_section = model::join_number(new_protocol_.sections[static_cast<std::size_t>(now.ref.section)].number.parts);
                 if (!old_section.empty() && !new_section.empty() && old_section != new_section)
-                    sections.emplace(old_section, new_section);
+                    sections_renumbered_.emplace(old_section, new_section);
             }
-        if (renumbered.empty() && sections.empty()) return;
-        for (ClauseInfo& info : old_)
-            for (Token& t : info.tokens) {
-                if (!t.word) continue;
-                const bool dotted = t.text.find('.') != std::string::npos;
-                if (!dotted && !names_section(t)) continue;
-                const auto& table = dotted ? renumbered : sections;
-                auto it = table.find(t.text);
-                if (it != table.end()) t.renumbered_key = keys_.intern(it->second);
-            }
+    }
+
+    void mark_renumbering(ClauseInfo& info) {
+        if (info.renumbering_marked) return;
+        info.renumbering_marked = true;
+        if (renumbered_.empty() && sections_renumbered_.empty()) return;
+        for (Token& t : info.tokens()) {
+            if (!t.word) continue;
+            const bool dotted = t.text.find('.') != std::string::npos;
+            if (!dotted && !names_section(t)) continue;
+            const auto& table = dotted ? renumbered_ : sections_renumbered_;
+            auto it = table.find(t.text);
+            if (it != table.end()) t.renumbered_key = keys_.intern(it->second);
+        }
     }
 
     bool names_section(const Token& t) const {
@@ -515,18 +628,28 @@ private:
     // joined with a boundary between clauses (into `joined`) for a split or merge.
     static const std::vector<Token>& tokens_of(const std::vector<ClauseInfo>& side, const std::vector<int>& members,
                                                std::vector<Token>& joined) {
-        if (members.size() == 1) return side[members[0]].tokens;
+        if (members.size() == 1) return side[members[0]].tokens();
         for (int m : members) {
             if (!joined.empty()) joined.push_back(Token{});
-            joined.insert(joined.end(), side[m].tokens.begin(), side[m].tokens.end());
+            joined.insert(joined.end(), side[m].tokens().begin(), side[m].tokens().end());
         }
         return joined;
     }
 
-    Change describe(const Group& g) const {
+    Change describe(const Group& g) {
         Change c;
         for (int i : g.olds) c.old.push_back(old_[i].ref);
         for (int j : g.news) c.new_.push_back(new_[j].ref);
+        if (g.olds.size() == 1 && g.news.size() == 1 && reads_the_same(old_[g.olds[0]], new_[g.news[0]])) {
+            // The same words: nothing to diff (similarity 1, an empty script).
+            c.kind = g.moved ? ChangeKind::moved
+                     : c.old[0].number != c.new_[0].number ? ChangeKind::renumbered
+                                                           : ChangeKind::unchanged;
+            if (g.moved) c.old_place_after = old_place_after(g.olds[0]);
+            c.summary = summarise(c, {}, {});
+            return c;
+        }
+        for (int i : g.olds) mark_renumbering(old_[i]);
         std::vector<Token> joined_a, joined_b;
         const std::vector<Token>& a = tokens_of(old_, g.olds, joined_a);
         const std::vector<Token>& b = tokens_of(new_, g.news, joined_b);
@@ -606,6 +729,8 @@ private:
     KeyTable& keys_;
     std::vector<Group> groups_;
     std::vector<int> group_of_new_, group_of_old_;
+    // Old clause numbers -> new, and old section numbers -> new, of the pairs.
+    std::unordered_map<std::string, std::string> renumbered_, sections_renumbered_;
 };
 
 }  // namespace

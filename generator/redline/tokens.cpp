@@ -88,22 +88,26 @@ public:
             t.reference = reference;
             t.space_before = pending_space_;
             pending_space_ = false;
-            std::string key;
-            std::size_t end = i;
+            bool ascii = cp.value < 0x80;
+            std::size_t end = i + cp.length;
             if (is_word_char(cp.value)) {
                 t.word = true;
-                end = word_end(s, i);
+                end = word_end(s, i, ascii);
+            }
+            const std::string_view written = s.substr(i, end - i);
+            // Only quotes outside ASCII fold, so an ASCII token is its own key.
+            if (ascii) {
+                t.key = keys_.intern(written);
+            } else {
+                std::string key;
                 for (std::size_t k = i; k < end;) {
                     const CodePoint c = decode(s, k);
                     append_normalised(key, c, s, k);
                     k += c.length;
                 }
-            } else {
-                end = i + cp.length;
-                append_normalised(key, cp, s, i);
+                t.key = keys_.intern(key);
             }
-            t.text = std::string(s.substr(i, end - i));
-            t.key = keys_.intern(key);
+            t.text = std::string(written);
             out_.tokens.push_back(std::move(t));
             i = end;
         }
@@ -113,11 +117,13 @@ private:
     // A word runs over letters and digits, and over an apostrophe or hyphen between
     // letters ("Council's", "decision-making") or a dot or comma between digits ("3.2",
     // "1,000"), so a change is always a whole word.
-    static std::size_t word_end(std::string_view s, std::size_t i) {
+    // `ascii` stays true while every character taken is ASCII.
+    static std::size_t word_end(std::string_view s, std::size_t i, bool& ascii) {
         std::uint32_t prev = 0;
         while (i < s.size()) {
             const CodePoint cp = decode(s, i);
             if (is_word_char(cp.value)) {
+                ascii = ascii && cp.value < 0x80;
                 prev = cp.value;
                 i += cp.length;
                 continue;
@@ -127,6 +133,7 @@ private:
             const bool joins = ((is_apostrophe(cp.value) || cp.value == '-') && is_word_char(next.value)) ||
                                ((cp.value == '.' || cp.value == ',') && is_digit(prev) && is_digit(next.value));
             if (!joins) break;
+            ascii = ascii && cp.value < 0x80;
             i += cp.length;
         }
         return i;
@@ -236,6 +243,26 @@ TokenStream tokenize(const std::vector<const model::Clause*>& clauses, KeyTable&
     for (const auto* clause : clauses)
         for (const Inlines* unit : units_of(*clause)) tokenizer.unit(*unit);
     return stream;
+}
+
+namespace {
+
+bool same_inlines(const Inlines& a, const Inlines& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k)
+        if (a[k].kind != b[k].kind || a[k].text != b[k].text || !same_inlines(a[k].children, b[k].children))
+            return false;
+    return true;
+}
+
+}  // namespace
+
+bool same_reading(const model::Clause& a, const model::Clause& b) {
+    const std::vector<const Inlines*> ua = units_of(a), ub = units_of(b);
+    if (ua.size() != ub.size()) return false;
+    for (std::size_t k = 0; k < ua.size(); ++k)
+        if (!same_inlines(*ua[k], *ub[k])) return false;
+    return true;
 }
 
 std::string join_tokens(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {

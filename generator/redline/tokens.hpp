@@ -75,6 +75,10 @@ std::vector<model::Inlines*> units_of(model::Block& block);
 
 TokenStream tokenize(const std::vector<const model::Clause*>& clauses, KeyTable& keys);
 
+// True when two clauses read the same to the tokenizer (the same units holding the same
+// texts in the same inlines), so their token streams are equal without tokenizing them.
+bool same_reading(const model::Clause& a, const model::Clause& b);
+
 // The word diff of two token streams (old, new) after clean-up; an empty script means
 // the same words. `renumbered_key` makes an old clause number equal to the number it
 // became.
