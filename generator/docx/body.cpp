@@ -673,7 +673,8 @@ private:
         } else {
             p = paragraph(body_, {"ClauseLevel" + std::to_string(depth), mark});
             const bool opens_with_text = !c.blocks.empty() && c.blocks.front().kind == BlockKind::paragraph;
-            write_inlines(p, opens_with_text ? c.blocks.front().inlines : Inlines{}, mark, number_runs(c.number, c.change, mark));
+            static const Inlines no_words;   // (a temporary here would copy the clause's words)
+            write_inlines(p, opens_with_text ? c.blocks.front().inlines : no_words, mark, number_runs(c.number, c.change, mark));
             first_block = opens_with_text ? 1 : 0;
         }
         bookmark(p, c.id);

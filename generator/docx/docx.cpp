@@ -4,7 +4,6 @@
 #include <cctype>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include <pugixml.hpp>
 
@@ -25,10 +24,22 @@ constexpr const char* rel_ns = "http://schemas.openxmlformats.org/officeDocument
 constexpr const char* hyperlink_type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 constexpr const char* numbering_type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering";
 
+// Appends what pugixml writes straight to one string: no stream, and no copy of a
+// document.xml that runs to megabytes for a constitution.
+class StringWriter : public pugi::xml_writer {
+public:
+    explicit StringWriter(std::string& out) : out_(out) {}
+    void write(const void* data, std::size_t size) override { out_.append(static_cast<const char*>(data), size); }
+
+private:
+    std::string& out_;
+};
+
 std::string serialize(const pugi::xml_document& doc) {
-    std::ostringstream out;
-    doc.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + out.str();
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    StringWriter writer(out);
+    doc.save(writer, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+    return out;
 }
 
 bool parse(pugi::xml_document& doc, const std::string& text) {
