@@ -5,6 +5,7 @@
 
 #include "model/facts.hpp"
 #include "model/text.hpp"
+#include "model/walk.hpp"
 
 namespace protopub::docx::detail {
 namespace {
@@ -143,26 +144,9 @@ private:
     std::map<std::string, int> next_suffix_;
 };
 
-void collect_item_ids(const std::vector<Block>& blocks, BookmarkNames& names) {
-    for (const auto& b : blocks) {
-        for (const auto& item : b.items) {
-            names.add(item.id);
-            collect_item_ids(item.blocks, names);
-        }
-        collect_item_ids(b.children, names);
-    }
-}
-
 BookmarkNames collect_bookmarks(const model::Protocol& p) {
     BookmarkNames names;
-    for (const auto& s : p.sections) {
-        names.add(s.id);
-        collect_item_ids(s.intro, names);
-        for (const auto& c : s.clauses) {
-            names.add(c.id);
-            collect_item_ids(c.blocks, names);
-        }
-    }
+    model::for_each_anchor_id(p, [&](const std::string& id) { names.add(id); });
     return names;
 }
 

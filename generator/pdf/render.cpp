@@ -16,6 +16,7 @@
 #include "layout/table.hpp"
 #include "model/facts.hpp"
 #include "model/text.hpp"
+#include "model/walk.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/style.hpp"
 #include "pdf/writer.hpp"
@@ -652,23 +653,7 @@ private:
     }
 
     void collect_anchors() {
-        for (const auto& s : protocol_.sections) {
-            anchors_.insert(s.id);
-            collect_item_ids(s.intro);
-            for (const auto& c : s.clauses) {
-                anchors_.insert(c.id);
-                collect_item_ids(c.blocks);
-            }
-        }
-    }
-    void collect_item_ids(const std::vector<model::Block>& blocks) {
-        for (const auto& b : blocks) {
-            for (const auto& item : b.items) {
-                if (!item.id.empty()) anchors_.insert(item.id);
-                collect_item_ids(item.blocks);
-            }
-            collect_item_ids(b.children);
-        }
+        model::for_each_anchor_id(protocol_, [&](const std::string& id) { anchors_.insert(id); });
     }
 
     const model::Protocol& protocol_;
