@@ -114,42 +114,6 @@ struct Run {
 };
 using Runs = std::vector<Run>;
 
-// Word bookmark names: a letter first, then letters, digits and '_', at most 40 long.
-class BookmarkNames {
-public:
-    void add(const std::string& id) {
-        if (id.empty() || by_id_.count(id)) return;
-        std::string name;
-        for (char c : id) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-        if (!std::isalpha(static_cast<unsigned char>(name[0]))) name = "b_" + name;
-        if (name.size() > 40) name.resize(40);
-        const std::string base = name.substr(0, 34);
-        if (used_.count(name)) {
-            // names are never released: the search resumes where it stopped for this
-            // base (10,000 clauses with the same first words took minutes)
-            int& n = next_suffix_.try_emplace(base, 2).first->second;
-            for (name = base + "_" + std::to_string(n); used_.count(name); name = base + "_" + std::to_string(++n)) {}
-        }
-        used_.insert(name);
-        by_id_.emplace(id, name);
-    }
-    std::string find(const std::string& id) const {
-        auto it = by_id_.find(id);
-        return it == by_id_.end() ? std::string() : it->second;
-    }
-
-private:
-    std::map<std::string, std::string> by_id_;
-    std::set<std::string> used_;
-    std::map<std::string, int> next_suffix_;
-};
-
-BookmarkNames collect_bookmarks(const model::Protocol& p) {
-    BookmarkNames names;
-    model::for_each_anchor_id(p, [&](const std::string& id) { names.add(id); });
-    return names;
-}
-
 // The first label's value, so a list that starts at (c) or iv. starts there in Word.
 int first_label_value(const Block& list) {
     if (list.items.empty()) return 1;
@@ -204,9 +168,9 @@ struct TocEntry {
 class BodyWriter {
 public:
     BodyWriter(const model::Protocol& protocol, pugi::xml_node body, const BodyOptions& options,
-               Hyperlinks& hyperlinks, ListNumbering& lists)
+               const Bookmarks& bookmarks, Hyperlinks& hyperlinks, ListNumbering& lists)
         : protocol_(protocol), body_(body), options_(options), hyperlinks_(hyperlinks), lists_(lists),
-          bookmarks_(collect_bookmarks(protocol)) {
+          bookmarks_(bookmarks) {
         base_level_ = 2;
         for (const auto& s : protocol.sections) base_level_ = std::min(base_level_, s.level);
     }
@@ -685,7 +649,7 @@ private:
     const BodyOptions& options_;
     Hyperlinks& hyperlinks_;
     ListNumbering& lists_;
-    BookmarkNames bookmarks_;
+    const Bookmarks& bookmarks_;
     const Inlines title_inlines_ = {model::Inline{model::InlineKind::text, protocol_.meta.title, {}, {}, -1, {}}};
     int base_level_ = 2;
     int next_id_ = 1;
@@ -784,9 +748,35 @@ PageGeometry page_geometry(pugi::xml_node styles, pugi::xml_node section_propert
     return g;
 }
 
+Bookmarks::Bookmarks(const model::Protocol& p) {
+    model::for_each_anchor_id(p, [&](const std::string& id) { add(id); });
+}
+
+void Bookmarks::add(const std::string& id) {
+    if (by_id_.count(id)) return;
+    std::string name;
+    for (char c : id) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    if (!std::isalpha(static_cast<unsigned char>(name[0]))) name = "b_" + name;
+    if (name.size() > 40) name.resize(40);
+    const std::string base = name.substr(0, 34);
+    if (used_.count(name)) {
+        // names are never released: the search resumes where it stopped for this
+        // base (10,000 clauses with the same first words took minutes)
+        int& n = next_suffix_.try_emplace(base, 2).first->second;
+        for (name = base + "_" + std::to_string(n); used_.count(name); name = base + "_" + std::to_string(++n)) {}
+    }
+    used_.insert(name);
+    by_id_.emplace(id, name);
+}
+
+std::string Bookmarks::find(const std::string& id) const {
+    auto it = by_id_.find(id);
+    return it == by_id_.end() ? std::string() : it->second;
+}
+
 void write_body(const model::Protocol& protocol, pugi::xml_node body, const BodyOptions& options,
-                Hyperlinks& hyperlinks, ListNumbering& lists) {
-    BodyWriter(protocol, body, options, hyperlinks, lists).write();
+                const Bookmarks& bookmarks, Hyperlinks& hyperlinks, ListNumbering& lists) {
+    BodyWriter(protocol, body, options, bookmarks, hyperlinks, lists).write();
 }
 
 }  // namespace protopub::docx::detail

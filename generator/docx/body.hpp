@@ -15,6 +15,22 @@
 
 namespace protopub::docx::detail {
 
+// The Word bookmark of every anchor id (model::for_each_anchor_id): a letter first, then
+// letters, digits and '_', at most 40 long, unique in the document. Contents lines, links,
+// page references and the sections split off for running heads all find bookmarks here.
+class Bookmarks {
+public:
+    explicit Bookmarks(const model::Protocol& protocol);
+    // "" for an id the document does not have.
+    std::string find(const std::string& id) const;
+
+private:
+    void add(const std::string& id);
+    std::map<std::string, std::string> by_id_;
+    std::set<std::string> used_;
+    std::map<std::string, int> next_suffix_;
+};
+
 // External hyperlinks become relationships of word/document.xml; ids avoid the ones the
 // reference document already uses.
 class Hyperlinks {
@@ -77,6 +93,6 @@ struct BodyOptions {
 // Appends the document's paragraphs and tables to <w:body> (before its sectPr, which
 // the caller adds after).
 void write_body(const model::Protocol& protocol, pugi::xml_node body, const BodyOptions& options,
-                Hyperlinks& hyperlinks, ListNumbering& lists);
+                const Bookmarks& bookmarks, Hyperlinks& hyperlinks, ListNumbering& lists);
 
 }  // namespace protopub::docx::detail

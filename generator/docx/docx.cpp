@@ -1,7 +1,6 @@
 #include "docx/docx.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
@@ -115,13 +114,6 @@ struct HeaderPart {
     std::string xml;
 };
 
-// The word Word names a bookmark after an id with (docx/body.cpp): "appendix-2" -> "appendix_2".
-std::string bookmark_name(const std::string& id) {
-    std::string name;
-    for (char c : id) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-    return name;
-}
-
 std::string header_xml(const std::string& words) {
     pugi::xml_document doc;
     auto hdr = doc.append_child("w:hdr");
@@ -138,7 +130,7 @@ std::string header_xml(const std::string& words) {
 // their own, on a new page, whose header reads the running head; page set-up and footer
 // stay the reference's. Each break is an empty paragraph holding the properties of the
 // section it ends, as Word writes it; the last section's properties end the body.
-std::vector<HeaderPart> split_into_sections(const model::Protocol& p, pugi::xml_node body,
+std::vector<HeaderPart> split_into_sections(const model::Protocol& p, pugi::xml_node body, const detail::Bookmarks& bookmarks,
                                             pugi::xml_node reference_properties, const std::set<std::string>& taken_ids,
                                             model::Diagnostics& diags) {
     std::vector<const model::Section*> heads;
@@ -164,7 +156,7 @@ std::vector<HeaderPart> split_into_sections(const model::Protocol& p, pugi::xml_
     };
     int ending = -1;   // the header of the section a break ends (-1: the reference's own)
     for (const auto* s : heads) {
-        auto it = by_bookmark.find(bookmark_name(s->id));
+        auto it = by_bookmark.find(bookmarks.find(s->id));
         if (it == by_bookmark.end()) {
             diags.warning(p.source_path, s->pos, "'" + s->running_head + "' could not be given a Word section of its own");
             continue;
@@ -193,9 +185,10 @@ std::string document_xml(const model::Protocol& p, const DocxOptions& options, c
     detail::BodyOptions body_options{options.revision_author,
                                      options.epoch ? io::format_iso_datetime(*options.epoch) : std::string(),
                                      options.contents, ref.geometry};
-    detail::write_body(p, body, body_options, links, lists);
+    const detail::Bookmarks bookmarks(p);
+    detail::write_body(p, body, body_options, bookmarks, links, lists);
     if (std::any_of(p.sections.begin(), p.sections.end(), [](const model::Section& s) { return !s.running_head.empty(); }))
-        headers = split_into_sections(p, body, section_properties, taken_ids, diags);
+        headers = split_into_sections(p, body, bookmarks, section_properties, taken_ids, diags);
     else if (section_properties)
         body.append_copy(section_properties);
     return serialize(doc);
