@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <map>
 
-#include "check/check.hpp"
 #include "model/facts.hpp"
 #include "model/ids.hpp"
 #include "model/text.hpp"
@@ -250,14 +249,6 @@ void append_clause(pugi::xml_node parent, const Clause& c, const Protocol& p) {
     for (const Block& b : c.blocks) append_block(body, b, p);
 }
 
-std::string section_label(const Section& s) {
-    std::string words = plain_text(s.heading);
-    if (!words.empty()) return words;
-    if (s.kind == SectionKind::preamble) return "Covering report";
-    const auto number = check::section_number(s);
-    return number.empty() ? std::string("Section") : "Section " + join_number(number);
-}
-
 namespace {
 
 void append_section_titled(pugi::xml_node parent, const Section& s, const Protocol& p, const std::string& title) {
@@ -295,7 +286,7 @@ std::string contents_label(const Protocol& p, std::size_t i) {
     const Section& s = p.sections[i];
     if (begins_after_covering_report(p, i)) return p.meta.title;
     if (s.heading.empty() && s.number.empty() && s.kind != SectionKind::preamble) return {};
-    return section_label(s);
+    return model::section_name(s);
 }
 
 }  // namespace

@@ -441,24 +441,10 @@ private:
     bool listed(const model::Section& s) const { return !s.heading.empty() || !nests_documents_; }
 
     // What the contents and the bookmarks call a section; one written without a heading
-    // ("## {#section-24}") still needs a name there.
+    // or a number ("## {#section-24}") is called by the document's title.
     std::string section_name(const model::Section& s) const {
-        // a deleted section is still named by its old heading
-        std::string name = model::plain_text(s.change.kind == ChangeKind::deleted ? s.heading : accepted(s.heading));
-        if (!name.empty()) return name;
-        if (s.kind == model::SectionKind::preamble) return "Covering report";
-        return s.number.text.empty() ? protocol_.meta.title : "Section " + s.number.text;
-    }
-
-    // A heading's words as they stand once the changes are accepted (for the outline).
-    static model::Inlines accepted(const model::Inlines& inlines) {
-        model::Inlines out;
-        for (const auto& in : inlines) {
-            if (in.kind == model::InlineKind::deleted) continue;
-            out.push_back(in);
-            out.back().children = accepted(in.children);
-        }
-        return out;
+        std::string name = model::section_name(s);
+        return name.empty() ? protocol_.meta.title : name;
     }
 
     void section(const model::Section& s, bool first) {
