@@ -91,17 +91,15 @@ void append_reference(pugi::xml_node parent, const Inline& in, const Protocol& p
     if (r.kind == ReferenceKind::internal && r.resolved && r.targets.size() > 1 &&
         append_numbers_linked(parent, in, r, p))
         return;
-    if (r.kind == ReferenceKind::internal && r.resolved && !r.targets.empty() && !r.targets.front().clause_id.empty()) {
-        node = element(parent, "a", "ref internal");
-        node.append_attribute("href").set_value(("#" + r.targets.front().clause_id).c_str());
-    } else if (r.kind == ReferenceKind::constitution && r.resolved && !r.targets.empty() &&
-               !r.targets.front().clause_id.empty()) {
-        // In an assembled constitution the Part or Section referred to is on the same page.
-        node = element(parent, "a", "ref constitution");
-        node.append_attribute("href").set_value(("#" + r.targets.front().clause_id).c_str());
-    } else if (!r.url.empty()) {
+    // Where it links is the model's rule (facts.hpp), as in every other format. A clause
+    // or, in an assembled constitution, the Part or Section referred to is on this page.
+    const LinkTarget to = link_target(r);
+    if (to.kind == LinkTarget::Kind::clause) {
         node = element(parent, "a", std::string("ref ") + to_string(r.kind));
-        node.append_attribute("href").set_value(r.url.c_str());
+        node.append_attribute("href").set_value(("#" + to.target).c_str());
+    } else if (to.kind == LinkTarget::Kind::web) {
+        node = element(parent, "a", std::string("ref ") + to_string(r.kind));
+        node.append_attribute("href").set_value(to.target.c_str());
         node.append_attribute("rel").set_value("external");
     } else {
         node = element(parent, "span", std::string("ref ") + to_string(r.kind) + (r.resolved ? "" : " unresolved"));
