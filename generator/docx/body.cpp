@@ -911,8 +911,9 @@ Bookmarks::Bookmarks(const model::Protocol& p) {
 
 void Bookmarks::add(const std::string& id) {
     if (by_id_.count(id)) return;
-    std::string name;
-    for (char c : id) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    std::string name = id;
+    for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
     if (!std::isalpha(static_cast<unsigned char>(name[0]))) name = "b_" + name;
     if (name.size() > 40) name.resize(40);
     const std::string base = name.substr(0, 34);

@@ -8,6 +8,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -58,9 +60,9 @@ public:
 
 private:
     void add(const std::string& id);
-    std::map<std::string, std::string> by_id_;
-    std::set<std::string> used_;
-    std::map<std::string, int> next_suffix_;
+    std::unordered_map<std::string, std::string> by_id_;
+    std::unordered_set<std::string> used_;
+    std::unordered_map<std::string, int> next_suffix_;
 };
 
 // External hyperlinks become relationships of word/document.xml; ids avoid the ones the
