@@ -193,7 +193,7 @@ TEST_CASE("the tag checker finds untagged text, an EMC too many and a link witho
 TEST_CASE("a constitution's PDF: bookmarks nest Part, Section, headings; each Section starts a page", "[pdf][tagged][constitution]") {
     testing::TempDir dir;
     const auto r = testing::run_cli({"constitution", test_env::source_dir() + "/tests/data/constitution/constitution.yaml",
-                                     "-o", dir.file("out"), "--format", "pdf", "--quiet"});
+                                     "-o", dir.file("out"), "--format", "pdf", "--quiet", "--allow-sources-outside"});
     REQUIRE(r.exit_code == 0);
     const std::string pdf = dir.file("out/constitution.pdf");
     check_tagged(pdf);
