@@ -6,6 +6,8 @@
 #   docx-protocols: 65 protocols (1.3 MB, `make_corpus.py --files`) built into 65 .docx files
 #   in one run, against pandoc on the same text; what reading the reference once per run buys.
 # BASELINE_BIN=path/to/an/older/protopub times that binary too, in the same run.
+# INSTRUCTIONS=1 also counts protopub's (and the baseline's) instructions under callgrind:
+# a figure other jobs on the machine do not move, for comparing two builds on a busy machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 format="${1:-}"
@@ -24,11 +26,22 @@ else
 fi
 [ -n "${bytes:-}" ] || bytes=$(wc -c < "$work/corpus.md")
 command -v pandoc >/dev/null || { echo "pandoc is not installed (apt-get install pandoc)"; exit 2; }
-python3 - "$format" "$runs" "$work" "$bytes" "${BUILD_DIR:-build}" "$input" "${BASELINE_BIN:-}" <<'PY'
-import sys
+python3 - "$format" "$runs" "$work" "$bytes" "${BUILD_DIR:-build}" "$input" "${BASELINE_BIN:-}" "${INSTRUCTIONS:-}" <<'PY'
+import re, subprocess, sys
 sys.path.insert(0, "bench")
 from timing import timed
 fmt, runs, work, size, bindir, source, baseline = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6], sys.argv[7]
+count_instructions = sys.argv[8] == "1"
+
+def instructions(binary, out):
+    """Instructions protopub executes (callgrind's Ir total), threads included."""
+    done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={work}/callgrind.out",
+                           binary, "build", source, "-o", out, "--format", fmt, "--quiet"],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode != 0 or not found:
+        sys.exit(f"{binary} failed under callgrind")
+    return int(found.group(1))
 ours = timed([f"{bindir}/protopub", "build", source, "-o", f"{work}/out", "--format", fmt, "--quiet"], runs)
 before = timed([baseline, "build", source, "-o", f"{work}/before", "--format", fmt, "--quiet"], runs) if baseline else None
 standalone = ["-s", "--metadata", "title=Bench"] if fmt == "html" else []
@@ -43,4 +56,11 @@ if before:
     print(f"baseline: {before[0]/ours[0]:.2f}x the time of this build (wall), {before[1]/ours[1]:.2f}x (cpu); "
           f"the baseline is {pandoc[0]/before[0]:.1f}x faster than pandoc (wall)")
 print(f"ratio: protopub is {pandoc[0]/ours[0]:.1f}x faster than pandoc (wall), {pandoc[1]/ours[1]:.1f}x (cpu)")
+if count_instructions:
+    mine = instructions(f"{bindir}/protopub", f"{work}/count")
+    print(f"instructions (callgrind): {mine:,} this build", end="")
+    if baseline:
+        theirs = instructions(baseline, f"{work}/count-before")
+        print(f", {theirs:,} the baseline ({theirs/mine:.2f}x)", end="")
+    print()
 PY

@@ -2,19 +2,12 @@
 
 #include <map>
 
+#include "model/facts.hpp"
 #include "model/text.hpp"
 
 namespace protopub::check {
 
 using namespace protopub::model;
-
-std::vector<int> section_number(const Section& s) {
-    if (s.kind == SectionKind::preamble) return {};
-    if (!s.number.empty()) return s.number.parts;
-    for (const auto& c : s.clauses)
-        if (!c.number.empty()) return {c.number.parts.front()};
-    return {};
-}
 
 namespace {
 

@@ -6,6 +6,7 @@
 
 #include "constitution/constitution.hpp"
 #include "model/facts.hpp"
+#include "model/ids.hpp"
 #include "model/text.hpp"
 #include "model/walk.hpp"
 
@@ -26,7 +27,7 @@ using model::prefix_ids;
 
 std::string section_key(const ManifestPart& part, const ManifestSection& s, std::size_t index) {
     const std::string number = s.number.empty() ? part.number + "-" + std::to_string(index + 1) : s.number;
-    return "section-" + model::slugify(number, 4);
+    return model::id_from_number("section", number);
 }
 
 // "1.1" -> "24.1.1", "1." -> "24.1": the number as it reads inside section 24.

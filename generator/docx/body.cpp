@@ -5,6 +5,7 @@
 
 #include "model/facts.hpp"
 #include "model/text.hpp"
+#include "model/walk.hpp"
 
 namespace protopub::docx::detail {
 namespace {
@@ -85,11 +86,12 @@ Mark unit_mark(model::ChangeKind change, Mark outer) {
 // Text Word accepts: XML 1.0 forbids most C0 controls, and line ends inside a run
 // would be read as spaces anyway.
 std::string xml_text(const std::string& s) {
+    const auto control = [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t'; };
+    if (std::none_of(s.begin(), s.end(), control)) return s;   // nearly always: one copy
     std::string out;
     out.reserve(s.size());
     for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x20 || c == '\t') out += c;
+        if (!control(c)) out += c;
         else if (c == '\n' || c == '\r') out += ' ';
     }
     return out;
@@ -112,59 +114,6 @@ struct Run {
     }
 };
 using Runs = std::vector<Run>;
-
-// Word bookmark names: a letter first, then letters, digits and '_', at most 40 long.
-class BookmarkNames {
-public:
-    void add(const std::string& id) {
-        if (id.empty() || by_id_.count(id)) return;
-        std::string name;
-        for (char c : id) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-        if (!std::isalpha(static_cast<unsigned char>(name[0]))) name = "b_" + name;
-        if (name.size() > 40) name.resize(40);
-        const std::string base = name.substr(0, 34);
-        if (used_.count(name)) {
-            // names are never released: the search resumes where it stopped for this
-            // base (10,000 clauses with the same first words took minutes)
-            int& n = next_suffix_.try_emplace(base, 2).first->second;
-            for (name = base + "_" + std::to_string(n); used_.count(name); name = base + "_" + std::to_string(++n)) {}
-        }
-        used_.insert(name);
-        by_id_.emplace(id, name);
-    }
-    std::string find(const std::string& id) const {
-        auto it = by_id_.find(id);
-        return it == by_id_.end() ? std::string() : it->second;
-    }
-
-private:
-    std::map<std::string, std::string> by_id_;
-    std::set<std::string> used_;
-    std::map<std::string, int> next_suffix_;
-};
-
-void collect_item_ids(const std::vector<Block>& blocks, BookmarkNames& names) {
-    for (const auto& b : blocks) {
-        for (const auto& item : b.items) {
-            names.add(item.id);
-            collect_item_ids(item.blocks, names);
-        }
-        collect_item_ids(b.children, names);
-    }
-}
-
-BookmarkNames collect_bookmarks(const model::Protocol& p) {
-    BookmarkNames names;
-    for (const auto& s : p.sections) {
-        names.add(s.id);
-        collect_item_ids(s.intro, names);
-        for (const auto& c : s.clauses) {
-            names.add(c.id);
-            collect_item_ids(c.blocks, names);
-        }
-    }
-    return names;
-}
 
 // The first label's value, so a list that starts at (c) or iv. starts there in Word.
 int first_label_value(const Block& list) {
@@ -219,10 +168,10 @@ struct TocEntry {
 
 class BodyWriter {
 public:
-    BodyWriter(const model::Protocol& protocol, pugi::xml_node body, const BodyOptions& options,
-               Hyperlinks& hyperlinks, ListNumbering& lists)
-        : protocol_(protocol), body_(body), options_(options), hyperlinks_(hyperlinks), lists_(lists),
-          bookmarks_(collect_bookmarks(protocol)) {
+    BodyWriter(const model::Protocol& protocol, XmlOut& xml, const BodyOptions& options,
+               const Bookmarks& bookmarks, Hyperlinks& hyperlinks, ListNumbering& lists)
+        : protocol_(protocol), xml_(xml), options_(options), hyperlinks_(hyperlinks), lists_(lists),
+          bookmarks_(bookmarks) {
         base_level_ = 2;
         for (const auto& s : protocol.sections) base_level_ = std::min(base_level_, s.level);
     }
@@ -234,7 +183,7 @@ public:
             const Section& s = protocol_.sections[i];
             // A covering report is labelled where it starts, so nobody takes it for the document.
             if (s.kind == model::SectionKind::preamble && (i == 0 || protocol_.sections[i - 1].kind != model::SectionKind::preamble))
-                write_text(paragraph(body_, {"Subtitle"}), model::covering_report_label(protocol_));
+                text_paragraph({"Subtitle"}, model::covering_report_label(protocol_));
             write_section(s, model::begins_after_covering_report(protocol_, i));
         }
         if (const auto glossary = model::glossary_section(protocol_)) write_section(*glossary, false);
@@ -245,36 +194,66 @@ private:
 
     int new_id() { return next_id_++; }
 
-    void set_revision(pugi::xml_node n) {
-        n.append_attribute("w:id") = new_id();
-        n.append_attribute("w:author") = options_.author.c_str();
-        n.append_attribute("w:date") = options_.date.c_str();
+    // The attributes of a tracked change, on the element just opened.
+    void revision() {
+        xml_.attr("w:id", new_id());
+        xml_.attr("w:author", options_.author);
+        xml_.attr("w:date", options_.date);
     }
 
-    pugi::xml_node paragraph(pugi::xml_node parent, const ParaProps& props) {
-        auto p = parent.append_child("w:p");
-        auto ppr = p.append_child("w:pPr");
-        if (!props.style.empty()) ppr.append_child("w:pStyle").append_attribute("w:val") = props.style.c_str();
-        if (props.keep_next) ppr.append_child("w:keepNext");
+    void element(const char* name, const char* attribute, std::string_view value) {
+        xml_.open(name);
+        xml_.attr(attribute, value);
+        xml_.close();
+    }
+    void element(const char* name, const char* attribute, int value) {
+        xml_.open(name);
+        xml_.attr(attribute, value);
+        xml_.close();
+    }
+
+    // Opens <w:p> with its properties; the caller writes its runs and ends it.
+    void paragraph(const ParaProps& props) {
+        xml_.open("w:p");
+        xml_.open("w:pPr");
+        if (!props.style.empty()) element("w:pStyle", "w:val", props.style);
+        if (props.keep_next) xml_.leaf("w:keepNext");
         if (props.num_id) {
-            auto num = ppr.append_child("w:numPr");
-            num.append_child("w:ilvl").append_attribute("w:val") = props.level;
-            num.append_child("w:numId").append_attribute("w:val") = props.num_id;
+            xml_.open("w:numPr");
+            element("w:ilvl", "w:val", props.level);
+            element("w:numId", "w:val", props.num_id);
+            xml_.close();
         }
-        if (props.indent >= 0) ppr.append_child("w:ind").append_attribute("w:left") = props.indent;
-        if (props.align) ppr.append_child("w:jc").append_attribute("w:val") = props.align;
-        if (props.mark != Mark::none) set_revision(ppr.append_child("w:rPr").append_child(mark_element(props.mark)));
-        return p;
+        if (props.indent >= 0) element("w:ind", "w:left", props.indent);
+        if (props.align) element("w:jc", "w:val", props.align);
+        if (props.mark != Mark::none) {
+            xml_.open("w:rPr");
+            xml_.open(mark_element(props.mark));
+            revision();
+            xml_.close();
+            xml_.close();
+        }
+        xml_.close();
+        paragraph_content_ = xml_.buffer().size();
     }
+    void end_paragraph() { xml_.close(); }
 
-    void bookmark(pugi::xml_node p, const std::string& id) {
+    // The bookmark of the paragraph being written, placed right after its properties. Its
+    // id is taken after the paragraph's changes', as they are numbered in reading order.
+    void bookmark(const std::string& id) {
         const std::string name = bookmarks_.find(id);
         if (name.empty()) return;
-        const int bid = new_id();
-        auto start = p.insert_child_after("w:bookmarkStart", p.child("w:pPr"));
-        start.append_attribute("w:id") = bid;
-        start.append_attribute("w:name") = name.c_str();
-        p.insert_child_after("w:bookmarkEnd", start).append_attribute("w:id") = bid;
+        const std::string bid = std::to_string(new_id());
+        std::string marks;
+        XmlOut xml(marks);
+        xml.open("w:bookmarkStart");
+        xml.attr("w:id", bid);
+        xml.attr("w:name", name);
+        xml.close();
+        xml.open("w:bookmarkEnd");
+        xml.attr("w:id", bid);
+        xml.close();
+        xml_.buffer().insert(paragraph_content_, marks);
     }
 
     // ------------------------------------------------------------ inline content
@@ -342,84 +321,97 @@ private:
         }
     }
 
-    void write_run(pugi::xml_node parent, const Run& run) {
-        auto r = parent.append_child("w:r");
+    void write_run(const Run& run) {
+        xml_.open("w:r");
         const bool linked = !run.anchor.empty() || !run.rel_id.empty();
         if (linked || run.code || run.bold || run.italic || run.strike) {
-            auto rpr = r.append_child("w:rPr");
-            if (linked || run.code) rpr.append_child("w:rStyle").append_attribute("w:val") = linked ? "Hyperlink" : "VerbatimChar";
-            if (run.bold) rpr.append_child("w:b");
-            if (run.italic) rpr.append_child("w:i");
-            if (run.strike) rpr.append_child("w:strike");
+            xml_.open("w:rPr");
+            if (linked || run.code) element("w:rStyle", "w:val", linked ? "Hyperlink" : "VerbatimChar");
+            if (run.bold) xml_.leaf("w:b");
+            if (run.italic) xml_.leaf("w:i");
+            if (run.strike) xml_.leaf("w:strike");
+            xml_.close();
         }
         switch (run.kind) {
-            case Run::Kind::tab: r.append_child("w:tab"); break;
-            case Run::Kind::line_break: r.append_child("w:br"); break;
+            case Run::Kind::tab: xml_.leaf("w:tab"); break;
+            case Run::Kind::line_break: xml_.leaf("w:br"); break;
             case Run::Kind::text: {
                 // Deleted text is w:delText; moved-from text stays w:t, as Word writes it.
-                auto t = r.append_child(run.mark == Mark::deleted ? "w:delText" : "w:t");
+                xml_.open(run.mark == Mark::deleted ? "w:delText" : "w:t");
                 if (run.text.front() == ' ' || run.text.back() == ' ' || run.text.find("  ") != std::string::npos)
-                    t.append_attribute("xml:space") = "preserve";
-                t.text().set(run.text.c_str());
+                    xml_.attr("xml:space", "preserve");
+                xml_.text(run.text);
+                xml_.close();
                 break;
             }
         }
+        xml_.close();
     }
 
     // Runs grouped into hyperlinks (outside) and change marks (inside), as the schema
     // allows <w:hyperlink><w:ins> but not the other way round.
-    void write_runs(pugi::xml_node p, const Runs& runs) {
-        pugi::xml_node link_parent = p, mark_parent = p;
+    void write_runs(const Runs& runs) {
+        bool in_link = false, in_mark = false;
         const Run* previous = nullptr;
         for (const auto& run : runs) {
             const bool new_link = !previous || run.anchor != previous->anchor || run.rel_id != previous->rel_id;
+            const bool new_mark = new_link || run.mark != previous->mark;
+            if (new_mark && in_mark) {
+                xml_.close();
+                in_mark = false;
+            }
             if (new_link) {
-                link_parent = p;
-                if (!run.anchor.empty() || !run.rel_id.empty()) {
-                    link_parent = p.append_child("w:hyperlink");
-                    if (!run.anchor.empty()) link_parent.append_attribute("w:anchor") = run.anchor.c_str();
-                    else link_parent.append_attribute("r:id") = run.rel_id.c_str();
-                    link_parent.append_attribute("w:history") = "1";
+                if (in_link) xml_.close();
+                in_link = !run.anchor.empty() || !run.rel_id.empty();
+                if (in_link) {
+                    xml_.open("w:hyperlink");
+                    if (!run.anchor.empty()) xml_.attr("w:anchor", run.anchor);
+                    else xml_.attr("r:id", run.rel_id);
+                    xml_.attr("w:history", "1");
                 }
             }
-            if (new_link || run.mark != previous->mark) {
-                mark_parent = link_parent;
-                if (run.mark != Mark::none) {
-                    mark_parent = link_parent.append_child(mark_element(run.mark));
-                    set_revision(mark_parent);
-                }
+            if (new_mark && run.mark != Mark::none) {
+                xml_.open(mark_element(run.mark));
+                revision();
+                in_mark = true;
             }
-            write_run(mark_parent, run);
+            write_run(run);
             previous = &run;
         }
+        if (in_mark) xml_.close();
+        if (in_link) xml_.close();
     }
 
-    void write_inlines(pugi::xml_node p, const Inlines& inlines, Mark mark, Runs runs = {}) {
+    void write_inlines(const Inlines& inlines, Mark mark, Runs runs = {}) {
         Run look;
         look.mark = mark;
         flatten(inlines, look, runs);
-        write_runs(p, runs);
+        write_runs(runs);
     }
 
-    void write_text(pugi::xml_node p, const std::string& text) {
+    void text_paragraph(const ParaProps& props, const std::string& text) {
+        paragraph(props);
         Runs runs;
         push_text(runs, Run{}, xml_text(text));
-        write_runs(p, runs);
+        write_runs(runs);
+        end_paragraph();
     }
 
     // ------------------------------------------------------------ title and contents
 
     // The title, the council, then the facts every format's title page states.
     void write_title() {
-        write_text(paragraph(body_, {"Title"}), protocol_.meta.title);
-        if (!protocol_.meta.council.empty()) write_text(paragraph(body_, {"Subtitle"}), protocol_.meta.council);
+        text_paragraph({"Title"}, protocol_.meta.title);
+        if (!protocol_.meta.council.empty()) text_paragraph({"Subtitle"}, protocol_.meta.council);
         for (const auto& [label, value] : model::title_facts(protocol_.meta)) {
             Runs runs;
             Run bold;
             bold.bold = true;
             push_text(runs, bold, xml_text(label + ": "));
             push_text(runs, Run{}, xml_text(value));
-            write_runs(paragraph(body_, {}), runs);
+            paragraph({});
+            write_runs(runs);
+            end_paragraph();
         }
     }
 
@@ -439,21 +431,26 @@ private:
         return entries;
     }
 
-    void field_char(pugi::xml_node p, const char* type) {
-        p.append_child("w:r").append_child("w:fldChar").append_attribute("w:fldCharType") = type;
+    void field_char(const char* type) {
+        xml_.open("w:r");
+        element("w:fldChar", "w:fldCharType", type);
+        xml_.close();
     }
 
     // The page a contents line leads to: a tab to the dotted right tab stop of the TOC
     // styles, then a PAGEREF field to the heading's bookmark, left without a stale result.
     // LibreOffice computes it as it lays the document out; Word when it updates fields on
     // opening (settings.xml: updateFields).
-    void page_number(pugi::xml_node p, const std::string& anchor) {
-        field_char(p, "begin");
-        auto instr = p.append_child("w:r").append_child("w:instrText");
-        instr.append_attribute("xml:space") = "preserve";
-        instr.text().set((" PAGEREF " + anchor + " \\h ").c_str());
-        field_char(p, "separate");
-        field_char(p, "end");
+    void page_number(const std::string& anchor) {
+        field_char("begin");
+        xml_.open("w:r");
+        xml_.open("w:instrText");
+        xml_.attr("xml:space", "preserve");
+        xml_.text(" PAGEREF " + anchor + " \\h ");
+        xml_.close();
+        xml_.close();
+        field_char("separate");
+        field_char("end");
     }
 
     // The contents: one linked line per heading in the TOC styles, each with its page
@@ -462,12 +459,12 @@ private:
     void write_contents() {
         auto entries = contents_entries();
         if (entries.empty()) return;
-        write_text(paragraph(body_, {"TOCHeading"}), "Contents");
+        text_paragraph({"TOCHeading"}, "Contents");
         for (const auto& e : entries) {
             // Moves have no meaning in a contents line: the old end is deleted, the new inserted.
             const Mark moved = change_mark(*e.change);
             const Mark mark = removes_text(moved) ? Mark::deleted : moved == Mark::none ? Mark::none : Mark::inserted;
-            auto p = paragraph(body_, {"TOC" + std::to_string(std::min(e.level, 3)), mark});
+            paragraph({"TOC" + std::to_string(std::min(e.level, 3)), mark});
             Run look;
             look.anchor = e.anchor;
             look.mark = mark;
@@ -478,8 +475,9 @@ private:
             Run tab = look;
             tab.anchor.clear();
             push_special(runs, tab, Run::Kind::tab);
-            write_runs(p, runs);
-            if (!e.anchor.empty() && mark != Mark::deleted) page_number(p, e.anchor);
+            write_runs(runs);
+            if (!e.anchor.empty() && mark != Mark::deleted) page_number(e.anchor);
+            end_paragraph();
         }
     }
 
@@ -493,7 +491,9 @@ private:
         switch (b.kind) {
             case BlockKind::paragraph: {
                 const Mark mark = whole_mark(b.inlines, unit_mark(b.change, ctx.mark));
-                write_inlines(paragraph(body_, {ctx.text_style, mark}), b.inlines, mark);
+                paragraph({ctx.text_style, mark});
+                write_inlines(b.inlines, mark);
+                end_paragraph();
                 break;
             }
             case BlockKind::list: write_list(b, ctx, 0); break;
@@ -514,9 +514,10 @@ private:
             const bool starts_with_text = !item.blocks.empty() && item.blocks.front().kind == BlockKind::paragraph;
             const Mark item_mark = unit_mark(item.change, ctx.mark);
             const Mark mark = starts_with_text ? whole_mark(item.blocks.front().inlines, item_mark) : item_mark;
-            auto p = paragraph(body_, {"ListParagraph", mark, num_id, level});
-            bookmark(p, item.id);
-            if (starts_with_text) write_inlines(p, item.blocks.front().inlines, mark);
+            paragraph({"ListParagraph", mark, num_id, level});
+            bookmark(item.id);
+            if (starts_with_text) write_inlines(item.blocks.front().inlines, mark);
+            end_paragraph();
             for (std::size_t i = starts_with_text ? 1 : 0; i < item.blocks.size(); ++i) {
                 const auto& b = item.blocks[i];
                 if (b.kind == BlockKind::list) {
@@ -525,7 +526,9 @@ private:
                     BlockContext inner{"ListParagraph", item_indent, item_mark};
                     if (b.kind == BlockKind::paragraph) {
                         const Mark inner_mark = whole_mark(b.inlines, unit_mark(b.change, item_mark));
-                        write_inlines(paragraph(body_, {"ListParagraph", inner_mark, 0, 0, item_indent}), b.inlines, inner_mark);
+                        paragraph({"ListParagraph", inner_mark, 0, 0, item_indent});
+                        write_inlines(b.inlines, inner_mark);
+                        end_paragraph();
                     } else {
                         write_block(b, inner);
                     }
@@ -557,17 +560,21 @@ private:
         if (columns == 0) return;
         const int width = options_.geometry.text_width - ctx.indent;
         const int column_width = width / static_cast<int>(columns);
-        auto tbl = body_.append_child("w:tbl");
-        auto props = tbl.append_child("w:tblPr");
-        props.append_child("w:tblStyle").append_attribute("w:val") = "TableGrid";
-        auto tw = props.append_child("w:tblW");
-        tw.append_attribute("w:w") = width;
-        tw.append_attribute("w:type") = "dxa";
-        auto ind = props.append_child("w:tblInd");
-        ind.append_attribute("w:w") = ctx.indent;
-        ind.append_attribute("w:type") = "dxa";
-        auto grid = tbl.append_child("w:tblGrid");
-        for (std::size_t c = 0; c < columns; ++c) grid.append_child("w:gridCol").append_attribute("w:w") = column_width;
+        xml_.open("w:tbl");
+        xml_.open("w:tblPr");
+        element("w:tblStyle", "w:val", "TableGrid");
+        xml_.open("w:tblW");
+        xml_.attr("w:w", width);
+        xml_.attr("w:type", "dxa");
+        xml_.close();
+        xml_.open("w:tblInd");
+        xml_.attr("w:w", ctx.indent);
+        xml_.attr("w:type", "dxa");
+        xml_.close();
+        xml_.close();
+        xml_.open("w:tblGrid");
+        for (std::size_t c = 0; c < columns; ++c) element("w:gridCol", "w:w", column_width);
+        xml_.close();
         // A row only one version has is as wide as that version's table (a redline of a
         // table whose columns changed holds OLD's rows deleted and NEW's inserted).
         std::size_t old_columns = 0, new_columns = table.align.size();
@@ -584,29 +591,42 @@ private:
                                             : tracked_row == Mark::inserted ? std::max<std::size_t>(new_columns, 1)
                                                                             : columns;
             const int row_width = width / static_cast<int>(row_columns);
-            auto tr = tbl.append_child("w:tr");
+            xml_.open("w:tr");
             if (row.header || tracked_row != Mark::none) {
-                auto trpr = tr.append_child("w:trPr");
-                if (row.header) trpr.append_child("w:tblHeader");
-                if (tracked_row != Mark::none) set_revision(trpr.append_child(mark_element(tracked_row)));
+                xml_.open("w:trPr");
+                if (row.header) xml_.leaf("w:tblHeader");
+                if (tracked_row != Mark::none) {
+                    xml_.open(mark_element(tracked_row));
+                    revision();
+                    xml_.close();
+                }
+                xml_.close();
             }
             for (std::size_t c = 0; c < row_columns; ++c) {
-                auto tc = tr.append_child("w:tc");
-                auto tcw = tc.append_child("w:tcPr").append_child("w:tcW");
-                tcw.append_attribute("w:w") = row_width;
-                tcw.append_attribute("w:type") = "dxa";
+                xml_.open("w:tc");
+                xml_.open("w:tcPr");
+                xml_.open("w:tcW");
+                xml_.attr("w:w", row_width);
+                xml_.attr("w:type", "dxa");
+                xml_.close();
+                xml_.close();
                 ParaProps props_p{"TableText", mark};
                 if (c < table.align.size()) props_p.align = alignment(table.align[c]);
-                auto p = paragraph(tc, props_p);
-                if (c >= row.cells.size()) continue;
-                Run look;
-                look.mark = mark;
-                look.bold = row.header;
-                Runs runs;
-                flatten(row.cells[c].inlines, look, runs);
-                write_runs(p, runs);
+                paragraph(props_p);
+                if (c < row.cells.size()) {
+                    Run look;
+                    look.mark = mark;
+                    look.bold = row.header;
+                    Runs runs;
+                    flatten(row.cells[c].inlines, look, runs);
+                    write_runs(runs);
+                }
+                end_paragraph();
+                xml_.close();
             }
+            xml_.close();
         }
+        xml_.close();
     }
 
     // ------------------------------------------------------------ clauses and sections
@@ -642,16 +662,17 @@ private:
     void move_range(const char* element, Mark mark, const Clause& c) {
         if (mark != Mark::moved_from && mark != Mark::moved_to) return;
         const bool from = mark == Mark::moved_from;
-        auto n = body_.append_child((std::string(from ? "w:moveFrom" : "w:moveTo") + element).c_str());
+        xml_.open(std::string(from ? "w:moveFrom" : "w:moveTo") + element);
         if (std::string(element) == "RangeStart") {
             move_range_id_ = new_id();
-            n.append_attribute("w:id") = move_range_id_;
-            n.append_attribute("w:author") = options_.author.c_str();
-            n.append_attribute("w:date") = options_.date.c_str();
-            n.append_attribute("w:name") = c.change.move_id.c_str();
+            xml_.attr("w:id", move_range_id_);
+            xml_.attr("w:author", options_.author);
+            xml_.attr("w:date", options_.date);
+            xml_.attr("w:name", c.change.move_id);
         } else {
-            n.append_attribute("w:id") = move_range_id_;
+            xml_.attr("w:id", move_range_id_);
         }
+        xml_.close();
     }
 
     void write_clause(const Clause& c, int section_level) {
@@ -660,23 +681,24 @@ private:
         const BlockContext text{"ClauseText" + std::to_string(depth), options_.geometry.clause_text_indent[static_cast<std::size_t>(depth - 1)], mark};
         move_range("RangeStart", mark, c);
         std::size_t first_block = 0;
-        pugi::xml_node p;
         if (!c.heading.empty()) {
-            p = paragraph(body_, {"Heading" + std::to_string(std::min(section_level + 1, 4)), mark});
-            write_inlines(p, c.heading, mark, number_runs(c.number, c.change, mark));
+            paragraph({"Heading" + std::to_string(std::min(section_level + 1, 4)), mark});
+            write_inlines(c.heading, mark, number_runs(c.number, c.change, mark));
         } else if (c.number.text.empty()) {
-            p = paragraph(body_, {text.text_style, mark});
+            paragraph({text.text_style, mark});
             if (!c.blocks.empty() && c.blocks.front().kind == BlockKind::paragraph) {
-                write_inlines(p, c.blocks.front().inlines, mark);
+                write_inlines(c.blocks.front().inlines, mark);
                 first_block = 1;
             }
         } else {
-            p = paragraph(body_, {"ClauseLevel" + std::to_string(depth), mark});
+            paragraph({"ClauseLevel" + std::to_string(depth), mark});
             const bool opens_with_text = !c.blocks.empty() && c.blocks.front().kind == BlockKind::paragraph;
-            write_inlines(p, opens_with_text ? c.blocks.front().inlines : Inlines{}, mark, number_runs(c.number, c.change, mark));
+            static const Inlines no_words;   // (a temporary here would copy the clause's words)
+            write_inlines(opens_with_text ? c.blocks.front().inlines : no_words, mark, number_runs(c.number, c.change, mark));
             first_block = opens_with_text ? 1 : 0;
         }
-        bookmark(p, c.id);
+        bookmark(c.id);
+        end_paragraph();
         write_blocks(c.blocks, text, first_block);
         move_range("RangeEnd", mark, c);
     }
@@ -685,22 +707,25 @@ private:
     // heading is the document's title. An untitled section otherwise has no heading
     // paragraph (an empty Heading 1 is noise in the navigation pane); its bookmark stays.
     void write_section(const Section& s, bool titled) {
+        if (!s.running_head.empty() && options_.section_break) xml_.raw(options_.section_break(s));
         const int level = heading_level(s);
         const Mark mark = change_mark(s.change);   // a section inserted or deleted whole
         const bool untitled = s.heading.empty() && s.number.empty() && !titled;
-        auto h = paragraph(body_, {untitled ? std::string("Normal") : "Heading" + std::to_string(level), mark});
-        write_inlines(h, titled ? title_inlines_ : s.heading, mark, number_runs(s.number, s.change, mark));
-        bookmark(h, s.id);
+        paragraph({untitled ? std::string("Normal") : "Heading" + std::to_string(level), mark});
+        write_inlines(titled ? title_inlines_ : s.heading, mark, number_runs(s.number, s.change, mark));
+        bookmark(s.id);
+        end_paragraph();
         write_blocks(s.intro, {"Normal", 0, mark});
         for (const auto& c : s.clauses) write_clause(c, level);
     }
 
     const model::Protocol& protocol_;
-    pugi::xml_node body_;
+    XmlOut& xml_;
+    std::size_t paragraph_content_ = 0;   // where the open paragraph's content starts
     const BodyOptions& options_;
     Hyperlinks& hyperlinks_;
     ListNumbering& lists_;
-    BookmarkNames bookmarks_;
+    const Bookmarks& bookmarks_;
     const Inlines title_inlines_ = {model::Inline{model::InlineKind::text, protocol_.meta.title, {}, {}, -1, {}}};
     int base_level_ = 2;
     int next_id_ = 1;
@@ -799,9 +824,117 @@ PageGeometry page_geometry(pugi::xml_node styles, pugi::xml_node section_propert
     return g;
 }
 
-void write_body(const model::Protocol& protocol, pugi::xml_node body, const BodyOptions& options,
-                Hyperlinks& hyperlinks, ListNumbering& lists) {
-    BodyWriter(protocol, body, options, hyperlinks, lists).write();
+namespace {
+
+// As XML 1.0 asks: '&' and '<' everywhere, '>' too (for "]]>"), quotes and control
+// characters in attribute values. Runs of ordinary characters are copied whole.
+struct EscapeTable {
+    std::array<bool, 256> text{}, attribute{};
+    EscapeTable() {
+        for (unsigned char c : {'&', '<', '>'}) text[c] = attribute[c] = true;
+        attribute['"'] = true;
+        for (int c = 0; c < 0x20; ++c) attribute[static_cast<std::size_t>(c)] = true;
+    }
+};
+
+void append_escaped(std::string& out, std::string_view s, bool in_attribute) {
+    static const EscapeTable table;
+    const auto& special = in_attribute ? table.attribute : table.text;
+    std::size_t done = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (!special[c]) continue;
+        out.append(s, done, i - done);
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += "&#" + std::to_string(c) + ";"; break;
+        }
+        done = i + 1;
+    }
+    out.append(s, done);
+}
+
+}  // namespace
+
+void XmlOut::end_start_tag() {
+    if (!in_start_tag_) return;
+    out_ += '>';
+    in_start_tag_ = false;
+}
+
+void XmlOut::open(std::string_view name) {
+    end_start_tag();
+    out_ += '<';
+    out_ += name;
+    open_.emplace_back(name);
+    in_start_tag_ = true;
+}
+
+void XmlOut::attr(std::string_view name, std::string_view value) {
+    out_ += ' ';
+    out_ += name;
+    out_ += "=\"";
+    append_escaped(out_, value, true);
+    out_ += '"';
+}
+
+void XmlOut::attr(std::string_view name, int value) { attr(name, std::to_string(value)); }
+
+void XmlOut::text(std::string_view text) {
+    end_start_tag();
+    append_escaped(out_, text, false);
+}
+
+void XmlOut::raw(std::string_view xml) {
+    end_start_tag();
+    out_ += xml;
+}
+
+void XmlOut::close() {
+    if (in_start_tag_) {
+        out_ += "/>";
+        in_start_tag_ = false;
+    } else {
+        out_ += "</";
+        out_ += open_.back();
+        out_ += '>';
+    }
+    open_.pop_back();
+}
+
+Bookmarks::Bookmarks(const model::Protocol& p) {
+    model::for_each_anchor_id(p, [&](const std::string& id) { add(id); });
+}
+
+void Bookmarks::add(const std::string& id) {
+    if (by_id_.count(id)) return;
+    std::string name = id;
+    for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+    if (!std::isalpha(static_cast<unsigned char>(name[0]))) name = "b_" + name;
+    if (name.size() > 40) name.resize(40);
+    const std::string base = name.substr(0, 34);
+    if (used_.count(name)) {
+        // names are never released: the search resumes where it stopped for this
+        // base (10,000 clauses with the same first words took minutes)
+        int& n = next_suffix_.try_emplace(base, 2).first->second;
+        for (name = base + "_" + std::to_string(n); used_.count(name); name = base + "_" + std::to_string(++n)) {}
+    }
+    used_.insert(name);
+    by_id_.emplace(id, name);
+}
+
+std::string Bookmarks::find(const std::string& id) const {
+    auto it = by_id_.find(id);
+    return it == by_id_.end() ? std::string() : it->second;
+}
+
+void write_body(const model::Protocol& protocol, XmlOut& out, const BodyOptions& options,
+                const Bookmarks& bookmarks, Hyperlinks& hyperlinks, ListNumbering& lists) {
+    BodyWriter(protocol, out, options, bookmarks, hyperlinks, lists).write();
 }
 
 }  // namespace protopub::docx::detail

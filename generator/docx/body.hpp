@@ -3,9 +3,13 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -14,6 +18,52 @@
 #include "model/protocol.hpp"
 
 namespace protopub::docx::detail {
+
+// Writes XML straight into a string, element by element: the body of a long document is
+// never built as a tree. Attributes follow the open() of their element; text and
+// attribute values are escaped.
+class XmlOut {
+public:
+    explicit XmlOut(std::string& out) : out_(out) {}
+    void open(std::string_view name);
+    void attr(std::string_view name, std::string_view value);
+    void attr(std::string_view name, int value);
+    void text(std::string_view text);
+    void raw(std::string_view xml);   // well-formed XML written as it is
+    void close();                     // the element opened last
+    void leaf(std::string_view name) {
+        open(name);
+        close();
+    }
+    // What is written so far, any start tag finished: to measure, or to insert into
+    // behind the elements still open.
+    std::string& buffer() {
+        end_start_tag();
+        return out_;
+    }
+
+private:
+    void end_start_tag();
+    std::string& out_;
+    std::vector<std::string> open_;
+    bool in_start_tag_ = false;
+};
+
+// The Word bookmark of every anchor id (model::for_each_anchor_id): a letter first, then
+// letters, digits and '_', at most 40 long, unique in the document. Contents lines, links,
+// page references and the sections split off for running heads all find bookmarks here.
+class Bookmarks {
+public:
+    explicit Bookmarks(const model::Protocol& protocol);
+    // "" for an id the document does not have.
+    std::string find(const std::string& id) const;
+
+private:
+    void add(const std::string& id);
+    std::unordered_map<std::string, std::string> by_id_;
+    std::unordered_set<std::string> used_;
+    std::unordered_map<std::string, int> next_suffix_;
+};
 
 // External hyperlinks become relationships of word/document.xml; ids avoid the ones the
 // reference document already uses.
@@ -72,11 +122,14 @@ struct BodyOptions {
     std::string date;     // ISO 8601 date-time of every tracked change
     bool contents = true;
     PageGeometry geometry;
+    // The paragraph that ends the Word section before a section with a running head (an
+    // appendix), so that it starts a Word section of its own.
+    std::function<std::string(const model::Section&)> section_break;
 };
 
-// Appends the document's paragraphs and tables to <w:body> (before its sectPr, which
-// the caller adds after).
-void write_body(const model::Protocol& protocol, pugi::xml_node body, const BodyOptions& options,
-                Hyperlinks& hyperlinks, ListNumbering& lists);
+// Writes the document's paragraphs and tables, the content of <w:body> up to its sectPr
+// (which the caller adds after).
+void write_body(const model::Protocol& protocol, XmlOut& out, const BodyOptions& options,
+                const Bookmarks& bookmarks, Hyperlinks& hyperlinks, ListNumbering& lists);
 
 }  // namespace protopub::docx::detail

@@ -1,10 +1,8 @@
 #include "docx/docx.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include <pugixml.hpp>
 
@@ -25,10 +23,24 @@ constexpr const char* rel_ns = "http://schemas.openxmlformats.org/officeDocument
 constexpr const char* hyperlink_type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 constexpr const char* numbering_type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering";
 
+// Appends what pugixml writes straight to one string: no stream, and no copy of a
+// document.xml that runs to megabytes for a constitution.
+class StringWriter : public pugi::xml_writer {
+public:
+    explicit StringWriter(std::string& out) : out_(out) {}
+    void write(const void* data, std::size_t size) override { out_.append(static_cast<const char*>(data), size); }
+
+private:
+    std::string& out_;
+};
+
+constexpr const char* xml_declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
 std::string serialize(const pugi::xml_document& doc) {
-    std::ostringstream out;
-    doc.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + out.str();
+    std::string out = xml_declaration;
+    StringWriter writer(out);
+    doc.save(writer, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+    return out;
 }
 
 bool parse(pugi::xml_document& doc, const std::string& text) {
@@ -104,13 +116,6 @@ struct HeaderPart {
     std::string xml;
 };
 
-// The word Word names a bookmark after an id with (docx/body.cpp): "appendix-2" -> "appendix_2".
-std::string bookmark_name(const std::string& id) {
-    std::string name;
-    for (char c : id) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-    return name;
-}
-
 std::string header_xml(const std::string& words) {
     pugi::xml_document doc;
     auto hdr = doc.append_child("w:hdr");
@@ -123,71 +128,87 @@ std::string header_xml(const std::string& words) {
     return serialize(doc);
 }
 
+std::string print(pugi::xml_node node) {
+    std::string out;
+    StringWriter writer(out);
+    node.print(writer, "", pugi::format_raw, pugi::encoding_utf8);
+    return out;
+}
+
 // Sections with a running head (a report's appendices) each start a Word section of
 // their own, on a new page, whose header reads the running head; page set-up and footer
 // stay the reference's. Each break is an empty paragraph holding the properties of the
 // section it ends, as Word writes it; the last section's properties end the body.
-std::vector<HeaderPart> split_into_sections(const model::Protocol& p, pugi::xml_node body,
-                                            pugi::xml_node reference_properties, const std::set<std::string>& taken_ids,
-                                            model::Diagnostics& diags) {
-    std::vector<const model::Section*> heads;
-    for (const auto& s : p.sections)
-        if (!s.running_head.empty()) heads.push_back(&s);
-    std::vector<HeaderPart> headers;
-    std::map<std::string, pugi::xml_node> by_bookmark;
-    for (auto para : body.children("w:p"))
-        for (auto b : para.children("w:bookmarkStart")) by_bookmark.emplace(b.attribute("w:name").value(), para);
+class SectionSplit {
+public:
+    SectionSplit(pugi::xml_node reference_properties, const std::set<std::string>& taken_ids,
+                 std::vector<HeaderPart>& headers)
+        : reference_properties_(reference_properties), taken_ids_(taken_ids), headers_(headers) {}
 
-    pugi::xml_document scratch;
-    auto properties_with_header = [&](const HeaderPart* header) {
-        auto sect = scratch.append_child("w:sectPr");
-        if (reference_properties)
-            for (auto child : reference_properties.children()) sect.append_copy(child);
-        if (!header) return sect;
-        for (auto r = sect.child("w:headerReference"); r; r = sect.child("w:headerReference")) sect.remove_child(r);
-        sect.remove_child("w:titlePg");   // one header on every page of an appendix
-        auto r = sect.prepend_child("w:headerReference");
-        r.append_attribute("w:type") = "default";
-        r.append_attribute("r:id") = header->rel_id.c_str();
-        return sect;
-    };
-    int ending = -1;   // the header of the section a break ends (-1: the reference's own)
-    for (const auto* s : heads) {
-        auto it = by_bookmark.find(bookmark_name(s->id));
-        if (it == by_bookmark.end()) {
-            diags.warning(p.source_path, s->pos, "'" + s->running_head + "' could not be given a Word section of its own");
-            continue;
-        }
-        auto brk = body.insert_child_before("w:p", it->second);
-        brk.append_child("w:pPr").append_copy(properties_with_header(ending < 0 ? nullptr : &headers[ending]));
+    // The break before section `s`, which starts a Word section headed by its running head.
+    std::string break_before(const model::Section& s) {
+        std::string brk = "<w:p><w:pPr>" + properties(ending_) + "</w:pPr></w:p>";
         std::string id;
-        for (int n = static_cast<int>(headers.size()) + 1; id.empty() || taken_ids.count(id); ++n) id = "rIdHeader" + std::to_string(n);
-        headers.push_back({id, "word/protopub-header" + std::to_string(headers.size() + 1) + ".xml", header_xml(s->running_head)});
-        ending = static_cast<int>(headers.size()) - 1;
+        for (int n = static_cast<int>(headers_.size()) + 1; id.empty() || taken_ids_.count(id); ++n) id = "rIdHeader" + std::to_string(n);
+        headers_.push_back({id, "word/protopub-header" + std::to_string(headers_.size() + 1) + ".xml", header_xml(s.running_head)});
+        ending_ = static_cast<int>(headers_.size()) - 1;
+        return brk;
     }
-    body.append_copy(properties_with_header(ending < 0 ? nullptr : &headers[ending]));
-    return headers;
-}
+    // The properties of the last section, which end the body.
+    std::string last() const { return properties(ending_); }
+
+private:
+    // The reference's section properties (without its attributes), with the header of
+    // `header` (-1: the reference's own headers).
+    std::string properties(int header) const {
+        pugi::xml_document scratch;
+        auto sect = scratch.append_child("w:sectPr");
+        if (reference_properties_)
+            for (auto child : reference_properties_.children()) sect.append_copy(child);
+        if (header >= 0) {
+            for (auto r = sect.child("w:headerReference"); r; r = sect.child("w:headerReference")) sect.remove_child(r);
+            sect.remove_child("w:titlePg");   // one header on every page of an appendix
+            auto r = sect.prepend_child("w:headerReference");
+            r.append_attribute("w:type") = "default";
+            r.append_attribute("r:id") = headers_[static_cast<std::size_t>(header)].rel_id.c_str();
+        }
+        return print(sect);
+    }
+
+    pugi::xml_node reference_properties_;
+    const std::set<std::string>& taken_ids_;
+    std::vector<HeaderPart>& headers_;
+    int ending_ = -1;   // the header of the section a break ends (-1: the reference's own)
+};
 
 std::string document_xml(const model::Protocol& p, const DocxOptions& options, const Reference& ref,
                          detail::Hyperlinks& links, detail::ListNumbering& lists, std::vector<HeaderPart>& headers,
-                         const std::set<std::string>& taken_ids, model::Diagnostics& diags) {
-    pugi::xml_document doc;
-    auto root = doc.append_child("w:document");
+                         const std::set<std::string>& taken_ids) {
+    std::string out = xml_declaration;
+    detail::XmlOut xml(out);
+    xml.open("w:document");
     // The reference's namespace declarations, so its section properties stay valid.
-    for (auto a : ref.document.child("w:document").attributes()) root.append_attribute(a.name()) = a.value();
-    if (!root.attribute("xmlns:r")) root.append_attribute("xmlns:r") = rel_ns;
-    auto body = root.append_child("w:body");
+    bool has_r = false;
+    for (auto a : ref.document.child("w:document").attributes()) {
+        xml.attr(a.name(), a.value());
+        has_r |= std::string_view(a.name()) == "xmlns:r";
+    }
+    if (!has_r) xml.attr("xmlns:r", rel_ns);
+    xml.open("w:body");
     const auto section_properties = ref.document.child("w:document").child("w:body").child("w:sectPr");
+    SectionSplit split(section_properties, taken_ids, headers);
     detail::BodyOptions body_options{options.revision_author,
                                      options.epoch ? io::format_iso_datetime(*options.epoch) : std::string(),
-                                     options.contents, ref.geometry};
-    detail::write_body(p, body, body_options, links, lists);
+                                     options.contents, ref.geometry,
+                                     [&](const model::Section& s) { return split.break_before(s); }};
+    detail::write_body(p, xml, body_options, detail::Bookmarks(p), links, lists);
     if (std::any_of(p.sections.begin(), p.sections.end(), [](const model::Section& s) { return !s.running_head.empty(); }))
-        headers = split_into_sections(p, body, section_properties, taken_ids, diags);
+        xml.raw(split.last());
     else if (section_properties)
-        body.append_copy(section_properties);
-    return serialize(doc);
+        xml.raw(print(section_properties));
+    xml.close();
+    xml.close();
+    return out;
 }
 
 std::string document_rels_xml(const Reference& ref, const detail::Hyperlinks& links, const std::vector<HeaderPart>& headers) {
@@ -346,7 +367,7 @@ std::string render_docx(const model::Protocol& protocol, const DocxOptions& opti
 
     std::vector<package::ZipEntry> entries;
     std::vector<HeaderPart> headers;
-    entries.push_back({"word/document.xml", document_xml(protocol, options, ref, links, lists, headers, taken_ids, diags)});
+    entries.push_back({"word/document.xml", document_xml(protocol, options, ref, links, lists, headers, taken_ids)});
     lists.append_to(numbering_root);
     entries.insert(entries.begin(), {
         {content_types_part, content_types_xml(ref, headers)},

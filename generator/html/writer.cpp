@@ -5,7 +5,6 @@
 #include <map>
 #include <set>
 
-#include "check/check.hpp"
 #include "model/facts.hpp"
 #include "model/ids.hpp"
 #include "model/text.hpp"
@@ -93,17 +92,15 @@ void append_reference(pugi::xml_node parent, const Inline& in, const Protocol& p
     if (r.kind == ReferenceKind::internal && r.resolved && r.targets.size() > 1 &&
         append_numbers_linked(parent, in, r, p))
         return;
-    if (r.kind == ReferenceKind::internal && r.resolved && !r.targets.empty() && !r.targets.front().clause_id.empty()) {
-        node = element(parent, "a", "ref internal");
-        node.append_attribute("href").set_value(("#" + r.targets.front().clause_id).c_str());
-    } else if (r.kind == ReferenceKind::constitution && r.resolved && !r.targets.empty() &&
-               !r.targets.front().clause_id.empty()) {
-        // In an assembled constitution the Part or Section referred to is on the same page.
-        node = element(parent, "a", "ref constitution");
-        node.append_attribute("href").set_value(("#" + r.targets.front().clause_id).c_str());
-    } else if (!r.url.empty()) {
+    // Where it links is the model's rule (facts.hpp), as in every other format. A clause
+    // or, in an assembled constitution, the Part or Section referred to is on this page.
+    const LinkTarget to = link_target(r);
+    if (to.kind == LinkTarget::Kind::clause) {
         node = element(parent, "a", std::string("ref ") + to_string(r.kind));
-        node.append_attribute("href").set_value(r.url.c_str());
+        node.append_attribute("href").set_value(("#" + to.target).c_str());
+    } else if (to.kind == LinkTarget::Kind::web) {
+        node = element(parent, "a", std::string("ref ") + to_string(r.kind));
+        node.append_attribute("href").set_value(to.target.c_str());
         node.append_attribute("rel").set_value("external");
     } else {
         node = element(parent, "span", std::string("ref ") + to_string(r.kind) + (r.resolved ? "" : " unresolved"));
@@ -251,14 +248,6 @@ void append_clause(pugi::xml_node parent, const Clause& c, const Protocol& p) {
     for (const Block& b : c.blocks) append_block(body, b, p);
 }
 
-std::string section_label(const Section& s) {
-    std::string words = plain_text(s.heading);
-    if (!words.empty()) return words;
-    if (s.kind == SectionKind::preamble) return "Covering report";
-    const auto number = check::section_number(s);
-    return number.empty() ? std::string("Section") : "Section " + join_number(number);
-}
-
 namespace {
 
 void append_section_titled(pugi::xml_node parent, const Section& s, const Protocol& p, const std::string& title) {
@@ -296,7 +285,7 @@ std::string contents_label(const Protocol& p, std::size_t i) {
     const Section& s = p.sections[i];
     if (begins_after_covering_report(p, i)) return p.meta.title;
     if (s.heading.empty() && s.number.empty() && s.kind != SectionKind::preamble) return {};
-    return section_label(s);
+    return model::section_name(s);
 }
 
 }  // namespace

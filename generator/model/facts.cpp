@@ -81,6 +81,41 @@ std::vector<TitleFact> title_facts(const Metadata& m) {
     return facts;
 }
 
+std::vector<int> section_number(const Section& s) {
+    if (s.kind == SectionKind::preamble) return {};
+    if (!s.number.empty()) return s.number.parts;
+    for (const auto& c : s.clauses)
+        if (!c.number.empty()) return {c.number.parts.front()};
+    return {};
+}
+
+namespace {
+
+// Words as they read once a redline's changes are accepted: deleted words dropped.
+void append_accepted(const Inlines& inlines, Inlines& out) {
+    for (const auto& in : inlines) {
+        if (in.kind == InlineKind::deleted) continue;
+        out.push_back({in.kind, in.text, in.target, {}, in.reference, in.pos});
+        append_accepted(in.children, out.back().children);
+    }
+}
+
+}  // namespace
+
+std::string section_name(const Section& s) {
+    std::string words;
+    if (s.change.kind == ChangeKind::deleted) {
+        words = plain_text(s.heading);
+    } else {
+        Inlines accepted;
+        append_accepted(s.heading, accepted);
+        words = plain_text(accepted);
+    }
+    if (!words.empty()) return words;
+    if (s.kind == SectionKind::preamble) return "Covering report";
+    return s.number.empty() ? std::string() : "Section " + join_number(s.number.parts);
+}
+
 LinkTarget link_target(const Reference& r) {
     for (const auto& t : r.targets)
         if (!t.clause_id.empty()) return {LinkTarget::Kind::clause, t.clause_id};

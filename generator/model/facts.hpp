@@ -31,6 +31,17 @@ struct TitleFact {
 // constitution. Facts the front matter leaves out are left out.
 std::vector<TitleFact> title_facts(const Metadata& meta);
 
+// The number a section stands for: the one written, else the first part of its first
+// clause's number; empty for preambles and un-numbered text. (What numbering checks and
+// references go by: "section 4" names the section whose clauses are 4.x.)
+std::vector<int> section_number(const Section& s);
+
+// What a contents line or an outline calls a section: its heading's words (in a redline,
+// as they read once the changes are accepted; a deleted section's as they read before),
+// else "Covering report" for a preamble, else "Section 4" for its written number; ""
+// for an untitled, unnumbered section.
+std::string section_name(const Section& s);
+
 // Where a reference links: to a clause or section of this document (its id, which is
 // also every format's anchor), to a web address, or nowhere. The first target with a
 // clause wins; a reference that names none links to its address, if it has one.

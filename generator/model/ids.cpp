@@ -1,7 +1,5 @@
 #include "model/ids.hpp"
 
-#include <algorithm>
-
 #include <cctype>
 
 #include "model/text.hpp"
@@ -20,10 +18,15 @@ std::string IdAllocator::make(const std::string& wanted) {
     return id;
 }
 
+std::string id_from_number(std::string_view kind, std::string_view number) {
+    const std::string slug = slugify(number, number.size());
+    return slug.empty() ? std::string(kind) : std::string(kind) + "-" + slug;
+}
+
 std::string derive_section_id(const Section& s) {
     std::string slug = slugify(plain_text(s.heading), 5);
     if (!slug.empty()) return slug;
-    return s.number.empty() ? std::string("section") : "section-" + join_number(s.number.parts);
+    return id_from_number("section", join_number(s.number.parts));
 }
 
 std::string derive_clause_id(const Clause& c) {
@@ -31,10 +34,7 @@ std::string derive_clause_id(const Clause& c) {
     if (words.empty()) words = plain_text(c);
     std::string slug = slugify(words, 5);
     if (!slug.empty()) return slug;
-    // "c-1-4": an id is letters, digits, '-' and '_' ("c-1.4" is a malformed id when written)
-    std::string id = "c-" + (c.number.empty() ? std::string("x") : join_number(c.number.parts));
-    std::replace(id.begin(), id.end(), '.', '-');
-    return id;
+    return c.number.empty() ? std::string("c-x") : id_from_number("c", join_number(c.number.parts));
 }
 
 std::string number_anchor(const std::string& number) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "model/protocol.hpp"
 
@@ -25,6 +26,11 @@ private:
     // would otherwise take quadratic time).
     std::map<std::string, int> next_suffix_;
 };
+
+// An id made from a number where there are no words to make it from: ("section", "2.2")
+// -> "section-2-2", ("c", "4.21.") -> "c-4-21". Valid (is_valid_id) for any number;
+// `kind` alone when the number has no letters or digits.
+std::string id_from_number(std::string_view kind, std::string_view number);
 
 // From the heading's words ("Roles of councillors" -> "roles-of-councillors").
 std::string derive_section_id(const Section& s);

@@ -35,7 +35,9 @@ void for_each_inline(Protocol& p, const std::function<void(Inline&)>& fn) {
 
 namespace {
 
-void for_each_item_id(std::vector<Block>& blocks, const std::function<void(std::string&)>& fn) {
+// The one walk over anchor ids, for reading (const) and for rewriting them.
+template <typename Blocks, typename Fn>
+void for_each_item_id(Blocks& blocks, const Fn& fn) {
     for (auto& b : blocks) {
         for (auto& item : b.items) {
             if (!item.id.empty()) fn(item.id);
@@ -45,21 +47,29 @@ void for_each_item_id(std::vector<Block>& blocks, const std::function<void(std::
     }
 }
 
+template <typename P, typename Fn>
+void for_each_id(P& p, const Fn& fn) {
+    for (auto& s : p.sections) {
+        if (!s.id.empty()) fn(s.id);
+        for_each_item_id(s.intro, fn);
+        for (auto& c : s.clauses) {
+            if (!c.id.empty()) fn(c.id);
+            for_each_item_id(c.blocks, fn);
+        }
+    }
+}
+
 }  // namespace
+
+void for_each_anchor_id(const Protocol& p, const std::function<void(const std::string&)>& fn) { for_each_id(p, fn); }
 
 void prefix_ids(Protocol& p, const std::string& key) {
     auto prefix = [&](std::string& id) {
         if (!id.empty()) id = key + "-" + id;
     };
-    for (auto& s : p.sections) {
-        prefix(s.id);
-        for_each_item_id(s.intro, prefix);
-        for (auto& c : s.clauses) {
-            prefix(c.id);
-            prefix(c.change.counterpart_id);
-            for_each_item_id(c.blocks, prefix);
-        }
-    }
+    for_each_id(p, prefix);
+    for (auto& s : p.sections)
+        for (auto& c : s.clauses) prefix(c.change.counterpart_id);
     for (auto& ref : p.references)
         for (auto& t : ref.targets)
             if (ref.kind == ReferenceKind::internal) prefix(t.clause_id);

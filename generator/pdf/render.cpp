@@ -16,6 +16,7 @@
 #include "layout/table.hpp"
 #include "model/facts.hpp"
 #include "model/text.hpp"
+#include "model/walk.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/style.hpp"
 #include "pdf/writer.hpp"
@@ -455,24 +456,10 @@ private:
     bool listed(const model::Section& s) const { return !s.heading.empty() || !nests_documents_; }
 
     // What the contents and the bookmarks call a section; one written without a heading
-    // ("## {#section-24}") still needs a name there.
+    // or a number ("## {#section-24}") is called by the document's title.
     std::string section_name(const model::Section& s) const {
-        // a deleted section is still named by its old heading
-        std::string name = model::plain_text(s.change.kind == ChangeKind::deleted ? s.heading : accepted(s.heading));
-        if (!name.empty()) return name;
-        if (s.kind == model::SectionKind::preamble) return "Covering report";
-        return s.number.text.empty() ? protocol_.meta.title : "Section " + s.number.text;
-    }
-
-    // A heading's words as they stand once the changes are accepted (for the outline).
-    static model::Inlines accepted(const model::Inlines& inlines) {
-        model::Inlines out;
-        for (const auto& in : inlines) {
-            if (in.kind == model::InlineKind::deleted) continue;
-            out.push_back(in);
-            out.back().children = accepted(in.children);
-        }
-        return out;
+        std::string name = model::section_name(s);
+        return name.empty() ? protocol_.meta.title : name;
     }
 
     void section(const model::Section& s, bool first) {
@@ -667,23 +654,7 @@ private:
     }
 
     void collect_anchors() {
-        for (const auto& s : protocol_.sections) {
-            anchors_.insert(s.id);
-            collect_item_ids(s.intro);
-            for (const auto& c : s.clauses) {
-                anchors_.insert(c.id);
-                collect_item_ids(c.blocks);
-            }
-        }
-    }
-    void collect_item_ids(const std::vector<model::Block>& blocks) {
-        for (const auto& b : blocks) {
-            for (const auto& item : b.items) {
-                if (!item.id.empty()) anchors_.insert(item.id);
-                collect_item_ids(item.blocks);
-            }
-            collect_item_ids(b.children);
-        }
+        model::for_each_anchor_id(protocol_, [&](const std::string& id) { anchors_.insert(id); });
     }
 
     const model::Protocol& protocol_;

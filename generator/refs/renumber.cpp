@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "check/check.hpp"
+#include "model/facts.hpp"
 #include "model/text.hpp"
 
 namespace protopub::refs {
@@ -96,7 +96,7 @@ std::unordered_map<std::string, std::string> recompute_numbers(const Protocol& p
     for (const auto& s : p.sections) {
         if (s.kind == SectionKind::preamble) continue;
         const bool top = s.level <= 2;
-        const std::vector<int> written = top ? check::section_number(s) : std::vector<int>{};
+        const std::vector<int> written = top ? model::section_number(s) : std::vector<int>{};
         if (!written.empty() && numbers_its_clauses(s)) {
             prev = {prev.empty() ? written[0] : prev[0] + 1};
             numbers[s.id] = std::to_string(prev[0]);

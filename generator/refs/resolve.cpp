@@ -3,7 +3,7 @@
 #include <unordered_set>
 #include <utility>
 
-#include "check/check.hpp"
+#include "model/facts.hpp"
 #include "model/text.hpp"
 #include "refs/refs.hpp"
 #include "refs/scanner.hpp"
@@ -266,7 +266,7 @@ void Resolver::index_places() {
     for (const auto& s : p_.sections) {
         if (s.kind == SectionKind::preamble) continue;
         if (s.level <= 2) {
-            section_numbers_.push_back(check::section_number(s));
+            section_numbers_.push_back(model::section_number(s));
             if (!section_numbers_.back().empty()) sections_.push_back({&section_numbers_.back(), s.id, order, s.pos, nullptr});
         }
         for (const auto& c : s.clauses) {

@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include "html/writer.hpp"
+#include "model/facts.hpp"
 #include "source/reader.hpp"
 #include "support.hpp"
 
@@ -236,4 +237,41 @@ TEST_CASE("pages of the committed sources: no empty headings, no empty links", "
     parse(oxford, out.files().at("oxford-city-council.html"));
     CHECK(oxford.select_nodes("//div[@class='preamble-group']/section").size() == 3);
     CHECK(oxford.select_nodes("//div[@class='preamble-group']//div[contains(@class,'clause')]").empty());
+}
+
+// Where a reference links is the model's rule (model::link_target), the same in HTML as in
+// PDF and Word: the first target that resolved, else the address, else nowhere.
+TEST_CASE("html: a reference links where the model says, as in every format", "[html][facts]") {
+    model::Protocol p;
+    model::Reference partly;   // "paragraphs 9.9 and 3.2": only 3.2 exists
+    partly.targets = {{"9.9", "", {}, false}, {"3.2", "complaints", {}, false}};
+    model::Reference statute;
+    statute.kind = model::ReferenceKind::statute;
+    statute.url = "https://www.legislation.gov.uk/ukpga/1989/42/section/5";
+    model::Reference nowhere;
+    nowhere.targets = {{"9.9", "", {}, false}};
+    p.references = {partly, statute, nowhere};
+    model::Inlines words;
+    for (int i = 0; i < 3; ++i) {
+        model::Inline ref{model::InlineKind::reference};
+        ref.reference = i;
+        ref.children = {{model::InlineKind::text, "words " + std::to_string(i)}};
+        words.push_back(ref);
+    }
+    pugi::xml_document doc;
+    html::append_inlines(doc.append_child("p"), words, p);
+    auto node = doc.child("p").first_child();
+    for (const auto& in : words) {
+        const model::LinkTarget to = model::link_target(p, in);
+        const std::string name = node.name(), href = node.attribute("href").value();
+        INFO(name << " " << href);
+        switch (to.kind) {
+            case model::LinkTarget::Kind::clause: CHECK((name == "a" && href == "#" + to.target)); break;
+            case model::LinkTarget::Kind::web: CHECK((name == "a" && href == to.target)); break;
+            case model::LinkTarget::Kind::none: CHECK(name == "span"); break;
+        }
+        node = node.next_sibling();
+    }
+    CHECK(std::string(doc.child("p").first_child().attribute("href").value()) == "#complaints");
+    CHECK(std::string(doc.child("p").child("span").attribute("class").value()).find("unresolved") != std::string::npos);
 }

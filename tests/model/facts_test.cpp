@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "docx/docx.hpp"
@@ -11,6 +12,7 @@
 #include "model/facts.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/pdf_tools.hpp"
+#include "pdf/tagged_pdf.hpp"
 #include "source/reader.hpp"
 #include "support.hpp"
 
@@ -72,6 +74,63 @@ TEST_CASE("facts: where a reference links", "[model][facts]") {
     const auto to = model::link_target(r);
     CHECK(to.kind == model::LinkTarget::Kind::clause);
     CHECK(to.target == "complaints");  // the first target that resolved, over the address
+}
+
+TEST_CASE("facts: a section's number and what it is called", "[model][facts]") {
+    model::Diagnostics diags;
+    auto p = source::read_protocol(::testing::source_with_body("## 3. Gone {#three}\n\n3.1 Words.\n\n"
+                                                              "## {#untitled}\n\n4.1 More words.\n\n"
+                                                              "## Interpretation {#interpretation}\n\nIntro.\n"),
+                                   "names.md", diags);
+    REQUIRE_FALSE(diags.has_errors());
+    REQUIRE(p.sections.size() == 3);
+    REQUIRE(p.sections[0].number.text == "3.");
+    CHECK(model::section_name(p.sections[0]) == "Gone");
+    // numbered but untitled (an assembled document's Section, a redline's emptied heading):
+    // named by its number as every reader says it, not as written ("3.")
+    p.sections[0].heading.clear();
+    CHECK(model::section_number(p.sections[0]) == std::vector<int>{3});
+    CHECK(model::section_name(p.sections[0]) == "Section 3");
+    // an untitled section stands for its clauses' number, but is not named by it
+    CHECK(model::section_number(p.sections[1]) == std::vector<int>{4});
+    CHECK(model::section_name(p.sections[1]).empty());
+    CHECK(model::section_number(p.sections[2]).empty());
+    CHECK(model::section_name(p.sections[2]) == "Interpretation");
+
+    model::Section preamble;
+    preamble.kind = model::SectionKind::preamble;
+    preamble.number.parts = {1};
+    CHECK(model::section_number(preamble).empty());
+    CHECK(model::section_name(preamble) == "Covering report");
+
+    // A redline's heading reads as accepted; a deleted section's as it was.
+    model::Section amended;
+    amended.heading = {{model::InlineKind::text, "Roles "},
+                       {model::InlineKind::deleted, "", "", {{model::InlineKind::text, "of members"}}},
+                       {model::InlineKind::inserted, "", "", {{model::InlineKind::text, "of councillors"}}}};
+    CHECK(model::section_name(amended) == "Roles of councillors");
+    amended.change.kind = model::ChangeKind::deleted;
+    CHECK(model::section_name(amended) == "Roles of membersof councillors");
+}
+
+TEST_CASE("facts: the PDF's bookmarks name an untitled numbered section as the model does", "[model][facts][pdf]") {
+    model::Diagnostics diags;
+    auto p = source::read_protocol(::testing::source_with_body("## 1. Introduction {#intro}\n\n1.1 Words.\n\n"
+                                                              "## 2. Gone {#two}\n\n2.1 More words.\n"),
+                                   "outline.md", diags);
+    REQUIRE_FALSE(diags.has_errors());
+    REQUIRE(p.sections.size() == 2);
+    p.sections[1].heading.clear();   // numbered "2." but untitled
+    ::testing::TempDir dir;
+    ::testing::write(dir.file("t.pdf"), pdf::render_pdf(p, pdf::PdfOptions{}, diags));
+    REQUIRE_FALSE(diags.has_errors());
+    std::vector<std::string> titles;
+    for (const auto& b : tagged_pdf::bookmarks(dir.file("t.pdf"))) titles.push_back(b.title);
+    CHECK(std::find(titles.begin(), titles.end(), "1. Introduction") != titles.end());
+    std::string all;
+    for (const auto& t : titles) all += t + "\n";
+    INFO(all);
+    CHECK(std::find(titles.begin(), titles.end(), "Section 2") != titles.end());
 }
 
 TEST_CASE("facts: the Word and PDF title pages state the same facts", "[model][facts][docx][pdf]") {
