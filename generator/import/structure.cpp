@@ -112,7 +112,15 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 
 Marker read_marker(std::string_view s) {
     Marker m;
+    if (s.empty()) return m;
+    // every marker starts with a digit, "(", a letter or a bullet glyph's first byte:
+    // most words are ruled out before any glyph is compared
+    const char first = s[0];
+    const bool glyph_start = static_cast<unsigned char>(first) >= 0x80 || first == '-' || first == '*' || first == 'o';
+    if (!glyph_start && !is_digit(first) && first != '(' && !is_alpha(first)) return m;
     for (const auto& g : bullet_glyphs()) {
+        if (!glyph_start) break;
+        if (g[0] != first) continue;
         if (!starts_with(s, g) || s.size() <= g.size() || s[g.size()] != ' ') continue;
         const std::size_t after = skip_spaces(s, g.size());
         // "- 1.1 text": a clause written as a list item
@@ -197,13 +205,19 @@ bool in_capitals(std::string_view text) {
 // phrase, and is not a "Field: value" line.
 bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words) {
     if (!p.single_line || text.empty() || p.table) return false;
-    const std::size_t words = split_words(text).size();
-    if (words == 0 || words > max_words) return false;
     const char first = text[0];
     if (!(is_upper(first) || is_digit(first) || static_cast<unsigned char>(first) >= 0x80)) return false;
     const char last = text.back();
     // "2. WHY HAVE A LOCAL CODE FOR PLANNING?": a heading may ask a question
     if ((ends_sentence(text) && last != '?') || last == ',' || last == '-') return false;
+    // more words between plain spaces than allowed is more words (split_words splits at
+    // those and more): ruled out without splitting a long paragraph
+    std::size_t spaced = 0;
+    for (std::size_t i = 0; i < text.size() && spaced <= max_words; ++i)
+        spaced += text[i] != ' ' && (i == 0 || text[i - 1] == ' ');
+    if (spaced > max_words) return false;
+    const std::size_t words = split_words(text).size();
+    if (words == 0 || words > max_words) return false;
     if (text.find(": ") != std::string_view::npos && !in_capitals(text)) return false;
     return !ends_with_small_word(text);
 }
@@ -816,6 +830,8 @@ void count_councils(const std::string& text, std::map<std::string, int>& counts)
     static const std::vector<std::string> kinds = {"Borough", "City", "District", "County", "Metropolitan", "Town", "Parish"};
     static const std::vector<std::string> not_names = {"The", "This", "A", "An", "Each", "Any", "Every", "Other", "Of", "And"};
     if (text.find("Council") == std::string::npos && text.find("Borough of") == std::string::npos) return;
+    // every name found below has one of the kinds in it
+    if (std::none_of(kinds.begin(), kinds.end(), [&](const std::string& k) { return text.find(k) != std::string::npos; })) return;
     const std::vector<std::string> w = split_words(text);
     // "Council", "Council's", "Council," but never "Councillors": "County Councillors" names no council
     auto council_word = [](const std::string& word) {

@@ -45,8 +45,8 @@ bool is_space(char c) { return c == ' ' || c == '\t'; }
 // One line as the reader will use it: U+00A0 no-break spaces and tabs become spaces,
 // runs of spaces become one (layout, not wording), ends are trimmed.
 std::string clean_line(std::string_view raw) {
-    std::string out;
-    out.reserve(raw.size());
+    std::string out(raw.size(), ' ');
+    std::size_t n = 0;  // bytes written
     for (std::size_t i = 0; i < raw.size(); ++i) {
         char c = raw[i];
         if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
@@ -54,12 +54,13 @@ std::string clean_line(std::string_view raw) {
             ++i;
         }
         if (is_space(c)) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
+            if (n > 0 && out[n - 1] != ' ') out[n++] = ' ';
         } else {
-            out += c;
+            out[n++] = c;
         }
     }
-    if (!out.empty() && out.back() == ' ') out.pop_back();
+    if (n > 0 && out[n - 1] == ' ') --n;
+    out.resize(n);
     return out;
 }
 
@@ -784,6 +785,32 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
 // number that can follow the last one starts after a finished sentence or a heading, where
 // a heading in capitals sits between a sentence and a number, and where the next sub-item
 // or a bullet starts after a lead-in. Every cut is a warning at its line and column.
+// What can start a number, a label or a bullet glyph inside a line: a digit, "(", a
+// byte of a non-ASCII glyph, or a few letters closed by ")" or "." ("a)", "iv.").
+bool may_start_marker(std::string_view s) {
+    const auto c = static_cast<unsigned char>(s[0]);
+    if ((c >= '0' && c <= '9') || c == '(' || c >= 0x80) return true;
+    std::size_t i = 0;
+    while (i < s.size() && i < 7 && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+    return i > 0 && i < s.size() && (s[i] == ')' || s[i] == '.');
+}
+
+// Some word of `text` has two capital letters or more and no small one.
+bool has_caps_word(std::string_view text) {
+    int capitals = 0;
+    bool small = false;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == ' ') {
+            if (capitals >= 2 && !small) return true;
+            capitals = 0, small = false;
+        } else {
+            small = small || std::islower(static_cast<unsigned char>(text[i])) != 0;
+            capitals += std::isupper(static_cast<unsigned char>(text[i])) != 0;
+        }
+    }
+    return false;
+}
+
 std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::string& path, Diagnostics& diags) {
     std::vector<Line> out;
     out.reserve(lines.size());
@@ -814,6 +841,7 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
         for (std::size_t p = 1; p < text.size(); ++p) {
             if (text[p - 1] != ' ') continue;
             const std::string_view rest = std::string_view(text).substr(p);
+            if (!may_start_marker(rest)) continue;
             const Marker m = detail::read_marker(rest);
             if (m.kind == MarkerKind::none || m.length >= rest.size()) continue;
             const std::string_view before = std::string_view(text).substr(segment, p - 1 - segment);
@@ -888,8 +916,9 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
             segment = p;
         }
         // "... by Full Council. ROLES OF MEMBERS AND OFFICERS" at the end of a line, or "...
-        // Council. ROLES OF MEMBERS The appendix ...": a heading in capitals glued on
-        {
+        // Council. ROLES OF MEMBERS The appendix ...": a heading in capitals glued on (only
+        // where some word has two capitals and no small letter)
+        if (has_caps_word(std::string_view(text).substr(segment))) {
             const std::vector<std::string> words = split_words(std::string_view(text).substr(segment));
             std::size_t at = segment, run_start = 0, run = 0;
             std::vector<std::size_t> starts;
