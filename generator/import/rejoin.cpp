@@ -39,6 +39,7 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
     for (std::size_t i = 0; i < paras.size(); ++i) {
         Paragraph& b = paras[i];
         if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !out.back().table && !b.table &&
+            !b.subtitle && !out.back().subtitle &&
             b.heading_level == 0 && out.back().heading_level == 0 &&
             read_marker(b.text).kind == MarkerKind::none && !ends_sentence(out.back().text)) {
             Paragraph& a = out.back();

@@ -1052,6 +1052,27 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                             std::vector<Dropped> dropped, Diagnostics& diags,
                             const std::vector<std::string>& page_furniture) {
     ImportResult result;
+    // Word's Subtitle: not words of the text; the council's name when it states one
+    // ("Anytown Borough Council", "... Constitution of Anytown Borough Council")
+    std::string subtitle_council;
+    for (auto it = paragraphs.begin(); it != paragraphs.end();) {
+        if (!it->subtitle) {
+            ++it;
+            continue;
+        }
+        std::map<std::string, int> named;
+        count_councils(it->text, named);
+        const std::string council = header_line_kind(it->text) == HeaderLine::council ? it->text : most_named(named);
+        dropped.push_back({it->pos, it->text, "subtitle"});
+        if (!council.empty() && subtitle_council.empty()) {
+            subtitle_council = council;
+            diags.note(path, it->pos, "'" + it->text + "', the subtitle, names the council '" + council +
+                                          "': it goes into the front matter");
+        } else {
+            diags.note(path, it->pos, "'" + it->text + "', the subtitle, is left out (it names no council)");
+        }
+        it = paragraphs.erase(it);
+    }
     std::vector<Item> items = classify(std::move(paragraphs));
     Protocol& p = result.protocol;
     p.source_path = path;
@@ -1207,10 +1228,11 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     const bool same_council = lower(page.council) == lower(named_in_text);
     m.council = !options.council.empty() ? options.council
                 : !page.council.empty() && !same_council ? page.council
+                : !subtitle_council.empty() && page.council.empty() ? subtitle_council
                 : !council_above_title.empty() && named_in_text.empty() ? council_above_title
                                                          : named_in_text;
-    if (options.council.empty() && page.council.empty() && !m.council.empty() && m.council == named_in_text &&
-        council_above_title.empty())
+    if (options.council.empty() && page.council.empty() && subtitle_council.empty() && !m.council.empty() &&
+        m.council == named_in_text && council_above_title.empty())
         diags.warning(path, {1, 1}, "the council's name '" + m.council + "' is taken from the text, where it is named " +
                                         std::to_string(named[m.council]) + " time" + (named[m.council] == 1 ? "" : "s") +
                                         " (use --council to give it)");
