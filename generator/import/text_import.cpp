@@ -932,15 +932,25 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 const bool word_before = std::any_of(words[k - 1].begin(), words[k - 1].end(), [](char c) {
                     return std::islower(static_cast<unsigned char>(c)) != 0;
                 });
-                if (!is_caps_word(words[k]) || !ends_sentence(words[k - 1]) || !word_before) continue;
+                if (!ends_sentence(words[k - 1]) || !word_before) continue;
+                // "... in place. 10 IF THINGS GO WRONG": the next section's number may lead it
+                std::vector<int> section;
+                const bool numbered = k + 1 < words.size() && is_caps_word(words[k + 1]) &&
+                                      parse_clause_number(words[k], section) && section.size() == 1 &&
+                                      (last.empty() ? section[0] == 1 : section[0] == last[0] + 1);
+                if (!numbered && !is_caps_word(words[k])) continue;
                 run_start = k;
-                run = 0;
+                run = numbered ? 1 : 0;
                 while (run_start + run < words.size() && is_caps_word(words[run_start + run]) && !ends_sentence(words[run_start + run])) ++run;
                 const std::size_t after = run_start + run;
                 const bool at_end = after == words.size();
                 const bool before_words = !at_end && std::isupper(static_cast<unsigned char>(words[after][0])) &&
                                           std::any_of(words[after].begin(), words[after].end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-                if (run < 2 || !(at_end || before_words)) continue;
+                // one word in capitals ends a line as a heading when it is a word, not an
+                // abbreviation ("... without delay. INTRODUCTION")
+                const bool one_word_heading = run == 1 && at_end && words[run_start].size() >= 5;
+                if ((run < 2 && !one_word_heading) || !(at_end || before_words)) continue;
+                if (numbered) last = section;
                 cuts.push_back(starts[run_start]);
                 if (!at_end) cuts.push_back(starts[after]);
                 break;
