@@ -713,10 +713,14 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         const bool sentence_ended = ends_sentence(last_line);
         bool starts = !open;
         switch (m.kind) {
-            case MarkerKind::bullet:
-                // "o" is a word as well as a bullet
-                starts = starts || line.text[0] != 'o' || sentence_ended || cur.bullet;
+            case MarkerKind::bullet: {
+                // "o" is a word as well as a bullet; a dash goes on a sentence that ran to
+                // the full width of a wrapped line ("... Committees" / "– including ...")
+                const bool dash = line.text[0] == '-' || line.text.rfind("\xE2\x80\x93", 0) == 0;
+                const bool wrapped_on = dash && layout.width > 0 && last_line.size() >= layout.width;
+                starts = starts || (line.text[0] != 'o' && !wrapped_on) || sentence_ended || cur.bullet;
                 break;
+            }
             case MarkerKind::clause: starts = starts || sentence_ended || plausible_next(last_number, m.parts); break;
             case MarkerKind::single:
                 // "4. Breaches of this Protocol" after 3.2, with no full stop before it
