@@ -295,6 +295,15 @@ struct Item {
     int level = 2;         // headings
 };
 
+// A heading: a title-like line, or a heading in capitals wrapped over two lines or more
+// ("7. COUNCILLORS' ACCESS TO INFORMATION AND TO COUNCIL" / "DOCUMENTS").
+bool heading_like(const Paragraph& p, std::string_view text, std::size_t max_words) {
+    if (title_like(p, text, max_words)) return true;
+    if (p.single_line || p.table || !in_capitals(text)) return false;
+    Paragraph one_line;
+    return title_like(one_line, text, max_words);
+}
+
 std::vector<Item> classify(std::vector<Paragraph> paras) {
     std::vector<Item> items;
     items.reserve(paras.size());
@@ -356,7 +365,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             // it is words of the clause it stands in
             if (enclosed_clauses) it.role = Role::one_level_clause;
         } else if (it.marker.kind == MarkerKind::single) {
-            if (title_like(p, it.rest, 12) || p.heading_level > 0) it.role = Role::numbered_heading;
+            if (heading_like(p, it.rest, 12) || p.heading_level > 0) it.role = Role::numbered_heading;
             else if (it.marker.text.back() == '.' || bare_series) it.role = Role::one_level_clause;
         } else if (it.marker.kind == MarkerKind::label && section_letter(it.marker.text) && title_like(p, it.rest, 12)) {
             // "A. Introduction": a lettered section
@@ -366,7 +375,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         } else if (p.heading_level > 0) {
             it.role = Role::heading;
             it.level = p.heading_level <= 1 ? 2 : 3;
-        } else if (next && title_like(p, p.text, 12)) {
+        } else if (next && heading_like(p, p.text, 12)) {
             it.role = Role::heading;
             it.level = in_capitals(p.text) ? 2 : 3;
         } else if (p.leading_space && p.after_gap && i > 0) {
