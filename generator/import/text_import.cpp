@@ -683,7 +683,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         cur = Paragraph{};
         open = false;
     };
-    for (const Line& line : lines) {
+    for (std::size_t index = 0; index < lines.size(); ++index) {
+        const Line& line = lines[index];
         if (line.bare_marker) continue;  // it went onto the next line
         if (open && cur.table && !line.table_row) close();
         if (line.blank || line.junk) {
@@ -748,6 +749,21 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             starts = layout.width == 0 || (last_short && (sentence_ended || last_heading)) ||
                      (sentence_ended && title_line(line.text) && line.text.size() < layout.width &&
                       (detail::in_capitals(line.text) || line.text.size() * 2 < layout.width));
+            // a line that reads as a heading between a finished sentence and a numbered
+            // paragraph that follows the last number is a heading on its own line, however
+            // long the lines around it
+            if (!starts && sentence_ended && m.kind == MarkerKind::none && title_line(line.text)) {
+                std::size_t after = index + 1;
+                while (after < lines.size() && (lines[after].junk || lines[after].blank)) ++after;
+                const Marker next = after < lines.size() ? detail::read_marker(lines[after].text) : Marker{};
+                if ((next.kind == MarkerKind::clause || (next.kind == MarkerKind::single && !next.enclosed)) &&
+                    plausible_next(last_number, next.parts)) {
+                    starts = true;
+                    diags.warning(path, {line.number, line.column},
+                                  "'" + line.text + "' taken as a heading: it stands on its own line between a finished "
+                                  "sentence and the next number");
+                }
+            }
         }
         if (starts) {
             close();
