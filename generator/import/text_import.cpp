@@ -887,9 +887,11 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                         // its last word that names a protocol ("... Protocol", "... Relations")
                         const std::vector<std::string> words = split_words(before);
                         std::size_t end_word = words.size();
+                        // (a title's words are capitalised: "Media relations" after it is a heading)
                         for (std::size_t k = words.size(); k-- > 1;)
-                            if (detail::header_line_kind(words[k]) == detail::HeaderLine::title ||
-                                detail::header_line_kind("A " + words[k]) == detail::HeaderLine::title) {
+                            if (std::isupper(static_cast<unsigned char>(words[k][0])) &&
+                                (detail::header_line_kind(words[k]) == detail::HeaderLine::title ||
+                                 detail::header_line_kind("A " + words[k]) == detail::HeaderLine::title)) {
                                 end_word = k + 1;
                                 break;
                             }
