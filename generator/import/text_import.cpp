@@ -872,10 +872,39 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                                                : plausible_next(last, m.parts);
                 const bool capital = std::isupper(static_cast<unsigned char>(rest[m.length])) != 0;
                 // "... by Full Council. Roles of members 2.1 ...": a heading between them
-                const std::size_t stop = before.find_last_of(".;:?!");
-                const bool heading_after_stop = stop != std::string_view::npos && stop + 2 < before.size() &&
-                                                before[stop + 1] == ' ' && title_line(before.substr(stop + 2));
-                cut = next && capital && (sentence || title_line(before) || heading_after_stop);
+                // ("... Council. THE RELATIONSHIP: GENERAL 4.1": the heading starts after the
+                // first sentence end that leaves a heading with no other sentence end in it)
+                auto one_sentence = [](std::string_view t) {
+                    return t.find(". ") == std::string_view::npos && t.find("; ") == std::string_view::npos &&
+                           t.find("? ") == std::string_view::npos && t.find("! ") == std::string_view::npos;
+                };
+                std::size_t stop = std::string_view::npos;
+                for (std::size_t at = before.find_first_of(".;:?!"); at != std::string_view::npos && stop == std::string_view::npos;
+                     at = before.find_first_of(".;:?!", at + 1)) {
+                    if (at + 2 >= before.size() || before[at + 1] != ' ' || (at > 0 && std::isdigit(static_cast<unsigned char>(before[at - 1]))))
+                        continue;
+                    const std::string_view tail = before.substr(at + 2);
+                    if (one_sentence(tail) && title_line(tail)) stop = at;
+                }
+                // ("4. THE RELATIONSHIP: GENERAL" is a numbered heading whole)
+                const Marker own = detail::read_marker(before);
+                const bool numbered_heading = (own.kind == MarkerKind::single || own.kind == MarkerKind::clause) &&
+                                              one_sentence(before.substr(own.length)) && title_line(before.substr(own.length));
+                const bool heading_after_stop = stop != std::string_view::npos && !numbered_heading;
+                // a bullet item often ends without a stop: the next number ends it
+                const bool after_bullet = detail::read_marker(before).kind == MarkerKind::bullet;
+                // "... of the arrangements 9. Media Relations 9.1 A primary ...": a section's number
+                // and heading with its first clause right after them, whatever ended before
+                bool heads_section = false;
+                if (m.kind == MarkerKind::single) {
+                    const std::string first_child = " " + std::to_string(m.parts[0]) + ".1 ";
+                    const std::size_t child = rest.find(first_child, m.length);
+                    if (child != std::string_view::npos && child - m.length <= 120) {
+                        const std::string_view heading = rest.substr(m.length, child - m.length);
+                        heads_section = one_sentence(heading) && title_line(heading);
+                    }
+                }
+                cut = next && capital && (sentence || title_line(before) || heading_after_stop || after_bullet || heads_section);
                 if (cut) {
                     last = m.parts;
                     last_label.clear();
@@ -930,8 +959,11 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 if (cut) last_label = m.text;
             } else if (m.kind == MarkerKind::bullet) {
                 // a bullet glyph inside a line (not "-" or "o", which are words too)
+                // (after a bullet item of the same glyph, with or without a stop: the next item)
+                const Marker own = detail::read_marker(before);
+                const bool same_glyph = own.kind == MarkerKind::bullet && before.substr(0, own.length) == rest.substr(0, m.length);
                 cut = static_cast<unsigned char>(rest[0]) >= 0x80 && rest.rfind("\xE2\x80\x93", 0) != 0 &&
-                      (sentence || before.back() == ':' || before.back() == ';' || title_line(before));
+                      (sentence || before.back() == ':' || before.back() == ';' || title_line(before) || same_glyph);
             }
             if (!cut) continue;
             cuts.push_back(p);
