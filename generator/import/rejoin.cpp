@@ -63,10 +63,12 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
             // "24.1 Status of this code" + "This code gives...": a title and its words
             const std::string_view a_words = std::string_view(a.text).substr(read_marker(a.text).length);
             const bool full_line = full_width > 0 && out_last.back() >= full_width;
-            // (a line that ran to the wrapped width is a sentence going on, unless in capitals
-            // or naming a protocol or code)
+            // (an unnumbered line that ran to the wrapped width is a sentence going on, unless
+            // in capitals or naming a protocol or code)
+            const bool numbered = a_words.size() < a.text.size();
             const bool title_then_words = title_like(a, a_words, 12) && !is_lower_start(b.text) &&
-                                          (!full_line || in_capitals(a_words) || header_line_kind(a_words) == HeaderLine::title);
+                                          (!full_line || numbered || in_capitals(a_words) ||
+                                           header_line_kind(a_words) == HeaderLine::title);
             // "Councillors" alone between blank lines, a numbered clause under it: a heading
             const bool heading_over_clause = !reference_on && b.single_line && title_like(b, b.text, 8) && !is_lower_start(b.text) &&
                                              i + 1 < paras.size() && paras[i + 1].after_gap &&
