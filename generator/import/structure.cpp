@@ -957,8 +957,21 @@ struct TitlePage {
 std::optional<std::pair<std::string, std::string>> title_fact(std::string_view text) {
     static const char* const labels[] = {"version", "status", "adopted", "adopted by", "minute", "supersedes",
                                          "constitution", "last reviewed", "review date", "date adopted"};
-    const auto colon = text.find(':');
-    if (colon == std::string_view::npos || colon > 16) return std::nullopt;
+    auto colon = text.find(':');
+    // "Version 1", "Status Draft": a title page's table read a row per line, without the
+    // colon (a version that starts with a digit, a status word; checked by the caller)
+    if (colon == std::string_view::npos) {
+        const std::size_t space = text.find(' ');
+        if (space == std::string_view::npos || text.find(' ', space + 1) != std::string_view::npos) return std::nullopt;
+        const std::string first = lower(std::string(text.substr(0, space)));
+        const std::string_view rest = text.substr(space + 1);
+        const bool reads = (first == "version" && std::isdigit(static_cast<unsigned char>(rest[0]))) ||
+                           (first == "status" && (lower(std::string(rest)) == "draft" || lower(std::string(rest)) == "adopted" ||
+                                                  lower(std::string(rest)) == "superseded"));
+        if (!reads) return std::nullopt;
+        colon = space;
+    }
+    if (colon > 16) return std::nullopt;
     const std::string label = lower(std::string(text.substr(0, colon)));
     std::string value(text.substr(colon + 1));
     while (!value.empty() && value.front() == ' ') value.erase(value.begin());

@@ -246,6 +246,14 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
             diags.warning(path, {line.number, 1}, "dropped running header or footer '" + line.text + "'");
             continue;
         }
+        // "Page 1 of 3" / "Anytown Council, version 1" / form feed: a page number in words at
+        // a page's edge, with no blank lines around it (pdftotext -raw)
+        if (near_edge[i] && !stands_alone(lines, i) && is_page_number(line.text) && line.text.find(' ') != std::string::npos) {
+            line.junk = true;
+            dropped.push_back({{line.number, 1}, line.text, "page number"});
+            diags.warning(path, {line.number, 1}, "dropped page number '" + line.text + "'");
+            continue;
+        }
         if (!stands_alone(lines, i)) continue;
         std::string reason;
         auto repeated = [&] {
@@ -398,6 +406,11 @@ void drop_version_table(std::vector<Line>& lines, const std::string& path, std::
                   "dropped a version table given one cell per line (" + std::to_string(labels.size()) + " lines)");
 }
 
+// ". . . . . . ." or "........": a dot leader alone on its line.
+bool is_leader(std::string_view s) {
+    return std::count(s.begin(), s.end(), '.') >= 4 && s.find_first_not_of(". ") == std::string_view::npos;
+}
+
 // "1 Introduction 2" under a "Contents" heading: a title and its page number.
 bool contents_entry(std::string_view s) {
     const std::vector<std::string> w = split_words(s);
@@ -431,6 +444,20 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
             for (std::size_t k : entries) drop(lines[k]);
             count += entries.size();
             i = end - 1;
+        } else if (is_leader(text) && i > 0 && !lines[i - 1].junk && contents_entry(lines[i - 1].text)) {
+            // "Introduction 2" / ". . . . . .": the leader went onto a line of its own (pdftotext -raw)
+            std::size_t entry = i - 1;
+            std::size_t above = entry;
+            while (above > 0 && (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker))) --above;
+            if (above > 0 && !lines[above - 1].junk &&
+                (equals_ignore_case(lines[above - 1].text, "contents") || equals_ignore_case(lines[above - 1].text, "table of contents"))) {
+                if (count++ == 0) first = lines[above - 1].number;
+                drop(lines[above - 1]);
+            }
+            if (count++ == 0) first = lines[entry].number;
+            drop(lines[entry]);
+            ++count;
+            drop(lines[i]);
         } else if (contents_entry_with_leader(text)) {
             // the "Contents" heading above the first entry goes with it
             std::size_t above = i;
