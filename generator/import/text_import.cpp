@@ -200,7 +200,9 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     // near a page's edge: within four lines of a form feed or a page number
     std::vector<bool> near_edge(lines.size(), false);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (!lines[i].page_break && !(stands_alone(lines, i) && is_page_number(lines[i].text))) continue;
+        // the text's end is the last page's edge
+        const bool last_page_end = i + 1 == lines.size() && std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.page_break; });
+        if (!lines[i].page_break && !last_page_end && !(stands_alone(lines, i) && is_page_number(lines[i].text))) continue;
         for (std::size_t k = i >= 4 ? i - 4 : 0; k < lines.size() && k <= i + 4; ++k) near_edge[k] = true;
     }
     // a header or footer repeats: three times anywhere, or twice at page edges (a short document)
