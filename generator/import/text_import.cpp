@@ -515,12 +515,52 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
 // "1.1" / "This Protocol guides...": pdftotext puts a number that stood in its own column
 // (a tab stop, a hanging indent) on a line of its own. A line that is nothing but a
 // clause number, "3.", a label or a bullet glyph goes in front of the line under it.
-void join_bare_markers(std::vector<Line>& lines) {
+// The line a bare clause number goes with when a bullet list comes between them: the
+// list ends the clause above (its lead-in ended with ":"), and pdftotext read the number
+// column before it. The first paragraph after the list's items; `from` is the list's
+// first line. lines.size() when there is none.
+std::size_t after_bullet_list(const std::vector<Line>& lines, std::size_t from) {
+    auto glyph_alone = [](const Line& l) {
+        const Marker m = detail::read_marker(l.text + " x");
+        return m.kind == MarkerKind::bullet && m.length == l.text.size() + 1;
+    };
+    bool item_words_due = false;  // a glyph alone: its words are the next line
+    for (std::size_t k = from; k < lines.size(); ++k) {
+        const Line& l = lines[k];
+        if (l.blank || l.junk) continue;
+        if (l.page_break) return lines.size();
+        if (glyph_alone(l)) {
+            item_words_due = true;
+            continue;
+        }
+        if (item_words_due || detail::read_marker(l.text).kind == MarkerKind::bullet) {
+            item_words_due = false;
+            continue;
+        }
+        return detail::read_marker(l.text).kind == MarkerKind::none ? k : lines.size();
+    }
+    return lines.size();
+}
+
+void join_bare_markers(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         Line& bare = lines[i];
         // the words may follow after a blank line
         std::size_t j = i + 1;
         if (lines[j].blank && j + 1 < lines.size() && !lines[j + 1].blank) ++j;
+        // "4.4 ... for example:" / "4.5" / "• item" ... / "Words of 4.5": past the list
+        if (bare.text.size() <= 12 && !bare.blank && !bare.junk && !lines[j].blank && !lines[j].junk && i > 0 &&
+            bare_number(bare.text) && detail::read_marker(lines[j].text + " x").kind == MarkerKind::bullet) {
+            std::size_t before = i;
+            while (before > 0 && (lines[before - 1].blank || lines[before - 1].junk)) --before;
+            const std::size_t target = after_bullet_list(lines, j);
+            if (before > 0 && lines[before - 1].text.back() == ':' && target < lines.size()) {
+                diags.warning(path, {bare.number, 1}, "'" + bare.text + "' stood before a list that ends the paragraph above: "
+                                                      "taken to the paragraph after the list (line " +
+                                                      std::to_string(lines[target].number) + ")");
+                j = target;
+            }
+        }
         Line& next = lines[j];
         // a number, label or glyph is a few bytes
         if (bare.text.size() > 12 || bare.blank || bare.junk || next.blank || next.junk || next.page_break || next.table_row)
@@ -1139,7 +1179,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     drop_contents(lines, path, dropped, diags);
     drop_version_table(lines, path, dropped, diags);
     mark_tables(lines);
-    join_bare_markers(lines);
+    join_bare_markers(lines, path, diags);
     mark_title_page(lines);
     std::vector<std::size_t> last_length;
     TextLayout layout;
