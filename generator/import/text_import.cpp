@@ -542,7 +542,52 @@ std::size_t after_bullet_list(const std::vector<Line>& lines, std::size_t from) 
     return lines.size();
 }
 
+// "5.1" / "5.2" / "5.3" stacked, then three paragraphs each led into a bullet list:
+// pdftotext read the number column first. The numbers go, in order, to the first
+// paragraph after them and to the paragraph after each one's list; when the paragraphs
+// cannot be told apart that way the numbers are left as they are.
+void deal_stacked_numbers(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
+    auto next_line = [&](std::size_t k) {
+        while (k < lines.size() && (lines[k].blank || lines[k].junk)) ++k;
+        return k;
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].blank || lines[i].junk || !bare_number(lines[i].text)) continue;
+        std::vector<std::size_t> run = {i};
+        std::size_t k = next_line(i + 1);
+        while (k < lines.size() && !lines[k].page_break && bare_number(lines[k].text)) run.push_back(k), k = next_line(k + 1);
+        if (run.size() < 2 || k == lines.size() || detail::read_marker(lines[k].text).kind != MarkerKind::none) continue;
+        std::vector<std::size_t> targets = {k};
+        while (targets.size() < run.size()) {
+            std::size_t p = targets.back() + 1;
+            while (p < lines.size() && !lines[p].blank && !lines[p].junk && detail::read_marker(lines[p].text + " x").kind == MarkerKind::none)
+                ++p;  // the paragraph's wrapped lines
+            p = next_line(p);
+            if (p == lines.size() || detail::read_marker(lines[p].text + " x").kind != MarkerKind::bullet) break;
+            const std::size_t t = after_bullet_list(lines, p);
+            if (t == lines.size()) break;
+            targets.push_back(t);
+        }
+        if (targets.size() != run.size()) {
+            i = run.back();
+            continue;
+        }
+        for (std::size_t n = 0; n < run.size(); ++n) {
+            Line& bare = lines[run[n]];
+            Line& words = lines[targets[n]];
+            if (n > 0)
+                diags.warning(path, {bare.number, 1}, "'" + bare.text + "', stacked with other numbers, taken to the paragraph at line " +
+                                                          std::to_string(words.number));
+            words.text = bare.text + " " + words.text;
+            words.number = bare.number;
+            bare.junk = bare.bare_marker = true;
+        }
+        i = targets.back();
+    }
+}
+
 void join_bare_markers(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
+    deal_stacked_numbers(lines, path, diags);
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         Line& bare = lines[i];
         // the words may follow after a blank line
