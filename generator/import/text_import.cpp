@@ -219,6 +219,8 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     std::vector<std::string> top_lines;
     for (std::size_t i = 0; i < lines.size() && top_lines.size() < 8 && !lines[i].page_break; ++i)
         if (!lines[i].blank) top_lines.push_back(furniture_key(lines[i].text));
+    // the title wrapped over two lines of the first page, printed whole on the later ones
+    for (std::size_t k = 0, n = top_lines.size(); k + 1 < n; ++k) top_lines.push_back(top_lines[k] + " " + top_lines[k + 1]);
     std::vector<bool> page_top(lines.size(), false);
     for (std::size_t i = 0, seen = 3; i < lines.size(); ++i) {
         if (lines[i].page_break) seen = 0;
