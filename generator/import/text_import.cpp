@@ -242,7 +242,9 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
         if (line.blank) continue;
         // ... or the council's name or the constitution's part at the top of a later page
         // ("Anytown Borough Council Constitution Part 5"), even when the pages are too few to repeat it
+        // (a number alone is the text's, "1." at the top of a page as much as in the contents)
         if (page_top[i] && detail::read_marker(line.text).kind == MarkerKind::none &&
+            detail::read_marker(line.text + " X").kind == MarkerKind::none &&
             (std::find(top_lines.begin(), top_lines.end(), furniture_key(line.text)) != top_lines.end() ||
              (stands_alone(lines, i) && detail::names_title_page(line.text)))) {
             line.junk = true;
@@ -463,9 +465,19 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
             ++count;
             drop(lines[i]);
         } else if (contents_entry_with_leader(text)) {
-            // the "Contents" heading above the first entry goes with it
+            // the entry's number alone on the line above (pdftotext), and the "Contents"
+            // heading above the first entry, go with it
             std::size_t above = i;
             while (above > 0 && (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker))) --above;
+            if (above > 0 && !lines[above - 1].junk && lines[above - 1].text.size() <= 12) {
+                const Marker number = detail::read_marker(lines[above - 1].text + " X");
+                if ((number.kind == MarkerKind::single || number.kind == MarkerKind::clause) &&
+                    number.length == lines[above - 1].text.size() + 1) {
+                    if (count++ == 0) first = lines[above - 1].number;
+                    drop(lines[above - 1]);
+                    while (above > 0 && (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker))) --above;
+                }
+            }
             if (above > 0 && !lines[above - 1].junk &&
                 (equals_ignore_case(lines[above - 1].text, "contents") || equals_ignore_case(lines[above - 1].text, "table of contents"))) {
                 if (count++ == 0) first = lines[above - 1].number;
