@@ -426,8 +426,10 @@ bool contents_entry(std::string_view s) {
 // A table of contents (Word or the PDF made it from the headings): a "Contents" heading
 // and the entries under it, and any line with a dot leader and a page number.
 void drop_contents(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped, Diagnostics& diags) {
+    std::vector<bool> in_contents(lines.size(), false);
     auto drop = [&](Line& line) {
         line.junk = true;
+        in_contents[static_cast<std::size_t>(&line - lines.data())] = true;
         dropped.push_back({{line.number, 1}, line.text, "table of contents"});
     };
     std::size_t count = 0, first = 0;
@@ -520,6 +522,22 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         for (std::size_t k : entries) drop(lines[k]);
         count += entries.size();
         i = end - 1;
+    }
+    // "2" / "2" / "3": the entries' page numbers in a column of their own, next to entries dropped
+    auto page_only = [&](const Line& l) { return !l.junk && !l.blank && l.text.size() <= 3 && all_digits(l.text); };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!page_only(lines[i])) continue;
+        // (page numbers dropped already, and blank lines, stand between them)
+        auto between = [&](std::size_t k) { return lines[k].blank || (lines[k].junk && !in_contents[k]); };
+        std::size_t end = i;
+        while (end < lines.size() && (page_only(lines[end]) || between(end))) ++end;
+        std::size_t before = i;
+        while (before > 0 && between(before - 1)) --before;
+        const bool next_to_contents = (before > 0 && in_contents[before - 1]) || (end < lines.size() && in_contents[end]);
+        if (next_to_contents)
+            for (std::size_t k = i; k < end; ++k)
+                if (page_only(lines[k])) ++count, drop(lines[k]);
+        i = end;
     }
     if (count > 0)
         diags.warning(path, {static_cast<std::uint32_t>(first), 1},
