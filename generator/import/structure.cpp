@@ -339,6 +339,16 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         longest_bare_run = std::max(longest_bare_run, bare_run);
     }
     const bool bare_series = longest_bare_run >= 3;
+    // "... four main areas of responsibility:" / "Determining the Council's policies" /
+    // "Representing the authority externally": the unended lines after a lead-in are what
+    // it introduces, not headings, up to the first that ends a sentence
+    std::vector<bool> introduced(items.size(), false);
+    for (std::size_t i = 1; i < items.size(); ++i) {
+        const Paragraph& before = items[i - 1].para;
+        const bool lead_in = !before.table && !before.text.empty() && before.text.back() == ':';
+        const bool item_before = introduced[i - 1] && !ends_sentence(before.text);
+        introduced[i] = items[i].marker.kind == MarkerKind::none && !items[i].para.table && (lead_in || item_before);
+    }
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& it = items[i];
         const Paragraph& p = it.para;
@@ -375,7 +385,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         } else if (p.heading_level > 0) {
             it.role = Role::heading;
             it.level = p.heading_level <= 1 ? 2 : 3;
-        } else if (next && heading_like(p, p.text, 12)) {
+        } else if (next && heading_like(p, p.text, 12) && !introduced[i]) {
             it.role = Role::heading;
             it.level = in_capitals(p.text) ? 2 : 3;
         } else if (p.leading_space && p.after_gap && i > 0) {
