@@ -1005,7 +1005,10 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
             continue;
         }
         // one line of a title page (a Word paragraph is one paragraph, however short)
-        if (is_structure(items[i]) || items[i].marker.kind != MarkerKind::none || (!p.single_line && p.text.size() > 80))
+        // (a title in capitals reads as a heading: it is still the title page's)
+        const bool title_page_line = header_line_kind(p.text) != HeaderLine::other;
+        if ((is_structure(items[i]) && !title_page_line) || items[i].marker.kind != MarkerKind::none ||
+            (!p.single_line && p.text.size() > 80))
             break;
         auto fact = p.bullet || p.table ? std::nullopt : title_fact(p.text);
         const std::string value = fact ? lower(fact->second) : "";
