@@ -1045,6 +1045,7 @@ TitlePage read_title_page(const std::vector<Item>& items) {
     TitlePage page;
     bool named = false;  // a council or constitution line: what makes it a title page
     bool last_was_title = false;
+    std::uint32_t last_line = 0;
     std::size_t i = 0;
     for (; i < items.size(); ++i) {
         const Item& it = items[i];
@@ -1061,8 +1062,9 @@ TitlePage read_title_page(const std::vector<Item>& items) {
             kind = HeaderLine::title;
         if (kind == HeaderLine::other) break;
         if (kind == HeaderLine::title) {
-            // a title wrapped over two lines is one title; a second title is not ours
-            if (!page.title.empty() && !last_was_title) break;
+            // a title wrapped over two lines is one title, on the next line; a second title
+            // (or a heading after what was dropped in between) is not ours
+            if (!page.title.empty() && (!last_was_title || p.pos.line != last_line + 1)) break;
             page.title += (page.title.empty() ? "" : " ") + p.text;
         } else if (kind == HeaderLine::council) {
             if (!page.council.empty()) break;
@@ -1074,6 +1076,7 @@ TitlePage read_title_page(const std::vector<Item>& items) {
             named = true;
         }
         last_was_title = kind == HeaderLine::title;
+        last_line = p.pos.line;
         page.kinds.push_back(kind);
     }
     if (!named) return {};
