@@ -557,16 +557,21 @@ std::size_t after_bullet_list(const std::vector<Line>& lines, std::size_t from) 
         return m.kind == MarkerKind::bullet && m.length == l.text.size() + 1;
     };
     bool item_words_due = false;  // a glyph alone: its words are the next line
+    bool in_item = false;         // an item's words: the lines under them without a gap go on
     for (std::size_t k = from; k < lines.size(); ++k) {
         const Line& l = lines[k];
-        if (l.blank || l.junk) continue;
+        if (l.blank || l.junk) {
+            in_item = in_item && l.junk;
+            continue;
+        }
         if (l.page_break) return lines.size();
         if (glyph_alone(l)) {
             item_words_due = true;
             continue;
         }
-        if (item_words_due || detail::read_marker(l.text).kind == MarkerKind::bullet) {
+        if (item_words_due || in_item || detail::read_marker(l.text).kind == MarkerKind::bullet) {
             item_words_due = false;
+            in_item = true;
             continue;
         }
         return detail::read_marker(l.text).kind == MarkerKind::none ? k : lines.size();
@@ -626,8 +631,12 @@ void join_bare_markers(std::vector<Line>& lines, const std::string& path, Diagno
         std::size_t j = i + 1;
         if (lines[j].blank && j + 1 < lines.size() && !lines[j + 1].blank) ++j;
         // "4.4 ... for example:" / "4.5" / "• item" ... / "Words of 4.5": past the list
-        if (bare.text.size() <= 12 && !bare.blank && !bare.junk && !lines[j].blank && !lines[j].junk && i > 0 &&
-            bare_number(bare.text) && detail::read_marker(lines[j].text + " x").kind == MarkerKind::bullet) {
+        const Marker bare_mark = bare.blank || bare.junk ? Marker{} : detail::read_marker(bare.text + " X");
+        const bool number_alone = bare_mark.length == bare.text.size() + 1 &&
+                                  (bare_mark.kind == MarkerKind::clause ||
+                                   (bare_mark.kind == MarkerKind::single && !bare_mark.enclosed && bare.text.back() == '.'));
+        if (bare.text.size() <= 12 && number_alone && !lines[j].blank && !lines[j].junk && i > 0 &&
+            detail::read_marker(lines[j].text + " x").kind == MarkerKind::bullet) {
             std::size_t before = i;
             while (before > 0 && (lines[before - 1].blank || lines[before - 1].junk)) --before;
             const std::size_t target = after_bullet_list(lines, j);
@@ -887,6 +896,14 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         starts = starts || (page_seam && (sentence_ended || m.kind == MarkerKind::clause));
         // "Finance: Not applicable" / "Legal: J. Smith": one field per line on a cover sheet
         starts = starts || (starts_field(line.text) && starts_field(last_line)) || line.title_page || line.cut;
+        // "18. SUMMARY" / "The working relationship ...": a numbered heading in capitals is a
+        // line of its own
+        if (open && !starts && cur.single_line && std::isupper(static_cast<unsigned char>(line.text[0])) &&
+            !detail::in_capitals(line.text)) {
+            const Marker heading = detail::read_marker(cur.text);
+            const std::string_view words = std::string_view(cur.text).substr(heading.length);
+            starts = heading.kind == MarkerKind::single && !heading.enclosed && detail::in_capitals(words) && title_line(words);
+        }
         // No blank lines between paragraphs: a line that was not wrapped ends its paragraph
         // when it ends a sentence or is a heading, and a heading stands on its own line.
         if (layout.gapless && open && !starts) {
