@@ -479,10 +479,11 @@ void number_restarts(std::vector<Item>& items, std::size_t from, const std::stri
 void assign_numbers(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
     for (std::size_t i = from; i < items.size(); ++i) {
         const Role r = items[i].role;
-        if (r == Role::clause || r == Role::titled_clause || r == Role::one_level_clause || r == Role::numbered_heading) return;
+        if (r == Role::clause || r == Role::titled_clause || r == Role::one_level_clause) return;
     }
-    // a heading with no paragraph of its own (a heading right above another) takes no number
-    int section = 0, n = 0;
+    // a heading with no paragraph of its own (a heading right above another) takes no number;
+    // under "3. Politeness and respect" the paragraphs are 3.1, 3.2 ...
+    int section = 0, n = 0, printed = -1;
     bool heading_seen = false;
     std::size_t heading = 0;
     auto report = [&] {
@@ -493,13 +494,14 @@ void assign_numbers(std::vector<Item>& items, std::size_t from, const std::strin
     };
     for (std::size_t i = from; i < items.size(); ++i) {
         Item& it = items[i];
-        if (it.role == Role::heading) {
+        if (it.role == Role::heading || it.role == Role::numbered_heading) {
             report();
             n = 0, heading = i, heading_seen = true;
+            printed = it.role == Role::numbered_heading ? it.marker.parts[0] : -1;
             continue;
         }
         if (it.role != Role::plain || !heading_seen || it.para.text.empty()) continue;
-        if (n == 0) ++section;
+        if (n == 0) section = printed > 0 ? printed : section + 1;
         it.marker = Marker{};
         it.rest = it.para.text;
         set_number(it, {section, ++n});
