@@ -183,6 +183,7 @@ std::string furniture_key(std::string_view s) {
 // "8.63" or "2.1.1" alone on its line: a clause number that pdftotext put on a line of its
 // own (every number looks alike with its digits aside, but it is no header).
 bool bare_number(std::string_view s) {
+    if (s.empty() || s.size() > 16) return false;  // a number alone is a few bytes ("- 10.12.3")
     const Marker m = detail::read_marker(std::string(s) + " x");
     return m.kind == MarkerKind::clause && m.length == s.size() + 1;
 }
