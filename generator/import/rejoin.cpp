@@ -70,7 +70,8 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
                                           (!full_line || numbered || in_capitals(a_words) ||
                                            header_line_kind(a_words) == HeaderLine::title);
             // "Councillors" alone between blank lines, a numbered clause under it: a heading
-            const bool heading_over_clause = !reference_on && b.single_line && title_like(b, b.text, 8) && !is_lower_start(b.text) &&
+            // (not the end of a phrase cut after a small word: "(Part 3 of the" / "Constitution)")
+            const bool heading_over_clause = !reference_on && !ends_with_small_word(a.text) && b.single_line && title_like(b, b.text, 8) && !is_lower_start(b.text) &&
                                              i + 1 < paras.size() && paras[i + 1].after_gap &&
                                              read_marker(paras[i + 1].text).kind == MarkerKind::clause;
             if (heading_over_clause) {

@@ -272,10 +272,13 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
         } else if (ends_with_page_number(line.text)) {
             reason = "running header or footer";
         } else if (is_lone_url(line.text) && (i == 0 || lines[i - 1].blank)) {
-            // a web address introduced by "...at:" is part of the text
+            // a web address introduced by "...at:", or by a sentence that goes on into it
+            // ("... guidance on the Publicity Code -") away from a page's edge, is part of the text
             std::size_t prev = i;
             while (prev > 0 && lines[prev - 1].blank) --prev;
-            if (prev == 0 || lines[prev - 1].text.back() != ':') reason = "lone web address";
+            const bool goes_on = prev > 0 && !lines[prev - 1].junk && !near_edge[i] && !ends_sentence(lines[prev - 1].text) &&
+                                 !is_lone_url(lines[prev - 1].text);
+            if (!goes_on && (prev == 0 || lines[prev - 1].text.back() != ':')) reason = "lone web address";
         } else if (line.text.size() >= 4 && line.text.size() <= 100 && !ends_sentence(line.text) &&
                    !std::islower(static_cast<unsigned char>(line.text[0])) && repeated() && !on_title_page(i)) {
             // a header or footer is a label, not the end of a sentence
