@@ -518,9 +518,11 @@ void DocxReader::read_body(const pugi::xml_node& body, std::vector<Paragraph>& o
             Paragraph p = read_paragraph(n, style);
             p.notes = std::exchange(notes_, {});
             std::vector<pugi::xml_node> boxes = std::exchange(boxes_, {});
-            // a table of contents and a subtitle are made from the document, not part of it
-            if (!p.text.empty() && style && (style->contents || style->subtitle)) {
-                dropped.push_back({p.pos, p.text, style->contents ? "table of contents" : "subtitle"});
+            // a table of contents is made from the document, not part of it; a subtitle
+            // goes on, marked, for the council's name it may state
+            p.subtitle = style && style->subtitle;
+            if (!p.text.empty() && style && style->contents) {
+                dropped.push_back({p.pos, p.text, "table of contents"});
             } else if (!p.text.empty()) {
                 out.push_back(std::move(p));
             }
@@ -637,7 +639,7 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
                                  " text box(es): their words are paragraphs after the paragraph each is anchored in");
     if (!dropped.empty())
         diags.note(path, {}, "left out " + std::to_string(dropped.size()) +
-                                 " paragraphs of a table of contents or subtitle (Word makes them from the document)");
+                                 " paragraphs of a table of contents (Word makes them from the document)");
     return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags, header_texts(*parts));
 }
 

@@ -62,6 +62,8 @@ std::size_t url_end(std::string_view s, std::size_t i) {
 }
 
 bool url_starts(std::string_view s, std::size_t i) {
+    const char first = static_cast<char>(s[i] | 0x20);  // ASCII lower case
+    if (first != 'h' && first != 'w') return false;
     if (i > 0) {
         char p = s[i - 1];
         if (!(is_space(p) || p == '*' || p == '_' || p == '~' || p == '(')) return false;
@@ -101,21 +103,20 @@ std::size_t emphasis_close(std::string_view s, std::size_t open, std::size_t wid
 
 Inlines inlines_from_text(const std::string& text, bool asterisk_emphasis) {
     Inlines out;
-    std::string pending;
-    auto flush = [&] {
-        if (!pending.empty()) out.push_back(text_inline(std::move(pending)));
-        pending.clear();
-    };
     const std::string_view s = text;
+    std::size_t pending = 0;  // plain words from here up to `i` wait to be flushed
+    auto flush = [&](std::size_t end) {
+        if (end > pending) out.push_back(text_inline(std::string(s.substr(pending, end - pending))));
+    };
     for (std::size_t i = 0; i < s.size();) {
         if (s[i] == '<' && (starts_with_ci(s, i + 1, "http://") || starts_with_ci(s, i + 1, "https://"))) {
             std::size_t close = s.find('>', i);
             std::size_t space = s.find(' ', i);
             if (close != std::string_view::npos && (space == std::string_view::npos || close < space)) {
-                flush();
+                flush(i);
                 std::string url(s.substr(i + 1, close - i - 1));
                 out.push_back(link_inline(url, url));
-                i = close + 1;
+                pending = i = close + 1;
                 continue;
             }
         }
@@ -124,21 +125,19 @@ Inlines inlines_from_text(const std::string& text, bool asterisk_emphasis) {
             std::string url(s.substr(i, e - i));
             const bool www = starts_with_ci(s, i, "www.");
             if (url.size() > (www ? 4u : 8u) && url.find('.') != std::string::npos) {
-                flush();
+                flush(i);
                 out.push_back(link_inline(url, www ? "http://" + url : url));
-                i = e;
+                pending = i = e;
                 continue;
             }
         }
         if (s[i] == '@') {
             auto [b, e] = email_around(s, i);
-            if (e > b && b >= i - pending.size()) {
-                std::size_t local = i - b;
+            if (e > b && b >= pending) {
                 std::string address(s.substr(b, e - b));
-                pending.erase(pending.size() - local);
-                flush();
+                flush(b);
                 out.push_back(link_inline(address, "mailto:" + address));
-                i = e;
+                pending = i = e;
                 continue;
             }
         }
@@ -146,18 +145,18 @@ Inlines inlines_from_text(const std::string& text, bool asterisk_emphasis) {
             const std::size_t width = i + 1 < s.size() && s[i + 1] == '*' ? 2 : 1;
             std::size_t close = emphasis_close(s, i, width);
             if (close != std::string_view::npos) {
-                flush();
+                flush(i);
                 Inline em;
                 em.kind = width == 2 ? InlineKind::strong : InlineKind::emphasis;
                 em.children = inlines_from_text(std::string(s.substr(i + width, close - i - width)));
                 out.push_back(std::move(em));
-                i = close + width;
+                pending = i = close + width;
                 continue;
             }
         }
-        pending += s[i++];
+        ++i;
     }
-    flush();
+    flush(s.size());
     return out;
 }
 

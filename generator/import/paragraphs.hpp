@@ -20,6 +20,7 @@ struct Paragraph {
     bool leading_space = false;        // its first line started with a space (plain text)
     bool single_line = true;           // it was one line of the input
     bool title_style = false;          // Word's Title style
+    bool subtitle = false;             // Word's Subtitle style: read for the council's name, not text
     std::optional<model::Block> table; // a table (.docx): `text` is empty
     std::vector<model::Inlines> notes; // its footnotes (.docx), each starting with its mark: they end the clause
     model::SourcePos pos;

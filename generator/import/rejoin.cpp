@@ -19,6 +19,18 @@ bool ends_with_small_word(std::string_view text) {
     return std::find(words.begin(), words.end(), last) != words.end();
 }
 
+namespace {
+// "... as set out in paragraph": the word a reference's number follows.
+bool ends_with_reference_word(std::string_view text) {
+    static const std::vector<std::string> words = {"paragraph", "paragraphs", "para", "paras", "section", "sections",
+                                                   "clause", "clauses", "rule", "rules"};
+    std::size_t sp = text.find_last_of(' ');
+    std::string last(text.substr(sp == std::string_view::npos ? 0 : sp + 1));
+    for (auto& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::find(words.begin(), words.end(), last) != words.end();
+}
+}  // namespace
+
 bool is_lower_start(std::string_view s) { return !s.empty() && std::islower(static_cast<unsigned char>(s[0])); }
 
 bool hyphen_joins(std::string_view before, std::string_view after) {
@@ -38,16 +50,28 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
     std::vector<std::size_t> out_last;
     for (std::size_t i = 0; i < paras.size(); ++i) {
         Paragraph& b = paras[i];
+        // "... as set out in paragraph" / "4.2 of this Protocol": a number that goes on with a
+        // small word is a reference the page broke before, not a clause
+        const Marker b_marker = b.table ? Marker{} : read_marker(b.text);
+        const bool reference_on = b_marker.kind == MarkerKind::clause && !out.empty() && ends_with_reference_word(out.back().text) &&
+                                  is_lower_start(std::string_view(b.text).substr(b_marker.length));
         if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !out.back().table && !b.table &&
+            !b.subtitle && !out.back().subtitle &&
             b.heading_level == 0 && out.back().heading_level == 0 &&
-            read_marker(b.text).kind == MarkerKind::none && !ends_sentence(out.back().text)) {
+            (b_marker.kind == MarkerKind::none || reference_on) && !ends_sentence(out.back().text)) {
             Paragraph& a = out.back();
             // "24.1 Status of this code" + "This code gives...": a title and its words
             const std::string_view a_words = std::string_view(a.text).substr(read_marker(a.text).length);
-            const bool title_then_words = title_like(a, a_words, 12) && !is_lower_start(b.text);
             const bool full_line = full_width > 0 && out_last.back() >= full_width;
+            // (an unnumbered line that ran to the wrapped width is a sentence going on, unless
+            // in capitals or naming a protocol or code)
+            const bool numbered = a_words.size() < a.text.size();
+            const bool title_then_words = title_like(a, a_words, 12) && !is_lower_start(b.text) &&
+                                          (!full_line || numbered || in_capitals(a_words) ||
+                                           header_line_kind(a_words) == HeaderLine::title);
             // "Councillors" alone between blank lines, a numbered clause under it: a heading
-            const bool heading_over_clause = b.single_line && title_like(b, b.text, 8) && !is_lower_start(b.text) &&
+            // (not the end of a phrase cut after a small word: "(Part 3 of the" / "Constitution)")
+            const bool heading_over_clause = !reference_on && !ends_with_small_word(a.text) && b.single_line && title_like(b, b.text, 8) && !is_lower_start(b.text) &&
                                              i + 1 < paras.size() && paras[i + 1].after_gap &&
                                              read_marker(paras[i + 1].text).kind == MarkerKind::clause;
             if (heading_over_clause) {
@@ -55,7 +79,8 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
                 out_last.push_back(i < last_line_length.size() ? last_line_length[i] : 0);
                 continue;
             }
-            if (!title_then_words && (is_lower_start(b.text) || hyphen_joins(a.text, b.text) || full_line || ends_with_small_word(a.text))) {
+            if (reference_on || (!title_then_words && (is_lower_start(b.text) || hyphen_joins(a.text, b.text) || full_line ||
+                                                       ends_with_small_word(a.text)))) {
                 if (!a.inlines.empty() || !b.inlines.empty()) {
                     if (a.inlines.empty()) a.inlines = inlines_from_text(a.text);
                     if (b.inlines.empty()) b.inlines = inlines_from_text(b.text);

@@ -112,7 +112,15 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 
 Marker read_marker(std::string_view s) {
     Marker m;
+    if (s.empty()) return m;
+    // every marker starts with a digit, "(", a letter or a bullet glyph's first byte:
+    // most words are ruled out before any glyph is compared
+    const char first = s[0];
+    const bool glyph_start = static_cast<unsigned char>(first) >= 0x80 || first == '-' || first == '*' || first == 'o';
+    if (!glyph_start && !is_digit(first) && first != '(' && !is_alpha(first)) return m;
     for (const auto& g : bullet_glyphs()) {
+        if (!glyph_start) break;
+        if (g[0] != first) continue;
         if (!starts_with(s, g) || s.size() <= g.size() || s[g.size()] != ' ') continue;
         const std::size_t after = skip_spaces(s, g.size());
         // "- 1.1 text": a clause written as a list item
@@ -197,13 +205,19 @@ bool in_capitals(std::string_view text) {
 // phrase, and is not a "Field: value" line.
 bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words) {
     if (!p.single_line || text.empty() || p.table) return false;
-    const std::size_t words = split_words(text).size();
-    if (words == 0 || words > max_words) return false;
     const char first = text[0];
     if (!(is_upper(first) || is_digit(first) || static_cast<unsigned char>(first) >= 0x80)) return false;
     const char last = text.back();
     // "2. WHY HAVE A LOCAL CODE FOR PLANNING?": a heading may ask a question
     if ((ends_sentence(text) && last != '?') || last == ',' || last == '-') return false;
+    // more words between plain spaces than allowed is more words (split_words splits at
+    // those and more): ruled out without splitting a long paragraph
+    std::size_t spaced = 0;
+    for (std::size_t i = 0; i < text.size() && spaced <= max_words; ++i)
+        spaced += text[i] != ' ' && (i == 0 || text[i - 1] == ' ');
+    if (spaced > max_words) return false;
+    const std::size_t words = split_words(text).size();
+    if (words == 0 || words > max_words) return false;
     if (text.find(": ") != std::string_view::npos && !in_capitals(text)) return false;
     return !ends_with_small_word(text);
 }
@@ -281,6 +295,15 @@ struct Item {
     int level = 2;         // headings
 };
 
+// A heading: a title-like line, or a heading in capitals wrapped over two lines or more
+// ("7. COUNCILLORS' ACCESS TO INFORMATION AND TO COUNCIL" / "DOCUMENTS").
+bool heading_like(const Paragraph& p, std::string_view text, std::size_t max_words) {
+    if (title_like(p, text, max_words)) return true;
+    if (p.single_line || p.table || !in_capitals(text)) return false;
+    Paragraph one_line;
+    return title_like(one_line, text, max_words);
+}
+
 std::vector<Item> classify(std::vector<Paragraph> paras) {
     std::vector<Item> items;
     items.reserve(paras.size());
@@ -316,6 +339,16 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         longest_bare_run = std::max(longest_bare_run, bare_run);
     }
     const bool bare_series = longest_bare_run >= 3;
+    // "... four main areas of responsibility:" / "Determining the Council's policies" /
+    // "Representing the authority externally": the unended lines after a lead-in are what
+    // it introduces, not headings, up to the first that ends a sentence
+    std::vector<bool> introduced(items.size(), false);
+    for (std::size_t i = 1; i < items.size(); ++i) {
+        const Paragraph& before = items[i - 1].para;
+        const bool lead_in = !before.table && !before.text.empty() && before.text.back() == ':';
+        const bool item_before = introduced[i - 1] && !ends_sentence(before.text);
+        introduced[i] = items[i].marker.kind == MarkerKind::none && !items[i].para.table && (lead_in || item_before);
+    }
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& it = items[i];
         const Paragraph& p = it.para;
@@ -342,7 +375,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             // it is words of the clause it stands in
             if (enclosed_clauses) it.role = Role::one_level_clause;
         } else if (it.marker.kind == MarkerKind::single) {
-            if (title_like(p, it.rest, 12) || p.heading_level > 0) it.role = Role::numbered_heading;
+            if (heading_like(p, it.rest, 12) || p.heading_level > 0) it.role = Role::numbered_heading;
             else if (it.marker.text.back() == '.' || bare_series) it.role = Role::one_level_clause;
         } else if (it.marker.kind == MarkerKind::label && section_letter(it.marker.text) && title_like(p, it.rest, 12)) {
             // "A. Introduction": a lettered section
@@ -352,7 +385,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         } else if (p.heading_level > 0) {
             it.role = Role::heading;
             it.level = p.heading_level <= 1 ? 2 : 3;
-        } else if (next && title_like(p, p.text, 12)) {
+        } else if (next && heading_like(p, p.text, 12) && !introduced[i]) {
             it.role = Role::heading;
             it.level = in_capitals(p.text) ? 2 : 3;
         } else if (p.leading_space && p.after_gap && i > 0) {
@@ -446,10 +479,11 @@ void number_restarts(std::vector<Item>& items, std::size_t from, const std::stri
 void assign_numbers(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
     for (std::size_t i = from; i < items.size(); ++i) {
         const Role r = items[i].role;
-        if (r == Role::clause || r == Role::titled_clause || r == Role::one_level_clause || r == Role::numbered_heading) return;
+        if (r == Role::clause || r == Role::titled_clause || r == Role::one_level_clause) return;
     }
-    // a heading with no paragraph of its own (a heading right above another) takes no number
-    int section = 0, n = 0;
+    // a heading with no paragraph of its own (a heading right above another) takes no number;
+    // under "3. Politeness and respect" the paragraphs are 3.1, 3.2 ...
+    int section = 0, n = 0, printed = -1;
     bool heading_seen = false;
     std::size_t heading = 0;
     auto report = [&] {
@@ -460,13 +494,14 @@ void assign_numbers(std::vector<Item>& items, std::size_t from, const std::strin
     };
     for (std::size_t i = from; i < items.size(); ++i) {
         Item& it = items[i];
-        if (it.role == Role::heading) {
+        if (it.role == Role::heading || it.role == Role::numbered_heading) {
             report();
             n = 0, heading = i, heading_seen = true;
+            printed = it.role == Role::numbered_heading ? it.marker.parts[0] : -1;
             continue;
         }
         if (it.role != Role::plain || !heading_seen || it.para.text.empty()) continue;
-        if (n == 0) ++section;
+        if (n == 0) section = printed > 0 ? printed : section + 1;
         it.marker = Marker{};
         it.rest = it.para.text;
         set_number(it, {section, ++n});
@@ -816,6 +851,8 @@ void count_councils(const std::string& text, std::map<std::string, int>& counts)
     static const std::vector<std::string> kinds = {"Borough", "City", "District", "County", "Metropolitan", "Town", "Parish"};
     static const std::vector<std::string> not_names = {"The", "This", "A", "An", "Each", "Any", "Every", "Other", "Of", "And"};
     if (text.find("Council") == std::string::npos && text.find("Borough of") == std::string::npos) return;
+    // every name found below has one of the kinds in it
+    if (std::none_of(kinds.begin(), kinds.end(), [&](const std::string& k) { return text.find(k) != std::string::npos; })) return;
     const std::vector<std::string> w = split_words(text);
     // "Council", "Council's", "Council," but never "Councillors": "County Councillors" names no council
     auto council_word = [](const std::string& word) {
@@ -932,8 +969,21 @@ struct TitlePage {
 std::optional<std::pair<std::string, std::string>> title_fact(std::string_view text) {
     static const char* const labels[] = {"version", "status", "adopted", "adopted by", "minute", "supersedes",
                                          "constitution", "last reviewed", "review date", "date adopted"};
-    const auto colon = text.find(':');
-    if (colon == std::string_view::npos || colon > 16) return std::nullopt;
+    auto colon = text.find(':');
+    // "Version 1", "Status Draft": a title page's table read a row per line, without the
+    // colon (a version that starts with a digit, a status word; checked by the caller)
+    if (colon == std::string_view::npos) {
+        const std::size_t space = text.find(' ');
+        if (space == std::string_view::npos || text.find(' ', space + 1) != std::string_view::npos) return std::nullopt;
+        const std::string first = lower(std::string(text.substr(0, space)));
+        const std::string_view rest = text.substr(space + 1);
+        const bool reads = (first == "version" && std::isdigit(static_cast<unsigned char>(rest[0]))) ||
+                           (first == "status" && (lower(std::string(rest)) == "draft" || lower(std::string(rest)) == "adopted" ||
+                                                  lower(std::string(rest)) == "superseded"));
+        if (!reads) return std::nullopt;
+        colon = space;
+    }
+    if (colon > 16) return std::nullopt;
     const std::string label = lower(std::string(text.substr(0, colon)));
     std::string value(text.substr(colon + 1));
     while (!value.empty() && value.front() == ' ') value.erase(value.begin());
@@ -957,7 +1007,10 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
             continue;
         }
         // one line of a title page (a Word paragraph is one paragraph, however short)
-        if (is_structure(items[i]) || items[i].marker.kind != MarkerKind::none || (!p.single_line && p.text.size() > 80))
+        // (a title in capitals reads as a heading: it is still the title page's)
+        const bool title_page_line = header_line_kind(p.text) != HeaderLine::other;
+        if ((is_structure(items[i]) && !title_page_line) || items[i].marker.kind != MarkerKind::none ||
+            (!p.single_line && p.text.size() > 80))
             break;
         auto fact = p.bullet || p.table ? std::nullopt : title_fact(p.text);
         const std::string value = fact ? lower(fact->second) : "";
@@ -994,6 +1047,7 @@ TitlePage read_title_page(const std::vector<Item>& items) {
     TitlePage page;
     bool named = false;  // a council or constitution line: what makes it a title page
     bool last_was_title = false;
+    std::uint32_t last_line = 0;
     std::size_t i = 0;
     for (; i < items.size(); ++i) {
         const Item& it = items[i];
@@ -1010,8 +1064,9 @@ TitlePage read_title_page(const std::vector<Item>& items) {
             kind = HeaderLine::title;
         if (kind == HeaderLine::other) break;
         if (kind == HeaderLine::title) {
-            // a title wrapped over two lines is one title; a second title is not ours
-            if (!page.title.empty() && !last_was_title) break;
+            // a title wrapped over two lines is one title, on the next line; a second title
+            // (or a heading after what was dropped in between) is not ours
+            if (!page.title.empty() && (!last_was_title || p.pos.line != last_line + 1)) break;
             page.title += (page.title.empty() ? "" : " ") + p.text;
         } else if (kind == HeaderLine::council) {
             if (!page.council.empty()) break;
@@ -1023,6 +1078,7 @@ TitlePage read_title_page(const std::vector<Item>& items) {
             named = true;
         }
         last_was_title = kind == HeaderLine::title;
+        last_line = p.pos.line;
         page.kinds.push_back(kind);
     }
     if (!named) return {};
@@ -1036,6 +1092,27 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                             std::vector<Dropped> dropped, Diagnostics& diags,
                             const std::vector<std::string>& page_furniture) {
     ImportResult result;
+    // Word's Subtitle: not words of the text; the council's name when it states one
+    // ("Anytown Borough Council", "... Constitution of Anytown Borough Council")
+    std::string subtitle_council;
+    for (auto it = paragraphs.begin(); it != paragraphs.end();) {
+        if (!it->subtitle) {
+            ++it;
+            continue;
+        }
+        std::map<std::string, int> named;
+        count_councils(it->text, named);
+        const std::string council = header_line_kind(it->text) == HeaderLine::council ? it->text : most_named(named);
+        dropped.push_back({it->pos, it->text, "subtitle"});
+        if (!council.empty() && subtitle_council.empty()) {
+            subtitle_council = council;
+            diags.note(path, it->pos, "'" + it->text + "', the subtitle, names the council '" + council +
+                                          "': it goes into the front matter");
+        } else {
+            diags.note(path, it->pos, "'" + it->text + "', the subtitle, is left out (it names no council)");
+        }
+        it = paragraphs.erase(it);
+    }
     std::vector<Item> items = classify(std::move(paragraphs));
     Protocol& p = result.protocol;
     p.source_path = path;
@@ -1191,10 +1268,11 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     const bool same_council = lower(page.council) == lower(named_in_text);
     m.council = !options.council.empty() ? options.council
                 : !page.council.empty() && !same_council ? page.council
+                : !subtitle_council.empty() && page.council.empty() ? subtitle_council
                 : !council_above_title.empty() && named_in_text.empty() ? council_above_title
                                                          : named_in_text;
-    if (options.council.empty() && page.council.empty() && !m.council.empty() && m.council == named_in_text &&
-        council_above_title.empty())
+    if (options.council.empty() && page.council.empty() && subtitle_council.empty() && !m.council.empty() &&
+        m.council == named_in_text && council_above_title.empty())
         diags.warning(path, {1, 1}, "the council's name '" + m.council + "' is taken from the text, where it is named " +
                                         std::to_string(named[m.council]) + " time" + (named[m.council] == 1 ? "" : "s") +
                                         " (use --council to give it)");

@@ -45,8 +45,8 @@ bool is_space(char c) { return c == ' ' || c == '\t'; }
 // One line as the reader will use it: U+00A0 no-break spaces and tabs become spaces,
 // runs of spaces become one (layout, not wording), ends are trimmed.
 std::string clean_line(std::string_view raw) {
-    std::string out;
-    out.reserve(raw.size());
+    std::string out(raw.size(), ' ');
+    std::size_t n = 0;  // bytes written
     for (std::size_t i = 0; i < raw.size(); ++i) {
         char c = raw[i];
         if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
@@ -54,12 +54,13 @@ std::string clean_line(std::string_view raw) {
             ++i;
         }
         if (is_space(c)) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
+            if (n > 0 && out[n - 1] != ' ') out[n++] = ' ';
         } else {
-            out += c;
+            out[n++] = c;
         }
     }
-    if (!out.empty() && out.back() == ' ') out.pop_back();
+    if (n > 0 && out[n - 1] == ' ') --n;
+    out.resize(n);
     return out;
 }
 
@@ -182,6 +183,7 @@ std::string furniture_key(std::string_view s) {
 // "8.63" or "2.1.1" alone on its line: a clause number that pdftotext put on a line of its
 // own (every number looks alike with its digits aside, but it is no header).
 bool bare_number(std::string_view s) {
+    if (s.empty() || s.size() > 16) return false;  // a number alone is a few bytes ("- 10.12.3")
     const Marker m = detail::read_marker(std::string(s) + " x");
     return m.kind == MarkerKind::clause && m.length == s.size() + 1;
 }
@@ -199,7 +201,9 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     // near a page's edge: within four lines of a form feed or a page number
     std::vector<bool> near_edge(lines.size(), false);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (!lines[i].page_break && !(stands_alone(lines, i) && is_page_number(lines[i].text))) continue;
+        // the text's end is the last page's edge
+        const bool last_page_end = i + 1 == lines.size() && std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.page_break; });
+        if (!lines[i].page_break && !last_page_end && !(stands_alone(lines, i) && is_page_number(lines[i].text))) continue;
         for (std::size_t k = i >= 4 ? i - 4 : 0; k < lines.size() && k <= i + 4; ++k) near_edge[k] = true;
     }
     // a header or footer repeats: three times anywhere, or twice at page edges (a short document)
@@ -216,6 +220,8 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     std::vector<std::string> top_lines;
     for (std::size_t i = 0; i < lines.size() && top_lines.size() < 8 && !lines[i].page_break; ++i)
         if (!lines[i].blank) top_lines.push_back(furniture_key(lines[i].text));
+    // the title wrapped over two lines of the first page, printed whole on the later ones
+    for (std::size_t k = 0, n = top_lines.size(); k + 1 < n; ++k) top_lines.push_back(top_lines[k] + " " + top_lines[k + 1]);
     std::vector<bool> page_top(lines.size(), false);
     for (std::size_t i = 0, seen = 3; i < lines.size(); ++i) {
         if (lines[i].page_break) seen = 0;
@@ -237,12 +243,22 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
         if (line.blank) continue;
         // ... or the council's name or the constitution's part at the top of a later page
         // ("Anytown Borough Council Constitution Part 5"), even when the pages are too few to repeat it
+        // (a number alone is the text's, "1." at the top of a page as much as in the contents)
         if (page_top[i] && detail::read_marker(line.text).kind == MarkerKind::none &&
+            detail::read_marker(line.text + " X").kind == MarkerKind::none &&
             (std::find(top_lines.begin(), top_lines.end(), furniture_key(line.text)) != top_lines.end() ||
              (stands_alone(lines, i) && detail::names_title_page(line.text)))) {
             line.junk = true;
             dropped.push_back({{line.number, 1}, line.text, "running header or footer"});
             diags.warning(path, {line.number, 1}, "dropped running header or footer '" + line.text + "'");
+            continue;
+        }
+        // "Page 1 of 3" / "Anytown Council, version 1" / form feed: a page number in words at
+        // a page's edge, with no blank lines around it (pdftotext -raw)
+        if (near_edge[i] && !stands_alone(lines, i) && is_page_number(line.text) && line.text.find(' ') != std::string::npos) {
+            line.junk = true;
+            dropped.push_back({{line.number, 1}, line.text, "page number"});
+            diags.warning(path, {line.number, 1}, "dropped page number '" + line.text + "'");
             continue;
         }
         if (!stands_alone(lines, i)) continue;
@@ -256,10 +272,13 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
         } else if (ends_with_page_number(line.text)) {
             reason = "running header or footer";
         } else if (is_lone_url(line.text) && (i == 0 || lines[i - 1].blank)) {
-            // a web address introduced by "...at:" is part of the text
+            // a web address introduced by "...at:", or by a sentence that goes on into it
+            // ("... guidance on the Publicity Code -") away from a page's edge, is part of the text
             std::size_t prev = i;
             while (prev > 0 && lines[prev - 1].blank) --prev;
-            if (prev == 0 || lines[prev - 1].text.back() != ':') reason = "lone web address";
+            const bool goes_on = prev > 0 && !lines[prev - 1].junk && !near_edge[i] && !ends_sentence(lines[prev - 1].text) &&
+                                 !is_lone_url(lines[prev - 1].text);
+            if (!goes_on && (prev == 0 || lines[prev - 1].text.back() != ':')) reason = "lone web address";
         } else if (line.text.size() >= 4 && line.text.size() <= 100 && !ends_sentence(line.text) &&
                    !std::islower(static_cast<unsigned char>(line.text[0])) && repeated() && !on_title_page(i)) {
             // a header or footer is a label, not the end of a sentence
@@ -397,6 +416,11 @@ void drop_version_table(std::vector<Line>& lines, const std::string& path, std::
                   "dropped a version table given one cell per line (" + std::to_string(labels.size()) + " lines)");
 }
 
+// ". . . . . . ." or "........": a dot leader alone on its line.
+bool is_leader(std::string_view s) {
+    return std::count(s.begin(), s.end(), '.') >= 4 && s.find_first_not_of(". ") == std::string_view::npos;
+}
+
 // "1 Introduction 2" under a "Contents" heading: a title and its page number.
 bool contents_entry(std::string_view s) {
     const std::vector<std::string> w = split_words(s);
@@ -406,8 +430,10 @@ bool contents_entry(std::string_view s) {
 // A table of contents (Word or the PDF made it from the headings): a "Contents" heading
 // and the entries under it, and any line with a dot leader and a page number.
 void drop_contents(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped, Diagnostics& diags) {
+    std::vector<bool> in_contents(lines.size(), false);
     auto drop = [&](Line& line) {
         line.junk = true;
+        in_contents[static_cast<std::size_t>(&line - lines.data())] = true;
         dropped.push_back({{line.number, 1}, line.text, "table of contents"});
     };
     std::size_t count = 0, first = 0;
@@ -430,10 +456,34 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
             for (std::size_t k : entries) drop(lines[k]);
             count += entries.size();
             i = end - 1;
+        } else if (is_leader(text) && i > 0 && !lines[i - 1].junk && contents_entry(lines[i - 1].text)) {
+            // "Introduction 2" / ". . . . . .": the leader went onto a line of its own (pdftotext -raw)
+            std::size_t entry = i - 1;
+            std::size_t above = entry;
+            while (above > 0 && (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker))) --above;
+            if (above > 0 && !lines[above - 1].junk &&
+                (equals_ignore_case(lines[above - 1].text, "contents") || equals_ignore_case(lines[above - 1].text, "table of contents"))) {
+                if (count++ == 0) first = lines[above - 1].number;
+                drop(lines[above - 1]);
+            }
+            if (count++ == 0) first = lines[entry].number;
+            drop(lines[entry]);
+            ++count;
+            drop(lines[i]);
         } else if (contents_entry_with_leader(text)) {
-            // the "Contents" heading above the first entry goes with it
+            // the entry's number alone on the line above (pdftotext), and the "Contents"
+            // heading above the first entry, go with it
             std::size_t above = i;
             while (above > 0 && (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker))) --above;
+            if (above > 0 && !lines[above - 1].junk && lines[above - 1].text.size() <= 12) {
+                const Marker number = detail::read_marker(lines[above - 1].text + " X");
+                if ((number.kind == MarkerKind::single || number.kind == MarkerKind::clause) &&
+                    number.length == lines[above - 1].text.size() + 1) {
+                    if (count++ == 0) first = lines[above - 1].number;
+                    drop(lines[above - 1]);
+                    while (above > 0 && (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker))) --above;
+                }
+            }
             if (above > 0 && !lines[above - 1].junk &&
                 (equals_ignore_case(lines[above - 1].text, "contents") || equals_ignore_case(lines[above - 1].text, "table of contents"))) {
                 if (count++ == 0) first = lines[above - 1].number;
@@ -477,6 +527,22 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         count += entries.size();
         i = end - 1;
     }
+    // "2" / "2" / "3": the entries' page numbers in a column of their own, next to entries dropped
+    auto page_only = [&](const Line& l) { return !l.junk && !l.blank && l.text.size() <= 3 && all_digits(l.text); };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!page_only(lines[i])) continue;
+        // (page numbers dropped already, and blank lines, stand between them)
+        auto between = [&](std::size_t k) { return lines[k].blank || (lines[k].junk && !in_contents[k]); };
+        std::size_t end = i;
+        while (end < lines.size() && (page_only(lines[end]) || between(end))) ++end;
+        std::size_t before = i;
+        while (before > 0 && between(before - 1)) --before;
+        const bool next_to_contents = (before > 0 && in_contents[before - 1]) || (end < lines.size() && in_contents[end]);
+        if (next_to_contents)
+            for (std::size_t k = i; k < end; ++k)
+                if (page_only(lines[k])) ++count, drop(lines[k]);
+        i = end;
+    }
     if (count > 0)
         diags.warning(path, {static_cast<std::uint32_t>(first), 1},
                       "dropped a table of contents (" + std::to_string(count) + " lines): the published page makes its own");
@@ -485,12 +551,106 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
 // "1.1" / "This Protocol guides...": pdftotext puts a number that stood in its own column
 // (a tab stop, a hanging indent) on a line of its own. A line that is nothing but a
 // clause number, "3.", a label or a bullet glyph goes in front of the line under it.
-void join_bare_markers(std::vector<Line>& lines) {
+// The line a bare clause number goes with when a bullet list comes between them: the
+// list ends the clause above (its lead-in ended with ":"), and pdftotext read the number
+// column before it. The first paragraph after the list's items; `from` is the list's
+// first line. lines.size() when there is none.
+std::size_t after_bullet_list(const std::vector<Line>& lines, std::size_t from) {
+    auto glyph_alone = [](const Line& l) {
+        const Marker m = detail::read_marker(l.text + " x");
+        return m.kind == MarkerKind::bullet && m.length == l.text.size() + 1;
+    };
+    bool item_words_due = false;  // a glyph alone: its words are the next line
+    bool in_item = false;         // an item's words: the lines under them without a gap go on
+    for (std::size_t k = from; k < lines.size(); ++k) {
+        const Line& l = lines[k];
+        if (l.blank || l.junk) {
+            in_item = in_item && l.junk;
+            continue;
+        }
+        if (l.page_break) return lines.size();
+        if (glyph_alone(l)) {
+            item_words_due = true;
+            continue;
+        }
+        if (item_words_due || in_item || detail::read_marker(l.text).kind == MarkerKind::bullet) {
+            item_words_due = false;
+            in_item = true;
+            continue;
+        }
+        return detail::read_marker(l.text).kind == MarkerKind::none ? k : lines.size();
+    }
+    return lines.size();
+}
+
+// "5.1" / "5.2" / "5.3" stacked, then three paragraphs each led into a bullet list:
+// pdftotext read the number column first. The numbers go, in order, to the first
+// paragraph after them and to the paragraph after each one's list; when the paragraphs
+// cannot be told apart that way the numbers are left as they are.
+void deal_stacked_numbers(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
+    auto next_line = [&](std::size_t k) {
+        while (k < lines.size() && (lines[k].blank || lines[k].junk)) ++k;
+        return k;
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].blank || lines[i].junk || !bare_number(lines[i].text)) continue;
+        std::vector<std::size_t> run = {i};
+        std::size_t k = next_line(i + 1);
+        while (k < lines.size() && !lines[k].page_break && bare_number(lines[k].text)) run.push_back(k), k = next_line(k + 1);
+        if (run.size() < 2 || k == lines.size() || detail::read_marker(lines[k].text).kind != MarkerKind::none) continue;
+        std::vector<std::size_t> targets = {k};
+        while (targets.size() < run.size()) {
+            std::size_t p = targets.back() + 1;
+            while (p < lines.size() && !lines[p].blank && !lines[p].junk && detail::read_marker(lines[p].text + " x").kind == MarkerKind::none)
+                ++p;  // the paragraph's wrapped lines
+            p = next_line(p);
+            if (p == lines.size() || detail::read_marker(lines[p].text + " x").kind != MarkerKind::bullet) break;
+            const std::size_t t = after_bullet_list(lines, p);
+            if (t == lines.size()) break;
+            targets.push_back(t);
+        }
+        if (targets.size() != run.size()) {
+            i = run.back();
+            continue;
+        }
+        for (std::size_t n = 0; n < run.size(); ++n) {
+            Line& bare = lines[run[n]];
+            Line& words = lines[targets[n]];
+            if (n > 0)
+                diags.warning(path, {bare.number, 1}, "'" + bare.text + "', stacked with other numbers, taken to the paragraph at line " +
+                                                          std::to_string(words.number));
+            words.text = bare.text + " " + words.text;
+            words.number = bare.number;
+            bare.junk = bare.bare_marker = true;
+        }
+        i = targets.back();
+    }
+}
+
+void join_bare_markers(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
+    deal_stacked_numbers(lines, path, diags);
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         Line& bare = lines[i];
         // the words may follow after a blank line
         std::size_t j = i + 1;
         if (lines[j].blank && j + 1 < lines.size() && !lines[j + 1].blank) ++j;
+        // "4.4 ... for example:" / "4.5" / "• item" ... / "Words of 4.5": past the list
+        const Marker bare_mark = bare.blank || bare.junk ? Marker{} : detail::read_marker(bare.text + " X");
+        const bool number_alone = bare_mark.length == bare.text.size() + 1 &&
+                                  (bare_mark.kind == MarkerKind::clause ||
+                                   (bare_mark.kind == MarkerKind::single && !bare_mark.enclosed && bare.text.back() == '.'));
+        if (bare.text.size() <= 12 && number_alone && !lines[j].blank && !lines[j].junk && i > 0 &&
+            detail::read_marker(lines[j].text + " x").kind == MarkerKind::bullet) {
+            std::size_t before = i;
+            while (before > 0 && (lines[before - 1].blank || lines[before - 1].junk)) --before;
+            const std::size_t target = after_bullet_list(lines, j);
+            if (before > 0 && lines[before - 1].text.back() == ':' && target < lines.size()) {
+                diags.warning(path, {bare.number, 1}, "'" + bare.text + "' stood before a list that ends the paragraph above: "
+                                                      "taken to the paragraph after the list (line " +
+                                                      std::to_string(lines[target].number) + ")");
+                j = target;
+            }
+        }
         Line& next = lines[j];
         // a number, label or glyph is a few bytes
         if (bare.text.size() > 12 || bare.blank || bare.junk || next.blank || next.junk || next.page_break || next.table_row)
@@ -682,7 +842,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         cur = Paragraph{};
         open = false;
     };
-    for (const Line& line : lines) {
+    for (std::size_t index = 0; index < lines.size(); ++index) {
+        const Line& line = lines[index];
         if (line.bare_marker) continue;  // it went onto the next line
         if (open && cur.table && !line.table_row) close();
         if (line.blank || line.junk) {
@@ -712,10 +873,14 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         const bool sentence_ended = ends_sentence(last_line);
         bool starts = !open;
         switch (m.kind) {
-            case MarkerKind::bullet:
-                // "o" is a word as well as a bullet
-                starts = starts || line.text[0] != 'o' || sentence_ended || cur.bullet;
+            case MarkerKind::bullet: {
+                // "o" is a word as well as a bullet; a dash goes on a sentence that ran to
+                // the full width of a wrapped line ("... Committees" / "– including ...")
+                const bool dash = line.text[0] == '-' || line.text.rfind("\xE2\x80\x93", 0) == 0;
+                const bool wrapped_on = dash && layout.width > 0 && last_line.size() >= layout.width;
+                starts = starts || (line.text[0] != 'o' && !wrapped_on) || sentence_ended || cur.bullet;
                 break;
+            }
             case MarkerKind::clause: starts = starts || sentence_ended || plausible_next(last_number, m.parts); break;
             case MarkerKind::single:
                 // "4. Breaches of this Protocol" after 3.2, with no full stop before it
@@ -735,6 +900,14 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         starts = starts || (page_seam && (sentence_ended || m.kind == MarkerKind::clause));
         // "Finance: Not applicable" / "Legal: J. Smith": one field per line on a cover sheet
         starts = starts || (starts_field(line.text) && starts_field(last_line)) || line.title_page || line.cut;
+        // "18. SUMMARY" / "The working relationship ...": a numbered heading in capitals is a
+        // line of its own
+        if (open && !starts && cur.single_line && std::isupper(static_cast<unsigned char>(line.text[0])) &&
+            !detail::in_capitals(line.text)) {
+            const Marker heading = detail::read_marker(cur.text);
+            const std::string_view words = std::string_view(cur.text).substr(heading.length);
+            starts = heading.kind == MarkerKind::single && !heading.enclosed && detail::in_capitals(words) && title_line(words);
+        }
         // No blank lines between paragraphs: a line that was not wrapped ends its paragraph
         // when it ends a sentence or is a heading, and a heading stands on its own line.
         if (layout.gapless && open && !starts) {
@@ -743,6 +916,21 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             starts = layout.width == 0 || (last_short && (sentence_ended || last_heading)) ||
                      (sentence_ended && title_line(line.text) && line.text.size() < layout.width &&
                       (detail::in_capitals(line.text) || line.text.size() * 2 < layout.width));
+            // a line that reads as a heading between a finished sentence and a numbered
+            // paragraph that follows the last number is a heading on its own line, however
+            // long the lines around it
+            if (!starts && sentence_ended && m.kind == MarkerKind::none && title_line(line.text)) {
+                std::size_t after = index + 1;
+                while (after < lines.size() && (lines[after].junk || lines[after].blank)) ++after;
+                const Marker next = after < lines.size() ? detail::read_marker(lines[after].text) : Marker{};
+                if ((next.kind == MarkerKind::clause || (next.kind == MarkerKind::single && !next.enclosed)) &&
+                    plausible_next(last_number, next.parts)) {
+                    starts = true;
+                    diags.warning(path, {line.number, line.column},
+                                  "'" + line.text + "' taken as a heading: it stands on its own line between a finished "
+                                  "sentence and the next number");
+                }
+            }
         }
         if (starts) {
             close();
@@ -784,6 +972,32 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
 // number that can follow the last one starts after a finished sentence or a heading, where
 // a heading in capitals sits between a sentence and a number, and where the next sub-item
 // or a bullet starts after a lead-in. Every cut is a warning at its line and column.
+// What can start a number, a label or a bullet glyph inside a line: a digit, "(", a
+// byte of a non-ASCII glyph, or a few letters closed by ")" or "." ("a)", "iv.").
+bool may_start_marker(std::string_view s) {
+    const auto c = static_cast<unsigned char>(s[0]);
+    if ((c >= '0' && c <= '9') || c == '(' || c >= 0x80) return true;
+    std::size_t i = 0;
+    while (i < s.size() && i < 7 && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+    return i > 0 && i < s.size() && (s[i] == ')' || s[i] == '.');
+}
+
+// Some word of `text` has two capital letters or more and no small one.
+bool has_caps_word(std::string_view text) {
+    int capitals = 0;
+    bool small = false;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == ' ') {
+            if (capitals >= 2 && !small) return true;
+            capitals = 0, small = false;
+        } else {
+            small = small || std::islower(static_cast<unsigned char>(text[i])) != 0;
+            capitals += std::isupper(static_cast<unsigned char>(text[i])) != 0;
+        }
+    }
+    return false;
+}
+
 std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::string& path, Diagnostics& diags) {
     std::vector<Line> out;
     out.reserve(lines.size());
@@ -814,6 +1028,7 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
         for (std::size_t p = 1; p < text.size(); ++p) {
             if (text[p - 1] != ' ') continue;
             const std::string_view rest = std::string_view(text).substr(p);
+            if (!may_start_marker(rest)) continue;
             const Marker m = detail::read_marker(rest);
             if (m.kind == MarkerKind::none || m.length >= rest.size()) continue;
             const std::string_view before = std::string_view(text).substr(segment, p - 1 - segment);
@@ -824,10 +1039,39 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                                                : plausible_next(last, m.parts);
                 const bool capital = std::isupper(static_cast<unsigned char>(rest[m.length])) != 0;
                 // "... by Full Council. Roles of members 2.1 ...": a heading between them
-                const std::size_t stop = before.find_last_of(".;:?!");
-                const bool heading_after_stop = stop != std::string_view::npos && stop + 2 < before.size() &&
-                                                before[stop + 1] == ' ' && title_line(before.substr(stop + 2));
-                cut = next && capital && (sentence || title_line(before) || heading_after_stop);
+                // ("... Council. THE RELATIONSHIP: GENERAL 4.1": the heading starts after the
+                // first sentence end that leaves a heading with no other sentence end in it)
+                auto one_sentence = [](std::string_view t) {
+                    return t.find(". ") == std::string_view::npos && t.find("; ") == std::string_view::npos &&
+                           t.find("? ") == std::string_view::npos && t.find("! ") == std::string_view::npos;
+                };
+                std::size_t stop = std::string_view::npos;
+                for (std::size_t at = before.find_first_of(".;:?!"); at != std::string_view::npos && stop == std::string_view::npos;
+                     at = before.find_first_of(".;:?!", at + 1)) {
+                    if (at + 2 >= before.size() || before[at + 1] != ' ' || (at > 0 && std::isdigit(static_cast<unsigned char>(before[at - 1]))))
+                        continue;
+                    const std::string_view tail = before.substr(at + 2);
+                    if (one_sentence(tail) && title_line(tail)) stop = at;
+                }
+                // ("4. THE RELATIONSHIP: GENERAL" is a numbered heading whole)
+                const Marker own = detail::read_marker(before);
+                const bool numbered_heading = (own.kind == MarkerKind::single || own.kind == MarkerKind::clause) &&
+                                              one_sentence(before.substr(own.length)) && title_line(before.substr(own.length));
+                const bool heading_after_stop = stop != std::string_view::npos && !numbered_heading;
+                // a bullet item often ends without a stop: the next number ends it
+                const bool after_bullet = detail::read_marker(before).kind == MarkerKind::bullet;
+                // "... of the arrangements 9. Media Relations 9.1 A primary ...": a section's number
+                // and heading with its first clause right after them, whatever ended before
+                bool heads_section = false;
+                if (m.kind == MarkerKind::single) {
+                    const std::string first_child = " " + std::to_string(m.parts[0]) + ".1 ";
+                    const std::size_t child = rest.find(first_child, m.length);
+                    if (child != std::string_view::npos && child - m.length <= 120) {
+                        const std::string_view heading = rest.substr(m.length, child - m.length);
+                        heads_section = one_sentence(heading) && title_line(heading);
+                    }
+                }
+                cut = next && capital && (sentence || title_line(before) || heading_after_stop || after_bullet || heads_section);
                 if (cut) {
                     last = m.parts;
                     last_label.clear();
@@ -839,9 +1083,11 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                         // its last word that names a protocol ("... Protocol", "... Relations")
                         const std::vector<std::string> words = split_words(before);
                         std::size_t end_word = words.size();
+                        // (a title's words are capitalised: "Media relations" after it is a heading)
                         for (std::size_t k = words.size(); k-- > 1;)
-                            if (detail::header_line_kind(words[k]) == detail::HeaderLine::title ||
-                                detail::header_line_kind("A " + words[k]) == detail::HeaderLine::title) {
+                            if (std::isupper(static_cast<unsigned char>(words[k][0])) &&
+                                (detail::header_line_kind(words[k]) == detail::HeaderLine::title ||
+                                 detail::header_line_kind("A " + words[k]) == detail::HeaderLine::title)) {
                                 end_word = k + 1;
                                 break;
                             }
@@ -880,16 +1126,20 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 if (cut) last_label = m.text;
             } else if (m.kind == MarkerKind::bullet) {
                 // a bullet glyph inside a line (not "-" or "o", which are words too)
+                // (after a bullet item of the same glyph, with or without a stop: the next item)
+                const Marker own = detail::read_marker(before);
+                const bool same_glyph = own.kind == MarkerKind::bullet && before.substr(0, own.length) == rest.substr(0, m.length);
                 cut = static_cast<unsigned char>(rest[0]) >= 0x80 && rest.rfind("\xE2\x80\x93", 0) != 0 &&
-                      (sentence || before.back() == ':' || before.back() == ';' || title_line(before));
+                      (sentence || before.back() == ':' || before.back() == ';' || title_line(before) || same_glyph);
             }
             if (!cut) continue;
             cuts.push_back(p);
             segment = p;
         }
         // "... by Full Council. ROLES OF MEMBERS AND OFFICERS" at the end of a line, or "...
-        // Council. ROLES OF MEMBERS The appendix ...": a heading in capitals glued on
-        {
+        // Council. ROLES OF MEMBERS The appendix ...": a heading in capitals glued on (only
+        // where some word has two capitals and no small letter)
+        if (has_caps_word(std::string_view(text).substr(segment))) {
             const std::vector<std::string> words = split_words(std::string_view(text).substr(segment));
             std::size_t at = segment, run_start = 0, run = 0;
             std::vector<std::size_t> starts;
@@ -903,15 +1153,25 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 const bool word_before = std::any_of(words[k - 1].begin(), words[k - 1].end(), [](char c) {
                     return std::islower(static_cast<unsigned char>(c)) != 0;
                 });
-                if (!is_caps_word(words[k]) || !ends_sentence(words[k - 1]) || !word_before) continue;
+                if (!ends_sentence(words[k - 1]) || !word_before) continue;
+                // "... in place. 10 IF THINGS GO WRONG": the next section's number may lead it
+                std::vector<int> section;
+                const bool numbered = k + 1 < words.size() && is_caps_word(words[k + 1]) &&
+                                      parse_clause_number(words[k], section) && section.size() == 1 &&
+                                      (last.empty() ? section[0] == 1 : section[0] == last[0] + 1);
+                if (!numbered && !is_caps_word(words[k])) continue;
                 run_start = k;
-                run = 0;
+                run = numbered ? 1 : 0;
                 while (run_start + run < words.size() && is_caps_word(words[run_start + run]) && !ends_sentence(words[run_start + run])) ++run;
                 const std::size_t after = run_start + run;
                 const bool at_end = after == words.size();
                 const bool before_words = !at_end && std::isupper(static_cast<unsigned char>(words[after][0])) &&
                                           std::any_of(words[after].begin(), words[after].end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-                if (run < 2 || !(at_end || before_words)) continue;
+                // one word in capitals ends a line as a heading when it is a word, not an
+                // abbreviation ("... without delay. INTRODUCTION")
+                const bool one_word_heading = run == 1 && at_end && words[run_start].size() >= 5;
+                if ((run < 2 && !one_word_heading) || !(at_end || before_words)) continue;
+                if (numbered) last = section;
                 cuts.push_back(starts[run_start]);
                 if (!at_end) cuts.push_back(starts[after]);
                 break;
@@ -1017,7 +1277,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     drop_contents(lines, path, dropped, diags);
     drop_version_table(lines, path, dropped, diags);
     mark_tables(lines);
-    join_bare_markers(lines);
+    join_bare_markers(lines, path, diags);
     mark_title_page(lines);
     std::vector<std::size_t> last_length;
     TextLayout layout;

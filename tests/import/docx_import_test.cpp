@@ -265,3 +265,34 @@ TEST_CASE("docx import: a table inside a table cell keeps its words", "[import][
     REQUIRE(table.rows.size() == 2);
     CHECK(model::plain_text(table.rows[1].cells.at(1).inlines) == "Monitoring Officer Tel. 01234 567100 Room 4");
 }
+
+TEST_CASE("docx import: the council stated in Word's Subtitle under the title", "[import][docx]") {
+    const std::string styles = "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/></w:style>"
+                               "<w:style w:type=\"paragraph\" w:styleId=\"Subtitle\"><w:name w:val=\"Subtitle\"/></w:style>"
+                               "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>";
+    const std::string body_after = p("1. Introduction", "Heading1") + p("1.1 Members and officers respect each other.") +
+                                   p("1.2 Officers advise members.");
+    // the council alone, or within a longer subtitle; each names it, and the note is at its paragraph
+    for (const std::string subtitle : {"Westbrook Borough Council", "Part 5 of the Constitution of Westbrook Borough Council"}) {
+        model::Diagnostics diags;
+        import::ImportResult r = import::import_docx(
+            docx_with_body(p("Member/Officer Protocol", "Title") + p(subtitle, "Subtitle") + body_after, styles), "t.docx", {}, diags);
+        INFO(subtitle);
+        REQUIRE(r.ok);
+        CHECK(r.protocol.meta.council == "Westbrook Borough Council");
+        CHECK(r.protocol.meta.title == "Member/Officer Protocol");
+        bool noted = false;
+        for (const auto& d : diags.items())
+            noted = noted || (d.message.find("the subtitle, names the council 'Westbrook Borough Council'") != std::string::npos &&
+                              d.pos.line == 2);
+        CHECK(noted);
+        // the subtitle's words are not text of the protocol
+        CHECK(source::write_protocol(r.protocol).find("\n" + subtitle + "\n") == std::string::npos);
+    }
+    // a subtitle that names no council is left out, and said so; the council is then unnamed
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_docx(
+        docx_with_body(p("Member/Officer Protocol", "Title") + p("Working together", "Subtitle") + body_after, styles), "t.docx", {}, diags);
+    REQUIRE(r.ok);
+    CHECK(r.protocol.meta.council == "Unnamed council");
+}

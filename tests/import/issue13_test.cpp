@@ -163,6 +163,17 @@ TEST_CASE("issue 13.9: an unnumbered protocol gets numbers per section, reported
     CHECK(contains(i.warnings, "t.txt:9:1: warning: no numbered paragraphs: numbers 2.1 to 2.1 assigned"));
 }
 
+TEST_CASE("issue 13.9: paragraphs without numbers under numbered headings take the heading's number", "[import][issue13]") {
+    // the headings may start at any number (a later Part): each section's paragraphs are numbered under its own
+    Imported i = import_text(
+        "Code of Practice\n\n3. Status of this code\n\nThis code gives guidance only.\n\n"
+        "4. Roles of councillors\n\nOfficers and councillors both serve the public.\n\nCouncillors set policy.\n\n"
+        "5. Politeness\n\nEveryone is polite.\n");
+    CHECK(i.sections == std::vector<std::string>{"3. Status of this code", "4. Roles of councillors", "5. Politeness"});
+    CHECK(i.numbers == std::vector<std::string>{"3.1", "4.1", "4.2", "5.1"});
+    CHECK(contains(i.warnings, "t.txt:7:1: warning: no numbered paragraphs: numbers 4.1 to 4.2 assigned to the paragraphs under '4. Roles of councillors'"));
+}
+
 TEST_CASE("issue 13.10: plain integers running through the document under unnumbered headings", "[import][issue13]") {
     std::string text = "Member/Officer Protocol\n\n";
     int n = 0;

@@ -396,11 +396,12 @@ Protocol transform(Protocol p, const Layout& layout) {
                     out.push_back(std::move(sub));
                     c.heading.clear();
                 }
+                // a clause that is only a title is the heading above, and takes no number
+                if (c.blocks.empty()) continue;
                 const std::string was = join_number(c.number.parts);
                 ++n;
                 c.number = {std::to_string(n) + ".", {n}};
                 moved[was] = std::to_string(n);
-                if (c.blocks.empty()) continue;
                 out.back().clauses.push_back(std::move(c));
             }
         }
@@ -796,8 +797,8 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
     // Where the importer stands today, layout by layout (sources agreeing, of 17): the
     // target is all of them; a change that loses one fails here. Raise these as it improves.
     static const std::map<std::string, int> at_least = {
-        {"paragraph per line", 17}, {"wrapped 60", 16}, {"wrapped 80", 17}, {"wrapped 100", 16},
-        {"no blank lines", 17}, {"wrapped 72, no blank lines", 11}, {"one line", 11},
+        {"paragraph per line", 17}, {"wrapped 60", 17}, {"wrapped 80", 17}, {"wrapped 100", 17},
+        {"no blank lines", 17}, {"wrapped 72, no blank lines", 15}, {"one line", 13},
         {"numbers on their own line", 17}, {"numbers on their own line, wrapped", 17}, {"continues at 8.63", 17},
         {"restart per section 1.", 15}, {"restart per section 1)", 16}, {"restart per section (1)", 16},
         {"unnumbered", 13}, {"unnumbered, no blank lines", 13}, {"headings in capitals", 17},
@@ -808,10 +809,10 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"title in capitals, 'Last reviewed'", 17}, {"version table one cell per line", 17}, {"no space after the number", 17},
         {"a tab after the number", 17}, {"wide gaps after the number", 17}, {"a trailing dot at every level", 17},
         {"a dash before the number", 17}, {"a bullet before the number", 17}, {"headings '1 Purpose' without a dot", 17},
-        {"plain integers through the document", 15}, {"a reference wrapped to a line start", 17},
-        {"heading glued to the paragraph before", 10}, {"a blank line after every line", 12}, {"mojibake and split words", 17},
-        {"bullets as 'o'", 17}, {"bullets as '-'", 17}, {"bullets as '\xC2\xB7'", 0},  {"our PDF, pdftotext", 3},
-        {"our PDF, pdftotext -layout", 11}, {"our PDF, pdftotext -raw", 0}};
+        {"plain integers through the document", 16}, {"a reference wrapped to a line start", 17},
+        {"heading glued to the paragraph before", 16}, {"a blank line after every line", 16}, {"mojibake and split words", 17},
+        {"bullets as 'o'", 17}, {"bullets as '-'", 17}, {"bullets as '\xC2\xB7'", 17},  {"our PDF, pdftotext", 15},
+        {"our PDF, pdftotext -layout", 15}, {"our PDF, pdftotext -raw", 13}};
     std::printf("\nimport round trip: agreement by layout (%zu sources)\n", sources.size());
     int failures = 0;
     for (const Layout& layout : layouts()) {
