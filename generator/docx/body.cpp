@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <sstream>
 
 #include "model/facts.hpp"
 #include "model/text.hpp"
@@ -274,7 +275,12 @@ private:
         auto start = p.insert_child_after("w:bookmarkStart", p.child("w:pPr"));
         start.append_attribute("w:id") = bid;
         start.append_attribute("w:name") = name.c_str();
-        p.insert_child_after("w:bookmarkEnd", start).append_attribute("w:id") = bid;
+        // A paragraph that opens with tracked text (a renumbered clause's old number) is
+        // spanned: LibreOffice drops a point bookmark that stands on text Accept All or
+        // Reject All removes, and every link and contents line to it would then break.
+        const std::string first = start.next_sibling().name();
+        const bool opens_tracked = first == "w:del" || first == "w:ins" || first == "w:moveFrom" || first == "w:moveTo";
+        (opens_tracked ? p.append_child("w:bookmarkEnd") : p.insert_child_after("w:bookmarkEnd", start)).append_attribute("w:id") = bid;
     }
 
     // ------------------------------------------------------------ inline content
@@ -447,13 +453,21 @@ private:
     // styles, then a PAGEREF field to the heading's bookmark, left without a stale result.
     // LibreOffice computes it as it lays the document out; Word when it updates fields on
     // opening (settings.xml: updateFields).
-    void page_number(pugi::xml_node p, const std::string& anchor) {
-        field_char(p, "begin");
-        auto instr = p.append_child("w:r").append_child("w:instrText");
+    // The field carries the line's mark, so the line that only one version has takes its
+    // page number with it (an unmarked field left behind reads "Error: Reference source
+    // not found" at the start of the next line once LibreOffice drops the line around it).
+    void page_number(pugi::xml_node p, const std::string& anchor, Mark mark) {
+        pugi::xml_node parent = p;
+        if (mark != Mark::none) {
+            parent = p.append_child(mark_element(mark));
+            set_revision(parent);
+        }
+        field_char(parent, "begin");
+        auto instr = parent.append_child("w:r").append_child(removes_text(mark) ? "w:delInstrText" : "w:instrText");
         instr.append_attribute("xml:space") = "preserve";
         instr.text().set((" PAGEREF " + anchor + " \\h ").c_str());
-        field_char(p, "separate");
-        field_char(p, "end");
+        field_char(parent, "separate");
+        field_char(parent, "end");
     }
 
     // The contents: one linked line per heading in the TOC styles, each with its page
@@ -479,7 +493,7 @@ private:
             tab.anchor.clear();
             push_special(runs, tab, Run::Kind::tab);
             write_runs(p, runs);
-            if (!e.anchor.empty() && mark != Mark::deleted) page_number(p, e.anchor);
+            if (!e.anchor.empty()) page_number(p, e.anchor, mark);
         }
     }
 
@@ -799,9 +813,76 @@ PageGeometry page_geometry(pugi::xml_node styles, pugi::xml_node section_propert
     return g;
 }
 
+namespace {
+
+// The tracked mark of a paragraph's own mark ("w:ins", "w:del"), or "".
+std::string paragraph_mark(pugi::xml_node p) {
+    for (auto m : p.child("w:pPr").child("w:rPr").children()) {
+        const std::string name = m.name();
+        if (name == "w:ins" || name == "w:del" || name == "w:moveFrom" || name == "w:moveTo") return name;
+    }
+    return "";
+}
+
+// True if the paragraph, mark and words, is wholly inside `mark` (bookmarks aside).
+bool wholly(pugi::xml_node p, const std::string& mark) {
+    if (paragraph_mark(p) != mark) return false;
+    for (auto c : p.children()) {
+        const std::string name = c.name();
+        if (name != "w:pPr" && name != mark && name.rfind("w:bookmark", 0) != 0) return false;
+    }
+    return true;
+}
+
+// A paragraph's properties (its pPr less the mark's run properties), to compare two.
+std::string properties(pugi::xml_node p) {
+    if (std::string(p.name()) != "w:p") return "(not a paragraph)";
+    std::ostringstream out;
+    for (auto c : p.child("w:pPr").children())
+        if (std::string(c.name()) != "w:rPr") c.print(out, "", pugi::format_raw);
+    return out.str();
+}
+
+}  // namespace
+
+// Paragraphs that one version has and the other has not (D1..Dk, between P and N) are
+// tracked with their own paragraph marks, so the version that drops them joins Dk's mark
+// to N, and N keeps its properties as Word keeps them. LibreOffice instead gives N the
+// properties of D1: a deleted last bullet turns the clause after it into a bullet. So the
+// run is cut after the Dj (0 <= j <= k) where P is like Dj and D(j+1) like N: D1..Dj are
+// tracked one mark earlier (P's mark and their words; Dj's mark stays, so P's text ends
+// under a mark like its own), D(j+1)..Dk as before; both applications then give the same
+// paragraphs the same properties. j = 0 (as before) when no such cut exists.
+void cut_removed_runs(pugi::xml_node body) {
+    std::vector<pugi::xml_node> ps;
+    for (auto n : body.children("w:p")) ps.push_back(n);
+    for (std::size_t i = 1; i < ps.size(); ++i) {
+        const std::string mark = paragraph_mark(ps[i]);
+        if ((mark != "w:ins" && mark != "w:del") || !wholly(ps[i], mark)) continue;
+        std::size_t k = i;
+        while (k + 1 < ps.size() && ps[k + 1].previous_sibling() == ps[k] && wholly(ps[k + 1], mark)) ++k;
+        const pugi::xml_node before = ps[i].previous_sibling(), after = ps[k].next_sibling();
+        const std::size_t first = i;
+        i = k;
+        if (before != ps[first - 1] || !paragraph_mark(before).empty()) continue;
+        if (properties(ps[first]) == properties(after)) continue;
+        for (std::size_t j = first; j <= k; ++j) {
+            if (properties(before) != properties(ps[j]) || (j < k && properties(ps[j + 1]) != properties(after))) continue;
+            auto rpr = before.child("w:pPr").child("w:rPr");
+            if (!rpr) rpr = before.child("w:pPr").append_child("w:rPr");
+            auto cut = ps[j].child("w:pPr").child("w:rPr");
+            rpr.append_copy(cut.child(mark.c_str()));
+            cut.remove_child(mark.c_str());
+            if (!cut.first_child()) ps[j].child("w:pPr").remove_child(cut);
+            break;
+        }
+    }
+}
+
 void write_body(const model::Protocol& protocol, pugi::xml_node body, const BodyOptions& options,
                 Hyperlinks& hyperlinks, ListNumbering& lists) {
     BodyWriter(protocol, body, options, hyperlinks, lists).write();
+    cut_removed_runs(body);
 }
 
 }  // namespace protopub::docx::detail
