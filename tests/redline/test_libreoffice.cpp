@@ -53,7 +53,7 @@ void check_same(const std::string& what, const std::vector<std::string>& got, co
 }  // namespace
 
 TEST_CASE("LibreOffice: Accept All gives NEW and Reject All gives OLD on a sample of edit scripts",
-          "[redline][libreoffice][!mayfail]") {
+          "[redline][libreoffice]") {
     std::mt19937 rng(7);
     ::testing::TempDir dir;
     std::vector<std::string> names, scripts;
