@@ -853,6 +853,7 @@ std::string properties(pugi::xml_node p) {
 // tracked one mark earlier (P's mark and their words; Dj's mark stays, so P's text ends
 // under a mark like its own), D(j+1)..Dk as before; both applications then give the same
 // paragraphs the same properties. j = 0 (as before) when no such cut exists.
+// Also cut (at j = k) when P's words end in a change of the run's kind; see below.
 void cut_removed_runs(pugi::xml_node body) {
     std::vector<pugi::xml_node> ps;
     for (auto n : body.children("w:p")) ps.push_back(n);
@@ -865,8 +866,15 @@ void cut_removed_runs(pugi::xml_node body) {
         const std::size_t first = i;
         i = k;
         if (before != ps[first - 1] || !paragraph_mark(before).empty()) continue;
-        if (properties(ps[first]) == properties(after)) continue;
-        for (std::size_t j = first; j <= k; ++j) {
+        // P's words ending in a change of the same kind: LibreOffice takes that change and
+        // the run's for one (same author and date) and, dropping both, would drop P's mark
+        // too, joining P to N. Tracked one mark earlier, the run and that change are one
+        // change indeed, which leaves P's text under Dk's mark.
+        pugi::xml_node ending = before.last_child();
+        while (ending && std::string(ending.name()).rfind("w:bookmark", 0) == 0) ending = ending.previous_sibling();
+        const bool joins_previous = std::string(ending.name()) == mark;
+        if (!joins_previous && properties(ps[first]) == properties(after)) continue;
+        for (std::size_t j = joins_previous ? k : first; j <= k; ++j) {
             if (properties(before) != properties(ps[j]) || (j < k && properties(ps[j + 1]) != properties(after))) continue;
             auto rpr = before.child("w:pPr").child("w:rPr");
             if (!rpr) rpr = before.child("w:pPr").append_child("w:rPr");

@@ -11,6 +11,8 @@
 #include "docx/docx.hpp"
 #include "redline/property.hpp"
 #include "redline/redline.hpp"
+#include "redline/versions.hpp"
+#include "refs/refs.hpp"
 #include "support.hpp"
 
 using namespace protopub;
@@ -50,6 +52,37 @@ void check_same(const std::string& what, const std::vector<std::string>& got, co
     CHECK((i == got.size() && i == want.size()));
 }
 
+// Writes NAME.{accept,reject,old,new}.docx of the redline OLD -> NEW into `dir`.
+void write_case(::testing::TempDir& dir, const std::string& name, const model::Protocol& old, const model::Protocol& now) {
+    auto red = redline::build_redline(redline::compare_versions(old, now), old, now);
+    red.meta = now.meta;
+    ::testing::write(dir.file(name + ".accept.docx"), render(red));
+    red.meta = old.meta;
+    ::testing::write(dir.file(name + ".reject.docx"), render(red));
+    ::testing::write(dir.file(name + ".old.docx"), render(old));
+    ::testing::write(dir.file(name + ".new.docx"), render(now));
+}
+
+// LibreOffice accepts and rejects every NAME of `dir`; the text must be NEW's / OLD's.
+void check_libreoffice(::testing::TempDir& dir, const std::vector<std::string>& names, const std::vector<std::string>& about) {
+    const std::string command = "python3 '" + test_env::source_dir() + "/tests/redline/lo_accept_reject.py' '" + dir.path() + "'";
+    REQUIRE(std::system(command.c_str()) == 0);
+    for (std::size_t k = 0; k < names.size(); ++k) {
+        INFO(names[k] << ": " << about[k]);
+        check_same("Accept All", lines(::testing::read(dir.file(names[k] + ".accepted.txt"))),
+                   lines(::testing::read(dir.file(names[k] + ".new.txt"))));
+        check_same("Reject All", lines(::testing::read(dir.file(names[k] + ".rejected.txt"))),
+                   lines(::testing::read(dir.file(names[k] + ".old.txt"))));
+    }
+}
+
+model::Protocol read(const std::string& body) {
+    auto p = parse("---\ntitle: T\ncouncil: C\nversion: \"1\"\nstatus: draft\n---\n\n" + body);
+    model::Diagnostics diags;
+    refs::resolve_references(p, diags);
+    return p;
+}
+
 }  // namespace
 
 TEST_CASE("LibreOffice: Accept All gives NEW and Reject All gives OLD on a sample of edit scripts",
@@ -62,24 +95,39 @@ TEST_CASE("LibreOffice: Accept All gives NEW and Reject All gives OLD on a sampl
         for (int k = 0; k < 2; ++k) {
             EditScript script = random_script(source, rng);
             const std::string name = "case" + std::to_string(names.size());
-            auto red = redline::build_redline(redline::compare_versions(script.old, script.now), script.old, script.now);
-            red.meta = script.now.meta;
-            ::testing::write(dir.file(name + ".accept.docx"), render(red));
-            red.meta = script.old.meta;
-            ::testing::write(dir.file(name + ".reject.docx"), render(red));
-            ::testing::write(dir.file(name + ".old.docx"), render(script.old));
-            ::testing::write(dir.file(name + ".new.docx"), render(script.now));
+            write_case(dir, name, script.old, script.now);
             names.push_back(name);
             scripts.push_back(path + "\n" + script.describe());
         }
     }
-    const std::string command = "python3 '" + test_env::source_dir() + "/tests/redline/lo_accept_reject.py' '" + dir.path() + "'";
-    REQUIRE(std::system(command.c_str()) == 0);
-    for (std::size_t k = 0; k < names.size(); ++k) {
-        INFO(names[k] << ": " << scripts[k]);
-        check_same("Accept All", lines(::testing::read(dir.file(names[k] + ".accepted.txt"))),
-                   lines(::testing::read(dir.file(names[k] + ".new.txt"))));
-        check_same("Reject All", lines(::testing::read(dir.file(names[k] + ".rejected.txt"))),
-                   lines(::testing::read(dir.file(names[k] + ".old.txt"))));
+    check_libreoffice(dir, names, scripts);
+}
+
+// Failure 7: words added at the end of a paragraph and a paragraph inserted after it are
+// two changes; LibreOffice must not take them for one (Reject All joined the paragraphs).
+TEST_CASE("LibreOffice: an insertion at a paragraph's end and an inserted paragraph after it stay apart",
+          "[redline][libreoffice][failures]") {
+    ::testing::TempDir dir;
+    std::vector<std::string> names, about;
+    const std::string tail = "\n\n1.3 Officers should answer enquiries within five working days.\n";
+    const std::vector<std::pair<std::string, std::string>> pairs = {
+        // a clause with words added at its end, then a new clause
+        {"## 1. Roles\n\n1.1 Councillors and officers serve the public." + tail,
+         "## 1. Roles\n\n1.1 Councillors and officers serve the public in writing.\n\n1.2 Officers give advice to all councillors "
+         "equally.\n\n1.3 Officers should answer enquiries within five working days.\n"},
+        // a bullet with words added at its end, then a new bullet
+        {"## 1. Roles\n\n1.1 Councillors may:\n\n- ask for advice\n- see reports\n" + tail,
+         "## 1. Roles\n\n1.1 Councillors may:\n\n- ask for advice in writing\n- see papers of committees\n- see reports\n" + tail},
+        // a clause's last words added, then a new section
+        {"## 1. Roles\n\n1.1 Councillors and officers serve the public.\n",
+         "## 1. Roles\n\n1.1 Councillors and officers serve the public at all times.\n\n## 2. Media\n\n2.1 Press releases go "
+         "through the communications team.\n"},
+    };
+    for (const auto& [old, now] : pairs) {
+        const std::string name = "pair" + std::to_string(names.size());
+        write_case(dir, name, read(old), read(now));
+        names.push_back(name);
+        about.push_back(old + "\n->\n" + now);
     }
+    check_libreoffice(dir, names, about);
 }
