@@ -593,7 +593,28 @@ private:
         }
         if (c.consequential_references)
             out += std::string(out.empty() ? "R" : "; r") + "eference" + (c.consequential_references > 1 ? "s" : "") +
-                   " to renumbered paragraphs updated (consequential)";
+                   " updated (consequential): " + renumbered_references(c, a, b);
+        return out;
+    }
+
+    // Which references changed only because their target was renumbered: "3.7 to 3.8",
+    // each pair once, in reading order.
+    static std::string renumbered_references(const Change& c, const std::vector<Token>& a, const std::vector<Token>& b) {
+        std::vector<std::string> pairs;
+        std::size_t pa = 0, pb = 0;
+        for (const Run& r : c.script) {
+            const auto n = static_cast<std::size_t>(r.count);
+            if (r.op == Op::equal)
+                for (std::size_t k = 0; k < n; ++k) {
+                    if (a[pa + k].boundary() || a[pa + k].key == b[pb + k].key) continue;
+                    const std::string pair = a[pa + k].text + " to " + b[pb + k].text;
+                    if (std::find(pairs.begin(), pairs.end(), pair) == pairs.end()) pairs.push_back(pair);
+                }
+            if (r.op != Op::inserted) pa += n;
+            if (r.op != Op::deleted) pb += n;
+        }
+        std::string out;
+        for (std::size_t k = 0; k < pairs.size(); ++k) out += (k == 0 ? "" : k + 1 == pairs.size() ? " and " : ", ") + pairs[k];
         return out;
     }
 

@@ -30,6 +30,26 @@ void add_move_links(pugi::xml_node body, const model::Protocol& redline) {
     }
 }
 
+// The number of a clause that NEW no longer has there (deleted, or the old place of a
+// moved clause) is struck as its words are, and is not a permanent link: that anchor
+// ("p-4.3") belongs to the clause NEW numbers so.
+void strike_old_numbers(pugi::xml_node body) {
+    for (const pugi::xpath_node& found :
+         body.select_nodes(".//div[@data-change='deleted' or contains(concat(' ', @class, ' '), ' moved-from ')]")) {
+        pugi::xml_node slot = found.node().child("span");
+        pugi::xml_node link = slot.child("a");
+        if (!link || !link.attribute("id")) continue;   // no number (a move link is no number)
+        const std::string number = link.text().get();
+        pugi::xml_node del = slot.insert_child_before("del", link);
+        del.append_attribute("class").set_value("old-number");
+        pugi::xml_node announced = del.append_child("span");
+        announced.append_attribute("class").set_value("sr-only");
+        announced.append_child(pugi::node_pcdata).set_value("deleted number ");
+        del.append_child(pugi::node_pcdata).set_value(number.c_str());
+        slot.remove_child(link);
+    }
+}
+
 model::Inline plain(std::string words) {
     model::Inline in;
     in.text = std::move(words);
@@ -151,6 +171,7 @@ bool render_html(const HtmlPages& pages, const std::string& templates_dir, io::O
     ctx["body"] = html::Value::markup([body, &redline](pugi::xml_node parent) {
         body(parent);
         add_move_links(parent, redline);
+        strike_old_numbers(parent);
         mark_sections(parent, redline);
     });
     html::MarkupFn contents = ctx["contents"].markup_fn;

@@ -87,12 +87,14 @@ model::Protocol read(const std::string& body) {
 
 TEST_CASE("LibreOffice: Accept All gives NEW and Reject All gives OLD on a sample of edit scripts",
           "[redline][libreoffice]") {
-    std::mt19937 rng(7);
+    // PROTOPUB_LO_SEED and PROTOPUB_LO_SCRIPTS (scripts per source) try other samples.
+    std::mt19937 rng(std::getenv("PROTOPUB_LO_SEED") ? static_cast<unsigned>(std::atoi(std::getenv("PROTOPUB_LO_SEED"))) : 7u);
+    const int per_source = std::getenv("PROTOPUB_LO_SCRIPTS") ? std::atoi(std::getenv("PROTOPUB_LO_SCRIPTS")) : 2;
     ::testing::TempDir dir;
     std::vector<std::string> names, scripts;
     for (const std::string& path : property_sources()) {
         const model::Protocol source = load_resolved_source(path);
-        for (int k = 0; k < 2; ++k) {
+        for (int k = 0; k < per_source; ++k) {
             EditScript script = random_script(source, rng);
             const std::string name = "case" + std::to_string(names.size());
             write_case(dir, name, script.old, script.now);
