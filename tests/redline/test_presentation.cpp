@@ -1,7 +1,8 @@
 // Failure 9 of issue 15, the presentation of a redline: a deleted clause's number is struck
 // (and is no second permanent link to the number NEW gives another clause), a consequential
 // row names the references that changed, and "Show only changed paragraphs" folds away
-// clauses that were only renumbered, which carry no change bar (judged by Chromium).
+// clauses that were only renumbered, which carry no change bar (judged by Chromium); both
+// ends of a split or a merge have a margin note, as a move's ends have.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -84,4 +85,26 @@ TEST_CASE("failure 9: 'Show only changed paragraphs' folds away renumber-only cl
     CHECK(after[1].str() ==
           "councillors-and-officers-serve-the=grid/bar officers-give-advice-to-all=none/no-bar "
           "officers-answer-within-five-days=grid/bar officers-keep-ward-councillors-informed=grid/bar");
+}
+
+TEST_CASE("failure 9: both ends of a split and of a merge have a margin note linking to the other", "[redline][failures][html]") {
+    testing::TempDir dir;
+    testing::write(dir.file("old.md"), front +
+                                           "## 1. Roles\n\n1.1 Councillors set the policy of the council and decide its budget. "
+                                           "Officers carry out the policy and advise councillors on every decision.\n\n"
+                                           "1.2 Officers answer enquiries from councillors within five working days.\n\n"
+                                           "1.3 A holding reply is sent when a full answer takes longer than that.\n");
+    testing::write(dir.file("new.md"), front +
+                                           "## 1. Roles\n\n1.1 Councillors set the policy of the council and decide its budget.\n\n"
+                                           "1.2 Officers carry out the policy and advise councillors on every decision.\n\n"
+                                           "1.3 Officers answer enquiries from councillors within five working days. "
+                                           "A holding reply is sent when a full answer takes longer than that.\n");
+    const auto run = testing::run_cli({"diff", dir.file("old.md"), dir.file("new.md"), "-o", dir.file("out"), "--format", "html"});
+    REQUIRE(run.exit_code == 0);
+    const std::string html = testing::read(dir.file("out/redline.html"));
+    CHECK(html.find("<a class=\"move-link\" href=\"#officers-carry-out-the-policy\">split; continues at 1.2</a>") != std::string::npos);
+    CHECK(html.find("<a class=\"move-link\" href=\"#councillors-set-the-policy-of\">split from 1.1</a>") != std::string::npos);
+    CHECK(html.find("<a class=\"move-link\" href=\"#a-holding-reply-is-sent\">merged with former 1.3</a>") != std::string::npos);
+    CHECK(html.find("<a class=\"move-link\" href=\"#officers-answer-enquiries-from-councillors\">merged into 1.3</a>") !=
+          std::string::npos);
 }
