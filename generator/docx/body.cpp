@@ -216,6 +216,15 @@ struct TocEntry {
     const model::ClauseChange* change;
     const Inlines* heading;
     std::string anchor;
+    int old_level = level;   // in OLD, when a sub-heading only one version has is above it
+};
+
+// The heading level the clauses of a section stand under in each version (the scale of
+// Heading 1..4). A sub-heading only NEW has is not over its clauses in OLD, where they
+// stood under the heading before it; likewise a sub-heading only OLD has.
+struct Levels {
+    int old_level;
+    int new_level;
 };
 
 class BodyWriter {
@@ -226,6 +235,13 @@ public:
           bookmarks_(collect_bookmarks(protocol)) {
         base_level_ = 2;
         for (const auto& s : protocol.sections) base_level_ = std::min(base_level_, s.level);
+        int old_level = 0, new_level = 0;
+        for (const auto& s : protocol.sections) {
+            const Mark mark = change_mark(s.change);
+            if (mark != Mark::inserted || old_level == 0) old_level = heading_level(s);
+            if (mark != Mark::deleted || new_level == 0) new_level = heading_level(s);
+            levels_.push_back({old_level, new_level});
+        }
     }
 
     void write() {
@@ -244,6 +260,22 @@ public:
 private:
     int heading_level(const Section& s) const { return std::clamp(s.level - base_level_ + 1, 1, 4); }
 
+    Levels levels(const Section& s) const {
+        const auto i = static_cast<std::size_t>(&s - protocol_.sections.data());
+        if (&s < protocol_.sections.data() || i >= levels_.size()) return {heading_level(s), heading_level(s)};
+        return levels_[i];
+    }
+
+    // A paragraph's style is NEW's, but OLD's where only OLD has the paragraph; where
+    // both have it under different styles, OLD's is recorded as a tracked change, so
+    // Reject All gives it back (LibreOffice does, as Word).
+    static std::pair<std::string, std::string> styles(const std::string& prefix, Levels l, Mark mark, int cap) {
+        const std::string was = prefix + std::to_string(std::min(l.old_level, cap)),
+                          now = prefix + std::to_string(std::min(l.new_level, cap));
+        if (removes_text(mark)) return {was, ""};
+        return {now, mark == Mark::none && was != now ? was : ""};
+    }
+
     int new_id() { return next_id_++; }
 
     void set_revision(pugi::xml_node n) {
@@ -252,7 +284,8 @@ private:
         n.append_attribute("w:date") = options_.date.c_str();
     }
 
-    pugi::xml_node paragraph(pugi::xml_node parent, const ParaProps& props) {
+    // `old_style`: the style OLD gives the paragraph, when it differs (w:pPrChange).
+    pugi::xml_node paragraph(pugi::xml_node parent, const ParaProps& props, const std::string& old_style = {}) {
         auto p = parent.append_child("w:p");
         auto ppr = p.append_child("w:pPr");
         if (!props.style.empty()) ppr.append_child("w:pStyle").append_attribute("w:val") = props.style.c_str();
@@ -265,6 +298,11 @@ private:
         if (props.indent >= 0) ppr.append_child("w:ind").append_attribute("w:left") = props.indent;
         if (props.align) ppr.append_child("w:jc").append_attribute("w:val") = props.align;
         if (props.mark != Mark::none) set_revision(ppr.append_child("w:rPr").append_child(mark_element(props.mark)));
+        if (!old_style.empty()) {
+            auto change = ppr.append_child("w:pPrChange");
+            set_revision(change);
+            change.append_child("w:pPr").append_child("w:pStyle").append_attribute("w:val") = old_style.c_str();
+        }
         return p;
     }
 
@@ -438,9 +476,10 @@ private:
                 entries.push_back({heading_level(s), &s.number, &s.change, &title_inlines_, bookmarks_.find(s.id)});
             else if (!s.heading.empty() || !s.number.empty())   // an untitled section has no entry
                 entries.push_back({heading_level(s), &s.number, &s.change, &s.heading, bookmarks_.find(s.id)});
+            const Levels l = levels(s);
             for (const auto& c : s.clauses)
                 if (!c.heading.empty() && heading_level(s) < 3)
-                    entries.push_back({heading_level(s) + 1, &c.number, &c.change, &c.heading, bookmarks_.find(c.id)});
+                    entries.push_back({l.new_level + 1, &c.number, &c.change, &c.heading, bookmarks_.find(c.id), l.old_level + 1});
         }
         return entries;
     }
@@ -481,7 +520,8 @@ private:
             // Moves have no meaning in a contents line: the old end is deleted, the new inserted.
             const Mark moved = change_mark(*e.change);
             const Mark mark = removes_text(moved) ? Mark::deleted : moved == Mark::none ? Mark::none : Mark::inserted;
-            auto p = paragraph(body_, {"TOC" + std::to_string(std::min(e.level, 3)), mark});
+            const auto [style, old_style] = styles("TOC", {e.old_level, e.level}, mark, 3);
+            auto p = paragraph(body_, {style, mark}, old_style);
             Run look;
             look.anchor = e.anchor;
             look.mark = mark;
@@ -668,7 +708,7 @@ private:
         }
     }
 
-    void write_clause(const Clause& c, int section_level) {
+    void write_clause(const Clause& c, Levels section) {
         const Mark mark = change_mark(c.change);
         const int depth = std::clamp(c.depth(), 1, max_clause_depth);
         const BlockContext text{"ClauseText" + std::to_string(depth), options_.geometry.clause_text_indent[static_cast<std::size_t>(depth - 1)], mark};
@@ -676,7 +716,8 @@ private:
         std::size_t first_block = 0;
         pugi::xml_node p;
         if (!c.heading.empty()) {
-            p = paragraph(body_, {"Heading" + std::to_string(std::min(section_level + 1, 4)), mark});
+            const auto [style, old_style] = styles("Heading", {section.old_level + 1, section.new_level + 1}, mark, 4);
+            p = paragraph(body_, {style, mark}, old_style);
             write_inlines(p, c.heading, mark, number_runs(c.number, c.change, mark));
         } else if (c.number.text.empty()) {
             p = paragraph(body_, {text.text_style, mark});
@@ -706,7 +747,7 @@ private:
         write_inlines(h, titled ? title_inlines_ : s.heading, mark, number_runs(s.number, s.change, mark));
         bookmark(h, s.id);
         write_blocks(s.intro, {"Normal", 0, mark});
-        for (const auto& c : s.clauses) write_clause(c, level);
+        for (const auto& c : s.clauses) write_clause(c, levels(s));
     }
 
     const model::Protocol& protocol_;
@@ -719,6 +760,7 @@ private:
     int base_level_ = 2;
     int next_id_ = 1;
     int move_range_id_ = 0;
+    std::vector<Levels> levels_;   // of each section of protocol_
 };
 
 struct LevelFormat {
@@ -839,11 +881,44 @@ std::string properties(pugi::xml_node p) {
     if (std::string(p.name()) != "w:p") return "(not a paragraph)";
     std::ostringstream out;
     for (auto c : p.child("w:pPr").children())
-        if (std::string(c.name()) != "w:rPr") c.print(out, "", pugi::format_raw);
+        if (std::string(c.name()) != "w:rPr" && std::string(c.name()) != "w:pPrChange") c.print(out, "", pugi::format_raw);
     return out.str();
 }
 
 }  // namespace
+
+// `last` keeps the mark of a run tracked from `previous`'s mark: under it stands the text of
+// `previous` in the version without the run. Its properties become those of the version
+// the redline shows it in (its own; P's when `deleted`, as Accept All leaves it), and the
+// other version's are recorded as a change (w:pPrChange) of the same author and date.
+void record_properties(pugi::xml_node body, pugi::xml_node previous, pugi::xml_node last, pugi::xml_node mark, bool deleted) {
+    int id = 0;
+    for (const pugi::xpath_node& n : body.select_nodes(".//@w:id")) id = std::max(id, n.attribute().as_int());
+    auto copy_properties = [](pugi::xml_node from, pugi::xml_node to) {
+        for (auto c : from.children())
+            if (std::string(c.name()) != "w:rPr" && std::string(c.name()) != "w:pPrChange") to.append_copy(c);
+    };
+    pugi::xml_node ppr = last.child("w:pPr");
+    pugi::xml_document was;
+    pugi::xml_node recorded = was.append_child("w:pPr");
+    copy_properties(deleted ? ppr : previous.child("w:pPr"), recorded);
+    if (deleted) {
+        for (pugi::xml_node c = ppr.first_child(); c;) {
+            const pugi::xml_node next = c.next_sibling();
+            if (std::string(c.name()) != "w:rPr") ppr.remove_child(c);
+            c = next;
+        }
+        pugi::xml_node first = ppr.first_child();
+        for (auto c : previous.child("w:pPr").children())
+            if (std::string(c.name()) != "w:rPr" && std::string(c.name()) != "w:pPrChange")
+                first ? ppr.insert_copy_before(c, first) : ppr.append_copy(c);
+    }
+    pugi::xml_node change = ppr.append_child("w:pPrChange");
+    change.append_attribute("w:id") = id + 1;
+    change.append_attribute("w:author") = mark.attribute("w:author").value();
+    change.append_attribute("w:date") = mark.attribute("w:date").value();
+    change.append_copy(recorded);
+}
 
 // Paragraphs that one version has and the other has not (D1..Dk, between P and N) are
 // tracked with their own paragraph marks, so the version that drops them joins Dk's mark
@@ -874,14 +949,21 @@ void cut_removed_runs(pugi::xml_node body) {
         while (ending && std::string(ending.name()).rfind("w:bookmark", 0) == 0) ending = ending.previous_sibling();
         const bool joins_previous = std::string(ending.name()) == mark;
         if (!joins_previous && properties(ps[first]) == properties(after)) continue;
-        for (std::size_t j = joins_previous ? k : first; j <= k; ++j) {
-            if (properties(before) != properties(ps[j]) || (j < k && properties(ps[j + 1]) != properties(after))) continue;
+        // A run at the end of the document: the last paragraph mark cannot go, so the run
+        // is always tracked one mark earlier; where P and Dk differ, the paragraph that
+        // keeps Dk's mark takes the properties of its version, the other's recorded as a
+        // change (w:pPrChange), so Word gives P's text P's properties too.
+        const bool at_end = !after;
+        for (std::size_t j = joins_previous || at_end ? k : first; j <= k; ++j) {
+            const bool alike = properties(before) == properties(ps[j]);
+            if ((!alike && !at_end) || (j < k && properties(ps[j + 1]) != properties(after))) continue;
             auto rpr = before.child("w:pPr").child("w:rPr");
             if (!rpr) rpr = before.child("w:pPr").append_child("w:rPr");
             auto cut = ps[j].child("w:pPr").child("w:rPr");
-            rpr.append_copy(cut.child(mark.c_str()));
+            const pugi::xml_node moved = rpr.append_copy(cut.child(mark.c_str()));
             cut.remove_child(mark.c_str());
             if (!cut.first_child()) ps[j].child("w:pPr").remove_child(cut);
+            if (!alike) record_properties(body, before, ps[j], moved, mark == "w:del");
             break;
         }
     }

@@ -5,7 +5,9 @@ Usage: lo_accept_reject.py DIR
 For every DIR/NAME.accept.docx writes NAME.accepted.txt: the document after
 .uno:AcceptAllTrackedChanges (Edit > Track Changes > Accept All), stored as UTF-8 text; for
 every DIR/NAME.reject.docx, NAME.rejected.txt after .uno:RejectAllTrackedChanges. Every other
-DIR/*.docx (a plain version) is stored as NAME.txt, unchanged. Before storing, fields are
+DIR/*.docx (a plain version) is stored as NAME.txt, unchanged. Beside each text, the same
+name ending .styles lists the paragraph style of every paragraph of the body, one a line
+("(table)" for a table), so a change of style that Reject All does not undo shows too. Before storing, fields are
 updated on the laid-out document, so the contents' page numbers are those the pages show.
 One soffice process does the whole directory.
 Exit 0 when all were written; 1 when a tracked change was left after Accept or Reject All;
@@ -67,6 +69,15 @@ def load(desktop, path):
     return desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, (prop("Hidden", True),))
 
 
+def paragraph_styles(doc):
+    lines = []
+    paragraphs = doc.getText().createEnumeration()
+    while paragraphs.hasMoreElements():
+        p = paragraphs.nextElement()
+        lines.append(p.getPropertyValue("ParaStyleName") if p.supportsService("com.sun.star.text.Paragraph") else "(table)")
+    return "\n".join(lines) + "\n"
+
+
 def convert(desktop, dispatcher, folder, name):
     """Stores one .docx of the folder as text; returns the tracked changes left after Accept / Reject All."""
     doc = load(desktop, os.path.join(folder, name))
@@ -91,6 +102,8 @@ def convert(desktop, dispatcher, folder, name):
     doc.getTextFields().refresh()
     doc.storeToURL(uno.systemPathToFileUrl(os.path.join(folder, out)),
                    (prop("FilterName", "Text (encoded)"), prop("FilterOptions", "UTF8,LF,,,")))
+    with open(os.path.join(folder, out[:-len(".txt")] + ".styles"), "w", encoding="utf-8") as f:
+        f.write(paragraph_styles(doc))
     doc.close(True)
     if left:
         print("lo_accept_reject: %s: %d tracked changes left" % (name, left), file=sys.stderr)

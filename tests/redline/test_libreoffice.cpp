@@ -1,7 +1,8 @@
 // LibreOffice itself checks the Word redline on a sample of random edit scripts: it loads
 // the .docx, dispatches .uno:AcceptAllTrackedChanges / .uno:RejectAllTrackedChanges and
 // stores the result as text, which must equal NEW / OLD stored as text by the same
-// LibreOffice, paragraph for paragraph. One soffice process for the whole sample
+// LibreOffice, paragraph for paragraph (and where a case asks, every paragraph's style).
+// One soffice process for the whole sample
 // (tests/redline/lo_accept_reject.py; Debian's python3-uno).
 #include <catch2/catch.hpp>
 
@@ -63,8 +64,10 @@ void write_case(::testing::TempDir& dir, const std::string& name, const model::P
     ::testing::write(dir.file(name + ".new.docx"), render(now));
 }
 
-// LibreOffice accepts and rejects every NAME of `dir`; the text must be NEW's / OLD's.
-void check_libreoffice(::testing::TempDir& dir, const std::vector<std::string>& names, const std::vector<std::string>& about) {
+// LibreOffice accepts and rejects every NAME of `dir`; the text must be NEW's / OLD's, and
+// with `styles` every paragraph's style too.
+void check_libreoffice(::testing::TempDir& dir, const std::vector<std::string>& names, const std::vector<std::string>& about,
+                       bool styles = false) {
     const std::string command = "python3 '" + test_env::source_dir() + "/tests/redline/lo_accept_reject.py' '" + dir.path() + "'";
     REQUIRE(std::system(command.c_str()) == 0);
     for (std::size_t k = 0; k < names.size(); ++k) {
@@ -73,6 +76,11 @@ void check_libreoffice(::testing::TempDir& dir, const std::vector<std::string>& 
                    lines(::testing::read(dir.file(names[k] + ".new.txt"))));
         check_same("Reject All", lines(::testing::read(dir.file(names[k] + ".rejected.txt"))),
                    lines(::testing::read(dir.file(names[k] + ".old.txt"))));
+        if (!styles) continue;
+        check_same("Accept All, paragraph styles", lines(::testing::read(dir.file(names[k] + ".accepted.styles"))),
+                   lines(::testing::read(dir.file(names[k] + ".new.styles"))));
+        check_same("Reject All, paragraph styles", lines(::testing::read(dir.file(names[k] + ".rejected.styles"))),
+                   lines(::testing::read(dir.file(names[k] + ".old.styles"))));
     }
 }
 
@@ -132,4 +140,32 @@ TEST_CASE("LibreOffice: an insertion at a paragraph's end and an inserted paragr
         about.push_back(old + "\n->\n" + now);
     }
     check_libreoffice(dir, names, about);
+}
+
+// Clauses with headings under a sub-heading added (or removed) are a level deeper in one
+// version: Reject All (Accept All) must give their headings and contents lines back the
+// other version's styles.
+TEST_CASE("LibreOffice: clause headings under a sub-heading added or removed get their own version's styles back",
+          "[redline][libreoffice]") {
+    ::testing::TempDir dir;
+    const std::string head = "## 1. Roles {#roles}\n\n### 1.1 Status of this code {#status}\n\nThis code gives guidance.\n\n";
+    const std::string tail = "### 1.2 Politeness {#politeness}\n\nCouncillors and officers are polite.\n\n"
+                             "### 1.3 Unfair pressure {#pressure}\n\nNobody puts pressure on anybody.\n";
+    const std::string flat = head + tail, nested = head + "### Conduct {#conduct}\n\n" + tail;
+    write_case(dir, "added", read(flat), read(nested));
+    write_case(dir, "removed", read(nested), read(flat));
+    check_libreoffice(dir, {"added", "removed"}, {"a sub-heading added", "a sub-heading removed"}, true);
+}
+
+// The last paragraph mark of a document cannot be removed: paragraphs added (or removed)
+// at the very end, after a paragraph unlike the last of them, must leave no empty
+// paragraph behind and give every paragraph its own version's style.
+TEST_CASE("LibreOffice: paragraphs added or removed at the end of the document leave nothing behind",
+          "[redline][libreoffice]") {
+    ::testing::TempDir dir;
+    const std::string base = "## 1. Roles {#roles}\n\n1.1 {#may} Councillors may:\n\n- ask for advice\n- see reports\n";
+    const std::string more = base + "\n## 2. Media {#media}\n\n2.1 {#press} Press releases go through the communications team.\n";
+    write_case(dir, "added", read(base), read(more));
+    write_case(dir, "removed", read(more), read(base));
+    check_libreoffice(dir, {"added", "removed"}, {"a section added at the end", "a section removed at the end"}, true);
 }
