@@ -110,7 +110,7 @@ TEST_CASE("LibreOffice: Accept All gives NEW and Reject All gives OLD on a sampl
             scripts.push_back(path + "\n" + script.describe());
         }
     }
-    check_libreoffice(dir, names, scripts);
+    check_libreoffice(dir, names, scripts, true);
 }
 
 // Failure 7: words added at the end of a paragraph and a paragraph inserted after it are
