@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <sstream>
 
 #include "model/facts.hpp"
 #include "model/text.hpp"
@@ -164,6 +165,15 @@ struct TocEntry {
     const model::ClauseChange* change;
     const Inlines* heading;
     std::string anchor;
+    int old_level = level;   // in OLD, when a sub-heading only one version has is above it
+};
+
+// The heading level the clauses of a section stand under in each version (the scale of
+// Heading 1..4). A sub-heading only NEW has is not over its clauses in OLD, where they
+// stood under the heading before it; likewise a sub-heading only OLD has.
+struct Levels {
+    int old_level;
+    int new_level;
 };
 
 class BodyWriter {
@@ -174,6 +184,13 @@ public:
           bookmarks_(bookmarks) {
         base_level_ = 2;
         for (const auto& s : protocol.sections) base_level_ = std::min(base_level_, s.level);
+        int old_level = 0, new_level = 0;
+        for (const auto& s : protocol.sections) {
+            const Mark mark = change_mark(s.change);
+            if (mark != Mark::inserted || old_level == 0) old_level = heading_level(s);
+            if (mark != Mark::deleted || new_level == 0) new_level = heading_level(s);
+            levels_.push_back({old_level, new_level});
+        }
     }
 
     void write() {
@@ -191,6 +208,22 @@ public:
 
 private:
     int heading_level(const Section& s) const { return std::clamp(s.level - base_level_ + 1, 1, 4); }
+
+    Levels levels(const Section& s) const {
+        const auto i = static_cast<std::size_t>(&s - protocol_.sections.data());
+        if (&s < protocol_.sections.data() || i >= levels_.size()) return {heading_level(s), heading_level(s)};
+        return levels_[i];
+    }
+
+    // A paragraph's style is NEW's, but OLD's where only OLD has the paragraph; where
+    // both have it under different styles, OLD's is recorded as a tracked change, so
+    // Reject All gives it back (LibreOffice does, as Word).
+    static std::pair<std::string, std::string> styles(const std::string& prefix, Levels l, Mark mark, int cap) {
+        const std::string was = prefix + std::to_string(std::min(l.old_level, cap)),
+                          now = prefix + std::to_string(std::min(l.new_level, cap));
+        if (removes_text(mark)) return {was, ""};
+        return {now, mark == Mark::none && was != now ? was : ""};
+    }
 
     int new_id() { return next_id_++; }
 
@@ -213,7 +246,8 @@ private:
     }
 
     // Opens <w:p> with its properties; the caller writes its runs and ends it.
-    void paragraph(const ParaProps& props) {
+    // `old_style`: the style OLD gives the paragraph, when it differs (w:pPrChange).
+    void paragraph(const ParaProps& props, const std::string& old_style = {}) {
         xml_.open("w:p");
         xml_.open("w:pPr");
         if (!props.style.empty()) element("w:pStyle", "w:val", props.style);
@@ -233,6 +267,14 @@ private:
             xml_.close();
             xml_.close();
         }
+        if (!old_style.empty()) {
+            xml_.open("w:pPrChange");
+            revision();
+            xml_.open("w:pPr");
+            element("w:pStyle", "w:val", old_style);
+            xml_.close();
+            xml_.close();
+        }
         xml_.close();
         paragraph_content_ = xml_.buffer().size();
     }
@@ -244,16 +286,29 @@ private:
         const std::string name = bookmarks_.find(id);
         if (name.empty()) return;
         const std::string bid = std::to_string(new_id());
-        std::string marks;
-        XmlOut xml(marks);
+        // A paragraph that opens with tracked text (a renumbered clause's old number) is
+        // spanned: LibreOffice drops a point bookmark that stands on text Accept All or
+        // Reject All removes, and every link and contents line to it would then break.
+        const std::string_view content = std::string_view(xml_.buffer()).substr(paragraph_content_);
+        bool opens_tracked = false;
+        for (const char* tracked : {"<w:del ", "<w:ins ", "<w:moveFrom ", "<w:moveTo "})
+            opens_tracked |= content.rfind(tracked, 0) == 0;
+        std::string start, end;
+        XmlOut xml(start);
         xml.open("w:bookmarkStart");
         xml.attr("w:id", bid);
         xml.attr("w:name", name);
         xml.close();
-        xml.open("w:bookmarkEnd");
-        xml.attr("w:id", bid);
-        xml.close();
-        xml_.buffer().insert(paragraph_content_, marks);
+        XmlOut end_xml(end);
+        end_xml.open("w:bookmarkEnd");
+        end_xml.attr("w:id", bid);
+        end_xml.close();
+        if (opens_tracked) {
+            xml_.raw(end);
+            xml_.buffer().insert(paragraph_content_, start);
+        } else {
+            xml_.buffer().insert(paragraph_content_, start + end);
+        }
     }
 
     // ------------------------------------------------------------ inline content
@@ -424,9 +479,10 @@ private:
                 entries.push_back({heading_level(s), &s.number, &s.change, &title_inlines_, bookmarks_.find(s.id)});
             else if (!s.heading.empty() || !s.number.empty())   // an untitled section has no entry
                 entries.push_back({heading_level(s), &s.number, &s.change, &s.heading, bookmarks_.find(s.id)});
+            const Levels l = levels(s);
             for (const auto& c : s.clauses)
                 if (!c.heading.empty() && heading_level(s) < 3)
-                    entries.push_back({heading_level(s) + 1, &c.number, &c.change, &c.heading, bookmarks_.find(c.id)});
+                    entries.push_back({l.new_level + 1, &c.number, &c.change, &c.heading, bookmarks_.find(c.id), l.old_level + 1});
         }
         return entries;
     }
@@ -441,16 +497,24 @@ private:
     // styles, then a PAGEREF field to the heading's bookmark, left without a stale result.
     // LibreOffice computes it as it lays the document out; Word when it updates fields on
     // opening (settings.xml: updateFields).
-    void page_number(const std::string& anchor) {
+    // The field carries the line's mark, so the line that only one version has takes its
+    // page number with it (an unmarked field left behind reads "Error: Reference source
+    // not found" at the start of the next line once LibreOffice drops the line around it).
+    void page_number(const std::string& anchor, Mark mark) {
+        if (mark != Mark::none) {
+            xml_.open(mark_element(mark));
+            revision();
+        }
         field_char("begin");
         xml_.open("w:r");
-        xml_.open("w:instrText");
+        xml_.open(removes_text(mark) ? "w:delInstrText" : "w:instrText");
         xml_.attr("xml:space", "preserve");
         xml_.text(" PAGEREF " + anchor + " \\h ");
         xml_.close();
         xml_.close();
         field_char("separate");
         field_char("end");
+        if (mark != Mark::none) xml_.close();
     }
 
     // The contents: one linked line per heading in the TOC styles, each with its page
@@ -464,7 +528,8 @@ private:
             // Moves have no meaning in a contents line: the old end is deleted, the new inserted.
             const Mark moved = change_mark(*e.change);
             const Mark mark = removes_text(moved) ? Mark::deleted : moved == Mark::none ? Mark::none : Mark::inserted;
-            paragraph({"TOC" + std::to_string(std::min(e.level, 3)), mark});
+            const auto [style, old_style] = styles("TOC", {e.old_level, e.level}, mark, 3);
+            paragraph({style, mark}, old_style);
             Run look;
             look.anchor = e.anchor;
             look.mark = mark;
@@ -476,7 +541,7 @@ private:
             tab.anchor.clear();
             push_special(runs, tab, Run::Kind::tab);
             write_runs(runs);
-            if (!e.anchor.empty() && mark != Mark::deleted) page_number(e.anchor);
+            if (!e.anchor.empty()) page_number(e.anchor, mark);
             end_paragraph();
         }
     }
@@ -675,14 +740,15 @@ private:
         xml_.close();
     }
 
-    void write_clause(const Clause& c, int section_level) {
+    void write_clause(const Clause& c, Levels section) {
         const Mark mark = change_mark(c.change);
         const int depth = std::clamp(c.depth(), 1, max_clause_depth);
         const BlockContext text{"ClauseText" + std::to_string(depth), options_.geometry.clause_text_indent[static_cast<std::size_t>(depth - 1)], mark};
         move_range("RangeStart", mark, c);
         std::size_t first_block = 0;
         if (!c.heading.empty()) {
-            paragraph({"Heading" + std::to_string(std::min(section_level + 1, 4)), mark});
+            const auto [style, old_style] = styles("Heading", {section.old_level + 1, section.new_level + 1}, mark, 4);
+            paragraph({style, mark}, old_style);
             write_inlines(c.heading, mark, number_runs(c.number, c.change, mark));
         } else if (c.number.text.empty()) {
             paragraph({text.text_style, mark});
@@ -716,7 +782,7 @@ private:
         bookmark(s.id);
         end_paragraph();
         write_blocks(s.intro, {"Normal", 0, mark});
-        for (const auto& c : s.clauses) write_clause(c, level);
+        for (const auto& c : s.clauses) write_clause(c, levels(s));
     }
 
     const model::Protocol& protocol_;
@@ -730,6 +796,7 @@ private:
     int base_level_ = 2;
     int next_id_ = 1;
     int move_range_id_ = 0;
+    std::vector<Levels> levels_;   // of each section of protocol_
 };
 
 struct LevelFormat {
@@ -930,6 +997,122 @@ void Bookmarks::add(const std::string& id) {
 std::string Bookmarks::find(const std::string& id) const {
     auto it = by_id_.find(id);
     return it == by_id_.end() ? std::string() : it->second;
+}
+
+namespace {
+
+// The tracked mark of a paragraph's own mark ("w:ins", "w:del"), or "".
+std::string paragraph_mark(pugi::xml_node p) {
+    for (auto m : p.child("w:pPr").child("w:rPr").children()) {
+        const std::string name = m.name();
+        if (name == "w:ins" || name == "w:del" || name == "w:moveFrom" || name == "w:moveTo") return name;
+    }
+    return "";
+}
+
+// True if the paragraph, mark and words, is wholly inside `mark` (bookmarks aside).
+bool wholly(pugi::xml_node p, const std::string& mark) {
+    if (paragraph_mark(p) != mark) return false;
+    for (auto c : p.children()) {
+        const std::string name = c.name();
+        if (name != "w:pPr" && name != mark && name.rfind("w:bookmark", 0) != 0) return false;
+    }
+    return true;
+}
+
+// A paragraph's properties (its pPr less the mark's run properties), to compare two.
+std::string properties(pugi::xml_node p) {
+    if (std::string(p.name()) != "w:p") return "(not a paragraph)";
+    std::ostringstream out;
+    for (auto c : p.child("w:pPr").children())
+        if (std::string(c.name()) != "w:rPr" && std::string(c.name()) != "w:pPrChange") c.print(out, "", pugi::format_raw);
+    return out.str();
+}
+
+// `last` keeps the mark of a run tracked from `previous`'s mark: under it stands the text of
+// `previous` in the version without the run. Its properties become those of the version
+// the redline shows it in (its own; P's when `deleted`, as Accept All leaves it), and the
+// other version's are recorded as a change (w:pPrChange) of the same author and date.
+void record_properties(pugi::xml_node body, pugi::xml_node previous, pugi::xml_node last, pugi::xml_node mark, bool deleted) {
+    int id = 0;
+    for (const pugi::xpath_node& n : body.select_nodes(".//@w:id")) id = std::max(id, n.attribute().as_int());
+    auto copy_properties = [](pugi::xml_node from, pugi::xml_node to) {
+        for (auto c : from.children())
+            if (std::string(c.name()) != "w:rPr" && std::string(c.name()) != "w:pPrChange") to.append_copy(c);
+    };
+    pugi::xml_node ppr = last.child("w:pPr");
+    pugi::xml_document was;
+    pugi::xml_node recorded = was.append_child("w:pPr");
+    copy_properties(deleted ? ppr : previous.child("w:pPr"), recorded);
+    if (deleted) {
+        for (pugi::xml_node c = ppr.first_child(); c;) {
+            const pugi::xml_node next = c.next_sibling();
+            if (std::string(c.name()) != "w:rPr") ppr.remove_child(c);
+            c = next;
+        }
+        pugi::xml_node first = ppr.first_child();
+        for (auto c : previous.child("w:pPr").children())
+            if (std::string(c.name()) != "w:rPr" && std::string(c.name()) != "w:pPrChange")
+                first ? ppr.insert_copy_before(c, first) : ppr.append_copy(c);
+    }
+    pugi::xml_node change = ppr.append_child("w:pPrChange");
+    change.append_attribute("w:id") = id + 1;
+    change.append_attribute("w:author") = mark.attribute("w:author").value();
+    change.append_attribute("w:date") = mark.attribute("w:date").value();
+    change.append_copy(recorded);
+}
+
+}  // namespace
+
+// Paragraphs that one version has and the other has not (D1..Dk, between P and N) are
+// tracked with their own paragraph marks, so the version that drops them joins Dk's mark
+// to N, and N keeps its properties as Word keeps them. LibreOffice instead gives N the
+// properties of D1: a deleted last bullet turns the clause after it into a bullet. So the
+// run is cut after the Dj (0 <= j <= k) where P is like Dj and D(j+1) like N: D1..Dj are
+// tracked one mark earlier (P's mark and their words; Dj's mark stays, so P's text ends
+// under a mark like its own), D(j+1)..Dk as before; both applications then give the same
+// paragraphs the same properties. j = 0 (as before) when no such cut exists.
+// Also cut (at j = k) when P's words end in a change of the run's kind; see below.
+void cut_removed_runs(pugi::xml_node body) {
+    std::vector<pugi::xml_node> ps;
+    for (auto n : body.children("w:p")) ps.push_back(n);
+    for (std::size_t i = 1; i < ps.size(); ++i) {
+        const std::string mark = paragraph_mark(ps[i]);
+        if ((mark != "w:ins" && mark != "w:del") || !wholly(ps[i], mark)) continue;
+        std::size_t k = i;
+        while (k + 1 < ps.size() && ps[k + 1].previous_sibling() == ps[k] && wholly(ps[k + 1], mark)) ++k;
+        const pugi::xml_node before = ps[i].previous_sibling(), after = ps[k].next_sibling();
+        const std::size_t first = i;
+        i = k;
+        if (before != ps[first - 1] || !paragraph_mark(before).empty()) continue;
+        // P's words ending in a change of the same kind: LibreOffice takes that change and
+        // the run's for one (same author and date) and, dropping both, would drop P's mark
+        // too, joining P to N. Tracked one mark earlier, the run and that change are one
+        // change indeed, which leaves P's text under Dk's mark.
+        pugi::xml_node ending = before.last_child();
+        while (ending && std::string(ending.name()).rfind("w:bookmark", 0) == 0) ending = ending.previous_sibling();
+        const bool joins_previous = std::string(ending.name()) == mark;
+        if (!joins_previous && properties(ps[first]) == properties(after)) continue;
+        // A run at the end of the document: the last paragraph mark cannot go, so the run
+        // is always tracked one mark earlier; where P and Dk differ, the paragraph that
+        // keeps Dk's mark takes the properties of its version, the other's recorded as a
+        // change (w:pPrChange), so Word gives P's text P's properties too.
+        bool at_end = true;   // no paragraph or table follows (the body's sectPr may)
+        for (pugi::xml_node n = after; n && at_end; n = n.next_sibling())
+            at_end = std::string(n.name()) != "w:p" && std::string(n.name()) != "w:tbl";
+        for (std::size_t j = joins_previous || at_end ? k : first; j <= k; ++j) {
+            const bool alike = properties(before) == properties(ps[j]);
+            if ((!alike && !at_end) || (j < k && properties(ps[j + 1]) != properties(after))) continue;
+            auto rpr = before.child("w:pPr").child("w:rPr");
+            if (!rpr) rpr = before.child("w:pPr").append_child("w:rPr");
+            auto cut = ps[j].child("w:pPr").child("w:rPr");
+            const pugi::xml_node moved = rpr.append_copy(cut.child(mark.c_str()));
+            cut.remove_child(mark.c_str());
+            if (!cut.first_child()) ps[j].child("w:pPr").remove_child(cut);
+            if (!alike) record_properties(body, before, ps[j], moved, mark == "w:del");
+            break;
+        }
+    }
 }
 
 void write_body(const model::Protocol& protocol, XmlOut& out, const BodyOptions& options,

@@ -132,4 +132,9 @@ struct BodyOptions {
 void write_body(const model::Protocol& protocol, XmlOut& out, const BodyOptions& options,
                 const Bookmarks& bookmarks, Hyperlinks& hyperlinks, ListNumbering& lists);
 
+// A redline's runs of paragraphs that one version has and the other has not, tracked so
+// that Word and LibreOffice give the paragraphs around them the same properties (see
+// body.cpp). Works on the written <w:body>: only redlines need it.
+void cut_removed_runs(pugi::xml_node body);
+
 }  // namespace protopub::docx::detail

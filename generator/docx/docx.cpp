@@ -208,7 +208,14 @@ std::string document_xml(const model::Protocol& p, const DocxOptions& options, c
         xml.raw(print(section_properties));
     xml.close();
     xml.close();
-    return out;
+    // A redline's whole paragraphs inserted or deleted are tracked one mark earlier where
+    // LibreOffice would otherwise join them differently from Word: a pass over the tree of
+    // the written body, which a document without tracked paragraphs never pays for.
+    if (out.find("<w:rPr><w:ins ") == std::string::npos && out.find("<w:rPr><w:del ") == std::string::npos) return out;
+    pugi::xml_document doc;
+    if (!doc.load_buffer(out.data(), out.size(), pugi::parse_default | pugi::parse_ws_pcdata)) return out;
+    detail::cut_removed_runs(doc.child("w:document").child("w:body"));
+    return xml_declaration + print(doc.document_element());
 }
 
 std::string document_rels_xml(const Reference& ref, const detail::Hyperlinks& links, const std::vector<HeaderPart>& headers) {

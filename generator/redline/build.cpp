@@ -227,8 +227,9 @@ public:
     }
 
     // The defined terms are derived from each version, so the redline tracks them like
-    // any other words: an entry that differs is OLD's struck and NEW's inserted (Reject
-    // All gives OLD's list, Accept All NEW's), drawn as a section of the redline.
+    // any other words: an entry only one version has is struck or inserted whole, one
+    // whose words changed shows those words (Reject All gives OLD's list, Accept All
+    // NEW's), drawn as a section of the redline.
     void add_glossary(model::Protocol& p) const {
         p.terms.clear();   // drawn from the section below, not derived again from NEW's terms
         const auto old_list = model::glossary_section(old_), new_list = model::glossary_section(new_);
@@ -256,6 +257,19 @@ public:
                 s.intro.push_back(news[j]);
                 ++i, ++j;
                 continue;
+            }
+            // The same term, its entry changed ("(paragraph 9.5)" now "(paragraph 9.4)"):
+            // the words that changed, as in a clause; whole entries only when no word
+            // differs (quote styles), where only they give each version's text exactly.
+            if (order == 0) {
+                const std::vector<Run> script = diff_units({&olds[i].inlines}, {&news[j].inlines});
+                if (!script.empty()) {
+                    model::Block entry = news[j];
+                    mark_changes({&olds[i].inlines}, {&entry.inlines}, script, true);
+                    s.intro.push_back(std::move(entry));
+                    ++i, ++j;
+                    continue;
+                }
             }
             if (order <= 0) s.intro.push_back(marked(olds[i++], ChangeKind::deleted));
             if (order >= 0) s.intro.push_back(marked(news[j++], ChangeKind::inserted));

@@ -716,7 +716,28 @@ private:
         }
         if (c.consequential_references)
             out += std::string(out.empty() ? "R" : "; r") + "eference" + (c.consequential_references > 1 ? "s" : "") +
-                   " to renumbered paragraphs updated (consequential)";
+                   " updated (consequential): " + renumbered_references(c, a, b);
+        return out;
+    }
+
+    // Which references changed only because their target was renumbered: "3.7 to 3.8",
+    // each pair once, in reading order.
+    static std::string renumbered_references(const Change& c, const std::vector<Token>& a, const std::vector<Token>& b) {
+        std::vector<std::string> pairs;
+        std::size_t pa = 0, pb = 0;
+        for (const Run& r : c.script) {
+            const auto n = static_cast<std::size_t>(r.count);
+            if (r.op == Op::equal)
+                for (std::size_t k = 0; k < n; ++k) {
+                    if (a[pa + k].boundary() || a[pa + k].key == b[pb + k].key) continue;
+                    const std::string pair = a[pa + k].text + " to " + b[pb + k].text;
+                    if (std::find(pairs.begin(), pairs.end(), pair) == pairs.end()) pairs.push_back(pair);
+                }
+            if (r.op != Op::inserted) pa += n;
+            if (r.op != Op::deleted) pb += n;
+        }
+        std::string out;
+        for (std::size_t k = 0; k < pairs.size(); ++k) out += (k == 0 ? "" : k + 1 == pairs.size() ? " and " : ", ") + pairs[k];
         return out;
     }
 
@@ -735,6 +756,62 @@ private:
 
 }  // namespace
 
+// Two clauses swapped across a section boundary: the longest increasing subsequence may
+// keep the one that changed section and call the other moved. Once the first is a move
+// (below), the other stands in order among the clauses that did not move, under the
+// section it had, and is no move: it gets the kind and summary it would have had.
+static void unmove_in_order(ChangeSet& set, const std::vector<Change*>& crossed) {
+    auto single = [](const Change& c) { return c.part == Part::clause && c.old.size() == 1 && c.new_.size() == 1; };
+    auto fixed = [&](const Change& c) { return single(c) && c.kind != ChangeKind::moved; };
+    bool changed = false;
+    for (std::size_t k = 0; k < set.changes.size(); ++k) {
+        Change& c = set.changes[k];
+        if (!single(c) || c.kind != ChangeKind::moved || std::find(crossed.begin(), crossed.end(), &c) != crossed.end()) continue;
+        const int from = c.old[0].section, to = c.new_[0].section;
+        if (set.section_match[static_cast<std::size_t>(to)] != from) continue;
+        int low = -1, high = -1;
+        for (std::size_t p = k; p-- > 0;)
+            if (fixed(set.changes[p])) {
+                low = set.changes[p].old[0].order;
+                break;
+            }
+        for (std::size_t n = k + 1; n < set.changes.size(); ++n)
+            if (fixed(set.changes[n])) {
+                high = set.changes[n].old[0].order;
+                break;
+            }
+        const int at = c.old[0].order;
+        if (at <= low || (high >= 0 && at >= high)) continue;
+        // "Moved from 4.3 (Title)[; edits][; reference ...]": what follows the move stays.
+        const std::string prefix = c.summary.substr(0, c.summary.find(')') + 1);
+        std::string rest = c.summary.size() > prefix.size() + 2 ? c.summary.substr(prefix.size() + 2) : "";
+        const bool renumbered = c.old[0].number != c.new_[0].number;
+        c.kind = c.amended ? ChangeKind::amended : renumbered ? ChangeKind::renumbered : ChangeKind::unchanged;
+        if (c.kind == ChangeKind::renumbered) {
+            c.summary = "Renumbered from " + c.old[0].number + "; wording unchanged" + (rest.empty() ? "" : "; " + rest);
+        } else {
+            if (!rest.empty()) rest[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rest[0])));
+            c.summary = rest;
+        }
+        c.move_id.clear();
+        c.old_place_after = -1;
+        changed = true;
+    }
+    if (!changed) return;
+    // A clause moved across sections stood after the clause that now precedes it in OLD's
+    // order among those that did not move (one of them may have been a move until now).
+    for (Change* crossing : crossed) {
+        Change& c = *crossing;
+        int after = -1, best = -1;
+        for (const Change& f : set.changes)
+            if (fixed(f) && f.old[0].order < c.old[0].order && f.old[0].order > best) best = f.old[0].order, after = f.new_.back().order;
+        c.old_place_after = after;
+    }
+    int moves = 0;
+    for (Change& c : set.changes)
+        if (c.part == Part::clause && c.kind == ChangeKind::moved) c.move_id = "move-" + std::to_string(++moves);
+}
+
 // A clause that kept its order but now stands in another section (the last of one moved
 // to the start of the next) is a move too: Reject All must put it back under its old
 // heading. Not when its old section went or its new one is new (a sub-heading added or
@@ -744,6 +821,7 @@ static void mark_moves_across_sections(ChangeSet& set, const model::Protocol& ol
     for (std::size_t s = 0; s < set.section_match.size(); ++s)
         if (set.section_match[s] >= 0) continued[static_cast<std::size_t>(set.section_match[s])] = static_cast<int>(s);
     int moves = 0, previous = -1;
+    std::vector<Change*> crossed;
     for (const Change& c : set.changes)
         if (c.part == Part::clause && c.kind == ChangeKind::moved) ++moves;
     for (Change& c : set.changes) {
@@ -759,12 +837,14 @@ static void mark_moves_across_sections(ChangeSet& set, const model::Protocol& ol
                 c.kind = ChangeKind::moved;
                 c.move_id = "move-" + std::to_string(++moves);
                 c.old_place_after = previous;
+                crossed.push_back(&c);
                 c.summary = "Moved from " + (c.old[0].number.empty() ? std::string("its old place") : c.old[0].number) +
                             " (" + title + ")" + (edits.empty() ? "" : "; " + edits);
             }
         }
         previous = order;
     }
+    unmove_in_order(set, crossed);
 }
 
 ChangeSet compare_versions(const model::Protocol& old, const model::Protocol& new_, const Options& options) {

@@ -10,23 +10,58 @@ namespace protopub::redline {
 
 namespace {
 
-// Each end of a move links to the other ("moved to 7.4" / "moved from 5.2").
-void add_move_links(pugi::xml_node body, const model::Protocol& redline) {
+// The two ends of a move, a split or a merge link to each other in the margin: "moved to
+// 7.4" / "moved from 5.2", "split; continues at 4.4" / "split from 4.3", "merged with former
+// 4.4" / "merged into 4.3".
+std::string regroup_note(const model::Clause& self, const model::Clause& other) {
+    using model::ChangeKind;
+    const std::string& n = other.number.text;
+    switch (self.change.kind) {
+        case ChangeKind::moved: return (self.change.moved_from ? "moved to " : "moved from ") + n;
+        case ChangeKind::split: return "split; continues at " + n;
+        case ChangeKind::merged: return "merged with former " + n;
+        case ChangeKind::inserted: return other.change.kind == ChangeKind::split ? "split from " + n : "";
+        case ChangeKind::deleted: return other.change.kind == ChangeKind::merged ? "merged into " + n : "";
+        default: return "";
+    }
+}
+
+void add_counterpart_links(pugi::xml_node body, const model::Protocol& redline) {
     std::unordered_map<std::string, const model::Clause*> by_id;
     for (const auto& s : redline.sections)
         for (const auto& c : s.clauses) by_id.emplace(c.id, &c);
-    for (const pugi::xpath_node& found : body.select_nodes(".//div[@data-change='moved']")) {
+    for (const pugi::xpath_node& found : body.select_nodes(".//div[@data-change]")) {
         pugi::xml_node div = found.node();
         auto self = by_id.find(div.attribute("id").value());
-        if (self == by_id.end()) continue;
+        if (self == by_id.end() || self->second->change.counterpart_id.empty()) continue;
         auto other = by_id.find(self->second->change.counterpart_id);
         if (other == by_id.end()) continue;
-        const bool from = self->second->change.moved_from;
+        const std::string label = regroup_note(*self->second, *other->second);
+        if (label.empty()) continue;
         pugi::xml_node a = div.child("span").append_child("a");
         a.append_attribute("class").set_value("move-link");
         a.append_attribute("href").set_value(("#" + other->second->id).c_str());
-        const std::string label = (from ? "moved to " : "moved from ") + other->second->number.text;
         a.append_child(pugi::node_pcdata).set_value(label.c_str());
+    }
+}
+
+// The number of a clause that NEW no longer has there (deleted, or the old place of a
+// moved clause) is struck as its words are, and is not a permanent link: that anchor
+// ("p-4.3") belongs to the clause NEW numbers so.
+void strike_old_numbers(pugi::xml_node body) {
+    for (const pugi::xpath_node& found :
+         body.select_nodes(".//div[@data-change='deleted' or contains(concat(' ', @class, ' '), ' moved-from ')]")) {
+        pugi::xml_node slot = found.node().child("span");
+        pugi::xml_node link = slot.child("a");
+        if (!link || !link.attribute("id")) continue;   // no number (a move link is no number)
+        const std::string number = link.text().get();
+        pugi::xml_node del = slot.insert_child_before("del", link);
+        del.append_attribute("class").set_value("old-number");
+        pugi::xml_node announced = del.append_child("span");
+        announced.append_attribute("class").set_value("sr-only");
+        announced.append_child(pugi::node_pcdata).set_value("deleted number ");
+        del.append_child(pugi::node_pcdata).set_value(number.c_str());
+        slot.remove_child(link);
     }
 }
 
@@ -150,7 +185,8 @@ bool render_html(const HtmlPages& pages, const std::string& templates_dir, io::O
     html::MarkupFn body = ctx["body"].markup_fn;
     ctx["body"] = html::Value::markup([body, &redline](pugi::xml_node parent) {
         body(parent);
-        add_move_links(parent, redline);
+        add_counterpart_links(parent, redline);
+        strike_old_numbers(parent);
         mark_sections(parent, redline);
     });
     html::MarkupFn contents = ctx["contents"].markup_fn;

@@ -157,7 +157,7 @@ TEST_CASE("docx redline: Accept All gives the new version, Reject All the old, e
     }
     REQUIRE(rejected.size() == expected_old.size());
     for (std::size_t i = 0; i < rejected.size(); ++i) {
-        INFO(i << ": " << rejected[i].text << " | " << expected_old[i].text);
+        INFO(i << ": " << rejected[i].style << " " << rejected[i].text << " | " << expected_old[i].style << " " << expected_old[i].text);
         CHECK(rejected[i] == expected_old[i]);
     }
     // Without tracked changes there is nothing to accept or reject.

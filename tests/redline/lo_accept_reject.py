@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
-"""LibreOffice itself accepts and rejects a redline's tracked changes.
+"""LibreOffice itself accepts and rejects a document's tracked changes.
 
 Usage: lo_accept_reject.py DIR
-For every DIR/NAME.accept.docx and DIR/NAME.reject.docx (the same redline, with the new
-and the old title block) writes NAME.accepted.txt and NAME.rejected.txt: the document
-after .uno:AcceptAllTrackedChanges / .uno:RejectAllTrackedChanges, stored as text. Every
-other DIR/*.docx (the plain versions) is stored as text beside it, unchanged. One soffice
-process does the whole directory. Exit 0 when all were written, 2 when LibreOffice or its
-Python bridge (Debian's python3-uno) cannot be used.
+For every DIR/NAME.accept.docx writes NAME.accepted.txt: the document after
+.uno:AcceptAllTrackedChanges (Edit > Track Changes > Accept All), stored as UTF-8 text; for
+every DIR/NAME.reject.docx, NAME.rejected.txt after .uno:RejectAllTrackedChanges. Every other
+DIR/*.docx (a plain version) is stored as NAME.txt, unchanged. Beside each text, the same
+name ending .styles lists the paragraph style of every paragraph of the body, one a line
+("(table)" for a table), so a change of style that Reject All does not undo shows too. Before storing, fields are
+updated on the laid-out document, so the contents' page numbers are those the pages show.
+One soffice process does the whole directory.
+Exit 0 when all were written; 1 when a tracked change was left after Accept or Reject All;
+2 when LibreOffice or its Python bridge (Debian's python3-uno) cannot be used.
 """
 import os
 import shutil
@@ -33,60 +37,110 @@ def prop(name, value):
     return p
 
 
-def main():
-    folder = os.path.abspath(sys.argv[1])
+def start_office(profile, pipe):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
+        return None
+    return subprocess.Popen([soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+                             "-env:UserInstallation=" + uno.systemPathToFileUrl(profile),
+                             "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def connect(office, pipe):
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(240):
+        try:
+            return resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+        except Exception:
+            if office.poll() is not None:
+                return None
+            time.sleep(0.25)
+    return None
+
+
+def tracked_changes(doc):
+    info = doc.getPropertySetInfo()
+    return doc.getPropertyValue("Redlines").getCount() if info.hasPropertyByName("Redlines") else 0
+
+
+def load(desktop, path):
+    return desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, (prop("Hidden", True),))
+
+
+def paragraph_styles(doc):
+    lines = []
+    paragraphs = doc.getText().createEnumeration()
+    while paragraphs.hasMoreElements():
+        p = paragraphs.nextElement()
+        lines.append(p.getPropertyValue("ParaStyleName") if p.supportsService("com.sun.star.text.Paragraph") else "(table)")
+    return "\n".join(lines) + "\n"
+
+
+def convert(desktop, dispatcher, folder, name):
+    """Stores one .docx of the folder as text; returns the tracked changes left after Accept / Reject All."""
+    doc = load(desktop, os.path.join(folder, name))
+    stem = name[:-len(".docx")]
+    left = 0
+    out = stem + ".txt"
+    for ending, command, written in ((".accept", ".uno:AcceptAllTrackedChanges", ".accepted.txt"),
+                                     (".reject", ".uno:RejectAllTrackedChanges", ".rejected.txt")):
+        if stem.endswith(ending):
+            dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
+            left = tracked_changes(doc)
+            out = stem[:-len(ending)] + written
+            # Saved and opened again, as a user would: LibreOffice does not lay the pages
+            # out afresh after Accept / Reject All, so page numbers would be stale.
+            saved = os.path.join(folder, stem + ".saved.odt")
+            doc.storeToURL(uno.systemPathToFileUrl(saved), (prop("FilterName", "writer8"),))
+            doc.close(True)
+            doc = load(desktop, saved)
+            os.remove(saved)
+    # The pages laid out and the fields (the contents' page references) updated on them.
+    doc.getCurrentController().getPropertyValue("PageCount")
+    doc.getTextFields().refresh()
+    doc.storeToURL(uno.systemPathToFileUrl(os.path.join(folder, out)),
+                   (prop("FilterName", "Text (encoded)"), prop("FilterOptions", "UTF8,LF,,,")))
+    with open(os.path.join(folder, out[:-len(".txt")] + ".styles"), "w", encoding="utf-8") as f:
+        f.write(paragraph_styles(doc))
+    doc.close(True)
+    if left:
+        print("lo_accept_reject: %s: %d tracked changes left" % (name, left), file=sys.stderr)
+    return left
+
+
+def main():
+    if len(sys.argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    folder = os.path.abspath(sys.argv[1])
+    profile = tempfile.mkdtemp(prefix="lo-profile-")
+    pipe = "protopub_lo_%d" % os.getpid()
+    office = start_office(profile, pipe)
+    if office is None:
         print("lo_accept_reject: soffice not found", file=sys.stderr)
         return 2
-    profile = tempfile.mkdtemp(prefix="lo-profile-")
-    pipe = "protopub_redline_%d" % os.getpid()
-    office = subprocess.Popen([soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-                               "-env:UserInstallation=" + uno.systemPathToFileUrl(profile),
-                               "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        context = None
-        for _ in range(240):
-            try:
-                context = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-                break
-            except Exception:
-                if office.poll() is not None:
-                    break
-                time.sleep(0.25)
+        context = connect(office, pipe)
         if context is None:
             print("lo_accept_reject: LibreOffice did not start", file=sys.stderr)
             return 2
         smgr = context.ServiceManager
         desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", context)
         dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
-        text_filter = (prop("FilterName", "Text (encoded)"), prop("FilterOptions", "UTF8,LF,,,"))
+        left = 0
         for name in sorted(os.listdir(folder)):
-            if not name.endswith(".docx"):
-                continue
-            path = os.path.join(folder, name)
-            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, (prop("Hidden", True),))
-            stem = name[:-len(".docx")]
-            if stem.endswith(".accept") or stem.endswith(".reject"):
-                command = ".uno:AcceptAllTrackedChanges" if stem.endswith(".accept") else ".uno:RejectAllTrackedChanges"
-                frame = doc.getCurrentController().getFrame()
-                dispatcher.executeDispatch(frame, command, "", 0, ())
-                out = stem[:-len(".accept")] + (".accepted.txt" if stem.endswith(".accept") else ".rejected.txt")
-            else:
-                out = stem + ".txt"
-            doc.storeToURL(uno.systemPathToFileUrl(os.path.join(folder, out)), text_filter)
-            doc.close(True)
+            if name.endswith(".docx"):
+                left += convert(desktop, dispatcher, folder, name)
         try:
             desktop.terminate()
         except Exception:
             pass
-        return 0
+        return 1 if left else 0
     finally:
         try:
-            office.wait(timeout=30)
+            office.wait(timeout=60)
         except subprocess.TimeoutExpired:
             office.kill()
         shutil.rmtree(profile, ignore_errors=True)

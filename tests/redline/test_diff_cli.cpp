@@ -99,8 +99,7 @@ TEST_CASE("diff: section headings, deleted sections, introductions and front mat
           "Section 5,Section 4,heading amended,Section 4 (formerly 5) heading: 'Officers and the Cabinet/Portfolio "
           "Holders' replaced by 'Officers and the Cabinet'\r\n"
           "5.1 to 7.6,4.1 to 6.6,renumbered,Renumbered; wording unchanged; sections 6 to 7 renumbered 5 to 6\r\n"
-          "7.7,6.7,renumbered,Renumbered from 7.7; wording unchanged; reference to renumbered paragraphs updated "
-          "(consequential)\r\n");
+          "7.7,6.7,renumbered,Renumbered from 7.7; wording unchanged; reference updated (consequential): 6.4 to 5.4\r\n");
     const std::string csv = testing::read(dir.file("out/changes.csv"));
     CHECK(csv.find("\r\ndeleted,section,officers-and-whole-council,4,,,0,4,") != std::string::npos);
     CHECK(csv.find("\r\namended,introduction,personal-relationships,2,personal-relationships,2,") != std::string::npos);

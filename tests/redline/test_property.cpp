@@ -3,8 +3,8 @@
 // deleted / reordered, table cells / rows / columns, sections and sub-headings added /
 // deleted / renamed, then renumber). For each script the change model's kinds equal the
 // script's, and the Word redline read back gives NEW on Accept All and OLD on Reject All,
-// paragraph by paragraph. Fixed seed; PROTOPUB_PROPERTY_SEED and PROTOPUB_PROPERTY_SCRIPTS
-// run other seeds or more scripts (scripts per source).
+// paragraph by paragraph. Fixed seeds; PROTOPUB_PROPERTY_SEED and PROTOPUB_PROPERTY_SCRIPTS
+// run another seed or more scripts (scripts per source).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -56,29 +56,35 @@ void check_same(const std::string& what, const std::vector<testing::WordParagrap
 
 TEST_CASE("property: random edit scripts give their own change model and exact Accept All / Reject All",
           "[redline][property]") {
-    const unsigned seed = std::getenv("PROTOPUB_PROPERTY_SEED") ? static_cast<unsigned>(std::atoi(std::getenv("PROTOPUB_PROPERTY_SEED"))) : 20261202u;
+    // The fixed seed, and a range of seeds that once failed (61 to 68: a move across
+    // sections beside a sub-heading or section deleted).
+    std::vector<unsigned> seeds = {20261202u};
+    for (unsigned s = 61; s <= 68; ++s) seeds.push_back(s);
+    if (std::getenv("PROTOPUB_PROPERTY_SEED")) seeds = {static_cast<unsigned>(std::atoi(std::getenv("PROTOPUB_PROPERTY_SEED")))};
     const int scripts = std::getenv("PROTOPUB_PROPERTY_SCRIPTS") ? std::atoi(std::getenv("PROTOPUB_PROPERTY_SCRIPTS")) : 6;
-    std::mt19937 rng(seed);
     std::map<std::string, int> edits_made;
     int pairs = 0;
-    for (const std::string& path : property_sources()) {
-        const model::Protocol source = load_resolved_source(path);
-        for (int k = 0; k < scripts; ++k) {
-            EditScript script = random_script(source, rng);
-            for (const auto& e : script.log) ++edits_made[e.substr(0, e.find(' '))];
-            INFO(path << " script " << k << " (seed " << seed << "):\n" << script.describe());
-            const auto set = redline::compare_versions(script.old, script.now);
-            CHECK(clause_kinds(set) == script.expected_clauses);
-            CHECK(section_kinds(set) == script.expected_sections);
+    for (const unsigned seed : seeds) {
+        std::mt19937 rng(seed);
+        for (const std::string& path : property_sources()) {
+            const model::Protocol source = load_resolved_source(path);
+            for (int k = 0; k < scripts; ++k) {
+                EditScript script = random_script(source, rng);
+                for (const auto& e : script.log) ++edits_made[e.substr(0, e.find(' '))];
+                INFO(path << " script " << k << " (seed " << seed << "):\n" << script.describe());
+                const auto set = redline::compare_versions(script.old, script.now);
+                CHECK(clause_kinds(set) == script.expected_clauses);
+                CHECK(section_kinds(set) == script.expected_sections);
 
-            auto red = redline::build_redline(set, script.old, script.now);
-            red.meta = script.now.meta;
-            check_same("Accept All", testing::word_paragraphs(render(red), testing::View::accept_all),
-                       testing::word_paragraphs(render(script.now), testing::View::as_written));
-            red.meta = script.old.meta;
-            check_same("Reject All", testing::word_paragraphs(render(red), testing::View::reject_all),
-                       testing::word_paragraphs(render(script.old), testing::View::as_written));
-            ++pairs;
+                auto red = redline::build_redline(set, script.old, script.now);
+                red.meta = script.now.meta;
+                check_same("Accept All", testing::word_paragraphs(render(red), testing::View::accept_all),
+                           testing::word_paragraphs(render(script.now), testing::View::as_written));
+                red.meta = script.old.meta;
+                check_same("Reject All", testing::word_paragraphs(render(red), testing::View::reject_all),
+                           testing::word_paragraphs(render(script.old), testing::View::as_written));
+                ++pairs;
+            }
         }
     }
     // The scripts really exercised every kind of edit.

@@ -67,7 +67,7 @@ TEST_CASE("consequential references get a schedule row of their own kind", "[red
     REQUIRE(rows.size() == 3);
     CHECK(rows[2].kind == "consequential");
     CHECK(rows[2].old_number == "7.7");
-    CHECK(rows[2].summary == "Reference to renumbered paragraphs updated (consequential)");
+    CHECK(rows[2].summary == "Reference updated (consequential): 6.4 to 6.5");
 }
 
 TEST_CASE("the schedule as a Protocol is one table", "[redline][schedule]") {

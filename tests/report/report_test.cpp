@@ -128,11 +128,12 @@ TEST_CASE("LibreOffice's Accept All turns the tracked-changes appendix into the 
     SampleRepo repo;
     testing::TempDir out;
     REQUIRE(testing::run_cli({"report", repo.report, "-o", out.file("pack"), "--format", "docx"}).exit_code == 0);
-    const std::string script = test_env::source_dir() + "/tests/data/report/accept_all.py";
-    const std::string command = "/usr/bin/python3 '" + script + "' '" + out.file("pack/report.docx") + "' '" +
-                                out.file("accepted.txt") + "' '" + out.file("profile") + "'";
+    // The same script as the redline's LibreOffice check: NAME.accept.docx -> NAME.accepted.txt.
+    testing::TempDir lo;
+    testing::write(lo.file("report.accept.docx"), testing::read(out.file("pack/report.docx")));
+    const std::string command = "python3 '" + test_env::source_dir() + "/tests/redline/lo_accept_reject.py' '" + lo.path() + "'";
     REQUIRE(std::system(command.c_str()) == 0);
-    const std::string text = testing::read(out.file("accepted.txt"));
+    const std::string text = testing::read(lo.file("report.accepted.txt"));
     const auto accepted = lines_between(text, "Appendix 2:", "Appendix 3:");
     const auto revised = lines_between(text, "Appendix 3:", "Appendix 4:");
     REQUIRE(revised.size() > 40);

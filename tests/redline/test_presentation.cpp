@@ -1,0 +1,110 @@
+// Failure 9 of issue 15, the presentation of a redline: a deleted clause's number is struck
+// (and is no second permanent link to the number NEW gives another clause), a consequential
+// row names the references that changed, and "Show only changed paragraphs" folds away
+// clauses that were only renumbered, which carry no change bar (judged by Chromium); both
+// ends of a split or a merge have a margin note, as a move's ends have.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <regex>
+
+#include "support.hpp"
+
+namespace {
+
+const std::string front = "---\ntitle: T\ncouncil: C\nversion: \"1\"\nstatus: draft\n---\n\n";
+
+// 1.1 deleted; 1.2 only renumbered; 1.3 renumbered, and its reference to itself with it;
+// 1.4 reworded and renumbered.
+struct Pair {
+    testing::TempDir dir;
+    std::string out = dir.file("out");
+    Pair() {
+        testing::write(dir.file("old.md"), front +
+                                               "## 1. Roles\n\n1.1 Councillors and officers serve the public.\n\n"
+                                               "1.2 Officers give advice to all councillors equally.\n\n"
+                                               "1.3 Officers answer within five days, as paragraph 1.3 says.\n\n"
+                                               "1.4 Officers keep councillors informed.\n");
+        testing::write(dir.file("new.md"), front +
+                                               "## 1. Roles\n\n1.1 Officers give advice to all councillors equally.\n\n"
+                                               "1.2 Officers answer within five days, as paragraph 1.2 says.\n\n"
+                                               "1.3 Officers keep ward councillors informed.\n");
+        const auto run = testing::run_cli({"diff", dir.file("old.md"), dir.file("new.md"), "-o", out, "--format", "html,csv"});
+        REQUIRE(run.exit_code == 0);
+    }
+};
+
+std::size_t count(const std::string& haystack, const std::string& needle) {
+    std::size_t n = 0;
+    for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("failure 9: a deleted clause's number is struck in the HTML and links nowhere", "[redline][failures][html]") {
+    Pair pair;
+    const std::string html = testing::read(pair.out + "/redline.html");
+    CHECK(html.find("<div class=\"clause depth-2 change-deleted\" id=\"councillors-and-officers-serve-the\" data-change=\"deleted\">"
+                    "<span class=\"clause-number\"><del class=\"old-number\"><span class=\"sr-only\">deleted number </span>1.1</del>"
+                    "</span>") != std::string::npos);
+    // one permanent link "p-1.1": the clause NEW numbers 1.1
+    CHECK(count(html, "id=\"p-1.1\"") == 1);
+}
+
+TEST_CASE("failure 9: a consequential row says which reference changed", "[redline][failures]") {
+    Pair pair;
+    const std::string csv = testing::read(pair.out + "/schedule.csv");
+    CHECK(csv.find("1.3,1.2,renumbered,Renumbered from 1.3; wording unchanged; reference updated (consequential): 1.3 to 1.2") !=
+          std::string::npos);
+}
+
+TEST_CASE("failure 9: 'Show only changed paragraphs' folds away renumber-only clauses, which have no change bar",
+          "[redline][failures][html][chromium]") {
+    Pair pair;
+    // The page reports each clause's display and change bar, before and after the box is ticked.
+    std::string html = testing::read(pair.out + "/redline.html");
+    const std::string probe =
+        "<script>const look = () => [...document.querySelectorAll('.clause')].map(c => c.id + '=' + "
+        "getComputedStyle(c).display + '/' + (getComputedStyle(c).boxShadow === 'none' ? 'no-bar' : 'bar')).join(' ');"
+        "const before = look(); document.getElementById('_only-changed').checked = true;"
+        "document.body.setAttribute('data-before', before); document.body.setAttribute('data-after', look());</script>";
+    html.replace(html.rfind("</body>"), 7, probe + "</body>");
+    testing::write(pair.out + "/probe.html", html);
+    const std::string dom = pair.dir.file("dom.html");
+    const std::string command = "chromium --headless --no-sandbox --disable-gpu --dump-dom 'file://" + pair.out +
+                                "/probe.html' > '" + dom + "' 2>/dev/null";
+    REQUIRE(std::system(command.c_str()) == 0);
+    const std::string result = testing::read(dom);
+    std::smatch before, after;
+    REQUIRE(std::regex_search(result, before, std::regex("data-before=\"([^\"]*)\"")));
+    REQUIRE(std::regex_search(result, after, std::regex("data-after=\"([^\"]*)\"")));
+    CHECK(before[1].str() ==
+          "councillors-and-officers-serve-the=grid/bar officers-give-advice-to-all=grid/no-bar "
+          "officers-answer-within-five-days=grid/bar officers-keep-ward-councillors-informed=grid/bar");
+    CHECK(after[1].str() ==
+          "councillors-and-officers-serve-the=grid/bar officers-give-advice-to-all=none/no-bar "
+          "officers-answer-within-five-days=grid/bar officers-keep-ward-councillors-informed=grid/bar");
+}
+
+TEST_CASE("failure 9: both ends of a split and of a merge have a margin note linking to the other", "[redline][failures][html]") {
+    testing::TempDir dir;
+    testing::write(dir.file("old.md"), front +
+                                           "## 1. Roles\n\n1.1 Councillors set the policy of the council and decide its budget. "
+                                           "Officers carry out the policy and advise councillors on every decision.\n\n"
+                                           "1.2 Officers answer enquiries from councillors within five working days.\n\n"
+                                           "1.3 A holding reply is sent when a full answer takes longer than that.\n");
+    testing::write(dir.file("new.md"), front +
+                                           "## 1. Roles\n\n1.1 Councillors set the policy of the council and decide its budget.\n\n"
+                                           "1.2 Officers carry out the policy and advise councillors on every decision.\n\n"
+                                           "1.3 Officers answer enquiries from councillors within five working days. "
+                                           "A holding reply is sent when a full answer takes longer than that.\n");
+    const auto run = testing::run_cli({"diff", dir.file("old.md"), dir.file("new.md"), "-o", dir.file("out"), "--format", "html"});
+    REQUIRE(run.exit_code == 0);
+    const std::string html = testing::read(dir.file("out/redline.html"));
+    CHECK(html.find("<a class=\"move-link\" href=\"#officers-carry-out-the-policy\">split; continues at 1.2</a>") != std::string::npos);
+    CHECK(html.find("<a class=\"move-link\" href=\"#councillors-set-the-policy-of\">split from 1.1</a>") != std::string::npos);
+    CHECK(html.find("<a class=\"move-link\" href=\"#a-holding-reply-is-sent\">merged with former 1.3</a>") != std::string::npos);
+    CHECK(html.find("<a class=\"move-link\" href=\"#officers-answer-enquiries-from-councillors\">merged into 1.3</a>") !=
+          std::string::npos);
+}
