@@ -53,12 +53,19 @@ bool showable(long cp) {
 
 Unshowable make_showable(std::string& text) {
     Unshowable found;
-    // Most strings are plain printable ASCII: nothing to copy.
+    // Most strings are all showable (plain ASCII, curly quotes, dashes): nothing to copy.
     std::size_t i = 0;
     while (i < text.size()) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) break;
-        ++i;
+        if (c < 0x80) {
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) break;
+            ++i;
+            continue;
+        }
+        std::size_t len = 1;
+        const long cp = decode_utf8(text, i, len);
+        if (cp < 0 || !showable(cp)) break;
+        i += len;
     }
     if (i == text.size()) return found;
     std::string out(text, 0, i);
@@ -71,7 +78,7 @@ Unshowable make_showable(std::string& text) {
         } else {
             if (found.count++ == 0) {
                 found.offset = i;
-                char name[16];
+                char name[24];
                 if (cp < 0) std::snprintf(name, sizeof name, "byte 0x%02x", static_cast<unsigned char>(text[i]));
                 else std::snprintf(name, sizeof name, "U+%04lX", cp);
                 found.name = name;

@@ -28,12 +28,12 @@ namespace {
 class Lines {
 public:
     explicit Lines(std::string_view text) {
-        std::size_t start = 0;
-        for (std::size_t i = 0; i <= text.size(); ++i) {
-            if (i == text.size() || text[i] == '\n') {
-                lines_.push_back(text.substr(start, i - start));
-                start = i + 1;
-            }
+        lines_.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+        for (std::size_t start = 0;;) {
+            const std::size_t nl = text.find('\n', start);
+            lines_.push_back(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+            if (nl == std::string_view::npos) break;
+            start = nl + 1;
         }
     }
     // The rest of line `line` from byte column `col` (both 1-based).
@@ -406,7 +406,8 @@ void Reader::append_text(std::string_view literal, SourcePos reported, Inlines& 
     // cmark-gfm decodes "&#xFFFE;" and "&#xFFFF;" to the single bytes 0xFE and 0xFF (its
     // encoder's quirk); spelt as the characters they are, the text rule names them.
     std::string decoded;
-    if (literal.find_first_of("\xFE\xFF") != std::string_view::npos) {
+    // (one pass over the bytes: find_first_of would look each byte up in the set in turn)
+    if (std::any_of(literal.begin(), literal.end(), [](char c) { return c == '\xFE' || c == '\xFF'; })) {
         for (char c : literal) {
             if (c == '\xFE' || c == '\xFF') decoded += c == '\xFE' ? "\xEF\xBF\xBE" : "\xEF\xBF\xBF";
             else decoded += c;
@@ -673,10 +674,13 @@ void Reader::start_clause(Clause clause) {
 
 void Reader::read_body(cmark_node* doc, Protocol& p) {
     // Sections are appended while we hold pointers into the vector: reserve enough.
-    std::size_t headings = 1;
-    for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
+    std::size_t headings = 1, blocks = 0;
+    for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
         if (cmark_node_get_type(n) == CMARK_NODE_HEADING) ++headings;
+        ++blocks;
+    }
     p.sections.reserve(headings + 1);
+    given_ids_.reserve(blocks);  // about one id per top-level block at most, in most sources
 
     for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
         const SourcePos pos = pos_of(n);
@@ -972,6 +976,7 @@ void read_front_matter(const FrontMatter& fm, const std::string& path, Metadata&
 
 // Line ends: CRLF and lone CR become LF, so that lines count the same everywhere.
 std::string normalise_line_ends(std::string_view text) {
+    if (text.find('\r') == std::string_view::npos) return std::string(text);  // most files: nothing to do
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
