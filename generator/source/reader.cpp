@@ -1031,7 +1031,7 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
         diags.error(path, position_of_offset(input, bad), std::string("invalid UTF-8 byte ") + hex);
         return p;
     }
-    const std::string text = normalise_line_ends(input);
+    std::string text = normalise_line_ends(input);
     if (text.find_first_not_of(" \t\n") == std::string::npos) {
         diags.error(path, {1, 1}, "the file is empty");
         return p;
@@ -1048,19 +1048,19 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
         read_front_matter(fm, path, p.meta, diags);
     }
 
-    // Blank out the front matter so that cmark's line numbers are the file's.
-    std::string body(fm.closed ? fm.body_line - 1 : 0, '\n');
-    body.append(text, fm.closed ? fm.body_offset : 0, std::string::npos);
+    // Blank out the front matter so that cmark's line numbers are the file's (in place:
+    // one line end for each of its lines, never more bytes than it had).
+    if (fm.closed) text.replace(0, fm.body_offset, fm.body_line - 1, '\n');
 
     cmark_gfm_core_extensions_ensure_registered();
     std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
     for (const char* ext : {"table", "strikethrough", "autolink", "tagfilter"})
         if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext))
             cmark_parser_attach_syntax_extension(parser.get(), e);
-    cmark_parser_feed(parser.get(), body.data(), body.size());
+    cmark_parser_feed(parser.get(), text.data(), text.size());
     std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
 
-    Reader reader(body, path, diags);
+    Reader reader(text, path, diags);
     reader.read_body(doc.get(), p);
     make_showable(p, diags);  // characters and references (&#xFFFE;, &#27;) no output can carry
     if (p.sections.empty() && fm.closed)
