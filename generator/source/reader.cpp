@@ -141,15 +141,15 @@ std::size_t parse_attr_block(std::string_view s, AttrBlock& out) {
         if (sigil != '#' && sigil != '.') return 0;
         std::size_t j = i + 1;
         while (j < inner.size() && inner[j] != ' ') ++j;
-        std::string token(inner.substr(i + 1, j - i - 1));
-        bool valid = !token.empty() && std::isalpha(static_cast<unsigned char>(token[0]));
-        for (char c : token) valid = valid && is_id_char(c);
+        const std::string_view token = inner.substr(i + 1, j - i - 1);
+        const bool valid = !token.empty() && std::isalpha(static_cast<unsigned char>(token[0])) &&
+                           std::all_of(token.begin(), token.end(), is_id_char);
         if (!valid) out.malformed = true;
         if (sigil == '#') {
             if (!out.id.empty()) out.malformed = true;
             out.id = token;
         } else {
-            out.classes.push_back(token);
+            out.classes.emplace_back(token);
         }
         any = true;
         i = j;
@@ -541,6 +541,9 @@ void Reader::append_text(std::string_view literal, SourcePos reported, Inlines& 
 Inlines Reader::read_inlines(cmark_node* parent) {
     Inlines out;
     if (too_deep(parent)) return out;
+    std::size_t children = 0;  // one inline each, mostly: sized once, not grown
+    for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) ++children;
+    out.reserve(children);
     ++depth_;
     for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) read_inline(c, out);
     --depth_;
