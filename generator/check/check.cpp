@@ -1,6 +1,6 @@
 #include "check/check.hpp"
 
-#include <map>
+#include <unordered_map>
 
 #include "model/facts.hpp"
 #include "model/text.hpp"
@@ -61,10 +61,13 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
     const std::string& file = p.source_path;
     std::vector<int> prev;                       // the last number seen, in document order
     std::vector<int> prev_section;               // the last level-2 section number seen
-    std::map<std::string, SourcePos> seen;       // number -> first place
+    std::unordered_map<std::string, SourcePos> seen;  // number -> first place (looked up, never walked)
 
     std::vector<int> current;                    // number of the enclosing level-2 section
     bool first_clause = true;
+    std::size_t clauses = 0;
+    for (const auto& s : p.sections) clauses += s.clauses.size();
+    seen.reserve(clauses);
     for (const auto& s : p.sections) {
         if (s.kind == SectionKind::preamble) continue;
         if (s.level <= 2) {

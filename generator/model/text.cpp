@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <map>
 
 namespace protopub::model {
@@ -53,12 +54,29 @@ bool showable(long cp) {
 
 Unshowable make_showable(std::string& text) {
     Unshowable found;
-    // Most strings are plain printable ASCII: nothing to copy.
+    // Most strings are all showable (plain ASCII, curly quotes, dashes): nothing to copy.
     std::size_t i = 0;
     while (i < text.size()) {
+        // eight bytes at once while they are all printable ASCII (0x20 to 0x7E); any other
+        // byte (or a rare false alarm) is settled one byte at a time below
+        constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        for (std::uint64_t w; i + 8 <= text.size(); i += 8) {
+            std::memcpy(&w, text.data() + i, 8);
+            const std::uint64_t control = (w - 0x20 * ones) & ~w;  // a byte under 0x20
+            const std::uint64_t del = ((w ^ 0x7F * ones) - ones) & ~(w ^ 0x7F * ones);  // a 0x7F byte
+            if ((w | control | del) & highs) break;
+        }
+        if (i == text.size()) break;
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) break;
-        ++i;
+        if (c < 0x80) {
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) break;
+            ++i;
+            continue;
+        }
+        std::size_t len = 1;
+        const long cp = decode_utf8(text, i, len);
+        if (cp < 0 || !showable(cp)) break;
+        i += len;
     }
     if (i == text.size()) return found;
     std::string out(text, 0, i);
@@ -71,7 +89,7 @@ Unshowable make_showable(std::string& text) {
         } else {
             if (found.count++ == 0) {
                 found.offset = i;
-                char name[16];
+                char name[24];
                 if (cp < 0) std::snprintf(name, sizeof name, "byte 0x%02x", static_cast<unsigned char>(text[i]));
                 else std::snprintf(name, sizeof name, "U+%04lX", cp);
                 found.name = name;

@@ -6,6 +6,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -28,12 +32,12 @@ namespace {
 class Lines {
 public:
     explicit Lines(std::string_view text) {
-        std::size_t start = 0;
-        for (std::size_t i = 0; i <= text.size(); ++i) {
-            if (i == text.size() || text[i] == '\n') {
-                lines_.push_back(text.substr(start, i - start));
-                start = i + 1;
-            }
+        lines_.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+        for (std::size_t start = 0;;) {
+            const std::size_t nl = text.find('\n', start);
+            lines_.push_back(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+            if (nl == std::string_view::npos) break;
+            start = nl + 1;
         }
     }
     // The rest of line `line` from byte column `col` (both 1-based).
@@ -137,15 +141,15 @@ std::size_t parse_attr_block(std::string_view s, AttrBlock& out) {
         if (sigil != '#' && sigil != '.') return 0;
         std::size_t j = i + 1;
         while (j < inner.size() && inner[j] != ' ') ++j;
-        std::string token(inner.substr(i + 1, j - i - 1));
-        bool valid = !token.empty() && std::isalpha(static_cast<unsigned char>(token[0]));
-        for (char c : token) valid = valid && is_id_char(c);
+        const std::string_view token = inner.substr(i + 1, j - i - 1);
+        const bool valid = !token.empty() && std::isalpha(static_cast<unsigned char>(token[0])) &&
+                           std::all_of(token.begin(), token.end(), is_id_char);
         if (!valid) out.malformed = true;
         if (sigil == '#') {
             if (!out.id.empty()) out.malformed = true;
             out.id = token;
         } else {
-            out.classes.push_back(token);
+            out.classes.emplace_back(token);
         }
         any = true;
         i = j;
@@ -226,12 +230,91 @@ bool safe_url(std::string_view url) {
 
 // ------------------------------------------------------------------ the reader
 
-struct NodeDeleter {
-    void operator()(cmark_node* n) const { cmark_node_free(n); }
+// cmark's parser, nodes and strings for one source come from a few large blocks that are
+// let go together once the model is built: a source makes hundreds of thousands of small
+// allocations, and freeing the tree node by node cost as much as a tenth of reading it.
+// cmark's allocator hooks take no context, so the arena in use is the thread's own.
+class CmarkArena {
+public:
+    CmarkArena() : previous_(current_) { current_ = this; }
+    ~CmarkArena() {
+        current_ = previous_;
+        for (char* b : blocks_) std::free(b);
+    }
+    CmarkArena(const CmarkArena&) = delete;
+    CmarkArena& operator=(const CmarkArena&) = delete;
+
+    cmark_mem* mem() { return &mem_; }
+
+private:
+    // Each allocation is preceded by its size, so that realloc knows how much to copy.
+    static constexpr std::size_t kHeader = 16;
+    static constexpr std::size_t kBlock = std::size_t(1) << 20;
+
+    static std::size_t rounded(std::size_t n) { return (n + 15) & ~std::size_t(15); }
+    static std::size_t& size_of(void* p) { return *reinterpret_cast<std::size_t*>(static_cast<char*>(p) - kHeader); }
+    // What cmark's own allocator does when the system has no memory left.
+    [[noreturn]] static void out_of_memory() {
+        std::fputs("[cmark] out of memory, aborting\n", stderr);
+        std::abort();
+    }
+
+    void* allocate(std::size_t n) {
+        if (n > SIZE_MAX / 2) out_of_memory();
+        const std::size_t need = kHeader + rounded(n);
+        if (need > static_cast<std::size_t>(end_ - top_)) {
+            const std::size_t size = std::max(kBlock, need);
+            char* b = static_cast<char*>(std::malloc(size));
+            if (!b) out_of_memory();
+            blocks_.push_back(b);
+            top_ = b;
+            end_ = b + size;
+        }
+        char* p = top_ + kHeader;
+        top_ += need;
+        last_ = p;
+        size_of(p) = n;
+        return p;
+    }
+    void* reallocate(void* old, std::size_t n) {
+        if (!old) return allocate(n);
+        const std::size_t had = size_of(old);
+        // the newest allocation grows (or shrinks) where it is while its block has room
+        if (old == last_ && static_cast<std::size_t>(end_ - static_cast<char*>(old)) >= rounded(n)) {
+            top_ = static_cast<char*>(old) + rounded(n);
+            size_of(old) = n;
+            return old;
+        }
+        void* p = allocate(n);
+        std::memcpy(p, old, std::min(had, n));
+        return p;
+    }
+    void release(void* p) {
+        if (p && p == last_) {  // the newest allocation is taken back; any other waits for the end
+            top_ = static_cast<char*>(p) - kHeader;
+            last_ = nullptr;
+        }
+    }
+
+    static void* c_calloc(std::size_t count, std::size_t size) {
+        if (size && count > SIZE_MAX / size) out_of_memory();
+        void* p = current_->allocate(count * size);
+        std::memset(p, 0, count * size);
+        return p;
+    }
+    static void* c_realloc(void* p, std::size_t n) { return current_->reallocate(p, n); }
+    static void c_free(void* p) { current_->release(p); }
+
+    static thread_local CmarkArena* current_;
+    CmarkArena* previous_;
+    cmark_mem mem_{c_calloc, c_realloc, c_free};
+    std::vector<char*> blocks_;
+    char* top_ = nullptr;
+    char* end_ = nullptr;
+    void* last_ = nullptr;
 };
-struct ParserDeleter {
-    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
-};
+
+thread_local CmarkArena* CmarkArena::current_ = nullptr;
 
 class Reader {
 public:
@@ -406,7 +489,8 @@ void Reader::append_text(std::string_view literal, SourcePos reported, Inlines& 
     // cmark-gfm decodes "&#xFFFE;" and "&#xFFFF;" to the single bytes 0xFE and 0xFF (its
     // encoder's quirk); spelt as the characters they are, the text rule names them.
     std::string decoded;
-    if (literal.find_first_of("\xFE\xFF") != std::string_view::npos) {
+    // (one pass over the bytes: find_first_of would look each byte up in the set in turn)
+    if (std::any_of(literal.begin(), literal.end(), [](char c) { return c == '\xFE' || c == '\xFF'; })) {
         for (char c : literal) {
             if (c == '\xFE' || c == '\xFF') decoded += c == '\xFE' ? "\xEF\xBF\xBE" : "\xEF\xBF\xBF";
             else decoded += c;
@@ -457,6 +541,9 @@ void Reader::append_text(std::string_view literal, SourcePos reported, Inlines& 
 Inlines Reader::read_inlines(cmark_node* parent) {
     Inlines out;
     if (too_deep(parent)) return out;
+    std::size_t children = 0;  // one inline each, mostly: sized once, not grown
+    for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) ++children;
+    out.reserve(children);
     ++depth_;
     for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) read_inline(c, out);
     --depth_;
@@ -673,10 +760,13 @@ void Reader::start_clause(Clause clause) {
 
 void Reader::read_body(cmark_node* doc, Protocol& p) {
     // Sections are appended while we hold pointers into the vector: reserve enough.
-    std::size_t headings = 1;
-    for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
+    std::size_t headings = 1, blocks = 0;
+    for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
         if (cmark_node_get_type(n) == CMARK_NODE_HEADING) ++headings;
+        ++blocks;
+    }
     p.sections.reserve(headings + 1);
+    given_ids_.reserve(blocks);  // about one id per top-level block at most, in most sources
 
     for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
         const SourcePos pos = pos_of(n);
@@ -972,6 +1062,7 @@ void read_front_matter(const FrontMatter& fm, const std::string& path, Metadata&
 
 // Line ends: CRLF and lone CR become LF, so that lines count the same everywhere.
 std::string normalise_line_ends(std::string_view text) {
+    if (text.find('\r') == std::string_view::npos) return std::string(text);  // most files: nothing to do
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -1026,7 +1117,7 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
         diags.error(path, position_of_offset(input, bad), std::string("invalid UTF-8 byte ") + hex);
         return p;
     }
-    const std::string text = normalise_line_ends(input);
+    std::string text = normalise_line_ends(input);
     if (text.find_first_not_of(" \t\n") == std::string::npos) {
         diags.error(path, {1, 1}, "the file is empty");
         return p;
@@ -1043,20 +1134,22 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
         read_front_matter(fm, path, p.meta, diags);
     }
 
-    // Blank out the front matter so that cmark's line numbers are the file's.
-    std::string body(fm.closed ? fm.body_line - 1 : 0, '\n');
-    body.append(text, fm.closed ? fm.body_offset : 0, std::string::npos);
+    // Blank out the front matter so that cmark's line numbers are the file's (in place:
+    // one line end for each of its lines, never more bytes than it had).
+    if (fm.closed) text.replace(0, fm.body_offset, fm.body_line - 1, '\n');
 
     cmark_gfm_core_extensions_ensure_registered();
-    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
-    for (const char* ext : {"table", "strikethrough", "autolink", "tagfilter"})
-        if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext))
-            cmark_parser_attach_syntax_extension(parser.get(), e);
-    cmark_parser_feed(parser.get(), body.data(), body.size());
-    std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
-
-    Reader reader(body, path, diags);
-    reader.read_body(doc.get(), p);
+    {
+        CmarkArena arena;  // the parser and the tree go with it, at the end of this block
+        cmark_parser* parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena.mem());
+        for (const char* ext : {"table", "strikethrough", "autolink", "tagfilter"})
+            if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext))
+                cmark_parser_attach_syntax_extension(parser, e);
+        cmark_parser_feed(parser, text.data(), text.size());
+        cmark_node* doc = cmark_parser_finish(parser);
+        Reader reader(text, path, diags);
+        reader.read_body(doc, p);
+    }
     make_showable(p, diags);  // characters and references (&#xFFFE;, &#27;) no output can carry
     if (p.sections.empty() && fm.closed)
         diags.error(path, {fm.body_line, 1}, "no protocol text after the front matter: add sections ('## ...') and clauses");

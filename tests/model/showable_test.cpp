@@ -60,6 +60,23 @@ TEST_CASE("make_showable: bytes that are not UTF-8 are replaced, one U+FFFD each
     CHECK(find_invalid_utf8(overlong) == std::string::npos);
 }
 
+TEST_CASE("make_showable: any byte at any place in a long ASCII run is judged the same", "[model][text]") {
+    // long runs are looked at eight bytes at a time: each byte in each lane of two words
+    const std::string run = "The Council's (a) 1.2 ~text~";
+    for (int b = 0; b <= 0xFF; ++b) {
+        const bool shows = (b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n' || b == '\r';
+        for (std::size_t at = 0; at < run.size(); ++at) {
+            std::string s = run;
+            s[at] = static_cast<char>(b);
+            const std::string before = s;
+            const Unshowable u = make_showable(s);
+            if (shows ? u.count != 0 || s != before
+                      : u.count != 1 || u.offset != at || s != run.substr(0, at) + "\xEF\xBF\xBD" + run.substr(at + 1))
+                FAIL("byte " << b << " at " << at << " gave '" << s << "'");
+        }
+    }
+}
+
 TEST_CASE("make_showable: text that shows is left as it is, without a copy", "[model][text]") {
     std::string s = "Councillors’ code — £5, tab\there\r\n, 𝔘nicode";
     const std::string before = s;
