@@ -7,6 +7,7 @@
 #include "constitution/constitution.hpp"
 #include "model/facts.hpp"
 #include "model/ids.hpp"
+#include "model/make.hpp"
 #include "model/text.hpp"
 #include "model/walk.hpp"
 
@@ -32,8 +33,7 @@ std::string section_key(const ManifestPart& part, const ManifestSection& s, std:
 
 // "1.1" -> "24.1.1", "1." -> "24.1": the number as it reads inside section 24.
 std::string prefixed_number(const std::string& prefix, const std::string& number) {
-    std::string bare = number;
-    while (!bare.empty() && bare.back() == '.') bare.pop_back();
+    const std::string bare = model::number_without_dots(number);
     return bare.empty() ? bare : prefix + "." + bare;
 }
 
@@ -48,8 +48,7 @@ bool is_number_char(char c) { return std::isdigit(static_cast<unsigned char>(c))
 
 // Rewrites a cited number where it stands as a whole number in the words ("paragraph 3.2,").
 void rewrite_number(std::string& words, const std::string& from, const std::string& to) {
-    std::string bare = from;
-    while (!bare.empty() && bare.back() == '.') bare.pop_back();
+    const std::string bare = model::number_without_dots(from);
     if (bare.empty()) return;
     for (std::size_t at = words.find(bare); at != std::string::npos; at = words.find(bare, at)) {
         const std::size_t end = at + bare.size();
@@ -93,36 +92,15 @@ void prefix_numbering(Protocol& p, const std::string& prefix) {
 
 // ------------------------------------------------------------ adoption records
 
-Inline text(const std::string& words) {
-    Inline in;
-    in.text = words;
-    return in;
-}
+using model::make::paragraph;
+using model::make::strong_paragraph;
+using model::make::text;
 
-Block paragraph(Inlines inlines) {
-    Block b;
-    b.inlines = std::move(inlines);
-    return b;
-}
-
-Block strong_paragraph(const std::string& words) {
-    Inline strong;
-    strong.kind = InlineKind::strong;
-    strong.children = {text(words)};
-    return paragraph({strong});
-}
-
-Block table(const std::vector<std::vector<std::string>>& rows) {
-    Block b;
-    b.kind = model::BlockKind::table;
-    for (const auto& cells : rows) {
-        model::TableRow row;
-        row.header = b.rows.empty();
-        // Dates read as everywhere else ("1 May 2024"); an empty cell is a dash.
-        for (const auto& c : cells) row.cells.push_back({{text(c.empty() ? "\xE2\x80\x94" : model::date_in_words(c))}});
-        b.rows.push_back(std::move(row));
-    }
-    return b;
+// A record table: dates read as everywhere else ("1 May 2024"); an empty cell is a dash.
+Block table(std::vector<std::vector<std::string>> rows) {
+    for (auto& cells : rows)
+        for (auto& c : cells) c = c.empty() ? "\xE2\x80\x94" : model::date_in_words(c);
+    return model::make::table(rows);
 }
 
 VersionRecord current_version(const model::Metadata& m) {

@@ -37,11 +37,12 @@ std::string derive_clause_id(const Clause& c) {
     return c.number.empty() ? std::string("c-x") : id_from_number("c", join_number(c.number.parts));
 }
 
-std::string number_anchor(const std::string& number) {
-    std::string n = number;
-    while (!n.empty() && n.back() == '.') n.pop_back();
-    return "p-" + n;
+std::string number_without_dots(std::string_view written) {
+    while (!written.empty() && written.back() == '.') written.remove_suffix(1);
+    return std::string(written);
 }
+
+std::string number_anchor(const std::string& number) { return "p-" + number_without_dots(number); }
 
 bool is_valid_id(const std::string& id) {
     if (id.empty() || !std::isalpha(static_cast<unsigned char>(id[0]))) return false;

@@ -37,6 +37,9 @@ std::string derive_section_id(const Section& s);
 // From the clause's title or first words; "c-4-21" style when it has no words.
 std::string derive_clause_id(const Clause& c);
 
+// A number as written without its trailing dots: "1.1." -> "1.1", "2." -> "2".
+std::string number_without_dots(std::string_view written);
+
 // The permalink anchor for a displayed number: "4.21" -> "p-4.21".
 std::string number_anchor(const std::string& number);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/facts.hpp"
+#include "model/ids.hpp"
 #include "model/text.hpp"
 
 namespace protopub::refs {
@@ -14,9 +15,7 @@ namespace {
 // The number as written without a trailing dot or sub-item label: "1.1." -> "1.1",
 // "4.2(a)" -> "4.2".
 std::string bare_number(std::string_view written) {
-    written = written.substr(0, written.find('('));
-    while (!written.empty() && written.back() == '.') written.remove_suffix(1);
-    return std::string(written);
+    return model::number_without_dots(written.substr(0, written.find('(')));
 }
 
 // Sections numbered N with clauses N.x take part in the numbering walk (as in check).

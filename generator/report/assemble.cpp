@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "model/facts.hpp"
+#include "model/ids.hpp"
 #include "model/make.hpp"
 #include "model/text.hpp"
 #include "model/walk.hpp"
@@ -38,11 +39,6 @@ model::Block field_table(const std::vector<std::pair<std::string, std::string>>&
 std::string appendix_key(int number) { return "appendix-" + std::to_string(number); }
 
 bool is_number_char(char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }
-
-std::string bare_number(std::string n) {
-    while (!n.empty() && n.back() == '.') n.pop_back();
-    return n;
-}
 
 // Finds "Appendix N" in the body's words, and "paragraph(s) X [to Y] of Appendix N" (also
 // "clause", "section"), checks that the appendix (and the clause in it) exists, and turns
@@ -162,7 +158,7 @@ private:
             std::string word = s.substr(b, w - b);
             while (!word.empty() && word.back() == ',') word.pop_back();
             if (!word.empty() && std::all_of(word.begin(), word.end(), is_number_char) && std::isdigit(static_cast<unsigned char>(word[0]))) {
-                numbers.insert(numbers.begin(), {bare_number(word), b});
+                numbers.insert(numbers.begin(), {model::number_without_dots(word), b});
             } else if (word == "to" || word == "and") {
                 range |= word == "to";
             } else {
@@ -186,10 +182,10 @@ private:
     // deleted clause, nor the old place of a moved one): its id in the pack, or "".
     static std::string clause_id(const Appendix& a, const std::string& number) {
         for (const auto& s : a.document.sections) {
-            if (bare_number(s.number.text) == number && s.change.kind != model::ChangeKind::deleted)
+            if (model::number_without_dots(s.number.text) == number && s.change.kind != model::ChangeKind::deleted)
                 return appendix_key(a.number) + "-" + s.id;
             for (const auto& c : s.clauses)
-                if (bare_number(c.number.text) == number && c.change.kind != model::ChangeKind::deleted && !c.change.moved_from)
+                if (model::number_without_dots(c.number.text) == number && c.change.kind != model::ChangeKind::deleted && !c.change.moved_from)
                     return appendix_key(a.number) + "-" + c.id;
         }
         return {};
