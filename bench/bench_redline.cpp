@@ -96,15 +96,16 @@ void BM_docx(benchmark::State& state) {
 int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
     if (argc < 2) {
-        std::fprintf(stderr, "usage: protopub_bench_redline PAIR_DIR (holding old.md and new.md) [benchmark options]\n");
+        std::fprintf(stderr,
+                     "usage: protopub_bench_redline PAIR_DIR (holding old.md and new.md) [benchmark options]\n");
         return 2;
     }
     g_old = load(std::string(argv[1]) + "/old.md");
     g_new = load(std::string(argv[1]) + "/new.md");
     using Step = std::pair<const char*, void (*)(benchmark::State&)>;
-    for (const Step& step : {Step{"compare", BM_compare}, Step{"json+csv", BM_json_csv},
-                             Step{"build_redline", BM_build_redline}, Step{"html", BM_html}, Step{"pdf", BM_pdf},
-                             Step{"docx", BM_docx}})
+    for (const Step& step :
+         {Step{"compare", BM_compare}, Step{"json+csv", BM_json_csv}, Step{"build_redline", BM_build_redline},
+          Step{"html", BM_html}, Step{"pdf", BM_pdf}, Step{"docx", BM_docx}})
         benchmark::RegisterBenchmark(step.first, step.second)->Unit(benchmark::kMillisecond);
     benchmark::RunSpecifiedBenchmarks();
     return 0;

@@ -9,9 +9,9 @@ namespace test_env {
 
 const std::string& source_dir();
 const std::string& cli_path();
-const std::string& build_dir();     // the CMake build tree the tests run from
-const std::string& cmake_command(); // the cmake that configured it (for `cmake --install`)
-std::string seeds_dir();            // tests/data/seeds: the five real protocol texts
-std::string akn_schema();           // tests/data/schemas/akn30/akomantoso30.xsd (OASIS)
+const std::string& build_dir();      // the CMake build tree the tests run from
+const std::string& cmake_command();  // the cmake that configured it (for `cmake --install`)
+std::string seeds_dir();             // tests/data/seeds: the five real protocol texts
+std::string akn_schema();            // tests/data/schemas/akn30/akomantoso30.xsd (OASIS)
 
 }  // namespace test_env

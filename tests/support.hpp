@@ -38,8 +38,8 @@ protopub::model::Protocol parse_source(const std::string& text, const std::strin
 
 struct RunResult {
     int exit_code = -1;
-    std::string out;   // stdout
-    std::string err;   // stderr
+    std::string out;  // stdout
+    std::string err;  // stderr
 };
 // Runs the protopub CLI with `args` (shell-quoted here), capturing both streams.
 RunResult run_cli(const std::vector<std::string>& args);

@@ -43,9 +43,12 @@ inline std::string csv_problem(std::string_view csv) {
         std::string cell;
         if (csv[i] == '"') {
             for (++i; i < csv.size(); ++i) {
-                if (csv[i] == '"' && i + 1 < csv.size() && csv[i + 1] == '"') cell += csv[i++];
-                else if (csv[i] == '"') break;
-                else cell += csv[i];
+                if (csv[i] == '"' && i + 1 < csv.size() && csv[i + 1] == '"')
+                    cell += csv[i++];
+                else if (csv[i] == '"')
+                    break;
+                else
+                    cell += csv[i];
             }
             ++i;
         } else {
@@ -54,8 +57,10 @@ inline std::string csv_problem(std::string_view csv) {
         if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos)
             return "a cell on line " + std::to_string(line) + " starts as a formula: " + cell.substr(0, 40);
         if (i < csv.size() && csv[i] == '\r') ++i;
-        if (i < csv.size() && csv[i] == '\n') ++i, ++line;
-        else if (i < csv.size() && csv[i] == ',') ++i;
+        if (i < csv.size() && csv[i] == '\n')
+            ++i, ++line;
+        else if (i < csv.size() && csv[i] == ',')
+            ++i;
     }
     return "";
 }

@@ -29,8 +29,10 @@ constexpr const char* akn_namespace = "http://docs.oasis-open.org/legaldocml/ns/
 std::string number_step(const std::string& number) {
     std::string out;
     for (char c : number) {
-        if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        else if ((c == '.' || c == '-') && !out.empty() && out.back() != '-') out += '-';
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        else if ((c == '.' || c == '-') && !out.empty() && out.back() != '-')
+            out += '-';
     }
     while (!out.empty() && out.back() == '-') out.pop_back();
     return out;
@@ -39,7 +41,8 @@ std::string number_step(const std::string& number) {
 // ISO 639-2 code for the FRBR language (AKN uses three letters).
 std::string language_code(const std::string& bcp47) {
     const std::string primary = bcp47.substr(0, bcp47.find('-'));
-    static const std::map<std::string, std::string> codes = {{"en", "eng"}, {"cy", "cym"}, {"fr", "fra"}, {"de", "deu"}};
+    static const std::map<std::string, std::string> codes = {
+        {"en", "eng"}, {"cy", "cym"}, {"fr", "fra"}, {"de", "deu"}};
     auto it = codes.find(primary);
     return it == codes.end() ? "eng" : it->second;
 }
@@ -102,7 +105,9 @@ private:
         // The schema needs a date at every FRBR level: the adoption where the source gives
         // one, else the generation date (SOURCE_DATE_EPOCH), named as what it is.
         const bool is_adopted = io::parse_iso_date(m.adopted).has_value();
-        const std::string manifested = options_.epoch ? date_of(*options_.epoch) : is_adopted ? m.adopted : kUnknownDate;
+        const std::string manifested = options_.epoch ? date_of(*options_.epoch)
+                                       : is_adopted   ? m.adopted
+                                                      : kUnknownDate;
         const std::string adopted = is_adopted ? m.adopted : manifested;
         const char* adopted_name = is_adopted ? "adoption" : options_.epoch ? "generation" : "unknown";
         const char* manifested_name = options_.epoch ? "generation" : is_adopted ? "adoption" : "unknown";
@@ -136,7 +141,8 @@ private:
             o.append_attribute("href") = href.c_str();
             o.append_attribute("showAs") = show.c_str();
         };
-        organization("council", "/ontology/organization/" + options_.country + "/" + council, m.council.empty() ? "council" : m.council);
+        organization("council", "/ontology/organization/" + options_.country + "/" + council,
+                     m.council.empty() ? "council" : m.council);
         organization("protopub", "/ontology/organization/protopub", "protopub");
         // Defined terms: each a TLCTerm, and its use where it is defined a <def> (see mark_terms).
         std::set<std::string> seen;
@@ -241,8 +247,10 @@ private:
     void text(pugi::xml_node parent, const std::string& words) {
         // Adjacent text joins one node, so the output reads naturally.
         auto last = parent.last_child();
-        if (last.type() == pugi::node_pcdata) last.set_value((std::string(last.value()) + words).c_str());
-        else parent.append_child(pugi::node_pcdata).set_value(words.c_str());
+        if (last.type() == pugi::node_pcdata)
+            last.set_value((std::string(last.value()) + words).c_str());
+        else
+            parent.append_child(pugi::node_pcdata).set_value(words.c_str());
     }
 
     void named_inline(pugi::xml_node parent, const char* name, const Inlines& children) {
@@ -270,8 +278,10 @@ private:
             case InlineKind::link: {
                 auto a = parent.append_child("a");
                 a.append_attribute("href") = in.target.c_str();
-                if (in.children.empty()) text(a, in.target);
-                else inlines(a, in.children);
+                if (in.children.empty())
+                    text(a, in.target);
+                else
+                    inlines(a, in.children);
                 break;
             }
             case InlineKind::reference: reference(parent, in); break;
@@ -332,7 +342,8 @@ private:
                 open(scope, "table", "table", "", "", table);
                 for (const auto& row : b.rows) {
                     auto tr = table.node.append_child("tr");
-                    for (const auto& cell : row.cells) inlines(tr.append_child(row.header ? "th" : "td").append_child("p"), cell.inlines);
+                    for (const auto& cell : row.cells)
+                        inlines(tr.append_child(row.header ? "th" : "td").append_child("p"), cell.inlines);
                     if (row.cells.empty()) tr.append_child("td").append_child("p");
                 }
                 break;
@@ -378,8 +389,8 @@ private:
         Scope& parent = open_clauses.empty() ? container : open_clauses.back().scope;
         make_room_for_children(parent.node);
         OpenClause oc{c.depth(), {}};
-        auto n = open(parent, clause_element(open_clauses.size()), clause_eid_name(open_clauses.size()), c.number.text, c.id,
-                      oc.scope);
+        auto n = open(parent, clause_element(open_clauses.size()), clause_eid_name(open_clauses.size()), c.number.text,
+                      c.id, oc.scope);
         if (!c.number.text.empty()) text(n.append_child("num"), c.number.text);
         if (!c.heading.empty()) inlines(n.append_child("heading"), c.heading);
         Scope content{n.append_child("content"), oc.scope.eid, {}};

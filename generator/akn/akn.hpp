@@ -16,7 +16,7 @@ struct AknOptions {
     // The generation (manifestation) date: SOURCE_DATE_EPOCH, io::known_epoch(""); without
     // it the adoption. The work and expression dates come from the source's adoption.
     std::optional<std::int64_t> epoch;
-    std::string country = "gb";    // FRBRcountry and the first step of every FRBR URI
+    std::string country = "gb";  // FRBRcountry and the first step of every FRBR URI
 };
 
 // The XML document (UTF-8). Valid against akomantoso30.xsd for every Protocol.

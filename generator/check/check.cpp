@@ -25,8 +25,7 @@ void check_sequence(const std::vector<int>& prev, const Clause& cur, const std::
     if (k == c.size()) {
         // cur equals prev or is an ancestor of it: reported as a duplicate elsewhere,
         // or it comes after its own sub-clauses
-        if (c.size() < prev.size())
-            diags.error(file, at, "clause " + show(c) + " comes after " + show(prev));
+        if (c.size() < prev.size()) diags.error(file, at, "clause " + show(c) + " comes after " + show(prev));
         return;
     }
     if (k == prev.size()) {
@@ -34,8 +33,9 @@ void check_sequence(const std::vector<int>& prev, const Clause& cur, const std::
         std::vector<int> expected = prev;
         expected.push_back(1);
         if (c.size() > prev.size() + 1 || c[k] != 1) {
-            diags.error(file, at, "clause " + show(c) + " follows " + (prev.empty() ? std::string("the start") : show(prev)) +
-                                      ": " + show(expected) + " is missing");
+            diags.error(file, at,
+                        "clause " + show(c) + " follows " + (prev.empty() ? std::string("the start") : show(prev)) +
+                            ": " + show(expected) + " is missing");
         }
         return;
     }
@@ -59,11 +59,11 @@ void check_sequence(const std::vector<int>& prev, const Clause& cur, const std::
 
 void check_structure(const Protocol& p, Diagnostics& diags) {
     const std::string& file = p.source_path;
-    std::vector<int> prev;                       // the last number seen, in document order
-    std::vector<int> prev_section;               // the last level-2 section number seen
+    std::vector<int> prev;                            // the last number seen, in document order
+    std::vector<int> prev_section;                    // the last level-2 section number seen
     std::unordered_map<std::string, SourcePos> seen;  // number -> first place (looked up, never walked)
 
-    std::vector<int> current;                    // number of the enclosing level-2 section
+    std::vector<int> current;  // number of the enclosing level-2 section
     bool first_clause = true;
     std::size_t clauses = 0;
     for (const auto& s : p.sections) clauses += s.clauses.size();
@@ -76,7 +76,10 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
             // single-level clauses (1., 2., 3.) the section has no number of its own.
             bool multi_level = !s.number.empty();
             for (const auto& c : s.clauses)
-                if (!c.number.empty()) { multi_level = multi_level || c.number.parts.size() > 1; break; }
+                if (!c.number.empty()) {
+                    multi_level = multi_level || c.number.parts.size() > 1;
+                    break;
+                }
             if (current.size() == 1 && multi_level) {
                 const int n = current[0];
                 if (!prev_section.empty()) {
@@ -86,8 +89,9 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
                     else if (n < prev_section[0])
                         diags.error(file, s.pos, what + " comes after section " + show(prev_section));
                     else if (n > prev_section[0] + 1)
-                        diags.error(file, s.pos, what + " follows section " + show(prev_section) + ": section " +
-                                                     std::to_string(prev_section[0] + 1) + " is missing");
+                        diags.error(file, s.pos,
+                                    what + " follows section " + show(prev_section) + ": section " +
+                                        std::to_string(prev_section[0] + 1) + " is missing");
                 }
                 prev_section = current;
                 // The section stands for its number in the walk: N.1 may follow it.
@@ -101,8 +105,9 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
             if (c.number.empty()) continue;
             const std::string key = show(c.number.parts);
             if (auto [it, fresh] = seen.emplace(key, at); !fresh) {
-                diags.error(file, at, "clause " + key + " is numbered twice (first at line " +
-                                          std::to_string(it->second.line) + ")");
+                diags.error(
+                    file, at,
+                    "clause " + key + " is numbered twice (first at line " + std::to_string(it->second.line) + ")");
                 continue;
             }
             if (!current.empty() && c.number.parts.size() > 1 && c.number.parts.front() != current.front()) {

@@ -44,7 +44,7 @@ int run_build(const std::vector<std::string>& argv) {
 
     io::OutputSet out;
     bool rendered = true;
-    if (args.flag("--history")) {   // each protocol's Changes over time page, from git
+    if (args.flag("--history")) {  // each protocol's Changes over time page, from git
         history::Options history_options;
         history_options.templates_dir = options.templates_dir;
         history_options.pdf = options.wants("pdf");

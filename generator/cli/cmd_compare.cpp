@@ -72,7 +72,8 @@ int run_compare(const std::vector<std::string>& argv) {
         char* end = nullptr;
         const double threshold = std::strtod(t.c_str(), &end);
         if (t.empty() || *end != '\0' || !(threshold > 0 && threshold < options.close))
-            return usage_error("compare", "--threshold must be a number between 0 and " + compare::format_score(options.close));
+            return usage_error("compare",
+                               "--threshold must be a number between 0 and " + compare::format_score(options.close));
         options.set_threshold(threshold);
     }
     model::Diagnostics diags;
@@ -129,7 +130,7 @@ int run_compare(const std::vector<std::string>& argv) {
     report.templates_dir = publish.templates_dir;
     // The report's document is drawn by the same renderers, in the same house style, as
     // every other command's (--pdf-style, --reference-docx).
-    publish.epoch = io::known_epoch("");   // SOURCE_DATE_EPOCH or no date at all
+    publish.epoch = io::known_epoch("");  // SOURCE_DATE_EPOCH or no date at all
     report.render_document = [&](std::string_view format, const model::Protocol& document, model::Diagnostics& d) {
         return render_document(format, document, publish, d);
     };

@@ -54,8 +54,7 @@ int run_constitution(const std::vector<std::string>& argv) {
             // A source not yet in git, or never adopted before, has an empty history: said, not fatal.
             model::Diagnostics found;
             section.history = history::version_records(history::adopted_versions(section.source, found), p.meta);
-            for (const auto& d : found.items())
-                diags.warning(d.file, d.pos, "version history from git: " + d.message);
+            for (const auto& d : found.items()) diags.warning(d.file, d.pos, "version history from git: " + d.message);
         }
     auto assembled = constitution::assemble(manifest, protocols, diags);
     std::vector<model::Protocol> documents;

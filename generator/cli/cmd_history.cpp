@@ -25,7 +25,7 @@ int run_history(const std::vector<std::string>& argv) {
         print_diagnostics(diags);
         return exit_input_errors;
     }
-    if (!args.has("-o")) {   // the list alone: version, date adopted, revision, commit date
+    if (!args.has("-o")) {  // the list alone: version, date adopted, revision, commit date
         print_diagnostics(diags);
         for (const auto& v : versions)
             std::printf("%s\t%s\t%s\t%s\n", v.protocol.meta.version.c_str(), v.protocol.meta.adopted.c_str(),
@@ -37,7 +37,7 @@ int run_history(const std::vector<std::string>& argv) {
     options.templates_dir = publish.templates_dir;
     options.pdf = publish.wants("pdf");
     model::Protocol named = versions.back().protocol;
-    named.source_path = path;   // the pages are named after the protocol's own page
+    named.source_path = path;  // the pages are named after the protocol's own page
     io::OutputSet out;
     if (!history::render(versions, output_stem(named), options, out, diags) || diags.has_errors()) {
         print_diagnostics(diags);

@@ -20,7 +20,8 @@ bool write_covering_report(const model::Protocol& imported, const std::string& o
     const std::string report_path = (out.parent_path() / "REPORT.md").string();
     const auto report = import::covering_report(imported, out.filename().string());
     if (!report) {
-        std::fprintf(stderr, "%s: note: no covering report before the protocol: no REPORT.md written\n", output.c_str());
+        std::fprintf(stderr, "%s: note: no covering report before the protocol: no REPORT.md written\n",
+                     output.c_str());
         return true;
     }
     std::error_code ec;
@@ -47,7 +48,8 @@ int run_import(const std::vector<std::string>& argv) {
     if (!args.ok()) return usage_error("import", args.error());
     if (args.positional().size() != 1 || !args.has("-o"))
         return usage_error(
-            "import", "usage: protopub import INPUT(.txt|.docx) -o OUT.md [--council NAME] [--title T] [--version V] [--report]");
+            "import",
+            "usage: protopub import INPUT(.txt|.docx) -o OUT.md [--council NAME] [--title T] [--version V] [--report]");
     const std::string input = args.positional().front();
     const std::string output = args.value("-o");
 

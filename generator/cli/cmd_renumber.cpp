@@ -36,7 +36,8 @@ int run_renumber(const std::vector<std::string>& argv) {
         return usage_error("renumber", "-o and --in-place exclude each other");
     const std::string path = args.positional().front();
     if (args.has("-o") && io::same_file(path, args.value("-o")))
-        return usage_error("renumber", "-o '" + args.value("-o") + "' is the input; use --in-place to renumber it in place");
+        return usage_error("renumber",
+                           "-o '" + args.value("-o") + "' is the input; use --in-place to renumber it in place");
 
     std::string error;
     auto text = io::read_file(path, error, source::kMaxSourceBytes);
@@ -67,7 +68,8 @@ int run_renumber(const std::vector<std::string>& argv) {
 
     const std::string out_path = args.flag("--in-place") ? path : args.value("-o");
     if (out_path.empty()) {
-        if (std::fwrite(renumbered->data(), 1, renumbered->size(), stdout) != renumbered->size() || std::fflush(stdout) != 0)
+        if (std::fwrite(renumbered->data(), 1, renumbered->size(), stdout) != renumbered->size() ||
+            std::fflush(stdout) != 0)
             return usage_error("renumber", std::string("cannot write standard output: ") + std::strerror(errno));
     } else if (!io::write_file_atomic(out_path, *renumbered, error)) {
         return usage_error("renumber", error);

@@ -16,7 +16,8 @@ int run_report(const std::vector<std::string>& argv) {
     std::string error;
     if (!args.ok()) return usage_error("report", args.error());
     if (!read_publish_options(self, args, options, error)) return usage_error("report", error);
-    if (args.positional().size() != 1 || !args.has("-o")) return usage_error("report", "usage: protopub " + synopsis(self));
+    if (args.positional().size() != 1 || !args.has("-o"))
+        return usage_error("report", "usage: protopub " + synopsis(self));
     const std::string path = args.positional().front();
     const std::string outdir = args.value("-o");
 
@@ -36,8 +37,10 @@ int run_report(const std::vector<std::string>& argv) {
     std::vector<model::Protocol> documents = {pack};
     io::OutputSet out;
     for (const auto& a : appendices) {
-        if (a.drawn) documents.push_back(a.document);
-        else out.add(a.file_name, a.file_bytes);
+        if (a.drawn)
+            documents.push_back(a.document);
+        else
+            out.add(a.file_name, a.file_bytes);
     }
     // A committee paper: dated by its meeting (never by an adoption that has not happened),
     // its Word files without a contents field.

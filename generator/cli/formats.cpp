@@ -27,8 +27,10 @@ bool read_link(const std::string& link, std::pair<std::string, std::string>& out
     const auto colon = href.find(':');
     const bool web = href.rfind("https://", 0) == 0 || href.rfind("http://", 0) == 0;
     // "//host" and "/\\host" are another site's address to a browser, not a relative one.
-    const bool other_host = href.size() >= 2 && (href[0] == '/' || href[0] == '\\') && (href[1] == '/' || href[1] == '\\');
-    return !out.first.empty() && !href.empty() && !other_host && (colon == std::string::npos || web || colon > href.find('/'));
+    const bool other_host =
+        href.size() >= 2 && (href[0] == '/' || href[0] == '\\') && (href[1] == '/' || href[1] == '\\');
+    return !out.first.empty() && !href.empty() && !other_host &&
+           (colon == std::string::npos || web || colon > href.find('/'));
 }
 
 }  // namespace
@@ -111,7 +113,7 @@ const std::vector<Format>& document_formats() {
         {"akn", ".akn.xml", "Akoma Ntoso XML",
          [](const model::Protocol& p, const PublishOptions&, model::Diagnostics& diags) {
              akn::AknOptions akn;
-             akn.epoch = io::known_epoch("");   // the generation date: SOURCE_DATE_EPOCH only
+             akn.epoch = io::known_epoch("");  // the generation date: SOURCE_DATE_EPOCH only
              return akn::render_akn(p, akn, diags);
          }},
     };

@@ -15,8 +15,8 @@ class OutputSet;
 namespace protopub::cli {
 
 // FILE and DIR arguments -> source files (a folder gives its *.md files, sorted, without
-// README.md and committee reports, REPORT.md and *.report.md; a file named twice, on its own and in its folder, comes once). Missing
-// paths are errors in `diags`.
+// README.md and committee reports, REPORT.md and *.report.md; a file named twice, on its own and in its folder, comes
+// once). Missing paths are errors in `diags`.
 std::vector<std::string> expand_sources(const std::vector<std::string>& args, model::Diagnostics& diags);
 
 // Reads, resolves and checks each source. Protocols that could not be read at all are

@@ -51,12 +51,14 @@ constexpr std::size_t label_words = 10;  // a topic's name: its clause's first w
 
 // Every clause in one flat list, with what the matching needs to know about it.
 struct Corpus {
-    std::vector<UnitRef> refs;                 // global unit -> (doc, unit)
-    std::vector<std::uint32_t> doc_of;         // global unit -> doc
-    std::vector<std::uint32_t> first_of_doc;   // doc -> its first global unit
+    std::vector<UnitRef> refs;                // global unit -> (doc, unit)
+    std::vector<std::uint32_t> doc_of;        // global unit -> doc
+    std::vector<std::uint32_t> first_of_doc;  // doc -> its first global unit
     Features features;
 
-    std::uint32_t global(UnitRef r) const { return first_of_doc[static_cast<std::size_t>(r.doc)] + static_cast<std::uint32_t>(r.unit); }
+    std::uint32_t global(UnitRef r) const {
+        return first_of_doc[static_cast<std::size_t>(r.doc)] + static_cast<std::uint32_t>(r.unit);
+    }
 };
 
 // "ROLES OF COUNCILLORS" -> "Roles of councillors"; headings in mixed case stay as written.
@@ -109,8 +111,8 @@ Corpus read_units(const std::vector<model::Protocol>& protocols, std::vector<Doc
                 for (auto& h : normalise_words(heading, p.meta.council)) w.push_back(heading_mark + h);
                 corpus.refs.push_back({static_cast<int>(d), static_cast<int>(doc.units.size())});
                 corpus.doc_of.push_back(static_cast<std::uint32_t>(d));
-                doc.units.push_back({static_cast<int>(s), static_cast<int>(c), clause.id, clause.number.text,
-                                     std::move(heading)});
+                doc.units.push_back(
+                    {static_cast<int>(s), static_cast<int>(c), clause.id, clause.number.text, std::move(heading)});
                 words.push_back(std::move(w));
             }
         }
@@ -128,7 +130,8 @@ Corpus read_units(const std::vector<model::Protocol>& protocols, std::vector<Doc
 // ("Status of this code"), or by the heading it sits under and its first words
 // ("Correspondence: Official letters on behalf of the council should be sent...").
 std::string topic_label(const Topic& topic, const Comparison& cmp, const std::vector<model::Protocol>& protocols) {
-    const Unit& unit = cmp.documents[static_cast<std::size_t>(topic.reference.doc)].units[static_cast<std::size_t>(topic.reference.unit)];
+    const Unit& unit = cmp.documents[static_cast<std::size_t>(topic.reference.doc)]
+                           .units[static_cast<std::size_t>(topic.reference.unit)];
     const auto& clause = protocols[static_cast<std::size_t>(topic.reference.doc)]
                              .sections[static_cast<std::size_t>(unit.section)]
                              .clauses[static_cast<std::size_t>(unit.clause)];
@@ -172,7 +175,8 @@ public:
         const auto k = key(topic, unit.doc);
         if (covered_.count(k)) return;
         auto [it, fresh] = best_.try_emplace(k, NearMiss{topic, unit, score});
-        if (!fresh && std::tie(score, it->second.unit) > std::tie(it->second.score, unit)) it->second = {topic, unit, score};
+        if (!fresh && std::tie(score, it->second.unit) > std::tie(it->second.score, unit))
+            it->second = {topic, unit, score};
     }
     void add_to(Comparison& cmp) const {
         for (const auto& [k, near] : best_) cmp.near_misses.push_back(near);
@@ -205,8 +209,9 @@ std::vector<std::uint32_t> base_topics(Comparison& cmp, const Corpus& corpus, co
         t.members.push_back({t.reference, 1.0, Band::identical});
         cmp.topics.push_back(std::move(t));
     }
-    auto candidates = score_against(corpus.features, targets, queries, corpus.doc_of, candidate_floor(options.against_base), candidates_per_unit,
-                                    options.threads, options.progress);
+    auto candidates =
+        score_against(corpus.features, targets, queries, corpus.doc_of, candidate_floor(options.against_base),
+                      candidates_per_unit, options.threads, options.progress);
     std::vector<std::uint32_t> left_over;
     std::size_t q = 0;
     while (q < queries.size()) {
@@ -240,9 +245,9 @@ void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std
     // Listing every clause's counterparts in every other document needs its candidates in
     // each; otherwise a clause's best few in all make its topic.
     const bool pairwise = cmp.base < 0 && cmp.documents.size() <= options.max_pairwise_documents;
-    auto pairs = similar_pairs(corpus.features, units, corpus.doc_of, candidate_floor(options.between),
-                               candidates_per_unit, pairwise ? SIZE_MAX : candidates_for_topics, options.threads,
-                               options.progress);
+    auto pairs =
+        similar_pairs(corpus.features, units, corpus.doc_of, candidate_floor(options.between), candidates_per_unit,
+                      pairwise ? SIZE_MAX : candidates_for_topics, options.threads, options.progress);
     if (options.progress) options.progress("choosing matches between documents", 0, 1);
     const auto matches = directed_matches(pairs, corpus.refs, options.between, options.threads);
     auto clusters = cluster_units(units, matches, corpus.doc_of, corpus.features.words, cmp.documents.size());
@@ -278,7 +283,8 @@ void cluster_topics(Comparison& cmp, const Corpus& corpus, const std::vector<std
         for (std::size_t k = first_topic; k < cmp.topics.size(); ++k)
             for (std::size_t m = 1; m < cmp.topics[k].members.size(); ++m) {
                 const Member& member = cmp.topics[k].members[m];
-                cmp.alignments.push_back({member.ref, cmp.topics[k].reference, member.score, member.band, static_cast<int>(k)});
+                cmp.alignments.push_back(
+                    {member.ref, cmp.topics[k].reference, member.score, member.band, static_cast<int>(k)});
             }
         return;
     }
@@ -328,13 +334,18 @@ public:
         if (d.verdict == Verdict::covered_elsewhere) return covered_elsewhere(d);
         const auto a = resolve(d, d.clause), b = resolve(d, d.counterpart);
         if (!a || !b) return;
-        if (a->doc == b->doc) return stale(d, "'" + d.clause + "' and '" + d.counterpart + "' are in the same document");
-        if (auto [earlier, fresh] = decided_.try_emplace({*a, *b}, &d); !fresh && earlier->second->verdict != d.verdict) {
-            stale(*earlier->second, "contradicted by the decision at line " + std::to_string(d.line) + ", which applies");
+        if (a->doc == b->doc)
+            return stale(d, "'" + d.clause + "' and '" + d.counterpart + "' are in the same document");
+        if (auto [earlier, fresh] = decided_.try_emplace({*a, *b}, &d);
+            !fresh && earlier->second->verdict != d.verdict) {
+            stale(*earlier->second,
+                  "contradicted by the decision at line " + std::to_string(d.line) + ", which applies");
             earlier->second = &d;
         }
-        if (d.verdict == Verdict::confirm) confirm(*a, *b);
-        else reject(*a, *b);
+        if (d.verdict == Verdict::confirm)
+            confirm(*a, *b);
+        else
+            reject(*a, *b);
     }
 
     // Each alignment's topic, now that members moved: the topic both clauses are in.
@@ -349,10 +360,12 @@ private:
     std::optional<UnitRef> resolve(const Decision& d, const std::string& name) {
         const auto hash = name.find('#');
         const auto doc = documents_.find(name.substr(0, hash));
-        if (doc == documents_.end()) return stale(d, "no document '" + name.substr(0, hash) + "' in this comparison"), std::nullopt;
+        if (doc == documents_.end())
+            return stale(d, "no document '" + name.substr(0, hash) + "' in this comparison"), std::nullopt;
         const auto unit = units_.find({doc->second, name.substr(hash + 1)});
         if (unit == units_.end())
-            return stale(d, "no clause '" + name.substr(hash + 1) + "' in " + doc->first + " (renamed or removed?)"), std::nullopt;
+            return stale(d, "no clause '" + name.substr(hash + 1) + "' in " + doc->first + " (renamed or removed?)"),
+                   std::nullopt;
         return UnitRef{doc->second, unit->second};
     }
     void stale(const Decision& d, std::string reason) { cmp_.stale_decisions.push_back({&d, std::move(reason)}); }
@@ -366,7 +379,9 @@ private:
             if (has_member(cmp_.topics[t], r)) return static_cast<int>(t);
         return -1;
     }
-    double similarity(UnitRef a, UnitRef b) const { return corpus_.features.similarity(corpus_.global(a), corpus_.global(b)); }
+    double similarity(UnitRef a, UnitRef b) const {
+        return corpus_.features.similarity(corpus_.global(a), corpus_.global(b));
+    }
 
     void confirm(UnitRef a, UnitRef b) {
         for (auto& al : cmp_.alignments)
@@ -413,7 +428,10 @@ private:
         const Topic& topic = cmp_.topics[static_cast<std::size_t>(t)];
         for (const auto& m : topic.members)
             if (m.ref.doc == doc->second)
-                return stale(d, d.council + " " + cmp_.documents[static_cast<std::size_t>(m.ref.doc)].units[static_cast<std::size_t>(m.ref.unit)].number +
+                return stale(d, d.council + " " +
+                                    cmp_.documents[static_cast<std::size_t>(m.ref.doc)]
+                                        .units[static_cast<std::size_t>(m.ref.unit)]
+                                        .number +
                                     " is now aligned with this topic: the decision is no longer needed");
         cmp_.covered_elsewhere.push_back({t, doc->second, &d});
     }
@@ -449,13 +467,13 @@ Comparison compare_protocols(const std::vector<model::Protocol>& protocols, cons
     for (std::size_t k = 0; k < cmp.topics.size(); ++k) {
         if (options.progress && k % 256 == 0) options.progress("labelling topics", k, cmp.topics.size());
         auto& t = cmp.topics[k];
-        std::sort(t.members.begin() + 1, t.members.end(), [](const Member& x, const Member& y) { return x.ref < y.ref; });
+        std::sort(t.members.begin() + 1, t.members.end(),
+                  [](const Member& x, const Member& y) { return x.ref < y.ref; });
         t.id = "t-" + std::to_string(k + 1);
         t.label = topic_label(t, cmp, protocols);
     }
-    std::sort(cmp.alignments.begin(), cmp.alignments.end(), [](const Alignment& x, const Alignment& y) {
-        return std::tie(x.a, x.b) < std::tie(y.a, y.b);
-    });
+    std::sort(cmp.alignments.begin(), cmp.alignments.end(),
+              [](const Alignment& x, const Alignment& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
     std::sort(cmp.near_misses.begin(), cmp.near_misses.end());
     cmp.similarity = document_similarity(cmp);
     return cmp;

@@ -42,7 +42,8 @@ public:
 private:
     std::optional<Decision> decision(const YAML::Node& n) {
         if (!n.IsMap()) {
-            diags_.error(path_, pos_of(n), "decisions: each decision is a set of fields (confirm/reject/covered-elsewhere, ...)");
+            diags_.error(path_, pos_of(n),
+                         "decisions: each decision is a set of fields (confirm/reject/covered-elsewhere, ...)");
             return std::nullopt;
         }
         Decision d;
@@ -64,11 +65,16 @@ private:
             } else if (key == "covered-elsewhere") {
                 d.verdict = Verdict::covered_elsewhere;
                 d.topic = value, ++verdicts;
-            } else if (key == "counterpart") d.counterpart = value;
-            else if (key == "council") d.council = value;
-            else if (key == "by") d.by = value;
-            else if (key == "note") d.note = value;
-            else diags_.warning(path_, pos_of(kv.first), "decisions: unknown field '" + key + "' (ignored)");
+            } else if (key == "counterpart")
+                d.counterpart = value;
+            else if (key == "council")
+                d.council = value;
+            else if (key == "by")
+                d.by = value;
+            else if (key == "note")
+                d.note = value;
+            else
+                diags_.warning(path_, pos_of(kv.first), "decisions: unknown field '" + key + "' (ignored)");
         }
         if (verdicts != 1) {
             diags_.error(path_, pos, "decisions: give exactly one of 'confirm', 'reject' or 'covered-elsewhere'");
@@ -76,13 +82,15 @@ private:
         }
         if (d.verdict == Verdict::covered_elsewhere) {
             if (!is_clause_name(d.topic) || d.council.empty()) {
-                diags_.error(path_, pos, "decisions: covered-elsewhere needs a clause of the topic as 'document#clause-id' "
-                                         "and the 'council' (document id) that covers it elsewhere");
+                diags_.error(path_, pos,
+                             "decisions: covered-elsewhere needs a clause of the topic as 'document#clause-id' "
+                             "and the 'council' (document id) that covers it elsewhere");
                 return std::nullopt;
             }
         } else if (!is_clause_name(d.clause) || !is_clause_name(d.counterpart)) {
-            diags_.error(path_, pos, "decisions: confirm and reject name a clause and its 'counterpart', each as "
-                                     "'document#clause-id'");
+            diags_.error(path_, pos,
+                         "decisions: confirm and reject name a clause and its 'counterpart', each as "
+                         "'document#clause-id'");
             return std::nullopt;
         }
         return d;

@@ -9,7 +9,6 @@
 
 namespace protopub::compare::detail {
 
-
 // The words of the heading a clause sits under join its own words marked with this
 // prefix: councils that word a rule differently still file it under "Correspondence".
 constexpr char heading_mark = '^';
@@ -46,7 +45,7 @@ Overlap overlap(const SparseVector& a, const SparseVector& b);
 struct Features {
     std::vector<SparseVector> vectors;
     std::vector<std::uint32_t> words;
-    std::vector<std::string> vocabulary;  // the text of each term id (for labels)
+    std::vector<std::string> vocabulary;            // the text of each term id (for labels)
     std::vector<std::uint32_t> document_frequency;  // per term id: how many units have it
     double similarity(std::uint32_t a, std::uint32_t b) const {
         return overlap(vectors[a], vectors[b]).score(words[a], words[b]);
@@ -55,7 +54,7 @@ struct Features {
 Features tfidf_features(const std::vector<std::vector<std::string>>& words_per_unit);
 
 struct Scored {
-    std::uint32_t unit;        // global unit index
+    std::uint32_t unit;  // global unit index
     float score;
 };
 
@@ -67,23 +66,22 @@ void parallel_for(std::size_t n, unsigned threads, const std::function<void(std:
 // Exact scores of each query against a (small) target set, through an inverted index
 // over the targets' terms: for every query, the targets scoring >= min_score, best
 // first (ties: nearest in place, by `unit_doc`'s runs of units), at most `keep`.
-std::vector<std::vector<Scored>> score_against(const Features& features,
-                                               const std::vector<std::uint32_t>& targets,
+std::vector<std::vector<Scored>> score_against(const Features& features, const std::vector<std::uint32_t>& targets,
                                                const std::vector<std::uint32_t>& queries,
                                                const std::vector<std::uint32_t>& unit_doc, double min_score,
                                                std::size_t keep, unsigned threads, const Progress& progress);
 
 struct Edge {
-    std::uint32_t a;           // global unit indices in different documents
+    std::uint32_t a;  // global unit indices in different documents
     std::uint32_t b;
     float score;
 };
 
 // Each unit's candidates among `units` in every other document: {a, b, score} where b is
 // one of a's `keep` best candidates in b's document scoring >= min_score (and of its
-// `keep_total` best in all), grouped by a, best first within each document. Candidates come from an inverted index over each
-// unit's most distinctive terms, so the cost follows the number of similar pairs, not
-// the square of the number of clauses, and the lists are capped however alike they are.
+// `keep_total` best in all), grouped by a, best first within each document. Candidates come from an inverted index over
+// each unit's most distinctive terms, so the cost follows the number of similar pairs, not the square of the number of
+// clauses, and the lists are capped however alike they are.
 std::vector<Edge> similar_pairs(const Features& features, const std::vector<std::uint32_t>& units,
                                 const std::vector<std::uint32_t>& unit_doc, double min_score, std::size_t keep,
                                 std::size_t keep_total, unsigned threads, const Progress& progress);
@@ -108,8 +106,7 @@ std::vector<Edge> directed_matches(std::vector<Edge>& candidates, const std::vec
 // hold clauses of the same document, except that a unit left alone joins the cluster of
 // a longer partner (a split). Returns clusters of size >= 1 for every unit in `units`,
 // each sorted, in order of their smallest unit.
-std::vector<std::vector<std::uint32_t>> cluster_units(const std::vector<std::uint32_t>& units,
-                                                      std::vector<Edge> edges,
+std::vector<std::vector<std::uint32_t>> cluster_units(const std::vector<std::uint32_t>& units, std::vector<Edge> edges,
                                                       const std::vector<std::uint32_t>& unit_doc,
                                                       const std::vector<std::uint32_t>& unit_words,
                                                       std::size_t document_count);

@@ -14,16 +14,18 @@ namespace {
 // Words that carry no meaning for "do these clauses say the same thing".
 const std::unordered_set<std::string_view>& stop_words() {
     static const std::unordered_set<std::string_view> words = {
-        "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at",
-        "be", "been", "before", "being", "both", "but", "by", "can", "could", "did", "do", "does", "doing",
-        "during", "e", "each", "eg", "either", "etc", "for", "from", "further", "g", "had", "has", "have",
-        "having", "he", "her", "here", "hers", "him", "his", "how", "i", "ie", "if", "in", "into", "is", "it",
-        "its", "itself", "may", "me", "might", "more", "most", "must", "my", "no", "nor", "not", "of", "off",
-        "on", "once", "only", "or", "other", "others", "our", "ours", "out", "over", "own", "s", "same",
-        "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
-        "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under",
-        "until", "up", "upon", "very", "via", "was", "we", "were", "what", "when", "where", "whether",
-        "which", "while", "whilst", "who", "whom", "why", "will", "with", "within", "would", "you", "your",
+        "a",     "about",  "above",   "after", "again",  "all",    "also",       "am",     "an",     "and",    "any",
+        "are",   "as",     "at",      "be",    "been",   "before", "being",      "both",   "but",    "by",     "can",
+        "could", "did",    "do",      "does",  "doing",  "during", "e",          "each",   "eg",     "either", "etc",
+        "for",   "from",   "further", "g",     "had",    "has",    "have",       "having", "he",     "her",    "here",
+        "hers",  "him",    "his",     "how",   "i",      "ie",     "if",         "in",     "into",   "is",     "it",
+        "its",   "itself", "may",     "me",    "might",  "more",   "most",       "must",   "my",     "no",     "nor",
+        "not",   "of",     "off",     "on",    "once",   "only",   "or",         "other",  "others", "our",    "ours",
+        "out",   "over",   "own",     "s",     "same",   "shall",  "she",        "should", "so",     "some",   "such",
+        "than",  "that",   "the",     "their", "theirs", "them",   "themselves", "then",   "there",  "these",  "they",
+        "this",  "those",  "through", "to",    "too",    "under",  "until",      "up",     "upon",   "very",   "via",
+        "was",   "we",     "were",    "what",  "when",   "where",  "whether",    "which",  "while",  "whilst", "who",
+        "whom",  "why",    "will",    "with",  "within", "would",  "you",        "your",
     };
     return words;
 }
@@ -33,14 +35,12 @@ const std::unordered_set<std::string_view>& stop_words() {
 // "bullying" and one's "political group" another's "party group".
 const std::unordered_map<std::string_view, std::string_view>& synonyms() {
     static const std::unordered_map<std::string_view, std::string_view> words = {
-        {"member", "councillor"},  {"councilor", "councillor"}, {"employee", "officer"},
-        {"staff", "officer"},      {"authority", "council"},    {"chairman", "chair"},
-        {"chairmen", "chair"},     {"chairperson", "chair"},    {"e-mail", "email"},
-        {"harass", "bully"},       {"intimid", "bully"},      {"advic", "advis"},
-        {"letter", "correspond"}, {"griev", "complain"},
-        {"complaint", "complain"}, {"courtesy", "polit"},       {"neutral", "impartial"},
-        {"resident", "constituent"}, {"press", "media"},        {"political", "party"},
-        {"induction", "train"},    {"division", "ward"},
+        {"member", "councillor"}, {"councilor", "councillor"}, {"employee", "officer"},   {"staff", "officer"},
+        {"authority", "council"}, {"chairman", "chair"},       {"chairmen", "chair"},     {"chairperson", "chair"},
+        {"e-mail", "email"},      {"harass", "bully"},         {"intimid", "bully"},      {"advic", "advis"},
+        {"letter", "correspond"}, {"griev", "complain"},       {"complaint", "complain"}, {"courtesy", "polit"},
+        {"neutral", "impartial"}, {"resident", "constituent"}, {"press", "media"},        {"political", "party"},
+        {"induction", "train"},   {"division", "ward"},
     };
     return words;
 }
@@ -48,8 +48,8 @@ const std::unordered_map<std::string_view, std::string_view>& synonyms() {
 // Words of a council's name that are not its proper name.
 bool generic_name_word(std::string_view w) {
     static const std::unordered_set<std::string_view> words = {
-        "borough", "city", "council", "county", "district", "metropolitan", "of", "the", "and",
-        "town", "parish", "royal", "london", "model",
+        "borough", "city", "council", "county", "district", "metropolitan", "of",
+        "the",     "and",  "town",    "parish", "royal",    "london",       "model",
     };
     return words.count(w) > 0;
 }
@@ -57,13 +57,21 @@ bool generic_name_word(std::string_view w) {
 // Plural, possessive and verb endings, so "relationships"/"relationship" and
 // "informed"/"inform" meet. Deliberately light: it must never join unrelated words.
 std::string stem(std::string w) {
-    auto ends = [&](std::string_view s) { return w.size() > s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0; };
-    if (w.size() > 4 && ends("ies")) w.replace(w.size() - 3, 3, "y");
-    else if (ends("sses")) w.resize(w.size() - 2);
-    else if (w.size() > 3 && ends("s") && !ends("ss") && !ends("us") && !ends("is")) w.pop_back();
-    if (w.size() > 5 && ends("ing")) w.resize(w.size() - 3);
-    else if (w.size() > 4 && ends("ed") && !ends("eed")) w.resize(w.size() - 2);
-    else if (w.size() > 5 && ends("ly")) w.resize(w.size() - 2);
+    auto ends = [&](std::string_view s) {
+        return w.size() > s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0;
+    };
+    if (w.size() > 4 && ends("ies"))
+        w.replace(w.size() - 3, 3, "y");
+    else if (ends("sses"))
+        w.resize(w.size() - 2);
+    else if (w.size() > 3 && ends("s") && !ends("ss") && !ends("us") && !ends("is"))
+        w.pop_back();
+    if (w.size() > 5 && ends("ing"))
+        w.resize(w.size() - 3);
+    else if (w.size() > 4 && ends("ed") && !ends("eed"))
+        w.resize(w.size() - 2);
+    else if (w.size() > 5 && ends("ly"))
+        w.resize(w.size() - 2);
     if (w.size() > 4 && ends("e")) w.pop_back();  // "raise", "raised", "raising" -> "rais"
     // Nouns and adjectives made from verbs meet their roots: "harassment"/"harassed",
     // "guidance"/"guide", "intimidation"/"intimidating", "politeness"/"polite".
@@ -92,7 +100,8 @@ std::vector<std::string> raw_words(std::string_view text) {
         } else if (c == '\'') {
             // apostrophe inside a word: skip it
         } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(text[i + 2]) == 0x99 || static_cast<unsigned char>(text[i + 2]) == 0x98)) {
+                   (static_cast<unsigned char>(text[i + 2]) == 0x99 ||
+                    static_cast<unsigned char>(text[i + 2]) == 0x98)) {
             i += 2;  // curly apostrophe / opening quote
             if (static_cast<unsigned char>(text[i]) == 0x98) flush();
         } else {
@@ -151,8 +160,10 @@ Overlap overlap(const SparseVector& a, const SparseVector& b) {
     Overlap o;
     auto i = a.begin(), j = b.begin();
     while (i != a.end() && j != b.end()) {
-        if (i->term < j->term) ++i;
-        else if (j->term < i->term) ++j;
+        if (i->term < j->term)
+            ++i;
+        else if (j->term < i->term)
+            ++j;
         else {
             o.add(i->weight, j->weight);
             ++i, ++j;
@@ -172,8 +183,9 @@ Features tfidf_features(const std::vector<std::vector<std::string>>& words_per_u
     };
     std::vector<std::vector<std::pair<std::uint32_t, float>>> counts(words_per_unit.size());
     for (std::size_t u = 0; u < words_per_unit.size(); ++u) {
-        f.words.push_back(static_cast<std::uint32_t>(
-            std::count_if(words_per_unit[u].begin(), words_per_unit[u].end(), [](const std::string& w) { return !is_heading_term(w); })));
+        f.words.push_back(
+            static_cast<std::uint32_t>(std::count_if(words_per_unit[u].begin(), words_per_unit[u].end(),
+                                                     [](const std::string& w) { return !is_heading_term(w); })));
         const auto& words = words_per_unit[u];
         std::vector<std::uint32_t> terms;
         for (std::size_t k = 0; k < words.size(); ++k) {
@@ -199,7 +211,7 @@ Features tfidf_features(const std::vector<std::vector<std::string>>& words_per_u
     for (std::size_t u = 0; u < counts.size(); ++u) {
         double norm = 0;
         for (const auto& [t, n] : counts[u]) {
-            const double pair_factor = is_heading_term(vocabulary[t])                    ? heading_weight
+            const double pair_factor = is_heading_term(vocabulary[t])                 ? heading_weight
                                        : vocabulary[t].find(' ') == std::string::npos ? 1.0
                                                                                       : word_pair_weight;
             const double w = pair_factor * (1.0 + std::log(n)) * std::log(1.0 + n_units / df[t]);

@@ -115,7 +115,8 @@ public:
             const std::size_t next = std::min(p, i);
             piece(element, trim(text.substr(start, next == std::string::npos ? std::string::npos : next - start)));
             if (next == std::string::npos) break;
-            if (next == p) current_ = parent_.append_child("p"), list_ = {};
+            if (next == p)
+                current_ = parent_.append_child("p"), list_ = {};
             else {
                 if (!list_) list_ = parent_.append_child("ul");
                 current_ = list_.append_child("li");
@@ -154,8 +155,10 @@ void append_side_by_side(pugi::xml_node parent, const std::string& reference_tit
     right.append_child("h3").text() = "This protocol";
     Blocks left_text(left), right_text(right);
     for (const auto& edit : redline::diff_text(reference, ours, diff_options())) {
-        if (edit.op != redline::Op::inserted) left_text.add(edit.op == redline::Op::deleted ? "del" : nullptr, edit.text);
-        if (edit.op != redline::Op::deleted) right_text.add(edit.op == redline::Op::inserted ? "ins" : nullptr, edit.text);
+        if (edit.op != redline::Op::inserted)
+            left_text.add(edit.op == redline::Op::deleted ? "del" : nullptr, edit.text);
+        if (edit.op != redline::Op::deleted)
+            right_text.add(edit.op == redline::Op::inserted ? "ins" : nullptr, edit.text);
     }
 }
 
@@ -234,12 +237,13 @@ Context index_context(const Comparison& cmp, const std::vector<DocumentView>& vi
     ctx["lang"] = "en-GB";
     ctx["heading"] = ctx["page_title"].text;
     ctx["has_base"] = has_base ? "yes" : "";
-    ctx["summary"] = has_base ? "Clauses aligned against " + base_council + ": one topic per clause of it (" +
-                                    std::to_string(base_topics) + "), then " +
-                                    count_text(cmp.topics.size() - base_topics, "topic", "topics") +
-                                    " it does not have, grouped from the councils' own clauses."
-                              : "Every protocol aligned against every other: " +
-                                    count_text(cmp.topics.size(), "topic", "topics") + ".";
+    ctx["summary"] =
+        has_base
+            ? "Clauses aligned against " + base_council + ": one topic per clause of it (" +
+                  std::to_string(base_topics) + "), then " +
+                  count_text(cmp.topics.size() - base_topics, "topic", "topics") +
+                  " it does not have, grouped from the councils' own clauses."
+            : "Every protocol aligned against every other: " + count_text(cmp.topics.size(), "topic", "topics") + ".";
     std::vector<Context> docs;
     for (std::size_t d = 0; d < cmp.documents.size(); ++d) {
         const auto& doc = cmp.documents[d];
@@ -248,8 +252,9 @@ Context index_context(const Comparison& cmp, const std::vector<DocumentView>& vi
         row["council"] = doc.name;
         row["file"] = doc.file;
         row["clauses"] = std::to_string(doc.units.size());
-        row["covered"] = static_cast<int>(d) == cmp.base ? "(the base)"
-                                                        : std::to_string(views[d].covered) + " of " + std::to_string(base_topics);
+        row["covered"] = static_cast<int>(d) == cmp.base
+                             ? "(the base)"
+                             : std::to_string(views[d].covered) + " of " + std::to_string(base_topics);
         row["unique"] = std::to_string(views[d].unique.size());
         row["page"] = council_page(doc);
         row["link_text"] = static_cast<int>(d) == cmp.base ? "Its clauses" : "What differs";
@@ -292,14 +297,14 @@ Context council_context(const Comparison& cmp, const std::vector<model::Protocol
     const std::string base_council = cmp.base >= 0 ? cmp.documents[static_cast<std::size_t>(cmp.base)].name : "";
     ctx["gaps_heading"] = "What " + base_council + " says that was found nowhere in this protocol";
     const std::string against = has_base ? " to " + base_council : " to another council's";
-    ctx["summary"] = count_text(document.units.size(), "clause", "clauses") + ": " + std::to_string(view.identical) +
-                     " identical" + against + ", " + std::to_string(view.close) + " close, " +
-                     std::to_string(view.related) + " related, " + std::to_string(view.unmatched) +
-                     " with no counterpart found." +
-                     (has_base ? " Of the base's clauses, " + std::to_string(view.covered) + " have a counterpart here, " +
-                                     std::to_string(view.gaps_near.size()) + " may be said in other words, " +
-                                     std::to_string(view.gaps.size()) + " have nothing near."
-                               : "");
+    ctx["summary"] =
+        count_text(document.units.size(), "clause", "clauses") + ": " + std::to_string(view.identical) + " identical" +
+        against + ", " + std::to_string(view.close) + " close, " + std::to_string(view.related) + " related, " +
+        std::to_string(view.unmatched) + " with no counterpart found." +
+        (has_base ? " Of the base's clauses, " + std::to_string(view.covered) + " have a counterpart here, " +
+                        std::to_string(view.gaps_near.size()) + " may be said in other words, " +
+                        std::to_string(view.gaps.size()) + " have nothing near."
+                  : "");
     auto topic_rows = [&](const std::vector<std::size_t>& topics) {
         std::vector<Context> rows;
         for (auto t : topics) {
@@ -323,7 +328,8 @@ Context council_context(const Comparison& cmp, const std::vector<model::Protocol
     for (const auto* c : view.covered_elsewhere) {
         const Topic& topic = cmp.topics[static_cast<std::size_t>(c->topic)];
         Context row;
-        row["number"] = cmp.documents[static_cast<std::size_t>(topic.reference.doc)].name + " " + unit_of(cmp, topic.reference).number;
+        row["number"] = cmp.documents[static_cast<std::size_t>(topic.reference.doc)].name + " " +
+                        unit_of(cmp, topic.reference).number;
         row["label"] = topic.label;
         row["note"] = c->decision->note.empty() ? "covered elsewhere" : "covered elsewhere: " + c->decision->note;
         row["by"] = c->decision->by.empty() ? "" : "(" + c->decision->by + ")";
@@ -391,8 +397,9 @@ bool render_html(const Comparison& cmp, const std::vector<model::Protocol>& prot
     const auto aligned = alignments_from(cmp);
     for (std::size_t d = 0; d < cmp.documents.size(); ++d) {
         Context ctx = council_context(cmp, protocols, views[d], static_cast<int>(d));
-        ctx["clauses"] = Value::markup(
-            [&, d](pugi::xml_node parent) { append_clauses(parent, cmp, protocols, members, aligned, views[d], static_cast<int>(d)); });
+        ctx["clauses"] = Value::markup([&, d](pugi::xml_node parent) {
+            append_clauses(parent, cmp, protocols, members, aligned, views[d], static_cast<int>(d));
+        });
         page = templates->render_page("compare-council", ctx, diags);
         if (page.empty()) return false;
         out.add(council_page(cmp.documents[d]), std::move(page));

@@ -1,7 +1,7 @@
 // Candidate retrieval through inverted indexes, and exact scoring of the candidates.
 #include <algorithm>
-#include <cmath>
 #include <atomic>
+#include <cmath>
 #include <thread>
 
 #include "compare/detail.hpp"
@@ -27,7 +27,8 @@ std::vector<float> relative_places(const std::vector<std::uint32_t>& unit_doc) {
     for (std::size_t first = 0; first < unit_doc.size();) {
         std::size_t end = first;
         while (end < unit_doc.size() && unit_doc[end] == unit_doc[first]) ++end;
-        for (std::size_t g = first; g < end; ++g) place[g] = end - first > 1 ? float(g - first) / float(end - first - 1) : 0.0f;
+        for (std::size_t g = first; g < end; ++g)
+            place[g] = end - first > 1 ? float(g - first) / float(end - first - 1) : 0.0f;
         first = end;
     }
     return place;
@@ -83,8 +84,7 @@ void parallel_for(std::size_t n, unsigned threads, const std::function<void(std:
     if (tick) tick(n);
 }
 
-std::vector<std::vector<Scored>> score_against(const Features& features,
-                                               const std::vector<std::uint32_t>& targets,
+std::vector<std::vector<Scored>> score_against(const Features& features, const std::vector<std::uint32_t>& targets,
                                                const std::vector<std::uint32_t>& queries,
                                                const std::vector<std::uint32_t>& unit_doc, double min_score,
                                                std::size_t keep, unsigned threads, const Progress& progress) {
@@ -163,10 +163,9 @@ std::vector<Edge> similar_pairs(const Features& features, const std::vector<std:
             for (const auto& tw : keys[x])
                 for (std::uint32_t y : containing.at(tw.term)) hit(y);
             if (touched.size() > max_scored_per_unit) {
-                std::nth_element(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(max_scored_per_unit),
-                                 touched.end(), [&](std::uint32_t p, std::uint32_t q) {
-                                     return hits[p] != hits[q] ? hits[p] > hits[q] : p < q;
-                                 });
+                std::nth_element(
+                    touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(max_scored_per_unit), touched.end(),
+                    [&](std::uint32_t p, std::uint32_t q) { return hits[p] != hits[q] ? hits[p] > hits[q] : p < q; });
                 for (std::size_t k = max_scored_per_unit; k < touched.size(); ++k) hits[touched[k]] = 0;
                 touched.resize(max_scored_per_unit);
             }
@@ -177,7 +176,8 @@ std::vector<Edge> similar_pairs(const Features& features, const std::vector<std:
             }
             const auto nearer = better_near(place, units[x]);
             if (scored.size() > keep_total) {
-                std::nth_element(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep_total), scored.end(), nearer);
+                std::nth_element(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep_total), scored.end(),
+                                 nearer);
                 scored.resize(keep_total);
             }
             std::sort(scored.begin(), scored.end(), [&](const Scored& p, const Scored& q) {

@@ -43,7 +43,9 @@ std::vector<std::optional<Scored>> ordered_chain(const std::vector<std::vector<S
             if (c.score >= candidates[i].front().score - tie_margin) pairs.push_back({i, c, base_position[c.unit]});
     // Among chains of equal weight, the one through each unit's first candidate (the
     // nearest in place among equals): clauses that all tie pair up in order.
-    auto gain = [&](const Pair& p) { return p.target.score + (p.target.unit == candidates[p.unit].front().unit ? 1e-6 : 0.0); };
+    auto gain = [&](const Pair& p) {
+        return p.target.score + (p.target.unit == candidates[p.unit].front().unit ? 1e-6 : 0.0);
+    };
     std::vector<int> positions;
     for (const auto& p : pairs) positions.push_back(p.position);
     std::sort(positions.begin(), positions.end());
@@ -55,15 +57,19 @@ std::vector<std::optional<Scored>> ordered_chain(const std::vector<std::vector<S
         return x.first != y.first ? x.first > y.first : (x.second >= 0 && (y.second < 0 || x.second < y.second));
     };
     auto rank_of = [&](int position) {
-        return static_cast<std::size_t>(std::lower_bound(positions.begin(), positions.end(), position) - positions.begin()) + 1;
+        return static_cast<std::size_t>(std::lower_bound(positions.begin(), positions.end(), position) -
+                                        positions.begin()) +
+               1;
     };
     auto best_up_to = [&](std::size_t k) {
         Best b{0.0, -1};
-        for (; k > 0; k -= k & (~k + 1)) if (heavier(tree[k], b)) b = tree[k];
+        for (; k > 0; k -= k & (~k + 1))
+            if (heavier(tree[k], b)) b = tree[k];
         return b;
     };
     auto offer = [&](std::size_t k, Best b) {
-        for (; k < tree.size(); k += k & (~k + 1)) if (heavier(b, tree[k])) tree[k] = b;
+        for (; k < tree.size(); k += k & (~k + 1))
+            if (heavier(b, tree[k])) tree[k] = b;
     };
     std::vector<double> weight(pairs.size());
     std::vector<std::ptrdiff_t> previous(pairs.size(), -1);
@@ -75,9 +81,11 @@ std::vector<std::optional<Scored>> ordered_chain(const std::vector<std::vector<S
             const Best before = best_up_to(rank_of(pairs[q].position));
             weight[q] = before.first + gain(pairs[q]);
             previous[q] = before.second;
-            if (heavier({weight[q], static_cast<std::ptrdiff_t>(q)}, last)) last = {weight[q], static_cast<std::ptrdiff_t>(q)};
+            if (heavier({weight[q], static_cast<std::ptrdiff_t>(q)}, last))
+                last = {weight[q], static_cast<std::ptrdiff_t>(q)};
         }
-        for (std::size_t q = p; q < end; ++q) offer(rank_of(pairs[q].position), {weight[q], static_cast<std::ptrdiff_t>(q)});
+        for (std::size_t q = p; q < end; ++q)
+            offer(rank_of(pairs[q].position), {weight[q], static_cast<std::ptrdiff_t>(q)});
         p = end;
     }
     std::vector<std::optional<Scored>> chain(candidates.size());
@@ -105,8 +113,10 @@ std::vector<std::vector<Scored>> acceptable(const std::vector<std::vector<Scored
         const double margin = best.score - (candidates[i].size() > 1 ? candidates[i][1].score : 0.0f);
         for (const auto& c : candidates[i]) {
             const bool is_mutual = mutual && c.unit == best.unit;
-            if (c.score >= accept.threshold && (is_mutual || c.score >= accept.lone_floor)) out[i].push_back(c);
-            else if (is_mutual && c.score >= accept.mutual_floor && margin >= accept.mutual_margin) out[i].push_back(c);
+            if (c.score >= accept.threshold && (is_mutual || c.score >= accept.lone_floor))
+                out[i].push_back(c);
+            else if (is_mutual && c.score >= accept.mutual_floor && margin >= accept.mutual_margin)
+                out[i].push_back(c);
         }
     }
     return out;
@@ -195,8 +205,8 @@ std::vector<Edge> directed_matches(std::vector<Edge>& candidates, const std::vec
         if (k == 0 || doc_pair(candidates[k]) != doc_pair(candidates[k - 1])) group_starts.push_back(k);
     group_starts.push_back(candidates.size());
     std::vector<std::vector<Edge>> found(group_starts.size() - 1);
-    parallel_for(
-        found.size(), threads, [&](std::size_t g) { choose(group_starts[g], group_starts[g + 1], found[g]); }, {});
+    parallel_for(found.size(), threads, [&](std::size_t g) { choose(group_starts[g], group_starts[g + 1], found[g]); },
+                 {});
     std::vector<Edge> out;
     for (auto& f : found) out.insert(out.end(), f.begin(), f.end());
     if (accept.take_reverse) {  // among its own candidates only, so a clause takes a bounded few
@@ -218,8 +228,7 @@ std::vector<Edge> directed_matches(std::vector<Edge>& candidates, const std::vec
     return out;
 }
 
-std::vector<std::vector<std::uint32_t>> cluster_units(const std::vector<std::uint32_t>& units,
-                                                      std::vector<Edge> edges,
+std::vector<std::vector<std::uint32_t>> cluster_units(const std::vector<std::uint32_t>& units, std::vector<Edge> edges,
                                                       const std::vector<std::uint32_t>& unit_doc,
                                                       const std::vector<std::uint32_t>& unit_words,
                                                       std::size_t document_count) {
@@ -261,8 +270,10 @@ std::vector<std::vector<std::uint32_t>> cluster_units(const std::vector<std::uin
     for (const auto& e : edges) {
         std::uint32_t ra = find(local[e.a]), rb = find(local[e.b]);
         if (ra == rb) continue;
-        if (size[ra] == 1 && unit_words[e.a] < unit_words[e.b]) join(ra, rb);
-        else if (size[rb] == 1 && unit_words[e.b] < unit_words[e.a]) join(ra, rb);
+        if (size[ra] == 1 && unit_words[e.a] < unit_words[e.b])
+            join(ra, rb);
+        else if (size[rb] == 1 && unit_words[e.b] < unit_words[e.a])
+            join(ra, rb);
     }
     std::vector<std::vector<std::uint32_t>> clusters;
     std::vector<std::int64_t> slot(units.size(), -1);

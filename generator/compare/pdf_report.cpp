@@ -53,12 +53,14 @@ std::vector<model::Block> overview(const Comparison& cmp, const std::vector<Docu
                         std::to_string(views[d].unique.size())});
     std::vector<model::Block> blocks = {table(rows)};
     if (cmp.documents.size() > max_table_documents) {
-        blocks.push_back(paragraph({text("Similarity and coverage of this many councils: see heatmap.svg, "
-                                         "similarity.csv and coverage.csv.")}));
+        blocks.push_back(
+            paragraph({text("Similarity and coverage of this many councils: see heatmap.svg, "
+                            "similarity.csv and coverage.csv.")}));
         return blocks;
     }
-    blocks.push_back(paragraph({text("How alike the protocols are: each square is the share of topics two "
-                                     "councils both cover, in per cent (darker is more alike).")}));
+    blocks.push_back(
+        paragraph({text("How alike the protocols are: each square is the share of topics two "
+                        "councils both cover, in per cent (darker is more alike).")}));
     // The heatmap: rows "3. guildford", columns by number, cells tinted by similarity.
     std::vector<std::vector<std::string>> sim = {{""}};
     for (std::size_t d = 0; d < cmp.documents.size(); ++d) sim[0].push_back(std::to_string(d + 1));
@@ -101,11 +103,12 @@ std::vector<model::Block> coverage(const Comparison& cmp) {
     model::Block matrix = table(rows);
     for (std::size_t r = 0; r < bands.size(); ++r)
         for (std::size_t c = 1; c < bands[r].size(); ++c) matrix.rows[r + 1].cells[c].shade = band_shade(bands[r][c]);
-    return {paragraph({text("One row per topic; one column per council, numbered as in the Councils table" +
-                            std::string(cmp.base >= 0 ? ", the base first" : "") +
-                            ". Each cell: the council's clause number and how close its words are to the topic's "
-                            "reference clause (= identical, ~ close, \u00b7 related, \u2014 absent; darker is closer).")}),
-            std::move(matrix)};
+    return {
+        paragraph({text("One row per topic; one column per council, numbered as in the Councils table" +
+                        std::string(cmp.base >= 0 ? ", the base first" : "") +
+                        ". Each cell: the council's clause number and how close its words are to the topic's "
+                        "reference clause (= identical, ~ close, \u00b7 related, \u2014 absent; darker is closer).")}),
+        std::move(matrix)};
 }
 
 std::vector<model::Block> council_blocks(const Comparison& cmp, const std::vector<model::Protocol>& protocols,
@@ -116,23 +119,29 @@ std::vector<model::Block> council_blocks(const Comparison& cmp, const std::vecto
         std::vector<std::string> items;
         for (auto t : topics) {
             const auto& topic = cmp.topics[t];
-            const std::string who = topic_councils(cmp, topic, from_base ? std::vector<int>{doc, cmp.base} : std::vector<int>{doc});
+            const std::string who =
+                topic_councils(cmp, topic, from_base ? std::vector<int>{doc, cmp.base} : std::vector<int>{doc});
             const std::string lead = from_base ? unit_of(cmp, topic.reference).number + " " : "";
             const std::string near = nearest_note(cmp, view, t);
-            items.push_back(lead + topic.label + (who.empty() ? "" : from_base ? " (also: " + who + ")" : " (" + who + ")") +
+            items.push_back(lead + topic.label +
+                            (who.empty() ? ""
+                             : from_base ? " (also: " + who + ")"
+                                         : " (" + who + ")") +
                             (near.empty() ? "" : ". " + near));
         }
         return items;
     };
     if (cmp.base >= 0 && doc != cmp.base) {
-        blocks.push_back(paragraph({marked(model::InlineKind::strong, "What the base says that was found nowhere in this protocol")}));
+        blocks.push_back(paragraph(
+            {marked(model::InlineKind::strong, "What the base says that was found nowhere in this protocol")}));
         blocks.push_back(view.gaps.empty() ? paragraph({text("Nothing.")}) : bullets(topic_items(view.gaps, true)));
         if (!view.gaps_near.empty()) {
             blocks.push_back(paragraph({text("Perhaps said here in other words or in part (check):")}));
             blocks.push_back(bullets(topic_items(view.gaps_near, true)));
         }
     }
-    blocks.push_back(paragraph({marked(model::InlineKind::strong, "What other councils cover that was found nowhere in this protocol")}));
+    blocks.push_back(paragraph(
+        {marked(model::InlineKind::strong, "What other councils cover that was found nowhere in this protocol")}));
     blocks.push_back(view.missing.empty() ? paragraph({text("Nothing.")}) : bullets(topic_items(view.missing, false)));
     if (!view.missing_near.empty()) {
         blocks.push_back(paragraph({text("Perhaps said here in other words or in part (check):")}));
@@ -174,7 +183,8 @@ model::Protocol report_document(const Comparison& cmp, const std::vector<model::
                                         : "Every protocol against every other";
     report.sections.push_back(section("councils", "Councils", overview(cmp, views)));
     const auto aligned = alignments_from(cmp);
-    if (cmp.documents.size() <= max_table_documents) report.sections.push_back(section("coverage", "Coverage", coverage(cmp)));
+    if (cmp.documents.size() <= max_table_documents)
+        report.sections.push_back(section("coverage", "Coverage", coverage(cmp)));
     for (std::size_t d = 0; d < cmp.documents.size(); ++d)
         report.sections.push_back(section("council-" + cmp.documents[d].id, cmp.documents[d].name,
                                           council_blocks(cmp, protocols, aligned, views[d], static_cast<int>(d))));

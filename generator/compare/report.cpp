@@ -93,7 +93,8 @@ std::string closest_elsewhere_note(const Comparison& cmp, const DocumentView& vi
 std::string nearest_note(const Comparison& cmp, const DocumentView& view, std::size_t topic) {
     const auto found = view.nearest.find(topic);
     if (found == view.nearest.end()) return "";
-    const std::string where = detail::unit_of(cmp, found->second.unit).number + " (score " + format_score(found->second.score) + ")";
+    const std::string where =
+        detail::unit_of(cmp, found->second.unit).number + " (score " + format_score(found->second.score) + ")";
     return found->second.score >= cmp.related ? "Said in other words, or in part, in " + where + ": check."
                                               : "Nearest here: " + where + ", too far to count.";
 }
@@ -102,7 +103,8 @@ AlignmentsFrom alignments_from(const Comparison& cmp) {
     AlignmentsFrom out;
     for (const auto& al : cmp.alignments) out[al.a].push_back(&al);
     for (auto& [ref, list] : out)
-        std::stable_sort(list.begin(), list.end(), [](const Alignment* x, const Alignment* y) { return x->score > y->score; });
+        std::stable_sort(list.begin(), list.end(),
+                         [](const Alignment* x, const Alignment* y) { return x->score > y->score; });
     return out;
 }
 
@@ -116,7 +118,8 @@ std::vector<std::size_t> column_order(const Comparison& cmp) {
 
 std::vector<DocumentView> document_views(const Comparison& cmp) {
     std::vector<DocumentView> views(cmp.documents.size());
-    for (const auto& near : cmp.near_misses) views[static_cast<std::size_t>(near.unit.doc)].nearest.emplace(near.topic, near);
+    for (const auto& near : cmp.near_misses)
+        views[static_cast<std::size_t>(near.unit.doc)].nearest.emplace(near.topic, near);
     auto near_enough = [&](const DocumentView& v, std::size_t t) {
         const auto found = v.nearest.find(t);
         return found != v.nearest.end() && found->second.score >= cmp.related;
@@ -140,8 +143,10 @@ std::vector<DocumentView> document_views(const Comparison& cmp) {
             if (!has && decided.count({t, static_cast<int>(d)})) continue;
             if (topic.from_base) {
                 if (static_cast<int>(d) == cmp.base) continue;
-                if (has) ++v.covered;
-                else (near_enough(v, t) ? v.gaps_near : v.gaps).push_back(t);
+                if (has)
+                    ++v.covered;
+                else
+                    (near_enough(v, t) ? v.gaps_near : v.gaps).push_back(t);
             } else if (!has && !docs.empty() && !only_base) {
                 (near_enough(v, t) ? v.missing_near : v.missing).push_back(t);
             } else if (has && docs.size() == 1) {
@@ -160,10 +165,14 @@ std::vector<DocumentView> document_views(const Comparison& cmp) {
         for (std::size_t u = 0; u < cmp.documents[d].units.size(); ++u) {
             auto& v = views[d];
             const auto found = best.find(UnitRef{static_cast<int>(d), static_cast<int>(u)});
-            if (found == best.end()) ++v.unmatched;
-            else if (found->second == Band::identical) ++v.identical;
-            else if (found->second == Band::close) ++v.close;
-            else ++v.related;
+            if (found == best.end())
+                ++v.unmatched;
+            else if (found->second == Band::identical)
+                ++v.identical;
+            else if (found->second == Band::close)
+                ++v.close;
+            else
+                ++v.related;
         }
     for (const auto& near : cmp.near_misses) {
         auto& elsewhere = views[static_cast<std::size_t>(near.unit.doc)].nearest_elsewhere;

@@ -4,8 +4,8 @@
 
 #include <functional>
 #include <map>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compare/compare.hpp"
@@ -21,14 +21,14 @@ namespace protopub::compare {
 // too low beside a better candidate), the topic is "said in other words" there: a reader
 // should look before calling it a gap.
 struct DocumentView {
-    std::vector<std::size_t> gaps;       // base topics it has no clause in, nor one near
-    std::vector<std::size_t> gaps_near;  // base topics it has no clause in, but one near
-    std::vector<std::size_t> missing;    // other councils' topics it has no clause in, nor one near
+    std::vector<std::size_t> gaps;          // base topics it has no clause in, nor one near
+    std::vector<std::size_t> gaps_near;     // base topics it has no clause in, but one near
+    std::vector<std::size_t> missing;       // other councils' topics it has no clause in, nor one near
     std::vector<std::size_t> missing_near;  // ... but one near
-    std::vector<std::size_t> unique;     // topics only it has a clause in
+    std::vector<std::size_t> unique;        // topics only it has a clause in
     // Gaps or missing topics a reviewer marked covered elsewhere (--decisions): no gaps.
     std::vector<const CoveredElsewhere*> covered_elsewhere;
-    std::size_t covered = 0;             // base topics it has a clause in
+    std::size_t covered = 0;  // base topics it has a clause in
     // Its clauses by their closest counterpart's band; `unmatched` have none.
     std::size_t identical = 0, close = 0, related = 0, unmatched = 0;
     std::map<std::size_t, NearMiss> nearest;  // gap or missing topic -> its clause that came nearest
@@ -59,7 +59,7 @@ std::vector<std::size_t> column_order(const Comparison& cmp);
 
 struct ReportOptions {
     std::vector<std::string> formats{"html", "pdf", "csv", "json"};
-    std::string templates_dir;   // the HTML templates (compare.xhtml, compare-council.xhtml)
+    std::string templates_dir;  // the HTML templates (compare.xhtml, compare-council.xhtml)
     // Draws the report's document (a Protocol) as "pdf" or "docx": the caller's renderers
     // and house style. "" on failure, with diagnostics.
     std::function<std::string(std::string_view format, const model::Protocol&, model::Diagnostics&)> render_document;
@@ -69,8 +69,8 @@ struct ReportOptions {
 // coverage.csv, similarity.csv; index.html, one council-ID.html per document,
 // heatmap.svg and the stylesheets; comparison.pdf and comparison.docx. Returns false (with diagnostics) when
 // a template or the PDF style cannot be used.
-bool write_report(const Comparison& cmp, const std::vector<model::Protocol>& protocols,
-                  const ReportOptions& options, io::OutputSet& out, model::Diagnostics& diags);
+bool write_report(const Comparison& cmp, const std::vector<model::Protocol>& protocols, const ReportOptions& options,
+                  io::OutputSet& out, model::Diagnostics& diags);
 
 // The file name of a document's page in the HTML report: "council-guildford.html".
 std::string council_page(const Document& doc);

@@ -19,7 +19,9 @@ using model::json_string;
 const Unit& unit_of(const Comparison& cmp, UnitRef r) {
     return cmp.documents[static_cast<std::size_t>(r.doc)].units[static_cast<std::size_t>(r.unit)];
 }
-const std::string& doc_id(const Comparison& cmp, UnitRef r) { return cmp.documents[static_cast<std::size_t>(r.doc)].id; }
+const std::string& doc_id(const Comparison& cmp, UnitRef r) {
+    return cmp.documents[static_cast<std::size_t>(r.doc)].id;
+}
 
 std::string json_clause(const Comparison& cmp, UnitRef r) {
     const Unit& u = unit_of(cmp, r);
@@ -39,10 +41,12 @@ std::string to_json(const Comparison& cmp) {
     std::string out = "{\n\"documents\":[";
     for (std::size_t d = 0; d < cmp.documents.size(); ++d) {
         const auto& doc = cmp.documents[d];
-        out += std::string(d ? ",\n" : "\n") + "{\"id\":" + json_string(doc.id) + ",\"council\":" + json_string(doc.council) +
-               ",\"file\":" + json_string(doc.file) + ",\"clauses\":" + std::to_string(doc.units.size()) + "}";
+        out += std::string(d ? ",\n" : "\n") + "{\"id\":" + json_string(doc.id) +
+               ",\"council\":" + json_string(doc.council) + ",\"file\":" + json_string(doc.file) +
+               ",\"clauses\":" + std::to_string(doc.units.size()) + "}";
     }
-    out += "],\n\"base\":" + (cmp.base >= 0 ? json_string(cmp.documents[static_cast<std::size_t>(cmp.base)].id) : "null");
+    out +=
+        "],\n\"base\":" + (cmp.base >= 0 ? json_string(cmp.documents[static_cast<std::size_t>(cmp.base)].id) : "null");
     out += std::string(",\n\"pairwise\":") + (cmp.pairwise ? "true" : "false");
     out += ",\n\"alignments\":[";
     for (std::size_t k = 0; k < cmp.alignments.size(); ++k) {
@@ -55,23 +59,24 @@ std::string to_json(const Comparison& cmp) {
     out += "],\n\"topics\":[";
     for (std::size_t t = 0; t < cmp.topics.size(); ++t) {
         const auto& topic = cmp.topics[t];
-        out += std::string(t ? ",\n" : "\n") + "{\"id\":" + json_string(topic.id) + ",\"label\":" + json_string(topic.label) +
-               ",\"from_base\":" + (topic.from_base ? "true" : "false") + ",\"members\":[";
+        out += std::string(t ? ",\n" : "\n") + "{\"id\":" + json_string(topic.id) +
+               ",\"label\":" + json_string(topic.label) + ",\"from_base\":" + (topic.from_base ? "true" : "false") +
+               ",\"members\":[";
         for (std::size_t m = 0; m < topic.members.size(); ++m) {
             const auto& mem = topic.members[m];
             const Unit& u = unit_of(cmp, mem.ref);
-            out += std::string(m ? "," : "") + "{\"doc\":" + json_string(doc_id(cmp, mem.ref)) + ",\"number\":" +
-                   json_string(u.number) + ",\"id\":" + json_string(u.id) + ",\"score\":" + format_score(mem.score) +
-                   ",\"band\":" + json_string(to_string(mem.band)) + "}";
+            out += std::string(m ? "," : "") + "{\"doc\":" + json_string(doc_id(cmp, mem.ref)) +
+                   ",\"number\":" + json_string(u.number) + ",\"id\":" + json_string(u.id) +
+                   ",\"score\":" + format_score(mem.score) + ",\"band\":" + json_string(to_string(mem.band)) + "}";
         }
         out += "]}";
     }
     out += "],\n\"near_misses\":[";
     for (std::size_t k = 0; k < cmp.near_misses.size(); ++k) {
         const auto& near = cmp.near_misses[k];
-        out += std::string(k ? ",\n" : "\n") + "{\"topic\":" +
-               json_string(cmp.topics[static_cast<std::size_t>(near.topic)].id) + ",\"clause\":" +
-               json_clause(cmp, near.unit) + ",\"score\":" + format_score(near.score) + "}";
+        out += std::string(k ? ",\n" : "\n") +
+               "{\"topic\":" + json_string(cmp.topics[static_cast<std::size_t>(near.topic)].id) +
+               ",\"clause\":" + json_clause(cmp, near.unit) + ",\"score\":" + format_score(near.score) + "}";
     }
     // Reviewer decisions (--decisions): what a person overruled, and what no longer applies.
     out += "],\n\"rejected\":[";
@@ -83,7 +88,8 @@ std::string to_json(const Comparison& cmp) {
     out += "],\n\"covered_elsewhere\":[";
     for (std::size_t k = 0; k < cmp.covered_elsewhere.size(); ++k) {
         const auto& c = cmp.covered_elsewhere[k];
-        out += std::string(k ? ",\n" : "\n") + "{\"topic\":" + json_string(cmp.topics[static_cast<std::size_t>(c.topic)].id) +
+        out += std::string(k ? ",\n" : "\n") +
+               "{\"topic\":" + json_string(cmp.topics[static_cast<std::size_t>(c.topic)].id) +
                ",\"doc\":" + json_string(cmp.documents[static_cast<std::size_t>(c.doc)].id) +
                ",\"note\":" + json_string(c.decision->note) + ",\"by\":" + json_string(c.decision->by) + "}";
     }
@@ -96,14 +102,16 @@ std::string to_json(const Comparison& cmp) {
     out += "],\n\"similarity\":[";
     for (std::size_t a = 0; a < cmp.similarity.size(); ++a) {
         out += std::string(a ? ",\n" : "\n") + "[";
-        for (std::size_t b = 0; b < cmp.similarity[a].size(); ++b) out.append(b ? "," : "").append(format_score(cmp.similarity[a][b]));
+        for (std::size_t b = 0; b < cmp.similarity[a].size(); ++b)
+            out.append(b ? "," : "").append(format_score(cmp.similarity[a][b]));
         out += "]";
     }
     return out + "]\n}\n";
 }
 
 std::string alignments_csv(const Comparison& cmp) {
-    std::string out = csv_row({"topic", "label", "doc_a", "number_a", "id_a", "doc_b", "number_b", "id_b", "score", "band"});
+    std::string out =
+        csv_row({"topic", "label", "doc_a", "number_a", "id_a", "doc_b", "number_b", "id_b", "score", "band"});
     for (const auto& a : cmp.alignments) {
         const Topic* topic = a.topic >= 0 ? &cmp.topics[static_cast<std::size_t>(a.topic)] : nullptr;
         out += csv_row({topic ? topic->id : "", topic ? topic->label : "", doc_id(cmp, a.a), unit_of(cmp, a.a).number,
@@ -176,7 +184,8 @@ std::string heatmap_svg(const Comparison& cmp) {
     attr(svg, "font-size", "11");
     pugi::xml_node title = svg.append_child("title");
     attr(title, "id", "heatmap-title");
-    title.append_child(pugi::node_pcdata).set_value("Similarity of the councils' protocols: share of topics both cover");
+    title.append_child(pugi::node_pcdata)
+        .set_value("Similarity of the councils' protocols: share of topics both cover");
     for (std::size_t d = 0; labelled && d < n; ++d) {
         const std::string number = std::to_string(d + 1);
         const int mid = static_cast<int>(d) * cell + cell / 2;
@@ -203,8 +212,9 @@ std::string heatmap_svg(const Comparison& cmp) {
             attr(rect, "width", std::to_string(cell));
             attr(rect, "height", std::to_string(cell));
             attr(rect, "fill", colour);
-            rect.append_child("title").append_child(pugi::node_pcdata).set_value(
-                (cmp.documents[a].id + " / " + cmp.documents[b].id + ": " + format_score(s)).c_str());
+            rect.append_child("title")
+                .append_child(pugi::node_pcdata)
+                .set_value((cmp.documents[a].id + " / " + cmp.documents[b].id + ": " + format_score(s)).c_str());
             if (cell >= 36) {
                 pugi::xml_node value = text(svg, std::to_string(std::lround(s * 100)));
                 attr(value, "x", std::to_string(x + cell / 2));

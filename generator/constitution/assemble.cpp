@@ -15,14 +15,14 @@ namespace protopub::constitution {
 namespace {
 
 using model::Block;
+using model::for_each_inline;
 using model::Inline;
 using model::InlineKind;
 using model::Inlines;
-using model::Protocol;
-using model::Section;
-using model::for_each_inline;
 using model::move_references;
 using model::prefix_ids;
+using model::Protocol;
+using model::Section;
 
 // ------------------------------------------------------------ numbers and ids
 
@@ -53,8 +53,9 @@ void rewrite_number(std::string& words, const std::string& from, const std::stri
     for (std::size_t at = words.find(bare); at != std::string::npos; at = words.find(bare, at)) {
         const std::size_t end = at + bare.size();
         const bool starts = at == 0 || !is_number_char(words[at - 1]);
-        const bool ends = end == words.size() || !std::isdigit(static_cast<unsigned char>(words[end])) ;
-        const bool ends_cleanly = ends && !(end + 1 < words.size() && words[end] == '.' && std::isdigit(static_cast<unsigned char>(words[end + 1])));
+        const bool ends = end == words.size() || !std::isdigit(static_cast<unsigned char>(words[end]));
+        const bool ends_cleanly = ends && !(end + 1 < words.size() && words[end] == '.' &&
+                                            std::isdigit(static_cast<unsigned char>(words[end + 1])));
         if (starts && ends_cleanly) {
             words.replace(at, bare.size(), to);
             at += to.size();
@@ -79,7 +80,8 @@ void prefix_numbering(Protocol& p, const std::string& prefix) {
         for (auto& c : s.clauses) prefix_number(prefix, c.number);
     }
     for_each_inline(p, [&](Inline& in) {
-        if (in.kind != InlineKind::reference || in.reference < 0 || in.reference >= static_cast<int>(p.references.size()))
+        if (in.kind != InlineKind::reference || in.reference < 0 ||
+            in.reference >= static_cast<int>(p.references.size()))
             return;
         auto& ref = p.references[static_cast<std::size_t>(in.reference)];
         if (ref.kind != model::ReferenceKind::internal) return;
@@ -115,7 +117,8 @@ std::vector<Block> adoption_record(const model::Metadata& meta, const ManifestSe
     out.push_back(table({{"Version", "Status", "Date adopted", "Adopted by", "Minute reference", "Supersedes"},
                          {now.version, now.status, now.adopted, now.adopted_by, now.minute, now.supersedes}}));
     out.push_back(strong_paragraph("Version history"));
-    std::vector<std::vector<std::string>> rows = {{"Version", "Status", "Date adopted", "Adopted by", "Minute reference", "Note"}};
+    std::vector<std::vector<std::string>> rows = {
+        {"Version", "Status", "Date adopted", "Adopted by", "Minute reference", "Note"}};
     for (const auto& v : s.history) rows.push_back({v.version, v.status, v.adopted, v.adopted_by, v.minute, v.note});
     rows.push_back({now.version, now.status, now.adopted, now.adopted_by, now.minute, now.note});
     out.push_back(table(rows));
@@ -143,7 +146,8 @@ std::string titled(const char* word, const std::string& number, const std::strin
 std::string normalized(const std::string& name) {
     std::string out;
     for (char c : name)
-        if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
@@ -215,14 +219,16 @@ Constitution assemble(const Manifest& m, const std::vector<Protocol>& protocols,
 
     std::size_t next_source = 0;
     for (const auto& part : m.parts) {
-        whole.sections.push_back(heading_section(places.parts[part.number], 2, titled("Part", part.number, part.title), {}));
+        whole.sections.push_back(
+            heading_section(places.parts[part.number], 2, titled("Part", part.number, part.title), {}));
         for (std::size_t i = 0; i < part.sections.size(); ++i) {
             const auto& entry = part.sections[i];
             const std::string key = section_key(part, entry, i);
             if (entry.source.empty()) {
                 std::vector<Block> note;
                 if (!entry.note.empty()) note.push_back(paragraph({text(entry.note)}));
-                whole.sections.push_back(heading_section(key, 3, titled("Section", entry.number, entry.title), std::move(note)));
+                whole.sections.push_back(
+                    heading_section(key, 3, titled("Section", entry.number, entry.title), std::move(note)));
                 continue;
             }
             if (next_source >= protocols.size()) break;
@@ -251,11 +257,13 @@ Constitution assemble(const Manifest& m, const std::vector<Protocol>& protocols,
             // the site links it to that section's page, a PDF or Word file shows its words.
             Protocol single = p;
             single.meta.title = titled("Section", entry.number, title);
-            single.sections.insert(single.sections.begin(),
-                                   heading_section(key, 2, "Adoption record and version history", adoption_record(p.meta, entry)));
+            single.sections.insert(
+                single.sections.begin(),
+                heading_section(key, 2, "Adoption record and version history", adoption_record(p.meta, entry)));
             out.sections.push_back(std::move(single));
 
-            whole.sections.push_back(heading_section(key, 3, titled("Section", entry.number, title), adoption_record(p.meta, entry)));
+            whole.sections.push_back(
+                heading_section(key, 3, titled("Section", entry.number, title), adoption_record(p.meta, entry)));
             for (auto& s : p.sections) s.level += 2;
             move_references(p, whole);
             for (auto& s : p.sections) whole.sections.push_back(std::move(s));

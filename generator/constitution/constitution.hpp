@@ -20,7 +20,7 @@ namespace protopub::constitution {
 struct VersionRecord {
     std::string version;
     std::string status;
-    std::string adopted;      // YYYY-MM-DD
+    std::string adopted;  // YYYY-MM-DD
     std::string adopted_by;
     std::string minute;
     std::string supersedes;
@@ -33,19 +33,19 @@ enum class Numbering {
 };
 
 struct ManifestSection {
-    std::string number;                 // "24" ("" when the Part is not divided)
-    std::string title;                  // "" = the protocol's own title
-    std::string source;                 // protocol source, relative to the current folder; "" = held elsewhere
-    std::vector<std::string> aliases;   // other names references use for it
+    std::string number;                // "24" ("" when the Part is not divided)
+    std::string title;                 // "" = the protocol's own title
+    std::string source;                // protocol source, relative to the current folder; "" = held elsewhere
+    std::vector<std::string> aliases;  // other names references use for it
     Numbering numbering = Numbering::as_written;
-    std::vector<VersionRecord> history; // earlier versions, oldest first
-    bool history_from_git = false;      // `history: git`: the adopted versions in the source's git history
-    std::string note;                   // for sections held elsewhere: where to find them
+    std::vector<VersionRecord> history;  // earlier versions, oldest first
+    bool history_from_git = false;       // `history: git`: the adopted versions in the source's git history
+    std::string note;                    // for sections held elsewhere: where to find them
     model::SourcePos pos;
 };
 
 struct ManifestPart {
-    std::string number;                 // "5"
+    std::string number;  // "5"
     std::string title;
     std::vector<ManifestSection> sections;
     model::SourcePos pos;
@@ -59,7 +59,7 @@ struct Manifest {
     // The constitution's status and adoption govern every section it assembles. Status
     // defaults to adopted when the manifest gives an adoption date, draft otherwise.
     model::Status status = model::Status::draft;
-    std::string adopted;                // YYYY-MM-DD, "" when the manifest does not say
+    std::string adopted;  // YYYY-MM-DD, "" when the manifest does not say
     std::string adopted_by;
     std::vector<ManifestPart> parts;
 };
@@ -77,8 +77,8 @@ Manifest read_manifest(std::string_view text, const std::string& path, model::Di
 std::vector<std::string> manifest_sources(const Manifest& m);
 
 struct Constitution {
-    model::Protocol whole;                 // every Part and Section in one document
-    std::vector<model::Protocol> sections; // one per section with a source, for the site
+    model::Protocol whole;                  // every Part and Section in one document
+    std::vector<model::Protocol> sections;  // one per section with a source, for the site
 };
 
 // `protocols` are the loaded sources, in manifest_sources() order. Constitution

@@ -61,8 +61,9 @@ private:
         if (number.empty()) return;
         const auto [it, first] = seen.emplace(number, pos);
         if (!first)
-            diags_.error(path_, pos, std::string("manifest: ") + what + " " + number + " is listed twice (first at line " +
-                                         std::to_string(it->second.line) + ")");
+            diags_.error(path_, pos,
+                         std::string("manifest: ") + what + " " + number + " is listed twice (first at line " +
+                             std::to_string(it->second.line) + ")");
     }
 
     void known(const YAML::Node& map, std::set<std::string> fields) {
@@ -75,7 +76,8 @@ private:
     std::string scalar(const YAML::Node& map, const char* key, bool required) {
         const YAML::Node v = map[key];
         if (!v) {
-            if (required) diags_.error(path_, pos_of(map), std::string("manifest: missing required field '") + key + "'");
+            if (required)
+                diags_.error(path_, pos_of(map), std::string("manifest: missing required field '") + key + "'");
             return {};
         }
         if (!v.IsScalar()) {
@@ -94,7 +96,8 @@ private:
     std::string date(const YAML::Node& map, const char* key) {
         std::string value = scalar(map, key, false);
         if (!value.empty() && !io::parse_iso_date(value)) {
-            diags_.error(path_, pos_of(map[key]), std::string("manifest: '") + key + "' must be a date, YYYY-MM-DD, not '" + value + "'");
+            diags_.error(path_, pos_of(map[key]),
+                         std::string("manifest: '") + key + "' must be a date, YYYY-MM-DD, not '" + value + "'");
             return {};
         }
         return value;
@@ -106,7 +109,8 @@ private:
         if (value == "draft") return model::Status::draft;
         if (value == "adopted") return model::Status::adopted;
         if (value == "superseded") return model::Status::superseded;
-        diags_.error(path_, pos_of(map["status"]), "manifest: 'status' must be draft, adopted or superseded, not '" + value + "'");
+        diags_.error(path_, pos_of(map["status"]),
+                     "manifest: 'status' must be draft, adopted or superseded, not '" + value + "'");
         return fallback;
     }
 
@@ -164,11 +168,11 @@ private:
             // A manifest names the sources beside it; one that reaches out of its folder
             // ("../../etc/shadow", "/home/x") is read only when the user says so.
             const auto inside = std::filesystem::path(source).lexically_normal();
-            if (!options_.sources_outside &&
-                (inside.is_absolute() || inside.empty() || *inside.begin() == ".."))
-                diags_.error(path_, pos_of(n["source"]), "manifest: source '" + source +
-                                                             "' is outside the manifest's folder; pass "
-                                                             "--allow-sources-outside to read it");
+            if (!options_.sources_outside && (inside.is_absolute() || inside.empty() || *inside.begin() == ".."))
+                diags_.error(path_, pos_of(n["source"]),
+                             "manifest: source '" + source +
+                                 "' is outside the manifest's folder; pass "
+                                 "--allow-sources-outside to read it");
         }
         if (s.title.empty() && s.source.empty())
             diags_.error(path_, s.pos, "manifest: a section needs a 'source' or a 'title'");
@@ -178,8 +182,10 @@ private:
             diags_.error(path_, s.pos, "manifest: 'numbering: prefix' needs the section's number ('section')");
         s.note = scalar(n, "note", false);
         if (const YAML::Node h = n["history"]) {
-            if (h.IsScalar() && h.Scalar() == "git") s.history_from_git = true;   // filled in by `protopub history`'s reader
-            else if (!h.IsSequence()) diags_.error(path_, pos_of(h), "manifest: 'history' must be a list of versions, or 'git'");
+            if (h.IsScalar() && h.Scalar() == "git")
+                s.history_from_git = true;  // filled in by `protopub history`'s reader
+            else if (!h.IsSequence())
+                diags_.error(path_, pos_of(h), "manifest: 'history' must be a list of versions, or 'git'");
             else
                 for (const auto& v : h) s.history.push_back(version(v));
         }
@@ -197,7 +203,8 @@ private:
         p.number = scalar(n, "part", true);
         p.title = scalar(n, "title", true);
         const YAML::Node sections = n["sections"];
-        if (sections && !sections.IsSequence()) diags_.error(path_, pos_of(sections), "manifest: 'sections' must be a list");
+        if (sections && !sections.IsSequence())
+            diags_.error(path_, pos_of(sections), "manifest: 'sections' must be a list");
         else if (sections)
             for (const auto& s : sections) p.sections.push_back(section(s));
         return p;

@@ -20,7 +20,7 @@ using model::Inlines;
 using model::ListStyle;
 using model::Section;
 
-constexpr int list_step = 567;           // one nesting level of a list: 1 cm
+constexpr int list_step = 567;  // one nesting level of a list: 1 cm
 constexpr int max_clause_depth = 4;
 
 // How a run of text took part in a change: Accept All keeps inserted and moved-to text,
@@ -88,12 +88,14 @@ Mark unit_mark(model::ChangeKind change, Mark outer) {
 // would be read as spaces anyway.
 std::string xml_text(const std::string& s) {
     const auto control = [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t'; };
-    if (std::none_of(s.begin(), s.end(), control)) return s;   // nearly always: one copy
+    if (std::none_of(s.begin(), s.end(), control)) return s;  // nearly always: one copy
     std::string out;
     out.reserve(s.size());
     for (char c : s) {
-        if (!control(c)) out += c;
-        else if (c == '\n' || c == '\r') out += ' ';
+        if (!control(c))
+            out += c;
+        else if (c == '\n' || c == '\r')
+            out += ' ';
     }
     return out;
 }
@@ -110,8 +112,8 @@ struct Run {
     std::string rel_id;  // external hyperlink: a relationship id
 
     bool same_look(const Run& o) const {
-        return bold == o.bold && italic == o.italic && strike == o.strike && code == o.code &&
-               mark == o.mark && anchor == o.anchor && rel_id == o.rel_id;
+        return bold == o.bold && italic == o.italic && strike == o.strike && code == o.code && mark == o.mark &&
+               anchor == o.anchor && rel_id == o.rel_id;
     }
 };
 using Runs = std::vector<Run>;
@@ -121,7 +123,8 @@ int first_label_value(const Block& list) {
     if (list.items.empty()) return 1;
     std::string label;
     for (char c : list.items.front().label)
-        if (std::isalnum(static_cast<unsigned char>(c))) label += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            label += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (label.empty()) return 1;
     switch (list.list_style) {
         case ListStyle::ordered: return std::max(1, std::atoi(label.c_str()));
@@ -131,7 +134,8 @@ int first_label_value(const Block& list) {
         case ListStyle::roman_paren:
         case ListStyle::roman_close:
         case ListStyle::roman_dot: {
-            static const std::vector<std::string> romans = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"};
+            static const std::vector<std::string> romans = {"i",  "ii",  "iii",  "iv", "v",
+                                                            "vi", "vii", "viii", "ix", "x"};
             auto it = std::find(romans.begin(), romans.end(), label);
             return it == romans.end() ? 1 : static_cast<int>(it - romans.begin()) + 1;
         }
@@ -144,9 +148,9 @@ int first_label_value(const Block& list) {
 struct ParaProps {
     std::string style;
     Mark mark = Mark::none;
-    int num_id = 0;          // 0: not a list item
+    int num_id = 0;  // 0: not a list item
     int level = 0;
-    int indent = -1;         // left indent in twips; -1: the style's
+    int indent = -1;  // left indent in twips; -1: the style's
     const char* align = nullptr;
     bool keep_next = false;
 };
@@ -165,7 +169,7 @@ struct TocEntry {
     const model::ClauseChange* change;
     const Inlines* heading;
     std::string anchor;
-    int old_level = level;   // in OLD, when a sub-heading only one version has is above it
+    int old_level = level;  // in OLD, when a sub-heading only one version has is above it
 };
 
 // The heading level the clauses of a section stand under in each version (the scale of
@@ -178,9 +182,13 @@ struct Levels {
 
 class BodyWriter {
 public:
-    BodyWriter(const model::Protocol& protocol, XmlOut& xml, const BodyOptions& options,
-               const Bookmarks& bookmarks, Hyperlinks& hyperlinks, ListNumbering& lists)
-        : protocol_(protocol), xml_(xml), options_(options), hyperlinks_(hyperlinks), lists_(lists),
+    BodyWriter(const model::Protocol& protocol, XmlOut& xml, const BodyOptions& options, const Bookmarks& bookmarks,
+               Hyperlinks& hyperlinks, ListNumbering& lists)
+        : protocol_(protocol),
+          xml_(xml),
+          options_(options),
+          hyperlinks_(hyperlinks),
+          lists_(lists),
           bookmarks_(bookmarks) {
         base_level_ = 2;
         for (const auto& s : protocol.sections) base_level_ = std::min(base_level_, s.level);
@@ -199,7 +207,8 @@ public:
         for (std::size_t i = 0; i < protocol_.sections.size(); ++i) {
             const Section& s = protocol_.sections[i];
             // A covering report is labelled where it starts, so nobody takes it for the document.
-            if (s.kind == model::SectionKind::preamble && (i == 0 || protocol_.sections[i - 1].kind != model::SectionKind::preamble))
+            if (s.kind == model::SectionKind::preamble &&
+                (i == 0 || protocol_.sections[i - 1].kind != model::SectionKind::preamble))
                 text_paragraph({"Subtitle"}, model::covering_report_label(protocol_));
             write_section(s, model::begins_after_covering_report(protocol_, i));
         }
@@ -336,8 +345,10 @@ private:
     void link_reference(const Inline& in, Run& look) {
         if (in.reference < 0 || in.reference >= static_cast<int>(protocol_.references.size())) return;
         const model::LinkTarget to = model::link_target(protocol_.references[static_cast<std::size_t>(in.reference)]);
-        if (to.kind == model::LinkTarget::Kind::clause) look.anchor = bookmarks_.find(to.target);
-        else if (to.kind == model::LinkTarget::Kind::web) look.rel_id = hyperlinks_.id_for(to.target);
+        if (to.kind == model::LinkTarget::Kind::clause)
+            look.anchor = bookmarks_.find(to.target);
+        else if (to.kind == model::LinkTarget::Kind::web)
+            look.rel_id = hyperlinks_.id_for(to.target);
     }
 
     void flatten(const Inlines& inlines, const Run& look, Runs& runs) {
@@ -351,9 +362,18 @@ private:
                     break;
                 case InlineKind::soft_break: push_text(runs, look, " "); break;
                 case InlineKind::line_break: push_special(runs, look, Run::Kind::line_break); break;
-                case InlineKind::emphasis: inner.italic = true; flatten(in.children, inner, runs); break;
-                case InlineKind::strong: inner.bold = true; flatten(in.children, inner, runs); break;
-                case InlineKind::strike: inner.strike = true; flatten(in.children, inner, runs); break;
+                case InlineKind::emphasis:
+                    inner.italic = true;
+                    flatten(in.children, inner, runs);
+                    break;
+                case InlineKind::strong:
+                    inner.bold = true;
+                    flatten(in.children, inner, runs);
+                    break;
+                case InlineKind::strike:
+                    inner.strike = true;
+                    flatten(in.children, inner, runs);
+                    break;
                 case InlineKind::inserted:
                     inner.mark = nest_mark(look.mark, Mark::inserted);
                     flatten(in.children, inner, runs);
@@ -365,8 +385,10 @@ private:
                 case InlineKind::link:
                     if (look.anchor.empty() && look.rel_id.empty() && !in.target.empty())
                         inner.rel_id = hyperlinks_.id_for(in.target);
-                    if (in.children.empty()) push_text(runs, inner, xml_text(in.target));
-                    else flatten(in.children, inner, runs);
+                    if (in.children.empty())
+                        push_text(runs, inner, xml_text(in.target));
+                    else
+                        flatten(in.children, inner, runs);
                     break;
                 case InlineKind::reference:
                     if (look.anchor.empty() && look.rel_id.empty()) link_reference(in, inner);
@@ -420,8 +442,10 @@ private:
                 in_link = !run.anchor.empty() || !run.rel_id.empty();
                 if (in_link) {
                     xml_.open("w:hyperlink");
-                    if (!run.anchor.empty()) xml_.attr("w:anchor", run.anchor);
-                    else xml_.attr("r:id", run.rel_id);
+                    if (!run.anchor.empty())
+                        xml_.attr("w:anchor", run.anchor);
+                    else
+                        xml_.attr("r:id", run.rel_id);
                     xml_.attr("w:history", "1");
                 }
             }
@@ -474,15 +498,16 @@ private:
         std::vector<TocEntry> entries;
         for (std::size_t i = 0; i < protocol_.sections.size(); ++i) {
             const Section& s = protocol_.sections[i];
-            if (s.id == "_glossary") continue;   // the defined terms, drawn after the contents lists
+            if (s.id == "_glossary") continue;  // the defined terms, drawn after the contents lists
             if (model::begins_after_covering_report(protocol_, i))
                 entries.push_back({heading_level(s), &s.number, &s.change, &title_inlines_, bookmarks_.find(s.id)});
-            else if (!s.heading.empty() || !s.number.empty())   // an untitled section has no entry
+            else if (!s.heading.empty() || !s.number.empty())  // an untitled section has no entry
                 entries.push_back({heading_level(s), &s.number, &s.change, &s.heading, bookmarks_.find(s.id)});
             const Levels l = levels(s);
             for (const auto& c : s.clauses)
                 if (!c.heading.empty() && heading_level(s) < 3)
-                    entries.push_back({l.new_level + 1, &c.number, &c.change, &c.heading, bookmarks_.find(c.id), l.old_level + 1});
+                    entries.push_back(
+                        {l.new_level + 1, &c.number, &c.change, &c.heading, bookmarks_.find(c.id), l.old_level + 1});
         }
         return entries;
     }
@@ -645,13 +670,16 @@ private:
         std::size_t old_columns = 0, new_columns = table.align.size();
         for (const auto& row : table.rows) {
             const Mark mark = row_mark(row, ctx.mark);
-            if (!(mark == Mark::inserted || mark == Mark::moved_to)) old_columns = std::max(old_columns, row.cells.size());
+            if (!(mark == Mark::inserted || mark == Mark::moved_to))
+                old_columns = std::max(old_columns, row.cells.size());
             if (!removes_text(mark)) new_columns = std::max(new_columns, row.cells.size());
         }
         for (const auto& row : table.rows) {
             const Mark mark = row_mark(row, ctx.mark);
             // Rows have no move marks: a moved row is deleted at one end, inserted at the other.
-            const Mark tracked_row = removes_text(mark) ? Mark::deleted : mark == Mark::none ? Mark::none : Mark::inserted;
+            const Mark tracked_row = removes_text(mark)   ? Mark::deleted
+                                     : mark == Mark::none ? Mark::none
+                                                          : Mark::inserted;
             const std::size_t row_columns = tracked_row == Mark::deleted    ? std::max<std::size_t>(old_columns, 1)
                                             : tracked_row == Mark::inserted ? std::max<std::size_t>(new_columns, 1)
                                                                             : columns;
@@ -743,7 +771,8 @@ private:
     void write_clause(const Clause& c, Levels section) {
         const Mark mark = change_mark(c.change);
         const int depth = std::clamp(c.depth(), 1, max_clause_depth);
-        const BlockContext text{"ClauseText" + std::to_string(depth), options_.geometry.clause_text_indent[static_cast<std::size_t>(depth - 1)], mark};
+        const BlockContext text{"ClauseText" + std::to_string(depth),
+                                options_.geometry.clause_text_indent[static_cast<std::size_t>(depth - 1)], mark};
         move_range("RangeStart", mark, c);
         std::size_t first_block = 0;
         if (!c.heading.empty()) {
@@ -759,8 +788,9 @@ private:
         } else {
             paragraph({"ClauseLevel" + std::to_string(depth), mark});
             const bool opens_with_text = !c.blocks.empty() && c.blocks.front().kind == BlockKind::paragraph;
-            static const Inlines no_words;   // (a temporary here would copy the clause's words)
-            write_inlines(opens_with_text ? c.blocks.front().inlines : no_words, mark, number_runs(c.number, c.change, mark));
+            static const Inlines no_words;  // (a temporary here would copy the clause's words)
+            write_inlines(opens_with_text ? c.blocks.front().inlines : no_words, mark,
+                          number_runs(c.number, c.change, mark));
             first_block = opens_with_text ? 1 : 0;
         }
         bookmark(c.id);
@@ -775,7 +805,7 @@ private:
     void write_section(const Section& s, bool titled) {
         if (!s.running_head.empty() && options_.section_break) xml_.raw(options_.section_break(s));
         const int level = heading_level(s);
-        const Mark mark = change_mark(s.change);   // a section inserted or deleted whole
+        const Mark mark = change_mark(s.change);  // a section inserted or deleted whole
         const bool untitled = s.heading.empty() && s.number.empty() && !titled;
         paragraph({untitled ? std::string("Normal") : "Heading" + std::to_string(level), mark});
         write_inlines(titled ? title_inlines_ : s.heading, mark, number_runs(s.number, s.change, mark));
@@ -787,7 +817,7 @@ private:
 
     const model::Protocol& protocol_;
     XmlOut& xml_;
-    std::size_t paragraph_content_ = 0;   // where the open paragraph's content starts
+    std::size_t paragraph_content_ = 0;  // where the open paragraph's content starts
     const BodyOptions& options_;
     Hyperlinks& hyperlinks_;
     ListNumbering& lists_;
@@ -796,7 +826,7 @@ private:
     int base_level_ = 2;
     int next_id_ = 1;
     int move_range_id_ = 0;
-    std::vector<Levels> levels_;   // of each section of protocol_
+    std::vector<Levels> levels_;  // of each section of protocol_
 };
 
 struct LevelFormat {
@@ -846,7 +876,8 @@ void ListNumbering::append_to(pugi::xml_node numbering) const {
     pugi::xml_node after;
     for (auto a : numbering.children("w:abstractNum")) after = a;
     for (const auto& [key, id] : abstracts_) {
-        auto abs = after ? numbering.insert_child_after("w:abstractNum", after) : numbering.prepend_child("w:abstractNum");
+        auto abs =
+            after ? numbering.insert_child_after("w:abstractNum", after) : numbering.prepend_child("w:abstractNum");
         after = abs;
         abs.append_attribute("w:abstractNumId") = id;
         abs.append_child("w:multiLevelType").append_attribute("w:val") = "multilevel";
@@ -882,7 +913,8 @@ PageGeometry page_geometry(pugi::xml_node styles, pugi::xml_node section_propert
     for (std::size_t depth = 1; depth <= g.clause_text_indent.size(); ++depth) {
         const std::string id = "ClauseText" + std::to_string(depth);
         auto style = styles.find_child_by_attribute("w:style", "w:styleId", id.c_str());
-        if (auto left = style.child("w:pPr").child("w:ind").attribute("w:left")) g.clause_text_indent[depth - 1] = left.as_int();
+        if (auto left = style.child("w:pPr").child("w:ind").attribute("w:left"))
+            g.clause_text_indent[depth - 1] = left.as_int();
     }
     const int page = section_properties.child("w:pgSz").attribute("w:w").as_int();
     auto margins = section_properties.child("w:pgMar");
@@ -1025,7 +1057,8 @@ std::string properties(pugi::xml_node p) {
     if (std::string(p.name()) != "w:p") return "(not a paragraph)";
     std::ostringstream out;
     for (auto c : p.child("w:pPr").children())
-        if (std::string(c.name()) != "w:rPr" && std::string(c.name()) != "w:pPrChange") c.print(out, "", pugi::format_raw);
+        if (std::string(c.name()) != "w:rPr" && std::string(c.name()) != "w:pPrChange")
+            c.print(out, "", pugi::format_raw);
     return out.str();
 }
 
@@ -1033,7 +1066,8 @@ std::string properties(pugi::xml_node p) {
 // `previous` in the version without the run. Its properties become those of the version
 // the redline shows it in (its own; P's when `deleted`, as Accept All leaves it), and the
 // other version's are recorded as a change (w:pPrChange) of the same author and date.
-void record_properties(pugi::xml_node body, pugi::xml_node previous, pugi::xml_node last, pugi::xml_node mark, bool deleted) {
+void record_properties(pugi::xml_node body, pugi::xml_node previous, pugi::xml_node last, pugi::xml_node mark,
+                       bool deleted) {
     int id = 0;
     for (const pugi::xpath_node& n : body.select_nodes(".//@w:id")) id = std::max(id, n.attribute().as_int());
     auto copy_properties = [](pugi::xml_node from, pugi::xml_node to) {
@@ -1097,7 +1131,7 @@ void cut_removed_runs(pugi::xml_node body) {
         // is always tracked one mark earlier; where P and Dk differ, the paragraph that
         // keeps Dk's mark takes the properties of its version, the other's recorded as a
         // change (w:pPrChange), so Word gives P's text P's properties too.
-        bool at_end = true;   // no paragraph or table follows (the body's sectPr may)
+        bool at_end = true;  // no paragraph or table follows (the body's sectPr may)
         for (pugi::xml_node n = after; n && at_end; n = n.next_sibling())
             at_end = std::string(n.name()) != "w:p" && std::string(n.name()) != "w:tbl";
         for (std::size_t j = joins_previous || at_end ? k : first; j <= k; ++j) {
@@ -1115,8 +1149,8 @@ void cut_removed_runs(pugi::xml_node body) {
     }
 }
 
-void write_body(const model::Protocol& protocol, XmlOut& out, const BodyOptions& options,
-                const Bookmarks& bookmarks, Hyperlinks& hyperlinks, ListNumbering& lists) {
+void write_body(const model::Protocol& protocol, XmlOut& out, const BodyOptions& options, const Bookmarks& bookmarks,
+                Hyperlinks& hyperlinks, ListNumbering& lists) {
     BodyWriter(protocol, out, options, bookmarks, hyperlinks, lists).write();
 }
 

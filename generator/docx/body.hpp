@@ -29,8 +29,8 @@ public:
     void attr(std::string_view name, std::string_view value);
     void attr(std::string_view name, int value);
     void text(std::string_view text);
-    void raw(std::string_view xml);   // well-formed XML written as it is
-    void close();                     // the element opened last
+    void raw(std::string_view xml);  // well-formed XML written as it is
+    void close();                    // the element opened last
     void leaf(std::string_view name) {
         open(name);
         close();
@@ -118,8 +118,8 @@ struct PageGeometry {
 PageGeometry page_geometry(pugi::xml_node styles, pugi::xml_node section_properties);
 
 struct BodyOptions {
-    std::string author;   // of every tracked change
-    std::string date;     // ISO 8601 date-time of every tracked change
+    std::string author;  // of every tracked change
+    std::string date;    // ISO 8601 date-time of every tracked change
     bool contents = true;
     PageGeometry geometry;
     // The paragraph that ends the Word section before a section with a running head (an
@@ -129,8 +129,8 @@ struct BodyOptions {
 
 // Writes the document's paragraphs and tables, the content of <w:body> up to its sectPr
 // (which the caller adds after).
-void write_body(const model::Protocol& protocol, XmlOut& out, const BodyOptions& options,
-                const Bookmarks& bookmarks, Hyperlinks& hyperlinks, ListNumbering& lists);
+void write_body(const model::Protocol& protocol, XmlOut& out, const BodyOptions& options, const Bookmarks& bookmarks,
+                Hyperlinks& hyperlinks, ListNumbering& lists);
 
 // A redline's runs of paragraphs that one version has and the other has not, tracked so
 // that Word and LibreOffice give the paragraphs around them the same properties (see

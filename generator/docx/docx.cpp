@@ -52,13 +52,13 @@ bool parse(pugi::xml_document& doc, const std::string& text) {
 // The parts of the reference document we build on, read once per run and never changed:
 // each render copies the three parts it adds to (relationships, content types, numbering).
 struct ReferenceDocx {
-    std::string package;               // the file: its unchanged parts are copied still compressed
+    std::string package;  // the file: its unchanged parts are copied still compressed
     std::map<std::string, std::string> parts;
-    pugi::xml_document document;       // for its root namespaces and its sectPr
+    pugi::xml_document document;  // for its root namespaces and its sectPr
     pugi::xml_document document_rels;
     pugi::xml_document content_types;
     pugi::xml_document numbering;
-    detail::PageGeometry geometry;     // from its styles: the clause indents lists and tables line up with
+    detail::PageGeometry geometry;  // from its styles: the clause indents lists and tables line up with
 };
 
 namespace {
@@ -112,7 +112,7 @@ int next_free(pugi::xml_node numbering, const char* element, const char* attribu
 // A header part of our own: an appendix's running head.
 struct HeaderPart {
     std::string rel_id;
-    std::string name;   // "word/protopub-header1.xml"
+    std::string name;  // "word/protopub-header1.xml"
     std::string xml;
 };
 
@@ -149,8 +149,10 @@ public:
     std::string break_before(const model::Section& s) {
         std::string brk = "<w:p><w:pPr>" + properties(ending_) + "</w:pPr></w:p>";
         std::string id;
-        for (int n = static_cast<int>(headers_.size()) + 1; id.empty() || taken_ids_.count(id); ++n) id = "rIdHeader" + std::to_string(n);
-        headers_.push_back({id, "word/protopub-header" + std::to_string(headers_.size() + 1) + ".xml", header_xml(s.running_head)});
+        for (int n = static_cast<int>(headers_.size()) + 1; id.empty() || taken_ids_.count(id); ++n)
+            id = "rIdHeader" + std::to_string(n);
+        headers_.push_back(
+            {id, "word/protopub-header" + std::to_string(headers_.size() + 1) + ".xml", header_xml(s.running_head)});
         ending_ = static_cast<int>(headers_.size()) - 1;
         return brk;
     }
@@ -167,7 +169,7 @@ private:
             for (auto child : reference_properties_.children()) sect.append_copy(child);
         if (header >= 0) {
             for (auto r = sect.child("w:headerReference"); r; r = sect.child("w:headerReference")) sect.remove_child(r);
-            sect.remove_child("w:titlePg");   // one header on every page of an appendix
+            sect.remove_child("w:titlePg");  // one header on every page of an appendix
             auto r = sect.prepend_child("w:headerReference");
             r.append_attribute("w:type") = "default";
             r.append_attribute("r:id") = headers_[static_cast<std::size_t>(header)].rel_id.c_str();
@@ -178,7 +180,7 @@ private:
     pugi::xml_node reference_properties_;
     const std::set<std::string>& taken_ids_;
     std::vector<HeaderPart>& headers_;
-    int ending_ = -1;   // the header of the section a break ends (-1: the reference's own)
+    int ending_ = -1;  // the header of the section a break ends (-1: the reference's own)
 };
 
 std::string document_xml(const model::Protocol& p, const DocxOptions& options, const Reference& ref,
@@ -197,12 +199,12 @@ std::string document_xml(const model::Protocol& p, const DocxOptions& options, c
     xml.open("w:body");
     const auto section_properties = ref.document.child("w:document").child("w:body").child("w:sectPr");
     SectionSplit split(section_properties, taken_ids, headers);
-    detail::BodyOptions body_options{options.revision_author,
-                                     options.epoch ? io::format_iso_datetime(*options.epoch) : std::string(),
-                                     options.contents, ref.geometry,
-                                     [&](const model::Section& s) { return split.break_before(s); }};
+    detail::BodyOptions body_options{
+        options.revision_author, options.epoch ? io::format_iso_datetime(*options.epoch) : std::string(),
+        options.contents, ref.geometry, [&](const model::Section& s) { return split.break_before(s); }};
     detail::write_body(p, xml, body_options, detail::Bookmarks(p), links, lists);
-    if (std::any_of(p.sections.begin(), p.sections.end(), [](const model::Section& s) { return !s.running_head.empty(); }))
+    if (std::any_of(p.sections.begin(), p.sections.end(),
+                    [](const model::Section& s) { return !s.running_head.empty(); }))
         xml.raw(split.last());
     else if (section_properties)
         xml.raw(print(section_properties));
@@ -218,7 +220,8 @@ std::string document_xml(const model::Protocol& p, const DocxOptions& options, c
     return xml_declaration + print(doc.document_element());
 }
 
-std::string document_rels_xml(const Reference& ref, const detail::Hyperlinks& links, const std::vector<HeaderPart>& headers) {
+std::string document_rels_xml(const Reference& ref, const detail::Hyperlinks& links,
+                              const std::vector<HeaderPart>& headers) {
     pugi::xml_document rels;
     rels.reset(ref.document_rels);
     auto root = rels.child("Relationships");
@@ -226,10 +229,11 @@ std::string document_rels_xml(const Reference& ref, const detail::Hyperlinks& li
         auto r = root.append_child("Relationship");
         r.append_attribute("Id") = h.rel_id.c_str();
         r.append_attribute("Type") = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
-        r.append_attribute("Target") = h.name.substr(5).c_str();   // relative to word/
+        r.append_attribute("Target") = h.name.substr(5).c_str();  // relative to word/
     }
     bool has_numbering = false;
-    for (auto r : root.children("Relationship")) has_numbering |= std::string(r.attribute("Type").value()) == numbering_type;
+    for (auto r : root.children("Relationship"))
+        has_numbering |= std::string(r.attribute("Type").value()) == numbering_type;
     if (!has_numbering) {
         auto r = root.append_child("Relationship");
         r.append_attribute("Id") = "rIdNumbering";
@@ -263,7 +267,8 @@ std::string content_types_xml(const Reference& ref, const std::vector<HeaderPart
         o.append_attribute("PartName") = part;
         o.append_attribute("ContentType") = type;
     };
-    override_part("/word/numbering.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml");
+    override_part("/word/numbering.xml",
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml");
     override_part("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
     override_part("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
     return serialize(content_types);
@@ -280,8 +285,10 @@ std::string root_rels_xml() {
         r.append_attribute("Target") = target;
     };
     add("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", document_part);
-    add("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml");
-    add("rId3", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties", "docProps/app.xml");
+    add("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+        "docProps/core.xml");
+    add("rId3", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+        "docProps/app.xml");
     return serialize(doc);
 }
 
@@ -319,11 +326,27 @@ std::string settings_xml(const Reference& ref) {
     if (!root) return {};
     if (root.child("w:updateFields")) return serialize(doc);
     // CT_Settings is a sequence: updateFields comes before these.
-    static const char* const later[] = {"w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars",
-                                        "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
-                                        "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
-                                        "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
-                                        "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator"};
+    static const char* const later[] = {"w:hdrShapeDefaults",
+                                        "w:footnotePr",
+                                        "w:endnotePr",
+                                        "w:compat",
+                                        "w:docVars",
+                                        "w:rsids",
+                                        "m:mathPr",
+                                        "w:attachedSchema",
+                                        "w:themeFontLang",
+                                        "w:clrSchemeMapping",
+                                        "w:doNotIncludeSubdocsInStats",
+                                        "w:doNotAutoCompressPictures",
+                                        "w:forceUpgrade",
+                                        "w:captions",
+                                        "w:readModeInkLockDown",
+                                        "w:smartTagType",
+                                        "sl:schemaLibrary",
+                                        "w:shapeDefaults",
+                                        "w:doNotEmbedSmartTags",
+                                        "w:decimalSymbol",
+                                        "w:listSeparator"};
     pugi::xml_node before;
     for (auto child : root.children()) {
         for (const char* name : later)
@@ -364,7 +387,8 @@ std::string render_docx(const model::Protocol& protocol, const DocxOptions& opti
     const Reference& ref = *loaded;
     std::string error;
     std::set<std::string> taken_ids;
-    for (auto r : ref.document_rels.child("Relationships").children("Relationship")) taken_ids.insert(r.attribute("Id").value());
+    for (auto r : ref.document_rels.child("Relationships").children("Relationship"))
+        taken_ids.insert(r.attribute("Id").value());
     detail::Hyperlinks links(taken_ids);
     pugi::xml_document numbering;
     numbering.reset(ref.numbering);
@@ -377,16 +401,17 @@ std::string render_docx(const model::Protocol& protocol, const DocxOptions& opti
     entries.push_back({"word/document.xml", document_xml(protocol, options, ref, links, lists, headers, taken_ids)});
     lists.append_to(numbering_root);
     entries.insert(entries.begin(), {
-        {content_types_part, content_types_xml(ref, headers)},
-        {"_rels/.rels", root_rels_xml()},
-        {"docProps/core.xml", core_xml(protocol, options.epoch)},
-        {"docProps/app.xml", app_xml()},
-    });
+                                        {content_types_part, content_types_xml(ref, headers)},
+                                        {"_rels/.rels", root_rels_xml()},
+                                        {"docProps/core.xml", core_xml(protocol, options.epoch)},
+                                        {"docProps/app.xml", app_xml()},
+                                    });
     entries.push_back({document_rels_part, document_rels_xml(ref, links, headers)});
     for (const auto& h : headers) entries.push_back({h.name, h.xml});
     entries.push_back({numbering_part, serialize(numbering)});
     if (options.contents)
-        if (std::string settings = settings_xml(ref); !settings.empty()) entries.push_back({"word/settings.xml", std::move(settings)});
+        if (std::string settings = settings_xml(ref); !settings.empty())
+            entries.push_back({"word/settings.xml", std::move(settings)});
     // Everything else (styles, settings, theme, fonts, headers, footers, media) is the
     // reference's, byte for byte; its own properties and thumbnail are not ours to keep.
     std::set<std::string> ours;

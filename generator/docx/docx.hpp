@@ -21,13 +21,13 @@ namespace protopub::docx {
 struct ReferenceDocx;
 
 struct DocxOptions {
-    std::shared_ptr<const ReferenceDocx> reference;   // null: read `reference_docx`
-    std::string reference_docx;          // "" = default_reference_docx()
+    std::shared_ptr<const ReferenceDocx> reference;  // null: read `reference_docx`
+    std::string reference_docx;                      // "" = default_reference_docx()
     // Package, properties and revision time stamp (io::known_epoch); without one the
     // document states no creation date rather than an invented one.
     std::optional<std::int64_t> epoch;
     std::string revision_author = "protopub";
-    bool contents = true;                // a contents (TOC) field after the title
+    bool contents = true;  // a contents (TOC) field after the title
 };
 
 // reference.docx in the data folder found at run time (io::default_data_dir()).
@@ -39,7 +39,6 @@ std::shared_ptr<const ReferenceDocx> load_reference_docx(const std::string& path
 
 // The .docx package, or "" with an error in `diags` when the reference document cannot
 // be read or is not a Word document.
-std::string render_docx(const model::Protocol& protocol, const DocxOptions& options,
-                        model::Diagnostics& diags);
+std::string render_docx(const model::Protocol& protocol, const DocxOptions& options, model::Diagnostics& diags);
 
 }  // namespace protopub::docx

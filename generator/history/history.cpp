@@ -75,9 +75,10 @@ std::vector<AdoptedVersion> adopted_versions(const std::string& path, model::Dia
             out.push_back(std::move(v));
     }
     if (out.empty() && commits)
-        diags.error(path, {}, commits->empty() ? "no commits of this file in git: its history is empty"
-                                               : "no adopted version in its git history (a version is adopted when its "
-                                                 "front matter says status: adopted and gives the date)");
+        diags.error(path, {},
+                    commits->empty() ? "no commits of this file in git: its history is empty"
+                                     : "no adopted version in its git history (a version is adopted when its "
+                                       "front matter says status: adopted and gives the date)");
     return out;
 }
 
@@ -108,8 +109,12 @@ bool render(const std::vector<AdoptedVersion>& versions, const std::string& stem
         for (auto& c : cells) r.cells.push_back({std::move(c)});
         return r;
     };
-    table.rows.push_back(row({{text("Version")}, {text("Adopted")}, {text("Adopted by")}, {text("Minute")},
-                              {text("Revision")}, {text("What changed")}},
+    table.rows.push_back(row({{text("Version")},
+                              {text("Adopted")},
+                              {text("Adopted by")},
+                              {text("Minute")},
+                              {text("Revision")},
+                              {text("What changed")}},
                              true));
 
     for (std::size_t i = 0; i < versions.size(); ++i) {
@@ -129,7 +134,8 @@ bool render(const std::vector<AdoptedVersion>& versions, const std::string& stem
             if (options.pdf) {
                 pdf::PdfOptions pdf_options;
                 pdf_options.epoch = io::build_epoch(v.protocol.meta.adopted);
-                for (const auto& [name, doc] : {std::pair{"redline.pdf", &marked}, std::pair{"schedule.pdf", &schedule}}) {
+                for (const auto& [name, doc] :
+                     {std::pair{"redline.pdf", &marked}, std::pair{"schedule.pdf", &schedule}}) {
                     std::string bytes = pdf::render_pdf(*doc, pdf_options, diags);
                     if (bytes.empty()) return false;
                     pair.add(name, std::move(bytes));
@@ -142,9 +148,9 @@ bool render(const std::vector<AdoptedVersion>& versions, const std::string& stem
                        text(" ("), link("schedule", folder + "/schedule.html"), text(")")};
         }
         const auto& m = v.protocol.meta;
-        table.rows.push_back(row({{text(m.version)}, {text(m.adopted)}, {text(m.adopted_by)}, {text(m.minute)},
-                                  {text(v.revision)}, changed},
-                                 false));
+        table.rows.push_back(row(
+            {{text(m.version)}, {text(m.adopted)}, {text(m.adopted_by)}, {text(m.minute)}, {text(v.revision)}, changed},
+            false));
     }
     s.intro.push_back(std::move(table));
     page.sections.push_back(std::move(s));
@@ -180,8 +186,9 @@ std::vector<constitution::VersionRecord> version_records(const std::vector<Adopt
     std::vector<constitution::VersionRecord> out;
     for (const auto& v : versions) {
         const auto& m = v.protocol.meta;
-        if (m.version == current.version && m.adopted == current.adopted) continue;   // the current version's own row
-        out.push_back({m.version, "superseded", m.adopted, m.adopted_by, m.minute, m.supersedes, "revision " + v.revision});
+        if (m.version == current.version && m.adopted == current.adopted) continue;  // the current version's own row
+        out.push_back(
+            {m.version, "superseded", m.adopted, m.adopted_by, m.minute, m.supersedes, "revision " + v.revision});
     }
     return out;
 }

@@ -14,9 +14,9 @@
 namespace protopub::history {
 
 struct AdoptedVersion {
-    std::string revision;    // the tag it was published under, else the commit's short hash
-    std::string commit;      // the full hash
-    std::string committed;   // the commit's date, YYYY-MM-DD
+    std::string revision;   // the tag it was published under, else the commit's short hash
+    std::string commit;     // the full hash
+    std::string committed;  // the commit's date, YYYY-MM-DD
     model::Protocol protocol;
 };
 
@@ -34,7 +34,7 @@ std::string changes_page(const std::string& stem);
 
 struct Options {
     std::string templates_dir;
-    bool pdf = true;   // redline and schedule as PDF too
+    bool pdf = true;  // redline and schedule as PDF too
 };
 
 // Adds the Changes over time page and, for each version after the first, the redline

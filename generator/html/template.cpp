@@ -54,13 +54,16 @@ SourcePos offset_to_pos(const std::string& text, std::ptrdiff_t offset) {
     SourcePos p{1, 1};
     if (offset < 0) return {};
     for (std::ptrdiff_t i = 0; i < offset && i < static_cast<std::ptrdiff_t>(text.size()); ++i) {
-        if (text[static_cast<std::size_t>(i)] == '\n') { ++p.line; p.column = 1; }
-        else ++p.column;
+        if (text[static_cast<std::size_t>(i)] == '\n') {
+            ++p.line;
+            p.column = 1;
+        } else
+            ++p.column;
     }
     return p;
 }
 
-const std::set<std::string> kVoidElements = {"area", "base", "br",   "col",   "embed", "hr",  "img",
+const std::set<std::string> kVoidElements = {"area",  "base", "br",   "col",    "embed", "hr", "img",
                                              "input", "link", "meta", "source", "track", "wbr"};
 
 void open_empty_elements(pugi::xml_node node) {
@@ -139,9 +142,7 @@ private:
     bool expand(pugi::xml_node n, pugi::xml_node to, std::vector<const Context*>& scope) {
         switch (n.type()) {
             case pugi::node_pcdata:
-            case pugi::node_cdata:
-                to.append_child(pugi::node_pcdata).set_value(n.value());
-                return true;
+            case pugi::node_cdata: to.append_child(pugi::node_pcdata).set_value(n.value()); return true;
             case pugi::node_element: break;
             default: return true;  // comments, processing instructions: not copied
         }
@@ -180,15 +181,24 @@ private:
             }
             std::string op = an.substr(3);
             if (op == "repeat" || op == "if" || op == "unless") continue;
-            if (op == "text") { text_field = a.value(); continue; }
-            if (op == "content") { content_field = a.value(); continue; }
+            if (op == "text") {
+                text_field = a.value();
+                continue;
+            }
+            if (op == "content") {
+                content_field = a.value();
+                continue;
+            }
             if (op.rfind("attr-", 0) == 0 && op.size() > 5) {
                 const Value* v;
                 if (!require(n, an, a.value(), scope, v)) return false;
-                if (v->kind != Value::Kind::text) return fail(n, "template field '" + std::string(a.value()) + "' is not text");
+                if (v->kind != Value::Kind::text)
+                    return fail(n, "template field '" + std::string(a.value()) + "' is not text");
                 std::string attr = op.substr(5);
-                if (pugi::xml_attribute existing = out.attribute(attr.c_str())) existing.set_value(v->text.c_str());
-                else out.append_attribute(attr.c_str()).set_value(v->text.c_str());
+                if (pugi::xml_attribute existing = out.attribute(attr.c_str()))
+                    existing.set_value(v->text.c_str());
+                else
+                    out.append_attribute(attr.c_str()).set_value(v->text.c_str());
                 continue;
             }
             return fail(n, "unknown template attribute '" + an +
@@ -197,7 +207,8 @@ private:
         if (text_field) {
             const Value* v;
             if (!require(n, "pp:text", text_field, scope, v)) return false;
-            if (v->kind != Value::Kind::text) return fail(n, std::string("template field '") + text_field + "' is not text");
+            if (v->kind != Value::Kind::text)
+                return fail(n, std::string("template field '") + text_field + "' is not text");
             out.append_child(pugi::node_pcdata).set_value(v->text.c_str());
             return true;
         }
@@ -247,10 +258,11 @@ std::optional<TemplateSet> TemplateSet::load(const std::string& dir, Diagnostics
         t.path = path.string();
         t.text = std::move(*text);
         t.doc = std::make_shared<pugi::xml_document>();
-        pugi::xml_parse_result r =
-            t.doc->load_buffer(t.text.data(), t.text.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
+        pugi::xml_parse_result r = t.doc->load_buffer(t.text.data(), t.text.size(),
+                                                      pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
         if (!r) {
-            diags.error(t.path, offset_to_pos(t.text, r.offset), std::string("template is not well-formed XML: ") + r.description());
+            diags.error(t.path, offset_to_pos(t.text, r.offset),
+                        std::string("template is not well-formed XML: ") + r.description());
             return std::nullopt;
         }
         set.templates_[path.stem().string()] = std::move(t);

@@ -37,8 +37,8 @@ struct Value {
     bool markup_empty = true;  // for pp:if on markup: known when the value is made
 
     Value() = default;
-    Value(std::string t) : text(std::move(t)) {}                       // NOLINT: implicit on purpose
-    Value(const char* t) : text(t) {}                                  // NOLINT
+    Value(std::string t) : text(std::move(t)) {}  // NOLINT: implicit on purpose
+    Value(const char* t) : text(t) {}             // NOLINT
     static Value list(std::vector<Context> items);
     static Value object(Context fields);
     static Value markup(MarkupFn fn, bool empty = false);
@@ -67,7 +67,7 @@ public:
 private:
     struct Template {
         std::string path;
-        std::string text;                          // for offsets -> line:col
+        std::string text;  // for offsets -> line:col
         std::shared_ptr<pugi::xml_document> doc;
     };
     std::map<std::string, Template> templates_;

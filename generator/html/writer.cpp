@@ -188,7 +188,8 @@ void append_block(pugi::xml_node parent, const Block& b, const Protocol& p) {
         }
         case BlockKind::list: {
             const bool bullets = b.list_style == ListStyle::bullet;
-            pugi::xml_node list = element(parent, bullets ? "ul" : "ol", std::string("items ") + list_class(b.list_style));
+            pugi::xml_node list =
+                element(parent, bullets ? "ul" : "ol", std::string("items ") + list_class(b.list_style));
             for (const ListItem& item : b.items) {
                 pugi::xml_node li = element(list, "li");
                 if (!item.id.empty()) li.append_attribute("id").set_value(item.id.c_str());
@@ -212,15 +213,18 @@ void append_block(pugi::xml_node parent, const Block& b, const Protocol& p) {
             pugi::xml_node head, body;
             for (const TableRow& row : b.rows) {
                 pugi::xml_node group;
-                if (row.header) group = head ? head : (head = element(table, "thead"));
-                else group = body ? body : (body = element(table, "tbody"));
+                if (row.header)
+                    group = head ? head : (head = element(table, "thead"));
+                else
+                    group = body ? body : (body = element(table, "tbody"));
                 pugi::xml_node tr = element(group, "tr");
                 for (std::size_t i = 0; i < row.cells.size(); ++i) {
                     pugi::xml_node cell = element(tr, row.header ? "th" : "td");
                     if (row.header) cell.append_attribute("scope").set_value("col");
                     if (i < b.align.size() && b.align[i] != Align::none)
-                        add_class(cell, b.align[i] == Align::right ? "align-right"
-                                        : b.align[i] == Align::center ? "align-center" : "align-left");
+                        add_class(cell, b.align[i] == Align::right    ? "align-right"
+                                        : b.align[i] == Align::center ? "align-center"
+                                                                      : "align-left");
                     append_inlines(cell, row.cells[i].inlines, p);
                 }
             }
@@ -290,7 +294,9 @@ std::string contents_label(const Protocol& p, std::size_t i) {
 
 }  // namespace
 
-void append_section(pugi::xml_node parent, const Section& s, const Protocol& p) { append_section_titled(parent, s, p, {}); }
+void append_section(pugi::xml_node parent, const Section& s, const Protocol& p) {
+    append_section_titled(parent, s, p, {});
+}
 
 void append_contents(pugi::xml_node parent, const Protocol& p) {
     // One nested list per heading level: a constitution's Parts hold its Sections, which
@@ -497,7 +503,8 @@ Context page_context(const Protocol& p, const SiteOptions& options, const SitePa
     std::string place;
     if (m.constitution) {
         if (!m.constitution->part.empty()) place = "Part " + m.constitution->part;
-        if (!m.constitution->section.empty()) place += (place.empty() ? "" : ", ") + std::string("Section ") + m.constitution->section;
+        if (!m.constitution->section.empty())
+            place += (place.empty() ? "" : ", ") + std::string("Section ") + m.constitution->section;
     }
     ctx["constitution"] = place;
     ctx["page"] = page;
@@ -552,8 +559,9 @@ bool render_site(const std::vector<Protocol>& protocols, const SiteOptions& opti
     for (const Protocol& p : protocols) {
         const std::string name = page_name(p);
         if (auto [it, fresh] = owner.emplace(name, p.source_path); !fresh) {
-            diags.error(p.source_path, {}, "its page name '" + name + "' is the same as that of " + it->second +
-                                               "; rename one of the files");
+            diags.error(
+                p.source_path, {},
+                "its page name '" + name + "' is the same as that of " + it->second + "; rename one of the files");
             return false;
         }
         std::string page = templates->render_page("protocol", page_context(p, options, &site), diags);

@@ -16,7 +16,7 @@
 namespace protopub::html {
 
 struct SiteOptions {
-    std::string templates_dir;   // default: the templates/ folder of the source tree
+    std::string templates_dir;  // default: the templates/ folder of the source tree
     // Other files published next to each page, as file-name suffixes with a label:
     // {".pdf", "PDF"} links "guildford.pdf" from guildford.html and the index.
     std::vector<std::pair<std::string, std::string>> downloads;

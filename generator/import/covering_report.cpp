@@ -11,8 +11,8 @@ namespace protopub::import {
 namespace {
 
 struct Field {
-    const char* label;   // as report templates write it, compared without case
-    const char* key;     // REPORT.md's field
+    const char* label;  // as report templates write it, compared without case
+    const char* key;    // REPORT.md's field
 };
 
 // Longest labels first, so "Report Approved by" is not read as "Report of".
@@ -42,7 +42,8 @@ const Field kFields[] = {
 bool starts_with_label(const std::string& s, std::size_t at, const std::string& label) {
     if (s.size() < at + label.size() + 1) return false;
     for (std::size_t i = 0; i < label.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[at + i])) != std::tolower(static_cast<unsigned char>(label[i]))) return false;
+        if (std::tolower(static_cast<unsigned char>(s[at + i])) != std::tolower(static_cast<unsigned char>(label[i])))
+            return false;
     return s[at + label.size()] == ':';
 }
 
@@ -53,14 +54,15 @@ std::vector<std::pair<std::string, std::string>> fields_of(const std::string& li
     std::size_t value_start = std::string::npos;
     std::string key;
     auto close = [&](std::size_t end) {
-        if (value_start != std::string::npos) out.emplace_back(key, model::trim(line.substr(value_start, end - value_start)));
+        if (value_start != std::string::npos)
+            out.emplace_back(key, model::trim(line.substr(value_start, end - value_start)));
     };
     for (std::size_t i = 0; i < line.size(); ++i) {
         if (i > 0 && line[i - 1] != ' ') continue;
         for (const auto& f : kFields) {
             const std::string label = f.label;
             if (!starts_with_label(line, i, label)) continue;
-            if (i > 0 && value_start == std::string::npos) return out;   // prose that mentions a label
+            if (i > 0 && value_start == std::string::npos) return out;  // prose that mentions a label
             close(i);
             key = f.key;
             value_start = i + label.size() + 1;
@@ -96,7 +98,7 @@ std::optional<std::string> covering_report(const model::Protocol& imported, cons
         const std::string heading = model::plain_text(s.heading);
         if (!heading.empty() && heading != "Summary and Recommendations") body += "\n## " + heading + "\n";
         for (const auto& b : s.intro) {
-            if (b.kind == model::BlockKind::list) {   // the numbered paragraphs
+            if (b.kind == model::BlockKind::list) {  // the numbered paragraphs
                 for (const auto& item : b.items) {
                     std::string words;
                     for (const auto& inner : item.blocks) {
@@ -118,20 +120,25 @@ std::optional<std::string> covering_report(const model::Protocol& imported, cons
             for (const auto& [key, value] : found) {
                 is_report |= key == "committee" || key == "report_of";
                 if (key == "recommendations") {
-                    if (!value.empty() && std::find(recommendations.begin(), recommendations.end(), value) == recommendations.end())
+                    if (!value.empty() &&
+                        std::find(recommendations.begin(), recommendations.end(), value) == recommendations.end())
                         recommendations.push_back(value);
                 } else if (!value.empty()) {
                     bool seen = false;
                     for (const auto& f : fields) seen |= f.first == key;
-                    if (!seen) fields.emplace_back(key, key == "date" && !model::date_from_words(value).empty() ? model::date_from_words(value) : value);
+                    if (!seen)
+                        fields.emplace_back(key, key == "date" && !model::date_from_words(value).empty()
+                                                     ? model::date_from_words(value)
+                                                     : value);
                 }
             }
         }
     }
     if (!is_report) return std::nullopt;
 
-    std::string out = "---\n# The covering report found before the protocol by `protopub import`: a starting\n"
-                      "# point for the next report (protopub report REPORT.md -o OUTDIR).\n";
+    std::string out =
+        "---\n# The covering report found before the protocol by `protopub import`: a starting\n"
+        "# point for the next report (protopub report REPORT.md -o OUTDIR).\n";
     for (const auto& [key, value] : fields)
         if (key != "background_papers") out += key + ": " + quoted(value) + "\n";
     if (!recommendations.empty()) {

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <array>
-#include <limits>
 #include <cctype>
+#include <limits>
 #include <map>
 #include <set>
 #include <utility>
@@ -19,16 +19,15 @@
 namespace protopub::import {
 
 using namespace protopub::model;
-using detail::Paragraph;
 using detail::drop_prefix;
 using detail::link_addresses;
+using detail::Paragraph;
 
 namespace {
 // A run holding only a space (<w:t xml:space="preserve"> </w:t>, as Word and pandoc write
 // the space between differently formatted words) is text Word shows: pugixml drops
 // whitespace-only text unless told to keep it.
 constexpr unsigned word_parse_options = pugi::parse_default | pugi::parse_ws_pcdata_single;
-
 
 bool on(const pugi::xml_node& toggle) {
     if (!toggle) return false;
@@ -47,7 +46,7 @@ struct Level {
     std::string format = "decimal";  // decimal, lowerLetter, upperLetter, lowerRoman, upperRoman, bullet, none
     std::string text = "%1.";        // "%1.%2", "(%3)"
     int start = 1;
-    bool legal = false;              // w:isLgl: every level shown as a decimal
+    bool legal = false;  // w:isLgl: every level shown as a decimal
 };
 
 struct NumberingInstance {
@@ -76,9 +75,19 @@ Level read_level(const pugi::xml_node& l) {
 }
 
 std::string roman(int n, bool upper) {
-    static const std::array<std::pair<int, const char*>, 13> table = {{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                                       {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"},
-                                                                       {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}}};
+    static const std::array<std::pair<int, const char*>, 13> table = {{{1000, "m"},
+                                                                       {900, "cm"},
+                                                                       {500, "d"},
+                                                                       {400, "cd"},
+                                                                       {100, "c"},
+                                                                       {90, "xc"},
+                                                                       {50, "l"},
+                                                                       {40, "xl"},
+                                                                       {10, "x"},
+                                                                       {9, "ix"},
+                                                                       {5, "v"},
+                                                                       {4, "iv"},
+                                                                       {1, "i"}}};
     std::string out;
     for (const auto& [value, letters] : table)
         while (n >= value) out += letters, n -= value;
@@ -118,8 +127,10 @@ public:
         }
         // a list that only points at a list style ("Protocol List") is the list defining it
         for (auto& [id, style] : uses_style_)
-            if (auto it = styled.find(style); it != styled.end()) style = it->second;
-            else style = id;
+            if (auto it = styled.find(style); it != styled.end())
+                style = it->second;
+            else
+                style = id;
         for (auto n : root.children("w:num")) {
             NumberingInstance inst;
             inst.abstract_id = n.child("w:abstractNumId").attribute("w:val").value();
@@ -162,9 +173,12 @@ public:
         };
         auto c = counters.find(ilvl);
         const bool restart = inst->second.start_override.count(ilvl) && restarted_.insert({num_id, ilvl}).second;
-        if (c == counters.end() || restart) counters[ilvl] = start_of(ilvl);
-        else if (c->second < kMaxCounter) ++c->second;
-        for (auto it = counters.begin(); it != counters.end();) it = it->first > ilvl ? counters.erase(it) : std::next(it);
+        if (c == counters.end() || restart)
+            counters[ilvl] = start_of(ilvl);
+        else if (c->second < kMaxCounter)
+            ++c->second;
+        for (auto it = counters.begin(); it != counters.end();)
+            it = it->first > ilvl ? counters.erase(it) : std::next(it);
 
         std::string out;
         const std::string& pattern = level->text;
@@ -174,7 +188,8 @@ public:
                 out.resize(kMaxLabelBytes);
                 break;
             }
-            if (pattern[i] == '%' && i + 1 < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i + 1]))) {
+            if (pattern[i] == '%' && i + 1 < pattern.size() &&
+                std::isdigit(static_cast<unsigned char>(pattern[i + 1]))) {
                 const int l = pattern[i + 1] - '1';
                 const Level* lv = level_at(l);
                 const int value = counters.count(l) ? counters[l] : start_of(l);
@@ -198,19 +213,19 @@ private:
     bool cut_ = false;
     std::map<std::string, std::map<int, Level>> abstracts_;
     std::map<std::string, NumberingInstance> instances_;
-    std::map<std::string, std::string> uses_style_;         // w:numStyleLink: list -> the list it stands for
-    std::map<std::string, std::map<int, int>> counters_;    // per list (abstractNum id)
-    std::set<std::pair<std::string, int>> restarted_;       // instance levels whose w:startOverride was applied
+    std::map<std::string, std::string> uses_style_;       // w:numStyleLink: list -> the list it stands for
+    std::map<std::string, std::map<int, int>> counters_;  // per list (abstractNum id)
+    std::set<std::pair<std::string, int>> restarted_;     // instance levels whose w:startOverride was applied
 };
 
 // ------------------------------------------------------------------ styles
 
 struct Style {
-    int heading_level = 0;     // 1 for "heading 1" / outline level 0
-    bool title = false;        // Word's Title style
-    bool contents = false;     // "toc 1", "TOC Heading": a table of contents Word regenerates
+    int heading_level = 0;  // 1 for "heading 1" / outline level 0
+    bool title = false;     // Word's Title style
+    bool contents = false;  // "toc 1", "TOC Heading": a table of contents Word regenerates
     bool subtitle = false;
-    std::string num_id;        // numbering carried by the style
+    std::string num_id;  // numbering carried by the style
     int ilvl = 0;
     std::string based_on;
 };
@@ -252,7 +267,7 @@ std::map<std::string, Style> read_styles(const pugi::xml_document& doc) {
 
 // "¹²": a note's number as Word draws it, raised.
 std::string superscript(int n) {
-    static const std::array<const char*, 10> digits = {"\xE2\x81\xB0", "\xC2\xB9", "\xC2\xB2", "\xC2\xB3",
+    static const std::array<const char*, 10> digits = {"\xE2\x81\xB0", "\xC2\xB9",     "\xC2\xB2",     "\xC2\xB3",
                                                        "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7",
                                                        "\xE2\x81\xB8", "\xE2\x81\xB9"};
     std::string out;
@@ -267,7 +282,8 @@ public:
         : styles_(read_styles(styles)), numbering_(numbering) {
         for (auto r : rels.child("Relationships").children("Relationship"))
             links_[r.attribute("Id").value()] = r.attribute("Target").value();
-        for (auto n : footnotes.child("w:footnotes").children("w:footnote")) footnotes_[n.attribute("w:id").value()] = n;
+        for (auto n : footnotes.child("w:footnotes").children("w:footnote"))
+            footnotes_[n.attribute("w:id").value()] = n;
         for (auto n : endnotes.child("w:endnotes").children("w:endnote")) endnotes_[n.attribute("w:id").value()] = n;
     }
 
@@ -295,10 +311,10 @@ private:
     std::map<std::string, std::string> links_;
     std::map<std::string, pugi::xml_node> footnotes_, endnotes_;
     bool tracked_ = false;
-    std::vector<Inlines> notes_;            // notes referred to by the paragraph being read
-    std::vector<pugi::xml_node> boxes_;     // text boxes anchored in it
+    std::vector<Inlines> notes_;         // notes referred to by the paragraph being read
+    std::vector<pugi::xml_node> boxes_;  // text boxes anchored in it
     bool in_note_ = false;
-    int box_depth_ = 0;                     // text boxes inside text boxes
+    int box_depth_ = 0;  // text boxes inside text boxes
     int notes_read_ = 0;
     int boxes_read_ = 0;
     std::uint32_t index_ = 0;
@@ -335,7 +351,8 @@ void DocxReader::add_text(const std::string& t, bool bold, bool italic, Inlines&
     InlineKind kind = bold ? InlineKind::strong : italic ? InlineKind::emphasis : InlineKind::text;
     Inline* last = out.empty() ? nullptr : &out.back();
     if (kind == InlineKind::text) {
-        if (last && last->kind == InlineKind::text) last->text += t;
+        if (last && last->kind == InlineKind::text)
+            last->text += t;
         else {
             Inline in;
             in.text = t;
@@ -373,9 +390,12 @@ void DocxReader::read_runs(const pugi::xml_node& parent, Inlines& out, std::stri
             const bool italic = on(rpr.child("w:i"));
             for (auto c : n.children()) {
                 const std::string cn = c.name();
-                if (cn == "w:t") add_text(c.text().get(), bold, italic, out, text);
-                else if (cn == "w:tab" || cn == "w:br" || cn == "w:cr") add_text(" ", false, false, out, text);
-                else if (cn == "w:noBreakHyphen") add_text("-", bold, italic, out, text);
+                if (cn == "w:t")
+                    add_text(c.text().get(), bold, italic, out, text);
+                else if (cn == "w:tab" || cn == "w:br" || cn == "w:cr")
+                    add_text(" ", false, false, out, text);
+                else if (cn == "w:noBreakHyphen")
+                    add_text("-", bold, italic, out, text);
                 else if ((cn == "w:footnoteReference" || cn == "w:endnoteReference") && !in_note_) {
                     const auto& notes = cn == "w:footnoteReference" ? footnotes_ : endnotes_;
                     if (auto note = notes.find(c.attribute("w:id").value()); note != notes.end())
@@ -383,7 +403,8 @@ void DocxReader::read_runs(const pugi::xml_node& parent, Inlines& out, std::stri
                 } else if (cn == "w:drawing" || cn == "w:pict" || cn == "mc:AlternateContent") {
                     // the first text box only: Word draws one box twice, as DrawingML
                     // and as a VML fallback
-                    if (auto box = c.find_node([](pugi::xml_node x) { return std::string_view(x.name()) == "w:txbxContent"; }))
+                    if (auto box =
+                            c.find_node([](pugi::xml_node x) { return std::string_view(x.name()) == "w:txbxContent"; }))
                         boxes_.push_back(box);
                 }
             }
@@ -393,7 +414,8 @@ void DocxReader::read_runs(const pugi::xml_node& parent, Inlines& out, std::stri
             std::string words;
             read_runs(n, kids, words);
             text += words;
-            const bool web = target.rfind("http://", 0) == 0 || target.rfind("https://", 0) == 0 || target.rfind("mailto:", 0) == 0;
+            const bool web =
+                target.rfind("http://", 0) == 0 || target.rfind("https://", 0) == 0 || target.rfind("mailto:", 0) == 0;
             if (web && !kids.empty()) {
                 Inline link;
                 link.kind = InlineKind::link;
@@ -451,7 +473,8 @@ Paragraph DocxReader::read_paragraph(const pugi::xml_node& p, const Style*& foun
     while (!text.empty() && text.back() == ' ') text.pop_back();
 
     bool bullet = false;
-    std::string label = num_id.empty() || num_id == "0" || over_label_budget() ? "" : numbering_.next(num_id, ilvl, bullet);
+    std::string label =
+        num_id.empty() || num_id == "0" || over_label_budget() ? "" : numbering_.next(num_id, ilvl, bullet);
     para.bullet = bullet;
     // the displayed number goes in front of the words, as the reader of the page sees it
     if (!label.empty()) {
@@ -570,14 +593,16 @@ bool parse_part(const std::map<std::string, std::string>& parts, const std::stri
     auto it = parts.find(name);
     if (it == parts.end()) {
         if (required)
-            diags.error(path, {}, "not a Word document: the package has no " + name +
-                                      " (is it a .docx, and not another zip file?)");
+            diags.error(
+                path, {},
+                "not a Word document: the package has no " + name + " (is it a .docx, and not another zip file?)");
         return !required;
     }
     pugi::xml_parse_result r = doc.load_buffer(it->second.data(), it->second.size(), word_parse_options);
     if (!r) {
-        diags.error(path, {}, "damaged Word document: " + name + " is not well-formed XML (" + r.description() +
-                                  " at byte " + std::to_string(r.offset) + ")");
+        diags.error(path, {},
+                    "damaged Word document: " + name + " is not well-formed XML (" + r.description() + " at byte " +
+                        std::to_string(r.offset) + ")");
         return false;
     }
     return true;
@@ -611,35 +636,43 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
     std::vector<Dropped> dropped;
     reader.read_body(document.child("w:document").child("w:body"), paras, dropped);
     if (reader.over_label_budget()) {
-        diags.error(path, {}, "cannot read the Word document: its list numbers (w:lvlText) expand, with the package, to "
-                              "more than " + std::to_string(limit >> 20) + " MB; refused (a numbering bomb?)");
+        diags.error(path, {},
+                    "cannot read the Word document: its list numbers (w:lvlText) expand, with the package, to "
+                    "more than " +
+                        std::to_string(limit >> 20) + " MB; refused (a numbering bomb?)");
         return {};
     }
     for (const auto& target : reader.refused_links())
-        diags.warning(path, {}, "a hyperlink to '" + target.substr(0, 60) + (target.size() > 60 ? "...'" : "'") +
-                                    " is not an http(s) or mailto address; its words are kept as text, without the link");
+        diags.warning(path, {},
+                      "a hyperlink to '" + target.substr(0, 60) + (target.size() > 60 ? "...'" : "'") +
+                          " is not an http(s) or mailto address; its words are kept as text, without the link");
     if (reader.labels_cut())
-        diags.warning(path, {}, "a list number (w:lvlText) longer than " + std::to_string(kMaxLabelBytes) +
-                                    " characters was cut there; check the numbers of the imported lists");
+        diags.warning(path, {},
+                      "a list number (w:lvlText) longer than " + std::to_string(kMaxLabelBytes) +
+                          " characters was cut there; check the numbers of the imported lists");
     if (paras.empty()) {
         diags.error(path, {}, "the Word document has no text to import");
         return {};
     }
     if (reader.saw_tracked_changes())
-        diags.warning(path, {}, "the document has tracked changes: they were taken as accepted (insertions kept, "
-                                "deletions left out)");
+        diags.warning(path, {},
+                      "the document has tracked changes: they were taken as accepted (insertions kept, "
+                      "deletions left out)");
     // a document saved from plain text keeps its page-broken paragraphs: join them
     paras = detail::rejoin_broken(std::move(paras), {}, 0);
     if (reader.notes_read() > 0)
-        diags.note(path, {}, std::to_string(reader.notes_read()) +
-                                 " footnote(s) or endnote(s): marked " + superscript(1) + " " + superscript(2) +
-                                 "... where they are referred to, their words a paragraph at the end of the clause");
+        diags.note(path, {},
+                   std::to_string(reader.notes_read()) + " footnote(s) or endnote(s): marked " + superscript(1) + " " +
+                       superscript(2) +
+                       "... where they are referred to, their words a paragraph at the end of the clause");
     if (reader.boxes_read() > 0)
-        diags.note(path, {}, std::to_string(reader.boxes_read()) +
-                                 " text box(es): their words are paragraphs after the paragraph each is anchored in");
+        diags.note(path, {},
+                   std::to_string(reader.boxes_read()) +
+                       " text box(es): their words are paragraphs after the paragraph each is anchored in");
     if (!dropped.empty())
-        diags.note(path, {}, "left out " + std::to_string(dropped.size()) +
-                                 " paragraphs of a table of contents (Word makes them from the document)");
+        diags.note(path, {},
+                   "left out " + std::to_string(dropped.size()) +
+                       " paragraphs of a table of contents (Word makes them from the document)");
     return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags, header_texts(*parts));
 }
 

@@ -29,7 +29,8 @@ ImportResult import_bytes(std::string_view bytes, const std::string& path, const
     const bool zip = bytes.rfind("PK\x03\x04", 0) == 0 || bytes.rfind("PK\x05\x06", 0) == 0;
     // formats a council is likely to have instead, each with what to do about it
     if (zip && bytes.substr(0, 200).find("mimetypeapplication/vnd.oasis.opendocument") != std::string_view::npos) {
-        diags.error(path, {}, "this is an OpenDocument file (.odt), not Word: save it as .docx (or as text) and import that");
+        diags.error(path, {},
+                    "this is an OpenDocument file (.odt), not Word: save it as .docx (or as text) and import that");
         return {};
     }
     // What no output can carry (controls, non-characters) never reaches the source written.
@@ -39,7 +40,8 @@ ImportResult import_bytes(std::string_view bytes, const std::string& path, const
     };
     if (zip) return showable(import_docx(bytes, path, options, diags));
     if (bytes.rfind("%PDF-", 0) == 0) {
-        diags.error(path, {}, "this is a PDF file: take its text out first (pdftotext FILE.pdf FILE.txt) and import the text");
+        diags.error(path, {},
+                    "this is a PDF file: take its text out first (pdftotext FILE.pdf FILE.txt) and import the text");
         return {};
     }
     if (bytes.rfind("{\\rtf", 0) == 0) {
@@ -47,13 +49,15 @@ ImportResult import_bytes(std::string_view bytes, const std::string& path, const
         return {};
     }
     if (looks_like_html(bytes)) {
-        diags.error(path, {}, "this is a web page (HTML): open it in Word and save it as .docx, or save the page as "
-                              "plain text, and import that");
+        diags.error(path, {},
+                    "this is a web page (HTML): open it in Word and save it as .docx, or save the page as "
+                    "plain text, and import that");
         return {};
     }
     if (bytes.rfind("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 0) == 0) {
-        diags.error(path, {}, "this is an old Word .doc file: save it as .docx in Word (or convert it: "
-                              "libreoffice --headless --convert-to docx FILE.doc) and import that");
+        diags.error(path, {},
+                    "this is an old Word .doc file: save it as .docx in Word (or convert it: "
+                    "libreoffice --headless --convert-to docx FILE.doc) and import that");
         return {};
     }
     if (has_suffix(path, ".docx")) {

@@ -15,22 +15,22 @@
 namespace protopub::import {
 
 struct ImportOptions {
-    std::string title;     // overrides a title found in the text
-    std::string council;   // overrides a council named in the text
-    std::string version;   // default "1"
+    std::string title;    // overrides a title found in the text
+    std::string council;  // overrides a council named in the text
+    std::string version;  // default "1"
 };
 
 // Something taken out of the input because it is not part of the text.
 struct Dropped {
     model::SourcePos pos;
-    std::string text;      // exactly as it was
-    std::string reason;    // "page number", "running header", "lone web address", "stray character"
+    std::string text;    // exactly as it was
+    std::string reason;  // "page number", "running header", "lone web address", "stray character"
 };
 
 struct ImportResult {
-    bool ok = false;                 // false: not a protocol we can read (errors in diags)
-    model::Protocol protocol;        // every section and clause has an id
-    bool title_from_text = false;    // the title is a line of the input (not an option)
+    bool ok = false;               // false: not a protocol we can read (errors in diags)
+    model::Protocol protocol;      // every section and clause has an id
+    bool title_from_text = false;  // the title is a line of the input (not an option)
     std::vector<Dropped> dropped;
 };
 

@@ -80,7 +80,8 @@ std::pair<std::size_t, std::size_t> email_around(std::string_view s, std::size_t
     bool dot = false;
     for (; e < s.size() && (is_alnum(s[e]) || s[e] == '-' || s[e] == '.' || s[e] == '_'); ++e) dot = dot || s[e] == '.';
     while (e > at + 1 && (s[e - 1] == '.' || s[e - 1] == '-' || s[e - 1] == '_')) --e;
-    if (b == at || e == at + 1 || !dot || s.substr(at + 1, e - at - 1).find('.') == std::string_view::npos) return {0, 0};
+    if (b == at || e == at + 1 || !dot || s.substr(at + 1, e - at - 1).find('.') == std::string_view::npos)
+        return {0, 0};
     return {b, e};
 }
 
@@ -93,7 +94,8 @@ std::size_t emphasis_close(std::string_view s, std::size_t open, std::size_t wid
         if (s[k] != '*') continue;
         if (s.compare(k, width, std::string(width, '*')) != 0) return std::string_view::npos;
         const std::size_t after = k + width;
-        const bool closes = !is_space(s[k - 1]) && (after == s.size() || is_space(s[after]) || (is_punct(s[after]) && s[after] != '*'));
+        const bool closes =
+            !is_space(s[k - 1]) && (after == s.size() || is_space(s[after]) || (is_punct(s[after]) && s[after] != '*'));
         return closes ? k : std::string_view::npos;
     }
     return std::string_view::npos;

@@ -12,36 +12,36 @@
 namespace protopub::import::detail {
 
 struct Paragraph {
-    std::string text;                  // the words, single-spaced; numbers and labels included
-    model::Inlines inlines;            // formatted words (.docx); empty: made from `text`
-    int heading_level = 0;             // a Word heading style (1 = Heading 1); 0 = none
-    bool bullet = false;               // a bullet glyph or Word bullet, already taken off `text`
-    bool after_gap = false;            // blank line(s) before it (plain text)
-    bool leading_space = false;        // its first line started with a space (plain text)
-    bool single_line = true;           // it was one line of the input
-    bool title_style = false;          // Word's Title style
-    bool subtitle = false;             // Word's Subtitle style: read for the council's name, not text
-    std::optional<model::Block> table; // a table (.docx): `text` is empty
-    std::vector<model::Inlines> notes; // its footnotes (.docx), each starting with its mark: they end the clause
+    std::string text;                   // the words, single-spaced; numbers and labels included
+    model::Inlines inlines;             // formatted words (.docx); empty: made from `text`
+    int heading_level = 0;              // a Word heading style (1 = Heading 1); 0 = none
+    bool bullet = false;                // a bullet glyph or Word bullet, already taken off `text`
+    bool after_gap = false;             // blank line(s) before it (plain text)
+    bool leading_space = false;         // its first line started with a space (plain text)
+    bool single_line = true;            // it was one line of the input
+    bool title_style = false;           // Word's Title style
+    bool subtitle = false;              // Word's Subtitle style: read for the council's name, not text
+    std::optional<model::Block> table;  // a table (.docx): `text` is empty
+    std::vector<model::Inlines> notes;  // its footnotes (.docx), each starting with its mark: they end the clause
     model::SourcePos pos;
 };
 
 // What a paragraph (or a line of plain text) starts with.
 enum class MarkerKind {
     none,
-    bullet,   // "• ", "- ", "* ", "o ", a private-use bullet glyph
-    clause,   // "2.1 ", "10.1.2. ", "- 1.1 " (list-marker style), "(3.2.9 " (stray bracket)
-    single,   // "3. ", "3 ", "3) ", "(3) ": a section number or a one-level clause number
-    label,    // "(a) ", "a) ", "(iv) ", "i. "
+    bullet,  // "• ", "- ", "* ", "o ", a private-use bullet glyph
+    clause,  // "2.1 ", "10.1.2. ", "- 1.1 " (list-marker style), "(3.2.9 " (stray bracket)
+    single,  // "3. ", "3 ", "3) ", "(3) ": a section number or a one-level clause number
+    label,   // "(a) ", "a) ", "(iv) ", "i. "
 };
 
 struct Marker {
     MarkerKind kind = MarkerKind::none;
-    std::size_t length = 0;         // bytes taken by the marker and the spaces after it
-    std::string text;               // the number or label as written ("2.1", "3.", "(a)")
-    std::vector<int> parts;         // clause / single numbers
-    bool stray_bracket = false;     // "(3.2.9 ": the bracket is dropped
-    bool enclosed = false;          // "3)" or "(3)": clause numbers only where a text has no others
+    std::size_t length = 0;      // bytes taken by the marker and the spaces after it
+    std::string text;            // the number or label as written ("2.1", "3.", "(a)")
+    std::vector<int> parts;      // clause / single numbers
+    bool stray_bracket = false;  // "(3.2.9 ": the bracket is dropped
+    bool enclosed = false;       // "3)" or "(3)": clause numbers only where a text has no others
 };
 
 Marker read_marker(std::string_view text);

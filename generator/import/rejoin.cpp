@@ -10,9 +10,10 @@ namespace protopub::import::detail {
 using namespace protopub::model;
 
 bool ends_with_small_word(std::string_view text) {
-    static const std::vector<std::string> words = {"a", "an", "the", "of", "to", "and", "or", "for", "in", "on",
-                                                   "at", "by", "with", "from", "as", "that", "which", "be", "is", "are",
-                                                   "their", "its", "any", "this", "under", "not", "his", "her", "our", "your"};
+    static const std::vector<std::string> words = {"a",     "an",  "the", "of",  "to",    "and",  "or",  "for",
+                                                   "in",    "on",  "at",  "by",  "with",  "from", "as",  "that",
+                                                   "which", "be",  "is",  "are", "their", "its",  "any", "this",
+                                                   "under", "not", "his", "her", "our",   "your"};
     std::size_t sp = text.find_last_of(' ');
     std::string last(text.substr(sp == std::string_view::npos ? 0 : sp + 1));
     for (auto& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -22,8 +23,8 @@ bool ends_with_small_word(std::string_view text) {
 namespace {
 // "... as set out in paragraph": the word a reference's number follows.
 bool ends_with_reference_word(std::string_view text) {
-    static const std::vector<std::string> words = {"paragraph", "paragraphs", "para", "paras", "section", "sections",
-                                                   "clause", "clauses", "rule", "rules"};
+    static const std::vector<std::string> words = {"paragraph", "paragraphs", "para",    "paras", "section",
+                                                   "sections",  "clause",     "clauses", "rule",  "rules"};
     std::size_t sp = text.find_last_of(' ');
     std::string last(text.substr(sp == std::string_view::npos ? 0 : sp + 1));
     for (auto& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -35,8 +36,9 @@ bool is_lower_start(std::string_view s) { return !s.empty() && std::islower(stat
 
 bool hyphen_joins(std::string_view before, std::string_view after) {
     // "Sub-" / "Committee" is a compound too
-    return before.size() >= 2 && before.back() == '-' && std::isalpha(static_cast<unsigned char>(before[before.size() - 2])) &&
-           !after.empty() && std::isalpha(static_cast<unsigned char>(after[0]));
+    return before.size() >= 2 && before.back() == '-' &&
+           std::isalpha(static_cast<unsigned char>(before[before.size() - 2])) && !after.empty() &&
+           std::isalpha(static_cast<unsigned char>(after[0]));
 }
 
 void append_words(std::string& text, std::string_view line) {
@@ -53,11 +55,11 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
         // "... as set out in paragraph" / "4.2 of this Protocol": a number that goes on with a
         // small word is a reference the page broke before, not a clause
         const Marker b_marker = b.table ? Marker{} : read_marker(b.text);
-        const bool reference_on = b_marker.kind == MarkerKind::clause && !out.empty() && ends_with_reference_word(out.back().text) &&
+        const bool reference_on = b_marker.kind == MarkerKind::clause && !out.empty() &&
+                                  ends_with_reference_word(out.back().text) &&
                                   is_lower_start(std::string_view(b.text).substr(b_marker.length));
         if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !out.back().table && !b.table &&
-            !b.subtitle && !out.back().subtitle &&
-            b.heading_level == 0 && out.back().heading_level == 0 &&
+            !b.subtitle && !out.back().subtitle && b.heading_level == 0 && out.back().heading_level == 0 &&
             (b_marker.kind == MarkerKind::none || reference_on) && !ends_sentence(out.back().text)) {
             Paragraph& a = out.back();
             // "24.1 Status of this code" + "This code gives...": a title and its words
@@ -66,12 +68,13 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
             // (an unnumbered line that ran to the wrapped width is a sentence going on, unless
             // in capitals or naming a protocol or code)
             const bool numbered = a_words.size() < a.text.size();
-            const bool title_then_words = title_like(a, a_words, 12) && !is_lower_start(b.text) &&
-                                          (!full_line || numbered || in_capitals(a_words) ||
-                                           header_line_kind(a_words) == HeaderLine::title);
+            const bool title_then_words =
+                title_like(a, a_words, 12) && !is_lower_start(b.text) &&
+                (!full_line || numbered || in_capitals(a_words) || header_line_kind(a_words) == HeaderLine::title);
             // "Councillors" alone between blank lines, a numbered clause under it: a heading
             // (not the end of a phrase cut after a small word: "(Part 3 of the" / "Constitution)")
-            const bool heading_over_clause = !reference_on && !ends_with_small_word(a.text) && b.single_line && title_like(b, b.text, 8) && !is_lower_start(b.text) &&
+            const bool heading_over_clause = !reference_on && !ends_with_small_word(a.text) && b.single_line &&
+                                             title_like(b, b.text, 8) && !is_lower_start(b.text) &&
                                              i + 1 < paras.size() && paras[i + 1].after_gap &&
                                              read_marker(paras[i + 1].text).kind == MarkerKind::clause;
             if (heading_over_clause) {
@@ -79,12 +82,13 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
                 out_last.push_back(i < last_line_length.size() ? last_line_length[i] : 0);
                 continue;
             }
-            if (reference_on || (!title_then_words && (is_lower_start(b.text) || hyphen_joins(a.text, b.text) || full_line ||
-                                                       ends_with_small_word(a.text)))) {
+            if (reference_on || (!title_then_words && (is_lower_start(b.text) || hyphen_joins(a.text, b.text) ||
+                                                       full_line || ends_with_small_word(a.text)))) {
                 if (!a.inlines.empty() || !b.inlines.empty()) {
                     if (a.inlines.empty()) a.inlines = inlines_from_text(a.text);
                     if (b.inlines.empty()) b.inlines = inlines_from_text(b.text);
-                    if (!hyphen_joins(a.text, b.text)) a.inlines.push_back(Inline{InlineKind::text, " ", "", {}, -1, {}});
+                    if (!hyphen_joins(a.text, b.text))
+                        a.inlines.push_back(Inline{InlineKind::text, " ", "", {}, -1, {}});
                     for (auto& in : b.inlines) a.inlines.push_back(std::move(in));
                 }
                 append_words(a.text, b.text);

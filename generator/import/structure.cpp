@@ -27,11 +27,25 @@ bool is_lower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0;
 // circles, Wingdings' square and arrow as Word's "Save as text" writes them (§ Ø), and
 // the ASCII stand-ins.
 const std::vector<std::string>& bullet_glyphs() {
-    static const std::vector<std::string> glyphs = {
-        "\xE2\x80\xA2", "\xEF\x82\xB7", "\xEF\x82\xA7", "\xEF\x81\xB6", "\xEF\x83\x98", "\xEF\x83\xBC",
-        "\xEF\x82\xA8", "\xE2\x96\xAA", "\xE2\x97\xA6", "\xE2\x80\xA3", "\xC2\xB7",     "\xE2\x97\x8F",
-        "\xE2\x96\xA0", "\xE2\x80\x93", "\xC2\xA7",     "\xC3\x98",     "-",            "*",
-        "o"};
+    static const std::vector<std::string> glyphs = {"\xE2\x80\xA2",
+                                                    "\xEF\x82\xB7",
+                                                    "\xEF\x82\xA7",
+                                                    "\xEF\x81\xB6",
+                                                    "\xEF\x83\x98",
+                                                    "\xEF\x83\xBC",
+                                                    "\xEF\x82\xA8",
+                                                    "\xE2\x96\xAA",
+                                                    "\xE2\x97\xA6",
+                                                    "\xE2\x80\xA3",
+                                                    "\xC2\xB7",
+                                                    "\xE2\x97\x8F",
+                                                    "\xE2\x96\xA0",
+                                                    "\xE2\x80\x93",
+                                                    "\xC2\xA7",
+                                                    "\xC3\x98",
+                                                    "-",
+                                                    "*",
+                                                    "o"};
     return glyphs;
 }
 
@@ -42,8 +56,9 @@ std::size_t skip_spaces(std::string_view s, std::size_t i) {
 
 // "March 2024": a month's name starts `s`.
 bool month_at(std::string_view s) {
-    static const std::array<std::string_view, 12> months = {"January", "February", "March",     "April",   "May",      "June",
-                                                            "July",    "August",   "September", "October", "November", "December"};
+    static const std::array<std::string_view, 12> months = {"January",   "February", "March",    "April",
+                                                            "May",       "June",     "July",     "August",
+                                                            "September", "October",  "November", "December"};
     return std::any_of(months.begin(), months.end(), [&](std::string_view m) {
         return s.substr(0, m.size()) == m && (s.size() == m.size() || !is_alpha(s[m.size()]));
     });
@@ -58,7 +73,8 @@ bool read_number(std::string_view s, std::size_t i, Marker& m, bool opened = fal
     const std::size_t after = closed ? e + 1 : e;
     if (e == i || after >= s.size()) return false;
     // "(1)Members are elected", "1.Members": no space after the number (LAYOUTS 11)
-    const bool multi_part = std::count(s.begin() + static_cast<long>(i), s.begin() + static_cast<long>(e), '.') >= (s[e - 1] == '.' ? 2 : 1);
+    const bool multi_part = std::count(s.begin() + static_cast<long>(i), s.begin() + static_cast<long>(e), '.') >=
+                            (s[e - 1] == '.' ? 2 : 1);
     const bool glued = s[after] != ' ' && (closed || s[e - 1] == '.' || multi_part) && is_upper(s[after]) &&
                        !(after + 1 < s.size() && s[after + 1] == '.');
     if (s[after] != ' ' && !glued) return false;
@@ -72,7 +88,8 @@ bool read_number(std::string_view s, std::size_t i, Marker& m, bool opened = fal
         const bool dot = run.back() == '.';
         if (parts[0] > 200 || next >= s.size()) return false;
         if ((closed && dot) || (opened && !closed)) return false;
-        if (!dot && !closed && (!is_upper(s[next]) || month_at(s.substr(next)))) return false;  // "10 March 2024" is a date
+        if (!dot && !closed && (!is_upper(s[next]) || month_at(s.substr(next))))
+            return false;  // "10 March 2024" is a date
         m.kind = MarkerKind::single;
         m.enclosed = closed;
     } else {
@@ -167,7 +184,8 @@ std::string label_core(std::string_view label) {
 std::size_t superscript_digit_at_end(std::string_view s) {
     auto byte = [&](std::size_t from_end) { return static_cast<unsigned char>(s[s.size() - from_end]); };
     if (s.size() >= 2 && byte(2) == 0xC2 && (byte(1) == 0xB9 || byte(1) == 0xB2 || byte(1) == 0xB3)) return 2;
-    if (s.size() >= 3 && byte(3) == 0xE2 && byte(2) == 0x81 && (byte(1) == 0xB0 || (byte(1) >= 0xB4 && byte(1) <= 0xB9)))
+    if (s.size() >= 3 && byte(3) == 0xE2 && byte(2) == 0x81 &&
+        (byte(1) == 0xB0 || (byte(1) >= 0xB4 && byte(1) <= 0xB9)))
         return 3;
     return 0;
 }
@@ -175,7 +193,9 @@ std::size_t superscript_digit_at_end(std::string_view s) {
 bool ends_sentence(std::string_view s) {
     while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
     // closing quotes and brackets, and a footnote's mark, after the full stop: ." .” .’ .) .¹
-    auto ends_with = [&](std::string_view tail) { return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail; };
+    auto ends_with = [&](std::string_view tail) {
+        return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+    };
     for (;;) {
         if (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')' || s.back() == ']')) {
             s.remove_suffix(1);
@@ -246,13 +266,13 @@ HeaderLine header_line_kind(std::string_view text) {
         return HeaderLine::other;
     const std::string first = lower(words.front());
     if (contains_word(words, {"constitution"}) ||
-        (words.size() >= 2 && (first == "part" || first == "section" || first == "appendix" || first == "schedule" ||
-                               first == "chapter") &&
+        (words.size() >= 2 &&
+         (first == "part" || first == "section" || first == "appendix" || first == "schedule" || first == "chapter") &&
          (is_digit(words[1][0]) || words[1].size() <= 4)))
         return HeaderLine::constitution;
     if (words.size() >= 2 && words.size() <= 8 && lower(words.back()) == "council") return HeaderLine::council;
-    if (words.size() >= 4 && words.size() <= 7 && (first == "london" || first == "royal") && lower(words[1]) == "borough" &&
-        lower(words[2]) == "of")
+    if (words.size() >= 4 && words.size() <= 7 && (first == "london" || first == "royal") &&
+        lower(words[1]) == "borough" && lower(words[2]) == "of")
         return HeaderLine::council;
     if (contains_word(words, {"protocol", "code", "relations", "relationships", "guidance", "conventions", "charter"}))
         return HeaderLine::title;
@@ -291,8 +311,8 @@ struct Item {
     Paragraph para;
     Marker marker;
     Role role = Role::plain;
-    std::string rest;      // the text after the marker
-    int level = 2;         // headings
+    std::string rest;  // the text after the marker
+    int level = 2;     // headings
 };
 
 // A heading: a title-like line, or a heading in capitals wrapped over two lines or more
@@ -322,9 +342,10 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
     int enclosed_restarts = 0;
     for (std::size_t i = 0; i + 1 < items.size(); ++i) {
         const Marker& m = items[i + 1].marker;
-        const bool heading = items[i].marker.kind == MarkerKind::single ? title_like(items[i].para, items[i].rest, 12)
-                                                                        : items[i].marker.kind == MarkerKind::none &&
-                                                                              title_like(items[i].para, items[i].para.text, 12);
+        const bool heading =
+            items[i].marker.kind == MarkerKind::single
+                ? title_like(items[i].para, items[i].rest, 12)
+                : items[i].marker.kind == MarkerKind::none && title_like(items[i].para, items[i].para.text, 12);
         enclosed_restarts += heading && m.kind == MarkerKind::single && m.enclosed && m.parts[0] == 1;
     }
     const bool enclosed_clauses = only_enclosed_numbers || enclosed_restarts >= 2;
@@ -333,7 +354,8 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
     int bare_run = 0, longest_bare_run = 0, last_bare = 0;
     for (const Item& it : items) {
         const Marker& m = it.marker;
-        if (m.kind != MarkerKind::single || m.enclosed || m.text.back() == '.' || title_like(it.para, it.rest, 12)) continue;
+        if (m.kind != MarkerKind::single || m.enclosed || m.text.back() == '.' || title_like(it.para, it.rest, 12))
+            continue;
         bare_run = m.parts[0] == last_bare + 1 ? bare_run + 1 : 1;
         last_bare = m.parts[0];
         longest_bare_run = std::max(longest_bare_run, bare_run);
@@ -375,9 +397,12 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             // it is words of the clause it stands in
             if (enclosed_clauses) it.role = Role::one_level_clause;
         } else if (it.marker.kind == MarkerKind::single) {
-            if (heading_like(p, it.rest, 12) || p.heading_level > 0) it.role = Role::numbered_heading;
-            else if (it.marker.text.back() == '.' || bare_series) it.role = Role::one_level_clause;
-        } else if (it.marker.kind == MarkerKind::label && section_letter(it.marker.text) && title_like(p, it.rest, 12)) {
+            if (heading_like(p, it.rest, 12) || p.heading_level > 0)
+                it.role = Role::numbered_heading;
+            else if (it.marker.text.back() == '.' || bare_series)
+                it.role = Role::one_level_clause;
+        } else if (it.marker.kind == MarkerKind::label && section_letter(it.marker.text) &&
+                   title_like(p, it.rest, 12)) {
             // "A. Introduction": a lettered section
             it.role = Role::heading;
         } else if (it.marker.kind == MarkerKind::label) {
@@ -399,8 +424,8 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
     for (Item& it : items) {
         if (it.role == Role::numbered_heading) {
             const int n = it.marker.parts[0];
-            if (n != last_heading + 1 && n == last_paragraph + 1 && last_paragraph > 0 && it.marker.text.back() == '.' &&
-                it.para.heading_level == 0)
+            if (n != last_heading + 1 && n == last_paragraph + 1 && last_paragraph > 0 &&
+                it.marker.text.back() == '.' && it.para.heading_level == 0)
                 it.role = Role::one_level_clause;
             else
                 last_heading = n, last_paragraph = 0;
@@ -460,14 +485,16 @@ void number_restarts(std::vector<Item>& items, std::size_t from, const std::stri
             warned = false;
             continue;
         }
-        const bool numbered = it.role == Role::one_level_clause || it.role == Role::clause || it.role == Role::titled_clause;
+        const bool numbered =
+            it.role == Role::one_level_clause || it.role == Role::clause || it.role == Role::titled_clause;
         if (!numbered || section == 0) continue;
         std::vector<int> parts = it.marker.parts;
         parts.insert(parts.begin(), section);
         if (!warned)
             diags.warning(path, it.para.pos,
                           "the numbering starts again at " + it.marker.text + " under a new heading: numbered " +
-                              join_number(parts) + " and on (the section's number in front), so that every number is used once");
+                              join_number(parts) +
+                              " and on (the section's number in front), so that every number is used once");
         warned = true;
         set_number(it, std::move(parts));
     }
@@ -489,8 +516,9 @@ void assign_numbers(std::vector<Item>& items, std::size_t from, const std::strin
     auto report = [&] {
         if (n > 0)
             diags.warning(path, items[heading].para.pos,
-                          "no numbered paragraphs: numbers " + std::to_string(section) + ".1 to " + std::to_string(section) + "." +
-                              std::to_string(n) + " assigned to the paragraphs under '" + items[heading].para.text + "'");
+                          "no numbered paragraphs: numbers " + std::to_string(section) + ".1 to " +
+                              std::to_string(section) + "." + std::to_string(n) +
+                              " assigned to the paragraphs under '" + items[heading].para.text + "'");
     };
     for (std::size_t i = from; i < items.size(); ++i) {
         Item& it = items[i];
@@ -512,8 +540,9 @@ void assign_numbers(std::vector<Item>& items, std::size_t from, const std::strin
 // ------------------------------------------------------------------ assembly
 
 bool is_structure(const Item& it) {
-    return it.role == Role::numbered_heading || (it.role == Role::heading && (it.level == 2 || it.para.heading_level > 0)) ||
-           it.role == Role::clause || it.role == Role::titled_clause;
+    return it.role == Role::numbered_heading ||
+           (it.role == Role::heading && (it.level == 2 || it.para.heading_level > 0)) || it.role == Role::clause ||
+           it.role == Role::titled_clause;
 }
 
 // The style of a label; `previous` is the label before it in the open list ("" if none)
@@ -530,7 +559,8 @@ ListStyle label_style(const std::string& label, const std::string& previous, boo
                                     std::tolower(static_cast<unsigned char>(prev[0])) + 1 ==
                                         std::tolower(static_cast<unsigned char>(letters[0]));
         // in a list of numerals, (v) after (iv) is the next numeral, (c) after (iii) a letter
-        const bool next_numeral = previous_roman && roman_value(lower(letters)) == roman_value(label_core(previous)) + 1;
+        const bool next_numeral =
+            previous_roman && roman_value(lower(letters)) == roman_value(label_core(previous)) + 1;
         roman = !follows_letter && (next_numeral || letters == "i" || letters == "I");
     }
     if (open) return roman ? ListStyle::roman_paren : ListStyle::alpha_paren;
@@ -538,7 +568,9 @@ ListStyle label_style(const std::string& label, const std::string& previous, boo
     return roman ? ListStyle::roman_dot : ListStyle::alpha_dot;
 }
 
-bool is_roman(ListStyle s) { return s == ListStyle::roman_paren || s == ListStyle::roman_close || s == ListStyle::roman_dot; }
+bool is_roman(ListStyle s) {
+    return s == ListStyle::roman_paren || s == ListStyle::roman_close || s == ListStyle::roman_dot;
+}
 
 class Builder {
 public:
@@ -814,23 +846,17 @@ void Builder::place(const Item& it) {
             new_section(it, 2);
             return;
         case Role::clause:
-        case Role::titled_clause:
-            new_clause(it);
-            return;
+        case Role::titled_clause: new_clause(it); return;
         case Role::one_level_clause:
             if (in_preamble_) break;
             new_clause(it);
             return;
-        case Role::label:
-            add_label(it);
-            return;
+        case Role::label: add_label(it); return;
         case Role::bullet:
             if (in_preamble_ && !it.para.bullet) break;
             add_bullet(it);
             return;
-        case Role::table:
-            block_target(false).push_back(*it.para.table);
-            return;
+        case Role::table: block_target(false).push_back(*it.para.table); return;
         case Role::plain: break;
     }
     // a numbered paragraph of a preamble is an ordered-list item
@@ -848,11 +874,15 @@ void Builder::place(const Item& it) {
 
 // Counts the councils `text` names with their kind: "Guildford Borough Council".
 void count_councils(const std::string& text, std::map<std::string, int>& counts) {
-    static const std::vector<std::string> kinds = {"Borough", "City", "District", "County", "Metropolitan", "Town", "Parish"};
-    static const std::vector<std::string> not_names = {"The", "This", "A", "An", "Each", "Any", "Every", "Other", "Of", "And"};
+    static const std::vector<std::string> kinds = {"Borough",      "City", "District", "County",
+                                                   "Metropolitan", "Town", "Parish"};
+    static const std::vector<std::string> not_names = {"The", "This",  "A",     "An", "Each",
+                                                       "Any", "Every", "Other", "Of", "And"};
     if (text.find("Council") == std::string::npos && text.find("Borough of") == std::string::npos) return;
     // every name found below has one of the kinds in it
-    if (std::none_of(kinds.begin(), kinds.end(), [&](const std::string& k) { return text.find(k) != std::string::npos; })) return;
+    if (std::none_of(kinds.begin(), kinds.end(),
+                     [&](const std::string& k) { return text.find(k) != std::string::npos; }))
+        return;
     const std::vector<std::string> w = split_words(text);
     // "Council", "Council's", "Council," but never "Councillors": "County Councillors" names no council
     auto council_word = [](const std::string& word) {
@@ -908,9 +938,10 @@ void warn_numbering_restarts(const Protocol& p, const std::string& path, Diagnos
             if (c.depth() != 1) continue;
             if (c.number.parts[0] <= last && &c == &s.clauses.front()) {
                 diags.warning(path, c.pos,
-                              "the numbering starts again at " + c.number.text + " under a new heading, so `check` will "
-                              "find numbers used twice: number the clauses on through the document, or by section "
-                              "(2.1, 2.2)");
+                              "the numbering starts again at " + c.number.text +
+                                  " under a new heading, so `check` will "
+                                  "find numbers used twice: number the clauses on through the document, or by section "
+                                  "(2.1, 2.2)");
                 return;
             }
             last = c.number.parts[0];
@@ -938,7 +969,10 @@ void assign_ids(Protocol& p) {
                 if (std::string slug = slugify(words.substr(letter.length), 5); !slug.empty()) wanted = slug;
             if (s.heading.empty() && s.number.empty())
                 for (const auto& c : s.clauses)
-                    if (!c.number.empty()) { wanted = "section-" + std::to_string(c.number.parts.front()); break; }
+                    if (!c.number.empty()) {
+                        wanted = "section-" + std::to_string(c.number.parts.front());
+                        break;
+                    }
             s.id = ids.make(wanted_id(wanted));
             s.id_given = true;
         }
@@ -967,8 +1001,8 @@ struct TitlePage {
 
 // "Version: 2" -> {"version", "2"} for the labels a title page uses; nothing otherwise.
 std::optional<std::pair<std::string, std::string>> title_fact(std::string_view text) {
-    static const char* const labels[] = {"version", "status", "adopted", "adopted by", "minute", "supersedes",
-                                         "constitution", "last reviewed", "review date", "date adopted"};
+    static const char* const labels[] = {"version",    "status",       "adopted",       "adopted by",  "minute",
+                                         "supersedes", "constitution", "last reviewed", "review date", "date adopted"};
     auto colon = text.find(':');
     // "Version 1", "Status Draft": a title page's table read a row per line, without the
     // colon (a version that starts with a digit, a status word; checked by the caller)
@@ -977,9 +1011,10 @@ std::optional<std::pair<std::string, std::string>> title_fact(std::string_view t
         if (space == std::string_view::npos || text.find(' ', space + 1) != std::string_view::npos) return std::nullopt;
         const std::string first = lower(std::string(text.substr(0, space)));
         const std::string_view rest = text.substr(space + 1);
-        const bool reads = (first == "version" && std::isdigit(static_cast<unsigned char>(rest[0]))) ||
-                           (first == "status" && (lower(std::string(rest)) == "draft" || lower(std::string(rest)) == "adopted" ||
-                                                  lower(std::string(rest)) == "superseded"));
+        const bool reads =
+            (first == "version" && std::isdigit(static_cast<unsigned char>(rest[0]))) ||
+            (first == "status" && (lower(std::string(rest)) == "draft" || lower(std::string(rest)) == "adopted" ||
+                                   lower(std::string(rest)) == "superseded"));
         if (!reads) return std::nullopt;
         colon = space;
     }
@@ -988,7 +1023,8 @@ std::optional<std::pair<std::string, std::string>> title_fact(std::string_view t
     std::string value(text.substr(colon + 1));
     while (!value.empty() && value.front() == ' ') value.erase(value.begin());
     while (!value.empty() && value.back() == ' ') value.pop_back();
-    if (value.empty() || std::find(std::begin(labels), std::end(labels), label) == std::end(labels)) return std::nullopt;
+    if (value.empty() || std::find(std::begin(labels), std::end(labels), label) == std::end(labels))
+        return std::nullopt;
     return std::make_pair(label, value);
 }
 
@@ -998,11 +1034,11 @@ std::optional<std::pair<std::string, std::string>> title_fact(std::string_view t
 // read as such (a status word, a date) are taken, so a report's "Status: For decision"
 // stays words of the text.
 std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<Item>& items, const std::string& path,
-                                                                   std::vector<Dropped>& dropped, Diagnostics& diags) {
+                                                                  std::vector<Dropped>& dropped, Diagnostics& diags) {
     std::vector<std::pair<std::string, std::string>> facts;
     for (std::size_t i = 0; i < items.size() && i < 16;) {
         const Paragraph& p = items[i].para;
-        if (p.title_style && i == 0) {   // Word's Title: the facts follow it
+        if (p.title_style && i == 0) {  // Word's Title: the facts follow it
             ++i;
             continue;
         }
@@ -1014,9 +1050,10 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
             break;
         auto fact = p.bullet || p.table ? std::nullopt : title_fact(p.text);
         const std::string value = fact ? lower(fact->second) : "";
-        const bool reads = fact && (fact->first != "status" || value == "draft" || value == "adopted" ||
-                                    value == "superseded") &&
-                           ((fact->first != "adopted" && fact->first != "date adopted") || !model::date_from_words(fact->second).empty());
+        const bool reads =
+            fact && (fact->first != "status" || value == "draft" || value == "adopted" || value == "superseded") &&
+            ((fact->first != "adopted" && fact->first != "date adopted") ||
+             !model::date_from_words(fact->second).empty());
         if (!reads || fact->first == "last reviewed" || fact->first == "review date") {
             ++i;
             continue;
@@ -1028,7 +1065,6 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
     }
     return facts;
 }
-
 
 // "CONSTITUTION – PART 5", "Section 5.4": the token after "Part" / "Section".
 void read_place(std::string_view line, std::optional<ConstitutionPlace>& place) {
@@ -1106,8 +1142,9 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         dropped.push_back({it->pos, it->text, "subtitle"});
         if (!council.empty() && subtitle_council.empty()) {
             subtitle_council = council;
-            diags.note(path, it->pos, "'" + it->text + "', the subtitle, names the council '" + council +
-                                          "': it goes into the front matter");
+            diags.note(
+                path, it->pos,
+                "'" + it->text + "', the subtitle, names the council '" + council + "': it goes into the front matter");
         } else {
             diags.note(path, it->pos, "'" + it->text + "', the subtitle, is left out (it names no council)");
         }
@@ -1125,7 +1162,8 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         const Paragraph& line = items[i].para;
         const HeaderLine kind = page.kinds[i];
         if (kind == HeaderLine::title) continue;  // the title is not dropped: it is the title
-        const char* what = kind == HeaderLine::council ? "the council's name" : "the protocol's place in the constitution";
+        const char* what =
+            kind == HeaderLine::council ? "the council's name" : "the protocol's place in the constitution";
         dropped.push_back({line.pos, line.text, "title page"});
         diags.note(path, line.pos, "'" + line.text + "' is " + what + ": it goes into the front matter");
     }
@@ -1179,7 +1217,8 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             if (at > top) {
                 council_above_title = items[top].para.text;
                 dropped.push_back({items[top].para.pos, council_above_title, "title page"});
-                diags.warning(path, items[top].para.pos, "'" + council_above_title + "' above the title taken as the council's name");
+                diags.warning(path, items[top].para.pos,
+                              "'" + council_above_title + "' above the title taken as the council's name");
             }
             title = items[at].para.text;
             first = at + 1;
@@ -1216,7 +1255,8 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         if (i > first && !title.empty() && it.role == Role::heading && it.marker.kind == MarkerKind::none &&
             lower(it.para.text) == lower(title)) {
             dropped.push_back({it.para.pos, it.para.text, "title repeated"});
-            diags.note(path, it.para.pos, "'" + it.para.text + "' repeats the title where the document starts: left out");
+            diags.note(path, it.para.pos,
+                       "'" + it.para.text + "' repeats the title where the document starts: left out");
             continue;
         }
         // a note under the title ("Last reviewed: April 2024") is not a covering report:
@@ -1226,13 +1266,17 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         if (it.role == Role::plain && opens_quote(it.para.text) && !p.sections.empty()) {
             std::size_t end = i;
             for (std::size_t j = i + 1; j < items.size() && j < i + 30 && items[j].role == Role::plain; ++j)
-                if (closes_quote(items[j].para.text) && !opens_quote(items[j].para.text)) { end = j; break; }
+                if (closes_quote(items[j].para.text) && !opens_quote(items[j].para.text)) {
+                    end = j;
+                    break;
+                }
             if (end > i || closes_quote(it.para.text)) {
                 std::vector<Block> quoted;
                 for (std::size_t k = i; k <= end; ++k) {
                     builder.keep_notes(items[k].para);
                     Block b;
-                    b.inlines = items[k].para.inlines.empty() ? inlines_from_text(items[k].para.text) : items[k].para.inlines;
+                    b.inlines =
+                        items[k].para.inlines.empty() ? inlines_from_text(items[k].para.text) : items[k].para.inlines;
                     b.pos = items[k].para.pos;
                     quoted.push_back(std::move(b));
                 }
@@ -1248,10 +1292,11 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     // A protocol is kept as numbered clauses: with no number anywhere there is nothing
     // to hold on to (and most likely this is not the protocol).
     if (std::all_of(p.sections.begin(), p.sections.end(), [](const Section& s) { return s.clauses.empty(); })) {
-        diags.error(path, {1, 1}, "no numbered paragraphs and no headings: this text reads as running prose (minutes, a "
-                                  "letter), not a protocol or code; a protocol is imported as numbered clauses (1.1, 2.3 "
-                                  "or 1., 2.), or as paragraphs under headings; check that it is the protocol, or add "
-                                  "its headings");
+        diags.error(path, {1, 1},
+                    "no numbered paragraphs and no headings: this text reads as running prose (minutes, a "
+                    "letter), not a protocol or code; a protocol is imported as numbered clauses (1.1, 2.3 "
+                    "or 1., 2.), or as paragraphs under headings; check that it is the protocol, or add "
+                    "its headings");
         return result;
     }
 
@@ -1266,16 +1311,17 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     for (const auto& it : items) count_councils(it.para.text, named);
     const std::string named_in_text = most_named(named);
     const bool same_council = lower(page.council) == lower(named_in_text);
-    m.council = !options.council.empty() ? options.council
-                : !page.council.empty() && !same_council ? page.council
-                : !subtitle_council.empty() && page.council.empty() ? subtitle_council
+    m.council = !options.council.empty()                                ? options.council
+                : !page.council.empty() && !same_council                ? page.council
+                : !subtitle_council.empty() && page.council.empty()     ? subtitle_council
                 : !council_above_title.empty() && named_in_text.empty() ? council_above_title
-                                                         : named_in_text;
+                                                                        : named_in_text;
     if (options.council.empty() && page.council.empty() && subtitle_council.empty() && !m.council.empty() &&
         m.council == named_in_text && council_above_title.empty())
-        diags.warning(path, {1, 1}, "the council's name '" + m.council + "' is taken from the text, where it is named " +
-                                        std::to_string(named[m.council]) + " time" + (named[m.council] == 1 ? "" : "s") +
-                                        " (use --council to give it)");
+        diags.warning(path, {1, 1},
+                      "the council's name '" + m.council + "' is taken from the text, where it is named " +
+                          std::to_string(named[m.council]) + " time" + (named[m.council] == 1 ? "" : "s") +
+                          " (use --council to give it)");
     if (m.council.empty()) {
         std::map<std::string, int> in_furniture;
         for (const auto& text : page_furniture) count_councils(text, in_furniture);
@@ -1289,14 +1335,22 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     m.version = options.version.empty() ? "1" : options.version;
     m.status = Status::draft;
     for (const auto& [label, value] : title_facts) {
-        if (label == "version" && options.version.empty()) m.version = value;
-        else if (label == "status" && lower(value) == "adopted") m.status = Status::adopted;
-        else if (label == "status" && lower(value) == "superseded") m.status = Status::superseded;
-        else if (label == "adopted" || label == "date adopted") m.adopted = model::date_from_words(value);
-        else if (label == "adopted by") m.adopted_by = value;
-        else if (label == "minute") m.minute = value;
-        else if (label == "supersedes") m.supersedes = value;
-        else if (label == "constitution" && !m.constitution) read_place(value, m.constitution);
+        if (label == "version" && options.version.empty())
+            m.version = value;
+        else if (label == "status" && lower(value) == "adopted")
+            m.status = Status::adopted;
+        else if (label == "status" && lower(value) == "superseded")
+            m.status = Status::superseded;
+        else if (label == "adopted" || label == "date adopted")
+            m.adopted = model::date_from_words(value);
+        else if (label == "adopted by")
+            m.adopted_by = value;
+        else if (label == "minute")
+            m.minute = value;
+        else if (label == "supersedes")
+            m.supersedes = value;
+        else if (label == "constitution" && !m.constitution)
+            read_place(value, m.constitution);
     }
     // An adopted protocol states when: without a date it stays a draft, as the reader requires.
     if (m.status == Status::adopted && m.adopted.empty()) m.status = Status::draft;

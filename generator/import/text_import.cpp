@@ -16,10 +16,10 @@
 namespace protopub::import {
 
 using namespace protopub::model;
+using detail::ends_sentence;
 using detail::Marker;
 using detail::MarkerKind;
 using detail::Paragraph;
-using detail::ends_sentence;
 
 namespace {
 
@@ -29,14 +29,14 @@ struct Line {
     std::uint32_t column = 1;  // where the line starts in its input line (a line split at a number)
     bool blank = false;
     bool leading_space = false;  // exactly one space: where pdftotext joined a page break
-    bool page_break = false;   // a form feed came before it
+    bool page_break = false;     // a form feed came before it
     bool junk = false;
-    bool title_page = false;   // a line of a title page stacked at the top: its own paragraph
-    std::vector<std::string> cells;  // the line cut at its tabs or column gaps (two cells or more), else empty
+    bool title_page = false;           // a line of a title page stacked at the top: its own paragraph
+    std::vector<std::string> cells;    // the line cut at its tabs or column gaps (two cells or more), else empty
     std::vector<std::size_t> columns;  // where each cell starts (characters), for cells cut at gaps
-    bool table_row = false;    // one row of a table saved as tab-separated text
-    bool bare_marker = false;  // a number alone on its line, moved onto the next line
-    bool cut = false;          // the rest of a line cut where a new paragraph starts in it
+    bool table_row = false;            // one row of a table saved as tab-separated text
+    bool bare_marker = false;          // a number alone on its line, moved onto the next line
+    bool cut = false;                  // the rest of a line cut where a new paragraph starts in it
     std::size_t raw_length = 0;
 };
 
@@ -49,7 +49,8 @@ std::string clean_line(std::string_view raw) {
     std::size_t n = 0;  // bytes written
     for (std::size_t i = 0; i < raw.size(); ++i) {
         char c = raw[i];
-        if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
+        if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < raw.size() &&
+            static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
             c = ' ';
             ++i;
         }
@@ -72,8 +73,10 @@ std::vector<std::string> tab_cells(std::string_view raw) {
     for (std::size_t i = 0; i <= raw.size(); ++i) {
         if (i < raw.size() && raw[i] != '\t') continue;
         std::string cell = clean_line(raw.substr(start, i - start));
-        if (!cell.empty()) cells.push_back(std::move(cell));
-        else if (!cells.empty() && i < raw.size()) return {};  // an empty cell in the middle: not a table we can read
+        if (!cell.empty())
+            cells.push_back(std::move(cell));
+        else if (!cells.empty() && i < raw.size())
+            return {};  // an empty cell in the middle: not a table we can read
         start = i + 1;
     }
     if (cells.size() < 2) cells.clear();
@@ -91,8 +94,10 @@ std::vector<std::string> gap_cells(std::string_view raw, std::vector<std::size_t
             ++spaces;
         } else {
             if (spaces >= 3 && !cell.empty()) cells.push_back(std::move(cell)), cell.clear();
-            if (cell.empty()) columns.push_back(column);
-            else if (spaces > 0) cell.append(spaces, ' ');
+            if (cell.empty())
+                columns.push_back(column);
+            else if (spaces > 0)
+                cell.append(spaces, ' ');
             spaces = 0;
             cell += c;
         }
@@ -120,8 +125,10 @@ std::vector<Line> split_lines(std::string_view text) {
         line.leading_space = raw.size() > 1 && raw[0] == ' ' && !is_space(raw[1]) && !line.blank;
         line.page_break = page_break;
         line.raw_length = raw.size();
-        if (raw.find('\t') != std::string_view::npos) line.cells = tab_cells(raw);
-        else if (raw.find("   ", raw.find_first_not_of(' ')) != std::string_view::npos) line.cells = gap_cells(raw, line.columns);
+        if (raw.find('\t') != std::string_view::npos)
+            line.cells = tab_cells(raw);
+        else if (raw.find("   ", raw.find_first_not_of(' ')) != std::string_view::npos)
+            line.cells = gap_cells(raw, line.columns);
         if (!(end && raw.empty())) lines.push_back(std::move(line));
         page_break = c == '\f';
         if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
@@ -151,7 +158,9 @@ bool is_page_number(std::string_view s) {
         if ((w[0] == "-" || w[0] == "\xE2\x80\x93") && all_digits(w[1]) && w[2] == w[0]) return true;
         return all_digits(w[0]) && (w[1] == "/" || equals_ignore_case(w[1], "of")) && all_digits(w[2]);
     }
-    if (w.size() == 4) return equals_ignore_case(w[0], "page") && all_digits(w[1]) && equals_ignore_case(w[2], "of") && all_digits(w[3]);
+    if (w.size() == 4)
+        return equals_ignore_case(w[0], "page") && all_digits(w[1]) && equals_ignore_case(w[2], "of") &&
+               all_digits(w[3]);
     return false;
 }
 
@@ -163,20 +172,23 @@ bool ends_with_page_number(std::string_view s) {
     const std::size_t n = w.size();
     if (n < 3 || n > 12 || ends_sentence(s)) return false;
     if (equals_ignore_case(w[n - 2], "page") && all_digits(w[n - 1])) return true;
-    return n >= 5 && equals_ignore_case(w[n - 4], "page") && all_digits(w[n - 3]) && equals_ignore_case(w[n - 2], "of") &&
-           all_digits(w[n - 1]);
+    return n >= 5 && equals_ignore_case(w[n - 4], "page") && all_digits(w[n - 3]) &&
+           equals_ignore_case(w[n - 2], "of") && all_digits(w[n - 1]);
 }
 
 bool is_lone_url(std::string_view s) {
     if (s.find(' ') != std::string_view::npos) return false;
-    auto starts = [&](std::string_view p) { return s.size() > p.size() && equals_ignore_case(s.substr(0, p.size()), p); };
+    auto starts = [&](std::string_view p) {
+        return s.size() > p.size() && equals_ignore_case(s.substr(0, p.size()), p);
+    };
     return starts("http://") || starts("https://") || starts("www.");
 }
 
 // A running header or footer: the same short line (digits aside) on many pages.
 std::string furniture_key(std::string_view s) {
     std::string key;
-    for (char c : s) key += (c >= '0' && c <= '9') ? '#' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : s)
+        key += (c >= '0' && c <= '9') ? '#' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return key;
 }
 
@@ -202,8 +214,10 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     std::vector<bool> near_edge(lines.size(), false);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         // the text's end is the last page's edge
-        const bool last_page_end = i + 1 == lines.size() && std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.page_break; });
-        if (!lines[i].page_break && !last_page_end && !(stands_alone(lines, i) && is_page_number(lines[i].text))) continue;
+        const bool last_page_end = i + 1 == lines.size() &&
+                                   std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.page_break; });
+        if (!lines[i].page_break && !last_page_end && !(stands_alone(lines, i) && is_page_number(lines[i].text)))
+            continue;
         for (std::size_t k = i >= 4 ? i - 4 : 0; k < lines.size() && k <= i + 4; ++k) near_edge[k] = true;
     }
     // a header or footer repeats: three times anywhere, or twice at page edges (a short document)
@@ -221,7 +235,8 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     for (std::size_t i = 0; i < lines.size() && top_lines.size() < 8 && !lines[i].page_break; ++i)
         if (!lines[i].blank) top_lines.push_back(furniture_key(lines[i].text));
     // the title wrapped over two lines of the first page, printed whole on the later ones
-    for (std::size_t k = 0, n = top_lines.size(); k + 1 < n; ++k) top_lines.push_back(top_lines[k] + " " + top_lines[k + 1]);
+    for (std::size_t k = 0, n = top_lines.size(); k + 1 < n; ++k)
+        top_lines.push_back(top_lines[k] + " " + top_lines[k + 1]);
     std::vector<bool> page_top(lines.size(), false);
     for (std::size_t i = 0, seen = 3; i < lines.size(); ++i) {
         if (lines[i].page_break) seen = 0;
@@ -255,7 +270,8 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
         }
         // "Page 1 of 3" / "Anytown Council, version 1" / form feed: a page number in words at
         // a page's edge, with no blank lines around it (pdftotext -raw)
-        if (near_edge[i] && !stands_alone(lines, i) && is_page_number(line.text) && line.text.find(' ') != std::string::npos) {
+        if (near_edge[i] && !stands_alone(lines, i) && is_page_number(line.text) &&
+            line.text.find(' ') != std::string::npos) {
             line.junk = true;
             dropped.push_back({{line.number, 1}, line.text, "page number"});
             diags.warning(path, {line.number, 1}, "dropped page number '" + line.text + "'");
@@ -276,8 +292,8 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
             // ("... guidance on the Publicity Code -") away from a page's edge, is part of the text
             std::size_t prev = i;
             while (prev > 0 && lines[prev - 1].blank) --prev;
-            const bool goes_on = prev > 0 && !lines[prev - 1].junk && !near_edge[i] && !ends_sentence(lines[prev - 1].text) &&
-                                 !is_lone_url(lines[prev - 1].text);
+            const bool goes_on = prev > 0 && !lines[prev - 1].junk && !near_edge[i] &&
+                                 !ends_sentence(lines[prev - 1].text) && !is_lone_url(lines[prev - 1].text);
             if (!goes_on && (prev == 0 || lines[prev - 1].text.back() != ':')) reason = "lone web address";
         } else if (line.text.size() >= 4 && line.text.size() <= 100 && !ends_sentence(line.text) &&
                    !std::islower(static_cast<unsigned char>(line.text[0])) && repeated() && !on_title_page(i)) {
@@ -321,13 +337,15 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
             return t;
         }();
         // a web page's menu and breadcrumbs; a document library's preface (LAYOUTS.md 1-3)
-        static const std::array<std::string_view, 10> openers = {"you are in", "you are here", "skip to", "home ",
-                                                                 "total pages", "file type", "uploaded by", "advertisement",
-                                                                 "download", "print this page"};
-        const std::string_view after_marker = std::string_view(lower_text).substr(std::min(m.length, lower_text.size()));
+        static const std::array<std::string_view, 10> openers = {
+            "you are in", "you are here", "skip to",       "home ",    "total pages",
+            "file type",  "uploaded by",  "advertisement", "download", "print this page"};
+        const std::string_view after_marker =
+            std::string_view(lower_text).substr(std::min(m.length, lower_text.size()));
         web = web || m.kind == MarkerKind::bullet || (l.text.size() >= 100 && !ends_sentence(l.text)) ||
               lower_text == "home" || after_marker == "home" || lower_text.find("cookies") != std::string::npos ||
-              std::any_of(openers.begin(), openers.end(), [&](std::string_view o) { return lower_text.rfind(o, 0) == 0; });
+              std::any_of(openers.begin(), openers.end(),
+                          [&](std::string_view o) { return lower_text.rfind(o, 0) == 0; });
     }
     if (!web || title == lines.size()) return;
     for (std::size_t i = 0; i < title; ++i) {
@@ -352,25 +370,30 @@ bool contents_entry_with_leader(std::string_view s) {
 // "Version" / "Status" / "Date" / "Author": the labels of a version table that the
 // extraction gave one cell per line, with their values just before or after them.
 bool version_field(std::string_view s) {
-    static const std::array<std::string_view, 14> fields = {"version", "status", "date", "author", "owner", "approved by",
-                                                            "review date", "last reviewed", "next review", "date adopted",
-                                                            "adopted", "issue", "document owner", "approved"};
+    static const std::array<std::string_view, 14> fields = {
+        "version",       "status",      "date",         "author",  "owner", "approved by",    "review date",
+        "last reviewed", "next review", "date adopted", "adopted", "issue", "document owner", "approved"};
     return std::any_of(fields.begin(), fields.end(), [&](std::string_view f) { return equals_ignore_case(s, f); });
 }
 
 // A version table flattened, one cell per line (LAYOUTS 7): two or more field names in a
 // run and as many short values beside them, above the protocol's first number. It is
 // the document's record, not its text: dropped and reported.
-void drop_version_table(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped, Diagnostics& diags) {
+void drop_version_table(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped,
+                        Diagnostics& diags) {
     std::vector<std::size_t> labels, rows;  // "Version" alone; "Version     1" (pdftotext -layout)
     std::size_t i = 0;
     for (; i < lines.size() && labels.size() + rows.size() < 8; ++i) {
         if (lines[i].blank || lines[i].junk) continue;
         const Marker m = detail::read_marker(lines[i].text);
-        if (version_field(lines[i].text)) labels.push_back(i);
-        else if (lines[i].cells.size() == 2 && version_field(lines[i].cells[0])) rows.push_back(i);
-        else if (!labels.empty() || !rows.empty()) break;
-        else if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) break;
+        if (version_field(lines[i].text))
+            labels.push_back(i);
+        else if (lines[i].cells.size() == 2 && version_field(lines[i].cells[0]))
+            rows.push_back(i);
+        else if (!labels.empty() || !rows.empty())
+            break;
+        else if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed))
+            break;
     }
     if (rows.size() >= 2 && labels.empty()) {
         for (std::size_t k : rows) {
@@ -385,14 +408,16 @@ void drop_version_table(std::vector<Line>& lines, const std::string& path, std::
     // the values: as many short lines right before the labels, or else right after them
     auto values_from = [&](std::size_t at, int step) {
         std::vector<std::size_t> values;
-        for (std::size_t k = at; k < lines.size() && values.size() < labels.size(); k += static_cast<std::size_t>(step)) {
+        for (std::size_t k = at; k < lines.size() && values.size() < labels.size();
+             k += static_cast<std::size_t>(step)) {
             if (lines[k].blank) {
                 // a cell per paragraph: one blank line between cells, not two
                 const std::size_t next = k + static_cast<std::size_t>(step);
                 if (next < lines.size() && !lines[next].blank) continue;
                 break;
             }
-            if (lines[k].junk || split_words(lines[k].text).size() > 4 || ends_sentence(lines[k].text)) return std::vector<std::size_t>{};
+            if (lines[k].junk || split_words(lines[k].text).size() > 4 || ends_sentence(lines[k].text))
+                return std::vector<std::size_t>{};
             values.push_back(k);
             if (k == 0 && step < 0) break;
         }
@@ -429,7 +454,8 @@ bool contents_entry(std::string_view s) {
 
 // A table of contents (Word or the PDF made it from the headings): a "Contents" heading
 // and the entries under it, and any line with a dot leader and a page number.
-void drop_contents(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped, Diagnostics& diags) {
+void drop_contents(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped,
+                   Diagnostics& diags) {
     std::vector<bool> in_contents(lines.size(), false);
     auto drop = [&](Line& line) {
         line.junk = true;
@@ -460,9 +486,11 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
             // "Introduction 2" / ". . . . . .": the leader went onto a line of its own (pdftotext -raw)
             std::size_t entry = i - 1;
             std::size_t above = entry;
-            while (above > 0 && (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker))) --above;
+            while (above > 0 && (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker)))
+                --above;
             if (above > 0 && !lines[above - 1].junk &&
-                (equals_ignore_case(lines[above - 1].text, "contents") || equals_ignore_case(lines[above - 1].text, "table of contents"))) {
+                (equals_ignore_case(lines[above - 1].text, "contents") ||
+                 equals_ignore_case(lines[above - 1].text, "table of contents"))) {
                 if (count++ == 0) first = lines[above - 1].number;
                 drop(lines[above - 1]);
             }
@@ -474,18 +502,22 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
             // the entry's number alone on the line above (pdftotext), and the "Contents"
             // heading above the first entry, go with it
             std::size_t above = i;
-            while (above > 0 && (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker))) --above;
+            while (above > 0 && (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker)))
+                --above;
             if (above > 0 && !lines[above - 1].junk && lines[above - 1].text.size() <= 12) {
                 const Marker number = detail::read_marker(lines[above - 1].text + " X");
                 if ((number.kind == MarkerKind::single || number.kind == MarkerKind::clause) &&
                     number.length == lines[above - 1].text.size() + 1) {
                     if (count++ == 0) first = lines[above - 1].number;
                     drop(lines[above - 1]);
-                    while (above > 0 && (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker))) --above;
+                    while (above > 0 &&
+                           (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker)))
+                        --above;
                 }
             }
             if (above > 0 && !lines[above - 1].junk &&
-                (equals_ignore_case(lines[above - 1].text, "contents") || equals_ignore_case(lines[above - 1].text, "table of contents"))) {
+                (equals_ignore_case(lines[above - 1].text, "contents") ||
+                 equals_ignore_case(lines[above - 1].text, "table of contents"))) {
                 if (count++ == 0) first = lines[above - 1].number;
                 drop(lines[above - 1]);
             }
@@ -515,7 +547,8 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         }
         if (entries.size() < 3) continue;
         bool again = false;
-        for (std::size_t k = end; k < lines.size() && !again; ++k) again = !lines[k].junk && equals_ignore_case(lines[k].text, lines[i].text);
+        for (std::size_t k = end; k < lines.size() && !again; ++k)
+            again = !lines[k].junk && equals_ignore_case(lines[k].text, lines[i].text);
         if (!again) continue;
         std::size_t heading = i;
         while (heading > 0 && lines[heading - 1].blank) --heading;
@@ -537,15 +570,17 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         while (end < lines.size() && (page_only(lines[end]) || between(end))) ++end;
         std::size_t before = i;
         while (before > 0 && between(before - 1)) --before;
-        const bool next_to_contents = (before > 0 && in_contents[before - 1]) || (end < lines.size() && in_contents[end]);
+        const bool next_to_contents =
+            (before > 0 && in_contents[before - 1]) || (end < lines.size() && in_contents[end]);
         if (next_to_contents)
             for (std::size_t k = i; k < end; ++k)
                 if (page_only(lines[k])) ++count, drop(lines[k]);
         i = end;
     }
     if (count > 0)
-        diags.warning(path, {static_cast<std::uint32_t>(first), 1},
-                      "dropped a table of contents (" + std::to_string(count) + " lines): the published page makes its own");
+        diags.warning(
+            path, {static_cast<std::uint32_t>(first), 1},
+            "dropped a table of contents (" + std::to_string(count) + " lines): the published page makes its own");
 }
 
 // "1.1" / "This Protocol guides...": pdftotext puts a number that stood in its own column
@@ -596,12 +631,15 @@ void deal_stacked_numbers(std::vector<Line>& lines, const std::string& path, Dia
         if (lines[i].blank || lines[i].junk || !bare_number(lines[i].text)) continue;
         std::vector<std::size_t> run = {i};
         std::size_t k = next_line(i + 1);
-        while (k < lines.size() && !lines[k].page_break && bare_number(lines[k].text)) run.push_back(k), k = next_line(k + 1);
-        if (run.size() < 2 || k == lines.size() || detail::read_marker(lines[k].text).kind != MarkerKind::none) continue;
+        while (k < lines.size() && !lines[k].page_break && bare_number(lines[k].text))
+            run.push_back(k), k = next_line(k + 1);
+        if (run.size() < 2 || k == lines.size() || detail::read_marker(lines[k].text).kind != MarkerKind::none)
+            continue;
         std::vector<std::size_t> targets = {k};
         while (targets.size() < run.size()) {
             std::size_t p = targets.back() + 1;
-            while (p < lines.size() && !lines[p].blank && !lines[p].junk && detail::read_marker(lines[p].text + " x").kind == MarkerKind::none)
+            while (p < lines.size() && !lines[p].blank && !lines[p].junk &&
+                   detail::read_marker(lines[p].text + " x").kind == MarkerKind::none)
                 ++p;  // the paragraph's wrapped lines
             p = next_line(p);
             if (p == lines.size() || detail::read_marker(lines[p].text + " x").kind != MarkerKind::bullet) break;
@@ -617,8 +655,9 @@ void deal_stacked_numbers(std::vector<Line>& lines, const std::string& path, Dia
             Line& bare = lines[run[n]];
             Line& words = lines[targets[n]];
             if (n > 0)
-                diags.warning(path, {bare.number, 1}, "'" + bare.text + "', stacked with other numbers, taken to the paragraph at line " +
-                                                          std::to_string(words.number));
+                diags.warning(path, {bare.number, 1},
+                              "'" + bare.text + "', stacked with other numbers, taken to the paragraph at line " +
+                                  std::to_string(words.number));
             words.text = bare.text + " " + words.text;
             words.number = bare.number;
             bare.junk = bare.bare_marker = true;
@@ -636,24 +675,28 @@ void join_bare_markers(std::vector<Line>& lines, const std::string& path, Diagno
         if (lines[j].blank && j + 1 < lines.size() && !lines[j + 1].blank) ++j;
         // "4.4 ... for example:" / "4.5" / "• item" ... / "Words of 4.5": past the list
         const Marker bare_mark = bare.blank || bare.junk ? Marker{} : detail::read_marker(bare.text + " X");
-        const bool number_alone = bare_mark.length == bare.text.size() + 1 &&
-                                  (bare_mark.kind == MarkerKind::clause ||
-                                   (bare_mark.kind == MarkerKind::single && !bare_mark.enclosed && bare.text.back() == '.'));
+        const bool number_alone =
+            bare_mark.length == bare.text.size() + 1 &&
+            (bare_mark.kind == MarkerKind::clause ||
+             (bare_mark.kind == MarkerKind::single && !bare_mark.enclosed && bare.text.back() == '.'));
         if (bare.text.size() <= 12 && number_alone && !lines[j].blank && !lines[j].junk && i > 0 &&
             detail::read_marker(lines[j].text + " x").kind == MarkerKind::bullet) {
             std::size_t before = i;
             while (before > 0 && (lines[before - 1].blank || lines[before - 1].junk)) --before;
             const std::size_t target = after_bullet_list(lines, j);
             if (before > 0 && lines[before - 1].text.back() == ':' && target < lines.size()) {
-                diags.warning(path, {bare.number, 1}, "'" + bare.text + "' stood before a list that ends the paragraph above: "
-                                                      "taken to the paragraph after the list (line " +
-                                                      std::to_string(lines[target].number) + ")");
+                diags.warning(path, {bare.number, 1},
+                              "'" + bare.text +
+                                  "' stood before a list that ends the paragraph above: "
+                                  "taken to the paragraph after the list (line " +
+                                  std::to_string(lines[target].number) + ")");
                 j = target;
             }
         }
         Line& next = lines[j];
         // a number, label or glyph is a few bytes
-        if (bare.text.size() > 12 || bare.blank || bare.junk || next.blank || next.junk || next.page_break || next.table_row)
+        if (bare.text.size() > 12 || bare.blank || bare.junk || next.blank || next.junk || next.page_break ||
+            next.table_row)
             continue;
         const Marker m = detail::read_marker(bare.text + " x");
         const bool whole = m.kind != MarkerKind::none && m.length == bare.text.size() + 1;
@@ -730,15 +773,15 @@ public:
         const std::string tail = letters(after.substr(0, after.find(' ')));
         if (head.empty() || tail.empty() || head.find('-') != std::string::npos) return false;
         // "co-" / "opted", "vice-" / "chair": prefixes written with a hyphen
-        static const std::unordered_set<std::string> prefixes = {"co", "non", "ex", "re", "pre", "post", "anti",
-                                                                 "pro", "sub", "vice", "semi", "multi", "cross", "self"};
-        if (words_.empty()) learn_words();  // only texts with a hyphen at a line end pay for this
+        static const std::unordered_set<std::string> prefixes = {
+            "co", "non", "ex", "re", "pre", "post", "anti", "pro", "sub", "vice", "semi", "multi", "cross", "self"};
+        if (words_.empty()) learn_words();           // only texts with a hyphen at a line end pay for this
         if (words_.count(head + tail)) return true;  // "re-" / "sponse" where "response" is written
         if (prefixes.count(head)) return false;
         // "maintain-" / "ing": a word's ending is no word of its own
-        static const std::unordered_set<std::string> endings = {"ing", "ings", "ed", "tion", "tions", "sion", "ment", "ments",
-                                                                "ness", "ity", "ities", "ly", "ance", "ence", "able", "ible",
-                                                                "ous", "ive", "ively", "ised", "ized", "ise", "ize", "ation"};
+        static const std::unordered_set<std::string> endings = {
+            "ing",  "ings", "ed",   "tion", "tions", "sion", "ment",  "ments", "ness", "ity", "ities", "ly",
+            "ance", "ence", "able", "ible", "ous",   "ive",  "ively", "ised",  "ized", "ise", "ize",   "ation"};
         if (endings.count(tail)) return true;
         if (words_.count(head + "-" + tail)) return false;
         // halves that are no word of the text, when the text is long enough to tell
@@ -782,7 +825,8 @@ private:
 bool plausible_next(const std::vector<int>& prev, const std::vector<int>& cur) {
     if (prev.empty() || cur.empty()) return true;
     for (std::size_t k = 0; k < cur.size(); ++k) {
-        bool same_prefix = k <= prev.size() && std::equal(cur.begin(), cur.begin() + static_cast<long>(k), prev.begin());
+        bool same_prefix =
+            k <= prev.size() && std::equal(cur.begin(), cur.begin() + static_cast<long>(k), prev.begin());
         if (!same_prefix) return false;
         const int expected = k < prev.size() ? prev[k] + 1 : 1;
         if (cur[k] == expected)
@@ -794,7 +838,8 @@ bool plausible_next(const std::vector<int>& prev, const std::vector<int>& cur) {
 // "Report of: Head of Law": a short field name, a colon, a value.
 bool starts_field(std::string_view line) {
     const std::size_t colon = line.find(": ");
-    if (colon == std::string_view::npos || colon == 0 || colon > 40 || !std::isupper(static_cast<unsigned char>(line[0])))
+    if (colon == std::string_view::npos || colon == 0 || colon > 40 ||
+        !std::isupper(static_cast<unsigned char>(line[0])))
         return false;
     return split_words(line.substr(0, colon)).size() <= 5;
 }
@@ -823,12 +868,13 @@ std::size_t wrap_width(const std::vector<Line>& lines);
 // How the text was laid out: with blank lines between paragraphs or none, wrapped at
 // some width or a paragraph per line.
 struct TextLayout {
-    bool gapless = false;     // (almost) no blank lines: line ends are what separate paragraphs
-    std::size_t width = 0;    // a line this long was wrapped, not ended; 0: nothing was wrapped
+    bool gapless = false;   // (almost) no blank lines: line ends are what separate paragraphs
+    std::size_t width = 0;  // a line this long was wrapped, not ended; 0: nothing was wrapped
 };
 
 std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayout& layout,
-                                  std::vector<std::size_t>& last_line_length, const std::string& path, Diagnostics& diags) {
+                                  std::vector<std::size_t>& last_line_length, const std::string& path,
+                                  Diagnostics& diags) {
     const Hyphenation hyphenation(lines);
     std::vector<Paragraph> out;
     Paragraph cur;
@@ -891,7 +937,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             case MarkerKind::label:
                 // (c) after (b), even with numerals (i)-(iii) between them
                 starts = starts || sentence_ended ||
-                         std::any_of(labels.begin(), labels.end(), [&](const std::string& l) { return next_label(l, m.text); });
+                         std::any_of(labels.begin(), labels.end(),
+                                     [&](const std::string& l) { return next_label(l, m.text); });
                 break;
             case MarkerKind::none: break;
         }
@@ -906,7 +953,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             !detail::in_capitals(line.text)) {
             const Marker heading = detail::read_marker(cur.text);
             const std::string_view words = std::string_view(cur.text).substr(heading.length);
-            starts = heading.kind == MarkerKind::single && !heading.enclosed && detail::in_capitals(words) && title_line(words);
+            starts = heading.kind == MarkerKind::single && !heading.enclosed && detail::in_capitals(words) &&
+                     title_line(words);
         }
         // No blank lines between paragraphs: a line that was not wrapped ends its paragraph
         // when it ends a sentence or is a heading, and a heading stands on its own line.
@@ -927,8 +975,9 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                     plausible_next(last_number, next.parts)) {
                     starts = true;
                     diags.warning(path, {line.number, line.column},
-                                  "'" + line.text + "' taken as a heading: it stands on its own line between a finished "
-                                  "sentence and the next number");
+                                  "'" + line.text +
+                                      "' taken as a heading: it stands on its own line between a finished "
+                                      "sentence and the next number");
                 }
             }
         }
@@ -945,13 +994,15 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                 labels.push_back(m.text);
                 if (labels.size() > 32) labels.erase(labels.begin());  // a list's items are never that far apart
             }
-            if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) labels.clear();  // a new clause, new lists
+            if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single)
+                labels.clear();  // a new clause, new lists
             gap = false;
         } else if (detail::hyphen_joins(cur.text, line.text) && hyphenation.one_word(cur.text, line.text)) {
             cur.text.pop_back();
             const std::size_t word = cur.text.find_last_of(' ') + 1;
-            diags.note(path, {line.number - 1, 1}, "'" + cur.text.substr(word) + "-' and '" + line.text.substr(0, line.text.find(' ')) +
-                                                        "' are one word hyphenated at the line end: joined");
+            diags.note(path, {line.number - 1, 1},
+                       "'" + cur.text.substr(word) + "-' and '" + line.text.substr(0, line.text.find(' ')) +
+                           "' are one word hyphenated at the line end: joined");
             cur.text += line.text;
             cur.single_line = false;
         } else {
@@ -1035,8 +1086,9 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
             const bool sentence = ends_sentence(before);
             bool cut = false;
             if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed && m.text.back() == '.')) {
-                const bool next = last.empty() ? std::all_of(m.parts.begin() + 1, m.parts.end(), [](int x) { return x == 1; })
-                                               : plausible_next(last, m.parts);
+                const bool next = last.empty()
+                                      ? std::all_of(m.parts.begin() + 1, m.parts.end(), [](int x) { return x == 1; })
+                                      : plausible_next(last, m.parts);
                 const bool capital = std::isupper(static_cast<unsigned char>(rest[m.length])) != 0;
                 // "... by Full Council. Roles of members 2.1 ...": a heading between them
                 // ("... Council. THE RELATIONSHIP: GENERAL 4.1": the heading starts after the
@@ -1046,9 +1098,11 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                            t.find("? ") == std::string_view::npos && t.find("! ") == std::string_view::npos;
                 };
                 std::size_t stop = std::string_view::npos;
-                for (std::size_t at = before.find_first_of(".;:?!"); at != std::string_view::npos && stop == std::string_view::npos;
+                for (std::size_t at = before.find_first_of(".;:?!");
+                     at != std::string_view::npos && stop == std::string_view::npos;
                      at = before.find_first_of(".;:?!", at + 1)) {
-                    if (at + 2 >= before.size() || before[at + 1] != ' ' || (at > 0 && std::isdigit(static_cast<unsigned char>(before[at - 1]))))
+                    if (at + 2 >= before.size() || before[at + 1] != ' ' ||
+                        (at > 0 && std::isdigit(static_cast<unsigned char>(before[at - 1]))))
                         continue;
                     const std::string_view tail = before.substr(at + 2);
                     if (one_sentence(tail) && title_line(tail)) stop = at;
@@ -1056,7 +1110,8 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 // ("4. THE RELATIONSHIP: GENERAL" is a numbered heading whole)
                 const Marker own = detail::read_marker(before);
                 const bool numbered_heading = (own.kind == MarkerKind::single || own.kind == MarkerKind::clause) &&
-                                              one_sentence(before.substr(own.length)) && title_line(before.substr(own.length));
+                                              one_sentence(before.substr(own.length)) &&
+                                              title_line(before.substr(own.length));
                 const bool heading_after_stop = stop != std::string_view::npos && !numbered_heading;
                 // a bullet item often ends without a stop: the next number ends it
                 const bool after_bullet = detail::read_marker(before).kind == MarkerKind::bullet;
@@ -1071,7 +1126,8 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                         heads_section = one_sentence(heading) && title_line(heading);
                     }
                 }
-                cut = next && capital && (sentence || title_line(before) || heading_after_stop || after_bullet || heads_section);
+                cut = next && capital &&
+                      (sentence || title_line(before) || heading_after_stop || after_bullet || heads_section);
                 if (cut) {
                     last = m.parts;
                     last_label.clear();
@@ -1093,9 +1149,11 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                             }
                         std::size_t caps = 0;
                         while (caps < words.size() && is_caps_word(words[words.size() - 1 - caps])) ++caps;
-                        const bool mixed_title = std::any_of(words.begin(), words.end() - static_cast<long>(caps), [](const std::string& w) {
-                            return std::any_of(w.begin(), w.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-                        });
+                        const bool mixed_title =
+                            std::any_of(words.begin(), words.end() - static_cast<long>(caps), [](const std::string& w) {
+                                return std::any_of(w.begin(), w.end(),
+                                                   [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+                            });
                         if (caps > 0 && caps < words.size() && mixed_title) end_word = words.size() - caps;
                         if (end_word < words.size()) {
                             std::size_t at = 0;
@@ -1121,14 +1179,17 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 const bool first = core == "a" || core == "i";
                 const bool follows = !last_label.empty() && detail::label_core(last_label).size() == core.size() &&
                                      (core.size() == 1 ? core[0] == detail::label_core(last_label)[0] + 1
-                                                       : detail::roman_value(core) == detail::roman_value(detail::label_core(last_label)) + 1);
-                cut = (first && end == ':') || (follows && (end == ';' || end == '.' || end == ','  || before.ends_with("and") || before.ends_with("or")));
+                                                       : detail::roman_value(core) ==
+                                                             detail::roman_value(detail::label_core(last_label)) + 1);
+                cut = (first && end == ':') || (follows && (end == ';' || end == '.' || end == ',' ||
+                                                            before.ends_with("and") || before.ends_with("or")));
                 if (cut) last_label = m.text;
             } else if (m.kind == MarkerKind::bullet) {
                 // a bullet glyph inside a line (not "-" or "o", which are words too)
                 // (after a bullet item of the same glyph, with or without a stop: the next item)
                 const Marker own = detail::read_marker(before);
-                const bool same_glyph = own.kind == MarkerKind::bullet && before.substr(0, own.length) == rest.substr(0, m.length);
+                const bool same_glyph =
+                    own.kind == MarkerKind::bullet && before.substr(0, own.length) == rest.substr(0, m.length);
                 cut = static_cast<unsigned char>(rest[0]) >= 0x80 && rest.rfind("\xE2\x80\x93", 0) != 0 &&
                       (sentence || before.back() == ':' || before.back() == ';' || title_line(before) || same_glyph);
             }
@@ -1162,11 +1223,15 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 if (!numbered && !is_caps_word(words[k])) continue;
                 run_start = k;
                 run = numbered ? 1 : 0;
-                while (run_start + run < words.size() && is_caps_word(words[run_start + run]) && !ends_sentence(words[run_start + run])) ++run;
+                while (run_start + run < words.size() && is_caps_word(words[run_start + run]) &&
+                       !ends_sentence(words[run_start + run]))
+                    ++run;
                 const std::size_t after = run_start + run;
                 const bool at_end = after == words.size();
                 const bool before_words = !at_end && std::isupper(static_cast<unsigned char>(words[after][0])) &&
-                                          std::any_of(words[after].begin(), words[after].end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+                                          std::any_of(words[after].begin(), words[after].end(), [](char c) {
+                                              return std::islower(static_cast<unsigned char>(c));
+                                          });
                 // one word in capitals ends a line as a heading when it is a word, not an
                 // abbreviation ("... without delay. INTRODUCTION")
                 const bool one_word_heading = run == 1 && at_end && words[run_start].size() >= 5;
@@ -1245,8 +1310,9 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
                          Diagnostics& diags) {
     ImportResult result;
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.remove_prefix(3);
-    const bool utf16 = text.size() >= 2 && ((static_cast<unsigned char>(text[0]) == 0xFF && static_cast<unsigned char>(text[1]) == 0xFE) ||
-                                            (static_cast<unsigned char>(text[0]) == 0xFE && static_cast<unsigned char>(text[1]) == 0xFF));
+    const bool utf16 = text.size() >= 2 &&
+                       ((static_cast<unsigned char>(text[0]) == 0xFF && static_cast<unsigned char>(text[1]) == 0xFE) ||
+                        (static_cast<unsigned char>(text[0]) == 0xFE && static_cast<unsigned char>(text[1]) == 0xFF));
     if (utf16) {
         diags.error(path, {1, 1}, "the file is UTF-16 text; save it as UTF-8 and import it again");
         return result;
@@ -1256,17 +1322,20 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
         return result;
     }
     if (std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
-        std::uint32_t line = 1 + static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'));
+        std::uint32_t line =
+            1 + static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'));
         std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
-        std::uint32_t col = static_cast<std::uint32_t>(bad - (line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1) + 1);
+        std::uint32_t col = static_cast<std::uint32_t>(
+            bad - (line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1) + 1);
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(text[bad]));
-        diags.error(path, {line, col},
-                    std::string("invalid UTF-8 byte ") + hex + ": save the text as UTF-8 and import it again" +
-                        (windows_1252(text) ? " (it looks like Windows-1252, Word's 'Windows (Default)' encoding: in Word "
-                                              "choose Plain Text, then Other encoding, Unicode (UTF-8); or convert it "
-                                              "with iconv -f WINDOWS-1252 -t UTF-8)"
-                                            : ""));
+        diags.error(
+            path, {line, col},
+            std::string("invalid UTF-8 byte ") + hex + ": save the text as UTF-8 and import it again" +
+                (windows_1252(text) ? " (it looks like Windows-1252, Word's 'Windows (Default)' encoding: in Word "
+                                      "choose Plain Text, then Other encoding, Unicode (UTF-8); or convert it "
+                                      "with iconv -f WINDOWS-1252 -t UTF-8)"
+                                    : ""));
         return result;
     }
     std::vector<Line> lines = split_lines(text);

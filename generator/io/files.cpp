@@ -9,13 +9,13 @@
 
 #include <csignal>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <algorithm>
-#include <iterator>
 #include <filesystem>
+#include <iterator>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -23,8 +23,13 @@ namespace fs = std::filesystem;
 namespace protopub::io {
 
 std::string file_kind(unsigned mode) {
-    return S_ISFIFO(mode) ? "a FIFO (named pipe)" : S_ISCHR(mode) ? "a character device" : S_ISBLK(mode) ? "a block device"
-           : S_ISSOCK(mode) ? "a socket" : S_ISDIR(mode) ? "a directory" : S_ISLNK(mode) ? "a symbolic link" : "a regular file";
+    return S_ISFIFO(mode)   ? "a FIFO (named pipe)"
+           : S_ISCHR(mode)  ? "a character device"
+           : S_ISBLK(mode)  ? "a block device"
+           : S_ISSOCK(mode) ? "a socket"
+           : S_ISDIR(mode)  ? "a directory"
+           : S_ISLNK(mode)  ? "a symbolic link"
+                            : "a regular file";
 }
 
 std::optional<std::string> read_file(const std::string& path, std::string& error, std::uintmax_t limit) {
@@ -36,9 +41,9 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     }
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        error = S_ISDIR(st.st_mode)   ? "'" + path + "' is a directory, not a file"
-                : st.st_mode != 0     ? "'" + path + "' is " + file_kind(st.st_mode) + ", not a regular file"
-                                      : "cannot read '" + path + "': " + std::strerror(errno);
+        error = S_ISDIR(st.st_mode) ? "'" + path + "' is a directory, not a file"
+                : st.st_mode != 0   ? "'" + path + "' is " + file_kind(st.st_mode) + ", not a regular file"
+                                    : "cannot read '" + path + "': " + std::strerror(errno);
         ::close(fd);
         return std::nullopt;
     }
@@ -221,8 +226,10 @@ bool rewrite_in_place(const std::string& path, const std::string& bytes, std::st
 }  // namespace
 
 bool same_file(const std::string& a, const std::string& b) {
-    struct stat sa {}, sb {};
-    return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    struct stat sa {
+    }, sb{};
+    return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
 }
 
 bool write_file_atomic(const std::string& given, const std::string& bytes, std::string& error) {
@@ -238,8 +245,8 @@ bool write_file_atomic(const std::string& given, const std::string& bytes, std::
     struct stat st {};
     const bool exists = ::stat(path.c_str(), &st) == 0;
     if (exists && !S_ISREG(st.st_mode)) {
-        error = "cannot write '" + given + "': it is " + (S_ISDIR(st.st_mode) ? std::string("a directory")
-                                                                              : file_kind(st.st_mode) + ", not a regular file");
+        error = "cannot write '" + given + "': it is " +
+                (S_ISDIR(st.st_mode) ? std::string("a directory") : file_kind(st.st_mode) + ", not a regular file");
         return false;
     }
     remove_stale(fs::path(path).parent_path(), temp_prefix(path));
@@ -257,9 +264,7 @@ bool write_file_atomic(const std::string& given, const std::string& bytes, std::
     return true;
 }
 
-void OutputSet::add(const std::string& relative_path, std::string bytes) {
-    files_[relative_path] = std::move(bytes);
-}
+void OutputSet::add(const std::string& relative_path, std::string bytes) { files_[relative_path] = std::move(bytes); }
 
 namespace {
 // ------------------------------------------------------------ switching a set in one step
@@ -289,7 +294,8 @@ std::string carry_over(int from, int to, bool link, int depth) {
     while (const struct dirent* e = ::readdir(d)) {
         const char* name = e->d_name;
         if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0) continue;
-        struct stat old {}, now {};
+        struct stat old {
+        }, now{};
         if (::fstatat(from, name, &old, AT_SYMLINK_NOFOLLOW) != 0) continue;  // gone meanwhile
         const bool there = ::fstatat(to, name, &now, AT_SYMLINK_NOFOLLOW) == 0;
         if (there && !(S_ISDIR(old.st_mode) && S_ISDIR(now.st_mode))) continue;  // replaced by this run
@@ -298,9 +304,11 @@ std::string carry_over(int from, int to, bool link, int depth) {
             break;
         }
         if (!link && !there) {
-            if (::renameat(from, name, to, name) != 0) failed = std::string("cannot move '") + name + "': " + std::strerror(errno);
+            if (::renameat(from, name, to, name) != 0)
+                failed = std::string("cannot move '") + name + "': " + std::strerror(errno);
         } else if (!S_ISDIR(old.st_mode)) {
-            if (::linkat(from, name, to, name, 0) != 0) failed = std::string("cannot link '") + name + "': " + std::strerror(errno);
+            if (::linkat(from, name, to, name, 0) != 0)
+                failed = std::string("cannot link '") + name + "': " + std::strerror(errno);
         } else {
             if (!there) {
                 if (::mkdirat(to, name, old.st_mode & 07777) != 0 ||
@@ -347,7 +355,8 @@ std::string blocked_target(const fs::path& dir, const std::string& rel) {
 
 // Why the folder cannot be switched in one step, or "" if it may be tried.
 std::string why_not_whole(const fs::path& dir, const fs::path& parent) {
-    struct stat d {}, p {};
+    struct stat d {
+    }, p{};
     if (::stat(dir.c_str(), &d) != 0 || ::stat(parent.c_str(), &p) != 0) return std::strerror(errno);
     if (dir == parent) return "it is the root folder";
     if (d.st_dev != p.st_dev) return "it is a mount point";
@@ -400,13 +409,16 @@ bool OutputSet::commit(const std::string& dir, std::string& error) {
     std::vector<char> local;
     for (const bool beside : {true, false}) {
         if (beside && !why.empty()) continue;
-        const std::string tmpl =
-            ((beside ? parent : real) / ((beside ? sibling_prefix : ".protopub-stage-") + std::to_string(::getpid()) + "-XXXXXX")).string();
+        const std::string tmpl = ((beside ? parent : real) / ((beside ? sibling_prefix : ".protopub-stage-") +
+                                                              std::to_string(::getpid()) + "-XXXXXX"))
+                                     .string();
         local.assign(tmpl.begin(), tmpl.end());
         local.push_back('\0');
         stage = pending_slot(g_pending_stage, tmpl);
-        if (stage) g_stage_pending = 1;
-        else stage = local.data();
+        if (stage)
+            g_stage_pending = 1;
+        else
+            stage = local.data();
         if (::mkdtemp(stage)) break;
         const int saved = errno;
         g_stage_pending = 0;
@@ -428,8 +440,9 @@ bool OutputSet::commit(const std::string& dir, std::string& error) {
         std::string err;
         std::string tmp = ec ? std::string() : write_temp(target.string(), bytes, err, /*sync=*/false);
         if (tmp.empty() || ::rename(tmp.c_str(), target.c_str()) != 0) {
-            error = ec ? "cannot create '" + target.parent_path().string() + "': " + ec.message()
-                       : !err.empty() ? err : "cannot write '" + target.string() + "': " + std::strerror(errno);
+            error = ec             ? "cannot create '" + target.parent_path().string() + "': " + ec.message()
+                    : !err.empty() ? err
+                                   : "cannot write '" + target.string() + "': " + std::strerror(errno);
             cleanup();
             return false;
         }
@@ -438,8 +451,7 @@ bool OutputSet::commit(const std::string& dir, std::string& error) {
     // folder, released when the run ends): each links what the other put in place.
     int lock = why.empty() ? ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
     if (lock >= 0) {
-        while (::flock(lock, LOCK_EX) != 0 && errno == EINTR) {
-        }
+        while (::flock(lock, LOCK_EX) != 0 && errno == EINTR) {}
     }
     struct Unlock {
         int fd;
@@ -453,7 +465,8 @@ bool OutputSet::commit(const std::string& dir, std::string& error) {
         struct stat st {};
         const int from = ::open(real.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         const int to = ::open(stage, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (from < 0 || to < 0 || ::fstat(from, &st) != 0) why = std::string("cannot open it: ") + std::strerror(errno);
+        if (from < 0 || to < 0 || ::fstat(from, &st) != 0)
+            why = std::string("cannot open it: ") + std::strerror(errno);
         else if ((st.st_uid != ::geteuid() || st.st_gid != ::getegid()) && ::fchown(to, st.st_uid, st.st_gid) != 0)
             why = std::string("cannot give the new folder its owner: ") + std::strerror(errno);
         else if (::fchmod(to, st.st_mode & 07777) != 0)
@@ -505,7 +518,8 @@ bool OutputSet::commit(const std::string& dir, std::string& error) {
             fs::path final_path = real / rel;
             fs::create_directories(final_path.parent_path(), ec);
             if (ec || ::rename((stage_dir / rel).c_str(), final_path.c_str()) != 0) {
-                error = "cannot write '" + (fs::path(dir) / rel).string() + "': " + (ec ? ec.message() : std::strerror(errno));
+                error = "cannot write '" + (fs::path(dir) / rel).string() +
+                        "': " + (ec ? ec.message() : std::strerror(errno));
                 ok = false;
                 break;
             }
@@ -546,7 +560,7 @@ std::int64_t build_epoch(const std::string& fallback_iso_date) { return known_ep
 
 std::string format_iso_datetime(std::int64_t epoch) {
     std::time_t t = static_cast<std::time_t>(epoch);
-    std::tm tm {};
+    std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);

@@ -80,8 +80,7 @@ std::optional<Captured> run_captured(const std::vector<std::string>& args, std::
     }
     for (auto& f : fds)
         if (f.fd >= 0) ::close(f.fd);
-    while (::waitpid(pid, &result.status, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(pid, &result.status, 0) < 0 && errno == EINTR) {}
     return result;
 }
 

@@ -10,8 +10,8 @@
 namespace protopub::io {
 
 struct GitFile {
-    std::string path;       // the file, relative to the current folder or absolute
-    std::string revision;   // any git revision: a commit, tag, branch, HEAD~2, ...
+    std::string path;      // the file, relative to the current folder or absolute
+    std::string revision;  // any git revision: a commit, tag, branch, HEAD~2, ...
 };
 
 // "FILE@REV" -> {FILE, REV}. nullopt when `spec` has no '@' or names a file that
@@ -30,8 +30,8 @@ std::optional<std::string> read_git_file(const GitFile& file, std::string& error
 // One commit that changed a file, as `git log` lists it.
 struct Commit {
     std::string hash;
-    std::string date;                  // the commit date, YYYY-MM-DD
-    std::vector<std::string> tags;     // tags pointing at it ("v2019")
+    std::string date;               // the commit date, YYYY-MM-DD
+    std::vector<std::string> tags;  // tags pointing at it ("v2019")
 };
 
 // Every commit that changed `path`, oldest first (git log in the file's folder). nullopt

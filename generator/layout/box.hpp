@@ -31,8 +31,8 @@ struct TextStyle {
     Face face = Face::body;
     float size = 10;
     Colour colour;
-    bool underline = false;   // redline insertions
-    bool strike = false;      // redline deletions, GFM strikethrough
+    bool underline = false;  // redline insertions
+    bool strike = false;     // redline deletions, GFM strikethrough
     friend bool operator==(const TextStyle&, const TextStyle&) = default;
 };
 
@@ -50,7 +50,27 @@ struct LinkTarget {
 // What a piece of text is, for a reader that does not see the page (a screen reader,
 // copy and paste, reflow): the standard roles of tagged PDF, which HTML shares.
 enum class Role : std::uint8_t {
-    document, h1, h2, h3, h4, h5, h6, p, l, li, lbl, lbody, table, tr, th, td, link, toc, toci, blockquote, caption
+    document,
+    h1,
+    h2,
+    h3,
+    h4,
+    h5,
+    h6,
+    p,
+    l,
+    li,
+    lbl,
+    lbody,
+    table,
+    tr,
+    th,
+    td,
+    link,
+    toc,
+    toci,
+    blockquote,
+    caption
 };
 
 struct StructElement {
@@ -77,19 +97,19 @@ struct Run {
     std::string text;
     TextStyle style;
     LinkTarget link;
-    bool changed = false;   // redlines: a line holding a changed run gets a change bar
-    int element = artifact; // the structure element it belongs to
+    bool changed = false;    // redlines: a line holding a changed run gets a change bar
+    int element = artifact;  // the structure element it belongs to
 };
 
 // ---------------------------------------------------------------- what a box holds
 
 struct TextItem {
-    double x = 0, baseline = 0;   // relative to the box's top-left corner
-    double width = 0;             // as set, including word_spacing
+    double x = 0, baseline = 0;  // relative to the box's top-left corner
+    double width = 0;            // as set, including word_spacing
     std::string text;
     TextStyle style;
-    double word_spacing = 0;      // added to every space: how a justified line is stretched
-    int element = artifact;       // structure element, or page furniture
+    double word_spacing = 0;  // added to every space: how a justified line is stretched
+    int element = artifact;   // structure element, or page furniture
     // A piece of a word broken across lines: what copying it gives. The first piece
     // carries the whole word, later pieces nothing, so "Sub-Committees" split after its
     // hyphen is copied whole and an added hyphen is never copied.
@@ -111,7 +131,7 @@ struct FillItem {
 struct LinkItem {
     double x = 0, y = 0, width = 0, height = 0;
     LinkTarget target;
-    int element = artifact;   // its Link structure element
+    int element = artifact;  // its Link structure element
 };
 
 // A filled-in page number: the page of `anchor`, right-aligned at `right` with dotted
@@ -122,17 +142,17 @@ struct PageRef {
     double right = 0;
     double baseline = 0;
     TextStyle style;
-    int element = artifact;   // the number's structure element (the dotted leaders are furniture)
+    int element = artifact;  // the number's structure element (the dotted leaders are furniture)
 };
 
 // One unit the page breaker moves as a whole: a line of text, a table row, a rule.
 struct Box {
     double height = 0;
-    double space_before = 0;        // dropped at the top of a page
-    bool keep_with_next = false;    // never break between this box and the next
-    bool page_break_before = false; // always start a new page here
-    bool change_bar = false;        // redlines: a bar in the margin beside this box
-    int repeat_header = -1;         // table rows: index of the header rows to repeat
+    double space_before = 0;           // dropped at the top of a page
+    bool keep_with_next = false;       // never break between this box and the next
+    bool page_break_before = false;    // always start a new page here
+    bool change_bar = false;           // redlines: a bar in the margin beside this box
+    int repeat_header = -1;            // table rows: index of the header rows to repeat
     std::vector<std::string> anchors;  // ids whose destination is the top of this box
     std::vector<TextItem> texts;
     std::vector<RuleItem> rules;
@@ -142,7 +162,7 @@ struct Box {
 };
 
 struct PlacedBox {
-    double x = 0, y = 0;   // top-left corner on the page
+    double x = 0, y = 0;  // top-left corner on the page
     Box box;
 };
 
@@ -151,7 +171,7 @@ struct Page {
 };
 
 struct PageGeometry {
-    double width = 595.276, height = 841.89;   // A4
+    double width = 595.276, height = 841.89;  // A4
     double top = 72, bottom = 72, left = 72, right = 72;
     double body_width() const { return width - left - right; }
     double body_height() const { return height - top - bottom; }

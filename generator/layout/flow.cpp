@@ -33,13 +33,13 @@ std::vector<Page> Flow::paginate(const PageGeometry& g) && {
     // First plan where every box goes, backing up to an allowed break when one does not
     // fit; then move the boxes into their pages.
     struct Placement {
-        int box = -1;          // index into boxes_, or -1 for a repeated header row
+        int box = -1;  // index into boxes_, or -1 for a repeated header row
         int header = -1, header_row = 0;
         double y = 0;
     };
     std::vector<std::vector<Placement>> plan(1);
     double y = 0;
-    std::size_t page_start = 0;   // first box of boxes_ on the current page
+    std::size_t page_start = 0;  // first box of boxes_ on the current page
     const double room = g.body_height();
 
     auto new_page = [&](std::size_t first) {
@@ -128,7 +128,7 @@ void resolve_page_refs(std::vector<Page>& pages, const FontSet& fonts) {
 
 void add_change_bars(std::vector<Page>& pages, double offset, double thickness, const Colour& colour) {
     for (auto& page : pages) {
-        double previous_bottom = -1;   // bottom of the last box with a bar, -1 if none
+        double previous_bottom = -1;  // bottom of the last box with a bar, -1 if none
         for (auto& placed : page.boxes) {
             if (!placed.box.change_bar) {
                 previous_bottom = -1;

@@ -32,8 +32,8 @@ private:
 };
 
 struct AnchorPlace {
-    int page = 0;        // 0-based
-    double y = 0;        // top of the box carrying the anchor
+    int page = 0;  // 0-based
+    double y = 0;  // top of the box carrying the anchor
 };
 std::unordered_map<std::string, AnchorPlace> find_anchors(const std::vector<Page>& pages);
 

@@ -10,9 +10,12 @@ namespace protopub::layout {
 
 struct FontBytes {
     std::string_view data;
-    bool ok(std::size_t offset, std::size_t size) const { return offset <= data.size() && size <= data.size() - offset; }
+    bool ok(std::size_t offset, std::size_t size) const {
+        return offset <= data.size() && size <= data.size() - offset;
+    }
     std::uint16_t u16(std::size_t o) const {
-        return static_cast<std::uint16_t>((static_cast<unsigned char>(data[o]) << 8) | static_cast<unsigned char>(data[o + 1]));
+        return static_cast<std::uint16_t>((static_cast<unsigned char>(data[o]) << 8) |
+                                          static_cast<unsigned char>(data[o + 1]));
     }
     std::int16_t s16(std::size_t o) const { return static_cast<std::int16_t>(u16(o)); }
     std::uint32_t u32(std::size_t o) const { return (std::uint32_t(u16(o)) << 16) | u16(o + 2); }

@@ -3,8 +3,8 @@
 #include <fontconfig/fontconfig.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cctype>
+#include <cmath>
 #include <mutex>
 #include <set>
 
@@ -35,33 +35,50 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 
 namespace {
 
-
 struct Tables {
     std::size_t head = 0, hhea = 0, hmtx = 0, cmap = 0, os2 = 0, kern = 0, kern_length = 0;
 };
 
 bool find_tables(const FontBytes& r, Tables& t, std::string& error) {
-    if (!r.ok(0, 12)) { error = "too short to be a TrueType font"; return false; }
+    if (!r.ok(0, 12)) {
+        error = "too short to be a TrueType font";
+        return false;
+    }
     const auto version = r.u32(0);
     if (version != 0x00010000 && version != 0x74727565) {
         error = "not a TrueType font (OpenType CFF and collections cannot be embedded)";
         return false;
     }
     const int count = r.u16(4);
-    if (!r.ok(12, std::size_t(count) * 16)) { error = "truncated table directory"; return false; }
+    if (!r.ok(12, std::size_t(count) * 16)) {
+        error = "truncated table directory";
+        return false;
+    }
     for (int k = 0; k < count; ++k) {
         const std::size_t rec = 12 + std::size_t(k) * 16;
         const std::string_view tag = r.data.substr(rec, 4);
         const std::size_t offset = r.u32(rec + 8), length = r.u32(rec + 12);
-        if (!r.ok(offset, length)) { error = "table '" + std::string(tag) + "' lies outside the file"; return false; }
-        if (tag == "head") t.head = offset;
-        else if (tag == "hhea") t.hhea = offset;
-        else if (tag == "hmtx") t.hmtx = offset;
-        else if (tag == "cmap") t.cmap = offset;
-        else if (tag == "OS/2") t.os2 = offset;
-        else if (tag == "kern") t.kern = offset, t.kern_length = length;
+        if (!r.ok(offset, length)) {
+            error = "table '" + std::string(tag) + "' lies outside the file";
+            return false;
+        }
+        if (tag == "head")
+            t.head = offset;
+        else if (tag == "hhea")
+            t.hhea = offset;
+        else if (tag == "hmtx")
+            t.hmtx = offset;
+        else if (tag == "cmap")
+            t.cmap = offset;
+        else if (tag == "OS/2")
+            t.os2 = offset;
+        else if (tag == "kern")
+            t.kern = offset, t.kern_length = length;
     }
-    if (!t.head || !t.hhea || !t.hmtx || !t.cmap) { error = "missing head, hhea, hmtx or cmap table"; return false; }
+    if (!t.head || !t.hhea || !t.hmtx || !t.cmap) {
+        error = "missing head, hhea, hmtx or cmap table";
+        return false;
+    }
     return true;
 }
 
@@ -124,15 +141,27 @@ std::optional<FontMetrics> FontMetrics::parse(std::string_view ttf, std::string&
     const FontBytes r{ttf};
     Tables t;
     if (!find_tables(r, t, error)) return std::nullopt;
-    if (!r.ok(t.head, 54) || !r.ok(t.hhea, 36)) { error = "truncated head or hhea table"; return std::nullopt; }
+    if (!r.ok(t.head, 54) || !r.ok(t.hhea, 36)) {
+        error = "truncated head or hhea table";
+        return std::nullopt;
+    }
     const double units = r.u16(t.head + 18);
-    if (units <= 0) { error = "unitsPerEm is zero"; return std::nullopt; }
+    if (units <= 0) {
+        error = "unitsPerEm is zero";
+        return std::nullopt;
+    }
     const std::size_t long_metrics = r.u16(t.hhea + 34);
-    if (long_metrics == 0 || !r.ok(t.hmtx, long_metrics * 4)) { error = "truncated hmtx table"; return std::nullopt; }
-    const auto scaled = [&](double v) { return static_cast<std::uint16_t>(std::clamp(v * 1000 / units + 0.5, 0.0, 65534.0)); };
+    if (long_metrics == 0 || !r.ok(t.hmtx, long_metrics * 4)) {
+        error = "truncated hmtx table";
+        return std::nullopt;
+    }
+    const auto scaled = [&](double v) {
+        return static_cast<std::uint16_t>(std::clamp(v * 1000 / units + 0.5, 0.0, 65534.0));
+    };
     std::size_t glyphs = long_metrics;
     for (std::size_t k = 12; k + 16 <= 12 + std::size_t(r.u16(4)) * 16; k += 16)
-        if (r.data.substr(k, 4) == "maxp" && r.ok(r.u32(k + 8), 6)) glyphs = std::max<std::size_t>(r.u16(r.u32(k + 8) + 4), 1);
+        if (r.data.substr(k, 4) == "maxp" && r.ok(r.u32(k + 8), 6))
+            glyphs = std::max<std::size_t>(r.u16(r.u32(k + 8) + 4), 1);
 
     FontMetrics m;
     m.bmp_.assign(0x10000, 0);
@@ -148,10 +177,15 @@ std::optional<FontMetrics> FontMetrics::parse(std::string_view ttf, std::string&
     }
     const bool read = read_cmap(r, t.cmap, [&](char32_t c, std::uint32_t glyph) {
         if (glyph >= m.advances_.size()) return;
-        if (c < 0x10000) m.bmp_[c] = static_cast<std::uint16_t>(glyph);
-        else m.astral_[c] = static_cast<std::uint16_t>(glyph);
+        if (c < 0x10000)
+            m.bmp_[c] = static_cast<std::uint16_t>(glyph);
+        else
+            m.astral_[c] = static_cast<std::uint16_t>(glyph);
     });
-    if (!read) { error = "no Unicode cmap (format 4 or 12)"; return std::nullopt; }
+    if (!read) {
+        error = "no Unicode cmap (format 4 or 12)";
+        return std::nullopt;
+    }
     // Kerning: the pairs of the 'kern' table's horizontal format-0 subtables (the
     // TrueType form; GPOS kerning is not read).
     if (t.kern && r.ok(t.kern, 4) && r.u16(t.kern) == 0) {
@@ -214,7 +248,8 @@ std::string find_font_file(const std::string& family, bool bold, bool italic, st
         FcPatternDestroy(match);
     }
     FcPatternDestroy(pattern);
-    if (file.empty()) error = "font family '" + family + "' is not installed (see fc-list)";
+    if (file.empty())
+        error = "font family '" + family + "' is not installed (see fc-list)";
     else if (lower(file).ends_with(".ttf") == false) {
         error = "font '" + family + "' is not a TrueType (.ttf) file: " + file;
         file.clear();
@@ -230,13 +265,13 @@ std::shared_ptr<const FontSet> FontSet::load(const FontFamilies& families, const
         bool bold, italic;
     };
     const Want wants[face_count] = {
-        {Face::body, &families.body, false, false},     {Face::body_bold, &families.body, true, false},
+        {Face::body, &families.body, false, false},       {Face::body_bold, &families.body, true, false},
         {Face::body_italic, &families.body, false, true}, {Face::body_bold_italic, &families.body, true, true},
-        {Face::sans, &families.sans, false, false},     {Face::sans_bold, &families.sans, true, false},
+        {Face::sans, &families.sans, false, false},       {Face::sans_bold, &families.sans, true, false},
         {Face::mono, &families.mono, false, false},
     };
     auto set = std::make_shared<FontSet>();
-    std::set<std::string> reported;   // a missing family fails several faces: say it once
+    std::set<std::string> reported;  // a missing family fails several faces: say it once
     for (const auto& want : wants) {
         std::string error;
         const std::string path =
@@ -251,7 +286,7 @@ std::shared_ptr<const FontSet> FontSet::load(const FontFamilies& families, const
             continue;
         }
         set->faces_[static_cast<int>(want.face)] = {path, std::move(*metrics),
-                                                     std::make_shared<const std::string>(std::move(*bytes))};
+                                                    std::make_shared<const std::string>(std::move(*bytes))};
     }
     if (!reported.empty()) return nullptr;
     return set;
@@ -265,11 +300,13 @@ double FontSet::width(std::string_view text, Face f, double size) const {
         const char32_t c = next_code_point(text, i);
         const std::uint16_t glyph = m.glyph(c);
         units += m.glyph_advance(glyph) + (c == ' ' ? 0 : m.kerning(previous, glyph));
-        previous = c == ' ' ? 0 : glyph;   // no kerning across a space: it stretches
+        previous = c == ' ' ? 0 : glyph;  // no kerning across a space: it stretches
     }
     return units * size / 1000;
 }
 
-double FontSet::width(std::string_view text, const TextStyle& style) const { return width(text, style.face, style.size); }
+double FontSet::width(std::string_view text, const TextStyle& style) const {
+    return width(text, style.face, style.size);
+}
 
 }  // namespace protopub::layout

@@ -26,7 +26,7 @@ public:
     // nullopt with `error` set when `ttf` is not a TrueType font with a Unicode cmap.
     static std::optional<FontMetrics> parse(std::string_view ttf, std::string& error);
 
-    double advance(char32_t c) const { return glyph_advance(glyph(c)); }   // .notdef's when missing
+    double advance(char32_t c) const { return glyph_advance(glyph(c)); }  // .notdef's when missing
     bool has_glyph(char32_t c) const { return glyph(c) != 0; }
     // The glyph drawing `c` (0, .notdef, when the face lacks it) and its advance.
     std::uint16_t glyph(char32_t c) const {
@@ -45,14 +45,14 @@ public:
         return it == kerning_.end() ? 0 : it->second;
     }
     double ascent() const { return ascent_; }
-    double descent() const { return descent_; }   // positive, below the baseline
+    double descent() const { return descent_; }  // positive, below the baseline
 
 private:
-    std::unordered_map<std::uint32_t, std::int16_t> kerning_;   // (left << 16 | right) -> thousandths of an em
-    std::vector<bool> kerns_left_;   // by glyph: whether any pair starts with it
-    std::vector<std::uint16_t> bmp_;   // glyph per BMP code point, 0 if none
+    std::unordered_map<std::uint32_t, std::int16_t> kerning_;  // (left << 16 | right) -> thousandths of an em
+    std::vector<bool> kerns_left_;                             // by glyph: whether any pair starts with it
+    std::vector<std::uint16_t> bmp_;                           // glyph per BMP code point, 0 if none
     std::unordered_map<char32_t, std::uint16_t> astral_;
-    std::vector<std::uint16_t> advances_;   // per glyph, never empty
+    std::vector<std::uint16_t> advances_;  // per glyph, never empty
     double ascent_ = 800, descent_ = 200;
 };
 

@@ -11,10 +11,11 @@ struct Hyphenator::Dict {
 };
 
 Hyphenator::Hyphenator(const std::string& dictionary, std::string& error) {
-    const std::string path =
-        dictionary.find('/') == std::string::npos ? "/usr/share/hyphen/" + dictionary : dictionary;
-    if (HyphenDict* handle = hnj_hyphen_load(path.c_str())) dict_ = new Dict{handle};
-    else error = "cannot load hyphenation dictionary '" + path + "'";
+    const std::string path = dictionary.find('/') == std::string::npos ? "/usr/share/hyphen/" + dictionary : dictionary;
+    if (HyphenDict* handle = hnj_hyphen_load(path.c_str()))
+        dict_ = new Dict{handle};
+    else
+        error = "cannot load hyphenation dictionary '" + path + "'";
 }
 
 Hyphenator::~Hyphenator() {
@@ -38,7 +39,8 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
     int* pos = nullptr;
     int* cut = nullptr;
     if (hnj_hyphen_hyphenate3(dict_->handle, lower.data(), static_cast<int>(lower.size()), hyphens.data(), nullptr,
-                              &rep, &pos, &cut, 2, 3, 2, 3) == 0 && rep == nullptr) {
+                              &rep, &pos, &cut, 2, 3, 2, 3) == 0 &&
+        rep == nullptr) {
         for (std::size_t i = 0; i + 1 < lower.size(); ++i)
             if (hyphens[i] & 1) out.push_back(i + 1);
     }

@@ -37,7 +37,7 @@ struct Word {
 struct Line {
     std::vector<Word> words;
     double width = 0;
-    bool ends_paragraph = false;   // last line or hard break: never stretched
+    bool ends_paragraph = false;  // last line or hard break: never stretched
 };
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
@@ -56,8 +56,10 @@ public:
         Word current;
         auto finish_word = [&] {
             if (current.parts.empty()) return;
-            if (measure > 0 && current.width > measure) chop(std::move(current), measure, out);
-            else out.push_back(std::move(current));
+            if (measure > 0 && current.width > measure)
+                chop(std::move(current), measure, out);
+            else
+                out.push_back(std::move(current));
             current = {};
         };
         for (int r = 0; r < static_cast<int>(runs_.size()); ++r) {
@@ -65,8 +67,10 @@ public:
             for (std::size_t i = 0; i < t.size();) {
                 if (is_space(t[i])) {
                     finish_word();
-                    if (!out.empty() && t[i] == '\n') out.back().break_after = true;
-                    else if (!out.empty() && out.back().space == 0) out.back().space = width(" ", r);
+                    if (!out.empty() && t[i] == '\n')
+                        out.back().break_after = true;
+                    else if (!out.empty() && out.back().space == 0)
+                        out.back().space = width(" ", r);
                     ++i;
                     continue;
                 }
@@ -110,12 +114,12 @@ public:
 private:
     // A piece of a word between two places a line may end.
     struct Piece {
-        Word word;               // its fragments and width
+        Word word;  // its fragments and width
         std::size_t word_index = 0;
-        bool ends_word = false;  // a space (or the paragraph's end) follows
-        bool added_hyphen = false;   // a line ending here ends in an added hyphen
+        bool ends_word = false;     // a space (or the paragraph's end) follows
+        bool added_hyphen = false;  // a line ending here ends in an added hyphen
         double hyphen_width = 0;
-        double space = 0;        // after it, when it ends a word
+        double space = 0;  // after it, when it ends a word
     };
 
     // Bytes [from, to) of `w`'s text as a word of their own.
@@ -125,8 +129,11 @@ private:
         for (const auto& f : w.parts) {
             const std::size_t a = std::max(from, seen), b = std::min(to, seen + f.text.size());
             if (a < b) {
-                if (a == seen && b == seen + f.text.size()) out.parts.push_back(f);
-                else out.parts.push_back({f.text.substr(a - seen, b - a), f.run, width(f.text.substr(a - seen, b - a), f.run)});
+                if (a == seen && b == seen + f.text.size())
+                    out.parts.push_back(f);
+                else
+                    out.parts.push_back(
+                        {f.text.substr(a - seen, b - a), f.run, width(f.text.substr(a - seen, b - a), f.run)});
                 out.width += out.parts.back().width;
             }
             seen += f.text.size();
@@ -137,7 +144,7 @@ private:
     static double cube(double x) { return x * x * x; }
 
     // libhyphen's points for a word, remembered: the same words recur in every paragraph.
-    struct ViewHash {   // looks words up without copying them
+    struct ViewHash {  // looks words up without copying them
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
@@ -158,7 +165,8 @@ private:
         for (std::size_t i = 1; i + 1 < text.size(); ++i)
             if (text[i] == '-' || text[i] == '/') points.push_back({i + 1, false});
         for (std::size_t i = 1; i + 4 < text.size(); ++i)
-            if (text.compare(i, 3, "\u2014") == 0 || text.compare(i, 3, "\u2013") == 0) points.push_back({i + 3, false});
+            if (text.compare(i, 3, "\u2014") == 0 || text.compare(i, 3, "\u2013") == 0)
+                points.push_back({i + 3, false});
         if (hyphenator_ && use_patterns) {
             auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
             std::size_t first = 0, last = text.size();
@@ -171,8 +179,7 @@ private:
                 for (std::size_t p : hyphenation_points(letters)) points.push_back({first + p, true});
         }
         std::sort(points.begin(), points.end());
-        points.erase(std::unique(points.begin(), points.end(),
-                                 [](auto a, auto b) { return a.first == b.first; }),
+        points.erase(std::unique(points.begin(), points.end(), [](auto a, auto b) { return a.first == b.first; }),
                      points.end());
         return points;
     }
@@ -182,8 +189,10 @@ private:
     void rejoin(Word& w) const {
         std::vector<Fragment> parts;
         for (auto& f : w.parts) {
-            if (!parts.empty() && parts.back().run == f.run) parts.back().text += f.text;
-            else parts.push_back(std::move(f));
+            if (!parts.empty() && parts.back().run == f.run)
+                parts.back().text += f.text;
+            else
+                parts.push_back(std::move(f));
         }
         w.width = 0;
         for (auto& f : parts) w.width += f.width = width(f.text, f.run);
@@ -199,9 +208,10 @@ private:
             // Never the paragraph's last word: half a word alone on the last line looks lost.
             // One fragment (nearly every word) is looked at in place.
             const std::string joined = whole && w.parts.size() > 1 ? w.text() : std::string();
-            const std::string_view text = w.parts.size() == 1 ? std::string_view(w.parts[0].text) : std::string_view(joined);
-            const auto points = whole ? break_points(text, hyphenate && i + 1 < words.size()) :
-                                        std::vector<std::pair<std::size_t, bool>>{};
+            const std::string_view text =
+                w.parts.size() == 1 ? std::string_view(w.parts[0].text) : std::string_view(joined);
+            const auto points = whole ? break_points(text, hyphenate && i + 1 < words.size())
+                                      : std::vector<std::pair<std::size_t, bool>>{};
             std::size_t from = 0;
             for (const auto& [offset, hyphen] : points) {
                 Piece p{cut(w, from, offset), i, false, hyphen, 0, 0};
@@ -228,11 +238,11 @@ private:
         const double ragged_give = ragged ? 2 * (runs_.empty() ? 10.0 : runs_.front().style.size) : 0;
 
         struct Node {
-            std::size_t after = 0;   // the line before ends after piece `after - 1` (0: start)
+            std::size_t after = 0;  // the line before ends after piece `after - 1` (0: start)
             int line = 0;
             double demerits = 0;
             bool hyphenated = false;
-            int previous = -1;       // index into nodes
+            int previous = -1;  // index into nodes
         };
         std::vector<Node> nodes = {{0, 0, 0, false, -1}};
         std::vector<int> active = {0}, still;
@@ -248,19 +258,26 @@ private:
                 const Node& from = nodes[a];
                 const double room = from.line == 0 ? first_measure : measure;
                 const double trailing = last.ends_word ? last.space : 0;
-                const double natural = width_to[end] - width_to[from.after] - trailing + (last.added_hyphen ? last.hyphen_width : 0);
-                const double stretch = stretch_to[end] - stretch_to[from.after] - (last.ends_word && !ragged ? last.space / 2 : 0) + ragged_give;
-                const double shrink = shrink_to[end] - shrink_to[from.after] - (last.ends_word && !ragged ? last.space / 3 : 0);
+                const double natural =
+                    width_to[end] - width_to[from.after] - trailing + (last.added_hyphen ? last.hyphen_width : 0);
+                const double stretch = stretch_to[end] - stretch_to[from.after] -
+                                       (last.ends_word && !ragged ? last.space / 2 : 0) + ragged_give;
+                const double shrink =
+                    shrink_to[end] - shrink_to[from.after] - (last.ends_word && !ragged ? last.space / 3 : 0);
                 const bool single = end - from.after == 1;
-                if (natural - shrink > room + tolerance && !single) continue;   // too wide now, and ever after
+                if (natural - shrink > room + tolerance && !single) continue;  // too wide now, and ever after
                 still.push_back(a);
                 double badness;
-                if (natural > room + tolerance) badness = 1e6;   // a piece alone that cannot fit
-                else if (final) badness = 0;                     // the last line is not stretched
-                else if (natural >= room) badness = shrink > 0 ? 100 * cube((natural - room) / shrink) : 0;
-                else badness = stretch > 0 ? std::min(10000.0, 100 * cube((room - natural) / stretch)) : 10000;
+                if (natural > room + tolerance)
+                    badness = 1e6;  // a piece alone that cannot fit
+                else if (final)
+                    badness = 0;  // the last line is not stretched
+                else if (natural >= room)
+                    badness = shrink > 0 ? 100 * cube((natural - room) / shrink) : 0;
+                else
+                    badness = stretch > 0 ? std::min(10000.0, 100 * cube((room - natural) / stretch)) : 10000;
                 double demerits = (10 + badness) * (10 + badness) + penalty * penalty;
-                if (last.added_hyphen && from.hyphenated) demerits += 3000;   // two hyphens running
+                if (last.added_hyphen && from.hyphenated) demerits += 3000;  // two hyphens running
                 demerits += from.demerits;
                 if (best < 0 || demerits < best_demerits) {
                     best = a;
@@ -282,7 +299,8 @@ private:
 
         // Back from the end: the chosen breaks.
         std::vector<std::size_t> breaks;
-        for (int at = static_cast<int>(nodes.size()) - 1; at > 0; at = nodes[at].previous) breaks.push_back(nodes[at].after);
+        for (int at = static_cast<int>(nodes.size()) - 1; at > 0; at = nodes[at].previous)
+            breaks.push_back(nodes[at].after);
         std::reverse(breaks.begin(), breaks.end());
 
         std::vector<Line> out;
@@ -299,13 +317,13 @@ private:
                     ++k;
                 }
                 const Piece& tail = pieces[k - 1];
-                const Word& original = words[index];   // intact unless moved whole into its one piece
+                const Word& original = words[index];  // intact unless moved whole into its one piece
                 const bool starts = first_piece == 0 || pieces[first_piece - 1].word_index != index;
                 if (tail.ends_word) {
                     w.space = original.space;
                     w.break_after = original.break_after;
                 }
-                if (pieces[first_piece].word.piece != Word::Piece::whole_word) {   // a long token's piece, moved whole
+                if (pieces[first_piece].word.piece != Word::Piece::whole_word) {  // a long token's piece, moved whole
                     w.piece = pieces[first_piece].word.piece;
                     w.whole = pieces[first_piece].word.whole;
                 } else if (!starts || !tail.ends_word) {
@@ -344,7 +362,7 @@ private:
             const FontMetrics& m = fonts_.metrics(style.face);
             std::size_t start = 0;
             double taken = 0;
-            std::uint16_t previous = 0;   // kerning as FontSet::width counts it
+            std::uint16_t previous = 0;  // kerning as FontSet::width counts it
             for (std::size_t i = 0; i < f.text.size();) {
                 const std::size_t at = i;
                 const char32_t c = next_code_point(f.text, i);
@@ -353,13 +371,15 @@ private:
                 previous = c == ' ' ? 0 : glyph;
                 double advance = (m.glyph_advance(glyph) + kern) * style.size / 1000;
                 if (piece.width + taken + advance > measure && (at > start || !piece.parts.empty())) {
-                    if (at > start) piece.parts.push_back({f.text.substr(start, at - start), f.run, width(f.text.substr(start, at - start), f.run)});
+                    if (at > start)
+                        piece.parts.push_back(
+                            {f.text.substr(start, at - start), f.run, width(f.text.substr(start, at - start), f.run)});
                     piece.width += taken;
                     out.push_back(std::move(piece));
                     piece = {};
                     start = at;
                     taken = 0;
-                    advance = m.glyph_advance(glyph) * style.size / 1000;   // no kerning across the cut
+                    advance = m.glyph_advance(glyph) * style.size / 1000;  // no kerning across the cut
                 }
                 taken += advance;
             }
@@ -371,7 +391,8 @@ private:
         out.push_back(std::move(piece));
         for (std::size_t k = first_piece; k < out.size(); ++k) out[k].piece = Word::Piece::later;
         out[first_piece].piece = Word::Piece::first;
-        for (std::size_t k = first_piece; whole.size() <= longest_copied_whole && k < out.size(); ++k) out[k].whole = whole;
+        for (std::size_t k = first_piece; whole.size() <= longest_copied_whole && k < out.size(); ++k)
+            out[k].whole = whole;
     }
 
     const FontSet& fonts_;
@@ -443,7 +464,8 @@ void decorate(Box& line) {
             bool extended = false;
             for (std::size_t r = first_new; r < line.rules.size(); ++r) {
                 RuleItem& rule = line.rules[r];
-                if (rule.y1 == y && rule.colour == t.style.colour && rule.x2 <= t.x + 0.01 && t.x - rule.x2 < t.style.size * 1.5) {
+                if (rule.y1 == y && rule.colour == t.style.colour && rule.x2 <= t.x + 0.01 &&
+                    t.x - rule.x2 < t.style.size * 1.5) {
                     rule.x2 = t.x + t.width;
                     extended = true;
                 }
@@ -463,10 +485,13 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
     const double label_gap = p.label.empty() ? 0 : p.label.front().style.size * 0.4;
     const double first_offset = p.label.empty() ? 0 : std::max(0.0, p.label_x + label_width + label_gap - p.text_x);
     const double measure = std::max(1.0, p.right - p.text_x);
-    auto lines = breaker.lines(breaker.words(std::min(measure, std::max(1.0, measure - first_offset))), std::max(1.0, measure - first_offset), measure, p.hyphenate && hyphenator_);
+    auto lines = breaker.lines(breaker.words(std::min(measure, std::max(1.0, measure - first_offset))),
+                               std::max(1.0, measure - first_offset), measure, p.hyphenate && hyphenator_);
     if (lines.empty() && !p.label.empty()) lines.emplace_back();
 
-    const TextStyle& main = !p.runs.empty() ? p.runs.front().style : !p.label.empty() ? p.label.front().style : TextStyle{};
+    const TextStyle& main = !p.runs.empty()    ? p.runs.front().style
+                            : !p.label.empty() ? p.label.front().style
+                                               : TextStyle{};
     const double baseline = (p.line_height + fonts_.ascent(main) - fonts_.descent(main)) / 2;
     std::vector<Box> boxes;
     boxes.reserve(lines.size());
@@ -487,12 +512,15 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
             x += first_offset;
         }
         const double room = (n == 0 ? measure - first_offset : measure) - line.width;
-        std::size_t gaps = 0;   // pieces of one broken word are not stretched apart
+        std::size_t gaps = 0;  // pieces of one broken word are not stretched apart
         for (std::size_t w = 0; w + 1 < line.words.size(); ++w) gaps += line.words[w].space > 0;
         double stretch = 0;
-        if (p.align == Align::justify && !line.ends_paragraph && gaps > 0) stretch = room / gaps;
-        else if (p.align == Align::right) x += room;
-        else if (p.align == Align::centre) x += room / 2;
+        if (p.align == Align::justify && !line.ends_paragraph && gaps > 0)
+            stretch = room / gaps;
+        else if (p.align == Align::right)
+            x += room;
+        else if (p.align == Align::centre)
+            x += room / 2;
 
         LineSetter setter(box, p.runs, baseline, p.line_height);
         for (std::size_t w = 0; w < line.words.size(); ++w) {

@@ -16,14 +16,14 @@ enum class Align { left, justify, centre, right };
 
 struct ParagraphSpec {
     std::vector<Run> runs;
-    std::vector<Run> label;    // set on the first line at label_x, hanging left of text_x
-    double label_x = 0;        // from the box's left edge
-    double text_x = 0;         // where every line starts (the hanging indent)
-    double right = 0;          // where lines must end, from the box's left edge
+    std::vector<Run> label;  // set on the first line at label_x, hanging left of text_x
+    double label_x = 0;      // from the box's left edge
+    double text_x = 0;       // where every line starts (the hanging indent)
+    double right = 0;        // where lines must end, from the box's left edge
     double line_height = 12;
     Align align = Align::left;
     bool hyphenate = false;
-    bool change_bar = false;   // every line gets a change bar (a wholly changed clause)
+    bool change_bar = false;  // every line gets a change bar (a wholly changed clause)
 };
 
 class LineBreaker {

@@ -17,7 +17,7 @@ std::vector<double> column_widths(const TableSpec& spec, const LineBreaker& brea
         }
     const double sum_most = std::accumulate(most.begin(), most.end(), 0.0);
     std::vector<double> out(columns);
-    if (sum_most <= spec.width) {   // everything fits on one line: share out the spare room
+    if (sum_most <= spec.width) {  // everything fits on one line: share out the spare room
         for (std::size_t c = 0; c < columns; ++c)
             out[c] = most[c] + (spec.width - sum_most) * (sum_most > 0 ? most[c] / sum_most : 1.0 / columns);
         return out;
@@ -33,14 +33,16 @@ std::vector<double> column_widths(const TableSpec& spec, const LineBreaker& brea
         flexible_least += narrow[c] ? 0 : least[c];
         flexible_extra += narrow[c] ? 0 : most[c] - least[c];
     }
-    if (fixed + flexible_least > spec.width) {   // even the longest words do not fit: scale down
+    if (fixed + flexible_least > spec.width) {  // even the longest words do not fit: scale down
         const double sum_least = std::accumulate(least.begin(), least.end(), 0.0);
-        for (std::size_t c = 0; c < columns; ++c) out[c] = spec.width * (sum_least > 0 ? least[c] / sum_least : 1.0 / columns);
+        for (std::size_t c = 0; c < columns; ++c)
+            out[c] = spec.width * (sum_least > 0 ? least[c] / sum_least : 1.0 / columns);
         return out;
     }
     const double spare = spec.width - fixed - flexible_least;
     for (std::size_t c = 0; c < columns; ++c)
-        out[c] = narrow[c] ? most[c] : least[c] + spare * (flexible_extra > 0 ? (most[c] - least[c]) / flexible_extra : 0);
+        out[c] =
+            narrow[c] ? most[c] : least[c] + spare * (flexible_extra > 0 ? (most[c] - least[c]) / flexible_extra : 0);
     return out;
 }
 

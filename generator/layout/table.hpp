@@ -13,7 +13,7 @@ namespace protopub::layout {
 struct TableSpec {
     struct Cell {
         std::vector<Run> runs;
-        std::optional<Colour> fill;   // the cell's background
+        std::optional<Colour> fill;  // the cell's background
     };
     struct Row {
         std::vector<Cell> cells;
@@ -21,8 +21,8 @@ struct TableSpec {
         bool change_bar = false;
     };
     std::vector<Row> rows;
-    std::vector<Align> align;   // per column; missing columns are left-aligned
-    double x = 0;               // left edge, from the flow's left edge
+    std::vector<Align> align;  // per column; missing columns are left-aligned
+    double x = 0;              // left edge, from the flow's left edge
     double width = 0;
     double line_height = 12;
     double padding_x = 4, padding_y = 3;
@@ -32,7 +32,7 @@ struct TableSpec {
 };
 
 struct TableBoxes {
-    std::vector<Box> header;   // leading header rows
+    std::vector<Box> header;  // leading header rows
     std::vector<Box> body;
 };
 

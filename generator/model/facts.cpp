@@ -19,7 +19,7 @@ bool read_int(std::string_view s, int& out) {
 }
 
 const std::array<const char*, 12> months = {"January", "February", "March",     "April",   "May",      "June",
-                                             "July",    "August",   "September", "October", "November", "December"};
+                                            "July",    "August",   "September", "October", "November", "December"};
 
 }  // namespace
 

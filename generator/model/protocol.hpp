@@ -35,8 +35,8 @@ enum class InlineKind {
     reference,   // children = the words as written; `reference` indexes Protocol::references
     // Redline marks (a redline is a Protocol whose clauses carry these; every renderer
     // draws them: <ins>/<del> in HTML, colour and strike in PDF, w:ins/w:del in Word).
-    inserted,    // children: words added in the new version
-    deleted,     // children: words removed from the old version
+    inserted,  // children: words added in the new version
+    deleted,   // children: words removed from the old version
 };
 
 struct Inline {
@@ -62,14 +62,14 @@ enum class BlockKind {
 // How the items of a list are labelled. Labelled sub-items ((a), i.) keep the label
 // exactly as written in ListItem::label; bullet lists have empty labels.
 enum class ListStyle {
-    bullet,         // •, -, *
-    ordered,        // 1. 2. 3. (a numbered list inside a clause, not clauses)
-    alpha_paren,    // (a) (b)
-    alpha_close,    // a) b)
-    alpha_dot,      // a. b.
-    roman_paren,    // (i) (ii)
-    roman_close,    // i) ii)
-    roman_dot,      // i. ii.
+    bullet,       // •, -, *
+    ordered,      // 1. 2. 3. (a numbered list inside a clause, not clauses)
+    alpha_paren,  // (a) (b)
+    alpha_close,  // a) b)
+    alpha_dot,    // a. b.
+    roman_paren,  // (i) (ii)
+    roman_close,  // i) ii)
+    roman_dot,    // i. ii.
 };
 
 // What happened to a clause between two versions (set only in a redline Protocol). List
@@ -80,11 +80,11 @@ enum class ChangeKind { none, unchanged, renumbered, amended, moved, inserted, d
 struct Block;
 
 struct ListItem {
-    std::string label;         // "(a)", "i.", "" for bullets
-    std::string id;            // stable id of a labelled sub-item ("" if none)
+    std::string label;  // "(a)", "i.", "" for bullets
+    std::string id;     // stable id of a labelled sub-item ("" if none)
     std::vector<Block> blocks;
     SourcePos pos;
-    ChangeKind change = ChangeKind::none;   // redlines only
+    ChangeKind change = ChangeKind::none;  // redlines only
 };
 
 enum class Align { none, left, center, right };
@@ -99,50 +99,50 @@ struct TableCell {
 struct TableRow {
     bool header = false;
     std::vector<TableCell> cells;
-    ChangeKind change = ChangeKind::none;   // redlines only
+    ChangeKind change = ChangeKind::none;  // redlines only
 };
 
 struct Block {
     BlockKind kind = BlockKind::paragraph;
-    Inlines inlines;                 // paragraph
+    Inlines inlines;  // paragraph
     ListStyle list_style = ListStyle::bullet;
-    std::vector<ListItem> items;     // list
-    std::vector<Align> align;        // table column alignment
-    std::vector<TableRow> rows;      // table
-    std::vector<Block> children;     // quote
+    std::vector<ListItem> items;  // list
+    std::vector<Align> align;     // table column alignment
+    std::vector<TableRow> rows;   // table
+    std::vector<Block> children;  // quote
     SourcePos pos;
-    ChangeKind change = ChangeKind::none;   // redlines only: a block in one version only
+    ChangeKind change = ChangeKind::none;  // redlines only: a block in one version only
 };
 
 // ---------------------------------------------------------------- clauses
 
 // A clause number as written ("4.21", "24.5", "3.") and its parsed parts {4, 21}.
 struct ClauseNumber {
-    std::string text;               // exactly as in the source, without trailing space
-    std::vector<int> parts;         // empty when the clause is un-numbered
+    std::string text;        // exactly as in the source, without trailing space
+    std::vector<int> parts;  // empty when the clause is un-numbered
     bool empty() const { return parts.empty(); }
 };
 
 struct ClauseChange {
     ChangeKind kind = ChangeKind::none;
-    std::string old_number;          // the number in the old version ("" if inserted)
-    std::string old_id;              // the clause id in the old version
+    std::string old_number;  // the number in the old version ("" if inserted)
+    std::string old_id;      // the clause id in the old version
     // A moved clause appears twice in a redline: at its old place (moved_from = true,
     // all words deleted) and at its new place. `move_id` pairs the two ends.
     bool moved_from = false;
     std::string move_id;
-    std::string counterpart_id;      // the id of the other end of a move / split / merge
+    std::string counterpart_id;  // the id of the other end of a move / split / merge
 };
 
 struct Clause {
-    std::string id;                 // stable id: written {#id}, or derived (id_given=false)
+    std::string id;  // stable id: written {#id}, or derived (id_given=false)
     bool id_given = false;
     ClauseNumber number;
-    Inlines heading;                // optional title ("24.1 Status of this code")
-    std::vector<Block> blocks;      // the words of the clause
-    SourcePos pos;                  // the clause's first character (its number)
-    SourcePos number_pos;           // where the number is written
-    ClauseChange change;            // redlines only
+    Inlines heading;            // optional title ("24.1 Status of this code")
+    std::vector<Block> blocks;  // the words of the clause
+    SourcePos pos;              // the clause's first character (its number)
+    SourcePos number_pos;       // where the number is written
+    ClauseChange change;        // redlines only
     int depth() const { return static_cast<int>(number.parts.size()); }
 };
 
@@ -158,11 +158,11 @@ struct Section {
     std::string id;
     bool id_given = false;
     SectionKind kind = SectionKind::normal;
-    int level = 2;                  // 2 = section (##), 3 = sub-heading (###) inside one
-    ClauseNumber number;            // "1." in "## 1. Introduction"; may be empty
+    int level = 2;        // 2 = section (##), 3 = sub-heading (###) inside one
+    ClauseNumber number;  // "1." in "## 1. Introduction"; may be empty
     Inlines heading;
-    std::vector<Block> intro;       // blocks before the first clause
-    std::vector<Clause> clauses;    // in document order
+    std::vector<Block> intro;     // blocks before the first clause
+    std::vector<Clause> clauses;  // in document order
     SourcePos pos;
     // Redlines only: a section inserted, deleted, renumbered (old_number) or whose heading
     // was amended; every renderer draws its heading and introduction accordingly.
@@ -181,21 +181,21 @@ enum class ReferenceKind {
 };
 
 struct ReferenceTarget {
-    std::string number;            // as written ("4.21"); for statutes the pin-point
-    std::string clause_id;         // resolved clause/section id ("" if unresolved)
-    SourcePos pos;                 // where the number is written (renumber rewrites it there)
-    bool range_end = false;        // closes a range that the target before opens ("4.3 to 4.5": 4.5)
+    std::string number;      // as written ("4.21"); for statutes the pin-point
+    std::string clause_id;   // resolved clause/section id ("" if unresolved)
+    SourcePos pos;           // where the number is written (renumber rewrites it there)
+    bool range_end = false;  // closes a range that the target before opens ("4.3 to 4.5": 4.5)
 };
 
 struct Reference {
     ReferenceKind kind = ReferenceKind::internal;
-    std::string text;                     // the words as written
+    std::string text;  // the words as written
     SourcePos pos;
-    std::vector<ReferenceTarget> targets; // a list or range expands to several
-    bool is_range = false;                // holds a range ("4.2 to 4.5", "4.1, 4.3 to 4.5"): see range_end
-    std::string document;                 // constitution document / statute short title
-    std::string part;                     // constitution Part / Section number
-    std::string url;                      // statute web address
+    std::vector<ReferenceTarget> targets;  // a list or range expands to several
+    bool is_range = false;                 // holds a range ("4.2 to 4.5", "4.1, 4.3 to 4.5"): see range_end
+    std::string document;                  // constitution document / statute short title
+    std::string part;                      // constitution Part / Section number
+    std::string url;                       // statute web address
     bool resolved = false;
     bool ambiguous = false;
 };
@@ -203,8 +203,8 @@ struct Reference {
 // A defined term ("referred to as "officers" throughout", "X means ...").
 struct DefinedTerm {
     std::string term;
-    std::string clause_id;          // where it is defined
-    std::string definition;         // the defining sentence
+    std::string clause_id;   // where it is defined
+    std::string definition;  // the defining sentence
     SourcePos pos;
 };
 
@@ -213,8 +213,8 @@ struct DefinedTerm {
 enum class Status { draft, adopted, superseded };
 
 struct ConstitutionPlace {
-    std::string part;               // "5"
-    std::string section;            // "24"
+    std::string part;     // "5"
+    std::string section;  // "24"
 };
 
 struct Metadata {
@@ -222,16 +222,16 @@ struct Metadata {
     std::string council;
     std::string version;
     Status status = Status::draft;
-    std::string adopted;            // ISO date, YYYY-MM-DD ("" if not adopted)
-    std::string adopted_by;         // the body that adopted it
-    std::string minute;             // minute reference of the adoption
-    std::string supersedes;         // version it replaces
+    std::string adopted;     // ISO date, YYYY-MM-DD ("" if not adopted)
+    std::string adopted_by;  // the body that adopted it
+    std::string minute;      // minute reference of the adoption
+    std::string supersedes;  // version it replaces
     std::string lang = "en-GB";
     std::optional<ConstitutionPlace> constitution;
 };
 
 struct Protocol {
-    std::string source_path;        // as given on the command line
+    std::string source_path;  // as given on the command line
     Metadata meta;
     std::vector<Section> sections;  // in document order
     std::vector<Reference> references;

@@ -14,13 +14,23 @@ std::size_t find_invalid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < n) {
         unsigned char c = p[i];
-        if (c < 0x80) { ++i; continue; }
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
         std::size_t len;
         std::uint32_t cp;
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-        else return i;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else
+            return i;
         if (i + len > n) return i;
         for (std::size_t k = 1; k < len; ++k) {
             if ((p[i + k] & 0xC0) != 0x80) return i;
@@ -62,7 +72,7 @@ Unshowable make_showable(std::string& text) {
         constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
         for (std::uint64_t w; i + 8 <= text.size(); i += 8) {
             std::memcpy(&w, text.data() + i, 8);
-            const std::uint64_t control = (w - 0x20 * ones) & ~w;  // a byte under 0x20
+            const std::uint64_t control = (w - 0x20 * ones) & ~w;                       // a byte under 0x20
             const std::uint64_t del = ((w ^ 0x7F * ones) - ones) & ~(w ^ 0x7F * ones);  // a 0x7F byte
             if ((w | control | del) & highs) break;
         }
@@ -90,8 +100,10 @@ Unshowable make_showable(std::string& text) {
             if (found.count++ == 0) {
                 found.offset = i;
                 char name[24];
-                if (cp < 0) std::snprintf(name, sizeof name, "byte 0x%02x", static_cast<unsigned char>(text[i]));
-                else std::snprintf(name, sizeof name, "U+%04lX", cp);
+                if (cp < 0)
+                    std::snprintf(name, sizeof name, "byte 0x%02x", static_cast<unsigned char>(text[i]));
+                else
+                    std::snprintf(name, sizeof name, "U+%04lX", cp);
                 found.name = name;
             }
             out += "\xEF\xBF\xBD";
@@ -158,8 +170,8 @@ void make_showable(Protocol& p, Diagnostics& diags) {
     if (const Unshowable u = make_showable(p.source_path); u.count > 0)
         diags.warning(file, {}, "the file name: " + unshowable_message(u));
     Showable rule(file, diags);
-    for (std::string* field : {&p.meta.title, &p.meta.council, &p.meta.version, &p.meta.adopted,
-                               &p.meta.adopted_by, &p.meta.minute, &p.meta.supersedes, &p.meta.lang})
+    for (std::string* field : {&p.meta.title, &p.meta.council, &p.meta.version, &p.meta.adopted, &p.meta.adopted_by,
+                               &p.meta.minute, &p.meta.supersedes, &p.meta.lang})
         rule.text(*field, {});
     for (auto& s : p.sections) {
         rule.text(s.id, s.pos);  // a malformed given id is an error already, but still drawn
@@ -187,18 +199,29 @@ void append_plain(const Inlines& inlines, std::string& out) {
 }
 
 void append_plain(const Block& b, std::string& out) {
-    auto sep = [&] { if (!out.empty() && out.back() != ' ') out += ' '; };
+    auto sep = [&] {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+    };
     switch (b.kind) {
-        case BlockKind::paragraph: sep(); append_plain(b.inlines, out); break;
+        case BlockKind::paragraph:
+            sep();
+            append_plain(b.inlines, out);
+            break;
         case BlockKind::list:
             for (const auto& item : b.items) {
-                if (!item.label.empty()) { sep(); out += item.label; }
+                if (!item.label.empty()) {
+                    sep();
+                    out += item.label;
+                }
                 for (const auto& child : item.blocks) append_plain(child, out);
             }
             break;
         case BlockKind::table:
             for (const auto& row : b.rows)
-                for (const auto& cell : row.cells) { sep(); append_plain(cell.inlines, out); }
+                for (const auto& cell : row.cells) {
+                    sep();
+                    append_plain(cell.inlines, out);
+                }
             break;
         case BlockKind::quote:
             for (const auto& child : b.children) append_plain(child, out);
@@ -240,8 +263,7 @@ std::string slugify(std::string_view text, std::size_t max_words) {
                 pending_dash = false;
             }
             out += static_cast<char>(std::tolower(c));
-        } else if (c == '\'' || (c == 0xE2 && i + 2 < text.size() &&
-                                 static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        } else if (c == '\'' || (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
                                  static_cast<unsigned char>(text[i + 2]) == 0x99)) {
             // apostrophes join words: "Council's" -> "councils"
             if (c == 0xE2) i += 2;
@@ -345,8 +367,9 @@ std::vector<GlossaryEntry> glossary(const Protocol& p) {
         for (auto& c : x) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         return x;
     };
-    std::stable_sort(out.begin(), out.end(),
-                     [&](const GlossaryEntry& a, const GlossaryEntry& b) { return lower(a.term->term) < lower(b.term->term); });
+    std::stable_sort(out.begin(), out.end(), [&](const GlossaryEntry& a, const GlossaryEntry& b) {
+        return lower(a.term->term) < lower(b.term->term);
+    });
     return out;
 }
 

@@ -20,9 +20,9 @@ std::size_t find_invalid_utf8(std::string_view s);
 // none shows) and the non-characters U+FFFE and U+FFFF are each replaced by U+FFFD, the
 // visible replacement character.
 struct Unshowable {
-    std::size_t count = 0;                       // how many were replaced
-    std::size_t offset = std::string::npos;      // byte offset of the first, before replacing
-    std::string name;                            // the first: "U+001B" or "byte 0x85"
+    std::size_t count = 0;                   // how many were replaced
+    std::size_t offset = std::string::npos;  // byte offset of the first, before replacing
+    std::string name;                        // the first: "U+001B" or "byte 0x85"
 };
 Unshowable make_showable(std::string& text);
 // "character U+001B cannot be shown; replaced by U+FFFD (and 2 more)"
@@ -50,7 +50,6 @@ std::string join_number(const std::vector<int>& parts);
 std::vector<std::string> split_words(std::string_view text);
 
 std::string trim(std::string_view s);
-
 
 // What every format prints over a covering report (SectionKind::preamble), so that no
 // reader takes it for the document: "Covering report — not part of the <title>".

@@ -83,8 +83,7 @@ std::optional<std::string> drain(zip_source_t* src, std::string& error) {
 
 }  // namespace
 
-std::optional<std::string> write_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch,
-                                     std::string& error) {
+std::optional<std::string> write_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch, std::string& error) {
     zip_error_t zerr;
     zip_error_init(&zerr);
     zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &zerr);
@@ -102,7 +101,7 @@ std::optional<std::string> write_zip(const std::vector<ZipEntry>& entries, std::
     }
     zip_source_keep(src);  // it must outlive zip_close, which writes into it
     const DosStamp stamp = dos_stamp(epoch);
-    CopySources copies;   // declared after `archive`'s sources are made, closed after it
+    CopySources copies;  // declared after `archive`'s sources are made, closed after it
     for (const auto& e : entries) {
         zip_source_t* part = e.copy_from ? copies.raw_entry(archive, *e.copy_from, e.name) : nullptr;
         const bool copied = part != nullptr;
@@ -121,8 +120,7 @@ std::optional<std::string> write_zip(const std::vector<ZipEntry>& entries, std::
         // the CPU time of publishing Word (bench/vs_pandoc.sh docx-protocols). A part under
         // 1 KB is stored: deflating it saves a few hundred bytes at most, and each deflate
         // stream first clears zlib's 64 KB hash table.
-        if (!copied)
-            zip_set_file_compression(archive, i, e.bytes.size() < 1024 ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 1);
+        if (!copied) zip_set_file_compression(archive, i, e.bytes.size() < 1024 ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 1);
         zip_file_set_dostime(archive, i, stamp.time, stamp.date, 0);
     }
     if (zip_close(archive) < 0) {

@@ -11,7 +11,7 @@
 namespace protopub::package {
 
 struct ZipEntry {
-    std::string name;   // path inside the package ("word/document.xml")
+    std::string name;  // path inside the package ("word/document.xml")
     std::string bytes;
     // A zip package holding an entry `name` with these bytes, deflated or stored: that
     // entry is copied as it is (not inflated and deflated again), so a part many packages
@@ -21,7 +21,6 @@ struct ZipEntry {
 
 // The package's bytes, or nullopt with `error` set. `epoch` (seconds since 1970, UTC)
 // is stamped on every entry; ZIP keeps local DOS time with 2-second resolution.
-std::optional<std::string> write_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch,
-                                     std::string& error);
+std::optional<std::string> write_zip(const std::vector<ZipEntry>& entries, std::int64_t epoch, std::string& error);
 
 }  // namespace protopub::package

@@ -10,7 +10,6 @@ namespace protopub::pdf::detail {
 
 namespace {
 
-
 struct Table {
     std::size_t offset = 0, length = 0;
     bool found() const { return length > 0; }
@@ -53,7 +52,8 @@ std::uint32_t checksum(std::string_view table) {
 }
 
 // A composite glyph's components: (offset of the glyph index inside the glyph, index).
-std::vector<std::pair<std::size_t, std::uint16_t>> components(const layout::FontBytes& r, std::size_t glyph, std::size_t length) {
+std::vector<std::pair<std::size_t, std::uint16_t>> components(const layout::FontBytes& r, std::size_t glyph,
+                                                              std::size_t length) {
     std::vector<std::pair<std::size_t, std::uint16_t>> out;
     if (length < 10 || r.s16(glyph) >= 0) return out;
     constexpr std::uint16_t words = 0x1, scale = 0x8, more = 0x20, xy_scale = 0x40, two_by_two = 0x80;
@@ -62,9 +62,12 @@ std::vector<std::pair<std::size_t, std::uint16_t>> components(const layout::Font
         const std::uint16_t flags = r.u16(glyph + at);
         out.push_back({at + 2, r.u16(glyph + at + 2)});
         at += 4 + ((flags & words) ? 4 : 2);
-        if (flags & scale) at += 2;
-        else if (flags & xy_scale) at += 4;
-        else if (flags & two_by_two) at += 8;
+        if (flags & scale)
+            at += 2;
+        else if (flags & xy_scale)
+            at += 4;
+        else if (flags & two_by_two)
+            at += 8;
         again = (flags & more) != 0;
     }
     return out;
@@ -85,17 +88,21 @@ std::string unhinted(const layout::FontBytes& r, std::size_t glyph, std::size_t 
         put16(out, count_at, 0);
         return out;
     }
-    constexpr std::uint16_t words = 0x1, scale = 0x8, more = 0x20, xy_scale = 0x40, two_by_two = 0x80, has_instructions = 0x100;
+    constexpr std::uint16_t words = 0x1, scale = 0x8, more = 0x20, xy_scale = 0x40, two_by_two = 0x80,
+                            has_instructions = 0x100;
     std::size_t at = 10;
     for (bool again = true; again && at + 4 <= length;) {
         const std::uint16_t flags = r.u16(glyph + at);
         if (flags & has_instructions) put16(out, at, flags & ~has_instructions);
         at += 4 + ((flags & words) ? 4 : 2);
-        if (flags & scale) at += 2;
-        else if (flags & xy_scale) at += 4;
-        else if (flags & two_by_two) at += 8;
+        if (flags & scale)
+            at += 2;
+        else if (flags & xy_scale)
+            at += 4;
+        else if (flags & two_by_two)
+            at += 8;
         again = (flags & more) != 0;
-        if (!again && at <= out.size()) out.resize(at);   // the instructions follow the last component
+        if (!again && at <= out.size()) out.resize(at);  // the instructions follow the last component
     }
     return out;
 }
@@ -141,7 +148,7 @@ bool subset_truetype(std::string_view ttf, const std::vector<std::uint16_t>& use
     };
     keep(0);
     for (auto g : used) keep(g);
-    for (std::size_t k = 0; k < out.glyphs.size(); ++k) {   // grows as components are found
+    for (std::size_t k = 0; k < out.glyphs.size(); ++k) {  // grows as components are found
         const auto [at, length] = glyph_at(out.glyphs[k]);
         for (const auto& c : components(r, at, length)) keep(c.second);
     }
@@ -151,26 +158,29 @@ bool subset_truetype(std::string_view ttf, const std::vector<std::uint16_t>& use
         append32(loca_out, static_cast<std::uint32_t>(glyf_out.size()));
         const auto [at, length] = glyph_at(g);
         std::string glyph = unhinted(r, at, length);
-        for (const auto& c : components(r, at, length)) put16(glyph, c.first, new_id.count(c.second) ? new_id.at(c.second) : 0);
+        for (const auto& c : components(r, at, length))
+            put16(glyph, c.first, new_id.count(c.second) ? new_id.at(c.second) : 0);
         glyf_out += glyph;
         while (glyf_out.size() % 4) glyf_out += '\0';
         const std::size_t metric = std::min(std::size_t(g), long_metrics - 1);
         append16(hmtx_out, r.u16(hmtx.offset + metric * 4));
-        const std::size_t lsb = g < long_metrics ? hmtx.offset + g * 4 + 2 : hmtx.offset + long_metrics * 4 + (g - long_metrics) * 2;
+        const std::size_t lsb =
+            g < long_metrics ? hmtx.offset + g * 4 + 2 : hmtx.offset + long_metrics * 4 + (g - long_metrics) * 2;
         append16(hmtx_out, lsb + 2 <= hmtx.offset + hmtx.length ? r.u16(lsb) : 0);
     }
     append32(loca_out, static_cast<std::uint32_t>(glyf_out.size()));
 
     std::string head_out(ttf.substr(head.offset, 54)), hhea_out(ttf.substr(hhea.offset, hhea.length)),
         maxp_out(ttf.substr(maxp.offset, maxp.length));
-    put16(head_out, 8, 0);   // checkSumAdjustment, recomputed below
+    put16(head_out, 8, 0);  // checkSumAdjustment, recomputed below
     put16(head_out, 10, 0);
-    put16(head_out, 50, 1);   // long loca offsets
+    put16(head_out, 50, 1);  // long loca offsets
     put16(hhea_out, 34, static_cast<std::uint32_t>(out.glyphs.size()));
     put16(maxp_out, 4, static_cast<std::uint32_t>(out.glyphs.size()));
 
-    std::vector<std::pair<std::string, std::string>> written = {
-        {"glyf", glyf_out}, {"head", head_out}, {"hhea", hhea_out}, {"hmtx", hmtx_out}, {"loca", loca_out}, {"maxp", maxp_out}};
+    std::vector<std::pair<std::string, std::string>> written = {{"glyf", glyf_out}, {"head", head_out},
+                                                                {"hhea", hhea_out}, {"hmtx", hmtx_out},
+                                                                {"loca", loca_out}, {"maxp", maxp_out}};
     std::sort(written.begin(), written.end());
 
     const std::size_t n = written.size();

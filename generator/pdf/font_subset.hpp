@@ -27,7 +27,7 @@ struct FontFacts {
     double italic_angle = 0;
     int ascent = 800, descent = -200, cap_height = 700;
     bool fixed_pitch = false, italic = false, serif = false;
-    std::string postscript_name;   // "" when the name table has none
+    std::string postscript_name;  // "" when the name table has none
 };
 FontFacts font_facts(std::string_view ttf);
 

@@ -14,8 +14,10 @@ namespace {
 bool deflated(const std::string& in, HPDF_MMgr mmgr, std::string& out, const std::string& more = {}) {
     HPDF_Stream src = HPDF_MemStream_New(mmgr, 8192), dst = HPDF_MemStream_New(mmgr, 8192);
     bool ok = src && dst &&
-              HPDF_Stream_Write(src, reinterpret_cast<const HPDF_BYTE*>(in.data()), static_cast<HPDF_UINT>(in.size())) == HPDF_OK &&
-              HPDF_Stream_Write(src, reinterpret_cast<const HPDF_BYTE*>(more.data()), static_cast<HPDF_UINT>(more.size())) == HPDF_OK &&
+              HPDF_Stream_Write(src, reinterpret_cast<const HPDF_BYTE*>(in.data()),
+                                static_cast<HPDF_UINT>(in.size())) == HPDF_OK &&
+              HPDF_Stream_Write(src, reinterpret_cast<const HPDF_BYTE*>(more.data()),
+                                static_cast<HPDF_UINT>(more.size())) == HPDF_OK &&
               HPDF_Stream_WriteToStream(src, dst, HPDF_STREAM_FILTER_FLATE_DECODE, nullptr) == HPDF_OK;
     if (ok) {
         out.assign(HPDF_Stream_Size(dst), '\0');
@@ -66,17 +68,18 @@ std::string pack_objects(const std::string& pdf, HPDF_MMgr mmgr) {
     std::vector<Object> objects;
     for (long n = 1; n < count; ++n) {
         const char* entry = pdf.c_str() + at + n * 20;
-        if (entry[17] != 'n' || std::strtol(entry + 11, nullptr, 10) != 0) return {};   // libharu frees nothing
+        if (entry[17] != 'n' || std::strtol(entry + 11, nullptr, 10) != 0) return {};  // libharu frees nothing
         objects.push_back({n, std::strtoul(entry, nullptr, 10), 0});
     }
     std::vector<Object> by_offset = objects;
     std::sort(by_offset.begin(), by_offset.end(), [](const Object& a, const Object& b) { return a.offset < b.offset; });
-    for (std::size_t k = 0; k < by_offset.size(); ++k) by_offset[k].end = k + 1 < by_offset.size() ? by_offset[k + 1].offset : table;
+    for (std::size_t k = 0; k < by_offset.size(); ++k)
+        by_offset[k].end = k + 1 < by_offset.size() ? by_offset[k + 1].offset : table;
 
     // Streams stay as they are; every other object goes into the object stream.
     const long packed_stream = count, xref_stream = count + 1;
     std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
-    std::vector<std::pair<int, std::uint32_t>> where(count + 2, {0, 0});   // type, offset or (stream index)
+    std::vector<std::pair<int, std::uint32_t>> where(count + 2, {0, 0});  // type, offset or (stream index)
     std::string header, bodies;
     long packed = 0;
     for (const auto& o : by_offset) {
@@ -87,7 +90,8 @@ std::string pack_objects(const std::string& pdf, HPDF_MMgr mmgr) {
         if (close == std::string::npos || close < body) return {};
         const std::string_view text(pdf.data() + body, close - body);
         const auto dict_end = text.rfind(">>");
-        const bool stream = dict_end != std::string_view::npos && text.find("stream", dict_end) != std::string_view::npos;
+        const bool stream =
+            dict_end != std::string_view::npos && text.find("stream", dict_end) != std::string_view::npos;
         if (stream) {
             where[o.number] = {1, static_cast<std::uint32_t>(out.size())};
             out.append(pdf, o.offset, close + 6 - o.offset);
@@ -115,15 +119,18 @@ std::string pack_objects(const std::string& pdf, HPDF_MMgr mmgr) {
     for (long n = 1; n < count + 2; ++n) {
         const auto [type, value] = where[n];
         // In use: its offset; packed: the object stream's number and its index in it.
-        if (type == 2) put_entry(entries, 2, static_cast<std::uint32_t>(packed_stream), value, width3);
-        else put_entry(entries, type, value, 0, width3);
+        if (type == 2)
+            put_entry(entries, 2, static_cast<std::uint32_t>(packed_stream), value, width3);
+        else
+            put_entry(entries, type, value, 0, width3);
     }
     if (!deflated(entries, mmgr, compressed)) return {};
     const std::size_t xref_at = out.size();
-    out += std::to_string(xref_stream) + " 0 obj\n<< /Type /XRef /Size " + std::to_string(count + 2) + " /W [1 4 " + std::to_string(width3) + "] /Root " +
-           std::to_string(root) + " 0 R" + (info > 0 ? " /Info " + std::to_string(info) + " 0 R" : std::string()) +
-           " /Filter /FlateDecode /Length " + std::to_string(compressed.size()) + " >>\nstream\n" + compressed +
-           "\nendstream\nendobj\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
+    out += std::to_string(xref_stream) + " 0 obj\n<< /Type /XRef /Size " + std::to_string(count + 2) + " /W [1 4 " +
+           std::to_string(width3) + "] /Root " + std::to_string(root) + " 0 R" +
+           (info > 0 ? " /Info " + std::to_string(info) + " 0 R" : std::string()) + " /Filter /FlateDecode /Length " +
+           std::to_string(compressed.size()) + " >>\nstream\n" + compressed + "\nendstream\nendobj\nstartxref\n" +
+           std::to_string(xref_at) + "\n%%EOF\n";
     return out;
 }
 

@@ -18,8 +18,8 @@
 namespace protopub::pdf {
 
 struct PdfOptions {
-    std::string style_file;   // a copy of templates/pdf/style.yaml; "" = the built-in style
-    std::vector<std::pair<std::string, std::string>> style_values;   // key, value overrides
+    std::string style_file;  // a copy of templates/pdf/style.yaml; "" = the built-in style
+    std::vector<std::pair<std::string, std::string>> style_values;  // key, value overrides
     // The document's creation date (seconds since 1970, UTC); by default
     // io::build_epoch(meta.adopted), so the same source gives the same bytes.
     std::optional<std::int64_t> epoch;

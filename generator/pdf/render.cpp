@@ -2,8 +2,8 @@
 // pages -> running heads, page numbers, change bars -> the writer.
 #include <algorithm>
 #include <array>
-#include <deque>
 #include <cstdio>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -68,19 +68,19 @@ bool wholly_changed(const model::ClauseChange& c) {
 
 // Where a block's lines go and what its first line carries.
 struct Context {
-    double indent = 0;                  // where lines start
-    double right = 0;                   // where lines end
-    double label_x = 0;                 // where the pending label hangs
-    std::vector<Run> label;             // the clause number or item label, for the first line
-    std::vector<std::string> anchors;   // ids that point at the first line
+    double indent = 0;                 // where lines start
+    double right = 0;                  // where lines end
+    double label_x = 0;                // where the pending label hangs
+    std::vector<Run> label;            // the clause number or item label, for the first line
+    std::vector<std::string> anchors;  // ids that point at the first line
     double space_before = 0;
     Mark mark = Mark::none;
     bool change_bar = false;
-    bool italic = false;                // quoted passages
-    bool quote_continues = false;       // a quoted paragraph after the first of its quote
-    int parent = 0;                     // the structure element new blocks go in
-    int label_element = layout::artifact;   // the label's own element (a list item's Lbl)
-    Role paragraph_role = Role::p;      // what the next plain paragraph is
+    bool italic = false;                   // quoted passages
+    bool quote_continues = false;          // a quoted paragraph after the first of its quote
+    int parent = 0;                        // the structure element new blocks go in
+    int label_element = layout::artifact;  // the label's own element (a list item's Lbl)
+    Role paragraph_role = Role::p;         // what the next plain paragraph is
 };
 
 // A heading's role one level below `level` (1 = the title), as deep as PDF goes.
@@ -93,8 +93,13 @@ class Composer {
 public:
     Composer(const model::Protocol& protocol, const PdfStyle& style, const layout::FontSet& fonts,
              const layout::Hyphenator* hyphenator, model::Diagnostics& diags)
-        : protocol_(protocol), style_(style), fonts_(fonts), breaker_(fonts, hyphenator), diags_(diags),
-          width_(style.page.body_width()), number_width_(number_column()) {
+        : protocol_(protocol),
+          style_(style),
+          fonts_(fonts),
+          breaker_(fonts, hyphenator),
+          diags_(diags),
+          width_(style.page.body_width()),
+          number_width_(number_column()) {
         collect_anchors();
         tree_.add(Role::document, -1);
         // An assembled document (a constitution: Part, Section, then each protocol's own
@@ -110,7 +115,8 @@ public:
         bool first = true;
         for (std::size_t i = 0; i < protocol_.sections.size(); ++i) {
             const model::Section& s = protocol_.sections[i];
-            if (s.kind == model::SectionKind::preamble && (i == 0 || protocol_.sections[i - 1].kind != model::SectionKind::preamble))
+            if (s.kind == model::SectionKind::preamble &&
+                (i == 0 || protocol_.sections[i - 1].kind != model::SectionKind::preamble))
                 covering_report_label(first);
             if (model::begins_after_covering_report(protocol_, i)) {
                 // The document starts here without a heading of its own: its title is one.
@@ -122,7 +128,8 @@ public:
             }
             first = false;
         }
-        if (auto glossary = model::glossary_section(protocol_)) section(kept_.emplace_back(std::move(*glossary)), false);
+        if (auto glossary = model::glossary_section(protocol_))
+            section(kept_.emplace_back(std::move(*glossary)), false);
         auto pages = std::move(flow_).paginate(style_.page);
         layout::resolve_page_refs(pages, fonts_);
         running_heads(pages);
@@ -148,9 +155,18 @@ private:
     void apply(Mark mark, TextStyle& s) const {
         switch (mark) {
             case Mark::none: return;
-            case Mark::inserted: s.colour = style_.inserted_colour; s.underline = true; return;
-            case Mark::moved: s.colour = style_.moved_colour; s.underline = true; return;
-            case Mark::deleted: s.colour = style_.deleted_colour; s.strike = true; return;
+            case Mark::inserted:
+                s.colour = style_.inserted_colour;
+                s.underline = true;
+                return;
+            case Mark::moved:
+                s.colour = style_.moved_colour;
+                s.underline = true;
+                return;
+            case Mark::deleted:
+                s.colour = style_.deleted_colour;
+                s.strike = true;
+                return;
         }
     }
 
@@ -164,7 +180,8 @@ private:
         if (index < 0 || index >= static_cast<int>(protocol_.references.size())) return {};
         const model::LinkTarget to = model::link_target(protocol_.references[static_cast<std::size_t>(index)]);
         if (to.kind == model::LinkTarget::Kind::web) return {LinkTarget::Kind::uri, to.target};
-        if (to.kind == model::LinkTarget::Kind::clause && anchors_.count(to.target)) return {LinkTarget::Kind::anchor, to.target};
+        if (to.kind == model::LinkTarget::Kind::clause && anchors_.count(to.target))
+            return {LinkTarget::Kind::anchor, to.target};
         return {};
     }
 
@@ -174,16 +191,25 @@ private:
             TextStyle inner = s;
             switch (in.kind) {
                 case K::text: out.push_back(run(in.text, s, mark, link)); break;
-                case K::code:   // a monospaced face looks large beside a serif: set it smaller
+                case K::code:  // a monospaced face looks large beside a serif: set it smaller
                     inner.face = Face::mono;
                     inner.size = s.size * 0.88f;
                     out.push_back(run(in.text, inner, mark, link));
                     break;
                 case K::soft_break: out.push_back(run(" ", s, mark, link)); break;
                 case K::line_break: out.push_back(run("\n", s, mark, link)); break;
-                case K::emphasis: inner.face = italic_of(s.face); runs(in.children, inner, mark, link, out); break;
-                case K::strong: inner.face = bold_of(s.face); runs(in.children, inner, mark, link, out); break;
-                case K::strike: inner.strike = true; runs(in.children, inner, mark, link, out); break;
+                case K::emphasis:
+                    inner.face = italic_of(s.face);
+                    runs(in.children, inner, mark, link, out);
+                    break;
+                case K::strong:
+                    inner.face = bold_of(s.face);
+                    runs(in.children, inner, mark, link, out);
+                    break;
+                case K::strike:
+                    inner.strike = true;
+                    runs(in.children, inner, mark, link, out);
+                    break;
                 case K::inserted: runs(in.children, s, Mark::inserted, link, out); break;
                 case K::deleted: runs(in.children, s, Mark::deleted, link, out); break;
                 case K::link:
@@ -229,8 +255,10 @@ private:
     static constexpr int pending_parent = -2;
     void adopt(std::vector<Run>& runs, int element) {
         for (auto& r : runs) {
-            if (r.element == layout::artifact) r.element = element;
-            else if (tree_.elements[r.element].parent == pending_parent) tree_.elements[r.element].parent = element;
+            if (r.element == layout::artifact)
+                r.element = element;
+            else if (tree_.elements[r.element].parent == pending_parent)
+                tree_.elements[r.element].parent = element;
         }
     }
 
@@ -240,7 +268,8 @@ private:
                                bool hyphenate, Role role = Role::p) {
         // A label on a line of its own (an item that starts with a list) is its Lbl alone.
         const bool label_alone = runs.empty() && ctx.label_element != layout::artifact;
-        const int element = label_alone ? layout::artifact : tree_.add(role == Role::p ? ctx.paragraph_role : role, ctx.parent);
+        const int element =
+            label_alone ? layout::artifact : tree_.add(role == Role::p ? ctx.paragraph_role : role, ctx.parent);
         if (!label_alone) ctx.paragraph_role = Role::p;
         adopt(runs, element);
         adopt(ctx.label, ctx.label_element != layout::artifact ? ctx.label_element : element);
@@ -260,10 +289,11 @@ private:
             boxes.front().space_before = ctx.space_before;
             boxes.front().anchors = std::move(ctx.anchors);
         }
-        if (ctx.italic) {   // a quoted passage: one rule down its left side, across its paragraphs
+        if (ctx.italic) {  // a quoted passage: one rule down its left side, across its paragraphs
             for (std::size_t i = 0; i < boxes.size(); ++i) {
                 const double top = i == 0 && ctx.quote_continues ? -boxes[0].space_before : 0;
-                boxes[i].rules.push_back({ctx.indent - 8, top, ctx.indent - 8, boxes[i].height, 1.2, style_.rule_colour});
+                boxes[i].rules.push_back(
+                    {ctx.indent - 8, top, ctx.indent - 8, boxes[i].height, 1.2, style_.rule_colour});
             }
             ctx.quote_continues = !boxes.empty();
         }
@@ -284,7 +314,7 @@ private:
     void label_line_before(const model::Block* first, Context& ctx) {
         if (!ctx.label.empty() && (!first || first->kind != model::BlockKind::paragraph)) {
             flow_.add(paragraph({}, ctx, leading(style_.body_size), layout::Align::left, false));
-            flow_.last().keep_with_next = true;   // a label never ends a page without its item
+            flow_.last().keep_with_next = true;  // a label never ends a page without its item
         }
     }
 
@@ -295,7 +325,8 @@ private:
         if (b.kind != model::BlockKind::paragraph) return false;
         if (next && (next->kind == model::BlockKind::list || next->kind == model::BlockKind::table)) return true;
         std::string text = model::plain_text(b.inlines);
-        while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.back())) || text.back() == '-')) text.pop_back();
+        while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.back())) || text.back() == '-'))
+            text.pop_back();
         if (text.ends_with("\u2014") || text.ends_with("\u2013")) text.resize(text.size() - 3);
         if (text.empty()) return false;
         const bool sentence = std::string_view(".;!?)\"").find(text.back()) != std::string_view::npos ||
@@ -307,7 +338,8 @@ private:
         label_line_before(blocks.empty() ? nullptr : &blocks.front(), ctx);
         for (std::size_t k = 0; k < blocks.size(); ++k) {
             block(blocks[k], ctx, list_depth);
-            if (leads_in(blocks[k], k + 1 < blocks.size() ? &blocks[k + 1] : nullptr)) flow_.last().keep_with_next = true;
+            if (leads_in(blocks[k], k + 1 < blocks.size() ? &blocks[k + 1] : nullptr))
+                flow_.last().keep_with_next = true;
         }
     }
 
@@ -378,7 +410,7 @@ private:
         spec.header_fill = style_.table_header_fill;
         spec.hyphenate = style_.hyphenate;
         for (auto a : b.align)
-            spec.align.push_back(a == model::Align::right ? layout::Align::right
+            spec.align.push_back(a == model::Align::right    ? layout::Align::right
                                  : a == model::Align::center ? layout::Align::centre
                                                              : layout::Align::left);
         const TextStyle cell = style(Face::body, style_.table_size, style_.text_colour);
@@ -398,7 +430,8 @@ private:
                 }
                 // White (0) to dark blue (1), as compare's SVG heatmap; light text on the dark end.
                 const float shade = std::min(1.0f, c.shade);
-                const layout::Colour fill{1 - shade * 0.784f, 1 - shade * 0.784f, std::min(1.0f, 1 - shade * 0.784f + 0.235f)};
+                const layout::Colour fill{1 - shade * 0.784f, 1 - shade * 0.784f,
+                                          std::min(1.0f, 1 - shade * 0.784f + 0.235f)};
                 TextStyle on_fill = cell;
                 if (shade > 0.55f) on_fill.colour = layout::rgb(0xffffff);
                 r.cells.push_back({runs(c.inlines, on_fill, ctx.mark), fill});
@@ -466,7 +499,7 @@ private:
         const bool major = s.level <= 2;
         const double size = major ? style_.section_size : style_.subsection_size;
         const TextStyle ts = style(Face::sans_bold, size, style_.heading_colour);
-        const Mark mark = mark_of(s.change);   // a section inserted or deleted whole
+        const Mark mark = mark_of(s.change);  // a section inserted or deleted whole
         Context ctx;
         ctx.change_bar = s.change.kind != ChangeKind::none && s.change.kind != ChangeKind::unchanged;
         ctx.indent = s.number.text.empty() && s.kind == model::SectionKind::preamble ? 0 : number_width_;
@@ -474,7 +507,7 @@ private:
         ctx.anchors = {s.id};
         ctx.space_before = major ? style_.section_space : style_.section_space * 0.7;
         std::vector<Box> boxes;
-        if (s.heading.empty()) {   // nothing to print, but bookmarks and contents lead here
+        if (s.heading.empty()) {  // nothing to print, but bookmarks and contents lead here
             boxes.emplace_back();
             boxes.back().anchors = std::move(ctx.anchors);
         } else {
@@ -531,8 +564,9 @@ private:
         flow_.add(paragraph({run(m.council, style(Face::sans, 11, style_.muted_colour), Mark::none)}, ctx, 15,
                             layout::Align::left, false));
         ctx.space_before = 6;
-        flow_.add(paragraph({run(m.title, style(Face::sans_bold, style_.title_size, style_.heading_colour), Mark::none)},
-                            ctx, style_.title_size * 1.18, layout::Align::left, false, Role::h1));
+        flow_.add(
+            paragraph({run(m.title, style(Face::sans_bold, style_.title_size, style_.heading_colour), Mark::none)}, ctx,
+                      style_.title_size * 1.18, layout::Align::left, false, Role::h1));
         Box rule;
         rule.height = 16;
         rule.rules.push_back({0, 10, width_, 10, 1.4, style_.heading_colour});
@@ -559,13 +593,14 @@ private:
         Context heading;
         heading.right = width_;
         heading.space_before = style_.section_space * 1.6;
-        auto boxes = paragraph({run("Contents", style(Face::sans_bold, style_.section_size, style_.heading_colour), Mark::none)},
-                               heading, style_.section_size * 1.25, layout::Align::left, false, Role::h2);
+        auto boxes =
+            paragraph({run("Contents", style(Face::sans_bold, style_.section_size, style_.heading_colour), Mark::none)},
+                      heading, style_.section_size * 1.25, layout::Align::left, false, Role::h2);
         const int toc = tree_.add(Role::toc, 0);
         boxes.back().keep_with_next = true;
         flow_.add(std::move(boxes));
 
-        constexpr double number_room = 30;   // the page numbers' column
+        constexpr double number_room = 30;  // the page numbers' column
         for (const auto& s : protocol_.sections) {
             if (!listed(s)) continue;
             const bool major = s.level <= 2;
@@ -574,7 +609,9 @@ private:
             // Sub-headings sit under their section: numbered ones in a second number
             // column, unnumbered ones one list step in.
             ctx.label_x = major ? 0 : number_width_;
-            ctx.indent = major ? number_width_ : s.number.text.empty() ? number_width_ + style_.list_indent : 2 * number_width_;
+            ctx.indent = major                   ? number_width_
+                         : s.number.text.empty() ? number_width_ + style_.list_indent
+                                                 : 2 * number_width_;
             ctx.right = width_ - number_room;
             // In a redline, a changed section's line shows the change as its heading does.
             const Mark mark = mark_of(s.change);
@@ -582,8 +619,9 @@ private:
             ctx.space_before = major ? 5 : 1;
             // Each entry: a TOCI holding one Link (its words, its page number, its annotations).
             ctx.parent = tree_.add(Role::toci, toc);
-            in_contents_ = true;   // a reference inside a heading is no link of its own here: the entry is one
-            auto entry = s.heading.empty() ? std::vector<Run>{run(section_name(s), ts, Mark::none)} : runs(s.heading, ts, mark);
+            in_contents_ = true;  // a reference inside a heading is no link of its own here: the entry is one
+            auto entry =
+                s.heading.empty() ? std::vector<Run>{run(section_name(s), ts, Mark::none)} : runs(s.heading, ts, mark);
             in_contents_ = false;
             auto lines = paragraph(std::move(entry), ctx, leading(ts.size), layout::Align::left, false, Role::link);
             if (lines.empty()) continue;
@@ -622,10 +660,12 @@ private:
                     if (auto it = heads.find(anchor); it != heads.end()) head = it->second;
             Box footer;
             footer.height = style_.running_size * 2;
-            const double page_width = right_aligned(footer, "Page " + std::to_string(p + 1) + " of " + total, style_.running_size);
+            const double page_width =
+                right_aligned(footer, "Page " + std::to_string(p + 1) + " of " + total, style_.running_size);
             const std::string left = m.council + (m.version.empty() ? "" : ", version " + m.version);
             const double left_width = fonts_.width(left, small);
-            if (left_width + page_width + 12 < width_) footer.texts.push_back({0, style_.running_size, left_width, left, small});
+            if (left_width + page_width + 12 < width_)
+                footer.texts.push_back({0, style_.running_size, left_width, left, small});
             pages[p].boxes.push_back({g.left, g.height - g.bottom + 16, std::move(footer)});
 
             if (p == 0 || !style_.running_header) continue;
@@ -633,9 +673,11 @@ private:
             header.height = style_.running_size * 2;
             const double title_width = fonts_.width(head, small);
             header.texts.push_back({0, style_.running_size, title_width, head, small});
-            header.rules.push_back({0, style_.running_size + 5, width_, style_.running_size + 5, 0.4, style_.rule_colour});
+            header.rules.push_back(
+                {0, style_.running_size + 5, width_, style_.running_size + 5, 0.4, style_.rule_colour});
             // First in the page's reading order, as it is on paper.
-            pages[p].boxes.insert(pages[p].boxes.begin(), {g.left, g.top - style_.running_size - 18, std::move(header)});
+            pages[p].boxes.insert(pages[p].boxes.begin(),
+                                  {g.left, g.top - style_.running_size - 18, std::move(header)});
         }
     }
 
@@ -658,7 +700,7 @@ private:
     }
 
     const model::Protocol& protocol_;
-    std::deque<model::Section> kept_;   // sections drawn that the protocol does not hold (titled, glossary)
+    std::deque<model::Section> kept_;  // sections drawn that the protocol does not hold (titled, glossary)
     const PdfStyle& style_;
     const layout::FontSet& fonts_;
     layout::LineBreaker breaker_;
@@ -672,7 +714,7 @@ private:
     layout::StructureTree tree_;
     bool nests_documents_ = false;
     bool heading_alone_ = false;
-    bool in_contents_ = false;   // the last section drawn is a heading with nothing under it yet
+    bool in_contents_ = false;  // the last section drawn is a heading with nothing under it yet
 };
 
 bool load_style(const PdfOptions& options, PdfStyle& style, model::Diagnostics& diags) {
@@ -740,10 +782,12 @@ std::string render_pdf(const model::Protocol& protocol, const PdfOptions& option
     info.subject = m.constitution ? "Part " + m.constitution->part + ", Section " + m.constitution->section +
                                         " of the Constitution of " + m.council
                                   : m.title + ", " + m.council;
-    info.keywords = "protocol, constitution, " + m.council + ", version " + m.version + ", " + model::to_string(m.status);
+    info.keywords =
+        "protocol, constitution, " + m.council + ", version " + m.version + ", " + model::to_string(m.status);
     info.epoch = options.epoch ? options.epoch : io::known_epoch(m.adopted);
     info.lang = m.lang.empty() ? "en-GB" : m.lang;
-    return detail::write_pdf(std::move(pages), style.page, *fonts, composer.structure(), composer.outline(), info, origin, diags);
+    return detail::write_pdf(std::move(pages), style.page, *fonts, composer.structure(), composer.outline(), info,
+                             origin, diags);
 }
 
 }  // namespace protopub::pdf

@@ -18,11 +18,16 @@ bool parse_length(const std::string& v, double& out) {
     const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), number);
     if (ec != std::errc() || number < 0) return false;
     const std::string unit = model::trim(std::string_view(end, v.data() + v.size() - end));
-    if (unit.empty() || unit == "pt") out = number;
-    else if (unit == "mm") out = layout::mm(number);
-    else if (unit == "cm") out = layout::mm(number * 10);
-    else if (unit == "in") out = number * 72;
-    else return false;
+    if (unit.empty() || unit == "pt")
+        out = number;
+    else if (unit == "mm")
+        out = layout::mm(number);
+    else if (unit == "cm")
+        out = layout::mm(number * 10);
+    else if (unit == "in")
+        out = number * 72;
+    else
+        return false;
     return true;
 }
 
@@ -32,9 +37,12 @@ bool parse_number(const std::string& v, double& out) {
 }
 
 bool parse_bool(const std::string& v, bool& out) {
-    if (v == "yes" || v == "true" || v == "on") out = true;
-    else if (v == "no" || v == "false" || v == "off") out = false;
-    else return false;
+    if (v == "yes" || v == "true" || v == "on")
+        out = true;
+    else if (v == "no" || v == "false" || v == "off")
+        out = false;
+    else
+        return false;
     return true;
 }
 
@@ -86,8 +94,9 @@ Setter font(std::string layout::FontFamilies::*field) {
 // Each key with what it accepts, for the error message.
 const std::map<std::string, std::pair<Setter, const char*>>& setters() {
     static const std::map<std::string, std::pair<Setter, const char*>> table = {
-        {"page_size", {[](const std::string& v, PdfStyle& s) { return parse_page_size(v, s.page); },
-                       "A4, A5, A3, Letter or 'WIDTH HEIGHT' (e.g. '210mm 297mm')"}},
+        {"page_size",
+         {[](const std::string& v, PdfStyle& s) { return parse_page_size(v, s.page); },
+          "A4, A5, A3, Letter or 'WIDTH HEIGHT' (e.g. '210mm 297mm')"}},
         {"margin_top", {margin(&layout::PageGeometry::top), "a length (25mm, 72pt)"}},
         {"margin_bottom", {margin(&layout::PageGeometry::bottom), "a length"}},
         {"margin_left", {margin(&layout::PageGeometry::left), "a length"}},
@@ -96,8 +105,9 @@ const std::map<std::string, std::pair<Setter, const char*>>& setters() {
         {"heading_font", {font(&layout::FontFamilies::sans), "a font family or a .ttf path"}},
         {"mono_font", {font(&layout::FontFamilies::mono), "a font family or a .ttf path"}},
         {"body_size", {length(&PdfStyle::body_size), "a length"}},
-        {"line_height", {[](const std::string& v, PdfStyle& s) { return parse_number(v, s.line_height); },
-                         "a factor of the font size (1.32)"}},
+        {"line_height",
+         {[](const std::string& v, PdfStyle& s) { return parse_number(v, s.line_height); },
+          "a factor of the font size (1.32)"}},
         {"title_size", {length(&PdfStyle::title_size), "a length"}},
         {"section_size", {length(&PdfStyle::section_size), "a length"}},
         {"subsection_size", {length(&PdfStyle::subsection_size), "a length"}},
@@ -107,17 +117,17 @@ const std::map<std::string, std::pair<Setter, const char*>>& setters() {
         {"section_space", {length(&PdfStyle::section_space), "a length"}},
         {"number_width", {length(&PdfStyle::number_width), "a length"}},
         {"list_indent", {length(&PdfStyle::list_indent), "a length"}},
-        {"align", {[](const std::string& v, PdfStyle& s) {
-                       if (v != "justified" && v != "ragged") return false;
-                       s.justify = v == "justified";
-                       return true;
-                   },
-                   "justified or ragged"}},
+        {"align",
+         {[](const std::string& v, PdfStyle& s) {
+              if (v != "justified" && v != "ragged") return false;
+              s.justify = v == "justified";
+              return true;
+          },
+          "justified or ragged"}},
         {"hyphenate", {flag(&PdfStyle::hyphenate), "yes or no"}},
-        {"hyphenation_dictionary", {[](const std::string& v, PdfStyle& s) {
-                                        return !v.empty() && (s.hyphenation_dictionary = v, true);
-                                    },
-                                    "a libhyphen .dic file"}},
+        {"hyphenation_dictionary",
+         {[](const std::string& v, PdfStyle& s) { return !v.empty() && (s.hyphenation_dictionary = v, true); },
+          "a libhyphen .dic file"}},
         {"contents", {flag(&PdfStyle::contents), "yes or no"}},
         {"running_header", {flag(&PdfStyle::running_header), "yes or no"}},
         {"text_colour", {colour(&PdfStyle::text_colour), "a colour '#rrggbb'"}},
@@ -135,7 +145,8 @@ const std::map<std::string, std::pair<Setter, const char*>>& setters() {
 }
 
 std::string unquote(std::string v) {
-    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) v = v.substr(1, v.size() - 2);
+    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
+        v = v.substr(1, v.size() - 2);
     return v;
 }
 
@@ -158,8 +169,9 @@ void apply_style_text(std::string_view text, const std::string& path, PdfStyle& 
     // The file is YAML (quotes, comments, flow style), read by yaml-cpp; each value is a
     // scalar the key's setter reads, and every problem is reported at its line.
     auto pos = [](const YAML::Mark& m) {
-        return m.line < 0 ? model::SourcePos{}
-                          : model::SourcePos{static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
+        return m.line < 0
+                   ? model::SourcePos{}
+                   : model::SourcePos{static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
     };
     YAML::Node root;
     try {
@@ -168,7 +180,7 @@ void apply_style_text(std::string_view text, const std::string& path, PdfStyle& 
         diags.error(path, pos(e.mark), "invalid YAML: " + e.msg);
         return;
     }
-    if (root.IsNull()) return;   // empty, or only comments: the built-in style
+    if (root.IsNull()) return;  // empty, or only comments: the built-in style
     if (!root.IsMap()) {
         diags.error(path, pos(root.Mark()), "expected 'key: value' lines");
         return;

@@ -15,10 +15,11 @@
 namespace protopub::pdf {
 
 struct PdfStyle {
-    layout::PageGeometry page{layout::mm(210), layout::mm(297), layout::mm(25), layout::mm(22), layout::mm(25), layout::mm(22)};
+    layout::PageGeometry page{layout::mm(210), layout::mm(297), layout::mm(25),
+                              layout::mm(22),  layout::mm(25),  layout::mm(22)};
     layout::FontFamilies fonts;
     double body_size = 10.5;
-    double line_height = 1.32;        // times the font size
+    double line_height = 1.32;  // times the font size
     double title_size = 22;
     double section_size = 14;
     double subsection_size = 11.5;
@@ -26,8 +27,8 @@ struct PdfStyle {
     double running_size = 8;
     double paragraph_space = 5;
     double section_space = 16;
-    double number_width = layout::mm(13);   // the hanging column for clause numbers
-    double list_indent = layout::mm(7);     // per level of sub-items
+    double number_width = layout::mm(13);  // the hanging column for clause numbers
+    double list_indent = layout::mm(7);    // per level of sub-items
     bool justify = true;
     bool hyphenate = true;
     std::string hyphenation_dictionary = "hyph_en_US.dic";

@@ -59,7 +59,7 @@ HPDF_Date to_pdf_date(std::int64_t epoch) {
 
 void append_number(std::string& out, double v) {
     char buffer[32];
-    const double rounded = std::round(v * 100) / 100;   // a hundredth of a point: finer than any printer
+    const double rounded = std::round(v * 100) / 100;  // a hundredth of a point: finer than any printer
     int n = std::snprintf(buffer, sizeof buffer, "%.2f", rounded == 0 ? 0.0 : rounded);
     while (n > 0 && buffer[n - 1] == '0') --n;
     if (n > 0 && buffer[n - 1] == '.') --n;
@@ -133,12 +133,12 @@ const char* role_name(layout::Role r) {
 // One embedded font per font file: a CIDFontType2 subset addressed by its own glyph
 // ids (Identity-H), with widths and a ToUnicode map for exactly the glyphs drawn.
 struct EmbeddedFont {
-    std::string resource;              // "F1"
+    std::string resource;  // "F1"
     const layout::FontMetrics* metrics = nullptr;
     const std::string* file = nullptr;
-    std::vector<std::uint16_t> used;   // original glyph ids, in order of first use
+    std::vector<std::uint16_t> used;  // original glyph ids, in order of first use
     std::unordered_map<std::uint16_t, std::uint16_t> new_id;
-    std::unordered_map<std::uint16_t, std::u32string> text_of;   // original glyph -> characters
+    std::unordered_map<std::uint16_t, std::u32string> text_of;  // original glyph -> characters
     // A subset of at most 256 glyphs (nearly every document) is addressed with one byte
     // a glyph, which halves the text in the content streams.
     bool one_byte = false;
@@ -180,7 +180,7 @@ std::string to_unicode_cmap(const EmbeddedFont& font, const std::vector<std::uin
     };
     for (std::size_t id = 1; id < glyphs.size(); ++id) {
         const auto it = font.text_of.find(glyphs[id]);
-        if (it == font.text_of.end()) continue;   // a component of another glyph
+        if (it == font.text_of.end()) continue;  // a component of another glyph
         entries += '<';
         if (font.one_byte) {
             static const char digits[] = "0123456789ABCDEF";
@@ -263,7 +263,7 @@ public:
     }
 
 private:
-    static constexpr int none = -2;   // no marked content open (artifact is -1)
+    static constexpr int none = -2;  // no marked content open (artifact is -1)
     double flip(double y) const { return height_ - y; }
 
     void colour(const layout::Colour& c, bool stroke) {
@@ -389,15 +389,17 @@ public:
         HPDF_Dict d = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
         if (!d) return nullptr;
         if (compress) d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+        HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                          static_cast<HPDF_UINT>(bytes.size()));
         return d;
     }
     void text(HPDF_Dict d, const char* key, const std::string& utf8) {
         if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= ' ' && c < 0x7F; }))
-            return ascii(d, key, utf8);   // plain ASCII is the same in PDFDocEncoding, at half the size
+            return ascii(d, key, utf8);  // plain ASCII is the same in PDFDocEncoding, at half the size
         const std::string bytes = utf16_text(utf8);
-        HPDF_Dict_Add(d, key, HPDF_Binary_New(pdf_->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(bytes.data())),
-                                              static_cast<HPDF_UINT>(bytes.size())));
+        HPDF_Dict_Add(d, key,
+                      HPDF_Binary_New(pdf_->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(bytes.data())),
+                                      static_cast<HPDF_UINT>(bytes.size())));
     }
     void ascii(HPDF_Dict d, const char* key, const std::string& value) {
         HPDF_Dict_Add(d, key, HPDF_String_New(pdf_->mmgr, value.c_str(), nullptr));
@@ -410,10 +412,14 @@ private:
 std::string xml_escaped(const std::string& s) {
     std::string out;
     for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else out += c;
+        if (c == '&')
+            out += "&amp;";
+        else if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else
+            out += c;
     }
     return out;
 }
@@ -425,9 +431,15 @@ std::string xmp_metadata(const DocumentInfo& info) {
            "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
            "xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" "
            "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
-           "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(info.title) + "</rdf:li></rdf:Alt></dc:title>\n"
-           "<dc:creator><rdf:Seq><rdf:li>" + xml_escaped(info.author) + "</rdf:li></rdf:Seq></dc:creator>\n"
-           "<dc:language><rdf:Bag><rdf:li>" + xml_escaped(info.lang) + "</rdf:li></rdf:Bag></dc:language>\n"
+           "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
+           xml_escaped(info.title) +
+           "</rdf:li></rdf:Alt></dc:title>\n"
+           "<dc:creator><rdf:Seq><rdf:li>" +
+           xml_escaped(info.author) +
+           "</rdf:li></rdf:Seq></dc:creator>\n"
+           "<dc:language><rdf:Bag><rdf:li>" +
+           xml_escaped(info.lang) +
+           "</rdf:li></rdf:Bag></dc:language>\n"
            "<pdf:Producer>protopub</pdf:Producer><xmp:CreatorTool>protopub</xmp:CreatorTool>\n"
            "<pdfuaid:part>1</pdfuaid:part>\n"
            "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
@@ -442,7 +454,7 @@ constexpr std::size_t kMaxArray = HPDF_LIMIT_MAX_ARRAY;
 // (the parent tree of a long document has an entry per page and per link).
 // `root` is the tree's indirect dictionary, made by the caller (its number comes first).
 void number_tree(Objects& objects, HPDF_Dict root, const std::vector<std::pair<int, void*>>& entries) {
-    const std::size_t per_leaf = kMaxArray / 2;   // a key and a value each
+    const std::size_t per_leaf = kMaxArray / 2;  // a key and a value each
     const auto nums = [&](HPDF_Dict node, std::size_t from, std::size_t to) {
         HPDF_Array array = objects.array();
         for (std::size_t i = from; i < to; ++i) {
@@ -493,7 +505,7 @@ void number_tree(Objects& objects, HPDF_Dict root, const std::vector<std::pair<i
 struct Kid {
     enum class Kind : std::uint8_t { element, content, annotation, group };
     Kind kind;
-    int index = 0;   // element index, MCID, annotation index, or group index
+    int index = 0;  // element index, MCID, annotation index, or group index
     int page = 0;
 };
 }  // namespace
@@ -509,7 +521,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         return {};
     }
     HPDF_Doc pdf = doc.get();
-    pdf->pdf_version = HPDF_VER_17;   // tagged PDF and PDF/UA
+    pdf->pdf_version = HPDF_VER_17;  // tagged PDF and PDF/UA
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
@@ -532,7 +544,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         }
         font_of[face] = shared;
     }
-    std::unordered_map<int, std::string> link_words;   // Link element -> its words (the annotation's /Contents)
+    std::unordered_map<int, std::string> link_words;  // Link element -> its words (the annotation's /Contents)
     for (const auto& page : pages)
         for (const auto& placed : page.boxes)
             for (const auto& t : placed.box.texts) {
@@ -570,8 +582,9 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         HPDF_Dict descriptor = objects.dict(true);
         HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
         HPDF_Dict_AddName(descriptor, "FontName", name.c_str());
-        HPDF_Dict_AddNumber(descriptor, "Flags", 32 | (facts.fixed_pitch ? 1 : 0) | (facts.serif ? 2 : 0) |
-                                                     (facts.italic || facts.italic_angle != 0 ? 64 : 0));
+        HPDF_Dict_AddNumber(descriptor, "Flags",
+                            32 | (facts.fixed_pitch ? 1 : 0) | (facts.serif ? 2 : 0) |
+                                (facts.italic || facts.italic_angle != 0 ? 64 : 0));
         HPDF_Array bbox = objects.array();
         for (int v : facts.bbox) HPDF_Array_AddNumber(bbox, v);
         HPDF_Dict_Add(descriptor, "FontBBox", bbox);
@@ -640,7 +653,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             (parent >= 0 ? kids[parent] : root_kids).push_back({Kid::Kind::element, *it, 0});
         }
     };
-    std::vector<std::vector<int>> parent_tree(pages.size());   // per page: MCID -> element
+    std::vector<std::vector<int>> parent_tree(pages.size());  // per page: MCID -> element
 
     std::vector<HPDF_Page> pdf_pages;
     pdf_pages.reserve(pages.size());
@@ -650,7 +663,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         HPDF_Page_SetWidth(page, geometry.width);
         HPDF_Page_SetHeight(page, geometry.height);
         HPDF_Dict_AddNumber(page, "StructParents", static_cast<HPDF_INT32>(p));
-        HPDF_Dict_AddName(page, "Tabs", "S");   // links in structure order
+        HPDF_Dict_AddName(page, "Tabs", "S");  // links in structure order
         if (HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT)))
             HPDF_Dict_Add(resources, "Font", font_resources);
         const std::string bytes = content.draw(pages[p], [&](int element) {
@@ -661,7 +674,8 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             return std::pair<const char*, int>{role_name(structure.elements[element].role), mcid};
         });
         auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-        HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+        HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                          static_cast<HPDF_UINT>(bytes.size()));
         pdf_pages.push_back(page);
     }
 
@@ -674,11 +688,11 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         HPDF_Destination_SetFitH(d, geometry.height - it->second.y + 4);
         return d;
     };
-    std::vector<std::pair<HPDF_Annotation, int>> annotations;   // annotation, its Link element
+    std::vector<std::pair<HPDF_Annotation, int>> annotations;  // annotation, its Link element
     for (std::size_t p = 0; p < pages.size(); ++p) {
         for (const auto& placed : pages[p].boxes) {
             for (const auto& link : placed.box.links) {
-                if (link.element < 0) continue;   // no element, no annotation: every link is tagged
+                if (link.element < 0) continue;  // no element, no annotation: every link is tagged
                 const double left = placed.x + link.x, top = geometry.height - (placed.y + link.y);
                 const HPDF_Rect rect{static_cast<HPDF_REAL>(left), static_cast<HPDF_REAL>(top - link.height),
                                      static_cast<HPDF_REAL>(left + link.width), static_cast<HPDF_REAL>(top)};
@@ -694,7 +708,8 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
                 const auto words = link_words.find(link.element);
                 objects.text(annot, "Contents", words != link_words.end() ? words->second : link.target.target);
                 attach(link.element);
-                kids[link.element].push_back({Kid::Kind::annotation, static_cast<int>(annotations.size()), static_cast<int>(p)});
+                kids[link.element].push_back(
+                    {Kid::Kind::annotation, static_cast<int>(annotations.size()), static_cast<int>(p)});
                 annotations.push_back({annot, link.element});
             }
         }
@@ -725,7 +740,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
     // holds every heading and paragraph) gets its runs of child elements wrapped in groups
     // (Div; TBody in a table) that stand in its /K in their place.
     std::vector<HPDF_Dict> group_dicts;
-    std::vector<HPDF_Dict> parent_of(element_count, nullptr);   // where a grouped element's /P points
+    std::vector<HPDF_Dict> parent_of(element_count, nullptr);  // where a grouped element's /P points
     for (std::size_t e = 0; e < element_count; ++e) {
         if (kids[e].size() <= kMaxArray) continue;
         std::vector<Kid> wrapped;
@@ -738,7 +753,8 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             HPDF_Dict_AddName(group, "S", structure.elements[e].role == layout::Role::table ? "TBody" : "Div");
             HPDF_Dict_Add(group, "P", element_dicts[e]);
             HPDF_Array k = objects.array();
-            for (std::size_t n = 0; i < kids[e].size() && kids[e][i].kind == Kid::Kind::element && n < kMaxArray; ++i, ++n) {
+            for (std::size_t n = 0; i < kids[e].size() && kids[e][i].kind == Kid::Kind::element && n < kMaxArray;
+                 ++i, ++n) {
                 HPDF_Array_Add(k, element_dicts[kids[e][i].index]);
                 parent_of[kids[e][i].index] = group;
             }
@@ -760,7 +776,10 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
                 break;
             }
         if (own_page >= 0) HPDF_Dict_Add(d, "Pg", pdf_pages[own_page]);
-        HPDF_Dict_Add(d, "P", parent_of[e] ? parent_of[e] : element.parent >= 0 ? element_dicts[element.parent] : tree_root);
+        HPDF_Dict_Add(d, "P",
+                      parent_of[e]          ? parent_of[e]
+                      : element.parent >= 0 ? element_dicts[element.parent]
+                                            : tree_root);
         if (element.role == layout::Role::th) {
             HPDF_Dict a = objects.dict(false);
             HPDF_Dict_AddName(a, "O", "Table");
@@ -780,8 +799,10 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             HPDF_Dict ref = objects.dict(false);
             HPDF_Dict_AddName(ref, "Type", kid.kind == Kid::Kind::content ? "MCR" : "OBJR");
             HPDF_Dict_Add(ref, "Pg", pdf_pages[kid.page]);
-            if (kid.kind == Kid::Kind::content) HPDF_Dict_AddNumber(ref, "MCID", kid.index);
-            else HPDF_Dict_Add(ref, "Obj", annotations[kid.index].first);
+            if (kid.kind == Kid::Kind::content)
+                HPDF_Dict_AddNumber(ref, "MCID", kid.index);
+            else
+                HPDF_Dict_Add(ref, "Obj", annotations[kid.index].first);
             HPDF_Array_Add(k, ref);
         }
         HPDF_Dict_Add(d, "K", k);
@@ -818,12 +839,13 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
 
     // ------------------------------------------------ bookmarks, nested by level
     HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
-    std::vector<std::pair<int, HPDF_Outline>> open;   // level, outline: the chain of parents
+    std::vector<std::pair<int, HPDF_Outline>> open;  // level, outline: the chain of parents
     for (const auto& entry : outline) {
         HPDF_Destination d = destination(entry.anchor);
         if (!d || entry.title.empty()) continue;
         while (!open.empty() && open.back().first >= entry.level) open.pop_back();
-        HPDF_Outline o = HPDF_CreateOutline(pdf, open.empty() ? nullptr : open.back().second, entry.title.c_str(), utf8);
+        HPDF_Outline o =
+            HPDF_CreateOutline(pdf, open.empty() ? nullptr : open.back().second, entry.title.c_str(), utf8);
         HPDF_Outline_SetDestination(o, d);
         HPDF_Outline_SetOpened(o, HPDF_FALSE);
         open.push_back({entry.level, o});

@@ -20,13 +20,13 @@ namespace protopub::pdf::detail {
 struct OutlineEntry {
     std::string title;
     std::string anchor;
-    int level = 0;   // 0 = top level; 1 = inside the nearest entry above of a lower level, and so on
+    int level = 0;  // 0 = top level; 1 = inside the nearest entry above of a lower level, and so on
 };
 
 struct DocumentInfo {
     std::string title, author, subject, keywords;
-    std::string lang = "en-GB";          // BCP 47, the catalog's /Lang
-    std::optional<std::int64_t> epoch;   // none: the PDF states no dates
+    std::string lang = "en-GB";         // BCP 47, the catalog's /Lang
+    std::optional<std::int64_t> epoch;  // none: the PDF states no dates
 };
 
 // Takes the pages, to free them once they are drawn (before the document is saved).

@@ -4,8 +4,8 @@
 // nothing redline-specific beyond drawing those two inline kinds and the change record.
 #include <cctype>
 #include <map>
-#include <utility>
 #include <unordered_map>
+#include <utility>
 
 #include "model/ids.hpp"
 #include "model/text.hpp"
@@ -62,9 +62,12 @@ public:
         const bool old_space = op == Op::equal && was ? was->space_before : token.space_before;
         const bool old_side = old_started_ && op != Op::inserted && old_space;
         const bool new_side = new_started_ && op != Op::deleted && token.space_before;
-        if (old_side && new_side) emit(Op::equal, " ", last_style_ && *last_style_ == *style ? style : &plain_);
-        else if (new_side) emit(Op::inserted, " ", &plain_);
-        else if (old_side) emit(Op::deleted, " ", &plain_);
+        if (old_side && new_side)
+            emit(Op::equal, " ", last_style_ && *last_style_ == *style ? style : &plain_);
+        else if (new_side)
+            emit(Op::inserted, " ", &plain_);
+        else if (old_side)
+            emit(Op::deleted, " ", &plain_);
         emit(op, token.text, style, token.code);
         old_started_ |= op != Op::inserted;
         new_started_ |= op != Op::deleted;
@@ -122,8 +125,9 @@ private:
 };
 
 // The new units' words with the script's insertions and deletions marked.
-std::vector<Inlines> mark_units(const std::vector<const Inlines*>& old_units, const std::vector<const Inlines*>& new_units,
-                                const std::vector<Run>& script, bool keep_deleted) {
+std::vector<Inlines> mark_units(const std::vector<const Inlines*>& old_units,
+                                const std::vector<const Inlines*>& new_units, const std::vector<Run>& script,
+                                bool keep_deleted) {
     KeyTable keys;
     TokenStream a, b;
     for (const Inlines* u : old_units) a.add_unit(*u, keys);
@@ -149,7 +153,8 @@ std::vector<Inlines> mark_units(const std::vector<const Inlines*>& old_units, co
         for (int k = 0; k < r.count; ++k) {
             if (r.op == Op::deleted) {
                 const Token& t = a.tokens[pa++];
-                if (!t.boundary() && keep_deleted) writer.add(Op::deleted, t, &old_styles[static_cast<std::size_t>(t.style)]);
+                if (!t.boundary() && keep_deleted)
+                    writer.add(Op::deleted, t, &old_styles[static_cast<std::size_t>(t.style)]);
                 continue;
             }
             const Token& t = b.tokens[pb++];
@@ -165,7 +170,8 @@ std::vector<Inlines> mark_units(const std::vector<const Inlines*>& old_units, co
                 out.push_back(writer.take());
                 writer = UnitWriter{};
             } else {
-                writer.add(r.op, t, &b.styles[static_cast<std::size_t>(t.style)], r.op == Op::equal ? &a.tokens[pa - 1] : nullptr);
+                writer.add(r.op, t, &b.styles[static_cast<std::size_t>(t.style)],
+                           r.op == Op::equal ? &a.tokens[pa - 1] : nullptr);
             }
         }
     }
@@ -182,7 +188,8 @@ public:
         model::Protocol p;
         p.source_path = new_.source_path;
         p.meta = new_.meta;
-        p.meta.title = new_.meta.title + ": changes from version " + old_.meta.version + " to version " + new_.meta.version;
+        p.meta.title =
+            new_.meta.title + ": changes from version " + old_.meta.version + " to version " + new_.meta.version;
         p.references = new_.references;
         p.terms = new_.terms;
         for (const auto& s : new_.sections) {
@@ -218,7 +225,7 @@ public:
         };
         emit_old_places(-1);
         for (const Change& c : set_.changes) {
-            if (c.part != Part::clause || c.new_.empty()) continue;   // sections are drawn with their sections
+            if (c.part != Part::clause || c.new_.empty()) continue;  // sections are drawn with their sections
             add_new(c);
             for (const ClauseRef& r : c.new_) emit_old_places(r.order);
         }
@@ -231,7 +238,7 @@ public:
     // whose words changed shows those words (Reject All gives OLD's list, Accept All
     // NEW's), drawn as a section of the redline.
     void add_glossary(model::Protocol& p) const {
-        p.terms.clear();   // drawn from the section below, not derived again from NEW's terms
+        p.terms.clear();  // drawn from the section below, not derived again from NEW's terms
         const auto old_list = model::glossary_section(old_), new_list = model::glossary_section(new_);
         if (!old_list && !new_list) return;
         model::Section s = new_list ? *new_list : *old_list;
@@ -307,7 +314,7 @@ private:
         mark_changes({&was.heading}, {&section.heading}, heading_script, true);
         section.change.old_id = was.id;
         if (was.number.parts != section.number.parts) section.change.old_number = was.number.text;
-        section.change.kind = !heading_script.empty()            ? ChangeKind::amended
+        section.change.kind = !heading_script.empty()              ? ChangeKind::amended
                               : !section.change.old_number.empty() ? ChangeKind::renumbered
                                                                    : ChangeKind::unchanged;
         section.intro = marked_intro(was.intro, section.intro);
@@ -400,11 +407,12 @@ private:
         auto record = [&](Clause& clause, const ClauseRef* was, const std::string& counterpart) {
             clause.change.kind = c.kind;
             // Only a number that changed is drawn struck ("1." and "1" are the same number).
-            clause.change.old_number = was && was->number != model::join_number(clause.number.parts) ? old_number_text(*was) : "";
+            clause.change.old_number =
+                was && was->number != model::join_number(clause.number.parts) ? old_number_text(*was) : "";
             clause.change.old_id = was ? was->id : "";
             clause.change.counterpart_id = counterpart;
         };
-        std::vector<Clause> parts;   // further parts of a split, or clauses merged away
+        std::vector<Clause> parts;  // further parts of a split, or clauses merged away
         for (std::size_t k = 1; k < c.new_.size(); ++k) {
             parts.push_back(new_clause(c.new_[k]));
             mark_whole(parts.back(), InlineKind::inserted);
@@ -414,7 +422,9 @@ private:
             parts.back().id = unique_old_id(c.old[k].id);
         }
         record(first, c.old.empty() ? nullptr : &c.old[0],
-               c.kind == ChangeKind::moved ? old_place_id(c.move_id) : parts.empty() ? "" : parts[0].id);
+               c.kind == ChangeKind::moved ? old_place_id(c.move_id)
+               : parts.empty()             ? ""
+                                           : parts[0].id);
         if (c.kind == ChangeKind::moved) first.change.move_id = c.move_id;
         const int section = redline_of_new_[static_cast<std::size_t>(c.new_[0].section)];
         place(section, std::move(first), c.old.empty() || c.kind == ChangeKind::moved ? -1 : c.old[0].section);
@@ -435,7 +445,7 @@ private:
     // the change's script. A moved clause leaves out what only OLD had (that is at its
     // old place). False when the script keeps the structure (marked word by word).
     static bool weave_into(Clause& now, const Clause& was, const std::vector<Run>& script, bool keep_deleted) {
-        if (script.empty()) return false;   // the same words: nothing to tokenize or weave
+        if (script.empty()) return false;  // the same words: nothing to tokenize or weave
         KeyTable keys;
         const TokenStream a = tokenize({&was}, keys), b = tokenize({&now}, keys);
         if (!changes_structure(script, a.tokens, b.tokens)) return false;
@@ -445,7 +455,8 @@ private:
             for (const Token& t : tokens) t.boundary() ? out.push_back(0) : void(++out.back());
             return out;
         };
-        const std::vector<std::vector<Run>> scripts = unit_scripts(script, woven.units, sizes(a.tokens), sizes(b.tokens));
+        const std::vector<std::vector<Run>> scripts =
+            unit_scripts(script, woven.units, sizes(a.tokens), sizes(b.tokens));
         Clause out = now;
         out.blocks = std::move(woven.blocks);
         const std::vector<const Inlines*> old_units = units_of(was);
@@ -538,20 +549,21 @@ private:
         int section = std::max(current_section_, 0);
         const std::size_t old_section = static_cast<std::size_t>(r.section);
         const int continued = redline_of_continued_[old_section];
-        if (redline_of_old_[old_section] >= 0) section = redline_of_old_[old_section];
-        else if (continued >= current_section_) section = continued;
+        if (redline_of_old_[old_section] >= 0)
+            section = redline_of_old_[old_section];
+        else if (continued >= current_section_)
+            section = continued;
         if (sections_->empty()) return;
         (*sections_)[static_cast<std::size_t>(section)].clauses.push_back(std::move(clause));
     }
-
 
     const ChangeSet& set_;
     const model::Protocol& old_;
     const model::Protocol& new_;
     model::IdAllocator ids_;
-    std::vector<int> redline_of_new_;   // NEW's section index -> the redline's
-    std::vector<int> redline_of_old_;   // a deleted OLD section's index -> the redline's (-1: kept)
-    std::vector<int> redline_of_continued_;   // a kept OLD section's index -> the redline's section continuing it
+    std::vector<int> redline_of_new_;        // NEW's section index -> the redline's
+    std::vector<int> redline_of_old_;        // a deleted OLD section's index -> the redline's (-1: kept)
+    std::vector<int> redline_of_continued_;  // a kept OLD section's index -> the redline's section continuing it
     std::unordered_map<std::string, std::string> old_place_ids_;
     std::vector<model::Section>* sections_ = nullptr;
     int current_section_ = -1;

@@ -48,9 +48,12 @@ namespace {
 std::size_t common(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
     std::size_t i = 0, j = 0, n = 0;
     while (i < a.size() && j < b.size()) {
-        if (a[i] < b[j]) ++i;
-        else if (b[j] < a[i]) ++j;
-        else ++n, ++i, ++j;
+        if (a[i] < b[j])
+            ++i;
+        else if (b[j] < a[i])
+            ++j;
+        else
+            ++n, ++i, ++j;
     }
     return n;
 }
@@ -85,7 +88,8 @@ void count_script(Change& c, const std::vector<Token>& a, const std::vector<Toke
         return std::any_of(t.begin() + static_cast<std::ptrdiff_t>(begin), t.begin() + static_cast<std::ptrdiff_t>(end),
                            [](const Token& x) { return !x.boundary(); });
     };
-    const std::vector<Run> runs = c.script.empty() ? std::vector<Run>{{Op::equal, static_cast<int>(a.size())}} : c.script;
+    const std::vector<Run> runs =
+        c.script.empty() ? std::vector<Run>{{Op::equal, static_cast<int>(a.size())}} : c.script;
     for (const Run& r : runs) {
         const auto n = static_cast<std::size_t>(r.count);
         if (r.op == Op::deleted) c.words_deleted += count_words(a, pa, pa + n), c.amended |= has_words(a, pa, pa + n);
@@ -127,9 +131,12 @@ std::string describe_edits(const Change& c, const std::vector<Token>& a, const s
                     ++context;
             const std::string old_words = join_tokens(a, pa, pa + del + context);
             const std::string new_words = join_tokens(b, pb, pb + ins + context);
-            if (del && ins) phrases.push_back(quoted(old_words) + " replaced by " + quoted(new_words));
-            else if (del) phrases.push_back(quoted(old_words) + " deleted");
-            else phrases.push_back(quoted(new_words) + " inserted");
+            if (del && ins)
+                phrases.push_back(quoted(old_words) + " replaced by " + quoted(new_words));
+            else if (del)
+                phrases.push_back(quoted(old_words) + " deleted");
+            else
+                phrases.push_back(quoted(new_words) + " inserted");
         }
         pa += del;
         pb += ins;
@@ -137,7 +144,8 @@ std::string describe_edits(const Change& c, const std::vector<Token>& a, const s
     std::string out;
     for (const auto& p : phrases) out += (out.empty() ? "" : "; ") + p;
     if (hunks > phrases.size())
-        out += "; and " + std::to_string(hunks - phrases.size()) + " other change" + (hunks - phrases.size() > 1 ? "s" : "");
+        out += "; and " + std::to_string(hunks - phrases.size()) + " other change" +
+               (hunks - phrases.size() > 1 ? "s" : "");
     return out;
 }
 
@@ -156,7 +164,7 @@ public:
     ClauseRef ref;
     const model::Clause* clause = nullptr;
     bool id_given = false;
-    int match = -1;   // the paired clause on the other side (1:1 pairs)
+    int match = -1;  // the paired clause on the other side (1:1 pairs)
 
     const std::vector<Token>& tokens() const { return words().tokens; }
     std::vector<Token>& tokens() { return words().tokens; }
@@ -241,18 +249,19 @@ bool same_words(const ClauseInfo& x, const ClauseInfo& y) {
 // words first, so the lists of clauses holding an element stay short.
 class MoveCandidates {
 public:
-    MoveCandidates(const std::vector<ClauseInfo>& old, const std::vector<int>& olds, const std::vector<ClauseInfo>& new_,
-                   const std::vector<int>& news, double threshold)
+    MoveCandidates(const std::vector<ClauseInfo>& old, const std::vector<int>& olds,
+                   const std::vector<ClauseInfo>& new_, const std::vector<int>& news, double threshold)
         : threshold_(threshold), seen_(old.size(), 0) {
         std::unordered_map<std::uint32_t, std::uint32_t> frequency;
         for (int i : olds)
             for (std::uint32_t key : old[i].bag()) ++frequency[key];
         for (int j : news)
             for (std::uint32_t key : new_[j].bag()) ++frequency[key];
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> by_rarity;   // (frequency, key)
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> by_rarity;  // (frequency, key)
         for (const auto& [key, n] : frequency) by_rarity.emplace_back(n, key);
         std::sort(by_rarity.begin(), by_rarity.end());
-        for (std::size_t r = 0; r < by_rarity.size(); ++r) rank_.emplace(by_rarity[r].second, static_cast<std::uint32_t>(r));
+        for (std::size_t r = 0; r < by_rarity.size(); ++r)
+            rank_.emplace(by_rarity[r].second, static_cast<std::uint32_t>(r));
         for (int i : olds) {
             if (old[i].bag().empty()) empty_.push_back(i);
             for (std::uint64_t e : prefix(old[i].bag())) holders_[e].push_back(i);
@@ -265,14 +274,15 @@ public:
         ++stamp_;
         found_.clear();
         if (bag.empty()) {
-            found_ = empty_;   // only an empty bag is like an empty bag
+            found_ = empty_;  // only an empty bag is like an empty bag
             return found_;
         }
         for (std::uint64_t e : prefix(bag)) {
             auto it = holders_.find(e);
             if (it == holders_.end()) continue;
             for (int i : it->second)
-                if (seen_[static_cast<std::size_t>(i)] != stamp_) seen_[static_cast<std::size_t>(i)] = stamp_, found_.push_back(i);
+                if (seen_[static_cast<std::size_t>(i)] != stamp_)
+                    seen_[static_cast<std::size_t>(i)] = stamp_, found_.push_back(i);
         }
         return found_;
     }
@@ -283,7 +293,8 @@ private:
         std::vector<std::uint64_t> elements;
         elements.reserve(bag.size());
         for (std::size_t k = 0; k < bag.size(); ++k) {
-            const std::uint32_t occurrence = k > 0 && bag[k - 1] == bag[k] ? static_cast<std::uint32_t>(elements.back()) + 1 : 0;
+            const std::uint32_t occurrence =
+                k > 0 && bag[k - 1] == bag[k] ? static_cast<std::uint32_t>(elements.back()) + 1 : 0;
             elements.push_back(static_cast<std::uint64_t>(rank_.at(bag[k])) << 32 | occurrence);
         }
         // Rounded down, so rounding never drops a clause that reaches the threshold.
@@ -369,8 +380,10 @@ private:
             auto pos = std::lower_bound(tails.begin(), tails.end(), new_[j].match,
                                         [&](int tail_j, int old_i) { return new_[tail_j].match < old_i; });
             if (pos != tails.begin()) prev[j] = *(pos - 1);
-            if (pos == tails.end()) tails.push_back(j);
-            else *pos = j;
+            if (pos == tails.end())
+                tails.push_back(j);
+            else
+                *pos = j;
         }
         std::vector<bool> spine(new_.size(), false);
         for (int j = tails.empty() ? -1 : tails.back(); j >= 0; j = prev[j]) spine[j] = true;
@@ -489,8 +502,13 @@ public:
     ChangeBuilder(std::vector<ClauseInfo>& old, std::vector<ClauseInfo>& new_, const Aligner& aligner,
                   const model::Protocol& old_protocol, const model::Protocol& new_protocol, const Options& options,
                   KeyTable& keys)
-        : old_(old), new_(new_), aligner_(aligner), old_protocol_(old_protocol), new_protocol_(new_protocol),
-          options_(options), keys_(keys) {}
+        : old_(old),
+          new_(new_),
+          aligner_(aligner),
+          old_protocol_(old_protocol),
+          new_protocol_(new_protocol),
+          options_(options),
+          keys_(keys) {}
 
     ChangeSet build() {
         form_groups();
@@ -499,9 +517,12 @@ public:
         ChangeSet set;
         std::vector<std::vector<int>> deleted_after(new_.size() + 1);  // by anchor + 1
         for (std::size_t g = 0; g < groups_.size(); ++g)
-            if (groups_[g].news.empty() && !groups_[g].olds.empty()) deleted_after[static_cast<std::size_t>(old_place_after(groups_[g].olds[0]) + 1)].push_back(static_cast<int>(g));
+            if (groups_[g].news.empty() && !groups_[g].olds.empty())
+                deleted_after[static_cast<std::size_t>(old_place_after(groups_[g].olds[0]) + 1)].push_back(
+                    static_cast<int>(g));
         auto emit_deleted = [&](int anchor) {
-            for (int g : deleted_after[static_cast<std::size_t>(anchor + 1)]) set.changes.push_back(describe(groups_[g]));
+            for (int g : deleted_after[static_cast<std::size_t>(anchor + 1)])
+                set.changes.push_back(describe(groups_[g]));
         };
         emit_deleted(-1);
         for (std::size_t j = 0; j < new_.size(); ++j) {
@@ -588,8 +609,10 @@ private:
                 const std::string& from = was.ref.number;
                 const std::string& to = now.ref.number;
                 if (!from.empty() && !to.empty() && from != to) renumbered_.emplace(from, to);
-                const std::string old_section = model::join_number(old_protocol_.sections[static_cast<std::size_t>(was.ref.section)].number.parts);
-                const std::string new_section = model::join_number(new_protocol_.sections[static_cast<std::size_t>(now.ref.section)].number.parts);
+                const std::string old_section =
+                    model::join_number(old_protocol_.sections[static_cast<std::size_t>(was.ref.section)].number.parts);
+                const std::string new_section =
+                    model::join_number(new_protocol_.sections[static_cast<std::size_t>(now.ref.section)].number.parts);
                 if (!old_section.empty() && !new_section.empty() && old_section != new_section)
                     sections_renumbered_.emplace(old_section, new_section);
             }
@@ -642,7 +665,7 @@ private:
         for (int j : g.news) c.new_.push_back(new_[j].ref);
         if (g.olds.size() == 1 && g.news.size() == 1 && reads_the_same(old_[g.olds[0]], new_[g.news[0]])) {
             // The same words: nothing to diff (similarity 1, an empty script).
-            c.kind = g.moved ? ChangeKind::moved
+            c.kind = g.moved                               ? ChangeKind::moved
                      : c.old[0].number != c.new_[0].number ? ChangeKind::renumbered
                                                            : ChangeKind::unchanged;
             if (g.moved) c.old_place_after = old_place_after(g.olds[0]);
@@ -660,7 +683,8 @@ private:
             c.words_deleted = count_words(a, 0, a.size());
             c.similarity = 0.0;
             if (c.kind == ChangeKind::deleted) c.old_place_after = old_place_after(g.olds[0]);
-            c.summary = (c.kind == ChangeKind::inserted ? "New paragraph: '" + excerpt(b) : "Deleted: '" + excerpt(a)) + "'";
+            c.summary =
+                (c.kind == ChangeKind::inserted ? "New paragraph: '" + excerpt(b) : "Deleted: '" + excerpt(a)) + "'";
             return c;
         }
         measure(c, a, b, options_);
@@ -668,15 +692,22 @@ private:
             // a paragraph, list item, row or column added or removed: diffed unit by unit
             c.words_inserted = c.words_deleted = c.consequential_references = 0;
             c.amended = false;
-            c.script = structural_diff(*old_[g.olds[0]].clause, a, *new_[g.news[0]].clause, b, options_, c.replaced_whole);
+            c.script =
+                structural_diff(*old_[g.olds[0]].clause, a, *new_[g.news[0]].clause, b, options_, c.replaced_whole);
             count_script(c, a, b);
         }
-        if (g.olds.size() > 1) c.kind = ChangeKind::merged;
-        else if (g.news.size() > 1) c.kind = ChangeKind::split;
-        else if (g.moved) c.kind = ChangeKind::moved;
-        else if (c.amended) c.kind = ChangeKind::amended;
-        else if (c.old[0].number != c.new_[0].number) c.kind = ChangeKind::renumbered;
-        else c.kind = ChangeKind::unchanged;
+        if (g.olds.size() > 1)
+            c.kind = ChangeKind::merged;
+        else if (g.news.size() > 1)
+            c.kind = ChangeKind::split;
+        else if (g.moved)
+            c.kind = ChangeKind::moved;
+        else if (c.amended)
+            c.kind = ChangeKind::amended;
+        else if (c.old[0].number != c.new_[0].number)
+            c.kind = ChangeKind::renumbered;
+        else
+            c.kind = ChangeKind::unchanged;
         if (g.moved) c.old_place_after = old_place_after(g.olds[0]);
         c.summary = summarise(c, a, b);
         return c;
@@ -711,7 +742,8 @@ private:
         }
         if (c.amended) {
             std::string edits = describe_edits(c, a, b);
-            if (out.empty() && !edits.empty()) edits[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(edits[0])));
+            if (out.empty() && !edits.empty())
+                edits[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(edits[0])));
             out += (out.empty() ? "" : "; ") + edits;
         }
         if (c.consequential_references)
@@ -722,7 +754,8 @@ private:
 
     // Which references changed only because their target was renumbered: "3.7 to 3.8",
     // each pair once, in reading order.
-    static std::string renumbered_references(const Change& c, const std::vector<Token>& a, const std::vector<Token>& b) {
+    static std::string renumbered_references(const Change& c, const std::vector<Token>& a,
+                                             const std::vector<Token>& b) {
         std::vector<std::string> pairs;
         std::size_t pa = 0, pb = 0;
         for (const Run& r : c.script) {
@@ -737,7 +770,8 @@ private:
             if (r.op != Op::deleted) pb += n;
         }
         std::string out;
-        for (std::size_t k = 0; k < pairs.size(); ++k) out += (k == 0 ? "" : k + 1 == pairs.size() ? " and " : ", ") + pairs[k];
+        for (std::size_t k = 0; k < pairs.size(); ++k)
+            out += (k == 0 ? "" : k + 1 == pairs.size() ? " and " : ", ") + pairs[k];
         return out;
     }
 
@@ -766,7 +800,8 @@ static void unmove_in_order(ChangeSet& set, const std::vector<Change*>& crossed)
     bool changed = false;
     for (std::size_t k = 0; k < set.changes.size(); ++k) {
         Change& c = set.changes[k];
-        if (!single(c) || c.kind != ChangeKind::moved || std::find(crossed.begin(), crossed.end(), &c) != crossed.end()) continue;
+        if (!single(c) || c.kind != ChangeKind::moved || std::find(crossed.begin(), crossed.end(), &c) != crossed.end())
+            continue;
         const int from = c.old[0].section, to = c.new_[0].section;
         if (set.section_match[static_cast<std::size_t>(to)] != from) continue;
         int low = -1, high = -1;
@@ -788,7 +823,8 @@ static void unmove_in_order(ChangeSet& set, const std::vector<Change*>& crossed)
         const bool renumbered = c.old[0].number != c.new_[0].number;
         c.kind = c.amended ? ChangeKind::amended : renumbered ? ChangeKind::renumbered : ChangeKind::unchanged;
         if (c.kind == ChangeKind::renumbered) {
-            c.summary = "Renumbered from " + c.old[0].number + "; wording unchanged" + (rest.empty() ? "" : "; " + rest);
+            c.summary =
+                "Renumbered from " + c.old[0].number + "; wording unchanged" + (rest.empty() ? "" : "; " + rest);
         } else {
             if (!rest.empty()) rest[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rest[0])));
             c.summary = rest;
@@ -804,7 +840,8 @@ static void unmove_in_order(ChangeSet& set, const std::vector<Change*>& crossed)
         Change& c = *crossing;
         int after = -1, best = -1;
         for (const Change& f : set.changes)
-            if (fixed(f) && f.old[0].order < c.old[0].order && f.old[0].order > best) best = f.old[0].order, after = f.new_.back().order;
+            if (fixed(f) && f.old[0].order < c.old[0].order && f.old[0].order > best)
+                best = f.old[0].order, after = f.new_.back().order;
         c.old_place_after = after;
     }
     int moves = 0;

@@ -53,7 +53,7 @@ void strike_old_numbers(pugi::xml_node body) {
          body.select_nodes(".//div[@data-change='deleted' or contains(concat(' ', @class, ' '), ' moved-from ')]")) {
         pugi::xml_node slot = found.node().child("span");
         pugi::xml_node link = slot.child("a");
-        if (!link || !link.attribute("id")) continue;   // no number (a move link is no number)
+        if (!link || !link.attribute("id")) continue;  // no number (a move link is no number)
         const std::string number = link.text().get();
         pugi::xml_node del = slot.insert_child_before("del", link);
         del.append_attribute("class").set_value("old-number");
@@ -160,13 +160,14 @@ void mark_contents(pugi::xml_node contents, const model::Protocol& redline) {
 // "2 amended, 1 inserted, 7 renumbered." (clauses, not schedule rows)
 std::string summary_line(const ChangeSet& changes) {
     std::string out;
-    for (auto kind : {model::ChangeKind::amended, model::ChangeKind::inserted, model::ChangeKind::deleted,
-                      model::ChangeKind::moved, model::ChangeKind::split, model::ChangeKind::merged,
-                      model::ChangeKind::renumbered})
+    for (auto kind :
+         {model::ChangeKind::amended, model::ChangeKind::inserted, model::ChangeKind::deleted, model::ChangeKind::moved,
+          model::ChangeKind::split, model::ChangeKind::merged, model::ChangeKind::renumbered})
         if (const int n = changes.count(kind))
             out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + model::to_string(kind);
-    const std::pair<Part, const char*> parts[] = {
-        {Part::section, " section"}, {Part::introduction, " introduction"}, {Part::front_matter, " front-matter field"}};
+    const std::pair<Part, const char*> parts[] = {{Part::section, " section"},
+                                                  {Part::introduction, " introduction"},
+                                                  {Part::front_matter, " front-matter field"}};
     for (const auto& [part, noun] : parts)
         if (const int n = changes.count(part))
             out += (out.empty() ? "" : ", ") + std::to_string(n) + noun + (n == 1 ? "" : "s") + " changed";
@@ -203,7 +204,7 @@ bool render_html(const HtmlPages& pages, const std::string& templates_dir, io::O
     std::vector<html::Context> rows;
     for (const auto& r : *pages.rows)
         rows.push_back({{"old_number", r.old_number},
-                        {"new_number", !r.new_number.empty()                    ? r.new_number
+                        {"new_number", !r.new_number.empty()                         ? r.new_number
                                        : r.kind.find("deleted") != std::string::npos ? "(deleted)"
                                                                                      : "\u2014"},
                         {"kind", r.kind},

@@ -14,8 +14,8 @@ namespace protopub::redline {
 
 struct HtmlPages {
     const ChangeSet* changes = nullptr;
-    const model::Protocol* redline = nullptr;    // from build_redline()
-    const model::Protocol* schedule = nullptr;   // from build_schedule()
+    const model::Protocol* redline = nullptr;   // from build_redline()
+    const model::Protocol* schedule = nullptr;  // from build_schedule()
     const std::vector<ScheduleRow>* rows = nullptr;
     const model::Protocol* old = nullptr;
     const model::Protocol* new_ = nullptr;

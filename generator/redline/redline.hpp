@@ -38,11 +38,11 @@ const char* to_string(Part part);
 
 // Where a clause (or a section, or a front-matter field) sits in its version.
 struct ClauseRef {
-    std::string id;       // a front-matter field's key ("title", "version", "adopted")
-    std::string number;   // as displayed ("3.2", a section's "4"); "" when un-numbered
-    int section = -1;     // index into Protocol::sections
-    int clause = -1;      // index into Section::clauses (-1 for a section or its introduction)
-    int order = -1;       // position among all clauses of the version
+    std::string id;      // a front-matter field's key ("title", "version", "adopted")
+    std::string number;  // as displayed ("3.2", a section's "4"); "" when un-numbered
+    int section = -1;    // index into Protocol::sections
+    int clause = -1;     // index into Section::clauses (-1 for a section or its introduction)
+    int order = -1;      // position among all clauses of the version
 };
 
 // The word-level edit script of a change: runs over the concatenated word tokens of the
@@ -59,8 +59,8 @@ struct Change {
     // For a section: inserted, deleted, amended (heading words) or renumbered; for an
     // introduction or a front-matter field: inserted, deleted or amended.
     model::ChangeKind kind = model::ChangeKind::unchanged;
-    std::vector<ClauseRef> old;    // empty for inserted; two or more for merged
-    std::vector<ClauseRef> new_;   // empty for deleted; two or more for split
+    std::vector<ClauseRef> old;   // empty for inserted; two or more for merged
+    std::vector<ClauseRef> new_;  // empty for deleted; two or more for split
     int words_inserted = 0;
     int words_deleted = 0;
     int consequential_references = 0;  // references that changed only because their target was renumbered
@@ -71,8 +71,8 @@ struct Change {
     // A moved or deleted clause's old place, in NEW's order: the position (Clause order
     // in NEW) after which it stood, -1 = before the first clause.
     int old_place_after = -1;
-    std::vector<Run> script;           // word diff (empty when the words are the same)
-    std::string summary;               // one plain-English line for the schedule
+    std::vector<Run> script;  // word diff (empty when the words are the same)
+    std::string summary;      // one plain-English line for the schedule
 };
 
 struct ChangeSet {
@@ -97,7 +97,7 @@ ChangeSet compare_versions(const model::Protocol& old, const model::Protocol& ne
 // One piece of a word diff of two texts, in reading order.
 struct TextEdit {
     Op op = Op::equal;
-    std::string text;   // the words (joined with single spaces as written)
+    std::string text;  // the words (joined with single spaces as written)
 };
 // Word-level diff of two plain texts with the same tokens, clean-up and whole-replacement
 // rule as clause amendments use. Whitespace and quote-style differences are not changes.
@@ -115,9 +115,9 @@ std::string to_csv(const ChangeSet& changes);
 struct ScheduleRow {
     std::string old_number;
     std::string new_number;
-    std::string kind;      // "amended", "inserted", "renumbered", ...
-    std::string summary;   // "'five working days' replaced by 'ten working days'"
-    std::string anchor;    // the clause's id in the redline, for links ("" for a run of renumbered clauses)
+    std::string kind;     // "amended", "inserted", "renumbered", ...
+    std::string summary;  // "'five working days' replaced by 'ten working days'"
+    std::string anchor;   // the clause's id in the redline, for links ("" for a run of renumbered clauses)
 };
 // One row per change; runs of consecutive renumbered clauses become one row.
 std::vector<ScheduleRow> schedule_of_changes(const ChangeSet& changes);

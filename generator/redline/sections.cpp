@@ -46,7 +46,11 @@ std::vector<const model::Inlines*> intro_units(const std::vector<model::Block>& 
 class SectionMatcher {
 public:
     SectionMatcher(const ChangeSet& set, const Protocol& old, const Protocol& new_, const Options& options)
-        : set_(set), old_(old), new_(new_), options_(options), match_(new_.sections.size(), -1),
+        : set_(set),
+          old_(old),
+          new_(new_),
+          options_(options),
+          match_(new_.sections.size(), -1),
           taken_(old_.sections.size(), false) {}
 
     std::vector<int> run() {
@@ -64,7 +68,8 @@ private:
 
     void match_ids() {
         std::unordered_map<std::string, int> old_by_id;
-        for (std::size_t o = 0; o < old_.sections.size(); ++o) old_by_id.emplace(old_.sections[o].id, static_cast<int>(o));
+        for (std::size_t o = 0; o < old_.sections.size(); ++o)
+            old_by_id.emplace(old_.sections[o].id, static_cast<int>(o));
         for (std::size_t s = 0; s < new_.sections.size(); ++s) {
             auto it = old_by_id.find(new_.sections[s].id);
             if (it != old_by_id.end() && !taken_[static_cast<std::size_t>(it->second)]) pair(s, it->second);
@@ -137,7 +142,8 @@ std::string section_number(const Section& s) { return model::join_number(s.numbe
 // "Section 4", "Section 'Interpretation'" (no number), "Preamble (Summary)".
 std::string section_name(const Section& s) {
     const std::string heading = model::plain_text(s.heading);
-    if (s.kind == model::SectionKind::preamble) return heading.empty() ? "Preamble" : "Preamble (" + shorten(heading) + ")";
+    if (s.kind == model::SectionKind::preamble)
+        return heading.empty() ? "Preamble" : "Preamble (" + shorten(heading) + ")";
     const std::string number = section_number(s);
     const char* noun = s.level > 2 ? "Sub-heading " : "Section ";
     if (!number.empty()) return noun + number;
@@ -226,10 +232,13 @@ private:
                     gone.push_back(clause.old[0].number);
             const bool named = !section_number(s).empty();
             c.summary = section_name(s) + (heading.empty() || !named ? "" : " " + quoted(heading)) + " deleted";
-            if (gone.size() == s.clauses.size() && !gone.empty()) c.summary += ", with " + paragraphs_of(s);
-            else if (gone.empty() && !s.clauses.empty()) c.summary += "; " + paragraphs_of(s) + " kept";
-            else if (!gone.empty()) c.summary += ", with paragraph" + std::string(gone.size() > 1 ? "s " : " ") + gone.front() +
-                                                 (gone.size() > 1 ? " to " + gone.back() : "");
+            if (gone.size() == s.clauses.size() && !gone.empty())
+                c.summary += ", with " + paragraphs_of(s);
+            else if (gone.empty() && !s.clauses.empty())
+                c.summary += "; " + paragraphs_of(s) + " kept";
+            else if (!gone.empty())
+                c.summary += ", with paragraph" + std::string(gone.size() > 1 ? "s " : " ") + gone.front() +
+                             (gone.size() > 1 ? " to " + gone.back() : "");
         }
         return c;
     }
@@ -290,18 +299,25 @@ private:
                     std::vector<Token>& b, std::vector<Run>& script) {
         auto add = [&](Op op, int count) {
             if (count == 0) return;
-            if (!script.empty() && script.back().op == op) script.back().count += count;
-            else script.push_back({op, count});
+            if (!script.empty() && script.back().op == op)
+                script.back().count += count;
+            else
+                script.push_back({op, count});
         };
         for (const BlockPair& pair : align_blocks(was, now, options_)) {
             std::vector<Token> old_words, new_words;
-            if (pair.old_block >= 0) old_words = tokens_of(units_of(was[static_cast<std::size_t>(pair.old_block)]), keys_);
-            if (pair.new_block >= 0) new_words = tokens_of(units_of(now[static_cast<std::size_t>(pair.new_block)]), keys_);
+            if (pair.old_block >= 0)
+                old_words = tokens_of(units_of(was[static_cast<std::size_t>(pair.old_block)]), keys_);
+            if (pair.new_block >= 0)
+                new_words = tokens_of(units_of(now[static_cast<std::size_t>(pair.new_block)]), keys_);
             // a boundary between this block and the one before, on each side that has both
-            const bool old_boundary = !a.empty() && pair.old_block >= 0, new_boundary = !b.empty() && pair.new_block >= 0;
+            const bool old_boundary = !a.empty() && pair.old_block >= 0,
+                       new_boundary = !b.empty() && pair.new_block >= 0;
             if (old_boundary) a.push_back(Token{});
             if (new_boundary) b.push_back(Token{});
-            add(old_boundary && new_boundary ? Op::equal : old_boundary ? Op::deleted : Op::inserted,
+            add(old_boundary && new_boundary ? Op::equal
+                : old_boundary               ? Op::deleted
+                                             : Op::inserted,
                 old_boundary || new_boundary);
             bool replaced_whole = false;
             std::vector<Run> block_script = pair.old_block >= 0 && pair.new_block >= 0
@@ -388,7 +404,8 @@ std::vector<RedlineSection> redline_sections(const ChangeSet& set, std::size_t o
     for (const Change& c : set.changes)
         if (c.part == Part::clause && c.kind != ChangeKind::moved && !c.old.empty() && !c.new_.empty())
             for (const ClauseRef& r : c.new_)
-                holds[static_cast<std::size_t>(c.old[0].section)] = std::max(holds[static_cast<std::size_t>(c.old[0].section)], r.section);
+                holds[static_cast<std::size_t>(c.old[0].section)] =
+                    std::max(holds[static_cast<std::size_t>(c.old[0].section)], r.section);
     std::vector<std::vector<int>> deleted_after(section_match.size() + 1);  // by NEW section + 1
     int anchor = -1;
     for (std::size_t o = 0; o < old_sections; ++o) {

@@ -19,7 +19,8 @@ using Bag = std::vector<std::uint32_t>;
 
 Bag union_of(const UnitBags& bags, int first, int count) {
     Bag out;
-    for (int u = first; u < first + count; ++u) out.insert(out.end(), bags[static_cast<std::size_t>(u)].begin(), bags[static_cast<std::size_t>(u)].end());
+    for (int u = first; u < first + count; ++u)
+        out.insert(out.end(), bags[static_cast<std::size_t>(u)].begin(), bags[static_cast<std::size_t>(u)].end());
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -33,8 +34,8 @@ int unit_count(const std::vector<Block>& blocks) {
 }
 
 struct Pairing {
-    int a = -1;   // -1: only in NEW
-    int b = -1;   // -1: only in OLD
+    int a = -1;  // -1: only in NEW
+    int b = -1;  // -1: only in OLD
 };
 
 // An in-order alignment of two sequences maximising the total similarity (`similarity`
@@ -75,7 +76,9 @@ std::vector<Pairing> align(std::size_t p, std::size_t q, Similarity similarity, 
     auto fill_gap = [&](int end_a, int end_b) {
         const int na = end_a - last_a - 1, nb = end_b - last_b - 1;
         bool same_shape = na == nb;
-        for (int k = 0; same_shape && k < na; ++k) same_shape = kind_a(static_cast<std::size_t>(last_a + 1 + k)) == kind_b(static_cast<std::size_t>(last_b + 1 + k));
+        for (int k = 0; same_shape && k < na; ++k)
+            same_shape =
+                kind_a(static_cast<std::size_t>(last_a + 1 + k)) == kind_b(static_cast<std::size_t>(last_b + 1 + k));
         if (same_shape) {
             for (int k = 0; k < na; ++k) out.push_back({last_a + 1 + k, last_b + 1 + k});
         } else {
@@ -119,11 +122,16 @@ public:
             return s >= threshold_ ? s : -1.0;
         };
         std::vector<Block> out;
-        for (const Pairing& p : align(a.size(), b.size(), similarity, [&](std::size_t i) { return a[i].kind; },
-                                      [&](std::size_t j) { return b[j].kind; })) {
-            if (p.b < 0) out.push_back(whole(a[static_cast<std::size_t>(p.a)], first_a[static_cast<std::size_t>(p.a)], true));
-            else if (p.a < 0) out.push_back(whole(b[static_cast<std::size_t>(p.b)], first_b[static_cast<std::size_t>(p.b)], false));
-            else out.push_back(block(a[static_cast<std::size_t>(p.a)], first_a[static_cast<std::size_t>(p.a)], b[static_cast<std::size_t>(p.b)], first_b[static_cast<std::size_t>(p.b)]));
+        for (const Pairing& p : align(
+                 a.size(), b.size(), similarity, [&](std::size_t i) { return a[i].kind; },
+                 [&](std::size_t j) { return b[j].kind; })) {
+            if (p.b < 0)
+                out.push_back(whole(a[static_cast<std::size_t>(p.a)], first_a[static_cast<std::size_t>(p.a)], true));
+            else if (p.a < 0)
+                out.push_back(whole(b[static_cast<std::size_t>(p.b)], first_b[static_cast<std::size_t>(p.b)], false));
+            else
+                out.push_back(block(a[static_cast<std::size_t>(p.a)], first_a[static_cast<std::size_t>(p.a)],
+                                    b[static_cast<std::size_t>(p.b)], first_b[static_cast<std::size_t>(p.b)]));
         }
         return out;
     }
@@ -142,7 +150,8 @@ private:
     Block whole(const Block& b, int first, bool old_side) {
         Block out = b;
         mark_tree(out, old_side ? ChangeKind::deleted : ChangeKind::inserted);
-        for (int k = 0; k < unit_count(b); ++k) units_.push_back(old_side ? UnitPair{first + k, -1} : UnitPair{-1, first + k});
+        for (int k = 0; k < unit_count(b); ++k)
+            units_.push_back(old_side ? UnitPair{first + k, -1} : UnitPair{-1, first + k});
         return out;
     }
 
@@ -239,7 +248,9 @@ private:
             std::vector<Bag> out;
             for (const auto& row : units) {
                 out.emplace_back();
-                for (int u : row) out.back().insert(out.back().end(), bags[static_cast<std::size_t>(u)].begin(), bags[static_cast<std::size_t>(u)].end());
+                for (int u : row)
+                    out.back().insert(out.back().end(), bags[static_cast<std::size_t>(u)].begin(),
+                                      bags[static_cast<std::size_t>(u)].end());
                 std::sort(out.back().begin(), out.back().end());
             }
             return out;
@@ -251,8 +262,9 @@ private:
             return s >= threshold_ ? s : -1.0;
         };
         const std::size_t width = columns(b);
-        for (const Pairing& r : align(a.rows.size(), b.rows.size(), similarity, [&](std::size_t i) { return a.rows[i].header; },
-                                      [&](std::size_t j) { return b.rows[j].header; })) {
+        for (const Pairing& r : align(
+                 a.rows.size(), b.rows.size(), similarity, [&](std::size_t i) { return a.rows[i].header; },
+                 [&](std::size_t j) { return b.rows[j].header; })) {
             const model::TableRow* row_a = r.a >= 0 ? &a.rows[static_cast<std::size_t>(r.a)] : nullptr;
             const model::TableRow* row_b = r.b >= 0 ? &b.rows[static_cast<std::size_t>(r.b)] : nullptr;
             model::TableRow row;
@@ -262,8 +274,10 @@ private:
                 const bool has_a = row_a && c < row_a->cells.size();
                 const bool has_b = row_b && c < row_b->cells.size();
                 model::TableCell cell;
-                if (has_b) cell = row_b->cells[c];
-                else if (has_a) cell = row_a->cells[c];
+                if (has_b)
+                    cell = row_b->cells[c];
+                else if (has_a)
+                    cell = row_a->cells[c];
                 // a cell neither version has (a row shorter than the table) is a unit of no words
                 units_.push_back({has_a ? units_a[static_cast<std::size_t>(r.a)][c] : -1,
                                   has_b ? units_b[static_cast<std::size_t>(r.b)][c] : -1});
@@ -284,16 +298,20 @@ private:
 std::vector<std::pair<std::size_t, std::size_t>> unit_spans(const std::vector<Token>& tokens) {
     std::vector<std::pair<std::size_t, std::size_t>> out{{0, 0}};
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (tokens[i].boundary()) out.push_back({i + 1, i + 1});
-        else out.back().second = i + 1;
+        if (tokens[i].boundary())
+            out.push_back({i + 1, i + 1});
+        else
+            out.back().second = i + 1;
     }
     return out;
 }
 
 void add_run(std::vector<Run>& runs, Op op, int count) {
     if (count <= 0) return;
-    if (!runs.empty() && runs.back().op == op) runs.back().count += count;
-    else runs.push_back({op, count});
+    if (!runs.empty() && runs.back().op == op)
+        runs.back().count += count;
+    else
+        runs.push_back({op, count});
 }
 
 }  // namespace
@@ -301,17 +319,19 @@ void add_run(std::vector<Run>& runs, Op op, int count) {
 UnitBags unit_bags(const std::vector<Token>& tokens) {
     UnitBags out(1);
     for (const Token& t : tokens) {
-        if (t.boundary()) out.emplace_back();
-        else out.back().push_back(t.key);
+        if (t.boundary())
+            out.emplace_back();
+        else
+            out.back().push_back(t.key);
     }
     for (auto& bag : out) std::sort(bag.begin(), bag.end());
     return out;
 }
 
-WovenClause weave(const model::Clause& old, const UnitBags& old_bags, const model::Clause& new_, const UnitBags& new_bags,
-                  double threshold) {
+WovenClause weave(const model::Clause& old, const UnitBags& old_bags, const model::Clause& new_,
+                  const UnitBags& new_bags, double threshold) {
     WovenClause out;
-    out.units.push_back({0, 0});   // the headings
+    out.units.push_back({0, 0});  // the headings
     out.blocks = Weaver(old_bags, new_bags, threshold, out.units).blocks(old.blocks, 1, new_.blocks, 1);
     return out;
 }
@@ -340,11 +360,13 @@ std::vector<Run> structural_diff(const model::Clause& old, const std::vector<Tok
     int changed = 0, total = 0;
     for (std::size_t k = 0; k < woven.units.size(); ++k) {
         const UnitPair& u = woven.units[k];
-        if (u.old_unit < 0 && u.new_unit < 0) continue;   // an empty filler cell
+        if (u.old_unit < 0 && u.new_unit < 0) continue;  // an empty filler cell
         const Op boundary = u.old_unit < 0 ? Op::inserted : u.new_unit < 0 ? Op::deleted : Op::equal;
         if (k > 0) add_run(runs, boundary, 1), add_run(whole, boundary, 1);
-        const auto sa = u.old_unit >= 0 ? spans_a[static_cast<std::size_t>(u.old_unit)] : std::pair<std::size_t, std::size_t>{};
-        const auto sb = u.new_unit >= 0 ? spans_b[static_cast<std::size_t>(u.new_unit)] : std::pair<std::size_t, std::size_t>{};
+        const auto sa =
+            u.old_unit >= 0 ? spans_a[static_cast<std::size_t>(u.old_unit)] : std::pair<std::size_t, std::size_t>{};
+        const auto sb =
+            u.new_unit >= 0 ? spans_b[static_cast<std::size_t>(u.new_unit)] : std::pair<std::size_t, std::size_t>{};
         const int na = static_cast<int>(sa.second - sa.first), nb = static_cast<int>(sb.second - sb.first);
         total += na + nb;
         add_run(whole, Op::deleted, na);
@@ -354,8 +376,10 @@ std::vector<Run> structural_diff(const model::Clause& old, const std::vector<Tok
             add_run(runs, u.old_unit < 0 ? Op::inserted : Op::deleted, u.old_unit < 0 ? nb : na);
             continue;
         }
-        const std::vector<Token> unit_a(a.begin() + static_cast<std::ptrdiff_t>(sa.first), a.begin() + static_cast<std::ptrdiff_t>(sa.second));
-        const std::vector<Token> unit_b(b.begin() + static_cast<std::ptrdiff_t>(sb.first), b.begin() + static_cast<std::ptrdiff_t>(sb.second));
+        const std::vector<Token> unit_a(a.begin() + static_cast<std::ptrdiff_t>(sa.first),
+                                        a.begin() + static_cast<std::ptrdiff_t>(sa.second));
+        const std::vector<Token> unit_b(b.begin() + static_cast<std::ptrdiff_t>(sb.first),
+                                        b.begin() + static_cast<std::ptrdiff_t>(sb.second));
         bool unit_whole = false;
         std::vector<Run> unit_runs = diff_tokens(unit_a, unit_b, options, unit_whole);
         if (unit_runs.empty()) add_run(runs, Op::equal, na);
@@ -375,7 +399,7 @@ std::vector<std::vector<Run>> unit_scripts(const std::vector<Run>& script, const
     std::vector<std::vector<Run>> out;
     std::size_t next = 0;
     for (std::size_t k = 0; k < units.size(); ++k) {
-        if (k > 0 && (units[k].old_unit >= 0 || units[k].new_unit >= 0)) ++next;   // the boundary before the unit
+        if (k > 0 && (units[k].old_unit >= 0 || units[k].new_unit >= 0)) ++next;  // the boundary before the unit
         int left_a = units[k].old_unit >= 0 ? old_sizes[static_cast<std::size_t>(units[k].old_unit)] : 0;
         int left_b = units[k].new_unit >= 0 ? new_sizes[static_cast<std::size_t>(units[k].new_unit)] : 0;
         out.emplace_back();

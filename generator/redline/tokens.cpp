@@ -53,8 +53,16 @@ bool is_apostrophe(std::uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 // Quote styles fold together: a straight and a curly quote are the same token.
 void append_normalised(std::string& out, CodePoint cp, std::string_view s, std::size_t i) {
     switch (cp.value) {
-        case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: out += '\''; return;
-        case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: out += '"'; return;
+        case 0x2018:
+        case 0x2019:
+        case 0x201A:
+        case 0x201B:
+        case 0x2032: out += '\''; return;
+        case 0x201C:
+        case 0x201D:
+        case 0x201E:
+        case 0x201F:
+        case 0x2033: out += '"'; return;
         default: out.append(s.substr(i, cp.length));
     }
 }

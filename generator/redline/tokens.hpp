@@ -21,8 +21,8 @@ namespace protopub::redline::detail {
 // What wraps a word as written (emphasis, a link, a reference), outermost first.
 struct Wrapper {
     model::InlineKind kind = model::InlineKind::emphasis;
-    std::string target;   // link URL
-    int reference = -1;   // reference index
+    std::string target;  // link URL
+    int reference = -1;  // reference index
     bool operator==(const Wrapper&) const = default;
 };
 using Style = std::vector<Wrapper>;
@@ -30,14 +30,14 @@ using Style = std::vector<Wrapper>;
 constexpr std::uint32_t boundary_key = 0;
 
 struct Token {
-    std::string text;              // as written
-    std::uint32_t key = boundary_key;   // normalised form (quote styles folded), interned
+    std::string text;                             // as written
+    std::uint32_t key = boundary_key;             // normalised form (quote styles folded), interned
     std::uint32_t renumbered_key = boundary_key;  // old clause numbers: the key of the number it became
-    bool word = false;             // a word or number (punctuation is not)
-    bool space_before = false;     // white space before it in the same unit
-    bool code = false;             // an inline code span, kept as one token
-    int style = 0;                 // index into TokenStream::styles (0 = plain)
-    int reference = -1;            // the reference it is written in (Protocol::references), if any
+    bool word = false;                            // a word or number (punctuation is not)
+    bool space_before = false;                    // white space before it in the same unit
+    bool code = false;                            // an inline code span, kept as one token
+    int style = 0;                                // index into TokenStream::styles (0 = plain)
+    int reference = -1;                           // the reference it is written in (Protocol::references), if any
     bool boundary() const { return key == boundary_key; }
 };
 
@@ -137,7 +137,7 @@ void count_script(Change& c, const std::vector<Token>& a, const std::vector<Toke
 // "'five working days' replaced by 'ten working days'; 'strictly' deleted".
 std::string describe_edits(const Change& c, const std::vector<Token>& a, const std::vector<Token>& b);
 std::string shorten(std::string s, std::size_t max_bytes = 60);
-std::string quoted(const std::string& s);   // 'shortened text'
+std::string quoted(const std::string& s);  // 'shortened text'
 
 // ---------------------------------------------------------------- sections
 
@@ -165,8 +165,8 @@ std::vector<RedlineSection> redline_sections(const ChangeSet& set, std::size_t o
 bool same_text(const std::vector<model::Block>& old, const std::vector<model::Block>& new_);
 
 struct BlockPair {
-    int old_block = -1;   // -1: an inserted block
-    int new_block = -1;   // -1: a deleted block
+    int old_block = -1;  // -1: an inserted block
+    int new_block = -1;  // -1: a deleted block
 };
 std::vector<BlockPair> align_blocks(const std::vector<model::Block>& old, const std::vector<model::Block>& new_,
                                     const Options& options);

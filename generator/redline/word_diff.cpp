@@ -36,7 +36,7 @@ bool myers(const std::vector<Token>& a, int ab, int ae, const std::vector<Token>
         trace.emplace_back(v.begin() + (offset - d), v.begin() + (offset + d + 1));
         for (int k = -d; k <= d; k += 2) {
             int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1]
-                                                                                     : v[offset + k - 1] + 1;
+                                                                                   : v[offset + k - 1] + 1;
             int y = x - k;
             while (x < n && y < m && same(a[ab + x], b[bb + y])) ++x, ++y;
             v[offset + k] = x;

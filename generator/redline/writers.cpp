@@ -1,9 +1,9 @@
 // The change model as data: JSON, CSV, and the schedule of changes.
 #include <cstdio>
 
+#include "model/serialize.hpp"
 #include "model/text.hpp"
 #include "redline/redline.hpp"
-#include "model/serialize.hpp"
 
 namespace protopub::redline {
 
@@ -113,9 +113,10 @@ std::string to_csv(const ChangeSet& set) {
     std::string out = csv_row({"kind", "part", "old_id", "old_number", "new_id", "new_number", "words_inserted",
                                "words_deleted", "amended", "consequential_references", "similarity", "summary"});
     for (const Change& c : set.changes)
-        out += csv_row({model::to_string(c.kind), to_string(c.part), joined(c.old, &ClauseRef::id), joined(c.old, &ClauseRef::number),
-                        joined(c.new_, &ClauseRef::id), joined(c.new_, &ClauseRef::number),
-                        std::to_string(c.words_inserted), std::to_string(c.words_deleted), c.amended ? "yes" : "no",
+        out += csv_row({model::to_string(c.kind), to_string(c.part), joined(c.old, &ClauseRef::id),
+                        joined(c.old, &ClauseRef::number), joined(c.new_, &ClauseRef::id),
+                        joined(c.new_, &ClauseRef::number), std::to_string(c.words_inserted),
+                        std::to_string(c.words_deleted), c.amended ? "yes" : "no",
                         std::to_string(c.consequential_references), format_similarity(c.similarity), c.summary});
     return out;
 }
@@ -229,8 +230,8 @@ model::Protocol build_schedule(const std::vector<ScheduleRow>& rows, const model
     section.id_given = true;
     section.heading = text("Changes from version " + old.meta.version + " to version " + new_.meta.version);
     model::Block intro;
-    intro.inlines = text(rows.empty() ? "There are no changes." : std::to_string(rows.size()) + " change" +
-                                                                      (rows.size() == 1 ? "" : "s") + ".");
+    intro.inlines = text(rows.empty() ? "There are no changes."
+                                      : std::to_string(rows.size()) + " change" + (rows.size() == 1 ? "" : "s") + ".");
     section.intro.push_back(std::move(intro));
     if (!rows.empty()) {
         model::Block table;

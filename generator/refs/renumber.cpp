@@ -137,21 +137,26 @@ std::vector<NumberEdit> plan_renumber(const Protocol& p, Diagnostics& diags) {
                 const std::string number = bare_number(t.number);
                 for (const auto& s : p.sections) {
                     if (!s.number.empty() && join_number(s.number.parts) == number)
-                        candidates += std::string(found++ ? " and " : "") + "section {#" + s.id + "} at line " + std::to_string(s.pos.line);
+                        candidates += std::string(found++ ? " and " : "") + "section {#" + s.id + "} at line " +
+                                      std::to_string(s.pos.line);
                     for (const auto& c : s.clauses)
                         if (join_number(c.number.parts) == number)
-                            candidates += std::string(found++ ? " and " : "") + "{#" + c.id + "} at line " + std::to_string(c.pos.line);
+                            candidates += std::string(found++ ? " and " : "") + "{#" + c.id + "} at line " +
+                                          std::to_string(c.pos.line);
                 }
-                diags.error(p.source_path, t.pos.known() ? t.pos : r.pos,
-                            "reference '" + r.text + "' is ambiguous: " + t.number + " numbers " + candidates +
-                                "; renumbering would change what it points to, so nothing is renumbered: make the numbers "
-                                "unique (or write the reference to the clause you mean) first");
+                diags.error(
+                    p.source_path, t.pos.known() ? t.pos : r.pos,
+                    "reference '" + r.text + "' is ambiguous: " + t.number + " numbers " + candidates +
+                        "; renumbering would change what it points to, so nothing is renumbered: make the numbers "
+                        "unique (or write the reference to the clause you mean) first");
             }
             continue;
         }
         for (const auto& t : r.targets) {
-            if (t.clause_id.empty()) diags.warning(p.source_path, t.pos, what + t.number + " points nowhere");
-            else rewrite(t.pos, t.number, t.clause_id);
+            if (t.clause_id.empty())
+                diags.warning(p.source_path, t.pos, what + t.number + " points nowhere");
+            else
+                rewrite(t.pos, t.number, t.clause_id);
         }
     }
     return edits;

@@ -16,9 +16,9 @@ namespace protopub::refs {
 
 // One number to rewrite in the source.
 struct NumberEdit {
-    model::SourcePos pos;     // where the old number is written
-    std::string old_number;   // "3.4"
-    std::string new_number;   // "3.5"
+    model::SourcePos pos;    // where the old number is written
+    std::string old_number;  // "3.4"
+    std::string new_number;  // "3.5"
 };
 
 // The number every numbered clause and section should carry, by id. Numbering runs on

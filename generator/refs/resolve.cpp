@@ -47,7 +47,7 @@ struct Pending {
     std::size_t reference;
     InternalWord word;
     int direction;
-    std::size_t order;       // document order of the citing clause
+    std::size_t order;  // document order of the citing clause
 };
 
 // Where each inline of a run starts in the run's plain text.
@@ -82,15 +82,15 @@ private:
     Protocol& p_;
     Diagnostics& diags_;
     detail::ScanContext context_;
-    std::string owner_id_;            // the clause or section whose words are read
+    std::string owner_id_;  // the clause or section whose words are read
     std::size_t order_ = 0;
     std::vector<Pending> pending_;
     std::unordered_set<std::string> defined_;  // terms already defined, lower case
     bool paragraph_start_ = false;             // the next inlines walked open a paragraph
 
     // buffers reused for every run
-    std::string flat_;                // the run's words when it has several inlines
-    std::string_view text_;           // the run's words (flat_, or its one text inline)
+    std::string flat_;       // the run's words when it has several inlines
+    std::string_view text_;  // the run's words (flat_, or its one text inline)
     std::vector<Segment> segments_;
     std::vector<Found> found_;
     std::vector<detail::FoundTerm> terms_;
@@ -147,12 +147,13 @@ void Resolver::add_term(std::string term, std::string_view sentence_text, std::s
 }
 
 void Resolver::emphasised_term(const Inline& term, const Inline& after) {
-    if ((term.kind != InlineKind::strong && term.kind != InlineKind::emphasis) || after.kind != InlineKind::text) return;
+    if ((term.kind != InlineKind::strong && term.kind != InlineKind::emphasis) || after.kind != InlineKind::text)
+        return;
     if (term.children.size() != 1 || term.children[0].kind != InlineKind::text) return;
     const std::string& words = term.children[0].text;
     const std::string_view rest = after.text;
-    if (words.empty() || words.size() > 60 || !std::isupper(static_cast<unsigned char>(words[0])) ||
-        rest.size() < 2 || rest[0] != ' ' || detail::defining_verb(rest.substr(1)) == 0)
+    if (words.empty() || words.size() > 60 || !std::isupper(static_cast<unsigned char>(words[0])) || rest.size() < 2 ||
+        rest[0] != ' ' || detail::defining_verb(rest.substr(1)) == 0)
         return;
     add_term(words, words + after.text, 0, term.children[0].pos);
 }
@@ -166,8 +167,10 @@ bool Resolver::scan_run(Inlines& in, std::size_t first, std::size_t last, Inline
         flat_.clear();
         for (std::size_t k = first; k < last; ++k) {
             segments_.push_back({flat_.size(), k});
-            if (in[k].kind == InlineKind::text) flat_ += in[k].text;
-            else flat_ += ' ';
+            if (in[k].kind == InlineKind::text)
+                flat_ += in[k].text;
+            else
+                flat_ += ' ';
         }
         text_ = flat_;
     }
@@ -267,7 +270,8 @@ void Resolver::index_places() {
         if (s.kind == SectionKind::preamble) continue;
         if (s.level <= 2) {
             section_numbers_.push_back(model::section_number(s));
-            if (!section_numbers_.back().empty()) sections_.push_back({&section_numbers_.back(), s.id, order, s.pos, nullptr});
+            if (!section_numbers_.back().empty())
+                sections_.push_back({&section_numbers_.back(), s.id, order, s.pos, nullptr});
         }
         for (const auto& c : s.clauses) {
             ++order;
@@ -277,7 +281,8 @@ void Resolver::index_places() {
     }
     // numbers mostly ascend in document order already: sort only when they do not
     for (PlaceIndex* index : {&clauses_, &sections_})
-        if (!std::is_sorted(index->begin(), index->end(), by_number)) std::sort(index->begin(), index->end(), by_number);
+        if (!std::is_sorted(index->begin(), index->end(), by_number))
+            std::sort(index->begin(), index->end(), by_number);
 }
 
 std::span<const Place> Resolver::lookup(const std::string& number, InternalWord word) const {
@@ -319,9 +324,9 @@ void Resolver::resolve(const Pending& pending) {
         if (places.size() > 1) {
             r.ambiguous = true;
             all = false;
-            diags_.warning(file, at, quoted + " is ambiguous: " + target.number + " numbers more than one " + noun +
-                                         " (lines " + std::to_string(places[0].pos.line) + " and " +
-                                         std::to_string(places[1].pos.line) + ")");
+            diags_.warning(file, at,
+                           quoted + " is ambiguous: " + target.number + " numbers more than one " + noun + " (lines " +
+                               std::to_string(places[0].pos.line) + " and " + std::to_string(places[1].pos.line) + ")");
             continue;
         }
         const Place& place = places.front();
@@ -339,8 +344,9 @@ void Resolver::resolve(const Pending& pending) {
         if (places_found[k - 1]->order <= places_found[k]->order) continue;
         // a range alone: at the reference; a range in a list: at its first number
         const SourcePos at = r.targets.size() > 2 && r.targets[k - 1].pos.known() ? r.targets[k - 1].pos : r.pos;
-        diags_.warning(file, at, quoted + " has a range that runs backwards: " + r.targets[k - 1].number + " to " +
-                                     r.targets[k].number);
+        diags_.warning(
+            file, at,
+            quoted + " has a range that runs backwards: " + r.targets[k - 1].number + " to " + r.targets[k].number);
     }
     r.resolved = all;
 }

@@ -20,9 +20,9 @@ using model::ReferenceKind;
 using model::ReferenceTarget;
 
 constexpr std::size_t npos = std::string_view::npos;
-constexpr std::size_t max_title_word = 48;   // bytes in one word of a statute's title
-constexpr std::size_t max_title = 200;       // bytes from a title's first word to its "Act"
-constexpr std::size_t max_sentence = 600;    // bytes of a defining sentence either side of the term
+constexpr std::size_t max_title_word = 48;  // bytes in one word of a statute's title
+constexpr std::size_t max_title = 200;      // bytes from a title's first word to its "Act"
+constexpr std::size_t max_sentence = 600;   // bytes of a defining sentence either side of the term
 
 // Character classes by table: the scanner asks about every byte of the text.
 enum : unsigned char { letter = 1, digit = 2, upper = 4 };
@@ -44,7 +44,7 @@ std::size_t leading_letters(const char* p) {
     std::memcpy(&x, p, 8);
     constexpr std::uint64_t ones = 0x0101010101010101ULL;
     constexpr std::uint64_t high = 0x8080808080808080ULL;
-    const std::uint64_t folded = (x | (0x20 * ones)) & ~high;   // lower case, high bits apart
+    const std::uint64_t folded = (x | (0x20 * ones)) & ~high;       // lower case, high bits apart
     const std::uint64_t at_least_a = folded + (0x80 - 'a') * ones;  // high bit: >= 'a'
     const std::uint64_t past_z = folded + (0x80 - 'z' - 1) * ones;  // high bit: > 'z'
     const std::uint64_t letters = at_least_a & ~past_z & ~x & high;
@@ -182,17 +182,28 @@ struct KeywordInfo {
 };
 
 const std::pair<std::string_view, KeywordInfo> keyword_table[] = {
-    {"paragraph", {Keyword::paragraph, false}},     {"paragraphs", {Keyword::paragraph, false}},
-    {"sub-paragraph", {Keyword::paragraph, false}}, {"sub-paragraphs", {Keyword::paragraph, false}},
-    {"subparagraph", {Keyword::paragraph, false}},  {"subparagraphs", {Keyword::paragraph, false}},
-    {"para", {Keyword::paragraph, true}},           {"paras", {Keyword::paragraph, true}},
-    {"clause", {Keyword::clause, false}},           {"clauses", {Keyword::clause, false}},
-    {"section", {Keyword::section, false}},         {"sections", {Keyword::section, false}},
-    {"s", {Keyword::short_section, true}},          {"ss", {Keyword::short_section, true}},
-    {"regulation", {Keyword::regulation, false}},   {"regulations", {Keyword::regulation, false}},
-    {"reg", {Keyword::regulation, true}},           {"article", {Keyword::article, false}},
-    {"articles", {Keyword::article, false}},        {"art", {Keyword::article, true}},
-    {"part", {Keyword::part, false}},               {"schedule", {Keyword::schedule, false}},
+    {"paragraph", {Keyword::paragraph, false}},
+    {"paragraphs", {Keyword::paragraph, false}},
+    {"sub-paragraph", {Keyword::paragraph, false}},
+    {"sub-paragraphs", {Keyword::paragraph, false}},
+    {"subparagraph", {Keyword::paragraph, false}},
+    {"subparagraphs", {Keyword::paragraph, false}},
+    {"para", {Keyword::paragraph, true}},
+    {"paras", {Keyword::paragraph, true}},
+    {"clause", {Keyword::clause, false}},
+    {"clauses", {Keyword::clause, false}},
+    {"section", {Keyword::section, false}},
+    {"sections", {Keyword::section, false}},
+    {"s", {Keyword::short_section, true}},
+    {"ss", {Keyword::short_section, true}},
+    {"regulation", {Keyword::regulation, false}},
+    {"regulations", {Keyword::regulation, false}},
+    {"reg", {Keyword::regulation, true}},
+    {"article", {Keyword::article, false}},
+    {"articles", {Keyword::article, false}},
+    {"art", {Keyword::article, true}},
+    {"part", {Keyword::part, false}},
+    {"schedule", {Keyword::schedule, false}},
     {"referred", {Keyword::referred, false}},
 };
 
@@ -226,8 +237,10 @@ struct Folded {
 
     static Folded of(const char* word, std::size_t length, bool may_read_16) {
         Folded f;
-        if (may_read_16) std::memcpy(f.chunks, word, 16);  // one load each, not a call
-        else std::memcpy(f.chunks, word, length);
+        if (may_read_16)
+            std::memcpy(f.chunks, word, 16);  // one load each, not a call
+        else
+            std::memcpy(f.chunks, word, length);
         for (std::size_t k = 0; k < 2; ++k) {
             const std::size_t in_chunk = length > 8 * k ? std::min<std::size_t>(length - 8 * k, 8) : 0;
             const std::uint64_t keep = in_chunk == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * in_chunk)) - 1;
@@ -319,7 +332,8 @@ std::string_view pin_kind(Keyword k) {
 
 // Small words allowed inside a statute's short title.
 bool is_title_connector(std::string_view w) {
-    static const std::string_view connectors[] = {"of", "and", "for", "in", "on", "to", "the", "etc.", "at", "from", "with", "&"};
+    static const std::string_view connectors[] = {"of",  "and",  "for", "in",   "on",   "to",
+                                                  "the", "etc.", "at",  "from", "with", "&"};
     return std::find(std::begin(connectors), std::end(connectors), w) != std::end(connectors);
 }
 
@@ -327,16 +341,21 @@ bool is_title_connector(std::string_view w) {
 struct Number {
     std::size_t begin = 0;
     std::size_t end = 0;
-    std::string value;      // digits and dots, with a statute's letter suffix: "4.21", "12A"
+    std::string value;  // digits and dots, with a statute's letter suffix: "4.21", "12A"
     bool has_letters = false;
-    std::string written;    // with any bracketed sub-item labels: "4.2(a)"
-    bool ends_range = false; // "4.5" in "4.3 to 4.5"
+    std::string written;      // with any bracketed sub-item labels: "4.2(a)"
+    bool ends_range = false;  // "4.5" in "4.3 to 4.5"
 };
 
 class Scanner {
 public:
     Scanner(std::string_view text, ScanContext& context, std::vector<Found>& refs, std::vector<FoundTerm>& terms)
-        : s_(text), n_(text.size()), ctx_(context), refs_(refs), terms_(terms), first_ref_(refs.size()),
+        : s_(text),
+          n_(text.size()),
+          ctx_(context),
+          refs_(refs),
+          terms_(terms),
+          first_ref_(refs.size()),
           index_(word_index()) {}
 
     void run();
@@ -347,9 +366,12 @@ private:
     bool boundary(std::size_t i) const { return i >= n_ || !is_alnum(s_[i]); }
     std::size_t skip_space(std::size_t i) const {
         for (;;) {
-            if (i < n_ && (s_[i] == ' ' || s_[i] == '\t')) ++i;
-            else if (i + 1 < n_ && s_[i] == '\xC2' && s_[i + 1] == '\xA0') i += 2;  // no-break space
-            else return i;
+            if (i < n_ && (s_[i] == ' ' || s_[i] == '\t'))
+                ++i;
+            else if (i + 1 < n_ && s_[i] == '\xC2' && s_[i + 1] == '\xA0')
+                i += 2;  // no-break space
+            else
+                return i;
         }
     }
     // Letters, with inner hyphens ("sub-paragraph", "Levelling-up"). The hottest loop:
@@ -364,8 +386,10 @@ private:
                 if (letters < 8) break;
             }
             while (i < n && is_alpha(text[i])) ++i;
-            if (i + 1 < n && text[i] == '-' && is_alpha(text[i + 1])) i += 2;
-            else return i;
+            if (i + 1 < n && text[i] == '-' && is_alpha(text[i + 1]))
+                i += 2;
+            else
+                return i;
         }
     }
     bool at(std::size_t i, std::string_view bytes) const { return s_.substr(std::min(i, n_), bytes.size()) == bytes; }
@@ -389,9 +413,12 @@ private:
                 if (t == j) return npos;
                 j = t;
             } else if (p == '\'') {
-                if (j < n_ && s_[j] == '\'') ++j;
-                else if (at(j, "\u2019")) j += 3;
-                else return npos;
+                if (j < n_ && s_[j] == '\'')
+                    ++j;
+                else if (at(j, "\u2019"))
+                    j += 3;
+                else
+                    return npos;
             } else if (j < n_ && to_lower(s_[j]) == to_lower(p)) {
                 ++j;
             } else {
@@ -473,13 +500,19 @@ private:
 bool Scanner::read_number(std::size_t i, Number& out) const {
     std::size_t j = i;
     int digits = 0;
-    while (j < n_ && is_digit(s_[j]) && digits < 5) { ++j; ++digits; }
+    while (j < n_ && is_digit(s_[j]) && digits < 5) {
+        ++j;
+        ++digits;
+    }
     if (digits == 0 || digits > 4) return false;
     // dots only between digits: the full stop after "paragraph 4.2." is not part of it
     while (j + 1 < n_ && s_[j] == '.' && is_digit(s_[j + 1])) {
         ++j;
         int part_digits = 0;
-        while (j < n_ && is_digit(s_[j])) { ++j; ++part_digits; }
+        while (j < n_ && is_digit(s_[j])) {
+            ++j;
+            ++part_digits;
+        }
         if (part_digits > 4) return false;
     }
     std::size_t letters = j;
@@ -514,7 +547,10 @@ bool Scanner::read_number_list(std::size_t i, std::vector<Number>& items, bool& 
         if (t < n_ && s_[t] == ',') {
             t = skip_space(t + 1);
             for (std::string_view w : {"and ", "or "})
-                if (std::size_t e = match(t, w); e != npos) { t = e; break; }
+                if (std::size_t e = match(t, w); e != npos) {
+                    t = e;
+                    break;
+                }
         } else if (std::size_t e = spaced ? match(t, "and ") : npos; e != npos) {
             t = e;
         } else if (std::size_t e2 = spaced ? match(t, "or ") : npos; e2 != npos) {
@@ -552,7 +588,8 @@ std::size_t Scanner::read_year(std::size_t i, int& year) const {
 }
 
 std::size_t Scanner::constitution_at(std::size_t i) const {
-    for (std::string_view p : {"this Constitution", "the Constitution", "the Council's Constitution", "our Constitution"})
+    for (std::string_view p :
+         {"this Constitution", "the Constitution", "the Council's Constitution", "our Constitution"})
         if (std::size_t e = match(i, p); e != npos) return e;
     return npos;
 }
@@ -561,10 +598,10 @@ std::size_t Scanner::constitution_at(std::size_t i) const {
 // names councils give their protocols, codes and procedures.
 std::size_t Scanner::this_protocol_at(std::size_t i) const {
     static constexpr std::string_view names[] = {
-        "this Protocol",   "this Code",     "this document", "this guidance",  "this guide",     "this procedure",
-        "this policy",     "this note",     "this scheme",   "this charter",   "this framework", "this statement",
-        "these Protocols", "these Rules",   "these Procedure Rules", "these guidelines", "this guideline",
-        "these procedures", "this Standing Order", "these Standing Orders"};
+        "this Protocol",    "this Code",      "this document",    "this guidance",       "this guide",
+        "this procedure",   "this policy",    "this note",        "this scheme",         "this charter",
+        "this framework",   "this statement", "these Protocols",  "these Rules",         "these Procedure Rules",
+        "these guidelines", "this guideline", "these procedures", "this Standing Order", "these Standing Orders"};
     for (std::string_view p : names)
         if (std::size_t e = match(i, p); e != npos) return e;
     return npos;
@@ -604,8 +641,9 @@ void Scanner::add_targets(Found& f, const std::vector<Number>& items, bool range
 void Scanner::pin(Found& f, Keyword kind, const std::vector<Number>& items, bool range, std::string_view within) {
     const std::string_view what = within.empty() ? pin_kind(kind) : "schedule";
     for (const auto& item : items)
-        add_target(f, item, within.empty() ? std::string(what) + " " + item.written
-                                           : "schedule " + std::string(within) + " paragraph " + item.written);
+        add_target(f, item,
+                   within.empty() ? std::string(what) + " " + item.written
+                                  : "schedule " + std::string(within) + " paragraph " + item.written);
     f.ref.is_range = range;
     if (f.statute) {
         // the address of the first provision cited; sub-sections have no page of their own
@@ -666,9 +704,12 @@ std::size_t Scanner::read_title_years(std::size_t w, bool collection, int& year)
     if (end == npos) return w;
     if (collection) {  // "Acts 1972-2000", "Acts 1972 to 2000"
         std::size_t r = npos;
-        if (end < n_ && s_[end] == '-') r = end + 1;
-        else if (at(end, "\u2013")) r = end + 3;
-        else if (skip_space(end) > end) r = match(skip_space(end), "to ");
+        if (end < n_ && s_[end] == '-')
+            r = end + 1;
+        else if (at(end, "\u2013"))
+            r = end + 3;
+        else if (skip_space(end) > end)
+            r = match(skip_space(end), "to ");
         int last_year = 0;
         if (r != npos)
             if (std::size_t e = read_year(r, last_year); e != npos) end = e;
@@ -798,9 +839,12 @@ std::optional<Found> Scanner::document(std::size_t i, std::size_t word_end, cons
     // "Officers" is mostly just a word: the byte after it (an apostrophe or the next word's
     // first letter) turns most uses away before any name is compared
     char next = 0;
-    if (word_end < n_ && (s_[word_end] == '\'' || (s_[word_end] == '\xE2' && at(word_end, "\u2019")))) next = '\'';
-    else if (word_end + 1 < n_ && s_[word_end] == ' ') next = to_lower(s_[word_end + 1]);
-    else if (std::size_t t = skip_space(word_end); t > word_end && t < n_) next = to_lower(s_[t]);
+    if (word_end < n_ && (s_[word_end] == '\'' || (s_[word_end] == '\xE2' && at(word_end, "\u2019"))))
+        next = '\'';
+    else if (word_end + 1 < n_ && s_[word_end] == ' ')
+        next = to_lower(s_[word_end + 1]);
+    else if (std::size_t t = skip_space(word_end); t > word_end && t < n_)
+        next = to_lower(s_[t]);
     for (const auto& [d, d_next] : word->documents) {
         if (d_next != next) continue;
         std::size_t e = match(i, d->written);
@@ -896,8 +940,8 @@ std::optional<Found> Scanner::numbered(std::size_t i, std::size_t keyword_end, K
     if (!read_number_list(j, items, range, end)) return std::nullopt;
 
     const bool section_word = kw.keyword == Keyword::section || kw.keyword == Keyword::short_section;
-    const bool statute_only = kw.keyword == Keyword::short_section || kw.keyword == Keyword::regulation ||
-                              kw.keyword == Keyword::article;
+    const bool statute_only =
+        kw.keyword == Keyword::short_section || kw.keyword == Keyword::regulation || kw.keyword == Keyword::article;
     std::size_t after = skip_space(end);
 
     // "Section 151 Officer": the chief finance officer, named after the 1972 Act
@@ -963,8 +1007,13 @@ std::optional<Found> Scanner::numbered(std::size_t i, std::size_t keyword_end, K
     f.internal_word = section_word ? InternalWord::section : InternalWord::clause;
     add_targets(f, items, range);
     if (std::size_t t = skip_space(end); t > end) {
-        if (std::size_t e = match(t, "above"); e != npos) { end = e; f.direction = -1; }
-        else if (std::size_t e2 = match(t, "below"); e2 != npos) { end = e2; f.direction = 1; }
+        if (std::size_t e = match(t, "above"); e != npos) {
+            end = e;
+            f.direction = -1;
+        } else if (std::size_t e2 = match(t, "below"); e2 != npos) {
+            end = e2;
+            f.direction = 1;
+        }
     }
     f.end = end;
     return f;
@@ -1051,8 +1100,10 @@ std::size_t Scanner::read_name(std::size_t i) const {
         const std::size_t e = word_end(p);
         if (e == p) break;
         const std::string_view word = s_.substr(p, e - p);
-        if (is_upper(s_[p])) end = e;
-        else if (words == 0 || !is_title_connector(word)) break;
+        if (is_upper(s_[p]))
+            end = e;
+        else if (words == 0 || !is_title_connector(word))
+            break;
         const std::size_t next = skip_space(e);
         if (next == e) break;
         p = next;
@@ -1115,9 +1166,9 @@ void Scanner::unquoted_means(std::size_t i, std::size_t verb_end) {
         if (!is_upper(s_[b]) || !opens_definition_at(b)) continue;
         if (std::size_t e = match(b, "The "); e != npos && e < term_end) b = e;
         // "This includes", "Any Member means well": a subject, not a name
-        static const std::string_view determiners[] = {"This", "That", "These", "Those", "It", "Which", "What", "There",
-                                                       "Such", "Each", "Every", "Any", "All", "No", "Some", "Our",
-                                                       "Their", "His", "Her", "Its", "He", "She", "They", "We", "You"};
+        static const std::string_view determiners[] = {
+            "This", "That", "These", "Those", "It",  "Which", "What", "There", "Such", "Each", "Every", "Any", "All",
+            "No",   "Some", "Our",   "Their", "His", "Her",   "Its",  "He",    "She",  "They", "We",    "You"};
         const std::string_view first = s_.substr(b, word_end(b) - b);
         if (std::find(std::begin(determiners), std::end(determiners), first) != std::end(determiners)) return;
         add_term(b, std::string(s_.substr(b, term_end - b)));
@@ -1143,9 +1194,7 @@ std::size_t Scanner::read_quoted(std::size_t i, std::string& term) const {
     return npos;
 }
 
-void Scanner::add_term(std::size_t begin, std::string term) {
-    terms_.push_back({begin, std::move(term)});
-}
+void Scanner::add_term(std::size_t begin, std::string term) { terms_.push_back({begin, std::move(term)}); }
 
 // "Councillor" means ...; 'Officer' includes ...
 void Scanner::quoted_means(std::size_t i) {
@@ -1182,8 +1231,10 @@ void Scanner::run() {
             const std::size_t i = base + k;
             events &= events - 1;
             if (!((block.letters >> k) & 1)) {
-                if (text[i] == '(') bracketed_name(i);
-                else if (open_quote(i) && !(i > 0 && is_alnum(text[i - 1]))) quoted_means(i);
+                if (text[i] == '(')
+                    bracketed_name(i);
+                else if (open_quote(i) && !(i > 0 && is_alnum(text[i - 1])))
+                    quoted_means(i);
                 continue;
             }
             // the word ends where the block's letters do, unless it runs on past the block
@@ -1215,7 +1266,8 @@ void Scanner::run() {
 
 std::size_t defining_verb(std::string_view s) {
     for (std::string_view verb : {"means", "includes", "shall mean", "shall include"})
-        if (s.substr(0, verb.size()) == verb && (s.size() == verb.size() || !is_alnum(s[verb.size()]))) return verb.size();
+        if (s.substr(0, verb.size()) == verb && (s.size() == verb.size() || !is_alnum(s[verb.size()])))
+            return verb.size();
     return 0;
 }
 

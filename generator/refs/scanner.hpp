@@ -18,17 +18,17 @@ namespace protopub::refs::detail {
 enum class InternalWord { none, clause, section };
 
 struct Found {
-    std::size_t begin = 0;                  // offsets into the scanned text
+    std::size_t begin = 0;  // offsets into the scanned text
     std::size_t end = 0;
-    model::Reference ref;                   // everything but text and positions
+    model::Reference ref;                     // everything but text and positions
     std::vector<std::size_t> target_offsets;  // where each target's number starts
     InternalWord internal_word = InternalWord::none;
-    int direction = 0;                      // -1 "above", +1 "below", 0 neither
-    const Statute* statute = nullptr;       // the statute cited, when the table knows it
+    int direction = 0;                 // -1 "above", +1 "below", 0 neither
+    const Statute* statute = nullptr;  // the statute cited, when the table knows it
 };
 
 struct FoundTerm {
-    std::size_t begin = 0;                  // the term's first character
+    std::size_t begin = 0;  // the term's first character
     std::string term;
 };
 

@@ -42,8 +42,8 @@ const std::vector<Statute> table = {
     {"Bribery Act", 2010, "ukpga", 23, ""},
     {"Equality Act", 2010, "ukpga", 15, ""},
     {"Localism Act", 2011, "ukpga", 20, ""},
-    {"Local Authorities (Executive Arrangements) (Meetings and Access to Information) (England) Regulations",
-     2012, "uksi", 2089, ""},
+    {"Local Authorities (Executive Arrangements) (Meetings and Access to Information) (England) Regulations", 2012,
+     "uksi", 2089, ""},
     {"Relevant Authorities (Disclosable Pecuniary Interests) Regulations", 2012, "uksi", 1464, ""},
     {"Local Audit and Accountability Act", 2014, "ukpga", 2, ""},
     {"Openness of Local Government Bodies Regulations", 2014, "uksi", 2095, ""},
@@ -117,7 +117,8 @@ const Statute* find_statute(std::string_view title, int year) {
         return out;
     }();
     const std::string wanted = normalise_title(title);
-    return find_unique(year, [&](const Statute& s) { return titles[static_cast<std::size_t>(&s - table.data())] == wanted; });
+    return find_unique(year,
+                       [&](const Statute& s) { return titles[static_cast<std::size_t>(&s - table.data())] == wanted; });
 }
 
 const Statute* find_statute_by_abbreviation(std::string_view abbreviation, int year) {

@@ -10,10 +10,10 @@
 namespace protopub::refs {
 
 struct Statute {
-    std::string_view title;   // short title without the year: "Local Government Act"
+    std::string_view title;  // short title without the year: "Local Government Act"
     int year = 0;
-    std::string_view type;    // legislation.gov.uk type: ukpga, uksi, eur
-    int number = 0;           // chapter (ukpga), SI number (uksi), regulation number (eur)
+    std::string_view type;          // legislation.gov.uk type: ukpga, uksi, eur
+    int number = 0;                 // chapter (ukpga), SI number (uksi), regulation number (eur)
     std::string_view abbreviation;  // "LGA", "FOIA", "" when none is in common use
 
     // "Local Government Act 1972"

@@ -30,8 +30,10 @@ std::optional<model::Protocol> load_version(const ReportSource& report, const st
                                             const std::string& what, model::Diagnostics& diags) {
     std::string error;
     std::optional<std::string> text;
-    if (auto git = io::parse_git_spec(spec)) text = io::read_git_file(*git, error);
-    else text = io::read_file(spec, error, source::kMaxSourceBytes);
+    if (auto git = io::parse_git_spec(spec))
+        text = io::read_git_file(*git, error);
+    else
+        text = io::read_file(spec, error, source::kMaxSourceBytes);
     if (!text) {
         diags.error(report.path, at, what + ": " + error);
         return std::nullopt;
@@ -77,8 +79,8 @@ model::Protocol comparison_document(const model::Protocol& protocol, const model
     s.heading = {text("Compared with " + version_label(base) + " (" + base.meta.council + ")")};
     const std::size_t base_topics = static_cast<std::size_t>(
         std::count_if(cmp.topics.begin(), cmp.topics.end(), [](const compare::Topic& t) { return t.from_base; }));
-    s.intro.push_back(paragraph({text("Of the model's " + std::to_string(base_topics) + " topics, this protocol covers " +
-                                      std::to_string(view.covered) + ".")}));
+    s.intro.push_back(paragraph({text("Of the model's " + std::to_string(base_topics) +
+                                      " topics, this protocol covers " + std::to_string(view.covered) + ".")}));
     auto list = [&](const std::string& lead, const std::vector<std::size_t>& topics, bool in_base) {
         model::Inline strong;
         strong.kind = model::InlineKind::strong;
@@ -96,7 +98,8 @@ model::Protocol comparison_document(const model::Protocol& protocol, const model
 std::string default_title(const Appendix& a, const model::Protocol* newer) {
     switch (a.kind) {
         case AppendixKind::schedule: return "Schedule of changes";
-        case AppendixKind::redline: return (newer ? newer->meta.title : std::string("The revised text")) + ": tracked changes";
+        case AppendixKind::redline:
+            return (newer ? newer->meta.title : std::string("The revised text")) + ": tracked changes";
         case AppendixKind::version: return newer ? newer->meta.title : "The revised text";
         case AppendixKind::comparison: return "Comparison with the model protocol";
         case AppendixKind::file: return "";
@@ -166,10 +169,12 @@ std::vector<Appendix> build_appendices(const ReportSource& source, model::Diagno
         // is named by the document's own title, not by the appendix's or the report's.
         const std::string own_title = newer ? newer->meta.title : a.document.meta.title;
         for (auto& section : a.document.sections)
-            if (section.heading.empty() && section.number.empty() && !own_title.empty()) section.heading = {text(own_title)};
-        a.document.source_path = a.stem + ".md";   // its pages and files are named after it
+            if (section.heading.empty() && section.number.empty() && !own_title.empty())
+                section.heading = {text(own_title)};
+        a.document.source_path = a.stem + ".md";  // its pages and files are named after it
         a.document.meta.title = "Appendix " + std::to_string(a.number) + ": " + a.title;
-        if (a.document.meta.council.empty()) a.document.meta.council = newer ? newer->meta.council : source.cover.council;
+        if (a.document.meta.council.empty())
+            a.document.meta.council = newer ? newer->meta.council : source.cover.council;
         out.push_back(std::move(a));
     }
     return out;

@@ -54,10 +54,10 @@ public:
 
 private:
     struct Cited {
-        std::size_t begin = 0, end = 0;   // the words to link, in the text inline
+        std::size_t begin = 0, end = 0;  // the words to link, in the text inline
         int appendix = 0;
-        std::size_t appendix_at = 0;      // where "Appendix" is written
-        std::vector<std::pair<std::string, std::size_t>> numbers;   // cited clause numbers, with their offsets
+        std::size_t appendix_at = 0;                               // where "Appendix" is written
+        std::vector<std::pair<std::string, std::size_t>> numbers;  // cited clause numbers, with their offsets
         bool range = false;
     };
 
@@ -96,8 +96,10 @@ private:
                 joined.back().text += in.kind == InlineKind::text ? in.text : " ";
                 continue;
             }
-            if (in.kind == InlineKind::text) pieces.push_back({{0, in.pos}});
-            else pieces.emplace_back();
+            if (in.kind == InlineKind::text)
+                pieces.push_back({{0, in.pos}});
+            else
+                pieces.emplace_back();
             joined.push_back(std::move(in));
         }
         list = std::move(joined);
@@ -119,7 +121,7 @@ private:
             list.insert(list.begin() + static_cast<std::ptrdiff_t>(i), std::move(ref));
             list.insert(list.begin() + static_cast<std::ptrdiff_t>(i), std::move(before));
             pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(i), 2, Pieces{});
-            i += 1;   // the rest of the text is looked at next
+            i += 1;  // the rest of the text is looked at next
         }
     }
 
@@ -157,17 +159,21 @@ private:
             while (b > 0 && s[b - 1] != ' ') --b;
             std::string word = s.substr(b, w - b);
             while (!word.empty() && word.back() == ',') word.pop_back();
-            if (!word.empty() && std::all_of(word.begin(), word.end(), is_number_char) && std::isdigit(static_cast<unsigned char>(word[0]))) {
+            if (!word.empty() && std::all_of(word.begin(), word.end(), is_number_char) &&
+                std::isdigit(static_cast<unsigned char>(word[0]))) {
                 numbers.insert(numbers.begin(), {model::number_without_dots(word), b});
             } else if (word == "to" || word == "and") {
                 range |= word == "to";
             } else {
                 std::string lower;
-                std::size_t lead = 0;   // "(paragraph"
+                std::size_t lead = 0;  // "(paragraph"
                 while (lead < word.size() && !std::isalpha(static_cast<unsigned char>(word[lead]))) ++lead;
-                for (char ch : word.substr(lead)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-                static const char* keywords[] = {"paragraph", "paragraphs", "para", "paras", "clause", "clauses", "section", "sections"};
-                if (!numbers.empty() && std::find(std::begin(keywords), std::end(keywords), lower) != std::end(keywords)) {
+                for (char ch : word.substr(lead))
+                    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                static const char* keywords[] = {"paragraph", "paragraphs", "para",    "paras",
+                                                 "clause",    "clauses",    "section", "sections"};
+                if (!numbers.empty() &&
+                    std::find(std::begin(keywords), std::end(keywords), lower) != std::end(keywords)) {
                     c.begin = b + lead;
                     c.numbers = std::move(numbers);
                     c.range = range;
@@ -185,7 +191,8 @@ private:
             if (model::number_without_dots(s.number.text) == number && s.change.kind != model::ChangeKind::deleted)
                 return appendix_key(a.number) + "-" + s.id;
             for (const auto& c : s.clauses)
-                if (model::number_without_dots(c.number.text) == number && c.change.kind != model::ChangeKind::deleted && !c.change.moved_from)
+                if (model::number_without_dots(c.number.text) == number &&
+                    c.change.kind != model::ChangeKind::deleted && !c.change.moved_from)
                     return appendix_key(a.number) + "-" + c.id;
         }
         return {};
@@ -204,11 +211,12 @@ private:
         if (!appendix) {
             diags_.error(body_.source_path, pos_at(pos, c.appendix_at),
                          "'" + ref.text + "' points nowhere: the report has " +
-                             (appendices_.empty() ? std::string("no appendices")
-                                                  : appendices_.size() == 1 ? std::string("one appendix")
-                                                                            : std::to_string(appendices_.size()) + " appendices"));
+                             (appendices_.empty()       ? std::string("no appendices")
+                              : appendices_.size() == 1 ? std::string("one appendix")
+                                                        : std::to_string(appendices_.size()) + " appendices"));
         } else if (c.numbers.empty()) {
-            ref.targets.push_back({std::to_string(c.appendix), appendix_key(c.appendix), pos_at(pos, c.appendix_at), false});
+            ref.targets.push_back(
+                {std::to_string(c.appendix), appendix_key(c.appendix), pos_at(pos, c.appendix_at), false});
             ref.resolved = true;
         } else {
             ref.resolved = true;
@@ -223,7 +231,8 @@ private:
                     ref.resolved = false;
                     diags_.error(body_.source_path, t.pos,
                                  "'" + ref.text + "' points nowhere: Appendix " + std::to_string(c.appendix) + " (" +
-                                     appendix->title + ") has no " + (appendix->drawn ? "paragraph " + number : "numbered paragraphs"));
+                                     appendix->title + ") has no " +
+                                     (appendix->drawn ? "paragraph " + number : "numbered paragraphs"));
                 }
                 ref.targets.push_back(std::move(t));
             }
@@ -245,7 +254,8 @@ private:
 
 }  // namespace
 
-model::Protocol assemble(const ReportSource& source, const std::vector<Appendix>& appendices, model::Diagnostics& diags) {
+model::Protocol assemble(const ReportSource& source, const std::vector<Appendix>& appendices,
+                         model::Diagnostics& diags) {
     const Cover& c = source.cover;
     model::Protocol whole;
     whole.source_path = source.path;
@@ -256,10 +266,14 @@ model::Protocol assemble(const ReportSource& source, const std::vector<Appendix>
     whole.meta.version = c.version;
     whole.meta.status = model::Status::draft;
 
-    whole.sections.push_back(model::make::section(
-        "cover", "Report to " + c.committee,
-        {field_table({{"To", c.committee}, {"Date", model::date_in_words(c.date)}, {"Item No", c.item}, {"Report of", c.report_of},
-                      {"Title of Report", c.title}, {"Wards affected", c.wards}, {"Key decision", c.key_decision}})}));
+    whole.sections.push_back(model::make::section("cover", "Report to " + c.committee,
+                                                  {field_table({{"To", c.committee},
+                                                                {"Date", model::date_in_words(c.date)},
+                                                                {"Item No", c.item},
+                                                                {"Report of", c.report_of},
+                                                                {"Title of Report", c.title},
+                                                                {"Wards affected", c.wards},
+                                                                {"Key decision", c.key_decision}})}));
 
     std::vector<model::Block> summary = {field_table({{"Purpose of report", c.purpose},
                                                       {"Report approved by", c.approved_by},
@@ -297,7 +311,8 @@ model::Protocol assemble(const ReportSource& source, const std::vector<Appendix>
     auto details = field_table({{"Name and contact details of author", contact},
                                 {"Background papers", papers.empty() ? std::string("None") : papers},
                                 {"Version number", c.version}});
-    whole.sections.push_back(model::make::section("contact", "Contact details and background papers", {std::move(details)}));
+    whole.sections.push_back(
+        model::make::section("contact", "Contact details and background papers", {std::move(details)}));
 
     for (const auto& a : appendices) {
         const std::string key = appendix_key(a.number);
@@ -306,7 +321,7 @@ model::Protocol assemble(const ReportSource& source, const std::vector<Appendix>
         if (!a.drawn) {
             Inline file;
             file.kind = InlineKind::link;
-            file.target = a.file_name;   // beside the report
+            file.target = a.file_name;  // beside the report
             file.children = {text(a.file_name)};
             intro.push_back(paragraph({text("Published as a separate file: "), file}));
         }

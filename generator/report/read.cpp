@@ -26,7 +26,7 @@ namespace {
 
 struct Split {
     std::string yaml;
-    std::uint32_t closing_line = 0;   // the line of the closing '---' (0: no front matter)
+    std::uint32_t closing_line = 0;  // the line of the closing '---' (0: no front matter)
     std::size_t body_offset = 0;
 };
 
@@ -86,8 +86,10 @@ public:
             return out;
         }
         for (const auto& item : n) {
-            if (item.IsScalar()) out.push_back(item.Scalar());
-            else diags_.error(path_, at(item), std::string("report: each of '") + name + "' must be a single value");
+            if (item.IsScalar())
+                out.push_back(item.Scalar());
+            else
+                diags_.error(path_, at(item), std::string("report: each of '") + name + "' must be a single value");
         }
         return out;
     }
@@ -116,7 +118,8 @@ public:
         a.pos = at(n);
         const std::string what = "appendix " + std::to_string(index + 1);
         if (!n.IsMap()) {
-            diags_.error(path_, at(n), what + " must be fields: one of schedule, redline, version, comparison, file, and a title");
+            diags_.error(path_, at(n),
+                         what + " must be fields: one of schedule, redline, version, comparison, file, and a title");
             return a;
         }
         known(n, {"title", "schedule", "redline", "version", "comparison", "file"}, " in " + what);
@@ -158,8 +161,9 @@ public:
         try {
             root = YAML::Load(yaml);
         } catch (const YAML::Exception& e) {
-            diags_.error(path_, {2u + static_cast<std::uint32_t>(e.mark.line > 0 ? e.mark.line : 0),
-                                 static_cast<std::uint32_t>(e.mark.column >= 0 ? e.mark.column + 1 : 1)},
+            diags_.error(path_,
+                         {2u + static_cast<std::uint32_t>(e.mark.line > 0 ? e.mark.line : 0),
+                          static_cast<std::uint32_t>(e.mark.column >= 0 ? e.mark.column + 1 : 1)},
                          "report: invalid YAML: " + e.msg);
             return;
         }
@@ -167,9 +171,10 @@ public:
             diags_.error(path_, {2, 1}, "report: the front matter must be 'field: value' lines");
             return;
         }
-        known(root, {"committee", "date", "item", "report_of", "title", "council", "wards", "key_decision", "purpose",
-                     "recommendations", "approved_by", "finance", "legal", "equalities", "policy", "author", "contact",
-                     "background_papers", "version", "appendices"},
+        known(root, {"committee", "date",         "item",    "report_of",       "title",       "council",
+                     "wards",     "key_decision", "purpose", "recommendations", "approved_by", "finance",
+                     "legal",     "equalities",   "policy",  "author",          "contact",     "background_papers",
+                     "version",   "appendices"},
               "");
         Cover& c = out.cover;
         c.committee = scalar(root, "committee", true);
@@ -218,12 +223,14 @@ void check_numbering(const model::Protocol& body, model::Diagnostics& diags) {
             if (c.depth() == 1) {
                 if (top != last + 1)
                     diags.error(body.source_path, at,
-                                "paragraph " + model::join_number(c.number.parts) + " follows " + (last ? std::to_string(last) : "the start") +
+                                "paragraph " + model::join_number(c.number.parts) + " follows " +
+                                    (last ? std::to_string(last) : "the start") +
                                     ": the report's paragraphs are numbered 1, 2, 3 ... across its headings");
                 last = top;
             } else if (top != last) {
                 diags.error(body.source_path, at,
-                            "paragraph " + model::join_number(c.number.parts) + " is not under paragraph " + std::to_string(last));
+                            "paragraph " + model::join_number(c.number.parts) + " is not under paragraph " +
+                                std::to_string(last));
             }
         }
 }
@@ -235,9 +242,11 @@ ReportSource read_report(std::string_view input, const std::string& path, model:
     out.path = path;
     std::string text;
     text.reserve(input.size());
-    for (std::size_t i = 0; i < input.size(); ++i) {   // CRLF and CR read as LF, as in sources
-        if (input[i] != '\r') text += input[i];
-        else if (i + 1 >= input.size() || input[i + 1] != '\n') text += '\n';
+    for (std::size_t i = 0; i < input.size(); ++i) {  // CRLF and CR read as LF, as in sources
+        if (input[i] != '\r')
+            text += input[i];
+        else if (i + 1 >= input.size() || input[i + 1] != '\n')
+            text += '\n';
     }
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
     const Split fm = split_front_matter(text);
@@ -261,7 +270,8 @@ ReportSource read_report(std::string_view input, const std::string& path, model:
     out.body = source::read_protocol(body, path, body_diags);
     // The stand-in front matter is ours: nothing said about it concerns the report.
     for (const auto& d : body_diags.items())
-        if (d.pos.line > fm.closing_line || d.severity != model::Severity::warning) diags.add(d.severity, d.file, d.pos, d.message);
+        if (d.pos.line > fm.closing_line || d.severity != model::Severity::warning)
+            diags.add(d.severity, d.file, d.pos, d.message);
     auto& sections = out.body.sections;
     if (!sections.empty() && sections.front().id == "report" && sections.front().clauses.empty() &&
         sections.front().intro.empty())

@@ -17,48 +17,48 @@ namespace protopub::report {
 
 // The cover block and the summary, as the council's report template lays them out.
 struct Cover {
-    std::string committee;        // "To: Standards Committee"
-    std::string date;             // meeting date, YYYY-MM-DD
-    std::string item;             // item number on the agenda
-    std::string report_of;        // "Head of Law and Governance"
+    std::string committee;  // "To: Standards Committee"
+    std::string date;       // meeting date, YYYY-MM-DD
+    std::string item;       // item number on the agenda
+    std::string report_of;  // "Head of Law and Governance"
     std::string title;
-    std::string council;          // "" = the new version's council
+    std::string council;  // "" = the new version's council
     std::string wards;
     std::string key_decision;
     std::string purpose;
     std::vector<std::string> recommendations;
     std::string approved_by;
-    std::string finance, legal, equalities, policy;   // implications
+    std::string finance, legal, equalities, policy;  // implications
     std::string author, contact;
     std::vector<std::string> background_papers;
     std::string version;
 };
 
 enum class AppendixKind {
-    schedule,     // schedule: {old: FILE@REV, new: FILE}
-    redline,      // redline: {old: FILE@REV, new: FILE}: the tracked-changes version
-    version,      // version: FILE (or FILE@REV): the clean text
-    comparison,   // comparison: {protocol: FILE, base: MODEL.md}
-    file,         // file: PATH: any file, published beside the report
+    schedule,    // schedule: {old: FILE@REV, new: FILE}
+    redline,     // redline: {old: FILE@REV, new: FILE}: the tracked-changes version
+    version,     // version: FILE (or FILE@REV): the clean text
+    comparison,  // comparison: {protocol: FILE, base: MODEL.md}
+    file,        // file: PATH: any file, published beside the report
 };
 const char* to_string(AppendixKind kind);
 
 // One appendix as the front matter names it; paths are relative to the report's folder.
 struct AppendixSpec {
     AppendixKind kind = AppendixKind::file;
-    std::string title;            // "" = the kind's own title
-    std::string old_spec, new_spec;   // schedule, redline; new_spec alone: version
-    std::string protocol, base;       // comparison
-    std::string file;                 // file
-    model::SourcePos pos;             // the entry in REPORT.md
-    model::SourcePos old_pos, new_pos, file_pos;   // each path, for diagnostics
+    std::string title;                            // "" = the kind's own title
+    std::string old_spec, new_spec;               // schedule, redline; new_spec alone: version
+    std::string protocol, base;                   // comparison
+    std::string file;                             // file
+    model::SourcePos pos;                         // the entry in REPORT.md
+    model::SourcePos old_pos, new_pos, file_pos;  // each path, for diagnostics
 };
 
 struct ReportSource {
     std::string path;
     Cover cover;
     std::vector<AppendixSpec> appendices;
-    model::Protocol body;         // the numbered paragraphs, read by the source reader
+    model::Protocol body;  // the numbered paragraphs, read by the source reader
 };
 
 // Reads REPORT.md: front matter (every problem at its line and column) and the body,
@@ -68,11 +68,11 @@ ReportSource read_report(std::string_view text, const std::string& path, model::
 struct Appendix {
     int number = 0;
     AppendixKind kind = AppendixKind::file;
-    std::string title;            // "Schedule of changes"
-    std::string stem;             // "appendix-1-schedule-of-changes": its files' names
-    bool drawn = false;           // `document` holds it (else `file_bytes` are published as they are)
+    std::string title;   // "Schedule of changes"
+    std::string stem;    // "appendix-1-schedule-of-changes": its files' names
+    bool drawn = false;  // `document` holds it (else `file_bytes` are published as they are)
     model::Protocol document;
-    std::string file_name;        // for a file published as it is: "appendix-4-budget.xlsx"
+    std::string file_name;  // for a file published as it is: "appendix-4-budget.xlsx"
     std::string file_bytes;
 };
 

@@ -178,7 +178,10 @@ std::size_t match_number(std::string_view s, bool allow_single, std::vector<int>
 std::size_t match_label(std::string_view s, std::string& label) {
     std::size_t i = 0;
     bool open = false;
-    if (i < s.size() && s[i] == '(') { open = true; ++i; }
+    if (i < s.size() && s[i] == '(') {
+        open = true;
+        ++i;
+    }
     std::size_t start = i;
     while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) && i - start < 6) ++i;
     std::size_t len = i - start;
@@ -187,9 +190,12 @@ std::size_t match_label(std::string_view s, std::string& label) {
     bool roman = letters.find_first_not_of("ivxlcIVXLC") == std::string_view::npos;
     if (len > 1 && !roman) return 0;  // "(ab)" or "Council." is not a label
     char close = s[i];
-    if (close == ')') ++i;
-    else if (close == '.' && !open) ++i;
-    else return 0;
+    if (close == ')')
+        ++i;
+    else if (close == '.' && !open)
+        ++i;
+    else
+        return 0;
     if (i >= s.size() || s[i] != ' ') return 0;
     label = std::string(s.substr(0, i));
     while (i < s.size() && s[i] == ' ') ++i;
@@ -357,8 +363,8 @@ private:
     Lines lines_;
     const std::string& path_;
     Diagnostics& diags_;
-    Clause* clause_ = nullptr;       // the open clause, if any
-    Section* section_ = nullptr;     // the open section, if any
+    Clause* clause_ = nullptr;    // the open clause, if any
+    Section* section_ = nullptr;  // the open section, if any
     std::unordered_map<std::string, SourcePos> given_ids_;
     int depth_ = 0;
     bool reported_depth_ = false;
@@ -368,8 +374,9 @@ private:
 bool Reader::too_deep(cmark_node* n) {
     if (depth_ <= kMaxNesting) return false;  // exactly 100 levels are allowed
     if (!reported_depth_)
-        diags_.error(path_, pos_of(n), "lists, quotes or emphasis nested more than " + std::to_string(kMaxNesting) +
-                                           " levels deep; the deeper levels are not read");
+        diags_.error(path_, pos_of(n),
+                     "lists, quotes or emphasis nested more than " + std::to_string(kMaxNesting) +
+                         " levels deep; the deeper levels are not read");
     reported_depth_ = true;
     return true;
 }
@@ -397,8 +404,8 @@ void Reader::strip_prefix(Inlines& inlines, std::size_t count) {
         break;
     }
     // An id or number alone on the first line leaves a break at the front.
-    while (!inlines.empty() && (inlines.front().kind == InlineKind::soft_break ||
-                                inlines.front().kind == InlineKind::line_break))
+    while (!inlines.empty() &&
+           (inlines.front().kind == InlineKind::soft_break || inlines.front().kind == InlineKind::line_break))
         inlines.erase(inlines.begin());
 }
 
@@ -412,8 +419,9 @@ AttrBlock Reader::strip_trailing_attrs(Inlines& inlines, SourcePos at) {
     if (open == std::string::npos) return attrs;
     if (parse_attr_block(std::string_view(t).substr(open, end - open + 1), attrs) == 0) return AttrBlock{};
     if (attrs.malformed)
-        diags_.error(path_, at, "malformed attribute block '" + t.substr(open, end - open + 1) +
-                                    "': ids start with a letter and use letters, digits, '-' and '_'");
+        diags_.error(path_, at,
+                     "malformed attribute block '" + t.substr(open, end - open + 1) +
+                         "': ids start with a letter and use letters, digits, '-' and '_'");
     t.erase(open);
     while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
     if (t.empty()) inlines.pop_back();
@@ -424,7 +432,8 @@ void Reader::note_id(const std::string& id, SourcePos pos, bool given) {
     if (!given || id.empty()) return;
     auto [it, inserted] = given_ids_.emplace(id, pos);
     if (!inserted)
-        diags_.error(path_, pos, "id '" + id + "' is used twice (first at line " + std::to_string(it->second.line) + ")");
+        diags_.error(path_, pos,
+                     "id '" + id + "' is used twice (first at line " + std::to_string(it->second.line) + ")");
 }
 
 void Reader::read_inline(cmark_node* n, Inlines& out) {
@@ -492,8 +501,10 @@ void Reader::append_text(std::string_view literal, SourcePos reported, Inlines& 
     // (one pass over the bytes: find_first_of would look each byte up in the set in turn)
     if (std::any_of(literal.begin(), literal.end(), [](char c) { return c == '\xFE' || c == '\xFF'; })) {
         for (char c : literal) {
-            if (c == '\xFE' || c == '\xFF') decoded += c == '\xFE' ? "\xEF\xBF\xBE" : "\xEF\xBF\xBF";
-            else decoded += c;
+            if (c == '\xFE' || c == '\xFF')
+                decoded += c == '\xFE' ? "\xEF\xBF\xBE" : "\xEF\xBF\xBF";
+            else
+                decoded += c;
         }
         literal = decoded;
     }
@@ -504,7 +515,8 @@ void Reader::append_text(std::string_view literal, SourcePos reported, Inlines& 
         // not counting the indentation it stripped (or, on a lazy line, that it never had).
         const std::string_view line = lines_.from(reported.line, 1);
         // cmark-gfm reports column 0 for some text in malformed tables: the line's start.
-        std::uint32_t column = std::clamp<std::uint32_t>(reported.column, 1, static_cast<std::uint32_t>(line.size() + 1));
+        std::uint32_t column =
+            std::clamp<std::uint32_t>(reported.column, 1, static_cast<std::uint32_t>(line.size() + 1));
         while (column <= line.size() && (line[column - 1] == ' ' || line[column - 1] == '\t')) ++column;
         if (!align_text(literal, line.substr(column - 1), column, pieces) && pieces.size() == 1) {
             const std::size_t indent = line.find_first_not_of(" \t>");
@@ -523,9 +535,9 @@ void Reader::append_text(std::string_view literal, SourcePos reported, Inlines& 
         const SourcePos pos{reported.line, pieces[k].column};
         // cmark splits text at special characters: join what continues the text before
         const Inline* before = out.empty() ? nullptr : &out.back();
-        const bool continues = before && before->kind == InlineKind::text &&
-                               (!pos.known() || (before->pos.line == pos.line &&
-                                                 before->pos.column + before->text.size() == pos.column));
+        const bool continues =
+            before && before->kind == InlineKind::text &&
+            (!pos.known() || (before->pos.line == pos.line && before->pos.column + before->text.size() == pos.column));
         if (continues) {
             out.back().text += words;
             continue;
@@ -589,7 +601,8 @@ Block Reader::read_list(cmark_node* n) {
                 AttrBlock attrs;
                 std::size_t attr_len = parse_attr_block(raw.substr(used), attrs);
                 if (attrs.malformed)
-                    diags_.error(path_, ppos, "malformed id in sub-item '" + std::string(raw.substr(used, attr_len)) + "'");
+                    diags_.error(path_, ppos,
+                                 "malformed id in sub-item '" + std::string(raw.substr(used, attr_len)) + "'");
                 if (attr_len) {
                     li.id = attrs.id;
                     note_id(li.id, ppos, true);
@@ -729,8 +742,10 @@ void Reader::start_section(cmark_node* heading, Protocol& p) {
     s.heading = read_inlines(heading);
     AttrBlock attrs = strip_trailing_attrs(s.heading, s.pos);
     for (const auto& c : attrs.classes) {
-        if (c == "preamble") s.kind = SectionKind::preamble;
-        else diags_.warning(path_, s.pos, "unknown class '." + c + "' on heading (known: .preamble)");
+        if (c == "preamble")
+            s.kind = SectionKind::preamble;
+        else
+            diags_.warning(path_, s.pos, "unknown class '." + c + "' on heading (known: .preamble)");
     }
     if (!s.heading.empty() && s.heading.front().kind == InlineKind::text) {
         std::string_view first = s.heading.front().text;
@@ -776,7 +791,8 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
         if (type == CMARK_NODE_HEADING) {
             int level = cmark_node_get_heading_level(n);
             if (level == 1) {
-                diags_.warning(path_, pos, "level-1 heading: the title comes from the front matter; use '##' for sections");
+                diags_.warning(path_, pos,
+                               "level-1 heading: the title comes from the front matter; use '##' for sections");
             }
             // "### 24.1 Status of this code": a clause with a title
             std::string_view raw = lines_.from(pos.line, pos.column);
@@ -866,8 +882,8 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
             }
         }
 
-        if (type == CMARK_NODE_LIST && cmark_node_get_list_type(n) == CMARK_ORDERED_LIST && section_ &&
-            !in_preamble && (!clause_ || clause_->depth() == 1)) {
+        if (type == CMARK_NODE_LIST && cmark_node_get_list_type(n) == CMARK_ORDERED_LIST && section_ && !in_preamble &&
+            (!clause_ || clause_->depth() == 1)) {
             // Single-level numbering: each item is a clause, numbered as written.
             Block list = read_list(n);
             for (auto& item : list.items) {
@@ -917,8 +933,8 @@ void assign_ids(Protocol& p) {
 
 struct FrontMatter {
     std::string yaml;
-    std::uint32_t first_line = 0;   // line of the first YAML line
-    std::size_t body_offset = 0;    // where the Markdown starts
+    std::uint32_t first_line = 0;  // line of the first YAML line
+    std::size_t body_offset = 0;   // where the Markdown starts
     std::uint32_t body_line = 1;
     bool present = false;
     bool closed = false;
@@ -1016,8 +1032,8 @@ void read_front_matter(const FrontMatter& fm, const std::string& path, Metadata&
         return true;
     };
 
-    static const std::set<std::string> known = {"title", "council", "version", "status", "adopted", "adopted_by",
-                                                "minute", "supersedes", "constitution", "lang"};
+    static const std::set<std::string> known = {"title",      "council", "version",    "status",       "adopted",
+                                                "adopted_by", "minute",  "supersedes", "constitution", "lang"};
     for (const auto& kv : root) {
         std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
         if (!known.count(key)) diags.warning(path, at(kv.first), "front matter: unknown field '" + key + "'");
@@ -1028,9 +1044,12 @@ void read_front_matter(const FrontMatter& fm, const std::string& path, Metadata&
     scalar("version", meta.version, true);
     std::string status;
     if (scalar("status", status, true)) {
-        if (status == "draft") meta.status = Status::draft;
-        else if (status == "adopted") meta.status = Status::adopted;
-        else if (status == "superseded") meta.status = Status::superseded;
+        if (status == "draft")
+            meta.status = Status::draft;
+        else if (status == "adopted")
+            meta.status = Status::adopted;
+        else if (status == "superseded")
+            meta.status = Status::superseded;
         else
             diags.error(path, at(root["status"]),
                         "front matter: 'status' must be draft, adopted or superseded, not '" + status + "'");
@@ -1079,8 +1098,11 @@ std::string normalise_line_ends(std::string_view text) {
 SourcePos position_of_offset(std::string_view text, std::size_t offset) {
     SourcePos p{1, 1};
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') { ++p.line; p.column = 1; }
-        else ++p.column;
+        if (text[i] == '\n') {
+            ++p.line;
+            p.column = 1;
+        } else
+            ++p.column;
     }
     return p;
 }
@@ -1091,8 +1113,9 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
     Protocol p;
     p.source_path = path;
     if (input.size() > kMaxSourceBytes) {
-        diags.error(path, {1, 1}, "the source is " + std::to_string((input.size() + (1 << 20) - 1) >> 20) +
-                                      " MiB, over the limit of " + std::to_string(kMaxSourceBytes >> 20) + " MiB");
+        diags.error(path, {1, 1},
+                    "the source is " + std::to_string((input.size() + (1 << 20) - 1) >> 20) +
+                        " MiB, over the limit of " + std::to_string(kMaxSourceBytes >> 20) + " MiB");
         return p;
     }
 
@@ -1107,8 +1130,9 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
     if (std::size_t nul = input.find('\0'); nul != std::string_view::npos) {
         SourcePos at = position_of_offset(input, nul);
         bool utf16 = nul < 4 && input.size() > 1;
-        diags.error(path, at, utf16 ? "the file looks like UTF-16 (NUL bytes); save it as UTF-8"
-                                    : "NUL byte in the text: this is not a text file");
+        diags.error(path, at,
+                    utf16 ? "the file looks like UTF-16 (NUL bytes); save it as UTF-8"
+                          : "NUL byte in the text: this is not a text file");
         return p;
     }
     if (std::size_t bad = find_invalid_utf8(input); bad != std::string_view::npos) {
@@ -1125,8 +1149,9 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
 
     FrontMatter fm = split_front_matter(text);
     if (!fm.present) {
-        diags.error(path, {1, 1}, "missing front matter: the file must start with '---', the fields "
-                                  "(title, council, version, status), and '---'");
+        diags.error(path, {1, 1},
+                    "missing front matter: the file must start with '---', the fields "
+                    "(title, council, version, status), and '---'");
     } else if (!fm.closed) {
         diags.error(path, {1, 1}, "front matter is not closed: add a '---' line after the fields");
         return p;
@@ -1152,7 +1177,8 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
     }
     make_showable(p, diags);  // characters and references (&#xFFFE;, &#27;) no output can carry
     if (p.sections.empty() && fm.closed)
-        diags.error(path, {fm.body_line, 1}, "no protocol text after the front matter: add sections ('## ...') and clauses");
+        diags.error(path, {fm.body_line, 1},
+                    "no protocol text after the front matter: add sections ('## ...') and clauses");
     assign_ids(p);
     return p;
 }

@@ -19,8 +19,7 @@ inline constexpr std::size_t kMaxSourceBytes = std::size_t(16) << 20;
 // Parses the text of one source file. Never throws: every problem is recorded in
 // `diags` with its file:line:col, and as much of the protocol as could be read is
 // returned (nothing for a text over kMaxSourceBytes). `path` is used for diagnostics and kept in Protocol::source_path.
-model::Protocol read_protocol(std::string_view text, const std::string& path,
-                              model::Diagnostics& diags);
+model::Protocol read_protocol(std::string_view text, const std::string& path, model::Diagnostics& diags);
 
 // Reads `path` through io::read_file and parses it. nullopt (with an error in `diags`)
 // only when the file cannot be read at all or is over kMaxSourceBytes.

@@ -53,12 +53,20 @@ std::string escape_text(std::string_view s, bool in_table, bool in_link) {
             continue;
         }
         switch (c) {
-            case '\n': case '\r':
+            case '\n':
+            case '\r':
                 // a text inline is one line (breaks are inlines of their own); a line end
                 // in it ("\n## 9. x" from a Word w:t) would start a block of its own
                 out += ' ';
                 break;
-            case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '~':
+            case '\\':
+            case '`':
+            case '*':
+            case '_':
+            case '[':
+            case ']':
+            case '<':
+            case '~':
                 out += '\\';
                 out += c;
                 break;
@@ -66,12 +74,8 @@ std::string escape_text(std::string_view s, bool in_table, bool in_link) {
                 // an e-mail address would become a mailto: link
                 out += "\\@";
                 break;
-            case '&':
-                out += looks_like_entity(s.substr(i)) ? "\\&" : "&";
-                break;
-            case '|':
-                out += in_table ? "\\|" : "|";
-                break;
+            case '&': out += looks_like_entity(s.substr(i)) ? "\\&" : "&"; break;
+            case '|': out += in_table ? "\\|" : "|"; break;
             default: out += c;
         }
     }
@@ -96,8 +100,7 @@ std::string escape_line_start(std::string text) {
     std::size_t j = c == '(' ? 1 : 0;
     std::size_t k = j;
     while (k < text.size() && is_alpha(text[k]) && k - j < 6) ++k;
-    if (k > j && k < text.size() && (text[k] == ')' || text[k] == '.') && k + 1 < text.size() &&
-        text[k + 1] == ' ') {
+    if (k > j && k < text.size() && (text[k] == ')' || text[k] == '.') && k + 1 < text.size() && text[k + 1] == ' ') {
         text.insert(c == '(' ? 0 : k, 1, '\\');
     }
     return text;
@@ -140,8 +143,10 @@ std::string write_link(const Inline& in, bool in_table) {
         std::string quoted = "<";
         for (char c : target) {
             if (c == '<' || c == '>' || c == '\\') quoted += '\\';
-            if (c == '\n' || c == '\r') quoted += c == '\n' ? "%0A" : "%0D";
-            else quoted += c;
+            if (c == '\n' || c == '\r')
+                quoted += c == '\n' ? "%0A" : "%0D";
+            else
+                quoted += c;
         }
         target = quoted + ">";
     }
@@ -182,9 +187,12 @@ std::string indent(const std::string& text, const std::string& first, const std:
     while (start < text.size()) {
         std::size_t nl = text.find('\n', start);
         std::string_view line(text.data() + start, (nl == std::string::npos ? text.size() : nl) - start);
-        if (first_line) out += first;
-        else if (!line.empty()) out += rest;
-        else out += blank_prefix;
+        if (first_line)
+            out += first;
+        else if (!line.empty())
+            out += rest;
+        else
+            out += blank_prefix;
         out += line;
         out += '\n';
         first_line = false;
@@ -211,7 +219,8 @@ std::string write_list(const Block& b) {
         } else {
             marker = "- ";
         }
-        std::string lead = b.list_style == ListStyle::ordered || item.label.empty() ? "" : item.label + " " + attr(item.id);
+        std::string lead =
+            b.list_style == ListStyle::ordered || item.label.empty() ? "" : item.label + " " + attr(item.id);
         std::string body = write_blocks(item.blocks);
         if (body.empty()) body = "\n";
         if (!lead.empty()) {

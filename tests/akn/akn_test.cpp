@@ -46,24 +46,27 @@ bool validates(const std::string& xml, const std::string& name) {
     return status == 0;
 }
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 // Everything the model can hold, in awkward places: the schema must still be satisfied.
 model::Protocol awkward_protocol() {
     auto p = testing::sample_with_references();
     auto& section = p.sections.front();
-    section.intro.push_back(section.clauses.front().blocks.front());        // a section with intro and clauses
+    section.intro.push_back(section.clauses.front().blocks.front());  // a section with intro and clauses
     model::Clause unnumbered;
     unnumbered.id = "note";
-    section.clauses.push_back(unnumbered);                                  // no number, no words
-    model::Clause twice = section.clauses.front();                          // a number written twice
+    section.clauses.push_back(unnumbered);          // no number, no words
+    model::Clause twice = section.clauses.front();  // a number written twice
     twice.id = "purpose-again";
     section.clauses.push_back(twice);
     model::Block quote;
     quote.kind = model::BlockKind::quote;
     quote.children.push_back(section.clauses.front().blocks.front());
     section.clauses.front().blocks.push_back(quote);
-    model::Inline inserted{model::InlineKind::inserted}, deleted{model::InlineKind::deleted}, link{model::InlineKind::link};
+    model::Inline inserted{model::InlineKind::inserted}, deleted{model::InlineKind::deleted},
+        link{model::InlineKind::link};
     inserted.children = {testing::text("new words")};
     deleted.children = {testing::text("old words")};
     link.target = "https://www.example.gov.uk/";
@@ -72,7 +75,7 @@ model::Protocol awkward_protocol() {
     model::Section empty;
     empty.id = "empty";
     empty.level = 3;
-    p.sections.push_back(empty);                                            // a sub-heading with nothing in it
+    p.sections.push_back(empty);  // a sub-heading with nothing in it
     model::Reference outside;
     outside.kind = model::ReferenceKind::constitution;
     outside.targets.push_back({"3", "part-3-elsewhere"});
@@ -117,6 +120,6 @@ TEST_CASE("akn: a reference to a place outside the document keeps its words, wit
     CHECK(contains(xml, "Part 3 of this Constitution"));
     CHECK_FALSE(contains(xml, "part-3-elsewhere"));
     CHECK(contains(xml, "<ins>new words</ins><del>old words</del>"));
-    CHECK(contains(xml, "<paragraph eId=\"sec_1__para_1-1_2\" wId=\"purpose-again\">"));  // a unique eId
+    CHECK(contains(xml, "<paragraph eId=\"sec_1__para_1-1_2\" wId=\"purpose-again\">"));     // a unique eId
     CHECK(contains(xml, "<subparagraph eId=\"sec_1__para_1-2__subpara_1\" wId=\"note\">"));  // unnumbered: inside 1.2
 }

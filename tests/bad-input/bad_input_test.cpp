@@ -4,11 +4,11 @@
 // within the memory limit, never crash, leave no partial output and never touch a source.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -59,16 +59,16 @@ const std::vector<std::pair<std::string, std::vector<std::string>>> kSourceComma
 struct Case {
     std::string name;
     std::string input = "input.md";
-    std::string generate;                       // a generator from generators.hpp instead of a file
-    std::vector<std::vector<std::string>> runs; // explicit commands; default: kSourceCommands
+    std::string generate;                        // a generator from generators.hpp instead of a file
+    std::vector<std::vector<std::string>> runs;  // explicit commands; default: kSourceCommands
     int exit_code = -1;
-    std::map<std::string, int> exit_for;        // "exit renumber: 0": one command differs
-    std::vector<std::string> stderr_has;        // checked on runs that give `exit_code`
-    std::string absent;                         // must not appear in any file the run writes
-    std::string setup;                          // "unwritable out", "default templates"
-    std::string remove;                         // a file taken away after the setup
-    double seconds = 5;                         // time limit per run (before kSlowdown)
-    long max_rss_mb = 512;                      // memory limit per run
+    std::map<std::string, int> exit_for;  // "exit renumber: 0": one command differs
+    std::vector<std::string> stderr_has;  // checked on runs that give `exit_code`
+    std::string absent;                   // must not appear in any file the run writes
+    std::string setup;                    // "unwritable out", "default templates"
+    std::string remove;                   // a file taken away after the setup
+    double seconds = 5;                   // time limit per run (before kSlowdown)
+    long max_rss_mb = 512;                // memory limit per run
 };
 
 std::vector<std::string> split_words(const std::string& s) {
@@ -89,18 +89,30 @@ Case parse_case(const fs::path& dir) {
         const std::string key = line.substr(0, colon);
         std::string value = line.substr(colon + 1);
         value.erase(0, value.find_first_not_of(' '));
-        if (key == "input") c.input = value;
-        else if (key == "generate") c.generate = value;
-        else if (key == "run") c.runs.push_back(split_words(value));
-        else if (key == "exit") c.exit_code = std::stoi(value);
-        else if (key.rfind("exit ", 0) == 0) c.exit_for[key.substr(5)] = std::stoi(value);
-        else if (key == "stderr") c.stderr_has.push_back(value);
-        else if (key == "absent") c.absent = value;
-        else if (key == "setup") c.setup = value;
-        else if (key == "remove") c.remove = value;
-        else if (key == "seconds") c.seconds = std::stod(value);
-        else if (key == "max_rss_mb") c.max_rss_mb = std::stol(value);
-        else FAIL("unknown key '" << key << "' in " << (dir / "expect").string());
+        if (key == "input")
+            c.input = value;
+        else if (key == "generate")
+            c.generate = value;
+        else if (key == "run")
+            c.runs.push_back(split_words(value));
+        else if (key == "exit")
+            c.exit_code = std::stoi(value);
+        else if (key.rfind("exit ", 0) == 0)
+            c.exit_for[key.substr(5)] = std::stoi(value);
+        else if (key == "stderr")
+            c.stderr_has.push_back(value);
+        else if (key == "absent")
+            c.absent = value;
+        else if (key == "setup")
+            c.setup = value;
+        else if (key == "remove")
+            c.remove = value;
+        else if (key == "seconds")
+            c.seconds = std::stod(value);
+        else if (key == "max_rss_mb")
+            c.max_rss_mb = std::stol(value);
+        else
+            FAIL("unknown key '" << key << "' in " << (dir / "expect").string());
     }
     REQUIRE(c.exit_code >= 0);
     return c;
@@ -126,7 +138,7 @@ std::size_t count_files(const fs::path& dir) {
 
 struct Outcome {
     int exit_code = -1;
-    std::map<std::string, int> exit_for;        // "exit renumber: 0": one command differs
+    std::map<std::string, int> exit_for;  // "exit renumber: 0": one command differs
     bool signalled = false;
     bool timed_out = false;
     double seconds = 0;
@@ -195,9 +207,10 @@ void run_case(const Case& c) {
         testing::write((work / "constitution.yaml").string(),
                        "title: Constitution\ncouncil: Test Council\nversion: \"1\"\nadopted: 2024-05-01\nparts:\n"
                        "  - part: 5\n    title: Codes and Protocols\n    sections:\n      - section: 24\n"
-                       "        numbering: as-written\n        source: " + c.input + "\n");
+                       "        numbering: as-written\n        source: " +
+                           c.input + "\n");
 
-    if (c.setup == "default templates")   // the case holds only the template it changes
+    if (c.setup == "default templates")  // the case holds only the template it changes
         fs::copy(test_env::source_dir() + "/templates", work / "templates",
                  fs::copy_options::recursive | fs::copy_options::skip_existing);
     if (!c.remove.empty()) REQUIRE(fs::remove(work / c.remove));
@@ -274,7 +287,15 @@ void run_shard(int shard) {
 }
 }  // namespace
 
-TEST_CASE("bad-input corpus, shard 1 of 4: every case against every command that reads files", "[bad-input]") { run_shard(0); }
-TEST_CASE("bad-input corpus, shard 2 of 4: every case against every command that reads files", "[bad-input]") { run_shard(1); }
-TEST_CASE("bad-input corpus, shard 3 of 4: every case against every command that reads files", "[bad-input]") { run_shard(2); }
-TEST_CASE("bad-input corpus, shard 4 of 4: every case against every command that reads files", "[bad-input]") { run_shard(3); }
+TEST_CASE("bad-input corpus, shard 1 of 4: every case against every command that reads files", "[bad-input]") {
+    run_shard(0);
+}
+TEST_CASE("bad-input corpus, shard 2 of 4: every case against every command that reads files", "[bad-input]") {
+    run_shard(1);
+}
+TEST_CASE("bad-input corpus, shard 3 of 4: every case against every command that reads files", "[bad-input]") {
+    run_shard(2);
+}
+TEST_CASE("bad-input corpus, shard 4 of 4: every case against every command that reads files", "[bad-input]") {
+    run_shard(3);
+}

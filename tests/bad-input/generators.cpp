@@ -4,8 +4,8 @@
 
 #include <sys/stat.h>
 
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -62,10 +62,10 @@ std::string long_line() {
 
 class BitWriter {
 public:
-    void bits(std::uint32_t value, int count) {   // least significant bit first
+    void bits(std::uint32_t value, int count) {  // least significant bit first
         for (int i = 0; i < count; ++i) put((value >> i) & 1u);
     }
-    void code(std::uint32_t value, int count) {   // Huffman codes: most significant bit first
+    void code(std::uint32_t value, int count) {  // Huffman codes: most significant bit first
         for (int i = count - 1; i >= 0; --i) put((value >> i) & 1u);
     }
     std::string finish() { return out_ + (used_ ? std::string(1, static_cast<char>(byte_)) : std::string()); }
@@ -86,16 +86,16 @@ private:
 
 std::string deflate_repeated_a(std::uint64_t size) {
     BitWriter w;
-    w.bits(1, 1);          // final block
-    w.bits(1, 2);          // fixed Huffman codes
-    w.code(0x30 + 'a', 8); // literal 'a'
+    w.bits(1, 1);           // final block
+    w.bits(1, 2);           // fixed Huffman codes
+    w.code(0x30 + 'a', 8);  // literal 'a'
     std::uint64_t left = size - 1;
     for (; left >= 258; left -= 258) {
-        w.code(0xC5, 8);   // length 258 (symbol 285)
-        w.code(0, 5);      // distance 1
+        w.code(0xC5, 8);  // length 258 (symbol 285)
+        w.code(0, 5);     // distance 1
     }
     for (; left > 0; --left) w.code(0x30 + 'a', 8);
-    w.code(0, 7);          // end of block
+    w.code(0, 7);  // end of block
     return w.finish();
 }
 
@@ -108,15 +108,21 @@ std::uint32_t crc32(const std::string& data) {
     return ~crc;
 }
 
-void put16(std::string& s, std::uint32_t v) { s += static_cast<char>(v & 0xFF); s += static_cast<char>((v >> 8) & 0xFF); }
-void put32(std::string& s, std::uint32_t v) { put16(s, v & 0xFFFF); put16(s, v >> 16); }
+void put16(std::string& s, std::uint32_t v) {
+    s += static_cast<char>(v & 0xFF);
+    s += static_cast<char>((v >> 8) & 0xFF);
+}
+void put32(std::string& s, std::uint32_t v) {
+    put16(s, v & 0xFFFF);
+    put16(s, v >> 16);
+}
 
 struct ZipEntry {
     std::string name;
     std::string data;          // as stored
     std::uint16_t method = 0;  // 0 stored, 8 deflated
     std::uint32_t crc = 0;
-    std::uint32_t size = 0;    // uncompressed
+    std::uint32_t size = 0;  // uncompressed
 };
 
 std::string zip(const std::vector<ZipEntry>& entries) {
@@ -125,22 +131,22 @@ std::string zip(const std::vector<ZipEntry>& entries) {
         const auto offset = static_cast<std::uint32_t>(out.size());
         auto header = [&](std::string& s, bool central) {
             put32(s, central ? 0x02014b50 : 0x04034b50);
-            if (central) put16(s, 20);   // made by
-            put16(s, 20);                // version needed
-            put16(s, 0);                 // flags
+            if (central) put16(s, 20);  // made by
+            put16(s, 20);               // version needed
+            put16(s, 0);                // flags
             put16(s, e.method);
-            put16(s, 0);                 // time
-            put16(s, 0x21);              // date: 1980-01-01
+            put16(s, 0);     // time
+            put16(s, 0x21);  // date: 1980-01-01
             put32(s, e.crc);
             put32(s, static_cast<std::uint32_t>(e.data.size()));
             put32(s, e.size);
             put16(s, static_cast<std::uint32_t>(e.name.size()));
-            put16(s, 0);                 // extra
+            put16(s, 0);  // extra
             if (central) {
-                put16(s, 0);             // comment
-                put16(s, 0);             // disk
-                put16(s, 0);             // internal attributes
-                put32(s, 0);             // external attributes
+                put16(s, 0);  // comment
+                put16(s, 0);  // disk
+                put16(s, 0);  // internal attributes
+                put32(s, 0);  // external attributes
                 put32(s, offset);
             }
             s += e.name;
@@ -183,31 +189,38 @@ std::string docx_with_numbering(const std::string& level, const std::string& ove
     const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
     std::string body;
     for (int k = 0; k < paragraphs; ++k)
-        body += "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
-                "<w:r><w:t>Councillors and officers.</w:t></w:r></w:p>";
-    return zip({stored("[Content_Types].xml",
-                       "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                       "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>"),
-                stored("word/numbering.xml", "<?xml version=\"1.0\"?><w:numbering " + w + "><w:abstractNum w:abstractNumId=\"0\">" +
-                                                 level + "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/>" +
-                                                 override_xml + "</w:num></w:numbering>"),
-                stored("word/document.xml", "<?xml version=\"1.0\"?><w:document " + w +
-                                                "><w:body><w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t>Protocol"
-                                                "</w:t></w:r></w:p>" + body + "</w:body></w:document>")});
+        body +=
+            "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
+            "<w:r><w:t>Councillors and officers.</w:t></w:r></w:p>";
+    return zip(
+        {stored("[Content_Types].xml",
+                "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>"),
+         stored("word/numbering.xml", "<?xml version=\"1.0\"?><w:numbering " + w +
+                                          "><w:abstractNum w:abstractNumId=\"0\">" + level +
+                                          "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/>" +
+                                          override_xml + "</w:num></w:numbering>"),
+         stored("word/document.xml", "<?xml version=\"1.0\"?><w:document " + w +
+                                         "><w:body><w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t>Protocol"
+                                         "</w:t></w:r></w:p>" +
+                                         body + "</w:body></w:document>")});
 }
 
 std::string docx_label_bomb() {
     std::string text;
     for (int k = 0; k < 2000; ++k) text += "%1";
-    return docx_with_numbering("<w:lvl w:ilvl=\"0\"><w:start w:val=\"3888\"/><w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"" +
-                                   text + "\"/></w:lvl>", "", 3000);
+    return docx_with_numbering(
+        "<w:lvl w:ilvl=\"0\"><w:start w:val=\"3888\"/><w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"" + text +
+            "\"/></w:lvl>",
+        "", 3000);
 }
 
 // w:start and w:startOverride of 2147483647: counting on from there overflowed an int.
 std::string docx_start_overflow() {
-    return docx_with_numbering("<w:lvl w:ilvl=\"0\"><w:start w:val=\"2147483647\"/><w:numFmt w:val=\"decimal\"/>"
-                               "<w:lvlText w:val=\"%1.\"/></w:lvl>",
-                               "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"2147483647\"/></w:lvlOverride>", 5);
+    return docx_with_numbering(
+        "<w:lvl w:ilvl=\"0\"><w:start w:val=\"2147483647\"/><w:numFmt w:val=\"decimal\"/>"
+        "<w:lvlText w:val=\"%1.\"/></w:lvl>",
+        "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"2147483647\"/></w:lvlOverride>", 5);
 }
 
 }  // namespace
@@ -218,9 +231,14 @@ void generate(const std::string& name, const std::string& path) {
         return;
     }
     static const std::map<std::string, std::function<std::string()>> generators = {
-        {"big-source", big_source}, {"many-clauses", many_clauses}, {"deep-lists", deep_lists},
-        {"deep-quotes", deep_quotes}, {"long-line", long_line}, {"zip-bomb", zip_bomb},
-        {"docx-label-bomb", docx_label_bomb}, {"docx-start-overflow", docx_start_overflow},
+        {"big-source", big_source},
+        {"many-clauses", many_clauses},
+        {"deep-lists", deep_lists},
+        {"deep-quotes", deep_quotes},
+        {"long-line", long_line},
+        {"zip-bomb", zip_bomb},
+        {"docx-label-bomb", docx_label_bomb},
+        {"docx-start-overflow", docx_start_overflow},
     };
     auto it = generators.find(name);
     REQUIRE(it != generators.end());

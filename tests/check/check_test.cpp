@@ -20,26 +20,28 @@ std::string diagnose(const std::string& text) {
 }  // namespace
 
 TEST_CASE("a clean source has no diagnostics", "[check]") {
-    CHECK(diagnose(testing::source_with_body("## 1. Intro\n\n1.1 One.\n\n1.2 Two.\n\n## 2. Next\n\n2.1 Three.\n")) == "");
+    CHECK(diagnose(testing::source_with_body("## 1. Intro\n\n1.1 One.\n\n1.2 Two.\n\n## 2. Next\n\n2.1 Three.\n")) ==
+          "");
 }
 
 TEST_CASE("front matter: missing, unclosed, missing fields, bad values, YAML syntax", "[check][front-matter]") {
     CHECK(diagnose("## 1. Intro\n\n1.1 One.\n") ==
           "t.md:1:1: error: missing front matter: the file must start with '---', the fields (title, council, "
           "version, status), and '---'\n");
-    CHECK(diagnose("---\ntitle: x\n\n1.1 One.\n") == "t.md:1:1: error: front matter is not closed: add a '---' line after the fields\n");
+    CHECK(diagnose("---\ntitle: x\n\n1.1 One.\n") ==
+          "t.md:1:1: error: front matter is not closed: add a '---' line after the fields\n");
     CHECK(diagnose("---\ntitle: T\nversion: \"1\"\nstatus: draft\n---\n## 1. A\n\n1.1 x\n") ==
           "t.md:1:1: error: front matter: missing required field 'council'\n");
     CHECK(diagnose("---\ntitle: T\ncouncil: C\nversion: \"1\"\nstatus: final\n---\n## 1. A\n\n1.1 x\n") ==
           "t.md:5:9: error: front matter: 'status' must be draft, adopted or superseded, not 'final'\n");
-    CHECK(diagnose("---\ntitle: T\ncouncil: C\nversion: \"1\"\nstatus: adopted\nadopted: 4 April 2023\n---\n## 1. A\n\n1.1 x\n") ==
+    CHECK(diagnose("---\ntitle: T\ncouncil: C\nversion: \"1\"\nstatus: adopted\nadopted: 4 April 2023\n---\n## 1. "
+                   "A\n\n1.1 x\n") ==
           "t.md:6:10: error: front matter: 'adopted' must be a date written YYYY-MM-DD, not '4 April 2023'\n");
     CHECK(diagnose("---\ntitle: T\ncouncil: C\nversion: \"1\"\nstatus: adopted\n---\n## 1. A\n\n1.1 x\n") ==
           "t.md:1:1: error: front matter: a protocol with status 'adopted' needs an 'adopted' date\n");
-    CHECK(diagnose("---\ntitle: T\ncouncil: [C\nversion: \"1\"\n---\n## 1. A\n\n1.1 x\n").rfind(
-              "t.md:4:", 0) == 0);
-    CHECK(diagnose("---\ntitle: T\ncouncil: C\nversion: \"1\"\nstatus: draft\nadopted_on: 2020-01-01\n---\n## 1. A\n\n1.1 x\n") ==
-          "t.md:6:1: warning: front matter: unknown field 'adopted_on'\n");
+    CHECK(diagnose("---\ntitle: T\ncouncil: [C\nversion: \"1\"\n---\n## 1. A\n\n1.1 x\n").rfind("t.md:4:", 0) == 0);
+    CHECK(diagnose("---\ntitle: T\ncouncil: C\nversion: \"1\"\nstatus: draft\nadopted_on: 2020-01-01\n---\n## 1. "
+                   "A\n\n1.1 x\n") == "t.md:6:1: warning: front matter: unknown field 'adopted_on'\n");
 }
 
 TEST_CASE("numbering gaps", "[check][numbering]") {
@@ -80,7 +82,8 @@ TEST_CASE("encoding: invalid UTF-8, UTF-16, NUL bytes, empty file", "[check][enc
     CHECK(diagnose(testing::source_with_body("## 1. Intro\n\n1.1 Caf\xe9 society.\n")) ==
           "t.md:10:8: error: invalid UTF-8 byte 0xe9\n");
     CHECK(diagnose(std::string("\xFF\xFE-\0-\0-\0", 8)) == "t.md:1:1: error: the file is UTF-16; save it as UTF-8\n");
-    CHECK(diagnose(std::string("---\ntitle: a\0b\n", 14)) == "t.md:2:9: error: NUL byte in the text: this is not a text file\n");
+    CHECK(diagnose(std::string("---\ntitle: a\0b\n", 14)) ==
+          "t.md:2:9: error: NUL byte in the text: this is not a text file\n");
     CHECK(diagnose("") == "t.md:1:1: error: the file is empty\n");
     CHECK(diagnose(" \n\n") == "t.md:1:1: error: the file is empty\n");
 }

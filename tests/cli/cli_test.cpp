@@ -31,7 +31,8 @@ TEST_CASE("check: exit 0 clean, 1 with errors, 2 for usage and I/O", "[cli]") {
     testing::write(dir.file("bad.md"), testing::source_with_body("## 1. A\n\n1.1 One.\n\n1.3 Three.\n"));
     auto bad = testing::run_cli({"check", dir.file("bad.md")});
     CHECK(bad.exit_code == 1);
-    CHECK(bad.err == dir.file("bad.md") + ":12:1: error: clause 1.3 follows 1.1: 1.2 is missing\n1 error, 0 warnings\n");
+    CHECK(bad.err ==
+          dir.file("bad.md") + ":12:1: error: clause 1.3 follows 1.1: 1.2 is missing\n1 error, 0 warnings\n");
 
     CHECK(testing::run_cli({"check"}).exit_code == 2);
     CHECK(testing::run_cli({"check", "--frobnicate", kSample}).exit_code == 2);
@@ -66,7 +67,8 @@ TEST_CASE("build writes the site, the same input gives the same bytes", "[cli][d
 TEST_CASE("a source named twice, on its own and in its folder, is one protocol", "[cli]") {
     testing::TempDir dir;
     testing::write(dir.file("one.md"), testing::source_with_body("## 1. A\n\n1.1 One.\n"));
-    auto run = testing::run_cli({"build", dir.path(), dir.file("one.md"), dir.path() + "/./one.md", "-o", dir.file("site")});
+    auto run =
+        testing::run_cli({"build", dir.path(), dir.file("one.md"), dir.path() + "/./one.md", "-o", dir.file("site")});
     CHECK(run.exit_code == 0);
     CHECK(run.out.find("1 protocol published") == 0);
 }
@@ -81,7 +83,8 @@ TEST_CASE("build --link puts other publications on the front page, a bad one is 
     CHECK(index.find("<a href=\"https://example.org/constitution\">The constitution</a>") != std::string::npos);
     CHECK(index.find("comparison/index.html") < index.find("example.org"));  // in the order given
     CHECK(testing::read(dir.file("site/sample.html")).find("See also") == std::string::npos);
-    for (const char* bad : {"x=javascript:alert(1)", "x=data:text/html,hi", "=comparison/index.html", "Comparison=", "Comparison"}) {
+    for (const char* bad :
+         {"x=javascript:alert(1)", "x=data:text/html,hi", "=comparison/index.html", "Comparison=", "Comparison"}) {
         auto refused = testing::run_cli({"build", kSample, "-o", dir.file("bad"), "--link", bad});
         CHECK(refused.exit_code == 2);
         CHECK(refused.err.find("protopub build: error: --link '") == 0);
@@ -120,7 +123,7 @@ TEST_CASE("build: output path problems are usage errors", "[cli][atomic]") {
     CHECK(r.err.find("is a file, not a folder") != std::string::npos);
     CHECK(testing::read(dir.file("a-file")) == "x");
 
-    CHECK(testing::run_cli({"build", kSample}).exit_code == 2);                       // no -o
+    CHECK(testing::run_cli({"build", kSample}).exit_code == 2);  // no -o
     CHECK(testing::run_cli({"build", kSample, "-o", dir.path(), "--format", "rtf"}).exit_code == 2);
 }
 

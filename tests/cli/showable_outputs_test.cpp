@@ -19,16 +19,19 @@ std::string hostile_source() {
     std::string raw, refs;
     for (unsigned cp = 1; cp <= 0x9F; ++cp) {
         if (cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp < 0x7F)) continue;
-        if (cp < 0x80) raw += static_cast<char>(cp);
-        else raw += {static_cast<char>(0xC0 | cp >> 6), static_cast<char>(0x80 | (cp & 0x3F))};
+        if (cp < 0x80)
+            raw += static_cast<char>(cp);
+        else
+            raw += {static_cast<char>(0xC0 | cp >> 6), static_cast<char>(0x80 | (cp & 0x3F))};
         raw += ' ';
         refs += "&#" + std::to_string(cp) + "; ";
     }
     refs += "&#xFFFE; &#xFFFF; \xEF\xBF\xBE \xEF\xBF\xBF";
     return "---\ntitle: \"Odd \\x01 \\N \\_ \\uFFFE \\0 title\"\ncouncil: \"Test\\eCouncil\"\nversion: \"1\"\n"
-           "status: draft\nadopted_by: \"Full\\x7FCouncil\"\n---\n\n## 1. Heading " + raw + "\n\n1.1 Words " + raw +
-           "\n\n1.2 References " + refs + "\n\n- (a) item " + raw + "\n- (b) `code " + raw + "`\n\n| a | b |\n|---|---|\n| " +
-           refs + " | " + raw + " |\n\n1.3 A [link](https://example.org/a&#1;b) and the end.\n";
+           "status: draft\nadopted_by: \"Full\\x7FCouncil\"\n---\n\n## 1. Heading " +
+           raw + "\n\n1.1 Words " + raw + "\n\n1.2 References " + refs + "\n\n- (a) item " + raw + "\n- (b) `code " +
+           raw + "`\n\n| a | b |\n|---|---|\n| " + refs + " | " + raw +
+           " |\n\n1.3 A [link](https://example.org/a&#1;b) and the end.\n";
 }
 
 void check_outputs(const fs::path& dir) {

@@ -151,7 +151,8 @@ TEST_CASE("compare: without a base every document is compared with every other",
     }
     for (const char* part : {"1:2.1>0:1.1", "1:2.2>0:1.1", "1:2.3>0:1.1", "1:1.2>0:2.1", "0:2.1>1:1.2", "0:2.2>1:1.1"})
         CHECK(chosen.count(part) == 1);
-    CHECK(std::count_if(chosen.begin(), chosen.end(), [](const std::string& c) { return c.rfind("0:1.1>", 0) == 0; }) >= 1);
+    CHECK(std::count_if(chosen.begin(), chosen.end(), [](const std::string& c) { return c.rfind("0:1.1>", 0) == 0; }) >=
+          1);
     CHECK(f.cmp.pairwise);
 
     // Beyond the limit, each clause aligns to its topic's reference instead.
@@ -203,9 +204,10 @@ TEST_CASE("compare: the same input gives the same JSON byte for byte, on any num
     CHECK(json == compare::to_json(compare::compare_protocols(ps, two)));
     CHECK(json == compare::to_json(compare::compare_protocols(ps, one)));
     // The fields analysts rely on.
-    for (const char* field : {"\"documents\":[", "\"id\":\"model\"", "\"council\":\"Guildford\"", "\"file\":\"parking.md\"",
-                              "\"alignments\":[", "\"a\":{\"doc\":\"guildford\",\"number\":", "\"b\":{\"doc\":\"model\"",
-                              "\"score\":", "\"topics\":[", "\"label\":", "\"members\":[{\"doc\":\"model\""})
+    for (const char* field :
+         {"\"documents\":[", "\"id\":\"model\"", "\"council\":\"Guildford\"", "\"file\":\"parking.md\"",
+          "\"alignments\":[", "\"a\":{\"doc\":\"guildford\",\"number\":", "\"b\":{\"doc\":\"model\"",
+          "\"score\":", "\"topics\":[", "\"label\":", "\"members\":[{\"doc\":\"model\""})
         CHECK(json.find(field) != std::string::npos);
 }
 
@@ -231,12 +233,12 @@ TEST_CASE("compare command: usage errors, outputs, no progress display when not 
     testing::write(dir.file("model.md"), testing::source_with_body(kModel));
     testing::write(dir.file("guildford.md"), testing::source_with_body(kCouncil));
     CHECK(testing::run_cli({"compare", dir.file("model.md"), dir.file("guildford.md")}).exit_code == 2);  // no -o
-    CHECK(testing::run_cli({"compare", dir.file("model.md"), "-o", dir.file("out")}).exit_code == 2);      // one file
-    CHECK(testing::run_cli({"compare", dir.file("model.md"), dir.file("guildford.md"), "-o", dir.file("out"),
-                            "--threshold", "2"})
+    CHECK(testing::run_cli({"compare", dir.file("model.md"), "-o", dir.file("out")}).exit_code == 2);     // one file
+    CHECK(testing::run_cli(
+              {"compare", dir.file("model.md"), dir.file("guildford.md"), "-o", dir.file("out"), "--threshold", "2"})
               .exit_code == 2);
-    CHECK(testing::run_cli({"compare", dir.file("model.md"), dir.file("guildford.md"), "-o", dir.file("out"),
-                            "--format", "odt"})
+    CHECK(testing::run_cli(
+              {"compare", dir.file("model.md"), dir.file("guildford.md"), "-o", dir.file("out"), "--format", "odt"})
               .exit_code == 2);
     CHECK_FALSE(std::filesystem::exists(dir.file("out")));
 
@@ -256,7 +258,8 @@ TEST_CASE("compare command: usage errors, outputs, no progress display when not 
     CHECK(json.find("\"base\":\"model\"") != std::string::npos);
 
     // Every format: the HTML report answers its three questions per council.
-    auto all = testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o", dir.file("all")});
+    auto all =
+        testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o", dir.file("all")});
     CHECK(all.exit_code == 0);
     const auto index = testing::read(dir.file("all/index.html"));
     CHECK(index.find("<table class=\"matrix\">") != std::string::npos);
@@ -280,14 +283,14 @@ TEST_CASE("compare command: usage errors, outputs, no progress display when not 
     CHECK_FALSE(std::filesystem::exists(dir.file("none")));
 }
 
-
 TEST_CASE("compare report: a gap with a clause near it is set apart for checking, clauses counted once", "[compare]") {
     using compare::Band;
     compare::Comparison cmp;
     cmp.base = 0;
     cmp.related = 0.15;
-    cmp.documents = {{"model", "Model", "model.md", {{0, 0, "a", "1.1", ""}, {0, 1, "b", "1.2", ""}, {0, 2, "c", "1.3", ""}}},
-                     {"ours", "Ours", "ours.md", {{0, 0, "x", "4.1", ""}, {0, 1, "y", "4.2", ""}}}};
+    cmp.documents = {
+        {"model", "Model", "model.md", {{0, 0, "a", "1.1", ""}, {0, 1, "b", "1.2", ""}, {0, 2, "c", "1.3", ""}}},
+        {"ours", "Ours", "ours.md", {{0, 0, "x", "4.1", ""}, {0, 1, "y", "4.2", ""}}}};
     for (int u = 0; u < 3; ++u) {
         compare::Topic t;
         t.from_base = true;
@@ -351,11 +354,14 @@ TEST_CASE("compare report: councils by name, topics by heading or first words, c
         "2.1 Correspondence between an individual councillor and an officer should not be copied to any other "
         "councillor.\n";
     testing::TempDir dir;
-    testing::write(dir.file("model.md"), "---\ntitle: Protocol\ncouncil: Model Council\nversion: \"1\"\nstatus: draft\n---\n\n" +
-                                             model_with_list);
-    testing::write(dir.file("guildford.md"),
-                   "---\ntitle: Protocol\ncouncil: Guildford Borough Council\nversion: \"1\"\nstatus: draft\n---\n\n" + kCouncil);
-    auto run = testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o", dir.file("out")});
+    testing::write(
+        dir.file("model.md"),
+        "---\ntitle: Protocol\ncouncil: Model Council\nversion: \"1\"\nstatus: draft\n---\n\n" + model_with_list);
+    testing::write(
+        dir.file("guildford.md"),
+        "---\ntitle: Protocol\ncouncil: Guildford Borough Council\nversion: \"1\"\nstatus: draft\n---\n\n" + kCouncil);
+    auto run =
+        testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o", dir.file("out")});
     REQUIRE(run.exit_code == 0);
     const auto index = testing::read(dir.file("out/index.html"));
     // Councils by their names, never their files, in the matrix and the heatmap.
@@ -366,7 +372,8 @@ TEST_CASE("compare report: councils by name, topics by heading or first words, c
     CHECK(index.find(">Expectations: Councillors can expect from officers: a commitment to the council\u2026</th>") !=
           std::string::npos);
     // Closeness by a symbol and a word, not colour alone.
-    CHECK(index.find("<span class=\"band-mark\" aria-hidden=\"true\">\u2014</span><span class=\"sr-only\"> absent </span>") !=
+    CHECK(index.find(
+              "<span class=\"band-mark\" aria-hidden=\"true\">\u2014</span><span class=\"sr-only\"> absent </span>") !=
           std::string::npos);
     CHECK(index.find("<span class=\"sr-only\"> related </span>") != std::string::npos);
     // The model's list stays a list beside the council's clause.

@@ -32,7 +32,8 @@ std::string council(int first) {
     return "## " + a + ". Letters\n\n" + a +
            ".1 Official letters on behalf of the Council will be sent in the name of the officer.\n\n" + a +
            ".2 Correspondence between a councillor and an officer will not be copied to other councillors.\n\n"
-           "## " + b + ". Ceremonies\n\n" + b + ".1 The Mayor leads the Council at civic ceremonies.\n";
+           "## " +
+           b + ". Ceremonies\n\n" + b + ".1 The Mayor leads the Council at civic ceremonies.\n";
 }
 
 const std::string kParking =
@@ -73,14 +74,16 @@ const compare::Alignment* find(const compare::Comparison& cmp, const std::string
 
 TEST_CASE("compare decisions: a confirmed pair is aligned as a person's decision, and survives renumbering",
           "[compare][decisions]") {
-    const std::vector<model::Protocol> ps = {parse("Model", "model.md", kModel), parse("Guildford", "guildford.md", council(1))};
+    const std::vector<model::Protocol> ps = {parse("Model", "model.md", kModel),
+                                             parse("Guildford", "guildford.md", council(1))};
     const auto before = run(ps, nullptr);
     const std::string mayor = name_of(before, 1, "2.1"), letters = name_of(before, 1, "1.1");
     const std::string model_respect = name_of(before, 0, "1.2"), model_letters = name_of(before, 0, "2.2");
-    REQUIRE(find(before, letters, model_letters));    // the matcher's guess
+    REQUIRE(find(before, letters, model_letters));      // the matcher's guess
     REQUIRE_FALSE(find(before, mayor, model_respect));  // nothing the matcher would say
-    const auto decisions = read("decisions:\n  - confirm: " + mayor + "\n    counterpart: " + model_respect +
-                                "\n    by: A. Clerk\n  - confirm: " + letters + "\n    counterpart: " + model_letters + "\n");
+    const auto decisions =
+        read("decisions:\n  - confirm: " + mayor + "\n    counterpart: " + model_respect +
+             "\n    by: A. Clerk\n  - confirm: " + letters + "\n    counterpart: " + model_letters + "\n");
     const auto after = run(ps, &decisions);
     const auto* added = find(after, mayor, model_respect);
     REQUIRE(added);
@@ -106,8 +109,10 @@ TEST_CASE("compare decisions: a confirmed pair is aligned as a person's decision
     CHECK(find(later, mayor_now, model_respect)->confirmed);
 }
 
-TEST_CASE("compare decisions: a rejected pair is not aligned, and the model clause is a gap again", "[compare][decisions]") {
-    const std::vector<model::Protocol> ps = {parse("Model", "model.md", kModel), parse("Guildford", "guildford.md", council(1))};
+TEST_CASE("compare decisions: a rejected pair is not aligned, and the model clause is a gap again",
+          "[compare][decisions]") {
+    const std::vector<model::Protocol> ps = {parse("Model", "model.md", kModel),
+                                             parse("Guildford", "guildford.md", council(1))};
     const auto before = run(ps, nullptr);
     const std::string letters = name_of(before, 1, "1.1"), model_letters = name_of(before, 0, "2.2");
     REQUIRE(find(before, letters, model_letters));
@@ -124,22 +129,24 @@ TEST_CASE("compare decisions: a rejected pair is not aligned, and the model clau
     // came near, so it is one to check), and the clause has a topic of its own.
     const auto views = compare::document_views(after);
     const auto& v = views[1];
-    const bool listed = std::count(v.gaps.begin(), v.gaps.end(), 3u) + std::count(v.gaps_near.begin(), v.gaps_near.end(), 3u);
+    const bool listed =
+        std::count(v.gaps.begin(), v.gaps.end(), 3u) + std::count(v.gaps_near.begin(), v.gaps_near.end(), 3u);
     CHECK(listed);
     bool own = false;
-    for (const auto& t : after.topics)
-        own |= t.reference == compare::UnitRef{1, 0} && t.members.size() == 1;
+    for (const auto& t : after.topics) own |= t.reference == compare::UnitRef{1, 0} && t.members.size() == 1;
     CHECK(own);
     CHECK(compare::to_json(after).find("\"rejected\":[\n{\"a\":{\"doc\":\"guildford\"") != std::string::npos);
 }
 
 TEST_CASE("compare decisions: a gap marked covered elsewhere is no longer a gap", "[compare][decisions]") {
-    const std::vector<model::Protocol> ps = {parse("Model", "model.md", kModel), parse("Town Council", "parking.md", kParking)};
+    const std::vector<model::Protocol> ps = {parse("Model", "model.md", kModel),
+                                             parse("Town Council", "parking.md", kParking)};
     const auto before = run(ps, nullptr);
     const auto gaps_before = compare::document_views(before)[1].gaps;
     REQUIRE(std::count(gaps_before.begin(), gaps_before.end(), 2u) == 1);  // model 2.1
-    const auto decisions = read("decisions:\n  - covered-elsewhere: " + name_of(before, 0, "2.1") +
-                                "\n    council: parking\n    note: Code of Conduct, paragraph 7\n    by: Monitoring Officer\n");
+    const auto decisions =
+        read("decisions:\n  - covered-elsewhere: " + name_of(before, 0, "2.1") +
+             "\n    council: parking\n    note: Code of Conduct, paragraph 7\n    by: Monitoring Officer\n");
     const auto after = run(ps, &decisions);
     REQUIRE(after.covered_elsewhere.size() == 1);
     const auto view = compare::document_views(after)[1];
@@ -150,13 +157,16 @@ TEST_CASE("compare decisions: a gap marked covered elsewhere is no longer a gap"
     CHECK(compare::to_json(after).find("\"note\":\"Code of Conduct, paragraph 7\"") != std::string::npos);
 }
 
-TEST_CASE("compare decisions: decisions whose clauses no longer exist are reported, never applied", "[compare][decisions]") {
-    const std::vector<model::Protocol> ps = {parse("Model", "model.md", kModel), parse("Guildford", "guildford.md", council(1))};
+TEST_CASE("compare decisions: decisions whose clauses no longer exist are reported, never applied",
+          "[compare][decisions]") {
+    const std::vector<model::Protocol> ps = {parse("Model", "model.md", kModel),
+                                             parse("Guildford", "guildford.md", council(1))};
     const auto before = run(ps, nullptr);
     const std::string model_letters = name_of(before, 0, "2.2");
-    const auto decisions = read("decisions:\n  - confirm: guildford#a-clause-since-removed\n    counterpart: " + model_letters +
-                                "\n  - reject: oxford#any\n    counterpart: " + model_letters +
-                                "\n  - covered-elsewhere: " + model_letters + "\n    council: guildford\n");
+    const auto decisions =
+        read("decisions:\n  - confirm: guildford#a-clause-since-removed\n    counterpart: " + model_letters +
+             "\n  - reject: oxford#any\n    counterpart: " + model_letters +
+             "\n  - covered-elsewhere: " + model_letters + "\n    council: guildford\n");
     const auto after = run(ps, &decisions);
     REQUIRE(after.stale_decisions.size() == 3);
     CHECK(after.stale_decisions[0].reason.find("no clause 'a-clause-since-removed' in guildford") != std::string::npos);
@@ -164,16 +174,19 @@ TEST_CASE("compare decisions: decisions whose clauses no longer exist are report
     CHECK(after.stale_decisions[1].reason.find("no document 'oxford'") != std::string::npos);
     CHECK(after.stale_decisions[2].reason.find("now aligned") != std::string::npos);  // no longer needed
     CHECK(after.alignments.size() == before.alignments.size());
-    CHECK(compare::to_json(after).find("\"stale_decisions\":[\n{\"file\":\"decisions.yaml\",\"line\":2") != std::string::npos);
+    CHECK(compare::to_json(after).find("\"stale_decisions\":[\n{\"file\":\"decisions.yaml\",\"line\":2") !=
+          std::string::npos);
 }
 
-TEST_CASE("compare command: --decisions applied, stale ones warned at file:line, a bad file refused", "[compare][decisions][cli]") {
+TEST_CASE("compare command: --decisions applied, stale ones warned at file:line, a bad file refused",
+          "[compare][decisions][cli]") {
     testing::TempDir dir;
     testing::write(dir.file("model.md"), testing::source_with_body(kModel));
     testing::write(dir.file("guildford.md"), testing::source_with_body(council(1)));
-    testing::write(dir.file("decisions.yaml"), "decisions:\n  - confirm: guildford#no-such-clause\n    counterpart: model#x\n");
-    auto run = testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o", dir.file("out"),
-                                 "--decisions", dir.file("decisions.yaml")});
+    testing::write(dir.file("decisions.yaml"),
+                   "decisions:\n  - confirm: guildford#no-such-clause\n    counterpart: model#x\n");
+    auto run = testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o",
+                                 dir.file("out"), "--decisions", dir.file("decisions.yaml")});
     CHECK(run.exit_code == 0);
     CHECK(run.err.find("decisions.yaml:2:5: warning: stale decision: no clause 'no-such-clause' in guildford") !=
           std::string::npos);
@@ -183,8 +196,8 @@ TEST_CASE("compare command: --decisions applied, stale ones warned at file:line,
     CHECK(page.find("How to record a decision") != std::string::npos);
 
     testing::write(dir.file("bad.yaml"), "decisions:\n  - confirm: guildford\n");
-    auto bad = testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o", dir.file("bad"),
-                                 "--decisions", dir.file("bad.yaml")});
+    auto bad = testing::run_cli({"compare", dir.file("guildford.md"), "--base", dir.file("model.md"), "-o",
+                                 dir.file("bad"), "--decisions", dir.file("bad.yaml")});
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("bad.yaml:2:5: error:") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir.file("bad")));
@@ -195,7 +208,8 @@ TEST_CASE("compare command: --decisions applied, stale ones warned at file:line,
 
 TEST_CASE("compare decisions: two decisions that contradict each other: the later applies, the earlier is reported",
           "[compare][decisions]") {
-    const std::vector<model::Protocol> ps = {parse("Model", "model.md", kModel), parse("Guildford", "guildford.md", council(1))};
+    const std::vector<model::Protocol> ps = {parse("Model", "model.md", kModel),
+                                             parse("Guildford", "guildford.md", council(1))};
     const auto before = run(ps, nullptr);
     const std::string letters = name_of(before, 1, "1.1"), model_letters = name_of(before, 0, "2.2");
     const auto decisions = read("decisions:\n  - confirm: " + letters + "\n    counterpart: " + model_letters +

@@ -58,9 +58,9 @@ std::vector<model::Protocol> test_protocols() {
     sample.references.push_back(constitution_reference("", "Officer Employment Procedure Rules"));
     sample.references.push_back(constitution_reference("9", ""));
     auto& words = testing::find_clause(sample, "purpose")->blocks.front().inlines;
-    words.insert(words.end(), {testing::text(" See "), testing::reference_to(2, "Part 3 of this Constitution"), testing::text(", the "),
-                               testing::reference_to(3, "Officer Employment Procedure Rules"), testing::text(" and "),
-                               testing::reference_to(4, "Part 9")});
+    words.insert(words.end(), {testing::text(" See "), testing::reference_to(2, "Part 3 of this Constitution"),
+                               testing::text(", the "), testing::reference_to(3, "Officer Employment Procedure Rules"),
+                               testing::text(" and "), testing::reference_to(4, "Part 9")});
     return {members, sample};
 }
 
@@ -77,7 +77,9 @@ const model::Section* section(const model::Protocol& p, const std::string& id) {
     return nullptr;
 }
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 int run(const std::string& arguments) {
     const int status = std::system((test_env::cli_path() + " " + arguments + " >/dev/null 2>&1").c_str());
@@ -93,10 +95,15 @@ TEST_CASE("constitution manifest: Parts, Sections, numbering, history, errors wh
     CHECK(m.parts[1].sections[1].number == "24");
     CHECK(m.parts[1].sections[1].numbering == constitution::Numbering::prefix);
     CHECK(m.parts[1].sections[1].history.size() == 2);
-    CHECK(constitution::manifest_sources(m) == std::vector<std::string>{data + "/members-code.md", test_env::source_dir() + std::string("/tests/data/sample.md")});
+    CHECK(constitution::manifest_sources(m) ==
+          std::vector<std::string>{data + "/members-code.md",
+                                   test_env::source_dir() + std::string("/tests/data/sample.md")});
 
     model::Diagnostics diags;
-    manifest("title: T\nnumbering: sideways\nparts:\n  - part: 1\n    title: P\n    colour: red\n    sections:\n      - section: 2\n", diags);
+    manifest(
+        "title: T\nnumbering: sideways\nparts:\n  - part: 1\n    title: P\n    colour: red\n    sections:\n      - "
+        "section: 2\n",
+        diags);
     REQUIRE(diags.error_count() == 2);
     diags.sort();
     const auto& items = diags.items();
@@ -131,11 +138,14 @@ TEST_CASE("constitution: numbers prefixed by section, ids scoped, internal refer
     CHECK(contains(words, "paragraph 24.3.2|"));
     bool found = false;
     for (const auto& r : whole.references)
-        if (r.kind == model::ReferenceKind::internal && !r.targets.empty() && r.targets[0].clause_id == "section-24-complaints") found = true;
+        if (r.kind == model::ReferenceKind::internal && !r.targets.empty() &&
+            r.targets[0].clause_id == "section-24-complaints")
+            found = true;
     CHECK(found);
 }
 
-TEST_CASE("constitution: 'Part 3' and named documents link to their place, unknown ones are warnings", "[constitution]") {
+TEST_CASE("constitution: 'Part 3' and named documents link to their place, unknown ones are warnings",
+          "[constitution]") {
     model::Diagnostics diags;
     auto c = constitution::assemble(test_manifest(), test_protocols(), diags);
     std::map<std::string, std::string> target_of;
@@ -165,7 +175,8 @@ TEST_CASE("constitution: a section's own page links other sections to their page
     auto& sample = protocols[1];
     sample.references.push_back(constitution_reference("", "Code of Conduct for Councillors"));
     auto& words = testing::find_clause(sample, "purpose")->blocks.front().inlines;
-    words.insert(words.end(), {testing::text(" and the "), testing::reference_to(5, "Code of Conduct for Councillors")});
+    words.insert(words.end(),
+                 {testing::text(" and the "), testing::reference_to(5, "Code of Conduct for Councillors")});
     model::Diagnostics diags;
     auto c = constitution::assemble(test_manifest(), protocols, diags);
     REQUIRE(c.sections.size() == 2);
@@ -189,7 +200,7 @@ TEST_CASE("constitution: a section's own page links other sections to their page
     for (auto x : doc->select_nodes("//a[contains(@class,'ref')]")) {
         const std::string href = x.node().attribute("href").value();
         href_of[x.node().text().get()] = href;
-        if (href.rfind("https:", 0) == 0) continue;   // a statute on legislation.gov.uk
+        if (href.rfind("https:", 0) == 0) continue;  // a statute on legislation.gov.uk
         // every reference link lands on an element of this page or of another page of the site
         const auto hash = href.find('#');
         REQUIRE(hash != std::string::npos);
@@ -202,7 +213,7 @@ TEST_CASE("constitution: a section's own page links other sections to their page
     CHECK(href_of["Code of Conduct for Councillors"] == html::page_name(c.sections[0]) + "#section-23");
     CHECK(href_of["Part 3 of this Constitution"] == "constitution.html#part-3");
     CHECK(href_of["Officer Employment Procedure Rules"] == "constitution.html#section-10");
-    CHECK(href_of["paragraph 24.3.2"] == "#section-24-complaints");   // on the page: stays there
+    CHECK(href_of["paragraph 24.3.2"] == "#section-24-complaints");  // on the page: stays there
     CHECK(href_of.count("Part 9") == 0);
     CHECK(doc->select_nodes("//span[contains(@class,'unresolved') and .='Part 9']").size() == 1);
 
@@ -227,15 +238,15 @@ TEST_CASE("constitution: every section has its adoption record and version histo
     std::string text;
     for (const auto& b : record->intro) text += model::plain_text(b) + "\n";
     CHECK(contains(text, "Adoption record"));
-    CHECK(contains(text, "1 May 2024"));      // dates read as everywhere else
+    CHECK(contains(text, "1 May 2024"));  // dates read as everywhere else
     CHECK(contains(text, "Full Council"));
     CHECK(contains(text, "Version history"));
-    CHECK(contains(text, "C19/31"));          // from the manifest's history
+    CHECK(contains(text, "C19/31"));  // from the manifest's history
     CHECK(contains(text, "Bcc guidance added"));
     const auto* members = section(c.whole, "section-23");
     std::string members_text;
     for (const auto& b : members->intro) members_text += model::plain_text(b);
-    CHECK(contains(members_text, "C21/44"));   // minute and supersedes from the front matter
+    CHECK(contains(members_text, "C21/44"));  // minute and supersedes from the front matter
     CHECK(contains(members_text, "2012"));
     // The site's page for a section starts with its record too.
     REQUIRE(c.sections.size() == 2);
@@ -250,8 +261,8 @@ TEST_CASE("protopub constitution writes one document per format and a page per s
     CHECK_FALSE(fs::exists(out));
     CHECK(run("constitution " + data + "/constitution.yaml -o " + out.string() +
               " --format html,docx,akn --allow-sources-outside") == 0);
-    for (const char* name : {"index.html", "constitution.html", "constitution.docx", "constitution.akn.xml", "sample.html",
-                             "members-code.html", "sample.docx"})
+    for (const char* name : {"index.html", "constitution.html", "constitution.docx", "constitution.akn.xml",
+                             "sample.html", "members-code.html", "sample.docx"})
         CHECK(fs::exists(out / name));
     std::string error;
     auto docx = io::read_file((out / "constitution.docx").string(), error);
@@ -286,10 +297,10 @@ TEST_CASE("the example constitution in protocol-source assembles", "[constitutio
     REQUIRE(docx);
     const auto xml = testing::unpack_docx(*docx).at("word/document.xml");
     CHECK(contains(xml, "w:name=\"part_3\""));
-    CHECK(contains(xml, "<w:hyperlink w:anchor=\"part_3\""));       // "Part 3 of this Constitution"
-    CHECK(contains(xml, "<w:hyperlink w:anchor=\"section_14\""));   // "Officer Employment Procedure Rules"
-    CHECK(contains(xml, "<w:t>20.1.1</w:t>"));  // section 20, clause 1.1
-    CHECK(contains(xml, "<w:t>24.1</w:t>"));    // section 24 as written
+    CHECK(contains(xml, "<w:hyperlink w:anchor=\"part_3\""));      // "Part 3 of this Constitution"
+    CHECK(contains(xml, "<w:hyperlink w:anchor=\"section_14\""));  // "Officer Employment Procedure Rules"
+    CHECK(contains(xml, "<w:t>20.1.1</w:t>"));                     // section 20, clause 1.1
+    CHECK(contains(xml, "<w:t>24.1</w:t>"));                       // section 24 as written
     CHECK(contains(xml, "Adoption record"));
     fs::remove_all(out);
 }

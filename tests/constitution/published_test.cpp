@@ -18,12 +18,14 @@
 
 namespace {
 
-using testing::read;
 using protopub::testing::unpack_docx;
+using testing::read;
 
 std::string word_document(const std::string& path) { return unpack_docx(read(path))["word/document.xml"]; }
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 std::string command_output(const std::string& command) {
     std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
@@ -39,15 +41,17 @@ struct Published {
     testing::TempDir dir;
     std::string site, constitution;
     Published(const char* source_date_epoch) {
-        if (source_date_epoch) setenv("SOURCE_DATE_EPOCH", source_date_epoch, 1);
-        else unsetenv("SOURCE_DATE_EPOCH");
+        if (source_date_epoch)
+            setenv("SOURCE_DATE_EPOCH", source_date_epoch, 1);
+        else
+            unsetenv("SOURCE_DATE_EPOCH");
         const std::string src = test_env::source_dir() + "/protocol-source";
         site = dir.file("site");
         constitution = site + "/constitution";
         auto built = testing::run_cli({"build", src, "-o", site, "--format", "html,pdf,docx,akn"});
         REQUIRE(built.exit_code == 0);
-        auto assembled = testing::run_cli({"constitution", src + "/constitution.yaml", "-o", constitution,
-                                           "--format", "html,pdf,docx,akn"});
+        auto assembled = testing::run_cli(
+            {"constitution", src + "/constitution.yaml", "-o", constitution, "--format", "html,pdf,docx,akn"});
         REQUIRE(assembled.exit_code == 0);
         unsetenv("SOURCE_DATE_EPOCH");
     }
@@ -86,7 +90,8 @@ TEST_CASE("published constitution: nothing of it is marked as not part of it", "
     for (auto a : doc.select_nodes("//ol[@class='contents']//a")) CHECK_FALSE(text_of(a.node()).empty());
 }
 
-TEST_CASE("published constitution: its sections carry the manifest's status and adoption", "[constitution][published]") {
+TEST_CASE("published constitution: its sections carry the manifest's status and adoption",
+          "[constitution][published]") {
     const auto& out = published();
     for (const char* page : {"constitution.html", "oxford-city-council.html", "somerset-model-protocol.html"}) {
         const std::string html = read(out.constitution + "/" + page);
@@ -94,7 +99,7 @@ TEST_CASE("published constitution: its sections carry the manifest's status and 
         CHECK_FALSE(contains(html, "This is a draft"));
         CHECK(contains(html, "status-adopted"));
         CHECK(contains(html, "1 May 2024"));
-        CHECK_FALSE(contains(html, "2024-05-01<"));   // one date format: never ISO in the text
+        CHECK_FALSE(contains(html, "2024-05-01<"));  // one date format: never ISO in the text
         CHECK_FALSE(contains(html, "2003-05-19<"));
     }
     CHECK(contains(read(out.constitution + "/oxford-city-council.html"), "19 May 2003"));
@@ -104,7 +109,7 @@ TEST_CASE("published constitution: its sections carry the manifest's status and 
     for (auto a : index.select_nodes("//table//tbody/tr/td[2]/a")) order.push_back(a.node().attribute("href").value());
     REQUIRE(order.size() == 6);
     CHECK(order.front() == "constitution.html");
-    CHECK(order[1] == "district-council-cabinet-model.html");   // section 20
+    CHECK(order[1] == "district-council-cabinet-model.html");  // section 20
     CHECK(order.back() == "oxford-city-council.html");         // section 24
     // Akoma Ntoso: adopted on the manifest's date, never the epoch.
     const std::string akn = read(out.constitution + "/oxford-city-council.akn.xml");
@@ -112,7 +117,8 @@ TEST_CASE("published constitution: its sections carry the manifest's status and 
     CHECK_FALSE(contains(akn, "1970-01-01"));
 }
 
-TEST_CASE("published constitution: references to other parts of it are links to targets on the page", "[constitution][published]") {
+TEST_CASE("published constitution: references to other parts of it are links to targets on the page",
+          "[constitution][published]") {
     auto doc = parse_html(published().constitution + "/constitution.html");
     std::set<std::string> ids;
     for (auto n : doc.select_nodes("//*[@id]")) ids.insert(n.node().attribute("id").value());
@@ -126,9 +132,10 @@ TEST_CASE("published constitution: references to other parts of it are links to 
     CHECK(doc.select_nodes("//span[contains(@class,'constitution') and not(contains(@class,'unresolved'))]").empty());
 }
 
-TEST_CASE("published constitution: a section's page links other sections to their page and anchor, its PDF and Word "
-          "have no dead links",
-          "[constitution][published][section-pages]") {
+TEST_CASE(
+    "published constitution: a section's page links other sections to their page and anchor, its PDF and Word "
+    "have no dead links",
+    "[constitution][published][section-pages]") {
     const std::string dir = published().constitution;
     int across = 0;
     for (const char* stem : {"district-council-cabinet-model", "district-council-executive-directors",
@@ -136,7 +143,8 @@ TEST_CASE("published constitution: a section's page links other sections to thei
         const std::string name = std::string(stem) + ".html";
         auto doc = parse_html(dir + "/" + name);
         // every named document and Part the whole constitution links is a link here too
-        CHECK(doc.select_nodes("//span[contains(@class,'constitution') and not(contains(@class,'unresolved'))]").empty());
+        CHECK(
+            doc.select_nodes("//span[contains(@class,'constitution') and not(contains(@class,'unresolved'))]").empty());
         for (auto x : doc.select_nodes("//a[contains(@class,'ref') and not(starts-with(@href,'https:'))]")) {
             const std::string href = x.node().attribute("href").value();
             const auto hash = href.find('#');
@@ -177,12 +185,13 @@ TEST_CASE("published constitution: a section's page links other sections to thei
             CHECK((contains(line, "-> page ") || contains(line, "-> https://")));
         }
     }
-    CHECK(across >= 20);   // Part 3 and the sections held elsewhere, on the whole constitution's page
+    CHECK(across >= 20);  // Part 3 and the sections held elsewhere, on the whole constitution's page
 }
 
 TEST_CASE("published: a covering report is its own component, labelled, in every format", "[published][covering]") {
     const auto& out = published();
-    const std::string label = "Covering report \xE2\x80\x94 not part of the Code of Practice for Member/Officer Relations";
+    const std::string label =
+        "Covering report \xE2\x80\x94 not part of the Code of Practice for Member/Officer Relations";
     // HTML: the label over the report, and the Code under a heading of its own.
     auto doc = parse_html(out.site + "/oxford-city-council.html");
     auto group = doc.select_node("//div[@class='preamble-group']").node();
@@ -210,7 +219,7 @@ TEST_CASE("published: a covering report is its own component, labelled, in every
     REQUIRE(code_heading != std::string::npos);
     const auto heading_style = document.rfind("<w:pStyle w:val=\"Heading1\"/>", code_heading);
     REQUIRE(heading_style != std::string::npos);
-    CHECK(heading_style > document.rfind("<w:p>", code_heading));   // the Code's own Heading 1
+    CHECK(heading_style > document.rfind("<w:p>", code_heading));  // the Code's own Heading 1
     // PDF: the label is on the page, the Code is in the bookmarks' contents.
     const std::string pdf_text = command_output("pdftotext -q '" + out.site + "/oxford-city-council.pdf' -");
     CHECK(contains(pdf_text, label));
@@ -257,9 +266,10 @@ TEST_CASE("published Word: a contents with page numbers that Word updates on ope
     for (const char* style : {"<w:pStyle w:val=\"TOC1\"/>", "<w:pStyle w:val=\"TOC2\"/>", "<w:pStyle w:val=\"TOC3\"/>"})
         for (std::size_t at = document.find(style); at != std::string::npos; at = document.find(style, at + 1)) ++lines;
     std::size_t pagerefs = 0;
-    for (std::size_t at = document.find(" PAGEREF "); at != std::string::npos; at = document.find(" PAGEREF ", at + 1)) ++pagerefs;
+    for (std::size_t at = document.find(" PAGEREF "); at != std::string::npos; at = document.find(" PAGEREF ", at + 1))
+        ++pagerefs;
     CHECK(lines > 5);
-    CHECK(pagerefs == lines);   // every contents line has its page number
+    CHECK(pagerefs == lines);  // every contents line has its page number
 }
 
 TEST_CASE("manifest: status and adoption govern the sections, dates are checked", "[constitution][manifest]") {
@@ -273,15 +283,16 @@ TEST_CASE("manifest: status and adoption govern the sections, dates are checked"
     CHECK(dated.status == model::Status::adopted);
     CHECK(dated.adopted == "2024-05-01");
     CHECK(dated.adopted_by == "Full Council");
-    CHECK(read_manifest("title: C\n", ok).status == model::Status::draft);   // no date: never called adopted
+    CHECK(read_manifest("title: C\n", ok).status == model::Status::draft);  // no date: never called adopted
     CHECK(read_manifest("title: C\nadopted: 2024-05-01\nstatus: draft\n", ok).status == model::Status::draft);
 
     model::Diagnostics bad;
     read_manifest("title: C\nadopted: 1 May 2024\nstatus: in force\n", bad);
     REQUIRE(bad.error_count() == 2);
-    CHECK(::testing::formatted(bad).find("m.yaml:2:10: error: manifest: 'adopted' must be a date") != std::string::npos);
-    CHECK(::testing::formatted(bad).find("m.yaml:3:9: error: manifest: 'status' must be draft, adopted or superseded") !=
+    CHECK(::testing::formatted(bad).find("m.yaml:2:10: error: manifest: 'adopted' must be a date") !=
           std::string::npos);
+    CHECK(::testing::formatted(bad).find(
+              "m.yaml:3:9: error: manifest: 'status' must be draft, adopted or superseded") != std::string::npos);
 
     // Assembled, a source that says draft is adopted with the constitution, on its date.
     model::Protocol source;

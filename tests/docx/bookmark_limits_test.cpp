@@ -43,7 +43,7 @@ TEST_CASE("docx: 2,000 clauses with the same first words get distinct bookmarks"
 // Word section of its own; the bookmark's name is shortened, and whatever the id, the
 // section must be found by the name its heading was given.
 TEST_CASE("docx: a running-head section with a long or clashing id still gets its own Word section", "[docx][limits]") {
-    const std::string long_id = "appendix-one-the-schedule-of-changes-to-the-protocol";   // 52 characters
+    const std::string long_id = "appendix-one-the-schedule-of-changes-to-the-protocol";  // 52 characters
     std::string body = "## 1. Main {#main}\n\n1.1 Words of the main part.\n\n";
     body += "## 2. Schedule {#" + long_id + "}\n\n2.1 The schedule.\n\n";
     // same first 40 characters: its bookmark takes a suffix

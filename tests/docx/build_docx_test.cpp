@@ -29,7 +29,8 @@ TEST_CASE("build --format docx writes <stem>.docx, a bad reference writes nothin
 
     const fs::path bad = dir / "house.docx";
     std::system(("echo 'not a zip' > " + bad.string()).c_str());
-    CHECK(run("build " + sample + " -o " + (dir / "bad").string() + " --format docx --reference-docx " + bad.string()) == 2);
+    CHECK(run("build " + sample + " -o " + (dir / "bad").string() + " --format docx --reference-docx " +
+              bad.string()) == 2);
     CHECK_FALSE(fs::exists(dir / "bad"));
     CHECK(run("build " + sample + " -o " + (dir / "missing").string() + " --format docx --reference-docx") == 2);
     fs::remove_all(dir);

@@ -10,13 +10,13 @@
 #include <unistd.h>
 
 #include "docx/docx.hpp"
+#include "docx/fixtures.hpp"
+#include "docx/word_reader.hpp"
 #include "io/files.hpp"
 #include "model/text.hpp"
 #include "package/zip_writer.hpp"
-#include "source/reader.hpp"
-#include "docx/fixtures.hpp"
-#include "docx/word_reader.hpp"
 #include "paths.hpp"
+#include "source/reader.hpp"
 
 using namespace protopub;
 using testing::load;
@@ -75,21 +75,24 @@ bool is_subsequence(const std::vector<std::string>& needle, const std::vector<st
 
 TEST_CASE("docx: the package has Word's parts, styles, lists, bookmarks and links", "[docx]") {
     auto parts = testing::unpack_docx(render(sample_with_references()));
-    for (const char* name : {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
-                             "word/numbering.xml", "word/_rels/document.xml.rels", "docProps/core.xml", "word/header1.xml"})
+    for (const char* name :
+         {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/numbering.xml",
+          "word/_rels/document.xml.rels", "docProps/core.xml", "word/header1.xml"})
         CHECK(parts.count(name) == 1);
     const auto& doc = parts["word/document.xml"];
-    for (const char* style : {"Title", "Heading1", "Heading2", "ClauseLevel2", "ClauseLevel3", "ListParagraph", "TableText", "TOC1"})
+    for (const char* style :
+         {"Title", "Heading1", "Heading2", "ClauseLevel2", "ClauseLevel3", "ListParagraph", "TableText", "TOC1"})
         CHECK(contains(doc, std::string("<w:pStyle w:val=\"") + style + "\"/>"));
     CHECK(contains(doc, "<w:numPr><w:ilvl w:val=\"0\"/>"));
     CHECK(contains(doc, "w:name=\"purpose\""));
-    CHECK(contains(doc, "w:name=\"chairs_impartiality\""));   // '-' is not allowed in Word bookmark names
+    CHECK(contains(doc, "w:name=\"chairs_impartiality\""));  // '-' is not allowed in Word bookmark names
     CHECK(contains(doc, "<w:hyperlink w:anchor=\"complaints\""));
-    CHECK(contains(doc, " PAGEREF introduction \\h "));   // each contents line's page number
+    CHECK(contains(doc, " PAGEREF introduction \\h "));  // each contents line's page number
     CHECK(contains(doc, "<w:tbl>"));
     CHECK(contains(doc, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));  // page set-up from the reference
     const auto& rels = parts["word/_rels/document.xml.rels"];
-    CHECK(contains(rels, "Target=\"https://www.legislation.gov.uk/ukpga/1988/41/section/114\" TargetMode=\"External\""));
+    CHECK(
+        contains(rels, "Target=\"https://www.legislation.gov.uk/ukpga/1988/41/section/114\" TargetMode=\"External\""));
     const auto& numbering = parts["word/numbering.xml"];
     CHECK(contains(numbering, "<w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"(%1)\"/>"));
     CHECK(contains(numbering, "<w:numFmt w:val=\"bullet\"/>"));
@@ -141,7 +144,8 @@ std::string house_reference(const std::string& path, const std::function<void(st
 TEST_CASE("docx: a reference document with other fonts changes only the fonts", "[docx]") {
     TempDir dir("fonts");
     const std::string path = dir.path + "/house.docx";
-    const std::string styles = house_reference(path, [](std::string& xml) { xml = std::regex_replace(xml, std::regex("\"Arial\""), "\"Georgia\""); });
+    const std::string styles = house_reference(
+        path, [](std::string& xml) { xml = std::regex_replace(xml, std::regex("\"Arial\""), "\"Georgia\""); });
 
     auto p = load(sample_path);
     docx::DocxOptions house;
@@ -199,7 +203,8 @@ TEST_CASE("docx: LibreOffice opens each source's .docx and prints its words in o
     const fs::path published = fs::path(test_env::source_dir()) / "protocol-source";
     if (fs::exists(published))
         for (const auto& e : fs::directory_iterator(published))
-            if (e.path().extension() == ".md" && e.path().filename() != "README.md") sources.push_back(e.path().string());
+            if (e.path().extension() == ".md" && e.path().filename() != "README.md")
+                sources.push_back(e.path().string());
     TempDir scratch("lo");
     const std::string& dir = scratch.path;
     for (const auto& source : sources) {
@@ -209,8 +214,8 @@ TEST_CASE("docx: LibreOffice opens each source's .docx and prints its words in o
         std::string error;
         REQUIRE(io::write_file_atomic(dir + "/" + stem + ".docx", render(p), error));
         const std::string convert = "cd '" + dir + "' && soffice -env:UserInstallation=file://" + dir +
-                                    "/profile --headless --convert-to pdf '" + stem + ".docx' >/dev/null 2>&1 && pdftotext -layout '" +
-                                    stem + ".pdf' '" + stem + ".txt'";
+                                    "/profile --headless --convert-to pdf '" + stem +
+                                    ".docx' >/dev/null 2>&1 && pdftotext -layout '" + stem + ".pdf' '" + stem + ".txt'";
         REQUIRE(std::system(convert.c_str()) == 0);
         auto pdf_text = io::read_file(dir + "/" + stem + ".txt", error);
         REQUIRE(pdf_text);
@@ -245,7 +250,8 @@ TEST_CASE("docx: LibreOffice opens each source's .docx and prints its words in o
 TEST_CASE("docx: templates/reference.docx is what make_reference_docx.py builds", "[docx]") {
     TempDir dir("reference");
     const std::string rebuilt = dir.path + "/reference.docx";
-    const std::string command = "python3 '" + test_env::source_dir() + "/templates/make_reference_docx.py' '" + rebuilt + "'";
+    const std::string command =
+        "python3 '" + test_env::source_dir() + "/templates/make_reference_docx.py' '" + rebuilt + "'";
     REQUIRE(std::system(command.c_str()) == 0);
     std::string error;
     auto committed = io::read_file(docx::default_reference_docx(), error);

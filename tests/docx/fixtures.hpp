@@ -6,8 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include "model/protocol.hpp"
-#include "source/reader.hpp"
 #include "paths.hpp"
+#include "source/reader.hpp"
 
 namespace protopub::testing {
 

@@ -79,10 +79,14 @@ model::Block epsilon_list() { return list(letters, {{text("one")}, {text("two")}
 model::Protocol old_version() {
     return protocol({
         clause("a", "1.1", {alpha()}),
-        clause("b", "1.2", {paragraph({text("Beta old words here.")}), list(bullets, {{text("first item")}, {text("second item")}})}),
+        clause(
+            "b", "1.2",
+            {paragraph({text("Beta old words here.")}), list(bullets, {{text("first item")}, {text("second item")}})}),
         clause("c", "1.3", {gamma()}),
         clause("d", "1.4", {delta()}),
-        clause("f", "1.5", {paragraph({text("Phi has a table.")}), table({{{text("Who")}, {text("What")}}, {{text("Officer")}, {text("Old cell")}}})}),
+        clause("f", "1.5",
+               {paragraph({text("Phi has a table.")}),
+                table({{{text("Who")}, {text("What")}}, {{text("Officer")}, {text("Old cell")}}})}),
     });
 }
 
@@ -90,12 +94,14 @@ model::Protocol new_version() {
     return protocol({
         clause("d", "1.1", {delta()}),
         clause("a", "1.2", {alpha()}),
-        clause("b", "1.3", {paragraph({text("Beta new words here.")}),
-                            list(bullets, {{text("first item")}, {text("inserted item")}, {text("second item")}})}),
+        clause("b", "1.3",
+               {paragraph({text("Beta new words here.")}),
+                list(bullets, {{text("first item")}, {text("inserted item")}, {text("second item")}})}),
         clause("e", "1.4", {paragraph({text("Epsilon is new.")}), epsilon_list()}),
-        clause("f", "1.5", {paragraph({text("Phi has a table.")}),
-                            table({{{text("Who")}, {text("What")}}, {{text("Officer")}, {text("New cell")}},
-                                   {{text("Councillor")}, {text("Added row")}}})}),
+        clause("f", "1.5",
+               {paragraph({text("Phi has a table.")}), table({{{text("Who")}, {text("What")}},
+                                                              {{text("Officer")}, {text("New cell")}},
+                                                              {{text("Councillor")}, {text("Added row")}}})}),
     });
 }
 
@@ -111,8 +117,10 @@ model::Protocol redline() {
         moved_to,
         clause("a", "1.2", {alpha()}, ChangeKind::renumbered, "1.1"),
         clause("b", "1.3",
-               {paragraph({text("Beta "), marked(InlineKind::deleted, "old "), marked(InlineKind::inserted, "new "), text("words here.")}),
-                list(bullets, {{text("first item")}, {marked(InlineKind::inserted, "inserted item")}, {text("second item")}})},
+               {paragraph({text("Beta "), marked(InlineKind::deleted, "old "), marked(InlineKind::inserted, "new "),
+                           text("words here.")}),
+                list(bullets,
+                     {{text("first item")}, {marked(InlineKind::inserted, "inserted item")}, {text("second item")}})},
                ChangeKind::amended, "1.2"),
         clause("c", "1.3", {gamma()}, ChangeKind::deleted, "1.3"),
         moved_from,
@@ -120,7 +128,8 @@ model::Protocol redline() {
         clause("f", "1.5",
                {paragraph({text("Phi has a table.")}),
                 table({{{text("Who")}, {text("What")}},
-                       {{text("Officer")}, {marked(InlineKind::deleted, "Old cell"), marked(InlineKind::inserted, "New cell")}},
+                       {{text("Officer")},
+                        {marked(InlineKind::deleted, "Old cell"), marked(InlineKind::inserted, "New cell")}},
                        {{marked(InlineKind::inserted, "Councillor")}, {marked(InlineKind::inserted, "Added row")}}})},
                ChangeKind::amended),
     });
@@ -157,7 +166,8 @@ TEST_CASE("docx redline: Accept All gives the new version, Reject All the old, e
     }
     REQUIRE(rejected.size() == expected_old.size());
     for (std::size_t i = 0; i < rejected.size(); ++i) {
-        INFO(i << ": " << rejected[i].style << " " << rejected[i].text << " | " << expected_old[i].style << " " << expected_old[i].text);
+        INFO(i << ": " << rejected[i].style << " " << rejected[i].text << " | " << expected_old[i].style << " "
+               << expected_old[i].text);
         CHECK(rejected[i] == expected_old[i]);
     }
     // Without tracked changes there is nothing to accept or reject.
@@ -212,23 +222,33 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 
 }  // namespace
 
-TEST_CASE("docx redline: the redline stage's output accepts to the new version and rejects to the old", "[docx][redline]") {
+TEST_CASE("docx redline: the redline stage's output accepts to the new version and rejects to the old",
+          "[docx][redline]") {
     std::string error;
     const auto old_text = io::read_file(testing::sample_path, error);
     REQUIRE(old_text);
     std::string new_text = replaced(*old_text, "guide Councillors and officers", "guide councillors and all officers");
-    new_text = replaced(new_text, "3.2 {#complaints} Complaints", "3.2 {#new-duty} Officers must keep records.\n\n3.3 {#complaints} Complaints");
-    new_text = replaced(new_text, "- (b) {#mo} Monitoring Officer.", "- (b) {#mo} Monitoring Officer.\n- (c) {#hop} Head of Paid Service.");
+    new_text = replaced(new_text, "3.2 {#complaints} Complaints",
+                        "3.2 {#new-duty} Officers must keep records.\n\n3.3 {#complaints} Complaints");
+    new_text = replaced(new_text, "- (b) {#mo} Monitoring Officer.",
+                        "- (b) {#mo} Monitoring Officer.\n- (c) {#hop} Head of Paid Service.");
     // 1.2 moves to the end of section 3 (as 3.4).
-    new_text = replaced(new_text, "1.2 {#breaches} Breaches of this Protocol are dealt with under paragraph 3.2 and\nPart 3 of this Constitution.\n", "");
-    new_text += "\n3.4 {#breaches} Breaches of this Protocol are dealt with under paragraph 3.2 and\nPart 3 of this Constitution.\n";
-    new_text = replaced(new_text, "2.2.1 {#chairs-impartiality} Chairs must still respect the *impartiality* of officers.\n", "");
+    new_text = replaced(new_text,
+                        "1.2 {#breaches} Breaches of this Protocol are dealt with under paragraph 3.2 and\nPart 3 of "
+                        "this Constitution.\n",
+                        "");
+    new_text +=
+        "\n3.4 {#breaches} Breaches of this Protocol are dealt with under paragraph 3.2 and\nPart 3 of this "
+        "Constitution.\n";
+    new_text = replaced(new_text,
+                        "2.2.1 {#chairs-impartiality} Chairs must still respect the *impartiality* of officers.\n", "");
     const auto old_version = parse(*old_text);
     const auto new_version = parse(new_text);
     const auto changes = redline::compare_versions(old_version, new_version);
     const auto tracked = render(redline::build_redline(changes, old_version, new_version));
     const auto xml = testing::unpack_docx(tracked)["word/document.xml"];
-    for (const char* revision : {"<w:moveFrom ", "<w:moveTo ", "<w:ins ", "<w:del "}) CHECK(xml.find(revision) != std::string::npos);
+    for (const char* revision : {"<w:moveFrom ", "<w:moveTo ", "<w:ins ", "<w:del "})
+        CHECK(xml.find(revision) != std::string::npos);
 
     const auto as_new = testing::word_paragraphs(render(new_version), testing::View::as_written);
     const auto as_old = testing::word_paragraphs(render(old_version), testing::View::as_written);

@@ -49,8 +49,10 @@ private:
     void walk_blocks(pugi::xml_node parent) {
         for (auto n : parent.children()) {
             const std::string name = n.name();
-            if (name == "w:p") paragraph(n);
-            else if (name == "w:tbl") table(n);
+            if (name == "w:p")
+                paragraph(n);
+            else if (name == "w:tbl")
+                table(n);
         }
     }
 
@@ -67,10 +69,14 @@ private:
         for (auto c : n.children()) {
             const std::string name = c.name();
             if (name == "w:pPr" || name == "w:rPr" || name == "w:instrText" || dropped(name)) continue;
-            if (name == "w:t" || name == "w:delText") text += c.text().get();
-            else if (name == "w:tab") text += '\t';
-            else if (name == "w:br") text += '\n';
-            else collect(c, text);
+            if (name == "w:t" || name == "w:delText")
+                text += c.text().get();
+            else if (name == "w:tab")
+                text += '\t';
+            else if (name == "w:br")
+                text += '\n';
+            else
+                collect(c, text);
         }
     }
 

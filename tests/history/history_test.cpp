@@ -14,12 +14,14 @@ namespace {
 
 std::string source(const std::string& version, const std::string& status, const std::string& adopted,
                    const std::string& enquiries_days) {
-    return "---\ntitle: Member/Officer Protocol\ncouncil: Anytown Council\nversion: \"" + version + "\"\nstatus: " +
-           status + (adopted.empty() ? "" : "\nadopted: " + adopted) +
+    return "---\ntitle: Member/Officer Protocol\ncouncil: Anytown Council\nversion: \"" + version +
+           "\"\nstatus: " + status + (adopted.empty() ? "" : "\nadopted: " + adopted) +
            "\nconstitution: {part: 5, section: 24}\n---\n\n## 1. Introduction {#introduction}\n\n"
            "1.1 {#purpose} This protocol guides relations between councillors and officers.\n\n"
-           "1.2 {#enquiries} Officers answer councillors' enquiries within " + enquiries_days +
-           " working days.\n\n## 2. Review {#review}\n\n2.1 {#review-yearly} The Standards Committee reviews this protocol.\n";
+           "1.2 {#enquiries} Officers answer councillors' enquiries within " +
+           enquiries_days +
+           " working days.\n\n## 2. Review {#review}\n\n2.1 {#review-yearly} The Standards Committee reviews this "
+           "protocol.\n";
 }
 
 struct Repo {
@@ -41,7 +43,7 @@ struct Repo {
 TEST_CASE("history of three tagged versions: three versions and two redlines", "[history][cli][git]") {
     Repo repo;
     repo.commit(source("2019", "adopted", "2019-06-20", "five"), "2019", "v2019");
-    repo.commit(source("2021", "draft", "", "seven"), "draft 2021");   // not tagged: not a version
+    repo.commit(source("2021", "draft", "", "seven"), "draft 2021");  // not tagged: not a version
     repo.commit(source("2021", "adopted", "2021-03-02", "seven"), "2021", "v2021");
     repo.commit(source("2024", "adopted", "2024-05-01", "ten"), "2024", "v2024");
 
@@ -74,7 +76,7 @@ TEST_CASE("build --history links each protocol's page to its Changes over time p
     Repo repo;
     repo.commit(source("2019", "adopted", "2019-06-20", "five"), "2019", "v2019");
     repo.commit(source("2024", "adopted", "2024-05-01", "ten"), "2024", "v2024");
-    testing::write(repo.dir.file("draft.md"), source("1", "draft", "", "five"));   // not in git: no page
+    testing::write(repo.dir.file("draft.md"), source("1", "draft", "", "five"));  // not in git: no page
     testing::TempDir out;
     const auto run = testing::run_cli({"build", repo.file, repo.dir.file("draft.md"), "-o", out.path(), "--history"});
     INFO(run.err);
@@ -86,10 +88,11 @@ TEST_CASE("build --history links each protocol's page to its Changes over time p
     CHECK(fs::exists(out.file("protocol-changes/2019-to-2024/redline.html")));
 }
 
-TEST_CASE("without tags, the commits that changed version, status or adoption are the versions", "[history][cli][git]") {
+TEST_CASE("without tags, the commits that changed version, status or adoption are the versions",
+          "[history][cli][git]") {
     Repo repo;
     repo.commit(source("1", "adopted", "2019-06-20", "five"), "adopt 1");
-    repo.commit(source("1", "adopted", "2019-06-20", "five") + "\n", "whitespace");   // front matter unchanged
+    repo.commit(source("1", "adopted", "2019-06-20", "five") + "\n", "whitespace");  // front matter unchanged
     repo.commit(source("2", "draft", "", "ten"), "draft 2");
     repo.commit(source("2", "adopted", "2022-01-10", "ten"), "adopt 2");
     const auto list = testing::run_cli({"history", repo.file});
@@ -115,14 +118,16 @@ TEST_CASE("history of a file with no adopted version, or outside git, is an erro
     CHECK(outside.err.find("not a git repository") != std::string::npos);
 }
 
-TEST_CASE("a constitution's version history table is filled from git with 'history: git'", "[history][constitution][git]") {
+TEST_CASE("a constitution's version history table is filled from git with 'history: git'",
+          "[history][constitution][git]") {
     Repo repo;
     repo.commit(source("2019", "adopted", "2019-06-20", "five"), "2019", "v2019");
     repo.commit(source("2021", "adopted", "2021-03-02", "seven"), "2021", "v2021");
     repo.commit(source("2024", "adopted", "2024-05-01", "ten"), "2024", "v2024");
-    testing::write(repo.dir.file("constitution.yaml"),
-                   "title: Constitution\ncouncil: Anytown Council\nparts:\n  - part: 5\n    title: Codes and Protocols\n"
-                   "    sections:\n      - section: 24\n        source: protocol.md\n        history: git\n");
+    testing::write(
+        repo.dir.file("constitution.yaml"),
+        "title: Constitution\ncouncil: Anytown Council\nparts:\n  - part: 5\n    title: Codes and Protocols\n"
+        "    sections:\n      - section: 24\n        source: protocol.md\n        history: git\n");
     testing::TempDir out;
     const auto run = testing::run_cli({"constitution", repo.dir.file("constitution.yaml"), "-o", out.path()});
     INFO(run.err);
@@ -156,7 +161,8 @@ TEST_CASE("history of 1 to 5 tagged versions, drafts between them", "[history][c
         CHECK(run.out.find(std::to_string(n) + " adopted version") == 0);
         int folders = 0;
         if (fs::exists(out.file("protocol-changes")))
-            for (const auto& e : fs::directory_iterator(out.file("protocol-changes"))) folders += e.is_directory() ? 1 : 0;
+            for (const auto& e : fs::directory_iterator(out.file("protocol-changes")))
+                folders += e.is_directory() ? 1 : 0;
         CHECK(folders == n - 1);
         const std::string page = testing::read(out.file("protocol-changes.html"));
         for (int v = 0; v < n; ++v) CHECK(page.find(std::to_string(2020 + v) + "-04-01") != std::string::npos);

@@ -122,7 +122,8 @@ TEST_CASE("the page is accessible: lang, one h1, landmarks, skip link, labelled 
 TEST_CASE("text from the source never becomes markup", "[html][safety]") {
     model::Diagnostics diags;
     auto p = source::read_protocol(
-        "---\ntitle: \"<script>alert('t')</script>\"\ncouncil: \"A & B <b>Council</b>\"\nversion: \"1\"\nstatus: draft\n---\n"
+        "---\ntitle: \"<script>alert('t')</script>\"\ncouncil: \"A & B <b>Council</b>\"\nversion: \"1\"\nstatus: "
+        "draft\n---\n"
         "## 1. <img src=x onerror=alert(1)> Heading\n\n1.1 <script>alert(1)</script> and [x](javascript:alert(2)) and "
         "<a href=\"javascript:alert(3)\">y</a>.\n\n<script>alert(4)</script>\n",
         "evil.md", diags);
@@ -134,7 +135,8 @@ TEST_CASE("text from the source never becomes markup", "[html][safety]") {
     CHECK(doc.select_nodes("//img").empty());
     CHECK(doc.select_nodes("//body//b").empty());
     CHECK(doc.select_nodes("//*[@onerror]").empty());
-    for (auto a : doc.select_nodes("//a")) CHECK(std::string(a.node().attribute("href").value()).find("javascript:") == std::string::npos);
+    for (auto a : doc.select_nodes("//a"))
+        CHECK(std::string(a.node().attribute("href").value()).find("javascript:") == std::string::npos);
     CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
     CHECK(std::string(doc.select_node("//h1").node().child_value()) == "<script>alert('t')</script>");
     const std::string index = out.files().at("index.html");
@@ -152,12 +154,15 @@ TEST_CASE("non-void elements are never self-closed (an HTML parser would not clo
 
 TEST_CASE("templates: unknown fields and attributes are errors at the template's line:col", "[html][templates]") {
     testing::TempDir dir;
-    testing::write(dir.file("layout.xhtml"), "<html xmlns:pp=\"urn:protopub:template\"><body><main pp:content=\"main\"/></body></html>");
-    testing::write(dir.file("index.xhtml"), "<div xmlns:pp=\"urn:protopub:template\">\n  <p pp:text=\"no_such_field\"/>\n</div>");
+    testing::write(dir.file("layout.xhtml"),
+                   "<html xmlns:pp=\"urn:protopub:template\"><body><main pp:content=\"main\"/></body></html>");
+    testing::write(dir.file("index.xhtml"),
+                   "<div xmlns:pp=\"urn:protopub:template\">\n  <p pp:text=\"no_such_field\"/>\n</div>");
     testing::write(dir.file("protocol.xhtml"), "<div xmlns:pp=\"urn:protopub:template\"><h1 pp:text=\"title\"/></div>");
     model::Diagnostics diags;
     render({sample()}, diags, dir.path());
-    CHECK(testing::formatted(diags) == dir.file("index.xhtml") + ":2:3: error: template field 'no_such_field' (in pp:text) is unknown\n");
+    CHECK(testing::formatted(diags) ==
+          dir.file("index.xhtml") + ":2:3: error: template field 'no_such_field' (in pp:text) is unknown\n");
 
     testing::write(dir.file("index.xhtml"), "<div xmlns:pp=\"urn:protopub:template\"><p pp:colour=\"x\"/></div>");
     model::Diagnostics d2;
@@ -176,9 +181,14 @@ TEST_CASE("templates: unknown fields and attributes are errors at the template's
 
 TEST_CASE("a custom template folder restyles every page", "[html][templates]") {
     testing::TempDir dir;
-    testing::write(dir.file("layout.xhtml"), "<html xmlns:pp=\"urn:protopub:template\" pp:attr-lang=\"lang\"><head><link rel=\"stylesheet\" href=\"house.css\"/></head><body class=\"house\"><main pp:content=\"main\"/></body></html>");
-    testing::write(dir.file("index.xhtml"), "<ul xmlns:pp=\"urn:protopub:template\"><li pp:repeat=\"protocols\" pp:text=\"council\"/></ul>");
-    testing::write(dir.file("protocol.xhtml"), "<article xmlns:pp=\"urn:protopub:template\"><h1 pp:text=\"title\"/><div pp:content=\"body\"/></article>");
+    testing::write(dir.file("layout.xhtml"),
+                   "<html xmlns:pp=\"urn:protopub:template\" pp:attr-lang=\"lang\"><head><link rel=\"stylesheet\" "
+                   "href=\"house.css\"/></head><body class=\"house\"><main pp:content=\"main\"/></body></html>");
+    testing::write(dir.file("index.xhtml"),
+                   "<ul xmlns:pp=\"urn:protopub:template\"><li pp:repeat=\"protocols\" pp:text=\"council\"/></ul>");
+    testing::write(
+        dir.file("protocol.xhtml"),
+        "<article xmlns:pp=\"urn:protopub:template\"><h1 pp:text=\"title\"/><div pp:content=\"body\"/></article>");
     testing::write(dir.file("house.css"), "body { color: navy }");
     testing::write(dir.file("unused.css"), "body { color: red }");
     model::Diagnostics diags;
@@ -187,7 +197,8 @@ TEST_CASE("a custom template folder restyles every page", "[html][templates]") {
     CHECK(out.files().count("house.css") == 1);   // linked from the layout
     CHECK(out.files().count("unused.css") == 0);  // linked from no page
     CHECK(out.files().at("index.html").find("<ul><li>Sample District Council</li></ul>") != std::string::npos);
-    CHECK(out.files().at("sample.html").find("<body class=\"house\"><main><article><h1>Sample Protocol") != std::string::npos);
+    CHECK(out.files().at("sample.html").find("<body class=\"house\"><main><article><h1>Sample Protocol") !=
+          std::string::npos);
 }
 
 TEST_CASE("the same input gives the same bytes", "[html][determinism]") {
@@ -209,7 +220,8 @@ TEST_CASE("drafts carry a notice, other formats are offered as downloads", "[htm
     parse(d, out.files().at("draft.html"));
     parse(s, out.files().at("sample.html"));
     parse(index, out.files().at("index.html"));
-    CHECK(std::string(d.select_node("//p[@class='notice']").node().child_value()) == "This is a draft. It has not been adopted.");
+    CHECK(std::string(d.select_node("//p[@class='notice']").node().child_value()) ==
+          "This is a draft. It has not been adopted.");
     CHECK_FALSE(s.select_node("//p[@class='notice']"));  // adopted: no notice
     auto links = s.select_nodes("//ul[@class='downloads']/li/a");
     REQUIRE(links.size() == 2);
@@ -230,7 +242,8 @@ TEST_CASE("pages of the committed sources: no empty headings, no empty links", "
         pugi::xml_document doc;
         parse(doc, out.files().at(html::page_name(p)));
         for (const char* xpath : {"//h1", "//h2", "//h3", "//h4", "//a"})
-            for (auto n : doc.select_nodes(xpath)) CHECK(std::string(n.node().text().get()) + n.node().first_child().name() != "");
+            for (auto n : doc.select_nodes(xpath))
+                CHECK(std::string(n.node().text().get()) + n.node().first_child().name() != "");
     }
     // Oxford's covering report is boxed apart and the code follows it
     pugi::xml_document oxford;
@@ -243,7 +256,7 @@ TEST_CASE("pages of the committed sources: no empty headings, no empty links", "
 // PDF and Word: the first target that resolved, else the address, else nowhere.
 TEST_CASE("html: a reference links where the model says, as in every format", "[html][facts]") {
     model::Protocol p;
-    model::Reference partly;   // "paragraphs 9.9 and 3.2": only 3.2 exists
+    model::Reference partly;  // "paragraphs 9.9 and 3.2": only 3.2 exists
     partly.targets = {{"9.9", "", {}, false}, {"3.2", "complaints", {}, false}};
     model::Reference statute;
     statute.kind = model::ReferenceKind::statute;

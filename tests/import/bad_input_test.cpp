@@ -35,9 +35,7 @@ fs::path scratch() {
     return dir;
 }
 
-void write(const fs::path& p, const std::string& bytes) {
-    std::ofstream(p, std::ios::binary) << bytes;
-}
+void write(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
 
 int count(const std::string& text, const std::string& what) {
     int n = 0;
@@ -57,17 +55,25 @@ TEST_CASE("import: input that is not a protocol fails cleanly", "[import][errors
     const std::vector<Case> cases = {
         {"empty.txt", "", "the file is empty"},
         {"blank.txt", "  \n\n \t\n", "the file is empty"},
-        {"binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10), "binary file"},
+        {"binary.txt",
+         std::string("\x7f"
+                     "ELF\x02\x01\x01\0\0\0",
+                     10),
+         "binary file"},
         {"latin1.txt", "1.1 Caf\xe9 rules\n", "invalid UTF-8 byte 0xe9"},
         {"not-a-zip.docx", "1.1 This is text with a .docx name.\n", "not a Word .docx file"},
         {"damaged.docx", std::string("PK\x03\x04garbage", 11), "not a valid zip package"},
         {"random.bin", std::string("\x93\xfe\x01\x88\xc4junk\xff\x7f", 11), "invalid UTF-8 byte 0x93"},
-        {"renamed.docx", "MEMBER/OFFICER PROTOCOL\n\n1.1 Councillors and officers work together.\n", "not a Word .docx file"},
-        {"report.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n", "this is a PDF file: take its text out first"},
+        {"renamed.docx", "MEMBER/OFFICER PROTOCOL\n\n1.1 Councillors and officers work together.\n",
+         "not a Word .docx file"},
+        {"report.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n",
+         "this is a PDF file: take its text out first"},
         {"cp1252.txt", "1.1 Councillors\x92 \x93need to know\x94 is presumed.\n",
          "invalid UTF-8 byte 0x92: save the text as UTF-8 and import it again (it looks like Windows-1252"},
-        {"saved.rtf", "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} 1.1 Councillors\\par }\n", "this is a Rich Text (.rtf) file"},
-        {"page.html", "\n<!DOCTYPE html>\n<html><body><p>1.1 Councillors</p></body></html>\n", "this is a web page (HTML)"},
+        {"saved.rtf", "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} 1.1 Councillors\\par }\n",
+         "this is a Rich Text (.rtf) file"},
+        {"page.html", "\n<!DOCTYPE html>\n<html><body><p>1.1 Councillors</p></body></html>\n",
+         "this is a web page (HTML)"},
         {"old.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12), "this is an old Word .doc file"},
         // words with neither a number nor a heading anywhere (an unnumbered protocol has
         // headings, and is imported with numbers assigned): nothing to keep as clauses

@@ -4,10 +4,10 @@
 #include "io/files.hpp"
 #include "model/text.hpp"
 #include "package/zip_writer.hpp"
+#include "paths.hpp"
 #include "source/model_dump.hpp"
 #include "source/reader.hpp"
 #include "source/writer.hpp"
-#include "paths.hpp"
 
 using namespace protopub;
 
@@ -21,9 +21,9 @@ std::string fixture(const std::string& name) {
     return *bytes;
 }
 
-import::ImportResult import_fixture(const std::string& name, model::Diagnostics& diags) {
+import::ImportResult import_fixture(const std::string& name, model::Diagnostics& diags){
     return import::import_bytes(fixture(name), name, {}, diags);
-}
+}  // namespace
 
 }  // namespace
 
@@ -65,7 +65,8 @@ TEST_CASE("docx import: sub-items, nested numerals, bullets and a restart overri
     const model::Clause& officers = p.sections[1].clauses[1];
     REQUIRE(officers.blocks.size() == 2);
     CHECK(officers.blocks[1].list_style == model::ListStyle::bullet);
-    CHECK(model::plain_text(officers.blocks[1]) == "through the formal decision-making process; within their levels of authority.");
+    CHECK(model::plain_text(officers.blocks[1]) ==
+          "through the formal decision-making process; within their levels of authority.");
 
     // a second list instance with <w:startOverride w:val="4"/> on its letters
     const model::Clause& receive = p.sections[1].clauses[2];
@@ -115,13 +116,16 @@ namespace {
 std::string docx_with_body(const std::string& body, const std::string& styles = "", const std::string& numbering = "",
                            const std::string& footnotes = "") {
     const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
-    std::vector<package::ZipEntry> parts = {
-        {"word/document.xml", "<?xml version=\"1.0\"?><w:document " + w + "><w:body>" + body + "</w:body></w:document>"}};
-    if (!styles.empty()) parts.push_back({"word/styles.xml", "<?xml version=\"1.0\"?><w:styles " + w + ">" + styles + "</w:styles>"});
+    std::vector<package::ZipEntry> parts = {{"word/document.xml", "<?xml version=\"1.0\"?><w:document " + w +
+                                                                      "><w:body>" + body + "</w:body></w:document>"}};
+    if (!styles.empty())
+        parts.push_back({"word/styles.xml", "<?xml version=\"1.0\"?><w:styles " + w + ">" + styles + "</w:styles>"});
     if (!numbering.empty())
-        parts.push_back({"word/numbering.xml", "<?xml version=\"1.0\"?><w:numbering " + w + ">" + numbering + "</w:numbering>"});
+        parts.push_back(
+            {"word/numbering.xml", "<?xml version=\"1.0\"?><w:numbering " + w + ">" + numbering + "</w:numbering>"});
     if (!footnotes.empty())
-        parts.push_back({"word/footnotes.xml", "<?xml version=\"1.0\"?><w:footnotes " + w + ">" + footnotes + "</w:footnotes>"});
+        parts.push_back(
+            {"word/footnotes.xml", "<?xml version=\"1.0\"?><w:footnotes " + w + ">" + footnotes + "</w:footnotes>"});
     std::string error;
     auto bytes = package::write_zip(parts, 0, error);
     INFO(error);
@@ -140,13 +144,12 @@ TEST_CASE("docx import: Word's contents list is left out, footnotes and text box
     const std::string styles =
         "<w:style w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/></w:style>"
         "<w:style w:styleId=\"H1\"><w:name w:val=\"heading 1\"/></w:style>";
-    const std::string body =
-        p("Contents list entry 1. Introduction", "TOC1") + p("1. Introduction", "H1") +
-        "<w:p><w:r><w:t>1.1 Councillors and officers work together.</w:t></w:r>"
-        "<w:r><w:footnoteReference w:id=\"1\"/></w:r>"
-        "<w:r><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:txbxContent>" + p("Boxed words stay.") +
-        "</w:txbxContent></v:shape></w:pict></w:r></w:p>" +
-        p("1.2 The next clause.");
+    const std::string body = p("Contents list entry 1. Introduction", "TOC1") + p("1. Introduction", "H1") +
+                             "<w:p><w:r><w:t>1.1 Councillors and officers work together.</w:t></w:r>"
+                             "<w:r><w:footnoteReference w:id=\"1\"/></w:r>"
+                             "<w:r><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:txbxContent>" +
+                             p("Boxed words stay.") + "</w:txbxContent></v:shape></w:pict></w:r></w:p>" +
+                             p("1.2 The next clause.");
     const std::string footnotes =
         "<w:footnote w:type=\"separator\" w:id=\"0\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
         "<w:footnote w:id=\"1\"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> See the "
@@ -175,7 +178,8 @@ TEST_CASE("docx import: Word's contents list is left out, footnotes and text box
 
 TEST_CASE("docx import: a Word file with no words is an error", "[import][docx][errors]") {
     model::Diagnostics diags;
-    import::ImportResult r = import::import_docx(docx_with_body("<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>"), "t.docx", {}, diags);
+    import::ImportResult r =
+        import::import_docx(docx_with_body("<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>"), "t.docx", {}, diags);
     CHECK_FALSE(r.ok);
     REQUIRE(diags.error_count() == 1);
     CHECK(diags.items()[0].message == "the Word document has no text to import");
@@ -201,8 +205,9 @@ TEST_CASE("docx import: the council named only in Word's page header", "[import]
         {"word/document.xml", "<?xml version=\"1.0\"?><w:document " + w + "><w:body>" + p("Member/Officer Protocol") +
                                   p("1. Introduction") + p("1.1 The Council expects courtesy from everyone.") +
                                   "</w:body></w:document>"},
-        {"word/header1.xml", "<?xml version=\"1.0\"?><w:hdr " + w + "><w:p><w:r><w:t>Northmoor Borough </w:t></w:r>"
-                             "<w:r><w:t>Council \xE2\x80\x93 Constitution Part 5</w:t></w:r></w:p></w:hdr>"}};
+        {"word/header1.xml", "<?xml version=\"1.0\"?><w:hdr " + w +
+                                 "><w:p><w:r><w:t>Northmoor Borough </w:t></w:r>"
+                                 "<w:r><w:t>Council \xE2\x80\x93 Constitution Part 5</w:t></w:r></w:p></w:hdr>"}};
     std::string error;
     auto bytes = package::write_zip(parts, 0, error);
     REQUIRE(bytes);
@@ -231,7 +236,8 @@ TEST_CASE("docx import: list instances of one list number on, a list style's lis
         "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"2\"/></w:num>"
         // an instance that draws level 0 in roman numerals and starts it again
         "<w:num w:numId=\"4\"><w:abstractNumId w:val=\"2\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/>"
-        "<w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"lowerRoman\"/><w:lvlText w:val=\"(%1)\"/></w:lvl></w:lvlOverride></w:num>";
+        "<w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"lowerRoman\"/><w:lvlText "
+        "w:val=\"(%1)\"/></w:lvl></w:lvlOverride></w:num>";
     auto numbered = [](const std::string& text, int num, int level) {
         return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) + "\"/><w:numId w:val=\"" +
                std::to_string(num) + "\"/></w:numPr></w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
@@ -239,7 +245,8 @@ TEST_CASE("docx import: list instances of one list number on, a list style's lis
     const std::string body = p("Member/Officer Protocol") + numbered("Introduction", 1, 0) +
                              numbered("Councillors and officers work together.", 1, 1) + numbered("Roles", 2, 0) +
                              numbered("Officers must:", 2, 1) + numbered("advise;", 3, 0) + numbered("act.", 3, 0) +
-                             numbered("Councillors must:", 2, 1) + numbered("listen;", 4, 0) + numbered("decide.", 4, 0);
+                             numbered("Councillors must:", 2, 1) + numbered("listen;", 4, 0) +
+                             numbered("decide.", 4, 0);
     model::Diagnostics diags;
     import::ImportResult r = import::import_docx(docx_with_body(body, styles, numbering), "t.docx", {}, diags);
     REQUIRE(r.ok);
@@ -252,12 +259,11 @@ TEST_CASE("docx import: list instances of one list number on, a list style's lis
 }
 
 TEST_CASE("docx import: a table inside a table cell keeps its words", "[import][docx]") {
-    const std::string cell = "<w:tc>" + p("Monitoring Officer") +
-                             "<w:tbl><w:tr><w:tc>" + p("Tel. 01234 567100") + "</w:tc><w:tc>" + p("Room 4") +
-                             "</w:tc></w:tr></w:tbl></w:tc>";
-    const std::string body = p("1. Contacts") + p("1.1 Write to:") + "<w:tbl><w:tr><w:tc>" + p("Role") + "</w:tc><w:tc>" +
-                             p("Contact") + "</w:tc></w:tr><w:tr><w:tc>" + p("Standards") + "</w:tc>" + cell +
-                             "</w:tr></w:tbl>";
+    const std::string cell = "<w:tc>" + p("Monitoring Officer") + "<w:tbl><w:tr><w:tc>" + p("Tel. 01234 567100") +
+                             "</w:tc><w:tc>" + p("Room 4") + "</w:tc></w:tr></w:tbl></w:tc>";
+    const std::string body = p("1. Contacts") + p("1.1 Write to:") + "<w:tbl><w:tr><w:tc>" + p("Role") +
+                             "</w:tc><w:tc>" + p("Contact") + "</w:tc></w:tr><w:tr><w:tc>" + p("Standards") +
+                             "</w:tc>" + cell + "</w:tr></w:tbl>";
     model::Diagnostics diags;
     import::ImportResult r = import::import_docx(docx_with_body(body), "t.docx", {}, diags);
     REQUIRE(r.ok);
@@ -267,23 +273,28 @@ TEST_CASE("docx import: a table inside a table cell keeps its words", "[import][
 }
 
 TEST_CASE("docx import: the council stated in Word's Subtitle under the title", "[import][docx]") {
-    const std::string styles = "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/></w:style>"
-                               "<w:style w:type=\"paragraph\" w:styleId=\"Subtitle\"><w:name w:val=\"Subtitle\"/></w:style>"
-                               "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>";
-    const std::string body_after = p("1. Introduction", "Heading1") + p("1.1 Members and officers respect each other.") +
+    const std::string styles =
+        "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Subtitle\"><w:name w:val=\"Subtitle\"/></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>";
+    const std::string body_after = p("1. Introduction", "Heading1") +
+                                   p("1.1 Members and officers respect each other.") +
                                    p("1.2 Officers advise members.");
     // the council alone, or within a longer subtitle; each names it, and the note is at its paragraph
-    for (const std::string subtitle : {"Westbrook Borough Council", "Part 5 of the Constitution of Westbrook Borough Council"}) {
+    for (const std::string subtitle :
+         {"Westbrook Borough Council", "Part 5 of the Constitution of Westbrook Borough Council"}) {
         model::Diagnostics diags;
         import::ImportResult r = import::import_docx(
-            docx_with_body(p("Member/Officer Protocol", "Title") + p(subtitle, "Subtitle") + body_after, styles), "t.docx", {}, diags);
+            docx_with_body(p("Member/Officer Protocol", "Title") + p(subtitle, "Subtitle") + body_after, styles),
+            "t.docx", {}, diags);
         INFO(subtitle);
         REQUIRE(r.ok);
         CHECK(r.protocol.meta.council == "Westbrook Borough Council");
         CHECK(r.protocol.meta.title == "Member/Officer Protocol");
         bool noted = false;
         for (const auto& d : diags.items())
-            noted = noted || (d.message.find("the subtitle, names the council 'Westbrook Borough Council'") != std::string::npos &&
+            noted = noted || (d.message.find("the subtitle, names the council 'Westbrook Borough Council'") !=
+                                  std::string::npos &&
                               d.pos.line == 2);
         CHECK(noted);
         // the subtitle's words are not text of the protocol
@@ -292,7 +303,8 @@ TEST_CASE("docx import: the council stated in Word's Subtitle under the title", 
     // a subtitle that names no council is left out, and said so; the council is then unnamed
     model::Diagnostics diags;
     import::ImportResult r = import::import_docx(
-        docx_with_body(p("Member/Officer Protocol", "Title") + p("Working together", "Subtitle") + body_after, styles), "t.docx", {}, diags);
+        docx_with_body(p("Member/Officer Protocol", "Title") + p("Working together", "Subtitle") + body_after, styles),
+        "t.docx", {}, diags);
     REQUIRE(r.ok);
     CHECK(r.protocol.meta.council == "Unnamed council");
 }

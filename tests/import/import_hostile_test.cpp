@@ -20,11 +20,16 @@ namespace {
 std::string xml_escape(const std::string& s) {
     std::string out;
     for (char c : s) {
-        if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '&') out += "&amp;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
+        if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else if (c == '&')
+            out += "&amp;";
+        else if (c == '"')
+            out += "&quot;";
+        else
+            out += c;
     }
     return out;
 }
@@ -35,19 +40,24 @@ std::string para(const std::string& text) {
 
 // A protocol whose clause 1.2 holds `words` in a w:t and links to `address`.
 std::string docx_with(const std::string& words, const std::string& address) {
-    const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
-                          "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
-    const std::string body = para("MEMBER/OFFICER PROTOCOL") + para("1. Introduction") +
-                             para("1.1 Councillors and officers work together.") + para("1.2 " + words) +
-                             "<w:p><w:r><w:t xml:space=\"preserve\">1.3 See </w:t></w:r><w:hyperlink r:id=\"rId9\"><w:r>"
-                             "<w:t>the page</w:t></w:r></w:hyperlink><w:r><w:t xml:space=\"preserve\"> for more.</w:t></w:r></w:p>" +
-                             para("1.4 --") + para("2. Roles") + para("2.1 Officers serve the whole Council.");
+    const std::string w =
+        "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+    const std::string body =
+        para("MEMBER/OFFICER PROTOCOL") + para("1. Introduction") +
+        para("1.1 Councillors and officers work together.") + para("1.2 " + words) +
+        "<w:p><w:r><w:t xml:space=\"preserve\">1.3 See </w:t></w:r><w:hyperlink r:id=\"rId9\"><w:r>"
+        "<w:t>the page</w:t></w:r></w:hyperlink><w:r><w:t xml:space=\"preserve\"> for more.</w:t></w:r></w:p>" +
+        para("1.4 --") + para("2. Roles") + para("2.1 Officers serve the whole Council.");
     const std::vector<package::ZipEntry> parts = {
-        {"word/document.xml", "<?xml version=\"1.0\"?><w:document " + w + "><w:body>" + body + "</w:body></w:document>"},
+        {"word/document.xml",
+         "<?xml version=\"1.0\"?><w:document " + w + "><w:body>" + body + "</w:body></w:document>"},
         {"word/_rels/document.xml.rels",
          "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-         "<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" "
-         "Target=\"" + xml_escape(address) + "\" TargetMode=\"External\"/></Relationships>"}};
+         "<Relationship Id=\"rId9\" "
+         "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" "
+         "Target=\"" +
+             xml_escape(address) + "\" TargetMode=\"External\"/></Relationships>"}};
     std::string error;
     auto bytes = package::write_zip(parts, 0, error);
     REQUIRE(bytes);
@@ -55,15 +65,24 @@ std::string docx_with(const std::string& words, const std::string& address) {
 }
 }  // namespace
 
-TEST_CASE("import: hostile words and link addresses in a .docx write a source that checks clean", "[import][docx][hostile]") {
+TEST_CASE("import: hostile words and link addresses in a .docx write a source that checks clean",
+          "[import][docx][hostile]") {
     const std::vector<std::string> words = {
-        "Plain words.", "Words\n## 9. Injected section", "Words\r\n1.9 Injected clause", "Two\n\nparagraphs",
-        "A \x1b[31m coloured \x07 bell", "<b>tag</b> and {#id} and [x](y)", "--", "- a list?", "> a quote?",
+        "Plain words.",
+        "Words\n## 9. Injected section",
+        "Words\r\n1.9 Injected clause",
+        "Two\n\nparagraphs",
+        "A \x1b[31m coloured \x07 bell",
+        "<b>tag</b> and {#id} and [x](y)",
+        "--",
+        "- a list?",
+        "> a quote?",
     };
     const std::vector<std::string> addresses = {
-        "https://example.org/a b", "https://example.org/<x>", "https://example.org/(a)(b", "https://example.org/a\\b",
-        "https://example.org/a>b c<d", "mailto:clerk@example.org", "javascript:alert(1)", "file:///etc/passwd",
-        "JavaScript:alert(1)", "../relative.docx",
+        "https://example.org/a b",  "https://example.org/<x>",     "https://example.org/(a)(b",
+        "https://example.org/a\\b", "https://example.org/a>b c<d", "mailto:clerk@example.org",
+        "javascript:alert(1)",      "file:///etc/passwd",          "JavaScript:alert(1)",
+        "../relative.docx",
     };
     for (const auto& w : words)
         for (const auto& a : addresses) {

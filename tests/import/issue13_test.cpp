@@ -57,7 +57,9 @@ std::vector<std::string> series(const std::string& prefix, int from, int to) {
     return out;
 }
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 }  // namespace
 
@@ -66,7 +68,8 @@ TEST_CASE("issue 13.1: web furniture, a long first line and breadcrumbs above th
         "Skip to main content Anytown Borough Council Home Your council Councillors, democracy and elections "
         "Constitution Search\n\nYou are in:\n\n\xE2\x80\xA2 Home\n\xE2\x80\xA2 Constitution\n\n"
         "This page has been archived.\n\nMember and Officer Protocol\n\n1. Introduction\n\n";
-    for (int i = 1; i <= 13; ++i) text += "1." + std::to_string(i) + " Members and officers work together, rule " + std::to_string(i) + ".\n\n";
+    for (int i = 1; i <= 13; ++i)
+        text += "1." + std::to_string(i) + " Members and officers work together, rule " + std::to_string(i) + ".\n\n";
     Imported i = import_text(text);
     CHECK(i.result.protocol.meta.title == "Member and Officer Protocol");
     CHECK(i.numbers == series("1.", 1, 13));
@@ -76,25 +79,33 @@ TEST_CASE("issue 13.1: web furniture, a long first line and breadcrumbs above th
     CHECK(contains(i.warnings, "t.txt:3:1: warning: dropped web page furniture above the title 'You are in:'"));
 }
 
-TEST_CASE("issue 13.2: numbering that continues from an earlier Part, each number on its own line", "[import][issue13]") {
+TEST_CASE("issue 13.2: numbering that continues from an earlier Part, each number on its own line",
+          "[import][issue13]") {
     std::string text = "Protocol on Member/Officer Relations\n\nRELATIONS WITH OFFICERS\n\n";
-    for (int n = 63; n <= 70; ++n) text += "8." + std::to_string(n) + "\n\nOfficers serve the Council as a whole, in case " + std::to_string(n) + ".\n\n";
+    for (int n = 63; n <= 70; ++n)
+        text += "8." + std::to_string(n) + "\n\nOfficers serve the Council as a whole, in case " + std::to_string(n) +
+                ".\n\n";
     Imported i = import_text(text);
     CHECK(i.numbers == series("8.", 63, 70));
     CHECK(i.result.dropped.empty());
 }
 
 TEST_CASE("issue 13.3: a clause number inside a line, and a document flattened onto one line", "[import][issue13]") {
-    Imported mid = import_text("Member Officer Protocol\n\n1. Introduction\n\n1.1 Members and officers must respect each other. "
-                               "1.2 They must work together for the Council.\n\n1.3 The Protocol must be read with the Codes "
-                               "of Conduct as they work together. 1.4 The Protocol must be read by every new member.\n");
+    Imported mid = import_text(
+        "Member Officer Protocol\n\n1. Introduction\n\n1.1 Members and officers must respect each other. "
+        "1.2 They must work together for the Council.\n\n1.3 The Protocol must be read with the Codes "
+        "of Conduct as they work together. 1.4 The Protocol must be read by every new member.\n");
     CHECK(mid.numbers == series("1.", 1, 4));
-    CHECK(contains(mid.warnings, "t.txt:5:51: warning: a new paragraph taken to start in the middle of a line, at '1.2 They"));
+    CHECK(contains(mid.warnings,
+                   "t.txt:5:51: warning: a new paragraph taken to start in the middle of a line, at '1.2 They"));
 
     Imported flat = import_text(
-        "Member Officer Protocol 1. Introduction 1.1 The purpose of this protocol is to guide members and officers. 1.2 The "
-        "protocol sets out what they may expect of each other. 2. Personal Relationships 2.1 Close personal relationships "
-        "must be declared to the Monitoring Officer. 2.2 A member must not ask a friend among the officers for favours. "
+        "Member Officer Protocol 1. Introduction 1.1 The purpose of this protocol is to guide members and officers. "
+        "1.2 The "
+        "protocol sets out what they may expect of each other. 2. Personal Relationships 2.1 Close personal "
+        "relationships "
+        "must be declared to the Monitoring Officer. 2.2 A member must not ask a friend among the officers for "
+        "favours. "
         "3. Review 3.1 The Standards Committee reviews this protocol every year.\n");
     CHECK(flat.result.protocol.meta.title == "Member Officer Protocol");
     CHECK(flat.numbers == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "3.1"});
@@ -104,7 +115,8 @@ TEST_CASE("issue 13.3: a clause number inside a line, and a document flattened o
 TEST_CASE("issue 13.4: '(1)' paragraphs under '1 Heading', after a lettered introduction", "[import][issue13]") {
     Imported i = import_text(
         "Protocol on Member/Officer Relations\n\n"
-        "(a) This protocol applies to every member.\n\n(b) It applies to every officer.\n\n(c) It is part of the Constitution.\n\n"
+        "(a) This protocol applies to every member.\n\n(b) It applies to every officer.\n\n(c) It is part of the "
+        "Constitution.\n\n"
         "1 The Respective Roles of Members and Officers\n\n(1)Members are elected by the public and answer to them.\n\n"
         "(2) Officers are employed by the Council and give impartial advice.\n\n"
         "2 Working Together\n\n(1) Members and officers treat each other with respect.\n\n"
@@ -121,7 +133,8 @@ TEST_CASE("issue 13.5: numbering that restarts at 1. under every heading", "[imp
         "2. Members represent their wards.\n\n3. Members do not manage staff.\n\nRoles of Officers\n\n"
         "1. Officers give impartial advice.\n");
     CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "2.3", "3.1"});
-    CHECK(contains(i.warnings, "t.txt:11:1: warning: the numbering starts again at 1. under a new heading: numbered 2.1"));
+    CHECK(contains(i.warnings,
+                   "t.txt:11:1: warning: the numbering starts again at 1. under a new heading: numbered 2.1"));
 }
 
 TEST_CASE("issue 13.6: a contents list of numbered headings without page numbers", "[import][issue13]") {
@@ -129,8 +142,8 @@ TEST_CASE("issue 13.6: a contents list of numbered headings without page numbers
     const std::vector<std::string> headings = {"Introduction", "Roles", "Respect", "Information", "If Things Go Wrong"};
     for (std::size_t k = 0; k < headings.size(); ++k) text += std::to_string(k + 1) + ". " + headings[k] + "\n";
     for (std::size_t k = 0; k < headings.size(); ++k)
-        text += "\n" + std::to_string(k + 1) + ". " + headings[k] + "\n\n" + std::to_string(k + 1) + ".1 The words of section " +
-                std::to_string(k + 1) + ".\n";
+        text += "\n" + std::to_string(k + 1) + ". " + headings[k] + "\n\n" + std::to_string(k + 1) +
+                ".1 The words of section " + std::to_string(k + 1) + ".\n";
     Imported i = import_text(text);
     CHECK(i.numbers == std::vector<std::string>{"1.1", "2.1", "3.1", "4.1", "5.1"});
     CHECK(i.sections.size() == 5);
@@ -145,7 +158,8 @@ TEST_CASE("issue 13.7: numbered headings that end in '?'", "[import][issue13]") 
     CHECK(i.numbers == std::vector<std::string>{"1.1", "2.1"});
 }
 
-TEST_CASE("issue 13.8: a paragraph per line, no blank lines, headings in capitals and Title Case", "[import][issue13]") {
+TEST_CASE("issue 13.8: a paragraph per line, no blank lines, headings in capitals and Title Case",
+          "[import][issue13]") {
     Imported i = import_text(
         "Member Officer Protocol\nINTRODUCTION\n1.1 This protocol was agreed by Full Council.\n"
         "ROLES OF MEMBERS AND OFFICERS\n2.1 The appendix sets out the roles of members.\n2.2 Officers advise members.\n"
@@ -159,11 +173,14 @@ TEST_CASE("issue 13.9: an unnumbered protocol gets numbers per section, reported
         "Model Member/Officer Protocol\n\nIntroduction\n\nMembers and officers work together.\n\n"
         "This protocol says how.\n\nRespect\n\nMembers treat officers with respect.\n");
     CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "2.1"});
-    CHECK(contains(i.warnings, "t.txt:3:1: warning: no numbered paragraphs: numbers 1.1 to 1.2 assigned to the paragraphs under 'Introduction'"));
+    CHECK(contains(i.warnings,
+                   "t.txt:3:1: warning: no numbered paragraphs: numbers 1.1 to 1.2 assigned to the paragraphs under "
+                   "'Introduction'"));
     CHECK(contains(i.warnings, "t.txt:9:1: warning: no numbered paragraphs: numbers 2.1 to 2.1 assigned"));
 }
 
-TEST_CASE("issue 13.9: paragraphs without numbers under numbered headings take the heading's number", "[import][issue13]") {
+TEST_CASE("issue 13.9: paragraphs without numbers under numbered headings take the heading's number",
+          "[import][issue13]") {
     // the headings may start at any number (a later Part): each section's paragraphs are numbered under its own
     Imported i = import_text(
         "Code of Practice\n\n3. Status of this code\n\nThis code gives guidance only.\n\n"
@@ -171,7 +188,9 @@ TEST_CASE("issue 13.9: paragraphs without numbers under numbered headings take t
         "5. Politeness\n\nEveryone is polite.\n");
     CHECK(i.sections == std::vector<std::string>{"3. Status of this code", "4. Roles of councillors", "5. Politeness"});
     CHECK(i.numbers == std::vector<std::string>{"3.1", "4.1", "4.2", "5.1"});
-    CHECK(contains(i.warnings, "t.txt:7:1: warning: no numbered paragraphs: numbers 4.1 to 4.2 assigned to the paragraphs under '4. Roles of councillors'"));
+    CHECK(contains(i.warnings,
+                   "t.txt:7:1: warning: no numbered paragraphs: numbers 4.1 to 4.2 assigned to the paragraphs under "
+                   "'4. Roles of councillors'"));
 }
 
 TEST_CASE("issue 13.10: plain integers running through the document under unnumbered headings", "[import][issue13]") {
@@ -188,7 +207,8 @@ TEST_CASE("issue 13.10: plain integers running through the document under unnumb
     CHECK(i.numbers == series("", 1, 40));
     // the same without the dot after the number ("1 Members are elected ...")
     std::string bare = text;
-    for (std::size_t at = bare.find(". Paragraph"); at != std::string::npos; at = bare.find(". Paragraph", at)) bare.erase(at, 1);
+    for (std::size_t at = bare.find(". Paragraph"); at != std::string::npos; at = bare.find(". Paragraph", at))
+        bare.erase(at, 1);
     Imported without_dots = import_text(bare);
     CHECK(without_dots.numbers == series("", 1, 40));
     CHECK(without_dots.sections == std::vector<std::string>{"Introduction", "Roles", "Respect", "Complaints"});
@@ -196,30 +216,37 @@ TEST_CASE("issue 13.10: plain integers running through the document under unnumb
 
 TEST_CASE("issue 13.11: the title is the first line, not web furniture", "[import][issue13]") {
     for (const char* title : {"Councillor-Officer Protocol", "PROTOCOL FOR MEMBER-OFFICER RELATIONS"}) {
-        Imported i = import_text(std::string(title) + "\n\nTo: Standards Committee\n\nThe committee is asked to approve the "
-                                 "protocol below, which was revised this year.\n\n1. INTRODUCTION\n\n1.1 Members and officers.\n");
+        Imported i = import_text(
+            std::string(title) +
+            "\n\nTo: Standards Committee\n\nThe committee is asked to approve the "
+            "protocol below, which was revised this year.\n\n1. INTRODUCTION\n\n1.1 Members and officers.\n");
         CHECK(i.result.protocol.meta.title == title);
         CHECK(contains(i.warnings, std::string("'") + title + "', the first line, taken as the title"));
     }
-    Imported agenda = import_text("Agenda item\n\nYou are in:\n\n\xE2\x80\xA2 Home\n\nMember Officer Protocol\n\n"
-                                  "1. Introduction\n\n1.1 Members and officers.\n");
+    Imported agenda = import_text(
+        "Agenda item\n\nYou are in:\n\n\xE2\x80\xA2 Home\n\nMember Officer Protocol\n\n"
+        "1. Introduction\n\n1.1 Members and officers.\n");
     CHECK(agenda.result.protocol.meta.title == "Member Officer Protocol");
 }
 
-TEST_CASE("issue 13.11: a Word paragraph in the Title style is the title, a normal paragraph under it", "[import][issue13][docx]") {
+TEST_CASE("issue 13.11: a Word paragraph in the Title style is the title, a normal paragraph under it",
+          "[import][issue13][docx]") {
     const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
     auto para = [](const std::string& text, const std::string& style) {
         const std::string ppr = style.empty() ? "" : "<w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr>";
         return "<w:p>" + ppr + "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
     };
-    const std::string styles = "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/></w:style>"
-                               "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>";
-    const std::string body = para("Working Together", "Title") + para("Agreed by the Standards Committee in March.", "") +
-                             para("1. Introduction", "Heading1") + para("1.1 Members and officers respect each other.", "") +
-                             para("2. Roles", "Heading1") + para("2.1 Officers advise members.", "");
+    const std::string styles =
+        "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>";
+    const std::string body =
+        para("Working Together", "Title") + para("Agreed by the Standards Committee in March.", "") +
+        para("1. Introduction", "Heading1") + para("1.1 Members and officers respect each other.", "") +
+        para("2. Roles", "Heading1") + para("2.1 Officers advise members.", "");
     std::string error;
     auto bytes = package::write_zip(
-        {{"word/document.xml", "<?xml version=\"1.0\"?><w:document " + w + "><w:body>" + body + "</w:body></w:document>"},
+        {{"word/document.xml",
+          "<?xml version=\"1.0\"?><w:document " + w + "><w:body>" + body + "</w:body></w:document>"},
          {"word/styles.xml", "<?xml version=\"1.0\"?><w:styles " + w + ">" + styles + "</w:styles>"}},
         0, error);
     REQUIRE(bytes);
@@ -232,20 +259,25 @@ TEST_CASE("issue 13.11: a Word paragraph in the Title style is the title, a norm
 
 TEST_CASE("issue 13.12: the council's name is never made out of a sentence", "[import][issue13]") {
     Imported i = import_text(
-        "Member Officer Protocol\n\n1. Introduction\n\n1.1 Officers serve the whole of the Authority. County Councillors "
-        "might ask for help, and County Councillors must respect the Authority. County Councillors may not direct staff.\n");
+        "Member Officer Protocol\n\n1. Introduction\n\n1.1 Officers serve the whole of the Authority. County "
+        "Councillors "
+        "might ask for help, and County Councillors must respect the Authority. County Councillors may not direct "
+        "staff.\n");
     CHECK(i.result.protocol.meta.council == "Unnamed council");
     CHECK(contains(i.warnings, "does not name its council"));
-    Imported named = import_text("Member Officer Protocol\n\n1. Introduction\n\n1.1 Anytown District Council adopted this "
-                                 "protocol; Anytown District Council reviews it.\n");
+    Imported named = import_text(
+        "Member Officer Protocol\n\n1. Introduction\n\n1.1 Anytown District Council adopted this "
+        "protocol; Anytown District Council reviews it.\n");
     CHECK(named.result.protocol.meta.council == "Anytown District Council");
-    CHECK(contains(named.warnings, "the council's name 'Anytown District Council' is taken from the text, where it is named 2 times"));
+    CHECK(contains(named.warnings,
+                   "the council's name 'Anytown District Council' is taken from the text, where it is named 2 times"));
 }
 
 TEST_CASE("issue 13.13: Word spaces in runs of their own, and a pandoc-made .docx", "[import][issue13][docx]") {
     const std::string dir = test_env::source_dir() + "/tests/data/import13/";
     model::Diagnostics diags;
-    import::ImportResult r = import::import_bytes(testing::read(dir + "pandoc-protocol.docx"), "pandoc-protocol.docx", {}, diags);
+    import::ImportResult r =
+        import::import_bytes(testing::read(dir + "pandoc-protocol.docx"), "pandoc-protocol.docx", {}, diags);
     REQUIRE(r.ok);
     const std::string md = source::write_protocol(r.protocol);
     INFO(md);
@@ -272,10 +304,12 @@ TEST_CASE("issue 13.13: Word spaces in runs of their own, and a pandoc-made .doc
 TEST_CASE("issue 13.15: import's check is `protopub check` of what it wrote", "[import][issue13][cli]") {
     testing::TempDir dir;
     // a reference in the covering report above the protocol points nowhere
-    testing::write(dir.file("in.txt"),
-                   "Member Officer Protocol\n\nTo: Standards Committee\n\nThe changes are explained in Section 16 below and "
-                   "were agreed by the committee in March.\n\n1. Introduction\n\n1.1 Members and officers work together.\n");
-    const auto imported = testing::run_cli({"import", dir.file("in.txt"), "-o", dir.file("out.md"), "--council", "Anytown Council"});
+    testing::write(
+        dir.file("in.txt"),
+        "Member Officer Protocol\n\nTo: Standards Committee\n\nThe changes are explained in Section 16 below and "
+        "were agreed by the committee in March.\n\n1. Introduction\n\n1.1 Members and officers work together.\n");
+    const auto imported =
+        testing::run_cli({"import", dir.file("in.txt"), "-o", dir.file("out.md"), "--council", "Anytown Council"});
     const auto checked = testing::run_cli({"check", dir.file("out.md")});
     CHECK(checked.exit_code == 1);
     CHECK(imported.exit_code == 1);  // never 0 with a file `check` rejects
@@ -284,8 +318,10 @@ TEST_CASE("issue 13.15: import's check is `protopub check` of what it wrote", "[
     CHECK(contains(imported.err, checked.err.substr(0, checked.err.find('\n'))));
 
     // and an import that exits 0 writes a file `check` passes
-    testing::write(dir.file("ok.txt"), "Member Officer Protocol\n\n1. Introduction\n\n1.1 See paragraph 1.2 of this guidance.\n\n"
-                                       "1.2 Members and officers work together.\n");
-    CHECK(testing::run_cli({"import", dir.file("ok.txt"), "-o", dir.file("ok.md"), "--council", "Anytown Council"}).exit_code == 0);
+    testing::write(dir.file("ok.txt"),
+                   "Member Officer Protocol\n\n1. Introduction\n\n1.1 See paragraph 1.2 of this guidance.\n\n"
+                   "1.2 Members and officers work together.\n");
+    CHECK(testing::run_cli({"import", dir.file("ok.txt"), "-o", dir.file("ok.md"), "--council", "Anytown Council"})
+              .exit_code == 0);
     CHECK(testing::run_cli({"check", dir.file("ok.md")}).exit_code == 0);
 }

@@ -11,10 +11,10 @@
 #include "import/import.hpp"
 #include "io/files.hpp"
 #include "model/text.hpp"
+#include "paths.hpp"
 #include "source/model_dump.hpp"
 #include "source/reader.hpp"
 #include "source/writer.hpp"
-#include "paths.hpp"
 
 using namespace protopub;
 
@@ -33,17 +33,36 @@ struct Seed {
 // stated in title case (--title), in the document's own words.
 const std::vector<Seed>& seeds() {
     static const std::vector<Seed> list = {
-        {"000_5dfdcb3213a3104a.txt", "district-council-cabinet-model.md",
-         {"Councillor/Officer Protocol", "A district council (not named; Cabinet model)", ""}, false, 86, {{120, "("}}},
-        {"001_22bbcc32bc6a6e0f.txt", "oxford-city-council.md",
-         {"Code of Practice for Member/Officer Relations", "Oxford City Council", "2010"}, false, 17, {}},
-        {"002_0d320666f05d3df5.txt", "district-council-executive-directors.md",
-         {"", "A district council (not named; Executive Directors model)", ""}, true, 46, {}},
-        {"003_554c097526e0f724.txt", "somerset-model-protocol.md",
-         {"Model Councillor-Officer Protocol", "Model protocol for local councils (LGA model, adapted in Somerset)", ""},
-         true, 58, {}},
-        {"004_71cbc2f1760365f7.txt", "guildford-borough-council.md",
-         {"Joint Protocol on Councillor & Officer Relationships", "Guildford Borough Council", ""}, true, 90,
+        {"000_5dfdcb3213a3104a.txt",
+         "district-council-cabinet-model.md",
+         {"Councillor/Officer Protocol", "A district council (not named; Cabinet model)", ""},
+         false,
+         86,
+         {{120, "("}}},
+        {"001_22bbcc32bc6a6e0f.txt",
+         "oxford-city-council.md",
+         {"Code of Practice for Member/Officer Relations", "Oxford City Council", "2010"},
+         false,
+         17,
+         {}},
+        {"002_0d320666f05d3df5.txt",
+         "district-council-executive-directors.md",
+         {"", "A district council (not named; Executive Directors model)", ""},
+         true,
+         46,
+         {}},
+        {"003_554c097526e0f724.txt",
+         "somerset-model-protocol.md",
+         {"Model Councillor-Officer Protocol", "Model protocol for local councils (LGA model, adapted in Somerset)",
+          ""},
+         true,
+         58,
+         {}},
+        {"004_71cbc2f1760365f7.txt",
+         "guildford-borough-council.md",
+         {"Joint Protocol on Councillor & Officer Relationships", "Guildford Borough Council", ""},
+         true,
+         90,
          {{336, "https://www.guildford.gov.uk/newstart"}}},
     };
     return list;
@@ -100,10 +119,9 @@ std::vector<std::string> seed_words(const std::string& text, const std::vector<i
             line.erase(at, d.text.size());
         }
         std::vector<std::string> words = model::split_words(line);
-        std::size_t skip = !words.empty() && std::find(glyphs.begin(), glyphs.end(), words[0]) != glyphs.end() &&
-                                   words.size() > 1
-                               ? 1
-                               : 0;
+        std::size_t skip =
+            !words.empty() && std::find(glyphs.begin(), glyphs.end(), words[0]) != glyphs.end() && words.size() > 1 ? 1
+                                                                                                                    : 0;
         for (std::size_t i = skip; i < words.size(); ++i) add_words(words[i], out);
     }
     return out;
@@ -180,7 +198,8 @@ TEST_CASE("seed import: every seed imports to its committed source", "[import][s
             REQUIRE(title.size() <= std::min(got.size(), want.size()));
             const auto n = static_cast<long>(title.size());
             CHECK(lowered({want.begin(), want.begin() + n}) == lowered(title));
-            CHECK(std::vector<std::string>(got.begin() + n, got.end()) == std::vector<std::string>(want.begin() + n, want.end()));
+            CHECK(std::vector<std::string>(got.begin() + n, got.end()) ==
+                  std::vector<std::string>(want.begin() + n, want.end()));
             // only a title the text prints is read from it; a given one is the text's own
             CHECK(r.title_from_text == (seed.title_printed && seed.options.title.empty()));
 

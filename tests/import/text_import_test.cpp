@@ -6,10 +6,10 @@
 
 #include "check/check.hpp"
 #include "import/import.hpp"
-#include "source/reader.hpp"
-#include "source/writer.hpp"
 #include "model/text.hpp"
 #include "paths.hpp"
+#include "source/reader.hpp"
+#include "source/writer.hpp"
 
 using namespace protopub;
 
@@ -56,8 +56,9 @@ TEST_CASE("text import: page numbers, running headers and form feeds are dropped
     CHECK_FALSE(has(i, "Page 1 of 3"));
     CHECK_FALSE(has(i, "Constitution Part 5"));
     // the paragraph broken by the page furniture is whole again
-    CHECK(has(i, "1.1 {#councillors-and-officers-work-together} Councillors and officers work together for the good "
-                 "of the community.\n"));
+    CHECK(has(i,
+              "1.1 {#councillors-and-officers-work-together} Councillors and officers work together for the good "
+              "of the community.\n"));
 }
 
 TEST_CASE("text import: hard wraps, hyphens and paragraphs broken by a blank line", "[import][text]") {
@@ -84,7 +85,8 @@ TEST_CASE("text import: sub-items, numerals under letters, and (i) after (h)", "
         "(c) the Head of Paid Service.\n\n"
         "1.2 Letters run on:\n\n(g) seven;\n\n(h) eight;\n\n(i) nine.\n");
     CHECK(has(i, "- (a) the Chief Finance Officer;\n"));
-    CHECK(has(i, "- (b) the Monitoring Officer, who may:\n\n  - (i) advise on the law;\n  - (ii) report to Council;\n"));
+    CHECK(
+        has(i, "- (b) the Monitoring Officer, who may:\n\n  - (i) advise on the law;\n  - (ii) report to Council;\n"));
     CHECK(has(i, "- (c) the Head of Paid Service."));
     const model::Clause& letters = i.result.protocol.sections[0].clauses[1];
     REQUIRE(letters.blocks.size() == 2);
@@ -107,8 +109,9 @@ TEST_CASE("text import: a quoted passage over several paragraphs is a quote", "[
         "1. INTRODUCTION\n\n1.1 The guidance states that:\n\n\"Both are servants of the public.\"\n\n"
         "Mutual respect is at the heart of it.\n\nIt is important to work together.\xE2\x80\x9D\n\n"
         "1.2 This Protocol covers roles.\n");
-    CHECK(has(i, "> \"Both are servants of the public.\"\n>\n> Mutual respect is at the heart of it.\n>\n"
-                 "> It is important to work together.\xE2\x80\x9D\n"));
+    CHECK(has(i,
+              "> \"Both are servants of the public.\"\n>\n> Mutual respect is at the heart of it.\n>\n"
+              "> It is important to work together.\xE2\x80\x9D\n"));
 }
 
 TEST_CASE("text import: a web address is a link, a lone one between paragraphs is furniture", "[import][text]") {
@@ -202,9 +205,10 @@ TEST_CASE("text import: cut, shuffled and hostile text never breaks the importer
 }
 
 TEST_CASE("the next label starts a new sub-item even when the one before ends in 'and'", "[import]") {
-    auto i = import_text("1 PRINCIPLES\n\n1.1\tMembers should:\n\t(a)\tavoid personal criticism in public;\n"
-                         "\t(b)\traise concerns through paragraph 1.2; and\n\t(c)\trespect each other's roles.\n\n"
-                         "1.2\tConcerns go to the Monitoring Officer. See (a) of the code\n(b) of which is new.\n");
+    auto i = import_text(
+        "1 PRINCIPLES\n\n1.1\tMembers should:\n\t(a)\tavoid personal criticism in public;\n"
+        "\t(b)\traise concerns through paragraph 1.2; and\n\t(c)\trespect each other's roles.\n\n"
+        "1.2\tConcerns go to the Monitoring Officer. See (a) of the code\n(b) of which is new.\n");
     CHECK(has(i, "- (b) raise concerns through paragraph 1.2; and\n- (c) respect each other's roles."));
     // "(b)" that merely wraps to the start of a line, after no (a) item, stays in its sentence
     CHECK(has(i, "See (a) of the code (b) of which is new."));
@@ -233,7 +237,8 @@ TEST_CASE("text import: a title page stacked at the top fills the front matter",
 }
 
 TEST_CASE("text import: a title wrapped over two lines stays one title", "[import][text][title]") {
-    Imported i = import_text("MEMBER/OFFICER\nPROTOCOL\n\n1. INTRODUCTION\n\n1.1 Councillors and officers work together.\n");
+    Imported i =
+        import_text("MEMBER/OFFICER\nPROTOCOL\n\n1. INTRODUCTION\n\n1.1 Councillors and officers work together.\n");
     CHECK(i.result.protocol.meta.title == "MEMBER/OFFICER PROTOCOL");
     CHECK(i.result.dropped.empty());
 }
@@ -244,7 +249,8 @@ TEST_CASE("text import: '(1)' is a clause number only in a text with no other nu
     CHECK(alone.result.protocol.sections[0].clauses.size() == 2);
     CHECK(has(alone, "2. {#councillors-decide} Councillors decide."));
 
-    Imported inside = import_text("1. ROLES\n\n1.1 Officers must:\n\n(1) advise;\n\n(2) act.\n\n1.2 Councillors decide.\n");
+    Imported inside =
+        import_text("1. ROLES\n\n1.1 Officers must:\n\n(1) advise;\n\n(2) act.\n\n1.2 Councillors decide.\n");
     CHECK(inside.result.protocol.sections[0].clauses.size() == 2);
     CHECK(has(inside, "(1) advise;\n\n(2) act.\n"));
 }
@@ -261,21 +267,24 @@ TEST_CASE("text import: tab-separated rows are a table, tabbed numbers and label
 TEST_CASE("text import: a word hyphenated at a line end is one word, a compound keeps its hyphen", "[import][text]") {
     // long enough to know its own words (the rule needs a vocabulary to judge by): the
     // compounds' halves are words of the text, the fragments of a broken word are not
-    std::string text = "1. GENERAL\n\n1.1 Officers give impartial and profes-\nsional advice on every decision-\nmaking "
-                       "matter, and each Councillor-\nofficer relationship is con-\nducted with care by co-\nopted "
-                       "members.\n\n"
-                       "1.2 A decision is for the Councillor; making it is not for the officer.\n\n1.3";
+    std::string text =
+        "1. GENERAL\n\n1.1 Officers give impartial and profes-\nsional advice on every decision-\nmaking "
+        "matter, and each Councillor-\nofficer relationship is con-\nducted with care by co-\nopted "
+        "members.\n\n"
+        "1.2 A decision is for the Councillor; making it is not for the officer.\n\n1.3";
     for (char a = 'a'; a <= 'z'; ++a)
         for (char b = 'a'; b <= 'h'; ++b) text += std::string(" q") + a + b;
     text += ".\n";
     Imported i = import_text(text);
-    CHECK(has(i, "impartial and professional advice on every decision-making matter, and each Councillor-officer "
-                 "relationship is conducted with care by co-opted members."));
+    CHECK(has(i,
+              "impartial and professional advice on every decision-making matter, and each Councillor-officer "
+              "relationship is conducted with care by co-opted members."));
 }
 
 TEST_CASE("text import: a lettered section 'A. Introduction' is a heading, '(a) Words' a sub-item", "[import][text]") {
-    Imported i = import_text("A. Introduction\n\n1.1 Officers advise:\n\n(a) Councillors\n\n(b) Officers\n\n"
-                             "B. Roles\n\n2.1 Councillors decide.\n");
+    Imported i = import_text(
+        "A. Introduction\n\n1.1 Officers advise:\n\n(a) Councillors\n\n(b) Officers\n\n"
+        "B. Roles\n\n2.1 Councillors decide.\n");
     REQUIRE(i.result.protocol.sections.size() == 2);
     CHECK(model::plain_text(i.result.protocol.sections[1].heading) == "B. Roles");
     CHECK(i.result.protocol.sections[0].clauses[0].blocks.at(1).items.size() == 2);
@@ -330,7 +339,8 @@ TEST_CASE("text import: a table of contents is dropped, with or without dot lead
 TEST_CASE("text import: numbering that starts again under each heading is pointed out", "[import][text]") {
     model::Diagnostics diags;
     import::ImportResult r = import::import_text(
-        "Member/Officer Protocol\n\nPurpose\n\n1. Councillors and officers work together.\n\n2. Both serve the public.\n\n"
+        "Member/Officer Protocol\n\nPurpose\n\n1. Councillors and officers work together.\n\n2. Both serve the "
+        "public.\n\n"
         "Principles\n\n1. Officers advise.\n\n2. Councillors decide.\n",
         "t.txt", {}, diags);
     REQUIRE(r.ok);
@@ -340,9 +350,11 @@ TEST_CASE("text import: numbering that starts again under each heading is pointe
     CHECK(pointed_out);
 }
 
-TEST_CASE("text import: 'Section 1 - Introduction' at the top is the first section, not a title page", "[import][text][title]") {
-    Imported i = import_text("Section 1 \xE2\x80\x93 Introduction\n\n1.1 Councillors and officers work together.\n\n"
-                             "Section 2 \xE2\x80\x93 Roles\n\n2.1 Officers advise.\n");
+TEST_CASE("text import: 'Section 1 - Introduction' at the top is the first section, not a title page",
+          "[import][text][title]") {
+    Imported i = import_text(
+        "Section 1 \xE2\x80\x93 Introduction\n\n1.1 Councillors and officers work together.\n\n"
+        "Section 2 \xE2\x80\x93 Roles\n\n2.1 Officers advise.\n");
     CHECK_FALSE(i.result.protocol.meta.constitution);
     CHECK(i.result.dropped.empty());
     REQUIRE(i.result.protocol.sections.size() == 2);

@@ -11,9 +11,9 @@
 #include "import/import.hpp"
 #include "io/files.hpp"
 #include "model/text.hpp"
+#include "paths.hpp"
 #include "source/reader.hpp"
 #include "source/writer.hpp"
-#include "paths.hpp"
 
 using namespace protopub;
 
@@ -74,7 +74,8 @@ const model::Clause& clause(const model::Protocol& p, const std::string& number)
 std::string letters(std::string_view text) {
     std::string out;
     for (char c : text)
-        if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
@@ -116,8 +117,7 @@ std::vector<std::string> reasons(const import::ImportResult& r) {
 
 }  // namespace
 
-TEST_CASE("unseen layout: stacked title page, lettered sections, '1)' numbers, footers, hyphens",
-          "[import][unseen]") {
+TEST_CASE("unseen layout: stacked title page, lettered sections, '1)' numbers, footers, hyphens", "[import][unseen]") {
     const Imported i = import_unseen("northmoor-lettered.txt");
     const model::Protocol& p = i.source;
     CHECK(p.meta.title == "Member/Officer Protocol");
@@ -126,7 +126,7 @@ TEST_CASE("unseen layout: stacked title page, lettered sections, '1)' numbers, f
     CHECK(p.meta.constitution->part == "5");
     CHECK(p.meta.constitution->section == "5.4");
     CHECK(headings(p) == std::vector<std::string>{"A. Introduction", "B. Roles of Members and Officers",
-                                                 "C. Working Relationships", "D. When Things Go Wrong"});
+                                                  "C. Working Relationships", "D. When Things Go Wrong"});
     CHECK(p.sections[1].id == "roles-of-members-and-officers");  // the letter is not part of the name
     CHECK(numbers(p) == std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"});
 
@@ -157,8 +157,7 @@ TEST_CASE("unseen layout: stacked title page, lettered sections, '1)' numbers, f
     CHECK(source_letters(p) == fixture_letters(unseen("northmoor-lettered.txt"), i.result.dropped));
 }
 
-TEST_CASE("unseen layout: Title Case headings, '(1)' numbers, 'o' and '-' bullets, a tab table",
-          "[import][unseen]") {
+TEST_CASE("unseen layout: Title Case headings, '(1)' numbers, 'o' and '-' bullets, a tab table", "[import][unseen]") {
     const Imported i = import_unseen("eastshire-title-case.txt");
     const model::Protocol& p = i.source;
     CHECK(p.meta.title == "Protocol for Member and Officer Relations");
@@ -166,7 +165,7 @@ TEST_CASE("unseen layout: Title Case headings, '(1)' numbers, 'o' and '-' bullet
     REQUIRE(p.meta.constitution);
     CHECK(p.meta.constitution->part == "5");
     CHECK(headings(p) == std::vector<std::string>{"Purpose of this Protocol", "Principles", "Access to Information",
-                                                 "Contacts", "Officers at Political Group Meetings", "Review"});
+                                                  "Contacts", "Officers at Political Group Meetings", "Review"});
     CHECK(numbers(p) == std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"});
     CHECK(clause(p, "3").blocks.at(1).list_style == model::ListStyle::alpha_paren);
     CHECK(clause(p, "3").blocks.at(1).items.size() == 3);
@@ -188,8 +187,8 @@ namespace {
 void check_westbridge_outline(const model::Protocol& p) {
     CHECK(p.meta.title == "Protocol on Member and Officer Relations");
     CHECK(p.meta.council == "Westbridge City Council");
-    CHECK(headings(p) == std::vector<std::string>{"Introduction", "Roles", "Access to Information",
-                                                 "Breaches of this Protocol"});
+    CHECK(headings(p) ==
+          std::vector<std::string>{"Introduction", "Roles", "Access to Information", "Breaches of this Protocol"});
     CHECK(numbers(p) == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2"});
     // (c) after "(iii) ...; and" is the next letter, not a numeral under (b)
     const model::Block& letters_list = clause(p, "2.1").blocks.at(1);
@@ -207,13 +206,15 @@ TEST_CASE("unseen layout: a Word file with automatic numbers, footnotes and a te
 
     // a footnote: its mark where it is referred to, its words ending the clause (after
     // the clause's list)
-    CHECK(model::plain_text(clause(p, "1.1").blocks.at(0)).find("Code of Conduct\xC2\xB9 and the") != std::string::npos);
+    CHECK(model::plain_text(clause(p, "1.1").blocks.at(0)).find("Code of Conduct\xC2\xB9 and the") !=
+          std::string::npos);
     CHECK(model::plain_text(clause(p, "1.1").blocks.at(1)) ==
           "\xC2\xB9 The Members' Code of Conduct adopted by the Council on 14 July 2021.");
     const model::Clause& access = clause(p, "3.1");
     REQUIRE(access.blocks.size() == 3);
     CHECK(access.blocks[1].kind == model::BlockKind::list);
-    CHECK(model::plain_text(access.blocks[2]) == "\xC2\xB2 Sections 100A to 100K of the Local Government Act 1972, as amended.");
+    CHECK(model::plain_text(access.blocks[2]) ==
+          "\xC2\xB2 Sections 100A to 100K of the Local Government Act 1972, as amended.");
 
     // the text box, once (Word stores it twice), after the paragraph it is anchored in
     const model::Clause& officers = clause(p, "2.2");
@@ -224,8 +225,7 @@ TEST_CASE("unseen layout: a Word file with automatic numbers, footnotes and a te
     CHECK(clause(p, "3.2").blocks.at(1).kind == model::BlockKind::table);
 }
 
-TEST_CASE("unseen layout: the Word file printed to PDF and taken out with pdftotext, both ways",
-          "[import][unseen]") {
+TEST_CASE("unseen layout: the Word file printed to PDF and taken out with pdftotext, both ways", "[import][unseen]") {
     for (const std::string name : {"westbridge-pdftotext.txt", "westbridge-pdftotext-layout.txt"}) {
         SECTION(name) {
             const Imported i = import_unseen(name);
@@ -253,10 +253,11 @@ TEST_CASE("unseen layout: a London borough, a title page split by a blank line, 
     CHECK(p.meta.council == "London Borough of Hillside");
     REQUIRE(p.meta.constitution);
     CHECK(p.meta.constitution->part == "5");
-    CHECK(headings(p) == std::vector<std::string>{"INTRODUCTION", "GENERAL PRINCIPLES", "MEMBERS' ACCESS TO INFORMATION",
-                                                 "WHEN THINGS GO WRONG", "APPENDIX A \xE2\x80\x93 USEFUL CONTACTS"});
-    CHECK(numbers(p) == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "2.2.1", "2.2.2", "3.1", "3.2", "3.3",
-                                                 "4.1", "4.2"});
+    CHECK(headings(p) == std::vector<std::string>{"INTRODUCTION", "GENERAL PRINCIPLES",
+                                                  "MEMBERS' ACCESS TO INFORMATION", "WHEN THINGS GO WRONG",
+                                                  "APPENDIX A \xE2\x80\x93 USEFUL CONTACTS"});
+    CHECK(numbers(p) ==
+          std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "2.2.1", "2.2.2", "3.1", "3.2", "3.3", "4.1", "4.2"});
     CHECK(model::plain_text(clause(p, "2.2").heading) == "Officer advice");
     CHECK(clause(p, "1.2").blocks.at(1).list_style == model::ListStyle::alpha_close);
     CHECK(clause(p, "1.2").blocks.at(1).items.size() == 3);

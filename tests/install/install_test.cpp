@@ -23,8 +23,8 @@ int run_in(const std::string& dir, const std::string& command, const std::string
     std::string sanitizers;
     for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"})
         if (const char* value = std::getenv(name)) sanitizers += std::string(name) + "=" + quote(value) + " ";
-    const std::string line = "cd " + quote(dir) + " && env -i HOME=" + quote(dir) + " PATH=/usr/bin:/bin " + sanitizers +
-                             command + " >" + quote(log) + " 2>&1";
+    const std::string line = "cd " + quote(dir) + " && env -i HOME=" + quote(dir) + " PATH=/usr/bin:/bin " +
+                             sanitizers + command + " >" + quote(log) + " 2>&1";
     const int status = std::system(line.c_str());
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
@@ -65,7 +65,8 @@ TEST_CASE("the installed binary publishes every format from an unrelated folder"
     for (const char* f : {"site/index.html", "site/sample.html", "site/sample.pdf", "site/sample.docx",
                           "site/sample.akn.xml", "site/protopub.css"})
         CHECK(fs::exists(work.file(f)));
-    ok("constitution constitution/constitution.yaml -o constitution-out --format html,pdf,docx,akn --quiet --allow-sources-outside");
+    ok("constitution constitution/constitution.yaml -o constitution-out --format html,pdf,docx,akn --quiet "
+       "--allow-sources-outside");
     ok("diff sample.md newer.md -o redline --quiet");
     CHECK(fs::exists(work.file("redline/redline.docx")));
     ok("compare sample.md newer.md -o comparison --format html,pdf,docx,csv,json --quiet");

@@ -54,7 +54,8 @@ TEST_CASE("git: a blob over the limit is refused before it is read, as a file is
     std::string error;
     CHECK_FALSE(io::read_git_file({tmp.file("big.md"), "HEAD"}, error, std::uintmax_t(16) << 20));
     CHECK(error.find("is 17 MiB, over the limit of 16 MiB") != std::string::npos);
-    const auto r = testing::run_cli({"diff", tmp.file("x.md") + "@HEAD~1", tmp.file("big.md") + "@HEAD", "-o", tmp.file("out")});
+    const auto r =
+        testing::run_cli({"diff", tmp.file("x.md") + "@HEAD~1", tmp.file("big.md") + "@HEAD", "-o", tmp.file("out")});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("over the limit of 16 MiB") != std::string::npos);
 }

@@ -113,7 +113,8 @@ TEST_CASE("a write error on standard output is exit 2", "[io][cli]") {
     const std::string sample = test_env::source_dir() + "/tests/data/sample.md";
     for (const std::string command : {"refs --json", "refs", "renumber", "check"}) {
         INFO(command);
-        const std::string line = "'" + test_env::cli_path() + "' " + command + " '" + sample + "' > /dev/full 2>/dev/null";
+        const std::string line =
+            "'" + test_env::cli_path() + "' " + command + " '" + sample + "' > /dev/full 2>/dev/null";
         const int status = std::system(line.c_str());
         REQUIRE(WIFEXITED(status));
         CHECK(WEXITSTATUS(status) == 2);
@@ -148,12 +149,14 @@ TEST_CASE("SIGTERM or SIGINT at any moment of a build leaves no stage folder", "
     for (int s = 1; s <= 60; ++s) {
         text += "## " + std::to_string(s) + ". Section\n\n";
         for (int c = 1; c <= 30; ++c)
-            text += std::to_string(s) + "." + std::to_string(c) + " Councillors and officers work together, clause after clause.\n\n";
+            text += std::to_string(s) + "." + std::to_string(c) +
+                    " Councillors and officers work together, clause after clause.\n\n";
     }
     testing::write(dir.file("big.md"), text);
     // How long one build takes here, then signals spread over that time.
     const auto start = std::chrono::steady_clock::now();
-    REQUIRE(testing::run_cli({"build", dir.file("big.md"), "-o", dir.file("out"), "--format", "html,docx", "--quiet"}).exit_code == 0);
+    REQUIRE(testing::run_cli({"build", dir.file("big.md"), "-o", dir.file("out"), "--format", "html,docx", "--quiet"})
+                .exit_code == 0);
     const auto whole = std::chrono::steady_clock::now() - start;
     for (int k = 1; k <= 8; ++k) {
         const pid_t pid = ::fork();

@@ -40,8 +40,9 @@ std::size_t entries(const std::string& dir) {
 
 // A protocol of `sections` sections of 30 clauses; `edition` changes its words.
 std::string protocol(const std::string& title, int sections, int edition) {
-    std::string text = "---\ntitle: " + title + "\ncouncil: Test Borough Council\nversion: \"" + std::to_string(edition) +
-                       "\"\nstatus: adopted\nadopted: 2024-01-0" + std::to_string(edition) + "\n---\n\n";
+    std::string text = "---\ntitle: " + title + "\ncouncil: Test Borough Council\nversion: \"" +
+                       std::to_string(edition) + "\"\nstatus: adopted\nadopted: 2024-01-0" + std::to_string(edition) +
+                       "\n---\n\n";
     for (int s = 1; s <= sections; ++s) {
         text += "## " + std::to_string(s) + ". Section\n\n";
         for (int c = 1; c <= 30; ++c)
@@ -66,7 +67,8 @@ pid_t start_build(const std::string& sources, const std::string& out) {
 }
 }  // namespace
 
-TEST_CASE("SIGKILL at any moment of a build leaves the whole old set or the whole new set", "[io][atomic][cli][signals]") {
+TEST_CASE("SIGKILL at any moment of a build leaves the whole old set or the whole new set",
+          "[io][atomic][cli][signals]") {
     testing::TempDir dir;
     // Two editions of a folder of protocols; the second adds a protocol, so its index lists
     // a page the first does not have.
@@ -118,9 +120,11 @@ TEST_CASE("SIGKILL at any moment of a build leaves the whole old set or the whol
         } else {
             // near the switch: as soon as the run stages its set, beside the folder or in it
             const auto give_up = std::chrono::steady_clock::now() + whole * 3;
-            while (entries(site) == quiet_site && entries(out) == quiet_out && std::chrono::steady_clock::now() < give_up)
+            while (entries(site) == quiet_site && entries(out) == quiet_out &&
+                   std::chrono::steady_clock::now() < give_up)
                 std::this_thread::yield();
-            std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(0, 20000)(random)));
+            std::this_thread::sleep_for(
+                std::chrono::microseconds(std::uniform_int_distribution<int>(0, 20000)(random)));
         }
         if (run % 4 != 3) ::kill(pid, SIGKILL);
         ::waitpid(pid, &status, 0);
@@ -128,7 +132,8 @@ TEST_CASE("SIGKILL at any moment of a build leaves the whole old set or the whol
         FileSet after = current;
         for (const auto& [name, bytes] : sets[next]) after[name] = bytes;
         const FileSet found = files_under(out);
-        INFO("run " << run << ": " << found.size() << " files; old set " << current.size() << ", new set " << after.size());
+        INFO("run " << run << ": " << found.size() << " files; old set " << current.size() << ", new set "
+                    << after.size());
         const bool old_set = found == current, new_set = found == after;
         CHECK((old_set || new_set));
         if (new_set) now = next, ++switched, current = after;
@@ -214,7 +219,8 @@ TEST_CASE("two builds into one folder at once: each keeps what the other wrote",
     }
     fs::create_directories(dir.file("others"));
     for (int p = 1; p <= 3; ++p)
-        testing::write(dir.file("others/other-" + std::to_string(p) + ".md"), protocol("Other " + std::to_string(p), 10, 1));
+        testing::write(dir.file("others/other-" + std::to_string(p) + ".md"),
+                       protocol("Other " + std::to_string(p), 10, 1));
     int status = 0;
     ::waitpid(start_build(dir.file("edition2"), dir.file("expected")), &status, 0);
     const FileSet edition2 = files_under(dir.file("expected"));

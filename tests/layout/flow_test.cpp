@@ -11,7 +11,7 @@ layout::PageGeometry small_page() {
     layout::PageGeometry g;
     g.width = 300;
     g.height = 300;
-    g.top = g.bottom = g.left = g.right = 50;   // 200 x 200 body: 20 lines of 10pt
+    g.top = g.bottom = g.left = g.right = 50;  // 200 x 200 body: 20 lines of 10pt
     return g;
 }
 
@@ -156,10 +156,10 @@ TEST_CASE("a table longer than a page repeats its header row on the next page", 
         const auto n = names(pages[p]);
         for (const auto& name : n) officers += name.rfind("Officer", 0) == 0;
         if (p == 0) continue;
-        CHECK(n.front() == "Who");   // the header again, at the top
+        CHECK(n.front() == "Who");  // the header again, at the top
         CHECK(pages[p].boxes.front().y == 50);
     }
-    CHECK(officers == 30);   // every row once, none lost or doubled
+    CHECK(officers == 30);  // every row once, none lost or doubled
 }
 
 TEST_CASE("page references are filled with the anchor's page and dotted leaders", "[layout][pages]") {
@@ -205,8 +205,8 @@ TEST_CASE("a tinted table cell fills exactly its own column, the whole row high"
     double number_x = 0;
     for (const auto& t : row.texts)
         if (t.text == "100") number_x = t.x;
-    CHECK(tinted[0].x > spec.x);                                   // not the first column
-    CHECK(number_x > tinted[0].x);                                 // its text inside it
+    CHECK(tinted[0].x > spec.x);    // not the first column
+    CHECK(number_x > tinted[0].x);  // its text inside it
     CHECK(number_x + 10 < tinted[0].x + tinted[0].width);
-    CHECK(tinted[0].x + tinted[0].width < spec.x + spec.width);    // not the last column
+    CHECK(tinted[0].x + tinted[0].width < spec.x + spec.width);  // not the last column
 }

@@ -16,7 +16,8 @@ TEST_CASE("the default families are found through fontconfig and measured from t
     CHECK(fonts->width("A", layout::Face::body, 10) == Approx(7.22));
     CHECK(fonts->width("A A", layout::Face::body, 10) == Approx(7.22 * 2 + 2.5));
     // The characters councils' text is full of are all there.
-    for (char32_t c : {U'\u2018', U'\u2019', U'\u201C', U'\u201D', U'\u2013', U'\u2014', U'\u00A3', U'\u00E9', U'\u2022'})
+    for (char32_t c :
+         {U'\u2018', U'\u2019', U'\u201C', U'\u201D', U'\u2013', U'\u2014', U'\u00A3', U'\u00E9', U'\u2022'})
         CHECK(fonts->metrics(layout::Face::body).has_glyph(c));
     CHECK_FALSE(fonts->metrics(layout::Face::body).has_glyph(U'\U0001F600'));
 }
@@ -28,7 +29,7 @@ TEST_CASE("a family that is not installed is an error naming it", "[layout][font
     CHECK_FALSE(layout::FontSet::load(families, "house.yaml", diags));
     const std::string text = testing::formatted(diags);
     CHECK(text.find("house.yaml: error: font family 'No Such Family Sans' is not installed") != std::string::npos);
-    CHECK(diags.error_count() == 1);   // four faces of one family: one message
+    CHECK(diags.error_count() == 1);  // four faces of one family: one message
 }
 
 TEST_CASE("a file that is not TrueType is rejected, not crashed on", "[layout][fonts]") {
@@ -39,7 +40,10 @@ TEST_CASE("a file that is not TrueType is rejected, not crashed on", "[layout][f
     CHECK_FALSE(layout::FontMetrics::parse(otf, error));
     CHECK(error.find("not a TrueType font") != std::string::npos);
     // A table directory that points past the end of the file.
-    std::string bad("\x00\x01\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00" "cmap\0\0\0\0\x7f\xff\xff\xff\0\0\0\x10", 28);
+    std::string bad(
+        "\x00\x01\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00"
+        "cmap\0\0\0\0\x7f\xff\xff\xff\0\0\0\x10",
+        28);
     CHECK_FALSE(layout::FontMetrics::parse(bad, error));
     CHECK(error.find("outside the file") != std::string::npos);
 }
@@ -55,15 +59,16 @@ TEST_CASE("UTF-8 is decoded one code point at a time", "[layout][fonts]") {
     CHECK(i == s.size());
 }
 
-TEST_CASE("kerning pairs from the font's kern table narrow 'AV' and 'To', never across a space", "[layout][fonts][kerning]") {
+TEST_CASE("kerning pairs from the font's kern table narrow 'AV' and 'To', never across a space",
+          "[layout][fonts][kerning]") {
     model::Diagnostics diags;
     const auto fonts = layout::FontSet::load({}, "style", diags);
     REQUIRE(fonts);
     const auto w = [&](const char* text) { return fonts->width(text, layout::Face::body, 10); };
     CHECK(w("AV") < w("A") + w("V") - 0.5);
     CHECK(w("To") < w("T") + w("o") - 0.3);
-    CHECK(w("A V") == Approx(w("A") + w(" ") + w("V")));   // a space stretches: no pair across it
-    CHECK(w("mn") == Approx(w("m") + w("n")));             // no pair, no change
+    CHECK(w("A V") == Approx(w("A") + w(" ") + w("V")));  // a space stretches: no pair across it
+    CHECK(w("mn") == Approx(w("m") + w("n")));            // no pair, no change
     const auto& m = fonts->metrics(layout::Face::body);
     CHECK(m.kerning(m.glyph(U'A'), m.glyph(U'V')) < 0);
     CHECK(m.kerning(0, m.glyph(U'V')) == 0);

@@ -46,7 +46,7 @@ std::string line_text(const layout::Box& line, double text_x) {
     std::string out;
     double end = -1;
     for (const auto& t : line.texts) {
-        if (t.x < text_x - 0.01) continue;   // the label
+        if (t.x < text_x - 0.01) continue;  // the label
         if (!out.empty() && t.x > end + 0.01) out += ' ';
         out += t.text;
         end = t.x + t.width;
@@ -144,8 +144,8 @@ TEST_CASE("hyphenation splits at libhyphen's points and the halves rejoin", "[la
     CHECK(hyphenated > 0);
     const auto points = hyphenator().points("responsibilities");
     CHECK_FALSE(points.empty());
-    CHECK(hyphenator().points("NATO").empty());       // capitals inside: not a word to split
-    CHECK(hyphenator().points("Zo\u00EB").empty());   // too short, and not plain ASCII
+    CHECK(hyphenator().points("NATO").empty());      // capitals inside: not a word to split
+    CHECK(hyphenator().points("Zo\u00EB").empty());  // too short, and not plain ASCII
 }
 
 TEST_CASE("a word longer than the measure is broken rather than overflowing", "[layout][lines]") {
@@ -177,7 +177,7 @@ TEST_CASE("styled runs keep their styles, links and change marks", "[layout][lin
     REQUIRE(t.size() == 5);
     CHECK(t[1].text == "impartiality");
     CHECK(t[1].style.face == layout::Face::body_italic);
-    CHECK(t[2].x == Approx(t[1].x + t[1].width));   // the comma touches the italic word
+    CHECK(t[2].x == Approx(t[1].x + t[1].width));  // the comma touches the italic word
     REQUIRE(lines[0].links.size() == 1);
     CHECK(lines[0].links[0].target.target == "complaints");
     CHECK(lines[0].links[0].x == Approx(t[3].x));
@@ -212,10 +212,10 @@ TEST_CASE("a token of 400 KB is set whole, in pieces that fit, in order", "[layo
     std::string token;
     for (std::size_t i = 0; token.size() < 400000; ++i) token += static_cast<char>('a' + (i * 7) % 26);
     for (const std::string& word : {token, std::string(30000, 'x'), [] {
-             std::string s;
-             while (s.size() < 30000) s += "ab/";   // a break point every three letters
-             return s;
-         }()}) {
+                                        std::string s;
+                                        while (s.size() < 30000) s += "ab/";  // a break point every three letters
+                                        return s;
+                                    }()}) {
         layout::ParagraphSpec p;
         p.runs = {{"before " + word + " after", {}, {}}};
         p.right = 300;
@@ -235,7 +235,8 @@ TEST_CASE("a token of 400 KB is set whole, in pieces that fit, in order", "[layo
     }
 }
 
-TEST_CASE("a word broken at a line end copies as the word: the first piece carries it, the rest nothing", "[layout][lines]") {
+TEST_CASE("a word broken at a line end copies as the word: the first piece carries it, the rest nothing",
+          "[layout][lines]") {
     const layout::LineBreaker breaker(fonts(), &hyphenator());
     for (double right : {60.0, 75.0, 90.0, 110.0}) {
         layout::ParagraphSpec p;
@@ -243,7 +244,7 @@ TEST_CASE("a word broken at a line end copies as the word: the first piece carri
         p.right = right;
         p.hyphenate = true;
         const auto lines = breaker.break_lines(p);
-        std::string copied;   // what copy and paste gives: ActualText where there is one
+        std::string copied;  // what copy and paste gives: ActualText where there is one
         for (const auto& line : lines) {
             for (const auto& t : line.texts) {
                 if (!copied.empty() && copied.back() != ' ' && !t.has_actual_text) copied += ' ';
@@ -252,7 +253,8 @@ TEST_CASE("a word broken at a line end copies as the word: the first piece carri
             }
         }
         INFO("measure " << right << ": " << copied);
-        for (const char* word : {"Sub-Committees", "co-operation", "responsibilities"}) CHECK(copied.find(word) != std::string::npos);
+        for (const char* word : {"Sub-Committees", "co-operation", "responsibilities"})
+            CHECK(copied.find(word) != std::string::npos);
         CHECK(copied.find("SubCommittees") == std::string::npos);
     }
 }

@@ -79,8 +79,8 @@ TEST_CASE("facts: where a reference links", "[model][facts]") {
 TEST_CASE("facts: a section's number and what it is called", "[model][facts]") {
     model::Diagnostics diags;
     auto p = source::read_protocol(::testing::source_with_body("## 3. Gone {#three}\n\n3.1 Words.\n\n"
-                                                              "## {#untitled}\n\n4.1 More words.\n\n"
-                                                              "## Interpretation {#interpretation}\n\nIntro.\n"),
+                                                               "## {#untitled}\n\n4.1 More words.\n\n"
+                                                               "## Interpretation {#interpretation}\n\nIntro.\n"),
                                    "names.md", diags);
     REQUIRE_FALSE(diags.has_errors());
     REQUIRE(p.sections.size() == 3);
@@ -116,11 +116,11 @@ TEST_CASE("facts: a section's number and what it is called", "[model][facts]") {
 TEST_CASE("facts: the PDF's bookmarks name an untitled numbered section as the model does", "[model][facts][pdf]") {
     model::Diagnostics diags;
     auto p = source::read_protocol(::testing::source_with_body("## 1. Introduction {#intro}\n\n1.1 Words.\n\n"
-                                                              "## 2. Gone {#two}\n\n2.1 More words.\n"),
+                                                               "## 2. Gone {#two}\n\n2.1 More words.\n"),
                                    "outline.md", diags);
     REQUIRE_FALSE(diags.has_errors());
     REQUIRE(p.sections.size() == 2);
-    p.sections[1].heading.clear();   // numbered "2." but untitled
+    p.sections[1].heading.clear();  // numbered "2." but untitled
     ::testing::TempDir dir;
     ::testing::write(dir.file("t.pdf"), pdf::render_pdf(p, pdf::PdfOptions{}, diags));
     REQUIRE_FALSE(diags.has_errors());

@@ -12,10 +12,13 @@ using namespace protopub::model;
 namespace {
 std::string utf8(std::uint32_t cp) {
     std::string s;
-    if (cp < 0x80) s += static_cast<char>(cp);
-    else if (cp < 0x800) s += {static_cast<char>(0xC0 | cp >> 6), static_cast<char>(0x80 | (cp & 0x3F))};
+    if (cp < 0x80)
+        s += static_cast<char>(cp);
+    else if (cp < 0x800)
+        s += {static_cast<char>(0xC0 | cp >> 6), static_cast<char>(0x80 | (cp & 0x3F))};
     else if (cp < 0x10000)
-        s += {static_cast<char>(0xE0 | cp >> 12), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+        s += {static_cast<char>(0xE0 | cp >> 12), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+              static_cast<char>(0x80 | (cp & 0x3F))};
     else
         s += {static_cast<char>(0xF0 | cp >> 18), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
               static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
@@ -39,7 +42,10 @@ TEST_CASE("make_showable: every code point comes out legal in XML 1.0, and only 
         if (expected != (u.count == 1)) FAIL("code point " << cp);
         if (u.count) {
             ++replaced;
-            if (s != "a\xEF\xBF\xBD" "b" || u.offset != 1) FAIL("code point " << cp << " replaced as '" << s << "'");
+            if (s != "a\xEF\xBF\xBD"
+                     "b" ||
+                u.offset != 1)
+                FAIL("code point " << cp << " replaced as '" << s << "'");
         }
     }
     CHECK(replaced == 29 + 1 + 32 + 2);  // C0 but tab/LF/CR, DEL, C1, U+FFFE/U+FFFF
@@ -87,7 +93,8 @@ TEST_CASE("make_showable: text that shows is left as it is, without a copy", "[m
 // Found by fuzz_render (20 s, issue 18): a control character inside a malformed given id
 // ({#pur\x02pose}) is an error, but renderers still drew the id into HTML as "&#2;".
 TEST_CASE("make_showable: ids given in the source pass the rule too", "[model][text][source]") {
-    const std::string text = testing::read(test_env::source_dir() + "/tests/fuzz/regressions/fuzz_render/control-in-malformed-id.md");
+    const std::string text =
+        testing::read(test_env::source_dir() + "/tests/fuzz/regressions/fuzz_render/control-in-malformed-id.md");
     Diagnostics diags;
     const Protocol p = protopub::source::read_protocol(text, "fuzz.md", diags);
     for (const auto& s : p.sections) {

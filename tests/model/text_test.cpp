@@ -25,7 +25,7 @@ TEST_CASE("clause numbers parse and join", "[model][text]") {
 
 TEST_CASE("invalid UTF-8 is found at its first bad byte", "[model][text]") {
     CHECK(find_invalid_utf8("plain £ text") == std::string_view::npos);
-    CHECK(find_invalid_utf8("ab\xC3") == 2);          // truncated sequence
-    CHECK(find_invalid_utf8("a\xC0\xAF") == 1);       // overlong '/'
-    CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);    // surrogate
+    CHECK(find_invalid_utf8("ab\xC3") == 2);        // truncated sequence
+    CHECK(find_invalid_utf8("a\xC0\xAF") == 1);     // overlong '/'
+    CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);  // surrogate
 }

@@ -23,9 +23,10 @@ inline std::string roman(int n) {
 inline std::string generated_body(unsigned seed) {
     std::mt19937 random(seed);
     auto below = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
-    static const char* const words[] = {"council", "officer", "member", "protocol", "advice", "report", "committee",
-                                        "information", "meeting", "relationship", "respect", "political", "group",
-                                        "executive", "monitoring", "standards", "conduct", "should", "decision"};
+    static const char* const words[] = {"council",   "officer",   "member",      "protocol",  "advice",
+                                        "report",    "committee", "information", "meeting",   "relationship",
+                                        "respect",   "political", "group",       "executive", "monitoring",
+                                        "standards", "conduct",   "should",      "decision"};
     // Each sentence ends in a word of its own ("s17."), so that no two paragraphs end alike.
     int sentences = 0;
     auto sentence = [&](int n) {
@@ -36,9 +37,8 @@ inline std::string generated_body(unsigned seed) {
     using Label = std::string (*)(int);
     static const Label labels[] = {
         [](int i) { return "(" + std::string(1, static_cast<char>('a' + i)) + ") "; },
-        [](int i) { return "(" + roman(i + 1) + ") "; },
-        [](int i) { return roman(i + 1) + ". "; },
-        [](int) { return std::string(); },   // bullets
+        [](int i) { return "(" + roman(i + 1) + ") "; }, [](int i) { return roman(i + 1) + ". "; },
+        [](int) { return std::string(); },  // bullets
     };
     std::string out;
     std::function<void(int, const std::string&)> list = [&](int depth, const std::string& indent) {

@@ -8,8 +8,8 @@
 #include <set>
 
 #include "model/text.hpp"
-#include "pdf/pdf.hpp"
 #include "pdf/generated_lists.hpp"
+#include "pdf/pdf.hpp"
 #include "pdf/pdf_tools.hpp"
 #include "source/reader.hpp"
 #include "support.hpp"
@@ -21,12 +21,13 @@ namespace {
 using Words = std::vector<std::string>;
 
 bool ends_with_words(const Words& text, const Words& tail) {
-    return tail.size() <= text.size() && std::equal(tail.begin(), tail.end(), text.end() - static_cast<long>(tail.size()));
+    return tail.size() <= text.size() &&
+           std::equal(tail.begin(), tail.end(), text.end() - static_cast<long>(tail.size()));
 }
 
 bool ends_in_colon(const std::string& text) {
     std::string t = model::trim(text);
-    while (!t.empty() && (t.back() == '-' || t.back() == ' ')) t.pop_back();   // "governed by:-"
+    while (!t.empty() && (t.back() == '-' || t.back() == ' ')) t.pop_back();  // "governed by:-"
     return !t.empty() && t.back() == ':';
 }
 
@@ -34,7 +35,7 @@ bool ends_in_colon(const std::string& text) {
 struct MustContinue {
     std::vector<Words> headings;
     std::vector<Words> lead_ins;
-    std::set<std::string> labels;   // of items that start with a list or table: the label has a line of its own
+    std::set<std::string> labels;  // of items that start with a list or table: the label has a line of its own
 };
 
 void collect_lead_ins(const std::vector<model::Block>& blocks, MustContinue& out) {
@@ -42,11 +43,12 @@ void collect_lead_ins(const std::vector<model::Block>& blocks, MustContinue& out
         const auto& b = blocks[k];
         if (b.kind == model::BlockKind::paragraph) {
             const bool more = k + 1 < blocks.size();
-            const bool introduces = more && (blocks[k + 1].kind == model::BlockKind::list ||
-                                             blocks[k + 1].kind == model::BlockKind::table);
+            const bool introduces =
+                more && (blocks[k + 1].kind == model::BlockKind::list || blocks[k + 1].kind == model::BlockKind::table);
             const std::string text = model::trim(model::plain_text(b.inlines));
             // A title rather than a sentence ("(g) Media releases by party groups") with more after it.
-            const bool title = more && !text.empty() && std::string_view(".;!?)\"").find(text.back()) == std::string_view::npos &&
+            const bool title = more && !text.empty() &&
+                               std::string_view(".;!?)\"").find(text.back()) == std::string_view::npos &&
                                !text.ends_with("\u201D") && !text.ends_with("\u2019");
             if (introduces || title || ends_in_colon(text)) out.lead_ins.push_back(model::split_words(text));
         }
@@ -56,7 +58,7 @@ void collect_lead_ins(const std::vector<model::Block>& blocks, MustContinue& out
             collect_lead_ins(item.blocks, out);
         }
         if (b.kind == model::BlockKind::list && b.list_style == model::ListStyle::bullet)
-            out.labels.insert({"\u2022", "\u2013", "\u25E6"});   // a bullet at any depth
+            out.labels.insert({"\u2022", "\u2013", "\u25E6"});  // a bullet at any depth
         collect_lead_ins(b.children, out);
     }
 }
@@ -64,10 +66,12 @@ void collect_lead_ins(const std::vector<model::Block>& blocks, MustContinue& out
 MustContinue must_continue(const model::Protocol& p) {
     MustContinue out;
     for (const auto& s : p.sections) {
-        if (!s.heading.empty()) out.headings.push_back(model::split_words(s.number.text + " " + model::plain_text(s.heading)));
+        if (!s.heading.empty())
+            out.headings.push_back(model::split_words(s.number.text + " " + model::plain_text(s.heading)));
         collect_lead_ins(s.intro, out);
         for (const auto& c : s.clauses) {
-            if (!c.heading.empty()) out.headings.push_back(model::split_words(c.number.text + " " + model::plain_text(c.heading)));
+            if (!c.heading.empty())
+                out.headings.push_back(model::split_words(c.number.text + " " + model::plain_text(c.heading)));
             collect_lead_ins(c.blocks, out);
         }
     }
@@ -76,8 +80,8 @@ MustContinue must_continue(const model::Protocol& p) {
 
 // The words of the body of page `page`'s last line (the footer, drawn last, removed).
 Words last_body_line(const std::string& pdf, int page, int pages) {
-    const std::string text = pdf_tools::run("pdftotext -raw -f " + std::to_string(page) + " -l " + std::to_string(page) + " '" +
-                                            pdf + "' -");
+    const std::string text = pdf_tools::run("pdftotext -raw -f " + std::to_string(page) + " -l " +
+                                            std::to_string(page) + " '" + pdf + "' -");
     const auto footer = text.rfind("Page " + std::to_string(page) + " of " + std::to_string(pages));
     std::string body = text.substr(0, footer == std::string::npos ? text.size() : footer);
     body = model::trim(body);
@@ -131,7 +135,7 @@ TEST_CASE("no heading, lead-in or caption ends a page, at any page size", "[pdf]
             testing::write(path, bytes);
             const std::string info = pdf_tools::run("pdfinfo '" + path + "'");
             const int pages = std::stoi(info.substr(info.find("Pages:") + 6));
-            for (int page = 2; page < pages; ++page) {   // page 1 ends with the contents
+            for (int page = 2; page < pages; ++page) {  // page 1 ends with the contents
                 const Words line = last_body_line(path, page, pages);
                 std::string shown;
                 for (const auto& w : line) shown += w + " ";
@@ -141,14 +145,15 @@ TEST_CASE("no heading, lead-in or caption ends a page, at any page size", "[pdf]
             }
         }
     }
-    CHECK(page_ends > 80);   // enough breaks to mean something
+    CHECK(page_ends > 80);  // enough breaks to mean something
 }
 
 TEST_CASE("no item's label ends a page without its item, in generated lists of every label", "[pdf][keep][generated]") {
     int page_ends = 0;
     for (unsigned seed = 1; seed <= 12; ++seed) {
         model::Diagnostics diags;
-        const auto p = source::read_protocol(testing::source_with_body(pdf_tools::generated_body(seed)), "generated.md", diags);
+        const auto p =
+            source::read_protocol(testing::source_with_body(pdf_tools::generated_body(seed)), "generated.md", diags);
         REQUIRE_FALSE(diags.has_errors());
         const MustContinue rules = must_continue(p);
         REQUIRE_FALSE(rules.labels.empty());
@@ -177,12 +182,13 @@ TEST_CASE("the page-end check recognises a heading, a lead-in and a colon", "[pd
     rules.lead_ins = {model::split_words("Letters on behalf of the council")};
     CHECK(offence(model::split_words("24.9 Political activity"), rules) == "a heading");
     CHECK(offence(model::split_words("Political activity"), rules) == "a heading");
-    CHECK(offence(model::split_words("(b) Letters on behalf of the council"), rules) == "a lead-in");   // after its label
+    CHECK(offence(model::split_words("(b) Letters on behalf of the council"), rules) ==
+          "a lead-in");  // after its label
     CHECK(offence(model::split_words("Letters on behalf of the council"), rules) == "a lead-in");
     CHECK(offence(model::split_words("access is limited to:"), rules) == "a lead-in ending in ':'");
     CHECK(offence(model::split_words("is governed by:-"), rules) == "a lead-in ending in ':'");
     CHECK(offence(model::split_words("and the work goes on."), rules) == "");
-    CHECK(offence(model::split_words("activity"), rules) == "");   // a paragraph's last word alone
+    CHECK(offence(model::split_words("activity"), rules) == "");  // a paragraph's last word alone
     rules.labels = {"(iv)", "\u2013"};
     CHECK(offence(model::split_words("(iv)"), rules) == "a label without its item");
     CHECK(offence(model::split_words("\u2013"), rules) == "a label without its item");

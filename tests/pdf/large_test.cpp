@@ -23,8 +23,8 @@ TEST_CASE("a PDF with 10,000 clauses and 40,000 links is written whole and reads
     }
     testing::TempDir dir;
     testing::write(dir.file("long.md"), testing::source_with_body(body));
-    const auto r = testing::run_cli({"build", dir.file("long.md"), "-o", dir.file("out"), "--format", "pdf", "--templates",
-                                     test_env::source_dir() + "/templates", "--quiet"});
+    const auto r = testing::run_cli({"build", dir.file("long.md"), "-o", dir.file("out"), "--format", "pdf",
+                                     "--templates", test_env::source_dir() + "/templates", "--quiet"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     const std::string path = dir.file("out/long.pdf");
@@ -34,8 +34,8 @@ TEST_CASE("a PDF with 10,000 clauses and 40,000 links is written whole and reads
     const auto pages = std::stoi(info.substr(info.find("Pages:") + 6));
     CHECK(pages > 200);
     // the last page holds the last clause
-    const std::string last = pdf_tools::run("pdftotext -f " + std::to_string(pages) + " -l " + std::to_string(pages) + " '" +
-                                            path + "' -");
+    const std::string last =
+        pdf_tools::run("pdftotext -f " + std::to_string(pages) + " -l " + std::to_string(pages) + " '" + path + "' -");
     CHECK(last.find("200.50 See paragraphs 1.1") != std::string::npos);
 }
 
@@ -47,8 +47,8 @@ TEST_CASE("a PDF with 34,000 paragraphs keeps every one in the structure tree", 
     }
     testing::TempDir dir;
     testing::write(dir.file("many.md"), testing::source_with_body(body));
-    const auto r = testing::run_cli({"build", dir.file("many.md"), "-o", dir.file("out"), "--format", "pdf", "--templates",
-                                     test_env::source_dir() + "/templates", "--quiet"});
+    const auto r = testing::run_cli({"build", dir.file("many.md"), "-o", dir.file("out"), "--format", "pdf",
+                                     "--templates", test_env::source_dir() + "/templates", "--quiet"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     const std::string path = dir.file("out/many.pdf");

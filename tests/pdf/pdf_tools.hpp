@@ -101,7 +101,7 @@ inline Pixels page_pixels(const std::string& pdf, int page, int dpi) {
     if (token() != "P6") return p;
     p.width = std::stoi(token());
     p.height = std::stoi(token());
-    token();   // maximum value
+    token();  // maximum value
     p.rgb = ppm.substr(pos + 1);
     if (p.rgb.size() < std::size_t(p.width) * p.height * 3) p.width = p.height = 0;
     return p;

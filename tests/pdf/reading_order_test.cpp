@@ -7,8 +7,8 @@
 
 #include <filesystem>
 
-#include "pdf/pdf.hpp"
 #include "pdf/generated_lists.hpp"
+#include "pdf/pdf.hpp"
 #include "pdf/pdf_tools.hpp"
 #include "refs/refs.hpp"
 #include "source/reader.hpp"
@@ -72,10 +72,10 @@ TEST_CASE("pdftotext's default mode reads long-numbered clauses and lists of eve
 }
 
 TEST_CASE("the reading-order check finds a label read ahead of the text above it", "[pdf][reading-order]") {
-    const std::vector<std::string> source = {"(c)", "Help", "with", "casework", "When", "data", "protection", "laws",
-                                             "allow.", "24.9", "Political", "activity"};
-    std::vector<std::string> read = {"(c)", "Help", "with", "casework", "24.9", "When", "data", "protection",
-                                     "laws", "allow.", "Political", "activity"};
-    CHECK(pdf_tools::words_in_order(source, read) == 9);   // "24.9" is not found after "allow."
+    const std::vector<std::string> source = {"(c)",        "Help", "with",   "casework", "When",      "data",
+                                             "protection", "laws", "allow.", "24.9",     "Political", "activity"};
+    std::vector<std::string> read = {"(c)",  "Help",       "with", "casework", "24.9",      "When",
+                                     "data", "protection", "laws", "allow.",   "Political", "activity"};
+    CHECK(pdf_tools::words_in_order(source, read) == 9);  // "24.9" is not found after "allow."
     CHECK(pdf_tools::words_in_order(source, source) == source.size());
 }

@@ -99,13 +99,12 @@ struct PdfFile {
         return model::trim(all.substr(at + field.size() + 2, end - at - field.size() - 2));
     }
     int pages() const { return std::stoi("0" + info("Pages")); }
-    std::string uncompressed() const {
-        return pdf_tools::run("qpdf --qdf --object-streams=disable '" + path + "' -");
-    }
+    std::string uncompressed() const { return pdf_tools::run("qpdf --qdf --object-streams=disable '" + path + "' -"); }
 };
 
 void check_valid(const PdfFile& f) {
-    CHECK(pdf_tools::run("qpdf --check '" + f.path + "'").find("No syntax or stream encoding errors") != std::string::npos);
+    CHECK(pdf_tools::run("qpdf --check '" + f.path + "'").find("No syntax or stream encoding errors") !=
+          std::string::npos);
     const std::string fonts = pdf_tools::run("pdffonts '" + f.path + "'");
     int listed = 0;
     std::size_t line_start = fonts.find('\n', fonts.find("-----")) + 1;
@@ -126,7 +125,8 @@ void check_words(const model::Protocol& p, const PdfFile& f) {
     const auto want = pdf_tools::source_words(p);
     const auto got = model::split_words(f.text());
     const std::size_t found = pdf_tools::words_in_order(want, got);
-    INFO("first missing word: " << (found < want.size() ? want[found] : "") << " (word " << found << " of " << want.size() << ")");
+    INFO("first missing word: " << (found < want.size() ? want[found] : "") << " (word " << found << " of "
+                                << want.size() << ")");
     CHECK(found == want.size());
 }
 
@@ -145,19 +145,23 @@ struct LinkCount {
     int internal = 0, web = 0;
 };
 
-void count_links(const model::Protocol& p, const std::set<std::string>& ids, const model::Inlines& inlines, LinkCount& n) {
+void count_links(const model::Protocol& p, const std::set<std::string>& ids, const model::Inlines& inlines,
+                 LinkCount& n) {
     for (const auto& in : inlines) {
         if (in.kind == model::InlineKind::link) ++n.web;
         if (in.kind == model::InlineKind::reference && in.reference >= 0) {
             const auto& ref = p.references[in.reference];
-            if (ref.kind == model::ReferenceKind::statute) n.web += !ref.url.empty();
-            else n.internal += !ref.targets.empty() && ids.count(ref.targets[0].clause_id);
+            if (ref.kind == model::ReferenceKind::statute)
+                n.web += !ref.url.empty();
+            else
+                n.internal += !ref.targets.empty() && ids.count(ref.targets[0].clause_id);
         }
         count_links(p, ids, in.children, n);
     }
 }
 
-void count_links(const model::Protocol& p, const std::set<std::string>& ids, const std::vector<model::Block>& blocks, LinkCount& n) {
+void count_links(const model::Protocol& p, const std::set<std::string>& ids, const std::vector<model::Block>& blocks,
+                 LinkCount& n) {
     for (const auto& b : blocks) {
         count_links(p, ids, b.inlines, n);
         for (const auto& row : b.rows)
@@ -223,7 +227,7 @@ TEST_CASE("title block, contents with page numbers, running heads and Page X of 
     CHECK(first.find("Page 1 of 2") != std::string::npos);
     CHECK(first.find(". . . . .") != std::string::npos);
     const std::string second = f.text(2, 2);
-    CHECK(second.find("Sample Protocol on Member/Officer Relations") == 0);   // the running head
+    CHECK(second.find("Sample Protocol on Member/Officer Relations") == 0);  // the running head
     CHECK(second.find("Page 2 of 2") != std::string::npos);
     CHECK(second.find("1.1") != std::string::npos);
 }
@@ -235,13 +239,13 @@ TEST_CASE("one bookmark per section, and contents entries are links", "[pdf]") {
     CHECK(pdf_tools::count(outlines, "\"title\":") == static_cast<int>(p.sections.size()));
     CHECK(outlines.find("\"title\": \"1. Introduction\"") != std::string::npos);
     CHECK(outlines.find("\"title\": \"3. When things go wrong\"") != std::string::npos);
-    CHECK(pdf_tools::count(f.uncompressed(), "/Subtype /Link") == 3);   // the three contents entries
+    CHECK(pdf_tools::count(f.uncompressed(), "/Subtype /Link") == 3);  // the three contents entries
 }
 
 TEST_CASE("every resolved reference is a live link, statutes link to the web", "[pdf]") {
     auto p = sample();
     make_reference(p, "breaches", "paragraph 3.2", internal("3.2", "complaints"));
-    make_reference(p, "officers-concerns", "their manager", internal("9.9", ""));   // unresolved: no link
+    make_reference(p, "officers-concerns", "their manager", internal("9.9", ""));  // unresolved: no link
     model::Reference statute;
     statute.kind = model::ReferenceKind::statute;
     statute.url = "https://www.legislation.gov.uk/ukpga/1988/41/section/114";
@@ -263,7 +267,7 @@ TEST_CASE("the same source gives the same bytes, the date comes from the source"
     const PdfFile f(a);
     CHECK(f.info("CreationDate") == "Wed May  1 00:00:00 2024 UTC");
     pdf::PdfOptions later;
-    later.epoch = 1767225600;   // 2026-01-01
+    later.epoch = 1767225600;  // 2026-01-01
     const PdfFile g(render(p, later));
     CHECK(g.info("CreationDate") == "Thu Jan  1 00:00:00 2026 UTC");
 }
@@ -274,14 +278,15 @@ TEST_CASE("curly quotes, dashes, the pound sign and accents print as themselves"
         "registered with Ren\u00E9e Cl\u00E9ment\u2019s team.\n"));
     model::Diagnostics diags;
     const std::string bytes = pdf::render_pdf(p, {}, diags);
-    CHECK(diags.empty());   // no "not in the font" warnings
+    CHECK(diags.empty());  // no "not in the font" warnings
     const PdfFile f(bytes);
     CHECK(f.text().find("Gifts worth over \u00A350 \u2014 \u201Cany gift\u201D \u2013 are registered with "
                         "Ren\u00E9e Cl\u00E9ment\u2019s team.") != std::string::npos);
 }
 
 TEST_CASE("a character no font has is reported, once", "[pdf][unicode]") {
-    const auto p = parse_source(testing::source_with_body("## 1. A {#a}\n\n1.1 {#b} Smile \U0001F600 and \U0001F600 again.\n"));
+    const auto p =
+        parse_source(testing::source_with_body("## 1. A {#a}\n\n1.1 {#b} Smile \U0001F600 and \U0001F600 again.\n"));
     model::Diagnostics diags;
     CHECK_FALSE(pdf::render_pdf(p, {}, diags).empty());
     CHECK(diags.warning_count() == 1);
@@ -291,15 +296,16 @@ TEST_CASE("a character no font has is reported, once", "[pdf][unicode]") {
 TEST_CASE("a table longer than a page runs on with its header row repeated", "[pdf][table]") {
     std::string body = "## 1. Contacts {#contacts}\n\n1.1 {#who} Whom to tell:\n\n| Who | Whom to tell |\n|---|---|\n";
     for (int i = 1; i <= 70; ++i)
-        body += "| Officer number " + std::to_string(i) + " | The Monitoring Officer, or the Deputy Monitoring "
+        body += "| Officer number " + std::to_string(i) +
+                " | The Monitoring Officer, or the Deputy Monitoring "
                 "Officer when the Monitoring Officer is absent |\n";
     const auto p = parse_source(testing::source_with_body(body));
-    pdf::PdfOptions unhyphenated;   // so that every row's "Deputy" can be counted
+    pdf::PdfOptions unhyphenated;  // so that every row's "Deputy" can be counted
     unhyphenated.style_values = {{"hyphenate", "no"}};
     const PdfFile f(render(p, unhyphenated));
     check_valid(f);
     check_words(p, f);
-    REQUIRE(f.pages() >= 4);   // title page, then at least three pages of table
+    REQUIRE(f.pages() >= 4);  // title page, then at least three pages of table
     int rows = 0;
     for (int page = 2; page <= f.pages(); ++page) {
         const std::string text = f.text(page, page);
@@ -328,13 +334,13 @@ TEST_CASE("a redline shows insertions, deletions, renumbering and change bars", 
     breaches.change.old_number = "1.3";
     clause(p, "roles-summary").change.kind = model::ChangeKind::inserted;
     clause(p, "complaints").change.kind = model::ChangeKind::deleted;
-    clause(p, "chairs-impartiality").change.kind = model::ChangeKind::moved;   // moved here: in purple
+    clause(p, "chairs-impartiality").change.kind = model::ChangeKind::moved;  // moved here: in purple
 
     const PdfFile plain(render(sample()));
     const PdfFile f(render(p));
     check_valid(f);
     const std::string text = f.text();
-    CHECK(text.find("1.3 1.2") != std::string::npos);   // old number struck, then the new
+    CHECK(text.find("1.3 1.2") != std::string::npos);  // old number struck, then the new
     CHECK(text.find("help and direct") != std::string::npos);
 
     const auto redline = pdf_tools::page_pixels(f.path, 2, 72);
@@ -376,7 +382,8 @@ TEST_CASE("the style template documents exactly the built-in defaults", "[pdf][s
 TEST_CASE("a bad style file is reported at its line and nothing is rendered", "[pdf][style]") {
     testing::TempDir dir;
     const std::string path = dir.file("house.yaml");
-    testing::write(path, "# our style\nbody_size: 11pt\nbody_colour: \"#000000\"\nmargin_top: wide\nalign: justified\n");
+    testing::write(path,
+                   "# our style\nbody_size: 11pt\nbody_colour: \"#000000\"\nmargin_top: wide\nalign: justified\n");
     pdf::PdfOptions options;
     options.style_file = path;
     model::Diagnostics diags;
@@ -389,7 +396,8 @@ TEST_CASE("a bad style file is reported at its line and nothing is rendered", "[
 
 TEST_CASE("a house style changes the page: A5, ragged, another font", "[pdf][style]") {
     pdf::PdfOptions options;
-    options.style_values = {{"page_size", "A5"}, {"align", "ragged"}, {"body_font", "DejaVu Serif"}, {"hyphenate", "no"}};
+    options.style_values = {
+        {"page_size", "A5"}, {"align", "ragged"}, {"body_font", "DejaVu Serif"}, {"hyphenate", "no"}};
     const PdfFile f(render(sample(), options));
     CHECK(f.info("Page size").rfind("419.528 x 595.276 pts", 0) == 0);
     CHECK(pdf_tools::run("pdffonts '" + f.path + "'").find("DejaVuSerif") != std::string::npos);
@@ -406,13 +414,14 @@ TEST_CASE("every protocol source renders, with its bookmarks and live references
         model::Diagnostics diags;
         refs::resolve_references(p, diags);
         pdf::PdfOptions options;
-        options.style_values = {{"contents", "no"}};   // so that every link is a reference
+        options.style_values = {{"contents", "no"}};  // so that every link is a reference
         const PdfFile f(render(p, options));
         check_valid(f);
         check_words(p, f);
         const std::string outlines = pdf_tools::run("qpdf --json --json-key=outlines '" + f.path + "'");
         // one bookmark per section, and one for the defined terms where there are any
-        CHECK(pdf_tools::count(outlines, "\"title\":") == static_cast<int>(p.sections.size() + (p.terms.empty() ? 0 : 1)));
+        CHECK(pdf_tools::count(outlines, "\"title\":") ==
+              static_cast<int>(p.sections.size() + (p.terms.empty() ? 0 : 1)));
         // A reference broken over two lines is two link areas.
         const auto want = expected_links(p);
         const std::string raw = f.uncompressed();
@@ -434,7 +443,8 @@ TEST_CASE("build --format html,pdf writes both, a broken style writes nothing", 
     CHECK(std::filesystem::exists(dir.file("site/sample.pdf")));
     CHECK(std::filesystem::exists(dir.file("site/sample.html")));
     testing::write(dir.file("bad.yaml"), "page_size: B7\n");
-    r = testing::run_cli({"build", sample_path, "--format", "pdf", "--pdf-style", dir.file("bad.yaml"), "-o", dir.file("out")});
+    r = testing::run_cli(
+        {"build", sample_path, "--format", "pdf", "--pdf-style", dir.file("bad.yaml"), "-o", dir.file("out")});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("bad.yaml:1:1: error: 'page_size' must be") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir.file("out")));

@@ -20,10 +20,10 @@ namespace tagged_pdf {
 
 struct Value {
     enum class Kind { null, boolean, number, name, string, array, dict, ref, op } kind = Kind::null;
-    std::string text;   // number, name (without '/'), string bytes, operator
-    int ref = 0;        // object number of an indirect reference
-    std::vector<Value> items;                 // array
-    std::map<std::string, Value> entries;     // dict
+    std::string text;                      // number, name (without '/'), string bytes, operator
+    int ref = 0;                           // object number of an indirect reference
+    std::vector<Value> items;              // array
+    std::map<std::string, Value> entries;  // dict
     const Value* get(const std::string& key) const {
         const auto it = entries.find(key);
         return it == entries.end() ? nullptr : &it->second;
@@ -65,7 +65,8 @@ public:
             std::string hex;
             for (std::size_t i = pos_ + 1; i < end; ++i)
                 if (std::isxdigit(static_cast<unsigned char>(s_[i]))) hex += s_[i];
-            for (std::size_t i = 0; i + 1 < hex.size(); i += 2) v.text += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+            for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+                v.text += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
             pos_ = end + 1;
         } else if (c == '[') {
             ++pos_;
@@ -89,10 +90,13 @@ public:
             }
         } else {
             v.text = word();
-            if (v.text == "true" || v.text == "false") v.kind = Value::Kind::boolean;
-            else if (v.text == "null") v.kind = Value::Kind::null;
-            else v.kind = Value::Kind::op;
-            if (v.text.empty()) ++pos_;   // a stray delimiter
+            if (v.text == "true" || v.text == "false")
+                v.kind = Value::Kind::boolean;
+            else if (v.text == "null")
+                v.kind = Value::Kind::null;
+            else
+                v.kind = Value::Kind::op;
+            if (v.text.empty()) ++pos_;  // a stray delimiter
         }
         return v;
     }
@@ -101,9 +105,12 @@ private:
     static bool delimiter(char c) { return std::string_view("()<>[]{}/%").find(c) != std::string_view::npos; }
     void skip() {
         while (pos_ < s_.size()) {
-            if (std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
-            else if (s_[pos_] == '%') pos_ = s_.find('\n', pos_) == std::string::npos ? s_.size() : s_.find('\n', pos_);
-            else break;
+            if (std::isspace(static_cast<unsigned char>(s_[pos_])))
+                ++pos_;
+            else if (s_[pos_] == '%')
+                pos_ = s_.find('\n', pos_) == std::string::npos ? s_.size() : s_.find('\n', pos_);
+            else
+                break;
         }
     }
     std::string word() {
@@ -142,10 +149,11 @@ private:
 // A PDF rewritten by qpdf with every object uncompressed and outside object streams.
 struct Document {
     std::map<int, Value> objects;
-    std::map<int, std::string> streams;   // decoded stream data by object number
+    std::map<int, std::string> streams;  // decoded stream data by object number
 
     explicit Document(const std::string& path) {
-        const std::string qdf = pdf_tools::run("qpdf --qdf --object-streams=disable --decode-level=generalized '" + path + "' -");
+        const std::string qdf =
+            pdf_tools::run("qpdf --qdf --object-streams=disable --decode-level=generalized '" + path + "' -");
         for (std::size_t at = 0; (at = qdf.find(" 0 obj\n", at)) != std::string::npos; at += 7) {
             std::size_t start = at;
             while (start > 0 && std::isdigit(static_cast<unsigned char>(qdf[start - 1]))) --start;
@@ -202,12 +210,12 @@ struct ContentUse {
 };
 
 struct Report {
-    std::vector<std::string> problems;   // empty when the file is well tagged
-    std::vector<std::string> roles;      // every element's role, in tree order
-    std::vector<std::string> empty;      // roles of elements with no content and no children
-    std::vector<ContentUse> reading;     // marked content in the tree's order
+    std::vector<std::string> problems;  // empty when the file is well tagged
+    std::vector<std::string> roles;     // every element's role, in tree order
+    std::vector<std::string> empty;     // roles of elements with no content and no children
+    std::vector<ContentUse> reading;    // marked content in the tree's order
     int text_operators = 0, in_artifacts = 0, in_elements = 0, links = 0;
-    std::map<std::string, int> th_scopes;   // Scope -> count
+    std::map<std::string, int> th_scopes;  // Scope -> count
     std::string lang;
     bool display_doc_title = false, marked = false;
 };
@@ -240,8 +248,8 @@ inline Report check(const std::string& path) {
     for (std::size_t i = 0; i < pages.size(); ++i) page_index[pages[i]] = static_cast<int>(i);
 
     // The tree: which element owns each (page, MCID), and each annotation's Link element.
-    std::map<std::pair<int, int>, int> owner;   // (page object, mcid) -> element object
-    std::map<int, int> annotation_owner;        // annotation object -> Link element object
+    std::map<std::pair<int, int>, int> owner;  // (page object, mcid) -> element object
+    std::map<int, int> annotation_owner;       // annotation object -> Link element object
     std::set<int> seen;
     std::function<void(const Value&, int)> walk = [&](const Value& ref, int parent) {
         if (ref.kind != Value::Kind::ref) {
@@ -318,7 +326,8 @@ inline Report check(const std::string& path) {
         std::string content;
         if (const Value* c = pg.get("Contents")) {
             std::vector<Value> parts = c->kind == Value::Kind::array ? c->items : std::vector<Value>{*c};
-            for (const auto& part : parts) content += doc.streams.count(part.ref) ? doc.streams.at(part.ref) + "\n" : "";
+            for (const auto& part : parts)
+                content += doc.streams.count(part.ref) ? doc.streams.at(part.ref) + "\n" : "";
         }
         struct Mark {
             bool artifact = false;
@@ -347,13 +356,16 @@ inline Report check(const std::string& path) {
                                 " belongs to no structure element");
                     const bool listed = by_mcid && m.mcid < static_cast<int>(by_mcid->items.size()) &&
                                         by_mcid->items[m.mcid].ref == owner[{page, m.mcid}];
-                    if (!listed) problem("page " + std::to_string(page_index[page] + 1) + ": MCID " + std::to_string(m.mcid) +
-                                         " is not in the ParentTree");
+                    if (!listed)
+                        problem("page " + std::to_string(page_index[page] + 1) + ": MCID " + std::to_string(m.mcid) +
+                                " is not in the ParentTree");
                 }
                 stack.push_back(m);
             } else if (op == "EMC") {
-                if (stack.empty()) problem("EMC without BMC/BDC");
-                else stack.pop_back();
+                if (stack.empty())
+                    problem("EMC without BMC/BDC");
+                else
+                    stack.pop_back();
             } else if (op == "Tj" || op == "TJ" || op == "'" || op == "\"") {
                 ++r.text_operators;
                 bool artifact = false, element = false;
@@ -391,28 +403,33 @@ inline Report check(const std::string& path) {
 // ---------------------------------------------------------------- bookmarks
 
 struct Bookmark {
-    int depth = 0;   // 0 = top level
-    int page = 0;    // 1-based; 0 when the destination is not a page of the document
-    std::string title;   // UTF-8
+    int depth = 0;      // 0 = top level
+    int page = 0;       // 1-based; 0 when the destination is not a page of the document
+    std::string title;  // UTF-8
 };
 
 // A PDF text string (UTF-16BE with a byte-order mark, or PDFDocEncoding taken as Latin-1) as UTF-8.
 inline std::string text_string(const std::string& bytes) {
     std::string out;
     const auto put = [&](char32_t c) {
-        if (c < 0x80) out += static_cast<char>(c);
-        else if (c < 0x800) out += {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+        if (c < 0x80)
+            out += static_cast<char>(c);
+        else if (c < 0x800)
+            out += {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
         else if (c < 0x10000)
-            out += {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
+            out += {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                    static_cast<char>(0x80 | (c & 0x3F))};
         else
             out += {static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
                     static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
     };
-    if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFE && static_cast<unsigned char>(bytes[1]) == 0xFF) {
+    if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFE &&
+        static_cast<unsigned char>(bytes[1]) == 0xFF) {
         for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
             char32_t unit = (static_cast<unsigned char>(bytes[i]) << 8) | static_cast<unsigned char>(bytes[i + 1]);
             if (unit >= 0xD800 && unit < 0xDC00 && i + 3 < bytes.size()) {
-                const char32_t low = (static_cast<unsigned char>(bytes[i + 2]) << 8) | static_cast<unsigned char>(bytes[i + 3]);
+                const char32_t low =
+                    (static_cast<unsigned char>(bytes[i + 2]) << 8) | static_cast<unsigned char>(bytes[i + 3]);
                 unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
                 i += 2;
             }

@@ -44,7 +44,7 @@ void check_tagged(const std::string& path, const std::string& lang = "en-GB") {
     CHECK(r.lang == lang);
     CHECK(r.text_operators > 0);
     CHECK(r.in_elements + r.in_artifacts == r.text_operators);
-    CHECK(r.in_artifacts > 0);   // running heads, page numbers
+    CHECK(r.in_artifacts > 0);  // running heads, page numbers
     REQUIRE_FALSE(r.roles.empty());
     CHECK(r.roles.front() == "Document");
     // Nothing empty but a table cell the source left empty.
@@ -61,7 +61,7 @@ void check_tagged(const std::string& path, const std::string& lang = "en-GB") {
     const std::string info = pdf_tools::run("pdfinfo '" + path + "'");
     CHECK(info.find("Tagged:          yes") != std::string::npos);
     const std::string fonts = pdf_tools::run("pdffonts '" + path + "'");
-    CHECK(pdf_tools::count(fonts, "yes yes yes") == pdf_tools::count(fonts, "CID TrueType"));   // emb sub uni
+    CHECK(pdf_tools::count(fonts, "yes yes yes") == pdf_tools::count(fonts, "CID TrueType"));  // emb sub uni
 }
 
 int count_role(const tagged_pdf::Report& r, const std::string& role) {
@@ -77,22 +77,24 @@ TEST_CASE("the sample is tagged: every text operator is marked, links are Link e
     const Written f(p);
     check_tagged(f.path);
     auto r = tagged_pdf::check(f.path);
-    for (const char* role : {"H1", "H2", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "Link", "TOC", "TOCI"}) {
+    for (const char* role :
+         {"H1", "H2", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "Link", "TOC", "TOCI"}) {
         INFO(role);
         CHECK(count_role(r, role) > 0);
     }
-    CHECK(r.th_scopes["Column"] > 0);   // a table's header row
-    CHECK(r.th_scopes["Row"] > 0);      // the title block's labels
+    CHECK(r.th_scopes["Column"] > 0);  // a table's header row
+    CHECK(r.th_scopes["Row"] > 0);     // the title block's labels
     CHECK(r.th_scopes[""] == 0);
-    CHECK(r.links >= count_role(r, "TOCI"));   // every contents entry is a link, and so are references
+    CHECK(r.links >= count_role(r, "TOCI"));  // every contents entry is a link, and so are references
     // poppler reads the same tree: headings and the contents are where they belong.
     const std::string tree = pdf_tools::run("pdfinfo -struct '" + f.path + "'");
     CHECK(tree.find("Document") != std::string::npos);
     CHECK(tree.find("TOCI") != std::string::npos);
-    CHECK(tree.find("Object ") != std::string::npos);   // the OBJR of a link
+    CHECK(tree.find("Object ") != std::string::npos);  // the OBJR of a link
 }
 
-TEST_CASE("every protocol source gives a tagged PDF whose text is the source's words in order", "[pdf][tagged][sources]") {
+TEST_CASE("every protocol source gives a tagged PDF whose text is the source's words in order",
+          "[pdf][tagged][sources]") {
     const std::string dir = test_env::source_dir() + "/protocol-source";
     int checked = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
@@ -107,7 +109,8 @@ TEST_CASE("every protocol source gives a tagged PDF whose text is the source's w
         CHECK(std::filesystem::file_size(f.path) < 80 * 1024);
         // A compound split at its own hyphen at a line end is copied whole.
         const std::string text = f.raw_text();
-        for (const char* joined_wrongly : {"SubCommittee", "cooperat", "MemberOfficer"}) CHECK(text.find(joined_wrongly) == std::string::npos);
+        for (const char* joined_wrongly : {"SubCommittee", "cooperat", "MemberOfficer"})
+            CHECK(text.find(joined_wrongly) == std::string::npos);
         ++checked;
     }
     CHECK(checked >= 5);
@@ -122,12 +125,13 @@ TEST_CASE("the language comes from the source, en-GB when it says none", "[pdf][
     check_tagged(plain.path, "en-GB");
 }
 
-TEST_CASE("words broken at a line end copy as written: added hyphens vanish, a compound's own stays", "[pdf][tagged][hyphenation]") {
+TEST_CASE("words broken at a line end copy as written: added hyphens vanish, a compound's own stays",
+          "[pdf][tagged][hyphenation]") {
     // Compounds and long words at every offset along a narrow measure, so that line ends
     // fall inside them: at their own hyphens and at hyphenation points.
     std::string body = "## 1. Committees\n\n";
-    const std::vector<std::string> words = {"Sub-Committees", "co-operate", "Member/Officer", "responsibilities",
-                                            "non-statutory", "confidentiality", "decision-making"};
+    const std::vector<std::string> words = {"Sub-Committees", "co-operate",      "Member/Officer", "responsibilities",
+                                            "non-statutory",  "confidentiality", "decision-making"};
     std::vector<std::string> expected;
     for (int n = 1; n <= 12; ++n) {
         body += "1." + std::to_string(n) + " ";
@@ -166,8 +170,11 @@ TEST_CASE("the tag checker finds untagged text, an EMC too many and a link witho
     std::string pdf = "%PDF-1.7\n";
     pdf += "1 0 obj\n<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 5 0 R /Lang (en-GB) >>\nendobj\n";
     pdf += "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n";
-    pdf += "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /StructParents 0 /Annots [7 0 R] >>\nendobj\n";
-    pdf += "4 0 obj\n<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream\nendobj\n";
+    pdf +=
+        "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /StructParents 0 /Annots [7 0 "
+        "R] >>\nendobj\n";
+    pdf +=
+        "4 0 obj\n<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream\nendobj\n";
     pdf += "5 0 obj\n<< /Type /StructTreeRoot /K [6 0 R] /ParentTree << /Nums [0 []] >> >>\nendobj\n";
     pdf += "6 0 obj\n<< /S /Document /P 5 0 R >>\nendobj\n";
     pdf += "7 0 obj\n<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] >>\nendobj\n";
@@ -183,10 +190,12 @@ TEST_CASE("the tag checker finds untagged text, an EMC too many and a link witho
     CHECK_FALSE(r.marked);
 }
 
-TEST_CASE("a constitution's PDF: bookmarks nest Part, Section, headings, each Section starts a page", "[pdf][tagged][constitution]") {
+TEST_CASE("a constitution's PDF: bookmarks nest Part, Section, headings, each Section starts a page",
+          "[pdf][tagged][constitution]") {
     testing::TempDir dir;
-    const auto r = testing::run_cli({"constitution", test_env::source_dir() + "/tests/data/constitution/constitution.yaml",
-                                     "-o", dir.file("out"), "--format", "pdf", "--quiet", "--allow-sources-outside"});
+    const auto r =
+        testing::run_cli({"constitution", test_env::source_dir() + "/tests/data/constitution/constitution.yaml", "-o",
+                          dir.file("out"), "--format", "pdf", "--quiet", "--allow-sources-outside"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     const std::string pdf = dir.file("out/constitution.pdf");
@@ -218,10 +227,10 @@ TEST_CASE("a constitution's PDF: bookmarks nest Part, Section, headings, each Se
         INFO(e.title << " on page " << e.page);
         CHECK(e.page > previous_page);
         previous_page = e.page;
-        const std::string text = pdf_tools::run("pdftotext -raw -f " + std::to_string(e.page) + " -l " + std::to_string(e.page) +
-                                                " '" + pdf + "' -");
+        const std::string text = pdf_tools::run("pdftotext -raw -f " + std::to_string(e.page) + " -l " +
+                                                std::to_string(e.page) + " '" + pdf + "' -");
         const std::size_t first_line_end = text.find('\n');
-        const std::string body = text.substr(first_line_end + 1);   // after the running head
+        const std::string body = text.substr(first_line_end + 1);  // after the running head
         CHECK((body.rfind("Section", 0) == 0 || body.rfind("Part", 0) == 0));
     }
     CHECK(previous_page > 0);

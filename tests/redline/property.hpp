@@ -34,9 +34,9 @@ inline model::Protocol load_resolved_source(const std::string& path) {
 
 struct EditScript {
     model::Protocol old, now;
-    std::vector<std::string> log;                           // "kind detail", in the order made
-    std::set<std::string> expected_clauses;                  // "kind clause-id" (changed clauses only)
-    std::set<std::string> expected_sections;                 // "kind section-id"
+    std::vector<std::string> log;             // "kind detail", in the order made
+    std::set<std::string> expected_clauses;   // "kind clause-id" (changed clauses only)
+    std::set<std::string> expected_sections;  // "kind section-id"
     std::string describe() const {
         std::string out;
         for (const auto& e : log) out += "  " + e + "\n";
@@ -71,11 +71,25 @@ public:
     }
 
     EditScript make() {
-        static const std::vector<std::string> kinds = {
-            "reword", "insert", "delete", "move-within", "move-across", "split", "merge", "bullet-insert",
-            "bullet-delete", "bullet-swap", "table-cell", "table-row-insert", "table-row-delete",
-            "table-column-insert", "section-rename", "section-insert", "section-delete", "subheading-insert",
-            "subheading-delete"};
+        static const std::vector<std::string> kinds = {"reword",
+                                                       "insert",
+                                                       "delete",
+                                                       "move-within",
+                                                       "move-across",
+                                                       "split",
+                                                       "merge",
+                                                       "bullet-insert",
+                                                       "bullet-delete",
+                                                       "bullet-swap",
+                                                       "table-cell",
+                                                       "table-row-insert",
+                                                       "table-row-delete",
+                                                       "table-column-insert",
+                                                       "section-rename",
+                                                       "section-insert",
+                                                       "section-delete",
+                                                       "subheading-insert",
+                                                       "subheading-delete"};
         std::vector<std::string> order = kinds;
         std::shuffle(order.begin(), order.end(), rng_);
         // Sections first (they reserve their clauses), then the clause edits.
@@ -85,13 +99,14 @@ public:
         int made = 0;
         for (const std::string& kind : order) {
             if (made >= 6) break;
-            if (uniform(0, 2) == 0) continue;   // about two in three of the kinds, each script
+            if (uniform(0, 2) == 0) continue;  // about two in three of the kinds, each script
             made += apply(kind);
         }
         renumber(s_.now);
         const auto was = numbers(s_.old), now = numbers(s_.now);
         for (const auto& [id, number] : now)
-            if (!fate_.count(id) && was.count(id) && was.at(id) != number) s_.expected_clauses.insert("renumbered " + id);
+            if (!fate_.count(id) && was.count(id) && was.at(id) != number)
+                s_.expected_clauses.insert("renumbered " + id);
         for (const auto& [id, fate] : fate_)
             if (!fate.empty()) s_.expected_clauses.insert(fate + " " + id);
         return std::move(s_);
@@ -101,8 +116,8 @@ private:
     int uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
 
     std::string word() {
-        static const char* vocabulary[] = {"zephyr", "quartz", "marble", "harbour", "lantern", "meadow", "copper",
-                                           "willow", "saffron", "granite", "orchard", "pebble", "thistle", "falcon"};
+        static const char* vocabulary[] = {"zephyr", "quartz",  "marble",  "harbour", "lantern", "meadow",  "copper",
+                                           "willow", "saffron", "granite", "orchard", "pebble",  "thistle", "falcon"};
         return std::string(vocabulary[uniform(0, 13)]) + std::to_string(++words_);
     }
     std::string words(int n) {
@@ -136,7 +151,8 @@ private:
     // Reserves a clause and its neighbours, so no two edits touch one another.
     void reserve(Pos at) {
         const auto& cs = s_.now.sections[at.s].clauses;
-        for (std::size_t c = at.c > 0 ? at.c - 1 : 0; c < std::min(cs.size(), at.c + 2); ++c) reserved_.insert(cs[c].id);
+        for (std::size_t c = at.c > 0 ? at.c - 1 : 0; c < std::min(cs.size(), at.c + 2); ++c)
+            reserved_.insert(cs[c].id);
     }
 
     template <class Pred>
@@ -167,7 +183,8 @@ private:
         for (std::size_t s = 0; s < s_.old.sections.size(); ++s) {
             if (s_.old.sections[s].kind != model::SectionKind::normal) continue;
             for (std::size_t c = 0; c < s_.old.sections[s].clauses.size(); ++c)
-                if (leaf(s_.old.sections[s], c) && one_paragraph(s_.old.sections[s].clauses[c], 4)) all.push_back({s, c});
+                if (leaf(s_.old.sections[s], c) && one_paragraph(s_.old.sections[s].clauses[c], 4))
+                    all.push_back({s, c});
         }
         if (all.empty()) return;
         const Pos p = all[static_cast<std::size_t>(uniform(0, static_cast<int>(all.size()) - 1))];
@@ -199,7 +216,8 @@ private:
         for (auto& b : c.blocks)
             if (b.kind == model::BlockKind::list && b.items.size() >= 2) {
                 bool simple = true;
-                for (auto& item : b.items) simple &= item.blocks.size() == 1 && item.blocks[0].kind == model::BlockKind::paragraph;
+                for (auto& item : b.items)
+                    simple &= item.blocks.size() == 1 && item.blocks[0].kind == model::BlockKind::paragraph;
                 if (simple) return &b;
             }
         return nullptr;
@@ -211,7 +229,10 @@ private:
         Pos p{};
         auto& now = s_.now;
         if (kind == "reword") {
-            if (!pick([&](const model::Section& s, std::size_t c) { return leaf(s, c) && one_paragraph(s.clauses[c], 4); }, p)) return 0;
+            if (!pick([&](const model::Section& s,
+                          std::size_t c) { return leaf(s, c) && one_paragraph(s.clauses[c], 4); },
+                      p))
+                return 0;
             at(p).blocks[0].inlines.push_back(text_inlines(" in writing")[0]);
             fate_[at(p).id] = "amended";
             log(kind, at(p).id);
@@ -234,12 +255,15 @@ private:
             return 1;
         } else if (kind == "move-within" || kind == "move-across") {
             const bool across = kind == "move-across";
-            if (!pick([&](const model::Section& s, std::size_t c) { return leaf(s, c) && one_paragraph(s.clauses[c], 3); }, p)) return 0;
+            if (!pick([&](const model::Section& s,
+                          std::size_t c) { return leaf(s, c) && one_paragraph(s.clauses[c], 3); },
+                      p))
+                return 0;
             const std::string id = at(p).id;
             std::vector<Pos> targets = candidates([&](const model::Section& s, std::size_t c) {
                 const std::size_t si = static_cast<std::size_t>(&s - &now.sections[0]);
                 if (!leaf(s, c) || (si != p.s) != across) return false;
-                return across || c + 2 < p.c || c > p.c + 2;   // at least two clauses away
+                return across || c + 2 < p.c || c > p.c + 2;  // at least two clauses away
             });
             if (targets.empty()) return 0;
             const Pos t = targets[static_cast<std::size_t>(uniform(0, static_cast<int>(targets.size()) - 1))];
@@ -251,7 +275,10 @@ private:
             log(kind, id + " after " + after);
             return 1;
         } else if (kind == "split") {
-            if (!pick([&](const model::Section& s, std::size_t c) { return leaf(s, c) && one_paragraph(s.clauses[c], 16); }, p)) return 0;
+            if (!pick([&](const model::Section& s,
+                          std::size_t c) { return leaf(s, c) && one_paragraph(s.clauses[c], 16); },
+                      p))
+                return 0;
             const std::string id = at(p).id, text = words_of(now, id);
             std::size_t cut = text.size() / 2;
             while (cut < text.size() && text[cut] != ' ') ++cut;
@@ -265,10 +292,14 @@ private:
             log(kind, id);
             return 1;
         } else if (kind == "merge") {
-            if (!pick([&](const model::Section& s, std::size_t c) {
-                    return c + 1 < s.clauses.size() && leaf(s, c) && leaf(s, c + 1) && s.clauses[c].depth() == s.clauses[c + 1].depth() &&
-                           one_paragraph(s.clauses[c], 6) && one_paragraph(s.clauses[c + 1], 6) && free(s.clauses[c + 1].id);
-                }, p)) return 0;
+            if (!pick(
+                    [&](const model::Section& s, std::size_t c) {
+                        return c + 1 < s.clauses.size() && leaf(s, c) && leaf(s, c + 1) &&
+                               s.clauses[c].depth() == s.clauses[c + 1].depth() && one_paragraph(s.clauses[c], 6) &&
+                               one_paragraph(s.clauses[c + 1], 6) && free(s.clauses[c + 1].id);
+                    },
+                    p))
+                return 0;
             const std::string first = at(p).id, second = now.sections[p.s].clauses[p.c + 1].id;
             reserve(p);
             reserve({p.s, p.c + 1});
@@ -278,7 +309,10 @@ private:
             log(kind, first + " + " + second);
             return 1;
         } else if (kind.rfind("bullet", 0) == 0) {
-            if (!pick([&](const model::Section& s, std::size_t c) { return list_of(const_cast<model::Clause&>(s.clauses[c])) != nullptr; }, p)) return 0;
+            if (!pick([&](const model::Section& s,
+                          std::size_t c) { return list_of(const_cast<model::Clause&>(s.clauses[c])) != nullptr; },
+                      p))
+                return 0;
             model::Block& list = *list_of(at(p));
             const int n = static_cast<int>(list.items.size());
             const int i = uniform(0, n - 1);
@@ -292,8 +326,10 @@ private:
             } else {
                 const int j = i + 1 < n ? i + 1 : i - 1;
                 if (model::plain_text(list.items[static_cast<std::size_t>(i)].blocks[0].inlines) ==
-                    model::plain_text(list.items[static_cast<std::size_t>(j)].blocks[0].inlines)) return 0;
-                std::swap(list.items[static_cast<std::size_t>(i)].blocks, list.items[static_cast<std::size_t>(j)].blocks);
+                    model::plain_text(list.items[static_cast<std::size_t>(j)].blocks[0].inlines))
+                    return 0;
+                std::swap(list.items[static_cast<std::size_t>(i)].blocks,
+                          list.items[static_cast<std::size_t>(j)].blocks);
             }
             fate_[at(p).id] = "amended";
             log(kind, at(p).id + " item " + std::to_string(i));
@@ -304,7 +340,8 @@ private:
             if (!t || reserved_tables_.count(kind)) return 0;
             const int rows = static_cast<int>(t->rows.size());
             if (kind == "table-cell") {
-                t->rows[static_cast<std::size_t>(uniform(1, rows - 1))].cells[0].inlines.push_back(text_inlines(" or deputy")[0]);
+                t->rows[static_cast<std::size_t>(uniform(1, rows - 1))].cells[0].inlines.push_back(
+                    text_inlines(" or deputy")[0]);
             } else if (kind == "table-row-insert") {
                 model::TableRow row;
                 for (std::size_t c = 0; c < t->rows[0].cells.size(); ++c) row.cells.push_back({text_inlines(words(3))});
@@ -314,11 +351,13 @@ private:
                 if (rows < 3) return 0;
                 // the first body row or the last, never the row this script inserted
                 int gone = uniform(0, 1) ? 1 : rows - 1;
-                if (model::plain_text(t->rows[static_cast<std::size_t>(gone)].cells[0].inlines) == inserted_row_) gone = gone == 1 ? rows - 1 : 1;
+                if (model::plain_text(t->rows[static_cast<std::size_t>(gone)].cells[0].inlines) == inserted_row_)
+                    gone = gone == 1 ? rows - 1 : 1;
                 t->rows.erase(t->rows.begin() + gone);
             } else {
                 const int c = uniform(0, static_cast<int>(t->rows[0].cells.size()));
-                for (auto& row : t->rows) row.cells.insert(row.cells.begin() + c, {text_inlines(words(row.header ? 1 : 3))});
+                for (auto& row : t->rows)
+                    row.cells.insert(row.cells.begin() + c, {text_inlines(words(row.header ? 1 : 3))});
                 t->align.insert(t->align.begin() + c, model::Align::none);
             }
             reserved_tables_.insert(kind);
@@ -328,7 +367,8 @@ private:
             return 1;
         } else if (kind == "section-rename") {
             for (auto& s : now.sections)
-                if (s.kind == model::SectionKind::normal && s.level == 2 && !s.heading.empty() && !renamed_ && !touched_.count(s.id)) {
+                if (s.kind == model::SectionKind::normal && s.level == 2 && !s.heading.empty() && !renamed_ &&
+                    !touched_.count(s.id)) {
                     if (uniform(0, 2) != 0) continue;
                     s.heading.push_back(text_inlines(" and review")[0]);
                     touched_.insert(s.id);
@@ -437,12 +477,12 @@ private:
 
     std::mt19937& rng_;
     EditScript s_;
-    std::map<std::string, std::string> fate_;   // id -> expected kind ("" = part of another change)
+    std::map<std::string, std::string> fate_;  // id -> expected kind ("" = part of another change)
     std::set<std::string> reserved_;
     std::set<std::string> reserved_tables_;
     std::string table_id_;
     std::string inserted_row_;
-    std::set<std::string> touched_;   // sections an edit changed
+    std::set<std::string> touched_;  // sections an edit changed
     bool renamed_ = false;
     int words_ = 0, ids_ = 0;
 };

@@ -117,8 +117,8 @@ int count_marks(const model::Protocol& p) {
 TEST_CASE("accept all gives NEW and reject all gives OLD, for every kind of edit", "[redline][build]") {
     const auto old = load(fixture);
     const std::vector<std::pair<const char*, model::Protocol (*)(model::Protocol)>> edits = {
-        {"insert", insert_early}, {"delete", delete_one},  {"move", move_and_reword}, {"reword", reword_some},
-        {"split", split_one},     {"merge", merge_two},    {"everything", everything}};
+        {"insert", insert_early}, {"delete", delete_one}, {"move", move_and_reword}, {"reword", reword_some},
+        {"split", split_one},     {"merge", merge_two},   {"everything", everything}};
     for (const auto& [name, edit] : edits) {
         SECTION(name) {
             const auto edited = edit(old);
@@ -175,16 +175,19 @@ TEST_CASE("consequential references are marked but do not amend the clause", "[r
 
 TEST_CASE("emphasis survives around a change", "[redline][build]") {
     const char* head = "---\ntitle: T\ncouncil: C\nversion: \"1\"\nstatus: draft\n---\n\n## 1. One {#one}\n\n";
-    const auto old = parse(std::string(head) + "1.1 {#a} Chairs must still respect the *impartiality* of officers at all times.\n");
-    const auto edited = parse(std::string(head) + "1.1 {#a} Chairs must always respect the *impartiality* of officers at all times.\n");
+    const auto old =
+        parse(std::string(head) + "1.1 {#a} Chairs must still respect the *impartiality* of officers at all times.\n");
+    const auto edited =
+        parse(std::string(head) + "1.1 {#a} Chairs must always respect the *impartiality* of officers at all times.\n");
     const auto red = redline::build_redline(redline::compare_versions(old, edited), old, edited);
     const auto& inlines = red.sections[0].clauses[0].blocks[0].inlines;
     std::string shape;
-    for (const auto& in : inlines) shape += std::string(in.kind == InlineKind::text       ? "T"
-                                                        : in.kind == InlineKind::emphasis ? "E"
-                                                        : in.kind == InlineKind::inserted ? "I"
-                                                        : in.kind == InlineKind::deleted  ? "D"
-                                                                                          : "?");
+    for (const auto& in : inlines)
+        shape += std::string(in.kind == InlineKind::text       ? "T"
+                             : in.kind == InlineKind::emphasis ? "E"
+                             : in.kind == InlineKind::inserted ? "I"
+                             : in.kind == InlineKind::deleted  ? "D"
+                                                               : "?");
     REQUIRE(shape == "TDITET");
     CHECK(inlines[1].children[0].text == "still");
     CHECK(inlines[2].children[0].text == "always");

@@ -87,8 +87,9 @@ TEST_CASE("a clause moved to another section with a word changed", "[redline]") 
     CHECK(moved.words_inserted == 1);
     CHECK(moved.words_deleted == 1);
     CHECK(moved.move_id == "move-1");
-    CHECK(moved.summary == "Moved from 5.2 (Officers and the Cabinet/Portfolio Holders); 'normally be produced' "
-                           "replaced by 'usually be produced'");
+    CHECK(moved.summary ==
+          "Moved from 5.2 (Officers and the Cabinet/Portfolio Holders); 'normally be produced' "
+          "replaced by 'usually be produced'");
 }
 
 TEST_CASE("reworded clauses are amended with word counts and a plain summary", "[redline]") {

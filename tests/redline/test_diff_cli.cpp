@@ -42,10 +42,13 @@ TEST_CASE("diff of a version with itself shows no changes in any format", "[redl
     CHECK(count(html, "<del") == 1);
     CHECK(count(html, "data-change=\"unchanged\"") == 25);
     CHECK(testing::read(out.file("schedule.html")).find("There are no changes.") != std::string::npos);
-    const std::string xml = protopub::testing::unpack_docx(testing::read(out.file("redline.docx")))["word/document.xml"];
+    const std::string xml =
+        protopub::testing::unpack_docx(testing::read(out.file("redline.docx")))["word/document.xml"];
     CHECK(xml.find("<w:p") != std::string::npos);
-    for (const char* revision : {"<w:ins ", "<w:del ", "<w:moveFrom", "<w:moveTo"}) CHECK(xml.find(revision) == std::string::npos);
-    REQUIRE(std::system(("pdftotext '" + out.file("schedule.pdf") + "' '" + out.file("schedule.txt") + "'").c_str()) == 0);
+    for (const char* revision : {"<w:ins ", "<w:del ", "<w:moveFrom", "<w:moveTo"})
+        CHECK(xml.find(revision) == std::string::npos);
+    REQUIRE(std::system(("pdftotext '" + out.file("schedule.pdf") + "' '" + out.file("schedule.txt") + "'").c_str()) ==
+            0);
     CHECK(testing::read(out.file("schedule.txt")).find("There are no changes.") != std::string::npos);
 }
 
@@ -85,40 +88,47 @@ TEST_CASE("diff: section headings, deleted sections, introductions and front mat
     text.replace(text.find("adopted: 2023-04-04"), 19, "adopted: 2024-05-01");
     testing::TempDir dir;
     testing::write(dir.file("new.md"), text);
-    REQUIRE(testing::run_cli({"renumber", dir.file("new.md"), "--in-place"}).exit_code == 0);   // sections 5 to 7 become 4 to 6
+    REQUIRE(testing::run_cli({"renumber", dir.file("new.md"), "--in-place"}).exit_code ==
+            0);  // sections 5 to 7 become 4 to 6
     const auto run = testing::run_cli({"diff", kFixture, dir.file("new.md"), "-o", dir.file("out")});
     REQUIRE(run.exit_code == 0);
 
-    CHECK(testing::read(dir.file("out/schedule.csv")) ==
-          "old_number,new_number,kind,summary\r\n"
-          ",,front matter,Adoption date: '2023-04-04' replaced by '2024-05-01'\r\n"
-          "Section 2,Section 2,introduction amended,Introduction to section 2: 'whether or not' replaced by 'however "
-          "often'; 'often' deleted\r\n"
-          "Section 4,,section deleted,\"Section 4 'Officers and Whole Council' deleted, with paragraph 4.1\"\r\n"
-          "4.1,,deleted,Deleted: 'Officers are required at all times to serve the whole\u2026'\r\n"
-          "Section 5,Section 4,heading amended,Section 4 (formerly 5) heading: 'Officers and the Cabinet/Portfolio "
-          "Holders' replaced by 'Officers and the Cabinet'\r\n"
-          "5.1 to 7.6,4.1 to 6.6,renumbered,Renumbered; wording unchanged; sections 6 to 7 renumbered 5 to 6\r\n"
-          "7.7,6.7,renumbered,Renumbered from 7.7; wording unchanged; reference updated (consequential): 6.4 to 5.4\r\n");
+    CHECK(
+        testing::read(dir.file("out/schedule.csv")) ==
+        "old_number,new_number,kind,summary\r\n"
+        ",,front matter,Adoption date: '2023-04-04' replaced by '2024-05-01'\r\n"
+        "Section 2,Section 2,introduction amended,Introduction to section 2: 'whether or not' replaced by 'however "
+        "often'; 'often' deleted\r\n"
+        "Section 4,,section deleted,\"Section 4 'Officers and Whole Council' deleted, with paragraph 4.1\"\r\n"
+        "4.1,,deleted,Deleted: 'Officers are required at all times to serve the whole\u2026'\r\n"
+        "Section 5,Section 4,heading amended,Section 4 (formerly 5) heading: 'Officers and the Cabinet/Portfolio "
+        "Holders' replaced by 'Officers and the Cabinet'\r\n"
+        "5.1 to 7.6,4.1 to 6.6,renumbered,Renumbered; wording unchanged; sections 6 to 7 renumbered 5 to 6\r\n"
+        "7.7,6.7,renumbered,Renumbered from 7.7; wording unchanged; reference updated (consequential): 6.4 to 5.4\r\n");
     const std::string csv = testing::read(dir.file("out/changes.csv"));
     CHECK(csv.find("\r\ndeleted,section,officers-and-whole-council,4,,,0,4,") != std::string::npos);
     CHECK(csv.find("\r\namended,introduction,personal-relationships,2,personal-relationships,2,") != std::string::npos);
-    CHECK(testing::read(dir.file("out/changes.json")).find("\"parts\":{\"section\":4,\"introduction\":1,\"front_matter\":1}") !=
-          std::string::npos);
+    CHECK(testing::read(dir.file("out/changes.json"))
+              .find("\"parts\":{\"section\":4,\"introduction\":1,\"front_matter\":1}") != std::string::npos);
 
     const std::string html = testing::read(dir.file("out/redline.html"));
-    CHECK(html.find("<section class=\"section change-deleted\" id=\"officers-and-whole-council\" data-change=\"deleted\">"
-                    "<h2><span class=\"section-number\"><del><span class=\"sr-only\">[deleted: </span>4.") != std::string::npos);
+    CHECK(
+        html.find("<section class=\"section change-deleted\" id=\"officers-and-whole-council\" data-change=\"deleted\">"
+                  "<h2><span class=\"section-number\"><del><span class=\"sr-only\">[deleted: </span>4.") !=
+        std::string::npos);
     CHECK(html.find("Officers and Whole Council<span class=\"sr-only\">]</span></del></h2>") != std::string::npos);
 
     // Word: Accept All leaves no trace of section 4, Reject All brings it back.
     const std::string docx = testing::read(dir.file("out/redline.docx"));
     std::string accepted, rejected;
-    for (const auto& p : protopub::testing::word_paragraphs(docx, protopub::testing::View::accept_all)) accepted += p.text + "\n";
-    for (const auto& p : protopub::testing::word_paragraphs(docx, protopub::testing::View::reject_all)) rejected += p.text + "\n";
+    for (const auto& p : protopub::testing::word_paragraphs(docx, protopub::testing::View::accept_all))
+        accepted += p.text + "\n";
+    for (const auto& p : protopub::testing::word_paragraphs(docx, protopub::testing::View::reject_all))
+        rejected += p.text + "\n";
     CHECK(accepted.find("Whole Council") == std::string::npos);
     CHECK(accepted.find("Officers are required at all times") == std::string::npos);
-    CHECK(rejected.find("4.\tOfficers and Whole Council\n4.1\tOfficers are required at all times") != std::string::npos);
+    CHECK(rejected.find("4.\tOfficers and Whole Council\n4.1\tOfficers are required at all times") !=
+          std::string::npos);
     CHECK(accepted.find("4.\tOfficers and the Cabinet\n") != std::string::npos);
     CHECK(rejected.find("5.\tOfficers and the Cabinet/Portfolio Holders\n") != std::string::npos);
 }
@@ -144,7 +154,9 @@ TEST_CASE("diff: usage, input and I/O errors write nothing", "[redline][cli]") {
 TEST_CASE("LibreOffice converts the Word redline to PDF, changes and all", "[redline][cli][libreoffice]") {
     testing::TempDir dir;
     testing::write(dir.file("new.md"), reworded(testing::read(kFixture)));
-    REQUIRE(testing::run_cli({"diff", kFixture, dir.file("new.md"), "-o", dir.file("out"), "--format", "docx"}).exit_code == 0);
+    REQUIRE(
+        testing::run_cli({"diff", kFixture, dir.file("new.md"), "-o", dir.file("out"), "--format", "docx"}).exit_code ==
+        0);
     const std::string convert = "cd '" + dir.file("out") + "' && soffice -env:UserInstallation=file://" + dir.path() +
                                 "/profile --headless --convert-to pdf redline.docx >/dev/null 2>&1 && "
                                 "pdftotext redline.pdf redline.txt";

@@ -40,11 +40,20 @@ void check_same(const std::vector<testing::WordParagraph>& got, const std::vecto
 TEST_CASE("Word redline: Accept All is NEW, Reject All is OLD, for every kind of edit", "[redline][docx]") {
     const auto old = load(fixture);
     const std::vector<std::pair<const char*, model::Protocol (*)(model::Protocol)>> edits = {
-        {"insert", insert_early}, {"delete", delete_one}, {"move", move_only},   {"move and reword", move_and_reword},
-        {"reword", reword_some},  {"split", split_one},   {"merge", merge_two}, {"everything", everything},
-        {"rename a section", rename_section}, {"rename a section and its id", rename_section_and_id},
-        {"delete a section", delete_section}, {"insert a section", insert_section},
-        {"edit introductions", edit_introductions}, {"drop a preamble paragraph", drop_preamble_paragraph},
+        {"insert", insert_early},
+        {"delete", delete_one},
+        {"move", move_only},
+        {"move and reword", move_and_reword},
+        {"reword", reword_some},
+        {"split", split_one},
+        {"merge", merge_two},
+        {"everything", everything},
+        {"rename a section", rename_section},
+        {"rename a section and its id", rename_section_and_id},
+        {"delete a section", delete_section},
+        {"insert a section", insert_section},
+        {"edit introductions", edit_introductions},
+        {"drop a preamble paragraph", drop_preamble_paragraph},
         {"every section edit", every_section_edit}};
     const auto old_paragraphs = testing::word_paragraphs(render(old), testing::View::as_written);
     for (const auto& [name, edit] : edits) {
@@ -60,7 +69,8 @@ TEST_CASE("Word redline: Accept All is NEW, Reject All is OLD, for every kind of
             check_same(testing::word_paragraphs(render(rejected_meta), testing::View::reject_all), old_paragraphs);
 
             const std::string xml = testing::unpack_docx(tracked)["word/document.xml"];
-            CHECK_FALSE(std::regex_search(xml, std::regex("<w:del [^>]*>(<w:r>(<w:rPr>(<w:\\w+[^>]*/>)*</w:rPr>)?)?<w:t[ >]")));
+            CHECK_FALSE(
+                std::regex_search(xml, std::regex("<w:del [^>]*>(<w:r>(<w:rPr>(<w:\\w+[^>]*/>)*</w:rPr>)?)?<w:t[ >]")));
             std::map<std::string, int> uses;
             static const std::regex id("<w:(\\w+) w:id=\"(\\d+)\"");
             for (auto it = std::sregex_iterator(xml.begin(), xml.end(), id); it != std::sregex_iterator(); ++it) {

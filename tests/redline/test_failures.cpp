@@ -69,7 +69,8 @@ Redline check_round_trip(const model::Protocol& old, const model::Protocol& now)
 
 const redline::Change& change_of(const redline::ChangeSet& set, const std::string& id) {
     for (const auto& c : set.changes)
-        if (c.part == redline::Part::clause && ((!c.new_.empty() && c.new_[0].id == id) || (c.new_.empty() && c.old[0].id == id)))
+        if (c.part == redline::Part::clause &&
+            ((!c.new_.empty() && c.new_[0].id == id) || (c.new_.empty() && c.old[0].id == id)))
             return c;
     FAIL("no change for " << id);
     return set.changes.front();
@@ -101,9 +102,12 @@ TEST_CASE("failure 1: deleted and reordered bullets are whole paragraphs in Word
         // the item's paragraph mark is deleted with its words, not glued into the item before
         CHECK(std::regex_search(r.docx_xml, std::regex("<w:rPr><w:del [^>]*/></w:rPr></w:pPr><w:r><w:rPr><w:del")) ==
               false);
-        CHECK(std::regex_search(r.docx_xml, std::regex("<w:pPr><w:pStyle w:val=\"ListParagraph\"/>(<w:numPr>.*?</w:numPr>)?<w:rPr><w:del ")));
+        CHECK(std::regex_search(
+            r.docx_xml,
+            std::regex("<w:pPr><w:pStyle w:val=\"ListParagraph\"/>(<w:numPr>.*?</w:numPr>)?<w:rPr><w:del ")));
         CHECK(joined(r.schedule).find("replaced by") == std::string::npos);
-        CHECK(joined(r.schedule).find("'To request reports from Directors of the Council;' deleted") != std::string::npos);
+        CHECK(joined(r.schedule).find("'To request reports from Directors of the Council;' deleted") !=
+              std::string::npos);
         CHECK(change_of(r.set, "equipment").kind == ChangeKind::amended);
     }
     SECTION("the first bullet deleted") {
@@ -131,7 +135,8 @@ TEST_CASE("failure 1: deleted and reordered bullets are whole paragraphs in Word
 TEST_CASE("failure 1: deleted rows and an added column are tracked as rows and cells", "[redline][failures]") {
     const std::string body =
         "## 1. Contacts {#contacts}\n\n1.1 {#who} Who to ask:\n\n"
-        "| Role | Contact |\n|---|---|\n| Monitoring Officer | Legal services |\n| Chief Executive | The Chief Executive's office |\n"
+        "| Role | Contact |\n|---|---|\n| Monitoring Officer | Legal services |\n| Chief Executive | The Chief "
+        "Executive's office |\n"
         "| Section 151 Officer | Finance |\n\n1.2 {#next} Nothing else.\n";
     const auto old = read(body);
     auto table_of = [](model::Protocol& p) -> model::Block& {
@@ -167,12 +172,15 @@ TEST_CASE("failure 1: deleted rows and an added column are tracked as rows and c
 TEST_CASE("failure 2: section references renumbered with their section are consequential", "[redline][failures]") {
     const std::string tail =
         "## 2. Duties {#duties}\n\n2.1 {#d1} Officers serve the Council.\n\n"
-        "## 3. Conduct {#conduct}\n\n3.1 {#c1} As section 2 above says, and as set out in section 2, officers serve. See also paragraph 2.1.\n";
+        "## 3. Conduct {#conduct}\n\n3.1 {#c1} As section 2 above says, and as set out in section 2, officers serve. "
+        "See also paragraph 2.1.\n";
     const auto old = read("## 1. Intro {#intro}\n\n1.1 {#i1} This protocol applies to all.\n\n" + tail);
-    const auto now = read("## 1. Intro {#intro}\n\n1.1 {#i1} This protocol applies to all.\n\n"
-                          "## 2. Scope {#scope}\n\n2.1 {#s1} It covers every committee and panel.\n\n"
-                          "## 3. Duties {#duties}\n\n3.1 {#d1} Officers serve the Council.\n\n"
-                          "## 4. Conduct {#conduct}\n\n4.1 {#c1} As section 3 above says, and as set out in section 3, officers serve. See also paragraph 3.1.\n");
+    const auto now = read(
+        "## 1. Intro {#intro}\n\n1.1 {#i1} This protocol applies to all.\n\n"
+        "## 2. Scope {#scope}\n\n2.1 {#s1} It covers every committee and panel.\n\n"
+        "## 3. Duties {#duties}\n\n3.1 {#d1} Officers serve the Council.\n\n"
+        "## 4. Conduct {#conduct}\n\n4.1 {#c1} As section 3 above says, and as set out in section 3, officers serve. "
+        "See also paragraph 3.1.\n");
     const auto r = check_round_trip(old, now);
     const auto& c = change_of(r.set, "c1");
     CHECK(c.kind == ChangeKind::renumbered);
@@ -181,10 +189,12 @@ TEST_CASE("failure 2: section references renumbered with their section are conse
 }
 
 TEST_CASE("failure 4: a deleted clause next to a clause moved away keeps its place", "[redline][failures]") {
-    const auto old = read("## 9. Meetings {#meetings}\n\n9.1 {#a} Alpha clause about agendas.\n\n"
-                          "9.2 {#b} Bravo clause about the minutes of every meeting.\n\n"
-                          "9.3 {#c} Charlie clause about quorum and attendance.\n\n9.4 {#d} Delta clause about voting.\n\n"
-                          "## 10. Reports {#reports}\n\n10.1 {#e} Echo clause about reports.\n\n10.2 {#f} Foxtrot clause about appendices.\n");
+    const auto old = read(
+        "## 9. Meetings {#meetings}\n\n9.1 {#a} Alpha clause about agendas.\n\n"
+        "9.2 {#b} Bravo clause about the minutes of every meeting.\n\n"
+        "9.3 {#c} Charlie clause about quorum and attendance.\n\n9.4 {#d} Delta clause about voting.\n\n"
+        "## 10. Reports {#reports}\n\n10.1 {#e} Echo clause about reports.\n\n10.2 {#f} Foxtrot clause about "
+        "appendices.\n");
     auto now = old;
     remove(now, "b");
     move_after(now, "c", "f");
@@ -198,7 +208,9 @@ TEST_CASE("failure 4: a deleted clause next to a clause moved away keeps its pla
 }
 
 TEST_CASE("failure 5: clauses numbered '1.' are not renumbered when their number stays", "[redline][failures]") {
-    const auto old = read("## Rules {#rules}\n\n1. {#a} First rule of conduct.\n\n2. {#b} Second rule of conduct.\n\n3. {#c} Third rule.\n");
+    const auto old = read(
+        "## Rules {#rules}\n\n1. {#a} First rule of conduct.\n\n2. {#b} Second rule of conduct.\n\n3. {#c} Third "
+        "rule.\n");
     auto now = old;
     reword(now, "b", "Second", "The second");
     const auto r = check_round_trip(old, now);
@@ -210,8 +222,9 @@ TEST_CASE("failure 5: clauses numbered '1.' are not renumbered when their number
 }
 
 TEST_CASE("failure 6: a clause moved to another section without changing order is a move", "[redline][failures]") {
-    const auto old = read("## 1. One {#one}\n\n1.1 {#a} Alpha clause about agendas.\n\n1.2 {#b} Bravo clause about minutes.\n\n"
-                          "## 2. Two {#two}\n\n2.1 {#c} Charlie clause about quorum.\n\n2.2 {#d} Delta clause about voting.\n");
+    const auto old = read(
+        "## 1. One {#one}\n\n1.1 {#a} Alpha clause about agendas.\n\n1.2 {#b} Bravo clause about minutes.\n\n"
+        "## 2. Two {#two}\n\n2.1 {#c} Charlie clause about quorum.\n\n2.2 {#d} Delta clause about voting.\n");
     auto now = old;
     // 1.2 becomes the first clause of section 2
     auto moved = remove(now, "b");
@@ -239,23 +252,29 @@ TEST_CASE("failure 8: renumber refuses a reference two clauses now share, naming
 }
 
 TEST_CASE("failure 9: the struck old number is apart from the new one in Word", "[redline][failures]") {
-    const auto old = read("## 4. Four {#four}\n\n4.1 {#a} Alpha.\n\n4.2 {#b} Bravo clause here.\n\n4.3 {#c} Charlie clause here.\n");
+    const auto old =
+        read("## 4. Four {#four}\n\n4.1 {#a} Alpha.\n\n4.2 {#b} Bravo clause here.\n\n4.3 {#c} Charlie clause here.\n");
     auto now = old;
     remove(now, "a");
     renumber(now);
     const auto r = check_round_trip(old, now);
     // "4.2" deleted with its tab, "4.1" inserted with its own: never "4.24.1"
-    CHECK(std::regex_search(r.docx_xml, std::regex("<w:delText>4\\.2</w:delText></w:r><w:r><w:tab/></w:r></w:del><w:ins [^>]*><w:r><w:t>4\\.1</w:t></w:r><w:r><w:tab/></w:r></w:ins>")));
+    CHECK(
+        std::regex_search(r.docx_xml, std::regex("<w:delText>4\\.2</w:delText></w:r><w:r><w:tab/></w:r></w:del><w:ins "
+                                                 "[^>]*><w:r><w:t>4\\.1</w:t></w:r><w:r><w:tab/></w:r></w:ins>")));
 }
 
 TEST_CASE("failure 3: a deleted sub-heading is not a section deleted with its paragraphs", "[redline][failures]") {
-    const std::string head = "## 4. Members {#members}\n\n4.1 {#a} Alpha clause about members.\n\n4.2 {#b} Bravo clause about members.\n\n";
-    const std::string tail = "4.3 {#c} Charlie clause about enquiries.\n\n4.4 {#d} Delta clause about enquiries.\n\n"
-                             "## 5. Officers {#officers}\n\n5.1 {#e} Echo clause about officers.\n";
+    const std::string head =
+        "## 4. Members {#members}\n\n4.1 {#a} Alpha clause about members.\n\n4.2 {#b} Bravo clause about members.\n\n";
+    const std::string tail =
+        "4.3 {#c} Charlie clause about enquiries.\n\n4.4 {#d} Delta clause about enquiries.\n\n"
+        "## 5. Officers {#officers}\n\n5.1 {#e} Echo clause about officers.\n";
     const auto old = read(head + "### Members' Enquiries {#enquiries}\n\n" + tail);
     const auto now = read(head + tail);
     const auto r = check_round_trip(old, now);
-    CHECK(joined(r.schedule).find("Sub-heading 'Members' Enquiries' deleted; paragraphs 4.3 to 4.4 kept") != std::string::npos);
+    CHECK(joined(r.schedule).find("Sub-heading 'Members' Enquiries' deleted; paragraphs 4.3 to 4.4 kept") !=
+          std::string::npos);
     CHECK(joined(r.schedule).find("with paragraphs") == std::string::npos);
     // the struck heading stands before 4.3, as it did
     REQUIRE(r.protocol.sections.size() == 3);

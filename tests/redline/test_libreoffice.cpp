@@ -54,7 +54,8 @@ void check_same(const std::string& what, const std::vector<std::string>& got, co
 }
 
 // Writes NAME.{accept,reject,old,new}.docx of the redline OLD -> NEW into `dir`.
-void write_case(::testing::TempDir& dir, const std::string& name, const model::Protocol& old, const model::Protocol& now) {
+void write_case(::testing::TempDir& dir, const std::string& name, const model::Protocol& old,
+                const model::Protocol& now) {
     auto red = redline::build_redline(redline::compare_versions(old, now), old, now);
     red.meta = now.meta;
     ::testing::write(dir.file(name + ".accept.docx"), render(red));
@@ -66,9 +67,10 @@ void write_case(::testing::TempDir& dir, const std::string& name, const model::P
 
 // LibreOffice accepts and rejects every NAME of `dir`; the text must be NEW's / OLD's, and
 // with `styles` every paragraph's style too.
-void check_libreoffice(::testing::TempDir& dir, const std::vector<std::string>& names, const std::vector<std::string>& about,
-                       bool styles = false) {
-    const std::string command = "python3 '" + test_env::source_dir() + "/tests/redline/lo_accept_reject.py' '" + dir.path() + "'";
+void check_libreoffice(::testing::TempDir& dir, const std::vector<std::string>& names,
+                       const std::vector<std::string>& about, bool styles = false) {
+    const std::string command =
+        "python3 '" + test_env::source_dir() + "/tests/redline/lo_accept_reject.py' '" + dir.path() + "'";
     REQUIRE(std::system(command.c_str()) == 0);
     for (std::size_t k = 0; k < names.size(); ++k) {
         INFO(names[k] << ": " << about[k]);
@@ -96,7 +98,8 @@ model::Protocol read(const std::string& body) {
 TEST_CASE("LibreOffice: Accept All gives NEW and Reject All gives OLD on a sample of edit scripts",
           "[redline][libreoffice]") {
     // PROTOPUB_LO_SEED and PROTOPUB_LO_SCRIPTS (scripts per source) try other samples.
-    std::mt19937 rng(std::getenv("PROTOPUB_LO_SEED") ? static_cast<unsigned>(std::atoi(std::getenv("PROTOPUB_LO_SEED"))) : 7u);
+    std::mt19937 rng(std::getenv("PROTOPUB_LO_SEED") ? static_cast<unsigned>(std::atoi(std::getenv("PROTOPUB_LO_SEED")))
+                                                     : 7u);
     const int per_source = std::getenv("PROTOPUB_LO_SCRIPTS") ? std::atoi(std::getenv("PROTOPUB_LO_SCRIPTS")) : 2;
     ::testing::TempDir dir;
     std::vector<std::string> names, scripts;
@@ -123,14 +126,18 @@ TEST_CASE("LibreOffice: an insertion at a paragraph's end and an inserted paragr
     const std::vector<std::pair<std::string, std::string>> pairs = {
         // a clause with words added at its end, then a new clause
         {"## 1. Roles\n\n1.1 Councillors and officers serve the public." + tail,
-         "## 1. Roles\n\n1.1 Councillors and officers serve the public in writing.\n\n1.2 Officers give advice to all councillors "
+         "## 1. Roles\n\n1.1 Councillors and officers serve the public in writing.\n\n1.2 Officers give advice to all "
+         "councillors "
          "equally.\n\n1.3 Officers should answer enquiries within five working days.\n"},
         // a bullet with words added at its end, then a new bullet
         {"## 1. Roles\n\n1.1 Councillors may:\n\n- ask for advice\n- see reports\n" + tail,
-         "## 1. Roles\n\n1.1 Councillors may:\n\n- ask for advice in writing\n- see papers of committees\n- see reports\n" + tail},
+         "## 1. Roles\n\n1.1 Councillors may:\n\n- ask for advice in writing\n- see papers of committees\n- see "
+         "reports\n" +
+             tail},
         // a clause's last words added, then a new section
         {"## 1. Roles\n\n1.1 Councillors and officers serve the public.\n",
-         "## 1. Roles\n\n1.1 Councillors and officers serve the public at all times.\n\n## 2. Media\n\n2.1 Press releases go "
+         "## 1. Roles\n\n1.1 Councillors and officers serve the public at all times.\n\n## 2. Media\n\n2.1 Press "
+         "releases go "
          "through the communications team.\n"},
     };
     for (const auto& [old, now] : pairs) {
@@ -148,9 +155,11 @@ TEST_CASE("LibreOffice: an insertion at a paragraph's end and an inserted paragr
 TEST_CASE("LibreOffice: clause headings under a sub-heading added or removed get their own version's styles back",
           "[redline][libreoffice]") {
     ::testing::TempDir dir;
-    const std::string head = "## 1. Roles {#roles}\n\n### 1.1 Status of this code {#status}\n\nThis code gives guidance.\n\n";
-    const std::string tail = "### 1.2 Politeness {#politeness}\n\nCouncillors and officers are polite.\n\n"
-                             "### 1.3 Unfair pressure {#pressure}\n\nNobody puts pressure on anybody.\n";
+    const std::string head =
+        "## 1. Roles {#roles}\n\n### 1.1 Status of this code {#status}\n\nThis code gives guidance.\n\n";
+    const std::string tail =
+        "### 1.2 Politeness {#politeness}\n\nCouncillors and officers are polite.\n\n"
+        "### 1.3 Unfair pressure {#pressure}\n\nNobody puts pressure on anybody.\n";
     const std::string flat = head + tail, nested = head + "### Conduct {#conduct}\n\n" + tail;
     write_case(dir, "added", read(flat), read(nested));
     write_case(dir, "removed", read(nested), read(flat));
@@ -164,7 +173,8 @@ TEST_CASE("LibreOffice: paragraphs added or removed at the end of the document l
           "[redline][libreoffice]") {
     ::testing::TempDir dir;
     const std::string base = "## 1. Roles {#roles}\n\n1.1 {#may} Councillors may:\n\n- ask for advice\n- see reports\n";
-    const std::string more = base + "\n## 2. Media {#media}\n\n2.1 {#press} Press releases go through the communications team.\n";
+    const std::string more =
+        base + "\n## 2. Media {#media}\n\n2.1 {#press} Press releases go through the communications team.\n";
     write_case(dir, "added", read(base), read(more));
     write_case(dir, "removed", read(more), read(base));
     check_libreoffice(dir, {"added", "removed"}, {"a section added at the end", "a section removed at the end"}, true);

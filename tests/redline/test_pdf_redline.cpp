@@ -90,11 +90,12 @@ TEST_CASE("PDF redline: a deleted section's heading is printed in its old place,
     const std::string path = dir.file("redline.pdf");
     testing::write(path, pdf::render_pdf(red, {}, diags));
     for (int page = 1;; ++page) {
-        const std::string text =
-            pdf_tools::run("pdftotext -raw -f " + std::to_string(page) + " -l " + std::to_string(page) + " '" + path + "' -");
+        const std::string text = pdf_tools::run("pdftotext -raw -f " + std::to_string(page) + " -l " +
+                                                std::to_string(page) + " '" + path + "' -");
         REQUIRE_FALSE(text.empty());
         const auto heading = text.find("\n4. Officers and Whole Council\n");
-        if (heading == std::string::npos || text.find("Officers are required at all times") == std::string::npos) continue;
+        if (heading == std::string::npos || text.find("Officers are required at all times") == std::string::npos)
+            continue;
         // In its old place: after section 3 and before section 5 (which may be on other
         // pages); the last mention of each is the heading, after the contents.
         const std::string all = pdf_tools::run("pdftotext -raw '" + path + "' -");
@@ -105,8 +106,8 @@ TEST_CASE("PDF redline: a deleted section's heading is printed in its old place,
         CHECK(five != std::string::npos);
         // Only section 4 and its clause changed: all the red on the page is theirs.
         const auto pixels = pdf_tools::page_pixels(path, page, 72);
-        CHECK(pixels.count(55, 68, 0xb3, 0x26, 0x1f) > 40);                  // the bar
-        CHECK(pixels.count(68, pixels.width, 0xb3, 0x26, 0x1f) > 200);        // struck words
+        CHECK(pixels.count(55, 68, 0xb3, 0x26, 0x1f) > 40);             // the bar
+        CHECK(pixels.count(68, pixels.width, 0xb3, 0x26, 0x1f) > 200);  // struck words
         break;
     }
 }

@@ -29,7 +29,8 @@ struct Pair {
                                                "## 1. Roles\n\n1.1 Officers give advice to all councillors equally.\n\n"
                                                "1.2 Officers answer within five days, as paragraph 1.2 says.\n\n"
                                                "1.3 Officers keep ward councillors informed.\n");
-        const auto run = testing::run_cli({"diff", dir.file("old.md"), dir.file("new.md"), "-o", out, "--format", "html,csv"});
+        const auto run =
+            testing::run_cli({"diff", dir.file("old.md"), dir.file("new.md"), "-o", out, "--format", "html,csv"});
         REQUIRE(run.exit_code == 0);
     }
 };
@@ -45,8 +46,10 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
 TEST_CASE("failure 9: a deleted clause's number is struck in the HTML and links nowhere", "[redline][failures][html]") {
     Pair pair;
     const std::string html = testing::read(pair.out + "/redline.html");
-    CHECK(html.find("<div class=\"clause depth-2 change-deleted\" id=\"councillors-and-officers-serve-the\" data-change=\"deleted\">"
-                    "<span class=\"clause-number\"><del class=\"old-number\"><span class=\"sr-only\">deleted number </span>1.1</del>"
+    CHECK(html.find("<div class=\"clause depth-2 change-deleted\" id=\"councillors-and-officers-serve-the\" "
+                    "data-change=\"deleted\">"
+                    "<span class=\"clause-number\"><del class=\"old-number\"><span class=\"sr-only\">deleted number "
+                    "</span>1.1</del>"
                     "</span>") != std::string::npos);
     // one permanent link "p-1.1": the clause NEW numbers 1.1
     CHECK(count(html, "id=\"p-1.1\"") == 1);
@@ -55,8 +58,8 @@ TEST_CASE("failure 9: a deleted clause's number is struck in the HTML and links 
 TEST_CASE("failure 9: a consequential row says which reference changed", "[redline][failures]") {
     Pair pair;
     const std::string csv = testing::read(pair.out + "/schedule.csv");
-    CHECK(csv.find("1.3,1.2,renumbered,Renumbered from 1.3; wording unchanged; reference updated (consequential): 1.3 to 1.2") !=
-          std::string::npos);
+    CHECK(csv.find("1.3,1.2,renumbered,Renumbered from 1.3; wording unchanged; reference updated (consequential): 1.3 "
+                   "to 1.2") != std::string::npos);
 }
 
 TEST_CASE("failure 9: 'Show only changed paragraphs' folds away renumber-only clauses, which have no change bar",
@@ -87,24 +90,32 @@ TEST_CASE("failure 9: 'Show only changed paragraphs' folds away renumber-only cl
           "officers-answer-within-five-days=grid/bar officers-keep-ward-councillors-informed=grid/bar");
 }
 
-TEST_CASE("failure 9: both ends of a split and of a merge have a margin note linking to the other", "[redline][failures][html]") {
+TEST_CASE("failure 9: both ends of a split and of a merge have a margin note linking to the other",
+          "[redline][failures][html]") {
     testing::TempDir dir;
-    testing::write(dir.file("old.md"), front +
-                                           "## 1. Roles\n\n1.1 Councillors set the policy of the council and decide its budget. "
-                                           "Officers carry out the policy and advise councillors on every decision.\n\n"
-                                           "1.2 Officers answer enquiries from councillors within five working days.\n\n"
-                                           "1.3 A holding reply is sent when a full answer takes longer than that.\n");
-    testing::write(dir.file("new.md"), front +
-                                           "## 1. Roles\n\n1.1 Councillors set the policy of the council and decide its budget.\n\n"
-                                           "1.2 Officers carry out the policy and advise councillors on every decision.\n\n"
-                                           "1.3 Officers answer enquiries from councillors within five working days. "
-                                           "A holding reply is sent when a full answer takes longer than that.\n");
-    const auto run = testing::run_cli({"diff", dir.file("old.md"), dir.file("new.md"), "-o", dir.file("out"), "--format", "html"});
+    testing::write(dir.file("old.md"),
+                   front +
+                       "## 1. Roles\n\n1.1 Councillors set the policy of the council and decide its budget. "
+                       "Officers carry out the policy and advise councillors on every decision.\n\n"
+                       "1.2 Officers answer enquiries from councillors within five working days.\n\n"
+                       "1.3 A holding reply is sent when a full answer takes longer than that.\n");
+    testing::write(dir.file("new.md"),
+                   front +
+                       "## 1. Roles\n\n1.1 Councillors set the policy of the council and decide its budget.\n\n"
+                       "1.2 Officers carry out the policy and advise councillors on every decision.\n\n"
+                       "1.3 Officers answer enquiries from councillors within five working days. "
+                       "A holding reply is sent when a full answer takes longer than that.\n");
+    const auto run =
+        testing::run_cli({"diff", dir.file("old.md"), dir.file("new.md"), "-o", dir.file("out"), "--format", "html"});
     REQUIRE(run.exit_code == 0);
     const std::string html = testing::read(dir.file("out/redline.html"));
-    CHECK(html.find("<a class=\"move-link\" href=\"#officers-carry-out-the-policy\">split; continues at 1.2</a>") != std::string::npos);
-    CHECK(html.find("<a class=\"move-link\" href=\"#councillors-set-the-policy-of\">split from 1.1</a>") != std::string::npos);
-    CHECK(html.find("<a class=\"move-link\" href=\"#a-holding-reply-is-sent\">merged with former 1.3</a>") != std::string::npos);
-    CHECK(html.find("<a class=\"move-link\" href=\"#officers-answer-enquiries-from-councillors\">merged into 1.3</a>") !=
+    CHECK(html.find("<a class=\"move-link\" href=\"#officers-carry-out-the-policy\">split; continues at 1.2</a>") !=
           std::string::npos);
+    CHECK(html.find("<a class=\"move-link\" href=\"#councillors-set-the-policy-of\">split from 1.1</a>") !=
+          std::string::npos);
+    CHECK(html.find("<a class=\"move-link\" href=\"#a-holding-reply-is-sent\">merged with former 1.3</a>") !=
+          std::string::npos);
+    CHECK(
+        html.find("<a class=\"move-link\" href=\"#officers-answer-enquiries-from-councillors\">merged into 1.3</a>") !=
+        std::string::npos);
 }

@@ -48,7 +48,8 @@ void check_same(const std::string& what, const std::vector<testing::WordParagrap
     std::size_t i = 0;
     while (i < got.size() && i < want.size() && got[i].text == want[i].text) ++i;
     INFO(what << ": first difference at paragraph " << i << " of " << got.size() << " / " << want.size() << "\ngot:\n"
-              << describe(got, i) << "want:\n" << describe(want, i));
+              << describe(got, i) << "want:\n"
+              << describe(want, i));
     CHECK((i == got.size() && i == want.size()));
 }
 
@@ -60,8 +61,10 @@ TEST_CASE("property: random edit scripts give their own change model and exact A
     // sections beside a sub-heading or section deleted).
     std::vector<unsigned> seeds = {20261202u};
     for (unsigned s = 61; s <= 68; ++s) seeds.push_back(s);
-    if (std::getenv("PROTOPUB_PROPERTY_SEED")) seeds = {static_cast<unsigned>(std::atoi(std::getenv("PROTOPUB_PROPERTY_SEED")))};
-    const int scripts = std::getenv("PROTOPUB_PROPERTY_SCRIPTS") ? std::atoi(std::getenv("PROTOPUB_PROPERTY_SCRIPTS")) : 6;
+    if (std::getenv("PROTOPUB_PROPERTY_SEED"))
+        seeds = {static_cast<unsigned>(std::atoi(std::getenv("PROTOPUB_PROPERTY_SEED")))};
+    const int scripts =
+        std::getenv("PROTOPUB_PROPERTY_SCRIPTS") ? std::atoi(std::getenv("PROTOPUB_PROPERTY_SCRIPTS")) : 6;
     std::map<std::string, int> edits_made;
     int pairs = 0;
     for (const unsigned seed : seeds) {
@@ -88,10 +91,10 @@ TEST_CASE("property: random edit scripts give their own change model and exact A
         }
     }
     // The scripts really exercised every kind of edit.
-    for (const char* kind : {"reword", "insert", "delete", "move-within", "move-across", "split", "merge", "bullet-insert",
-                             "bullet-delete", "bullet-swap", "table-cell", "table-row-insert", "table-row-delete",
-                             "table-column-insert", "section-rename", "section-insert", "section-delete",
-                             "subheading-insert", "subheading-delete"}) {
+    for (const char* kind :
+         {"reword", "insert", "delete", "move-within", "move-across", "split", "merge", "bullet-insert",
+          "bullet-delete", "bullet-swap", "table-cell", "table-row-insert", "table-row-delete", "table-column-insert",
+          "section-rename", "section-insert", "section-delete", "subheading-insert", "subheading-delete"}) {
         INFO(kind);
         CHECK(edits_made[kind] > 0);
     }

@@ -34,9 +34,12 @@ std::vector<std::string> schedule(const model::Protocol& old, const model::Proto
 std::string shown(const model::Inlines& inlines) {
     std::string out;
     for (const auto& in : inlines) {
-        if (in.kind == InlineKind::inserted) out += "[+" + shown(in.children) + "+]";
-        else if (in.kind == InlineKind::deleted) out += "[-" + shown(in.children) + "-]";
-        else out += in.children.empty() ? in.text : shown(in.children);
+        if (in.kind == InlineKind::inserted)
+            out += "[+" + shown(in.children) + "+]";
+        else if (in.kind == InlineKind::deleted)
+            out += "[-" + shown(in.children) + "-]";
+        else
+            out += in.children.empty() ? in.text : shown(in.children);
     }
     return out;
 }
@@ -62,14 +65,18 @@ TEST_CASE("a renamed section is a change of its own, whether or not its id chang
         CHECK(sections[0]->new_[0].number == "4");
         CHECK(sections[0]->words_deleted == 1);
         CHECK(sections[0]->words_inserted == 2);
-        CHECK(set.changed() == 1);   // its clause is unchanged
-        CHECK(schedule(old, edited) ==
-              std::vector<std::string>{"Section 4 | Section 4 | heading amended | Section 4 heading: 'Officers and Whole "
-                                       "Council' replaced by 'Officers and the Full Council'"});
+        CHECK(set.changed() == 1);  // its clause is unchanged
+        CHECK(
+            schedule(old, edited) ==
+            std::vector<std::string>{"Section 4 | Section 4 | heading amended | Section 4 heading: 'Officers and Whole "
+                                     "Council' replaced by 'Officers and the Full Council'"});
         const std::string json = redline::to_json(set, old, edited);
-        CHECK(json.find("{\"kind\":\"amended\",\"old\":{\"id\":\"officers-and-whole-council\",\"number\":\"4\"},\"new\":{"
-                        "\"id\":\"" + edited.sections[4].id + "\",\"number\":\"4\"},\"words_inserted\":2,"
-                        "\"words_deleted\":1,") != std::string::npos);
+        CHECK(
+            json.find("{\"kind\":\"amended\",\"old\":{\"id\":\"officers-and-whole-council\",\"number\":\"4\"},\"new\":{"
+                      "\"id\":\"" +
+                      edited.sections[4].id +
+                      "\",\"number\":\"4\"},\"words_inserted\":2,"
+                      "\"words_deleted\":1,") != std::string::npos);
         CHECK(json.find("\"part\":\"section\",\"summary\":\"Section 4 heading: ") != std::string::npos);
         CHECK(json.find("\"parts\":{\"section\":1,\"introduction\":0,\"front_matter\":0}") != std::string::npos);
         CHECK(redline::to_csv(set).find("\r\namended,section,officers-and-whole-council,4,") != std::string::npos);
@@ -94,7 +101,7 @@ TEST_CASE("a deleted section is shown struck through with its clauses, and sched
 
     const auto red = redline::build_redline(set, old, edited);
     REQUIRE(red.sections.size() == old.sections.size());
-    const auto& gone = red.sections[4];   // in its old place, between sections 3 and 5
+    const auto& gone = red.sections[4];  // in its old place, between sections 3 and 5
     CHECK(gone.id == "officers-and-whole-council");
     CHECK(gone.change.kind == ChangeKind::deleted);
     CHECK(gone.number.text == "4.");
@@ -109,8 +116,9 @@ TEST_CASE("an inserted section is scheduled with its new number", "[redline][sec
     const auto old = load(fixture);
     const auto edited = insert_section(old);
     CHECK(schedule(old, edited) ==
-          std::vector<std::string>{" | Section 8 | section inserted | New section 8: 'Review'",
-                                   " | 8.1 | inserted | New paragraph: 'This protocol will be reviewed every four years.'"});
+          std::vector<std::string>{
+              " | Section 8 | section inserted | New section 8: 'Review'",
+              " | 8.1 | inserted | New paragraph: 'This protocol will be reviewed every four years.'"});
     const auto red = redline::build_redline(redline::compare_versions(old, edited), old, edited);
     const auto& added = red.sections.back();
     CHECK(added.change.kind == ChangeKind::inserted);
@@ -125,18 +133,20 @@ TEST_CASE("introductions and the preamble are diffed word by word", "[redline][s
     const auto set = redline::compare_versions(old, edited);
     CHECK(set.count(redline::Part::introduction) == 2);
     CHECK(set.count(redline::Part::clause) == 0);
-    CHECK(schedule(old, edited) ==
-          std::vector<std::string>{
-              " |  | introduction amended | Preamble (Report to the Standards Committee): 'approve the revised' replaced "
-              "by 'note the revised'; 'Group leaders have been consulted.' inserted",
-              "Section 2 | Section 2 | introduction amended | Introduction to section 2: 'whether or not' replaced by "
-              "'however often'; 'often' deleted"});
+    CHECK(
+        schedule(old, edited) ==
+        std::vector<std::string>{
+            " |  | introduction amended | Preamble (Report to the Standards Committee): 'approve the revised' replaced "
+            "by 'note the revised'; 'Group leaders have been consulted.' inserted",
+            "Section 2 | Section 2 | introduction amended | Introduction to section 2: 'whether or not' replaced by "
+            "'however often'; 'often' deleted"});
 
     const auto red = redline::build_redline(set, old, edited);
     const auto& preamble = red.sections[0].intro;
     REQUIRE(preamble.size() == 3);
-    CHECK(shown(preamble[0].inlines) ==
-          "The Standards Committee is asked to [-approve-][+note+] the revised protocol for recommendation to Council.");
+    CHECK(
+        shown(preamble[0].inlines) ==
+        "The Standards Committee is asked to [-approve-][+note+] the revised protocol for recommendation to Council.");
     CHECK(shown(preamble[1].inlines) == "The protocol was last reviewed in 2019.");
     CHECK(shown(preamble[2].inlines) == "[+Group leaders have been consulted.+]");
 }
@@ -164,23 +174,24 @@ TEST_CASE("front-matter changes are in the schedule", "[redline][sections]") {
     const std::string json = redline::to_json(redline::compare_versions(old, edited), old, edited);
     CHECK(json.find("{\"kind\":\"amended\",\"old\":{\"id\":\"adopted\",\"number\":\"\"},\"new\":{\"id\":\"adopted\","
                     "\"number\":\"\"}") != std::string::npos);
-    CHECK(json.find("\"part\":\"front_matter\",\"summary\":\"Version: '2023' replaced by '2024'\"") != std::string::npos);
+    CHECK(json.find("\"part\":\"front_matter\",\"summary\":\"Version: '2023' replaced by '2024'\"") !=
+          std::string::npos);
 }
 
 TEST_CASE("the schedule names the parts of a split and of a merge", "[redline][sections]") {
     const auto old = load(fixture);
     const auto split_rows = schedule(old, split_one(old));
-    REQUIRE(split_rows.size() == 3);   // and the run renumbered after them
+    REQUIRE(split_rows.size() == 3);  // and the run renumbered after them
     CHECK(split_rows[0].rfind("6.3 | 6.3 and 6.4 | split | Split into 6.3 and 6.4", 0) == 0);
     const auto merge_rows = schedule(old, merge_two(old));
-    REQUIRE(merge_rows.size() == 2);   // and the run renumbered after them
+    REQUIRE(merge_rows.size() == 2);  // and the run renumbered after them
     CHECK(merge_rows[0].rfind("7.1 and 7.2 | 7.1 | merged | 7.1 and 7.2 merged into 7.1", 0) == 0);
 }
 
 TEST_CASE("renumbered sections fold into the run of renumbered clauses", "[redline][sections]") {
     const auto old = load(fixture);
     auto edited = delete_section(old);
-    for (auto& s : edited.sections) {   // sections 5 to 7 become 4 to 6, and their clauses with them
+    for (auto& s : edited.sections) {  // sections 5 to 7 become 4 to 6, and their clauses with them
         if (s.number.empty() || s.number.parts[0] < 5) continue;
         const int n = --s.number.parts[0];
         s.number.text = std::to_string(n) + ".";
@@ -192,6 +203,7 @@ TEST_CASE("renumbered sections fold into the run of renumbered clauses", "[redli
     const auto rows = redline::schedule_of_changes(redline::compare_versions(old, edited));
     REQUIRE(rows.size() == 3);
     CHECK(rows[0].kind == "section deleted");
-    CHECK(row(rows[2]) == "5.1 to 7.7 | 4.1 to 6.7 | renumbered | Renumbered; wording unchanged; sections 5 to 7 "
-                          "renumbered 4 to 6");
+    CHECK(row(rows[2]) ==
+          "5.1 to 7.7 | 4.1 to 6.7 | renumbered | Renumbered; wording unchanged; sections 5 to 7 "
+          "renumbered 4 to 6");
 }

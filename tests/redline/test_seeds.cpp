@@ -8,10 +8,10 @@
 #include <filesystem>
 #include <map>
 
+#include "paths.hpp"
 #include "redline/redline.hpp"
 #include "redline/versions.hpp"
 #include "refs/refs.hpp"
-#include "paths.hpp"
 
 using namespace protopub;
 using namespace redline_test;
@@ -72,9 +72,12 @@ void curly_quotes(model::Inlines& inlines) {
         std::string out;
         bool open = true;
         for (char ch : in.text) {
-            if (ch == '\'') out += "\u2019";
-            else if (ch == '"') out += (open ? "\u201c" : "\u201d"), open = !open;
-            else out += ch;
+            if (ch == '\'')
+                out += "\u2019";
+            else if (ch == '"')
+                out += (open ? "\u201c" : "\u201d"), open = !open;
+            else
+                out += ch;
         }
         in.text = out;
     }
@@ -113,7 +116,8 @@ TEST_CASE("seed sources: known edits give exactly those changes", "[redline][see
 
             auto edited = old;
             if (moved != target) move_after(edited, moved, target);
-            insert_after(edited, anchor, make_clause("new-duty", "Officers shall keep a written record of every request."));
+            insert_after(edited, anchor,
+                         make_clause("new-duty", "Officers shall keep a written record of every request."));
             remove(edited, gone);
             const bool move_reworded = words_of(edited, moved).find(" the ") != std::string::npos;
             if (move_reworded) reword(edited, moved, " the ", " this ");
@@ -125,10 +129,14 @@ TEST_CASE("seed sources: known edits give exactly those changes", "[redline][see
             const auto was = numbers_by_id(old), now = numbers_by_id(edited);
             std::vector<std::string> expected;
             for (const auto& [id, number] : now) {
-                if (id == "new-duty") expected.push_back("inserted -->" + number);
-                else if (id == moved && moved != target) expected.push_back("moved " + was.at(id) + "->" + number);
-                else if (id == reworded) expected.push_back("amended " + was.at(id) + "->" + number);
-                else if (was.at(id) != number) expected.push_back("renumbered " + was.at(id) + "->" + number);
+                if (id == "new-duty")
+                    expected.push_back("inserted -->" + number);
+                else if (id == moved && moved != target)
+                    expected.push_back("moved " + was.at(id) + "->" + number);
+                else if (id == reworded)
+                    expected.push_back("amended " + was.at(id) + "->" + number);
+                else if (was.at(id) != number)
+                    expected.push_back("renumbered " + was.at(id) + "->" + number);
             }
             expected.push_back("deleted " + was.at(gone) + "->-");
 
@@ -142,7 +150,8 @@ TEST_CASE("seed sources: known edits give exactly those changes", "[redline][see
             INFO("anchor " << anchor << ", deleted " << gone << ", moved " << moved << ", reworded " << reworded);
             CHECK(sorted(got) == sorted(expected));
             // The early insertion renumbered a run of clauses after it.
-            CHECK(std::count_if(got.begin(), got.end(), [](const std::string& g) { return g.rfind("renumbered", 0) == 0; }) >= 1);
+            CHECK(std::count_if(got.begin(), got.end(),
+                                [](const std::string& g) { return g.rfind("renumbered", 0) == 0; }) >= 1);
             for (const auto& c : set.changes)
                 if (!c.new_.empty() && c.new_[0].id == reworded) {
                     CHECK(c.words_inserted == 1);

@@ -43,7 +43,8 @@ std::string version(const std::vector<std::string>& texts) {
 
 }  // namespace
 
-TEST_CASE("shuffled clauses without ids and with their first words reworded are each paired with their old words", "[redline]") {
+TEST_CASE("shuffled clauses without ids and with their first words reworded are each paired with their old words",
+          "[redline]") {
     for (std::size_t count : {40u, 400u}) {
         for (unsigned seed = 1; seed <= 3; ++seed) {
             std::mt19937 rng(seed);

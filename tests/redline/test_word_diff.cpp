@@ -34,8 +34,9 @@ TEST_CASE("punctuation is its own token", "[redline][words]") {
 
 TEST_CASE("short islands of common words between changes are absorbed", "[redline][words]") {
     // "the" between two replaced phrases would read as noise: one replacement instead.
-    CHECK(show(diff_text("Complaints must be made within five working days after the meeting to the Monitoring Officer.",
-                         "Complaints must be made within ten calendar days from the hearing to the Monitoring Officer.")) ==
+    CHECK(show(diff_text(
+              "Complaints must be made within five working days after the meeting to the Monitoring Officer.",
+              "Complaints must be made within ten calendar days from the hearing to the Monitoring Officer.")) ==
           "Complaints must be made within|-five working days after the meeting|+ten calendar days from the hearing|"
           "to the Monitoring Officer.");
     // Three common words are not an island: they stay.
@@ -44,8 +45,9 @@ TEST_CASE("short islands of common words between changes are absorbed", "[redlin
 }
 
 TEST_CASE("quote styles and white space are not word changes", "[redline][words]") {
-    CHECK(show(diff_text("referred to as \"officers\"  throughout", "referred to as \u201cofficers\u201d throughout")) ==
-          "referred to as \"officers\" throughout");
+    CHECK(
+        show(diff_text("referred to as \"officers\"  throughout", "referred to as \u201cofficers\u201d throughout")) ==
+        "referred to as \"officers\" throughout");
 }
 
 TEST_CASE("a text rewritten beyond the threshold is replaced whole", "[redline][words]") {

@@ -16,17 +16,19 @@ TEST_CASE("JSON lists every clause with the required fields", "[redline][json]")
                     "\"deleted\":1,\"split\":0,\"merged\":0}") != std::string::npos);
     CHECK(json.find("{\"kind\":\"inserted\",\"old\":null,\"new\":{\"id\":\"group-protocols\",\"number\":\"6.2\"},"
                     "\"words_inserted\":11,\"words_deleted\":0,") != std::string::npos);
-    CHECK(json.find("{\"kind\":\"deleted\",\"old\":{\"id\":\"on-the-invitation-of\",\"number\":\"6.2\"},\"new\":null,") !=
-          std::string::npos);
+    CHECK(
+        json.find("{\"kind\":\"deleted\",\"old\":{\"id\":\"on-the-invitation-of\",\"number\":\"6.2\"},\"new\":null,") !=
+        std::string::npos);
 }
 
 TEST_CASE("JSON of a split names every part", "[redline][json]") {
     const auto old = load(fixture);
     const auto edited = split_one(old);
     const std::string json = redline::to_json(redline::compare_versions(old, edited), old, edited);
-    CHECK(json.find("\"new\":{\"id\":\"officer-support-in-these\",\"number\":\"6.3\"},\"new_parts\":[{\"id\":"
-                    "\"officer-support-in-these\",\"number\":\"6.3\"},{\"id\":\"party-business\",\"number\":\"6.4\"}]") !=
-          std::string::npos);
+    CHECK(
+        json.find("\"new\":{\"id\":\"officer-support-in-these\",\"number\":\"6.3\"},\"new_parts\":[{\"id\":"
+                  "\"officer-support-in-these\",\"number\":\"6.3\"},{\"id\":\"party-business\",\"number\":\"6.4\"}]") !=
+        std::string::npos);
 }
 
 TEST_CASE("CSV has a header and one quoted row per clause", "[redline][csv]") {
@@ -34,7 +36,8 @@ TEST_CASE("CSV has a header and one quoted row per clause", "[redline][csv]") {
     const auto edited = reword_some(old);
     const std::string csv = redline::to_csv(redline::compare_versions(old, edited));
     CHECK(csv.rfind("kind,part,old_id,old_number,new_id,new_number,words_inserted,words_deleted,amended,"
-                    "consequential_references,similarity,summary\r\n", 0) == 0);
+                    "consequential_references,similarity,summary\r\n",
+                    0) == 0);
     CHECK(std::count(csv.begin(), csv.end(), '\n') == 26);
     CHECK(csv.find("amended,clause,officers-will-not-normally,6.6,officers-will-not-normally,6.6,1,1,yes,0,0.978,"
                    "'normally attend and' replaced by 'usually attend and'\r\n") != std::string::npos);

@@ -13,8 +13,8 @@
 #include "model/diagnostics.hpp"
 #include "model/protocol.hpp"
 #include "model/text.hpp"
-#include "source/reader.hpp"
 #include "paths.hpp"
+#include "source/reader.hpp"
 
 namespace redline_test {
 
@@ -135,8 +135,9 @@ inline void renumber_text(model::Inlines& inlines, const std::map<std::string, s
         const std::string& s = in.text;
         for (std::size_t i = 0; i < s.size();) {
             std::size_t j = i;
-            while (j < s.size() && (std::isdigit(static_cast<unsigned char>(s[j])) ||
-                                    (s[j] == '.' && j > i && j + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[j + 1])))))
+            while (j < s.size() &&
+                   (std::isdigit(static_cast<unsigned char>(s[j])) ||
+                    (s[j] == '.' && j > i && j + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[j + 1])))))
                 ++j;
             if (j == i) {
                 out += s[i++];
@@ -292,7 +293,8 @@ inline model::Protocol insert_section(model::Protocol p) {
 // The preamble reworded and given a third paragraph; section 2's introduction reworded.
 inline model::Protocol edit_introductions(model::Protocol p) {
     auto& preamble = section(p, "report").intro;
-    preamble[0] = paragraph("The Standards Committee is asked to note the revised protocol for recommendation to Council.");
+    preamble[0] =
+        paragraph("The Standards Committee is asked to note the revised protocol for recommendation to Council.");
     preamble.push_back(paragraph("Group leaders have been consulted."));
     section(p, "personal-relationships").intro[0] =
         paragraph("This section applies to all Members and Officers, however often they work together.");

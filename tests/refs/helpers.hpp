@@ -13,9 +13,7 @@
 
 namespace protopub::refs_test {
 
-inline std::string data_path(const std::string& name) {
-    return test_env::source_dir() + "/tests/data/refs/" + name;
-}
+inline std::string data_path(const std::string& name) { return test_env::source_dir() + "/tests/data/refs/" + name; }
 
 // Reads and resolves a source; diagnostics of both steps land in `diags`.
 inline model::Protocol load(const std::string& path, model::Diagnostics& diags) {
@@ -38,8 +36,10 @@ inline std::string without_numbers(const std::string& s) {
     std::string out;
     for (char c : s) {
         const bool digit = c >= '0' && c <= '9';
-        if (!digit) out += c;
-        else if (out.empty() || out.back() != '#') out += '#';
+        if (!digit)
+            out += c;
+        else if (out.empty() || out.back() != '#')
+            out += '#';
     }
     return out;
 }

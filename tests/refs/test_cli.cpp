@@ -38,25 +38,27 @@ TEST_CASE("refs --json gives the same facts as data", "[refs]") {
     auto run = run_cli({"refs", "--json", data_path("dangling.md")});
     CHECK(run.exit_code == 1);
     CHECK(run.out.find("\"kind\": \"internal\", \"text\": \"paragraph 9.9\", \"targets\": [{\"number\": \"9.9\", "
-                       "\"id\": \"\", \"line\": 12, \"column\": 84, \"range_end\": false}], \"range\": false") != std::string::npos);
+                       "\"id\": \"\", \"line\": 12, \"column\": 84, \"range_end\": false}], \"range\": false") !=
+          std::string::npos);
     CHECK(run.out.find("\"resolved\": false") != std::string::npos);
     CHECK(run.out.front() == '[');
 }
 
-TEST_CASE("dangling references after escapes and entities, and on continuation lines, are reported at their exact column",
-          "[refs]") {
+TEST_CASE(
+    "dangling references after escapes and entities, and on continuation lines, are reported at their exact column",
+    "[refs]") {
     // the source's columns, counted in the file: cmark reports the column of the
     // paragraph's first line for indented or lazy continuation lines, and its words are
     // shorter than the source after \* and &amp;
     const std::string file = data_path("positions.md");
     auto run = run_cli({"check", file});
     CHECK(run.exit_code == 1);
-    for (const char* at : {":10:40: error: reference 'paragraph 9.1'",    // after two \*
-                           ":11:41: error: reference 'paragraph 9.2'",    // an indented continuation line
-                           ":12:60: error: reference 'paragraph 9.3'",    // deeper, after &amp; and &#8212;
-                           ":17:40: error: reference 'paragraph 9.4'",    // a sub-item's line indented past its text
-                           ":20:26: error: reference 'paragraph 9.5'",    // in a quote, indented, after \[
-                           ":21:26: error: reference 'paragraph 9.6'"}) { // a lazy continuation line
+    for (const char* at : {":10:40: error: reference 'paragraph 9.1'",     // after two \*
+                           ":11:41: error: reference 'paragraph 9.2'",     // an indented continuation line
+                           ":12:60: error: reference 'paragraph 9.3'",     // deeper, after &amp; and &#8212;
+                           ":17:40: error: reference 'paragraph 9.4'",     // a sub-item's line indented past its text
+                           ":20:26: error: reference 'paragraph 9.5'",     // in a quote, indented, after \[
+                           ":21:26: error: reference 'paragraph 9.6'"}) {  // a lazy continuation line
         INFO(at);
         CHECK(run.err.find(file + at) != std::string::npos);
     }

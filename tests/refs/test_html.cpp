@@ -7,8 +7,8 @@
 #include <pugixml.hpp>
 
 #include "html/writer.hpp"
-#include "refs/helpers.hpp"
 #include "paths.hpp"
+#include "refs/helpers.hpp"
 
 using namespace protopub;
 using refs_test::data_path;
@@ -54,10 +54,9 @@ std::string words_of(pugi::xml_node node) {
 
 TEST_CASE("every resolved internal reference is a working link in the HTML", "[refs]") {
     const std::string seeds = test_env::source_dir() + "/protocol-source/";
-    for (const std::string& path :
-         {data_path("internal.md"), data_path("renumber-expected.md"), data_path("statutes.md"),
-          seeds + "district-council-cabinet-model.md", seeds + "guildford-borough-council.md",
-          seeds + "somerset-model-protocol.md"}) {
+    for (const std::string& path : {data_path("internal.md"), data_path("renumber-expected.md"),
+                                    data_path("statutes.md"), seeds + "district-council-cabinet-model.md",
+                                    seeds + "guildford-borough-council.md", seeds + "somerset-model-protocol.md"}) {
         INFO(path);
         model::Diagnostics diags;
         auto p = refs_test::load(path, diags);
@@ -84,12 +83,18 @@ TEST_CASE("each number of a list links to its own clause, the words stay as writ
     std::vector<std::pair<std::string, std::string>> links;
     for (const auto& l : clause.select_nodes(".//a[contains(@class, 'ref')]"))
         links.emplace_back(l.node().child_value(), l.node().attribute("href").value());
-    CHECK(links == std::vector<std::pair<std::string, std::string>>{
-                       {"2.1", "#councillors"}, {"2.2", "#officers"}, {"2.4", "#deleted"},
-                       {"2.1", "#councillors"}, {"2.3", "#chairs"},  {"2.1", "#councillors"},
-                       {"2.3", "#chairs"},      {"2.2", "#officers"}, {"2.4", "#deleted"}});
+    CHECK(links == std::vector<std::pair<std::string, std::string>>{{"2.1", "#councillors"},
+                                                                    {"2.2", "#officers"},
+                                                                    {"2.4", "#deleted"},
+                                                                    {"2.1", "#councillors"},
+                                                                    {"2.3", "#chairs"},
+                                                                    {"2.1", "#councillors"},
+                                                                    {"2.3", "#chairs"},
+                                                                    {"2.2", "#officers"},
+                                                                    {"2.4", "#deleted"}});
     const std::string words = words_of(clause.select_node(".//p").node());
-    CHECK(words.find("Paragraphs 2.1, 2.2 and 2.4 say who does what; paragraphs 2.1 to 2.3 follow") != std::string::npos);
+    CHECK(words.find("Paragraphs 2.1, 2.2 and 2.4 say who does what; paragraphs 2.1 to 2.3 follow") !=
+          std::string::npos);
 }
 
 TEST_CASE("statute citations link to legislation.gov.uk and terms make a glossary", "[refs]") {

@@ -45,18 +45,18 @@ std::vector<Target> targets_of(const model::Protocol& p, const std::string& text
 
 TEST_CASE("a list mixing single numbers and a range is read to its end", "[refs]") {
     model::Diagnostics diags;
-    auto p = with_citation("See paragraphs 4.1, 4.3 to 4.5 and 4.7, paras 2.1-2.3, 2.6 and 4.1, 4.3 \u2013 4.5.", diags);
+    auto p =
+        with_citation("See paragraphs 4.1, 4.3 to 4.5 and 4.7, paras 2.1-2.3, 2.6 and 4.1, 4.3 \u2013 4.5.", diags);
     CHECK(diags.empty());
 
     CHECK(targets_of(p, "paragraphs 4.1, 4.3 to 4.5 and 4.7") ==
           std::vector<Target>{{"4.1", "a1", false}, {"4.3", "a3", false}, {"4.5", "a5", true}, {"4.7", "a7", false}});
-    CHECK(targets_of(p, "paras 2.1-2.3, 2.6 and 4.1, 4.3 \u2013 4.5") ==
-          std::vector<Target>{{"2.1", "r1", false},
-                              {"2.3", "r3", true},
-                              {"2.6", "r6", false},
-                              {"4.1", "a1", false},
-                              {"4.3", "a3", false},
-                              {"4.5", "a5", true}});
+    CHECK(targets_of(p, "paras 2.1-2.3, 2.6 and 4.1, 4.3 \u2013 4.5") == std::vector<Target>{{"2.1", "r1", false},
+                                                                                             {"2.3", "r3", true},
+                                                                                             {"2.6", "r6", false},
+                                                                                             {"4.1", "a1", false},
+                                                                                             {"4.3", "a3", false},
+                                                                                             {"4.5", "a5", true}});
     for (const auto& r : p.references) {
         CHECK(r.is_range);
         CHECK(r.resolved);

@@ -12,7 +12,6 @@ using testing::run_cli;
 
 namespace {
 
-
 std::string renumber_text(const std::string& text, model::Diagnostics& diags) {
     model::Protocol p = source::read_protocol(text, "t.md", diags);
     refs::resolve_references(p, diags);
@@ -123,7 +122,8 @@ TEST_CASE("renumber rewrites every number of a list that mixes single numbers an
     for (int k = 1; k <= 7; ++k) clauses += "4." + std::to_string(k) + " {#a" + std::to_string(k) + "} Words.\n\n";
     // after an escape, and on an indented continuation line
     const std::string inserted = testing::source_with_body(
-        clauses + "## 5. Citing\n\n5.1 {#citing} See paragraphs 4.2, 4.3 to 4.5 and 4.7, and\n   \\*paras 4.2-4.3, 4.6\\*.\n");
+        clauses +
+        "## 5. Citing\n\n5.1 {#citing} See paragraphs 4.2, 4.3 to 4.5 and 4.7, and\n   \\*paras 4.2-4.3, 4.6\\*.\n");
     model::Diagnostics diags;
     const std::string once = renumber_text(inserted, diags);
     CHECK(once.find("See paragraphs 4.3, 4.4 to 4.6 and 4.8, and\n   \\*paras 4.3-4.4, 4.7\\*.") != std::string::npos);

@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include "model/text.hpp"
-#include "refs/helpers.hpp"
 #include "paths.hpp"
+#include "refs/helpers.hpp"
 
 using namespace protopub;
 using refs_test::data_path;
@@ -53,7 +53,8 @@ TEST_CASE("single references, lists and ranges resolve to clause and section ids
 
     CHECK(target_ids(only(p, "paragraph 2.2")) == std::vector<std::string>{"officers"});
     CHECK(target_ids(only(p, "section 3")) == std::vector<std::string>{"when-things-go-wrong"});
-    CHECK(target_ids(only(p, "Paragraphs 2.1, 2.2 and 2.4")) == std::vector<std::string>{"councillors", "officers", "deleted"});
+    CHECK(target_ids(only(p, "Paragraphs 2.1, 2.2 and 2.4")) ==
+          std::vector<std::string>{"councillors", "officers", "deleted"});
     CHECK_FALSE(only(p, "Paragraphs 2.1, 2.2 and 2.4").is_range);
 
     for (const char* range : {"paragraphs 2.1 to 2.3", "paragraphs 2.1-2.3"}) {
@@ -136,7 +137,8 @@ TEST_CASE("references to a deleted clause are errors, to a twice-numbered one, w
     std::vector<std::string> messages;
     for (const auto& d : diags.items()) messages.push_back(model::format(d));
     CHECK(std::count_if(messages.begin(), messages.end(), [](const std::string& m) {
-              return m.find("error: reference 'paragraph 2.4' points to clause 2.4, which is deleted") != std::string::npos;
+              return m.find("error: reference 'paragraph 2.4' points to clause 2.4, which is deleted") !=
+                     std::string::npos;
           }) == 2);
     CHECK(diags.warning_count() == 0);
 
@@ -185,11 +187,12 @@ TEST_CASE("constitution references keep their document, part and numbers", "[ref
 
 TEST_CASE("'above', 'below' and ranges that point the wrong way are warnings", "[refs]") {
     model::Diagnostics diags;
-    auto p = source::read_protocol(testing::source_with_body("## 1. Intro\n\n"
-                                                              "1.1 {#a} See paragraph 1.3 above.\n\n"
-                                                              "1.2 {#b} See paragraph 1.1 below and paragraphs 1.3 to 1.1.\n\n"
-                                                              "1.3 {#c} See paragraph 1.1 above and paragraph 1.2.\n"),
-                                   "t.md", diags);
+    auto p = source::read_protocol(
+        testing::source_with_body("## 1. Intro\n\n"
+                                  "1.1 {#a} See paragraph 1.3 above.\n\n"
+                                  "1.2 {#b} See paragraph 1.1 below and paragraphs 1.3 to 1.1.\n\n"
+                                  "1.3 {#c} See paragraph 1.1 above and paragraph 1.2.\n"),
+        "t.md", diags);
     refs::resolve_references(p, diags);
     CHECK(testing::formatted(diags) ==
           "t.md:10:14: warning: reference 'paragraph 1.3 above' says 'above' but 1.3 comes later\n"

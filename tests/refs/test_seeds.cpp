@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "model/text.hpp"
+#include "paths.hpp"
 #include "refs/helpers.hpp"
 #include "refs/renumber.hpp"
-#include "paths.hpp"
 
 using namespace protopub;
 using refs_test::find_refs;
@@ -46,7 +46,6 @@ std::string clause_of(const model::Protocol& p, const model::Reference* r) {
             if (holds_reference(c.blocks, index)) return c.number.text;
     return "";
 }
-
 
 }  // namespace
 
@@ -131,8 +130,9 @@ TEST_CASE("inserting a section into seed 004 renumbers what follows and no statu
     const std::string marker = "## 3. GENERAL PRINCIPLES";
     REQUIRE(original.find(marker) != std::string::npos);
     std::string edited = original;
-    edited.insert(edited.find(marker), "## 3. A NEW SECTION {#new-section}\n\n"
-                                       "3.1 {#new-clause} See paragraph 7.1 and section 5.\n\n");
+    edited.insert(edited.find(marker),
+                  "## 3. A NEW SECTION {#new-section}\n\n"
+                  "3.1 {#new-clause} See paragraph 7.1 and section 5.\n\n");
     model::Diagnostics diags;
     auto p = source::read_protocol(edited, "guildford.md", diags);
     refs::resolve_references(p, diags);
@@ -158,17 +158,18 @@ TEST_CASE("the seeds' policies and procedures are constitution documents, the LG
     auto documents_in = [](const model::Protocol& p) {
         std::vector<std::string> out;
         for (const auto& r : p.references)
-            if (r.kind == model::ReferenceKind::constitution && !r.document.empty()) out.push_back(r.text + " -> " + r.document);
+            if (r.kind == model::ReferenceKind::constitution && !r.document.empty())
+                out.push_back(r.text + " -> " + r.document);
         return out;
     };
     auto contains = [](const std::vector<std::string>& all, const std::string& one) {
         return std::find(all.begin(), all.end(), one) != all.end();
     };
     const auto cabinet = documents_in(load_seed("district-council-cabinet-model.md"));
-    CHECK(contains(cabinet, "Social media policy -> Social Media Policy"));           // seed 000, 1.2
-    CHECK(contains(cabinet, "Whistleblowing Procedure -> Whistleblowing Policy"));    // seed 000, 5.2
+    CHECK(contains(cabinet, "Social media policy -> Social Media Policy"));         // seed 000, 1.2
+    CHECK(contains(cabinet, "Whistleblowing Procedure -> Whistleblowing Policy"));  // seed 000, 5.2
     const auto somerset = documents_in(load_seed("somerset-model-protocol.md"));
-    CHECK(contains(somerset, "Social Media Protocol -> Social Media Policy"));        // seed 003, 9.7
+    CHECK(contains(somerset, "Social Media Protocol -> Social Media Policy"));                        // seed 003, 9.7
     for (const auto& d : somerset) CHECK(d.find("Councillor Code of Conduct") == std::string::npos);  // 1.4: the LGA's
 }
 
@@ -182,11 +183,12 @@ TEST_CASE("procedure rules by other names, and a Part named with its rules", "[r
     refs::resolve_references(p, diags);
     std::vector<std::string> found;
     for (const auto& r : p.references) found.push_back(r.text + " -> " + r.document + "|" + r.part + "|" + r.url);
-    CHECK(found == std::vector<std::string>{
-                       "Council's Procedure Rules -> Council Procedure Rules||",
-                       "Council Rules of Procedure -> Council Procedure Rules||",
-                       "Part 4 Rules of Procedure -> Rules of Procedure|4|",
-                       "Part 3 \u2013 Access to Information Procedure Rules -> Access to Information Procedure Rules|3|",
-                       "section 100A of the Local Government Act 1972 -> Local Government Act 1972||"
-                       "https://www.legislation.gov.uk/ukpga/1972/70/section/100A"});
+    CHECK(found ==
+          std::vector<std::string>{
+              "Council's Procedure Rules -> Council Procedure Rules||",
+              "Council Rules of Procedure -> Council Procedure Rules||",
+              "Part 4 Rules of Procedure -> Rules of Procedure|4|",
+              "Part 3 \u2013 Access to Information Procedure Rules -> Access to Information Procedure Rules|3|",
+              "section 100A of the Local Government Act 1972 -> Local Government Act 1972||"
+              "https://www.legislation.gov.uk/ukpga/1972/70/section/100A"});
 }

@@ -46,7 +46,8 @@ TEST_CASE("the statute table gives the legislation.gov.uk address of each Act", 
     CHECK(refs::legislation_url(*lgha, {"section", "5"}) == "https://www.legislation.gov.uk/ukpga/1989/42/section/5");
     const refs::Statute* lga = refs::find_statute_by_abbreviation("LGA", 1972);
     REQUIRE(lga);
-    CHECK(refs::legislation_url(*lga, {"schedule", "12A"}) == "https://www.legislation.gov.uk/ukpga/1972/70/schedule/12A");
+    CHECK(refs::legislation_url(*lga, {"schedule", "12A"}) ==
+          "https://www.legislation.gov.uk/ukpga/1972/70/schedule/12A");
 
     CHECK(refs::find_statute("Local Government Act", 0) == nullptr);  // which one?
     CHECK(refs::find_statute("Freedom of Information Act", 0) != nullptr);
@@ -77,7 +78,8 @@ TEST_CASE("statute citations in the words link to the right provision", "[refs]"
     CHECK(url_of(p, "Local Government Act 1972") == "https://www.legislation.gov.uk/ukpga/1972/70");
     // "Schedule 12A" alone belongs to the Act cited just before it in the clause
     CHECK(url_of(p, "Schedule 12A") == "https://www.legislation.gov.uk/ukpga/1972/70/schedule/12A");
-    CHECK(url_of(p, "sections 100A to 100K of the LGA 1972") == "https://www.legislation.gov.uk/ukpga/1972/70/section/100A");
+    CHECK(url_of(p, "sections 100A to 100K of the LGA 1972") ==
+          "https://www.legislation.gov.uk/ukpga/1972/70/section/100A");
     CHECK(url_of(p, "Freedom of Information Act 2000") == "https://www.legislation.gov.uk/ukpga/2000/36");
     CHECK(url_of(p, "Data Protection Act 2018") == "https://www.legislation.gov.uk/ukpga/2018/12");
     CHECK(url_of(p, "UK GDPR") == "https://www.legislation.gov.uk/eur/2016/679");
@@ -86,7 +88,8 @@ TEST_CASE("statute citations in the words link to the right provision", "[refs]"
     // "the Act" was defined as the Local Government Act 1986 in the same sentence
     CHECK(url_of(p, "section 2 of the Act") == "https://www.legislation.gov.uk/ukpga/1986/10/section/2");
     CHECK(url_of(p, "Localism Act 2011") == "https://www.legislation.gov.uk/ukpga/2011/20");
-    CHECK(url_of(p, "Part 3 of the Local Government Act 2000") == "https://www.legislation.gov.uk/ukpga/2000/22/part/3");
+    CHECK(url_of(p, "Part 3 of the Local Government Act 2000") ==
+          "https://www.legislation.gov.uk/ukpga/2000/22/part/3");
 
     const auto& range = *find_refs(p, "sections 100A to 100K of the LGA 1972").front();
     CHECK(range.is_range);

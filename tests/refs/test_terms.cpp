@@ -1,8 +1,8 @@
 // Defined terms: where each is defined, and the sentence that defines it.
 #include <catch2/catch.hpp>
 
-#include "refs/helpers.hpp"
 #include "paths.hpp"
+#include "refs/helpers.hpp"
 
 using namespace protopub;
 using refs_test::data_path;
@@ -21,7 +21,8 @@ TEST_CASE("definitions are collected once each, with their clause and sentence",
 
     CHECK(p.terms[1].term == "Councillor");
     CHECK(p.terms[1].clause_id == "definitions");
-    CHECK(p.terms[1].definition == "In this Protocol \"Councillor\" means an elected or co-opted member of the Council.");
+    CHECK(p.terms[1].definition ==
+          "In this Protocol \"Councillor\" means an elected or co-opted member of the Council.");
 
     CHECK(p.terms[2].term == "need to know");
     CHECK(p.terms[2].clause_id == "need-to-know");
@@ -47,11 +48,10 @@ TEST_CASE("unquoted definitions: 'In this Protocol, X means', a name in brackets
     auto p = load(data_path("unquoted-terms.md"), diags);
     std::vector<std::string> terms;
     for (const auto& t : p.terms) terms.push_back(t.term + " #" + t.clause_id);
-    CHECK(terms == std::vector<std::string>{"Councillor #councillor", "Chief Officer #chief-officer",
-                                            "Head of Paid Service #head", "Monitoring Officer #mo",
-                                            "Deputy Monitoring Officer #deputy", "Leader of the Council #leader",
-                                            "Authority #leader", "Officer #list", "Member #list",
-                                            "Proper Officer #list"});
+    CHECK(terms == std::vector<std::string>{
+                       "Councillor #councillor", "Chief Officer #chief-officer", "Head of Paid Service #head",
+                       "Monitoring Officer #mo", "Deputy Monitoring Officer #deputy", "Leader of the Council #leader",
+                       "Authority #leader", "Officer #list", "Member #list", "Proper Officer #list"});
     REQUIRE(p.terms.size() == 10);
     CHECK(p.terms[0].definition == "In this Protocol, Councillor means an elected or co-opted member of the Council.");
     CHECK(p.terms[7].definition == "Officer means any employee of the Council;");
@@ -63,16 +63,16 @@ TEST_CASE("sentences from the seeds that use 'means', 'includes' or brackets def
     // each opens its clause, where an unquoted term would be taken
     const char* sentences[] = {
         "The need to maintain the separation of roles means that there are limits to the matters on which they may "
-        "seek the advice of officers.",                                                                   // seed 000, 3.4.2
+        "seek the advice of officers.",  // seed 000, 3.4.2
         "These responsibilities mean that they may have to have a closer working relationship with employees.",  // 003
-        "This includes respecting the decisions of the Council.",                                          // 003
+        "This includes respecting the decisions of the Council.",                                                // 003
         "Officers will not normally attend any political party group meeting which includes non-Council members.",  // 002
         "These are known as statutory officers and include the Chief Executive/Head of Paid Service, Monitoring "
-        "Officer and Chief Finance Officer (s151 officer).",                                               // 000, 2.7
-        "An officer has no means of responding to criticisms like this in public.",                        // 003, 4.4
+        "Officer and Chief Finance Officer (s151 officer).",                         // 000, 2.7
+        "An officer has no means of responding to criticisms like this in public.",  // 003, 4.4
         "Councillors and Officers are referred to the Council's Relationships at Work Policy for guidance.",  // 004
         "The Statutory Officers are the Head of Paid Service (usually the Joint Chief Executive) and the Chief Finance "
-        "Officer (or Section 151 Officer).",                                                               // 004
+        "Officer (or Section 151 Officer).",  // 004
         "Any Member means well (the Council knows).",
     };
     std::string body = "## 1. Intro\n\n";
@@ -93,6 +93,7 @@ TEST_CASE("the committed protocols define exactly the terms they define", "[refs
         auto p = load(test_env::source_dir() + "/protocol-source/" + name + ".md", diags);
         for (const auto& t : p.terms) terms.push_back(std::string(name) + ": " + t.term);
     }
-    CHECK(terms == std::vector<std::string>{"somerset-model-protocol: officers", "somerset-model-protocol: need to know",
+    CHECK(terms == std::vector<std::string>{"somerset-model-protocol: officers",
+                                            "somerset-model-protocol: need to know",
                                             "somerset-model-protocol: the Act"});
 }

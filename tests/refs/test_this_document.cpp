@@ -9,9 +9,10 @@ using namespace protopub;
 
 namespace {
 
-const char* const names[] = {"this guidance", "this Protocol", "this Code",       "this document", "this procedure",
-                             "this policy",   "this guide",    "these Rules",     "this scheme",   "this note",
-                             "these guidelines", "these Procedure Rules", "THIS GUIDANCE"};
+const char* const names[] = {"this guidance",  "this Protocol", "this Code",        "this document",
+                             "this procedure", "this policy",   "this guide",       "these Rules",
+                             "this scheme",    "this note",     "these guidelines", "these Procedure Rules",
+                             "THIS GUIDANCE"};
 
 model::Protocol load_text(const std::string& text, model::Diagnostics& diags) {
     model::Protocol p = source::read_protocol(text, "t.md", diags);
@@ -20,8 +21,10 @@ model::Protocol load_text(const std::string& text, model::Diagnostics& diags) {
 }
 
 std::string with_clause(const std::string& words) {
-    return testing::source_with_body("## 1. General {#general}\n\n1.1 {#one} Members and officers work together.\n\n"
-                                     "1.2 {#two} " + words + "\n\n1.3 {#three} The last clause.\n");
+    return testing::source_with_body(
+        "## 1. General {#general}\n\n1.1 {#one} Members and officers work together.\n\n"
+        "1.2 {#two} " +
+        words + "\n\n1.3 {#three} The last clause.\n");
 }
 
 }  // namespace

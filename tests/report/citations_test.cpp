@@ -14,7 +14,8 @@ const std::string kDraft = test_env::source_dir() + "/protocol-source/reports/ox
 
 std::string report_with(const std::string& body) {
     return "---\ncommittee: Standards Committee\ndate: 2025-03-12\ntitle: Revised code\nappendices:\n"
-           "  - version: " + kDraft + "\n---\n\n" + body;
+           "  - version: " +
+           kDraft + "\n---\n\n" + body;
 }
 
 // The ids the body's references point at, in order.
@@ -26,7 +27,8 @@ std::vector<std::string> cited_ids(model::Protocol& pack) {
         one.sections = {s};
         model::for_each_inline(one, [&](model::Inline& in) {
             if (in.kind != model::InlineKind::reference) return;
-            for (const auto& t : pack.references[static_cast<std::size_t>(in.reference)].targets) out.push_back(t.clause_id);
+            for (const auto& t : pack.references[static_cast<std::size_t>(in.reference)].targets)
+                out.push_back(t.clause_id);
         });
     }
     return out;
@@ -38,7 +40,7 @@ TEST_CASE("every paragraph of an appendix can be cited, however the line breaks"
     model::Diagnostics load;
     const auto draft_text = testing::read(kDraft);
     // Every numbered paragraph (here: numbered sub-headings 24.1 to 24.18) of the revised code.
-    std::vector<std::pair<std::string, std::string>> numbered;   // number, id
+    std::vector<std::pair<std::string, std::string>> numbered;  // number, id
     {
         report::ReportSource probe = report::read_report(report_with("1. Probe.\n"), "REPORT.md", load);
         const auto apps = report::build_appendices(probe, load);
@@ -59,8 +61,8 @@ TEST_CASE("every paragraph of an appendix can be cited, however the line breaks"
             std::string citation;
             for (std::size_t w = 0; w < words.size(); ++w) citation += words[w] + (w + 1 == cut ? "\n   " : " ");
             model::Diagnostics diags;
-            const auto source = report::read_report(report_with("1. Officers answer enquiries " + citation + "quickly.\n"),
-                                                    "REPORT.md", diags);
+            const auto source = report::read_report(
+                report_with("1. Officers answer enquiries " + citation + "quickly.\n"), "REPORT.md", diags);
             const auto apps = report::build_appendices(source, diags);
             model::Protocol pack = report::assemble(source, apps, diags);
             INFO(number << " cut after word " << cut << "\n" << testing::formatted(diags));
@@ -80,11 +82,13 @@ TEST_CASE("lists and ranges of an appendix's paragraphs, and numbers it does not
     model::Protocol pack = report::assemble(source, apps, diags);
     const std::string said = testing::formatted(diags);
     INFO(said);
-    CHECK(said.find("REPORT.md:10:11: error: 'clause 24.99 of Appendix 1' points nowhere: Appendix 1") != std::string::npos);
-    CHECK(said.find("REPORT.md:10:35: error: 'Appendix 2' points nowhere: the report has one appendix") != std::string::npos);
+    CHECK(said.find("REPORT.md:10:11: error: 'clause 24.99 of Appendix 1' points nowhere: Appendix 1") !=
+          std::string::npos);
+    CHECK(said.find("REPORT.md:10:35: error: 'Appendix 2' points nowhere: the report has one appendix") !=
+          std::string::npos);
     CHECK(diags.error_count() == 2);
     const auto ids = cited_ids(pack);
-    REQUIRE(ids.size() == 6);   // the last, 24.99, unresolved; Appendix 2 has no target
+    REQUIRE(ids.size() == 6);  // the last, 24.99, unresolved; Appendix 2 has no target
     CHECK(ids[0] == "appendix-1-status-of-this-code");
     CHECK(ids[2] == "appendix-1-councillors-enquiries");
     CHECK(ids[3] == "appendix-1-complaints-about-councillors-or-officers");

@@ -25,13 +25,13 @@ int count(const std::string& haystack, const std::string& needle) {
 // repository (the old version is read as FILE@HEAD).
 struct SampleRepo {
     testing::TempDir dir;
-    std::string report;   // .../protocol-source/reports/oxford-2025/REPORT.md
+    std::string report;  // .../protocol-source/reports/oxford-2025/REPORT.md
 
     SampleRepo() {
         const std::string sources = dir.file("protocol-source");
         fs::create_directories(sources + "/reports/oxford-2025");
-        for (const char* name : {"oxford-city-council.md", "somerset-model-protocol.md", "reports/oxford-2025/REPORT.md",
-                                 "reports/oxford-2025/oxford-city-council-2025.md"})
+        for (const char* name : {"oxford-city-council.md", "somerset-model-protocol.md",
+                                 "reports/oxford-2025/REPORT.md", "reports/oxford-2025/oxford-city-council-2025.md"})
             testing::write(sources + "/" + name, testing::read(kSources + "/" + name));
         report = sources + "/reports/oxford-2025/REPORT.md";
         const std::string git = "git -C '" + dir.path() + "' -c user.name=t -c user.email=t@example.org ";
@@ -61,7 +61,10 @@ std::vector<std::string> lines_between(const std::string& text, const std::strin
         if (nl == std::string::npos) nl = text.size();
         std::string line = text.substr(pos, nl - pos);
         pos = nl + 1;
-        if (line.rfind(from, 0) == 0) { inside = true; continue; }
+        if (line.rfind(from, 0) == 0) {
+            inside = true;
+            continue;
+        }
         if (inside && line.rfind(to, 0) == 0) break;
         if (inside && !line.empty()) out.push_back(line);
     }
@@ -94,11 +97,12 @@ TEST_CASE("the sample report builds the whole committee pack", "[report][cli]") 
                                 "Appendix 1: Schedule of changes", "Appendix 4: Comparison with the model protocol"})
         CHECK(xml.find(heading) != std::string::npos);
     CHECK(count(xml, "<w:pStyle w:val=\"Heading1\"/>") >= 8);
-    CHECK(count(xml, "<w:pStyle w:val=\"ListParagraph\"/><w:numPr>") >= 2);   // the recommendations
+    CHECK(count(xml, "<w:pStyle w:val=\"ListParagraph\"/><w:numPr>") >= 2);  // the recommendations
     CHECK(xml.find("Officers now have ten working days") != std::string::npos);
-    CHECK(count(xml, "<w:sectPr") == 5);   // the report and four appendices
+    CHECK(count(xml, "<w:sectPr") == 5);  // the report and four appendices
     auto parts = protopub::testing::unpack_docx(testing::read(pack + "/report.docx"));
-    CHECK(parts["word/protopub-header2.xml"].find("Appendix 2: The revised Code with the changes shown") != std::string::npos);
+    CHECK(parts["word/protopub-header2.xml"].find("Appendix 2: The revised Code with the changes shown") !=
+          std::string::npos);
     CHECK(parts["word/_rels/document.xml.rels"].find("protopub-header4.xml") != std::string::npos);
     CHECK(parts["[Content_Types].xml"].find("/word/protopub-header4.xml") != std::string::npos);
     CHECK(xml.find("<w:ins ") != std::string::npos);
@@ -124,14 +128,16 @@ TEST_CASE("the sample report builds the whole committee pack", "[report][cli]") 
     CHECK(count(text, "Appendix 1: Schedule of changes") >= 3);
 }
 
-TEST_CASE("LibreOffice's Accept All turns the tracked-changes appendix into the revised Code", "[report][cli][libreoffice]") {
+TEST_CASE("LibreOffice's Accept All turns the tracked-changes appendix into the revised Code",
+          "[report][cli][libreoffice]") {
     SampleRepo repo;
     testing::TempDir out;
     REQUIRE(testing::run_cli({"report", repo.report, "-o", out.file("pack"), "--format", "docx"}).exit_code == 0);
     // The same script as the redline's LibreOffice check: NAME.accept.docx -> NAME.accepted.txt.
     testing::TempDir lo;
     testing::write(lo.file("report.accept.docx"), testing::read(out.file("pack/report.docx")));
-    const std::string command = "python3 '" + test_env::source_dir() + "/tests/redline/lo_accept_reject.py' '" + lo.path() + "'";
+    const std::string command =
+        "python3 '" + test_env::source_dir() + "/tests/redline/lo_accept_reject.py' '" + lo.path() + "'";
     REQUIRE(std::system(command.c_str()) == 0);
     const std::string text = testing::read(lo.file("report.accepted.txt"));
     const auto accepted = lines_between(text, "Appendix 2:", "Appendix 3:");
@@ -163,7 +169,8 @@ TEST_CASE("a report with bad appendices or references writes nothing and says wh
         CHECK(run.err.find("v1999") != std::string::npos);
     }
     SECTION("a reference to an appendix that does not exist") {
-        repo.rewrite("5. The clean text of the revised Code is at Appendix 3.", "5. The clean text of the revised Code is at Appendix 7.");
+        repo.rewrite("5. The clean text of the revised Code is at Appendix 3.",
+                     "5. The clean text of the revised Code is at Appendix 7.");
         const auto run = testing::run_cli({"report", repo.report, "-o", pack});
         CHECK(run.exit_code == 1);
         CHECK(run.err.find(where + "51:45: error: 'Appendix 7' points nowhere: the report has 4 appendices") !=

@@ -33,7 +33,8 @@ TEST_CASE("the model protocol (seed 003) parses to its 58 numbered paragraphs", 
     const auto n = numbers(p);
     CHECK(n.size() == 58);
     CHECK(p.sections.size() == 10);
-    CHECK(std::vector<std::string>(n.begin(), n.begin() + 5) == std::vector<std::string>{"1.1", "1.2", "1.3", "1.4", "1.5"});
+    CHECK(std::vector<std::string>(n.begin(), n.begin() + 5) ==
+          std::vector<std::string>{"1.1", "1.2", "1.3", "1.4", "1.5"});
     // section 3: numbered headings (3.2 Chairs ...) and three levels
     std::vector<std::string> three;
     for (const auto& c : p.sections[2].clauses) three.push_back(c.number.text);

@@ -23,7 +23,8 @@ inline std::string dump_inlines(const model::Inlines& inlines) {
         switch (in.kind) {
             case K::text: out += in.text; break;
             case K::code: out += "`" + in.text + "`"; break;
-            case K::soft_break: case K::line_break: out += " "; break;
+            case K::soft_break:
+            case K::line_break: out += " "; break;
             case K::emphasis: out += "<em>" + dump_inlines(in.children) + "</em>"; break;
             case K::strong: out += "<b>" + dump_inlines(in.children) + "</b>"; break;
             case K::strike: out += "<s>" + dump_inlines(in.children) + "</s>"; break;
@@ -64,8 +65,9 @@ inline void dump_blocks(const std::vector<model::Block>& blocks, const std::stri
 inline std::string dump(const model::Protocol& p) {
     std::string out = "title: " + p.meta.title + "\ncouncil: " + p.meta.council + "\nversion: " + p.meta.version + "\n";
     for (const auto& s : p.sections) {
-        out += std::string(s.level == 2 ? "section" : "subsection") + (s.kind == model::SectionKind::preamble ? " (preamble)" : "") +
-               " [" + s.number.text + "] " + dump_inlines(s.heading) + " #" + s.id + "\n";
+        out += std::string(s.level == 2 ? "section" : "subsection") +
+               (s.kind == model::SectionKind::preamble ? " (preamble)" : "") + " [" + s.number.text + "] " +
+               dump_inlines(s.heading) + " #" + s.id + "\n";
         dump_blocks(s.intro, "  ", out);
         for (const auto& c : s.clauses) {
             out += "  clause " + model::join_number(c.number.parts) + " #" + c.id;

@@ -25,7 +25,8 @@ TEST_CASE("lists nested 5,000 deep are an error, not a stack overflow", "[source
           "deep.md:12:203: error: lists, quotes or emphasis nested more than 100 levels deep; the deeper levels "
           "are not read\n");
     body = "## 1. Deep\n\n1.1 Nested:\n\n";
-    for (int depth = 0; depth < 1000; ++depth) body += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "- item\n";
+    for (int depth = 0; depth < 1000; ++depth)
+        body += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "- item\n";
     CHECK(read_errors(testing::source_with_body(body)) ==
           "deep.md:112:203: error: lists, quotes or emphasis nested more than 100 levels deep; the deeper levels "
           "are not read\n");
@@ -82,7 +83,8 @@ TEST_CASE("renumber refuses a source over the limit instead of working on it for
     CHECK(r.err == "protopub renumber: error: '" + dir.file("big.md") + "' is 17 MiB, over the limit of 16 MiB\n");
 }
 
-TEST_CASE("a malformed table whose text cmark places at column 0 is read, its position on the line", "[source][limits]") {
+TEST_CASE("a malformed table whose text cmark places at column 0 is read, its position on the line",
+          "[source][limits]") {
     // Found by fuzz_reader: cmark-gfm reports column 0 for the code span's text here, and
     // the reader once indexed the line at -1.
     model::Diagnostics diags;

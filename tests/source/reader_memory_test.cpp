@@ -5,9 +5,9 @@
 #include <thread>
 
 #include "model/text.hpp"
+#include "paths.hpp"
 #include "source/model_dump.hpp"
 #include "source/reader.hpp"
-#include "paths.hpp"
 #include "support.hpp"
 
 using namespace protopub;

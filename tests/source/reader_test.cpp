@@ -76,7 +76,9 @@ TEST_CASE("clause text keeps its words, the number and id are taken off", "[sour
 
 TEST_CASE("derived ids are readable and unique", "[source][ids]") {
     model::Diagnostics diags;
-    auto p = parse(testing::source_with_body("## Roles and duties\n\n1.1 Councillors must act.\n\n1.2 Councillors must act.\n"), diags);
+    auto p = parse(
+        testing::source_with_body("## Roles and duties\n\n1.1 Councillors must act.\n\n1.2 Councillors must act.\n"),
+        diags);
     REQUIRE(p.sections[0].clauses.size() == 2);
     CHECK(p.sections[0].id == "roles-and-duties");
     CHECK(p.sections[0].clauses[0].id == "councillors-must-act");
@@ -95,7 +97,10 @@ TEST_CASE("single-level clauses are written as an ordered list", "[source]") {
 
 TEST_CASE("labelled paragraphs inside a clause become sub-items", "[source]") {
     model::Diagnostics diags;
-    auto p = parse(testing::source_with_body("## 7. Officers\n\n7.1 Regard the advice of the:\n\na) Chief Finance Officer;\n\nb) Monitoring Officer.\n"), diags);
+    auto p = parse(
+        testing::source_with_body(
+            "## 7. Officers\n\n7.1 Regard the advice of the:\n\na) Chief Finance Officer;\n\nb) Monitoring Officer.\n"),
+        diags);
     const auto& c = p.sections[0].clauses.at(0);
     REQUIRE(c.blocks.size() == 2);
     CHECK(c.blocks[1].list_style == ListStyle::alpha_close);
@@ -112,7 +117,9 @@ TEST_CASE("roman sub-items are told from letters", "[source]") {
 
 TEST_CASE("a preamble section holds no clauses", "[source]") {
     model::Diagnostics diags;
-    auto p = parse(testing::source_with_body("## Report {#report .preamble}\n\n1. As part of its work...\n\n## 24.1 Status\n\n24.1.1 x\n"), diags);
+    auto p = parse(testing::source_with_body(
+                       "## Report {#report .preamble}\n\n1. As part of its work...\n\n## 24.1 Status\n\n24.1.1 x\n"),
+                   diags);
     REQUIRE(p.sections.size() == 2);
     CHECK(p.sections[0].kind == model::SectionKind::preamble);
     CHECK(p.sections[0].clauses.empty());
@@ -121,7 +128,9 @@ TEST_CASE("a preamble section holds no clauses", "[source]") {
 
 TEST_CASE("raw HTML in the source stays text", "[source][safety]") {
     model::Diagnostics diags;
-    auto p = parse(testing::source_with_body("## 1. A\n\n1.1 Hello <script>alert(1)</script> world.\n\n<div onclick=\"x()\">block</div>\n"), diags);
+    auto p = parse(testing::source_with_body(
+                       "## 1. A\n\n1.1 Hello <script>alert(1)</script> world.\n\n<div onclick=\"x()\">block</div>\n"),
+                   diags);
     const auto& c = p.sections[0].clauses[0];
     CHECK(model::plain_text(c) == "Hello <script>alert(1)</script> world. <div onclick=\"x()\">block</div>");
 }

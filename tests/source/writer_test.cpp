@@ -2,10 +2,10 @@
 
 #include "io/files.hpp"
 #include "model/diagnostics.hpp"
+#include "paths.hpp"
+#include "source/model_dump.hpp"
 #include "source/reader.hpp"
 #include "source/writer.hpp"
-#include "source/model_dump.hpp"
-#include "paths.hpp"
 
 using namespace protopub;
 
@@ -72,9 +72,16 @@ TEST_CASE("writer: text that looks like Markdown stays text", "[source][writer]"
     c.number.text = "1.1";
     c.number.parts = {1, 1};
     const std::vector<std::string> tricky = {
-        "1. is not a list",  "4.2 is not a clause", "(a) is not a label", "i. is not a label either",
-        "# not a heading",   "- not a bullet",      "> not a quote",      "*stars* and _under_ and `ticks`",
-        "see www.example.gov.uk or https://example.org", "&amp; stays &amp; and \\ stays \\",
+        "1. is not a list",
+        "4.2 is not a clause",
+        "(a) is not a label",
+        "i. is not a label either",
+        "# not a heading",
+        "- not a bullet",
+        "> not a quote",
+        "*stars* and _under_ and `ticks`",
+        "see www.example.gov.uk or https://example.org",
+        "&amp; stays &amp; and \\ stays \\",
         "[not a link](x) and <b>no html</b> and ~~no strike~~",
     };
     c.blocks.push_back(paragraph("First words."));
