@@ -822,7 +822,7 @@ private:
     Hyperlinks& hyperlinks_;
     ListNumbering& lists_;
     const Bookmarks& bookmarks_;
-    const Inlines title_inlines_ = {model::Inline{model::InlineKind::text, protocol_.meta.title, {}, {}, -1, {}}};
+    const Inlines title_inlines_ = {model::Inline{model::InlineKind::text, model::document_title(protocol_), {}, {}, -1, {}}};
     int base_level_ = 2;
     int next_id_ = 1;
     int move_range_id_ = 0;

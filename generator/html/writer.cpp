@@ -287,7 +287,7 @@ void append_section_titled(pugi::xml_node parent, const Section& s, const Protoc
 // document begins untitled after a covering report, "" where it has no name at all.
 std::string contents_label(const Protocol& p, std::size_t i) {
     const Section& s = p.sections[i];
-    if (begins_after_covering_report(p, i)) return p.meta.title;
+    if (begins_after_covering_report(p, i)) return document_title(p);
     if (s.heading.empty() && s.number.empty() && s.kind != SectionKind::preamble) return {};
     return model::section_name(s);
 }
@@ -520,7 +520,7 @@ Context page_context(const Protocol& p, const SiteOptions& options, const SitePa
         pugi::xml_node preamble;  // the open box of the covering report
         for (std::size_t i = 0; i < p.sections.size(); ++i) {
             const Section& s = p.sections[i];
-            const std::string title = begins_after_covering_report(p, i) ? p.meta.title : std::string();
+            const std::string title = begins_after_covering_report(p, i) ? document_title(p) : std::string();
             if (s.level > 2 && current) {
                 append_section_titled(current, s, p, title);
                 continue;

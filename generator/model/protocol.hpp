@@ -228,6 +228,9 @@ struct Metadata {
     std::string supersedes;  // version it replaces
     std::string lang = "en-GB";
     std::optional<ConstitutionPlace> constitution;
+    // A document about another (a redline, "<title>: changes from version 1 to 2"): that
+    // document's own title, which its covering report and its first heading name.
+    std::string document_title;
 };
 
 struct Protocol {

@@ -343,8 +343,12 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
+const std::string& document_title(const Protocol& p) {
+    return p.meta.document_title.empty() ? p.meta.title : p.meta.document_title;
+}
+
 std::string covering_report_label(const Protocol& p) {
-    const std::string title = trim(p.meta.title);
+    const std::string title = trim(document_title(p));
     return "Covering report \xE2\x80\x94 not part of the " + (title.empty() ? std::string("document") : title);
 }
 

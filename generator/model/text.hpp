@@ -57,6 +57,8 @@ std::string covering_report_label(const Protocol& p);
 // The heading a document's untitled first section takes when a covering report comes
 // before it, so the document has a heading of its own where it begins: its title.
 bool begins_after_covering_report(const Protocol& p, std::size_t section_index);
+// The title of the document itself: a redline's is that of the protocol it redlines.
+const std::string& document_title(const Protocol& p);
 
 // The defined terms as every format lists them: alphabetical (ignoring case), each with
 // the number of the clause that defines it ("" when that clause is unnumbered).

@@ -121,7 +121,7 @@ public:
             if (model::begins_after_covering_report(protocol_, i)) {
                 // The document starts here without a heading of its own: its title is one.
                 model::Section& titled = kept_.emplace_back(s);
-                titled.heading = {model::Inline{model::InlineKind::text, protocol_.meta.title, {}, {}, -1, {}}};
+                titled.heading = {model::Inline{model::InlineKind::text, model::document_title(protocol_), {}, {}, -1, {}}};
                 section(titled, false);
             } else {
                 section(s, first && s.kind != model::SectionKind::preamble);

@@ -188,6 +188,7 @@ public:
         model::Protocol p;
         p.source_path = new_.source_path;
         p.meta = new_.meta;
+        p.meta.document_title = new_.meta.title;
         p.meta.title =
             new_.meta.title + ": changes from version " + old_.meta.version + " to version " + new_.meta.version;
         p.references = new_.references;

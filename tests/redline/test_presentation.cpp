@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <regex>
 
+#include "docx/word_reader.hpp"
+#include "pdf/pdf_tools.hpp"
 #include "support.hpp"
 
 namespace {
@@ -118,4 +120,34 @@ TEST_CASE("failure 9: both ends of a split and of a merge have a margin note lin
     CHECK(
         html.find("<a class=\"move-link\" href=\"#officers-answer-enquiries-from-councillors\">merged into 1.3</a>") !=
         std::string::npos);
+}
+
+TEST_CASE("a redline's covering report is labelled with the protocol's own title, in every format",
+          "[redline][presentation]") {
+    // The redline's title is "T: changes from version 1 to version 2"; the covering report
+    // is not part of T, and T's untitled first section is headed T, as when T is published.
+    testing::TempDir dir;
+    const auto version = [&](const std::string& v, const std::string& words) {
+        return "---\ntitle: Member/Officer Code\ncouncil: C\nversion: \"" + v +
+               "\"\nstatus: draft\n---\n\n"
+               "## Report to the Standards Committee {#report .preamble}\n\nThe committee is asked to approve the "
+               "code.\n\n## {#code}\n\n1.1 Officers " +
+               words + " councillors.\n\n1.2 Councillors respect officers.\n";
+    };
+    testing::write(dir.file("old.md"), version("1", "advise"));
+    testing::write(dir.file("new.md"), version("2", "advise all"));
+    const std::string out = dir.file("out");
+    const auto run =
+        testing::run_cli({"diff", dir.file("old.md"), dir.file("new.md"), "-o", out, "--format", "html,pdf,docx"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    const std::string label = "not part of the Member/Officer Code";
+    const std::string html = testing::read(out + "/redline.html");
+    const std::string pdf = pdf_tools::run("pdftotext -raw '" + out + "/redline.pdf' -");
+    const std::string word = protopub::testing::unpack_docx(testing::read(out + "/redline.docx"))["word/document.xml"];
+    for (const std::string* text : {&html, &pdf, &word}) {
+        CHECK(text->find(label) != std::string::npos);
+        CHECK(text->find("not part of the Member/Officer Code: changes") == std::string::npos);
+    }
+    CHECK(pdf.find("Member/Officer Code\n1.1") != std::string::npos);
 }
