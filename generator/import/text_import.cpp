@@ -463,10 +463,27 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         dropped.push_back({{line.number, 1}, line.text, "table of contents"});
     };
     std::size_t count = 0, first = 0;
+    auto drop_counted = [&](Line& line) {
+        if (count++ == 0) first = line.number;
+        drop(line);
+    };
+    const auto is_heading = [](std::string_view text) {
+        return equals_ignore_case(text, "contents") || equals_ignore_case(text, "table of contents");
+    };
+    // The nearest line above `at` that is text (blank lines and furniture skipped; a bare
+    // marker stays, as the number of an entry may be one).
+    const auto text_above = [&](std::size_t at) {
+        while (at > 0 && (lines[at - 1].blank || (lines[at - 1].junk && !lines[at - 1].bare_marker))) --at;
+        return at;
+    };
+    // The "Contents" heading right above an entry goes with it.
+    const auto drop_heading_above = [&](std::size_t above) {
+        if (above > 0 && !lines[above - 1].junk && is_heading(lines[above - 1].text)) drop_counted(lines[above - 1]);
+    };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].blank || lines[i].junk) continue;
         const std::string& text = lines[i].text;
-        const bool heading = equals_ignore_case(text, "contents") || equals_ignore_case(text, "table of contents");
+        const bool heading = is_heading(text);
         if (heading) {
             // the entries under it, blank lines between them allowed
             std::size_t end = i + 1;
@@ -484,45 +501,24 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
             i = end - 1;
         } else if (is_leader(text) && i > 0 && !lines[i - 1].junk && contents_entry(lines[i - 1].text)) {
             // "Introduction 2" / ". . . . . .": the leader went onto a line of its own (pdftotext -raw)
-            std::size_t entry = i - 1;
-            std::size_t above = entry;
-            while (above > 0 && (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker)))
-                --above;
-            if (above > 0 && !lines[above - 1].junk &&
-                (equals_ignore_case(lines[above - 1].text, "contents") ||
-                 equals_ignore_case(lines[above - 1].text, "table of contents"))) {
-                if (count++ == 0) first = lines[above - 1].number;
-                drop(lines[above - 1]);
-            }
-            if (count++ == 0) first = lines[entry].number;
-            drop(lines[entry]);
-            ++count;
-            drop(lines[i]);
+            const std::size_t entry = i - 1;
+            drop_heading_above(text_above(entry));
+            drop_counted(lines[entry]);
+            drop_counted(lines[i]);
         } else if (contents_entry_with_leader(text)) {
             // the entry's number alone on the line above (pdftotext), and the "Contents"
             // heading above the first entry, go with it
-            std::size_t above = i;
-            while (above > 0 && (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker)))
-                --above;
+            std::size_t above = text_above(i);
             if (above > 0 && !lines[above - 1].junk && lines[above - 1].text.size() <= 12) {
                 const Marker number = detail::read_marker(lines[above - 1].text + " X");
                 if ((number.kind == MarkerKind::single || number.kind == MarkerKind::clause) &&
                     number.length == lines[above - 1].text.size() + 1) {
-                    if (count++ == 0) first = lines[above - 1].number;
-                    drop(lines[above - 1]);
-                    while (above > 0 &&
-                           (lines[above - 1].blank || (lines[above - 1].junk && !lines[above - 1].bare_marker)))
-                        --above;
+                    drop_counted(lines[above - 1]);
+                    above = text_above(above - 1);
                 }
             }
-            if (above > 0 && !lines[above - 1].junk &&
-                (equals_ignore_case(lines[above - 1].text, "contents") ||
-                 equals_ignore_case(lines[above - 1].text, "table of contents"))) {
-                if (count++ == 0) first = lines[above - 1].number;
-                drop(lines[above - 1]);
-            }
-            if (count++ == 0) first = lines[i].number;
-            drop(lines[i]);
+            drop_heading_above(above);
+            drop_counted(lines[i]);
         }
     }
     // "1. Introduction" ... "13. If Things Go Wrong" with no page numbers, then "1.
