@@ -22,6 +22,13 @@ inline std::string run(const std::string& command) {
     return out;
 }
 
+// The number of pages pdfinfo reports (0 when it cannot read the file).
+inline int page_count(const std::string& path) {
+    const std::string info = run("pdfinfo '" + path + "'");
+    const auto at = info.find("Pages:");
+    return at == std::string::npos ? 0 : std::stoi(info.substr(at + 6));
+}
+
 inline int count(const std::string& text, const std::string& needle) {
     int n = 0;
     for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++n;
