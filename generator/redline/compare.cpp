@@ -153,6 +153,15 @@ std::string describe_edits(const Change& c, const std::vector<Token>& a, const s
 
 namespace {
 
+// A clause's tokens, the sorted keys of its words and punctuation, and a hash of its text.
+// (At namespace scope: as a nested class with a member initializer, clang cannot build
+// it inside the std::optional that holds it.)
+struct Words {
+    std::vector<Token> tokens;
+    std::vector<std::uint32_t> bag;
+    std::size_t text_hash = 0;
+};
+
 // A clause of one version. Its words are tokenized the first time they are needed: a
 // clause paired by id with a clause that reads the same (most of a long protocol) is
 // never tokenized at all.
@@ -175,11 +184,6 @@ public:
     bool renumbering_marked = false;
 
 private:
-    struct Words {
-        std::vector<Token> tokens;
-        std::vector<std::uint32_t> bag;
-        std::size_t text_hash = 0;
-    };
     Words& words() const {
         if (!words_) {
             words_.emplace();
