@@ -21,7 +21,12 @@ if [ ! -f "$build/build.ninja" ]; then
     -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DPROTOPUB_FUZZ=ON -DPROTOPUB_TESTS=OFF \
     -DCMAKE_DISABLE_FIND_PACKAGE_benchmark=ON >/dev/null
 fi
-nice -n "$nice_level" cmake --build "$build" -j"$(nproc)" >/dev/null
+# Quiet unless the build fails; then its errors are what CI shows.
+if ! nice -n "$nice_level" cmake --build "$build" -j"$(nproc)" >"$build/build.log" 2>&1; then
+  grep -E -A8 'error|FAILED' "$build/build.log" | head -60
+  echo "fuzz: the clang build failed (full log: $build/build.log)"
+  exit 1
+fi
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
