@@ -51,24 +51,33 @@ std::uint32_t checksum(std::string_view table) {
     return sum;
 }
 
-// A composite glyph's components: (offset of the glyph index inside the glyph, index).
-std::vector<std::pair<std::size_t, std::uint16_t>> components(const layout::FontBytes& r, std::size_t glyph,
-                                                              std::size_t length) {
-    std::vector<std::pair<std::size_t, std::uint16_t>> out;
+// One component of a composite glyph: where its flags stand inside the glyph (its glyph
+// index follows them), the flags, the index, and where the next component begins.
+struct Component {
+    std::size_t at;
+    std::uint16_t flags;
+    std::uint16_t glyph;
+    std::size_t end;
+};
+constexpr std::uint16_t component_more = 0x20, component_has_instructions = 0x100;
+
+std::vector<Component> components(const layout::FontBytes& r, std::size_t glyph, std::size_t length) {
+    std::vector<Component> out;
     if (length < 10 || r.s16(glyph) >= 0) return out;
-    constexpr std::uint16_t words = 0x1, scale = 0x8, more = 0x20, xy_scale = 0x40, two_by_two = 0x80;
+    constexpr std::uint16_t words = 0x1, scale = 0x8, xy_scale = 0x40, two_by_two = 0x80;
     std::size_t at = 10;
     for (bool again = true; again && at + 4 <= length;) {
         const std::uint16_t flags = r.u16(glyph + at);
-        out.push_back({at + 2, r.u16(glyph + at + 2)});
-        at += 4 + ((flags & words) ? 4 : 2);
+        std::size_t end = at + 4 + ((flags & words) ? 4 : 2);
         if (flags & scale)
-            at += 2;
+            end += 2;
         else if (flags & xy_scale)
-            at += 4;
+            end += 4;
         else if (flags & two_by_two)
-            at += 8;
-        again = (flags & more) != 0;
+            end += 8;
+        out.push_back({at, flags, r.u16(glyph + at + 2), end});
+        at = end;
+        again = (flags & component_more) != 0;
     }
     return out;
 }
@@ -88,21 +97,10 @@ std::string unhinted(const layout::FontBytes& r, std::size_t glyph, std::size_t 
         put16(out, count_at, 0);
         return out;
     }
-    constexpr std::uint16_t words = 0x1, scale = 0x8, more = 0x20, xy_scale = 0x40, two_by_two = 0x80,
-                            has_instructions = 0x100;
-    std::size_t at = 10;
-    for (bool again = true; again && at + 4 <= length;) {
-        const std::uint16_t flags = r.u16(glyph + at);
-        if (flags & has_instructions) put16(out, at, flags & ~has_instructions);
-        at += 4 + ((flags & words) ? 4 : 2);
-        if (flags & scale)
-            at += 2;
-        else if (flags & xy_scale)
-            at += 4;
-        else if (flags & two_by_two)
-            at += 8;
-        again = (flags & more) != 0;
-        if (!again && at <= out.size()) out.resize(at);  // the instructions follow the last component
+    for (const Component& c : components(r, glyph, length)) {
+        if (c.flags & component_has_instructions) put16(out, c.at, c.flags & ~component_has_instructions);
+        // the instructions follow the last component
+        if (!(c.flags & component_more) && c.end <= out.size()) out.resize(c.end);
     }
     return out;
 }
@@ -150,7 +148,7 @@ bool subset_truetype(std::string_view ttf, const std::vector<std::uint16_t>& use
     for (auto g : used) keep(g);
     for (std::size_t k = 0; k < out.glyphs.size(); ++k) {  // grows as components are found
         const auto [at, length] = glyph_at(out.glyphs[k]);
-        for (const auto& c : components(r, at, length)) keep(c.second);
+        for (const auto& c : components(r, at, length)) keep(c.glyph);
     }
 
     std::string glyf_out, loca_out, hmtx_out;
@@ -159,7 +157,7 @@ bool subset_truetype(std::string_view ttf, const std::vector<std::uint16_t>& use
         const auto [at, length] = glyph_at(g);
         std::string glyph = unhinted(r, at, length);
         for (const auto& c : components(r, at, length))
-            put16(glyph, c.first, new_id.count(c.second) ? new_id.at(c.second) : 0);
+            put16(glyph, c.at + 2, new_id.count(c.glyph) ? new_id.at(c.glyph) : 0);
         glyf_out += glyph;
         while (glyf_out.size() % 4) glyf_out += '\0';
         const std::size_t metric = std::min(std::size_t(g), long_metrics - 1);
