@@ -822,7 +822,8 @@ private:
     Hyperlinks& hyperlinks_;
     ListNumbering& lists_;
     const Bookmarks& bookmarks_;
-    const Inlines title_inlines_ = {model::Inline{model::InlineKind::text, model::document_title(protocol_), {}, {}, -1, {}}};
+    const Inlines title_inlines_ = {
+        model::Inline{model::InlineKind::text, model::document_title(protocol_), {}, {}, -1, {}}};
     int base_level_ = 2;
     int next_id_ = 1;
     int move_range_id_ = 0;
@@ -923,41 +924,6 @@ PageGeometry page_geometry(pugi::xml_node styles, pugi::xml_node section_propert
     return g;
 }
 
-namespace {
-
-// As XML 1.0 asks: '&' and '<' everywhere, '>' too (for "]]>"), quotes and control
-// characters in attribute values. Runs of ordinary characters are copied whole.
-struct EscapeTable {
-    std::array<bool, 256> text{}, attribute{};
-    EscapeTable() {
-        for (unsigned char c : {'&', '<', '>'}) text[c] = attribute[c] = true;
-        attribute['"'] = true;
-        for (int c = 0; c < 0x20; ++c) attribute[static_cast<std::size_t>(c)] = true;
-    }
-};
-
-void append_escaped(std::string& out, std::string_view s, bool in_attribute) {
-    static const EscapeTable table;
-    const auto& special = in_attribute ? table.attribute : table.text;
-    std::size_t done = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (!special[c]) continue;
-        out.append(s, done, i - done);
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += "&#" + std::to_string(c) + ";"; break;
-        }
-        done = i + 1;
-    }
-    out.append(s, done);
-}
-
-}  // namespace
-
 void XmlOut::end_start_tag() {
     if (!in_start_tag_) return;
     out_ += '>';
@@ -976,7 +942,7 @@ void XmlOut::attr(std::string_view name, std::string_view value) {
     out_ += ' ';
     out_ += name;
     out_ += "=\"";
-    append_escaped(out_, value, true);
+    model::append_xml_escaped(out_, value, true);
     out_ += '"';
 }
 
@@ -984,7 +950,7 @@ void XmlOut::attr(std::string_view name, int value) { attr(name, std::to_string(
 
 void XmlOut::text(std::string_view text) {
     end_start_tag();
-    append_escaped(out_, text, false);
+    model::append_xml_escaped(out_, text, false);
 }
 
 void XmlOut::raw(std::string_view xml) {

@@ -1,6 +1,7 @@
 #include "model/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -397,6 +398,41 @@ std::optional<Section> glossary_section(const Protocol& p) {
         s.intro.push_back(std::move(b));
     }
     return s;
+}
+
+namespace {
+
+// As XML 1.0 asks: '&' and '<' everywhere, '>' too (for "]]>"), quotes and control
+// characters in attribute values. Runs of ordinary characters are copied whole.
+struct EscapeTable {
+    std::array<bool, 256> text{}, attribute{};
+    EscapeTable() {
+        for (unsigned char c : {'&', '<', '>'}) text[c] = attribute[c] = true;
+        attribute['"'] = true;
+        for (int c = 0; c < 0x20; ++c) attribute[static_cast<std::size_t>(c)] = true;
+    }
+};
+
+}  // namespace
+
+void append_xml_escaped(std::string& out, std::string_view s, bool in_attribute) {
+    static const EscapeTable table;
+    const auto& special = in_attribute ? table.attribute : table.text;
+    std::size_t done = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (!special[c]) continue;
+        out.append(s, done, i - done);
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += "&#" + std::to_string(c) + ";"; break;
+        }
+        done = i + 1;
+    }
+    out.append(s, done);
 }
 
 }  // namespace protopub::model

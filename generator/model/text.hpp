@@ -71,4 +71,8 @@ std::vector<GlossaryEntry> glossary(const Protocol& p);
 // sections (PDF, Word); nullopt when the protocol defines no terms.
 std::optional<Section> glossary_section(const Protocol& p);
 
+// `s` appended to `out` as XML 1.0 character data, or as an attribute value (quotes and
+// control characters escaped too), for writers that write XML as text.
+void append_xml_escaped(std::string& out, std::string_view s, bool in_attribute);
+
 }  // namespace protopub::model

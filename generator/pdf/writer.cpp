@@ -13,6 +13,7 @@
 #include <hpdf_pages.h>
 
 #include "layout/flow.hpp"
+#include "model/text.hpp"
 #include "pdf/font_subset.hpp"
 #include "pdf/object_streams.hpp"
 
@@ -411,16 +412,7 @@ private:
 
 std::string xml_escaped(const std::string& s) {
     std::string out;
-    for (char c : s) {
-        if (c == '&')
-            out += "&amp;";
-        else if (c == '<')
-            out += "&lt;";
-        else if (c == '>')
-            out += "&gt;";
-        else
-            out += c;
-    }
+    model::append_xml_escaped(out, s, false);
     return out;
 }
 
