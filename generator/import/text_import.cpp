@@ -452,6 +452,23 @@ bool contents_entry(std::string_view s) {
     return w.size() >= 2 && w.size() <= 14 && all_digits(w.back()) && w.back().size() <= 3 && !ends_sentence(s);
 }
 
+// "toc goes in here", "[TOC]", "{{contents}}": a short line that stands where a contents
+// list was to go, naming it and saying nothing else.
+bool contents_placeholder(std::string_view s) {
+    std::vector<std::string> words = split_words(s);
+    if (words.empty() || words.size() > 6 || ends_sentence(s)) return false;
+    const bool bracketed = std::string_view("[{<").find(s.front()) != std::string_view::npos &&
+                           std::string_view("]}>").find(s.back()) != std::string_view::npos;
+    for (auto& w : words) {
+        std::string core;
+        for (char c : w)
+            if (std::isalpha(static_cast<unsigned char>(c)))
+                core += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (core == "toc" || (bracketed && core == "contents")) return true;
+    }
+    return false;
+}
+
 // A table of contents (Word or the PDF made it from the headings): a "Contents" heading
 // and the entries under it, and any line with a dot leader and a page number.
 void drop_contents(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped,
@@ -484,7 +501,11 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         if (lines[i].blank || lines[i].junk) continue;
         const std::string& text = lines[i].text;
         const bool heading = is_heading(text);
-        if (heading) {
+        if (contents_placeholder(text)) {
+            // "toc goes in here", "[TOC]": where a contents list was to be made
+            drop_heading_above(text_above(i));
+            drop_counted(lines[i]);
+        } else if (heading) {
             // the entries under it, blank lines between them allowed
             std::size_t end = i + 1;
             std::vector<std::size_t> entries;

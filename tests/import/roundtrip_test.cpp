@@ -1109,7 +1109,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"covering report on one line", 0},
                                                         {"contents, dot leaders, pages out of order", 17},
                                                         {"contents, two entries a line", 17},
-                                                        {"contents placeholder", 0},
+                                                        {"contents placeholder", 17},
                                                         {"continues at 24.1", 17},
                                                         {"numbers mid-line", 17},
                                                         {"four levels with a dash", 17},
