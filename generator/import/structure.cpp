@@ -305,7 +305,18 @@ bool section_letter(std::string_view label) {
     return std::all_of(label.begin(), label.end() - 1, [](char c) { return is_upper(c); });
 }
 
-enum class Role { plain, heading, numbered_heading, clause, titled_clause, one_level_clause, label, bullet, table };
+enum class Role {
+    plain,
+    heading,
+    numbered_heading,
+    clause,
+    titled_clause,
+    one_level_clause,
+    label,
+    numbered_item,  // "1)" "2)" after a lead-in, in a text numbered otherwise: sub-items
+    bullet,
+    table
+};
 
 struct Item {
     Paragraph para;
@@ -322,6 +333,12 @@ bool heading_like(const Paragraph& p, std::string_view text, std::size_t max_wor
     if (p.single_line || p.table || !in_capitals(text)) return false;
     Paragraph one_line;
     return title_like(one_line, text, max_words);
+}
+
+// A clause or a section starts at an item of this role.
+bool opens_clause(Role role) {
+    return role == Role::heading || role == Role::numbered_heading || role == Role::clause ||
+           role == Role::titled_clause || role == Role::one_level_clause;
 }
 
 std::vector<Item> classify(std::vector<Paragraph> paras) {
@@ -388,14 +405,31 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
                                    std::equal(it.marker.parts.begin(), it.marker.parts.end(), nm.parts.begin());
                 const bool words = nm.kind == MarkerKind::none && !next->para.bullet && !next->para.table &&
                                    !next->para.text.empty() && !is_lower(next->para.text[0]);
-                const bool items = nm.kind == MarkerKind::label || nm.kind == MarkerKind::bullet || next->para.bullet;
+                const bool numbered_items = !enclosed_clauses && nm.kind == MarkerKind::single && nm.enclosed &&
+                                            nm.parts[0] == 1 && nm.text.front() != '(';
+                const bool items = nm.kind == MarkerKind::label || nm.kind == MarkerKind::bullet || next->para.bullet ||
+                                   numbered_items;
                 if (child || words || items) it.role = Role::titled_clause;
             }
             if (p.heading_level > 0) it.role = Role::titled_clause;
         } else if (it.marker.kind == MarkerKind::single && it.marker.enclosed) {
             // "(3) text" numbers the clauses of a text with no other numbers; elsewhere
-            // it is words of the clause it stands in
-            if (enclosed_clauses) it.role = Role::one_level_clause;
+            // "1)" "2)" ... after a lead-in ("... as follows:") are its sub-items, and
+            // anything else is words of the clause it stands in
+            const int n = it.marker.parts[0];
+            const bool after_lead_in = i > 0 && !items[i - 1].para.table && !items[i - 1].para.text.empty() &&
+                                       items[i - 1].para.text.back() == ':';
+            bool next_item = false;
+            for (std::size_t j = i; j-- > 0 && !opens_clause(items[j].role);)
+                if (items[j].role == Role::numbered_item) {
+                    next_item = items[j].marker.parts[0] == n - 1;
+                    break;
+                }
+            const bool first_item = n == 1 && (after_lead_in || (i > 0 && items[i - 1].role == Role::titled_clause));
+            if (enclosed_clauses)
+                it.role = Role::one_level_clause;
+            else if (it.marker.text.front() != '(' && (first_item || next_item))
+                it.role = Role::numbered_item;
         } else if (it.marker.kind == MarkerKind::single) {
             if (heading_like(p, it.rest, 12) || p.heading_level > 0)
                 it.role = Role::numbered_heading;
@@ -852,6 +886,12 @@ void Builder::place(const Item& it) {
             new_clause(it);
             return;
         case Role::label: add_label(it); return;
+        case Role::numbered_item:
+            if (it.marker.parts[0] == 1)
+                diags_.warning(path_, it.para.pos,
+                               "'" + it.marker.text + "' after a lead-in read as the first of numbered sub-items");
+            append_list_item(container(), ListStyle::ordered, it.marker.text, paragraph_of(it), it.para.pos);
+            return;
         case Role::bullet:
             if (in_preamble_ && !it.para.bullet) break;
             add_bullet(it);

@@ -1115,7 +1115,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"four levels with a dash", 17},
                                                         {"'(1)' under '1 Heading', lettered introduction", 16},
                                                         {"sub-items i. ii., uneven spacing", 17},
-                                                        {"sub-items 1) 2), uneven spacing", 4}};
+                                                        {"sub-items 1) 2), uneven spacing", 17}};
     std::printf("\nimport round trip: agreement by layout (%zu sources)\n", sources.size());
     int failures = 0;
     std::map<std::string, int> agreed_by_layout;
