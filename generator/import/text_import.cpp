@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "import/import.hpp"
@@ -805,6 +806,37 @@ public:
         return words_.size() >= 200 && !words_.count(head) && !words_.count(tail);
     }
 
+    // "Mem" / "ber and Off" / "icer Protocol": a word cut at a line end with no hyphen, as
+    // a PDF's text runs cut a title. The halves are written nowhere else in the text, and
+    // the joined word (or its plural) is. In a title (`in_title`), halves that are no word
+    // of a text of some length are enough, as for a hyphen, and so is a capitalised half
+    // ("Pra") before a small one ("ctice") where the title's other words are capitalised.
+    bool cut_word(std::string_view before, std::string_view after, bool in_title) const {
+        auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+        std::size_t from = before.size();
+        while (from > 0 && letter(before[from - 1])) --from;
+        std::size_t to = 0;
+        while (to < after.size() && letter(after[to])) ++to;
+        if (from == before.size() || to == 0 || (from > 0 && before[from - 1] != ' ')) return false;
+        const std::string head = letters(before.substr(from)), tail = letters(after.substr(0, to));
+        if (words_.empty()) learn_words();
+        auto seen = [&](const std::string& w) {
+            const auto it = words_.find(w);
+            return it == words_.end() ? 0 : it->second;
+        };
+        if (seen(head) > 1 || seen(tail) > 1) return false;
+        if (seen(head + tail) > 0 || seen(head + tail + "s") > 0) return true;
+        if (!in_title) return false;
+        const bool cut_capital = std::isupper(static_cast<unsigned char>(before[from])) &&
+                                 std::islower(static_cast<unsigned char>(after[0])) &&
+                                 !detail::ends_with_small_word(after.substr(0, to));
+        bool title_case = true;
+        for (std::string_view part : {before.substr(0, from), after.substr(to)})
+            for (const auto& w : split_words(part))
+                title_case = title_case && (w.size() < 4 || !std::islower(static_cast<unsigned char>(w[0])));
+        return words_.size() >= 200 || (cut_capital && title_case);
+    }
+
 private:
     void learn_words() const {
         bool after_break = false;
@@ -814,10 +846,10 @@ private:
             for (std::size_t i = after_break ? 1 : 0; i < words.size(); ++i) {
                 if (i + 1 == words.size() && words[i].back() == '-') continue;
                 const std::string w = letters(words[i]);
-                words_.insert(w);
+                ++words_[w];
                 for (std::size_t dash = w.find('-'); dash != std::string::npos; dash = w.find('-', dash + 1)) {
-                    words_.insert(w.substr(0, dash));
-                    words_.insert(w.substr(dash + 1, w.find('-', dash + 1) - dash - 1));
+                    ++words_[w.substr(0, dash)];
+                    ++words_[w.substr(dash + 1, w.find('-', dash + 1) - dash - 1)];
                 }
             }
             after_break = !words.empty() && words.back().size() > 1 && words.back().back() == '-';
@@ -835,7 +867,7 @@ private:
     }
 
     const std::vector<Line>& lines_;
-    mutable std::unordered_set<std::string> words_;  // every word of the text, learnt on first use
+    mutable std::unordered_map<std::string, int> words_;  // every word of the text and how often, learnt on first use
 };
 
 // 3.2 may follow 3.1.4 (next of an ancestor), 3.1 (next sibling) or 3 (first child).
@@ -1020,6 +1052,13 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             diags.note(path, {line.number - 1, 1},
                        "'" + cur.text.substr(word) + "-' and '" + line.text.substr(0, line.text.find(' ')) +
                            "' are one word hyphenated at the line end: joined");
+            cur.text += line.text;
+            cur.single_line = false;
+        } else if (hyphenation.cut_word(cur.text, line.text, last_number.empty() && cur.text.size() < 60)) {
+            const std::size_t word = cur.text.find_last_of(' ') + 1;
+            diags.warning(path, {line.number - 1, 1},
+                          "'" + cur.text.substr(word) + "' and '" + line.text.substr(0, line.text.find(' ')) +
+                              "' are one word cut at the line end: joined");
             cur.text += line.text;
             cur.single_line = false;
         } else {

@@ -325,3 +325,23 @@ TEST_CASE("issue 13.15: import's check is `protopub check` of what it wrote", "[
               .exit_code == 0);
     CHECK(testing::run_cli({"check", dir.file("ok.md")}).exit_code == 0);
 }
+
+TEST_CASE("LAYOUTS.md 4: a title cut inside its words is joined, a title on two lines keeps its space",
+          "[import][issue13]") {
+    const std::string body =
+        "\n\n1. Introduction\n\n1.1 Members and officers work together.\n\n1.2 Officers advise members.\n";
+    Imported cut = import_text("Mem\nber and Off\nicer Prot\nocol" + body);
+    CHECK(cut.result.protocol.meta.title == "Member and Officer Protocol");
+    CHECK(contains(cut.warnings, "t.txt:1:1: warning: 'Mem' and 'ber' are one word cut at the line end: joined"));
+    Imported two_lines = import_text("Member and Officer\nRelations Protocol" + body);
+    CHECK(two_lines.result.protocol.meta.title == "Member and Officer Relations Protocol");
+}
+
+TEST_CASE("LAYOUTS.md 17: '1)' '2)' after a lead-in are sub-items of a clause numbered 1.1", "[import][issue13]") {
+    Imported i = import_text(
+        "Member and Officer Protocol\n\n1. Introduction\n\n1.1 Members should:\n\n1)  respect officers;\n\n"
+        "2) not bully them.\n\n1.2 Officers advise members.\n");
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2"});
+    CHECK(contains(i.markdown, "1) respect officers;"));
+    CHECK(contains(i.warnings, "'1)' after a lead-in read as the first of numbered sub-items"));
+}

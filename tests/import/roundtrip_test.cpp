@@ -1104,7 +1104,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"our PDF, pdftotext -raw", 13},
                                                         // LAYOUTS.md classes 1-17
                                                         {"breadcrumb numbered, a line each", 17},
-                                                        {"title in fragments", 0},
+                                                        {"title in fragments", 17},
                                                         {"covering report first", 0},
                                                         {"covering report on one line", 0},
                                                         {"contents, dot leaders, pages out of order", 17},
