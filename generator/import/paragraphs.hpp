@@ -67,6 +67,8 @@ HeaderLine header_line_kind(std::string_view text);
 // says "Constitution" or starts "Part N" ("Section 1" alone may be a section's heading).
 bool names_title_page(std::string_view text);
 
+// "Report of: Head of Law": a short field name, a colon, a value.
+bool starts_field(std::string_view line);
 bool ends_with_small_word(std::string_view text);  // "of", "the", "and", ...
 bool is_lower_start(std::string_view s);
 // "Councillor-" + "officer": a compound split at a line end keeps its hyphen, no space.

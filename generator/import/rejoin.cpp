@@ -32,6 +32,14 @@ bool ends_with_reference_word(std::string_view text) {
 }
 }  // namespace
 
+bool starts_field(std::string_view line) {
+    const std::size_t colon = line.find(": ");
+    if (colon == std::string_view::npos || colon == 0 || colon > 40 ||
+        !std::isupper(static_cast<unsigned char>(line[0])))
+        return false;
+    return split_words(line.substr(0, colon)).size() <= 5;
+}
+
 bool is_lower_start(std::string_view s) { return !s.empty() && std::islower(static_cast<unsigned char>(s[0])); }
 
 bool hyphen_joins(std::string_view before, std::string_view after) {
@@ -58,8 +66,10 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
         const bool reference_on = b_marker.kind == MarkerKind::clause && !out.empty() &&
                                   ends_with_reference_word(out.back().text) &&
                                   is_lower_start(std::string_view(b.text).substr(b_marker.length));
+        // ("Report of: Monitoring Officer" / "Title of Report: ...": the fields of a cover sheet)
         if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !out.back().table && !b.table &&
-            !b.subtitle && !out.back().subtitle && b.heading_level == 0 && out.back().heading_level == 0 &&
+            !(starts_field(out.back().text) && starts_field(b.text)) && !b.subtitle && !out.back().subtitle &&
+            b.heading_level == 0 && out.back().heading_level == 0 &&
             (b_marker.kind == MarkerKind::none || reference_on) && !ends_sentence(out.back().text)) {
             Paragraph& a = out.back();
             // "24.1 Status of this code" + "This code gives...": a title and its words

@@ -1164,6 +1164,29 @@ TitlePage read_title_page(const std::vector<Item>& items) {
 
 }  // namespace
 
+// A covering report first ("To: Standards Committee" ... "Title of Report: Review of the
+// Member/Officer Protocol"), then the protocol under its title: the first line after the
+// report's fields that stands alone and that the report's title contains. items.size()
+// when there is none.
+std::size_t title_named_by_report(const std::vector<Item>& items, std::size_t top) {
+    auto field = [&](std::size_t i, std::string_view name) { return lower(items[i].para.text).rfind(name, 0) == 0; };
+    bool report = false;
+    std::string named;
+    for (std::size_t i = top; i < items.size() && i < top + 12; ++i) {
+        report = report || field(i, "to:") || field(i, "report of:");
+        if (field(i, "title of report:")) named = lower(items[i].para.text.substr(16));
+    }
+    if (!report || named.empty()) return items.size();
+    for (std::size_t i = top; i < items.size(); ++i) {
+        const Item& it = items[i];
+        if (it.marker.kind != MarkerKind::none || it.para.table || it.para.bullet || field(i, "title of report:") ||
+            split_words(it.para.text).size() < 2 || !title_like(as_one_line(it.para), it.para.text, 16))
+            continue;
+        if (named.find(lower(it.para.text)) != std::string::npos) return i;
+    }
+    return items.size();
+}
+
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
                             std::vector<Dropped> dropped, Diagnostics& diags,
                             const std::vector<std::string>& page_furniture) {
@@ -1283,6 +1306,13 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             if (next < items.size()) start = next;
         }
     }
+    const std::size_t title_after_report = title.empty() ? title_named_by_report(items, top) : items.size();
+    if (title_after_report < items.size()) {
+        title = items[title_after_report].para.text;
+        promote_sub_headings(items, title_after_report + 1);
+        diags.warning(path, items[title_after_report].para.pos,
+                      "'" + title + "' taken as the title: the covering report above it names it");
+    }
     result.title_from_text = !title.empty() && options.title.empty();
     number_restarts(items, first, path, diags);
     assign_numbers(items, first, path, diags);
@@ -1290,6 +1320,15 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     Builder builder(p, path, dropped, diags);
     if (first < start) builder.start_preamble(items[first].para.pos);
     for (std::size_t i = first; i < items.size(); ++i) {
+        // the protocol's own title, after its covering report: the protocol starts under
+        // it, unless another report comes first (the paper that goes with this version)
+        if (i == title_after_report) {
+            const bool another_report =
+                i + 1 < items.size() && (lower(items[i + 1].para.text).rfind("to:", 0) == 0 ||
+                                         lower(items[i + 1].para.text).rfind("report of:", 0) == 0);
+            if (!another_report) builder.end_preamble();
+            continue;
+        }
         const Item& it = items[i];
         // the title again where the document itself starts, after a covering report
         if (i > first && !title.empty() && it.role == Role::heading && it.marker.kind == MarkerKind::none &&

@@ -21,6 +21,7 @@ using detail::ends_sentence;
 using detail::Marker;
 using detail::MarkerKind;
 using detail::Paragraph;
+using detail::starts_field;
 
 namespace {
 
@@ -882,15 +883,6 @@ bool plausible_next(const std::vector<int>& prev, const std::vector<int>& cur) {
             return std::all_of(cur.begin() + static_cast<long>(k) + 1, cur.end(), [](int p) { return p == 1; });
     }
     return false;
-}
-
-// "Report of: Head of Law": a short field name, a colon, a value.
-bool starts_field(std::string_view line) {
-    const std::size_t colon = line.find(": ");
-    if (colon == std::string_view::npos || colon == 0 || colon > 40 ||
-        !std::isupper(static_cast<unsigned char>(line[0])))
-        return false;
-    return split_words(line.substr(0, colon)).size() <= 5;
 }
 
 // "(c)" after "(b)", "v." after "iv.": the next item of a list, even when the item

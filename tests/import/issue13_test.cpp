@@ -345,3 +345,17 @@ TEST_CASE("LAYOUTS.md 17: '1)' '2)' after a lead-in are sub-items of a clause nu
     CHECK(contains(i.markdown, "1) respect officers;"));
     CHECK(contains(i.warnings, "'1)' after a lead-in read as the first of numbered sub-items"));
 }
+
+TEST_CASE("LAYOUTS.md 5: a covering report first, then the protocol under the title the report names",
+          "[import][issue13]") {
+    Imported i = import_text(
+        "To: Standards Committee\n\nReport of: Monitoring Officer\n\nTitle of Report: Review of the Member and "
+        "Officer Protocol\n\nSummary\n\n1. The Committee reviewed the protocol.\n\n2. The changes are in the "
+        "appendix.\n\nMember and Officer Protocol\n\nIntroduction\n\n1.1 Members and officers work together.\n\n"
+        "Respect\n\n2.1 Officers advise members.\n");
+    CHECK(i.result.protocol.meta.title == "Member and Officer Protocol");
+    CHECK(i.sections == std::vector<std::string>{"Introduction", "Respect"});
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "2.1"});
+    CHECK(contains(i.markdown, "1. The Committee reviewed the protocol."));
+    CHECK(contains(i.warnings, "t.txt:13:1: warning: 'Member and Officer Protocol' taken as the title"));
+}
