@@ -1187,6 +1187,53 @@ std::size_t title_named_by_report(const std::vector<Item>& items, std::size_t to
     return items.size();
 }
 
+// "1 PURPOSE OF REPORT 1.1 To consider ... 2 BACKGROUND ..." / "Member/Officer Protocol" /
+// "1. Introduction" / "1.1 ...": a paper with numbers of its own, then a line naming a
+// protocol or code, after which the numbering starts again from where the paper's did.
+// The line is the title and what stands above it a preamble whose numbers and headings
+// are its words: their roles are taken back. items.size() when there is none.
+// How often the first part of the numbers goes back in items [from, to): "3.2" then "1.".
+int restarts(const std::vector<Item>& items, std::size_t from, std::size_t to) {
+    int count = 0, last = 0;
+    for (std::size_t i = from; i < to; ++i) {
+        const Role role = items[i].role;
+        if (role != Role::clause && role != Role::titled_clause && role != Role::numbered_heading &&
+            role != Role::one_level_clause)
+            continue;
+        const int n = items[i].marker.parts[0];
+        count += n < last;
+        last = n;
+    }
+    return count;
+}
+
+std::size_t title_after_numbered_paper(std::vector<Item>& items, std::size_t top) {
+    auto numbered = [](const Item& it) {
+        return it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::numbered_heading ||
+               it.role == Role::one_level_clause;
+    };
+    int paper_starts_at = 0;
+    for (std::size_t t = top; t < items.size(); ++t) {
+        const Item& it = items[t];
+        if (numbered(it) && paper_starts_at == 0) paper_starts_at = it.marker.parts[0];
+        // a line naming the protocol above the numbers is its title, as usual
+        if (paper_starts_at == 0 && it.marker.kind == MarkerKind::none &&
+            header_line_kind(it.para.text) == HeaderLine::title)
+            return items.size();
+        if (paper_starts_at == 0 || it.marker.kind != MarkerKind::none || it.para.table || it.para.bullet ||
+            header_line_kind(it.para.text) != HeaderLine::title || !title_like(as_one_line(it.para), it.para.text, 16))
+            continue;
+        const auto next = std::find_if(items.begin() + static_cast<long>(t) + 1, items.end(), numbered);
+        if (next == items.end() || next->marker.parts[0] > paper_starts_at) continue;
+        // once only: numbering that starts again under every heading is another layout
+        if (restarts(items, top, t) > 0 || restarts(items, t + 1, items.size()) > 0) return items.size();
+        for (std::size_t k = top; k < t; ++k)
+            if (numbered(items[k]) || items[k].role == Role::heading) items[k].role = Role::plain;
+        return t;
+    }
+    return items.size();
+}
+
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
                             std::vector<Dropped> dropped, Diagnostics& diags,
                             const std::vector<std::string>& page_furniture) {
@@ -1243,6 +1290,15 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
 
     std::string title = page.title;
     std::size_t first = top;
+    std::size_t title_after_paper = title.empty() ? title_after_numbered_paper(items, top) : items.size();
+    if (title_after_paper < items.size()) {
+        title = items[title_after_paper].para.text;
+        promote_sub_headings(items, title_after_paper + 1);
+        diags.warning(path, items[title_after_paper].para.pos,
+                      "'" + title +
+                          "' taken as the title: the numbering starts again under it, so the numbered "
+                          "text above it is a paper of its own (kept as a preamble)");
+    }
     if (!title.empty()) {
         // taken from the title page
     } else if (start == top + 1 && items[top].marker.kind == MarkerKind::none &&
@@ -1306,8 +1362,10 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             if (next < items.size()) start = next;
         }
     }
-    const std::size_t title_after_report = title.empty() ? title_named_by_report(items, top) : items.size();
-    if (title_after_report < items.size()) {
+    const std::size_t title_after_report = title_after_paper < items.size() ? title_after_paper
+                                           : title.empty()                  ? title_named_by_report(items, top)
+                                                                            : items.size();
+    if (title_after_report < items.size() && title_after_report != title_after_paper) {
         title = items[title_after_report].para.text;
         promote_sub_headings(items, title_after_report + 1);
         diags.warning(path, items[title_after_report].para.pos,

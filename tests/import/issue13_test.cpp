@@ -359,3 +359,19 @@ TEST_CASE("LAYOUTS.md 5: a covering report first, then the protocol under the ti
     CHECK(contains(i.markdown, "1. The Committee reviewed the protocol."));
     CHECK(contains(i.warnings, "t.txt:13:1: warning: 'Member and Officer Protocol' taken as the title"));
 }
+
+TEST_CASE("LAYOUTS.md 5: a report run onto one line with its own numbers, then the protocol numbered from 1 again",
+          "[import][issue13]") {
+    Imported i = import_text(
+        "1 PURPOSE OF REPORT 1.1 To consider the revised protocol. 2 BACKGROUND 2.1 The Committee reviewed it. "
+        "2.2 The changes are in the appendix.\n\nMember and Officer Protocol\n\nIntroduction\n\n"
+        "1.1 Members and officers work together.\n\n1.2 They respect each other.\n\nRespect\n\n"
+        "2.1 Officers advise members.\n");
+    CHECK(i.result.protocol.meta.title == "Member and Officer Protocol");
+    CHECK(i.sections == std::vector<std::string>{"Introduction", "Respect"});
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "2.1"});
+    CHECK(contains(i.markdown, "2\\.2 The changes are in the appendix."));  // a number of the report, as words
+    CHECK(contains(i.warnings,
+                   "t.txt:3:1: warning: 'Member and Officer Protocol' taken as the title: the numbering "
+                   "starts again under it"));
+}

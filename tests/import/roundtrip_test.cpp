@@ -1106,7 +1106,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"breadcrumb numbered, a line each", 17},
                                                         {"title in fragments", 17},
                                                         {"covering report first", 16},
-                                                        {"covering report on one line", 0},
+                                                        {"covering report on one line", 17},
                                                         {"contents, dot leaders, pages out of order", 17},
                                                         {"contents, two entries a line", 17},
                                                         {"contents placeholder", 17},
