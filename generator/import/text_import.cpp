@@ -1005,6 +1005,19 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             starts = layout.width == 0 || (last_short && (sentence_ended || last_heading)) ||
                      (sentence_ended && title_line(line.text) && line.text.size() < layout.width &&
                       (detail::in_capitals(line.text) || line.text.size() * 2 < layout.width));
+            // "... as long as their term of office lasts" / "Councillors": a line that reads as
+            // a heading, whose first word would have fitted on the line before, so that line
+            // was ended, not wrapped (most lines reach four thirds of the wrap width)
+            const std::size_t first_word =
+                line.text.find(' ') == std::string::npos ? line.text.size() : line.text.find(' ');
+            if (!starts && layout.width > 0 && m.kind == MarkerKind::none && cur.text.size() > last_line.size() &&
+                title_line(line.text) && last_line.size() + 1 + first_word <= layout.width) {
+                starts = true;
+                diags.warning(path, {line.number, line.column},
+                              "'" + line.text +
+                                  "' taken as a heading: its first word would have fitted on the line before, so "
+                                  "that line ended its paragraph");
+            }
             // a line that reads as a heading between a finished sentence and a numbered
             // paragraph that follows the last number is a heading on its own line, however
             // long the lines around it

@@ -375,3 +375,21 @@ TEST_CASE("LAYOUTS.md 5: a report run onto one line with its own numbers, then t
                    "t.txt:3:1: warning: 'Member and Officer Protocol' taken as the title: the numbering "
                    "starts again under it"));
 }
+
+TEST_CASE("a heading after a sentence without a full stop, in wrapped text with no blank lines", "[import][issue13]") {
+    const std::string wrapped =
+        "Member and Officer Protocol\n"
+        "1. Roles\n"
+        "1.1 Members and officers are servants of the public and are indispensable\n"
+        "to one another, but their responsibilities are distinct from one another\n"
+        "and from those of the public they serve and the bodies they work with\n"
+        "1.2 Councillors are democratically elected and serve as long as their\n"
+        "term of office lasts\n"
+        "Officers\n"
+        "1.3 Officers are politically impartial and are employed by the Council to\n"
+        "give advice to members and to the authority and to carry out its work.\n";
+    Imported i = import_text(wrapped);
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3"});
+    CHECK(contains(i.markdown, "### Officers"));
+    CHECK(contains(i.warnings, "t.txt:8:1: warning: 'Officers' taken as a heading"));
+}

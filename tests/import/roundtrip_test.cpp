@@ -1101,7 +1101,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"bullets as '\xC2\xB7'", 17},
                                                         {"our PDF, pdftotext", 15},
                                                         {"our PDF, pdftotext -layout", 15},
-                                                        {"our PDF, pdftotext -raw", 13},
+                                                        {"our PDF, pdftotext -raw", 14},
                                                         // LAYOUTS.md classes 1-17
                                                         {"breadcrumb numbered, a line each", 17},
                                                         {"title in fragments", 17},
