@@ -21,6 +21,10 @@ bool ends_with_small_word(std::string_view text) {
 }
 
 namespace {
+bool ends_with(std::string_view text, std::string_view end) {
+    return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
+}
+
 // "... as set out in paragraph": the word a reference's number follows.
 bool ends_with_reference_word(std::string_view text) {
     static const std::vector<std::string> words = {"paragraph", "paragraphs", "para",    "paras", "section",
@@ -38,6 +42,11 @@ bool starts_field(std::string_view line) {
         !std::isupper(static_cast<unsigned char>(line[0])))
         return false;
     return split_words(line.substr(0, colon)).size() <= 5;
+}
+
+bool ends_lead_in(std::string_view text) {
+    if (!text.empty() && (text.back() == '-' || text.back() == ' ')) text.remove_suffix(1);
+    return !text.empty() && text.back() == ':';
 }
 
 bool is_lower_start(std::string_view s) { return !s.empty() && std::islower(static_cast<unsigned char>(s[0])); }
@@ -70,7 +79,8 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
         if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !out.back().table && !b.table &&
             !(starts_field(out.back().text) && starts_field(b.text)) && !b.subtitle && !out.back().subtitle &&
             b.heading_level == 0 && out.back().heading_level == 0 &&
-            (b_marker.kind == MarkerKind::none || reference_on) && !ends_sentence(out.back().text)) {
+            (b_marker.kind == MarkerKind::none || reference_on) && !ends_sentence(out.back().text) &&
+            !ends_lead_in(out.back().text)) {
             Paragraph& a = out.back();
             // "24.1 Status of this code" + "This code gives...": a title and its words
             const std::string_view a_words = std::string_view(a.text).substr(read_marker(a.text).length);
@@ -87,7 +97,13 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
                                              title_like(b, b.text, 8) && !is_lower_start(b.text) &&
                                              i + 1 < paras.size() && paras[i + 1].after_gap &&
                                              read_marker(paras[i + 1].text).kind == MarkerKind::clause;
-            if (heading_over_clause) {
+            // "Confidential information is information:" / "furnished to the Council ..., or" /
+            // "which may not be disclosed ...": the items a lead-in introduces, not a sentence
+            // a page broke
+            const bool list_item = out.size() >= 2 && ends_lead_in(out[out.size() - 2].text) &&
+                                   (ends_with(a.text, ", or") || ends_with(a.text, ", and") ||
+                                    ends_with(a.text, "; or") || ends_with(a.text, "; and"));
+            if (heading_over_clause || list_item) {
                 out.push_back(std::move(b));
                 out_last.push_back(i < last_line_length.size() ? last_line_length[i] : 0);
                 continue;

@@ -322,8 +322,9 @@ struct Item {
     Paragraph para;
     Marker marker;
     Role role = Role::plain;
-    std::string rest;  // the text after the marker
-    int level = 2;     // headings
+    std::string rest;   // the text after the marker
+    int level = 2;      // headings
+    std::string guess;  // a structural guess that could be wrong: warned at the item's position
 };
 
 // A heading: a title-like line, or a heading in capitals wrapped over two lines or more
@@ -384,9 +385,21 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
     std::vector<bool> introduced(items.size(), false);
     for (std::size_t i = 1; i < items.size(); ++i) {
         const Paragraph& before = items[i - 1].para;
-        const bool lead_in = !before.table && !before.text.empty() && before.text.back() == ':';
+        const bool lead_in = !before.table && ends_lead_in(before.text);
         const bool item_before = introduced[i - 1] && !ends_sentence(before.text);
         introduced[i] = items[i].marker.kind == MarkerKind::none && !items[i].para.table && (lead_in || item_before);
+        // "... as long as their term of office lasts" / "Councillors" / "Councillors have
+        // four main areas:": a line of a few words among long items, with a lead-in or a
+        // sentence after it, is a heading that ends the items
+        const std::size_t words = split_words(items[i].para.text).size();
+        const Paragraph* after = i + 1 < items.size() ? &items[i + 1].para : nullptr;
+        if (introduced[i] && item_before && words <= 4 && split_words(before.text).size() >= 3 * words + 6 &&
+            title_like(items[i].para, items[i].para.text, 4) && after && !after->table && !after->text.empty() &&
+            !is_lower(after->text[0]) && (ends_lead_in(after->text) || ends_sentence(after->text))) {
+            introduced[i] = false;
+            items[i].guess = "'" + items[i].para.text +
+                             "' taken as a heading: a short line among long items, with a new sentence after it";
+        }
     }
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& it = items[i];
@@ -417,8 +430,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             // "1)" "2)" ... after a lead-in ("... as follows:") are its sub-items, and
             // anything else is words of the clause it stands in
             const int n = it.marker.parts[0];
-            const bool after_lead_in = i > 0 && !items[i - 1].para.table && !items[i - 1].para.text.empty() &&
-                                       items[i - 1].para.text.back() == ':';
+            const bool after_lead_in = i > 0 && !items[i - 1].para.table && ends_lead_in(items[i - 1].para.text);
             bool next_item = false;
             for (std::size_t j = i; j-- > 0 && !opens_clause(items[j].role);)
                 if (items[j].role == Role::numbered_item) {
@@ -1388,6 +1400,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             continue;
         }
         const Item& it = items[i];
+        if (!it.guess.empty() && it.role == Role::heading) diags.warning(path, it.para.pos, it.guess);
         // the title again where the document itself starts, after a covering report
         if (i > first && !title.empty() && it.role == Role::heading && it.marker.kind == MarkerKind::none &&
             lower(it.para.text) == lower(title)) {

@@ -390,6 +390,26 @@ TEST_CASE("a heading after a sentence without a full stop, in wrapped text with 
         "give advice to members and to the authority and to carry out its work.\n";
     Imported i = import_text(wrapped);
     CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3"});
-    CHECK(contains(i.markdown, "### Officers"));
+    CHECK(contains(i.markdown, "Officers {#officers}"));
     CHECK(contains(i.warnings, "t.txt:8:1: warning: 'Officers' taken as a heading"));
+}
+
+TEST_CASE("unnumbered: a short heading after items without full stops, and items ending ', or' after a lead-in",
+          "[import][issue13]") {
+    // (a text long enough to show it was not wrapped: a paragraph per line)
+    std::string filler;
+    for (int n = 1; n <= 80; ++n)
+        filler += "Members and officers treat each other with respect, rule " + std::to_string(n) + ".\n\n";
+    Imported i = import_text(
+        "Member and Officer Protocol\n\nROLES\n\nThe roles of members and officers can be summarised as follows:\n\n"
+        "Members and officers are servants of the public and are indispensable to one another\n\n"
+        "Members are democratically elected and serve as long as their term of office lasts\n\nOfficers\n\n"
+        "Officers have three main duties:\n\nAdvising members\n\nINFORMATION\n\n"
+        "Confidential information is information:-\n\n"
+        "furnished to the Council by a Government Department on terms which forbid its disclosure, or\n\n"
+        "which may not be disclosed under any enactment.\n\nMembers may ask for information.\n\nRESPECT\n\n" +
+        filler);
+    CHECK(contains(i.markdown, "Officers {#officers}"));
+    CHECK(contains(i.warnings, "t.txt:11:1: warning: 'Officers' taken as a heading"));
+    CHECK(contains(i.markdown, "disclosure, or\n"));
 }
