@@ -997,6 +997,23 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             starts = heading.kind == MarkerKind::single && !heading.enclosed && detail::in_capitals(words) &&
                      title_line(words);
         }
+        // "... for recommendation" / "to Council" / "1. As part of ...": a number that can come
+        // next, or a first label "(a)", at the start of a line after one that ended short (its
+        // first word would have fitted there), starts a paragraph: the line before was ended,
+        // not wrapped
+        const std::size_t first_word =
+            line.text.find(' ') == std::string::npos ? line.text.size() : line.text.find(' ');
+        const bool ended_short = layout.width > 0 && last_line.size() + 1 + first_word <= layout.width;
+        const bool first_label =
+            m.kind == MarkerKind::label && (detail::label_core(m.text) == "a" || detail::label_core(m.text) == "i");
+        const bool next_number =
+            !m.enclosed && ((m.kind == MarkerKind::single && m.text.back() == '.') || m.kind == MarkerKind::clause) &&
+            (last_number.empty() ? m.parts == std::vector<int>{1} : plausible_next(last_number, m.parts));
+        if (open && !starts && ended_short && (next_number || first_label)) {
+            starts = true;
+            diags.warning(path, {line.number, line.column},
+                          "'" + m.text + "' taken to start a paragraph: the line before ended short of the width");
+        }
         // No blank lines between paragraphs: a line that was not wrapped ends its paragraph
         // when it ends a sentence or is a heading, and a heading stands on its own line.
         if (layout.gapless && open && !starts) {
@@ -1008,10 +1025,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             // "... as long as their term of office lasts" / "Councillors": a line that reads as
             // a heading, whose first word would have fitted on the line before, so that line
             // was ended, not wrapped (most lines reach four thirds of the wrap width)
-            const std::size_t first_word =
-                line.text.find(' ') == std::string::npos ? line.text.size() : line.text.find(' ');
-            if (!starts && layout.width > 0 && m.kind == MarkerKind::none && cur.text.size() > last_line.size() &&
-                title_line(line.text) && last_line.size() + 1 + first_word <= layout.width) {
+            if (!starts && ended_short && m.kind == MarkerKind::none && cur.text.size() > last_line.size() &&
+                title_line(line.text)) {
                 starts = true;
                 diags.warning(path, {line.number, line.column},
                               "'" + line.text +

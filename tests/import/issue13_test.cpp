@@ -413,3 +413,24 @@ TEST_CASE("unnumbered: a short heading after items without full stops, and items
     CHECK(contains(i.warnings, "t.txt:11:1: warning: 'Officers' taken as a heading"));
     CHECK(contains(i.markdown, "disclosure, or\n"));
 }
+
+TEST_CASE("wrapped text: '1.' after a line that ended short of the width starts a paragraph", "[import][issue13]") {
+    Imported i = import_text(
+        "Member and Officer Protocol\n\nPURPOSE\n"
+        "Recommendation: To approve the revised code of practice for\n"
+        "recommendation to Council\n"
+        "1. As part of its agreed work programme the Standards Committee, at\n"
+        "its September meeting, reviewed and updated the code of practice for\n"
+        "relations between members and officers.\n"
+        "2. At the September meeting, the Committee asked that the views of the\n"
+        "Trade Union representatives be sought on the code before it goes to\n"
+        "Council.\n"
+        "3. The Branch Committee considered the code at its October meeting and\n"
+        "did not propose any changes, although it asked a question about the\n"
+        "discipline process.\n"
+        "4. The answer is that the Unions and the Council negotiated a\n"
+        "disciplinary policy applicable to all staff employed under national\n"
+        "terms and conditions of service.\n");
+    CHECK(i.numbers == std::vector<std::string>{"1", "2", "3", "4"});
+    CHECK(contains(i.warnings, "t.txt:6:1: warning: '1.' taken to start a paragraph: the line before ended short"));
+}
