@@ -71,6 +71,8 @@ bool names_title_page(std::string_view text);
 bool starts_field(std::string_view line);
 // "... is governed by:" or "by:-": words that introduce a list.
 bool ends_lead_in(std::string_view text);
+// "... as set out in paragraph": the word a reference's number follows.
+bool ends_with_reference_word(std::string_view text);
 bool ends_with_small_word(std::string_view text);  // "of", "the", "and", ...
 bool is_lower_start(std::string_view s);
 // "Councillor-" + "officer": a compound split at a line end keeps its hyphen, no space.

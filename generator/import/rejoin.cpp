@@ -25,15 +25,6 @@ bool ends_with(std::string_view text, std::string_view end) {
     return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
 }
 
-// "... as set out in paragraph": the word a reference's number follows.
-bool ends_with_reference_word(std::string_view text) {
-    static const std::vector<std::string> words = {"paragraph", "paragraphs", "para",    "paras", "section",
-                                                   "sections",  "clause",     "clauses", "rule",  "rules"};
-    std::size_t sp = text.find_last_of(' ');
-    std::string last(text.substr(sp == std::string_view::npos ? 0 : sp + 1));
-    for (auto& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return std::find(words.begin(), words.end(), last) != words.end();
-}
 }  // namespace
 
 bool starts_field(std::string_view line) {
@@ -47,6 +38,15 @@ bool starts_field(std::string_view line) {
 bool ends_lead_in(std::string_view text) {
     if (!text.empty() && (text.back() == '-' || text.back() == ' ')) text.remove_suffix(1);
     return !text.empty() && text.back() == ':';
+}
+
+bool ends_with_reference_word(std::string_view text) {
+    static const std::vector<std::string> words = {"paragraph", "paragraphs", "para",    "paras", "section",
+                                                   "sections",  "clause",     "clauses", "rule",  "rules"};
+    std::size_t sp = text.find_last_of(' ');
+    std::string last(text.substr(sp == std::string_view::npos ? 0 : sp + 1));
+    for (auto& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::find(words.begin(), words.end(), last) != words.end();
 }
 
 bool is_lower_start(std::string_view s) { return !s.empty() && std::islower(static_cast<unsigned char>(s[0])); }

@@ -1202,8 +1202,14 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                         heads_section = one_sentence(heading) && title_line(heading);
                     }
                 }
-                cut = next && capital &&
-                      (sentence || title_line(before) || heading_after_stop || after_bullet || heads_section);
+                // "... distinct from one another 2.1.2 Councillors are ...": a number of two parts
+                // or more that can come next, after a clause's words, is the next clause even
+                // where its sentence has no full stop (not "in paragraph 2.1.2 Councillors ...")
+                const bool runs_on = m.kind == MarkerKind::clause && m.parts.size() >= 2 &&
+                                     split_words(before).size() >= 6 && !detail::ends_with_reference_word(before);
+                cut =
+                    next && capital &&
+                    (sentence || title_line(before) || heading_after_stop || after_bullet || heads_section || runs_on);
                 if (cut) {
                     last = m.parts;
                     last_label.clear();

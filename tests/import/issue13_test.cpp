@@ -434,3 +434,14 @@ TEST_CASE("wrapped text: '1.' after a line that ended short of the width starts 
     CHECK(i.numbers == std::vector<std::string>{"1", "2", "3", "4"});
     CHECK(contains(i.warnings, "t.txt:6:1: warning: '1.' taken to start a paragraph: the line before ended short"));
 }
+
+TEST_CASE("one line: the next clause number after words without a full stop, but not after 'paragraph'",
+          "[import][issue13]") {
+    Imported i = import_text(
+        "Member Officer Protocol 1. Roles 1.1 The roles can be summarised as follows: 1.1.1 Members and officers are "
+        "servants of the public and indispensable to one another 1.1.2 Members are elected and serve for their term "
+        "of office 1.2 Officers advise members as set out in paragraph 1.1.1 Members should respect that advice. 2. "
+        "Respect 2.1 Members and officers respect each other at all times.\n");
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.1.1", "1.1.2", "1.2", "2.1"});
+    CHECK(contains(i.markdown, "paragraph 1.1.1 Members should respect"));
+}
