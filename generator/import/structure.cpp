@@ -1131,7 +1131,8 @@ void read_place(std::string_view line, std::optional<ConstitutionPlace>& place) 
     }
 }
 
-TitlePage read_title_page(const std::vector<Item>& items) {
+// `council`: the council's name as --council gives it ("" when not given).
+TitlePage read_title_page(const std::vector<Item>& items, const std::string& council) {
     TitlePage page;
     bool named = false;  // a council or constitution line: what makes it a title page
     bool last_was_title = false;
@@ -1142,6 +1143,8 @@ TitlePage read_title_page(const std::vector<Item>& items) {
         const Paragraph& p = it.para;
         if (!p.single_line || p.bullet || p.table || it.marker.kind != MarkerKind::none) break;
         HeaderLine kind = p.title_style ? HeaderLine::title : header_line_kind(p.text);
+        // the line that says what --council says is the council's name, whatever its words
+        if (!council.empty() && lower(p.text) == lower(council)) kind = HeaderLine::council;
         // a title in other words, stacked under the council's name just before the
         // protocol starts (not a section heading after a blank line, nor a committee's
         // name on a report's cover)
@@ -1277,7 +1280,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     p.source_path = path;
     const auto title_facts = take_title_facts(items, path, dropped, diags);
 
-    const TitlePage page = read_title_page(items);
+    const TitlePage page = read_title_page(items, options.council);
     const std::size_t top = page.lines;
     promote_sub_headings(items, top);
     for (std::size_t i = 0; i < top; ++i) {

@@ -445,3 +445,14 @@ TEST_CASE("one line: the next clause number after words without a full stop, but
     CHECK(i.numbers == std::vector<std::string>{"1.1", "1.1.1", "1.1.2", "1.2", "2.1"});
     CHECK(contains(i.markdown, "paragraph 1.1.1 Members should respect"));
 }
+
+TEST_CASE("the line that says what --council says is the council's name, not the title", "[import][issue13]") {
+    import::ImportOptions options;
+    options.council = "Model protocol for local councils";
+    Imported i = import_text(
+        "Model protocol for local councils\n\nMember and Officer Protocol\n\n1. Introduction\n\n"
+        "1.1 Members and officers work together.\n",
+        options);
+    CHECK(i.result.protocol.meta.title == "Member and Officer Protocol");
+    CHECK(i.result.protocol.meta.council == "Model protocol for local councils");
+}
