@@ -1243,11 +1243,12 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                             cuts.push_back(at);
                         }
                     } else {
-                        // "Member Officer Protocol INTRODUCTION 1.1": a heading in capitals after the title
+                        // "Member Officer Protocol INTRODUCTION 1.1": a heading in capitals after the
+                        // title ("16. INDEPENDENT / CO-OPTED PERSONS" is a numbered heading whole)
                         const std::vector<std::string> words = split_words(before);
                         std::size_t caps = 0;
                         while (caps < words.size() && is_caps_word(words[words.size() - 1 - caps])) ++caps;
-                        if (caps > 0 && caps < words.size()) {
+                        if (caps > 0 && caps < words.size() && !numbered_heading) {
                             std::size_t at = p - 1;
                             for (std::size_t k = 0; k < caps; ++k) at = text.rfind(' ', at - 1);
                             if (at != std::string::npos && at > segment) cuts.push_back(at + 1);
@@ -1291,7 +1292,21 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 starts.push_back(at);
                 at += w.size();
             }
-            for (std::size_t k = 1; k < words.size(); ++k) {
+            // "18. SUMMARY The working relationship ...": a section's number and its heading in
+            // capitals, its words right after them
+            const Marker own = detail::read_marker(std::string_view(text).substr(segment));
+            std::size_t heading_words = 0;
+            if (own.kind == MarkerKind::single && !own.enclosed)
+                while (1 + heading_words < words.size() && is_caps_word(words[1 + heading_words]) &&
+                       !ends_sentence(words[1 + heading_words]))
+                    ++heading_words;
+            const std::size_t text_word = 1 + heading_words;
+            if (heading_words > 0 && text_word < words.size() && (heading_words >= 2 || words[1].size() >= 5) &&
+                std::isupper(static_cast<unsigned char>(words[text_word][0])) &&
+                std::any_of(words[text_word].begin(), words[text_word].end(),
+                            [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }))
+                cuts.push_back(starts[text_word]);
+            for (std::size_t k = 1; k < words.size() && heading_words == 0; ++k) {
                 // after a sentence's last word, not after a number ("6. THE RELATIONSHIP")
                 const bool word_before = std::any_of(words[k - 1].begin(), words[k - 1].end(), [](char c) {
                     return std::islower(static_cast<unsigned char>(c)) != 0;

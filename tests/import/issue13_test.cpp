@@ -456,3 +456,13 @@ TEST_CASE("the line that says what --council says is the council's name, not the
     CHECK(i.result.protocol.meta.title == "Member and Officer Protocol");
     CHECK(i.result.protocol.meta.council == "Model protocol for local councils");
 }
+
+TEST_CASE("one line: a numbered heading in capitals with a slash, and one with its words right after it",
+          "[import][issue13]") {
+    Imported i = import_text(
+        "Member Officer Protocol 1. INTRODUCTION 1.1 This protocol guides members and officers in their work "
+        "together. 2. INDEPENDENT / CO-OPTED PERSONS 2.1 This protocol applies equally to co-opted persons on "
+        "committees. 3. SUMMARY The working relationship between members and officers is integral to the "
+        "successful operation of the Council.\n");
+    CHECK(i.sections == std::vector<std::string>{"1. INTRODUCTION", "2. INDEPENDENT / CO-OPTED PERSONS", "3. SUMMARY"});
+}

@@ -1059,7 +1059,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"wrapped 100", 17},
                                                         {"no blank lines", 17},
                                                         {"wrapped 72, no blank lines", 15},
-                                                        {"one line", 14},
+                                                        {"one line", 15},
                                                         {"numbers on their own line", 17},
                                                         {"numbers on their own line, wrapped", 17},
                                                         {"continues at 8.63", 17},
