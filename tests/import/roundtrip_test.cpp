@@ -233,6 +233,10 @@ const std::vector<Layout>& layouts() {
             x.numbering = Numbering::restart, x.restart_marker = "(%)", x.headings = Headings::numbered,
             x.heading_number_no_dot = true, x.lettered_introduction = true, x.classes = {15, 16};
         });
+        add("'(1)Members', no space, under '1 Heading'", [](Layout& x) {
+            x.numbering = Numbering::restart, x.restart_marker = "(%)", x.headings = Headings::numbered,
+            x.heading_number_no_dot = true, x.number_form = "glued", x.classes = {11, 16};
+        });
         add("sub-items i. ii., uneven spacing",
             [](Layout& x) { x.label_form = "i.", x.uneven_label_spacing = true, x.classes = {17}; });
         add("sub-items 1) 2), uneven spacing",
@@ -1114,6 +1118,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"numbers mid-line", 17},
                                                         {"four levels with a dash", 17},
                                                         {"'(1)' under '1 Heading', lettered introduction", 16},
+                                                        {"'(1)Members', no space, under '1 Heading'", 16},
                                                         {"sub-items i. ii., uneven spacing", 17},
                                                         {"sub-items 1) 2), uneven spacing", 17}};
     std::printf("\nimport round trip: agreement by layout (%zu sources)\n", sources.size());
