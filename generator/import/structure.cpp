@@ -1177,8 +1177,6 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
     return page;
 }
 
-}  // namespace
-
 // A covering report first ("To: Standards Committee" ... "Title of Report: Review of the
 // Member/Officer Protocol"), then the protocol under its title: the first line after the
 // report's fields that stands alone and that the report's title contains. items.size()
@@ -1202,11 +1200,6 @@ std::size_t title_named_by_report(const std::vector<Item>& items, std::size_t to
     return items.size();
 }
 
-// "1 PURPOSE OF REPORT 1.1 To consider ... 2 BACKGROUND ..." / "Member/Officer Protocol" /
-// "1. Introduction" / "1.1 ...": a paper with numbers of its own, then a line naming a
-// protocol or code, after which the numbering starts again from where the paper's did.
-// The line is the title and what stands above it a preamble whose numbers and headings
-// are its words: their roles are taken back. items.size() when there is none.
 // How often the first part of the numbers goes back in items [from, to): "3.2" then "1.".
 int restarts(const std::vector<Item>& items, std::size_t from, std::size_t to) {
     int count = 0, last = 0;
@@ -1222,6 +1215,11 @@ int restarts(const std::vector<Item>& items, std::size_t from, std::size_t to) {
     return count;
 }
 
+// "1 PURPOSE OF REPORT 1.1 To consider ... 2 BACKGROUND ..." / "Member/Officer Protocol" /
+// "1. Introduction" / "1.1 ...": a paper with numbers of its own, then a line naming a
+// protocol or code, after which the numbering starts again from where the paper's did.
+// The line is the title and what stands above it a preamble whose numbers and headings
+// are its words: their roles are taken back. items.size() when there is none.
 std::size_t title_after_numbered_paper(std::vector<Item>& items, std::size_t top) {
     auto numbered = [](const Item& it) {
         return it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::numbered_heading ||
@@ -1248,6 +1246,8 @@ std::size_t title_after_numbered_paper(std::vector<Item>& items, std::size_t top
     }
     return items.size();
 }
+
+}  // namespace
 
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
                             std::vector<Dropped> dropped, Diagnostics& diags,
