@@ -366,7 +366,30 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
                 : items[i].marker.kind == MarkerKind::none && title_like(items[i].para, items[i].para.text, 12);
         enclosed_restarts += heading && m.kind == MarkerKind::single && m.enclosed && m.parts[0] == 1;
     }
-    const bool enclosed_clauses = only_enclosed_numbers || enclosed_restarts >= 2;
+    // "(1)" ... "(n)", three or more running on from 1 below every other number (a covering
+    // report's "1." "2." above them) and none above: the paragraphs of the protocol
+    std::size_t after_other_numbers = 0;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].marker.kind == MarkerKind::clause ||
+            (items[i].marker.kind == MarkerKind::single && !items[i].marker.enclosed))
+            after_other_numbers = i + 1;
+    int series = 0;
+    bool in_order = true;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Marker& m = items[i].marker;
+        if (m.kind != MarkerKind::single || !m.enclosed) continue;
+        in_order = in_order && i >= after_other_numbers && m.parts[0] == series + 1;
+        series = m.parts[0];
+    }
+    const bool enclosed_series = in_order && series >= 3;
+    const bool enclosed_clauses = only_enclosed_numbers || enclosed_restarts >= 2 || enclosed_series;
+    if (enclosed_series && !only_enclosed_numbers && enclosed_restarts < 2)
+        for (Item& it : items)
+            if (it.marker.kind == MarkerKind::single && it.marker.enclosed) {
+                it.guess = "'" + it.marker.text + "' to '(" + std::to_string(series) +
+                           ")' below the other numbers taken as the numbers of the protocol's paragraphs";
+                break;
+            }
     // "1 Members are ...", "2 Officers ...": numbers without a dot that run on from one
     // paragraph to the next (three or more in a row) number the paragraphs
     int bare_run = 0, longest_bare_run = 0, last_bare = 0;
@@ -894,7 +917,10 @@ void Builder::place(const Item& it) {
         case Role::clause:
         case Role::titled_clause: new_clause(it); return;
         case Role::one_level_clause:
-            if (in_preamble_) break;
+            // ("1." "2." in a preamble are a report's points; "(1)" numbers the protocol's
+            // paragraphs only, and ends the preamble)
+            if (in_preamble_ && !it.marker.enclosed) break;
+            in_preamble_ = false;
             new_clause(it);
             return;
         case Role::label: add_label(it); return;
@@ -1403,7 +1429,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             continue;
         }
         const Item& it = items[i];
-        if (!it.guess.empty() && it.role == Role::heading) diags.warning(path, it.para.pos, it.guess);
+        if (!it.guess.empty() && it.role != Role::plain) diags.warning(path, it.para.pos, it.guess);
         // the title again where the document itself starts, after a covering report
         if (i > first && !title.empty() && it.role == Role::heading && it.marker.kind == MarkerKind::none &&
             lower(it.para.text) == lower(title)) {

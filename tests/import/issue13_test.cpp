@@ -466,3 +466,14 @@ TEST_CASE("one line: a numbered heading in capitals with a slash, and one with i
         "successful operation of the Council.\n");
     CHECK(i.sections == std::vector<std::string>{"1. INTRODUCTION", "2. INDEPENDENT / CO-OPTED PERSONS", "3. SUMMARY"});
 }
+
+TEST_CASE("'(1)' to '(3)' below a covering report's '1.' '2.' number the protocol's paragraphs", "[import][issue13]") {
+    Imported i = import_text(
+        "Member and Officer Protocol\n\nTo: Standards Committee\n\nReport of: Monitoring Officer\n\n"
+        "1. The Committee reviewed the protocol.\n\n2. The changes are in the appendix.\n\n"
+        "(1) Status of this protocol\n\nThis protocol is guidance.\n\n(2) Roles\n\nMembers and officers serve the "
+        "public.\n\n(3) Respect\n\nMembers and officers respect each other.\n");
+    CHECK(i.numbers == std::vector<std::string>{"1", "2", "3"});
+    CHECK(contains(i.markdown, "1. The Committee reviewed the protocol."));
+    CHECK(contains(i.warnings, "t.txt:11:1: warning: '(1)' to '(3)' below the other numbers taken as the numbers"));
+}

@@ -505,6 +505,7 @@ Protocol transform(Protocol p, const Layout& layout) {
                 s.number.parts[0] += section - first, s.number.text = std::to_string(s.number.parts[0]) + ".";
     } else if (layout.numbering == Numbering::restart) {
         // printed without the section's number; a clerk puts the section's number back
+        // (before any heading there is none: the numbers stay as printed, a level less)
         int k = 0;
         for (auto& s : p.sections) {
             if (!is_body(s)) continue;
@@ -512,7 +513,10 @@ Protocol transform(Protocol p, const Layout& layout) {
             for (auto& c : s.clauses) {
                 if (c.number.empty()) continue;
                 const std::string was = join_number(c.number.parts);
-                c.number.parts[0] = k;
+                if (k == 0)
+                    c.number.parts.erase(c.number.parts.begin());
+                else
+                    c.number.parts[0] = k;
                 moved[was] = join_number(c.number.parts);
                 c.number.text = moved[was];
             }
@@ -703,8 +707,8 @@ std::string number_as_printed(const Clause& c, const Layout& layout) {
     if (c.number.empty() || layout.numbering == Numbering::unnumbered) return "";
     if (layout.numbering != Numbering::restart)
         return c.number.text.empty() ? join_number(c.number.parts) : c.number.text;
-    std::vector<int> rest(c.number.parts.begin() + 1, c.number.parts.end());
-    if (rest.empty()) return "";
+    // (a level less already where no heading stands above: see transform)
+    std::vector<int> rest(c.number.parts.begin() + (c.number.parts.size() > 1), c.number.parts.end());
     if (rest.size() > 1) return join_number(rest);
     std::string marker = layout.restart_marker;
     return marker.replace(marker.find('%'), 1, std::to_string(rest[0]));
@@ -1068,8 +1072,8 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"numbers on their own line, wrapped", 17},
                                                         {"continues at 8.63", 17},
                                                         {"restart per section 1.", 15},
-                                                        {"restart per section 1)", 16},
-                                                        {"restart per section (1)", 16},
+                                                        {"restart per section 1)", 17},
+                                                        {"restart per section (1)", 17},
                                                         {"unnumbered", 14},
                                                         {"unnumbered, no blank lines", 14},
                                                         {"headings in capitals", 17},
@@ -1117,8 +1121,8 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"continues at 24.1", 17},
                                                         {"numbers mid-line", 17},
                                                         {"four levels with a dash", 17},
-                                                        {"'(1)' under '1 Heading', lettered introduction", 16},
-                                                        {"'(1)Members', no space, under '1 Heading'", 16},
+                                                        {"'(1)' under '1 Heading', lettered introduction", 17},
+                                                        {"'(1)Members', no space, under '1 Heading'", 17},
                                                         {"sub-items i. ii., uneven spacing", 17},
                                                         {"sub-items 1) 2), uneven spacing", 17}};
     std::printf("\nimport round trip: agreement by layout (%zu sources)\n", sources.size());
