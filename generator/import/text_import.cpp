@@ -279,6 +279,16 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
             diags.warning(path, {line.number, 1}, "dropped page number '" + line.text + "'");
             continue;
         }
+        // "Covering report — not part of the Code of Practice ...": the label protopub
+        // prints over a covering report (the preamble says so again), on a line of its own
+        static const std::string label = model::covering_report_label(Protocol{});
+        static const std::string label_prefix = label.substr(0, label.size() - std::string("document").size());
+        if (line.text.rfind(label_prefix, 0) == 0 && !ends_sentence(line.text)) {
+            line.junk = true;
+            dropped.push_back({{line.number, 1}, line.text, "covering report label"});
+            diags.warning(path, {line.number, 1}, "dropped the covering report's label '" + line.text + "'");
+            continue;
+        }
         if (!stands_alone(lines, i)) continue;
         std::string reason;
         auto repeated = [&] {

@@ -477,3 +477,13 @@ TEST_CASE("'(1)' to '(3)' below a covering report's '1.' '2.' number the protoco
     CHECK(contains(i.markdown, "1. The Committee reviewed the protocol."));
     CHECK(contains(i.warnings, "t.txt:11:1: warning: '(1)' to '(3)' below the other numbers taken as the numbers"));
 }
+
+TEST_CASE("protopub's own label over a covering report is dropped, a warning, the report's first line kept",
+          "[import][issue13]") {
+    Imported i = import_text(
+        "Member and Officer Protocol\n\nCovering report \xE2\x80\x94 not part of the Member and Officer Protocol\n"
+        "To: Standards Committee\n\n1. Introduction\n\n1.1 Members and officers work together.\n");
+    CHECK_FALSE(contains(i.markdown, "not part of"));
+    CHECK(contains(i.markdown, "To: Standards Committee"));
+    CHECK(contains(i.warnings, "t.txt:3:1: warning: dropped the covering report's label"));
+}

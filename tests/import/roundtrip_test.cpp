@@ -1107,8 +1107,8 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"bullets as 'o'", 17},
                                                         {"bullets as '-'", 17},
                                                         {"bullets as '\xC2\xB7'", 17},
-                                                        {"our PDF, pdftotext", 16},
-                                                        {"our PDF, pdftotext -layout", 16},
+                                                        {"our PDF, pdftotext", 17},
+                                                        {"our PDF, pdftotext -layout", 17},
                                                         {"our PDF, pdftotext -raw", 14},
                                                         // LAYOUTS.md classes 1-17
                                                         {"breadcrumb numbered, a line each", 17},
