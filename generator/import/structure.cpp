@@ -1413,8 +1413,10 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                       "'" + title + "' taken as the title: the covering report above it names it");
     }
     result.title_from_text = !title.empty() && options.title.empty();
-    number_restarts(items, first, path, diags);
-    assign_numbers(items, first, path, diags);
+    // (a report above the title has numbers of its own: the protocol's start under the title)
+    const std::size_t numbers_from = title_after_report < items.size() ? title_after_report + 1 : first;
+    number_restarts(items, numbers_from, path, diags);
+    assign_numbers(items, numbers_from, path, diags);
 
     Builder builder(p, path, dropped, diags);
     if (first < start) builder.start_preamble(items[first].para.pos);
