@@ -1226,14 +1226,17 @@ std::size_t title_named_by_report(const std::vector<Item>& items, std::size_t to
     return items.size();
 }
 
+// A numbered heading or paragraph of any kind.
+bool numbered(const Item& it) {
+    return it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::numbered_heading ||
+           it.role == Role::one_level_clause;
+}
+
 // How often the first part of the numbers goes back in items [from, to): "3.2" then "1.".
 int restarts(const std::vector<Item>& items, std::size_t from, std::size_t to) {
     int count = 0, last = 0;
     for (std::size_t i = from; i < to; ++i) {
-        const Role role = items[i].role;
-        if (role != Role::clause && role != Role::titled_clause && role != Role::numbered_heading &&
-            role != Role::one_level_clause)
-            continue;
+        if (!numbered(items[i])) continue;
         const int n = items[i].marker.parts[0];
         count += n < last;
         last = n;
@@ -1246,11 +1249,30 @@ int restarts(const std::vector<Item>& items, std::size_t from, std::size_t to) {
 // protocol or code, after which the numbering starts again from where the paper's did.
 // The line is the title and what stands above it a preamble whose numbers and headings
 // are its words: their roles are taken back. items.size() when there is none.
+// The numbers and headings of a paper above the protocol's title, as its words: where the
+// protocol's numbering starts again under the title they would clash with its own.
+void numbers_above_title_as_words(std::vector<Item>& items, std::size_t top, std::size_t title) {
+    for (std::size_t k = top; k < title; ++k)
+        if (numbered(items[k]) || items[k].role == Role::heading) items[k].role = Role::plain;
+}
+
+// A covering report above the title with numbered headings or paragraphs of its own
+// ("1 PURPOSE OF REPORT", "1.1 To consider") that the protocol's numbering, starting
+// again under the title, would repeat. A report's one-level points alone ("1." "2.")
+// are a list of the preamble and clash with nothing.
+bool report_numbers_clash(const std::vector<Item>& items, std::size_t top, std::size_t title) {
+    const auto next = std::find_if(items.begin() + static_cast<long>(title) + 1, items.end(), numbered);
+    if (next == items.end()) return false;
+    bool clash = false, multi_level = false;
+    for (std::size_t k = top; k < title; ++k) {
+        if (!numbered(items[k])) continue;
+        clash = clash || items[k].marker.parts[0] >= next->marker.parts[0];
+        multi_level = multi_level || items[k].role != Role::one_level_clause;
+    }
+    return clash && multi_level;
+}
+
 std::size_t title_after_numbered_paper(std::vector<Item>& items, std::size_t top) {
-    auto numbered = [](const Item& it) {
-        return it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::numbered_heading ||
-               it.role == Role::one_level_clause;
-    };
     int paper_starts_at = 0;
     for (std::size_t t = top; t < items.size(); ++t) {
         const Item& it = items[t];
@@ -1266,8 +1288,7 @@ std::size_t title_after_numbered_paper(std::vector<Item>& items, std::size_t top
         if (next == items.end() || next->marker.parts[0] > paper_starts_at) continue;
         // once only: numbering that starts again under every heading is another layout
         if (restarts(items, top, t) > 0 || restarts(items, t + 1, items.size()) > 0) return items.size();
-        for (std::size_t k = top; k < t; ++k)
-            if (numbered(items[k]) || items[k].role == Role::heading) items[k].role = Role::plain;
+        numbers_above_title_as_words(items, top, t);
         return t;
     }
     return items.size();
@@ -1408,6 +1429,13 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                                                                             : items.size();
     if (title_after_report < items.size() && title_after_report != title_after_paper) {
         title = items[title_after_report].para.text;
+        if (report_numbers_clash(items, top, title_after_report)) {
+            numbers_above_title_as_words(items, top, title_after_report);
+            diags.warning(path, items[top].para.pos,
+                          "the covering report's own numbers are kept as its words: the protocol's numbering "
+                          "starts again under its title '" +
+                              items[title_after_report].para.text + "'");
+        }
         promote_sub_headings(items, title_after_report + 1);
         diags.warning(path, items[title_after_report].para.pos,
                       "'" + title + "' taken as the title: the covering report above it names it");

@@ -128,13 +128,13 @@ struct Layout {
     std::string bullet_glyph = "\xE2\x80\xA2";
     std::vector<int> continue_at = {8, 63};  // Numbering::continued: the first clause's number
     bool title_fragments = false;            // the title cut inside its words, a fragment per line
-    int covering_report = 0;                 // 1: a committee's covering report first, 2: the report on one line
-    bool contents_placeholder = false;       // "Contents" / "toc goes in here"
-    bool mid_line_numbers = false;           // a clause run on after the sentence before: "... together. 1.3 The"
-    bool four_levels = false;                // lettered sub-items printed as clauses a level down ("- 5.1.2.1")
-    bool lettered_introduction = false;      // "(a) ... (b) ... (c) ..." before section 1
-    bool uneven_label_spacing = false;       // "a)  the", "b) the", "c)   the"
-    std::vector<int> classes;                // the LAYOUTS.md classes this layout stands for
+    int covering_report = 0;  // a committee's covering report first; 2: on one line, 3: with numbered headings
+    bool contents_placeholder = false;   // "Contents" / "toc goes in here"
+    bool mid_line_numbers = false;       // a clause run on after the sentence before: "... together. 1.3 The"
+    bool four_levels = false;            // lettered sub-items printed as clauses a level down ("- 5.1.2.1")
+    bool lettered_introduction = false;  // "(a) ... (b) ... (c) ..." before section 1
+    bool uneven_label_spacing = false;   // "a)  the", "b) the", "c)   the"
+    std::vector<int> classes;            // the LAYOUTS.md classes this layout stands for
     enum class Medium { text, docx, pdf } medium = Medium::text;  // our own .docx, or our PDF through pdftotext
     std::string pdftotext_flags;                                  // "", "-layout", "-raw"
 };
@@ -218,6 +218,7 @@ const std::vector<Layout>& layouts() {
         add("title in fragments", [](Layout& x) { x.title_fragments = true, x.classes = {4}; });
         add("covering report first", [](Layout& x) { x.covering_report = 1, x.classes = {5}; });
         add("covering report on one line", [](Layout& x) { x.covering_report = 2, x.classes = {5, 10}; });
+        add("covering report with numbered headings", [](Layout& x) { x.covering_report = 3, x.classes = {5}; });
         add("contents, dot leaders, pages out of order",
             [](Layout& x) { x.contents = 3, x.headings = Headings::numbered, x.classes = {6}; });
         add("contents, two entries a line",
@@ -409,11 +410,23 @@ Section lettered_introduction() {
 
 // A committee's covering report before the protocol (LAYOUTS.md 5): the fields of its
 // cover, its summary and its own points 1. to 3.; or, as some extractions give it, the
-// whole report run together on one line with its own numbering "1 PURPOSE OF REPORT 1.1".
-std::vector<Section> covering_report(const std::string& title, bool one_line) {
+// whole report run together on one line with its own numbering "1 PURPOSE OF REPORT 1.1";
+// or the cover's fields and then that numbering a line each, which the protocol's own
+// numbers repeat (the report's numbers come back as its words).
+std::vector<Section> covering_report(const std::string& title, int form) {
     Section cover;
     cover.kind = SectionKind::preamble;
-    if (one_line) {
+    if (form == 3) {
+        for (std::string line :
+             {"To: Standards Committee", "Report of: Monitoring Officer", "Title of Report: Review of the ",
+              "1 PURPOSE OF REPORT", "1.1 To consider the revised protocol.", "2 BACKGROUND",
+              "2.1 The Standards Committee reviewed the protocol at its last meeting.", "3 RECOMMENDATION",
+              "3.1 That the Committee recommends the revised protocol to Council.",
+              "Contact officer: Jane Smith, Monitoring Officer"})
+            cover.intro.push_back(paragraph(line.back() == ' ' ? line + title : line));
+        return {cover};
+    }
+    if (form == 2) {
         cover.intro.push_back(
             paragraph("1 PURPOSE OF REPORT 1.1 To consider the revised " + title +
                       ". 2 BACKGROUND 2.1 The Standards Committee reviewed the protocol at its last meeting. 2.2 "
@@ -480,7 +493,7 @@ Protocol transform(Protocol p, const Layout& layout) {
         p.sections.insert(first_body, lettered_introduction());
     }
     if (layout.covering_report) {
-        auto report = covering_report(p.meta.title, layout.covering_report == 2);
+        auto report = covering_report(p.meta.title, layout.covering_report);
         p.sections.insert(p.sections.begin(), report.begin(), report.end());
     }
 
@@ -799,7 +812,7 @@ std::string render_text(const Protocol& p, const Layout& layout) {
     if (layout.preface == "breadcrumb" || layout.preface == "breadcrumb lines" || layout.preface == "blog")
         for (const auto& line : furniture_lines(layout)) paras.push_back({line});
     // a covering report comes before the title: its sections are the first ones
-    const std::size_t report_sections = layout.covering_report == 1 ? 2 : layout.covering_report == 2 ? 1 : 0;
+    const std::size_t report_sections = layout.covering_report == 1 ? 2 : layout.covering_report > 1 ? 1 : 0;
     for (std::size_t at = 0; at < p.sections.size(); ++at) {
         const Section& s = p.sections[at];
         if (at == report_sections) {
@@ -1115,6 +1128,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"title in fragments", 17},
                                                         {"covering report first", 17},
                                                         {"covering report on one line", 17},
+                                                        {"covering report with numbered headings", 17},
                                                         {"contents, dot leaders, pages out of order", 17},
                                                         {"contents, two entries a line", 17},
                                                         {"contents placeholder", 17},
