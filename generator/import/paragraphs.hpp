@@ -66,6 +66,8 @@ HeaderLine header_line_kind(std::string_view text);
 // A line that makes a title page of the lines around it: the council's name, or one that
 // says "Constitution" or starts "Part N" ("Section 1" alone may be a section's heading).
 bool names_title_page(std::string_view text);
+// "PART 5(C) – PROTOCOL FOR MEMBER/OFFICER RELATIONS" -> the title after the place; "" if none.
+std::string title_after_place(std::string_view line);
 
 // "Report of: Head of Law": a short field name, a colon, a value.
 bool starts_field(std::string_view line);

@@ -279,6 +279,19 @@ HeaderLine header_line_kind(std::string_view text) {
     return HeaderLine::other;
 }
 
+// "PART 5(C) – PROTOCOL FOR MEMBER/OFFICER RELATIONS": the place, a dash, then words that
+// name a protocol or code are its title; "" where the words after the dash name none
+// ("Part 5 – Codes and Protocols" names the Part).
+std::string title_after_place(std::string_view line) {
+    for (std::string_view dash : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", ": "}) {
+        const auto at = line.find(dash);
+        if (at == std::string_view::npos) continue;
+        std::string rest = trim(line.substr(at + dash.size()));
+        if (!rest.empty() && header_line_kind(rest) == HeaderLine::title) return rest;
+    }
+    return {};
+}
+
 bool names_title_page(std::string_view text) {
     const HeaderLine kind = header_line_kind(text);
     if (kind == HeaderLine::council) return true;
@@ -1075,6 +1088,7 @@ struct TitlePage {
     std::string council;
     std::optional<ConstitutionPlace> place;
     std::vector<HeaderLine> kinds;  // what each line is
+    bool title_in_place = false;    // the title came after the place on its line
 };
 
 // "Version: 2" -> {"version", "2"} for the labels a title page uses; nothing otherwise.
@@ -1150,7 +1164,11 @@ void read_place(std::string_view line, std::optional<ConstitutionPlace>& place) 
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
         const std::string word = lower(words[i]);
         std::string value = words[i + 1];
-        while (!value.empty() && !std::isalnum(static_cast<unsigned char>(value.back()))) value.pop_back();
+        // "5(C)": a closing bracket that closes one in the value is part of it
+        while (!value.empty() && !std::isalnum(static_cast<unsigned char>(value.back())) &&
+               !(value.back() == ')' && value.find('(') != std::string::npos &&
+                 std::count(value.begin(), value.end(), '(') == std::count(value.begin(), value.end(), ')')))
+            value.pop_back();
         if (value.empty() || value.size() > 6 || (word != "part" && word != "section")) continue;
         if (!place) place.emplace();
         (word == "part" ? place->part : place->section) = value;
@@ -1193,6 +1211,10 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
             if (!named && !names_title_page(p.text)) break;  // "Section 1 – Introduction" opens the text
             read_place(p.text, page.place);
             named = true;
+            if (page.title.empty()) {
+                page.title = title_after_place(p.text);
+                page.title_in_place = !page.title.empty();
+            }
         }
         last_was_title = kind == HeaderLine::title;
         last_line = p.pos.line;
@@ -1337,7 +1359,12 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         const char* what =
             kind == HeaderLine::council ? "the council's name" : "the protocol's place in the constitution";
         dropped.push_back({line.pos, line.text, "title page"});
-        diags.note(path, line.pos, "'" + line.text + "' is " + what + ": it goes into the front matter");
+        if (page.title_in_place && kind == HeaderLine::constitution && line.text.find(page.title) != std::string::npos)
+            diags.warning(path, line.pos,
+                          "'" + line.text + "' is the protocol's place in the constitution and its title '" +
+                              page.title + "': both go into the front matter");
+        else
+            diags.note(path, line.pos, "'" + line.text + "' is " + what + ": it goes into the front matter");
     }
 
     // Where the protocol starts: its first section heading or numbered clause. A short

@@ -339,7 +339,9 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
             // "1. Home 2. Constitution": a breadcrumb numbered as a list, before the title
             if (split_words(l.text).size() > 6) break;
         }
-        if (detail::header_line_kind(l.text) == detail::HeaderLine::title && split_words(l.text).size() <= 12) {
+        if ((detail::header_line_kind(l.text) == detail::HeaderLine::title ||
+             !detail::title_after_place(l.text).empty()) &&
+            split_words(l.text).size() <= 12) {
             title = i;
             break;
         }
@@ -362,7 +364,8 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
     if (!web || title == lines.size()) return;
     for (std::size_t i = 0; i < title; ++i) {
         Line& l = lines[i];
-        if (l.blank || l.junk) continue;
+        // the site's own name is the council's: it stays for the title page
+        if (l.blank || l.junk || detail::header_line_kind(l.text) == detail::HeaderLine::council) continue;
         l.junk = true;
         dropped.push_back({{l.number, 1}, l.text, "web page furniture"});
         diags.warning(path, {l.number, 1}, "dropped web page furniture above the title '" + l.text + "'");

@@ -128,6 +128,7 @@ struct Layout {
     std::string bullet_glyph = "\xE2\x80\xA2";
     std::vector<int> continue_at = {8, 63};  // Numbering::continued: the first clause's number
     bool title_fragments = false;            // the title cut inside its words, a fragment per line
+    bool site_page = false;  // the council's own site: "Skip to content", its name, a '>' breadcrumb, "Part 5 – Title"
     int covering_report = 0;  // a committee's covering report first; 2: on one line, 3: with numbered headings
     bool contents_placeholder = false;   // "Contents" / "toc goes in here"
     bool mid_line_numbers = false;       // a clause run on after the sentence before: "... together. 1.3 The"
@@ -219,6 +220,7 @@ const std::vector<Layout>& layouts() {
         add("covering report first", [](Layout& x) { x.covering_report = 1, x.classes = {5}; });
         add("covering report on one line", [](Layout& x) { x.covering_report = 2, x.classes = {5, 10}; });
         add("covering report with numbered headings", [](Layout& x) { x.covering_report = 3, x.classes = {5}; });
+        add("the council's site, title after the Part", [](Layout& x) { x.site_page = true, x.classes = {1, 4}; });
         add("contents, dot leaders, pages out of order",
             [](Layout& x) { x.contents = 3, x.headings = Headings::numbered, x.classes = {6}; });
         add("contents, two entries a line",
@@ -458,6 +460,20 @@ std::vector<Section> covering_report(const std::string& title, int form) {
     return {cover, summary};
 }
 
+// The council's own site (LAYOUTS.md 1): a name and a place in the constitution that
+// differ from source to source, printed "Part 5(C) – <title>" on the title's line.
+struct Site {
+    std::string council, part;
+};
+Site site_of(const std::string& title) {
+    static const std::vector<Site> sites = {{"Northshire District Council", "5(C)"},
+                                            {"Royal Borough of Eastham", "4"},
+                                            {"London Borough of Westford", "5.3"},
+                                            {"City of Eastport Council", "4B"},
+                                            {"Middleshire County Council", "5"}};
+    return sites[std::hash<std::string>{}(title) % sites.size()];
+}
+
 // The protocol as the layout prints it: what the import must give back.
 Protocol transform(Protocol p, const Layout& layout) {
     for (auto& s : p.sections) {
@@ -491,6 +507,11 @@ Protocol transform(Protocol p, const Layout& layout) {
     if (layout.lettered_introduction) {
         const auto first_body = std::find_if(p.sections.begin(), p.sections.end(), is_body);
         p.sections.insert(first_body, lettered_introduction());
+    }
+    if (layout.site_page) {
+        const Site site = site_of(p.meta.title);
+        p.meta.council = site.council;
+        p.meta.constitution = ConstitutionPlace{site.part, ""};
     }
     if (layout.covering_report) {
         auto report = covering_report(p.meta.title, layout.covering_report);
@@ -651,6 +672,7 @@ const std::vector<std::string>& web_furniture_lines();
 // each (LAYOUTS.md 1, 2, 3, 7).
 std::vector<std::string> furniture_lines(const Layout& layout) {
     if (layout.web_furniture) return web_furniture_lines();
+    if (layout.site_page) return {"Skip to content", "Home > Your council > Constitution > Codes and protocols"};
     if (layout.preface == "breadcrumb") return {"1. Home 2. Your council 3. Constitution 4. Codes and protocols"};
     if (layout.preface == "breadcrumb lines") return {"1. Home", "2. Your council", "3. Constitution"};
     if (layout.preface == "blog")
@@ -811,12 +833,18 @@ std::string render_text(const Protocol& p, const Layout& layout) {
         for (const auto& line : web_furniture_lines()) paras.push_back({line});
     if (layout.preface == "breadcrumb" || layout.preface == "breadcrumb lines" || layout.preface == "blog")
         for (const auto& line : furniture_lines(layout)) paras.push_back({line});
+    if (layout.site_page) {
+        const auto furniture = furniture_lines(layout);
+        paras.push_back({furniture[0]}), paras.push_back({p.meta.council}), paras.push_back({furniture[1]});
+    }
     // a covering report comes before the title: its sections are the first ones
     const std::size_t report_sections = layout.covering_report == 1 ? 2 : layout.covering_report > 1 ? 1 : 0;
     for (std::size_t at = 0; at < p.sections.size(); ++at) {
         const Section& s = p.sections[at];
         if (at == report_sections) {
-            paras.push_back({layout.title_fragments ? title_in_fragments(p.meta.title) : p.meta.title});
+            paras.push_back({layout.title_fragments ? title_in_fragments(p.meta.title)
+                             : layout.site_page ? "Part " + p.meta.constitution->part + " \xE2\x80\x93 " + p.meta.title
+                                                : p.meta.title});
             if (layout.preface == "version table")
                 for (const auto& line : furniture_lines(layout)) paras.push_back({line});
             if (layout.contents_placeholder) paras.push_back({"Contents"}), paras.push_back({"toc goes in here"});
@@ -1014,7 +1042,7 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
     const Protocol want = transform(source, layout);
     Diagnostics diags;
     import::ImportOptions options;
-    options.council = want.meta.council;
+    if (!layout.site_page) options.council = want.meta.council;  // else the council is the site's, found
     import::ImportResult r;
     std::string text;
     if (layout.medium == Layout::Medium::docx) {
@@ -1060,6 +1088,11 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
         std::string got_text;
         for (const auto& w : dropped) got_text += w + " ";
         return {false, "furniture dropped: '" + got_text + "'"};
+    }
+    if (layout.site_page) {
+        const std::string part = again.meta.constitution ? again.meta.constitution->part : "";
+        if (again.meta.council != want.meta.council || part != want.meta.constitution->part)
+            return {false, "council '" + again.meta.council + "', part '" + part + "'"};
     }
     const std::string diff = difference(signature(want), signature(again));
     return {diff.empty(), diff};
@@ -1129,6 +1162,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"covering report first", 17},
                                                         {"covering report on one line", 17},
                                                         {"covering report with numbered headings", 17},
+                                                        {"the council's site, title after the Part", 17},
                                                         {"contents, dot leaders, pages out of order", 17},
                                                         {"contents, two entries a line", 17},
                                                         {"contents placeholder", 17},
