@@ -270,7 +270,10 @@ HeaderLine header_line_kind(std::string_view text) {
          (first == "part" || first == "section" || first == "appendix" || first == "schedule" || first == "chapter") &&
          (is_digit(words[1][0]) || words[1].size() <= 4)))
         return HeaderLine::constitution;
-    if (words.size() >= 2 && words.size() <= 8 && lower(words.back()) == "council") return HeaderLine::council;
+    // "Anytown Borough Council", not "Your council" or "The Council" (a menu item, a sentence's subject)
+    if (words.size() >= 2 && words.size() <= 8 && lower(words.back()) == "council" && first != "your" &&
+        first != "the" && first != "our" && first != "this")
+        return HeaderLine::council;
     if (words.size() >= 4 && words.size() <= 7 && (first == "london" || first == "royal") &&
         lower(words[1]) == "borough" && lower(words[2]) == "of")
         return HeaderLine::council;

@@ -365,7 +365,10 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
     for (std::size_t i = 0; i < title; ++i) {
         Line& l = lines[i];
         // the site's own name is the council's: it stays for the title page
-        if (l.blank || l.junk || detail::header_line_kind(l.text) == detail::HeaderLine::council) continue;
+        if (l.blank || l.junk) continue;
+        if (detail::read_marker(l.text).kind == MarkerKind::none &&
+            detail::header_line_kind(l.text) == detail::HeaderLine::council)
+            continue;
         l.junk = true;
         dropped.push_back({{l.number, 1}, l.text, "web page furniture"});
         diags.warning(path, {l.number, 1}, "dropped web page furniture above the title '" + l.text + "'");
