@@ -666,6 +666,7 @@ public:
     void add_quote(std::vector<Block> paragraphs, SourcePos pos);
     void start_preamble(SourcePos pos);
     void end_preamble() { in_preamble_ = false; }  // the protocol proper starts here
+    bool continues_section_before(std::vector<Section>::const_iterator top, int number);
     // A paragraph's footnotes are kept until its clause ends, and then end it.
     void keep_notes(const Paragraph& para);
     void finish() { end_notes(); }
@@ -801,6 +802,7 @@ void Builder::ensure_section_for(const std::vector<int>& number, SourcePos pos) 
     auto top = open_section(p_.sections);
     if (top != p_.sections.end() && top->kind != SectionKind::preamble) {
         const std::vector<int> current = number_of(top, p_.sections);
+        if (current.empty() && number.size() >= 2 && continues_section_before(top, number.front())) return;
         if (current.empty() || number.size() < 2 || current.front() == number.front()) return;
         // "Working Together" (a sub-heading by its look) right before 3.1 under section 2:
         // it is the heading of section 3
@@ -813,6 +815,26 @@ void Builder::ensure_section_for(const std::vector<int>& number, SourcePos pos) 
     Section s;
     s.pos = pos;
     p_.sections.push_back(std::move(s));
+}
+
+// "Working Together" (a heading without a number) and then 24.3, after 24.1 and 24.2: the
+// numbering runs on through the heading, so it is a sub-heading of section 24, as a Part
+// numbered through ("24.1" to "24.40") prints its headings. Made one, with a warning.
+bool Builder::continues_section_before(std::vector<Section>::const_iterator top, int number) {
+    if (top + 1 != p_.sections.end() || top->heading.empty() || !top->number.empty() || !top->clauses.empty() ||
+        top->kind != SectionKind::normal)
+        return false;
+    auto before = top;
+    while (before != p_.sections.begin() && (--before)->level > 2) {}
+    if (before == top || before->level > 2 || before->kind != SectionKind::normal) return false;
+    const std::vector<int> was = number_of(before, p_.sections);
+    if (was.empty() || was.front() != number) return false;
+    Section& heading = p_.sections.back();
+    heading.level = 3;
+    diags_.warning(path_, heading.pos,
+                   "'" + plain_text(heading.heading) + "' taken as a sub-heading of section " + std::to_string(number) +
+                       ": the numbering runs on through it");
+    return true;
 }
 
 void Builder::new_clause(const Item& it) {
@@ -1321,6 +1343,37 @@ std::size_t title_after_numbered_paper(std::vector<Item>& items, std::size_t top
 
 }  // namespace
 
+// A protocol that is one section of its Part, numbered "24.1" to "24.40" through headings
+// without numbers: every paragraph's number starts 24, and a heading has already been
+// taken as a sub-heading of 24 (the numbering ran on through it). The other headings
+// after the section's first are its sub-headings too, paragraphs of their own or not.
+void headings_of_one_numbered_section(std::vector<Section>& sections, const std::string& path, Diagnostics& diags) {
+    int section = -1;
+    bool ran_through = false;
+    for (const auto& s : sections) {
+        if (s.kind != SectionKind::normal) continue;
+        if (!s.number.empty()) return;
+        ran_through = ran_through || (s.level == 3 && !s.clauses.empty());
+        for (const auto& c : s.clauses) {
+            if (c.number.parts.size() < 2 || (section >= 0 && c.number.parts[0] != section)) return;
+            section = c.number.parts[0];
+        }
+    }
+    if (!ran_through) return;
+    bool first = true;
+    for (auto& s : sections) {
+        if (s.kind != SectionKind::normal || s.level != 2) continue;
+        if (!first && !s.heading.empty()) {
+            s.level = 3;
+            diags.warning(path, s.pos,
+                          "'" + plain_text(s.heading) + "' taken as a sub-heading of section " +
+                              std::to_string(section) + ": every paragraph is numbered " + std::to_string(section) +
+                              ".n");
+        }
+        first = false;
+    }
+}
+
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
                             std::vector<Dropped> dropped, Diagnostics& diags,
                             const std::vector<std::string>& page_furniture) {
@@ -1527,6 +1580,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         builder.add(it);
     }
     builder.finish();
+    headings_of_one_numbered_section(p.sections, path, diags);
 
     // A protocol is kept as numbered clauses: with no number anywhere there is nothing
     // to hold on to (and most likely this is not the protocol).

@@ -67,7 +67,8 @@ Signature signature(const Protocol& p) {
     add_words(p.meta.title, sig.words);
     for (const auto& s : p.sections) {
         const std::string heading = plain_text(s.heading);
-        if (s.kind != SectionKind::preamble && !heading.empty()) sig.sections.push_back(heading);
+        if (s.kind != SectionKind::preamble && !heading.empty())
+            sig.sections.push_back(std::string(static_cast<std::size_t>(s.level), '#') + " " + heading);
         add_words(heading, sig.words);
         walk_blocks(s.intro, sig);
         for (const auto& c : s.clauses) {
@@ -101,7 +102,7 @@ std::string difference(const Signature& want, const Signature& got) {
 
 // ------------------------------------------------------------------ layouts
 
-enum class Numbering { as_printed, continued, restart, unnumbered };
+enum class Numbering { as_printed, continued, restart, unnumbered, through_part };
 enum class Headings { as_written, capitals, title_case, numbered, question };
 
 struct Layout {
@@ -228,6 +229,9 @@ const std::vector<Layout>& layouts() {
         add("contents placeholder", [](Layout& x) { x.contents_placeholder = true, x.classes = {6}; });
         add("continues at 24.1", [](Layout& x) {
             x.numbering = Numbering::continued, x.continue_at = {24, 1}, x.classes = {9};
+        });
+        add("one Part's numbers through, headings unnumbered", [](Layout& x) {
+            x.numbering = Numbering::through_part, x.classes = {9, 15};
         });
         add("numbers mid-line", [](Layout& x) { x.mid_line_numbers = true, x.classes = {10}; });
         add("four levels with a dash",
@@ -537,6 +541,29 @@ Protocol transform(Protocol p, const Layout& layout) {
         for (auto& s : p.sections)
             if (!s.number.empty())
                 s.number.parts[0] += section - first, s.number.text = std::to_string(s.number.parts[0]) + ".";
+    } else if (layout.numbering == Numbering::through_part) {
+        // the protocol is one section of its Part, numbered 24.1 to 24.n through its unnumbered
+        // headings: the first heading is section 24's, the others its sub-headings
+        std::map<std::pair<int, int>, int> paragraph;  // (section, paragraph) as written -> 24.k
+        bool first_heading = true;
+        for (auto& s : p.sections) {
+            if (!is_body(s)) continue;
+            s.number = {};
+            if (s.level == 2 && !first_heading) s.level = 3;
+            first_heading = false;
+            for (auto& c : s.clauses) {
+                if (c.number.empty()) continue;
+                const std::string was = join_number(c.number.parts);
+                const std::pair<int, int> key{c.number.parts[0], c.number.parts.size() > 1 ? c.number.parts[1] : 0};
+                const int k = paragraph.emplace(key, static_cast<int>(paragraph.size()) + 1).first->second;
+                std::vector<int> parts = {24, k};
+                parts.insert(parts.end(), c.number.parts.begin() + std::min<std::size_t>(2, c.number.parts.size()),
+                             c.number.parts.end());
+                c.number.parts = parts;
+                moved[was] = join_number(parts);
+                c.number.text = moved[was];
+            }
+        }
     } else if (layout.numbering == Numbering::restart) {
         // printed without the section's number; a clerk puts the section's number back
         // (before any heading there is none: the numbers stay as printed, a level less)
@@ -569,6 +596,8 @@ Protocol transform(Protocol p, const Layout& layout) {
             Section fresh = s;
             fresh.clauses.clear();
             fresh.number = {};
+            // a heading that takes numbers of its own is a section's, whatever its level was
+            if (!s.heading.empty()) fresh.level = 2;
             out.push_back(std::move(fresh));
             for (auto& c : s.clauses) {
                 if (!c.heading.empty()) {
@@ -1163,6 +1192,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"covering report on one line", 17},
                                                         {"covering report with numbered headings", 17},
                                                         {"the council's site, title after the Part", 17},
+                                                        {"one Part's numbers through, headings unnumbered", 17},
                                                         {"contents, dot leaders, pages out of order", 17},
                                                         {"contents, two entries a line", 17},
                                                         {"contents placeholder", 17},
