@@ -102,7 +102,7 @@ std::string difference(const Signature& want, const Signature& got) {
 // ------------------------------------------------------------------ layouts
 
 enum class Numbering { as_printed, continued, restart, unnumbered };
-enum class Headings { as_written, capitals, title_case, numbered, question };
+enum class Headings { as_written, capitals, title_case, numbered, question, colon };
 
 struct Layout {
     std::string name;
@@ -129,6 +129,15 @@ struct Layout {
     std::vector<int> classes;                                     // the LAYOUTS.md classes this layout stands for
     enum class Medium { text, docx, pdf } medium = Medium::text;  // our own .docx, or our PDF through pdftotext
     std::string pdftotext_flags;                                  // "", "-layout", "-raw"
+    // LAYOUTS.md classes 18-35
+    std::string lost_numbers;             // "ones": every clause printed "1."; "dashes": every clause "- "
+    bool quoted_extract = false;          // a quoted passage with its own "1." "2." inside a clause
+    bool explanatory_notes = false;       // "Explanatory note: ..." paragraphs between numbered ones
+    bool date_at_line_start = false;      // a wrapped line starts with a date ("10 March 2024")
+    bool blank_after_first_line = false;  // a blank line after the first line of every paragraph
+    bool broken_paragraphs = false;       // a blank line mid-sentence, page breaks inside paragraphs
+    bool hyphenated = false;              // long words hyphenated at line ends
+    std::string table_form;               // a table in every source: "pipe", "tab", "cells" (one per line)
 };
 
 const std::vector<Layout>& layouts() {
@@ -194,6 +203,25 @@ const std::vector<Layout>& layouts() {
         add("our PDF, pdftotext -layout",
             [](Layout& x) { x.medium = Layout::Medium::pdf, x.pdftotext_flags = "-layout"; });
         add("our PDF, pdftotext -raw", [](Layout& x) { x.medium = Layout::Medium::pdf, x.pdftotext_flags = "-raw"; });
+        // LAYOUTS.md classes 18-35
+        add("every clause printed '1.'", [](Layout& x) { x.lost_numbers = "ones", x.classes = {18}; });
+        add("numbers lost, every clause '- '", [](Layout& x) { x.lost_numbers = "dashes", x.classes = {20}; });
+        add("a quoted extract numbered 1. 2.", [](Layout& x) { x.quoted_extract = true, x.classes = {21}; });
+        add("unnumbered explanatory notes", [](Layout& x) { x.explanatory_notes = true, x.classes = {22}; });
+        add("a date wrapped to a line start",
+            [](Layout& x) { x.date_at_line_start = true, x.wrap = 80, x.classes = {23}; });
+        add("headings ending in ':'", [](Layout& x) { x.headings = Headings::colon, x.classes = {27}; });
+        add("a blank line after each first line",
+            [](Layout& x) { x.blank_after_first_line = true, x.wrap = 70, x.classes = {28}; });
+        add("paragraphs broken by blank lines and pages",
+            [](Layout& x) { x.broken_paragraphs = true, x.wrap = 80, x.classes = {29}; });
+        add("hyphenated line ends", [](Layout& x) { x.hyphenated = true, x.wrap = 60, x.classes = {30}; });
+        add("bullets as '\xE2\x80\x93'", [](Layout& x) { x.bullet_glyph = "\xE2\x80\x93", x.classes = {31}; });
+        add("bullets as a private-use glyph", [](Layout& x) { x.bullet_glyph = "\xEF\x82\xB7", x.classes = {31}; });
+        add("bullets lost, items indented", [](Layout& x) { x.bullet_glyph = "", x.classes = {31}; });
+        add("a table as pipe cells", [](Layout& x) { x.table_form = "pipe", x.classes = {32}; });
+        add("a table as tab-aligned columns", [](Layout& x) { x.table_form = "tab", x.classes = {32}; });
+        add("a table one cell per line", [](Layout& x) { x.table_form = "cells", x.classes = {32}; });
         return l;
     }();
     return all;
@@ -271,6 +299,63 @@ void relabel(std::vector<Block>& blocks, const std::string& form) {
 
 bool is_body(const Section& s) { return s.kind != SectionKind::preamble; }
 
+Block paragraph(const std::string& text) {
+    Block b;
+    b.inlines = text_inlines(text);
+    return b;
+}
+
+// What some layouts carry besides the protocol's own words, put into every source the
+// same way (LAYOUTS.md 21, 22, 23, 32): a quoted extract with its own numbers, explanatory
+// notes, dates, a table.
+void add_passages(Protocol& p, const Layout& layout) {
+    static const char* months[] = {"January", "March", "June", "September", "November"};
+    int k = 0;
+    bool table_added = false;
+    for (auto& s : p.sections) {
+        if (!is_body(s)) continue;
+        for (auto& c : s.clauses) {
+            if (c.blocks.empty()) continue;
+            ++k;
+            if (layout.quoted_extract && k % 4 == 1) {
+                c.blocks.push_back(paragraph("The national guidance says:"));
+                Block quote;
+                quote.kind = BlockKind::quote;
+                quote.children = {paragraph("\xE2\x80\x9C"
+                                            "1. Officers serve the council as a whole."),
+                                  paragraph("2. Members set policy and officers carry it out."
+                                            "\xE2\x80\x9D")};
+                c.blocks.push_back(quote);
+            }
+            if (layout.explanatory_notes && k % 3 == 2)
+                c.blocks.push_back(paragraph("Explanatory note: this paragraph follows the model code of " +
+                                             std::to_string(2000 + k) + "."));
+            if (layout.date_at_line_start && k % 3 == 0 && c.blocks.front().kind == BlockKind::paragraph) {
+                std::string text = plain_text(c.blocks.front().inlines);
+                text += " The Council agreed this on " + std::to_string(1 + k % 28) + " " + months[k % 5] + " " +
+                        std::to_string(2010 + k % 15) + " after consultation.";
+                c.blocks.front().inlines = text_inlines(text);
+            }
+            if (!layout.table_form.empty() && !table_added) {
+                Block table;
+                table.kind = BlockKind::table;
+                for (const auto& cells : std::vector<std::vector<std::string>>{
+                         {"Role", "Accountable to", "Main duty"},
+                         {"Councillors", "the electorate", "set policy"},
+                         {"Officers", "the Council", "carry out policy"},
+                         {"Monitoring Officer", "the Council", "advise on conduct"}}) {
+                    TableRow row;
+                    row.header = table.rows.empty();
+                    for (const auto& cell : cells) row.cells.push_back({text_inlines(cell)});
+                    table.rows.push_back(row);
+                }
+                c.blocks.push_back(table);
+                table_added = true;
+            }
+        }
+    }
+}
+
 // The protocol as the layout prints it: what the import must give back.
 Protocol transform(Protocol p, const Layout& layout) {
     for (auto& s : p.sections) {
@@ -278,6 +363,7 @@ Protocol transform(Protocol p, const Layout& layout) {
         flatten(s.intro);
         for (auto& c : s.clauses) flatten(c.heading), flatten(c.blocks);
     }
+    add_passages(p, layout);
     // headings
     int ordinal = 0;
     for (auto& s : p.sections) {
@@ -293,6 +379,9 @@ Protocol transform(Protocol p, const Layout& layout) {
                 break;
             case Headings::question:
                 if (h.back() != '?') h += "?";
+                break;
+            case Headings::colon:
+                if (h.back() != ':') h += ":";
                 break;
         }
         s.heading = text_inlines(h);
@@ -371,6 +460,21 @@ Protocol transform(Protocol p, const Layout& layout) {
             }
         }
         p.sections = std::move(out);
+    }
+    if (!layout.lost_numbers.empty()) {
+        // the numbers are gone: a clerk assigns 1.1, 1.2 ... under each heading
+        int k = 0, n = 0;
+        for (auto& s : p.sections) {
+            if (!is_body(s)) continue;
+            if (s.level == 2 && (!s.heading.empty() || !s.number.empty())) ++k, n = 0;
+            for (auto& c : s.clauses) {
+                if (c.number.empty()) continue;
+                const std::string was = join_number(c.number.parts);
+                const int section = std::max(k, 1);
+                c.number = {std::to_string(section) + "." + std::to_string(++n), {section, n}};
+                moved[was] = c.number.text;
+            }
+        }
     }
     if (layout.preface == "reviewed") {
         // "MEMBER/OFFICER PROTOCOL" / "Last reviewed: April 2024": the line is kept, above the sections
@@ -474,6 +578,7 @@ const std::vector<std::string>& web_furniture_lines() {
 struct Para {
     std::string text;
     bool heading = false;
+    bool tight = false;  // no blank line after it (a table's cells, one per line)
 };
 
 std::string cell_text(const TableRow& row) {
@@ -482,8 +587,24 @@ std::string cell_text(const TableRow& row) {
     return out;
 }
 
-void render_blocks(const std::vector<Block>& blocks, std::vector<Para>& out, const std::string& glyph,
+void render_table(const Block& table, std::vector<Para>& out, const std::string& form) {
+    for (const auto& row : table.rows) {
+        if (form == "cells") {
+            for (const auto& cell : row.cells) out.push_back({plain_text(cell.inlines), false, true});
+        } else if (form == "pipe") {
+            std::string line = "|";
+            for (const auto& cell : row.cells) line += " " + plain_text(cell.inlines) + " |";
+            out.push_back({"\x01" + line});
+        } else {
+            out.push_back({"\x01" + cell_text(row)});  // \x01: keep the tabs
+        }
+    }
+    if (!out.empty()) out.back().tight = false;
+}
+
+void render_blocks(const std::vector<Block>& blocks, std::vector<Para>& out, const Layout& layout,
                    std::string lead = "") {
+    const std::string& glyph = layout.bullet_glyph;
     for (const auto& b : blocks) {
         switch (b.kind) {
             case BlockKind::paragraph:
@@ -494,19 +615,17 @@ void render_blocks(const std::vector<Block>& blocks, std::vector<Para>& out, con
                 int n = 0;
                 for (const auto& item : b.items) {
                     ++n;
-                    const std::string mark = b.list_style == ListStyle::bullet ? glyph + " "
+                    const std::string mark = b.list_style == ListStyle::bullet ? (glyph.empty() ? "    " : glyph + " ")
                                              : b.list_style == ListStyle::ordered
                                                  ? (item.label.empty() ? std::to_string(n) + "." : item.label) + " "
                                                  : item.label + " ";
-                    render_blocks(item.blocks, out, glyph, lead + mark);
+                    render_blocks(item.blocks, out, layout, lead + mark);
                     lead.clear();
                 }
                 break;
             }
-            case BlockKind::table:
-                for (const auto& row : b.rows) out.push_back({"\x01" + cell_text(row)});  // \x01: keep the tabs
-                break;
-            case BlockKind::quote: render_blocks(b.children, out, glyph, lead); break;
+            case BlockKind::table: render_table(b, out, layout.table_form); break;
+            case BlockKind::quote: render_blocks(b.children, out, layout, lead); break;
         }
         lead.clear();
     }
@@ -514,6 +633,8 @@ void render_blocks(const std::vector<Block>& blocks, std::vector<Para>& out, con
 
 std::string number_as_printed(const Clause& c, const Layout& layout) {
     if (c.number.empty() || layout.numbering == Numbering::unnumbered) return "";
+    if (layout.lost_numbers == "ones") return "1.";
+    if (layout.lost_numbers == "dashes") return "-";
     if (layout.numbering != Numbering::restart)
         return c.number.text.empty() ? join_number(c.number.parts) : c.number.text;
     std::vector<int> rest(c.number.parts.begin() + 1, c.number.parts.end());
@@ -543,23 +664,50 @@ std::string with_words(const std::string& number, const std::string& words, cons
     return number + " " + words;
 }
 
+bool all_of_digits(const std::string& w) {
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool is_clause_number(const std::string& w) {
     std::vector<int> parts;
     return w.find('.') != std::string::npos && parse_clause_number(w, parts) && parts.size() > 1;
 }
 
+bool is_month(const std::string& w) {
+    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+    return std::find(std::begin(months), std::end(months), w) != std::end(months);
+}
+
+bool hyphenable(const std::string& w) {
+    return w.size() >= 8 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 // `break_before_references`: "... as set out in paragraph" / "1.2 of this Protocol": a line
-// that starts with a number in the middle of a sentence (LAYOUTS.md 23)
-std::vector<std::string> wrap(const std::string& text, std::size_t width, bool break_before_references = false) {
+// that starts with a number in the middle of a sentence (LAYOUTS.md 23); `date_at_line_start`:
+// "... agreed this on" / "10 March 2024 ..."; `hyphenated`: "Coun-" / "cillors" (LAYOUTS.md 30)
+std::vector<std::string> wrap(const std::string& text, std::size_t width, const Layout& layout) {
     std::vector<std::string> lines;
     std::string line;
     std::string previous;
-    for (const auto& w : split_words(text)) {
+    const std::vector<std::string> words = split_words(text);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i];
         const bool reference =
-            break_before_references && is_clause_number(w) &&
+            layout.break_before_references && is_clause_number(w) &&
             (previous == "paragraph" || previous == "paragraphs" || previous == "section" || previous == "clause");
+        const bool date = layout.date_at_line_start && w.size() <= 2 && all_of_digits(w) && i + 1 < words.size() &&
+                          is_month(words[i + 1]);
         previous = w;
-        if (!line.empty() && (reference || line.size() + 1 + w.size() > width)) lines.push_back(line), line.clear();
+        const bool overflows = line.size() + 1 + w.size() > width;
+        if (!line.empty() && overflows && layout.hyphenated && hyphenable(w) &&
+            line.size() + 2 + w.size() / 2 <= width) {
+            const std::size_t half = w.size() / 2;
+            lines.push_back(line + " " + w.substr(0, half) + "-");
+            line = w.substr(half);
+            continue;
+        }
+        if (!line.empty() && (reference || date || overflows)) lines.push_back(line), line.clear();
         line += (line.empty() ? "" : " ") + w;
     }
     if (!line.empty()) lines.push_back(line);
@@ -597,11 +745,11 @@ std::string render_text(const Protocol& p, const Layout& layout) {
             else
                 paras.push_back({h, true});
         }
-        render_blocks(s.intro, paras, layout.bullet_glyph);
+        render_blocks(s.intro, paras, layout);
         for (const auto& c : s.clauses) {
             const std::string number = number_as_printed(c, layout);
             std::vector<Para> body;
-            render_blocks(c.blocks, body, layout.bullet_glyph);
+            render_blocks(c.blocks, body, layout);
             std::string lead = number;
             if (!c.heading.empty()) {
                 paras.push_back(
@@ -634,21 +782,34 @@ std::string render_text(const Protocol& p, const Layout& layout) {
         if (para.text[0] == '\x01') {
             lines.push_back(para.text.substr(1));
         } else if (layout.wrap) {
-            for (auto& l : wrap(para.text, layout.wrap, layout.break_before_references)) {
-                lines.push_back(l);
+            const auto wrapped = wrap(para.text, layout.wrap, layout);
+            for (std::size_t i = 0; i < wrapped.size(); ++i) {
+                lines.push_back(wrapped[i]);
                 if (layout.double_spaced) lines.push_back("");
+                // "the rest follows after a blank line" (28); a sentence split by a blank line (29)
+                if (i + 1 < wrapped.size() &&
+                    ((layout.blank_after_first_line && i == 0) || (layout.broken_paragraphs && i == 1)))
+                    lines.push_back("");
             }
         } else {
             lines.push_back(para.text);
         }
-        if (layout.blank_lines && !(layout.double_spaced && layout.wrap)) lines.push_back("");
+        if (layout.blank_lines && !para.tight && !(layout.double_spaced && layout.wrap)) lines.push_back("");
     }
     std::string out;
     int page = 1, on_page = 0;
-    for (const auto& l : lines) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string& l = lines[i];
         out += l + "\n";
         if (layout.running_heads && ++on_page >= 40 && !l.empty()) {
             out += "\nPage " + std::to_string(page++) + "\n\f\nAnytown Borough Council Constitution Part 5\n\n";
+            on_page = 0;
+        }
+        // a page break inside a paragraph, the footer and the next page's header between (29)
+        if (layout.broken_paragraphs && ++on_page >= 30 && !l.empty() && i + 1 < lines.size() &&
+            !lines[i + 1].empty()) {
+            out += "\nPage " + std::to_string(page) + " of 16\n\f\nPart 5 \xE2\x80\x93 Codes and Protocols\n\n";
+            ++page;
             on_page = 0;
         }
     }
@@ -881,7 +1042,23 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"bullets as '\xC2\xB7'", 17},
                                                         {"our PDF, pdftotext", 15},
                                                         {"our PDF, pdftotext -layout", 15},
-                                                        {"our PDF, pdftotext -raw", 13}};
+                                                        {"our PDF, pdftotext -raw", 13},
+                                                        // LAYOUTS.md classes 18-35
+                                                        {"every clause printed '1.'", 0},
+                                                        {"numbers lost, every clause '- '", 0},
+                                                        {"a quoted extract numbered 1. 2.", 0},
+                                                        {"unnumbered explanatory notes", 17},
+                                                        {"a date wrapped to a line start", 17},
+                                                        {"headings ending in ':'", 1},
+                                                        {"a blank line after each first line", 16},
+                                                        {"paragraphs broken by blank lines and pages", 16},
+                                                        {"hyphenated line ends", 16},
+                                                        {"bullets as '\xE2\x80\x93'", 17},
+                                                        {"bullets as a private-use glyph", 17},
+                                                        {"bullets lost, items indented", 17},
+                                                        {"a table as pipe cells", 0},
+                                                        {"a table as tab-aligned columns", 0},
+                                                        {"a table one cell per line", 17}};
     std::printf("\nimport round trip: agreement by layout (%zu sources)\n", sources.size());
     int failures = 0;
     for (const Layout& layout : layouts()) {
