@@ -324,6 +324,22 @@ bool heading_like(const Paragraph& p, std::string_view text, std::size_t max_wor
     return title_like(one_line, text, max_words);
 }
 
+// In capitals, or every word of four letters or more starting with a capital.
+bool capitalised(std::string_view text) {
+    const std::vector<std::string> words = split_words(text);
+    return !words.empty() && std::all_of(words.begin(), words.end(), [](const std::string& w) {
+        return w.size() < 4 || !is_alpha(w[0]) || is_upper(w[0]);
+    });
+}
+
+// "Roles of officers:" or "2. Roles of Officers:" with numbered clauses straight after: a
+// heading that ends in a colon (a lead-in ending in one introduces items, not clauses)
+bool heading_before_clauses(const Paragraph& p, std::string_view text, const Item* next) {
+    if (!next || text.size() < 2 || text.back() != ':' || next->marker.kind != MarkerKind::clause) return false;
+    text.remove_suffix(1);
+    return heading_like(p, text, 12);
+}
+
 std::vector<Item> classify(std::vector<Paragraph> paras) {
     std::vector<Item> items;
     items.reserve(paras.size());
@@ -397,7 +413,10 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             // it is words of the clause it stands in
             if (enclosed_clauses) it.role = Role::one_level_clause;
         } else if (it.marker.kind == MarkerKind::single) {
-            if (heading_like(p, it.rest, 12) || p.heading_level > 0)
+            // "2. ROLES OF OFFICERS:", "2. Roles of Officers:" (a numbered sentence ending in a
+            // colon is a lead-in)
+            if (heading_like(p, it.rest, 12) || (capitalised(it.rest) && heading_before_clauses(p, it.rest, next)) ||
+                p.heading_level > 0)
                 it.role = Role::numbered_heading;
             else if (it.marker.text.back() == '.' || bare_series)
                 it.role = Role::one_level_clause;
@@ -410,7 +429,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         } else if (p.heading_level > 0) {
             it.role = Role::heading;
             it.level = p.heading_level <= 1 ? 2 : 3;
-        } else if (next && heading_like(p, p.text, 12) && !introduced[i]) {
+        } else if (next && (heading_like(p, p.text, 12) || heading_before_clauses(p, p.text, next)) && !introduced[i]) {
             it.role = Role::heading;
             it.level = in_capitals(p.text) ? 2 : 3;
         } else if (p.leading_space && p.after_gap && i > 0) {
@@ -1265,7 +1284,12 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         // a quoted passage: from an opening quotation mark to the paragraph that closes it
         if (it.role == Role::plain && opens_quote(it.para.text) && !p.sections.empty()) {
             std::size_t end = i;
-            for (std::size_t j = i + 1; j < items.size() && j < i + 30 && items[j].role == Role::plain; ++j)
+            // an extract numbers its own paragraphs ("“1. ..." / "2. ...”"): inside the
+            // quotation marks those are its words, not clauses of the protocol
+            auto inside_quote = [](Role r) {
+                return r == Role::plain || r == Role::one_level_clause || r == Role::label || r == Role::bullet;
+            };
+            for (std::size_t j = i + 1; j < items.size() && j < i + 30 && inside_quote(items[j].role); ++j)
                 if (closes_quote(items[j].para.text) && !opens_quote(items[j].para.text)) {
                     end = j;
                     break;

@@ -32,7 +32,7 @@ struct Line {
     bool page_break = false;     // a form feed came before it
     bool junk = false;
     bool title_page = false;           // a line of a title page stacked at the top: its own paragraph
-    std::vector<std::string> cells;    // the line cut at its tabs or column gaps (two cells or more), else empty
+    std::vector<std::string> cells;    // the line cut at its pipes, tabs or column gaps (two cells or more), else empty
     std::vector<std::size_t> columns;  // where each cell starts (characters), for cells cut at gaps
     bool table_row = false;            // one row of a table saved as tab-separated text
     bool bare_marker = false;          // a number alone on its line, moved onto the next line
@@ -83,6 +83,18 @@ std::vector<std::string> tab_cells(std::string_view raw) {
     return cells;
 }
 
+// "| Role | Accountable to |": the cells of a table a web page or Markdown gives as text,
+// between pipes.
+std::vector<std::string> pipe_cells(std::string_view raw) {
+    const std::string line = clean_line(raw);
+    if (line.size() < 3 || line.front() != '|' || line.back() != '|') return {};
+    std::vector<std::string> cells;
+    for (std::size_t start = 1, bar; (bar = line.find('|', start)) != std::string::npos; start = bar + 1)
+        cells.push_back(clean_line(std::string_view(line).substr(start, bar - start)));
+    if (cells.size() < 2) cells.clear();
+    return cells;
+}
+
 // "Subject          Officer": the cells of a table as `pdftotext -layout` lays it out,
 // cut where three spaces or more stand between words; `columns` gets where each starts.
 std::vector<std::string> gap_cells(std::string_view raw, std::vector<std::size_t>& columns) {
@@ -125,9 +137,10 @@ std::vector<Line> split_lines(std::string_view text) {
         line.leading_space = raw.size() > 1 && raw[0] == ' ' && !is_space(raw[1]) && !line.blank;
         line.page_break = page_break;
         line.raw_length = raw.size();
-        if (raw.find('\t') != std::string_view::npos)
+        line.cells = pipe_cells(raw);
+        if (line.cells.empty() && raw.find('\t') != std::string_view::npos)
             line.cells = tab_cells(raw);
-        else if (raw.find("   ", raw.find_first_not_of(' ')) != std::string_view::npos)
+        else if (line.cells.empty() && raw.find("   ", raw.find_first_not_of(' ')) != std::string_view::npos)
             line.cells = gap_cells(raw, line.columns);
         if (!(end && raw.empty())) lines.push_back(std::move(line));
         page_break = c == '\f';
