@@ -46,8 +46,15 @@ void append_words(std::string& text, std::string_view line) {
     text += line;
 }
 
+// "... in good faith. The Chief": a full stop and a capital inside, so not a title.
+bool sentence_inside(std::string_view text) {
+    for (std::size_t at = text.find(". "); at != std::string_view::npos; at = text.find(". ", at + 2))
+        if (at + 2 < text.size() && std::isupper(static_cast<unsigned char>(text[at + 2]))) return true;
+    return false;
+}
+
 std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::vector<std::size_t>& last_line_length,
-                                     std::size_t full_width) {
+                                     std::size_t full_width, bool spaced) {
     std::vector<Paragraph> out;
     std::vector<std::size_t> out_last;
     for (std::size_t i = 0; i < paras.size(); ++i) {
@@ -60,7 +67,8 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
                                   is_lower_start(std::string_view(b.text).substr(b_marker.length));
         if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !out.back().table && !b.table &&
             !b.subtitle && !out.back().subtitle && b.heading_level == 0 && out.back().heading_level == 0 &&
-            (b_marker.kind == MarkerKind::none || reference_on) && !ends_sentence(out.back().text)) {
+            (b_marker.kind == MarkerKind::none || reference_on) &&
+            (!ends_sentence(out.back().text) || (spaced && full_width > 0 && out_last.back() >= full_width))) {
             Paragraph& a = out.back();
             // "24.1 Status of this code" + "This code gives...": a title and its words
             const std::string_view a_words = std::string_view(a.text).substr(read_marker(a.text).length);
@@ -68,9 +76,10 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
             // (an unnumbered line that ran to the wrapped width is a sentence going on, unless
             // in capitals or naming a protocol or code)
             const bool numbered = a_words.size() < a.text.size();
-            const bool title_then_words =
-                title_like(a, a_words, 12) && !is_lower_start(b.text) &&
-                (!full_line || numbered || in_capitals(a_words) || header_line_kind(a_words) == HeaderLine::title);
+            const bool title_then_words = title_like(a, a_words, 12) && !is_lower_start(b.text) &&
+                                          !sentence_inside(a_words) &&
+                                          (!full_line || (numbered && !spaced) || in_capitals(a_words) ||
+                                           header_line_kind(a_words) == HeaderLine::title);
             // "Councillors" alone between blank lines, a numbered clause under it: a heading
             // (not the end of a phrase cut after a small word: "(Part 3 of the" / "Constitution)")
             const bool heading_over_clause = !reference_on && !ends_with_small_word(a.text) && b.single_line &&
