@@ -1143,6 +1143,55 @@ TitlePage read_title_page(const std::vector<Item>& items) {
 
 }  // namespace
 
+namespace {
+
+// "Paragraph 7.1 – ...", "point 2.4", "paragraph 3.13 be amended": the first paragraph
+// number a text names in its running words, or "" ("paragraph 4.2 of this Code" is a
+// text naming its own paragraphs: not counted).
+std::string paragraph_named(std::string_view text) {
+    const std::vector<std::string> words = split_words(text);
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        const std::string word = lower(words[i]);
+        if (word != "paragraph" && word != "paragraphs" && word != "para" && word != "paras" && word != "point" &&
+            word != "points" && word != "clause" && word != "clauses")
+            continue;
+        std::string number = words[i + 1];
+        while (!number.empty() && !is_digit(number.back())) number.pop_back();
+        std::vector<int> parts;
+        const bool of_this = i + 3 < words.size() && lower(words[i + 2]) == "of" && lower(words[i + 3]) == "this";
+        if (parse_clause_number(number, parts) && parts.size() > 1 && !of_this) return words[i] + " " + number;
+    }
+    return "";
+}
+
+// Minutes or a report about a protocol name its paragraphs in running text, often (one
+// paragraph in five or more) and more often than they number paragraphs of their own:
+// not a protocol to import (LAYOUTS.md 35).
+bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::string& path, Diagnostics& diags) {
+    std::size_t naming = 0, numbered = 0;
+    const Item* first = nullptr;
+    std::string named;
+    for (const Item& it : items) {
+        const bool own = it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause;
+        numbered += own;
+        if (own) continue;
+        const std::string reference = paragraph_named(it.para.text);
+        if (reference.empty()) continue;
+        ++naming;
+        if (!first) first = &it, named = reference;
+    }
+    if (naming < 2 || naming <= numbered || naming * 5 < items.size()) return false;
+    diags.error(path, first->para.pos,
+                "this reads as minutes or a report about a protocol, not the protocol: " + std::to_string(naming) +
+                    " paragraphs refer to its paragraphs in running text ('" + named + "' here) and " +
+                    std::to_string(numbered) +
+                    " are numbered paragraphs of their own; import the protocol itself (its own text, the "
+                    "clauses those paragraphs name), not the minutes or report that discuss it");
+    return true;
+}
+
+}  // namespace
+
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
                             std::vector<Dropped> dropped, Diagnostics& diags,
                             const std::vector<std::string>& page_furniture) {
@@ -1170,6 +1219,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         it = paragraphs.erase(it);
     }
     std::vector<Item> items = classify(std::move(paragraphs));
+    if (refuse_text_about_a_protocol(items, path, diags)) return result;
     Protocol& p = result.protocol;
     p.source_path = path;
     const auto title_facts = take_title_facts(items, path, dropped, diags);
