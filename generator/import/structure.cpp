@@ -479,6 +479,47 @@ void set_number(Item& it, std::vector<int> parts) {
     if (it.role == Role::one_level_clause || it.role == Role::plain) it.role = Role::clause;
 }
 
+// "1." in front of every paragraph (a web page whose list starts again at every item):
+// the numbers are lost, so the paragraphs are counted 1., 2., 3. under each heading, and
+// a warning says so where the counting starts. A short "1. Representing the authority"
+// after the first number is one of those paragraphs, not a heading.
+void count_repeated_ones(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
+    std::size_t ones = 0, in_a_row = 0, longest_row = 0;
+    std::vector<bool> paragraph(items.size(), false);
+    bool numbered_before = false;
+    for (std::size_t i = from; i < items.size(); ++i) {
+        const Item& it = items[i];
+        paragraph[i] = it.role == Role::one_level_clause ||
+                       (it.role == Role::numbered_heading && it.marker.parts[0] == 1 && numbered_before);
+        numbered_before |= it.role == Role::numbered_heading || it.role == Role::one_level_clause;
+    }
+    for (std::size_t i = from; i < items.size(); ++i) {
+        const Item& it = items[i];
+        if (opens_numbering_group(it) && !paragraph[i]) in_a_row = 0;
+        if (!paragraph[i]) continue;
+        if (it.marker.parts[0] != 1) return;
+        ++ones;
+        longest_row = std::max(longest_row, ++in_a_row);
+    }
+    if (ones < 3 || longest_row < 2) return;
+    int n = 0;
+    bool warned = false;
+    for (std::size_t i = from; i < items.size(); ++i) {
+        Item& it = items[i];
+        if (paragraph[i]) it.role = Role::one_level_clause;
+        if (opens_numbering_group(it)) n = 0;
+        if (it.role != Role::one_level_clause) continue;
+        it.marker.parts = {++n};
+        if (!warned)
+            diags.warning(path, it.para.pos,
+                          "every paragraph is numbered " + it.marker.text +
+                              " (a list that starts again at every item): the paragraphs are counted 1., 2., 3. "
+                              "under each heading instead");
+        warned = true;
+        it.marker.text = std::to_string(n) + ".";
+    }
+}
+
 // "1." "2." under every heading (a protocol published a web page per section, or "(1)"
 // paragraphs under "1 Heading"): a number is used once in a protocol, so each section's
 // number goes in front of its paragraphs' numbers, as a clerk would number them (1., 2.
@@ -1313,6 +1354,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         }
     }
     result.title_from_text = !title.empty() && options.title.empty();
+    count_repeated_ones(items, first, path, diags);
     number_restarts(items, first, path, diags);
     assign_numbers(items, first, path, diags);
 

@@ -1046,7 +1046,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"our PDF, pdftotext -layout", 15},
                                                         {"our PDF, pdftotext -raw", 13},
                                                         // LAYOUTS.md classes 18-35
-                                                        {"every clause printed '1.'", 0},
+                                                        {"every clause printed '1.'", 16},
                                                         {"numbers lost, every clause '- '", 0},
                                                         {"a quoted extract numbered 1. 2.", 17},
                                                         {"unnumbered explanatory notes", 17},
