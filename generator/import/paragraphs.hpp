@@ -16,6 +16,7 @@ struct Paragraph {
     model::Inlines inlines;             // formatted words (.docx); empty: made from `text`
     int heading_level = 0;              // a Word heading style (1 = Heading 1); 0 = none
     bool bullet = false;                // a bullet glyph or Word bullet, already taken off `text`
+    std::string glyph;                  // that glyph ("-", "•"; plain text), "" for Word's
     bool after_gap = false;             // blank line(s) before it (plain text)
     bool leading_space = false;         // its first line started with a space (plain text)
     bool single_line = true;            // it was one line of the input

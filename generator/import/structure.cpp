@@ -479,6 +479,49 @@ void set_number(Item& it, std::vector<int> parts) {
     if (it.role == Role::one_level_clause || it.role == Role::plain) it.role = Role::clause;
 }
 
+// No number anywhere, and the paragraphs under the headings start with a bullet (a web
+// page's numbered list that lost its numbers, every item "- "): those paragraphs are
+// counted 1., 2., 3. under each heading, and a warning says so. Bullets in another glyph,
+// or after a lead-in ending in ":", stay the items of a list.
+void count_bulleted_paragraphs(std::vector<Item>& items, std::size_t from, const std::string& path,
+                               Diagnostics& diags) {
+    std::map<std::string, int> under_heading;  // glyph -> headings a bullet in it follows
+    for (std::size_t i = from; i < items.size(); ++i) {
+        const Role r = items[i].role;
+        if (r == Role::clause || r == Role::titled_clause || r == Role::one_level_clause) return;
+        if ((r == Role::heading || r == Role::numbered_heading) && i + 1 < items.size() &&
+            items[i + 1].role == Role::bullet && !items[i + 1].para.glyph.empty())
+            ++under_heading[items[i + 1].para.glyph];
+    }
+    std::string glyph;
+    int headings = 0;
+    for (const auto& [g, n] : under_heading)
+        if (n > headings) glyph = g, headings = n;
+    if (headings < 2) return;
+    int n = 0;
+    bool warned = false, in_list = false;  // in_list: the item before is an item of a list in `glyph`
+    for (std::size_t i = from; i < items.size(); ++i) {
+        Item& it = items[i];
+        if (opens_numbering_group(it)) n = 0;
+        if (it.role != Role::bullet || it.para.glyph != glyph) {
+            in_list = false;
+            continue;
+        }
+        const std::string_view before = i > from ? std::string_view(items[i - 1].para.text) : std::string_view();
+        in_list = !before.empty() && (before.back() == ':' || (in_list && !ends_sentence(before)));
+        if (in_list) continue;
+        it.role = Role::one_level_clause;
+        it.para.bullet = false;
+        it.marker = Marker{MarkerKind::single, 0, std::to_string(++n) + ".", {n}};
+        it.rest = it.para.text;
+        if (!warned)
+            diags.warning(path, it.para.pos,
+                          "no paragraph is numbered and the paragraphs under the headings start with '" + glyph +
+                              "' (a list that lost its numbers): they are counted 1., 2., 3. under each heading");
+        warned = true;
+    }
+}
+
 // "1." in front of every paragraph (a web page whose list starts again at every item):
 // the numbers are lost, so the paragraphs are counted 1., 2., 3. under each heading, and
 // a warning says so where the counting starts. A short "1. Representing the authority"
@@ -1354,6 +1397,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         }
     }
     result.title_from_text = !title.empty() && options.title.empty();
+    count_bulleted_paragraphs(items, first, path, diags);
     count_repeated_ones(items, first, path, diags);
     number_restarts(items, first, path, diags);
     assign_numbers(items, first, path, diags);

@@ -998,6 +998,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             cur.leading_space = line.leading_space;
             cur.bullet = m.kind == MarkerKind::bullet;
             cur.text = cur.bullet ? line.text.substr(m.length) : line.text;
+            cur.glyph = cur.bullet ? clean_line(std::string_view(line.text).substr(0, m.length)) : "";
             if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) last_number = m.parts;
             if (m.kind == MarkerKind::label) {
                 labels.push_back(m.text);

@@ -1047,7 +1047,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"our PDF, pdftotext -raw", 13},
                                                         // LAYOUTS.md classes 18-35
                                                         {"every clause printed '1.'", 16},
-                                                        {"numbers lost, every clause '- '", 0},
+                                                        {"numbers lost, every clause '- '", 16},
                                                         {"a quoted extract numbered 1. 2.", 17},
                                                         {"unnumbered explanatory notes", 17},
                                                         {"a date wrapped to a line start", 17},
