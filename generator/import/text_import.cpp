@@ -793,8 +793,8 @@ public:
             "ance", "ence", "able", "ible", "ous",   "ive",  "ively", "ised",  "ized", "ise", "ize",   "ation"};
         if (endings.count(tail)) return true;
         if (words_.count(head + "-" + tail)) return false;
-        // halves that are no word of the text, when the text has words enough to tell (a page
-        // of a protocol has some fifty different words; the halves of a compound are common ones)
+        // halves that are no word of the text, when it has words enough to tell (the halves
+        // of a compound, "decision" / "making", are common words, written elsewhere)
         return words_.size() >= 50 && !words_.count(head) && !words_.count(tail);
     }
 
