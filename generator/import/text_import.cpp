@@ -302,10 +302,11 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
             reason = "running header or footer";
         } else if (is_lone_url(line.text) && (i == 0 || lines[i - 1].blank)) {
             // a web address introduced by "...at:", or by a sentence that goes on into it
-            // ("... guidance on the Publicity Code -") away from a page's edge, is part of the text
+            // ("... guidance on the Publicity Code -"), is part of the text: away from a page's
+            // edge, or at one (past the page's footer and header) when no other page has it
             std::size_t prev = i;
-            while (prev > 0 && lines[prev - 1].blank) --prev;
-            const bool goes_on = prev > 0 && !lines[prev - 1].junk && !near_edge[i] &&
+            while (prev > 0 && (lines[prev - 1].blank || (lines[prev - 1].junk && near_edge[i]))) --prev;
+            const bool goes_on = prev > 0 && !lines[prev - 1].junk && (!near_edge[i] || !repeated()) &&
                                  !ends_sentence(lines[prev - 1].text) && !is_lone_url(lines[prev - 1].text);
             if (!goes_on && (prev == 0 || lines[prev - 1].text.back() != ':')) reason = "lone web address";
         } else if (line.text.size() >= 4 && line.text.size() <= 100 && !ends_sentence(line.text) &&
