@@ -332,10 +332,14 @@ bool capitalised(std::string_view text) {
     });
 }
 
-// "Roles of officers:" or "2. Roles of Officers:" with numbered clauses straight after: a
-// heading that ends in a colon (a lead-in ending in one introduces items, not clauses)
+// "Roles of officers:" or "2. Roles of Officers:" with numbered clauses straight after, or
+// "18. SUMMARY:" in capitals with a paragraph after: a heading that ends in a colon (a
+// lead-in ending in one introduces items, not clauses)
 bool heading_before_clauses(const Paragraph& p, std::string_view text, const Item* next) {
-    if (!next || text.size() < 2 || text.back() != ':' || next->marker.kind != MarkerKind::clause) return false;
+    if (!next || text.size() < 2 || text.back() != ':') return false;
+    const bool paragraph_after = next->marker.kind == MarkerKind::none && !next->para.bullet && !next->para.table &&
+                                 !next->para.text.empty() && !is_lower(next->para.text[0]);
+    if (next->marker.kind != MarkerKind::clause && !(in_capitals(text) && paragraph_after)) return false;
     text.remove_suffix(1);
     return heading_like(p, text, 12);
 }
@@ -1304,6 +1308,13 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     }
     std::vector<Item> items = classify(std::move(paragraphs));
     if (refuse_text_about_a_protocol(items, path, diags)) return result;
+    for (const Item& it : items)
+        if ((it.role == Role::heading || it.role == Role::numbered_heading) && it.para.heading_level == 0 &&
+            it.para.text.back() == ':')
+            diags.warning(path, it.para.pos,
+                          "'" + it.para.text +
+                              "' taken as a heading although it ends in ':': what follows is not a list it "
+                              "introduces");
     Protocol& p = result.protocol;
     p.source_path = path;
     const auto title_facts = take_title_facts(items, path, dropped, diags);
