@@ -1052,7 +1052,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"a quoted extract numbered 1. 2.", 17},
                                                         {"unnumbered explanatory notes", 17},
                                                         {"a date wrapped to a line start", 17},
-                                                        {"headings ending in ':'", 16},
+                                                        {"headings ending in ':'", 17},
                                                         {"a blank line after each first line", 16},
                                                         {"paragraphs broken by blank lines and pages", 17},
                                                         {"hyphenated line ends", 17},
