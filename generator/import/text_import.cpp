@@ -1061,6 +1061,82 @@ bool has_caps_word(std::string_view text) {
     return false;
 }
 
+// "%.1 Officers ...": a clause number whose digit came out as a symbol (the numbers set in
+// a font the extraction could not read). The digit it stands for is the one that makes
+// the numbers run in order (1.4, "%.1", "%.%" read as 1.4, 2.1, 2.2) clearly more often
+// than any other digit does; then every such number is repaired, each a warning.
+void repair_number_glyphs(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
+    static constexpr std::string_view symbols = "%#$&*@!?+=~^";
+    struct Numbered {
+        std::size_t line;
+        std::string token;  // the number as written
+        char symbol = 0;    // the symbol in it, 0: digits only
+    };
+    std::vector<Numbered> numbered;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& l = lines[i];
+        if (l.blank || l.junk) continue;
+        const std::size_t end = l.text.find(' ');
+        if (end == std::string::npos || end + 1 >= l.text.size() ||
+            !std::isalpha(static_cast<unsigned char>(l.text[end + 1])))
+            continue;
+        const std::string token = l.text.substr(0, end);
+        char symbol = 0;
+        bool shape = std::isdigit(static_cast<unsigned char>(token[0])) || symbols.find(token[0]) != symbols.npos;
+        for (char c : token) {
+            if (symbols.find(c) != symbols.npos) {
+                shape = shape && (symbol == 0 || symbol == c);
+                symbol = c;
+            } else if (c != '.' && !std::isdigit(static_cast<unsigned char>(c))) {
+                shape = false;
+            }
+        }
+        // a symbol alone ("& Officers") is a word
+        const bool number_like = token.find_first_of("0123456789.") != std::string::npos;
+        if (shape && number_like) numbered.push_back({i, token, symbol});
+    }
+    std::map<char, int> candidates;
+    for (const auto& n : numbered)
+        if (n.symbol) ++candidates[n.symbol];
+    for (const auto& [symbol, count] : candidates) {
+        // how many numbers follow the one before in order, with the symbol read as `digit`
+        auto in_order = [&](char digit) {
+            int fits = 0;
+            std::vector<int> prev;
+            for (const auto& n : numbered) {
+                if (n.symbol && n.symbol != symbol) continue;
+                std::string number = n.token;
+                std::replace(number.begin(), number.end(), symbol, digit);
+                if (number.back() == '.') number.pop_back();
+                std::vector<int> parts;
+                if (!parse_clause_number(number, parts)) continue;
+                fits += n.symbol && !prev.empty() && plausible_next(prev, parts);
+                prev = parts;
+            }
+            return fits;
+        };
+        char best = 0;
+        int best_fits = 0, runner_up = 0;
+        for (char d = '0'; d <= '9'; ++d) {
+            const int fits = in_order(d);
+            if (fits > best_fits)
+                runner_up = best_fits, best_fits = fits, best = d;
+            else
+                runner_up = std::max(runner_up, fits);
+        }
+        if (best_fits < 2 || best_fits < runner_up + 2) continue;
+        for (const auto& n : numbered) {
+            if (n.symbol != symbol) continue;
+            Line& l = lines[n.line];
+            std::replace(l.text.begin(), l.text.begin() + static_cast<long>(n.token.size()), symbol, best);
+            diags.warning(path, {l.number, 1},
+                          "'" + n.token + "' read as '" + l.text.substr(0, n.token.size()) + "': with a " + best +
+                              " for '" + symbol +
+                              "' the numbers run in order (a font the text came out of without its digits)");
+        }
+    }
+}
+
 std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::string& path, Diagnostics& diags) {
     std::vector<Line> out;
     out.reserve(lines.size());
@@ -1353,6 +1429,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     std::vector<Line> lines = split_lines(text);
     std::vector<Dropped> dropped;
     drop_furniture(lines, path, dropped, diags);
+    repair_number_glyphs(lines, path, diags);
     lines = split_inline_structure(std::move(lines), path, diags);
     drop_web_furniture(lines, path, dropped, diags);
     drop_contents(lines, path, dropped, diags);

@@ -140,6 +140,7 @@ struct Layout {
     bool broken_paragraphs = false;       // a blank line mid-sentence, page breaks inside paragraphs
     bool hyphenated = false;              // long words hyphenated at line ends
     std::string table_form;               // a table in every source: "pipe", "tab", "cells" (one per line)
+    bool numbers_glyph_swapped = false;   // the numbers' font lost its 2: "%.1" for "2.1"
 };
 
 const std::vector<Layout>& layouts() {
@@ -218,6 +219,7 @@ const std::vector<Layout>& layouts() {
         add("paragraphs broken by blank lines and pages",
             [](Layout& x) { x.broken_paragraphs = true, x.wrap = 80, x.classes = {29}; });
         add("hyphenated line ends", [](Layout& x) { x.hyphenated = true, x.wrap = 60, x.classes = {30}; });
+        add("numbers with '%' for '2'", [](Layout& x) { x.numbers_glyph_swapped = true, x.classes = {30}; });
         add("bullets as '\xE2\x80\x93'", [](Layout& x) { x.bullet_glyph = "\xE2\x80\x93", x.classes = {31}; });
         add("bullets as a private-use glyph", [](Layout& x) { x.bullet_glyph = "\xEF\x82\xB7", x.classes = {31}; });
         add("bullets lost, items indented", [](Layout& x) { x.bullet_glyph = "", x.classes = {31}; });
@@ -633,12 +635,18 @@ void render_blocks(const std::vector<Block>& blocks, std::vector<Para>& out, con
     }
 }
 
+// A number as a font that lost its 2 prints it (LAYOUTS.md 30).
+std::string in_number_font(std::string number, const Layout& layout) {
+    if (layout.numbers_glyph_swapped) std::replace(number.begin(), number.end(), '2', '%');
+    return number;
+}
+
 std::string number_as_printed(const Clause& c, const Layout& layout) {
     if (c.number.empty() || layout.numbering == Numbering::unnumbered) return "";
     if (layout.lost_numbers == "ones") return "1.";
     if (layout.lost_numbers == "dashes") return "-";
     if (layout.numbering != Numbering::restart)
-        return c.number.text.empty() ? join_number(c.number.parts) : c.number.text;
+        return in_number_font(c.number.text.empty() ? join_number(c.number.parts) : c.number.text, layout);
     std::vector<int> rest(c.number.parts.begin() + 1, c.number.parts.end());
     if (rest.empty()) return "";
     if (rest.size() > 1) return join_number(rest);
@@ -649,7 +657,7 @@ std::string number_as_printed(const Clause& c, const Layout& layout) {
 std::string heading_line(const Section& s, const Layout& layout) {
     const std::string h = plain_text(s.heading);
     if (s.number.empty()) return h;
-    std::string number = s.number.text;
+    std::string number = in_number_font(s.number.text, layout);
     if (layout.heading_number_no_dot && number.back() == '.') number.pop_back();
     return number + (h.empty() ? "" : (layout.number_form == "wide" ? std::string(16, ' ') : " ") + h);
 }
@@ -1061,7 +1069,8 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"bullets lost, items indented", 17},
                                                         {"a table as pipe cells", 17},
                                                         {"a table as tab-aligned columns", 17},
-                                                        {"a table one cell per line", 17}};
+                                                        {"a table one cell per line", 17},
+                                                        {"numbers with '%' for '2'", 17}};
     std::printf("\nimport round trip: agreement by layout (%zu sources)\n", sources.size());
     int failures = 0;
     for (const Layout& layout : layouts()) {
