@@ -1095,10 +1095,10 @@ void repair_number_glyphs(std::vector<Line>& lines, const std::string& path, Dia
         const bool number_like = token.find_first_of("0123456789.") != std::string::npos;
         if (shape && number_like) numbered.push_back({i, token, symbol});
     }
-    std::map<char, int> candidates;
+    std::string symbols_seen;
     for (const auto& n : numbered)
-        if (n.symbol) ++candidates[n.symbol];
-    for (const auto& [symbol, count] : candidates) {
+        if (n.symbol && symbols_seen.find(n.symbol) == std::string::npos) symbols_seen += n.symbol;
+    for (const char symbol : symbols_seen) {
         // how many numbers follow the one before in order, with the symbol read as `digit`
         auto in_order = [&](char digit) {
             int fits = 0;
