@@ -55,6 +55,12 @@ int roman_value(std::string_view letters);
 // The letters or roman numeral of a label, in lower case: "(b)" -> "b", "IV." -> "iv".
 std::string label_core(std::string_view label);
 
+// "[ .. ]", "[...]", "[…]": where an extract left text out.
+bool gap_marker(std::string_view text);
+
+// 3.2 may follow 3.1.4 (next of an ancestor), 3.1 (next sibling) or 3 (first child).
+bool plausible_next(const std::vector<int>& prev, const std::vector<int>& cur);
+
 // A title: one short line, starting with a capital, that does not end a sentence or a
 // phrase, and is not a "Field: value" line (unless in capitals).
 bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words);

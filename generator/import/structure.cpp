@@ -212,6 +212,28 @@ bool ends_sentence(std::string_view s) {
     return c == '.' || c == ';' || c == ':' || c == '?' || c == '!';
 }
 
+bool plausible_next(const std::vector<int>& prev, const std::vector<int>& cur) {
+    if (prev.empty() || cur.empty()) return true;
+    for (std::size_t k = 0; k < cur.size(); ++k) {
+        bool same_prefix =
+            k <= prev.size() && std::equal(cur.begin(), cur.begin() + static_cast<long>(k), prev.begin());
+        if (!same_prefix) return false;
+        const int expected = k < prev.size() ? prev[k] + 1 : 1;
+        if (cur[k] == expected)
+            return std::all_of(cur.begin() + static_cast<long>(k) + 1, cur.end(), [](int p) { return p == 1; });
+    }
+    return false;
+}
+
+bool gap_marker(std::string_view text) {
+    std::string bare;
+    for (char c : text)
+        if (c != ' ') bare += c;
+    if (bare == "\xE2\x80\xA6" || bare == "[\xE2\x80\xA6]") return true;
+    return bare.size() >= 4 && bare.front() == '[' && bare.back() == ']' &&
+           bare.find_first_not_of('.', 1) == bare.size() - 1;
+}
+
 bool in_capitals(std::string_view text) {
     int upper = 0;
     for (char c : text) {
@@ -604,6 +626,52 @@ void number_restarts(std::vector<Item>& items, std::size_t from, const std::stri
                               " and on (the section's number in front), so that every number is used once");
         warned = true;
         set_number(it, std::move(parts));
+    }
+}
+
+// A gap marker where a clause was left out of an extract ("2.1", "[ .. ]", "2.3"; or
+// "[ .. ]" then "2.2.1", the parent left out): when the numbers around it say which clause
+// it stands for, it is that clause, its words the marker, and a warning says so; else it
+// stays words of the clause before it, with a warning too.
+void number_gap_markers(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
+    auto numbered = [](const Item& it) {
+        return (it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause ||
+                it.role == Role::numbered_heading) &&
+               !it.marker.parts.empty();
+    };
+    std::vector<int> prev;
+    for (std::size_t i = from; i < items.size(); ++i) {
+        Item& it = items[i];
+        if (numbered(it)) prev = it.marker.parts;
+        if (it.role != Role::plain || !gap_marker(it.para.text)) continue;
+        std::size_t next = i + 1;
+        while (next < items.size() && !numbered(items[next])) ++next;
+        std::vector<int> left_out;
+        if (next < items.size() && items[next].role != Role::numbered_heading) {
+            const std::vector<int>& after = items[next].marker.parts;
+            std::vector<std::vector<int>> candidates;
+            if (after.back() > 1) {
+                candidates.push_back(after);
+                --candidates.back().back();
+            } else if (after.size() > 1) {
+                candidates.emplace_back(after.begin(), after.end() - 1);  // the parent
+            }
+            for (const auto& c : candidates)
+                if ((prev.empty() || plausible_next(prev, c)) && plausible_next(c, after)) left_out = c;
+        }
+        if (left_out.empty()) {
+            diags.warning(path, it.para.pos,
+                          "'" + it.para.text +
+                              "' marks text left out, but the numbers around it do not say which clause: kept as "
+                              "words of the clause before it");
+            continue;
+        }
+        diags.warning(path, it.para.pos,
+                      "'" + it.para.text + "' marks clause " + join_number(left_out) +
+                          ", left out of this extract (the numbers around it skip it): kept as that clause, the "
+                          "marker its words");
+        set_number(it, left_out);
+        prev = left_out;
     }
 }
 
@@ -1412,6 +1480,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     count_repeated_ones(items, first, path, diags);
     number_restarts(items, first, path, diags);
     assign_numbers(items, first, path, diags);
+    number_gap_markers(items, first, path, diags);
 
     Builder builder(p, path, dropped, diags);
     if (first < start) builder.start_preamble(items[first].para.pos);

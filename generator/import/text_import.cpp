@@ -310,7 +310,8 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
                                  !ends_sentence(lines[prev - 1].text) && !is_lone_url(lines[prev - 1].text);
             if (!goes_on && (prev == 0 || lines[prev - 1].text.back() != ':')) reason = "lone web address";
         } else if (line.text.size() >= 4 && line.text.size() <= 100 && !ends_sentence(line.text) &&
-                   !std::islower(static_cast<unsigned char>(line.text[0])) && repeated() && !on_title_page(i)) {
+                   !std::islower(static_cast<unsigned char>(line.text[0])) && repeated() && !on_title_page(i) &&
+                   !detail::gap_marker(line.text)) {
             // a header or footer is a label, not the end of a sentence
             reason = "running header or footer";
         }
@@ -832,20 +833,6 @@ private:
     mutable std::unordered_set<std::string> words_;  // every word of the text, learnt on first use
 };
 
-// 3.2 may follow 3.1.4 (next of an ancestor), 3.1 (next sibling) or 3 (first child).
-bool plausible_next(const std::vector<int>& prev, const std::vector<int>& cur) {
-    if (prev.empty() || cur.empty()) return true;
-    for (std::size_t k = 0; k < cur.size(); ++k) {
-        bool same_prefix =
-            k <= prev.size() && std::equal(cur.begin(), cur.begin() + static_cast<long>(k), prev.begin());
-        if (!same_prefix) return false;
-        const int expected = k < prev.size() ? prev[k] + 1 : 1;
-        if (cur[k] == expected)
-            return std::all_of(cur.begin() + static_cast<long>(k) + 1, cur.end(), [](int p) { return p == 1; });
-    }
-    return false;
-}
-
 // "Report of: Head of Law": a short field name, a colon, a value.
 bool starts_field(std::string_view line) {
     const std::size_t colon = line.find(": ");
@@ -938,12 +925,14 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                 starts = starts || (line.text[0] != 'o' && !wrapped_on) || sentence_ended || cur.bullet;
                 break;
             }
-            case MarkerKind::clause: starts = starts || sentence_ended || plausible_next(last_number, m.parts); break;
+            case MarkerKind::clause:
+                starts = starts || sentence_ended || detail::plausible_next(last_number, m.parts);
+                break;
             case MarkerKind::single:
                 // "4. Breaches of this Protocol" after 3.2, with no full stop before it
                 // (a table or a title came before): a numbered heading
                 starts = starts || sentence_ended ||
-                         (plausible_next(last_number, m.parts) && title_line(line.text.substr(m.length)));
+                         (detail::plausible_next(last_number, m.parts) && title_line(line.text.substr(m.length)));
                 break;
             case MarkerKind::label:
                 // (c) after (b), even with numerals (i)-(iii) between them
@@ -983,7 +972,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                 while (after < lines.size() && (lines[after].junk || lines[after].blank)) ++after;
                 const Marker next = after < lines.size() ? detail::read_marker(lines[after].text) : Marker{};
                 if ((next.kind == MarkerKind::clause || (next.kind == MarkerKind::single && !next.enclosed)) &&
-                    plausible_next(last_number, next.parts)) {
+                    detail::plausible_next(last_number, next.parts)) {
                     starts = true;
                     diags.warning(path, {line.number, line.column},
                                   "'" + line.text +
@@ -1110,7 +1099,7 @@ void repair_number_glyphs(std::vector<Line>& lines, const std::string& path, Dia
                 if (number.back() == '.') number.pop_back();
                 std::vector<int> parts;
                 if (!parse_clause_number(number, parts)) continue;
-                fits += n.symbol && !prev.empty() && plausible_next(prev, parts);
+                fits += n.symbol && !prev.empty() && detail::plausible_next(prev, parts);
                 prev = parts;
             }
             return fits;
@@ -1176,7 +1165,7 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
             if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed && m.text.back() == '.')) {
                 const bool next = last.empty()
                                       ? std::all_of(m.parts.begin() + 1, m.parts.end(), [](int x) { return x == 1; })
-                                      : plausible_next(last, m.parts);
+                                      : detail::plausible_next(last, m.parts);
                 const bool capital = std::isupper(static_cast<unsigned char>(rest[m.length])) != 0;
                 // "... by Full Council. Roles of members 2.1 ...": a heading between them
                 // ("... Council. THE RELATIONSHIP: GENERAL 4.1": the heading starts after the

@@ -141,6 +141,7 @@ struct Layout {
     bool hyphenated = false;              // long words hyphenated at line ends
     std::string table_form;               // a table in every source: "pipe", "tab", "cells" (one per line)
     bool numbers_glyph_swapped = false;   // the numbers' font lost its 2: "%.1" for "2.1"
+    bool gap_markers = false;             // an extract: some clauses left out, "[ .. ]" where they were
 };
 
 const std::vector<Layout>& layouts() {
@@ -220,6 +221,7 @@ const std::vector<Layout>& layouts() {
             [](Layout& x) { x.broken_paragraphs = true, x.wrap = 80, x.classes = {29}; });
         add("hyphenated line ends", [](Layout& x) { x.hyphenated = true, x.wrap = 60, x.classes = {30}; });
         add("numbers with '%' for '2'", [](Layout& x) { x.numbers_glyph_swapped = true, x.classes = {30}; });
+        add("an extract with '[ .. ]' gap markers", [](Layout& x) { x.gap_markers = true, x.classes = {24}; });
         add("bullets as '\xE2\x80\x93'", [](Layout& x) { x.bullet_glyph = "\xE2\x80\x93", x.classes = {31}; });
         add("bullets as a private-use glyph", [](Layout& x) { x.bullet_glyph = "\xEF\x82\xB7", x.classes = {31}; });
         add("bullets lost, items indented", [](Layout& x) { x.bullet_glyph = "", x.classes = {31}; });
@@ -309,6 +311,29 @@ Block paragraph(const std::string& text) {
     return b;
 }
 
+// An extract (LAYOUTS.md 24): every third clause of a section is left out, "[ .. ]" printed
+// where it was, its number not printed (its sub-clauses stay: their parent's number is
+// missing). What the import can give back is the clause's number, from the number after
+// the marker, and the marker as its words; so a clause is left out only where the next
+// number tells it (its next sibling or its first sub-clause follows: not 2.2.4 before 2.3).
+void leave_out_clauses(Protocol& p) {
+    for (auto& s : p.sections) {
+        if (!is_body(s)) continue;
+        for (std::size_t k = 0; k + 1 < s.clauses.size(); ++k) {
+            Clause& c = s.clauses[k];
+            if (k % 3 != 1 || c.number.empty() || c.number.parts.size() < 2) continue;
+            std::vector<int> sibling = c.number.parts, child = c.number.parts;
+            ++sibling.back();
+            child.push_back(1);
+            const std::vector<int>& next = s.clauses[k + 1].number.parts;
+            if (next != sibling && next != child) continue;
+            c.heading.clear();
+            c.blocks = {paragraph("[ .. ]")};
+            c.number.text = "";
+        }
+    }
+}
+
 // What some layouts carry besides the protocol's own words, put into every source the
 // same way (LAYOUTS.md 21, 22, 23, 32): a quoted extract with its own numbers, explanatory
 // notes, dates, a table.
@@ -368,6 +393,7 @@ Protocol transform(Protocol p, const Layout& layout) {
         for (auto& c : s.clauses) flatten(c.heading), flatten(c.blocks);
     }
     add_passages(p, layout);
+    if (layout.gap_markers) leave_out_clauses(p);
     // headings
     int ordinal = 0;
     for (auto& s : p.sections) {
@@ -643,6 +669,7 @@ std::string in_number_font(std::string number, const Layout& layout) {
 
 std::string number_as_printed(const Clause& c, const Layout& layout) {
     if (c.number.empty() || layout.numbering == Numbering::unnumbered) return "";
+    if (layout.gap_markers && c.number.text.empty()) return "";  // left out of the extract
     if (layout.lost_numbers == "ones") return "1.";
     if (layout.lost_numbers == "dashes") return "-";
     if (layout.numbering != Numbering::restart)
@@ -1070,7 +1097,8 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"a table as pipe cells", 17},
                                                         {"a table as tab-aligned columns", 17},
                                                         {"a table one cell per line", 17},
-                                                        {"numbers with '%' for '2'", 17}};
+                                                        {"numbers with '%' for '2'", 17},
+                                                        {"an extract with '[ .. ]' gap markers", 17}};
     std::printf("\nimport round trip: agreement by layout (%zu sources)\n", sources.size());
     int failures = 0;
     for (const Layout& layout : layouts()) {
