@@ -84,11 +84,11 @@ void append_words(std::string& text, std::string_view line);
 // A paragraph broken across a blank line (a page end mid-sentence) is joined again:
 // the first part has not ended its sentence and the second goes on with a lower-case
 // word, a compound's second half, or after a line that ran to `full_width` (0: never).
-// `last_line_length[i]`: the length of paragraph i's last line (may be empty). `spaced`: a
-// blank line follows (almost) every line, so a line that ran to the width goes on even
-// after a full stop.
+// `last_line_length[i]`: the length of paragraph i's last line (may be empty).
+// `spaced_width`: a blank line follows (almost) every line, none longer than this, so a line
+// the next word would not have fitted on goes on, even after a full stop (0: not spaced).
 std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::vector<std::size_t>& last_line_length,
-                                     std::size_t full_width, bool spaced = false);
+                                     std::size_t full_width, std::size_t spaced_width = 0);
 
 // Builds the protocol: title, preamble, sections, clauses (with ids) and metadata.
 // `page_furniture`: what is printed on every page (Word's headers and footers), read

@@ -54,11 +54,17 @@ bool sentence_inside(std::string_view text) {
 }
 
 std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::vector<std::size_t>& last_line_length,
-                                     std::size_t full_width, bool spaced) {
+                                     std::size_t full_width, std::size_t spaced_width) {
     std::vector<Paragraph> out;
     std::vector<std::size_t> out_last;
     for (std::size_t i = 0; i < paras.size(); ++i) {
         Paragraph& b = paras[i];
+        // the line before ran to the width: in a spaced text, when the next word would not have
+        // fitted on it; else when it is about as long as the wrapped lines are
+        const bool full_line =
+            !out.empty() &&
+            (spaced_width > 0 ? out_last.back() + 1 + std::min(b.text.find(' '), b.text.size()) > spaced_width
+                              : full_width > 0 && out_last.back() >= full_width);
         // "... as set out in paragraph" / "4.2 of this Protocol": a number that goes on with a
         // small word is a reference the page broke before, not a clause
         const Marker b_marker = b.table ? Marker{} : read_marker(b.text);
@@ -68,18 +74,18 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
         if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !out.back().table && !b.table &&
             !b.subtitle && !out.back().subtitle && b.heading_level == 0 && out.back().heading_level == 0 &&
             (b_marker.kind == MarkerKind::none || reference_on) &&
-            (!ends_sentence(out.back().text) || (spaced && full_width > 0 && out_last.back() >= full_width))) {
+            (!ends_sentence(out.back().text) || (spaced_width > 0 && full_line))) {
             Paragraph& a = out.back();
             // "24.1 Status of this code" + "This code gives...": a title and its words
             const std::string_view a_words = std::string_view(a.text).substr(read_marker(a.text).length);
-            const bool full_line = full_width > 0 && out_last.back() >= full_width;
             // (an unnumbered line that ran to the wrapped width is a sentence going on, unless
-            // in capitals or naming a protocol or code)
+            // in capitals or naming a protocol or code; in a spaced text, any line the next word
+            // would not have fitted on, unless in capitals)
             const bool numbered = a_words.size() < a.text.size();
-            const bool title_then_words = title_like(a, a_words, 12) && !is_lower_start(b.text) &&
-                                          !sentence_inside(a_words) &&
-                                          (!full_line || (numbered && !spaced) || in_capitals(a_words) ||
-                                           header_line_kind(a_words) == HeaderLine::title);
+            const bool title_then_words =
+                title_like(a, a_words, 12) && !is_lower_start(b.text) && !sentence_inside(a_words) &&
+                (!full_line || in_capitals(a_words) ||
+                 (spaced_width == 0 && (numbered || header_line_kind(a_words) == HeaderLine::title)));
             // "Councillors" alone between blank lines, a numbered clause under it: a heading
             // (not the end of a phrase cut after a small word: "(Part 3 of the" / "Constitution)")
             const bool heading_over_clause = !reference_on && !ends_with_small_word(a.text) && b.single_line &&

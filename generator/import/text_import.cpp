@@ -1429,23 +1429,25 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     std::vector<std::size_t> last_length;
     TextLayout layout;
     layout.width = wrap_width(lines);
-    std::size_t blank = 0, words = 0, blank_after = 0, lower_starts = 0;
+    std::size_t blank = 0, words = 0, blank_after = 0, lower_starts = 0, longest = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& l = lines[i];
         (l.blank ? blank : words) += !l.junk;
+        // (a web address longer than the width is a line of its own, not the width)
+        if (!l.blank && !l.junk && l.text.find(' ') != std::string::npos) longest = std::max(longest, l.text.size());
         blank_after += !l.blank && !l.junk && i + 1 < lines.size() && lines[i + 1].blank;
         lower_starts += !l.blank && !l.junk && std::islower(static_cast<unsigned char>(l.text[0]));
     }
     layout.gapless = words >= 8 && blank * 12 < words;
     // a blank line after every line of wrapped text (a spaced rendering; many lines go on
     // mid-sentence): blank lines do not end paragraphs
-    const bool spaced = words >= 20 && blank_after * 10 >= words * 9 && lower_starts * 10 >= words;
+    const bool spaced = words >= 20 && blank_after * 10 >= words * 9 && lower_starts * 40 >= words;
     std::vector<Paragraph> paras = join_lines(lines, layout, last_length, path, diags);
     if (paras.empty()) {
         diags.error(path, {1, 1}, "the file is empty: there is no text to import");
         return result;
     }
-    paras = detail::rejoin_broken(std::move(paras), last_length, wrap_width(lines), spaced);
+    paras = detail::rejoin_broken(std::move(paras), last_length, wrap_width(lines), spaced ? longest : 0);
     return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags);
 }
 

@@ -1167,7 +1167,8 @@ std::map<std::string, std::pair<int, int>> revise(Protocol& p) {
                 if (opening && words.size() >= 12) {
                     // the opening words, whatever they say, become new ones
                     const std::size_t end = 3;
-                    const std::vector<std::string> fresh = {"From", "now", "on,", "under", "this", "protocol,"};
+                    // words the text does not have, so the word diff has one way to read the edit
+                    const std::vector<std::string> fresh = {"Henceforward,", "reworded", "opening:"};
                     edits[number].first += static_cast<int>(end);
                     edits[number].second += static_cast<int>(fresh.size());
                     words.erase(words.begin(), words.begin() + static_cast<long>(end));
@@ -1206,13 +1207,12 @@ TEST_CASE("import round trip: a compact and a spaced rendering import to the sam
         const compare::Comparison cmp = compare::compare_protocols({a, b}, options);
         REQUIRE(cmp.documents.size() == 2);
         CHECK(cmp.documents[1].units.size() == cmp.documents[0].units.size());
-        // each clause pairs with the clause of the same number, the words alike (a spaced
-        // rendering loses where a paragraph ended inside a clause, so not always identical)
+        // each clause pairs with the clause of the same number, the two identical
         int paired = 0;
         for (const auto& al : cmp.alignments)
             paired += al.a.doc == 1 &&
                       cmp.documents[1].units[al.a.unit].number == cmp.documents[0].units[al.b.unit].number &&
-                      (al.band == compare::Band::identical || al.band == compare::Band::close);
+                      al.band == compare::Band::identical;
         CHECK(paired == static_cast<int>(cmp.documents[1].units.size()));
     }
 }
@@ -1223,6 +1223,8 @@ TEST_CASE("import round trip: a revised version imported from the same layout re
         const Layout& layout = layout_named(layout_name);
         // the committed sources: generated clauses are short lookalikes, which the redline
         // may pair as moves
+        // the committed sources: generated clauses are short lookalikes, which the redline
+        // may pair with each other rather than with their own revision
         for (const auto& [name, source] : committed_sources()) {
             INFO(layout_name << ": " << name);
             const Protocol old_text = transform(source, layout);
@@ -1243,10 +1245,12 @@ TEST_CASE("import round trip: a revised version imported from the same layout re
                 CHECK(c.kind == ChangeKind::amended);
                 seen[c.new_[0].number] = {c.words_deleted, c.words_inserted};
             }
-            std::vector<std::string> edited, amended;
-            for (const auto& [number, words] : edits) edited.push_back(number);
-            for (const auto& [number, words] : seen) amended.push_back(number);
-            CHECK(amended == edited);
+            for (const auto& [number, words] : edits) {
+                INFO("clause " << number);
+                CHECK(seen[number].first == words.first);
+                CHECK(seen[number].second == words.second);
+            }
+            CHECK(seen.size() == edits.size());
         }
     }
 }
