@@ -1442,6 +1442,10 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     // a blank line after every line of wrapped text (a spaced rendering; many lines go on
     // mid-sentence): blank lines do not end paragraphs
     const bool spaced = words >= 20 && blank_after * 10 >= words * 9 && lower_starts * 40 >= words;
+    if (spaced)
+        diags.warning(path, {1, 1},
+                      "a blank line follows every line: a paragraph is taken to end where its last line is "
+                      "short enough for the next word, not at a blank line");
     std::vector<Paragraph> paras = join_lines(lines, layout, last_length, path, diags);
     if (paras.empty()) {
         diags.error(path, {1, 1}, "the file is empty: there is no text to import");
