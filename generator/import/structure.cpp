@@ -1320,28 +1320,29 @@ std::string paragraph_named(std::string_view text) {
     return "";
 }
 
-// Minutes or a report about a protocol name its paragraphs in running text, often (one
-// paragraph in five or more) and more often than they number paragraphs of their own:
-// not a protocol to import (LAYOUTS.md 35).
+// Minutes or a report about a protocol name its paragraphs in running text ("Paragraph
+// 7.1 - ...", "2.2 It is proposed that paragraph 3.13 be amended"), often (one paragraph in
+// five or more) and in more paragraphs than it has numbered paragraphs of its own that
+// name none: not a protocol to import (LAYOUTS.md 35).
 bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::string& path, Diagnostics& diags) {
-    std::size_t naming = 0, numbered = 0;
+    std::size_t naming = 0, own = 0;
     const Item* first = nullptr;
     std::string named;
     for (const Item& it : items) {
-        const bool own = it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause;
-        numbered += own;
-        if (own) continue;
         const std::string reference = paragraph_named(it.para.text);
-        if (reference.empty()) continue;
+        if (reference.empty()) {
+            own += it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause;
+            continue;
+        }
         ++naming;
         if (!first) first = &it, named = reference;
     }
-    if (naming < 2 || naming <= numbered || naming * 5 < items.size()) return false;
+    if (naming < 2 || naming <= own || naming * 5 < items.size()) return false;
     diags.error(path, first->para.pos,
                 "this reads as minutes or a report about a protocol, not the protocol: " + std::to_string(naming) +
-                    " paragraphs refer to its paragraphs in running text ('" + named + "' here) and " +
-                    std::to_string(numbered) +
-                    " are numbered paragraphs of their own; import the protocol itself (its own text, the "
+                    " paragraphs refer to its paragraphs in running text ('" + named + "' here), more than the " +
+                    std::to_string(own) +
+                    " numbered paragraphs of its own that do not; import the protocol itself (its own text, the "
                     "clauses those paragraphs name), not the minutes or report that discuss it");
     return true;
 }

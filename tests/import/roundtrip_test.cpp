@@ -1257,9 +1257,10 @@ TEST_CASE("import round trip: a revised version imported from the same layout re
 
 namespace {
 
-// Minutes of a committee that discussed the protocol (LAYOUTS.md 35): its paragraphs are
-// referred to in running text ("Paragraph 7.1 – ...", "point 2.4", "paragraph 3.13 be
-// amended to read ..."), in the forms minutes use, drawn from the protocol's own clauses.
+// Minutes of a committee that discussed the protocol, or a report to it (LAYOUTS.md 35):
+// the protocol's paragraphs are referred to in running text ("Paragraph 7.1 – ...", "point
+// 2.4", "paragraph 3.13 be amended to read ..."), in the forms minutes and reports use,
+// drawn from the protocol's own clauses; a report numbers its own paragraphs (2.1, 2.2).
 std::string minutes_about(const Protocol& p, unsigned seed) {
     std::mt19937 rng(seed);
     std::vector<const Clause*> clauses;
@@ -1274,34 +1275,42 @@ std::string minutes_about(const Protocol& p, unsigned seed) {
             if (n++ < 8) out += (out.empty() ? "" : " ") + w;
         return out;
     };
-    std::string out = "Standards Committee\n\nMinutes of the meeting held on " + std::to_string(1 + seed % 28) +
-                      " March 2024\n\nPresent: Councillors A. Smith (Chair), B. Jones and C. Patel\n\n"
-                      "1. Apologies for absence\n\nApologies were received from Councillor D. Brown.\n\n"
-                      "2. " +
-                      p.meta.title + "\n\nThe Committee considered the revised protocol, paragraph by paragraph.\n\n";
+    const bool report = seed % 2 == 0;
+    std::string out =
+        report ? "Standards Committee\n\nReport of the Monitoring Officer\n\n1. Purpose of report\n\n1.1 To consider "
+                 "amendments to the " +
+                     p.meta.title + ".\n\n2. Proposed amendments\n\n"
+               : "Standards Committee\n\nMinutes of the meeting held on " + std::to_string(1 + seed % 28) +
+                     " March 2024\n\nPresent: Councillors A. Smith (Chair), B. Jones and C. Patel\n\n"
+                     "1. Apologies for absence\n\nApologies were received from Councillor D. Brown.\n\n2. " +
+                     p.meta.title + "\n\nThe Committee considered the revised protocol, paragraph by paragraph.\n\n";
     const std::size_t n = std::min<std::size_t>(clauses.size(), 3 + rng() % 4);
     for (std::size_t i = 0; i < n; ++i) {
         const Clause& c = *clauses[rng() % clauses.size()];
         const std::string number = join_number(c.number.parts);
+        if (report) out += "2." + std::to_string(i + 1) + " ";
         switch (i % 4) {
-            case 0: out += "Paragraph " + number + " \xE2\x80\x93 " + opening(c) + " ... was noted.\n\n"; break;
+            case 0: out += "Paragraph " + number + " \xE2\x80\x93 " + opening(c) + " ... is unchanged.\n\n"; break;
             case 1:
                 out += "Members asked about point " + number + " and the Monitoring Officer explained it.\n\n";
                 break;
             case 2:
-                out += "RESOLVED that paragraph " + number + " be amended to read \xE2\x80\x9C" + opening(c) +
-                       "\xE2\x80\x9D.\n\n";
+                out += std::string(report ? "It is proposed that" : "RESOLVED that") + " paragraph " + number +
+                       " be amended to read \xE2\x80\x9C" + opening(c) + "\xE2\x80\x9D.\n\n";
                 break;
             case 3: out += "Para " + number + ": no change.\n\n"; break;
         }
     }
+    if (report) return out + "3. Recommendation\n\n3.1 That the Committee recommends the amendments to Council.\n";
     return out + "3. Date of next meeting\n\nThe Committee will meet again in June.\n";
 }
 
 }  // namespace
 
-TEST_CASE("import: minutes that refer to a protocol's paragraphs are refused with what they look like and what to do",
-          "[import][roundtrip]") {
+TEST_CASE(
+    "import: minutes and reports that refer to a protocol's paragraphs are refused with what they look like and what "
+    "to do",
+    "[import][roundtrip]") {
     unsigned seed = 0;
     for (const auto& [name, source] : all_sources()) {
         const std::string text = minutes_about(source, ++seed);
