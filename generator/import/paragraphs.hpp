@@ -19,6 +19,7 @@ struct Paragraph {
     std::string glyph;                  // that glyph ("-", "•"; plain text), "" for Word's
     bool after_gap = false;             // blank line(s) before it (plain text)
     bool leading_space = false;         // its first line started with a space (plain text)
+    bool indented = false;              // its first line started with two spaces or more, or a tab
     bool single_line = true;            // it was one line of the input
     bool title_style = false;           // Word's Title style
     bool subtitle = false;              // Word's Subtitle style: read for the council's name, not text

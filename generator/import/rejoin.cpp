@@ -30,6 +30,13 @@ bool ends_with_reference_word(std::string_view text) {
     for (auto& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return std::find(words.begin(), words.end(), last) != words.end();
 }
+
+// "...; and", "..., or": an item of a list that goes on to the next.
+bool ends_list_item(std::string_view text) {
+    for (std::string_view end : {"; and", "; or", ", and", ", or"})
+        if (text.size() >= end.size() && text.substr(text.size() - end.size()) == end) return true;
+    return false;
+}
 }  // namespace
 
 bool is_lower_start(std::string_view s) { return !s.empty() && std::islower(static_cast<unsigned char>(s[0])); }
@@ -57,6 +64,7 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
                                      std::size_t full_width, std::size_t spaced_width) {
     std::vector<Paragraph> out;
     std::vector<std::size_t> out_last;
+    bool indented_items = false;  // in a run of indented lines after a lead-in
     for (std::size_t i = 0; i < paras.size(); ++i) {
         Paragraph& b = paras[i];
         // the line before ran to the width: in a spaced text, when the next word would not have
@@ -71,8 +79,14 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
         const bool reference_on = b_marker.kind == MarkerKind::clause && !out.empty() &&
                                   ends_with_reference_word(out.back().text) &&
                                   is_lower_start(std::string_view(b.text).substr(b_marker.length));
-        if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !out.back().table && !b.table &&
-            !b.subtitle && !out.back().subtitle && b.heading_level == 0 && out.back().heading_level == 0 &&
+        // "... they should:" and then indented lines ("avoid personal attacks" / "ensure ..."),
+        // or "...; or" / "Where officers ...": the items of a list whose bullets were lost
+        if (!out.empty() && b.indented && !out.back().text.empty() && out.back().text.back() == ':')
+            indented_items = true;
+        indented_items = indented_items && b.indented;
+        const bool next_item = !out.empty() && b.indented && (indented_items || ends_list_item(out.back().text));
+        if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !next_item && !out.back().table &&
+            !b.table && !b.subtitle && !out.back().subtitle && b.heading_level == 0 && out.back().heading_level == 0 &&
             (b_marker.kind == MarkerKind::none || reference_on) &&
             (!ends_sentence(out.back().text) || (spaced_width > 0 && full_line))) {
             Paragraph& a = out.back();

@@ -458,6 +458,10 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         } else if (next && (heading_like(p, p.text, 12) || heading_before_clauses(p, p.text, next)) && !introduced[i]) {
             it.role = Role::heading;
             it.level = in_capitals(p.text) ? 2 : 3;
+        } else if (p.indented && (introduced[i] || (i > 0 && items[i - 1].role == Role::bullet &&
+                                                    items[i - 1].para.indented && !items[i - 1].para.bullet))) {
+            // "... for example:" and then indented lines: the items of a list, their bullets lost
+            it.role = Role::bullet;
         } else if (p.leading_space && p.after_gap && i > 0) {
             // a bullet whose glyph was lost on the way out of the PDF
             it.role = Role::bullet;
@@ -1377,13 +1381,18 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     }
     std::vector<Item> items = classify(std::move(paragraphs));
     if (refuse_text_about_a_protocol(items, path, diags)) return result;
-    for (const Item& it : items)
+    for (const Item& it : items) {
+        if (it.role == Role::bullet && !it.para.bullet && it.para.indented)
+            diags.warning(path, it.para.pos,
+                          "'" + it.para.text + "' taken as an item of the list the line before introduces: it is " +
+                              "indented (its bullet lost)");
         if ((it.role == Role::heading || it.role == Role::numbered_heading) && it.para.heading_level == 0 &&
             it.para.text.back() == ':')
             diags.warning(path, it.para.pos,
                           "'" + it.para.text +
                               "' taken as a heading although it ends in ':': what follows is not a list it "
                               "introduces");
+    }
     Protocol& p = result.protocol;
     p.source_path = path;
     const auto title_facts = take_title_facts(items, path, dropped, diags);

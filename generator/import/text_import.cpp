@@ -29,6 +29,7 @@ struct Line {
     std::uint32_t column = 1;  // where the line starts in its input line (a line split at a number)
     bool blank = false;
     bool leading_space = false;  // exactly one space: where pdftotext joined a page break
+    bool indented = false;       // two spaces or more, or a tab, before the words
     bool page_break = false;     // a form feed came before it
     bool junk = false;
     bool title_page = false;           // a line of a title page stacked at the top: its own paragraph
@@ -135,6 +136,7 @@ std::vector<Line> split_lines(std::string_view text) {
         line.text = clean_line(raw);
         line.blank = line.text.empty();
         line.leading_space = raw.size() > 1 && raw[0] == ' ' && !is_space(raw[1]) && !line.blank;
+        line.indented = !line.blank && (raw.substr(0, 2) == "  " || raw[0] == '\t');
         line.page_break = page_break;
         line.raw_length = raw.size();
         line.cells = pipe_cells(raw);
@@ -987,6 +989,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             cur.pos = {line.number, line.column};
             cur.after_gap = gap;
             cur.leading_space = line.leading_space;
+            cur.indented = line.indented;
             cur.bullet = m.kind == MarkerKind::bullet;
             cur.text = cur.bullet ? line.text.substr(m.length) : line.text;
             cur.glyph = cur.bullet ? clean_line(std::string_view(line.text).substr(0, m.length)) : "";
