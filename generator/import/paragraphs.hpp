@@ -56,6 +56,9 @@ int roman_value(std::string_view letters);
 // The letters or roman numeral of a label, in lower case: "(b)" -> "b", "IV." -> "iv".
 std::string label_core(std::string_view label);
 
+// "... as set out in paragraph": the word a reference's number follows.
+bool ends_with_reference_word(std::string_view text);
+
 // "[ .. ]", "[...]", "[…]": where an extract left text out.
 bool gap_marker(std::string_view text);
 

@@ -20,7 +20,6 @@ bool ends_with_small_word(std::string_view text) {
     return std::find(words.begin(), words.end(), last) != words.end();
 }
 
-namespace {
 // "... as set out in paragraph": the word a reference's number follows.
 bool ends_with_reference_word(std::string_view text) {
     static const std::vector<std::string> words = {"paragraph", "paragraphs", "para",    "paras", "section",
@@ -31,6 +30,7 @@ bool ends_with_reference_word(std::string_view text) {
     return std::find(words.begin(), words.end(), last) != words.end();
 }
 
+namespace {
 // "...; and", "..., or": an item of a list that goes on to the next.
 bool ends_list_item(std::string_view text) {
     for (std::string_view end : {"; and", "; or", ", and", ", or"})

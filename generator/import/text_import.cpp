@@ -944,6 +944,16 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                 break;
             case MarkerKind::none: break;
         }
+        // "... under section" / "2.3 of the Act": a number after a reference's word that goes
+        // on in lower case is the reference, not a clause
+        if (open && starts && (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) &&
+            detail::ends_with_reference_word(last_line) && detail::is_lower_start(line.text.substr(m.length))) {
+            starts = false;
+            diags.warning(path, {line.number, line.column},
+                          "'" + m.text +
+                              "' at the line start taken as the number of the reference the line before "
+                              "ends with, not as a clause: the sentence goes on");
+        }
         // a page began here: a new paragraph if the last one ended, or with a number
         const bool page_seam = line.leading_space || line.page_break;
         starts = starts || (page_seam && (sentence_ended || m.kind == MarkerKind::clause));

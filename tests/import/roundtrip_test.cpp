@@ -221,7 +221,7 @@ const std::vector<Layout>& layouts() {
         add("numbers lost, every clause '- '", [](Layout& x) { x.lost_numbers = "dashes", x.classes = {20}; });
         add("a quoted extract numbered 1. 2.", [](Layout& x) { x.quoted_extract = true, x.classes = {21}; });
         add("unnumbered explanatory notes", [](Layout& x) { x.explanatory_notes = true, x.classes = {22}; });
-        add("a date wrapped to a line start",
+        add("a date or an Act's section wrapped to a line start",
             [](Layout& x) { x.date_at_line_start = true, x.wrap = 80, x.classes = {23}; });
         add("headings ending in ':'", [](Layout& x) { x.headings = Headings::colon, x.classes = {27}; });
         add("a blank line after each first line",
@@ -371,10 +371,14 @@ void add_passages(Protocol& p, const Layout& layout) {
             if (layout.explanatory_notes && k % 3 == 2)
                 c.blocks.push_back(paragraph("Explanatory note: this paragraph follows the model code of " +
                                              std::to_string(2000 + k) + "."));
-            if (layout.date_at_line_start && k % 3 == 0 && c.blocks.front().kind == BlockKind::paragraph) {
+            if (layout.date_at_line_start && k % 3 != 2 && c.blocks.front().kind == BlockKind::paragraph) {
                 std::string text = plain_text(c.blocks.front().inlines);
-                text += " The Council agreed this on " + std::to_string(1 + k % 28) + " " + months[k % 5] + " " +
-                        std::to_string(2010 + k % 15) + " after consultation.";
+                if (k % 3 == 0)
+                    text += " The Council agreed this on " + std::to_string(1 + k % 28) + " " + months[k % 5] + " " +
+                            std::to_string(2010 + k % 15) + " after consultation.";
+                else
+                    text += " Officers act under section " + std::to_string(k % 2 ? 151 : 2) + "." +
+                            std::to_string(1 + k % 4) + " of the Local Government Act 1972.";
                 c.blocks.front().inlines = text_inlines(text);
             }
             if (!layout.table_form.empty() && !table_added) {
@@ -745,8 +749,10 @@ std::vector<std::string> wrap(const std::string& text, std::size_t width, const 
         const bool reference =
             layout.break_before_references && is_clause_number(w) &&
             (previous == "paragraph" || previous == "paragraphs" || previous == "section" || previous == "clause");
-        const bool date = layout.date_at_line_start && w.size() <= 2 && all_of_digits(w) && i + 1 < words.size() &&
-                          is_month(words[i + 1]);
+        // "... under section" / "2.3 of the Act" too
+        const bool date = layout.date_at_line_start &&
+                          ((w.size() <= 2 && all_of_digits(w) && i + 1 < words.size() && is_month(words[i + 1])) ||
+                           (previous == "section" && std::isdigit(static_cast<unsigned char>(w[0]))));
         previous = w;
         const bool overflows = line.size() + 1 + w.size() > width;
         if (!line.empty() && overflows && layout.hyphenated && hyphenable(w) &&
@@ -1100,7 +1106,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"numbers lost, every clause '- '", 15},
                                                         {"a quoted extract numbered 1. 2.", 17},
                                                         {"unnumbered explanatory notes", 17},
-                                                        {"a date wrapped to a line start", 17},
+                                                        {"a date or an Act's section wrapped to a line start", 17},
                                                         {"headings ending in ':'", 17},
                                                         {"a blank line after each first line", 16},
                                                         {"paragraphs broken by blank lines and pages", 17},
