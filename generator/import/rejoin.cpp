@@ -37,6 +37,13 @@ bool ends_list_item(std::string_view text) {
         if (text.size() >= end.size() && text.substr(text.size() - end.size()) == end) return true;
     return false;
 }
+
+// "... in good faith. The Chief": a full stop and a capital inside, so not a title.
+bool sentence_inside(std::string_view text) {
+    for (std::size_t at = text.find(". "); at != std::string_view::npos; at = text.find(". ", at + 2))
+        if (at + 2 < text.size() && std::isupper(static_cast<unsigned char>(text[at + 2]))) return true;
+    return false;
+}
 }  // namespace
 
 bool is_lower_start(std::string_view s) { return !s.empty() && std::islower(static_cast<unsigned char>(s[0])); }
@@ -51,13 +58,6 @@ bool hyphen_joins(std::string_view before, std::string_view after) {
 void append_words(std::string& text, std::string_view line) {
     if (!text.empty() && !hyphen_joins(text, line)) text += ' ';
     text += line;
-}
-
-// "... in good faith. The Chief": a full stop and a capital inside, so not a title.
-bool sentence_inside(std::string_view text) {
-    for (std::size_t at = text.find(". "); at != std::string_view::npos; at = text.find(". ", at + 2))
-        if (at + 2 < text.size() && std::isupper(static_cast<unsigned char>(text[at + 2]))) return true;
-    return false;
 }
 
 std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::vector<std::size_t>& last_line_length,

@@ -525,8 +525,8 @@ void count_bulleted_paragraphs(std::vector<Item>& items, std::size_t from, const
     }
     std::string glyph;
     int headings = 0;
-    for (const auto& [g, n] : under_heading)
-        if (n > headings) glyph = g, headings = n;
+    for (const auto& [candidate, count] : under_heading)
+        if (count > headings) glyph = candidate, headings = count;
     if (headings < 2) return;
     int n = 0;
     bool warned = false, in_list = false;  // in_list: the item before is an item of a list in `glyph`
