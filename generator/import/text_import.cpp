@@ -1079,7 +1079,7 @@ void repair_number_glyphs(std::vector<Line>& lines, const std::string& path, Dia
         const Line& l = lines[i];
         if (l.blank || l.junk) continue;
         const std::size_t end = l.text.find(' ');
-        if (end == std::string::npos || end + 1 >= l.text.size() ||
+        if (end == 0 || end == std::string::npos || end + 1 >= l.text.size() ||
             !std::isalpha(static_cast<unsigned char>(l.text[end + 1])))
             continue;
         const std::string token = l.text.substr(0, end);
