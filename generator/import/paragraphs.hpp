@@ -16,8 +16,10 @@ struct Paragraph {
     model::Inlines inlines;             // formatted words (.docx); empty: made from `text`
     int heading_level = 0;              // a Word heading style (1 = Heading 1); 0 = none
     bool bullet = false;                // a bullet glyph or Word bullet, already taken off `text`
+    std::string glyph;                  // that glyph ("-", "•"; plain text), "" for Word's
     bool after_gap = false;             // blank line(s) before it (plain text)
     bool leading_space = false;         // its first line started with a space (plain text)
+    bool indented = false;              // its first line started with two spaces or more, or a tab
     bool single_line = true;            // it was one line of the input
     bool title_style = false;           // Word's Title style
     bool subtitle = false;              // Word's Subtitle style: read for the council's name, not text
@@ -54,6 +56,15 @@ int roman_value(std::string_view letters);
 // The letters or roman numeral of a label, in lower case: "(b)" -> "b", "IV." -> "iv".
 std::string label_core(std::string_view label);
 
+// "... as set out in paragraph": the word a reference's number follows.
+bool ends_with_reference_word(std::string_view text);
+
+// "[ .. ]", "[...]", "[…]": where an extract left text out.
+bool gap_marker(std::string_view text);
+
+// 3.2 may follow 3.1.4 (next of an ancestor), 3.1 (next sibling) or 3 (first child).
+bool plausible_next(const std::vector<int>& prev, const std::vector<int>& cur);
+
 // A title: one short line, starting with a capital, that does not end a sentence or a
 // phrase, and is not a "Field: value" line (unless in capitals).
 bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words);
@@ -86,8 +97,10 @@ void append_words(std::string& text, std::string_view line);
 // the first part has not ended its sentence and the second goes on with a lower-case
 // word, a compound's second half, or after a line that ran to `full_width` (0: never).
 // `last_line_length[i]`: the length of paragraph i's last line (may be empty).
+// `spaced_width`: a blank line follows (almost) every line, none longer than this, so a line
+// the next word would not have fitted on goes on, even after a full stop (0: not spaced).
 std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::vector<std::size_t>& last_line_length,
-                                     std::size_t full_width);
+                                     std::size_t full_width, std::size_t spaced_width = 0);
 
 // Builds the protocol: title, preamble, sections, clauses (with ids) and metadata.
 // `page_furniture`: what is printed on every page (Word's headers and footers), read

@@ -40,6 +40,7 @@ bool ends_lead_in(std::string_view text) {
     return !text.empty() && text.back() == ':';
 }
 
+// "... as set out in paragraph": the word a reference's number follows.
 bool ends_with_reference_word(std::string_view text) {
     static const std::vector<std::string> words = {"paragraph", "paragraphs", "para",    "paras", "section",
                                                    "sections",  "clause",     "clauses", "rule",  "rules"};
@@ -48,6 +49,22 @@ bool ends_with_reference_word(std::string_view text) {
     for (auto& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return std::find(words.begin(), words.end(), last) != words.end();
 }
+
+namespace {
+// "...; and", "..., or": an item of a list that goes on to the next.
+bool ends_list_item(std::string_view text) {
+    for (std::string_view end : {"; and", "; or", ", and", ", or"})
+        if (text.size() >= end.size() && text.substr(text.size() - end.size()) == end) return true;
+    return false;
+}
+
+// "... in good faith. The Chief": a full stop and a capital inside, so not a title.
+bool sentence_inside(std::string_view text) {
+    for (std::size_t at = text.find(". "); at != std::string_view::npos; at = text.find(". ", at + 2))
+        if (at + 2 < text.size() && std::isupper(static_cast<unsigned char>(text[at + 2]))) return true;
+    return false;
+}
+}  // namespace
 
 bool is_lower_start(std::string_view s) { return !s.empty() && std::islower(static_cast<unsigned char>(s[0])); }
 
@@ -64,33 +81,47 @@ void append_words(std::string& text, std::string_view line) {
 }
 
 std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::vector<std::size_t>& last_line_length,
-                                     std::size_t full_width) {
+                                     std::size_t full_width, std::size_t spaced_width) {
     std::vector<Paragraph> out;
     std::vector<std::size_t> out_last;
+    bool indented_items = false;  // in a run of indented lines after a lead-in
     for (std::size_t i = 0; i < paras.size(); ++i) {
         Paragraph& b = paras[i];
+        // the line before ran to the width: in a spaced text, when the next word would not have
+        // fitted on it; else when it is about as long as the wrapped lines are
+        const bool full_line =
+            !out.empty() &&
+            (spaced_width > 0 ? out_last.back() + 1 + std::min(b.text.find(' '), b.text.size()) > spaced_width
+                              : full_width > 0 && out_last.back() >= full_width);
         // "... as set out in paragraph" / "4.2 of this Protocol": a number that goes on with a
         // small word is a reference the page broke before, not a clause
         const Marker b_marker = b.table ? Marker{} : read_marker(b.text);
         const bool reference_on = b_marker.kind == MarkerKind::clause && !out.empty() &&
                                   ends_with_reference_word(out.back().text) &&
                                   is_lower_start(std::string_view(b.text).substr(b_marker.length));
+        // "... they should:" and then indented lines ("avoid personal attacks" / "ensure ..."),
+        // or "...; or" / "Where officers ...": the items of a list whose bullets were lost
+        if (!out.empty() && b.indented && !out.back().text.empty() && out.back().text.back() == ':')
+            indented_items = true;
+        indented_items = indented_items && b.indented;
+        const bool next_item = !out.empty() && b.indented && (indented_items || ends_list_item(out.back().text));
         // ("Report of: Monitoring Officer" / "Title of Report: ...": the fields of a cover sheet)
-        if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !out.back().table && !b.table &&
-            !(starts_field(out.back().text) && starts_field(b.text)) && !b.subtitle && !out.back().subtitle &&
-            b.heading_level == 0 && out.back().heading_level == 0 &&
-            (b_marker.kind == MarkerKind::none || reference_on) && !ends_sentence(out.back().text) &&
-            !ends_lead_in(out.back().text)) {
+        if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !next_item && !out.back().table &&
+            !b.table && !(starts_field(out.back().text) && starts_field(b.text)) && !b.subtitle &&
+            !out.back().subtitle && b.heading_level == 0 && out.back().heading_level == 0 &&
+            (b_marker.kind == MarkerKind::none || reference_on) &&
+            (!ends_sentence(out.back().text) || (spaced_width > 0 && full_line)) && !ends_lead_in(out.back().text)) {
             Paragraph& a = out.back();
             // "24.1 Status of this code" + "This code gives...": a title and its words
             const std::string_view a_words = std::string_view(a.text).substr(read_marker(a.text).length);
-            const bool full_line = full_width > 0 && out_last.back() >= full_width;
             // (an unnumbered line that ran to the wrapped width is a sentence going on, unless
-            // in capitals or naming a protocol or code)
+            // in capitals or naming a protocol or code; in a spaced text, any line the next word
+            // would not have fitted on, unless in capitals)
             const bool numbered = a_words.size() < a.text.size();
             const bool title_then_words =
-                title_like(a, a_words, 12) && !is_lower_start(b.text) &&
-                (!full_line || numbered || in_capitals(a_words) || header_line_kind(a_words) == HeaderLine::title);
+                title_like(a, a_words, 12) && !is_lower_start(b.text) && !sentence_inside(a_words) &&
+                (!full_line || in_capitals(a_words) ||
+                 (spaced_width == 0 && (numbered || header_line_kind(a_words) == HeaderLine::title)));
             // "Councillors" alone between blank lines, a numbered clause under it: a heading
             // (not the end of a phrase cut after a small word: "(Part 3 of the" / "Constitution)")
             const bool heading_over_clause = !reference_on && !ends_with_small_word(a.text) && b.single_line &&

@@ -212,6 +212,28 @@ bool ends_sentence(std::string_view s) {
     return c == '.' || c == ';' || c == ':' || c == '?' || c == '!';
 }
 
+bool plausible_next(const std::vector<int>& prev, const std::vector<int>& cur) {
+    if (prev.empty() || cur.empty()) return true;
+    for (std::size_t k = 0; k < cur.size(); ++k) {
+        bool same_prefix =
+            k <= prev.size() && std::equal(cur.begin(), cur.begin() + static_cast<long>(k), prev.begin());
+        if (!same_prefix) return false;
+        const int expected = k < prev.size() ? prev[k] + 1 : 1;
+        if (cur[k] == expected)
+            return std::all_of(cur.begin() + static_cast<long>(k) + 1, cur.end(), [](int p) { return p == 1; });
+    }
+    return false;
+}
+
+bool gap_marker(std::string_view text) {
+    std::string bare;
+    for (char c : text)
+        if (c != ' ') bare += c;
+    if (bare == "\xE2\x80\xA6" || bare == "[\xE2\x80\xA6]") return true;
+    return bare.size() >= 4 && bare.front() == '[' && bare.back() == ']' &&
+           bare.find_first_not_of('.', 1) == bare.size() - 1;
+}
+
 bool in_capitals(std::string_view text) {
     int upper = 0;
     for (char c : text) {
@@ -358,6 +380,26 @@ bool opens_clause(Role role) {
            role == Role::titled_clause || role == Role::one_level_clause;
 }
 
+// In capitals, or every word of four letters or more starting with a capital.
+bool capitalised(std::string_view text) {
+    const std::vector<std::string> words = split_words(text);
+    return !words.empty() && std::all_of(words.begin(), words.end(), [](const std::string& w) {
+        return w.size() < 4 || !is_alpha(w[0]) || is_upper(w[0]);
+    });
+}
+
+// "Roles of officers:" or "2. Roles of Officers:" with numbered clauses straight after, or
+// "18. SUMMARY:" in capitals with a paragraph after: a heading that ends in a colon (a
+// lead-in ending in one introduces items, not clauses)
+bool heading_before_clauses(const Paragraph& p, std::string_view text, const Item* next) {
+    if (!next || text.size() < 2 || text.back() != ':') return false;
+    const bool paragraph_after = next->marker.kind == MarkerKind::none && !next->para.bullet && !next->para.table &&
+                                 !next->para.text.empty() && !is_lower(next->para.text[0]);
+    if (next->marker.kind != MarkerKind::clause && !(in_capitals(text) && paragraph_after)) return false;
+    text.remove_suffix(1);
+    return heading_like(p, text, 12);
+}
+
 std::vector<Item> classify(std::vector<Paragraph> paras) {
     std::vector<Item> items;
     items.reserve(paras.size());
@@ -482,7 +524,10 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             else if (it.marker.text.front() != '(' && (first_item || next_item))
                 it.role = Role::numbered_item;
         } else if (it.marker.kind == MarkerKind::single) {
-            if (heading_like(p, it.rest, 12) || p.heading_level > 0)
+            // "2. ROLES OF OFFICERS:", "2. Roles of Officers:" (a numbered sentence ending in a
+            // colon is a lead-in)
+            if (heading_like(p, it.rest, 12) || (capitalised(it.rest) && heading_before_clauses(p, it.rest, next)) ||
+                p.heading_level > 0)
                 it.role = Role::numbered_heading;
             else if (it.marker.text.back() == '.' || bare_series)
                 it.role = Role::one_level_clause;
@@ -495,9 +540,13 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         } else if (p.heading_level > 0) {
             it.role = Role::heading;
             it.level = p.heading_level <= 1 ? 2 : 3;
-        } else if (next && heading_like(p, p.text, 12) && !introduced[i]) {
+        } else if (next && (heading_like(p, p.text, 12) || heading_before_clauses(p, p.text, next)) && !introduced[i]) {
             it.role = Role::heading;
             it.level = in_capitals(p.text) ? 2 : 3;
+        } else if (p.indented && (introduced[i] || (i > 0 && items[i - 1].role == Role::bullet &&
+                                                    items[i - 1].para.indented && !items[i - 1].para.bullet))) {
+            // "... for example:" and then indented lines: the items of a list, their bullets lost
+            it.role = Role::bullet;
         } else if (p.leading_space && p.after_gap && i > 0) {
             // a bullet whose glyph was lost on the way out of the PDF
             it.role = Role::bullet;
@@ -545,6 +594,90 @@ void set_number(Item& it, std::vector<int> parts) {
     if (it.role == Role::one_level_clause || it.role == Role::plain) it.role = Role::clause;
 }
 
+// No number anywhere, and the paragraphs under the headings start with a bullet (a web
+// page's numbered list that lost its numbers, every item "- "): those paragraphs are
+// counted 1., 2., 3. under each heading, and a warning says so. Bullets in another glyph,
+// or after a lead-in ending in ":", stay the items of a list.
+void count_bulleted_paragraphs(std::vector<Item>& items, std::size_t from, const std::string& path,
+                               Diagnostics& diags) {
+    std::map<std::string, int> under_heading;  // glyph -> headings a bullet in it follows
+    for (std::size_t i = from; i < items.size(); ++i) {
+        const Role r = items[i].role;
+        if (r == Role::clause || r == Role::titled_clause || r == Role::one_level_clause) return;
+        if ((r == Role::heading || r == Role::numbered_heading) && i + 1 < items.size() &&
+            items[i + 1].role == Role::bullet && !items[i + 1].para.glyph.empty())
+            ++under_heading[items[i + 1].para.glyph];
+    }
+    std::string glyph;
+    int headings = 0;
+    for (const auto& [candidate, count] : under_heading)
+        if (count > headings) glyph = candidate, headings = count;
+    if (headings < 2) return;
+    int n = 0;
+    bool warned = false, in_list = false;  // in_list: the item before is an item of a list in `glyph`
+    for (std::size_t i = from; i < items.size(); ++i) {
+        Item& it = items[i];
+        if (opens_numbering_group(it)) n = 0;
+        if (it.role != Role::bullet || it.para.glyph != glyph) {
+            in_list = false;
+            continue;
+        }
+        const std::string_view before = i > from ? std::string_view(items[i - 1].para.text) : std::string_view();
+        in_list = !before.empty() && (before.back() == ':' || (in_list && !ends_sentence(before)));
+        if (in_list) continue;
+        it.role = Role::one_level_clause;
+        it.para.bullet = false;
+        it.marker = Marker{MarkerKind::single, 0, std::to_string(++n) + ".", {n}};
+        it.rest = it.para.text;
+        if (!warned)
+            diags.warning(path, it.para.pos,
+                          "no paragraph is numbered and the paragraphs under the headings start with '" + glyph +
+                              "' (a list that lost its numbers): they are counted 1., 2., 3. under each heading");
+        warned = true;
+    }
+}
+
+// "1." in front of every paragraph (a web page whose list starts again at every item):
+// the numbers are lost, so the paragraphs are counted 1., 2., 3. under each heading, and
+// a warning says so where the counting starts. A short "1. Representing the authority"
+// after the first number is one of those paragraphs, not a heading.
+void count_repeated_ones(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
+    std::size_t ones = 0, in_a_row = 0, longest_row = 0;
+    std::vector<bool> paragraph(items.size(), false);
+    bool numbered_before = false;
+    for (std::size_t i = from; i < items.size(); ++i) {
+        const Item& it = items[i];
+        paragraph[i] = it.role == Role::one_level_clause ||
+                       (it.role == Role::numbered_heading && it.marker.parts[0] == 1 && numbered_before);
+        numbered_before |= it.role == Role::numbered_heading || it.role == Role::one_level_clause;
+    }
+    for (std::size_t i = from; i < items.size(); ++i) {
+        const Item& it = items[i];
+        if (opens_numbering_group(it) && !paragraph[i]) in_a_row = 0;
+        if (!paragraph[i]) continue;
+        if (it.marker.parts[0] != 1) return;
+        ++ones;
+        longest_row = std::max(longest_row, ++in_a_row);
+    }
+    if (ones < 3 || longest_row < 2) return;
+    int n = 0;
+    bool warned = false;
+    for (std::size_t i = from; i < items.size(); ++i) {
+        Item& it = items[i];
+        if (paragraph[i]) it.role = Role::one_level_clause;
+        if (opens_numbering_group(it)) n = 0;
+        if (it.role != Role::one_level_clause) continue;
+        it.marker.parts = {++n};
+        if (!warned)
+            diags.warning(path, it.para.pos,
+                          "every paragraph is numbered " + it.marker.text +
+                              " (a list that starts again at every item): the paragraphs are counted 1., 2., 3. "
+                              "under each heading instead");
+        warned = true;
+        it.marker.text = std::to_string(n) + ".";
+    }
+}
+
 // "1." "2." under every heading (a protocol published a web page per section, or "(1)"
 // paragraphs under "1 Heading"): a number is used once in a protocol, so each section's
 // number goes in front of its paragraphs' numbers, as a clerk would number them (1., 2.
@@ -582,6 +715,52 @@ void number_restarts(std::vector<Item>& items, std::size_t from, const std::stri
                               " and on (the section's number in front), so that every number is used once");
         warned = true;
         set_number(it, std::move(parts));
+    }
+}
+
+// A gap marker where a clause was left out of an extract ("2.1", "[ .. ]", "2.3"; or
+// "[ .. ]" then "2.2.1", the parent left out): when the numbers around it say which clause
+// it stands for, it is that clause, its words the marker, and a warning says so; else it
+// stays words of the clause before it, with a warning too.
+void number_gap_markers(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
+    auto numbered = [](const Item& it) {
+        return (it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause ||
+                it.role == Role::numbered_heading) &&
+               !it.marker.parts.empty();
+    };
+    std::vector<int> prev;
+    for (std::size_t i = from; i < items.size(); ++i) {
+        Item& it = items[i];
+        if (numbered(it)) prev = it.marker.parts;
+        if (it.role != Role::plain || !gap_marker(it.para.text)) continue;
+        std::size_t next = i + 1;
+        while (next < items.size() && !numbered(items[next])) ++next;
+        std::vector<int> left_out;
+        if (next < items.size() && items[next].role != Role::numbered_heading) {
+            const std::vector<int>& after = items[next].marker.parts;
+            std::vector<std::vector<int>> candidates;
+            if (after.back() > 1) {
+                candidates.push_back(after);
+                --candidates.back().back();
+            } else if (after.size() > 1) {
+                candidates.emplace_back(after.begin(), after.end() - 1);  // the parent
+            }
+            for (const auto& c : candidates)
+                if ((prev.empty() || plausible_next(prev, c)) && plausible_next(c, after)) left_out = c;
+        }
+        if (left_out.empty()) {
+            diags.warning(path, it.para.pos,
+                          "'" + it.para.text +
+                              "' marks text left out, but the numbers around it do not say which clause: kept as "
+                              "words of the clause before it");
+            continue;
+        }
+        diags.warning(path, it.para.pos,
+                      "'" + it.para.text + "' marks clause " + join_number(left_out) +
+                          ", left out of this extract (the numbers around it skip it): kept as that clause, the "
+                          "marker its words");
+        set_number(it, left_out);
+        prev = left_out;
     }
 }
 
@@ -1374,6 +1553,56 @@ void headings_of_one_numbered_section(std::vector<Section>& sections, const std:
     }
 }
 
+namespace {
+
+// "Paragraph 7.1 – ...", "point 2.4", "paragraph 3.13 be amended": the first paragraph
+// number a text names in its running words, or "" ("paragraph 4.2 of this Code" is a
+// text naming its own paragraphs: not counted).
+std::string paragraph_named(std::string_view text) {
+    const std::vector<std::string> words = split_words(text);
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        const std::string word = lower(words[i]);
+        if (word != "paragraph" && word != "paragraphs" && word != "para" && word != "paras" && word != "point" &&
+            word != "points" && word != "clause" && word != "clauses")
+            continue;
+        std::string number = words[i + 1];
+        while (!number.empty() && !is_digit(number.back())) number.pop_back();
+        std::vector<int> parts;
+        const bool of_this = i + 3 < words.size() && lower(words[i + 2]) == "of" && lower(words[i + 3]) == "this";
+        if (parse_clause_number(number, parts) && parts.size() > 1 && !of_this) return words[i] + " " + number;
+    }
+    return "";
+}
+
+// Minutes or a report about a protocol name its paragraphs in running text ("Paragraph
+// 7.1 - ...", "2.2 It is proposed that paragraph 3.13 be amended"), often (one paragraph in
+// five or more) and in more paragraphs than it has numbered paragraphs of its own that
+// name none: not a protocol to import (LAYOUTS.md 35).
+bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::string& path, Diagnostics& diags) {
+    std::size_t naming = 0, own = 0;
+    const Item* first = nullptr;
+    std::string named;
+    for (const Item& it : items) {
+        const std::string reference = paragraph_named(it.para.text);
+        if (reference.empty()) {
+            own += it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause;
+            continue;
+        }
+        ++naming;
+        if (!first) first = &it, named = reference;
+    }
+    if (naming < 2 || naming <= own || naming * 5 < items.size()) return false;
+    diags.error(path, first->para.pos,
+                "this reads as minutes or a report about a protocol, not the protocol: " + std::to_string(naming) +
+                    " paragraphs refer to its paragraphs in running text ('" + named + "' here), more than the " +
+                    std::to_string(own) +
+                    " numbered paragraphs of its own that do not; import the protocol itself (its own text, the "
+                    "clauses those paragraphs name), not the minutes or report that discuss it");
+    return true;
+}
+
+}  // namespace
+
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
                             std::vector<Dropped> dropped, Diagnostics& diags,
                             const std::vector<std::string>& page_furniture) {
@@ -1401,6 +1630,19 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         it = paragraphs.erase(it);
     }
     std::vector<Item> items = classify(std::move(paragraphs));
+    if (refuse_text_about_a_protocol(items, path, diags)) return result;
+    for (const Item& it : items) {
+        if (it.role == Role::bullet && !it.para.bullet && it.para.indented)
+            diags.warning(path, it.para.pos,
+                          "'" + it.para.text + "' taken as an item of the list the line before introduces: it is " +
+                              "indented (its bullet lost)");
+        if ((it.role == Role::heading || it.role == Role::numbered_heading) && it.para.heading_level == 0 &&
+            it.para.text.back() == ':')
+            diags.warning(path, it.para.pos,
+                          "'" + it.para.text +
+                              "' taken as a heading although it ends in ':': what follows is not a list it "
+                              "introduces");
+    }
     Protocol& p = result.protocol;
     p.source_path = path;
     const auto title_facts = take_title_facts(items, path, dropped, diags);
@@ -1526,8 +1768,11 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     result.title_from_text = !title.empty() && options.title.empty();
     // (a report above the title has numbers of its own: the protocol's start under the title)
     const std::size_t numbers_from = title_after_report < items.size() ? title_after_report + 1 : first;
+    count_bulleted_paragraphs(items, numbers_from, path, diags);
+    count_repeated_ones(items, numbers_from, path, diags);
     number_restarts(items, numbers_from, path, diags);
     assign_numbers(items, numbers_from, path, diags);
+    number_gap_markers(items, numbers_from, path, diags);
 
     Builder builder(p, path, dropped, diags);
     if (first < start) builder.start_preamble(items[first].para.pos);
@@ -1557,7 +1802,12 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         // a quoted passage: from an opening quotation mark to the paragraph that closes it
         if (it.role == Role::plain && opens_quote(it.para.text) && !p.sections.empty()) {
             std::size_t end = i;
-            for (std::size_t j = i + 1; j < items.size() && j < i + 30 && items[j].role == Role::plain; ++j)
+            // an extract numbers its own paragraphs ("“1. ..." / "2. ...”"): inside the
+            // quotation marks those are its words, not clauses of the protocol
+            auto inside_quote = [](Role r) {
+                return r == Role::plain || r == Role::one_level_clause || r == Role::label || r == Role::bullet;
+            };
+            for (std::size_t j = i + 1; j < items.size() && j < i + 30 && inside_quote(items[j].role); ++j)
                 if (closes_quote(items[j].para.text) && !opens_quote(items[j].para.text)) {
                     end = j;
                     break;

@@ -31,10 +31,11 @@ struct Line {
     std::uint32_t column = 1;  // where the line starts in its input line (a line split at a number)
     bool blank = false;
     bool leading_space = false;  // exactly one space: where pdftotext joined a page break
+    bool indented = false;       // two spaces or more, or a tab, before the words
     bool page_break = false;     // a form feed came before it
     bool junk = false;
     bool title_page = false;           // a line of a title page stacked at the top: its own paragraph
-    std::vector<std::string> cells;    // the line cut at its tabs or column gaps (two cells or more), else empty
+    std::vector<std::string> cells;    // the line cut at its pipes, tabs or column gaps (two cells or more), else empty
     std::vector<std::size_t> columns;  // where each cell starts (characters), for cells cut at gaps
     bool table_row = false;            // one row of a table saved as tab-separated text
     bool bare_marker = false;          // a number alone on its line, moved onto the next line
@@ -85,6 +86,18 @@ std::vector<std::string> tab_cells(std::string_view raw) {
     return cells;
 }
 
+// "| Role | Accountable to |": the cells of a table a web page or Markdown gives as text,
+// between pipes.
+std::vector<std::string> pipe_cells(std::string_view raw) {
+    const std::string line = clean_line(raw);
+    if (line.size() < 3 || line.front() != '|' || line.back() != '|') return {};
+    std::vector<std::string> cells;
+    for (std::size_t start = 1, bar; (bar = line.find('|', start)) != std::string::npos; start = bar + 1)
+        cells.push_back(clean_line(std::string_view(line).substr(start, bar - start)));
+    if (cells.size() < 2) cells.clear();
+    return cells;
+}
+
 // "Subject          Officer": the cells of a table as `pdftotext -layout` lays it out,
 // cut where three spaces or more stand between words; `columns` gets where each starts.
 std::vector<std::string> gap_cells(std::string_view raw, std::vector<std::size_t>& columns) {
@@ -125,11 +138,13 @@ std::vector<Line> split_lines(std::string_view text) {
         line.text = clean_line(raw);
         line.blank = line.text.empty();
         line.leading_space = raw.size() > 1 && raw[0] == ' ' && !is_space(raw[1]) && !line.blank;
+        line.indented = !line.blank && (raw.substr(0, 2) == "  " || raw[0] == '\t');
         line.page_break = page_break;
         line.raw_length = raw.size();
-        if (raw.find('\t') != std::string_view::npos)
+        line.cells = pipe_cells(raw);
+        if (line.cells.empty() && raw.find('\t') != std::string_view::npos)
             line.cells = tab_cells(raw);
-        else if (raw.find("   ", raw.find_first_not_of(' ')) != std::string_view::npos)
+        else if (line.cells.empty() && raw.find("   ", raw.find_first_not_of(' ')) != std::string_view::npos)
             line.cells = gap_cells(raw, line.columns);
         if (!(end && raw.empty())) lines.push_back(std::move(line));
         page_break = c == '\f';
@@ -301,14 +316,16 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
             reason = "running header or footer";
         } else if (is_lone_url(line.text) && (i == 0 || lines[i - 1].blank)) {
             // a web address introduced by "...at:", or by a sentence that goes on into it
-            // ("... guidance on the Publicity Code -") away from a page's edge, is part of the text
+            // ("... guidance on the Publicity Code -"), is part of the text: away from a page's
+            // edge, or at one (past the page's footer and header) when no other page has it
             std::size_t prev = i;
-            while (prev > 0 && lines[prev - 1].blank) --prev;
-            const bool goes_on = prev > 0 && !lines[prev - 1].junk && !near_edge[i] &&
+            while (prev > 0 && (lines[prev - 1].blank || (lines[prev - 1].junk && near_edge[i]))) --prev;
+            const bool goes_on = prev > 0 && !lines[prev - 1].junk && (!near_edge[i] || !repeated()) &&
                                  !ends_sentence(lines[prev - 1].text) && !is_lone_url(lines[prev - 1].text);
             if (!goes_on && (prev == 0 || lines[prev - 1].text.back() != ':')) reason = "lone web address";
         } else if (line.text.size() >= 4 && line.text.size() <= 100 && !ends_sentence(line.text) &&
-                   !std::islower(static_cast<unsigned char>(line.text[0])) && repeated() && !on_title_page(i)) {
+                   !std::islower(static_cast<unsigned char>(line.text[0])) && repeated() && !on_title_page(i) &&
+                   !detail::gap_marker(line.text)) {
             // a header or footer is a label, not the end of a sentence
             reason = "running header or footer";
         }
@@ -819,8 +836,9 @@ public:
             "ance", "ence", "able", "ible", "ous",   "ive",  "ively", "ised",  "ized", "ise", "ize",   "ation"};
         if (endings.count(tail)) return true;
         if (words_.count(head + "-" + tail)) return false;
-        // halves that are no word of the text, when the text is long enough to tell
-        return words_.size() >= 200 && !words_.count(head) && !words_.count(tail);
+        // halves that are no word of the text, when it has words enough to tell (the halves
+        // of a compound, "decision" / "making", are common words, written elsewhere)
+        return words_.size() >= 50 && !words_.count(head) && !words_.count(tail);
     }
 
     // "Mem" / "ber and Off" / "icer Protocol": a word cut at a line end with no hyphen, as
@@ -984,12 +1002,14 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                 starts = starts || (line.text[0] != 'o' && !wrapped_on) || sentence_ended || cur.bullet;
                 break;
             }
-            case MarkerKind::clause: starts = starts || sentence_ended || plausible_next(last_number, m.parts); break;
+            case MarkerKind::clause:
+                starts = starts || sentence_ended || detail::plausible_next(last_number, m.parts);
+                break;
             case MarkerKind::single:
                 // "4. Breaches of this Protocol" after 3.2, with no full stop before it
                 // (a table or a title came before): a numbered heading
                 starts = starts || sentence_ended ||
-                         (plausible_next(last_number, m.parts) && title_line(line.text.substr(m.length)));
+                         (detail::plausible_next(last_number, m.parts) && title_line(line.text.substr(m.length)));
                 break;
             case MarkerKind::label:
                 // (c) after (b), even with numerals (i)-(iii) between them
@@ -998,6 +1018,18 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                                      [&](const std::string& l) { return next_label(l, m.text); });
                 break;
             case MarkerKind::none: break;
+        }
+        // "... under section" / "2.3 of the Act": a number after a reference's word that goes
+        // on in lower case is the reference, not a clause
+        const bool reference_goes_on = open && (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) &&
+                                       detail::ends_with_reference_word(last_line) &&
+                                       detail::is_lower_start(line.text.substr(m.length));
+        if (reference_goes_on && starts) {
+            starts = false;
+            diags.warning(path, {line.number, line.column},
+                          "'" + m.text +
+                              "' at the line start taken as the number of the reference the line before "
+                              "ends with, not as a clause: the sentence goes on");
         }
         // a page began here: a new paragraph if the last one ended, or with a number
         const bool page_seam = line.leading_space || line.page_break;
@@ -1025,7 +1057,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         const bool next_number =
             !m.enclosed && ((m.kind == MarkerKind::single && m.text.back() == '.') || m.kind == MarkerKind::clause) &&
             (last_number.empty() ? m.parts == std::vector<int>{1} : plausible_next(last_number, m.parts));
-        if (open && !starts && ended_short && (next_number || first_label)) {
+        if (open && !starts && !reference_goes_on && ended_short && (next_number || first_label)) {
             starts = true;
             diags.warning(path, {line.number, line.column},
                           "'" + m.text + "' taken to start a paragraph: the line before ended short of the width");
@@ -1057,7 +1089,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                 while (after < lines.size() && (lines[after].junk || lines[after].blank)) ++after;
                 const Marker next = after < lines.size() ? detail::read_marker(lines[after].text) : Marker{};
                 if ((next.kind == MarkerKind::clause || (next.kind == MarkerKind::single && !next.enclosed)) &&
-                    plausible_next(last_number, next.parts)) {
+                    detail::plausible_next(last_number, next.parts)) {
                     starts = true;
                     diags.warning(path, {line.number, line.column},
                                   "'" + line.text +
@@ -1072,8 +1104,10 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             cur.pos = {line.number, line.column};
             cur.after_gap = gap;
             cur.leading_space = line.leading_space;
+            cur.indented = line.indented;
             cur.bullet = m.kind == MarkerKind::bullet;
             cur.text = cur.bullet ? line.text.substr(m.length) : line.text;
+            cur.glyph = cur.bullet ? clean_line(std::string_view(line.text).substr(0, m.length)) : "";
             if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) last_number = m.parts;
             if (m.kind == MarkerKind::label) {
                 labels.push_back(m.text);
@@ -1141,6 +1175,82 @@ bool has_caps_word(std::string_view text) {
     return false;
 }
 
+// "%.1 Officers ...": a clause number whose digit came out as a symbol (the numbers set in
+// a font the extraction could not read). The digit it stands for is the one that makes
+// the numbers run in order (1.4, "%.1", "%.%" read as 1.4, 2.1, 2.2) clearly more often
+// than any other digit does; then every such number is repaired, each a warning.
+void repair_number_glyphs(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
+    static constexpr std::string_view symbols = "%#$&*@!?+=~^";
+    struct Numbered {
+        std::size_t line;
+        std::string token;  // the number as written
+        char symbol = 0;    // the symbol in it, 0: digits only
+    };
+    std::vector<Numbered> numbered;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& l = lines[i];
+        if (l.blank || l.junk) continue;
+        const std::size_t end = l.text.find(' ');
+        if (end == 0 || end == std::string::npos || end + 1 >= l.text.size() ||
+            !std::isalpha(static_cast<unsigned char>(l.text[end + 1])))
+            continue;
+        const std::string token = l.text.substr(0, end);
+        char symbol = 0;
+        bool shape = std::isdigit(static_cast<unsigned char>(token[0])) || symbols.find(token[0]) != symbols.npos;
+        for (char c : token) {
+            if (symbols.find(c) != symbols.npos) {
+                shape = shape && (symbol == 0 || symbol == c);
+                symbol = c;
+            } else if (c != '.' && !std::isdigit(static_cast<unsigned char>(c))) {
+                shape = false;
+            }
+        }
+        // a symbol alone ("& Officers") is a word
+        const bool number_like = token.find_first_of("0123456789.") != std::string::npos;
+        if (shape && number_like) numbered.push_back({i, token, symbol});
+    }
+    std::string symbols_seen;
+    for (const auto& n : numbered)
+        if (n.symbol && symbols_seen.find(n.symbol) == std::string::npos) symbols_seen += n.symbol;
+    for (const char symbol : symbols_seen) {
+        // how many numbers follow the one before in order, with the symbol read as `digit`
+        auto in_order = [&](char digit) {
+            int fits = 0;
+            std::vector<int> prev;
+            for (const auto& n : numbered) {
+                if (n.symbol && n.symbol != symbol) continue;
+                std::string number = n.token;
+                std::replace(number.begin(), number.end(), symbol, digit);
+                if (number.back() == '.') number.pop_back();
+                std::vector<int> parts;
+                if (!parse_clause_number(number, parts)) continue;
+                fits += n.symbol && !prev.empty() && detail::plausible_next(prev, parts);
+                prev = parts;
+            }
+            return fits;
+        };
+        char best = 0;
+        int best_fits = 0, runner_up = 0;
+        for (char d = '0'; d <= '9'; ++d) {
+            const int fits = in_order(d);
+            if (fits > best_fits)
+                runner_up = best_fits, best_fits = fits, best = d;
+            else
+                runner_up = std::max(runner_up, fits);
+        }
+        if (best_fits < 2 || best_fits < runner_up + 2) continue;
+        for (const auto& n : numbered) {
+            if (n.symbol != symbol) continue;
+            Line& l = lines[n.line];
+            std::replace(l.text.begin(), l.text.begin() + static_cast<long>(n.token.size()), symbol, best);
+            diags.warning(path, {l.number, 1},
+                          "'" + n.token + "' read as '" + l.text.substr(0, n.token.size()) + "': with a " + best +
+                              " for '" + symbol +
+                              "' the numbers run in order (a font the text came out of without its digits)");
+        }
+    }
+}
+
 std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::string& path, Diagnostics& diags) {
     std::vector<Line> out;
     out.reserve(lines.size());
@@ -1180,7 +1290,7 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
             if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed && m.text.back() == '.')) {
                 const bool next = last.empty()
                                       ? std::all_of(m.parts.begin() + 1, m.parts.end(), [](int x) { return x == 1; })
-                                      : plausible_next(last, m.parts);
+                                      : detail::plausible_next(last, m.parts);
                 const bool capital = std::isupper(static_cast<unsigned char>(rest[m.length])) != 0;
                 // "... by Full Council. Roles of members 2.1 ...": a heading between them
                 // ("... Council. THE RELATIONSHIP: GENERAL 4.1": the heading starts after the
@@ -1454,6 +1564,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     std::vector<Line> lines = split_lines(text);
     std::vector<Dropped> dropped;
     drop_furniture(lines, path, dropped, diags);
+    repair_number_glyphs(lines, path, diags);
     lines = split_inline_structure(std::move(lines), path, diags);
     drop_web_furniture(lines, path, dropped, diags);
     drop_contents(lines, path, dropped, diags);
@@ -1464,15 +1575,29 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     std::vector<std::size_t> last_length;
     TextLayout layout;
     layout.width = wrap_width(lines);
-    std::size_t blank = 0, words = 0;
-    for (const Line& l : lines) (l.blank ? blank : words) += !l.junk;
+    std::size_t blank = 0, words = 0, blank_after = 0, lower_starts = 0, longest = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& l = lines[i];
+        (l.blank ? blank : words) += !l.junk;
+        // (a web address longer than the width is a line of its own, not the width)
+        if (!l.blank && !l.junk && l.text.find(' ') != std::string::npos) longest = std::max(longest, l.text.size());
+        blank_after += !l.blank && !l.junk && i + 1 < lines.size() && lines[i + 1].blank;
+        lower_starts += !l.blank && !l.junk && std::islower(static_cast<unsigned char>(l.text[0]));
+    }
     layout.gapless = words >= 8 && blank * 12 < words;
+    // a blank line after every line of wrapped text (a spaced rendering; many lines go on
+    // mid-sentence): blank lines do not end paragraphs
+    const bool spaced = words >= 20 && blank_after * 10 >= words * 9 && lower_starts * 40 >= words;
+    if (spaced)
+        diags.warning(path, {1, 1},
+                      "a blank line follows every line: a paragraph is taken to end where its last line is "
+                      "short enough for the next word, not at a blank line");
     std::vector<Paragraph> paras = join_lines(lines, layout, last_length, path, diags);
     if (paras.empty()) {
         diags.error(path, {1, 1}, "the file is empty: there is no text to import");
         return result;
     }
-    paras = detail::rejoin_broken(std::move(paras), last_length, wrap_width(lines));
+    paras = detail::rejoin_broken(std::move(paras), last_length, wrap_width(lines), spaced ? longest : 0);
     return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags);
 }
 
