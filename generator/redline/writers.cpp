@@ -69,7 +69,11 @@ constexpr ChangeKind all_kinds[] = {ChangeKind::unchanged, ChangeKind::renumbere
 }  // namespace
 
 std::string to_json(const ChangeSet& set, const model::Protocol& old, const model::Protocol& new_) {
-    std::string out = "{\"old\":{\"path\":";
+    std::string out;
+    // Room for every change at once (a few hundred bytes each; pages never written cost
+    // nothing): growing by doubling copied the document and touched twice its pages.
+    out.reserve(1024 + set.changes.size() * 512);
+    out += "{\"old\":{\"path\":";
     out += model::json_string(old.source_path);
     out += ",\"version\":";
     out += model::json_string(old.meta.version);
@@ -123,6 +127,7 @@ std::string to_json(const ChangeSet& set, const model::Protocol& old, const mode
 
 std::string to_csv(const ChangeSet& set) {
     std::string out;
+    out.reserve(1024 + set.changes.size() * 256);  // as to_json
     append_csv_row(out, {"kind", "part", "old_id", "old_number", "new_id", "new_number", "words_inserted",
                          "words_deleted", "amended", "consequential_references", "similarity", "summary"});
     std::string old_ids, old_numbers, new_ids, new_numbers;  // for a clause split or merged
