@@ -267,6 +267,9 @@ private:
                 const bool single = end - from.after == 1;
                 if (natural - shrink > room + tolerance && !single) continue;  // too wide now, and ever after
                 still.push_back(a);
+                // a line costs at least 10 * 10 demerits: a node already that far behind the
+                // best cannot win here (and stays active for the pieces after)
+                if (best >= 0 && from.demerits + 100 >= best_demerits) continue;
                 double badness;
                 if (natural > room + tolerance)
                     badness = 1e6;  // a piece alone that cannot fit
