@@ -409,7 +409,13 @@ public:
         if (indirect && d) HPDF_Xref_Add(pdf_->xref, d);
         return d;
     }
-    HPDF_Array array() { return HPDF_Array_New(pdf_->mmgr); }
+    // libharu grows an array a few items at a time, copying it each time (quadratic for the
+    // thousands of kids of a structure element): room for the `expected` items is made once.
+    HPDF_Array array(std::size_t expected = 0) {
+        HPDF_Array a = HPDF_Array_New(pdf_->mmgr);
+        if (a && expected > a->list->items_per_block) a->list->items_per_block = static_cast<HPDF_UINT>(expected);
+        return a;
+    }
     HPDF_Dict stream(const std::string& bytes, bool compress) {
         HPDF_Dict d = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
         if (!d) return nullptr;
@@ -472,7 +478,7 @@ constexpr std::size_t kMaxArray = HPDF_LIMIT_MAX_ARRAY;
 void number_tree(Objects& objects, HPDF_Dict root, const std::vector<std::pair<int, void*>>& entries) {
     const std::size_t per_leaf = kMaxArray / 2;  // a key and a value each
     const auto nums = [&](HPDF_Dict node, std::size_t from, std::size_t to) {
-        HPDF_Array array = objects.array();
+        HPDF_Array array = objects.array(2 * (to - from));
         for (std::size_t i = from; i < to; ++i) {
             HPDF_Array_AddNumber(array, entries[i].first);
             HPDF_Array_Add(array, entries[i].second);
@@ -499,7 +505,7 @@ void number_tree(Objects& objects, HPDF_Dict root, const std::vector<std::pair<i
         level.push_back(leaf);
     }
     const auto kids = [&](HPDF_Dict node, std::size_t from, std::size_t to) {
-        HPDF_Array array = objects.array();
+        HPDF_Array array = objects.array(to - from);
         for (std::size_t i = from; i < to; ++i) HPDF_Array_Add(array, level[i].dict);
         HPDF_Dict_Add(node, "Kids", array);
     };
@@ -624,7 +630,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
         HPDF_Array widths = objects.array();
         HPDF_Array_AddNumber(widths, 0);
-        HPDF_Array list = objects.array();
+        HPDF_Array list = objects.array(subset.glyphs.size());
         for (auto g : subset.glyphs) HPDF_Array_AddNumber(list, font->metrics->glyph_advance(g));
         HPDF_Array_Add(widths, list);
         HPDF_Dict_Add(cid, "W", widths);
@@ -768,7 +774,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             HPDF_Dict group = objects.dict(true);
             HPDF_Dict_AddName(group, "S", structure.elements[e].role == layout::Role::table ? "TBody" : "Div");
             HPDF_Dict_Add(group, "P", element_dicts[e]);
-            HPDF_Array k = objects.array();
+            HPDF_Array k = objects.array(std::min(kids[e].size() - i, kMaxArray));
             for (std::size_t n = 0; i < kids[e].size() && kids[e][i].kind == Kid::Kind::element && n < kMaxArray;
                  ++i, ++n) {
                 HPDF_Array_Add(k, element_dicts[kids[e][i].index]);
@@ -802,7 +808,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             HPDF_Dict_AddName(a, "Scope", element.column_header ? "Column" : "Row");
             HPDF_Dict_Add(d, "A", a);
         }
-        HPDF_Array k = objects.array();
+        HPDF_Array k = objects.array(kids[e].size());
         for (const Kid& kid : kids[e]) {
             if (kid.kind == Kid::Kind::element || kid.kind == Kid::Kind::group) {
                 HPDF_Array_Add(k, kid.kind == Kid::Kind::group ? group_dicts[kid.index] : element_dicts[kid.index]);
@@ -823,13 +829,13 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         }
         HPDF_Dict_Add(d, "K", k);
     }
-    HPDF_Array root_k = objects.array();
+    HPDF_Array root_k = objects.array(root_kids.size());
     for (const Kid& kid : root_kids) HPDF_Array_Add(root_k, element_dicts[kid.index]);
     HPDF_Dict_Add(tree_root, "K", root_k);
     HPDF_Dict parent_tree_dict = objects.dict(true);
     std::vector<std::pair<int, void*>> parent_entries;
     for (std::size_t p = 0; p < page_count; ++p) {
-        HPDF_Array marked = objects.array();
+        HPDF_Array marked = objects.array(parent_tree[p].size());
         for (int e : parent_tree[p]) HPDF_Array_Add(marked, element_dicts[e]);
         parent_entries.push_back({static_cast<int>(p), marked});
     }
