@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <unordered_map>
 
 namespace protopub::layout {
@@ -202,6 +203,7 @@ private:
     std::vector<Line> total_fit(std::vector<Word> words, double first_measure, double measure, bool hyphenate) const {
         // The pieces, in order.
         std::vector<Piece> pieces;
+        pieces.reserve(words.size());  // one each, but for the words broken inside
         for (std::size_t i = 0; i < words.size(); ++i) {
             const Word& w = words[i];
             const bool whole = w.piece == Word::Piece::whole_word;
@@ -323,7 +325,12 @@ private:
                 Word w;
                 const std::size_t first_piece = k;
                 while (k < end && pieces[k].word_index == index) {
-                    for (auto& f : pieces[k].word.parts) w.parts.push_back(f);
+                    // each piece is set on one line only: its fragments are moved there
+                    auto& parts = pieces[k].word.parts;
+                    if (w.parts.empty())
+                        w.parts = std::move(parts);
+                    else
+                        std::move(parts.begin(), parts.end(), std::back_inserter(w.parts));
                     w.width += pieces[k].word.width;
                     ++k;
                 }
