@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <unordered_map>
 
 namespace protopub::layout {
@@ -202,6 +203,7 @@ private:
     std::vector<Line> total_fit(std::vector<Word> words, double first_measure, double measure, bool hyphenate) const {
         // The pieces, in order.
         std::vector<Piece> pieces;
+        pieces.reserve(words.size());  // one each, but for the words broken inside
         for (std::size_t i = 0; i < words.size(); ++i) {
             const Word& w = words[i];
             const bool whole = w.piece == Word::Piece::whole_word;
@@ -245,28 +247,38 @@ private:
             int previous = -1;  // index into nodes
         };
         std::vector<Node> nodes = {{0, 0, 0, false, -1}};
-        std::vector<int> active = {0}, still;
+        std::vector<int> active = {0};
         constexpr double tolerance = 0.01;
         for (std::size_t end = 1; end <= n; ++end) {
             const Piece& last = pieces[end - 1];
             const bool final = end == n;
             const double penalty = last.added_hyphen ? 50 : last.ends_word || final ? 0 : 30;
+            // the same for every start (and added in the same order as ever, so the sums are
+            // the same to the last bit)
+            const double width_end = width_to[end], stretch_end = stretch_to[end], shrink_end = shrink_to[end];
+            const double trailing = last.ends_word ? last.space : 0;
+            const double hyphen = last.added_hyphen ? last.hyphen_width : 0;
+            const double trailing_stretch = last.ends_word && !ragged ? last.space / 2 : 0;
+            const double trailing_shrink = last.ends_word && !ragged ? last.space / 3 : 0;
+            const bool hyphen_here = last.added_hyphen;
+            const int newest = active.empty() ? -1 : active.back();
             int best = -1;
             double best_demerits = 0;
-            still.clear();
-            for (const int a : active) {
-                const Node& from = nodes[a];
+            // the starts still possible after this piece are kept in place, in order
+            std::size_t kept = 0;
+            for (std::size_t r = 0; r < active.size(); ++r) {
+                const int a = active[r];
+                const Node& from = nodes[static_cast<std::size_t>(a)];
                 const double room = from.line == 0 ? first_measure : measure;
-                const double trailing = last.ends_word ? last.space : 0;
-                const double natural =
-                    width_to[end] - width_to[from.after] - trailing + (last.added_hyphen ? last.hyphen_width : 0);
-                const double stretch = stretch_to[end] - stretch_to[from.after] -
-                                       (last.ends_word && !ragged ? last.space / 2 : 0) + ragged_give;
-                const double shrink =
-                    shrink_to[end] - shrink_to[from.after] - (last.ends_word && !ragged ? last.space / 3 : 0);
+                const double natural = width_end - width_to[from.after] - trailing + hyphen;
+                const double stretch = stretch_end - stretch_to[from.after] - trailing_stretch + ragged_give;
+                const double shrink = shrink_end - shrink_to[from.after] - trailing_shrink;
                 const bool single = end - from.after == 1;
                 if (natural - shrink > room + tolerance && !single) continue;  // too wide now, and ever after
-                still.push_back(a);
+                active[kept++] = a;
+                // a line costs at least 10 * 10 demerits: a node already that far behind the
+                // best cannot win here (and stays active for the pieces after)
+                if (best >= 0 && from.demerits + 100 >= best_demerits) continue;
                 double badness;
                 if (natural > room + tolerance)
                     badness = 1e6;  // a piece alone that cannot fit
@@ -277,22 +289,23 @@ private:
                 else
                     badness = stretch > 0 ? std::min(10000.0, 100 * cube((room - natural) / stretch)) : 10000;
                 double demerits = (10 + badness) * (10 + badness) + penalty * penalty;
-                if (last.added_hyphen && from.hyphenated) demerits += 3000;  // two hyphens running
+                if (hyphen_here && from.hyphenated) demerits += 3000;  // two hyphens running
                 demerits += from.demerits;
                 if (best < 0 || demerits < best_demerits) {
                     best = a;
                     best_demerits = demerits;
                 }
             }
+            active.resize(kept);
             // Every candidate is too wide: start a line at the last piece alone.
-            if (best < 0 && !active.empty()) {
-                best = active.back();
-                best_demerits = nodes[best].demerits + 1e12;
-                still.push_back(best);
+            if (best < 0 && newest >= 0) {
+                best = newest;
+                best_demerits = nodes[static_cast<std::size_t>(best)].demerits + 1e12;
+                active.push_back(best);
             }
-            std::swap(active, still);
             if (best < 0) continue;
-            nodes.push_back({end, nodes[best].line + 1, best_demerits, last.added_hyphen, best});
+            nodes.push_back(
+                {end, nodes[static_cast<std::size_t>(best)].line + 1, best_demerits, last.added_hyphen, best});
             active.push_back(static_cast<int>(nodes.size()) - 1);
             if (final) break;
         }
@@ -312,7 +325,12 @@ private:
                 Word w;
                 const std::size_t first_piece = k;
                 while (k < end && pieces[k].word_index == index) {
-                    for (auto& f : pieces[k].word.parts) w.parts.push_back(f);
+                    // each piece is set on one line only: its fragments are moved there
+                    auto& parts = pieces[k].word.parts;
+                    if (w.parts.empty())
+                        w.parts = std::move(parts);
+                    else
+                        std::move(parts.begin(), parts.end(), std::back_inserter(w.parts));
                     w.width += pieces[k].word.width;
                     ++k;
                 }

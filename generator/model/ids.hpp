@@ -3,10 +3,10 @@
 // here are only for clauses that have none yet (the importer writes them into the source).
 #pragma once
 
-#include <map>
-#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "model/protocol.hpp"
 
@@ -20,11 +20,13 @@ public:
     std::string make(const std::string& wanted);
 
 private:
-    std::set<std::string> used_;
+    // Hashed: ids of one document share long prefixes ("the-council-will-..."), which an
+    // ordered set compares again at every level of its tree.
+    std::unordered_set<std::string> used_;
     // The suffix to try next for each base: ids are never released, so the search for
     // "words-N" resumes where it stopped (10,000 clauses starting with the same words
     // would otherwise take quadratic time).
-    std::map<std::string, int> next_suffix_;
+    std::unordered_map<std::string, int> next_suffix_;
 };
 
 // An id made from a number where there are no words to make it from: ("section", "2.2")

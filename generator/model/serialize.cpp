@@ -1,51 +1,86 @@
 #include "model/serialize.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace protopub::model {
 
-std::string json_string(std::string_view s) {
-    std::string out = "\"";
-    out.reserve(s.size() + 2);
-    for (unsigned char c : s) {
+namespace {
+bool needs_json_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+    out += '"';
+    // Runs of bytes that need no escape (nearly all of them) are copied at once.
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t run = i;
+        while (run < s.size() && !needs_json_escape(static_cast<unsigned char>(s[run]))) ++run;
+        out.append(s, i, run - i);
+        if (run == s.size()) break;
+        const auto c = static_cast<unsigned char>(s[run]);
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
+            default: {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            }
         }
+        i = run + 1;
     }
-    return out + "\"";
+    out += '"';
 }
 
-std::string csv_cell(const std::string& s) {
+std::string json_string(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    append_json_string(out, s);
+    return out;
+}
+
+void append_csv_cell(std::string& out, std::string_view s) {
     // A spreadsheet reads a cell that starts with = + - @ (or a tab or CR before them) as a
     // formula: "=cmd|' /C calc'!A0" would run. A leading apostrophe makes it text.
     const bool formula = !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
-    const std::string text = formula ? "'" + s : s;
-    if (!formula && text.find_first_of(",\"\n\r") == std::string::npos) return text;
-    std::string out = "\"";
-    for (char c : text) {
+    const bool quoted =
+        std::any_of(s.begin(), s.end(), [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; });
+    if (!formula && !quoted) {
+        out += s;
+        return;
+    }
+    out += formula ? "\"'" : "\"";
+    for (char c : s) {
         if (c == '"') out += '"';
         out += c;
     }
-    return out + "\"";
+    out += '"';
+}
+
+std::string csv_cell(std::string_view s) {
+    std::string out;
+    append_csv_cell(out, s);
+    return out;
+}
+
+void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields) {
+    bool first = true;
+    for (std::string_view field : fields) {
+        if (!first) out += ',';
+        first = false;
+        append_csv_cell(out, field);
+    }
+    out += "\r\n";
 }
 
 std::string csv_row(const std::vector<std::string>& fields) {
     std::string out;
     for (std::size_t k = 0; k < fields.size(); ++k) {
         if (k) out += ',';
-        out += csv_cell(fields[k]);
+        append_csv_cell(out, fields[k]);
     }
     return out + "\r\n";
 }

@@ -3,6 +3,7 @@
 #include <hpdf.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <ctime>
 #include <map>
@@ -58,13 +59,36 @@ HPDF_Date to_pdf_date(std::int64_t epoch) {
 
 // ---------------------------------------------------------------- small writers
 
+// A number as printf's "%.2f" would write it (a hundredth of a point is finer than any
+// printer), without trailing zeros. A PDF has millions of them: they are written from the
+// whole number of hundredths, which for any size a page has is exact (snprintf was a tenth
+// of all the work of an every-format diff, to_chars with a precision still 4%).
 void append_number(std::string& out, double v) {
-    char buffer[32];
-    const double rounded = std::round(v * 100) / 100;  // a hundredth of a point: finer than any printer
-    int n = std::snprintf(buffer, sizeof buffer, "%.2f", rounded == 0 ? 0.0 : rounded);
-    while (n > 0 && buffer[n - 1] == '0') --n;
-    if (n > 0 && buffer[n - 1] == '.') --n;
-    out.append(buffer, n);
+    const double hundredths = std::round(v * 100);
+    if (!(std::fabs(hundredths) < 1e15)) {  // not on any page (or not a number): the general way
+        char buffer[512];
+        const double rounded = hundredths / 100;
+        const char* end =
+            std::to_chars(buffer, buffer + sizeof buffer, rounded == 0 ? 0.0 : rounded, std::chars_format::fixed, 2)
+                .ptr;
+        auto n = end - buffer;
+        while (n > 0 && buffer[n - 1] == '0') --n;
+        if (n > 0 && buffer[n - 1] == '.') --n;
+        out.append(buffer, static_cast<std::size_t>(n));
+        return;
+    }
+    auto k = static_cast<long long>(hundredths);
+    if (k < 0) {
+        out += '-';
+        k = -k;
+    }
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, k / 100).ptr);
+    if (const int cents = static_cast<int>(k % 100)) {
+        out += '.';
+        out += static_cast<char>('0' + cents / 10);
+        if (cents % 10) out += static_cast<char>('0' + cents % 10);
+    }
 }
 
 void append_hex16(std::string& out, unsigned v) {
@@ -385,7 +409,13 @@ public:
         if (indirect && d) HPDF_Xref_Add(pdf_->xref, d);
         return d;
     }
-    HPDF_Array array() { return HPDF_Array_New(pdf_->mmgr); }
+    // libharu grows an array a few items at a time, copying it each time (quadratic for the
+    // thousands of kids of a structure element): room for the `expected` items is made once.
+    HPDF_Array array(std::size_t expected = 0) {
+        HPDF_Array a = HPDF_Array_New(pdf_->mmgr);
+        if (a && expected > a->list->items_per_block) a->list->items_per_block = static_cast<HPDF_UINT>(expected);
+        return a;
+    }
     HPDF_Dict stream(const std::string& bytes, bool compress) {
         HPDF_Dict d = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
         if (!d) return nullptr;
@@ -448,7 +478,7 @@ constexpr std::size_t kMaxArray = HPDF_LIMIT_MAX_ARRAY;
 void number_tree(Objects& objects, HPDF_Dict root, const std::vector<std::pair<int, void*>>& entries) {
     const std::size_t per_leaf = kMaxArray / 2;  // a key and a value each
     const auto nums = [&](HPDF_Dict node, std::size_t from, std::size_t to) {
-        HPDF_Array array = objects.array();
+        HPDF_Array array = objects.array(2 * (to - from));
         for (std::size_t i = from; i < to; ++i) {
             HPDF_Array_AddNumber(array, entries[i].first);
             HPDF_Array_Add(array, entries[i].second);
@@ -475,7 +505,7 @@ void number_tree(Objects& objects, HPDF_Dict root, const std::vector<std::pair<i
         level.push_back(leaf);
     }
     const auto kids = [&](HPDF_Dict node, std::size_t from, std::size_t to) {
-        HPDF_Array array = objects.array();
+        HPDF_Array array = objects.array(to - from);
         for (std::size_t i = from; i < to; ++i) HPDF_Array_Add(array, level[i].dict);
         HPDF_Dict_Add(node, "Kids", array);
     };
@@ -600,7 +630,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
         HPDF_Array widths = objects.array();
         HPDF_Array_AddNumber(widths, 0);
-        HPDF_Array list = objects.array();
+        HPDF_Array list = objects.array(subset.glyphs.size());
         for (auto g : subset.glyphs) HPDF_Array_AddNumber(list, font->metrics->glyph_advance(g));
         HPDF_Array_Add(widths, list);
         HPDF_Dict_Add(cid, "W", widths);
@@ -744,7 +774,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             HPDF_Dict group = objects.dict(true);
             HPDF_Dict_AddName(group, "S", structure.elements[e].role == layout::Role::table ? "TBody" : "Div");
             HPDF_Dict_Add(group, "P", element_dicts[e]);
-            HPDF_Array k = objects.array();
+            HPDF_Array k = objects.array(std::min(kids[e].size() - i, kMaxArray));
             for (std::size_t n = 0; i < kids[e].size() && kids[e][i].kind == Kid::Kind::element && n < kMaxArray;
                  ++i, ++n) {
                 HPDF_Array_Add(k, element_dicts[kids[e][i].index]);
@@ -778,7 +808,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             HPDF_Dict_AddName(a, "Scope", element.column_header ? "Column" : "Row");
             HPDF_Dict_Add(d, "A", a);
         }
-        HPDF_Array k = objects.array();
+        HPDF_Array k = objects.array(kids[e].size());
         for (const Kid& kid : kids[e]) {
             if (kid.kind == Kid::Kind::element || kid.kind == Kid::Kind::group) {
                 HPDF_Array_Add(k, kid.kind == Kid::Kind::group ? group_dicts[kid.index] : element_dicts[kid.index]);
@@ -799,13 +829,13 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         }
         HPDF_Dict_Add(d, "K", k);
     }
-    HPDF_Array root_k = objects.array();
+    HPDF_Array root_k = objects.array(root_kids.size());
     for (const Kid& kid : root_kids) HPDF_Array_Add(root_k, element_dicts[kid.index]);
     HPDF_Dict_Add(tree_root, "K", root_k);
     HPDF_Dict parent_tree_dict = objects.dict(true);
     std::vector<std::pair<int, void*>> parent_entries;
     for (std::size_t p = 0; p < page_count; ++p) {
-        HPDF_Array marked = objects.array();
+        HPDF_Array marked = objects.array(parent_tree[p].size());
         for (int e : parent_tree[p]) HPDF_Array_Add(marked, element_dicts[e]);
         parent_entries.push_back({static_cast<int>(p), marked});
     }

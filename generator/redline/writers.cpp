@@ -1,5 +1,5 @@
 // The change model as data: JSON, CSV, and the schedule of changes.
-#include <cstdio>
+#include <charconv>
 
 #include "model/serialize.hpp"
 #include "model/text.hpp"
@@ -11,13 +11,13 @@ using model::ChangeKind;
 
 namespace {
 
-using model::csv_row;
+using model::append_csv_row;
 
 void append_ref(std::string& out, const ClauseRef& ref) {
     out += "{\"id\":";
-    out += model::json_string(ref.id);
+    model::append_json_string(out, ref.id);
     out += ",\"number\":";
-    out += model::json_string(ref.number);
+    model::append_json_string(out, ref.number);
     out += '}';
 }
 
@@ -48,10 +48,18 @@ std::string joined(const std::vector<ClauseRef>& refs, std::string ClauseRef::*f
     return out;
 }
 
+// As printf's "%.3f" writes it (to_chars rounds the same way), without its cost per call.
 std::string format_similarity(double s) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.3f", s);
-    return buf;
+    char buf[32];
+    const auto end = std::to_chars(buf, buf + sizeof buf, s, std::chars_format::fixed, 3).ptr;
+    return std::string(buf, end);
+}
+
+// A side's ids or numbers as one CSV field: the field itself when there is one clause.
+std::string_view joined_field(const std::vector<ClauseRef>& refs, std::string ClauseRef::*field, std::string& storage) {
+    if (refs.size() == 1) return refs[0].*field;
+    storage = joined(refs, field);
+    return storage;
 }
 
 constexpr ChangeKind all_kinds[] = {ChangeKind::unchanged, ChangeKind::renumbered, ChangeKind::amended,
@@ -61,7 +69,11 @@ constexpr ChangeKind all_kinds[] = {ChangeKind::unchanged, ChangeKind::renumbere
 }  // namespace
 
 std::string to_json(const ChangeSet& set, const model::Protocol& old, const model::Protocol& new_) {
-    std::string out = "{\"old\":{\"path\":";
+    std::string out;
+    // Room for every change at once (a few hundred bytes each; pages never written cost
+    // nothing): growing by doubling copied the document and touched twice its pages.
+    out.reserve(1024 + set.changes.size() * 512);
+    out += "{\"old\":{\"path\":";
     out += model::json_string(old.source_path);
     out += ",\"version\":";
     out += model::json_string(old.meta.version);
@@ -86,23 +98,27 @@ std::string to_json(const ChangeSet& set, const model::Protocol& old, const mode
         const Change& c = set.changes[k];
         out += k ? ",\n{" : "\n{";
         out += "\"kind\":";
-        out += model::json_string(model::to_string(c.kind));
+        model::append_json_string(out, model::to_string(c.kind));
         append_refs(out, "old", c.old);
         append_refs(out, "new", c.new_);
-        out += ",\"words_inserted\":" + std::to_string(c.words_inserted);
-        out += ",\"words_deleted\":" + std::to_string(c.words_deleted);
-        out += ",\"amended\":" + std::string(c.amended ? "true" : "false");
-        out += ",\"replaced_whole\":" + std::string(c.replaced_whole ? "true" : "false");
-        out += ",\"consequential_references\":" + std::to_string(c.consequential_references);
-        out += ",\"similarity\":" + format_similarity(c.similarity);
+        out += ",\"words_inserted\":";
+        out += std::to_string(c.words_inserted);
+        out += ",\"words_deleted\":";
+        out += std::to_string(c.words_deleted);
+        out += c.amended ? ",\"amended\":true" : ",\"amended\":false";
+        out += c.replaced_whole ? ",\"replaced_whole\":true" : ",\"replaced_whole\":false";
+        out += ",\"consequential_references\":";
+        out += std::to_string(c.consequential_references);
+        out += ",\"similarity\":";
+        out += format_similarity(c.similarity);
         if (!c.move_id.empty()) {
             out += ",\"move_id\":";
-            out += model::json_string(c.move_id);
+            model::append_json_string(out, c.move_id);
         }
         out += ",\"part\":";
-        out += model::json_string(to_string(c.part));
+        model::append_json_string(out, to_string(c.part));
         out += ",\"summary\":";
-        out += model::json_string(c.summary);
+        model::append_json_string(out, c.summary);
         out += '}';
     }
     out += "\n]}\n";
@@ -110,14 +126,18 @@ std::string to_json(const ChangeSet& set, const model::Protocol& old, const mode
 }
 
 std::string to_csv(const ChangeSet& set) {
-    std::string out = csv_row({"kind", "part", "old_id", "old_number", "new_id", "new_number", "words_inserted",
-                               "words_deleted", "amended", "consequential_references", "similarity", "summary"});
+    std::string out;
+    out.reserve(1024 + set.changes.size() * 256);  // as to_json
+    append_csv_row(out, {"kind", "part", "old_id", "old_number", "new_id", "new_number", "words_inserted",
+                         "words_deleted", "amended", "consequential_references", "similarity", "summary"});
+    std::string old_ids, old_numbers, new_ids, new_numbers;  // for a clause split or merged
     for (const Change& c : set.changes)
-        out += csv_row({model::to_string(c.kind), to_string(c.part), joined(c.old, &ClauseRef::id),
-                        joined(c.old, &ClauseRef::number), joined(c.new_, &ClauseRef::id),
-                        joined(c.new_, &ClauseRef::number), std::to_string(c.words_inserted),
-                        std::to_string(c.words_deleted), c.amended ? "yes" : "no",
-                        std::to_string(c.consequential_references), format_similarity(c.similarity), c.summary});
+        append_csv_row(
+            out, {model::to_string(c.kind), to_string(c.part), joined_field(c.old, &ClauseRef::id, old_ids),
+                  joined_field(c.old, &ClauseRef::number, old_numbers), joined_field(c.new_, &ClauseRef::id, new_ids),
+                  joined_field(c.new_, &ClauseRef::number, new_numbers), std::to_string(c.words_inserted),
+                  std::to_string(c.words_deleted), c.amended ? "yes" : "no", std::to_string(c.consequential_references),
+                  format_similarity(c.similarity), c.summary});
     return out;
 }
 
@@ -209,8 +229,9 @@ std::vector<ScheduleRow> schedule_of_changes(const ChangeSet& set) {
 }
 
 std::string schedule_csv(const std::vector<ScheduleRow>& rows) {
-    std::string out = csv_row({"old_number", "new_number", "kind", "summary"});
-    for (const auto& r : rows) out += csv_row({r.old_number, r.new_number, r.kind, r.summary});
+    std::string out;
+    append_csv_row(out, {"old_number", "new_number", "kind", "summary"});
+    for (const auto& r : rows) append_csv_row(out, {r.old_number, r.new_number, r.kind, r.summary});
     return out;
 }
 

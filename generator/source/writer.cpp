@@ -43,7 +43,9 @@ std::string escape_text(std::string_view s, bool in_table, bool in_link) {
     out.reserve(s.size() + 8);
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
-        if (!in_link && autolink_starts(s, i)) {
+        // (only a w, h or f can start one: the others are not looked at further)
+        const char lower = static_cast<char>(c | 0x20);
+        if (!in_link && (lower == 'w' || lower == 'h' || lower == 'f') && autolink_starts(s, i)) {
             // "www." -> "www\." and "https://" -> "https\://": no autolink, same text
             std::size_t cut = s.find_first_of(".:", i);
             out.append(s.substr(i, cut - i));

@@ -12,6 +12,9 @@ TEST_CASE("JSON strings escape quotes, backslashes and control characters", "[mo
     CHECK(json_string("a\nb\tc\rd") == "\"a\\nb\\tc\\rd\"");
     CHECK(json_string(std::string("\x01", 1)) == "\"\\u0001\"");
     CHECK(json_string("Council’s £5") == "\"Council’s £5\"");  // UTF-8 passes through
+    // runs without escapes are copied whole: an escape at the start, middle and end of one
+    CHECK(json_string("\"a long run\\ of text\n") == "\"\\\"a long run\\\\ of text\\n\"");
+    CHECK(json_string(std::string("x\x1fy\0z", 5)) == "\"x\\u001fy\\u0000z\"");
 }
 
 TEST_CASE("CSV rows quote only the fields that need it", "[model][serialize]") {

@@ -83,6 +83,18 @@ TEST_CASE("make_showable: any byte at any place in a long ASCII run is judged th
     }
 }
 
+TEST_CASE("find_invalid_utf8: a stray byte at any place in a long ASCII run is found there", "[model][text]") {
+    // ASCII is skipped eight bytes at a time: each lane of three words, and the tail after them
+    const std::string run = "The Council's protocol, 1.2 (a) text";
+    for (const std::string bad : {"\x80", "\xC3", "\xFF", "\xE2\x80", "\xED\xA0\x80"})
+        for (std::size_t at = 0; at <= run.size(); ++at) {
+            const std::string s = run.substr(0, at) + bad + run.substr(at);
+            if (find_invalid_utf8(s) != at) FAIL("byte " << int(static_cast<unsigned char>(bad[0])) << " at " << at);
+        }
+    for (std::size_t at = 0; at <= run.size(); ++at)  // a good character anywhere is not an error
+        CHECK(find_invalid_utf8(run.substr(0, at) + "’" + run.substr(at)) == std::string::npos);
+}
+
 TEST_CASE("make_showable: text that shows is left as it is, without a copy", "[model][text]") {
     std::string s = "Councillors’ code — £5, tab\there\r\n, 𝔘nicode";
     const std::string before = s;

@@ -81,6 +81,7 @@ TEST_CASE("writer: text that looks like Markdown stays text", "[source][writer]"
         "> not a quote",
         "*stars* and _under_ and `ticks`",
         "see www.example.gov.uk or https://example.org",
+        "WWW.EXAMPLE.GOV.UK, Http://x.org, hTTPs://y.org and FTP://files (any case)",
         "&amp; stays &amp; and \\ stays \\",
         "[not a link](x) and <b>no html</b> and ~~no strike~~",
     };
