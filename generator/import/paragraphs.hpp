@@ -84,6 +84,8 @@ std::string title_after_place(std::string_view line);
 bool starts_field(std::string_view line);
 // "... is governed by:" or "by:-": words that introduce a list.
 bool ends_lead_in(std::string_view text);
+// "...; and", "..., or": an item of a list that goes on to the next.
+bool ends_list_item(std::string_view text);
 // "... as set out in paragraph": the word a reference's number follows.
 bool ends_with_reference_word(std::string_view text);
 bool ends_with_small_word(std::string_view text);  // "of", "the", "and", ...

@@ -50,14 +50,13 @@ bool ends_with_reference_word(std::string_view text) {
     return std::find(words.begin(), words.end(), last) != words.end();
 }
 
-namespace {
-// "...; and", "..., or": an item of a list that goes on to the next.
 bool ends_list_item(std::string_view text) {
     for (std::string_view end : {"; and", "; or", ", and", ", or"})
-        if (text.size() >= end.size() && text.substr(text.size() - end.size()) == end) return true;
+        if (ends_with(text, end)) return true;
     return false;
 }
 
+namespace {
 // "... in good faith. The Chief": a full stop and a capital inside, so not a title.
 bool sentence_inside(std::string_view text) {
     for (std::size_t at = text.find(". "); at != std::string_view::npos; at = text.find(". ", at + 2))

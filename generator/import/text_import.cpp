@@ -1098,6 +1098,13 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                 }
             }
         }
+        // "They should:" / "    represent their ward;" / "    take part in meetings;": items whose
+        // bullets were lost, indented a line each, start at each line that a lead-in or an
+        // item ending ';' comes before, blank lines or not
+        if (open && !starts && line.indented && m.kind == MarkerKind::none &&
+            (cur.indented || detail::ends_lead_in(last_line)) &&
+            (detail::ends_lead_in(last_line) || last_line.back() == ';' || detail::ends_list_item(last_line)))
+            starts = true;
         if (starts) {
             close();
             open = true;

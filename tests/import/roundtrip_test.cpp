@@ -291,6 +291,9 @@ const std::vector<Layout>& layouts() {
             [](Layout& x) { x.bullet_glyph = "\xEF\x82\xB7", x.bullets_counted = true, x.classes = {31}; });
         add("bullets lost, items indented",
             [](Layout& x) { x.bullet_glyph = "", x.bullets_counted = true, x.classes = {31}; });
+        add("bullets lost, items indented, no blank lines", [](Layout& x) {
+            x.bullet_glyph = "", x.bullets_counted = true, x.blank_lines = false, x.classes = {25, 31};
+        });
         add("a table as pipe cells", [](Layout& x) { x.table_form = "pipe", x.classes = {32}; });
         add("a table as tab-aligned columns", [](Layout& x) { x.table_form = "tab", x.classes = {32}; });
         add("a table one cell per line", [](Layout& x) { x.table_form = "cells", x.classes = {32}; });
@@ -1429,6 +1432,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"bullets as '\xE2\x80\x93'", 17},
                                                         {"bullets as a private-use glyph", 17},
                                                         {"bullets lost, items indented", 16},
+                                                        {"bullets lost, items indented, no blank lines", 16},
                                                         {"a table as pipe cells", 17},
                                                         {"a table as tab-aligned columns", 17},
                                                         {"a table one cell per line", 17},
