@@ -1579,6 +1579,27 @@ std::string paragraph_named(std::string_view text) {
 // five or more) and in more paragraphs than it has numbered paragraphs of its own that
 // name none: not a protocol to import (LAYOUTS.md 35).
 bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::string& path, Diagnostics& diags) {
+    // the minutes of a meeting say who was present, who sent apologies, what was resolved
+    // and when the meeting ended, each at the start of a paragraph or heading
+    static const std::array<std::string_view, 6> minutes_marks = {
+        "minutes of", "present:", "apologies", "resolved", "the meeting ended", "the meeting closed"};
+    std::vector<std::string_view> marks_seen;
+    const Item* first_mark = nullptr;
+    for (const Item& it : items) {
+        const std::string text = lower(it.rest.empty() ? it.para.text : it.rest);
+        for (std::string_view mark : minutes_marks)
+            if (text.rfind(mark, 0) == 0 && std::find(marks_seen.begin(), marks_seen.end(), mark) == marks_seen.end()) {
+                marks_seen.push_back(mark);
+                if (!first_mark) first_mark = &it;
+            }
+    }
+    if (marks_seen.size() >= 3) {
+        diags.error(path, first_mark->para.pos,
+                    "this reads as the minutes of a meeting, not a protocol: it records who was present, apologies, "
+                    "resolutions and when the meeting ended; import the protocol itself (the document the minutes "
+                    "discuss)");
+        return true;
+    }
     std::size_t naming = 0, own = 0;
     const Item* first = nullptr;
     std::string named;

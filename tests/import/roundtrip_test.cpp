@@ -1654,7 +1654,9 @@ std::string minutes_about(const Protocol& p, unsigned seed) {
             if (n++ < 8) out += (out.empty() ? "" : " ") + w;
         return out;
     };
-    const bool report = seed % 2 == 0;
+    // a report, minutes going through the protocol paragraph by paragraph, or brief minutes
+    // that name one paragraph and record the resolution
+    const bool report = seed % 3 == 0, brief = seed % 3 == 2;
     std::string out =
         report ? "Standards Committee\n\nReport of the Monitoring Officer\n\n1. Purpose of report\n\n1.1 To consider "
                  "amendments to the " +
@@ -1663,7 +1665,7 @@ std::string minutes_about(const Protocol& p, unsigned seed) {
                      " March 2024\n\nPresent: Councillors A. Smith (Chair), B. Jones and C. Patel\n\n"
                      "1. Apologies for absence\n\nApologies were received from Councillor D. Brown.\n\n2. " +
                      p.meta.title + "\n\nThe Committee considered the revised protocol, paragraph by paragraph.\n\n";
-    const std::size_t n = std::min<std::size_t>(clauses.size(), 3 + rng() % 4);
+    const std::size_t n = brief ? 1 : std::min<std::size_t>(clauses.size(), 3 + rng() % 4);
     for (std::size_t i = 0; i < n; ++i) {
         const Clause& c = *clauses[rng() % clauses.size()];
         const std::string number = join_number(c.number.parts);
@@ -1681,6 +1683,8 @@ std::string minutes_about(const Protocol& p, unsigned seed) {
         }
     }
     if (report) return out + "3. Recommendation\n\n3.1 That the Committee recommends the amendments to Council.\n";
+    if (brief)
+        out += "RESOLVED: That the revised protocol be recommended to Council.\n\nThe meeting ended at 8.15 pm.\n";
     return out + "3. Date of next meeting\n\nThe Committee will meet again in June.\n";
 }
 
