@@ -1713,6 +1713,10 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                title_like(as_one_line(items[top].para), items[top].para.text, 16)) {
         title = items[top].para.text;
         first = top + 1;
+        // (a line cut from a flattened document: where the title ends is a guess)
+        if (top + 1 < items.size() && items[top + 1].para.pos.line == items[top].para.pos.line)
+            diags.warning(path, items[top].para.pos,
+                          "'" + title + "', the words before the first heading, taken as the title (use --title)");
     } else if (start == top && items.size() > top + 1 && items[top].role == Role::heading && items[top].level == 2 &&
                (items[top + 1].role == Role::heading || items[top + 1].role == Role::numbered_heading ||
                 std::none_of(items.begin() + static_cast<long>(top) + 1, items.end(), [](const Item& it) {

@@ -1370,6 +1370,29 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                                                    [](char c) { return std::islower(static_cast<unsigned char>(c)); });
                             });
                         if (caps > 0 && caps < words.size() && mixed_title) end_word = words.size() - caps;
+                        // "... on Relations between Councillors and Employees Respect and courtesy": a
+                        // small word goes on with the title; the heading after it starts at the last
+                        // capital before its first small word that is no connecting word ("courtesy")
+                        auto lower_start = [&](std::size_t k) {
+                            return std::islower(static_cast<unsigned char>(words[k][0])) != 0;
+                        };
+                        if (end_word < words.size() && lower_start(end_word)) {
+                            static const std::array<std::string_view, 12> connecting = {
+                                "between", "and", "of", "for", "the", "with", "to", "in", "on", "by", "at", "a"};
+                            std::size_t heading = words.size();
+                            for (std::size_t k = end_word; k < words.size(); ++k) {
+                                if (!lower_start(k) ||
+                                    std::find(connecting.begin(), connecting.end(), words[k]) != connecting.end())
+                                    continue;
+                                for (std::size_t j = k; j-- > end_word;)
+                                    if (!lower_start(j)) {
+                                        heading = j;
+                                        break;
+                                    }
+                                break;
+                            }
+                            end_word = heading;
+                        }
                         if (end_word < words.size()) {
                             std::size_t at = 0;
                             for (std::size_t k = 0; k < end_word; ++k) at = text.find(' ', at) + 1;

@@ -138,6 +138,7 @@ struct Layout {
     bool mojibake = false;                 // ’ as â€™ and words split by the extraction ("member s")
     std::string bullet_glyph = "\xE2\x80\xA2";
     std::vector<int> continue_at = {8, 63};  // Numbering::continued: the first clause's number
+    std::string title_goes_on;               // words after the title's last naming word ("... Relations between ...")
     bool title_fragments = false;            // the title cut inside its words, a fragment per line
     bool site_page = false;  // the council's own site: "Skip to content", its name, a '>' breadcrumb, "Part 5 – Title"
     int covering_report = 0;  // a committee's covering report first; 2: on one line, 3: with numbered headings
@@ -179,6 +180,9 @@ const std::vector<Layout>& layouts() {
         add("no blank lines", [](Layout& x) { x.blank_lines = false, x.classes = {25}; });
         add("wrapped 72, no blank lines", [](Layout& x) { x.wrap = 72, x.blank_lines = false, x.classes = {25}; });
         add("one line", [](Layout& x) { x.one_line = true, x.classes = {10, 33}; });
+        add("one line, the title going on after its last naming word", [](Layout& x) {
+            x.one_line = true, x.title_goes_on = " between Councillors and Employees", x.classes = {4, 10};
+        });
         add("numbers on their own line", [](Layout& x) { x.number_own_line = true, x.classes = {8}; });
         add("numbers on their own line, wrapped",
             [](Layout& x) { x.number_own_line = true, x.wrap = 70, x.classes = {8}; });
@@ -644,6 +648,7 @@ Protocol transform(Protocol p, const Layout& layout) {
         const auto first_body = std::find_if(p.sections.begin(), p.sections.end(), is_body);
         p.sections.insert(first_body, lettered_introduction());
     }
+    p.meta.title += layout.title_goes_on;
     if (layout.site_page) {
         const Site site = site_of(p.meta.title);
         p.meta.council = site.council;
@@ -1408,6 +1413,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
                                                         {"covering report on one line", 17},
                                                         {"covering report with numbered headings", 17},
                                                         {"the council's site, title after the Part", 17},
+                                                        {"one line, the title going on after its last naming word", 11},
                                                         {"one Part's numbers through, headings unnumbered", 17},
                                                         {"contents, dot leaders, pages out of order", 17},
                                                         {"contents, two entries a line", 17},
