@@ -104,10 +104,13 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
             indented_items = true;
         indented_items = indented_items && b.indented;
         const bool next_item = !out.empty() && b.indented && (indented_items || ends_list_item(out.back().text));
-        // ("Report of: Monitoring Officer" / "Title of Report: ...": the fields of a cover sheet)
+        // ("Report of: Monitoring Officer" / "Title of Report: ...": the fields of a cover sheet;
+        // "Constitution of Anytown Council Part 5" / "MEMBER / OFFICER PROTOCOL": a header above the title)
+        const bool title_under_header =
+            !out.empty() && names_title_page(out.back().text) && header_line_kind(b.text) == HeaderLine::title;
         if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !next_item && !out.back().table &&
-            !b.table && !(starts_field(out.back().text) && starts_field(b.text)) && !b.subtitle &&
-            !out.back().subtitle && b.heading_level == 0 && out.back().heading_level == 0 &&
+            !b.table && !title_under_header && !(starts_field(out.back().text) && starts_field(b.text)) &&
+            !b.subtitle && !out.back().subtitle && b.heading_level == 0 && out.back().heading_level == 0 &&
             (b_marker.kind == MarkerKind::none || reference_on) &&
             (!ends_sentence(out.back().text) || (spaced_width > 0 && full_line)) && !ends_lead_in(out.back().text)) {
             Paragraph& a = out.back();

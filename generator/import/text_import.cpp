@@ -254,10 +254,15 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     // the title wrapped over two lines of the first page, printed whole on the later ones
     for (std::size_t k = 0, n = top_lines.size(); k + 1 < n; ++k)
         top_lines.push_back(top_lines[k] + " " + top_lines[k + 1]);
+    // (a page starts at a form feed, or, in text copied without them, after a page's footer
+    // with its number: "Anytown Council    Page 1 of 2")
+    const bool form_feeds = std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.page_break; });
     std::vector<bool> page_top(lines.size(), false);
     for (std::size_t i = 0, seen = 3; i < lines.size(); ++i) {
         if (lines[i].page_break) seen = 0;
         if (!lines[i].blank && seen < 2) page_top[i] = true, ++seen;
+        if (!form_feeds && !lines[i].blank && (is_page_number(lines[i].text) || ends_with_page_number(lines[i].text)))
+            seen = 0;
     }
 
     // the title at the top of the first page is the title, however often the pages repeat it
