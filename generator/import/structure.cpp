@@ -245,6 +245,22 @@ bool in_capitals(std::string_view text) {
 
 // A title: one short line, starting with a capital, that does not end a sentence or a
 // phrase, and is not a "Field: value" line.
+// "Section 2: The Role of Members", "PART 3 – OFFICERS": a division's label and number,
+// then its heading's words.
+bool division_heading(std::string_view text) {
+    const std::vector<std::string> words = split_words(text);
+    if (words.size() < 3) return false;
+    std::string first(words[0]);
+    for (auto& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (first != "section" && first != "part" && first != "chapter" && first != "appendix" && first != "schedule")
+        return false;
+    const std::string& number = words[1];
+    const bool numbered = is_digit(number[0]) || (number.size() <= 2 && is_upper(number[0]));
+    const bool separated = number.back() == ':' || number.back() == '.' || words[2] == "-" ||
+                           words[2] == "\xE2\x80\x93" || words[2] == "\xE2\x80\x94";
+    return numbered && separated;
+}
+
 bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words) {
     if (!p.single_line || text.empty() || p.table) return false;
     const char first = text[0];
@@ -260,7 +276,7 @@ bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words
     if (spaced > max_words) return false;
     const std::size_t words = split_words(text).size();
     if (words == 0 || words > max_words) return false;
-    if (text.find(": ") != std::string_view::npos && !in_capitals(text)) return false;
+    if (text.find(": ") != std::string_view::npos && !in_capitals(text) && !division_heading(text)) return false;
     return !ends_with_small_word(text);
 }
 
@@ -1413,6 +1429,11 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
             named = true;
         } else {
             if (!named && !names_title_page(p.text)) break;  // "Section 1 – Introduction" opens the text
+            // ... and so it does under the council's name, where numbered paragraphs follow it
+            // ("Part 5 – Codes and Protocols" is where the protocol sits, whatever follows)
+            if (division_heading(p.text) && lower(split_words(p.text)[0]) != "part" && i + 1 < items.size() &&
+                (is_structure(items[i + 1]) || items[i + 1].role == Role::one_level_clause))
+                break;
             read_place(p.text, page.place);
             named = true;
             if (page.title.empty()) {

@@ -113,7 +113,7 @@ std::string difference(const Signature& want, const Signature& got, bool bullets
 // ------------------------------------------------------------------ layouts
 
 enum class Numbering { as_printed, continued, restart, unnumbered, through_part };
-enum class Headings { as_written, capitals, title_case, numbered, question, colon };
+enum class Headings { as_written, capitals, title_case, numbered, question, colon, division, division_capitals };
 
 struct Layout {
     std::string name;
@@ -290,6 +290,10 @@ const std::vector<Layout>& layouts() {
         add("a date or an Act's section wrapped to a line start",
             [](Layout& x) { x.date_at_line_start = true, x.wrap = 80, x.classes = {23}; });
         add("headings ending in ':'", [](Layout& x) { x.headings = Headings::colon, x.classes = {27}; });
+        add("headings 'Section 2: Roles'", [](Layout& x) { x.headings = Headings::division, x.classes = {15, 27}; });
+        add("headings 'SECTION 2 – ROLES', restart per section", [](Layout& x) {
+            x.headings = Headings::division_capitals, x.numbering = Numbering::restart, x.classes = {15, 18};
+        });
         add("a blank line after each first line",
             [](Layout& x) { x.blank_after_first_line = true, x.wrap = 70, x.classes = {28}; });
         add("paragraphs broken by blank lines and pages",
@@ -645,6 +649,15 @@ Protocol transform(Protocol p, const Layout& layout) {
             case Headings::colon:
                 if (h.back() != ':') h += ":";
                 break;
+            case Headings::division:  // "Section 2: Roles of Members", the number in the heading's words
+            case Headings::division_capitals: {
+                const int k = s.number.empty() ? ordinal : s.number.parts[0];
+                h = layout.headings == Headings::division
+                        ? "Section " + std::to_string(k) + ": " + h
+                        : "SECTION " + std::to_string(k) + " \xE2\x80\x93 " + upper(h);
+                s.number = {};
+                break;
+            }
         }
         s.heading = text_inlines(h);
     }
@@ -1452,6 +1465,8 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"unnumbered explanatory notes", 17},
         {"a date or an Act's section wrapped to a line start", 17},
         {"headings ending in ':'", 17},
+        {"headings 'Section 2: Roles'", 17},
+        {"headings 'SECTION 2 \xE2\x80\x93 ROLES', restart per section", 15},
         {"a blank line after each first line", 16},
         {"paragraphs broken by blank lines and pages", 17},
         {"hyphenated line ends", 17},
