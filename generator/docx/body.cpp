@@ -1062,6 +1062,25 @@ void record_properties(pugi::xml_node body, pugi::xml_node previous, pugi::xml_n
     change.append_copy(recorded);
 }
 
+// A run at the very end, after a table: the version without it still ends in a paragraph
+// (Word and LibreOffice keep an empty one after a closing table), and the last mark cannot
+// go anyway. So the last paragraph's mark stays, untracked (its words are tracked), with
+// the properties of the version the redline shows and an empty paragraph's (Normal) in
+// the other, recorded as a change: Reject All (Accept All) leaves that empty paragraph.
+// LibreOffice gives the paragraph left by Reject All the properties of the run's first
+// (see below), so an inserted run's first paragraph records the change too.
+void keep_last_mark(pugi::xml_node body, pugi::xml_node first, pugi::xml_node last, const std::string& mark) {
+    pugi::xml_node rpr = last.child("w:pPr").child("w:rPr");
+    pugi::xml_document kept;
+    const pugi::xml_node tracked = kept.append_copy(rpr.child(mark.c_str()));
+    rpr.remove_child(mark.c_str());
+    if (!rpr.first_child()) last.child("w:pPr").remove_child(rpr);
+    pugi::xml_document empty;
+    const pugi::xml_node normal = empty.append_child("w:p");
+    record_properties(body, normal, last, tracked, mark == "w:del");
+    if (first != last && mark == "w:ins") record_properties(body, normal, first, tracked, false);
+}
+
 }  // namespace
 
 // Paragraphs that one version has and the other has not (D1..Dk, between P and N) are
@@ -1084,6 +1103,13 @@ void cut_removed_runs(pugi::xml_node body) {
         const pugi::xml_node before = ps[i].previous_sibling(), after = ps[k].next_sibling();
         const std::size_t first = i;
         i = k;
+        bool at_end = true;  // no paragraph or table follows (the body's sectPr may)
+        for (pugi::xml_node n = after; n && at_end; n = n.next_sibling())
+            at_end = std::string(n.name()) != "w:p" && std::string(n.name()) != "w:tbl";
+        if (at_end && std::string(before.name()) == "w:tbl") {
+            keep_last_mark(body, ps[first], ps[k], mark);
+            continue;
+        }
         if (before != ps[first - 1] || !paragraph_mark(before).empty()) continue;
         // P's words ending in a change of the same kind: LibreOffice takes that change and
         // the run's for one (same author and date) and, dropping both, would drop P's mark
@@ -1097,9 +1123,6 @@ void cut_removed_runs(pugi::xml_node body) {
         // is always tracked one mark earlier; where P and Dk differ, the paragraph that
         // keeps Dk's mark takes the properties of its version, the other's recorded as a
         // change (w:pPrChange), so Word gives P's text P's properties too.
-        bool at_end = true;  // no paragraph or table follows (the body's sectPr may)
-        for (pugi::xml_node n = after; n && at_end; n = n.next_sibling())
-            at_end = std::string(n.name()) != "w:p" && std::string(n.name()) != "w:tbl";
         for (std::size_t j = joins_previous || at_end ? k : first; j <= k; ++j) {
             const bool alike = properties(before) == properties(ps[j]);
             if ((!alike && !at_end) || (j < k && properties(ps[j + 1]) != properties(after))) continue;

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <random>
 
 #include "docx/docx.hpp"
@@ -72,6 +73,11 @@ void check_libreoffice(::testing::TempDir& dir, const std::vector<std::string>& 
     const std::string command =
         "python3 '" + test_env::source_dir() + "/tests/redline/lo_accept_reject.py' '" + dir.path() + "'";
     REQUIRE(std::system(command.c_str()) == 0);
+    // PROTOPUB_LO_KEEP=DIR keeps the documents and LibreOffice's texts, to look at a failure.
+    if (const char* keep = std::getenv("PROTOPUB_LO_KEEP"))
+        std::filesystem::copy(
+            dir.path(), keep,
+            std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
     for (std::size_t k = 0; k < names.size(); ++k) {
         INFO(names[k] << ": " << about[k]);
         check_same("Accept All", lines(::testing::read(dir.file(names[k] + ".accepted.txt"))),
@@ -178,4 +184,27 @@ TEST_CASE("LibreOffice: paragraphs added or removed at the end of the document l
     write_case(dir, "added", read(base), read(more));
     write_case(dir, "removed", read(more), read(base));
     check_libreoffice(dir, {"added", "removed"}, {"a section added at the end", "a section removed at the end"}, true);
+}
+
+// A document that ends with a table: Word and LibreOffice keep an empty paragraph after it.
+// Paragraphs added (or removed) after such a table must leave that paragraph as the other
+// version has it (an empty one in the default style, not the added heading's), and a
+// change before the table must leave the end as it was.
+TEST_CASE("LibreOffice: a document that ends with a table keeps its end through Accept All and Reject All",
+          "[redline][libreoffice]") {
+    ::testing::TempDir dir;
+    const std::string table =
+        "## 1. Roles {#roles}\n\n1.1 {#may} Councillors may ask for:\n\n| Who | What |\n|---|---|\n"
+        "| Members | advice |\n| Officers | reports |\n";
+    std::string amended = table;
+    amended.replace(amended.find("ask for"), 7, "ask in writing for");
+    const std::string more =
+        table + "\n## 2. Media {#media}\n\n2.1 {#press} Press releases go through the communications team.\n";
+    write_case(dir, "added", read(table), read(more));
+    write_case(dir, "removed", read(more), read(table));
+    write_case(dir, "amended", read(table), read(amended));
+    check_libreoffice(dir, {"added", "removed", "amended"},
+                      {"a section added after a closing table", "a section removed after a table, which then closes",
+                       "words amended before a closing table"},
+                      true);
 }
