@@ -1008,15 +1008,19 @@ std::string paragraph_mark(pugi::xml_node p) {
     return "";
 }
 
-// True if the paragraph, mark and words, is wholly inside `mark` (bookmarks aside).
-bool wholly(pugi::xml_node p, const std::string& mark) {
-    if (paragraph_mark(p) != mark) return false;
-    for (auto c : p.children()) {
+// True if every word of `parent` is inside `mark` (bookmarks aside; a link's words too).
+bool words_wholly(pugi::xml_node parent, const std::string& mark) {
+    for (auto c : parent.children()) {
         const std::string name = c.name();
-        if (name != "w:pPr" && name != mark && name.rfind("w:bookmark", 0) != 0) return false;
+        if (name == "w:hyperlink" ? !words_wholly(c, mark)
+                                  : name != "w:pPr" && name != mark && name.rfind("w:bookmark", 0) != 0)
+            return false;
     }
     return true;
 }
+
+// True if the paragraph, mark and words, is wholly inside `mark`.
+bool wholly(pugi::xml_node p, const std::string& mark) { return paragraph_mark(p) == mark && words_wholly(p, mark); }
 
 // A paragraph's properties (its pPr less the mark's run properties), to compare two.
 std::string properties(pugi::xml_node p) {

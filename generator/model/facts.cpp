@@ -104,7 +104,7 @@ void append_accepted(const Inlines& inlines, Inlines& out) {
 
 std::string section_name(const Section& s) {
     std::string words;
-    if (s.change.kind == ChangeKind::deleted) {
+    if (s.change.kind == ChangeKind::deleted || s.change.moved_from) {
         words = plain_text(s.heading);
     } else {
         Inlines accepted;

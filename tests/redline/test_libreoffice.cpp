@@ -208,3 +208,42 @@ TEST_CASE("LibreOffice: a document that ends with a table keeps its end through 
                        "words amended before a closing table"},
                       true);
 }
+
+// A section moved (forward or back, with a list in a clause) and a sub-heading moved: the
+// heading and clauses are drawn at both places; Accept All and Reject All give each
+// version its own paragraphs and styles.
+TEST_CASE("LibreOffice: a section or a sub-heading moved gives NEW on Accept All and OLD on Reject All",
+          "[redline][libreoffice]") {
+    ::testing::TempDir dir;
+    const std::string roles =
+        "## 1. Roles {#roles}\n\n1.1 {#r1} Councillors and officers serve the public.\n\n"
+        "1.2 {#r2} Officers give advice to all councillors equally.\n\n"
+        "1.3 {#r3} Officers answer enquiries within five working days.\n\n";
+    const auto media = [](int n) {
+        const std::string k = std::to_string(n);
+        return "## " + k + ". Media {#media}\n\n" + k + ".1 {#m1} Press releases go through:\n\n- the press office\n" +
+               "- the leader's office\n\n";
+    };
+    const auto meetings = [](int n) {
+        const std::string k = std::to_string(n);
+        return "## " + k + ". Meetings {#meet}\n\n" + k + ".1 {#t1} Meetings are held in public.\n\n" + k +
+               ".2 {#t2} Agendas are published five clear days before.\n\n" + k +
+               ".3 {#t3} Minutes are approved at the next meeting.\n";
+    };
+    const std::string before = roles + media(2) + meetings(3), after = roles + meetings(2) + "\n" + media(3);
+    const std::string subheadings =
+        "## 1. Roles {#roles}\n\n### Councillors {#councillors}\n\n1.1 {#c1} Councillors serve the public.\n\n"
+        "### Officers {#officers}\n\n1.2 {#o1} Officers give advice.\n\n1.3 {#o2} Officers answer enquiries.\n\n"
+        "1.4 {#o3} Officers keep records.\n";
+    const std::string subheadings_moved =
+        "## 1. Roles {#roles}\n\n### Officers {#officers}\n\n1.1 {#o1} Officers give advice.\n\n"
+        "1.2 {#o2} Officers answer enquiries.\n\n1.3 {#o3} Officers keep records.\n\n"
+        "### Councillors {#councillors}\n\n1.4 {#c1} Councillors serve the public.\n";
+    write_case(dir, "forward", read(before), read(after));
+    write_case(dir, "back", read(after), read(before));
+    write_case(dir, "subheading", read(subheadings), read(subheadings_moved));
+    check_libreoffice(dir, {"forward", "back", "subheading"},
+                      {"a section moved after the next", "a section moved before the one before",
+                       "a sub-heading moved after the next"},
+                      true);
+}
