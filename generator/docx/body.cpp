@@ -479,17 +479,33 @@ private:
     // ------------------------------------------------------------ title and contents
 
     // The title, the council, then the facts every format's title page states.
+    // A redline's title page tracks the front matter's changes, so Reject All gives back
+    // OLD's title page and Accept All NEW's.
     void write_title() {
-        text_paragraph({"Title"}, protocol_.meta.title);
-        if (!protocol_.meta.council.empty()) text_paragraph({"Subtitle"}, protocol_.meta.council);
-        for (const auto& [label, value] : model::title_facts(protocol_.meta)) {
+        const model::Metadata& m = protocol_.meta;
+        if (m.marked_title.empty()) {
+            text_paragraph({"Title"}, m.title);
+        } else {
+            paragraph({"Title"});
+            write_inlines(m.marked_title, Mark::none);
+            end_paragraph();
+        }
+        if (!m.marked_council.empty()) {
+            paragraph({"Subtitle", whole_mark(m.marked_council, Mark::none)});
+            write_inlines(m.marked_council, Mark::none);
+            end_paragraph();
+        } else if (!m.council.empty()) {
+            text_paragraph({"Subtitle"}, m.council);
+        }
+        for (const model::TitleLine& line : model::title_lines(m)) {
+            const Mark mark = unit_mark(line.change, Mark::none);
             Runs runs;
             Run bold;
             bold.bold = true;
-            push_text(runs, bold, xml_text(label + ": "));
-            push_text(runs, Run{}, xml_text(value));
-            paragraph({});
-            write_runs(runs);
+            bold.mark = mark;
+            push_text(runs, bold, xml_text(line.label + ": "));
+            paragraph({"", mark});
+            write_inlines(line.words, mark, std::move(runs));
             end_paragraph();
         }
     }

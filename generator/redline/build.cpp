@@ -2,11 +2,13 @@
 // clause carrying its ClauseChange, changed words as inserted / deleted inlines, and
 // deleted clauses (and the old places of moved ones) where they stood. Renderers need
 // nothing redline-specific beyond drawing those two inline kinds and the change record.
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <unordered_map>
 #include <utility>
 
+#include "model/facts.hpp"
 #include "model/ids.hpp"
 #include "model/text.hpp"
 #include "redline/tokens.hpp"
@@ -189,8 +191,9 @@ public:
         p.source_path = new_.source_path;
         p.meta = new_.meta;
         p.meta.document_title = new_.meta.title;
-        p.meta.title =
-            new_.meta.title + ": changes from version " + old_.meta.version + " to version " + new_.meta.version;
+        const std::string label = ": changes from version " + old_.meta.version + " to version " + new_.meta.version;
+        p.meta.title = new_.meta.title + label;
+        mark_title_page(p.meta, label);
         p.references = new_.references;
         p.terms = new_.terms;
         for (const auto& s : new_.sections) {
@@ -306,6 +309,45 @@ public:
     }
 
 private:
+    static Inlines words(const std::string& text) {
+        return text.empty() ? Inlines{} : Inlines{Inline{InlineKind::text, text, {}, {}, -1, {}}};
+    }
+
+    // OLD's words deleted and NEW's inserted, whole (a title, a date, a status is read
+    // whole); the words alone where they are the same.
+    static Inlines replaced(const std::string& was, const std::string& now) {
+        if (was == now) return words(now);
+        Inlines out = marked(InlineKind::deleted, words(was));
+        for (Inline& in : marked(InlineKind::inserted, words(now))) out.push_back(std::move(in));
+        return out;
+    }
+
+    // The front matter's changes on the title page, where a committee looks for them:
+    // the title and council, and each fact of model::title_facts(), in its order; a fact
+    // only one version states is a line inserted or deleted.
+    void mark_title_page(model::Metadata& m, const std::string& label) const {
+        m.marked_title = replaced(old_.meta.title, new_.meta.title);
+        m.marked_title.push_back(words(label)[0]);
+        m.marked_council = replaced(old_.meta.council, new_.meta.council);
+        const auto was = model::title_facts(old_.meta), now = model::title_facts(new_.meta);
+        auto states = [](const std::vector<model::TitleFact>& facts, std::size_t from, const std::string& label) {
+            return std::any_of(facts.begin() + static_cast<std::ptrdiff_t>(from), facts.end(),
+                               [&](const model::TitleFact& f) { return f.label == label; });
+        };
+        for (std::size_t i = 0, j = 0; i < was.size() || j < now.size();) {
+            if (i < was.size() && j < now.size() && was[i].label == now[j].label) {
+                m.marked_facts.push_back({now[j].label, replaced(was[i].value, now[j].value)});
+                ++i, ++j;
+            } else if (i < was.size() && !states(now, j, was[i].label)) {
+                m.marked_facts.push_back({was[i].label, replaced(was[i].value, ""), ChangeKind::deleted});
+                ++i;
+            } else {
+                m.marked_facts.push_back({now[j].label, replaced("", now[j].value), ChangeKind::inserted});
+                ++j;
+            }
+        }
+    }
+
     const Clause& old_clause(const ClauseRef& r) const {
         return old_.sections[static_cast<std::size_t>(r.section)].clauses[static_cast<std::size_t>(r.clause)];
     }

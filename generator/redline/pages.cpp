@@ -219,6 +219,28 @@ bool render_html(const HtmlPages& pages, const std::string& templates_dir, io::O
         contents(parent);
         mark_contents(parent, redline);
     });
+    // The title page with the front matter's changes marked (plain words where none).
+    const model::Metadata& meta = redline.meta;
+    auto words = [&redline](const model::Inlines& marked, const std::string& plain) {
+        return html::Value::markup([&redline, &marked, plain](pugi::xml_node parent) {
+            if (marked.empty())
+                parent.append_child(pugi::node_pcdata).set_value(plain.c_str());
+            else
+                html::append_inlines(parent, marked, redline);
+        });
+    };
+    ctx["marked_title"] = words(meta.marked_title, meta.title);
+    ctx["marked_council"] = words(meta.marked_council, meta.council);
+    ctx["title_page"] = html::Value::markup([&redline](pugi::xml_node dl) {
+        for (const model::TitleLine& line : model::title_lines(redline.meta)) {
+            pugi::xml_node row = dl.append_child("div");
+            if (line.change != model::ChangeKind::unchanged)
+                row.append_attribute("class").set_value(
+                    (std::string("change-") + model::to_string(line.change)).c_str());
+            row.append_child("dt").append_child(pugi::node_pcdata).set_value(line.label.c_str());
+            html::append_inlines(row.append_child("dd"), line.words, redline);
+        }
+    });
     ctx["old_version"] = pages.old->meta.version;
     ctx["new_version"] = pages.new_->meta.version;
     ctx["old_path"] = pages.old->source_path;
