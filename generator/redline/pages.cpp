@@ -6,6 +6,7 @@
 #include "html/template.hpp"
 #include "html/writer.hpp"
 #include "model/facts.hpp"
+#include "model/ids.hpp"
 
 namespace protopub::redline {
 
@@ -128,12 +129,14 @@ void replace_number(pugi::xml_node span, const model::Section& s, const model::P
 }
 
 // The two ends of a moved section link to each other after its heading, as a moved
-// clause's do: "moved to 6" / "moved from 4".
+// clause's do: "moved to section 6" / "moved from section 4".
 void add_section_move_link(pugi::xml_node heading, const model::Section& s, const model::Protocol& redline) {
     if (s.change.kind != model::ChangeKind::moved || s.change.counterpart_id.empty() || !heading) return;
     for (const auto& other : redline.sections) {
         if (other.id != s.change.counterpart_id) continue;
-        const std::string where = other.number.text.empty() ? model::section_name(other) : other.number.text;
+        const std::string where = other.number.text.empty()
+                                      ? model::section_name(other)
+                                      : "section " + model::number_without_dots(other.number.text);
         const std::string label = (s.change.moved_from ? "moved to " : "moved from ") + where;
         heading.append_child(pugi::node_pcdata).set_value(" ");
         pugi::xml_node a = heading.append_child("a");

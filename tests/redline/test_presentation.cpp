@@ -216,3 +216,32 @@ TEST_CASE("front-matter changes are marked on the redline's title page, in every
     check_title_page(View::reject_all, "old", "Protocol on Member Officer Relations");
     check_title_page(View::accept_all, "new", "Protocol on Councillor and Officer Relations");
 }
+
+// Issue 15: both ends of a moved section link to each other after their headings, as a
+// moved clause's ends do; the old place's number is struck, the new place's inserted.
+TEST_CASE("both ends of a moved section link to each other in the HTML", "[redline][presentation]") {
+    testing::TempDir dir;
+    const std::string roles = "## 1. Roles {#roles}\n\n1.1 {#r1} Councillors and officers serve the public.\n\n";
+    const std::string media = "Media {#media}\n\nN.1 {#m1} Press releases go through the press office.\n\n";
+    const std::string meetings =
+        "Meetings {#meet}\n\nN.1 {#t1} Meetings are held in public.\n\nN.2 {#t2} Agendas are "
+        "published five clear days before.\n\n";
+    const auto numbered = [](std::string text, int n) {
+        for (auto at = text.find("N."); at != std::string::npos; at = text.find("N."))
+            text.replace(at, 1, std::to_string(n));
+        return "## " + std::to_string(n) + ". " + text;
+    };
+    testing::write(dir.file("old.md"), front + roles + numbered(media, 2) + numbered(meetings, 3));
+    testing::write(dir.file("new.md"), front + roles + numbered(meetings, 2) + numbered(media, 3));
+    const std::string out = dir.file("out");
+    const auto run = testing::run_cli({"diff", dir.file("old.md"), dir.file("new.md"), "-o", out, "--format", "html"});
+    REQUIRE(run.exit_code == 0);
+    const std::string html = std::regex_replace(testing::read(out + "/redline.html"),
+                                                std::regex("<span class=\"sr-only\">[^<]*</span>"), "");
+    CHECK(html.find("<section class=\"section change-moved moved-from\" id=\"section-move-1-from\" "
+                    "data-change=\"moved\"><h2><span class=\"section-number\"><del>2.</del></span> <del>Media</del> "
+                    "<a class=\"move-link\" href=\"#media\">moved to section 3</a></h2>") != std::string::npos);
+    CHECK(html.find("<section class=\"section change-moved\" id=\"media\" data-change=\"moved\"><h2><span "
+                    "class=\"section-number\"><ins>3.</ins></span> <ins>Media</ins> <a class=\"move-link\" "
+                    "href=\"#section-move-1-from\">moved from section 2</a></h2>") != std::string::npos);
+}
