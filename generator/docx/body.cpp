@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
+#include <iomanip>
 #include <sstream>
 
+#include "io/files.hpp"
 #include "model/facts.hpp"
 #include "model/text.hpp"
 #include "model/walk.hpp"
@@ -1101,6 +1104,16 @@ void keep_last_mark(pugi::xml_node body, pugi::xml_node first, pugi::xml_node la
     if (first != last && mark == "w:ins") record_properties(body, normal, first, tracked, false);
 }
 
+// A revision date ("2024-05-01T00:00:00Z", UTC to the second) two minutes later: apart
+// enough that LibreOffice, which takes changes by one author within a minute of each
+// other for one when they touch, keeps them apart.
+std::string two_minutes_later(const std::string& date) {
+    std::tm t{};
+    std::istringstream in(date);
+    in >> std::get_time(&t, "%Y-%m-%dT%H:%M:%SZ");
+    return in.fail() ? date : io::format_iso_datetime(static_cast<std::int64_t>(timegm(&t)) + 120);
+}
+
 }  // namespace
 
 // Paragraphs that one version has and the other has not (D1..Dk, between P and N) are
@@ -1143,7 +1156,9 @@ void cut_removed_runs(pugi::xml_node body) {
         // is always tracked one mark earlier; where P and Dk differ, the paragraph that
         // keeps Dk's mark takes the properties of its version, the other's recorded as a
         // change (w:pPrChange), so Word gives P's text P's properties too.
-        for (std::size_t j = joins_previous || at_end ? k : first; j <= k; ++j) {
+        std::size_t cut_after = first - 1;  // Dj, the last paragraph tracked one mark earlier
+        bool cut_made = false;
+        for (std::size_t j = joins_previous || at_end ? k : first; j <= k && !cut_made; ++j) {
             const bool alike = properties(before) == properties(ps[j]);
             if ((!alike && !at_end) || (j < k && properties(ps[j + 1]) != properties(after))) continue;
             auto rpr = before.child("w:pPr").child("w:rPr");
@@ -1153,8 +1168,16 @@ void cut_removed_runs(pugi::xml_node body) {
             cut.remove_child(mark.c_str());
             if (!cut.first_child()) ps[j].child("w:pPr").remove_child(cut);
             if (!alike) record_properties(body, before, ps[j], moved, mark == "w:del");
-            break;
+            cut_made = true;
+            cut_after = j;
         }
+        // What follows a tracked ending it could not share a mark with (P's own change, or
+        // D1..Dj's words) is dated later, so no application takes the two changes for one
+        // and joins their paragraphs.
+        if (joins_previous || cut_made)
+            for (std::size_t j = cut_after + 1; j <= k; ++j)
+                for (const pugi::xpath_node& n : ps[j].select_nodes(".//@w:date"))
+                    n.attribute().set_value(two_minutes_later(n.attribute().value()).c_str());
     }
 }
 

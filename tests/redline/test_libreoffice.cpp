@@ -140,6 +140,13 @@ TEST_CASE("LibreOffice: an insertion at a paragraph's end and an inserted paragr
          "## 1. Roles\n\n1.1 Councillors may:\n\n- ask for advice in writing\n- see papers of committees\n- see "
          "reports\n" +
              tail},
+        // a bullet added at a list's end, then a section inserted before the next (unlike
+        // the bullet, so no mark can be shared: the two changes are dated apart)
+        {"## 1. Roles\n\n1.1 Councillors may:\n\n- ask for advice\n- see reports\n\n## 2. Media\n\n2.1 Press "
+         "releases go through the communications team.\n",
+         "## 1. Roles\n\n1.1 Councillors may:\n\n- ask for advice\n- see reports\n- see papers of committees\n\n"
+         "## 2. Meetings\n\n2.1 Meetings are held in public.\n\n2.2 Agendas are published a week before.\n\n"
+         "## 3. Media\n\n3.1 Press releases go through the communications team.\n"},
         // a clause's last words added, then a new section
         {"## 1. Roles\n\n1.1 Councillors and officers serve the public.\n",
          "## 1. Roles\n\n1.1 Councillors and officers serve the public at all times.\n\n## 2. Media\n\n2.1 Press "
