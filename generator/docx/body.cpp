@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
+#include <iomanip>
 #include <sstream>
 
+#include "io/files.hpp"
 #include "model/facts.hpp"
 #include "model/text.hpp"
 #include "model/walk.hpp"
@@ -479,17 +482,33 @@ private:
     // ------------------------------------------------------------ title and contents
 
     // The title, the council, then the facts every format's title page states.
+    // A redline's title page tracks the front matter's changes, so Reject All gives back
+    // OLD's title page and Accept All NEW's.
     void write_title() {
-        text_paragraph({"Title"}, protocol_.meta.title);
-        if (!protocol_.meta.council.empty()) text_paragraph({"Subtitle"}, protocol_.meta.council);
-        for (const auto& [label, value] : model::title_facts(protocol_.meta)) {
+        const model::Metadata& m = protocol_.meta;
+        if (m.marked_title.empty()) {
+            text_paragraph({"Title"}, m.title);
+        } else {
+            paragraph({"Title"});
+            write_inlines(m.marked_title, Mark::none);
+            end_paragraph();
+        }
+        if (!m.marked_council.empty()) {
+            paragraph({"Subtitle", whole_mark(m.marked_council, Mark::none)});
+            write_inlines(m.marked_council, Mark::none);
+            end_paragraph();
+        } else if (!m.council.empty()) {
+            text_paragraph({"Subtitle"}, m.council);
+        }
+        for (const model::TitleLine& line : model::title_lines(m)) {
+            const Mark mark = unit_mark(line.change, Mark::none);
             Runs runs;
             Run bold;
             bold.bold = true;
-            push_text(runs, bold, xml_text(label + ": "));
-            push_text(runs, Run{}, xml_text(value));
-            paragraph({});
-            write_runs(runs);
+            bold.mark = mark;
+            push_text(runs, bold, xml_text(line.label + ": "));
+            paragraph({"", mark});
+            write_inlines(line.words, mark, std::move(runs));
             end_paragraph();
         }
     }
@@ -1008,15 +1027,19 @@ std::string paragraph_mark(pugi::xml_node p) {
     return "";
 }
 
-// True if the paragraph, mark and words, is wholly inside `mark` (bookmarks aside).
-bool wholly(pugi::xml_node p, const std::string& mark) {
-    if (paragraph_mark(p) != mark) return false;
-    for (auto c : p.children()) {
+// True if every word of `parent` is inside `mark` (bookmarks aside; a link's words too).
+bool words_wholly(pugi::xml_node parent, const std::string& mark) {
+    for (auto c : parent.children()) {
         const std::string name = c.name();
-        if (name != "w:pPr" && name != mark && name.rfind("w:bookmark", 0) != 0) return false;
+        if (name == "w:hyperlink" ? !words_wholly(c, mark)
+                                  : name != "w:pPr" && name != mark && name.rfind("w:bookmark", 0) != 0)
+            return false;
     }
     return true;
 }
+
+// True if the paragraph, mark and words, is wholly inside `mark`.
+bool wholly(pugi::xml_node p, const std::string& mark) { return paragraph_mark(p) == mark && words_wholly(p, mark); }
 
 // A paragraph's properties (its pPr less the mark's run properties), to compare two.
 std::string properties(pugi::xml_node p) {
@@ -1062,6 +1085,35 @@ void record_properties(pugi::xml_node body, pugi::xml_node previous, pugi::xml_n
     change.append_copy(recorded);
 }
 
+// A run at the very end, after a table: the version without it still ends in a paragraph
+// (Word and LibreOffice keep an empty one after a closing table), and the last mark cannot
+// go anyway. So the last paragraph's mark stays, untracked (its words are tracked), with
+// the properties of the version the redline shows and an empty paragraph's (Normal) in
+// the other, recorded as a change: Reject All (Accept All) leaves that empty paragraph.
+// LibreOffice gives the paragraph left by Reject All the properties of the run's first
+// (see below), so an inserted run's first paragraph records the change too.
+void keep_last_mark(pugi::xml_node body, pugi::xml_node first, pugi::xml_node last, const std::string& mark) {
+    pugi::xml_node rpr = last.child("w:pPr").child("w:rPr");
+    pugi::xml_document kept;
+    const pugi::xml_node tracked = kept.append_copy(rpr.child(mark.c_str()));
+    rpr.remove_child(mark.c_str());
+    if (!rpr.first_child()) last.child("w:pPr").remove_child(rpr);
+    pugi::xml_document empty;
+    const pugi::xml_node normal = empty.append_child("w:p");
+    record_properties(body, normal, last, tracked, mark == "w:del");
+    if (first != last && mark == "w:ins") record_properties(body, normal, first, tracked, false);
+}
+
+// A revision date ("2024-05-01T00:00:00Z", UTC to the second) two minutes later: apart
+// enough that LibreOffice, which takes changes by one author within a minute of each
+// other for one when they touch, keeps them apart.
+std::string two_minutes_later(const std::string& date) {
+    std::tm t{};
+    std::istringstream in(date);
+    in >> std::get_time(&t, "%Y-%m-%dT%H:%M:%SZ");
+    return in.fail() ? date : io::format_iso_datetime(static_cast<std::int64_t>(timegm(&t)) + 120);
+}
+
 }  // namespace
 
 // Paragraphs that one version has and the other has not (D1..Dk, between P and N) are
@@ -1084,6 +1136,13 @@ void cut_removed_runs(pugi::xml_node body) {
         const pugi::xml_node before = ps[i].previous_sibling(), after = ps[k].next_sibling();
         const std::size_t first = i;
         i = k;
+        bool at_end = true;  // no paragraph or table follows (the body's sectPr may)
+        for (pugi::xml_node n = after; n && at_end; n = n.next_sibling())
+            at_end = std::string(n.name()) != "w:p" && std::string(n.name()) != "w:tbl";
+        if (at_end && std::string(before.name()) == "w:tbl") {
+            keep_last_mark(body, ps[first], ps[k], mark);
+            continue;
+        }
         if (before != ps[first - 1] || !paragraph_mark(before).empty()) continue;
         // P's words ending in a change of the same kind: LibreOffice takes that change and
         // the run's for one (same author and date) and, dropping both, would drop P's mark
@@ -1097,10 +1156,9 @@ void cut_removed_runs(pugi::xml_node body) {
         // is always tracked one mark earlier; where P and Dk differ, the paragraph that
         // keeps Dk's mark takes the properties of its version, the other's recorded as a
         // change (w:pPrChange), so Word gives P's text P's properties too.
-        bool at_end = true;  // no paragraph or table follows (the body's sectPr may)
-        for (pugi::xml_node n = after; n && at_end; n = n.next_sibling())
-            at_end = std::string(n.name()) != "w:p" && std::string(n.name()) != "w:tbl";
-        for (std::size_t j = joins_previous || at_end ? k : first; j <= k; ++j) {
+        std::size_t cut_after = first - 1;  // Dj, the last paragraph tracked one mark earlier
+        bool cut_made = false;
+        for (std::size_t j = joins_previous || at_end ? k : first; j <= k && !cut_made; ++j) {
             const bool alike = properties(before) == properties(ps[j]);
             if ((!alike && !at_end) || (j < k && properties(ps[j + 1]) != properties(after))) continue;
             auto rpr = before.child("w:pPr").child("w:rPr");
@@ -1110,8 +1168,16 @@ void cut_removed_runs(pugi::xml_node body) {
             cut.remove_child(mark.c_str());
             if (!cut.first_child()) ps[j].child("w:pPr").remove_child(cut);
             if (!alike) record_properties(body, before, ps[j], moved, mark == "w:del");
-            break;
+            cut_made = true;
+            cut_after = j;
         }
+        // What follows a tracked ending it could not share a mark with (P's own change, or
+        // D1..Dj's words) is dated later, so no application takes the two changes for one
+        // and joins their paragraphs.
+        if (joins_previous || cut_made)
+            for (std::size_t j = cut_after + 1; j <= k; ++j)
+                for (const pugi::xpath_node& n : ps[j].select_nodes(".//@w:date"))
+                    n.attribute().set_value(two_minutes_later(n.attribute().value()).c_str());
     }
 }
 

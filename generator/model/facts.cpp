@@ -81,6 +81,14 @@ std::vector<TitleFact> title_facts(const Metadata& m) {
     return facts;
 }
 
+std::vector<TitleLine> title_lines(const Metadata& m) {
+    if (!m.marked_facts.empty()) return m.marked_facts;
+    std::vector<TitleLine> lines;
+    for (auto& [label, value] : title_facts(m))
+        lines.push_back({std::move(label), {Inline{InlineKind::text, std::move(value), {}, {}, -1, {}}}});
+    return lines;
+}
+
 std::vector<int> section_number(const Section& s) {
     if (s.kind == SectionKind::preamble) return {};
     if (!s.number.empty()) return s.number.parts;
@@ -104,7 +112,7 @@ void append_accepted(const Inlines& inlines, Inlines& out) {
 
 std::string section_name(const Section& s) {
     std::string words;
-    if (s.change.kind == ChangeKind::deleted) {
+    if (s.change.kind == ChangeKind::deleted || s.change.moved_from) {
         words = plain_text(s.heading);
     } else {
         Inlines accepted;

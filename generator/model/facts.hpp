@@ -30,6 +30,9 @@ struct TitleFact {
 // adoption (date in words, body, minute), what it supersedes and its place in the
 // constitution. Facts the front matter leaves out are left out.
 std::vector<TitleFact> title_facts(const Metadata& meta);
+// The same as the lines a title page draws: a redline's with its front matter's changes
+// marked (Metadata::marked_facts), any other document's as plain words.
+std::vector<TitleLine> title_lines(const Metadata& meta);
 
 // The number a section stands for: the one written, else the first part of its first
 // clause's number; empty for preambles and un-numbered text. (What numbering checks and

@@ -217,6 +217,15 @@ struct ConstitutionPlace {
     std::string section;  // "24"
 };
 
+// A line of a redline's title page ("Version: <del>1</del><ins>2</ins>"): a value that
+// changed is OLD's deleted and NEW's inserted; a line only one version has is `inserted`
+// or `deleted` whole.
+struct TitleLine {
+    std::string label;  // as title_facts() labels it
+    Inlines words;
+    ChangeKind change = ChangeKind::unchanged;
+};
+
 struct Metadata {
     std::string title;
     std::string council;
@@ -231,6 +240,12 @@ struct Metadata {
     // A document about another (a redline, "<title>: changes from version 1 to 2"): that
     // document's own title, which its covering report and its first heading name.
     std::string document_title;
+    // A redline's title page with the front matter's changes marked: its title (the label
+    // above), council and facts (title_facts()). Empty for any other document, whose title
+    // page is drawn from the fields above.
+    Inlines marked_title;
+    Inlines marked_council;
+    std::vector<TitleLine> marked_facts;
 };
 
 struct Protocol {

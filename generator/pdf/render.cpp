@@ -121,7 +121,8 @@ public:
             if (model::begins_after_covering_report(protocol_, i)) {
                 // The document starts here without a heading of its own: its title is one.
                 model::Section& titled = kept_.emplace_back(s);
-                titled.heading = {model::Inline{model::InlineKind::text, model::document_title(protocol_), {}, {}, -1, {}}};
+                titled.heading = {
+                    model::Inline{model::InlineKind::text, model::document_title(protocol_), {}, {}, -1, {}}};
                 section(titled, false);
             } else {
                 section(s, first && s.kind != model::SectionKind::preamble);
@@ -561,12 +562,16 @@ private:
         const auto& m = protocol_.meta;
         Context ctx;
         ctx.right = width_;
-        flow_.add(paragraph({run(m.council, style(Face::sans, 11, style_.muted_colour), Mark::none)}, ctx, 15,
-                            layout::Align::left, false));
+        // A redline's title page marks the front matter's changes.
+        const TextStyle council = style(Face::sans, 11, style_.muted_colour);
+        flow_.add(paragraph(m.marked_council.empty() ? std::vector<Run>{run(m.council, council, Mark::none)}
+                                                     : runs(m.marked_council, council, Mark::none),
+                            ctx, 15, layout::Align::left, false));
         ctx.space_before = 6;
-        flow_.add(
-            paragraph({run(m.title, style(Face::sans_bold, style_.title_size, style_.heading_colour), Mark::none)}, ctx,
-                      style_.title_size * 1.18, layout::Align::left, false, Role::h1));
+        const TextStyle title = style(Face::sans_bold, style_.title_size, style_.heading_colour);
+        flow_.add(paragraph(m.marked_title.empty() ? std::vector<Run>{run(m.title, title, Mark::none)}
+                                                   : runs(m.marked_title, title, Mark::none),
+                            ctx, style_.title_size * 1.18, layout::Align::left, false, Role::h1));
         Box rule;
         rule.height = 16;
         rule.rules.push_back({0, 10, width_, 10, 1.4, style_.heading_colour});
@@ -575,16 +580,23 @@ private:
         const TextStyle label = style(Face::sans_bold, style_.body_size * 0.85, style_.muted_colour);
         // The details are a table of two columns to a reader: each label heads its row.
         const int table = tree_.add(Role::table, 0);
-        for (const auto& [name, value] : model::title_facts(m)) {
+        for (const model::TitleLine& line : model::title_lines(m)) {
+            const Mark mark = line.change == ChangeKind::inserted  ? Mark::inserted
+                              : line.change == ChangeKind::deleted ? Mark::deleted
+                                                                   : Mark::none;
             Context row;
             row.parent = tree_.add(Role::tr, table);
             row.label_element = tree_.add(Role::th, row.parent);
             tree_.elements[row.label_element].column_header = false;
             row.indent = 92;
             row.right = width_;
-            row.label = {run(name, label, Mark::none)};
+            row.label = {run(line.label, label, mark)};
             row.space_before = 1;
-            flow_.add(paragraph({run(value, body(), Mark::none)}, row, leading(style_.body_size), layout::Align::left,
+            row.change_bar =
+                mark != Mark::none || std::any_of(line.words.begin(), line.words.end(), [](const auto& in) {
+                    return in.kind == model::InlineKind::inserted || in.kind == model::InlineKind::deleted;
+                });
+            flow_.add(paragraph(runs(line.words, body(), mark), row, leading(style_.body_size), layout::Align::left,
                                 false, Role::td));
         }
     }

@@ -2,11 +2,13 @@
 // clause carrying its ClauseChange, changed words as inserted / deleted inlines, and
 // deleted clauses (and the old places of moved ones) where they stood. Renderers need
 // nothing redline-specific beyond drawing those two inline kinds and the change record.
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <unordered_map>
 #include <utility>
 
+#include "model/facts.hpp"
 #include "model/ids.hpp"
 #include "model/text.hpp"
 #include "redline/tokens.hpp"
@@ -189,8 +191,9 @@ public:
         p.source_path = new_.source_path;
         p.meta = new_.meta;
         p.meta.document_title = new_.meta.title;
-        p.meta.title =
-            new_.meta.title + ": changes from version " + old_.meta.version + " to version " + new_.meta.version;
+        const std::string label = ": changes from version " + old_.meta.version + " to version " + new_.meta.version;
+        p.meta.title = new_.meta.title + label;
+        mark_title_page(p.meta, label);
         p.references = new_.references;
         p.terms = new_.terms;
         for (const auto& s : new_.sections) {
@@ -199,10 +202,16 @@ public:
         }
         redline_of_new_.resize(new_.sections.size());
         redline_of_old_.assign(old_.sections.size(), -1);
+        section_moves_.assign(old_.sections.size(), nullptr);
+        for (const Change& c : set_.changes)
+            if (c.part == Part::section && c.kind == ChangeKind::moved)
+                section_moves_[static_cast<std::size_t>(c.old[0].section)] = &c;
         for (const RedlineSection& r : redline_sections(set_, old_.sections.size())) {
             (r.deleted ? redline_of_old_ : redline_of_new_)[static_cast<std::size_t>(r.index)] =
                 static_cast<int>(p.sections.size());
-            p.sections.push_back(r.deleted ? deleted_section(r.index) : new_section(r.index));
+            p.sections.push_back(r.moved_from ? moved_from_section(r.index)
+                                 : r.deleted  ? deleted_section(r.index)
+                                              : new_section(r.index));
         }
         sections_ = &p.sections;
         redline_of_continued_.assign(old_.sections.size(), -1);
@@ -230,8 +239,20 @@ public:
             add_new(c);
             for (const ClauseRef& r : c.new_) emit_old_places(r.order);
         }
+        unpair_moves_in_moved_sections(p);
         add_glossary(p);
         return p;
+    }
+
+    // The clauses of a moved section are drawn as their section is, deleted at its old
+    // place and inserted at its new (still linked as moves): LibreOffice takes a run of
+    // moved-to paragraphs after an inserted heading for one change, and its Reject All
+    // then leaves empty paragraphs behind.
+    static void unpair_moves_in_moved_sections(model::Protocol& p) {
+        for (model::Section& s : p.sections)
+            if (s.change.kind == ChangeKind::moved)
+                for (Clause& c : s.clauses)
+                    if (c.change.kind == ChangeKind::moved) c.change.move_id.clear();
     }
 
     // The defined terms are derived from each version, so the redline tracks them like
@@ -288,6 +309,45 @@ public:
     }
 
 private:
+    static Inlines words(const std::string& text) {
+        return text.empty() ? Inlines{} : Inlines{Inline{InlineKind::text, text, {}, {}, -1, {}}};
+    }
+
+    // OLD's words deleted and NEW's inserted, whole (a title, a date, a status is read
+    // whole); the words alone where they are the same.
+    static Inlines replaced(const std::string& was, const std::string& now) {
+        if (was == now) return words(now);
+        Inlines out = marked(InlineKind::deleted, words(was));
+        for (Inline& in : marked(InlineKind::inserted, words(now))) out.push_back(std::move(in));
+        return out;
+    }
+
+    // The front matter's changes on the title page, where a committee looks for them:
+    // the title and council, and each fact of model::title_facts(), in its order; a fact
+    // only one version states is a line inserted or deleted.
+    void mark_title_page(model::Metadata& m, const std::string& label) const {
+        m.marked_title = replaced(old_.meta.title, new_.meta.title);
+        m.marked_title.push_back(words(label)[0]);
+        m.marked_council = replaced(old_.meta.council, new_.meta.council);
+        const auto was = model::title_facts(old_.meta), now = model::title_facts(new_.meta);
+        auto states = [](const std::vector<model::TitleFact>& facts, std::size_t from, const std::string& label) {
+            return std::any_of(facts.begin() + static_cast<std::ptrdiff_t>(from), facts.end(),
+                               [&](const model::TitleFact& f) { return f.label == label; });
+        };
+        for (std::size_t i = 0, j = 0; i < was.size() || j < now.size();) {
+            if (i < was.size() && j < now.size() && was[i].label == now[j].label) {
+                m.marked_facts.push_back({now[j].label, replaced(was[i].value, now[j].value)});
+                ++i, ++j;
+            } else if (i < was.size() && !states(now, j, was[i].label)) {
+                m.marked_facts.push_back({was[i].label, replaced(was[i].value, ""), ChangeKind::deleted});
+                ++i;
+            } else {
+                m.marked_facts.push_back({now[j].label, replaced("", now[j].value), ChangeKind::inserted});
+                ++j;
+            }
+        }
+    }
+
     const Clause& old_clause(const ClauseRef& r) const {
         return old_.sections[static_cast<std::size_t>(r.section)].clauses[static_cast<std::size_t>(r.clause)];
     }
@@ -311,6 +371,15 @@ private:
             return section;
         }
         const model::Section& was = old_.sections[static_cast<std::size_t>(match)];
+        if (set_.section_moved[static_cast<std::size_t>(index)]) {
+            // A move is drawn as Word keeps a moved paragraph: all new here, all gone there.
+            section.change.kind = ChangeKind::moved;
+            section.change.old_id = was.id;
+            section.change.counterpart_id = old_place_id(section_moves_[static_cast<std::size_t>(match)]->move_id);
+            section.heading = marked(InlineKind::inserted, std::move(section.heading));
+            for (model::Block& b : section.intro) mark_whole(b, InlineKind::inserted);
+            return section;
+        }
         const std::vector<Run> heading_script = diff_units({&was.heading}, {&section.heading});
         mark_changes({&was.heading}, {&section.heading}, heading_script, true);
         section.change.old_id = was.id;
@@ -333,6 +402,17 @@ private:
         strip_references(section.heading);
         section.heading = marked(InlineKind::deleted, std::move(section.heading));
         for (model::Block& b : section.intro) mark_whole(b, InlineKind::deleted);
+        return section;
+    }
+
+    // The old place of a moved section: its heading and introduction as they were, deleted.
+    model::Section moved_from_section(int index) {
+        const Change& move = *section_moves_[static_cast<std::size_t>(index)];
+        model::Section section = deleted_section(index);
+        section.id = old_place_id(move.move_id);
+        section.change.kind = ChangeKind::moved;
+        section.change.moved_from = true;
+        section.change.counterpart_id = move.new_[0].id;
         return section;
     }
 
@@ -566,6 +646,7 @@ private:
     std::vector<int> redline_of_old_;        // a deleted OLD section's index -> the redline's (-1: kept)
     std::vector<int> redline_of_continued_;  // a kept OLD section's index -> the redline's section continuing it
     std::unordered_map<std::string, std::string> old_place_ids_;
+    std::vector<const Change*> section_moves_;  // by OLD's section index: its move (null: not moved)
     std::vector<model::Section>* sections_ = nullptr;
     int current_section_ = -1;
 };

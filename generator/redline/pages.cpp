@@ -5,6 +5,8 @@
 
 #include "html/template.hpp"
 #include "html/writer.hpp"
+#include "model/facts.hpp"
+#include "model/ids.hpp"
 
 namespace protopub::redline {
 
@@ -78,12 +80,15 @@ model::Inline marked(model::InlineKind mark, std::string words) {
     return in;
 }
 
-// A section's number as the redline shows it: inserted or deleted with the section,
-// or the old number struck beside the new one; nothing to do for an unchanged number.
+// A section's number as the redline shows it: inserted or deleted with the section (or
+// at either end of its move), or the old number struck beside the new one; nothing to
+// do for an unchanged number.
 std::optional<model::Inlines> marked_number(const model::Section& s) {
     using model::InlineKind;
+    if (s.change.moved_from) return model::Inlines{marked(InlineKind::deleted, s.number.text)};
     switch (s.change.kind) {
-        case model::ChangeKind::inserted: return model::Inlines{marked(InlineKind::inserted, s.number.text)};
+        case model::ChangeKind::inserted:
+        case model::ChangeKind::moved: return model::Inlines{marked(InlineKind::inserted, s.number.text)};
         case model::ChangeKind::deleted: return model::Inlines{marked(InlineKind::deleted, s.number.text)};
         default: break;
     }
@@ -123,6 +128,25 @@ void replace_number(pugi::xml_node span, const model::Section& s, const model::P
     html::append_inlines(span, *number, redline);
 }
 
+// The two ends of a moved section link to each other after its heading, as a moved
+// clause's do: "moved to section 6" / "moved from section 4".
+void add_section_move_link(pugi::xml_node heading, const model::Section& s, const model::Protocol& redline) {
+    if (s.change.kind != model::ChangeKind::moved || s.change.counterpart_id.empty() || !heading) return;
+    for (const auto& other : redline.sections) {
+        if (other.id != s.change.counterpart_id) continue;
+        const std::string where = other.number.text.empty()
+                                      ? model::section_name(other)
+                                      : "section " + model::number_without_dots(other.number.text);
+        const std::string label = (s.change.moved_from ? "moved to " : "moved from ") + where;
+        heading.append_child(pugi::node_pcdata).set_value(" ");
+        pugi::xml_node a = heading.append_child("a");
+        a.append_attribute("class").set_value("move-link");
+        a.append_attribute("href").set_value(("#" + other.id).c_str());
+        a.append_child(pugi::node_pcdata).set_value(label.c_str());
+        return;
+    }
+}
+
 // A changed section is marked as a changed clause is (class, data-change, a change bar
 // beside its heading) and its number shows the change.
 void mark_sections(pugi::xml_node body, const model::Protocol& redline) {
@@ -132,10 +156,13 @@ void mark_sections(pugi::xml_node body, const model::Protocol& redline) {
         pugi::xml_node section = found.node();
         auto it = changed.find(section.attribute("id").value());
         if (it == changed.end()) continue;
-        const char* kind = model::to_string(it->second->change.kind);
+        const model::Section& s = *it->second;
+        const char* kind = model::to_string(s.change.kind);
         html::add_class(section, std::string("change-") + kind);
+        if (s.change.moved_from) html::add_class(section, "moved-from");
         section.append_attribute("data-change").set_value(kind);
-        replace_number(section.first_child().child("span"), *it->second, redline);
+        replace_number(section.first_child().child("span"), s, redline);
+        add_section_move_link(section.first_child(), s, redline);
     }
 }
 
@@ -194,6 +221,28 @@ bool render_html(const HtmlPages& pages, const std::string& templates_dir, io::O
     ctx["contents"] = html::Value::markup([contents, &redline](pugi::xml_node parent) {
         contents(parent);
         mark_contents(parent, redline);
+    });
+    // The title page with the front matter's changes marked (plain words where none).
+    const model::Metadata& meta = redline.meta;
+    auto words = [&redline](const model::Inlines& marked, const std::string& plain) {
+        return html::Value::markup([&redline, &marked, plain](pugi::xml_node parent) {
+            if (marked.empty())
+                parent.append_child(pugi::node_pcdata).set_value(plain.c_str());
+            else
+                html::append_inlines(parent, marked, redline);
+        });
+    };
+    ctx["marked_title"] = words(meta.marked_title, meta.title);
+    ctx["marked_council"] = words(meta.marked_council, meta.council);
+    ctx["title_page"] = html::Value::markup([&redline](pugi::xml_node dl) {
+        for (const model::TitleLine& line : model::title_lines(redline.meta)) {
+            pugi::xml_node row = dl.append_child("div");
+            if (line.change != model::ChangeKind::unchanged)
+                row.append_attribute("class").set_value(
+                    (std::string("change-") + model::to_string(line.change)).c_str());
+            row.append_child("dt").append_child(pugi::node_pcdata).set_value(line.label.c_str());
+            html::append_inlines(row.append_child("dd"), line.words, redline);
+        }
     });
     ctx["old_version"] = pages.old->meta.version;
     ctx["new_version"] = pages.new_->meta.version;

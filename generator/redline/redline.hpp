@@ -31,7 +31,7 @@ struct Options {
 };
 
 // What a change is to: a clause, a section as a whole (its heading and number; a section
-// inserted or deleted), a section's introduction (the text before its first clause, all
+// or sub-heading inserted, deleted or moved), a section's introduction (the text before its first clause, all
 // of a preamble section), or a front-matter field (title, version, adoption date, ...).
 enum class Part { clause, section, introduction, front_matter };
 const char* to_string(Part part);
@@ -56,7 +56,7 @@ struct Run {
 
 struct Change {
     Part part = Part::clause;
-    // For a section: inserted, deleted, amended (heading words) or renumbered; for an
+    // For a section: inserted, deleted, moved, amended (heading words) or renumbered; for an
     // introduction or a front-matter field: inserted, deleted or amended.
     model::ChangeKind kind = model::ChangeKind::unchanged;
     std::vector<ClauseRef> old;   // empty for inserted; two or more for merged
@@ -82,6 +82,9 @@ struct ChangeSet {
     std::vector<Change> changes;
     // For each section of NEW, the section of OLD it continues (-1: a new section).
     std::vector<int> section_match;
+    // For each section of NEW, true when it continues a section of OLD but stands
+    // elsewhere among the others: a section (or sub-heading) moved, drawn at both places.
+    std::vector<bool> section_moved;
     // The number of clause changes of a kind.
     int count(model::ChangeKind kind) const;
     // The number of changes to a part (for clauses: other than unchanged).

@@ -135,6 +135,35 @@ private:
     std::vector<bool> taken_;
 };
 
+// The sections kept in order are the heaviest run of NEW's sections whose old places
+// increase, each weighing the clauses it kept in order and its heading one: a section
+// moves with its clauses, as the clause alignment has them. Every other section that
+// continues one of OLD moved.
+std::vector<bool> moved_sections(const ChangeSet& set) {
+    const std::vector<int>& match = set.section_match;
+    const std::size_t n = match.size();
+    std::vector<long> weight(n, 1);
+    for (const Change& c : set.changes)
+        if (c.part == Part::clause && c.kind != ChangeKind::moved && !c.old.empty() && !c.new_.empty() &&
+            match[static_cast<std::size_t>(c.new_[0].section)] == c.old[0].section)
+            weight[static_cast<std::size_t>(c.new_[0].section)] += 2;
+    std::vector<long> best(n, 0);
+    std::vector<int> before(n, -1);
+    int last = -1;
+    for (std::size_t s = 0; s < n; ++s) {
+        if (match[s] < 0) continue;
+        best[s] = weight[s];
+        for (std::size_t p = 0; p < s; ++p)
+            if (match[p] >= 0 && match[p] < match[s] && best[p] + weight[s] > best[s])
+                best[s] = best[p] + weight[s], before[s] = static_cast<int>(p);
+        if (last < 0 || best[s] > best[static_cast<std::size_t>(last)]) last = static_cast<int>(s);
+    }
+    std::vector<bool> moved(n, false);
+    for (std::size_t s = 0; s < n; ++s) moved[s] = match[s] >= 0;
+    for (int s = last; s >= 0; s = before[static_cast<std::size_t>(s)]) moved[static_cast<std::size_t>(s)] = false;
+    return moved;
+}
+
 // The number as written ("4"); a number only derived from the clauses is not the
 // section's own and changes whenever its first clause moves.
 std::string section_number(const Section& s) { return model::join_number(s.number.parts); }
@@ -185,6 +214,7 @@ public:
         std::vector<std::vector<Change>> out(order.size());
         for (std::size_t k = 0; k < order.size(); ++k) {
             const RedlineSection& r = order[k];
+            if (r.moved_from) continue;  // the move is one change, at the new place
             if (r.deleted) {
                 out[k].push_back(whole_section(ChangeKind::deleted, r.index));
                 continue;
@@ -194,7 +224,10 @@ public:
                 out[k].push_back(whole_section(ChangeKind::inserted, r.index));
                 continue;
             }
-            if (auto heading = heading_change(o, r.index)) out[k].push_back(std::move(*heading));
+            if (set_.section_moved[static_cast<std::size_t>(r.index)])
+                out[k].push_back(moved_section(o, r.index));
+            else if (auto heading = heading_change(o, r.index))
+                out[k].push_back(std::move(*heading));
             if (auto intro = intro_change(o, r.index)) out[k].push_back(std::move(*intro));
         }
         return out;
@@ -240,6 +273,33 @@ private:
                 c.summary += ", with paragraph" + std::string(gone.size() > 1 ? "s " : " ") + gone.front() +
                              (gone.size() > 1 ? " to " + gone.back() : "");
         }
+        return c;
+    }
+
+    // A section (or sub-heading) that stands elsewhere among the others, with the clauses
+    // that went with it (moves of their own); its heading may have changed on the way.
+    Change moved_section(int o, int s) {
+        const Section& was = old_section(o);
+        const Section& now = new_section(s);
+        Change c;
+        c.part = Part::section;
+        c.kind = ChangeKind::moved;
+        c.old = {section_ref(old_, o)};
+        c.new_ = {section_ref(new_, s)};
+        const std::vector<Token> a = tokens_of({&was.heading}, keys_), b = tokens_of({&now.heading}, keys_);
+        measure(c, a, b, options_);
+        c.consequential_references = 0;
+        c.similarity = dice(bag_of(a), bag_of(b));
+        c.move_id = "section-move-" + std::to_string(++moves_);
+        const std::string heading = model::plain_text(now.heading);
+        std::string name = section_name(now);
+        if (!section_number(now).empty() && !heading.empty()) name += " " + quoted(heading);
+        c.summary = name + " moved from " +
+                    (o == 0 ? std::string("the start") : "after " + lower_first(section_name(old_section(o - 1))));
+        if (c.old[0].number != c.new_[0].number && !c.old[0].number.empty())
+            c.summary += " (formerly " + lower_first(section_name(was)) + ")";
+        if (c.amended)
+            c.summary += "; heading " + quoted(model::plain_text(was.heading)) + " replaced by " + quoted(heading);
         return c;
     }
 
@@ -338,6 +398,7 @@ private:
     const Protocol& new_;
     const Options& options_;
     KeyTable keys_;
+    int moves_ = 0;
 };
 
 // The front-matter fields a committee reads, in the order a title page shows them.
@@ -394,9 +455,17 @@ bool same_text(const std::vector<model::Block>& old, const std::vector<model::Bl
 
 std::vector<RedlineSection> redline_sections(const ChangeSet& set, std::size_t old_sections) {
     const std::vector<int>& section_match = set.section_match;
+    // A moved section's old place stands where a deleted section would.
     std::vector<int> new_of_old(old_sections, -1);
-    for (std::size_t s = 0; s < section_match.size(); ++s)
-        if (section_match[s] >= 0) new_of_old[static_cast<std::size_t>(section_match[s])] = static_cast<int>(s);
+    std::vector<bool> moved_away(old_sections, false);
+    for (std::size_t s = 0; s < section_match.size(); ++s) {
+        if (section_match[s] < 0) continue;
+        const auto o = static_cast<std::size_t>(section_match[s]);
+        if (s < set.section_moved.size() && set.section_moved[s])
+            moved_away[o] = true;
+        else
+            new_of_old[o] = static_cast<int>(s);
+    }
     // The last section of NEW holding a clause that kept its order and came from each old
     // section: a deleted section goes after those of the sections before it (after a new
     // sub-heading that took clauses of the section before, not between the two).
@@ -415,7 +484,8 @@ std::vector<RedlineSection> redline_sections(const ChangeSet& set, std::size_t o
     }
     std::vector<RedlineSection> out;
     auto add_deleted = [&](int after) {
-        for (int o : deleted_after[static_cast<std::size_t>(after + 1)]) out.push_back({true, o});
+        for (int o : deleted_after[static_cast<std::size_t>(after + 1)])
+            out.push_back({true, o, moved_away[static_cast<std::size_t>(o)]});
     };
     add_deleted(-1);
     for (std::size_t s = 0; s < section_match.size(); ++s) {
@@ -467,6 +537,7 @@ std::vector<BlockPair> align_blocks(const std::vector<model::Block>& old, const 
 
 void add_section_changes(ChangeSet& set, const Protocol& old, const Protocol& new_, const Options& options) {
     set.section_match = SectionMatcher(set, old, new_, options).run();
+    set.section_moved = moved_sections(set);
     const std::vector<RedlineSection> order = redline_sections(set, old.sections.size());
     std::vector<std::vector<Change>> section_changes = SectionChanges(set, old, new_, options).build(order);
 

@@ -146,13 +146,15 @@ std::string quoted(const std::string& s);  // 'shortened text'
 void add_section_changes(ChangeSet& set, const model::Protocol& old, const model::Protocol& new_,
                          const Options& options);
 
-// A section of the redline: one of NEW (`deleted` false) or a deleted one of OLD.
+// A section of the redline: one of NEW (`deleted` false) or one of OLD that NEW does not
+// have there: deleted, or the old place of a moved section (`moved_from`).
 struct RedlineSection {
     bool deleted = false;
     int index = -1;
+    bool moved_from = false;
 };
-// The redline's sections: NEW's in order, each deleted section of OLD after the section
-// that continues the last kept section before it.
+// The redline's sections: NEW's in order, each deleted section of OLD (and the old place
+// of each moved one) after the section that continues the last kept section before it.
 // A deleted section also follows every section of NEW that holds clauses (kept in order)
 // of the sections before it.
 std::vector<RedlineSection> redline_sections(const ChangeSet& set, std::size_t old_sections);

@@ -34,8 +34,21 @@ public:
         pugi::xml_document doc;
         // a run of only a space is text too (pugixml drops whitespace-only text by default)
         doc.load_string(document_xml.c_str(), pugi::parse_default | pugi::parse_ws_pcdata);
-        walk_blocks(doc.child("w:document").child("w:body"));
+        const pugi::xml_node body = doc.child("w:document").child("w:body");
+        walk_blocks(body);
         if (!pending_.empty()) out_.push_back({pending_style_, pending_});
+        // A body that ends in a table (one with a row in this view) ends in an empty
+        // paragraph as Word shows it: Word and LibreOffice keep one after a closing table,
+        // written or not.
+        pugi::xml_node last = body.last_child();
+        while (last && std::string(last.name()) != "w:p" && std::string(last.name()) != "w:tbl")
+            last = last.previous_sibling();
+        if (last && std::string(last.name()) == "w:tbl")
+            for (auto tr : last.children("w:tr"))
+                if (!row_dropped(tr)) {
+                    out_.push_back({"", ""});
+                    break;
+                }
         return out_;
     }
 
@@ -56,13 +69,16 @@ private:
         }
     }
 
+    bool row_dropped(pugi::xml_node tr) const {
+        for (auto mark : tr.child("w:trPr").children())
+            if (dropped(mark.name())) return true;
+        return false;
+    }
+
     void table(pugi::xml_node tbl) {
-        for (auto tr : tbl.children("w:tr")) {
-            bool gone = false;
-            for (auto mark : tr.child("w:trPr").children()) gone |= dropped(mark.name());
-            if (gone) continue;
-            for (auto tc : tr.children("w:tc")) walk_blocks(tc);
-        }
+        for (auto tr : tbl.children("w:tr"))
+            if (!row_dropped(tr))
+                for (auto tc : tr.children("w:tc")) walk_blocks(tc);
     }
 
     void collect(pugi::xml_node n, std::string& text) {

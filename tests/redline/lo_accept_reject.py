@@ -7,8 +7,9 @@ For every DIR/NAME.accept.docx writes NAME.accepted.txt: the document after
 every DIR/NAME.reject.docx, NAME.rejected.txt after .uno:RejectAllTrackedChanges. Every other
 DIR/*.docx (a plain version) is stored as NAME.txt, unchanged. Beside each text, the same
 name ending .styles lists the paragraph style of every paragraph of the body, one a line
-("(table)" for a table), so a change of style that Reject All does not undo shows too. Before storing, fields are
-updated on the laid-out document, so the contents' page numbers are those the pages show.
+("(table)" for a table), so a change of style that Reject All does not undo shows too. Every document is
+saved as .odt and opened again before it is stored, and fields are updated on the laid-out document, so the
+contents' page numbers are those the pages show.
 One soffice process does the whole directory.
 Exit 0 when all were written; 1 when a tracked change was left after Accept or Reject All;
 2 when LibreOffice or its Python bridge (Debian's python3-uno) cannot be used.
@@ -90,13 +91,16 @@ def convert(desktop, dispatcher, folder, name):
             dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
             left = tracked_changes(doc)
             out = stem[:-len(ending)] + written
-            # Saved and opened again, as a user would: LibreOffice does not lay the pages
-            # out afresh after Accept / Reject All, so page numbers would be stale.
-            saved = os.path.join(folder, stem + ".saved.odt")
-            doc.storeToURL(uno.systemPathToFileUrl(saved), (prop("FilterName", "writer8"),))
-            doc.close(True)
-            doc = load(desktop, saved)
-            os.remove(saved)
+    # Saved and opened again, as a user would: LibreOffice does not lay the pages out
+    # afresh after Accept / Reject All, so page numbers would be stale. Every document
+    # goes this way, the plain versions too: a Word body that ends with a table gets an
+    # empty paragraph after it, which LibreOffice leaves out of a .docx it has opened but
+    # writes into the .odt, so only documents that went the same way compare.
+    saved = os.path.join(folder, stem + ".saved.odt")
+    doc.storeToURL(uno.systemPathToFileUrl(saved), (prop("FilterName", "writer8"),))
+    doc.close(True)
+    doc = load(desktop, saved)
+    os.remove(saved)
     # The pages laid out and the fields (the contents' page references) updated on them.
     doc.getCurrentController().getPropertyValue("PageCount")
     doc.getTextFields().refresh()

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "model/facts.hpp"
 #include "redline/redline.hpp"
 #include "redline/versions.hpp"
 #include "refs/refs.hpp"
@@ -88,8 +89,10 @@ public:
                                                        "section-rename",
                                                        "section-insert",
                                                        "section-delete",
+                                                       "section-move",
                                                        "subheading-insert",
-                                                       "subheading-delete"};
+                                                       "subheading-delete",
+                                                       "subheading-move"};
         std::vector<std::string> order = kinds;
         std::shuffle(order.begin(), order.end(), rng_);
         // Sections first (they reserve their clauses), then the clause edits.
@@ -470,9 +473,139 @@ private:
             log(kind, sub.id);
             now.sections.erase(now.sections.begin() + static_cast<std::ptrdiff_t>(s));
             return 1;
+        } else if (kind == "section-move" || kind == "subheading-move") {
+            return move_section(kind);
         }
         reserve(p);
         return 1;
+    }
+
+    // The sections from `first` that go with it: a section's sub-headings; a sub-heading alone.
+    std::size_t block_end(std::size_t first) const {
+        const auto& sections = s_.now.sections;
+        std::size_t end = first + 1;
+        while (sections[first].level <= 2 && end < sections.size() && sections[end].level > 2) ++end;
+        return end;
+    }
+
+    // Clauses numbered under their section ("4.2" in section 4), none reserved, none the
+    // table (whose edits are changes of their own).
+    bool movable(const model::Section& sec) const {
+        if (sec.kind != model::SectionKind::normal || touched_.count(sec.id)) return false;
+        for (const auto& c : sec.clauses)
+            if (!free(c.id) || c.id == table_id_ || c.depth() < 2) return false;
+        return true;
+    }
+
+    // A section moves (with its sub-headings) after another section and its sub-headings,
+    // or a sub-heading after another sub-heading, over more clauses than it holds: then
+    // it is the one that moved, with its clauses; the sections it passed are renumbered.
+    int move_section(const std::string& kind) {
+        auto& sections = s_.now.sections;
+        const bool sub = kind == "subheading-move";
+        struct Option {
+            std::size_t first, end, to;
+        };
+        std::vector<Option> options;
+        for (std::size_t first = 0; first < sections.size(); ++first) {
+            const auto& sec = sections[first];
+            if (sub != (sec.level > 2) || (sub && !sec.number.empty()) || sec.clauses.empty()) continue;
+            const std::size_t end = block_end(first);
+            if (end != first + 1) continue;  // a section with sub-headings stays (they are moves of their own)
+            if (!movable(sec)) continue;
+            // Forward over whole blocks, or back over them; every section passed movable.
+            for (int direction : {1, -1}) {
+                std::size_t passed_clauses = 0;
+                bool ok = true;
+                if (direction > 0) {
+                    for (std::size_t to = end; ok && to < sections.size();) {
+                        const std::size_t next = sub ? to + 1 : block_end(to);
+                        for (std::size_t k = to; k < next; ++k) {
+                            ok &= movable(sections[k]) && (sub ? sections[k].level > 2 : true);
+                            passed_clauses += sections[k].clauses.size();
+                        }
+                        if (ok && passed_clauses > sec.clauses.size()) options.push_back({first, end, next});
+                        to = next;
+                    }
+                } else {
+                    for (std::size_t to = first; ok && to > 0;) {
+                        std::size_t start = to - 1;
+                        if (!sub)
+                            while (start > 0 && sections[start].level > 2) --start;
+                        for (std::size_t k = start; k < to; ++k) {
+                            ok &= movable(sections[k]) &&
+                                  (sub ? sections[k].level > 2 : sections[k].level <= 2 || k > start);
+                            passed_clauses += sections[k].clauses.size();
+                        }
+                        if (!sub) ok &= sections[start].level <= 2;
+                        if (ok && passed_clauses > sec.clauses.size()) options.push_back({first, end, start});
+                        to = start;
+                    }
+                }
+            }
+        }
+        if (options.empty()) return 0;
+        const Option o = options[static_cast<std::size_t>(uniform(0, static_cast<int>(options.size()) - 1))];
+        const std::string id = sections[o.first].id;
+        const std::size_t low = std::min(o.first, o.to), high = std::max(o.end, o.to);
+        for (std::size_t k = low; k < high; ++k) {
+            touched_.insert(sections[k].id);
+            for (const auto& c : sections[k].clauses) reserved_.insert(c.id);
+        }
+        if (low > 0) touched_.insert(sections[low - 1].id);
+        for (const auto& c : sections[o.first].clauses) fate_[c.id] = "moved";
+        model::Section moving = std::move(sections[o.first]);
+        sections.erase(sections.begin() + static_cast<std::ptrdiff_t>(o.first));
+        const std::size_t to = o.to > o.first ? o.to - 1 : o.to;
+        sections.insert(sections.begin() + static_cast<std::ptrdiff_t>(to), std::move(moving));
+        s_.expected_sections.insert("section moved " + id);
+        renumber_sections(low, high, id);
+        log(kind, id + (to + 1 < sections.size() ? " before " + sections[to + 1].id : " to the end"));
+        return 1;
+    }
+
+    // The numbered sections of [low, high) take the numbers in order they had (a move
+    // changed their order), and their clauses and sub-headings' clauses the new number,
+    // references with them.
+    void renumber_sections(std::size_t low, std::size_t high, const std::string& moved) {
+        auto& sections = s_.now.sections;
+        std::vector<int> numbers;
+        // a section's number as its clauses have it too, where the heading has none
+        auto number_of = [](const model::Section& sec) {
+            const auto number = model::section_number(sec);
+            return number.empty() ? 0 : number[0];
+        };
+        for (std::size_t k = low; k < high; ++k)
+            if (sections[k].level <= 2 && number_of(sections[k])) numbers.push_back(number_of(sections[k]));
+        std::sort(numbers.begin(), numbers.end());
+        std::map<std::string, std::string> renumbered;
+        std::size_t next = 0;
+        int from = 0, to = 0;
+        for (std::size_t k = low; k < high; ++k) {
+            auto& sec = sections[k];
+            if (sec.level <= 2) {
+                from = to = 0;
+                if (!number_of(sec)) continue;
+                from = number_of(sec);
+                to = numbers[next++];
+                if (from != to && !sec.number.empty()) {
+                    sec.number.parts = {to};
+                    sec.number.text = std::to_string(to) + (sec.number.text.ends_with('.') ? "." : "");
+                    if (sec.id != moved) s_.expected_sections.insert("section renumbered " + sec.id);
+                }
+            }
+            if (from == to) continue;
+            for (auto& c : sec.clauses) {
+                if (c.number.parts[0] != from) continue;
+                const std::string was = model::join_number(c.number.parts);
+                c.number.parts[0] = to;
+                c.number.text = model::join_number(c.number.parts);
+                renumbered.emplace(was, c.number.text);
+            }
+        }
+        for (auto& sec : sections)
+            for (auto& c : sec.clauses)
+                for (auto& b : c.blocks) renumber_text(b.inlines, renumbered);
     }
 
     std::mt19937& rng_;

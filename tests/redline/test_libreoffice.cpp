@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <random>
 
 #include "docx/docx.hpp"
@@ -72,6 +73,11 @@ void check_libreoffice(::testing::TempDir& dir, const std::vector<std::string>& 
     const std::string command =
         "python3 '" + test_env::source_dir() + "/tests/redline/lo_accept_reject.py' '" + dir.path() + "'";
     REQUIRE(std::system(command.c_str()) == 0);
+    // PROTOPUB_LO_KEEP=DIR keeps the documents and LibreOffice's texts, to look at a failure.
+    if (const char* keep = std::getenv("PROTOPUB_LO_KEEP"))
+        std::filesystem::copy(
+            dir.path(), keep,
+            std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
     for (std::size_t k = 0; k < names.size(); ++k) {
         INFO(names[k] << ": " << about[k]);
         check_same("Accept All", lines(::testing::read(dir.file(names[k] + ".accepted.txt"))),
@@ -134,6 +140,13 @@ TEST_CASE("LibreOffice: an insertion at a paragraph's end and an inserted paragr
          "## 1. Roles\n\n1.1 Councillors may:\n\n- ask for advice in writing\n- see papers of committees\n- see "
          "reports\n" +
              tail},
+        // a bullet added at a list's end, then a section inserted before the next (unlike
+        // the bullet, so no mark can be shared: the two changes are dated apart)
+        {"## 1. Roles\n\n1.1 Councillors may:\n\n- ask for advice\n- see reports\n\n## 2. Media\n\n2.1 Press "
+         "releases go through the communications team.\n",
+         "## 1. Roles\n\n1.1 Councillors may:\n\n- ask for advice\n- see reports\n- see papers of committees\n\n"
+         "## 2. Meetings\n\n2.1 Meetings are held in public.\n\n2.2 Agendas are published a week before.\n\n"
+         "## 3. Media\n\n3.1 Press releases go through the communications team.\n"},
         // a clause's last words added, then a new section
         {"## 1. Roles\n\n1.1 Councillors and officers serve the public.\n",
          "## 1. Roles\n\n1.1 Councillors and officers serve the public at all times.\n\n## 2. Media\n\n2.1 Press "
@@ -178,4 +191,66 @@ TEST_CASE("LibreOffice: paragraphs added or removed at the end of the document l
     write_case(dir, "added", read(base), read(more));
     write_case(dir, "removed", read(more), read(base));
     check_libreoffice(dir, {"added", "removed"}, {"a section added at the end", "a section removed at the end"}, true);
+}
+
+// A document that ends with a table: Word and LibreOffice keep an empty paragraph after it.
+// Paragraphs added (or removed) after such a table must leave that paragraph as the other
+// version has it (an empty one in the default style, not the added heading's), and a
+// change before the table must leave the end as it was.
+TEST_CASE("LibreOffice: a document that ends with a table keeps its end through Accept All and Reject All",
+          "[redline][libreoffice]") {
+    ::testing::TempDir dir;
+    const std::string table =
+        "## 1. Roles {#roles}\n\n1.1 {#may} Councillors may ask for:\n\n| Who | What |\n|---|---|\n"
+        "| Members | advice |\n| Officers | reports |\n";
+    std::string amended = table;
+    amended.replace(amended.find("ask for"), 7, "ask in writing for");
+    const std::string more =
+        table + "\n## 2. Media {#media}\n\n2.1 {#press} Press releases go through the communications team.\n";
+    write_case(dir, "added", read(table), read(more));
+    write_case(dir, "removed", read(more), read(table));
+    write_case(dir, "amended", read(table), read(amended));
+    check_libreoffice(dir, {"added", "removed", "amended"},
+                      {"a section added after a closing table", "a section removed after a table, which then closes",
+                       "words amended before a closing table"},
+                      true);
+}
+
+// A section moved (forward or back, with a list in a clause) and a sub-heading moved: the
+// heading and clauses are drawn at both places; Accept All and Reject All give each
+// version its own paragraphs and styles.
+TEST_CASE("LibreOffice: a section or a sub-heading moved gives NEW on Accept All and OLD on Reject All",
+          "[redline][libreoffice]") {
+    ::testing::TempDir dir;
+    const std::string roles =
+        "## 1. Roles {#roles}\n\n1.1 {#r1} Councillors and officers serve the public.\n\n"
+        "1.2 {#r2} Officers give advice to all councillors equally.\n\n"
+        "1.3 {#r3} Officers answer enquiries within five working days.\n\n";
+    const auto media = [](int n) {
+        const std::string k = std::to_string(n);
+        return "## " + k + ". Media {#media}\n\n" + k + ".1 {#m1} Press releases go through:\n\n- the press office\n" +
+               "- the leader's office\n\n";
+    };
+    const auto meetings = [](int n) {
+        const std::string k = std::to_string(n);
+        return "## " + k + ". Meetings {#meet}\n\n" + k + ".1 {#t1} Meetings are held in public.\n\n" + k +
+               ".2 {#t2} Agendas are published five clear days before.\n\n" + k +
+               ".3 {#t3} Minutes are approved at the next meeting.\n";
+    };
+    const std::string before = roles + media(2) + meetings(3), after = roles + meetings(2) + "\n" + media(3);
+    const std::string subheadings =
+        "## 1. Roles {#roles}\n\n### Councillors {#councillors}\n\n1.1 {#c1} Councillors serve the public.\n\n"
+        "### Officers {#officers}\n\n1.2 {#o1} Officers give advice.\n\n1.3 {#o2} Officers answer enquiries.\n\n"
+        "1.4 {#o3} Officers keep records.\n";
+    const std::string subheadings_moved =
+        "## 1. Roles {#roles}\n\n### Officers {#officers}\n\n1.1 {#o1} Officers give advice.\n\n"
+        "1.2 {#o2} Officers answer enquiries.\n\n1.3 {#o3} Officers keep records.\n\n"
+        "### Councillors {#councillors}\n\n1.4 {#c1} Councillors serve the public.\n";
+    write_case(dir, "forward", read(before), read(after));
+    write_case(dir, "back", read(after), read(before));
+    write_case(dir, "subheading", read(subheadings), read(subheadings_moved));
+    check_libreoffice(dir, {"forward", "back", "subheading"},
+                      {"a section moved after the next", "a section moved before the one before",
+                       "a sub-heading moved after the next"},
+                      true);
 }

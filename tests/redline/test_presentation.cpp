@@ -151,3 +151,97 @@ TEST_CASE("a redline's covering report is labelled with the protocol's own title
     }
     CHECK(pdf.find("Member/Officer Code\n1.1") != std::string::npos);
 }
+
+// Issue 15, item 9: front-matter changes are on the redline's title page, in every format;
+// in Word as tracked changes, so Reject All gives back OLD's title page and Accept All NEW's.
+TEST_CASE("front-matter changes are marked on the redline's title page, in every format", "[redline][presentation]") {
+    testing::TempDir dir;
+    const std::string body = "\n## 1. Roles {#roles}\n\n1.1 {#r1} Councillors and officers serve the public.\n";
+    testing::write(dir.file("old.md"),
+                   "---\ntitle: Protocol on Member Officer Relations\ncouncil: Old District "
+                   "Council\nversion: \"1\"\nstatus: draft\nsupersedes: \"0\"\n---\n" +
+                       body);
+    testing::write(dir.file("new.md"),
+                   "---\ntitle: Protocol on Councillor and Officer Relations\ncouncil: New "
+                   "Unitary Council\nversion: \"2\"\nstatus: adopted\nadopted: 2024-04-04\n---\n" +
+                       body);
+    const std::string out = dir.file("out");
+    auto run =
+        testing::run_cli({"diff", dir.file("old.md"), dir.file("new.md"), "-o", out, "--format", "html,pdf,docx"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    for (const char* version : {"old", "new"}) {
+        run = testing::run_cli(
+            {"build", dir.file(std::string(version) + ".md"), "-o", dir.file(version), "--format", "docx"});
+        REQUIRE(run.exit_code == 0);
+    }
+
+    // HTML: each changed value struck and inserted, a fact only one version states marked whole.
+    const std::string html = std::regex_replace(testing::read(out + "/redline.html"),
+                                                std::regex("<span class=\"sr-only\">[^<]*</span>"), "");
+    CHECK(html.find("<del>Protocol on Member Officer Relations</del><ins>Protocol on Councillor and Officer "
+                    "Relations</ins>: changes from version 1 to version 2</h1>") != std::string::npos);
+    CHECK(html.find("<del>Old District Council</del><ins>New Unitary Council</ins>") != std::string::npos);
+    CHECK(html.find("<dt>Version</dt><dd><del>1</del><ins>2</ins></dd>") != std::string::npos);
+    CHECK(html.find("<dt>Status</dt><dd><del>Draft</del><ins>Adopted</ins></dd>") != std::string::npos);
+    CHECK(html.find("<div class=\"change-inserted\"><dt>Adopted</dt><dd><ins>4 April 2024</ins></dd>") !=
+          std::string::npos);
+    CHECK(html.find("<div class=\"change-deleted\"><dt>Supersedes</dt><dd><del>0</del></dd>") != std::string::npos);
+
+    // PDF: both versions' values on the title page.
+    const std::string pdf = pdf_tools::run("pdftotext -raw -l 1 '" + out + "/redline.pdf' -");
+    for (const char* words : {"Old District Council", "New Unitary Council", "Draft", "Adopted", "4 April 2024",
+                              "Supersedes", "Member Officer", "Councillor and Officer"}) {
+        INFO(words);
+        CHECK(pdf.find(words) != std::string::npos);
+    }
+
+    // Word: Reject All gives OLD's title page (council and facts; the title is the redline's
+    // label with OLD's title in it), Accept All NEW's, paragraph for paragraph, up to the
+    // contents that follow.
+    using protopub::testing::View;
+    const std::string redline = testing::read(out + "/redline.docx");
+    const auto check_title_page = [&](View view, const char* version, const std::string& title) {
+        const auto got = protopub::testing::word_paragraphs(redline, view);
+        const auto want = protopub::testing::word_paragraphs(testing::read(dir.file(version) + "/" + version + ".docx"),
+                                                             View::as_written);
+        REQUIRE(got.size() > 6);
+        REQUIRE(want.size() > 6);
+        CHECK(got[0].text == title + ": changes from version 1 to version 2");
+        for (std::size_t i = 1; i <= 5; ++i) {
+            INFO(version << " paragraph " << i);
+            CHECK(got[i].text == want[i].text);
+        }
+    };
+    check_title_page(View::reject_all, "old", "Protocol on Member Officer Relations");
+    check_title_page(View::accept_all, "new", "Protocol on Councillor and Officer Relations");
+}
+
+// Issue 15: both ends of a moved section link to each other after their headings, as a
+// moved clause's ends do; the old place's number is struck, the new place's inserted.
+TEST_CASE("both ends of a moved section link to each other in the HTML", "[redline][presentation]") {
+    testing::TempDir dir;
+    const std::string roles = "## 1. Roles {#roles}\n\n1.1 {#r1} Councillors and officers serve the public.\n\n";
+    const std::string media = "Media {#media}\n\nN.1 {#m1} Press releases go through the press office.\n\n";
+    const std::string meetings =
+        "Meetings {#meet}\n\nN.1 {#t1} Meetings are held in public.\n\nN.2 {#t2} Agendas are "
+        "published five clear days before.\n\n";
+    const auto numbered = [](std::string text, int n) {
+        for (auto at = text.find("N."); at != std::string::npos; at = text.find("N."))
+            text.replace(at, 1, std::to_string(n));
+        return "## " + std::to_string(n) + ". " + text;
+    };
+    testing::write(dir.file("old.md"), front + roles + numbered(media, 2) + numbered(meetings, 3));
+    testing::write(dir.file("new.md"), front + roles + numbered(meetings, 2) + numbered(media, 3));
+    const std::string out = dir.file("out");
+    const auto run = testing::run_cli({"diff", dir.file("old.md"), dir.file("new.md"), "-o", out, "--format", "html"});
+    REQUIRE(run.exit_code == 0);
+    const std::string html = std::regex_replace(testing::read(out + "/redline.html"),
+                                                std::regex("<span class=\"sr-only\">[^<]*</span>"), "");
+    CHECK(html.find("<section class=\"section change-moved moved-from\" id=\"section-move-1-from\" "
+                    "data-change=\"moved\"><h2><span class=\"section-number\"><del>2.</del></span> <del>Media</del> "
+                    "<a class=\"move-link\" href=\"#media\">moved to section 3</a></h2>") != std::string::npos);
+    CHECK(html.find("<section class=\"section change-moved\" id=\"media\" data-change=\"moved\"><h2><span "
+                    "class=\"section-number\"><ins>3.</ins></span> <ins>Media</ins> <a class=\"move-link\" "
+                    "href=\"#section-move-1-from\">moved from section 2</a></h2>") != std::string::npos);
+}

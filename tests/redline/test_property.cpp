@@ -1,7 +1,7 @@
 // The property test of redlines: random edit scripts over the committed sources (reword,
 // insert, delete, move within and across sections, split, merge, bullets inserted /
 // deleted / reordered, table cells / rows / columns, sections and sub-headings added /
-// deleted / renamed, then renumber). For each script the change model's kinds equal the
+// deleted / renamed / moved, then renumber). For each script the change model's kinds equal the
 // script's, and the Word redline read back gives NEW on Accept All and OLD on Reject All,
 // paragraph by paragraph. Fixed seeds; PROTOPUB_PROPERTY_SEED and PROTOPUB_PROPERTY_SCRIPTS
 // run another seed or more scripts (scripts per source).
@@ -91,10 +91,27 @@ TEST_CASE("property: random edit scripts give their own change model and exact A
         }
     }
     // The scripts really exercised every kind of edit.
-    for (const char* kind :
-         {"reword", "insert", "delete", "move-within", "move-across", "split", "merge", "bullet-insert",
-          "bullet-delete", "bullet-swap", "table-cell", "table-row-insert", "table-row-delete", "table-column-insert",
-          "section-rename", "section-insert", "section-delete", "subheading-insert", "subheading-delete"}) {
+    for (const char* kind : {"reword",
+                             "insert",
+                             "delete",
+                             "move-within",
+                             "move-across",
+                             "split",
+                             "merge",
+                             "bullet-insert",
+                             "bullet-delete",
+                             "bullet-swap",
+                             "table-cell",
+                             "table-row-insert",
+                             "table-row-delete",
+                             "table-column-insert",
+                             "section-rename",
+                             "section-insert",
+                             "section-delete",
+                             "section-move",
+                             "subheading-insert",
+                             "subheading-delete",
+                             "subheading-move"}) {
         INFO(kind);
         CHECK(edits_made[kind] > 0);
     }

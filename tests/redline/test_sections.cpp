@@ -207,3 +207,63 @@ TEST_CASE("renumbered sections fold into the run of renumbered clauses", "[redli
           "5.1 to 7.7 | 4.1 to 6.7 | renumbered | Renumbered; wording unchanged; sections 5 to 7 "
           "renumbered 4 to 6");
 }
+
+// Issue 15: a section moved is one change of its own (kind moved, part section), drawn at
+// its old place (struck, with its clauses' old places under it) and at its new place.
+TEST_CASE("a moved section is a change of its own, drawn at its old place and its new", "[redline][sections]") {
+    const std::string front = "---\ntitle: T\ncouncil: C\nversion: \"1\"\nstatus: draft\n---\n\n";
+    const std::string roles = "## 1. Roles {#roles}\n\n1.1 {#r1} Councillors and officers serve the public.\n\n";
+    const std::string media = "Media {#media}\n\nNB.1 {#m1} Press releases go through the press office.\n\n";
+    const std::string meetings =
+        "Meetings {#meet}\n\nNB.1 {#t1} Meetings are held in public.\n\nNB.2 {#t2} Agendas are published "
+        "five clear days before.\n\nNB.3 {#t3} Minutes are approved at the next meeting.\n\n";
+    const auto numbered = [](std::string text, int n) {
+        for (auto at = text.find("NB"); at != std::string::npos; at = text.find("NB"))
+            text.replace(at, 2, std::to_string(n));
+        return "## " + std::to_string(n) + ". " + text;
+    };
+    const auto old = parse(front + roles + numbered(media, 2) + numbered(meetings, 3));
+    const auto now = parse(front + roles + numbered(meetings, 2) + numbered(media, 3));
+    const auto set = redline::compare_versions(old, now);
+    const auto sections = of_part(set, redline::Part::section);
+    REQUIRE(sections.size() == 2);
+    CHECK(sections[0]->kind == ChangeKind::renumbered);  // Meetings, 3 -> 2
+    CHECK(sections[1]->kind == ChangeKind::moved);
+    CHECK(sections[1]->old[0].id == "media");
+    CHECK(sections[1]->old[0].number == "2");
+    CHECK(sections[1]->new_[0].number == "3");
+    CHECK(sections[1]->move_id == "section-move-1");
+    CHECK(set.count(ChangeKind::moved) == 1);  // its clause, a move of its own
+    CHECK(schedule(old, now) ==
+          std::vector<std::string>{"3.1 to 3.3 | 2.1 to 2.3 | renumbered | Renumbered; wording unchanged; section 3 "
+                                   "renumbered 2",
+                                   "Section 2 | Section 3 | section moved | Section 3 'Media' moved from after section "
+                                   "1 (formerly section 2)",
+                                   "2.1 | 3.1 | moved | Moved from 2.1 (Media)"});
+    const std::string json = redline::to_json(set, old, now);
+    CHECK(json.find("{\"kind\":\"moved\",\"old\":{\"id\":\"media\",\"number\":\"2\"},\"new\":{\"id\":\"media\","
+                    "\"number\":\"3\"}") != std::string::npos);
+    CHECK(json.find("\"move_id\":\"section-move-1\",\"part\":\"section\"") != std::string::npos);
+    CHECK(redline::to_csv(set).find("moved,section,media,2,media,3,") != std::string::npos);
+
+    // The redline: Roles, Media's old place (struck, its clause's old place under it),
+    // Meetings, Media at its new place (inserted, its clause there), in that order.
+    const auto red = redline::build_redline(set, old, now);
+    REQUIRE(red.sections.size() == 4);
+    const auto& from = red.sections[1];
+    CHECK(shown(from.heading) == "[-Media-]");
+    CHECK(from.change.kind == ChangeKind::moved);
+    CHECK(from.change.moved_from);
+    CHECK(from.change.counterpart_id == "media");
+    REQUIRE(from.clauses.size() == 1);
+    CHECK(from.clauses[0].change.moved_from);
+    CHECK(red.sections[2].id == "meet");
+    const auto& to = red.sections[3];
+    CHECK(to.id == "media");
+    CHECK(shown(to.heading) == "[+Media+]");
+    CHECK(to.change.kind == ChangeKind::moved);
+    CHECK_FALSE(to.change.moved_from);
+    CHECK(to.change.counterpart_id == from.id);
+    REQUIRE(to.clauses.size() == 1);
+    CHECK(to.clauses[0].id == "m1");
+}
