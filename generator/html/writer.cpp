@@ -500,13 +500,7 @@ Context page_context(const Protocol& p, const SiteOptions& options, const SitePa
     ctx["minute"] = m.minute;
     ctx["supersedes"] = m.supersedes;
     ctx["lang"] = m.lang;
-    std::string place;
-    if (m.constitution) {
-        if (!m.constitution->part.empty()) place = "Part " + m.constitution->part;
-        if (!m.constitution->section.empty())
-            place += (place.empty() ? "" : ", ") + std::string("Section ") + m.constitution->section;
-    }
-    ctx["constitution"] = place;
+    ctx["constitution"] = m.constitution ? model::constitution_place(*m.constitution) : std::string();
     ctx["page"] = page;
     ctx["page_title"] = m.title + " \xE2\x80\x94 " + m.council;  // em dash
     std::size_t clauses = 0;

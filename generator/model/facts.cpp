@@ -77,8 +77,14 @@ std::vector<TitleFact> title_facts(const Metadata& m) {
     add("Adopted by", m.adopted_by);
     add("Minute", m.minute);
     add("Supersedes", m.supersedes);
-    if (m.constitution) add("Constitution", "Part " + m.constitution->part + ", Section " + m.constitution->section);
+    if (m.constitution) add("Constitution", constitution_place(*m.constitution));
     return facts;
+}
+
+std::string constitution_place(const ConstitutionPlace& place) {
+    std::string words = place.part.empty() ? "" : "Part " + place.part;
+    if (!place.section.empty()) words += (words.empty() ? "" : ", ") + std::string("Section ") + place.section;
+    return words;
 }
 
 std::vector<TitleLine> title_lines(const Metadata& m) {

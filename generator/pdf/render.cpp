@@ -791,8 +791,7 @@ std::string render_pdf(const model::Protocol& protocol, const PdfOptions& option
     detail::DocumentInfo info;
     info.title = m.title;
     info.author = m.council;
-    info.subject = m.constitution ? "Part " + m.constitution->part + ", Section " + m.constitution->section +
-                                        " of the Constitution of " + m.council
+    info.subject = m.constitution ? model::constitution_place(*m.constitution) + " of the Constitution of " + m.council
                                   : m.title + ", " + m.council;
     info.keywords =
         "protocol, constitution, " + m.council + ", version " + m.version + ", " + model::to_string(m.status);

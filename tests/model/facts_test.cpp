@@ -63,6 +63,11 @@ TEST_CASE("facts: the title page's facts, in order, leaving out what the front m
     model::Metadata draft;
     draft.version = "0.3";
     CHECK(model::title_facts(draft) == std::vector<model::TitleFact>{{"Version", "0.3"}, {"Status", "Draft"}});
+    // a place the front matter gives only in part is named only in part (an import's "PART 5(C)")
+    draft.constitution = model::ConstitutionPlace{"5(C)", ""};
+    CHECK(model::title_facts(draft).back() == model::TitleFact{"Constitution", "Part 5(C)"});
+    draft.constitution = model::ConstitutionPlace{"", "24"};
+    CHECK(model::title_facts(draft).back() == model::TitleFact{"Constitution", "Section 24"});
 }
 
 TEST_CASE("facts: where a reference links", "[model][facts]") {
