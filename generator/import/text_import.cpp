@@ -1075,6 +1075,27 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             starts = layout.width == 0 || (last_short && (sentence_ended || last_heading)) ||
                      (sentence_ended && title_line(line.text) && line.text.size() < layout.width &&
                       (detail::in_capitals(line.text) || line.text.size() * 2 < layout.width));
+            // "PROTOCOL FOR MEMBER-OFFICER RELATIONS" / "Introduction": a title or heading in
+            // capitals is a paragraph of its own, however near the width it ran (what goes on
+            // after it in small letters is another paragraph)
+            starts = starts || (last_heading && detail::in_capitals(last_line) && !detail::in_capitals(line.text) &&
+                                std::isupper(static_cast<unsigned char>(line.text[0])));
+            // "11. SUPPORT SERVICES TO COUNCILLORS AND POLITICAL" / "GROUPS" / "11.1 ...": a
+            // numbered heading in capitals wrapped, its last words in capitals on a line of
+            // their own right before the section's first clause, goes on
+            if (starts && last_heading && m.kind == MarkerKind::none && detail::in_capitals(line.text) &&
+                detail::in_capitals(last_line) && split_words(line.text).size() <= 3 && !ends_sentence(line.text)) {
+                const Marker heading = detail::read_marker(last_line);
+                std::size_t after = index + 1;
+                while (after < lines.size() && (lines[after].junk || lines[after].blank)) ++after;
+                const Marker next = after < lines.size() ? detail::read_marker(lines[after].text) : Marker{};
+                if (heading.kind == MarkerKind::single && next.kind == MarkerKind::clause && !heading.parts.empty() &&
+                    next.parts.front() == heading.parts.front()) {
+                    starts = false;
+                    diags.warning(path, {line.number, line.column},
+                                  "'" + line.text + "' taken as the end of the heading above it, wrapped");
+                }
+            }
             // "... as long as their term of office lasts" / "Councillors": a line that reads as
             // a heading, whose first word would have fitted on the line before, so that line
             // was ended, not wrapped (most lines reach four thirds of the wrap width)
