@@ -506,6 +506,13 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             it.role = Role::table;
         } else if (p.bullet || it.marker.kind == MarkerKind::bullet) {
             it.role = Role::bullet;
+        } else if (it.marker.kind == MarkerKind::clause && it.marker.parts.size() == 2 && it.marker.parts[1] == 0 &&
+                   heading_like(p, it.rest, 12)) {
+            // "2.0 ROLES AND RESPONSIBILITIES" over 2.1, 2.2: section 2's heading, its number
+            // kept as printed
+            it.marker.kind = MarkerKind::single;
+            it.marker.parts.pop_back();
+            it.role = Role::numbered_heading;
         } else if (it.marker.kind == MarkerKind::clause) {
             it.role = Role::clause;
             // "3.2 Chairs of committees" followed by its words or its sub-clauses

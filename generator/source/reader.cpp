@@ -760,6 +760,8 @@ void Reader::start_section(cmark_node* heading, Protocol& p) {
         std::vector<int> parts;
         std::string num;
         if (std::size_t used = match_number(first, true, parts, num)) {
+            // "## 2.0 ROLES" heads section 2 (the ".0" some councils print on a section's number)
+            if (parts.size() == 2 && parts[1] == 0) parts.pop_back();
             s.number.text = num;
             s.number.parts = parts;
             strip_prefix(s.heading, used);

@@ -113,7 +113,17 @@ std::string difference(const Signature& want, const Signature& got, bool bullets
 // ------------------------------------------------------------------ layouts
 
 enum class Numbering { as_printed, continued, restart, unnumbered, through_part };
-enum class Headings { as_written, capitals, title_case, numbered, question, colon, division, division_capitals };
+enum class Headings {
+    as_written,
+    capitals,
+    title_case,
+    numbered,
+    dot_zero,
+    question,
+    colon,
+    division,
+    division_capitals
+};
 
 struct Layout {
     std::string name;
@@ -292,6 +302,7 @@ const std::vector<Layout>& layouts() {
         add("a date or an Act's section wrapped to a line start",
             [](Layout& x) { x.date_at_line_start = true, x.wrap = 80, x.classes = {23}; });
         add("headings ending in ':'", [](Layout& x) { x.headings = Headings::colon, x.classes = {27}; });
+        add("headings numbered '2.0 Roles'", [](Layout& x) { x.headings = Headings::dot_zero, x.classes = {13, 15}; });
         add("headings 'Section 2: Roles'", [](Layout& x) { x.headings = Headings::division, x.classes = {15, 27}; });
         add("headings 'SECTION 2 – ROLES', restart per section", [](Layout& x) {
             x.headings = Headings::division_capitals, x.numbering = Numbering::restart, x.classes = {15, 18};
@@ -645,6 +656,11 @@ Protocol transform(Protocol p, const Layout& layout) {
             case Headings::numbered:
                 if (s.number.empty()) s.number = {std::to_string(ordinal) + ".", {ordinal}};
                 break;
+            case Headings::dot_zero: {  // "2.0 ROLES AND RESPONSIBILITIES"
+                const int k = s.number.empty() ? ordinal : s.number.parts[0];
+                s.number = {std::to_string(k) + ".0", {k}};
+                break;
+            }
             case Headings::question:
                 if (h.back() != '?') h += "?";
                 break;
@@ -1468,6 +1484,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"unnumbered explanatory notes", 17},
         {"a date or an Act's section wrapped to a line start", 17},
         {"headings ending in ':'", 17},
+        {"headings numbered '2.0 Roles'", 17},
         {"headings 'Section 2: Roles'", 17},
         {"headings 'SECTION 2 \xE2\x80\x93 ROLES', restart per section", 15},
         {"a blank line after each first line", 16},

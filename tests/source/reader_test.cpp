@@ -134,3 +134,15 @@ TEST_CASE("raw HTML in the source stays text", "[source][safety]") {
     const auto& c = p.sections[0].clauses[0];
     CHECK(model::plain_text(c) == "Hello <script>alert(1)</script> world. <div onclick=\"x()\">block</div>");
 }
+
+TEST_CASE("a section numbered '2.0' as some councils print it is section 2, its number kept as written", "[source]") {
+    model::Diagnostics diags;
+    const auto p = parse(
+        "---\ntitle: \"T\"\ncouncil: \"X Council\"\nversion: \"1\"\nstatus: draft\n---\n\n"
+        "## 1.0 INTRODUCTION {#intro}\n\n1.1 {#a} One.\n\n## 2.0 ROLES {#roles}\n\n2.1 {#b} Two (see section 1).\n",
+        diags);
+    CHECK(testing::formatted(diags) == "");
+    REQUIRE(p.sections.size() == 2);
+    CHECK(p.sections[1].number.text == "2.0");
+    CHECK(p.sections[1].number.parts == std::vector<int>{2});
+}
