@@ -19,6 +19,7 @@
 namespace protopub::import {
 
 using namespace protopub::model;
+using detail::clean_line;
 using detail::drop_prefix;
 using detail::link_addresses;
 using detail::Paragraph;
@@ -465,12 +466,11 @@ Paragraph DocxReader::read_paragraph(const pugi::xml_node& p, const Style*& foun
     Inlines inlines;
     std::string text;
     read_runs(p, inlines, text);
-    // spaces and tabs at the ends of a paragraph are layout
-    const std::size_t b = text.find_first_not_of(' ');
-    if (b == std::string::npos) return para;  // no words: an empty paragraph
-    text.erase(0, b);
+    // spaces, tabs and no-break spaces at the ends of a paragraph, or in runs ("1.1" and
+    // four no-break spaces before the words, as typed numbers are spaced), are layout
+    text = clean_line(text);
+    if (text.empty()) return para;  // no words: an empty paragraph
     drop_prefix(inlines, 0);
-    while (!text.empty() && text.back() == ' ') text.pop_back();
 
     bool bullet = false;
     std::string label =

@@ -175,25 +175,85 @@ void link_addresses(Inlines& inlines) {
     inlines = std::move(out);
 }
 
-void drop_prefix(Inlines& inlines, std::size_t bytes) {
-    std::size_t left = bytes;
-    while (!inlines.empty() && inlines.front().kind == InlineKind::text) {
-        std::string& t = inlines.front().text;
-        if (left >= t.size()) {
-            left -= t.size();
-            inlines.erase(inlines.begin());
-            continue;
-        }
-        t.erase(0, left);
-        left = 0;
-        std::size_t sp = t.find_first_not_of(' ');
-        if (sp == std::string::npos) {
-            inlines.erase(inlines.begin());
-            continue;
-        }
-        t.erase(0, sp);
-        break;
+namespace {
+
+// The length of the run of white space (spaces, tabs, no-break spaces) at `at`, in bytes.
+std::size_t space_run(std::string_view t, std::size_t at) {
+    std::size_t k = at;
+    while (k < t.size()) {
+        if (t[k] == ' ' || t[k] == '\t')
+            ++k;
+        else if (t.compare(k, 2, "\xC2\xA0") == 0)
+            k += 2;
+        else
+            break;
     }
+    return k - at;
+}
+
+// Takes `left` characters of the paragraph's single-spaced text off the front of the
+// inlines, where a run of white space in the inlines is one space of the text; then the
+// white space after them. Words in bold or italics are taken off inside their span.
+// Returns what is still to take.
+std::size_t drop_front(Inlines& inlines, std::size_t left, bool& done) {
+    while (!inlines.empty() && !done) {
+        Inline& in = inlines.front();
+        if (in.kind != InlineKind::text) {
+            if (in.children.empty() || in.kind == InlineKind::link || in.kind == InlineKind::reference) {
+                done = true;
+                break;
+            }
+            left = drop_front(in.children, left, done);
+            if (in.children.empty()) inlines.erase(inlines.begin());
+            continue;
+        }
+        std::string& t = in.text;
+        std::size_t k = 0;
+        while (k < t.size() && left > 0) {
+            const std::size_t run = space_run(t, k);
+            k += run > 0 ? run : 1;
+            --left;
+        }
+        if (left == 0) k += space_run(t, k);
+        t.erase(0, k);
+        if (!t.empty()) {
+            done = left == 0;
+            if (!done) continue;
+            break;
+        }
+        inlines.erase(inlines.begin());
+    }
+    return left;
+}
+
+}  // namespace
+
+void drop_prefix(Inlines& inlines, std::size_t bytes) {
+    bool done = false;
+    drop_front(inlines, bytes, done);
+}
+
+// One line as the reader will use it: U+00A0 no-break spaces and tabs become spaces,
+// runs of spaces become one (layout, not wording), ends are trimmed.
+std::string clean_line(std::string_view raw) {
+    std::string out(raw.size(), ' ');
+    std::size_t n = 0;  // bytes written
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        char c = raw[i];
+        if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < raw.size() &&
+            static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
+            c = ' ';
+            ++i;
+        }
+        if (c == ' ' || c == '\t') {
+            if (n > 0 && out[n - 1] != ' ') out[n++] = ' ';
+        } else {
+            out[n++] = c;
+        }
+    }
+    if (n > 0 && out[n - 1] == ' ') --n;
+    out.resize(n);
+    return out;
 }
 
 }  // namespace protopub::import::detail

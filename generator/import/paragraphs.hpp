@@ -118,8 +118,12 @@ model::Inlines inlines_from_text(const std::string& text, bool asterisk_emphasis
 // The web and e-mail addresses inside formatted text become links.
 void link_addresses(model::Inlines& inlines);
 
-// Removes `bytes` bytes of text from the front of formatted inlines (a number or label
-// already read from the plain text), and the spaces after them.
+// Removes `bytes` bytes of the single-spaced plain text from the front of formatted inlines
+// (a number or label already read from it; a run of spaces, tabs or no-break spaces in the
+// inlines is one space there), inside bold or italics too, and the white space after them.
 void drop_prefix(model::Inlines& inlines, std::size_t bytes);
+// One line as the importer reads it: no-break spaces and tabs become spaces, runs of
+// spaces become one (layout, not wording), ends are trimmed.
+std::string clean_line(std::string_view raw);
 
 }  // namespace protopub::import::detail

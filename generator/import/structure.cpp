@@ -974,6 +974,13 @@ void Builder::new_section(const Item& it, int level) {
     } else {
         s.heading = it.para.inlines.empty() ? inlines_from_text(it.para.text) : it.para.inlines;
     }
+    // a heading typed in bold as a whole ("1. INTRODUCTION" in a Normal paragraph): the
+    // bold was the heading's look, which every format gives a heading anyway
+    while (s.heading.size() == 1 &&
+           (s.heading.front().kind == InlineKind::strong || s.heading.front().kind == InlineKind::emphasis)) {
+        Inlines inner = std::move(s.heading.front().children);
+        s.heading = std::move(inner);
+    }
     if (p_.sections.empty() && level > 2) s.level = 2;
     p_.sections.push_back(std::move(s));
     in_clause_ = false;
@@ -1652,10 +1659,48 @@ bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::str
 
 }  // namespace
 
+// A contents list typed as paragraphs (a Word file's "1. Introduction" ... "3. Complaints"
+// with no field behind it): three numbered headings or more in a row, numbered on from 1,
+// whose first comes again further down with the same words, where the body starts. The
+// entries and a "Contents" line above them are dropped, with a warning.
+void drop_typed_contents(std::vector<Paragraph>& paragraphs, const std::string& path, std::vector<Dropped>& dropped,
+                         Diagnostics& diags) {
+    auto entry = [](const Paragraph& p, int n, std::string& words) {
+        const Marker m = read_marker(p.text);
+        if (p.table || p.bullet || m.kind != MarkerKind::single || m.enclosed || m.parts[0] != n) return false;
+        words = lower(std::string_view(p.text).substr(m.length));
+        Paragraph one_line;
+        return title_like(one_line, p.text.substr(m.length), 12);
+    };
+    for (std::size_t i = 0; i < paragraphs.size() && i < 60; ++i) {
+        std::string first_words, words;
+        if (!entry(paragraphs[i], 1, first_words)) continue;
+        std::size_t end = i + 1;
+        while (end < paragraphs.size() && entry(paragraphs[end], static_cast<int>(end - i) + 1, words)) ++end;
+        if (end - i < 3) continue;
+        const bool body_follows =
+            std::any_of(paragraphs.begin() + static_cast<long>(end), paragraphs.end(),
+                        [&](const Paragraph& p) { return entry(p, 1, words) && words == first_words; });
+        if (!body_follows) return;
+        std::size_t from = i;
+        if (from > 0) {
+            const std::string above = lower(paragraphs[from - 1].text);
+            if (above == "contents" || above == "table of contents" || above == "index") --from;
+        }
+        for (std::size_t k = from; k < end; ++k) dropped.push_back({paragraphs[k].pos, paragraphs[k].text, "contents"});
+        diags.warning(path, paragraphs[from].pos,
+                      "dropped a contents list of " + std::to_string(end - i) +
+                          " entries: its headings come again where the text starts");
+        paragraphs.erase(paragraphs.begin() + static_cast<long>(from), paragraphs.begin() + static_cast<long>(end));
+        return;
+    }
+}
+
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
                             std::vector<Dropped> dropped, Diagnostics& diags,
                             const std::vector<std::string>& page_furniture) {
     ImportResult result;
+    drop_typed_contents(paragraphs, path, dropped, diags);
     // Word's Subtitle: not words of the text; the council's name when it states one
     // ("Anytown Borough Council", "... Constitution of Anytown Borough Council")
     std::string subtitle_council;

@@ -17,6 +17,7 @@
 namespace protopub::import {
 
 using namespace protopub::model;
+using detail::clean_line;
 using detail::ends_sentence;
 using detail::Marker;
 using detail::MarkerKind;
@@ -44,29 +45,6 @@ struct Line {
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
-
-// One line as the reader will use it: U+00A0 no-break spaces and tabs become spaces,
-// runs of spaces become one (layout, not wording), ends are trimmed.
-std::string clean_line(std::string_view raw) {
-    std::string out(raw.size(), ' ');
-    std::size_t n = 0;  // bytes written
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        char c = raw[i];
-        if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < raw.size() &&
-            static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
-            c = ' ';
-            ++i;
-        }
-        if (is_space(c)) {
-            if (n > 0 && out[n - 1] != ' ') out[n++] = ' ';
-        } else {
-            out[n++] = c;
-        }
-    }
-    if (n > 0 && out[n - 1] == ' ') --n;
-    out.resize(n);
-    return out;
-}
 
 // "Role<TAB>Accountable to<TAB>Main duty": the cells of a table saved as text. Tabs at
 // the start are indentation.

@@ -18,6 +18,7 @@
 #include "docx/docx.hpp"
 #include "import/import.hpp"
 #include "model/text.hpp"
+#include "package/zip_writer.hpp"
 #include "pdf/pdf.hpp"
 #include "redline/redline.hpp"
 #include "refs/refs.hpp"
@@ -160,8 +161,9 @@ struct Layout {
     bool lettered_introduction = false;  // "(a) ... (b) ... (c) ..." before section 1
     bool uneven_label_spacing = false;   // "a)  the", "b) the", "c)   the"
     std::vector<int> classes;            // the LAYOUTS.md classes this layout stands for
-    enum class Medium { text, docx, pdf } medium = Medium::text;  // our own .docx, or our PDF through pdftotext
-    std::string pdftotext_flags;                                  // "", "-layout", "-raw"
+    // our own .docx, a Word file with numbers typed (no Word numbering), or our PDF through pdftotext
+    enum class Medium { text, docx, typed_docx, pdf } medium = Medium::text;
+    std::string pdftotext_flags;  // "", "-layout", "-raw"
     // LAYOUTS.md classes 18-35
     std::string lost_numbers;             // "ones": every clause printed "1."; "dashes": every clause "- "
     bool quoted_extract = false;          // a quoted passage with its own "1." "2." inside a clause
@@ -258,6 +260,10 @@ const std::vector<Layout>& layouts() {
         add("our PDF, pdftotext", [](Layout& x) { x.medium = Layout::Medium::pdf, x.classes = {29, 33}; });
         add("our PDF, pdftotext -layout", [](Layout& x) {
             x.medium = Layout::Medium::pdf, x.pdftotext_flags = "-layout", x.classes = {12, 29};
+        });
+        add("a Word file with typed numbers, bold headings and a typed contents list", [](Layout& x) {
+            x.medium = Layout::Medium::typed_docx, x.contents = 2, x.headings = Headings::numbered,
+            x.classes = {6, 12, 33};
         });
         add("our PDF, pdftotext -raw",
             [](Layout& x) { x.medium = Layout::Medium::pdf, x.pdftotext_flags = "-raw", x.classes = {29}; });
@@ -1220,6 +1226,42 @@ std::string render_text(const Protocol& p, const Layout& layout) {
     return out;
 }
 
+// A Word file as a clerk types one (LAYOUTS.md 6, 12, 33): a Normal paragraph for each of
+// the text's paragraphs, headings in bold, numbers typed with no-break spaces after them
+// ("1.1" and four of them, "(a)" and two), no Word numbering or heading styles.
+std::string typed_docx(const Protocol& p, const Layout& layout) {
+    Layout plain = layout;
+    plain.medium = Layout::Medium::text;
+    std::vector<std::string> headings;
+    for (const auto& s : p.sections) headings.push_back(heading_line(s, plain));
+    const std::string text = render_text(p, plain);
+    std::string body;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t nl = text.find('\n', start);
+        if (nl == std::string::npos) nl = text.size();
+        std::string line = text.substr(start, nl - start);
+        start = nl + 1;
+        if (line.empty()) continue;
+        const bool heading = std::find(headings.begin(), headings.end(), line) != headings.end();
+        // the space after a number or label: no-break spaces, as Word users space them
+        const std::size_t sp = line.find(' ');
+        if (!heading && sp != std::string::npos && sp > 0 && sp <= 8 &&
+            (std::isdigit(static_cast<unsigned char>(line[0])) || line[0] == '('))
+            line.replace(sp, 1, line[0] == '(' ? "\xC2\xA0\xC2\xA0" : "\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0");
+        std::string escaped;
+        model::append_xml_escaped(escaped, line, false);
+        body += std::string("<w:p><w:r>") + (heading ? "<w:rPr><w:b/></w:rPr>" : "") + "<w:t xml:space=\"preserve\">" +
+                escaped + "</w:t></w:r></w:p>";
+    }
+    const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    std::string error;
+    auto bytes = package::write_zip({{"word/document.xml", "<?xml version=\"1.0\"?><w:document " + w + "><w:body>" +
+                                                               body + "</w:body></w:document>"}},
+                                    0, error);
+    REQUIRE(bytes);
+    return *bytes;
+}
+
 // ------------------------------------------------------------------ sources
 
 std::vector<std::pair<std::string, Protocol>> committed_sources() {
@@ -1341,7 +1383,9 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
     if (!layout.site_page) options.council = want.meta.council;  // else the council is the site's, found
     import::ImportResult r;
     std::string text;
-    if (layout.medium == Layout::Medium::docx) {
+    if (layout.medium == Layout::Medium::typed_docx) {
+        r = import::import_docx(typed_docx(want, layout), "roundtrip.docx", options, diags);
+    } else if (layout.medium == Layout::Medium::docx) {
         docx::DocxOptions docx_options;
         docx_options.epoch = 1700000000;
         const std::string bytes = docx::render_docx(want, docx_options, diags);
@@ -1455,6 +1499,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"bullets as '\xC2\xB7'", 17},
         {"our PDF, pdftotext", 17},
         {"our PDF, pdftotext -layout", 17},
+        {"a Word file with typed numbers, bold headings and a typed contents list", 17},
         {"our PDF, pdftotext -raw", 16},
         // LAYOUTS.md classes 1-17
         {"breadcrumb numbered, a line each", 17},
