@@ -1045,6 +1045,11 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             diags.warning(path, {line.number, line.column},
                           "'" + m.text + "' taken to start a paragraph: the line before ended short of the width");
         }
+        // "PROTOCOL FOR MEMBER-OFFICER RELATIONS" / "Introduction" or "Adopted by Council on
+        // ...": a title or heading in capitals is a paragraph of its own, however near the
+        // width it ran (what goes on after it in small letters is another paragraph)
+        starts = starts || (open && cur.single_line && title_line(last_line) && detail::in_capitals(last_line) &&
+                            !detail::in_capitals(line.text) && std::isupper(static_cast<unsigned char>(line.text[0])));
         // No blank lines between paragraphs: a line that was not wrapped ends its paragraph
         // when it ends a sentence or is a heading, and a heading stands on its own line.
         if (layout.gapless && open && !starts) {
@@ -1053,11 +1058,6 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             starts = layout.width == 0 || (last_short && (sentence_ended || last_heading)) ||
                      (sentence_ended && title_line(line.text) && line.text.size() < layout.width &&
                       (detail::in_capitals(line.text) || line.text.size() * 2 < layout.width));
-            // "PROTOCOL FOR MEMBER-OFFICER RELATIONS" / "Introduction": a title or heading in
-            // capitals is a paragraph of its own, however near the width it ran (what goes on
-            // after it in small letters is another paragraph)
-            starts = starts || (last_heading && detail::in_capitals(last_line) && !detail::in_capitals(line.text) &&
-                                std::isupper(static_cast<unsigned char>(line.text[0])));
             // "11. SUPPORT SERVICES TO COUNCILLORS AND POLITICAL" / "GROUPS" / "11.1 ...": a
             // numbered heading in capitals wrapped, its last words in capitals on a line of
             // their own right before the section's first clause, goes on
