@@ -18,6 +18,7 @@ namespace protopub::import {
 
 using namespace protopub::model;
 using detail::clean_line;
+using detail::plausible_next;
 using detail::ends_sentence;
 using detail::Marker;
 using detail::MarkerKind;
@@ -887,20 +888,6 @@ private:
     const std::vector<Line>& lines_;
     mutable std::unordered_map<std::string, int> words_;  // every word of the text and how often, learnt on first use
 };
-
-// 3.2 may follow 3.1.4 (next of an ancestor), 3.1 (next sibling) or 3 (first child).
-bool plausible_next(const std::vector<int>& prev, const std::vector<int>& cur) {
-    if (prev.empty() || cur.empty()) return true;
-    for (std::size_t k = 0; k < cur.size(); ++k) {
-        bool same_prefix =
-            k <= prev.size() && std::equal(cur.begin(), cur.begin() + static_cast<long>(k), prev.begin());
-        if (!same_prefix) return false;
-        const int expected = k < prev.size() ? prev[k] + 1 : 1;
-        if (cur[k] == expected)
-            return std::all_of(cur.begin() + static_cast<long>(k) + 1, cur.end(), [](int p) { return p == 1; });
-    }
-    return false;
-}
 
 // "(c)" after "(b)", "v." after "iv.": the next item of a list, even when the item
 // before ends without a full stop ("(b) ... paragraph 5.2; and").

@@ -63,6 +63,32 @@ inline std::set<std::string> section_kinds(const redline::ChangeSet& set) {
     return out;
 }
 
+// Every kind of edit the scripts make, in the order they are drawn from.
+inline const std::vector<std::string>& edit_kinds() {
+    static const std::vector<std::string> kinds = {"reword",
+                                                   "insert",
+                                                   "delete",
+                                                   "move-within",
+                                                   "move-across",
+                                                   "split",
+                                                   "merge",
+                                                   "bullet-insert",
+                                                   "bullet-delete",
+                                                   "bullet-swap",
+                                                   "table-cell",
+                                                   "table-row-insert",
+                                                   "table-row-delete",
+                                                   "table-column-insert",
+                                                   "section-rename",
+                                                   "section-insert",
+                                                   "section-delete",
+                                                   "section-move",
+                                                   "subheading-insert",
+                                                   "subheading-delete",
+                                                   "subheading-move"};
+    return kinds;
+}
+
 class ScriptMaker {
 public:
     ScriptMaker(const model::Protocol& source, std::mt19937& rng) : rng_(rng) {
@@ -72,27 +98,7 @@ public:
     }
 
     EditScript make() {
-        static const std::vector<std::string> kinds = {"reword",
-                                                       "insert",
-                                                       "delete",
-                                                       "move-within",
-                                                       "move-across",
-                                                       "split",
-                                                       "merge",
-                                                       "bullet-insert",
-                                                       "bullet-delete",
-                                                       "bullet-swap",
-                                                       "table-cell",
-                                                       "table-row-insert",
-                                                       "table-row-delete",
-                                                       "table-column-insert",
-                                                       "section-rename",
-                                                       "section-insert",
-                                                       "section-delete",
-                                                       "section-move",
-                                                       "subheading-insert",
-                                                       "subheading-delete",
-                                                       "subheading-move"};
+        const std::vector<std::string>& kinds = edit_kinds();
         std::vector<std::string> order = kinds;
         std::shuffle(order.begin(), order.end(), rng_);
         // Sections first (they reserve their clauses), then the clause edits.

@@ -91,27 +91,7 @@ TEST_CASE("property: random edit scripts give their own change model and exact A
         }
     }
     // The scripts really exercised every kind of edit.
-    for (const char* kind : {"reword",
-                             "insert",
-                             "delete",
-                             "move-within",
-                             "move-across",
-                             "split",
-                             "merge",
-                             "bullet-insert",
-                             "bullet-delete",
-                             "bullet-swap",
-                             "table-cell",
-                             "table-row-insert",
-                             "table-row-delete",
-                             "table-column-insert",
-                             "section-rename",
-                             "section-insert",
-                             "section-delete",
-                             "section-move",
-                             "subheading-insert",
-                             "subheading-delete",
-                             "subheading-move"}) {
+    for (const std::string& kind : edit_kinds()) {
         INFO(kind);
         CHECK(edits_made[kind] > 0);
     }
