@@ -106,13 +106,16 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
         const bool next_item = !out.empty() && b.indented && (indented_items || ends_list_item(out.back().text));
         // ("Report of: Monitoring Officer" / "Title of Report: ...": the fields of a cover sheet;
         // "Constitution of Anytown Council Part 5" / "MEMBER / OFFICER PROTOCOL": a header above the title)
-        const bool title_under_header =
-            !out.empty() && names_title_page(out.back().text) && header_line_kind(b.text) == HeaderLine::title;
+        // (asked last: it reads the words of both)
+        auto title_under_header = [&] {
+            return names_title_page(out.back().text) && header_line_kind(b.text) == HeaderLine::title;
+        };
         if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !next_item && !out.back().table &&
-            !b.table && !title_under_header && !(starts_field(out.back().text) && starts_field(b.text)) &&
-            !b.subtitle && !out.back().subtitle && b.heading_level == 0 && out.back().heading_level == 0 &&
+            !b.table && !(starts_field(out.back().text) && starts_field(b.text)) && !b.subtitle &&
+            !out.back().subtitle && b.heading_level == 0 && out.back().heading_level == 0 &&
             (b_marker.kind == MarkerKind::none || reference_on) &&
-            (!ends_sentence(out.back().text) || (spaced_width > 0 && full_line)) && !ends_lead_in(out.back().text)) {
+            (!ends_sentence(out.back().text) || (spaced_width > 0 && full_line)) && !ends_lead_in(out.back().text) &&
+            !title_under_header()) {
             Paragraph& a = out.back();
             // "24.1 Status of this code" + "This code gives...": a title and its words
             const std::string_view a_words = std::string_view(a.text).substr(read_marker(a.text).length);

@@ -274,7 +274,7 @@ bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words
     for (std::size_t i = 0; i < text.size() && spaced <= max_words; ++i)
         spaced += text[i] != ' ' && (i == 0 || text[i - 1] == ' ');
     if (spaced > max_words) return false;
-    const std::size_t words = split_words(text).size();
+    const std::size_t words = word_count(text, max_words + 1);
     if (words == 0 || words > max_words) return false;
     if (text.find(": ") != std::string_view::npos && !in_capitals(text) && !division_heading(text)) return false;
     return !ends_with_small_word(text);
@@ -488,9 +488,9 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         // "... as long as their term of office lasts" / "Councillors" / "Councillors have
         // four main areas:": a line of a few words among long items, with a lead-in or a
         // sentence after it, is a heading that ends the items
-        const std::size_t words = split_words(items[i].para.text).size();
+        const std::size_t words = word_count(items[i].para.text, 5);
         const Paragraph* after = i + 1 < items.size() ? &items[i + 1].para : nullptr;
-        if (introduced[i] && item_before && words <= 4 && split_words(before.text).size() >= 3 * words + 6 &&
+        if (introduced[i] && item_before && words <= 4 && word_count(before.text, 3 * words + 6) >= 3 * words + 6 &&
             title_like(items[i].para, items[i].para.text, 4) && after && !after->table && !after->text.empty() &&
             !is_lower(after->text[0]) && (ends_lead_in(after->text) || ends_sentence(after->text))) {
             introduced[i] = false;
@@ -549,7 +549,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         } else if (it.marker.kind == MarkerKind::single) {
             // "2. ROLES OF OFFICERS:", "2. Roles of Officers:" (a numbered sentence ending in a
             // colon is a lead-in)
-            if (heading_like(p, it.rest, 12) || (capitalised(it.rest) && heading_before_clauses(p, it.rest, next)) ||
+            if (heading_like(p, it.rest, 12) || (heading_before_clauses(p, it.rest, next) && capitalised(it.rest)) ||
                 p.heading_level > 0)
                 it.role = Role::numbered_heading;
             else if (it.marker.text.back() == '.' || bare_series)
@@ -1594,6 +1594,16 @@ namespace {
 // number a text names in its running words, or "" ("paragraph 4.2 of this Code" is a
 // text naming its own paragraphs: not counted).
 std::string paragraph_named(std::string_view text) {
+    // (most paragraphs name none: look for the words before splitting the text into words)
+    auto has = [&](std::string_view word) {
+        for (std::size_t at = 0; at + word.size() <= text.size(); ++at) {
+            at = text.find(word.substr(1), at + 1);
+            if (at == std::string_view::npos) return false;
+            if ((text[at - 1] | 0x20) == word[0]) return true;
+        }
+        return false;
+    };
+    if (!has("para") && !has("point") && !has("clause")) return "";
     const std::vector<std::string> words = split_words(text);
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
         const std::string word = lower(words[i]);
@@ -1621,7 +1631,8 @@ bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::str
     std::vector<std::string_view> marks_seen;
     const Item* first_mark = nullptr;
     for (const Item& it : items) {
-        const std::string text = lower(it.rest.empty() ? it.para.text : it.rest);
+        const std::string_view start = it.rest.empty() ? it.para.text : it.rest;
+        const std::string text = lower(start.substr(0, 24));  // the marks open a paragraph
         for (std::string_view mark : minutes_marks)
             if (text.rfind(mark, 0) == 0 && std::find(marks_seen.begin(), marks_seen.end(), mark) == marks_seen.end()) {
                 marks_seen.push_back(mark);

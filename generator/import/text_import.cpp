@@ -18,11 +18,11 @@ namespace protopub::import {
 
 using namespace protopub::model;
 using detail::clean_line;
-using detail::plausible_next;
 using detail::ends_sentence;
 using detail::Marker;
 using detail::MarkerKind;
 using detail::Paragraph;
+using detail::plausible_next;
 using detail::starts_field;
 
 namespace {
@@ -67,8 +67,7 @@ std::vector<std::string> tab_cells(std::string_view raw) {
 
 // "| Role | Accountable to |": the cells of a table a web page or Markdown gives as text,
 // between pipes.
-std::vector<std::string> pipe_cells(std::string_view raw) {
-    const std::string line = clean_line(raw);
+std::vector<std::string> pipe_cells(std::string_view line) {
     if (line.size() < 3 || line.front() != '|' || line.back() != '|') return {};
     std::vector<std::string> cells;
     for (std::size_t start = 1, bar; (bar = line.find('|', start)) != std::string::npos; start = bar + 1)
@@ -120,7 +119,7 @@ std::vector<Line> split_lines(std::string_view text) {
         line.indented = !line.blank && (raw.substr(0, 2) == "  " || raw[0] == '\t');
         line.page_break = page_break;
         line.raw_length = raw.size();
-        line.cells = pipe_cells(raw);
+        line.cells = pipe_cells(line.text);  // (the line cleaned: single-spaced, trimmed)
         if (line.cells.empty() && raw.find('\t') != std::string_view::npos)
             line.cells = tab_cells(raw);
         else if (line.cells.empty() && raw.find("   ", raw.find_first_not_of(' ')) != std::string_view::npos)
@@ -474,6 +473,7 @@ bool contents_entry(std::string_view s) {
 // "toc goes in here", "[TOC]", "{{contents}}": a short line that stands where a contents
 // list was to go, naming it and saying nothing else.
 bool contents_placeholder(std::string_view s) {
+    if (s.size() > 60 || model::word_count(s, 7) > 6) return false;  // (asked of every line: few are short)
     std::vector<std::string> words = split_words(s);
     if (words.empty() || words.size() > 6 || ends_sentence(s)) return false;
     const bool bracketed = std::string_view("[{<").find(s.front()) != std::string_view::npos &&
@@ -859,30 +859,46 @@ public:
 private:
     void learn_words() const {
         bool after_break = false;
+        std::string w;
+        words_.reserve(4096);
         for (const Line& l : lines_) {
             if (l.blank || l.junk) continue;
-            std::vector<std::string> words = split_words(l.text);
-            for (std::size_t i = after_break ? 1 : 0; i < words.size(); ++i) {
-                if (i + 1 == words.size() && words[i].back() == '-') continue;
-                const std::string w = letters(words[i]);
+            // (a line is single-spaced: its words lie between single spaces)
+            const std::string_view text = l.text;
+            std::string_view last;
+            bool first = true;
+            for (std::size_t start = 0; start < text.size();) {
+                std::size_t end = text.find(' ', start);
+                if (end == std::string_view::npos) end = text.size();
+                const std::string_view word = text.substr(start, end - start);
+                const bool skip = (first && after_break) || word.empty() || (end == text.size() && word.back() == '-');
+                first = false;
+                start = end + 1;
+                if (!word.empty()) last = word;
+                if (skip) continue;
+                letters(word, w);
                 ++words_[w];
                 for (std::size_t dash = w.find('-'); dash != std::string::npos; dash = w.find('-', dash + 1)) {
                     ++words_[w.substr(0, dash)];
                     ++words_[w.substr(dash + 1, w.find('-', dash + 1) - dash - 1)];
                 }
             }
-            after_break = !words.empty() && words.back().size() > 1 && words.back().back() == '-';
+            after_break = last.size() > 1 && last.back() == '-';
         }
     }
 
     // the word in lower case, without the punctuation around it
     static std::string letters(std::string_view word) {
+        std::string out;
+        letters(word, out);
+        return out;
+    }
+    static void letters(std::string_view word, std::string& out) {
         auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
         while (!word.empty() && !letter(word.front())) word.remove_prefix(1);
         while (!word.empty() && !letter(word.back())) word.remove_suffix(1);
-        std::string out(word);
+        out.assign(word);
         for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return out;
     }
 
     const std::vector<Line>& lines_;

@@ -318,29 +318,52 @@ std::string join_number(const std::vector<int>& parts) {
     return out;
 }
 
+namespace {
+
+// The white space at i and its length in bytes, 0 where a word's byte stands.
+std::size_t space_at(std::string_view text, std::size_t i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+    // U+00A0 no-break space and U+2000..U+200B spaces count as white space too
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) return 2;
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(text[i + 2]) <= 0x8B)
+        return 3;
+    return 0;
+}
+
+// Calls word(start, length) for each word of the text until it returns false.
+template <typename Word>
+void for_each_word(std::string_view text, Word word) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t space = space_at(text, i);
+        if (space == 0) {
+            ++i;
+            continue;
+        }
+        if (i > start && !word(start, i - start)) return;
+        i += space;
+        start = i;
+    }
+    if (start < text.size()) word(start, text.size() - start);
+}
+
+}  // namespace
+
 std::vector<std::string> split_words(std::string_view text) {
     std::vector<std::string> words;
-    std::string cur;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-        // U+00A0 no-break space and U+2000..U+200B spaces count as white space too
-        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
-            space = true;
-            ++i;
-        } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-                   static_cast<unsigned char>(text[i + 2]) <= 0x8B) {
-            space = true;
-            i += 2;
-        }
-        if (space) {
-            if (!cur.empty()) words.push_back(std::move(cur)), cur.clear();
-        } else {
-            cur += static_cast<char>(c);
-        }
-    }
-    if (!cur.empty()) words.push_back(std::move(cur));
+    for_each_word(text, [&](std::size_t start, std::size_t length) {
+        words.emplace_back(text.substr(start, length));
+        return true;
+    });
     return words;
+}
+
+std::size_t word_count(std::string_view text, std::size_t limit) {
+    std::size_t n = 0;
+    for_each_word(text, [&](std::size_t, std::size_t) { return ++n < limit; });
+    return n;
 }
 
 std::string trim(std::string_view s) {

@@ -47,6 +47,8 @@ bool parse_clause_number(std::string_view s, std::vector<int>& parts);
 std::string join_number(const std::vector<int>& parts);
 
 // Split on ASCII/Unicode whitespace into words (used by word-sequence checks and diffs).
+// How many words split_words would give, up to `limit` (counting stops there).
+std::size_t word_count(std::string_view text, std::size_t limit = static_cast<std::size_t>(-1));
 std::vector<std::string> split_words(std::string_view text);
 
 std::string trim(std::string_view s);

@@ -29,3 +29,20 @@ TEST_CASE("invalid UTF-8 is found at its first bad byte", "[model][text]") {
     CHECK(find_invalid_utf8("a\xC0\xAF") == 1);     // overlong '/'
     CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);  // surrogate
 }
+
+TEST_CASE("word_count counts what split_words splits, and stops at its limit", "[model][text]") {
+    for (const std::string& text : {std::string(""), std::string("   "), std::string("one"),
+                                    std::string(" two  words "), std::string("tab\tand\nnew line"),
+                                    std::string("no\xC2\xA0"
+                                                "break space"),
+                                    std::string("en\xE2\x80\x82space and \xE2\x80\x8Bzero width"),
+                                    std::string("caf\xC3\xA9 ol\xC3\xA9 \xC2\xA0 end")}) {
+        INFO(text);
+        CHECK(word_count(text) == split_words(text).size());
+    }
+    CHECK(word_count("a b c d e f", 3) == 3);
+    CHECK(word_count("a b", 3) == 2);
+    CHECK(split_words("no\xC2\xA0"
+                      "break  \xE2\x80\x82"
+                      "x") == std::vector<std::string>{"no", "break", "x"});
+}
