@@ -375,6 +375,43 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
     }
 }
 
+// A web page's footer below the text: "Was this page useful?" / "Yes" / "No", "Share this
+// page", "Back to top", "Page last updated ...". Dropped from the end up (each line
+// reported) while the lines read as such, when one of them surely is one.
+void drop_web_footer(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped,
+                     Diagnostics& diags) {
+    static const std::array<std::string_view, 8> sure = {
+        "was this page",    "share this page",   "back to top",  "print this page",
+        "report a problem", "page last updated", "last updated", "is there anything wrong with this page"};
+    static const std::array<std::string_view, 8> also = {"yes",      "no",         "share",           "print",
+                                                         "feedback", "contact us", "related content", "follow us"};
+    auto lower = [](std::string_view t) {
+        std::string out(t);
+        for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    };
+    std::size_t from = lines.size();
+    bool found = false;
+    for (std::size_t i = lines.size(); i-- > 0 && lines.size() - i <= 12;) {
+        if (lines[i].blank || lines[i].junk) continue;
+        const std::string text = lower(lines[i].text);
+        const bool is_sure =
+            std::any_of(sure.begin(), sure.end(), [&](std::string_view s) { return text.rfind(s, 0) == 0; });
+        const bool is_also = std::any_of(also.begin(), also.end(), [&](std::string_view s) { return text == s; });
+        if (!is_sure && !is_also) break;
+        found = found || is_sure;
+        from = i;
+    }
+    if (!found) return;
+    for (std::size_t i = from; i < lines.size(); ++i) {
+        Line& l = lines[i];
+        if (l.blank || l.junk) continue;
+        l.junk = true;
+        dropped.push_back({{l.number, 1}, l.text, "web page furniture"});
+        diags.warning(path, {l.number, 1}, "dropped web page furniture below the text '" + l.text + "'");
+    }
+}
+
 // "3. When things go wrong ........ 7": a contents entry, its dot leader and page number.
 bool contents_entry_with_leader(std::string_view s) {
     const bool leader = s.find("....") != std::string_view::npos || s.find(". . . .") != std::string_view::npos ||
@@ -504,7 +541,36 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         drop(line);
     };
     const auto is_heading = [](std::string_view text) {
-        return equals_ignore_case(text, "contents") || equals_ignore_case(text, "table of contents");
+        return equals_ignore_case(text, "contents") || equals_ignore_case(text, "table of contents") ||
+               equals_ignore_case(text, "on this page") || equals_ignore_case(text, "in this section") ||
+               equals_ignore_case(text, "page contents");
+    };
+    // "On this page" / "Introduction" / "Roles of members": a web page's links to its own
+    // headings, lines without numbers that come again, in the same order, further down
+    const auto repeated_entries = [&](std::size_t from) {
+        std::vector<std::size_t> entries;
+        std::size_t search = from;
+        for (std::size_t k = from; k < lines.size(); ++k) {
+            if (lines[k].blank || lines[k].junk) continue;
+            if (detail::read_marker(lines[k].text).kind != MarkerKind::none || !title_line(lines[k].text)) break;
+            std::size_t again = std::max(search, k + 1);
+            while (again < lines.size() && !equals_ignore_case(lines[again].text, lines[k].text)) ++again;
+            if (again == lines.size()) break;
+            entries.push_back(k);
+            search = again + 1;
+        }
+        // (the last entries may be the headings themselves, the text begun: the list ends
+        // before the first entry's own heading)
+        while (!entries.empty() && entries.size() > 1) {
+            const std::size_t first_again = [&] {
+                std::size_t a = entries.back() + 1;
+                while (a < lines.size() && !equals_ignore_case(lines[a].text, lines[entries.front()].text)) ++a;
+                return a;
+            }();
+            if (first_again < lines.size()) break;
+            entries.pop_back();
+        }
+        return entries;
     };
     // The nearest line above `at` that is text (blank lines and furniture skipped; a bare
     // marker stays, as the number of an entry may be one).
@@ -533,7 +599,11 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
                 if (!contents_entry(lines[end].text)) break;
                 entries.push_back(end);
             }
-            if (entries.size() < 2) continue;
+            if (entries.size() < 2) {
+                entries = repeated_entries(i + 1);
+                if (entries.size() < 2) continue;
+                end = entries.back() + 1;
+            }
             if (count++ == 0) first = lines[i].number;
             drop(lines[i]);
             for (std::size_t k : entries) drop(lines[k]);
@@ -588,9 +658,7 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         if (!again) continue;
         std::size_t heading = i;
         while (heading > 0 && lines[heading - 1].blank) --heading;
-        if (heading > 0 && (equals_ignore_case(lines[heading - 1].text, "contents") ||
-                            equals_ignore_case(lines[heading - 1].text, "table of contents")))
-            entries.insert(entries.begin(), heading - 1);
+        if (heading > 0 && is_heading(lines[heading - 1].text)) entries.insert(entries.begin(), heading - 1);
         if (count == 0) first = lines[entries.front()].number;
         for (std::size_t k : entries) drop(lines[k]);
         count += entries.size();
@@ -1557,7 +1625,9 @@ std::size_t wrap_width(const std::vector<Line>& lines) {
     if (lengths.empty()) return 0;
     // wrapped lines go on mid-sentence, so many start in lower case; a paragraph per line
     // (however short the lines) hardly ever does
-    if (lengths.size() >= 20 && lower_starts * 40 < lengths.size()) return 0;
+    // (a short text: not one of eight lines or more in lower case)
+    if ((lengths.size() >= 20 && lower_starts * 40 < lengths.size()) || (lengths.size() >= 8 && lower_starts == 0))
+        return 0;
     std::sort(lengths.begin(), lengths.end());
     // a paragraph per line (a web page, Word's text without line breaks): nothing was wrapped
     if (lengths[lengths.size() * 9 / 10] > 160) return 0;
@@ -1604,6 +1674,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     repair_number_glyphs(lines, path, diags);
     lines = split_inline_structure(std::move(lines), path, diags);
     drop_web_furniture(lines, path, dropped, diags);
+    drop_web_footer(lines, path, dropped, diags);
     drop_contents(lines, path, dropped, diags);
     drop_version_table(lines, path, dropped, diags);
     mark_tables(lines);

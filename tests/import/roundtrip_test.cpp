@@ -153,6 +153,7 @@ struct Layout {
     std::vector<int> continue_at = {8, 63};  // Numbering::continued: the first clause's number
     std::string title_goes_on;               // words after the title's last naming word ("... Relations between ...")
     bool title_fragments = false;            // the title cut inside its words, a fragment per line
+    bool web_page = false;   // a council web page: a '/' breadcrumb, "On this page" and its headings, a feedback footer
     bool site_page = false;  // the council's own site: "Skip to content", its name, a '>' breadcrumb, "Part 5 – Title"
     int covering_report = 0;  // a committee's covering report first; 2: on one line, 3: with numbered headings
     bool contents_placeholder = false;   // "Contents" / "toc goes in here"
@@ -274,6 +275,9 @@ const std::vector<Layout>& layouts() {
         add("covering report on one line", [](Layout& x) { x.covering_report = 2, x.classes = {5, 10}; });
         add("covering report with numbered headings", [](Layout& x) { x.covering_report = 3, x.classes = {5}; });
         add("the council's site, title after the Part", [](Layout& x) { x.site_page = true, x.classes = {1, 4}; });
+        add("a web page: breadcrumb, 'On this page', feedback footer, no blank lines", [](Layout& x) {
+            x.web_page = true, x.blank_lines = false, x.classes = {1, 6, 25};
+        });
         add("contents, dot leaders, pages out of order",
             [](Layout& x) { x.contents = 3, x.headings = Headings::numbered, x.classes = {6}; });
         add("contents, two entries a line",
@@ -899,6 +903,7 @@ const std::vector<std::string>& web_furniture_lines();
 std::vector<std::string> furniture_lines(const Layout& layout) {
     if (layout.web_furniture) return web_furniture_lines();
     if (layout.site_page) return {"Skip to content", "Home > Your council > Constitution > Codes and protocols"};
+    if (layout.web_page) return {"Home / Council and democracy / Constitution", "Was this page useful?", "Yes", "No"};
     if (layout.preface == "breadcrumb") return {"1. Home 2. Your council 3. Constitution 4. Codes and protocols"};
     if (layout.preface == "breadcrumb lines") return {"1. Home", "2. Your council", "3. Constitution"};
     if (layout.preface == "blog")
@@ -1112,6 +1117,7 @@ std::string render_text(const Protocol& p, const Layout& layout) {
         for (const auto& line : web_furniture_lines()) paras.push_back({line});
     if (layout.preface == "breadcrumb" || layout.preface == "breadcrumb lines" || layout.preface == "blog")
         for (const auto& line : furniture_lines(layout)) paras.push_back({line});
+    if (layout.web_page) paras.push_back({furniture_lines(layout)[0]});
     if (layout.site_page) {
         const auto furniture = furniture_lines(layout);
         paras.push_back({furniture[0]}), paras.push_back({p.meta.council}), paras.push_back({furniture[1]});
@@ -1127,6 +1133,13 @@ std::string render_text(const Protocol& p, const Layout& layout) {
             if (layout.preface == "version table")
                 for (const auto& line : furniture_lines(layout)) paras.push_back({line});
             if (layout.contents_placeholder) paras.push_back({"Contents"}), paras.push_back({"toc goes in here"});
+            if (layout.web_page) {  // (a page without headings has no links to them)
+                std::vector<Para> links = {{"On this page"}};
+                for (const auto& section : p.sections)
+                    if (is_body(section) && section.level == 2 && !section.heading.empty())
+                        links.push_back({heading_line(section, layout)});
+                if (links.size() > 2) paras.insert(paras.end(), links.begin(), links.end());
+            }
             if (layout.contents)
                 for (auto& entry : contents_list(p, layout)) paras.push_back(std::move(entry));
         }
@@ -1167,6 +1180,8 @@ std::string render_text(const Protocol& p, const Layout& layout) {
             if (!lead.empty()) paras.push_back({lead});
         }
     }
+    if (layout.web_page)
+        for (std::size_t k = 1; k < furniture_lines(layout).size(); ++k) paras.push_back({furniture_lines(layout)[k]});
 
     if (layout.one_line) {
         std::string out;
@@ -1508,6 +1523,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"covering report on one line", 17},
         {"covering report with numbered headings", 17},
         {"the council's site, title after the Part", 17},
+        {"a web page: breadcrumb, 'On this page', feedback footer, no blank lines", 17},
         {"a header over the title and every page, footers 'Page N of M'", 17},
         {"a header over the title and every page, no form feeds", 17},
         {"one line, the title going on after its last naming word", 11},
