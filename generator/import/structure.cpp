@@ -1374,6 +1374,18 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
         if ((is_structure(items[i]) && !title_page_line) || items[i].marker.kind != MarkerKind::none ||
             (!p.single_line && p.text.size() > 80))
             break;
+        // "Adopted by Council on 12 May 2022": who adopted it and when, in one sentence
+        if (const std::string text = lower(p.text); !p.bullet && !p.table && text.rfind("adopted by ", 0) == 0) {
+            const std::size_t on = text.rfind(" on ");
+            if (on != std::string::npos && on > 11 && !model::date_from_words(p.text.substr(on + 4)).empty()) {
+                dropped.push_back({p.pos, p.text, "title page"});
+                diags.note(path, p.pos, "'" + p.text + "' is a fact of the title page: it goes into the front matter");
+                facts.emplace_back("adopted by", p.text.substr(11, on - 11));
+                facts.emplace_back("adopted", p.text.substr(on + 4));
+                items.erase(items.begin() + static_cast<long>(i));
+                continue;
+            }
+        }
         auto fact = p.bullet || p.table ? std::nullopt : title_fact(p.text);
         const std::string value = fact ? lower(fact->second) : "";
         const bool reads =

@@ -388,6 +388,10 @@ TEST_CASE(
         CHECK(o.sections == c.sections);
         CHECK(o.numbers == c.numbers);
     }
+    // "Adopted by Council on 12 May 2022" under the title: who adopted it and when
+    const Imported small = import_unseen("small-capitals-title.txt");
+    CHECK(small.source.meta.adopted == "2022-05-12");
+    CHECK(small.source.meta.adopted_by == "Council");
     // the bullets the copy lost are items again, one a line
     const Imported hillford = import_unseen("hillford-lost-bullets.txt");
     const model::Clause& members = clause(hillford.source, "2.1");
