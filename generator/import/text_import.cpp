@@ -966,7 +966,8 @@ private:
         while (!word.empty() && !letter(word.front())) word.remove_prefix(1);
         while (!word.empty() && !letter(word.back())) word.remove_suffix(1);
         out.assign(word);
-        for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (auto& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // (ASCII: tolower is a call a letter)
     }
 
     const std::vector<Line>& lines_;
