@@ -30,9 +30,6 @@ struct TitleFact {
 // adoption (date in words, body, minute), what it supersedes and its place in the
 // constitution. Facts the front matter leaves out are left out.
 std::vector<TitleFact> title_facts(const Metadata& meta);
-// "Part 5(C)", "Section 24", "Part 5, Section 24": where the document sits in the
-// constitution, in words, naming only what the front matter gives.
-std::string constitution_place(const ConstitutionPlace& place);
 // The same as the lines a title page draws: a redline's with its front matter's changes
 // marked (Metadata::marked_facts), any other document's as plain words.
 std::vector<TitleLine> title_lines(const Metadata& meta);

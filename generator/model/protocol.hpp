@@ -216,6 +216,9 @@ struct ConstitutionPlace {
     std::string part;     // "5"
     std::string section;  // "24"
 };
+// "Part 5(C)", "Section 24", "Part 5, Section 24": where the document sits in the
+// constitution, in words, naming only what the front matter gives (model/facts.cpp).
+std::string constitution_place(const ConstitutionPlace& place);
 
 // A line of a redline's title page ("Version: <del>1</del><ins>2</ins>"): a value that
 // changed is OLD's deleted and NEW's inserted; a line only one version has is `inserted`

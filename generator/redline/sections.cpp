@@ -416,6 +416,10 @@ const Field front_matter_fields[] = {
     {"adopted_by", "Adopted by", [](const model::Metadata& m) { return m.adopted_by; }},
     {"minute", "Minute", [](const model::Metadata& m) { return m.minute; }},
     {"supersedes", "Supersedes", [](const model::Metadata& m) { return m.supersedes; }},
+    {"constitution", "Constitution",
+     [](const model::Metadata& m) {
+         return m.constitution ? model::constitution_place(*m.constitution) : std::string();
+     }},
 };
 
 std::vector<Change> front_matter_changes(const Protocol& old, const Protocol& new_, const Options& options) {

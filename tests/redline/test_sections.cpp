@@ -176,6 +176,13 @@ TEST_CASE("front-matter changes are in the schedule", "[redline][sections]") {
                     "\"number\":\"\"}") != std::string::npos);
     CHECK(json.find("\"part\":\"front_matter\",\"summary\":\"Version: '2023' replaced by '2024'\"") !=
           std::string::npos);
+
+    // the protocol's place in the constitution is a fact of its front matter too
+    auto moved = old;
+    moved.meta.constitution = model::ConstitutionPlace{"5", "25"};
+    const auto rows = schedule(old, moved);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0] == " |  | front matter | Constitution 'Part 5, Section 25' added");
 }
 
 TEST_CASE("the schedule names the parts of a split and of a merge", "[redline][sections]") {
