@@ -22,6 +22,7 @@ using namespace protopub::model;
 using detail::clean_line;
 using detail::drop_prefix;
 using detail::link_addresses;
+using detail::lower;
 using detail::Paragraph;
 
 namespace {
@@ -34,11 +35,6 @@ bool on(const pugi::xml_node& toggle) {
     if (!toggle) return false;
     std::string v = toggle.attribute("w:val").value();
     return v.empty() || (v != "0" && v != "false" && v != "off");
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 // ------------------------------------------------------------------ numbering

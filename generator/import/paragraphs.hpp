@@ -80,14 +80,14 @@ bool names_title_page(std::string_view text);
 // "PART 5(C) – PROTOCOL FOR MEMBER/OFFICER RELATIONS" -> the title after the place; "" if none.
 std::string title_after_place(std::string_view line);
 
+// The text in lower case (ASCII letters: the words the rules look for).
+std::string lower(std::string_view text);
 // "Report of: Head of Law": a short field name, a colon, a value.
 bool starts_field(std::string_view line);
 // "... is governed by:" or "by:-": words that introduce a list.
 bool ends_lead_in(std::string_view text);
 // "...; and", "..., or": an item of a list that goes on to the next.
 bool ends_list_item(std::string_view text);
-// "... as set out in paragraph": the word a reference's number follows.
-bool ends_with_reference_word(std::string_view text);
 bool ends_with_small_word(std::string_view text);  // "of", "the", "and", ...
 bool is_lower_start(std::string_view s);
 // "Councillor-" + "officer": a compound split at a line end keeps its hyphen, no space.

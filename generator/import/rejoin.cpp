@@ -20,13 +20,6 @@ bool ends_with_small_word(std::string_view text) {
     return std::find(words.begin(), words.end(), last) != words.end();
 }
 
-namespace {
-bool ends_with(std::string_view text, std::string_view end) {
-    return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
-}
-
-}  // namespace
-
 bool starts_field(std::string_view line) {
     const std::size_t colon = line.find(": ");
     if (colon == std::string_view::npos || colon == 0 || colon > 40 ||
@@ -52,7 +45,7 @@ bool ends_with_reference_word(std::string_view text) {
 
 bool ends_list_item(std::string_view text) {
     for (std::string_view end : {"; and", "; or", ", and", ", or"})
-        if (ends_with(text, end)) return true;
+        if (text.ends_with(end)) return true;
     return false;
 }
 
@@ -100,8 +93,7 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
                                   is_lower_start(std::string_view(b.text).substr(b_marker.length));
         // "... they should:" and then indented lines ("avoid personal attacks" / "ensure ..."),
         // or "...; or" / "Where officers ...": the items of a list whose bullets were lost
-        if (!out.empty() && b.indented && !out.back().text.empty() && out.back().text.back() == ':')
-            indented_items = true;
+        if (!out.empty() && b.indented && ends_lead_in(out.back().text)) indented_items = true;
         indented_items = indented_items && b.indented;
         const bool next_item = !out.empty() && b.indented && (indented_items || ends_list_item(out.back().text));
         // ("Report of: Monitoring Officer" / "Title of Report: ...": the fields of a cover sheet;
@@ -136,9 +128,7 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
             // "Confidential information is information:" / "furnished to the Council ..., or" /
             // "which may not be disclosed ...": the items a lead-in introduces, not a sentence
             // a page broke
-            const bool list_item = out.size() >= 2 && ends_lead_in(out[out.size() - 2].text) &&
-                                   (ends_with(a.text, ", or") || ends_with(a.text, ", and") ||
-                                    ends_with(a.text, "; or") || ends_with(a.text, "; and"));
+            const bool list_item = out.size() >= 2 && ends_lead_in(out[out.size() - 2].text) && ends_list_item(a.text);
             if (heading_over_clause || list_item) {
                 out.push_back(std::move(b));
                 out_last.push_back(i < last_line_length.size() ? last_line_length[i] : 0);

@@ -280,13 +280,13 @@ bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words
     return !ends_with_small_word(text);
 }
 
-namespace {
-
 std::string lower(std::string_view s) {
     std::string out(s);
     for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
+
+namespace {
 
 bool contains_word(const std::vector<std::string>& words, std::initializer_list<std::string_view> wanted) {
     return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
@@ -1499,11 +1499,9 @@ std::size_t title_named_by_report(const std::vector<Item>& items, std::size_t to
     return items.size();
 }
 
-// A numbered heading or paragraph of any kind.
-bool numbered(const Item& it) {
-    return it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::numbered_heading ||
-           it.role == Role::one_level_clause;
-}
+// A numbered heading or paragraph of any kind: what opens a clause or section, but an
+// unnumbered heading.
+bool numbered(const Item& it) { return opens_clause(it.role) && it.role != Role::heading; }
 
 // How often the first part of the numbers goes back in items [from, to): "3.2" then "1.".
 int restarts(const std::vector<Item>& items, std::size_t from, std::size_t to) {

@@ -337,19 +337,15 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
         const Marker m = detail::read_marker(l.text);
         if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) {
             // "1. Home 2. Constitution": a breadcrumb numbered as a list, before the title
-            if (split_words(l.text).size() > 6) break;
+            if (model::word_count(l.text, 7) > 6) break;
         }
         if ((detail::header_line_kind(l.text) == detail::HeaderLine::title ||
              !detail::title_after_place(l.text).empty()) &&
-            split_words(l.text).size() <= 12) {
+            model::word_count(l.text, 13) <= 12) {
             title = i;
             break;
         }
-        const std::string lower_text = [&] {
-            std::string t = l.text;
-            for (auto& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            return t;
-        }();
+        const std::string lower_text = detail::lower(l.text);
         // a web page's menu and breadcrumbs; a document library's preface (LAYOUTS.md 1-3)
         static const std::array<std::string_view, 10> openers = {
             "you are in", "you are here", "skip to",       "home ",    "total pages",
@@ -385,16 +381,11 @@ void drop_web_footer(std::vector<Line>& lines, const std::string& path, std::vec
         "report a problem", "page last updated", "last updated", "is there anything wrong with this page"};
     static const std::array<std::string_view, 8> also = {"yes",      "no",         "share",           "print",
                                                          "feedback", "contact us", "related content", "follow us"};
-    auto lower = [](std::string_view t) {
-        std::string out(t);
-        for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return out;
-    };
     std::size_t from = lines.size();
     bool found = false;
     for (std::size_t i = lines.size(); i-- > 0 && lines.size() - i <= 12;) {
         if (lines[i].blank || lines[i].junk) continue;
-        const std::string text = lower(lines[i].text);
+        const std::string text = detail::lower(lines[i].text);
         const bool is_sure =
             std::any_of(sure.begin(), sure.end(), [&](std::string_view s) { return text.rfind(s, 0) == 0; });
         const bool is_also = std::any_of(also.begin(), also.end(), [&](std::string_view s) { return text == s; });
