@@ -669,6 +669,7 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
         diags.note(path, {},
                    "left out " + std::to_string(dropped.size()) +
                        " paragraphs of a table of contents (Word makes them from the document)");
+    detail::drop_typed_contents(paras, path, dropped, diags);
     return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags, header_texts(*parts));
 }
 

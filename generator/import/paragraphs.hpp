@@ -104,6 +104,11 @@ void append_words(std::string& text, std::string_view line);
 std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::vector<std::size_t>& last_line_length,
                                      std::size_t full_width, std::size_t spaced_width = 0);
 
+// A contents list typed as paragraphs (a Word file's "1. Introduction" ... with no field
+// behind it; plain text's are found a line at a time): dropped, with a warning.
+void drop_typed_contents(std::vector<Paragraph>& paragraphs, const std::string& path, std::vector<Dropped>& dropped,
+                         model::Diagnostics& diags);
+
 // Builds the protocol: title, preamble, sections, clauses (with ids) and metadata.
 // `page_furniture`: what is printed on every page (Word's headers and footers), read
 // only for the council's name when the text itself does not give it.

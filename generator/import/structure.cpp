@@ -1721,7 +1721,6 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                             std::vector<Dropped> dropped, Diagnostics& diags,
                             const std::vector<std::string>& page_furniture) {
     ImportResult result;
-    drop_typed_contents(paragraphs, path, dropped, diags);
     // Word's Subtitle: not words of the text; the council's name when it states one
     // ("Anytown Borough Council", "... Constitution of Anytown Borough Council")
     std::string subtitle_council;
