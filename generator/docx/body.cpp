@@ -2,11 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <ctime>
-#include <iomanip>
 #include <sstream>
 
-#include "io/files.hpp"
 #include "model/facts.hpp"
 #include "model/text.hpp"
 #include "model/walk.hpp"
@@ -1104,16 +1101,6 @@ void keep_last_mark(pugi::xml_node body, pugi::xml_node first, pugi::xml_node la
     if (first != last && mark == "w:ins") record_properties(body, normal, first, tracked, false);
 }
 
-// A revision date ("2024-05-01T00:00:00Z", UTC to the second) two minutes later: apart
-// enough that LibreOffice, which takes changes by one author within a minute of each
-// other for one when they touch, keeps them apart.
-std::string two_minutes_later(const std::string& date) {
-    std::tm t{};
-    std::istringstream in(date);
-    in >> std::get_time(&t, "%Y-%m-%dT%H:%M:%SZ");
-    return in.fail() ? date : io::format_iso_datetime(static_cast<std::int64_t>(timegm(&t)) + 120);
-}
-
 }  // namespace
 
 // Paragraphs that one version has and the other has not (D1..Dk, between P and N) are
@@ -1125,7 +1112,7 @@ std::string two_minutes_later(const std::string& date) {
 // under a mark like its own), D(j+1)..Dk as before; both applications then give the same
 // paragraphs the same properties. j = 0 (as before) when no such cut exists.
 // Also cut (at j = k) when P's words end in a change of the run's kind; see below.
-void cut_removed_runs(pugi::xml_node body) {
+void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
     std::vector<pugi::xml_node> ps;
     for (auto n : body.children("w:p")) ps.push_back(n);
     for (std::size_t i = 1; i < ps.size(); ++i) {
@@ -1174,10 +1161,10 @@ void cut_removed_runs(pugi::xml_node body) {
         // What follows a tracked ending it could not share a mark with (P's own change, or
         // D1..Dj's words) is dated later, so no application takes the two changes for one
         // and joins their paragraphs.
-        if (joins_previous || cut_made)
+        if ((joins_previous || cut_made) && !later_date.empty())
             for (std::size_t j = cut_after + 1; j <= k; ++j)
                 for (const pugi::xpath_node& n : ps[j].select_nodes(".//@w:date"))
-                    n.attribute().set_value(two_minutes_later(n.attribute().value()).c_str());
+                    n.attribute().set_value(later_date.c_str());
     }
 }
 

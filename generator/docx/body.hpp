@@ -134,7 +134,8 @@ void write_body(const model::Protocol& protocol, XmlOut& out, const BodyOptions&
 
 // A redline's runs of paragraphs that one version has and the other has not, tracked so
 // that Word and LibreOffice give the paragraphs around them the same properties (see
-// body.cpp). Works on the written <w:body>: only redlines need it.
-void cut_removed_runs(pugi::xml_node body);
+// body.cpp). Works on the written <w:body>: only redlines need it. `later_date`: the date
+// (two minutes after the changes') of what must not be taken for the change before it.
+void cut_removed_runs(pugi::xml_node body, const std::string& later_date);
 
 }  // namespace protopub::docx::detail

@@ -216,7 +216,10 @@ std::string document_xml(const model::Protocol& p, const DocxOptions& options, c
     if (out.find("<w:rPr><w:ins ") == std::string::npos && out.find("<w:rPr><w:del ") == std::string::npos) return out;
     pugi::xml_document doc;
     if (!doc.load_buffer(out.data(), out.size(), pugi::parse_default | pugi::parse_ws_pcdata)) return out;
-    detail::cut_removed_runs(doc.child("w:document").child("w:body"));
+    // (what follows a tracked ending it cannot share a mark with is dated two minutes later:
+    // LibreOffice takes touching changes by one author within a minute for one)
+    detail::cut_removed_runs(doc.child("w:document").child("w:body"),
+                             options.epoch ? io::format_iso_datetime(*options.epoch + 120) : std::string());
     return xml_declaration + print(doc.document_element());
 }
 
