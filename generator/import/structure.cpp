@@ -317,6 +317,8 @@ HeaderLine header_line_kind(std::string_view text) {
         return HeaderLine::council;
     if (contains_word(words, {"protocol", "code", "relations", "relationships", "guidance", "conventions", "charter"}))
         return HeaderLine::title;
+    // "STANDING ORDERS AND PROTOCOLS", "Codes and Protocols": the collection the protocol sits in
+    if (contains_word(words, {"protocols", "codes"})) return HeaderLine::constitution;
     return HeaderLine::other;
 }
 
@@ -330,6 +332,24 @@ std::string title_after_place(std::string_view line) {
         std::string rest = trim(line.substr(at + dash.size()));
         if (!rest.empty() && header_line_kind(rest) == HeaderLine::title) return rest;
     }
+    // "Part 5.→Member and Officer Relations Protocol": the Part's number, then the title
+    const std::vector<std::string> words = split_words(line);
+    if (words.size() >= 3 && lower(words[0]) == "part" && (is_digit(words[1][0]) || words[1].size() <= 4)) {
+        std::string rest;
+        for (std::size_t k = 2; k < words.size(); ++k) rest += (rest.empty() ? "" : " ") + words[k];
+        if (header_line_kind(rest) == HeaderLine::title) return rest;
+    }
+    return {};
+}
+
+// "Anytown Borough Council – Constitution": the council's name before the dash, or "".
+std::string council_before_place(std::string_view line) {
+    for (std::string_view dash : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", ": "}) {
+        const auto at = line.find(dash);
+        if (at == std::string_view::npos) continue;
+        std::string before = trim(line.substr(0, at));
+        if (header_line_kind(before) == HeaderLine::council) return before;
+    }
     return {};
 }
 
@@ -338,7 +358,7 @@ bool names_title_page(std::string_view text) {
     if (kind == HeaderLine::council) return true;
     if (kind != HeaderLine::constitution) return false;
     const std::vector<std::string> words = split_words(text);
-    return lower(words.front()) == "part" || contains_word(words, {"constitution"});
+    return lower(words.front()) == "part" || contains_word(words, {"constitution", "protocols", "codes"});
 }
 
 namespace {
@@ -1461,6 +1481,8 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
                 (is_structure(items[i + 1]) || items[i + 1].role == Role::one_level_clause))
                 break;
             read_place(p.text, page.place);
+            // "KESTREL CITY COUNCIL – CONSTITUTION": the council's name, a dash, the place
+            if (page.council.empty()) page.council = council_before_place(p.text);
             named = true;
             if (page.title.empty()) {
                 page.title = title_after_place(p.text);

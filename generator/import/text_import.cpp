@@ -159,6 +159,15 @@ bool is_page_number(std::string_view s) {
     return false;
 }
 
+// "Page 3 of 12" alone on its line: a page's footer wherever it stands, blank lines
+// around it or not (no sentence is worded so, nor wrapped so that a line holds just that)
+bool page_n_of_m(std::string_view s) {
+    if (s.size() > 20) return false;
+    const std::vector<std::string> w = split_words(s);
+    return w.size() == 4 && equals_ignore_case(w[0], "page") && all_digits(w[1]) && equals_ignore_case(w[2], "of") &&
+           all_digits(w[3]) && w[1].size() <= 4 && w[3].size() <= 4 && std::stoi(w[1]) <= std::stoi(w[3]);
+}
+
 // "Member/Officer Protocol – Page 3 of 12": a header or footer that ends with the page
 // number, so each page's copy differs from the others.
 bool ends_with_page_number(std::string_view s) {
@@ -270,8 +279,9 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
         }
         // "Page 1 of 3" / "Anytown Council, version 1" / form feed: a page number in words at
         // a page's edge, with no blank lines around it (pdftotext -raw)
-        if (near_edge[i] && !stands_alone(lines, i) && is_page_number(line.text) &&
-            line.text.find(' ') != std::string::npos) {
+        if ((near_edge[i] && !stands_alone(lines, i) && is_page_number(line.text) &&
+             line.text.find(' ') != std::string::npos) ||
+            page_n_of_m(line.text)) {
             line.junk = true;
             dropped.push_back({{line.number, 1}, line.text, "page number"});
             diags.warning(path, {line.number, 1}, "dropped page number '" + line.text + "'");
@@ -339,23 +349,34 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
             // "1. Home 2. Constitution": a breadcrumb numbered as a list, before the title
             if (model::word_count(l.text, 7) > 6) break;
         }
-        if ((detail::header_line_kind(l.text) == detail::HeaderLine::title ||
-             !detail::title_after_place(l.text).empty()) &&
-            model::word_count(l.text, 13) <= 12) {
-            title = i;
-            break;
-        }
-        const std::string lower_text = detail::lower(l.text);
         // a web page's menu and breadcrumbs; a document library's preface (LAYOUTS.md 1-3)
         static const std::array<std::string_view, 10> openers = {
             "you are in", "you are here", "skip to",       "home ",    "total pages",
             "file type",  "uploaded by",  "advertisement", "download", "print this page"};
+        auto opens_furniture = [](const std::string& lower_text) {
+            return std::any_of(openers.begin(), openers.end(),
+                               [&](std::string_view o) { return lower_text.rfind(o, 0) == 0; });
+        };
+        if ((detail::header_line_kind(l.text) == detail::HeaderLine::title ||
+             !detail::title_after_place(l.text).empty()) &&
+            model::word_count(l.text, 13) <= 12) {
+            // "Member Officer Protocol - DocPlayer" over "Total pages: 5": the library page's own
+            // title, above its preface; the document's title comes below
+            std::size_t next = i + 1;
+            while (next < lines.size() && (lines[next].blank || lines[next].junk)) ++next;
+            if (next == lines.size() || !opens_furniture(detail::lower(lines[next].text))) {
+                title = i;
+                break;
+            }
+            web = true;
+            continue;
+        }
+        const std::string lower_text = detail::lower(l.text);
         const std::string_view after_marker =
             std::string_view(lower_text).substr(std::min(m.length, lower_text.size()));
         web = web || m.kind == MarkerKind::bullet || (l.text.size() >= 100 && !ends_sentence(l.text)) ||
               lower_text == "home" || after_marker == "home" || lower_text.find("cookies") != std::string::npos ||
-              std::any_of(openers.begin(), openers.end(),
-                          [&](std::string_view o) { return lower_text.rfind(o, 0) == 0; });
+              opens_furniture(lower_text);
     }
     if (!web || title == lines.size()) return;
     for (std::size_t i = 0; i < title; ++i) {
@@ -1605,6 +1626,86 @@ bool windows_1252(std::string_view text) {
     return true;
 }
 
+// The byte Windows-1252 shows as `c`, or -1: how a UTF-8 byte above 0x7F looks once a
+// program has read the text as Windows-1252 (and the C1 controls some keep as they are).
+int windows_1252_byte(char32_t c) {
+    if (c >= 0x80 && c <= 0xFF) return static_cast<int>(c);
+    static constexpr std::pair<char32_t, int> specials[] = {
+        {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85}, {0x2020, 0x86},
+        {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A}, {0x2039, 0x8B}, {0x0152, 0x8C},
+        {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92}, {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95},
+        {0x2013, 0x96}, {0x2014, 0x97}, {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B},
+        {0x0153, 0x9C}, {0x017E, 0x9E}, {0x0178, 0x9F}};
+    for (const auto& [shown, byte] : specials)
+        if (shown == c) return byte;
+    return -1;
+}
+
+// One code point of valid UTF-8 at `at` (the text was checked), and its length.
+char32_t code_point_at(std::string_view s, std::size_t at, std::size_t& length) {
+    const auto b = static_cast<unsigned char>(s[at]);
+    length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    char32_t c = length == 1 ? b : b & (0x3F >> (length - 1));
+    for (std::size_t k = 1; k < length; ++k) c = (c << 6) | (static_cast<unsigned char>(s[at + k]) & 0x3F);
+    return c;
+}
+
+// Text that was UTF-8, read as Windows-1252 and saved as UTF-8 again (LAYOUTS.md 30):
+// "Council’s" shows as "Councilâ€™s", "–" as "â€“", "é" as "Ã©", a no-break space as "Â ".
+// Such a run is a lead byte shown as "Â" to "Å" (Latin letters, "£", the no-break space)
+// or "â" (punctuation: quotes, dashes, "€", "…") and one or two continuation bytes shown as
+// Windows-1252 characters; it is read back as the character it was, and each line that
+// had one is reported. English text never holds such a run as itself; "Ü’" (a lead that
+// would give no Latin letter) is left alone. "" when the text has no such run.
+std::string undo_mojibake(std::string_view text, const std::string& path, Diagnostics& diags) {
+    // "Â" to "Å" and "â" are 0xC3 0x82-0x85 and 0xC3 0xA2 in UTF-8: most texts have none
+    bool any = false;
+    for (std::size_t at = text.find('\xC3'); at != std::string_view::npos && !any; at = text.find('\xC3', at + 1)) {
+        const auto next = at + 1 < text.size() ? static_cast<unsigned char>(text[at + 1]) : 0;
+        any = (next >= 0x82 && next <= 0x85) || next == 0xA2;
+    }
+    if (!any) return {};
+    std::string out;
+    out.reserve(text.size());
+    std::uint32_t line = 1, col = 1, reported_line = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t length = 0;
+        const char32_t lead = code_point_at(text, i, length);
+        std::size_t end = i + length;
+        if ((lead >= 0xC2 && lead <= 0xC5) || lead == 0xE2) {
+            const std::size_t need = lead < 0xE0 ? 1 : 2;
+            std::string bytes(1, static_cast<char>(lead));
+            for (std::size_t k = 0; k < need && end < text.size(); ++k) {
+                std::size_t next_length = 0;
+                const int byte = windows_1252_byte(code_point_at(text, end, next_length));
+                if (byte < 0x80 || byte > 0xBF) break;
+                bytes += static_cast<char>(byte);
+                end += next_length;
+            }
+            // "â€" alone: "”" (0x9D, which Windows-1252 leaves unused, was lost on the way)
+            if (bytes == "\xE2\x80") bytes += '\x9D';
+            if (bytes.size() == need + 1) {
+                if (reported_line != line)
+                    diags.warning(path, {line, col},
+                                  "'" + std::string(text.substr(i, end - i)) + "' read as '" + bytes +
+                                      "': the text was UTF-8 read as Windows-1252 and saved again");
+                reported_line = line;
+                out += bytes;
+                col += static_cast<std::uint32_t>(end - i);
+                i = end;
+                continue;
+            }
+        }
+        out.append(text.substr(i, length));
+        if (text[i] == '\n')
+            ++line, col = 1;
+        else
+            col += static_cast<std::uint32_t>(length);
+        i += length;
+    }
+    return out;
+}
+
 // Three quarters of the width most lines reach: a line that long was wrapped, not ended.
 std::size_t wrap_width(const std::vector<Line>& lines) {
     std::vector<std::size_t> lengths;
@@ -1660,7 +1761,8 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
                                     : ""));
         return result;
     }
-    std::vector<Line> lines = split_lines(text);
+    const std::string readable = undo_mojibake(text, path, diags);
+    std::vector<Line> lines = split_lines(readable.empty() ? text : readable);
     std::vector<Dropped> dropped;
     drop_furniture(lines, path, dropped, diags);
     repair_number_glyphs(lines, path, diags);

@@ -149,6 +149,8 @@ struct Layout {
     bool glued_headings = false;           // a heading in capitals glued to the end of the paragraph before
     bool double_spaced = false;            // a blank line after every line
     bool mojibake = false;                 // ’ as â€™ and words split by the extraction ("member s")
+    bool lone_page_footers = false;        // "Page N of M" alone on a line, mid-paragraph, no blank line around it
+    bool part_title = false;               // "STANDING ORDERS AND PROTOCOLS" / "Part 5.→Title" over the text
     std::string bullet_glyph = "\xE2\x80\xA2";
     std::vector<int> continue_at = {8, 63};  // Numbering::continued: the first clause's number
     std::string title_goes_on;               // words after the title's last naming word ("... Relations between ...")
@@ -236,6 +238,13 @@ const std::vector<Layout>& layouts() {
         add("sub-items a.", [](Layout& x) { x.label_form = "a.", x.classes = {17}; });
         add("breadcrumb numbered as a list", [](Layout& x) { x.preface = "breadcrumb", x.classes = {2}; });
         add("a library site's preface", [](Layout& x) { x.preface = "blog", x.classes = {3}; });
+        add("a library site's preface under the page's own title",
+            [](Layout& x) { x.preface = "blog titled", x.classes = {3}; });
+        add("footers 'Page N of M' alone, mid-paragraph, no blank lines", [](Layout& x) {
+            x.lone_page_footers = true, x.wrap = 80, x.blank_lines = false, x.classes = {29};
+        });
+        add("the title after 'Part 5.' and a tab, under the collection's name",
+            [](Layout& x) { x.part_title = true, x.classes = {4}; });
         add("title in capitals, 'Last reviewed'", [](Layout& x) { x.preface = "reviewed", x.classes = {4}; });
         add("version table one cell per line", [](Layout& x) { x.preface = "version table", x.classes = {7}; });
         add("no space after the number", [](Layout& x) { x.number_form = "glued", x.classes = {11}; });
@@ -872,10 +881,9 @@ Protocol transform(Protocol p, const Layout& layout) {
         p.sections = std::move(out);
     }
     if (layout.mojibake) {
-        // what a broken extraction does to words: the words are then those words
+        // words split by a broken extraction: the words are then those words (the
+        // punctuation read as Windows-1252 is the text renderer's: import reads it back)
         auto garble = [](std::string t) {
-            for (std::size_t at = t.find("\xE2\x80\x99"); at != std::string::npos; at = t.find("\xE2\x80\x99", at + 6))
-                t.replace(at, 3, "\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2");
             for (std::size_t at = t.find(" members "); at != std::string::npos; at = t.find(" members ", at + 10))
                 t.replace(at, 9, " member s ");
             return t;
@@ -906,6 +914,9 @@ std::vector<std::string> furniture_lines(const Layout& layout) {
     if (layout.web_page) return {"Home / Council and democracy / Constitution", "Was this page useful?", "Yes", "No"};
     if (layout.preface == "breadcrumb") return {"1. Home 2. Your council 3. Constitution 4. Codes and protocols"};
     if (layout.preface == "breadcrumb lines") return {"1. Home", "2. Your council", "3. Constitution"};
+    if (layout.preface == "blog titled")
+        return {"Member and Officer Protocol - DocPlayer", "Total pages: 16", "File type: PDF",
+                "Uploaded by: clerk2024", "Advertisement"};
     if (layout.preface == "blog")
         return {"Total pages: 16", "File type: PDF", "Uploaded by: clerk2024", "Advertisement"};
     if (layout.preface == "version table")
@@ -1111,11 +1122,34 @@ std::vector<Para> contents_list(const Protocol& p, const Layout& layout) {
     return entries;
 }
 
+// UTF-8 read as Windows-1252 and saved again (LAYOUTS.md 30): "’" as "â€™", "–" as "â€“",
+// "“" as "â€œ", "”" as "â€" and the control character Windows-1252 has for its last byte.
+std::string as_mojibake(std::string t) {
+    // (the dash last: what it is shown as holds a "“")
+    const std::pair<std::string_view, std::string_view> shown[] = {
+        {"\xE2\x80\x9C", "\xC3\xA2\xE2\x82\xAC\xC5\x93"},
+        {"\xE2\x80\x9D", "\xC3\xA2\xE2\x82\xAC\xC2\x9D"},
+        {"\xE2\x80\x99", "\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2"},
+        {"\xE2\x80\x93", "\xC3\xA2\xE2\x82\xAC\xE2\x80\x9C"}};
+    for (const auto& [was, as] : shown)
+        for (std::size_t at = t.find(was); at != std::string::npos; at = t.find(was, at + as.size()))
+            t.replace(at, was.size(), as);
+    return t;
+}
+
+std::string render_text_as_typed(const Protocol& p, const Layout& layout);
+
 std::string render_text(const Protocol& p, const Layout& layout) {
+    const std::string text = render_text_as_typed(p, layout);
+    return layout.mojibake ? as_mojibake(text) : text;
+}
+
+std::string render_text_as_typed(const Protocol& p, const Layout& layout) {
     std::vector<Para> paras;
     if (layout.web_furniture)
         for (const auto& line : web_furniture_lines()) paras.push_back({line});
-    if (layout.preface == "breadcrumb" || layout.preface == "breadcrumb lines" || layout.preface == "blog")
+    if (layout.preface == "breadcrumb" || layout.preface == "breadcrumb lines" || layout.preface == "blog" ||
+        layout.preface == "blog titled")
         for (const auto& line : furniture_lines(layout)) paras.push_back({line});
     if (layout.web_page) paras.push_back({furniture_lines(layout)[0]});
     if (layout.site_page) {
@@ -1126,7 +1160,10 @@ std::string render_text(const Protocol& p, const Layout& layout) {
     const std::size_t report_sections = layout.covering_report == 1 ? 2 : layout.covering_report > 1 ? 1 : 0;
     for (std::size_t at = 0; at < p.sections.size(); ++at) {
         const Section& s = p.sections[at];
-        if (at == report_sections) {
+        if (at == report_sections && layout.part_title) {
+            paras.push_back({"STANDING ORDERS AND PROTOCOLS"});
+            paras.push_back({"Part " + (p.meta.constitution ? p.meta.constitution->part : "5") + ".\t" + p.meta.title});
+        } else if (at == report_sections) {
             paras.push_back({layout.title_fragments ? title_in_fragments(p.meta.title)
                              : layout.site_page ? "Part " + p.meta.constitution->part + " \xE2\x80\x93 " + p.meta.title
                                                 : p.meta.title});
@@ -1223,6 +1260,12 @@ std::string render_text(const Protocol& p, const Layout& layout) {
         if (layout.page_header && ++on_page >= 40 && l.empty() && i + 1 < lines.size()) {
             out += "Anytown Borough Council                               Page " + std::to_string(page++) + " of " +
                    pages + "\n" + (layout.page_header == 1 ? "\f" : "") + header + "\n\n";
+            on_page = 0;
+        }
+        // a footer alone on its line wherever the page ended, mid-sentence as often as not (29)
+        if (layout.lone_page_footers && ++on_page >= 30 && i + 1 < lines.size()) {
+            out += std::string(50, ' ') + "Page " + std::to_string(page++) + " of " +
+                   std::to_string(lines.size() / 30 + 1) + "\n";
             on_page = 0;
         }
         if (layout.running_heads && ++on_page >= 40 && !l.empty()) {
@@ -1495,6 +1538,9 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"our .docx (Word numbering)", 17},
         {"breadcrumb numbered as a list", 17},
         {"a library site's preface", 17},
+        {"a library site's preface under the page's own title", 17},
+        {"footers 'Page N of M' alone, mid-paragraph, no blank lines", 15},  // as wrapped 72, no blank lines
+        {"the title after 'Part 5.' and a tab, under the collection's name", 17},
         {"title in capitals, 'Last reviewed'", 17},
         {"version table one cell per line", 17},
         {"no space after the number", 17},

@@ -399,6 +399,77 @@ TEST_CASE(
     CHECK(members.blocks[1].items.size() == 3);
 }
 
+TEST_CASE(
+    "unseen layouts held out: a library page over a version table, dashes before four-level numbers, unnumbered "
+    "lines, a numbered breadcrumb over restarts, mojibake",
+    "[import][unseen]") {
+    const std::vector<HeldOut> cases = {
+        {"marshfield-library-preface.txt",
+         "PROTOCOL ON MEMBER AND OFFICER RELATIONS",
+         "Marshfield District Council",
+         "",
+         {"## 1. Introduction", "## 2. Roles of Members", "## 3. Roles of Officers",
+          "## 4. Officer Support to Political Groups", "## 5. Breaches of this Protocol"},
+         {"1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "4.1", "4.2", "5.1"}},
+        {"thornbury-dash-numbers.txt",
+         "Member and Officer Relations Protocol",
+         "Thornbury Town Council",
+         "5",
+         {"## 5. MEMBER AND OFFICER RELATIONS"},  // "5.1. Introduction": a titled clause over 5.1.1
+         {"5.1", "5.1.1", "5.1.2", "5.2", "5.2.1", "5.2.2", "5.2.2.1", "5.2.2.2", "5.2.2.3", "5.3", "5.3.1", "5.3.2",
+          "5.4", "5.4.1", "5.4.2"}},
+        {"greenholt-unnumbered-lines.txt",
+         "Protocol for Councillors and Staff",
+         "Greenholt Parish Council",
+         "",
+         {"## Why do we have this protocol?", "## The role of councillors", "## The role of the clerk",
+          "## What councillors can expect from staff", "## What staff can expect from councillors",
+          "## If things go wrong"},
+         {"1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.1", "5.1", "5.2", "6.1"}},
+        {"brookvale-breadcrumb-restart.txt",
+         "Member/Officer Protocol",
+         "Brookvale Borough Council",
+         "",
+         {"## Introduction", "## Roles of Members", "## Roles of Officers", "## Correspondence"},
+         {"1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "4.1", "4.2"}},
+        {"kestrel-mojibake.txt",
+         "Protocol on Member/Officer Relations",
+         "KESTREL CITY COUNCIL",
+         "5",
+         {"## 1. INTRO DUCTION", "## 2. ROLES", "## 3. ACCESS TO INFORMATION"},
+         {"1.1", "1.2", "2.1", "2.2", "3.1", "3.2"}},
+    };
+    for (const auto& c : cases) {
+        INFO(c.file);
+        const Imported i = import_unseen(c.file);
+        const model::Protocol& p = i.source;
+        CHECK(p.meta.title == c.title);
+        CHECK(p.meta.council == c.council);
+        CHECK((p.meta.constitution ? p.meta.constitution->part : "") == c.part);
+        const Outline o = outline(p);
+        CHECK(o.sections == c.sections);
+        CHECK(o.numbers == c.numbers);
+        // the library's preface, the version table, the breadcrumb and the footers are gone
+        for (std::string_view gone : {"DocPlayer", "Uploaded", "Monitoring Officer\n", "Page 2 of 5", "Home",
+                                      "Was this page", "\xC3\xA2\xE2\x82\xAC"})
+            CHECK(i.markdown.find(gone) == std::string::npos);
+    }
+    // the punctuation read as Windows-1252 is read back: "Council’s", "Part 5 – Codes"
+    const Imported kestrel = import_unseen("kestrel-mojibake.txt");
+    CHECK(model::plain_text(clause(kestrel.source, "1.1").blocks[0].inlines).find("Council\xE2\x80\x99s") !=
+          std::string::npos);
+    // a line wrapped before "2.3 of the Act" and a date at a line start stay in their sentences
+    const Imported marshfield = import_unseen("marshfield-library-preface.txt");
+    CHECK(model::plain_text(clause(marshfield.source, "2.1").blocks[0].inlines).find("section 2.3 of the Local") !=
+          std::string::npos);
+    CHECK(model::plain_text(clause(marshfield.source, "3.2").blocks[0].inlines).find("on 10 March 2024") !=
+          std::string::npos);
+    // "Explanatory note:" is a paragraph of its own; the bullets the lead-in opens are its items
+    const Imported greenholt = import_unseen("greenholt-unnumbered-lines.txt");
+    REQUIRE(clause(greenholt.source, "4.1").blocks.size() == 2);
+    CHECK(clause(greenholt.source, "4.1").blocks[1].items.size() == 3);
+}
+
 TEST_CASE("unseen layouts held out: a committee's minutes are refused, nothing written", "[import][unseen]") {
     model::Diagnostics diags;
     const auto r = import::import_bytes(unseen("standards-minutes.txt"), "standards-minutes.txt", {}, diags);
