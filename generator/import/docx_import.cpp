@@ -220,7 +220,7 @@ private:
 struct Style {
     int heading_level = 0;  // 1 for "heading 1" / outline level 0
     bool title = false;     // Word's Title style
-    bool contents = false;  // "toc 1", "TOC Heading": a table of contents Word regenerates
+    bool contents = false;  // "toc 1", "TOC Heading" (Word), "Contents 1" (LibreOffice): a table of contents
     bool subtitle = false;
     std::string num_id;  // numbering carried by the style
     int ilvl = 0;
@@ -234,7 +234,7 @@ std::map<std::string, Style> read_styles(const pugi::xml_document& doc) {
         const std::string name = lower(s.child("w:name").attribute("w:val").value());
         if (name.rfind("heading ", 0) == 0) st.heading_level = std::atoi(name.c_str() + 8);
         if (name == "title") st.heading_level = 1, st.title = true;
-        st.contents = name.rfind("toc", 0) == 0;
+        st.contents = name.rfind("toc", 0) == 0 || name.rfind("contents ", 0) == 0;
         st.subtitle = name == "subtitle";
         if (auto o = s.child("w:pPr").child("w:outlineLvl")) {
             const int lvl = o.attribute("w:val").as_int(9);
@@ -302,6 +302,7 @@ private:
     void read_runs(const pugi::xml_node& parent, Inlines& out, std::string& text);
     void read_note(const pugi::xml_node& note, Inlines& out, std::string& text);
     void add_text(const std::string& t, bool bold, bool italic, Inlines& out, std::string& text);
+    bool in_contents_field(const pugi::xml_node& p);
 
     std::map<std::string, Style> styles_;
     Numbering numbering_;
@@ -317,7 +318,32 @@ private:
     std::uint32_t index_ = 0;
     std::uint64_t label_budget_ = UINT64_MAX;
     std::vector<std::string> refused_links_;
+    std::vector<bool> fields_;  // the complex fields open at this point: whether each is a TOC
+    int contents_sdt_ = 0;      // inside a content control Word keeps a table of contents in
 };
+
+// Whether the paragraph holds entries of a table of contents Word made with a TOC field
+// (begun in an earlier paragraph or in this one; the entries' own PAGEREF fields nest in it),
+// whatever the entries' style.
+bool DocxReader::in_contents_field(const pugi::xml_node& p) {
+    auto open_toc = [&] { return std::find(fields_.begin(), fields_.end(), true) != fields_.end(); };
+    bool inside = open_toc();
+    static const pugi::xpath_query field_parts(".//w:fldChar | .//w:instrText");
+    for (const auto& x : field_parts.evaluate_node_set(p)) {
+        const pugi::xml_node n = x.node();
+        if (std::string_view(n.name()) == "w:instrText") {
+            std::string_view instr = n.text().get();
+            while (!instr.empty() && instr.front() == ' ') instr.remove_prefix(1);
+            if (!fields_.empty() && instr.rfind("TOC", 0) == 0) fields_.back() = true;
+        } else {
+            const std::string_view type = n.attribute("w:fldCharType").value();
+            if (type == "begin" && fields_.size() < 64) fields_.push_back(false);
+            if (type == "end" && !fields_.empty()) fields_.pop_back();
+        }
+        inside = inside || open_toc();
+    }
+    return inside;
+}
 
 // A footnote or endnote: its mark where it is referred to, and its words (all its
 // paragraphs as one) kept for the end of the clause.
@@ -540,7 +566,8 @@ void DocxReader::read_body(const pugi::xml_node& body, std::vector<Paragraph>& o
             // a table of contents is made from the document, not part of it; a subtitle
             // goes on, marked, for the council's name it may state
             p.subtitle = style && style->subtitle;
-            if (!p.text.empty() && style && style->contents) {
+            const bool contents = in_contents_field(n) || contents_sdt_ > 0;
+            if (!p.text.empty() && ((style && style->contents) || contents)) {
                 dropped.push_back({p.pos, p.text, "table of contents"});
             } else if (!p.text.empty()) {
                 out.push_back(std::move(p));
@@ -560,7 +587,14 @@ void DocxReader::read_body(const pugi::xml_node& body, std::vector<Paragraph>& o
             boxes_.clear();
             out.push_back(std::move(p));
         } else if (name == "w:sdt") {
+            // "Table of Contents" in the control's gallery: Word made what it holds
+            const bool contents =
+                std::string_view(
+                    n.child("w:sdtPr").child("w:docPartObj").child("w:docPartGallery").attribute("w:val").value()) ==
+                "Table of Contents";
+            contents_sdt_ += contents;
             read_body(n.child("w:sdtContent"), out, dropped);
+            contents_sdt_ -= contents;
         } else if (name == "w:ins" || name == "w:customXml") {
             read_body(n, out, dropped);
         }

@@ -140,6 +140,55 @@ std::string p(const std::string& text, const std::string& style = "") {
 
 }  // namespace
 
+TEST_CASE(
+    "docx import: a contents list is left out however it was made (LibreOffice's style, Word's content "
+    "control, a bare TOC field)",
+    "[import][docx]") {
+    // an entry: the heading, a tab, the page number (its own PAGEREF field nested in the TOC's)
+    auto entry = [](const std::string& heading, const std::string& page, const std::string& style = "") {
+        const std::string ppr = style.empty() ? "" : "<w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr>";
+        return "<w:p>" + ppr + "<w:hyperlink w:anchor=\"_Toc1\"><w:r><w:t>" + heading +
+               "</w:t></w:r><w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> "
+               "PAGEREF _Toc1 \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>" +
+               page + "</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink></w:p>";
+    };
+    const std::string toc_begin =
+        "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-3\" \\h "
+        "</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>";
+    const std::string toc_end = "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>";
+    const std::string text = p("Member/Officer Protocol", "Title") + p("1. Introduction", "H1") +
+                             p("1.1 Councillors and officers work together.") + p("2. Roles", "H1") +
+                             p("2.1 Councillors set policy.");
+    const std::string styles =
+        "<w:style w:styleId=\"Contents1\"><w:name w:val=\"Contents 1\"/></w:style>"
+        "<w:style w:styleId=\"H1\"><w:name w:val=\"heading 1\"/></w:style>"
+        "<w:style w:styleId=\"Title\"><w:name w:val=\"Title\"/></w:style>";
+    const std::vector<std::pair<std::string, std::string>> made = {
+        {"LibreOffice's 'Contents 1' style",
+         entry("1. Introduction", "2", "Contents1") + entry("2. Roles", "3", "Contents1")},
+        {"Word's content control",
+         "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/></w:docPartObj></w:sdtPr>"
+         "<w:sdtContent>" +
+             entry("1. Introduction", "2") + entry("2. Roles", "3") + "</w:sdtContent></w:sdt>"},
+        {"a TOC field, entries in Normal",
+         "<w:p>" + toc_begin + "</w:p>" + entry("1. Introduction", "2") + entry("2. Roles", "3") + toc_end},
+    };
+    for (const auto& [how, contents] : made) {
+        INFO(how);
+        model::Diagnostics diags;
+        const std::string body = p("Member/Officer Protocol", "Title") + contents +
+                                 text.substr(text.find("<w:p><w:pPr><w:pStyle w:val=\"H1\""));
+        import::ImportResult r = import::import_docx(docx_with_body(body, styles), "t.docx", {}, diags);
+        REQUIRE(r.ok);
+        INFO(source::write_protocol(r.protocol));
+        REQUIRE(r.dropped.size() == 2);
+        CHECK(r.dropped[0].reason == "table of contents");
+        REQUIRE(r.protocol.sections.size() == 2);
+        CHECK(model::plain_text(r.protocol.sections[0].heading) == "Introduction");
+        CHECK(r.protocol.sections[1].clauses.size() == 1);
+    }
+}
+
 TEST_CASE("docx import: Word's contents list is left out, footnotes and text boxes are imported", "[import][docx]") {
     const std::string styles =
         "<w:style w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/></w:style>"

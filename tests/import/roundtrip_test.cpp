@@ -240,9 +240,8 @@ const std::vector<Layout>& layouts() {
         add("a library site's preface", [](Layout& x) { x.preface = "blog", x.classes = {3}; });
         add("a library site's preface under the page's own title",
             [](Layout& x) { x.preface = "blog titled", x.classes = {3}; });
-        add("footers 'Page N of M' alone, mid-paragraph, no blank lines", [](Layout& x) {
-            x.lone_page_footers = true, x.wrap = 80, x.blank_lines = false, x.classes = {29};
-        });
+        add("footers 'Page N of M' alone, mid-paragraph, no blank lines",
+            [](Layout& x) { x.lone_page_footers = true, x.wrap = 80, x.blank_lines = false, x.classes = {29}; });
         add("the title after 'Part 5.' and a tab, under the collection's name",
             [](Layout& x) { x.part_title = true, x.classes = {4}; });
         add("title in capitals, 'Last reviewed'", [](Layout& x) { x.preface = "reviewed", x.classes = {4}; });
