@@ -14,6 +14,7 @@
 
 #include "import/import.hpp"
 #include "import/paragraphs.hpp"
+#include "model/text.hpp"
 #include "package/zip_reader.hpp"
 
 namespace protopub::import {
@@ -303,6 +304,7 @@ private:
     void read_note(const pugi::xml_node& note, Inlines& out, std::string& text);
     void add_text(const std::string& t, bool bold, bool italic, Inlines& out, std::string& text);
     bool in_contents_field(const pugi::xml_node& p);
+    void read_layout_table(const pugi::xml_node& tbl, std::vector<Paragraph>& out, std::vector<Dropped>& dropped);
 
     std::map<std::string, Style> styles_;
     Numbering numbering_;
@@ -320,7 +322,78 @@ private:
     std::vector<std::string> refused_links_;
     std::vector<bool> fields_;  // the complex fields open at this point: whether each is a TOC
     int contents_sdt_ = 0;      // inside a content control Word keeps a table of contents in
+    int layout_depth_ = 0;      // layout tables inside layout tables (a hostile file nests them deep)
+
+public:
+    std::vector<SourcePos> layout_tables;  // tables read as paragraphs: where each starts
 };
+
+// The words of a table cell, as Word shows them (trimmed).
+std::string cell_words(const pugi::xml_node& tc) {
+    std::string words;
+    for (const auto& t : tc.select_nodes(".//w:t")) words += t.node().text().get();
+    const std::size_t from = words.find_first_not_of(" \t"), to = words.find_last_not_of(" \t");
+    return from == std::string::npos ? std::string() : words.substr(from, to - from + 1);
+}
+
+// A table used to lay the text out, not a table of the text's: a number in the first
+// column ("1.1", "2.", "(a)"), the words beside it in the next (hanging indents made with a
+// borderless table, as many councils' Word constitutions are). Rows of two or
+// three cells each, at least two thirds of the rows numbered so, and some words beside
+// them that run on as sentences do; or a numbered heading laid out alone in a row or
+// three of two cells each ("18. | SUMMARY").
+bool layout_table(const pugi::xml_node& tbl) {
+    int rows = 0, numbered = 0, sentences = 0;
+    bool two_cells = true;
+    for (auto tr : tbl.children("w:tr")) {
+        ++rows;
+        std::vector<pugi::xml_node> cells;
+        for (auto tc : tr.children("w:tc")) cells.push_back(tc);
+        if (cells.size() < 2 || cells.size() > 3) return false;
+        two_cells = two_cells && cells.size() == 2;
+        const std::string number = cell_words(cells[0]);
+        if (!number.empty()) {
+            const detail::Marker m = detail::read_marker(number + " X");
+            if (m.kind == detail::MarkerKind::none || m.kind == detail::MarkerKind::bullet ||
+                m.length != number.size() + 1)
+                return false;
+            ++numbered;
+        }
+        const std::string words = cell_words(cells.back());
+        sentences += detail::ends_sentence(words) && model::word_count(words, 9) > 8;
+    }
+    return numbered >= 1 && numbered * 3 >= rows * 2 && (sentences > 0 || (numbered == rows && rows <= 3 && two_cells));
+}
+
+// Each row of a layout table is a paragraph: its number, then the words beside it (a
+// cell's later paragraphs follow as paragraphs of their own).
+void DocxReader::read_layout_table(const pugi::xml_node& tbl, std::vector<Paragraph>& out,
+                                   std::vector<Dropped>& dropped) {
+    layout_tables.push_back({index_ + 1, 1});
+    for (auto tr : tbl.children("w:tr")) {
+        std::vector<pugi::xml_node> cells;
+        for (auto tc : tr.children("w:tc")) cells.push_back(tc);
+        const std::string number = cell_words(cells[0]);
+        const std::size_t first = out.size();
+        for (std::size_t k = 1; k < cells.size(); ++k) read_body(cells[k], out, dropped);
+        if (number.empty()) continue;
+        if (first == out.size() || out[first].table) {
+            Paragraph alone;
+            alone.pos = {++index_, 1};
+            alone.after_gap = true;
+            alone.text = number;
+            out.insert(out.begin() + static_cast<long>(first), std::move(alone));
+            continue;
+        }
+        Paragraph& p = out[first];
+        p.text = number + " " + p.text;
+        if (!p.inlines.empty()) {
+            Inline mark;
+            mark.text = number + " ";
+            p.inlines.insert(p.inlines.begin(), std::move(mark));
+        }
+    }
+}
 
 // Whether the paragraph holds entries of a table of contents Word made with a TOC field
 // (begun in an earlier paragraph or in this one; the entries' own PAGEREF fields nest in it),
@@ -578,6 +651,10 @@ void DocxReader::read_body(const pugi::xml_node& body, std::vector<Paragraph>& o
                 for (auto box : boxes) ++boxes_read_, read_body(box, out, dropped);
                 --box_depth_;
             }
+        } else if (name == "w:tbl" && layout_depth_ < 4 && layout_table(n)) {
+            ++layout_depth_;
+            read_layout_table(n, out, dropped);
+            --layout_depth_;
         } else if (name == "w:tbl") {
             Paragraph p;
             p.table = read_table(n);
@@ -703,6 +780,10 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
         diags.note(path, {},
                    "left out " + std::to_string(dropped.size()) +
                        " paragraphs of a table of contents (Word makes them from the document)");
+    for (const SourcePos& at : reader.layout_tables)
+        diags.warning(path, at,
+                      "a table with a number in its first column and words beside it is read as the text's "
+                      "paragraphs (a table used for layout), not as a table");
     detail::drop_typed_contents(paras, path, dropped, diags);
     return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags, header_texts(*parts));
 }

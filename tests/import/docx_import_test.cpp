@@ -189,6 +189,49 @@ TEST_CASE(
     }
 }
 
+TEST_CASE(
+    "docx import: a table laying the text out (numbers in the first column) is read as paragraphs, a table "
+    "of the text's stays a table",
+    "[import][docx]") {
+    auto cell = [](const std::string& paragraphs) { return "<w:tc>" + paragraphs + "</w:tc>"; };
+    auto row = [&](const std::string& number, const std::string& paragraphs) {
+        return "<w:tr>" + cell(p(number)) + cell(paragraphs) + "</w:tr>";
+    };
+    const std::string layout = "<w:tbl>" + row("1.", p("INTRODUCTION")) +
+                               row("1.1", p("Councillors and officers work together for the people of the district.")) +
+                               row("1.2", p("The protocol is to be read with the codes of conduct:") +
+                                              p("(a) the Members' Code; and") + p("(b) the Officers' Code.")) +
+                               row("", p("Each is in Part 5 of this Constitution.")) + row("2.", p("ROLES")) +
+                               row("2.1", p("Councillors set policy; officers give advice on it.")) + "</w:tbl>";
+    const std::string data = "<w:tbl>" + row("Role", p("Accountable to")) + row("Chief Executive", p("Full Council")) +
+                             row("Monitoring Officer", p("Standards Committee")) + "</w:tbl>";
+    // a numbered list of posts is a table too: nothing beside the numbers runs on as a sentence
+    const std::string numbered_data = "<w:tbl>" + row("1", p("Chief Executive")) + row("2", p("Monitoring Officer")) +
+                                      row("3", p("Section 151 Officer")) + row("4", p("Head of Democratic Services")) +
+                                      "</w:tbl>";
+    const std::string body = p("Member/Officer Protocol", "Title") + layout +
+                             p("2.2 The table shows who answers to whom.") + data +
+                             p("2.3 The statutory officers are:") + numbered_data;
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_docx(docx_with_body(body), "t.docx", {}, diags);
+    REQUIRE(r.ok);
+    const std::string markdown = source::write_protocol(r.protocol);
+    INFO(markdown);
+    REQUIRE(r.protocol.sections.size() == 2);
+    CHECK(model::plain_text(r.protocol.sections[0].heading) == "INTRODUCTION");
+    REQUIRE(r.protocol.sections[0].clauses.size() == 2);
+    const model::Clause& c = r.protocol.sections[0].clauses[1];
+    // the lead-in, its sub-items, and the row without a number going on under the clause
+    CHECK(model::plain_text(c.blocks.front()) == "The protocol is to be read with the codes of conduct:");
+    CHECK(markdown.find("Each is in Part 5 of this Constitution.") != std::string::npos);
+    REQUIRE(r.protocol.sections[1].clauses.size() == 3);
+    CHECK(r.protocol.sections[1].clauses[1].blocks.back().kind == model::BlockKind::table);
+    CHECK(r.protocol.sections[1].clauses[2].blocks.back().kind == model::BlockKind::table);
+    int warned = 0;
+    for (const auto& d : diags.items()) warned += d.message.find("a table used for layout") != std::string::npos;
+    CHECK(warned == 1);
+}
+
 TEST_CASE("docx import: Word's contents list is left out, footnotes and text boxes are imported", "[import][docx]") {
     const std::string styles =
         "<w:style w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/></w:style>"

@@ -167,6 +167,7 @@ struct Layout {
     // our own .docx, a Word file with numbers typed (no Word numbering), or our PDF through pdftotext
     enum class Medium { text, docx, typed_docx, pdf } medium = Medium::text;
     std::string pdftotext_flags;  // "", "-layout", "-raw"
+    bool layout_table = false;    // typed_docx: numbered lines as rows of a borderless table, the number in its own cell
     // LAYOUTS.md classes 18-35
     std::string lost_numbers;             // "ones": every clause printed "1."; "dashes": every clause "- "
     bool quoted_extract = false;          // a quoted passage with its own "1." "2." inside a clause
@@ -273,6 +274,10 @@ const std::vector<Layout>& layouts() {
         add("a Word file with typed numbers, bold headings and a typed contents list", [](Layout& x) {
             x.medium = Layout::Medium::typed_docx, x.contents = 2, x.headings = Headings::numbered,
             x.classes = {6, 12, 33};
+        });
+        add("a Word file laid out in a table, numbers in the first column", [](Layout& x) {
+            x.medium = Layout::Medium::typed_docx, x.layout_table = true, x.headings = Headings::numbered,
+            x.classes = {12, 33};
         });
         add("our PDF, pdftotext -raw",
             [](Layout& x) { x.medium = Layout::Medium::pdf, x.pdftotext_flags = "-raw", x.classes = {29}; });
@@ -1292,7 +1297,20 @@ std::string typed_docx(const Protocol& p, const Layout& layout) {
     std::vector<std::string> headings;
     for (const auto& s : p.sections) headings.push_back(heading_line(s, plain));
     const std::string text = render_text(p, plain);
-    std::string body;
+    std::string body, rows;  // rows: of the layout table being laid
+    auto cell = [](const std::string& words, bool bold) {
+        std::string escaped;
+        model::append_xml_escaped(escaped, words, false);
+        return std::string("<w:tc><w:p><w:r>") + (bold ? "<w:rPr><w:b/></w:rPr>" : "") +
+               "<w:t xml:space=\"preserve\">" + escaped + "</w:t></w:r></w:p></w:tc>";
+    };
+    auto end_table = [&] {
+        if (!rows.empty())
+            body += "<w:tbl><w:tblPr><w:tblBorders><w:top w:val=\"nil\"/><w:bottom w:val=\"nil\"/><w:insideH "
+                    "w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders></w:tblPr>" +
+                    rows + "</w:tbl>";
+        rows.clear();
+    };
     for (std::size_t start = 0; start < text.size();) {
         std::size_t nl = text.find('\n', start);
         if (nl == std::string::npos) nl = text.size();
@@ -1302,6 +1320,13 @@ std::string typed_docx(const Protocol& p, const Layout& layout) {
         const bool heading = std::find(headings.begin(), headings.end(), line) != headings.end();
         // the space after a number or label: no-break spaces, as Word users space them
         const std::size_t sp = line.find(' ');
+        // ... or a cell of its own, the words in the next (a hanging indent laid as a table)
+        if (layout.layout_table && sp != std::string::npos && sp > 0 && sp <= 8 &&
+            (std::isdigit(static_cast<unsigned char>(line[0])) || line[0] == '(')) {
+            rows += "<w:tr>" + cell(line.substr(0, sp), heading) + cell(line.substr(sp + 1), heading) + "</w:tr>";
+            continue;
+        }
+        end_table();
         if (!heading && sp != std::string::npos && sp > 0 && sp <= 8 &&
             (std::isdigit(static_cast<unsigned char>(line[0])) || line[0] == '('))
             line.replace(sp, 1, line[0] == '(' ? "\xC2\xA0\xC2\xA0" : "\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0");
@@ -1310,6 +1335,7 @@ std::string typed_docx(const Protocol& p, const Layout& layout) {
         body += std::string("<w:p><w:r>") + (heading ? "<w:rPr><w:b/></w:rPr>" : "") + "<w:t xml:space=\"preserve\">" +
                 escaped + "</w:t></w:r></w:p>";
     }
+    end_table();
     const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
     std::string error;
     auto bytes = package::write_zip({{"word/document.xml", "<?xml version=\"1.0\"?><w:document " + w + "><w:body>" +
@@ -1441,7 +1467,8 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
     import::ImportResult r;
     std::string text;
     if (layout.medium == Layout::Medium::typed_docx) {
-        r = import::import_docx(typed_docx(want, layout), "roundtrip.docx", options, diags);
+        text = typed_docx(want, layout);
+        r = import::import_docx(text, "roundtrip.docx", options, diags);
     } else if (layout.medium == Layout::Medium::docx) {
         docx::DocxOptions docx_options;
         docx_options.epoch = 1700000000;
@@ -1537,6 +1564,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"our .docx (Word numbering)", 17},
         {"breadcrumb numbered as a list", 17},
         {"a library site's preface", 17},
+        {"a Word file laid out in a table, numbers in the first column", 17},
         {"a library site's preface under the page's own title", 17},
         {"footers 'Page N of M' alone, mid-paragraph, no blank lines", 15},  // as wrapped 72, no blank lines
         {"the title after 'Part 5.' and a tab, under the collection's name", 17},
