@@ -69,6 +69,8 @@ bool plausible_next(const std::vector<int>& prev, const std::vector<int>& cur);
 // phrase, and is not a "Field: value" line (unless in capitals).
 bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words);
 bool in_capitals(std::string_view text);
+// In capitals, or every word of four letters or more starting with a capital.
+bool capitalised(std::string_view text);
 
 // What a line of a title page says: "Anytown Borough Council", "CONSTITUTION – PART 5" /
 // "Section 5.4", or the protocol's title ("Member/Officer Protocol").

@@ -280,6 +280,14 @@ bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words
     return !ends_with_small_word(text);
 }
 
+// In capitals, or every word of four letters or more starting with a capital.
+bool capitalised(std::string_view text) {
+    const std::vector<std::string> words = split_words(text);
+    return !words.empty() && std::all_of(words.begin(), words.end(), [](const std::string& w) {
+        return w.size() < 4 || !is_alpha(w[0]) || is_upper(w[0]);
+    });
+}
+
 std::string lower(std::string_view s) {
     std::string out(s);
     for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -401,11 +409,12 @@ struct Item {
     std::string guess;  // a structural guess that could be wrong: warned at the item's position
 };
 
-// A heading: a title-like line, or a heading in capitals wrapped over two lines or more
-// ("7. COUNCILLORS' ACCESS TO INFORMATION AND TO COUNCIL" / "DOCUMENTS").
+// A heading: a title-like line, or a heading in capitals or Title Case wrapped over two
+// lines or more ("7. COUNCILLORS' ACCESS TO INFORMATION AND TO COUNCIL" / "DOCUMENTS",
+// "3. Support Services to Members and Party" / "Groups").
 bool heading_like(const Paragraph& p, std::string_view text, std::size_t max_words) {
     if (title_like(p, text, max_words)) return true;
-    if (p.single_line || p.table || !in_capitals(text)) return false;
+    if (p.single_line || p.table || !capitalised(text)) return false;
     Paragraph one_line;
     return title_like(one_line, text, max_words);
 }
@@ -414,14 +423,6 @@ bool heading_like(const Paragraph& p, std::string_view text, std::size_t max_wor
 bool opens_clause(Role role) {
     return role == Role::heading || role == Role::numbered_heading || role == Role::clause ||
            role == Role::titled_clause || role == Role::one_level_clause;
-}
-
-// In capitals, or every word of four letters or more starting with a capital.
-bool capitalised(std::string_view text) {
-    const std::vector<std::string> words = split_words(text);
-    return !words.empty() && std::all_of(words.begin(), words.end(), [](const std::string& w) {
-        return w.size() < 4 || !is_alpha(w[0]) || is_upper(w[0]);
-    });
 }
 
 // "Roles of officers:" or "2. Roles of Officers:" with numbered clauses straight after, or

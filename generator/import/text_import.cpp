@@ -1024,7 +1024,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
     bool gap = false;
     std::string last_line;
     std::vector<int> last_number;
-    std::vector<std::string> labels;  // the labels that started paragraphs since the last number
+    std::vector<std::string> labels;             // the labels that started paragraphs since the last number
+    std::size_t heading_goes_on = lines.size();  // the line a heading between paragraphs was wrapped onto
     auto close = [&] {
         if (open) out.push_back(std::move(cur));
         cur = Paragraph{};
@@ -1172,17 +1173,35 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             // a line that reads as a heading between a finished sentence and a numbered
             // paragraph that follows the last number is a heading on its own line, however
             // long the lines around it
-            if (!starts && sentence_ended && m.kind == MarkerKind::none && title_line(line.text)) {
-                std::size_t after = index + 1;
-                while (after < lines.size() && (lines[after].junk || lines[after].blank)) ++after;
-                const Marker next = after < lines.size() ? detail::read_marker(lines[after].text) : Marker{};
-                if ((next.kind == MarkerKind::clause || (next.kind == MarkerKind::single && !next.enclosed)) &&
-                    detail::plausible_next(last_number, next.parts)) {
+            // (or wrapped onto a second line: "Members of the Cabinet, Chairmen and" / "Vice
+            // Chairmen", "Officer attendance at political group" / "meetings")
+            auto next_line = [&](std::size_t from) {
+                while (from < lines.size() && (lines[from].junk || lines[from].blank)) ++from;
+                return from;
+            };
+            // the number after the heading's `n` lines, if it can come next
+            auto number_after = [&](std::size_t n) {
+                std::size_t at = index;
+                for (std::size_t k = 0; k < n && at < lines.size(); ++k) at = next_line(at + 1);
+                const Marker next = at < lines.size() ? detail::read_marker(lines[at].text) : Marker{};
+                return (next.kind == MarkerKind::clause || (next.kind == MarkerKind::single && !next.enclosed)) &&
+                       detail::plausible_next(last_number, next.parts);
+            };
+            if (sentence_ended && m.kind == MarkerKind::none) {
+                const std::size_t second = next_line(index + 1);
+                const bool one_line = !starts && title_line(line.text) && number_after(1);
+                // (a paragraph may start here by another rule: the heading still goes on)
+                const bool two_lines = !one_line && second < lines.size() &&
+                                       detail::read_marker(lines[second].text).kind == MarkerKind::none &&
+                                       !(title_line(line.text) && number_after(1)) &&
+                                       title_line(line.text + " " + lines[second].text) && number_after(2);
+                if (one_line || two_lines) {
                     starts = true;
+                    if (two_lines) heading_goes_on = second;
                     diags.warning(path, {line.number, line.column},
-                                  "'" + line.text +
-                                      "' taken as a heading: it stands on its own line between a finished "
-                                      "sentence and the next number");
+                                  "'" + line.text + (two_lines ? " " + lines[second].text : "") +
+                                      "' taken as a heading: it stands on its own " + (two_lines ? "lines" : "line") +
+                                      " between a finished sentence and the next number");
                 }
             }
         }
@@ -1228,7 +1247,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             cur.single_line = false;
         } else {
             detail::append_words(cur.text, line.text);
-            cur.single_line = false;
+            // (a heading wrapped onto this line is still one line's heading)
+            cur.single_line = cur.single_line && index == heading_goes_on;
         }
         last_line = line.text;
         if (last_line_length.size() < out.size() + 1) last_line_length.resize(out.size() + 1);
