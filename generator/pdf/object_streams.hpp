@@ -6,12 +6,10 @@
 
 #include <string>
 
-#include <hpdf.h>
-
 namespace protopub::pdf::detail {
 
 // The same document, smaller; "" when `pdf` is not laid out as libharu writes files
 // (a classic cross-reference table), so the caller keeps the original.
-std::string pack_objects(const std::string& pdf, HPDF_MMgr mmgr);
+std::string pack_objects(const std::string& pdf);
 
 }  // namespace protopub::pdf::detail

@@ -898,11 +898,11 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
     HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
     bytes.resize(size);
     // The document's objects (most of the memory of a long PDF) go before the packing
-    // makes its copies; the memory manager stays for it.
+    // makes its copies.
     HPDF_FreeDocAll(pdf);
     // Packed, the structure tree and the other small objects compress; libharu's own
     // layout is kept only if the file is not as expected.
-    std::string packed = pack_objects(bytes, pdf->mmgr);
+    std::string packed = pack_objects(bytes);
     return packed.empty() ? bytes : packed;
 }
 
