@@ -5,13 +5,15 @@
 #pragma once
 
 #include <string>
-
-#include <hpdf.h>
+#include <string_view>
 
 namespace protopub::pdf::detail {
 
 // The same document, smaller; "" when `pdf` is not laid out as libharu writes files
 // (a classic cross-reference table), so the caller keeps the original.
-std::string pack_objects(const std::string& pdf, HPDF_MMgr mmgr);
+std::string pack_objects(const std::string& pdf);
+
+// `in` then `more` deflated as one zlib stream (/FlateDecode) into `out`; false if zlib fails.
+bool deflated(std::string_view in, std::string& out, std::string_view more = {});
 
 }  // namespace protopub::pdf::detail

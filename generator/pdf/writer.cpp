@@ -22,6 +22,23 @@ namespace protopub::pdf::detail {
 
 namespace {
 
+// Streams are deflated here, at the level object_streams.cpp chooses, rather than by
+// libharu at zlib's default: libharu then writes the bytes as they are, and names their
+// filter only for streams it deflates itself, so this names it.
+HPDF_STATUS name_flate_filter(HPDF_Dict, HPDF_Stream out) {
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+// A stream's bytes, deflated when `compress` (left to libharu should zlib fail here).
+void fill_stream(HPDF_Dict d, const std::string& bytes, bool compress) {
+    std::string packed;
+    const bool ours = compress && deflated(bytes, packed);
+    d->filter = compress && !ours ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
+    if (ours) d->write_fn = name_flate_filter;
+    const std::string& out = ours ? packed : bytes;
+    HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()), static_cast<HPDF_UINT>(out.size()));
+}
+
 // libharu reports errors through a callback; remember the first and carry on, the
 // caller turns it into a diagnostic.
 struct ErrorSink {
@@ -419,9 +436,7 @@ public:
     HPDF_Dict stream(const std::string& bytes, bool compress) {
         HPDF_Dict d = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
         if (!d) return nullptr;
-        if (compress) d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                          static_cast<HPDF_UINT>(bytes.size()));
+        fill_stream(d, bytes, compress);
         return d;
     }
     void text(HPDF_Dict d, const char* key, const std::string& utf8) {
@@ -695,9 +710,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             kids[element].push_back({Kid::Kind::content, mcid, static_cast<int>(p)});
             return std::pair<const char*, int>{role_name(structure.elements[element].role), mcid};
         });
-        auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-        HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                          static_cast<HPDF_UINT>(bytes.size()));
+        fill_stream(static_cast<HPDF_PageAttr>(page->attr)->contents, bytes, true);
         pdf_pages.push_back(page);
     }
 
@@ -898,11 +911,11 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
     HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
     bytes.resize(size);
     // The document's objects (most of the memory of a long PDF) go before the packing
-    // makes its copies; the memory manager stays for it.
+    // makes its copies.
     HPDF_FreeDocAll(pdf);
     // Packed, the structure tree and the other small objects compress; libharu's own
     // layout is kept only if the file is not as expected.
-    std::string packed = pack_objects(bytes, pdf->mmgr);
+    std::string packed = pack_objects(bytes);
     return packed.empty() ? bytes : packed;
 }
 

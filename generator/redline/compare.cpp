@@ -7,6 +7,7 @@
 // together read like the one on the other side.
 #include <algorithm>
 #include <cctype>
+#include <climits>
 #include <optional>
 #include <unordered_map>
 
@@ -801,24 +802,25 @@ private:
 static void unmove_in_order(ChangeSet& set, const std::vector<Change*>& crossed) {
     auto single = [](const Change& c) { return c.part == Part::clause && c.old.size() == 1 && c.new_.size() == 1; };
     auto fixed = [&](const Change& c) { return single(c) && c.kind != ChangeKind::moved; };
+    const std::size_t n = set.changes.size();
+    std::vector<bool> is_crossed(n, false);
+    for (const Change* c : crossed) is_crossed[static_cast<std::size_t>(c - set.changes.data())] = true;
+    // The old place of the nearest fixed clause after each change (-1: none), as the changes
+    // stand now: those after the one looked at are not changed before it is. Before it, the
+    // nearest is followed as the walk goes (`low`), a clause put back in order counting.
+    // So a shuffled version, nearly all moves, costs linear time, not a scan per move.
+    std::vector<int> next_fixed(n + 1, -1);
+    for (std::size_t k = n; k-- > 0;)
+        next_fixed[k] = fixed(set.changes[k]) ? set.changes[k].old[0].order : next_fixed[k + 1];
     bool changed = false;
-    for (std::size_t k = 0; k < set.changes.size(); ++k) {
+    int low = -1;
+    for (std::size_t k = 0; k < n; ++k) {
         Change& c = set.changes[k];
-        if (!single(c) || c.kind != ChangeKind::moved || std::find(crossed.begin(), crossed.end(), &c) != crossed.end())
-            continue;
+        if (k > 0 && fixed(set.changes[k - 1])) low = set.changes[k - 1].old[0].order;
+        if (!single(c) || c.kind != ChangeKind::moved || is_crossed[k]) continue;
         const int from = c.old[0].section, to = c.new_[0].section;
         if (set.section_match[static_cast<std::size_t>(to)] != from) continue;
-        int low = -1, high = -1;
-        for (std::size_t p = k; p-- > 0;)
-            if (fixed(set.changes[p])) {
-                low = set.changes[p].old[0].order;
-                break;
-            }
-        for (std::size_t n = k + 1; n < set.changes.size(); ++n)
-            if (fixed(set.changes[n])) {
-                high = set.changes[n].old[0].order;
-                break;
-            }
+        const int high = next_fixed[k + 1];
         const int at = c.old[0].order;
         if (at <= low || (high >= 0 && at >= high)) continue;
         // "Moved from 4.3 (Title)[; edits][; reference ...]": what follows the move stays.
@@ -840,13 +842,13 @@ static void unmove_in_order(ChangeSet& set, const std::vector<Change*>& crossed)
     if (!changed) return;
     // A clause moved across sections stood after the clause that now precedes it in OLD's
     // order among those that did not move (one of them may have been a move until now).
+    std::vector<std::pair<int, int>> kept;  // (old order, new order) of the fixed clauses
+    for (const Change& f : set.changes)
+        if (fixed(f)) kept.emplace_back(f.old[0].order, f.new_.back().order);
+    std::sort(kept.begin(), kept.end());
     for (Change* crossing : crossed) {
-        Change& c = *crossing;
-        int after = -1, best = -1;
-        for (const Change& f : set.changes)
-            if (fixed(f) && f.old[0].order < c.old[0].order && f.old[0].order > best)
-                best = f.old[0].order, after = f.new_.back().order;
-        c.old_place_after = after;
+        const auto after = std::lower_bound(kept.begin(), kept.end(), std::pair{crossing->old[0].order, INT_MIN});
+        crossing->old_place_after = after == kept.begin() ? -1 : std::prev(after)->second;
     }
     int moves = 0;
     for (Change& c : set.changes)

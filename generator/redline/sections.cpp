@@ -147,15 +147,34 @@ std::vector<bool> moved_sections(const ChangeSet& set) {
         if (c.part == Part::clause && c.kind != ChangeKind::moved && !c.old.empty() && !c.new_.empty() &&
             match[static_cast<std::size_t>(c.new_[0].section)] == c.old[0].section)
             weight[static_cast<std::size_t>(c.new_[0].section)] += 2;
+    // The heaviest chain ending at each section, over the earlier sections with a lower old
+    // place: a prefix maximum over old places (a Fenwick tree), so a long protocol's
+    // hundreds of sections cost n log n, not n squared. Of equal chains the earliest
+    // section is taken.
+    struct Chain {
+        long weight = 0;
+        int last = -1;
+        bool beats(const Chain& other) const {
+            return weight > other.weight ||
+                   (weight == other.weight && last >= 0 && (other.last < 0 || last < other.last));
+        }
+    };
+    const std::size_t places =
+        match.empty() ? 0 : static_cast<std::size_t>(*std::max_element(match.begin(), match.end())) + 1;
+    std::vector<Chain> tree(places + 1);
     std::vector<long> best(n, 0);
     std::vector<int> before(n, -1);
     int last = -1;
     for (std::size_t s = 0; s < n; ++s) {
         if (match[s] < 0) continue;
-        best[s] = weight[s];
-        for (std::size_t p = 0; p < s; ++p)
-            if (match[p] >= 0 && match[p] < match[s] && best[p] + weight[s] > best[s])
-                best[s] = best[p] + weight[s], before[s] = static_cast<int>(p);
+        Chain longest;  // of the sections before s whose old place is below match[s]
+        for (auto k = static_cast<std::size_t>(match[s]); k > 0; k -= k & -k)
+            if (tree[k].beats(longest)) longest = tree[k];
+        best[s] = longest.weight + weight[s];
+        before[s] = longest.last;
+        const Chain here{best[s], static_cast<int>(s)};
+        for (auto k = static_cast<std::size_t>(match[s]) + 1; k <= places; k += k & -k)
+            if (here.beats(tree[k])) tree[k] = here;
         if (last < 0 || best[s] > best[static_cast<std::size_t>(last)]) last = static_cast<int>(s);
     }
     std::vector<bool> moved(n, false);
