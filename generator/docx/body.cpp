@@ -1163,7 +1163,7 @@ std::size_t shift_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>&
     std::size_t first = ps.size();
     bool inserted = false, deleted = false;
     while (first > 1) {
-        const std::string kind = kind_of(paragraph_mark(ps[first - 1]));
+        const std::string kind = paragraph_mark(ps[first - 1]);  // (a move's ends are left alone; see below)
         if ((kind != "w:ins" && kind != "w:del") || !wholly(ps[first - 1], kind)) break;
         (kind == "w:ins" ? inserted : deleted) = true;
         --first;
@@ -1250,6 +1250,9 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
             keep_last_mark(body, ps[first], ps[k]);
             continue;
         }
+        // A move's end elsewhere stays as it is: LibreOffice drops the paragraph mark after
+        // moved-from words tracked one mark earlier (Accept All joined P to N).
+        if (kind_of(paragraph_mark(ps[first])) != paragraph_mark(ps[first])) continue;
         if (before != ps[first - 1] || !paragraph_mark(before).empty()) continue;
         // P's words ending in a change of the same kind: LibreOffice takes that change and
         // the run's for one (same author and date) and, dropping both, would drop P's mark
