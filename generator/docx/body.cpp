@@ -1024,28 +1024,74 @@ std::string paragraph_mark(pugi::xml_node p) {
     return "";
 }
 
-// True if every word of `parent` is inside `mark` (bookmarks aside; a link's words too).
-bool words_wholly(pugi::xml_node parent, const std::string& mark) {
+// The version a tracked mark takes a paragraph out of, as Accept All and Reject All treat
+// it: a move's ends are a deletion ("w:del") and an insertion ("w:ins") like any other.
+std::string kind_of(const std::string& mark) {
+    if (mark == "w:moveTo") return "w:ins";
+    if (mark == "w:moveFrom") return "w:del";
+    return mark;
+}
+
+// True if every word of `parent` is inside a mark of `kind` (bookmarks aside; a link's words too).
+bool words_wholly(pugi::xml_node parent, const std::string& kind) {
     for (auto c : parent.children()) {
         const std::string name = c.name();
-        if (name == "w:hyperlink" ? !words_wholly(c, mark)
-                                  : name != "w:pPr" && name != mark && name.rfind("w:bookmark", 0) != 0)
+        if (name == "w:hyperlink" ? !words_wholly(c, kind)
+                                  : name != "w:pPr" && kind_of(name) != kind && name.rfind("w:bookmark", 0) != 0)
             return false;
     }
     return true;
 }
 
-// True if the paragraph, mark and words, is wholly inside `mark`.
-bool wholly(pugi::xml_node p, const std::string& mark) { return paragraph_mark(p) == mark && words_wholly(p, mark); }
+// True if the paragraph, mark and words, is wholly inside marks of `kind`.
+bool wholly(pugi::xml_node p, const std::string& kind) {
+    return kind_of(paragraph_mark(p)) == kind && words_wholly(p, kind);
+}
 
-// A paragraph's properties (its pPr less the mark's run properties), to compare two.
-std::string properties(pugi::xml_node p) {
-    if (std::string(p.name()) != "w:p") return "(not a paragraph)";
+// A body-level neighbour that is a paragraph or a table: the ranges of a move (and
+// bookmarks) between paragraphs are not text.
+bool ignorable(pugi::xml_node n) {
+    const std::string_view name = n.name();
+    return name.ends_with("RangeStart") || name.ends_with("RangeEnd") || name.starts_with("w:bookmark");
+}
+pugi::xml_node previous_block(pugi::xml_node n) {
+    n = n.previous_sibling();
+    while (n && ignorable(n)) n = n.previous_sibling();
+    return n;
+}
+pugi::xml_node next_block(pugi::xml_node n) {
+    n = n.next_sibling();
+    while (n && ignorable(n)) n = n.next_sibling();
+    return n;
+}
+
+// Moves paragraph `from`'s mark onto `to`'s (a move's end becomes a plain insertion or
+// deletion there, outside the move's range); the mark copied to `to`.
+pugi::xml_node shift_mark(pugi::xml_node from, pugi::xml_node to) {
+    auto rpr = to.child("w:pPr").child("w:rPr");
+    if (!rpr) rpr = to.child("w:pPr").append_child("w:rPr");
+    auto cut = from.child("w:pPr").child("w:rPr");
+    const std::string mark = paragraph_mark(from);
+    pugi::xml_node moved = rpr.append_copy(cut.child(mark.c_str()));
+    moved.set_name(kind_of(mark).c_str());
+    cut.remove_child(mark.c_str());
+    if (!cut.first_child()) from.child("w:pPr").remove_child(cut);
+    return moved;
+}
+
+// Paragraph properties less the mark's run properties and any recorded change, to compare two.
+std::string properties_of(pugi::xml_node ppr) {
     std::ostringstream out;
-    for (auto c : p.child("w:pPr").children())
+    for (auto c : ppr.children())
         if (std::string(c.name()) != "w:rPr" && std::string(c.name()) != "w:pPrChange")
             c.print(out, "", pugi::format_raw);
     return out.str();
+}
+
+// A paragraph's properties, to compare two.
+std::string properties(pugi::xml_node p) {
+    if (std::string(p.name()) != "w:p") return "(not a paragraph)";
+    return properties_of(p.child("w:pPr"));
 }
 
 // `last` keeps the mark of a run tracked from `previous`'s mark: under it stands the text of
@@ -1089,7 +1135,8 @@ void record_properties(pugi::xml_node body, pugi::xml_node previous, pugi::xml_n
 // the other, recorded as a change: Reject All (Accept All) leaves that empty paragraph.
 // LibreOffice gives the paragraph left by Reject All the properties of the run's first
 // (see below), so an inserted run's first paragraph records the change too.
-void keep_last_mark(pugi::xml_node body, pugi::xml_node first, pugi::xml_node last, const std::string& mark) {
+void keep_last_mark(pugi::xml_node body, pugi::xml_node first, pugi::xml_node last) {
+    const std::string mark = paragraph_mark(last);
     pugi::xml_node rpr = last.child("w:pPr").child("w:rPr");
     pugi::xml_document kept;
     const pugi::xml_node tracked = kept.append_copy(rpr.child(mark.c_str()));
@@ -1097,8 +1144,78 @@ void keep_last_mark(pugi::xml_node body, pugi::xml_node first, pugi::xml_node la
     if (!rpr.first_child()) last.child("w:pPr").remove_child(rpr);
     pugi::xml_document empty;
     const pugi::xml_node normal = empty.append_child("w:p");
-    record_properties(body, normal, last, tracked, mark == "w:del");
-    if (first != last && mark == "w:ins") record_properties(body, normal, first, tracked, false);
+    record_properties(body, normal, last, tracked, kind_of(mark) == "w:del");
+    if (first != last && kind_of(mark) == "w:ins") record_properties(body, normal, first, tracked, false);
+}
+
+// A run of whole paragraphs D1..Dk at the very end, after an untracked paragraph P, that
+// both versions have some of (deleted and inserted ones): the last mark cannot go, and
+// no one mark moved onto P would do. So every mark is tracked one paragraph earlier (P's
+// takes D1's, Di's D(i+1)'s) and the last stays, untracked: in each version the marks
+// left end exactly its paragraphs. Word takes a joined paragraph's properties from the
+// mark that ends it, LibreOffice from its first paragraph: each paragraph gets those of
+// the version its words and mark are in; the one whose words are in one version and mark
+// in the other, and the last, get NEW's, OLD's recorded as a change. LibreOffice gives
+// back such a change only where the mark is NEW's (its words' own properties then), so
+// the inserted paragraphs go first and the deleted after them (each version keeps its
+// order). `ps` is updated to the new order; returns where the run starts (ps.size(): none).
+std::size_t shift_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>& ps) {
+    std::size_t first = ps.size();
+    bool inserted = false, deleted = false;
+    while (first > 1) {
+        const std::string kind = paragraph_mark(ps[first - 1]);  // (a move's ends are left alone; see below)
+        if ((kind != "w:ins" && kind != "w:del") || !wholly(ps[first - 1], kind)) break;
+        (kind == "w:ins" ? inserted : deleted) = true;
+        --first;
+    }
+    if (!inserted || !deleted || !paragraph_mark(ps[first - 1]).empty()) return ps.size();
+    for (std::size_t i = first; i < ps.size(); ++i)
+        if (ps[i].previous_sibling() != ps[i - 1]) return ps.size();
+    if (const pugi::xml_node after = next_block(ps.back()); after && std::string(after.name()) != "w:sectPr")
+        return ps.size();
+    const auto in_new = [](pugi::xml_node p) { return kind_of(paragraph_mark(p)) == "w:ins"; };
+    std::stable_partition(ps.begin() + static_cast<std::ptrdiff_t>(first), ps.end(), in_new);
+    for (std::size_t i = first; i < ps.size(); ++i) body.insert_move_after(ps[i], ps[i - 1]);
+    // Each version's properties up to each paragraph: those of the last text it keeps there.
+    pugi::xml_document store;
+    std::vector<pugi::xml_node> now(ps.size()), was(ps.size());
+    std::vector<bool> words_new(ps.size());
+    pugi::xml_node last_new = store.append_copy(ps[first - 1].child("w:pPr")), last_old = last_new;
+    for (std::size_t i = first; i < ps.size(); ++i) {
+        words_new[i] = in_new(ps[i]);
+        (words_new[i] ? last_new : last_old) = store.append_copy(ps[i].child("w:pPr"));
+        now[i] = last_new;
+        was[i] = last_old;
+    }
+    const pugi::xml_node revision = ps[first].child("w:pPr").child("w:rPr").first_child();
+    const std::string author = revision.attribute("w:author").value(), date = revision.attribute("w:date").value();
+    for (std::size_t i = first; i < ps.size(); ++i) shift_mark(ps[i], ps[i - 1]);
+    int id = 0;
+    for (const pugi::xpath_node& n : body.select_nodes(".//@w:id")) id = std::max(id, n.attribute().as_int());
+    for (std::size_t i = first; i < ps.size(); ++i) {
+        // words and mark in one version: that version's properties, which are the words' own
+        const bool one_version = i + 1 < ps.size() && words_new[i] == words_new[i + 1];
+        if (one_version) continue;
+        pugi::xml_node ppr = ps[i].child("w:pPr");
+        for (pugi::xml_node c = ppr.first_child(); c;) {
+            const pugi::xml_node next = c.next_sibling();
+            if (std::string(c.name()) != "w:rPr") ppr.remove_child(c);
+            c = next;
+        }
+        const pugi::xml_node mark_properties = ppr.first_child();
+        for (auto c : now[i].children())
+            if (std::string(c.name()) != "w:rPr" && std::string(c.name()) != "w:pPrChange")
+                mark_properties ? ppr.insert_copy_before(c, mark_properties) : ppr.append_copy(c);
+        if (properties_of(now[i]) == properties_of(was[i])) continue;
+        pugi::xml_node change = ppr.append_child("w:pPrChange");
+        change.append_attribute("w:id") = ++id;
+        change.append_attribute("w:author") = author.c_str();
+        change.append_attribute("w:date") = date.c_str();
+        pugi::xml_node recorded = change.append_child("w:pPr");
+        for (auto c : was[i].children())
+            if (std::string(c.name()) != "w:rPr" && std::string(c.name()) != "w:pPrChange") recorded.append_copy(c);
+    }
+    return first;
 }
 
 }  // namespace
@@ -1112,24 +1229,30 @@ void keep_last_mark(pugi::xml_node body, pugi::xml_node first, pugi::xml_node la
 // under a mark like its own), D(j+1)..Dk as before; both applications then give the same
 // paragraphs the same properties. j = 0 (as before) when no such cut exists.
 // Also cut (at j = k) when P's words end in a change of the run's kind; see below.
+// A move's two ends are such runs too (a deletion and an insertion to Accept / Reject All).
 void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
     std::vector<pugi::xml_node> ps;
     for (auto n : body.children("w:p")) ps.push_back(n);
-    for (std::size_t i = 1; i < ps.size(); ++i) {
-        const std::string mark = paragraph_mark(ps[i]);
+    if (ps.empty()) return;
+    const std::size_t end = shift_mixed_ending(body, ps);
+    for (std::size_t i = 1; i < end; ++i) {
+        const std::string mark = kind_of(paragraph_mark(ps[i]));
         if ((mark != "w:ins" && mark != "w:del") || !wholly(ps[i], mark)) continue;
         std::size_t k = i;
-        while (k + 1 < ps.size() && ps[k + 1].previous_sibling() == ps[k] && wholly(ps[k + 1], mark)) ++k;
-        const pugi::xml_node before = ps[i].previous_sibling(), after = ps[k].next_sibling();
+        while (k + 1 < end && previous_block(ps[k + 1]) == ps[k] && wholly(ps[k + 1], mark)) ++k;
+        const pugi::xml_node before = previous_block(ps[i]), after = next_block(ps[k]);
         const std::size_t first = i;
         i = k;
         bool at_end = true;  // no paragraph or table follows (the body's sectPr may)
         for (pugi::xml_node n = after; n && at_end; n = n.next_sibling())
             at_end = std::string(n.name()) != "w:p" && std::string(n.name()) != "w:tbl";
         if (at_end && std::string(before.name()) == "w:tbl") {
-            keep_last_mark(body, ps[first], ps[k], mark);
+            keep_last_mark(body, ps[first], ps[k]);
             continue;
         }
+        // A move's end elsewhere stays as it is: LibreOffice drops the paragraph mark after
+        // moved-from words tracked one mark earlier (Accept All joined P to N).
+        if (kind_of(paragraph_mark(ps[first])) != paragraph_mark(ps[first])) continue;
         if (before != ps[first - 1] || !paragraph_mark(before).empty()) continue;
         // P's words ending in a change of the same kind: LibreOffice takes that change and
         // the run's for one (same author and date) and, dropping both, would drop P's mark
@@ -1137,8 +1260,8 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
         // change indeed, which leaves P's text under Dk's mark.
         pugi::xml_node ending = before.last_child();
         while (ending && std::string(ending.name()).rfind("w:bookmark", 0) == 0) ending = ending.previous_sibling();
-        const bool joins_previous = std::string(ending.name()) == mark;
-        if (!joins_previous && properties(ps[first]) == properties(after)) continue;
+        const bool joins_previous = kind_of(ending.name()) == mark;
+        if (!joins_previous && !at_end && properties(ps[first]) == properties(after)) continue;
         // A run at the end of the document: the last paragraph mark cannot go, so the run
         // is always tracked one mark earlier; where P and Dk differ, the paragraph that
         // keeps Dk's mark takes the properties of its version, the other's recorded as a
@@ -1148,12 +1271,7 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
         for (std::size_t j = joins_previous || at_end ? k : first; j <= k && !cut_made; ++j) {
             const bool alike = properties(before) == properties(ps[j]);
             if ((!alike && !at_end) || (j < k && properties(ps[j + 1]) != properties(after))) continue;
-            auto rpr = before.child("w:pPr").child("w:rPr");
-            if (!rpr) rpr = before.child("w:pPr").append_child("w:rPr");
-            auto cut = ps[j].child("w:pPr").child("w:rPr");
-            const pugi::xml_node moved = rpr.append_copy(cut.child(mark.c_str()));
-            cut.remove_child(mark.c_str());
-            if (!cut.first_child()) ps[j].child("w:pPr").remove_child(cut);
+            const pugi::xml_node moved = shift_mark(ps[j], before);
             if (!alike) record_properties(body, before, ps[j], moved, mark == "w:del");
             cut_made = true;
             cut_after = j;

@@ -213,7 +213,9 @@ std::string document_xml(const model::Protocol& p, const DocxOptions& options, c
     // A redline's whole paragraphs inserted or deleted are tracked one mark earlier where
     // LibreOffice would otherwise join them differently from Word: a pass over the tree of
     // the written body, which a document without tracked paragraphs never pays for.
-    if (out.find("<w:rPr><w:ins ") == std::string::npos && out.find("<w:rPr><w:del ") == std::string::npos) return out;
+    if (out.find("<w:rPr><w:ins ") == std::string::npos && out.find("<w:rPr><w:del ") == std::string::npos &&
+        out.find("<w:rPr><w:move") == std::string::npos)
+        return out;
     pugi::xml_document doc;
     if (!doc.load_buffer(out.data(), out.size(), pugi::parse_default | pugi::parse_ws_pcdata)) return out;
     // (what follows a tracked ending it cannot share a mark with is dated two minutes later:

@@ -349,8 +349,11 @@ private:
             if (!t || reserved_tables_.count(kind)) return 0;
             const int rows = static_cast<int>(t->rows.size());
             if (kind == "table-cell") {
-                t->rows[static_cast<std::size_t>(uniform(1, rows - 1))].cells[0].inlines.push_back(
-                    text_inlines(" or deputy")[0]);
+                auto& cell = t->rows[static_cast<std::size_t>(uniform(1, rows - 1))].cells[0];
+                const bool inserted_row = model::plain_text(cell.inlines) == inserted_row_;
+                cell.inlines.push_back(text_inlines(" or deputy")[0]);
+                // the inserted row is still known as such, so no row delete takes it away again
+                if (inserted_row) inserted_row_ = model::plain_text(cell.inlines);
             } else if (kind == "table-row-insert") {
                 model::TableRow row;
                 for (std::size_t c = 0; c < t->rows[0].cells.size(); ++c) row.cells.push_back({text_inlines(words(3))});

@@ -188,9 +188,17 @@ TEST_CASE("LibreOffice: paragraphs added or removed at the end of the document l
     const std::string base = "## 1. Roles {#roles}\n\n1.1 {#may} Councillors may:\n\n- ask for advice\n- see reports\n";
     const std::string more =
         base + "\n## 2. Media {#media}\n\n2.1 {#press} Press releases go through the communications team.\n";
+    // the last clause deleted and a section added after it: both versions have paragraphs
+    // of the run at the end, so no one mark moved onto the paragraph before will do
+    const std::string replaced = base + "\n## 3. Meetings {#meetings}\n\n3.1 {#public} Meetings are held in public.\n";
     write_case(dir, "added", read(base), read(more));
     write_case(dir, "removed", read(more), read(base));
-    check_libreoffice(dir, {"added", "removed"}, {"a section added at the end", "a section removed at the end"}, true);
+    write_case(dir, "replaced", read(more), read(replaced));
+    write_case(dir, "replaced-back", read(replaced), read(more));
+    check_libreoffice(dir, {"added", "removed", "replaced", "replaced-back"},
+                      {"a section added at the end", "a section removed at the end",
+                       "the last section deleted and another added", "the same, the other way"},
+                      true);
 }
 
 // A document that ends with a table: Word and LibreOffice keep an empty paragraph after it.
@@ -207,12 +215,26 @@ TEST_CASE("LibreOffice: a document that ends with a table keeps its end through 
     amended.replace(amended.find("ask for"), 7, "ask in writing for");
     const std::string more =
         table + "\n## 2. Media {#media}\n\n2.1 {#press} Press releases go through the communications team.\n";
+    // a clause moved from before the table to the very end, after it (a move's end is a
+    // run of whole paragraphs like any other)
+    const std::string before_table =
+        "## 1. Roles {#roles}\n\n1.1 {#first} Officers give advice to all councillors equally.\n\n"
+        "1.2 {#second} Officers answer enquiries within five working days.\n\n"
+        "1.3 {#third} Officers keep records of advice given.\n\n"
+        "1.4 {#may} Councillors may ask for:\n\n| Who | What |\n|---|---|\n| Members | advice |\n| Officers | reports "
+        "|\n";
+    const std::string moved_to_end =
+        "## 1. Roles {#roles}\n\n1.1 {#second} Officers answer enquiries within five working days.\n\n"
+        "1.2 {#third} Officers keep records of advice given.\n\n"
+        "1.3 {#may} Councillors may ask for:\n\n| Who | What |\n|---|---|\n| Members | advice |\n| Officers | reports "
+        "|\n\n1.4 {#first} Officers give advice to all councillors equally.\n";
     write_case(dir, "added", read(table), read(more));
     write_case(dir, "removed", read(more), read(table));
     write_case(dir, "amended", read(table), read(amended));
-    check_libreoffice(dir, {"added", "removed", "amended"},
+    write_case(dir, "moved", read(before_table), read(moved_to_end));
+    check_libreoffice(dir, {"added", "removed", "amended", "moved"},
                       {"a section added after a closing table", "a section removed after a table, which then closes",
-                       "words amended before a closing table"},
+                       "words amended before a closing table", "a clause moved to the end, after a closing table"},
                       true);
 }
 
