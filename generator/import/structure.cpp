@@ -333,8 +333,11 @@ HeaderLine header_line_kind(std::string_view text) {
 // "PART 5(C) – PROTOCOL FOR MEMBER/OFFICER RELATIONS": the place, a dash, then words that
 // name a protocol or code are its title; "" where the words after the dash name none
 // ("Part 5 – Codes and Protocols" names the Part).
+// What stands between a place and a title or council on one line: dashes, a colon.
+constexpr std::array<std::string_view, 4> place_separators = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", ": "};
+
 std::string title_after_place(std::string_view line) {
-    for (std::string_view dash : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", ": "}) {
+    for (std::string_view dash : place_separators) {
         const auto at = line.find(dash);
         if (at == std::string_view::npos) continue;
         std::string rest = trim(line.substr(at + dash.size()));
@@ -352,7 +355,7 @@ std::string title_after_place(std::string_view line) {
 
 // "Anytown Borough Council – Constitution": the council's name before the dash, or "".
 std::string council_before_place(std::string_view line) {
-    for (std::string_view dash : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", ": "}) {
+    for (std::string_view dash : place_separators) {
         const auto at = line.find(dash);
         if (at == std::string_view::npos) continue;
         std::string before = trim(line.substr(0, at));

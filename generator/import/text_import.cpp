@@ -164,8 +164,8 @@ bool is_page_number(std::string_view s) {
 bool page_n_of_m(std::string_view s) {
     if (s.size() > 20) return false;
     const std::vector<std::string> w = split_words(s);
-    return w.size() == 4 && equals_ignore_case(w[0], "page") && all_digits(w[1]) && equals_ignore_case(w[2], "of") &&
-           all_digits(w[3]) && w[1].size() <= 4 && w[3].size() <= 4 && std::stoi(w[1]) <= std::stoi(w[3]);
+    return w.size() == 4 && is_page_number(s) && w[1].size() <= 4 && w[3].size() <= 4 &&
+           std::stoi(w[1]) <= std::stoi(w[3]);
 }
 
 // "Member/Officer Protocol – Page 3 of 12": a header or footer that ends with the page
@@ -1031,6 +1031,11 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         cur = Paragraph{};
         open = false;
     };
+    // the next line with words, from `from` on
+    auto next_line = [&](std::size_t from) {
+        while (from < lines.size() && (lines[from].junk || lines[from].blank)) ++from;
+        return from;
+    };
     for (std::size_t index = 0; index < lines.size(); ++index) {
         const Line& line = lines[index];
         if (line.bare_marker) continue;  // it went onto the next line
@@ -1149,8 +1154,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             if (starts && last_heading && m.kind == MarkerKind::none && detail::in_capitals(line.text) &&
                 detail::in_capitals(last_line) && split_words(line.text).size() <= 3 && !ends_sentence(line.text)) {
                 const Marker heading = detail::read_marker(last_line);
-                std::size_t after = index + 1;
-                while (after < lines.size() && (lines[after].junk || lines[after].blank)) ++after;
+                const std::size_t after = next_line(index + 1);
                 const Marker next = after < lines.size() ? detail::read_marker(lines[after].text) : Marker{};
                 if (heading.kind == MarkerKind::single && next.kind == MarkerKind::clause && !heading.parts.empty() &&
                     next.parts.front() == heading.parts.front()) {
@@ -1175,10 +1179,6 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             // long the lines around it
             // (or wrapped onto a second line: "Members of the Cabinet, Chairmen and" / "Vice
             // Chairmen", "Officer attendance at political group" / "meetings")
-            auto next_line = [&](std::size_t from) {
-                while (from < lines.size() && (lines[from].junk || lines[from].blank)) ++from;
-                return from;
-            };
             // the number after the heading's `n` lines, if it can come next
             auto number_after = [&](std::size_t n) {
                 std::size_t at = index;
@@ -1189,11 +1189,11 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             };
             if (sentence_ended && m.kind == MarkerKind::none) {
                 const std::size_t second = next_line(index + 1);
-                const bool one_line = !starts && title_line(line.text) && number_after(1);
+                const bool fits_one = title_line(line.text) && number_after(1);
+                const bool one_line = !starts && fits_one;
                 // (a paragraph may start here by another rule: the heading still goes on)
-                const bool two_lines = !one_line && second < lines.size() &&
+                const bool two_lines = !fits_one && second < lines.size() &&
                                        detail::read_marker(lines[second].text).kind == MarkerKind::none &&
-                                       !(title_line(line.text) && number_after(1)) &&
                                        title_line(line.text + " " + lines[second].text) && number_after(2);
                 if (one_line || two_lines) {
                     starts = true;
