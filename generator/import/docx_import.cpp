@@ -328,6 +328,12 @@ public:
     std::vector<SourcePos> layout_tables;  // tables read as paragraphs: where each starts
 };
 
+std::vector<pugi::xml_node> row_cells(const pugi::xml_node& tr) {
+    std::vector<pugi::xml_node> cells;
+    for (auto tc : tr.children("w:tc")) cells.push_back(tc);
+    return cells;
+}
+
 // The words of a table cell, as Word shows them (trimmed).
 std::string cell_words(const pugi::xml_node& tc) {
     std::string words;
@@ -347,8 +353,7 @@ bool layout_table(const pugi::xml_node& tbl) {
     bool two_cells = true;
     for (auto tr : tbl.children("w:tr")) {
         ++rows;
-        std::vector<pugi::xml_node> cells;
-        for (auto tc : tr.children("w:tc")) cells.push_back(tc);
+        const std::vector<pugi::xml_node> cells = row_cells(tr);
         if (cells.size() < 2 || cells.size() > 3) return false;
         two_cells = two_cells && cells.size() == 2;
         const std::string number = cell_words(cells[0]);
@@ -371,8 +376,7 @@ void DocxReader::read_layout_table(const pugi::xml_node& tbl, std::vector<Paragr
                                    std::vector<Dropped>& dropped) {
     layout_tables.push_back({index_ + 1, 1});
     for (auto tr : tbl.children("w:tr")) {
-        std::vector<pugi::xml_node> cells;
-        for (auto tc : tr.children("w:tc")) cells.push_back(tc);
+        const std::vector<pugi::xml_node> cells = row_cells(tr);
         const std::string number = cell_words(cells[0]);
         const std::size_t first = out.size();
         for (std::size_t k = 1; k < cells.size(); ++k) read_body(cells[k], out, dropped);
