@@ -840,19 +840,26 @@ static void unmove_in_order(ChangeSet& set, const std::vector<Change*>& crossed)
         changed = true;
     }
     if (!changed) return;
-    // A clause moved across sections stood after the clause that now precedes it in OLD's
-    // order among those that did not move (one of them may have been a move until now).
-    std::vector<std::pair<int, int>> kept;  // (old order, new order) of the fixed clauses
-    for (const Change& f : set.changes)
-        if (fixed(f)) kept.emplace_back(f.old[0].order, f.new_.back().order);
-    std::sort(kept.begin(), kept.end());
-    for (Change* crossing : crossed) {
-        const auto after = std::lower_bound(kept.begin(), kept.end(), std::pair{crossing->old[0].order, INT_MIN});
-        crossing->old_place_after = after == kept.begin() ? -1 : std::prev(after)->second;
-    }
     int moves = 0;
     for (Change& c : set.changes)
         if (c.part == Part::clause && c.kind == ChangeKind::moved) c.move_id = "move-" + std::to_string(++moves);
+}
+
+// Where a deleted clause, or the old place of a moved one, is drawn: after the clause
+// that precedes it in OLD's order among those that did not move. Worked out again once
+// moves across sections are known, since a clause that was fixed may now be a move
+// (a deleted clause must not follow its old neighbour into another section).
+static void anchor_old_places(ChangeSet& set) {
+    std::vector<std::pair<int, int>> kept;  // (old order, new order) of the clauses that stayed
+    for (const Change& f : set.changes)
+        if (f.part == Part::clause && !f.old.empty() && !f.new_.empty() && f.kind != ChangeKind::moved)
+            for (const ClauseRef& r : f.old) kept.emplace_back(r.order, f.new_.back().order);
+    std::sort(kept.begin(), kept.end());
+    for (Change& c : set.changes) {
+        if (c.part != Part::clause || c.old.empty() || !(c.new_.empty() || c.kind == ChangeKind::moved)) continue;
+        const auto after = std::lower_bound(kept.begin(), kept.end(), std::pair{c.old[0].order, INT_MIN});
+        c.old_place_after = after == kept.begin() ? -1 : std::prev(after)->second;
+    }
 }
 
 // A clause that kept its order but now stands in another section (the last of one moved
@@ -887,7 +894,9 @@ static void mark_moves_across_sections(ChangeSet& set, const model::Protocol& ol
         }
         previous = order;
     }
+    if (crossed.empty()) return;
     unmove_in_order(set, crossed);
+    anchor_old_places(set);
 }
 
 ChangeSet compare_versions(const model::Protocol& old, const model::Protocol& new_, const Options& options) {
