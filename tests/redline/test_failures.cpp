@@ -207,6 +207,26 @@ TEST_CASE("failure 4: a deleted clause next to a clause moved away keeps its pla
     CHECK(order == std::vector<std::string>{"unchanged", "deleted", "moved from", "renumbered"});
 }
 
+TEST_CASE("failure 4: a deleted first clause stays under its heading when the clause before it moved on",
+          "[redline][failures]") {
+    // 1.2 moves into section 3 after 3.1; 2.1, the only clause of section 2, is deleted.
+    // In OLD 2.1 followed 1.2, but 1.2's new place is in section 3: the deleted clause
+    // must stay under "Two", not follow its old neighbour (property seed 138).
+    const auto old = read(
+        "## 1. One {#one}\n\n1.1 {#a} Alpha clause about agendas.\n\n1.2 {#b} Bravo clause about minutes.\n\n"
+        "## 2. Two {#two}\n\n2.1 {#c} Charlie clause about quorum.\n\n"
+        "## 3. Three {#three}\n\n3.1 {#d} Delta clause about voting.\n\n3.2 {#e} Echo clause about reports.\n");
+    auto now = old;
+    remove(now, "c");
+    move_after(now, "b", "d");
+    renumber(now);
+    const auto r = check_round_trip(old, now);
+    const auto& two = r.protocol.sections[1].clauses;
+    REQUIRE(two.size() == 1);
+    CHECK(two[0].change.kind == ChangeKind::deleted);
+    CHECK(two[0].change.old_id == "c");
+}
+
 TEST_CASE("failure 5: clauses numbered '1.' are not renumbered when their number stays", "[redline][failures]") {
     const auto old = read(
         "## Rules {#rules}\n\n1. {#a} First rule of conduct.\n\n2. {#b} Second rule of conduct.\n\n3. {#c} Third "
