@@ -1675,7 +1675,10 @@ char32_t code_point_at(std::string_view s, std::size_t at, std::size_t& length) 
 // or "â" (punctuation: quotes, dashes, "€", "…") and one or two continuation bytes shown as
 // Windows-1252 characters; it is read back as the character it was, and each line that
 // had one is reported. English text never holds such a run as itself; "Ü’" (a lead that
-// would give no Latin letter) is left alone. "" when the text has no such run.
+// would give no Latin letter) is left alone.
+// Some PDF extractions show a no-break space as "Ā" ("mainĀ Constitution"): in a text
+// with no other letter under a macron (no language that writes "Ā" as a letter), it is read
+// as the space it was, reported the same way. "" when the text has neither.
 std::string undo_mojibake(std::string_view text, const std::string& path, Diagnostics& diags) {
     // "Â" to "Å" and "â" are 0xC3 0x82-0x85 and 0xC3 0xA2 in UTF-8: most texts have none
     bool any = false;
@@ -1683,7 +1686,12 @@ std::string undo_mojibake(std::string_view text, const std::string& path, Diagno
         const auto next = at + 1 < text.size() ? static_cast<unsigned char>(text[at + 1]) : 0;
         any = (next >= 0x82 && next <= 0x85) || next == 0xA2;
     }
-    if (!any) return {};
+    const bool macrons =
+        text.find("\xC4\x81") != std::string_view::npos ||  // ā ē ī ō ū
+        text.find("\xC4\x93") != std::string_view::npos || text.find("\xC4\xAB") != std::string_view::npos ||
+        text.find("\xC5\x8D") != std::string_view::npos || text.find("\xC5\xAB") != std::string_view::npos;
+    const bool broken_spaces = !macrons && text.find("\xC4\x80") != std::string_view::npos;
+    if (!any && !broken_spaces) return {};
     std::string out;
     out.reserve(text.size());
     std::uint32_t line = 1, col = 1, reported_line = 0;
@@ -1691,7 +1699,20 @@ std::string undo_mojibake(std::string_view text, const std::string& path, Diagno
         std::size_t length = 0;
         const char32_t lead = code_point_at(text, i, length);
         std::size_t end = i + length;
-        if ((lead >= 0xC2 && lead <= 0xC5) || lead == 0xE2) {
+        if (lead == 0x100 && broken_spaces) {
+            if (reported_line != line)
+                diags.warning(path, {line, col},
+                              "'\xC4\x80' read as a space: some PDF extractions show a no-break space as '\xC4\x80'");
+            reported_line = line;
+            // one space between two words, never two (two would read as a table's column gap)
+            if (!out.empty() && out.back() != ' ' && out.back() != '\n' && end < text.size() && text[end] != ' ' &&
+                text[end] != '\n')
+                out += ' ';
+            ++col;
+            i = end;
+            continue;
+        }
+        if (any && ((lead >= 0xC2 && lead <= 0xC5) || lead == 0xE2)) {
             const std::size_t need = lead < 0xE0 ? 1 : 2;
             std::string bytes(1, static_cast<char>(lead));
             for (std::size_t k = 0; k < need && end < text.size(); ++k) {

@@ -149,6 +149,7 @@ struct Layout {
     bool glued_headings = false;           // a heading in capitals glued to the end of the paragraph before
     bool double_spaced = false;            // a blank line after every line
     bool mojibake = false;                 // ’ as â€™ and words split by the extraction ("member s")
+    bool broken_spaces = false;            // some spaces shown as "Ā": "mainĀ Constitution", "theĀCouncil"
     bool lone_page_footers = false;        // "Page N of M" alone on a line, mid-paragraph, no blank line around it
     bool part_title = false;               // "STANDING ORDERS AND PROTOCOLS" / "Part 5.→Title" over the text
     std::string bullet_glyph = "\xE2\x80\xA2";
@@ -263,6 +264,7 @@ const std::vector<Layout>& layouts() {
             [](Layout& x) { x.glued_headings = true, x.headings = Headings::capitals, x.classes = {26}; });
         add("a blank line after every line", [](Layout& x) { x.double_spaced = true, x.wrap = 70, x.classes = {28}; });
         add("mojibake and split words", [](Layout& x) { x.mojibake = true, x.classes = {30}; });
+        add("no-break spaces shown as '\xC4\x80'", [](Layout& x) { x.broken_spaces = true, x.classes = {30}; });
         add("bullets as 'o'", [](Layout& x) { x.bullet_glyph = "o", x.classes = {31}; });
         add("bullets as '-'", [](Layout& x) { x.bullet_glyph = "-", x.classes = {31}; });
         add("bullets as '\xC2\xB7'", [](Layout& x) { x.bullet_glyph = "\xC2\xB7", x.classes = {31}; });
@@ -1141,11 +1143,26 @@ std::string as_mojibake(std::string t) {
     return t;
 }
 
+// Every fifth space as some PDF extractions show a no-break space: "Ā" before the space,
+// or "Ā" in its place.
+std::string as_broken_spaces(const std::string& t) {
+    std::string out;
+    int spaces = 0;
+    for (char c : t) {
+        if (c == ' ' && ++spaces % 5 == 0) {
+            out += spaces % 10 == 0 ? "\xC4\x80 " : "\xC4\x80";
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
 std::string render_text_as_typed(const Protocol& p, const Layout& layout);
 
 std::string render_text(const Protocol& p, const Layout& layout) {
     const std::string text = render_text_as_typed(p, layout);
-    return layout.mojibake ? as_mojibake(text) : text;
+    return layout.mojibake ? as_mojibake(text) : layout.broken_spaces ? as_broken_spaces(text) : text;
 }
 
 std::string render_text_as_typed(const Protocol& p, const Layout& layout) {
@@ -1583,6 +1600,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"heading glued to the paragraph before", 16},
         {"a blank line after every line", 16},
         {"mojibake and split words", 17},
+        {"no-break spaces shown as '\xC4\x80'", 17},
         {"bullets as 'o'", 17},
         {"bullets as '-'", 17},
         {"bullets as '\xC2\xB7'", 17},

@@ -360,3 +360,19 @@ TEST_CASE("text import: 'Section 1 - Introduction' at the top is the first secti
     REQUIRE(i.result.protocol.sections.size() == 2);
     CHECK(model::plain_text(i.result.protocol.sections[0].heading) == "Section 1 \xE2\x80\x93 Introduction");
 }
+
+TEST_CASE("text import: 'Ā' for a no-break space is read as a space, unless the text writes macrons",
+          "[import][text]") {
+    const std::string body =
+        "1. INTRODUCTION\n\n1.1 The mainĀ Constitution sets out theĀroles of Members.\n\n"
+        "1.2 Officers serve the whole Council.\n";
+    Imported broken = import_text(body);
+    CHECK(has(broken, "The main Constitution sets out the roles of Members."));
+    CHECK(broken.diags.warning_count() >= 1);
+    bool said = false;
+    for (const auto& d : broken.diags.items()) said |= d.message.find("no-break space") != std::string::npos;
+    CHECK(said);
+    // a text with letters under macrons ("Māori") writes "Ā" as a letter: left alone
+    Imported maori = import_text(body + "\n1.3 Ā te Māori, the partnership.\n");
+    CHECK(has(maori, "theĀroles"));
+}
