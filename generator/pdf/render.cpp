@@ -508,13 +508,14 @@ private:
         ctx.anchors = {s.id};
         ctx.space_before = major ? style_.section_space : style_.section_space * 0.7;
         std::vector<Box> boxes;
-        if (s.heading.empty()) {  // nothing to print, but bookmarks and contents lead here
-            boxes.emplace_back();
-            boxes.back().anchors = std::move(ctx.anchors);
-        } else {
+        if (!s.heading.empty()) {
             ctx.label = number_label(s.number, s.change, mark, ts);
             boxes = paragraph(runs(s.heading, ts, mark), ctx, size * 1.25, layout::Align::left, false,
                               heading_role(s.level));
+        }
+        if (boxes.empty()) {  // nothing to print (no heading, or one of no words), but bookmarks and contents lead here
+            boxes.emplace_back();
+            boxes.back().anchors = std::move(ctx.anchors);
         }
         for (auto& b : boxes) b.keep_with_next = true;
         // In an assembled document each Part and Section starts a page (a Section right
@@ -643,8 +644,10 @@ private:
                 line.links = {{0, 0, width_, line.height, {LinkTarget::Kind::anchor, s.id}, link}};
             }
             Box& last = lines.back();
-            const auto& end = last.texts.back();
-            last.page_refs.push_back({s.id, end.x + end.width, width_, end.baseline, ts, link});
+            if (!last.texts.empty()) {  // (a heading of no words has no entry to end with its page)
+                const auto& end = last.texts.back();
+                last.page_refs.push_back({s.id, end.x + end.width, width_, end.baseline, ts, link});
+            }
             flow_.add(std::move(lines));
         }
     }

@@ -9,6 +9,7 @@
 #include "pdf/pdf_tools.hpp"
 #include "pdf/style.hpp"
 #include "refs/refs.hpp"
+#include "source/reader.hpp"
 #include "support.hpp"
 
 using namespace protopub;
@@ -483,4 +484,17 @@ TEST_CASE("a PDF style is YAML: quotes, comments and flow style read as YAML rea
         pdf::apply_style_text(b.text, "s.yaml", style, diags);
         CHECK(testing::formatted(diags).rfind(b.error, 0) == 0);
     }
+}
+
+// Found by fuzz_render (issue 13's CI run): a heading of no words after list items of no
+// words; the heading's paragraph gave no line, and the section's first box was read from
+// an empty list.
+TEST_CASE("a heading of no words renders, its bookmark and contents entry still leading there", "[pdf]") {
+    const std::string text = testing::read(test_env::source_dir() +
+                                           "/tests/fuzz/regressions/fuzz_render/empty-heading-after-empty-items.md");
+    model::Diagnostics diags;
+    const model::Protocol p = protopub::source::read_protocol(text, "fuzz.md", diags);
+    pdf::PdfOptions options;
+    options.epoch = 0;
+    check_valid(PdfFile(pdf::render_pdf(p, options, diags)));
 }
