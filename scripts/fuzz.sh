@@ -70,7 +70,9 @@ for target in "${targets[@]}"; do
   else
     failed=1
     echo "!! $target failed; see $log"
-    grep -E 'ERROR|SUMMARY|Test unit written' "$log" | head -5
+    grep -E 'ERROR|SUMMARY|Test unit written|property broken|runtime error|terminate called|Assertion' "$log" | head -8
+    # the input itself, so a CI log is enough to reproduce the finding
+    grep -E '^Base64: ' "$log" | head -1
   fi
 done
 exit $failed
