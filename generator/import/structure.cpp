@@ -1501,6 +1501,21 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
     page.lines = i;
     return page;
 }
+// The numbered heading at `at` ("5.4 PROTOCOL ON MEMBER/OFFICER RELATIONS") names a
+// protocol or code, and every numbered clause after it is numbered under it (5.4.1, 5.4.2,
+// at least two of them): the document is that one numbered section of its Part.
+bool names_the_protocol(const std::vector<Item>& items, std::size_t at) {
+    const std::vector<int>& parent = items[at].marker.parts;
+    if (parent.size() < 2 || header_line_kind(items[at].rest) != HeaderLine::title) return false;
+    int under = 0;
+    for (std::size_t i = at + 1; i < items.size(); ++i) {
+        if (items[i].marker.kind != MarkerKind::clause) continue;
+        const std::vector<int>& parts = items[i].marker.parts;
+        if (parts.size() <= parent.size() || !std::equal(parent.begin(), parent.end(), parts.begin())) return false;
+        ++under;
+    }
+    return under >= 2;
+}
 
 // A covering report first ("To: Standards Committee" ... "Title of Report: Review of the
 // Member/Officer Protocol"), then the protocol under its title: the first line after the
@@ -1583,6 +1598,9 @@ std::size_t title_after_numbered_paper(std::vector<Item>& items, std::size_t top
             continue;
         const auto next = std::find_if(items.begin() + static_cast<long>(t) + 1, items.end(), numbered);
         if (next == items.end() || next->marker.parts[0] > paper_starts_at) continue;
+        // numbers that run on under it (1.2 above, 1.3 below: a sub-heading) do not start again
+        const auto last = std::find_if(items.rbegin() + static_cast<long>(items.size() - t), items.rend(), numbered);
+        if (last != items.rend() && next->marker.parts > last->marker.parts) continue;
         // once only: numbering that starts again under every heading is another layout
         if (restarts(items, top, t) > 0 || restarts(items, t + 1, items.size()) > 0) return items.size();
         numbers_above_title_as_words(items, top, t);
@@ -1817,6 +1835,42 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
 
     std::string title = page.title;
     std::size_t first = top;
+    std::size_t names_it = items.size();
+    // (not when a line above it names the protocol, "Code of Practice ...", or a covering
+    // report says where the title is)
+    bool title_line_above = title_named_by_report(items, top) < items.size();
+    for (std::size_t i = top; title.empty() && !title_line_above && i < items.size() && names_it == items.size(); ++i) {
+        const Item& it = items[i];
+        if (it.marker.kind == MarkerKind::none && !starts_field(it.para.text) &&
+            header_line_kind(it.para.text) == HeaderLine::title && title_like(as_one_line(it.para), it.para.text, 16))
+            title_line_above = true;
+        else if (i >= start && it.marker.kind == MarkerKind::clause && names_the_protocol(items, i))
+            names_it = i;
+    }
+    std::optional<ConstitutionPlace> place = page.place;
+    if (names_it < items.size()) {
+        // "5.4 PROTOCOL ON MEMBER/OFFICER RELATIONS" over clauses 5.4.1, 5.4.2 ...: the
+        // protocol is a numbered section of its Part, and its heading names it; the heading
+        // stays where it is, its words are the title too
+        // ("PART 5 – CODES AND PROTOCOLS" just above it, after a covering report: the place)
+        if (const std::size_t above = names_it - 1;
+            names_it > top && items[above].marker.kind == MarkerKind::none &&
+            header_line_kind(items[above].para.text) == HeaderLine::constitution) {
+            if (!place) read_place(items[above].para.text, place);
+            dropped.push_back({items[above].para.pos, items[above].para.text, "title page"});
+            diags.note(path, items[above].para.pos,
+                       "'" + items[above].para.text +
+                           "' is the protocol's place in the constitution: it goes into "
+                           "the front matter");
+            items.erase(items.begin() + static_cast<long>(above));
+            if (start > above) --start;
+            names_it = above;
+        }
+        title = items[names_it].rest;
+        diags.warning(path, items[names_it].para.pos,
+                      "'" + title + "' taken as the title: the heading numbered " + items[names_it].marker.text +
+                          " names a protocol or code, and every clause after it is numbered under it");
+    }
     std::size_t title_after_paper = title.empty() ? title_after_numbered_paper(items, top) : items.size();
     if (title_after_paper < items.size()) {
         title = items[title_after_paper].para.text;
@@ -2014,7 +2068,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         for (const auto& text : page_furniture) count_councils(text, in_furniture);
         m.council = most_named(in_furniture);
     }
-    m.constitution = page.place;
+    m.constitution = place;
     if (m.council.empty()) {
         m.council = "Unnamed council";
         diags.warning(path, {1, 1}, "the text does not name its council: 'Unnamed council' is used (use --council)");

@@ -113,7 +113,9 @@ std::string difference(const Signature& want, const Signature& got, bool bullets
 
 // ------------------------------------------------------------------ layouts
 
-enum class Numbering { as_printed, continued, restart, unnumbered, through_part };
+// through_part: one Part's section, 24.1 to 24.n; part_section: the protocol is section 5.4
+// of its Part, "5.4 TITLE" over clauses 5.4.1 to 5.4.n
+enum class Numbering { as_printed, continued, restart, unnumbered, through_part, part_section };
 enum class Headings {
     as_written,
     capitals,
@@ -303,6 +305,9 @@ const std::vector<Layout>& layouts() {
         });
         add("one Part's numbers through, headings unnumbered", [](Layout& x) {
             x.numbering = Numbering::through_part, x.classes = {9, 15};
+        });
+        add("the protocol numbered as section 5.4 of its Part, its title that heading", [](Layout& x) {
+            x.numbering = Numbering::part_section, x.classes = {4, 9};
         });
         add("numbers mid-line", [](Layout& x) { x.mid_line_numbers = true, x.classes = {10}; });
         add("four levels with a dash",
@@ -765,6 +770,36 @@ Protocol transform(Protocol p, const Layout& layout) {
                 c.number.text = moved[was];
             }
         }
+    } else if (layout.numbering == Numbering::part_section) {
+        // "5.4 TITLE" heads the protocol (section 5's own heading is elsewhere in the
+        // constitution); its headings are sub-headings after it, its paragraphs 5.4.1 to
+        // 5.4.n through them
+        std::map<std::pair<int, int>, int> paragraph;  // (section, paragraph) as written -> 5.4.k
+        const auto first_body = std::find_if(p.sections.begin(), p.sections.end(), is_body);
+        for (auto s = first_body; s != p.sections.end(); ++s) {
+            s->number = {};
+            s->level = 3;
+            for (auto& c : s->clauses) {
+                if (c.number.empty()) continue;
+                const std::string was = join_number(c.number.parts);
+                const std::pair<int, int> key{c.number.parts[0], c.number.parts.size() > 1 ? c.number.parts[1] : 0};
+                const int k = paragraph.emplace(key, static_cast<int>(paragraph.size()) + 1).first->second;
+                std::vector<int> parts = {5, 4, k};
+                parts.insert(parts.end(), c.number.parts.begin() + std::min<std::size_t>(2, c.number.parts.size()),
+                             c.number.parts.end());
+                c.number.parts = parts;
+                moved[was] = join_number(parts);
+                c.number.text = moved[was];
+            }
+        }
+        // (read back, "5.4 TITLE" is a titled clause of section 5, which has no heading here)
+        Clause heading;
+        heading.number.parts = {5, 4};
+        heading.number.text = "5.4";
+        heading.heading = text_inlines(p.meta.title);
+        Section five;
+        five.clauses.push_back(std::move(heading));
+        p.sections.insert(first_body, std::move(five));
     } else if (layout.numbering == Numbering::restart) {
         // printed without the section's number; a clerk puts the section's number back
         // (before any heading there is none: the numbers stay as printed, a level less)
@@ -1184,6 +1219,10 @@ std::string render_text_as_typed(const Protocol& p, const Layout& layout) {
         if (at == report_sections && layout.part_title) {
             paras.push_back({"STANDING ORDERS AND PROTOCOLS"});
             paras.push_back({"Part " + (p.meta.constitution ? p.meta.constitution->part : "5") + ".\t" + p.meta.title});
+        } else if (layout.numbering == Numbering::part_section) {
+            // the title is section 5's first heading, "5.4 TITLE", under the Part's name
+            if (is_body(s) && (at == 0 || !is_body(p.sections[at - 1])))
+                paras.push_back({"PART 5 \xE2\x80\x93 CODES AND PROTOCOLS"});
         } else if (at == report_sections) {
             paras.push_back({layout.title_fragments ? title_in_fragments(p.meta.title)
                              : layout.site_page ? "Part " + p.meta.constitution->part + " \xE2\x80\x93 " + p.meta.title
@@ -1620,6 +1659,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"a header over the title and every page, no form feeds", 17},
         {"one line, the title going on after its last naming word", 11},
         {"one Part's numbers through, headings unnumbered", 17},
+        {"the protocol numbered as section 5.4 of its Part, its title that heading", 17},
         {"contents, dot leaders, pages out of order", 17},
         {"contents, two entries a line", 17},
         {"contents placeholder", 17},

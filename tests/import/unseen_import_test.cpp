@@ -467,6 +467,18 @@ TEST_CASE(
     CHECK(clause(greenholt.source, "4.1").blocks[1].items.size() == 3);
 }
 
+TEST_CASE("unseen layouts held out: the protocol as section 5.4 of its Part, titled by that heading",
+          "[import][unseen]") {
+    const Imported i = check_held_out({"fairhaven-section-of-part.txt",
+                                       "PROTOCOL ON MEMBER/OFFICER RELATIONS",
+                                       "FAIRHAVEN BOROUGH COUNCIL",
+                                       "5",
+                                       {"## ", "### Introduction", "### Roles of Members", "### Roles of Officers"},
+                                       {"5.4", "5.4.1", "5.4.2", "5.4.3", "5.4.4", "5.4.5", "5.4.6", "5.4.7"}});
+    // the reference to 5.4.7 resolves
+    CHECK(i.markdown.find("paragraph 5.4.7 below") != std::string::npos);
+}
+
 TEST_CASE("unseen layouts held out: a committee's minutes are refused, nothing written", "[import][unseen]") {
     model::Diagnostics diags;
     const auto r = import::import_bytes(unseen("standards-minutes.txt"), "standards-minutes.txt", {}, diags);
