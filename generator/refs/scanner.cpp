@@ -1280,6 +1280,12 @@ std::string sentence_around(std::string_view s, std::size_t i) {
     std::size_t e = i;
     while (e < s.size() && e - i < max_sentence && !(ends_sentence(e) && (e + 1 == s.size() || s[e + 1] == ' '))) ++e;
     if (e < s.size()) ++e;
+    // a sentence cut at the length bound is cut between characters, never inside one
+    auto inside_character = [&](std::size_t k) {
+        return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
+    };
+    while (inside_character(b) && b < i) ++b;
+    while (inside_character(e) && e > b) --e;
     std::string_view out = s.substr(b, e - b);
     while (!out.empty() && out.front() == ' ') out.remove_prefix(1);
     return std::string(out);

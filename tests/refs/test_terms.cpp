@@ -1,6 +1,7 @@
 // Defined terms: where each is defined, and the sentence that defines it.
 #include <catch2/catch.hpp>
 
+#include "model/text.hpp"
 #include "paths.hpp"
 #include "refs/helpers.hpp"
 
@@ -96,4 +97,24 @@ TEST_CASE("the committed protocols define exactly the terms they define", "[refs
     CHECK(terms == std::vector<std::string>{"somerset-model-protocol: officers",
                                             "somerset-model-protocol: need to know",
                                             "somerset-model-protocol: the Act"});
+}
+
+// Found by fuzz_render: a defining sentence longer than the bound was cut inside a
+// character (three-byte U+FFFD), and the glossary wrote invalid UTF-8 into the HTML.
+TEST_CASE("a defining sentence cut at its length bound is cut between characters", "[refs]") {
+    std::string wide;                                              // no full stop: the bound, not a sentence, ends it
+    for (int k = 0; k < 400; ++k) wide += "\xC3\xA9\xE2\x82\xAC";  // é€
+    for (int pad = 0; pad < 6; ++pad) {
+        model::Diagnostics diags;
+        auto p = source::read_protocol(
+            "---\ntitle: T\ncouncil: C\nversion: \"1\"\nstatus: draft\n---\n\n## 1. Intro\n\n1.1 " + wide +
+                std::string(static_cast<std::size_t>(pad), 'x') + " \"Councillor\" means an elected member " +
+                std::string(static_cast<std::size_t>(pad), 'y') + wide + "\n",
+            "wide.md", diags);
+        refs::resolve_references(p, diags);
+        REQUIRE(p.terms.size() == 1);
+        INFO("pad " << pad);
+        CHECK(model::find_invalid_utf8(p.terms[0].definition) == std::string::npos);
+        CHECK(p.terms[0].definition.find("\"Councillor\" means") != std::string::npos);
+    }
 }
