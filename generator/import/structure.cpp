@@ -1445,6 +1445,33 @@ void read_place(std::string_view line, std::optional<ConstitutionPlace>& place) 
     }
 }
 
+// "PART 1 – INTRODUCTION" with "PART 2 – ROLES OF MEMBERS" further on: the document is
+// divided into Parts of its own, and the first is its first heading, not its place in the
+// constitution (which is one Part, named once).
+bool next_division_follows(const std::vector<Item>& items, std::size_t at) {
+    const std::vector<std::string> words = split_words(items[at].para.text);
+    std::string number = words[1];
+    while (!number.empty() && !std::isalnum(static_cast<unsigned char>(number.back()))) number.pop_back();
+    if (number.empty()) return false;
+    // the next number: "1" -> "2", "A" -> "B"
+    std::string next = number;
+    if (std::all_of(number.begin(), number.end(), is_digit))
+        next = std::to_string(std::stoi(number.substr(0, 6)) + 1);
+    else if (number.size() == 1 && is_upper(number[0]) && number[0] != 'Z')
+        next = std::string(1, static_cast<char>(number[0] + 1));
+    else
+        return false;
+    for (std::size_t i = at + 1; i < items.size(); ++i) {
+        const std::string& text = items[i].para.text;
+        if (items[i].marker.kind != MarkerKind::none || !division_heading(text)) continue;
+        const std::vector<std::string> later = split_words(text);
+        std::string n = later[1];
+        while (!n.empty() && !std::isalnum(static_cast<unsigned char>(n.back()))) n.pop_back();
+        if (lower(later[0]) == lower(words[0]) && n == next) return true;
+    }
+    return false;
+}
+
 // `council`: the council's name as --council gives it ("" when not given).
 TitlePage read_title_page(const std::vector<Item>& items, const std::string& council) {
     TitlePage page;
@@ -1481,8 +1508,9 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
             if (!named && !names_title_page(p.text)) break;  // "Section 1 – Introduction" opens the text
             // ... and so it does under the council's name, where numbered paragraphs follow it
             // ("Part 5 – Codes and Protocols" is where the protocol sits, whatever follows)
-            if (division_heading(p.text) && lower(split_words(p.text)[0]) != "part" && i + 1 < items.size() &&
-                (is_structure(items[i + 1]) || items[i + 1].role == Role::one_level_clause))
+            if (division_heading(p.text) && i + 1 < items.size() &&
+                (is_structure(items[i + 1]) || items[i + 1].role == Role::one_level_clause) &&
+                (lower(split_words(p.text)[0]) != "part" || next_division_follows(items, i)))
                 break;
             read_place(p.text, page.place);
             // "KESTREL CITY COUNCIL – CONSTITUTION": the council's name, a dash, the place

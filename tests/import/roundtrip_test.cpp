@@ -166,6 +166,7 @@ struct Layout {
     bool four_levels = false;            // lettered sub-items printed as clauses a level down ("- 5.1.2.1")
     bool lettered_introduction = false;  // "(a) ... (b) ... (c) ..." before section 1
     bool uneven_label_spacing = false;   // "a)  the", "b) the", "c)   the"
+    bool lettered_parts = false;         // "PART B – Roles" over paragraphs "B1." "B2." (read back as 2.1, 2.2)
     std::vector<int> classes;            // the LAYOUTS.md classes this layout stands for
     // our own .docx, a Word file with numbers typed (no Word numbering), or our PDF through pdftotext
     enum class Medium { text, docx, typed_docx, pdf } medium = Medium::text;
@@ -309,6 +310,8 @@ const std::vector<Layout>& layouts() {
         add("the protocol numbered as section 5.4 of its Part, its title that heading", [](Layout& x) {
             x.numbering = Numbering::part_section, x.classes = {4, 9};
         });
+        add("Parts lettered 'PART B \xE2\x80\x93 Roles', paragraphs 'B1.'",
+            [](Layout& x) { x.lettered_parts = true, x.classes = {15}; });
         add("numbers mid-line", [](Layout& x) { x.mid_line_numbers = true, x.classes = {10}; });
         add("four levels with a dash",
             [](Layout& x) { x.four_levels = true, x.number_form = "dash", x.classes = {14}; });
@@ -394,6 +397,12 @@ void flatten(std::vector<Block>& blocks) {
             for (auto& cell : row.cells) flatten(cell.inlines);
         flatten(b.children);
     }
+}
+
+// 2.1 -> "B1", 2.1.3 -> "B1.3": a paragraph numbered under a lettered Part.
+std::string lettered(const std::vector<int>& parts) {
+    return std::string(1, static_cast<char>('A' + parts[0] - 1)) +
+           join_number(std::vector<int>(parts.begin() + 1, parts.end()));
 }
 
 // Rewrites "4.2" in running text to what the layout numbers that clause.
@@ -770,6 +779,19 @@ Protocol transform(Protocol p, const Layout& layout) {
                 c.number.text = moved[was];
             }
         }
+    } else if (layout.lettered_parts) {
+        // each numbered section a lettered Part; its paragraphs print "B1." for 2.1 (and
+        // so do references to them), read back as digits
+        for (auto& s : p.sections) {
+            if (!is_body(s) || s.level != 2 || s.number.empty() || s.number.parts[0] > 26) continue;
+            s.heading = text_inlines("PART " + std::string(1, static_cast<char>('A' + s.number.parts[0] - 1)) +
+                                     " \xE2\x80\x93 " + plain_text(s.heading));
+            s.number = {};
+        }
+        for (const auto& s : p.sections)
+            for (const auto& c : s.clauses)
+                if (c.number.parts.size() >= 2 && c.number.parts[0] <= 26)
+                    moved[join_number(c.number.parts)] = lettered(c.number.parts);
     } else if (layout.numbering == Numbering::part_section) {
         // "5.4 TITLE" heads the protocol (section 5's own heading is elsewhere in the
         // constitution); its headings are sub-headings after it, its paragraphs 5.4.1 to
@@ -1044,6 +1066,8 @@ std::string in_number_font(std::string number, const Layout& layout) {
 
 std::string number_as_printed(const Clause& c, const Layout& layout) {
     if (c.number.empty() || layout.numbering == Numbering::unnumbered) return "";
+    if (layout.lettered_parts && c.number.parts.size() >= 2 && c.number.parts[0] <= 26)
+        return lettered(c.number.parts) + ".";
     if (layout.gap_markers && c.number.text.empty()) return "";  // left out of the extract
     if (layout.lost_numbers == "ones") return "1.";
     if (layout.lost_numbers == "dashes") return "-";
@@ -1659,6 +1683,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"a header over the title and every page, no form feeds", 17},
         {"one line, the title going on after its last naming word", 11},
         {"one Part's numbers through, headings unnumbered", 17},
+        {"Parts lettered 'PART B \xE2\x80\x93 Roles', paragraphs 'B1.'", 17},
         {"the protocol numbered as section 5.4 of its Part, its title that heading", 17},
         {"contents, dot leaders, pages out of order", 17},
         {"contents, two entries a line", 17},
