@@ -235,15 +235,26 @@ void drop_prefix(Inlines& inlines, std::size_t bytes) {
 
 // One line as the reader will use it: U+00A0 no-break spaces and tabs become spaces,
 // runs of spaces become one (layout, not wording), ends are trimmed.
+// The bytes of a space other than ASCII's at `at` (0 if none): the no-break space, and
+// the en, em, thin, figure, narrow no-break, medium mathematical and ideographic spaces
+// that Word and PDF extractions put after a number or between words.
+static std::size_t unicode_space(std::string_view s, std::size_t at) {
+    const auto byte = [&](std::size_t k) { return at + k < s.size() ? static_cast<unsigned char>(s[at + k]) : 0; };
+    if (byte(0) == 0xC2 && byte(1) == 0xA0) return 2;                                          // U+00A0
+    if (byte(0) == 0xE2 && byte(1) == 0x80 && (byte(2) <= 0x8A || byte(2) == 0xAF)) return 3;  // U+2000-200A, U+202F
+    if (byte(0) == 0xE2 && byte(1) == 0x81 && byte(2) == 0x9F) return 3;                       // U+205F
+    if (byte(0) == 0xE3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;                       // U+3000
+    return 0;
+}
+
 std::string clean_line(std::string_view raw) {
     std::string out(raw.size(), ' ');
     std::size_t n = 0;  // bytes written
     for (std::size_t i = 0; i < raw.size(); ++i) {
         char c = raw[i];
-        if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < raw.size() &&
-            static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
+        if (const std::size_t width = unicode_space(raw, i)) {
             c = ' ';
-            ++i;
+            i += width - 1;
         }
         if (c == ' ' || c == '\t') {
             if (n > 0 && out[n - 1] != ' ') out[n++] = ' ';

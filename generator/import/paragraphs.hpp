@@ -129,7 +129,7 @@ void link_addresses(model::Inlines& inlines);
 // (a number or label already read from it; a run of spaces, tabs or no-break spaces in the
 // inlines is one space there), inside bold or italics too, and the white space after them.
 void drop_prefix(model::Inlines& inlines, std::size_t bytes);
-// One line as the importer reads it: no-break spaces and tabs become spaces, runs of
+// One line as the importer reads it: no-break spaces (and en, em, thin ... spaces) and tabs become spaces, runs of
 // spaces become one (layout, not wording), ends are trimmed.
 std::string clean_line(std::string_view raw);
 

@@ -152,6 +152,7 @@ struct Layout {
     bool double_spaced = false;            // a blank line after every line
     bool mojibake = false;                 // ’ as â€™ and words split by the extraction ("member s")
     bool broken_spaces = false;            // some spaces shown as "Ā": "mainĀ Constitution", "theĀCouncil"
+    bool unicode_spaces = false;           // no-break, em, en and thin spaces where spaces were
     bool lone_page_footers = false;        // "Page N of M" alone on a line, mid-paragraph, no blank line around it
     bool part_title = false;               // "STANDING ORDERS AND PROTOCOLS" / "Part 5.→Title" over the text
     std::string bullet_glyph = "\xE2\x80\xA2";
@@ -268,6 +269,7 @@ const std::vector<Layout>& layouts() {
         add("a blank line after every line", [](Layout& x) { x.double_spaced = true, x.wrap = 70, x.classes = {28}; });
         add("mojibake and split words", [](Layout& x) { x.mojibake = true, x.classes = {30}; });
         add("no-break spaces shown as '\xC4\x80'", [](Layout& x) { x.broken_spaces = true, x.classes = {30}; });
+        add("no-break, em, en and thin spaces", [](Layout& x) { x.unicode_spaces = true, x.classes = {11, 30}; });
         add("bullets as 'o'", [](Layout& x) { x.bullet_glyph = "o", x.classes = {31}; });
         add("bullets as '-'", [](Layout& x) { x.bullet_glyph = "-", x.classes = {31}; });
         add("bullets as '\xC2\xB7'", [](Layout& x) { x.bullet_glyph = "\xC2\xB7", x.classes = {31}; });
@@ -1217,11 +1219,37 @@ std::string as_broken_spaces(const std::string& t) {
     return out;
 }
 
+// Spaces as Word and PDF extractions leave them: a no-break or an em space after a
+// number at the start of a line, and every seventh space between words an en, thin or
+// no-break one.
+std::string as_unicode_spaces(const std::string& t) {
+    static const char* const between[] = {"\xE2\x80\x82", "\xE2\x80\x89", "\xC2\xA0"};
+    std::string out;
+    int spaces = 0;
+    bool line_start = true, in_number = false;
+    for (char c : t) {
+        if (c == ' ' && in_number) {
+            out += spaces % 2 == 0 ? "\xC2\xA0" : "\xE2\x80\x83";
+            ++spaces;
+        } else if (c == ' ' && ++spaces % 7 == 0) {
+            out += between[(spaces / 7) % 3];
+        } else {
+            out += c;
+        }
+        in_number = (line_start || in_number) && ((c >= '0' && c <= '9') || c == '.');
+        line_start = c == '\n';
+    }
+    return out;
+}
+
 std::string render_text_as_typed(const Protocol& p, const Layout& layout);
 
 std::string render_text(const Protocol& p, const Layout& layout) {
     const std::string text = render_text_as_typed(p, layout);
-    return layout.mojibake ? as_mojibake(text) : layout.broken_spaces ? as_broken_spaces(text) : text;
+    return layout.mojibake         ? as_mojibake(text)
+           : layout.broken_spaces  ? as_broken_spaces(text)
+           : layout.unicode_spaces ? as_unicode_spaces(text)
+                                   : text;
 }
 
 std::string render_text_as_typed(const Protocol& p, const Layout& layout) {
@@ -1664,6 +1692,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"a blank line after every line", 16},
         {"mojibake and split words", 17},
         {"no-break spaces shown as '\xC4\x80'", 17},
+        {"no-break, em, en and thin spaces", 17},
         {"bullets as 'o'", 17},
         {"bullets as '-'", 17},
         {"bullets as '\xC2\xB7'", 17},
