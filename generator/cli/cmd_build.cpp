@@ -30,7 +30,8 @@ int run_build(const std::vector<std::string>& argv) {
     model::Diagnostics diags;
     std::vector<std::string> inputs = args.positional();
     if (inputs.empty()) inputs.push_back(kDefaultSources);
-    std::vector<model::Protocol> protocols;
+    CommandScope scope;
+    std::vector<model::Protocol>& protocols = scope.keep(std::vector<model::Protocol>{});
     if (const int loaded = load_arguments(inputs, protocols, diags); loaded != exit_ok) {
         print_diagnostics(diags);
         return loaded;

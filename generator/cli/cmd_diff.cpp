@@ -55,8 +55,9 @@ int run_diff(const std::vector<std::string>& argv) {
     const std::string outdir = args.value("-o");
 
     model::Diagnostics diags;
-    auto old = load_version(args.positional()[0], diags);
-    auto new_ = load_version(args.positional()[1], diags);
+    CommandScope scope;
+    auto& old = scope.keep(load_version(args.positional()[0], diags));
+    auto& new_ = scope.keep(load_version(args.positional()[1], diags));
     if (!old || !new_) {
         print_diagnostics(diags);
         return exit_usage;
@@ -67,13 +68,15 @@ int run_diff(const std::vector<std::string>& argv) {
         return exit_input_errors;
     }
 
-    const redline::ChangeSet changes = redline::compare_versions(*old, *new_);
+    const redline::ChangeSet& changes = scope.keep(redline::compare_versions(*old, *new_));
     const std::vector<redline::ScheduleRow> rows = redline::schedule_of_changes(changes);
     // The redline and schedule documents are drawn only for the formats that show them:
     // the change model alone (JSON, CSV) is written straight from the change set.
     const bool drawn = options.wants("html") || options.wants("pdf") || options.wants("docx");
-    const model::Protocol marked = drawn ? redline::build_redline(changes, *old, *new_) : model::Protocol{};
-    const model::Protocol schedule = drawn ? redline::build_schedule(rows, *old, *new_) : model::Protocol{};
+    const model::Protocol& marked =
+        scope.keep(drawn ? redline::build_redline(changes, *old, *new_) : model::Protocol{});
+    const model::Protocol& schedule =
+        scope.keep(drawn ? redline::build_schedule(rows, *old, *new_) : model::Protocol{});
     // The date of the changes stamps Word's revisions and both documents: --date, else
     // SOURCE_DATE_EPOCH or NEW's adoption date, so the same inputs give the same bytes.
     options.epoch =

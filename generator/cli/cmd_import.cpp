@@ -64,7 +64,8 @@ int run_import(const std::vector<std::string>& argv) {
     options.title = args.value("--title");
     options.version = args.value("--version");
     model::Diagnostics diags;
-    import::ImportResult result = import::import_bytes(*bytes, input, options, diags);
+    CommandScope scope;
+    import::ImportResult& result = scope.keep(import::import_bytes(*bytes, input, options, diags));
     print_diagnostics(diags);
     if (!result.ok || diags.has_errors()) return exit_input_errors;
 

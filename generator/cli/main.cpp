@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/pipeline.hpp"
 
 namespace {
 
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
     }
     for (const auto& c : commands()) {
         if (name != c.name) continue;
+        process_ends_with_command();
         try {
             return finish_stdout(c.run(args));
         } catch (const std::bad_alloc&) {

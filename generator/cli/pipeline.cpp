@@ -15,6 +15,19 @@ namespace fs = std::filesystem;
 
 namespace protopub::cli {
 
+namespace {
+bool process_ends = false;
+std::vector<std::shared_ptr<void>>* left_to_the_system = nullptr;  // a global: reachable to the end
+}  // namespace
+
+void process_ends_with_command() { process_ends = true; }
+
+CommandScope::~CommandScope() {
+    if (!process_ends) return;
+    if (!left_to_the_system) left_to_the_system = new std::vector<std::shared_ptr<void>>();
+    for (auto& value : kept_) left_to_the_system->push_back(std::move(value));
+}
+
 std::vector<std::string> expand_sources(const std::vector<std::string>& args, model::Diagnostics& diags) {
     std::vector<std::string> out;
     // A file named twice (on its own and in its folder) is one protocol, read once.

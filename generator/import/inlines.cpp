@@ -252,7 +252,7 @@ std::string clean_line(std::string_view raw) {
     std::size_t n = 0;  // bytes written
     for (std::size_t i = 0; i < raw.size(); ++i) {
         char c = raw[i];
-        if (const std::size_t width = unicode_space(raw, i)) {
+        if (const std::size_t width = static_cast<unsigned char>(c) < 0xC2 ? 0 : unicode_space(raw, i)) {
             c = ' ';
             i += width - 1;
         }

@@ -1534,7 +1534,8 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
 // at least two of them): the document is that one numbered section of its Part.
 bool names_the_protocol(const std::vector<Item>& items, std::size_t at) {
     const std::vector<int>& parent = items[at].marker.parts;
-    if (parent.size() < 2 || header_line_kind(items[at].rest) != HeaderLine::title) return false;
+    if (parent.size() < 2 || items[at].rest.size() > 160 || header_line_kind(items[at].rest) != HeaderLine::title)
+        return false;
     int under = 0;
     for (std::size_t i = at + 1; i < items.size(); ++i) {
         if (items[i].marker.kind != MarkerKind::clause) continue;
@@ -1864,17 +1865,20 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     std::string title = page.title;
     std::size_t first = top;
     std::size_t names_it = items.size();
-    // (not when a line above it names the protocol, "Code of Practice ...", or a covering
-    // report says where the title is)
-    bool title_line_above = title_named_by_report(items, top) < items.size();
-    for (std::size_t i = top; title.empty() && !title_line_above && i < items.size() && names_it == items.size(); ++i) {
-        const Item& it = items[i];
-        if (it.marker.kind == MarkerKind::none && !starts_field(it.para.text) &&
-            header_line_kind(it.para.text) == HeaderLine::title && title_like(as_one_line(it.para), it.para.text, 16))
-            title_line_above = true;
-        else if (i >= start && it.marker.kind == MarkerKind::clause && names_the_protocol(items, i))
-            names_it = i;
-    }
+    // The heading that names the protocol is its first numbered paragraph (the scan stops
+    // at the first); not when a line above it names the protocol ("Code of Practice ...")
+    // or a covering report says where the title is.
+    if (title.empty() && title_named_by_report(items, top) == items.size())
+        for (std::size_t i = top; i < items.size(); ++i) {
+            const Item& it = items[i];
+            if (it.marker.kind == MarkerKind::none && it.para.text.size() <= 160 && !starts_field(it.para.text) &&
+                header_line_kind(it.para.text) == HeaderLine::title &&
+                title_like(as_one_line(it.para), it.para.text, 16))
+                break;  // a line above names the protocol: the title is found as usual
+            if (it.marker.kind != MarkerKind::clause) continue;
+            if (i >= start && names_the_protocol(items, i)) names_it = i;
+            break;
+        }
     std::optional<ConstitutionPlace> place = page.place;
     if (names_it < items.size()) {
         // "5.4 PROTOCOL ON MEMBER/OFFICER RELATIONS" over clauses 5.4.1, 5.4.2 ...: the
