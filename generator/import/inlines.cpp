@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "import/paragraphs.hpp"
+#include "model/text.hpp"
 
 namespace protopub::import::detail {
 
@@ -265,6 +266,46 @@ std::string clean_line(std::string_view raw) {
     if (n > 0 && out[n - 1] == ' ') --n;
     out.resize(n);
     return out;
+}
+
+std::vector<LetteredNumber> lettered_numbers(const std::vector<std::string_view>& texts) {
+    std::vector<LetteredNumber> found;
+    std::string letters;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const std::string_view t = texts[i];
+        if (t.size() < 4 || t[0] < 'A' || t[0] > 'Z') continue;
+        std::size_t k = t[1] == '.' ? 2 : 1;
+        if (k >= t.size() || !std::isdigit(static_cast<unsigned char>(t[k]))) continue;
+        std::size_t end = k;
+        while (end < t.size() &&
+               (std::isdigit(static_cast<unsigned char>(t[end])) ||
+                (t[end] == '.' && end + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[end + 1])))))
+            ++end;
+        std::vector<int> parts;  // (clears what it is given)
+        if (!parse_clause_number(t.substr(k, end - k), parts)) continue;
+        parts.insert(parts.begin(), t[0] - 'A' + 1);
+        if (end < t.size() && t[end] == '.') ++end;
+        if (end + 1 >= t.size() || t[end] != ' ' ||
+            !(std::isalpha(static_cast<unsigned char>(t[end + 1])) || t[end + 1] == '('))
+            continue;
+        found.push_back({i, end, std::move(parts)});
+        if (letters.find(t[0]) == std::string::npos) letters += t[0];
+    }
+    if (found.size() < 3 || (letters.size() < 2 && found.size() < 5)) return {};
+    std::size_t in_order = 0;
+    for (std::size_t j = 1; j < found.size(); ++j) in_order += plausible_next(found[j - 1].parts, found[j].parts);
+    if (in_order * 4 < (found.size() - 1) * 3) return {};
+    return found;
+}
+
+void warn_lettered(const LetteredNumber& n, std::string_view text, const std::string& path, SourcePos pos,
+                   Diagnostics& diags) {
+    const std::string written(text.substr(0, n.length));
+    diags.warning(path, pos,
+                  "'" + written + "' read as clause " + join_number(n.parts) +
+                      ": paragraphs numbered by lettered Parts (A is 1, B is 2 ...) are numbered with digits; "
+                      "references to them ('paragraph " +
+                      written.substr(0, written.size() - (written.back() == '.')) + "') stay as words");
 }
 
 }  // namespace protopub::import::detail

@@ -129,6 +129,20 @@ void link_addresses(model::Inlines& inlines);
 // (a number or label already read from it; a run of spaces, tabs or no-break spaces in the
 // inlines is one space there), inside bold or italics too, and the white space after them.
 void drop_prefix(model::Inlines& inlines, std::size_t bytes);
+// "A1. This Protocol ...", "B2 Members ...", "C.1.2 ...": paragraphs numbered by lettered
+// Parts. The model numbers clauses with digits, so A1 is read as 1.1, B2.1 as 2.2.1 (A is
+// 1, B is 2 ...) where such numbers open three texts or more under two letters or more
+// (five under one), and run in order. References to them ("paragraph B2") stay words.
+struct LetteredNumber {
+    std::size_t index;   // of the text
+    std::size_t length;  // of the number as written, its dot included
+    std::vector<int> parts;
+};
+std::vector<LetteredNumber> lettered_numbers(const std::vector<std::string_view>& texts);
+// The warning for one of them, at `pos`.
+void warn_lettered(const LetteredNumber& n, std::string_view text, const std::string& path, model::SourcePos pos,
+                   model::Diagnostics& diags);
+
 // One line as the importer reads it: no-break spaces (and en, em, thin ... spaces) and tabs become spaces, runs of
 // spaces become one (layout, not wording), ends are trimmed.
 std::string clean_line(std::string_view raw);

@@ -1753,6 +1753,28 @@ bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::str
 
 }  // namespace
 
+// Word paragraphs numbered by lettered Parts ("A1. This Protocol ...", lettered_numbers):
+// the number written with digits in the text and in the words it starts (plain text was
+// rewritten line by line before it was read into paragraphs), a warning each.
+void letters_as_numbers(std::vector<Paragraph>& paragraphs, const std::string& path, Diagnostics& diags) {
+    std::vector<std::string_view> starts;
+    for (const Paragraph& p : paragraphs) starts.push_back(p.table ? std::string_view() : std::string_view(p.text));
+    for (const LetteredNumber& n : lettered_numbers(starts)) {
+        Paragraph& p = paragraphs[n.index];
+        const std::string written = p.text.substr(0, n.length), number = join_number(n.parts);
+        // the first words of the paragraph's inlines start with the number as written
+        Inlines* first = &p.inlines;
+        while (!first->empty() && first->front().kind != InlineKind::text && !first->front().children.empty())
+            first = &first->front().children;
+        if (!p.inlines.empty() &&
+            (first->empty() || first->front().kind != InlineKind::text || first->front().text.rfind(written, 0) != 0))
+            continue;  // the number split across runs: left as the words it is
+        if (!p.inlines.empty()) first->front().text.replace(0, written.size(), number);
+        warn_lettered(n, p.text, path, p.pos, diags);
+        p.text.replace(0, written.size(), number);
+    }
+}
+
 // A contents list typed as paragraphs (a Word file's "1. Introduction" ... "3. Complaints"
 // with no field behind it): three numbered headings or more in a row, numbered on from 1,
 // whose first comes again further down with the same words, where the body starts. The
@@ -1794,6 +1816,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                             std::vector<Dropped> dropped, Diagnostics& diags,
                             const std::vector<std::string>& page_furniture) {
     ImportResult result;
+    letters_as_numbers(paragraphs, path, diags);
     // Word's Subtitle: not words of the text; the council's name when it states one
     // ("Anytown Borough Council", "... Constitution of Anytown Borough Council")
     std::string subtitle_council;

@@ -1366,53 +1366,15 @@ void repair_number_glyphs(std::vector<Line>& lines, const std::string& path, Dia
     }
 }
 
-// "A1. This Protocol ...", "B2 Members ...", "C.1.2 ...": paragraphs numbered by lettered
-// Parts. The model numbers clauses with digits, so A1 is read as 1.1, B2.1 as 2.2.1 (A is
-// 1, B is 2 ...) where such numbers open three lines or more under two letters or more
-// (five under one), and run in order; each is a warning. References to them ("paragraph B2") stay words.
+// "A1. This Protocol ...": paragraphs numbered by lettered Parts (detail::lettered_numbers),
+// each line's number written with digits, a warning each.
 void letters_as_numbers(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
-    struct Lettered {
-        std::size_t line;
-        std::size_t length;  // of the number as written
-        std::vector<int> parts;
-    };
-    std::vector<Lettered> found;
-    std::string letters;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const std::string& t = lines[i].text;
-        if (lines[i].blank || lines[i].junk || t.size() < 4 || t[0] < 'A' || t[0] > 'Z') continue;
-        std::size_t k = t[1] == '.' ? 2 : 1;
-        if (k >= t.size() || !std::isdigit(static_cast<unsigned char>(t[k]))) continue;
-        std::size_t end = k;
-        while (end < t.size() &&
-               (std::isdigit(static_cast<unsigned char>(t[end])) ||
-                (t[end] == '.' && end + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[end + 1])))))
-            ++end;
-        std::vector<int> parts;  // (clears what it is given)
-        if (!parse_clause_number(t.substr(k, end - k), parts)) continue;
-        parts.insert(parts.begin(), t[0] - 'A' + 1);
-        if (end < t.size() && t[end] == '.') ++end;
-        if (end + 1 >= t.size() || t[end] != ' ' ||
-            !(std::isalpha(static_cast<unsigned char>(t[end + 1])) || t[end + 1] == '('))
-            continue;
-        found.push_back({i, end, std::move(parts)});
-        if (letters.find(t[0]) == std::string::npos) letters += t[0];
-    }
-    if (found.size() < 3 || (letters.size() < 2 && found.size() < 5)) return;
-    std::size_t in_order = 0;
-    for (std::size_t j = 1; j < found.size(); ++j)
-        in_order += detail::plausible_next(found[j - 1].parts, found[j].parts);
-    if (in_order * 4 < (found.size() - 1) * 3) return;
-    for (const Lettered& f : found) {
-        Line& l = lines[f.line];
-        const std::string written = l.text.substr(0, f.length);
-        const std::string number = model::join_number(f.parts);
-        l.text = number + l.text.substr(f.length);
-        diags.warning(path, {l.number, l.column},
-                      "'" + written + "' read as clause " + number +
-                          ": paragraphs numbered by lettered Parts (A is 1, B is 2 ...) are numbered with digits; "
-                          "references to them ('paragraph " +
-                          written.substr(0, written.size() - (written.back() == '.')) + "') stay as words");
+    std::vector<std::string_view> starts;
+    for (const Line& l : lines) starts.push_back(l.blank || l.junk ? std::string_view() : std::string_view(l.text));
+    for (const detail::LetteredNumber& n : detail::lettered_numbers(starts)) {
+        Line& l = lines[n.index];
+        detail::warn_lettered(n, l.text, path, {l.number, l.column}, diags);
+        l.text = model::join_number(n.parts) + l.text.substr(n.length);
     }
 }
 

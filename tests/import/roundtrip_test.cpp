@@ -314,6 +314,9 @@ const std::vector<Layout>& layouts() {
         });
         add("Parts lettered 'PART B \xE2\x80\x93 Roles', paragraphs 'B1.'",
             [](Layout& x) { x.lettered_parts = true, x.classes = {15}; });
+        add("a Word file with typed numbers, Parts lettered, paragraphs 'B1.'", [](Layout& x) {
+            x.medium = Layout::Medium::typed_docx, x.lettered_parts = true, x.classes = {15};
+        });
         add("numbers mid-line", [](Layout& x) { x.mid_line_numbers = true, x.classes = {10}; });
         add("four levels with a dash",
             [](Layout& x) { x.four_levels = true, x.number_form = "dash", x.classes = {14}; });
@@ -1713,6 +1716,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"one line, the title going on after its last naming word", 11},
         {"one Part's numbers through, headings unnumbered", 17},
         {"Parts lettered 'PART B \xE2\x80\x93 Roles', paragraphs 'B1.'", 17},
+        {"a Word file with typed numbers, Parts lettered, paragraphs 'B1.'", 17},
         {"the protocol numbered as section 5.4 of its Part, its title that heading", 17},
         {"contents, dot leaders, pages out of order", 17},
         {"contents, two entries a line", 17},
