@@ -323,6 +323,15 @@ HeaderLine header_line_kind(std::string_view text) {
     if (words.size() >= 4 && words.size() <= 7 && (first == "london" || first == "royal") &&
         lower(words[1]) == "borough" && lower(words[2]) == "of")
         return HeaderLine::council;
+    // "Anyshire Fire and Rescue Authority", "Greater Anytown Combined Authority": bodies with
+    // constitutions of their own; not "Duties of the Authority", "Local Authority"
+    if (words.size() >= 2 && words.size() <= 8 && lower(words.back()) == "authority" &&
+        std::none_of(words.begin(), words.end(), [](const std::string& w) {
+            const std::string l = lower(w);
+            return l == "the" || l == "of" || l == "this" || l == "our" || l == "your" || l == "local" || l == "an" ||
+                   l == "a";
+        }))
+        return HeaderLine::council;
     if (contains_word(words, {"protocol", "code", "relations", "relationships", "guidance", "conventions", "charter"}))
         return HeaderLine::title;
     // "STANDING ORDERS AND PROTOCOLS", "Codes and Protocols": the collection the protocol sits in

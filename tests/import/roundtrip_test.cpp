@@ -161,6 +161,7 @@ struct Layout {
     bool title_fragments = false;            // the title cut inside its words, a fragment per line
     bool web_page = false;   // a council web page: a '/' breadcrumb, "On this page" and its headings, a feedback footer
     bool site_page = false;  // the council's own site: "Skip to content", its name, a '>' breadcrumb, "Part 5 – Title"
+    bool authority = false;   // an Authority's constitution: its name and "CONSTITUTION – PART 5" over the title
     int covering_report = 0;  // a committee's covering report first; 2: on one line, 3: with numbered headings
     bool contents_placeholder = false;   // "Contents" / "toc goes in here"
     bool mid_line_numbers = false;       // a clause run on after the sentence before: "... together. 1.3 The"
@@ -314,9 +315,10 @@ const std::vector<Layout>& layouts() {
         });
         add("Parts lettered 'PART B \xE2\x80\x93 Roles', paragraphs 'B1.'",
             [](Layout& x) { x.lettered_parts = true, x.classes = {15}; });
-        add("a Word file with typed numbers, Parts lettered, paragraphs 'B1.'", [](Layout& x) {
-            x.medium = Layout::Medium::typed_docx, x.lettered_parts = true, x.classes = {15};
-        });
+        add("a Word file with typed numbers, Parts lettered, paragraphs 'B1.'",
+            [](Layout& x) { x.medium = Layout::Medium::typed_docx, x.lettered_parts = true, x.classes = {15}; });
+        add("an Authority's title page (fire, combined, national park)",
+            [](Layout& x) { x.authority = true, x.classes = {4}; });
         add("numbers mid-line", [](Layout& x) { x.mid_line_numbers = true, x.classes = {10}; });
         add("four levels with a dash",
             [](Layout& x) { x.four_levels = true, x.number_form = "dash", x.classes = {14}; });
@@ -736,6 +738,12 @@ Protocol transform(Protocol p, const Layout& layout) {
         const Site site = site_of(p.meta.title);
         p.meta.council = site.council;
         p.meta.constitution = ConstitutionPlace{site.part, ""};
+    }
+    if (layout.authority) {
+        static const char* const names[] = {"Anyshire Fire and Rescue Authority", "Greater Anytown Combined Authority",
+                                            "Anydale National Park Authority"};
+        p.meta.council = names[p.meta.title.size() % 3];
+        p.meta.constitution = ConstitutionPlace{"5", ""};
     }
     if (layout.covering_report) {
         auto report = covering_report(p.meta.title, layout.covering_report);
@@ -1267,6 +1275,7 @@ std::string render_text_as_typed(const Protocol& p, const Layout& layout) {
         const auto furniture = furniture_lines(layout);
         paras.push_back({furniture[0]}), paras.push_back({p.meta.council}), paras.push_back({furniture[1]});
     }
+    if (layout.authority) paras.push_back({p.meta.council}), paras.push_back({"CONSTITUTION \xE2\x80\x93 PART 5"});
     // a covering report comes before the title: its sections are the first ones
     const std::size_t report_sections = layout.covering_report == 1 ? 2 : layout.covering_report > 1 ? 1 : 0;
     for (std::size_t at = 0; at < p.sections.size(); ++at) {
@@ -1575,7 +1584,7 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
     const Protocol want = transform(source, layout);
     Diagnostics diags;
     import::ImportOptions options;
-    if (!layout.site_page) options.council = want.meta.council;  // else the council is the site's, found
+    if (!layout.site_page && !layout.authority) options.council = want.meta.council;  // else found in the text
     import::ImportResult r;
     std::string text;
     if (layout.medium == Layout::Medium::typed_docx) {
@@ -1625,7 +1634,7 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
         for (const auto& w : dropped) got_text += w + " ";
         return {false, "furniture dropped: '" + got_text + "'"};
     }
-    if (layout.site_page) {
+    if (layout.site_page || layout.authority) {
         const std::string part = again.meta.constitution ? again.meta.constitution->part : "";
         if (again.meta.council != want.meta.council || part != want.meta.constitution->part)
             return {false, "council '" + again.meta.council + "', part '" + part + "'"};
@@ -1717,6 +1726,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"one Part's numbers through, headings unnumbered", 17},
         {"Parts lettered 'PART B \xE2\x80\x93 Roles', paragraphs 'B1.'", 17},
         {"a Word file with typed numbers, Parts lettered, paragraphs 'B1.'", 17},
+        {"an Authority's title page (fire, combined, national park)", 17},
         {"the protocol numbered as section 5.4 of its Part, its title that heading", 17},
         {"contents, dot leaders, pages out of order", 17},
         {"contents, two entries a line", 17},
