@@ -734,6 +734,16 @@ void count_repeated_ones(std::vector<Item>& items, std::size_t from, const std::
     }
 }
 
+// "Appendix 1 – Guidance on Political Groups", "Annex A", "Schedule 2": an appendix's
+// heading (its numbering is its own: number_appendices).
+bool appendix_heading(const Item& it) {
+    if (it.role != Role::heading) return false;
+    const std::vector<std::string> words = split_words(it.para.text);
+    if (words.empty() || words.size() > 16) return false;
+    const std::string first = lower(words[0]);
+    return first == "appendix" || first == "annex" || first == "annexe" || first == "schedule";
+}
+
 // "1." "2." under every heading (a protocol published a web page per section, or "(1)"
 // paragraphs under "1 Heading"): a number is used once in a protocol, so each section's
 // number goes in front of its paragraphs' numbers, as a clerk would number them (1., 2.
@@ -743,7 +753,8 @@ void number_restarts(std::vector<Item>& items, std::size_t from, const std::stri
     int last = 0;
     for (std::size_t i = from; i < items.size() && !restarts; ++i) {
         const Item& it = items[i];
-        if (opens_numbering_group(it)) after_heading = true;
+        // (an appendix numbering from 1 again is one appendix, not a restart under every heading)
+        if (opens_numbering_group(it)) after_heading = !appendix_heading(it);
         if (it.role != Role::one_level_clause) continue;
         restarts = after_heading && it.marker.parts[0] == 1 && last >= 1;
         last = it.marker.parts[0];
@@ -771,6 +782,52 @@ void number_restarts(std::vector<Item>& items, std::size_t from, const std::stri
                               " and on (the section's number in front), so that every number is used once");
         warned = true;
         set_number(it, std::move(parts));
+    }
+}
+
+// "Appendix 1 – Guidance on Political Groups" (or an Annex, a Schedule) whose paragraphs
+// are numbered from 1 again: a number is used once in a protocol, so the appendix is
+// numbered on from the text before it, as a clerk would: "1." "2." under it become 3.1,
+// 3.2 after section 2, and "1.1" becomes 3.1; a warning says so at each appendix.
+void number_appendices(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
+    auto numbered_here = [](const Item& it) {
+        return (it.role == Role::one_level_clause || it.role == Role::clause || it.role == Role::titled_clause ||
+                it.role == Role::numbered_heading) &&
+               !it.marker.parts.empty();
+    };
+    int last = 0;     // the first part of the last number, as numbered now
+    int offset = -1;  // what the appendix being read adds to its numbers (-1: not renumbered)
+    bool warned = true;
+    for (std::size_t i = from; i < items.size(); ++i) {
+        Item& it = items[i];
+        if (appendix_heading(it)) {
+            const auto next = std::find_if(items.begin() + static_cast<long>(i) + 1, items.end(), numbered_here);
+            offset = next != items.end() && last > 0 && next->marker.parts[0] <= last ? last : -1;
+            warned = false;
+            continue;
+        }
+        if (!numbered_here(it)) continue;
+        if (offset >= 0) {
+            std::vector<int> parts = it.marker.parts;
+            if (it.role == Role::one_level_clause)
+                parts.insert(parts.begin(), offset + 1);
+            else
+                parts[0] += offset;
+            if (!warned)
+                diags.warning(path, it.para.pos,
+                              "the appendix numbers its paragraphs from " + it.marker.text + " again: numbered " +
+                                  join_number(parts) +
+                                  " and on, after the text before it, so that every number "
+                                  "is used once");
+            warned = true;
+            if (it.role == Role::numbered_heading) {
+                it.marker.parts = std::move(parts);
+                it.marker.text = std::to_string(it.marker.parts[0]) + ".";
+            } else {
+                set_number(it, std::move(parts));
+            }
+        }
+        last = std::max(last, it.marker.parts[0]);
     }
 }
 
@@ -2033,6 +2090,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     count_bulleted_paragraphs(items, numbers_from, path, diags);
     count_repeated_ones(items, numbers_from, path, diags);
     number_restarts(items, numbers_from, path, diags);
+    number_appendices(items, numbers_from, path, diags);
     assign_numbers(items, numbers_from, path, diags);
     number_gap_markers(items, numbers_from, path, diags);
 

@@ -162,6 +162,7 @@ struct Layout {
     bool web_page = false;   // a council web page: a '/' breadcrumb, "On this page" and its headings, a feedback footer
     bool site_page = false;  // the council's own site: "Skip to content", its name, a '>' breadcrumb, "Part 5 – Title"
     bool authority = false;   // an Authority's constitution: its name and "CONSTITUTION – PART 5" over the title
+    bool appendix = false;    // "Appendix 1 – ..." at the end, its paragraphs numbered "1." "2." again
     int covering_report = 0;  // a committee's covering report first; 2: on one line, 3: with numbered headings
     bool contents_placeholder = false;   // "Contents" / "toc goes in here"
     bool mid_line_numbers = false;       // a clause run on after the sentence before: "... together. 1.3 The"
@@ -319,6 +320,8 @@ const std::vector<Layout>& layouts() {
             [](Layout& x) { x.medium = Layout::Medium::typed_docx, x.lettered_parts = true, x.classes = {15}; });
         add("an Authority's title page (fire, combined, national park)",
             [](Layout& x) { x.authority = true, x.classes = {4}; });
+        add("an appendix numbering its paragraphs from 1. again",
+            [](Layout& x) { x.appendix = true, x.classes = {18}; });
         add("numbers mid-line", [](Layout& x) { x.mid_line_numbers = true, x.classes = {10}; });
         add("four levels with a dash",
             [](Layout& x) { x.four_levels = true, x.number_form = "dash", x.classes = {14}; });
@@ -738,6 +741,29 @@ Protocol transform(Protocol p, const Layout& layout) {
         const Site site = site_of(p.meta.title);
         p.meta.council = site.council;
         p.meta.constitution = ConstitutionPlace{site.part, ""};
+    }
+    if (layout.appendix) {
+        // printed "1." "2." under its heading; read back numbered on after the last section
+        int last = 0;
+        for (const auto& s : p.sections) {
+            if (is_body(s) && !s.number.empty()) last = std::max(last, s.number.parts[0]);
+            for (const auto& c : s.clauses)
+                if (is_body(s) && !c.number.empty()) last = std::max(last, c.number.parts[0]);
+        }
+        Section appendix;
+        appendix.heading = text_inlines("Appendix 1 \xE2\x80\x93 Officers at political group meetings");
+        const char* const paragraphs[] = {
+            "Officers may attend a political group meeting only when the group leader asks them to.",
+            "Officers will leave the meeting before any party political business is discussed.",
+            "What officers say at a group meeting is advice to that group alone."};
+        for (int k = 1; k <= 3; ++k) {
+            Clause c;
+            c.number.parts = {last + 1, k};
+            c.number.text = std::to_string(k) + ".";  // as printed
+            c.blocks.push_back(paragraph(paragraphs[k - 1]));
+            appendix.clauses.push_back(std::move(c));
+        }
+        p.sections.push_back(std::move(appendix));
     }
     if (layout.authority) {
         static const char* const names[] = {"Anyshire Fire and Rescue Authority", "Greater Anytown Combined Authority",
@@ -1727,6 +1753,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"Parts lettered 'PART B \xE2\x80\x93 Roles', paragraphs 'B1.'", 17},
         {"a Word file with typed numbers, Parts lettered, paragraphs 'B1.'", 17},
         {"an Authority's title page (fire, combined, national park)", 17},
+        {"an appendix numbering its paragraphs from 1. again", 17},
         {"the protocol numbered as section 5.4 of its Part, its title that heading", 17},
         {"contents, dot leaders, pages out of order", 17},
         {"contents, two entries a line", 17},
