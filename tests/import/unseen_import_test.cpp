@@ -479,6 +479,40 @@ TEST_CASE("unseen layouts held out: the protocol as section 5.4 of its Part, tit
     CHECK(i.markdown.find("paragraph 5.4.7 below") != std::string::npos);
 }
 
+TEST_CASE(
+    "unseen layouts held out: an Authority's title page, lettered Parts, an appendix numbered again, an em space "
+    "after a number",
+    "[import][unseen]") {
+    const std::vector<HeldOut> cases = {
+        {"anyshire-authority.txt",
+         "Member/Officer Protocol",
+         "ANYSHIRE FIRE AND RESCUE AUTHORITY",
+         "5",
+         {"## 1. Introduction", "## 2. Roles"},
+         {"1.1", "1.2", "2.1"}},
+        {"eastmoor-lettered-parts.txt",
+         "Protocol on Member/Officer Relations",
+         "EASTMOOR BOROUGH COUNCIL",
+         "",
+         {"## PART A \xE2\x80\x93 INTRODUCTION", "## PART B \xE2\x80\x93 ROLES OF MEMBERS",
+          "## PART C \xE2\x80\x93 ROLES OF OFFICERS"},
+         {"1.1", "1.2", "2.1", "2.2", "3.1"}},
+        {"westfield-appendix.txt",
+         "Member/Officer Protocol",
+         "WESTFIELD DISTRICT COUNCIL",
+         "",
+         {"## 1. Introduction", "## 2. Roles", "## Appendix 1 \xE2\x80\x93 Guidance on Political Groups"},
+         {"1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "3.3"}},
+        {"northgate-em-spaces.txt",
+         "Member/Officer Protocol",
+         "NORTHGATE TOWN COUNCIL",
+         "",
+         {"## 1. INTRODUCTION", "## 2. ROLES"},
+         {"1.1", "1.2", "2.1", "2.2"}},
+    };
+    for (const auto& c : cases) check_held_out(c);
+}
+
 TEST_CASE("unseen layouts held out: a committee's minutes are refused, nothing written", "[import][unseen]") {
     model::Diagnostics diags;
     const auto r = import::import_bytes(unseen("standards-minutes.txt"), "standards-minutes.txt", {}, diags);
