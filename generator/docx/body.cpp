@@ -1232,7 +1232,20 @@ std::size_t shift_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>&
 // A move's two ends are such runs too (a deletion and an insertion to Accept / Reject All).
 void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
     std::vector<pugi::xml_node> ps;
-    for (auto n : body.children("w:p")) ps.push_back(n);
+    for (auto n : body.children("w:p")) {
+        // Moved words that hold a link are split by it into several marks; LibreOffice (7.4)
+        // then leaves such a paragraph's move mark behind on Accept All / Reject All (an
+        // empty paragraph where the clause was, or was moved to). Its mark is a plain
+        // deletion or insertion, tracked as such below.
+        const std::string mark = paragraph_mark(n);
+        if (mark != kind_of(mark))
+            for (auto link : n.children("w:hyperlink"))
+                if (link.child(mark.c_str())) {
+                    n.child("w:pPr").child("w:rPr").child(mark.c_str()).set_name(kind_of(mark).c_str());
+                    break;
+                }
+        ps.push_back(n);
+    }
     if (ps.empty()) return;
     const std::size_t end = shift_mixed_ending(body, ps);
     for (std::size_t i = 1; i < end; ++i) {

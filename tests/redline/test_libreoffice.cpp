@@ -276,3 +276,31 @@ TEST_CASE("LibreOffice: a section or a sub-heading moved gives NEW on Accept All
                        "a sub-heading moved after the next"},
                       true);
 }
+
+// A clause whose words hold a link, moved up from just before a sub-heading: Reject All left
+// an empty paragraph where it had been moved to (LibreOffice 7.4 kept a moved-to paragraph
+// mark when the moved words held a link; PROTOPUB_LO_SEED=11 case 39).
+TEST_CASE("LibreOffice: a clause holding a link moved up from before a sub-heading leaves nothing behind",
+          "[redline][libreoffice][failures]") {
+    ::testing::TempDir dir;
+    const auto protocol = [](bool moved) {
+        const std::string linked =
+            "{#linked} Complaints go to the monitoring officer in line with the "
+            "[Localism Act 2011](https://www.legislation.gov.uk/ukpga/2011/20/contents). The Council may try to "
+            "resolve concerns informally.\n\n";
+        const std::string first = "{#first} The relationship between councillors and officers may break down.\n\n",
+                          second = "{#second} The monitoring officer may offer a mediation role.\n\n",
+                          third = "{#third} Employers have disciplinary and grievance procedures.\n\n";
+        return "## 1 If things go wrong {#wrong}\n\n### 1.1 Procedure for officers {#officers}\n\n" +
+               (moved ? "1.1.1 " + first + "1.1.2 " + linked + "1.1.3 " + second + "1.1.4 " + third
+                      : "1.1.1 " + first + "1.1.2 " + second + "1.1.3 " + third + "1.1.4 " + linked) +
+               "### 1.2 Procedure for councillors {#councillors}\n\n1.2.1 {#dissatisfied} A councillor who is "
+               "dissatisfied raises it with the chief executive.\n";
+    };
+    write_case(dir, "up", read(protocol(false)), read(protocol(true)));
+    write_case(dir, "down", read(protocol(true)), read(protocol(false)));
+    check_libreoffice(dir, {"up", "down"},
+                      {"a clause with a link moved up from before a sub-heading",
+                       "the same moved back down, to before the sub-heading"},
+                      true);
+}
