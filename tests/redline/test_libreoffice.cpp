@@ -228,13 +228,26 @@ TEST_CASE("LibreOffice: a document that ends with a table keeps its end through 
         "1.2 {#third} Officers keep records of advice given.\n\n"
         "1.3 {#may} Councillors may ask for:\n\n| Who | What |\n|---|---|\n| Members | advice |\n| Officers | reports "
         "|\n\n1.4 {#first} Officers give advice to all councillors equally.\n";
+    // the section after the table deleted and another added: the paragraphs after the table
+    // are some OLD's, some NEW's, and no paragraph before them can take a mark
+    const std::string replaced =
+        table + "\n## 2. Meetings {#meetings}\n\n2.1 {#public} Meetings are held in public.\n\n"
+                "2.2 {#agendas} Agendas are published a week before.\n";
+    const std::string listed = table + "\n## 2. Meetings {#meetings}\n\n2.1 {#public} Councillors may:\n\n"
+                                       "- ask for the agenda\n- see the minutes\n";
     write_case(dir, "added", read(table), read(more));
     write_case(dir, "removed", read(more), read(table));
     write_case(dir, "amended", read(table), read(amended));
     write_case(dir, "moved", read(before_table), read(moved_to_end));
-    check_libreoffice(dir, {"added", "removed", "amended", "moved"},
+    write_case(dir, "replaced", read(more), read(replaced));
+    write_case(dir, "replaced-back", read(replaced), read(more));
+    write_case(dir, "listed", read(more), read(listed));
+    write_case(dir, "listed-back", read(listed), read(more));
+    check_libreoffice(dir, {"added", "removed", "amended", "moved", "replaced", "replaced-back", "listed", "listed-back"},
                       {"a section added after a closing table", "a section removed after a table, which then closes",
-                       "words amended before a closing table", "a clause moved to the end, after a closing table"},
+                       "words amended before a closing table", "a clause moved to the end, after a closing table",
+                       "the section after a table deleted and another added", "the same, the other way",
+                       "the same with a list at the end", "the same, the other way"},
                       true);
 }
 
@@ -302,5 +315,30 @@ TEST_CASE("LibreOffice: a clause holding a link moved up from before a sub-headi
     check_libreoffice(dir, {"up", "down"},
                       {"a clause with a link moved up from before a sub-heading",
                        "the same moved back down, to before the sub-heading"},
+                      true);
+}
+
+// The last clause of the document moved away (up within its section, or to another
+// section): its old place is a run of moved-from paragraphs at the very end, whose last mark
+// cannot go. Accept All left an empty paragraph at the end.
+TEST_CASE("LibreOffice: the last clause moved away from the end of the document leaves nothing behind",
+          "[redline][libreoffice]") {
+    ::testing::TempDir dir;
+    const std::string roles =
+        "## 1. Roles {#roles}\n\n1.1 {#r1} Councillors and officers serve the public.\n\n"
+        "1.2 {#r2} Officers give advice to all councillors equally.\n\n";
+    const std::string last = "{#last} Officers answer enquiries within five working days:\n\n- by letter\n- by email\n";
+    const std::string media = "## 2. Media {#media}\n\n2.1 {#m1} Press releases go through the press office.\n\n";
+    const std::string before = roles + media + "2.2 {#m2} The leader speaks for the council.\n\n2.3 " + last;
+    const std::string up = roles + media + "2.2 " + last + "\n2.3 {#m2} The leader speaks for the council.\n";
+    const std::string across = roles + "1.3 " + last + "\n" +
+                               "## 2. Media {#media}\n\n2.1 {#m1} Press releases go through the press office.\n\n"
+                               "2.2 {#m2} The leader speaks for the council.\n";
+    write_case(dir, "up", read(before), read(up));
+    write_case(dir, "across", read(before), read(across));
+    write_case(dir, "back", read(across), read(before));
+    check_libreoffice(dir, {"up", "across", "back"},
+                      {"the last clause moved up in its section", "the last clause moved to the section before",
+                       "a clause moved to the very end"},
                       true);
 }
