@@ -118,11 +118,10 @@ struct Run {
 };
 using Runs = std::vector<Run>;
 
-// The first label's value, so a list that starts at (c) or iv. starts there in Word.
-int first_label_value(const Block& list) {
-    if (list.items.empty()) return 1;
+// A label's value, so a list that starts at (c) or iv. starts there in Word.
+int label_value(const Block& list, const std::string& text) {
     std::string label;
-    for (char c : list.items.front().label)
+    for (char c : text)
         if (std::isalnum(static_cast<unsigned char>(c)))
             label += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (label.empty()) return 1;
@@ -614,13 +613,32 @@ private:
     }
 
     void write_list(const Block& list, const BlockContext& ctx, int level) {
-        const int num_id = lists_.start_list(list.list_style, ctx.indent, level, first_label_value(list));
+        // A list starts at its first label in each version: NEW's first item not deleted,
+        // OLD's first not inserted (its OLD label). Where they differ ((a) deleted, (b) and
+        // (c) kept), the items before the first both versions have are numbered as a list of
+        // their own and the rest from that item's label, so each version starts where it does.
+        const auto& items = list.items;
+        const auto first_label = [&](model::ChangeKind other, bool old) {
+            for (const auto& item : items)
+                if (item.change != other)
+                    return label_value(list, old && !item.old_label.empty() ? item.old_label : item.label);
+            return 1;
+        };
+        std::size_t lead = 0;
+        while (lead < items.size() && items[lead].change != model::ChangeKind::none) ++lead;
+        const bool split = lead > 0 && lead < items.size() &&
+                           first_label(model::ChangeKind::deleted, false) != first_label(model::ChangeKind::inserted, true);
+        const int num_id =
+            lists_.start_list(list.list_style, ctx.indent, level, items.empty() ? 1 : label_value(list, items.front().label));
+        const int rest_id =
+            split ? lists_.start_list(list.list_style, ctx.indent, level, label_value(list, items[lead].label)) : num_id;
         const int item_indent = ctx.indent + list_step * (level + 1);
         for (const auto& item : list.items) {
+            const int item_num = &item - list.items.data() < static_cast<std::ptrdiff_t>(lead) ? num_id : rest_id;
             const bool starts_with_text = !item.blocks.empty() && item.blocks.front().kind == BlockKind::paragraph;
             const Mark item_mark = unit_mark(item.change, ctx.mark);
             const Mark mark = starts_with_text ? whole_mark(item.blocks.front().inlines, item_mark) : item_mark;
-            paragraph({"ListParagraph", mark, num_id, level});
+            paragraph({"ListParagraph", mark, item_num, level});
             bookmark(item.id);
             if (starts_with_text) write_inlines(item.blocks.front().inlines, mark);
             end_paragraph();

@@ -342,3 +342,20 @@ TEST_CASE("LibreOffice: the last clause moved away from the end of the document 
                        "a clause moved to the very end"},
                       true);
 }
+
+// A lettered list's first item deleted, the others keeping their letters ((a) deleted, (b)
+// and (c) kept): Accept All must start the list at (b), as NEW does, and Reject All give
+// back (a), (b), (c). One numbering for the whole list started it at (a) on Accept All
+// (PROTOPUB_LO_SEED=12 case 17).
+TEST_CASE("LibreOffice: a lettered list whose first item is deleted keeps its letters",
+          "[redline][libreoffice][failures]") {
+    ::testing::TempDir dir;
+    const std::string head = "## 1. Roles {#roles}\n\n1.1 {#officers} The statutory officers are:\n\n";
+    const std::string first = "- a) the Head of Paid Service;\n",
+                      rest = "- b) the Monitoring Officer; and\n- c) the Chief Finance Officer.\n";
+    const std::string tail = "\n1.2 {#advice} All of them advise the Council.\n";
+    write_case(dir, "deleted", read(head + first + rest + tail), read(head + rest + tail));
+    write_case(dir, "inserted", read(head + rest + tail), read(head + first + rest + tail));
+    check_libreoffice(dir, {"deleted", "inserted"},
+                      {"the first item of a lettered list deleted", "an item inserted before the first"}, true);
+}
