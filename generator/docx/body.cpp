@@ -118,11 +118,10 @@ struct Run {
 };
 using Runs = std::vector<Run>;
 
-// The first label's value, so a list that starts at (c) or iv. starts there in Word.
-int first_label_value(const Block& list) {
-    if (list.items.empty()) return 1;
+// A label's value, so a list that starts at (c) or iv. starts there in Word.
+int label_value(const Block& list, const std::string& text) {
     std::string label;
-    for (char c : list.items.front().label)
+    for (char c : text)
         if (std::isalnum(static_cast<unsigned char>(c)))
             label += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (label.empty()) return 1;
@@ -614,13 +613,32 @@ private:
     }
 
     void write_list(const Block& list, const BlockContext& ctx, int level) {
-        const int num_id = lists_.start_list(list.list_style, ctx.indent, level, first_label_value(list));
+        // A list starts at its first label in each version: NEW's first item not deleted,
+        // OLD's first not inserted (its OLD label). Where they differ ((a) deleted, (b) and
+        // (c) kept), the items before the first both versions have are numbered as a list of
+        // their own and the rest from that item's label, so each version starts where it does.
+        const auto& items = list.items;
+        const auto first_label = [&](model::ChangeKind other, bool old) {
+            for (const auto& item : items)
+                if (item.change != other)
+                    return label_value(list, old && !item.old_label.empty() ? item.old_label : item.label);
+            return 1;
+        };
+        std::size_t lead = 0;
+        while (lead < items.size() && items[lead].change != model::ChangeKind::none) ++lead;
+        const bool split = lead > 0 && lead < items.size() &&
+                           first_label(model::ChangeKind::deleted, false) != first_label(model::ChangeKind::inserted, true);
+        const int num_id =
+            lists_.start_list(list.list_style, ctx.indent, level, items.empty() ? 1 : label_value(list, items.front().label));
+        const int rest_id =
+            split ? lists_.start_list(list.list_style, ctx.indent, level, label_value(list, items[lead].label)) : num_id;
         const int item_indent = ctx.indent + list_step * (level + 1);
         for (const auto& item : list.items) {
+            const int item_num = &item - list.items.data() < static_cast<std::ptrdiff_t>(lead) ? num_id : rest_id;
             const bool starts_with_text = !item.blocks.empty() && item.blocks.front().kind == BlockKind::paragraph;
             const Mark item_mark = unit_mark(item.change, ctx.mark);
             const Mark mark = starts_with_text ? whole_mark(item.blocks.front().inlines, item_mark) : item_mark;
-            paragraph({"ListParagraph", mark, num_id, level});
+            paragraph({"ListParagraph", mark, item_num, level});
             bookmark(item.id);
             if (starts_with_text) write_inlines(item.blocks.front().inlines, mark);
             end_paragraph();
@@ -1148,6 +1166,25 @@ void keep_last_mark(pugi::xml_node body, pugi::xml_node first, pugi::xml_node la
     if (first != last && kind_of(mark) == "w:ins") record_properties(body, normal, first, tracked, false);
 }
 
+// Where a run of whole paragraphs at the very end starts that both versions have some of
+// (deleted and inserted ones), each right after the one before; ps.size(): none.
+std::size_t mixed_ending(const std::vector<pugi::xml_node>& ps) {
+    std::size_t first = ps.size();
+    bool inserted = false, deleted = false;
+    while (first > 1) {
+        const std::string kind = paragraph_mark(ps[first - 1]);  // (a move's ends are left alone; see below)
+        if ((kind != "w:ins" && kind != "w:del") || !wholly(ps[first - 1], kind)) break;
+        (kind == "w:ins" ? inserted : deleted) = true;
+        --first;
+    }
+    if (!inserted || !deleted) return ps.size();
+    for (std::size_t i = first + 1; i < ps.size(); ++i)
+        if (ps[i].previous_sibling() != ps[i - 1]) return ps.size();
+    if (const pugi::xml_node after = next_block(ps.back()); after && std::string(after.name()) != "w:sectPr")
+        return ps.size();
+    return first;
+}
+
 // A run of whole paragraphs D1..Dk at the very end, after an untracked paragraph P, that
 // both versions have some of (deleted and inserted ones): the last mark cannot go, and
 // no one mark moved onto P would do. So every mark is tracked one paragraph earlier (P's
@@ -1160,18 +1197,8 @@ void keep_last_mark(pugi::xml_node body, pugi::xml_node first, pugi::xml_node la
 // the inserted paragraphs go first and the deleted after them (each version keeps its
 // order). `ps` is updated to the new order; returns where the run starts (ps.size(): none).
 std::size_t shift_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>& ps) {
-    std::size_t first = ps.size();
-    bool inserted = false, deleted = false;
-    while (first > 1) {
-        const std::string kind = paragraph_mark(ps[first - 1]);  // (a move's ends are left alone; see below)
-        if ((kind != "w:ins" && kind != "w:del") || !wholly(ps[first - 1], kind)) break;
-        (kind == "w:ins" ? inserted : deleted) = true;
-        --first;
-    }
-    if (!inserted || !deleted || !paragraph_mark(ps[first - 1]).empty()) return ps.size();
-    for (std::size_t i = first; i < ps.size(); ++i)
-        if (ps[i].previous_sibling() != ps[i - 1]) return ps.size();
-    if (const pugi::xml_node after = next_block(ps.back()); after && std::string(after.name()) != "w:sectPr")
+    const std::size_t first = mixed_ending(ps);
+    if (first == ps.size() || !paragraph_mark(ps[first - 1]).empty() || ps[first].previous_sibling() != ps[first - 1])
         return ps.size();
     const auto in_new = [](pugi::xml_node p) { return kind_of(paragraph_mark(p)) == "w:ins"; };
     std::stable_partition(ps.begin() + static_cast<std::ptrdiff_t>(first), ps.end(), in_new);
@@ -1218,6 +1245,85 @@ std::size_t shift_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>&
     return first;
 }
 
+// The same run right after a table: no paragraph before it can take a mark. So OLD's and
+// NEW's paragraphs are paired from the end, and each pair is one paragraph with an
+// untracked mark, OLD's words deleted and NEW's inserted, NEW's properties and OLD's
+// recorded as a change (w:pPrChange): in each version the marks left end exactly its
+// paragraphs. The longer side's first paragraphs stay whole paragraphs, before the pairs;
+// in the version without them they join the first pair, and LibreOffice gives a joined
+// paragraph its first paragraph's properties: so they have their own version's properties
+// and the first pair's in the other, one of them recorded as a change. Returns where the
+// run starts (ps.size(): none); `ps` loses the paragraphs merged away.
+std::size_t pair_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>& ps) {
+    const std::size_t first = mixed_ending(ps);
+    if (first == ps.size()) return ps.size();
+    pugi::xml_node after = previous_block(ps[first]);  // the table
+    if (std::string(after.name()) != "w:tbl") return ps.size();
+    std::vector<pugi::xml_node> was, now;  // the run's paragraphs of OLD and of NEW
+    for (std::size_t i = first; i < ps.size(); ++i) (paragraph_mark(ps[i]) == "w:ins" ? now : was).push_back(ps[i]);
+    const pugi::xml_node revision = ps[first].child("w:pPr").child("w:rPr").first_child();
+    const std::string author = revision.attribute("w:author").value(), date = revision.attribute("w:date").value();
+    int id = 0;
+    for (const pugi::xpath_node& n : body.select_nodes(".//@w:id")) id = std::max(id, n.attribute().as_int());
+    // `p` takes the properties `to` (less the mark's) and records `from`'s as a change, if they differ.
+    const auto set_properties = [&](pugi::xml_node p, pugi::xml_node to, pugi::xml_node from) {
+        pugi::xml_document store;
+        const pugi::xml_node to_copy = store.append_copy(to), from_copy = store.append_copy(from);
+        pugi::xml_node ppr = p.child("w:pPr");
+        for (pugi::xml_node c = ppr.first_child(); c;) {
+            const pugi::xml_node next = c.next_sibling();
+            if (std::string(c.name()) != "w:rPr") ppr.remove_child(c);
+            c = next;
+        }
+        const pugi::xml_node mark_properties = ppr.first_child();
+        for (auto c : to_copy.children())
+            if (std::string(c.name()) != "w:rPr" && std::string(c.name()) != "w:pPrChange")
+                mark_properties ? ppr.insert_copy_before(c, mark_properties) : ppr.append_copy(c);
+        if (properties_of(to_copy) == properties_of(from_copy)) return;
+        pugi::xml_node change = ppr.append_child("w:pPrChange");
+        change.append_attribute("w:id") = ++id;
+        change.append_attribute("w:author") = author.c_str();
+        change.append_attribute("w:date") = date.c_str();
+        pugi::xml_node recorded = change.append_child("w:pPr");
+        for (auto c : from_copy.children())
+            if (std::string(c.name()) != "w:rPr" && std::string(c.name()) != "w:pPrChange") recorded.append_copy(c);
+    };
+    const std::size_t pairs = std::min(was.size(), now.size());
+    const std::size_t old_extra = was.size() - pairs, new_extra = now.size() - pairs;
+    // The first pair's properties in each version, before any is changed.
+    pugi::xml_document store;
+    const pugi::xml_node first_old = store.append_copy(was[old_extra].child("w:pPr")),
+                         first_new = store.append_copy(now[new_extra].child("w:pPr"));
+    std::vector<pugi::xml_node> order;
+    for (std::size_t k = 0; k < old_extra; ++k) {
+        set_properties(was[k], first_new, was[k].child("w:pPr"));  // OLD's own back on Reject All
+        order.push_back(was[k]);
+    }
+    for (std::size_t k = 0; k < new_extra; ++k) {
+        set_properties(now[k], now[k].child("w:pPr"), first_old);  // the first pair's OLD on Reject All
+        order.push_back(now[k]);
+    }
+    for (std::size_t k = 0; k < pairs; ++k) {
+        pugi::xml_node d = was[old_extra + k], p = now[new_extra + k];
+        const pugi::xml_node words = p.child("w:pPr").next_sibling();
+        for (pugi::xml_node c = d.child("w:pPr").next_sibling(); c;) {
+            const pugi::xml_node next = c.next_sibling();
+            words ? p.insert_move_before(c, words) : p.append_move(c);
+            c = next;
+        }
+        pugi::xml_node rpr = p.child("w:pPr").child("w:rPr");
+        rpr.remove_child("w:ins");
+        if (!rpr.first_child()) p.child("w:pPr").remove_child(rpr);
+        set_properties(p, p.child("w:pPr"), d.child("w:pPr"));
+        body.remove_child(d);
+        order.push_back(p);
+    }
+    for (const pugi::xml_node p : order) after = body.insert_move_after(p, after);
+    ps.resize(first);
+    ps.insert(ps.end(), order.begin(), order.end());
+    return first;
+}
+
 }  // namespace
 
 // Paragraphs that one version has and the other has not (D1..Dk, between P and N) are
@@ -1232,9 +1338,23 @@ std::size_t shift_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>&
 // A move's two ends are such runs too (a deletion and an insertion to Accept / Reject All).
 void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
     std::vector<pugi::xml_node> ps;
-    for (auto n : body.children("w:p")) ps.push_back(n);
+    for (auto n : body.children("w:p")) {
+        // Moved words that hold a link are split by it into several marks; LibreOffice (7.4)
+        // then leaves such a paragraph's move mark behind on Accept All / Reject All (an
+        // empty paragraph where the clause was, or was moved to). Its mark is a plain
+        // deletion or insertion, tracked as such below.
+        const std::string mark = paragraph_mark(n);
+        if (mark != kind_of(mark))
+            for (auto link : n.children("w:hyperlink"))
+                if (link.child(mark.c_str())) {
+                    n.child("w:pPr").child("w:rPr").child(mark.c_str()).set_name(kind_of(mark).c_str());
+                    break;
+                }
+        ps.push_back(n);
+    }
     if (ps.empty()) return;
-    const std::size_t end = shift_mixed_ending(body, ps);
+    std::size_t end = shift_mixed_ending(body, ps);
+    if (end == ps.size()) end = pair_mixed_ending(body, ps);
     for (std::size_t i = 1; i < end; ++i) {
         const std::string mark = kind_of(paragraph_mark(ps[i]));
         if ((mark != "w:ins" && mark != "w:del") || !wholly(ps[i], mark)) continue;
@@ -1250,9 +1370,10 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
             keep_last_mark(body, ps[first], ps[k]);
             continue;
         }
-        // A move's end elsewhere stays as it is: LibreOffice drops the paragraph mark after
-        // moved-from words tracked one mark earlier (Accept All joined P to N).
-        if (kind_of(paragraph_mark(ps[first])) != paragraph_mark(ps[first])) continue;
+        // A move's end inside the document stays as it is: LibreOffice keeps N's properties
+        // where a moved-from mark goes (unlike a deleted one). At the very end the last mark
+        // cannot go, so such a run is tracked one mark earlier too.
+        if (!at_end && kind_of(paragraph_mark(ps[first])) != paragraph_mark(ps[first])) continue;
         if (before != ps[first - 1] || !paragraph_mark(before).empty()) continue;
         // P's words ending in a change of the same kind: LibreOffice takes that change and
         // the run's for one (same author and date) and, dropping both, would drop P's mark

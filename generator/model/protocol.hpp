@@ -85,6 +85,7 @@ struct ListItem {
     std::vector<Block> blocks;
     SourcePos pos;
     ChangeKind change = ChangeKind::none;  // redlines only
+    std::string old_label;                 // redlines only: OLD's label of an item both have, where it differs
 };
 
 enum class Align { none, left, center, right };

@@ -203,6 +203,7 @@ private:
                 continue;
             }
             model::ListItem item = b.items[ib];
+            if (a.items[ia].label != item.label) item.old_label = a.items[ia].label;
             item.blocks = blocks(a.items[ia].blocks, first_a[ia], b.items[ib].blocks, first_b[ib]);
             out.items.push_back(std::move(item));
         }

@@ -35,6 +35,13 @@ public:
         // a run of only a space is text too (pugixml drops whitespace-only text by default)
         doc.load_string(document_xml.c_str(), pugi::parse_default | pugi::parse_ws_pcdata);
         const pugi::xml_node body = doc.child("w:document").child("w:body");
+        // The body's last paragraph mark cannot go (Word and LibreOffice keep it whatever
+        // revision it carries): a document ends in a paragraph.
+        for (pugi::xml_node n = body.last_child(); n && std::string(n.name()) != "w:tbl"; n = n.previous_sibling())
+            if (std::string(n.name()) == "w:p") {
+                last_mark_ = n;
+                break;
+            }
         walk_blocks(body);
         if (!pending_.empty()) out_.push_back({pending_style_, pending_});
         // A body that ends in a table (one with a row in this view) ends in an empty
@@ -101,7 +108,8 @@ private:
         std::string text;
         collect(p, text);
         bool mark_removed = false;
-        for (auto mark : p.child("w:pPr").child("w:rPr").children()) mark_removed |= dropped(mark.name());
+        if (p != last_mark_)
+            for (auto mark : p.child("w:pPr").child("w:rPr").children()) mark_removed |= dropped(mark.name());
         const std::string style = p.child("w:pPr").child("w:pStyle").attribute("w:val").value();
         if (mark_removed) {
             pending_ += text;
@@ -113,6 +121,7 @@ private:
     }
 
     View view_;
+    pugi::xml_node last_mark_;  // the body's last paragraph, when a paragraph ends it
     std::vector<WordParagraph> out_;
     std::string pending_;
     std::string pending_style_;

@@ -228,13 +228,28 @@ TEST_CASE("LibreOffice: a document that ends with a table keeps its end through 
         "1.2 {#third} Officers keep records of advice given.\n\n"
         "1.3 {#may} Councillors may ask for:\n\n| Who | What |\n|---|---|\n| Members | advice |\n| Officers | reports "
         "|\n\n1.4 {#first} Officers give advice to all councillors equally.\n";
+    // the section after the table deleted and another added: the paragraphs after the table
+    // are some OLD's, some NEW's, and no paragraph before them can take a mark
+    const std::string replaced = table +
+                                 "\n## 2. Meetings {#meetings}\n\n2.1 {#public} Meetings are held in public.\n\n"
+                                 "2.2 {#agendas} Agendas are published a week before.\n";
+    const std::string listed = table +
+                               "\n## 2. Meetings {#meetings}\n\n2.1 {#public} Councillors may:\n\n"
+                               "- ask for the agenda\n- see the minutes\n";
     write_case(dir, "added", read(table), read(more));
     write_case(dir, "removed", read(more), read(table));
     write_case(dir, "amended", read(table), read(amended));
     write_case(dir, "moved", read(before_table), read(moved_to_end));
-    check_libreoffice(dir, {"added", "removed", "amended", "moved"},
+    write_case(dir, "replaced", read(more), read(replaced));
+    write_case(dir, "replaced-back", read(replaced), read(more));
+    write_case(dir, "listed", read(more), read(listed));
+    write_case(dir, "listed-back", read(listed), read(more));
+    check_libreoffice(dir,
+                      {"added", "removed", "amended", "moved", "replaced", "replaced-back", "listed", "listed-back"},
                       {"a section added after a closing table", "a section removed after a table, which then closes",
-                       "words amended before a closing table", "a clause moved to the end, after a closing table"},
+                       "words amended before a closing table", "a clause moved to the end, after a closing table",
+                       "the section after a table deleted and another added", "the same, the other way",
+                       "the same with a list at the end", "the same, the other way"},
                       true);
 }
 
@@ -274,5 +289,68 @@ TEST_CASE("LibreOffice: a section or a sub-heading moved gives NEW on Accept All
     check_libreoffice(dir, {"forward", "back", "subheading"},
                       {"a section moved after the next", "a section moved before the one before",
                        "a sub-heading moved after the next"},
+                      true);
+}
+
+// The cases the wider samples found (one soffice run for all of them):
+// - a clause whose words hold a link, moved up from just before a sub-heading, and back:
+//   Reject All left an empty paragraph where it had been moved to (LibreOffice 7.4 kept a
+//   moved paragraph's mark when the moved words held a link; PROTOPUB_LO_SEED=11 case 39);
+// - the last clause of the document moved away (up within its section, or to another
+//   section), and a clause moved to the very end: a run of moved paragraphs at the end,
+//   whose last mark cannot go (Accept All left an empty paragraph at the end);
+// - a lettered list's first item deleted, the others keeping their letters ((a) deleted,
+//   (b) and (c) kept): Accept All must start the list at (b), as NEW does, and Reject All
+//   give back (a), (b), (c); one numbering for the whole list started it at (a) on Accept
+//   All (PROTOPUB_LO_SEED=12 case 17). And an item inserted before the first, the other way.
+TEST_CASE(
+    "LibreOffice: a moved clause holding a link and the last clause moved away and a list's first item deleted "
+    "give NEW and OLD",
+    "[redline][libreoffice][failures]") {
+    ::testing::TempDir dir;
+    const auto linked_protocol = [](bool moved) {
+        const std::string linked =
+            "{#linked} Complaints go to the monitoring officer in line with the "
+            "[Localism Act 2011](https://www.legislation.gov.uk/ukpga/2011/20/contents). The Council may try to "
+            "resolve concerns informally.\n\n";
+        const std::string first = "{#first} The relationship between councillors and officers may break down.\n\n",
+                          second = "{#second} The monitoring officer may offer a mediation role.\n\n",
+                          third = "{#third} Employers have disciplinary and grievance procedures.\n\n";
+        return "## 1 If things go wrong {#wrong}\n\n### 1.1 Procedure for officers {#officers}\n\n" +
+               (moved ? "1.1.1 " + first + "1.1.2 " + linked + "1.1.3 " + second + "1.1.4 " + third
+                      : "1.1.1 " + first + "1.1.2 " + second + "1.1.3 " + third + "1.1.4 " + linked) +
+               "### 1.2 Procedure for councillors {#councillors}\n\n1.2.1 {#dissatisfied} A councillor who is "
+               "dissatisfied raises it with the chief executive.\n";
+    };
+    write_case(dir, "link-up", read(linked_protocol(false)), read(linked_protocol(true)));
+    write_case(dir, "link-down", read(linked_protocol(true)), read(linked_protocol(false)));
+
+    const std::string roles =
+        "## 1. Roles {#roles}\n\n1.1 {#r1} Councillors and officers serve the public.\n\n"
+        "1.2 {#r2} Officers give advice to all councillors equally.\n\n";
+    const std::string last = "{#last} Officers answer enquiries within five working days:\n\n- by letter\n- by email\n";
+    const std::string media = "## 2. Media {#media}\n\n2.1 {#m1} Press releases go through the press office.\n\n";
+    const std::string before = roles + media + "2.2 {#m2} The leader speaks for the council.\n\n2.3 " + last;
+    const std::string up = roles + media + "2.2 " + last + "\n2.3 {#m2} The leader speaks for the council.\n";
+    const std::string across = roles + "1.3 " + last + "\n" +
+                               "## 2. Media {#media}\n\n2.1 {#m1} Press releases go through the press office.\n\n"
+                               "2.2 {#m2} The leader speaks for the council.\n";
+    write_case(dir, "end-up", read(before), read(up));
+    write_case(dir, "end-across", read(before), read(across));
+    write_case(dir, "end-back", read(across), read(before));
+
+    const std::string head = "## 1. Roles {#roles}\n\n1.1 {#officers} The statutory officers are:\n\n";
+    const std::string first = "- a) the Head of Paid Service;\n",
+                      rest = "- b) the Monitoring Officer; and\n- c) the Chief Finance Officer.\n";
+    const std::string tail = "\n1.2 {#advice} All of them advise the Council.\n";
+    write_case(dir, "list-deleted", read(head + first + rest + tail), read(head + rest + tail));
+    write_case(dir, "list-inserted", read(head + rest + tail), read(head + first + rest + tail));
+
+    check_libreoffice(dir,
+                      {"link-up", "link-down", "end-up", "end-across", "end-back", "list-deleted", "list-inserted"},
+                      {"a clause with a link moved up from before a sub-heading",
+                       "the same moved back down, to before the sub-heading", "the last clause moved up in its section",
+                       "the last clause moved to the section before", "a clause moved to the very end",
+                       "the first item of a lettered list deleted", "an item inserted before the first"},
                       true);
 }
