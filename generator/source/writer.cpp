@@ -1,6 +1,7 @@
 #include "source/writer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "model/text.hpp"
@@ -37,11 +38,28 @@ bool autolink_starts(std::string_view s, std::size_t i) {
     return lower_at("www.") || lower_at("http://") || lower_at("https://") || lower_at("ftp://");
 }
 
+// A character escape_text must look at: one it escapes or replaces, or the w, h or f that
+// may start an autolink. Every other byte (UTF-8 continuation bytes too) is copied as is.
+constexpr auto thought_table = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : std::string_view("\n\r\\`*_[]<~@&|wWhHfF")) t[c] = true;
+    return t;
+}();
+bool needs_thought(char c) { return thought_table[static_cast<unsigned char>(c)]; }
+
 // Literal text as Markdown that reads back as exactly the same characters.
 std::string escape_text(std::string_view s, bool in_table, bool in_link) {
     std::string out;
     out.reserve(s.size() + 8);
     for (std::size_t i = 0; i < s.size(); ++i) {
+        // most text is plain words: copy a run of them at once
+        std::size_t plain = i;
+        while (plain < s.size() && !needs_thought(s[plain])) ++plain;
+        if (plain > i) {
+            out.append(s.data() + i, plain - i);
+            i = plain;
+            if (i == s.size()) break;
+        }
         const char c = s[i];
         // (only a w, h or f can start one: the others are not looked at further)
         const char lower = static_cast<char>(c | 0x20);
