@@ -748,24 +748,62 @@ bool appendix_heading(const Item& it) {
 // paragraphs under "1 Heading"): a number is used once in a protocol, so each section's
 // number goes in front of its paragraphs' numbers, as a clerk would number them (1., 2.
 // under the third heading become 3.1, 3.2), and a warning says so where each restarts.
-void number_restarts(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
-    bool restarts = false, after_heading = false;
+// Returns the heading the protocol proper starts at when the numbers start again only
+// there (a covering report's points above it), or items.size().
+std::size_t number_restarts(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
+    // The headings with numbered paragraphs under them: under how many the numbers start
+    // again at 1, and under how many they run on (3. after 2.) after the last restart.
+    int restarted = 0, groups_before = 0, groups_after = 0, ran_on_after = 0;
+    std::size_t heading = items.size(), restart_heading = items.size();
     int last = 0;
-    for (std::size_t i = from; i < items.size() && !restarts; ++i) {
+    for (std::size_t i = from; i < items.size(); ++i) {
         const Item& it = items[i];
         // (an appendix numbering from 1 again is one appendix, not a restart under every heading)
-        if (opens_numbering_group(it)) after_heading = !appendix_heading(it);
+        if (opens_numbering_group(it)) heading = appendix_heading(it) ? items.size() : i;
         if (it.role != Role::one_level_clause) continue;
-        restarts = after_heading && it.marker.parts[0] == 1 && last >= 1;
+        if (heading < items.size()) {
+            if (last >= 1 && it.marker.parts[0] == 1) {
+                ++restarted;
+                restart_heading = heading;
+                groups_before += groups_after;
+                groups_after = ran_on_after = 0;
+            } else {
+                ++groups_after;
+                ran_on_after += it.marker.parts[0] == last + 1;
+            }
+        }
         last = it.marker.parts[0];
-        after_heading = false;
+        heading = items.size();
     }
-    if (!restarts) return;
+    if (restarted == 0) return items.size();
+    if (ran_on_after == groups_after && ran_on_after >= 2 && ran_on_after >= 2 * groups_before) {
+        // One numbering through the many headings after the last start at 1: what stands
+        // above it, under few headings ("1. The Committee reviewed ...", a covering report's
+        // points), is not the protocol's: it is the preamble, its numbers a list's.
+        diags.warning(path, items[restart_heading].para.pos,
+                      "the numbering starts again at 1. under '" + items[restart_heading].para.text +
+                          "' and runs on from there through the headings: the protocol is taken to start "
+                          "there, and what stands above it (a covering report?) is kept as its preamble, "
+                          "its numbered points a list");
+        return restart_heading;
+    }
     int section = 0;
     bool warned = true;
     for (std::size_t i = from; i < items.size(); ++i) {
         Item& it = items[i];
         if (opens_numbering_group(it)) {
+            // ("Roles" and 3. after 1. 2. under "Introduction": the numbers run on under a
+            // sub-heading of the same section)
+            std::size_t next = i + 1;
+            while (next < items.size() && !opens_numbering_group(items[next]) &&
+                   items[next].role != Role::one_level_clause)
+                ++next;
+            const bool runs_on = it.role == Role::heading && section > 0 && next < items.size() &&
+                                 items[next].role == Role::one_level_clause && items[next].marker.parts[0] != 1;
+            if (runs_on) {
+                it.level = 3;
+                continue;
+            }
             section = it.role == Role::numbered_heading ? it.marker.parts[0] : section + 1;
             warned = false;
             continue;
@@ -783,6 +821,7 @@ void number_restarts(std::vector<Item>& items, std::size_t from, const std::stri
         warned = true;
         set_number(it, std::move(parts));
     }
+    return items.size();
 }
 
 // "Appendix 1 – Guidance on Political Groups" (or an Annex, a Schedule) whose paragraphs
@@ -958,6 +997,8 @@ public:
     void add_quote(std::vector<Block> paragraphs, SourcePos pos);
     void start_preamble(SourcePos pos);
     void end_preamble() { in_preamble_ = false; }  // the protocol proper starts here
+    // the next sections are the preamble's (a covering report's headings and points)
+    void preamble_headings_follow() { in_preamble_ = true; }
     bool continues_section_before(std::vector<Section>::const_iterator top, int number);
     // A paragraph's footnotes are kept until its clause ends, and then end it.
     void keep_notes(const Paragraph& para);
@@ -2089,13 +2130,14 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     const std::size_t numbers_from = title_after_report < items.size() ? title_after_report + 1 : first;
     count_bulleted_paragraphs(items, numbers_from, path, diags);
     count_repeated_ones(items, numbers_from, path, diags);
-    number_restarts(items, numbers_from, path, diags);
+    const std::size_t protocol_after_points = number_restarts(items, numbers_from, path, diags);
     number_appendices(items, numbers_from, path, diags);
     assign_numbers(items, numbers_from, path, diags);
     number_gap_markers(items, numbers_from, path, diags);
 
     Builder builder(p, path, dropped, diags);
     if (first < start) builder.start_preamble(items[first].para.pos);
+    else if (protocol_after_points < items.size()) builder.preamble_headings_follow();
     for (std::size_t i = first; i < items.size(); ++i) {
         // the protocol's own title, after its covering report: the protocol starts under
         // it, unless another report comes first (the paper that goes with this version)
@@ -2106,6 +2148,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             if (!another_report) builder.end_preamble();
             continue;
         }
+        if (i == protocol_after_points) builder.end_preamble();
         const Item& it = items[i];
         if (!it.guess.empty() && it.role != Role::plain) diags.warning(path, it.para.pos, it.guess);
         // the title again where the document itself starts, after a covering report

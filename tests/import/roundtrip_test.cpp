@@ -163,7 +163,8 @@ struct Layout {
     bool site_page = false;  // the council's own site: "Skip to content", its name, a '>' breadcrumb, "Part 5 – Title"
     bool authority = false;   // an Authority's constitution: its name and "CONSTITUTION – PART 5" over the title
     bool appendix = false;    // "Appendix 1 – ..." at the end, its paragraphs numbered "1." "2." again
-    int covering_report = 0;  // a committee's covering report first; 2: on one line, 3: with numbered headings
+    int covering_report = 0;  // a committee's covering report first; 2: on one line, 3: with numbered headings,
+                              // 4: after the title
     bool contents_placeholder = false;   // "Contents" / "toc goes in here"
     bool mid_line_numbers = false;       // a clause run on after the sentence before: "... together. 1.3 The"
     bool four_levels = false;            // lettered sub-items printed as clauses a level down ("- 5.1.2.1")
@@ -264,6 +265,9 @@ const std::vector<Layout>& layouts() {
         add("headings '1 Purpose' without a dot",
             [](Layout& x) { x.headings = Headings::numbered, x.heading_number_no_dot = true, x.classes = {15}; });
         add("plain integers through the document", [](Layout& x) { x.plain_integers = true, x.classes = {19}; });
+        add("plain integers after the title and a covering report's points 1. to 3.", [](Layout& x) {
+            x.plain_integers = true, x.covering_report = 4, x.classes = {5, 19};
+        });
         add("a reference wrapped to a line start",
             [](Layout& x) { x.break_before_references = true, x.wrap = 90, x.classes = {23}; });
         add("heading glued to the paragraph before",
@@ -1303,7 +1307,10 @@ std::string render_text_as_typed(const Protocol& p, const Layout& layout) {
     }
     if (layout.authority) paras.push_back({p.meta.council}), paras.push_back({"CONSTITUTION \xE2\x80\x93 PART 5"});
     // a covering report comes before the title: its sections are the first ones
-    const std::size_t report_sections = layout.covering_report == 1 ? 2 : layout.covering_report > 1 ? 1 : 0;
+    const std::size_t report_sections = layout.covering_report == 1   ? 2
+                                        : layout.covering_report == 4 ? 0
+                                        : layout.covering_report > 1  ? 1
+                                                                      : 0;
     for (std::size_t at = 0; at < p.sections.size(); ++at) {
         const Section& s = p.sections[at];
         if (at == report_sections && layout.part_title) {
@@ -1725,6 +1732,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"a bullet before the number", 17},
         {"headings '1 Purpose' without a dot", 17},
         {"plain integers through the document", 16},
+        {"plain integers after the title and a covering report's points 1. to 3.", 16},  // as plain integers
         {"a reference wrapped to a line start", 17},
         {"heading glued to the paragraph before", 16},
         {"a blank line after every line", 16},

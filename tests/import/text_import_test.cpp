@@ -350,6 +350,44 @@ TEST_CASE("text import: numbering that starts again under each heading is pointe
     CHECK(pointed_out);
 }
 
+TEST_CASE("text import: numbers running on under a sub-heading of a section that started again are not a restart",
+          "[import][text]") {
+    Imported i = import_text(
+        "Member Officer Protocol\n\nINTRODUCTION\n\n1. This protocol sets out how members and officers work.\n\n"
+        "2. It applies to every member.\n\nScope\n\n3. It covers meetings and correspondence.\n\n"
+        "ROLES\n\n1. Members are elected to represent their wards.\n\n2. Officers advise members.\n");
+    REQUIRE(i.result.ok);
+    // "Scope" is a sub-heading of section 1, its 3. is 1.3 (not "section 2", not "2.3")
+    std::vector<std::string> numbers;
+    for (const auto& s : i.result.protocol.sections)
+        for (const auto& c : s.clauses) numbers.push_back(c.number.text);
+    CHECK(numbers == std::vector<std::string>{"1.1", "1.2", "1.3", "2.1", "2.2"});
+    for (const auto& d : i.diags.items()) CHECK(d.message.find("starts again at 3.") == std::string::npos);
+}
+
+TEST_CASE("text import: a covering report's points 1. 2. before a protocol numbered through its headings are "
+          "its preamble",
+          "[import][text]") {
+    Imported i = import_text(
+        "Member Officer Protocol\n\nSummary\n\n1. The committee reviewed the code in September.\n\n"
+        "2. The unions gave their views on the code.\n\nIntroduction\n\n1. This protocol sets out how members "
+        "and officers work.\n\nPurpose\n\n2. It applies to every member.\n\nRoles\n\n3. Members are "
+        "elected.\n\nAdvice\n\n4. Officers advise members.\n");
+    REQUIRE(i.result.ok);
+    const auto& sections = i.result.protocol.sections;
+    REQUIRE(sections.size() == 5);
+    CHECK(sections[0].kind == model::SectionKind::preamble);
+    CHECK(sections[0].clauses.empty());
+    std::vector<std::string> numbers;
+    for (const auto& s : sections)
+        for (const auto& c : s.clauses) numbers.push_back(c.number.text);
+    CHECK(numbers == std::vector<std::string>{"1.", "2.", "3.", "4."});
+    bool said = false;
+    for (const auto& d : i.diags.items())
+        said |= d.pos.line == 9 && d.message.find("the protocol is taken to start there") != std::string::npos;
+    CHECK(said);
+}
+
 TEST_CASE("text import: 'Section 1 - Introduction' at the top is the first section, not a title page",
           "[import][text][title]") {
     Imported i = import_text(
