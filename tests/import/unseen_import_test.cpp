@@ -509,6 +509,13 @@ TEST_CASE(
          "",
          {"## 1. INTRODUCTION", "## 2. ROLES"},
          {"1.1", "1.2", "2.1", "2.2"}},
+        {"ashworth-report-points.txt",
+         "Protocol on Councillor and Officer Relations",
+         "ASHWORTH BOROUGH COUNCIL",
+         "",
+         {"## Introduction", "## Roles of Councillors", "## Roles of Officers", "## Working Together",
+          "## If Things Go Wrong"},
+         {"1", "2", "3", "4", "5", "6", "7", "8", "9"}},
     };
     for (const auto& c : cases) check_held_out(c);
 }
