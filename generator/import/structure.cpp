@@ -918,11 +918,42 @@ void number_gap_markers(std::vector<Item>& items, std::size_t from, const std::s
 
 // No numbered paragraph anywhere (a model protocol, a small council's): each paragraph
 // under a heading is a clause, numbered 1.1, 1.2 ... under the first heading, 2.1 ...
-// under the next, and a warning says which numbers were assigned where.
-void assign_numbers(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
+// under the next, and a warning says which numbers were assigned where. Returns where
+// the protocol starts after a covering report's points, or items.size().
+std::size_t assign_numbers(std::vector<Item>& items, std::size_t from, const std::string& path,
+                           Diagnostics& diags) {
+    // Numbered paragraphs only under the first few headings ("1." "2.", a covering report's
+    // points), then many headings over prose with none ("1. Status of this code", or
+    // "Roles of officers", and paragraphs): the protocol starts at the first heading after
+    // the last point, and is numbered from there.
+    std::size_t last_point = items.size();
+    int groups_above = 0, groups_below = 0;
+    bool numbers_in_group = false;
     for (std::size_t i = from; i < items.size(); ++i) {
         const Role r = items[i].role;
-        if (r == Role::clause || r == Role::titled_clause || r == Role::one_level_clause) return;
+        if (r == Role::clause || r == Role::titled_clause) return items.size();
+        if (r == Role::heading || r == Role::numbered_heading) {
+            numbers_in_group = false;
+            groups_below += last_point < items.size();
+        }
+        if (r != Role::one_level_clause) continue;
+        groups_above += !numbers_in_group;
+        numbers_in_group = true;
+        last_point = i;
+        groups_below = 0;
+    }
+    std::size_t starts = items.size();
+    if (last_point < items.size()) {
+        if (groups_below < 3 || groups_below < 2 * groups_above) return items.size();
+        starts = last_point + 1;
+        while (starts < items.size() && items[starts].role != Role::heading &&
+               items[starts].role != Role::numbered_heading)
+            ++starts;
+        from = starts;
+        diags.warning(path, items[starts].para.pos,
+                      "numbered points above '" + items[starts].para.text +
+                          "' and none under the headings from there: the protocol is taken to start there, and "
+                          "what stands above it (a covering report?) is kept as its preamble, its points a list");
     }
     // a heading with no paragraph of its own (a heading right above another) takes no number;
     // under "3. Politeness and respect" the paragraphs are 3.1, 3.2 ...
@@ -951,6 +982,7 @@ void assign_numbers(std::vector<Item>& items, std::size_t from, const std::strin
         set_number(it, {section, ++n});
     }
     report();
+    return starts;
 }
 
 // ------------------------------------------------------------------ assembly
@@ -2132,12 +2164,13 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     count_repeated_ones(items, numbers_from, path, diags);
     const std::size_t protocol_after_points = number_restarts(items, numbers_from, path, diags);
     number_appendices(items, numbers_from, path, diags);
-    assign_numbers(items, numbers_from, path, diags);
+    const std::size_t protocol_after_report = assign_numbers(items, numbers_from, path, diags);
+    const std::size_t protocol_starts = std::min(protocol_after_points, protocol_after_report);
     number_gap_markers(items, numbers_from, path, diags);
 
     Builder builder(p, path, dropped, diags);
     if (first < start) builder.start_preamble(items[first].para.pos);
-    else if (protocol_after_points < items.size()) builder.preamble_headings_follow();
+    else if (protocol_starts < items.size()) builder.preamble_headings_follow();
     for (std::size_t i = first; i < items.size(); ++i) {
         // the protocol's own title, after its covering report: the protocol starts under
         // it, unless another report comes first (the paper that goes with this version)
@@ -2148,7 +2181,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             if (!another_report) builder.end_preamble();
             continue;
         }
-        if (i == protocol_after_points) builder.end_preamble();
+        if (i == protocol_starts) builder.end_preamble();
         const Item& it = items[i];
         if (!it.guess.empty() && it.role != Role::plain) diags.warning(path, it.para.pos, it.guess);
         // the title again where the document itself starts, after a covering report

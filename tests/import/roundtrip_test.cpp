@@ -265,6 +265,9 @@ const std::vector<Layout>& layouts() {
         add("headings '1 Purpose' without a dot",
             [](Layout& x) { x.headings = Headings::numbered, x.heading_number_no_dot = true, x.classes = {15}; });
         add("plain integers through the document", [](Layout& x) { x.plain_integers = true, x.classes = {19}; });
+        add("unnumbered, after the title and a covering report's points 1. to 3.", [](Layout& x) {
+            x.numbering = Numbering::unnumbered, x.covering_report = 4, x.classes = {5, 20};
+        });
         add("plain integers after the title and a covering report's points 1. to 3.", [](Layout& x) {
             x.plain_integers = true, x.covering_report = 4, x.classes = {5, 19};
         });
@@ -1733,6 +1736,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"headings '1 Purpose' without a dot", 17},
         {"plain integers through the document", 16},
         {"plain integers after the title and a covering report's points 1. to 3.", 16},  // as plain integers
+        {"unnumbered, after the title and a covering report's points 1. to 3.", 14},  // as unnumbered
         {"a reference wrapped to a line start", 17},
         {"heading glued to the paragraph before", 16},
         {"a blank line after every line", 16},

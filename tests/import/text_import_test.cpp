@@ -388,6 +388,24 @@ TEST_CASE("text import: a covering report's points 1. 2. before a protocol numbe
     CHECK(said);
 }
 
+TEST_CASE("text import: a covering report's points 1. 2. above numbered headings over prose leave the protocol to "
+          "be numbered",
+          "[import][text]") {
+    Imported i = import_text(
+        "Code of Practice for Member/Officer Relations\n\nTo: Standards Committee\n\nSummary and "
+        "Recommendations\n\n1. The Standards Committee reviewed the Code.\n\n2. The Committee asked for the views "
+        "of the unions.\n\nBackground papers: None identified\n\n1. Status of this code\n\nThis code gives "
+        "guidance only.\n\n2. Roles of councillors and officers\n\nOfficers and councillors both serve the "
+        "public.\n\nThey have different roles.\n\n3. Politeness and respect\n\nCouncillors and officers show "
+        "each other respect.\n");
+    REQUIRE(i.result.ok);  // it was refused: "no numbered paragraphs and no headings"
+    std::vector<std::string> numbers;
+    for (const auto& s : i.result.protocol.sections)
+        for (const auto& c : s.clauses) numbers.push_back(c.number.text);
+    CHECK(numbers == std::vector<std::string>{"1.1", "2.1", "2.2", "3.1"});
+    CHECK(i.result.protocol.sections.front().kind == model::SectionKind::preamble);
+}
+
 TEST_CASE("text import: 'Section 1 - Introduction' at the top is the first section, not a title page",
           "[import][text][title]") {
     Imported i = import_text(
