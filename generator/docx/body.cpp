@@ -626,12 +626,14 @@ private:
         };
         std::size_t lead = 0;
         while (lead < items.size() && items[lead].change != model::ChangeKind::none) ++lead;
-        const bool split = lead > 0 && lead < items.size() &&
-                           first_label(model::ChangeKind::deleted, false) != first_label(model::ChangeKind::inserted, true);
-        const int num_id =
-            lists_.start_list(list.list_style, ctx.indent, level, items.empty() ? 1 : label_value(list, items.front().label));
+        const bool split =
+            lead > 0 && lead < items.size() &&
+            first_label(model::ChangeKind::deleted, false) != first_label(model::ChangeKind::inserted, true);
+        const int num_id = lists_.start_list(list.list_style, ctx.indent, level,
+                                             items.empty() ? 1 : label_value(list, items.front().label));
         const int rest_id =
-            split ? lists_.start_list(list.list_style, ctx.indent, level, label_value(list, items[lead].label)) : num_id;
+            split ? lists_.start_list(list.list_style, ctx.indent, level, label_value(list, items[lead].label))
+                  : num_id;
         const int item_indent = ctx.indent + list_step * (level + 1);
         for (const auto& item : list.items) {
             const int item_num = &item - list.items.data() < static_cast<std::ptrdiff_t>(lead) ? num_id : rest_id;

@@ -920,8 +920,7 @@ void number_gap_markers(std::vector<Item>& items, std::size_t from, const std::s
 // under a heading is a clause, numbered 1.1, 1.2 ... under the first heading, 2.1 ...
 // under the next, and a warning says which numbers were assigned where. Returns where
 // the protocol starts after a covering report's points, or items.size().
-std::size_t assign_numbers(std::vector<Item>& items, std::size_t from, const std::string& path,
-                           Diagnostics& diags) {
+std::size_t assign_numbers(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
     // Numbered paragraphs only under the first few headings ("1." "2.", a covering report's
     // points), then many headings over prose with none ("1. Status of this code", or
     // "Roles of officers", and paragraphs): the protocol starts at the first heading after
@@ -2169,8 +2168,10 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     number_gap_markers(items, numbers_from, path, diags);
 
     Builder builder(p, path, dropped, diags);
-    if (first < start) builder.start_preamble(items[first].para.pos);
-    else if (protocol_starts < items.size()) builder.preamble_headings_follow();
+    if (first < start)
+        builder.start_preamble(items[first].para.pos);
+    else if (protocol_starts < items.size())
+        builder.preamble_headings_follow();
     for (std::size_t i = first; i < items.size(); ++i) {
         // the protocol's own title, after its covering report: the protocol starts under
         // it, unless another report comes first (the paper that goes with this version)

@@ -1736,7 +1736,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"headings '1 Purpose' without a dot", 17},
         {"plain integers through the document", 16},
         {"plain integers after the title and a covering report's points 1. to 3.", 16},  // as plain integers
-        {"unnumbered, after the title and a covering report's points 1. to 3.", 14},  // as unnumbered
+        {"unnumbered, after the title and a covering report's points 1. to 3.", 14},     // as unnumbered
         {"a reference wrapped to a line start", 17},
         {"heading glued to the paragraph before", 16},
         {"a blank line after every line", 16},

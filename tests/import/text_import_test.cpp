@@ -365,9 +365,10 @@ TEST_CASE("text import: numbers running on under a sub-heading of a section that
     for (const auto& d : i.diags.items()) CHECK(d.message.find("starts again at 3.") == std::string::npos);
 }
 
-TEST_CASE("text import: a covering report's points 1. 2. before a protocol numbered through its headings are "
-          "its preamble",
-          "[import][text]") {
+TEST_CASE(
+    "text import: a covering report's points 1. 2. before a protocol numbered through its headings are "
+    "its preamble",
+    "[import][text]") {
     Imported i = import_text(
         "Member Officer Protocol\n\nSummary\n\n1. The committee reviewed the code in September.\n\n"
         "2. The unions gave their views on the code.\n\nIntroduction\n\n1. This protocol sets out how members "
@@ -388,9 +389,10 @@ TEST_CASE("text import: a covering report's points 1. 2. before a protocol numbe
     CHECK(said);
 }
 
-TEST_CASE("text import: a covering report's points 1. 2. above numbered headings over prose leave the protocol to "
-          "be numbered",
-          "[import][text]") {
+TEST_CASE(
+    "text import: a covering report's points 1. 2. above numbered headings over prose leave the protocol to "
+    "be numbered",
+    "[import][text]") {
     Imported i = import_text(
         "Code of Practice for Member/Officer Relations\n\nTo: Standards Committee\n\nSummary and "
         "Recommendations\n\n1. The Standards Committee reviewed the Code.\n\n2. The Committee asked for the views "
