@@ -744,6 +744,16 @@ bool appendix_heading(const Item& it) {
     return first == "appendix" || first == "annex" || first == "annexe" || first == "schedule";
 }
 
+// The warning where the protocol is taken to start after a covering report's numbered
+// points (number_restarts, assign_numbers): one wording for both.
+void warn_protocol_starts(const Item& heading, const std::string& seen, const std::string& after,
+                          const std::string& path, Diagnostics& diags) {
+    diags.warning(path, heading.para.pos,
+                  seen + " '" + heading.para.text + "' " + after +
+                      ": the protocol is taken to start there, and what stands above it (a covering report?) "
+                      "is kept as its preamble, its numbered points a list");
+}
+
 // "1." "2." under every heading (a protocol published a web page per section, or "(1)"
 // paragraphs under "1 Heading"): a number is used once in a protocol, so each section's
 // number goes in front of its paragraphs' numbers, as a clerk would number them (1., 2.
@@ -780,11 +790,8 @@ std::size_t number_restarts(std::vector<Item>& items, std::size_t from, const st
         // One numbering through the many headings after the last start at 1: what stands
         // above it, under few headings ("1. The Committee reviewed ...", a covering report's
         // points), is not the protocol's: it is the preamble, its numbers a list's.
-        diags.warning(path, items[restart_heading].para.pos,
-                      "the numbering starts again at 1. under '" + items[restart_heading].para.text +
-                          "' and runs on from there through the headings: the protocol is taken to start "
-                          "there, and what stands above it (a covering report?) is kept as its preamble, "
-                          "its numbered points a list");
+        warn_protocol_starts(items[restart_heading], "the numbering starts again at 1. under",
+                             "and runs on from there through the headings", path, diags);
         return restart_heading;
     }
     int section = 0;
@@ -949,10 +956,8 @@ std::size_t assign_numbers(std::vector<Item>& items, std::size_t from, const std
                items[starts].role != Role::numbered_heading)
             ++starts;
         from = starts;
-        diags.warning(path, items[starts].para.pos,
-                      "numbered points above '" + items[starts].para.text +
-                          "' and none under the headings from there: the protocol is taken to start there, and "
-                          "what stands above it (a covering report?) is kept as its preamble, its points a list");
+        warn_protocol_starts(items[starts], "numbered points above", "and none under the headings from there", path,
+                             diags);
     }
     // a heading with no paragraph of its own (a heading right above another) takes no number;
     // under "3. Politeness and respect" the paragraphs are 3.1, 3.2 ...
@@ -1587,9 +1592,14 @@ void read_place(std::string_view line, std::optional<ConstitutionPlace>& place) 
 // divided into Parts of its own, and the first is its first heading, not its place in the
 // constitution (which is one Part, named once).
 bool next_division_follows(const std::vector<Item>& items, std::size_t at) {
+    // "1", "A" of "PART 1 –", "PART A:"
+    auto division_number = [](const std::vector<std::string>& words) {
+        std::string n = words[1];
+        while (!n.empty() && !std::isalnum(static_cast<unsigned char>(n.back()))) n.pop_back();
+        return n;
+    };
     const std::vector<std::string> words = split_words(items[at].para.text);
-    std::string number = words[1];
-    while (!number.empty() && !std::isalnum(static_cast<unsigned char>(number.back()))) number.pop_back();
+    const std::string number = division_number(words);
     if (number.empty()) return false;
     // the next number: "1" -> "2", "A" -> "B"
     std::string next = number;
@@ -1603,9 +1613,7 @@ bool next_division_follows(const std::vector<Item>& items, std::size_t at) {
         const std::string& text = items[i].para.text;
         if (items[i].marker.kind != MarkerKind::none || !division_heading(text)) continue;
         const std::vector<std::string> later = split_words(text);
-        std::string n = later[1];
-        while (!n.empty() && !std::isalnum(static_cast<unsigned char>(n.back()))) n.pop_back();
-        if (lower(later[0]) == lower(words[0]) && n == next) return true;
+        if (lower(later[0]) == lower(words[0]) && division_number(later) == next) return true;
     }
     return false;
 }
