@@ -1,5 +1,6 @@
 #include "check/check.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "model/facts.hpp"
@@ -68,18 +69,25 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
     std::size_t clauses = 0;
     for (const auto& s : p.sections) clauses += s.clauses.size();
     seen.reserve(clauses);
-    for (const auto& s : p.sections) {
+    for (auto section = p.sections.begin(); section != p.sections.end(); ++section) {
+        const Section& s = *section;
         if (s.kind == SectionKind::preamble) continue;
         if (s.level <= 2) {
-            current = section_number(s);
             // Only sections whose clauses are numbered N.x take part in the walk; with
-            // single-level clauses (1., 2., 3.) the section has no number of its own.
+            // single-level clauses (1., 2., 3.) the section has no number of its own. Its
+            // first numbered clause may stand under a sub-heading ("IF THINGS GO WRONG" /
+            // "Procedure for officers" / 10.1).
+            current = section_number(s);
             bool multi_level = !s.number.empty();
-            for (const auto& c : s.clauses)
-                if (!c.number.empty()) {
-                    multi_level = multi_level || c.number.parts.size() > 1;
-                    break;
-                }
+            for (auto part = section; !multi_level && part != p.sections.end() && (part == section || part->level > 2);
+                 ++part) {
+                const auto numbered = std::find_if(part->clauses.begin(), part->clauses.end(),
+                                                   [](const Clause& c) { return !c.number.empty(); });
+                if (numbered == part->clauses.end()) continue;
+                multi_level = numbered->number.parts.size() > 1;
+                if (current.empty()) current = {numbered->number.parts.front()};
+                break;
+            }
             if (current.size() == 1 && multi_level) {
                 const int n = current[0];
                 if (!prev_section.empty()) {

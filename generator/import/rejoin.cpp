@@ -114,11 +114,15 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
             // (an unnumbered line that ran to the wrapped width is a sentence going on, unless
             // in capitals or naming a protocol or code; in a spaced text, any line the next word
             // would not have fitted on, unless in capitals)
+            // (a numbered line that ran to the width is a clause's title only when short or
+            // capitalised: "6.8 Officers work to the instructions of their Senior Officers, not
+            // individual" / "Councillors. It follows ..." is a sentence a page broke)
             const bool numbered = a_words.size() < a.text.size();
+            const bool numbered_title = numbered && (word_count(a_words, 9) <= 8 || capitalised(a_words));
             const bool title_then_words =
                 title_like(a, a_words, 12) && !is_lower_start(b.text) && !sentence_inside(a_words) &&
                 (!full_line || in_capitals(a_words) ||
-                 (spaced_width == 0 && (numbered || header_line_kind(a_words) == HeaderLine::title)));
+                 (spaced_width == 0 && (numbered_title || header_line_kind(a_words) == HeaderLine::title)));
             // "Councillors" alone between blank lines, a numbered clause under it: a heading
             // (not the end of a phrase cut after a small word: "(Part 3 of the" / "Constitution)")
             const bool heading_over_clause = !reference_on && !ends_with_small_word(a.text) && b.single_line &&

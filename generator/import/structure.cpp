@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "import/paragraphs.hpp"
 #include "model/facts.hpp"
@@ -261,6 +262,25 @@ bool division_heading(std::string_view text) {
     return numbered && separated;
 }
 
+// "Senior Officers shall agree mutually convenient times for regular contact with
+// Executive", "The LGA has produced useful guidance on the Publicity Code - https://...":
+// a long line in sentence case with a verb after its subject, or a web address, is a
+// sentence that lost its full stop, not a heading (headings are names: "Roles of officers")
+bool reads_as_sentence(std::string_view text) {
+    if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos) return true;
+    const std::vector<std::string> words = split_words(text);
+    if (words.size() < 10) return false;
+    static const std::set<std::string_view> verbs = {"shall", "should", "must", "will", "may", "might", "can", "could",
+                                                     "would", "has",    "have", "had",  "is",  "are",   "was", "were"};
+    int lower_words = 0;
+    bool verb = false;
+    for (std::size_t i = 1; i < words.size(); ++i) {
+        lower_words += words[i].size() >= 4 && is_lower(words[i][0]);
+        verb = verb || (verbs.count(words[i]) && i + 1 < words.size() && is_lower(words[i + 1][0]));
+    }
+    return verb && lower_words >= 3;
+}
+
 bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words) {
     if (!p.single_line || text.empty() || p.table) return false;
     const char first = text[0];
@@ -277,7 +297,7 @@ bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words
     const std::size_t words = word_count(text, max_words + 1);
     if (words == 0 || words > max_words) return false;
     if (text.find(": ") != std::string_view::npos && !in_capitals(text) && !division_heading(text)) return false;
-    return !ends_with_small_word(text);
+    return !ends_with_small_word(text) && !reads_as_sentence(text);
 }
 
 // In capitals, or every word of four letters or more starting with a capital.
@@ -794,10 +814,26 @@ std::size_t number_restarts(std::vector<Item>& items, std::size_t from, const st
                              "and runs on from there through the headings", path, diags);
         return restart_heading;
     }
-    int section = 0;
+    int section = 0, titled = 0;
     bool warned = true;
+    std::size_t section_heading = items.size();
     for (std::size_t i = from; i < items.size(); ++i) {
         Item& it = items[i];
+        // "10 IF THINGS GO WRONG" / "1. Procedure for officers" / "1.1 From time to time" /
+        // ... / "2. Procedure for Councillors": headings numbered from 1 again right under a
+        // section's heading are its titled clauses (10.1, 10.2), their paragraphs 10.1.1 ...
+        if (it.role == Role::numbered_heading && section > 1 && it.marker.parts.size() == 1 &&
+            ((it.marker.parts[0] == 1 && section_heading + 1 == i) ||
+             (titled > 0 && it.marker.parts[0] == titled + 1 && it.marker.parts[0] != section + 1))) {
+            const std::string why =
+                titled == 0 ? "its number starts again at 1 right under '" + items[section_heading].para.text + "'"
+                            : "it runs on from the titled clause before it";
+            titled = it.marker.parts[0];
+            it.role = Role::titled_clause;
+            it.marker.kind = MarkerKind::clause;
+            it.guess = "'" + it.para.text + "' taken as clause " + std::to_string(section) + "." +
+                       std::to_string(titled) + ", a titled clause: " + why;
+        }
         if (opens_numbering_group(it)) {
             // ("Roles" and 3. after 1. 2. under "Introduction": the numbers run on under a
             // sub-heading of the same section)
@@ -812,6 +848,7 @@ std::size_t number_restarts(std::vector<Item>& items, std::size_t from, const st
                 continue;
             }
             section = it.role == Role::numbered_heading ? it.marker.parts[0] : section + 1;
+            section_heading = i, titled = 0;
             warned = false;
             continue;
         }
@@ -960,9 +997,11 @@ std::size_t assign_numbers(std::vector<Item>& items, std::size_t from, const std
                              diags);
     }
     // a heading with no paragraph of its own (a heading right above another) takes no number;
-    // under "3. Politeness and respect" the paragraphs are 3.1, 3.2 ...
+    // under "3. Politeness and respect" the paragraphs are 3.1, 3.2 ...; under a sub-heading
+    // ("Councillors" in Title Case under "ROLES OF COUNCILLORS AND OFFICERS") they run on in
+    // the section's numbers, as a clerk numbers them
     int section = 0, n = 0, printed = -1;
-    bool heading_seen = false;
+    bool heading_seen = false, section_seen = false;
     std::size_t heading = 0;
     auto report = [&] {
         if (n > 0)
@@ -974,6 +1013,9 @@ std::size_t assign_numbers(std::vector<Item>& items, std::size_t from, const std
     for (std::size_t i = from; i < items.size(); ++i) {
         Item& it = items[i];
         if (it.role == Role::heading || it.role == Role::numbered_heading) {
+            const bool sub_heading = it.role == Role::heading && it.level == 3;
+            if (sub_heading && section_seen) continue;
+            section_seen = section_seen || !sub_heading;
             report();
             n = 0, heading = i, heading_seen = true;
             printed = it.role == Role::numbered_heading ? it.marker.parts[0] : -1;

@@ -924,6 +924,11 @@ public:
             return it == words_.end() ? 0 : it->second;
         };
         if (seen(head) > 1 || seen(tail) > 1) return false;
+        // "Member/Officer Protocol" / "Summary and Recommendations": a word's second half
+        // goes on in small letters unless the whole word is in capitals
+        const bool head_small = std::any_of(before.begin() + static_cast<long>(from), before.end(),
+                                            [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
+        if (head_small && std::isupper(static_cast<unsigned char>(after[0]))) return false;
         if (seen(head + tail) > 0 || seen(head + tail + "s") > 0) return true;
         if (!in_title) return false;
         const bool cut_capital = std::isupper(static_cast<unsigned char>(before[from])) &&
@@ -1018,6 +1023,12 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                                   std::vector<std::size_t>& last_line_length, const std::string& path,
                                   Diagnostics& diags) {
     const Hyphenation hyphenation(lines);
+    // the words of the running headers dropped: where the same words are kept (the title
+    // where the document starts, "Version number: 1" / "Code of Practice ..."), they are
+    // a paragraph of their own
+    std::unordered_set<std::string_view> headers;
+    for (const Line& l : lines)
+        if (l.junk && !l.text.empty()) headers.insert(l.text);
     std::vector<Paragraph> out;
     Paragraph cur;
     bool open = false;
@@ -1108,7 +1119,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         const bool page_seam = line.leading_space || line.page_break;
         starts = starts || (page_seam && (sentence_ended || m.kind == MarkerKind::clause));
         // "Finance: Not applicable" / "Legal: J. Smith": one field per line on a cover sheet
-        starts = starts || (starts_field(line.text) && starts_field(last_line)) || line.title_page || line.cut;
+        starts = starts || (starts_field(line.text) && starts_field(last_line)) || line.title_page || line.cut ||
+                 headers.count(line.text) > 0;
         // "18. SUMMARY" / "The working relationship ...": a numbered heading in capitals is a
         // line of its own
         if (open && !starts && cur.single_line && std::isupper(static_cast<unsigned char>(line.text[0])) &&
@@ -1127,9 +1139,13 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         const bool ended_short = layout.width > 0 && last_line.size() + 1 + first_word <= layout.width;
         const bool first_label =
             m.kind == MarkerKind::label && (detail::label_core(m.text) == "a" || detail::label_core(m.text) == "i");
+        // ("24.1" after a covering report's points 1. to 4.: a protocol that goes on from an
+        // earlier Part starts its own series there)
+        const bool series_start = m.kind == MarkerKind::clause && m.parts.size() == 2 && m.parts[1] == 1;
         const bool next_number =
             !m.enclosed && ((m.kind == MarkerKind::single && m.text.back() == '.') || m.kind == MarkerKind::clause) &&
-            (last_number.empty() ? m.parts == std::vector<int>{1} : plausible_next(last_number, m.parts));
+            (last_number.empty() ? m.parts == std::vector<int>{1} || series_start
+                                 : plausible_next(last_number, m.parts) || series_start);
         if (open && !starts && !reference_goes_on && ended_short && (next_number || first_label)) {
             starts = true;
             diags.warning(path, {line.number, line.column},
@@ -1142,7 +1158,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                             !detail::in_capitals(line.text) && std::isupper(static_cast<unsigned char>(line.text[0])));
         // No blank lines between paragraphs: a line that was not wrapped ends its paragraph
         // when it ends a sentence or is a heading, and a heading stands on its own line.
-        if (layout.gapless && open && !starts) {
+        if (layout.gapless && open && !starts && !reference_goes_on) {
             const bool last_short = layout.width == 0 || last_line.size() < layout.width;
             const bool last_heading = title_line(last_line) && cur.single_line;
             starts = layout.width == 0 || (last_short && (sentence_ended || last_heading)) ||

@@ -53,6 +53,14 @@ TEST_CASE("numbering gaps", "[check][numbering]") {
           "t.md:12:1: error: section 3 follows section 1: section 2 is missing\n");
 }
 
+TEST_CASE("a section whose clauses all stand under its sub-headings is numbered by them", "[check][numbering]") {
+    // "IF THINGS GO WRONG" / "Procedure for officers" / 10.1: the section has no clause of its own
+    CHECK(diagnose(testing::source_with_body("## Intro\n\n1.1 One.\n\n## Wrong\n\n### Officers\n\n2.1 Two.\n\n"
+                                             "### Councillors\n\n2.2 Three.\n")) == "");
+    CHECK(diagnose(testing::source_with_body("## Intro\n\n1.1 One.\n\n## Wrong\n\n### Officers\n\n3.1 Two.\n")) ==
+          "t.md:12:1: error: section 3 follows section 1: section 2 is missing\n");
+}
+
 TEST_CASE("duplicate numbers and numbers out of order", "[check][numbering]") {
     CHECK(diagnose(testing::source_with_body("## 1. Intro\n\n1.1 One.\n\n1.2 Two.\n\n1.2 Again.\n")) ==
           "t.md:14:1: error: clause 1.2 is numbered twice (first at line 12)\n");

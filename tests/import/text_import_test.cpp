@@ -70,6 +70,35 @@ TEST_CASE("text import: hard wraps, hyphens and paragraphs broken by a blank lin
     CHECK(has(i, "### 1.2 Short title {#short-title}\n\nThe words of the titled clause."));
 }
 
+TEST_CASE("text import: a line's last word and the next line's capitalised first are two words", "[import][text]") {
+    // a word cut at a line end goes on in small letters ("Mem" / "ber"): "Protocol" /
+    // "Summary" are two words, however rare each is in the text
+    std::string text = "Title of Report: Member/Officer Protocol\nSummary and Recommendations\n\nINTRODUCTION\n\n";
+    for (int n = 1; n <= 40; ++n)
+        text += "1." + std::to_string(n) + " Councillors and officers work together on item " + std::to_string(n) +
+                " of the plan" + std::to_string(n) + " in good faith.\n\n";
+    Imported i = import_text(text);
+    CHECK(has(i, "Member/Officer Protocol Summary and Recommendations"));
+    CHECK(!has(i, "ProtocolSummary"));
+}
+
+TEST_CASE("text import: a sentence that lost its full stop is no heading", "[import][text]") {
+    // unnumbered paragraphs under headings: a long line in sentence case with a verb after
+    // its subject, or holding a web address, goes on; "Roles of officers" is a heading
+    Imported i = import_text(
+        "Member and Officer Protocol\n\nINTRODUCTION\n\nThis protocol guides members and officers.\n\n"
+        "ROLES OF OFFICERS\n\nOfficers advise the Council.\n\n"
+        "Senior Officers shall agree mutually convenient times for regular contact with Executive\n\n"
+        "Members and Group Leaders.\n\n"
+        "The LGA has produced useful guidance on the Publicity Code - https://www.local.gov.uk/guide\n\n"
+        "PRESS AND MEDIA\n\nOfficers may respond to the press.\n");
+    CHECK(has(i, "2.2 {#senior-officers-shall-agree-mutually} Senior Officers shall agree"));
+    CHECK(!has(i, "## Senior Officers"));
+    CHECK(!has(i, "## The LGA"));
+    CHECK(!has(i, "### The LGA"));
+    CHECK(has(i, "## PRESS AND MEDIA"));
+}
+
 TEST_CASE("text import: a clause number starts a paragraph only where it can", "[import][text]") {
     Imported i = import_text(
         "INTRODUCTION\n\n1.1 Information is in the Standing Orders at Part\n3 of this Constitution and in paragraph\n"
