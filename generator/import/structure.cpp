@@ -1661,6 +1661,16 @@ bool next_division_follows(const std::vector<Item>& items, std::size_t at) {
 }
 
 // `council`: the council's name as --council gives it ("" when not given).
+// The council's name as the text spells it: "Anytown Borough Council", "A district
+// council (Cabinet model)", "Parish and Town Councils' Joint Committee, Eastvale".
+bool names_council(const Item& it) {
+    const HeaderLine kind = header_line_kind(it.para.text);
+    if (kind == HeaderLine::council) return true;
+    const std::vector<std::string> words = split_words(it.para.text);
+    return kind == HeaderLine::other && words.size() <= 10 && !ends_sentence(it.para.text) &&
+           contains_word(words, {"council", "councils"});
+}
+
 TitlePage read_title_page(const std::vector<Item>& items, const std::string& council) {
     TitlePage page;
     bool named = false;  // a council or constitution line: what makes it a title page
@@ -2147,14 +2157,6 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         // "Councillor-Officer Protocol" on the first line (the council's name may stand
         // above it), a covering report or the sections under it
         std::size_t at = top;
-        // the council's name, as the text spells it ("A district council (Cabinet model)")
-        auto names_council = [&](const Item& it) {
-            const HeaderLine kind = header_line_kind(it.para.text);
-            const std::vector<std::string> words = split_words(it.para.text);
-            return kind == HeaderLine::council ||
-                   (kind == HeaderLine::other && words.size() <= 10 && !ends_sentence(it.para.text) &&
-                    contains_word(words, {"council", "councils"}));
-        };
         if (at + 1 < items.size() && items[at].marker.kind == MarkerKind::none && items[at].para.single_line &&
             names_council(items[at]))
             ++at;
@@ -2205,6 +2207,18 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         promote_sub_headings(items, title_after_report + 1);
         diags.warning(path, items[title_after_report].para.pos,
                       "'" + title + "' taken as the title: the covering report above it names it");
+    }
+    // "Parish and Town Councils' Joint Committee, Eastvale" right under the title, a heading
+    // straight after it: the body the protocol is for, a line of the title page (kept above
+    // the protocol), not a section with nothing in it
+    if (!title.empty() && first == start && first + 1 < items.size() && items[first].role == Role::heading &&
+        (items[first + 1].role == Role::heading || items[first + 1].role == Role::numbered_heading) &&
+        items[first].level == items[first + 1].level && names_council(items[first])) {
+        items[first].role = Role::plain;
+        start = first + 1;
+        diags.warning(path, items[first].para.pos,
+                      "'" + items[first].para.text +
+                          "' under the title names a council: kept above the protocol, not taken as a heading");
     }
     result.title_from_text = !title.empty() && options.title.empty();
     // (a report above the title has numbers of its own: the protocol's start under the title)

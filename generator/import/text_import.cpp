@@ -1775,6 +1775,42 @@ std::string undo_mojibake(std::string_view text, const std::string& path, Diagno
 }
 
 // Three quarters of the width most lines reach: a line that long was wrapped, not ended.
+// The bytes of the superscript digits ("¹", "¹²") `s` starts with, or 0.
+std::size_t superscript_digits_at_start(std::string_view s) {
+    std::size_t i = 0;
+    for (;;) {
+        const auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+        if (b(0) == 0xC2 && (b(1) == 0xB9 || b(1) == 0xB2 || b(1) == 0xB3))
+            i += 2;
+        else if (b(0) == 0xE2 && b(1) == 0x81 && (b(2) == 0xB0 || (b(2) >= 0xB4 && b(2) <= 0xB9)))
+            i += 3;
+        else
+            return i;
+    }
+}
+
+// "¹ Localism Act 2011, section 27." at the foot of a page, its mark in a clause above
+// ("... councillors and officers.¹"): the footnote goes with that clause, at its end, as a
+// Word file's footnotes do (never into the clause the page happened to end in).
+void move_footnotes(std::vector<Paragraph>& paras, const std::string& path, Diagnostics& diags) {
+    for (std::size_t j = 1; j < paras.size(); ++j) {
+        const std::size_t mark_size = superscript_digits_at_start(paras[j].text);
+        if (mark_size == 0 || mark_size == paras[j].text.size() || paras[j].table) continue;
+        const std::string_view mark = std::string_view(paras[j].text).substr(0, mark_size);
+        for (std::size_t k = j; k-- > 0;) {
+            const std::size_t at = paras[k].text.find(mark, 1);
+            // (the whole mark: "¹" is not the start of "¹²")
+            if (at == std::string::npos || superscript_digits_at_start(paras[k].text.substr(at)) != mark_size) continue;
+            diags.note(path, paras[j].pos,
+                       "'" + paras[j].text.substr(0, 40) + "' taken as the footnote marked " + std::string(mark) +
+                           " at line " + std::to_string(paras[k].pos.line) + ": it goes at the end of that clause");
+            paras[k].notes.push_back(detail::inlines_from_text(paras[j].text));
+            paras.erase(paras.begin() + static_cast<long>(j--));
+            break;
+        }
+    }
+}
+
 std::size_t wrap_width(const std::vector<Line>& lines) {
     std::vector<std::size_t> lengths;
     std::size_t lower_starts = 0;
@@ -1869,6 +1905,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
         return result;
     }
     paras = detail::rejoin_broken(std::move(paras), last_length, wrap_width(lines), spaced ? longest : 0);
+    move_footnotes(paras, path, diags);
     return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags);
 }
 

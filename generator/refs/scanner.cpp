@@ -991,6 +991,18 @@ std::optional<Found> Scanner::numbered(std::size_t i, std::size_t keyword_end, K
         }
     }
 
+    // "the Localism Act 2011, section 27": a section right after a statute's title is its
+    // pin-point, as "section 27 of the Localism Act 2011" is
+    if (section_word && refs_.size() > first_ref_ && refs_.back().statute && refs_.back().ref.targets.empty()) {
+        std::size_t gap = refs_.back().end;
+        if (gap < n_ && s_[gap] == ',') ++gap;
+        if (skip_space(gap) == i) {
+            Found f = statute_found(i, end, refs_.back().statute, "");
+            pin(f, Keyword::section, items, range);
+            return f;
+        }
+    }
+
     if (statute_only) {
         // "s.3" alone belongs to the statute cited last in the clause
         if (kw.keyword != Keyword::short_section || !ctx_.last_statute) return std::nullopt;

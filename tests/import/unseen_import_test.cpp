@@ -520,6 +520,38 @@ TEST_CASE(
     for (const auto& c : cases) check_held_out(c);
 }
 
+TEST_CASE("unseen layouts held out: roman section numbers, footnotes at the page foot, question headings",
+          "[import][unseen]") {
+    const std::vector<HeldOut> cases = {
+        {"lowfield-roman-sections.txt",
+         "PROTOCOL ON MEMBER AND OFFICER RELATIONS",
+         "Lowfield District Council",
+         "5C",
+         {"## I. INTRODUCTION", "## II. ROLES OF MEMBERS", "## III. ROLES OF OFFICERS", "## IV. WHEN THINGS GO WRONG"},
+         {"1", "2", "3", "4", "5", "6", "7", "8"}},
+        {"hollybrook-footnotes.txt",
+         "Member/Officer Relations Protocol",
+         "Hollybrook Borough Council",
+         "",
+         {"## 1. Purpose", "## 2. Councillors", "## 3. Officers", "## 4. Information"},
+         {"1.1", "1.2", "2.1", "2.1.1", "2.1.2", "2.1.3", "2.2", "3.1", "3.2", "4.1", "4.2"}},
+        {"eastvale-question-headings.txt",
+         "Councillor and Officer Working Together \xE2\x80\x93 a Protocol",
+         "Eastvale District Council",
+         "",
+         {"## Why do we have this protocol?", "## What can councillors expect from officers?",
+          "## What can officers expect from councillors?", "## What happens if things go wrong?"},
+         {"1.1", "1.2", "2.1", "3.1", "4.1", "4.2"}},
+    };
+    for (const auto& c : cases) check_held_out(c);
+    // a footnote goes with the clause its mark is in, and cites the Act's section
+    const Imported hollybrook = import_unseen("hollybrook-footnotes.txt");
+    CHECK(hollybrook.markdown.find("officers.\xC2\xB9 It should be read with the Members' Code of Conduct.\n\n"
+                                   "\xC2\xB9 Localism Act 2011, section 27.\n\n1.2") != std::string::npos);
+    CHECK(hollybrook.markdown.find("activity.\xC2\xB2\n\n\xC2\xB2 Local Government and Housing Act 1989") !=
+          std::string::npos);
+}
+
 TEST_CASE("unseen layouts held out: a committee's minutes are refused, nothing written", "[import][unseen]") {
     model::Diagnostics diags;
     const auto r = import::import_bytes(unseen("standards-minutes.txt"), "standards-minutes.txt", {}, diags);

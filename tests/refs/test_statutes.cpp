@@ -104,3 +104,20 @@ TEST_CASE("statute citations in the words link to the right provision", "[refs]"
     CHECK_FALSE(unknown.front()->resolved);
     CHECK(unknown.front()->document == "Widget Licensing Act 1923");
 }
+
+TEST_CASE("a section right after an Act's title is the Act's section, not the protocol's", "[refs]") {
+    // as footnotes cite them: "Localism Act 2011, section 27"
+    model::Diagnostics diags;
+    model::Protocol p = source::read_protocol(
+        testing::source_with_body("## 1. Purpose\n\n1.1 See the Localism Act 2011, section 27, and the Local "
+                                  "Government Act 1972 section 101. Then section 2 of this Protocol.\n\n"
+                                  "## 2. Roles\n\n2.1 Roles.\n"),
+        "t.md", diags);
+    refs::resolve_references(p, diags);
+    CHECK(diags.error_count() == 0);
+    CHECK(url_of(p, "section 27") == "https://www.legislation.gov.uk/ukpga/2011/20/section/27");
+    CHECK(url_of(p, "section 101") == "https://www.legislation.gov.uk/ukpga/1972/70/section/101");
+    const auto internal = find_refs(p, "section 2 of this Protocol");
+    REQUIRE(internal.size() == 1);
+    CHECK(internal.front()->kind == model::ReferenceKind::internal);
+}
