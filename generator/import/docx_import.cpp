@@ -755,7 +755,7 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
     }
     for (const auto& target : reader.refused_links())
         diags.warning(path, {},
-                      "a hyperlink to '" + target.substr(0, 60) + (target.size() > 60 ? "...'" : "'") +
+                      "a hyperlink to '" + shorten(target) + "'" +
                           " is not an http(s) or mailto address; its words are kept as text, without the link");
     if (reader.labels_cut())
         diags.warning(path, {},

@@ -1802,7 +1802,7 @@ void move_footnotes(std::vector<Paragraph>& paras, const std::string& path, Diag
             // (the whole mark: "¹" is not the start of "¹²")
             if (at == std::string::npos || superscript_digits_at_start(paras[k].text.substr(at)) != mark_size) continue;
             diags.note(path, paras[j].pos,
-                       "'" + paras[j].text.substr(0, 40) + "' taken as the footnote marked " + std::string(mark) +
+                       "'" + shorten(paras[j].text, 40) + "' taken as the footnote marked " + std::string(mark) +
                            " at line " + std::to_string(paras[k].pos.line) + ": it goes at the end of that clause");
             paras[k].notes.push_back(detail::inlines_from_text(paras[j].text));
             paras.erase(paras.begin() + static_cast<long>(j--));

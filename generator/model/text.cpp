@@ -237,6 +237,16 @@ void append_plain(const Block& b, std::string& out) {
 }
 }  // namespace
 
+std::string shorten(std::string s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    std::size_t cut = s.rfind(' ', max_bytes);
+    if (cut == std::string::npos || cut < max_bytes / 2) {
+        cut = max_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    }
+    return s.substr(0, cut) + "\u2026";
+}
+
 std::string plain_text(const Inlines& inlines) {
     std::string out;
     append_plain(inlines, out);

@@ -31,6 +31,10 @@ std::string unshowable_message(const Unshowable& u);
 // addresses), with one warning per string at its position in `p.source_path`.
 void make_showable(Protocol& p, Diagnostics& diags);
 
+// At most `max_bytes` of `s` for a message, cut at a space (or else between characters,
+// never inside one) and ended with "…" when anything was cut.
+std::string shorten(std::string s, std::size_t max_bytes = 60);
+
 // The words of some inline content as plain text (breaks become spaces).
 std::string plain_text(const Inlines& inlines);
 // All words of a block (paragraphs, list items with their labels, table cells, quotes).

@@ -17,6 +17,7 @@
 namespace protopub::redline {
 
 using model::ChangeKind;
+using model::shorten;
 using namespace detail;
 
 const char* to_string(Part part) {
@@ -64,16 +65,6 @@ std::size_t common(const std::vector<std::uint32_t>& a, const std::vector<std::u
 double dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
     if (a.empty() && b.empty()) return 1.0;
     return 2.0 * static_cast<double>(common(a, b)) / static_cast<double>(a.size() + b.size());
-}
-
-std::string shorten(std::string s, std::size_t max_bytes) {
-    if (s.size() <= max_bytes) return s;
-    std::size_t cut = s.rfind(' ', max_bytes);
-    if (cut == std::string::npos || cut < max_bytes / 2) {
-        cut = max_bytes;
-        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    }
-    return s.substr(0, cut) + "\u2026";
 }
 
 std::string quoted(const std::string& s) { return "'" + shorten(s) + "'"; }

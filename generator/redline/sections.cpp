@@ -19,6 +19,7 @@ namespace protopub::redline::detail {
 using model::ChangeKind;
 using model::Protocol;
 using model::Section;
+using model::shorten;
 
 namespace {
 

@@ -136,7 +136,6 @@ void measure(Change& c, const std::vector<Token>& a, const std::vector<Token>& b
 void count_script(Change& c, const std::vector<Token>& a, const std::vector<Token>& b);
 // "'five working days' replaced by 'ten working days'; 'strictly' deleted".
 std::string describe_edits(const Change& c, const std::vector<Token>& a, const std::vector<Token>& b);
-std::string shorten(std::string s, std::size_t max_bytes = 60);
 std::string quoted(const std::string& s);  // 'shortened text'
 
 // ---------------------------------------------------------------- sections
