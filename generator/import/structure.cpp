@@ -256,7 +256,16 @@ bool division_heading(std::string_view text) {
     if (first != "section" && first != "part" && first != "chapter" && first != "appendix" && first != "schedule")
         return false;
     const std::string& number = words[1];
-    const bool numbered = is_digit(number[0]) || (number.size() <= 2 && is_upper(number[0]));
+    // "Section 2:", "PART B –", "SECTION ONE –", "Part IV -"
+    static const std::set<std::string> spelled = {
+        "one",       "two",      "three",    "four",   "five",     "six",      "seven",   "eight",
+        "nine",      "ten",      "eleven",   "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+        "seventeen", "eighteen", "nineteen", "twenty", "i",        "ii",       "iii",     "iv",
+        "v",         "vi",       "vii",      "viii",   "ix",       "x",        "xi",      "xii"};
+    std::string core = lower(number);
+    while (!core.empty() && !is_alpha(core.back())) core.pop_back();
+    const bool numbered = is_digit(number[0]) || (number.size() <= 2 && is_upper(number[0])) ||
+                          (is_upper(number[0]) && spelled.count(core));
     const bool separated = number.back() == ':' || number.back() == '.' || words[2] == "-" ||
                            words[2] == "\xE2\x80\x93" || words[2] == "\xE2\x80\x94";
     return numbered && separated;
@@ -1568,6 +1577,35 @@ std::optional<std::pair<std::string, std::string>> title_fact(std::string_view t
 // title: taken out of the text into the front matter, each reported. Only values that
 // read as such (a status word, a date) are taken, so a report's "Status: For decision"
 // stays words of the text.
+// "Adopted by Council on 12 May 2022" -> (Council, 12 May 2022); "Approved by Full
+// Council: 14 May 2025", "Adopted on 2 March 2024", "Adopted 2 March 2024" likewise (no
+// body: ""). Nothing unless the line ends in a date.
+std::optional<std::pair<std::string, std::string>> adoption_line(std::string_view text) {
+    const std::string low = lower(text);
+    std::size_t at = 0;
+    if (low.rfind("adopted ", 0) == 0)
+        at = 8;
+    else if (low.rfind("approved ", 0) == 0)
+        at = 9;
+    else
+        return std::nullopt;
+    std::string who;
+    std::size_t date = at;
+    if (low.compare(at, 3, "by ") == 0) {
+        const std::size_t on = low.rfind(" on ");
+        const std::size_t colon = low.find(": ", at);
+        const std::size_t end = on != std::string::npos && on > at ? on : colon;
+        if (end == std::string::npos || end <= at + 3) return std::nullopt;
+        who = std::string(text.substr(at + 3, end - at - 3));
+        date = end + (end == on ? 4 : 2);
+    } else if (low.compare(at, 3, "on ") == 0) {
+        date = at + 3;
+    }
+    const std::string when = trim(text.substr(date));
+    if (model::date_from_words(when).empty()) return std::nullopt;
+    return std::make_pair(who, when);
+}
+
 std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<Item>& items, const std::string& path,
                                                                   std::vector<Dropped>& dropped, Diagnostics& diags) {
     std::vector<std::pair<std::string, std::string>> facts;
@@ -1583,17 +1621,15 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
         if ((is_structure(items[i]) && !title_page_line) || items[i].marker.kind != MarkerKind::none ||
             (!p.single_line && p.text.size() > 80))
             break;
-        // "Adopted by Council on 12 May 2022": who adopted it and when, in one sentence
-        if (const std::string text = lower(p.text); !p.bullet && !p.table && text.rfind("adopted by ", 0) == 0) {
-            const std::size_t on = text.rfind(" on ");
-            if (on != std::string::npos && on > 11 && !model::date_from_words(p.text.substr(on + 4)).empty()) {
-                dropped.push_back({p.pos, p.text, "title page"});
-                diags.note(path, p.pos, "'" + p.text + "' is a fact of the title page: it goes into the front matter");
-                facts.emplace_back("adopted by", p.text.substr(11, on - 11));
-                facts.emplace_back("adopted", p.text.substr(on + 4));
-                items.erase(items.begin() + static_cast<long>(i));
-                continue;
-            }
+        // "Adopted by Council on 12 May 2022", "Approved by Council: 14 May 2025", "Adopted 2
+        // March 2024": who adopted it and when, in one line
+        if (const auto adoption = p.bullet || p.table ? std::nullopt : adoption_line(p.text)) {
+            dropped.push_back({p.pos, p.text, "title page"});
+            diags.note(path, p.pos, "'" + p.text + "' is a fact of the title page: it goes into the front matter");
+            if (!adoption->first.empty()) facts.emplace_back("adopted by", adoption->first);
+            facts.emplace_back("adopted", adoption->second);
+            items.erase(items.begin() + static_cast<long>(i));
+            continue;
         }
         auto fact = p.bullet || p.table ? std::nullopt : title_fact(p.text);
         const std::string value = fact ? lower(fact->second) : "";

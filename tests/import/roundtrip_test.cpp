@@ -125,7 +125,8 @@ enum class Headings {
     question,
     colon,
     division,
-    division_capitals
+    division_capitals,
+    division_spelled,  // "SECTION ONE – INTRODUCTION"
 };
 
 struct Layout {
@@ -357,6 +358,8 @@ const std::vector<Layout>& layouts() {
         add("headings 'SECTION 2 – ROLES', restart per section", [](Layout& x) {
             x.headings = Headings::division_capitals, x.numbering = Numbering::restart, x.classes = {15, 18};
         });
+        add("headings 'SECTION ONE \xE2\x80\x93 INTRODUCTION', numbers spelt out",
+            [](Layout& x) { x.headings = Headings::division_spelled, x.classes = {15}; });
         add("a blank line after each first line",
             [](Layout& x) { x.blank_after_first_line = true, x.wrap = 70, x.classes = {28}; });
         add("paragraphs broken by blank lines and pages",
@@ -724,11 +727,18 @@ Protocol transform(Protocol p, const Layout& layout) {
                 if (h.back() != ':') h += ":";
                 break;
             case Headings::division:  // "Section 2: Roles of Members", the number in the heading's words
-            case Headings::division_capitals: {
+            case Headings::division_capitals:
+            case Headings::division_spelled: {
+                static const char* const words[] = {"ONE",     "TWO",       "THREE",    "FOUR",     "FIVE",
+                                                    "SIX",     "SEVEN",     "EIGHT",    "NINE",     "TEN",
+                                                    "ELEVEN",  "TWELVE",    "THIRTEEN", "FOURTEEN", "FIFTEEN",
+                                                    "SIXTEEN", "SEVENTEEN", "EIGHTEEN", "NINETEEN", "TWENTY"};
                 const int k = s.number.empty() ? ordinal : s.number.parts[0];
-                h = layout.headings == Headings::division
-                        ? "Section " + std::to_string(k) + ": " + h
-                        : "SECTION " + std::to_string(k) + " \xE2\x80\x93 " + upper(h);
+                const std::string number = layout.headings == Headings::division_spelled && k >= 1 && k <= 20
+                                               ? words[k - 1]
+                                               : std::to_string(k);
+                h = layout.headings == Headings::division ? "Section " + number + ": " + h
+                                                          : "SECTION " + number + " \xE2\x80\x93 " + upper(h);
                 s.number = {};
                 break;
             }
@@ -1814,6 +1824,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"headings numbered '2.0 Roles'", 17},
         {"headings 'Section 2: Roles'", 17},
         {"headings 'SECTION 2 \xE2\x80\x93 ROLES', restart per section", 16},
+        {"headings 'SECTION ONE \xE2\x80\x93 INTRODUCTION', numbers spelt out", 17},
         {"a blank line after each first line", 16},
         {"paragraphs broken by blank lines and pages", 17},
         {"hyphenated line ends", 17},

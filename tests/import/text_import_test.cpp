@@ -82,6 +82,29 @@ TEST_CASE("text import: a line's last word and the next line's capitalised first
     CHECK(!has(i, "ProtocolSummary"));
 }
 
+TEST_CASE("text import: the line under the title that says when it was adopted goes into the front matter",
+          "[import][text]") {
+    for (const auto& [line, by] : std::vector<std::pair<std::string, std::string>>{
+             {"Adopted 2 March 2024", ""},
+             {"Adopted on 2 March 2024", ""},
+             {"Approved by Council: 2 March 2024", "Council"},
+             {"Adopted by Full Council on 2 March 2024", "Full Council"}}) {
+        INFO(line);
+        Imported i = import_text("Anytown Borough Council\nMember/Officer Protocol\n" + line +
+                                 "\n\n1. INTRODUCTION\n\n1.1 This protocol guides members.\n\n1.2 It is "
+                                 "reviewed.\n");
+        CHECK(i.result.protocol.meta.adopted == "2024-03-02");
+        CHECK(i.result.protocol.meta.adopted_by == by);
+        CHECK(!has(i, line));
+    }
+    // not a date: the line stays where it is
+    Imported i = import_text(
+        "Anytown Borough Council\nMember/Officer Protocol\nAdopted by the Standards Committee\n\n"
+        "1. INTRODUCTION\n\n1.1 This protocol guides members.\n");
+    CHECK(i.result.protocol.meta.adopted.empty());
+    CHECK(has(i, "Adopted by the Standards Committee"));
+}
+
 TEST_CASE("text import: a sentence that lost its full stop is no heading", "[import][text]") {
     // unnumbered paragraphs under headings: a long line in sentence case with a verb after
     // its subject, or holding a web address, goes on; "Roles of officers" is a heading

@@ -520,8 +520,10 @@ TEST_CASE(
     for (const auto& c : cases) check_held_out(c);
 }
 
-TEST_CASE("unseen layouts held out: roman section numbers, footnotes at the page foot, question headings",
-          "[import][unseen]") {
+TEST_CASE(
+    "unseen layouts held out: roman and spelt-out section numbers, footnotes at the page foot, question "
+    "headings, lettered Parts 'A.1'",
+    "[import][unseen]") {
     const std::vector<HeldOut> cases = {
         {"lowfield-roman-sections.txt",
          "PROTOCOL ON MEMBER AND OFFICER RELATIONS",
@@ -544,6 +546,22 @@ TEST_CASE("unseen layouts held out: roman section numbers, footnotes at the page
          {"1.1", "1.2", "2.1", "3.1", "4.1", "4.2"}},
     };
     for (const auto& c : cases) check_held_out(c);
+    const Imported middleton =
+        check_held_out({"middleton-spelled-sections.txt",
+                        "Councillor/Officer Protocol",
+                        "MIDDLETON TOWN COUNCIL",
+                        "",
+                        {"## SECTION ONE \xE2\x80\x93 INTRODUCTION", "## SECTION TWO \xE2\x80\x93 ROLES",
+                         "## SECTION THREE \xE2\x80\x93 COMPLAINTS"},
+                        {"1.1", "1.2", "2.1", "2.2", "3.1", "3.2"}});
+    CHECK(middleton.source.meta.adopted == "2024-03-02");
+    check_held_out(
+        {"ravensworth-letter-dot-numbers.txt",
+         "Protocol on Member/Officer Relations",
+         "Ravensworth Borough Council",
+         "5",
+         {"## Part A \xE2\x80\x93 General", "## Part B \xE2\x80\x93 Members", "## Part C \xE2\x80\x93 Officers"},
+         {"1.1", "1.2", "2.1", "2.2", "3.1", "3.2"}});
     // a footnote goes with the clause its mark is in, and cites the Act's section
     const Imported hollybrook = import_unseen("hollybrook-footnotes.txt");
     CHECK(hollybrook.markdown.find("officers.\xC2\xB9 It should be read with the Members' Code of Conduct.\n\n"
