@@ -126,7 +126,8 @@ int label_value(const Block& list, const std::string& text) {
             label += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (label.empty()) return 1;
     switch (list.list_style) {
-        case ListStyle::ordered: return std::max(1, std::atoi(label.c_str()));
+        case ListStyle::ordered:
+        case ListStyle::decimal_paren: return std::max(1, std::atoi(label.c_str()));
         case ListStyle::alpha_paren:
         case ListStyle::alpha_close:
         case ListStyle::alpha_dot: return label.size() == 1 ? label[0] - 'a' + 1 : 1;
@@ -882,6 +883,7 @@ LevelFormat level_format(ListStyle style) {
         case ListStyle::roman_paren: return {"lowerRoman", "(", ")"};
         case ListStyle::roman_close: return {"lowerRoman", "", ")"};
         case ListStyle::roman_dot: return {"lowerRoman", "", "."};
+        case ListStyle::decimal_paren: return {"decimal", "(", ")"};
     }
     return {"bullet", "", ""};
 }

@@ -606,7 +606,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             const bool first_item = n == 1 && (after_lead_in || (i > 0 && items[i - 1].role == Role::titled_clause));
             if (enclosed_clauses)
                 it.role = Role::one_level_clause;
-            else if (it.marker.text.front() != '(' && (first_item || next_item))
+            else if (first_item || next_item)
                 it.role = Role::numbered_item;
         } else if (it.marker.kind == MarkerKind::single) {
             // "2. ROLES OF OFFICERS:", "2. Roles of Officers:" (a numbered sentence ending in a
@@ -1393,7 +1393,8 @@ void Builder::place(const Item& it) {
             if (it.marker.parts[0] == 1)
                 diags_.warning(path_, it.para.pos,
                                "'" + it.marker.text + "' after a lead-in read as the first of numbered sub-items");
-            append_list_item(container(), ListStyle::ordered, it.marker.text, paragraph_of(it), it.para.pos);
+            append_list_item(container(), it.marker.text.front() == '(' ? ListStyle::decimal_paren : ListStyle::ordered,
+                             it.marker.text, paragraph_of(it), it.para.pos);
             return;
         case Role::bullet:
             if (in_preamble_ && !it.para.bullet) break;

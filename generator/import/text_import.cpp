@@ -1036,6 +1036,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
     std::string last_line;
     std::vector<int> last_number;
     std::vector<std::string> labels;             // the labels that started paragraphs since the last number
+    int last_enclosed = 0;                       // "(2)" or "2)" started the last item so numbered
     std::size_t heading_goes_on = lines.size();  // the line a heading between paragraphs was wrapped onto
     auto close = [&] {
         if (open) out.push_back(std::move(cur));
@@ -1091,9 +1092,11 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                 break;
             case MarkerKind::single:
                 // "4. Breaches of this Protocol" after 3.2, with no full stop before it
-                // (a table or a title came before): a numbered heading
+                // (a table or a title came before): a numbered heading; "(3)" after a
+                // paragraph that "(2)" started ("(2) to make policy; and"): the next item
                 starts = starts || sentence_ended ||
-                         (detail::plausible_next(last_number, m.parts) && title_line(line.text.substr(m.length)));
+                         (detail::plausible_next(last_number, m.parts) && title_line(line.text.substr(m.length))) ||
+                         (m.enclosed && last_enclosed > 0 && m.parts[0] == last_enclosed + 1);
                 break;
             case MarkerKind::label:
                 // (c) after (b), even with numerals (i)-(iii) between them
@@ -1245,6 +1248,9 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             }
             if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single)
                 labels.clear();  // a new clause, new lists
+            last_enclosed = m.kind == MarkerKind::single && m.enclosed ? m.parts[0]
+                            : m.kind == MarkerKind::clause             ? 0
+                                                                       : last_enclosed;
             gap = false;
         } else if (detail::hyphen_joins(cur.text, line.text) && hyphenation.one_word(cur.text, line.text)) {
             cur.text.pop_back();

@@ -21,6 +21,7 @@ const char* to_string(ListStyle s) {
         case ListStyle::roman_paren: return "roman-paren";
         case ListStyle::roman_close: return "roman-close";
         case ListStyle::roman_dot: return "roman-dot";
+        case ListStyle::decimal_paren: return "decimal-paren";
     }
     return "bullet";
 }

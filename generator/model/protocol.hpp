@@ -62,14 +62,15 @@ enum class BlockKind {
 // How the items of a list are labelled. Labelled sub-items ((a), i.) keep the label
 // exactly as written in ListItem::label; bullet lists have empty labels.
 enum class ListStyle {
-    bullet,       // •, -, *
-    ordered,      // 1. 2. 3. (a numbered list inside a clause, not clauses)
-    alpha_paren,  // (a) (b)
-    alpha_close,  // a) b)
-    alpha_dot,    // a. b.
-    roman_paren,  // (i) (ii)
-    roman_close,  // i) ii)
-    roman_dot,    // i. ii.
+    bullet,         // •, -, *
+    ordered,        // 1. 2. 3. (a numbered list inside a clause, not clauses)
+    alpha_paren,    // (a) (b)
+    alpha_close,    // a) b)
+    alpha_dot,      // a. b.
+    roman_paren,    // (i) (ii)
+    roman_close,    // i) ii)
+    roman_dot,      // i. ii.
+    decimal_paren,  // (1) (2): numbered sub-items written with brackets, not clauses
 };
 
 // What happened to a clause between two versions (set only in a redline Protocol). List

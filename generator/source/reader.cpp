@@ -188,6 +188,17 @@ std::size_t match_label(std::string_view s, std::string& label) {
         ++i;
     }
     std::size_t start = i;
+    // "(1)": numbered sub-items written with brackets
+    if (open) {
+        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])) && i - start < 3) ++i;
+        if (i > start) {
+            if (i + 1 >= s.size() || s[i] != ')' || s[i + 1] != ' ') return 0;
+            label = std::string(s.substr(0, i + 1));
+            i += 1;
+            while (i < s.size() && s[i] == ' ') ++i;
+            return i;
+        }
+    }
     while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) && i - start < 6) ++i;
     std::size_t len = i - start;
     if (len == 0 || i >= s.size()) return 0;
@@ -213,6 +224,8 @@ ListStyle style_of(const std::vector<std::string>& labels) {
     bool open = first[0] == '(';
     char close = first.back();
     std::string letters = first.substr(open ? 1 : 0, first.size() - (open ? 2 : 1));
+    if (open && !letters.empty() && std::isdigit(static_cast<unsigned char>(letters[0])))
+        return ListStyle::decimal_paren;
     // "(i)" starts a roman list; so does a list whose labels are all roman numerals
     // and that does not begin at (a)... a list (h), (i), (j) stays alphabetic.
     bool all_roman = true;

@@ -345,6 +345,7 @@ const std::vector<Layout>& layouts() {
             [](Layout& x) { x.label_form = "i.", x.uneven_label_spacing = true, x.classes = {17}; });
         add("sub-items 1) 2), uneven spacing",
             [](Layout& x) { x.label_form = "1)", x.uneven_label_spacing = true, x.classes = {17}; });
+        add("sub-items (1) (2) under numbered clauses", [](Layout& x) { x.label_form = "(1)", x.classes = {16, 17}; });
         // LAYOUTS.md classes 18-35
         add("every clause printed '1.'", [](Layout& x) { x.lost_numbers = "ones", x.classes = {18}; });
         add("numbers lost, every clause '- '", [](Layout& x) { x.lost_numbers = "dashes", x.classes = {20}; });
@@ -461,6 +462,7 @@ void relabel(std::vector<Block>& blocks, const std::string& form) {
     for (auto& b : blocks) {
         if (b.kind == BlockKind::list && b.list_style != ListStyle::bullet && b.list_style != ListStyle::ordered) {
             int n = 0;
+            if (form == "(1)") b.list_style = ListStyle::decimal_paren;
             for (auto& item : b.items) {
                 ++n;
                 std::string core;
@@ -468,7 +470,7 @@ void relabel(std::vector<Block>& blocks, const std::string& form) {
                     if (std::isalpha(static_cast<unsigned char>(c))) core += c;
                 if (form == "i.") core = roman(n);
                 if (form == "1)") core = std::to_string(n);
-                item.label = core + form.substr(1);
+                item.label = form == "(1)" ? "(" + std::to_string(n) + ")" : core + form.substr(1);
             }
         }
         for (auto& item : b.items) relabel(item.blocks, form);
@@ -1825,6 +1827,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"headings 'Section 2: Roles'", 17},
         {"headings 'SECTION 2 \xE2\x80\x93 ROLES', restart per section", 16},
         {"headings 'SECTION ONE \xE2\x80\x93 INTRODUCTION', numbers spelt out", 17},
+        {"sub-items (1) (2) under numbered clauses", 17},
         {"a blank line after each first line", 16},
         {"paragraphs broken by blank lines and pages", 17},
         {"hyphenated line ends", 17},

@@ -304,7 +304,8 @@ TEST_CASE("text import: '(1)' is a clause number only in a text with no other nu
     Imported inside =
         import_text("1. ROLES\n\n1.1 Officers must:\n\n(1) advise;\n\n(2) act.\n\n1.2 Councillors decide.\n");
     CHECK(inside.result.protocol.sections[0].clauses.size() == 2);
-    CHECK(has(inside, "(1) advise;\n\n(2) act.\n"));
+    // after a clause's lead-in, "(1)" "(2)" are its sub-items
+    CHECK(has(inside, "- (1) advise;\n- (2) act.\n"));
 }
 
 TEST_CASE("text import: tab-separated rows are a table, tabbed numbers and labels are not", "[import][text]") {

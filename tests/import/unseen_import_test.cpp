@@ -562,6 +562,17 @@ TEST_CASE(
          "5",
          {"## Part A \xE2\x80\x93 General", "## Part B \xE2\x80\x93 Members", "## Part C \xE2\x80\x93 Officers"},
          {"1.1", "1.2", "2.1", "2.2", "3.1", "3.2"}});
+    const Imported kingsmere = check_held_out({"kingsmere-bracketed-numbers.txt",
+                                               "Member and Officer Relations Protocol",
+                                               "Kingsmere District Council",
+                                               "",
+                                               {"## 1. Roles", "## 2. Contact"},
+                                               {"1.1", "1.2", "2.1", "2.2"}});
+    CHECK(kingsmere.markdown.find("roles:\n\n- (1) to represent their ward;\n- (2) to make policy; and\n"
+                                  "- (3) to scrutinise decisions.\n") != std::string::npos);
+    const model::Block& items = kingsmere.source.sections[0].clauses[0].blocks[1];
+    CHECK(items.list_style == model::ListStyle::decimal_paren);
+    CHECK(items.items.size() == 3);
     // a footnote goes with the clause its mark is in, and cites the Act's section
     const Imported hollybrook = import_unseen("hollybrook-footnotes.txt");
     CHECK(hollybrook.markdown.find("officers.\xC2\xB9 It should be read with the Members' Code of Conduct.\n\n"

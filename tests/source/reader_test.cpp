@@ -3,6 +3,7 @@
 
 #include "model/text.hpp"
 #include "source/reader.hpp"
+#include "source/writer.hpp"
 #include "support.hpp"
 
 using namespace protopub;
@@ -113,6 +114,21 @@ TEST_CASE("roman sub-items are told from letters", "[source]") {
     model::Diagnostics diags;
     auto p = parse(testing::source_with_body("## 1. A\n\n1.1 Items:\n\n- (i) one\n- (ii) two\n"), diags);
     CHECK(p.sections[0].clauses[0].blocks[1].list_style == ListStyle::roman_paren);
+}
+
+TEST_CASE("bracketed numbers are sub-items of their own style, written back as read", "[source]") {
+    model::Diagnostics diags;
+    const std::string body = "## 1. A\n\n1.1 Items:\n\n- (1) one;\n- (2) two.\n\n1.2 Not a list: (3) words.\n";
+    auto p = parse(testing::source_with_body(body), diags);
+    const auto& list = p.sections[0].clauses[0].blocks.at(1);
+    CHECK(list.list_style == ListStyle::decimal_paren);
+    REQUIRE(list.items.size() == 2);
+    CHECK(list.items[1].label == "(2)");
+    CHECK(model::plain_text(list.items[1].blocks[0]) == "two.");
+    CHECK(source::write_protocol(p).find("- (1) one;\n- (2) two.\n") != std::string::npos);
+    // "(12a)" or "(1)" with no space after it is words
+    auto q = parse(testing::source_with_body("## 1. A\n\n1.1 Items:\n\n- (12a) one\n- (1)two\n"), diags);
+    CHECK(q.sections[0].clauses[0].blocks.at(1).list_style == ListStyle::bullet);
 }
 
 TEST_CASE("a preamble section holds no clauses", "[source]") {
