@@ -2393,6 +2393,15 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         else if (label == "constitution" && !m.constitution)
             read_place(value, m.constitution);
     }
+    // "Approved by Council: 14 May 2025" with no status of its own: the text is the adopted
+    // version (a draft with a date of adoption would say both "adopted" and "not adopted")
+    const bool status_stated =
+        std::any_of(title_facts.begin(), title_facts.end(), [](const auto& f) { return f.first == "status"; });
+    if (!m.adopted.empty() && !status_stated) {
+        m.status = Status::adopted;
+        diags.note(path, {1, 1},
+                   "the text says it was adopted on " + m.adopted + ": status 'adopted' in the front matter");
+    }
     // An adopted protocol states when: without a date it stays a draft, as the reader requires.
     if (m.status == Status::adopted && m.adopted.empty()) m.status = Status::draft;
 

@@ -95,6 +95,7 @@ TEST_CASE("text import: the line under the title that says when it was adopted g
                                  "reviewed.\n");
         CHECK(i.result.protocol.meta.adopted == "2024-03-02");
         CHECK(i.result.protocol.meta.adopted_by == by);
+        CHECK(i.result.protocol.meta.status == model::Status::adopted);  // not a draft with a date of adoption
         CHECK(!has(i, line));
     }
     // not a date: the line stays where it is
@@ -102,6 +103,7 @@ TEST_CASE("text import: the line under the title that says when it was adopted g
         "Anytown Borough Council\nMember/Officer Protocol\nAdopted by the Standards Committee\n\n"
         "1. INTRODUCTION\n\n1.1 This protocol guides members.\n");
     CHECK(i.result.protocol.meta.adopted.empty());
+    CHECK(i.result.protocol.meta.status == model::Status::draft);
     CHECK(has(i, "Adopted by the Standards Committee"));
 }
 
