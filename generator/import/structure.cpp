@@ -1055,6 +1055,7 @@ ListStyle label_style(const std::string& label, const std::string& previous, boo
     const bool open = label[0] == '(';
     const char close = label.back();
     const std::string letters = label.substr(open ? 1 : 0, label.size() - (open ? 2 : 1));
+    if (open && !letters.empty() && is_digit(letters[0])) return ListStyle::decimal_paren;
     bool roman = letters.find_first_not_of("ivxlcIVXLC") == std::string::npos;
     if (roman && letters.size() == 1) {
         const std::string prev = previous.substr(previous.empty() || previous[0] != '(' ? 0 : 1, 1);
@@ -1305,7 +1306,10 @@ void Builder::add_label(const Item& it) {
             inner->items.push_back(std::move(item));
             return;
         }
-        if (is_roman(style) && !is_roman(list->list_style)) {
+        // a numeral under a letter, or a letter under "(2) a Director, who will:"
+        const bool under_lead_in = !parent.blocks.empty() && parent.blocks.front().kind == BlockKind::paragraph &&
+                                   ends_lead_in(plain_text(parent.blocks.front().inlines));
+        if ((is_roman(style) && !is_roman(list->list_style)) || (style != list->list_style && under_lead_in)) {
             Block nested;
             nested.kind = BlockKind::list;
             nested.list_style = style;
@@ -1393,8 +1397,11 @@ void Builder::place(const Item& it) {
             if (it.marker.parts[0] == 1)
                 diags_.warning(path_, it.para.pos,
                                "'" + it.marker.text + "' after a lead-in read as the first of numbered sub-items");
-            append_list_item(container(), it.marker.text.front() == '(' ? ListStyle::decimal_paren : ListStyle::ordered,
-                             it.marker.text, paragraph_of(it), it.para.pos);
+            // ("(1)" items take sub-items as lettered ones do)
+            if (it.marker.text.front() == '(')
+                add_label(it);
+            else
+                append_list_item(container(), ListStyle::ordered, it.marker.text, paragraph_of(it), it.para.pos);
             return;
         case Role::bullet:
             if (in_preamble_ && !it.para.bullet) break;

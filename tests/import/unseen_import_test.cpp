@@ -573,6 +573,9 @@ TEST_CASE(
     const model::Block& items = kingsmere.source.sections[0].clauses[0].blocks[1];
     CHECK(items.list_style == model::ListStyle::decimal_paren);
     CHECK(items.items.size() == 3);
+    // "(2) a Director, ..., who will:" holds the lettered items after it
+    CHECK(kingsmere.markdown.find("- (2) a Director, for service matters, who will:\n\n  - (a) reply") !=
+          std::string::npos);
     // a footnote goes with the clause its mark is in, and cites the Act's section
     const Imported hollybrook = import_unseen("hollybrook-footnotes.txt");
     CHECK(hollybrook.markdown.find("officers.\xC2\xB9 It should be read with the Members' Code of Conduct.\n\n"
