@@ -628,9 +628,13 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         } else if (next && (heading_like(p, p.text, 12) || heading_before_clauses(p, p.text, next)) && !introduced[i]) {
             it.role = Role::heading;
             it.level = in_capitals(p.text) ? 2 : 3;
-        } else if (p.indented && (introduced[i] || (i > 0 && items[i - 1].role == Role::bullet &&
-                                                    items[i - 1].para.indented && !items[i - 1].para.bullet))) {
-            // "... for example:" and then indented lines: the items of a list, their bullets lost
+        } else if (p.indented && (introduced[i] ||
+                                  (i > 0 && items[i - 1].role == Role::bullet && items[i - 1].para.indented &&
+                                   !items[i - 1].para.bullet) ||
+                                  (i > 0 && items[i - 1].role == Role::label &&
+                                   title_like(items[i - 1].para, items[i - 1].rest, 12)))) {
+            // "... for example:" and then indented lines: the items of a list, their bullets
+            // lost; so under a titled sub-item ("(a) General information and advice")
             it.role = Role::bullet;
         } else if (p.leading_space && p.after_gap && i > 0) {
             // a bullet whose glyph was lost on the way out of the PDF
