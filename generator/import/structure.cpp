@@ -1948,6 +1948,39 @@ std::string paragraph_named(std::string_view text) {
     return "";
 }
 
+// "5B PROTOCOL ON GIFTS AND HOSPITALITY" after a protocol numbered to 2 or more, and then
+// "1." or "1.1" again: a second protocol or code in the same text (a Part of a constitution
+// copied whole). One file is one protocol: refused, with the line to cut at.
+bool refuse_second_document(const std::vector<Item>& items, std::size_t from, const std::string& title,
+                            const std::string& path, Diagnostics& diags) {
+    int highest = 0;
+    for (std::size_t i = from; i < items.size(); ++i) {
+        const Item& it = items[i];
+        const bool numbered = it.marker.kind == MarkerKind::clause || it.marker.kind == MarkerKind::single;
+        if (numbered && opens_clause(it.role)) highest = std::max(highest, it.marker.parts[0]);
+        // (the title again where the protocol starts, after a covering report, is the same one)
+        // (a document's name is a heading in capitals or Title Case: not "Status of this code",
+        // nor a report's "Title of Report: Member/Officer Protocol")
+        if (numbered || highest < 2 || appendix_heading(it) || it.role != Role::heading || !capitalised(it.para.text) ||
+            starts_field(it.para.text) || lower(it.para.text).find(lower(title)) != std::string::npos ||
+            !contains_word(split_words(it.para.text), {"protocol", "code", "protocols", "codes"}))
+            continue;
+        std::size_t next = i + 1;
+        while (next < items.size() &&
+               !(items[next].marker.kind == MarkerKind::clause ||
+                 (items[next].marker.kind == MarkerKind::single && opens_clause(items[next].role))))
+            ++next;
+        if (next == items.size() || items[next].marker.parts[0] != 1) continue;
+        diags.error(path, it.para.pos,
+                    "'" + shorten(it.para.text) + "' starts a second protocol or code (its numbering starts again at " +
+                        items[next].marker.text +
+                        "): a file is imported as one protocol; cut the text at this line and import each part on "
+                        "its own");
+        return true;
+    }
+    return false;
+}
+
 // Minutes or a report about a protocol name its paragraphs in running text ("Paragraph
 // 7.1 - ...", "2.2 It is proposed that paragraph 3.13 be amended"), often (one paragraph in
 // five or more) and in more paragraphs than it has numbered paragraphs of its own that
@@ -2268,6 +2301,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                       "'" + items[first].para.text +
                           "' under the title names a council: kept above the protocol, not taken as a heading");
     }
+    if (refuse_second_document(items, first, title, path, diags)) return result;
     result.title_from_text = !title.empty() && options.title.empty();
     // (a report above the title has numbers of its own: the protocol's start under the title)
     const std::size_t numbers_from = title_after_report < items.size() ? title_after_report + 1 : first;

@@ -593,3 +593,16 @@ TEST_CASE("unseen layouts held out: a committee's minutes are refused, nothing w
               .find("standards-minutes.txt:1:1: error: this reads as the minutes of a "
                     "meeting") != std::string::npos);
 }
+
+TEST_CASE("unseen layouts held out: a Part holding two protocols is refused at the second's title",
+          "[import][unseen]") {
+    model::Diagnostics diags;
+    const auto r = import::import_bytes(unseen("part5-two-protocols.txt"), "part5-two-protocols.txt", {}, diags);
+    CHECK_FALSE(r.ok);
+    REQUIRE(diags.error_count() == 1);
+    std::string errors;
+    for (const auto& d : diags.items())
+        if (d.severity == model::Severity::error) errors += model::format(d);
+    CHECK(errors.find("part5-two-protocols.txt:17:1: error: '5B PROTOCOL ON GIFTS AND HOSPITALITY' starts a second "
+                      "protocol or code (its numbering starts again at 1.)") != std::string::npos);
+}
