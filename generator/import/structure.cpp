@@ -1553,6 +1553,7 @@ struct TitlePage {
     std::optional<ConstitutionPlace> place;
     std::vector<HeaderLine> kinds;  // what each line is
     bool title_in_place = false;    // the title came after the place on its line
+    std::string label;              // "5A" before the title's words: its place in the Part
 };
 
 // "Version: 2" -> {"version", "2"} for the labels a title page uses; nothing otherwise.
@@ -1719,6 +1720,23 @@ bool names_council(const Item& it) {
            contains_word(words, {"council", "councils"});
 }
 
+// "5A" in "5A PROTOCOL ON MEMBER/OFFICER RELATIONS", "5(c)" in "5(c) Code of ...": a
+// Part's number with a letter, before words that name a protocol or code; "" otherwise.
+std::string division_label(std::string_view text) {
+    const std::size_t space = text.find(' ');
+    if (space == std::string_view::npos || space > 6) return {};
+    const std::string_view label = text.substr(0, space);
+    std::size_t i = 0;
+    while (i < label.size() && is_digit(label[i])) ++i;
+    if (i == 0 || i == label.size()) return {};
+    const std::string_view rest = label.substr(i);
+    const bool letter = rest.size() == 1 && is_alpha(rest[0]);
+    const bool bracketed = rest.size() == 3 && rest[0] == '(' && is_alpha(rest[1]) && rest[2] == ')';
+    if (!letter && !bracketed) return {};
+    if (header_line_kind(text.substr(space + 1)) != HeaderLine::title) return {};
+    return std::string(label);
+}
+
 TitlePage read_title_page(const std::vector<Item>& items, const std::string& council) {
     TitlePage page;
     bool named = false;  // a council or constitution line: what makes it a title page
@@ -1745,7 +1763,15 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
             // a title wrapped over two lines is one title, on the next line; a second title
             // (or a heading after what was dropped in between) is not ours
             if (!page.title.empty() && (!last_was_title || p.pos.line != last_line + 1)) break;
-            page.title += (page.title.empty() ? "" : " ") + p.text;
+            std::string words = p.text;
+            // "5A PROTOCOL ON ..." under "PART 5": the protocol's label in its Part, then its title
+            if (const std::string label = division_label(words); page.title.empty() && !label.empty()) {
+                if (!page.place) page.place.emplace();
+                (page.place->part.empty() ? page.place->part : page.place->section) = label;
+                page.label = label;
+                words = trim(std::string_view(words).substr(label.size()));
+            }
+            page.title += (page.title.empty() ? "" : " ") + words;
         } else if (kind == HeaderLine::council) {
             if (!page.council.empty()) break;
             page.council = p.text;
@@ -2142,7 +2168,14 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     for (std::size_t i = 0; i < top; ++i) {
         const Paragraph& line = items[i].para;
         const HeaderLine kind = page.kinds[i];
-        if (kind == HeaderLine::title) continue;  // the title is not dropped: it is the title
+        if (kind == HeaderLine::title) {  // the title is not dropped: it is the title
+            if (!page.label.empty() && line.text.rfind(page.label + " ", 0) == 0)
+                diags.note(path, line.pos,
+                           "'" + page.label +
+                               "' before the title is its place in the constitution: it goes into "
+                               "the front matter");
+            continue;
+        }
         const char* what =
             kind == HeaderLine::council ? "the council's name" : "the protocol's place in the constitution";
         dropped.push_back({line.pos, line.text, "title page"});

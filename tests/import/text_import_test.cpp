@@ -1,6 +1,8 @@
 // The plain-text rules on small inputs, one rule per case.
 #include <catch2/catch.hpp>
 
+#include <tuple>
+
 #include <cstdlib>
 #include <fstream>
 
@@ -105,6 +107,22 @@ TEST_CASE("text import: the line under the title that says when it was adopted g
     CHECK(i.result.protocol.meta.adopted.empty());
     CHECK(i.result.protocol.meta.status == model::Status::draft);
     CHECK(has(i, "Adopted by the Standards Committee"));
+}
+
+TEST_CASE("text import: a protocol's label in its Part before the title is its place, not the title's words",
+          "[import][text]") {
+    for (const auto& [label, part, section] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"PART 5 \xE2\x80\x93 CODES AND PROTOCOLS\n\n5A", "5", "5A"},
+             {"Anytown Borough Council\n5(c)", "5(c)", ""}}) {
+        INFO(label);
+        Imported i = import_text(label +
+                                 " PROTOCOL ON MEMBER/OFFICER RELATIONS\n\n1. Introduction\n\n1.1 It "
+                                 "guides members.\n\n2. Roles\n\n2.1 Members set policy.\n");
+        CHECK(i.result.protocol.meta.title == "PROTOCOL ON MEMBER/OFFICER RELATIONS");
+        REQUIRE(i.result.protocol.meta.constitution);
+        CHECK(i.result.protocol.meta.constitution->part == part);
+        CHECK(i.result.protocol.meta.constitution->section == section);
+    }
 }
 
 TEST_CASE("text import: a sentence that lost its full stop is no heading", "[import][text]") {
