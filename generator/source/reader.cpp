@@ -26,6 +26,12 @@ namespace {
 
 // ------------------------------------------------------------------ raw text helpers
 
+// ASCII classes, as std::isalpha and the like answer them in the "C" locale protopub runs
+// in, without a call per byte.
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+
 // The source split into lines (after line-end normalisation), for reading the literal
 // text at a node's position: numbers and labels are taken as written, not as cmark
 // reinterprets them.
@@ -71,7 +77,7 @@ std::size_t entity_end(std::string_view raw, std::size_t j) {
     std::size_t k = j + 1;
     if (k < raw.size() && raw[k] == '#') ++k;
     const std::size_t name = k;
-    while (k < raw.size() && k - j <= 32 && std::isalnum(static_cast<unsigned char>(raw[k]))) ++k;
+    while (k < raw.size() && k - j <= 32 && is_alnum(raw[k])) ++k;
     return k > name && k < raw.size() && raw[k] == ';' ? k + 1 : std::string_view::npos;
 }
 
@@ -122,7 +128,7 @@ bool align_text(std::string_view literal, std::string_view raw, std::uint32_t co
     return true;
 }
 
-bool is_id_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }
+bool is_id_char(char c) { return is_alnum(c) || c == '-' || c == '_'; }
 
 // Parses "{#id .class}" at the start of `s`. Returns the length consumed (0 if none).
 struct AttrBlock {
@@ -147,8 +153,7 @@ std::size_t parse_attr_block(std::string_view s, AttrBlock& out) {
         std::size_t j = i + 1;
         while (j < inner.size() && inner[j] != ' ') ++j;
         const std::string_view token = inner.substr(i + 1, j - i - 1);
-        const bool valid = !token.empty() && std::isalpha(static_cast<unsigned char>(token[0])) &&
-                           std::all_of(token.begin(), token.end(), is_id_char);
+        const bool valid = !token.empty() && is_alpha(token[0]) && std::all_of(token.begin(), token.end(), is_id_char);
         if (!valid) out.malformed = true;
         if (sigil == '#') {
             if (!out.id.empty()) out.malformed = true;
@@ -166,7 +171,7 @@ std::size_t parse_attr_block(std::string_view s, AttrBlock& out) {
 // ordered-list items and headings a single part "4. " / "4 " too.
 std::size_t match_number(std::string_view s, bool allow_single, std::vector<int>& parts, std::string& text) {
     std::size_t i = 0;
-    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+    while (i < s.size() && (is_digit(s[i]) || s[i] == '.')) ++i;
     if (i == 0 || i >= s.size() || !(s[i] == ' ' || s[i] == '\t')) {
         // a number alone at the end of a heading line is not a clause number
         return 0;
@@ -188,7 +193,7 @@ std::size_t match_label(std::string_view s, std::string& label) {
         ++i;
     }
     std::size_t start = i;
-    while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) && i - start < 6) ++i;
+    while (i < s.size() && is_alpha(s[i]) && i - start < 6) ++i;
     std::size_t len = i - start;
     if (len == 0 || i >= s.size()) return 0;
     std::string_view letters = s.substr(start, len);
@@ -506,8 +511,8 @@ void Reader::append_text(std::string_view literal, SourcePos reported, Inlines& 
     // cmark-gfm decodes "&#xFFFE;" and "&#xFFFF;" to the single bytes 0xFE and 0xFF (its
     // encoder's quirk); spelt as the characters they are, the text rule names them.
     std::string decoded;
-    // (one pass over the bytes: find_first_of would look each byte up in the set in turn)
-    if (std::any_of(literal.begin(), literal.end(), [](char c) { return c == '\xFE' || c == '\xFF'; })) {
+    // (memchr looks at many bytes at a time; find_first_of would look each up in the set)
+    if (std::memchr(literal.data(), 0xFE, literal.size()) || std::memchr(literal.data(), 0xFF, literal.size())) {
         for (char c : literal) {
             if (c == '\xFE' || c == '\xFF')
                 decoded += c == '\xFE' ? "\xEF\xBF\xBE" : "\xEF\xBF\xBF";
@@ -597,7 +602,7 @@ Block Reader::read_list(cmark_node* n) {
             // the number exactly as written ("3." or "3)")
             std::string_view raw = lines_.from(li.pos.line, li.pos.column);
             std::size_t k = 0;
-            while (k < raw.size() && std::isdigit(static_cast<unsigned char>(raw[k]))) ++k;
+            while (k < raw.size() && is_digit(raw[k])) ++k;
             if (k < raw.size()) ++k;
             li.label = std::string(raw.substr(0, k));
         } else if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH && !li.blocks.empty()) {
@@ -816,8 +821,8 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
                 Clause c;
                 c.pos = pos;
                 c.number_pos = {pos.line, static_cast<std::uint32_t>(pos.column + hashes + lead)};
-                c.number.text = num;
-                c.number.parts = parts;
+                c.number.text = std::move(num);
+                c.number.parts = std::move(parts);
                 c.heading = read_inlines(n);
                 AttrBlock attrs = strip_trailing_attrs(c.heading, pos);
                 std::vector<int> again;
@@ -843,8 +848,8 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
                 Clause c;
                 c.pos = pos;
                 c.number_pos = pos;
-                c.number.text = num;
-                c.number.parts = parts;
+                c.number.text = std::move(num);
+                c.number.parts = std::move(parts);
                 AttrBlock attrs;
                 std::size_t attr_len = parse_attr_block(raw.substr(used), attrs);
                 if (attrs.malformed)
@@ -852,8 +857,8 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
                                  "malformed clause id '" + std::string(raw.substr(used, attr_len)) +
                                      "': ids start with a letter and use letters, digits, '-' and '_'");
                 if (attr_len) {
-                    c.id = attrs.id;
                     c.id_given = !attrs.id.empty();
+                    c.id = std::move(attrs.id);
                     used += attr_len;
                 }
                 Block b = read_block(n);
@@ -1120,10 +1125,8 @@ bool in_angle_autolink(std::string_view text, std::size_t at) {
     if (close == text.size() || text[close] != '>') return false;
     // the scheme: a letter, then 1 to 31 letters, digits, '+', '.' or '-', then ':'
     std::size_t k = open;
-    if (!std::isalpha(static_cast<unsigned char>(text[k]))) return false;
-    while (k < close &&
-           (std::isalnum(static_cast<unsigned char>(text[k])) || text[k] == '+' || text[k] == '.' || text[k] == '-'))
-        ++k;
+    if (!is_alpha(text[k])) return false;
+    while (k < close && (is_alnum(text[k]) || text[k] == '+' || text[k] == '.' || text[k] == '-')) ++k;
     return k < close && text[k] == ':' && k - open >= 2 && k - open <= 32;
 }
 
