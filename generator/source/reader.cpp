@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -931,6 +932,12 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
 
 // Assign a derived id to every section and clause without one, unique in the file.
 void assign_ids(Protocol& p) {
+    // A source that writes every id (as imported ones do) has nothing to derive or reserve.
+    if (std::all_of(p.sections.begin(), p.sections.end(), [](const Section& s) {
+            return s.id_given &&
+                   std::all_of(s.clauses.begin(), s.clauses.end(), [](const Clause& c) { return c.id_given; });
+        }))
+        return;
     IdAllocator ids;
     for (const auto& s : p.sections) {
         if (s.id_given) ids.reserve(s.id);
@@ -1138,12 +1145,34 @@ bool may_autolink(std::string_view text) {
     if (text.find('@') != std::string_view::npos) return true;
     for (std::size_t colon = text.find("://"); colon != std::string_view::npos; colon = text.find("://", colon + 1))
         if (!in_angle_autolink(text, colon)) return true;
-    for (std::size_t dot = text.find('.', 3); dot != std::string_view::npos; dot = text.find('.', dot + 1)) {
+    // every '.' after "www" in any case, the dots found eight bytes at a time (a memchr call
+    // for each full stop cost more than the parse saves)
+    auto after_www = [&](std::size_t dot) {
+        if (dot < 3) return false;
         const std::string_view www = text.substr(dot - 3, 3);
-        if ((www[0] | 0x20) == 'w' && (www[1] | 0x20) == 'w' && (www[2] | 0x20) == 'w' &&
-            !in_angle_autolink(text, dot - 3))
-            return true;
+        return (www[0] | 0x20) == 'w' && (www[1] | 0x20) == 'w' && (www[2] | 0x20) == 'w' &&
+               !in_angle_autolink(text, dot - 3);
+    };
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    std::size_t i = 0;
+    for (std::uint64_t w; i + 8 <= text.size(); i += 8) {
+        std::memcpy(&w, text.data() + i, 8);
+        const std::uint64_t x = w ^ ('.' * ones);
+        for (std::uint64_t dots = (x - ones) & ~x & highs; dots; dots &= dots - 1) {  // and a few false alarms
+            const std::size_t dot = i + static_cast<std::size_t>(std::countr_zero(dots)) / 8;
+            if (text[dot] == '.' && after_www(dot)) return true;
+        }
     }
+    for (; i < text.size(); ++i)
+        if (text[i] == '.' && after_www(i)) return true;
+    return false;
+}
+
+// Whether cmark could decode an entity or numeric character reference in `text`, the one
+// way its words can hold a character the file does not.
+bool may_hold_entity(std::string_view text) {
+    for (std::size_t amp = text.find('&'); amp != std::string_view::npos; amp = text.find('&', amp + 1))
+        if (amp + 1 < text.size() && (is_alnum(text[amp + 1]) || text[amp + 1] == '#')) return true;
     return false;
 }
 
@@ -1187,7 +1216,10 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
                           : "NUL byte in the text: this is not a text file");
         return p;
     }
-    if (std::size_t bad = find_invalid_utf8(input); bad != std::string_view::npos) {
+    // One pass finds most files valid UTF-8 with nothing make_showable() would replace; only
+    // the others are read again for the first byte that is not UTF-8.
+    const bool showable = find_unshowable(input) == std::string_view::npos;
+    if (std::size_t bad = showable ? std::string_view::npos : find_invalid_utf8(input); bad != std::string_view::npos) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(input[bad]));
         diags.error(path, position_of_offset(input, bad), std::string("invalid UTF-8 byte ") + hex);
@@ -1215,11 +1247,11 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
     }
 
     cmark_gfm_core_extensions_ensure_registered();
+    // cmark reads the front matter as empty lines, so that its line numbers are the file's
+    const std::size_t body = fm.closed ? fm.body_offset : 0;
     {
         CmarkArena arena;  // the parser and the tree go with it, at the end of this block
         cmark_parser* parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena.mem());
-        // cmark reads the front matter as empty lines, so that its line numbers are the file's
-        const std::size_t body = fm.closed ? fm.body_offset : 0;
         const bool autolink = may_autolink(text.substr(body));
         for (const char* ext : {"table", "strikethrough", "autolink", "tagfilter"})
             if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext);
@@ -1232,7 +1264,10 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
         Reader reader(text, path, diags);
         reader.read_body(doc, p);
     }
-    make_showable(p, diags);  // characters and references (&#xFFFE;, &#27;) no output can carry
+    // Characters and references (&#xFFFE;, &#27;) no output can carry. Every word, id and
+    // label is cut from the body or decoded from its entities: a showable body with no
+    // entity gives none, and only the file name and front matter are looked at.
+    make_showable(p, diags, !showable || may_hold_entity(text.substr(body)));
     if (p.sections.empty() && fm.closed)
         diags.error(path, {fm.body_line, 1},
                     "no protocol text after the front matter: add sections ('## ...') and clauses");
