@@ -66,7 +66,8 @@ std::string json_string(std::string_view s) {
 void append_csv_cell(std::string& out, std::string_view s) {
     // A spreadsheet reads a cell that starts with = + - @ (or a tab or CR before them) as a
     // formula: "=cmd|' /C calc'!A0" would run. A leading apostrophe makes it text.
-    const bool formula = !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
+    const char first = s.empty() ? 'a' : s.front();
+    const bool formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     const bool quoted =
         std::any_of(s.begin(), s.end(), [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; });
     if (!formula && !quoted) {
