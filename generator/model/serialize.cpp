@@ -1,20 +1,41 @@
 #include "model/serialize.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace protopub::model {
 
 namespace {
 bool needs_json_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+// The high bit of each byte of `w` that is zero (exact up to the first such byte).
+std::uint64_t zero_bytes(std::uint64_t w) { return (w - ones) & ~w & highs; }
+
+// The first byte from `i` on that JSON must escape, or s.size(): eight bytes at a time
+// while none of them is a quote, a backslash or a control byte.
+std::size_t next_json_escape(std::string_view s, std::size_t i) {
+    for (;;) {
+        for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
+            std::memcpy(&w, s.data() + i, 8);
+            const std::uint64_t control = (w - 0x20 * ones) & ~w & highs;  // a byte under 0x20
+            if (control | zero_bytes(w ^ ('"' * ones)) | zero_bytes(w ^ ('\\' * ones))) break;
+        }
+        for (const std::size_t end = std::min(s.size(), i + 8); i < end; ++i)
+            if (needs_json_escape(static_cast<unsigned char>(s[i]))) return i;
+        if (i == s.size()) return i;
+    }
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
     out += '"';
     // Runs of bytes that need no escape (nearly all of them) are copied at once.
     for (std::size_t i = 0; i < s.size();) {
-        std::size_t run = i;
-        while (run < s.size() && !needs_json_escape(static_cast<unsigned char>(s[run]))) ++run;
+        const std::size_t run = next_json_escape(s, i);
         out.append(s, i, run - i);
         if (run == s.size()) break;
         const auto c = static_cast<unsigned char>(s[run]);
@@ -45,7 +66,8 @@ std::string json_string(std::string_view s) {
 void append_csv_cell(std::string& out, std::string_view s) {
     // A spreadsheet reads a cell that starts with = + - @ (or a tab or CR before them) as a
     // formula: "=cmd|' /C calc'!A0" would run. A leading apostrophe makes it text.
-    const bool formula = !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
+    const char first = s.empty() ? 'a' : s.front();
+    const bool formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     const bool quoted =
         std::any_of(s.begin(), s.end(), [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; });
     if (!formula && !quoted) {
@@ -53,9 +75,13 @@ void append_csv_cell(std::string& out, std::string_view s) {
         return;
     }
     out += formula ? "\"'" : "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
+    // the runs between quotes at once, each quote doubled
+    for (std::size_t i = 0;;) {
+        const std::size_t quote = s.find('"', i);
+        out.append(s.substr(i, quote == std::string_view::npos ? std::string_view::npos : quote + 1 - i));
+        if (quote == std::string_view::npos) break;
+        out += '"';
+        i = quote + 1;
     }
     out += '"';
 }

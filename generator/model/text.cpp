@@ -69,9 +69,7 @@ bool showable(long cp) {
 }
 }  // namespace
 
-Unshowable make_showable(std::string& text) {
-    Unshowable found;
-    // Most strings are all showable (plain ASCII, curly quotes, dashes): nothing to copy.
+std::size_t find_unshowable(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         // eight bytes at once while they are all printable ASCII (0x20 to 0x7E); any other
@@ -95,7 +93,14 @@ Unshowable make_showable(std::string& text) {
         if (cp < 0 || !showable(cp)) break;
         i += len;
     }
-    if (i == text.size()) return found;
+    return i == text.size() ? std::string_view::npos : i;
+}
+
+Unshowable make_showable(std::string& text) {
+    Unshowable found;
+    // Most strings are all showable (plain ASCII, curly quotes, dashes): nothing to copy.
+    std::size_t i = find_unshowable(text);
+    if (i == std::string_view::npos) return found;
     std::string out(text, 0, i);
     out.reserve(text.size() + 8);
     while (i < text.size()) {
@@ -170,7 +175,7 @@ private:
 };
 }  // namespace
 
-void make_showable(Protocol& p, Diagnostics& diags) {
+void make_showable(Protocol& p, Diagnostics& diags, bool words) {
     // The file's name is printed too (redline pages, JSON, comparisons); the diagnostics
     // keep the name as given, which is how the user finds the file.
     const std::string file = p.source_path;
@@ -180,6 +185,7 @@ void make_showable(Protocol& p, Diagnostics& diags) {
     for (std::string* field : {&p.meta.title, &p.meta.council, &p.meta.version, &p.meta.adopted, &p.meta.adopted_by,
                                &p.meta.minute, &p.meta.supersedes, &p.meta.lang})
         rule.text(*field, {});
+    if (!words) return;
     for (auto& s : p.sections) {
         rule.text(s.id, s.pos);  // a malformed given id is an error already, but still drawn
         rule.inlines(s.heading, s.pos);

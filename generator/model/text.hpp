@@ -25,11 +25,14 @@ struct Unshowable {
     std::string name;                        // the first: "U+001B" or "byte 0x85"
 };
 Unshowable make_showable(std::string& text);
+// The byte offset of the first byte or character make_showable() replaces, or npos.
+std::size_t find_unshowable(std::string_view text);
 // "character U+001B cannot be shown; replaced by U+FFFD (and 2 more)"
 std::string unshowable_message(const Unshowable& u);
 // The rule applied to every string of a protocol (metadata, headings, words, labels, link
-// addresses), with one warning per string at its position in `p.source_path`.
-void make_showable(Protocol& p, Diagnostics& diags);
+// addresses), with one warning per string at its position in `p.source_path`. Without
+// `words`, to its file name and metadata only (the caller knows the rest showable).
+void make_showable(Protocol& p, Diagnostics& diags, bool words = true);
 
 // At most `max_bytes` of `s` for a message, cut at a space (or else between characters,
 // never inside one) and ended with "…" when anything was cut.

@@ -20,6 +20,8 @@
 
 namespace protopub::pdf::detail {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 // Streams are deflated here, at the level object_streams.cpp chooses, rather than by
@@ -95,17 +97,19 @@ void append_number(std::string& out, double v) {
         return;
     }
     auto k = static_cast<long long>(hundredths);
+    char digits[32];  // written here, then appended at once
+    char* end = digits;
     if (k < 0) {
-        out += '-';
+        *end++ = '-';
         k = -k;
     }
-    char digits[24];
-    out.append(digits, std::to_chars(digits, digits + sizeof digits, k / 100).ptr);
+    end = std::to_chars(end, digits + sizeof digits, k / 100).ptr;
     if (const int cents = static_cast<int>(k % 100)) {
-        out += '.';
-        out += static_cast<char>('0' + cents / 10);
-        if (cents % 10) out += static_cast<char>('0' + cents % 10);
+        *end++ = '.';
+        *end++ = static_cast<char>('0' + cents / 10);
+        if (cents % 10) *end++ = static_cast<char>('0' + cents % 10);
     }
+    out.append(digits, static_cast<std::size_t>(end - digits));
 }
 
 void append_hex16(std::string& out, unsigned v) {
@@ -179,7 +183,8 @@ struct EmbeddedFont {
     const layout::FontMetrics* metrics = nullptr;
     const std::string* file = nullptr;
     std::vector<std::uint16_t> used;  // original glyph ids, in order of first use
-    std::unordered_map<std::uint16_t, std::uint16_t> new_id;
+    // original glyph id -> the subset's (-1: not in it); looked up for every character drawn
+    std::vector<std::int32_t> new_id;
     std::unordered_map<std::uint16_t, std::u32string> text_of;  // original glyph -> characters
     // A subset of at most 256 glyphs (nearly every document) is addressed with one byte
     // a glyph, which halves the text in the content streams.
@@ -271,30 +276,30 @@ public:
         // lines of a paragraph), so the tree and the parent tree stay small.
         int open = none;
         const auto close = [&] {
-            if (open != none) out_ += "ET\nEMC\n";
+            if (open != none) out_ += "ET\nEMC\n"sv;
             open = none;
         };
         for (const auto& placed : page.boxes) {
             const auto& box = placed.box;
             if (!box.fills.empty() || !box.rules.empty()) {
                 close();
-                out_ += "/Artifact BMC\n";
+                out_ += "/Artifact BMC\n"sv;
                 for (const auto& f : box.fills) fill(placed, f);
                 for (const auto& r : box.rules) rule(placed, r);
-                out_ += "EMC\n";
+                out_ += "EMC\n"sv;
             }
             for (const auto& t : box.texts) {
                 if (t.element != open) {
                     close();
                     if (t.element == layout::artifact) {
-                        out_ += "/Artifact BMC\n";
+                        out_ += "/Artifact BMC\n"sv;
                     } else {
                         const auto [role, mcid] = mark(t.element);
                         out_ += '/';
                         out_ += role;
                         out_ += " <</MCID " + std::to_string(mcid) + ">> BDC\n";
                     }
-                    out_ += "BT\n";
+                    out_ += "BT\n"sv;
                     open = t.element;
                 }
                 text(placed, t);
@@ -317,7 +322,7 @@ private:
         append_number(out_, c.g);
         out_ += ' ';
         append_number(out_, c.b);
-        out_ += stroke ? " RG\n" : " rg\n";
+        out_ += stroke ? " RG\n"sv : " rg\n"sv;
     }
 
     void fill(const layout::PlacedBox& at, const layout::FillItem& f) {
@@ -329,7 +334,7 @@ private:
         append_number(out_, f.width);
         out_ += ' ';
         append_number(out_, f.height);
-        out_ += " re f\n";
+        out_ += " re f\n"sv;
     }
 
     void rule(const layout::PlacedBox& at, const layout::RuleItem& r) {
@@ -337,16 +342,16 @@ private:
         if (r.thickness != line_width_) {
             line_width_ = r.thickness;
             append_number(out_, r.thickness);
-            out_ += " w\n";
+            out_ += " w\n"sv;
         }
         append_number(out_, at.x + r.x1);
         out_ += ' ';
         append_number(out_, flip(at.y + r.y1));
-        out_ += " m ";
+        out_ += " m "sv;
         append_number(out_, at.x + r.x2);
         out_ += ' ';
         append_number(out_, flip(at.y + r.y2));
-        out_ += " l S\n";
+        out_ += " l S\n"sv;
     }
 
     void text(const layout::PlacedBox& at, const layout::TextItem& t) {
@@ -356,19 +361,19 @@ private:
             size_ = t.style.size;
             out_ += '/' + font.resource + ' ';
             append_number(out_, size_);
-            out_ += " Tf\n";
+            out_ += " Tf\n"sv;
         }
         colour(t.style.colour, false);
         if (t.has_actual_text) {
-            out_ += "/Span <</ActualText ";
+            out_ += "/Span <</ActualText "sv;
             append_hex_string(out_, utf16_text(t.actual_text));
-            out_ += ">> BDC\n";
+            out_ += ">> BDC\n"sv;
         }
-        out_ += "1 0 0 1 ";
+        out_ += "1 0 0 1 "sv;
         append_number(out_, at.x + t.x);
         out_ += ' ';
         append_number(out_, flip(at.y + t.baseline));
-        out_ += " Tm [(";
+        out_ += " Tm [("sv;
         // A justified line is one string: each space is followed by a shift that widens it.
         const double stretch = t.word_spacing * 1000 / t.style.size;
         std::uint16_t previous = 0;
@@ -377,33 +382,33 @@ private:
             const std::uint16_t glyph = font.metrics->glyph(c);
             // Kerning as layout measured it: a shift between the pair, never across a space.
             if (const int kern = c == ' ' ? 0 : font.metrics->kerning(previous, glyph)) {
-                out_ += ") ";
+                out_ += ") "sv;
                 append_number(out_, -kern);
-                out_ += " (";
+                out_ += " ("sv;
             }
             previous = c == ' ' ? 0 : glyph;
-            const auto it = font.new_id.find(glyph);
-            const unsigned id = it == font.new_id.end() ? 0 : it->second;
+            const unsigned id =
+                glyph < font.new_id.size() && font.new_id[glyph] >= 0 ? static_cast<unsigned>(font.new_id[glyph]) : 0;
             if (!font.one_byte) code_byte(id >> 8);
             code_byte(id & 0xFF);
             if (c == ' ' && stretch != 0 && i < t.text.size()) {
-                out_ += ") ";
+                out_ += ") "sv;
                 append_number(out_, -stretch);
-                out_ += " (";
+                out_ += " ("sv;
             }
         }
-        out_ += ")] TJ\n";
-        if (t.has_actual_text) out_ += "EMC\n";
+        out_ += ")] TJ\n"sv;
+        if (t.has_actual_text) out_ += "EMC\n"sv;
     }
 
     // Two-byte codes as a literal string: raw bytes compress far better than hex.
     void code_byte(unsigned b) {
         switch (b) {
-            case '(': out_ += "\\("; return;
-            case ')': out_ += "\\)"; return;
-            case '\\': out_ += "\\\\"; return;
-            case '\r': out_ += "\\r"; return;
-            case '\n': out_ += "\\n"; return;
+            case '(': out_ += "\\("sv; return;
+            case ')': out_ += "\\)"sv; return;
+            case '\\': out_ += "\\\\"sv; return;
+            case '\r': out_ += "\\r"sv; return;
+            case '\n': out_ += "\\n"sv; return;
             default: out_ += static_cast<char>(b);
         }
     }
@@ -590,7 +595,8 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
                     const char32_t c = layout::next_code_point(t.text, i);
                     const std::uint16_t g = font.metrics->glyph(c);
                     if (g == 0) continue;
-                    if (font.text_of.emplace(g, std::u32string(1, c)).second) font.used.push_back(g);
+                    // (try_emplace makes no node for a glyph already seen, as emplace did for every character)
+                    if (font.text_of.try_emplace(g, std::size_t{1}, c).second) font.used.push_back(g);
                 }
                 if (t.element >= 0 && structure.elements[t.element].role == layout::Role::link) {
                     std::string& words = link_words[t.element];
@@ -607,8 +613,11 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             diags.error(origin, {}, "cannot embed the font '" + font->resource + "': " + error);
             return {};
         }
-        for (std::size_t id = 0; id < subset.glyphs.size(); ++id)
-            font->new_id.emplace(subset.glyphs[id], static_cast<std::uint16_t>(id));
+        font->new_id.assign(
+            subset.glyphs.empty() ? 0 : std::size_t{*std::max_element(subset.glyphs.begin(), subset.glyphs.end())} + 1,
+            -1);
+        for (std::size_t id = 0; id < subset.glyphs.size(); ++id)  // the first id of a glyph counts
+            if (font->new_id[subset.glyphs[id]] < 0) font->new_id[subset.glyphs[id]] = static_cast<std::int32_t>(id);
         font->one_byte = subset.glyphs.size() <= 256;
         const FontFacts facts = font_facts(*font->file);
         const std::string name = subset_tag(subset.glyphs, facts.postscript_name) +

@@ -8,25 +8,26 @@
 namespace protopub::redline {
 
 using model::ChangeKind;
+using namespace std::string_view_literals;
 
 namespace {
 
 using model::append_csv_row;
 
 void append_ref(std::string& out, const ClauseRef& ref) {
-    out += "{\"id\":";
+    out += "{\"id\":"sv;
     model::append_json_string(out, ref.id);
-    out += ",\"number\":";
+    out += ",\"number\":"sv;
     model::append_json_string(out, ref.number);
     out += '}';
 }
 
-void append_refs(std::string& out, const char* name, const std::vector<ClauseRef>& refs) {
-    out += ",\"";
+void append_refs(std::string& out, std::string_view name, const std::vector<ClauseRef>& refs) {
+    out += ",\""sv;
     out += name;
-    out += "\":";
+    out += "\":"sv;
     if (refs.empty()) {
-        out += "null";
+        out += "null"sv;
     } else {
         append_ref(out, refs[0]);
     }
@@ -48,12 +49,17 @@ std::string joined(const std::vector<ClauseRef>& refs, std::string ClauseRef::*f
     return out;
 }
 
-// As printf's "%.3f" writes it (to_chars rounds the same way), without its cost per call.
-std::string format_similarity(double s) {
+// A number written into a buffer of its own, for appending without a string of its own.
+struct Digits {
     char buf[32];
-    const auto end = std::to_chars(buf, buf + sizeof buf, s, std::chars_format::fixed, 3).ptr;
-    return std::string(buf, end);
-}
+    std::size_t size = 0;
+    explicit Digits(int n) : size(static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, n).ptr - buf)) {}
+    // As printf's "%.3f" writes it (to_chars rounds the same way), without its cost per call.
+    explicit Digits(double similarity)
+        : size(static_cast<std::size_t>(
+              std::to_chars(buf, buf + sizeof buf, similarity, std::chars_format::fixed, 3).ptr - buf)) {}
+    std::string_view view() const { return {buf, size}; }
+};
 
 // A side's ids or numbers as one CSV field: the field itself when there is one clause.
 std::string_view joined_field(const std::vector<ClauseRef>& refs, std::string ClauseRef::*field, std::string& storage) {
@@ -96,28 +102,29 @@ std::string to_json(const ChangeSet& set, const model::Protocol& old, const mode
     out += "},\"changes\":[";
     for (std::size_t k = 0; k < set.changes.size(); ++k) {
         const Change& c = set.changes[k];
-        out += k ? ",\n{" : "\n{";
-        out += "\"kind\":";
+        // (string_view literals: their lengths are known, not counted at every append)
+        out += k ? ",\n{"sv : "\n{"sv;
+        out += "\"kind\":"sv;
         model::append_json_string(out, model::to_string(c.kind));
-        append_refs(out, "old", c.old);
-        append_refs(out, "new", c.new_);
-        out += ",\"words_inserted\":";
-        out += std::to_string(c.words_inserted);
-        out += ",\"words_deleted\":";
-        out += std::to_string(c.words_deleted);
-        out += c.amended ? ",\"amended\":true" : ",\"amended\":false";
-        out += c.replaced_whole ? ",\"replaced_whole\":true" : ",\"replaced_whole\":false";
-        out += ",\"consequential_references\":";
-        out += std::to_string(c.consequential_references);
-        out += ",\"similarity\":";
-        out += format_similarity(c.similarity);
+        append_refs(out, "old"sv, c.old);
+        append_refs(out, "new"sv, c.new_);
+        out += ",\"words_inserted\":"sv;
+        out += Digits(c.words_inserted).view();
+        out += ",\"words_deleted\":"sv;
+        out += Digits(c.words_deleted).view();
+        out += c.amended ? ",\"amended\":true"sv : ",\"amended\":false"sv;
+        out += c.replaced_whole ? ",\"replaced_whole\":true"sv : ",\"replaced_whole\":false"sv;
+        out += ",\"consequential_references\":"sv;
+        out += Digits(c.consequential_references).view();
+        out += ",\"similarity\":"sv;
+        out += Digits(c.similarity).view();
         if (!c.move_id.empty()) {
-            out += ",\"move_id\":";
+            out += ",\"move_id\":"sv;
             model::append_json_string(out, c.move_id);
         }
-        out += ",\"part\":";
+        out += ",\"part\":"sv;
         model::append_json_string(out, to_string(c.part));
-        out += ",\"summary\":";
+        out += ",\"summary\":"sv;
         model::append_json_string(out, c.summary);
         out += '}';
     }
@@ -135,9 +142,9 @@ std::string to_csv(const ChangeSet& set) {
         append_csv_row(
             out, {model::to_string(c.kind), to_string(c.part), joined_field(c.old, &ClauseRef::id, old_ids),
                   joined_field(c.old, &ClauseRef::number, old_numbers), joined_field(c.new_, &ClauseRef::id, new_ids),
-                  joined_field(c.new_, &ClauseRef::number, new_numbers), std::to_string(c.words_inserted),
-                  std::to_string(c.words_deleted), c.amended ? "yes" : "no", std::to_string(c.consequential_references),
-                  format_similarity(c.similarity), c.summary});
+                  joined_field(c.new_, &ClauseRef::number, new_numbers), Digits(c.words_inserted).view(),
+                  Digits(c.words_deleted).view(), c.amended ? "yes" : "no", Digits(c.consequential_references).view(),
+                  Digits(c.similarity).view(), c.summary});
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -25,6 +26,12 @@ using namespace protopub::model;
 namespace {
 
 // ------------------------------------------------------------------ raw text helpers
+
+// ASCII classes, as std::isalpha and the like answer them in the "C" locale protopub runs
+// in, without a call per byte.
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
 
 // The source split into lines (after line-end normalisation), for reading the literal
 // text at a node's position: numbers and labels are taken as written, not as cmark
@@ -71,7 +78,7 @@ std::size_t entity_end(std::string_view raw, std::size_t j) {
     std::size_t k = j + 1;
     if (k < raw.size() && raw[k] == '#') ++k;
     const std::size_t name = k;
-    while (k < raw.size() && k - j <= 32 && std::isalnum(static_cast<unsigned char>(raw[k]))) ++k;
+    while (k < raw.size() && k - j <= 32 && is_alnum(raw[k])) ++k;
     return k > name && k < raw.size() && raw[k] == ';' ? k + 1 : std::string_view::npos;
 }
 
@@ -122,7 +129,7 @@ bool align_text(std::string_view literal, std::string_view raw, std::uint32_t co
     return true;
 }
 
-bool is_id_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }
+bool is_id_char(char c) { return is_alnum(c) || c == '-' || c == '_'; }
 
 // Parses "{#id .class}" at the start of `s`. Returns the length consumed (0 if none).
 struct AttrBlock {
@@ -147,8 +154,7 @@ std::size_t parse_attr_block(std::string_view s, AttrBlock& out) {
         std::size_t j = i + 1;
         while (j < inner.size() && inner[j] != ' ') ++j;
         const std::string_view token = inner.substr(i + 1, j - i - 1);
-        const bool valid = !token.empty() && std::isalpha(static_cast<unsigned char>(token[0])) &&
-                           std::all_of(token.begin(), token.end(), is_id_char);
+        const bool valid = !token.empty() && is_alpha(token[0]) && std::all_of(token.begin(), token.end(), is_id_char);
         if (!valid) out.malformed = true;
         if (sigil == '#') {
             if (!out.id.empty()) out.malformed = true;
@@ -166,7 +172,7 @@ std::size_t parse_attr_block(std::string_view s, AttrBlock& out) {
 // ordered-list items and headings a single part "4. " / "4 " too.
 std::size_t match_number(std::string_view s, bool allow_single, std::vector<int>& parts, std::string& text) {
     std::size_t i = 0;
-    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+    while (i < s.size() && (is_digit(s[i]) || s[i] == '.')) ++i;
     if (i == 0 || i >= s.size() || !(s[i] == ' ' || s[i] == '\t')) {
         // a number alone at the end of a heading line is not a clause number
         return 0;
@@ -190,7 +196,7 @@ std::size_t match_label(std::string_view s, std::string& label) {
     std::size_t start = i;
     // "(1)": numbered sub-items written with brackets
     if (open) {
-        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])) && i - start < 3) ++i;
+        while (i < s.size() && is_digit(s[i]) && i - start < 3) ++i;
         if (i > start) {
             if (i + 1 >= s.size() || s[i] != ')' || s[i + 1] != ' ') return 0;
             label = std::string(s.substr(0, i + 1));
@@ -199,7 +205,7 @@ std::size_t match_label(std::string_view s, std::string& label) {
             return i;
         }
     }
-    while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) && i - start < 6) ++i;
+    while (i < s.size() && is_alpha(s[i]) && i - start < 6) ++i;
     std::size_t len = i - start;
     if (len == 0 || i >= s.size()) return 0;
     std::string_view letters = s.substr(start, len);
@@ -224,7 +230,7 @@ ListStyle style_of(const std::vector<std::string>& labels) {
     bool open = first[0] == '(';
     char close = first.back();
     std::string letters = first.substr(open ? 1 : 0, first.size() - (open ? 2 : 1));
-    if (open && !letters.empty() && std::isdigit(static_cast<unsigned char>(letters[0])))
+    if (open && !letters.empty() && is_digit(letters[0]))
         return ListStyle::decimal_paren;
     // "(i)" starts a roman list; so does a list whose labels are all roman numerals
     // and that does not begin at (a)... a list (h), (i), (j) stays alphabetic.
@@ -519,8 +525,8 @@ void Reader::append_text(std::string_view literal, SourcePos reported, Inlines& 
     // cmark-gfm decodes "&#xFFFE;" and "&#xFFFF;" to the single bytes 0xFE and 0xFF (its
     // encoder's quirk); spelt as the characters they are, the text rule names them.
     std::string decoded;
-    // (one pass over the bytes: find_first_of would look each byte up in the set in turn)
-    if (std::any_of(literal.begin(), literal.end(), [](char c) { return c == '\xFE' || c == '\xFF'; })) {
+    // (memchr looks at many bytes at a time; find_first_of would look each up in the set)
+    if (std::memchr(literal.data(), 0xFE, literal.size()) || std::memchr(literal.data(), 0xFF, literal.size())) {
         for (char c : literal) {
             if (c == '\xFE' || c == '\xFF')
                 decoded += c == '\xFE' ? "\xEF\xBF\xBE" : "\xEF\xBF\xBF";
@@ -610,7 +616,7 @@ Block Reader::read_list(cmark_node* n) {
             // the number exactly as written ("3." or "3)")
             std::string_view raw = lines_.from(li.pos.line, li.pos.column);
             std::size_t k = 0;
-            while (k < raw.size() && std::isdigit(static_cast<unsigned char>(raw[k]))) ++k;
+            while (k < raw.size() && is_digit(raw[k])) ++k;
             if (k < raw.size()) ++k;
             li.label = std::string(raw.substr(0, k));
         } else if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH && !li.blocks.empty()) {
@@ -829,8 +835,8 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
                 Clause c;
                 c.pos = pos;
                 c.number_pos = {pos.line, static_cast<std::uint32_t>(pos.column + hashes + lead)};
-                c.number.text = num;
-                c.number.parts = parts;
+                c.number.text = std::move(num);
+                c.number.parts = std::move(parts);
                 c.heading = read_inlines(n);
                 AttrBlock attrs = strip_trailing_attrs(c.heading, pos);
                 std::vector<int> again;
@@ -856,8 +862,8 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
                 Clause c;
                 c.pos = pos;
                 c.number_pos = pos;
-                c.number.text = num;
-                c.number.parts = parts;
+                c.number.text = std::move(num);
+                c.number.parts = std::move(parts);
                 AttrBlock attrs;
                 std::size_t attr_len = parse_attr_block(raw.substr(used), attrs);
                 if (attrs.malformed)
@@ -865,8 +871,8 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
                                  "malformed clause id '" + std::string(raw.substr(used, attr_len)) +
                                      "': ids start with a letter and use letters, digits, '-' and '_'");
                 if (attr_len) {
-                    c.id = attrs.id;
                     c.id_given = !attrs.id.empty();
+                    c.id = std::move(attrs.id);
                     used += attr_len;
                 }
                 Block b = read_block(n);
@@ -939,6 +945,12 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
 
 // Assign a derived id to every section and clause without one, unique in the file.
 void assign_ids(Protocol& p) {
+    // A source that writes every id (as imported ones do) has nothing to derive or reserve.
+    if (std::all_of(p.sections.begin(), p.sections.end(), [](const Section& s) {
+            return s.id_given &&
+                   std::all_of(s.clauses.begin(), s.clauses.end(), [](const Clause& c) { return c.id_given; });
+        }))
+        return;
     IdAllocator ids;
     for (const auto& s : p.sections) {
         if (s.id_given) ids.reserve(s.id);
@@ -1117,6 +1129,66 @@ std::string normalise_line_ends(std::string_view text) {
     return out;
 }
 
+// Whether `at` lies inside one of CommonMark's own autolinks, "<scheme:...>" on one line
+// (not escaped, no character that a table, code span or escape could cut it at), which
+// cmark reads before the autolink extension could see the words in it.
+bool in_angle_autolink(std::string_view text, std::size_t at) {
+    auto inside = [](char c) {
+        return static_cast<unsigned char>(c) > ' ' && c != '<' && c != '>' && c != '|' && c != '\\' && c != '`' &&
+               c != '\x7f';
+    };
+    std::size_t open = at;
+    while (open > 0 && inside(text[open - 1])) --open;
+    if (open == 0 || text[open - 1] != '<' || (open >= 2 && text[open - 2] == '\\')) return false;
+    std::size_t close = at;
+    while (close < text.size() && inside(text[close])) ++close;
+    if (close == text.size() || text[close] != '>') return false;
+    // the scheme: a letter, then 1 to 31 letters, digits, '+', '.' or '-', then ':'
+    std::size_t k = open;
+    if (!is_alpha(text[k])) return false;
+    while (k < close && (is_alnum(text[k]) || text[k] == '+' || text[k] == '.' || text[k] == '-')) ++k;
+    return k < close && text[k] == ':' && k - open >= 2 && k - open <= 32;
+}
+
+// Whether GFM's autolink extension could make a link in `text`: every autolink it makes
+// (an e-mail address, mailto:, xmpp:, a URL with "://", "www.") holds '@', "://" or "www."
+// outside CommonMark's own <...> autolinks. Without one, attaching it changes no node
+// (cmark joins the text it splits at 'w' and ':' again) but costs a quarter of the parse.
+bool may_autolink(std::string_view text) {
+    if (text.find('@') != std::string_view::npos) return true;
+    for (std::size_t colon = text.find("://"); colon != std::string_view::npos; colon = text.find("://", colon + 1))
+        if (!in_angle_autolink(text, colon)) return true;
+    // every '.' after "www" in any case, the dots found eight bytes at a time (a memchr call
+    // for each full stop cost more than the parse saves)
+    auto after_www = [&](std::size_t dot) {
+        if (dot < 3) return false;
+        const std::string_view www = text.substr(dot - 3, 3);
+        return (www[0] | 0x20) == 'w' && (www[1] | 0x20) == 'w' && (www[2] | 0x20) == 'w' &&
+               !in_angle_autolink(text, dot - 3);
+    };
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    std::size_t i = 0;
+    for (std::uint64_t w; i + 8 <= text.size(); i += 8) {
+        std::memcpy(&w, text.data() + i, 8);
+        const std::uint64_t x = w ^ ('.' * ones);
+        for (std::uint64_t dots = (x - ones) & ~x & highs; dots; dots &= dots - 1) {  // and a few false alarms
+            const std::size_t dot = i + static_cast<std::size_t>(std::countr_zero(dots)) / 8;
+            if (text[dot] == '.' && after_www(dot)) return true;
+        }
+    }
+    for (; i < text.size(); ++i)
+        if (text[i] == '.' && after_www(i)) return true;
+    return false;
+}
+
+// Whether cmark could decode an entity or numeric character reference in `text`, the one
+// way its words can hold a character the file does not.
+bool may_hold_entity(std::string_view text) {
+    for (std::size_t amp = text.find('&'); amp != std::string_view::npos; amp = text.find('&', amp + 1))
+        if (amp + 1 < text.size() && (is_alnum(text[amp + 1]) || text[amp + 1] == '#')) return true;
+    return false;
+}
+
 SourcePos position_of_offset(std::string_view text, std::size_t offset) {
     SourcePos p{1, 1};
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
@@ -1157,7 +1229,10 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
                           : "NUL byte in the text: this is not a text file");
         return p;
     }
-    if (std::size_t bad = find_invalid_utf8(input); bad != std::string_view::npos) {
+    // One pass finds most files valid UTF-8 with nothing make_showable() would replace; only
+    // the others are read again for the first byte that is not UTF-8.
+    const bool showable = find_unshowable(input) == std::string_view::npos;
+    if (std::size_t bad = showable ? std::string_view::npos : find_invalid_utf8(input); bad != std::string_view::npos) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(input[bad]));
         diags.error(path, position_of_offset(input, bad), std::string("invalid UTF-8 byte ") + hex);
@@ -1185,14 +1260,16 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
     }
 
     cmark_gfm_core_extensions_ensure_registered();
+    // cmark reads the front matter as empty lines, so that its line numbers are the file's
+    const std::size_t body = fm.closed ? fm.body_offset : 0;
     {
         CmarkArena arena;  // the parser and the tree go with it, at the end of this block
         cmark_parser* parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena.mem());
+        const bool autolink = may_autolink(text.substr(body));
         for (const char* ext : {"table", "strikethrough", "autolink", "tagfilter"})
-            if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext))
+            if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext);
+                e && (autolink || std::strcmp(ext, "autolink") != 0))
                 cmark_parser_attach_syntax_extension(parser, e);
-        // cmark reads the front matter as empty lines, so that its line numbers are the file's
-        const std::size_t body = fm.closed ? fm.body_offset : 0;
         const std::string blank_lines(fm.closed ? fm.body_line - 1 : 0, '\n');
         cmark_parser_feed(parser, blank_lines.data(), blank_lines.size());
         cmark_parser_feed(parser, text.data() + body, text.size() - body);
@@ -1200,7 +1277,10 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
         Reader reader(text, path, diags);
         reader.read_body(doc, p);
     }
-    make_showable(p, diags);  // characters and references (&#xFFFE;, &#27;) no output can carry
+    // Characters and references (&#xFFFE;, &#27;) no output can carry. Every word, id and
+    // label is cut from the body or decoded from its entities: a showable body with no
+    // entity gives none, and only the file name and front matter are looked at.
+    make_showable(p, diags, !showable || may_hold_entity(text.substr(body)));
     if (p.sections.empty() && fm.closed)
         diags.error(path, {fm.body_line, 1},
                     "no protocol text after the front matter: add sections ('## ...') and clauses");

@@ -115,3 +115,27 @@ TEST_CASE("make_showable: ids given in the source pass the rule too", "[model][t
     }
     CHECK(diags.has_errors());
 }
+
+TEST_CASE("find_unshowable finds what make_showable replaces first, or nothing", "[model][text]") {
+    for (const std::string& s :
+         {std::string("plain words, \xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x93 and on\n\tlines\r\n"),
+          std::string("eight by eight: 0123456789abcdef\x01 then more"), std::string("not UTF-8: \xC3( here"),
+          std::string("U+FFFE: \xEF\xBF\xBE"), std::string("DEL \x7F and C1 \xC2\x85"), std::string()}) {
+        std::string copy = s;
+        const Unshowable u = make_showable(copy);
+        CHECK(find_unshowable(s) == (u.count ? u.offset : std::string_view::npos));
+    }
+}
+
+TEST_CASE("a source's words are made showable where an entity or a raw byte brings a control", "[model][text]") {
+    // A clean file with no entity is not walked string by string; these are.
+    for (const char* body :
+         {"1.1 Escape &#27; here.\n", "1.1 Escape \x1B here.\n", "1.1 Bell &#x7; [a](https://x/&#1;)\n"}) {
+        Diagnostics diags;
+        const auto p = protopub::source::read_protocol(testing::source_with_body(std::string("## 1. A\n\n") + body),
+                                                       "t.md", diags);
+        INFO(body);
+        CHECK(testing::formatted(diags).find("cannot be shown") != std::string::npos);
+        CHECK(find_unshowable(plain_text(p.sections[0].clauses[0])) == std::string_view::npos);
+    }
+}

@@ -151,6 +151,26 @@ TEST_CASE("raw HTML in the source stays text", "[source][safety]") {
     CHECK(model::plain_text(c) == "Hello <script>alert(1)</script> world. <div onclick=\"x()\">block</div>");
 }
 
+TEST_CASE("GFM autolinks are read whether or not the source holds CommonMark's own", "[source]") {
+    // The autolink extension is attached only to a source it could find links in: one whose
+    // only links are <...> reads the same without it, words with 'w' and ':' in one piece.
+    auto links = [](const std::string& body) {
+        model::Diagnostics diags;
+        const auto p = parse(testing::source_with_body("## 1. A\n\n1.1 " + body + "\n"), diags);
+        std::string out;
+        for (const auto& in : p.sections[0].clauses[0].blocks[0].inlines)
+            out += in.kind == model::InlineKind::link ? "[" + in.target + "]" : "|" + in.text;
+        return out;
+    };
+    CHECK(links("Note: see <https://www.example.gov.uk/a> now.") == "|Note: see [https://www.example.gov.uk/a]| now.");
+    CHECK(links("Note: see www.example.gov.uk now.") == "|Note: see [http://www.example.gov.uk]| now.");
+    CHECK(links("See https://example.org/a or <https://www.b.uk>.") ==
+          "|See [https://example.org/a]| or [https://www.b.uk]|.");
+    CHECK(links("Write to clerk@example.gov.uk with words.") == "|Write to [mailto:clerk@example.gov.uk]| with words.");
+    CHECK(links("Escaped \\<https://www.c.uk> is not CommonMark's.") ==
+          "|Escaped |<[https://www.c.uk>]| is not CommonMark's.");
+}
+
 TEST_CASE("a section numbered '2.0' as some councils print it is section 2, its number kept as written", "[source]") {
     model::Diagnostics diags;
     const auto p = parse(
