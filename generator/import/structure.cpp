@@ -399,6 +399,12 @@ std::string council_before_place(std::string_view line) {
         std::string before = trim(line.substr(0, at));
         if (header_line_kind(before) == HeaderLine::council) return before;
     }
+    // "SHIREBROOK COUNCIL CONSTITUTION": the council's name, then the word
+    const std::string low = lower(line);
+    if (const auto at = low.rfind(" constitution"); at != std::string::npos && at + 13 == low.size()) {
+        std::string before = trim(line.substr(0, at));
+        if (header_line_kind(before) == HeaderLine::council) return before;
+    }
     return {};
 }
 
@@ -1804,6 +1810,23 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
 // The numbered heading at `at` ("5.4 PROTOCOL ON MEMBER/OFFICER RELATIONS") names a
 // protocol or code, and every numbered clause after it is numbered under it (5.4.1, 5.4.2,
 // at least two of them): the document is that one numbered section of its Part.
+// "5.3 Member and Officer Relations Protocol" and then numbers from 1 ("1. Introduction",
+// "1.1"), two or more: a heading that names the protocol, numbered as its place in the Part.
+bool numbers_own_from_one(const std::vector<Item>& items, std::size_t at) {
+    const std::vector<int>& label = items[at].marker.parts;
+    if (label.size() < 2 || label[0] == 1 || items[at].rest.size() > 160 ||
+        header_line_kind(items[at].rest) != HeaderLine::title)
+        return false;
+    int numbered = 0;
+    for (std::size_t i = at + 1; i < items.size() && numbered < 2; ++i) {
+        const Marker& m = items[i].marker;
+        if (m.kind != MarkerKind::clause && m.kind != MarkerKind::single) continue;
+        if (numbered == 0 && m.parts[0] != 1) return false;
+        ++numbered;
+    }
+    return numbered >= 2;
+}
+
 bool names_the_protocol(const std::vector<Item>& items, std::size_t at) {
     const std::vector<int>& parent = items[at].marker.parts;
     if (parent.size() < 2 || items[at].rest.size() > 160 || header_line_kind(items[at].rest) != HeaderLine::title)
@@ -2183,6 +2206,11 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             diags.warning(path, line.pos,
                           "'" + line.text + "' is the protocol's place in the constitution and its title '" +
                               page.title + "': both go into the front matter");
+        else if (kind == HeaderLine::constitution && !page.council.empty() && line.text.rfind(page.council, 0) == 0 &&
+                 line.text.size() > page.council.size())
+            diags.warning(path, line.pos,
+                          "'" + line.text + "' names the council '" + page.council +
+                              "' and its constitution: the name goes into the front matter");
         else
             diags.note(path, line.pos, "'" + line.text + "' is " + what + ": it goes into the front matter");
     }
@@ -2200,6 +2228,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     std::string title = page.title;
     std::size_t first = top;
     std::size_t names_it = items.size();
+    std::optional<ConstitutionPlace> place = page.place;
     // The heading that names the protocol is its first numbered paragraph (the scan stops
     // at the first); not when a line above it names the protocol ("Code of Practice ...")
     // or a covering report says where the title is.
@@ -2212,9 +2241,24 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                 break;  // a line above names the protocol: the title is found as usual
             if (it.marker.kind != MarkerKind::clause) continue;
             if (i >= start && names_the_protocol(items, i)) names_it = i;
+            if (i >= start && i == top && numbers_own_from_one(items, i)) {
+                // "5.3 Member and Officer Relations Protocol" over "1. Introduction", "1.1 ...":
+                // the protocol's number in its Part, then its title; its clauses are its own
+                title = items[i].rest;
+                if (!place) place.emplace();
+                (place->part.empty() ? place->part : place->section) = items[i].marker.text;
+                dropped.push_back({items[i].para.pos, items[i].para.text, "title page"});
+                diags.warning(path, items[i].para.pos,
+                              "'" + title + "' taken as the title and " + items[i].marker.text +
+                                  " as its place in the constitution: it names a protocol or code, and the "
+                                  "numbering starts at 1 under it");
+                items.erase(items.begin() + static_cast<long>(i));
+                start = top;
+                while (start < items.size() && !is_structure(items[start])) ++start;
+                if (start == items.size()) start = top;
+            }
             break;
         }
-    std::optional<ConstitutionPlace> place = page.place;
     if (names_it < items.size()) {
         // "5.4 PROTOCOL ON MEMBER/OFFICER RELATIONS" over clauses 5.4.1, 5.4.2 ...: the
         // protocol is a numbered section of its Part, and its heading names it; the heading

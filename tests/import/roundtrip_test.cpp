@@ -162,10 +162,11 @@ struct Layout {
     bool title_fragments = false;            // the title cut inside its words, a fragment per line
     bool web_page = false;   // a council web page: a '/' breadcrumb, "On this page" and its headings, a feedback footer
     bool site_page = false;  // the council's own site: "Skip to content", its name, a '>' breadcrumb, "Part 5 – Title"
-    bool authority = false;   // an Authority's constitution: its name and "CONSTITUTION – PART 5" over the title
-    bool appendix = false;    // "Appendix 1 – ..." at the end, its paragraphs numbered "1." "2." again
-    int covering_report = 0;  // a committee's covering report first; 2: on one line, 3: with numbered headings,
-                              // 4: after the title
+    bool numbered_title = false;  // "5.3 TITLE" under "PART 5 – CODES AND PROTOCOLS", its clauses numbered from 1
+    bool authority = false;       // an Authority's constitution: its name and "CONSTITUTION – PART 5" over the title
+    bool appendix = false;        // "Appendix 1 – ..." at the end, its paragraphs numbered "1." "2." again
+    int covering_report = 0;      // a committee's covering report first; 2: on one line, 3: with numbered headings,
+                                  // 4: after the title
     bool contents_placeholder = false;   // "Contents" / "toc goes in here"
     bool mid_line_numbers = false;       // a clause run on after the sentence before: "... together. 1.3 The"
     bool four_levels = false;            // lettered sub-items printed as clauses a level down ("- 5.1.2.1")
@@ -358,6 +359,9 @@ const std::vector<Layout>& layouts() {
         add("headings 'Section 2: Roles'", [](Layout& x) { x.headings = Headings::division, x.classes = {15, 27}; });
         add("headings 'SECTION 2 – ROLES', restart per section", [](Layout& x) {
             x.headings = Headings::division_capitals, x.numbering = Numbering::restart, x.classes = {15, 18};
+        });
+        add("the title numbered '5.3' in its Part, clauses numbered from 1", [](Layout& x) {
+            x.numbered_title = true, x.classes = {4, 9};
         });
         add("headings 'SECTION ONE \xE2\x80\x93 INTRODUCTION', numbers spelt out",
             [](Layout& x) { x.headings = Headings::division_spelled, x.classes = {15}; });
@@ -784,6 +788,7 @@ Protocol transform(Protocol p, const Layout& layout) {
         }
         p.sections.push_back(std::move(appendix));
     }
+    if (layout.numbered_title) p.meta.constitution = ConstitutionPlace{"5", "5.3"};
     if (layout.authority) {
         static const char* const names[] = {"Anyshire Fire and Rescue Authority", "Greater Anytown Combined Authority",
                                             "Anydale National Park Authority"};
@@ -1362,6 +1367,9 @@ std::string render_text_as_typed(const Protocol& p, const Layout& layout) {
             // the title is section 5's first heading, "5.4 TITLE", under the Part's name
             if (is_body(s) && (at == 0 || !is_body(p.sections[at - 1])))
                 paras.push_back({"PART 5 \xE2\x80\x93 CODES AND PROTOCOLS"});
+        } else if (at == report_sections && layout.numbered_title) {
+            paras.push_back({"PART 5 \xE2\x80\x93 CODES AND PROTOCOLS"});
+            paras.push_back({"5.3 " + p.meta.title});
         } else if (at == report_sections) {
             paras.push_back({layout.title_fragments ? title_in_fragments(p.meta.title)
                              : layout.site_page ? "Part " + p.meta.constitution->part + " \xE2\x80\x93 " + p.meta.title
@@ -1714,6 +1722,11 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
         if (again.meta.council != want.meta.council || part != want.meta.constitution->part)
             return {false, "council '" + again.meta.council + "', part '" + part + "'"};
     }
+    if (layout.numbered_title) {
+        const auto& got = again.meta.constitution;
+        if (!got || got->part != "5" || got->section != "5.3")
+            return {false, "place '" + (got ? got->part + "/" + got->section : std::string()) + "', wanted 5/5.3"};
+    }
     // a table given one cell per line is only its words: which cells make a row is lost
     const bool tables = !layout.table_form.empty() && layout.table_form != "cells";
     const std::string diff = difference(signature(want), signature(again), layout.bullets_counted, tables);
@@ -1828,6 +1841,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"headings 'SECTION 2 \xE2\x80\x93 ROLES', restart per section", 16},
         {"headings 'SECTION ONE \xE2\x80\x93 INTRODUCTION', numbers spelt out", 17},
         {"sub-items (1) (2) under numbered clauses", 17},
+        {"the title numbered '5.3' in its Part, clauses numbered from 1", 17},
         {"a blank line after each first line", 16},
         {"paragraphs broken by blank lines and pages", 17},
         {"hyphenated line ends", 17},

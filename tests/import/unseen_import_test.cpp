@@ -576,6 +576,13 @@ TEST_CASE(
     // "(2) a Director, ..., who will:" holds the lettered items after it
     CHECK(kingsmere.markdown.find("- (2) a Director, for service matters, who will:\n\n  - (a) reply") !=
           std::string::npos);
+    const Imported shirebrook = check_held_out({"shirebrook-numbered-title.txt",
+                                                "Member and Officer Relations Protocol",
+                                                "SHIREBROOK COUNCIL",
+                                                "5",
+                                                {"## 1. Introduction", "## 2. Principles", "## 3. Information"},
+                                                {"1.1", "1.2", "2.1", "2.2", "3.1"}});
+    CHECK(shirebrook.source.meta.constitution->section == "5.3");
     // a footnote goes with the clause its mark is in, and cites the Act's section
     const Imported hollybrook = import_unseen("hollybrook-footnotes.txt");
     CHECK(hollybrook.markdown.find("officers.\xC2\xB9 It should be read with the Members' Code of Conduct.\n\n"
