@@ -11,7 +11,7 @@ using namespace protopub::model;
 
 namespace {
 
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+using ascii::is_alnum;
 bool is_space(char c) { return c == ' '; }
 bool is_punct(char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; }
 

@@ -50,6 +50,8 @@ Marker read_marker(std::string_view text);
 
 // True when the text ends a sentence or a lead-in: . ; : ? ! (before closing quotes).
 bool ends_sentence(std::string_view text);
+// The bytes of the superscript digit (¹ ² ³ U+00B9..., ⁰ ⁴-⁹ U+2070...) at `at` in `s`, or 0.
+std::size_t superscript_digit_at(std::string_view s, std::size_t at);
 
 // "iv" -> 4; 0 when the lower-case letters are not a roman numeral.
 int roman_value(std::string_view letters);

@@ -19,10 +19,10 @@ using namespace protopub::model;
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool is_upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
-bool is_lower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
+using ascii::is_alpha;
+using ascii::is_digit;
+using ascii::is_lower;
+using ascii::is_upper;
 
 // Bullet glyphs: •, Word's Symbol-font bullets as private-use characters, squares,
 // circles, Wingdings' square and arrow as Word's "Save as text" writes them (§ Ø), and
@@ -181,13 +181,17 @@ std::string label_core(std::string_view label) {
     return core;
 }
 
-// The bytes of a superscript digit (¹ ² ³ U+00B9..., ⁰ ⁴-⁹ U+2070...) ending `s`, or 0.
+std::size_t superscript_digit_at(std::string_view s, std::size_t at) {
+    const auto b = [&](std::size_t k) { return at + k < s.size() ? static_cast<unsigned char>(s[at + k]) : 0; };
+    if (b(0) == 0xC2 && (b(1) == 0xB9 || b(1) == 0xB2 || b(1) == 0xB3)) return 2;
+    if (b(0) == 0xE2 && b(1) == 0x81 && (b(2) == 0xB0 || (b(2) >= 0xB4 && b(2) <= 0xB9))) return 3;
+    return 0;
+}
+
+// The bytes of a superscript digit ending `s`, or 0.
 std::size_t superscript_digit_at_end(std::string_view s) {
-    auto byte = [&](std::size_t from_end) { return static_cast<unsigned char>(s[s.size() - from_end]); };
-    if (s.size() >= 2 && byte(2) == 0xC2 && (byte(1) == 0xB9 || byte(1) == 0xB2 || byte(1) == 0xB3)) return 2;
-    if (s.size() >= 3 && byte(3) == 0xE2 && byte(2) == 0x81 &&
-        (byte(1) == 0xB0 || (byte(1) >= 0xB4 && byte(1) <= 0xB9)))
-        return 3;
+    for (std::size_t bytes : {2, 3})
+        if (s.size() >= bytes && superscript_digit_at(s, s.size() - bytes) == bytes) return bytes;
     return 0;
 }
 
@@ -257,15 +261,14 @@ bool division_heading(std::string_view text) {
         return false;
     const std::string& number = words[1];
     // "Section 2:", "PART B –", "SECTION ONE –", "Part IV -"
-    static const std::set<std::string> spelled = {
-        "one",       "two",      "three",    "four",   "five",     "six",      "seven",   "eight",
-        "nine",      "ten",      "eleven",   "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-        "seventeen", "eighteen", "nineteen", "twenty", "i",        "ii",       "iii",     "iv",
-        "v",         "vi",       "vii",      "viii",   "ix",       "x",        "xi",      "xii"};
+    static const std::set<std::string> spelled = {"one",     "two",       "three",    "four",     "five",
+                                                  "six",     "seven",     "eight",    "nine",     "ten",
+                                                  "eleven",  "twelve",    "thirteen", "fourteen", "fifteen",
+                                                  "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
     std::string core = lower(number);
     while (!core.empty() && !is_alpha(core.back())) core.pop_back();
     const bool numbered = is_digit(number[0]) || (number.size() <= 2 && is_upper(number[0])) ||
-                          (is_upper(number[0]) && spelled.count(core));
+                          (is_upper(number[0]) && (spelled.count(core) || roman_value(core) > 0));
     const bool separated = number.back() == ':' || number.back() == '.' || words[2] == "-" ||
                            words[2] == "\xE2\x80\x93" || words[2] == "\xE2\x80\x94";
     return numbered && separated;
@@ -1591,11 +1594,6 @@ std::optional<std::pair<std::string, std::string>> title_fact(std::string_view t
     return std::make_pair(label, value);
 }
 
-// The facts a title page states in its first lines ("Version: 2", "Status: Adopted",
-// "Adopted: 1 May 2024"), as Word title pages (ours among them) print them under the
-// title: taken out of the text into the front matter, each reported. Only values that
-// read as such (a status word, a date) are taken, so a report's "Status: For decision"
-// stays words of the text.
 // "Adopted by Council on 12 May 2022" -> (Council, 12 May 2022); "Approved by Full
 // Council: 14 May 2025", "Adopted on 2 March 2024", "Adopted 2 March 2024" likewise (no
 // body: ""). Nothing unless the line ends in a date.
@@ -1625,6 +1623,11 @@ std::optional<std::pair<std::string, std::string>> adoption_line(std::string_vie
     return std::make_pair(who, when);
 }
 
+// The facts a title page states in its first lines ("Version: 2", "Status: Adopted",
+// "Adopted: 1 May 2024"), as Word title pages (ours among them) print them under the
+// title: taken out of the text into the front matter, each reported. Only values that
+// read as such (a status word, a date) are taken, so a report's "Status: For decision"
+// stays words of the text.
 std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<Item>& items, const std::string& path,
                                                                   std::vector<Dropped>& dropped, Diagnostics& diags) {
     std::vector<std::pair<std::string, std::string>> facts;
@@ -1715,7 +1718,6 @@ bool next_division_follows(const std::vector<Item>& items, std::size_t at) {
     return false;
 }
 
-// `council`: the council's name as --council gives it ("" when not given).
 // The council's name as the text spells it: "Anytown Borough Council", "A district
 // council (Cabinet model)", "Parish and Town Councils' Joint Committee, Eastvale".
 bool names_council(const Item& it) {
@@ -1724,6 +1726,13 @@ bool names_council(const Item& it) {
     const std::vector<std::string> words = split_words(it.para.text);
     return kind == HeaderLine::other && words.size() <= 10 && !ends_sentence(it.para.text) &&
            contains_word(words, {"council", "councils"});
+}
+
+// "5A" or "5.3" before a protocol's title: its Part, or under a Part already named its
+// section in that Part.
+void set_place_label(std::optional<ConstitutionPlace>& place, const std::string& label) {
+    if (!place) place.emplace();
+    (place->part.empty() ? place->part : place->section) = label;
 }
 
 // "5A" in "5A PROTOCOL ON MEMBER/OFFICER RELATIONS", "5(c)" in "5(c) Code of ...": a
@@ -1743,6 +1752,7 @@ std::string division_label(std::string_view text) {
     return std::string(label);
 }
 
+// `council`: the council's name as --council gives it ("" when not given).
 TitlePage read_title_page(const std::vector<Item>& items, const std::string& council) {
     TitlePage page;
     bool named = false;  // a council or constitution line: what makes it a title page
@@ -1772,8 +1782,7 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
             std::string words = p.text;
             // "5A PROTOCOL ON ..." under "PART 5": the protocol's label in its Part, then its title
             if (const std::string label = division_label(words); page.title.empty() && !label.empty()) {
-                if (!page.place) page.place.emplace();
-                (page.place->part.empty() ? page.place->part : page.place->section) = label;
+                set_place_label(page.place, label);
                 page.label = label;
                 words = trim(std::string_view(words).substr(label.size()));
             }
@@ -1807,9 +1816,6 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
     page.lines = i;
     return page;
 }
-// The numbered heading at `at` ("5.4 PROTOCOL ON MEMBER/OFFICER RELATIONS") names a
-// protocol or code, and every numbered clause after it is numbered under it (5.4.1, 5.4.2,
-// at least two of them): the document is that one numbered section of its Part.
 // "5.3 Member and Officer Relations Protocol" and then numbers from 1 ("1. Introduction",
 // "1.1"), two or more: a heading that names the protocol, numbered as its place in the Part.
 bool numbers_own_from_one(const std::vector<Item>& items, std::size_t at) {
@@ -1827,6 +1833,9 @@ bool numbers_own_from_one(const std::vector<Item>& items, std::size_t at) {
     return numbered >= 2;
 }
 
+// The numbered heading at `at` ("5.4 PROTOCOL ON MEMBER/OFFICER RELATIONS") names a
+// protocol or code, and every numbered clause after it is numbered under it (5.4.1, 5.4.2,
+// at least two of them): the document is that one numbered section of its Part.
 bool names_the_protocol(const std::vector<Item>& items, std::size_t at) {
     const std::vector<int>& parent = items[at].marker.parts;
     if (parent.size() < 2 || items[at].rest.size() > 160 || header_line_kind(items[at].rest) != HeaderLine::title)
@@ -2007,9 +2016,9 @@ bool refuse_second_document(const std::vector<Item>& items, std::size_t from, co
         const Item& it = items[i];
         const bool numbered = it.marker.kind == MarkerKind::clause || it.marker.kind == MarkerKind::single;
         if (numbered && opens_clause(it.role)) highest = std::max(highest, it.marker.parts[0]);
-        // (the title again where the protocol starts, after a covering report, is the same one)
-        // (a document's name is a heading in capitals or Title Case: not "Status of this code",
-        // nor a report's "Title of Report: Member/Officer Protocol")
+        // (a document's name is a heading in capitals or Title Case, not "Status of this code"
+        // nor a report's "Title of Report: Member/Officer Protocol"; the title again where the
+        // protocol starts, after a covering report, is this one)
         if (numbered || highest < 2 || appendix_heading(it) || it.role != Role::heading || !capitalised(it.para.text) ||
             starts_field(it.para.text) || lower(it.para.text).find(lower(title)) != std::string::npos ||
             !contains_word(split_words(it.para.text), {"protocol", "code", "protocols", "codes"}))
@@ -2140,6 +2149,20 @@ void drop_typed_contents(std::vector<Paragraph>& paragraphs, const std::string& 
     }
 }
 
+namespace {
+
+// Where the protocol starts: its first section heading or numbered clause, from `top`
+// (`top` itself when it has neither).
+std::size_t protocol_start(const std::vector<Item>& items, std::size_t top) {
+    for (std::size_t i = top; i < items.size(); ++i)
+        if (is_structure(items[i])) return i;
+    for (std::size_t i = top; i < items.size(); ++i)
+        if (items[i].role == Role::one_level_clause) return i;
+    return top;
+}
+
+}  // namespace
+
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
                             std::vector<Dropped> dropped, Diagnostics& diags,
                             const std::vector<std::string>& page_furniture) {
@@ -2215,15 +2238,9 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             diags.note(path, line.pos, "'" + line.text + "' is " + what + ": it goes into the front matter");
     }
 
-    // Where the protocol starts: its first section heading or numbered clause. A short
-    // title before it is the title; anything longer (a committee report) is a preamble.
-    std::size_t start = items.size();
-    for (std::size_t i = top; i < items.size() && start == items.size(); ++i)
-        if (is_structure(items[i])) start = i;
-    if (start == items.size())
-        for (std::size_t i = top; i < items.size() && start == items.size(); ++i)
-            if (items[i].role == Role::one_level_clause) start = i;
-    if (start == items.size()) start = top;
+    // A short title before where the protocol starts is the title; anything longer (a
+    // committee report) is a preamble.
+    std::size_t start = protocol_start(items, top);
 
     std::string title = page.title;
     std::size_t first = top;
@@ -2245,17 +2262,14 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                 // "5.3 Member and Officer Relations Protocol" over "1. Introduction", "1.1 ...":
                 // the protocol's number in its Part, then its title; its clauses are its own
                 title = items[i].rest;
-                if (!place) place.emplace();
-                (place->part.empty() ? place->part : place->section) = items[i].marker.text;
+                set_place_label(place, items[i].marker.text);
                 dropped.push_back({items[i].para.pos, items[i].para.text, "title page"});
                 diags.warning(path, items[i].para.pos,
                               "'" + title + "' taken as the title and " + items[i].marker.text +
                                   " as its place in the constitution: it names a protocol or code, and the "
                                   "numbering starts at 1 under it");
                 items.erase(items.begin() + static_cast<long>(i));
-                start = top;
-                while (start < items.size() && !is_structure(items[start])) ++start;
-                if (start == items.size()) start = top;
+                start = protocol_start(items, top);
             }
             break;
         }

@@ -874,10 +874,6 @@ void mark_tables(std::vector<Line>& lines) {
     }
 }
 
-// A word hyphenated at a line end ("profes-" / "sional") is one word again; a compound
-// ("Councillor-" / "officer") keeps its hyphen. The text itself decides: the joined word
-// written elsewhere in it, or halves that are no word anywhere in a text of some length,
-// make one word.
 // Every word of a text, in lower case, and how often it occurs: open addressing over the
 // word's bytes (a megabyte holds a few thousand distinct words, met 170,000 times while
 // they are counted; a std::unordered_map<std::string, int> spent a tenth of an import here).
@@ -923,6 +919,10 @@ private:
     std::size_t size_ = 0;
 };
 
+// A word hyphenated at a line end ("profes-" / "sional") is one word again; a compound
+// ("Councillor-" / "officer") keeps its hyphen. The text itself decides: the joined word
+// written elsewhere in it, or halves that are no word anywhere in a text of some length,
+// make one word.
 class Hyphenation {
 public:
     explicit Hyphenation(const std::vector<Line>& lines) : lines_(lines) {}
@@ -1191,8 +1191,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         const bool series_start = m.kind == MarkerKind::clause && m.parts.size() == 2 && m.parts[1] == 1;
         const bool next_number =
             !m.enclosed && ((m.kind == MarkerKind::single && m.text.back() == '.') || m.kind == MarkerKind::clause) &&
-            (last_number.empty() ? m.parts == std::vector<int>{1} || series_start
-                                 : plausible_next(last_number, m.parts) || series_start);
+            (series_start ||
+             (last_number.empty() ? m.parts == std::vector<int>{1} : plausible_next(last_number, m.parts)));
         if (open && !starts && !reference_goes_on && ended_short && (next_number || first_label)) {
             starts = true;
             diags.warning(path, {line.number, line.column},
@@ -1824,19 +1824,11 @@ std::string undo_mojibake(std::string_view text, const std::string& path, Diagno
     return out;
 }
 
-// Three quarters of the width most lines reach: a line that long was wrapped, not ended.
-// The bytes of the superscript digits ("¹", "¹²") `s` starts with, or 0.
-std::size_t superscript_digits_at_start(std::string_view s) {
-    std::size_t i = 0;
-    for (;;) {
-        const auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
-        if (b(0) == 0xC2 && (b(1) == 0xB9 || b(1) == 0xB2 || b(1) == 0xB3))
-            i += 2;
-        else if (b(0) == 0xE2 && b(1) == 0x81 && (b(2) == 0xB0 || (b(2) >= 0xB4 && b(2) <= 0xB9)))
-            i += 3;
-        else
-            return i;
-    }
+// The bytes of the superscript digits ("¹", "¹²") that start at `at` in `s`, or 0.
+std::size_t superscript_digits_at(std::string_view s, std::size_t at) {
+    std::size_t end = at;
+    while (const std::size_t bytes = detail::superscript_digit_at(s, end)) end += bytes;
+    return end - at;
 }
 
 // "¹ Localism Act 2011, section 27." at the foot of a page, its mark in a clause above
@@ -1844,13 +1836,13 @@ std::size_t superscript_digits_at_start(std::string_view s) {
 // Word file's footnotes do (never into the clause the page happened to end in).
 void move_footnotes(std::vector<Paragraph>& paras, const std::string& path, Diagnostics& diags) {
     for (std::size_t j = 1; j < paras.size(); ++j) {
-        const std::size_t mark_size = superscript_digits_at_start(paras[j].text);
+        const std::size_t mark_size = superscript_digits_at(paras[j].text, 0);
         if (mark_size == 0 || mark_size == paras[j].text.size() || paras[j].table) continue;
         const std::string_view mark = std::string_view(paras[j].text).substr(0, mark_size);
         for (std::size_t k = j; k-- > 0;) {
             const std::size_t at = paras[k].text.find(mark, 1);
             // (the whole mark: "¹" is not the start of "¹²")
-            if (at == std::string::npos || superscript_digits_at_start(paras[k].text.substr(at)) != mark_size) continue;
+            if (at == std::string::npos || superscript_digits_at(paras[k].text, at) != mark_size) continue;
             diags.note(path, paras[j].pos,
                        "'" + shorten(paras[j].text, 40) + "' taken as the footnote marked " + std::string(mark) +
                            " at line " + std::to_string(paras[k].pos.line) + ": it goes at the end of that clause");
@@ -1861,6 +1853,7 @@ void move_footnotes(std::vector<Paragraph>& paras, const std::string& path, Diag
     }
 }
 
+// Three quarters of the width most lines reach: a line that long was wrapped, not ended.
 std::size_t wrap_width(const std::vector<Line>& lines) {
     std::vector<std::size_t> lengths;
     std::size_t lower_starts = 0;

@@ -11,6 +11,16 @@
 
 namespace protopub::model {
 
+// ASCII character classes, as std::isalpha and the like answer them in the "C" locale
+// protopub runs in, without a call per byte (a byte of UTF-8 beyond ASCII is none of them).
+namespace ascii {
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_alpha(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+inline bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+}  // namespace ascii
+
 // Offset of the first invalid UTF-8 byte, or npos when the text is valid.
 std::size_t find_invalid_utf8(std::string_view s);
 

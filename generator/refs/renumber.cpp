@@ -40,7 +40,7 @@ std::vector<int> next_number(const std::vector<int>& prev, const std::vector<int
     return next;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using ascii::is_digit;
 
 // `number` written at `at` as a whole number, not part of a longer one ("13", "3.14").
 bool number_at(std::string_view text, std::size_t at, std::string_view number) {

@@ -27,11 +27,9 @@ namespace {
 
 // ------------------------------------------------------------------ raw text helpers
 
-// ASCII classes, as std::isalpha and the like answer them in the "C" locale protopub runs
-// in, without a call per byte.
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
-bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+using ascii::is_alnum;
+using ascii::is_alpha;
+using ascii::is_digit;
 
 // The source split into lines (after line-end normalisation), for reading the literal
 // text at a node's position: numbers and labels are taken as written, not as cmark
@@ -230,8 +228,7 @@ ListStyle style_of(const std::vector<std::string>& labels) {
     bool open = first[0] == '(';
     char close = first.back();
     std::string letters = first.substr(open ? 1 : 0, first.size() - (open ? 2 : 1));
-    if (open && !letters.empty() && is_digit(letters[0]))
-        return ListStyle::decimal_paren;
+    if (open && !letters.empty() && is_digit(letters[0])) return ListStyle::decimal_paren;
     // "(i)" starts a roman list; so does a list whose labels are all roman numerals
     // and that does not begin at (a)... a list (h), (i), (j) stays alphabetic.
     bool all_roman = true;

@@ -12,8 +12,8 @@ using namespace protopub::model;
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+using ascii::is_alpha;
+using ascii::is_digit;
 
 // "&amp;", "&#38;", "&#x26;": text that cmark would decode as a character reference.
 bool looks_like_entity(std::string_view s) {
