@@ -1,27 +1,22 @@
 #include "model/serialize.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <cstdio>
-#include <cstring>
+
+#include "model/swar.hpp"
 
 namespace protopub::model {
 
 namespace {
 bool needs_json_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
-constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-// The high bit of each byte of `w` that is zero (exact up to the first such byte).
-std::uint64_t zero_bytes(std::uint64_t w) { return (w - ones) & ~w & highs; }
-
 // The first byte from `i` on that JSON must escape, or s.size(): eight bytes at a time
 // while none of them is a quote, a backslash or a control byte.
 std::size_t next_json_escape(std::string_view s, std::size_t i) {
     for (;;) {
-        for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
-            std::memcpy(&w, s.data() + i, 8);
-            const std::uint64_t control = (w - 0x20 * ones) & ~w & highs;  // a byte under 0x20
-            if (control | zero_bytes(w ^ ('"' * ones)) | zero_bytes(w ^ ('\\' * ones))) break;
+        for (; i + 8 <= s.size(); i += 8) {
+            const std::uint64_t w = swar::load(s.data() + i);
+            if (swar::bytes_below(w, 0x20) | swar::bytes_equal(w, '"') | swar::bytes_equal(w, '\\')) break;
         }
         for (const std::size_t end = std::min(s.size(), i + 8); i < end; ++i)
             if (needs_json_escape(static_cast<unsigned char>(s[i]))) return i;

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <map>
 
+#include "model/swar.hpp"
+
 namespace protopub::model {
 
 std::size_t find_invalid_utf8(std::string_view s) {
@@ -15,10 +17,8 @@ std::size_t find_invalid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < n) {
         // eight ASCII bytes at once (most of any English text)
-        for (std::uint64_t w; i + 8 <= n; i += 8) {
-            std::memcpy(&w, p + i, 8);
-            if (w & 0x8080808080808080ULL) break;
-        }
+        for (; i + 8 <= n; i += 8)
+            if (swar::load(s.data() + i) & swar::highs) break;
         if (i == n) break;
         unsigned char c = p[i];
         if (c < 0x80) {
@@ -74,12 +74,9 @@ std::size_t find_unshowable(std::string_view text) {
     while (i < text.size()) {
         // eight bytes at once while they are all printable ASCII (0x20 to 0x7E); any other
         // byte (or a rare false alarm) is settled one byte at a time below
-        constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-        for (std::uint64_t w; i + 8 <= text.size(); i += 8) {
-            std::memcpy(&w, text.data() + i, 8);
-            const std::uint64_t control = (w - 0x20 * ones) & ~w;                       // a byte under 0x20
-            const std::uint64_t del = ((w ^ 0x7F * ones) - ones) & ~(w ^ 0x7F * ones);  // a 0x7F byte
-            if ((w | control | del) & highs) break;
+        for (; i + 8 <= text.size(); i += 8) {
+            const std::uint64_t w = swar::load(text.data() + i);
+            if ((w & swar::highs) | swar::bytes_below(w, 0x20) | swar::bytes_equal(w, '\x7F')) break;
         }
         if (i == text.size()) break;
         const auto c = static_cast<unsigned char>(text[i]);

@@ -12,6 +12,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "model/swar.hpp"
+
 namespace protopub::refs::detail {
 
 namespace {
@@ -42,8 +44,8 @@ unsigned char class_of(char c) { return char_classes[static_cast<unsigned char>(
 std::size_t leading_letters(const char* p) {
     std::uint64_t x;
     std::memcpy(&x, p, 8);
-    constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    constexpr std::uint64_t high = 0x8080808080808080ULL;
+    using model::swar::ones;
+    constexpr std::uint64_t high = model::swar::highs;
     const std::uint64_t folded = (x | (0x20 * ones)) & ~high;       // lower case, high bits apart
     const std::uint64_t at_least_a = folded + (0x80 - 'a') * ones;  // high bit: >= 'a'
     const std::uint64_t past_z = folded + (0x80 - 'z' - 1) * ones;  // high bit: > 'z'

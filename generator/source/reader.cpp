@@ -17,6 +17,7 @@
 
 #include "io/files.hpp"
 #include "model/ids.hpp"
+#include "model/swar.hpp"
 #include "model/text.hpp"
 
 namespace protopub::source {
@@ -1163,12 +1164,10 @@ bool may_autolink(std::string_view text) {
         return (www[0] | 0x20) == 'w' && (www[1] | 0x20) == 'w' && (www[2] | 0x20) == 'w' &&
                !in_angle_autolink(text, dot - 3);
     };
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     std::size_t i = 0;
-    for (std::uint64_t w; i + 8 <= text.size(); i += 8) {
-        std::memcpy(&w, text.data() + i, 8);
-        const std::uint64_t x = w ^ ('.' * ones);
-        for (std::uint64_t dots = (x - ones) & ~x & highs; dots; dots &= dots - 1) {  // and a few false alarms
+    for (; i + 8 <= text.size(); i += 8) {
+        const std::uint64_t w = swar::load(text.data() + i);
+        for (std::uint64_t dots = swar::bytes_equal(w, '.'); dots; dots &= dots - 1) {  // and a few false alarms
             const std::size_t dot = i + static_cast<std::size_t>(std::countr_zero(dots)) / 8;
             if (text[dot] == '.' && after_www(dot)) return true;
         }

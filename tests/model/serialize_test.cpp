@@ -35,3 +35,30 @@ TEST_CASE("csv_cell: text a spreadsheet would run as a formula stays text", "[mo
     CHECK(protopub::model::csv_cell("a = b") == "a = b");
     CHECK(valid_output::csv_problem("a,=1+1\r\n") != "");
 }
+
+TEST_CASE("JSON strings: a byte that needs escaping is escaped at any place in a long run", "[model][serialize]") {
+    // (runs are scanned eight bytes at a time: every offset and every kind of byte)
+    for (int c = 0; c < 256; ++c)
+        for (std::size_t at = 0; at < 24; ++at) {
+            std::string s(24, 'a');
+            s[at] = static_cast<char>(c);
+            std::string want = "\"";
+            for (char b : s) {
+                const auto u = static_cast<unsigned char>(b);
+                if (b == '"' || b == '\\') {
+                    want += '\\';
+                    want += b;
+                } else if (u < 0x20) {
+                    const char* short_form = b == '\n' ? "\\n" : b == '\t' ? "\\t" : b == '\r' ? "\\r" : nullptr;
+                    char hex[8];
+                    std::snprintf(hex, sizeof hex, "\\u%04x", u);
+                    want += short_form ? short_form : hex;
+                } else {
+                    want += b;
+                }
+            }
+            want += '"';
+            INFO("byte " << c << " at " << at);
+            REQUIRE(json_string(s) == want);
+        }
+}
