@@ -457,6 +457,12 @@ struct Item {
     std::string rest;   // the text after the marker
     int level = 2;      // headings
     std::string guess;  // a structural guess that could be wrong: warned at the item's position
+    // a list or table with no paragraph before it under its heading, in a text whose
+    // numbers are assigned: the number of the empty clause that holds it
+    std::vector<int> held_by;
+    // "8. (a) General information" with "(b) ..." after it: the clause's words are the
+    // first item of its list
+    bool first_item_inline = false;
 };
 
 // A heading: a title-like line, or a heading in capitals or Title Case wrapped over two
@@ -796,6 +802,37 @@ void warn_protocol_starts(const Item& heading, const std::string& seen, const st
                       "is kept as its preamble, its numbered points a list");
 }
 
+// Numbered paragraphs only under the first few headings ("1." "2.", a covering report's
+// points), then many headings over prose with none ("1. Status of this code", or "Roles of
+// officers", and paragraphs): the index of the last point, above the protocol, or
+// items.size() if the text is not laid out so.
+std::size_t last_point_above_prose(const std::vector<Item>& items, std::size_t from) {
+    std::size_t last_point = items.size();
+    int groups_above = 0, groups_below = 0;
+    bool numbers_in_group = false;
+    for (std::size_t i = from; i < items.size(); ++i) {
+        const Role r = items[i].role;
+        if (r == Role::clause || r == Role::titled_clause) return items.size();
+        if (r == Role::heading || r == Role::numbered_heading) {
+            numbers_in_group = false;
+            groups_below += last_point < items.size();
+        }
+        if (r != Role::one_level_clause) continue;
+        groups_above += !numbers_in_group;
+        numbers_in_group = true;
+        last_point = i;
+        groups_below = 0;
+    }
+    if (last_point == items.size() || groups_below < 3 || groups_below < 2 * groups_above) return items.size();
+    return last_point;
+}
+
+bool has_clauses(const std::vector<Item>& items, std::size_t from) {
+    return std::any_of(items.begin() + static_cast<std::ptrdiff_t>(from), items.end(), [](const Item& it) {
+        return it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause;
+    });
+}
+
 // "1." "2." under every heading (a protocol published a web page per section, or "(1)"
 // paragraphs under "1 Heading"): a number is used once in a protocol, so each section's
 // number goes in front of its paragraphs' numbers, as a clerk would number them (1., 2.
@@ -827,7 +864,8 @@ std::size_t number_restarts(std::vector<Item>& items, std::size_t from, const st
         last = it.marker.parts[0];
         heading = items.size();
     }
-    if (restarted == 0) return items.size();
+    // (points 1. 2. of two covering reports, then a protocol with no numbers: assign_numbers')
+    if (restarted == 0 || last_point_above_prose(items, from) < items.size()) return items.size();
     if (ran_on_after == groups_after && ran_on_after >= 2 && ran_on_after >= 2 * groups_before) {
         // One numbering through the many headings after the last start at 1: what stands
         // above it, under few headings ("1. The Committee reviewed ...", a covering report's
@@ -982,34 +1020,21 @@ void number_gap_markers(std::vector<Item>& items, std::size_t from, const std::s
     }
 }
 
+// A lettered item that is a title ("(a) Fairness in employment") or a lead-in ending in
+// ':' takes the paragraphs after it as its own, up to the next heading, clause or item.
+bool takes_paragraphs(const Item& label) {
+    return title_like(label.para, label.rest, 12) || (!label.rest.empty() && label.rest.back() == ':');
+}
+
 // No numbered paragraph anywhere (a model protocol, a small council's): each paragraph
 // under a heading is a clause, numbered 1.1, 1.2 ... under the first heading, 2.1 ...
 // under the next, and a warning says which numbers were assigned where. Returns where
 // the protocol starts after a covering report's points, or items.size().
 std::size_t assign_numbers(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
-    // Numbered paragraphs only under the first few headings ("1." "2.", a covering report's
-    // points), then many headings over prose with none ("1. Status of this code", or
-    // "Roles of officers", and paragraphs): the protocol starts at the first heading after
-    // the last point, and is numbered from there.
-    std::size_t last_point = items.size();
-    int groups_above = 0, groups_below = 0;
-    bool numbers_in_group = false;
-    for (std::size_t i = from; i < items.size(); ++i) {
-        const Role r = items[i].role;
-        if (r == Role::clause || r == Role::titled_clause) return items.size();
-        if (r == Role::heading || r == Role::numbered_heading) {
-            numbers_in_group = false;
-            groups_below += last_point < items.size();
-        }
-        if (r != Role::one_level_clause) continue;
-        groups_above += !numbers_in_group;
-        numbers_in_group = true;
-        last_point = i;
-        groups_below = 0;
-    }
+    const std::size_t last_point = last_point_above_prose(items, from);
+    if (last_point == items.size() && has_clauses(items, from)) return items.size();
     std::size_t starts = items.size();
     if (last_point < items.size()) {
-        if (groups_below < 3 || groups_below < 2 * groups_above) return items.size();
         starts = last_point + 1;
         while (starts < items.size() && items[starts].role != Role::heading &&
                items[starts].role != Role::numbered_heading)
@@ -1023,7 +1048,7 @@ std::size_t assign_numbers(std::vector<Item>& items, std::size_t from, const std
     // ("Councillors" in Title Case under "ROLES OF COUNCILLORS AND OFFICERS") they run on in
     // the section's numbers, as a clerk numbers them
     int section = 0, n = 0, printed = -1;
-    bool heading_seen = false, section_seen = false;
+    bool heading_seen = false, section_seen = false, under_heading = false, in_titled_item = false;
     std::size_t heading = 0;
     auto report = [&] {
         if (n > 0)
@@ -1036,21 +1061,71 @@ std::size_t assign_numbers(std::vector<Item>& items, std::size_t from, const std
         Item& it = items[i];
         if (it.role == Role::heading || it.role == Role::numbered_heading) {
             const bool sub_heading = it.role == Role::heading && it.level == 3;
+            under_heading = true, in_titled_item = false;
             if (sub_heading && section_seen) continue;
             section_seen = section_seen || !sub_heading;
             report();
             n = 0, heading = i, heading_seen = true;
-            printed = it.role == Role::numbered_heading ? it.marker.parts[0] : -1;
+            printed = -1;
+            if (it.role == Role::numbered_heading) {
+                // "1." over every heading (each the first of its page): numbered on, as a
+                // clerk would, and a warning says so
+                if (it.marker.parts.size() == 1 && it.marker.parts[0] <= section) {
+                    diags.warning(path, it.para.pos,
+                                  "'" + it.para.text + "' is numbered " + it.marker.text + " again, after section " +
+                                      std::to_string(section) + ": numbered " + std::to_string(section + 1));
+                    const std::string was = it.marker.parts.size() == 1 ? std::to_string(it.marker.parts[0]) : "";
+                    it.marker.parts[0] = section + 1;
+                    it.marker.text.replace(0, was.size(), std::to_string(section + 1));
+                }
+                printed = it.marker.parts[0];
+            }
             continue;
         }
-        if (it.role != Role::plain || !heading_seen || it.para.text.empty()) continue;
+        if (!heading_seen) continue;
+        if (it.role == Role::label) in_titled_item = takes_paragraphs(it);
+        // a list or table right under a heading, with no paragraph to lead into it, is a
+        // paragraph of its own: an empty clause holds it, numbered like any other
+        const bool list_first = under_heading && (it.role == Role::label || it.role == Role::bullet ||
+                                                  it.role == Role::numbered_item || it.role == Role::table);
+        if (!list_first && (it.role != Role::plain || it.para.text.empty() || in_titled_item)) continue;
+        under_heading = false;
         if (n == 0) section = printed > 0 ? printed : section + 1;
+        if (list_first) {
+            it.held_by = {section, ++n};
+            continue;
+        }
         it.marker = Marker{};
         it.rest = it.para.text;
         set_number(it, {section, ++n});
     }
     report();
     return starts;
+}
+
+// "8. (a) General information and advice", then "(b) Advice for ...": a clause whose
+// words start with the first label of a list that the next items go on is an empty
+// clause, its list's first item on its line (as "4. (1) ..." in standing orders).
+void find_first_items_inline(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
+    for (std::size_t i = from; i < items.size(); ++i) {
+        Item& it = items[i];
+        if (it.role != Role::clause && it.role != Role::one_level_clause) continue;
+        const Marker inner = read_marker(it.rest);
+        const bool first_label = inner.kind == MarkerKind::label && inner.text.front() == '(' &&
+                                 (label_core(inner.text) == "a" || label_core(inner.text) == "i");
+        if (!first_label) continue;
+        const std::string second = label_core(inner.text) == "a" ? "b" : "ii";
+        for (std::size_t j = i + 1; j < items.size() && !opens_clause(items[j].role); ++j) {
+            if (items[j].role != Role::label) continue;
+            if (items[j].marker.text.front() == '(' && label_core(items[j].marker.text) == second) {
+                it.first_item_inline = true;
+                diags.note(path, it.para.pos,
+                           "'" + shorten(it.para.text, 60) + "': " + inner.text + " is the first item of clause " +
+                               it.marker.text + "'s list, on the clause's line");
+            }
+            break;
+        }
+    }
 }
 
 // ------------------------------------------------------------------ assembly
@@ -1343,7 +1418,7 @@ void Builder::add_label(const Item& it) {
     }
     list->items.push_back(std::move(item));
     labels_open_ = true;
-    item_takes_words_ = title_like(it.para, it.rest, 12) || (!it.rest.empty() && it.rest.back() == ':');
+    item_takes_words_ = takes_paragraphs(it);
 }
 
 // Adds a paragraph as the next item of the list of `style` that `blocks` ends with, or
@@ -2403,6 +2478,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     const std::size_t protocol_after_report = assign_numbers(items, numbers_from, path, diags);
     const std::size_t protocol_starts = std::min(protocol_after_points, protocol_after_report);
     number_gap_markers(items, numbers_from, path, diags);
+    find_first_items_inline(items, numbers_from, path, diags);
 
     Builder builder(p, path, dropped, diags);
     if (first < start)
@@ -2432,7 +2508,10 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         }
         // a note under the title ("Last reviewed: April 2024") is not a covering report:
         // the first heading after it starts the protocol
-        if (i == start && first < start && start - first <= 2 && it.role == Role::heading) builder.end_preamble();
+        // (unless the protocol is found to start further down, after a report's points)
+        if (i == start && first < start && start - first <= 2 && it.role == Role::heading &&
+            protocol_starts == items.size())
+            builder.end_preamble();
         // a quoted passage: from an opening quotation mark to the paragraph that closes it
         if (it.role == Role::plain && opens_quote(it.para.text) && !p.sections.empty()) {
             std::size_t end = i;
@@ -2460,6 +2539,24 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                 i = end;
                 continue;
             }
+        }
+        if (it.first_item_inline) {
+            Item clause = it, item = it;
+            clause.rest.clear(), clause.para.text.clear(), clause.para.inlines.clear();
+            builder.add(clause);
+            const Marker inner = read_marker(it.rest);
+            item.role = Role::label;
+            item.marker = inner;
+            item.marker.length += it.marker.length;
+            item.rest = it.rest.substr(inner.length);
+            builder.add(item);
+            continue;
+        }
+        if (!it.held_by.empty()) {
+            Item holder;
+            holder.para.pos = it.para.pos;
+            set_number(holder, it.held_by);
+            builder.add(holder);
         }
         builder.add(it);
     }

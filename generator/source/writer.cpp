@@ -358,7 +358,11 @@ std::string write_clause(const Clause& c) {
         std::string marker = join_number(c.number.parts) + ". ";
         std::string body = write_blocks(blocks);
         std::string lead = attr(c.id);
-        body = !blocks.empty() && blocks.front().kind == BlockKind::paragraph ? lead + body : lead + "\n\n" + body;
+        if (blocks.empty() || blocks.front().kind != BlockKind::paragraph) {
+            if (!lead.empty()) lead.pop_back();  // (no words after the id: no space either)
+            lead += "\n\n";
+        }
+        body = lead + body;
         return indent(body, marker, std::string(marker.size(), ' '));
     }
     if (!c.heading.empty()) {

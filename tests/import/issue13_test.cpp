@@ -193,6 +193,76 @@ TEST_CASE("issue 13.9: paragraphs without numbers under numbered headings take t
                    "'4. Roles of councillors'"));
 }
 
+TEST_CASE("issue 13.9: headings all numbered '1.' over paragraphs without numbers are numbered on, reported",
+          "[import][issue13]") {
+    // each heading printed as the first of its own page: a number is used once, as a clerk would number them
+    Imported i = import_text(
+        "Code of Practice\n\n1. Status of this code\n\nThis code gives guidance only.\n\n"
+        "1. Roles of councillors\n\nOfficers and councillors both serve the public.\n\nCouncillors set policy.\n\n"
+        "1. Politeness\n\nEveryone is polite.\n");
+    CHECK(i.sections == std::vector<std::string>{"1. Status of this code", "2. Roles of councillors", "3. Politeness"});
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "2.1", "2.2", "3.1"});
+    CHECK(contains(i.warnings,
+                   "t.txt:7:1: warning: '1. Roles of councillors' is numbered 1. again, after section 1: "
+                   "numbered 2"));
+    CHECK(contains(i.warnings,
+                   "t.txt:13:1: warning: '1. Politeness' is numbered 1. again, after section 2: "
+                   "numbered 3"));
+}
+
+TEST_CASE(
+    "issue 13.9: unnumbered, a list right under its heading is a paragraph, and a titled item keeps its "
+    "paragraphs",
+    "[import][issue13]") {
+    Imported i = import_text(
+        "Model Protocol\n\nIntroduction\n\nMembers and officers work together.\n\n"
+        "Political activity\n\n(a) Restrictions on officers\n\n• Senior officers are politically restricted.\n\n"
+        "• The chief executive keeps a list.\n\nIf it is possible, the member will be told.\n\n(b) Lines of "
+        "reporting\n\n"
+        "Employees answer to the chief executive.\n\nEmployment\n\n• Councillors are accountable as employers.\n\n"
+        "Councillors keep individual matters confidential.\n");
+    // 2.1 holds the lettered list, whose titled items keep the paragraphs under them; 3.1 holds the bullets
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "2.1", "3.1", "3.2"});
+    CHECK(contains(i.markdown, "2.1 {#a-restrictions-on-officers-senior}\n\n- (a) Restrictions on officers\n"));
+    CHECK(contains(i.markdown, "  If it is possible, the member will be told.\n"));
+    CHECK(contains(i.markdown, "  Employees answer to the chief executive.\n"));
+    CHECK(contains(i.markdown, "3.2 {#councillors-keep-individual-matters-confidential} Councillors keep"));
+    CHECK(contains(i.warnings,
+                   "no numbered paragraphs: numbers 2.1 to 2.1 assigned to the paragraphs under "
+                   "'Political activity'"));
+}
+
+TEST_CASE("a clause whose words start with '(a)', '(b)' after it: its list's first item on the clause's line",
+          "[import][issue13]") {
+    // "4. (1) ..." in standing orders, "8. (a) General information" in a code of practice
+    Imported i = import_text(
+        "Code of Practice\n\n1. Members and officers work together.\n\n2. (a) General information\n\n"
+        "Officers give the best advice they can.\n\n(b) Special responsibilities\n\nChairs may ask for more.\n\n"
+        "3. (a) the first of two.\n\n4. Officers are neutral.\n");
+    CHECK(i.numbers == std::vector<std::string>{"1", "2", "3", "4"});
+    CHECK(contains(i.markdown, "2. {#a-general-information-officers-give}\n\n   - (a) General information\n"));
+    CHECK(contains(i.markdown, "   - (b) Special responsibilities\n"));
+    std::string notes;
+    for (const auto& d : i.diags.items()) notes += model::format(d) + "\n";
+    CHECK(contains(notes, "t.txt:5:1: note: '2. (a) General information': (a) is the first item of clause 2.'s list"));
+    // with no (b) after it, "(a)" is words of the clause
+    CHECK(contains(i.markdown, "3. {#a-the-first-of-two} \\(a) the first of two.\n"));
+}
+
+TEST_CASE("issue 13.9: two covering reports' points, each from 1., above an unnumbered protocol", "[import][issue13]") {
+    // the points start again at 1. under the second report: not a protocol numbered from 1 under every heading
+    Imported i = import_text(
+        "Member Officer Code\n\nReport of: Monitoring Officer\n\nSummary\n\n1. The committee reviewed the code.\n\n"
+        "2. The changes are shown.\n\nReport of: Head of Law\n\nBackground\n\n1. The code dates from 2010.\n\n"
+        "2. Unions were consulted.\n\nStatus of this code\n\nThis code gives guidance.\n\nRoles\n\nOfficers advise.\n\n"
+        "Politeness\n\nEveryone is polite.\n\nMeetings\n\nOfficers attend meetings.\n\nComplaints\n\nComplaints go to "
+        "the monitoring officer.\n");
+    CHECK(i.sections ==
+          std::vector<std::string>{"Status of this code", "Roles", "Politeness", "Meetings", "Complaints"});
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "2.1", "3.1", "4.1", "5.1"});
+    CHECK(contains(i.warnings, "numbered points above 'Status of this code' and none under the headings from there"));
+}
+
 TEST_CASE("issue 13.10: plain integers running through the document under unnumbered headings", "[import][issue13]") {
     std::string text = "Member/Officer Protocol\n\n";
     int n = 0;

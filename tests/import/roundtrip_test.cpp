@@ -1010,14 +1010,17 @@ Protocol transform(Protocol p, const Layout& layout) {
                 out.push_back(std::move(s));
                 continue;
             }
+            // (a section that prints neither heading nor number leaves its clauses' titles the
+            // only headings in sight: a reader takes them for sections)
+            const bool unseen = s.heading.empty() && s.intro.empty();
             Section fresh = s;
             fresh.clauses.clear();
             fresh.number = {};
-            out.push_back(std::move(fresh));
+            if (!unseen) out.push_back(std::move(fresh));
             for (auto& c : s.clauses) {
                 if (!c.heading.empty()) {
                     Section sub;
-                    sub.level = 3;
+                    sub.level = unseen ? 2 : 3;
                     sub.heading = c.heading;
                     out.push_back(std::move(sub));
                     c.heading.clear();
@@ -1757,8 +1760,8 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"restart per section 1.", 16},
         {"restart per section 1)", 17},
         {"restart per section (1)", 17},
-        {"unnumbered", 16},
-        {"unnumbered, no blank lines", 16},
+        {"unnumbered", 17},
+        {"unnumbered, no blank lines", 17},
         {"headings in capitals", 17},
         {"headings in capitals, no blank lines", 17},
         {"headings in Title Case", 17},
@@ -1786,9 +1789,9 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"a dash before the number", 17},
         {"a bullet before the number", 17},
         {"headings '1 Purpose' without a dot", 17},
-        {"plain integers through the document", 16},
-        {"plain integers after the title and a covering report's points 1. to 3.", 16},  // as plain integers
-        {"unnumbered, after the title and a covering report's points 1. to 3.", 16},     // as unnumbered
+        {"plain integers through the document", 17},
+        {"plain integers after the title and a covering report's points 1. to 3.", 17},  // as plain integers
+        {"unnumbered, after the title and a covering report's points 1. to 3.", 17},     // as unnumbered
         {"a reference wrapped to a line start", 17},
         {"heading glued to the paragraph before", 16},
         {"a blank line after every line", 16},
