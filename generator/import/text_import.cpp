@@ -1444,6 +1444,16 @@ void letters_as_numbers(std::vector<Line>& lines, const std::string& path, Diagn
     }
 }
 
+// A word that is the whole heading of a protocol's opening section ("Introduction",
+// "Purpose"): glued after a title in a flattened text, it is the first heading.
+bool opening_heading_word(std::string_view word) {
+    static constexpr std::array<std::string_view, 14> words = {
+        "Introduction", "Purpose",        "Scope",          "Background",      "Principles",
+        "Definitions",  "Interpretation", "Correspondence", "Confidentiality", "Communications",
+        "Overview",     "Summary",        "Status",         "Application"};
+    return std::find(words.begin(), words.end(), word) != words.end();
+}
+
 std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::string& path, Diagnostics& diags) {
     std::vector<Line> out;
     out.reserve(lines.size());
@@ -1577,6 +1587,10 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                                     }
                                 break;
                             }
+                            // ("... between Councillors and Employees Introduction": a one-word
+                            // heading, one that opens protocols, after a title's capitals)
+                            if (heading == words.size() && opening_heading_word(words.back()))
+                                heading = words.size() - 1;
                             end_word = heading;
                         }
                         if (end_word < words.size()) {

@@ -537,6 +537,24 @@ TEST_CASE("one line: a numbered heading in capitals with a slash, and one with i
     CHECK(i.sections == std::vector<std::string>{"1. INTRODUCTION", "2. INDEPENDENT / CO-OPTED PERSONS", "3. SUMMARY"});
 }
 
+TEST_CASE("one line: a one-word opening heading glued after a title that goes on past its naming word",
+          "[import][issue13]") {
+    const std::string body =
+        " 1.1 Officers will advise the Council and its committees on every matter before them. 1.2 Members will "
+        "respect the impartiality of officers at all times and in every setting. Roles of officers 2.1 Officers "
+        "serve the whole Council and not any one group. 2.2 Officers give advice that is frank and fair, and they "
+        "record it where the law asks them to. 2.3 Officers answer to the Chief Executive.\n";
+    for (const std::string word : {"Introduction", "Purpose", "Background", "Correspondence"}) {
+        INFO(word);
+        Imported i = import_text("Councillor-Officer Protocol between Councillors and Employees " + word + body);
+        CHECK(i.result.protocol.meta.title == "Councillor-Officer Protocol between Councillors and Employees");
+        CHECK(i.sections == std::vector<std::string>{word, "Roles of officers"});
+    }
+    // a title ending in a word that opens no protocol keeps it: there is no heading to split off
+    Imported kept = import_text("Protocol on Relations between Councillors and Employees" + body);
+    CHECK(kept.result.protocol.meta.title == "Protocol on Relations between Councillors and Employees");
+}
+
 TEST_CASE("'(1)' to '(3)' below a covering report's '1.' '2.' number the protocol's paragraphs", "[import][issue13]") {
     Imported i = import_text(
         "Member and Officer Protocol\n\nTo: Standards Committee\n\nReport of: Monitoring Officer\n\n"
