@@ -1166,8 +1166,13 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         const bool page_seam = line.leading_space || line.page_break;
         starts = starts || (page_seam && (sentence_ended || m.kind == MarkerKind::clause));
         // "Finance: Not applicable" / "Legal: J. Smith": one field per line on a cover sheet
-        starts = starts || (starts_field(line.text) && starts_field(last_line)) || line.title_page || line.cut ||
-                 headers.count(line.text) > 0;
+        // (the first of them too: "... Relations" / "To: Standards Committee" / "Date: ...")
+        const auto field_follows = [&] {
+            const std::size_t after = next_line(index + 1);
+            return after < lines.size() && starts_field(lines[after].text);
+        };
+        starts = starts || (starts_field(line.text) && (starts_field(last_line) || field_follows())) ||
+                 line.title_page || line.cut || headers.count(line.text) > 0;
         // "18. SUMMARY" / "The working relationship ...": a numbered heading in capitals is a
         // line of its own
         if (open && !starts && cur.single_line && std::isupper(static_cast<unsigned char>(line.text[0])) &&

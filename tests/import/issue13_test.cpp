@@ -416,6 +416,22 @@ TEST_CASE("LAYOUTS.md 17: '1)' '2)' after a lead-in are sub-items of a clause nu
     CHECK(contains(i.warnings, "'1)' after a lead-in read as the first of numbered sub-items"));
 }
 
+TEST_CASE("LAYOUTS.md 5: no blank lines, the title wrapped, then a cover sheet's fields one a line",
+          "[import][issue13]") {
+    // wrapped at 40: the first field starts its own paragraph when fields follow it, and is not joined to the
+    // title's last line
+    Imported i = import_text(
+        "Code of Practice for Member/Officer\nRelations\nTo: Standards Committee\nDate: 10 December 2010\n"
+        "Report of: Head of Law\n1. Status of this code\n1.1 This code gives guidance only but it\nmay be taken "
+        "into account if there is a\ncomplaint about a councillor or an\nofficer.\n1.2 Officers are employees of "
+        "the\nCouncil and are politically neutral, and\ntheir role is to advise councillors.\n2. Politeness\n"
+        "2.1 Councillors and officers should show\neach other politeness and respect at all\ntimes and in every "
+        "meeting.\n");
+    CHECK(i.result.protocol.meta.title == "Code of Practice for Member/Officer Relations");
+    CHECK(contains(i.markdown, "\nTo: Standards Committee\n\nDate: 10 December 2010\n"));
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "2.1"});
+}
+
 TEST_CASE("LAYOUTS.md 5: a covering report first, then the protocol under the title the report names",
           "[import][issue13]") {
     Imported i = import_text(
