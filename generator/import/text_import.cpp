@@ -1471,7 +1471,8 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
         }
         return letters >= 2;
     };
-    for (Line& line : lines) {
+    for (std::size_t index = 0; index < lines.size(); ++index) {
+        Line& line = lines[index];
         if (line.blank || line.junk || !line.cells.empty() || line.text.size() < 40) {
             const Marker m = line.blank ? Marker{} : detail::read_marker(line.text);
             if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) last = m.parts;
@@ -1698,6 +1699,30 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 cuts.push_back(starts[run_start]);
                 if (!at_end) cuts.push_back(starts[after]);
                 break;
+            }
+        }
+        // "... should be treated equally. Members of the Cabinet, Chairmen and Vice Chairmen"
+        // over "2.5 Members of the Cabinet ...": words in Title Case after the line's last
+        // sentence, with the next number on the line after, are a heading glued on
+        if (cuts.empty()) {
+            const std::string_view piece = std::string_view(text).substr(segment);
+            std::size_t end = piece.size();
+            for (std::string_view stop : {". ", "? ", "! ", "; "}) {
+                const std::size_t at = piece.rfind(stop);
+                if (at != std::string_view::npos && (end == piece.size() || at > end)) end = at;
+            }
+            std::size_t next = index + 1;
+            while (next < lines.size() && (lines[next].blank || lines[next].junk)) ++next;
+            const Marker after = next < lines.size() ? detail::read_marker(lines[next].text) : Marker{};
+            const bool number_next =
+                (after.kind == MarkerKind::clause || (after.kind == MarkerKind::single && !after.enclosed)) &&
+                (last.empty() || detail::plausible_next(last, after.parts));
+            if (end < piece.size() && end > 0 && !std::isdigit(static_cast<unsigned char>(piece[end - 1])) &&
+                number_next) {
+                const std::string_view tail = piece.substr(end + 2);
+                if (!tail.empty() && std::isupper(static_cast<unsigned char>(tail[0])) && !ends_sentence(tail) &&
+                    tail.back() != ',' && title_line(tail) && split_words(tail).size() <= 10)
+                    cuts.push_back(segment + end + 2);
             }
         }
         if (cuts.empty()) {

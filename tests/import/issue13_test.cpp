@@ -462,6 +462,21 @@ TEST_CASE("LAYOUTS.md 5: a report run onto one line with its own numbers, then t
                    "starts again under it"));
 }
 
+TEST_CASE("LAYOUTS.md 26: a sub-heading in Title Case glued to the end of the paragraph before", "[import][issue13]") {
+    Imported i = import_text(
+        "Member Officer Protocol\n\nROLES\n\n2.1 All Councillors have the same rights and obligations and should be "
+        "treated equally. Members of the Cabinet, Chairmen and Vice Chairmen\n\n2.2 Members of the Cabinet have "
+        "additional responsibilities and more regular contact with officers. Officers\n\n2.3 The role of officers "
+        "is to give advice and information to members.\n\n2.4 Contact the monitoring officer for more about "
+        "this, or write to the Head of Legal Services at the Civic Offices in the town centre. Democratic "
+        "Services\n\nOfficers answer to the Chief Executive, who answers to the Council.\n");
+    CHECK(i.sections ==
+          std::vector<std::string>{"ROLES", "Members of the Cabinet, Chairmen and Vice Chairmen", "Officers"});
+    CHECK(i.numbers == std::vector<std::string>{"2.1", "2.2", "2.3", "2.4"});
+    // (words in Title Case at a paragraph's end with no number after them stay its words)
+    CHECK(contains(i.markdown, "in the town centre. Democratic Services\n"));
+}
+
 TEST_CASE("a heading after a sentence without a full stop, in wrapped text with no blank lines", "[import][issue13]") {
     const std::string wrapped =
         "Member and Officer Protocol\n"

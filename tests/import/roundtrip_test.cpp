@@ -1793,7 +1793,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"plain integers after the title and a covering report's points 1. to 3.", 17},  // as plain integers
         {"unnumbered, after the title and a covering report's points 1. to 3.", 17},     // as unnumbered
         {"a reference wrapped to a line start", 17},
-        {"heading glued to the paragraph before", 16},
+        {"heading glued to the paragraph before", 17},
         {"a blank line after every line", 16},
         {"mojibake and split words", 17},
         {"no-break spaces shown as '\xC4\x80'", 17},
