@@ -698,6 +698,13 @@ void set_number(Item& it, std::vector<int> parts) {
     if (it.role == Role::one_level_clause || it.role == Role::plain) it.role = Role::clause;
 }
 
+// A sentence end inside the text, a capital after it: "... or its services. They should ...".
+bool two_sentences(std::string_view text) {
+    for (std::size_t at = text.find(". "); at != std::string_view::npos; at = text.find(". ", at + 2))
+        if (at + 2 < text.size() && is_upper(text[at + 2]) && at > 0 && is_lower(text[at - 1])) return true;
+    return false;
+}
+
 // No number anywhere, and the paragraphs under the headings start with a bullet (a web
 // page's numbered list that lost its numbers, every item "- "): those paragraphs are
 // counted 1., 2., 3. under each heading, and a warning says so. Bullets in another glyph,
@@ -727,7 +734,17 @@ void count_bulleted_paragraphs(std::vector<Item>& items, std::size_t from, const
             continue;
         }
         const std::string_view before = i > from ? std::string_view(items[i - 1].para.text) : std::string_view();
+        const bool was_in_list = in_list;
         in_list = !before.empty() && (before.back() == ':' || (in_list && !ends_sentence(before)));
+        // "- Acting as advocates ..." / "- It is not the responsibility of Councillors ...
+        // They should not ...": sentences after items that end without a stop are the next
+        // paragraph, not the list's last item
+        if (in_list && was_in_list && two_sentences(it.para.text)) {
+            in_list = false;
+            it.guess = "'" + shorten(it.para.text, 40) +
+                       "' taken as a paragraph after the list, not its last item: it holds sentences, the items "
+                       "before it none";
+        }
         if (in_list) continue;
         it.role = Role::one_level_clause;
         it.para.bullet = false;

@@ -263,6 +263,23 @@ TEST_CASE("issue 13.9: two covering reports' points, each from 1., above an unnu
     CHECK(contains(i.warnings, "numbered points above 'Status of this code' and none under the headings from there"));
 }
 
+TEST_CASE("LAYOUTS.md 20: numbers lost, every paragraph '- ', a list's items after a lead-in", "[import][issue13]") {
+    Imported i = import_text(
+        "Member Officer Protocol\n\nRoles\n\n- Councillors set the Council's policies.\n\n- Councillors have "
+        "four main areas of responsibility:\n\n- Determining policy\n\n- Representing the authority\n\n"
+        "- It is not for Councillors to manage the Council's services. They should not give instructions to "
+        "officers.\n\nOfficers\n\n- Officers advise councillors.\n\n- Officers are politically neutral.\n");
+    // the lead-in's items end without a stop; the sentences after them are the next paragraph
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3", "2.1", "2.2"});
+    CHECK(contains(i.markdown, "responsibility:\n\n- Determining policy\n- Representing the authority\n"));
+    CHECK(contains(i.warnings,
+                   "warning: no paragraph is numbered and the paragraphs under the headings start with "
+                   "'-' (a list that lost its numbers)"));
+    CHECK(contains(i.warnings,
+                   "t.txt:13:1: warning: 'It is not for Councillors to manage the\u2026' taken as a "
+                   "paragraph after the list, not its last item"));
+}
+
 TEST_CASE("issue 13.10: plain integers running through the document under unnumbered headings", "[import][issue13]") {
     std::string text = "Member/Officer Protocol\n\n";
     int n = 0;

@@ -1733,6 +1733,17 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
     // a table given one cell per line is only its words: which cells make a row is lost
     const bool tables = !layout.table_form.empty() && layout.table_form != "cells";
     const std::string diff = difference(signature(want), signature(again), layout.bullets_counted, tables);
+    if (const char* dump = std::getenv("ROUNDTRIP_DUMP"); dump && layout.name == dump) {  // both sides' structure
+        std::string sides;
+        for (const Protocol* side : {&want, static_cast<const Protocol*>(&again)}) {
+            const Signature sig = signature(*side);
+            sides += side == &want ? "want:" : "\ngot:";
+            for (const auto& s : sig.sections) sides += " [" + s + "]";
+            for (const auto& n : sig.numbers) sides += " " + n;
+            for (const auto& l : sig.labels) sides += " " + l;
+        }
+        testing::write("/tmp/roundtrip-" + name + ".structure.txt", sides + "\n");
+    }
     return {diff.empty(), diff};
 }
 
