@@ -73,10 +73,12 @@ bool read_number(std::string_view s, std::size_t i, Marker& m, bool opened = fal
     const bool closed = e < s.size() && s[e] == ')';
     const std::size_t after = closed ? e + 1 : e;
     if (e == i || after >= s.size()) return false;
-    // "(1)Members are elected", "1.Members": no space after the number (LAYOUTS 11)
+    // "(1)Members are elected", "1.Members": no space after the number (LAYOUTS 11); in
+    // brackets both sides, a small letter too ("(1)set the Council's policy;")
     const bool multi_part = std::count(s.begin() + static_cast<long>(i), s.begin() + static_cast<long>(e), '.') >=
                             (s[e - 1] == '.' ? 2 : 1);
-    const bool glued = s[after] != ' ' && (closed || s[e - 1] == '.' || multi_part) && is_upper(s[after]) &&
+    const bool letter_after = is_upper(s[after]) || (opened && closed && is_lower(s[after]));
+    const bool glued = s[after] != ' ' && (closed || s[e - 1] == '.' || multi_part) && letter_after &&
                        !(after + 1 < s.size() && s[after + 1] == '.');
     if (s[after] != ' ' && !glued) return false;
     std::string_view run = s.substr(i, e - i);

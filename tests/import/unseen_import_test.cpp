@@ -589,6 +589,34 @@ TEST_CASE(
                                    "\xC2\xB9 Localism Act 2011, section 27.\n\n1.2") != std::string::npos);
     CHECK(hollybrook.markdown.find("activity.\xC2\xB2\n\n\xC2\xB2 Local Government and Housing Act 1989") !=
           std::string::npos);
+    const Imported dunmore = check_held_out(
+        {"dunmore-planning-code.txt",
+         "LOCAL CODE OF GOOD PRACTICE FOR COUNCILLORS AND OFFICERS DEALING WITH PLANNING MATTERS",
+         "DUNMORE DISTRICT COUNCIL",
+         "",
+         {"## 1. WHY HAVE A LOCAL CODE?", "## 2. WHO DOES THIS CODE APPLY TO?",
+          "## 3. LOBBYING OF COUNCILLORS:", "## 4. SITE VISITS", "## 5. DECISIONS CONTRARY TO OFFICER ADVICE"},
+         {"1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2", "5.1", "5.2"}});
+    // "a)  members ...", "b)   any councillor": labels with uneven spacing after a tab-numbered lead-in
+    CHECK(dunmore.markdown.find("applies to:\n\n- a) members of the Planning Committee;\n- b) any councillor") !=
+          std::string::npos);
+    check_held_out({"greywater-spaced.txt",
+                    "Protocol on Member and Officer Relations",
+                    "Greywater Borough Council",
+                    "5",
+                    {"## 1. Introduction", "## 2. The role of councillors", "## 3. The role of officers"},
+                    {"1.1", "1.2", "2.1", "2.2", "3.1", "3.2"}});
+    const Imported ferncastle =
+        check_held_out({"ferncastle-no-space.txt",
+                        "MEMBER/OFFICER PROTOCOL",
+                        "FERNCASTLE CITY COUNCIL",
+                        "",
+                        {"## 1 Purpose", "## 2 Roles", "## 3 Respect", "## 4 Access to information", "## 5 Complaints"},
+                        {"1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2", "5.1", "5.2"}});
+    // "(1)set the Council's policy framework;": bracketed numbers glued to a small letter are sub-items
+    CHECK(ferncastle.markdown.find("They:\n\n- (1) set the Council's policy framework;\n- (2) monitor how the "
+                                   "Council delivers its services; and\n- (3) represent their wards.\n") !=
+          std::string::npos);
 }
 
 TEST_CASE("unseen layouts held out: a committee's minutes are refused, nothing written", "[import][unseen]") {
