@@ -601,8 +601,8 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
                                    std::equal(it.marker.parts.begin(), it.marker.parts.end(), nm.parts.begin());
                 const bool words = nm.kind == MarkerKind::none && !next->para.bullet && !next->para.table &&
                                    !next->para.text.empty() && !is_lower(next->para.text[0]);
-                const bool numbered_items = !enclosed_clauses && nm.kind == MarkerKind::single && nm.enclosed &&
-                                            nm.parts[0] == 1 && nm.text.front() != '(';
+                const bool numbered_items =
+                    !enclosed_clauses && nm.kind == MarkerKind::single && nm.enclosed && nm.parts[0] == 1;
                 const bool items = nm.kind == MarkerKind::label || nm.kind == MarkerKind::bullet || next->para.bullet ||
                                    numbered_items;
                 if (child || words || items) it.role = Role::titled_clause;

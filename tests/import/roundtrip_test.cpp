@@ -144,6 +144,7 @@ struct Layout {
     int page_header = 0;         // the constitution's header over the title and every page, a footer "Page N of M"
                                  // under each: 1 with form feeds (pdftotext -layout), 2 without (copied from a viewer)
     std::string label_form;      // "": as written; "a)" or "a.": sub-item labels redrawn
+    bool labels_glued = false;   // "(1)set the policy": no space between a sub-item's label and its words
     std::string preface;         // lines above the title: "blog", "breadcrumb", "version table", "reviewed"
     std::string number_form;     // how a clause number meets its words: "glued", "tab", "wide", "dot", "dash", "bullet"
     bool heading_number_no_dot = false;  // "1 Purpose"
@@ -347,6 +348,9 @@ const std::vector<Layout>& layouts() {
         add("sub-items 1) 2), uneven spacing",
             [](Layout& x) { x.label_form = "1)", x.uneven_label_spacing = true, x.classes = {17}; });
         add("sub-items (1) (2) under numbered clauses", [](Layout& x) { x.label_form = "(1)", x.classes = {16, 17}; });
+        add("sub-items (1) (2) glued to their words", [](Layout& x) {
+            x.label_form = "(1)", x.labels_glued = true, x.classes = {11, 17};
+        });
         // LAYOUTS.md classes 18-35
         add("every clause printed '1.'", [](Layout& x) { x.lost_numbers = "ones", x.classes = {18}; });
         add("numbers lost, every clause '- '", [](Layout& x) { x.lost_numbers = "dashes", x.classes = {20}; });
@@ -1134,11 +1138,13 @@ void render_blocks(const std::vector<Block>& blocks, std::vector<Para>& out, con
                 int n = 0;
                 for (const auto& item : b.items) {
                     ++n;
-                    const std::string mark =
-                        b.list_style == ListStyle::bullet ? (glyph.empty() ? "    " : glyph + " ")
-                        : b.list_style == ListStyle::ordered
-                            ? (item.label.empty() ? std::to_string(n) + "." : item.label) + " "
-                            : item.label + std::string(layout.uneven_label_spacing ? 1 + n % 3 : 1, ' ');
+                    const std::string mark = b.list_style == ListStyle::bullet ? (glyph.empty() ? "    " : glyph + " ")
+                                             : b.list_style == ListStyle::ordered
+                                                 ? (item.label.empty() ? std::to_string(n) + "." : item.label) + " "
+                                                 : item.label + std::string(layout.labels_glued           ? 0
+                                                                            : layout.uneven_label_spacing ? 1 + n % 3
+                                                                                                          : 1,
+                                                                            ' ');
                     render_blocks(item.blocks, out, layout, lead + mark);
                     lead.clear();
                 }
@@ -1855,6 +1861,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"headings 'SECTION 2 \xE2\x80\x93 ROLES', restart per section", 16},
         {"headings 'SECTION ONE \xE2\x80\x93 INTRODUCTION', numbers spelt out", 17},
         {"sub-items (1) (2) under numbered clauses", 17},
+        {"sub-items (1) (2) glued to their words", 17},
         {"the title numbered '5.3' in its Part, clauses numbered from 1", 17},
         {"a blank line after each first line", 16},
         {"paragraphs broken by blank lines and pages", 17},
