@@ -250,6 +250,22 @@ bool in_capitals(std::string_view text) {
     return upper >= 2;
 }
 
+// The number of a division written in digits, in words or in roman numerals ("2", "TWO:",
+// "IV"), or 0.
+int division_value(std::string_view number) {
+    static const std::array<std::string_view, 20> spelled = {"one",     "two",       "three",    "four",     "five",
+                                                             "six",     "seven",     "eight",    "nine",     "ten",
+                                                             "eleven",  "twelve",    "thirteen", "fourteen", "fifteen",
+                                                             "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+    std::string core = lower(number);
+    while (!core.empty() && !is_alpha(core.back()) && !is_digit(core.back())) core.pop_back();
+    if (core.empty()) return 0;
+    if (std::all_of(core.begin(), core.end(), is_digit)) return std::stoi(core.substr(0, 6));
+    if (const auto at = std::find(spelled.begin(), spelled.end(), core); at != spelled.end())
+        return static_cast<int>(at - spelled.begin()) + 1;
+    return roman_value(core);
+}
+
 // A title: one short line, starting with a capital, that does not end a sentence or a
 // phrase, and is not a "Field: value" line.
 // "Section 2: The Role of Members", "PART 3 – OFFICERS": a division's label and number,
@@ -263,14 +279,8 @@ bool division_heading(std::string_view text) {
         return false;
     const std::string& number = words[1];
     // "Section 2:", "PART B –", "SECTION ONE –", "Part IV -"
-    static const std::set<std::string> spelled = {"one",     "two",       "three",    "four",     "five",
-                                                  "six",     "seven",     "eight",    "nine",     "ten",
-                                                  "eleven",  "twelve",    "thirteen", "fourteen", "fifteen",
-                                                  "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
-    std::string core = lower(number);
-    while (!core.empty() && !is_alpha(core.back())) core.pop_back();
     const bool numbered = is_digit(number[0]) || (number.size() <= 2 && is_upper(number[0])) ||
-                          (is_upper(number[0]) && (spelled.count(core) || roman_value(core) > 0));
+                          (is_upper(number[0]) && division_value(number) > 0);
     const bool separated = number.back() == ':' || number.back() == '.' || words[2] == "-" ||
                            words[2] == "\xE2\x80\x93" || words[2] == "\xE2\x80\x94";
     return numbered && separated;
@@ -1795,19 +1805,19 @@ bool next_division_follows(const std::vector<Item>& items, std::size_t at) {
     const std::vector<std::string> words = split_words(items[at].para.text);
     const std::string number = division_number(words);
     if (number.empty()) return false;
-    // the next number: "1" -> "2", "A" -> "B"
-    std::string next = number;
-    if (std::all_of(number.begin(), number.end(), is_digit))
-        next = std::to_string(std::stoi(number.substr(0, 6)) + 1);
-    else if (number.size() == 1 && is_upper(number[0]) && number[0] != 'Z')
-        next = std::string(1, static_cast<char>(number[0] + 1));
-    else
-        return false;
+    // the next number: "1" -> "2", "ONE" -> "TWO", "IV" -> "V", "A" -> "B"
+    const int value = division_value(number);
+    const bool letter = number.size() == 1 && is_upper(number[0]) && number[0] != 'Z';
+    if (value == 0 && !letter) return false;
+    auto follows = [&](const std::string& later) {
+        if (value > 0 && division_value(later) == value + 1) return true;
+        return letter && later.size() == 1 && later[0] == number[0] + 1;
+    };
     for (std::size_t i = at + 1; i < items.size(); ++i) {
         const std::string& text = items[i].para.text;
         if (items[i].marker.kind != MarkerKind::none || !division_heading(text)) continue;
         const std::vector<std::string> later = split_words(text);
-        if (lower(later[0]) == lower(words[0]) && division_number(later) == next) return true;
+        if (lower(later[0]) == lower(words[0]) && follows(division_number(later))) return true;
     }
     return false;
 }

@@ -127,6 +127,8 @@ enum class Headings {
     division,
     division_capitals,
     division_spelled,  // "SECTION ONE – INTRODUCTION"
+    part_spelled,      // "PART ONE: INTRODUCTION"
+    part_roman,        // "Part IV – Roles of Members"
 };
 
 struct Layout {
@@ -146,7 +148,8 @@ struct Layout {
     std::string label_form;      // "": as written; "a)" or "a.": sub-item labels redrawn
     bool labels_glued = false;   // "(1)set the policy": no space between a sub-item's label and its words
     std::string preface;         // lines above the title: "blog", "breadcrumb", "version table", "reviewed"
-    std::string number_form;     // how a clause number meets its words: "glued", "tab", "wide", "dot", "dash", "bullet"
+    bool council_above_title = false;  // the council's name on a line of its own above the title
+    std::string number_form;  // how a clause number meets its words: "glued", "tab", "wide", "dot", "dash", "bullet"
     bool heading_number_no_dot = false;  // "1 Purpose"
     bool plain_integers = false;         // clauses numbered 1, 2, 3 ... through the document under unnumbered headings
     bool break_before_references = false;  // a line starts with "1.2 of this Protocol" (a wrapped reference)
@@ -369,6 +372,10 @@ const std::vector<Layout>& layouts() {
         });
         add("headings 'SECTION ONE \xE2\x80\x93 INTRODUCTION', numbers spelt out",
             [](Layout& x) { x.headings = Headings::division_spelled, x.classes = {15}; });
+        add("headings 'PART ONE: INTRODUCTION' under the council's name and the title",
+            [](Layout& x) { x.headings = Headings::part_spelled, x.council_above_title = true, x.classes = {15}; });
+        add("headings 'Part IV \xE2\x80\x93 Roles', roman numerals",
+            [](Layout& x) { x.headings = Headings::part_roman, x.council_above_title = true, x.classes = {15}; });
         add("a blank line after each first line",
             [](Layout& x) { x.blank_after_first_line = true, x.wrap = 70, x.classes = {28}; });
         add("paragraphs broken by blank lines and pages",
@@ -738,17 +745,27 @@ Protocol transform(Protocol p, const Layout& layout) {
                 break;
             case Headings::division:  // "Section 2: Roles of Members", the number in the heading's words
             case Headings::division_capitals:
-            case Headings::division_spelled: {
+            case Headings::division_spelled:
+            case Headings::part_spelled:
+            case Headings::part_roman: {
                 static const char* const words[] = {"ONE",     "TWO",       "THREE",    "FOUR",     "FIVE",
                                                     "SIX",     "SEVEN",     "EIGHT",    "NINE",     "TEN",
                                                     "ELEVEN",  "TWELVE",    "THIRTEEN", "FOURTEEN", "FIFTEEN",
                                                     "SIXTEEN", "SEVENTEEN", "EIGHTEEN", "NINETEEN", "TWENTY"};
                 const int k = s.number.empty() ? ordinal : s.number.parts[0];
-                const std::string number = layout.headings == Headings::division_spelled && k >= 1 && k <= 20
-                                               ? words[k - 1]
+                static const char* const numerals[] = {"I",    "II",  "III",  "IV",    "V",   "VI",   "VII",
+                                                       "VIII", "IX",  "X",    "XI",    "XII", "XIII", "XIV",
+                                                       "XV",   "XVI", "XVII", "XVIII", "XIX", "XX"};
+                const bool spelled =
+                    layout.headings == Headings::division_spelled || layout.headings == Headings::part_spelled;
+                const std::string number = k >= 1 && k <= 20 && spelled ? words[k - 1]
+                                           : k >= 1 && k <= 20 && layout.headings == Headings::part_roman
+                                               ? numerals[k - 1]
                                                : std::to_string(k);
-                h = layout.headings == Headings::division ? "Section " + number + ": " + h
-                                                          : "SECTION " + number + " \xE2\x80\x93 " + upper(h);
+                h = layout.headings == Headings::division       ? "Section " + number + ": " + h
+                    : layout.headings == Headings::part_spelled ? "PART " + number + ": " + upper(h)
+                    : layout.headings == Headings::part_roman   ? "Part " + number + " \xE2\x80\x93 " + h
+                                                                : "SECTION " + number + " \xE2\x80\x93 " + upper(h);
                 s.number = {};
                 break;
             }
@@ -1362,6 +1379,7 @@ std::string render_text_as_typed(const Protocol& p, const Layout& layout) {
         paras.push_back({furniture[0]}), paras.push_back({p.meta.council}), paras.push_back({furniture[1]});
     }
     if (layout.authority) paras.push_back({p.meta.council}), paras.push_back({"CONSTITUTION \xE2\x80\x93 PART 5"});
+    if (layout.council_above_title) paras.push_back({p.meta.council});
     // a covering report comes before the title: its sections are the first ones
     const std::size_t report_sections = layout.covering_report == 1   ? 2
                                         : layout.covering_report == 4 ? 0
@@ -1860,6 +1878,8 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"headings 'Section 2: Roles'", 17},
         {"headings 'SECTION 2 \xE2\x80\x93 ROLES', restart per section", 16},
         {"headings 'SECTION ONE \xE2\x80\x93 INTRODUCTION', numbers spelt out", 17},
+        {"headings 'PART ONE: INTRODUCTION' under the council's name and the title", 17},
+        {"headings 'Part IV \xE2\x80\x93 Roles', roman numerals", 17},
         {"sub-items (1) (2) under numbered clauses", 17},
         {"sub-items (1) (2) glued to their words", 17},
         {"the title numbered '5.3' in its Part, clauses numbered from 1", 17},

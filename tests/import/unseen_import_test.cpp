@@ -613,6 +613,15 @@ TEST_CASE(
                         "",
                         {"## 1 Purpose", "## 2 Roles", "## 3 Respect", "## 4 Access to information", "## 5 Complaints"},
                         {"1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2", "5.1", "5.2"}});
+    // "PART ONE: GENERAL PRINCIPLES" under the council's name, the title and an approval line: the first
+    // heading (with "PART TWO:" after it), not the protocol's place in the constitution
+    check_held_out({"oakridge-parts-integers.txt",
+                    "PROTOCOL FOR MEMBER AND OFFICER RELATIONS",
+                    "Oakridge Borough Council",
+                    "",
+                    {"## PART ONE: GENERAL PRINCIPLES", "## PART TWO: THE ROLES OF MEMBERS AND OFFICERS",
+                     "## PART THREE: WHEN THINGS GO WRONG", "## ANNEX A \xE2\x80\x93 USEFUL CONTACTS"},
+                    {"1", "2", "3", "4", "5", "6", "7", "8", "9"}});
     // "(1)set the Council's policy framework;": bracketed numbers glued to a small letter are sub-items
     CHECK(ferncastle.markdown.find("They:\n\n- (1) set the Council's policy framework;\n- (2) monitor how the "
                                    "Council delivers its services; and\n- (3) represent their wards.\n") !=
