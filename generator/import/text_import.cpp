@@ -1705,20 +1705,22 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
         // over "2.5 Members of the Cabinet ...": words in Title Case after the line's last
         // sentence, with the next number on the line after, are a heading glued on
         if (cuts.empty()) {
-            const std::string_view piece = std::string_view(text).substr(segment);
-            std::size_t end = piece.size();
-            for (std::string_view stop : {". ", "? ", "! ", "; "}) {
-                const std::size_t at = piece.rfind(stop);
-                if (at != std::string_view::npos && (end == piece.size() || at > end)) end = at;
-            }
             std::size_t next = index + 1;
             while (next < lines.size() && (lines[next].blank || lines[next].junk)) ++next;
             const Marker after = next < lines.size() ? detail::read_marker(lines[next].text) : Marker{};
             const bool number_next =
                 (after.kind == MarkerKind::clause || (after.kind == MarkerKind::single && !after.enclosed)) &&
                 (last.empty() || detail::plausible_next(last, after.parts));
-            if (end < piece.size() && end > 0 && !std::isdigit(static_cast<unsigned char>(piece[end - 1])) &&
-                number_next) {
+            // the last sentence end in the line, ". " "? " "! " "; " (not after a number: "2. ")
+            const std::string_view piece = std::string_view(text).substr(segment);
+            std::size_t end = 0;
+            for (std::size_t k = piece.size(); number_next && k-- > 1;)
+                if (piece[k] == ' ' &&
+                    (piece[k - 1] == '.' || piece[k - 1] == '?' || piece[k - 1] == '!' || piece[k - 1] == ';')) {
+                    end = k - 1;
+                    break;
+                }
+            if (end > 0 && !std::isdigit(static_cast<unsigned char>(piece[end - 1]))) {
                 const std::string_view tail = piece.substr(end + 2);
                 if (!tail.empty() && std::isupper(static_cast<unsigned char>(tail[0])) && !ends_sentence(tail) &&
                     tail.back() != ',' && title_line(tail) && split_words(tail).size() <= 10)
