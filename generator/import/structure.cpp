@@ -179,7 +179,7 @@ int roman_value(std::string_view letters) {
 std::string label_core(std::string_view label) {
     std::string core;
     for (char c : label)
-        if (is_alpha(c)) core += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (is_alpha(c)) core += model::ascii::to_lower(c);
     return core;
 }
 
@@ -274,7 +274,7 @@ bool division_heading(std::string_view text) {
     const std::vector<std::string> words = split_words(text);
     if (words.size() < 3) return false;
     std::string first(words[0]);
-    for (auto& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : first) c = model::ascii::to_lower(c);
     if (first != "section" && first != "part" && first != "chapter" && first != "appendix" && first != "schedule")
         return false;
     const std::string& number = words[1];
@@ -334,7 +334,7 @@ bool capitalised(std::string_view text) {
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : out) c = model::ascii::to_lower(c);
     return out;
 }
 
@@ -1682,7 +1682,7 @@ std::optional<std::pair<std::string, std::string>> title_fact(std::string_view t
         const std::string first = lower(std::string(text.substr(0, space)));
         const std::string_view rest = text.substr(space + 1);
         const bool reads =
-            (first == "version" && std::isdigit(static_cast<unsigned char>(rest[0]))) ||
+            (first == "version" && model::ascii::is_digit(rest[0])) ||
             (first == "status" && (lower(std::string(rest)) == "draft" || lower(std::string(rest)) == "adopted" ||
                                    lower(std::string(rest)) == "superseded"));
         if (!reads) return std::nullopt;
@@ -1782,7 +1782,7 @@ void read_place(std::string_view line, std::optional<ConstitutionPlace>& place) 
         const std::string word = lower(words[i]);
         std::string value = words[i + 1];
         // "5(C)": a closing bracket that closes one in the value is part of it
-        while (!value.empty() && !std::isalnum(static_cast<unsigned char>(value.back())) &&
+        while (!value.empty() && !model::ascii::is_alnum(value.back()) &&
                !(value.back() == ')' && value.find('(') != std::string::npos &&
                  std::count(value.begin(), value.end(), '(') == std::count(value.begin(), value.end(), ')')))
             value.pop_back();
@@ -1799,7 +1799,7 @@ bool next_division_follows(const std::vector<Item>& items, std::size_t at) {
     // "1", "A" of "PART 1 –", "PART A:"
     auto division_number = [](const std::vector<std::string>& words) {
         std::string n = words[1];
-        while (!n.empty() && !std::isalnum(static_cast<unsigned char>(n.back()))) n.pop_back();
+        while (!n.empty() && !model::ascii::is_alnum(n.back())) n.pop_back();
         return n;
     };
     const std::vector<std::string> words = split_words(items[at].para.text);

@@ -19,6 +19,7 @@ inline bool is_alpha(char c) { return static_cast<unsigned char>((c | 0x20) - 'a
 inline bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
 inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+inline char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 }  // namespace ascii
 
 // Offset of the first invalid UTF-8 byte, or npos when the text is valid.
