@@ -1795,8 +1795,9 @@ char32_t code_point_at(std::string_view s, std::size_t at, std::size_t& length) 
 // would give no Latin letter) is left alone.
 // Some PDF extractions show a no-break space as "Ā" ("mainĀ Constitution"): in a text
 // with no other letter under a macron (no language that writes "Ā" as a letter), it is read
-// as the space it was, reported the same way. "" when the text has neither.
-std::string undo_mojibake(std::string_view text, const std::string& path, Diagnostics& diags) {
+// as the space it was, reported the same way; and a ligature ("ﬁ") as its letters. "" when
+// the text has none of these.
+std::string undo_broken_characters(std::string_view text, const std::string& path, Diagnostics& diags) {
     // "Â" to "Å" and "â" are 0xC3 0x82-0x85 and 0xC3 0xA2 in UTF-8: most texts have none
     bool any = false;
     for (std::size_t at = text.find('\xC3'); at != std::string_view::npos && !any; at = text.find('\xC3', at + 1)) {
@@ -1808,7 +1809,13 @@ std::string undo_mojibake(std::string_view text, const std::string& path, Diagno
         text.find("\xC4\x93") != std::string_view::npos || text.find("\xC4\xAB") != std::string_view::npos ||
         text.find("\xC5\x8D") != std::string_view::npos || text.find("\xC5\xAB") != std::string_view::npos;
     const bool broken_spaces = !macrons && text.find("\xC4\x80") != std::string_view::npos;
-    if (!any && !broken_spaces) return {};
+    // "ﬁ" "ﬂ" "ﬀ" "ﬃ" "ﬄ" (U+FB00 to U+FB06, 0xEF 0xAC 0x80-0x86): a PDF's text layer keeps the
+    // font's ligatures; the words are the letters ("ofﬁcer" is "officer")
+    bool ligatures = false;
+    for (std::size_t at = text.find("\xEF\xAC"); at != std::string_view::npos && !ligatures;
+         at = text.find("\xEF\xAC", at + 1))
+        ligatures = at + 2 < text.size() && static_cast<unsigned char>(text[at + 2]) <= 0x86;
+    if (!any && !broken_spaces && !ligatures) return {};
     std::string out;
     out.reserve(text.size());
     std::uint32_t line = 1, col = 1, reported_line = 0;
@@ -1826,6 +1833,19 @@ std::string undo_mojibake(std::string_view text, const std::string& path, Diagno
                 text[end] != '\n')
                 out += ' ';
             ++col;
+            i = end;
+            continue;
+        }
+        if (ligatures && lead >= 0xFB00 && lead <= 0xFB06) {
+            static constexpr std::array<std::string_view, 7> letters = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+            const std::string_view as_letters = letters[lead - 0xFB00];
+            if (reported_line != line)
+                diags.warning(path, {line, col},
+                              "'" + std::string(text.substr(i, length)) + "' read as '" + std::string(as_letters) +
+                                  "': a PDF's text keeps the font's ligatures, the words are their letters");
+            reported_line = line;
+            out += as_letters;
+            col += static_cast<std::uint32_t>(length);
             i = end;
             continue;
         }
@@ -1947,7 +1967,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
                                     : ""));
         return result;
     }
-    const std::string readable = undo_mojibake(text, path, diags);
+    const std::string readable = undo_broken_characters(text, path, diags);
     std::vector<Line> lines = split_lines(readable.empty() ? text : readable);
     std::vector<Dropped> dropped;
     drop_furniture(lines, path, dropped, diags);

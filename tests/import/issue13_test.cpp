@@ -263,6 +263,26 @@ TEST_CASE("issue 13.9: two covering reports' points, each from 1., above an unnu
     CHECK(contains(i.warnings, "numbered points above 'Status of this code' and none under the headings from there"));
 }
 
+TEST_CASE("LAYOUTS.md 30: ligatures from a PDF's text are their letters, reported", "[import][issue13]") {
+    Imported i = import_text(
+        "Member and Of\xEF\xAC\x81"
+        "cer Protocol\n\n1. Con\xEF\xAC\x81"
+        "dentiality\n\n1.1 Of\xEF\xAC\x81"
+        "cers keep "
+        "the \xEF\xAC\x82"
+        "ow of information in con\xEF\xAC\x81"
+        "dence, and su\xEF\xAC\x83"
+        "cient records.\n");
+    CHECK(i.result.protocol.meta.title == "Member and Officer Protocol");
+    CHECK(i.sections == std::vector<std::string>{"1. Confidentiality"});
+    CHECK(contains(i.markdown,
+                   "1.1 {#officers-keep-the-flow-of} Officers keep the flow of information in confidence, "
+                   "and sufficient records.\n"));
+    CHECK(contains(i.warnings,
+                   "t.txt:1:14: warning: '\xEF\xAC\x81' read as 'fi': a PDF's text keeps the font's "
+                   "ligatures, the words are their letters"));
+}
+
 TEST_CASE("LAYOUTS.md 20: numbers lost, every paragraph '- ', a list's items after a lead-in", "[import][issue13]") {
     Imported i = import_text(
         "Member Officer Protocol\n\nRoles\n\n- Councillors set the Council's policies.\n\n- Councillors have "

@@ -158,6 +158,7 @@ struct Layout {
     bool mojibake = false;                 // ’ as â€™ and words split by the extraction ("member s")
     bool broken_spaces = false;            // some spaces shown as "Ā": "mainĀ Constitution", "theĀCouncil"
     bool unicode_spaces = false;           // no-break, em, en and thin spaces where spaces were
+    bool ligatures = false;                // "ﬁ" "ﬂ" "ﬀ" "ﬃ" for their letters, as a PDF's text layer has them
     bool lone_page_footers = false;        // "Page N of M" alone on a line, mid-paragraph, no blank line around it
     bool part_title = false;               // "STANDING ORDERS AND PROTOCOLS" / "Part 5.→Title" over the text
     std::string bullet_glyph = "\xE2\x80\xA2";
@@ -285,6 +286,8 @@ const std::vector<Layout>& layouts() {
         add("mojibake and split words", [](Layout& x) { x.mojibake = true, x.classes = {30}; });
         add("no-break spaces shown as '\xC4\x80'", [](Layout& x) { x.broken_spaces = true, x.classes = {30}; });
         add("no-break, em, en and thin spaces", [](Layout& x) { x.unicode_spaces = true, x.classes = {11, 30}; });
+        add("ligatures from a PDF's text ('of\xEF\xAC\x81" "cer')",
+            [](Layout& x) { x.ligatures = true, x.classes = {30}; });
         add("bullets as 'o'", [](Layout& x) { x.bullet_glyph = "o", x.classes = {31}; });
         add("bullets as '-'", [](Layout& x) { x.bullet_glyph = "-", x.classes = {31}; });
         add("bullets as '\xC2\xB7'", [](Layout& x) { x.bullet_glyph = "\xC2\xB7", x.classes = {31}; });
@@ -1356,6 +1359,27 @@ std::string as_unicode_spaces(const std::string& t) {
     return out;
 }
 
+// Letters as a PDF's text layer gives them where the font joined them: "ffi", "ffl",
+// "ff", "fi", "fl" as one character each (U+FB03, U+FB04, U+FB00, U+FB01, U+FB02).
+std::string as_ligatures(const std::string& t) {
+    static const std::pair<std::string_view, std::string_view> joined[] = {{"ffi", "\xEF\xAC\x83"},
+                                                                           {"ffl", "\xEF\xAC\x84"},
+                                                                           {"ff", "\xEF\xAC\x80"},
+                                                                           {"fi", "\xEF\xAC\x81"},
+                                                                           {"fl", "\xEF\xAC\x82"}};
+    std::string out;
+    for (std::size_t i = 0; i < t.size();) {
+        bool done = false;
+        for (const auto& [letters, ligature] : joined)
+            if (t.compare(i, letters.size(), letters) == 0) {
+                out += ligature, i += letters.size(), done = true;
+                break;
+            }
+        if (!done) out += t[i++];
+    }
+    return out;
+}
+
 std::string render_text_as_typed(const Protocol& p, const Layout& layout);
 
 std::string render_text(const Protocol& p, const Layout& layout) {
@@ -1363,6 +1387,7 @@ std::string render_text(const Protocol& p, const Layout& layout) {
     return layout.mojibake         ? as_mojibake(text)
            : layout.broken_spaces  ? as_broken_spaces(text)
            : layout.unicode_spaces ? as_unicode_spaces(text)
+           : layout.ligatures      ? as_ligatures(text)
                                    : text;
 }
 
@@ -1831,6 +1856,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"heading glued to the paragraph before", 17},
         {"a blank line after every line", 16},
         {"mojibake and split words", 17},
+        {"ligatures from a PDF's text ('of\xEF\xAC\x81" "cer')", 17},
         {"no-break spaces shown as '\xC4\x80'", 17},
         {"no-break, em, en and thin spaces", 17},
         {"bullets as 'o'", 17},
