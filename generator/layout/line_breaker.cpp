@@ -179,6 +179,12 @@ private:
 
     static double cube(double x) { return x * x * x; }
 
+    // How bad a line is that falls `short_by` short of its measure with `stretch` to give.
+    static constexpr double worst_short_line = 10000;
+    static double shortfall_badness(double short_by, double stretch) {
+        return stretch > 0 ? std::min(worst_short_line, 100 * cube(short_by / stretch)) : worst_short_line;
+    }
+
     // libhyphen's points for a word, remembered: the same words recur in every paragraph.
     struct ViewHash {  // looks words up without copying them
         using is_transparent = void;
@@ -272,8 +278,10 @@ private:
         // Prefix sums over pieces: width, and the stretch and shrink of spaces.
         const bool ragged = !justify_;
         std::vector<double> width_to(n + 1, 0), stretch_to(n + 1, 0), shrink_to(n + 1, 0);
+        bool widths_grow = true;  // no piece narrower than nothing (a font's kerning could make one)
         for (std::size_t k = 0; k < n; ++k) {
             const double space = pieces[k].ends_word ? pieces[k].space : 0;
+            widths_grow = widths_grow && pieces[k].width >= 0 && space >= 0;
             width_to[k + 1] = width_to[k] + pieces[k].width + space;
             stretch_to[k + 1] = stretch_to[k] + (ragged ? 0 : space / 2);
             shrink_to[k + 1] = shrink_to[k] + (ragged ? 0 : space / 3);
@@ -328,6 +336,8 @@ private:
             const double trailing_stretch = last.ends_word && !ragged ? last.space / 2 : 0;
             const double trailing_shrink = last.ends_word && !ragged ? last.space / 3 : 0;
             const bool hyphen_here = last.added_hyphen;
+            const double short_line_demerits =
+                (10 + worst_short_line) * (10 + worst_short_line) + penalty * penalty;  // and never less
             const int newest = head == active.size() ? -1 : active.back().node;
             int best = -1;
             double best_demerits = 0;
@@ -346,6 +356,18 @@ private:
                 }
                 if (kept != r) active[kept] = from;
                 ++kept;
+                // A line from here falls short by the most a badness counts, and so does every
+                // line from a newer start (each shorter, with no more stretch, on the same
+                // measure: only the first node has another): when the best so far costs no
+                // more than such a line, none of them can win, and all stay active.
+                const bool shortest_lines = widths_grow && !final && from.node != 0 && best >= 0 &&
+                                            best_demerits <= short_line_demerits && natural < room &&
+                                            shortfall_badness(room - natural, stretch) == worst_short_line;
+                if (shortest_lines) {
+                    if (kept != r + 1) std::copy(active.begin() + r + 1, active.end(), active.begin() + kept);
+                    kept += active.size() - (r + 1);
+                    break;
+                }
                 // a line costs at least 10 * 10 demerits: a node already that far behind the
                 // best cannot win here (and stays active for the pieces after)
                 if (best >= 0 && from.demerits + 100 >= best_demerits) continue;
@@ -357,7 +379,7 @@ private:
                 else if (natural >= room)
                     badness = shrink > 0 ? 100 * cube((natural - room) / shrink) : 0;
                 else
-                    badness = stretch > 0 ? std::min(10000.0, 100 * cube((room - natural) / stretch)) : 10000;
+                    badness = shortfall_badness(room - natural, stretch);
                 double demerits = (10 + badness) * (10 + badness) + penalty * penalty;
                 if (hyphen_here && from.hyphenated) demerits += 3000;  // two hyphens running
                 demerits += from.demerits;
