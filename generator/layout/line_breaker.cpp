@@ -207,8 +207,8 @@ private:
         points.clear();
         for (std::size_t i = 1; i + 1 < text.size(); ++i)
             if (text[i] == '-' || text[i] == '/') points.push_back({i + 1, false});
-        for (std::size_t i = 1; i + 4 < text.size(); ++i)
-            if (text.compare(i, 3, "\u2014") == 0 || text.compare(i, 3, "\u2013") == 0)
+        for (std::size_t i = 1; i + 4 < text.size(); ++i)  // (both dashes' UTF-8 starts with 0xE2)
+            if (text[i] == '\xE2' && (text.compare(i, 3, "\u2014") == 0 || text.compare(i, 3, "\u2013") == 0))
                 points.push_back({i + 3, false});
         if (hyphenator_ && use_patterns) {
             auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
