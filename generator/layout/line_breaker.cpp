@@ -24,9 +24,50 @@ struct Fragment {
     }
 };
 
+// A word's fragments, side by side: nearly every word has one, which is kept in the word
+// itself (a vector for every word was most of line breaking's allocations).
+class Fragments {
+public:
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    Fragment* begin() { return data(); }
+    Fragment* end() { return data() + size_; }
+    const Fragment* begin() const { return data(); }
+    const Fragment* end() const { return data() + size_; }
+    Fragment& operator[](std::size_t k) { return data()[k]; }
+    const Fragment& operator[](std::size_t k) const { return data()[k]; }
+    Fragment& back() { return data()[size_ - 1]; }
+
+    void push_back(const Fragment& f) {
+        if (size_ == 0) {
+            one_ = f;
+        } else {
+            if (size_ == 1) many_.assign(1, one_);
+            many_.push_back(f);
+        }
+        ++size_;
+    }
+    // Keeps the first `n` (no more than there are).
+    void keep_first(std::size_t n) {
+        if (size_ > 1 && n == 1) one_ = many_.front();
+        if (n <= 1)
+            many_.clear();
+        else
+            many_.resize(n);
+        size_ = n;
+    }
+
+private:
+    Fragment* data() { return size_ <= 1 ? &one_ : many_.data(); }
+    const Fragment* data() const { return size_ <= 1 ? &one_ : many_.data(); }
+    Fragment one_;
+    std::vector<Fragment> many_;  // all of them, when more than one
+    std::size_t size_ = 0;
+};
+
 // Text between spaces: the unit lines are made of.
 struct Word {
-    std::vector<Fragment> parts;
+    Fragments parts;
     double width = 0;
     double space = 0;          // the space that follows it, in its run's style
     bool break_after = false;  // a hard line break follows
@@ -240,7 +281,7 @@ private:
                 w.parts[kept++] = f;
             }
         }
-        w.parts.resize(kept);
+        w.parts.keep_first(kept);
         w.width = 0;
         for (Fragment& f : w.parts)
             w.width += f.width = f.hyphen ? width(std::string(f.text) + '-', f.run) : width(f.text, f.run);
