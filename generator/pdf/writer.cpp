@@ -41,6 +41,27 @@ void fill_stream(HPDF_Dict d, const std::string& bytes, bool compress) {
     HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()), static_cast<HPDF_UINT>(out.size()));
 }
 
+// The file HPDF_SaveToStream wrote, taken from its memory stream's buffers a buffer at a time
+// (HPDF_ReadFromStream copies it a byte at a time).
+std::string saved_file(HPDF_Doc pdf) {
+    std::string bytes;
+    if (pdf->stream->type == HPDF_STREAM_MEMORY) {
+        const auto* memory = static_cast<const HPDF_MemStreamAttr_Rec*>(pdf->stream->attr);
+        const HPDF_List buffers = memory->buf;
+        bytes.reserve(pdf->stream->size);
+        for (HPDF_UINT k = 0; k < buffers->count; ++k)
+            bytes.append(static_cast<const char*>(HPDF_List_ItemAt(buffers, k)),
+                         k + 1 == buffers->count ? memory->w_pos : memory->buf_siz);
+        if (bytes.size() == pdf->stream->size) return bytes;
+    }
+    // Reading the whole stream ends in HPDF_STREAM_EOF, which is not an error here.
+    bytes.assign(HPDF_GetStreamSize(pdf), '\0');
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+    HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+    bytes.resize(size);
+    return bytes;
+}
+
 // libharu reports errors through a callback; remember the first and carry on, the
 // caller turns it into a diagnostic.
 struct ErrorSink {
@@ -587,7 +608,11 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
                       const std::vector<OutlineEntry>& outline, const DocumentInfo& info, const std::string& origin,
                       model::Diagnostics& diags) {
     ErrorSink sink;
-    Doc doc(HPDF_New(on_error, &sink));
+    // libharu's objects (a long document's hundreds of thousands of small dictionaries,
+    // arrays, names and numbers) come out of blocks of its memory pool, not a malloc each,
+    // and go with the pool at once.
+    constexpr HPDF_UINT pool_block = 1 << 20;
+    Doc doc(HPDF_NewEx(on_error, nullptr, nullptr, pool_block, &sink));
     if (!doc) {
         diags.error(origin, {}, "cannot start a PDF document (out of memory)");
         return {};
@@ -948,14 +973,10 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         diags.error(origin, {}, std::string("cannot write the PDF: ") + code);
         return {};
     }
-    // Reading the whole stream ends in HPDF_STREAM_EOF, which is not an error here.
-    std::string bytes(HPDF_GetStreamSize(pdf), '\0');
-    HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
-    HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
-    bytes.resize(size);
+    std::string bytes = saved_file(pdf);
     // The document's objects (most of the memory of a long PDF) go before the packing
     // makes its copies.
-    HPDF_FreeDocAll(pdf);
+    doc.reset();
     // Packed, the structure tree and the other small objects compress; libharu's own
     // layout is kept only if the file is not as expected.
     std::string packed = pack_objects(bytes);
