@@ -13,17 +13,13 @@
 
 namespace protopub::layout {
 
-char32_t next_code_point(std::string_view s, std::size_t& i) {
+char32_t next_multibyte_code_point(std::string_view s, std::size_t& i) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     const unsigned char c = byte(i);
-    int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
     if (len == 0 || i + len > s.size()) {
         ++i;
         return 0xFFFD;
-    }
-    if (len == 1) {
-        ++i;
-        return c;
     }
     char32_t cp = c & (0x7F >> len);
     for (int k = 1; k < len; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
@@ -211,6 +207,12 @@ std::optional<FontMetrics> FontMetrics::parse(std::string_view ttf, std::string&
             at += length;
         }
     }
+    for (const auto& [pair, value] : m.kerning_) {
+        const std::uint16_t left = pair >> 16, right = pair & 0xFFFF;
+        if (left < dense_kerning_side && right < dense_kerning_side)
+            m.dense_kerning_[left * dense_kerning_side + right] =
+                static_cast<std::int16_t>(m.kerning_pair(left, right));
+    }
     return m;
 }
 
@@ -294,7 +296,7 @@ std::shared_ptr<const FontSet> FontSet::load(const FontFamilies& families, const
 
 double FontSet::width(std::string_view text, Face f, double size) const {
     const FontMetrics& m = metrics(f);
-    double units = 0;
+    long units = 0;  // whole thousandths of an em: exact, in any order
     std::uint16_t previous = 0;
     for (std::size_t i = 0; i < text.size();) {
         const char32_t c = next_code_point(text, i);
@@ -302,7 +304,7 @@ double FontSet::width(std::string_view text, Face f, double size) const {
         units += m.glyph_advance(glyph) + (c == ' ' ? 0 : m.kerning(previous, glyph));
         previous = c == ' ' ? 0 : glyph;  // no kerning across a space: it stretches
     }
-    return units * size / 1000;
+    return static_cast<double>(units) * size / 1000;
 }
 
 double FontSet::width(std::string_view text, const TextStyle& style) const {

@@ -17,8 +17,19 @@
 
 namespace protopub::layout {
 
-// Decodes the UTF-8 code point at `i` and advances `i` (U+FFFD for a bad byte).
-char32_t next_code_point(std::string_view s, std::size_t& i);
+// Decodes a code point of two to four bytes at `i` (next_code_point's slow path).
+char32_t next_multibyte_code_point(std::string_view s, std::size_t& i);
+
+// Decodes the UTF-8 code point at `i` and advances `i` (U+FFFD for a bad byte). Inline
+// for ASCII: measuring and drawing text decode every character of a document.
+inline char32_t next_code_point(std::string_view s, std::size_t& i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    return next_multibyte_code_point(s, i);
+}
 
 // The metrics of one TrueType face, in thousandths of an em.
 class FontMetrics {
@@ -40,17 +51,30 @@ public:
     // The adjustment between two glyphs (the font's kerning pair), 0 when none or when
     // either is 0 (.notdef, or "no glyph before": a line start or a space).
     int kerning(std::uint16_t left, std::uint16_t right) const {
+        if (left < dense_kerning_side && right < dense_kerning_side)
+            return dense_kerning_[left * dense_kerning_side + right];
+        return kerning_pair(left, right);
+    }
+    // The same from the pairs themselves, as the font's kern table has them (what the
+    // dense table of the first glyphs is filled from; any pair beyond it is looked up here).
+    int kerning_pair(std::uint16_t left, std::uint16_t right) const {
         if (left == 0 || right == 0 || left >= kerns_left_.size() || !kerns_left_[left]) return 0;
         const auto it = kerning_.find((std::uint32_t(left) << 16) | right);
         return it == kerning_.end() ? 0 : it->second;
     }
+    // Pairs of glyphs below this (a Latin font's letters, digits and punctuation) are
+    // looked up in a table: kerning is asked for between every two characters measured
+    // or drawn, and a hash lookup for each was a tenth of laying out a long document.
+    static constexpr std::size_t dense_kerning_side = 256;
     double ascent() const { return ascent_; }
     double descent() const { return descent_; }  // positive, below the baseline
 
 private:
     std::unordered_map<std::uint32_t, std::int16_t> kerning_;  // (left << 16 | right) -> thousandths of an em
     std::vector<bool> kerns_left_;                             // by glyph: whether any pair starts with it
-    std::vector<std::uint16_t> bmp_;                           // glyph per BMP code point, 0 if none
+    // kerning_pair(left, right) at [left * dense_kerning_side + right], both below the side
+    std::vector<std::int16_t> dense_kerning_ = std::vector<std::int16_t>(dense_kerning_side * dense_kerning_side);
+    std::vector<std::uint16_t> bmp_;  // glyph per BMP code point, 0 if none
     std::unordered_map<char32_t, std::uint16_t> astral_;
     std::vector<std::uint16_t> advances_;  // per glyph, never empty
     double ascent_ = 800, descent_ = 200;

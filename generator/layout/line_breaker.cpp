@@ -2,23 +2,72 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iterator>
+#include <span>
 #include <unordered_map>
 
 namespace protopub::layout {
 
 namespace {
 
-// A piece of a word in one run's style ("*impartiality*," is two fragments).
+// A piece of a word in one run's style ("*impartiality*," is two fragments). Its text
+// is a view of the run's (the paragraph's runs outlive the breaking), so words are cut
+// and joined again without copying them.
 struct Fragment {
-    std::string text;
+    std::string_view text;
     int run = 0;
     double width = 0;
+    bool hyphen = false;  // an added hyphen follows the text (a word broken at the line's end)
+
+    void append_to(std::string& out) const {
+        out += text;
+        if (hyphen) out += '-';
+    }
+};
+
+// A word's fragments, side by side: nearly every word has one, which is kept in the word
+// itself (a vector for every word was most of line breaking's allocations).
+class Fragments {
+public:
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    Fragment* begin() { return data(); }
+    Fragment* end() { return data() + size_; }
+    const Fragment* begin() const { return data(); }
+    const Fragment* end() const { return data() + size_; }
+    Fragment& operator[](std::size_t k) { return data()[k]; }
+    const Fragment& operator[](std::size_t k) const { return data()[k]; }
+    Fragment& back() { return data()[size_ - 1]; }
+
+    void push_back(const Fragment& f) {
+        if (size_ == 0) {
+            one_ = f;
+        } else {
+            if (size_ == 1) many_.assign(1, one_);
+            many_.push_back(f);
+        }
+        ++size_;
+    }
+    // Keeps the first `n` (no more than there are).
+    void keep_first(std::size_t n) {
+        if (size_ > 1 && n == 1) one_ = many_.front();
+        if (n <= 1)
+            many_.clear();
+        else
+            many_.resize(n);
+        size_ = n;
+    }
+
+private:
+    Fragment* data() { return size_ <= 1 ? &one_ : many_.data(); }
+    const Fragment* data() const { return size_ <= 1 ? &one_ : many_.data(); }
+    Fragment one_;
+    std::vector<Fragment> many_;  // all of them, when more than one
+    std::size_t size_ = 0;
 };
 
 // Text between spaces: the unit lines are made of.
 struct Word {
-    std::vector<Fragment> parts;
+    Fragments parts;
     double width = 0;
     double space = 0;          // the space that follows it, in its run's style
     bool break_after = false;  // a hard line break follows
@@ -30,7 +79,7 @@ struct Word {
 
     std::string text() const {
         std::string out;
-        for (const auto& f : parts) out += f.text;
+        for (const auto& f : parts) f.append_to(out);
         return out;
     }
 };
@@ -64,14 +113,17 @@ public:
             current = {};
         };
         for (int r = 0; r < static_cast<int>(runs_.size()); ++r) {
-            const std::string& t = runs_[r].text;
+            const std::string_view t = runs_[r].text;
+            double space = 0;  // the run's space, measured at its first
             for (std::size_t i = 0; i < t.size();) {
                 if (is_space(t[i])) {
                     finish_word();
-                    if (!out.empty() && t[i] == '\n')
+                    if (!out.empty() && t[i] == '\n') {
                         out.back().break_after = true;
-                    else if (!out.empty() && out.back().space == 0)
-                        out.back().space = width(" ", r);
+                    } else if (!out.empty() && out.back().space == 0) {
+                        if (space == 0) space = width(" ", r);
+                        out.back().space = space;
+                    }
                     ++i;
                     continue;
                 }
@@ -80,7 +132,7 @@ public:
                 Fragment f{t.substr(i, end - i), r, 0};
                 f.width = width(f.text, r);
                 current.width += f.width;
-                current.parts.push_back(std::move(f));
+                current.parts.push_back(f);
                 i = end;
             }
         }
@@ -100,9 +152,8 @@ public:
         std::size_t start = 0;
         for (std::size_t k = 0; k < words.size(); ++k) {
             if (!words[k].break_after && k + 1 < words.size()) continue;
-            std::vector<Word> run(std::make_move_iterator(words.begin() + static_cast<long>(start)),
-                                  std::make_move_iterator(words.begin() + static_cast<long>(k) + 1));
-            auto set = total_fit(std::move(run), out.empty() ? first_measure : measure, measure, hyphenate);
+            const std::span<Word> run = std::span<Word>(words).subspan(start, k + 1 - start);
+            auto set = total_fit(run, out.empty() ? first_measure : measure, measure, hyphenate);
             for (auto& l : set) out.push_back(std::move(l));
             if (!out.empty()) out.back().ends_paragraph = true;
             start = k + 1;
@@ -114,35 +165,66 @@ public:
 
 private:
     // A piece of a word between two places a line may end.
+    // Bytes [from, to) of its word's text; the word itself is cut only if a line ends
+    // inside it.
     struct Piece {
-        Word word;  // its fragments and width
         std::size_t word_index = 0;
+        std::size_t from = 0, to = 0;
+        double width = 0;
         bool ends_word = false;     // a space (or the paragraph's end) follows
         bool added_hyphen = false;  // a line ending here ends in an added hyphen
         double hyphen_width = 0;
         double space = 0;  // after it, when it ends a word
     };
 
-    // Bytes [from, to) of `w`'s text as a word of their own.
-    Word cut(const Word& w, std::size_t from, std::size_t to) const {
-        Word out;
+    // Calls take(fragment) for the fragments of bytes [from, to) of `w`'s text, each
+    // measured (a whole fragment keeps its width).
+    template <typename Take>
+    void each_fragment(const Word& w, std::size_t from, std::size_t to, Take take) const {
         std::size_t seen = 0;
         for (const auto& f : w.parts) {
             const std::size_t a = std::max(from, seen), b = std::min(to, seen + f.text.size());
             if (a < b) {
                 if (a == seen && b == seen + f.text.size())
-                    out.parts.push_back(f);
+                    take(f);
                 else
-                    out.parts.push_back(
-                        {f.text.substr(a - seen, b - a), f.run, width(f.text.substr(a - seen, b - a), f.run)});
-                out.width += out.parts.back().width;
+                    take(Fragment{f.text.substr(a - seen, b - a), f.run, width(f.text.substr(a - seen, b - a), f.run)});
             }
             seen += f.text.size();
         }
+    }
+
+    // Bytes [from, to) of `w`'s text as a word of their own.
+    Word cut(const Word& w, std::size_t from, std::size_t to) const {
+        Word out;
+        each_fragment(w, from, to, [&](const Fragment& f) {
+            out.parts.push_back(f);
+            out.width += f.width;
+        });
         return out;
     }
 
+    // Bytes [from, to) of word `index`, `w`, as cut() would measure them; a line ending
+    // after them ends in an added hyphen when `hyphen`, in their last run's style.
+    Piece piece(const Word& w, std::size_t index, std::size_t from, std::size_t to, bool hyphen) const {
+        Piece p{index, from, to};
+        int last_run = 0;
+        each_fragment(w, from, to, [&](const Fragment& f) {
+            p.width += f.width;
+            last_run = f.run;
+        });
+        p.added_hyphen = hyphen;
+        if (hyphen) p.hyphen_width = width("-", last_run);
+        return p;
+    }
+
     static double cube(double x) { return x * x * x; }
+
+    // How bad a line is that falls `short_by` short of its measure with `stretch` to give.
+    static constexpr double worst_short_line = 10000;
+    static double shortfall_badness(double short_by, double stretch) {
+        return stretch > 0 ? std::min(worst_short_line, 100 * cube(short_by / stretch)) : worst_short_line;
+    }
 
     // libhyphen's points for a word, remembered: the same words recur in every paragraph.
     struct ViewHash {  // looks words up without copying them
@@ -161,12 +243,13 @@ private:
     }
 
     // Where a word may be broken: (offset, needs an added hyphen), ascending.
-    std::vector<std::pair<std::size_t, bool>> break_points(std::string_view text, bool use_patterns) const {
-        std::vector<std::pair<std::size_t, bool>> points;
+    void break_points(std::string_view text, bool use_patterns,
+                      std::vector<std::pair<std::size_t, bool>>& points) const {
+        points.clear();
         for (std::size_t i = 1; i + 1 < text.size(); ++i)
             if (text[i] == '-' || text[i] == '/') points.push_back({i + 1, false});
-        for (std::size_t i = 1; i + 4 < text.size(); ++i)
-            if (text.compare(i, 3, "\u2014") == 0 || text.compare(i, 3, "\u2013") == 0)
+        for (std::size_t i = 1; i + 4 < text.size(); ++i)  // (both dashes' UTF-8 starts with 0xE2)
+            if (text[i] == '\xE2' && (text.compare(i, 3, "\u2014") == 0 || text.compare(i, 3, "\u2013") == 0))
                 points.push_back({i + 3, false});
         if (hyphenator_ && use_patterns) {
             auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
@@ -182,28 +265,33 @@ private:
         std::sort(points.begin(), points.end());
         points.erase(std::unique(points.begin(), points.end(), [](auto a, auto b) { return a.first == b.first; }),
                      points.end());
-        return points;
     }
 
     // Pieces of one word set together again: one fragment per run, measured whole (with
-    // the kerning across the joins and before an added hyphen).
+    // the kerning across the joins and before an added hyphen). The pieces of one run
+    // are neighbours in its text, so joining them widens the view.
     void rejoin(Word& w) const {
-        std::vector<Fragment> parts;
-        for (auto& f : w.parts) {
-            if (!parts.empty() && parts.back().run == f.run)
-                parts.back().text += f.text;
-            else
-                parts.push_back(std::move(f));
+        std::size_t kept = 0;
+        for (const Fragment& f : w.parts) {
+            if (kept > 0 && w.parts[kept - 1].run == f.run) {
+                Fragment& last = w.parts[kept - 1];
+                last.text = std::string_view(last.text.data(), f.text.data() + f.text.size() - last.text.data());
+                last.hyphen = f.hyphen;
+            } else {
+                w.parts[kept++] = f;
+            }
         }
+        w.parts.keep_first(kept);
         w.width = 0;
-        for (auto& f : parts) w.width += f.width = width(f.text, f.run);
-        w.parts = std::move(parts);
+        for (Fragment& f : w.parts)
+            w.width += f.width = f.hyphen ? width(std::string(f.text) + '-', f.run) : width(f.text, f.run);
     }
 
-    std::vector<Line> total_fit(std::vector<Word> words, double first_measure, double measure, bool hyphenate) const {
+    std::vector<Line> total_fit(std::span<Word> words, double first_measure, double measure, bool hyphenate) const {
         // The pieces, in order.
         std::vector<Piece> pieces;
-        pieces.reserve(words.size());  // one each, but for the words broken inside
+        pieces.reserve(words.size() + words.size() / 2);  // one each, but for the words broken inside
+        std::vector<std::pair<std::size_t, bool>> points;
         for (std::size_t i = 0; i < words.size(); ++i) {
             const Word& w = words[i];
             const bool whole = w.piece == Word::Piece::whole_word;
@@ -212,17 +300,18 @@ private:
             const std::string joined = whole && w.parts.size() > 1 ? w.text() : std::string();
             const std::string_view text =
                 w.parts.size() == 1 ? std::string_view(w.parts[0].text) : std::string_view(joined);
-            const auto points = whole ? break_points(text, hyphenate && i + 1 < words.size())
-                                      : std::vector<std::pair<std::size_t, bool>>{};
+            points.clear();
+            if (whole) break_points(text, hyphenate && i + 1 < words.size(), points);
             std::size_t from = 0;
             for (const auto& [offset, hyphen] : points) {
-                Piece p{cut(w, from, offset), i, false, hyphen, 0, 0};
-                if (hyphen) p.hyphen_width = width("-", p.word.parts.back().run);
-                pieces.push_back(std::move(p));
+                pieces.push_back(piece(w, i, from, offset, hyphen));
                 from = offset;
             }
-            Piece last{from == 0 ? std::move(words[i]) : cut(w, from, std::string::npos), i, true, false, 0, w.space};
-            pieces.push_back(std::move(last));
+            Piece last =
+                from == 0 ? Piece{i, 0, std::string::npos, w.width} : piece(w, i, from, std::string::npos, false);
+            last.ends_word = true;
+            last.space = w.space;
+            pieces.push_back(last);
         }
         const std::size_t n = pieces.size();
         if (n == 0) return {};
@@ -230,9 +319,11 @@ private:
         // Prefix sums over pieces: width, and the stretch and shrink of spaces.
         const bool ragged = !justify_;
         std::vector<double> width_to(n + 1, 0), stretch_to(n + 1, 0), shrink_to(n + 1, 0);
+        bool widths_grow = true;  // no piece narrower than nothing (a font's kerning could make one)
         for (std::size_t k = 0; k < n; ++k) {
             const double space = pieces[k].ends_word ? pieces[k].space : 0;
-            width_to[k + 1] = width_to[k] + pieces[k].word.width + space;
+            widths_grow = widths_grow && pieces[k].width >= 0 && space >= 0;
+            width_to[k + 1] = width_to[k] + pieces[k].width + space;
             stretch_to[k + 1] = stretch_to[k] + (ragged ? 0 : space / 2);
             shrink_to[k + 1] = shrink_to[k] + (ragged ? 0 : space / 3);
         }
@@ -247,7 +338,32 @@ private:
             int previous = -1;  // index into nodes
         };
         std::vector<Node> nodes = {{0, 0, 0, false, -1}};
-        std::vector<int> active = {0};
+        nodes.reserve(n + 1);
+        // What a line from an active node needs, copied out of its node and the sums at
+        // its start: every piece compares itself with each of them.
+        struct Start {
+            double width, stretch, shrink;  // the prefix sums where its line starts
+            double room;                    // the measure of its line
+            double demerits;
+            std::size_t after;
+            int node;
+            bool hyphenated;
+        };
+        const auto start_at = [&](int node) {
+            const Node& from = nodes[static_cast<std::size_t>(node)];
+            return Start{width_to[from.after],
+                         stretch_to[from.after],
+                         shrink_to[from.after],
+                         from.line == 0 ? first_measure : measure,
+                         from.demerits,
+                         from.after,
+                         node,
+                         from.hyphenated};
+        };
+        // The active starts are active[head..]: those that drop out are nearly always the
+        // oldest, so dropping them moves `head` rather than the rest.
+        std::vector<Start> active = {start_at(0)};
+        std::size_t head = 0;
         constexpr double tolerance = 0.01;
         for (std::size_t end = 1; end <= n; ++end) {
             const Piece& last = pieces[end - 1];
@@ -261,21 +377,38 @@ private:
             const double trailing_stretch = last.ends_word && !ragged ? last.space / 2 : 0;
             const double trailing_shrink = last.ends_word && !ragged ? last.space / 3 : 0;
             const bool hyphen_here = last.added_hyphen;
-            const int newest = active.empty() ? -1 : active.back();
+            const double short_line_demerits =
+                (10 + worst_short_line) * (10 + worst_short_line) + penalty * penalty;  // and never less
+            const int newest = head == active.size() ? -1 : active.back().node;
             int best = -1;
             double best_demerits = 0;
             // the starts still possible after this piece are kept in place, in order
-            std::size_t kept = 0;
-            for (std::size_t r = 0; r < active.size(); ++r) {
-                const int a = active[r];
-                const Node& from = nodes[static_cast<std::size_t>(a)];
-                const double room = from.line == 0 ? first_measure : measure;
-                const double natural = width_end - width_to[from.after] - trailing + hyphen;
-                const double stretch = stretch_end - stretch_to[from.after] - trailing_stretch + ragged_give;
-                const double shrink = shrink_end - shrink_to[from.after] - trailing_shrink;
+            std::size_t kept = head;
+            for (std::size_t r = head; r < active.size(); ++r) {
+                const Start& from = active[r];
+                const double room = from.room;
+                const double natural = width_end - from.width - trailing + hyphen;
+                const double stretch = stretch_end - from.stretch - trailing_stretch + ragged_give;
+                const double shrink = shrink_end - from.shrink - trailing_shrink;
                 const bool single = end - from.after == 1;
-                if (natural - shrink > room + tolerance && !single) continue;  // too wide now, and ever after
-                active[kept++] = a;
+                if (natural - shrink > room + tolerance && !single) {  // too wide now, and ever after
+                    if (r == head) kept = ++head;
+                    continue;
+                }
+                if (kept != r) active[kept] = from;
+                ++kept;
+                // A line from here falls short by the most a badness counts, and so does every
+                // line from a newer start (each shorter, with no more stretch, on the same
+                // measure: only the first node has another): when the best so far costs no
+                // more than such a line, none of them can win, and all stay active.
+                const bool shortest_lines = widths_grow && !final && from.node != 0 && best >= 0 &&
+                                            best_demerits <= short_line_demerits && natural < room &&
+                                            shortfall_badness(room - natural, stretch) == worst_short_line;
+                if (shortest_lines) {
+                    if (kept != r + 1) std::copy(active.begin() + r + 1, active.end(), active.begin() + kept);
+                    kept += active.size() - (r + 1);
+                    break;
+                }
                 // a line costs at least 10 * 10 demerits: a node already that far behind the
                 // best cannot win here (and stays active for the pieces after)
                 if (best >= 0 && from.demerits + 100 >= best_demerits) continue;
@@ -287,12 +420,12 @@ private:
                 else if (natural >= room)
                     badness = shrink > 0 ? 100 * cube((natural - room) / shrink) : 0;
                 else
-                    badness = stretch > 0 ? std::min(10000.0, 100 * cube((room - natural) / stretch)) : 10000;
+                    badness = shortfall_badness(room - natural, stretch);
                 double demerits = (10 + badness) * (10 + badness) + penalty * penalty;
                 if (hyphen_here && from.hyphenated) demerits += 3000;  // two hyphens running
                 demerits += from.demerits;
                 if (best < 0 || demerits < best_demerits) {
-                    best = a;
+                    best = from.node;
                     best_demerits = demerits;
                 }
             }
@@ -301,12 +434,12 @@ private:
             if (best < 0 && newest >= 0) {
                 best = newest;
                 best_demerits = nodes[static_cast<std::size_t>(best)].demerits + 1e12;
-                active.push_back(best);
+                active.push_back(start_at(best));
             }
             if (best < 0) continue;
             nodes.push_back(
                 {end, nodes[static_cast<std::size_t>(best)].line + 1, best_demerits, last.added_hyphen, best});
-            active.push_back(static_cast<int>(nodes.size()) - 1);
+            active.push_back(start_at(static_cast<int>(nodes.size()) - 1));
             if (final) break;
         }
 
@@ -320,38 +453,32 @@ private:
         std::size_t from = 0;
         for (const std::size_t end : breaks) {
             Line line;
+            line.words.reserve(end - from);
             for (std::size_t k = from; k < end;) {
                 const std::size_t index = pieces[k].word_index;
-                Word w;
                 const std::size_t first_piece = k;
-                while (k < end && pieces[k].word_index == index) {
-                    // each piece is set on one line only: its fragments are moved there
-                    auto& parts = pieces[k].word.parts;
-                    if (w.parts.empty())
-                        w.parts = std::move(parts);
-                    else
-                        std::move(parts.begin(), parts.end(), std::back_inserter(w.parts));
-                    w.width += pieces[k].word.width;
-                    ++k;
-                }
+                while (k < end && pieces[k].word_index == index) ++k;
+                const Piece& head = pieces[first_piece];
                 const Piece& tail = pieces[k - 1];
-                const Word& original = words[index];  // intact unless moved whole into its one piece
-                const bool starts = first_piece == 0 || pieces[first_piece - 1].word_index != index;
+                // A word set whole on one line is moved there as it is (its pieces set together
+                // again would be the word itself); only a word a line ends inside is cut.
+                Word& original = words[index];
+                if (head.from == 0 && tail.ends_word) {
+                    line.width += (line.words.empty() ? 0 : line.words.back().space) + original.width;
+                    line.words.push_back(std::move(original));
+                    continue;
+                }
+                Word w = cut(original, head.from, tail.to);
                 if (tail.ends_word) {
                     w.space = original.space;
                     w.break_after = original.break_after;
                 }
-                if (pieces[first_piece].word.piece != Word::Piece::whole_word) {  // a long token's piece, moved whole
-                    w.piece = pieces[first_piece].word.piece;
-                    w.whole = pieces[first_piece].word.whole;
-                } else if (!starts || !tail.ends_word) {
-                    const std::string text = original.text();
-                    w.piece = starts ? Word::Piece::first : Word::Piece::later;
-                    w.whole = text.size() <= longest_copied_whole ? text : "";
-                }
+                const std::string text = original.text();
+                w.piece = head.from == 0 ? Word::Piece::first : Word::Piece::later;
+                w.whole = text.size() <= longest_copied_whole ? text : "";
                 if (!tail.ends_word && k == end && tail.added_hyphen) {
                     Fragment& f = w.parts.back();
-                    f.text += '-';
+                    f.hyphen = true;
                     f.width += tail.hyphen_width;
                     w.width += tail.hyphen_width;
                     w.hyphenated = true;
@@ -435,18 +562,22 @@ public:
         if (piece_of) {
             // A token too long to repeat (whole = "") copies as its pieces.
             const bool first = first_fragment && piece_of->piece == Word::Piece::first;
-            box_.texts.push_back({x, baseline_, f.width, f.text, run.style, 0, run.element, !piece_of->whole.empty(),
-                                  first ? piece_of->whole : ""});
+            std::string text;
+            f.append_to(text);
+            box_.texts.push_back({x, baseline_, f.width, std::move(text), run.style, 0, run.element,
+                                  !piece_of->whole.empty(), first ? piece_of->whole : ""});
         } else if (!standalone_ && last_run_ >= 0 && same_look(runs_[last_run_], run)) {
             TextItem& prev = box_.texts.back();
             if (after_space) {
                 prev.text += ' ';
                 prev.word_spacing = stretch;
             }
-            prev.text += f.text;
+            f.append_to(prev.text);
             prev.width = x + f.width - prev.x;
         } else {
-            box_.texts.push_back({x, baseline_, f.width, f.text, run.style, 0, run.element});
+            std::string text;
+            f.append_to(text);
+            box_.texts.push_back({x, baseline_, f.width, std::move(text), run.style, 0, run.element});
         }
         standalone_ = piece_of != nullptr;
         // One link area across the words of one link, even where justification spreads them.

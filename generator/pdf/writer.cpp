@@ -41,6 +41,27 @@ void fill_stream(HPDF_Dict d, const std::string& bytes, bool compress) {
     HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()), static_cast<HPDF_UINT>(out.size()));
 }
 
+// The file HPDF_SaveToStream wrote, taken from its memory stream's buffers a buffer at a time
+// (HPDF_ReadFromStream copies it a byte at a time).
+std::string saved_file(HPDF_Doc pdf) {
+    std::string bytes;
+    if (pdf->stream->type == HPDF_STREAM_MEMORY) {
+        const auto* memory = static_cast<const HPDF_MemStreamAttr_Rec*>(pdf->stream->attr);
+        const HPDF_List buffers = memory->buf;
+        bytes.reserve(pdf->stream->size);
+        for (HPDF_UINT k = 0; k < buffers->count; ++k)
+            bytes.append(static_cast<const char*>(HPDF_List_ItemAt(buffers, k)),
+                         k + 1 == buffers->count ? memory->w_pos : memory->buf_siz);
+        if (bytes.size() == pdf->stream->size) return bytes;
+    }
+    // Reading the whole stream ends in HPDF_STREAM_EOF, which is not an error here.
+    bytes.assign(HPDF_GetStreamSize(pdf), '\0');
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+    HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+    bytes.resize(size);
+    return bytes;
+}
+
 // libharu reports errors through a callback; remember the first and carry on, the
 // caller turns it into a diagnostic.
 struct ErrorSink {
@@ -183,6 +204,7 @@ struct EmbeddedFont {
     const layout::FontMetrics* metrics = nullptr;
     const std::string* file = nullptr;
     std::vector<std::uint16_t> used;  // original glyph ids, in order of first use
+    std::vector<bool> in_used;        // by original glyph id: whether `used` has it
     // original glyph id -> the subset's (-1: not in it); looked up for every character drawn
     std::vector<std::int32_t> new_id;
     std::unordered_map<std::uint16_t, std::u32string> text_of;  // original glyph -> characters
@@ -374,43 +396,72 @@ private:
         out_ += ' ';
         append_number(out_, flip(at.y + t.baseline));
         out_ += " Tm [("sv;
+        glyph_codes(font, t);
+        out_ += ")] TJ\n"sv;
+        if (t.has_actual_text) out_ += "EMC\n"sv;
+    }
+
+    // The codes of `t`'s glyphs, inside the TJ array's first string. They are gathered in
+    // a buffer of the function's own: stored straight into out_, every byte made the
+    // compiler read the font's tables again (a char store may alias anything).
+    void glyph_codes(const EmbeddedFont& font, const layout::TextItem& t) {
+        const layout::FontMetrics& metrics = *font.metrics;
+        const std::vector<std::int32_t>& new_id = font.new_id;
+        const bool two_bytes = !font.one_byte;
         // A justified line is one string: each space is followed by a shift that widens it.
         const double stretch = t.word_spacing * 1000 / t.style.size;
+        char codes[512];
+        constexpr std::size_t most_per_glyph = 4;  // two code bytes, each escaped
+        std::size_t used = 0;
+        const auto flush = [&] {
+            out_.append(codes, used);
+            used = 0;
+        };
         std::uint16_t previous = 0;
         for (std::size_t i = 0; i < t.text.size();) {
             const char32_t c = layout::next_code_point(t.text, i);
-            const std::uint16_t glyph = font.metrics->glyph(c);
+            const std::uint16_t glyph = metrics.glyph(c);
             // Kerning as layout measured it: a shift between the pair, never across a space.
-            if (const int kern = c == ' ' ? 0 : font.metrics->kerning(previous, glyph)) {
+            if (const int kern = c == ' ' ? 0 : metrics.kerning(previous, glyph)) {
+                flush();
                 out_ += ") "sv;
                 append_number(out_, -kern);
                 out_ += " ("sv;
             }
             previous = c == ' ' ? 0 : glyph;
-            const unsigned id =
-                glyph < font.new_id.size() && font.new_id[glyph] >= 0 ? static_cast<unsigned>(font.new_id[glyph]) : 0;
-            if (!font.one_byte) code_byte(id >> 8);
-            code_byte(id & 0xFF);
+            const unsigned id = glyph < new_id.size() && new_id[glyph] >= 0 ? static_cast<unsigned>(new_id[glyph]) : 0;
+            if (used > sizeof codes - most_per_glyph) flush();
+            if (two_bytes) used = put_code_byte(codes, used, id >> 8);
+            used = put_code_byte(codes, used, id & 0xFF);
             if (c == ' ' && stretch != 0 && i < t.text.size()) {
+                flush();
                 out_ += ") "sv;
                 append_number(out_, -stretch);
                 out_ += " ("sv;
             }
         }
-        out_ += ")] TJ\n"sv;
-        if (t.has_actual_text) out_ += "EMC\n"sv;
+        flush();
     }
 
-    // Two-byte codes as a literal string: raw bytes compress far better than hex.
-    void code_byte(unsigned b) {
+    // Code bytes as a literal string: raw bytes compress far better than hex. Returns
+    // where the next byte goes.
+    static std::size_t put_code_byte(char* codes, std::size_t at, unsigned b) {
         switch (b) {
-            case '(': out_ += "\\("sv; return;
-            case ')': out_ += "\\)"sv; return;
-            case '\\': out_ += "\\\\"sv; return;
-            case '\r': out_ += "\\r"sv; return;
-            case '\n': out_ += "\\n"sv; return;
-            default: out_ += static_cast<char>(b);
+            case '(':
+            case ')':
+            case '\\': codes[at++] = '\\'; break;
+            case '\r':
+                codes[at++] = '\\';
+                b = 'r';
+                break;
+            case '\n':
+                codes[at++] = '\\';
+                b = 'n';
+                break;
+            default: break;
         }
+        codes[at++] = static_cast<char>(b);
+        return at;
     }
 
     double height_;
@@ -557,7 +608,11 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
                       const std::vector<OutlineEntry>& outline, const DocumentInfo& info, const std::string& origin,
                       model::Diagnostics& diags) {
     ErrorSink sink;
-    Doc doc(HPDF_New(on_error, &sink));
+    // libharu's objects (a long document's hundreds of thousands of small dictionaries,
+    // arrays, names and numbers) come out of blocks of its memory pool, not a malloc each,
+    // and go with the pool at once.
+    constexpr HPDF_UINT pool_block = 1 << 20;
+    Doc doc(HPDF_NewEx(on_error, nullptr, nullptr, pool_block, &sink));
     if (!doc) {
         diags.error(origin, {}, "cannot start a PDF document (out of memory)");
         return {};
@@ -595,8 +650,12 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
                     const char32_t c = layout::next_code_point(t.text, i);
                     const std::uint16_t g = font.metrics->glyph(c);
                     if (g == 0) continue;
-                    // (try_emplace makes no node for a glyph already seen, as emplace did for every character)
-                    if (font.text_of.try_emplace(g, std::size_t{1}, c).second) font.used.push_back(g);
+                    // (a glyph seen already is told by a bit, not a hash lookup for every character)
+                    if (g >= font.in_used.size()) font.in_used.resize(std::size_t{g} + 1);
+                    if (font.in_used[g]) continue;
+                    font.in_used[g] = true;
+                    font.text_of.try_emplace(g, std::size_t{1}, c);
+                    font.used.push_back(g);
                 }
                 if (t.element >= 0 && structure.elements[t.element].role == layout::Role::link) {
                     std::string& words = link_words[t.element];
@@ -914,14 +973,10 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         diags.error(origin, {}, std::string("cannot write the PDF: ") + code);
         return {};
     }
-    // Reading the whole stream ends in HPDF_STREAM_EOF, which is not an error here.
-    std::string bytes(HPDF_GetStreamSize(pdf), '\0');
-    HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
-    HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
-    bytes.resize(size);
+    std::string bytes = saved_file(pdf);
     // The document's objects (most of the memory of a long PDF) go before the packing
     // makes its copies.
-    HPDF_FreeDocAll(pdf);
+    doc.reset();
     // Packed, the structure tree and the other small objects compress; libharu's own
     // layout is kept only if the file is not as expected.
     std::string packed = pack_objects(bytes);

@@ -73,3 +73,36 @@ TEST_CASE("kerning pairs from the font's kern table narrow 'AV' and 'To', never 
     CHECK(m.kerning(m.glyph(U'A'), m.glyph(U'V')) < 0);
     CHECK(m.kerning(0, m.glyph(U'V')) == 0);
 }
+
+TEST_CASE("the kerning table of the first glyphs answers as the font's pairs do, for every pair",
+          "[layout][fonts][kerning]") {
+    model::Diagnostics diags;
+    const auto fonts = layout::FontSet::load({}, "style", diags);
+    REQUIRE(fonts);
+    for (int face = 0; face < layout::face_count; ++face) {
+        const auto& m = fonts->metrics(static_cast<layout::Face>(face));
+        // Every printable ASCII character is in the table, so body text never needs the pairs.
+        for (char32_t c = U' '; c < 0x7F; ++c) CHECK(m.glyph(c) < layout::FontMetrics::dense_kerning_side);
+        int differing = 0, kerned = 0;
+        for (std::uint32_t left = 0; left < 1024; ++left)
+            for (std::uint32_t right = 0; right < 1024; ++right) {
+                const auto l = static_cast<std::uint16_t>(left), r = static_cast<std::uint16_t>(right);
+                differing += m.kerning(l, r) != m.kerning_pair(l, r);
+                kerned += m.kerning_pair(l, r) != 0;
+            }
+        CHECK(differing == 0);
+        if (face != static_cast<int>(layout::Face::mono)) CHECK(kerned > 0);  // a monospaced face has no pairs
+    }
+    // A width measured through the table is the sum of the advances and the pairs.
+    const std::string text = "AVAST \u201CTo\u201D Wa\u2019y \u00A3Yo";
+    const auto& m = fonts->metrics(layout::Face::body);
+    long units = 0;
+    std::uint16_t previous = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = layout::next_code_point(text, i);
+        const std::uint16_t glyph = m.glyph(c);
+        units += m.glyph_advance(glyph) + (c == ' ' ? 0 : m.kerning_pair(previous, glyph));
+        previous = c == ' ' ? 0 : glyph;
+    }
+    CHECK(fonts->width(text, layout::Face::body, 12) == static_cast<double>(units) * 12 / 1000);
+}
