@@ -392,15 +392,30 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
 }
 
 // A web page's footer below the text: "Was this page useful?" / "Yes" / "No", "Share this
-// page", "Back to top", "Page last updated ...". Dropped from the end up (each line
-// reported) while the lines read as such, when one of them surely is one.
+// page" / "Facebook", "Back to top", "Page last updated ...", and a "Related documents" list
+// of links above them. Dropped from the end up (each line reported) while the lines read
+// as such, when one of them surely is one. "Back to top" after each section of a page is
+// dropped wherever it stands: a line of only those words is never a protocol's.
 void drop_web_footer(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped,
                      Diagnostics& diags) {
     static const std::array<std::string_view, 8> sure = {
         "was this page",    "share this page",   "back to top",  "print this page",
         "report a problem", "page last updated", "last updated", "is there anything wrong with this page"};
-    static const std::array<std::string_view, 8> also = {"yes",      "no",         "share",           "print",
-                                                         "feedback", "contact us", "related content", "follow us"};
+    static const std::array<std::string_view, 15> also = {
+        "yes",     "no", "share",    "print",     "feedback", "contact us", "related content", "follow us", "facebook",
+        "twitter", "x",  "linkedin", "instagram", "youtube",  "email"};
+    static const std::array<std::string_view, 5> related = {"related documents", "related pages", "related links",
+                                                            "related information", "useful links"};
+    static const std::array<std::string_view, 4> to_top = {"back to top", "top of page", "return to top",
+                                                           "back to the top"};
+    auto drop = [&](Line& l, const char* where) {
+        l.junk = true;
+        dropped.push_back({{l.number, 1}, l.text, "web page furniture"});
+        diags.warning(path, {l.number, 1}, std::string("dropped web page furniture ") + where + " '" + l.text + "'");
+    };
+    auto one_of = [](const auto& list, const std::string& text) {
+        return std::any_of(list.begin(), list.end(), [&](std::string_view s) { return text == s; });
+    };
     std::size_t from = lines.size();
     bool found = false;
     for (std::size_t i = lines.size(); i-- > 0 && lines.size() - i <= 12;) {
@@ -408,18 +423,32 @@ void drop_web_footer(std::vector<Line>& lines, const std::string& path, std::vec
         const std::string text = detail::lower(lines[i].text);
         const bool is_sure =
             std::any_of(sure.begin(), sure.end(), [&](std::string_view s) { return text.rfind(s, 0) == 0; });
-        const bool is_also = std::any_of(also.begin(), also.end(), [&](std::string_view s) { return text == s; });
-        if (!is_sure && !is_also) break;
+        if (!is_sure && !one_of(also, text)) break;
         found = found || is_sure;
         from = i;
     }
-    if (!found) return;
-    for (std::size_t i = from; i < lines.size(); ++i) {
+    // "Related documents" and the links under it (short lines, no sentence, no number)
+    // just above the footer
+    if (found) {
+        for (std::size_t i = from, seen = 0; i-- > 0 && seen < 8;) {
+            if (lines[i].blank || lines[i].junk) continue;
+            ++seen;
+            if (one_of(related, detail::lower(lines[i].text))) {
+                from = i;
+                break;
+            }
+            if (ends_sentence(lines[i].text) || model::word_count(lines[i].text, 9) > 8 ||
+                detail::read_marker(lines[i].text).kind != MarkerKind::none)
+                break;
+        }
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& l = lines[i];
         if (l.blank || l.junk) continue;
-        l.junk = true;
-        dropped.push_back({{l.number, 1}, l.text, "web page furniture"});
-        diags.warning(path, {l.number, 1}, "dropped web page furniture below the text '" + l.text + "'");
+        if (found && i >= from)
+            drop(l, "below the text");
+        else if (l.text.size() <= 15 && one_of(to_top, detail::lower(l.text)))
+            drop(l, "in the text");
     }
 }
 

@@ -165,7 +165,8 @@ struct Layout {
     std::vector<int> continue_at = {8, 63};  // Numbering::continued: the first clause's number
     std::string title_goes_on;               // words after the title's last naming word ("... Relations between ...")
     bool title_fragments = false;            // the title cut inside its words, a fragment per line
-    bool web_page = false;   // a council web page: a '/' breadcrumb, "On this page" and its headings, a feedback footer
+    bool web_page = false;  // a council web page: a '/' breadcrumb, "On this page" and its headings, a feedback footer
+    bool back_to_top = false;  // (a web page) "Back to top" after each section, related links and share buttons below
     bool site_page = false;  // the council's own site: "Skip to content", its name, a '>' breadcrumb, "Part 5 – Title"
     bool numbered_title = false;  // "5.3 TITLE" under "PART 5 – CODES AND PROTOCOLS", its clauses numbered from 1
     bool authority = false;       // an Authority's constitution: its name and "CONSTITUTION – PART 5" over the title
@@ -286,7 +287,8 @@ const std::vector<Layout>& layouts() {
         add("mojibake and split words", [](Layout& x) { x.mojibake = true, x.classes = {30}; });
         add("no-break spaces shown as '\xC4\x80'", [](Layout& x) { x.broken_spaces = true, x.classes = {30}; });
         add("no-break, em, en and thin spaces", [](Layout& x) { x.unicode_spaces = true, x.classes = {11, 30}; });
-        add("ligatures from a PDF's text ('of\xEF\xAC\x81" "cer')",
+        add("ligatures from a PDF's text ('of\xEF\xAC\x81"
+            "cer')",
             [](Layout& x) { x.ligatures = true, x.classes = {30}; });
         add("bullets as 'o'", [](Layout& x) { x.bullet_glyph = "o", x.classes = {31}; });
         add("bullets as '-'", [](Layout& x) { x.bullet_glyph = "-", x.classes = {31}; });
@@ -315,6 +317,9 @@ const std::vector<Layout>& layouts() {
         add("the council's site, title after the Part", [](Layout& x) { x.site_page = true, x.classes = {1, 4}; });
         add("a web page: breadcrumb, 'On this page', feedback footer, no blank lines", [](Layout& x) {
             x.web_page = true, x.blank_lines = false, x.classes = {1, 6, 25};
+        });
+        add("a web page: 'Back to top' after each section, related documents and share links below", [](Layout& x) {
+            x.web_page = true, x.back_to_top = true, x.blank_lines = false, x.classes = {1, 25};
         });
         add("contents, dot leaders, pages out of order",
             [](Layout& x) { x.contents = 3, x.headings = Headings::numbered, x.classes = {6}; });
@@ -1091,6 +1096,13 @@ const std::vector<std::string>& web_furniture_lines();
 std::vector<std::string> furniture_lines(const Layout& layout) {
     if (layout.web_furniture) return web_furniture_lines();
     if (layout.site_page) return {"Skip to content", "Home > Your council > Constitution > Codes and protocols"};
+    if (layout.back_to_top)
+        return {"Home / Council and democracy / Constitution",
+                "Related documents",
+                "Members' Code of Conduct",
+                "Share this page",
+                "Facebook",
+                "Twitter"};
     if (layout.web_page) return {"Home / Council and democracy / Constitution", "Was this page useful?", "Yes", "No"};
     if (layout.preface == "breadcrumb") return {"1. Home 2. Your council 3. Constitution 4. Codes and protocols"};
     if (layout.preface == "breadcrumb lines") return {"1. Home", "2. Your council", "3. Constitution"};
@@ -1391,6 +1403,11 @@ std::string render_text(const Protocol& p, const Layout& layout) {
                                    : text;
 }
 
+// A web page's "Back to top" closes each section headed at the top level.
+bool back_to_top(const Section& s, const Layout& layout) {
+    return layout.back_to_top && is_body(s) && s.level == 2 && !heading_line(s, layout).empty();
+}
+
 std::string render_text_as_typed(const Protocol& p, const Layout& layout) {
     std::vector<Para> paras;
     if (layout.web_furniture)
@@ -1410,6 +1427,7 @@ std::string render_text_as_typed(const Protocol& p, const Layout& layout) {
                                         : layout.covering_report == 4 ? 0
                                         : layout.covering_report > 1  ? 1
                                                                       : 0;
+    bool started = false;  // a section a "Back to top" line closes
     for (std::size_t at = 0; at < p.sections.size(); ++at) {
         const Section& s = p.sections[at];
         if (at == report_sections && layout.part_title) {
@@ -1440,6 +1458,8 @@ std::string render_text_as_typed(const Protocol& p, const Layout& layout) {
                 for (auto& entry : contents_list(p, layout)) paras.push_back(std::move(entry));
         }
         const std::string h = heading_line(s, layout);
+        if (back_to_top(s, layout) && started) paras.push_back({"Back to top"});
+        started = started || back_to_top(s, layout);
         if (!h.empty()) {
             // "... by Full Council. ROLES OF MEMBERS AND OFFICERS 2.1 ...": glued to the paragraph before
             if (layout.glued_headings && paras.size() > 1 && !paras.back().heading && paras.back().text[0] != '\x01' &&
@@ -1476,6 +1496,7 @@ std::string render_text_as_typed(const Protocol& p, const Layout& layout) {
             if (!lead.empty()) paras.push_back({lead});
         }
     }
+    if (layout.back_to_top && started) paras.push_back({"Back to top"});
     if (layout.web_page)
         for (std::size_t k = 1; k < furniture_lines(layout).size(); ++k) paras.push_back({furniture_lines(layout)[k]});
 
@@ -1763,7 +1784,13 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
     std::vector<std::string> dropped, furniture;
     for (const auto& d : r.dropped)
         if (d.reason == "web page furniture" || d.reason == "version table") add_words(d.text, dropped);
-    for (const auto& line : furniture_lines(layout)) add_words(line, furniture);
+    std::vector<std::string> furniture_text = furniture_lines(layout);
+    if (layout.back_to_top)  // one after each top-level section, between the breadcrumb and the footer
+        furniture_text.insert(furniture_text.begin() + 1,
+                              std::count_if(want.sections.begin(), want.sections.end(),
+                                            [&](const Section& s) { return back_to_top(s, layout); }),
+                              "Back to top");
+    for (const auto& line : furniture_text) add_words(line, furniture);
     if (layout.medium == Layout::Medium::text && dropped != furniture) {
         std::string got_text;
         for (const auto& w : dropped) got_text += w + " ";
@@ -1856,7 +1883,9 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"heading glued to the paragraph before", 17},
         {"a blank line after every line", 16},
         {"mojibake and split words", 17},
-        {"ligatures from a PDF's text ('of\xEF\xAC\x81" "cer')", 17},
+        {"ligatures from a PDF's text ('of\xEF\xAC\x81"
+         "cer')",
+         17},
         {"no-break spaces shown as '\xC4\x80'", 17},
         {"no-break, em, en and thin spaces", 17},
         {"bullets as 'o'", 17},
@@ -1874,6 +1903,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"covering report with numbered headings", 17},
         {"the council's site, title after the Part", 17},
         {"a web page: breadcrumb, 'On this page', feedback footer, no blank lines", 17},
+        {"a web page: 'Back to top' after each section, related documents and share links below", 17},
         {"a header over the title and every page, footers 'Page N of M'", 17},
         {"a header over the title and every page, no form feeds", 17},
         {"one line, the title going on after its last naming word", 15},

@@ -622,6 +622,16 @@ TEST_CASE(
                     {"## PART ONE: GENERAL PRINCIPLES", "## PART TWO: THE ROLES OF MEMBERS AND OFFICERS",
                      "## PART THREE: WHEN THINGS GO WRONG", "## ANNEX A \xE2\x80\x93 USEFUL CONTACTS"},
                     {"1", "2", "3", "4", "5", "6", "7", "8", "9"}});
+    // a web page: "Back to top" after each section, "Related documents" and share links below the text
+    const Imported marlow =
+        check_held_out({"marlow-back-to-top.txt",
+                        "Member and officer relations protocol",
+                        "Marlow Vale District Council",
+                        "",
+                        {"## 1. Introduction", "## 2. Roles", "## 3. Contact between members and officers"},
+                        {"1.1", "1.2", "2.1", "2.2", "3.1", "3.2"}});
+    CHECK(marlow.markdown.find("Back to top") == std::string::npos);
+    CHECK(marlow.markdown.find("Twitter") == std::string::npos);
     // "(1)set the Council's policy framework;": bracketed numbers glued to a small letter are sub-items
     CHECK(ferncastle.markdown.find("They:\n\n- (1) set the Council's policy framework;\n- (2) monitor how the "
                                    "Council delivers its services; and\n- (3) represent their wards.\n") !=
