@@ -20,6 +20,10 @@
 #include "model/swar.hpp"
 #include "model/text.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace protopub::source {
 
 using namespace protopub::model;
@@ -256,6 +260,191 @@ bool safe_url(std::string_view url) {
     return lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 || lower.rfind("mailto:", 0) == 0;
 }
 
+// Whether `at` lies inside one of CommonMark's own autolinks, "<scheme:...>" on one line
+// (not escaped, no character that a table, code span or escape could cut it at), which
+// cmark reads before the autolink extension could see the words in it.
+bool in_angle_autolink(std::string_view text, std::size_t at) {
+    auto inside = [](char c) {
+        return static_cast<unsigned char>(c) > ' ' && c != '<' && c != '>' && c != '|' && c != '\\' && c != '`' &&
+               c != '\x7f';
+    };
+    std::size_t open = at;
+    while (open > 0 && inside(text[open - 1])) --open;
+    if (open == 0 || text[open - 1] != '<' || (open >= 2 && text[open - 2] == '\\')) return false;
+    std::size_t close = at;
+    while (close < text.size() && inside(text[close])) ++close;
+    if (close == text.size() || text[close] != '>') return false;
+    // the scheme: a letter, then 1 to 31 letters, digits, '+', '.' or '-', then ':'
+    std::size_t k = open;
+    if (!is_alpha(text[k])) return false;
+    while (k < close && (is_alnum(text[k]) || text[k] == '+' || text[k] == '.' || text[k] == '-')) ++k;
+    return k < close && text[k] == ':' && k - open >= 2 && k - open <= 32;
+}
+
+// Whether GFM's autolink extension could make a link in `text`: every autolink it makes
+// (an e-mail address, mailto:, xmpp:, a URL with "://", "www.") holds '@', "://" or "www."
+// outside CommonMark's own <...> autolinks. Without one, attaching it changes no node
+// (cmark joins the text it splits at 'w' and ':' again) but costs a quarter of the parse.
+bool may_autolink(std::string_view text) {
+    if (text.find('@') != std::string_view::npos) return true;
+    for (std::size_t colon = text.find("://"); colon != std::string_view::npos; colon = text.find("://", colon + 1))
+        if (!in_angle_autolink(text, colon)) return true;
+    // every '.' after "www" in any case, the dots found eight bytes at a time (a memchr call
+    // for each full stop cost more than the parse saves)
+    auto after_www = [&](std::size_t dot) {
+        if (dot < 3) return false;
+        const std::string_view www = text.substr(dot - 3, 3);
+        return (www[0] | 0x20) == 'w' && (www[1] | 0x20) == 'w' && (www[2] | 0x20) == 'w' &&
+               !in_angle_autolink(text, dot - 3);
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        const std::uint64_t w = swar::load(text.data() + i);
+        for (std::uint64_t dots = swar::bytes_equal(w, '.'); dots; dots &= dots - 1) {  // and a few false alarms
+            const std::size_t dot = i + static_cast<std::size_t>(std::countr_zero(dots)) / 8;
+            if (text[dot] == '.' && after_www(dot)) return true;
+        }
+    }
+    for (; i < text.size(); ++i)
+        if (text[i] == '.' && after_www(i)) return true;
+    return false;
+}
+
+// ------------------------------------------------------------------ plain paragraphs
+
+// Most of a protocol is paragraphs of plain words, and cmark's block and inline parse of
+// them cost more than the rest of reading. A paragraph is plain when every line of it
+// starts with a letter, a digit that opens no ordered list, '(' or a character outside
+// ASCII (none starts or continues a block), holds no byte that cmark's inline parser or
+// an extension acts on, no tab and no trailing space, and could make no autolink: cmark
+// makes of it one text node per line with soft breaks between, and the reader cuts those
+// words from the source. cmark still reads the rest of the body, with a one-letter
+// stand-in on each plain paragraph's first line and blank lines for its others, so that
+// lines keep their numbers and the stand-in closes what the paragraph would have closed.
+struct PlainParagraph {
+    std::uint32_t line = 0;   // its first line
+    std::uint32_t lines = 0;  // how many
+    std::string_view text;    // its lines, without the last line end
+};
+
+constexpr std::string_view kStandIn = "x";
+
+// Where the scan of a line stops: line ends and the other control characters (a tab
+// too), and the bytes cmark-gfm's inline parser acts on (with strikethrough and table
+// attached).
+constexpr std::string_view kStopBytes = "\\`*_[]!<&~|";
+
+bool is_stop_byte(char c) {
+    return static_cast<unsigned char>(c) < 0x20 || kStopBytes.find(c) != std::string_view::npos;
+}
+
+// The first stop byte of `s` from `i` on, or s.size().
+std::size_t next_stop_byte(std::string_view s, std::size_t i) {
+#if defined(__SSE2__)
+    const __m128i below_space = _mm_set1_epi8(0x1F);
+    for (; i + 16 <= s.size(); i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+        __m128i stops = _mm_cmpeq_epi8(_mm_min_epu8(x, below_space), x);  // x <= 0x1F
+        for (char c : kStopBytes) stops = _mm_or_si128(stops, _mm_cmpeq_epi8(x, _mm_set1_epi8(c)));
+        if (const int mask = _mm_movemask_epi8(stops))
+            return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+    }
+#endif
+    while (i < s.size() && !is_stop_byte(s[i])) ++i;
+    return i;
+}
+
+bool opens_ordered_list(std::string_view line) {
+    std::size_t digits = 0;
+    while (digits < line.size() && is_digit(line[digits])) ++digits;
+    return digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')') &&
+           (digits + 1 == line.size() || line[digits + 1] == ' ' || line[digits + 1] == '\t');
+}
+
+// The end of the line that starts at `at` (its '\n', or the end of the text) when it is a
+// line of a plain paragraph, else npos.
+std::size_t plain_line_end(std::string_view text, std::size_t at) {
+    const char first = text[at];
+    const bool starts_plain = is_alpha(first) || first == '(' || static_cast<unsigned char>(first) >= 0x80 ||
+                              (is_digit(first) && !opens_ordered_list(text.substr(at, text.find('\n', at) - at)));
+    if (!starts_plain) return std::string_view::npos;
+    const std::size_t stop = next_stop_byte(text, at);
+    if (stop < text.size() && text[stop] != '\n') return std::string_view::npos;
+    return text[stop - 1] == ' ' ? std::string_view::npos : stop;
+}
+
+bool blank_line(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
+
+// The plain paragraphs of the body (which starts at line `first_line`), in order; with the
+// autolink extension attached, only those that could make no autolink.
+std::vector<PlainParagraph> find_plain_paragraphs(std::string_view body, std::uint32_t first_line, bool autolink) {
+    std::vector<PlainParagraph> out;
+    auto line_end = [&](std::size_t at) { return std::min(body.find('\n', at), body.size()); };
+    std::uint32_t line = first_line;
+    std::size_t at = 0;
+    while (at < body.size()) {
+        // a run of lines between blank lines (or the ends of the body)
+        const std::size_t begin = at;
+        const std::uint32_t begin_line = line;
+        bool plain = true;
+        for (; at < body.size(); ++line) {
+            std::size_t end = plain ? plain_line_end(body, at) : std::string_view::npos;
+            if (end == std::string_view::npos) {
+                end = line_end(at);
+                if (blank_line(body.substr(at, end - at))) break;
+                plain = false;
+            }
+            at = end + 1;
+        }
+        const std::size_t end = std::min(at, body.size());
+        if (plain && end > begin) {
+            const std::string_view lines = body.substr(begin, end - begin - (body[end - 1] == '\n'));
+            if (!autolink || !may_autolink(lines)) out.push_back({begin_line, line - begin_line, lines});
+        }
+        // the blank lines after it
+        for (; at < body.size(); ++line) {
+            const std::size_t nl = line_end(at);
+            if (!blank_line(body.substr(at, nl - at))) break;
+            at = nl + 1;
+        }
+    }
+    return out;
+}
+
+// The body as cmark reads it: each plain paragraph's first line replaced by the stand-in
+// and its other lines left empty.
+std::string with_stand_ins(std::string_view body, const std::vector<PlainParagraph>& plains) {
+    std::string out;
+    out.reserve(body.size());
+    std::size_t copied = 0;
+    for (const PlainParagraph& p : plains) {
+        const auto begin = static_cast<std::size_t>(p.text.data() - body.data());
+        out.append(body, copied, begin - copied);
+        out += kStandIn;
+        out.append(p.lines - 1, '\n');
+        copied = begin + p.text.size();
+    }
+    out.append(body, copied);
+    return out;
+}
+
+// True when each stand-in came back as a top-level paragraph of its own, where the plain
+// paragraph is: else a fenced code or HTML block took it in, and the body is read whole.
+bool stand_ins_kept(cmark_node* doc, const std::vector<PlainParagraph>& plains) {
+    std::size_t k = 0;
+    for (cmark_node* n = cmark_node_first_child(doc); n && k < plains.size(); n = cmark_node_next(n)) {
+        const auto line = static_cast<std::uint32_t>(cmark_node_get_start_line(n));
+        if (line > plains[k].line) return false;
+        if (line == plains[k].line) {
+            if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH || cmark_node_get_start_column(n) != 1 ||
+                cmark_node_get_end_line(n) != cmark_node_get_start_line(n))
+                return false;
+            ++k;
+        }
+    }
+    return k == plains.size();
+}
+
 // ------------------------------------------------------------------ the reader
 
 // cmark's parser, nodes and strings for one source come from a few large blocks that are
@@ -349,8 +538,9 @@ thread_local CmarkArena* CmarkArena::current_ = nullptr;
 
 class Reader {
 public:
-    Reader(std::string_view text, const std::string& path, Diagnostics& diags)
-        : text_(text), lines_(text), path_(path), diags_(diags) {}
+    Reader(std::string_view text, const std::vector<PlainParagraph>& plains, const std::string& path,
+           Diagnostics& diags)
+        : text_(text), lines_(text), plains_(plains), path_(path), diags_(diags) {}
 
     void read_body(cmark_node* doc, Protocol& p);
 
@@ -365,6 +555,8 @@ private:
     // Appends a text node's literal as text inlines that each start at their exact column.
     void append_text(std::string_view literal, SourcePos reported, Inlines& out);
     Block read_block(cmark_node* n);
+    // A block of the body: a plain paragraph's words from the source, any other from cmark.
+    Block read_top_block(cmark_node* n);
     Block read_list(cmark_node* n);
     Block read_table(cmark_node* n);
     std::vector<Block> read_children(cmark_node* parent);
@@ -386,6 +578,8 @@ private:
 
     std::string_view text_;
     Lines lines_;
+    const std::vector<PlainParagraph>& plains_;
+    std::size_t next_plain_ = 0;  // the first of plains_ not read yet
     const std::string& path_;
     Diagnostics& diags_;
     Clause* clause_ = nullptr;    // the open clause, if any
@@ -739,6 +933,28 @@ Block Reader::read_block(cmark_node* n) {
     }
 }
 
+Block Reader::read_top_block(cmark_node* n) {
+    const SourcePos pos = pos_of(n);
+    if (next_plain_ == plains_.size() || plains_[next_plain_].line != pos.line) return read_block(n);
+    // As cmark gives it: a text node per line, a soft break (with no position) between two.
+    const PlainParagraph& plain = plains_[next_plain_++];
+    const std::string_view lines = plain.text;
+    Block b;
+    b.pos = pos;
+    b.inlines.reserve(2 * std::size_t{plain.lines} - 1);
+    std::uint32_t line = pos.line;
+    for (std::size_t at = 0;; ++line) {
+        const std::size_t nl = std::min(lines.find('\n', at), lines.size());
+        Inline& words = b.inlines.emplace_back();
+        words.text = lines.substr(at, nl - at);
+        words.pos = {line, 1};
+        if (nl == lines.size()) break;
+        b.inlines.emplace_back().kind = InlineKind::soft_break;
+        at = nl + 1;
+    }
+    return b;
+}
+
 Section& Reader::current_section(Protocol& p, cmark_node* at) {
     if (!section_) {
         diags_.warning(path_, pos_of(at), "text before the first section heading ('## ...'); it is kept as a preamble");
@@ -873,7 +1089,7 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
                     c.id = std::move(attrs.id);
                     used += attr_len;
                 }
-                Block b = read_block(n);
+                Block b = read_top_block(n);
                 strip_prefix(b.inlines, used);
                 if (!b.inlines.empty()) c.blocks.push_back(std::move(b));
                 start_clause(std::move(c));
@@ -883,7 +1099,7 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
                 // "(a) text" pasted as a paragraph: a labelled sub-item
                 std::string label;
                 if (std::size_t used = match_label(raw, label)) {
-                    Block para = read_block(n);
+                    Block para = read_top_block(n);
                     strip_prefix(para.inlines, used);
                     ListItem item;
                     item.label = label;
@@ -937,7 +1153,7 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
             continue;
         }
 
-        add_to_section(read_block(n), p, n);
+        add_to_section(read_top_block(n), p, n);
     }
 }
 
@@ -1127,56 +1343,6 @@ std::string normalise_line_ends(std::string_view text) {
     return out;
 }
 
-// Whether `at` lies inside one of CommonMark's own autolinks, "<scheme:...>" on one line
-// (not escaped, no character that a table, code span or escape could cut it at), which
-// cmark reads before the autolink extension could see the words in it.
-bool in_angle_autolink(std::string_view text, std::size_t at) {
-    auto inside = [](char c) {
-        return static_cast<unsigned char>(c) > ' ' && c != '<' && c != '>' && c != '|' && c != '\\' && c != '`' &&
-               c != '\x7f';
-    };
-    std::size_t open = at;
-    while (open > 0 && inside(text[open - 1])) --open;
-    if (open == 0 || text[open - 1] != '<' || (open >= 2 && text[open - 2] == '\\')) return false;
-    std::size_t close = at;
-    while (close < text.size() && inside(text[close])) ++close;
-    if (close == text.size() || text[close] != '>') return false;
-    // the scheme: a letter, then 1 to 31 letters, digits, '+', '.' or '-', then ':'
-    std::size_t k = open;
-    if (!is_alpha(text[k])) return false;
-    while (k < close && (is_alnum(text[k]) || text[k] == '+' || text[k] == '.' || text[k] == '-')) ++k;
-    return k < close && text[k] == ':' && k - open >= 2 && k - open <= 32;
-}
-
-// Whether GFM's autolink extension could make a link in `text`: every autolink it makes
-// (an e-mail address, mailto:, xmpp:, a URL with "://", "www.") holds '@', "://" or "www."
-// outside CommonMark's own <...> autolinks. Without one, attaching it changes no node
-// (cmark joins the text it splits at 'w' and ':' again) but costs a quarter of the parse.
-bool may_autolink(std::string_view text) {
-    if (text.find('@') != std::string_view::npos) return true;
-    for (std::size_t colon = text.find("://"); colon != std::string_view::npos; colon = text.find("://", colon + 1))
-        if (!in_angle_autolink(text, colon)) return true;
-    // every '.' after "www" in any case, the dots found eight bytes at a time (a memchr call
-    // for each full stop cost more than the parse saves)
-    auto after_www = [&](std::size_t dot) {
-        if (dot < 3) return false;
-        const std::string_view www = text.substr(dot - 3, 3);
-        return (www[0] | 0x20) == 'w' && (www[1] | 0x20) == 'w' && (www[2] | 0x20) == 'w' &&
-               !in_angle_autolink(text, dot - 3);
-    };
-    std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        const std::uint64_t w = swar::load(text.data() + i);
-        for (std::uint64_t dots = swar::bytes_equal(w, '.'); dots; dots &= dots - 1) {  // and a few false alarms
-            const std::size_t dot = i + static_cast<std::size_t>(std::countr_zero(dots)) / 8;
-            if (text[dot] == '.' && after_www(dot)) return true;
-        }
-    }
-    for (; i < text.size(); ++i)
-        if (text[i] == '.' && after_www(i)) return true;
-    return false;
-}
-
 // Whether cmark could decode an entity or numeric character reference in `text`, the one
 // way its words can hold a character the file does not.
 bool may_hold_entity(std::string_view text) {
@@ -1199,7 +1365,8 @@ SourcePos position_of_offset(std::string_view text, std::size_t offset) {
 
 }  // namespace
 
-Protocol read_protocol(std::string_view input, const std::string& path, Diagnostics& diags) {
+Protocol read_protocol(std::string_view input, const std::string& path, Diagnostics& diags,
+                       const ReadOptions& options) {
     Protocol p;
     p.source_path = path;
     if (input.size() > kMaxSourceBytes) {
@@ -1258,19 +1425,31 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
     cmark_gfm_core_extensions_ensure_registered();
     // cmark reads the front matter as empty lines, so that its line numbers are the file's
     const std::size_t body = fm.closed ? fm.body_offset : 0;
+    const std::uint32_t body_line = fm.closed ? fm.body_line : 1;
     {
-        CmarkArena arena;  // the parser and the tree go with it, at the end of this block
-        cmark_parser* parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena.mem());
-        const bool autolink = may_autolink(text.substr(body));
-        for (const char* ext : {"table", "strikethrough", "autolink", "tagfilter"})
-            if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext);
-                e && (autolink || std::strcmp(ext, "autolink") != 0))
-                cmark_parser_attach_syntax_extension(parser, e);
-        const std::string blank_lines(fm.closed ? fm.body_line - 1 : 0, '\n');
-        cmark_parser_feed(parser, blank_lines.data(), blank_lines.size());
-        cmark_parser_feed(parser, text.data() + body, text.size() - body);
-        cmark_node* doc = cmark_parser_finish(parser);
-        Reader reader(text, path, diags);
+        CmarkArena arena;  // the parsers and trees go with it, at the end of this block
+        const std::string_view markdown = text.substr(body);
+        const bool autolink = may_autolink(markdown);
+        auto parse = [&](std::string_view input) {
+            cmark_parser* parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena.mem());
+            for (const char* ext : {"table", "strikethrough", "autolink", "tagfilter"})
+                if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext);
+                    e && (autolink || std::strcmp(ext, "autolink") != 0))
+                    cmark_parser_attach_syntax_extension(parser, e);
+            const std::string blank_lines(body_line - 1, '\n');
+            cmark_parser_feed(parser, blank_lines.data(), blank_lines.size());
+            cmark_parser_feed(parser, input.data(), input.size());
+            return cmark_parser_finish(parser);
+        };
+        std::vector<PlainParagraph> plains;
+        if (options.plain_paragraphs) plains = find_plain_paragraphs(markdown, body_line, autolink);
+        cmark_node* doc = nullptr;
+        if (!plains.empty()) {
+            doc = parse(with_stand_ins(markdown, plains));
+            if (!stand_ins_kept(doc, plains)) plains.clear();
+        }
+        if (plains.empty()) doc = parse(markdown);
+        Reader reader(text, plains, path, diags);
         reader.read_body(doc, p);
     }
     // Characters and references (&#xFFFE;, &#27;) no output can carry. Every word, id and

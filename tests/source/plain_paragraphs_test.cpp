@@ -1,0 +1,193 @@
+// Plain paragraphs cut from the source (the reader's fast path) give exactly the model and
+// the diagnostics that cmark's parse of them gives: on every committed source, every
+// Markdown file under tests/data, and generated texts that mix plain paragraphs with
+// every construct that could take one in or end one.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <random>
+
+#include "io/files.hpp"
+#include "source/reader.hpp"
+#include "support.hpp"
+
+using namespace protopub;
+
+namespace {
+
+// Every field of the model that the reader fills, positions included.
+std::string pos(const model::SourcePos& p) { return std::to_string(p.line) + ":" + std::to_string(p.column); }
+
+void dump(const model::Inlines& inlines, std::string& out) {
+    for (const auto& in : inlines) {
+        out += "(" + std::to_string(static_cast<int>(in.kind)) + "@" + pos(in.pos) + " [" + in.text + "] <" +
+               in.target + "> " + std::to_string(in.reference);
+        dump(in.children, out);
+        out += ")";
+    }
+}
+
+void dump(const std::vector<model::Block>& blocks, std::string& out) {
+    for (const auto& b : blocks) {
+        out += "\n{block " + std::to_string(static_cast<int>(b.kind)) + "@" + pos(b.pos) + " style " +
+               std::to_string(static_cast<int>(b.list_style)) + " change " +
+               std::to_string(static_cast<int>(b.change)) + " ";
+        dump(b.inlines, out);
+        for (const auto& item : b.items) {
+            out += "\n item [" + item.label + "] #" + item.id + "@" + pos(item.pos) + " old [" + item.old_label + "]";
+            dump(item.blocks, out);
+        }
+        for (auto a : b.align) out += std::to_string(static_cast<int>(a));
+        for (const auto& row : b.rows) {
+            out += "\n row " + std::to_string(row.header);
+            for (const auto& cell : row.cells) {
+                out += " | ";
+                dump(cell.inlines, out);
+            }
+        }
+        dump(b.children, out);
+        out += "}";
+    }
+}
+
+std::string dump(const model::Protocol& p, const model::Diagnostics& diags) {
+    std::string out = p.meta.title + "|" + p.meta.council + "|" + p.meta.version + "|" + p.meta.adopted + "\n";
+    for (const auto& s : p.sections) {
+        out += "\nsection " + s.id + " " + std::to_string(s.id_given) + " " + std::to_string(static_cast<int>(s.kind)) +
+               " " + std::to_string(s.level) + " [" + s.number.text + "]@" + pos(s.pos) + " ";
+        dump(s.heading, out);
+        dump(s.intro, out);
+        for (const auto& c : s.clauses) {
+            out += "\nclause " + c.id + " " + std::to_string(c.id_given) + " [" + c.number.text + "]";
+            for (int part : c.number.parts) out += "." + std::to_string(part);
+            out += "@" + pos(c.pos) + "/" + pos(c.number_pos) + " ";
+            dump(c.heading, out);
+            dump(c.blocks, out);
+        }
+    }
+    for (const auto& d : diags.items()) out += "\n" + model::format(d);
+    return out;
+}
+
+// Both ways of reading; returns the number of differing texts (each reported).
+void require_same_reading(const std::string& text, const std::string& name) {
+    model::Diagnostics fast_diags, cmark_diags;
+    const model::Protocol fast = source::read_protocol(text, name, fast_diags);
+    const model::Protocol cmark = source::read_protocol(text, name, cmark_diags, {.plain_paragraphs = false});
+    INFO(name << "\n" << text);
+    REQUIRE(dump(fast, fast_diags) == dump(cmark, cmark_diags));
+}
+
+const char* const kFrontMatter = "---\ntitle: T\ncouncil: C\nversion: \"1\"\nstatus: draft\n---\n";
+
+}  // namespace
+
+TEST_CASE("plain paragraphs read from the source equal cmark's reading of every committed source", "[source][plain]") {
+    std::size_t files = 0;
+    for (const char* folder : {"/protocol-source", "/tests/data", "/docs"})
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(test_env::source_dir() + folder)) {
+            if (!entry.is_regular_file() || entry.path().extension() != ".md") continue;
+            std::string error;
+            const auto text = io::read_file(entry.path().string(), error, source::kMaxSourceBytes);
+            REQUIRE(text);
+            require_same_reading(*text, entry.path().string());
+            ++files;
+        }
+    CHECK(files > 20);
+}
+
+TEST_CASE("plain paragraphs read from the source equal cmark's reading next to every other construct",
+          "[source][plain]") {
+    // Plain lines, lines that only look plain, and every block that could take in or end
+    // the paragraph after it.
+    const std::vector<std::string> pieces = {
+        "1.1 The Council's officers give advice",
+        "1.2 {#given-id} Members and officers",
+        "continued on a second line",
+        "(a) a labelled sub-item",
+        "(iv) another",
+        "1. an ordered list item",
+        "2) another",
+        "3.\tafter a tab",
+        "12345678901. not a list",
+        "- a bullet",
+        "* a star bullet",
+        "+ a plus bullet",
+        "  indented two",
+        "    indented code",
+        "\tcode after a tab",
+        "> a quote",
+        ">lazy quote",
+        "## A heading {#heading}",
+        "### 2.3 A clause heading",
+        "Setext heading",
+        "===",
+        "---",
+        "***",
+        "```",
+        "~~~ fence",
+        "<!-- a comment",
+        "-->",
+        "<div>",
+        "</div>",
+        "<script>",
+        "</script>",
+        "<?php",
+        "<![CDATA[",
+        "]]>",
+        "| a | b |",
+        "|---|---|",
+        ":--",
+        "a | b",
+        "[ref]: https://example.org",
+        "see [ref] and [text](https://example.org)",
+        "an *emphasis* and __strong__ word",
+        "a `code` span",
+        "an &amp; entity and &#x41;",
+        "a backslash \\* escape",
+        "a hard break  ",
+        "a trailing space ",
+        "a trailing backslash\\",
+        "mail someone@example.org",
+        "visit www.example.org today",
+        "see https://example.org here",
+        "<https://example.org>",
+        "~~struck~~ words",
+        "Council’s “curly” quotes — and dashes",
+        "émigré words",
+        "",
+        "",
+        "   ",
+        "2.1 Numbered: after",
+        "x",
+        "4.21 final words.",
+    };
+    std::mt19937 random(15);
+    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+    std::uniform_int_distribution<int> length(1, 40);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text = kFrontMatter;
+        text += "\n## Section {#s}\n\n";
+        for (int k = length(random); k > 0; --k) text += pieces[pick(random)] + "\n";
+        if (round % 5 == 0) text.pop_back();  // no line end at the end
+        require_same_reading(text, "generated-" + std::to_string(round));
+    }
+}
+
+TEST_CASE("plain paragraphs read from the source equal cmark's reading on random bytes", "[source][plain]") {
+    // Short lines of a small alphabet rich in what Markdown acts on.
+    const std::string alphabet = "aZ1.) (\t\n\n\n#>-*_`~|[]:!<&\\@w/{}\xC3\xA9";
+    std::mt19937 random(9);
+    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+    std::uniform_int_distribution<int> length(0, 300);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text = kFrontMatter;
+        for (int k = length(random); k > 0; --k) {
+            char c = alphabet[pick(random)];
+            // mostly letters and spaces, so that plain paragraphs are common
+            if (k % 3) c = "abc de"[static_cast<std::size_t>(k) % 6];
+            text += c;
+        }
+        require_same_reading(text, "random-" + std::to_string(round));
+    }
+}
