@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -302,6 +303,7 @@ bool parse_clause_number(std::string_view s, std::vector<int>& parts) {
     parts.clear();
     if (!s.empty() && s.back() == '.') s.remove_suffix(1);
     if (s.empty()) return false;
+    parts.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), '.')) + 1);  // one allocation, not three
     int value = 0;
     int digits = 0;
     for (char c : s) {
@@ -324,9 +326,11 @@ bool parse_clause_number(std::string_view s, std::vector<int>& parts) {
 
 std::string join_number(const std::vector<int>& parts) {
     std::string out;
+    out.reserve(parts.size() * 5);  // "9999." at most, for a number read from a source
+    char digits[16];
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (i) out += '.';
-        out += std::to_string(parts[i]);
+        out.append(digits, std::to_chars(digits, digits + sizeof digits, parts[i]).ptr);
     }
     return out;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/text.hpp"
+
 namespace protopub::redline::detail {
 
 using model::Inline;
@@ -129,6 +131,9 @@ private:
     static std::size_t word_end(std::string_view s, std::size_t i, bool& ascii) {
         std::uint32_t prev = 0;
         while (i < s.size()) {
+            // ASCII letters and digits, the most of any text, without decoding them
+            while (i < s.size() && model::ascii::is_alnum(s[i])) prev = static_cast<unsigned char>(s[i++]);
+            if (i == s.size()) break;
             const CodePoint cp = decode(s, i);
             if (is_word_char(cp.value)) {
                 ascii = ascii && cp.value < 0x80;
