@@ -319,12 +319,14 @@ bool may_autolink(std::string_view text) {
 // an extension acts on, no tab and no trailing space, and could make no autolink: cmark
 // makes of it one text node per line with soft breaks between, and the reader cuts those
 // words from the source. cmark still reads the rest of the body, with a one-letter
-// stand-in on each plain paragraph's first line and blank lines for its others, so that
-// lines keep their numbers and the stand-in closes what the paragraph would have closed.
+// stand-in on the first line of each run of plain paragraphs (those with only blank lines
+// between them) and blank lines for the rest, so that lines keep their numbers and the
+// stand-in closes what the paragraphs would have closed.
 struct PlainParagraph {
-    std::uint32_t line = 0;   // its first line
-    std::uint32_t lines = 0;  // how many
-    std::string_view text;    // its lines, without the last line end
+    std::uint32_t line = 0;      // its first line
+    std::uint32_t lines = 0;     // how many
+    std::string_view text;       // its lines, without the last line end
+    bool continues_run = false;  // only blank lines since the plain paragraph before
 };
 
 constexpr std::string_view kStandIn = "x";
@@ -382,6 +384,7 @@ std::vector<PlainParagraph> find_plain_paragraphs(std::string_view body, std::ui
     auto line_end = [&](std::size_t at) { return std::min(body.find('\n', at), body.size()); };
     std::uint32_t line = first_line;
     std::size_t at = 0;
+    bool after_plain = false;  // the run of lines before the blank lines at `at` was a plain paragraph
     while (at < body.size()) {
         // a run of lines between blank lines (or the ends of the body)
         const std::size_t begin = at;
@@ -399,8 +402,10 @@ std::vector<PlainParagraph> find_plain_paragraphs(std::string_view body, std::ui
         const std::size_t end = std::min(at, body.size());
         if (plain && end > begin) {
             const std::string_view lines = body.substr(begin, end - begin - (body[end - 1] == '\n'));
-            if (!autolink || !may_autolink(lines)) out.push_back({begin_line, line - begin_line, lines});
+            plain = !autolink || !may_autolink(lines);
+            if (plain) out.push_back({begin_line, line - begin_line, lines, after_plain});
         }
+        after_plain = plain && end > begin;
         // the blank lines after it
         for (; at < body.size(); ++line) {
             const std::size_t nl = line_end(at);
@@ -420,7 +425,7 @@ std::string with_stand_ins(std::string_view body, const std::vector<PlainParagra
     for (const PlainParagraph& p : plains) {
         const auto begin = static_cast<std::size_t>(p.text.data() - body.data());
         out.append(body, copied, begin - copied);
-        out += kStandIn;
+        if (!p.continues_run) out += kStandIn;
         out.append(p.lines - 1, '\n');
         copied = begin + p.text.size();
     }
@@ -428,21 +433,25 @@ std::string with_stand_ins(std::string_view body, const std::vector<PlainParagra
     return out;
 }
 
-// True when each stand-in came back as a top-level paragraph of its own, where the plain
-// paragraph is: else a fenced code or HTML block took it in, and the body is read whole.
+// True when each stand-in came back as a top-level paragraph of its own, where its run of
+// plain paragraphs starts: else a fenced code or HTML block took it in, and the body is
+// read whole.
 bool stand_ins_kept(cmark_node* doc, const std::vector<PlainParagraph>& plains) {
+    std::vector<std::uint32_t> runs;
+    for (const PlainParagraph& p : plains)
+        if (!p.continues_run) runs.push_back(p.line);
     std::size_t k = 0;
-    for (cmark_node* n = cmark_node_first_child(doc); n && k < plains.size(); n = cmark_node_next(n)) {
+    for (cmark_node* n = cmark_node_first_child(doc); n && k < runs.size(); n = cmark_node_next(n)) {
         const auto line = static_cast<std::uint32_t>(cmark_node_get_start_line(n));
-        if (line > plains[k].line) return false;
-        if (line == plains[k].line) {
+        if (line > runs[k]) return false;
+        if (line == runs[k]) {
             if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH || cmark_node_get_start_column(n) != 1 ||
                 cmark_node_get_end_line(n) != cmark_node_get_start_line(n))
                 return false;
             ++k;
         }
     }
-    return k == plains.size();
+    return k == runs.size();
 }
 
 // ------------------------------------------------------------------ the reader
@@ -555,16 +564,20 @@ private:
     // Appends a text node's literal as text inlines that each start at their exact column.
     void append_text(std::string_view literal, SourcePos reported, Inlines& out);
     Block read_block(cmark_node* n);
-    // A block of the body: a plain paragraph's words from the source, any other from cmark.
-    Block read_top_block(cmark_node* n);
+    // A block of the body at `pos`: a plain paragraph's words from the source, any other
+    // from cmark.
+    Block read_top_block(cmark_node* n, SourcePos pos);
+    // A block of the body at `pos` (a node, or a plain paragraph of the run its stand-in
+    // starts) into the section or clause it belongs to.
+    void read_top(cmark_node* n, SourcePos pos, Protocol& p);
     Block read_list(cmark_node* n);
     Block read_table(cmark_node* n);
     std::vector<Block> read_children(cmark_node* parent);
 
     void start_section(cmark_node* heading, Protocol& p);
     void start_clause(Clause clause);
-    Section& current_section(Protocol& p, cmark_node* at);
-    void add_to_section(Block b, Protocol& p, cmark_node* at);
+    Section& current_section(Protocol& p, SourcePos at);
+    void add_to_section(Block b, Protocol& p, SourcePos at);
 
     // Removes `count` bytes from the front of the inline content (the number/label/id
     // already taken from the raw line), and leading spaces after them.
@@ -933,8 +946,7 @@ Block Reader::read_block(cmark_node* n) {
     }
 }
 
-Block Reader::read_top_block(cmark_node* n) {
-    const SourcePos pos = pos_of(n);
+Block Reader::read_top_block(cmark_node* n, SourcePos pos) {
     if (next_plain_ == plains_.size() || plains_[next_plain_].line != pos.line) return read_block(n);
     // As cmark gives it: a text node per line, a soft break (with no position) between two.
     const PlainParagraph& plain = plains_[next_plain_++];
@@ -955,20 +967,20 @@ Block Reader::read_top_block(cmark_node* n) {
     return b;
 }
 
-Section& Reader::current_section(Protocol& p, cmark_node* at) {
+Section& Reader::current_section(Protocol& p, SourcePos at) {
     if (!section_) {
-        diags_.warning(path_, pos_of(at), "text before the first section heading ('## ...'); it is kept as a preamble");
+        diags_.warning(path_, at, "text before the first section heading ('## ...'); it is kept as a preamble");
         Section s;
         s.kind = SectionKind::preamble;
         s.id = "preamble";
-        s.pos = pos_of(at);
+        s.pos = at;
         p.sections.push_back(std::move(s));
         section_ = &p.sections.back();
     }
     return *section_;
 }
 
-void Reader::add_to_section(Block b, Protocol& p, cmark_node* at) {
+void Reader::add_to_section(Block b, Protocol& p, SourcePos at) {
     if (clause_) {
         clause_->blocks.push_back(std::move(b));
         return;
@@ -1024,137 +1036,144 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
         ++blocks;
     }
     p.sections.reserve(headings + 1);
-    given_ids_.reserve(blocks);  // about one id per top-level block at most, in most sources
+    given_ids_.reserve(blocks + plains_.size());  // about one id per block at most, in most sources
 
     for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
-        const SourcePos pos = pos_of(n);
-        const cmark_node_type type = cmark_node_get_type(n);
-        const bool in_preamble = section_ && section_->kind == SectionKind::preamble;
-
-        if (type == CMARK_NODE_HEADING) {
-            int level = cmark_node_get_heading_level(n);
-            if (level == 1) {
-                diags_.warning(path_, pos,
-                               "level-1 heading: the title comes from the front matter; use '##' for sections");
-            }
-            // "### 24.1 Status of this code": a clause with a title
-            std::string_view raw = lines_.from(pos.line, pos.column);
-            std::size_t hashes = raw.find_first_not_of('#');
-            std::string_view after = hashes == std::string_view::npos ? std::string_view{} : raw.substr(hashes);
-            std::size_t lead = after.find_first_not_of(" \t");
-            std::vector<int> parts;
-            std::string num;
-            if (level >= 3 && section_ && !in_preamble && lead != std::string_view::npos &&
-                match_number(after.substr(lead), false, parts, num)) {
-                Clause c;
-                c.pos = pos;
-                c.number_pos = {pos.line, static_cast<std::uint32_t>(pos.column + hashes + lead)};
-                c.number.text = std::move(num);
-                c.number.parts = std::move(parts);
-                c.heading = read_inlines(n);
-                AttrBlock attrs = strip_trailing_attrs(c.heading, pos);
-                std::vector<int> again;
-                std::string num2;
-                if (!c.heading.empty() && c.heading.front().kind == InlineKind::text)
-                    strip_prefix(c.heading, match_number(c.heading.front().text, false, again, num2));
-                c.id = attrs.id;
-                c.id_given = !attrs.id.empty();
-                start_clause(std::move(c));
-                continue;
-            }
-            start_section(n, p);
-            continue;
-        }
-
-        if (type == CMARK_NODE_THEMATIC_BREAK) continue;
-
-        if (type == CMARK_NODE_PARAGRAPH && section_ && !in_preamble) {
-            std::string_view raw = lines_.from(pos.line, pos.column);
-            std::vector<int> parts;
-            std::string num;
-            if (std::size_t used = match_number(raw, false, parts, num)) {
-                Clause c;
-                c.pos = pos;
-                c.number_pos = pos;
-                c.number.text = std::move(num);
-                c.number.parts = std::move(parts);
-                AttrBlock attrs;
-                std::size_t attr_len = parse_attr_block(raw.substr(used), attrs);
-                if (attrs.malformed)
-                    diags_.error(path_, {pos.line, static_cast<std::uint32_t>(pos.column + used)},
-                                 "malformed clause id '" + std::string(raw.substr(used, attr_len)) +
-                                     "': ids start with a letter and use letters, digits, '-' and '_'");
-                if (attr_len) {
-                    c.id_given = !attrs.id.empty();
-                    c.id = std::move(attrs.id);
-                    used += attr_len;
-                }
-                Block b = read_top_block(n);
-                strip_prefix(b.inlines, used);
-                if (!b.inlines.empty()) c.blocks.push_back(std::move(b));
-                start_clause(std::move(c));
-                continue;
-            }
-            if (clause_) {
-                // "(a) text" pasted as a paragraph: a labelled sub-item
-                std::string label;
-                if (std::size_t used = match_label(raw, label)) {
-                    Block para = read_top_block(n);
-                    strip_prefix(para.inlines, used);
-                    ListItem item;
-                    item.label = label;
-                    item.pos = pos;
-                    item.blocks.push_back(std::move(para));
-                    Block* last = clause_->blocks.empty() ? nullptr : &clause_->blocks.back();
-                    if (last && last->kind == BlockKind::list && last->list_style != ListStyle::bullet &&
-                        last->list_style != ListStyle::ordered) {
-                        last->items.push_back(std::move(item));
-                    } else {
-                        Block list;
-                        list.kind = BlockKind::list;
-                        list.pos = pos;
-                        list.items.push_back(std::move(item));
-                        clause_->blocks.push_back(std::move(list));
-                    }
-                    Block& list = clause_->blocks.back();
-                    std::vector<std::string> labels;
-                    for (const auto& it : list.items) labels.push_back(it.label);
-                    list.list_style = style_of(labels);
-                    continue;
-                }
-            }
-        }
-
-        if (type == CMARK_NODE_LIST && cmark_node_get_list_type(n) == CMARK_ORDERED_LIST && section_ && !in_preamble &&
-            (!clause_ || clause_->depth() == 1)) {
-            // Single-level numbering: each item is a clause, numbered as written.
-            Block list = read_list(n);
-            for (auto& item : list.items) {
-                Clause c;
-                c.pos = item.pos;
-                c.number_pos = item.pos;
-                c.number.text = item.label;
-                parse_clause_number(item.label, c.number.parts);
-                if (!item.blocks.empty() && item.blocks.front().kind == BlockKind::paragraph) {
-                    Inlines& first = item.blocks.front().inlines;
-                    if (!first.empty() && first.front().kind == InlineKind::text) {
-                        AttrBlock attrs;
-                        if (std::size_t len = parse_attr_block(first.front().text, attrs)) {
-                            c.id = attrs.id;
-                            c.id_given = !attrs.id.empty();
-                            strip_prefix(first, len);
-                        }
-                    }
-                    if (first.empty()) item.blocks.erase(item.blocks.begin());
-                }
-                c.blocks = std::move(item.blocks);
-                start_clause(std::move(c));
-            }
-            continue;
-        }
-
-        add_to_section(read_top_block(n), p, n);
+        const std::size_t plains_read = next_plain_;
+        read_top(n, pos_of(n), p);
+        if (next_plain_ == plains_read) continue;
+        // a stand-in: the rest of its run of plain paragraphs
+        while (next_plain_ < plains_.size() && plains_[next_plain_].continues_run)
+            read_top(n, {plains_[next_plain_].line, 1}, p);
     }
+}
+
+void Reader::read_top(cmark_node* n, SourcePos pos, Protocol& p) {
+    const cmark_node_type type = cmark_node_get_type(n);
+    const bool in_preamble = section_ && section_->kind == SectionKind::preamble;
+
+    if (type == CMARK_NODE_HEADING) {
+        int level = cmark_node_get_heading_level(n);
+        if (level == 1) {
+            diags_.warning(path_, pos, "level-1 heading: the title comes from the front matter; use '##' for sections");
+        }
+        // "### 24.1 Status of this code": a clause with a title
+        std::string_view raw = lines_.from(pos.line, pos.column);
+        std::size_t hashes = raw.find_first_not_of('#');
+        std::string_view after = hashes == std::string_view::npos ? std::string_view{} : raw.substr(hashes);
+        std::size_t lead = after.find_first_not_of(" \t");
+        std::vector<int> parts;
+        std::string num;
+        if (level >= 3 && section_ && !in_preamble && lead != std::string_view::npos &&
+            match_number(after.substr(lead), false, parts, num)) {
+            Clause c;
+            c.pos = pos;
+            c.number_pos = {pos.line, static_cast<std::uint32_t>(pos.column + hashes + lead)};
+            c.number.text = std::move(num);
+            c.number.parts = std::move(parts);
+            c.heading = read_inlines(n);
+            AttrBlock attrs = strip_trailing_attrs(c.heading, pos);
+            std::vector<int> again;
+            std::string num2;
+            if (!c.heading.empty() && c.heading.front().kind == InlineKind::text)
+                strip_prefix(c.heading, match_number(c.heading.front().text, false, again, num2));
+            c.id = attrs.id;
+            c.id_given = !attrs.id.empty();
+            start_clause(std::move(c));
+            return;
+        }
+        start_section(n, p);
+        return;
+    }
+
+    if (type == CMARK_NODE_THEMATIC_BREAK) return;
+
+    if (type == CMARK_NODE_PARAGRAPH && section_ && !in_preamble) {
+        std::string_view raw = lines_.from(pos.line, pos.column);
+        std::vector<int> parts;
+        std::string num;
+        if (std::size_t used = match_number(raw, false, parts, num)) {
+            Clause c;
+            c.pos = pos;
+            c.number_pos = pos;
+            c.number.text = std::move(num);
+            c.number.parts = std::move(parts);
+            AttrBlock attrs;
+            std::size_t attr_len = parse_attr_block(raw.substr(used), attrs);
+            if (attrs.malformed)
+                diags_.error(path_, {pos.line, static_cast<std::uint32_t>(pos.column + used)},
+                             "malformed clause id '" + std::string(raw.substr(used, attr_len)) +
+                                 "': ids start with a letter and use letters, digits, '-' and '_'");
+            if (attr_len) {
+                c.id_given = !attrs.id.empty();
+                c.id = std::move(attrs.id);
+                used += attr_len;
+            }
+            Block b = read_top_block(n, pos);
+            strip_prefix(b.inlines, used);
+            if (!b.inlines.empty()) c.blocks.push_back(std::move(b));
+            start_clause(std::move(c));
+            return;
+        }
+        if (clause_) {
+            // "(a) text" pasted as a paragraph: a labelled sub-item
+            std::string label;
+            if (std::size_t used = match_label(raw, label)) {
+                Block para = read_top_block(n, pos);
+                strip_prefix(para.inlines, used);
+                ListItem item;
+                item.label = label;
+                item.pos = pos;
+                item.blocks.push_back(std::move(para));
+                Block* last = clause_->blocks.empty() ? nullptr : &clause_->blocks.back();
+                if (last && last->kind == BlockKind::list && last->list_style != ListStyle::bullet &&
+                    last->list_style != ListStyle::ordered) {
+                    last->items.push_back(std::move(item));
+                } else {
+                    Block list;
+                    list.kind = BlockKind::list;
+                    list.pos = pos;
+                    list.items.push_back(std::move(item));
+                    clause_->blocks.push_back(std::move(list));
+                }
+                Block& list = clause_->blocks.back();
+                std::vector<std::string> labels;
+                for (const auto& it : list.items) labels.push_back(it.label);
+                list.list_style = style_of(labels);
+                return;
+            }
+        }
+    }
+
+    if (type == CMARK_NODE_LIST && cmark_node_get_list_type(n) == CMARK_ORDERED_LIST && section_ && !in_preamble &&
+        (!clause_ || clause_->depth() == 1)) {
+        // Single-level numbering: each item is a clause, numbered as written.
+        Block list = read_list(n);
+        for (auto& item : list.items) {
+            Clause c;
+            c.pos = item.pos;
+            c.number_pos = item.pos;
+            c.number.text = item.label;
+            parse_clause_number(item.label, c.number.parts);
+            if (!item.blocks.empty() && item.blocks.front().kind == BlockKind::paragraph) {
+                Inlines& first = item.blocks.front().inlines;
+                if (!first.empty() && first.front().kind == InlineKind::text) {
+                    AttrBlock attrs;
+                    if (std::size_t len = parse_attr_block(first.front().text, attrs)) {
+                        c.id = attrs.id;
+                        c.id_given = !attrs.id.empty();
+                        strip_prefix(first, len);
+                    }
+                }
+                if (first.empty()) item.blocks.erase(item.blocks.begin());
+            }
+            c.blocks = std::move(item.blocks);
+            start_clause(std::move(c));
+        }
+        return;
+    }
+
+    add_to_section(read_top_block(n, pos), p, pos);
 }
 
 // Assign a derived id to every section and clause without one, unique in the file.
