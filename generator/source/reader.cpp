@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <memory_resource>
 #include <set>
 #include <unordered_map>
 
@@ -597,7 +598,10 @@ private:
     Diagnostics& diags_;
     Clause* clause_ = nullptr;    // the open clause, if any
     Section* section_ = nullptr;  // the open section, if any
-    std::unordered_map<std::string, SourcePos> given_ids_;
+    // Every id written so far, keys and nodes from one arena: two small allocations an id
+    // from the heap cost more than the rest of noting it.
+    std::pmr::monotonic_buffer_resource id_arena_;
+    std::pmr::unordered_map<std::pmr::string, SourcePos> given_ids_{&id_arena_};
     int depth_ = 0;
     bool reported_depth_ = false;
     std::vector<TextPiece> pieces_;  // append_text's, kept for the next text node
@@ -662,7 +666,7 @@ AttrBlock Reader::strip_trailing_attrs(Inlines& inlines, SourcePos at) {
 
 void Reader::note_id(const std::string& id, SourcePos pos, bool given) {
     if (!given || id.empty()) return;
-    auto [it, inserted] = given_ids_.emplace(id, pos);
+    auto [it, inserted] = given_ids_.emplace(std::pmr::string(id, &id_arena_), pos);
     if (!inserted)
         diags_.error(path_, pos,
                      "id '" + id + "' is used twice (first at line " + std::to_string(it->second.line) + ")");

@@ -8,6 +8,7 @@
 #include <random>
 
 #include "io/files.hpp"
+#include "source/model_dump.hpp"
 #include "source/reader.hpp"
 #include "support.hpp"
 
@@ -15,67 +16,13 @@ using namespace protopub;
 
 namespace {
 
-// Every field of the model that the reader fills, positions included.
-std::string pos(const model::SourcePos& p) { return std::to_string(p.line) + ":" + std::to_string(p.column); }
-
-void dump(const model::Inlines& inlines, std::string& out) {
-    for (const auto& in : inlines) {
-        out += "(" + std::to_string(static_cast<int>(in.kind)) + "@" + pos(in.pos) + " [" + in.text + "] <" +
-               in.target + "> " + std::to_string(in.reference);
-        dump(in.children, out);
-        out += ")";
-    }
-}
-
-void dump(const std::vector<model::Block>& blocks, std::string& out) {
-    for (const auto& b : blocks) {
-        out += "\n{block " + std::to_string(static_cast<int>(b.kind)) + "@" + pos(b.pos) + " style " +
-               std::to_string(static_cast<int>(b.list_style)) + " change " +
-               std::to_string(static_cast<int>(b.change)) + " ";
-        dump(b.inlines, out);
-        for (const auto& item : b.items) {
-            out += "\n item [" + item.label + "] #" + item.id + "@" + pos(item.pos) + " old [" + item.old_label + "]";
-            dump(item.blocks, out);
-        }
-        for (auto a : b.align) out += std::to_string(static_cast<int>(a));
-        for (const auto& row : b.rows) {
-            out += "\n row " + std::to_string(row.header);
-            for (const auto& cell : row.cells) {
-                out += " | ";
-                dump(cell.inlines, out);
-            }
-        }
-        dump(b.children, out);
-        out += "}";
-    }
-}
-
-std::string dump(const model::Protocol& p, const model::Diagnostics& diags) {
-    std::string out = p.meta.title + "|" + p.meta.council + "|" + p.meta.version + "|" + p.meta.adopted + "\n";
-    for (const auto& s : p.sections) {
-        out += "\nsection " + s.id + " " + std::to_string(s.id_given) + " " + std::to_string(static_cast<int>(s.kind)) +
-               " " + std::to_string(s.level) + " [" + s.number.text + "]@" + pos(s.pos) + " ";
-        dump(s.heading, out);
-        dump(s.intro, out);
-        for (const auto& c : s.clauses) {
-            out += "\nclause " + c.id + " " + std::to_string(c.id_given) + " [" + c.number.text + "]";
-            for (int part : c.number.parts) out += "." + std::to_string(part);
-            out += "@" + pos(c.pos) + "/" + pos(c.number_pos) + " ";
-            dump(c.heading, out);
-            dump(c.blocks, out);
-        }
-    }
-    for (const auto& d : diags.items()) out += "\n" + model::format(d);
-    return out;
-}
-
-// Both ways of reading; returns the number of differing texts (each reported).
+// Both ways of reading give the same model and diagnostics.
 void require_same_reading(const std::string& text, const std::string& name) {
     model::Diagnostics fast_diags, cmark_diags;
     const model::Protocol fast = source::read_protocol(text, name, fast_diags);
     const model::Protocol cmark = source::read_protocol(text, name, cmark_diags, {.plain_paragraphs = false});
     INFO(name << "\n" << text);
-    REQUIRE(dump(fast, fast_diags) == dump(cmark, cmark_diags));
+    REQUIRE(test::exact_dump(fast, fast_diags) == test::exact_dump(cmark, cmark_diags));
 }
 
 const char* const kFrontMatter = "---\ntitle: T\ncouncil: C\nversion: \"1\"\nstatus: draft\n---\n";
