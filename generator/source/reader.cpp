@@ -311,23 +311,26 @@ bool may_autolink(std::string_view text) {
     return false;
 }
 
-// ------------------------------------------------------------------ plain paragraphs
+// ------------------------------------------------------------------ plain blocks
 
-// Most of a protocol is paragraphs of plain words, and cmark's block and inline parse of
-// them cost more than the rest of reading. A paragraph is plain when every line of it
-// starts with a letter, a digit that opens no ordered list, '(' or a character outside
-// ASCII (none starts or continues a block), holds no byte that cmark's inline parser or
-// an extension acts on, no tab and no trailing space, and could make no autolink: cmark
-// makes of it one text node per line with soft breaks between, and the reader cuts those
-// words from the source. cmark still reads the rest of the body, with a one-letter
-// stand-in on the first line of each run of plain paragraphs (those with only blank lines
-// between them) and blank lines for the rest, so that lines keep their numbers and the
-// stand-in closes what the paragraphs would have closed.
-struct PlainParagraph {
+// Most of a protocol is headings and paragraphs of plain words, and cmark's block and
+// inline parse of them cost more than the rest of reading. A paragraph is plain when every
+// line of it starts with a letter, a digit that opens no ordered list, '(' or a character
+// outside ASCII (none starts or continues a block), holds no byte that cmark's inline
+// parser or an extension acts on, no tab and no trailing space, and could make no
+// autolink: cmark makes of it one text node per line with soft breaks between. A heading
+// is plain when it is a line of its own, one to six '#', a space and words as plain, not
+// ending in '#' (no closing sequence): one text node. The reader cuts those words from the
+// source. cmark still reads the rest of the body, with a one-letter stand-in on the first
+// line of each run of plain blocks (those with only blank lines between them) and blank
+// lines for the rest, so that lines keep their numbers and the stand-in closes what the
+// blocks would have closed.
+struct PlainBlock {
     std::uint32_t line = 0;      // its first line
     std::uint32_t lines = 0;     // how many
     std::string_view text;       // its lines, without the last line end
-    bool continues_run = false;  // only blank lines since the plain paragraph before
+    int heading_level = 0;       // 1 to 6 for a heading, 0 for a paragraph
+    bool continues_run = false;  // only blank lines since the plain block before
 };
 
 constexpr std::string_view kStandIn = "x";
@@ -376,12 +379,24 @@ std::size_t plain_line_end(std::string_view text, std::size_t at) {
     return text[stop - 1] == ' ' ? std::string_view::npos : stop;
 }
 
+// The level of the plain heading that is the line at `at`, else 0.
+int plain_heading_level(std::string_view text, std::size_t at) {
+    std::size_t hashes = 0;
+    while (at + hashes < text.size() && text[at + hashes] == '#') ++hashes;
+    const std::size_t words = at + hashes + 1;
+    if (hashes == 0 || hashes > 6 || words >= text.size() || text[words - 1] != ' ') return 0;
+    const std::size_t end = next_stop_byte(text, words);
+    if (end < text.size() && text[end] != '\n') return 0;
+    const char first = text[words], last = text[end - 1];
+    return end > words && first != ' ' && last != ' ' && last != '#' ? static_cast<int>(hashes) : 0;
+}
+
 bool blank_line(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
-// The plain paragraphs of the body (which starts at line `first_line`), in order; with the
+// The plain blocks of the body (which starts at line `first_line`), in order; with the
 // autolink extension attached, only those that could make no autolink.
-std::vector<PlainParagraph> find_plain_paragraphs(std::string_view body, std::uint32_t first_line, bool autolink) {
-    std::vector<PlainParagraph> out;
+std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t first_line, bool autolink) {
+    std::vector<PlainBlock> out;
     auto line_end = [&](std::size_t at) { return std::min(body.find('\n', at), body.size()); };
     std::uint32_t line = first_line;
     std::size_t at = 0;
@@ -390,7 +405,13 @@ std::vector<PlainParagraph> find_plain_paragraphs(std::string_view body, std::ui
         // a run of lines between blank lines (or the ends of the body)
         const std::size_t begin = at;
         const std::uint32_t begin_line = line;
+        const int heading_level = plain_heading_level(body, at);
         bool plain = true;
+        if (heading_level > 0) {  // a heading alone between blank lines
+            at = line_end(at) + 1;
+            ++line;
+            plain = at >= body.size() || blank_line(body.substr(at, line_end(at) - at));
+        }
         for (; at < body.size(); ++line) {
             std::size_t end = plain ? plain_line_end(body, at) : std::string_view::npos;
             if (end == std::string_view::npos) {
@@ -404,7 +425,7 @@ std::vector<PlainParagraph> find_plain_paragraphs(std::string_view body, std::ui
         if (plain && end > begin) {
             const std::string_view lines = body.substr(begin, end - begin - (body[end - 1] == '\n'));
             plain = !autolink || !may_autolink(lines);
-            if (plain) out.push_back({begin_line, line - begin_line, lines, after_plain});
+            if (plain) out.push_back({begin_line, line - begin_line, lines, heading_level, after_plain});
         }
         after_plain = plain && end > begin;
         // the blank lines after it
@@ -417,13 +438,13 @@ std::vector<PlainParagraph> find_plain_paragraphs(std::string_view body, std::ui
     return out;
 }
 
-// The body as cmark reads it: each plain paragraph's first line replaced by the stand-in
-// and its other lines left empty.
-std::string with_stand_ins(std::string_view body, const std::vector<PlainParagraph>& plains) {
+// The body as cmark reads it: the first line of each run of plain blocks replaced by the
+// stand-in, and the other lines of the run left empty.
+std::string with_stand_ins(std::string_view body, const std::vector<PlainBlock>& plains) {
     std::string out;
     out.reserve(body.size());
     std::size_t copied = 0;
-    for (const PlainParagraph& p : plains) {
+    for (const PlainBlock& p : plains) {
         const auto begin = static_cast<std::size_t>(p.text.data() - body.data());
         out.append(body, copied, begin - copied);
         if (!p.continues_run) out += kStandIn;
@@ -435,11 +456,11 @@ std::string with_stand_ins(std::string_view body, const std::vector<PlainParagra
 }
 
 // True when each stand-in came back as a top-level paragraph of its own, where its run of
-// plain paragraphs starts: else a fenced code or HTML block took it in, and the body is
+// plain blocks starts: else a fenced code or HTML block took it in, and the body is
 // read whole.
-bool stand_ins_kept(cmark_node* doc, const std::vector<PlainParagraph>& plains) {
+bool stand_ins_kept(cmark_node* doc, const std::vector<PlainBlock>& plains) {
     std::vector<std::uint32_t> runs;
-    for (const PlainParagraph& p : plains)
+    for (const PlainBlock& p : plains)
         if (!p.continues_run) runs.push_back(p.line);
     std::size_t k = 0;
     for (cmark_node* n = cmark_node_first_child(doc); n && k < runs.size(); n = cmark_node_next(n)) {
@@ -548,8 +569,7 @@ thread_local CmarkArena* CmarkArena::current_ = nullptr;
 
 class Reader {
 public:
-    Reader(std::string_view text, const std::vector<PlainParagraph>& plains, const std::string& path,
-           Diagnostics& diags)
+    Reader(std::string_view text, const std::vector<PlainBlock>& plains, const std::string& path, Diagnostics& diags)
         : text_(text), lines_(text), plains_(plains), path_(path), diags_(diags) {}
 
     void read_body(cmark_node* doc, Protocol& p);
@@ -565,17 +585,18 @@ private:
     // Appends a text node's literal as text inlines that each start at their exact column.
     void append_text(std::string_view literal, SourcePos reported, Inlines& out);
     Block read_block(cmark_node* n);
-    // A block of the body at `pos`: a plain paragraph's words from the source, any other
-    // from cmark.
-    Block read_top_block(cmark_node* n, SourcePos pos);
-    // A block of the body at `pos` (a node, or a plain paragraph of the run its stand-in
-    // starts) into the section or clause it belongs to.
-    void read_top(cmark_node* n, SourcePos pos, Protocol& p);
+    // A block of the body: a plain paragraph's words from the source, any other block from
+    // cmark; and a heading's words, likewise.
+    Block read_top_block(cmark_node* n, const PlainBlock* plain);
+    Inlines read_heading(cmark_node* n, const PlainBlock* plain);
+    // A block of the body (node `n`, or the plain block `plain` when there is one) into the
+    // section or clause it belongs to.
+    void read_top(cmark_node* n, const PlainBlock* plain, Protocol& p);
     Block read_list(cmark_node* n);
     Block read_table(cmark_node* n);
     std::vector<Block> read_children(cmark_node* parent);
 
-    void start_section(cmark_node* heading, Protocol& p);
+    void start_section(SourcePos pos, int level, Inlines heading, Protocol& p);
     void start_clause(Clause clause);
     Section& current_section(Protocol& p, SourcePos at);
     void add_to_section(Block b, Protocol& p, SourcePos at);
@@ -592,7 +613,7 @@ private:
 
     std::string_view text_;
     Lines lines_;
-    const std::vector<PlainParagraph>& plains_;
+    const std::vector<PlainBlock>& plains_;
     std::size_t next_plain_ = 0;  // the first of plains_ not read yet
     const std::string& path_;
     Diagnostics& diags_;
@@ -950,15 +971,14 @@ Block Reader::read_block(cmark_node* n) {
     }
 }
 
-Block Reader::read_top_block(cmark_node* n, SourcePos pos) {
-    if (next_plain_ == plains_.size() || plains_[next_plain_].line != pos.line) return read_block(n);
+Block Reader::read_top_block(cmark_node* n, const PlainBlock* plain) {
+    if (!plain) return read_block(n);
     // As cmark gives it: a text node per line, a soft break (with no position) between two.
-    const PlainParagraph& plain = plains_[next_plain_++];
-    const std::string_view lines = plain.text;
+    const std::string_view lines = plain->text;
     Block b;
-    b.pos = pos;
-    b.inlines.reserve(2 * std::size_t{plain.lines} - 1);
-    std::uint32_t line = pos.line;
+    b.pos = {plain->line, 1};
+    b.inlines.reserve(2 * std::size_t{plain->lines} - 1);
+    std::uint32_t line = plain->line;
     for (std::size_t at = 0;; ++line) {
         const std::size_t nl = std::min(lines.find('\n', at), lines.size());
         Inline& words = b.inlines.emplace_back();
@@ -969,6 +989,16 @@ Block Reader::read_top_block(cmark_node* n, SourcePos pos) {
         at = nl + 1;
     }
     return b;
+}
+
+Inlines Reader::read_heading(cmark_node* n, const PlainBlock* plain) {
+    if (!plain) return read_inlines(n);
+    // As cmark gives it: one text node, the words after the '#'s and a space
+    Inlines words(1);
+    const auto begin = static_cast<std::size_t>(plain->heading_level) + 1;
+    words[0].text = plain->text.substr(begin);
+    words[0].pos = {plain->line, static_cast<std::uint32_t>(begin + 1)};
+    return words;
 }
 
 Section& Reader::current_section(Protocol& p, SourcePos at) {
@@ -992,11 +1022,11 @@ void Reader::add_to_section(Block b, Protocol& p, SourcePos at) {
     current_section(p, at).intro.push_back(std::move(b));
 }
 
-void Reader::start_section(cmark_node* heading, Protocol& p) {
+void Reader::start_section(SourcePos pos, int level, Inlines heading, Protocol& p) {
     Section s;
-    s.pos = pos_of(heading);
-    s.level = cmark_node_get_heading_level(heading);
-    s.heading = read_inlines(heading);
+    s.pos = pos;
+    s.level = level;
+    s.heading = std::move(heading);
     AttrBlock attrs = strip_trailing_attrs(s.heading, s.pos);
     for (const auto& c : attrs.classes) {
         if (c == "preamble")
@@ -1039,25 +1069,30 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
         if (cmark_node_get_type(n) == CMARK_NODE_HEADING) ++headings;
         ++blocks;
     }
+    for (const PlainBlock& plain : plains_) headings += plain.heading_level > 0;
     p.sections.reserve(headings + 1);
     given_ids_.reserve(blocks + plains_.size());  // about one id per block at most, in most sources
 
     for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
-        const std::size_t plains_read = next_plain_;
-        read_top(n, pos_of(n), p);
-        if (next_plain_ == plains_read) continue;
-        // a stand-in: the rest of its run of plain paragraphs
-        while (next_plain_ < plains_.size() && plains_[next_plain_].continues_run)
-            read_top(n, {plains_[next_plain_].line, 1}, p);
+        if (next_plain_ == plains_.size() || plains_[next_plain_].line != pos_of(n).line) {
+            read_top(n, nullptr, p);
+            continue;
+        }
+        // a stand-in: its run of plain blocks
+        do read_top(n, &plains_[next_plain_++], p);
+        while (next_plain_ < plains_.size() && plains_[next_plain_].continues_run);
     }
 }
 
-void Reader::read_top(cmark_node* n, SourcePos pos, Protocol& p) {
-    const cmark_node_type type = cmark_node_get_type(n);
+void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
+    const SourcePos pos = plain ? SourcePos{plain->line, 1} : pos_of(n);
+    const cmark_node_type type = !plain                     ? cmark_node_get_type(n)
+                                 : plain->heading_level > 0 ? CMARK_NODE_HEADING
+                                                            : CMARK_NODE_PARAGRAPH;
     const bool in_preamble = section_ && section_->kind == SectionKind::preamble;
 
     if (type == CMARK_NODE_HEADING) {
-        int level = cmark_node_get_heading_level(n);
+        const int level = plain ? plain->heading_level : cmark_node_get_heading_level(n);
         if (level == 1) {
             diags_.warning(path_, pos, "level-1 heading: the title comes from the front matter; use '##' for sections");
         }
@@ -1075,7 +1110,7 @@ void Reader::read_top(cmark_node* n, SourcePos pos, Protocol& p) {
             c.number_pos = {pos.line, static_cast<std::uint32_t>(pos.column + hashes + lead)};
             c.number.text = std::move(num);
             c.number.parts = std::move(parts);
-            c.heading = read_inlines(n);
+            c.heading = read_heading(n, plain);
             AttrBlock attrs = strip_trailing_attrs(c.heading, pos);
             std::vector<int> again;
             std::string num2;
@@ -1086,7 +1121,7 @@ void Reader::read_top(cmark_node* n, SourcePos pos, Protocol& p) {
             start_clause(std::move(c));
             return;
         }
-        start_section(n, p);
+        start_section(pos, level, read_heading(n, plain), p);
         return;
     }
 
@@ -1113,7 +1148,7 @@ void Reader::read_top(cmark_node* n, SourcePos pos, Protocol& p) {
                 c.id = std::move(attrs.id);
                 used += attr_len;
             }
-            Block b = read_top_block(n, pos);
+            Block b = read_top_block(n, plain);
             strip_prefix(b.inlines, used);
             if (!b.inlines.empty()) c.blocks.push_back(std::move(b));
             start_clause(std::move(c));
@@ -1123,7 +1158,7 @@ void Reader::read_top(cmark_node* n, SourcePos pos, Protocol& p) {
             // "(a) text" pasted as a paragraph: a labelled sub-item
             std::string label;
             if (std::size_t used = match_label(raw, label)) {
-                Block para = read_top_block(n, pos);
+                Block para = read_top_block(n, plain);
                 strip_prefix(para.inlines, used);
                 ListItem item;
                 item.label = label;
@@ -1177,7 +1212,7 @@ void Reader::read_top(cmark_node* n, SourcePos pos, Protocol& p) {
         return;
     }
 
-    add_to_section(read_top_block(n, pos), p, pos);
+    add_to_section(read_top_block(n, plain), p, pos);
 }
 
 // Assign a derived id to every section and clause without one, unique in the file.
@@ -1464,8 +1499,8 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
             cmark_parser_feed(parser, input.data(), input.size());
             return cmark_parser_finish(parser);
         };
-        std::vector<PlainParagraph> plains;
-        if (options.plain_paragraphs) plains = find_plain_paragraphs(markdown, body_line, autolink);
+        std::vector<PlainBlock> plains;
+        if (options.plain_paragraphs) plains = find_plain_blocks(markdown, body_line, autolink);
         cmark_node* doc = nullptr;
         if (!plains.empty()) {
             doc = parse(with_stand_ins(markdown, plains));

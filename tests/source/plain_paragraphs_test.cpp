@@ -1,4 +1,4 @@
-// Plain paragraphs cut from the source (the reader's fast path) give exactly the model and
+// Plain paragraphs and headings cut from the source (the reader's fast path) give exactly the model and
 // the diagnostics that cmark's parse of them gives: on every committed source, every
 // Markdown file under tests/data, and generated texts that mix plain paragraphs with
 // every construct that could take one in or end one.
@@ -67,6 +67,23 @@ TEST_CASE("plain paragraphs read from the source equal cmark's reading next to e
         ">lazy quote",
         "## A heading {#heading}",
         "### 2.3 A clause heading",
+        "## 4. Numbered section",
+        "# Level one",
+        "###### Level six",
+        "####### Seven",
+        "## Closing hashes ##",
+        "## Ends in a hash#",
+        "##  Two spaces",
+        "##\tA tab",
+        "##No space",
+        "##",
+        "## ",
+        "### ",
+        " ## Indented heading",
+        "## Heading with *emphasis*",
+        "## www.example.org",
+        "## Preamble {.preamble}",
+        "### Sub-heading",
         "Setext heading",
         "===",
         "---",
