@@ -439,32 +439,78 @@ std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t f
 }
 
 // The body as cmark reads it: the first line of each run of plain blocks replaced by the
-// stand-in, and the other lines of the run left empty.
-std::string with_stand_ins(std::string_view body, const std::vector<PlainBlock>& plains) {
-    std::string out;
-    out.reserve(body.size());
+// stand-in, and the rest of the run left out, or (`keep_line_numbers`) left empty.
+struct StandInBody {
+    std::string markdown;
+    // The source line of each of its lines, when the runs are left out; else none (cmark's
+    // line numbers are the source's).
+    std::vector<std::uint32_t> source_lines;
+    std::uint32_t source_line(std::uint32_t line) const {
+        return line == 0 || line > source_lines.size() ? line : source_lines[line - 1];
+    }
+};
+
+StandInBody with_stand_ins(std::string_view body, std::uint32_t body_line, const std::vector<PlainBlock>& plains,
+                           bool keep_line_numbers) {
+    StandInBody out;
+    out.markdown.reserve(keep_line_numbers ? body.size() : body.size() / 4);
     std::size_t copied = 0;
+    std::uint32_t copied_line = body_line;  // the source line at `copied`
+    auto copy = [&](std::size_t end, std::uint32_t lines) {
+        out.markdown.append(body, copied, end - copied);
+        if (!keep_line_numbers)
+            for (std::uint32_t k = 0; k < lines; ++k) out.source_lines.push_back(copied_line + k);
+    };
     for (const PlainBlock& p : plains) {
         const auto begin = static_cast<std::size_t>(p.text.data() - body.data());
-        out.append(body, copied, begin - copied);
-        if (!p.continues_run) out += kStandIn;
-        out.append(p.lines - 1, '\n');
-        copied = begin + p.text.size();
+        if (keep_line_numbers) {
+            copy(begin, 0);
+            if (!p.continues_run) out.markdown += kStandIn;
+            out.markdown.append(p.lines - 1, '\n');
+            copied = begin + p.text.size();
+            continue;
+        }
+        if (!p.continues_run) {
+            copy(begin, p.line - copied_line);
+            out.markdown += kStandIn;
+            out.markdown += '\n';
+            out.source_lines.push_back(p.line);
+        }
+        copied = std::min(begin + p.text.size() + 1, body.size());
+        copied_line = p.line + p.lines;
     }
-    out.append(body, copied);
+    const std::string_view rest = body.substr(copied);
+    copy(body.size(), static_cast<std::uint32_t>(std::count(rest.begin(), rest.end(), '\n')) + 1);
     return out;
+}
+
+// Whether cmark-gfm could make a table of some lines of `text`: a table's delimiter row
+// holds a '|', or is a single column (":--", "---").
+bool may_hold_table(std::string_view text) {
+    if (text.find('|') != std::string_view::npos) return true;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        std::string_view line = text.substr(at, end - at);
+        line.remove_prefix(std::min(line.find_first_not_of(" \t"), line.size()));
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+        if (!line.empty() && line.front() == ':') line.remove_prefix(1);
+        if (!line.empty() && line.back() == ':') line.remove_suffix(1);
+        if (!line.empty() && line.find_first_not_of('-') == std::string_view::npos) return true;
+        at = end + 1;
+    }
+    return false;
 }
 
 // True when each stand-in came back as a top-level paragraph of its own, where its run of
 // plain blocks starts: else a fenced code or HTML block took it in, and the body is
 // read whole.
-bool stand_ins_kept(cmark_node* doc, const std::vector<PlainBlock>& plains) {
+bool stand_ins_kept(cmark_node* doc, const StandInBody& body, const std::vector<PlainBlock>& plains) {
     std::vector<std::uint32_t> runs;
     for (const PlainBlock& p : plains)
         if (!p.continues_run) runs.push_back(p.line);
     std::size_t k = 0;
     for (cmark_node* n = cmark_node_first_child(doc); n && k < runs.size(); n = cmark_node_next(n)) {
-        const auto line = static_cast<std::uint32_t>(cmark_node_get_start_line(n));
+        const std::uint32_t line = body.source_line(static_cast<std::uint32_t>(cmark_node_get_start_line(n)));
         if (line > runs[k]) return false;
         if (line == runs[k]) {
             if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH || cmark_node_get_start_column(n) != 1 ||
@@ -569,15 +615,18 @@ thread_local CmarkArena* CmarkArena::current_ = nullptr;
 
 class Reader {
 public:
-    Reader(std::string_view text, const std::vector<PlainBlock>& plains, const std::string& path, Diagnostics& diags)
-        : text_(text), lines_(text), plains_(plains), path_(path), diags_(diags) {}
+    // `body`: what cmark read, when plain blocks were left to the reader.
+    Reader(std::string_view text, const std::vector<PlainBlock>& plains, const StandInBody& body,
+           const std::string& path, Diagnostics& diags)
+        : text_(text), lines_(text), plains_(plains), body_(body), path_(path), diags_(diags) {}
 
     void read_body(cmark_node* doc, Protocol& p);
 
 private:
     SourcePos pos_of(cmark_node* n) const {
         int l = cmark_node_get_start_line(n), c = cmark_node_get_start_column(n);
-        return {static_cast<std::uint32_t>(l > 0 ? l : 0), static_cast<std::uint32_t>(c > 0 ? c : 0)};
+        return {body_.source_line(static_cast<std::uint32_t>(l > 0 ? l : 0)),
+                static_cast<std::uint32_t>(c > 0 ? c : 0)};
     }
 
     Inlines read_inlines(cmark_node* parent);
@@ -615,6 +664,7 @@ private:
     Lines lines_;
     const std::vector<PlainBlock>& plains_;
     std::size_t next_plain_ = 0;  // the first of plains_ not read yet
+    const StandInBody& body_;
     const std::string& path_;
     Diagnostics& diags_;
     Clause* clause_ = nullptr;    // the open clause, if any
@@ -1488,26 +1538,36 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
         CmarkArena arena;  // the parsers and trees go with it, at the end of this block
         const std::string_view markdown = text.substr(body);
         const bool autolink = may_autolink(markdown);
-        auto parse = [&](std::string_view input) {
+        // (cmark reads lines before `first_line` as empty lines, so that its line numbers are the file's)
+        auto parse = [&](std::string_view input, std::uint32_t first_line) {
             cmark_parser* parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena.mem());
             for (const char* ext : {"table", "strikethrough", "autolink", "tagfilter"})
                 if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext);
                     e && (autolink || std::strcmp(ext, "autolink") != 0))
                     cmark_parser_attach_syntax_extension(parser, e);
-            const std::string blank_lines(body_line - 1, '\n');
+            const std::string blank_lines(first_line - 1, '\n');
             cmark_parser_feed(parser, blank_lines.data(), blank_lines.size());
             cmark_parser_feed(parser, input.data(), input.size());
             return cmark_parser_finish(parser);
         };
         std::vector<PlainBlock> plains;
         if (options.plain_paragraphs) plains = find_plain_blocks(markdown, body_line, autolink);
+        StandInBody stand_in;
         cmark_node* doc = nullptr;
         if (!plains.empty()) {
-            doc = parse(with_stand_ins(markdown, plains));
-            if (!stand_ins_kept(doc, plains)) plains.clear();
+            // cmark-gfm gives the words of a table's header some line numbers counted from 0,
+            // not lines of its input, which a mapping would move: where a table could be, the
+            // stand-in body keeps the source's line numbers.
+            const bool keep_line_numbers = may_hold_table(markdown);
+            stand_in = with_stand_ins(markdown, body_line, plains, keep_line_numbers);
+            doc = parse(stand_in.markdown, keep_line_numbers ? body_line : 1);
+            if (!stand_ins_kept(doc, stand_in, plains)) {
+                plains.clear();
+                stand_in = {};
+            }
         }
-        if (plains.empty()) doc = parse(markdown);
-        Reader reader(text, plains, path, diags);
+        if (plains.empty()) doc = parse(markdown, body_line);
+        Reader reader(text, plains, stand_in, path, diags);
         reader.read_body(doc, p);
     }
     // Characters and references (&#xFFFE;, &#27;) no output can carry. Every word, id and

@@ -129,10 +129,19 @@ TEST_CASE("plain paragraphs read from the source equal cmark's reading next to e
     std::mt19937 random(15);
     std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
     std::uniform_int_distribution<int> length(1, 40);
+    // Half the texts without a line that could make a table: the reader maps cmark's line
+    // numbers back to the source's only then.
+    auto may_make_table = [](const std::string& piece) {
+        return piece.find('|') != std::string::npos || piece.starts_with(":") || piece.starts_with("---");
+    };
     for (int round = 0; round < 3000; ++round) {
         std::string text = kFrontMatter;
         text += "\n## Section {#s}\n\n";
-        for (int k = length(random); k > 0; --k) text += pieces[pick(random)] + "\n";
+        for (int k = length(random); k > 0; --k) {
+            std::string piece = pieces[pick(random)];
+            while (round % 2 && may_make_table(piece)) piece = pieces[pick(random)];
+            text += piece + "\n";
+        }
         if (round % 5 == 0) text.pop_back();  // no line end at the end
         require_same_reading(text, "generated-" + std::to_string(round));
     }
@@ -148,8 +157,10 @@ TEST_CASE("plain paragraphs read from the source equal cmark's reading on random
         std::string text = kFrontMatter;
         for (int k = length(random); k > 0; --k) {
             char c = alphabet[pick(random)];
-            // mostly letters and spaces, so that plain paragraphs are common
-            if (k % 3) c = "abc de"[static_cast<std::size_t>(k) % 6];
+            // mostly letters and spaces, so that plain paragraphs are common; half the texts
+            // with nothing that could make a table
+            if (k % 3 || (round % 2 && (c == '|' || c == ':' || c == '-')))
+                c = "abc de"[static_cast<std::size_t>(k) % 6];
             text += c;
         }
         require_same_reading(text, "random-" + std::to_string(round));
