@@ -317,14 +317,13 @@ bool may_autolink(std::string_view text) {
 // inline parse of them cost more than the rest of reading. A paragraph is plain when every
 // line of it starts with a letter, a digit that opens no ordered list, '(' or a character
 // outside ASCII (none starts or continues a block), holds no byte that cmark's inline
-// parser or an extension acts on, no tab and no trailing space, and could make no
-// autolink: cmark makes of it one text node per line with soft breaks between. A heading
+// parser or an extension acts on, no tab, no trailing space and nothing an autolink is
+// made of: cmark makes of it one text node per line with soft breaks between. A heading
 // is plain when it is a line of its own, one to six '#', a space and words as plain, not
 // ending in '#' (no closing sequence): one text node. The reader cuts those words from the
-// source. cmark still reads the rest of the body, with a one-letter stand-in on the first
-// line of each run of plain blocks (those with only blank lines between them) and blank
-// lines for the rest, so that lines keep their numbers and the stand-in closes what the
-// blocks would have closed.
+// source. cmark still reads the rest of the body, with a one-letter stand-in for each run
+// of plain blocks (those with only blank lines between them), which closes what the
+// blocks would have closed (see with_stand_ins).
 struct PlainBlock {
     std::uint32_t line = 0;      // its first line
     std::uint32_t lines = 0;     // how many
@@ -336,27 +335,42 @@ struct PlainBlock {
 constexpr std::string_view kStandIn = "x";
 
 // Where the scan of a line stops: line ends and the other control characters (a tab
-// too), and the bytes cmark-gfm's inline parser acts on (with strikethrough and table
-// attached).
-constexpr std::string_view kStopBytes = "\\`*_[]!<&~|";
+// too); the bytes cmark-gfm's inline parser acts on (with strikethrough and table
+// attached), and '^', which shares their range; and what every autolink holds, '@', "://"
+// and "www." in any case (see may_autolink).
+constexpr std::string_view kStopBytes = "!&*<[\\]^_`|~@";
 
-bool is_stop_byte(char c) {
-    return static_cast<unsigned char>(c) < 0x20 || kStopBytes.find(c) != std::string_view::npos;
+bool is_stop(std::string_view s, std::size_t i) {
+    const char c = s[i];
+    auto is_w = [](char b) { return (b | 0x20) == 'w'; };
+    return static_cast<unsigned char>(c) < 0x20 || kStopBytes.find(c) != std::string_view::npos ||
+           s.substr(i, 3) == "://" ||
+           (i + 3 < s.size() && is_w(c) && is_w(s[i + 1]) && is_w(s[i + 2]) && s[i + 3] == '.');
 }
 
-// The first stop byte of `s` from `i` on, or s.size().
-std::size_t next_stop_byte(std::string_view s, std::size_t i) {
+// The first stop of `s` from `i` on, or s.size().
+std::size_t next_stop(std::string_view s, std::size_t i) {
 #if defined(__SSE2__)
-    const __m128i below_space = _mm_set1_epi8(0x1F);
-    for (; i + 16 <= s.size(); i += 16) {
-        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-        __m128i stops = _mm_cmpeq_epi8(_mm_min_epu8(x, below_space), x);  // x <= 0x1F
-        for (char c : kStopBytes) stops = _mm_or_si128(stops, _mm_cmpeq_epi8(x, _mm_set1_epi8(c)));
+    // sixteen places at a time, with the three bytes after them for "://" and "www."
+    auto load = [&](std::size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at)); };
+    auto equal = [](__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
+    auto at_most = [](__m128i x, char c) { return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(c)), x); };
+    for (; i + 19 <= s.size(); i += 16) {
+        const __m128i x = load(i), x1 = load(i + 1), x2 = load(i + 2), x3 = load(i + 3);
+        const __m128i brackets = at_most(_mm_sub_epi8(x, _mm_set1_epi8('[')), '`' - '[');  // [ \ ] ^ _ `
+        __m128i stops = _mm_or_si128(at_most(x, 0x1F), brackets);
+        for (char c : {'!', '&', '*', '<', '|', '~', '@'}) stops = _mm_or_si128(stops, equal(x, c));
+        const __m128i lower_w = _mm_set1_epi8(0x20);
+        const __m128i www =
+            _mm_and_si128(_mm_and_si128(equal(_mm_or_si128(x, lower_w), 'w'), equal(_mm_or_si128(x1, lower_w), 'w')),
+                          _mm_and_si128(equal(_mm_or_si128(x2, lower_w), 'w'), equal(x3, '.')));
+        const __m128i scheme = _mm_and_si128(equal(x, ':'), _mm_and_si128(equal(x1, '/'), equal(x2, '/')));
+        stops = _mm_or_si128(stops, _mm_or_si128(www, scheme));
         if (const int mask = _mm_movemask_epi8(stops))
             return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
     }
 #endif
-    while (i < s.size() && !is_stop_byte(s[i])) ++i;
+    while (i < s.size() && !is_stop(s, i)) ++i;
     return i;
 }
 
@@ -374,7 +388,7 @@ std::size_t plain_line_end(std::string_view text, std::size_t at) {
     const bool starts_plain = is_alpha(first) || first == '(' || static_cast<unsigned char>(first) >= 0x80 ||
                               (is_digit(first) && !opens_ordered_list(text.substr(at, text.find('\n', at) - at)));
     if (!starts_plain) return std::string_view::npos;
-    const std::size_t stop = next_stop_byte(text, at);
+    const std::size_t stop = next_stop(text, at);
     if (stop < text.size() && text[stop] != '\n') return std::string_view::npos;
     return text[stop - 1] == ' ' ? std::string_view::npos : stop;
 }
@@ -385,7 +399,7 @@ int plain_heading_level(std::string_view text, std::size_t at) {
     while (at + hashes < text.size() && text[at + hashes] == '#') ++hashes;
     const std::size_t words = at + hashes + 1;
     if (hashes == 0 || hashes > 6 || words >= text.size() || text[words - 1] != ' ') return 0;
-    const std::size_t end = next_stop_byte(text, words);
+    const std::size_t end = next_stop(text, words);
     if (end < text.size() && text[end] != '\n') return 0;
     const char first = text[words], last = text[end - 1];
     return end > words && first != ' ' && last != ' ' && last != '#' ? static_cast<int>(hashes) : 0;
@@ -393,14 +407,13 @@ int plain_heading_level(std::string_view text, std::size_t at) {
 
 bool blank_line(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
-// The plain blocks of the body (which starts at line `first_line`), in order; with the
-// autolink extension attached, only those that could make no autolink.
-std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t first_line, bool autolink) {
+// The plain blocks of the body (which starts at line `first_line`), in order.
+std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t first_line) {
     std::vector<PlainBlock> out;
     auto line_end = [&](std::size_t at) { return std::min(body.find('\n', at), body.size()); };
     std::uint32_t line = first_line;
     std::size_t at = 0;
-    bool after_plain = false;  // the run of lines before the blank lines at `at` was a plain paragraph
+    bool after_plain = false;  // the run of lines before the blank lines at `at` was a plain block
     while (at < body.size()) {
         // a run of lines between blank lines (or the ends of the body)
         const std::size_t begin = at;
@@ -422,12 +435,11 @@ std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t f
             at = end + 1;
         }
         const std::size_t end = std::min(at, body.size());
-        if (plain && end > begin) {
-            const std::string_view lines = body.substr(begin, end - begin - (body[end - 1] == '\n'));
-            plain = !autolink || !may_autolink(lines);
-            if (plain) out.push_back({begin_line, line - begin_line, lines, heading_level, after_plain});
-        }
-        after_plain = plain && end > begin;
+        const bool plain_block = plain && end > begin;
+        if (plain_block)
+            out.push_back({begin_line, line - begin_line, body.substr(begin, end - begin - (body[end - 1] == '\n')),
+                           heading_level, after_plain});
+        after_plain = plain_block;
         // the blank lines after it
         for (; at < body.size(); ++line) {
             const std::size_t nl = line_end(at);
@@ -1537,10 +1549,10 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
     {
         CmarkArena arena;  // the parsers and trees go with it, at the end of this block
         const std::string_view markdown = text.substr(body);
-        const bool autolink = may_autolink(markdown);
         // (cmark reads lines before `first_line` as empty lines, so that its line numbers are the file's)
         auto parse = [&](std::string_view input, std::uint32_t first_line) {
             cmark_parser* parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena.mem());
+            const bool autolink = may_autolink(input);  // (no plain block holds an autolink)
             for (const char* ext : {"table", "strikethrough", "autolink", "tagfilter"})
                 if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext);
                     e && (autolink || std::strcmp(ext, "autolink") != 0))
@@ -1551,7 +1563,7 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
             return cmark_parser_finish(parser);
         };
         std::vector<PlainBlock> plains;
-        if (options.plain_paragraphs) plains = find_plain_blocks(markdown, body_line, autolink);
+        if (options.plain_paragraphs) plains = find_plain_blocks(markdown, body_line);
         StandInBody stand_in;
         cmark_node* doc = nullptr;
         if (!plains.empty()) {
