@@ -374,11 +374,13 @@ std::size_t next_stop(std::string_view s, std::size_t i) {
     return i;
 }
 
-bool opens_ordered_list(std::string_view line) {
+// Whether the line that `text` starts with opens an ordered list item ("1. ", "2)").
+bool opens_ordered_list(std::string_view text) {
     std::size_t digits = 0;
-    while (digits < line.size() && is_digit(line[digits])) ++digits;
-    return digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')') &&
-           (digits + 1 == line.size() || line[digits + 1] == ' ' || line[digits + 1] == '\t');
+    while (digits < text.size() && is_digit(text[digits])) ++digits;
+    if (digits == 0 || digits >= text.size() || (text[digits] != '.' && text[digits] != ')')) return false;
+    const std::size_t after = digits + 1;
+    return after == text.size() || text[after] == ' ' || text[after] == '\t' || text[after] == '\n';
 }
 
 // The end of the line that starts at `at` (its '\n', or the end of the text) when it is a
@@ -386,7 +388,7 @@ bool opens_ordered_list(std::string_view line) {
 std::size_t plain_line_end(std::string_view text, std::size_t at) {
     const char first = text[at];
     const bool starts_plain = is_alpha(first) || first == '(' || static_cast<unsigned char>(first) >= 0x80 ||
-                              (is_digit(first) && !opens_ordered_list(text.substr(at, text.find('\n', at) - at)));
+                              (is_digit(first) && !opens_ordered_list(text.substr(at)));
     if (!starts_plain) return std::string_view::npos;
     const std::size_t stop = next_stop(text, at);
     if (stop < text.size() && text[stop] != '\n') return std::string_view::npos;
