@@ -648,9 +648,9 @@ private:
     // Appends a text node's literal as text inlines that each start at their exact column.
     void append_text(std::string_view literal, SourcePos reported, Inlines& out);
     Block read_block(cmark_node* n);
-    // A block of the body: a plain paragraph's words from the source, any other block from
-    // cmark; and a heading's words, likewise.
+    // A block of the body: a plain paragraph's words from the source, any other from cmark.
     Block read_top_block(cmark_node* n, const PlainBlock* plain);
+    // A heading's words: a plain heading's from the source, any other's from cmark.
     Inlines read_heading(cmark_node* n, const PlainBlock* plain);
     // A block of the body (node `n`, or the plain block `plain` when there is one) into the
     // section or clause it belongs to.
@@ -1565,7 +1565,7 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
             return cmark_parser_finish(parser);
         };
         std::vector<PlainBlock> plains;
-        if (options.plain_paragraphs) plains = find_plain_blocks(markdown, body_line);
+        if (options.plain_blocks) plains = find_plain_blocks(markdown, body_line);
         StandInBody stand_in;
         cmark_node* doc = nullptr;
         if (!plains.empty()) {

@@ -18,9 +18,9 @@ inline constexpr std::size_t kMaxSourceBytes = std::size_t(16) << 20;
 
 // How read_protocol() reads: tests compare its two ways of reading a paragraph.
 struct ReadOptions {
-    // Paragraphs of plain words are cut from the source rather than parsed by cmark (the
-    // same model, in a fraction of the time).
-    bool plain_paragraphs = true;
+    // Paragraphs and headings of plain words are cut from the source rather than parsed by
+    // cmark (the same model, in a fraction of the time).
+    bool plain_blocks = true;
 };
 
 // Parses the text of one source file. Never throws: every problem is recorded in

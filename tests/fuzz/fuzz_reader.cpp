@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     model::Protocol p = source::read_protocol(fuzzing::as_text(data, size), "fuzz.md", diags);
     model::Diagnostics cmark_diags;
     const model::Protocol cmark =
-        source::read_protocol(fuzzing::as_text(data, size), "fuzz.md", cmark_diags, {.plain_paragraphs = false});
+        source::read_protocol(fuzzing::as_text(data, size), "fuzz.md", cmark_diags, {.plain_blocks = false});
     if (test::exact_dump(p, diags) != test::exact_dump(cmark, cmark_diags)) {
         std::fprintf(stderr, "plain paragraphs read from the source differ from cmark's reading\n");
         std::abort();

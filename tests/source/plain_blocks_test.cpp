@@ -1,7 +1,7 @@
-// Plain paragraphs and headings cut from the source (the reader's fast path) give exactly the model and
-// the diagnostics that cmark's parse of them gives: on every committed source, every
-// Markdown file under tests/data, and generated texts that mix plain paragraphs with
-// every construct that could take one in or end one.
+// Plain paragraphs and headings cut from the source (the reader's fast path) give exactly
+// the model and the diagnostics that cmark's parse of them gives: on every committed
+// source, every Markdown file under tests/data and docs, and generated texts that mix
+// plain blocks with every construct that could take one in or end one.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -20,7 +20,7 @@ namespace {
 void require_same_reading(const std::string& text, const std::string& name) {
     model::Diagnostics fast_diags, cmark_diags;
     const model::Protocol fast = source::read_protocol(text, name, fast_diags);
-    const model::Protocol cmark = source::read_protocol(text, name, cmark_diags, {.plain_paragraphs = false});
+    const model::Protocol cmark = source::read_protocol(text, name, cmark_diags, {.plain_blocks = false});
     INFO(name << "\n" << text);
     REQUIRE(test::exact_dump(fast, fast_diags) == test::exact_dump(cmark, cmark_diags));
 }
@@ -29,7 +29,7 @@ const char* const kFrontMatter = "---\ntitle: T\ncouncil: C\nversion: \"1\"\nsta
 
 }  // namespace
 
-TEST_CASE("plain paragraphs read from the source equal cmark's reading of every committed source", "[source][plain]") {
+TEST_CASE("plain blocks read from the source equal cmark's reading of every committed source", "[source][plain]") {
     std::size_t files = 0;
     for (const char* folder : {"/protocol-source", "/tests/data", "/docs"})
         for (const auto& entry : std::filesystem::recursive_directory_iterator(test_env::source_dir() + folder)) {
@@ -43,8 +43,7 @@ TEST_CASE("plain paragraphs read from the source equal cmark's reading of every 
     CHECK(files > 20);
 }
 
-TEST_CASE("plain paragraphs read from the source equal cmark's reading next to every other construct",
-          "[source][plain]") {
+TEST_CASE("plain blocks read from the source equal cmark's reading next to every other construct", "[source][plain]") {
     // Plain lines, lines that only look plain, and every block that could take in or end
     // the paragraph after it.
     const std::vector<std::string> pieces = {
@@ -150,7 +149,7 @@ TEST_CASE("plain paragraphs read from the source equal cmark's reading next to e
     }
 }
 
-TEST_CASE("plain paragraphs read from the source equal cmark's reading on random bytes", "[source][plain]") {
+TEST_CASE("plain blocks read from the source equal cmark's reading on random bytes", "[source][plain]") {
     // Short lines of a small alphabet rich in what Markdown acts on.
     const std::string alphabet = "aZ1.) (\t\n\n\n#>-*_`~|[]:!<&\\@w/{}\xC3\xA9";
     std::mt19937 random(9);
