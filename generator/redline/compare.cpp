@@ -197,6 +197,9 @@ private:
 
 std::vector<ClauseInfo> index_version(const model::Protocol& p, KeyTable& keys) {
     std::vector<ClauseInfo> out;
+    std::size_t clauses = 0;
+    for (const auto& section : p.sections) clauses += section.clauses.size();
+    out.reserve(clauses);  // (grown by doubling, every clause's strings were moved again and again)
     for (std::size_t s = 0; s < p.sections.size(); ++s) {
         const auto& clauses = p.sections[s].clauses;
         for (std::size_t c = 0; c < clauses.size(); ++c)

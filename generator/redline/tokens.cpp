@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/text.hpp"
+
 namespace protopub::redline::detail {
 
 using model::Inline;
@@ -129,6 +131,9 @@ private:
     static std::size_t word_end(std::string_view s, std::size_t i, bool& ascii) {
         std::uint32_t prev = 0;
         while (i < s.size()) {
+            // ASCII letters and digits, the most of any text, without decoding them
+            while (i < s.size() && model::ascii::is_alnum(s[i])) prev = static_cast<unsigned char>(s[i++]);
+            if (i == s.size()) break;
             const CodePoint cp = decode(s, i);
             if (is_word_char(cp.value)) {
                 ascii = ascii && cp.value < 0x80;
@@ -266,6 +271,16 @@ bool same_inlines(const Inlines& a, const Inlines& b) {
 }  // namespace
 
 bool same_reading(const model::Clause& a, const model::Clause& b) {
+    // Clauses of paragraphs only (most): their units are the heading and the paragraphs.
+    auto paragraphs = [](const model::Clause& c) {
+        return std::all_of(c.blocks.begin(), c.blocks.end(),
+                           [](const model::Block& block) { return block.kind == model::BlockKind::paragraph; });
+    };
+    if (paragraphs(a) && paragraphs(b))
+        return a.blocks.size() == b.blocks.size() && same_inlines(a.heading, b.heading) &&
+               std::equal(
+                   a.blocks.begin(), a.blocks.end(), b.blocks.begin(),
+                   [](const model::Block& x, const model::Block& y) { return same_inlines(x.inlines, y.inlines); });
     const std::vector<const Inlines*> ua = units_of(a), ub = units_of(b);
     if (ua.size() != ub.size()) return false;
     for (std::size_t k = 0; k < ua.size(); ++k)

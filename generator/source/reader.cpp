@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <memory_resource>
 #include <set>
 #include <unordered_map>
 
@@ -19,6 +20,10 @@
 #include "model/ids.hpp"
 #include "model/swar.hpp"
 #include "model/text.hpp"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace protopub::source {
 
@@ -256,6 +261,281 @@ bool safe_url(std::string_view url) {
     return lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 || lower.rfind("mailto:", 0) == 0;
 }
 
+// Whether `at` lies inside one of CommonMark's own autolinks, "<scheme:...>" on one line
+// (not escaped, no character that a table, code span or escape could cut it at), which
+// cmark reads before the autolink extension could see the words in it.
+bool in_angle_autolink(std::string_view text, std::size_t at) {
+    auto inside = [](char c) {
+        return static_cast<unsigned char>(c) > ' ' && c != '<' && c != '>' && c != '|' && c != '\\' && c != '`' &&
+               c != '\x7f';
+    };
+    std::size_t open = at;
+    while (open > 0 && inside(text[open - 1])) --open;
+    if (open == 0 || text[open - 1] != '<' || (open >= 2 && text[open - 2] == '\\')) return false;
+    std::size_t close = at;
+    while (close < text.size() && inside(text[close])) ++close;
+    if (close == text.size() || text[close] != '>') return false;
+    // the scheme: a letter, then 1 to 31 letters, digits, '+', '.' or '-', then ':'
+    std::size_t k = open;
+    if (!is_alpha(text[k])) return false;
+    while (k < close && (is_alnum(text[k]) || text[k] == '+' || text[k] == '.' || text[k] == '-')) ++k;
+    return k < close && text[k] == ':' && k - open >= 2 && k - open <= 32;
+}
+
+// Whether GFM's autolink extension could make a link in `text`: every autolink it makes
+// (an e-mail address, mailto:, xmpp:, a URL with "://", "www.") holds '@', "://" or "www."
+// outside CommonMark's own <...> autolinks. Without one, attaching it changes no node
+// (cmark joins the text it splits at 'w' and ':' again) but costs a quarter of the parse.
+bool may_autolink(std::string_view text) {
+    if (text.find('@') != std::string_view::npos) return true;
+    for (std::size_t colon = text.find("://"); colon != std::string_view::npos; colon = text.find("://", colon + 1))
+        if (!in_angle_autolink(text, colon)) return true;
+    // every '.' after "www" in any case, the dots found eight bytes at a time (a memchr call
+    // for each full stop cost more than the parse saves)
+    auto after_www = [&](std::size_t dot) {
+        if (dot < 3) return false;
+        const std::string_view www = text.substr(dot - 3, 3);
+        return (www[0] | 0x20) == 'w' && (www[1] | 0x20) == 'w' && (www[2] | 0x20) == 'w' &&
+               !in_angle_autolink(text, dot - 3);
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        const std::uint64_t w = swar::load(text.data() + i);
+        for (std::uint64_t dots = swar::bytes_equal(w, '.'); dots; dots &= dots - 1) {  // and a few false alarms
+            const std::size_t dot = i + static_cast<std::size_t>(std::countr_zero(dots)) / 8;
+            if (text[dot] == '.' && after_www(dot)) return true;
+        }
+    }
+    for (; i < text.size(); ++i)
+        if (text[i] == '.' && after_www(i)) return true;
+    return false;
+}
+
+// ------------------------------------------------------------------ plain blocks
+
+// Most of a protocol is headings and paragraphs of plain words, and cmark's block and
+// inline parse of them cost more than the rest of reading. A paragraph is plain when every
+// line of it starts with a letter, a digit that opens no ordered list, '(' or a character
+// outside ASCII (none starts or continues a block), holds no byte that cmark's inline
+// parser or an extension acts on, no tab, no trailing space and nothing an autolink is
+// made of: cmark makes of it one text node per line with soft breaks between. A heading
+// is plain when it is a line of its own, one to six '#', a space and words as plain, not
+// ending in '#' (no closing sequence): one text node. The reader cuts those words from the
+// source. cmark still reads the rest of the body, with a one-letter stand-in for each run
+// of plain blocks (those with only blank lines between them), which closes what the
+// blocks would have closed (see with_stand_ins).
+struct PlainBlock {
+    std::uint32_t line = 0;      // its first line
+    std::uint32_t lines = 0;     // how many
+    std::string_view text;       // its lines, without the last line end
+    int heading_level = 0;       // 1 to 6 for a heading, 0 for a paragraph
+    bool continues_run = false;  // only blank lines since the plain block before
+};
+
+constexpr std::string_view kStandIn = "x";
+
+// Where the scan of a line stops: line ends and the other control characters (a tab
+// too); the bytes cmark-gfm's inline parser acts on (with strikethrough and table
+// attached), and '^', which shares their range; and what every autolink holds, '@', "://"
+// and "www." in any case (see may_autolink).
+constexpr std::string_view kStopBytes = "!&*<[\\]^_`|~@";
+
+bool is_stop(std::string_view s, std::size_t i) {
+    const char c = s[i];
+    auto is_w = [](char b) { return (b | 0x20) == 'w'; };
+    return static_cast<unsigned char>(c) < 0x20 || kStopBytes.find(c) != std::string_view::npos ||
+           s.substr(i, 3) == "://" ||
+           (i + 3 < s.size() && is_w(c) && is_w(s[i + 1]) && is_w(s[i + 2]) && s[i + 3] == '.');
+}
+
+// The first stop of `s` from `i` on, or s.size().
+std::size_t next_stop(std::string_view s, std::size_t i) {
+#if defined(__SSE2__)
+    // sixteen places at a time, with the three bytes after them for "://" and "www."
+    auto load = [&](std::size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at)); };
+    auto equal = [](__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
+    auto at_most = [](__m128i x, char c) { return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(c)), x); };
+    for (; i + 19 <= s.size(); i += 16) {
+        const __m128i x = load(i), x1 = load(i + 1), x2 = load(i + 2), x3 = load(i + 3);
+        const __m128i brackets = at_most(_mm_sub_epi8(x, _mm_set1_epi8('[')), '`' - '[');  // [ \ ] ^ _ `
+        __m128i stops = _mm_or_si128(at_most(x, 0x1F), brackets);
+        for (char c : {'!', '&', '*', '<', '|', '~', '@'}) stops = _mm_or_si128(stops, equal(x, c));
+        const __m128i lower_w = _mm_set1_epi8(0x20);
+        const __m128i www =
+            _mm_and_si128(_mm_and_si128(equal(_mm_or_si128(x, lower_w), 'w'), equal(_mm_or_si128(x1, lower_w), 'w')),
+                          _mm_and_si128(equal(_mm_or_si128(x2, lower_w), 'w'), equal(x3, '.')));
+        const __m128i scheme = _mm_and_si128(equal(x, ':'), _mm_and_si128(equal(x1, '/'), equal(x2, '/')));
+        stops = _mm_or_si128(stops, _mm_or_si128(www, scheme));
+        if (const int mask = _mm_movemask_epi8(stops))
+            return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+    }
+#endif
+    while (i < s.size() && !is_stop(s, i)) ++i;
+    return i;
+}
+
+// Whether the line that `text` starts with opens an ordered list item ("1. ", "2)").
+bool opens_ordered_list(std::string_view text) {
+    std::size_t digits = 0;
+    while (digits < text.size() && is_digit(text[digits])) ++digits;
+    if (digits == 0 || digits >= text.size() || (text[digits] != '.' && text[digits] != ')')) return false;
+    const std::size_t after = digits + 1;
+    return after == text.size() || text[after] == ' ' || text[after] == '\t' || text[after] == '\n';
+}
+
+// The end of the line that starts at `at` (its '\n', or the end of the text) when it is a
+// line of a plain paragraph, else npos.
+std::size_t plain_line_end(std::string_view text, std::size_t at) {
+    const char first = text[at];
+    const bool starts_plain = is_alpha(first) || first == '(' || static_cast<unsigned char>(first) >= 0x80 ||
+                              (is_digit(first) && !opens_ordered_list(text.substr(at)));
+    if (!starts_plain) return std::string_view::npos;
+    const std::size_t stop = next_stop(text, at);
+    if (stop < text.size() && text[stop] != '\n') return std::string_view::npos;
+    return text[stop - 1] == ' ' ? std::string_view::npos : stop;
+}
+
+// The level of the plain heading that is the line at `at`, else 0.
+int plain_heading_level(std::string_view text, std::size_t at) {
+    std::size_t hashes = 0;
+    while (at + hashes < text.size() && text[at + hashes] == '#') ++hashes;
+    const std::size_t words = at + hashes + 1;
+    if (hashes == 0 || hashes > 6 || words >= text.size() || text[words - 1] != ' ') return 0;
+    const std::size_t end = next_stop(text, words);
+    if (end < text.size() && text[end] != '\n') return 0;
+    const char first = text[words], last = text[end - 1];
+    return end > words && first != ' ' && last != ' ' && last != '#' ? static_cast<int>(hashes) : 0;
+}
+
+bool blank_line(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
+
+// The plain blocks of the body (which starts at line `first_line`), in order.
+std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t first_line) {
+    std::vector<PlainBlock> out;
+    auto line_end = [&](std::size_t at) { return std::min(body.find('\n', at), body.size()); };
+    std::uint32_t line = first_line;
+    std::size_t at = 0;
+    bool after_plain = false;  // the run of lines before the blank lines at `at` was a plain block
+    while (at < body.size()) {
+        // a run of lines between blank lines (or the ends of the body)
+        const std::size_t begin = at;
+        const std::uint32_t begin_line = line;
+        const int heading_level = plain_heading_level(body, at);
+        bool plain = true;
+        if (heading_level > 0) {  // a heading alone between blank lines
+            at = line_end(at) + 1;
+            ++line;
+            plain = at >= body.size() || blank_line(body.substr(at, line_end(at) - at));
+        }
+        for (; at < body.size(); ++line) {
+            std::size_t end = plain ? plain_line_end(body, at) : std::string_view::npos;
+            if (end == std::string_view::npos) {
+                end = line_end(at);
+                if (blank_line(body.substr(at, end - at))) break;
+                plain = false;
+            }
+            at = end + 1;
+        }
+        const std::size_t end = std::min(at, body.size());
+        const bool plain_block = plain && end > begin;
+        if (plain_block)
+            out.push_back({begin_line, line - begin_line, body.substr(begin, end - begin - (body[end - 1] == '\n')),
+                           heading_level, after_plain});
+        after_plain = plain_block;
+        // the blank lines after it
+        for (; at < body.size(); ++line) {
+            const std::size_t nl = line_end(at);
+            if (!blank_line(body.substr(at, nl - at))) break;
+            at = nl + 1;
+        }
+    }
+    return out;
+}
+
+// The body as cmark reads it: the first line of each run of plain blocks replaced by the
+// stand-in, and the rest of the run left out, or (`keep_line_numbers`) left empty.
+struct StandInBody {
+    std::string markdown;
+    // The source line of each of its lines, when the runs are left out; else none (cmark's
+    // line numbers are the source's).
+    std::vector<std::uint32_t> source_lines;
+    std::uint32_t source_line(std::uint32_t line) const {
+        return line == 0 || line > source_lines.size() ? line : source_lines[line - 1];
+    }
+};
+
+StandInBody with_stand_ins(std::string_view body, std::uint32_t body_line, const std::vector<PlainBlock>& plains,
+                           bool keep_line_numbers) {
+    StandInBody out;
+    out.markdown.reserve(keep_line_numbers ? body.size() : body.size() / 4);
+    std::size_t copied = 0;
+    std::uint32_t copied_line = body_line;  // the source line at `copied`
+    auto copy = [&](std::size_t end, std::uint32_t lines) {
+        out.markdown.append(body, copied, end - copied);
+        if (!keep_line_numbers)
+            for (std::uint32_t k = 0; k < lines; ++k) out.source_lines.push_back(copied_line + k);
+    };
+    for (const PlainBlock& p : plains) {
+        const auto begin = static_cast<std::size_t>(p.text.data() - body.data());
+        if (keep_line_numbers) {
+            copy(begin, 0);
+            if (!p.continues_run) out.markdown += kStandIn;
+            out.markdown.append(p.lines - 1, '\n');
+            copied = begin + p.text.size();
+            continue;
+        }
+        if (!p.continues_run) {
+            copy(begin, p.line - copied_line);
+            out.markdown += kStandIn;
+            out.markdown += '\n';
+            out.source_lines.push_back(p.line);
+        }
+        copied = std::min(begin + p.text.size() + 1, body.size());
+        copied_line = p.line + p.lines;
+    }
+    const std::string_view rest = body.substr(copied);
+    copy(body.size(), static_cast<std::uint32_t>(std::count(rest.begin(), rest.end(), '\n')) + 1);
+    return out;
+}
+
+// Whether cmark-gfm could make a table of some lines of `text`: a table's delimiter row
+// holds a '|', or is a single column (":--", "---").
+bool may_hold_table(std::string_view text) {
+    if (text.find('|') != std::string_view::npos) return true;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        std::string_view line = text.substr(at, end - at);
+        line.remove_prefix(std::min(line.find_first_not_of(" \t"), line.size()));
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+        if (!line.empty() && line.front() == ':') line.remove_prefix(1);
+        if (!line.empty() && line.back() == ':') line.remove_suffix(1);
+        if (!line.empty() && line.find_first_not_of('-') == std::string_view::npos) return true;
+        at = end + 1;
+    }
+    return false;
+}
+
+// True when each stand-in came back as a top-level paragraph of its own, where its run of
+// plain blocks starts: else a fenced code or HTML block took it in, and the body is
+// read whole.
+bool stand_ins_kept(cmark_node* doc, const StandInBody& body, const std::vector<PlainBlock>& plains) {
+    std::vector<std::uint32_t> runs;
+    for (const PlainBlock& p : plains)
+        if (!p.continues_run) runs.push_back(p.line);
+    std::size_t k = 0;
+    for (cmark_node* n = cmark_node_first_child(doc); n && k < runs.size(); n = cmark_node_next(n)) {
+        const std::uint32_t line = body.source_line(static_cast<std::uint32_t>(cmark_node_get_start_line(n)));
+        if (line > runs[k]) return false;
+        if (line == runs[k]) {
+            if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH || cmark_node_get_start_column(n) != 1 ||
+                cmark_node_get_end_line(n) != cmark_node_get_start_line(n))
+                return false;
+            ++k;
+        }
+    }
+    return k == runs.size();
+}
+
 // ------------------------------------------------------------------ the reader
 
 // cmark's parser, nodes and strings for one source come from a few large blocks that are
@@ -349,15 +629,18 @@ thread_local CmarkArena* CmarkArena::current_ = nullptr;
 
 class Reader {
 public:
-    Reader(std::string_view text, const std::string& path, Diagnostics& diags)
-        : text_(text), lines_(text), path_(path), diags_(diags) {}
+    // `body`: what cmark read, when plain blocks were left to the reader.
+    Reader(std::string_view text, const std::vector<PlainBlock>& plains, const StandInBody& body,
+           const std::string& path, Diagnostics& diags)
+        : text_(text), lines_(text), plains_(plains), body_(body), path_(path), diags_(diags) {}
 
     void read_body(cmark_node* doc, Protocol& p);
 
 private:
     SourcePos pos_of(cmark_node* n) const {
         int l = cmark_node_get_start_line(n), c = cmark_node_get_start_column(n);
-        return {static_cast<std::uint32_t>(l > 0 ? l : 0), static_cast<std::uint32_t>(c > 0 ? c : 0)};
+        return {body_.source_line(static_cast<std::uint32_t>(l > 0 ? l : 0)),
+                static_cast<std::uint32_t>(c > 0 ? c : 0)};
     }
 
     Inlines read_inlines(cmark_node* parent);
@@ -365,14 +648,21 @@ private:
     // Appends a text node's literal as text inlines that each start at their exact column.
     void append_text(std::string_view literal, SourcePos reported, Inlines& out);
     Block read_block(cmark_node* n);
+    // A block of the body: a plain paragraph's words from the source, any other from cmark.
+    Block read_top_block(cmark_node* n, const PlainBlock* plain);
+    // A heading's words: a plain heading's from the source, any other's from cmark.
+    Inlines read_heading(cmark_node* n, const PlainBlock* plain);
+    // A block of the body (node `n`, or the plain block `plain` when there is one) into the
+    // section or clause it belongs to.
+    void read_top(cmark_node* n, const PlainBlock* plain, Protocol& p);
     Block read_list(cmark_node* n);
     Block read_table(cmark_node* n);
     std::vector<Block> read_children(cmark_node* parent);
 
-    void start_section(cmark_node* heading, Protocol& p);
+    void start_section(SourcePos pos, int level, Inlines heading, Protocol& p);
     void start_clause(Clause clause);
-    Section& current_section(Protocol& p, cmark_node* at);
-    void add_to_section(Block b, Protocol& p, cmark_node* at);
+    Section& current_section(Protocol& p, SourcePos at);
+    void add_to_section(Block b, Protocol& p, SourcePos at);
 
     // Removes `count` bytes from the front of the inline content (the number/label/id
     // already taken from the raw line), and leading spaces after them.
@@ -386,11 +676,17 @@ private:
 
     std::string_view text_;
     Lines lines_;
+    const std::vector<PlainBlock>& plains_;
+    std::size_t next_plain_ = 0;  // the first of plains_ not read yet
+    const StandInBody& body_;
     const std::string& path_;
     Diagnostics& diags_;
     Clause* clause_ = nullptr;    // the open clause, if any
     Section* section_ = nullptr;  // the open section, if any
-    std::unordered_map<std::string, SourcePos> given_ids_;
+    // Every id written so far, keys and nodes from one arena: two small allocations an id
+    // from the heap cost more than the rest of noting it.
+    std::pmr::monotonic_buffer_resource id_arena_;
+    std::pmr::unordered_map<std::pmr::string, SourcePos> given_ids_{&id_arena_};
     int depth_ = 0;
     bool reported_depth_ = false;
     std::vector<TextPiece> pieces_;  // append_text's, kept for the next text node
@@ -455,7 +751,7 @@ AttrBlock Reader::strip_trailing_attrs(Inlines& inlines, SourcePos at) {
 
 void Reader::note_id(const std::string& id, SourcePos pos, bool given) {
     if (!given || id.empty()) return;
-    auto [it, inserted] = given_ids_.emplace(id, pos);
+    auto [it, inserted] = given_ids_.emplace(std::pmr::string(id, &id_arena_), pos);
     if (!inserted)
         diags_.error(path_, pos,
                      "id '" + id + "' is used twice (first at line " + std::to_string(it->second.line) + ")");
@@ -739,20 +1035,50 @@ Block Reader::read_block(cmark_node* n) {
     }
 }
 
-Section& Reader::current_section(Protocol& p, cmark_node* at) {
+Block Reader::read_top_block(cmark_node* n, const PlainBlock* plain) {
+    if (!plain) return read_block(n);
+    // As cmark gives it: a text node per line, a soft break (with no position) between two.
+    const std::string_view lines = plain->text;
+    Block b;
+    b.pos = {plain->line, 1};
+    b.inlines.reserve(2 * std::size_t{plain->lines} - 1);
+    std::uint32_t line = plain->line;
+    for (std::size_t at = 0;; ++line) {
+        const std::size_t nl = std::min(lines.find('\n', at), lines.size());
+        Inline& words = b.inlines.emplace_back();
+        words.text = lines.substr(at, nl - at);
+        words.pos = {line, 1};
+        if (nl == lines.size()) break;
+        b.inlines.emplace_back().kind = InlineKind::soft_break;
+        at = nl + 1;
+    }
+    return b;
+}
+
+Inlines Reader::read_heading(cmark_node* n, const PlainBlock* plain) {
+    if (!plain) return read_inlines(n);
+    // As cmark gives it: one text node, the words after the '#'s and a space
+    Inlines words(1);
+    const auto begin = static_cast<std::size_t>(plain->heading_level) + 1;
+    words[0].text = plain->text.substr(begin);
+    words[0].pos = {plain->line, static_cast<std::uint32_t>(begin + 1)};
+    return words;
+}
+
+Section& Reader::current_section(Protocol& p, SourcePos at) {
     if (!section_) {
-        diags_.warning(path_, pos_of(at), "text before the first section heading ('## ...'); it is kept as a preamble");
+        diags_.warning(path_, at, "text before the first section heading ('## ...'); it is kept as a preamble");
         Section s;
         s.kind = SectionKind::preamble;
         s.id = "preamble";
-        s.pos = pos_of(at);
+        s.pos = at;
         p.sections.push_back(std::move(s));
         section_ = &p.sections.back();
     }
     return *section_;
 }
 
-void Reader::add_to_section(Block b, Protocol& p, cmark_node* at) {
+void Reader::add_to_section(Block b, Protocol& p, SourcePos at) {
     if (clause_) {
         clause_->blocks.push_back(std::move(b));
         return;
@@ -760,11 +1086,11 @@ void Reader::add_to_section(Block b, Protocol& p, cmark_node* at) {
     current_section(p, at).intro.push_back(std::move(b));
 }
 
-void Reader::start_section(cmark_node* heading, Protocol& p) {
+void Reader::start_section(SourcePos pos, int level, Inlines heading, Protocol& p) {
     Section s;
-    s.pos = pos_of(heading);
-    s.level = cmark_node_get_heading_level(heading);
-    s.heading = read_inlines(heading);
+    s.pos = pos;
+    s.level = level;
+    s.heading = std::move(heading);
     AttrBlock attrs = strip_trailing_attrs(s.heading, s.pos);
     for (const auto& c : attrs.classes) {
         if (c == "preamble")
@@ -807,138 +1133,150 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
         if (cmark_node_get_type(n) == CMARK_NODE_HEADING) ++headings;
         ++blocks;
     }
+    for (const PlainBlock& plain : plains_) headings += plain.heading_level > 0;
     p.sections.reserve(headings + 1);
-    given_ids_.reserve(blocks);  // about one id per top-level block at most, in most sources
+    given_ids_.reserve(blocks + plains_.size());  // about one id per block at most, in most sources
 
     for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
-        const SourcePos pos = pos_of(n);
-        const cmark_node_type type = cmark_node_get_type(n);
-        const bool in_preamble = section_ && section_->kind == SectionKind::preamble;
-
-        if (type == CMARK_NODE_HEADING) {
-            int level = cmark_node_get_heading_level(n);
-            if (level == 1) {
-                diags_.warning(path_, pos,
-                               "level-1 heading: the title comes from the front matter; use '##' for sections");
-            }
-            // "### 24.1 Status of this code": a clause with a title
-            std::string_view raw = lines_.from(pos.line, pos.column);
-            std::size_t hashes = raw.find_first_not_of('#');
-            std::string_view after = hashes == std::string_view::npos ? std::string_view{} : raw.substr(hashes);
-            std::size_t lead = after.find_first_not_of(" \t");
-            std::vector<int> parts;
-            std::string num;
-            if (level >= 3 && section_ && !in_preamble && lead != std::string_view::npos &&
-                match_number(after.substr(lead), false, parts, num)) {
-                Clause c;
-                c.pos = pos;
-                c.number_pos = {pos.line, static_cast<std::uint32_t>(pos.column + hashes + lead)};
-                c.number.text = std::move(num);
-                c.number.parts = std::move(parts);
-                c.heading = read_inlines(n);
-                AttrBlock attrs = strip_trailing_attrs(c.heading, pos);
-                std::vector<int> again;
-                std::string num2;
-                if (!c.heading.empty() && c.heading.front().kind == InlineKind::text)
-                    strip_prefix(c.heading, match_number(c.heading.front().text, false, again, num2));
-                c.id = attrs.id;
-                c.id_given = !attrs.id.empty();
-                start_clause(std::move(c));
-                continue;
-            }
-            start_section(n, p);
+        if (next_plain_ == plains_.size() || plains_[next_plain_].line != pos_of(n).line) {
+            read_top(n, nullptr, p);
             continue;
         }
-
-        if (type == CMARK_NODE_THEMATIC_BREAK) continue;
-
-        if (type == CMARK_NODE_PARAGRAPH && section_ && !in_preamble) {
-            std::string_view raw = lines_.from(pos.line, pos.column);
-            std::vector<int> parts;
-            std::string num;
-            if (std::size_t used = match_number(raw, false, parts, num)) {
-                Clause c;
-                c.pos = pos;
-                c.number_pos = pos;
-                c.number.text = std::move(num);
-                c.number.parts = std::move(parts);
-                AttrBlock attrs;
-                std::size_t attr_len = parse_attr_block(raw.substr(used), attrs);
-                if (attrs.malformed)
-                    diags_.error(path_, {pos.line, static_cast<std::uint32_t>(pos.column + used)},
-                                 "malformed clause id '" + std::string(raw.substr(used, attr_len)) +
-                                     "': ids start with a letter and use letters, digits, '-' and '_'");
-                if (attr_len) {
-                    c.id_given = !attrs.id.empty();
-                    c.id = std::move(attrs.id);
-                    used += attr_len;
-                }
-                Block b = read_block(n);
-                strip_prefix(b.inlines, used);
-                if (!b.inlines.empty()) c.blocks.push_back(std::move(b));
-                start_clause(std::move(c));
-                continue;
-            }
-            if (clause_) {
-                // "(a) text" pasted as a paragraph: a labelled sub-item
-                std::string label;
-                if (std::size_t used = match_label(raw, label)) {
-                    Block para = read_block(n);
-                    strip_prefix(para.inlines, used);
-                    ListItem item;
-                    item.label = label;
-                    item.pos = pos;
-                    item.blocks.push_back(std::move(para));
-                    Block* last = clause_->blocks.empty() ? nullptr : &clause_->blocks.back();
-                    if (last && last->kind == BlockKind::list && last->list_style != ListStyle::bullet &&
-                        last->list_style != ListStyle::ordered) {
-                        last->items.push_back(std::move(item));
-                    } else {
-                        Block list;
-                        list.kind = BlockKind::list;
-                        list.pos = pos;
-                        list.items.push_back(std::move(item));
-                        clause_->blocks.push_back(std::move(list));
-                    }
-                    Block& list = clause_->blocks.back();
-                    std::vector<std::string> labels;
-                    for (const auto& it : list.items) labels.push_back(it.label);
-                    list.list_style = style_of(labels);
-                    continue;
-                }
-            }
-        }
-
-        if (type == CMARK_NODE_LIST && cmark_node_get_list_type(n) == CMARK_ORDERED_LIST && section_ && !in_preamble &&
-            (!clause_ || clause_->depth() == 1)) {
-            // Single-level numbering: each item is a clause, numbered as written.
-            Block list = read_list(n);
-            for (auto& item : list.items) {
-                Clause c;
-                c.pos = item.pos;
-                c.number_pos = item.pos;
-                c.number.text = item.label;
-                parse_clause_number(item.label, c.number.parts);
-                if (!item.blocks.empty() && item.blocks.front().kind == BlockKind::paragraph) {
-                    Inlines& first = item.blocks.front().inlines;
-                    if (!first.empty() && first.front().kind == InlineKind::text) {
-                        AttrBlock attrs;
-                        if (std::size_t len = parse_attr_block(first.front().text, attrs)) {
-                            c.id = attrs.id;
-                            c.id_given = !attrs.id.empty();
-                            strip_prefix(first, len);
-                        }
-                    }
-                    if (first.empty()) item.blocks.erase(item.blocks.begin());
-                }
-                c.blocks = std::move(item.blocks);
-                start_clause(std::move(c));
-            }
-            continue;
-        }
-
-        add_to_section(read_block(n), p, n);
+        // a stand-in: its run of plain blocks
+        do read_top(n, &plains_[next_plain_++], p);
+        while (next_plain_ < plains_.size() && plains_[next_plain_].continues_run);
     }
+}
+
+void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
+    const SourcePos pos = plain ? SourcePos{plain->line, 1} : pos_of(n);
+    const cmark_node_type type = !plain                     ? cmark_node_get_type(n)
+                                 : plain->heading_level > 0 ? CMARK_NODE_HEADING
+                                                            : CMARK_NODE_PARAGRAPH;
+    const bool in_preamble = section_ && section_->kind == SectionKind::preamble;
+
+    if (type == CMARK_NODE_HEADING) {
+        const int level = plain ? plain->heading_level : cmark_node_get_heading_level(n);
+        if (level == 1) {
+            diags_.warning(path_, pos, "level-1 heading: the title comes from the front matter; use '##' for sections");
+        }
+        // "### 24.1 Status of this code": a clause with a title
+        std::string_view raw = lines_.from(pos.line, pos.column);
+        std::size_t hashes = raw.find_first_not_of('#');
+        std::string_view after = hashes == std::string_view::npos ? std::string_view{} : raw.substr(hashes);
+        std::size_t lead = after.find_first_not_of(" \t");
+        std::vector<int> parts;
+        std::string num;
+        if (level >= 3 && section_ && !in_preamble && lead != std::string_view::npos &&
+            match_number(after.substr(lead), false, parts, num)) {
+            Clause c;
+            c.pos = pos;
+            c.number_pos = {pos.line, static_cast<std::uint32_t>(pos.column + hashes + lead)};
+            c.number.text = std::move(num);
+            c.number.parts = std::move(parts);
+            c.heading = read_heading(n, plain);
+            AttrBlock attrs = strip_trailing_attrs(c.heading, pos);
+            std::vector<int> again;
+            std::string num2;
+            if (!c.heading.empty() && c.heading.front().kind == InlineKind::text)
+                strip_prefix(c.heading, match_number(c.heading.front().text, false, again, num2));
+            c.id = attrs.id;
+            c.id_given = !attrs.id.empty();
+            start_clause(std::move(c));
+            return;
+        }
+        start_section(pos, level, read_heading(n, plain), p);
+        return;
+    }
+
+    if (type == CMARK_NODE_THEMATIC_BREAK) return;
+
+    if (type == CMARK_NODE_PARAGRAPH && section_ && !in_preamble) {
+        std::string_view raw = lines_.from(pos.line, pos.column);
+        std::vector<int> parts;
+        std::string num;
+        if (std::size_t used = match_number(raw, false, parts, num)) {
+            Clause c;
+            c.pos = pos;
+            c.number_pos = pos;
+            c.number.text = std::move(num);
+            c.number.parts = std::move(parts);
+            AttrBlock attrs;
+            std::size_t attr_len = parse_attr_block(raw.substr(used), attrs);
+            if (attrs.malformed)
+                diags_.error(path_, {pos.line, static_cast<std::uint32_t>(pos.column + used)},
+                             "malformed clause id '" + std::string(raw.substr(used, attr_len)) +
+                                 "': ids start with a letter and use letters, digits, '-' and '_'");
+            if (attr_len) {
+                c.id_given = !attrs.id.empty();
+                c.id = std::move(attrs.id);
+                used += attr_len;
+            }
+            Block b = read_top_block(n, plain);
+            strip_prefix(b.inlines, used);
+            if (!b.inlines.empty()) c.blocks.push_back(std::move(b));
+            start_clause(std::move(c));
+            return;
+        }
+        if (clause_) {
+            // "(a) text" pasted as a paragraph: a labelled sub-item
+            std::string label;
+            if (std::size_t used = match_label(raw, label)) {
+                Block para = read_top_block(n, plain);
+                strip_prefix(para.inlines, used);
+                ListItem item;
+                item.label = label;
+                item.pos = pos;
+                item.blocks.push_back(std::move(para));
+                Block* last = clause_->blocks.empty() ? nullptr : &clause_->blocks.back();
+                if (last && last->kind == BlockKind::list && last->list_style != ListStyle::bullet &&
+                    last->list_style != ListStyle::ordered) {
+                    last->items.push_back(std::move(item));
+                } else {
+                    Block list;
+                    list.kind = BlockKind::list;
+                    list.pos = pos;
+                    list.items.push_back(std::move(item));
+                    clause_->blocks.push_back(std::move(list));
+                }
+                Block& list = clause_->blocks.back();
+                std::vector<std::string> labels;
+                for (const auto& it : list.items) labels.push_back(it.label);
+                list.list_style = style_of(labels);
+                return;
+            }
+        }
+    }
+
+    if (type == CMARK_NODE_LIST && cmark_node_get_list_type(n) == CMARK_ORDERED_LIST && section_ && !in_preamble &&
+        (!clause_ || clause_->depth() == 1)) {
+        // Single-level numbering: each item is a clause, numbered as written.
+        Block list = read_list(n);
+        for (auto& item : list.items) {
+            Clause c;
+            c.pos = item.pos;
+            c.number_pos = item.pos;
+            c.number.text = item.label;
+            parse_clause_number(item.label, c.number.parts);
+            if (!item.blocks.empty() && item.blocks.front().kind == BlockKind::paragraph) {
+                Inlines& first = item.blocks.front().inlines;
+                if (!first.empty() && first.front().kind == InlineKind::text) {
+                    AttrBlock attrs;
+                    if (std::size_t len = parse_attr_block(first.front().text, attrs)) {
+                        c.id = attrs.id;
+                        c.id_given = !attrs.id.empty();
+                        strip_prefix(first, len);
+                    }
+                }
+                if (first.empty()) item.blocks.erase(item.blocks.begin());
+            }
+            c.blocks = std::move(item.blocks);
+            start_clause(std::move(c));
+        }
+        return;
+    }
+
+    add_to_section(read_top_block(n, plain), p, pos);
 }
 
 // Assign a derived id to every section and clause without one, unique in the file.
@@ -1127,56 +1465,6 @@ std::string normalise_line_ends(std::string_view text) {
     return out;
 }
 
-// Whether `at` lies inside one of CommonMark's own autolinks, "<scheme:...>" on one line
-// (not escaped, no character that a table, code span or escape could cut it at), which
-// cmark reads before the autolink extension could see the words in it.
-bool in_angle_autolink(std::string_view text, std::size_t at) {
-    auto inside = [](char c) {
-        return static_cast<unsigned char>(c) > ' ' && c != '<' && c != '>' && c != '|' && c != '\\' && c != '`' &&
-               c != '\x7f';
-    };
-    std::size_t open = at;
-    while (open > 0 && inside(text[open - 1])) --open;
-    if (open == 0 || text[open - 1] != '<' || (open >= 2 && text[open - 2] == '\\')) return false;
-    std::size_t close = at;
-    while (close < text.size() && inside(text[close])) ++close;
-    if (close == text.size() || text[close] != '>') return false;
-    // the scheme: a letter, then 1 to 31 letters, digits, '+', '.' or '-', then ':'
-    std::size_t k = open;
-    if (!is_alpha(text[k])) return false;
-    while (k < close && (is_alnum(text[k]) || text[k] == '+' || text[k] == '.' || text[k] == '-')) ++k;
-    return k < close && text[k] == ':' && k - open >= 2 && k - open <= 32;
-}
-
-// Whether GFM's autolink extension could make a link in `text`: every autolink it makes
-// (an e-mail address, mailto:, xmpp:, a URL with "://", "www.") holds '@', "://" or "www."
-// outside CommonMark's own <...> autolinks. Without one, attaching it changes no node
-// (cmark joins the text it splits at 'w' and ':' again) but costs a quarter of the parse.
-bool may_autolink(std::string_view text) {
-    if (text.find('@') != std::string_view::npos) return true;
-    for (std::size_t colon = text.find("://"); colon != std::string_view::npos; colon = text.find("://", colon + 1))
-        if (!in_angle_autolink(text, colon)) return true;
-    // every '.' after "www" in any case, the dots found eight bytes at a time (a memchr call
-    // for each full stop cost more than the parse saves)
-    auto after_www = [&](std::size_t dot) {
-        if (dot < 3) return false;
-        const std::string_view www = text.substr(dot - 3, 3);
-        return (www[0] | 0x20) == 'w' && (www[1] | 0x20) == 'w' && (www[2] | 0x20) == 'w' &&
-               !in_angle_autolink(text, dot - 3);
-    };
-    std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        const std::uint64_t w = swar::load(text.data() + i);
-        for (std::uint64_t dots = swar::bytes_equal(w, '.'); dots; dots &= dots - 1) {  // and a few false alarms
-            const std::size_t dot = i + static_cast<std::size_t>(std::countr_zero(dots)) / 8;
-            if (text[dot] == '.' && after_www(dot)) return true;
-        }
-    }
-    for (; i < text.size(); ++i)
-        if (text[i] == '.' && after_www(i)) return true;
-    return false;
-}
-
 // Whether cmark could decode an entity or numeric character reference in `text`, the one
 // way its words can hold a character the file does not.
 bool may_hold_entity(std::string_view text) {
@@ -1199,7 +1487,8 @@ SourcePos position_of_offset(std::string_view text, std::size_t offset) {
 
 }  // namespace
 
-Protocol read_protocol(std::string_view input, const std::string& path, Diagnostics& diags) {
+Protocol read_protocol(std::string_view input, const std::string& path, Diagnostics& diags,
+                       const ReadOptions& options) {
     Protocol p;
     p.source_path = path;
     if (input.size() > kMaxSourceBytes) {
@@ -1258,19 +1547,41 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
     cmark_gfm_core_extensions_ensure_registered();
     // cmark reads the front matter as empty lines, so that its line numbers are the file's
     const std::size_t body = fm.closed ? fm.body_offset : 0;
+    const std::uint32_t body_line = fm.closed ? fm.body_line : 1;
     {
-        CmarkArena arena;  // the parser and the tree go with it, at the end of this block
-        cmark_parser* parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena.mem());
-        const bool autolink = may_autolink(text.substr(body));
-        for (const char* ext : {"table", "strikethrough", "autolink", "tagfilter"})
-            if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext);
-                e && (autolink || std::strcmp(ext, "autolink") != 0))
-                cmark_parser_attach_syntax_extension(parser, e);
-        const std::string blank_lines(fm.closed ? fm.body_line - 1 : 0, '\n');
-        cmark_parser_feed(parser, blank_lines.data(), blank_lines.size());
-        cmark_parser_feed(parser, text.data() + body, text.size() - body);
-        cmark_node* doc = cmark_parser_finish(parser);
-        Reader reader(text, path, diags);
+        CmarkArena arena;  // the parsers and trees go with it, at the end of this block
+        const std::string_view markdown = text.substr(body);
+        // (cmark reads lines before `first_line` as empty lines, so that its line numbers are the file's)
+        auto parse = [&](std::string_view input, std::uint32_t first_line) {
+            cmark_parser* parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena.mem());
+            const bool autolink = may_autolink(input);  // (no plain block holds an autolink)
+            for (const char* ext : {"table", "strikethrough", "autolink", "tagfilter"})
+                if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext);
+                    e && (autolink || std::strcmp(ext, "autolink") != 0))
+                    cmark_parser_attach_syntax_extension(parser, e);
+            const std::string blank_lines(first_line - 1, '\n');
+            cmark_parser_feed(parser, blank_lines.data(), blank_lines.size());
+            cmark_parser_feed(parser, input.data(), input.size());
+            return cmark_parser_finish(parser);
+        };
+        std::vector<PlainBlock> plains;
+        if (options.plain_blocks) plains = find_plain_blocks(markdown, body_line);
+        StandInBody stand_in;
+        cmark_node* doc = nullptr;
+        if (!plains.empty()) {
+            // cmark-gfm gives the words of a table's header some line numbers counted from 0,
+            // not lines of its input, which a mapping would move: where a table could be, the
+            // stand-in body keeps the source's line numbers.
+            const bool keep_line_numbers = may_hold_table(markdown);
+            stand_in = with_stand_ins(markdown, body_line, plains, keep_line_numbers);
+            doc = parse(stand_in.markdown, keep_line_numbers ? body_line : 1);
+            if (!stand_ins_kept(doc, stand_in, plains)) {
+                plains.clear();
+                stand_in = {};
+            }
+        }
+        if (plains.empty()) doc = parse(markdown, body_line);
+        Reader reader(text, plains, stand_in, path, diags);
         reader.read_body(doc, p);
     }
     // Characters and references (&#xFFFE;, &#27;) no output can carry. Every word, id and

@@ -16,10 +16,18 @@ namespace protopub::source {
 // larger is not a protocol, and reading and rendering it would take minutes and gigabytes.
 inline constexpr std::size_t kMaxSourceBytes = std::size_t(16) << 20;
 
+// How read_protocol() reads: tests compare its two ways of reading a paragraph.
+struct ReadOptions {
+    // Paragraphs and headings of plain words are cut from the source rather than parsed by
+    // cmark (the same model, in a fraction of the time).
+    bool plain_blocks = true;
+};
+
 // Parses the text of one source file. Never throws: every problem is recorded in
 // `diags` with its file:line:col, and as much of the protocol as could be read is
 // returned (nothing for a text over kMaxSourceBytes). `path` is used for diagnostics and kept in Protocol::source_path.
-model::Protocol read_protocol(std::string_view text, const std::string& path, model::Diagnostics& diags);
+model::Protocol read_protocol(std::string_view text, const std::string& path, model::Diagnostics& diags,
+                              const ReadOptions& options = {});
 
 // Reads `path` through io::read_file and parses it. nullopt (with an error in `diags`)
 // only when the file cannot be read at all or is over kMaxSourceBytes.

@@ -1,10 +1,12 @@
 // A readable one-line-per-node dump of a Protocol's structure and words, for tests that
 // compare two models (writer round trip, import golden files). Soft breaks and runs of
-// spaces count as one space: the writer puts each paragraph on one line.
+// spaces count as one space: the writer puts each paragraph on one line. exact_dump()
+// leaves nothing out (positions, ids, diagnostics), for two readings of one text.
 #pragma once
 
 #include <string>
 
+#include "model/diagnostics.hpp"
 #include "model/protocol.hpp"
 #include "model/text.hpp"
 
@@ -76,6 +78,67 @@ inline std::string dump(const model::Protocol& p) {
             dump_blocks(c.blocks, "    ", out);
         }
     }
+    return out;
+}
+
+namespace exact {
+
+inline std::string pos(const model::SourcePos& p) { return std::to_string(p.line) + ":" + std::to_string(p.column); }
+
+inline void dump(const model::Inlines& inlines, std::string& out) {
+    for (const auto& in : inlines) {
+        out += "(" + std::to_string(static_cast<int>(in.kind)) + "@" + pos(in.pos) + " [" + in.text + "] <" +
+               in.target + "> " + std::to_string(in.reference);
+        dump(in.children, out);
+        out += ")";
+    }
+}
+
+inline void dump(const std::vector<model::Block>& blocks, std::string& out) {
+    for (const auto& b : blocks) {
+        out += "\n{block " + std::to_string(static_cast<int>(b.kind)) + "@" + pos(b.pos) + " style " +
+               std::to_string(static_cast<int>(b.list_style)) + " change " +
+               std::to_string(static_cast<int>(b.change)) + " ";
+        dump(b.inlines, out);
+        for (const auto& item : b.items) {
+            out += "\n item [" + item.label + "] #" + item.id + "@" + pos(item.pos) + " old [" + item.old_label + "]";
+            dump(item.blocks, out);
+        }
+        for (auto a : b.align) out += std::to_string(static_cast<int>(a));
+        for (const auto& row : b.rows) {
+            out += "\n row " + std::to_string(row.header);
+            for (const auto& cell : row.cells) {
+                out += " | ";
+                dump(cell.inlines, out);
+            }
+        }
+        dump(b.children, out);
+        out += "}";
+    }
+}
+
+}  // namespace exact
+
+// Every field of the model that the reader fills, positions included, and the
+// diagnostics: two readings of one text are the same when these are.
+inline std::string exact_dump(const model::Protocol& p, const model::Diagnostics& diags) {
+    using exact::dump;
+    using exact::pos;
+    std::string out = p.meta.title + "|" + p.meta.council + "|" + p.meta.version + "|" + p.meta.adopted + "\n";
+    for (const auto& s : p.sections) {
+        out += "\nsection " + s.id + " " + std::to_string(s.id_given) + " " + std::to_string(static_cast<int>(s.kind)) +
+               " " + std::to_string(s.level) + " [" + s.number.text + "]@" + pos(s.pos) + " ";
+        dump(s.heading, out);
+        dump(s.intro, out);
+        for (const auto& c : s.clauses) {
+            out += "\nclause " + c.id + " " + std::to_string(c.id_given) + " [" + c.number.text + "]";
+            for (int part : c.number.parts) out += "." + std::to_string(part);
+            out += "@" + pos(c.pos) + "/" + pos(c.number_pos) + " ";
+            dump(c.heading, out);
+            dump(c.blocks, out);
+        }
+    }
+    for (const auto& d : diags.items()) out += "\n" + model::format(d);
     return out;
 }
 
