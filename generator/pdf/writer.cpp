@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstddef>
 #include <ctime>
 #include <map>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
@@ -76,6 +78,36 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* data) {
         sink->detail = detail;
     }
 }
+
+// libharu's objects (a long document's hundreds of thousands of small dictionaries,
+// arrays, names and numbers) come out of large blocks, not a malloc each, and go with the
+// blocks at once. libharu's own memory pool would do that, but hands out addresses with no
+// alignment (undefined behaviour for its structs); this one aligns every object as malloc
+// does. Its allocation hooks take no user data: the document's arena is the thread's.
+class Arena {
+public:
+    void* allocate(std::size_t size) {
+        constexpr std::size_t align = alignof(std::max_align_t), block = std::size_t{1} << 20;
+        size = (size + align - 1) / align * align;
+        if (size > block / 4) return big_.emplace_back(new std::max_align_t[size / align]).get();
+        if (blocks_.empty() || used_ + size > block) {
+            blocks_.emplace_back(new std::max_align_t[block / align]);
+            used_ = 0;
+        }
+        void* at = reinterpret_cast<char*>(blocks_.back().get()) + used_;
+        used_ += size;
+        return at;
+    }
+    static thread_local Arena* current;
+
+private:
+    std::vector<std::unique_ptr<std::max_align_t[]>> blocks_, big_;
+    std::size_t used_ = 0;
+};
+thread_local Arena* Arena::current = nullptr;
+
+void* arena_allocate(HPDF_UINT size) { return Arena::current->allocate(size); }
+void arena_free(void*) {}  // (the arena's blocks go when the document is done)
 
 struct DocDeleter {
     void operator()(HPDF_Doc d) const { HPDF_Free(d); }
@@ -608,11 +640,12 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
                       const std::vector<OutlineEntry>& outline, const DocumentInfo& info, const std::string& origin,
                       model::Diagnostics& diags) {
     ErrorSink sink;
-    // libharu's objects (a long document's hundreds of thousands of small dictionaries,
-    // arrays, names and numbers) come out of blocks of its memory pool, not a malloc each,
-    // and go with the pool at once.
-    constexpr HPDF_UINT pool_block = 1 << 20;
-    Doc doc(HPDF_NewEx(on_error, nullptr, nullptr, pool_block, &sink));
+    Arena arena;  // (declared before the document: it outlives HPDF_Free)
+    Arena::current = &arena;
+    struct Restore {
+        ~Restore() { Arena::current = nullptr; }
+    } restore;
+    Doc doc(HPDF_NewEx(on_error, arena_allocate, arena_free, 0, &sink));
     if (!doc) {
         diags.error(origin, {}, "cannot start a PDF document (out of memory)");
         return {};
