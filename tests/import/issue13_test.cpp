@@ -3,6 +3,7 @@
 // `protopub check` runs it (read, resolve references, check).
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <filesystem>
 
 #include "check/check.hpp"
@@ -179,57 +180,33 @@ TEST_CASE("issue 13.9: an unnumbered protocol gets numbers per section, reported
     CHECK(contains(i.warnings, "t.txt:9:1: warning: no numbered paragraphs: numbers 2.1 to 2.1 assigned"));
 }
 
+// Three numbered headings over paragraphs without numbers, the headings numbered as `numbers` say.
+std::string headings_over_paragraphs(const std::array<int, 3>& numbers) {
+    const std::string n0 = std::to_string(numbers[0]), n1 = std::to_string(numbers[1]), n2 = std::to_string(numbers[2]);
+    return "Code of Practice\n\n" + n0 + ". Status of this code\n\nThis code gives guidance only.\n\n" + n1 +
+           ". Roles of councillors\n\nOfficers and councillors both serve the public.\n\nCouncillors set "
+           "policy.\n\n" +
+           n2 + ". Politeness\n\nEveryone is polite.\n";
+}
+
 TEST_CASE("issue 13.9: paragraphs without numbers under numbered headings take the heading's number",
           "[import][issue13]") {
     // the headings may start at any number (a later Part): each section's paragraphs are numbered under its own
-    Imported i = import_text(
-        "Code of Practice\n\n3. Status of this code\n\nThis code gives guidance only.\n\n"
-        "4. Roles of councillors\n\nOfficers and councillors both serve the public.\n\nCouncillors set policy.\n\n"
-        "5. Politeness\n\nEveryone is polite.\n");
+    Imported i = import_text(headings_over_paragraphs({3, 4, 5}));
     CHECK(i.sections == std::vector<std::string>{"3. Status of this code", "4. Roles of councillors", "5. Politeness"});
     CHECK(i.numbers == std::vector<std::string>{"3.1", "4.1", "4.2", "5.1"});
     CHECK(contains(i.warnings,
                    "t.txt:7:1: warning: no numbered paragraphs: numbers 4.1 to 4.2 assigned to the paragraphs under "
                    "'4. Roles of councillors'"));
-}
-
-TEST_CASE("issue 13.9: headings all numbered '1.' over paragraphs without numbers are numbered on, reported",
-          "[import][issue13]") {
-    // each heading printed as the first of its own page: a number is used once, as a clerk would number them
-    Imported i = import_text(
-        "Code of Practice\n\n1. Status of this code\n\nThis code gives guidance only.\n\n"
-        "1. Roles of councillors\n\nOfficers and councillors both serve the public.\n\nCouncillors set policy.\n\n"
-        "1. Politeness\n\nEveryone is polite.\n");
-    CHECK(i.sections == std::vector<std::string>{"1. Status of this code", "2. Roles of councillors", "3. Politeness"});
-    CHECK(i.numbers == std::vector<std::string>{"1.1", "2.1", "2.2", "3.1"});
-    CHECK(contains(i.warnings,
-                   "t.txt:7:1: warning: '1. Roles of councillors' is numbered 1. again, after section 1: "
-                   "numbered 2"));
-    CHECK(contains(i.warnings,
-                   "t.txt:13:1: warning: '1. Politeness' is numbered 1. again, after section 2: "
-                   "numbered 3"));
-}
-
-TEST_CASE(
-    "issue 13.9: unnumbered, a list right under its heading is a paragraph, and a titled item keeps its "
-    "paragraphs",
-    "[import][issue13]") {
-    Imported i = import_text(
-        "Model Protocol\n\nIntroduction\n\nMembers and officers work together.\n\n"
-        "Political activity\n\n(a) Restrictions on officers\n\n• Senior officers are politically restricted.\n\n"
-        "• The chief executive keeps a list.\n\nIf it is possible, the member will be told.\n\n(b) Lines of "
-        "reporting\n\n"
-        "Employees answer to the chief executive.\n\nEmployment\n\n• Councillors are accountable as employers.\n\n"
-        "Councillors keep individual matters confidential.\n");
-    // 2.1 holds the lettered list, whose titled items keep the paragraphs under them; 3.1 holds the bullets
-    CHECK(i.numbers == std::vector<std::string>{"1.1", "2.1", "3.1", "3.2"});
-    CHECK(contains(i.markdown, "2.1 {#a-restrictions-on-officers-senior}\n\n- (a) Restrictions on officers\n"));
-    CHECK(contains(i.markdown, "  If it is possible, the member will be told.\n"));
-    CHECK(contains(i.markdown, "  Employees answer to the chief executive.\n"));
-    CHECK(contains(i.markdown, "3.2 {#councillors-keep-individual-matters-confidential} Councillors keep"));
-    CHECK(contains(i.warnings,
-                   "no numbered paragraphs: numbers 2.1 to 2.1 assigned to the paragraphs under "
-                   "'Political activity'"));
+    // each heading printed "1." as the first of its own page: a number is used once, as a clerk would number them
+    Imported ones = import_text(headings_over_paragraphs({1, 1, 1}));
+    CHECK(ones.sections ==
+          std::vector<std::string>{"1. Status of this code", "2. Roles of councillors", "3. Politeness"});
+    CHECK(ones.numbers == std::vector<std::string>{"1.1", "2.1", "2.2", "3.1"});
+    CHECK(contains(ones.warnings,
+                   "t.txt:7:1: warning: '1. Roles of councillors' is numbered 1. again, after section 1: numbered 2"));
+    CHECK(contains(ones.warnings,
+                   "t.txt:13:1: warning: '1. Politeness' is numbered 1. again, after section 2: numbered 3"));
 }
 
 TEST_CASE("a clause whose words start with '(a)', '(b)' after it: its list's first item on the clause's line",
