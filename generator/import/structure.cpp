@@ -19,10 +19,12 @@ using namespace protopub::model;
 
 namespace {
 
+using ascii::is_alnum;
 using ascii::is_alpha;
 using ascii::is_digit;
 using ascii::is_lower;
 using ascii::is_upper;
+using ascii::to_lower;
 
 // Bullet glyphs: •, Word's Symbol-font bullets as private-use characters, squares,
 // circles, Wingdings' square and arrow as Word's "Save as text" writes them (§ Ø), and
@@ -179,7 +181,7 @@ int roman_value(std::string_view letters) {
 std::string label_core(std::string_view label) {
     std::string core;
     for (char c : label)
-        if (is_alpha(c)) core += model::ascii::to_lower(c);
+        if (is_alpha(c)) core += to_lower(c);
     return core;
 }
 
@@ -274,7 +276,7 @@ bool division_heading(std::string_view text) {
     const std::vector<std::string> words = split_words(text);
     if (words.size() < 3) return false;
     std::string first(words[0]);
-    for (auto& c : first) c = model::ascii::to_lower(c);
+    for (auto& c : first) c = to_lower(c);
     if (first != "section" && first != "part" && first != "chapter" && first != "appendix" && first != "schedule")
         return false;
     const std::string& number = words[1];
@@ -334,7 +336,7 @@ bool capitalised(std::string_view text) {
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (auto& c : out) c = model::ascii::to_lower(c);
+    for (auto& c : out) c = to_lower(c);
     return out;
 }
 
@@ -469,12 +471,10 @@ struct Item {
     std::string rest;   // the text after the marker
     int level = 2;      // headings
     std::string guess;  // a structural guess that could be wrong: warned at the item's position
-    // a list or table with no paragraph before it under its heading, in a text whose
-    // numbers are assigned: the number of the empty clause that holds it
-    std::vector<int> held_by;
-    // "8. (a) General information" with "(b) ..." after it: the clause's words are the
-    // first item of its list
-    bool first_item_inline = false;
+    // the number of an empty clause that holds this item: a list or table with no paragraph
+    // before it under its heading, in a text whose numbers are assigned; or the first item
+    // of a list that stood on its clause's line ("8. (a) General information")
+    Marker held_by;
 };
 
 // A heading: a title-like line, or a heading in capitals or Title Case wrapped over two
@@ -702,11 +702,15 @@ bool opens_numbering_group(const Item& it) {
     return it.role == Role::numbered_heading || (it.role == Role::heading && it.level == 2);
 }
 
+void set_number(Marker& m, std::vector<int> parts) {
+    m.parts = std::move(parts);
+    m.text = join_number(m.parts);
+    m.kind = MarkerKind::clause;
+    m.enclosed = false;
+}
+
 void set_number(Item& it, std::vector<int> parts) {
-    it.marker.parts = std::move(parts);
-    it.marker.text = join_number(it.marker.parts);
-    it.marker.kind = MarkerKind::clause;
-    it.marker.enclosed = false;
+    set_number(it.marker, std::move(parts));
     if (it.role == Role::one_level_clause || it.role == Role::plain) it.role = Role::clause;
 }
 
@@ -1103,9 +1107,9 @@ std::size_t assign_numbers(std::vector<Item>& items, std::size_t from, const std
                     diags.warning(path, it.para.pos,
                                   "'" + it.para.text + "' is numbered " + it.marker.text + " again, after section " +
                                       std::to_string(section) + ": numbered " + std::to_string(section + 1));
-                    const std::string was = it.marker.parts.size() == 1 ? std::to_string(it.marker.parts[0]) : "";
+                    const std::size_t was = std::to_string(it.marker.parts[0]).size();
                     it.marker.parts[0] = section + 1;
-                    it.marker.text.replace(0, was.size(), std::to_string(section + 1));
+                    it.marker.text.replace(0, was, std::to_string(section + 1));
                 }
                 printed = it.marker.parts[0];
             }
@@ -1121,7 +1125,7 @@ std::size_t assign_numbers(std::vector<Item>& items, std::size_t from, const std
         under_heading = false;
         if (n == 0) section = printed > 0 ? printed : section + 1;
         if (list_first) {
-            it.held_by = {section, ++n};
+            set_number(it.held_by, {section, ++n});
             continue;
         }
         it.marker = Marker{};
@@ -1147,10 +1151,15 @@ void find_first_items_inline(std::vector<Item>& items, std::size_t from, const s
         for (std::size_t j = i + 1; j < items.size() && !opens_clause(items[j].role); ++j) {
             if (items[j].role != Role::label) continue;
             if (items[j].marker.text.front() == '(' && label_core(items[j].marker.text) == second) {
-                it.first_item_inline = true;
                 diags.note(path, it.para.pos,
                            "'" + shorten(it.para.text, 60) + "': " + inner.text + " is the first item of clause " +
                                it.marker.text + "'s list, on the clause's line");
+                // the item is the list's first, held by the clause its number stands for
+                it.held_by = it.marker;
+                it.role = Role::label;
+                it.marker = inner;
+                it.marker.length += it.held_by.length;
+                it.rest = it.rest.substr(inner.length);
             }
             break;
         }
@@ -1682,7 +1691,7 @@ std::optional<std::pair<std::string, std::string>> title_fact(std::string_view t
         const std::string first = lower(std::string(text.substr(0, space)));
         const std::string_view rest = text.substr(space + 1);
         const bool reads =
-            (first == "version" && model::ascii::is_digit(rest[0])) ||
+            (first == "version" && is_digit(rest[0])) ||
             (first == "status" && (lower(std::string(rest)) == "draft" || lower(std::string(rest)) == "adopted" ||
                                    lower(std::string(rest)) == "superseded"));
         if (!reads) return std::nullopt;
@@ -1782,7 +1791,7 @@ void read_place(std::string_view line, std::optional<ConstitutionPlace>& place) 
         const std::string word = lower(words[i]);
         std::string value = words[i + 1];
         // "5(C)": a closing bracket that closes one in the value is part of it
-        while (!value.empty() && !model::ascii::is_alnum(value.back()) &&
+        while (!value.empty() && !is_alnum(value.back()) &&
                !(value.back() == ')' && value.find('(') != std::string::npos &&
                  std::count(value.begin(), value.end(), '(') == std::count(value.begin(), value.end(), ')')))
             value.pop_back();
@@ -1799,7 +1808,7 @@ bool next_division_follows(const std::vector<Item>& items, std::size_t at) {
     // "1", "A" of "PART 1 –", "PART A:"
     auto division_number = [](const std::vector<std::string>& words) {
         std::string n = words[1];
-        while (!n.empty() && !model::ascii::is_alnum(n.back())) n.pop_back();
+        while (!n.empty() && !is_alnum(n.back())) n.pop_back();
         return n;
     };
     const std::vector<std::string> words = split_words(items[at].para.text);
@@ -2569,22 +2578,11 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                 continue;
             }
         }
-        if (it.first_item_inline) {
-            Item clause = it, item = it;
-            clause.rest.clear(), clause.para.text.clear(), clause.para.inlines.clear();
-            builder.add(clause);
-            const Marker inner = read_marker(it.rest);
-            item.role = Role::label;
-            item.marker = inner;
-            item.marker.length += it.marker.length;
-            item.rest = it.rest.substr(inner.length);
-            builder.add(item);
-            continue;
-        }
-        if (!it.held_by.empty()) {
+        if (it.held_by.kind != MarkerKind::none) {
             Item holder;
             holder.para.pos = it.para.pos;
-            set_number(holder, it.held_by);
+            holder.marker = it.held_by;
+            holder.role = it.held_by.kind == MarkerKind::single ? Role::one_level_clause : Role::clause;
             builder.add(holder);
         }
         builder.add(it);
