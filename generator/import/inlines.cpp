@@ -275,17 +275,16 @@ std::vector<LetteredNumber> lettered_numbers(const std::vector<std::string_view>
         const std::string_view t = texts[i];
         if (t.size() < 4 || t[0] < 'A' || t[0] > 'Z') continue;
         std::size_t k = t[1] == '.' ? 2 : 1;
-        if (k >= t.size() || !model::ascii::is_digit(t[k])) continue;
+        if (k >= t.size() || !ascii::is_digit(t[k])) continue;
         std::size_t end = k;
-        while (end < t.size() && (model::ascii::is_digit(t[end]) ||
-                                  (t[end] == '.' && end + 1 < t.size() && model::ascii::is_digit(t[end + 1]))))
+        while (end < t.size() &&
+               (ascii::is_digit(t[end]) || (t[end] == '.' && end + 1 < t.size() && ascii::is_digit(t[end + 1]))))
             ++end;
         std::vector<int> parts;  // (clears what it is given)
         if (!parse_clause_number(t.substr(k, end - k), parts)) continue;
         parts.insert(parts.begin(), t[0] - 'A' + 1);
         if (end < t.size() && t[end] == '.') ++end;
-        if (end + 1 >= t.size() || t[end] != ' ' || !(model::ascii::is_alpha(t[end + 1]) || t[end + 1] == '('))
-            continue;
+        if (end + 1 >= t.size() || t[end] != ' ' || !(ascii::is_alpha(t[end + 1]) || t[end + 1] == '(')) continue;
         found.push_back({i, end, std::move(parts)});
         if (letters.find(t[0]) == std::string::npos) letters += t[0];
     }

@@ -16,13 +16,13 @@ bool ends_with_small_word(std::string_view text) {
                                                    "under", "not", "his", "her", "our",   "your"};
     std::size_t sp = text.find_last_of(' ');
     std::string last(text.substr(sp == std::string_view::npos ? 0 : sp + 1));
-    for (auto& c : last) c = model::ascii::to_lower(c);
+    for (auto& c : last) c = ascii::to_lower(c);
     return std::find(words.begin(), words.end(), last) != words.end();
 }
 
 bool starts_field(std::string_view line) {
     const std::size_t colon = line.find(": ");
-    if (colon == std::string_view::npos || colon == 0 || colon > 40 || !model::ascii::is_upper(line[0])) return false;
+    if (colon == std::string_view::npos || colon == 0 || colon > 40 || !ascii::is_upper(line[0])) return false;
     return split_words(line.substr(0, colon)).size() <= 5;
 }
 
@@ -37,7 +37,7 @@ bool ends_with_reference_word(std::string_view text) {
                                                    "sections",  "clause",     "clauses", "rule",  "rules"};
     std::size_t sp = text.find_last_of(' ');
     std::string last(text.substr(sp == std::string_view::npos ? 0 : sp + 1));
-    for (auto& c : last) c = model::ascii::to_lower(c);
+    for (auto& c : last) c = ascii::to_lower(c);
     return std::find(words.begin(), words.end(), last) != words.end();
 }
 
@@ -51,17 +51,17 @@ namespace {
 // "... in good faith. The Chief": a full stop and a capital inside, so not a title.
 bool sentence_inside(std::string_view text) {
     for (std::size_t at = text.find(". "); at != std::string_view::npos; at = text.find(". ", at + 2))
-        if (at + 2 < text.size() && model::ascii::is_upper(text[at + 2])) return true;
+        if (at + 2 < text.size() && ascii::is_upper(text[at + 2])) return true;
     return false;
 }
 }  // namespace
 
-bool is_lower_start(std::string_view s) { return !s.empty() && model::ascii::is_lower(s[0]); }
+bool is_lower_start(std::string_view s) { return !s.empty() && ascii::is_lower(s[0]); }
 
 bool hyphen_joins(std::string_view before, std::string_view after) {
     // "Sub-" / "Committee" is a compound too
-    return before.size() >= 2 && before.back() == '-' && model::ascii::is_alpha(before[before.size() - 2]) &&
-           !after.empty() && model::ascii::is_alpha(after[0]);
+    return before.size() >= 2 && before.back() == '-' && ascii::is_alpha(before[before.size() - 2]) && !after.empty() &&
+           ascii::is_alpha(after[0]);
 }
 
 void append_words(std::string& text, std::string_view line) {

@@ -191,7 +191,7 @@ bool is_lone_url(std::string_view s) {
 // A running header or footer: the same short line (digits aside) on many pages.
 std::string furniture_key(std::string_view s) {
     std::string key;
-    for (char c : s) key += (c >= '0' && c <= '9') ? '#' : model::ascii::to_lower(c);
+    for (char c : s) key += (c >= '0' && c <= '9') ? '#' : ascii::to_lower(c);
     return key;
 }
 
@@ -316,7 +316,7 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
                                  !ends_sentence(lines[prev - 1].text) && !is_lone_url(lines[prev - 1].text);
             if (!goes_on && (prev == 0 || lines[prev - 1].text.back() != ':')) reason = "lone web address";
         } else if (line.text.size() >= 4 && line.text.size() <= 100 && !ends_sentence(line.text) &&
-                   !model::ascii::is_lower(line.text[0]) && repeated() && !on_title_page(i) &&
+                   !ascii::is_lower(line.text[0]) && repeated() && !on_title_page(i) &&
                    !detail::gap_marker(line.text)) {
             // a header or footer is a label, not the end of a sentence
             reason = "running header or footer";
@@ -558,7 +558,7 @@ bool contents_placeholder(std::string_view s) {
     for (auto& w : words) {
         std::string core;
         for (char c : w)
-            if (model::ascii::is_alpha(c)) core += model::ascii::to_lower(c);
+            if (ascii::is_alpha(c)) core += ascii::to_lower(c);
         if (core == "toc" || (bracketed && core == "contents")) return true;
     }
     return false;
@@ -983,7 +983,7 @@ public:
     // of a text of some length are enough, as for a hyphen, and so is a capitalised half
     // ("Pra") before a small one ("ctice") where the title's other words are capitalised.
     bool cut_word(std::string_view before, std::string_view after, bool in_title) const {
-        auto letter = [](char c) { return model::ascii::is_alpha(c) != 0; };
+        auto letter = [](char c) { return ascii::is_alpha(c) != 0; };
         std::size_t from = before.size();
         while (from > 0 && letter(before[from - 1])) --from;
         std::size_t to = 0;
@@ -996,16 +996,15 @@ public:
         // "Member/Officer Protocol" / "Summary and Recommendations": a word's second half
         // goes on in small letters unless the whole word is in capitals
         const bool head_small = std::any_of(before.begin() + static_cast<long>(from), before.end(),
-                                            [](char c) { return model::ascii::is_lower(c) != 0; });
-        if (head_small && model::ascii::is_upper(after[0])) return false;
+                                            [](char c) { return ascii::is_lower(c) != 0; });
+        if (head_small && ascii::is_upper(after[0])) return false;
         if (seen(head + tail) > 0 || seen(head + tail + "s") > 0) return true;
         if (!in_title) return false;
-        const bool cut_capital = model::ascii::is_upper(before[from]) && model::ascii::is_lower(after[0]) &&
+        const bool cut_capital = ascii::is_upper(before[from]) && ascii::is_lower(after[0]) &&
                                  !detail::ends_with_small_word(after.substr(0, to));
         bool title_case = true;
         for (std::string_view part : {before.substr(0, from), after.substr(to)})
-            for (const auto& w : split_words(part))
-                title_case = title_case && (w.size() < 4 || !model::ascii::is_lower(w[0]));
+            for (const auto& w : split_words(part)) title_case = title_case && (w.size() < 4 || !ascii::is_lower(w[0]));
         return words_.size() >= 200 || (cut_capital && title_case);
     }
 
@@ -1046,7 +1045,7 @@ private:
         return out;
     }
     static void letters(std::string_view word, std::string& out) {
-        auto letter = [](char c) { return model::ascii::is_alpha(c) != 0; };
+        auto letter = [](char c) { return ascii::is_alpha(c) != 0; };
         while (!word.empty() && !letter(word.front())) word.remove_prefix(1);
         while (!word.empty() && !letter(word.back())) word.remove_suffix(1);
         out.resize(word.size());
@@ -1201,8 +1200,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                  line.title_page || line.cut || headers.count(line.text) > 0;
         // "18. SUMMARY" / "The working relationship ...": a numbered heading in capitals is a
         // line of its own
-        if (open && !starts && cur.single_line && model::ascii::is_upper(line.text[0]) &&
-            !detail::in_capitals(line.text)) {
+        if (open && !starts && cur.single_line && ascii::is_upper(line.text[0]) && !detail::in_capitals(line.text)) {
             const Marker heading = detail::read_marker(cur.text);
             const std::string_view words = std::string_view(cur.text).substr(heading.length);
             starts = heading.kind == MarkerKind::single && !heading.enclosed && detail::in_capitals(words) &&
@@ -1233,7 +1231,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         // ...": a title or heading in capitals is a paragraph of its own, however near the
         // width it ran (what goes on after it in small letters is another paragraph)
         starts = starts || (open && cur.single_line && title_line(last_line) && detail::in_capitals(last_line) &&
-                            !detail::in_capitals(line.text) && model::ascii::is_upper(line.text[0]));
+                            !detail::in_capitals(line.text) && ascii::is_upper(line.text[0]));
         // No blank lines between paragraphs: a line that was not wrapped ends its paragraph
         // when it ends a sentence or is a heading, and a heading stands on its own line.
         if (layout.gapless && open && !starts && !reference_goes_on) {
@@ -1367,7 +1365,7 @@ bool may_start_marker(std::string_view s) {
     const auto c = static_cast<unsigned char>(s[0]);
     if ((c >= '0' && c <= '9') || c == '(' || c >= 0x80) return true;
     std::size_t i = 0;
-    while (i < s.size() && i < 7 && model::ascii::is_alpha(s[i])) ++i;
+    while (i < s.size() && i < 7 && ascii::is_alpha(s[i])) ++i;
     return i > 0 && i < s.size() && (s[i] == ')' || s[i] == '.');
 }
 
@@ -1380,8 +1378,8 @@ bool has_caps_word(std::string_view text) {
             if (capitals >= 2 && !small) return true;
             capitals = 0, small = false;
         } else {
-            small = small || model::ascii::is_lower(text[i]) != 0;
-            capitals += model::ascii::is_upper(text[i]) != 0;
+            small = small || ascii::is_lower(text[i]) != 0;
+            capitals += ascii::is_upper(text[i]) != 0;
         }
     }
     return false;
@@ -1403,17 +1401,16 @@ void repair_number_glyphs(std::vector<Line>& lines, const std::string& path, Dia
         const Line& l = lines[i];
         if (l.blank || l.junk) continue;
         const std::size_t end = l.text.find(' ');
-        if (end == 0 || end == std::string::npos || end + 1 >= l.text.size() ||
-            !model::ascii::is_alpha(l.text[end + 1]))
+        if (end == 0 || end == std::string::npos || end + 1 >= l.text.size() || !ascii::is_alpha(l.text[end + 1]))
             continue;
         const std::string token = l.text.substr(0, end);
         char symbol = 0;
-        bool shape = model::ascii::is_digit(token[0]) || symbols.find(token[0]) != symbols.npos;
+        bool shape = ascii::is_digit(token[0]) || symbols.find(token[0]) != symbols.npos;
         for (char c : token) {
             if (symbols.find(c) != symbols.npos) {
                 shape = shape && (symbol == 0 || symbol == c);
                 symbol = c;
-            } else if (c != '.' && !model::ascii::is_digit(c)) {
+            } else if (c != '.' && !ascii::is_digit(c)) {
                 shape = false;
             }
         }
@@ -1492,8 +1489,8 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
     auto is_caps_word = [](std::string_view w) {
         int letters = 0;
         for (char c : w) {
-            if (model::ascii::is_lower(c)) return false;
-            letters += model::ascii::is_upper(c) != 0;
+            if (ascii::is_lower(c)) return false;
+            letters += ascii::is_upper(c) != 0;
         }
         return letters >= 2;
     };
@@ -1526,7 +1523,7 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 const bool next = last.empty()
                                       ? std::all_of(m.parts.begin() + 1, m.parts.end(), [](int x) { return x == 1; })
                                       : detail::plausible_next(last, m.parts);
-                const bool capital = model::ascii::is_upper(rest[m.length]) != 0;
+                const bool capital = ascii::is_upper(rest[m.length]) != 0;
                 // "... by Full Council. Roles of members 2.1 ...": a heading between them
                 // ("... Council. THE RELATIONSHIP: GENERAL 4.1": the heading starts after the
                 // first sentence end that leaves a heading with no other sentence end in it)
@@ -1538,8 +1535,7 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 for (std::size_t at = before.find_first_of(".;:?!");
                      at != std::string_view::npos && stop == std::string_view::npos;
                      at = before.find_first_of(".;:?!", at + 1)) {
-                    if (at + 2 >= before.size() || before[at + 1] != ' ' ||
-                        (at > 0 && model::ascii::is_digit(before[at - 1])))
+                    if (at + 2 >= before.size() || before[at + 1] != ' ' || (at > 0 && ascii::is_digit(before[at - 1])))
                         continue;
                     const std::string_view tail = before.substr(at + 2);
                     if (one_sentence(tail) && title_line(tail)) stop = at;
@@ -1584,7 +1580,7 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                         std::size_t end_word = words.size();
                         // (a title's words are capitalised: "Media relations" after it is a heading)
                         for (std::size_t k = words.size(); k-- > 1;)
-                            if (model::ascii::is_upper(words[k][0]) &&
+                            if (ascii::is_upper(words[k][0]) &&
                                 (detail::header_line_kind(words[k]) == detail::HeaderLine::title ||
                                  detail::header_line_kind("A " + words[k]) == detail::HeaderLine::title)) {
                                 end_word = k + 1;
@@ -1594,14 +1590,13 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                         while (caps < words.size() && is_caps_word(words[words.size() - 1 - caps])) ++caps;
                         const bool mixed_title =
                             std::any_of(words.begin(), words.end() - static_cast<long>(caps), [](const std::string& w) {
-                                return std::any_of(w.begin(), w.end(),
-                                                   [](char c) { return model::ascii::is_lower(c); });
+                                return std::any_of(w.begin(), w.end(), [](char c) { return ascii::is_lower(c); });
                             });
                         if (caps > 0 && caps < words.size() && mixed_title) end_word = words.size() - caps;
                         // "... on Relations between Councillors and Employees Respect and courtesy": a
                         // small word goes on with the title; the heading after it starts at the last
                         // capital before its first small word that is no connecting word ("courtesy")
-                        auto lower_start = [&](std::size_t k) { return model::ascii::is_lower(words[k][0]) != 0; };
+                        auto lower_start = [&](std::size_t k) { return ascii::is_lower(words[k][0]) != 0; };
                         if (end_word < words.size() && lower_start(end_word)) {
                             static const std::array<std::string_view, 12> connecting = {
                                 "between", "and", "of", "for", "the", "with", "to", "in", "on", "by", "at", "a"};
@@ -1688,14 +1683,14 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                     ++heading_words;
             const std::size_t text_word = 1 + heading_words;
             if (heading_words > 0 && text_word < words.size() && (heading_words >= 2 || words[1].size() >= 5) &&
-                model::ascii::is_upper(words[text_word][0]) &&
+                ascii::is_upper(words[text_word][0]) &&
                 std::any_of(words[text_word].begin(), words[text_word].end(),
-                            [](char c) { return model::ascii::is_lower(c) != 0; }))
+                            [](char c) { return ascii::is_lower(c) != 0; }))
                 cuts.push_back(starts[text_word]);
             for (std::size_t k = 1; k < words.size() && heading_words == 0; ++k) {
                 // after a sentence's last word, not after a number ("6. THE RELATIONSHIP")
                 const bool word_before = std::any_of(words[k - 1].begin(), words[k - 1].end(),
-                                                     [](char c) { return model::ascii::is_lower(c) != 0; });
+                                                     [](char c) { return ascii::is_lower(c) != 0; });
                 if (!ends_sentence(words[k - 1]) || !word_before) continue;
                 // "... in place. 10 IF THINGS GO WRONG": the next section's number may lead it
                 std::vector<int> section;
@@ -1710,9 +1705,9 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                     ++run;
                 const std::size_t after = run_start + run;
                 const bool at_end = after == words.size();
-                const bool before_words = !at_end && model::ascii::is_upper(words[after][0]) &&
-                                          std::any_of(words[after].begin(), words[after].end(),
-                                                      [](char c) { return model::ascii::is_lower(c); });
+                const bool before_words =
+                    !at_end && ascii::is_upper(words[after][0]) &&
+                    std::any_of(words[after].begin(), words[after].end(), [](char c) { return ascii::is_lower(c); });
                 // one word in capitals ends a line as a heading when it is a word, not an
                 // abbreviation ("... without delay. INTRODUCTION")
                 const bool one_word_heading = run == 1 && at_end && words[run_start].size() >= 5;
@@ -1742,9 +1737,9 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                     end = k - 1;
                     break;
                 }
-            if (end > 0 && !model::ascii::is_digit(piece[end - 1])) {
+            if (end > 0 && !ascii::is_digit(piece[end - 1])) {
                 const std::string_view tail = piece.substr(end + 2);
-                if (!tail.empty() && model::ascii::is_upper(tail[0]) && !ends_sentence(tail) && tail.back() != ',' &&
+                if (!tail.empty() && ascii::is_upper(tail[0]) && !ends_sentence(tail) && tail.back() != ',' &&
                     title_line(tail) && split_words(tail).size() <= 10)
                     cuts.push_back(segment + end + 2);
             }
@@ -1948,7 +1943,7 @@ std::size_t wrap_width(const std::vector<Line>& lines) {
     for (const auto& l : lines)
         if (!l.blank && !l.junk) {
             lengths.push_back(l.text.size());
-            lower_starts += model::ascii::is_lower(l.text[0]) != 0;
+            lower_starts += ascii::is_lower(l.text[0]) != 0;
         }
     if (lengths.empty()) return 0;
     // wrapped lines go on mid-sentence, so many start in lower case; a paragraph per line
@@ -2020,7 +2015,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
         // (a web address longer than the width is a line of its own, not the width)
         if (!l.blank && !l.junk && l.text.find(' ') != std::string::npos) longest = std::max(longest, l.text.size());
         blank_after += !l.blank && !l.junk && i + 1 < lines.size() && lines[i + 1].blank;
-        lower_starts += !l.blank && !l.junk && model::ascii::is_lower(l.text[0]);
+        lower_starts += !l.blank && !l.junk && ascii::is_lower(l.text[0]);
     }
     layout.gapless = words >= 8 && blank * 12 < words;
     // a blank line after every line of wrapped text (a spaced rendering; many lines go on
