@@ -209,6 +209,28 @@ TEST_CASE("issue 13.9: paragraphs without numbers under numbered headings take t
                    "t.txt:13:1: warning: '1. Politeness' is numbered 1. again, after section 2: numbered 3"));
 }
 
+TEST_CASE(
+    "issue 13.9: unnumbered, a list right under its heading is a paragraph, and a titled item keeps its "
+    "paragraphs",
+    "[import][issue13]") {
+    Imported i = import_text(
+        "Model Protocol\n\nIntroduction\n\nMembers and officers work together.\n\n"
+        "Political activity\n\n(a) Restrictions on officers\n\n• Senior officers are politically restricted.\n\n"
+        "• The chief executive keeps a list.\n\nIf it is possible, the member will be told.\n\n(b) Lines of "
+        "reporting\n\n"
+        "Employees answer to the chief executive.\n\nEmployment\n\n• Councillors are accountable as employers.\n\n"
+        "Councillors keep individual matters confidential.\n");
+    // 2.1 holds the lettered list, whose titled items keep the paragraphs under them; 3.1 holds the bullets
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "2.1", "3.1", "3.2"});
+    CHECK(contains(i.markdown, "2.1 {#a-restrictions-on-officers-senior}\n\n- (a) Restrictions on officers\n"));
+    CHECK(contains(i.markdown, "  If it is possible, the member will be told.\n"));
+    CHECK(contains(i.markdown, "  Employees answer to the chief executive.\n"));
+    CHECK(contains(i.markdown, "3.2 {#councillors-keep-individual-matters-confidential} Councillors keep"));
+    CHECK(contains(i.warnings,
+                   "no numbered paragraphs: numbers 2.1 to 2.1 assigned to the paragraphs under "
+                   "'Political activity'"));
+}
+
 TEST_CASE("a clause whose words start with '(a)', '(b)' after it: its list's first item on the clause's line",
           "[import][issue13]") {
     // "4. (1) ..." in standing orders, "8. (a) General information" in a code of practice
