@@ -1,8 +1,10 @@
 // Plain words -> inlines, the way the source reader reads them back: web addresses and
 // e-mail addresses are links (GFM autolinks), *words* are emphasis.
 #include <cctype>
+#include <cstring>
 
 #include "import/paragraphs.hpp"
+#include "model/swar.hpp"
 #include "model/text.hpp"
 
 namespace protopub::import::detail {
@@ -250,20 +252,35 @@ static std::size_t unicode_space(std::string_view s, std::size_t at) {
 
 std::string clean_line(std::string_view raw) {
     std::string out(raw.size(), ' ');
-    std::size_t n = 0;  // bytes written
-    for (std::size_t i = 0; i < raw.size(); ++i) {
+    char* const o = out.data();
+    std::size_t n = 0;             // bytes written
+    std::size_t byte_by_byte = 0;  // up to where eight bytes were found not plain
+    for (std::size_t i = 0; i < raw.size();) {
+        // Eight plain bytes (no tab, control or UTF-8 byte, no two spaces together) after the
+        // line's first word are copied as they stand: most of a line is.
+        if (n > 0 && i >= byte_by_byte && i + 8 <= raw.size()) {
+            const std::uint64_t w = swar::load(raw.data() + i);
+            const std::uint64_t spaces = swar::bytes_equal(w, ' ');
+            const std::uint64_t space_before = (spaces << 8) | (o[n - 1] == ' ' ? 0x80 : 0);
+            if (!((w & swar::highs) | swar::bytes_below(w, 0x20) | (spaces & space_before))) {
+                std::memcpy(o + n, raw.data() + i, 8);
+                n += 8, i += 8;
+                continue;
+            }
+            byte_by_byte = i + 8;
+        }
         char c = raw[i];
-        if (const std::size_t width = static_cast<unsigned char>(c) < 0xC2 ? 0 : unicode_space(raw, i)) {
-            c = ' ';
-            i += width - 1;
-        }
+        std::size_t width = 1;
+        if (static_cast<unsigned char>(c) >= 0xC2)
+            if (const std::size_t space = unicode_space(raw, i)) c = ' ', width = space;
         if (c == ' ' || c == '\t') {
-            if (n > 0 && out[n - 1] != ' ') out[n++] = ' ';
+            if (n > 0 && o[n - 1] != ' ') o[n++] = ' ';
         } else {
-            out[n++] = c;
+            o[n++] = c;
         }
+        i += width;
     }
-    if (n > 0 && out[n - 1] == ' ') --n;
+    if (n > 0 && o[n - 1] == ' ') --n;
     out.resize(n);
     return out;
 }

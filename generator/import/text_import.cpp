@@ -12,6 +12,7 @@
 
 #include "import/import.hpp"
 #include "import/paragraphs.hpp"
+#include "model/swar.hpp"
 #include "model/text.hpp"
 
 namespace protopub::import {
@@ -101,15 +102,30 @@ std::vector<std::string> gap_cells(std::string_view raw, std::vector<std::size_t
     return cells;
 }
 
+// Where the line from `i` ends: its \n, \r or \f, or the end of the text.
+std::size_t line_end(std::string_view text, std::size_t i) {
+    while (i < text.size()) {
+        if (i + 8 <= text.size()) {
+            const std::uint64_t w = swar::load(text.data() + i);
+            if (!(swar::bytes_equal(w, '\n') | swar::bytes_equal(w, '\r') | swar::bytes_equal(w, '\f'))) {
+                i += 8;
+                continue;
+            }
+        }
+        for (const std::size_t stop = std::min(i + 8, text.size()); i < stop; ++i)
+            if (text[i] == '\n' || text[i] == '\r' || text[i] == '\f') return i;
+    }
+    return text.size();
+}
+
 std::vector<Line> split_lines(std::string_view text) {
     std::vector<Line> lines;
     std::uint32_t number = 1;
     bool page_break = false;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= text.size(); ++i) {
+    for (std::size_t start = 0; start <= text.size();) {
+        const std::size_t i = line_end(text, start);
         const bool end = i == text.size();
         const char c = end ? '\n' : text[i];
-        if (c != '\n' && c != '\r' && c != '\f') continue;
         std::string_view raw = text.substr(start, i - start);
         Line line;
         line.number = number;
@@ -120,15 +136,20 @@ std::vector<Line> split_lines(std::string_view text) {
         line.page_break = page_break;
         line.raw_length = raw.size();
         line.cells = pipe_cells(line.text);  // (the line cleaned: single-spaced, trimmed)
-        if (line.cells.empty() && raw.find('\t') != std::string_view::npos)
+        if (line.cells.empty() && raw.find('\t') != std::string_view::npos) {
             line.cells = tab_cells(raw);
-        else if (line.cells.empty() && raw.find("   ", raw.find_first_not_of(' ')) != std::string_view::npos)
-            line.cells = gap_cells(raw, line.columns);
+        } else if (line.cells.empty() && !line.blank) {
+            // a run of spaces inside the line made it shorter when cleaned: a gap between columns?
+            const std::size_t first = raw.find_first_not_of(' '), last = raw.find_last_not_of(' ');
+            if (last - first + 1 != line.text.size() && raw.find("   ", first) != std::string_view::npos)
+                line.cells = gap_cells(raw, line.columns);
+        }
         if (!(end && raw.empty())) lines.push_back(std::move(line));
         page_break = c == '\f';
-        if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        std::size_t next = i + 1;
+        if (c == '\r' && next < text.size() && text[next] == '\n') ++next;
         if (c != '\f') ++number;
-        start = i + 1;
+        start = next;
     }
     return lines;
 }
@@ -213,21 +234,23 @@ bool stands_alone(const std::vector<Line>& lines, std::size_t i) {
 // Marks page furniture as junk and records what was dropped and why.
 void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped,
                     Diagnostics& diags) {
+    const bool form_feeds = std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.page_break; });
     // near a page's edge: within four lines of a form feed or a page number
     std::vector<bool> near_edge(lines.size(), false);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        // the text's end is the last page's edge
-        const bool last_page_end = i + 1 == lines.size() &&
-                                   std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.page_break; });
+        const bool last_page_end = i + 1 == lines.size() && form_feeds;  // the text's end is the last page's edge
         if (!lines[i].page_break && !last_page_end && !(stands_alone(lines, i) && is_page_number(lines[i].text)))
             continue;
         for (std::size_t k = i >= 4 ? i - 4 : 0; k < lines.size() && k <= i + 4; ++k) near_edge[k] = true;
     }
-    // a header or footer repeats: three times anywhere, or twice at page edges (a short document)
-    std::map<std::string, int> repeats, repeats_at_edge;
+    // a header or footer repeats: three times anywhere, or twice at page edges (a short document).
+    // Only the lines that could be one are counted (as `repeated` below asks): a key is as long
+    // as its line, so no other line's key can match theirs.
+    auto could_repeat = [](const std::string& text) { return text.size() <= 100 || is_lone_url(text); };
+    std::unordered_map<std::string, int> repeats, repeats_at_edge;
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (!lines[i].blank && stands_alone(lines, i) && detail::read_marker(lines[i].text).kind == MarkerKind::none &&
-            !bare_number(lines[i].text)) {
+        if (!lines[i].blank && could_repeat(lines[i].text) && stands_alone(lines, i) &&
+            detail::read_marker(lines[i].text).kind == MarkerKind::none && !bare_number(lines[i].text)) {
             const std::string key = furniture_key(lines[i].text);
             ++repeats[key];
             if (near_edge[i]) ++repeats_at_edge[key];
@@ -242,7 +265,6 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
         top_lines.push_back(top_lines[k] + " " + top_lines[k + 1]);
     // (a page starts at a form feed, or, in text copied without them, after a page's footer
     // with its number: "Anytown Council    Page 1 of 2")
-    const bool form_feeds = std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.page_break; });
     std::vector<bool> page_top(lines.size(), false);
     for (std::size_t i = 0, seen = 3; i < lines.size(); ++i) {
         if (lines[i].page_break) seen = 0;
@@ -908,8 +930,9 @@ class Vocabulary {
 public:
     void add(std::string_view word) {
         if ((size_ + 1) * 2 > table_.size()) grow();
-        Entry& e = table_[slot(table_, word, hash(word))];
-        if (e.count == 0) e.word.assign(word), e.hash = hash(word), ++size_;
+        const std::uint64_t h = hash(word);
+        Entry& e = table_[slot(table_, word, h)];
+        if (e.count == 0) e.word.assign(word), e.hash = h, ++size_;
         ++e.count;
     }
     int count(std::string_view word) const { return table_.empty() ? 0 : table_[slot(table_, word, hash(word))].count; }
@@ -1044,16 +1067,13 @@ private:
         letters(word, out);
         return out;
     }
+    // (and whether it holds a hyphen)
     static void letters(std::string_view word, std::string& out) {
         auto letter = [](char c) { return ascii::is_alpha(c) != 0; };
         while (!word.empty() && !letter(word.front())) word.remove_prefix(1);
         while (!word.empty() && !letter(word.back())) word.remove_suffix(1);
         out.resize(word.size());
-        for (std::size_t i = 0; i < word.size(); ++i) {
-            const char c = word[i];
-            out[i] =
-                c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;  // (ASCII: tolower is a call a letter)
-        }
+        for (std::size_t i = 0; i < word.size(); ++i) out[i] = ascii::to_lower(word[i]);
     }
 
     const std::vector<Line>& lines_;

@@ -507,3 +507,23 @@ TEST_CASE("text import: 'Ā' for a no-break space is read as a space, unless the
     Imported maori = import_text(body + "\n1.3 Ā te Māori, the partnership.\n");
     CHECK(has(maori, "theĀroles"));
 }
+
+TEST_CASE("text import: runs of spaces, tabs and Unicode spaces read as one space wherever they fall in a line",
+          "[import][text]") {
+    // Each separator at every offset of a line (the reader copies plain stretches eight bytes
+    // at a time), so the runs fall inside, at the end of and across those stretches.
+    const std::vector<std::string> separators = {"  ",         "   ",          " \t ",         "\xC2\xA0",
+                                                 " \xC2\xA0 ", "\xE2\x80\x83", "\xE3\x80\x80", "\xE2\x80\xAF "};
+    const std::string words = "Officers give advice and members decide in every case so";
+    for (const std::string& separator : separators)
+        for (std::size_t at = 1; at < 24; ++at) {
+            std::string line = words;
+            const std::size_t space = line.find(' ', at);
+            if (space == std::string::npos) continue;
+            line.replace(space, 1, separator);
+            const std::string text = "1. ROLES\n\n1.1 " + line + ".\n\n1.2 Officers serve the Council.\n";
+            INFO("separator bytes " << separator.size() << " at " << space);
+            const Imported i = import_text(text);
+            CHECK(has(i, words + "."));
+        }
+}
