@@ -1796,29 +1796,93 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
 }
 
 // Text in Word's "Windows (Default)" encoding: every byte above 0x7F is a character of
-// Windows-1252 (its five unused codes aside), and none of it is a UTF-8 sequence.
+// Windows-1252 (its five unused codes aside), none of it is a UTF-8 sequence, and it has
+// no control character that text does not (not bytes of some other kind of file).
 bool windows_1252(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) return false;
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) return false;
         const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
         if (c >= 0xC2 && c <= 0xF4 && (next & 0xC0) == 0x80) return false;  // looks like UTF-8 here
     }
     return true;
 }
 
+// The characters Windows-1252 gives its bytes 0x80 to 0x9F (those it does not leave unused);
+// every other byte above 0x7F is the Latin-1 character of that number.
+constexpr std::pair<char32_t, int> windows_1252_specials[] = {
+    {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85}, {0x2020, 0x86}, {0x2021, 0x87},
+    {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A}, {0x2039, 0x8B}, {0x0152, 0x8C}, {0x017D, 0x8E}, {0x2018, 0x91},
+    {0x2019, 0x92}, {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95}, {0x2013, 0x96}, {0x2014, 0x97}, {0x02DC, 0x98},
+    {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B}, {0x0153, 0x9C}, {0x017E, 0x9E}, {0x0178, 0x9F}};
+
 // The byte Windows-1252 shows as `c`, or -1: how a UTF-8 byte above 0x7F looks once a
 // program has read the text as Windows-1252 (and the C1 controls some keep as they are).
 int windows_1252_byte(char32_t c) {
     if (c >= 0x80 && c <= 0xFF) return static_cast<int>(c);
-    static constexpr std::pair<char32_t, int> specials[] = {
-        {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85}, {0x2020, 0x86}, {0x2021, 0x87},
-        {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A}, {0x2039, 0x8B}, {0x0152, 0x8C}, {0x017D, 0x8E}, {0x2018, 0x91},
-        {0x2019, 0x92}, {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95}, {0x2013, 0x96}, {0x2014, 0x97}, {0x02DC, 0x98},
-        {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B}, {0x0153, 0x9C}, {0x017E, 0x9E}, {0x0178, 0x9F}};
-    for (const auto& [shown, byte] : specials)
+    for (const auto& [shown, byte] : windows_1252_specials)
         if (shown == c) return byte;
     return -1;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+// Windows-1252 text (windows_1252() said so) as UTF-8: each byte the character it stands for.
+std::string utf8_from_windows_1252(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 16);
+    for (const char byte : text) {
+        const auto b = static_cast<unsigned char>(byte);
+        char32_t c = b;
+        if (b >= 0x80 && b < 0xA0)
+            for (const auto& [shown, special] : windows_1252_specials)
+                if (special == b) c = shown;
+        append_utf8(out, c);
+    }
+    return out;
+}
+
+// UTF-16 after its byte order mark (Word's "Unicode" plain text) as UTF-8, or "" and
+// `bad` at the first byte that is no character.
+std::string utf8_from_utf16(std::string_view text, std::size_t& bad) {
+    const bool little = static_cast<unsigned char>(text[0]) == 0xFF;
+    auto unit = [&](std::size_t at) -> char32_t {
+        const auto a = static_cast<unsigned char>(text[at]), b = static_cast<unsigned char>(text[at + 1]);
+        return little ? (b << 8) | a : (a << 8) | b;
+    };
+    std::string out;
+    out.reserve(text.size() / 2);
+    bad = std::string_view::npos;
+    for (std::size_t at = 2; at < text.size(); at += 2) {
+        if (at + 1 >= text.size()) return bad = at, std::string();
+        char32_t c = unit(at);
+        if (c >= 0xD800 && c < 0xDC00 && at + 3 < text.size() && unit(at + 2) >= 0xDC00 && unit(at + 2) < 0xE000) {
+            c = 0x10000 + ((c - 0xD800) << 10) + (unit(at + 2) - 0xDC00);
+            at += 2;
+        } else if (c >= 0xD800 && c < 0xE000) {
+            return bad = at, std::string();
+        }
+        if (c == 0) return bad = at, std::string();
+        append_utf8(out, c);
+    }
+    return out;
 }
 
 // One code point of valid UTF-8 at `at` (the text was checked), and its length.
@@ -1986,9 +2050,20 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     const bool utf16 = text.size() >= 2 &&
                        ((static_cast<unsigned char>(text[0]) == 0xFF && static_cast<unsigned char>(text[1]) == 0xFE) ||
                         (static_cast<unsigned char>(text[0]) == 0xFE && static_cast<unsigned char>(text[1]) == 0xFF));
+    // Text in another encoding than UTF-8 (Word's "Unicode" or "Windows (Default)" plain
+    // text) is read as what it is, and said so: the source written is UTF-8.
+    std::string decoded;
     if (utf16) {
-        diags.error(path, {1, 1}, "the file is UTF-16 text; save it as UTF-8 and import it again");
-        return result;
+        std::size_t bad = 0;
+        decoded = utf8_from_utf16(text, bad);
+        if (bad != std::string_view::npos) {
+            diags.error(path, {1, 1},
+                        "the file is UTF-16 text with a byte at " + std::to_string(bad) +
+                            " that is no character; save it as UTF-8 and import it again");
+            return result;
+        }
+        diags.warning(path, {1, 1}, "the file is UTF-16 text (Word's 'Unicode' plain text): read as such");
+        text = decoded;
     }
     if (text.find('\0') != std::string_view::npos) {
         diags.error(path, {1, 1}, "this is a binary file, not text: import takes plain text (.txt) or Word (.docx)");
@@ -2002,14 +2077,19 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
             bad - (line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1) + 1);
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(text[bad]));
-        diags.error(
-            path, {line, col},
-            std::string("invalid UTF-8 byte ") + hex + ": save the text as UTF-8 and import it again" +
-                (windows_1252(text) ? " (it looks like Windows-1252, Word's 'Windows (Default)' encoding: in Word "
-                                      "choose Plain Text, then Other encoding, Unicode (UTF-8); or convert it "
-                                      "with iconv -f WINDOWS-1252 -t UTF-8)"
-                                    : ""));
-        return result;
+        if (!windows_1252(text)) {
+            diags.error(path, {line, col},
+                        std::string("invalid UTF-8 byte ") + hex +
+                            ": the text is neither UTF-8 nor Windows-1252; save it as UTF-8 and import it again");
+            return result;
+        }
+        // (columns after here count the characters' UTF-8 bytes, as in the source written)
+        diags.warning(path, {line, col},
+                      std::string("byte ") + hex +
+                          " is not UTF-8: the text is read as Windows-1252, Word's 'Windows (Default)' plain text "
+                          "(to be sure of every character, save it as Unicode (UTF-8) and import it again)");
+        decoded = utf8_from_windows_1252(text);
+        text = decoded;
     }
     const std::string readable = undo_broken_characters(text, path, diags);
     std::vector<Line> lines = split_lines(readable.empty() ? text : readable);

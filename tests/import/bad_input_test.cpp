@@ -60,7 +60,9 @@ TEST_CASE("import: input that is not a protocol fails cleanly", "[import][errors
                      "ELF\x02\x01\x01\0\0\0",
                      10),
          "binary file"},
-        {"latin1.txt", "1.1 Caf\xe9 rules\n", "invalid UTF-8 byte 0xe9"},
+        // UTF-8 and another encoding in one file: no one encoding to read it in
+        {"mixed.txt", "1.1 Caf\xc3\xa9 rules\n\n1.2 Councillors\x92 rules\n",
+         "invalid UTF-8 byte 0x92: the text is neither UTF-8 nor Windows-1252"},
         {"not-a-zip.docx", "1.1 This is text with a .docx name.\n", "not a Word .docx file"},
         {"damaged.docx", std::string("PK\x03\x04garbage", 11), "not a valid zip package"},
         {"random.bin", std::string("\x93\xfe\x01\x88\xc4junk\xff\x7f", 11), "invalid UTF-8 byte 0x93"},
@@ -68,8 +70,18 @@ TEST_CASE("import: input that is not a protocol fails cleanly", "[import][errors
          "not a Word .docx file"},
         {"report.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n",
          "this is a PDF file: take its text out first"},
-        {"cp1252.txt", "1.1 Councillors\x92 \x93need to know\x94 is presumed.\n",
-         "invalid UTF-8 byte 0x92: save the text as UTF-8 and import it again (it looks like Windows-1252"},
+        {"odd-utf16.txt",
+         std::string("\xFF\xFE"
+                     "1\0.\0"
+                     "1",
+                     7),
+         "the file is UTF-16 text with a byte at 6"},
+        {"lone-surrogate.txt",
+         std::string("\xFF\xFE"
+                     "1\0\x00\xD8"
+                     "a\0",
+                     8),
+         "the file is UTF-16 text with a byte at 4"},
         {"saved.rtf", "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} 1.1 Councillors\\par }\n",
          "this is a Rich Text (.rtf) file"},
         {"page.html", "\n<!DOCTYPE html>\n<html><body><p>1.1 Councillors</p></body></html>\n",

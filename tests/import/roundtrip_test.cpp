@@ -6,6 +6,7 @@
 // table of agreement by layout is printed; every layout must agree on every source.
 #include <catch2/catch.hpp>
 
+#include <iconv.h>
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -159,8 +160,9 @@ struct Layout {
     bool broken_spaces = false;            // some spaces shown as "Ā": "mainĀ Constitution", "theĀCouncil"
     bool unicode_spaces = false;           // no-break, em, en and thin spaces where spaces were
     bool ligatures = false;                // "ﬁ" "ﬂ" "ﬀ" "ﬃ" for their letters, as a PDF's text layer has them
-    bool lone_page_footers = false;        // "Page N of M" alone on a line, mid-paragraph, no blank line around it
-    bool part_title = false;               // "STANDING ORDERS AND PROTOCOLS" / "Part 5.→Title" over the text
+    std::string encoding;            // saved by Word in another encoding: "WINDOWS-1252", "UTF-16" (iconv's names)
+    bool lone_page_footers = false;  // "Page N of M" alone on a line, mid-paragraph, no blank line around it
+    bool part_title = false;         // "STANDING ORDERS AND PROTOCOLS" / "Part 5.→Title" over the text
     std::string bullet_glyph = "\xE2\x80\xA2";
     std::vector<int> continue_at = {8, 63};  // Numbering::continued: the first clause's number
     std::string title_goes_on;               // words after the title's last naming word ("... Relations between ...")
@@ -290,6 +292,10 @@ const std::vector<Layout>& layouts() {
         add("ligatures from a PDF's text ('of\xEF\xAC\x81"
             "cer')",
             [](Layout& x) { x.ligatures = true, x.classes = {30}; });
+        add("Word's 'Windows (Default)' plain text (Windows-1252)",
+            [](Layout& x) { x.encoding = "WINDOWS-1252", x.classes = {30}; });
+        add("Word's 'Unicode' plain text (UTF-16 with its byte order mark)",
+            [](Layout& x) { x.encoding = "UTF-16", x.classes = {30}; });
         add("bullets as 'o'", [](Layout& x) { x.bullet_glyph = "o", x.classes = {31}; });
         add("bullets as '-'", [](Layout& x) { x.bullet_glyph = "-", x.classes = {31}; });
         add("bullets as '\xC2\xB7'", [](Layout& x) { x.bullet_glyph = "\xC2\xB7", x.classes = {31}; });
@@ -1392,15 +1398,31 @@ std::string as_ligatures(const std::string& t) {
     return out;
 }
 
+// The text in another encoding, by the C library's iconv (not by the importer's own tables).
+std::string encoded(const std::string& text, const std::string& encoding) {
+    iconv_t cd = iconv_open(encoding.c_str(), "UTF-8");
+    REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
+    std::string in = text, out(text.size() * 4 + 16, '\0');
+    char *from = in.data(), *to = out.data();
+    std::size_t left = in.size(), room = out.size();
+    const std::size_t converted = iconv(cd, &from, &left, &to, &room);
+    iconv_close(cd);
+    INFO("a character the encoding does not have, at byte " << (from - in.data()));
+    REQUIRE(converted != static_cast<std::size_t>(-1));
+    out.resize(out.size() - room);
+    return out;
+}
+
 std::string render_text_as_typed(const Protocol& p, const Layout& layout);
 
 std::string render_text(const Protocol& p, const Layout& layout) {
     const std::string text = render_text_as_typed(p, layout);
-    return layout.mojibake         ? as_mojibake(text)
-           : layout.broken_spaces  ? as_broken_spaces(text)
-           : layout.unicode_spaces ? as_unicode_spaces(text)
-           : layout.ligatures      ? as_ligatures(text)
-                                   : text;
+    return !layout.encoding.empty() ? encoded(text, layout.encoding)
+           : layout.mojibake        ? as_mojibake(text)
+           : layout.broken_spaces   ? as_broken_spaces(text)
+           : layout.unicode_spaces  ? as_unicode_spaces(text)
+           : layout.ligatures       ? as_ligatures(text)
+                                    : text;
 }
 
 // A web page's "Back to top" closes each section headed at the top level.
@@ -1888,6 +1910,8 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
          17},
         {"no-break spaces shown as '\xC4\x80'", 17},
         {"no-break, em, en and thin spaces", 17},
+        {"Word's 'Windows (Default)' plain text (Windows-1252)", 17},
+        {"Word's 'Unicode' plain text (UTF-16 with its byte order mark)", 17},
         {"bullets as 'o'", 17},
         {"bullets as '-'", 17},
         {"bullets as '\xC2\xB7'", 17},

@@ -527,3 +527,49 @@ TEST_CASE("text import: runs of spaces, tabs and Unicode spaces read as one spac
             CHECK(has(i, words + "."));
         }
 }
+
+TEST_CASE("text import: Word's Windows-1252 and UTF-16 plain text are read as what they are, with a warning",
+          "[import][text]") {
+    // UTF-8 text, and the same saved by Word as "Windows (Default)" and as "Unicode"
+    const std::string utf8 =
+        "MEMBER/OFFICER PROTOCOL\n\n1. INTRODUCTION\n\n1.1 The Council\xE2\x80\x99s officers serve the Council "
+        "\xE2\x80\x93 all of it \xE2\x80\x94 and each caf\xC3\xA9 bill over \xC2\xA3"
+        "50 is declared.\n\n"
+        "2. ROLES\n\n2.1 Officers give advice \xE2\x80\x9Cwithout fear\xE2\x80\x9D\xE2\x80\xA6 and \xE2\x80\xA2 "
+        "notes.\n";
+    const std::string windows_1252 =
+        "MEMBER/OFFICER PROTOCOL\n\n1. INTRODUCTION\n\n1.1 The Council\x92s officers serve the Council "
+        "\x96 all of it \x97 and each caf\xE9 bill over \xA3"
+        "50 is declared.\n\n"
+        "2. ROLES\n\n2.1 Officers give advice \x93without fear\x94\x85 and \x95 notes.\n";
+    auto utf16 = [&](bool little) {
+        std::string out = little ? "\xFF\xFE" : "\xFE\xFF";
+        for (std::size_t i = 0; i < utf8.size();) {  // (the text is in the Basic Multilingual Plane)
+            const auto b = static_cast<unsigned char>(utf8[i]);
+            const std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
+            char32_t c = n == 1 ? b : b & (0x3F >> (n - 1));
+            for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+            const char high = static_cast<char>(c >> 8), low = static_cast<char>(c & 0xFF);
+            out += little ? std::string{low, high} : std::string{high, low};
+            i += n;
+        }
+        return out;
+    };
+    const Imported want = import_text(utf8);
+    CHECK(want.diags.warning_count() == 0);
+    for (const auto& [name, bytes, warning] :
+         {std::tuple<std::string, std::string, std::string>{"Windows-1252", windows_1252,
+                                                            "t.txt:5:16: warning: byte 0x92 is not UTF-8: the text is "
+                                                            "read as Windows-1252"},
+          {"UTF-16 little-endian", utf16(true), "t.txt:1:1: warning: the file is UTF-16 text"},
+          {"UTF-16 big-endian", utf16(false), "t.txt:1:1: warning: the file is UTF-16 text"}}) {
+        INFO(name);
+        const Imported got = import_text(bytes);
+        CHECK(got.markdown == want.markdown);
+        CHECK(got.diags.warning_count() == 1);
+        std::string printed;
+        for (const auto& d : got.diags.items()) printed += model::format(d) + "\n";
+        INFO(printed);
+        CHECK(printed.find(warning) != std::string::npos);
+    }
+}
