@@ -49,7 +49,7 @@ int run_import(const std::vector<std::string>& argv) {
     if (args.positional().size() != 1 || !args.has("-o"))
         return usage_error(
             "import",
-            "usage: protopub import INPUT(.txt|.docx) -o OUT.md [--council NAME] [--title T] [--version V] [--report]");
+            "usage: protopub import INPUT(.txt|.md|.docx) -o OUT.md [--council NAME] [--title T] [--version V] [--report]");
     const std::string input = args.positional().front();
     const std::string output = args.value("-o");
 

@@ -22,6 +22,23 @@ bool looks_like_html(std::string_view bytes) {
     return head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0;
 }
 
+// A source of ours: front matter with a `council:` key, or clauses written "1.2 {#id}".
+bool protopub_source(std::string_view bytes) {
+    if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.remove_prefix(3);
+    if (bytes.starts_with("---\n") || bytes.starts_with("---\r\n")) {
+        const std::size_t end = bytes.find("\n---", 3);
+        const std::string_view front = bytes.substr(0, end);
+        if (end != std::string_view::npos && front.find("\ncouncil:") != std::string_view::npos) return true;
+    }
+    int ids = 0;  // "\n1.2 {#" (a number, a space, an id)
+    for (std::size_t at = bytes.find(" {#"); at != std::string_view::npos && ids < 2; at = bytes.find(" {#", at + 3)) {
+        std::size_t k = at;
+        while (k > 0 && (std::isdigit(static_cast<unsigned char>(bytes[k - 1])) || bytes[k - 1] == '.')) --k;
+        ids += k < at && (k == 0 || bytes[k - 1] == '\n');
+    }
+    return ids >= 2;
+}
+
 }  // namespace
 
 ImportResult import_bytes(std::string_view bytes, const std::string& path, const ImportOptions& options,
@@ -62,6 +79,12 @@ ImportResult import_bytes(std::string_view bytes, const std::string& path, const
     }
     if (has_suffix(path, ".docx")) {
         diags.error(path, {}, "not a Word .docx file: a .docx is a zip package, and this file is not one");
+        return {};
+    }
+    if (protopub_source(bytes)) {
+        diags.error(path, {1, 1},
+                    "this is a protopub source already (front matter naming its council, clauses with ids): "
+                    "nothing to import; check it with: protopub check FILE");
         return {};
     }
     return showable(import_text(bytes, path, options, diags));

@@ -114,6 +114,23 @@ Inlines inlines_from_text(const std::string& text, bool asterisk_emphasis) {
         if (end > pending) out.push_back(text_inline(std::string(s.substr(pending, end - pending))));
     };
     for (std::size_t i = 0; i < s.size();) {
+        // "[the Localism Act 2011](https://www.legislation.gov.uk/...)": a Markdown link (text
+        // a web page or pandoc wrote), its words linked to its address
+        if (s[i] == '[') {
+            const std::size_t close = s.find("](", i);
+            const std::size_t end = close == std::string_view::npos ? close : s.find(')', close);
+            if (end != std::string_view::npos && close > i + 1 &&
+                s.substr(i + 1, close - i - 1).find_first_of("[]") == std::string_view::npos &&
+                (starts_with_ci(s, close + 2, "http://") || starts_with_ci(s, close + 2, "https://") ||
+                 starts_with_ci(s, close + 2, "mailto:")) &&
+                s.substr(close + 2, end - close - 2).find(' ') == std::string_view::npos) {
+                flush(i);
+                out.push_back(link_inline(std::string(s.substr(i + 1, close - i - 1)),
+                                          std::string(s.substr(close + 2, end - close - 2))));
+                pending = i = end + 1;
+                continue;
+            }
+        }
         if (s[i] == '<' && (starts_with_ci(s, i + 1, "http://") || starts_with_ci(s, i + 1, "https://"))) {
             std::size_t close = s.find('>', i);
             std::size_t space = s.find(' ', i);

@@ -38,6 +38,9 @@ struct Line {
     bool page_break = false;     // a form feed came before it
     bool junk = false;
     bool title_page = false;           // a line of a title page stacked at the top: its own paragraph
+    int heading_level = 0;             // "## Roles" in Markdown text: 2, the "##" taken off
+    bool title_style = false;          // "# Title" over a Markdown text's other headings, or its front matter's title
+    bool subtitle = false;             // a Markdown text's front matter's subtitle
     std::vector<std::string> cells;    // the line cut at its pipes, tabs or column gaps (two cells or more), else empty
     std::vector<std::size_t> columns;  // where each cell starts (characters), for cells cut at gaps
     bool table_row = false;            // one row of a table saved as tab-separated text
@@ -247,9 +250,11 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     // Only the lines that could be one are counted (as `repeated` below asks): a key is as long
     // as its line, so no other line's key can match theirs.
     auto could_repeat = [](const std::string& text) { return text.size() <= 100 || is_lone_url(text); };
+    // (lines already dropped, and a Markdown text's headings, which its markup says are headings)
+    auto settled = [](const Line& l) { return l.junk || l.heading_level > 0 || l.title_style || l.subtitle; };
     std::unordered_map<std::string, int> repeats, repeats_at_edge;
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (!lines[i].blank && could_repeat(lines[i].text) && stands_alone(lines, i) &&
+        if (!lines[i].blank && !settled(lines[i]) && could_repeat(lines[i].text) && stands_alone(lines, i) &&
             detail::read_marker(lines[i].text).kind == MarkerKind::none && !bare_number(lines[i].text)) {
             const std::string key = furniture_key(lines[i].text);
             ++repeats[key];
@@ -285,7 +290,7 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     auto on_title_page = [&](std::size_t i) { return i < title_page_end; };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& line = lines[i];
-        if (line.blank) continue;
+        if (line.blank || settled(line)) continue;
         // ... or the council's name or the constitution's part at the top of a later page
         // ("Anytown Borough Council Constitution Part 5"), even when the pages are too few to repeat it
         // (a number alone is the text's, "1." at the top of a page as much as in the contents)
@@ -1156,11 +1161,30 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                 cur.table->kind = BlockKind::table;
                 cur.table->pos = cur.pos;
             }
+            // "|---|:---:|": the rule under a Markdown table's header row, no row of its own
+            const bool rule = std::all_of(line.cells.begin(), line.cells.end(), [](const std::string& cell) {
+                return cell.find('-') != std::string::npos && cell.find_first_not_of("-: ") == std::string::npos;
+            });
+            if (rule && cur.table->rows.size() == 1) continue;
             TableRow row;
             row.header = cur.table->rows.empty();
             for (const auto& cell : line.cells) row.cells.push_back({detail::inlines_from_text(cell)});
             cur.table->rows.push_back(std::move(row));
             last_line.clear();
+            gap = false;
+            continue;
+        }
+        if (line.heading_level > 0 || line.title_style || line.subtitle) {  // Markdown's: a paragraph of its own
+            close();
+            cur.pos = {line.number, line.column};
+            cur.after_gap = gap;
+            cur.text = line.text;
+            cur.heading_level = line.heading_level;
+            cur.title_style = line.title_style;
+            cur.subtitle = line.subtitle;
+            open = true;
+            close();
+            last_line = line.text;
             gap = false;
             continue;
         }
@@ -1894,6 +1918,264 @@ char32_t code_point_at(std::string_view s, std::size_t at, std::size_t& length) 
     return c;
 }
 
+// "## 1. Roles", "# Title {#title}": a Markdown (ATX) heading's level, or 0.
+int atx_level(std::string_view line) {
+    std::size_t n = 0;
+    while (n < line.size() && line[n] == '#') ++n;
+    return n >= 1 && n <= 6 && n + 1 < line.size() && line[n] == ' ' ? static_cast<int>(n) : 0;
+}
+
+// Markdown text (pandoc's from a Word file, a site's export): two headings written "#" or
+// "##" or more at a line's start say so.
+bool markdown_text(std::string_view text) {
+    int headings = text.starts_with('#') && atx_level(text.substr(0, 8)) > 0;
+    for (std::size_t at = text.find("\n#"); at != std::string_view::npos && headings < 2; at = text.find("\n#", at + 1))
+        headings += atx_level(text.substr(at + 1, 8)) > 0;
+    return headings >= 2;
+}
+
+// Markdown's syntax that is not words, taken off so the rules for plain text read what is
+// left: "\\'" and "\\"" (pandoc escapes quotes and other punctuation) are the characters,
+// and where it does (`smart`) other quotation marks and "--", "---" are read as pandoc reads
+// them (“ ” ‘ ’ – —); a "\\" ending a line (a line break) goes; "> " before a quoted passage's lines goes (">"
+// alone is the blank line between its paragraphs); "**Version:** 1" at a line's start is
+// "Version: 1"; "[1. INTRODUCTION](#introduction)", a link within the document, is its
+// words, and a paragraph that is nothing else is a contents list's entry: the lines it
+// takes are kept in `contents` (first and last line, 1-based) to be dropped. A link to a
+// web address stays, for the inline reader to make a link of it. Every line break is
+// kept, so lines keep their numbers.
+std::string markdown_words(std::string_view text, std::vector<std::pair<std::uint32_t, std::uint32_t>>& contents,
+                           bool smart) {
+    std::string out;
+    out.reserve(text.size());
+    auto punctuation = [](char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; };
+    std::uint32_t line = 1;
+    std::size_t paragraph_start = 0;  // where the paragraph `out` is in started (in `out`)
+    bool table_row = false;           // "| Role | Duty |", "|---|---|": dashes are a table's rule
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool line_start = i == 0 || text[i - 1] == '\n';
+        if (line_start) table_row = text[i] == '|';
+        if (line_start) {
+            std::size_t k = i;
+            while (k < text.size() && text[k] == '>') k += k + 1 < text.size() && text[k + 1] == ' ' ? 2 : 1;
+            i = k;
+            if (i < text.size() && text.substr(i, 2) == "**") {
+                const std::size_t close = text.find("**", i + 2);
+                const std::size_t eol = text.find('\n', i);
+                if (close != std::string_view::npos && close < eol && close > i + 2 && text[close - 1] == ':') {
+                    out.append(text.substr(i + 2, close - i - 2));
+                    i = close + 1;
+                    continue;
+                }
+            }
+            if (i >= text.size()) break;
+        }
+        const char c = text[i];
+        if (c == '\n') {
+            ++line;
+            if (out.empty() || out.back() == '\n') paragraph_start = out.size() + 1;  // a blank line
+            out += c;
+        } else if (c == '\\' && i + 1 < text.size() && (punctuation(text[i + 1]) || text[i + 1] == '\n')) {
+            if (text[i + 1] != '\n') out += text[++i];
+        } else if (c == '[') {
+            const std::size_t close = text.find("](#", i);
+            const std::size_t end = close == std::string_view::npos ? close : text.find(')', close);
+            const std::string_view words = close == std::string_view::npos ? "" : text.substr(i + 1, close - i - 1);
+            if (end == std::string_view::npos || words.find('[') != std::string_view::npos ||
+                words.find("\n\n") != std::string_view::npos ||
+                text.substr(close, end - close).find_first_of(" \n") != std::string_view::npos) {
+                out += c;
+                continue;
+            }
+            const std::uint32_t first = line;
+            const bool whole_paragraph = out.size() == paragraph_start;
+            std::vector<std::pair<std::uint32_t, std::uint32_t>> inner;
+            out += markdown_words(words, inner, smart);
+            line += static_cast<std::uint32_t>(std::count(words.begin(), words.end(), '\n'));
+            i = end;
+            const bool paragraph_ends = end + 1 >= text.size() || text[end + 1] == '\n';
+            if (whole_paragraph && paragraph_ends) contents.push_back({first, line});
+        } else if (smart && (c == '"' || c == '\'')) {
+            // quotation marks as Markdown's "smart" reading makes them: pandoc writes the
+            // typographic ones straight and escapes those that were straight (above)
+            const char before = out.empty() ? ' ' : out.back();
+            const bool opens = std::isspace(static_cast<unsigned char>(before)) || before == '(' || before == '[' ||
+                               out.ends_with("\xE2\x80\x94") || out.ends_with("\xE2\x80\x93");
+            const bool word_after = i + 1 < text.size() && ascii::is_alnum(text[i + 1]);
+            if (c == '"')
+                out += opens ? "\xE2\x80\x9C" : "\xE2\x80\x9D";
+            else
+                out += opens && word_after ? "\xE2\x80\x98" : "\xE2\x80\x99";
+        } else if (smart && c == '-' && text.substr(i, 2) == "--" && !table_row) {
+            const bool em = text.substr(i, 3) == "---";
+            out += em ? "\xE2\x80\x94" : "\xE2\x80\x93";
+            i += em ? 2 : 1;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// The YAML block pandoc writes at the top of a standalone Markdown file ("---" / "title:
+// Member/Officer Protocol" / "subtitle: Anytown Council" / "---"): the title and subtitle
+// on its first lines, as a title page has them, the rest blank, so later lines keep their
+// numbers. `title_line` and `subtitle_line` are their lines, or 0 where there is none.
+std::string markdown_front_matter(std::string_view text, std::uint32_t& title_line, std::uint32_t& subtitle_line) {
+    title_line = subtitle_line = 0;
+    if (!text.starts_with("---\n") && !text.starts_with("---\r\n")) return std::string(text);
+    std::vector<std::string_view> lines;
+    std::size_t end = std::string_view::npos;
+    for (std::size_t at = text.find('\n') + 1; at < text.size() && lines.size() < 40;) {
+        std::size_t eol = text.find('\n', at);
+        if (eol == std::string_view::npos) eol = text.size();
+        std::string_view line = text.substr(at, eol - at);
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        if (line == "---" || line == "...") {
+            end = eol;
+            break;
+        }
+        lines.push_back(line);
+        at = eol + 1;
+    }
+    if (end == std::string_view::npos) return std::string(text);
+    // a value, and the lines indented under it that go on with it (YAML folds them)
+    auto value = [&](std::string_view key) -> std::string {
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            if (!lines[k].starts_with(key) || lines[k].substr(key.size(), 2) != ": ") continue;
+            std::string v(lines[k].substr(key.size() + 2));
+            while (k + 1 < lines.size() && lines[k + 1].starts_with(' ')) v += ' ' + clean_line(lines[++k]);
+            while (!v.empty() && v.back() == ' ') v.pop_back();
+            if (v.size() >= 2 && (v[0] == '"' || v[0] == '\'') && v.back() == v[0]) v = v.substr(1, v.size() - 2);
+            return v;
+        }
+        return "";
+    };
+    const std::string title = value("title"), subtitle = value("subtitle");
+    // title, blank, subtitle, then blank lines for the rest of the block's lines and its "---"s
+    std::string out;
+    std::size_t blank_lines = lines.size() + 2;
+    if (!title.empty()) out += title + "\n\n", blank_lines -= 2, title_line = 1;
+    if (!subtitle.empty() && blank_lines >= 1) out += subtitle + "\n", --blank_lines, subtitle_line = title_line + 2;
+    out.append(blank_lines, '\n');
+    out.append(text.substr(end + 1 > text.size() ? text.size() : end + 1));
+    return out;
+}
+
+// A Markdown line that starts a block of its own rather than going on with the line
+// before: a heading, a list item ("-   ", "1.  "), a table row, a fence.
+bool starts_markdown_block(std::string_view line) {
+    const std::size_t at = line.find_first_not_of(' ');
+    if (at == std::string_view::npos) return true;
+    line.remove_prefix(at);
+    if (atx_level(line) > 0 || line[0] == '|' || line.starts_with("```") || line.starts_with("~~~")) return true;
+    if ((line[0] == '-' || line[0] == '*' || line[0] == '+') && line.size() > 1 && line[1] == ' ') return true;
+    std::size_t digits = 0;
+    while (digits < line.size() && ascii::is_digit(line[digits])) ++digits;
+    return digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
+           line[digits + 1] == ' ';
+}
+
+// A paragraph Markdown wrapped over lines, one line again (as a web page shows it): the
+// lines it was wrapped onto join the first, and as many blank lines follow it, so every
+// later line keeps its number.
+std::string unwrap_markdown(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t owed = 0;  // blank lines owed for lines joined into the one before
+    bool in_paragraph = false;
+    for (std::size_t start = 0; start <= text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string_view line = std::string_view(text).substr(start, end - start);
+        const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+        if (in_paragraph && !blank && !starts_markdown_block(line)) {
+            out += ' ';
+            out.append(line.substr(line.find_first_not_of(' ')));
+            ++owed;
+        } else {
+            if (!out.empty() || start > 0) out += '\n';
+            if (blank) out.append(owed, '\n'), owed = 0;
+            out.append(line);
+        }
+        in_paragraph = !blank && atx_level(line.substr(std::min(line.size(), line.find_first_not_of(' ')))) == 0;
+        if (end == text.size()) break;
+        start = end + 1;
+    }
+    out.append(owed, '\n');
+    return out;
+}
+
+// Markdown headings as headings of their level: "##" taken off, and pandoc's attributes
+// after them ("{#roles .unnumbered}"). A first heading "#" that no other heading shares is
+// the title, and the levels under it move up one (a title in the front matter, `title_line`,
+// is the title whatever the headings). A contents list's entries (links within
+// the document, `contents`) are dropped, with the "Contents" line above them. One warning
+// says the text was read as Markdown.
+void read_markdown_structure(std::vector<Line>& lines,
+                             const std::vector<std::pair<std::uint32_t, std::uint32_t>>& contents,
+                             std::uint32_t title_line, std::uint32_t subtitle_line, const std::string& path,
+                             std::vector<Dropped>& dropped, Diagnostics& diags) {
+    for (Line& line : lines) {  // the front matter's title and subtitle
+        line.title_style = line.number == title_line && !line.blank;
+        line.subtitle = line.number == subtitle_line && !line.blank;
+    }
+    int top_headings = 0;
+    std::size_t first = lines.size();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].blank) continue;
+        const int level = atx_level(lines[i].text);
+        if (first == lines.size()) first = i;
+        top_headings += level == 1;
+    }
+    const bool title_first =
+        title_line == 0 && first < lines.size() && atx_level(lines[first].text) == 1 && top_headings == 1;
+    bool told = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        Line& line = lines[i];
+        const int level = line.blank || !line.cells.empty() ? 0 : atx_level(line.text);
+        if (level == 0) continue;
+        std::string_view words = std::string_view(line.text).substr(static_cast<std::size_t>(level) + 1);
+        if (words.ends_with('}') && words.rfind(" {") != std::string_view::npos)
+            words = words.substr(0, words.rfind(" {"));
+        while (words.ends_with('#') || words.ends_with(' ')) words.remove_suffix(1);  // "## Roles ##"
+        if (words.empty()) continue;
+        if (!told)
+            diags.warning(path, {line.number, 1},
+                          "lines starting '#' read as Markdown headings (the text looks like Markdown: pandoc's, "
+                          "or a web page's)");
+        told = true;
+        line.text = std::string(words);
+        line.heading_level = title_first ? level - 1 : level;
+        line.title_style = title_first && i == first;
+    }
+    std::size_t entries = 0;
+    std::uint32_t first_entry = 0;
+    for (Line& line : lines) {
+        const bool entry = std::any_of(contents.begin(), contents.end(), [&](const auto& range) {
+            return line.number >= range.first && line.number <= range.second;
+        });
+        if (!entry || line.blank) continue;
+        if (entries++ == 0) first_entry = line.number;
+        line.junk = true;
+        dropped.push_back({{line.number, 1}, line.text, "contents entry"});
+    }
+    if (entries == 0) return;
+    // the "Contents" line over them
+    for (std::size_t i = 0; i < lines.size() && lines[i].number < first_entry; ++i) {
+        Line& line = lines[i];
+        if (line.blank || line.junk) continue;
+        std::string lower = line.text;
+        for (char& c : lower) c = ascii::to_lower(c);
+        if (lower != "contents" && lower != "table of contents") continue;
+        line.junk = true;
+        dropped.push_back({{line.number, 1}, line.text, "contents heading"});
+    }
+    diags.warning(path, {first_entry, 1},
+                  "dropped a contents list of " + std::to_string(contents.size()) +
+                      " entries: Markdown links within the document (protopub makes the contents from the headings)");
+}
+
 // Text that was UTF-8, read as Windows-1252 and saved as UTF-8 again (LAYOUTS.md 30):
 // "Council’s" shows as "Councilâ€™s", "–" as "â€“", "é" as "Ã©", a no-break space as "Â ".
 // Such a run is a lead byte shown as "Â" to "Å" (Latin letters, "£", the no-break space)
@@ -2091,9 +2373,23 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
         decoded = utf8_from_windows_1252(text);
         text = decoded;
     }
+    const bool markdown = markdown_text(text);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> contents_links;
+    std::uint32_t yaml_title = 0, yaml_subtitle = 0;
+    if (markdown) {
+        // pandoc's Markdown (straight quotation marks escaped, its front matter, its bullets
+        // "-   ") is read "smart", as pandoc reads it; other Markdown keeps its quotation marks
+        // and dashes as they are
+        const bool smart = text.find("\\'") != std::string_view::npos || text.find("\\\"") != std::string_view::npos ||
+                           text.starts_with("---\n") || text.find("\n-   ") != std::string_view::npos;
+        decoded = unwrap_markdown(
+            markdown_words(markdown_front_matter(text, yaml_title, yaml_subtitle), contents_links, smart));
+        text = decoded;
+    }
     const std::string readable = undo_broken_characters(text, path, diags);
     std::vector<Line> lines = split_lines(readable.empty() ? text : readable);
     std::vector<Dropped> dropped;
+    if (markdown) read_markdown_structure(lines, contents_links, yaml_title, yaml_subtitle, path, dropped, diags);
     drop_furniture(lines, path, dropped, diags);
     repair_number_glyphs(lines, path, diags);
     letters_as_numbers(lines, path, diags);

@@ -82,6 +82,13 @@ TEST_CASE("import: input that is not a protocol fails cleanly", "[import][errors
                      "a\0",
                      8),
          "the file is UTF-16 text with a byte at 4"},
+        // a source of ours, given to import by mistake
+        {"anytown.md",
+         "---\ntitle: \"Member/Officer Protocol\"\ncouncil: \"Anytown Council\"\n---\n\n## 1. Roles {#roles}\n\n"
+         "1.1 {#officers} Officers advise.\n",
+         "this is a protopub source already"},
+        {"ids-only.md", "## 1. Roles {#roles}\n\n1.1 {#officers} Officers advise.\n\n1.2 {#members} Members decide.\n",
+         "this is a protopub source already"},
         {"saved.rtf", "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} 1.1 Councillors\\par }\n",
          "this is a Rich Text (.rtf) file"},
         {"page.html", "\n<!DOCTYPE html>\n<html><body><p>1.1 Councillors</p></body></html>\n",

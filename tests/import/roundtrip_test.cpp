@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <random>
 
@@ -160,7 +161,8 @@ struct Layout {
     bool broken_spaces = false;            // some spaces shown as "Ā": "mainĀ Constitution", "theĀCouncil"
     bool unicode_spaces = false;           // no-break, em, en and thin spaces where spaces were
     bool ligatures = false;                // "ﬁ" "ﬂ" "ﬀ" "ﬃ" for their letters, as a PDF's text layer has them
-    std::string encoding;            // saved by Word in another encoding: "WINDOWS-1252", "UTF-16" (iconv's names)
+    std::string encoding;  // saved by Word in another encoding: "WINDOWS-1252", "UTF-16" (iconv's names)
+    int markdown = 0;      // 1: as `pandoc -s -t markdown` writes it from a Word file; 2: as a web site exports it
     bool lone_page_footers = false;  // "Page N of M" alone on a line, mid-paragraph, no blank line around it
     bool part_title = false;         // "STANDING ORDERS AND PROTOCOLS" / "Part 5.→Title" over the text
     std::string bullet_glyph = "\xE2\x80\xA2";
@@ -296,6 +298,13 @@ const std::vector<Layout>& layouts() {
             [](Layout& x) { x.encoding = "WINDOWS-1252", x.classes = {30}; });
         add("Word's 'Unicode' plain text (UTF-16 with its byte order mark)",
             [](Layout& x) { x.encoding = "UTF-16", x.classes = {30}; });
+        add("Markdown as pandoc writes it from a Word file ('#' headings, escapes, contents as links)", [](Layout& x) {
+            x.markdown = 1, x.table_form = "pipe", x.classes = {25, 32, 33};
+        });
+        add("Markdown as a web site exports it ('#' title, '##' sections, '*' bullets, a paragraph a line)",
+            [](Layout& x) {
+                x.markdown = 2, x.table_form = "pipe", x.classes = {25, 32, 33};
+            });
         add("bullets as 'o'", [](Layout& x) { x.bullet_glyph = "o", x.classes = {31}; });
         add("bullets as '-'", [](Layout& x) { x.bullet_glyph = "-", x.classes = {31}; });
         add("bullets as '\xC2\xB7'", [](Layout& x) { x.bullet_glyph = "\xC2\xB7", x.classes = {31}; });
@@ -1413,9 +1422,139 @@ std::string encoded(const std::string& text, const std::string& encoding) {
     return out;
 }
 
+// Words as pandoc's Markdown writer escapes them: quotation marks that were straight are
+// escaped (its "smart" reader would curl them), typographic ones written straight, dashes
+// as "--" and "---", brackets and asterisks escaped.
+std::string pandoc_escaped(const std::string& text) {
+    static const std::pair<std::string_view, std::string_view> as[] = {{"\\", "\\\\"},
+                                                                       {"\"", "\\\""},
+                                                                       {"'", "\\'"},
+                                                                       {"[", "\\["},
+                                                                       {"]", "\\]"},
+                                                                       {"*", "\\*"},
+                                                                       {"\xE2\x80\x9C", "\""},
+                                                                       {"\xE2\x80\x9D", "\""},
+                                                                       {"\xE2\x80\x98", "'"},
+                                                                       {"\xE2\x80\x99", "'"},
+                                                                       {"\xE2\x80\x94", "---"},
+                                                                       {"\xE2\x80\x93", "--"}};
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        bool done = false;
+        for (const auto& [from, to] : as)
+            if (text.compare(i, from.size(), from) == 0) {
+                out += to, i += from.size(), done = true;
+                break;
+            }
+        if (!done) out += text[i++];
+    }
+    return out;
+}
+
+// Markdown. `pandoc` (`pandoc -s -t markdown` of a Word file): its title and subtitle (the
+// council) in a YAML block, the contents as links into the document, sections "#" and
+// sub-headings "##", paragraphs wrapped at 72 columns and escaped as pandoc escapes them,
+// bullets "-   " with their lines indented four. Otherwise as a web site exports a page:
+// the title "#", sections "##", sub-headings "###", bullets "* ", a paragraph a line, the
+// words as they are. Both: quoted passages "> ", tables with pipes, a blank line after
+// every block.
+std::string render_markdown(const Protocol& p, bool pandoc) {
+    const Layout plain;
+    std::vector<std::string> blocks;  // each block's lines
+    const std::string bullet = pandoc ? "-   " : "* ", indent = pandoc ? "    " : "  ";
+    auto wrapped = [&](const std::string& first, const std::string& rest, const std::string& text) {
+        if (!pandoc) return first + text;
+        std::string out;
+        const auto lines = wrap(pandoc_escaped(text), 72 - first.size(), plain);
+        for (std::size_t i = 0; i < lines.size(); ++i) out += (i == 0 ? first : "\n" + rest) + lines[i];
+        return out;
+    };
+    std::function<void(const std::vector<Block>&, std::string)> add = [&](const std::vector<Block>& bs,
+                                                                          std::string lead) {
+        for (const auto& b : bs) {
+            if (b.kind == BlockKind::paragraph) {
+                blocks.push_back(wrapped("", "", lead + plain_text(b.inlines)));
+            } else if (b.kind == BlockKind::list) {
+                int n = 0;
+                for (const auto& item : b.items) {
+                    ++n;
+                    if (b.list_style != ListStyle::bullet) {
+                        const bool numbered = b.list_style == ListStyle::ordered && item.label.empty();
+                        add(item.blocks, (numbered ? std::to_string(n) + "." : item.label) + " ");
+                        continue;
+                    }
+                    for (const auto& inner : item.blocks)
+                        if (inner.kind == BlockKind::paragraph)
+                            blocks.push_back(wrapped(bullet, indent, plain_text(inner.inlines)));
+                        else
+                            add({inner}, "");
+                }
+            } else if (b.kind == BlockKind::quote) {
+                const std::size_t from = blocks.size();
+                add(b.children, lead);
+                std::string quoted;
+                for (std::size_t k = from; k < blocks.size(); ++k) {
+                    std::string lines = "> " + blocks[k];
+                    for (std::size_t at = lines.find('\n'); at != std::string::npos; at = lines.find('\n', at + 3))
+                        lines.replace(at, 1, "\n> ");
+                    quoted += (quoted.empty() ? "" : "\n>\n") + lines;
+                }
+                blocks.resize(from);
+                blocks.push_back(quoted);
+            } else if (b.kind == BlockKind::table) {
+                std::string table;
+                for (std::size_t r = 0; r < b.rows.size(); ++r) {
+                    std::string line = "|";
+                    for (const auto& cell : b.rows[r].cells)
+                        line +=
+                            " " + (pandoc ? pandoc_escaped(plain_text(cell.inlines)) : plain_text(cell.inlines)) + " |";
+                    table += (table.empty() ? "" : "\n") + line;
+                    if (r > 0) continue;
+                    table += "\n|";
+                    for (std::size_t k = 0; k < b.rows[r].cells.size(); ++k) table += "---|";
+                }
+                blocks.push_back(table);
+            }
+            lead.clear();
+        }
+    };
+    if (pandoc) {
+        blocks.push_back("Contents");
+        for (const auto& s : p.sections)
+            if (!s.heading.empty())
+                blocks.push_back("[" + wrapped("", "", heading_line(s, plain)) + "](#" + (s.id.empty() ? "s" : s.id) +
+                                 ")");
+        if (blocks.size() == 1) blocks.clear();
+    } else {
+        blocks.push_back("# " + p.meta.title);
+    }
+    for (const auto& s : p.sections) {
+        const std::string h = heading_line(s, plain);
+        if (!s.heading.empty())
+            blocks.push_back(std::string(s.level <= 2 ? 1 : 2, '#') + (pandoc ? " " : "# ") +
+                             (pandoc ? pandoc_escaped(h) : h));
+        add(s.intro, "");
+        for (const auto& c : s.clauses) {
+            std::string lead = c.number.empty()        ? ""
+                               : c.number.text.empty() ? join_number(c.number.parts)
+                                                       : c.number.text;
+            if (!c.heading.empty()) {
+                blocks.push_back(wrapped("", "", (lead.empty() ? "" : lead + " ") + plain_text(c.heading)));
+                lead.clear();
+            }
+            add(c.blocks, lead.empty() ? "" : lead + " ");
+            if (c.blocks.empty() && !lead.empty()) blocks.push_back(lead);
+        }
+    }
+    std::string out = pandoc ? "---\nsubtitle: " + p.meta.council + "\ntitle: " + p.meta.title + "\n---\n\n" : "";
+    for (const auto& b : blocks) out += b + "\n\n";
+    return out;
+}
+
 std::string render_text_as_typed(const Protocol& p, const Layout& layout);
 
 std::string render_text(const Protocol& p, const Layout& layout) {
+    if (layout.markdown) return render_markdown(p, layout.markdown == 1);
     const std::string text = render_text_as_typed(p, layout);
     return !layout.encoding.empty() ? encoded(text, layout.encoding)
            : layout.mojibake        ? as_mojibake(text)
@@ -1912,6 +2051,8 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"no-break, em, en and thin spaces", 17},
         {"Word's 'Windows (Default)' plain text (Windows-1252)", 17},
         {"Word's 'Unicode' plain text (UTF-16 with its byte order mark)", 17},
+        {"Markdown as pandoc writes it from a Word file ('#' headings, escapes, contents as links)", 17},
+        {"Markdown as a web site exports it ('#' title, '##' sections, '*' bullets, a paragraph a line)", 17},
         {"bullets as 'o'", 17},
         {"bullets as '-'", 17},
         {"bullets as '\xC2\xB7'", 17},

@@ -573,3 +573,50 @@ TEST_CASE("text import: Word's Windows-1252 and UTF-16 plain text are read as wh
         CHECK(printed.find(warning) != std::string::npos);
     }
 }
+
+TEST_CASE("text import: Markdown text is read as Markdown: headings, escapes, links, front matter, tables",
+          "[import][text][markdown]") {
+    const std::string text =
+        "---\ntitle: Member/Officer Protocol\nsubtitle: Anyvale District Council\nauthor: Legal Services\n---\n\n"
+        "**Version:** 3\n\n"
+        "Contents\n\n[1. Introduction](#introduction)\n\n[2. Roles of councillors and\nofficers](#roles)\n\n"
+        "# 1. Introduction {#introduction .unnumbered}\n\n"
+        "1.1 This protocol is part of the\n[Constitution](https://www.anyvale.gov.uk/constitution) and the\n"
+        "Council\\'s \\\"rules\\\" -- as \"amended\" --- apply.\\\nIt goes on.\n\n"
+        "# 2. Roles of councillors and officers ##\n\n"
+        "2.1 Councillors:\n\n-   set policy;\n\n-   represent their\n    wards.\n\n"
+        "> \"Officers serve the Council as a whole.\"\n\n"
+        "| Role | Duty |\n|---|:---:|\n| Councillor | set policy |\n| Officer | advise |\n\n"
+        "2.2 See paragraph 1.1.\n";
+    const Imported i = import_text(text);
+    INFO(i.markdown);
+    CHECK(i.result.protocol.meta.title == "Member/Officer Protocol");
+    CHECK(i.result.protocol.meta.version == "3");
+    // the contents list is dropped, its entries' words with it; the headings are sections
+    CHECK(i.result.protocol.sections.size() == 2);
+    CHECK(has(i, "## 1. Introduction {#introduction}"));
+    CHECK(has(i, "## 2. Roles of councillors and officers {#"));
+    CHECK_FALSE(has(i, "(#introduction)"));
+    CHECK_FALSE(has(i, ".unnumbered"));
+    // escapes are their characters, the rest read as pandoc reads it; a web link stays a link
+    CHECK(has(i, "[Constitution](https://www.anyvale.gov.uk/constitution)"));
+    CHECK(has(i,
+              "Council's \"rules\" \xE2\x80\x93 as \xE2\x80\x9C"
+              "amended\xE2\x80\x9D \xE2\x80\x94 apply. It goes on."));
+    CHECK(has(i, "- set policy;\n- represent their wards."));
+    CHECK(has(i, "> \xE2\x80\x9COfficers serve the Council as a whole.\xE2\x80\x9D"));
+    // the table's rule under its header row is no row
+    CHECK(has(i, "| Role | Duty |\n|---|---|\n| Councillor | set policy |\n| Officer | advise |"));
+    std::string printed;
+    for (const auto& d : i.diags.items()) printed += model::format(d) + "\n";
+    INFO(printed);
+    CHECK(printed.find("t.txt:11:1: warning: dropped a contents list of 2 entries") != std::string::npos);
+    CHECK(printed.find("t.txt:16:1: warning: lines starting '#' read as Markdown headings") != std::string::npos);
+
+    SECTION("one '#' line does not make a text Markdown") {
+        const Imported plain = import_text(
+            "MEMBER/OFFICER PROTOCOL\n\n1. ROLES\n\n1.1 Officers advise; #1 is the rule.\n\n"
+            "# not a heading\n\n1.2 Councillors decide.\n");
+        CHECK(has(plain, "# not a heading"));
+    }
+}
