@@ -226,6 +226,38 @@ private:
         return stretch > 0 ? std::min(worst_short_line, 100 * cube(short_by / stretch)) : worst_short_line;
     }
 
+    // What a line costs that falls short by the most a badness counts, from each node: the
+    // demerits of such a line (its penalty, and two hyphens running when both it and the
+    // node's line end in one) plus the node's, summed as total_fit sums them. For every run
+    // of nodes to the newest, the oldest of the cheapest is at hand: the nodes that cost
+    // no more than every newer one, in order.
+    class CheapestShortLine {
+    public:
+        CheapestShortLine(double penalty, bool hyphens_running) {
+            base_ = (10 + worst_short_line) * (10 + worst_short_line) + penalty * penalty;
+            if (hyphens_running) base_ += 3000;
+        }
+        void add(int node, double demerits) {
+            const double cost = base_ + demerits;
+            while (!kept_.empty() && kept_.back().cost > cost) kept_.pop_back();
+            kept_.push_back({node, cost});
+        }
+        struct Entry {
+            int node;
+            double cost;
+        };
+        // The oldest of the cheapest nodes from `node` on (null: none was added).
+        const Entry* from(int node) const {
+            const auto it =
+                std::lower_bound(kept_.begin(), kept_.end(), node, [](const Entry& e, int n) { return e.node < n; });
+            return it == kept_.end() ? nullptr : &*it;
+        }
+
+    private:
+        double base_ = 0;
+        std::vector<Entry> kept_;
+    };
+
     // libhyphen's points for a word, remembered: the same words recur in every paragraph.
     struct ViewHash {  // looks words up without copying them
         using is_transparent = void;
@@ -337,8 +369,20 @@ private:
             bool hyphenated = false;
             int previous = -1;  // index into nodes
         };
-        std::vector<Node> nodes = {{0, 0, 0, false, -1}};
+        std::vector<Node> nodes;
         nodes.reserve(n + 1);
+        // By the penalty of the line's end: 0 (a space), 30 (a break inside a word), 50 (an
+        // added hyphen, after a node that ends in one or not).
+        CheapestShortLine short_after_space(0, false), short_inside_word(30, false), short_after_hyphen(50, false),
+            short_after_hyphens(50, true);
+        const auto add_node = [&](const Node& node) {
+            const int index = static_cast<int>(nodes.size());
+            nodes.push_back(node);
+            short_after_space.add(index, node.demerits);
+            short_inside_word.add(index, node.demerits);
+            (node.hyphenated ? short_after_hyphens : short_after_hyphen).add(index, node.demerits);
+        };
+        add_node({0, 0, 0, false, -1});
         // What a line from an active node needs, copied out of its node and the sums at
         // its start: every piece compares itself with each of them.
         struct Start {
@@ -399,12 +443,33 @@ private:
                 ++kept;
                 // A line from here falls short by the most a badness counts, and so does every
                 // line from a newer start (each shorter, with no more stretch, on the same
-                // measure: only the first node has another): when the best so far costs no
-                // more than such a line, none of them can win, and all stay active.
-                const bool shortest_lines = widths_grow && !final && from.node != 0 && best >= 0 &&
-                                            best_demerits <= short_line_demerits && natural < room &&
+                // measure: only the first node has another), so they differ only in what their
+                // nodes cost, and all stay active. When the starts from here are every node
+                // from here on (as they are unless rounding broke the order in which starts
+                // grow too wide), the oldest of the cheapest is looked up instead of each
+                // tried; otherwise, when the best so far costs no more than such a line, none
+                // of them can win.
+                const bool shortest_lines = widths_grow && !final && from.node != 0 && natural < room &&
                                             shortfall_badness(room - natural, stretch) == worst_short_line;
-                if (shortest_lines) {
+                const bool every_node_on = active.back().node - from.node == static_cast<int>(active.size() - 1 - r);
+                if (shortest_lines && (every_node_on || (best >= 0 && best_demerits <= short_line_demerits))) {
+                    if (every_node_on) {
+                        const CheapestShortLine::Entry* cheapest = (hyphen_here      ? short_after_hyphen
+                                                                    : last.ends_word ? short_after_space
+                                                                                     : short_inside_word)
+                                                                       .from(from.node);
+                        if (hyphen_here) {  // the node's own line may end in a hyphen too
+                            const CheapestShortLine::Entry* running = short_after_hyphens.from(from.node);
+                            if (!cheapest ||
+                                (running && (running->cost < cheapest->cost ||
+                                             (running->cost == cheapest->cost && running->node < cheapest->node))))
+                                cheapest = running;
+                        }
+                        if (cheapest && (best < 0 || cheapest->cost < best_demerits)) {
+                            best = cheapest->node;
+                            best_demerits = cheapest->cost;
+                        }
+                    }
                     if (kept != r + 1) std::copy(active.begin() + r + 1, active.end(), active.begin() + kept);
                     kept += active.size() - (r + 1);
                     break;
@@ -437,8 +502,7 @@ private:
                 active.push_back(start_at(best));
             }
             if (best < 0) continue;
-            nodes.push_back(
-                {end, nodes[static_cast<std::size_t>(best)].line + 1, best_demerits, last.added_hyphen, best});
+            add_node({end, nodes[static_cast<std::size_t>(best)].line + 1, best_demerits, last.added_hyphen, best});
             active.push_back(start_at(static_cast<int>(nodes.size()) - 1));
             if (final) break;
         }
