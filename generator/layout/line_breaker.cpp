@@ -226,6 +226,39 @@ private:
         return stretch > 0 ? std::min(worst_short_line, 100 * cube(short_by / stretch)) : worst_short_line;
     }
 
+    // What a line costs that falls short by the most a badness counts, from each node: the
+    // demerits of such a line (its penalty, and two hyphens running when both it and the
+    // node's line end in one) plus the node's, summed as total_fit sums them. For every run
+    // of nodes to the newest, the oldest of the cheapest is at hand: the nodes that cost
+    // no more than every newer one, in order.
+    class CheapestShortLine {
+    public:
+        CheapestShortLine(double penalty, bool hyphens_running) {
+            base_ = (10 + worst_short_line) * (10 + worst_short_line) + penalty * penalty;
+            if (hyphens_running) base_ += 3000;
+        }
+        void clear() { kept_.clear(); }
+        void add(int node, double demerits) {
+            const double cost = base_ + demerits;
+            while (!kept_.empty() && kept_.back().cost > cost) kept_.pop_back();
+            kept_.push_back({node, cost});
+        }
+        struct Entry {
+            int node;
+            double cost;
+        };
+        // The oldest of the cheapest nodes from `node` on (null: none was added).
+        const Entry* from(int node) const {
+            const auto it =
+                std::lower_bound(kept_.begin(), kept_.end(), node, [](const Entry& e, int n) { return e.node < n; });
+            return it == kept_.end() ? nullptr : &*it;
+        }
+
+    private:
+        double base_ = 0;
+        std::vector<Entry> kept_;
+    };
+
     // libhyphen's points for a word, remembered: the same words recur in every paragraph.
     struct ViewHash {  // looks words up without copying them
         using is_transparent = void;
@@ -242,26 +275,36 @@ private:
         return cache.emplace(std::string(letters), hyphenator_->points(letters)).first->second;
     }
 
+    static bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
     // Where a word may be broken: (offset, needs an added hyphen), ascending.
     void break_points(std::string_view text, bool use_patterns,
                       std::vector<std::pair<std::size_t, bool>>& points) const {
         points.clear();
+        // The word's letters, without the punctuation around them, for the patterns; five
+        // at least (libhyphen leaves two before a break and three after).
+        const bool patterns = hyphenator_ && use_patterns;
+        std::size_t first = 0, last = text.size();
+        while (patterns && first < last && !is_letter(text[first])) ++first;
+        while (patterns && last > first && !is_letter(text[last - 1])) --last;
+        const std::string_view letters = text.substr(first, last - first);
+        const auto add_patterns = [&] {
+            if (patterns && letters.size() >= 5)
+                for (std::size_t p : hyphenation_points(letters)) points.push_back({first + p, true});
+        };
+        // Most words have no hyphen, slash or dash inside: then the patterns' points (ascending,
+        // each once) are all there are, and need no sorting.
+        bool marks = false;
+        for (std::size_t i = 1; i + 1 < text.size() && !marks; ++i)
+            marks = text[i] == '-' || text[i] == '/' || text[i] == '\xE2';
+        if (!marks) return add_patterns();
         for (std::size_t i = 1; i + 1 < text.size(); ++i)
             if (text[i] == '-' || text[i] == '/') points.push_back({i + 1, false});
         for (std::size_t i = 1; i + 4 < text.size(); ++i)  // (both dashes' UTF-8 starts with 0xE2)
             if (text[i] == '\xE2' && (text.compare(i, 3, "\u2014") == 0 || text.compare(i, 3, "\u2013") == 0))
                 points.push_back({i + 3, false});
-        if (hyphenator_ && use_patterns) {
-            auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
-            std::size_t first = 0, last = text.size();
-            while (first < last && !is_letter(text[first])) ++first;
-            while (last > first && !is_letter(text[last - 1])) --last;
-            // Not inside a compound: its own hyphen is the place to break it.
-            const std::string_view letters = text.substr(first, last - first);
-            // Five letters at least: libhyphen leaves two before a break and three after.
-            if (letters.size() >= 5 && letters.find_first_of("-/") == std::string_view::npos)
-                for (std::size_t p : hyphenation_points(letters)) points.push_back({first + p, true});
-        }
+        // Not inside a compound: its own hyphen is the place to break it.
+        if (letters.find_first_of("-/") == std::string_view::npos) add_patterns();
         std::sort(points.begin(), points.end());
         points.erase(std::unique(points.begin(), points.end(), [](auto a, auto b) { return a.first == b.first; }),
                      points.end());
@@ -288,10 +331,50 @@ private:
     }
 
     std::vector<Line> total_fit(std::span<Word> words, double first_measure, double measure, bool hyphenate) const {
+        struct Node {
+            std::size_t after = 0;  // the line before ends after piece `after - 1` (0: start)
+            int line = 0;
+            double demerits = 0;
+            bool hyphenated = false;
+            int previous = -1;  // index into nodes
+        };
+        // What a line from an active node needs, copied out of its node and the sums at
+        // its start: every piece compares itself with each of them.
+        struct Start {
+            double width, stretch, shrink;  // the prefix sums where its line starts
+            double room;                    // the measure of its line
+            double demerits;
+            std::size_t after;
+            int node;
+            bool hyphenated;
+        };
+        // By the penalty of a line's end: 0 (a space), 30 (a break inside a word), 50 (an added
+        // hyphen, after a node that ends in one or not).
+        struct Buffers {
+            std::vector<Piece> pieces;
+            std::vector<std::pair<std::size_t, bool>> points;
+            std::vector<double> width_to, stretch_to, shrink_to;
+            std::vector<Node> nodes;
+            std::vector<Start> active;
+            CheapestShortLine short_after_space{0, false}, short_inside_word{30, false}, short_after_hyphen{50, false},
+                short_after_hyphens{50, true};
+        };
+        // Kept from one paragraph to the next (of a thread): a long document is tens of
+        // thousands of paragraphs, and each needed a dozen vectors of its own.
+        thread_local Buffers buffers;
+        auto& pieces = buffers.pieces;
+        auto& points = buffers.points;
+        auto& width_to = buffers.width_to;
+        auto& stretch_to = buffers.stretch_to;
+        auto& shrink_to = buffers.shrink_to;
+        auto& nodes = buffers.nodes;
+        auto& active = buffers.active;
+        auto& short_after_space = buffers.short_after_space;
+        auto& short_inside_word = buffers.short_inside_word;
+        auto& short_after_hyphen = buffers.short_after_hyphen;
+        auto& short_after_hyphens = buffers.short_after_hyphens;
         // The pieces, in order.
-        std::vector<Piece> pieces;
-        pieces.reserve(words.size() + words.size() / 2);  // one each, but for the words broken inside
-        std::vector<std::pair<std::size_t, bool>> points;
+        pieces.clear();
         for (std::size_t i = 0; i < words.size(); ++i) {
             const Word& w = words[i];
             const bool whole = w.piece == Word::Piece::whole_word;
@@ -318,7 +401,7 @@ private:
 
         // Prefix sums over pieces: width, and the stretch and shrink of spaces.
         const bool ragged = !justify_;
-        std::vector<double> width_to(n + 1, 0), stretch_to(n + 1, 0), shrink_to(n + 1, 0);
+        for (auto* sums : {&width_to, &stretch_to, &shrink_to}) sums->assign(n + 1, 0);
         bool widths_grow = true;  // no piece narrower than nothing (a font's kerning could make one)
         for (std::size_t k = 0; k < n; ++k) {
             const double space = pieces[k].ends_word ? pieces[k].space : 0;
@@ -330,25 +413,17 @@ private:
         // A ragged line's shortfall is measured against two ems of give at its end.
         const double ragged_give = ragged ? 2 * (runs_.empty() ? 10.0 : runs_.front().style.size) : 0;
 
-        struct Node {
-            std::size_t after = 0;  // the line before ends after piece `after - 1` (0: start)
-            int line = 0;
-            double demerits = 0;
-            bool hyphenated = false;
-            int previous = -1;  // index into nodes
+        nodes.clear();
+        for (auto* cheapest : {&short_after_space, &short_inside_word, &short_after_hyphen, &short_after_hyphens})
+            cheapest->clear();
+        const auto add_node = [&](const Node& node) {
+            const int index = static_cast<int>(nodes.size());
+            nodes.push_back(node);
+            short_after_space.add(index, node.demerits);
+            short_inside_word.add(index, node.demerits);
+            (node.hyphenated ? short_after_hyphens : short_after_hyphen).add(index, node.demerits);
         };
-        std::vector<Node> nodes = {{0, 0, 0, false, -1}};
-        nodes.reserve(n + 1);
-        // What a line from an active node needs, copied out of its node and the sums at
-        // its start: every piece compares itself with each of them.
-        struct Start {
-            double width, stretch, shrink;  // the prefix sums where its line starts
-            double room;                    // the measure of its line
-            double demerits;
-            std::size_t after;
-            int node;
-            bool hyphenated;
-        };
+        add_node({0, 0, 0, false, -1});
         const auto start_at = [&](int node) {
             const Node& from = nodes[static_cast<std::size_t>(node)];
             return Start{width_to[from.after],
@@ -362,7 +437,7 @@ private:
         };
         // The active starts are active[head..]: those that drop out are nearly always the
         // oldest, so dropping them moves `head` rather than the rest.
-        std::vector<Start> active = {start_at(0)};
+        active.assign(1, start_at(0));
         std::size_t head = 0;
         constexpr double tolerance = 0.01;
         for (std::size_t end = 1; end <= n; ++end) {
@@ -399,12 +474,33 @@ private:
                 ++kept;
                 // A line from here falls short by the most a badness counts, and so does every
                 // line from a newer start (each shorter, with no more stretch, on the same
-                // measure: only the first node has another): when the best so far costs no
-                // more than such a line, none of them can win, and all stay active.
-                const bool shortest_lines = widths_grow && !final && from.node != 0 && best >= 0 &&
-                                            best_demerits <= short_line_demerits && natural < room &&
+                // measure: only the first node has another), so they differ only in what their
+                // nodes cost, and all stay active. When the starts from here are every node
+                // from here on (as they are unless rounding broke the order in which starts
+                // grow too wide), the oldest of the cheapest is looked up instead of each
+                // tried; otherwise, when the best so far costs no more than such a line, none
+                // of them can win.
+                const bool shortest_lines = widths_grow && !final && from.node != 0 && natural < room &&
                                             shortfall_badness(room - natural, stretch) == worst_short_line;
-                if (shortest_lines) {
+                const bool every_node_on = active.back().node - from.node == static_cast<int>(active.size() - 1 - r);
+                if (shortest_lines && (every_node_on || (best >= 0 && best_demerits <= short_line_demerits))) {
+                    if (every_node_on) {
+                        const CheapestShortLine::Entry* cheapest = (hyphen_here      ? short_after_hyphen
+                                                                    : last.ends_word ? short_after_space
+                                                                                     : short_inside_word)
+                                                                       .from(from.node);
+                        if (hyphen_here) {  // the node's own line may end in a hyphen too
+                            const CheapestShortLine::Entry* running = short_after_hyphens.from(from.node);
+                            if (!cheapest ||
+                                (running && (running->cost < cheapest->cost ||
+                                             (running->cost == cheapest->cost && running->node < cheapest->node))))
+                                cheapest = running;
+                        }
+                        if (cheapest && (best < 0 || cheapest->cost < best_demerits)) {
+                            best = cheapest->node;
+                            best_demerits = cheapest->cost;
+                        }
+                    }
                     if (kept != r + 1) std::copy(active.begin() + r + 1, active.end(), active.begin() + kept);
                     kept += active.size() - (r + 1);
                     break;
@@ -437,8 +533,7 @@ private:
                 active.push_back(start_at(best));
             }
             if (best < 0) continue;
-            nodes.push_back(
-                {end, nodes[static_cast<std::size_t>(best)].line + 1, best_demerits, last.added_hyphen, best});
+            add_node({end, nodes[static_cast<std::size_t>(best)].line + 1, best_demerits, last.added_hyphen, best});
             active.push_back(start_at(static_cast<int>(nodes.size()) - 1));
             if (final) break;
         }

@@ -13,7 +13,7 @@ namespace protopub::pdf::detail {
 // (a classic cross-reference table), so the caller keeps the original.
 std::string pack_objects(const std::string& pdf);
 
-// `in` then `more` deflated as one zlib stream (/FlateDecode) into `out`; false if zlib fails.
-bool deflated(std::string_view in, std::string& out, std::string_view more = {});
+// `in` deflated as one zlib stream (/FlateDecode) into `out`; false if that fails.
+bool deflated(std::string_view in, std::string& out);
 
 }  // namespace protopub::pdf::detail
