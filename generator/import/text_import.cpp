@@ -1934,12 +1934,25 @@ bool markdown_text(std::string_view text) {
     return headings >= 2;
 }
 
+// "[^12]", a Markdown footnote's mark (in the text, and before its note at the end): the
+// number in superscript digits ("¹²") added to `out`, as a text's footnotes are marked.
+bool footnote_mark(std::string_view text, std::size_t at, std::string& out) {
+    std::size_t end = at + 2;
+    while (end < text.size() && ascii::is_digit(text[end])) ++end;
+    if (end == at + 2 || end >= text.size() || text[end] != ']') return false;
+    static const char* const superscript[] = {"\xE2\x81\xB0", "\xC2\xB9",     "\xC2\xB2",     "\xC2\xB3",
+                                              "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7",
+                                              "\xE2\x81\xB8", "\xE2\x81\xB9"};
+    for (std::size_t k = at + 2; k < end; ++k) out += superscript[text[k] - '0'];
+    return true;
+}
+
 // Markdown's syntax that is not words, taken off so the rules for plain text read what is
 // left: "\\'" and "\\"" (pandoc escapes quotes and other punctuation) are the characters,
 // and where it does (`smart`) other quotation marks and "--", "---" are read as pandoc reads
 // them (“ ” ‘ ’ – —); a "\\" ending a line (a line break) goes; "> " before a quoted passage's lines goes (">"
 // alone is the blank line between its paragraphs); "**Version:** 1" at a line's start is
-// "Version: 1"; "[1. INTRODUCTION](#introduction)", a link within the document, is its
+// "Version: 1"; a footnote's "[^1]" is "¹"; "[1. INTRODUCTION](#introduction)", a link within the document, is its
 // words, and a paragraph that is nothing else is a contents list's entry: the lines it
 // takes are kept in `contents` (first and last line, 1-based) to be dropped. A link to a
 // web address stays, for the inline reader to make a link of it. Every line break is
@@ -1977,6 +1990,9 @@ std::string markdown_words(std::string_view text, std::vector<std::pair<std::uin
             out += c;
         } else if (c == '\\' && i + 1 < text.size() && (punctuation(text[i + 1]) || text[i + 1] == '\n')) {
             if (text[i + 1] != '\n') out += text[++i];
+        } else if (c == '[' && text.substr(i, 2) == "[^" && footnote_mark(text, i, out)) {
+            i = text.find(']', i);
+            if (line_start && text.substr(i + 1, 2) == ": ") ++i;  // "[^1]: The Members' Code ..."
         } else if (c == '[') {
             const std::size_t close = text.find("](#", i);
             const std::size_t end = close == std::string_view::npos ? close : text.find(')', close);

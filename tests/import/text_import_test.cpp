@@ -587,7 +587,8 @@ TEST_CASE("text import: Markdown text is read as Markdown: headings, escapes, li
         "2.1 Councillors:\n\n-   set policy;\n\n-   represent their\n    wards.\n\n"
         "> \"Officers serve the Council as a whole.\"\n\n"
         "| Role | Duty |\n|---|:---:|\n| Councillor | set policy |\n| Officer | advise |\n\n"
-        "2.2 See paragraph 1.1.\n";
+        "2.2 See paragraph 1.1 and the Code[^1] as amended[^12].\n\n"
+        "[^1]: The Members\\' Code of Conduct adopted in\n    July 2021.\n\n[^12]: By the Council.\n";
     const Imported i = import_text(text);
     INFO(i.markdown);
     CHECK(i.result.protocol.meta.title == "Member/Officer Protocol");
@@ -607,6 +608,10 @@ TEST_CASE("text import: Markdown text is read as Markdown: headings, escapes, li
     CHECK(has(i, "> \xE2\x80\x9COfficers serve the Council as a whole.\xE2\x80\x9D"));
     // the table's rule under its header row is no row
     CHECK(has(i, "| Role | Duty |\n|---|---|\n| Councillor | set policy |\n| Officer | advise |"));
+    // footnotes go with the clause that marks them, as a text's footnotes do
+    CHECK(has(i, "See paragraph 1.1 and the Code\xC2\xB9 as amended\xC2\xB9\xC2\xB2."));
+    CHECK(has(i, "\xC2\xB9 The Members' Code of Conduct adopted in July 2021."));
+    CHECK(has(i, "\xC2\xB9\xC2\xB2 By the Council."));
     std::string printed;
     for (const auto& d : i.diags.items()) printed += model::format(d) + "\n";
     INFO(printed);
