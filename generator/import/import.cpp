@@ -31,7 +31,10 @@ bool protopub_source(std::string_view bytes) {
         if (end != std::string_view::npos && front.find("\ncouncil:") != std::string_view::npos) return true;
     }
     int ids = 0;  // "\n1.2 {#" (a number, a space, an id)
-    for (std::size_t at = bytes.find(" {#"); at != std::string_view::npos && ids < 2; at = bytes.find(" {#", at + 3)) {
+    for (std::size_t brace = bytes.find("{#", 1); brace != std::string_view::npos && ids < 2;
+         brace = bytes.find("{#", brace + 2)) {
+        if (bytes[brace - 1] != ' ') continue;
+        const std::size_t at = brace - 1;
         std::size_t k = at;
         while (k > 0 && (std::isdigit(static_cast<unsigned char>(bytes[k - 1])) || bytes[k - 1] == '.')) --k;
         ids += k < at && (k == 0 || bytes[k - 1] == '\n');
