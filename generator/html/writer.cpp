@@ -6,6 +6,7 @@
 #include <set>
 
 #include "model/facts.hpp"
+#include "model/glossary.hpp"
 #include "model/ids.hpp"
 #include "model/text.hpp"
 
@@ -324,7 +325,7 @@ void append_contents(pugi::xml_node parent, const Protocol& p) {
     if (!p.terms.empty()) {
         pugi::xml_node a = element(element(list, "li"), "a");
         a.append_attribute("href").set_value((std::string("#") + kGlossaryId).c_str());
-        text(a, "Defined terms");
+        text(a, std::string(model::glossary_heading));
     }
 }
 
@@ -345,7 +346,7 @@ void append_glossary(pugi::xml_node parent, const Protocol& p) {
     if (p.terms.empty()) return;
     pugi::xml_node sec = element(parent, "section", "glossary");
     sec.append_attribute("id").set_value(kGlossaryId);
-    text(element(sec, "h2"), "Defined terms");
+    text(element(sec, "h2"), std::string(model::glossary_heading));
     pugi::xml_node dl = element(sec, "dl");
     for (const GlossaryEntry& e : glossary(p)) {
         const DefinedTerm* t = e.term;

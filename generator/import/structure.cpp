@@ -10,6 +10,7 @@
 
 #include "import/paragraphs.hpp"
 #include "model/facts.hpp"
+#include "model/glossary.hpp"
 #include "model/ids.hpp"
 #include "model/text.hpp"
 
@@ -2276,10 +2277,58 @@ std::size_t protocol_start(const std::vector<Item>& items, std::size_t top) {
 
 }  // namespace
 
+namespace {
+
+// The list of defined terms protopub draws after a protocol ("Defined terms" / "officers —
+// Employees who ... (paragraph 1.1)" ...), in our own PDF, Word file or web page imported
+// again: made from the clauses' definitions, it is made again when the source is built, so
+// it is dropped (one warning) rather than read as a section. Only a list that runs to the
+// end of the text, every entry "term — definition (paragraph N)", is taken for it.
+void drop_glossary(std::vector<Paragraph>& paragraphs, const std::string& path, std::vector<Dropped>& dropped,
+                   Diagnostics& diags) {
+    const std::string_view heading = model::glossary_heading;
+    std::size_t at = paragraphs.size();
+    for (std::size_t i = paragraphs.size(); i-- > 0;)
+        if (paragraphs[i].text.starts_with(heading) &&
+            (paragraphs[i].text.size() == heading.size() || paragraphs[i].text[heading.size()] == ' ')) {
+            at = i;
+            break;
+        }
+    if (at == paragraphs.size()) return;
+    std::string entries = paragraphs[at].text.substr(heading.size());
+    for (std::size_t i = at + 1; i < paragraphs.size(); ++i) {
+        if (paragraphs[i].table) return;
+        entries += " " + paragraphs[i].text;
+    }
+    // "term — definition (paragraph 4.2)", one after another
+    std::size_t count = 0;
+    for (std::string_view rest = entries; !rest.empty(); ++count) {
+        while (rest.starts_with(' ')) rest.remove_prefix(1);
+        if (rest.empty()) break;
+        const std::size_t dash = rest.find(" \xE2\x80\x94 ");
+        const std::size_t cited = rest.find("(paragraph ");
+        const std::size_t close = cited == std::string_view::npos ? cited : rest.find(')', cited);
+        if (dash == std::string_view::npos || dash == 0 || close == std::string_view::npos || cited < dash) return;
+        rest.remove_prefix(close + 1);
+    }
+    if (count == 0) return;
+    for (std::size_t i = at; i < paragraphs.size(); ++i)
+        dropped.push_back({paragraphs[i].pos, paragraphs[i].text, "list of defined terms"});
+    diags.warning(path, paragraphs[at].pos,
+                  "dropped '" + std::string(heading) + "' and its " + std::to_string(count) +
+                      (count == 1 ? " entry" : " entries") +
+                      ": the list protopub makes from the clauses' definitions (it is made again when the "
+                      "source is built)");
+    paragraphs.erase(paragraphs.begin() + static_cast<long>(at), paragraphs.end());
+}
+
+}  // namespace
+
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
                             std::vector<Dropped> dropped, Diagnostics& diags,
                             const std::vector<std::string>& page_furniture) {
     ImportResult result;
+    drop_glossary(paragraphs, path, dropped, diags);
     letters_as_numbers(paragraphs, path, diags);
     // Word's Subtitle: not words of the text; the council's name when it states one
     // ("Anytown Borough Council", "... Constitution of Anytown Borough Council")

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <map>
 
+#include "model/glossary.hpp"
 #include "model/swar.hpp"
 
 #if defined(__SSE2__)
@@ -443,7 +444,7 @@ std::optional<Section> glossary_section(const Protocol& p) {
     s.id = "_glossary";
     s.id_given = true;
     Inline heading;
-    heading.text = "Defined terms";
+    heading.text = std::string(glossary_heading);
     s.heading = {heading};
     for (const auto& e : glossary(p)) {
         Block b;

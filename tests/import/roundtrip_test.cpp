@@ -1899,6 +1899,11 @@ struct Outcome {
 
 Outcome round_trip(const std::string& name, const Protocol& source, const Layout& layout) {
     const Protocol want = transform(source, layout);
+    // what our writers are given, as `build` gives it: references resolved (statutes linked,
+    // defined terms found, so the list of them drawn after the protocol)
+    Protocol built = want;
+    Diagnostics resolving;
+    refs::resolve_references(built, resolving);
     Diagnostics diags;
     import::ImportOptions options;
     if (!layout.site_page && !layout.authority) options.council = want.meta.council;  // else found in the text
@@ -1910,14 +1915,14 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
     } else if (layout.medium == Layout::Medium::docx) {
         docx::DocxOptions docx_options;
         docx_options.epoch = 1700000000;
-        const std::string bytes = docx::render_docx(want, docx_options, diags);
+        const std::string bytes = docx::render_docx(built, docx_options, diags);
         r = import::import_docx(bytes, "roundtrip.docx", options, diags);
     } else {
         if (layout.medium == Layout::Medium::pdf) {
             testing::TempDir dir;
             pdf::PdfOptions pdf_options;
             pdf_options.epoch = 1700000000;
-            testing::write(dir.file("in.pdf"), pdf::render_pdf(want, pdf_options, diags));
+            testing::write(dir.file("in.pdf"), pdf::render_pdf(built, pdf_options, diags));
             const std::string cmd =
                 "pdftotext " + layout.pdftotext_flags + " " + dir.file("in.pdf") + " " + dir.file("out.txt");
             REQUIRE(std::system(cmd.c_str()) == 0);

@@ -625,3 +625,27 @@ TEST_CASE("text import: Markdown text is read as Markdown: headings, escapes, li
         CHECK(has(plain, "# not a heading"));
     }
 }
+
+TEST_CASE("text import: our own list of defined terms, imported again, is dropped; a council's own is kept",
+          "[import][text]") {
+    const std::string body =
+        "MEMBER/OFFICER PROTOCOL\n\n1. ROLES\n\n1.1 Employees who advise councillors are referred to as "
+        "\"officers\" throughout.\n\n1.2 Officers serve the Council.\n\n";
+    // as our PDF's text gives the list: its entries wrapped, the paragraph cited after each
+    const Imported ours = import_text(body +
+                                      "Defined terms\n\nofficers \xE2\x80\x94 Employees who advise councillors are "
+                                      "referred to as \"officers\"\nthroughout. (paragraph 1.1)\n");
+    CHECK_FALSE(has(ours, "Defined terms"));
+    CHECK(ours.result.protocol.sections.size() == 1);
+    std::string printed;
+    for (const auto& d : ours.diags.items()) printed += model::format(d) + "\n";
+    CHECK(printed.find("t.txt:9:1: warning: dropped 'Defined terms' and its 1 entry: the list protopub makes") !=
+          std::string::npos);
+    // a section of the council's own with that heading, its clauses numbered, is the text's
+    const Imported theirs =
+        import_text(body + "2. Defined terms\n\n2.1 \"Officer\" means an employee of the Council.\n");
+    CHECK(has(theirs, "## 2. Defined terms"));
+    const Imported unnumbered =
+        import_text(body + "Defined terms\n\nOfficer \xE2\x80\x94 an employee of the Council.\n");
+    CHECK(has(unnumbered, "Defined terms"));
+}
