@@ -626,7 +626,7 @@ TEST_CASE("text import: Markdown text is read as Markdown: headings, escapes, li
     }
 }
 
-TEST_CASE("text import: our own list of defined terms, imported again, is dropped; a council's own is kept",
+TEST_CASE("text import: our own list of defined terms, imported again, is dropped, and a council's own is kept",
           "[import][text]") {
     const std::string body =
         "MEMBER/OFFICER PROTOCOL\n\n1. ROLES\n\n1.1 Employees who advise councillors are referred to as "
