@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <random>
+#include <span>
 
 #include "check/check.hpp"
 #include "compare/compare.hpp"
@@ -1386,6 +1387,21 @@ std::string as_unicode_spaces(const std::string& t) {
     return out;
 }
 
+// `t` with each piece of `as` (tried in order at every place) written as the other.
+std::string replaced(const std::string& t, std::span<const std::pair<std::string_view, std::string_view>> as) {
+    std::string out;
+    for (std::size_t i = 0; i < t.size();) {
+        bool done = false;
+        for (const auto& [from, to] : as)
+            if (t.compare(i, from.size(), from) == 0) {
+                out += to, i += from.size(), done = true;
+                break;
+            }
+        if (!done) out += t[i++];
+    }
+    return out;
+}
+
 // Letters as a PDF's text layer gives them where the font joined them: "ffi", "ffl",
 // "ff", "fi", "fl" as one character each (U+FB03, U+FB04, U+FB00, U+FB01, U+FB02).
 std::string as_ligatures(const std::string& t) {
@@ -1394,17 +1410,7 @@ std::string as_ligatures(const std::string& t) {
                                                                            {"ff", "\xEF\xAC\x80"},
                                                                            {"fi", "\xEF\xAC\x81"},
                                                                            {"fl", "\xEF\xAC\x82"}};
-    std::string out;
-    for (std::size_t i = 0; i < t.size();) {
-        bool done = false;
-        for (const auto& [letters, ligature] : joined)
-            if (t.compare(i, letters.size(), letters) == 0) {
-                out += ligature, i += letters.size(), done = true;
-                break;
-            }
-        if (!done) out += t[i++];
-    }
-    return out;
+    return replaced(t, joined);
 }
 
 // The text in another encoding, by the C library's iconv (not by the importer's own tables).
@@ -1438,17 +1444,7 @@ std::string pandoc_escaped(const std::string& text) {
                                                                        {"\xE2\x80\x99", "'"},
                                                                        {"\xE2\x80\x94", "---"},
                                                                        {"\xE2\x80\x93", "--"}};
-    std::string out;
-    for (std::size_t i = 0; i < text.size();) {
-        bool done = false;
-        for (const auto& [from, to] : as)
-            if (text.compare(i, from.size(), from) == 0) {
-                out += to, i += from.size(), done = true;
-                break;
-            }
-        if (!done) out += text[i++];
-    }
-    return out;
+    return replaced(text, as);
 }
 
 // Markdown. `pandoc` (`pandoc -s -t markdown` of a Word file): its title and subtitle (the

@@ -38,6 +38,13 @@ Imported import_text(const std::string& text, import::ImportOptions options = {}
     return out;
 }
 
+// Every diagnostic as the CLI prints it ("t.txt:3:1: warning: ..."), a line each.
+std::string printed(const model::Diagnostics& diags) {
+    std::string out;
+    for (const auto& d : diags.items()) out += model::format(d) + "\n";
+    return out;
+}
+
 bool has(const Imported& i, const std::string& what) {
     INFO(i.markdown);
     return i.markdown.find(what) != std::string::npos;
@@ -567,10 +574,8 @@ TEST_CASE("text import: Word's Windows-1252 and UTF-16 plain text are read as wh
         const Imported got = import_text(bytes);
         CHECK(got.markdown == want.markdown);
         CHECK(got.diags.warning_count() == 1);
-        std::string printed;
-        for (const auto& d : got.diags.items()) printed += model::format(d) + "\n";
-        INFO(printed);
-        CHECK(printed.find(warning) != std::string::npos);
+        INFO(printed(got.diags));
+        CHECK(printed(got.diags).find(warning) != std::string::npos);
     }
 }
 
@@ -612,11 +617,10 @@ TEST_CASE("text import: Markdown text is read as Markdown: headings, escapes, li
     CHECK(has(i, "See paragraph 1.1 and the Code\xC2\xB9 as amended\xC2\xB9\xC2\xB2."));
     CHECK(has(i, "\xC2\xB9 The Members' Code of Conduct adopted in July 2021."));
     CHECK(has(i, "\xC2\xB9\xC2\xB2 By the Council."));
-    std::string printed;
-    for (const auto& d : i.diags.items()) printed += model::format(d) + "\n";
-    INFO(printed);
-    CHECK(printed.find("t.txt:11:1: warning: dropped a contents list of 2 entries") != std::string::npos);
-    CHECK(printed.find("t.txt:16:1: warning: lines starting '#' read as Markdown headings") != std::string::npos);
+    INFO(printed(i.diags));
+    CHECK(printed(i.diags).find("t.txt:11:1: warning: dropped a contents list of 2 entries") != std::string::npos);
+    CHECK(printed(i.diags).find("t.txt:16:1: warning: lines starting '#' read as Markdown headings") !=
+          std::string::npos);
 
     SECTION("one '#' line does not make a text Markdown") {
         const Imported plain = import_text(
@@ -637,9 +641,8 @@ TEST_CASE("text import: our own list of defined terms, imported again, is droppe
                                       "referred to as \"officers\"\nthroughout. (paragraph 1.1)\n");
     CHECK_FALSE(has(ours, "Defined terms"));
     CHECK(ours.result.protocol.sections.size() == 1);
-    std::string printed;
-    for (const auto& d : ours.diags.items()) printed += model::format(d) + "\n";
-    CHECK(printed.find("t.txt:9:1: warning: dropped 'Defined terms' and its 1 entry: the list protopub makes") !=
+    CHECK(printed(ours.diags)
+              .find("t.txt:9:1: warning: dropped 'Defined terms' and its 1 entry: the list protopub makes") !=
           std::string::npos);
     // a section of the council's own with that heading, its clauses numbered, is the text's
     const Imported theirs =
