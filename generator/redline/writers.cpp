@@ -21,14 +21,15 @@ using model::append_csv_row;
 // and called memcpy, which cost more than the bytes themselves.
 class Writer {
 public:
-    // `expected`: room made at once (pages never written cost nothing).
-    Writer(std::string& out, std::size_t expected) : out_(out), used_(out.size()) { out_.resize(used_ + expected); }
+    // `expected`: the document's likely size, reserved at once.
+    Writer(std::string& out, std::size_t expected) : out_(out), used_(out.size()) { out_.reserve(used_ + expected); }
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
     ~Writer() { out_.resize(used_); }
-    // Room for `n` bytes from the pointer returned; wrote() says where they ended.
+    // Room for `n` bytes from the pointer returned; wrote() says where they ended. (The
+    // string is lengthened a stretch at a time: each stretch is filled with zeros first.)
     char* room(std::size_t n) {
-        if (out_.size() - used_ < n) out_.resize(std::max(2 * out_.size(), used_ + n));
+        if (out_.size() - used_ < n) out_.resize(used_ + std::max<std::size_t>(n, 1 << 16));
         return out_.data() + used_;
     }
     void wrote(const char* end) { used_ = static_cast<std::size_t>(end - out_.data()); }
@@ -147,7 +148,7 @@ std::string to_json(const ChangeSet& set, const model::Protocol& old, const mode
     }
     out += "},\"changes\":[";
     {
-        Writer writer(out, set.changes.size() * 512);
+        Writer writer(out, set.changes.size() * 384);  // (330 bytes a change on the bench)
         for (std::size_t k = 0; k < set.changes.size(); ++k) {
             const Change& c = set.changes[k];
             const std::string_view kind = model::to_string(c.kind), part = to_string(c.part);
@@ -190,7 +191,7 @@ std::string to_csv(const ChangeSet& set) {
     append_csv_row(out, {"kind", "part", "old_id", "old_number", "new_id", "new_number", "words_inserted",
                          "words_deleted", "amended", "consequential_references", "similarity", "summary"});
     {
-        Writer writer(out, set.changes.size() * 256);
+        Writer writer(out, set.changes.size() * 160);            // (134 bytes a change on the bench)
         std::string old_ids, old_numbers, new_ids, new_numbers;  // for a clause split or merged
         for (const Change& c : set.changes) {
             const Digits inserted(c.words_inserted), deleted(c.words_deleted),
