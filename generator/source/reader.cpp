@@ -155,10 +155,13 @@ std::size_t parse_attr_block(std::string_view s, AttrBlock& out) {
         if (i >= inner.size()) break;
         char sigil = inner[i];
         if (sigil != '#' && sigil != '.') return 0;
+        // one pass over the token: as far as it is made of id characters, then to its end
         std::size_t j = i + 1;
+        while (j < inner.size() && is_id_char(inner[j])) ++j;
+        const bool id_chars_only = j == inner.size() || inner[j] == ' ';
         while (j < inner.size() && inner[j] != ' ') ++j;
         const std::string_view token = inner.substr(i + 1, j - i - 1);
-        const bool valid = !token.empty() && is_alpha(token[0]) && std::all_of(token.begin(), token.end(), is_id_char);
+        const bool valid = id_chars_only && !token.empty() && is_alpha(token[0]);
         if (!valid) out.malformed = true;
         if (sigil == '#') {
             if (!out.id.empty()) out.malformed = true;
@@ -660,7 +663,10 @@ private:
     std::vector<Block> read_children(cmark_node* parent);
 
     void start_section(SourcePos pos, int level, Inlines heading, Protocol& p);
-    void start_clause(Clause clause);
+    // A new clause, last of the current section and the open one, filled in place by the
+    // caller (moving a whole clause in cost more than reading its words); its id is noted
+    // once known.
+    Clause& start_clause();
     Section& current_section(Protocol& p, SourcePos at);
     void add_to_section(Block b, Protocol& p, SourcePos at);
 
@@ -1119,11 +1125,9 @@ void Reader::start_section(SourcePos pos, int level, Inlines heading, Protocol& 
     clause_ = nullptr;
 }
 
-void Reader::start_clause(Clause clause) {
-    note_id(clause.id, clause.pos, clause.id_given);
-    Section& s = *section_;
-    s.clauses.push_back(std::move(clause));
-    clause_ = &s.clauses.back();
+Clause& Reader::start_clause() {
+    clause_ = &section_->clauses.emplace_back();
+    return *clause_;
 }
 
 void Reader::read_body(cmark_node* doc, Protocol& p) {
@@ -1169,7 +1173,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
         std::string num;
         if (level >= 3 && section_ && !in_preamble && lead != std::string_view::npos &&
             match_number(after.substr(lead), false, parts, num)) {
-            Clause c;
+            Clause& c = start_clause();
             c.pos = pos;
             c.number_pos = {pos.line, static_cast<std::uint32_t>(pos.column + hashes + lead)};
             c.number.text = std::move(num);
@@ -1182,7 +1186,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
                 strip_prefix(c.heading, match_number(c.heading.front().text, false, again, num2));
             c.id = attrs.id;
             c.id_given = !attrs.id.empty();
-            start_clause(std::move(c));
+            note_id(c.id, c.pos, c.id_given);
             return;
         }
         start_section(pos, level, read_heading(n, plain), p);
@@ -1196,7 +1200,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
         std::vector<int> parts;
         std::string num;
         if (std::size_t used = match_number(raw, false, parts, num)) {
-            Clause c;
+            Clause& c = start_clause();
             c.pos = pos;
             c.number_pos = pos;
             c.number.text = std::move(num);
@@ -1215,7 +1219,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
             Block b = read_top_block(n, plain);
             strip_prefix(b.inlines, used);
             if (!b.inlines.empty()) c.blocks.push_back(std::move(b));
-            start_clause(std::move(c));
+            note_id(c.id, c.pos, c.id_given);
             return;
         }
         if (clause_) {
@@ -1253,7 +1257,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
         // Single-level numbering: each item is a clause, numbered as written.
         Block list = read_list(n);
         for (auto& item : list.items) {
-            Clause c;
+            Clause& c = start_clause();
             c.pos = item.pos;
             c.number_pos = item.pos;
             c.number.text = item.label;
@@ -1271,7 +1275,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
                 if (first.empty()) item.blocks.erase(item.blocks.begin());
             }
             c.blocks = std::move(item.blocks);
-            start_clause(std::move(c));
+            note_id(c.id, c.pos, c.id_given);
         }
         return;
     }
