@@ -685,7 +685,9 @@ private:
         std::vector<Token> joined_a, joined_b;
         const std::vector<Token>& a = tokens_of(old_, g.olds, joined_a);
         const std::vector<Token>& b = tokens_of(new_, g.news, joined_b);
-        c.similarity = dice(merged_bag(old_, g.olds), merged_bag(new_, g.news));
+        c.similarity = g.olds.size() == 1 && g.news.size() == 1  // (most: their own bags, not copies)
+                           ? dice(old_[g.olds[0]].bag(), new_[g.news[0]].bag())
+                           : dice(merged_bag(old_, g.olds), merged_bag(new_, g.news));
         if (g.olds.empty() || g.news.empty()) {
             c.kind = g.olds.empty() ? ChangeKind::inserted : ChangeKind::deleted;
             c.words_inserted = count_words(b, 0, b.size());
