@@ -43,18 +43,16 @@ using ascii::is_digit;
 class Lines {
 public:
     explicit Lines(std::string_view text) {
-        std::size_t count = 1;  // (memchr finds the line ends many bytes at a time)
-        for (const char* at = text.data(); (at = static_cast<const char*>(std::memchr(
-                                                at, '\n', static_cast<std::size_t>(text.data() + text.size() - at))));
-             ++at)
-            ++count;
-        lines_.reserve(count);
-        for (std::size_t start = 0;;) {
-            const std::size_t nl = text.find('\n', start);
-            lines_.push_back(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
-            if (nl == std::string_view::npos) break;
-            start = nl + 1;
-        }
+        // One pass (memchr finds the line ends many bytes at a time); room for lines of 32
+        // bytes on average at once, and more only for a text of shorter ones.
+        lines_.reserve(text.size() / 32 + 1);
+        const char* const end = text.data() + text.size();
+        const char* start = text.data();
+        for (const char* nl;
+             (nl = static_cast<const char*>(std::memchr(start, '\n', static_cast<std::size_t>(end - start))));
+             start = nl + 1)
+            lines_.emplace_back(start, static_cast<std::size_t>(nl - start));
+        lines_.emplace_back(start, static_cast<std::size_t>(end - start));
     }
     // The rest of line `line` from byte column `col` (both 1-based).
     std::string_view from(std::uint32_t line, std::uint32_t col) const {
