@@ -26,32 +26,19 @@ struct Statute;
 class ScanMemo {
 public:
     using StatuteNames = std::unordered_map<std::string, const Statute*>;  // ScanContext::statute_names
-    bool holds_nothing(std::string_view run, bool block_start, const StatuteNames& names) const {
-        const Runs* runs = find(names);
-        return runs && runs->nothing[block_start].contains(run);
-    }
-    void add(std::string_view run, bool block_start, const StatuteNames& names) {
-        Runs* runs = find(names);
-        if (!runs) runs = &by_names_.emplace_back(Runs{names, {}});
-        runs->nothing[block_start].emplace(run);
-    }
+    bool holds_nothing(std::string_view run, bool block_start, const StatuteNames& names) const;
+    void add(std::string_view run, bool block_start, const StatuteNames& names);
 
 private:
     struct Hash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view run) const;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
+    // (a protocol names a statute or two: a handful of these, looked through in turn)
     struct Runs {
         StatuteNames names;
         std::unordered_set<std::string, Hash, std::equal_to<>> nothing[2];  // by block_start
     };
-    // (a protocol names a statute or two: a handful of sets, looked through in turn)
-    Runs* find(const StatuteNames& names) {
-        for (Runs& runs : by_names_)
-            if (runs.names == names) return &runs;
-        return nullptr;
-    }
-    const Runs* find(const StatuteNames& names) const { return const_cast<ScanMemo*>(this)->find(names); }
     std::vector<Runs> by_names_;
 };
 

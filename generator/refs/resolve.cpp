@@ -1,11 +1,9 @@
 #include <algorithm>
-#include <cstring>
 #include <span>
 #include <unordered_set>
 #include <utility>
 
 #include "model/facts.hpp"
-#include "model/swar.hpp"
 #include "model/text.hpp"
 #include "refs/refs.hpp"
 #include "refs/scanner.hpp"
@@ -27,20 +25,20 @@ bool is_deleted_clause(const Clause& c) {
     return words == "deleted" || words == "not used";
 }
 
-// Eight bytes at a time: a run is a paragraph's words, and std::hash, mixing a byte at a
-// time, cost a third of what the scan it saves did.
-std::size_t ScanMemo::Hash::operator()(std::string_view run) const {
-    constexpr std::uint64_t mix = 0xff51afd7ed558ccdULL;
-    std::uint64_t h = run.size() * 0x9e3779b97f4a7c15ULL;
-    std::size_t i = 0;
-    for (; i + 8 <= run.size(); i += 8) {
-        h = (h ^ model::swar::load(run.data() + i)) * mix;
-        h ^= h >> 32;
-    }
-    std::uint64_t last = 0;
-    std::memcpy(&last, run.data() + i, run.size() - i);
-    h = (h ^ last) * mix;
-    return static_cast<std::size_t>(h ^ (h >> 29));
+bool ScanMemo::holds_nothing(std::string_view run, bool block_start, const StatuteNames& names) const {
+    for (const Runs& runs : by_names_)
+        if (runs.names == names) return runs.nothing[block_start].contains(run);
+    return false;
+}
+
+void ScanMemo::add(std::string_view run, bool block_start, const StatuteNames& names) {
+    for (Runs& runs : by_names_)
+        if (runs.names == names) {
+            runs.nothing[block_start].emplace(run);
+            return;
+        }
+    by_names_.push_back({names, {}});
+    by_names_.back().nothing[block_start].emplace(run);
 }
 
 namespace {
