@@ -18,8 +18,8 @@ namespace protopub::cli {
 namespace {
 
 // A version named as a file, or as FILE@REV read from git. nullopt when it cannot be
-// read at all (the reason is in `diags`).
-std::optional<model::Protocol> load_version(const std::string& spec, model::Diagnostics& diags) {
+// read at all (the reason is in `diags`). `memo` is shared by the two versions.
+std::optional<model::Protocol> load_version(const std::string& spec, refs::ScanMemo& memo, model::Diagnostics& diags) {
     std::optional<model::Protocol> p;
     if (auto git = io::parse_git_spec(spec)) {
         std::string error;
@@ -33,7 +33,7 @@ std::optional<model::Protocol> load_version(const std::string& spec, model::Diag
         p = source::load_protocol(spec, diags);
     }
     if (p) {
-        refs::resolve_references(*p, diags);
+        refs::resolve_references(*p, diags, &memo);
         check::check_structure(*p, diags);
     }
     return p;
@@ -56,8 +56,11 @@ int run_diff(const std::vector<std::string>& argv) {
 
     model::Diagnostics diags;
     CommandScope scope;
-    auto& old = scope.keep(load_version(args.positional()[0], diags));
-    auto& new_ = scope.keep(load_version(args.positional()[1], diags));
+    // NEW's words that OLD has too are not scanned for references again (kept by the
+    // scope, like the versions: never freed one string at a time)
+    refs::ScanMemo& memo = scope.keep(refs::ScanMemo{});
+    auto& old = scope.keep(load_version(args.positional()[0], memo, diags));
+    auto& new_ = scope.keep(load_version(args.positional()[1], memo, diags));
     if (!old || !new_) {
         print_diagnostics(diags);
         return exit_usage;

@@ -1,7 +1,7 @@
 #include "model/serialize.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <cstring>
 
 #include "model/swar.hpp"
 
@@ -24,6 +24,23 @@ std::size_t next_json_escape(std::string_view s, std::size_t i) {
     }
 }
 
+// The escape of byte `c` (one that needs_json_escape), written at `out`; returns its end.
+char* write_escape(char* out, unsigned char c) {
+    *out++ = '\\';
+    switch (c) {
+        case '"':
+        case '\\': *out++ = static_cast<char>(c); break;
+        case '\n': *out++ = 'n'; break;
+        case '\r': *out++ = 'r'; break;
+        case '\t': *out++ = 't'; break;
+        default: {
+            constexpr char hex[] = "0123456789abcdef";
+            for (char d : {'u', '0', '0', hex[c >> 4], hex[c & 0xF]}) *out++ = d;
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -33,22 +50,32 @@ void append_json_string(std::string& out, std::string_view s) {
         const std::size_t run = next_json_escape(s, i);
         out.append(s, i, run - i);
         if (run == s.size()) break;
-        const auto c = static_cast<unsigned char>(s[run]);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default: {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            }
-        }
+        char escape[8];
+        out.append(escape, write_escape(escape, static_cast<unsigned char>(s[run])));
         i = run + 1;
     }
     out += '"';
+}
+
+char* write_json_string(char* out, std::string_view s) {
+    *out++ = '"';
+    // Eight bytes at a time while none needs an escape (there is room: each byte has six),
+    // then up to eight one at a time: past the one that stopped them, or the last few.
+    for (std::size_t i = 0;;) {
+        for (; i + 8 <= s.size(); i += 8) {
+            const std::uint64_t w = swar::load(s.data() + i);
+            if (swar::bytes_below(w, 0x20) | swar::bytes_equal(w, '"') | swar::bytes_equal(w, '\\')) break;
+            std::memcpy(out, &w, 8);
+            out += 8;
+        }
+        for (const std::size_t end = std::min(s.size(), i + 8); i < end; ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            out = needs_json_escape(c) ? write_escape(out, c) : (*out = static_cast<char>(c), out + 1);
+        }
+        if (i == s.size()) break;
+    }
+    *out++ = '"';
+    return out;
 }
 
 std::string json_string(std::string_view s) {
@@ -59,6 +86,16 @@ std::string json_string(std::string_view s) {
 }
 
 void append_csv_cell(std::string& out, std::string_view s) {
+    const std::size_t at = out.size();
+    out.resize(at + csv_room(s));
+    out.resize(static_cast<std::size_t>(write_csv_cell(out.data() + at, s) - out.data()));
+}
+
+char* write_csv_cell(char* out, std::string_view s) {
+    auto put = [&](std::string_view piece) {
+        std::memcpy(out, piece.data(), piece.size());
+        out += piece.size();
+    };
     // A spreadsheet reads a cell that starts with = + - @ (or a tab or CR before them) as a
     // formula: "=cmd|' /C calc'!A0" would run. A leading apostrophe makes it text.
     const char first = s.empty() ? 'a' : s.front();
@@ -66,19 +103,20 @@ void append_csv_cell(std::string& out, std::string_view s) {
     const bool quoted =
         std::any_of(s.begin(), s.end(), [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; });
     if (!formula && !quoted) {
-        out += s;
-        return;
+        put(s);
+        return out;
     }
-    out += formula ? "\"'" : "\"";
+    put(formula ? "\"'" : "\"");
     // the runs between quotes at once, each quote doubled
     for (std::size_t i = 0;;) {
         const std::size_t quote = s.find('"', i);
-        out.append(s.substr(i, quote == std::string_view::npos ? std::string_view::npos : quote + 1 - i));
+        put(s.substr(i, quote == std::string_view::npos ? std::string_view::npos : quote + 1 - i));
         if (quote == std::string_view::npos) break;
-        out += '"';
+        *out++ = '"';
         i = quote + 1;
     }
-    out += '"';
+    *out++ = '"';
+    return out;
 }
 
 std::string csv_cell(std::string_view s) {
@@ -88,13 +126,27 @@ std::string csv_cell(std::string_view s) {
 }
 
 void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields) {
+    const std::size_t at = out.size();
+    out.resize(at + csv_row_room(fields));
+    out.resize(static_cast<std::size_t>(write_csv_row(out.data() + at, fields) - out.data()));
+}
+
+std::size_t csv_row_room(std::initializer_list<std::string_view> fields) {
+    std::size_t room = 2;
+    for (std::string_view field : fields) room += csv_room(field) + 1;
+    return room;
+}
+
+char* write_csv_row(char* out, std::initializer_list<std::string_view> fields) {
     bool first = true;
     for (std::string_view field : fields) {
-        if (!first) out += ',';
+        if (!first) *out++ = ',';
         first = false;
-        append_csv_cell(out, field);
+        out = write_csv_cell(out, field);
     }
-    out += "\r\n";
+    *out++ = '\r';
+    *out++ = '\n';
+    return out;
 }
 
 std::string csv_row(const std::vector<std::string>& fields) {

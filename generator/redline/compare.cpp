@@ -338,7 +338,7 @@ private:
     double similarity(int i, int j) const { return dice(old_[i].bag(), new_[j].bag()); }
 
     void match_ids() {
-        std::unordered_map<std::string, int> old_by_id;
+        std::unordered_map<std::string_view, int> old_by_id;  // (the ids stay in place: not copied)
         for (std::size_t i = 0; i < old_.size(); ++i) old_by_id.emplace(old_[i].ref.id, static_cast<int>(i));
         for (std::size_t j = 0; j < new_.size(); ++j) {
             auto it = old_by_id.find(new_[j].ref.id);
@@ -601,6 +601,15 @@ private:
     // when the section they name was renumbered (its clauses say which it became).
     // The tables are made here; a clause's tokens are marked when it is diffed.
     void find_renumbering() {
+        // each section's number written once, not once for each of its clauses
+        auto section_numbers = [](const model::Protocol& p) {
+            std::vector<std::string> out;
+            out.reserve(p.sections.size());
+            for (const auto& section : p.sections) out.push_back(model::join_number(section.number.parts));
+            return out;
+        };
+        const std::vector<std::string> old_sections = section_numbers(old_protocol_);
+        const std::vector<std::string> new_sections = section_numbers(new_protocol_);
         for (const Group& g : groups_)
             if (g.olds.size() == 1 && g.news.size() == 1) {
                 const ClauseInfo& was = old_[g.olds[0]];
@@ -608,10 +617,8 @@ private:
                 const std::string& from = was.ref.number;
                 const std::string& to = now.ref.number;
                 if (!from.empty() && !to.empty() && from != to) renumbered_.emplace(from, to);
-                const std::string old_section =
-                    model::join_number(old_protocol_.sections[static_cast<std::size_t>(was.ref.section)].number.parts);
-                const std::string new_section =
-                    model::join_number(new_protocol_.sections[static_cast<std::size_t>(now.ref.section)].number.parts);
+                const std::string& old_section = old_sections[static_cast<std::size_t>(was.ref.section)];
+                const std::string& new_section = new_sections[static_cast<std::size_t>(now.ref.section)];
                 if (!old_section.empty() && !new_section.empty() && old_section != new_section)
                     sections_renumbered_.emplace(old_section, new_section);
             }
@@ -623,10 +630,10 @@ private:
         if (renumbered_.empty() && sections_renumbered_.empty()) return;
         for (Token& t : info.tokens()) {
             if (!t.word) continue;
-            const bool dotted = t.text.find('.') != std::string::npos;
+            const bool dotted = t.text.find('.') != std::string_view::npos;
             if (!dotted && !names_section(t)) continue;
             const auto& table = dotted ? renumbered_ : sections_renumbered_;
-            auto it = table.find(t.text);
+            auto it = table.find(std::string(t.text));
             if (it != table.end()) t.renumbered_key = keys_.intern(it->second);
         }
     }
@@ -658,10 +665,13 @@ private:
         return joined;
     }
 
+    // Each clause is in one group, described once: its ClauseRef moves into the change.
     Change describe(const Group& g) {
         Change c;
-        for (int i : g.olds) c.old.push_back(old_[i].ref);
-        for (int j : g.news) c.new_.push_back(new_[j].ref);
+        c.old.reserve(g.olds.size());
+        c.new_.reserve(g.news.size());
+        for (int i : g.olds) c.old.push_back(std::move(old_[i].ref));
+        for (int j : g.news) c.new_.push_back(std::move(new_[j].ref));
         if (g.olds.size() == 1 && g.news.size() == 1 && reads_the_same(old_[g.olds[0]], new_[g.news[0]])) {
             // The same words: nothing to diff (similarity 1, an empty script).
             c.kind = g.moved                               ? ChangeKind::moved
@@ -675,7 +685,9 @@ private:
         std::vector<Token> joined_a, joined_b;
         const std::vector<Token>& a = tokens_of(old_, g.olds, joined_a);
         const std::vector<Token>& b = tokens_of(new_, g.news, joined_b);
-        c.similarity = dice(merged_bag(old_, g.olds), merged_bag(new_, g.news));
+        c.similarity = g.olds.size() == 1 && g.news.size() == 1  // (most: their own bags, not copies)
+                           ? dice(old_[g.olds[0]].bag(), new_[g.news[0]].bag())
+                           : dice(merged_bag(old_, g.olds), merged_bag(new_, g.news));
         if (g.olds.empty() || g.news.empty()) {
             c.kind = g.olds.empty() ? ChangeKind::inserted : ChangeKind::deleted;
             c.words_inserted = count_words(b, 0, b.size());
@@ -762,7 +774,7 @@ private:
             if (r.op == Op::equal)
                 for (std::size_t k = 0; k < n; ++k) {
                     if (a[pa + k].boundary() || a[pa + k].key == b[pb + k].key) continue;
-                    const std::string pair = a[pa + k].text + " to " + b[pb + k].text;
+                    const std::string pair = std::string(a[pa + k].text) + " to " + std::string(b[pb + k].text);
                     if (std::find(pairs.begin(), pairs.end(), pair) == pairs.end()) pairs.push_back(pair);
                 }
             if (r.op != Op::inserted) pa += n;

@@ -117,7 +117,7 @@ public:
                 }
                 t.key = keys_.intern(key);
             }
-            t.text = std::string(written);
+            t.text = written;
             out_.tokens.push_back(std::move(t));
             i = end;
         }

@@ -30,7 +30,7 @@ using Style = std::vector<Wrapper>;
 constexpr std::uint32_t boundary_key = 0;
 
 struct Token {
-    std::string text;                             // as written
+    std::string_view text;                        // as written (in the model the tokens were read from)
     std::uint32_t key = boundary_key;             // normalised form (quote styles folded), interned
     std::uint32_t renumbered_key = boundary_key;  // old clause numbers: the key of the number it became
     bool word = false;                            // a word or number (punctuation is not)

@@ -3,18 +3,53 @@
 // and checked. See docs/references.md for what is recognised.
 #pragma once
 
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
 #include "model/diagnostics.hpp"
 #include "model/protocol.hpp"
 
 namespace protopub::refs {
+
+struct Statute;
+
+// Runs of words found to hold no reference and no definition, for reading several
+// versions of one protocol (a diff): a later version is mostly the words of the earlier
+// one, and those are not scanned again. A run's scan depends on its words and on what
+// was read before it: whether it opens a paragraph, the statutes given a defined name
+// ("the Act") so far, and a statute cited earlier in its clause. Runs read after such a
+// citation are not kept; the others are kept under the names known when they were read.
+class ScanMemo {
+public:
+    using StatuteNames = std::unordered_map<std::string, const Statute*>;  // ScanContext::statute_names
+    bool holds_nothing(std::string_view run, bool block_start, const StatuteNames& names) const;
+    void add(std::string_view run, bool block_start, const StatuteNames& names);
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    // (a protocol names a statute or two: a handful of these, looked through in turn)
+    struct Runs {
+        StatuteNames names;
+        std::unordered_set<std::string, Hash, std::equal_to<>> nothing[2];  // by block_start
+    };
+    std::vector<Runs> by_names_;
+};
 
 // Finds every reference in the clauses and section introductions of `p` and turns it
 // into an InlineKind::reference inline (its children are the words as written) that
 // indexes a new entry of p.references; resolves references to this protocol's clauses
 // and sections, links statutes, keeps constitution references as structured data, and
 // collects definitions into p.terms. Reports internal references that point nowhere or
-// to a deleted clause (errors) and ambiguous ones (warnings). Run once per protocol.
-void resolve_references(model::Protocol& p, model::Diagnostics& diags);
+// to a deleted clause (errors) and ambiguous ones (warnings). Run once per protocol;
+// `memo`, shared by the versions of one protocol, skips the runs of words seen before.
+void resolve_references(model::Protocol& p, model::Diagnostics& diags, ScanMemo* memo = nullptr);
 
 // A clause kept only for its number: "Deleted", "[Deleted]", "Not used".
 bool is_deleted_clause(const model::Clause& c);

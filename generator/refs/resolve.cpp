@@ -25,6 +25,22 @@ bool is_deleted_clause(const Clause& c) {
     return words == "deleted" || words == "not used";
 }
 
+bool ScanMemo::holds_nothing(std::string_view run, bool block_start, const StatuteNames& names) const {
+    for (const Runs& runs : by_names_)
+        if (runs.names == names) return runs.nothing[block_start].contains(run);
+    return false;
+}
+
+void ScanMemo::add(std::string_view run, bool block_start, const StatuteNames& names) {
+    for (Runs& runs : by_names_)
+        if (runs.names == names) {
+            runs.nothing[block_start].emplace(run);
+            return;
+        }
+    by_names_.push_back({names, {}});
+    by_names_.back().nothing[block_start].emplace(run);
+}
+
 namespace {
 
 using detail::Found;
@@ -58,7 +74,7 @@ struct Segment {
 
 class Resolver {
 public:
-    Resolver(Protocol& p, Diagnostics& diags) : p_(p), diags_(diags) {}
+    Resolver(Protocol& p, Diagnostics& diags, ScanMemo* memo) : p_(p), diags_(diags), memo_(memo) {}
     void run();
 
 private:
@@ -79,8 +95,12 @@ private:
     void resolve(const Pending& pending);
     std::span<const Place> lookup(const std::string& number, InternalWord word) const;
 
+    // Whether the scan of the next run depends on no statute cited before it (see ScanMemo).
+    bool memo_applies() const { return memo_ && !context_.last_statute; }
+
     Protocol& p_;
     Diagnostics& diags_;
+    ScanMemo* memo_;
     detail::ScanContext context_;
     std::string owner_id_;  // the clause or section whose words are read
     std::size_t order_ = 0;
@@ -174,12 +194,16 @@ bool Resolver::scan_run(Inlines& in, std::size_t first, std::size_t last, Inline
         }
         text_ = flat_;
     }
+    if (memo_applies() && memo_->holds_nothing(text_, context_.block_start, context_.statute_names)) return false;
     found_.clear();
     terms_.clear();
     detail::scan(text_, context_, found_, terms_);
 
     for (auto& t : terms_) add_term(std::move(t.term), text_, t.begin, pos_at(in, t.begin));
-    if (found_.empty()) return false;
+    if (found_.empty()) {
+        if (terms_.empty() && memo_applies()) memo_->add(text_, context_.block_start, context_.statute_names);
+        return false;
+    }
 
     std::size_t cursor = 0;
     for (auto& f : found_) {
@@ -371,6 +395,6 @@ void Resolver::run() {
 
 }  // namespace
 
-void resolve_references(Protocol& p, Diagnostics& diags) { Resolver(p, diags).run(); }
+void resolve_references(Protocol& p, Diagnostics& diags, ScanMemo* memo) { Resolver(p, diags, memo).run(); }
 
 }  // namespace protopub::refs

@@ -43,18 +43,16 @@ using ascii::is_digit;
 class Lines {
 public:
     explicit Lines(std::string_view text) {
-        std::size_t count = 1;  // (memchr finds the line ends many bytes at a time)
-        for (const char* at = text.data(); (at = static_cast<const char*>(std::memchr(
-                                                at, '\n', static_cast<std::size_t>(text.data() + text.size() - at))));
-             ++at)
-            ++count;
-        lines_.reserve(count);
-        for (std::size_t start = 0;;) {
-            const std::size_t nl = text.find('\n', start);
-            lines_.push_back(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
-            if (nl == std::string_view::npos) break;
-            start = nl + 1;
-        }
+        // One pass (memchr finds the line ends many bytes at a time); room for lines of 32
+        // bytes on average at once, and more only for a text of shorter ones.
+        lines_.reserve(text.size() / 32 + 1);
+        const char* const end = text.data() + text.size();
+        const char* start = text.data();
+        for (const char* nl;
+             (nl = static_cast<const char*>(std::memchr(start, '\n', static_cast<std::size_t>(end - start))));
+             start = nl + 1)
+            lines_.emplace_back(start, static_cast<std::size_t>(nl - start));
+        lines_.emplace_back(start, static_cast<std::size_t>(end - start));
     }
     // The rest of line `line` from byte column `col` (both 1-based).
     std::string_view from(std::uint32_t line, std::uint32_t col) const {
@@ -155,10 +153,13 @@ std::size_t parse_attr_block(std::string_view s, AttrBlock& out) {
         if (i >= inner.size()) break;
         char sigil = inner[i];
         if (sigil != '#' && sigil != '.') return 0;
+        // one pass over the token: as far as it is made of id characters, then to its end
         std::size_t j = i + 1;
+        while (j < inner.size() && is_id_char(inner[j])) ++j;
+        const bool id_chars_only = j == inner.size() || inner[j] == ' ';
         while (j < inner.size() && inner[j] != ' ') ++j;
         const std::string_view token = inner.substr(i + 1, j - i - 1);
-        const bool valid = !token.empty() && is_alpha(token[0]) && std::all_of(token.begin(), token.end(), is_id_char);
+        const bool valid = id_chars_only && !token.empty() && is_alpha(token[0]);
         if (!valid) out.malformed = true;
         if (sigil == '#') {
             if (!out.id.empty()) out.malformed = true;
@@ -660,7 +661,10 @@ private:
     std::vector<Block> read_children(cmark_node* parent);
 
     void start_section(SourcePos pos, int level, Inlines heading, Protocol& p);
-    void start_clause(Clause clause);
+    // A new clause, last of the current section and the open one, filled in place by the
+    // caller (moving a whole clause in cost more than reading its words); its id is noted
+    // once known.
+    Clause& start_clause();
     Section& current_section(Protocol& p, SourcePos at);
     void add_to_section(Block b, Protocol& p, SourcePos at);
 
@@ -1119,11 +1123,9 @@ void Reader::start_section(SourcePos pos, int level, Inlines heading, Protocol& 
     clause_ = nullptr;
 }
 
-void Reader::start_clause(Clause clause) {
-    note_id(clause.id, clause.pos, clause.id_given);
-    Section& s = *section_;
-    s.clauses.push_back(std::move(clause));
-    clause_ = &s.clauses.back();
+Clause& Reader::start_clause() {
+    clause_ = &section_->clauses.emplace_back();
+    return *clause_;
 }
 
 void Reader::read_body(cmark_node* doc, Protocol& p) {
@@ -1169,7 +1171,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
         std::string num;
         if (level >= 3 && section_ && !in_preamble && lead != std::string_view::npos &&
             match_number(after.substr(lead), false, parts, num)) {
-            Clause c;
+            Clause& c = start_clause();
             c.pos = pos;
             c.number_pos = {pos.line, static_cast<std::uint32_t>(pos.column + hashes + lead)};
             c.number.text = std::move(num);
@@ -1182,7 +1184,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
                 strip_prefix(c.heading, match_number(c.heading.front().text, false, again, num2));
             c.id = attrs.id;
             c.id_given = !attrs.id.empty();
-            start_clause(std::move(c));
+            note_id(c.id, c.pos, c.id_given);
             return;
         }
         start_section(pos, level, read_heading(n, plain), p);
@@ -1196,7 +1198,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
         std::vector<int> parts;
         std::string num;
         if (std::size_t used = match_number(raw, false, parts, num)) {
-            Clause c;
+            Clause& c = start_clause();
             c.pos = pos;
             c.number_pos = pos;
             c.number.text = std::move(num);
@@ -1215,7 +1217,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
             Block b = read_top_block(n, plain);
             strip_prefix(b.inlines, used);
             if (!b.inlines.empty()) c.blocks.push_back(std::move(b));
-            start_clause(std::move(c));
+            note_id(c.id, c.pos, c.id_given);
             return;
         }
         if (clause_) {
@@ -1253,7 +1255,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
         // Single-level numbering: each item is a clause, numbered as written.
         Block list = read_list(n);
         for (auto& item : list.items) {
-            Clause c;
+            Clause& c = start_clause();
             c.pos = item.pos;
             c.number_pos = item.pos;
             c.number.text = item.label;
@@ -1271,7 +1273,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
                 if (first.empty()) item.blocks.erase(item.blocks.begin());
             }
             c.blocks = std::move(item.blocks);
-            start_clause(std::move(c));
+            note_id(c.id, c.pos, c.id_given);
         }
         return;
     }
