@@ -287,6 +287,7 @@ public:
 
     void read_body(const pugi::xml_node& body, std::vector<Paragraph>& out, std::vector<Dropped>& dropped);
     bool saw_tracked_changes() const { return tracked_; }
+    int numbers_typed_twice() const { return typed_twice_; }
     int notes_read() const { return notes_read_; }
     int boxes_read() const { return boxes_read_; }
     // List labels count against the package's inflated-size limit, from `budget` bytes on.
@@ -311,6 +312,7 @@ private:
     std::map<std::string, std::string> links_;
     std::map<std::string, pugi::xml_node> footnotes_, endnotes_;
     bool tracked_ = false;
+    int typed_twice_ = 0;                // list numbers typed in the words too, read once
     std::vector<Inlines> notes_;         // notes referred to by the paragraph being read
     std::vector<pugi::xml_node> boxes_;  // text boxes anchored in it
     bool in_note_ = false;
@@ -575,6 +577,12 @@ Paragraph DocxReader::read_paragraph(const pugi::xml_node& p, const Style*& foun
     std::string label =
         num_id.empty() || num_id == "0" || over_label_budget() ? "" : numbering_.next(num_id, ilvl, bullet);
     para.bullet = bullet;
+    // "1. 1. Introduction": a number typed into a list that numbers it too (a web page's
+    // contents opened in Word) is read once
+    if (!label.empty() && text.starts_with(label + " ")) {
+        ++typed_twice_;
+        label.clear();
+    }
     // the displayed number goes in front of the words, as the reader of the page sees it
     if (!label.empty()) {
         Inline number;
@@ -769,6 +777,11 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
         diags.warning(path, {},
                       "the document has tracked changes: they were taken as accepted (insertions kept, "
                       "deletions left out)");
+    if (reader.numbers_typed_twice() > 0)
+        diags.warning(path, {},
+                      std::to_string(reader.numbers_typed_twice()) +
+                          " list paragraph(s) had their number typed in the words as well ('1. 1. Introduction'): "
+                          "the number is read once");
     // a document saved from plain text keeps its page-broken paragraphs: join them
     paras = detail::rejoin_broken(std::move(paras), {}, 0);
     if (reader.notes_read() > 0)

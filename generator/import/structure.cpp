@@ -2322,6 +2322,62 @@ void drop_glossary(std::vector<Paragraph>& paragraphs, const std::string& path, 
     paragraphs.erase(paragraphs.begin() + static_cast<long>(at), paragraphs.end());
 }
 
+// "1.1" a paragraph of its own, its words the next paragraph (a web page whose numbers
+// stand in a column of their own, opened in Word): one paragraph, as the page shows it.
+// Only a number that nothing but words without a number of their own follow.
+void join_bare_numbers(std::vector<Paragraph>& paragraphs, const std::string& path, Diagnostics& diags) {
+    std::size_t joined = 0;
+    SourcePos first{};
+    for (std::size_t i = 0; i + 1 < paragraphs.size(); ++i) {
+        Paragraph& number = paragraphs[i];
+        const Paragraph& words = paragraphs[i + 1];
+        const Marker m = read_marker(number.text + " x");
+        if (number.table || number.bullet || number.heading_level > 0 ||
+            (m.kind != MarkerKind::clause && m.kind != MarkerKind::single) || m.length != number.text.size() + 1)
+            continue;
+        if (words.table || words.bullet || words.heading_level > 0 || words.text.empty() ||
+            read_marker(words.text).kind != MarkerKind::none || words.title_style || words.subtitle)
+            continue;
+        if (joined++ == 0) first = number.pos;
+        Inlines inlines = number.inlines.empty() ? inlines_from_text(number.text) : number.inlines;
+        inlines.push_back(Inline{});
+        inlines.back().text = " ";
+        const Inlines& rest = words.inlines.empty() ? inlines_from_text(words.text) : words.inlines;
+        inlines.insert(inlines.end(), rest.begin(), rest.end());
+        number.text += " " + words.text;
+        number.inlines = std::move(inlines);
+        number.single_line = false;
+        number.notes.insert(number.notes.end(), words.notes.begin(), words.notes.end());
+        paragraphs.erase(paragraphs.begin() + static_cast<long>(i) + 1);
+    }
+    if (joined > 0)
+        diags.warning(path, first,
+                      std::to_string(joined) +
+                          " number(s) stood in a paragraph of their own ('1.1', its words the next paragraph): each "
+                          "is read with the words after it");
+}
+
+// One Heading 1, before every other heading, over Heading 2 sections (a web page's title as
+// its <h1>, opened in Word): the title, and the headings under it a level up.
+void lone_top_heading_as_title(std::vector<Paragraph>& paragraphs) {
+    std::size_t top = paragraphs.size(), tops = 0, first_heading = paragraphs.size(), others = 0;
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+        if (paragraphs[i].heading_level == 0) continue;
+        if (first_heading == paragraphs.size()) first_heading = i;
+        if (paragraphs[i].heading_level == 1)
+            top = i, ++tops;
+        else
+            ++others;
+    }
+    if (tops != 1 || top != first_heading || others == 0 ||
+        std::any_of(paragraphs.begin(), paragraphs.end(), [](const Paragraph& p) { return p.title_style; }))
+        return;
+    paragraphs[top].heading_level = 0;
+    paragraphs[top].title_style = true;
+    for (auto& p : paragraphs)
+        if (p.heading_level > 1) --p.heading_level;
+}
+
 }  // namespace
 
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
@@ -2329,6 +2385,8 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                             const std::vector<std::string>& page_furniture) {
     ImportResult result;
     drop_glossary(paragraphs, path, dropped, diags);
+    join_bare_numbers(paragraphs, path, diags);
+    lone_top_heading_as_title(paragraphs);
     letters_as_numbers(paragraphs, path, diags);
     // Word's Subtitle: not words of the text; the council's name when it states one
     // ("Anytown Borough Council", "... Constitution of Anytown Borough Council")

@@ -400,3 +400,46 @@ TEST_CASE("docx import: the council stated in Word's Subtitle under the title", 
     REQUIRE(r.ok);
     CHECK(r.protocol.meta.council == "Unnamed council");
 }
+
+TEST_CASE(
+    "docx import: a web page opened in Word: its h1 the title, numbers in paragraphs of their own, "
+    "numbers typed into a numbered list",
+    "[import][docx]") {
+    const std::string styles =
+        "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/></w:style>";
+    const std::string numbering =
+        "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+        "<w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId w:val=\"1\"/></w:num>";
+    auto listed = [](const std::string& text) {
+        return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr><w:r><w:t "
+               "xml:space=\"preserve\">" +
+               text + "</w:t></w:r></w:p>";
+    };
+    // the page's title, its contents (an <ol> whose entries type their numbers too), then
+    // sections whose paragraphs' numbers stand in a column of their own
+    const std::string body = p("Member/Officer Protocol", "Heading1") + p("Contents", "Heading2") +
+                             listed("1. Introduction") + listed("2. Roles") + listed("3. Complaints") +
+                             p("1. Introduction", "Heading2") + p("1.1") +
+                             p("Members and officers respect each other.") + p("1.2") + p("Officers advise members.") +
+                             p("2. Roles", "Heading2") + p("2.1") + p("Members decide.") +
+                             p("3. Complaints", "Heading2") + p("3.1") + p("Complaints go to the Monitoring Officer.");
+    model::Diagnostics diags;
+    import::ImportResult r = import::import_docx(docx_with_body(body, styles, numbering), "t.docx", {}, diags);
+    REQUIRE(r.ok);
+    const std::string md = source::write_protocol(r.protocol);
+    INFO(md);
+    CHECK(r.protocol.meta.title == "Member/Officer Protocol");
+    CHECK(r.protocol.sections.size() == 3);
+    CHECK(md.find("## 1. Introduction {#") != std::string::npos);
+    CHECK(md.find("1.1 {#members-and-officers-respect-each} Members and officers respect each other.") !=
+          std::string::npos);
+    CHECK(md.find("3.1 {#") != std::string::npos);
+    CHECK(md.find("1. 1.") == std::string::npos);
+    std::string printed;
+    for (const auto& d : diags.items()) printed += model::format(d) + "\n";
+    INFO(printed);
+    CHECK(printed.find("3 list paragraph(s) had their number typed in the words as well") != std::string::npos);
+    CHECK(printed.find("4 number(s) stood in a paragraph of their own") != std::string::npos);
+    CHECK(printed.find("dropped a contents list of 3 entries") != std::string::npos);
+}
