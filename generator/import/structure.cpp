@@ -2378,6 +2378,32 @@ void lone_top_heading_as_title(std::vector<Paragraph>& paragraphs) {
         if (p.heading_level > 1) --p.heading_level;
 }
 
+// A title marked as one (Word's Title style, a lone Heading 1) under a few short lines
+// (a web page's "Skip to main content", its site's name): those lines are the page's, not
+// the protocol's, and are dropped, each reported; a title page's own lines among them (the
+// council's name, "Constitution – Part 5") stay, to be read as a title page's.
+void drop_lines_above_title(std::vector<Paragraph>& paragraphs, const std::string& path, std::vector<Dropped>& dropped,
+                            Diagnostics& diags) {
+    std::size_t title = 0;
+    while (title < paragraphs.size() && title < 8 && !paragraphs[title].title_style) ++title;
+    if (title == 0 || title >= paragraphs.size() || !paragraphs[title].title_style) return;
+    for (std::size_t i = 0; i < title; ++i) {
+        const Paragraph& p = paragraphs[i];
+        if (p.table || p.heading_level > 0 || p.text.size() > 80 || ends_sentence(p.text) ||
+            read_marker(p.text).kind != MarkerKind::none)
+            return;
+    }
+    const auto end = paragraphs.begin() + static_cast<long>(title);
+    const auto page_line = [&](const Paragraph& p) {
+        const HeaderLine kind = header_line_kind(p.text);
+        if (kind == HeaderLine::council || kind == HeaderLine::constitution) return false;
+        dropped.push_back({p.pos, p.text, "above the title"});
+        diags.warning(path, p.pos, "dropped '" + p.text + "': a line above the title, not the protocol's");
+        return true;
+    };
+    paragraphs.erase(std::remove_if(paragraphs.begin(), end, page_line), end);
+}
+
 }  // namespace
 
 ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string& path, const ImportOptions& options,
@@ -2387,6 +2413,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     drop_glossary(paragraphs, path, dropped, diags);
     join_bare_numbers(paragraphs, path, diags);
     lone_top_heading_as_title(paragraphs);
+    drop_lines_above_title(paragraphs, path, dropped, diags);
     letters_as_numbers(paragraphs, path, diags);
     // Word's Subtitle: not words of the text; the council's name when it states one
     // ("Anytown Borough Council", "... Constitution of Anytown Borough Council")

@@ -418,18 +418,20 @@ TEST_CASE(
     };
     // the page's title, its contents (an <ol> whose entries type their numbers too), then
     // sections whose paragraphs' numbers stand in a column of their own
-    const std::string body = p("Member/Officer Protocol", "Heading1") + p("Contents", "Heading2") +
-                             listed("1. Introduction") + listed("2. Roles") + listed("3. Complaints") +
-                             p("1. Introduction", "Heading2") + p("1.1") +
-                             p("Members and officers respect each other.") + p("1.2") + p("Officers advise members.") +
-                             p("2. Roles", "Heading2") + p("2.1") + p("Members decide.") +
-                             p("3. Complaints", "Heading2") + p("3.1") + p("Complaints go to the Monitoring Officer.");
+    const std::string body =
+        p("Skip to main content") + p("Anytown Borough Council") + p("Member/Officer Protocol", "Heading1") +
+        p("Contents", "Heading2") + listed("1. Introduction") + listed("2. Roles") + listed("3. Complaints") +
+        p("1. Introduction", "Heading2") + p("1.1") + p("Members and officers respect each other.") + p("1.2") +
+        p("Officers advise members.") + p("2. Roles", "Heading2") + p("2.1") + p("Members decide.") +
+        p("3. Complaints", "Heading2") + p("3.1") + p("Complaints go to the Monitoring Officer.");
     model::Diagnostics diags;
     import::ImportResult r = import::import_docx(docx_with_body(body, styles, numbering), "t.docx", {}, diags);
     REQUIRE(r.ok);
     const std::string md = source::write_protocol(r.protocol);
     INFO(md);
     CHECK(r.protocol.meta.title == "Member/Officer Protocol");
+    CHECK(r.protocol.meta.council == "Anytown Borough Council");
+    CHECK(md.find("Skip to main content") == std::string::npos);
     CHECK(r.protocol.sections.size() == 3);
     CHECK(md.find("## 1. Introduction {#") != std::string::npos);
     CHECK(md.find("1.1 {#members-and-officers-respect-each} Members and officers respect each other.") !=
@@ -442,4 +444,6 @@ TEST_CASE(
     CHECK(printed.find("3 list paragraph(s) had their number typed in the words as well") != std::string::npos);
     CHECK(printed.find("4 number(s) stood in a paragraph of their own") != std::string::npos);
     CHECK(printed.find("dropped a contents list of 3 entries") != std::string::npos);
+    CHECK(printed.find("t.docx:1:1: warning: dropped 'Skip to main content': a line above the title") !=
+          std::string::npos);
 }
