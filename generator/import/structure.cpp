@@ -2359,7 +2359,7 @@ void join_bare_numbers(std::vector<Paragraph>& paragraphs, const std::string& pa
 
 // One Heading 1, before every other heading, over Heading 2 sections (a web page's title as
 // its <h1>, opened in Word): the title, and the headings under it a level up.
-void lone_top_heading_as_title(std::vector<Paragraph>& paragraphs) {
+void lone_top_heading_as_title(std::vector<Paragraph>& paragraphs, const std::string& path, Diagnostics& diags) {
     std::size_t top = paragraphs.size(), tops = 0, first_heading = paragraphs.size(), others = 0;
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
         if (paragraphs[i].heading_level == 0) continue;
@@ -2376,6 +2376,10 @@ void lone_top_heading_as_title(std::vector<Paragraph>& paragraphs) {
     paragraphs[top].title_style = true;
     for (auto& p : paragraphs)
         if (p.heading_level > 1) --p.heading_level;
+    diags.warning(path, paragraphs[top].pos,
+                  "'" + paragraphs[top].text +
+                      "', the only Heading 1, above the Heading 2 sections, taken as the title (the sections a "
+                      "level up)");
 }
 
 // A title marked as one (Word's Title style, a lone Heading 1) under a few short lines
@@ -2412,7 +2416,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     ImportResult result;
     drop_glossary(paragraphs, path, dropped, diags);
     join_bare_numbers(paragraphs, path, diags);
-    lone_top_heading_as_title(paragraphs);
+    lone_top_heading_as_title(paragraphs, path, diags);
     drop_lines_above_title(paragraphs, path, dropped, diags);
     letters_as_numbers(paragraphs, path, diags);
     // Word's Subtitle: not words of the text; the council's name when it states one

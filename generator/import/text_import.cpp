@@ -2164,6 +2164,10 @@ void read_markdown_structure(std::vector<Line>& lines,
         line.text = std::string(words);
         line.heading_level = title_first ? level - 1 : level;
         line.title_style = title_first && i == first;
+        if (line.title_style)
+            diags.warning(
+                path, {line.number, 1},
+                "'" + line.text + "', the only '#' heading, taken as the title (the '##' headings are the sections)");
     }
     std::size_t entries = 0;
     std::uint32_t first_entry = 0;
