@@ -27,6 +27,21 @@ using detail::lower;
 using detail::Paragraph;
 
 namespace {
+
+// The bytes of a list letter typed at the start of `text` ("a)", "(iv)", "b." before a
+// capital), or 0.
+std::size_t typed_label_length(std::string_view text) {
+    std::size_t i = text.starts_with('(') ? 1 : 0;
+    const std::size_t from = i;
+    while (i < text.size() && i - from < 4 && ascii::is_lower(text[i])) ++i;
+    if (i == from || i >= text.size()) return 0;
+    if (text[i] == ')') return i + 1;
+    return from == 0 && text[i] == '.' && i - from == 1 && i + 2 < text.size() && text[i + 1] == ' ' &&
+                   ascii::is_upper(text[i + 2])
+               ? i + 1
+               : 0;
+}
+
 // A run holding only a space (<w:t xml:space="preserve"> </w:t>, as Word and pandoc write
 // the space between differently formatted words) is text Word shows: pugixml drops
 // whitespace-only text unless told to keep it.
@@ -577,11 +592,21 @@ Paragraph DocxReader::read_paragraph(const pugi::xml_node& p, const Style*& foun
     std::string label =
         num_id.empty() || num_id == "0" || over_label_budget() ? "" : numbering_.next(num_id, ilvl, bullet);
     para.bullet = bullet;
-    // "1. 1. Introduction": a number typed into a list that numbers it too (a web page's
-    // contents opened in Word) is read once
-    if (!label.empty() && text.starts_with(label + " ")) {
-        ++typed_twice_;
-        label.clear();
+    // "1. 1. Introduction", "1. a)Chief Finance Officer": a number or letter typed into a
+    // list that numbers it too (a web page's <ol> opened in Word) is read once, as typed
+    if (!label.empty() && !bullet) {
+        const std::size_t typed = typed_label_length(text);
+        if (text.starts_with(label + " ") || typed > 0) {
+            ++typed_twice_;
+            label.clear();
+            // "a)Chief": the letter and the words a space apart, in the words and their runs alike
+            const bool glued = typed > 0 && typed < text.size() && text[typed] != ' ';
+            if (glued && !inlines.empty() && inlines[0].kind == InlineKind::text && inlines[0].text.size() > typed &&
+                inlines[0].text.compare(0, typed, text, 0, typed) == 0) {
+                text.insert(typed, " ");
+                inlines[0].text.insert(typed, " ");
+            }
+        }
     }
     // the displayed number goes in front of the words, as the reader of the page sees it
     if (!label.empty()) {
@@ -780,8 +805,8 @@ ImportResult import_docx(std::string_view bytes, const std::string& path, const 
     if (reader.numbers_typed_twice() > 0)
         diags.warning(path, {},
                       std::to_string(reader.numbers_typed_twice()) +
-                          " list paragraph(s) had their number typed in the words as well ('1. 1. Introduction'): "
-                          "the number is read once");
+                          " list paragraph(s) had their number or letter typed in the words as well ('1. 1. "
+                          "Introduction', '1. a) Chief ...'): each is read once, as typed");
     // a document saved from plain text keeps its page-broken paragraphs: join them
     paras = detail::rejoin_broken(std::move(paras), {}, 0);
     if (reader.notes_read() > 0)

@@ -422,8 +422,10 @@ TEST_CASE(
         p("Skip to main content") + p("Anytown Borough Council") + p("Member/Officer Protocol", "Heading1") +
         p("Contents", "Heading2") + listed("1. Introduction") + listed("2. Roles") + listed("3. Complaints") +
         p("1. Introduction", "Heading2") + p("1.1") + p("Members and officers respect each other.") + p("1.2") +
-        p("Officers advise members.") + p("2. Roles", "Heading2") + p("2.1") + p("Members decide.") +
-        p("3. Complaints", "Heading2") + p("3.1") + p("Complaints go to the Monitoring Officer.");
+        p("Officers advise members.") + p("2. Roles", "Heading2") + p("2.1") +
+        p("Members decide, and officers advise:") + listed("a)Chief Officers on their services;") +
+        listed("b)The Monitoring Officer on the law.") + p("3. Complaints", "Heading2") + p("3.1") +
+        p("Complaints go to the Monitoring Officer.");
     model::Diagnostics diags;
     import::ImportResult r = import::import_docx(docx_with_body(body, styles, numbering), "t.docx", {}, diags);
     REQUIRE(r.ok);
@@ -441,7 +443,10 @@ TEST_CASE(
     std::string printed;
     for (const auto& d : diags.items()) printed += model::format(d) + "\n";
     INFO(printed);
-    CHECK(printed.find("3 list paragraph(s) had their number typed in the words as well") != std::string::npos);
+    CHECK(md.find("- a) Chief Officers on their services;\n- b) The Monitoring Officer on the law.") !=
+          std::string::npos);
+    CHECK(printed.find("5 list paragraph(s) had their number or letter typed in the words as well") !=
+          std::string::npos);
     CHECK(printed.find("4 number(s) stood in a paragraph of their own") != std::string::npos);
     CHECK(printed.find("dropped a contents list of 3 entries") != std::string::npos);
     CHECK(printed.find("t.docx:1:1: warning: dropped 'Skip to main content': a line above the title") !=
