@@ -28,18 +28,13 @@ using detail::Paragraph;
 
 namespace {
 
-// The bytes of a list letter typed at the start of `text` ("a)", "(iv)", "b." before a
-// capital), or 0.
+// The bytes of a list letter typed at the start of `text` ("a) ", "(iv) ", or "a)" glued to
+// its words, as read_marker reads a label), or 0.
 std::size_t typed_label_length(std::string_view text) {
-    std::size_t i = text.starts_with('(') ? 1 : 0;
-    const std::size_t from = i;
-    while (i < text.size() && i - from < 4 && ascii::is_lower(text[i])) ++i;
-    if (i == from || i >= text.size()) return 0;
-    if (text[i] == ')') return i + 1;
-    return from == 0 && text[i] == '.' && i - from == 1 && i + 2 < text.size() && text[i + 1] == ' ' &&
-                   ascii::is_upper(text[i + 2])
-               ? i + 1
-               : 0;
+    const std::size_t close = text.find(')');
+    const std::string_view label = close < 6 ? text.substr(0, close + 1) : text.substr(0, text.find(' '));
+    const detail::Marker m = detail::read_marker(std::string(label) + " x");
+    return m.kind == detail::MarkerKind::label && m.length == label.size() + 1 ? label.size() : 0;
 }
 
 // A run holding only a space (<w:t xml:space="preserve"> </w:t>, as Word and pandoc write
@@ -279,14 +274,7 @@ std::map<std::string, Style> read_styles(const pugi::xml_document& doc) {
 // ------------------------------------------------------------------ the document
 
 // "¹²": a note's number as Word draws it, raised.
-std::string superscript(int n) {
-    static const std::array<const char*, 10> digits = {"\xE2\x81\xB0", "\xC2\xB9",     "\xC2\xB2",     "\xC2\xB3",
-                                                       "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7",
-                                                       "\xE2\x81\xB8", "\xE2\x81\xB9"};
-    std::string out;
-    for (char c : std::to_string(n)) out += digits[static_cast<std::size_t>(c - '0')];
-    return out;
-}
+std::string superscript(int n) { return detail::superscript_digits(std::to_string(n)); }
 
 class DocxReader {
 public:

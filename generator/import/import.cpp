@@ -36,7 +36,7 @@ bool protopub_source(std::string_view bytes) {
         if (bytes[brace - 1] != ' ') continue;
         const std::size_t at = brace - 1;
         std::size_t k = at;
-        while (k > 0 && (std::isdigit(static_cast<unsigned char>(bytes[k - 1])) || bytes[k - 1] == '.')) --k;
+        while (k > 0 && (model::ascii::is_digit(bytes[k - 1]) || bytes[k - 1] == '.')) --k;
         ids += k < at && (k == 0 || bytes[k - 1] == '\n');
     }
     return ids >= 2;

@@ -52,6 +52,8 @@ Marker read_marker(std::string_view text);
 bool ends_sentence(std::string_view text);
 // The bytes of the superscript digit (¹ ² ³ U+00B9..., ⁰ ⁴-⁹ U+2070...) at `at` in `s`, or 0.
 std::size_t superscript_digit_at(std::string_view s, std::size_t at);
+// "12" -> "¹²": digits as a footnote's mark is written.
+std::string superscript_digits(std::string_view digits);
 
 // "iv" -> 4; 0 when the lower-case letters are not a roman numeral.
 int roman_value(std::string_view letters);

@@ -186,6 +186,15 @@ std::string label_core(std::string_view label) {
     return core;
 }
 
+std::string superscript_digits(std::string_view digits) {
+    static const std::array<const char*, 10> glyphs = {"\xE2\x81\xB0", "\xC2\xB9",     "\xC2\xB2",     "\xC2\xB3",
+                                                       "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7",
+                                                       "\xE2\x81\xB8", "\xE2\x81\xB9"};
+    std::string out;
+    for (char c : digits) out += glyphs[static_cast<std::size_t>(c - '0')];
+    return out;
+}
+
 std::size_t superscript_digit_at(std::string_view s, std::size_t at) {
     const auto b = [&](std::size_t k) { return at + k < s.size() ? static_cast<unsigned char>(s[at + k]) : 0; };
     if (b(0) == 0xC2 && (b(1) == 0xB9 || b(1) == 0xB2 || b(1) == 0xB3)) return 2;
@@ -2326,30 +2335,34 @@ void drop_glossary(std::vector<Paragraph>& paragraphs, const std::string& path, 
 // stand in a column of their own, opened in Word): one paragraph, as the page shows it.
 // Only a number that nothing but words without a number of their own follow.
 void join_bare_numbers(std::vector<Paragraph>& paragraphs, const std::string& path, Diagnostics& diags) {
-    std::size_t joined = 0;
+    std::size_t joined = 0, kept = 0;
     SourcePos first{};
-    for (std::size_t i = 0; i + 1 < paragraphs.size(); ++i) {
-        Paragraph& number = paragraphs[i];
-        const Paragraph& words = paragraphs[i + 1];
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+        const std::size_t at = i;
+        Paragraph& number = paragraphs[at];
         const Marker m = read_marker(number.text + " x");
-        if (number.table || number.bullet || number.heading_level > 0 ||
-            (m.kind != MarkerKind::clause && m.kind != MarkerKind::single) || m.length != number.text.size() + 1)
-            continue;
-        if (words.table || words.bullet || words.heading_level > 0 || words.text.empty() ||
-            read_marker(words.text).kind != MarkerKind::none || words.title_style || words.subtitle)
-            continue;
-        if (joined++ == 0) first = number.pos;
-        Inlines inlines = number.inlines.empty() ? inlines_from_text(number.text) : number.inlines;
-        inlines.push_back(Inline{});
-        inlines.back().text = " ";
-        const Inlines& rest = words.inlines.empty() ? inlines_from_text(words.text) : words.inlines;
-        inlines.insert(inlines.end(), rest.begin(), rest.end());
-        number.text += " " + words.text;
-        number.inlines = std::move(inlines);
-        number.single_line = false;
-        number.notes.insert(number.notes.end(), words.notes.begin(), words.notes.end());
-        paragraphs.erase(paragraphs.begin() + static_cast<long>(i) + 1);
+        const bool bare = i + 1 < paragraphs.size() && !number.table && !number.bullet && number.heading_level == 0 &&
+                          (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) &&
+                          m.length == number.text.size() + 1;
+        const Paragraph* words = bare ? &paragraphs[i + 1] : nullptr;
+        if (words && !words->table && !words->bullet && words->heading_level == 0 && !words->text.empty() &&
+            read_marker(words->text).kind == MarkerKind::none && !words->title_style && !words->subtitle) {
+            if (joined++ == 0) first = number.pos;
+            Inlines inlines = number.inlines.empty() ? inlines_from_text(number.text) : number.inlines;
+            inlines.push_back(Inline{});
+            inlines.back().text = " ";
+            const Inlines& rest = words->inlines.empty() ? inlines_from_text(words->text) : words->inlines;
+            inlines.insert(inlines.end(), rest.begin(), rest.end());
+            number.text += " " + words->text;
+            number.inlines = std::move(inlines);
+            number.single_line = false;
+            number.notes.insert(number.notes.end(), words->notes.begin(), words->notes.end());
+            ++i;  // the words are taken
+        }
+        if (kept != at) paragraphs[kept] = std::move(number);
+        ++kept;
     }
+    paragraphs.resize(kept);
     if (joined > 0)
         diags.warning(path, first,
                       std::to_string(joined) +
@@ -2357,8 +2370,9 @@ void join_bare_numbers(std::vector<Paragraph>& paragraphs, const std::string& pa
                           "is read with the words after it");
 }
 
-// One Heading 1, before every other heading, over Heading 2 sections (a web page's title as
-// its <h1>, opened in Word): the title, and the headings under it a level up.
+// One top-level heading, before every other heading, over headings a level down (a web
+// page's <h1> opened in Word, a Markdown text's lone "#"): the title, and the headings under
+// it a level up.
 void lone_top_heading_as_title(std::vector<Paragraph>& paragraphs, const std::string& path, Diagnostics& diags) {
     std::size_t top = paragraphs.size(), tops = 0, first_heading = paragraphs.size(), others = 0;
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
@@ -2378,8 +2392,8 @@ void lone_top_heading_as_title(std::vector<Paragraph>& paragraphs, const std::st
         if (p.heading_level > 1) --p.heading_level;
     diags.warning(path, paragraphs[top].pos,
                   "'" + paragraphs[top].text +
-                      "', the only Heading 1, above the Heading 2 sections, taken as the title (the sections a "
-                      "level up)");
+                      "', the only top-level heading (Heading 1, '#'), above the others, taken as the title (they "
+                      "are the sections)");
 }
 
 // A title marked as one (Word's Title style, a lone Heading 1) under a few short lines

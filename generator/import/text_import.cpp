@@ -1940,23 +1940,21 @@ bool footnote_mark(std::string_view text, std::size_t at, std::string& out) {
     std::size_t end = at + 2;
     while (end < text.size() && ascii::is_digit(text[end])) ++end;
     if (end == at + 2 || end >= text.size() || text[end] != ']') return false;
-    static const char* const superscript[] = {"\xE2\x81\xB0", "\xC2\xB9",     "\xC2\xB2",     "\xC2\xB3",
-                                              "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7",
-                                              "\xE2\x81\xB8", "\xE2\x81\xB9"};
-    for (std::size_t k = at + 2; k < end; ++k) out += superscript[text[k] - '0'];
+    out += detail::superscript_digits(text.substr(at + 2, end - at - 2));
     return true;
 }
 
 // Markdown's syntax that is not words, taken off so the rules for plain text read what is
 // left: "\\'" and "\\"" (pandoc escapes quotes and other punctuation) are the characters,
-// and where it does (`smart`) other quotation marks and "--", "---" are read as pandoc reads
-// them (“ ” ‘ ’ – —); a "\\" ending a line (a line break) goes; "> " before a quoted passage's lines goes (">"
-// alone is the blank line between its paragraphs); "**Version:** 1" at a line's start is
-// "Version: 1"; a footnote's "[^1]" is "¹"; "[1. INTRODUCTION](#introduction)", a link within the document, is its
-// words, and a paragraph that is nothing else is a contents list's entry: the lines it
-// takes are kept in `contents` (first and last line, 1-based) to be dropped. A link to a
-// web address stays, for the inline reader to make a link of it. Every line break is
-// kept, so lines keep their numbers.
+// and where it does (`smart`) other quotation marks and "--", "---" are read as pandoc
+// reads them (“ ” ‘ ’ – —); a "\\" ending a line (a line break) goes; "> " before a quoted
+// passage's lines goes (">" alone is the blank line between its paragraphs); "**Version:**
+// 1" at a line's start is "Version: 1"; a footnote's "[^1]" is "¹";
+// "[1. INTRODUCTION](#introduction)", a link within the document, is its words, and a
+// paragraph that is nothing else is a contents list's entry: the lines it takes are kept
+// in `contents` (first and last line, 1-based) to be dropped. A link to a web address
+// stays, for the inline reader to make a link of it. Every line break is kept, so lines
+// keep their numbers.
 std::string markdown_words(std::string_view text, std::vector<std::pair<std::uint32_t, std::uint32_t>>& contents,
                            bool smart) {
     std::string out;
@@ -1967,8 +1965,8 @@ std::string markdown_words(std::string_view text, std::vector<std::pair<std::uin
     bool table_row = false;           // "| Role | Duty |", "|---|---|": dashes are a table's rule
     for (std::size_t i = 0; i < text.size(); ++i) {
         const bool line_start = i == 0 || text[i - 1] == '\n';
-        if (line_start) table_row = text[i] == '|';
         if (line_start) {
+            table_row = text[i] == '|';
             std::size_t k = i;
             while (k < text.size() && text[k] == '>') k += k + 1 < text.size() && text[k + 1] == ' ' ? 2 : 1;
             i = k;
@@ -2072,7 +2070,8 @@ std::string markdown_front_matter(std::string_view text, std::uint32_t& title_li
     std::string out;
     std::size_t blank_lines = lines.size() + 2;
     if (!title.empty()) out += title + "\n\n", blank_lines -= 2, title_line = 1;
-    if (!subtitle.empty() && blank_lines >= 1) out += subtitle + "\n", --blank_lines, subtitle_line = title_line + 2;
+    if (!subtitle.empty() && blank_lines >= 1)
+        out += subtitle + "\n", --blank_lines, subtitle_line = title.empty() ? 1 : 3;
     out.append(blank_lines, '\n');
     out.append(text.substr(end + 1 > text.size() ? text.size() : end + 1));
     return out;
@@ -2122,12 +2121,12 @@ std::string unwrap_markdown(const std::string& text) {
     return out;
 }
 
-// Markdown headings as headings of their level: "##" taken off, and pandoc's attributes
-// after them ("{#roles .unnumbered}"). A first heading "#" that no other heading shares is
-// the title, and the levels under it move up one (a title in the front matter, `title_line`,
-// is the title whatever the headings). A contents list's entries (links within
-// the document, `contents`) are dropped, with the "Contents" line above them. One warning
-// says the text was read as Markdown.
+// Markdown headings as headings of their level, as Word's heading styles are: "##" taken
+// off, and pandoc's attributes after them ("{#roles .unnumbered}") (a lone "#" over "##"
+// sections is the title, by the rule for a lone Heading 1). The front matter's title and
+// subtitle are marked as Word's styles would mark them. A contents list's entries (links
+// within the document, `contents`) are dropped, with the "Contents" line above them. One
+// warning says the text was read as Markdown.
 void read_markdown_structure(std::vector<Line>& lines,
                              const std::vector<std::pair<std::uint32_t, std::uint32_t>>& contents,
                              std::uint32_t title_line, std::uint32_t subtitle_line, const std::string& path,
@@ -2136,19 +2135,8 @@ void read_markdown_structure(std::vector<Line>& lines,
         line.title_style = line.number == title_line && !line.blank;
         line.subtitle = line.number == subtitle_line && !line.blank;
     }
-    int top_headings = 0;
-    std::size_t first = lines.size();
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (lines[i].blank) continue;
-        const int level = atx_level(lines[i].text);
-        if (first == lines.size()) first = i;
-        top_headings += level == 1;
-    }
-    const bool title_first =
-        title_line == 0 && first < lines.size() && atx_level(lines[first].text) == 1 && top_headings == 1;
     bool told = false;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        Line& line = lines[i];
+    for (Line& line : lines) {
         const int level = line.blank || !line.cells.empty() ? 0 : atx_level(line.text);
         if (level == 0) continue;
         std::string_view words = std::string_view(line.text).substr(static_cast<std::size_t>(level) + 1);
@@ -2162,12 +2150,7 @@ void read_markdown_structure(std::vector<Line>& lines,
                           "or a web page's)");
         told = true;
         line.text = std::string(words);
-        line.heading_level = title_first ? level - 1 : level;
-        line.title_style = title_first && i == first;
-        if (line.title_style)
-            diags.warning(
-                path, {line.number, 1},
-                "'" + line.text + "', the only '#' heading, taken as the title (the '##' headings are the sections)");
+        line.heading_level = level;
     }
     std::size_t entries = 0;
     std::uint32_t first_entry = 0;
@@ -2185,8 +2168,7 @@ void read_markdown_structure(std::vector<Line>& lines,
     for (std::size_t i = 0; i < lines.size() && lines[i].number < first_entry; ++i) {
         Line& line = lines[i];
         if (line.blank || line.junk) continue;
-        std::string lower = line.text;
-        for (char& c : lower) c = ascii::to_lower(c);
+        const std::string lower = detail::lower(line.text);
         if (lower != "contents" && lower != "table of contents") continue;
         line.junk = true;
         dropped.push_back({{line.number, 1}, line.text, "contents heading"});

@@ -451,6 +451,6 @@ TEST_CASE(
     CHECK(printed.find("dropped a contents list of 3 entries") != std::string::npos);
     CHECK(printed.find("t.docx:1:1: warning: dropped 'Skip to main content': a line above the title") !=
           std::string::npos);
-    CHECK(printed.find("'Member/Officer Protocol', the only Heading 1, above the Heading 2 sections, taken as the "
-                       "title") != std::string::npos);
+    CHECK(printed.find("'Member/Officer Protocol', the only top-level heading (Heading 1, '#'), above the others, "
+                       "taken as the title") != std::string::npos);
 }

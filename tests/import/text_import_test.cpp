@@ -622,6 +622,13 @@ TEST_CASE("text import: Markdown text is read as Markdown: headings, escapes, li
     CHECK(printed(i.diags).find("t.txt:16:1: warning: lines starting '#' read as Markdown headings") !=
           std::string::npos);
 
+    SECTION("a front matter with a subtitle and no title") {
+        const Imported sub = import_text(
+            "---\nsubtitle: Anyvale District Council\n---\n\n# 1. Roles\n\n1.1 Officers "
+            "advise.\n\n# 2. Duties\n\n2.1 Members decide.\n");
+        CHECK(printed(sub.diags).find("t.txt:1:1: note: 'Anyvale District Council', the subtitle, names the council") !=
+              std::string::npos);
+    }
     SECTION("one '#' line does not make a text Markdown") {
         const Imported plain = import_text(
             "MEMBER/OFFICER PROTOCOL\n\n1. ROLES\n\n1.1 Officers advise; #1 is the rule.\n\n"
