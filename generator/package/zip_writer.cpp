@@ -6,8 +6,9 @@
 #include <algorithm>
 #include <ctime>
 #include <map>
-#include <memory>
 #include <string_view>
+
+#include "package/deflate.hpp"
 
 namespace protopub::package {
 namespace {
@@ -82,25 +83,16 @@ private:
     std::map<const std::string*, zip_t*> open_;
 };
 
-// Level 1: Word parts are repetitive markup that the fastest level already shrinks about
-// tenfold; level 6 made the package some 10% smaller for about a third of the CPU time of
-// publishing Word (bench/vs_pandoc.sh docx-protocols). libdeflate rather than zlib (through
-// libzip): it deflates a whole part at once, in about 40% of zlib's time, a little smaller.
-// A part under 1 KB is stored: deflating it saves a few hundred bytes at most.
+// Word parts are repetitive markup that the fastest level already shrinks about tenfold
+// (package/deflate.hpp). A part under 1 KB is stored: deflating it saves a few hundred bytes
+// at most.
 bool pack(std::string_view bytes, Packed& out) {
     out.size = bytes.size();
     out.crc = libdeflate_crc32(0, bytes.data(), bytes.size());
     if (bytes.size() >= 1024) {
-        struct Free {
-            void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-        };
-        thread_local const std::unique_ptr<libdeflate_compressor, Free> compressor(libdeflate_alloc_compressor(1));
-        if (!compressor) return false;
-        out.bytes.resize(libdeflate_deflate_compress_bound(compressor.get(), bytes.size()));
-        out.bytes.resize(libdeflate_deflate_compress(compressor.get(), bytes.data(), bytes.size(), out.bytes.data(),
-                                                     out.bytes.size()));
+        if (!deflate(bytes, out.bytes, Wrapping::raw)) return false;
         out.method = kDeflated;
-        if (!out.bytes.empty() && out.bytes.size() < bytes.size()) return true;
+        if (out.bytes.size() < bytes.size()) return true;
     }
     out.bytes.assign(bytes);
     out.method = kStored;

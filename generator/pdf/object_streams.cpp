@@ -1,12 +1,11 @@
 #include "pdf/object_streams.hpp"
 
-#include <libdeflate.h>
-
 #include <algorithm>
 #include <cstdlib>
-#include <memory>
 #include <string_view>
 #include <vector>
+
+#include "package/deflate.hpp"
 
 namespace protopub::pdf::detail {
 
@@ -27,26 +26,10 @@ void put_entry(std::string& out, int type, std::uint32_t field2, std::uint32_t f
 
 }  // namespace
 
-// libdeflate's fastest level for every stream of the file. A long document is megabytes
-// of page contents, font programs and small dictionaries: zlib's level 1 was still a sixth
-// of the work of a redline in every format, and libdeflate's level 1 takes about 40% of
-// zlib's time for a file some 10% smaller (it compresses a whole buffer at once, which is
-// how every stream here is made).
-constexpr int kDeflateLevel = 1;
-
-bool deflated(std::string_view in, std::string& out) {
-    struct Free {
-        void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-    };
-    // One per thread, made once: its tables are some hundreds of kilobytes, and a document
-    // has a stream per page.
-    thread_local const std::unique_ptr<libdeflate_compressor, Free> compressor(
-        libdeflate_alloc_compressor(kDeflateLevel));
-    if (!compressor) return false;
-    out.resize(libdeflate_zlib_compress_bound(compressor.get(), in.size()));
-    out.resize(libdeflate_zlib_compress(compressor.get(), in.data(), in.size(), out.data(), out.size()));
-    return !out.empty();  // (0: it did not fit the bound, which cannot happen)
-}
+// Every stream at the fastest level (package/deflate.hpp): a long document is megabytes of
+// page contents, font programs and small dictionaries, and zlib's level 1 was still a sixth
+// of the work of a redline in every format.
+bool deflated(std::string_view in, std::string& out) { return package::deflate(in, out, package::Wrapping::zlib); }
 
 std::string pack_objects(const std::string& pdf) {
     // The classic table: "xref\n0 N\n" then N entries of 20 bytes.
