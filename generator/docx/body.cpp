@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <sstream>
 
 #include "model/facts.hpp"
@@ -1249,6 +1250,57 @@ std::size_t shift_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>&
     return first;
 }
 
+// A move with an end among the whole paragraphs that end the document, when both versions
+// have some of them (a clause moved out of the last section, a section added after it):
+// shift_mixed_ending reorders those paragraphs and shifts their marks, which the move's
+// range would not survive (Reject All left an empty paragraph at the end). Such a move is
+// tracked as what it is to Accept / Reject All, a deletion and an insertion: both ends'
+// words and marks, the range markers dropped (the moved text's bookmarks stay).
+void unmove_mixed_ending(pugi::xml_node body, const std::vector<pugi::xml_node>& ps) {
+    std::size_t first = ps.size();
+    bool inserted = false, deleted = false;
+    std::set<std::string> moves;
+    while (first > 1) {
+        const pugi::xml_node p = ps[first - 1];
+        const std::string mark = paragraph_mark(p), kind = kind_of(mark);
+        if ((kind != "w:ins" && kind != "w:del") || !wholly(p, kind)) break;
+        if (first < ps.size() && next_block(p) != ps[first]) break;
+        (kind == "w:ins" ? inserted : deleted) = true;
+        if (mark != kind)
+            for (pugi::xml_node n = p.previous_sibling(); n && ignorable(n); n = n.previous_sibling())
+                if (std::string_view(n.name()).ends_with("RangeStart")) moves.insert(n.attribute("w:name").value());
+        --first;
+    }
+    if (!inserted || !deleted || moves.empty()) return;
+    if (const pugi::xml_node after = next_block(ps.back()); after && std::string(after.name()) != "w:sectPr") return;
+    for (const std::string& name : moves) {
+        std::vector<pugi::xml_node> starts;
+        for (auto n : body.children())
+            if ((std::string(n.name()) == "w:moveFromRangeStart" || std::string(n.name()) == "w:moveToRangeStart") &&
+                name == n.attribute("w:name").value())
+                starts.push_back(n);
+        for (const pugi::xml_node start : starts) {
+            std::string end_name = start.name();  // w:moveFromRangeStart -> w:moveFromRangeEnd
+            end_name.replace(end_name.size() - 5, 5, "End");
+            const int id = start.attribute("w:id").as_int();
+            pugi::xml_node n = start.next_sibling();
+            body.remove_child(start);
+            while (n && !(end_name == n.name() && n.attribute("w:id").as_int() == id)) {
+                for (const pugi::xpath_node& m : n.select_nodes(".//w:moveFrom | .//w:moveTo")) {
+                    pugi::xml_node mark = m.node();
+                    const bool from = std::string(mark.name()) == "w:moveFrom";
+                    mark.set_name(from ? "w:del" : "w:ins");
+                    if (from)
+                        for (const pugi::xpath_node& t : mark.select_nodes(".//w:t | .//w:instrText"))
+                            t.node().set_name(std::string(t.node().name()) == "w:t" ? "w:delText" : "w:delInstrText");
+                }
+                n = n.next_sibling();
+            }
+            if (n) body.remove_child(n);
+        }
+    }
+}
+
 // The same run right after a table: no paragraph before it can take a mark. So OLD's and
 // NEW's paragraphs are paired from the end, and each pair is one paragraph with an
 // untracked mark, OLD's words deleted and NEW's inserted, NEW's properties and OLD's
@@ -1357,6 +1409,7 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
         ps.push_back(n);
     }
     if (ps.empty()) return;
+    unmove_mixed_ending(body, ps);
     std::size_t end = shift_mixed_ending(body, ps);
     if (end == ps.size()) end = pair_mixed_ending(body, ps);
     for (std::size_t i = 1; i < end; ++i) {
@@ -1374,10 +1427,15 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
             keep_last_mark(body, ps[first], ps[k]);
             continue;
         }
+        // Nor can a mark right before a table go: there is no paragraph to join (LibreOffice
+        // left an empty one where a clause with its table had been deleted). Such a run is
+        // tracked one mark earlier too, like one at the very end.
+        const bool last_mark_stays = at_end || (after && std::string(after.name()) == "w:tbl");
         // A move's end inside the document stays as it is: LibreOffice keeps N's properties
-        // where a moved-from mark goes (unlike a deleted one). At the very end the last mark
-        // cannot go, so such a run is tracked one mark earlier too.
-        if (!at_end && kind_of(paragraph_mark(ps[first])) != paragraph_mark(ps[first])) continue;
+        // where a moved-from mark goes (unlike a deleted one). Where the last mark cannot go,
+        // such a run is tracked one mark earlier too.
+        if (!last_mark_stays && kind_of(paragraph_mark(ps[first])) != paragraph_mark(ps[first])) continue;
+
         if (before != ps[first - 1] || !paragraph_mark(before).empty()) continue;
         // P's words ending in a change of the same kind: LibreOffice takes that change and
         // the run's for one (same author and date) and, dropping both, would drop P's mark
@@ -1386,16 +1444,16 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
         pugi::xml_node ending = before.last_child();
         while (ending && std::string(ending.name()).rfind("w:bookmark", 0) == 0) ending = ending.previous_sibling();
         const bool joins_previous = kind_of(ending.name()) == mark;
-        if (!joins_previous && !at_end && properties(ps[first]) == properties(after)) continue;
+        if (!joins_previous && !last_mark_stays && properties(ps[first]) == properties(after)) continue;
         // A run at the end of the document: the last paragraph mark cannot go, so the run
         // is always tracked one mark earlier; where P and Dk differ, the paragraph that
         // keeps Dk's mark takes the properties of its version, the other's recorded as a
         // change (w:pPrChange), so Word gives P's text P's properties too.
         std::size_t cut_after = first - 1;  // Dj, the last paragraph tracked one mark earlier
         bool cut_made = false;
-        for (std::size_t j = joins_previous || at_end ? k : first; j <= k && !cut_made; ++j) {
+        for (std::size_t j = joins_previous || last_mark_stays ? k : first; j <= k && !cut_made; ++j) {
             const bool alike = properties(before) == properties(ps[j]);
-            if ((!alike && !at_end) || (j < k && properties(ps[j + 1]) != properties(after))) continue;
+            if ((!alike && !last_mark_stays) || (j < k && properties(ps[j + 1]) != properties(after))) continue;
             const pugi::xml_node moved = shift_mark(ps[j], before);
             if (!alike) record_properties(body, before, ps[j], moved, mark == "w:del");
             cut_made = true;

@@ -191,14 +191,67 @@ TEST_CASE("LibreOffice: paragraphs added or removed at the end of the document l
     // the last clause deleted and a section added after it: both versions have paragraphs
     // of the run at the end, so no one mark moved onto the paragraph before will do
     const std::string replaced = base + "\n## 3. Meetings {#meetings}\n\n3.1 {#public} Meetings are held in public.\n";
+    // the last section's clause moved into the first and a section added after the emptied
+    // one: the move's old place is in the run at the end (Reject All left an empty
+    // paragraph there, seen in the property test)
+    const std::string moved_away =
+        "## 1. Roles {#roles}\n\n1.1 {#may} Councillors may:\n\n- ask for advice\n- see "
+        "reports\n\n1.2 {#press} Press releases go through the communications team.\n\n"
+        "## 2. Media {#media}\n\n## 3. Meetings {#meetings}\n\n3.1 {#public} Meetings are "
+        "held in public.\n";
     write_case(dir, "added", read(base), read(more));
     write_case(dir, "removed", read(more), read(base));
     write_case(dir, "replaced", read(more), read(replaced));
     write_case(dir, "replaced-back", read(replaced), read(more));
-    check_libreoffice(dir, {"added", "removed", "replaced", "replaced-back"},
-                      {"a section added at the end", "a section removed at the end",
-                       "the last section deleted and another added", "the same, the other way"},
-                      true);
+    write_case(dir, "moved-away", read(more), read(moved_away));
+    write_case(dir, "moved-back", read(moved_away), read(more));
+    check_libreoffice(
+        dir, {"added", "removed", "replaced", "replaced-back", "moved-away", "moved-back"},
+        {"a section added at the end", "a section removed at the end", "the last section deleted and another added",
+         "the same, the other way", "the last clause moved away and a section added after its emptied section",
+         "the same, the other way"},
+        true);
+}
+
+// A paragraph mark right before a table has nothing to join when it goes: LibreOffice's
+// Accept All left an empty paragraph where a deleted clause with a table had been (seen in
+// a sample of edit scripts), and the same holds for any run of whole paragraphs before a
+// table, inserted or deleted, the table tracked with them or not.
+TEST_CASE("LibreOffice: paragraphs added or removed right before a table leave nothing behind",
+          "[redline][libreoffice][failures]") {
+    ::testing::TempDir dir;
+    const std::string head =
+        "## 1. Roles {#roles}\n\n1.1 {#may} Councillors may:\n\n- ask for advice\n- see reports\n\n";
+    const std::string tail = "1.3 {#answer} Officers answer enquiries within five working days.\n";
+    const std::string with_table = head +
+                                   "1.2 {#provide} Officers provide:\n\n| Who | What |\n|---|---|\n| Members | advice "
+                                   "|\n| Officers | reports |\n\n" +
+                                   tail;
+    const std::string without = head + "1.2 {#answer} Officers answer enquiries within five working days.\n";
+    // a bullet before a clause's own table
+    const std::string bullets_table =
+        "## 1. Roles {#roles}\n\n1.1 {#may} Councillors may:\n\n- ask for advice\n- see "
+        "reports\n\n| Who | What |\n|---|---|\n| Members | advice |\n\n" +
+        std::string("1.2 {#answer} Officers answer enquiries.\n");
+    std::string bullet_gone = bullets_table;
+    bullet_gone.erase(bullet_gone.find("- see reports\n"), 14);
+    // the clause with its table moved after the next clause, and back
+    const std::string moved = head + "1.2 {#answer} Officers answer enquiries within five working days.\n\n" +
+                              "1.3 {#provide} Officers provide:\n\n| Who | What |\n|---|---|\n| Members | advice "
+                              "|\n| Officers | reports |\n\n1.4 {#last} Officers keep records.\n";
+    const std::string unmoved = with_table + "\n1.4 {#last} Officers keep records.\n";
+    write_case(dir, "clause-moved", read(unmoved), read(moved));
+    write_case(dir, "clause-moved-back", read(moved), read(unmoved));
+    write_case(dir, "clause-deleted", read(with_table), read(without));
+    write_case(dir, "clause-inserted", read(without), read(with_table));
+    write_case(dir, "bullet-deleted", read(bullets_table), read(bullet_gone));
+    write_case(dir, "bullet-inserted", read(bullet_gone), read(bullets_table));
+    check_libreoffice(
+        dir,
+        {"clause-moved", "clause-moved-back", "clause-deleted", "clause-inserted", "bullet-deleted", "bullet-inserted"},
+        {"a clause with a table moved after the next", "the same, the other way", "a clause with a table deleted",
+         "a clause with a table inserted", "the bullet before a table deleted", "the bullet before a table inserted"},
+        true);
 }
 
 // A document that ends with a table: Word and LibreOffice keep an empty paragraph after it.

@@ -4,12 +4,14 @@
 // deleted / renamed / moved, then renumber). For each script the change model's kinds equal the
 // script's, and the Word redline read back gives NEW on Accept All and OLD on Reject All,
 // paragraph by paragraph. Fixed seeds; PROTOPUB_PROPERTY_SEED and PROTOPUB_PROPERTY_SCRIPTS
-// run another seed or more scripts (scripts per source).
+// run another seed or more scripts (scripts per source); PROTOPUB_PROPERTY_KEEP=DIR writes
+// the two versions of every script that fails there, as source Markdown, to look at.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <random>
 #include <set>
@@ -18,6 +20,7 @@
 #include "docx/word_reader.hpp"
 #include "redline/property.hpp"
 #include "redline/redline.hpp"
+#include "source/writer.hpp"
 
 using namespace protopub;
 using namespace redline_test;
@@ -43,14 +46,16 @@ std::string describe(const std::vector<testing::WordParagraph>& ps, std::size_t 
 }
 
 // Paragraph for paragraph; on a difference, the first one and its neighbours.
-void check_same(const std::string& what, const std::vector<testing::WordParagraph>& got,
+bool check_same(const std::string& what, const std::vector<testing::WordParagraph>& got,
                 const std::vector<testing::WordParagraph>& want) {
     std::size_t i = 0;
     while (i < got.size() && i < want.size() && got[i].text == want[i].text) ++i;
     INFO(what << ": first difference at paragraph " << i << " of " << got.size() << " / " << want.size() << "\ngot:\n"
               << describe(got, i) << "want:\n"
               << describe(want, i));
-    CHECK((i == got.size() && i == want.size()));
+    const bool same = i == got.size() && i == want.size();
+    CHECK(same);
+    return same;
 }
 
 }  // namespace
@@ -81,11 +86,18 @@ TEST_CASE("property: random edit scripts give their own change model and exact A
 
                 auto red = redline::build_redline(set, script.old, script.now);
                 red.meta = script.now.meta;
-                check_same("Accept All", testing::word_paragraphs(render(red), testing::View::accept_all),
-                           testing::word_paragraphs(render(script.now), testing::View::as_written));
+                bool exact = check_same("Accept All", testing::word_paragraphs(render(red), testing::View::accept_all),
+                                        testing::word_paragraphs(render(script.now), testing::View::as_written));
                 red.meta = script.old.meta;
-                check_same("Reject All", testing::word_paragraphs(render(red), testing::View::reject_all),
-                           testing::word_paragraphs(render(script.old), testing::View::as_written));
+                exact &= check_same("Reject All", testing::word_paragraphs(render(red), testing::View::reject_all),
+                                    testing::word_paragraphs(render(script.old), testing::View::as_written));
+                if (const char* keep = std::getenv("PROTOPUB_PROPERTY_KEEP"); keep && !exact) {
+                    const std::string stem = std::string(keep) + "/" + std::filesystem::path(path).stem().string() +
+                                             "-" + std::to_string(seed) + "-" + std::to_string(k);
+                    std::filesystem::create_directories(keep);
+                    std::ofstream(stem + ".old.md") << source::write_protocol(script.old);
+                    std::ofstream(stem + ".new.md") << source::write_protocol(script.now);
+                }
                 ++pairs;
             }
         }
