@@ -24,25 +24,21 @@ using namespace detail;
 
 namespace {
 
-// Old words keep their emphasis, but not their references: those index OLD's table.
-Style without_references(const Style& style) {
-    Style out;
-    for (const Wrapper& w : style)
-        if (w.kind != InlineKind::reference) out.push_back(w);
+// Old words keep their emphasis and their references: the redline's table of references
+// is NEW's followed by OLD's, so an old word's reference is OLD's index plus `old_references`
+// (the size of NEW's table). Reject All gives back OLD's links too.
+Style old_style(const Style& style, int old_references) {
+    Style out = style;
+    for (Wrapper& w : out)
+        if (w.kind == InlineKind::reference && w.reference >= 0) w.reference += old_references;
     return out;
 }
 
-void strip_references(Inlines& inlines) {
-    Inlines out;
+void offset_references(Inlines& inlines, int old_references) {
     for (Inline& in : inlines) {
-        strip_references(in.children);
-        if (in.kind == InlineKind::reference) {
-            for (Inline& child : in.children) out.push_back(std::move(child));
-        } else {
-            out.push_back(std::move(in));
-        }
+        offset_references(in.children, old_references);
+        if (in.kind == InlineKind::reference && in.reference >= 0) in.reference += old_references;
     }
-    inlines = std::move(out);
 }
 
 Inlines marked(InlineKind mark, Inlines words) {
@@ -64,12 +60,14 @@ public:
         const bool old_space = op == Op::equal && was ? was->space_before : token.space_before;
         const bool old_side = old_started_ && op != Op::inserted && old_space;
         const bool new_side = new_started_ && op != Op::deleted && token.space_before;
+        // (inside emphasis that goes on, the space is emphasised too: one <em> for a phrase)
+        const Style* space = last_style_ && *last_style_ == *style ? style : &plain_;
         if (old_side && new_side)
-            emit(Op::equal, " ", last_style_ && *last_style_ == *style ? style : &plain_);
+            emit(Op::equal, " ", space);
         else if (new_side)
-            emit(Op::inserted, " ", &plain_);
+            emit(Op::inserted, " ", space);
         else if (old_side)
-            emit(Op::deleted, " ", &plain_);
+            emit(Op::deleted, " ", space);
         emit(op, token.text, style, token.code);
         old_started_ |= op != Op::inserted;
         new_started_ |= op != Op::deleted;
@@ -129,13 +127,13 @@ private:
 // The new units' words with the script's insertions and deletions marked.
 std::vector<Inlines> mark_units(const std::vector<const Inlines*>& old_units,
                                 const std::vector<const Inlines*>& new_units, const std::vector<Run>& script,
-                                bool keep_deleted) {
+                                bool keep_deleted, int old_references) {
     KeyTable keys;
     TokenStream a, b;
     for (const Inlines* u : old_units) a.add_unit(*u, keys);
     for (const Inlines* u : new_units) b.add_unit(*u, keys);
     std::vector<Style> old_styles;
-    for (const Style& s : a.styles) old_styles.push_back(without_references(s));
+    for (const Style& s : a.styles) old_styles.push_back(old_style(s, old_references));
 
     std::vector<Inlines> out;
     UnitWriter writer;
@@ -195,6 +193,8 @@ public:
         p.meta.title = new_.meta.title + label;
         mark_title_page(p.meta, label);
         p.references = new_.references;
+        old_references_ = static_cast<int>(p.references.size());
+        p.references.insert(p.references.end(), old_.references.begin(), old_.references.end());
         p.terms = new_.terms;
         for (const auto& s : new_.sections) {
             ids_.reserve(s.id);
@@ -259,7 +259,7 @@ public:
     // any other words: an entry only one version has is struck or inserted whole, one
     // whose words changed shows those words (Reject All gives OLD's list, Accept All
     // NEW's), drawn as a section of the redline.
-    void add_glossary(model::Protocol& p) const {
+    void add_glossary(model::Protocol& p) {
         p.terms.clear();  // drawn from the section below, not derived again from NEW's terms
         const auto old_list = model::glossary_section(old_), new_list = model::glossary_section(new_);
         if (!old_list && !new_list) return;
@@ -399,7 +399,7 @@ private:
         section.change.kind = ChangeKind::deleted;
         section.change.old_id = old_.sections[static_cast<std::size_t>(index)].id;
         section.change.old_number = section.number.text;
-        strip_references(section.heading);
+        offset_references(section.heading, old_references_);
         section.heading = marked(InlineKind::deleted, std::move(section.heading));
         for (model::Block& b : section.intro) mark_whole(b, InlineKind::deleted);
         return section;
@@ -418,8 +418,8 @@ private:
 
     // The introduction block by block: a block kept (perhaps amended) has its words
     // marked; one deleted or inserted whole is a paragraph of its own, as Word keeps it.
-    static std::vector<model::Block> marked_intro(const std::vector<model::Block>& old_intro,
-                                                  const std::vector<model::Block>& new_intro) {
+    std::vector<model::Block> marked_intro(const std::vector<model::Block>& old_intro,
+                                           const std::vector<model::Block>& new_intro) {
         if (same_text(old_intro, new_intro)) return new_intro;
         std::vector<model::Block> out;
         for (const BlockPair& pair : align_blocks(old_intro, new_intro, Options{})) {
@@ -452,18 +452,18 @@ private:
         return diff_tokens(a.tokens, b.tokens, Options{}, whole);
     }
 
-    static void mark_changes(const std::vector<const Inlines*>& old_units, const std::vector<Inlines*>& new_units,
-                             const std::vector<Run>& script, bool keep_deleted) {
+    void mark_changes(const std::vector<const Inlines*>& old_units, const std::vector<Inlines*>& new_units,
+                      const std::vector<Run>& script, bool keep_deleted) {
         if (script.empty()) return;
         std::vector<Inlines> marked_units =
-            mark_units(old_units, {new_units.begin(), new_units.end()}, script, keep_deleted);
+            mark_units(old_units, {new_units.begin(), new_units.end()}, script, keep_deleted, old_references_);
         for (std::size_t k = 0; k < new_units.size(); ++k) *new_units[k] = std::move(marked_units[k]);
     }
 
     template <class ClauseOrBlock>
-    static void mark_whole(ClauseOrBlock& words, InlineKind mark) {
+    void mark_whole(ClauseOrBlock& words, InlineKind mark) {
         for (Inlines* u : units_of(words)) {
-            if (mark == InlineKind::deleted) strip_references(*u);
+            if (mark == InlineKind::deleted) offset_references(*u, old_references_);
             *u = marked(mark, std::move(*u));
         }
     }
@@ -525,7 +525,7 @@ private:
     // woven into NEW's structure where they stood, each unit marked by its own slice of
     // the change's script. A moved clause leaves out what only OLD had (that is at its
     // old place). False when the script keeps the structure (marked word by word).
-    static bool weave_into(Clause& now, const Clause& was, const std::vector<Run>& script, bool keep_deleted) {
+    bool weave_into(Clause& now, const Clause& was, const std::vector<Run>& script, bool keep_deleted) {
         if (script.empty()) return false;  // the same words: nothing to tokenize or weave
         KeyTable keys;
         const TokenStream a = tokenize({&was}, keys), b = tokenize({&now}, keys);
@@ -548,7 +548,8 @@ private:
             const UnitPair& u = woven.units[k];
             const Inlines new_words = u.new_unit >= 0 ? *slots[k] : Inlines{};
             const Inlines* old_words = u.old_unit >= 0 ? old_units[static_cast<std::size_t>(u.old_unit)] : &none;
-            *slots[k] = std::move(mark_units({old_words}, {&new_words}, scripts[k], keep_deleted).front());
+            *slots[k] =
+                std::move(mark_units({old_words}, {&new_words}, scripts[k], keep_deleted, old_references_).front());
         }
         if (!keep_deleted) drop_deleted(out.blocks);
         now = std::move(out);
@@ -641,6 +642,7 @@ private:
     const ChangeSet& set_;
     const model::Protocol& old_;
     const model::Protocol& new_;
+    int old_references_ = 0;  // where OLD's references start in the redline's table (after NEW's)
     model::IdAllocator ids_;
     std::vector<int> redline_of_new_;        // NEW's section index -> the redline's
     std::vector<int> redline_of_old_;        // a deleted OLD section's index -> the redline's (-1: kept)

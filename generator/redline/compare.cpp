@@ -74,7 +74,70 @@ void measure(Change& c, const std::vector<Token>& a, const std::vector<Token>& b
     count_script(c, a, b);
 }
 
+namespace {
+
+// Words the script keeps whose setting differs (a word, never only the punctuation around
+// it: emphasis that takes in a full stop or not is no change a reader sees) become deleted
+// and inserted, the punctuation between two such words with them; neighbouring changes
+// join into one hunk, deletions first.
+void mark_restyled(std::vector<Run>& script, const std::vector<Token>& a, const std::vector<Token>& b) {
+    const auto restyled = [&](std::size_t i, std::size_t j) { return a[i].word && a[i].format != b[j].format; };
+    std::vector<Run> runs = script.empty() ? std::vector<Run>{{Op::equal, static_cast<int>(a.size())}} : script;
+    std::vector<Run> out;  // in order; joined into hunks below
+    const auto add = [&](Op op, std::size_t n) {
+        if (n > 0) out.push_back({op, static_cast<int>(n)});
+    };
+    bool any = false;
+    std::size_t pa = 0, pb = 0;
+    for (const Run& r : runs) {
+        const auto n = static_cast<std::size_t>(r.count);
+        if (r.op != Op::equal) {
+            add(r.op, n);
+            (r.op == Op::deleted ? pa : pb) += n;
+            continue;
+        }
+        std::size_t k = 0;
+        while (k < n) {
+            std::size_t first = k;
+            while (first < n && !restyled(pa + first, pb + first)) ++first;
+            add(Op::equal, first - k);
+            if (first == n) break;
+            std::size_t last = first, scan = first;  // the group: up to the last restyled word before a kept one
+            while (scan < n && (restyled(pa + scan, pb + scan) || (!a[pa + scan].word && !a[pa + scan].boundary()))) {
+                if (restyled(pa + scan, pb + scan)) last = scan;
+                ++scan;
+            }
+            add(Op::deleted, last + 1 - first);
+            add(Op::inserted, last + 1 - first);
+            any = true;
+            k = last + 1;
+        }
+        pa += n;
+        pb += n;
+    }
+    if (!any) return;
+    script.clear();
+    for (std::size_t r = 0; r < out.size();) {
+        if (out[r].op == Op::equal) {
+            if (!script.empty() && script.back().op == Op::equal)
+                script.back().count += out[r].count;
+            else
+                script.push_back(out[r]);
+            ++r;
+            continue;
+        }
+        int deleted = 0, inserted = 0;
+        for (; r < out.size() && out[r].op != Op::equal; ++r)
+            (out[r].op == Op::deleted ? deleted : inserted) += out[r].count;
+        if (deleted) script.push_back({Op::deleted, deleted});
+        if (inserted) script.push_back({Op::inserted, inserted});
+    }
+}
+
+}  // namespace
+
 void count_script(Change& c, const std::vector<Token>& a, const std::vector<Token>& b) {
+    mark_restyled(c.script, a, b);
     std::size_t pa = 0, pb = 0;
     auto has_words = [](const std::vector<Token>& t, std::size_t begin, std::size_t end) {
         return std::any_of(t.begin() + static_cast<std::ptrdiff_t>(begin), t.begin() + static_cast<std::ptrdiff_t>(end),
@@ -95,6 +158,25 @@ void count_script(Change& c, const std::vector<Token>& a, const std::vector<Toke
     // The redline still marks "6.4" -> "6.5" so Reject All gives back the old words.
     if (c.script.empty() && c.consequential_references) c.script = runs;
 }
+
+namespace {
+
+// "now in italics", "no longer in bold", ...: how words set `was` came to be set `now`.
+std::string describe_setting(std::uint8_t was, std::uint8_t now) {
+    static const std::pair<Format, const char*> settings[] = {
+        {italic, "in italics"}, {bold, "in bold"}, {struck, "struck through"}, {linked, "a link"}};
+    std::string gained, lost;
+    for (const auto& [bit, words] : settings) {
+        if ((now & bit) && !(was & bit)) gained += (gained.empty() ? "" : " and ") + std::string(words);
+        if ((was & bit) && !(now & bit)) lost += (lost.empty() ? "" : " and ") + std::string(words);
+    }
+    if (gained.empty() && lost.empty()) return "set differently";
+    if (lost.empty()) return "now " + gained;
+    if (gained.empty()) return "no longer " + lost;
+    return "now " + gained + ", no longer " + lost;
+}
+
+}  // namespace
 
 std::string describe_edits(const Change& c, const std::vector<Token>& a, const std::vector<Token>& b) {
     if (c.replaced_whole) return "reworded throughout";
@@ -123,7 +205,9 @@ std::string describe_edits(const Change& c, const std::vector<Token>& a, const s
                     ++context;
             const std::string old_words = join_tokens(a, pa, pa + del + context);
             const std::string new_words = join_tokens(b, pb, pb + ins + context);
-            if (del && ins)
+            if (old_changed == new_changed)  // the same words, set differently
+                phrases.push_back(quoted(new_changed) + " " + describe_setting(a[pa].format, b[pb].format));
+            else if (del && ins)
                 phrases.push_back(quoted(old_words) + " replaced by " + quoted(new_words));
             else if (del)
                 phrases.push_back(quoted(old_words) + " deleted");

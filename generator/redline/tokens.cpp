@@ -15,6 +15,17 @@ std::uint32_t KeyTable::intern(std::string_view normalised) {
     return keys_.emplace(std::string(normalised), static_cast<std::uint32_t>(keys_.size() + 1)).first->second;
 }
 
+std::uint8_t format_of(const Style& style) {
+    std::uint8_t format = 0;
+    for (const Wrapper& w : style)
+        format |= w.kind == InlineKind::emphasis ? italic
+                  : w.kind == InlineKind::strong ? bold
+                  : w.kind == InlineKind::strike ? struck
+                  : w.kind == InlineKind::link   ? linked
+                                                 : 0;
+    return format;
+}
+
 namespace {
 
 // ---------------------------------------------------------------- characters
@@ -85,6 +96,7 @@ public:
         int reference = -1;
         for (const Wrapper& w : out_.styles[static_cast<std::size_t>(style)])
             if (w.kind == InlineKind::reference) reference = w.reference;
+        const std::uint8_t format = format_of(out_.styles[static_cast<std::size_t>(style)]);
         std::size_t i = 0;
         while (i < s.size()) {
             const CodePoint cp = decode(s, i);
@@ -96,6 +108,7 @@ public:
             Token t;
             t.style = style;
             t.reference = reference;
+            t.format = format;
             t.space_before = pending_space_;
             pending_space_ = false;
             bool ascii = cp.value < 0x80;
@@ -170,6 +183,7 @@ private:
                     t.word = t.code = true;
                     t.space_before = pending_space_;
                     t.style = intern_style(style);
+                    t.format = format_of(style);
                     pending_space_ = false;
                     out_.tokens.push_back(std::move(t));
                     break;

@@ -38,8 +38,14 @@ struct Token {
     bool code = false;                            // an inline code span, kept as one token
     int style = 0;                                // index into TokenStream::styles (0 = plain)
     int reference = -1;                           // the reference it is written in (Protocol::references), if any
+    std::uint8_t format = 0;                      // how it is set: the Format bits of its wrappers
     bool boundary() const { return key == boundary_key; }
 };
+
+// How a word is set, as Token::format: what a reader sees of its wrappers (a reference is
+// only its words).
+enum Format : std::uint8_t { italic = 1, bold = 2, struck = 4, linked = 8 };
+std::uint8_t format_of(const Style& style);
 
 // Interns normalised token texts as small integers so diffs compare integers.
 class KeyTable {
@@ -132,7 +138,9 @@ std::vector<std::vector<Run>> unit_scripts(const std::vector<Run>& script, const
 // Fills a change's script, word counts, `amended`, `replaced_whole` and consequential
 // references from the diff of its old tokens `a` and new tokens `b`.
 void measure(Change& c, const std::vector<Token>& a, const std::vector<Token>& b, const Options& options);
-// The same from a script already made.
+// The same from a script already made. Words the script keeps that are set differently
+// (put in italics or bold, struck, made a link) become a replacement of those words by
+// themselves, newly set: Accept All and Reject All must give each version's setting.
 void count_script(Change& c, const std::vector<Token>& a, const std::vector<Token>& b);
 // "'five working days' replaced by 'ten working days'; 'strictly' deleted".
 std::string describe_edits(const Change& c, const std::vector<Token>& a, const std::vector<Token>& b);

@@ -7,7 +7,9 @@ For every DIR/NAME.accept.docx writes NAME.accepted.txt: the document after
 every DIR/NAME.reject.docx, NAME.rejected.txt after .uno:RejectAllTrackedChanges. Every other
 DIR/*.docx (a plain version) is stored as NAME.txt, unchanged. Beside each text, the same
 name ending .styles lists the paragraph style of every paragraph of the body, one a line
-("(table)" for a table), so a change of style that Reject All does not undo shows too. Every document is
+("(table)" for a table), so a change of style that Reject All does not undo shows too; and
+.marks holds each paragraph's text with its words' setting marked (*italic*, **bold**,
+~~struck~~, [linked]), so a change of emphasis that Accept or Reject All misses shows. Every document is
 saved as .odt and opened again before it is stored, and fields are updated on the laid-out document, so the
 contents' page numbers are those the pages show.
 One soffice process does the whole directory.
@@ -79,6 +81,37 @@ def paragraph_styles(doc):
     return "\n".join(lines) + "\n"
 
 
+def marked_text(doc):
+    """Each paragraph's text with its words' setting marked: *italic*, **bold**, ~~struck~~, [linked]."""
+    from com.sun.star.awt.FontSlant import ITALIC
+    lines = []
+    paragraphs = doc.getText().createEnumeration()
+    while paragraphs.hasMoreElements():
+        p = paragraphs.nextElement()
+        if not p.supportsService("com.sun.star.text.Paragraph"):
+            lines.append("(table)")
+            continue
+        line = ""
+        portions = p.createEnumeration()
+        while portions.hasMoreElements():
+            r = portions.nextElement()
+            text = r.getString()
+            if not text.strip():
+                line += text
+                continue
+            if r.getPropertyValue("CharPosture") == ITALIC:
+                text = "*" + text + "*"
+            if r.getPropertyValue("CharWeight") > 100:
+                text = "**" + text + "**"
+            if r.getPropertyValue("CharStrikeout") != 0:
+                text = "~~" + text + "~~"
+            if r.getPropertyValue("HyperLinkURL"):
+                text = "[" + text + "]"
+            line += text
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
 def convert(desktop, dispatcher, folder, name):
     """Stores one .docx of the folder as text; returns the tracked changes left after Accept / Reject All."""
     doc = load(desktop, os.path.join(folder, name))
@@ -108,6 +141,8 @@ def convert(desktop, dispatcher, folder, name):
                    (prop("FilterName", "Text (encoded)"), prop("FilterOptions", "UTF8,LF,,,")))
     with open(os.path.join(folder, out[:-len(".txt")] + ".styles"), "w", encoding="utf-8") as f:
         f.write(paragraph_styles(doc))
+    with open(os.path.join(folder, out[:-len(".txt")] + ".marks"), "w", encoding="utf-8") as f:
+        f.write(marked_text(doc))
     doc.close(True)
     if left:
         print("lo_accept_reject: %s: %d tracked changes left" % (name, left), file=sys.stderr)

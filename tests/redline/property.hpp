@@ -85,7 +85,8 @@ inline const std::vector<std::string>& edit_kinds() {
                                                    "section-move",
                                                    "subheading-insert",
                                                    "subheading-delete",
-                                                   "subheading-move"};
+                                                   "subheading-move",
+                                                   "emphasis"};
     return kinds;
 }
 
@@ -245,6 +246,30 @@ private:
             at(p).blocks[0].inlines.push_back(text_inlines(" in writing")[0]);
             fate_[at(p).id] = "amended";
             log(kind, at(p).id);
+        } else if (kind == "emphasis") {  // a word of a clause put in italics or bold, nothing else
+            if (!pick([&](const model::Section& s,
+                          std::size_t c) { return leaf(s, c) && one_paragraph(s.clauses[c], 4); },
+                      p))
+                return 0;
+            model::Inlines& inlines = at(p).blocks[0].inlines;
+            for (std::size_t k = 0; k < inlines.size(); ++k) {
+                const std::string text = inlines[k].text;
+                const std::size_t from = text.find(' '), to = text.find(' ', from + 1);
+                if (inlines[k].kind != model::InlineKind::text || from == std::string::npos ||
+                    to == std::string::npos || to == from + 1)
+                    continue;
+                model::Inline set;
+                set.kind = uniform(0, 1) ? model::InlineKind::emphasis : model::InlineKind::strong;
+                set.children = text_inlines(text.substr(from + 1, to - from - 1));
+                const model::Inlines after = text_inlines(text.substr(to));
+                inlines[k].text = text.substr(0, from + 1);
+                inlines.insert(inlines.begin() + static_cast<std::ptrdiff_t>(k) + 1, set);
+                inlines.insert(inlines.begin() + static_cast<std::ptrdiff_t>(k) + 2, after[0]);
+                fate_[at(p).id] = "amended";
+                log(kind, at(p).id + " '" + text.substr(from + 1, to - from - 1) + "'");
+                return 1;
+            }
+            return 0;
         } else if (kind == "insert") {
             if (!pick([&](const model::Section& s, std::size_t c) { return leaf(s, c); }, p)) return 0;
             const std::string id = "new-clause-" + std::to_string(++ids_);

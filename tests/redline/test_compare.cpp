@@ -194,3 +194,43 @@ TEST_CASE("all the known edits at once", "[redline]") {
     CHECK(set.count(ChangeKind::merged) == 1);
     CHECK(set.count(ChangeKind::amended) == 2);  // 6.6 and 7.4 (7.2 was merged into 7.1)
 }
+
+// Words put in italics or bold (or out of them) read the same, but Accept All must give
+// NEW's setting and Reject All OLD's: they are an amendment, the words replaced by
+// themselves, and the schedule says how their setting changed.
+TEST_CASE("words put in italics or bold, or taken out, are an amendment that says so", "[redline]") {
+    const auto version = [](const std::string& clause) {
+        return parse(
+            "---\ntitle: T\ncouncil: C\nversion: \"1\"\nstatus: draft\n---\n\n## 1. Roles {#roles}\n\n1.1 {#serve} " +
+            clause + "\n\n1.2 {#answer} Officers answer enquiries.\n");
+    };
+    const auto plain = version("Councillors and officers serve the public together.");
+    const auto italic = version("Councillors and officers serve *the public* together.");
+    const auto bold = version("Councillors and officers **must** serve the public together.");
+    const auto moved_stop = version("Councillors and officers serve the public *together.*");
+    const auto both = version("Councillors and officers serve *the public* together, always.");
+
+    const auto set = redline::compare_versions(plain, italic);
+    CHECK(listed(set) == std::vector<std::string>{"amended 1.1->1.1"});
+    const redline::Change& c = change_of_new(set, "1.1");
+    CHECK(c.words_inserted == 2);
+    CHECK(c.words_deleted == 2);
+    CHECK(c.summary.find("'the public' now in italics") != std::string::npos);
+    const auto undone = redline::compare_versions(italic, plain);
+    CHECK(change_of_new(undone, "1.1").summary.find("'the public' no longer in italics") != std::string::npos);
+    // a word both set differently and with words around it changed: one replacement
+    const auto mixed_set = redline::compare_versions(plain, both);
+    const redline::Change& mixed = change_of_new(mixed_set, "1.1");
+    CHECK(mixed.summary.find("now in italics") != std::string::npos);
+    CHECK(mixed.summary.find("', always' inserted") != std::string::npos);
+    // a bold word added: the words, not their setting
+    const auto bolder = redline::compare_versions(plain, bold);
+    CHECK(change_of_new(bolder, "1.1").summary.find("'must' inserted") != std::string::npos);
+    // emphasis that takes in the full stop or not is no change a reader sees: only the word
+    const auto stop_set = redline::compare_versions(plain, moved_stop);
+    const redline::Change& stop = change_of_new(stop_set, "1.1");
+    CHECK(stop.words_inserted == 1);
+    CHECK(stop.summary.find("'together' now in italics") != std::string::npos);
+    // the same setting: unchanged
+    CHECK(listed(redline::compare_versions(italic, italic)).empty());
+}

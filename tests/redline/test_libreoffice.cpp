@@ -67,7 +67,7 @@ void write_case(::testing::TempDir& dir, const std::string& name, const model::P
 }
 
 // LibreOffice accepts and rejects every NAME of `dir`; the text must be NEW's / OLD's, and
-// with `styles` every paragraph's style too.
+// with `styles` every paragraph's style and every word's emphasis too.
 void check_libreoffice(::testing::TempDir& dir, const std::vector<std::string>& names,
                        const std::vector<std::string>& about, bool styles = false) {
     const std::string command =
@@ -89,6 +89,10 @@ void check_libreoffice(::testing::TempDir& dir, const std::vector<std::string>& 
                    lines(::testing::read(dir.file(names[k] + ".new.styles"))));
         check_same("Reject All, paragraph styles", lines(::testing::read(dir.file(names[k] + ".rejected.styles"))),
                    lines(::testing::read(dir.file(names[k] + ".old.styles"))));
+        check_same("Accept All, emphasis", lines(::testing::read(dir.file(names[k] + ".accepted.marks"))),
+                   lines(::testing::read(dir.file(names[k] + ".new.marks"))));
+        check_same("Reject All, emphasis", lines(::testing::read(dir.file(names[k] + ".rejected.marks"))),
+                   lines(::testing::read(dir.file(names[k] + ".old.marks"))));
     }
 }
 
@@ -251,6 +255,36 @@ TEST_CASE("LibreOffice: paragraphs added or removed right before a table leave n
         {"clause-moved", "clause-moved-back", "clause-deleted", "clause-inserted", "bullet-deleted", "bullet-inserted"},
         {"a clause with a table moved after the next", "the same, the other way", "a clause with a table deleted",
          "a clause with a table inserted", "the bullet before a table deleted", "the bullet before a table inserted"},
+        true);
+}
+
+// Words put in italics or bold, or taken out of them, read the same: Accept All must give
+// NEW's setting and Reject All OLD's. And the words a redline deletes keep their links (a
+// statute's, a paragraph's): Reject All gave them back as plain text, seen in a sample of
+// edit scripts once LibreOffice's text was compared with its emphasis.
+TEST_CASE("LibreOffice: words come back as each version sets them, emphasis and links too",
+          "[redline][libreoffice][failures]") {
+    ::testing::TempDir dir;
+    const std::string base =
+        "## 1. Roles {#roles}\n\n1.1 {#serve} Councillors and officers serve the public together.\n\n"
+        "1.2 {#foi} Requests are made under the Freedom of Information Act 2000, as paragraph 1.1 says.\n\n"
+        "1.3 {#answer} Officers answer enquiries within five working days.\n";
+    std::string emphasised = base;
+    emphasised.replace(emphasised.find("the public"), 10, "*the public*");
+    emphasised.replace(emphasised.find("five working days"), 17, "**five** working days");
+    std::string foi_gone = base;
+    foi_gone.erase(foi_gone.find("1.2 {#foi}"), foi_gone.find("1.3 {#answer}") - foi_gone.find("1.2 {#foi}"));
+    foi_gone.replace(foi_gone.find("1.3 {#answer}"), 4, "1.2 ");
+    std::string foi_reworded = base;
+    foi_reworded.replace(foi_reworded.find("Requests are made"), 17, "Requests for information may be made");
+    write_case(dir, "emphasis-added", read(base), read(emphasised));
+    write_case(dir, "emphasis-removed", read(emphasised), read(base));
+    write_case(dir, "link-deleted", read(base), read(foi_gone));
+    write_case(dir, "link-reworded", read(base), read(foi_reworded));
+    check_libreoffice(
+        dir, {"emphasis-added", "emphasis-removed", "link-deleted", "link-reworded"},
+        {"words put in italics and bold", "the same, the other way",
+         "a clause with a statute's and a paragraph's links deleted", "the words before the links reworded"},
         true);
 }
 
