@@ -1104,13 +1104,14 @@ bool title_line(std::string_view text) {
 // Lines -> paragraphs: hard-wrapped lines are joined; a new paragraph starts at a blank
 // line, at a number, bullet or label that cannot be the continuation of the line before,
 // and where a page break fell between two sentences.
-std::size_t wrap_width(const std::vector<Line>& lines);
+std::size_t wrapped_at(const std::vector<Line>& lines);
 
 // How the text was laid out: with blank lines between paragraphs or none, wrapped at
 // some width or a paragraph per line.
 struct TextLayout {
-    bool gapless = false;   // (almost) no blank lines: line ends are what separate paragraphs
-    std::size_t width = 0;  // a line this long was wrapped, not ended; 0: nothing was wrapped
+    bool gapless = false;     // (almost) no blank lines: line ends are what separate paragraphs
+    std::size_t width = 0;    // a line this long was wrapped, not ended; 0: nothing was wrapped
+    std::size_t wrapped = 0;  // the width itself (wrapped_at): a line that leaves room for a word was ended
 };
 
 std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayout& layout,
@@ -1257,6 +1258,10 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         const std::size_t first_word =
             line.text.find(' ') == std::string::npos ? line.text.size() : line.text.find(' ');
         const bool ended_short = layout.width > 0 && last_line.size() + 1 + first_word <= layout.width;
+        // (a number or a first label is surer to start something than a line that reads as a
+        // heading: the room it needs is measured against the width itself, not three quarters
+        // of it: "... recommendation to Council" / "1. As part of ..." at 72)
+        const bool room_for_marker = layout.wrapped > 0 && last_line.size() + 1 + first_word <= layout.wrapped;
         const bool first_label =
             m.kind == MarkerKind::label && (detail::label_core(m.text) == "a" || detail::label_core(m.text) == "i");
         // ("24.1" after a covering report's points 1. to 4.: a protocol that goes on from an
@@ -1266,7 +1271,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             !m.enclosed && ((m.kind == MarkerKind::single && m.text.back() == '.') || m.kind == MarkerKind::clause) &&
             (series_start ||
              (last_number.empty() ? m.parts == std::vector<int>{1} : plausible_next(last_number, m.parts)));
-        if (open && !starts && !reference_goes_on && ended_short && (next_number || first_label)) {
+        if (open && !starts && !reference_goes_on && room_for_marker && (next_number || first_label)) {
             starts = true;
             diags.warning(path, {line.number, line.column},
                           "'" + m.text + "' taken to start a paragraph: the line before ended short of the width");
@@ -2304,8 +2309,8 @@ void move_footnotes(std::vector<Paragraph>& paras, const std::string& path, Diag
     }
 }
 
-// Three quarters of the width most lines reach: a line that long was wrapped, not ended.
-std::size_t wrap_width(const std::vector<Line>& lines) {
+// The width most lines reach (nine in ten are no longer), or 0 when nothing was wrapped.
+std::size_t wrapped_at(const std::vector<Line>& lines) {
     std::vector<std::size_t> lengths;
     std::size_t lower_starts = 0;
     for (const auto& l : lines)
@@ -2322,7 +2327,7 @@ std::size_t wrap_width(const std::vector<Line>& lines) {
     std::sort(lengths.begin(), lengths.end());
     // a paragraph per line (a web page, Word's text without line breaks): nothing was wrapped
     if (lengths[lengths.size() * 9 / 10] > 160) return 0;
-    return lengths[lengths.size() * 9 / 10] * 3 / 4;
+    return lengths[lengths.size() * 9 / 10];
 }
 
 }  // namespace
@@ -2405,7 +2410,10 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     mark_title_page(lines);
     std::vector<std::size_t> last_length;
     TextLayout layout;
-    layout.width = wrap_width(lines);
+    // (a line three quarters as long ran to the width: wrapped lines, in a proportional font
+    // above all, fall short of it by up to a quarter)
+    layout.wrapped = wrapped_at(lines);
+    layout.width = layout.wrapped * 3 / 4;
     std::size_t blank = 0, words = 0, blank_after = 0, lower_starts = 0, longest = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& l = lines[i];
@@ -2428,7 +2436,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
         diags.error(path, {1, 1}, "the file is empty: there is no text to import");
         return result;
     }
-    paras = detail::rejoin_broken(std::move(paras), last_length, wrap_width(lines), spaced ? longest : 0);
+    paras = detail::rejoin_broken(std::move(paras), last_length, layout.width, spaced ? longest : 0);
     move_footnotes(paras, path, diags);
     return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags);
 }

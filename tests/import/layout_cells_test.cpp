@@ -1,0 +1,103 @@
+// The rules that brought the last cells of the round trip (roundtrip_test.cpp) home, each on
+// generated text of its whole class: every width, every length of the line that decides.
+#include <catch2/catch.hpp>
+
+#include <array>
+
+#include "check/check.hpp"
+#include "import/import.hpp"
+#include "model/text.hpp"
+#include "source/reader.hpp"
+#include "source/writer.hpp"
+
+using namespace protopub;
+
+namespace {
+
+struct Imported {
+    import::ImportResult result;
+    std::string markdown;
+    std::string printed;               // every diagnostic as the CLI prints it, a line each
+    std::vector<std::string> numbers;  // clause numbers in order
+    std::vector<std::string> labels;   // sub-item labels in order
+};
+
+Imported import_text(const std::string& text) {
+    Imported out;
+    import::ImportOptions options;
+    options.council = "Test District Council";
+    model::Diagnostics diags;
+    out.result = import::import_text(text, "t.txt", options, diags);
+    for (const auto& d : diags.items()) out.printed += model::format(d) + "\n";
+    INFO(out.printed);
+    REQUIRE(out.result.ok);
+    out.markdown = source::write_protocol(out.result.protocol);
+    INFO(out.markdown);
+    model::Diagnostics checked;
+    const model::Protocol again = source::read_protocol(out.markdown, "t.md", checked);
+    check::check_structure(again, checked);
+    CHECK(checked.error_count() == 0);
+    for (const auto& s : again.sections) {
+        if (s.kind == model::SectionKind::preamble) continue;
+        for (const auto& c : s.clauses) {
+            out.numbers.push_back(model::join_number(c.number.parts));
+            for (const auto& b : c.blocks)
+                for (const auto& item : b.items) out.labels.push_back(item.label);
+        }
+    }
+    return out;
+}
+
+// Words exactly `n` bytes long (n >= 24), the first `first`, none ending a sentence.
+std::string words_of_length(std::size_t n, const std::string& first) {
+    static const std::array<const char*, 10> by_length = {"law",         "work",        "staff",     "public",
+                                                          "council",     "officers",    "committee", "procedures",
+                                                          "councillors", "arrangements"};  // 3 to 12 letters
+    std::string out = first;
+    while (n - out.size() > 13) out += " officers";
+    return out + " " + by_length[n - out.size() - 1 - 3];
+}
+
+// Lines hard-wrapped at `width`, the first starting with `first`: `lines` lines that run to
+// within ten bytes of it (the next line's first word, "councillors", would not have fitted),
+// the first ending with a small word (so no heading), the last with a full stop if `stop`.
+std::string wrapped(const std::string& first, std::size_t width, int lines, bool stop = true) {
+    std::string out;
+    for (int k = 0; k < lines; ++k) {
+        const std::size_t length = width - 1 - static_cast<std::size_t>(k * 3 % 10);
+        out += (k == 0 ? words_of_length(length - 4, first) + " the" : words_of_length(length, "councillors")) +
+               (k + 1 == lines && stop ? "." : "") + "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("text import: no blank lines, a number or a first label after a line with room for it starts a paragraph",
+          "[import][text][cells]") {
+    // the line before runs to between three quarters of the width and a few bytes short of
+    // it: a wrapped line in a proportional font could be as short, but no wrapped line leaves
+    // room for the next line's first word
+    for (std::size_t width : {40, 56, 72, 90}) {
+        for (std::size_t before = width * 3 / 4; before + 12 <= width; ++before) {
+            INFO("width " << width << ", the line before " << before);
+            // items "1." "2." ... whose words end without a stop
+            std::string text = "Member and Officer Protocol\n";
+            for (int n = 1; n <= 5; ++n)
+                text += wrapped(std::to_string(n) + ". Councillors", width, 3, false) +
+                        words_of_length(before, "councillors") + "\n";
+            Imported i = import_text(text);
+            CHECK(i.numbers == std::vector<std::string>{"1", "2", "3", "4", "5"});
+            CHECK(i.printed.find("t.txt:6:1: warning: '2.' taken to start a paragraph: the line before ended short of "
+                                 "the width") != std::string::npos);
+            // a clause's title, then its first sub-item's heading
+            text = "Member and Officer Protocol\n1. Introduction\n" + wrapped("1.1 Councillors", width, 4) +
+                   words_of_length(before, "1.2 Media") + "\n(a) Code of practice\n" +
+                   wrapped("Councillors", width, 3) + "(b) Media enquiries\n" + wrapped("Councillors", width, 2) +
+                   wrapped("1.3 Councillors", width, 3);
+            i = import_text(text);
+            CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3"});
+            CHECK(i.labels == std::vector<std::string>{"(a)", "(b)"});
+        }
+    }
+}
