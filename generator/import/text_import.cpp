@@ -1101,6 +1101,42 @@ bool title_line(std::string_view text) {
     return detail::title_like(line, text, 12);
 }
 
+// "... as Head of Paid Service Councillors" / "2.2 Councillors have four main areas": a
+// heading that the clause under it opens with, glued to the end of the paragraph before (its
+// sentence lost its stop, or its line ran to the width). The bytes at the end of `before`
+// that are the heading (the most words the clause repeats that read as a heading), or 0.
+// Not after a small word ("the role of Councillors" / "2.2 Councillors" is one phrase) nor
+// what the clause is all of.
+std::size_t echoed_heading(std::string_view before, std::string_view clause) {
+    std::vector<std::string_view> tail;  // the last words of `before` (as many as a title has), last first
+    std::vector<std::size_t> starts;     // where each starts
+    std::size_t start = before.size();
+    while (tail.size() < 12 && start > 0) {
+        const std::size_t space = before.rfind(' ', start - 1);
+        const std::size_t from = space == std::string_view::npos ? 0 : space + 1;
+        tail.push_back(before.substr(from, start - from));
+        starts.push_back(from);
+        if (space == std::string_view::npos) break;
+        start = space;
+    }
+    for (std::size_t k = tail.size(); k > 0; --k) {
+        if (starts[k - 1] < 2) continue;  // the heading and nothing before it
+        // the clause's first k words are the tail's last k, in order, and it goes on
+        std::size_t at = 0;
+        bool same = true;
+        for (std::size_t w = k; w-- > 0 && same;) {
+            same = clause.substr(at, tail[w].size()) == tail[w] && at + tail[w].size() < clause.size() &&
+                   clause[at + tail[w].size()] == ' ';
+            at += tail[w].size() + 1;
+        }
+        const std::string_view heading = before.substr(starts[k - 1]);
+        if (same && ascii::is_upper(heading[0]) && title_line(heading) &&
+            !detail::ends_with_small_word(before.substr(0, starts[k - 1] - 1)))
+            return heading.size();
+    }
+    return 0;
+}
+
 // Lines -> paragraphs: hard-wrapped lines are joined; a new paragraph starts at a blank
 // line, at a number, bullet or label that cannot be the continuation of the line before,
 // and where a page break fell between two sentences.
@@ -1343,6 +1379,18 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                                   "'" + line.text + (two_lines ? " " + lines[second].text : "") +
                                       "' taken as a heading: it stands on its own " + (two_lines ? "lines" : "line") +
                                       " between a finished sentence and the next number");
+                }
+            }
+            // "... as Head of Paid Service" / "Councillors" / "2.2 Councillors have ...": a line
+            // that the next number's clause opens with is its heading, however the line before ended
+            if (!starts && m.kind == MarkerKind::none && number_after(1)) {
+                const std::string_view clause = lines[next_line(index + 1)].text;
+                if (echoed_heading(cur.text + " " + line.text,
+                                   clause.substr(std::min(clause.size(), detail::read_marker(clause).length))) ==
+                    line.text.size()) {
+                    starts = true;
+                    diags.warning(path, {line.number, line.column},
+                                  "'" + line.text + "' taken as a heading: the clause under it opens with its words");
                 }
             }
         }
@@ -1613,15 +1661,20 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 // where its sentence has no full stop (not "in paragraph 2.1.2 Councillors ...")
                 const bool runs_on = m.kind == MarkerKind::clause && m.parts.size() >= 2 &&
                                      split_words(before).size() >= 6 && !detail::ends_with_reference_word(before);
-                cut =
-                    next && capital &&
-                    (sentence || title_line(before) || heading_after_stop || after_bullet || heads_section || runs_on);
+                const std::size_t echo = next && !sentence && !heading_after_stop && !numbered_heading
+                                             ? echoed_heading(before, rest.substr(m.length))
+                                             : 0;
+                cut = next && capital &&
+                      (sentence || title_line(before) || heading_after_stop || after_bullet || heads_section ||
+                       runs_on || echo > 0);
                 if (cut) {
                     last = m.parts;
                     last_label.clear();
                     if (sentence) {
                     } else if (heading_after_stop) {
                         cuts.push_back(segment + stop + 2);
+                    } else if (echo > 0) {
+                        cuts.push_back(p - 1 - echo);
                     } else if (segment == 0 && text.size() >= 400) {
                         // a flattened document's title and first heading: the title ends with
                         // its last word that names a protocol ("... Protocol", "... Relations")

@@ -2,6 +2,7 @@
 // generated text of its whole class: every width, every length of the line that decides.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 
 #include "check/check.hpp"
@@ -17,9 +18,10 @@ namespace {
 struct Imported {
     import::ImportResult result;
     std::string markdown;
-    std::string printed;               // every diagnostic as the CLI prints it, a line each
-    std::vector<std::string> numbers;  // clause numbers in order
-    std::vector<std::string> labels;   // sub-item labels in order
+    std::string printed;                // every diagnostic as the CLI prints it, a line each
+    std::vector<std::string> numbers;   // clause numbers in order
+    std::vector<std::string> labels;    // sub-item labels in order
+    std::vector<std::string> sections;  // section headings in order (numbers aside)
 };
 
 Imported import_text(const std::string& text) {
@@ -39,6 +41,7 @@ Imported import_text(const std::string& text) {
     CHECK(checked.error_count() == 0);
     for (const auto& s : again.sections) {
         if (s.kind == model::SectionKind::preamble) continue;
+        out.sections.push_back(model::plain_text(s.heading));
         for (const auto& c : s.clauses) {
             out.numbers.push_back(model::join_number(c.number.parts));
             for (const auto& b : c.blocks)
@@ -100,4 +103,49 @@ TEST_CASE("text import: no blank lines, a number or a first label after a line w
             CHECK(i.labels == std::vector<std::string>{"(a)", "(b)"});
         }
     }
+}
+
+TEST_CASE("text import: a heading the clause under it opens with, glued to a sentence that lost its stop",
+          "[import][text][cells]") {
+    const std::vector<std::string> headings = {"Councillors", "Local Ward Councillors", "Officers",
+                                               "Members of the Cabinet, Chairmen and Vice Chairmen"};
+    for (const auto& heading : headings) {
+        INFO(heading);
+        // the clause before ends without its full stop; the heading's words open the clause under it
+        const std::string before = "1.2 Officers are accountable to the Chief Executive as Head of Paid Service";
+        const std::string under = "1.3 " + heading + " have four main areas of responsibility.";
+        const std::string opening =
+            "Member and Officer Protocol 1. INTRODUCTION 1.1 The relationship between "
+            "councillors and officers is fundamental to the work of the Council. ";
+        const std::string after =
+            " 1.4 It is not the responsibility of councillors to manage the Council. "
+            "1.5 Councillors and officers should treat each other with respect.";
+        // a whole document on one line
+        Imported i = import_text(opening + before + " " + heading + " " + under + after);
+        CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3", "1.4", "1.5"});
+        CHECK(std::count(i.sections.begin(), i.sections.end(), heading) == 1);
+        CHECK(i.markdown.find("Paid Service\n") != std::string::npos);
+        // no blank lines, the line before running to the width, the heading a line of its own
+        const std::string service = " as Head of Paid Service";
+        for (std::size_t width : {72, 80, 100}) {
+            std::string text = "Member and Officer Protocol\n1. INTRODUCTION\n" + wrapped("1.1 The", width, 3) +
+                               wrapped("1.2 Officers", width, 1, false) +
+                               words_of_length(width - 2 - service.size(), "councillors") + service + "\n" + heading +
+                               "\n" + under + "\n" + wrapped("1.4 Councillors", width, 2) +
+                               wrapped("1.5 Councillors", width, 2);
+            INFO(text);
+            i = import_text(text);
+            CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3", "1.4", "1.5"});
+            CHECK(std::count(i.sections.begin(), i.sections.end(), heading) == 1);
+            CHECK(i.printed.find("' taken as a heading: the clause under it opens with its words") !=
+                  std::string::npos);
+        }
+    }
+    // "... the role of Councillors" / "1.3 Councillors have ...": a phrase going on, no heading
+    const Imported i = import_text(
+        "Member and Officer Protocol 1. INTRODUCTION 1.1 The relationship between councillors and officers is "
+        "fundamental to the work of the Council. 1.2 Officers give advice and respect the role of Councillors "
+        "1.3 Councillors have four main areas of responsibility. 1.4 Officers are politically neutral.");
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3", "1.4"});
+    CHECK(i.sections == std::vector<std::string>{"INTRODUCTION"});
 }
