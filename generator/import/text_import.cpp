@@ -1661,10 +1661,20 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 // where its sentence has no full stop (not "in paragraph 2.1.2 Councillors ...")
                 const bool runs_on = m.kind == MarkerKind::clause && m.parts.size() >= 2 &&
                                      split_words(before).size() >= 6 && !detail::ends_with_reference_word(before);
+                // "... is information: 4.23.1 furnished to ..., or 4.23.2 which may not ...": the
+                // items of a lead-in numbered as its sub-clauses go on in small letters (the first
+                // after the lead-in's colon, the next after an item so begun that goes on)
+                const Marker own_item = detail::read_marker(before);
+                const bool lower_item =
+                    m.kind == MarkerKind::clause && !last.empty() &&
+                    ((detail::ends_lead_in(before) && m.parts.size() == last.size() + 1 && m.parts.back() == 1) ||
+                     (own_item.kind == MarkerKind::clause && own_item.parts == last && m.parts.size() == last.size() &&
+                      detail::is_lower_start(before.substr(own_item.length)) &&
+                      (detail::ends_list_item(before) || before.back() == ';')));
                 const std::size_t echo = next && !sentence && !heading_after_stop && !numbered_heading
                                              ? echoed_heading(before, rest.substr(m.length))
                                              : 0;
-                cut = next && capital &&
+                cut = next && (capital || lower_item) &&
                       (sentence || title_line(before) || heading_after_stop || after_bullet || heads_section ||
                        runs_on || echo > 0);
                 if (cut) {

@@ -149,3 +149,22 @@ TEST_CASE("text import: a heading the clause under it opens with, glued to a sen
     CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3", "1.4"});
     CHECK(i.sections == std::vector<std::string>{"INTRODUCTION"});
 }
+
+TEST_CASE("text import: a lead-in's sub-clauses in small letters on one line are its items", "[import][text][cells]") {
+    for (const std::string end : {", or", "; and", ";"}) {
+        INFO(end);
+        const Imported i = import_text(
+            "Member and Officer Protocol 1. INFORMATION 1.1 Councillors may see papers held by the Council. "
+            "1.2 Confidential information is information: 1.2.1 furnished to the Council by a Government "
+            "Department on terms which forbid its disclosure" +
+            end + " 1.2.2 which may not be disclosed by or under any enactment" + end +
+            " 1.2.3 which a court has ordered kept private. 1.3 Officers should keep councillors informed.");
+        CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.2.1", "1.2.2", "1.2.3", "1.3"});
+    }
+    // "... in paragraph 1.1, or 1.3 which ...": references, not items
+    const Imported i = import_text(
+        "Member and Officer Protocol 1. INFORMATION 1.1 Councillors may see papers held by the Council. "
+        "1.2 Officers act as set out in paragraph 1.1, or 1.3 which gives the exceptions to it. "
+        "1.3 Officers should keep councillors informed.");
+    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3"});
+}
