@@ -1579,6 +1579,26 @@ bool opening_heading_word(std::string_view word) {
     return std::find(words.begin(), words.end(), word) != words.end();
 }
 
+// "Code of Practice for Member/Officer Relations To: Standards Committee Date: ...": a flattened
+// text that opens with the protocol's title and goes on with a cover sheet's fields. Where the
+// first field starts (its name the fewest words, from a capital, that leave a title naming a
+// protocol before it: "... Relations Title of Report:" is not "... Relations Title of" /
+// "Report:"), or 0.
+std::size_t title_before_field(std::string_view text) {
+    const std::size_t colon = text.find(": ");
+    if (colon == std::string_view::npos || colon > 200) return 0;
+    std::size_t name = colon;
+    for (int words = 1; words <= 5; ++words) {
+        name = text.rfind(' ', name - 1);
+        if (name == std::string_view::npos || name == 0) return 0;
+        const std::string_view title = text.substr(0, name);
+        if (ascii::is_upper(text[name + 1]) && title_line(title) &&
+            detail::header_line_kind(title) == detail::HeaderLine::title)
+            return name + 1;
+    }
+    return 0;
+}
+
 std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::string& path, Diagnostics& diags) {
     std::vector<Line> out;
     out.reserve(lines.size());
@@ -1591,8 +1611,11 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
         }
         return letters >= 2;
     };
+    bool words_before = false;  // a line with words came before this one
     for (std::size_t index = 0; index < lines.size(); ++index) {
         Line& line = lines[index];
+        const bool first_words = !words_before;
+        words_before = words_before || !(line.blank || line.junk);
         if (line.blank || line.junk || !line.cells.empty() || line.text.size() < 40) {
             const Marker m = line.blank ? Marker{} : detail::read_marker(line.text);
             if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) last = m.parts;
@@ -1601,7 +1624,8 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
         }
         const std::string text = line.text;
         std::vector<std::size_t> cuts;  // byte offsets where a new line starts
-        std::size_t segment = 0;        // where the current piece starts
+        if (const std::size_t field = first_words ? title_before_field(text) : 0; field > 0) cuts.push_back(field);
+        std::size_t segment = 0;  // where the current piece starts
         {
             const Marker m = detail::read_marker(text);
             if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) last = m.parts;
@@ -1615,6 +1639,10 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
             if (m.kind == MarkerKind::none || m.length >= rest.size()) continue;
             const std::string_view before = std::string_view(text).substr(segment, p - 1 - segment);
             const bool sentence = ends_sentence(before);
+            // the number, label or bullet the piece so far starts with, and whether the words
+            // after it read as its title ("24.8 Information and advice", "(a) General information")
+            const Marker own = detail::read_marker(before);
+            const bool own_title = own.kind != MarkerKind::none && title_line(before.substr(own.length));
             bool cut = false;
             if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed && m.text.back() == '.')) {
                 const bool next = last.empty()
@@ -1635,16 +1663,17 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                     if (at + 2 >= before.size() || before[at + 1] != ' ' || (at > 0 && ascii::is_digit(before[at - 1])))
                         continue;
                     const std::string_view tail = before.substr(at + 2);
-                    if (one_sentence(tail) && title_line(tail)) stop = at;
+                    // (a value with no letter is no heading: "Version number: 1 24.1 ...")
+                    const bool letters =
+                        std::any_of(tail.begin(), tail.end(), [](char c) { return ascii::is_alpha(c); });
+                    if (one_sentence(tail) && letters && title_line(tail)) stop = at;
                 }
                 // ("4. THE RELATIONSHIP: GENERAL" is a numbered heading whole)
-                const Marker own = detail::read_marker(before);
                 const bool numbered_heading = (own.kind == MarkerKind::single || own.kind == MarkerKind::clause) &&
-                                              one_sentence(before.substr(own.length)) &&
-                                              title_line(before.substr(own.length));
+                                              one_sentence(before.substr(own.length)) && own_title;
                 const bool heading_after_stop = stop != std::string_view::npos && !numbered_heading;
                 // a bullet item often ends without a stop: the next number ends it
-                const bool after_bullet = detail::read_marker(before).kind == MarkerKind::bullet;
+                const bool after_bullet = own.kind == MarkerKind::bullet;
                 // "... of the arrangements 9. Media Relations 9.1 A primary ...": a section's number
                 // and heading with its first clause right after them, whatever ended before
                 bool heads_section = false;
@@ -1664,19 +1693,32 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 // "... is information: 4.23.1 furnished to ..., or 4.23.2 which may not ...": the
                 // items of a lead-in numbered as its sub-clauses go on in small letters (the first
                 // after the lead-in's colon, the next after an item so begun that goes on)
-                const Marker own_item = detail::read_marker(before);
                 const bool lower_item =
                     m.kind == MarkerKind::clause && !last.empty() &&
                     ((detail::ends_lead_in(before) && m.parts.size() == last.size() + 1 && m.parts.back() == 1) ||
-                     (own_item.kind == MarkerKind::clause && own_item.parts == last && m.parts.size() == last.size() &&
-                      detail::is_lower_start(before.substr(own_item.length)) &&
+                     (own.kind == MarkerKind::clause && own.parts == last && m.parts.size() == last.size() &&
+                      detail::is_lower_start(before.substr(own.length)) &&
                       (detail::ends_list_item(before) || before.back() == ';')));
+                // "... for recommendation to Council 1. As part of ...", "... Version number: 1 24.1
+                // Status of this code ...": the start of a series (the text's first "1.", or N.1
+                // where a protocol goes on from an earlier Part) whose next number comes a little
+                // further on starts here, whatever ended before it
+                bool series = false;
+                if (capital && !detail::ends_with_reference_word(before) && !detail::ends_with_small_word(before) &&
+                    (m.kind == MarkerKind::single ? m.text == "1." && last.empty()
+                                                  : m.parts.size() == 2 && m.parts[1] == 1)) {
+                    const std::string second =
+                        " " + (m.kind == MarkerKind::single ? "2." : std::to_string(m.parts[0]) + ".2") + " ";
+                    series = rest.substr(0, std::min<std::size_t>(rest.size(), 2000)).find(second, m.length) !=
+                             std::string_view::npos;
+                }
                 const std::size_t echo = next && !sentence && !heading_after_stop && !numbered_heading
                                              ? echoed_heading(before, rest.substr(m.length))
                                              : 0;
-                cut = next && (capital || lower_item) &&
-                      (sentence || title_line(before) || heading_after_stop || after_bullet || heads_section ||
-                       runs_on || echo > 0);
+                cut = (next && (capital || lower_item) &&
+                       (sentence || title_line(before) || heading_after_stop || after_bullet || heads_section ||
+                        runs_on || echo > 0)) ||
+                      series;
                 if (cut) {
                     last = m.parts;
                     last_label.clear();
@@ -1749,7 +1791,10 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                     }
                 }
             } else if (m.kind == MarkerKind::label) {
-                // "(b)" after "(a) ...;" or a lead-in ending with ":"
+                // "(b)" after "(a) ...;", "(a)" after a lead-in ending with ":" or after a numbered
+                // clause's title ("24.8 Information and advice (a) General information ...")
+                const bool after_title =
+                    (own.kind == MarkerKind::clause || own.kind == MarkerKind::single) && own_title;
                 const char end = before.empty() ? ' ' : before.back();
                 const std::string core = detail::label_core(m.text);
                 const bool first = core == "a" || core == "i";
@@ -1757,17 +1802,19 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                                      (core.size() == 1 ? core[0] == detail::label_core(last_label)[0] + 1
                                                        : detail::roman_value(core) ==
                                                              detail::roman_value(detail::label_core(last_label)) + 1);
-                cut = (first && end == ':') || (follows && (end == ';' || end == '.' || end == ',' ||
-                                                            before.ends_with("and") || before.ends_with("or")));
+                cut = (first && (end == ':' || after_title)) ||
+                      (follows &&
+                       (end == ';' || end == '.' || end == ',' || before.ends_with("and") || before.ends_with("or")));
                 if (cut) last_label = m.text;
             } else if (m.kind == MarkerKind::bullet) {
                 // a bullet glyph inside a line (not "-" or "o", which are words too)
-                // (after a bullet item of the same glyph, with or without a stop: the next item)
-                const Marker own = detail::read_marker(before);
+                // (after a bullet item of the same glyph, with or without a stop: the next item;
+                // after a title: "(a) General information and advice • Councillors can ask ...")
                 const bool same_glyph =
                     own.kind == MarkerKind::bullet && before.substr(0, own.length) == rest.substr(0, m.length);
                 cut = static_cast<unsigned char>(rest[0]) >= 0x80 && rest.rfind("\xE2\x80\x93", 0) != 0 &&
-                      (sentence || before.back() == ':' || before.back() == ';' || title_line(before) || same_glyph);
+                      (sentence || before.back() == ':' || before.back() == ';' || title_line(before) || own_title ||
+                       same_glyph);
             }
             if (!cut) continue;
             cuts.push_back(p);

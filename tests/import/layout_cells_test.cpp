@@ -168,3 +168,34 @@ TEST_CASE("text import: a lead-in's sub-clauses in small letters on one line are
         "1.3 Officers should keep councillors informed.");
     CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3"});
 }
+
+TEST_CASE("text import: a covering report and the protocol after it flattened onto one line", "[import][text][cells]") {
+    const std::vector<std::string> titles = {"Code of Practice for Member/Officer Relations",
+                                             "Member and Officer Protocol",
+                                             "Protocol on Member/Officer Relations between Councillors and Employees"};
+    const std::vector<std::string> fields = {"To: Standards Committee", "Report of: Head of Law",
+                                             "Title of Report: Member/Officer Protocol"};
+    for (const auto& title : titles)
+        for (const auto& field : fields)
+            for (int part : {5, 8, 24}) {
+                const std::string p = std::to_string(part);
+                INFO(title << " / " << field << " / " << p);
+                // the title runs into the cover's first field, a field's value into the report's
+                // point 1., the last field's value ("1") into the protocol's first number
+                const std::string text =
+                    title + " " + field +
+                    " Date: 10 December 2010 Recommendation(s): To approve the revised code for recommendation to "
+                    "Council 1. As part of its work the Committee reviewed the code. 2. The Committee asked for "
+                    "views on the code. Version number: 1 " +
+                    p + ".1 Status of this code This code gives guidance only. " + p +
+                    ".2 Information and advice (a) General information \xE2\x80\xA2 Councillors can ask for "
+                    "advice. \xE2\x80\xA2 Councillors should be reasonable. (b) Help with casework \xE2\x80\xA2 "
+                    "Councillors will be given what they need. " +
+                    p + ".3 Roles Officers serve the whole council.";
+                const Imported i = import_text(text);
+                CHECK(i.result.protocol.meta.title == title);
+                CHECK(i.numbers == std::vector<std::string>{p + ".1", p + ".2", p + ".3"});
+                CHECK(i.labels == std::vector<std::string>{"(a)", "(b)"});
+                CHECK(i.markdown.find("Version number: 1\n") != std::string::npos);
+            }
+}
