@@ -1101,16 +1101,53 @@ bool title_line(std::string_view text) {
     return detail::title_like(line, text, 12);
 }
 
+// "... as Head of Paid Service Councillors" / "2.2 Councillors have four main areas": a
+// heading that the clause under it opens with, glued to the end of the paragraph before (its
+// sentence lost its stop, or its line ran to the width). The bytes at the end of `before`
+// that are the heading (the most words the clause repeats that read as a heading), or 0.
+// Not after a small word ("the role of Councillors" / "2.2 Councillors" is one phrase) nor
+// what the clause is all of.
+std::size_t echoed_heading(std::string_view before, std::string_view clause) {
+    std::vector<std::string_view> tail;  // the last words of `before` (as many as a title has), last first
+    std::vector<std::size_t> starts;     // where each starts
+    std::size_t start = before.size();
+    while (tail.size() < 12 && start > 0) {
+        const std::size_t space = before.rfind(' ', start - 1);
+        const std::size_t from = space == std::string_view::npos ? 0 : space + 1;
+        tail.push_back(before.substr(from, start - from));
+        starts.push_back(from);
+        if (space == std::string_view::npos) break;
+        start = space;
+    }
+    for (std::size_t k = tail.size(); k > 0; --k) {
+        if (starts[k - 1] < 2) continue;  // the heading and nothing before it
+        // the clause's first k words are the tail's last k, in order, and it goes on
+        std::size_t at = 0;
+        bool same = true;
+        for (std::size_t w = k; w-- > 0 && same;) {
+            same = clause.substr(at, tail[w].size()) == tail[w] && at + tail[w].size() < clause.size() &&
+                   clause[at + tail[w].size()] == ' ';
+            at += tail[w].size() + 1;
+        }
+        const std::string_view heading = before.substr(starts[k - 1]);
+        if (same && ascii::is_upper(heading[0]) && title_line(heading) &&
+            !detail::ends_with_small_word(before.substr(0, starts[k - 1] - 1)))
+            return heading.size();
+    }
+    return 0;
+}
+
 // Lines -> paragraphs: hard-wrapped lines are joined; a new paragraph starts at a blank
 // line, at a number, bullet or label that cannot be the continuation of the line before,
 // and where a page break fell between two sentences.
-std::size_t wrap_width(const std::vector<Line>& lines);
+std::size_t wrapped_at(const std::vector<Line>& lines);
 
 // How the text was laid out: with blank lines between paragraphs or none, wrapped at
 // some width or a paragraph per line.
 struct TextLayout {
-    bool gapless = false;   // (almost) no blank lines: line ends are what separate paragraphs
-    std::size_t width = 0;  // a line this long was wrapped, not ended; 0: nothing was wrapped
+    bool gapless = false;     // (almost) no blank lines: line ends are what separate paragraphs
+    std::size_t width = 0;    // a line this long was wrapped, not ended; 0: nothing was wrapped
+    std::size_t wrapped = 0;  // the width itself (wrapped_at): a line that leaves room for a word was ended
 };
 
 std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayout& layout,
@@ -1257,6 +1294,10 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         const std::size_t first_word =
             line.text.find(' ') == std::string::npos ? line.text.size() : line.text.find(' ');
         const bool ended_short = layout.width > 0 && last_line.size() + 1 + first_word <= layout.width;
+        // (a number or a first label is surer to start something than a line that reads as a
+        // heading: the room it needs is measured against the width itself, not three quarters
+        // of it: "... recommendation to Council" / "1. As part of ..." at 72)
+        const bool room_for_marker = layout.wrapped > 0 && last_line.size() + 1 + first_word <= layout.wrapped;
         const bool first_label =
             m.kind == MarkerKind::label && (detail::label_core(m.text) == "a" || detail::label_core(m.text) == "i");
         // ("24.1" after a covering report's points 1. to 4.: a protocol that goes on from an
@@ -1266,7 +1307,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             !m.enclosed && ((m.kind == MarkerKind::single && m.text.back() == '.') || m.kind == MarkerKind::clause) &&
             (series_start ||
              (last_number.empty() ? m.parts == std::vector<int>{1} : plausible_next(last_number, m.parts)));
-        if (open && !starts && !reference_goes_on && ended_short && (next_number || first_label)) {
+        if (open && !starts && !reference_goes_on && room_for_marker && (next_number || first_label)) {
             starts = true;
             diags.warning(path, {line.number, line.column},
                           "'" + m.text + "' taken to start a paragraph: the line before ended short of the width");
@@ -1338,6 +1379,18 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                                   "'" + line.text + (two_lines ? " " + lines[second].text : "") +
                                       "' taken as a heading: it stands on its own " + (two_lines ? "lines" : "line") +
                                       " between a finished sentence and the next number");
+                }
+            }
+            // "... as Head of Paid Service" / "Councillors" / "2.2 Councillors have ...": a line
+            // that the next number's clause opens with is its heading, however the line before ended
+            if (!starts && m.kind == MarkerKind::none && number_after(1)) {
+                const std::string_view clause = lines[next_line(index + 1)].text;
+                if (echoed_heading(cur.text + " " + line.text,
+                                   clause.substr(std::min(clause.size(), detail::read_marker(clause).length))) ==
+                    line.text.size()) {
+                    starts = true;
+                    diags.warning(path, {line.number, line.column},
+                                  "'" + line.text + "' taken as a heading: the clause under it opens with its words");
                 }
             }
         }
@@ -1526,6 +1579,26 @@ bool opening_heading_word(std::string_view word) {
     return std::find(words.begin(), words.end(), word) != words.end();
 }
 
+// "Code of Practice for Member/Officer Relations To: Standards Committee Date: ...": a flattened
+// text that opens with the protocol's title and goes on with a cover sheet's fields. Where the
+// first field starts (its name the fewest words, from a capital, that leave a title naming a
+// protocol before it: "... Relations Title of Report:" is not "... Relations Title of" /
+// "Report:"), or 0.
+std::size_t title_before_field(std::string_view text) {
+    const std::size_t colon = text.find(": ");
+    if (colon == std::string_view::npos || colon > 200) return 0;
+    std::size_t name = colon;
+    for (int words = 1; words <= 5; ++words) {
+        name = text.rfind(' ', name - 1);
+        if (name == std::string_view::npos || name == 0) return 0;
+        const std::string_view title = text.substr(0, name);
+        if (ascii::is_upper(text[name + 1]) && title_line(title) &&
+            detail::header_line_kind(title) == detail::HeaderLine::title)
+            return name + 1;
+    }
+    return 0;
+}
+
 std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::string& path, Diagnostics& diags) {
     std::vector<Line> out;
     out.reserve(lines.size());
@@ -1538,8 +1611,11 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
         }
         return letters >= 2;
     };
+    bool words_before = false;  // a line with words came before this one
     for (std::size_t index = 0; index < lines.size(); ++index) {
         Line& line = lines[index];
+        const bool first_words = !words_before;
+        words_before = words_before || !(line.blank || line.junk);
         if (line.blank || line.junk || !line.cells.empty() || line.text.size() < 40) {
             const Marker m = line.blank ? Marker{} : detail::read_marker(line.text);
             if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) last = m.parts;
@@ -1548,7 +1624,8 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
         }
         const std::string text = line.text;
         std::vector<std::size_t> cuts;  // byte offsets where a new line starts
-        std::size_t segment = 0;        // where the current piece starts
+        if (const std::size_t field = first_words ? title_before_field(text) : 0; field > 0) cuts.push_back(field);
+        std::size_t segment = 0;  // where the current piece starts
         {
             const Marker m = detail::read_marker(text);
             if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) last = m.parts;
@@ -1562,6 +1639,10 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
             if (m.kind == MarkerKind::none || m.length >= rest.size()) continue;
             const std::string_view before = std::string_view(text).substr(segment, p - 1 - segment);
             const bool sentence = ends_sentence(before);
+            // the number, label or bullet the piece so far starts with, and whether the words
+            // after it read as its title ("24.8 Information and advice", "(a) General information")
+            const Marker own = detail::read_marker(before);
+            const bool own_title = own.kind != MarkerKind::none && title_line(before.substr(own.length));
             bool cut = false;
             if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed && m.text.back() == '.')) {
                 const bool next = last.empty()
@@ -1582,16 +1663,17 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                     if (at + 2 >= before.size() || before[at + 1] != ' ' || (at > 0 && ascii::is_digit(before[at - 1])))
                         continue;
                     const std::string_view tail = before.substr(at + 2);
-                    if (one_sentence(tail) && title_line(tail)) stop = at;
+                    // (a value with no letter is no heading: "Version number: 1 24.1 ...")
+                    const bool letters =
+                        std::any_of(tail.begin(), tail.end(), [](char c) { return ascii::is_alpha(c); });
+                    if (one_sentence(tail) && letters && title_line(tail)) stop = at;
                 }
                 // ("4. THE RELATIONSHIP: GENERAL" is a numbered heading whole)
-                const Marker own = detail::read_marker(before);
                 const bool numbered_heading = (own.kind == MarkerKind::single || own.kind == MarkerKind::clause) &&
-                                              one_sentence(before.substr(own.length)) &&
-                                              title_line(before.substr(own.length));
+                                              one_sentence(before.substr(own.length)) && own_title;
                 const bool heading_after_stop = stop != std::string_view::npos && !numbered_heading;
                 // a bullet item often ends without a stop: the next number ends it
-                const bool after_bullet = detail::read_marker(before).kind == MarkerKind::bullet;
+                const bool after_bullet = own.kind == MarkerKind::bullet;
                 // "... of the arrangements 9. Media Relations 9.1 A primary ...": a section's number
                 // and heading with its first clause right after them, whatever ended before
                 bool heads_section = false;
@@ -1608,15 +1690,43 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 // where its sentence has no full stop (not "in paragraph 2.1.2 Councillors ...")
                 const bool runs_on = m.kind == MarkerKind::clause && m.parts.size() >= 2 &&
                                      split_words(before).size() >= 6 && !detail::ends_with_reference_word(before);
-                cut =
-                    next && capital &&
-                    (sentence || title_line(before) || heading_after_stop || after_bullet || heads_section || runs_on);
+                // "... is information: 4.23.1 furnished to ..., or 4.23.2 which may not ...": the
+                // items of a lead-in numbered as its sub-clauses go on in small letters (the first
+                // after the lead-in's colon, the next after an item so begun that goes on)
+                const bool lower_item =
+                    m.kind == MarkerKind::clause && !last.empty() &&
+                    ((detail::ends_lead_in(before) && m.parts.size() == last.size() + 1 && m.parts.back() == 1) ||
+                     (own.kind == MarkerKind::clause && own.parts == last && m.parts.size() == last.size() &&
+                      detail::is_lower_start(before.substr(own.length)) &&
+                      (detail::ends_list_item(before) || before.back() == ';')));
+                // "... for recommendation to Council 1. As part of ...", "... Version number: 1 24.1
+                // Status of this code ...": the start of a series (the text's first "1.", or N.1
+                // where a protocol goes on from an earlier Part) whose next number comes a little
+                // further on starts here, whatever ended before it
+                bool series = false;
+                if (capital && !detail::ends_with_reference_word(before) && !detail::ends_with_small_word(before) &&
+                    (m.kind == MarkerKind::single ? m.text == "1." && last.empty()
+                                                  : m.parts.size() == 2 && m.parts[1] == 1)) {
+                    const std::string second =
+                        " " + (m.kind == MarkerKind::single ? "2." : std::to_string(m.parts[0]) + ".2") + " ";
+                    series = rest.substr(0, std::min<std::size_t>(rest.size(), 2000)).find(second, m.length) !=
+                             std::string_view::npos;
+                }
+                const std::size_t echo = next && !sentence && !heading_after_stop && !numbered_heading
+                                             ? echoed_heading(before, rest.substr(m.length))
+                                             : 0;
+                cut = (next && (capital || lower_item) &&
+                       (sentence || title_line(before) || heading_after_stop || after_bullet || heads_section ||
+                        runs_on || echo > 0)) ||
+                      series;
                 if (cut) {
                     last = m.parts;
                     last_label.clear();
                     if (sentence) {
                     } else if (heading_after_stop) {
                         cuts.push_back(segment + stop + 2);
+                    } else if (echo > 0) {
+                        cuts.push_back(p - 1 - echo);
                     } else if (segment == 0 && text.size() >= 400) {
                         // a flattened document's title and first heading: the title ends with
                         // its last word that names a protocol ("... Protocol", "... Relations")
@@ -1681,7 +1791,10 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                     }
                 }
             } else if (m.kind == MarkerKind::label) {
-                // "(b)" after "(a) ...;" or a lead-in ending with ":"
+                // "(b)" after "(a) ...;", "(a)" after a lead-in ending with ":" or after a numbered
+                // clause's title ("24.8 Information and advice (a) General information ...")
+                const bool after_title =
+                    (own.kind == MarkerKind::clause || own.kind == MarkerKind::single) && own_title;
                 const char end = before.empty() ? ' ' : before.back();
                 const std::string core = detail::label_core(m.text);
                 const bool first = core == "a" || core == "i";
@@ -1689,17 +1802,19 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                                      (core.size() == 1 ? core[0] == detail::label_core(last_label)[0] + 1
                                                        : detail::roman_value(core) ==
                                                              detail::roman_value(detail::label_core(last_label)) + 1);
-                cut = (first && end == ':') || (follows && (end == ';' || end == '.' || end == ',' ||
-                                                            before.ends_with("and") || before.ends_with("or")));
+                cut = (first && (end == ':' || after_title)) ||
+                      (follows &&
+                       (end == ';' || end == '.' || end == ',' || before.ends_with("and") || before.ends_with("or")));
                 if (cut) last_label = m.text;
             } else if (m.kind == MarkerKind::bullet) {
                 // a bullet glyph inside a line (not "-" or "o", which are words too)
-                // (after a bullet item of the same glyph, with or without a stop: the next item)
-                const Marker own = detail::read_marker(before);
+                // (after a bullet item of the same glyph, with or without a stop: the next item;
+                // after a title: "(a) General information and advice • Councillors can ask ...")
                 const bool same_glyph =
                     own.kind == MarkerKind::bullet && before.substr(0, own.length) == rest.substr(0, m.length);
                 cut = static_cast<unsigned char>(rest[0]) >= 0x80 && rest.rfind("\xE2\x80\x93", 0) != 0 &&
-                      (sentence || before.back() == ':' || before.back() == ';' || title_line(before) || same_glyph);
+                      (sentence || before.back() == ':' || before.back() == ';' || title_line(before) || own_title ||
+                       same_glyph);
             }
             if (!cut) continue;
             cuts.push_back(p);
@@ -2304,8 +2419,8 @@ void move_footnotes(std::vector<Paragraph>& paras, const std::string& path, Diag
     }
 }
 
-// Three quarters of the width most lines reach: a line that long was wrapped, not ended.
-std::size_t wrap_width(const std::vector<Line>& lines) {
+// The width most lines reach (nine in ten are no longer), or 0 when nothing was wrapped.
+std::size_t wrapped_at(const std::vector<Line>& lines) {
     std::vector<std::size_t> lengths;
     std::size_t lower_starts = 0;
     for (const auto& l : lines)
@@ -2322,7 +2437,7 @@ std::size_t wrap_width(const std::vector<Line>& lines) {
     std::sort(lengths.begin(), lengths.end());
     // a paragraph per line (a web page, Word's text without line breaks): nothing was wrapped
     if (lengths[lengths.size() * 9 / 10] > 160) return 0;
-    return lengths[lengths.size() * 9 / 10] * 3 / 4;
+    return lengths[lengths.size() * 9 / 10];
 }
 
 }  // namespace
@@ -2405,7 +2520,10 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     mark_title_page(lines);
     std::vector<std::size_t> last_length;
     TextLayout layout;
-    layout.width = wrap_width(lines);
+    // (a line three quarters as long ran to the width: wrapped lines, in a proportional font
+    // above all, fall short of it by up to a quarter)
+    layout.wrapped = wrapped_at(lines);
+    layout.width = layout.wrapped * 3 / 4;
     std::size_t blank = 0, words = 0, blank_after = 0, lower_starts = 0, longest = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& l = lines[i];
@@ -2428,7 +2546,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
         diags.error(path, {1, 1}, "the file is empty: there is no text to import");
         return result;
     }
-    paras = detail::rejoin_broken(std::move(paras), last_length, wrap_width(lines), spaced ? longest : 0);
+    paras = detail::rejoin_broken(std::move(paras), last_length, layout.width, spaced ? longest : 0);
     move_footnotes(paras, path, diags);
     return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags);
 }
