@@ -103,6 +103,24 @@ model::Protocol read(const std::string& body) {
     return p;
 }
 
+// OLD and NEW of one case, named for its files and described for a failure.
+struct Pair {
+    std::string name, about, old, now;
+};
+
+// LibreOffice accepts and rejects the redline of each pair (one soffice run for all): the
+// text, each paragraph's style and each word's emphasis must be NEW's / OLD's.
+void check_pairs(const std::vector<Pair>& pairs) {
+    ::testing::TempDir dir;
+    std::vector<std::string> names, about;
+    for (const Pair& p : pairs) {
+        write_case(dir, p.name, read(p.old), read(p.now));
+        names.push_back(p.name);
+        about.push_back(p.about);
+    }
+    check_libreoffice(dir, names, about, true);
+}
+
 }  // namespace
 
 TEST_CASE("LibreOffice: Accept All gives NEW and Reject All gives OLD on a sample of edit scripts",
@@ -171,16 +189,16 @@ TEST_CASE("LibreOffice: an insertion at a paragraph's end and an inserted paragr
 // other version's styles.
 TEST_CASE("LibreOffice: clause headings under a sub-heading added or removed get their own version's styles back",
           "[redline][libreoffice]") {
-    ::testing::TempDir dir;
     const std::string head =
         "## 1. Roles {#roles}\n\n### 1.1 Status of this code {#status}\n\nThis code gives guidance.\n\n";
     const std::string tail =
         "### 1.2 Politeness {#politeness}\n\nCouncillors and officers are polite.\n\n"
         "### 1.3 Unfair pressure {#pressure}\n\nNobody puts pressure on anybody.\n";
     const std::string flat = head + tail, nested = head + "### Conduct {#conduct}\n\n" + tail;
-    write_case(dir, "added", read(flat), read(nested));
-    write_case(dir, "removed", read(nested), read(flat));
-    check_libreoffice(dir, {"added", "removed"}, {"a sub-heading added", "a sub-heading removed"}, true);
+    check_pairs({
+        {"added", "a sub-heading added", flat, nested},
+        {"removed", "a sub-heading removed", nested, flat},
+    });
 }
 
 // The last paragraph mark of a document cannot be removed: paragraphs added (or removed)
@@ -188,7 +206,6 @@ TEST_CASE("LibreOffice: clause headings under a sub-heading added or removed get
 // paragraph behind and give every paragraph its own version's style.
 TEST_CASE("LibreOffice: paragraphs added or removed at the end of the document leave nothing behind",
           "[redline][libreoffice]") {
-    ::testing::TempDir dir;
     const std::string base = "## 1. Roles {#roles}\n\n1.1 {#may} Councillors may:\n\n- ask for advice\n- see reports\n";
     const std::string more =
         base + "\n## 2. Media {#media}\n\n2.1 {#press} Press releases go through the communications team.\n";
@@ -203,18 +220,14 @@ TEST_CASE("LibreOffice: paragraphs added or removed at the end of the document l
         "reports\n\n1.2 {#press} Press releases go through the communications team.\n\n"
         "## 2. Media {#media}\n\n## 3. Meetings {#meetings}\n\n3.1 {#public} Meetings are "
         "held in public.\n";
-    write_case(dir, "added", read(base), read(more));
-    write_case(dir, "removed", read(more), read(base));
-    write_case(dir, "replaced", read(more), read(replaced));
-    write_case(dir, "replaced-back", read(replaced), read(more));
-    write_case(dir, "moved-away", read(more), read(moved_away));
-    write_case(dir, "moved-back", read(moved_away), read(more));
-    check_libreoffice(
-        dir, {"added", "removed", "replaced", "replaced-back", "moved-away", "moved-back"},
-        {"a section added at the end", "a section removed at the end", "the last section deleted and another added",
-         "the same, the other way", "the last clause moved away and a section added after its emptied section",
-         "the same, the other way"},
-        true);
+    check_pairs({
+        {"added", "a section added at the end", base, more},
+        {"removed", "a section removed at the end", more, base},
+        {"replaced", "the last section deleted and another added", more, replaced},
+        {"replaced-back", "the same, the other way", replaced, more},
+        {"moved-away", "the last clause moved away and a section added after its emptied section", more, moved_away},
+        {"moved-back", "the same, the other way", moved_away, more},
+    });
 }
 
 // A paragraph mark right before a table has nothing to join when it goes: LibreOffice's
@@ -223,7 +236,6 @@ TEST_CASE("LibreOffice: paragraphs added or removed at the end of the document l
 // table, inserted or deleted, the table tracked with them or not.
 TEST_CASE("LibreOffice: paragraphs added or removed right before a table leave nothing behind",
           "[redline][libreoffice][failures]") {
-    ::testing::TempDir dir;
     const std::string head =
         "## 1. Roles {#roles}\n\n1.1 {#may} Councillors may:\n\n- ask for advice\n- see reports\n\n";
     const std::string tail = "1.3 {#answer} Officers answer enquiries within five working days.\n";
@@ -244,18 +256,14 @@ TEST_CASE("LibreOffice: paragraphs added or removed right before a table leave n
                               "1.3 {#provide} Officers provide:\n\n| Who | What |\n|---|---|\n| Members | advice "
                               "|\n| Officers | reports |\n\n1.4 {#last} Officers keep records.\n";
     const std::string unmoved = with_table + "\n1.4 {#last} Officers keep records.\n";
-    write_case(dir, "clause-moved", read(unmoved), read(moved));
-    write_case(dir, "clause-moved-back", read(moved), read(unmoved));
-    write_case(dir, "clause-deleted", read(with_table), read(without));
-    write_case(dir, "clause-inserted", read(without), read(with_table));
-    write_case(dir, "bullet-deleted", read(bullets_table), read(bullet_gone));
-    write_case(dir, "bullet-inserted", read(bullet_gone), read(bullets_table));
-    check_libreoffice(
-        dir,
-        {"clause-moved", "clause-moved-back", "clause-deleted", "clause-inserted", "bullet-deleted", "bullet-inserted"},
-        {"a clause with a table moved after the next", "the same, the other way", "a clause with a table deleted",
-         "a clause with a table inserted", "the bullet before a table deleted", "the bullet before a table inserted"},
-        true);
+    check_pairs({
+        {"clause-moved", "a clause with a table moved after the next", unmoved, moved},
+        {"clause-moved-back", "the same, the other way", moved, unmoved},
+        {"clause-deleted", "a clause with a table deleted", with_table, without},
+        {"clause-inserted", "a clause with a table inserted", without, with_table},
+        {"bullet-deleted", "the bullet before a table deleted", bullets_table, bullet_gone},
+        {"bullet-inserted", "the bullet before a table inserted", bullet_gone, bullets_table},
+    });
 }
 
 // Words put in italics or bold, or taken out of them, read the same: Accept All must give
@@ -264,7 +272,6 @@ TEST_CASE("LibreOffice: paragraphs added or removed right before a table leave n
 // edit scripts once LibreOffice's text was compared with its emphasis.
 TEST_CASE("LibreOffice: words come back as each version sets them, emphasis and links too",
           "[redline][libreoffice][failures]") {
-    ::testing::TempDir dir;
     const std::string base =
         "## 1. Roles {#roles}\n\n1.1 {#serve} Councillors and officers serve the public together.\n\n"
         "1.2 {#foi} Requests are made under the Freedom of Information Act 2000, as paragraph 1.1 says.\n\n"
@@ -277,15 +284,12 @@ TEST_CASE("LibreOffice: words come back as each version sets them, emphasis and 
     foi_gone.replace(foi_gone.find("1.3 {#answer}"), 4, "1.2 ");
     std::string foi_reworded = base;
     foi_reworded.replace(foi_reworded.find("Requests are made"), 17, "Requests for information may be made");
-    write_case(dir, "emphasis-added", read(base), read(emphasised));
-    write_case(dir, "emphasis-removed", read(emphasised), read(base));
-    write_case(dir, "link-deleted", read(base), read(foi_gone));
-    write_case(dir, "link-reworded", read(base), read(foi_reworded));
-    check_libreoffice(
-        dir, {"emphasis-added", "emphasis-removed", "link-deleted", "link-reworded"},
-        {"words put in italics and bold", "the same, the other way",
-         "a clause with a statute's and a paragraph's links deleted", "the words before the links reworded"},
-        true);
+    check_pairs({
+        {"emphasis-added", "words put in italics and bold", base, emphasised},
+        {"emphasis-removed", "the same, the other way", emphasised, base},
+        {"link-deleted", "a clause with a statute's and a paragraph's links deleted", base, foi_gone},
+        {"link-reworded", "the words before the links reworded", base, foi_reworded},
+    });
 }
 
 // A document that ends with a table: Word and LibreOffice keep an empty paragraph after it.
@@ -294,7 +298,6 @@ TEST_CASE("LibreOffice: words come back as each version sets them, emphasis and 
 // change before the table must leave the end as it was.
 TEST_CASE("LibreOffice: a document that ends with a table keeps its end through Accept All and Reject All",
           "[redline][libreoffice]") {
-    ::testing::TempDir dir;
     const std::string table =
         "## 1. Roles {#roles}\n\n1.1 {#may} Councillors may ask for:\n\n| Who | What |\n|---|---|\n"
         "| Members | advice |\n| Officers | reports |\n";
@@ -323,21 +326,16 @@ TEST_CASE("LibreOffice: a document that ends with a table keeps its end through 
     const std::string listed = table +
                                "\n## 2. Meetings {#meetings}\n\n2.1 {#public} Councillors may:\n\n"
                                "- ask for the agenda\n- see the minutes\n";
-    write_case(dir, "added", read(table), read(more));
-    write_case(dir, "removed", read(more), read(table));
-    write_case(dir, "amended", read(table), read(amended));
-    write_case(dir, "moved", read(before_table), read(moved_to_end));
-    write_case(dir, "replaced", read(more), read(replaced));
-    write_case(dir, "replaced-back", read(replaced), read(more));
-    write_case(dir, "listed", read(more), read(listed));
-    write_case(dir, "listed-back", read(listed), read(more));
-    check_libreoffice(dir,
-                      {"added", "removed", "amended", "moved", "replaced", "replaced-back", "listed", "listed-back"},
-                      {"a section added after a closing table", "a section removed after a table, which then closes",
-                       "words amended before a closing table", "a clause moved to the end, after a closing table",
-                       "the section after a table deleted and another added", "the same, the other way",
-                       "the same with a list at the end", "the same, the other way"},
-                      true);
+    check_pairs({
+        {"added", "a section added after a closing table", table, more},
+        {"removed", "a section removed after a table, which then closes", more, table},
+        {"amended", "words amended before a closing table", table, amended},
+        {"moved", "a clause moved to the end, after a closing table", before_table, moved_to_end},
+        {"replaced", "the section after a table deleted and another added", more, replaced},
+        {"replaced-back", "the same, the other way", replaced, more},
+        {"listed", "the same with a list at the end", more, listed},
+        {"listed-back", "the same, the other way", listed, more},
+    });
 }
 
 // A section moved (forward or back, with a list in a clause) and a sub-heading moved: the
@@ -345,7 +343,6 @@ TEST_CASE("LibreOffice: a document that ends with a table keeps its end through 
 // version its own paragraphs and styles.
 TEST_CASE("LibreOffice: a section or a sub-heading moved gives NEW on Accept All and OLD on Reject All",
           "[redline][libreoffice]") {
-    ::testing::TempDir dir;
     const std::string roles =
         "## 1. Roles {#roles}\n\n1.1 {#r1} Councillors and officers serve the public.\n\n"
         "1.2 {#r2} Officers give advice to all councillors equally.\n\n"
@@ -370,13 +367,11 @@ TEST_CASE("LibreOffice: a section or a sub-heading moved gives NEW on Accept All
         "## 1. Roles {#roles}\n\n### Officers {#officers}\n\n1.1 {#o1} Officers give advice.\n\n"
         "1.2 {#o2} Officers answer enquiries.\n\n1.3 {#o3} Officers keep records.\n\n"
         "### Councillors {#councillors}\n\n1.4 {#c1} Councillors serve the public.\n";
-    write_case(dir, "forward", read(before), read(after));
-    write_case(dir, "back", read(after), read(before));
-    write_case(dir, "subheading", read(subheadings), read(subheadings_moved));
-    check_libreoffice(dir, {"forward", "back", "subheading"},
-                      {"a section moved after the next", "a section moved before the one before",
-                       "a sub-heading moved after the next"},
-                      true);
+    check_pairs({
+        {"forward", "a section moved after the next", before, after},
+        {"back", "a section moved before the one before", after, before},
+        {"subheading", "a sub-heading moved after the next", subheadings, subheadings_moved},
+    });
 }
 
 // The cases the wider samples found (one soffice run for all of them):
@@ -394,7 +389,6 @@ TEST_CASE(
     "LibreOffice: a moved clause holding a link and the last clause moved away and a list's first item deleted "
     "give NEW and OLD",
     "[redline][libreoffice][failures]") {
-    ::testing::TempDir dir;
     const auto linked_protocol = [](bool moved) {
         const std::string linked =
             "{#linked} Complaints go to the monitoring officer in line with the "
@@ -409,8 +403,6 @@ TEST_CASE(
                "### 1.2 Procedure for councillors {#councillors}\n\n1.2.1 {#dissatisfied} A councillor who is "
                "dissatisfied raises it with the chief executive.\n";
     };
-    write_case(dir, "link-up", read(linked_protocol(false)), read(linked_protocol(true)));
-    write_case(dir, "link-down", read(linked_protocol(true)), read(linked_protocol(false)));
 
     const std::string roles =
         "## 1. Roles {#roles}\n\n1.1 {#r1} Councillors and officers serve the public.\n\n"
@@ -422,22 +414,21 @@ TEST_CASE(
     const std::string across = roles + "1.3 " + last + "\n" +
                                "## 2. Media {#media}\n\n2.1 {#m1} Press releases go through the press office.\n\n"
                                "2.2 {#m2} The leader speaks for the council.\n";
-    write_case(dir, "end-up", read(before), read(up));
-    write_case(dir, "end-across", read(before), read(across));
-    write_case(dir, "end-back", read(across), read(before));
 
     const std::string head = "## 1. Roles {#roles}\n\n1.1 {#officers} The statutory officers are:\n\n";
     const std::string first = "- a) the Head of Paid Service;\n",
                       rest = "- b) the Monitoring Officer; and\n- c) the Chief Finance Officer.\n";
     const std::string tail = "\n1.2 {#advice} All of them advise the Council.\n";
-    write_case(dir, "list-deleted", read(head + first + rest + tail), read(head + rest + tail));
-    write_case(dir, "list-inserted", read(head + rest + tail), read(head + first + rest + tail));
 
-    check_libreoffice(dir,
-                      {"link-up", "link-down", "end-up", "end-across", "end-back", "list-deleted", "list-inserted"},
-                      {"a clause with a link moved up from before a sub-heading",
-                       "the same moved back down, to before the sub-heading", "the last clause moved up in its section",
-                       "the last clause moved to the section before", "a clause moved to the very end",
-                       "the first item of a lettered list deleted", "an item inserted before the first"},
-                      true);
+    check_pairs({
+        {"link-up", "a clause with a link moved up from before a sub-heading", linked_protocol(false),
+         linked_protocol(true)},
+        {"link-down", "the same moved back down, to before the sub-heading", linked_protocol(true),
+         linked_protocol(false)},
+        {"end-up", "the last clause moved up in its section", before, up},
+        {"end-across", "the last clause moved to the section before", before, across},
+        {"end-back", "a clause moved to the very end", across, before},
+        {"list-deleted", "the first item of a lettered list deleted", head + first + rest + tail, head + rest + tail},
+        {"list-inserted", "an item inserted before the first", head + rest + tail, head + first + rest + tail},
+    });
 }
