@@ -440,7 +440,9 @@ bool names_title_page(std::string_view text) {
     if (kind == HeaderLine::council) return true;
     if (kind != HeaderLine::constitution) return false;
     const std::vector<std::string> words = split_words(text);
-    return lower(words.front()) == "part" || contains_word(words, {"constitution", "protocols", "codes"});
+    // "Section 16: A Protocol for Member/Officer Relations": the place, then the title
+    return lower(words.front()) == "part" || contains_word(words, {"constitution", "protocols", "codes"}) ||
+           !title_after_place(text).empty();
 }
 
 namespace {
@@ -1734,10 +1736,21 @@ std::optional<std::pair<std::string, std::string>> adoption_line(std::string_vie
     if (low.compare(at, 3, "by ") == 0) {
         const std::size_t on = low.rfind(" on ");
         const std::size_t colon = low.find(": ", at);
-        const std::size_t end = on != std::string::npos && on > at ? on : colon;
+        std::size_t end = on != std::string::npos && on > at ? on : colon;
+        std::size_t skip = end == on ? 4 : 2;
+        // "Adopted by the Finance & Personnel Committee 19th January 2015": the date its last three words
+        if (end == std::string::npos) {
+            std::size_t space = low.size();
+            for (int k = 0; k < 3 && space != std::string::npos && space > at; ++k) space = low.rfind(' ', space - 1);
+            if (space != std::string::npos && space > at + 3 &&
+                !model::date_from_words(text.substr(space + 1)).empty()) {
+                end = space;
+                skip = 1;
+            }
+        }
         if (end == std::string::npos || end <= at + 3) return std::nullopt;
         who = std::string(text.substr(at + 3, end - at - 3));
-        date = end + (end == on ? 4 : 2);
+        date = end + skip;
     } else if (low.compare(at, 3, "on ") == 0) {
         date = at + 3;
     }
@@ -1777,6 +1790,18 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
             continue;
         }
         auto fact = p.bullet || p.table ? std::nullopt : title_fact(p.text);
+        // "Last updated 4 January 2022, version 3": the version, among other words the text
+        // keeps (a line of facts, short and no sentence)
+        if (const std::vector<std::string> words = split_words(p.text);
+            !fact && !p.bullet && !p.table && words.size() <= 10 && !ends_sentence(p.text))
+            for (std::size_t k = 0; k + 1 < words.size(); ++k)
+                if (lower(words[k]) == "version" && is_digit(words[k + 1][0])) {
+                    std::string number = words[k + 1];
+                    while (!number.empty() && !is_alnum(number.back())) number.pop_back();
+                    diags.note(path, p.pos, "'" + p.text + "' gives the version: " + number + " in the front matter");
+                    facts.emplace_back("version", number);
+                    break;
+                }
         const std::string value = fact ? lower(fact->second) : "";
         const bool reads =
             fact && (fact->first != "status" || value == "draft" || value == "adopted" || value == "superseded") &&
@@ -1918,9 +1943,12 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
             if (!named && !names_title_page(p.text)) break;  // "Section 1 – Introduction" opens the text
             // ... and so it does under the council's name, where numbered paragraphs follow it
             // ("Part 5 – Codes and Protocols" is where the protocol sits, whatever follows)
+            // ("SECTION 15 – MEMBER AND OFFICER PROTOCOL" names the protocol: its place and
+            // title, unless a Section 16 follows)
             if (division_heading(p.text) && i + 1 < items.size() &&
                 (is_structure(items[i + 1]) || items[i + 1].role == Role::one_level_clause) &&
-                (lower(split_words(p.text)[0]) != "part" || next_division_follows(items, i)))
+                (lower(split_words(p.text)[0]) != "part" || next_division_follows(items, i)) &&
+                (title_after_place(p.text).empty() || next_division_follows(items, i)))
                 break;
             read_place(p.text, page.place);
             // "KESTREL CITY COUNCIL – CONSTITUTION": the council's name, a dash, the place
@@ -2786,6 +2814,9 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         diags.warning(path, {1, 1}, "the text does not name its council: 'Unnamed council' is used (use --council)");
     }
     m.version = options.version.empty() ? "1" : options.version;
+    if (options.version.empty() &&
+        std::none_of(title_facts.begin(), title_facts.end(), [](const auto& f) { return f.first == "version"; }))
+        diags.note(path, {1, 1}, "the text states no version: version 1 in the front matter (use --version)");
     m.status = Status::draft;
     for (const auto& [label, value] : title_facts) {
         if (label == "version" && options.version.empty())

@@ -400,9 +400,11 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
         const std::string lower_text = detail::lower(l.text);
         const std::string_view after_marker =
             std::string_view(lower_text).substr(std::min(m.length, lower_text.size()));
+        // "Loading images...", "Please wait…": what a page shows while it loads
+        const bool waiting = l.text.ends_with("...") || l.text.ends_with("\xE2\x80\xA6");
         web = web || m.kind == MarkerKind::bullet || (l.text.size() >= 100 && !ends_sentence(l.text)) ||
               lower_text == "home" || after_marker == "home" || lower_text.find("cookies") != std::string::npos ||
-              opens_furniture(lower_text);
+              opens_furniture(lower_text) || (waiting && model::word_count(l.text, 5) <= 4);
     }
     if (!web || title == lines.size()) return;
     for (std::size_t i = 0; i < title; ++i) {
@@ -414,7 +416,7 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
             continue;
         l.junk = true;
         dropped.push_back({{l.number, 1}, l.text, "web page furniture"});
-        diags.warning(path, {l.number, 1}, "dropped web page furniture above the title '" + l.text + "'");
+        diags.warning(path, {l.number, 1}, "dropped '" + l.text + "': web page furniture above the title");
     }
 }
 

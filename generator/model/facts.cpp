@@ -37,7 +37,13 @@ std::string date_from_words(std::string_view words) {
     if (words.size() == 10 && words[4] == '-' && words[7] == '-' && read_int(words.substr(0, 4), year) &&
         read_int(words.substr(5, 2), month) && read_int(words.substr(8, 2), day))
         return std::string(words);
-    const std::vector<std::string> parts = split_words(words);
+    std::vector<std::string> parts = split_words(words);
+    // "19th January 2015": the day's ordinal ending is no part of its number
+    if (!parts.empty() && parts[0].size() > 2) {
+        std::string ending = parts[0].substr(parts[0].size() - 2);
+        for (char& c : ending) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (ending == "st" || ending == "nd" || ending == "rd" || ending == "th") parts[0].resize(parts[0].size() - 2);
+    }
     if (parts.size() != 3 || parts[2].size() != 4 || !read_int(parts[0], day) || !read_int(parts[2], year) || day < 1 ||
         day > 31)
         return "";

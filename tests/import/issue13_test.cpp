@@ -77,7 +77,7 @@ TEST_CASE("issue 13.1: web furniture, a long first line and breadcrumbs above th
     int web = 0;
     for (const auto& d : i.result.dropped) web += d.reason == "web page furniture";
     CHECK(web == 5);
-    CHECK(contains(i.warnings, "t.txt:3:1: warning: dropped web page furniture above the title 'You are in:'"));
+    CHECK(contains(i.warnings, "t.txt:3:1: warning: dropped 'You are in:': web page furniture above the title"));
 }
 
 TEST_CASE("issue 13.2: numbering that continues from an earlier Part, each number on its own line",
@@ -641,4 +641,62 @@ TEST_CASE("protopub's own label over a covering report is dropped, a warning, th
     CHECK_FALSE(contains(i.markdown, "not part of"));
     CHECK(contains(i.markdown, "To: Standards Committee"));
     CHECK(contains(i.warnings, "t.txt:3:1: warning: dropped the covering report's label"));
+}
+
+// 11, on a web page or a title page: the title after the protocol's place on one line
+// ("Section 16: A Protocol for ...", "SECTION 15 – MEMBER AND OFFICER PROTOCOL") above
+// numbered paragraphs; a line of facts that gives the version ("Last updated 4 January
+// 2022, version 3"); an adoption whose date has an ordinal day and no "on" ("Adopted by
+// the Finance & Personnel Committee 19th January 2015"); what a page shows while it loads
+// ("Loading images...") dropped above the title. Every combination.
+TEST_CASE("issue 13.11: the title after its place, the version among facts, an adoption without 'on'",
+          "[import][issue13]") {
+    const std::string body =
+        "1. Introduction\n\n1.1 The purpose of this protocol is to guide councillors and officers.\n\n"
+        "1.2 Officers serve the whole council.\n\n2. Roles\n\n2.1 Councillors set policy.\n\n"
+        "2.2 Officers give advice.\n";
+    const std::array<std::string, 3> titles = {"A Protocol for Member/Officer Relations", "MEMBER AND OFFICER PROTOCOL",
+                                               "Councillor and Officer Relations Protocol"};
+    const std::array<std::string, 3> separators = {": ", " \xE2\x80\x93 ", " - "};
+    const std::array<std::string, 2> places = {"Section", "SECTION"};
+    int cases = 0;
+    for (const std::string& title : titles)
+        for (const std::string& separator : separators)
+            for (const std::string& place : places)
+                for (int version = 2; version <= 3; ++version)
+                    for (const bool loading : {false, true}) {
+                        const std::string text = std::string(loading ? "Loading images...\n\n" : "") + place + " 16" +
+                                                 separator + title + "\n\nLast updated 4 January 2022, version " +
+                                                 std::to_string(version) + "\n\n" + body;
+                        INFO(text);
+                        const Imported i = import_text(text, {.council = "Anytown Council"});
+                        const model::Metadata& m = i.result.protocol.meta;
+                        CHECK(m.title == title);
+                        REQUIRE(m.constitution);
+                        CHECK(m.constitution->section == "16");
+                        CHECK(m.version == std::to_string(version));
+                        CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2"});
+                        CHECK(i.markdown.find("Loading") == std::string::npos);
+                        ++cases;
+                    }
+    CHECK(cases == 72);
+    // a Section 2 of the text's own after it: "Section 1 – ..." is its first division, not its place
+    const Imported own = import_text(
+        "Section 1 \xE2\x80\x93 Member and Officer Protocol\n\n1.1 Officers serve the whole council.\n\n"
+        "1.2 Councillors set policy.\n\nSection 2 \xE2\x80\x93 Roles\n\n2.1 Officers give advice.\n",
+        {.council = "Anytown Council"});
+    CHECK_FALSE(own.result.protocol.meta.constitution);
+    const std::array<std::pair<std::string, std::string>, 5> days = {
+        {{"19th", "19"}, {"19", "19"}, {"1st", "01"}, {"2nd", "02"}, {"23rd", "23"}}};
+    for (const auto& [day, number] : days) {
+        const Imported adopted = import_text(
+            "Protocol for Member/Officer Relations\n\nAdopted by the Finance & "
+            "Personnel Committee " +
+                day + " January 2015\n\n" + body,
+            {.council = "Anytown Council"});
+        const model::Metadata& m = adopted.result.protocol.meta;
+        CHECK(m.adopted == "2015-01-" + number);
+        CHECK(m.adopted_by == "the Finance & Personnel Committee");
+        CHECK(m.status == model::Status::adopted);
+    }
 }
