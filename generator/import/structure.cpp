@@ -1366,6 +1366,17 @@ std::vector<int> number_of(std::vector<Section>::const_iterator top, const std::
 void Builder::ensure_section_for(const std::vector<int>& number, SourcePos pos) {
     in_preamble_ = false;
     auto top = open_section(p_.sections);
+    // "Background" (a sub-heading by its look) after the preamble's words, with nothing under
+    // it before the first clause: the first section's heading (it stayed in the preamble)
+    if (top != p_.sections.end() && top->kind == SectionKind::preamble) {
+        Section& last = p_.sections.back();
+        if (last.kind == SectionKind::preamble && last.clauses.empty() && last.number.empty() && last.intro.empty() &&
+            !last.heading.empty()) {
+            last.level = 2;
+            last.kind = SectionKind::normal;
+            return;
+        }
+    }
     if (top != p_.sections.end() && top->kind != SectionKind::preamble) {
         const std::vector<int> current = number_of(top, p_.sections);
         if (current.empty() && number.size() >= 2 && continues_section_before(top, number.front())) return;

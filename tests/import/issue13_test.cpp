@@ -700,3 +700,30 @@ TEST_CASE("issue 13.11: the title after its place, the version among facts, an a
         CHECK(m.status == model::Status::adopted);
     }
 }
+
+// 9, with an introduction: unnumbered paragraphs under the title, a list after a lead-in,
+// then headings in Title Case with their paragraphs. The first heading is the first
+// section's, not the introduction's (its paragraphs became a section of no name).
+TEST_CASE("issue 13.9: an unnumbered protocol with an introduction above its first heading", "[import][issue13]") {
+    const std::array<std::string, 2> intros = {
+        "Mutual trust and respect between councillors and officers is essential to good governance.\n\n",
+        "Mutual trust and respect between councillors and officers is essential. This policy covers:\n\n"
+        "  \xE2\x80\xA2 the respective roles of councillors and the clerk;\n"
+        "  \xE2\x80\xA2 relationships between councillors and officers.\n\n"};
+    const std::array<std::array<std::string, 2>, 2> headings = {
+        {{"Background", "Roles of Councillors"}, {"BACKGROUND", "ROLES OF COUNCILLORS"}}};
+    for (const std::string& intro : intros)
+        for (const auto& [first, second] : headings) {
+            const std::string text = "PROTOCOL ON MEMBERS AND OFFICERS\n\n" + intro + first +
+                                     "\n\nThis protocol is intended to assist councillors and the clerk.\n\n"
+                                     "The aim is effective and professional working relationships.\n\n" +
+                                     second +
+                                     "\n\nCouncillors have four main areas of responsibility.\n\n"
+                                     "All councillors have the same rights and obligations.\n";
+            INFO(text);
+            const Imported i = import_text(text, {.council = "Anytown Council"});
+            CHECK(i.sections == std::vector<std::string>{first, second});
+            CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2"});
+            CHECK(i.markdown.find("Mutual trust") < i.markdown.find("## " + first));
+        }
+}
