@@ -1434,7 +1434,7 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
         // A move's end inside the document stays as it is: LibreOffice keeps N's properties
         // where a moved-from mark goes (unlike a deleted one). Where the last mark cannot go,
         // such a run is tracked one mark earlier too.
-        if (!last_mark_stays && kind_of(paragraph_mark(ps[first])) != paragraph_mark(ps[first])) continue;
+        if (!last_mark_stays && paragraph_mark(ps[first]) == "w:moveFrom") continue;
 
         if (before != ps[first - 1] || !paragraph_mark(before).empty()) continue;
         // P's words ending in a change of the same kind: LibreOffice takes that change and
@@ -1444,7 +1444,10 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
         pugi::xml_node ending = before.last_child();
         while (ending && std::string(ending.name()).rfind("w:bookmark", 0) == 0) ending = ending.previous_sibling();
         const bool joins_previous = kind_of(ending.name()) == mark;
-        if (!joins_previous && !last_mark_stays && properties(ps[first]) == properties(after)) continue;
+        // (LibreOffice gives N the properties of the run's first paragraph when Accept All
+        // drops deleted ones, of its last when Reject All drops inserted or moved-in ones)
+        const pugi::xml_node gives = mark == "w:ins" ? ps[k] : ps[first];
+        if (!joins_previous && !last_mark_stays && properties(gives) == properties(after)) continue;
         // A run at the end of the document: the last paragraph mark cannot go, so the run
         // is always tracked one mark earlier; where P and Dk differ, the paragraph that
         // keeps Dk's mark takes the properties of its version, the other's recorded as a
@@ -1458,6 +1461,16 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
             if (!alike) record_properties(body, before, ps[j], moved, mark == "w:del");
             cut_made = true;
             cut_after = j;
+        }
+        // No such cut (and N unlike D1): LibreOffice would give N D1's properties (a sub-heading
+        // moved away with its clauses, from just before a section's heading, made that heading
+        // a sub-heading on Accept All). So the run is tracked one mark earlier all the same, as
+        // at the very end, Dk's properties given P's and its own recorded as a change.
+        if (!cut_made && !last_mark_stays) {
+            const pugi::xml_node moved = shift_mark(ps[k], before);
+            if (properties(before) != properties(ps[k])) record_properties(body, before, ps[k], moved, mark == "w:del");
+            cut_made = true;
+            cut_after = k;
         }
         // What follows a tracked ending it could not share a mark with (P's own change, or
         // D1..Dj's words) is dated later, so no application takes the two changes for one

@@ -449,7 +449,9 @@ private:
         for (const Inlines* u : old_units) a.add_unit(*u, keys);
         for (const Inlines* u : new_units) b.add_unit(*u, keys);
         bool whole = false;
-        return diff_tokens(a.tokens, b.tokens, Options{}, whole);
+        std::vector<Run> script = diff_tokens(a.tokens, b.tokens, Options{}, whole);
+        mark_restyled(script, a.tokens, b.tokens);
+        return script;
     }
 
     void mark_changes(const std::vector<const Inlines*>& old_units, const std::vector<Inlines*>& new_units,

@@ -74,8 +74,6 @@ void measure(Change& c, const std::vector<Token>& a, const std::vector<Token>& b
     count_script(c, a, b);
 }
 
-namespace {
-
 // Words the script keeps whose setting differs (a word, never only the punctuation around
 // it: emphasis that takes in a full stop or not is no change a reader sees) become deleted
 // and inserted, the punctuation between two such words with them; neighbouring changes
@@ -133,8 +131,6 @@ void mark_restyled(std::vector<Run>& script, const std::vector<Token>& a, const 
         if (inserted) script.push_back({Op::inserted, inserted});
     }
 }
-
-}  // namespace
 
 void count_script(Change& c, const std::vector<Token>& a, const std::vector<Token>& b) {
     mark_restyled(c.script, a, b);

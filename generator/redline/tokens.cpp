@@ -18,11 +18,11 @@ std::uint32_t KeyTable::intern(std::string_view normalised) {
 std::uint8_t format_of(const Style& style) {
     std::uint8_t format = 0;
     for (const Wrapper& w : style)
-        format |= w.kind == InlineKind::emphasis ? italic
-                  : w.kind == InlineKind::strong ? bold
-                  : w.kind == InlineKind::strike ? struck
-                  : w.kind == InlineKind::link   ? linked
-                                                 : 0;
+        format |= w.kind == InlineKind::emphasis                                  ? italic
+                  : w.kind == InlineKind::strong                                  ? bold
+                  : w.kind == InlineKind::strike                                  ? struck
+                  : w.kind == InlineKind::link || w.kind == InlineKind::reference ? linked
+                                                                                  : 0;
     return format;
 }
 

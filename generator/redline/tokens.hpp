@@ -43,7 +43,7 @@ struct Token {
 };
 
 // How a word is set, as Token::format: what a reader sees of its wrappers (a reference is
-// only its words).
+// a link, wherever it points).
 enum Format : std::uint8_t { italic = 1, bold = 2, struck = 4, linked = 8 };
 std::uint8_t format_of(const Style& style);
 
@@ -138,10 +138,12 @@ std::vector<std::vector<Run>> unit_scripts(const std::vector<Run>& script, const
 // Fills a change's script, word counts, `amended`, `replaced_whole` and consequential
 // references from the diff of its old tokens `a` and new tokens `b`.
 void measure(Change& c, const std::vector<Token>& a, const std::vector<Token>& b, const Options& options);
-// The same from a script already made. Words the script keeps that are set differently
-// (put in italics or bold, struck, made a link) become a replacement of those words by
-// themselves, newly set: Accept All and Reject All must give each version's setting.
+// The same from a script already made (marking what mark_restyled() marks).
 void count_script(Change& c, const std::vector<Token>& a, const std::vector<Token>& b);
+// Words a script keeps that are set differently (put in italics or bold, struck, made a
+// link) become a replacement of those words by themselves, newly set: Accept All and
+// Reject All must give each version's setting. Every word diff goes through it.
+void mark_restyled(std::vector<Run>& script, const std::vector<Token>& a, const std::vector<Token>& b);
 // "'five working days' replaced by 'ten working days'; 'strictly' deleted".
 std::string describe_edits(const Change& c, const std::vector<Token>& a, const std::vector<Token>& b);
 std::string quoted(const std::string& s);  // 'shortened text'

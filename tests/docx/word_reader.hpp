@@ -110,7 +110,10 @@ private:
         bool mark_removed = false;
         if (p != last_mark_)
             for (auto mark : p.child("w:pPr").child("w:rPr").children()) mark_removed |= dropped(mark.name());
-        const std::string style = p.child("w:pPr").child("w:pStyle").attribute("w:val").value();
+        std::string style = p.child("w:pPr").child("w:pStyle").attribute("w:val").value();
+        // Reject All gives a paragraph the properties its change recorded, as Word does
+        if (const pugi::xml_node change = p.child("w:pPr").child("w:pPrChange"); change && view_ == View::reject_all)
+            style = change.child("w:pPr").child("w:pStyle").attribute("w:val").value();
         if (mark_removed) {
             pending_ += text;
             pending_style_ = style;
