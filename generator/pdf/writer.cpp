@@ -165,6 +165,18 @@ void append_number(std::string& out, double v) {
     out.append(digits, static_cast<std::size_t>(end - digits));
 }
 
+// A number finer than append_number's hundredths, to a ten-millionth (word spacing, added
+// at every space of a line).
+void append_fine_number(std::string& out, double v) {
+    char buffer[64];
+    const double rounded = std::round(v * 1e7) / 1e7;
+    out.append(
+        buffer,
+        static_cast<std::size_t>(
+            std::to_chars(buffer, buffer + sizeof buffer, rounded == 0 ? 0.0 : rounded, std::chars_format::fixed).ptr -
+            buffer));
+}
+
 void append_hex16(std::string& out, unsigned v) {
     static const char digits[] = "0123456789ABCDEF";
     for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xF];
@@ -243,6 +255,10 @@ struct EmbeddedFont {
     // A subset of at most 256 glyphs (nearly every document) is addressed with one byte
     // a glyph, which halves the text in the content streams.
     bool one_byte = false;
+    // Word spacing (Tw) widens code 32 and, in some viewers, glyph 32 instead: a one-byte
+    // subset with the space as both stretches a justified line's spaces by one Tw rather
+    // than a shift after every space (a fifth of the page content).
+    bool space_is_32 = false;
 };
 
 // The CMap of a one-byte subset: code n is glyph n.
@@ -325,6 +341,7 @@ public:
         // Every page starts from the default graphics state.
         font_ = nullptr;
         size_ = line_width_ = -1;
+        word_space_ = 0;
         fill_ = stroke_ = {-1, -1, -1};
         // One marked-content sequence runs on across lines of the same element (the
         // lines of a paragraph), so the tree and the parent tree stay small.
@@ -418,6 +435,16 @@ private:
             out_ += " Tf\n"sv;
         }
         colour(t.style.colour, false);
+        if (font.one_byte) {  // (Tw stays 0 for any other text in code 32)
+            // (the width the shifts after each space gave: hundredths of a thousandth of an em)
+            const double word_space =
+                font.space_is_32 ? std::round(t.word_spacing * 100000 / t.style.size) * t.style.size / 100000 : 0;
+            if (word_space != word_space_) {
+                word_space_ = word_space;
+                append_fine_number(out_, word_space);
+                out_ += " Tw\n"sv;
+            }
+        }
         if (t.has_actual_text) {
             out_ += "/Span <</ActualText "sv;
             append_hex_string(out_, utf16_text(t.actual_text));
@@ -440,7 +467,10 @@ private:
         const layout::FontMetrics& metrics = *font.metrics;
         const std::vector<std::int32_t>& new_id = font.new_id;
         const bool two_bytes = !font.one_byte;
-        // A justified line is one string: each space is followed by a shift that widens it.
+        // A justified line is one string: each space is followed by a shift that widens it,
+        // unless Tw does (text()); then any other character drawn as the space (a no-break
+        // space) is followed by a shift that takes Tw's back.
+        const bool by_tw = font.one_byte && font.space_is_32;
         const double stretch = t.word_spacing * 1000 / t.style.size;
         char codes[512];
         constexpr std::size_t most_per_glyph = 4;  // two code bytes, each escaped
@@ -465,10 +495,11 @@ private:
             if (used > sizeof codes - most_per_glyph) flush();
             if (two_bytes) used = put_code_byte(codes, used, id >> 8);
             used = put_code_byte(codes, used, id & 0xFF);
-            if (c == ' ' && stretch != 0 && i < t.text.size()) {
+            const double shift = !by_tw ? (c == ' ' ? -stretch : 0) : c != ' ' && id == 32 ? stretch : 0;
+            if (shift != 0 && i < t.text.size()) {
                 flush();
                 out_ += ") "sv;
-                append_number(out_, -stretch);
+                append_number(out_, shift);
                 out_ += " ("sv;
             }
         }
@@ -500,7 +531,7 @@ private:
     const std::map<layout::Face, EmbeddedFont*>& fonts_;
     std::string out_;
     const EmbeddedFont* font_ = nullptr;
-    double size_ = -1, line_width_ = -1;
+    double size_ = -1, line_width_ = -1, word_space_ = 0;
     layout::Colour fill_{-1, -1, -1}, stroke_{-1, -1, -1};
 };
 
@@ -696,6 +727,15 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
                 }
             }
 
+    // The space takes glyph id 32 where there are that many glyphs (subset ids follow `used`,
+    // after .notdef): see EmbeddedFont::space_is_32.
+    for (auto& font : embedded) {
+        const auto space = std::find(font->used.begin(), font->used.end(), font->metrics->glyph(' '));
+        if (space == font->used.end() || font->used.size() < 32) continue;
+        const std::uint16_t g = *space;
+        font->used.erase(space);
+        font->used.insert(font->used.begin() + 31, g);
+    }
     HPDF_Dict font_resources = objects.dict(true);
     for (auto& font : embedded) {
         if (font->used.empty()) continue;
@@ -711,6 +751,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         for (std::size_t id = 0; id < subset.glyphs.size(); ++id)  // the first id of a glyph counts
             if (font->new_id[subset.glyphs[id]] < 0) font->new_id[subset.glyphs[id]] = static_cast<std::int32_t>(id);
         font->one_byte = subset.glyphs.size() <= 256;
+        font->space_is_32 = subset.glyphs.size() > 32 && subset.glyphs[32] == font->metrics->glyph(' ');
         const FontFacts facts = font_facts(*font->file);
         const std::string name = subset_tag(subset.glyphs, facts.postscript_name) +
                                  (facts.postscript_name.empty() ? font->resource : facts.postscript_name);
