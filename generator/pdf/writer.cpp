@@ -43,25 +43,11 @@ void fill_stream(HPDF_Dict d, const std::string& bytes, bool compress) {
     HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()), static_cast<HPDF_UINT>(out.size()));
 }
 
-// The file HPDF_SaveToStream wrote, taken from its memory stream's buffers a buffer at a time
-// (HPDF_ReadFromStream copies it a byte at a time).
-std::string saved_file(HPDF_Doc pdf) {
-    std::string bytes;
-    if (pdf->stream->type == HPDF_STREAM_MEMORY) {
-        const auto* memory = static_cast<const HPDF_MemStreamAttr_Rec*>(pdf->stream->attr);
-        const HPDF_List buffers = memory->buf;
-        bytes.reserve(pdf->stream->size);
-        for (HPDF_UINT k = 0; k < buffers->count; ++k)
-            bytes.append(static_cast<const char*>(HPDF_List_ItemAt(buffers, k)),
-                         k + 1 == buffers->count ? memory->w_pos : memory->buf_siz);
-        if (bytes.size() == pdf->stream->size) return bytes;
-    }
-    // Reading the whole stream ends in HPDF_STREAM_EOF, which is not an error here.
-    bytes.assign(HPDF_GetStreamSize(pdf), '\0');
-    HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
-    HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
-    bytes.resize(size);
-    return bytes;
+// HPDF_SaveToStream writes the file here, a piece at a time, rather than into its memory
+// stream (copied a byte at a time, into 4 KB buffers, then out of them again).
+HPDF_STATUS append_to_file(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+    static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(bytes), size);
+    return HPDF_OK;
 }
 
 // libharu reports errors through a callback; remember the first and carry on, the
@@ -1039,7 +1025,13 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, to_pdf_date(*info.epoch));
     }
 
-    if (sink.code == HPDF_OK) HPDF_SaveToStream(pdf);
+    std::string bytes;
+    if (sink.code == HPDF_OK) {
+        // (HPDF_SaveToStream writes to the document's stream as it finds it, making a memory
+        // stream only when there is none)
+        pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, append_to_file, &bytes);
+        if (pdf->stream) HPDF_SaveToStream(pdf);
+    }
     if (sink.code != HPDF_OK) {
         char code[64];
         std::snprintf(code, sizeof code, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(sink.code),
@@ -1047,7 +1039,6 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         diags.error(origin, {}, std::string("cannot write the PDF: ") + code);
         return {};
     }
-    std::string bytes = saved_file(pdf);
     // The document's objects (most of the memory of a long PDF) go before the packing
     // makes its copies.
     doc.reset();
