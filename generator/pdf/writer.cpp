@@ -6,7 +6,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 #include <ctime>
+#include <deque>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -33,14 +35,38 @@ HPDF_STATUS name_flate_filter(HPDF_Dict, HPDF_Stream out) {
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-// A stream's bytes, deflated when `compress` (left to libharu should zlib fail here).
-void fill_stream(HPDF_Dict d, const std::string& bytes, bool compress) {
-    std::string packed;
-    const bool ours = compress && deflated(bytes, packed);
-    d->filter = compress && !ours ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
-    if (ours) d->write_fn = name_flate_filter;
-    const std::string& out = ours ? packed : bytes;
-    HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()), static_cast<HPDF_UINT>(out.size()));
+// A stream's bytes as libharu reads them when it saves the file: from our string, through
+// a callback stream, rather than copied into a memory stream of its own a byte at a time
+// (and out of it again).
+struct StreamBytes {
+    std::string bytes;
+    std::size_t at = 0;
+};
+
+HPDF_STATUS read_stream_bytes(HPDF_Stream stream, HPDF_BYTE* into, HPDF_UINT* size) {
+    auto& from = *static_cast<StreamBytes*>(stream->attr);
+    const std::size_t n = std::min<std::size_t>(*size, from.bytes.size() - from.at);
+    std::memcpy(into, from.bytes.data() + from.at, n);
+    from.at += n;
+    *size = static_cast<HPDF_UINT>(n);
+    return from.at == from.bytes.size() ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+HPDF_STATUS seek_stream_bytes(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+    auto& from = *static_cast<StreamBytes*>(stream->attr);
+    const long base = mode == HPDF_SEEK_CUR   ? static_cast<long>(from.at)
+                      : mode == HPDF_SEEK_END ? static_cast<long>(from.bytes.size())
+                                              : 0;
+    from.at = static_cast<std::size_t>(std::clamp(base + pos, 0L, static_cast<long>(from.bytes.size())));
+    return HPDF_OK;
+}
+
+HPDF_INT32 tell_stream_bytes(HPDF_Stream stream) {
+    return static_cast<HPDF_INT32>(static_cast<StreamBytes*>(stream->attr)->at);
+}
+
+HPDF_UINT32 size_of_stream_bytes(HPDF_Stream stream) {
+    return static_cast<HPDF_UINT32>(static_cast<StreamBytes*>(stream->attr)->bytes.size());
 }
 
 // HPDF_SaveToStream writes the file here, a piece at a time, rather than into its memory
@@ -538,11 +564,23 @@ public:
         if (a && expected > a->list->items_per_block) a->list->items_per_block = static_cast<HPDF_UINT>(expected);
         return a;
     }
-    HPDF_Dict stream(const std::string& bytes, bool compress) {
+    HPDF_Dict stream(std::string bytes, bool compress) {
         HPDF_Dict d = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
         if (!d) return nullptr;
-        fill_stream(d, bytes, compress);
+        fill(d, std::move(bytes), compress);
         return d;
+    }
+    // A stream's bytes, deflated when `compress` (left to libharu should deflating fail
+    // here), held until the file is saved.
+    void fill(HPDF_Dict d, std::string bytes, bool compress) {
+        std::string packed;
+        const bool ours = compress && deflated(bytes, packed);
+        d->filter = compress && !ours ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
+        if (ours) d->write_fn = name_flate_filter;
+        StreamBytes& held = held_.emplace_back(StreamBytes{ours ? std::move(packed) : std::move(bytes)});
+        if (HPDF_Stream reader = HPDF_CallbackReader_New(pdf_->mmgr, read_stream_bytes, seek_stream_bytes,
+                                                         tell_stream_bytes, size_of_stream_bytes, &held))
+            d->stream = reader;  // (libharu's own, still empty, goes with the arena)
     }
     void text(HPDF_Dict d, const char* key, const std::string& utf8) {
         if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= ' ' && c < 0x7F; }))
@@ -558,6 +596,7 @@ public:
 
 private:
     HPDF_Doc pdf_;
+    std::deque<StreamBytes> held_;  // (a deque: the readers point into it)
 };
 
 std::string xml_escaped(const std::string& s) {
@@ -831,14 +870,14 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         HPDF_Dict_AddName(page, "Tabs", "S");  // links in structure order
         if (HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT)))
             HPDF_Dict_Add(resources, "Font", font_resources);
-        const std::string bytes = content.draw(pages[p], [&](int element) {
+        std::string bytes = content.draw(pages[p], [&](int element) {
             attach(element);
             const int mcid = static_cast<int>(parent_tree[p].size());
             parent_tree[p].push_back(element);
             kids[element].push_back({Kid::Kind::content, mcid, static_cast<int>(p)});
             return std::pair<const char*, int>{role_name(structure.elements[element].role), mcid};
         });
-        fill_stream(static_cast<HPDF_PageAttr>(page->attr)->contents, bytes, true);
+        objects.fill(static_cast<HPDF_PageAttr>(page->attr)->contents, std::move(bytes), true);
         pdf_pages.push_back(page);
     }
 
