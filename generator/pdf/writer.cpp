@@ -554,7 +554,11 @@ public:
     explicit Objects(HPDF_Doc pdf) : pdf_(pdf) {}
     HPDF_Dict dict(bool indirect) {
         HPDF_Dict d = HPDF_Dict_New(pdf_->mmgr);
-        if (indirect && d) HPDF_Xref_Add(pdf_->xref, d);
+        if (!d) return d;
+        // Ours have a few keys each (a structure element five at most): room for 20, libharu's
+        // default, was 6 MB of a long document's.
+        d->list->items_per_block = 6;
+        if (indirect) HPDF_Xref_Add(pdf_->xref, d);
         return d;
     }
     // libharu grows an array a few items at a time, copying it each time (quadratic for the
@@ -712,6 +716,10 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
     Objects objects(pdf);
+    // The cross-reference table grows 1,024 entries at a time, copied whole each time (and the
+    // copies kept by the arena): a long document has some forty objects a page.
+    pdf->xref->entries->items_per_block =
+        std::max(pdf->xref->entries->items_per_block, static_cast<HPDF_UINT>(64 * pages.size()));
 
     // ------------------------------------------------ fonts: the glyphs each file draws
     std::vector<std::unique_ptr<EmbeddedFont>> embedded;
