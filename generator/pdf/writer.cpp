@@ -6,7 +6,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 #include <ctime>
+#include <deque>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -33,35 +35,45 @@ HPDF_STATUS name_flate_filter(HPDF_Dict, HPDF_Stream out) {
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-// A stream's bytes, deflated when `compress` (left to libharu should zlib fail here).
-void fill_stream(HPDF_Dict d, const std::string& bytes, bool compress) {
-    std::string packed;
-    const bool ours = compress && deflated(bytes, packed);
-    d->filter = compress && !ours ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
-    if (ours) d->write_fn = name_flate_filter;
-    const std::string& out = ours ? packed : bytes;
-    HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()), static_cast<HPDF_UINT>(out.size()));
+// A stream's bytes as libharu reads them when it saves the file: from our string, through
+// a callback stream, rather than copied into a memory stream of its own a byte at a time
+// (and out of it again).
+struct StreamBytes {
+    std::string bytes;
+    std::size_t at = 0;
+};
+
+HPDF_STATUS read_stream_bytes(HPDF_Stream stream, HPDF_BYTE* into, HPDF_UINT* size) {
+    auto& from = *static_cast<StreamBytes*>(stream->attr);
+    const std::size_t n = std::min<std::size_t>(*size, from.bytes.size() - from.at);
+    std::memcpy(into, from.bytes.data() + from.at, n);
+    from.at += n;
+    *size = static_cast<HPDF_UINT>(n);
+    return from.at == from.bytes.size() ? HPDF_STREAM_EOF : HPDF_OK;
 }
 
-// The file HPDF_SaveToStream wrote, taken from its memory stream's buffers a buffer at a time
-// (HPDF_ReadFromStream copies it a byte at a time).
-std::string saved_file(HPDF_Doc pdf) {
-    std::string bytes;
-    if (pdf->stream->type == HPDF_STREAM_MEMORY) {
-        const auto* memory = static_cast<const HPDF_MemStreamAttr_Rec*>(pdf->stream->attr);
-        const HPDF_List buffers = memory->buf;
-        bytes.reserve(pdf->stream->size);
-        for (HPDF_UINT k = 0; k < buffers->count; ++k)
-            bytes.append(static_cast<const char*>(HPDF_List_ItemAt(buffers, k)),
-                         k + 1 == buffers->count ? memory->w_pos : memory->buf_siz);
-        if (bytes.size() == pdf->stream->size) return bytes;
-    }
-    // Reading the whole stream ends in HPDF_STREAM_EOF, which is not an error here.
-    bytes.assign(HPDF_GetStreamSize(pdf), '\0');
-    HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
-    HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
-    bytes.resize(size);
-    return bytes;
+HPDF_STATUS seek_stream_bytes(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+    auto& from = *static_cast<StreamBytes*>(stream->attr);
+    const long base = mode == HPDF_SEEK_CUR   ? static_cast<long>(from.at)
+                      : mode == HPDF_SEEK_END ? static_cast<long>(from.bytes.size())
+                                              : 0;
+    from.at = static_cast<std::size_t>(std::clamp(base + pos, 0L, static_cast<long>(from.bytes.size())));
+    return HPDF_OK;
+}
+
+HPDF_INT32 tell_stream_bytes(HPDF_Stream stream) {
+    return static_cast<HPDF_INT32>(static_cast<StreamBytes*>(stream->attr)->at);
+}
+
+HPDF_UINT32 size_of_stream_bytes(HPDF_Stream stream) {
+    return static_cast<HPDF_UINT32>(static_cast<StreamBytes*>(stream->attr)->bytes.size());
+}
+
+// HPDF_SaveToStream writes the file here, a piece at a time, rather than into its memory
+// stream (copied a byte at a time, into 4 KB buffers, then out of them again).
+HPDF_STATUS append_to_file(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+    static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(bytes), size);
+    return HPDF_OK;
 }
 
 // libharu reports errors through a callback; remember the first and carry on, the
@@ -165,6 +177,18 @@ void append_number(std::string& out, double v) {
     out.append(digits, static_cast<std::size_t>(end - digits));
 }
 
+// A number finer than append_number's hundredths, to a ten-millionth (word spacing, added
+// at every space of a line).
+void append_fine_number(std::string& out, double v) {
+    char buffer[64];
+    const double rounded = std::round(v * 1e7) / 1e7;
+    out.append(
+        buffer,
+        static_cast<std::size_t>(
+            std::to_chars(buffer, buffer + sizeof buffer, rounded == 0 ? 0.0 : rounded, std::chars_format::fixed).ptr -
+            buffer));
+}
+
 void append_hex16(std::string& out, unsigned v) {
     static const char digits[] = "0123456789ABCDEF";
     for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xF];
@@ -243,6 +267,10 @@ struct EmbeddedFont {
     // A subset of at most 256 glyphs (nearly every document) is addressed with one byte
     // a glyph, which halves the text in the content streams.
     bool one_byte = false;
+    // Word spacing (Tw) widens code 32 and, in some viewers, glyph 32 instead: a one-byte
+    // subset with the space as both stretches a justified line's spaces by one Tw rather
+    // than a shift after every space (a fifth of the page content).
+    bool space_is_32 = false;
 };
 
 // The CMap of a one-byte subset: code n is glyph n.
@@ -325,6 +353,7 @@ public:
         // Every page starts from the default graphics state.
         font_ = nullptr;
         size_ = line_width_ = -1;
+        word_space_ = 0;
         fill_ = stroke_ = {-1, -1, -1};
         // One marked-content sequence runs on across lines of the same element (the
         // lines of a paragraph), so the tree and the parent tree stay small.
@@ -418,6 +447,16 @@ private:
             out_ += " Tf\n"sv;
         }
         colour(t.style.colour, false);
+        if (font.one_byte) {  // (Tw stays 0 for any other text in code 32)
+            // (the width the shifts after each space gave: hundredths of a thousandth of an em)
+            const double word_space =
+                font.space_is_32 ? std::round(t.word_spacing * 100000 / t.style.size) * t.style.size / 100000 : 0;
+            if (word_space != word_space_) {
+                word_space_ = word_space;
+                append_fine_number(out_, word_space);
+                out_ += " Tw\n"sv;
+            }
+        }
         if (t.has_actual_text) {
             out_ += "/Span <</ActualText "sv;
             append_hex_string(out_, utf16_text(t.actual_text));
@@ -440,7 +479,10 @@ private:
         const layout::FontMetrics& metrics = *font.metrics;
         const std::vector<std::int32_t>& new_id = font.new_id;
         const bool two_bytes = !font.one_byte;
-        // A justified line is one string: each space is followed by a shift that widens it.
+        // A justified line is one string: each space is followed by a shift that widens it,
+        // unless Tw does (text()); then any other character drawn as the space (a no-break
+        // space) is followed by a shift that takes Tw's back.
+        const bool by_tw = font.one_byte && font.space_is_32;
         const double stretch = t.word_spacing * 1000 / t.style.size;
         char codes[512];
         constexpr std::size_t most_per_glyph = 4;  // two code bytes, each escaped
@@ -465,10 +507,11 @@ private:
             if (used > sizeof codes - most_per_glyph) flush();
             if (two_bytes) used = put_code_byte(codes, used, id >> 8);
             used = put_code_byte(codes, used, id & 0xFF);
-            if (c == ' ' && stretch != 0 && i < t.text.size()) {
+            const double shift = !by_tw ? (c == ' ' ? -stretch : 0) : c != ' ' && id == 32 ? stretch : 0;
+            if (shift != 0 && i < t.text.size()) {
                 flush();
                 out_ += ") "sv;
-                append_number(out_, -stretch);
+                append_number(out_, shift);
                 out_ += " ("sv;
             }
         }
@@ -500,7 +543,7 @@ private:
     const std::map<layout::Face, EmbeddedFont*>& fonts_;
     std::string out_;
     const EmbeddedFont* font_ = nullptr;
-    double size_ = -1, line_width_ = -1;
+    double size_ = -1, line_width_ = -1, word_space_ = 0;
     layout::Colour fill_{-1, -1, -1}, stroke_{-1, -1, -1};
 };
 
@@ -511,7 +554,11 @@ public:
     explicit Objects(HPDF_Doc pdf) : pdf_(pdf) {}
     HPDF_Dict dict(bool indirect) {
         HPDF_Dict d = HPDF_Dict_New(pdf_->mmgr);
-        if (indirect && d) HPDF_Xref_Add(pdf_->xref, d);
+        if (!d) return d;
+        // Ours have a few keys each (a structure element five at most): room for 20, libharu's
+        // default, was 6 MB of a long document's.
+        d->list->items_per_block = 6;
+        if (indirect) HPDF_Xref_Add(pdf_->xref, d);
         return d;
     }
     // libharu grows an array a few items at a time, copying it each time (quadratic for the
@@ -521,11 +568,23 @@ public:
         if (a && expected > a->list->items_per_block) a->list->items_per_block = static_cast<HPDF_UINT>(expected);
         return a;
     }
-    HPDF_Dict stream(const std::string& bytes, bool compress) {
+    HPDF_Dict stream(std::string bytes, bool compress) {
         HPDF_Dict d = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
         if (!d) return nullptr;
-        fill_stream(d, bytes, compress);
+        fill(d, std::move(bytes), compress);
         return d;
+    }
+    // A stream's bytes, deflated when `compress` (left to libharu should deflating fail
+    // here), held until the file is saved.
+    void fill(HPDF_Dict d, std::string bytes, bool compress) {
+        std::string packed;
+        const bool ours = compress && deflated(bytes, packed);
+        d->filter = compress && !ours ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
+        if (ours) d->write_fn = name_flate_filter;
+        StreamBytes& held = held_.emplace_back(StreamBytes{ours ? std::move(packed) : std::move(bytes)});
+        if (HPDF_Stream reader = HPDF_CallbackReader_New(pdf_->mmgr, read_stream_bytes, seek_stream_bytes,
+                                                         tell_stream_bytes, size_of_stream_bytes, &held))
+            d->stream = reader;  // (libharu's own, still empty, goes with the arena)
     }
     void text(HPDF_Dict d, const char* key, const std::string& utf8) {
         if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= ' ' && c < 0x7F; }))
@@ -541,6 +600,7 @@ public:
 
 private:
     HPDF_Doc pdf_;
+    std::deque<StreamBytes> held_;  // (a deque: the readers point into it)
 };
 
 std::string xml_escaped(const std::string& s) {
@@ -656,6 +716,10 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
     Objects objects(pdf);
+    // The cross-reference table grows 1,024 entries at a time, copied whole each time (and the
+    // copies kept by the arena): a long document has some forty objects a page.
+    pdf->xref->entries->items_per_block =
+        std::max(pdf->xref->entries->items_per_block, static_cast<HPDF_UINT>(64 * pages.size()));
 
     // ------------------------------------------------ fonts: the glyphs each file draws
     std::vector<std::unique_ptr<EmbeddedFont>> embedded;
@@ -696,6 +760,15 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
                 }
             }
 
+    // The space takes glyph id 32 where there are that many glyphs (subset ids follow `used`,
+    // after .notdef): see EmbeddedFont::space_is_32.
+    for (auto& font : embedded) {
+        const auto space = std::find(font->used.begin(), font->used.end(), font->metrics->glyph(' '));
+        if (space == font->used.end() || font->used.size() < 32) continue;
+        const std::uint16_t g = *space;
+        font->used.erase(space);
+        font->used.insert(font->used.begin() + 31, g);
+    }
     HPDF_Dict font_resources = objects.dict(true);
     for (auto& font : embedded) {
         if (font->used.empty()) continue;
@@ -711,6 +784,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         for (std::size_t id = 0; id < subset.glyphs.size(); ++id)  // the first id of a glyph counts
             if (font->new_id[subset.glyphs[id]] < 0) font->new_id[subset.glyphs[id]] = static_cast<std::int32_t>(id);
         font->one_byte = subset.glyphs.size() <= 256;
+        font->space_is_32 = subset.glyphs.size() > 32 && subset.glyphs[32] == font->metrics->glyph(' ');
         const FontFacts facts = font_facts(*font->file);
         const std::string name = subset_tag(subset.glyphs, facts.postscript_name) +
                                  (facts.postscript_name.empty() ? font->resource : facts.postscript_name);
@@ -804,14 +878,14 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         HPDF_Dict_AddName(page, "Tabs", "S");  // links in structure order
         if (HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT)))
             HPDF_Dict_Add(resources, "Font", font_resources);
-        const std::string bytes = content.draw(pages[p], [&](int element) {
+        std::string bytes = content.draw(pages[p], [&](int element) {
             attach(element);
             const int mcid = static_cast<int>(parent_tree[p].size());
             parent_tree[p].push_back(element);
             kids[element].push_back({Kid::Kind::content, mcid, static_cast<int>(p)});
             return std::pair<const char*, int>{role_name(structure.elements[element].role), mcid};
         });
-        fill_stream(static_cast<HPDF_PageAttr>(page->attr)->contents, bytes, true);
+        objects.fill(static_cast<HPDF_PageAttr>(page->attr)->contents, std::move(bytes), true);
         pdf_pages.push_back(page);
     }
 
@@ -998,7 +1072,13 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, to_pdf_date(*info.epoch));
     }
 
-    if (sink.code == HPDF_OK) HPDF_SaveToStream(pdf);
+    std::string bytes;
+    if (sink.code == HPDF_OK) {
+        // (HPDF_SaveToStream writes to the document's stream as it finds it, making a memory
+        // stream only when there is none)
+        pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, append_to_file, &bytes);
+        if (pdf->stream) HPDF_SaveToStream(pdf);
+    }
     if (sink.code != HPDF_OK) {
         char code[64];
         std::snprintf(code, sizeof code, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(sink.code),
@@ -1006,7 +1086,6 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         diags.error(origin, {}, std::string("cannot write the PDF: ") + code);
         return {};
     }
-    std::string bytes = saved_file(pdf);
     // The document's objects (most of the memory of a long PDF) go before the packing
     // makes its copies.
     doc.reset();
