@@ -74,10 +74,10 @@ void measure(Change& c, const std::vector<Token>& a, const std::vector<Token>& b
     count_script(c, a, b);
 }
 
-// Words the script keeps whose setting differs (a word, never only the punctuation around
-// it: emphasis that takes in a full stop or not is no change a reader sees) become deleted
-// and inserted, the punctuation between two such words with them; neighbouring changes
-// join into one hunk, deletions first.
+// Words the script keeps whose setting differs become deleted and inserted, with the
+// punctuation between two such words and the punctuation set with them ("**lawful,**");
+// emphasis that takes in a full stop beside a word set alike is no change a reader sees.
+// Neighbouring changes join into one hunk, deletions first.
 void mark_restyled(std::vector<Run>& script, const std::vector<Token>& a, const std::vector<Token>& b) {
     const auto restyled = [&](std::size_t i, std::size_t j) { return a[i].word && a[i].format != b[j].format; };
     std::vector<Run> runs = script.empty() ? std::vector<Run>{{Op::equal, static_cast<int>(a.size())}} : script;
@@ -98,13 +98,22 @@ void mark_restyled(std::vector<Run>& script, const std::vector<Token>& a, const 
         while (k < n) {
             std::size_t first = k;
             while (first < n && !restyled(pa + first, pb + first)) ++first;
-            add(Op::equal, first - k);
-            if (first == n) break;
+            if (first == n) {
+                add(Op::equal, first - k);
+                break;
+            }
             std::size_t last = first, scan = first;  // the group: up to the last restyled word before a kept one
             while (scan < n && (restyled(pa + scan, pb + scan) || (!a[pa + scan].word && !a[pa + scan].boundary()))) {
                 if (restyled(pa + scan, pb + scan)) last = scan;
                 ++scan;
             }
+            // and the punctuation set with the words ("**lawful,**"), on either side
+            const auto set_with = [&](std::size_t i) {
+                return !a[pa + i].word && !a[pa + i].boundary() && a[pa + i].format != b[pb + i].format;
+            };
+            while (last + 1 < n && set_with(last + 1)) ++last;
+            while (first > k && set_with(first - 1)) --first;
+            add(Op::equal, first - k);
             add(Op::deleted, last + 1 - first);
             add(Op::inserted, last + 1 - first);
             any = true;

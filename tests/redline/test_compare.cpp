@@ -226,11 +226,14 @@ TEST_CASE("words put in italics or bold, or taken out, are an amendment that say
     // a bold word added: the words, not their setting
     const auto bolder = redline::compare_versions(plain, bold);
     CHECK(change_of_new(bolder, "1.1").summary.find("'must' inserted") != std::string::npos);
-    // emphasis that takes in the full stop or not is no change a reader sees: only the word
+    // the punctuation set with a word goes with it; emphasis that takes in a full stop
+    // beside a word set alike is no change a reader sees
     const auto stop_set = redline::compare_versions(plain, moved_stop);
     const redline::Change& stop = change_of_new(stop_set, "1.1");
     CHECK(stop.words_inserted == 1);
-    CHECK(stop.summary.find("'together' now in italics") != std::string::npos);
+    CHECK(stop.summary.find("'together.' now in italics") != std::string::npos);
+    const auto stop_outside = version("Councillors and officers serve the public *together*.");
+    CHECK(listed(redline::compare_versions(moved_stop, stop_outside)).empty());
     // the same setting: unchanged
     CHECK(listed(redline::compare_versions(italic, italic)).empty());
 }
