@@ -376,9 +376,10 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
             if (model::word_count(l.text, 7) > 6) break;
         }
         // a web page's menu and breadcrumbs; a document library's preface (LAYOUTS.md 1-3)
-        static const std::array<std::string_view, 10> openers = {
-            "you are in", "you are here", "skip to",       "home ",    "total pages",
-            "file type",  "uploaded by",  "advertisement", "download", "print this page"};
+        // ("Agenda item": a committee system's page for one item of an agenda, its title below)
+        static const std::array<std::string_view, 11> openers = {
+            "you are in",  "you are here",  "skip to",  "home ",           "total pages", "file type",
+            "uploaded by", "advertisement", "download", "print this page", "agenda item"};
         auto opens_furniture = [](const std::string& lower_text) {
             return std::any_of(openers.begin(), openers.end(),
                                [&](std::string_view o) { return lower_text.rfind(o, 0) == 0; });

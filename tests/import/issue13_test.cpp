@@ -686,6 +686,16 @@ TEST_CASE("issue 13.11: the title after its place, the version among facts, an a
         "1.2 Councillors set policy.\n\nSection 2 \xE2\x80\x93 Roles\n\n2.1 Officers give advice.\n",
         {.council = "Anytown Council"});
     CHECK_FALSE(own.result.protocol.meta.constitution);
+    // a committee system's page for one agenda item: "Agenda item" (or "Agenda item 7") over the title
+    for (const std::string& furniture : {std::string("Agenda item"), std::string("Agenda item 7")})
+        for (const std::string& title : titles) {
+            const Imported page =
+                import_text(furniture + "\n\n" + title + "\n\n" + body, {.council = "Anytown Council"});
+            CHECK(page.result.protocol.meta.title == title);
+            CHECK(page.markdown.find(furniture + "\n") == std::string::npos);
+            CHECK(page.warnings.find("dropped '" + furniture + "': web page furniture above the title") !=
+                  std::string::npos);
+        }
     const std::array<std::pair<std::string, std::string>, 5> days = {
         {{"19th", "19"}, {"19", "19"}, {"1st", "01"}, {"2nd", "02"}, {"23rd", "23"}}};
     for (const auto& [day, number] : days) {
