@@ -1117,14 +1117,32 @@ std::string properties(pugi::xml_node p) {
     return properties_of(p.child("w:pPr"));
 }
 
+// The w:id of each revision recorded here: the body's largest, found once (a scan of the
+// whole document, which once per run of paragraphs made a long redline quadratic), then
+// counted on.
+class RevisionIds {
+public:
+    explicit RevisionIds(pugi::xml_node body) : body_(body) {}
+    int next() {
+        if (last_ < 0) {
+            last_ = 0;
+            for (const pugi::xpath_node& n : body_.select_nodes(".//@w:id"))
+                last_ = std::max(last_, n.attribute().as_int());
+        }
+        return ++last_;
+    }
+
+private:
+    pugi::xml_node body_;
+    int last_ = -1;
+};
+
 // `last` keeps the mark of a run tracked from `previous`'s mark: under it stands the text of
 // `previous` in the version without the run. Its properties become those of the version
 // the redline shows it in (its own; P's when `deleted`, as Accept All leaves it), and the
 // other version's are recorded as a change (w:pPrChange) of the same author and date.
-void record_properties(pugi::xml_node body, pugi::xml_node previous, pugi::xml_node last, pugi::xml_node mark,
+void record_properties(RevisionIds& ids, pugi::xml_node previous, pugi::xml_node last, pugi::xml_node mark,
                        bool deleted) {
-    int id = 0;
-    for (const pugi::xpath_node& n : body.select_nodes(".//@w:id")) id = std::max(id, n.attribute().as_int());
     auto copy_properties = [](pugi::xml_node from, pugi::xml_node to) {
         for (auto c : from.children())
             if (std::string(c.name()) != "w:rPr" && std::string(c.name()) != "w:pPrChange") to.append_copy(c);
@@ -1145,7 +1163,7 @@ void record_properties(pugi::xml_node body, pugi::xml_node previous, pugi::xml_n
                 first ? ppr.insert_copy_before(c, first) : ppr.append_copy(c);
     }
     pugi::xml_node change = ppr.append_child("w:pPrChange");
-    change.append_attribute("w:id") = id + 1;
+    change.append_attribute("w:id") = ids.next();
     change.append_attribute("w:author") = mark.attribute("w:author").value();
     change.append_attribute("w:date") = mark.attribute("w:date").value();
     change.append_copy(recorded);
@@ -1158,7 +1176,7 @@ void record_properties(pugi::xml_node body, pugi::xml_node previous, pugi::xml_n
 // the other, recorded as a change: Reject All (Accept All) leaves that empty paragraph.
 // LibreOffice gives the paragraph left by Reject All the properties of the run's first
 // (see below), so an inserted run's first paragraph records the change too.
-void keep_last_mark(pugi::xml_node body, pugi::xml_node first, pugi::xml_node last) {
+void keep_last_mark(RevisionIds& ids, pugi::xml_node first, pugi::xml_node last) {
     const std::string mark = paragraph_mark(last);
     pugi::xml_node rpr = last.child("w:pPr").child("w:rPr");
     pugi::xml_document kept;
@@ -1167,8 +1185,8 @@ void keep_last_mark(pugi::xml_node body, pugi::xml_node first, pugi::xml_node la
     if (!rpr.first_child()) last.child("w:pPr").remove_child(rpr);
     pugi::xml_document empty;
     const pugi::xml_node normal = empty.append_child("w:p");
-    record_properties(body, normal, last, tracked, kind_of(mark) == "w:del");
-    if (first != last && kind_of(mark) == "w:ins") record_properties(body, normal, first, tracked, false);
+    record_properties(ids, normal, last, tracked, kind_of(mark) == "w:del");
+    if (first != last && kind_of(mark) == "w:ins") record_properties(ids, normal, first, tracked, false);
 }
 
 // Where a run of whole paragraphs at the very end starts that both versions have some of
@@ -1201,7 +1219,7 @@ std::size_t mixed_ending(const std::vector<pugi::xml_node>& ps) {
 // back such a change only where the mark is NEW's (its words' own properties then), so
 // the inserted paragraphs go first and the deleted after them (each version keeps its
 // order). `ps` is updated to the new order; returns where the run starts (ps.size(): none).
-std::size_t shift_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>& ps) {
+std::size_t shift_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>& ps, RevisionIds& ids) {
     const std::size_t first = mixed_ending(ps);
     if (first == ps.size() || !paragraph_mark(ps[first - 1]).empty() || ps[first].previous_sibling() != ps[first - 1])
         return ps.size();
@@ -1222,8 +1240,6 @@ std::size_t shift_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>&
     const pugi::xml_node revision = ps[first].child("w:pPr").child("w:rPr").first_child();
     const std::string author = revision.attribute("w:author").value(), date = revision.attribute("w:date").value();
     for (std::size_t i = first; i < ps.size(); ++i) shift_mark(ps[i], ps[i - 1]);
-    int id = 0;
-    for (const pugi::xpath_node& n : body.select_nodes(".//@w:id")) id = std::max(id, n.attribute().as_int());
     for (std::size_t i = first; i < ps.size(); ++i) {
         // words and mark in one version: that version's properties, which are the words' own
         const bool one_version = i + 1 < ps.size() && words_new[i] == words_new[i + 1];
@@ -1240,7 +1256,7 @@ std::size_t shift_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>&
                 mark_properties ? ppr.insert_copy_before(c, mark_properties) : ppr.append_copy(c);
         if (properties_of(now[i]) == properties_of(was[i])) continue;
         pugi::xml_node change = ppr.append_child("w:pPrChange");
-        change.append_attribute("w:id") = ++id;
+        change.append_attribute("w:id") = ids.next();
         change.append_attribute("w:author") = author.c_str();
         change.append_attribute("w:date") = date.c_str();
         pugi::xml_node recorded = change.append_child("w:pPr");
@@ -1310,7 +1326,7 @@ void unmove_mixed_ending(pugi::xml_node body, const std::vector<pugi::xml_node>&
 // paragraph its first paragraph's properties: so they have their own version's properties
 // and the first pair's in the other, one of them recorded as a change. Returns where the
 // run starts (ps.size(): none); `ps` loses the paragraphs merged away.
-std::size_t pair_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>& ps) {
+std::size_t pair_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>& ps, RevisionIds& ids) {
     const std::size_t first = mixed_ending(ps);
     if (first == ps.size()) return ps.size();
     pugi::xml_node after = previous_block(ps[first]);  // the table
@@ -1319,8 +1335,6 @@ std::size_t pair_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>& 
     for (std::size_t i = first; i < ps.size(); ++i) (paragraph_mark(ps[i]) == "w:ins" ? now : was).push_back(ps[i]);
     const pugi::xml_node revision = ps[first].child("w:pPr").child("w:rPr").first_child();
     const std::string author = revision.attribute("w:author").value(), date = revision.attribute("w:date").value();
-    int id = 0;
-    for (const pugi::xpath_node& n : body.select_nodes(".//@w:id")) id = std::max(id, n.attribute().as_int());
     // `p` takes the properties `to` (less the mark's) and records `from`'s as a change, if they differ.
     const auto set_properties = [&](pugi::xml_node p, pugi::xml_node to, pugi::xml_node from) {
         pugi::xml_document store;
@@ -1337,7 +1351,7 @@ std::size_t pair_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>& 
                 mark_properties ? ppr.insert_copy_before(c, mark_properties) : ppr.append_copy(c);
         if (properties_of(to_copy) == properties_of(from_copy)) return;
         pugi::xml_node change = ppr.append_child("w:pPrChange");
-        change.append_attribute("w:id") = ++id;
+        change.append_attribute("w:id") = ids.next();
         change.append_attribute("w:author") = author.c_str();
         change.append_attribute("w:date") = date.c_str();
         pugi::xml_node recorded = change.append_child("w:pPr");
@@ -1410,8 +1424,9 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
     }
     if (ps.empty()) return;
     unmove_mixed_ending(body, ps);
-    std::size_t end = shift_mixed_ending(body, ps);
-    if (end == ps.size()) end = pair_mixed_ending(body, ps);
+    RevisionIds ids(body);
+    std::size_t end = shift_mixed_ending(body, ps, ids);
+    if (end == ps.size()) end = pair_mixed_ending(body, ps, ids);
     for (std::size_t i = 1; i < end; ++i) {
         const std::string mark = kind_of(paragraph_mark(ps[i]));
         if ((mark != "w:ins" && mark != "w:del") || !wholly(ps[i], mark)) continue;
@@ -1424,7 +1439,7 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
         for (pugi::xml_node n = after; n && at_end; n = n.next_sibling())
             at_end = std::string(n.name()) != "w:p" && std::string(n.name()) != "w:tbl";
         if (at_end && std::string(before.name()) == "w:tbl") {
-            keep_last_mark(body, ps[first], ps[k]);
+            keep_last_mark(ids, ps[first], ps[k]);
             continue;
         }
         // Nor can a mark right before a table go: there is no paragraph to join (LibreOffice
@@ -1458,7 +1473,7 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
             const bool alike = properties(before) == properties(ps[j]);
             if ((!alike && !last_mark_stays) || (j < k && properties(ps[j + 1]) != properties(after))) continue;
             const pugi::xml_node moved = shift_mark(ps[j], before);
-            if (!alike) record_properties(body, before, ps[j], moved, mark == "w:del");
+            if (!alike) record_properties(ids, before, ps[j], moved, mark == "w:del");
             cut_made = true;
             cut_after = j;
         }
@@ -1468,7 +1483,7 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
         // at the very end, Dk's properties given P's and its own recorded as a change.
         if (!cut_made && !last_mark_stays) {
             const pugi::xml_node moved = shift_mark(ps[k], before);
-            if (properties(before) != properties(ps[k])) record_properties(body, before, ps[k], moved, mark == "w:del");
+            if (properties(before) != properties(ps[k])) record_properties(ids, before, ps[k], moved, mark == "w:del");
             cut_made = true;
             cut_after = k;
         }
