@@ -449,9 +449,7 @@ private:
         for (const Inlines* u : old_units) a.add_unit(*u, keys);
         for (const Inlines* u : new_units) b.add_unit(*u, keys);
         bool whole = false;
-        std::vector<Run> script = diff_tokens(a.tokens, b.tokens, Options{}, whole);
-        mark_restyled(script, a.tokens, b.tokens);
-        return script;
+        return diff_tokens(a.tokens, b.tokens, Options{}, whole);
     }
 
     void mark_changes(const std::vector<const Inlines*>& old_units, const std::vector<Inlines*>& new_units,

@@ -74,75 +74,7 @@ void measure(Change& c, const std::vector<Token>& a, const std::vector<Token>& b
     count_script(c, a, b);
 }
 
-// Words the script keeps whose setting differs become deleted and inserted, with the
-// punctuation between two such words and the punctuation set with them ("**lawful,**");
-// emphasis that takes in a full stop beside a word set alike is no change a reader sees.
-// Neighbouring changes join into one hunk, deletions first.
-void mark_restyled(std::vector<Run>& script, const std::vector<Token>& a, const std::vector<Token>& b) {
-    const auto restyled = [&](std::size_t i, std::size_t j) { return a[i].word && a[i].format != b[j].format; };
-    std::vector<Run> runs = script.empty() ? std::vector<Run>{{Op::equal, static_cast<int>(a.size())}} : script;
-    std::vector<Run> out;  // in order; joined into hunks below
-    const auto add = [&](Op op, std::size_t n) {
-        if (n > 0) out.push_back({op, static_cast<int>(n)});
-    };
-    bool any = false;
-    std::size_t pa = 0, pb = 0;
-    for (const Run& r : runs) {
-        const auto n = static_cast<std::size_t>(r.count);
-        if (r.op != Op::equal) {
-            add(r.op, n);
-            (r.op == Op::deleted ? pa : pb) += n;
-            continue;
-        }
-        std::size_t k = 0;
-        while (k < n) {
-            std::size_t first = k;
-            while (first < n && !restyled(pa + first, pb + first)) ++first;
-            if (first == n) {
-                add(Op::equal, first - k);
-                break;
-            }
-            std::size_t last = first, scan = first;  // the group: up to the last restyled word before a kept one
-            while (scan < n && (restyled(pa + scan, pb + scan) || (!a[pa + scan].word && !a[pa + scan].boundary()))) {
-                if (restyled(pa + scan, pb + scan)) last = scan;
-                ++scan;
-            }
-            // and the punctuation set with the words ("**lawful,**"), on either side
-            const auto set_with = [&](std::size_t i) {
-                return !a[pa + i].word && !a[pa + i].boundary() && a[pa + i].format != b[pb + i].format;
-            };
-            while (last + 1 < n && set_with(last + 1)) ++last;
-            while (first > k && set_with(first - 1)) --first;
-            add(Op::equal, first - k);
-            add(Op::deleted, last + 1 - first);
-            add(Op::inserted, last + 1 - first);
-            any = true;
-            k = last + 1;
-        }
-        pa += n;
-        pb += n;
-    }
-    if (!any) return;
-    script.clear();
-    for (std::size_t r = 0; r < out.size();) {
-        if (out[r].op == Op::equal) {
-            if (!script.empty() && script.back().op == Op::equal)
-                script.back().count += out[r].count;
-            else
-                script.push_back(out[r]);
-            ++r;
-            continue;
-        }
-        int deleted = 0, inserted = 0;
-        for (; r < out.size() && out[r].op != Op::equal; ++r)
-            (out[r].op == Op::deleted ? deleted : inserted) += out[r].count;
-        if (deleted) script.push_back({Op::deleted, deleted});
-        if (inserted) script.push_back({Op::inserted, inserted});
-    }
-}
-
 void count_script(Change& c, const std::vector<Token>& a, const std::vector<Token>& b) {
-    mark_restyled(c.script, a, b);
     std::size_t pa = 0, pb = 0;
     auto has_words = [](const std::vector<Token>& t, std::size_t begin, std::size_t end) {
         return std::any_of(t.begin() + static_cast<std::ptrdiff_t>(begin), t.begin() + static_cast<std::ptrdiff_t>(end),

@@ -86,8 +86,10 @@ TokenStream tokenize(const std::vector<const model::Clause*>& clauses, KeyTable&
 bool same_reading(const model::Clause& a, const model::Clause& b);
 
 // The word diff of two token streams (old, new) after clean-up; an empty script means
-// the same words. `renumbered_key` makes an old clause number equal to the number it
-// became.
+// the same words, set alike. `renumbered_key` makes an old clause number equal to the
+// number it became. Words that read the same but are set differently (put in italics or
+// bold, struck, made a link) are replaced by themselves, newly set, so Accept All and
+// Reject All give each version's setting.
 std::vector<Run> diff_tokens(const std::vector<Token>& old_tokens, const std::vector<Token>& new_tokens,
                              const Options& options, bool& replaced_whole);
 
@@ -138,12 +140,8 @@ std::vector<std::vector<Run>> unit_scripts(const std::vector<Run>& script, const
 // Fills a change's script, word counts, `amended`, `replaced_whole` and consequential
 // references from the diff of its old tokens `a` and new tokens `b`.
 void measure(Change& c, const std::vector<Token>& a, const std::vector<Token>& b, const Options& options);
-// The same from a script already made (marking what mark_restyled() marks).
+// The same from a script already made.
 void count_script(Change& c, const std::vector<Token>& a, const std::vector<Token>& b);
-// Words a script keeps that are set differently (put in italics or bold, struck, made a
-// link) become a replacement of those words by themselves, newly set: Accept All and
-// Reject All must give each version's setting. Every word diff goes through it.
-void mark_restyled(std::vector<Run>& script, const std::vector<Token>& a, const std::vector<Token>& b);
 // "'five working days' replaced by 'ten working days'; 'strictly' deleted".
 std::string describe_edits(const Change& c, const std::vector<Token>& a, const std::vector<Token>& b);
 std::string quoted(const std::string& s);  // 'shortened text'

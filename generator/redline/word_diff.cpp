@@ -149,6 +149,80 @@ std::vector<Run> replace_whole(const std::vector<Token>& a, const std::vector<To
     return runs;
 }
 
+// Words the script keeps whose setting differs become deleted and inserted, with the
+// punctuation between two such words and the punctuation set with them ("**lawful,**");
+// emphasis that takes in a full stop beside a word set alike is no change a reader sees.
+// Neighbouring changes join into one hunk, deletions first.
+void mark_restyled(std::vector<Run>& script, const std::vector<Token>& a, const std::vector<Token>& b) {
+    const auto restyled = [&](std::size_t i, std::size_t j) { return a[i].word && a[i].format != b[j].format; };
+    // (most scripts keep every word's setting: then nothing is copied)
+    bool any = false;
+    for (std::size_t pa = 0, pb = 0, r = 0; r < std::max<std::size_t>(script.size(), 1) && !any; ++r) {
+        const Run run = script.empty() ? Run{Op::equal, static_cast<int>(a.size())} : script[r];
+        for (int k = 0; run.op == Op::equal && k < run.count && !any; ++k) any = restyled(pa + k, pb + k);
+        if (run.op != Op::inserted) pa += static_cast<std::size_t>(run.count);
+        if (run.op != Op::deleted) pb += static_cast<std::size_t>(run.count);
+    }
+    if (!any) return;
+    const std::vector<Run> runs =
+        script.empty() ? std::vector<Run>{{Op::equal, static_cast<int>(a.size())}} : std::move(script);
+    std::vector<Run> out;  // in order; joined into hunks below
+    const auto add = [&](Op op, std::size_t n) {
+        if (n > 0) out.push_back({op, static_cast<int>(n)});
+    };
+    std::size_t pa = 0, pb = 0;
+    for (const Run& r : runs) {
+        const auto n = static_cast<std::size_t>(r.count);
+        if (r.op != Op::equal) {
+            add(r.op, n);
+            (r.op == Op::deleted ? pa : pb) += n;
+            continue;
+        }
+        std::size_t k = 0;
+        while (k < n) {
+            std::size_t first = k;
+            while (first < n && !restyled(pa + first, pb + first)) ++first;
+            if (first == n) {
+                add(Op::equal, first - k);
+                break;
+            }
+            std::size_t last = first, scan = first;  // the group: up to the last restyled word before a kept one
+            while (scan < n && (restyled(pa + scan, pb + scan) || (!a[pa + scan].word && !a[pa + scan].boundary()))) {
+                if (restyled(pa + scan, pb + scan)) last = scan;
+                ++scan;
+            }
+            // and the punctuation set with the words ("**lawful,**"), on either side
+            const auto set_with = [&](std::size_t i) {
+                return !a[pa + i].word && !a[pa + i].boundary() && a[pa + i].format != b[pb + i].format;
+            };
+            while (last + 1 < n && set_with(last + 1)) ++last;
+            while (first > k && set_with(first - 1)) --first;
+            add(Op::equal, first - k);
+            add(Op::deleted, last + 1 - first);
+            add(Op::inserted, last + 1 - first);
+            k = last + 1;
+        }
+        pa += n;
+        pb += n;
+    }
+    script.clear();
+    for (std::size_t r = 0; r < out.size();) {
+        if (out[r].op == Op::equal) {
+            if (!script.empty() && script.back().op == Op::equal)
+                script.back().count += out[r].count;
+            else
+                script.push_back(out[r]);
+            ++r;
+            continue;
+        }
+        int deleted = 0, inserted = 0;
+        for (; r < out.size() && out[r].op != Op::equal; ++r)
+            (out[r].op == Op::deleted ? deleted : inserted) += out[r].count;
+        if (deleted) script.push_back({Op::deleted, deleted});
+        if (inserted) script.push_back({Op::inserted, inserted});
+    }
+}
+
 int non_boundary(const std::vector<Token>& t) {
     return static_cast<int>(std::count_if(t.begin(), t.end(), [](const Token& x) { return !x.boundary(); }));
 }
@@ -163,7 +237,11 @@ std::vector<Run> diff_tokens(const std::vector<Token>& a, const std::vector<Toke
     while (prefix < n && prefix < m && same(a[prefix], b[prefix])) ++prefix;
     int suffix = 0;
     while (suffix < n - prefix && suffix < m - prefix && same(a[n - 1 - suffix], b[m - 1 - suffix])) ++suffix;
-    if (prefix == n && prefix == m) return {};
+    if (prefix == n && prefix == m) {
+        std::vector<Run> none;
+        mark_restyled(none, a, b);
+        return none;
+    }
 
     const int total = non_boundary(a) + non_boundary(b);
     // Myers keeps O(D^2) of trace: past a few thousand edits (a clause of tens of
@@ -190,6 +268,7 @@ std::vector<Run> diff_tokens(const std::vector<Token>& a, const std::vector<Toke
         if (h.del) runs.push_back({Op::deleted, h.del});
         if (h.ins) runs.push_back({Op::inserted, h.ins});
     }
+    mark_restyled(runs, a, b);
     return runs;
 }
 
