@@ -1467,30 +1467,26 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
         // is always tracked one mark earlier; where P and Dk differ, the paragraph that
         // keeps Dk's mark takes the properties of its version, the other's recorded as a
         // change (w:pPrChange), so Word gives P's text P's properties too.
-        std::size_t cut_after = first - 1;  // Dj, the last paragraph tracked one mark earlier
-        bool cut_made = false;
-        for (std::size_t j = joins_previous || last_mark_stays ? k : first; j <= k && !cut_made; ++j) {
-            const bool alike = properties(before) == properties(ps[j]);
-            if ((!alike && !last_mark_stays) || (j < k && properties(ps[j + 1]) != properties(after))) continue;
-            const pugi::xml_node moved = shift_mark(ps[j], before);
-            if (!alike) record_properties(ids, before, ps[j], moved, mark == "w:del");
-            cut_made = true;
-            cut_after = j;
-        }
-        // No such cut (and N unlike D1): LibreOffice would give N D1's properties (a sub-heading
-        // moved away with its clauses, from just before a section's heading, made that heading
-        // a sub-heading on Accept All). So the run is tracked one mark earlier all the same, as
-        // at the very end, Dk's properties given P's and its own recorded as a change.
-        if (!cut_made && !last_mark_stays) {
-            const pugi::xml_node moved = shift_mark(ps[k], before);
-            if (properties(before) != properties(ps[k])) record_properties(ids, before, ps[k], moved, mark == "w:del");
-            cut_made = true;
-            cut_after = k;
-        }
+        // Dj, the last paragraph tracked one mark earlier: the first where P is like Dj and
+        // D(j+1) like N, so both keep their look. Else Dk (always where the last mark cannot go
+        // or P's words end in the run's kind): with no such cut LibreOffice would give N D1's
+        // properties (a sub-heading moved away with its clauses, from just before a section's
+        // heading, made that heading a sub-heading on Accept All), so Dk's properties are P's
+        // and its own are recorded as a change.
+        std::size_t cut_after = k;
+        if (!joins_previous && !last_mark_stays)
+            for (std::size_t j = first; j < k; ++j)
+                if (properties(before) == properties(ps[j]) && properties(ps[j + 1]) == properties(after)) {
+                    cut_after = j;
+                    break;
+                }
+        const pugi::xml_node moved = shift_mark(ps[cut_after], before);
+        if (properties(before) != properties(ps[cut_after]))
+            record_properties(ids, before, ps[cut_after], moved, mark == "w:del");
         // What follows a tracked ending it could not share a mark with (P's own change, or
         // D1..Dj's words) is dated later, so no application takes the two changes for one
         // and joins their paragraphs.
-        if ((joins_previous || cut_made) && !later_date.empty())
+        if (!later_date.empty())
             for (std::size_t j = cut_after + 1; j <= k; ++j)
                 for (const pugi::xpath_node& n : ps[j].select_nodes(".//@w:date"))
                     n.attribute().set_value(later_date.c_str());
