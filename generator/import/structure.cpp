@@ -598,6 +598,18 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             items[i].guess = "'" + items[i].para.text +
                              "' taken as a heading: a short line among long items, with a new sentence after it";
         }
+        // "... the following principles:" / "SELFLESSNESS" / "1. Members should ...": a lead-in's
+        // first line with a numbered paragraph straight after it introduces no list (a list of
+        // one ended by a clause); the lead-in announces the headed paragraphs that follow
+        const Item* next = i + 1 < items.size() ? &items[i + 1] : nullptr;
+        if (introduced[i] && lead_in && next &&
+            (next->marker.kind == MarkerKind::clause || next->marker.kind == MarkerKind::single) &&
+            heading_like(items[i].para, items[i].para.text, 8)) {
+            introduced[i] = false;
+            items[i].guess = "'" + items[i].para.text +
+                             "' taken as a heading: a short line after a lead-in, with a numbered paragraph "
+                             "straight after it";
+        }
     }
     for (std::size_t i = 0; i < items.size(); ++i) {
         Item& it = items[i];
@@ -1770,6 +1782,39 @@ std::optional<std::pair<std::string, std::string>> adoption_line(std::string_vie
     return std::make_pair(who, when);
 }
 
+// The facts a document library prints in its description of the document, glued into the
+// words: "Approved by: Council Date Approved: 8 May 2013" (each value runs to the next
+// label), "The current version of the document is Issue 1."
+std::vector<std::pair<std::string, std::string>> facts_in_description(std::string_view text) {
+    static const std::array<std::pair<std::string_view, std::string_view>, 2> fields = {
+        {{"Approved by: ", "adopted by"}, {"Date Approved: ", "adopted"}}};
+    static const std::array<std::string_view, 5> next_labels = {" Author: ", " Approved by: ", " Date Approved: ",
+                                                                " Date of Review", " Review date: "};
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& [label, key] : fields) {
+        const std::size_t at = text.find(label);
+        if (at == std::string_view::npos || (at > 0 && text[at - 1] != ' ')) continue;
+        const std::size_t from = at + label.size();
+        std::size_t end = text.size();
+        for (std::string_view next : next_labels) end = std::min(end, text.find(next, from));
+        std::string value = trim(text.substr(from, end - from));
+        while (!value.empty() && (value.back() == '.' || value.back() == ',')) value.pop_back();
+        if (value.empty() || split_words(value).size() > 8) continue;
+        if (key == "adopted" && model::date_from_words(value).empty()) continue;
+        out.emplace_back(std::string(key), value);
+    }
+    static const std::string_view version_phrase = "current version of the document is ";
+    if (const std::size_t at = lower(text).find(version_phrase); at != std::string::npos) {
+        const std::vector<std::string> words = split_words(text.substr(at + version_phrase.size()));
+        if (words.size() >= 2 && (lower(words[0]) == "issue" || lower(words[0]) == "version") && is_digit(words[1][0])) {
+            std::string number = words[1];
+            while (!number.empty() && !is_alnum(number.back())) number.pop_back();
+            out.emplace_back("version", number);
+        }
+    }
+    return out;
+}
+
 // The facts a title page states in its first lines ("Version: 2", "Status: Adopted",
 // "Adopted: 1 May 2024"), as Word title pages (ours among them) print them under the
 // title: taken out of the text into the front matter, each reported. Only values that
@@ -1813,6 +1858,18 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
                     facts.emplace_back("version", number);
                     break;
                 }
+        // a document library's description: "... Approved by: Council Date Approved: 8 May
+        // 2013 Date of Review/Expiry: 2019", "The current version of the document is Issue 1."
+        // (the words stay where they are: only the facts are read)
+        if (!fact && !p.bullet && !p.table) {
+            for (auto& [label, value] : facts_in_description(p.text)) {
+                const char* what = label == "adopted"      ? "the date of adoption"
+                                   : label == "adopted by" ? "the body that adopted it"
+                                                           : "the version";
+                diags.note(path, p.pos, "'" + value + "' read from the words at the top as " + what);
+                facts.emplace_back(label, value);
+            }
+        }
         const std::string value = fact ? lower(fact->second) : "";
         const bool reads =
             fact && (fact->first != "status" || value == "draft" || value == "adopted" || value == "superseded") &&
@@ -1922,7 +1979,10 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
         const Item& it = items[i];
         const Paragraph& p = it.para;
         if (!p.single_line || p.bullet || p.table || it.marker.kind != MarkerKind::none) break;
-        HeaderLine kind = p.title_style ? HeaderLine::title : header_line_kind(p.text);
+        // (a title styled as such that starts with its place, "Part 5(c) - Member Officer
+        // Protocol", is read for both)
+        HeaderLine kind =
+            p.title_style && title_after_place(p.text).empty() ? HeaderLine::title : header_line_kind(p.text);
         // the line that says what --council says is the council's name, whatever its words
         if (!council.empty() && lower(p.text) == lower(council)) kind = HeaderLine::council;
         // a title in other words, stacked under the council's name just before the
@@ -2315,6 +2375,23 @@ namespace {
 
 // Where the protocol starts: its first section heading or numbered clause, from `top`
 // (`top` itself when it has neither).
+// Items [from, to) above the first heading read as a covering report: a report's field
+// ("To:", "Report of:", "Purpose of report") or numbered points of its own. Without either
+// they are the protocol's own introduction, and the protocol starts at the heading.
+bool reads_as_report(const std::vector<Item>& items, std::size_t from, std::size_t to) {
+    static const std::string_view fields[] = {"to:",           "from:",     "report of:", "report to:",
+                                              "report by:",    "date:",     "subject:",   "title of report:",
+                                              "purpose of report", "purpose:", "recommendation", "item no",
+                                              "wards affected", "meeting:", "committee:", "key decision"};
+    for (std::size_t i = from; i < to; ++i) {
+        if (items[i].marker.kind == MarkerKind::clause || items[i].marker.kind == MarkerKind::single) return true;
+        const std::string text = lower(items[i].para.text);
+        for (std::string_view f : fields)
+            if (text.starts_with(f)) return true;
+    }
+    return false;
+}
+
 std::size_t protocol_start(const std::vector<Item>& items, std::size_t top) {
     for (std::size_t i = top; i < items.size(); ++i)
         if (is_structure(items[i])) return i;
@@ -2627,6 +2704,10 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         // a heading followed by another, or the only one: the document's title
         title = items[top].para.text;
         first = start = top + 1;
+        // (a line that names a protocol or code is its title beyond doubt)
+        if (header_line_kind(title) != HeaderLine::title)
+            diags.warning(path, items[top].para.pos,
+                          "'" + title + "', the first heading, taken as the title (use --title)");
     }
     std::string council_above_title;
     if (title.empty()) {
@@ -2663,9 +2744,10 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         // heading is in capitals, and the protocol starts at the first of them
         promote_sub_headings(items, first);
         if (start < items.size() && (start < first || !is_structure(items[start]))) {
-            std::size_t next = first;
-            while (next < items.size() && !is_structure(items[next])) ++next;
-            if (next < items.size()) start = next;
+            // (the first heading, else the first one-level number: "1." "2." under the title)
+            const std::size_t next = protocol_start(items, first);
+            if (next != first || is_structure(items[first]) || items[first].role == Role::one_level_clause)
+                start = next;
         }
     }
     const std::size_t title_after_report = title_after_paper < items.size() ? title_after_paper
@@ -2738,8 +2820,10 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         // a note under the title ("Last reviewed: April 2024") is not a covering report:
         // the first heading after it starts the protocol
         // (unless the protocol is found to start further down, after a report's points)
-        if (i == start && first < start && start - first <= 2 && it.role == Role::heading &&
-            protocol_starts == items.size())
+        // and nor is an introduction that reads as none (no report's fields, no numbered points)
+        if (i == start && first < start && protocol_starts == items.size() &&
+            ((it.role == Role::heading && start - first <= 2) ||
+             ((it.role == Role::heading || it.role == Role::one_level_clause) && !reads_as_report(items, first, start))))
             builder.end_preamble();
         // a quoted passage: from an opening quotation mark to the paragraph that closes it
         if (it.role == Role::plain && opens_quote(it.para.text) && !p.sections.empty()) {

@@ -366,6 +366,16 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
                         Diagnostics& diags) {
     std::size_t title = lines.size(), seen = 0;
     bool web = false;
+    auto library_line = [](const std::string& text) {
+        const std::string lower_text = detail::lower(text);
+        return lower_text.starts_with("library home") || lower_text.starts_with("library view options");
+    };
+    // a document library's own line among the three under line `at`
+    auto library_lines_follow = [&](std::size_t at) {
+        for (std::size_t k = at + 1, seen_below = 0; k < lines.size() && seen_below < 3; ++k)
+            if (!lines[k].blank && !lines[k].junk && (++seen_below, library_line(lines[k].text))) return true;
+        return false;
+    };
     for (std::size_t i = 0; i < lines.size() && seen < 16; ++i) {
         const Line& l = lines[i];
         if (l.blank || l.junk) continue;
@@ -377,9 +387,11 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
         }
         // a web page's menu and breadcrumbs; a document library's preface (LAYOUTS.md 1-3)
         // ("Agenda item": a committee system's page for one item of an agenda, its title below)
-        static const std::array<std::string_view, 11> openers = {
-            "you are in",  "you are here",  "skip to",  "home ",           "total pages", "file type",
-            "uploaded by", "advertisement", "download", "print this page", "agenda item"};
+        // ("Library home", "Library view options": a committee system's document library)
+        static const std::array<std::string_view, 13> openers = {
+            "you are in",    "you are here", "skip to",         "home ",       "total pages",
+            "file type",     "uploaded by",  "advertisement",   "download",    "print this page",
+            "agenda item",   "library home", "library view options"};
         auto opens_furniture = [](const std::string& lower_text) {
             return std::any_of(openers.begin(), openers.end(),
                                [&](std::string_view o) { return lower_text.rfind(o, 0) == 0; });
@@ -389,6 +401,20 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
             model::word_count(l.text, 13) <= 12) {
             // "Member Officer Protocol - DocPlayer" over "Total pages: 5": the library page's own
             // title, above its preface; the document's title comes below
+            // "Document Member Officer Protocol" with "Library home" or "Library view options"
+            // in the lines under it: a document library's page, whose heading is the
+            // document's title after the library's label
+            if (l.text.starts_with("Document ") && library_lines_follow(i)) {
+                diags.note(path, {l.number, 1},
+                           "dropped the label 'Document' before the title: a document library's page heading");
+                dropped.push_back({{l.number, 1}, "Document", "web page furniture"});
+                lines[i].text.erase(0, 9);
+                lines[i].column += 9;
+                lines[i].title_style = true;  // the page's heading: the title, a paragraph of its own
+                title = i;
+                web = true;
+                break;
+            }
             std::size_t next = i + 1;
             while (next < lines.size() && (lines[next].blank || lines[next].junk)) ++next;
             if (next == lines.size() || !opens_furniture(detail::lower(lines[next].text))) {
@@ -408,6 +434,16 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
               opens_furniture(lower_text) || (waiting && model::word_count(l.text, 5) <= 4);
     }
     if (!web || title == lines.size()) return;
+    // the library's own lines under the title ("Library view options"), never a protocol's
+    for (std::size_t i = title + 1, seen_below = 0; i < lines.size() && seen_below < 6; ++i) {
+        Line& l = lines[i];
+        if (l.blank || l.junk) continue;
+        ++seen_below;
+        if (!library_line(l.text)) continue;
+        l.junk = true;
+        dropped.push_back({{l.number, 1}, l.text, "web page furniture"});
+        diags.warning(path, {l.number, 1}, "dropped '" + l.text + "': web page furniture under the title");
+    }
     for (std::size_t i = 0; i < title; ++i) {
         Line& l = lines[i];
         // the site's own name is the council's: it stays for the title page
@@ -1306,8 +1342,10 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         // ("24.1" after a covering report's points 1. to 4.: a protocol that goes on from an
         // earlier Part starts its own series there)
         const bool series_start = m.kind == MarkerKind::clause && m.parts.size() == 2 && m.parts[1] == 1;
+        // ("(1)" too, where no enclosed number came before: the first of the protocol's own)
         const bool next_number =
-            !m.enclosed && ((m.kind == MarkerKind::single && m.text.back() == '.') || m.kind == MarkerKind::clause) &&
+            (!m.enclosed || (last_enclosed == 0 && m.parts == std::vector<int>{1})) &&
+            ((m.kind == MarkerKind::single && (m.text.back() == '.' || m.enclosed)) || m.kind == MarkerKind::clause) &&
             (series_start ||
              (last_number.empty() ? m.parts == std::vector<int>{1} : plausible_next(last_number, m.parts)));
         if (open && !starts && !reference_goes_on && room_for_marker && (next_number || first_label)) {
@@ -2536,7 +2574,8 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
         blank_after += !l.blank && !l.junk && i + 1 < lines.size() && lines[i + 1].blank;
         lower_starts += !l.blank && !l.junk && ascii::is_lower(l.text[0]);
     }
-    layout.gapless = words >= 8 && blank * 12 < words;
+    // (a short text with no blank line at all has only its line ends to part paragraphs)
+    layout.gapless = words >= 8 ? blank * 12 < words : words >= 2 && blank == 0;
     // a blank line after every line of wrapped text (a spaced rendering; many lines go on
     // mid-sentence): blank lines do not end paragraphs
     const bool spaced = words >= 20 && blank_after * 10 >= words * 9 && lower_starts * 40 >= words;

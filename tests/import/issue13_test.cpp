@@ -737,3 +737,113 @@ TEST_CASE("issue 13.9: an unnumbered protocol with an introduction above its fir
             CHECK(i.markdown.find("Mutual trust") < i.markdown.find("## " + first));
         }
 }
+
+// Seen on a real protocol's page: the title, an introduction of a few paragraphs (the last a
+// lead-in, "... the following principles:"), then a heading in capitals over each one-level
+// numbered paragraph ("SELFLESSNESS" / "1.Members should ..."). Whatever the introduction's
+// length, it is the protocol's own (no report's fields, no points of its own), so the
+// protocol starts at the first heading or number: every combination imports, with the
+// paragraphs numbered as printed under their headings.
+TEST_CASE("an introduction of any length under the title, then one-level numbers under unnumbered headings",
+          "[import][issue13]") {
+    const std::array<std::string, 2> titles = {"Protocol on Member and Officer Relations",
+                                               "PROTOCOL ON MEMBER-OFFICER RELATIONS"};
+    const std::array<std::array<std::string, 4>, 2> headings = {
+        {{"SELFLESSNESS", "HONESTY AND INTEGRITY", "OBJECTIVITY", "RESPECT FOR OTHERS"},
+         {"Selflessness", "Honesty and Integrity", "Objectivity", "Respect for Others"}}};
+    const std::array<std::string, 4> paragraphs = {
+        "Members should serve only the public interest.", "Members should not place themselves in situations.",
+        "Members should make decisions on merit.", "Members should treat people with respect."};
+    const std::array<std::string, 3> number_styles = {"N. ", "N.", "(N) "};
+    int cases = 0;
+    for (const std::string& title : titles)
+        for (int intro = 0; intro <= 5; ++intro)
+            for (const bool lead_in : {false, true})
+                for (const bool headed : {false, true})
+                    for (std::size_t style = 0; style < headings.size(); ++style)
+                        for (const std::string& number : number_styles)
+                            for (const bool blank_lines : {true, false}) {
+                                if (intro == 0 && lead_in) continue;
+                                if (!headed && style == 1) continue;
+                                const std::string gap = blank_lines ? "\n\n" : "\n";
+                                std::string text = title + gap;
+                                for (int k = 0; k < intro; ++k)
+                                    text += (k + 1 == intro && lead_in
+                                                 ? "Government proposed the following principles of conduct:"
+                                                 : "This protocol guides members and officers, paragraph " +
+                                                       std::to_string(k + 1) + " of its introduction.") +
+                                            gap;
+                                for (std::size_t n = 0; n < paragraphs.size(); ++n) {
+                                    if (headed) text += headings[style][n] + gap;
+                                    std::string marker = number;
+                                    marker.replace(marker.find('N'), 1, std::to_string(n + 1));
+                                    text += marker + paragraphs[n] + gap;
+                                }
+                                INFO(text);
+                                const Imported i = import_text(text, {.council = "Anytown Council"});
+                                CHECK(i.result.protocol.meta.title == title);
+                                CHECK(i.numbers == std::vector<std::string>{"1", "2", "3", "4"});
+                                if (headed)
+                                    CHECK(i.sections == std::vector<std::string>(headings[style].begin(),
+                                                                                 headings[style].end()));
+                                for (const std::string& words : paragraphs) CHECK(contains(i.markdown, words));
+                                if (intro > (lead_in ? 1 : 0)) CHECK(contains(i.markdown, "paragraph 1 of its introduction."));
+                                ++cases;
+                            }
+    CHECK(cases == 396);
+}
+
+// Seen on two councils' pages of one committee system's document library: the page heading
+// "Document <title>" (the title after the library's label, at times after the protocol's
+// place: "Part 5(c) - ..."), the library's breadcrumb run together ("Library homePolicy
+// Hub..."), a description of the document with its facts glued on ("Author: ... Approved
+// by: Council Date Approved: 8 May 2013 Date of Review/Expiry: 2019", "The current version
+// of the document is Issue 2."), "Library view optionsClassic", then the protocol. Every
+// combination: the title without its label, the library's lines dropped, the facts read.
+TEST_CASE("a document library's page: 'Document <title>', its breadcrumb and view options, facts in its description",
+          "[import][issue13]") {
+    const std::string body =
+        "1. Introduction\n\n1.1 The purpose of this protocol is to guide councillors and officers.\n\n"
+        "1.2 Officers serve the whole council.\n\n2. Roles\n\n2.1 Councillors set policy, see paragraph 1.2.\n";
+    const std::array<std::string, 3> titles = {"Councillor and Officer Relations Protocol",
+                                               "Protocol on Member Officer Relations", "Member/Officer Protocol"};
+    int cases = 0;
+    for (const std::string& title : titles)
+        for (const bool placed : {false, true})
+            for (const bool breadcrumb : {false, true})
+                for (const bool view_options : {false, true})
+                    for (const bool approved : {false, true})
+                        for (const bool issue : {false, true})
+                            for (const bool blank_lines : {true, false}) {
+                                if (!breadcrumb && !view_options) continue;  // nothing says it is a library
+                                const std::string gap = blank_lines ? "\n\n" : "\n";
+                                std::string text = "Document " + std::string(placed ? "Part 5(c) - " : "") + title + gap;
+                                if (breadcrumb) text += "Library homePolicy HubCouncillors" + title + "\n";
+                                text += "The purpose of this Protocol is to guide councillors and officers.";
+                                if (approved)
+                                    text += " Author: Monitoring Officer Approved by: Council Date Approved: 8 May "
+                                            "2013 Date of Review/Expiry: 2019";
+                                if (issue) text += " The current version of the document is Issue 2.";
+                                text += "\n";
+                                if (view_options) text += "Library view optionsClassic\n";
+                                text += "\n" + body;
+                                INFO(text);
+                                const Imported i = import_text(text, {.council = "Anytown Council"});
+                                const model::Metadata& m = i.result.protocol.meta;
+                                CHECK(m.title == title);
+                                CHECK(m.constitution.has_value() == placed);
+                                if (placed && m.constitution) CHECK(m.constitution->part == "5(c)");
+                                CHECK(m.version == (issue ? "2" : "1"));
+                                CHECK(m.adopted == (approved ? "2013-05-08" : ""));
+                                CHECK(m.adopted_by == (approved ? "Council" : ""));
+                                CHECK_FALSE(contains(i.markdown, "Library"));
+                                CHECK_FALSE(contains(i.markdown, "Document "));
+                                CHECK(contains(i.markdown, "The purpose of this Protocol is to guide"));
+                                CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "2.1"});
+                                ++cases;
+                            }
+    CHECK(cases == 144);
+    // "Document" at the head of a line with no library's line under it is the text's own word
+    const Imported plain = import_text("Document Retention Protocol\n\n" + body, {.council = "Anytown Council"});
+    CHECK(plain.result.protocol.meta.title == "Document Retention Protocol");
+}
