@@ -2375,6 +2375,15 @@ namespace {
 
 // Where the protocol starts: its first section heading or numbered clause, from `top`
 // (`top` itself when it has neither).
+// "Member / Officer Protocol" and "MEMBER/OFFICER PROTOCOL" are the same words: the
+// letters and digits in lower case, spacing and punctuation aside.
+std::string letters_and_digits(std::string_view text) {
+    std::string out;
+    for (const char c : text)
+        if (is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
 // Items [from, to) above the first heading read as a covering report: a report's field
 // ("To:", "Report of:", "Purpose of report") or numbered points of its own. Without either
 // they are the protocol's own introduction, and the protocol starts at the heading.
@@ -2811,7 +2820,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         if (!it.guess.empty() && it.role != Role::plain) diags.warning(path, it.para.pos, it.guess);
         // the title again where the document itself starts, after a covering report
         if (i > first && !title.empty() && it.role == Role::heading && it.marker.kind == MarkerKind::none &&
-            lower(it.para.text) == lower(title)) {
+            letters_and_digits(it.para.text) == letters_and_digits(title)) {
             dropped.push_back({it.para.pos, it.para.text, "title repeated"});
             diags.note(path, it.para.pos,
                        "'" + it.para.text + "' repeats the title where the document starts: left out");

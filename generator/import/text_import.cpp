@@ -648,7 +648,25 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
     const auto is_heading = [](std::string_view text) {
         return equals_ignore_case(text, "contents") || equals_ignore_case(text, "table of contents") ||
                equals_ignore_case(text, "on this page") || equals_ignore_case(text, "in this section") ||
-               equals_ignore_case(text, "page contents");
+               equals_ignore_case(text, "page contents") || equals_ignore_case(text, "in this article") ||
+               equals_ignore_case(text, "jump to");
+    };
+    // "In this article" / "• Outlining the Member / Officer Protocol": a web page's list of
+    // links to its own parts, as bullets in other words than the headings they lead to
+    const auto web_links = [&](std::size_t heading, std::size_t from) {
+        std::vector<std::size_t> entries;
+        if (equals_ignore_case(lines[heading].text, "contents") ||
+            equals_ignore_case(lines[heading].text, "table of contents"))
+            return entries;
+        for (std::size_t k = from; k < lines.size(); ++k) {
+            if (lines[k].blank || lines[k].junk) continue;
+            const Marker m = detail::read_marker(lines[k].text);
+            if (m.kind != MarkerKind::bullet || ends_sentence(lines[k].text) ||
+                model::word_count(lines[k].text, 14) > 13)
+                break;
+            entries.push_back(k);
+        }
+        return entries;
     };
     // "On this page" / "Introduction" / "Roles of members": a web page's links to its own
     // headings, lines without numbers that come again, in the same order, further down
@@ -706,7 +724,8 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
             }
             if (entries.size() < 2) {
                 entries = repeated_entries(i + 1);
-                if (entries.size() < 2) continue;
+                if (entries.size() < 2) entries = web_links(i, i + 1);  // (one link is a list of them too)
+                if (entries.empty()) continue;
                 end = entries.back() + 1;
             }
             if (count++ == 0) first = lines[i].number;

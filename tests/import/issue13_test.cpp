@@ -847,3 +847,44 @@ TEST_CASE("a document library's page: 'Document <title>', its breadcrumb and vie
     const Imported plain = import_text("Document Retention Protocol\n\n" + body, {.council = "Anytown Council"});
     CHECK(plain.result.protocol.meta.title == "Document Retention Protocol");
 }
+
+// Seen on a council's web page: the title, a line about the page, "IN THIS ARTICLE" over
+// bulleted links to its own parts (in other words than their headings: "Outlining the
+// Member / Officer Protocol"), then the title again, spaced otherwise ("Member / Officer
+// Protocol" under "Member/Officer Protocol"), then the protocol. The links are dropped as a
+// contents list, the repeated title left out, whatever the links' heading, count and the
+// title's spacing or case.
+TEST_CASE("a web page's links to its own parts as bullets, and the title repeated spaced otherwise",
+          "[import][issue13]") {
+    const std::array<std::string, 5> body = {"1. Introduction",
+                                             "1.1 The purpose of this protocol is to guide councillors and officers.",
+                                             "1.2 Officers serve the whole council.", "2. Roles",
+                                             "2.1 Councillors set policy."};
+    const std::array<std::string, 4> link_headings = {"IN THIS ARTICLE", "On this page", "Jump to", "In this section"};
+    const std::array<std::pair<std::string, std::string>, 3> titles = {
+        {{"Member/Officer Protocol", "Member / Officer Protocol"},
+         {"Member-Officer Protocol", "MEMBER - OFFICER PROTOCOL"},
+         {"Councillor/Officer Protocol", "Councillor / officer protocol"}}};
+    int cases = 0;
+    for (const std::string& heading : link_headings)
+        for (int links = 1; links <= 3; ++links)
+            for (const auto& [title, again] : titles)
+                for (const bool blank_lines : {true, false}) {
+                    const std::string gap = blank_lines ? "\n\n" : "\n";
+                    std::string text = title + gap + "This page gives the protocol between officers and councillors." +
+                                       gap + heading + gap;
+                    for (int k = 1; k <= links; ++k) text += "  \xE2\x80\xA2 Outlining part " + std::to_string(k) + "\n";
+                    text += (blank_lines ? "\n" : "") + again + gap;
+                    for (const std::string& line : body) text += line + gap;
+                    INFO(text);
+                    const Imported i = import_text(text, {.council = "Anytown Council"});
+                    CHECK(i.result.protocol.meta.title == title);
+                    CHECK_FALSE(contains(i.markdown, "Outlining"));
+                    CHECK_FALSE(contains(i.markdown, heading + "\n"));
+                    CHECK_FALSE(contains(i.markdown, again + " {"));
+                    CHECK(contains(i.markdown, "This page gives the protocol"));
+                    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "2.1"});
+                    ++cases;
+                }
+    CHECK(cases == 72);
+}
