@@ -957,6 +957,13 @@ void mark_title_page(std::vector<Line>& lines) {
     for (std::size_t i = begin; i < end; ++i) lines[i].title_page = true;
 }
 
+// "1.1" or "(a)" alone in a line's first cell: a number or label with a wide gap after it,
+// not a table's cell.
+bool marker_cell(const std::string& cell) {
+    const Marker m = detail::read_marker(cell + " x");
+    return m.kind != MarkerKind::none && m.length >= cell.size() + 1;
+}
+
 // Two or more lines in a row with the same number of cells (cut at tabs, or at gaps that
 // line up) are a table, unless a first cell is only a number, label or bullet
 // ("1.1<TAB>Members should" is a clause, "(a)<TAB>the Clerk" a sub-item; "A. Smith<TAB>Clerk"
@@ -964,9 +971,7 @@ void mark_title_page(std::vector<Line>& lines) {
 void mark_tables(std::vector<Line>& lines) {
     auto row = [&](std::size_t i) {
         const Line& l = lines[i];
-        if (l.junk || l.cells.empty()) return false;
-        const Marker m = detail::read_marker(l.cells[0] + " x");
-        return m.kind == MarkerKind::none || m.length < l.cells[0].size() + 1;
+        return !l.junk && !l.cells.empty() && !marker_cell(l.cells[0]);
     };
     // rows cut at gaps must line up: their columns start in the same places
     auto same_columns = [&](const Line& a, const Line& b) {
@@ -1671,12 +1676,24 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
         }
         return letters >= 2;
     };
+    // lines cut at tabs or gaps are laid out in cells, kept as they are ("Part 5.<TAB>Title"),
+    // unless they open with a clause's number (a wide gap after it, or in its words) and no
+    // line next to them has as many cells (a table's rows)
+    std::vector<bool> row(lines.size(), false);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::size_t cells = lines[i].cells.size();
+        if (cells == 0) continue;
+        const Marker m = detail::read_marker(lines[i].cells[0] + " x");
+        row[i] = (m.kind != MarkerKind::clause && m.kind != MarkerKind::single) ||
+                 (i > 0 && lines[i - 1].cells.size() == cells) ||
+                 (i + 1 < lines.size() && lines[i + 1].cells.size() == cells);
+    }
     bool words_before = false;  // a line with words came before this one
     for (std::size_t index = 0; index < lines.size(); ++index) {
         Line& line = lines[index];
         const bool first_words = !words_before;
         words_before = words_before || !(line.blank || line.junk);
-        if (line.blank || line.junk || !line.cells.empty() || line.text.size() < 40) {
+        if (line.blank || line.junk || row[index] || line.text.size() < 40) {
             const Marker m = line.blank ? Marker{} : detail::read_marker(line.text);
             if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) last = m.parts;
             out.push_back(std::move(line));
@@ -1691,6 +1708,10 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
             if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) last = m.parts;
         }
         std::string last_label;
+        auto one_sentence = [](std::string_view t) {
+            return t.find(". ") == std::string_view::npos && t.find("; ") == std::string_view::npos &&
+                   t.find("? ") == std::string_view::npos && t.find("! ") == std::string_view::npos;
+        };
         for (std::size_t p = 1; p < text.size(); ++p) {
             if (text[p - 1] != ' ') continue;
             const std::string_view rest = std::string_view(text).substr(p);
@@ -1712,10 +1733,6 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 // "... by Full Council. Roles of members 2.1 ...": a heading between them
                 // ("... Council. THE RELATIONSHIP: GENERAL 4.1": the heading starts after the
                 // first sentence end that leaves a heading with no other sentence end in it)
-                auto one_sentence = [](std::string_view t) {
-                    return t.find(". ") == std::string_view::npos && t.find("; ") == std::string_view::npos &&
-                           t.find("? ") == std::string_view::npos && t.find("! ") == std::string_view::npos;
-                };
                 std::size_t stop = std::string_view::npos;
                 for (std::size_t at = before.find_first_of(".;:?!");
                      at != std::string_view::npos && stop == std::string_view::npos;
@@ -1853,8 +1870,8 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
             } else if (m.kind == MarkerKind::label) {
                 // "(b)" after "(a) ...;", "(a)" after a lead-in ending with ":" or after a numbered
                 // clause's title ("24.8 Information and advice (a) General information ...")
-                const bool after_title =
-                    (own.kind == MarkerKind::clause || own.kind == MarkerKind::single) && own_title;
+                const bool after_title = (own.kind == MarkerKind::clause || own.kind == MarkerKind::single) &&
+                                         own_title && one_sentence(before.substr(own.length));
                 const char end = before.empty() ? ' ' : before.back();
                 const std::string core = detail::label_core(m.text);
                 const bool first = core == "a" || core == "i";

@@ -888,3 +888,29 @@ TEST_CASE("a web page's links to its own parts as bullets, and the title repeate
                 }
     CHECK(cases == 72);
 }
+
+// Seen on a council's protocol as a web page made from Word: numbers with a wide gap after
+// them ("1.2    This protocol ...") and the next clause run onto the same line after a full
+// stop ("... Local Government. 1.3    The Protocol must be read ..."). A line cut at wide
+// gaps reads as a table's row unless its first cell is a number alone: the number inside
+// it starts the next clause however wide either gap is.
+TEST_CASE("issue 13.3: a clause number inside a line whose own number has a wide gap after it",
+          "[import][issue13]") {
+    int cases = 0;
+    for (int own_gap = 1; own_gap <= 8; ++own_gap)
+        for (int inner_gap = 1; inner_gap <= 6; inner_gap += 5)
+            for (const std::string& dot : {std::string(""), std::string(".")}) {
+                const std::string own(static_cast<std::size_t>(own_gap), ' ');
+                const std::string inner(static_cast<std::size_t>(inner_gap), ' ');
+                const std::string text = "Member Officer Protocol\n\n1." + own + "Introduction\n\n1.1" + dot + own +
+                                         "Members and officers must respect each other.\n\n1.2" + dot + own +
+                                         "This protocol reflects the principles of the codes. 1.3" + dot + inner +
+                                         "The Protocol must be read by every new member.\n\n2." + own +
+                                         "Roles\n\n2.1" + dot + own + "Members set policy, see paragraph 1.3.\n";
+                INFO(text);
+                const Imported i = import_text(text, {.council = "Anytown Council"});
+                CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3", "2.1"});
+                ++cases;
+            }
+    CHECK(cases == 32);
+}
