@@ -95,6 +95,9 @@ bool ends_lead_in(std::string_view text);
 // "...; and", "..., or": an item of a list that goes on to the next.
 bool ends_list_item(std::string_view text);
 bool ends_with_small_word(std::string_view text);  // "of", "the", "and", ...
+// "This protocol covers", "Members should": a clause's words that introduce the list after
+// them, as a colon would (no title ends so).
+bool ends_with_lead_in_verb(std::string_view text);
 bool is_lower_start(std::string_view s);
 // "Councillor-" + "officer": a compound split at a line end keeps its hyphen, no space.
 bool hyphen_joins(std::string_view before, std::string_view after);

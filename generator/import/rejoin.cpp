@@ -20,6 +20,16 @@ bool ends_with_small_word(std::string_view text) {
     return std::find(words.begin(), words.end(), last) != words.end();
 }
 
+bool ends_with_lead_in_verb(std::string_view text) {
+    static const std::vector<std::string> words = {"covers",   "cover",    "include", "includes", "including",
+                                                   "comprise", "comprises", "follows", "following", "namely",
+                                                   "should",   "must",     "will",    "may",      "shall"};
+    std::size_t sp = text.find_last_of(' ');
+    std::string last(text.substr(sp == std::string_view::npos ? 0 : sp + 1));
+    for (auto& c : last) c = ascii::to_lower(c);
+    return std::find(words.begin(), words.end(), last) != words.end();
+}
+
 bool starts_field(std::string_view line) {
     const std::size_t colon = line.find(": ");
     if (colon == std::string_view::npos || colon == 0 || colon > 40 || !ascii::is_upper(line[0])) return false;

@@ -629,7 +629,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         } else if (it.marker.kind == MarkerKind::clause) {
             it.role = Role::clause;
             // "3.2 Chairs of committees" followed by its words or its sub-clauses
-            if (next && title_like(p, it.rest, 10)) {
+            if (next && title_like(p, it.rest, 10) && !ends_with_lead_in_verb(it.rest)) {
                 const Marker& nm = next->marker;
                 const bool child = nm.kind == MarkerKind::clause && nm.parts.size() > it.marker.parts.size() &&
                                    std::equal(it.marker.parts.begin(), it.marker.parts.end(), nm.parts.begin());

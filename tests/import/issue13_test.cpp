@@ -914,3 +914,42 @@ TEST_CASE("issue 13.3: a clause number inside a line whose own number has a wide
             }
     CHECK(cases == 32);
 }
+
+// Seen on a town council's page: "1.3 This protocol covers" over bulleted items, no colon.
+// A clause whose words end with a verb that wants its object ("covers", "include",
+// "should", ...) introduces the list after it: a clause with its list, never a clause's
+// title. A clause's real title over the same list stays a title.
+TEST_CASE("a numbered lead-in without its colon over a list is a clause, not a clause's title", "[import][issue13]") {
+    const std::array<std::string, 6> lead_ins = {"This protocol covers", "The principles include",
+                                                 "Members should",       "The Clerk will",
+                                                 "Its duties comprise",  "The roles are as follows"};
+    const std::array<std::string, 2> titles = {"Status of this code", "Chairs of committees"};
+    const std::array<std::pair<std::string, std::string>, 3> markers = {
+        {{"- ", "- "}, {"\xE2\x80\xA2 ", "\xE2\x80\xA2 "}, {"(a) ", "(b) "}}};
+    int cases = 0;
+    for (const auto& [first, second] : markers)
+        for (const bool blank_lines : {true, false}) {
+            const std::string gap = blank_lines ? "\n\n" : "\n";
+            auto text_with = [&](const std::string& words) {
+                return "Member Officer Protocol" + gap + "1. Introduction" + gap +
+                       "1.1 The purpose of this protocol is to guide councillors and officers." + gap + "1.2 " + words +
+                       gap + first + "the roles of councillors and officers;\n" + second +
+                       "relationships between them." + gap + "1.3 Officers serve the whole council." + gap;
+            };
+            for (const std::string& words : lead_ins) {
+                INFO(text_with(words));
+                const Imported i = import_text(text_with(words), {.council = "Anytown Council"});
+                CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3"});
+                CHECK(contains(i.markdown, "1.2 {#"));
+                CHECK_FALSE(contains(i.markdown, "### 1.2"));
+                ++cases;
+            }
+            for (const std::string& words : titles) {
+                INFO(text_with(words));
+                const Imported i = import_text(text_with(words), {.council = "Anytown Council"});
+                CHECK(contains(i.markdown, "### 1.2 " + words));
+                ++cases;
+            }
+        }
+    CHECK(cases == 48);
+}
