@@ -1108,11 +1108,16 @@ std::size_t assign_numbers(std::vector<Item>& items, std::size_t from, const std
     bool heading_seen = false, section_seen = false, under_heading = false, in_titled_item = false;
     std::size_t heading = 0;
     auto report = [&] {
-        if (n > 0)
+        const std::string first = std::to_string(section) + ".1";
+        if (n == 1)
             diags.warning(path, items[heading].para.pos,
-                          "no numbered paragraphs: numbers " + std::to_string(section) + ".1 to " +
-                              std::to_string(section) + "." + std::to_string(n) +
-                              " assigned to the paragraphs under '" + items[heading].para.text + "'");
+                          "no numbered paragraphs: number " + first + " assigned to the paragraph under '" +
+                              items[heading].para.text + "'");
+        else if (n > 1)
+            diags.warning(path, items[heading].para.pos,
+                          "no numbered paragraphs: numbers " + first + " to " + std::to_string(section) + "." +
+                              std::to_string(n) + " assigned to the paragraphs under '" + items[heading].para.text +
+                              "'");
     };
     for (std::size_t i = from; i < items.size(); ++i) {
         Item& it = items[i];

@@ -177,7 +177,7 @@ TEST_CASE("issue 13.9: an unnumbered protocol gets numbers per section, reported
     CHECK(contains(i.warnings,
                    "t.txt:3:1: warning: no numbered paragraphs: numbers 1.1 to 1.2 assigned to the paragraphs under "
                    "'Introduction'"));
-    CHECK(contains(i.warnings, "t.txt:9:1: warning: no numbered paragraphs: numbers 2.1 to 2.1 assigned"));
+    CHECK(contains(i.warnings, "t.txt:9:1: warning: no numbered paragraphs: number 2.1 assigned"));
 }
 
 // Three numbered headings over paragraphs without numbers, the headings numbered as `numbers` say.
@@ -227,7 +227,7 @@ TEST_CASE(
     CHECK(contains(i.markdown, "  Employees answer to the chief executive.\n"));
     CHECK(contains(i.markdown, "3.2 {#councillors-keep-individual-matters-confidential} Councillors keep"));
     CHECK(contains(i.warnings,
-                   "no numbered paragraphs: numbers 2.1 to 2.1 assigned to the paragraphs under "
+                   "no numbered paragraphs: number 2.1 assigned to the paragraph under "
                    "'Political activity'"));
 }
 
