@@ -364,14 +364,16 @@ bool contains_word(const std::vector<std::string>& words, std::initializer_list<
 
 HeaderLine header_line_kind(std::string_view text) {
     const std::vector<std::string> words = split_words(text);
-    if (words.empty() || words.size() > 12 || ends_sentence(text) || !(is_upper(text[0]) || is_digit(text[0])))
-        return HeaderLine::other;
+    if (words.empty() || ends_sentence(text) || !(is_upper(text[0]) || is_digit(text[0]))) return HeaderLine::other;
     const std::string first = lower(words.front());
-    if (contains_word(words, {"constitution"}) ||
-        (words.size() >= 2 &&
-         (first == "part" || first == "section" || first == "appendix" || first == "schedule" || first == "chapter") &&
-         (is_digit(words[1][0]) || words[1].size() <= 4)))
-        return HeaderLine::constitution;
+    // "Section 5E – Code of Good Practice for Councillors involved in the Planning Process":
+    // a place, then a title of up to twelve words of its own
+    const bool place = words.size() >= 2 &&
+                       (first == "part" || first == "section" || first == "appendix" || first == "schedule" ||
+                        first == "chapter") &&
+                       (is_digit(words[1][0]) || words[1].size() <= 4);
+    if (words.size() > (place ? 15u : 12u)) return HeaderLine::other;
+    if (contains_word(words, {"constitution"}) || place) return HeaderLine::constitution;
     // "Anytown Borough Council", not "Your council" or "The Council" (a menu item, a sentence's subject)
     if (words.size() >= 2 && words.size() <= 8 && lower(words.back()) == "council" && first != "your" &&
         first != "the" && first != "our" && first != "this")

@@ -776,9 +776,20 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
             n = next;
         }
         if (entries.size() < 3) continue;
+        // (or its number on a line of its own, "1." over "Introduction", as pdftotext gives a
+        // number that stood in a column of its own)
+        const Marker first_number = detail::read_marker(lines[i].text);
+        const std::string_view first_words = std::string_view(lines[i].text).substr(first_number.length);
+        auto comes_again = [&](std::size_t k) {
+            if (lines[k].junk) return false;
+            if (equals_ignore_case(lines[k].text, lines[i].text)) return true;
+            if (lines[k].text != first_number.text) return false;
+            std::size_t words = k + 1;
+            while (words < lines.size() && lines[words].blank) ++words;
+            return words < lines.size() && equals_ignore_case(lines[words].text, first_words);
+        };
         bool again = false;
-        for (std::size_t k = end; k < lines.size() && !again; ++k)
-            again = !lines[k].junk && equals_ignore_case(lines[k].text, lines[i].text);
+        for (std::size_t k = end; k < lines.size() && !again; ++k) again = comes_again(k);
         if (!again) continue;
         std::size_t heading = i;
         while (heading > 0 && lines[heading - 1].blank) --heading;

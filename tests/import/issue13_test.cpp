@@ -953,3 +953,66 @@ TEST_CASE("a numbered lead-in without its colon over a list is a clause, not a c
         }
     CHECK(cases == 48);
 }
+
+// Seen on a council's code as a web page: "Section 5E – Code of Good Practice for
+// Councillors involved in the Planning Process", a place and a title of eleven words on one
+// line. Every place, separator and title length up to twelve words: both read.
+TEST_CASE("a place and a long title on one line: both read, whatever the title's length", "[import][issue13]") {
+    const std::string body = "1. Summary\n\n1.1 Planning decisions are made openly.\n\n1.2 Members declare interests.\n";
+    const std::array<std::pair<std::string, std::string>, 4> places = {
+        {{"Section 5E", "5E"}, {"Section 16", "16"}, {"Part 5(c)", "5(c)"}, {"PART 5", "5"}}};
+    const std::array<std::string, 3> separators = {" \xE2\x80\x93 ", " - ", ": "};
+    const std::string words = "Code of Good Practice for Councillors involved in the Planning Process";  // 11
+    int cases = 0;
+    for (const auto& [place, number] : places)
+        for (const std::string& separator : separators)
+            for (std::size_t length = 2; length <= 12; ++length) {
+                std::vector<std::string> title_words = model::split_words(words + " Today");
+                title_words.resize(length);
+                std::string title;
+                for (const auto& w : title_words) title += (title.empty() ? "" : " ") + w;
+                const std::string text = place + separator + title + "\n\n" + body;
+                INFO(text);
+                const Imported i = import_text(text, {.council = "Anytown Council"});
+                const model::Metadata& m = i.result.protocol.meta;
+                CHECK(m.title == title);
+                REQUIRE(m.constitution);
+                const std::string got = place.starts_with("Part") || place.starts_with("PART") ? m.constitution->part
+                                                                                                : m.constitution->section;
+                CHECK(got == number);
+                ++cases;
+            }
+    CHECK(cases == 132);
+}
+
+// Seen on a council's code taken out of its PDF: a contents list of numbered headings with
+// no page numbers, then the body with each number on a line of its own ("1." over
+// "Introduction", "1.1" over its words), no blank lines. The list is dropped however many
+// entries it has, with or without blank lines.
+TEST_CASE("a contents list without page numbers over a body whose numbers stand on lines of their own",
+          "[import][issue13]") {
+    const std::array<std::string, 6> headings = {"Introduction", "Relationship to the Code of Conduct",
+                                                 "Development Proposals", "Site Visits",
+                                                 "Public Speaking at Meetings", "Training"};
+    int cases = 0;
+    for (std::size_t entries = 3; entries <= headings.size(); ++entries)
+        for (const bool blank_lines : {false, true}) {
+            const std::string gap = blank_lines ? "\n\n" : "\n";
+            std::string text = "Anytown City Council" + gap + "Planning Code of Good Practice" + gap;
+            for (std::size_t k = 0; k < entries; ++k) text += std::to_string(k + 1) + ". " + headings[k] + gap;
+            std::vector<std::string> numbers;
+            for (std::size_t k = 0; k < entries; ++k) {
+                const std::string n = std::to_string(k + 1);
+                text += n + "." + gap + headings[k] + gap + n + ".1" + gap + "Members apply this code in section " +
+                        n + "." + gap;
+                numbers.push_back(n + ".1");
+            }
+            INFO(text);
+            const Imported i = import_text(text);
+            CHECK(i.numbers == numbers);
+            CHECK(i.sections.size() == entries);
+            CHECK(contains(i.warnings, "dropped a table of contents (" + std::to_string(entries) + " lines)"));
+            ++cases;
+        }
+    CHECK(cases == 8);
+}
