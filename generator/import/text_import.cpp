@@ -937,9 +937,21 @@ void join_bare_markers(std::vector<Line>& lines, const std::string& path, Diagno
         if (bare.text.size() > 12 || bare.blank || bare.junk || next.blank || next.junk || next.page_break ||
             next.table_row)
             continue;
-        const Marker m = detail::read_marker(bare.text + " x");
+        // (a plain integer is a number only before a capital: "2 x" reads as words)
+        const Marker m = detail::read_marker(bare.text + (all_digits(bare.text) ? " X" : " x"));
         const bool whole = m.kind != MarkerKind::none && m.length == bare.text.size() + 1;
-        const bool plain_single = m.kind == MarkerKind::single && bare.text.back() != '.' && !m.enclosed;
+        // ("10" alone is a page number, unless a heading follows it and then clause 10.1:
+        // "10" / "IF THINGS GO WRONG" / "10.1 Procedure for officers")
+        auto heads_its_clauses = [&] {
+            std::size_t after = j + 1;
+            while (after < lines.size() && (lines[after].blank || lines[after].junk)) ++after;
+            if (after == lines.size() || !title_line(next.text)) return false;
+            const Marker first = detail::read_marker(lines[after].text + " x");
+            return first.kind == MarkerKind::clause && first.parts.size() >= 2 && first.parts[0] == m.parts[0] &&
+                   first.parts[1] == 1;
+        };
+        const bool plain_single =
+            m.kind == MarkerKind::single && bare.text.back() != '.' && !m.enclosed && !heads_its_clauses();
         const bool ascii_bullet = m.kind == MarkerKind::bullet && static_cast<unsigned char>(bare.text[0]) < 0x80;
         if (!whole || plain_single || ascii_bullet) continue;
         if (detail::read_marker(next.text).kind != MarkerKind::none) continue;

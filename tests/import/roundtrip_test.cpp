@@ -173,6 +173,10 @@ struct Layout {
     bool web_page = false;  // a council web page: a '/' breadcrumb, "On this page" and its headings, a feedback footer
     bool back_to_top = false;  // (a web page) "Back to top" after each section, related links and share buttons below
     bool site_page = false;  // the council's own site: "Skip to content", its name, a '>' breadcrumb, "Part 5 – Title"
+    // a committee system's document library: "Document <title>", its breadcrumb run together,
+    // "Library view optionsClassic", a description of the document with its facts glued on
+    bool library_page = false;
+    bool heading_number_own_line = false;  // "1." alone on its line over the heading's words
     bool numbered_title = false;  // "5.3 TITLE" under "PART 5 – CODES AND PROTOCOLS", its clauses numbered from 1
     bool authority = false;       // an Authority's constitution: its name and "CONSTITUTION – PART 5" over the title
     bool appendix = false;        // "Appendix 1 – ..." at the end, its paragraphs numbered "1." "2." again
@@ -247,6 +251,10 @@ const std::vector<Layout>& layouts() {
             [](Layout& x) { x.contents = 1, x.headings = Headings::numbered, x.classes = {6}; });
         add("contents without page numbers",
             [](Layout& x) { x.contents = 2, x.headings = Headings::numbered, x.classes = {6}; });
+        add("contents without page numbers, numbers on their own line, no blank lines", [](Layout& x) {
+            x.contents = 2, x.headings = Headings::numbered, x.number_own_line = true, x.blank_lines = false,
+            x.heading_number_own_line = true, x.classes = {6, 8, 25};
+        });
         add("web furniture and breadcrumbs", [](Layout& x) { x.web_furniture = true, x.classes = {1}; });
         add("running headers and page numbers",
             [](Layout& x) { x.running_heads = true, x.wrap = 80, x.classes = {29}; });
@@ -260,6 +268,8 @@ const std::vector<Layout>& layouts() {
         add("sub-items a.", [](Layout& x) { x.label_form = "a.", x.classes = {17}; });
         add("breadcrumb numbered as a list", [](Layout& x) { x.preface = "breadcrumb", x.classes = {2}; });
         add("a library site's preface", [](Layout& x) { x.preface = "blog", x.classes = {3}; });
+        add("a document library's page: 'Document <title>', its breadcrumb, a description with facts",
+            [](Layout& x) { x.library_page = true, x.classes = {1, 3}; });
         add("a library site's preface under the page's own title",
             [](Layout& x) { x.preface = "blog titled", x.classes = {3}; });
         add("footers 'Page N of M' alone, mid-paragraph, no blank lines",
@@ -1032,6 +1042,19 @@ Protocol transform(Protocol p, const Layout& layout) {
             }
         }
     }
+    if (layout.library_page) {
+        // the library's description of the document, its facts glued on: kept above the sections
+        Block b;
+        b.inlines = text_inlines("The protocol between councillors and officers. Author: Monitoring Officer "
+                                 "Approved by: Council Date Approved: 8 May 2013 Date of Review/Expiry: 2019");
+        Section description;
+        description.kind = SectionKind::preamble;
+        description.intro.push_back(b);
+        if (!p.sections.empty() && !is_body(p.sections.front()) && p.sections.front().heading.empty())
+            p.sections.front().intro.insert(p.sections.front().intro.begin(), b);
+        else
+            p.sections.insert(p.sections.begin(), description);
+    }
     if (layout.preface == "reviewed") {
         // "MEMBER/OFFICER PROTOCOL" / "Last reviewed: April 2024": the line is kept, above the sections
         p.meta.title = upper(p.meta.title);
@@ -1112,6 +1135,7 @@ const std::vector<std::string>& web_furniture_lines();
 std::vector<std::string> furniture_lines(const Layout& layout) {
     if (layout.web_furniture) return web_furniture_lines();
     if (layout.site_page) return {"Skip to content", "Home > Your council > Constitution > Codes and protocols"};
+    if (layout.library_page) return {"Document", "Library homePolicy HubCouncillors", "Library view optionsClassic"};
     if (layout.back_to_top)
         return {"Home / Council and democracy / Constitution",
                 "Related documents",
@@ -1600,7 +1624,11 @@ std::string render_text_as_typed(const Protocol& p, const Layout& layout) {
         } else if (at == report_sections) {
             paras.push_back({layout.title_fragments ? title_in_fragments(p.meta.title)
                              : layout.site_page ? "Part " + p.meta.constitution->part + " \xE2\x80\x93 " + p.meta.title
-                                                : p.meta.title});
+                             : layout.library_page ? "Document " + p.meta.title
+                                                   : p.meta.title});
+            if (layout.library_page)
+                for (std::size_t k = 1; k < furniture_lines(layout).size(); ++k)
+                    paras.push_back({furniture_lines(layout)[k]});
             if (layout.preface == "version table")
                 for (const auto& line : furniture_lines(layout)) paras.push_back({line});
             if (layout.contents_placeholder) paras.push_back({"Contents"}), paras.push_back({"toc goes in here"});
@@ -1622,7 +1650,10 @@ std::string render_text_as_typed(const Protocol& p, const Layout& layout) {
             if (layout.glued_headings && paras.size() > 1 && !paras.back().heading && paras.back().text[0] != '\x01' &&
                 std::string(".;:").find(paras.back().text.back()) != std::string::npos)
                 paras.back().text += " " + h;
-            else
+            else if (layout.heading_number_own_line && !s.number.empty() && h.starts_with(s.number.text + " ")) {
+                paras.push_back({s.number.text, true});
+                paras.push_back({h.substr(s.number.text.size() + 1), true});
+            } else
                 paras.push_back({h, true});
         }
         render_blocks(s.intro, paras, layout);
@@ -2027,6 +2058,8 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"a library site's preface", 17},
         {"a Word file laid out in a table, numbers in the first column", 17},
         {"a library site's preface under the page's own title", 17},
+        {"a document library's page: 'Document <title>', its breadcrumb, a description with facts", 17},
+        {"contents without page numbers, numbers on their own line, no blank lines", 17},
         {"footers 'Page N of M' alone, mid-paragraph, no blank lines", 17},  // as wrapped 72, no blank lines
         {"the title after 'Part 5.' and a tab, under the collection's name", 17},
         {"title in capitals, 'Last reviewed'", 17},
