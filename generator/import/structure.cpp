@@ -397,6 +397,15 @@ HeaderLine header_line_kind(std::string_view text) {
     return HeaderLine::other;
 }
 
+// "Member / Officer Protocol" and "MEMBER/OFFICER PROTOCOL" are the same words: the
+// letters and digits in lower case, spacing and punctuation aside.
+std::string letters_and_digits(std::string_view text) {
+    std::string out;
+    for (const char c : text)
+        if (is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
 // "PART 5(C) – PROTOCOL FOR MEMBER/OFFICER RELATIONS": the place, a dash, then words that
 // name a protocol or code are its title; "" where the words after the dash name none
 // ("Part 5 – Codes and Protocols" names the Part).
@@ -2003,8 +2012,22 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
         if (kind == HeaderLine::other) break;
         if (kind == HeaderLine::title) {
             // a title wrapped over two lines is one title, on the next line; a second title
-            // (or a heading after what was dropped in between) is not ours
-            if (!page.title.empty() && (!last_was_title || p.pos.line != last_line + 1)) break;
+            // (or a heading after what was dropped in between) is not ours, unless it is the
+            // title again, wrapped or not, under a page's header that printed it whole
+            if (!page.title.empty() && (!last_was_title || p.pos.line != last_line + 1)) {
+                const std::string title_words = letters_and_digits(page.title);
+                std::string again = letters_and_digits(p.text);
+                std::size_t k = i;
+                while (again.size() < title_words.size() && k + 1 < items.size() && items[k + 1].para.single_line &&
+                       items[k + 1].marker.kind == MarkerKind::none && items[k + 1].para.pos.line == items[k].para.pos.line + 1)
+                    again += letters_and_digits(items[++k].para.text);
+                if (again != title_words) break;
+                for (; i < k; ++i) page.kinds.push_back(HeaderLine::title);
+                last_was_title = true;
+                last_line = items[k].para.pos.line;
+                page.kinds.push_back(HeaderLine::title);
+                continue;
+            }
             std::string words = p.text;
             // "5A PROTOCOL ON ..." under "PART 5": the protocol's label in its Part, then its title
             if (const std::string label = division_label(words); page.title.empty() && !label.empty()) {
@@ -2382,15 +2405,6 @@ namespace {
 
 // Where the protocol starts: its first section heading or numbered clause, from `top`
 // (`top` itself when it has neither).
-// "Member / Officer Protocol" and "MEMBER/OFFICER PROTOCOL" are the same words: the
-// letters and digits in lower case, spacing and punctuation aside.
-std::string letters_and_digits(std::string_view text) {
-    std::string out;
-    for (const char c : text)
-        if (is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // Items [from, to) above the first heading read as a covering report: a report's field
 // ("To:", "Report of:", "Purpose of report") or numbered points of its own. Without either
 // they are the protocol's own introduction, and the protocol starts at the heading.

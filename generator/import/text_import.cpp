@@ -607,10 +607,19 @@ bool is_leader(std::string_view s) {
     return std::count(s.begin(), s.end(), '.') >= 4 && s.find_first_not_of(". ") == std::string_view::npos;
 }
 
-// "1 Introduction 2" under a "Contents" heading: a title and its page number.
+// "1 Introduction 2" under a "Contents" heading: a title and its page number; or a title, its
+// dot leader and the page number with no space between ("1. INTRODUCTION..........1", as
+// pdftotext gives a leader that runs to the number), or with the number lost past the
+// line's end.
 bool contents_entry(std::string_view s) {
     const std::vector<std::string> w = split_words(s);
-    return w.size() >= 2 && w.size() <= 14 && all_digits(w.back()) && w.back().size() <= 3 && !ends_sentence(s);
+    if (w.empty() || w.size() > 14) return false;
+    std::string_view title = s;
+    const std::size_t digits = title.size() - std::min(title.size(), title.find_last_not_of("0123456789") + 1);
+    if (digits <= 3) title.remove_suffix(digits);
+    const std::size_t dots = title.size() - std::min(title.size(), title.find_last_not_of('.') + 1);
+    if (dots >= 4 && title.find_first_not_of(". ") < title.size() - dots) return true;
+    return w.size() >= 2 && all_digits(w.back()) && w.back().size() <= 3 && !ends_sentence(s);
 }
 
 // "toc goes in here", "[TOC]", "{{contents}}": a short line that stands where a contents
@@ -966,18 +975,27 @@ void join_bare_markers(std::vector<Line>& lines, const std::string& path, Diagno
 // "Anytown Borough Council" / "CONSTITUTION – PART 5" / "Member/Officer Protocol": short
 // lines stacked at the top with no blank line between, one of them naming the council
 // or the constitution, are a title page, not one wrapped paragraph.
+// (The first block may be a page's header over them, the title alone: the next block is
+// looked at too, as far as the third.)
 void mark_title_page(std::vector<Line>& lines) {
     std::size_t begin = 0;
-    while (begin < lines.size() && (lines[begin].blank || lines[begin].junk)) ++begin;
-    std::size_t end = begin;
-    bool named = false;
-    for (; end < lines.size() && !lines[end].blank && !lines[end].junk; ++end) {
-        const std::string& text = lines[end].text;
-        if (split_words(text).size() > 12 || ends_sentence(text)) return;
-        named = named || detail::names_title_page(text);
+    for (int block = 0; block < 3; ++block) {
+        while (begin < lines.size() && (lines[begin].blank || lines[begin].junk)) ++begin;
+        std::size_t end = begin;
+        bool named = false;
+        for (; end < lines.size() && !lines[end].blank && !lines[end].junk; ++end) {
+            const std::string& text = lines[end].text;
+            if (split_words(text).size() > 12 || ends_sentence(text) ||
+                detail::read_marker(text).kind != MarkerKind::none)
+                return;
+            named = named || detail::names_title_page(text);
+        }
+        if (named && end - begin >= 2) {
+            for (std::size_t i = begin; i < end; ++i) lines[i].title_page = true;
+            return;
+        }
+        begin = end;
     }
-    if (!named || end - begin < 2) return;
-    for (std::size_t i = begin; i < end; ++i) lines[i].title_page = true;
 }
 
 // "1.1" or "(a)" alone in a line's first cell: a number or label with a wide gap after it,

@@ -190,7 +190,8 @@ struct Layout {
     bool lettered_parts = false;         // "PART B – Roles" over paragraphs "B1." "B2." (read back as 2.1, 2.2)
     std::vector<int> classes;            // the LAYOUTS.md classes this layout stands for
     // our own .docx, a Word file with numbers typed (no Word numbering), or our PDF through pdftotext
-    enum class Medium { text, docx, typed_docx, pdf } medium = Medium::text;
+    // office_pdf: our .docx printed to PDF by LibreOffice, as a council's Word file is printed
+    enum class Medium { text, docx, typed_docx, pdf, office_pdf } medium = Medium::text;
     std::string pdftotext_flags;  // "", "-layout", "-raw"
     bool layout_table = false;  // typed_docx: numbered lines as rows of a borderless table, the number in its own cell
     // LAYOUTS.md classes 18-35
@@ -321,6 +322,14 @@ const std::vector<Layout>& layouts() {
         add("bullets as '\xC2\xB7'", [](Layout& x) { x.bullet_glyph = "\xC2\xB7", x.classes = {31}; });
         add("our .docx (Word numbering)", [](Layout& x) { x.medium = Layout::Medium::docx, x.classes = {33}; });
         add("our PDF, pdftotext", [](Layout& x) { x.medium = Layout::Medium::pdf, x.classes = {29, 33}; });
+        add("our .docx printed to PDF by LibreOffice, pdftotext",
+            [](Layout& x) { x.medium = Layout::Medium::office_pdf, x.classes = {8, 29, 33}; });
+        add("our .docx printed to PDF by LibreOffice, pdftotext -layout", [](Layout& x) {
+            x.medium = Layout::Medium::office_pdf, x.pdftotext_flags = "-layout", x.classes = {12, 29, 33};
+        });
+        add("our .docx printed to PDF by LibreOffice, pdftotext -raw", [](Layout& x) {
+            x.medium = Layout::Medium::office_pdf, x.pdftotext_flags = "-raw", x.classes = {29, 33};
+        });
         add("our PDF, pdftotext -layout", [](Layout& x) {
             x.medium = Layout::Medium::pdf, x.pdftotext_flags = "-layout", x.classes = {12, 29};
         });
@@ -1924,6 +1933,23 @@ struct Outcome {
     std::string why;
 };
 
+// Our .docx of `p`, printed to PDF by LibreOffice (once for each source: the three
+// pdftotext layouts read the same file). One LibreOffice profile for the whole run.
+const std::string& office_pdf(const std::string& name, const Protocol& p) {
+    static std::map<std::string, std::string> printed;
+    static testing::TempDir profile;
+    if (auto it = printed.find(name); it != printed.end()) return it->second;
+    testing::TempDir dir;
+    Diagnostics diags;
+    docx::DocxOptions options;
+    options.epoch = 1700000000;
+    testing::write(dir.file("in.docx"), docx::render_docx(p, options, diags));
+    const std::string cmd = "cd '" + dir.path() + "' && soffice -env:UserInstallation=file://" + profile.path() +
+                            " --headless --convert-to pdf in.docx >/dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    return printed[name] = testing::read(dir.file("in.pdf"));
+}
+
 Outcome round_trip(const std::string& name, const Protocol& source, const Layout& layout) {
     const Protocol want = transform(source, layout);
     // what our writers are given, as `build` gives it: references resolved (statutes linked,
@@ -1945,11 +1971,13 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
         const std::string bytes = docx::render_docx(built, docx_options, diags);
         r = import::import_docx(bytes, "roundtrip.docx", options, diags);
     } else {
-        if (layout.medium == Layout::Medium::pdf) {
+        if (layout.medium == Layout::Medium::pdf || layout.medium == Layout::Medium::office_pdf) {
             testing::TempDir dir;
             pdf::PdfOptions pdf_options;
             pdf_options.epoch = 1700000000;
-            testing::write(dir.file("in.pdf"), pdf::render_pdf(built, pdf_options, diags));
+            testing::write(dir.file("in.pdf"), layout.medium == Layout::Medium::office_pdf
+                                                   ? office_pdf(name, built)
+                                                   : pdf::render_pdf(built, pdf_options, diags));
             const std::string cmd =
                 "pdftotext " + layout.pdftotext_flags + " " + dir.file("in.pdf") + " " + dir.file("out.txt");
             REQUIRE(std::system(cmd.c_str()) == 0);
@@ -2060,6 +2088,9 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"a library site's preface under the page's own title", 17},
         {"a document library's page: 'Document <title>', its breadcrumb, a description with facts", 17},
         {"contents without page numbers, numbers on their own line, no blank lines", 17},
+        {"our .docx printed to PDF by LibreOffice, pdftotext", 0},
+        {"our .docx printed to PDF by LibreOffice, pdftotext -layout", 0},
+        {"our .docx printed to PDF by LibreOffice, pdftotext -raw", 0},
         {"footers 'Page N of M' alone, mid-paragraph, no blank lines", 17},  // as wrapped 72, no blank lines
         {"the title after 'Part 5.' and a tab, under the collection's name", 17},
         {"title in capitals, 'Last reviewed'", 17},
