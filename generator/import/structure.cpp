@@ -2014,19 +2014,22 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
             // a title wrapped over two lines is one title, on the next line; a second title
             // (or a heading after what was dropped in between) is not ours, unless it is the
             // title again, wrapped or not, under a page's header that printed it whole
-            if (!page.title.empty() && (!last_was_title || p.pos.line != last_line + 1)) {
+            if (!page.title.empty()) {
                 const std::string title_words = letters_and_digits(page.title);
                 std::string again = letters_and_digits(p.text);
                 std::size_t k = i;
                 while (again.size() < title_words.size() && k + 1 < items.size() && items[k + 1].para.single_line &&
-                       items[k + 1].marker.kind == MarkerKind::none && items[k + 1].para.pos.line == items[k].para.pos.line + 1)
+                       items[k + 1].marker.kind == MarkerKind::none &&
+                       items[k + 1].para.pos.line == items[k].para.pos.line + 1)
                     again += letters_and_digits(items[++k].para.text);
-                if (again != title_words) break;
-                for (; i < k; ++i) page.kinds.push_back(HeaderLine::title);
-                last_was_title = true;
-                last_line = items[k].para.pos.line;
-                page.kinds.push_back(HeaderLine::title);
-                continue;
+                if (again == title_words) {
+                    for (; i < k; ++i) page.kinds.push_back(HeaderLine::title);
+                    last_was_title = true;
+                    last_line = items[k].para.pos.line;
+                    page.kinds.push_back(HeaderLine::title);
+                    continue;
+                }
+                if (!last_was_title || p.pos.line != last_line + 1) break;
             }
             std::string words = p.text;
             // "5A PROTOCOL ON ..." under "PART 5": the protocol's label in its Part, then its title

@@ -977,8 +977,11 @@ void join_bare_markers(std::vector<Line>& lines, const std::string& path, Diagno
 // or the constitution, are a title page, not one wrapped paragraph.
 // (The first block may be a page's header over them, the title alone: the next block is
 // looked at too, as far as the third.)
+// A block that opens with the first block's one line again (a page's header printing the
+// title, then the title page) is a title page too.
 void mark_title_page(std::vector<Line>& lines) {
     std::size_t begin = 0;
+    std::string header;  // the first block's words, when it is one line
     for (int block = 0; block < 3; ++block) {
         while (begin < lines.size() && (lines[begin].blank || lines[begin].junk)) ++begin;
         std::size_t end = begin;
@@ -990,7 +993,10 @@ void mark_title_page(std::vector<Line>& lines) {
                 return;
             named = named || detail::names_title_page(text);
         }
-        if (named && end - begin >= 2) {
+        if (block == 0 && end == begin + 1) header = lines[begin].text;
+        const bool under_header = block > 0 && !header.empty() && end - begin >= 2 &&
+                                  equals_ignore_case(lines[begin].text, header);
+        if ((named || under_header) && end - begin >= 2) {
             for (std::size_t i = begin; i < end; ++i) lines[i].title_page = true;
             return;
         }
@@ -1092,9 +1098,11 @@ public:
         const std::string head = letters(before.substr(space == std::string_view::npos ? 0 : space + 1));
         const std::string tail = letters(after.substr(0, after.find(' ')));
         if (head.empty() || tail.empty() || head.find('-') != std::string::npos) return false;
-        // "co-" / "opted", "vice-" / "chair": prefixes written with a hyphen
+        // "co-" / "opted", "vice-" / "chair": prefixes written with a hyphen; "even-" /
+        // "handed", "well-" / "being", "long-" / "term": words that open compounds
         static const std::unordered_set<std::string> prefixes = {
-            "co", "non", "ex", "re", "pre", "post", "anti", "pro", "sub", "vice", "semi", "multi", "cross", "self"};
+            "co",   "non",  "ex",   "re",   "pre",  "post", "anti", "pro",  "sub",  "vice", "semi", "multi", "cross",
+            "self", "even", "well", "long", "short", "high", "low", "full", "part", "half", "far",  "ill",  "open"};
         if (words_.empty()) learn_words();               // only texts with a hyphen at a line end pay for this
         if (words_.count(head + tail) > 0) return true;  // "re-" / "sponse" where "response" is written
         if (prefixes.count(head)) return false;
