@@ -890,8 +890,30 @@ void deal_stacked_numbers(std::vector<Line>& lines, const std::string& path, Dia
                    detail::read_marker(lines[p].text + " x").kind == MarkerKind::none)
                 ++p;  // the paragraph's wrapped lines
             p = next_line(p);
-            if (p == lines.size() || detail::read_marker(lines[p].text + " x").kind != MarkerKind::bullet) break;
-            const std::size_t t = after_bullet_list(lines, p);
+            if (p == lines.size()) break;
+            // its list between: bullets, or its own sub-clauses ("3.1.1" ... under "3.1"), each
+            // number alone on its line over its words
+            std::size_t t = lines.size();
+            const std::vector<int> parent = detail::read_marker(lines[run[targets.size() - 1]].text + " x").parts;
+            auto child = [&](std::size_t q) {
+                if (q >= lines.size() || !bare_number(lines[q].text)) return false;
+                const std::vector<int> parts = detail::read_marker(lines[q].text + " x").parts;
+                return parts.size() > parent.size() && std::equal(parent.begin(), parent.end(), parts.begin());
+            };
+            if (detail::read_marker(lines[p].text + " x").kind == MarkerKind::bullet) {
+                t = after_bullet_list(lines, p);
+            } else if (child(p)) {
+                while (child(p)) {
+                    p = next_line(p + 1);  // the sub-clause's words, wrapped or not
+                    while (p < lines.size() && !lines[p].blank && !lines[p].junk &&
+                           detail::read_marker(lines[p].text + " x").kind == MarkerKind::none)
+                        ++p;
+                    p = next_line(p);
+                }
+                if (p < lines.size() && !lines[p].page_break &&
+                    detail::read_marker(lines[p].text + " x").kind == MarkerKind::none)
+                    t = p;
+            }
             if (t == lines.size()) break;
             targets.push_back(t);
         }
@@ -914,13 +936,156 @@ void deal_stacked_numbers(std::vector<Line>& lines, const std::string& path, Dia
     }
 }
 
+bool next_label(const std::string& previous, std::string_view label);
+
+// "(a)" / "(b)" / "(c)" (or "•" three times) stacked under a lead-in, and the items' words
+// after them: pdftotext read the label column first, as it does with a Word file printed
+// to PDF whose labels stand at a tab. A clause after them may come between, its number
+// alone, its own lead-in and its own stacked labels ("5.3" / "... at all times:" / "(a)" ...
+// "5.4" / the items of 5.2, then those of 5.3): the runs take their items in order, an
+// item running to the line that ends it (";", ".", ":" or "and"/"or" after a comma or
+// semicolon). Each label's item lines are moved to just under it (where the label and its
+// words are joined as a label alone on its line always is); a run whose items cannot be
+// found is left as it is.
+void deal_stacked_labels(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
+    auto label_alone = [&](std::size_t k) {
+        if (k >= lines.size() || lines[k].blank || lines[k].junk) return false;
+        const Marker m = detail::read_marker(lines[k].text + " x");
+        return (m.kind == MarkerKind::label || m.kind == MarkerKind::bullet) && m.length == lines[k].text.size() + 1;
+    };
+    auto number_alone = [&](std::size_t k) {
+        if (k >= lines.size() || lines[k].blank || lines[k].junk) return false;
+        const Marker m = detail::read_marker(lines[k].text + " X");
+        return (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) &&
+               m.length == lines[k].text.size() + 1;
+    };
+    auto next_words = [&](std::size_t k) {
+        while (k < lines.size() && (lines[k].blank || lines[k].junk)) ++k;
+        return k;
+    };
+    auto ends_item = [](std::string_view t) {
+        const char c = t.empty() ? ' ' : t.back();
+        return c == ';' || c == '.' || c == ':' || c == '!' || c == '?' || detail::ends_list_item(t);
+    };
+    std::vector<bool> taken(lines.size(), false);
+    std::vector<std::vector<std::size_t>> under(lines.size());  // the lines moved under each label
+    std::vector<std::vector<std::size_t>> over(lines.size());   // the labels moved over each item
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!label_alone(i) || taken[i]) continue;
+        // the run: labels in sequence ("(a)" "(b)" ..., or the same glyph), blank lines between
+        // them allowed
+        std::vector<std::size_t> run = {i};
+        for (std::size_t k = next_words(i + 1); label_alone(k); k = next_words(k + 1)) {
+            const std::string& before = lines[run.back()].text;
+            const bool glyphs = detail::read_marker(before + " x").kind == MarkerKind::bullet;
+            if (glyphs ? lines[k].text != before : !next_label(before, lines[k].text)) break;
+            run.push_back(k);
+        }
+        const std::size_t count = run.size(), end = run.back() + 1;
+        if (count < 2) continue;
+        // the items' words, in order, past what belongs to clauses after the run
+        std::vector<std::vector<std::size_t>> items;
+        bool interleaved = false;  // a clause's number or another run between the labels and their items
+        std::size_t k = next_words(end);
+        while (items.size() < count && k < lines.size()) {
+            if (taken[k]) {  // words given to another run
+                k = next_words(k + 1);
+                continue;
+            }
+            if (label_alone(k)) {
+                // another run's labels; or a glyph alone over its words, a list inside the
+                // item before (its words go with it)
+                if (label_alone(next_words(k + 1))) {
+                    interleaved = true;
+                    while (label_alone(k)) k = next_words(k + 1);
+                    continue;
+                }
+                interleaved = interleaved || items.empty();
+                k = next_words(k + 1);  // its words, to the line that ends them
+                while (k < lines.size() && !lines[k].blank && !lines[k].junk && !label_alone(k) &&
+                       detail::read_marker(lines[k].text).kind == MarkerKind::none && !ends_item(lines[k].text))
+                    ++k;
+                k = next_words(k < lines.size() && ends_item(lines[k].text) ? k + 1 : k);
+                continue;
+            }
+            if (number_alone(k)) {  // a clause's number; its lead-in too, when its labels follow
+                interleaved = true;
+                const std::size_t words = next_words(k + 1);
+                k = words < lines.size() && label_alone(next_words(words + 1)) ? next_words(words + 1)
+                                                                              : next_words(k + 1);
+                continue;
+            }
+            if (lines[k].page_break || detail::read_marker(lines[k].text).kind != MarkerKind::none) break;
+            std::vector<std::size_t> item = {k};
+            // (an item wrapped onto the lines under it, up to twelve)
+            while (!ends_item(lines[item.back()].text) && item.size() < 12 && item.back() + 1 < lines.size() &&
+                   !lines[item.back() + 1].blank && !lines[item.back() + 1].junk && !label_alone(item.back() + 1) &&
+                   detail::read_marker(lines[item.back() + 1].text).kind == MarkerKind::none)
+                item.push_back(item.back() + 1);
+            if (!ends_item(lines[item.back()].text)) item.resize(1);  // items without stops: a line each
+            items.push_back(item);
+            k = next_words(item.back() + 1);
+        }
+        if (items.size() < count) {
+            i = end - 1;
+            continue;
+        }
+        // the items' lines go up under their labels past what came between; else each
+        // label goes down to its item (what follows an item, a list inside it, stays with it)
+        for (std::size_t n = 0; n < count; ++n)
+            if (interleaved)
+                for (std::size_t w : items[n]) under[run[n]].push_back(w), taken[w] = true;
+            else
+                over[items[n].front()].push_back(run[n]), taken[run[n]] = true;
+        diags.warning(path, {lines[i].number, lines[i].column},
+                      "'" + lines[i].text + "' to '" + lines[end - 1].text +
+                          "' stood in a column of their own: each taken with the words that follow, in order");
+        i = end - 1;
+    }
+    if (std::none_of(taken.begin(), taken.end(), [](bool t) { return t; })) return;
+    std::vector<Line> moved;
+    moved.reserve(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        for (std::size_t w : over[i]) moved.push_back(std::move(lines[w]));
+        if (taken[i]) continue;
+        moved.push_back(std::move(lines[i]));
+        for (std::size_t w : under[i]) moved.push_back(std::move(lines[w]));
+    }
+    lines = std::move(moved);
+}
+
+// "... is governed by:4.18.1": pdftotext glued the number that stood alone over the next
+// paragraph to the end of the line before it. A clause number of two parts or more right
+// after a colon at a line's end goes onto a line of its own.
+void split_glued_numbers(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string& text = lines[i].text;
+        if (lines[i].blank || lines[i].junk || text.empty() || !ascii::is_digit(text.back())) continue;
+        const std::size_t start = text.find_last_not_of("0123456789.") + 1;
+        if (start == 0 || start >= text.size() || text[start - 1] != ':') continue;
+        const std::string number = text.substr(start);
+        if (!bare_number(number) || detail::read_marker(number + " x").parts.size() < 2) continue;
+        diags.warning(path, {lines[i].number, static_cast<std::uint32_t>(lines[i].column + start)},
+                      "'" + number + "' glued to the end of the line taken as the number of the paragraph under it");
+        Line alone = lines[i];
+        alone.text = number;
+        alone.column += static_cast<std::uint32_t>(start);
+        alone.cells.clear(), alone.columns.clear();
+        lines[i].text.erase(start);
+        lines.insert(lines.begin() + static_cast<long>(i) + 1, std::move(alone));
+        ++i;
+    }
+}
+
 void join_bare_markers(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
+    split_glued_numbers(lines, path, diags);
+    deal_stacked_labels(lines, path, diags);
     deal_stacked_numbers(lines, path, diags);
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         Line& bare = lines[i];
-        // the words may follow after a blank line
+        // the words may follow after blank lines
         std::size_t j = i + 1;
-        if (lines[j].blank && j + 1 < lines.size() && !lines[j + 1].blank) ++j;
+        while (lines[j].blank && j + 1 < lines.size() && j < i + 3) ++j;
         // "4.4 ... for example:" / "4.5" / "• item" ... / "Words of 4.5": past the list
         const Marker bare_mark = bare.blank || bare.junk ? Marker{} : detail::read_marker(bare.text + " X");
         const bool number_alone =

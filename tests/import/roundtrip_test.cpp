@@ -2029,7 +2029,13 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
     }
     // a table given one cell per line is only its words: which cells make a row is lost
     const bool tables = !layout.table_form.empty() && layout.table_form != "cells";
-    const std::string diff = difference(signature(want), signature(again), layout.bullets_counted, tables);
+    Signature want_sig = signature(want), got_sig = signature(again);
+    // pdftotext (without -layout or -raw) takes the hyphen out of a word hyphenated at a line
+    // end, whatever the word: a compound broken there ("even-" / "handed") comes out whole
+    if (layout.medium == Layout::Medium::office_pdf && layout.pdftotext_flags.empty())
+        for (Signature* sig : {&want_sig, &got_sig})
+            for (auto& w : sig->words) std::erase(w, '-');
+    const std::string diff = difference(want_sig, got_sig, layout.bullets_counted, tables);
     if (const char* dump = std::getenv("ROUNDTRIP_DUMP"); dump && layout.name == dump) {  // both sides' structure
         std::string sides;
         for (const Protocol* side : {&want, static_cast<const Protocol*>(&again)}) {
@@ -2088,7 +2094,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"a library site's preface under the page's own title", 17},
         {"a document library's page: 'Document <title>', its breadcrumb, a description with facts", 17},
         {"contents without page numbers, numbers on their own line, no blank lines", 17},
-        {"our .docx printed to PDF by LibreOffice, pdftotext", 0},
+        {"our .docx printed to PDF by LibreOffice, pdftotext", 14},  // and the Oxford and Somerset texts its reading order scrambles
         {"our .docx printed to PDF by LibreOffice, pdftotext -layout", 16},  // as wrapped 72, no blank lines
         {"our .docx printed to PDF by LibreOffice, pdftotext -raw", 16},  // the same
         {"footers 'Page N of M' alone, mid-paragraph, no blank lines", 17},  // as wrapped 72, no blank lines
