@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git python3
   libcmark-gfm-dev libcmark-gfm-extensions-dev libpugixml-dev libhpdf-dev libyaml-cpp-dev
-  libzip-dev libhyphen-dev hyphen-en-us libfontconfig-dev fontconfig fonts-dejavu-core fonts-liberation2
+  libhyphen-dev hyphen-en-us libfontconfig-dev fontconfig fonts-dejavu-core fonts-liberation2
   catch2 libbenchmark-dev libxml2-dev libdeflate-dev libjemalloc-dev
 )
 if [ "${1:-}" = "--test-tools" ]; then

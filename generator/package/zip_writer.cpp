@@ -1,7 +1,6 @@
 #include "package/zip_writer.hpp"
 
 #include <libdeflate.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <ctime>
@@ -9,6 +8,7 @@
 #include <string_view>
 
 #include "package/deflate.hpp"
+#include "package/zip_reader.hpp"
 
 namespace protopub::package {
 namespace {
@@ -41,46 +41,30 @@ struct Packed {
     std::uint64_t size = 0;  // uncompressed
 };
 
-// The packages entries are copied from, opened read-only once per write_zip call (a
-// zip_t is not shared between threads) and kept open until the new package is written.
+// The packages entries are copied from, each one's directory read once per write_zip call.
 class CopySources {
 public:
-    ~CopySources() {
-        for (auto& [bytes, archive] : open_)
-            if (archive) zip_discard(archive);
-    }
     // The entry's raw (still deflated) bytes and facts; false when it cannot be copied as it is.
     bool raw_entry(const std::string& package, const std::string& name, Packed& out) {
-        auto [it, fresh] = open_.try_emplace(&package, nullptr);
+        auto [it, fresh] = read_.try_emplace(&package);
         if (fresh) {
-            zip_error_t zerr;
-            zip_error_init(&zerr);
-            if (zip_source_t* src = zip_source_buffer_create(package.data(), package.size(), 0, &zerr)) {
-                it->second = zip_open_from_source(src, ZIP_RDONLY, &zerr);
-                if (!it->second) zip_source_free(src);
-            }
-            zip_error_fini(&zerr);
+            std::string error;
+            it->second = detail::read_directory(package, error);
         }
         if (!it->second) return false;
-        const zip_int64_t index = zip_name_locate(it->second, name.c_str(), ZIP_FL_ENC_RAW);
-        zip_stat_t st;
-        constexpr auto needed = ZIP_STAT_COMP_METHOD | ZIP_STAT_COMP_SIZE | ZIP_STAT_SIZE | ZIP_STAT_CRC;
-        if (index < 0 || zip_stat_index(it->second, static_cast<zip_uint64_t>(index), 0, &st) != 0 ||
-            (st.valid & needed) != needed || st.comp_method != ZIP_CM_DEFLATE)
-            return false;
-        zip_file_t* file = zip_fopen_index(it->second, static_cast<zip_uint64_t>(index), ZIP_FL_COMPRESSED);
-        if (!file) return false;
-        out.bytes.assign(st.comp_size, '\0');
-        const zip_int64_t got = zip_fread(file, out.bytes.data(), out.bytes.size());
-        zip_fclose(file);
+        const auto& entries = *it->second;
+        const auto found = std::find_if(entries.begin(), entries.end(),
+                                        [&](const detail::StoredEntry& e) { return e.raw_name == name; });
+        if (found == entries.end() || found->method != kDeflated) return false;
+        out.bytes.assign(found->compressed);
         out.method = kDeflated;
-        out.crc = st.crc;
-        out.size = st.size;
-        return got >= 0 && static_cast<zip_uint64_t>(got) == st.comp_size;
+        out.crc = found->crc;
+        out.size = found->size;
+        return true;
     }
 
 private:
-    std::map<const std::string*, zip_t*> open_;
+    std::map<const std::string*, std::optional<std::vector<detail::StoredEntry>>> read_;
 };
 
 // Word parts are repetitive markup that the fastest level already shrinks about tenfold

@@ -1,7 +1,7 @@
 // Writes ZIP packages (.docx) in memory, deterministically: entries in the order they are
 // added, one fixed time stamp, no extra fields, so the same parts give the same bytes.
-// The ZIP layout is written here and parts are deflated by libdeflate; libzip only reads
-// (here the packages entries are copied from, and in the package reader, zip_reader.hpp).
+// The ZIP layout is written here and parts are deflated by libdeflate; entries copied from
+// another package are found by the package reader (zip_reader.hpp).
 #pragma once
 
 #include <cstdint>

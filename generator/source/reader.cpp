@@ -660,6 +660,9 @@ private:
     Block read_table(cmark_node* n);
     std::vector<Block> read_children(cmark_node* parent);
 
+    // A node's blocks until the next heading, a list's items each: the clauses its section
+    // may hold, were it a heading.
+    static std::size_t blocks_in(cmark_node* n, const PlainBlock* plain);
     void start_section(SourcePos pos, int level, Inlines heading, Protocol& p);
     // A new clause, last of the current section and the open one, filled in place by the
     // caller (moving a whole clause in cost more than reading its words); its id is noted
@@ -681,7 +684,6 @@ private:
     std::string_view text_;
     Lines lines_;
     const std::vector<PlainBlock>& plains_;
-    std::size_t next_plain_ = 0;  // the first of plains_ not read yet
     const StandInBody& body_;
     const std::string& path_;
     Diagnostics& diags_;
@@ -694,6 +696,10 @@ private:
     int depth_ = 0;
     bool reported_depth_ = false;
     std::vector<TextPiece> pieces_;  // append_text's, kept for the next text node
+    // For each heading in order, the blocks up to the next one: a section's clauses are made
+    // in room reserved once, not moved (some 300 bytes each) every time their vector grows.
+    std::vector<std::size_t> blocks_after_heading_;
+    std::size_t headings_read_ = 0;
 };
 
 bool Reader::too_deep(cmark_node* n) {
@@ -1117,6 +1123,7 @@ void Reader::start_section(SourcePos pos, int level, Inlines heading, Protocol& 
     s.id = attrs.id;
     s.id_given = !attrs.id.empty();
     note_id(s.id, s.pos, s.id_given);
+    s.clauses.reserve(blocks_after_heading_[headings_read_ - 1]);
     if (s.level > 2 && section_ && section_->kind == SectionKind::preamble) s.kind = SectionKind::preamble;
     p.sections.push_back(std::move(s));
     section_ = &p.sections.back();
@@ -1138,16 +1145,34 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
     for (const PlainBlock& plain : plains_) headings += plain.heading_level > 0;
     p.sections.reserve(headings + 1);
     given_ids_.reserve(blocks + plains_.size());  // about one id per block at most, in most sources
+    blocks_after_heading_.reserve(headings);
 
-    for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
-        if (next_plain_ == plains_.size() || plains_[next_plain_].line != pos_of(n).line) {
-            read_top(n, nullptr, p);
-            continue;
+    // Every top-level block in order, each a node of cmark's or a plain block of a stand-in's run.
+    auto each_block = [&](auto&& visit) {
+        std::size_t next_plain = 0;
+        for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+            if (next_plain == plains_.size() || plains_[next_plain].line != pos_of(n).line) {
+                visit(n, nullptr);
+                continue;
+            }
+            do visit(n, &plains_[next_plain++]);
+            while (next_plain < plains_.size() && plains_[next_plain].continues_run);
         }
-        // a stand-in: its run of plain blocks
-        do read_top(n, &plains_[next_plain_++], p);
-        while (next_plain_ < plains_.size() && plains_[next_plain_].continues_run);
-    }
+    };
+    each_block([&](cmark_node* n, const PlainBlock* plain) {
+        if (plain ? plain->heading_level > 0 : cmark_node_get_type(n) == CMARK_NODE_HEADING)
+            blocks_after_heading_.push_back(0);
+        else if (!blocks_after_heading_.empty())
+            blocks_after_heading_.back() += blocks_in(n, plain);
+    });
+    each_block([&](cmark_node* n, const PlainBlock* plain) { read_top(n, plain, p); });
+}
+
+std::size_t Reader::blocks_in(cmark_node* n, const PlainBlock* plain) {
+    if (plain || cmark_node_get_type(n) != CMARK_NODE_LIST) return 1;
+    std::size_t items = 0;
+    for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) ++items;
+    return items;
 }
 
 void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
@@ -1158,6 +1183,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
     const bool in_preamble = section_ && section_->kind == SectionKind::preamble;
 
     if (type == CMARK_NODE_HEADING) {
+        ++headings_read_;
         const int level = plain ? plain->heading_level : cmark_node_get_heading_level(n);
         if (level == 1) {
             diags_.warning(path_, pos, "level-1 heading: the title comes from the front matter; use '##' for sections");
