@@ -588,11 +588,14 @@ public:
     // A stream's bytes, deflated when `compress` (left to libharu should deflating fail
     // here), held until the file is saved.
     void fill(HPDF_Dict d, std::string bytes, bool compress) {
-        std::string packed;
-        const bool ours = compress && deflated(bytes, packed);
+        // Deflated into a buffer kept for the next stream, and held at its own size: deflate's
+        // output buffer is as large as its input (zeroed first), and held as it was, a long
+        // document's pages kept megabytes of fresh memory they never used.
+        const bool ours = compress && deflated(bytes, deflate_buffer_);
         d->filter = compress && !ours ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
         if (ours) d->write_fn = name_flate_filter;
-        StreamBytes& held = held_.emplace_back(StreamBytes{ours ? std::move(packed) : std::move(bytes)});
+        StreamBytes& held = held_.emplace_back(StreamBytes{ours ? std::string(deflate_buffer_) : std::move(bytes)});
+        held_size_ += held.bytes.size();
         if (HPDF_Stream reader = HPDF_CallbackReader_New(pdf_->mmgr, read_stream_bytes, seek_stream_bytes,
                                                          tell_stream_bytes, size_of_stream_bytes, &held))
             d->stream = reader;  // (libharu's own, still empty, goes with the arena)
@@ -614,6 +617,9 @@ public:
     // dictionaries, and as libharu's (a name of 128 bytes for every key) they were a third
     // of a long PDF's memory and time.
     HPDF_Dict raw_dict() { return dict(true); }
+    // About the size of the saved file, a little more: the streams and the raw keys held,
+    // and room for libharu's own objects.
+    std::size_t saved_size_bound() const { return held_size_ + raw_text_.size() + 256 * pdf_->xref->entries->count; }
     // The keys of `d` (from raw_dict), each "/Key value\n" as libharu writes them: what
     // write(out) appends to `out`.
     template <typename Write>
@@ -638,6 +644,8 @@ private:
 
     HPDF_Doc pdf_;
     std::deque<StreamBytes> held_;  // (a deque: the readers point into it)
+    std::size_t held_size_ = 0;
+    std::string deflate_buffer_;
     std::string raw_text_;          // the keys of every raw_dict, one after another
     std::deque<RawKeys> raw_keys_;  // (a deque: the dictionaries point into it)
 };
@@ -1141,6 +1149,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
     }
 
     std::string bytes;
+    bytes.reserve(objects.saved_size_bound());  // (grown as it was written, its copies were fresh memory)
     if (sink.code == HPDF_OK) {
         // (HPDF_SaveToStream writes to the document's stream as it finds it, making a memory
         // stream only when there is none)
