@@ -16,6 +16,7 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
+#include <hpdf_utils.h>
 
 #include "layout/flow.hpp"
 #include "model/text.hpp"
@@ -205,6 +206,30 @@ void append_reference(std::string& out, const void* object) {
     out += " 0 R"sv;
 }
 
+// A number as libharu writes a real (HPDF_FToA: at most five decimals; it returns where
+// the digits end).
+void append_real(std::string& out, HPDF_REAL v) {
+    char buffer[HPDF_REAL_LEN + 1];
+    const char* end = HPDF_FToA(buffer, v, buffer + HPDF_REAL_LEN);
+    out.append(buffer, static_cast<std::size_t>(end - buffer));
+}
+
+// Bytes as a literal string, escaped as libharu escapes a string of no encoding.
+void append_literal_string(std::string& out, std::string_view bytes) {
+    out += '(';
+    for (const unsigned char c : bytes) {
+        if (HPDF_NEEDS_ESCAPE(c)) {
+            out += '\\';
+            out += static_cast<char>('0' + (c >> 6));
+            out += static_cast<char>('0' + ((c >> 3) & 7));
+            out += static_cast<char>('0' + (c & 7));
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    out += ')';
+}
+
 // UTF-16BE with a byte-order mark: how a PDF text string holds any character.
 std::string utf16_text(const std::string& utf8) {
     std::string out = "\xFE\xFF";
@@ -232,6 +257,14 @@ void append_hex_string(std::string& out, const std::string& bytes) {
         out += digits[b & 0xF];
     }
     out += '>';
+}
+
+// A text string (an annotation's /Contents): plain ASCII as a literal string (it is the
+// same in PDFDocEncoding, at half the size), anything else as UTF-16, in hex.
+void append_text_string(std::string& out, const std::string& utf8) {
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= ' ' && c < 0x7F; }))
+        return append_literal_string(out, utf8);
+    append_hex_string(out, utf16_text(utf8));
 }
 
 const char* role_name(layout::Role r) {
@@ -600,14 +633,6 @@ public:
                                                          tell_stream_bytes, size_of_stream_bytes, &held))
             d->stream = reader;  // (libharu's own, still empty, goes with the arena)
     }
-    void text(HPDF_Dict d, const char* key, const std::string& utf8) {
-        if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= ' ' && c < 0x7F; }))
-            return ascii(d, key, utf8);  // plain ASCII is the same in PDFDocEncoding, at half the size
-        const std::string bytes = utf16_text(utf8);
-        HPDF_Dict_Add(d, key,
-                      HPDF_Binary_New(pdf_->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(bytes.data())),
-                                      static_cast<HPDF_UINT>(bytes.size())));
-    }
     void ascii(HPDF_Dict d, const char* key, const std::string& value) {
         HPDF_Dict_Add(d, key, HPDF_String_New(pdf_->mmgr, value.c_str(), nullptr));
     }
@@ -957,7 +982,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         HPDF_Destination_SetFitH(d, geometry.height - it->second.y + 4);
         return d;
     };
-    std::vector<std::pair<HPDF_Annotation, int>> annotations;  // annotation, its Link element
+    std::vector<std::pair<HPDF_Dict, int>> annotations;  // annotation, its Link element
     for (std::size_t p = 0; p < pages.size(); ++p) {
         for (const auto& placed : pages[p].boxes) {
             for (const auto& link : placed.box.links) {
@@ -965,17 +990,46 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
                 const double left = placed.x + link.x, top = geometry.height - (placed.y + link.y);
                 const HPDF_Rect rect{static_cast<HPDF_REAL>(left), static_cast<HPDF_REAL>(top - link.height),
                                      static_cast<HPDF_REAL>(left + link.width), static_cast<HPDF_REAL>(top)};
-                HPDF_Annotation annot = nullptr;
-                if (link.target.kind == layout::LinkTarget::Kind::uri)
-                    annot = HPDF_Page_CreateURILinkAnnot(pdf_pages[p], rect, link.target.target.c_str());
-                else if (HPDF_Destination d = destination(link.target.target))
-                    annot = HPDF_Page_CreateLinkAnnot(pdf_pages[p], rect, d);
-                if (!annot) continue;
-                HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
-                const int key = static_cast<int>(pages.size() + annotations.size());
-                HPDF_Dict_AddNumber(annot, "StructParent", key);
-                const auto words = link_words.find(link.element);
-                objects.text(annot, "Contents", words != link_words.end() ? words->second : link.target.target);
+                const bool uri = link.target.kind == layout::LinkTarget::Kind::uri;
+                const HPDF_Destination to = uri ? nullptr : destination(link.target.target);
+                if (!uri && !to) continue;
+                // The annotation HPDF_Page_CreateLinkAnnot (or ...URILinkAnnot) would make, with
+                // no border, its structure key and its words, written as libharu writes it:
+                // as libharu's objects, a thousand links were megabytes.
+                HPDF_Dict annot = objects.raw_dict();
+                objects.set_keys(annot, [&](std::string& out) {
+                    out += "/Rect [ "sv;
+                    for (const HPDF_REAL v : {rect.left, std::min(rect.bottom, rect.top), rect.right,
+                                              std::max(rect.bottom, rect.top)}) {
+                        append_real(out, v);
+                        out += ' ';
+                    }
+                    out += "]\n/Type /Annot\n/Subtype /Link\n"sv;
+                    if (uri) {
+                        out += "/A <<\n/Type /Action\n/S /URI\n/URI "sv;
+                        append_literal_string(out, link.target.target);
+                        out += "\n>>\n"sv;
+                    } else {
+                        out += "/Dest "sv;
+                        append_reference(out, to);
+                        out += '\n';
+                    }
+                    out += "/P "sv;
+                    append_reference(out, pdf_pages[p]);
+                    out += "\n/Border [ 0 0 0 ]\n/StructParent "sv;
+                    append_integer(out, pages.size() + annotations.size());
+                    out += "\n/Contents "sv;
+                    const auto words = link_words.find(link.element);
+                    append_text_string(out, words != link_words.end() ? words->second : link.target.target);
+                    out += '\n';
+                });
+                auto* page_annotations =
+                    static_cast<HPDF_Array>(HPDF_Dict_GetItem(pdf_pages[p], "Annots", HPDF_OCLASS_ARRAY));
+                if (!page_annotations) {
+                    page_annotations = objects.array();
+                    HPDF_Dict_Add(pdf_pages[p], "Annots", page_annotations);
+                }
+                HPDF_Array_Add(page_annotations, annot);
                 attach(link.element);
                 kids[link.element].push_back(
                     {Kid::Kind::annotation, static_cast<int>(annotations.size()), static_cast<int>(p)});
