@@ -1125,9 +1125,16 @@ public:
     explicit RevisionIds(pugi::xml_node body) : body_(body) {}
     int next() {
         if (last_ < 0) {
-            last_ = 0;
-            for (const pugi::xpath_node& n : body_.select_nodes(".//@w:id"))
-                last_ = std::max(last_, n.attribute().as_int());
+            // (a walk of the tree: an XPath query gathered every id of a long body first)
+            struct Largest : pugi::xml_tree_walker {
+                int id = 0;
+                bool for_each(pugi::xml_node& n) override {
+                    if (const pugi::xml_attribute a = n.attribute("w:id")) id = std::max(id, a.as_int());
+                    return true;
+                }
+            } walk;
+            body_.traverse(walk);
+            last_ = walk.id;
         }
         return ++last_;
     }

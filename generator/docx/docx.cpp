@@ -222,7 +222,16 @@ std::string document_xml(const model::Protocol& p, const DocxOptions& options, c
     // LibreOffice takes touching changes by one author within a minute for one)
     detail::cut_removed_runs(doc.child("w:document").child("w:body"),
                              options.epoch ? io::format_iso_datetime(*options.epoch + 120) : std::string());
-    return xml_declaration + print(doc.document_element());
+    // Printed again into room made once, about the size written (the parse copied it, so
+    // its memory is free to take): grown, and then copied after the declaration, a
+    // redline's megabytes were fresh memory three times over.
+    const std::size_t written = out.size();
+    std::string().swap(out);
+    std::string printed = xml_declaration;
+    printed.reserve(written + written / 8);
+    StringWriter writer(printed);
+    doc.document_element().print(writer, "", pugi::format_raw, pugi::encoding_utf8);
+    return printed;
 }
 
 std::string document_rels_xml(const Reference& ref, const detail::Hyperlinks& links,

@@ -1,6 +1,7 @@
 #include "html/writer.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -333,10 +334,20 @@ namespace {
 
 // Each scrolling table frame is a landmark region, so each needs a name of its own:
 // "Table 1", "Table 2", ... in page order (axe: landmark-unique).
+// (found by a walk of the tree: an XPath query over a long document's body was a tenth of
+// writing its page)
 void name_tables(pugi::xml_node root) {
-    std::vector<pugi::xml_node> frames;
-    for (const pugi::xpath_node& x : root.select_nodes(".//div[@role='region']"))
-        if (std::string(x.node().attribute("aria-label").value()) == "Table") frames.push_back(x.node());
+    struct Frames : pugi::xml_tree_walker {
+        std::vector<pugi::xml_node> found;
+        bool for_each(pugi::xml_node& n) override {
+            if (std::strcmp(n.name(), "div") == 0 && std::strcmp(n.attribute("role").value(), "region") == 0 &&
+                std::strcmp(n.attribute("aria-label").value(), "Table") == 0)
+                found.push_back(n);
+            return true;
+        }
+    } walk;
+    root.traverse(walk);
+    std::vector<pugi::xml_node>& frames = walk.found;
     if (frames.size() < 2) return;
     for (std::size_t i = 0; i < frames.size(); ++i)
         frames[i].attribute("aria-label").set_value(("Table " + std::to_string(i + 1)).c_str());

@@ -82,7 +82,8 @@ std::vector<Page> Flow::paginate(const PageGeometry& g) && {
 
     std::vector<Page> pages(plan.size());
     for (std::size_t p = 0; p < plan.size(); ++p) {
-        pages[p].boxes.reserve(plan[p].size());
+        // (and room for the page's furniture, a running head and a footer, added after)
+        pages[p].boxes.reserve(plan[p].size() + 2);
         for (const auto& at : plan[p]) {
             Box box = at.box >= 0 ? std::move(boxes_[at.box]) : repeated(headers_[at.header][at.header_row]);
             pages[p].boxes.push_back({g.left, g.top + at.y, std::move(box)});

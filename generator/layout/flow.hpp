@@ -4,6 +4,7 @@
 // rows at the top of every page the table continues on.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,7 +28,8 @@ public:
     std::vector<Page> paginate(const PageGeometry& geometry) &&;
 
 private:
-    std::vector<Box> boxes_;
+    // (a deque: a long document's tens of thousands of boxes are never copied to grow it)
+    std::deque<Box> boxes_;
     std::vector<std::vector<Box>> headers_;
 };
 

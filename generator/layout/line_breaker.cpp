@@ -103,6 +103,11 @@ public:
     // (joined with no space), so breaking it costs time linear in its length.
     std::vector<Word> words(double measure = 0) const {
         std::vector<Word> out;
+        // room for as many words as there are spaces, made once (grown, a long paragraph's
+        // words were moved again and again)
+        std::size_t spaces = 0;
+        for (const Run& run : runs_) spaces += static_cast<std::size_t>(std::count(run.text.begin(), run.text.end(), ' '));
+        out.reserve(spaces + 1);
         Word current;
         auto finish_word = [&] {
             if (current.parts.empty()) return;

@@ -66,6 +66,11 @@ std::string pack_objects(const std::string& pdf) {
     std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
     std::vector<std::pair<int, std::uint32_t>> where(count + 2, {0, 0});  // type, offset or (stream index)
     std::string header, bodies;
+    // Each at most its share of `pdf`, made room for once: grown as they were written,
+    // their copies were fresh memory (and `bodies` ends up after `header`).
+    out.reserve(pdf.size());
+    bodies.reserve(pdf.size());
+    header.reserve(pdf.size() + 16 * std::size_t(count));
     long packed = 0;
     for (const auto& o : by_offset) {
         const std::string head = std::to_string(o.number) + " 0 obj";

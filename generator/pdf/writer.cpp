@@ -16,6 +16,7 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
+#include <hpdf_utils.h>
 
 #include "layout/flow.hpp"
 #include "model/text.hpp"
@@ -194,6 +195,41 @@ void append_hex16(std::string& out, unsigned v) {
     for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xF];
 }
 
+void append_integer(std::string& out, std::size_t v) {
+    char digits[24];
+    out.append(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, v).ptr - digits));
+}
+
+// "12 0 R": a reference to an indirect object of libharu's, as libharu writes one.
+void append_reference(std::string& out, const void* object) {
+    append_integer(out, static_cast<const HPDF_Obj_Header*>(object)->obj_id & 0x00FFFFFF);
+    out += " 0 R"sv;
+}
+
+// A number as libharu writes a real (HPDF_FToA: at most five decimals; it returns where
+// the digits end).
+void append_real(std::string& out, HPDF_REAL v) {
+    char buffer[HPDF_REAL_LEN + 1];
+    const char* end = HPDF_FToA(buffer, v, buffer + HPDF_REAL_LEN);
+    out.append(buffer, static_cast<std::size_t>(end - buffer));
+}
+
+// Bytes as a literal string, escaped as libharu escapes a string of no encoding.
+void append_literal_string(std::string& out, std::string_view bytes) {
+    out += '(';
+    for (const unsigned char c : bytes) {
+        if (HPDF_NEEDS_ESCAPE(c)) {
+            out += '\\';
+            out += static_cast<char>('0' + (c >> 6));
+            out += static_cast<char>('0' + ((c >> 3) & 7));
+            out += static_cast<char>('0' + (c & 7));
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    out += ')';
+}
+
 // UTF-16BE with a byte-order mark: how a PDF text string holds any character.
 std::string utf16_text(const std::string& utf8) {
     std::string out = "\xFE\xFF";
@@ -221,6 +257,14 @@ void append_hex_string(std::string& out, const std::string& bytes) {
         out += digits[b & 0xF];
     }
     out += '>';
+}
+
+// A text string (an annotation's /Contents): plain ASCII as a literal string (it is the
+// same in PDFDocEncoding, at half the size), anything else as UTF-16, in hex.
+void append_text_string(std::string& out, const std::string& utf8) {
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= ' ' && c < 0x7F; }))
+        return append_literal_string(out, utf8);
+    append_hex_string(out, utf16_text(utf8));
 }
 
 const char* role_name(layout::Role r) {
@@ -577,30 +621,58 @@ public:
     // A stream's bytes, deflated when `compress` (left to libharu should deflating fail
     // here), held until the file is saved.
     void fill(HPDF_Dict d, std::string bytes, bool compress) {
-        std::string packed;
-        const bool ours = compress && deflated(bytes, packed);
+        // Deflated into a buffer kept for the next stream, and held at its own size: deflate's
+        // output buffer is as large as its input (zeroed first), and held as it was, a long
+        // document's pages kept megabytes of fresh memory they never used.
+        const bool ours = compress && deflated(bytes, deflate_buffer_);
         d->filter = compress && !ours ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
         if (ours) d->write_fn = name_flate_filter;
-        StreamBytes& held = held_.emplace_back(StreamBytes{ours ? std::move(packed) : std::move(bytes)});
+        StreamBytes& held = held_.emplace_back(StreamBytes{ours ? std::string(deflate_buffer_) : std::move(bytes)});
+        held_size_ += held.bytes.size();
         if (HPDF_Stream reader = HPDF_CallbackReader_New(pdf_->mmgr, read_stream_bytes, seek_stream_bytes,
                                                          tell_stream_bytes, size_of_stream_bytes, &held))
             d->stream = reader;  // (libharu's own, still empty, goes with the arena)
-    }
-    void text(HPDF_Dict d, const char* key, const std::string& utf8) {
-        if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= ' ' && c < 0x7F; }))
-            return ascii(d, key, utf8);  // plain ASCII is the same in PDFDocEncoding, at half the size
-        const std::string bytes = utf16_text(utf8);
-        HPDF_Dict_Add(d, key,
-                      HPDF_Binary_New(pdf_->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(bytes.data())),
-                                      static_cast<HPDF_UINT>(bytes.size())));
     }
     void ascii(HPDF_Dict d, const char* key, const std::string& value) {
         HPDF_Dict_Add(d, key, HPDF_String_New(pdf_->mmgr, value.c_str(), nullptr));
     }
 
+    // An indirect dictionary whose keys are written as text (set_keys) rather than held as
+    // libharu's objects: a tagged document's structure tree is thousands of small
+    // dictionaries, and as libharu's (a name of 128 bytes for every key) they were a third
+    // of a long PDF's memory and time.
+    HPDF_Dict raw_dict() { return dict(true); }
+    // About the size of the saved file, a little more: the streams and the raw keys held,
+    // and room for libharu's own objects.
+    std::size_t saved_size_bound() const { return held_size_ + raw_text_.size() + 256 * pdf_->xref->entries->count; }
+    // The keys of `d` (from raw_dict), each "/Key value\n" as libharu writes them: what
+    // write(out) appends to `out`.
+    template <typename Write>
+    void set_keys(HPDF_Dict d, Write write) {
+        RawKeys& keys = raw_keys_.emplace_back(RawKeys{&raw_text_, raw_text_.size(), 0});
+        write(raw_text_);
+        keys.size = raw_text_.size() - keys.from;
+        d->attr = &keys;
+        d->write_fn = write_raw_keys;
+    }
+
 private:
+    struct RawKeys {
+        const std::string* text;
+        std::size_t from, size;
+    };
+    static HPDF_STATUS write_raw_keys(HPDF_Dict d, HPDF_Stream out) {
+        const auto& keys = *static_cast<const RawKeys*>(d->attr);
+        return HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(keys.text->data() + keys.from),
+                                 static_cast<HPDF_UINT>(keys.size));
+    }
+
     HPDF_Doc pdf_;
     std::deque<StreamBytes> held_;  // (a deque: the readers point into it)
+    std::size_t held_size_ = 0;
+    std::string deflate_buffer_;
+    std::string raw_text_;          // the keys of every raw_dict, one after another
+    std::deque<RawKeys> raw_keys_;  // (a deque: the dictionaries point into it)
 };
 
 std::string xml_escaped(const std::string& s) {
@@ -634,56 +706,68 @@ std::string xmp_metadata(const DocumentInfo& info) {
 // then the whole document.
 constexpr std::size_t kMaxArray = HPDF_LIMIT_MAX_ARRAY;
 
-// A PDF number tree of (key, object) entries in key order: one /Nums array while it fits,
-// else leaves of /Nums under /Kids nodes with their /Limits, as deep as the count needs
-// (the parent tree of a long document has an entry per page and per link).
-// `root` is the tree's indirect dictionary, made by the caller (its number comes first).
-void number_tree(Objects& objects, HPDF_Dict root, const std::vector<std::pair<int, void*>>& entries) {
+// A PDF number tree of the keys 0 .. count - 1, each key's object written by
+// `write_value(key, out)`: one /Nums array while it fits, else leaves of /Nums under /Kids
+// nodes with their /Limits, as deep as the count needs (the parent tree of a long document
+// has an entry per page and per link). `root` is the tree's dictionary, made by the caller
+// (its number comes first).
+template <typename WriteValue>
+void number_tree(Objects& objects, HPDF_Dict root, std::size_t count, WriteValue write_value) {
     const std::size_t per_leaf = kMaxArray / 2;  // a key and a value each
-    const auto nums = [&](HPDF_Dict node, std::size_t from, std::size_t to) {
-        HPDF_Array array = objects.array(2 * (to - from));
-        for (std::size_t i = from; i < to; ++i) {
-            HPDF_Array_AddNumber(array, entries[i].first);
-            HPDF_Array_Add(array, entries[i].second);
+    const auto nums = [&](std::string& out, std::size_t from, std::size_t to) {
+        out += "/Nums [ "sv;
+        for (std::size_t key = from; key < to; ++key) {
+            append_integer(out, key);
+            out += ' ';
+            write_value(key, out);
+            out += ' ';
         }
-        HPDF_Dict_Add(node, "Nums", array);
+        out += "]\n"sv;
     };
-    if (entries.size() <= per_leaf) return nums(root, 0, entries.size());
     struct Node {
         HPDF_Dict dict;
-        int first, last;
+        std::size_t first, last;
     };
-    const auto limits = [&](const Node& n) {
-        HPDF_Array array = objects.array();
-        HPDF_Array_AddNumber(array, n.first);
-        HPDF_Array_AddNumber(array, n.last);
-        HPDF_Dict_Add(n.dict, "Limits", array);
+    const auto limits = [](std::string& out, const Node& n) {
+        out += "/Limits [ "sv;
+        append_integer(out, n.first);
+        out += ' ';
+        append_integer(out, n.last);
+        out += " ]\n"sv;
     };
+    if (count <= per_leaf) return objects.set_keys(root, [&](std::string& out) { nums(out, 0, count); });
     std::vector<Node> level;
-    for (std::size_t from = 0; from < entries.size(); from += per_leaf) {
-        const std::size_t to = std::min(entries.size(), from + per_leaf);
-        Node leaf{objects.dict(true), entries[from].first, entries[to - 1].first};
-        nums(leaf.dict, from, to);
-        limits(leaf);
+    for (std::size_t from = 0; from < count; from += per_leaf) {
+        const std::size_t to = std::min(count, from + per_leaf);
+        const Node leaf{objects.raw_dict(), from, to - 1};
+        objects.set_keys(leaf.dict, [&](std::string& out) {
+            nums(out, from, to);
+            limits(out, leaf);
+        });
         level.push_back(leaf);
     }
-    const auto kids = [&](HPDF_Dict node, std::size_t from, std::size_t to) {
-        HPDF_Array array = objects.array(to - from);
-        for (std::size_t i = from; i < to; ++i) HPDF_Array_Add(array, level[i].dict);
-        HPDF_Dict_Add(node, "Kids", array);
+    const auto kids = [&](std::string& out, std::size_t from, std::size_t to) {
+        out += "/Kids [ "sv;
+        for (std::size_t i = from; i < to; ++i) {
+            append_reference(out, level[i].dict);
+            out += ' ';
+        }
+        out += "]\n"sv;
     };
     while (level.size() > kMaxArray) {
         std::vector<Node> up;
         for (std::size_t from = 0; from < level.size(); from += kMaxArray) {
             const std::size_t to = std::min(level.size(), from + kMaxArray);
-            Node node{objects.dict(true), level[from].first, level[to - 1].last};
-            kids(node.dict, from, to);
-            limits(node);
+            const Node node{objects.raw_dict(), level[from].first, level[to - 1].last};
+            objects.set_keys(node.dict, [&](std::string& out) {
+                kids(out, from, to);
+                limits(out, node);
+            });
             up.push_back(node);
         }
         level = std::move(up);
     }
-    kids(root, 0, level.size());
+    objects.set_keys(root, [&](std::string& out) { kids(out, 0, level.size()); });
 }
 
 // Where an element's content and children go in its /K, in the order a reader meets them.
@@ -898,7 +982,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         HPDF_Destination_SetFitH(d, geometry.height - it->second.y + 4);
         return d;
     };
-    std::vector<std::pair<HPDF_Annotation, int>> annotations;  // annotation, its Link element
+    std::vector<std::pair<HPDF_Dict, int>> annotations;  // annotation, its Link element
     for (std::size_t p = 0; p < pages.size(); ++p) {
         for (const auto& placed : pages[p].boxes) {
             for (const auto& link : placed.box.links) {
@@ -906,17 +990,46 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
                 const double left = placed.x + link.x, top = geometry.height - (placed.y + link.y);
                 const HPDF_Rect rect{static_cast<HPDF_REAL>(left), static_cast<HPDF_REAL>(top - link.height),
                                      static_cast<HPDF_REAL>(left + link.width), static_cast<HPDF_REAL>(top)};
-                HPDF_Annotation annot = nullptr;
-                if (link.target.kind == layout::LinkTarget::Kind::uri)
-                    annot = HPDF_Page_CreateURILinkAnnot(pdf_pages[p], rect, link.target.target.c_str());
-                else if (HPDF_Destination d = destination(link.target.target))
-                    annot = HPDF_Page_CreateLinkAnnot(pdf_pages[p], rect, d);
-                if (!annot) continue;
-                HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
-                const int key = static_cast<int>(pages.size() + annotations.size());
-                HPDF_Dict_AddNumber(annot, "StructParent", key);
-                const auto words = link_words.find(link.element);
-                objects.text(annot, "Contents", words != link_words.end() ? words->second : link.target.target);
+                const bool uri = link.target.kind == layout::LinkTarget::Kind::uri;
+                const HPDF_Destination to = uri ? nullptr : destination(link.target.target);
+                if (!uri && !to) continue;
+                // The annotation HPDF_Page_CreateLinkAnnot (or ...URILinkAnnot) would make, with
+                // no border, its structure key and its words, written as libharu writes it:
+                // as libharu's objects, a thousand links were megabytes.
+                HPDF_Dict annot = objects.raw_dict();
+                objects.set_keys(annot, [&](std::string& out) {
+                    out += "/Rect [ "sv;
+                    for (const HPDF_REAL v : {rect.left, std::min(rect.bottom, rect.top), rect.right,
+                                              std::max(rect.bottom, rect.top)}) {
+                        append_real(out, v);
+                        out += ' ';
+                    }
+                    out += "]\n/Type /Annot\n/Subtype /Link\n"sv;
+                    if (uri) {
+                        out += "/A <<\n/Type /Action\n/S /URI\n/URI "sv;
+                        append_literal_string(out, link.target.target);
+                        out += "\n>>\n"sv;
+                    } else {
+                        out += "/Dest "sv;
+                        append_reference(out, to);
+                        out += '\n';
+                    }
+                    out += "/P "sv;
+                    append_reference(out, pdf_pages[p]);
+                    out += "\n/Border [ 0 0 0 ]\n/StructParent "sv;
+                    append_integer(out, pages.size() + annotations.size());
+                    out += "\n/Contents "sv;
+                    const auto words = link_words.find(link.element);
+                    append_text_string(out, words != link_words.end() ? words->second : link.target.target);
+                    out += '\n';
+                });
+                auto* page_annotations =
+                    static_cast<HPDF_Array>(HPDF_Dict_GetItem(pdf_pages[p], "Annots", HPDF_OCLASS_ARRAY));
+                if (!page_annotations) {
+                    page_annotations = objects.array();
+                    HPDF_Dict_Add(pdf_pages[p], "Annots", page_annotations);
+                }
+                HPDF_Array_Add(page_annotations, annot);
                 attach(link.element);
                 kids[link.element].push_back(
                     {Kid::Kind::annotation, static_cast<int>(annotations.size()), static_cast<int>(p)});
@@ -942,10 +1055,11 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             if (it->kind == Kid::Kind::element && it->index < static_cast<int>(e)) at = it + 1;
         list.insert(at, {Kid::Kind::element, static_cast<int>(e), 0});
     }
-    HPDF_Dict tree_root = objects.dict(true);
-    HPDF_Dict_AddName(tree_root, "Type", "StructTreeRoot");
+    // Thousands of small dictionaries: written as text (Objects::raw_dict), numbered in
+    // the order libharu numbered them when they were its own objects.
+    HPDF_Dict tree_root = objects.raw_dict();
     std::vector<HPDF_Dict> element_dicts(element_count);
-    for (auto& d : element_dicts) d = objects.dict(true);
+    for (auto& d : element_dicts) d = objects.raw_dict();
     // An element with more kids than one array holds (the Document of a long protocol
     // holds every heading and paragraph) gets its runs of child elements wrapped in groups
     // (Div; TBody in a table) that stand in its /K in their place.
@@ -959,16 +1073,19 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
                 wrapped.push_back(kids[e][i++]);
                 continue;
             }
-            HPDF_Dict group = objects.dict(true);
-            HPDF_Dict_AddName(group, "S", structure.elements[e].role == layout::Role::table ? "TBody" : "Div");
-            HPDF_Dict_Add(group, "P", element_dicts[e]);
-            HPDF_Array k = objects.array(std::min(kids[e].size() - i, kMaxArray));
-            for (std::size_t n = 0; i < kids[e].size() && kids[e][i].kind == Kid::Kind::element && n < kMaxArray;
-                 ++i, ++n) {
-                HPDF_Array_Add(k, element_dicts[kids[e][i].index]);
-                parent_of[kids[e][i].index] = group;
-            }
-            HPDF_Dict_Add(group, "K", k);
+            HPDF_Dict group = objects.raw_dict();
+            objects.set_keys(group, [&](std::string& out) {
+                out += structure.elements[e].role == layout::Role::table ? "/S /TBody\n/P "sv : "/S /Div\n/P "sv;
+                append_reference(out, element_dicts[e]);
+                out += "\n/K [ "sv;
+                for (std::size_t n = 0; i < kids[e].size() && kids[e][i].kind == Kid::Kind::element && n < kMaxArray;
+                     ++i, ++n) {
+                    append_reference(out, element_dicts[kids[e][i].index]);
+                    out += ' ';
+                    parent_of[kids[e][i].index] = group;
+                }
+                out += "]\n"sv;
+            });
             wrapped.push_back({Kid::Kind::group, static_cast<int>(group_dicts.size()), 0});
             group_dicts.push_back(group);
         }
@@ -976,62 +1093,75 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
     }
     for (std::size_t e = 0; e < element_count; ++e) {
         const auto& element = structure.elements[e];
-        HPDF_Dict d = element_dicts[e];
-        HPDF_Dict_AddName(d, "S", role_name(element.role));
-        // Content on the element's own page is a bare MCID; elsewhere a marked-content reference.
-        int own_page = -1;
-        for (const Kid& kid : kids[e])
-            if (kid.kind == Kid::Kind::content) {
-                own_page = kid.page;
-                break;
+        objects.set_keys(element_dicts[e], [&](std::string& out) {
+            out += "/S /"sv;
+            out += role_name(element.role);
+            out += '\n';
+            // Content on the element's own page is a bare MCID; elsewhere a marked-content reference.
+            int own_page = -1;
+            for (const Kid& kid : kids[e])
+                if (kid.kind == Kid::Kind::content) {
+                    own_page = kid.page;
+                    break;
+                }
+            if (own_page >= 0) {
+                out += "/Pg "sv;
+                append_reference(out, pdf_pages[own_page]);
+                out += '\n';
             }
-        if (own_page >= 0) HPDF_Dict_Add(d, "Pg", pdf_pages[own_page]);
-        HPDF_Dict_Add(d, "P",
-                      parent_of[e]          ? parent_of[e]
-                      : element.parent >= 0 ? element_dicts[element.parent]
-                                            : tree_root);
-        if (element.role == layout::Role::th) {
-            HPDF_Dict a = objects.dict(false);
-            HPDF_Dict_AddName(a, "O", "Table");
-            HPDF_Dict_AddName(a, "Scope", element.column_header ? "Column" : "Row");
-            HPDF_Dict_Add(d, "A", a);
-        }
-        HPDF_Array k = objects.array(kids[e].size());
-        for (const Kid& kid : kids[e]) {
-            if (kid.kind == Kid::Kind::element || kid.kind == Kid::Kind::group) {
-                HPDF_Array_Add(k, kid.kind == Kid::Kind::group ? group_dicts[kid.index] : element_dicts[kid.index]);
-                continue;
+            out += "/P "sv;
+            append_reference(out, parent_of[e]          ? parent_of[e]
+                                  : element.parent >= 0 ? element_dicts[element.parent]
+                                                        : tree_root);
+            out += '\n';
+            if (element.role == layout::Role::th)
+                out += element.column_header ? "/A <<\n/O /Table\n/Scope /Column\n>>\n"sv
+                                             : "/A <<\n/O /Table\n/Scope /Row\n>>\n"sv;
+            out += "/K [ "sv;
+            for (const Kid& kid : kids[e]) {
+                if (kid.kind == Kid::Kind::element || kid.kind == Kid::Kind::group) {
+                    append_reference(out,
+                                     kid.kind == Kid::Kind::group ? group_dicts[kid.index] : element_dicts[kid.index]);
+                } else if (kid.kind == Kid::Kind::content && kid.page == own_page) {
+                    append_integer(out, kid.index);
+                } else {
+                    out += kid.kind == Kid::Kind::content ? "<<\n/Type /MCR\n/Pg "sv : "<<\n/Type /OBJR\n/Pg "sv;
+                    append_reference(out, pdf_pages[kid.page]);
+                    out += kid.kind == Kid::Kind::content ? "\n/MCID "sv : "\n/Obj "sv;
+                    if (kid.kind == Kid::Kind::content)
+                        append_integer(out, kid.index);
+                    else
+                        append_reference(out, annotations[kid.index].first);
+                    out += "\n>>"sv;
+                }
+                out += ' ';
             }
-            if (kid.kind == Kid::Kind::content && kid.page == own_page) {
-                HPDF_Array_AddNumber(k, kid.index);
-                continue;
-            }
-            HPDF_Dict ref = objects.dict(false);
-            HPDF_Dict_AddName(ref, "Type", kid.kind == Kid::Kind::content ? "MCR" : "OBJR");
-            HPDF_Dict_Add(ref, "Pg", pdf_pages[kid.page]);
-            if (kid.kind == Kid::Kind::content)
-                HPDF_Dict_AddNumber(ref, "MCID", kid.index);
-            else
-                HPDF_Dict_Add(ref, "Obj", annotations[kid.index].first);
-            HPDF_Array_Add(k, ref);
-        }
-        HPDF_Dict_Add(d, "K", k);
+            out += "]\n"sv;
+        });
     }
-    HPDF_Array root_k = objects.array(root_kids.size());
-    for (const Kid& kid : root_kids) HPDF_Array_Add(root_k, element_dicts[kid.index]);
-    HPDF_Dict_Add(tree_root, "K", root_k);
-    HPDF_Dict parent_tree_dict = objects.dict(true);
-    std::vector<std::pair<int, void*>> parent_entries;
-    for (std::size_t p = 0; p < page_count; ++p) {
-        HPDF_Array marked = objects.array(parent_tree[p].size());
-        for (int e : parent_tree[p]) HPDF_Array_Add(marked, element_dicts[e]);
-        parent_entries.push_back({static_cast<int>(p), marked});
-    }
-    for (std::size_t a = 0; a < annotations.size(); ++a)
-        parent_entries.push_back({static_cast<int>(page_count + a), element_dicts[annotations[a].second]});
-    number_tree(objects, parent_tree_dict, parent_entries);
-    HPDF_Dict_Add(tree_root, "ParentTree", parent_tree_dict);
-    HPDF_Dict_AddNumber(tree_root, "ParentTreeNextKey", static_cast<HPDF_INT32>(page_count + annotations.size()));
+    HPDF_Dict parent_tree_dict = objects.raw_dict();
+    // Keyed by page (the elements of its MCIDs), then by annotation (its Link element).
+    number_tree(objects, parent_tree_dict, page_count + annotations.size(), [&](std::size_t key, std::string& out) {
+        if (key >= page_count) return append_reference(out, element_dicts[annotations[key - page_count].second]);
+        out += "[ "sv;
+        for (int e : parent_tree[key]) {
+            append_reference(out, element_dicts[e]);
+            out += ' ';
+        }
+        out += ']';
+    });
+    objects.set_keys(tree_root, [&](std::string& out) {
+        out += "/Type /StructTreeRoot\n/K [ "sv;
+        for (const Kid& kid : root_kids) {
+            append_reference(out, element_dicts[kid.index]);
+            out += ' ';
+        }
+        out += "]\n/ParentTree "sv;
+        append_reference(out, parent_tree_dict);
+        out += "\n/ParentTreeNextKey "sv;
+        append_integer(out, page_count + annotations.size());
+        out += '\n';
+    });
 
     HPDF_Dict catalog = pdf->catalog;
     HPDF_Dict_Add(catalog, "StructTreeRoot", tree_root);
@@ -1073,6 +1203,7 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
     }
 
     std::string bytes;
+    bytes.reserve(objects.saved_size_bound());  // (grown as it was written, its copies were fresh memory)
     if (sink.code == HPDF_OK) {
         // (HPDF_SaveToStream writes to the document's stream as it finds it, making a memory
         // stream only when there is none)
