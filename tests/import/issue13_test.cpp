@@ -1016,3 +1016,52 @@ TEST_CASE("a contents list without page numbers over a body whose numbers stand 
         }
     CHECK(cases == 8);
 }
+
+// Seen when a council's Word file is printed to PDF and read by pdftotext without -layout:
+// the labels (or bullet glyphs) of a lead-in's list stand in a column of their own, read
+// before the items' words; when two such clauses follow each other, the second's number,
+// lead-in and labels come between the first's labels and its items. Every label style,
+// list length, with items wrapped onto a second line or not, one clause or two: each label
+// goes with its item's words, in order.
+TEST_CASE("labels stacked in a column before their items' words, one clause or two interleaved",
+          "[import][issue13]") {
+    const std::array<std::array<std::string, 4>, 3> styles = {
+        {{"(a)", "(b)", "(c)", "(d)"}, {"a)", "b)", "c)", "d)"}, {"\xE2\x80\xA2", "\xE2\x80\xA2", "\xE2\x80\xA2", "\xE2\x80\xA2"}}};
+    int cases = 0;
+    for (const auto& labels : styles)
+        for (std::size_t count = 2; count <= 4; ++count)
+            for (const bool wrapped : {false, true})
+                for (const bool two : {false, true}) {
+                    auto item = [&](int clause, std::size_t k) {
+                        const std::string words = "item " + std::to_string(k + 1) + " of list " + std::to_string(clause);
+                        const std::string end = k + 1 == count ? "." : ";";
+                        return wrapped ? words + " which runs on to\nthe next line" + end : words + end;
+                    };
+                    std::string text = "Member Officer Protocol\n\n1.\n\nIntroduction\n\n1.1\n\nMembers must do these:\n";
+                    for (std::size_t k = 0; k < count; ++k) text += labels[k] + "\n";
+                    text += "\n";
+                    if (two) {
+                        text += "1.2\n\nOfficers must do those:\n";
+                        for (std::size_t k = 0; k < count; ++k) text += labels[k] + "\n";
+                        text += "\n1.3\n\n";
+                    }
+                    for (std::size_t k = 0; k < count; ++k) text += item(1, k) + "\n";
+                    if (two)
+                        for (std::size_t k = 0; k < count; ++k) text += item(2, k) + "\n";
+                    text += (two ? "\n" : "\n1.2\n\nOfficers must do those.\n\n1.3\n\n") +
+                            std::string("Councillors set policy.\n");
+                    INFO(text);
+                    const Imported i = import_text(text, {.council = "Anytown Council"});
+                    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3"});
+                    for (int clause = 1; clause <= (two ? 2 : 1); ++clause)
+                        for (std::size_t k = 0; k < count; ++k) {
+                            // (bullets are written "- "; labels "- (a) ")
+                            const std::string marker = labels[k] == "\xE2\x80\xA2" ? "- " : "- " + labels[k] + " ";
+                            CHECK(contains(i.markdown, marker + "item " + std::to_string(k + 1) + " of list " +
+                                                           std::to_string(clause)));
+                        }
+                    CHECK(contains(i.warnings, "stood in a column of their own"));
+                    ++cases;
+                }
+    CHECK(cases == 36);
+}
