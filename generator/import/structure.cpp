@@ -2773,6 +2773,17 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         }
     }
     if (first > top) {
+        // the title again right under it, a page's first heading ("MEMBER / OFFICER PROTOCOL"
+        // under "Member/Officer Protocol"): left out before the headings' levels are settled
+        if (title_after_paper == items.size() && first < items.size() && items[first].role == Role::heading &&
+            items[first].marker.kind == MarkerKind::none &&
+            letters_and_digits(items[first].para.text) == letters_and_digits(title)) {
+            dropped.push_back({items[first].para.pos, items[first].para.text, "title repeated"});
+            diags.note(path, items[first].para.pos,
+                       "'" + items[first].para.text + "' repeats the title where the document starts: left out");
+            items.erase(items.begin() + static_cast<long>(first));
+            if (start > first) --start;
+        }
         // with the title out of the way, sub-headings are the sections when no other
         // heading is in capitals, and the protocol starts at the first of them
         promote_sub_headings(items, first);
@@ -2843,7 +2854,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         const Item& it = items[i];
         if (!it.guess.empty() && it.role != Role::plain) diags.warning(path, it.para.pos, it.guess);
         // the title again where the document itself starts, after a covering report
-        if (i > first && !title.empty() && it.role == Role::heading && it.marker.kind == MarkerKind::none &&
+        if (i >= first && !title.empty() && it.role == Role::heading && it.marker.kind == MarkerKind::none &&
             letters_and_digits(it.para.text) == letters_and_digits(title)) {
             dropped.push_back({it.para.pos, it.para.text, "title repeated"});
             diags.note(path, it.para.pos,
@@ -2896,6 +2907,14 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         builder.add(it);
     }
     builder.finish();
+    // (a preamble left with nothing in it, its only line the title again, is no section;
+    // one that holds sub-headings stays their parent)
+    for (std::size_t k = p.sections.size(); k-- > 0;) {
+        const Section& s = p.sections[k];
+        const bool parent = k + 1 < p.sections.size() && p.sections[k + 1].level > s.level;
+        if (s.kind == SectionKind::preamble && s.heading.empty() && s.intro.empty() && s.clauses.empty() && !parent)
+            p.sections.erase(p.sections.begin() + static_cast<long>(k));
+    }
     headings_of_one_numbered_section(p.sections, path, diags);
 
     // A protocol is kept as numbered clauses: with no number anywhere there is nothing

@@ -1591,6 +1591,16 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             diags.warning(path, {line.number, line.column},
                           "'" + m.text + "' taken to start a paragraph: the line before ended short of the width");
         }
+        // a line printed twice, one under the other, however spaced or cased (a page's title
+        // over its first heading)
+        auto letters_of = [](std::string_view t) {
+            std::string out;
+            for (const char c : t)
+                if (ascii::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) out += ascii::to_lower(c);
+            return out;
+        };
+        starts = starts || (open && cur.single_line && !last_line.empty() &&
+                            line.text.size() < 2 * last_line.size() + 8 && letters_of(line.text) == letters_of(last_line));
         // "PROTOCOL FOR MEMBER-OFFICER RELATIONS" / "Introduction" or "Adopted by Council on
         // ...": a title or heading in capitals is a paragraph of its own, however near the
         // width it ran (what goes on after it in small letters is another paragraph)

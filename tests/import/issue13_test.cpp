@@ -1065,3 +1065,38 @@ TEST_CASE("labels stacked in a column before their items' words, one clause or t
                 }
     CHECK(cases == 36);
 }
+
+// A web page's title printed again as the page's first heading, right under it (the page's
+// own title, then the document's): left out, however it is spaced or cased, and no empty
+// section is left where it stood.
+TEST_CASE("the title repeated right under itself is left out, leaving no empty section", "[import][issue13]") {
+    const std::array<std::pair<std::string, std::string>, 3> titles = {
+        {{"Member Officer Protocol", "Member Officer Protocol"},
+         {"Member/Officer Protocol", "MEMBER / OFFICER PROTOCOL"},
+         {"Councillor-Officer Protocol", "Councillor - Officer Protocol"}}};
+    int cases = 0;
+    for (const auto& [title, again] : titles)
+        for (const bool numbered : {true, false})
+            for (const bool blank_lines : {true, false}) {
+                const std::string gap = blank_lines ? "\n\n" : "\n";
+                // (a text of some length: a handful of lines says nothing of how it was laid out)
+                std::string body;
+                for (const std::string heading : {"Introduction", "Roles"}) {
+                    const std::string n = heading == std::string("Roles") ? "2" : "1";
+                    body += (numbered ? n + ". " : "") + heading + gap;
+                    for (int k = 1; k <= 3; ++k)
+                        body += (numbered ? n + "." + std::to_string(k) + " " : "") +
+                                "Members and officers respect each other in the work of paragraph number " +
+                                std::to_string(k) + "." + gap;
+                }
+                const std::string text = title + gap + again + gap + body;
+                INFO(text);
+                const Imported i = import_text(text, {.council = "Anytown Council"});
+                CHECK(i.result.protocol.meta.title == title);
+                CHECK_FALSE(contains(i.markdown, again + " {"));
+                CHECK_FALSE(contains(i.markdown, "{#preamble .preamble}"));
+                CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3", "2.1", "2.2", "2.3"});
+                ++cases;
+            }
+    CHECK(cases == 12);
+}
