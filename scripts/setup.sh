@@ -13,7 +13,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git python3
   libcmark-gfm-dev libcmark-gfm-extensions-dev libpugixml-dev libhpdf-dev libyaml-cpp-dev
   libhyphen-dev hyphen-en-us libfontconfig-dev fontconfig fonts-dejavu-core fonts-liberation2
-  catch2 libbenchmark-dev libxml2-dev libdeflate-dev libjemalloc-dev
+  catch2 libbenchmark-dev libxml2-dev libdeflate-dev zlib1g-dev libjemalloc-dev
 )
 if [ "${1:-}" = "--test-tools" ]; then
   # clang + its runtimes (libFuzzer, sanitizers: only "recommended" by clang, so named);
