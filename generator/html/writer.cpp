@@ -498,9 +498,7 @@ Context page_context(const Protocol& p, const SiteOptions& options, const SitePa
     }
     ctx["downloads"] = Value::list(std::move(downloads));
     // A reader must never mistake a draft or an old version for the protocol in force.
-    ctx["notice"] = m.status == Status::draft        ? "This is a draft. It has not been adopted."
-                    : m.status == Status::superseded ? "This version has been superseded and is no longer in force."
-                                                     : "";
+    ctx["notice"] = std::string(model::status_notice(m.status));
     ctx["title"] = m.title;
     ctx["council"] = m.council;
     ctx["version"] = m.version;

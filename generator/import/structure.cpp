@@ -1758,6 +1758,32 @@ std::optional<std::pair<std::string, std::string>> title_fact(std::string_view t
     return std::make_pair(label, value);
 }
 
+// "Version: 1 Status: Draft" -> {"Version: 1", "Status: Draft"}: the line cut before each
+// label of a title page's fact, when it starts with one and every piece reads as a fact
+// (a status word, a date); nothing otherwise.
+std::vector<std::string> facts_row(std::string_view text) {
+    static const std::array<std::string_view, 5> labels = {"Version: ", "Status: ", "Adopted: ", "Adopted by: ",
+                                                            "Supersedes: "};
+    std::vector<std::size_t> cuts;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if (at > 0 && text[at - 1] != ' ') continue;
+        for (std::string_view label : labels)
+            if (text.substr(at).starts_with(label)) cuts.push_back(at);
+    }
+    if (cuts.size() < 2 || cuts.front() != 0) return {};
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < cuts.size(); ++k) {
+        const std::string piece = trim(text.substr(cuts[k], (k + 1 < cuts.size() ? cuts[k + 1] : text.size()) - cuts[k]));
+        const auto fact = title_fact(piece);
+        if (!fact) return {};
+        const std::string value = lower(fact->second);
+        if (fact->first == "status" && value != "draft" && value != "adopted" && value != "superseded") return {};
+        if (fact->first == "adopted" && model::date_from_words(fact->second).empty()) return {};
+        out.push_back(piece);
+    }
+    return out;
+}
+
 // "Adopted by Council on 12 May 2022" -> (Council, 12 May 2022); "Approved by Full
 // Council: 14 May 2025", "Adopted on 2 March 2024", "Adopted 2 March 2024" likewise (no
 // body: ""). Nothing unless the line ends in a date.
@@ -1851,6 +1877,22 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
         if ((is_structure(items[i]) && !title_page_line) || items[i].marker.kind != MarkerKind::none ||
             (!p.single_line && p.text.size() > 80))
             break;
+        // protopub's own notice on a page of a version not in force: its status says it
+        if (p.text == model::status_notice(Status::draft) || p.text == model::status_notice(Status::superseded)) {
+            dropped.push_back({p.pos, p.text, "title page"});
+            diags.note(path, p.pos, "'" + p.text + "' is protopub's notice of the version's status: left out");
+            items.erase(items.begin() + static_cast<long>(i));
+            continue;
+        }
+        // "Status:" over "Draft": a title page's label and its value a paragraph apart (a
+        // page's table printed to PDF): one fact
+        if (!p.bullet && !p.table && p.text.size() > 1 && p.text.back() == ':' && i + 1 < items.size() &&
+            items[i + 1].marker.kind == MarkerKind::none && split_words(items[i + 1].para.text).size() <= 4 &&
+            title_fact(p.text + " " + items[i + 1].para.text)) {
+            items[i].para.text += " " + items[i + 1].para.text;
+            items.erase(items.begin() + static_cast<long>(i) + 1);
+            continue;  // read again, whole
+        }
         // "Adopted by Council on 12 May 2022", "Approved by Council: 14 May 2025", "Adopted 2
         // March 2024": who adopted it and when, in one line
         if (const auto adoption = p.bullet || p.table ? std::nullopt : adoption_line(p.text)) {
@@ -1858,6 +1900,15 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
             diags.note(path, p.pos, "'" + p.text + "' is a fact of the title page: it goes into the front matter");
             if (!adoption->first.empty()) facts.emplace_back("adopted by", adoption->first);
             facts.emplace_back("adopted", adoption->second);
+            items.erase(items.begin() + static_cast<long>(i));
+            continue;
+        }
+        // "Version: 1 Status: Draft": a row of the title page's facts on one line
+        if (const auto row = p.bullet || p.table ? std::vector<std::string>{} : facts_row(p.text); row.size() >= 2) {
+            dropped.push_back({p.pos, p.text, "title page"});
+            diags.note(path, p.pos, "'" + p.text + "' are facts of the title page: they go into the front matter");
+            for (const std::string& one : row)
+                if (auto f = title_fact(one)) facts.push_back(std::move(*f));
             items.erase(items.begin() + static_cast<long>(i));
             continue;
         }

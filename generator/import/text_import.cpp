@@ -317,7 +317,15 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
         // prints over a covering report (the preamble says so again), on a line of its own
         static const std::string label = model::covering_report_label(Protocol{});
         static const std::string label_prefix = label.substr(0, label.size() - std::string("document").size());
-        if (line.text.rfind(label_prefix, 0) == 0 && !ends_sentence(line.text)) {
+        // (in capitals where a page's style sets it so; wrapped onto the next line)
+        if (detail::lower(line.text).rfind(detail::lower(label_prefix), 0) == 0 && !ends_sentence(line.text)) {
+            // the rest of the label, wrapped: a line in the same capitals that goes on with it
+            if (i + 1 < lines.size() && !lines[i + 1].blank && !lines[i + 1].junk &&
+                detail::in_capitals(line.text) && detail::in_capitals(lines[i + 1].text) &&
+                model::word_count(lines[i + 1].text, 6) <= 5 && !ends_sentence(lines[i + 1].text)) {
+                line.text += " " + lines[i + 1].text;
+                lines[i + 1].junk = true;
+            }
             line.junk = true;
             dropped.push_back({{line.number, 1}, line.text, "covering report label"});
             diags.warning(path, {line.number, 1}, "dropped the covering report's label '" + line.text + "'");
@@ -838,10 +846,12 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
 // list ends the clause above (its lead-in ended with ":"), and pdftotext read the number
 // column before it. The first paragraph after the list's items; `from` is the list's
 // first line. lines.size() when there is none.
+// (A lettered list, "(a)" alone or with its words, is such a list too.)
 std::size_t after_bullet_list(const std::vector<Line>& lines, std::size_t from) {
-    auto glyph_alone = [](const Line& l) {
+    auto item_marker = [](MarkerKind k) { return k == MarkerKind::bullet || k == MarkerKind::label; };
+    auto glyph_alone = [&](const Line& l) {
         const Marker m = detail::read_marker(l.text + " x");
-        return m.kind == MarkerKind::bullet && m.length == l.text.size() + 1;
+        return item_marker(m.kind) && m.length == l.text.size() + 1;
     };
     bool item_words_due = false;  // a glyph alone: its words are the next line
     bool in_item = false;         // an item's words: the lines under them without a gap go on
@@ -856,7 +866,7 @@ std::size_t after_bullet_list(const std::vector<Line>& lines, std::size_t from) 
             item_words_due = true;
             continue;
         }
-        if (item_words_due || in_item || detail::read_marker(l.text).kind == MarkerKind::bullet) {
+        if (item_words_due || in_item || item_marker(detail::read_marker(l.text).kind)) {
             item_words_due = false;
             in_item = true;
             continue;
@@ -881,6 +891,25 @@ void deal_stacked_numbers(std::vector<Line>& lines, const std::string& path, Dia
         std::size_t k = next_line(i + 1);
         while (k < lines.size() && !lines[k].page_break && bare_number(lines[k].text))
             run.push_back(k), k = next_line(k + 1);
+        // "Officers" / "3.3" / "3.3.1" / "The primary role ...": the first number is the heading's
+        // above it (read after it), the next its first clause's
+        if (run.size() >= 2 && i > 0) {
+            std::size_t above = i;
+            while (above > 0 && (lines[above - 1].blank || lines[above - 1].junk)) --above;
+            const std::vector<int> first = detail::read_marker(lines[i].text + " x").parts;
+            const std::vector<int> second = detail::read_marker(lines[run[1]].text + " x").parts;
+            const bool child = second.size() > first.size() && std::equal(first.begin(), first.end(), second.begin());
+            if (above > 0 && child && detail::read_marker(lines[above - 1].text).kind == MarkerKind::none &&
+                title_line(lines[above - 1].text) && !ends_sentence(lines[above - 1].text)) {
+                Line& heading = lines[above - 1];
+                diags.warning(path, {lines[i].number, 1},
+                              "'" + lines[i].text + "' under the heading '" + heading.text +
+                                  "' taken as its number: the clauses' numbers follow it");
+                heading.text = lines[i].text + " " + heading.text;
+                lines[i].junk = lines[i].bare_marker = true;
+                run.erase(run.begin());
+            }
+        }
         if (run.size() < 2 || k == lines.size() || detail::read_marker(lines[k].text).kind != MarkerKind::none)
             continue;
         std::vector<std::size_t> targets = {k};
@@ -900,7 +929,8 @@ void deal_stacked_numbers(std::vector<Line>& lines, const std::string& path, Dia
                 const std::vector<int> parts = detail::read_marker(lines[q].text + " x").parts;
                 return parts.size() > parent.size() && std::equal(parent.begin(), parent.end(), parts.begin());
             };
-            if (detail::read_marker(lines[p].text + " x").kind == MarkerKind::bullet) {
+            if (const MarkerKind kind = detail::read_marker(lines[p].text + " x").kind;
+                kind == MarkerKind::bullet || kind == MarkerKind::label) {
                 t = after_bullet_list(lines, p);
             } else if (child(p)) {
                 while (child(p)) {
@@ -1550,11 +1580,18 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         starts = starts || (page_seam && (sentence_ended || m.kind == MarkerKind::clause));
         // "Finance: Not applicable" / "Legal: J. Smith": one field per line on a cover sheet
         // (the first of them too: "... Relations" / "To: Standards Committee" / "Date: ...")
+        // ("Status:" alone, its value on a line below, is a field too)
         const auto field_follows = [&] {
             const std::size_t after = next_line(index + 1);
-            return after < lines.size() && starts_field(lines[after].text);
+            if (after == lines.size()) return false;
+            const std::string& t = lines[after].text;
+            return starts_field(t) ||
+                   (t.size() > 1 && t.back() == ':' && ascii::is_upper(t[0]) && model::word_count(t, 4) <= 3);
         };
-        starts = starts || (starts_field(line.text) && (starts_field(last_line) || field_follows())) ||
+        // ("Version: 1    Status: Draft": a title page's row of fields, a line of its own)
+        const bool fields_row = starts_field(line.text) && line.text.find(": ", line.text.find(": ") + 2) != std::string::npos &&
+                                model::word_count(line.text, 9) <= 8;
+        starts = starts || (starts_field(line.text) && (starts_field(last_line) || field_follows() || fields_row)) ||
                  line.title_page || line.cut || headers.count(line.text) > 0;
         // "18. SUMMARY" / "The working relationship ...": a numbered heading in capitals is a
         // line of its own
@@ -1886,6 +1923,38 @@ std::size_t title_before_field(std::string_view text) {
             return name + 1;
     }
     return 0;
+}
+
+// "... Section 151 <https://www.legislation.gov.uk/ukpga/1972/70/section/151> Officer": a web
+// page printed with a style that writes each link's address after its words. An address in
+// angle brackets right after a word (not after "see", "at", a dash or a colon, where the
+// address is what the sentence gives) is the link's, not words of the text: dropped, each
+// reported. (protopub links statutes again from their words.)
+void drop_printed_addresses(std::vector<Paragraph>& paras, const std::string& path, std::vector<Dropped>& dropped,
+                            Diagnostics& diags) {
+    static const std::array<std::string_view, 12> giving = {"see", "at", "visit", "via", "from", "on",
+                                                            "to", "is", "are", "website", "site", "page"};
+    for (Paragraph& p : paras) {
+        if (p.table || p.text.find(" <http") == std::string::npos) continue;
+        for (std::size_t at = p.text.find(" <http"); at != std::string::npos; at = p.text.find(" <http", at + 1)) {
+            const std::size_t close = p.text.find('>', at);
+            if (close == std::string::npos || p.text.find(' ', at + 1) < close || at == 0) continue;
+            const std::size_t word = p.text.rfind(' ', at - 1);
+            const std::string before = detail::lower(p.text.substr(word == std::string::npos ? 0 : word + 1,
+                                                                   at - (word == std::string::npos ? 0 : word + 1)));
+            const char last = before.empty() ? ' ' : before.back();
+            if (before.empty() || last == '-' || last == ':' || (!ascii::is_alnum(last) && last != ')') ||
+                std::find(giving.begin(), giving.end(), before) != giving.end())
+                continue;
+            const std::string address = p.text.substr(at + 1, close - at);
+            dropped.push_back({p.pos, address, "printed link address"});
+            diags.warning(path, p.pos,
+                          "dropped '" + address + "' after '" + before +
+                              "': a link's address printed after its words, as a web page's print style writes it");
+            p.text.erase(at, close + 1 - at);
+            --at;
+        }
+    }
 }
 
 std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::string& path, Diagnostics& diags) {
@@ -2850,6 +2919,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     }
     paras = detail::rejoin_broken(std::move(paras), last_length, layout.width, spaced ? longest : 0);
     move_footnotes(paras, path, diags);
+    drop_printed_addresses(paras, path, dropped, diags);
     return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags);
 }
 

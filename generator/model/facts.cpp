@@ -61,6 +61,15 @@ std::string date_from_words(std::string_view words) {
     return "";
 }
 
+std::string_view status_notice(Status s) {
+    switch (s) {
+        case Status::draft: return "This is a draft. It has not been adopted.";
+        case Status::superseded: return "This version has been superseded and is no longer in force.";
+        case Status::adopted: return "";
+    }
+    return "";
+}
+
 std::string status_in_words(Status s) {
     switch (s) {
         case Status::draft: return "Draft";

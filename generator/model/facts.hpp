@@ -19,6 +19,10 @@ std::string date_from_words(std::string_view words);
 // "Adopted" for Status::adopted: the status as a reader sees it.
 std::string status_in_words(Status s);
 
+// What a page says of a version that is not in force ("This is a draft. It has not been
+// adopted."), "" for an adopted one. Import knows it again as protopub's own words.
+std::string_view status_notice(Status s);
+
 // One line of a title page: "Version" / "2024".
 struct TitleFact {
     std::string label;

@@ -19,7 +19,9 @@
 #include "check/check.hpp"
 #include "compare/compare.hpp"
 #include "docx/docx.hpp"
+#include "html/writer.hpp"
 #include "import/import.hpp"
+#include "io/files.hpp"
 #include "model/text.hpp"
 #include "package/zip_writer.hpp"
 #include "pdf/pdf.hpp"
@@ -27,6 +29,7 @@
 #include "refs/refs.hpp"
 #include "source/reader.hpp"
 #include "source/writer.hpp"
+#include "paths.hpp"
 #include "support.hpp"
 
 using namespace protopub;
@@ -191,7 +194,8 @@ struct Layout {
     std::vector<int> classes;            // the LAYOUTS.md classes this layout stands for
     // our own .docx, a Word file with numbers typed (no Word numbering), or our PDF through pdftotext
     // office_pdf: our .docx printed to PDF by LibreOffice, as a council's Word file is printed
-    enum class Medium { text, docx, typed_docx, pdf, office_pdf } medium = Medium::text;
+    // browser_pdf: our web page printed to PDF by a browser (Chromium, its print stylesheet)
+    enum class Medium { text, docx, typed_docx, pdf, office_pdf, browser_pdf } medium = Medium::text;
     std::string pdftotext_flags;  // "", "-layout", "-raw"
     bool layout_table = false;  // typed_docx: numbered lines as rows of a borderless table, the number in its own cell
     // LAYOUTS.md classes 18-35
@@ -329,6 +333,11 @@ const std::vector<Layout>& layouts() {
         });
         add("our .docx printed to PDF by LibreOffice, pdftotext -raw", [](Layout& x) {
             x.medium = Layout::Medium::office_pdf, x.pdftotext_flags = "-raw", x.classes = {29, 33};
+        });
+        add("our web page printed to PDF by a browser, pdftotext",
+            [](Layout& x) { x.medium = Layout::Medium::browser_pdf, x.classes = {1, 29, 33}; });
+        add("our web page printed to PDF by a browser, pdftotext -layout", [](Layout& x) {
+            x.medium = Layout::Medium::browser_pdf, x.pdftotext_flags = "-layout", x.classes = {1, 29, 33};
         });
         add("our PDF, pdftotext -layout", [](Layout& x) {
             x.medium = Layout::Medium::pdf, x.pdftotext_flags = "-layout", x.classes = {12, 29};
@@ -1950,6 +1959,25 @@ const std::string& office_pdf(const std::string& name, const Protocol& p) {
     return printed[name] = testing::read(dir.file("in.pdf"));
 }
 
+// Our web page of `p`, printed to PDF by Chromium (headless, its print stylesheet; once for
+// each source).
+const std::string& browser_pdf(const std::string& name, const Protocol& p) {
+    static std::map<std::string, std::string> printed;
+    if (auto it = printed.find(name); it != printed.end()) return it->second;
+    testing::TempDir dir;
+    Diagnostics diags;
+    io::OutputSet site;
+    html::SiteOptions options;
+    options.templates_dir = test_env::source_dir() + "/templates";
+    REQUIRE(html::render_site({p}, options, site, diags));
+    for (const auto& [file, bytes] : site.files()) testing::write(dir.file(file), bytes);
+    const std::string cmd = "cd '" + dir.path() + "' && chromium --headless --no-sandbox --disable-gpu "
+                            "--no-pdf-header-footer --user-data-dir='" + dir.file("profile") +
+                            "' --print-to-pdf=out.pdf 'file://" + dir.file(html::page_name(p)) + "' >/dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    return printed[name] = testing::read(dir.file("out.pdf"));
+}
+
 Outcome round_trip(const std::string& name, const Protocol& source, const Layout& layout) {
     const Protocol want = transform(source, layout);
     // what our writers are given, as `build` gives it: references resolved (statutes linked,
@@ -1971,13 +1999,14 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
         const std::string bytes = docx::render_docx(built, docx_options, diags);
         r = import::import_docx(bytes, "roundtrip.docx", options, diags);
     } else {
-        if (layout.medium == Layout::Medium::pdf || layout.medium == Layout::Medium::office_pdf) {
+        if (layout.medium == Layout::Medium::pdf || layout.medium == Layout::Medium::office_pdf ||
+            layout.medium == Layout::Medium::browser_pdf) {
             testing::TempDir dir;
             pdf::PdfOptions pdf_options;
             pdf_options.epoch = 1700000000;
-            testing::write(dir.file("in.pdf"), layout.medium == Layout::Medium::office_pdf
-                                                   ? office_pdf(name, built)
-                                                   : pdf::render_pdf(built, pdf_options, diags));
+            testing::write(dir.file("in.pdf"), layout.medium == Layout::Medium::office_pdf    ? office_pdf(name, built)
+                                               : layout.medium == Layout::Medium::browser_pdf ? browser_pdf(name, built)
+                                                                                               : pdf::render_pdf(built, pdf_options, diags));
             const std::string cmd =
                 "pdftotext " + layout.pdftotext_flags + " " + dir.file("in.pdf") + " " + dir.file("out.txt");
             REQUIRE(std::system(cmd.c_str()) == 0);
@@ -2032,7 +2061,8 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
     Signature want_sig = signature(want), got_sig = signature(again);
     // pdftotext (without -layout or -raw) takes the hyphen out of a word hyphenated at a line
     // end, whatever the word: a compound broken there ("even-" / "handed") comes out whole
-    if (layout.medium == Layout::Medium::office_pdf && layout.pdftotext_flags.empty())
+    if ((layout.medium == Layout::Medium::office_pdf || layout.medium == Layout::Medium::browser_pdf) &&
+        layout.pdftotext_flags.empty())
         for (Signature* sig : {&want_sig, &got_sig})
             for (auto& w : sig->words) std::erase(w, '-');
     const std::string diff = difference(want_sig, got_sig, layout.bullets_counted, tables);
@@ -2097,6 +2127,8 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"our .docx printed to PDF by LibreOffice, pdftotext", 14},  // and the Oxford and Somerset texts its reading order scrambles
         {"our .docx printed to PDF by LibreOffice, pdftotext -layout", 16},  // as wrapped 72, no blank lines
         {"our .docx printed to PDF by LibreOffice, pdftotext -raw", 16},  // the same
+        {"our web page printed to PDF by a browser, pdftotext", 15},
+        {"our web page printed to PDF by a browser, pdftotext -layout", 16},
         {"footers 'Page N of M' alone, mid-paragraph, no blank lines", 17},  // as wrapped 72, no blank lines
         {"the title after 'Part 5.' and a tab, under the collection's name", 17},
         {"title in capitals, 'Last reviewed'", 17},
