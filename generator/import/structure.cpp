@@ -2509,15 +2509,15 @@ void drop_glossary(std::vector<Paragraph>& paragraphs, const std::string& path, 
         if (paragraphs[i].table) return;
         entries += " " + paragraphs[i].text;
     }
-    // "term — definition (paragraph 4.2)", one after another
+    // "term — definition (paragraph 4.2)", one after another (a web page's printed list puts
+    // the term over its definition, with no dash between)
     std::size_t count = 0;
     for (std::string_view rest = entries; !rest.empty(); ++count) {
         while (rest.starts_with(' ')) rest.remove_prefix(1);
         if (rest.empty()) break;
-        const std::size_t dash = rest.find(" \xE2\x80\x94 ");
         const std::size_t cited = rest.find("(paragraph ");
         const std::size_t close = cited == std::string_view::npos ? cited : rest.find(')', cited);
-        if (dash == std::string_view::npos || dash == 0 || close == std::string_view::npos || cited < dash) return;
+        if (close == std::string_view::npos || model::word_count(rest.substr(0, cited), 3) < 2) return;
         rest.remove_prefix(close + 1);
     }
     if (count == 0) return;

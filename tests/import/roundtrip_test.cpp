@@ -2128,7 +2128,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"our .docx printed to PDF by LibreOffice, pdftotext -layout", 16},  // as wrapped 72, no blank lines
         {"our .docx printed to PDF by LibreOffice, pdftotext -raw", 16},  // the same
         {"our web page printed to PDF by a browser, pdftotext", 15},
-        {"our web page printed to PDF by a browser, pdftotext -layout", 16},
+        {"our web page printed to PDF by a browser, pdftotext -layout", 17},
         {"footers 'Page N of M' alone, mid-paragraph, no blank lines", 17},  // as wrapped 72, no blank lines
         {"the title after 'Part 5.' and a tab, under the collection's name", 17},
         {"title in capitals, 'Last reviewed'", 17},
