@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -126,6 +127,22 @@ void append_change_marks(pugi::xml_node clause_node, pugi::xml_node number_slot,
 }
 
 }  // namespace
+
+std::vector<pugi::xml_node> elements(pugi::xml_node root, const char* name,
+                                     const std::function<bool(pugi::xml_node)>& keep) {
+    struct Walk : pugi::xml_tree_walker {
+        const char* name;
+        const std::function<bool(pugi::xml_node)>& keep;
+        std::vector<pugi::xml_node> found;
+        Walk(const char* n, const std::function<bool(pugi::xml_node)>& k) : name(n), keep(k) {}
+        bool for_each(pugi::xml_node& n) override {
+            if (std::strcmp(n.name(), name) == 0 && (!keep || keep(n))) found.push_back(n);
+            return true;
+        }
+    } walk(name, keep);
+    root.traverse(walk);
+    return std::move(walk.found);
+}
 
 void add_class(pugi::xml_node node, const std::string& cls) {
     pugi::xml_attribute a = node.attribute("class");
@@ -334,20 +351,11 @@ namespace {
 
 // Each scrolling table frame is a landmark region, so each needs a name of its own:
 // "Table 1", "Table 2", ... in page order (axe: landmark-unique).
-// (found by a walk of the tree: an XPath query over a long document's body was a tenth of
-// writing its page)
 void name_tables(pugi::xml_node root) {
-    struct Frames : pugi::xml_tree_walker {
-        std::vector<pugi::xml_node> found;
-        bool for_each(pugi::xml_node& n) override {
-            if (std::strcmp(n.name(), "div") == 0 && std::strcmp(n.attribute("role").value(), "region") == 0 &&
-                std::strcmp(n.attribute("aria-label").value(), "Table") == 0)
-                found.push_back(n);
-            return true;
-        }
-    } walk;
-    root.traverse(walk);
-    std::vector<pugi::xml_node>& frames = walk.found;
+    const std::vector<pugi::xml_node> frames = elements(root, "div", [](pugi::xml_node n) {
+        return std::strcmp(n.attribute("role").value(), "region") == 0 &&
+               std::strcmp(n.attribute("aria-label").value(), "Table") == 0;
+    });
     if (frames.size() < 2) return;
     for (std::size_t i = 0; i < frames.size(); ++i)
         frames[i].attribute("aria-label").set_value(("Table " + std::to_string(i + 1)).c_str());

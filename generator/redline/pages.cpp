@@ -32,8 +32,8 @@ void add_counterpart_links(pugi::xml_node body, const model::Protocol& redline) 
     std::unordered_map<std::string, const model::Clause*> by_id;
     for (const auto& s : redline.sections)
         for (const auto& c : s.clauses) by_id.emplace(c.id, &c);
-    for (const pugi::xpath_node& found : body.select_nodes(".//div[@data-change]")) {
-        pugi::xml_node div = found.node();
+    for (pugi::xml_node div :
+         html::elements(body, "div", [](pugi::xml_node n) { return !!n.attribute("data-change"); })) {
         auto self = by_id.find(div.attribute("id").value());
         if (self == by_id.end() || self->second->change.counterpart_id.empty()) continue;
         auto other = by_id.find(self->second->change.counterpart_id);
@@ -51,9 +51,12 @@ void add_counterpart_links(pugi::xml_node body, const model::Protocol& redline) 
 // moved clause) is struck as its words are, and is not a permanent link: that anchor
 // ("p-4.3") belongs to the clause NEW numbers so.
 void strike_old_numbers(pugi::xml_node body) {
-    for (const pugi::xpath_node& found :
-         body.select_nodes(".//div[@data-change='deleted' or contains(concat(' ', @class, ' '), ' moved-from ')]")) {
-        pugi::xml_node slot = found.node().child("span");
+    const auto gone = [](pugi::xml_node n) {
+        return std::string_view(n.attribute("data-change").value()) == "deleted" ||
+               (" " + std::string(n.attribute("class").value()) + " ").find(" moved-from ") != std::string::npos;
+    };
+    for (pugi::xml_node div : html::elements(body, "div", gone)) {
+        pugi::xml_node slot = div.child("span");
         pugi::xml_node link = slot.child("a");
         if (!link || !link.attribute("id")) continue;  // no number (a move link is no number)
         const std::string number = link.text().get();
@@ -152,8 +155,8 @@ void add_section_move_link(pugi::xml_node heading, const model::Section& s, cons
 void mark_sections(pugi::xml_node body, const model::Protocol& redline) {
     const auto changed = changed_sections(redline);
     if (changed.empty()) return;
-    for (const pugi::xpath_node& found : body.select_nodes(".//section[@id]")) {
-        pugi::xml_node section = found.node();
+    for (pugi::xml_node section :
+         html::elements(body, "section", [](pugi::xml_node n) { return !!n.attribute("id"); })) {
         auto it = changed.find(section.attribute("id").value());
         if (it == changed.end()) continue;
         const model::Section& s = *it->second;
@@ -169,8 +172,7 @@ void mark_sections(pugi::xml_node body, const model::Protocol& redline) {
 // The contents name a changed section with its heading's changes marked.
 void mark_contents(pugi::xml_node contents, const model::Protocol& redline) {
     const auto changed = changed_sections(redline);
-    for (const pugi::xpath_node& found : contents.select_nodes(".//a[@href]")) {
-        pugi::xml_node a = found.node();
+    for (pugi::xml_node a : html::elements(contents, "a", [](pugi::xml_node n) { return !!n.attribute("href"); })) {
         const std::string href = a.attribute("href").value();
         auto it = href.empty() ? changed.end() : changed.find(href.substr(1));
         if (it == changed.end()) continue;
