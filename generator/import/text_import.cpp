@@ -910,6 +910,37 @@ void deal_stacked_numbers(std::vector<Line>& lines, const std::string& path, Dia
                 run.erase(run.begin());
             }
         }
+        // "10.2" / "10.2.1" / "Procedure for Councillors" / "If a Councillor ...": the heading is
+        // under the numbers, and the first is its number, the next its first clause's
+        if (run.size() == 2 && k < lines.size() && detail::read_marker(lines[k].text).kind == MarkerKind::none &&
+            title_line(lines[k].text) && !ends_sentence(lines[k].text)) {
+            const std::vector<int> first = detail::read_marker(lines[run[0]].text + " x").parts;
+            const std::vector<int> second = detail::read_marker(lines[run[1]].text + " x").parts;
+            const std::size_t words = next_line(k + 1);
+            if (second.size() > first.size() && std::equal(first.begin(), first.end(), second.begin()) &&
+                words < lines.size() && detail::read_marker(lines[words].text).kind == MarkerKind::none &&
+                !lines[words].page_break) {
+                diags.warning(path, {lines[run[0]].number, 1},
+                              "'" + lines[run[0]].text + "' and '" + lines[run[1]].text +
+                                  "', stacked over the heading '" + lines[k].text +
+                                  "', taken as its number and its first clause's");
+                lines[k].text = lines[run[0]].text + " " + lines[k].text;
+                lines[words].text = lines[run[1]].text + " " + lines[words].text;
+                for (std::size_t bare : run) lines[bare].junk = lines[bare].bare_marker = true;
+                i = words;
+                continue;
+            }
+        }
+        // "... without delay:" / "4.4" / "4.5" / "(a)" ...: the list after the numbers is the
+        // lead-in's above them; their paragraphs come after it
+        if (run.size() >= 2 && k < lines.size() && i > 0) {
+            std::size_t above = i;
+            while (above > 0 && (lines[above - 1].blank || lines[above - 1].junk)) --above;
+            const MarkerKind kind = detail::read_marker(lines[k].text + " x").kind;
+            if (above > 0 && detail::ends_lead_in(lines[above - 1].text) &&
+                (kind == MarkerKind::bullet || kind == MarkerKind::label))
+                k = after_bullet_list(lines, k);
+        }
         if (run.size() < 2 || k == lines.size() || detail::read_marker(lines[k].text).kind != MarkerKind::none)
             continue;
         std::vector<std::size_t> targets = {k};

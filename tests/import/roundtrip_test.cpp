@@ -2063,8 +2063,10 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
     // end, whatever the word: a compound broken there ("even-" / "handed") comes out whole
     if ((layout.medium == Layout::Medium::office_pdf || layout.medium == Layout::Medium::browser_pdf) &&
         layout.pdftotext_flags.empty())
-        for (Signature* sig : {&want_sig, &got_sig})
+        for (Signature* sig : {&want_sig, &got_sig}) {
             for (auto& w : sig->words) std::erase(w, '-');
+            std::erase_if(sig->words, [](const std::string& w) { return w.empty(); });  // (a dash alone)
+        }
     const std::string diff = difference(want_sig, got_sig, layout.bullets_counted, tables);
     if (const char* dump = std::getenv("ROUNDTRIP_DUMP"); dump && layout.name == dump) {  // both sides' structure
         std::string sides;
@@ -2127,7 +2129,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"our .docx printed to PDF by LibreOffice, pdftotext", 14},  // and the Oxford and Somerset texts its reading order scrambles
         {"our .docx printed to PDF by LibreOffice, pdftotext -layout", 16},  // as wrapped 72, no blank lines
         {"our .docx printed to PDF by LibreOffice, pdftotext -raw", 16},  // the same
-        {"our web page printed to PDF by a browser, pdftotext", 15},
+        {"our web page printed to PDF by a browser, pdftotext", 17},
         {"our web page printed to PDF by a browser, pdftotext -layout", 17},
         {"footers 'Page N of M' alone, mid-paragraph, no blank lines", 17},  // as wrapped 72, no blank lines
         {"the title after 'Part 5.' and a tab, under the collection's name", 17},
