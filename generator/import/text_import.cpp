@@ -1077,6 +1077,15 @@ void deal_stacked_labels(std::vector<Line>& lines, const std::string& path, Diag
                 continue;
             }
             if (lines[k].page_break || detail::read_marker(lines[k].text).kind != MarkerKind::none) break;
+            // as many lines as items left, up to a blank line: a line each, whatever their stops
+            std::size_t block = k;
+            while (block < lines.size() && !lines[block].blank && !lines[block].junk && !label_alone(block) &&
+                   detail::read_marker(lines[block].text).kind == MarkerKind::none)
+                ++block;
+            if (block - k == count - items.size() && (block == lines.size() || lines[block].blank)) {
+                for (std::size_t line = k; line < block; ++line) items.push_back({line});
+                break;
+            }
             std::vector<std::size_t> item = {k};
             // (an item wrapped onto the lines under it, up to twelve)
             while (!ends_item(lines[item.back()].text) && item.size() < 12 && item.back() + 1 < lines.size() &&
@@ -1138,9 +1147,60 @@ void split_glued_numbers(std::vector<Line>& lines, const std::string& path, Diag
     }
 }
 
+// "1." / "2." stacked, then one block of words with no blank line in it (pdftotext read the
+// points' number column first): the first number goes to the block's first line, each next
+// to the next line that starts after a finished sentence, in order. Left as it is when the
+// block has too few such lines.
+void deal_stacked_points(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
+    auto point_alone = [&](std::size_t k) {
+        if (k >= lines.size() || lines[k].blank || lines[k].junk) return 0;
+        const Marker m = detail::read_marker(lines[k].text + " X");
+        const bool alone = m.kind == MarkerKind::single && !m.enclosed && lines[k].text.back() == '.' &&
+                           m.length == lines[k].text.size() + 1;
+        return alone ? m.parts[0] : 0;
+    };
+    auto next_words = [&](std::size_t k) {
+        while (k < lines.size() && (lines[k].blank || lines[k].junk)) ++k;
+        return k;
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (point_alone(i) == 0) continue;
+        std::vector<std::size_t> run = {i};
+        std::size_t k = next_words(i + 1);
+        while (point_alone(k) == point_alone(run.back()) + 1) run.push_back(k), k = next_words(k + 1);
+        if (run.size() < 2 || k == lines.size() || detail::read_marker(lines[k].text).kind != MarkerKind::none) {
+            i = run.back();
+            continue;
+        }
+        std::vector<std::size_t> starts = {k};
+        for (std::size_t line = k + 1; line < lines.size() && !lines[line].blank && starts.size() < run.size(); ++line) {
+            if (lines[line].junk) continue;
+            if (detail::read_marker(lines[line].text).kind != MarkerKind::none) break;
+            const std::string& before = lines[line - 1].text;
+            const bool ended = ends_sentence(before) || before.ends_with("\xE2\x80\x9D") || before.ends_with("?\"");
+            if (ended && ascii::is_upper(lines[line].text[0])) starts.push_back(line);
+        }
+        if (starts.size() != run.size()) {
+            i = run.back();
+            continue;
+        }
+        for (std::size_t n = 0; n < run.size(); ++n) {
+            Line& words = lines[starts[n]];
+            if (n > 0)
+                diags.warning(path, {words.number, words.column},
+                              "'" + lines[run[n]].text + "', stacked with other numbers, taken to the line '" +
+                                  words.text.substr(0, 40) + "...': the first after a finished sentence");
+            words.text = lines[run[n]].text + " " + words.text;
+            lines[run[n]].junk = lines[run[n]].bare_marker = true;
+        }
+        i = starts.back();
+    }
+}
+
 void join_bare_markers(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
     split_glued_numbers(lines, path, diags);
     deal_stacked_labels(lines, path, diags);
+    deal_stacked_points(lines, path, diags);
     deal_stacked_numbers(lines, path, diags);
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         Line& bare = lines[i];

@@ -1100,3 +1100,30 @@ TEST_CASE("the title repeated right under itself is left out, leaving no empty s
             }
     CHECK(cases == 12);
 }
+
+// A covering report's points printed to PDF from Word and read by pdftotext without
+// -layout: their numbers "1." "2." stacked in a column of their own, then one block of
+// words with no blank line between the points. Each number goes to the line that starts
+// after a finished sentence, in order, whatever the points' count and length.
+TEST_CASE("a report's points whose numbers stand stacked over one block of their words", "[import][issue13]") {
+    int cases = 0;
+    for (int points = 2; points <= 4; ++points)
+        for (const bool wrapped : {false, true}) {
+            std::string text = "Member Officer Protocol\n\nTo: Standards Committee\n\nReport of: Monitoring Officer\n\n";
+            for (int n = 1; n <= points; ++n) text += std::to_string(n) + ".\n";
+            text += "\n";
+            for (int n = 1; n <= points; ++n)
+                text += wrapped ? "The committee considered point number " + std::to_string(n) +
+                                      " of the review at its\nmeeting in the autumn.\n"
+                                : "The committee considered point number " + std::to_string(n) + ".\n";
+            text += "\n1. Introduction\n\n1.1 Members and officers work together.\n\n1.2 Officers serve the council.\n";
+            INFO(text);
+            const Imported i = import_text(text, {.council = "Anytown Council"});
+            for (int n = 1; n <= points; ++n)
+                CHECK(contains(i.markdown, std::to_string(n) + ". The committee considered point number " +
+                                               std::to_string(n)));
+            CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2"});
+            ++cases;
+        }
+    CHECK(cases == 6);
+}
