@@ -87,6 +87,8 @@ std::string quoted(const std::string& s) {
 
 }  // namespace
 
+bool starts_report_field(const std::string& line) { return !fields_of(line).empty(); }
+
 std::optional<std::string> covering_report(const model::Protocol& imported, const std::string& protocol_file) {
     std::vector<std::pair<std::string, std::string>> fields;
     std::vector<std::string> recommendations;

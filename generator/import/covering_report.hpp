@@ -17,4 +17,8 @@ namespace protopub::import {
 // no preamble section that reads as a report (no "To:" and no "Report of:" line).
 std::optional<std::string> covering_report(const model::Protocol& imported, const std::string& protocol_file);
 
+// "To: Standards Committee", "Report of: ...", "Purpose of report: ...": a line that opens
+// with one of a covering report's fields.
+bool starts_report_field(const std::string& line);
+
 }  // namespace protopub::import

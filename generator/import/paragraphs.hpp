@@ -98,6 +98,11 @@ bool ends_with_small_word(std::string_view text);  // "of", "the", "and", ...
 // "This protocol covers", "Members should": a clause's words that introduce the list after
 // them, as a colon would (no title ends so).
 bool ends_with_lead_in_verb(std::string_view text);
+// "Member / Officer Protocol" and "MEMBER/OFFICER PROTOCOL" are the same words: the letters
+// and digits in lower case, spacing and punctuation aside. same_letters compares two texts
+// so without making either.
+std::string letters_and_digits(std::string_view text);
+bool same_letters(std::string_view a, std::string_view b);
 bool is_lower_start(std::string_view s);
 // "Councillor-" + "officer": a compound split at a line end keeps its hyphen, no space.
 bool hyphen_joins(std::string_view before, std::string_view after);

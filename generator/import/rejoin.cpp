@@ -21,13 +21,34 @@ bool ends_with_small_word(std::string_view text) {
 }
 
 bool ends_with_lead_in_verb(std::string_view text) {
-    static const std::vector<std::string> words = {"covers",   "cover",    "include", "includes", "including",
+    static const std::vector<std::string> words = {"covers",   "cover",     "include", "includes",  "including",
                                                    "comprise", "comprises", "follows", "following", "namely",
-                                                   "should",   "must",     "will",    "may",      "shall"};
+                                                   "should",   "must",      "will",    "may",       "shall"};
     std::size_t sp = text.find_last_of(' ');
     std::string last(text.substr(sp == std::string_view::npos ? 0 : sp + 1));
     for (auto& c : last) c = ascii::to_lower(c);
     return std::find(words.begin(), words.end(), last) != words.end();
+}
+
+namespace {
+bool counts_as_letter(char c) { return ascii::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80; }
+}  // namespace
+
+std::string letters_and_digits(std::string_view text) {
+    std::string out;
+    for (const char c : text)
+        if (counts_as_letter(c)) out += ascii::to_lower(c);
+    return out;
+}
+
+bool same_letters(std::string_view a, std::string_view b) {
+    std::size_t i = 0, j = 0;
+    while (true) {
+        while (i < a.size() && !counts_as_letter(a[i])) ++i;
+        while (j < b.size() && !counts_as_letter(b[j])) ++j;
+        if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+        if (ascii::to_lower(a[i++]) != ascii::to_lower(b[j++])) return false;
+    }
 }
 
 bool starts_field(std::string_view line) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "import/covering_report.hpp"
 #include "import/paragraphs.hpp"
 #include "model/facts.hpp"
 #include "model/glossary.hpp"
@@ -368,10 +369,10 @@ HeaderLine header_line_kind(std::string_view text) {
     const std::string first = lower(words.front());
     // "Section 5E – Code of Good Practice for Councillors involved in the Planning Process":
     // a place, then a title of up to twelve words of its own
-    const bool place = words.size() >= 2 &&
-                       (first == "part" || first == "section" || first == "appendix" || first == "schedule" ||
-                        first == "chapter") &&
-                       (is_digit(words[1][0]) || words[1].size() <= 4);
+    const bool place =
+        words.size() >= 2 &&
+        (first == "part" || first == "section" || first == "appendix" || first == "schedule" || first == "chapter") &&
+        (is_digit(words[1][0]) || words[1].size() <= 4);
     if (words.size() > (place ? 15u : 12u)) return HeaderLine::other;
     if (contains_word(words, {"constitution"}) || place) return HeaderLine::constitution;
     // "Anytown Borough Council", not "Your council" or "The Council" (a menu item, a sentence's subject)
@@ -395,15 +396,6 @@ HeaderLine header_line_kind(std::string_view text) {
     // "STANDING ORDERS AND PROTOCOLS", "Codes and Protocols": the collection the protocol sits in
     if (contains_word(words, {"protocols", "codes"})) return HeaderLine::constitution;
     return HeaderLine::other;
-}
-
-// "Member / Officer Protocol" and "MEMBER/OFFICER PROTOCOL" are the same words: the
-// letters and digits in lower case, spacing and punctuation aside.
-std::string letters_and_digits(std::string_view text) {
-    std::string out;
-    for (const char c : text)
-        if (is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
 }
 
 // "PART 5(C) – PROTOCOL FOR MEMBER/OFFICER RELATIONS": the place, a dash, then words that
@@ -1729,10 +1721,14 @@ struct TitlePage {
     std::string label;              // "5A" before the title's words: its place in the Part
 };
 
+// The labels a title page puts before its facts ("Version: 2"), in lower case.
+constexpr std::array<std::string_view, 10> kTitleFactLabels = {
+    "version",    "status",       "adopted",       "adopted by",  "minute",
+    "supersedes", "constitution", "last reviewed", "review date", "date adopted"};
+
 // "Version: 2" -> {"version", "2"} for the labels a title page uses; nothing otherwise.
 std::optional<std::pair<std::string, std::string>> title_fact(std::string_view text) {
-    static const char* const labels[] = {"version",    "status",       "adopted",       "adopted by",  "minute",
-                                         "supersedes", "constitution", "last reviewed", "review date", "date adopted"};
+    const auto& labels = kTitleFactLabels;
     auto colon = text.find(':');
     // "Version 1", "Status Draft": a title page's table read a row per line, without the
     // colon (a version that starts with a digit, a status word; checked by the caller)
@@ -1758,27 +1754,36 @@ std::optional<std::pair<std::string, std::string>> title_fact(std::string_view t
     return std::make_pair(label, value);
 }
 
+// A fact whose value reads as one: a status word for a status, a date for an adoption (a
+// report's "Status: For decision" is its words, not the document's status).
+bool fact_reads(const std::pair<std::string, std::string>& fact) {
+    const std::string value = lower(fact.second);
+    if (fact.first == "status") return value == "draft" || value == "adopted" || value == "superseded";
+    if (fact.first == "adopted" || fact.first == "date adopted") return !model::date_from_words(fact.second).empty();
+    return true;
+}
+
 // "Version: 1 Status: Draft" -> {"Version: 1", "Status: Draft"}: the line cut before each
 // label of a title page's fact, when it starts with one and every piece reads as a fact
 // (a status word, a date); nothing otherwise.
 std::vector<std::string> facts_row(std::string_view text) {
-    static const std::array<std::string_view, 5> labels = {"Version: ", "Status: ", "Adopted: ", "Adopted by: ",
-                                                            "Supersedes: "};
+    const std::string low = lower(text);
     std::vector<std::size_t> cuts;
-    for (std::size_t at = 0; at < text.size(); ++at) {
-        if (at > 0 && text[at - 1] != ' ') continue;
-        for (std::string_view label : labels)
-            if (text.substr(at).starts_with(label)) cuts.push_back(at);
+    for (std::size_t at = 0; at < low.size(); ++at) {
+        if (at > 0 && low[at - 1] != ' ') continue;
+        for (std::string_view label : kTitleFactLabels)
+            if (std::string_view(low).substr(at).starts_with(label) && low.compare(at + label.size(), 2, ": ") == 0) {
+                cuts.push_back(at);
+                break;
+            }
     }
     if (cuts.size() < 2 || cuts.front() != 0) return {};
     std::vector<std::string> out;
     for (std::size_t k = 0; k < cuts.size(); ++k) {
-        const std::string piece = trim(text.substr(cuts[k], (k + 1 < cuts.size() ? cuts[k + 1] : text.size()) - cuts[k]));
+        const std::string piece =
+            trim(text.substr(cuts[k], (k + 1 < cuts.size() ? cuts[k + 1] : text.size()) - cuts[k]));
         const auto fact = title_fact(piece);
-        if (!fact) return {};
-        const std::string value = lower(fact->second);
-        if (fact->first == "status" && value != "draft" && value != "adopted" && value != "superseded") return {};
-        if (fact->first == "adopted" && model::date_from_words(fact->second).empty()) return {};
+        if (!fact || !fact_reads(*fact)) return {};
         out.push_back(piece);
     }
     return out;
@@ -1830,8 +1835,8 @@ std::optional<std::pair<std::string, std::string>> adoption_line(std::string_vie
 std::vector<std::pair<std::string, std::string>> facts_in_description(std::string_view text) {
     static const std::array<std::pair<std::string_view, std::string_view>, 2> fields = {
         {{"Approved by: ", "adopted by"}, {"Date Approved: ", "adopted"}}};
-    static const std::array<std::string_view, 5> next_labels = {" Author: ", " Approved by: ", " Date Approved: ",
-                                                                " Date of Review", " Review date: "};
+    static const std::array<std::string_view, 5> next_labels = {
+        " Author: ", " Approved by: ", " Date Approved: ", " Date of Review", " Review date: "};
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& [label, key] : fields) {
         const std::size_t at = text.find(label);
@@ -1848,7 +1853,8 @@ std::vector<std::pair<std::string, std::string>> facts_in_description(std::strin
     static const std::string_view version_phrase = "current version of the document is ";
     if (const std::size_t at = lower(text).find(version_phrase); at != std::string::npos) {
         const std::vector<std::string> words = split_words(text.substr(at + version_phrase.size()));
-        if (words.size() >= 2 && (lower(words[0]) == "issue" || lower(words[0]) == "version") && is_digit(words[1][0])) {
+        if (words.size() >= 2 && (lower(words[0]) == "issue" || lower(words[0]) == "version") &&
+            is_digit(words[1][0])) {
             std::string number = words[1];
             while (!number.empty() && !is_alnum(number.back())) number.pop_back();
             out.emplace_back("version", number);
@@ -1937,12 +1943,7 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
                 facts.emplace_back(label, value);
             }
         }
-        const std::string value = fact ? lower(fact->second) : "";
-        const bool reads =
-            fact && (fact->first != "status" || value == "draft" || value == "adopted" || value == "superseded") &&
-            ((fact->first != "adopted" && fact->first != "date adopted") ||
-             !model::date_from_words(fact->second).empty());
-        if (!reads || fact->first == "last reviewed" || fact->first == "review date") {
+        if (!fact || !fact_reads(*fact) || fact->first == "last reviewed" || fact->first == "review date") {
             ++i;
             continue;
         }
@@ -2460,19 +2461,13 @@ namespace {
 // Where the protocol starts: its first section heading or numbered clause, from `top`
 // (`top` itself when it has neither).
 // Items [from, to) above the first heading read as a covering report: a report's field
-// ("To:", "Report of:", "Purpose of report") or numbered points of its own. Without either
+// ("To:", "Report of:", "Purpose of report:") or numbered points of its own. Without either
 // they are the protocol's own introduction, and the protocol starts at the heading.
 bool reads_as_report(const std::vector<Item>& items, std::size_t from, std::size_t to) {
-    static const std::string_view fields[] = {"to:",           "from:",     "report of:", "report to:",
-                                              "report by:",    "date:",     "subject:",   "title of report:",
-                                              "purpose of report", "purpose:", "recommendation", "item no",
-                                              "wards affected", "meeting:", "committee:", "key decision"};
-    for (std::size_t i = from; i < to; ++i) {
-        if (items[i].marker.kind == MarkerKind::clause || items[i].marker.kind == MarkerKind::single) return true;
-        const std::string text = lower(items[i].para.text);
-        for (std::string_view f : fields)
-            if (text.starts_with(f)) return true;
-    }
+    for (std::size_t i = from; i < to; ++i)
+        if (items[i].marker.kind == MarkerKind::clause || items[i].marker.kind == MarkerKind::single ||
+            starts_report_field(items[i].para.text))
+            return true;
     return false;
 }
 
@@ -2827,8 +2822,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         // the title again right under it, a page's first heading ("MEMBER / OFFICER PROTOCOL"
         // under "Member/Officer Protocol"): left out before the headings' levels are settled
         if (title_after_paper == items.size() && first < items.size() && items[first].role == Role::heading &&
-            items[first].marker.kind == MarkerKind::none &&
-            letters_and_digits(items[first].para.text) == letters_and_digits(title)) {
+            items[first].marker.kind == MarkerKind::none && same_letters(items[first].para.text, title)) {
             dropped.push_back({items[first].para.pos, items[first].para.text, "title repeated"});
             diags.note(path, items[first].para.pos,
                        "'" + items[first].para.text + "' repeats the title where the document starts: left out");
@@ -2906,7 +2900,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         if (!it.guess.empty() && it.role != Role::plain) diags.warning(path, it.para.pos, it.guess);
         // the title again where the document itself starts, after a covering report
         if (i >= first && !title.empty() && it.role == Role::heading && it.marker.kind == MarkerKind::none &&
-            letters_and_digits(it.para.text) == letters_and_digits(title)) {
+            same_letters(it.para.text, title)) {
             dropped.push_back({it.para.pos, it.para.text, "title repeated"});
             diags.note(path, it.para.pos,
                        "'" + it.para.text + "' repeats the title where the document starts: left out");
@@ -2918,7 +2912,8 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         // and nor is an introduction that reads as none (no report's fields, no numbered points)
         if (i == start && first < start && protocol_starts == items.size() &&
             ((it.role == Role::heading && start - first <= 2) ||
-             ((it.role == Role::heading || it.role == Role::one_level_clause) && !reads_as_report(items, first, start))))
+             ((it.role == Role::heading || it.role == Role::one_level_clause) &&
+              !reads_as_report(items, first, start))))
             builder.end_preamble();
         // a quoted passage: from an opening quotation mark to the paragraph that closes it
         if (it.role == Role::plain && opens_quote(it.para.text) && !p.sections.empty()) {

@@ -227,6 +227,31 @@ bool bare_number(std::string_view s) {
     return m.kind == MarkerKind::clause && m.length == s.size() + 1;
 }
 
+// The marker `text` is made of and nothing else ("1.1", "(a)", "•"), else none; `next`
+// stands for the words that would follow it ('X': a plain "2" is a number only before a
+// capital).
+Marker marker_alone(std::string_view text, char next = 'x') {
+    const Marker m = detail::read_marker(std::string(text) + ' ' + next);
+    return m.length == text.size() + 1 ? m : Marker{};
+}
+
+// "3.1.1" under "3.1": numbers whose first parts are `parent`'s.
+bool numbered_under(const std::vector<int>& parent, const std::vector<int>& parts) {
+    return parts.size() > parent.size() && std::equal(parent.begin(), parent.end(), parts.begin());
+}
+
+// The first line from `k` on with words (blank lines and dropped furniture passed over).
+std::size_t next_words(const std::vector<Line>& lines, std::size_t k) {
+    while (k < lines.size() && (lines[k].blank || lines[k].junk)) ++k;
+    return k;
+}
+
+// The nearest line above `k` with words, or lines.size() when there is none.
+std::size_t words_above(const std::vector<Line>& lines, std::size_t k) {
+    while (k > 0 && (lines[k - 1].blank || lines[k - 1].junk)) --k;
+    return k == 0 ? lines.size() : k - 1;
+}
+
 // A line standing on its own: blank lines, a page break or the file's edge around it.
 bool stands_alone(const std::vector<Line>& lines, std::size_t i) {
     const bool before = i == 0 || lines[i - 1].blank || lines[i].page_break;
@@ -320,9 +345,9 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
         // (in capitals where a page's style sets it so; wrapped onto the next line)
         if (detail::lower(line.text).rfind(detail::lower(label_prefix), 0) == 0 && !ends_sentence(line.text)) {
             // the rest of the label, wrapped: a line in the same capitals that goes on with it
-            if (i + 1 < lines.size() && !lines[i + 1].blank && !lines[i + 1].junk &&
-                detail::in_capitals(line.text) && detail::in_capitals(lines[i + 1].text) &&
-                model::word_count(lines[i + 1].text, 6) <= 5 && !ends_sentence(lines[i + 1].text)) {
+            if (i + 1 < lines.size() && !lines[i + 1].blank && !lines[i + 1].junk && detail::in_capitals(line.text) &&
+                detail::in_capitals(lines[i + 1].text) && model::word_count(lines[i + 1].text, 6) <= 5 &&
+                !ends_sentence(lines[i + 1].text)) {
                 line.text += " " + lines[i + 1].text;
                 lines[i + 1].junk = true;
             }
@@ -397,9 +422,9 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
         // ("Agenda item": a committee system's page for one item of an agenda, its title below)
         // ("Library home", "Library view options": a committee system's document library)
         static const std::array<std::string_view, 13> openers = {
-            "you are in",    "you are here", "skip to",         "home ",       "total pages",
-            "file type",     "uploaded by",  "advertisement",   "download",    "print this page",
-            "agenda item",   "library home", "library view options"};
+            "you are in",          "you are here",  "skip to",  "home ",           "total pages", "file type",
+            "uploaded by",         "advertisement", "download", "print this page", "agenda item", "library home",
+            "library view options"};
         auto opens_furniture = [](const std::string& lower_text) {
             return std::any_of(openers.begin(), openers.end(),
                                [&](std::string_view o) { return lower_text.rfind(o, 0) == 0; });
@@ -842,17 +867,13 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
 // "1.1" / "This Protocol guides...": pdftotext puts a number that stood in its own column
 // (a tab stop, a hanging indent) on a line of its own. A line that is nothing but a
 // clause number, "3.", a label or a bullet glyph goes in front of the line under it.
-// The line a bare clause number goes with when a bullet list comes between them: the
-// list ends the clause above (its lead-in ended with ":"), and pdftotext read the number
-// column before it. The first paragraph after the list's items; `from` is the list's
-// first line. lines.size() when there is none.
-// (A lettered list, "(a)" alone or with its words, is such a list too.)
-std::size_t after_bullet_list(const std::vector<Line>& lines, std::size_t from) {
+// The line a bare clause number goes with when a list (bullets, or labels "(a)") comes
+// between them: the list ends the clause above (its lead-in ended with ":"), and pdftotext
+// read the number column before it. The first paragraph after the list's items; `from` is
+// the list's first line. lines.size() when there is none.
+std::size_t after_item_list(const std::vector<Line>& lines, std::size_t from) {
     auto item_marker = [](MarkerKind k) { return k == MarkerKind::bullet || k == MarkerKind::label; };
-    auto glyph_alone = [&](const Line& l) {
-        const Marker m = detail::read_marker(l.text + " x");
-        return item_marker(m.kind) && m.length == l.text.size() + 1;
-    };
+    auto glyph_alone = [&](const Line& l) { return item_marker(marker_alone(l.text).kind); };
     bool item_words_due = false;  // a glyph alone: its words are the next line
     bool in_item = false;         // an item's words: the lines under them without a gap go on
     for (std::size_t k = from; k < lines.size(); ++k) {
@@ -881,27 +902,21 @@ std::size_t after_bullet_list(const std::vector<Line>& lines, std::size_t from) 
 // paragraph after them and to the paragraph after each one's list; when the paragraphs
 // cannot be told apart that way the numbers are left as they are.
 void deal_stacked_numbers(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
-    auto next_line = [&](std::size_t k) {
-        while (k < lines.size() && (lines[k].blank || lines[k].junk)) ++k;
-        return k;
-    };
+    auto next_line = [&](std::size_t k) { return next_words(lines, k); };
+    auto parts = [&](std::size_t k) { return marker_alone(lines[k].text).parts; };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].blank || lines[i].junk || !bare_number(lines[i].text)) continue;
         std::vector<std::size_t> run = {i};
         std::size_t k = next_line(i + 1);
         while (k < lines.size() && !lines[k].page_break && bare_number(lines[k].text))
             run.push_back(k), k = next_line(k + 1);
+        const std::size_t above = words_above(lines, i);
         // "Officers" / "3.3" / "3.3.1" / "The primary role ...": the first number is the heading's
         // above it (read after it), the next its first clause's
-        if (run.size() >= 2 && i > 0) {
-            std::size_t above = i;
-            while (above > 0 && (lines[above - 1].blank || lines[above - 1].junk)) --above;
-            const std::vector<int> first = detail::read_marker(lines[i].text + " x").parts;
-            const std::vector<int> second = detail::read_marker(lines[run[1]].text + " x").parts;
-            const bool child = second.size() > first.size() && std::equal(first.begin(), first.end(), second.begin());
-            if (above > 0 && child && detail::read_marker(lines[above - 1].text).kind == MarkerKind::none &&
-                title_line(lines[above - 1].text) && !ends_sentence(lines[above - 1].text)) {
-                Line& heading = lines[above - 1];
+        if (run.size() >= 2 && above < lines.size() && numbered_under(parts(i), parts(run[1]))) {
+            if (detail::read_marker(lines[above].text).kind == MarkerKind::none && title_line(lines[above].text) &&
+                !ends_sentence(lines[above].text)) {
+                Line& heading = lines[above];
                 diags.warning(path, {lines[i].number, 1},
                               "'" + lines[i].text + "' under the heading '" + heading.text +
                                   "' taken as its number: the clauses' numbers follow it");
@@ -914,12 +929,9 @@ void deal_stacked_numbers(std::vector<Line>& lines, const std::string& path, Dia
         // under the numbers, and the first is its number, the next its first clause's
         if (run.size() == 2 && k < lines.size() && detail::read_marker(lines[k].text).kind == MarkerKind::none &&
             title_line(lines[k].text) && !ends_sentence(lines[k].text)) {
-            const std::vector<int> first = detail::read_marker(lines[run[0]].text + " x").parts;
-            const std::vector<int> second = detail::read_marker(lines[run[1]].text + " x").parts;
             const std::size_t words = next_line(k + 1);
-            if (second.size() > first.size() && std::equal(first.begin(), first.end(), second.begin()) &&
-                words < lines.size() && detail::read_marker(lines[words].text).kind == MarkerKind::none &&
-                !lines[words].page_break) {
+            if (numbered_under(parts(run[0]), parts(run[1])) && words < lines.size() &&
+                detail::read_marker(lines[words].text).kind == MarkerKind::none && !lines[words].page_break) {
                 diags.warning(path, {lines[run[0]].number, 1},
                               "'" + lines[run[0]].text + "' and '" + lines[run[1]].text +
                                   "', stacked over the heading '" + lines[k].text +
@@ -933,13 +945,9 @@ void deal_stacked_numbers(std::vector<Line>& lines, const std::string& path, Dia
         }
         // "... without delay:" / "4.4" / "4.5" / "(a)" ...: the list after the numbers is the
         // lead-in's above them; their paragraphs come after it
-        if (run.size() >= 2 && k < lines.size() && i > 0) {
-            std::size_t above = i;
-            while (above > 0 && (lines[above - 1].blank || lines[above - 1].junk)) --above;
+        if (run.size() >= 2 && k < lines.size() && above < lines.size() && detail::ends_lead_in(lines[above].text)) {
             const MarkerKind kind = detail::read_marker(lines[k].text + " x").kind;
-            if (above > 0 && detail::ends_lead_in(lines[above - 1].text) &&
-                (kind == MarkerKind::bullet || kind == MarkerKind::label))
-                k = after_bullet_list(lines, k);
+            if (kind == MarkerKind::bullet || kind == MarkerKind::label) k = after_item_list(lines, k);
         }
         if (run.size() < 2 || k == lines.size() || detail::read_marker(lines[k].text).kind != MarkerKind::none)
             continue;
@@ -954,15 +962,13 @@ void deal_stacked_numbers(std::vector<Line>& lines, const std::string& path, Dia
             // its list between: bullets, or its own sub-clauses ("3.1.1" ... under "3.1"), each
             // number alone on its line over its words
             std::size_t t = lines.size();
-            const std::vector<int> parent = detail::read_marker(lines[run[targets.size() - 1]].text + " x").parts;
+            const std::vector<int> parent = parts(run[targets.size() - 1]);
             auto child = [&](std::size_t q) {
-                if (q >= lines.size() || !bare_number(lines[q].text)) return false;
-                const std::vector<int> parts = detail::read_marker(lines[q].text + " x").parts;
-                return parts.size() > parent.size() && std::equal(parent.begin(), parent.end(), parts.begin());
+                return q < lines.size() && bare_number(lines[q].text) && numbered_under(parent, parts(q));
             };
             if (const MarkerKind kind = detail::read_marker(lines[p].text + " x").kind;
                 kind == MarkerKind::bullet || kind == MarkerKind::label) {
-                t = after_bullet_list(lines, p);
+                t = after_item_list(lines, p);
             } else if (child(p)) {
                 while (child(p)) {
                     p = next_line(p + 1);  // the sub-clause's words, wrapped or not
@@ -1011,19 +1017,15 @@ bool next_label(const std::string& previous, std::string_view label);
 void deal_stacked_labels(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
     auto label_alone = [&](std::size_t k) {
         if (k >= lines.size() || lines[k].blank || lines[k].junk) return false;
-        const Marker m = detail::read_marker(lines[k].text + " x");
-        return (m.kind == MarkerKind::label || m.kind == MarkerKind::bullet) && m.length == lines[k].text.size() + 1;
+        const MarkerKind kind = marker_alone(lines[k].text).kind;
+        return kind == MarkerKind::label || kind == MarkerKind::bullet;
     };
     auto number_alone = [&](std::size_t k) {
         if (k >= lines.size() || lines[k].blank || lines[k].junk) return false;
-        const Marker m = detail::read_marker(lines[k].text + " X");
-        return (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) &&
-               m.length == lines[k].text.size() + 1;
+        const Marker m = marker_alone(lines[k].text, 'X');
+        return m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed);
     };
-    auto next_words = [&](std::size_t k) {
-        while (k < lines.size() && (lines[k].blank || lines[k].junk)) ++k;
-        return k;
-    };
+    auto next_words = [&](std::size_t k) { return protopub::import::next_words(lines, k); };
     auto ends_item = [](std::string_view t) {
         const char c = t.empty() ? ' ' : t.back();
         return c == ';' || c == '.' || c == ':' || c == '!' || c == '?' || detail::ends_list_item(t);
@@ -1073,7 +1075,7 @@ void deal_stacked_labels(std::vector<Line>& lines, const std::string& path, Diag
                 interleaved = true;
                 const std::size_t words = next_words(k + 1);
                 k = words < lines.size() && label_alone(next_words(words + 1)) ? next_words(words + 1)
-                                                                              : next_words(k + 1);
+                                                                               : next_words(k + 1);
                 continue;
             }
             if (lines[k].page_break || detail::read_marker(lines[k].text).kind != MarkerKind::none) break;
@@ -1154,15 +1156,10 @@ void split_glued_numbers(std::vector<Line>& lines, const std::string& path, Diag
 void deal_stacked_points(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
     auto point_alone = [&](std::size_t k) {
         if (k >= lines.size() || lines[k].blank || lines[k].junk) return 0;
-        const Marker m = detail::read_marker(lines[k].text + " X");
-        const bool alone = m.kind == MarkerKind::single && !m.enclosed && lines[k].text.back() == '.' &&
-                           m.length == lines[k].text.size() + 1;
-        return alone ? m.parts[0] : 0;
+        const Marker m = marker_alone(lines[k].text, 'X');
+        return m.kind == MarkerKind::single && !m.enclosed && lines[k].text.back() == '.' ? m.parts[0] : 0;
     };
-    auto next_words = [&](std::size_t k) {
-        while (k < lines.size() && (lines[k].blank || lines[k].junk)) ++k;
-        return k;
-    };
+    auto next_words = [&](std::size_t k) { return protopub::import::next_words(lines, k); };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (point_alone(i) == 0) continue;
         std::vector<std::size_t> run = {i};
@@ -1173,7 +1170,8 @@ void deal_stacked_points(std::vector<Line>& lines, const std::string& path, Diag
             continue;
         }
         std::vector<std::size_t> starts = {k};
-        for (std::size_t line = k + 1; line < lines.size() && !lines[line].blank && starts.size() < run.size(); ++line) {
+        for (std::size_t line = k + 1; line < lines.size() && !lines[line].blank && starts.size() < run.size();
+             ++line) {
             if (lines[line].junk) continue;
             if (detail::read_marker(lines[line].text).kind != MarkerKind::none) break;
             const std::string& before = lines[line - 1].text;
@@ -1217,7 +1215,7 @@ void join_bare_markers(std::vector<Line>& lines, const std::string& path, Diagno
             detail::read_marker(lines[j].text + " x").kind == MarkerKind::bullet) {
             std::size_t before = i;
             while (before > 0 && (lines[before - 1].blank || lines[before - 1].junk)) --before;
-            const std::size_t target = after_bullet_list(lines, j);
+            const std::size_t target = after_item_list(lines, j);
             if (before > 0 && lines[before - 1].text.back() == ':' && target < lines.size()) {
                 diags.warning(path, {bare.number, 1},
                               "'" + bare.text +
@@ -1238,8 +1236,7 @@ void join_bare_markers(std::vector<Line>& lines, const std::string& path, Diagno
         // ("10" alone is a page number, unless a heading follows it and then clause 10.1:
         // "10" / "IF THINGS GO WRONG" / "10.1 Procedure for officers")
         auto heads_its_clauses = [&] {
-            std::size_t after = j + 1;
-            while (after < lines.size() && (lines[after].blank || lines[after].junk)) ++after;
+            const std::size_t after = next_words(lines, j + 1);
             if (after == lines.size() || !title_line(next.text)) return false;
             const Marker first = detail::read_marker(lines[after].text + " x");
             return first.kind == MarkerKind::clause && first.parts.size() >= 2 && first.parts[0] == m.parts[0] &&
@@ -1280,8 +1277,8 @@ void mark_title_page(std::vector<Line>& lines) {
             named = named || detail::names_title_page(text);
         }
         if (block == 0 && end == begin + 1) header = lines[begin].text;
-        const bool under_header = block > 0 && !header.empty() && end - begin >= 2 &&
-                                  equals_ignore_case(lines[begin].text, header);
+        const bool under_header =
+            block > 0 && !header.empty() && end - begin >= 2 && equals_ignore_case(lines[begin].text, header);
         if ((named || under_header) && end - begin >= 2) {
             for (std::size_t i = begin; i < end; ++i) lines[i].title_page = true;
             return;
@@ -1292,10 +1289,7 @@ void mark_title_page(std::vector<Line>& lines) {
 
 // "1.1" or "(a)" alone in a line's first cell: a number or label with a wide gap after it,
 // not a table's cell.
-bool marker_cell(const std::string& cell) {
-    const Marker m = detail::read_marker(cell + " x");
-    return m.kind != MarkerKind::none && m.length >= cell.size() + 1;
-}
+bool marker_cell(const std::string& cell) { return marker_alone(cell).kind != MarkerKind::none; }
 
 // Two or more lines in a row with the same number of cells (cut at tabs, or at gaps that
 // line up) are a table, unless a first cell is only a number, label or bullet
@@ -1387,8 +1381,8 @@ public:
         // "co-" / "opted", "vice-" / "chair": prefixes written with a hyphen; "even-" /
         // "handed", "well-" / "being", "long-" / "term": words that open compounds
         static const std::unordered_set<std::string> prefixes = {
-            "co",   "non",  "ex",   "re",   "pre",  "post", "anti", "pro",  "sub",  "vice", "semi", "multi", "cross",
-            "self", "even", "well", "long", "short", "high", "low", "full", "part", "half", "far",  "ill",  "open"};
+            "co",   "non",  "ex",   "re",   "pre",   "post", "anti", "pro",  "sub",  "vice", "semi", "multi", "cross",
+            "self", "even", "well", "long", "short", "high", "low",  "full", "part", "half", "far",  "ill",   "open"};
         if (words_.empty()) learn_words();               // only texts with a hyphen at a line end pay for this
         if (words_.count(head + tail) > 0) return true;  // "re-" / "sponse" where "response" is written
         if (prefixes.count(head)) return false;
@@ -1680,7 +1674,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                    (t.size() > 1 && t.back() == ':' && ascii::is_upper(t[0]) && model::word_count(t, 4) <= 3);
         };
         // ("Version: 1    Status: Draft": a title page's row of fields, a line of its own)
-        const bool fields_row = starts_field(line.text) && line.text.find(": ", line.text.find(": ") + 2) != std::string::npos &&
+        const bool fields_row = starts_field(line.text) &&
+                                line.text.find(": ", line.text.find(": ") + 2) != std::string::npos &&
                                 model::word_count(line.text, 9) <= 8;
         starts = starts || (starts_field(line.text) && (starts_field(last_line) || field_follows() || fields_row)) ||
                  line.title_page || line.cut || headers.count(line.text) > 0;
@@ -1721,14 +1716,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         }
         // a line printed twice, one under the other, however spaced or cased (a page's title
         // over its first heading)
-        auto letters_of = [](std::string_view t) {
-            std::string out;
-            for (const char c : t)
-                if (ascii::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) out += ascii::to_lower(c);
-            return out;
-        };
-        starts = starts || (open && cur.single_line && !last_line.empty() &&
-                            line.text.size() < 2 * last_line.size() + 8 && letters_of(line.text) == letters_of(last_line));
+        starts =
+            starts || (open && cur.single_line && !last_line.empty() && detail::same_letters(line.text, last_line));
         // "PROTOCOL FOR MEMBER-OFFICER RELATIONS" / "Introduction" or "Adopted by Council on
         // ...": a title or heading in capitals is a paragraph of its own, however near the
         // width it ran (what goes on after it in small letters is another paragraph)
@@ -2023,8 +2012,8 @@ std::size_t title_before_field(std::string_view text) {
 // reported. (protopub links statutes again from their words.)
 void drop_printed_addresses(std::vector<Paragraph>& paras, const std::string& path, std::vector<Dropped>& dropped,
                             Diagnostics& diags) {
-    static const std::array<std::string_view, 12> giving = {"see", "at", "visit", "via", "from", "on",
-                                                            "to", "is", "are", "website", "site", "page"};
+    static const std::array<std::string_view, 12> giving = {"see", "at", "visit", "via",     "from", "on",
+                                                            "to",  "is", "are",   "website", "site", "page"};
     for (Paragraph& p : paras) {
         if (p.table || p.text.find(" <http") == std::string::npos) continue;
         for (std::size_t at = p.text.find(" <http"); at != std::string::npos; at = p.text.find(" <http", at + 1)) {

@@ -784,10 +784,11 @@ TEST_CASE("an introduction of any length under the title, then one-level numbers
                                 CHECK(i.result.protocol.meta.title == title);
                                 CHECK(i.numbers == std::vector<std::string>{"1", "2", "3", "4"});
                                 if (headed)
-                                    CHECK(i.sections == std::vector<std::string>(headings[style].begin(),
-                                                                                 headings[style].end()));
+                                    CHECK(i.sections ==
+                                          std::vector<std::string>(headings[style].begin(), headings[style].end()));
                                 for (const std::string& words : paragraphs) CHECK(contains(i.markdown, words));
-                                if (intro > (lead_in ? 1 : 0)) CHECK(contains(i.markdown, "paragraph 1 of its introduction."));
+                                if (intro > (lead_in ? 1 : 0))
+                                    CHECK(contains(i.markdown, "paragraph 1 of its introduction."));
                                 ++cases;
                             }
     CHECK(cases == 396);
@@ -817,12 +818,14 @@ TEST_CASE("a document library's page: 'Document <title>', its breadcrumb and vie
                             for (const bool blank_lines : {true, false}) {
                                 if (!breadcrumb && !view_options) continue;  // nothing says it is a library
                                 const std::string gap = blank_lines ? "\n\n" : "\n";
-                                std::string text = "Document " + std::string(placed ? "Part 5(c) - " : "") + title + gap;
+                                std::string text =
+                                    "Document " + std::string(placed ? "Part 5(c) - " : "") + title + gap;
                                 if (breadcrumb) text += "Library homePolicy HubCouncillors" + title + "\n";
                                 text += "The purpose of this Protocol is to guide councillors and officers.";
                                 if (approved)
-                                    text += " Author: Monitoring Officer Approved by: Council Date Approved: 8 May "
-                                            "2013 Date of Review/Expiry: 2019";
+                                    text +=
+                                        " Author: Monitoring Officer Approved by: Council Date Approved: 8 May "
+                                        "2013 Date of Review/Expiry: 2019";
                                 if (issue) text += " The current version of the document is Issue 2.";
                                 text += "\n";
                                 if (view_options) text += "Library view optionsClassic\n";
@@ -856,10 +859,9 @@ TEST_CASE("a document library's page: 'Document <title>', its breadcrumb and vie
 // title's spacing or case.
 TEST_CASE("a web page's links to its own parts as bullets, and the title repeated spaced otherwise",
           "[import][issue13]") {
-    const std::array<std::string, 5> body = {"1. Introduction",
-                                             "1.1 The purpose of this protocol is to guide councillors and officers.",
-                                             "1.2 Officers serve the whole council.", "2. Roles",
-                                             "2.1 Councillors set policy."};
+    const std::array<std::string, 5> body = {
+        "1. Introduction", "1.1 The purpose of this protocol is to guide councillors and officers.",
+        "1.2 Officers serve the whole council.", "2. Roles", "2.1 Councillors set policy."};
     const std::array<std::string, 4> link_headings = {"IN THIS ARTICLE", "On this page", "Jump to", "In this section"};
     const std::array<std::pair<std::string, std::string>, 3> titles = {
         {{"Member/Officer Protocol", "Member / Officer Protocol"},
@@ -873,7 +875,8 @@ TEST_CASE("a web page's links to its own parts as bullets, and the title repeate
                     const std::string gap = blank_lines ? "\n\n" : "\n";
                     std::string text = title + gap + "This page gives the protocol between officers and councillors." +
                                        gap + heading + gap;
-                    for (int k = 1; k <= links; ++k) text += "  \xE2\x80\xA2 Outlining part " + std::to_string(k) + "\n";
+                    for (int k = 1; k <= links; ++k)
+                        text += "  \xE2\x80\xA2 Outlining part " + std::to_string(k) + "\n";
                     text += (blank_lines ? "\n" : "") + again + gap;
                     for (const std::string& line : body) text += line + gap;
                     INFO(text);
@@ -894,8 +897,7 @@ TEST_CASE("a web page's links to its own parts as bullets, and the title repeate
 // stop ("... Local Government. 1.3    The Protocol must be read ..."). A line cut at wide
 // gaps reads as a table's row unless its first cell is a number alone: the number inside
 // it starts the next clause however wide either gap is.
-TEST_CASE("issue 13.3: a clause number inside a line whose own number has a wide gap after it",
-          "[import][issue13]") {
+TEST_CASE("issue 13.3: a clause number inside a line whose own number has a wide gap after it", "[import][issue13]") {
     int cases = 0;
     for (int own_gap = 1; own_gap <= 8; ++own_gap)
         for (int inner_gap = 1; inner_gap <= 6; inner_gap += 5)
@@ -905,8 +907,8 @@ TEST_CASE("issue 13.3: a clause number inside a line whose own number has a wide
                 const std::string text = "Member Officer Protocol\n\n1." + own + "Introduction\n\n1.1" + dot + own +
                                          "Members and officers must respect each other.\n\n1.2" + dot + own +
                                          "This protocol reflects the principles of the codes. 1.3" + dot + inner +
-                                         "The Protocol must be read by every new member.\n\n2." + own +
-                                         "Roles\n\n2.1" + dot + own + "Members set policy, see paragraph 1.3.\n";
+                                         "The Protocol must be read by every new member.\n\n2." + own + "Roles\n\n2.1" +
+                                         dot + own + "Members set policy, see paragraph 1.3.\n";
                 INFO(text);
                 const Imported i = import_text(text, {.council = "Anytown Council"});
                 CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3", "2.1"});
@@ -958,7 +960,8 @@ TEST_CASE("a numbered lead-in without its colon over a list is a clause, not a c
 // Councillors involved in the Planning Process", a place and a title of eleven words on one
 // line. Every place, separator and title length up to twelve words: both read.
 TEST_CASE("a place and a long title on one line: both read, whatever the title's length", "[import][issue13]") {
-    const std::string body = "1. Summary\n\n1.1 Planning decisions are made openly.\n\n1.2 Members declare interests.\n";
+    const std::string body =
+        "1. Summary\n\n1.1 Planning decisions are made openly.\n\n1.2 Members declare interests.\n";
     const std::array<std::pair<std::string, std::string>, 4> places = {
         {{"Section 5E", "5E"}, {"Section 16", "16"}, {"Part 5(c)", "5(c)"}, {"PART 5", "5"}}};
     const std::array<std::string, 3> separators = {" \xE2\x80\x93 ", " - ", ": "};
@@ -977,8 +980,9 @@ TEST_CASE("a place and a long title on one line: both read, whatever the title's
                 const model::Metadata& m = i.result.protocol.meta;
                 CHECK(m.title == title);
                 REQUIRE(m.constitution);
-                const std::string got = place.starts_with("Part") || place.starts_with("PART") ? m.constitution->part
-                                                                                                : m.constitution->section;
+                const std::string got = place.starts_with("Part") || place.starts_with("PART")
+                                            ? m.constitution->part
+                                            : m.constitution->section;
                 CHECK(got == number);
                 ++cases;
             }
@@ -991,9 +995,9 @@ TEST_CASE("a place and a long title on one line: both read, whatever the title's
 // entries it has, with or without blank lines.
 TEST_CASE("a contents list without page numbers over a body whose numbers stand on lines of their own",
           "[import][issue13]") {
-    const std::array<std::string, 6> headings = {"Introduction", "Relationship to the Code of Conduct",
-                                                 "Development Proposals", "Site Visits",
-                                                 "Public Speaking at Meetings", "Training"};
+    const std::array<std::string, 6> headings = {
+        "Introduction", "Relationship to the Code of Conduct", "Development Proposals",
+        "Site Visits",  "Public Speaking at Meetings",         "Training"};
     int cases = 0;
     for (std::size_t entries = 3; entries <= headings.size(); ++entries)
         for (const bool blank_lines : {false, true}) {
@@ -1003,8 +1007,8 @@ TEST_CASE("a contents list without page numbers over a body whose numbers stand 
             std::vector<std::string> numbers;
             for (std::size_t k = 0; k < entries; ++k) {
                 const std::string n = std::to_string(k + 1);
-                text += n + "." + gap + headings[k] + gap + n + ".1" + gap + "Members apply this code in section " +
-                        n + "." + gap;
+                text += n + "." + gap + headings[k] + gap + n + ".1" + gap + "Members apply this code in section " + n +
+                        "." + gap;
                 numbers.push_back(n + ".1");
             }
             INFO(text);
@@ -1023,21 +1027,24 @@ TEST_CASE("a contents list without page numbers over a body whose numbers stand 
 // lead-in and labels come between the first's labels and its items. Every label style,
 // list length, with items wrapped onto a second line or not, one clause or two: each label
 // goes with its item's words, in order.
-TEST_CASE("labels stacked in a column before their items' words, one clause or two interleaved",
-          "[import][issue13]") {
+TEST_CASE("labels stacked in a column before their items' words, one clause or two interleaved", "[import][issue13]") {
     const std::array<std::array<std::string, 4>, 3> styles = {
-        {{"(a)", "(b)", "(c)", "(d)"}, {"a)", "b)", "c)", "d)"}, {"\xE2\x80\xA2", "\xE2\x80\xA2", "\xE2\x80\xA2", "\xE2\x80\xA2"}}};
+        {{"(a)", "(b)", "(c)", "(d)"},
+         {"a)", "b)", "c)", "d)"},
+         {"\xE2\x80\xA2", "\xE2\x80\xA2", "\xE2\x80\xA2", "\xE2\x80\xA2"}}};
     int cases = 0;
     for (const auto& labels : styles)
         for (std::size_t count = 2; count <= 4; ++count)
             for (const bool wrapped : {false, true})
                 for (const bool two : {false, true}) {
                     auto item = [&](int clause, std::size_t k) {
-                        const std::string words = "item " + std::to_string(k + 1) + " of list " + std::to_string(clause);
+                        const std::string words =
+                            "item " + std::to_string(k + 1) + " of list " + std::to_string(clause);
                         const std::string end = k + 1 == count ? "." : ";";
                         return wrapped ? words + " which runs on to\nthe next line" + end : words + end;
                     };
-                    std::string text = "Member Officer Protocol\n\n1.\n\nIntroduction\n\n1.1\n\nMembers must do these:\n";
+                    std::string text =
+                        "Member Officer Protocol\n\n1.\n\nIntroduction\n\n1.1\n\nMembers must do these:\n";
                     for (std::size_t k = 0; k < count; ++k) text += labels[k] + "\n";
                     text += "\n";
                     if (two) {
@@ -1109,7 +1116,8 @@ TEST_CASE("a report's points whose numbers stand stacked over one block of their
     int cases = 0;
     for (int points = 2; points <= 4; ++points)
         for (const bool wrapped : {false, true}) {
-            std::string text = "Member Officer Protocol\n\nTo: Standards Committee\n\nReport of: Monitoring Officer\n\n";
+            std::string text =
+                "Member Officer Protocol\n\nTo: Standards Committee\n\nReport of: Monitoring Officer\n\n";
             for (int n = 1; n <= points; ++n) text += std::to_string(n) + ".\n";
             text += "\n";
             for (int n = 1; n <= points; ++n)
@@ -1120,8 +1128,8 @@ TEST_CASE("a report's points whose numbers stand stacked over one block of their
             INFO(text);
             const Imported i = import_text(text, {.council = "Anytown Council"});
             for (int n = 1; n <= points; ++n)
-                CHECK(contains(i.markdown, std::to_string(n) + ". The committee considered point number " +
-                                               std::to_string(n)));
+                CHECK(contains(i.markdown,
+                               std::to_string(n) + ". The committee considered point number " + std::to_string(n)));
             CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2"});
             ++cases;
         }

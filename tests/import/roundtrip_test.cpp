@@ -24,12 +24,12 @@
 #include "io/files.hpp"
 #include "model/text.hpp"
 #include "package/zip_writer.hpp"
+#include "paths.hpp"
 #include "pdf/pdf.hpp"
 #include "redline/redline.hpp"
 #include "refs/refs.hpp"
 #include "source/reader.hpp"
 #include "source/writer.hpp"
-#include "paths.hpp"
 #include "support.hpp"
 
 using namespace protopub;
@@ -273,8 +273,9 @@ const std::vector<Layout>& layouts() {
         add("sub-items a.", [](Layout& x) { x.label_form = "a.", x.classes = {17}; });
         add("breadcrumb numbered as a list", [](Layout& x) { x.preface = "breadcrumb", x.classes = {2}; });
         add("a library site's preface", [](Layout& x) { x.preface = "blog", x.classes = {3}; });
-        add("a document library's page: 'Document <title>', its breadcrumb, a description with facts",
-            [](Layout& x) { x.library_page = true, x.classes = {1, 3}; });
+        add("a document library's page: 'Document <title>', its breadcrumb, a description with facts", [](Layout& x) {
+            x.library_page = true, x.classes = {1, 3};
+        });
         add("a library site's preface under the page's own title",
             [](Layout& x) { x.preface = "blog titled", x.classes = {3}; });
         add("footers 'Page N of M' alone, mid-paragraph, no blank lines",
@@ -326,16 +327,18 @@ const std::vector<Layout>& layouts() {
         add("bullets as '\xC2\xB7'", [](Layout& x) { x.bullet_glyph = "\xC2\xB7", x.classes = {31}; });
         add("our .docx (Word numbering)", [](Layout& x) { x.medium = Layout::Medium::docx, x.classes = {33}; });
         add("our PDF, pdftotext", [](Layout& x) { x.medium = Layout::Medium::pdf, x.classes = {29, 33}; });
-        add("our .docx printed to PDF by LibreOffice, pdftotext",
-            [](Layout& x) { x.medium = Layout::Medium::office_pdf, x.classes = {8, 29, 33}; });
+        add("our .docx printed to PDF by LibreOffice, pdftotext", [](Layout& x) {
+            x.medium = Layout::Medium::office_pdf, x.classes = {8, 29, 33};
+        });
         add("our .docx printed to PDF by LibreOffice, pdftotext -layout", [](Layout& x) {
             x.medium = Layout::Medium::office_pdf, x.pdftotext_flags = "-layout", x.classes = {12, 29, 33};
         });
         add("our .docx printed to PDF by LibreOffice, pdftotext -raw", [](Layout& x) {
             x.medium = Layout::Medium::office_pdf, x.pdftotext_flags = "-raw", x.classes = {29, 33};
         });
-        add("our web page printed to PDF by a browser, pdftotext",
-            [](Layout& x) { x.medium = Layout::Medium::browser_pdf, x.classes = {1, 29, 33}; });
+        add("our web page printed to PDF by a browser, pdftotext", [](Layout& x) {
+            x.medium = Layout::Medium::browser_pdf, x.classes = {1, 29, 33};
+        });
         add("our web page printed to PDF by a browser, pdftotext -layout", [](Layout& x) {
             x.medium = Layout::Medium::browser_pdf, x.pdftotext_flags = "-layout", x.classes = {1, 29, 33};
         });
@@ -1063,8 +1066,9 @@ Protocol transform(Protocol p, const Layout& layout) {
     if (layout.library_page) {
         // the library's description of the document, its facts glued on: kept above the sections
         Block b;
-        b.inlines = text_inlines("The protocol between councillors and officers. Author: Monitoring Officer "
-                                 "Approved by: Council Date Approved: 8 May 2013 Date of Review/Expiry: 2019");
+        b.inlines = text_inlines(
+            "The protocol between councillors and officers. Author: Monitoring Officer "
+            "Approved by: Council Date Approved: 8 May 2013 Date of Review/Expiry: 2019");
         Section description;
         description.kind = SectionKind::preamble;
         description.intro.push_back(b);
@@ -1971,9 +1975,11 @@ const std::string& browser_pdf(const std::string& name, const Protocol& p) {
     options.templates_dir = test_env::source_dir() + "/templates";
     REQUIRE(html::render_site({p}, options, site, diags));
     for (const auto& [file, bytes] : site.files()) testing::write(dir.file(file), bytes);
-    const std::string cmd = "cd '" + dir.path() + "' && chromium --headless --no-sandbox --disable-gpu "
-                            "--no-pdf-header-footer --user-data-dir='" + dir.file("profile") +
-                            "' --print-to-pdf=out.pdf 'file://" + dir.file(html::page_name(p)) + "' >/dev/null 2>&1";
+    const std::string cmd = "cd '" + dir.path() +
+                            "' && chromium --headless --no-sandbox --disable-gpu "
+                            "--no-pdf-header-footer --user-data-dir='" +
+                            dir.file("profile") + "' --print-to-pdf=out.pdf 'file://" + dir.file(html::page_name(p)) +
+                            "' >/dev/null 2>&1";
     REQUIRE(std::system(cmd.c_str()) == 0);
     return printed[name] = testing::read(dir.file("out.pdf"));
 }
@@ -2004,9 +2010,10 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
             testing::TempDir dir;
             pdf::PdfOptions pdf_options;
             pdf_options.epoch = 1700000000;
-            testing::write(dir.file("in.pdf"), layout.medium == Layout::Medium::office_pdf    ? office_pdf(name, built)
-                                               : layout.medium == Layout::Medium::browser_pdf ? browser_pdf(name, built)
-                                                                                               : pdf::render_pdf(built, pdf_options, diags));
+            testing::write(dir.file("in.pdf"), layout.medium == Layout::Medium::office_pdf ? office_pdf(name, built)
+                                               : layout.medium == Layout::Medium::browser_pdf
+                                                   ? browser_pdf(name, built)
+                                                   : pdf::render_pdf(built, pdf_options, diags));
             const std::string cmd =
                 "pdftotext " + layout.pdftotext_flags + " " + dir.file("in.pdf") + " " + dir.file("out.txt");
             REQUIRE(std::system(cmd.c_str()) == 0);
@@ -2126,9 +2133,10 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"a library site's preface under the page's own title", 17},
         {"a document library's page: 'Document <title>', its breadcrumb, a description with facts", 17},
         {"contents without page numbers, numbers on their own line, no blank lines", 17},
-        {"our .docx printed to PDF by LibreOffice, pdftotext", 15},  // non- Councillors; Somerset, its reading order scrambled
+        {"our .docx printed to PDF by LibreOffice, pdftotext",
+         15},  // non- Councillors; Somerset, its reading order scrambled
         {"our .docx printed to PDF by LibreOffice, pdftotext -layout", 16},  // as wrapped 72, no blank lines
-        {"our .docx printed to PDF by LibreOffice, pdftotext -raw", 16},  // the same
+        {"our .docx printed to PDF by LibreOffice, pdftotext -raw", 16},     // the same
         {"our web page printed to PDF by a browser, pdftotext", 17},
         {"our web page printed to PDF by a browser, pdftotext -layout", 17},
         {"footers 'Page N of M' alone, mid-paragraph, no blank lines", 17},  // as wrapped 72, no blank lines
