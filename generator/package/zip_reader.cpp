@@ -1,4 +1,5 @@
 #include "package/zip_reader.hpp"
+#include "package/bytes.hpp"
 
 #include <libdeflate.h>
 #include <zlib.h>
@@ -20,18 +21,11 @@ constexpr const char* kMultiDisk = "Multi-disk zip archives not supported";
 constexpr const char* kDuplicate = "File already exists";
 constexpr const char* kTruncated = "Premature end of file";
 
-constexpr std::uint32_t kLocalSignature = 0x04034b50, kCentralSignature = 0x02014b50,
-                        kEndSignature = 0x06054b50, kEnd64Signature = 0x06064b50,
-                        kEnd64LocatorSignature = 0x07064b50;
+constexpr std::uint32_t kLocalSignature = 0x04034b50, kCentralSignature = 0x02014b50, kEndSignature = 0x06054b50,
+                        kEnd64Signature = 0x06064b50, kEnd64LocatorSignature = 0x07064b50;
 constexpr std::size_t kLocalSize = 30, kCentralSize = 46, kEndSize = 22, kEnd64Size = 56, kEnd64LocatorSize = 20;
 constexpr std::uint16_t kZip64Field = 0x0001, kUtf8NameField = 0x7075;
 constexpr std::uint16_t kFlagDataDescriptor = 0x0008, kFlagUtf8 = 0x0800;
-
-std::uint16_t get16(std::string_view s, std::size_t at) {
-    return static_cast<std::uint16_t>(static_cast<unsigned char>(s[at]) | static_cast<unsigned char>(s[at + 1]) << 8);
-}
-std::uint32_t get32(std::string_view s, std::size_t at) { return get16(s, at) | std::uint32_t(get16(s, at + 2)) << 16; }
-std::uint64_t get64(std::string_view s, std::size_t at) { return get32(s, at) | std::uint64_t(get32(s, at + 4)) << 32; }
 
 // The data of extra field `id` in a header's extra fields, or nullopt.
 std::optional<std::string_view> extra_field(std::string_view extra, std::uint16_t id) {
@@ -249,8 +243,8 @@ std::optional<std::vector<StoredEntry>> read_directory(std::string_view bytes, s
             header_name(bytes.substr(local + kLocalSize, local_name_size), local_extra) != e.raw_name)
             return fail(kInconsistent);
         // (Info-ZIP writes the real values in the local header even with a data descriptor)
-        const bool described_later = (local_flags & kFlagDataDescriptor) && local_crc == 0 &&
-                                     local_compressed == 0 && local_size == 0;
+        const bool described_later =
+            (local_flags & kFlagDataDescriptor) && local_crc == 0 && local_compressed == 0 && local_size == 0;
         if (!described_later && (local_crc != e.crc || local_compressed != compressed_size || local_size != e.size))
             return fail(kInconsistent);
         e.compressed = bytes.substr(data_at, static_cast<std::size_t>(compressed_size));
@@ -341,7 +335,8 @@ std::optional<std::map<std::string, std::string>> read_zip(std::string_view byte
         if (e.method == kStored) {
             if (e.compressed.size() > room) return too_large();
             if (e.compressed.size() != e.size) return cannot("read", "Zip archive inconsistent");
-            if (libdeflate_crc32(0, e.compressed.data(), e.compressed.size()) != e.crc) return cannot("read", "CRC error");
+            if (libdeflate_crc32(0, e.compressed.data(), e.compressed.size()) != e.crc)
+                return cannot("read", "CRC error");
             data.assign(e.compressed);
         } else if (!inflate_part(e.compressed, room, data)) {
             return data.size() > room ? too_large() : cannot("read", "Zlib error: data error");

@@ -7,6 +7,7 @@
 #include <map>
 #include <string_view>
 
+#include "package/bytes.hpp"
 #include "package/deflate.hpp"
 #include "package/zip_reader.hpp"
 
@@ -81,15 +82,6 @@ bool pack(std::string_view bytes, Packed& out) {
     out.bytes.assign(bytes);
     out.method = kStored;
     return true;
-}
-
-void put16(std::string& out, std::uint32_t v) {
-    out += static_cast<char>(v & 0xFF);
-    out += static_cast<char>((v >> 8) & 0xFF);
-}
-void put32(std::string& out, std::uint32_t v) {
-    put16(out, v & 0xFFFF);
-    put16(out, v >> 16);
 }
 
 }  // namespace

@@ -9,9 +9,13 @@
 #include <map>
 #include <vector>
 
+#include "package/bytes.hpp"
 #include "support.hpp"
 
 namespace bad_input {
+
+using protopub::package::put16;
+using protopub::package::put32;
 
 namespace {
 
@@ -108,14 +112,6 @@ std::uint32_t crc32(const std::string& data) {
     return ~crc;
 }
 
-void put16(std::string& s, std::uint32_t v) {
-    s += static_cast<char>(v & 0xFF);
-    s += static_cast<char>((v >> 8) & 0xFF);
-}
-void put32(std::string& s, std::uint32_t v) {
-    put16(s, v & 0xFFFF);
-    put16(s, v >> 16);
-}
 
 struct ZipEntry {
     std::string name;

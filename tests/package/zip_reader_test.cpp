@@ -2,25 +2,17 @@
 
 #include <libdeflate.h>
 
+#include "package/bytes.hpp"
 #include "package/zip_reader.hpp"
 #include "package/zip_writer.hpp"
 
 using namespace protopub;
+using package::put16;
+using package::put32;
+using package::put64;
 
 namespace {
 
-void put16(std::string& out, std::uint32_t v) {
-    out += static_cast<char>(v & 0xFF);
-    out += static_cast<char>((v >> 8) & 0xFF);
-}
-void put32(std::string& out, std::uint32_t v) {
-    put16(out, v & 0xFFFF);
-    put16(out, v >> 16);
-}
-void put64(std::string& out, std::uint64_t v) {
-    put32(out, static_cast<std::uint32_t>(v));
-    put32(out, static_cast<std::uint32_t>(v >> 32));
-}
 void set16(std::string& bytes, std::size_t at, std::uint32_t v) {
     std::string two;
     put16(two, v);
