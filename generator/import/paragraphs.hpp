@@ -20,6 +20,7 @@ struct Paragraph {
     bool after_gap = false;             // blank line(s) before it (plain text)
     bool leading_space = false;         // its first line started with a space (plain text)
     bool indented = false;              // its first line started with two spaces or more, or a tab
+    bool item_line = false;             // a line of its own under a lead-in, in text of a paragraph a line
     bool single_line = true;            // it was one line of the input
     bool title_style = false;           // Word's Title style
     bool subtitle = false;              // Word's Subtitle style: read for the council's name, not text

@@ -520,6 +520,64 @@ bool heading_before_clauses(const Paragraph& p, std::string_view text, const Ite
     return heading_like(p, text, 12);
 }
 
+// The place of a small letter in the alphabet ("(c)" -> 3, "d)" -> 4), or 0.
+int letter_place(const Marker& m) {
+    std::string_view t = m.text;
+    if (t.starts_with('(')) t.remove_prefix(1);
+    return t.size() == 2 && t[0] >= 'a' && t[0] <= 'z' ? t[0] - 'a' + 1 : 0;
+}
+
+// How a label is written, its letter left out: "()" for "(c)", "." for "c.".
+std::string label_style(const Marker& m) {
+    std::string style;
+    for (char c : m.text)
+        if (!ascii::is_alpha(c)) style += c;
+    return style;
+}
+
+// "1. Introduction and Principles" / "(a) The purpose of this Protocol ..." / "(b) ...":
+// where a text's only paragraph numbers are letters from (a) again under two or more
+// numbered headings, the letters number the sections' paragraphs (as "(1)" does under
+// "1 Heading"): each run from (a) becomes the numbers 1, 2, 3 ... that the "(1)" rules
+// then place under their sections, and a warning says so.
+void letters_as_paragraph_numbers(std::vector<Item>& items) {
+    for (const Item& it : items)
+        if (it.marker.kind == MarkerKind::clause ||
+            (it.marker.kind == MarkerKind::single && !title_like(it.para, it.rest, 12)))
+            return;
+    std::vector<std::pair<std::size_t, std::size_t>> runs;  // [heading, end of its run)
+    for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+        if (items[i].marker.kind != MarkerKind::single || letter_place(items[i + 1].marker) != 1) continue;
+        // (other labels between, "i." "ii." under "b. The Clerk will:", are sub-items; the
+        // run's letters are written alike: "(a)" "(b)" or "a." "b.")
+        const std::string style = label_style(items[i + 1].marker);
+        int last = 0;
+        std::size_t end = i + 1;
+        for (std::size_t j = i + 1; j < items.size() && items[j].marker.kind != MarkerKind::single; ++j)
+            if (letter_place(items[j].marker) == last + 1 && label_style(items[j].marker) == style)
+                last = letter_place(items[j].marker), end = j + 1;
+        runs.emplace_back(i, end);
+    }
+    if (runs.size() < 2) return;
+    for (const auto& [heading, end] : runs) {
+        for (std::size_t j = heading + 1, next = 1; j < end; ++j) {
+            Marker& m = items[j].marker;
+            if (letter_place(m) != static_cast<int>(next) || label_style(m) != label_style(items[heading + 1].marker))
+                continue;
+            ++next;
+            m.parts = {letter_place(m)};
+            m.kind = MarkerKind::single;
+            m.enclosed = true;
+        }
+    }
+    const std::size_t first = runs.front().first;
+    const std::size_t more = runs.size() - 1;
+    items[first + 1].guess = "'" + items[first + 1].marker.text + "' under '" + items[first].para.text + "' and " +
+                             std::to_string(more) + (more == 1 ? " more numbered heading" : " more numbered headings") +
+                             ": the letters, from (a) again under each and the text's only paragraph numbers, "
+                             "number the sections' paragraphs";
+}
+
 std::vector<Item> classify(std::vector<Paragraph> paras) {
     std::vector<Item> items;
     items.reserve(paras.size());
@@ -530,6 +588,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         it.para = std::move(p);
         items.push_back(std::move(it));
     }
+    letters_as_paragraph_numbers(items);
     const bool only_enclosed_numbers = std::none_of(items.begin(), items.end(), [](const Item& it) {
         return it.marker.kind == MarkerKind::clause || (it.marker.kind == MarkerKind::single && !it.marker.enclosed);
     });
@@ -676,7 +735,9 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             it.role = Role::heading;
         } else if (it.marker.kind == MarkerKind::label) {
             it.role = Role::label;
-        } else if (p.heading_level > 0) {
+        } else if (p.item_line) {
+            it.role = Role::bullet;  // a line of its own under a lead-in (join_lines): its bullet lost
+      } else if (p.heading_level > 0) {
             it.role = Role::heading;
             it.level = p.heading_level <= 1 ? 2 : 3;
         } else if (next && (heading_like(p, p.text, 12) || heading_before_clauses(p, p.text, next)) && !introduced[i]) {
@@ -2653,10 +2714,11 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     std::vector<Item> items = classify(std::move(paragraphs));
     if (refuse_text_about_a_protocol(items, path, diags)) return result;
     for (const Item& it : items) {
-        if (it.role == Role::bullet && !it.para.bullet && it.para.indented)
+        if (it.role == Role::bullet && !it.para.bullet && (it.para.indented || it.para.item_line))
             diags.warning(path, it.para.pos,
-                          "'" + it.para.text + "' taken as an item of the list the line before introduces: it is " +
-                              "indented (its bullet lost)");
+                          "'" + it.para.text + "' taken as an item of the list the line before introduces: " +
+                              (it.para.indented ? "it is indented" : "a line of its own right under it") +
+                              " (its bullet lost)");
         if ((it.role == Role::heading || it.role == Role::numbered_heading) && it.para.heading_level == 0 &&
             it.para.text.back() == ':')
             diags.warning(path, it.para.pos,

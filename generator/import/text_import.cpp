@@ -1807,6 +1807,19 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             (cur.indented || detail::ends_lead_in(last_line)) &&
             (detail::ends_lead_in(last_line) || last_line.back() == ';' || detail::ends_list_item(last_line)))
             starts = true;
+        // "... four main areas of responsibility:" / "To determine council policy ..." / "To
+        // monitor ...": in text of a paragraph a line (nothing wrapped, blank lines between
+        // paragraphs), the lines of a block under a lead-in are its items, their bullets
+        // lost, up to one that ends a sentence ("...;" goes on; the block's first line too,
+        // when more follow)
+        const bool unwrapped_line = layout.width == 0 && !layout.gapless && m.kind == MarkerKind::none &&
+                                    ascii::is_upper(line.text[0]);
+        const bool item_line =
+            unwrapped_line &&
+            (open && !starts ? detail::ends_lead_in(last_line) || (cur.item_line && (!ends_sentence(last_line) || last_line.back() == ';'))
+                             : starts && !last_line.empty() && detail::ends_lead_in(last_line) &&
+                                   index + 1 < lines.size() && !lines[index + 1].blank && !lines[index + 1].junk);
+        starts = starts || item_line;
         if (starts) {
             close();
             open = true;
@@ -1814,6 +1827,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             cur.after_gap = gap;
             cur.leading_space = line.leading_space;
             cur.indented = line.indented;
+            cur.item_line = item_line;
             cur.bullet = m.kind == MarkerKind::bullet;
             cur.text = cur.bullet ? line.text.substr(m.length) : line.text;
             cur.glyph = cur.bullet ? clean_line(std::string_view(line.text).substr(0, m.length)) : "";

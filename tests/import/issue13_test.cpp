@@ -1135,3 +1135,95 @@ TEST_CASE("a report's points whose numbers stand stacked over one block of their
         }
     CHECK(cases == 6);
 }
+
+// Seen on a council's protocol and a parish council's: numbered headings, and under each
+// the paragraphs lettered from (a) again ("1. Introduction and Principles" / "(a) The
+// purpose ..." / "(b) ..."), cited "paragraph 2c"; a lead-in paragraph may have numerals
+// "i." "ii." under it. The letters number the sections' paragraphs, as "(1)" does under
+// "1 Heading": 1.1, 1.2 ..., one warning; the numerals stay the lead-in's items.
+TEST_CASE("letters from (a) again under every numbered heading number the sections' paragraphs",
+          "[import][issue13]") {
+    const std::array<std::string, 3> styles = {"(L) ", "L) ", "L. "};
+    const std::array<std::string, 2> item_styles = {"(R) ", "R. "};
+    const std::array<std::string, 3> numerals = {"i", "ii", "iii"};
+    int cases = 0;
+    for (const std::string& style : styles)
+        for (int sections = 2; sections <= 4; ++sections)
+            for (int per_section = 1; per_section <= 4; ++per_section)
+                for (const bool blank_lines : {true, false})
+                    for (int with_items = 0; with_items <= 2; ++with_items) {
+                        const std::string gap = blank_lines ? "\n\n" : "\n";
+                        std::string text = "Protocol for Member/Officer Relations" + gap;
+                        std::vector<std::string> expected;
+                        for (int s = 1; s <= sections; ++s) {
+                            text += std::to_string(s) + ". Heading number " + std::to_string(s) + gap;
+                            for (int p = 1; p <= per_section; ++p) {
+                                std::string label = style;
+                                label.replace(label.find('L'), 1, std::string(1, static_cast<char>('a' + p - 1)));
+                                const bool lead_in = with_items > 0 && s == 2 && p == 1;
+                                text += label + "Members and officers work together, words " + std::to_string(s) + "-" +
+                                        std::to_string(p) + (lead_in ? " as follows:" : ".") + gap;
+                                if (lead_in)
+                                    for (std::size_t k = 0; k < numerals.size(); ++k) {
+                                        std::string item = item_styles[static_cast<std::size_t>(with_items - 1)];
+                                        item.replace(item.find('R'), 1, numerals[k]);
+                                        text += item + "they keep item " + std::to_string(k + 1) +
+                                                (k + 1 < numerals.size() ? ";" : ".") + gap;
+                                    }
+                                expected.push_back(std::to_string(s) + "." + std::to_string(p));
+                            }
+                        }
+                        INFO(text);
+                        const Imported i = import_text(text, {.council = "Anytown Council"});
+                        CHECK(i.numbers == expected);
+                        CHECK(i.sections.size() == static_cast<std::size_t>(sections));
+                        CHECK(contains(i.warnings, "number the sections' paragraphs"));
+                        if (with_items > 0) {
+                            CHECK(contains(i.markdown, "as follows:\n\n- "));
+                            CHECK(contains(i.markdown, "they keep item 3."));
+                        }
+                        ++cases;
+                    }
+    CHECK(cases == 216);
+}
+
+// Seen on a community council's page: a paragraph a line with blank lines between, and
+// under "... four main areas of responsibility:" the items a line each, no bullets, no
+// indent, no blank lines between them ("To determine council policy ...;" / "To monitor
+// ..." / "To represent the council externally; and" / "To act as advocates ..."). Each line
+// is an item of the lead-in's list, a warning each; the paragraph after is a clause.
+TEST_CASE("a paragraph a line: lines right under a lead-in are its items, their bullets lost", "[import][issue13]") {
+    const std::array<std::string, 4> items = {"To determine council policy and provide community leadership",
+                                              "To monitor and review council performance in delivering services",
+                                              "To represent the council externally",
+                                              "To act as advocates for their constituents"};
+    const std::array<std::string, 4> endings = {";", "", "; and", ","};
+    int cases = 0;
+    for (std::size_t count = 2; count <= items.size(); ++count)
+        for (const std::string& ending : endings)
+            for (const bool gap_after_lead_in : {false, true})
+                for (const bool numbered : {false, true}) {
+                    std::string text = "Protocol for Members and Officers\n\nRoles of Councillors\n\n";
+                    text += std::string(numbered ? "1.1 " : "") +
+                            "Councillors and Officers are servants of the public and they are indispensable to one "
+                            "another, but their responsibilities are distinct and each has its own part to play "
+                            "in the work of the Council.\n\n";
+                    text += std::string(numbered ? "1.2 " : "") + "Councillors have four main areas of responsibility:\n";
+                    if (gap_after_lead_in) text += "\n";
+                    for (std::size_t k = 0; k < count; ++k)
+                        text += items[k] + (k + 1 < count ? ending : ".") + "\n";
+                    text += "\n" + std::string(numbered ? "1.3 " : "") +
+                            "All Councillors have the same rights and obligations in their relationship with the "
+                            "Clerk and other employees, regardless of their status.\n";
+                    INFO(text);
+                    const Imported i = import_text(text, {.council = "Anytown Council"});
+                    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3"});
+                    std::string list;
+                    for (std::size_t k = 0; k < count; ++k)
+                        list += "- " + items[k] + (k + 1 < count ? ending : ".") + "\n";
+                    CHECK(contains(i.markdown, "responsibility:\n\n" + list));
+                    CHECK(contains(i.warnings, "a line of its own right under it (its bullet lost)"));
+                    ++cases;
+                }
+    CHECK(cases == 48);
+}

@@ -633,16 +633,17 @@ TEST_CASE(
     CHECK(marlow.markdown.find("Back to top") == std::string::npos);
     CHECK(marlow.markdown.find("Twitter") == std::string::npos);
     // a parish council's protocol: numbered headings over lettered paragraphs "a." "b." (cited "2c"), numerals
-    // "i." under "b. The Clerk will:": each section's letters are the items of one clause (it was refused)
+    // "i." under "b. The Clerk will:": the letters number each section's paragraphs (2c is 2.3), as "(1)"
+    // under "1 Heading" does (it was refused; then each section's letters were the items of one clause)
     const Imported hatherley = check_held_out(
         {"hatherley-parish-clerk.txt",
          "PROTOCOL FOR COUNCILLORS AND THE CLERK",
          "Hatherley Parish Council",
          "",
          {"## 1. Introduction", "## 2. The role of the Clerk", "## 3. The role of councillors", "## 4. Review"},
-         {"1.1", "2.1", "3.1", "4.1"}});
-    CHECK(hatherley.markdown.find("- b. The Clerk will:\n\n  - i. prepare agendas and minutes;\n") !=
-          std::string::npos);
+         {"1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "4.1"}});
+    CHECK(hatherley.markdown.find("2.2 {#the-clerk-will-i-prepare} The Clerk will:\n\n- i. prepare agendas and "
+                                  "minutes;\n") != std::string::npos);
     // "(1)set the Council's policy framework;": bracketed numbers glued to a small letter are sub-items
     CHECK(ferncastle.markdown.find("They:\n\n- (1) set the Council's policy framework;\n- (2) monitor how the "
                                    "Council delivers its services; and\n- (3) represent their wards.\n") !=
