@@ -31,22 +31,32 @@ bool ends_with_lead_in_verb(std::string_view text) {
 }
 
 namespace {
-bool counts_as_letter(char c) { return ascii::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80; }
+// How many bytes at `i` are no letter or digit: ASCII punctuation and spaces, and the
+// General Punctuation block (U+2000-U+206F: curly quotation marks, dashes, spaces), so
+// "Councillors’" reads as "Councillors'" does; 0 at a letter or digit (other characters
+// past ASCII count as letters).
+std::size_t not_letter_at(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    if (byte(i) < 0x80) return ascii::is_alnum(s[i]) ? 0 : 1;
+    if (byte(i) == 0xE2 && i + 2 < s.size() && (byte(i + 1) == 0x80 || byte(i + 1) == 0x81)) return 3;
+    return 0;
+}
 }  // namespace
 
 std::string letters_and_digits(std::string_view text) {
     std::string out;
-    for (const char c : text)
-        if (counts_as_letter(c)) out += ascii::to_lower(c);
+    for (std::size_t i = 0; i < text.size();)
+        if (const std::size_t skip = not_letter_at(text, i)) i += skip;
+        else out += ascii::to_lower(text[i++]);
     return out;
 }
 
 bool same_letters(std::string_view a, std::string_view b) {
     std::size_t i = 0, j = 0;
     while (true) {
-        while (i < a.size() && !counts_as_letter(a[i])) ++i;
-        while (j < b.size() && !counts_as_letter(b[j])) ++j;
-        if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+        while (i < a.size() && not_letter_at(a, i)) i += not_letter_at(a, i);
+        while (j < b.size() && not_letter_at(b, j)) j += not_letter_at(b, j);
+        if (i >= a.size() || j >= b.size()) return i >= a.size() && j >= b.size();
         if (ascii::to_lower(a[i++]) != ascii::to_lower(b[j++])) return false;
     }
 }

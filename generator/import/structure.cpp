@@ -724,8 +724,12 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         } else if (it.marker.kind == MarkerKind::single) {
             // "2. ROLES OF OFFICERS:", "2. Roles of Officers:" (a numbered sentence ending in a
             // colon is a lead-in)
+            // ("7. The Relationship: General": a numbered line of a few capitalised words is a
+            // heading with a colon inside, where an unnumbered one might be a field)
+            const bool colon_heading = p.single_line && it.rest.find(": ") != std::string::npos &&
+                                       capitalised(it.rest) && word_count(it.rest, 9) <= 8 && !ends_sentence(it.rest);
             if (heading_like(p, it.rest, 12) || (heading_before_clauses(p, it.rest, next) && capitalised(it.rest)) ||
-                p.heading_level > 0)
+                colon_heading || p.heading_level > 0)
                 it.role = Role::numbered_heading;
             else if (it.marker.text.back() == '.' || bare_series)
                 it.role = Role::one_level_clause;
@@ -1145,6 +1149,28 @@ void number_gap_markers(std::vector<Item>& items, std::size_t from, const std::s
 // ':' takes the paragraphs after it as its own, up to the next heading, clause or item.
 bool takes_paragraphs(const Item& label) {
     return title_like(label.para, label.rest, 12) || (!label.rest.empty() && label.rest.back() == ':');
+}
+
+// "Background" / "Introduction" / "1. Relationship to the Members' Code" / "2. ...": unnumbered
+// headings above the first numbered one, numbered from 1, and no unnumbered section
+// heading after it: the numbered headings are the sections, those above a preface. The
+// index of "1. ...", or items.size().
+std::size_t sections_numbered_after_preface(const std::vector<Item>& items, std::size_t from) {
+    // (below "1." a heading in Title Case is a sub-heading of its section; one in capitals a section's)
+    auto section_heading = [](const Item& it) { return it.role == Role::heading && it.level == 2; };
+    std::size_t first = from;
+    while (first < items.size() && items[first].role != Role::numbered_heading) ++first;
+    const auto above = [&](auto pred) {
+        return std::any_of(items.begin() + static_cast<long>(from), items.begin() + static_cast<long>(first), pred);
+    };
+    if (first == items.size() || items[first].marker.parts != std::vector<int>{1} ||
+        !above([](const Item& it) { return it.role == Role::heading; }) ||
+        above([](const Item& it) {
+            return it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause;
+        }) ||
+        std::any_of(items.begin() + static_cast<long>(first), items.end(), section_heading))
+        return items.size();
+    return first;
 }
 
 // No numbered paragraph anywhere (a model protocol, a small council's): each paragraph
@@ -1890,6 +1916,24 @@ std::optional<std::pair<std::string, std::string>> adoption_line(std::string_vie
     return std::make_pair(who, when);
 }
 
+// "Adopted 17 May 2023, version 1" -> "Adopted 17 May 2023" and "1"; the text as it is
+// and "" when it does not end in a version.
+std::pair<std::string_view, std::string> without_version_tail(std::string_view text) {
+    const std::string low = lower(text);
+    const std::size_t at = low.rfind(" version ");
+    if (at == std::string::npos || at == 0) return {text, ""};
+    std::string_view number = text.substr(at + 9);
+    if (!number.empty() && number.back() == '.') number.remove_suffix(1);
+    const bool is_number = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
+        return is_digit(c) || c == '.';
+    }) && is_digit(number.front());
+    std::string_view before = text.substr(0, at);
+    while (!before.empty() && (before.back() == ',' || before.back() == ';' || before.back() == ' '))
+        before.remove_suffix(1);
+    if (!is_number || before.size() >= at) return {text, ""};  // (no comma or semicolon before it)
+    return {before, std::string(number)};
+}
+
 // The facts a document library prints in its description of the document, glued into the
 // words: "Approved by: Council Date Approved: 8 May 2013" (each value runs to the next
 // label), "The current version of the document is Issue 1."
@@ -1940,7 +1984,8 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
         }
         // one line of a title page (a Word paragraph is one paragraph, however short)
         // (a title in capitals reads as a heading: it is still the title page's)
-        const bool title_page_line = header_line_kind(p.text) != HeaderLine::other;
+        const bool title_page_line = header_line_kind(p.text) != HeaderLine::other ||
+                                     adoption_line(without_version_tail(p.text).first).has_value();
         if ((is_structure(items[i]) && !title_page_line) || items[i].marker.kind != MarkerKind::none ||
             (!p.single_line && p.text.size() > 80))
             break;
@@ -1961,12 +2006,15 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
             continue;  // read again, whole
         }
         // "Adopted by Council on 12 May 2022", "Approved by Council: 14 May 2025", "Adopted 2
-        // March 2024": who adopted it and when, in one line
-        if (const auto adoption = p.bullet || p.table ? std::nullopt : adoption_line(p.text)) {
+        // March 2024": who adopted it and when, in one line (the version after it: "Adopted
+        // 17 May 2023, version 1")
+        const auto [adoption_words, version] = without_version_tail(p.text);
+        if (const auto adoption = p.bullet || p.table ? std::nullopt : adoption_line(adoption_words)) {
             dropped.push_back({p.pos, p.text, "title page"});
             diags.note(path, p.pos, "'" + p.text + "' is a fact of the title page: it goes into the front matter");
             if (!adoption->first.empty()) facts.emplace_back("adopted by", adoption->first);
             facts.emplace_back("adopted", adoption->second);
+            if (!version.empty()) facts.emplace_back("version", version);
             items.erase(items.begin() + static_cast<long>(i));
             continue;
         }
@@ -2932,13 +2980,21 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     if (refuse_second_document(items, first, title, path, diags)) return result;
     result.title_from_text = !title.empty() && options.title.empty();
     // (a report above the title has numbers of its own: the protocol's start under the title)
-    const std::size_t numbers_from = title_after_report < items.size() ? title_after_report + 1 : first;
+    std::size_t numbers_from = title_after_report < items.size() ? title_after_report + 1 : first;
+    const std::size_t after_preface = sections_numbered_after_preface(items, numbers_from);
+    if (after_preface < items.size()) {
+        numbers_from = after_preface;
+        diags.warning(path, items[after_preface].para.pos,
+                      "'" + items[after_preface].para.text +
+                          "' is the first numbered heading, and nothing above it is numbered: the numbered sections "
+                          "start there, as printed, and the headings above it are kept as the preamble");
+    }
     count_bulleted_paragraphs(items, numbers_from, path, diags);
     count_repeated_ones(items, numbers_from, path, diags);
     const std::size_t protocol_after_points = number_restarts(items, numbers_from, path, diags);
     number_appendices(items, numbers_from, path, diags);
     const std::size_t protocol_after_report = assign_numbers(items, numbers_from, path, diags);
-    const std::size_t protocol_starts = std::min(protocol_after_points, protocol_after_report);
+    const std::size_t protocol_starts = std::min({protocol_after_points, protocol_after_report, after_preface});
     number_gap_markers(items, numbers_from, path, diags);
     find_first_items_inline(items, numbers_from, path, diags);
 

@@ -806,6 +806,16 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         n = m.parts[0];
         return title_line(std::string_view(l.text).substr(m.length));
     };
+    // (once three entries stand so, an entry that reads less as a title goes on the list:
+    // "7. The Relationship: General", "10. Councillors' Access to Information and to Council
+    // Documents", a line of up to fourteen words that ends no sentence)
+    auto numbered_entry = [&](const Line& l, int& n) {
+        const Marker m = detail::read_marker(l.text);
+        if (l.blank || l.junk || m.kind != MarkerKind::single || m.enclosed) return false;
+        n = m.parts[0];
+        const std::string_view words = std::string_view(l.text).substr(m.length);
+        return split_words(words).size() <= 14 && !ends_sentence(words);
+    };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         int n = 0, next = 0;
         if (!numbered_title(lines[i], n)) continue;
@@ -813,7 +823,8 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         std::size_t end = i + 1;
         for (; end < lines.size(); ++end) {
             if (lines[end].blank) continue;
-            if (!numbered_title(lines[end], next) || next != n + 1) break;
+            const bool entry = entries.size() >= 3 ? numbered_entry(lines[end], next) : numbered_title(lines[end], next);
+            if (!entry || next != n + 1) break;
             entries.push_back(end);
             n = next;
         }

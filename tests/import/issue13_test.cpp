@@ -1227,3 +1227,82 @@ TEST_CASE("a paragraph a line: lines right under a lead-in are its items, their 
                 }
     CHECK(cases == 48);
 }
+
+// Seen on a district council's web pages: the title, then "Adopted 17 May 2023, version 1"
+// (or "Last updated ..."), unnumbered headings ("Background", "Introduction") over a
+// preface, then sections numbered from "1."; and on an agenda item's page the title again
+// under itself with a curly apostrophe ("Councillors' planning code" / "Councillors’ ...").
+// The adoption and version go into the front matter, the preface is the preamble and the
+// sections keep their printed numbers, the repeated title is left out.
+TEST_CASE("a preface under unnumbered headings before sections numbered from 1., an adoption with its version",
+          "[import][issue13]") {
+    const std::array<std::string, 2> apostrophes = {"'", "\xE2\x80\x99"};
+    const std::array<std::string, 2> preface_headings = {"Background", "INTRODUCTION"};
+    int cases = 0;
+    for (const std::string& apostrophe : apostrophes)
+        for (const bool repeated_title : {false, true})
+            for (const bool adoption : {false, true})
+                for (std::size_t prefaces = 1; prefaces <= preface_headings.size(); ++prefaces)
+                    for (const bool bullets : {false, true}) {
+                        std::string text = "Members' Planning Code of Good Practice\n\n";
+                        if (repeated_title) text += "Members" + apostrophe + " Planning Code of Good Practice\n\n";
+                        if (adoption) text += "Adopted 17 May 2023, version 4\n\n";
+                        for (std::size_t k = 0; k < prefaces; ++k)
+                            text += preface_headings[k] + "\n\nThis code has been updated, preface paragraph " +
+                                    std::to_string(k + 1) + ".\n\nA second preface paragraph follows it here.\n\n";
+                        for (int s = 1; s <= 3; ++s) {
+                            text += std::to_string(s) + ". Heading of numbered section " + std::to_string(s) + "\n\n";
+                            text += std::string(bullets ? "\xE2\x80\xA2 " : "") + "Do apply the rules in section " +
+                                    std::to_string(s) + " first.\n\n";
+                        }
+                        INFO(text);
+                        const Imported i = import_text(text, {.council = "Anytown Council"});
+                        const model::Metadata& meta = i.result.protocol.meta;
+                        CHECK(meta.title == "Members' Planning Code of Good Practice");
+                        CHECK(i.sections == std::vector<std::string>{"1. Heading of numbered section 1",
+                                                                     "2. Heading of numbered section 2",
+                                                                     "3. Heading of numbered section 3"});
+                        CHECK(contains(i.markdown, "preface paragraph " + std::to_string(prefaces) + "."));
+                        CHECK(!contains(i.markdown, "Planning Code of Good Practice {#"));
+                        if (adoption) {
+                            CHECK(meta.version == "4");
+                            CHECK(meta.adopted == "2023-05-17");
+                            CHECK(!contains(i.markdown, "Adopted 17 May"));
+                        }
+                        ++cases;
+                    }
+    CHECK(cases == 32);
+}
+
+// Seen on a parish council's page: a contents list of numbered headings without page
+// numbers, some of them not read as titles alone ("7. The Relationship: General", "10.
+// Councillors' Access to Information and to Council Documents"), then the body from "1.
+// Introduction" again, a paragraph a line and no numbered paragraphs. The whole list goes.
+TEST_CASE("a contents list without page numbers whose later entries read less as titles", "[import][issue13]") {
+    const std::array<std::string, 4> odd_entries = {"The Relationship: General",
+                                                    "Councillors' Access to Information and to Council Documents",
+                                                    "Chairs and Vice-Chairs of Council, Committees and Sub-Committees",
+                                                    "If things go wrong"};
+    int cases = 0;
+    for (std::size_t odd = 0; odd < odd_entries.size(); ++odd)
+        for (int at = 4; at <= 8; ++at)
+            for (const bool blank_lines : {false, true}) {
+                const std::string gap = blank_lines ? "\n\n" : "\n";
+                std::string text = "Councillor-Officer Protocol" + gap + "Last Reviewed: April 2024" + gap;
+                std::vector<std::string> sections;
+                for (int n = 1; n <= 9; ++n) {
+                    const std::string heading = n == at ? odd_entries[odd] : "Heading Number " + std::to_string(n);
+                    text += std::to_string(n) + ". " + heading + gap;
+                    sections.push_back(std::to_string(n) + ". " + heading);
+                }
+                for (int n = 1; n <= 9; ++n)
+                    text += sections[static_cast<std::size_t>(n - 1)] + gap + "Councillors and officers work together, " +
+                            "as part " + std::to_string(n) + " says." + gap;
+                INFO(text);
+                const Imported i = import_text(text, {.council = "Anytown Council"});
+                CHECK(i.sections == sections);
+                CHECK(contains(i.warnings, "dropped a table of contents (9 lines)"));
+                ++cases;
+            }
+    CHECK(cases == 40);
+}
