@@ -46,8 +46,10 @@ std::size_t not_letter_at(std::string_view s, std::size_t i) {
 std::string letters_and_digits(std::string_view text) {
     std::string out;
     for (std::size_t i = 0; i < text.size();)
-        if (const std::size_t skip = not_letter_at(text, i)) i += skip;
-        else out += ascii::to_lower(text[i++]);
+        if (const std::size_t skip = not_letter_at(text, i))
+            i += skip;
+        else
+            out += ascii::to_lower(text[i++]);
     return out;
 }
 

@@ -741,7 +741,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             it.role = Role::label;
         } else if (p.item_line) {
             it.role = Role::bullet;  // a line of its own under a lead-in (join_lines): its bullet lost
-      } else if (p.heading_level > 0) {
+        } else if (p.heading_level > 0) {
             it.role = Role::heading;
             it.level = p.heading_level <= 1 ? 2 : 3;
         } else if (next && (heading_like(p, p.text, 12) || heading_before_clauses(p, p.text, next)) && !introduced[i]) {
@@ -1164,8 +1164,7 @@ std::size_t sections_numbered_after_preface(const std::vector<Item>& items, std:
         return std::any_of(items.begin() + static_cast<long>(from), items.begin() + static_cast<long>(first), pred);
     };
     if (first == items.size() || items[first].marker.parts != std::vector<int>{1} ||
-        !above([](const Item& it) { return it.role == Role::heading; }) ||
-        above([](const Item& it) {
+        !above([](const Item& it) { return it.role == Role::heading; }) || above([](const Item& it) {
             return it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause;
         }) ||
         std::any_of(items.begin() + static_cast<long>(first), items.end(), section_heading))
@@ -1924,9 +1923,9 @@ std::pair<std::string_view, std::string> without_version_tail(std::string_view t
     if (at == std::string::npos || at == 0) return {text, ""};
     std::string_view number = text.substr(at + 9);
     if (!number.empty() && number.back() == '.') number.remove_suffix(1);
-    const bool is_number = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
-        return is_digit(c) || c == '.';
-    }) && is_digit(number.front());
+    const bool is_number = !number.empty() &&
+                           std::all_of(number.begin(), number.end(), [](char c) { return is_digit(c) || c == '.'; }) &&
+                           is_digit(number.front());
     std::string_view before = text.substr(0, at);
     while (!before.empty() && (before.back() == ',' || before.back() == ';' || before.back() == ' '))
         before.remove_suffix(1);

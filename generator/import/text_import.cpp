@@ -823,7 +823,8 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         std::size_t end = i + 1;
         for (; end < lines.size(); ++end) {
             if (lines[end].blank) continue;
-            const bool entry = entries.size() >= 3 ? numbered_entry(lines[end], next) : numbered_title(lines[end], next);
+            const bool entry =
+                entries.size() >= 3 ? numbered_entry(lines[end], next) : numbered_title(lines[end], next);
             if (!entry || next != n + 1) break;
             entries.push_back(end);
             n = next;
@@ -1819,17 +1820,33 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             (detail::ends_lead_in(last_line) || last_line.back() == ';' || detail::ends_list_item(last_line)))
             starts = true;
         // "... four main areas of responsibility:" / "To determine council policy ..." / "To
-        // monitor ...": in text of a paragraph a line (nothing wrapped, blank lines between
-        // paragraphs), the lines of a block under a lead-in are its items, their bullets
-        // lost, up to one that ends a sentence ("...;" goes on; the block's first line too,
-        // when more follow)
-        const bool unwrapped_line = layout.width == 0 && !layout.gapless && m.kind == MarkerKind::none &&
-                                    ascii::is_upper(line.text[0]);
-        const bool item_line =
-            unwrapped_line &&
-            (open && !starts ? detail::ends_lead_in(last_line) || (cur.item_line && (!ends_sentence(last_line) || last_line.back() == ';'))
-                             : starts && !last_line.empty() && detail::ends_lead_in(last_line) &&
-                                   index + 1 < lines.size() && !lines[index + 1].blank && !lines[index + 1].junk);
+        // monitor ...": in text of a paragraph a line (nothing wrapped), the lines right under
+        // a lead-in are its items, their bullets lost, up to one that ends a sentence ("...;"
+        // goes on). With blank lines between paragraphs, the lines of one block (its first
+        // too, under the lead-in after a blank line, when more lines follow it); with none,
+        // three such lines or more in a numbered text (two may be a heading and its
+        // paragraph; with no numbers, lines may be paragraphs of their own). A lead-in is no
+        // item, nor the line above one ("Councillors" / "Councillors have four main areas:").
+        auto may_be_item = [&](std::size_t k) {
+            const std::string& t = lines[k].text;
+            const bool above_lead_in = k + 1 < lines.size() && !lines[k + 1].blank && !lines[k + 1].junk &&
+                                       detail::ends_lead_in(lines[k + 1].text);
+            return detail::read_marker(t).kind == MarkerKind::none && ascii::is_upper(t[0]) &&
+                   !detail::ends_lead_in(t) && !above_lead_in;
+        };
+        auto items_from = [&](std::size_t k) {
+            std::size_t n = 0;
+            for (; k < lines.size() && !lines[k].blank && !lines[k].junk && may_be_item(k); ++k) {
+                ++n;
+                if (ends_sentence(lines[k].text) && lines[k].text.back() != ';') break;
+            }
+            return n;
+        };
+        const bool item_line = layout.width == 0 && m.kind == MarkerKind::none && may_be_item(index) &&
+                               ((open && cur.item_line && (!ends_sentence(last_line) || last_line.back() == ';')) ||
+                                (!last_line.empty() && detail::ends_lead_in(last_line) &&
+                                 (layout.gapless ? !last_number.empty() && items_from(index) >= 3
+                                                 : (open && !starts) || (!open && items_from(index) >= 2))));
         starts = starts || item_line;
         if (starts) {
             close();

@@ -1141,8 +1141,7 @@ TEST_CASE("a report's points whose numbers stand stacked over one block of their
 // purpose ..." / "(b) ..."), cited "paragraph 2c"; a lead-in paragraph may have numerals
 // "i." "ii." under it. The letters number the sections' paragraphs, as "(1)" does under
 // "1 Heading": 1.1, 1.2 ..., one warning; the numerals stay the lead-in's items.
-TEST_CASE("letters from (a) again under every numbered heading number the sections' paragraphs",
-          "[import][issue13]") {
+TEST_CASE("letters from (a) again under every numbered heading number the sections' paragraphs", "[import][issue13]") {
     const std::array<std::string, 3> styles = {"(L) ", "L) ", "L. "};
     const std::array<std::string, 2> item_styles = {"(R) ", "R. "};
     const std::array<std::string, 3> numerals = {"i", "ii", "iii"};
@@ -1191,7 +1190,9 @@ TEST_CASE("letters from (a) again under every numbered heading number the sectio
 // under "... four main areas of responsibility:" the items a line each, no bullets, no
 // indent, no blank lines between them ("To determine council policy ...;" / "To monitor
 // ..." / "To represent the council externally; and" / "To act as advocates ..."). Each line
-// is an item of the lead-in's list, a warning each; the paragraph after is a clause.
+// is an item of the lead-in's list, a warning each; the paragraph after is a clause. So on
+// a planning code's page with no blank lines at all, under a numbered lead-in ("3.1 ...,
+// that is:"), three lines or more (two could be a heading and its paragraph).
 TEST_CASE("a paragraph a line: lines right under a lead-in are its items, their bullets lost", "[import][issue13]") {
     const std::array<std::string, 4> items = {"To determine council policy and provide community leadership",
                                               "To monitor and review council performance in delivering services",
@@ -1202,30 +1203,35 @@ TEST_CASE("a paragraph a line: lines right under a lead-in are its items, their 
     for (std::size_t count = 2; count <= items.size(); ++count)
         for (const std::string& ending : endings)
             for (const bool gap_after_lead_in : {false, true})
-                for (const bool numbered : {false, true}) {
-                    std::string text = "Protocol for Members and Officers\n\nRoles of Councillors\n\n";
-                    text += std::string(numbered ? "1.1 " : "") +
-                            "Councillors and Officers are servants of the public and they are indispensable to one "
-                            "another, but their responsibilities are distinct and each has its own part to play "
-                            "in the work of the Council.\n\n";
-                    text += std::string(numbered ? "1.2 " : "") + "Councillors have four main areas of responsibility:\n";
-                    if (gap_after_lead_in) text += "\n";
-                    for (std::size_t k = 0; k < count; ++k)
-                        text += items[k] + (k + 1 < count ? ending : ".") + "\n";
-                    text += "\n" + std::string(numbered ? "1.3 " : "") +
-                            "All Councillors have the same rights and obligations in their relationship with the "
-                            "Clerk and other employees, regardless of their status.\n";
-                    INFO(text);
-                    const Imported i = import_text(text, {.council = "Anytown Council"});
-                    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3"});
-                    std::string list;
-                    for (std::size_t k = 0; k < count; ++k)
-                        list += "- " + items[k] + (k + 1 < count ? ending : ".") + "\n";
-                    CHECK(contains(i.markdown, "responsibility:\n\n" + list));
-                    CHECK(contains(i.warnings, "a line of its own right under it (its bullet lost)"));
-                    ++cases;
-                }
-    CHECK(cases == 48);
+                for (const bool numbered : {false, true})
+                    for (const bool blank_lines : {true, false}) {
+                        if (!blank_lines && (gap_after_lead_in || !numbered || count < 3)) continue;
+                        const std::string gap = blank_lines ? "\n\n" : "\n";
+                        std::string text = "Protocol for Members and Officers" + gap + "Roles of Councillors" + gap;
+                        text += std::string(numbered ? "1.1 " : "") +
+                                "Councillors and Officers are servants of the public and they are indispensable to one "
+                                "another, but their responsibilities are distinct and each has its own part to play "
+                                "in the work of the Council." +
+                                gap;
+                        text += std::string(numbered ? "1.2 " : "") +
+                                "Councillors have four main areas of responsibility:\n";
+                        if (gap_after_lead_in) text += "\n";
+                        for (std::size_t k = 0; k < count; ++k)
+                            text += items[k] + (k + 1 < count ? ending : ".") + "\n";
+                        text += std::string(blank_lines ? "\n" : "") + (numbered ? "1.3 " : "") +
+                                "All Councillors have the same rights and obligations in their relationship with the "
+                                "Clerk and other employees, regardless of their status.\n";
+                        INFO(text);
+                        const Imported i = import_text(text, {.council = "Anytown Council"});
+                        CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3"});
+                        std::string list;
+                        for (std::size_t k = 0; k < count; ++k)
+                            list += "- " + items[k] + (k + 1 < count ? ending : ".") + "\n";
+                        CHECK(contains(i.markdown, "responsibility:\n\n" + list));
+                        CHECK(contains(i.warnings, "a line of its own right under it (its bullet lost)"));
+                        ++cases;
+                    }
+    CHECK(cases == 56);
 }
 
 // Seen on a district council's web pages: the title, then "Adopted 17 May 2023, version 1"
@@ -1279,10 +1285,9 @@ TEST_CASE("a preface under unnumbered headings before sections numbered from 1.,
 // Councillors' Access to Information and to Council Documents"), then the body from "1.
 // Introduction" again, a paragraph a line and no numbered paragraphs. The whole list goes.
 TEST_CASE("a contents list without page numbers whose later entries read less as titles", "[import][issue13]") {
-    const std::array<std::string, 4> odd_entries = {"The Relationship: General",
-                                                    "Councillors' Access to Information and to Council Documents",
-                                                    "Chairs and Vice-Chairs of Council, Committees and Sub-Committees",
-                                                    "If things go wrong"};
+    const std::array<std::string, 4> odd_entries = {
+        "The Relationship: General", "Councillors' Access to Information and to Council Documents",
+        "Chairs and Vice-Chairs of Council, Committees and Sub-Committees", "If things go wrong"};
     int cases = 0;
     for (std::size_t odd = 0; odd < odd_entries.size(); ++odd)
         for (int at = 4; at <= 8; ++at)
@@ -1296,8 +1301,9 @@ TEST_CASE("a contents list without page numbers whose later entries read less as
                     sections.push_back(std::to_string(n) + ". " + heading);
                 }
                 for (int n = 1; n <= 9; ++n)
-                    text += sections[static_cast<std::size_t>(n - 1)] + gap + "Councillors and officers work together, " +
-                            "as part " + std::to_string(n) + " says." + gap;
+                    text += sections[static_cast<std::size_t>(n - 1)] + gap +
+                            "Councillors and officers work together, " + "as part " + std::to_string(n) + " says." +
+                            gap;
                 INFO(text);
                 const Imported i = import_text(text, {.council = "Anytown Council"});
                 CHECK(i.sections == sections);
