@@ -2481,6 +2481,27 @@ bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::str
                     "discuss)");
         return true;
     }
+    // a meeting's or a library's list of documents, a constitution's contents: many lines,
+    // hardly one of them a sentence ("Structure and Responsibilities pdf icon PDF 137 KB",
+    // "1.1 The Councils Constitution")
+    std::size_t lines = 0, sentences = 0;
+    for (const Item& it : items) {
+        // (a list's items count with the sentence that leads into them)
+        if (it.role == Role::heading || it.role == Role::numbered_heading || it.role == Role::table ||
+            it.role == Role::bullet || it.role == Role::label)
+            continue;
+        const std::string_view words = it.rest.empty() ? std::string_view(it.para.text) : std::string_view(it.rest);
+        ++lines;
+        sentences += word_count(words, 2) >= 2 && (ends_sentence(words) || words.find(". ") != std::string_view::npos);
+    }
+    if (lines >= 6 && sentences * 8 < lines) {
+        diags.error(path, items.front().para.pos,
+                    "this reads as a list of contents or of documents, not a protocol: " + std::to_string(lines) +
+                        " lines and " + (sentences == 0 ? "none" : "only " + std::to_string(sentences)) +
+                        " of them a sentence; import the protocol itself (its own text, the document the list "
+                        "names)");
+        return true;
+    }
     std::size_t naming = 0, own = 0;
     const Item* first = nullptr;
     std::string named;

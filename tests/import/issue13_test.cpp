@@ -1312,3 +1312,36 @@ TEST_CASE("a contents list without page numbers whose later entries read less as
             }
     CHECK(cases == 40);
 }
+
+// Seen on a council's meeting page: the constitution's documents listed, "Section 1
+// Structure and Responsibilities" / "Structure and Responsibilities pdf icon PDF 137 KB" /
+// "1.1  The Councils Constitution" ..., no sentence anywhere. It was written out as a
+// protocol of clauses that are titles; it is refused with what the text looks like.
+TEST_CASE("a list of contents or documents, no sentence in it, is refused, the same titles with sentences import",
+          "[import][issue13]") {
+    int cases = 0;
+    for (int sections = 2; sections <= 4; ++sections)
+        for (int entries = 3; entries <= 5; ++entries)
+            for (const bool sizes : {false, true})
+                for (const bool with_sentences : {false, true}) {
+                    std::string text = "Constitution - Thursday, 23rd May, 2024\n\nNo. Item\n\n";
+                    for (int s = 1; s <= sections; ++s) {
+                        text += "Section " + std::to_string(s) + " Part Number " + std::to_string(s) + "\n\n";
+                        if (sizes) text += "Part Number " + std::to_string(s) + " pdf icon PDF 137 KB\n\n";
+                        for (int e = 1; e <= entries; ++e)
+                            text += std::to_string(s) + "." + std::to_string(e) + "  Entry Title " + std::to_string(e) +
+                                    (with_sentences ? " sets out how members and officers work." : "") + "\n\n";
+                    }
+                    INFO(text);
+                    model::Diagnostics diags;
+                    const import::ImportResult r = import::import_text(text, "t.txt", {.council = "Anytown"}, diags);
+                    CHECK(r.ok == with_sentences);
+                    bool said = false;
+                    for (const auto& d : diags.items())
+                        said = said || (d.severity == model::Severity::error &&
+                                        contains(d.message, "reads as a list of contents or of documents"));
+                    CHECK(said == !with_sentences);
+                    ++cases;
+                }
+    CHECK(cases == 36);
+}
