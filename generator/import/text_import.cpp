@@ -412,8 +412,10 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
     for (std::size_t i = 0; i < lines.size() && seen < 16; ++i) {
         const Line& l = lines[i];
         if (l.blank || l.junk) continue;
-        ++seen;
         const Marker m = detail::read_marker(l.text);
+        // (a menu's items, however many, are one piece of furniture: "Main navigation" and
+        // the site's twenty sections as bullets)
+        seen += m.kind != MarkerKind::bullet;
         if (m.kind == MarkerKind::clause || (m.kind == MarkerKind::single && !m.enclosed)) {
             // "1. Home 2. Constitution": a breadcrumb numbered as a list, before the title
             if (model::word_count(l.text, 7) > 6) break;
@@ -467,15 +469,41 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
               opens_furniture(lower_text) || (waiting && model::word_count(l.text, 5) <= 4);
     }
     if (!web || title == lines.size()) return;
-    // the library's own lines under the title ("Library view options"), never a protocol's
+    // the library's own lines under the title ("Library view options"), never a protocol's;
+    // a publication page's controls ("+ show all updates", "Skip publication contents") and
+    // its list of the site's pages, the title among them ("Contents" over "Constitution" /
+    // "Codes and protocols" / "Councillor and officer protocol" ...)
+    auto drop_under_title = [&](Line& l) {
+        l.junk = true;
+        dropped.push_back({{l.number, 1}, l.text, "web page furniture"});
+        diags.warning(path, {l.number, 1}, "dropped '" + l.text + "': web page furniture under the title");
+    };
+    auto page_control = [](const std::string& text) {
+        const std::string low = detail::lower(text);
+        return low.starts_with("skip ") || low == "+ show all updates" || low == "show all updates";
+    };
+    auto site_contents_from = [&](std::size_t label) {  // the end of the list under `label`, or `label`
+        if (!detail::lower(lines[label].text).starts_with("contents")) return label;
+        std::size_t end = label + 1;
+        bool names_title = false;
+        for (; end < lines.size() && !lines[end].blank; ++end) {
+            const Marker item = detail::read_marker(lines[end].text);
+            if (item.kind != MarkerKind::bullet || model::word_count(lines[end].text, 9) > 8) break;
+            const std::string_view words = std::string_view(lines[end].text).substr(item.length);
+            names_title = names_title || detail::lower(lines[title].text).ends_with(detail::lower(words));
+        }
+        return names_title ? end : label;
+    };
     for (std::size_t i = title + 1, seen_below = 0; i < lines.size() && seen_below < 6; ++i) {
         Line& l = lines[i];
         if (l.blank || l.junk) continue;
         ++seen_below;
-        if (!library_line(l.text)) continue;
-        l.junk = true;
-        dropped.push_back({{l.number, 1}, l.text, "web page furniture"});
-        diags.warning(path, {l.number, 1}, "dropped '" + l.text + "': web page furniture under the title");
+        if (library_line(l.text) || page_control(l.text)) {
+            drop_under_title(l);
+        } else if (const std::size_t end = site_contents_from(i); end > i) {
+            for (std::size_t k = i; k < end; ++k) drop_under_title(lines[k]);
+            i = end - 1;
+        }
     }
     for (std::size_t i = 0; i < title; ++i) {
         Line& l = lines[i];
@@ -687,11 +715,16 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         if (count++ == 0) first = line.number;
         drop(line);
     };
-    const auto is_heading = [](std::string_view text) {
-        return equals_ignore_case(text, "contents") || equals_ignore_case(text, "table of contents") ||
-               equals_ignore_case(text, "on this page") || equals_ignore_case(text, "in this section") ||
+    // ("In this section:" too; a web page's label for links to its own parts, the links
+    // themselves at times lost on the way to text, goes alone)
+    const auto web_label = [](std::string_view text) {
+        if (text.ends_with(':')) text.remove_suffix(1);
+        return equals_ignore_case(text, "on this page") || equals_ignore_case(text, "in this section") ||
                equals_ignore_case(text, "page contents") || equals_ignore_case(text, "in this article") ||
                equals_ignore_case(text, "jump to");
+    };
+    const auto is_heading = [&](std::string_view text) {
+        return equals_ignore_case(text, "contents") || equals_ignore_case(text, "table of contents") || web_label(text);
     };
     // "In this article" / "• Outlining the Member / Officer Protocol": a web page's list of
     // links to its own parts, as bullets in other words than the headings they lead to
@@ -767,8 +800,8 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
             if (entries.size() < 2) {
                 entries = repeated_entries(i + 1);
                 if (entries.size() < 2) entries = web_links(i, i + 1);  // (one link is a list of them too)
-                if (entries.empty()) continue;
-                end = entries.back() + 1;
+                if (entries.empty() && !web_label(text)) continue;
+                end = entries.empty() ? i + 1 : entries.back() + 1;
             }
             if (count++ == 0) first = lines[i].number;
             drop(lines[i]);
@@ -871,9 +904,9 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         i = end;
     }
     if (count > 0)
-        diags.warning(
-            path, {static_cast<std::uint32_t>(first), 1},
-            "dropped a table of contents (" + std::to_string(count) + " lines): the published page makes its own");
+        diags.warning(path, {static_cast<std::uint32_t>(first), 1},
+                      "dropped a table of contents (" + std::to_string(count) + (count == 1 ? " line" : " lines") +
+                          "): the published page makes its own");
 }
 
 // "1.1" / "This Protocol guides...": pdftotext puts a number that stood in its own column

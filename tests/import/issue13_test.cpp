@@ -1345,3 +1345,75 @@ TEST_CASE("a list of contents or documents, no sentence in it, is refused, the s
                 }
     CHECK(cases == 36);
 }
+
+// Seen on a borough council's site, a publication page of a common council web platform:
+// "Skip to main content", the council's name, "Services menu" and "Main navigation" with
+// the site's sections as bullets (twenty and more), "Breadcrumbs" numbered a line each
+// ("1. Home" / "2. Constitution"), the title ("Constitution - Councillor and officer
+// protocol"), its summary, "+ show all updates", "Skip publication contents" and "Contents"
+// over the site's pages with the protocol among them, then the protocol. The menus, the
+// controls and the list go, the title is found however long the menus.
+TEST_CASE("a council web platform's publication page: menus of any length, breadcrumbs, page controls, site contents",
+          "[import][issue13]") {
+    int cases = 0;
+    for (int menu_items = 1; menu_items <= 40; menu_items += 13)
+        for (const bool controls : {false, true})
+            for (const bool site_contents : {false, true})
+                for (const bool indented : {false, true}) {
+                    const std::string pad = indented ? "  " : "";
+                    std::string text = "Skip to main content\nAnytown Borough Council\n\nServices menu\n\n" + pad +
+                                       "\xE2\x80\xA2 My Account\n\nMain navigation\n\n";
+                    for (int k = 1; k <= menu_items; ++k)
+                        text += pad + "\xE2\x80\xA2 Service area " + std::to_string(k) + "\n";
+                    text += "\nBreadcrumbs\n\n" + pad + "1. Home\n" + pad + "2. Constitution\n" + pad +
+                            "3. Codes and protocols\n\nConstitution - Councillor and officer protocol\n\n"
+                            "This protocol provides guidance on the relationship between councillors and officers.\n";
+                    if (controls) text += "+ show all updates\nSkip publication contents\n";
+                    if (site_contents)
+                        text += "Contents Contents\n" + pad + "\xE2\x80\xA2 Constitution\n" + pad + pad +
+                                "\xE2\x80\xA2 Procedure rules\n" + pad + pad +
+                                "\xE2\x80\xA2 Councillor and officer protocol\n" + pad + pad +
+                                "\xE2\x80\xA2 Officer code of conduct\n";
+                    text +=
+                        "\nRoles of officers\n\nOfficers give advice to councillors and carry out the council's "
+                        "work.\n\nOfficers serve the council as a whole.\n\nRoles of councillors\n\nCouncillors "
+                        "represent their wards and take decisions together.\n";
+                    INFO(text);
+                    const Imported i = import_text(text, {.council = "Anytown Borough Council"});
+                    CHECK(i.result.protocol.meta.title == "Councillor and officer protocol");
+                    CHECK(i.sections == std::vector<std::string>{"Roles of officers", "Roles of councillors"});
+                    for (const char* furniture : {"Service area", "Main navigation", "Home", "show all updates",
+                                                  "Skip publication", "Procedure rules", "My Account"})
+                        CHECK_FALSE(contains(i.markdown, furniture));
+                    CHECK(contains(i.markdown, "This protocol provides guidance"));
+                    ++cases;
+                }
+    CHECK(cases == 32);
+}
+
+// Seen on a county council's page (numbers from 8.63 on lines of their own): "In this
+// section:" between two clauses, the links it introduced lost on the way to text. The label
+// alone is the page's, not the clause's words.
+TEST_CASE("a web page's label for links to its own parts, the links lost, is dropped alone", "[import][issue13]") {
+    const std::array<std::string, 5> labels = {"In this section:", "In this section", "On this page",
+                                               "Jump to:", "In this article"};
+    int cases = 0;
+    for (const std::string& label : labels)
+        for (const bool own_line_numbers : {false, true})
+            for (const bool heading_after : {false, true}) {
+                auto number = [&](const std::string& n) { return own_line_numbers ? n + "\n\n" : n + " "; };
+                std::string text = "Protocol on County Councillor/Officer Relations\n\n" + number("8.63") +
+                                   "The purpose of this protocol is to provide guidance to members and officers.\n\n" +
+                                   number("8.64") +
+                                   "This protocol should be read with the Code of Member Conduct.\n\n" + label + "\n\n";
+                if (heading_after) text += "The Roles of Members and Officers\n\n";
+                text += number("8.65") + "County councillors and officers have complementary roles.\n";
+                INFO(text);
+                const Imported i = import_text(text, {.council = "Anytown County Council"});
+                CHECK(i.numbers == std::vector<std::string>{"8.63", "8.64", "8.65"});
+                CHECK_FALSE(contains(i.markdown, label));
+                CHECK(contains(i.markdown, "with the Code of Member Conduct.\n"));
+                ++cases;
+            }
+    CHECK(cases == 20);
+}
