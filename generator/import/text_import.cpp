@@ -1963,6 +1963,79 @@ bool has_caps_word(std::string_view text) {
     return false;
 }
 
+// "ThisCode supplements ...", "... by those involved.A key role ...": words a PDF's text
+// layer ran together, parted where the text itself shows the seam: a small letter then a
+// capital inside a word whose two halves each stand alone elsewhere in the text and whose
+// whole never does, or a full stop between a word and a capitalised one. Each is a warning
+// at its line. (Words run together in small letters, "shouldrefer", stay as they are: with
+// no dictionary, no rule tells "canonly" from "cannot".)
+void part_run_together_words(std::vector<Line>& lines, const std::string& path, Diagnostics& diags) {
+    auto letters = [](std::string_view w) {
+        return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return ascii::is_alpha(c) != 0; });
+    };
+    // the one place a small letter meets a capital, with small letters after it ("ThisCode"), or 0
+    auto seam = [&](std::string_view w) -> std::size_t {
+        std::size_t at = 0;
+        for (std::size_t k = 1; k < w.size(); ++k)
+            if (ascii::is_lower(w[k - 1]) && ascii::is_upper(w[k])) {
+                if (at != 0) return 0;
+                at = k;
+            }
+        if (at < 2 || w.size() - at < 3) return 0;
+        for (std::size_t k = at + 1; k < w.size(); ++k)
+            if (!ascii::is_lower(w[k])) return 0;
+        return at;
+    };
+    auto core_of = [](std::string_view w) {
+        while (!w.empty() && !ascii::is_alnum(w.front())) w.remove_prefix(1);
+        while (!w.empty() && !ascii::is_alnum(w.back())) w.remove_suffix(1);
+        return w;
+    };
+    std::unordered_map<std::string, int> standalone;  // words in small letters, as they stand alone
+    for (const Line& l : lines)
+        if (!l.junk && !l.blank)
+            for (const std::string& word : split_words(l.text))
+                if (const std::string_view core = core_of(word); letters(core) && seam(core) == 0)
+                    ++standalone[detail::lower(core)];
+    auto stands_alone = [&](std::string_view w) { return standalone.count(detail::lower(w)) > 0; };
+    for (Line& l : lines) {
+        if (l.junk || l.blank) continue;
+        std::string parted;
+        bool changed = false;
+        for (std::size_t from = 0; from <= l.text.size();) {
+            const std::size_t space = std::min(l.text.find(' ', from), l.text.size());
+            const std::string word = l.text.substr(from, space - from);
+            from = space + 1;
+            const std::string_view core = core_of(word);
+            const std::size_t lead = static_cast<std::size_t>(core.data() - word.data());
+            std::size_t cut = 0;
+            std::string glue;
+            if (const std::size_t at = seam(core); letters(core) && at > 0 && stands_alone(core.substr(0, at)) &&
+                                                   stands_alone(core.substr(at)) && !stands_alone(core)) {
+                cut = lead + at;
+            } else if (const std::size_t dot = core.find('.');
+                       dot != std::string_view::npos && dot >= 2 && letters(core.substr(0, dot)) &&
+                       ascii::is_lower(core[dot - 1]) && letters(core.substr(dot + 1)) &&
+                       ascii::is_upper(core[dot + 1]) && seam(core.substr(dot + 1)) == 0 &&
+                       std::all_of(core.begin() + static_cast<long>(dot) + 2, core.end(),
+                                   [](char c) { return ascii::is_lower(c) != 0; })) {
+                cut = lead + dot + 1;
+            }
+            if (!parted.empty()) parted += ' ';
+            if (cut == 0) {
+                parted += word;
+                continue;
+            }
+            diags.warning(path, {l.number, l.column},
+                          "'" + std::string(core) + "' read as '" + word.substr(lead, cut - lead) + " " +
+                              std::string(core.substr(cut - lead)) + "': two words run together (a PDF's text layer)");
+            parted += word.substr(0, cut) + " " + word.substr(cut);
+            changed = true;
+        }
+        if (changed) l.text = std::move(parted);
+    }
+}
+
 // "%.1 Officers ...": a clause number whose digit came out as a symbol (the numbers set in
 // a font the extraction could not read). The digit it stands for is the one that makes
 // the numbers run in order (1.4, "%.1", "%.%" read as 1.4, 2.1, 2.2) clearly more often
@@ -3033,6 +3106,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     std::vector<Dropped> dropped;
     if (markdown) read_markdown_structure(lines, contents_links, yaml_title, yaml_subtitle, path, dropped, diags);
     drop_furniture(lines, path, dropped, diags);
+    part_run_together_words(lines, path, diags);
     repair_number_glyphs(lines, path, diags);
     letters_as_numbers(lines, path, diags);
     lines = split_inline_structure(std::move(lines), path, diags);

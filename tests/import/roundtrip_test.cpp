@@ -162,11 +162,12 @@ struct Layout {
     bool glued_headings = false;           // a heading in capitals glued to the end of the paragraph before
     bool double_spaced = false;            // a blank line after every line
     bool mojibake = false;                 // ’ as â€™ and words split by the extraction ("member s")
-    bool broken_spaces = false;            // some spaces shown as "Ā": "mainĀ Constitution", "theĀCouncil"
-    bool unicode_spaces = false;           // no-break, em, en and thin spaces where spaces were
-    bool ligatures = false;                // "ﬁ" "ﬂ" "ﬀ" "ﬃ" for their letters, as a PDF's text layer has them
-    std::string encoding;  // saved by Word in another encoding: "WINDOWS-1252", "UTF-16" (iconv's names)
-    int markdown = 0;      // 1: as `pandoc -s -t markdown` writes it from a Word file; 2: as a web site exports it
+    bool run_together = false;    // words run together at a capital or a full stop ("theCouncil", "work.Members")
+    bool broken_spaces = false;   // some spaces shown as "Ā": "mainĀ Constitution", "theĀCouncil"
+    bool unicode_spaces = false;  // no-break, em, en and thin spaces where spaces were
+    bool ligatures = false;       // "ﬁ" "ﬂ" "ﬀ" "ﬃ" for their letters, as a PDF's text layer has them
+    std::string encoding;         // saved by Word in another encoding: "WINDOWS-1252", "UTF-16" (iconv's names)
+    int markdown = 0;  // 1: as `pandoc -s -t markdown` writes it from a Word file; 2: as a web site exports it
     bool lone_page_footers = false;  // "Page N of M" alone on a line, mid-paragraph, no blank line around it
     bool part_title = false;         // "STANDING ORDERS AND PROTOCOLS" / "Part 5.→Title" over the text
     std::string bullet_glyph = "\xE2\x80\xA2";
@@ -306,6 +307,8 @@ const std::vector<Layout>& layouts() {
             [](Layout& x) { x.glued_headings = true, x.headings = Headings::capitals, x.classes = {26}; });
         add("a blank line after every line", [](Layout& x) { x.double_spaced = true, x.wrap = 70, x.classes = {28}; });
         add("mojibake and split words", [](Layout& x) { x.mojibake = true, x.classes = {30}; });
+        add("words run together at a capital or a full stop",
+            [](Layout& x) { x.run_together = true, x.classes = {30}; });
         add("no-break spaces shown as '\xC4\x80'", [](Layout& x) { x.broken_spaces = true, x.classes = {30}; });
         add("no-break, em, en and thin spaces", [](Layout& x) { x.unicode_spaces = true, x.classes = {11, 30}; });
         add("ligatures from a PDF's text ('of\xEF\xAC\x81"
@@ -1382,6 +1385,67 @@ std::vector<Para> contents_list(const Protocol& p, const Layout& layout) {
 
 // UTF-8 read as Windows-1252 and saved again (LAYOUTS.md 30): "’" as "â€™", "–" as "â€“",
 // "“" as "â€œ", "”" as "â€" and the control character Windows-1252 has for its last byte.
+// Words a PDF's text layer ran together where the text shows the seam (LAYOUTS.md 30): every
+// third word in small letters before a capitalised one ("the Council" -> "theCouncil"),
+// when each half still stands alone somewhere after it and the whole never does,
+// and every second full stop before a capitalised word ("work. Members" -> "work.Members").
+std::string as_run_together(const std::string& t) {
+    auto letters = [](std::string_view w) {
+        return !w.empty() &&
+               std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+    };
+    auto lower = [](std::string w) {
+        for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return w;
+    };
+    auto capitalised = [&](std::string_view w) {
+        return letters(w) && std::isupper(static_cast<unsigned char>(w[0])) &&
+               std::all_of(w.begin() + 1, w.end(),
+                           [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
+    };
+    // (a word counts as it stands between spaces, its punctuation at either end left off)
+    std::map<std::string, int> count;
+    for (std::string w : split_words(t)) {
+        while (!w.empty() && !std::isalnum(static_cast<unsigned char>(w.back()))) w.pop_back();
+        const std::size_t lead = w.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+        if (lead != std::string::npos && letters(w.substr(lead))) count[lower(w.substr(lead))]++;
+    }
+    std::string out;
+    int camel = 0, stop = 0;
+    std::size_t from = 0;
+    while (from < t.size()) {
+        const std::size_t end = std::min(t.find('\n', from), t.size());
+        const std::string line = t.substr(from, end - from);
+        std::vector<std::string> words;
+        for (std::size_t at = 0; at <= line.size();) {
+            const std::size_t space = std::min(line.find(' ', at), line.size());
+            words.push_back(line.substr(at, space - at));
+            at = space + 1;
+        }
+        std::string joined = words.empty() ? "" : words[0];
+        bool glued = false;
+        for (std::size_t k = 1; k < words.size(); ++k) {
+            const std::string& a = words[k - 1];
+            const std::string& b = words[k];
+            const bool camel_pair = letters(a) && a.size() >= 2 && std::islower(static_cast<unsigned char>(a.back())) &&
+                                    capitalised(b) && b.size() >= 3 && count[lower(a)] >= 2 && count[lower(b)] >= 2 &&
+                                    count[lower(a + b)] == 0;
+            const bool stop_pair = a.size() >= 3 && a.back() == '.' && letters(a.substr(0, a.size() - 1)) &&
+                                   std::islower(static_cast<unsigned char>(a[a.size() - 2])) && capitalised(b);
+            // (one seam a word: "work.WhereCouncillors" is two)
+            const bool glue =
+                !glued && ((camel_pair && ++camel % 3 == 0) || (!camel_pair && stop_pair && ++stop % 2 == 0));
+            glued = glue;
+            if (glue && camel_pair) --count[lower(a)], --count[lower(b)];  // (each half still stands alone somewhere)
+            joined += (glue ? "" : " ") + b;
+        }
+        out += joined;
+        if (end < t.size()) out += '\n';
+        from = end + 1;
+    }
+    return out;
+}
+
 std::string as_mojibake(std::string t) {
     // (the dash last: what it is shown as holds a "“")
     const std::pair<std::string_view, std::string_view> shown[] = {
@@ -1600,6 +1664,7 @@ std::string render_text(const Protocol& p, const Layout& layout) {
     const std::string text = render_text_as_typed(p, layout);
     return !layout.encoding.empty() ? encoded(text, layout.encoding)
            : layout.mojibake        ? as_mojibake(text)
+           : layout.run_together    ? as_run_together(text)
            : layout.broken_spaces   ? as_broken_spaces(text)
            : layout.unicode_spaces  ? as_unicode_spaces(text)
            : layout.ligatures       ? as_ligatures(text)
@@ -2157,6 +2222,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"heading glued to the paragraph before", 17},
         {"a blank line after every line", 16},
         {"mojibake and split words", 17},
+        {"words run together at a capital or a full stop", 17},
         {"ligatures from a PDF's text ('of\xEF\xAC\x81"
          "cer')",
          17},
