@@ -388,10 +388,10 @@ class ContentWriter {
 public:
     ContentWriter(double height, const std::map<layout::Face, EmbeddedFont*>& fonts) : height_(height), fonts_(fonts) {}
 
-    // Returns the page's content; `mark(element)` gives the next MCID of this page for a
-    // structure element (and records it in the parent tree).
+    // Returns the page's content (kept until the next page is drawn); `mark(element)` gives
+    // the next MCID of this page for a structure element (and records it in the parent tree).
     template <typename Mark>
-    std::string draw(const layout::Page& page, Mark mark) {
+    const std::string& draw(const layout::Page& page, Mark mark) {
         out_.clear();
         out_.reserve(16384);
         // Every page starts from the default graphics state.
@@ -612,22 +612,24 @@ public:
         if (a && expected > a->list->items_per_block) a->list->items_per_block = static_cast<HPDF_UINT>(expected);
         return a;
     }
-    HPDF_Dict stream(std::string bytes, bool compress) {
+    HPDF_Dict stream(std::string_view bytes, bool compress) {
         HPDF_Dict d = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
         if (!d) return nullptr;
-        fill(d, std::move(bytes), compress);
+        fill(d, bytes, compress);
         return d;
     }
     // A stream's bytes, deflated when `compress` (left to libharu should deflating fail
-    // here), held until the file is saved.
-    void fill(HPDF_Dict d, std::string bytes, bool compress) {
+    // here), held until the file is saved. Only what is held is copied: a page's content is
+    // drawn into one buffer for every page.
+    void fill(HPDF_Dict d, std::string_view bytes, bool compress) {
         // Deflated into a buffer kept for the next stream, and held at its own size: deflate's
         // output buffer is as large as its input (zeroed first), and held as it was, a long
         // document's pages kept megabytes of fresh memory they never used.
         const bool ours = compress && deflated(bytes, deflate_buffer_);
         d->filter = compress && !ours ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
         if (ours) d->write_fn = name_flate_filter;
-        StreamBytes& held = held_.emplace_back(StreamBytes{ours ? std::string(deflate_buffer_) : std::move(bytes)});
+        StreamBytes& held =
+            held_.emplace_back(StreamBytes{std::string(ours ? std::string_view(deflate_buffer_) : bytes)});
         held_size_ += held.bytes.size();
         if (HPDF_Stream reader = HPDF_CallbackReader_New(pdf_->mmgr, read_stream_bytes, seek_stream_bytes,
                                                          tell_stream_bytes, size_of_stream_bytes, &held))
@@ -962,14 +964,14 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         HPDF_Dict_AddName(page, "Tabs", "S");  // links in structure order
         if (HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT)))
             HPDF_Dict_Add(resources, "Font", font_resources);
-        std::string bytes = content.draw(pages[p], [&](int element) {
+        const std::string& bytes = content.draw(pages[p], [&](int element) {
             attach(element);
             const int mcid = static_cast<int>(parent_tree[p].size());
             parent_tree[p].push_back(element);
             kids[element].push_back({Kid::Kind::content, mcid, static_cast<int>(p)});
             return std::pair<const char*, int>{role_name(structure.elements[element].role), mcid};
         });
-        objects.fill(static_cast<HPDF_PageAttr>(page->attr)->contents, std::move(bytes), true);
+        objects.fill(static_cast<HPDF_PageAttr>(page->attr)->contents, bytes, true);
         pdf_pages.push_back(page);
     }
 
