@@ -108,14 +108,17 @@ public:
         std::size_t spaces = 0;
         for (const Run& run : runs_) spaces += static_cast<std::size_t>(std::count(run.text.begin(), run.text.end(), ' '));
         out.reserve(spaces + 1);
-        Word current;
+        // The word being gathered is made in its place, the last of `out` (moved there
+        // from a word of its own, each word was copied once more).
+        Word* current = nullptr;
         auto finish_word = [&] {
-            if (current.parts.empty()) return;
-            if (measure > 0 && current.width > measure)
-                chop(std::move(current), measure, out);
-            else
-                out.push_back(std::move(current));
-            current = {};
+            if (!current) return;
+            if (measure > 0 && current->width > measure) {
+                Word whole = std::move(*current);
+                out.pop_back();
+                chop(std::move(whole), measure, out);
+            }
+            current = nullptr;
         };
         for (int r = 0; r < static_cast<int>(runs_.size()); ++r) {
             const std::string_view t = runs_[r].text;
@@ -136,8 +139,9 @@ public:
                 while (end < t.size() && !is_space(t[end])) ++end;
                 Fragment f{t.substr(i, end - i), r, 0};
                 f.width = width(f.text, r);
-                current.width += f.width;
-                current.parts.push_back(f);
+                if (!current) current = &out.emplace_back();
+                current->width += f.width;
+                current->parts.push_back(f);
                 i = end;
             }
         }
