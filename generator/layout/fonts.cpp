@@ -213,7 +213,45 @@ std::optional<FontMetrics> FontMetrics::parse(std::string_view ttf, std::string&
             m.dense_kerning_[left * dense_kerning_side + right] =
                 static_cast<std::int16_t>(m.kerning_pair(left, right));
     }
+    for (std::size_t c = 1; c < ascii_side; ++c) {
+        const std::uint16_t glyph = m.glyph(static_cast<char32_t>(c));
+        m.ascii_[c] = {glyph, m.glyph_advance(glyph)};
+    }
+    for (std::size_t left = 1; left < ascii_side; ++left)
+        for (std::size_t right = 1; right < ascii_side; ++right)
+            m.ascii_kerning_[left * ascii_side + right] =
+                static_cast<std::int16_t>(m.kerning(m.ascii_[left].glyph, m.ascii_[right].glyph));
     return m;
+}
+
+long FontMetrics::units(std::string_view text) const {
+    long units = 0;                  // exact, in any order
+    std::uint16_t previous = 0;      // the glyph before; 0: none (a start, or a space)
+    std::size_t previous_ascii = 0;  // the character before when it is 1 to 127 and not a space; else 0
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte != 0 && byte < ascii_side) {
+            ++i;
+            const AsciiGlyph g = ascii_[byte];
+            if (byte == ' ') {
+                units += g.advance;
+                previous = 0;
+                previous_ascii = 0;
+                continue;
+            }
+            units +=
+                g.advance + (previous_ascii != 0 || previous == 0 ? ascii_kerning_[previous_ascii * ascii_side + byte]
+                                                                  : kerning(previous, g.glyph));
+            previous = g.glyph;
+            previous_ascii = byte;
+        } else {
+            const std::uint16_t glyph = this->glyph(next_code_point(text, i));
+            units += glyph_advance(glyph) + kerning(previous, glyph);
+            previous = glyph;
+            previous_ascii = 0;
+        }
+    }
+    return units;
 }
 
 // ---------------------------------------------------------------- finding files
@@ -295,16 +333,7 @@ std::shared_ptr<const FontSet> FontSet::load(const FontFamilies& families, const
 }
 
 double FontSet::width(std::string_view text, Face f, double size) const {
-    const FontMetrics& m = metrics(f);
-    long units = 0;  // whole thousandths of an em: exact, in any order
-    std::uint16_t previous = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const char32_t c = next_code_point(text, i);
-        const std::uint16_t glyph = m.glyph(c);
-        units += m.glyph_advance(glyph) + (c == ' ' ? 0 : m.kerning(previous, glyph));
-        previous = c == ' ' ? 0 : glyph;  // no kerning across a space: it stretches
-    }
-    return static_cast<double>(units) * size / 1000;
+    return static_cast<double>(metrics(f).units(text)) * size / 1000;
 }
 
 double FontSet::width(std::string_view text, const TextStyle& style) const {

@@ -69,7 +69,23 @@ public:
     double ascent() const { return ascent_; }
     double descent() const { return descent_; }  // positive, below the baseline
 
+    // The width of `text`: its glyphs' advances and the kerning between neighbours (none
+    // across a space: it stretches), in whole thousandths of an em.
+    long units(std::string_view text) const;
+
 private:
+    // Characters 1 to 127, nearly every one measured, are looked up by the character: its
+    // glyph and advance, and the kerning between two of them, rather than through the
+    // glyph tables (measuring is done for every character of every word laid out).
+    struct AsciiGlyph {
+        std::uint16_t glyph = 0, advance = 0;
+    };
+    static constexpr std::size_t ascii_side = 128;
+    std::array<AsciiGlyph, ascii_side> ascii_{};
+    // kerning(ascii_[left].glyph, ascii_[right].glyph) at [left * ascii_side + right]; row 0
+    // is "nothing before"
+    std::vector<std::int16_t> ascii_kerning_ = std::vector<std::int16_t>(ascii_side * ascii_side);
+
     std::unordered_map<std::uint32_t, std::int16_t> kerning_;  // (left << 16 | right) -> thousandths of an em
     std::vector<bool> kerns_left_;                             // by glyph: whether any pair starts with it
     // kerning_pair(left, right) at [left * dense_kerning_side + right], both below the side
