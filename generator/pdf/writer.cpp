@@ -3,6 +3,7 @@
 #include <hpdf.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
@@ -305,6 +306,9 @@ struct EmbeddedFont {
     const std::string* file = nullptr;
     std::vector<std::uint16_t> used;  // original glyph ids, in order of first use
     std::vector<bool> in_used;        // by original glyph id: whether `used` has it
+    // By character, 1 to 127 (nearly every one drawn): whether it has been looked at already,
+    // so a character met again costs no glyph lookup.
+    std::array<bool, 128> ascii_seen{};
     // original glyph id -> the subset's (-1: not in it); looked up for every character drawn
     std::vector<std::int32_t> new_id;
     std::unordered_map<std::uint16_t, std::u32string> text_of;  // original glyph -> characters
@@ -830,6 +834,13 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             for (const auto& t : placed.box.texts) {
                 EmbeddedFont& font = *font_of.at(t.style.face);
                 for (std::size_t i = 0; i < t.text.size();) {
+                    if (const auto byte = static_cast<unsigned char>(t.text[i]); byte != 0 && byte < 128) {
+                        if (font.ascii_seen[byte]) {
+                            ++i;
+                            continue;
+                        }
+                        font.ascii_seen[byte] = true;
+                    }
                     const char32_t c = layout::next_code_point(t.text, i);
                     const std::uint16_t g = font.metrics->glyph(c);
                     if (g == 0) continue;
