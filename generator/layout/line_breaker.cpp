@@ -684,7 +684,8 @@ public:
             f.append_to(text);
             box_.texts.push_back({x, baseline_, f.width, std::move(text), run.style, 0, run.element,
                                   !piece_of->whole.empty(), first ? piece_of->whole : ""});
-        } else if (!standalone_ && last_run_ >= 0 && same_look(runs_[last_run_], run)) {
+        } else if (!standalone_ && last_run_ >= 0 && (f.run == last_run_ || same_look(runs_[last_run_], run))) {
+            // (nearly every word follows one of its own run, which needs no comparing)
             TextItem& prev = box_.texts.back();
             if (after_space) {
                 prev.text += ' ';
@@ -699,7 +700,7 @@ public:
         }
         standalone_ = piece_of != nullptr;
         // One link area across the words of one link, even where justification spreads them.
-        const bool continues_link = last_run_ >= 0 && runs_[last_run_].link == run.link;
+        const bool continues_link = last_run_ >= 0 && (f.run == last_run_ || runs_[last_run_].link == run.link);
         last_run_ = f.run;
         if (run.link.empty()) return;
         if (continues_link && !box_.links.empty())
