@@ -503,8 +503,11 @@ private:
                 // grow too wide), the oldest of the cheapest is looked up instead of each
                 // tried; otherwise, when the best so far costs no more than such a line, none
                 // of them can win.
-                const bool shortest_lines = widths_grow && !final && from.node != 0 && natural < room &&
-                                            shortfall_badness(room - natural, stretch) == worst_short_line;
+                // (how bad a line that falls short is, found once: the badness below is the same)
+                const bool falls_short = !final && natural < room;
+                const double shortfall = falls_short ? shortfall_badness(room - natural, stretch) : 0;
+                const bool shortest_lines =
+                    widths_grow && falls_short && from.node != 0 && shortfall == worst_short_line;
                 const bool every_node_on = active.back().node - from.node == static_cast<int>(active.size() - 1 - r);
                 if (shortest_lines && (every_node_on || (best >= 0 && best_demerits <= short_line_demerits))) {
                     if (every_node_on) {
@@ -539,7 +542,7 @@ private:
                 else if (natural >= room)
                     badness = shrink > 0 ? 100 * cube((natural - room) / shrink) : 0;
                 else
-                    badness = shortfall_badness(room - natural, stretch);
+                    badness = shortfall;
                 double demerits = (10 + badness) * (10 + badness) + penalty * penalty;
                 if (hyphen_here && from.hyphenated) demerits += 3000;  // two hyphens running
                 demerits += from.demerits;
