@@ -224,36 +224,6 @@ std::optional<FontMetrics> FontMetrics::parse(std::string_view ttf, std::string&
     return m;
 }
 
-long FontMetrics::units(std::string_view text) const {
-    long units = 0;                  // exact, in any order
-    std::uint16_t previous = 0;      // the glyph before; 0: none (a start, or a space)
-    std::size_t previous_ascii = 0;  // the character before when it is 1 to 127 and not a space; else 0
-    for (std::size_t i = 0; i < text.size();) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte != 0 && byte < ascii_side) {
-            ++i;
-            const AsciiGlyph g = ascii_[byte];
-            if (byte == ' ') {
-                units += g.advance;
-                previous = 0;
-                previous_ascii = 0;
-                continue;
-            }
-            units +=
-                g.advance + (previous_ascii != 0 || previous == 0 ? ascii_kerning_[previous_ascii * ascii_side + byte]
-                                                                  : kerning(previous, g.glyph));
-            previous = g.glyph;
-            previous_ascii = byte;
-        } else {
-            const std::uint16_t glyph = this->glyph(next_code_point(text, i));
-            units += glyph_advance(glyph) + kerning(previous, glyph);
-            previous = glyph;
-            previous_ascii = 0;
-        }
-    }
-    return units;
-}
-
 // ---------------------------------------------------------------- finding files
 
 namespace {

@@ -539,30 +539,26 @@ private:
             out_.append(codes, used);
             used = 0;
         };
-        std::uint16_t previous = 0;
-        for (std::size_t i = 0; i < t.text.size();) {
-            const char32_t c = layout::next_code_point(t.text, i);
-            const std::uint16_t glyph = metrics.glyph(c);
-            // Kerning as layout measured it: a shift between the pair, never across a space.
-            if (const int kern = c == ' ' ? 0 : metrics.kerning(previous, glyph)) {
+        // Kerning as layout measured it: a shift between the pair.
+        metrics.each_glyph(t.text, [&](char32_t c, std::uint16_t glyph, int, int kern, std::size_t end) {
+            if (kern != 0) {
                 flush();
                 out_ += ") "sv;
                 append_number(out_, -kern);
                 out_ += " ("sv;
             }
-            previous = c == ' ' ? 0 : glyph;
             const unsigned id = glyph < new_id.size() && new_id[glyph] >= 0 ? static_cast<unsigned>(new_id[glyph]) : 0;
             if (used > sizeof codes - most_per_glyph) flush();
             if (two_bytes) used = put_code_byte(codes, used, id >> 8);
             used = put_code_byte(codes, used, id & 0xFF);
             const double shift = !by_tw ? (c == ' ' ? -stretch : 0) : c != ' ' && id == 32 ? stretch : 0;
-            if (shift != 0 && i < t.text.size()) {
+            if (shift != 0 && end < t.text.size()) {
                 flush();
                 out_ += ") "sv;
                 append_number(out_, shift);
                 out_ += " ("sv;
             }
-        }
+        });
         flush();
     }
 
