@@ -10,7 +10,6 @@
 #include <cstring>
 #include <ctime>
 #include <deque>
-#include <map>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -321,6 +320,9 @@ struct EmbeddedFont {
     bool space_is_32 = false;
 };
 
+// The embedded font of each face (faces of one file share one), looked up for every text drawn.
+using FontOf = std::array<EmbeddedFont*, layout::face_count>;
+
 // The CMap of a one-byte subset: code n is glyph n.
 std::string one_byte_cmap() {
     return "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -390,7 +392,7 @@ std::string subset_tag(const std::vector<std::uint16_t>& glyphs, const std::stri
 
 class ContentWriter {
 public:
-    ContentWriter(double height, const std::map<layout::Face, EmbeddedFont*>& fonts) : height_(height), fonts_(fonts) {}
+    ContentWriter(double height, const FontOf& fonts) : height_(height), fonts_(fonts) {}
 
     // Returns the page's content (kept until the next page is drawn); `mark(element)` gives
     // the next MCID of this page for a structure element (and records it in the parent tree).
@@ -486,7 +488,7 @@ private:
     }
 
     void text(const layout::PlacedBox& at, const layout::TextItem& t) {
-        const EmbeddedFont& font = *fonts_.at(t.style.face);
+        const EmbeddedFont& font = *fonts_[static_cast<std::size_t>(t.style.face)];
         if (&font != font_ || t.style.size != size_) {
             font_ = &font;
             size_ = t.style.size;
@@ -584,7 +586,7 @@ private:
     }
 
     double height_;
-    const std::map<layout::Face, EmbeddedFont*>& fonts_;
+    const FontOf& fonts_;
     std::string out_;
     const EmbeddedFont* font_ = nullptr;
     double size_ = -1, line_width_ = -1, word_space_ = 0;
@@ -809,12 +811,12 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
 
     // ------------------------------------------------ fonts: the glyphs each file draws
     std::vector<std::unique_ptr<EmbeddedFont>> embedded;
-    std::map<layout::Face, EmbeddedFont*> font_of;
+    FontOf font_of{};
     for (int f = 0; f < layout::face_count; ++f) {
         const auto face = static_cast<layout::Face>(f);
         EmbeddedFont* shared = nullptr;
-        for (const auto& [other, font] : font_of)
-            if (fonts.path(other) == fonts.path(face)) shared = font;
+        for (int other = 0; other < f; ++other)
+            if (fonts.path(static_cast<layout::Face>(other)) == fonts.path(face)) shared = font_of[other];
         if (!shared) {
             embedded.push_back(std::make_unique<EmbeddedFont>());
             shared = embedded.back().get();
@@ -822,13 +824,13 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             shared->metrics = &fonts.metrics(face);
             shared->file = &fonts.file(face);
         }
-        font_of[face] = shared;
+        font_of[f] = shared;
     }
     std::unordered_map<int, std::string> link_words;  // Link element -> its words (the annotation's /Contents)
     for (const auto& page : pages)
         for (const auto& placed : page.boxes)
             for (const auto& t : placed.box.texts) {
-                EmbeddedFont& font = *font_of.at(t.style.face);
+                EmbeddedFont& font = *font_of[static_cast<std::size_t>(t.style.face)];
                 for (std::size_t i = 0; i < t.text.size();) {
                     if (const auto byte = static_cast<unsigned char>(t.text[i]); byte != 0 && byte < 128) {
                         if (font.ascii_seen[byte]) {
