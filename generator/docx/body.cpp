@@ -329,10 +329,9 @@ private:
             runs.back().text += text;
             return;
         }
-        Run r = look;
+        Run& r = runs.emplace_back(look);
         r.kind = Run::Kind::text;
         r.text = std::move(text);
-        runs.push_back(std::move(r));
     }
 
     void push_special(Runs& runs, const Run& look, Run::Kind kind) {
@@ -354,9 +353,14 @@ private:
 
     void flatten(const Inlines& inlines, const Run& look, Runs& runs) {
         for (const auto& in : inlines) {
+            // Words, nearly every inline, take their look as it is; the rest change a copy of it.
+            if (in.kind == InlineKind::text) {
+                push_text(runs, look, xml_text(in.text));
+                continue;
+            }
             Run inner = look;
             switch (in.kind) {
-                case InlineKind::text: push_text(runs, look, xml_text(in.text)); break;
+                case InlineKind::text: break;
                 case InlineKind::code:
                     inner.code = true;
                     push_text(runs, inner, xml_text(in.text));

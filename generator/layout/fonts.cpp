@@ -213,6 +213,14 @@ std::optional<FontMetrics> FontMetrics::parse(std::string_view ttf, std::string&
             m.dense_kerning_[left * dense_kerning_side + right] =
                 static_cast<std::int16_t>(m.kerning_pair(left, right));
     }
+    for (std::size_t c = 1; c < ascii_side; ++c) {
+        const std::uint16_t glyph = m.glyph(static_cast<char32_t>(c));
+        m.ascii_[c] = {glyph, m.glyph_advance(glyph)};
+    }
+    for (std::size_t left = 1; left < ascii_side; ++left)
+        for (std::size_t right = 1; right < ascii_side; ++right)
+            m.ascii_kerning_[left * ascii_side + right] =
+                static_cast<std::int16_t>(m.kerning(m.ascii_[left].glyph, m.ascii_[right].glyph));
     return m;
 }
 
@@ -295,16 +303,7 @@ std::shared_ptr<const FontSet> FontSet::load(const FontFamilies& families, const
 }
 
 double FontSet::width(std::string_view text, Face f, double size) const {
-    const FontMetrics& m = metrics(f);
-    long units = 0;  // whole thousandths of an em: exact, in any order
-    std::uint16_t previous = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const char32_t c = next_code_point(text, i);
-        const std::uint16_t glyph = m.glyph(c);
-        units += m.glyph_advance(glyph) + (c == ' ' ? 0 : m.kerning(previous, glyph));
-        previous = c == ' ' ? 0 : glyph;  // no kerning across a space: it stretches
-    }
-    return static_cast<double>(units) * size / 1000;
+    return static_cast<double>(metrics(f).units(text)) * size / 1000;
 }
 
 double FontSet::width(std::string_view text, const TextStyle& style) const {

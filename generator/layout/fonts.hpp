@@ -69,7 +69,61 @@ public:
     double ascent() const { return ascent_; }
     double descent() const { return descent_; }  // positive, below the baseline
 
+    // Calls each(c, glyph, advance, kerning, end) for the characters of `text` in order: the
+    // glyph drawing c, its advance, the kerning between it and the glyph before (none at the
+    // start or across a space: it stretches), and where the next character starts. What is
+    // measured and what is drawn both come from here.
+    template <typename Each>
+    void each_glyph(std::string_view text, Each each) const {
+        std::uint16_t previous = 0;      // the glyph before; 0: none
+        std::size_t previous_ascii = 0;  // the character before when it is 1 to 127 and not a space; else 0
+        for (std::size_t i = 0; i < text.size();) {
+            const auto byte = static_cast<unsigned char>(text[i]);
+            if (byte != 0 && byte < ascii_side) {
+                ++i;
+                const AsciiGlyph g = ascii_[byte];
+                if (byte == ' ') {
+                    each(char32_t{' '}, g.glyph, int{g.advance}, 0, i);
+                    previous = 0;
+                    previous_ascii = 0;
+                    continue;
+                }
+                each(char32_t{byte}, g.glyph, int{g.advance},
+                     previous_ascii != 0 || previous == 0 ? int{ascii_kerning_[previous_ascii * ascii_side + byte]}
+                                                          : kerning(previous, g.glyph),
+                     i);
+                previous = g.glyph;
+                previous_ascii = byte;
+            } else {
+                const char32_t c = next_code_point(text, i);
+                const std::uint16_t glyph = this->glyph(c);
+                each(c, glyph, int{glyph_advance(glyph)}, kerning(previous, glyph), i);
+                previous = glyph;
+                previous_ascii = 0;
+            }
+        }
+    }
+    // The width of `text` (each_glyph's advances and kerning), in whole thousandths of an em.
+    long units(std::string_view text) const {
+        long units = 0;  // exact, in any order
+        each_glyph(text,
+                   [&](char32_t, std::uint16_t, int advance, int kerning, std::size_t) { units += advance + kerning; });
+        return units;
+    }
+
 private:
+    // Characters 1 to 127, nearly every one measured or drawn, are looked up by the
+    // character: its glyph and advance, and the kerning between two of them, rather than
+    // through the glyph tables (every character laid out is measured, and drawn).
+    struct AsciiGlyph {
+        std::uint16_t glyph = 0, advance = 0;
+    };
+    static constexpr std::size_t ascii_side = 128;
+    std::array<AsciiGlyph, ascii_side> ascii_{};
+    // kerning(ascii_[left].glyph, ascii_[right].glyph) at [left * ascii_side + right]; row 0
+    // is "nothing before"
+    std::vector<std::int16_t> ascii_kerning_ = std::vector<std::int16_t>(ascii_side * ascii_side);
+
     std::unordered_map<std::uint32_t, std::int16_t> kerning_;  // (left << 16 | right) -> thousandths of an em
     std::vector<bool> kerns_left_;                             // by glyph: whether any pair starts with it
     // kerning_pair(left, right) at [left * dense_kerning_side + right], both below the side

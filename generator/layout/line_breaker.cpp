@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <span>
 #include <unordered_map>
 
@@ -84,10 +85,20 @@ struct Word {
     }
 };
 
+// A line points at its words rather than holding them: a word is large, and moving every
+// word of a document into its line cost more than the pointers.
 struct Line {
-    std::vector<Word> words;
+    std::vector<const Word*> words;
     double width = 0;
     bool ends_paragraph = false;  // last line or hard break: never stretched
+};
+
+// A paragraph set in lines: its words, the pieces of those a line ends inside, and the
+// lines, which point into both (a deque's words stay where they are as it grows).
+struct Lines {
+    std::vector<Word> words;
+    std::deque<Word> cut;
+    std::vector<Line> lines;
 };
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
@@ -108,14 +119,17 @@ public:
         std::size_t spaces = 0;
         for (const Run& run : runs_) spaces += static_cast<std::size_t>(std::count(run.text.begin(), run.text.end(), ' '));
         out.reserve(spaces + 1);
-        Word current;
+        // The word being gathered is made in its place, the last of `out` (moved there
+        // from a word of its own, each word was copied once more).
+        Word* current = nullptr;
         auto finish_word = [&] {
-            if (current.parts.empty()) return;
-            if (measure > 0 && current.width > measure)
-                chop(std::move(current), measure, out);
-            else
-                out.push_back(std::move(current));
-            current = {};
+            if (!current) return;
+            if (measure > 0 && current->width > measure) {
+                Word whole = std::move(*current);
+                out.pop_back();
+                chop(std::move(whole), measure, out);
+            }
+            current = nullptr;
         };
         for (int r = 0; r < static_cast<int>(runs_.size()); ++r) {
             const std::string_view t = runs_[r].text;
@@ -136,8 +150,9 @@ public:
                 while (end < t.size() && !is_space(t[end])) ++end;
                 Fragment f{t.substr(i, end - i), r, 0};
                 f.width = width(f.text, r);
-                current.width += f.width;
-                current.parts.push_back(f);
+                if (!current) current = &out.emplace_back();
+                current->width += f.width;
+                current->parts.push_back(f);
                 i = end;
             }
         }
@@ -151,19 +166,20 @@ public:
     // libhyphen's points (with an added hyphen) when `hyphenate`, and between the
     // pieces of a token wider than the measure. Time is linear in the paragraph's
     // length times the pieces one line can hold.
-    std::vector<Line> lines(std::vector<Word> words, double first_measure, double measure, bool hyphenate) const {
-        std::vector<Line> out;
+    Lines lines(std::vector<Word> words, double first_measure, double measure, bool hyphenate) const {
+        Lines set{std::move(words), {}, {}};
+        std::vector<Line>& out = set.lines;
         // A hard line break ends a run of words that is broken on its own.
         std::size_t start = 0;
-        for (std::size_t k = 0; k < words.size(); ++k) {
-            if (!words[k].break_after && k + 1 < words.size()) continue;
-            const std::span<Word> run = std::span<Word>(words).subspan(start, k + 1 - start);
-            auto set = total_fit(run, out.empty() ? first_measure : measure, measure, hyphenate);
-            for (auto& l : set) out.push_back(std::move(l));
+        for (std::size_t k = 0; k < set.words.size(); ++k) {
+            if (!set.words[k].break_after && k + 1 < set.words.size()) continue;
+            const std::span<const Word> run = std::span<const Word>(set.words).subspan(start, k + 1 - start);
+            auto run_lines = total_fit(run, out.empty() ? first_measure : measure, measure, hyphenate, set.cut);
+            for (auto& l : run_lines) out.push_back(std::move(l));
             if (!out.empty()) out.back().ends_paragraph = true;
             start = k + 1;
         }
-        return out;
+        return set;
     }
 
     double width(std::string_view text, int run) const { return fonts_.width(text, runs_[run].style); }
@@ -335,7 +351,9 @@ private:
             w.width += f.width = f.hyphen ? width(std::string(f.text) + '-', f.run) : width(f.text, f.run);
     }
 
-    std::vector<Line> total_fit(std::span<Word> words, double first_measure, double measure, bool hyphenate) const {
+    // The pieces of the words a line ends inside go to `cut_words`.
+    std::vector<Line> total_fit(std::span<const Word> words, double first_measure, double measure, bool hyphenate,
+                                std::deque<Word>& cut_words) const {
         struct Node {
             std::size_t after = 0;  // the line before ends after piece `after - 1` (0: start)
             int line = 0;
@@ -485,8 +503,11 @@ private:
                 // grow too wide), the oldest of the cheapest is looked up instead of each
                 // tried; otherwise, when the best so far costs no more than such a line, none
                 // of them can win.
-                const bool shortest_lines = widths_grow && !final && from.node != 0 && natural < room &&
-                                            shortfall_badness(room - natural, stretch) == worst_short_line;
+                // (how bad a line that falls short is, found once: the badness below is the same)
+                const bool falls_short = !final && natural < room;
+                const double shortfall = falls_short ? shortfall_badness(room - natural, stretch) : 0;
+                const bool shortest_lines =
+                    widths_grow && falls_short && from.node != 0 && shortfall == worst_short_line;
                 const bool every_node_on = active.back().node - from.node == static_cast<int>(active.size() - 1 - r);
                 if (shortest_lines && (every_node_on || (best >= 0 && best_demerits <= short_line_demerits))) {
                     if (every_node_on) {
@@ -521,7 +542,7 @@ private:
                 else if (natural >= room)
                     badness = shrink > 0 ? 100 * cube((natural - room) / shrink) : 0;
                 else
-                    badness = shortfall_badness(room - natural, stretch);
+                    badness = shortfall;
                 double demerits = (10 + badness) * (10 + badness) + penalty * penalty;
                 if (hyphen_here && from.hyphenated) demerits += 3000;  // two hyphens running
                 demerits += from.demerits;
@@ -560,12 +581,12 @@ private:
                 while (k < end && pieces[k].word_index == index) ++k;
                 const Piece& head = pieces[first_piece];
                 const Piece& tail = pieces[k - 1];
-                // A word set whole on one line is moved there as it is (its pieces set together
-                // again would be the word itself); only a word a line ends inside is cut.
-                Word& original = words[index];
+                // A word set whole on one line is set as it is (its pieces set together again
+                // would be the word itself); only a word a line ends inside is cut.
+                const Word& original = words[index];
                 if (head.from == 0 && tail.ends_word) {
-                    line.width += (line.words.empty() ? 0 : line.words.back().space) + original.width;
-                    line.words.push_back(std::move(original));
+                    line.width += (line.words.empty() ? 0 : line.words.back()->space) + original.width;
+                    line.words.push_back(&original);
                     continue;
                 }
                 Word w = cut(original, head.from, tail.to);
@@ -584,8 +605,8 @@ private:
                     w.hyphenated = true;
                 }
                 if (k - first_piece > 1 || w.hyphenated) rejoin(w);
-                line.width += (line.words.empty() ? 0 : line.words.back().space) + w.width;
-                line.words.push_back(std::move(w));
+                line.width += (line.words.empty() ? 0 : line.words.back()->space) + w.width;
+                line.words.push_back(&cut_words.emplace_back(std::move(w)));
             }
             out.push_back(std::move(line));
             from = end;
@@ -666,7 +687,8 @@ public:
             f.append_to(text);
             box_.texts.push_back({x, baseline_, f.width, std::move(text), run.style, 0, run.element,
                                   !piece_of->whole.empty(), first ? piece_of->whole : ""});
-        } else if (!standalone_ && last_run_ >= 0 && same_look(runs_[last_run_], run)) {
+        } else if (!standalone_ && last_run_ >= 0 && (f.run == last_run_ || same_look(runs_[last_run_], run))) {
+            // (nearly every word follows one of its own run, which needs no comparing)
             TextItem& prev = box_.texts.back();
             if (after_space) {
                 prev.text += ' ';
@@ -681,7 +703,7 @@ public:
         }
         standalone_ = piece_of != nullptr;
         // One link area across the words of one link, even where justification spreads them.
-        const bool continues_link = last_run_ >= 0 && runs_[last_run_].link == run.link;
+        const bool continues_link = last_run_ >= 0 && (f.run == last_run_ || runs_[last_run_].link == run.link);
         last_run_ = f.run;
         if (run.link.empty()) return;
         if (continues_link && !box_.links.empty())
@@ -734,8 +756,9 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
     const double label_gap = p.label.empty() ? 0 : p.label.front().style.size * 0.4;
     const double first_offset = p.label.empty() ? 0 : std::max(0.0, p.label_x + label_width + label_gap - p.text_x);
     const double measure = std::max(1.0, p.right - p.text_x);
-    auto lines = breaker.lines(breaker.words(std::min(measure, std::max(1.0, measure - first_offset))),
-                               std::max(1.0, measure - first_offset), measure, p.hyphenate && hyphenator_);
+    Lines set = breaker.lines(breaker.words(std::min(measure, std::max(1.0, measure - first_offset))),
+                              std::max(1.0, measure - first_offset), measure, p.hyphenate && hyphenator_);
+    std::vector<Line>& lines = set.lines;
     if (lines.empty() && !p.label.empty()) lines.emplace_back();
 
     const TextStyle& main = !p.runs.empty()    ? p.runs.front().style
@@ -762,7 +785,7 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
         }
         const double room = (n == 0 ? measure - first_offset : measure) - line.width;
         std::size_t gaps = 0;  // pieces of one broken word are not stretched apart
-        for (std::size_t w = 0; w + 1 < line.words.size(); ++w) gaps += line.words[w].space > 0;
+        for (std::size_t w = 0; w + 1 < line.words.size(); ++w) gaps += line.words[w]->space > 0;
         double stretch = 0;
         if (p.align == Align::justify && !line.ends_paragraph && gaps > 0)
             stretch = room / gaps;
@@ -773,8 +796,8 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
 
         LineSetter setter(box, p.runs, baseline, p.line_height);
         for (std::size_t w = 0; w < line.words.size(); ++w) {
-            const Word& word = line.words[w];
-            const bool after_space = w > 0 && line.words[w - 1].space > 0;
+            const Word& word = *line.words[w];
+            const bool after_space = w > 0 && line.words[w - 1]->space > 0;
             const Word* piece_of = word.piece == Word::Piece::whole_word ? nullptr : &word;
             for (std::size_t f = 0; f < word.parts.size(); ++f) {
                 setter.set(word.parts[f], x, f == 0 && after_space, stretch, piece_of, f == 0);

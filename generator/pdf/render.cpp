@@ -239,6 +239,11 @@ private:
 
     // A character the font lacks would print as an empty box: say so once per character.
     void check_glyphs(const std::string& text, Face face) {
+        // Every font has ASCII, and most text is nothing else: a byte of 0x80 or more is looked
+        // for over the whole text at once (a loop the compiler widens) before any is decoded.
+        unsigned char bytes = 0;
+        for (const char c : text) bytes |= static_cast<unsigned char>(c);
+        if (bytes < 0x80) return;
         const auto& metrics = fonts_.metrics(face);
         for (std::size_t i = 0; i < text.size();) {
             const char32_t c = layout::next_code_point(text, i);

@@ -3,13 +3,13 @@
 #include <hpdf.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstring>
 #include <ctime>
 #include <deque>
-#include <map>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -305,6 +305,9 @@ struct EmbeddedFont {
     const std::string* file = nullptr;
     std::vector<std::uint16_t> used;  // original glyph ids, in order of first use
     std::vector<bool> in_used;        // by original glyph id: whether `used` has it
+    // By character, 1 to 127 (nearly every one drawn): whether it has been looked at already,
+    // so a character met again costs no glyph lookup.
+    std::array<bool, 128> ascii_seen{};
     // original glyph id -> the subset's (-1: not in it); looked up for every character drawn
     std::vector<std::int32_t> new_id;
     std::unordered_map<std::uint16_t, std::u32string> text_of;  // original glyph -> characters
@@ -316,6 +319,9 @@ struct EmbeddedFont {
     // than a shift after every space (a fifth of the page content).
     bool space_is_32 = false;
 };
+
+// The embedded font of each face (faces of one file share one), looked up for every text drawn.
+using FontOf = std::array<EmbeddedFont*, layout::face_count>;
 
 // The CMap of a one-byte subset: code n is glyph n.
 std::string one_byte_cmap() {
@@ -386,12 +392,12 @@ std::string subset_tag(const std::vector<std::uint16_t>& glyphs, const std::stri
 
 class ContentWriter {
 public:
-    ContentWriter(double height, const std::map<layout::Face, EmbeddedFont*>& fonts) : height_(height), fonts_(fonts) {}
+    ContentWriter(double height, const FontOf& fonts) : height_(height), fonts_(fonts) {}
 
-    // Returns the page's content; `mark(element)` gives the next MCID of this page for a
-    // structure element (and records it in the parent tree).
+    // Returns the page's content (kept until the next page is drawn); `mark(element)` gives
+    // the next MCID of this page for a structure element (and records it in the parent tree).
     template <typename Mark>
-    std::string draw(const layout::Page& page, Mark mark) {
+    const std::string& draw(const layout::Page& page, Mark mark) {
         out_.clear();
         out_.reserve(16384);
         // Every page starts from the default graphics state.
@@ -482,7 +488,7 @@ private:
     }
 
     void text(const layout::PlacedBox& at, const layout::TextItem& t) {
-        const EmbeddedFont& font = *fonts_.at(t.style.face);
+        const EmbeddedFont& font = *fonts_[static_cast<std::size_t>(t.style.face)];
         if (&font != font_ || t.style.size != size_) {
             font_ = &font;
             size_ = t.style.size;
@@ -535,30 +541,26 @@ private:
             out_.append(codes, used);
             used = 0;
         };
-        std::uint16_t previous = 0;
-        for (std::size_t i = 0; i < t.text.size();) {
-            const char32_t c = layout::next_code_point(t.text, i);
-            const std::uint16_t glyph = metrics.glyph(c);
-            // Kerning as layout measured it: a shift between the pair, never across a space.
-            if (const int kern = c == ' ' ? 0 : metrics.kerning(previous, glyph)) {
+        // Kerning as layout measured it: a shift between the pair.
+        metrics.each_glyph(t.text, [&](char32_t c, std::uint16_t glyph, int, int kern, std::size_t end) {
+            if (kern != 0) {
                 flush();
                 out_ += ") "sv;
                 append_number(out_, -kern);
                 out_ += " ("sv;
             }
-            previous = c == ' ' ? 0 : glyph;
             const unsigned id = glyph < new_id.size() && new_id[glyph] >= 0 ? static_cast<unsigned>(new_id[glyph]) : 0;
             if (used > sizeof codes - most_per_glyph) flush();
             if (two_bytes) used = put_code_byte(codes, used, id >> 8);
             used = put_code_byte(codes, used, id & 0xFF);
             const double shift = !by_tw ? (c == ' ' ? -stretch : 0) : c != ' ' && id == 32 ? stretch : 0;
-            if (shift != 0 && i < t.text.size()) {
+            if (shift != 0 && end < t.text.size()) {
                 flush();
                 out_ += ") "sv;
                 append_number(out_, shift);
                 out_ += " ("sv;
             }
-        }
+        });
         flush();
     }
 
@@ -584,7 +586,7 @@ private:
     }
 
     double height_;
-    const std::map<layout::Face, EmbeddedFont*>& fonts_;
+    const FontOf& fonts_;
     std::string out_;
     const EmbeddedFont* font_ = nullptr;
     double size_ = -1, line_width_ = -1, word_space_ = 0;
@@ -612,22 +614,24 @@ public:
         if (a && expected > a->list->items_per_block) a->list->items_per_block = static_cast<HPDF_UINT>(expected);
         return a;
     }
-    HPDF_Dict stream(std::string bytes, bool compress) {
+    HPDF_Dict stream(std::string_view bytes, bool compress) {
         HPDF_Dict d = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
         if (!d) return nullptr;
-        fill(d, std::move(bytes), compress);
+        fill(d, bytes, compress);
         return d;
     }
     // A stream's bytes, deflated when `compress` (left to libharu should deflating fail
-    // here), held until the file is saved.
-    void fill(HPDF_Dict d, std::string bytes, bool compress) {
+    // here), held until the file is saved. Only what is held is copied: a page's content is
+    // drawn into one buffer for every page.
+    void fill(HPDF_Dict d, std::string_view bytes, bool compress) {
         // Deflated into a buffer kept for the next stream, and held at its own size: deflate's
         // output buffer is as large as its input (zeroed first), and held as it was, a long
         // document's pages kept megabytes of fresh memory they never used.
         const bool ours = compress && deflated(bytes, deflate_buffer_);
         d->filter = compress && !ours ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
         if (ours) d->write_fn = name_flate_filter;
-        StreamBytes& held = held_.emplace_back(StreamBytes{ours ? std::string(deflate_buffer_) : std::move(bytes)});
+        StreamBytes& held =
+            held_.emplace_back(StreamBytes{std::string(ours ? std::string_view(deflate_buffer_) : bytes)});
         held_size_ += held.bytes.size();
         if (HPDF_Stream reader = HPDF_CallbackReader_New(pdf_->mmgr, read_stream_bytes, seek_stream_bytes,
                                                          tell_stream_bytes, size_of_stream_bytes, &held))
@@ -807,12 +811,12 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
 
     // ------------------------------------------------ fonts: the glyphs each file draws
     std::vector<std::unique_ptr<EmbeddedFont>> embedded;
-    std::map<layout::Face, EmbeddedFont*> font_of;
+    FontOf font_of{};
     for (int f = 0; f < layout::face_count; ++f) {
         const auto face = static_cast<layout::Face>(f);
         EmbeddedFont* shared = nullptr;
-        for (const auto& [other, font] : font_of)
-            if (fonts.path(other) == fonts.path(face)) shared = font;
+        for (int other = 0; other < f; ++other)
+            if (fonts.path(static_cast<layout::Face>(other)) == fonts.path(face)) shared = font_of[other];
         if (!shared) {
             embedded.push_back(std::make_unique<EmbeddedFont>());
             shared = embedded.back().get();
@@ -820,14 +824,21 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             shared->metrics = &fonts.metrics(face);
             shared->file = &fonts.file(face);
         }
-        font_of[face] = shared;
+        font_of[f] = shared;
     }
     std::unordered_map<int, std::string> link_words;  // Link element -> its words (the annotation's /Contents)
     for (const auto& page : pages)
         for (const auto& placed : page.boxes)
             for (const auto& t : placed.box.texts) {
-                EmbeddedFont& font = *font_of.at(t.style.face);
+                EmbeddedFont& font = *font_of[static_cast<std::size_t>(t.style.face)];
                 for (std::size_t i = 0; i < t.text.size();) {
+                    if (const auto byte = static_cast<unsigned char>(t.text[i]); byte != 0 && byte < 128) {
+                        if (font.ascii_seen[byte]) {
+                            ++i;
+                            continue;
+                        }
+                        font.ascii_seen[byte] = true;
+                    }
                     const char32_t c = layout::next_code_point(t.text, i);
                     const std::uint16_t g = font.metrics->glyph(c);
                     if (g == 0) continue;
@@ -962,14 +973,14 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         HPDF_Dict_AddName(page, "Tabs", "S");  // links in structure order
         if (HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT)))
             HPDF_Dict_Add(resources, "Font", font_resources);
-        std::string bytes = content.draw(pages[p], [&](int element) {
+        const std::string& bytes = content.draw(pages[p], [&](int element) {
             attach(element);
             const int mcid = static_cast<int>(parent_tree[p].size());
             parent_tree[p].push_back(element);
             kids[element].push_back({Kid::Kind::content, mcid, static_cast<int>(p)});
             return std::pair<const char*, int>{role_name(structure.elements[element].role), mcid};
         });
-        objects.fill(static_cast<HPDF_PageAttr>(page->attr)->contents, std::move(bytes), true);
+        objects.fill(static_cast<HPDF_PageAttr>(page->attr)->contents, bytes, true);
         pdf_pages.push_back(page);
     }
 
