@@ -813,6 +813,38 @@ bool two_sentences(std::string_view text) {
     return false;
 }
 
+// "- Introduction" / "An effective working relationship ..." / "- The Role of Councillors" /
+// "- Councillors and Employees of the Council are ...": a web page's list whose numbers
+// were lost, its top items the sections' headings, bulleted like the paragraphs under
+// them. In a text with no heading and no number of its own, two bullets or more of a few
+// capitalised words without a stop, each over a sentence, are the headings, a warning each.
+void bullets_as_headings(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
+    std::vector<std::size_t> found;
+    for (std::size_t i = from; i < items.size(); ++i) {
+        const Role r = items[i].role;
+        if (r == Role::heading || r == Role::numbered_heading || r == Role::clause || r == Role::titled_clause ||
+            r == Role::one_level_clause)
+            return;
+        if (r != Role::bullet || i + 1 == items.size()) continue;
+        const Paragraph& p = items[i].para;
+        const Item& next = items[i + 1];
+        if (title_like(p, p.text, 8) && capitalised(p.text) &&
+            (next.role == Role::bullet || next.role == Role::plain) && ends_sentence(next.para.text) &&
+            word_count(next.para.text, 8) >= 8)
+            found.push_back(i);
+    }
+    if (found.size() < 2) return;
+    for (const std::size_t i : found) {
+        items[i].role = Role::heading;
+        items[i].level = 2;
+        items[i].para.bullet = false;
+        diags.warning(path, items[i].para.pos,
+                      "'" + items[i].para.text +
+                          "' taken as a heading: a bullet of a few capitalised words over a sentence, in a text "
+                          "with no heading of its own (a list whose numbers were lost)");
+    }
+}
+
 // No number anywhere, and the paragraphs under the headings start with a bullet (a web
 // page's numbered list that lost its numbers, every item "- "): those paragraphs are
 // counted 1., 2., 3. under each heading, and a warning says so. Bullets in another glyph,
@@ -1163,8 +1195,11 @@ std::size_t sections_numbered_after_preface(const std::vector<Item>& items, std:
     const auto above = [&](auto pred) {
         return std::any_of(items.begin() + static_cast<long>(from), items.begin() + static_cast<long>(first), pred);
     };
+    // (a heading with words under it: a line over "1." alone is a title or a subtitle)
     if (first == items.size() || items[first].marker.parts != std::vector<int>{1} ||
-        !above([](const Item& it) { return it.role == Role::heading; }) || above([](const Item& it) {
+        !above([](const Item& it) { return it.role == Role::heading; }) ||
+        !above([](const Item& it) { return it.role == Role::plain || it.role == Role::bullet; }) ||
+        above([](const Item& it) {
             return it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause;
         }) ||
         std::any_of(items.begin() + static_cast<long>(first), items.end(), section_heading))
@@ -1819,6 +1854,10 @@ std::optional<std::pair<std::string, std::string>> title_fact(std::string_view t
     // "Version 1", "Status Draft": a title page's table read a row per line, without the
     // colon (a version that starts with a digit, a status word; checked by the caller)
     if (colon == std::string_view::npos) {
+        // "Last reviewed 30th April 2024": the label, then a date
+        const std::string low = lower(text);
+        if (low.starts_with("last reviewed ") && !model::date_from_words(text.substr(14)).empty())
+            return std::make_pair(std::string("last reviewed"), std::string(text.substr(14)));
         const std::size_t space = text.find(' ');
         if (space == std::string_view::npos || text.find(' ', space + 1) != std::string_view::npos) return std::nullopt;
         const std::string first = lower(std::string(text.substr(0, space)));
@@ -2052,6 +2091,8 @@ std::vector<std::pair<std::string, std::string>> take_title_facts(std::vector<It
             }
         }
         if (!fact || !fact_reads(*fact) || fact->first == "last reviewed" || fact->first == "review date") {
+            // (a review date stays in the words, a line of the preamble, never a heading)
+            if (fact && (fact->first == "last reviewed" || fact->first == "review date")) items[i].role = Role::plain;
             ++i;
             continue;
         }
@@ -2189,7 +2230,16 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
                     page.kinds.push_back(HeaderLine::title);
                     continue;
                 }
-                if (!last_was_title || p.pos.line != last_line + 1) break;
+                // "Protocol" / "Chapel St Leonards Parish Council" / "PROTOCOL ON COUNCILLOR/OFFICER
+                // RELATIONSHIPS": a one-word label at the top of a page, the title that names
+                // the same thing in full below it: the full one is the title
+                const bool label_above = split_words(page.title).size() == 1 && split_words(p.text).size() > 1 &&
+                                         lower(p.text).find(lower(page.title)) != std::string::npos;
+                if (label_above) {
+                    page.title.clear();
+                } else if (!last_was_title || p.pos.line != last_line + 1) {
+                    break;
+                }
             }
             std::string words = p.text;
             // "5A PROTOCOL ON ..." under "PART 5": the protocol's label in its Part, then its title
@@ -2805,6 +2855,15 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         const Paragraph& line = items[i].para;
         const HeaderLine kind = page.kinds[i];
         if (kind == HeaderLine::title) {  // the title is not dropped: it is the title
+            if (split_words(line.text).size() == 1 && line.text != page.title) {
+                dropped.push_back({line.pos, line.text, "title page"});
+                diags.warning(path, line.pos,
+                              "'" + line.text +
+                                  "', a one-word label at the top of the page, left out: the title "
+                                  "below names it in full ('" +
+                                  page.title + "')");
+                continue;
+            }
             if (!page.label.empty() && line.text.rfind(page.label + " ", 0) == 0)
                 diags.note(path, line.pos,
                            "'" + page.label +
@@ -3009,6 +3068,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                           "' is the first numbered heading, and nothing above it is numbered: the numbered sections "
                           "start there, as printed, and the headings above it are kept as the preamble");
     }
+    bullets_as_headings(items, numbers_from, path, diags);
     count_bulleted_paragraphs(items, numbers_from, path, diags);
     count_repeated_ones(items, numbers_from, path, diags);
     const std::size_t protocol_after_points = number_restarts(items, numbers_from, path, diags);

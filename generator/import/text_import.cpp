@@ -2185,6 +2185,39 @@ void drop_printed_addresses(std::vector<Paragraph>& paras, const std::string& pa
     }
 }
 
+// "... as issued by the Monitoring Officer. - The Role of Councillors and Employees": in a
+// text whose items start "- " a line each, an item of a few words in Title Case glued
+// after a paragraph's last full stop (a web page's list flattened) is a line of its own.
+std::vector<Line> part_glued_items(std::vector<Line> lines, const std::string& path, Diagnostics& diags) {
+    const auto dashed = std::count_if(lines.begin(), lines.end(),
+                                      [](const Line& l) { return !l.junk && !l.blank && l.text.starts_with("- "); });
+    if (dashed < 3) return lines;
+    std::vector<Line> out;
+    out.reserve(lines.size());
+    for (Line& l : lines) {
+        const std::size_t at = l.junk || l.blank ? std::string::npos : l.text.rfind(". - ");
+        const std::string_view tail =
+            at == std::string::npos ? std::string_view() : std::string_view(l.text).substr(at + 4);
+        if (tail.empty() || !title_line(tail) || model::word_count(tail, 9) > 8 || !detail::capitalised(tail) ||
+            ends_sentence(tail)) {
+            out.push_back(std::move(l));
+            continue;
+        }
+        Line item = l;
+        item.text = "- " + std::string(tail);
+        item.column = l.column + static_cast<std::uint32_t>(at + 2);
+        item.cut = true;
+        l.text.resize(at + 1);
+        diags.warning(path, {item.number, item.column},
+                      "'" + item.text +
+                          "' taken as an item of its own: glued after the paragraph's last full stop, "
+                          "where the other items start a line");
+        out.push_back(std::move(l));
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
 std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::string& path, Diagnostics& diags) {
     std::vector<Line> out;
     out.reserve(lines.size());
@@ -3110,6 +3143,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     repair_number_glyphs(lines, path, diags);
     letters_as_numbers(lines, path, diags);
     lines = split_inline_structure(std::move(lines), path, diags);
+    lines = part_glued_items(std::move(lines), path, diags);
     drop_web_furniture(lines, path, dropped, diags);
     drop_web_footer(lines, path, dropped, diags);
     drop_contents(lines, path, dropped, diags);

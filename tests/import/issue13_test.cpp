@@ -58,6 +58,11 @@ std::vector<std::string> series(const std::string& prefix, int from, int to) {
     return out;
 }
 
+std::string detail_upper(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
+
 bool contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
 }
@@ -1416,4 +1421,60 @@ TEST_CASE("a web page's label for links to its own parts, the links lost, is dro
                 ++cases;
             }
     CHECK(cases == 20);
+}
+
+// Seen on two parish and town councils' pages. One: "Protocol" (the page's label) over the
+// council's name over "PROTOCOL ON COUNCILLOR/OFFICER RELATIONSHIPS": the full line is the
+// title, the label left out. The other: a list whose numbers were lost, its top items the
+// headings ("- Introduction", "- The Role of Councillors"), bulleted like the paragraphs
+// under them, one glued after a paragraph's last full stop (". - The Role of ..."), under
+// "Last reviewed 30th April 2024". The bullets of a few capitalised words are headings, the
+// glued one a line of its own, the review date a line of the preamble.
+TEST_CASE("a one-word label over the full title, and a list whose top items are bulleted headings",
+          "[import][issue13]") {
+    const std::array<std::string, 2> labels = {"Protocol", "Code"};
+    int cases = 0;
+    for (const std::string& label : labels)
+        for (const bool dotted : {false, true}) {
+            const std::string gap = "\n\n";
+            std::string text = label + gap + "Anytown Parish Council" + gap + "THE " + detail_upper(label) +
+                               " ON COUNCILLOR/OFFICER RELATIONSHIPS" + gap;
+            for (int s = 1; s <= 3; ++s)
+                text += std::to_string(s) + (dotted ? ". " : " ") + "Heading Number " + std::to_string(s) + "\n\n" +
+                        std::to_string(s) + ".1 Councillors and officers work together.\n\n";
+            INFO(text);
+            const Imported i = import_text(text, {.council = "Anytown Parish Council"});
+            CHECK(i.result.protocol.meta.title ==
+                  "THE " + detail_upper(label) + " ON COUNCILLOR/OFFICER RELATIONSHIPS");
+            CHECK(contains(i.warnings, "a one-word label at the top of the page, left out"));
+            CHECK(i.numbers == std::vector<std::string>{"1.1", "2.1", "3.1"});
+            ++cases;
+        }
+    const std::array<std::string, 3> headings = {"Introduction", "The Role of Councillors and Employees",
+                                                 "The Role of Councillors"};
+    for (const bool glued : {false, true})
+        for (const bool review_line : {false, true})
+            for (int per_heading = 1; per_heading <= 3; ++per_heading) {
+                std::string text = "Anytown Town Council\nCOUNCILLOR/EMPLOYEE PROTOCOL\n";
+                if (review_line) text += "Last reviewed 30th April 2024\n";
+                for (std::size_t h = 0; h < headings.size(); ++h) {
+                    const std::string heading = "- " + headings[h];
+                    if (glued && h > 0)
+                        text.back() = ' ', text += heading + "\n";  // after the paragraph's last full stop
+                    else
+                        text += heading + "\n";
+                    for (int k = 1; k <= per_heading; ++k)
+                        text += "- Councillors and employees work together under heading " + std::to_string(h + 1) +
+                                ", as paragraph " + std::to_string(k) + " of it explains.\n";
+                }
+                INFO(text);
+                const Imported i = import_text(text, {.council = "Anytown Town Council"});
+                CHECK(i.sections == std::vector<std::string>(headings.begin(), headings.end()));
+                CHECK(i.numbers.size() == 3 * static_cast<std::size_t>(per_heading));
+                CHECK(contains(i.warnings, "taken as a heading: a bullet of a few capitalised words"));
+                if (glued) CHECK(contains(i.warnings, "glued after the paragraph's last full stop"));
+                if (review_line) CHECK(contains(i.markdown, "\nLast reviewed 30th April 2024\n"));
+                ++cases;
+            }
+    CHECK(cases == 16);
 }
