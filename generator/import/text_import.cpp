@@ -1986,52 +1986,93 @@ void part_run_together_words(std::vector<Line>& lines, const std::string& path, 
             if (!ascii::is_lower(w[k])) return 0;
         return at;
     };
+    // "involved.A", "work.Members": where a full stop glues a word to a capitalised one, or 0
+    auto stop_seam = [&](std::string_view w) -> std::size_t {
+        const std::size_t dot = w.find('.');
+        if (dot == std::string_view::npos || dot < 2 || dot + 1 >= w.size() || !letters(w.substr(0, dot)) ||
+            !ascii::is_lower(w[dot - 1]) || !ascii::is_upper(w[dot + 1]))
+            return 0;
+        const std::string_view after = w.substr(dot + 2);
+        return std::all_of(after.begin(), after.end(), [](char c) { return ascii::is_lower(c) != 0; }) ? dot + 1 : 0;
+    };
     auto core_of = [](std::string_view w) {
         while (!w.empty() && !ascii::is_alnum(w.front())) w.remove_prefix(1);
         while (!w.empty() && !ascii::is_alnum(w.back())) w.remove_suffix(1);
         return w;
     };
-    std::unordered_map<std::string, int> standalone;  // words in small letters, as they stand alone
-    for (const Line& l : lines)
-        if (!l.junk && !l.blank)
-            for (const std::string& word : split_words(l.text))
-                if (const std::string_view core = core_of(word); letters(core) && seam(core) == 0)
-                    ++standalone[detail::lower(core)];
-    auto stands_alone = [&](std::string_view w) { return standalone.count(detail::lower(w)) > 0; };
-    for (Line& l : lines) {
-        if (l.junk || l.blank) continue;
+    auto each_word = [&](const Line& l, auto&& visit) {
+        const std::string_view text = l.text;
+        for (std::size_t from = 0; from <= text.size();) {
+            const std::size_t space = std::min(text.find(' ', from), text.size());
+            visit(text.substr(from, space - from), from);
+            from = space + 1;
+        }
+    };
+    // Where the seams may be, first: most texts have none, and then nothing more is done.
+    std::unordered_map<std::string, int> standalone;  // the halves and wholes asked about, as they stand alone
+    std::vector<std::size_t> seamed;                  // the lines with a seam
+    // (a seam needs a small letter or a full stop right before a capital: most lines have none)
+    auto may_have_seam = [](std::string_view t) {
+        for (std::size_t k = 1; k < t.size(); ++k)
+            if (ascii::is_upper(t[k]) && (ascii::is_lower(t[k - 1]) || t[k - 1] == '.')) return true;
+        return false;
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].junk || lines[i].blank || !may_have_seam(lines[i].text)) continue;
+        bool here = false;
+        each_word(lines[i], [&](std::string_view word, std::size_t) {
+            const std::string_view core = core_of(word);
+            if (const std::size_t at = letters(core) ? seam(core) : 0; at > 0) {
+                standalone.emplace(detail::lower(core.substr(0, at)), 0);
+                standalone.emplace(detail::lower(core.substr(at)), 0);
+                standalone.emplace(detail::lower(core), 0);
+                here = true;
+            }
+            here = here || stop_seam(core) > 0;
+        });
+        if (here) seamed.push_back(i);
+    }
+    if (seamed.empty()) return;
+    if (!standalone.empty()) {
+        std::string low;
+        for (const Line& l : lines)
+            if (!l.junk && !l.blank)  // (every line: a half may stand alone anywhere)
+                each_word(l, [&](std::string_view word, std::size_t) {
+                    const std::string_view core = core_of(word);
+                    if (!letters(core) || seam(core) != 0) return;
+                    low.assign(core);
+                    for (char& c : low) c = ascii::to_lower(c);
+                    if (const auto found = standalone.find(low); found != standalone.end()) ++found->second;
+                });
+    }
+    auto stands_alone = [&](std::string_view w) {
+        const auto found = standalone.find(detail::lower(w));
+        return found != standalone.end() && found->second > 0;
+    };
+    for (const std::size_t i : seamed) {
+        Line& l = lines[i];
         std::string parted;
         bool changed = false;
-        for (std::size_t from = 0; from <= l.text.size();) {
-            const std::size_t space = std::min(l.text.find(' ', from), l.text.size());
-            const std::string word = l.text.substr(from, space - from);
-            from = space + 1;
+        each_word(l, [&](std::string_view word, std::size_t) {
             const std::string_view core = core_of(word);
             const std::size_t lead = static_cast<std::size_t>(core.data() - word.data());
             std::size_t cut = 0;
-            std::string glue;
-            if (const std::size_t at = seam(core); letters(core) && at > 0 && stands_alone(core.substr(0, at)) &&
-                                                   stands_alone(core.substr(at)) && !stands_alone(core)) {
+            if (const std::size_t at = letters(core) ? seam(core) : 0;
+                at > 0 && stands_alone(core.substr(0, at)) && stands_alone(core.substr(at)) && !stands_alone(core))
                 cut = lead + at;
-            } else if (const std::size_t dot = core.find('.');
-                       dot != std::string_view::npos && dot >= 2 && letters(core.substr(0, dot)) &&
-                       ascii::is_lower(core[dot - 1]) && letters(core.substr(dot + 1)) &&
-                       ascii::is_upper(core[dot + 1]) && seam(core.substr(dot + 1)) == 0 &&
-                       std::all_of(core.begin() + static_cast<long>(dot) + 2, core.end(),
-                                   [](char c) { return ascii::is_lower(c) != 0; })) {
-                cut = lead + dot + 1;
-            }
+            else if (const std::size_t stop = stop_seam(core); stop > 0)
+                cut = lead + stop;
             if (!parted.empty()) parted += ' ';
             if (cut == 0) {
                 parted += word;
-                continue;
+                return;
             }
             diags.warning(path, {l.number, l.column},
-                          "'" + std::string(core) + "' read as '" + word.substr(lead, cut - lead) + " " +
+                          "'" + std::string(core) + "' read as '" + std::string(word.substr(lead, cut - lead)) + " " +
                               std::string(core.substr(cut - lead)) + "': two words run together (a PDF's text layer)");
-            parted += word.substr(0, cut) + " " + word.substr(cut);
+            parted.append(word.substr(0, cut)).append(" ").append(word.substr(cut));
             changed = true;
-        }
+        });
         if (changed) l.text = std::move(parted);
     }
 }
@@ -2192,17 +2233,26 @@ std::vector<Line> part_glued_items(std::vector<Line> lines, const std::string& p
     const auto dashed = std::count_if(lines.begin(), lines.end(),
                                       [](const Line& l) { return !l.junk && !l.blank && l.text.starts_with("- "); });
     if (dashed < 3) return lines;
-    std::vector<Line> out;
-    out.reserve(lines.size());
-    for (Line& l : lines) {
+    auto glued_at = [](const Line& l) {
         const std::size_t at = l.junk || l.blank ? std::string::npos : l.text.rfind(". - ");
         const std::string_view tail =
             at == std::string::npos ? std::string_view() : std::string_view(l.text).substr(at + 4);
-        if (tail.empty() || !title_line(tail) || model::word_count(tail, 9) > 8 || !detail::capitalised(tail) ||
-            ends_sentence(tail)) {
+        return tail.empty() || !title_line(tail) || model::word_count(tail, 9) > 8 || !detail::capitalised(tail) ||
+                       ends_sentence(tail)
+                   ? std::string::npos
+                   : at;
+    };
+    if (std::none_of(lines.begin(), lines.end(), [&](const Line& l) { return glued_at(l) != std::string::npos; }))
+        return lines;
+    std::vector<Line> out;
+    out.reserve(lines.size() + 8);
+    for (Line& l : lines) {
+        const std::size_t at = glued_at(l);
+        if (at == std::string::npos) {
             out.push_back(std::move(l));
             continue;
         }
+        const std::string_view tail = std::string_view(l.text).substr(at + 4);
         Line item = l;
         item.text = "- " + std::string(tail);
         item.column = l.column + static_cast<std::uint32_t>(at + 2);
