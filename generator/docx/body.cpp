@@ -237,6 +237,12 @@ private:
 
     int new_id() { return next_id_++; }
 
+public:
+    // Every w:id written is a new_id().
+    int largest_id() const { return next_id_ - 1; }
+
+private:
+
     // The attributes of a tracked change, on the element just opened.
     void revision() {
         xml_.attr("w:id", new_id());
@@ -975,6 +981,7 @@ void XmlOut::end_start_tag() {
 
 void XmlOut::open(std::string_view name) {
     end_start_tag();
+    note_child();
     out_ += '<';
     out_ += name;
     open_.emplace_back(name);
@@ -998,6 +1005,7 @@ void XmlOut::text(std::string_view text) {
 
 void XmlOut::raw(std::string_view xml) {
     end_start_tag();
+    note_child();
     out_ += xml;
 }
 
@@ -1123,10 +1131,10 @@ std::string properties(pugi::xml_node p) {
 
 // The w:id of each revision recorded here: the body's largest, found once (a scan of the
 // whole document, which once per run of paragraphs made a long redline quadratic), then
-// counted on.
+// counted on. `at_least`: the largest of the body's parts not in the tree.
 class RevisionIds {
 public:
-    explicit RevisionIds(pugi::xml_node body) : body_(body) {}
+    RevisionIds(pugi::xml_node body, int at_least) : body_(body), at_least_(at_least) {}
     int next() {
         if (last_ < 0) {
             // (a walk of the tree: an XPath query gathered every id of a long body first)
@@ -1138,13 +1146,14 @@ public:
                 }
             } walk;
             body_.traverse(walk);
-            last_ = walk.id;
+            last_ = std::max(walk.id, at_least_);
         }
         return ++last_;
     }
 
 private:
     pugi::xml_node body_;
+    int at_least_;
     int last_ = -1;
 };
 
@@ -1282,8 +1291,9 @@ std::size_t shift_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>&
 // shift_mixed_ending reorders those paragraphs and shifts their marks, which the move's
 // range would not survive (Reject All left an empty paragraph at the end). Such a move is
 // tracked as what it is to Accept / Reject All, a deletion and an insertion: both ends'
-// words and marks, the range markers dropped (the moved text's bookmarks stay).
-void unmove_mixed_ending(pugi::xml_node body, const std::vector<pugi::xml_node>& ps) {
+// words and marks, the range markers dropped (the moved text's bookmarks stay). The names
+// of such moves; see unmove().
+std::set<std::string> moves_in_mixed_ending(const std::vector<pugi::xml_node>& ps) {
     std::size_t first = ps.size();
     bool inserted = false, deleted = false;
     std::set<std::string> moves;
@@ -1298,8 +1308,13 @@ void unmove_mixed_ending(pugi::xml_node body, const std::vector<pugi::xml_node>&
                 if (std::string_view(n.name()).ends_with("RangeStart")) moves.insert(n.attribute("w:name").value());
         --first;
     }
-    if (!inserted || !deleted || moves.empty()) return;
-    if (const pugi::xml_node after = next_block(ps.back()); after && std::string(after.name()) != "w:sectPr") return;
+    if (!inserted || !deleted || moves.empty()) return {};
+    if (const pugi::xml_node after = next_block(ps.back()); after && std::string(after.name()) != "w:sectPr") return {};
+    return moves;
+}
+
+// Tracks the moves named as deletions and insertions, both ends, wherever in the body.
+void unmove(pugi::xml_node body, const std::set<std::string>& moves) {
     for (const std::string& name : moves) {
         std::vector<pugi::xml_node> starts;
         for (auto n : body.children())
@@ -1417,7 +1432,7 @@ std::size_t pair_mixed_ending(pugi::xml_node body, std::vector<pugi::xml_node>& 
 // paragraphs the same properties. j = 0 (as before) when no such cut exists.
 // Also cut (at j = k) when P's words end in a change of the run's kind; see below.
 // A move's two ends are such runs too (a deletion and an insertion to Accept / Reject All).
-void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
+bool cut_removed_runs(pugi::xml_node body, const std::string& later_date, bool whole, int largest_id_outside) {
     std::vector<pugi::xml_node> ps;
     for (auto n : body.children("w:p")) {
         // Moved words that hold a link are split by it into several marks; LibreOffice (7.4)
@@ -1433,9 +1448,12 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
                 }
         ps.push_back(n);
     }
-    if (ps.empty()) return;
-    unmove_mixed_ending(body, ps);
-    RevisionIds ids(body);
+    if (ps.empty()) return true;
+    if (const std::set<std::string> moves = moves_in_mixed_ending(ps); !moves.empty()) {
+        if (!whole) return false;
+        unmove(body, moves);
+    }
+    RevisionIds ids(body, largest_id_outside);
     std::size_t end = shift_mixed_ending(body, ps, ids);
     if (end == ps.size()) end = pair_mixed_ending(body, ps, ids);
     for (std::size_t i = 1; i < end; ++i) {
@@ -1502,11 +1520,14 @@ void cut_removed_runs(pugi::xml_node body, const std::string& later_date) {
                 for (const pugi::xpath_node& n : ps[j].select_nodes(".//@w:date"))
                     n.attribute().set_value(later_date.c_str());
     }
+    return true;
 }
 
-void write_body(const model::Protocol& protocol, XmlOut& out, const BodyOptions& options, const Bookmarks& bookmarks,
-                Hyperlinks& hyperlinks, ListNumbering& lists) {
-    BodyWriter(protocol, out, options, bookmarks, hyperlinks, lists).write();
+int write_body(const model::Protocol& protocol, XmlOut& out, const BodyOptions& options, const Bookmarks& bookmarks,
+               Hyperlinks& hyperlinks, ListNumbering& lists) {
+    BodyWriter writer(protocol, out, options, bookmarks, hyperlinks, lists);
+    writer.write();
+    return writer.largest_id();
 }
 
 }  // namespace protopub::docx::detail

@@ -41,12 +41,21 @@ public:
         end_start_tag();
         return out_;
     }
+    // From now on, notes where each child of the element open now starts (an element or
+    // a raw() piece). Insertions into buffer() must then stay inside the child open.
+    void note_children() { noted_depth_ = open_.size(); }
+    const std::vector<std::size_t>& child_starts() const { return child_starts_; }
 
 private:
     void end_start_tag();
+    void note_child() {
+        if (open_.size() == noted_depth_) child_starts_.push_back(out_.size());
+    }
     std::string& out_;
     std::vector<std::string> open_;
     bool in_start_tag_ = false;
+    std::size_t noted_depth_ = std::size_t(-1);  // none
+    std::vector<std::size_t> child_starts_;
 };
 
 // The Word bookmark of every anchor id (model::for_each_anchor_id): a letter first, then
@@ -128,14 +137,19 @@ struct BodyOptions {
 };
 
 // Writes the document's paragraphs and tables, the content of <w:body> up to its sectPr
-// (which the caller adds after).
-void write_body(const model::Protocol& protocol, XmlOut& out, const BodyOptions& options, const Bookmarks& bookmarks,
+// (which the caller adds after). Returns the largest w:id written (0: none).
+int write_body(const model::Protocol& protocol, XmlOut& out, const BodyOptions& options, const Bookmarks& bookmarks,
                 Hyperlinks& hyperlinks, ListNumbering& lists);
 
 // A redline's runs of paragraphs that one version has and the other has not, tracked so
 // that Word and LibreOffice give the paragraphs around them the same properties (see
 // body.cpp). Works on the written <w:body>: only redlines need it. `later_date`: the date
 // (two minutes after the changes') of what must not be taken for the change before it.
-void cut_removed_runs(pugi::xml_node body, const std::string& later_date);
+// `whole`: false if `body` holds only windows of it (see docx.cpp), whose parts left out
+// have no w:id above `largest_id_outside`. Returns false, having done nothing worth
+// keeping, where windows will not do: a move to undo at the end, whose other end may lie
+// outside them.
+bool cut_removed_runs(pugi::xml_node body, const std::string& later_date, bool whole = true,
+                      int largest_id_outside = 0);
 
 }  // namespace protopub::docx::detail

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
 
 #include <pugixml.hpp>
 
@@ -183,6 +185,114 @@ private:
     int ending_ = -1;  // the header of the section a break ends (-1: the reference's own)
 };
 
+// Prints the document after the XML declaration, into room made once (a redline's
+// megabytes, grown and then copied, were fresh memory three times over).
+std::string print_document(const pugi::xml_document& doc, std::size_t size) {
+    std::string printed = xml_declaration;
+    printed.reserve(size);
+    StringWriter writer(printed);
+    doc.document_element().print(writer, "", pugi::format_raw, pugi::encoding_utf8);
+    return printed;
+}
+
+// True if pugixml prints an attribute value as XmlOut writes it: it leaves '>' as it is
+// and writes control characters as two digits ("&#09;").
+bool prints_as_written(std::string_view value) {
+    return std::none_of(value.begin(), value.end(),
+                        [](char c) { return c == '>' || static_cast<unsigned char>(c) < 0x20; });
+}
+
+// A child of the written <w:body>, as a span of its text.
+struct BodyChild {
+    std::size_t begin, end;
+    bool paragraph, table;
+    bool tracked;  // a paragraph whose own mark may be tracked
+};
+
+// The tracked-paragraph pass (detail::cut_removed_runs) on windows of the written body, not
+// a parse and print of its megabytes: each paragraph with a tracked mark, from the
+// paragraph before it to the paragraph or table after it (all the pass looks at around a
+// run of them), and the body's end from its last paragraph on. The rest stands as written,
+// which is what the whole body's parse and print would give back where its attribute values
+// print as written. `starts`: where each child of the body starts, `body_end` where they
+// end; `largest_id`: the body's largest w:id outside the section properties. nullopt where
+// the pass needs the whole body.
+std::optional<std::string> cut_removed_runs_in_windows(const std::string& written, const std::vector<std::size_t>& starts,
+                                                       std::size_t body_end, int largest_id,
+                                                       const std::string& later_date) {
+    const std::string_view text = written;
+    std::vector<BodyChild> children;
+    children.reserve(starts.size());
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        const std::size_t begin = starts[i], end = i + 1 < starts.size() ? starts[i + 1] : body_end;
+        const std::string_view child = text.substr(begin, end - begin);
+        const std::string_view name = child.substr(1, child.find_first_of(" />") - 1);
+        bool tracked = false;
+        if (name == "w:p") {
+            const std::string_view properties = child.substr(0, child.find("</w:pPr>"));
+            for (const char* mark : {"<w:ins ", "<w:del ", "<w:moveFrom ", "<w:moveTo "})
+                tracked |= properties.find(mark) != std::string_view::npos;
+        }
+        children.push_back({begin, end, name == "w:p", name == "w:tbl", tracked});
+    }
+    std::vector<bool> kept(children.size());
+    // the body's end, from its last paragraph on
+    for (std::size_t i = children.size(); i-- > 0;) {
+        kept[i] = true;
+        if (children[i].paragraph) break;
+    }
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        if (!children[i].tracked) continue;
+        // the paragraph before (and the tables and bookmarks between), then up to the next
+        // paragraph or table, whatever lies between
+        for (std::size_t j = i; j-- > 0;) {
+            kept[j] = true;
+            if (children[j].paragraph) break;
+        }
+        kept[i] = true;
+        for (std::size_t j = i + 1; j < children.size(); ++j) {
+            kept[j] = true;
+            if (children[j].paragraph || children[j].table) break;
+        }
+    }
+    // The windows, each run of children left out standing as one gap element.
+    constexpr std::string_view gap = "<protopub-gap/>";
+    const std::size_t head = std::string_view(xml_declaration).size();
+    std::string windows(text.substr(head, starts.front() - head));
+    std::vector<std::string_view> gaps;
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        const std::string_view child = text.substr(children[i].begin, children[i].end - children[i].begin);
+        if (kept[i]) {
+            windows += child;
+        } else if (i > 0 && !kept[i - 1]) {
+            gaps.back() = std::string_view(gaps.back().data(), gaps.back().size() + child.size());
+        } else {
+            windows += gap;
+            gaps.push_back(child);
+        }
+    }
+    windows += text.substr(body_end);
+    pugi::xml_document doc;
+    if (!doc.load_buffer_inplace(windows.data(), windows.size(), pugi::parse_default | pugi::parse_ws_pcdata))
+        return written;
+    if (!detail::cut_removed_runs(doc.child("w:document").child("w:body"), later_date, false, largest_id))
+        return std::nullopt;
+    const std::string printed = print_document(doc, windows.size() + windows.size() / 8);
+    std::size_t size = printed.size();
+    for (const std::string_view g : gaps) size += g.size() - gap.size();
+    std::string out;
+    out.reserve(size);
+    std::size_t done = 0;
+    for (const std::string_view g : gaps) {
+        const std::size_t at = printed.find(gap, done);
+        out.append(printed, done, at - done);
+        out += g;
+        done = at + gap.size();
+    }
+    out.append(printed, done);
+    return out;
+}
+
 std::string document_xml(const model::Protocol& p, const DocxOptions& options, const Reference& ref,
                          detail::Hyperlinks& links, detail::ListNumbering& lists, std::vector<HeaderPart>& headers,
                          const std::set<std::string>& taken_ids) {
@@ -197,17 +307,19 @@ std::string document_xml(const model::Protocol& p, const DocxOptions& options, c
     }
     if (!has_r) xml.attr("xmlns:r", rel_ns);
     xml.open("w:body");
+    xml.note_children();
     const auto section_properties = ref.document.child("w:document").child("w:body").child("w:sectPr");
     SectionSplit split(section_properties, taken_ids, headers);
     detail::BodyOptions body_options{
         options.revision_author, options.epoch ? io::format_iso_datetime(*options.epoch) : std::string(),
         options.contents, ref.geometry, [&](const model::Section& s) { return split.break_before(s); }};
-    detail::write_body(p, xml, body_options, detail::Bookmarks(p), links, lists);
+    const int largest_id = detail::write_body(p, xml, body_options, detail::Bookmarks(p), links, lists);
     if (std::any_of(p.sections.begin(), p.sections.end(),
                     [](const model::Section& s) { return !s.running_head.empty(); }))
         xml.raw(split.last());
     else if (section_properties)
         xml.raw(print(section_properties));
+    const std::size_t body_end = xml.buffer().size();
     xml.close();
     xml.close();
     // A redline's whole paragraphs inserted or deleted are tracked one mark earlier where
@@ -216,22 +328,23 @@ std::string document_xml(const model::Protocol& p, const DocxOptions& options, c
     if (out.find("<w:rPr><w:ins ") == std::string::npos && out.find("<w:rPr><w:del ") == std::string::npos &&
         out.find("<w:rPr><w:move") == std::string::npos)
         return out;
-    pugi::xml_document doc;
-    if (!doc.load_buffer(out.data(), out.size(), pugi::parse_default | pugi::parse_ws_pcdata)) return out;
     // (what follows a tracked ending it cannot share a mark with is dated two minutes later:
     // LibreOffice takes touching changes by one author within a minute for one)
-    detail::cut_removed_runs(doc.child("w:document").child("w:body"),
-                             options.epoch ? io::format_iso_datetime(*options.epoch + 120) : std::string());
-    // Printed again into room made once, about the size written (the parse copied it, so
-    // its memory is free to take): grown, and then copied after the declaration, a
-    // redline's megabytes were fresh memory three times over.
+    const std::string later_date = options.epoch ? io::format_iso_datetime(*options.epoch + 120) : std::string();
+    // Windows will do where the text left out prints as written (the author is the one value
+    // it holds that might not) and holds no w:id but the body's own (none in the reference's
+    // section properties, which each section break copies).
+    if (prints_as_written(options.revision_author) &&
+        !(section_properties && section_properties.select_node("descendant-or-self::*/@w:id")))
+        if (auto cut = cut_removed_runs_in_windows(out, xml.child_starts(), body_end, largest_id, later_date))
+            return std::move(*cut);
+    pugi::xml_document doc;
+    if (!doc.load_buffer(out.data(), out.size(), pugi::parse_default | pugi::parse_ws_pcdata)) return out;
+    detail::cut_removed_runs(doc.child("w:document").child("w:body"), later_date);
+    // (the parse copied the text written, so its memory is free to take)
     const std::size_t written = out.size();
     std::string().swap(out);
-    std::string printed = xml_declaration;
-    printed.reserve(written + written / 8);
-    StringWriter writer(printed);
-    doc.document_element().print(writer, "", pugi::format_raw, pugi::encoding_utf8);
-    return printed;
+    return print_document(doc, written + written / 8);
 }
 
 std::string document_rels_xml(const Reference& ref, const detail::Hyperlinks& links,
