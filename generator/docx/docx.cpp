@@ -202,6 +202,18 @@ bool prints_as_written(std::string_view value) {
                         [](char c) { return c == '>' || static_cast<unsigned char>(c) < 0x20; });
 }
 
+// True if a paragraph as written may hold a tracked mark of its own: one in its properties,
+// up to "</w:pPr>" (the whole paragraph without them), each tag looked at once.
+bool may_track_mark(std::string_view paragraph) {
+    for (std::size_t at = paragraph.find('<', 1); at != std::string_view::npos; at = paragraph.find('<', at + 1)) {
+        const std::string_view tag = paragraph.substr(at + 1);
+        if (tag.starts_with("/w:pPr>")) return false;
+        for (const char* mark : {"w:ins ", "w:del ", "w:moveFrom ", "w:moveTo "})
+            if (tag.starts_with(mark)) return true;
+    }
+    return false;
+}
+
 // A child of the written <w:body>, as a span of its text.
 struct BodyChild {
     std::size_t begin, end;
@@ -226,14 +238,10 @@ std::optional<std::string> cut_removed_runs_in_windows(const std::string& writte
     for (std::size_t i = 0; i < starts.size(); ++i) {
         const std::size_t begin = starts[i], end = i + 1 < starts.size() ? starts[i + 1] : body_end;
         const std::string_view child = text.substr(begin, end - begin);
-        const std::string_view name = child.substr(1, child.find_first_of(" />") - 1);
-        bool tracked = false;
-        if (name == "w:p") {
-            const std::string_view properties = child.substr(0, child.find("</w:pPr>"));
-            for (const char* mark : {"<w:ins ", "<w:del ", "<w:moveFrom ", "<w:moveTo "})
-                tracked |= properties.find(mark) != std::string_view::npos;
-        }
-        children.push_back({begin, end, name == "w:p", name == "w:tbl", tracked});
+        const auto name_end = std::find_if(child.begin() + 1, child.end(),
+                                           [](char c) { return c == ' ' || c == '/' || c == '>'; });
+        const std::string_view name(child.data() + 1, static_cast<std::size_t>(name_end - child.begin() - 1));
+        children.push_back({begin, end, name == "w:p", name == "w:tbl", name == "w:p" && may_track_mark(child)});
     }
     std::vector<bool> kept(children.size());
     // the body's end, from its last paragraph on
