@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <set>
 
 #include "io/files.hpp"
 
@@ -63,14 +62,22 @@ SourcePos offset_to_pos(const std::string& text, std::ptrdiff_t offset) {
     return p;
 }
 
-const std::set<std::string> kVoidElements = {"area",  "base", "br",   "col",    "embed", "hr", "img",
-                                             "input", "link", "meta", "source", "track", "wbr"};
+// HTML's void elements, written <br/>; any other element gets an end tag even when empty.
+bool is_void(const char* name) {
+    static constexpr const char* kVoid[] = {"area", "base", "br",   "col",    "embed", "hr",   "img",
+                                            "input", "link", "meta", "source", "track", "wbr"};
+    for (const char* v : kVoid)
+        if (std::strcmp(name, v) == 0) return true;
+    return false;
+}
 
 void open_empty_elements(pugi::xml_node node) {
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
         if (child.type() != pugi::node_element) continue;
-        if (!child.first_child() && !kVoidElements.count(child.name()))
-            child.append_child(pugi::node_pcdata).set_value("");
+        if (!child.first_child()) {
+            if (!is_void(child.name())) child.append_child(pugi::node_pcdata);
+            continue;
+        }
         open_empty_elements(child);
     }
 }
