@@ -135,7 +135,7 @@ void collect_elements(pugi::xml_node parent, const char* name, const std::functi
                       std::vector<pugi::xml_node>& found) {
     for (pugi::xml_node n = parent.first_child(); n; n = n.next_sibling()) {
         if (n.type() != pugi::node_element) continue;
-        if (std::strcmp(n.name(), name) == 0 && (!keep || keep(n))) found.push_back(n);
+        if ((!name || std::strcmp(n.name(), name) == 0) && (!keep || keep(n))) found.push_back(n);
         if (n.first_child()) collect_elements(n, name, keep, found);
     }
 }

@@ -1,5 +1,6 @@
 #include "redline/pages.hpp"
 
+#include <cstring>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -65,19 +66,6 @@ void strike_old_number(pugi::xml_node div) {
     announced.append_child(pugi::node_pcdata).set_value("deleted number ");
     del.append_child(pugi::node_pcdata).set_value(number.c_str());
     slot.remove_child(link);
-}
-
-// The margin of each changed clause (a div with data-change, as every clause whose number
-// is gone is): one walk of the page for both marks.
-void mark_changed_clauses(pugi::xml_node body, const model::Protocol& redline) {
-    ClausesById by_id;
-    for (const auto& s : redline.sections)
-        for (const auto& c : s.clauses) by_id.emplace(c.id, &c);
-    for (pugi::xml_node div :
-         html::elements(body, "div", [](pugi::xml_node n) { return !!n.attribute("data-change"); })) {
-        add_counterpart_link(div, by_id);
-        if (number_gone(div)) strike_old_number(div);
-    }
 }
 
 model::Inline plain(std::string words) {
@@ -162,21 +150,35 @@ void add_section_move_link(pugi::xml_node heading, const model::Section& s, cons
 
 // A changed section is marked as a changed clause is (class, data-change, a change bar
 // beside its heading) and its number shows the change.
-void mark_sections(pugi::xml_node body, const model::Protocol& redline) {
-    const auto changed = changed_sections(redline);
-    if (changed.empty()) return;
-    for (pugi::xml_node section :
-         html::elements(body, "section", [](pugi::xml_node n) { return !!n.attribute("id"); })) {
-        auto it = changed.find(section.attribute("id").value());
-        if (it == changed.end()) continue;
-        const model::Section& s = *it->second;
-        const char* kind = model::to_string(s.change.kind);
-        html::add_class(section, std::string("change-") + kind);
-        if (s.change.moved_from) html::add_class(section, "moved-from");
-        section.append_attribute("data-change").set_value(kind);
-        replace_number(section.first_child().child("span"), s, redline);
-        add_section_move_link(section.first_child(), s, redline);
+void mark_section(pugi::xml_node section, const model::Section& s, const model::Protocol& redline) {
+    const char* kind = model::to_string(s.change.kind);
+    html::add_class(section, std::string("change-") + kind);
+    if (s.change.moved_from) html::add_class(section, "moved-from");
+    section.append_attribute("data-change").set_value(kind);
+    replace_number(section.first_child().child("span"), s, redline);
+    add_section_move_link(section.first_child(), s, redline);
+}
+
+// The page's changed clauses (each a div with data-change, as every clause whose number is
+// gone is) and changed sections, found in one walk. The clauses are marked first, as they
+// always were: an untitled section's first child may be its first clause.
+void mark_changes(pugi::xml_node body, const model::Protocol& redline) {
+    ClausesById clauses;
+    for (const auto& s : redline.sections)
+        for (const auto& c : s.clauses) clauses.emplace(c.id, &c);
+    const auto sections = changed_sections(redline);
+    const auto is_div = [](pugi::xml_node n) { return std::strcmp(n.name(), "div") == 0; };
+    const std::vector<pugi::xml_node> changed = html::elements(body, nullptr, [&](pugi::xml_node n) {
+        if (is_div(n)) return !!n.attribute("data-change");
+        return std::strcmp(n.name(), "section") == 0 && sections.count(n.attribute("id").value()) > 0;
+    });
+    for (pugi::xml_node div : changed) {
+        if (!is_div(div)) continue;
+        add_counterpart_link(div, clauses);
+        if (number_gone(div)) strike_old_number(div);
     }
+    for (pugi::xml_node section : changed)
+        if (!is_div(section)) mark_section(section, *sections.at(section.attribute("id").value()), redline);
 }
 
 // The contents name a changed section with its heading's changes marked.
@@ -225,8 +227,7 @@ bool render_html(const HtmlPages& pages, const std::string& templates_dir, io::O
     html::MarkupFn body = ctx["body"].markup_fn;
     ctx["body"] = html::Value::markup([body, &redline](pugi::xml_node parent) {
         body(parent);
-        mark_changed_clauses(parent, redline);
-        mark_sections(parent, redline);
+        mark_changes(parent, redline);
     });
     html::MarkupFn contents = ctx["contents"].markup_fn;
     ctx["contents"] = html::Value::markup([contents, &redline](pugi::xml_node parent) {
