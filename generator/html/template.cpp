@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <set>
+#include <functional>
 
 #include "io/files.hpp"
 
@@ -63,14 +63,22 @@ SourcePos offset_to_pos(const std::string& text, std::ptrdiff_t offset) {
     return p;
 }
 
-const std::set<std::string> kVoidElements = {"area",  "base", "br",   "col",    "embed", "hr", "img",
-                                             "input", "link", "meta", "source", "track", "wbr"};
+// HTML's void elements, written <br/>; any other element gets an end tag even when empty.
+bool is_void(const char* name) {
+    static constexpr const char* kVoid[] = {"area", "base", "br",   "col",    "embed", "hr",   "img",
+                                            "input", "link", "meta", "source", "track", "wbr"};
+    for (const char* v : kVoid)
+        if (std::strcmp(name, v) == 0) return true;
+    return false;
+}
 
 void open_empty_elements(pugi::xml_node node) {
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
         if (child.type() != pugi::node_element) continue;
-        if (!child.first_child() && !kVoidElements.count(child.name()))
-            child.append_child(pugi::node_pcdata).set_value("");
+        if (!child.first_child()) {
+            if (!is_void(child.name())) child.append_child(pugi::node_pcdata);
+            continue;
+        }
         open_empty_elements(child);
     }
 }
@@ -278,9 +286,12 @@ void TemplateSet::add_linked_assets(io::OutputSet& out) const {
     std::vector<std::pair<std::string, std::string>> linked;
     for (const auto& [name, bytes] : assets_) {
         const std::string href = "href=\"" + name + "\"";
+        // A stylesheet no page links is looked for to the end of every page: skipping by
+        // the length of `href` costs a fraction of find's stop at every 'h'.
+        const std::boyer_moore_horspool_searcher linked_by(href.begin(), href.end());
         for (const auto& [path, page] : out.files()) {
             if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0 &&
-                page.find(href) != std::string::npos) {
+                std::search(page.begin(), page.end(), linked_by) != page.end()) {
                 linked.emplace_back(name, bytes);
                 break;
             }

@@ -128,20 +128,24 @@ void append_change_marks(pugi::xml_node clause_node, pugi::xml_node number_slot,
 
 }  // namespace
 
+namespace {
+// Elements only, in document order: text nodes (half a page's nodes) are passed over
+// without a call.
+void collect_elements(pugi::xml_node parent, const char* name, const std::function<bool(pugi::xml_node)>& keep,
+                      std::vector<pugi::xml_node>& found) {
+    for (pugi::xml_node n = parent.first_child(); n; n = n.next_sibling()) {
+        if (n.type() != pugi::node_element) continue;
+        if ((!name || std::strcmp(n.name(), name) == 0) && (!keep || keep(n))) found.push_back(n);
+        if (n.first_child()) collect_elements(n, name, keep, found);
+    }
+}
+}  // namespace
+
 std::vector<pugi::xml_node> elements(pugi::xml_node root, const char* name,
                                      const std::function<bool(pugi::xml_node)>& keep) {
-    struct Walk : pugi::xml_tree_walker {
-        const char* name;
-        const std::function<bool(pugi::xml_node)>& keep;
-        std::vector<pugi::xml_node> found;
-        Walk(const char* n, const std::function<bool(pugi::xml_node)>& k) : name(n), keep(k) {}
-        bool for_each(pugi::xml_node& n) override {
-            if (std::strcmp(n.name(), name) == 0 && (!keep || keep(n))) found.push_back(n);
-            return true;
-        }
-    } walk(name, keep);
-    root.traverse(walk);
-    return std::move(walk.found);
+    std::vector<pugi::xml_node> found;
+    collect_elements(root, name, keep, found);
+    return found;
 }
 
 void add_class(pugi::xml_node node, const std::string& cls) {

@@ -48,8 +48,9 @@ void append_contents(pugi::xml_node parent, const model::Protocol& p);
 
 // Adds class names to an element ("clause depth-2").
 void add_class(pugi::xml_node node, const std::string& cls);
-// The elements named `name` under `root` (any depth, in document order) that `keep`
-// accepts: a walk of the tree, where an XPath query over a long page cost a tenth of it.
+// The elements named `name` (of any name where it is null) under `root` (any depth, in
+// document order) that `keep` accepts: a walk of the tree, where an XPath query over a
+// long page cost a tenth of it.
 std::vector<pugi::xml_node> elements(pugi::xml_node root, const char* name,
                                      const std::function<bool(pugi::xml_node)>& keep = {});
 

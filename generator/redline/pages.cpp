@@ -1,6 +1,8 @@
 #include "redline/pages.hpp"
 
+#include <cstring>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "html/template.hpp"
@@ -28,46 +30,42 @@ std::string regroup_note(const model::Clause& self, const model::Clause& other) 
     }
 }
 
-void add_counterpart_links(pugi::xml_node body, const model::Protocol& redline) {
-    std::unordered_map<std::string, const model::Clause*> by_id;
-    for (const auto& s : redline.sections)
-        for (const auto& c : s.clauses) by_id.emplace(c.id, &c);
-    for (pugi::xml_node div :
-         html::elements(body, "div", [](pugi::xml_node n) { return !!n.attribute("data-change"); })) {
-        auto self = by_id.find(div.attribute("id").value());
-        if (self == by_id.end() || self->second->change.counterpart_id.empty()) continue;
-        auto other = by_id.find(self->second->change.counterpart_id);
-        if (other == by_id.end()) continue;
-        const std::string label = regroup_note(*self->second, *other->second);
-        if (label.empty()) continue;
-        pugi::xml_node a = div.child("span").append_child("a");
-        a.append_attribute("class").set_value("move-link");
-        a.append_attribute("href").set_value(("#" + other->second->id).c_str());
-        a.append_child(pugi::node_pcdata).set_value(label.c_str());
-    }
+// Every clause of the redline by id: the model outlives the page, so its ids are the keys.
+using ClausesById = std::unordered_map<std::string_view, const model::Clause*>;
+
+void add_counterpart_link(pugi::xml_node div, const ClausesById& by_id) {
+    auto self = by_id.find(div.attribute("id").value());
+    if (self == by_id.end() || self->second->change.counterpart_id.empty()) return;
+    auto other = by_id.find(self->second->change.counterpart_id);
+    if (other == by_id.end()) return;
+    const std::string label = regroup_note(*self->second, *other->second);
+    if (label.empty()) return;
+    pugi::xml_node a = div.child("span").append_child("a");
+    a.append_attribute("class").set_value("move-link");
+    a.append_attribute("href").set_value(("#" + other->second->id).c_str());
+    a.append_child(pugi::node_pcdata).set_value(label.c_str());
 }
 
 // The number of a clause that NEW no longer has there (deleted, or the old place of a
 // moved clause) is struck as its words are, and is not a permanent link: that anchor
 // ("p-4.3") belongs to the clause NEW numbers so.
-void strike_old_numbers(pugi::xml_node body) {
-    const auto gone = [](pugi::xml_node n) {
-        return std::string_view(n.attribute("data-change").value()) == "deleted" ||
-               (" " + std::string(n.attribute("class").value()) + " ").find(" moved-from ") != std::string::npos;
-    };
-    for (pugi::xml_node div : html::elements(body, "div", gone)) {
-        pugi::xml_node slot = div.child("span");
-        pugi::xml_node link = slot.child("a");
-        if (!link || !link.attribute("id")) continue;  // no number (a move link is no number)
-        const std::string number = link.text().get();
-        pugi::xml_node del = slot.insert_child_before("del", link);
-        del.append_attribute("class").set_value("old-number");
-        pugi::xml_node announced = del.append_child("span");
-        announced.append_attribute("class").set_value("sr-only");
-        announced.append_child(pugi::node_pcdata).set_value("deleted number ");
-        del.append_child(pugi::node_pcdata).set_value(number.c_str());
-        slot.remove_child(link);
-    }
+bool number_gone(pugi::xml_node div) {
+    return std::string_view(div.attribute("data-change").value()) == "deleted" ||
+           (" " + std::string(div.attribute("class").value()) + " ").find(" moved-from ") != std::string::npos;
+}
+
+void strike_old_number(pugi::xml_node div) {
+    pugi::xml_node slot = div.child("span");
+    pugi::xml_node link = slot.child("a");
+    if (!link || !link.attribute("id")) return;  // no number (a move link is no number)
+    const std::string number = link.text().get();
+    pugi::xml_node del = slot.insert_child_before("del", link);
+    del.append_attribute("class").set_value("old-number");
+    pugi::xml_node announced = del.append_child("span");
+    announced.append_attribute("class").set_value("sr-only");
+    announced.append_child(pugi::node_pcdata).set_value("deleted number ");
+    del.append_child(pugi::node_pcdata).set_value(number.c_str());
+    slot.remove_child(link);
 }
 
 model::Inline plain(std::string words) {
@@ -152,21 +150,35 @@ void add_section_move_link(pugi::xml_node heading, const model::Section& s, cons
 
 // A changed section is marked as a changed clause is (class, data-change, a change bar
 // beside its heading) and its number shows the change.
-void mark_sections(pugi::xml_node body, const model::Protocol& redline) {
-    const auto changed = changed_sections(redline);
-    if (changed.empty()) return;
-    for (pugi::xml_node section :
-         html::elements(body, "section", [](pugi::xml_node n) { return !!n.attribute("id"); })) {
-        auto it = changed.find(section.attribute("id").value());
-        if (it == changed.end()) continue;
-        const model::Section& s = *it->second;
-        const char* kind = model::to_string(s.change.kind);
-        html::add_class(section, std::string("change-") + kind);
-        if (s.change.moved_from) html::add_class(section, "moved-from");
-        section.append_attribute("data-change").set_value(kind);
-        replace_number(section.first_child().child("span"), s, redline);
-        add_section_move_link(section.first_child(), s, redline);
+void mark_section(pugi::xml_node section, const model::Section& s, const model::Protocol& redline) {
+    const char* kind = model::to_string(s.change.kind);
+    html::add_class(section, std::string("change-") + kind);
+    if (s.change.moved_from) html::add_class(section, "moved-from");
+    section.append_attribute("data-change").set_value(kind);
+    replace_number(section.first_child().child("span"), s, redline);
+    add_section_move_link(section.first_child(), s, redline);
+}
+
+// The page's changed clauses (each a div with data-change, as every clause whose number is
+// gone is) and changed sections, found in one walk. The clauses are marked first, as they
+// always were: an untitled section's first child may be its first clause.
+void mark_changes(pugi::xml_node body, const model::Protocol& redline) {
+    ClausesById clauses;
+    for (const auto& s : redline.sections)
+        for (const auto& c : s.clauses) clauses.emplace(c.id, &c);
+    const auto sections = changed_sections(redline);
+    const auto is_div = [](pugi::xml_node n) { return std::strcmp(n.name(), "div") == 0; };
+    const std::vector<pugi::xml_node> changed = html::elements(body, nullptr, [&](pugi::xml_node n) {
+        if (is_div(n)) return !!n.attribute("data-change");
+        return std::strcmp(n.name(), "section") == 0 && sections.count(n.attribute("id").value()) > 0;
+    });
+    for (pugi::xml_node div : changed) {
+        if (!is_div(div)) continue;
+        add_counterpart_link(div, clauses);
+        if (number_gone(div)) strike_old_number(div);
     }
+    for (pugi::xml_node section : changed)
+        if (!is_div(section)) mark_section(section, *sections.at(section.attribute("id").value()), redline);
 }
 
 // The contents name a changed section with its heading's changes marked.
@@ -215,9 +227,7 @@ bool render_html(const HtmlPages& pages, const std::string& templates_dir, io::O
     html::MarkupFn body = ctx["body"].markup_fn;
     ctx["body"] = html::Value::markup([body, &redline](pugi::xml_node parent) {
         body(parent);
-        add_counterpart_links(parent, redline);
-        strike_old_numbers(parent);
-        mark_sections(parent, redline);
+        mark_changes(parent, redline);
     });
     html::MarkupFn contents = ctx["contents"].markup_fn;
     ctx["contents"] = html::Value::markup([contents, &redline](pugi::xml_node parent) {
