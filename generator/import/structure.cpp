@@ -2977,6 +2977,23 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             diags.warning(path, items[top].para.pos,
                           "'" + title + "', the first heading, taken as the title (use --title)");
     }
+    // "Protocol" / "PROTOCOL ON COUNCILLOR/OFFICER RELATIONSHIPS": a one-word label at the
+    // top of the page, taken as the title above, over the title that names it in full
+    if (first == top + 1 && page.title.empty() && title == items[top].para.text && top + 1 < items.size() &&
+        items[top + 1].marker.kind == MarkerKind::none && items[top + 1].para.single_line &&
+        split_words(title).size() == 1 && split_words(items[top + 1].para.text).size() > 1 &&
+        header_line_kind(items[top + 1].para.text) == HeaderLine::title &&
+        lower(items[top + 1].para.text).find(lower(title)) != std::string::npos) {
+        dropped.push_back({items[top].para.pos, title, "title page"});
+        diags.warning(path, items[top].para.pos,
+                      "'" + title +
+                          "', a one-word label at the top of the page, left out: the title below names it "
+                          "in full ('" +
+                          items[top + 1].para.text + "')");
+        title = items[top + 1].para.text;
+        first = top + 2;
+        start = std::max(start, first);
+    }
     std::string council_above_title;
     if (title.empty()) {
         // "Councillor-Officer Protocol" on the first line (the council's name may stand

@@ -1435,21 +1435,22 @@ TEST_CASE("a one-word label over the full title, and a list whose top items are 
     const std::array<std::string, 2> labels = {"Protocol", "Code"};
     int cases = 0;
     for (const std::string& label : labels)
-        for (const bool dotted : {false, true}) {
-            const std::string gap = "\n\n";
-            std::string text = label + gap + "Anytown Parish Council" + gap + "THE " + detail_upper(label) +
-                               " ON COUNCILLOR/OFFICER RELATIONSHIPS" + gap;
-            for (int s = 1; s <= 3; ++s)
-                text += std::to_string(s) + (dotted ? ". " : " ") + "Heading Number " + std::to_string(s) + "\n\n" +
-                        std::to_string(s) + ".1 Councillors and officers work together.\n\n";
-            INFO(text);
-            const Imported i = import_text(text, {.council = "Anytown Parish Council"});
-            CHECK(i.result.protocol.meta.title ==
-                  "THE " + detail_upper(label) + " ON COUNCILLOR/OFFICER RELATIONSHIPS");
-            CHECK(contains(i.warnings, "a one-word label at the top of the page, left out"));
-            CHECK(i.numbers == std::vector<std::string>{"1.1", "2.1", "3.1"});
-            ++cases;
-        }
+        for (const bool dotted : {false, true})
+            for (const bool council_line : {false, true}) {
+                const std::string gap = "\n\n";
+                std::string text = label + gap + (council_line ? "Anytown Parish Council" + gap : "") + "THE " +
+                                   detail_upper(label) + " ON COUNCILLOR/OFFICER RELATIONSHIPS" + gap;
+                for (int s = 1; s <= 3; ++s)
+                    text += std::to_string(s) + (dotted ? ". " : " ") + "Heading Number " + std::to_string(s) + "\n\n" +
+                            std::to_string(s) + ".1 Councillors and officers work together.\n\n";
+                INFO(text);
+                const Imported i = import_text(text, {.council = "Anytown Parish Council"});
+                CHECK(i.result.protocol.meta.title ==
+                      "THE " + detail_upper(label) + " ON COUNCILLOR/OFFICER RELATIONSHIPS");
+                CHECK(contains(i.warnings, "a one-word label at the top of the page, left out"));
+                CHECK(i.numbers == std::vector<std::string>{"1.1", "2.1", "3.1"});
+                ++cases;
+            }
     const std::array<std::string, 3> headings = {"Introduction", "The Role of Councillors and Employees",
                                                  "The Role of Councillors"};
     for (const bool glued : {false, true})
@@ -1476,5 +1477,5 @@ TEST_CASE("a one-word label over the full title, and a list whose top items are 
                 if (review_line) CHECK(contains(i.markdown, "\nLast reviewed 30th April 2024\n"));
                 ++cases;
             }
-    CHECK(cases == 16);
+    CHECK(cases == 20);
 }
