@@ -2186,6 +2186,24 @@ std::string division_label(std::string_view text) {
 }
 
 // `council`: the council's name as --council gives it ("" when not given).
+// "Protocol" over "PROTOCOL ON COUNCILLOR/OFFICER RELATIONSHIPS": a one-word label at the
+// top of a page, and a line of more words that names the same thing in full.
+bool names_label_in_full(std::string_view label, std::string_view line) {
+    return split_words(label).size() == 1 && split_words(line).size() > 1 &&
+           lower(line).find(lower(label)) != std::string::npos;
+}
+
+// The warning for such a label, left out.
+void warn_label_left_out(const SourcePos& pos, const std::string& label, const std::string& title,
+                         const std::string& path, std::vector<Dropped>& dropped, Diagnostics& diags) {
+    dropped.push_back({pos, label, "title page"});
+    diags.warning(path, pos,
+                  "'" + label +
+                      "', a one-word label at the top of the page, left out: the title below names it in "
+                      "full ('" +
+                      title + "')");
+}
+
 TitlePage read_title_page(const std::vector<Item>& items, const std::string& council) {
     TitlePage page;
     bool named = false;  // a council or constitution line: what makes it a title page
@@ -2233,9 +2251,7 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
                 // "Protocol" / "Chapel St Leonards Parish Council" / "PROTOCOL ON COUNCILLOR/OFFICER
                 // RELATIONSHIPS": a one-word label at the top of a page, the title that names
                 // the same thing in full below it: the full one is the title
-                const bool label_above = split_words(page.title).size() == 1 && split_words(p.text).size() > 1 &&
-                                         lower(p.text).find(lower(page.title)) != std::string::npos;
-                if (label_above) {
+                if (names_label_in_full(page.title, p.text)) {
                     page.title.clear();
                 } else if (!last_was_title || p.pos.line != last_line + 1) {
                     break;
@@ -2855,13 +2871,8 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         const Paragraph& line = items[i].para;
         const HeaderLine kind = page.kinds[i];
         if (kind == HeaderLine::title) {  // the title is not dropped: it is the title
-            if (split_words(line.text).size() == 1 && line.text != page.title) {
-                dropped.push_back({line.pos, line.text, "title page"});
-                diags.warning(path, line.pos,
-                              "'" + line.text +
-                                  "', a one-word label at the top of the page, left out: the title "
-                                  "below names it in full ('" +
-                                  page.title + "')");
+            if (line.text != page.title && names_label_in_full(line.text, page.title)) {
+                warn_label_left_out(line.pos, line.text, page.title, path, dropped, diags);
                 continue;
             }
             if (!page.label.empty() && line.text.rfind(page.label + " ", 0) == 0)
@@ -2981,15 +2992,9 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     // top of the page, taken as the title above, over the title that names it in full
     if (first == top + 1 && page.title.empty() && title == items[top].para.text && top + 1 < items.size() &&
         items[top + 1].marker.kind == MarkerKind::none && items[top + 1].para.single_line &&
-        split_words(title).size() == 1 && split_words(items[top + 1].para.text).size() > 1 &&
         header_line_kind(items[top + 1].para.text) == HeaderLine::title &&
-        lower(items[top + 1].para.text).find(lower(title)) != std::string::npos) {
-        dropped.push_back({items[top].para.pos, title, "title page"});
-        diags.warning(path, items[top].para.pos,
-                      "'" + title +
-                          "', a one-word label at the top of the page, left out: the title below names it "
-                          "in full ('" +
-                          items[top + 1].para.text + "')");
+        names_label_in_full(title, items[top + 1].para.text)) {
+        warn_label_left_out(items[top].para.pos, title, items[top + 1].para.text, path, dropped, diags);
         title = items[top + 1].para.text;
         first = top + 2;
         start = std::max(start, first);
