@@ -3185,12 +3185,21 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
 
     // A protocol is kept as numbered clauses: with no number anywhere there is nothing
     // to hold on to (and most likely this is not the protocol).
+    // (under a title that names a protocol or code, the text is most likely a part of one: an
+    // excerpt, or one page of a protocol published a page per section)
     if (std::all_of(p.sections.begin(), p.sections.end(), [](const Section& s) { return s.clauses.empty(); })) {
-        diags.error(path, {1, 1},
-                    "no numbered paragraphs and no headings: this text reads as running prose (minutes, a "
-                    "letter), not a protocol or code; a protocol is imported as numbered clauses (1.1, 2.3 "
-                    "or 1., 2.), or as paragraphs under headings; check that it is the protocol, or add "
-                    "its headings");
+        if (!title.empty() && header_line_kind(title) == HeaderLine::title)
+            diags.error(path, {1, 1},
+                        "no numbered paragraphs and no headings under the title '" + title +
+                            "': this reads as part of a protocol (an excerpt, or one page of one published a "
+                            "page per section), not the whole; import the whole protocol (its PDF or Word file, "
+                            "or every page's text one after another), or add its headings");
+        else
+            diags.error(path, {1, 1},
+                        "no numbered paragraphs and no headings: this text reads as running prose (minutes, a "
+                        "letter), not a protocol or code; a protocol is imported as numbered clauses (1.1, 2.3 "
+                        "or 1., 2.), or as paragraphs under headings; check that it is the protocol, or add "
+                        "its headings");
         return result;
     }
 

@@ -1479,3 +1479,34 @@ TEST_CASE("a one-word label over the full title, and a list whose top items are 
             }
     CHECK(cases == 20);
 }
+
+// Seen on a borough council's publication page whose text has the title and a few
+// paragraphs, no heading and no number (the page's first part). Refused, as before, but
+// the message says what it is: part of a protocol, to be imported whole; prose with no
+// such title is still called running prose.
+TEST_CASE("a protocol's title over paragraphs with no heading and no number: refused as part of a protocol",
+          "[import][issue13]") {
+    const std::array<std::string, 3> titles = {"Councillor and officer protocol", "Member/Officer Protocol",
+                                               "Planning Code of Good Practice"};
+    int cases = 0;
+    for (const std::string& title : titles)
+        for (int paragraphs = 1; paragraphs <= 3; ++paragraphs)
+            for (const bool titled : {false, true}) {
+                std::string text = titled ? title + "\n\n" : "";
+                for (int k = 1; k <= paragraphs; ++k)
+                    text +=
+                        "Officers give advice to the Council and its councillors, and carry out its work, as "
+                        "paragraph " +
+                        std::string(1, static_cast<char>('A' + k)) + " says.\n\n";
+                INFO(text);
+                model::Diagnostics diags;
+                const import::ImportResult r = import::import_text(text, "t.txt", {.council = "Anytown"}, diags);
+                CHECK_FALSE(r.ok);
+                std::string errors;
+                for (const auto& d : diags.items())
+                    if (d.severity == model::Severity::error) errors += d.message;
+                CHECK(contains(errors, titled ? "this reads as part of a protocol" : "reads as running prose"));
+                ++cases;
+            }
+    CHECK(cases == 18);
+}
