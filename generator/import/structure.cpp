@@ -522,9 +522,9 @@ bool heading_before_clauses(const Paragraph& p, std::string_view text, const Ite
 
 // The place of a small letter in the alphabet ("(c)" -> 3, "d)" -> 4), or 0.
 int letter_place(const Marker& m) {
-    std::string_view t = m.text;
-    if (t.starts_with('(')) t.remove_prefix(1);
-    return t.size() == 2 && t[0] >= 'a' && t[0] <= 'z' ? t[0] - 'a' + 1 : 0;
+    const std::string core = label_core(m.text);
+    const bool small = std::none_of(m.text.begin(), m.text.end(), [](char c) { return is_upper(c); });
+    return m.kind == MarkerKind::label && core.size() == 1 && small ? core[0] - 'a' + 1 : 0;
 }
 
 // How a label is written, its letter left out: "()" for "(c)", "." for "c.".

@@ -486,11 +486,12 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
         if (!detail::lower(lines[label].text).starts_with("contents")) return label;
         std::size_t end = label + 1;
         bool names_title = false;
+        const std::string title_words = detail::lower(lines[title].text);
         for (; end < lines.size() && !lines[end].blank; ++end) {
             const Marker item = detail::read_marker(lines[end].text);
             if (item.kind != MarkerKind::bullet || model::word_count(lines[end].text, 9) > 8) break;
             const std::string_view words = std::string_view(lines[end].text).substr(item.length);
-            names_title = names_title || detail::lower(lines[title].text).ends_with(detail::lower(words));
+            names_title = names_title || title_words.ends_with(detail::lower(words));
         }
         return names_title ? end : label;
     };
@@ -2009,46 +2010,38 @@ void part_run_together_words(std::vector<Line>& lines, const std::string& path, 
         }
     };
     // Where the seams may be, first: most texts have none, and then nothing more is done.
-    std::unordered_map<std::string, int> standalone;  // the halves and wholes asked about, as they stand alone
-    std::vector<std::size_t> seamed;                  // the lines with a seam
     // (a seam needs a small letter or a full stop right before a capital: most lines have none)
     auto may_have_seam = [](std::string_view t) {
         for (std::size_t k = 1; k < t.size(); ++k)
             if (ascii::is_upper(t[k]) && (ascii::is_lower(t[k - 1]) || t[k - 1] == '.')) return true;
         return false;
     };
+    std::vector<std::size_t> seamed;  // the lines with a seam
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].junk || lines[i].blank || !may_have_seam(lines[i].text)) continue;
         bool here = false;
         each_word(lines[i], [&](std::string_view word, std::size_t) {
             const std::string_view core = core_of(word);
-            if (const std::size_t at = letters(core) ? seam(core) : 0; at > 0) {
-                standalone.emplace(detail::lower(core.substr(0, at)), 0);
-                standalone.emplace(detail::lower(core.substr(at)), 0);
-                standalone.emplace(detail::lower(core), 0);
-                here = true;
-            }
-            here = here || stop_seam(core) > 0;
+            here = here || (letters(core) && seam(core) > 0) || stop_seam(core) > 0;
         });
         if (here) seamed.push_back(i);
     }
     if (seamed.empty()) return;
-    if (!standalone.empty()) {
-        std::string low;
-        for (const Line& l : lines)
-            if (!l.junk && !l.blank)  // (every line: a half may stand alone anywhere)
-                each_word(l, [&](std::string_view word, std::size_t) {
-                    const std::string_view core = core_of(word);
-                    if (!letters(core) || seam(core) != 0) return;
-                    low.assign(core);
-                    for (char& c : low) c = ascii::to_lower(c);
-                    if (const auto found = standalone.find(low); found != standalone.end()) ++found->second;
-                });
-    }
-    auto stands_alone = [&](std::string_view w) {
-        const auto found = standalone.find(detail::lower(w));
-        return found != standalone.end() && found->second > 0;
+    // the words in small letters as they stand alone (a word with a seam is none)
+    Vocabulary standalone;
+    std::string low;
+    auto lowered = [&](std::string_view w) -> const std::string& {
+        low.assign(w);
+        for (char& c : low) c = ascii::to_lower(c);
+        return low;
     };
+    for (const Line& l : lines)
+        if (!l.junk && !l.blank)
+            each_word(l, [&](std::string_view word, std::size_t) {
+                const std::string_view core = core_of(word);
+                if (letters(core) && seam(core) == 0) standalone.add(lowered(core));
+            });
+    auto stands_alone = [&](std::string_view w) { return standalone.count(lowered(w)) > 0; };
     for (const std::size_t i : seamed) {
         Line& l = lines[i];
         std::string parted;
