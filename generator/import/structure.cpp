@@ -578,6 +578,95 @@ void letters_as_paragraph_numbers(std::vector<Item>& items) {
                              "number the sections' paragraphs";
 }
 
+// "3. DEFINITIONS." / "  1. Activity Duty. ..." ... "5. ..." / "4. POLICY.", "24.16 The
+// council as an employer" / "1. Fairness in employment" and its paragraphs / "2. ..." /
+// "24.17 ...", or "2.2 Political Aims" / "... which promote:" / "    1. A strong ..." to the
+// end: numbers from 1 again inside a numbered paragraph, after which the paragraphs'
+// numbering goes on where it was (or, under a lead-in, the text ends): that paragraph's
+// numbered list, not paragraphs or sections of their own; a warning says so.
+void nested_number_runs(std::vector<Item>& items) {
+    const auto opens_paragraph = [](Role r) {
+        return r == Role::clause || r == Role::titled_clause || r == Role::one_level_clause;
+    };
+    // (the list's numbers are written alike, and indented alike)
+    const auto in_run = [](const Item& it, int n, const Item& first) {
+        return it.marker.kind == MarkerKind::single && !it.marker.enclosed && it.marker.parts[0] == n &&
+               it.marker.text.back() == first.marker.text.back() && it.para.indented == first.para.indented &&
+               (it.role == Role::one_level_clause || it.role == Role::numbered_heading || it.role == Role::plain);
+    };
+    // an item's own words between its number and the next: paragraphs, bullets, sub-items
+    const auto words_of_item = [](const Item& it) {
+        return !opens_clause(it.role) && it.marker.kind != MarkerKind::clause && it.marker.kind != MarkerKind::single;
+    };
+    std::size_t outer = items.size();  // the numbered paragraph the text is in
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Item& it = items[i];
+        if (outer < items.size() && i > outer && in_run(it, 1, it)) {
+            std::vector<std::size_t> numbers = {i};  // where the run's numbers stand
+            std::size_t longest = i + 1;
+            for (; longest < items.size(); ++longest)
+                if (in_run(items[longest], static_cast<int>(numbers.size()) + 1, it))
+                    numbers.push_back(longest);
+                else if (!words_of_item(items[longest]))
+                    break;
+            const std::vector<int>& number = items[outer].marker.parts;
+            // (past a heading without a number: "4.6 ...:" / "1." "2." / "Roles" / "5.1 ...")
+            const auto continues_outer = [&](std::size_t at) {
+                while (at < items.size() && items[at].role == Role::heading && items[at].marker.kind == MarkerKind::none)
+                    ++at;
+                if (at == items.size()) return false;
+                const Marker& next = items[at].marker;
+                if (number.size() == 1)
+                    return next.kind == MarkerKind::single && !next.enclosed &&
+                           next.parts == std::vector<int>{number[0] + 1};
+                return (next.kind == MarkerKind::clause && (next.parts == std::vector<int>{number[0], number[1] + 1} ||
+                                                            next.parts == std::vector<int>{number[0] + 1, 1})) ||
+                       (next.kind == MarkerKind::single && next.parts == std::vector<int>{number[0] + 1});
+            };
+            // ("1." to "3." inside "3. DEFINITIONS.", then "4. POLICY.": an unindented list
+            // ends where the paragraphs' numbering goes on in the paragraphs' own look, not the
+            // list's; an indented one where the indent ends)
+            const auto look = [](const Item& x) {
+                const std::vector<std::string> words = split_words(x.rest);
+                return std::pair(x.role, !words.empty() && words[0].size() > 1 && in_capitals(words[0]));
+            };
+            const auto in_outer_look = [&](std::size_t at) {
+                return at < items.size() && look(items[at]) == look(items[outer]) && look(items[at]) != look(it);
+            };
+            std::size_t end = longest, count = numbers.size();
+            while (!it.para.indented && count > 2 && !continues_outer(end))
+                if (in_outer_look(numbers[count - 1]))
+                    end = numbers[--count];
+                else
+                    --count;
+            if (!continues_outer(end)) end = longest, count = numbers.size();
+            const bool goes_on = continues_outer(end);
+            // (to the end, or to an unnumbered heading: only a list under a lead-in, indented
+            // or written as a list's items are, "must not ...;")
+            const bool items_read_as_list = std::all_of(numbers.begin(), numbers.begin() + static_cast<long>(count),
+                                                        [&](std::size_t at) {
+                                                            const std::string_view words = items[at].rest;
+                                                            return !words.empty() && is_lower(words[0]);
+                                                        });
+            const bool list_to_end = (end == items.size() || items[end].role == Role::heading) &&
+                                     ends_lead_in(items[i - 1].para.text) && (it.para.indented || items_read_as_list);
+            if (count >= 2 && (goes_on || list_to_end)) {
+                for (std::size_t k = 0; k < count; ++k) items[numbers[k]].role = Role::numbered_item;
+                items[i].guess = "'" + it.marker.text + "' to '" + items[numbers[count - 1]].marker.text +
+                                 "' taken as a numbered list inside paragraph " + join_number(number) +
+                                 ": the numbers start again at 1 inside it" +
+                                 (goes_on ? ", and the paragraphs' numbers go on after them" : "");
+                i = end - 1;
+                continue;
+            }
+        }
+        if (opens_paragraph(it.role))
+            outer = i;
+        else if (it.role == Role::heading || it.role == Role::numbered_heading)
+            outer = items.size();
+    }
+}
+
 std::vector<Item> classify(std::vector<Paragraph> paras) {
     std::vector<Item> items;
     items.reserve(paras.size());
@@ -760,6 +849,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             it.role = Role::bullet;
         }
     }
+    nested_number_runs(items);
     // "11. Senior Officers shall agree times for regular contact" after 10. under section
     // 5: a short paragraph in the series of paragraphs, not section 11
     int last_heading = 0, last_paragraph = 0;
@@ -1334,7 +1424,7 @@ ListStyle label_style(const std::string& label, const std::string& previous, boo
     const bool open = label[0] == '(';
     const char close = label.back();
     const std::string letters = label.substr(open ? 1 : 0, label.size() - (open ? 2 : 1));
-    if (open && !letters.empty() && is_digit(letters[0])) return ListStyle::decimal_paren;
+    if (!letters.empty() && is_digit(letters[0])) return open ? ListStyle::decimal_paren : ListStyle::ordered;
     bool roman = letters.find_first_not_of("ivxlcIVXLC") == std::string::npos;
     if (roman && letters.size() == 1) {
         const std::string prev = previous.substr(previous.empty() || previous[0] != '(' ? 0 : 1, 1);
@@ -1684,14 +1774,10 @@ void Builder::place(const Item& it) {
             return;
         case Role::label: add_label(it); return;
         case Role::numbered_item:
-            if (it.marker.parts[0] == 1)
+            if (it.marker.parts[0] == 1 && it.guess.empty())
                 diags_.warning(path_, it.para.pos,
                                "'" + it.marker.text + "' after a lead-in read as the first of numbered sub-items");
-            // ("(1)" items take sub-items as lettered ones do)
-            if (it.marker.text.front() == '(')
-                add_label(it);
-            else
-                append_list_item(container(), ListStyle::ordered, it.marker.text, paragraph_of(it), it.para.pos);
+            add_label(it);  // (numbered items take sub-items and paragraphs as lettered ones do)
             return;
         case Role::bullet:
             if (in_preamble_ && !it.para.bullet) break;

@@ -1510,3 +1510,65 @@ TEST_CASE("a protocol's title over paragraphs with no heading and no number: ref
             }
     CHECK(cases == 18);
 }
+
+// Seen on a directive and a party's constitution laid out as codes are: "3. DEFINITIONS."
+// and under it "1. Activity Duty. ..." to "5. ...", then "4. POLICY."; "2.2 Political Aims",
+// "... which promote:" and "    1. A strong ..." indented to the end. Numbers from 1 again
+// inside a numbered paragraph, the paragraphs' numbering going on after them (or an
+// indented list under a lead-in running to the end) are that paragraph's numbered list,
+// not paragraphs or sections of their own, and a warning says so.
+TEST_CASE("numbers from 1 again inside a numbered paragraph are its numbered list", "[import][issue13]") {
+    const std::array<std::string, 5> entries = {
+        "Activity Duty. Full time duty in the active service of the Council, whatever its length",
+        "Civil Office. An office involving the exercise of the powers of civil government",
+        "Political Activity. Activity supporting or relating to candidates or political parties",
+        "A strong and accountable local government", "Productivity and work as the foundation of the service"};
+    int cases = 0;
+    for (const bool one_level : {true, false})
+        for (std::size_t count = 2; count <= entries.size(); ++count)
+            for (const int indent : {0, 2, 4})
+                for (const bool blank_lines : {true, false})
+                    for (const bool to_the_end : {false, true}) {
+                        if (to_the_end && indent == 0) continue;  // (an unindented run at the end is ambiguous)
+                        const std::string gap = blank_lines ? "\n\n" : "\n";
+                        const std::string outer = one_level ? "3." : "2.2";
+                        std::string text = "Protocol for Members and Officers\n\n";
+                        text += one_level ? "1. PURPOSE.\n\nThis protocol guides members and officers in their work "
+                                            "together.\n\n2. APPLICABILITY.\n\nIt applies to every member and every "
+                                            "officer of the Council.\n\n3. DEFINITIONS. In this protocol the "
+                                            "following words mean:\n"
+                                          : "1. Introduction\n\n1.1 This protocol guides members and officers in "
+                                            "their work together.\n\n2. Aims\n\n2.1 It applies to every member and "
+                                            "every officer of the Council.\n\n2.2 To achieve this the Council will "
+                                            "promote:\n";
+                        if (blank_lines) text += "\n";
+                        for (std::size_t k = 0; k < count; ++k)
+                            text += std::string(static_cast<std::size_t>(indent), ' ') + std::to_string(k + 1) + ". " +
+                                    entries[k] + "." + gap;
+                        if (!to_the_end)
+                            text += one_level ? "\n4. POLICY.\n\nMembers do not direct officers.\n"
+                                              : "\n2.3 Members do not direct officers.\n";
+                        INFO(text);
+                        const Imported i = import_text(text, {.council = "Anytown Council"});
+                        std::vector<std::string> numbers =
+                            one_level ? std::vector<std::string>{"1", "2", "3"}
+                                      : std::vector<std::string>{"1.1", "2.1", "2.2"};
+                        if (!to_the_end) numbers.push_back(one_level ? "4" : "2.3");
+                        CHECK(i.numbers == numbers);
+                        std::string list;
+                        for (std::size_t k = 0; k < count; ++k)
+                            list += std::to_string(k + 1) + ". " + entries[k] + ".\n";
+                        std::string unindented;  // (a list inside a clause is indented under it)
+                        for (std::size_t at = 0; at < i.markdown.size();) {
+                            while (at < i.markdown.size() && i.markdown[at] == ' ') ++at;
+                            const std::size_t eol = std::min(i.markdown.find('\n', at), i.markdown.size());
+                            unindented += i.markdown.substr(at, eol - at) + "\n";
+                            at = eol + 1;
+                        }
+                        CHECK(contains(unindented, list));
+                        CHECK(contains(i.warnings, "taken as a numbered list inside paragraph " +
+                                                       std::string(one_level ? "3" : "2.2")));
+                        ++cases;
+                    }
+    CHECK(cases == 80);
+}

@@ -408,6 +408,8 @@ const std::vector<Layout>& layouts() {
             [](Layout& x) { x.label_form = "i.", x.uneven_label_spacing = true, x.classes = {17}; });
         add("sub-items 1) 2), uneven spacing",
             [](Layout& x) { x.label_form = "1)", x.uneven_label_spacing = true, x.classes = {17}; });
+        add("sub-items 1. 2., numbered from 1 again inside each clause",
+            [](Layout& x) { x.label_form = "1.", x.classes = {17}; });
         add("sub-items (1) (2) under numbered clauses", [](Layout& x) { x.label_form = "(1)", x.classes = {16, 17}; });
         add("sub-items (1) (2) glued to their words", [](Layout& x) {
             x.label_form = "(1)", x.labels_glued = true, x.classes = {11, 17};
@@ -542,7 +544,7 @@ void relabel(std::vector<Block>& blocks, const std::string& form) {
                 for (char c : item.label)
                     if (std::isalpha(static_cast<unsigned char>(c))) core += c;
                 if (form == "i.") core = roman(n);
-                if (form == "1)") core = std::to_string(n);
+                if (form == "1)" || form == "1.") core = std::to_string(n);
                 item.label = form == "(1)" ? "(" + std::to_string(n) + ")" : core + form.substr(1);
             }
         }
@@ -2280,6 +2282,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"headings 'SECTION ONE \xE2\x80\x93 INTRODUCTION', numbers spelt out", 17},
         {"headings 'PART ONE: INTRODUCTION' under the council's name and the title", 17},
         {"headings 'Part IV \xE2\x80\x93 Roles', roman numerals", 17},
+        {"sub-items 1. 2., numbered from 1 again inside each clause", 17},
         {"sub-items (1) (2) under numbered clauses", 17},
         {"sub-items (1) (2) glued to their words", 17},
         {"the title numbered '5.3' in its Part, clauses numbered from 1", 17},
