@@ -353,6 +353,17 @@ std::string lower(std::string_view s) {
 
 namespace {
 
+// "policy", "procedures", "code", "orders": a word that names a kind of council document
+// (in small letters, its punctuation off).
+bool document_kind(std::string_view word) {
+    static constexpr std::array<std::string_view, 26> kinds = {
+        "policy",    "policies",   "procedure", "procedures", "regulations", "orders",   "protocol",
+        "protocols", "code",       "codes",     "scheme",     "statement",   "charter",  "guide",
+        "form",      "notice",     "byelaws",   "toolkit",    "plan",        "strategy", "framework",
+        "handbook",  "guidelines", "schedule",  "documents",  "arrangements"};
+    return std::find(kinds.begin(), kinds.end(), word) != kinds.end();
+}
+
 bool contains_word(const std::vector<std::string>& words, std::initializer_list<std::string_view> wanted) {
     return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
         std::string core = lower(w);
@@ -735,7 +746,10 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
     for (std::size_t i = 1; i < items.size(); ++i) {
         const Paragraph& before = items[i - 1].para;
         const bool lead_in = !before.table && ends_lead_in(before.text);
-        const bool item_before = introduced[i - 1] && !ends_sentence(before.text);
+        // (a line without a bullet after bulleted items is not one of them: "- Co-Option
+        // Policy" / "Roles of Councillors")
+        const bool item_before =
+            introduced[i - 1] && !ends_sentence(before.text) && (!before.bullet || items[i].para.bullet);
         introduced[i] = items[i].marker.kind == MarkerKind::none && !items[i].para.table && (lead_in || item_before);
         // "... as long as their term of office lasts" / "Councillors" / "Councillors have
         // four main areas:": a line of a few words among long items, with a lead-in or a
@@ -1825,8 +1839,10 @@ void count_councils(const std::string& text, std::map<std::string, int>& counts)
     for (std::size_t i = 2; i < w.size(); ++i) {
         if (!council_word(w[i]) || std::find(kinds.begin(), kinds.end(), w[i - 1]) == kinds.end()) continue;
         std::size_t b = i - 1;
+        // (nor over a document's name: "Co-Option Policy" / "Ewhurst Parish Council has ...")
         while (b > 0 && i - b < 4 && is_upper(w[b - 1][0]) && !ends_word(w[b - 1]) &&
-               std::find(not_names.begin(), not_names.end(), w[b - 1]) == not_names.end())
+               std::find(not_names.begin(), not_names.end(), w[b - 1]) == not_names.end() &&
+               !document_kind(lower(w[b - 1])))
             --b;
         if (b == i - 1) continue;
         std::string name;
@@ -2606,6 +2622,52 @@ bool refuse_second_document(const std::vector<Item>& items, std::size_t from, co
     return false;
 }
 
+// "Complaints Policy (Last reviewed 25/06/2024) – The process ...", "Standing Orders – 2024",
+// "Code of Conduct for Staff": a line that names one of a council's documents (its name
+// before a dash, a bracket or a colon, dates and years left out, starts or ends with the kind
+// of document it is).
+bool names_a_document(std::string_view text) {
+    static constexpr std::array<std::string_view, 5> cuts = {" \xE2\x80\x93 ", " - ", " \xE2\x80\x94 ", "(", ":"};
+    std::size_t cut = text.size();
+    for (std::string_view c : cuts) cut = std::min(cut, text.find(c));
+    std::vector<std::string> words = split_words(text.substr(0, cut));
+    const auto core = [](const std::string& w) {
+        std::string c = lower(w);
+        while (!c.empty() && !is_alpha(c.back()) && !is_digit(c.back())) c.pop_back();
+        return c;
+    };
+    while (!words.empty() && (is_digit(words.back()[0]) || core(words.back()) == "tbc")) words.pop_back();
+    if (words.empty() || words.size() > 10) return false;
+    const auto is_kind = [&](const std::string& w) { return document_kind(core(w)); };
+    // (a name is in Title Case, no sentence: "Paragraph 1 of the protocol." names none)
+    const std::string_view name = text.substr(0, cut);
+    if (!capitalised(name) || ends_sentence(name)) return false;
+    return is_kind(words.front()) || is_kind(words.back()) || lower(name).find("code of conduct") != std::string::npos;
+}
+
+// A council's page of its policies and procedures: most of its lines name a document
+// ("Standing Orders", "Complaints Policy – 2024", "Code of Conduct for Staff"), each alone or
+// over a sentence or two about it. Returns the first such line, or nullptr.
+const Item* list_of_documents(const std::vector<Item>& items) {
+    std::size_t names = 0, others = 0;
+    const Item* first = nullptr;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Item& it = items[i];
+        if (it.marker.kind == MarkerKind::clause) return nullptr;  // a numbered protocol is not a page of documents
+        const std::string_view words = it.rest.empty() ? std::string_view(it.para.text) : std::string_view(it.rest);
+        if (names_a_document(words)) {
+            ++names;
+            if (!first) first = &it;
+            // (what the document is, the paragraph under its name, goes with it)
+            if (i + 1 < items.size() && !names_a_document(items[i + 1].para.text) && items[i + 1].role == Role::plain)
+                ++i;
+            continue;
+        }
+        ++others;
+    }
+    return names >= 5 && names >= 2 * others ? first : nullptr;
+}
+
 // Minutes or a report about a protocol name its paragraphs in running text ("Paragraph
 // 7.1 - ...", "2.2 It is proposed that paragraph 3.13 be amended"), often (one paragraph in
 // five or more) and in more paragraphs than it has numbered paragraphs of its own that
@@ -2631,6 +2693,14 @@ bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::str
                     "this reads as the minutes of a meeting, not a protocol: it records who was present, apologies, "
                     "resolutions and when the meeting ended; import the protocol itself (the document the minutes "
                     "discuss)");
+        return true;
+    }
+    if (const Item* named = list_of_documents(items)) {
+        diags.error(path, named->para.pos,
+                    "this reads as a council's list of its documents (policies, procedures, codes), not a "
+                    "protocol: most of its lines name a document ('" +
+                        shorten(named->para.text, 40) +
+                        "' here); import the protocol itself (its own text, the document the list names)");
         return true;
     }
     // a meeting's or a library's list of documents, a constitution's contents: many lines,

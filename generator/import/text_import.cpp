@@ -1769,6 +1769,21 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         // width it ran (what goes on after it in small letters is another paragraph)
         starts = starts || (open && cur.single_line && title_line(last_line) && detail::in_capitals(last_line) &&
                             !detail::in_capitals(line.text) && ascii::is_upper(line.text[0]));
+        // "Standing Orders" / "Standing orders are the written rules ...": in blocks between
+        // blank lines, a short line that reads as a heading right over a sentence, or over a
+        // line not in Title Case that runs to the width, is its heading (a wrapped
+        // paragraph's first line runs near the width; a heading wrapped goes on in Title Case
+        // or in small letters; a table's cells a line each are no sentences)
+        const bool sentence_or_full_line =
+            ends_sentence(line.text) || (layout.width > 0 && line.text.size() + 10 >= layout.width);
+        if (!layout.gapless && open && !starts && cur.single_line && m.kind == MarkerKind::none &&
+            title_line(last_line) && !detail::capitalised(line.text) && ascii::is_upper(line.text[0]) &&
+            line.text.size() > last_line.size() && sentence_or_full_line && !detail::ends_lead_in(last_line) &&
+            (layout.width == 0 || last_line.size() * 2 < layout.width)) {
+            starts = true;
+            diags.warning(path, {line.number - 1, 1},
+                          "'" + last_line + "' taken as a heading: a short line over a sentence in the same block");
+        }
         // No blank lines between paragraphs: a line that was not wrapped ends its paragraph
         // when it ends a sentence or is a heading, and a heading stands on its own line.
         if (layout.gapless && open && !starts && !reference_goes_on) {

@@ -1572,3 +1572,127 @@ TEST_CASE("numbers from 1 again inside a numbered paragraph are its numbered lis
                     }
     CHECK(cases == 80);
 }
+
+// Seen on parish councils' policy pages: "Standing Orders" over a sentence about them,
+// "Complaints Policy (Last reviewed 25/06/2024) – The process ...", "- Standing Orders –
+// 2024". Most lines name a council document: a list of documents, refused with what it looks
+// like. A protocol that lists the documents it is read with imports as before.
+TEST_CASE("a council's page of its policies and procedures is refused as a list of documents",
+          "[import][issue13]") {
+    const std::array<std::string, 12> names = {"Standing Orders",
+                                               "Financial Regulations",
+                                               "Code of Conduct for Members",
+                                               "Complaints Procedure",
+                                               "Co-Option Policy",
+                                               "Health and Safety Policy",
+                                               "Member and Officer Relations Protocol",
+                                               "Publication Scheme",
+                                               "Grant Applications Criteria and Form",
+                                               "Schedule of Delegation to the Proper Officer",
+                                               "Equality and Diversity Policy",
+                                               "Statement of Internal Control"};
+    const std::string about = "This document sets out how the Council works in this area and was adopted by Council.";
+    int cases = 0;
+    for (const std::string layout : {"name over sentence", "name, blank line, sentence", "bullets", "dated lines"})
+        for (const std::size_t count : {6u, 9u, 12u})
+            for (const bool introduction : {false, true}) {
+                // (a page of a line a paragraph has no blank lines at all)
+                const std::string gap = layout == "dated lines" ? "\n" : "\n\n";
+                std::string text = "Policies and Procedures" + gap;
+                if (introduction)
+                    text += "Parish councils have powers to represent their communities, and their business must "
+                            "be done in a correct and open way." +
+                            gap;
+                for (std::size_t k = 0; k < count; ++k) {
+                    if (layout == "name over sentence") text += names[k] + "\n" + about + "\n\n";
+                    if (layout == "name, blank line, sentence") text += names[k] + "\n\n" + about + "\n\n";
+                    if (layout == "bullets") text += "- " + names[k] + " \xE2\x80\x93 202" + std::to_string(k % 5) + "\n";
+                    if (layout == "dated lines")  // (what each is, in a few words or a sentence)
+                        text += names[k] + " (Last reviewed 09/07/24)" +
+                                (k % 3 == 0 ? "" : " \xE2\x80\x93 " + about.substr(0, 30 * (k % 3)) + ".") + "\n";
+                }
+                INFO(text);
+                model::Diagnostics diags;
+                const import::ImportResult r = import::import_text(text, "t.txt", {.council = "Anytown"}, diags);
+                CHECK_FALSE(r.ok);
+                std::string errors;
+                for (const auto& d : diags.items())
+                    if (d.severity == model::Severity::error) errors += d.message;
+                CHECK(contains(errors, "this reads as a council's list of its documents"));
+                ++cases;
+            }
+    CHECK(cases == 24);
+    // a protocol that names the documents it is read with
+    for (const bool numbered : {false, true}) {
+        std::string text = "Member and Officer Protocol\n\n";
+        int n = 0;
+        for (const std::string heading : {"Introduction", "Roles of Councillors", "Roles of Officers"}) {
+            text += (numbered ? std::to_string(++n) + ". " : "") + heading + "\n\n";
+            for (int k = 1; k <= 3; ++k)
+                text += (numbered ? std::to_string(n) + "." + std::to_string(k) + " " : "") +
+                        "Councillors and officers work together for the public, and treat each other with respect "
+                        "in rule " + std::to_string(k) + ".\n\n";
+            if (heading != "Introduction") continue;
+            text += "This Protocol is read with:\n\n";
+            for (std::size_t k = 0; k < 6; ++k) text += "- " + names[k] + "\n";
+            text += "\n";
+        }
+        INFO(text);
+        const Imported i = import_text(text, {.council = "Anytown Council"});
+        CHECK(i.numbers.size() == (numbered ? 9u : 10u));  // (unnumbered, the lead-in is a paragraph)
+    }
+}
+
+// Seen on the same pages: "Standing Orders" on the line right over "Standing orders are the
+// written rules ...", no blank line between, in blocks between blank lines. A short line in
+// Title Case over a sentence, or over a line that runs to the width, is its heading; a table's
+// cells a line each, and a heading wrapped over two lines, are not.
+TEST_CASE("a short line in Title Case right over a sentence in the same block is its heading",
+          "[import][issue13]") {
+    const std::array<std::string, 3> headings = {"Roles of Councillors", "Working With Officers",
+                                                 "Access to Information"};
+    const std::array<std::string, 6> sentences = {
+        "Councillors and officers serve the public together, and each respects the part the other plays in the "
+        "work of the Council and its committees.",
+        "Officers give impartial advice to every councillor, whatever group they belong to, and keep to the "
+        "Council's policies.",
+        "Councillors do not direct officers in their work, which is managed by the Chief Executive and the "
+        "officers' line managers.",
+        "Either may raise a concern about the other with the Monitoring Officer, who will look into it and "
+        "report back to them.",
+        "Councillors may see the documents they need for their work on the Council, as the law and this "
+        "protocol allow.",
+        "Information given to a councillor in confidence is kept confidential, and is not passed to anyone "
+        "outside the Council."};
+    int cases = 0;
+    for (const std::size_t wrap : {0u, 72u, 100u})
+        for (const int per_heading : {1, 2}) {
+            std::string text = "Councillor and Officer Protocol\n\n";
+            std::size_t next_sentence = 0;
+            for (const std::string& heading : headings) {
+                text += heading + "\n";
+                for (int k = 0; k < per_heading; ++k) {
+                    const std::string& sentence = sentences[next_sentence++ % sentences.size()];
+                    if (k > 0) text += "\n";
+                    if (wrap == 0) {
+                        text += sentence + "\n";
+                        continue;
+                    }
+                    std::string line;
+                    for (const std::string& word : model::split_words(sentence)) {
+                        if (!line.empty() && line.size() + 1 + word.size() > wrap) text += line + "\n", line.clear();
+                        line += (line.empty() ? "" : " ") + word;
+                    }
+                    text += line + "\n";
+                }
+                text += "\n";
+            }
+            INFO(text);
+            const Imported i = import_text(text, {.council = "Anytown Council"});
+            CHECK(i.sections == std::vector<std::string>(headings.begin(), headings.end()));
+            CHECK(i.numbers.size() == 3 * static_cast<std::size_t>(per_heading));
+            CHECK(contains(i.warnings, "taken as a heading: a short line over a sentence in the same block"));
+            ++cases;
+        }
+    CHECK(cases == 6);
+}
