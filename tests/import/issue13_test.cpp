@@ -1696,3 +1696,16 @@ TEST_CASE("a short line in Title Case right over a sentence in the same block is
         }
     CHECK(cases == 6);
 }
+
+// Seen on a parish council's page: "Co-Option Policy" run into "Ewhurst Parish Council has
+// a policy ...". A council's name never runs back over a document's name.
+TEST_CASE("a council's name is not read across the name of a document before it", "[import][issue13]") {
+    for (const std::string document : {"Co-Option Policy", "Complaints Procedure", "Standing Orders", "Code"}) {
+        const std::string text = "Member and Officer Protocol\n\n1. Introduction\n\n1.1 Under its " + document +
+                                 " Anytown Parish Council will treat everyone fairly.\n\n1.2 This protocol was adopted "
+                                 "in 2024.\n";
+        INFO(text);
+        const Imported i = import_text(text);
+        CHECK(i.result.protocol.meta.council == "Anytown Parish Council");
+    }
+}
