@@ -279,6 +279,13 @@ int division_value(std::string_view number) {
     return roman_value(core);
 }
 
+// "part", "section", "annex": a word that names a division of a constitution or document
+// (in small letters).
+bool division_word(std::string_view word) {
+    return word == "section" || word == "part" || word == "chapter" || word == "appendix" || word == "annex" ||
+           word == "annexe" || word == "schedule";
+}
+
 // A title: one short line, starting with a capital, that does not end a sentence or a
 // phrase, and is not a "Field: value" line.
 // "Section 2: The Role of Members", "PART 3 – OFFICERS": a division's label and number,
@@ -288,8 +295,7 @@ bool division_heading(std::string_view text) {
     if (words.size() < 3) return false;
     std::string first(words[0]);
     for (auto& c : first) c = to_lower(c);
-    if (first != "section" && first != "part" && first != "chapter" && first != "appendix" && first != "schedule")
-        return false;
+    if (!division_word(first)) return false;
     const std::string& number = words[1];
     // "Section 2:", "PART B –", "SECTION ONE –", "Part IV -"
     const bool numbered = is_digit(number[0]) || (number.size() <= 2 && is_upper(number[0])) ||
@@ -374,17 +380,33 @@ bool contains_word(const std::vector<std::string>& words, std::initializer_list<
 
 }  // namespace
 
+// What stands between a place and a title or council on one line: dashes, a colon.
+constexpr std::array<std::string_view, 4> place_separators = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", ": "};
+
+// The most words between two of those ("Constitution - Part 6H - Protocol for notifying
+// local members of key issues": 8), or all of them where there are none.
+std::size_t longest_part(std::string_view text) {
+    std::size_t longest = 0, from = 0;
+    while (from <= text.size()) {
+        std::size_t next = text.size(), width = 0;
+        for (std::string_view dash : place_separators)
+            if (const auto at = text.find(dash, from); at != std::string_view::npos && at < next)
+                next = at, width = dash.size();
+        longest = std::max(longest, word_count(text.substr(from, next - from)));
+        if (next == text.size()) break;
+        from = next + width;
+    }
+    return longest;
+}
+
 HeaderLine header_line_kind(std::string_view text) {
     const std::vector<std::string> words = split_words(text);
     if (words.empty() || ends_sentence(text) || !(is_upper(text[0]) || is_digit(text[0]))) return HeaderLine::other;
     const std::string first = lower(words.front());
     // "Section 5E – Code of Good Practice for Councillors involved in the Planning Process":
     // a place, then a title of up to twelve words of its own
-    const bool place =
-        words.size() >= 2 &&
-        (first == "part" || first == "section" || first == "appendix" || first == "schedule" || first == "chapter") &&
-        (is_digit(words[1][0]) || words[1].size() <= 4);
-    if (words.size() > (place ? 15u : 12u)) return HeaderLine::other;
+    const bool place = words.size() >= 2 && division_word(first) && (is_digit(words[1][0]) || words[1].size() <= 4);
+    if (longest_part(text) > (place ? 15u : 12u)) return HeaderLine::other;
     if (contains_word(words, {"constitution"}) || place) return HeaderLine::constitution;
     // "Anytown Borough Council", not "Your council" or "The Council" (a menu item, a sentence's subject)
     if (words.size() >= 2 && words.size() <= 8 && lower(words.back()) == "council" && first != "your" &&
@@ -402,7 +424,7 @@ HeaderLine header_line_kind(std::string_view text) {
                    l == "a";
         }))
         return HeaderLine::council;
-    if (contains_word(words, {"protocol", "code", "relations", "relationships", "guidance", "conventions", "charter"}))
+    if (contains_word(words, {"protocol", "code", "relations", "relationship", "relationships", "guidance", "conventions", "charter"}))
         return HeaderLine::title;
     // "STANDING ORDERS AND PROTOCOLS", "Codes and Protocols": the collection the protocol sits in
     if (contains_word(words, {"protocols", "codes"})) return HeaderLine::constitution;
@@ -412,16 +434,14 @@ HeaderLine header_line_kind(std::string_view text) {
 // "PART 5(C) – PROTOCOL FOR MEMBER/OFFICER RELATIONS": the place, a dash, then words that
 // name a protocol or code are its title; "" where the words after the dash name none
 // ("Part 5 – Codes and Protocols" names the Part).
-// What stands between a place and a title or council on one line: dashes, a colon.
-constexpr std::array<std::string_view, 4> place_separators = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", ": "};
 
 std::string title_after_place(std::string_view line) {
-    for (std::string_view dash : place_separators) {
-        const auto at = line.find(dash);
-        if (at == std::string_view::npos) continue;
-        std::string rest = trim(line.substr(at + dash.size()));
-        if (!rest.empty() && header_line_kind(rest) == HeaderLine::title) return rest;
-    }
+    // (after any of them: "Constitution - Part 6H - Protocol for notifying local members")
+    for (std::string_view dash : place_separators)
+        for (auto at = line.find(dash); at != std::string_view::npos; at = line.find(dash, at + dash.size())) {
+            std::string rest = trim(line.substr(at + dash.size()));
+            if (!rest.empty() && header_line_kind(rest) == HeaderLine::title) return rest;
+        }
     // "Part 5.→Member and Officer Relations Protocol": the Part's number, then the title
     const std::vector<std::string> words = split_words(line);
     if (words.size() >= 3 && lower(words[0]) == "part" && (is_digit(words[1][0]) || words[1].size() <= 4)) {
@@ -1491,8 +1511,11 @@ private:
     }
     // words before any heading or number (a text with no structure at all) go into a
     // section without a heading
+    // (words after the preamble ended, before any heading: the protocol's own, an untitled
+    // section's introduction)
     Section& section() {
-        if (p_.sections.empty()) p_.sections.emplace_back();
+        if (p_.sections.empty() || (!in_preamble_ && p_.sections.back().kind == SectionKind::preamble))
+            p_.sections.emplace_back();
         return p_.sections.back();
     }
     std::vector<Block>& container() {
@@ -2460,6 +2483,23 @@ std::size_t title_named_by_report(const std::vector<Item>& items, std::size_t to
 // unnumbered heading.
 bool numbered(const Item& it) { return opens_clause(it.role) && it.role != Role::heading; }
 
+// "Annex A: Protocol For Relations Between Councillors And Employees" under a web page's own
+// title and a description of it: the first heading, before any numbered paragraph, is a
+// division's label and words that name a protocol or code (no "Annex B" follows): the
+// document's title, the text above it a preamble. Its index, or items.size().
+std::size_t title_after_its_place(const std::vector<Item>& items, std::size_t top) {
+    for (std::size_t i = top; i < items.size() && !numbered(items[i]); ++i) {
+        const Item& it = items[i];
+        if (it.role != Role::heading || it.marker.kind != MarkerKind::none) continue;
+        const std::vector<std::string> words = split_words(it.para.text);
+        if (i > top && division_word(lower(words[0])) && !title_after_place(it.para.text).empty() &&
+            !next_division_follows(items, i))
+            return i;
+        break;
+    }
+    return items.size();
+}
+
 // How often the first part of the numbers goes back in items [from, to): "3.2" then "1.".
 int restarts(const std::vector<Item>& items, std::size_t from, std::size_t to) {
     int count = 0, last = 0;
@@ -2674,9 +2714,11 @@ const Item* list_of_documents(const std::vector<Item>& items) {
 // name none: not a protocol to import (LAYOUTS.md 35).
 bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::string& path, Diagnostics& diags) {
     // the minutes of a meeting say who was present, who sent apologies, what was resolved
-    // and when the meeting ended, each at the start of a paragraph or heading
-    static const std::array<std::string_view, 6> minutes_marks = {
-        "minutes of", "present:", "apologies", "resolved", "the meeting ended", "the meeting closed"};
+    // and when the meeting ended, each at the start of a paragraph or heading; a committee
+    // system's page for an agenda item gives its decision, its minutes and its papers
+    static const std::array<std::string_view, 11> minutes_marks = {
+        "minutes of", "present:",     "apologies",     "resolved",           "the meeting ended", "the meeting closed",
+        "minutes:",   "agenda item", "decision:", "supporting documents:", "the committee considered"};
     std::vector<std::string_view> marks_seen;
     const Item* first_mark = nullptr;
     for (const Item& it : items) {
@@ -2691,8 +2733,8 @@ bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::str
     if (marks_seen.size() >= 3) {
         diags.error(path, first_mark->para.pos,
                     "this reads as the minutes of a meeting, not a protocol: it records who was present, apologies, "
-                    "resolutions and when the meeting ended; import the protocol itself (the document the minutes "
-                    "discuss)");
+                    "resolutions, decisions or when the meeting ended; import the protocol itself (the document the "
+                    "minutes discuss)");
         return true;
     }
     if (const Item* named = list_of_documents(items)) {
@@ -2716,10 +2758,18 @@ bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::str
         ++lines;
         sentences += word_count(words, 2) >= 2 && (ends_sentence(words) || words.find(". ") != std::string_view::npos);
     }
-    if (lines >= 6 && sentences * 8 < lines) {
+    // (a few lines, not one sentence and no numbered paragraph: what is left of a contents
+    // page whose entries went)
+    const bool no_sentence_nor_paragraph = items.size() >= 3 && std::none_of(items.begin(), items.end(), [](const Item& it) {
+        const std::string_view words = it.rest.empty() ? std::string_view(it.para.text) : std::string_view(it.rest);
+        return it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause ||
+               ends_sentence(words) || words.find(". ") != std::string_view::npos;
+    });
+    if ((lines >= 6 && sentences * 8 < lines) || no_sentence_nor_paragraph) {
         diags.error(path, items.front().para.pos,
-                    "this reads as a list of contents or of documents, not a protocol: " + std::to_string(lines) +
-                        " lines and " + (sentences == 0 ? "none" : "only " + std::to_string(sentences)) +
+                    "this reads as a list of contents or of documents, not a protocol: " +
+                        std::to_string(std::max(lines, no_sentence_nor_paragraph ? items.size() : 0)) + " lines and " +
+                        (sentences == 0 ? "none" : "only " + std::to_string(sentences)) +
                         " of them a sentence; import the protocol itself (its own text, the document the list "
                         "names)");
         return true;
@@ -3206,10 +3256,19 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                 start = next;
         }
     }
-    const std::size_t title_after_report = title_after_paper < items.size() ? title_after_paper
-                                           : title.empty()                  ? title_named_by_report(items, top)
-                                                                            : items.size();
-    if (title_after_report < items.size() && title_after_report != title_after_paper) {
+    std::size_t title_after_report = title_after_paper < items.size() ? title_after_paper
+                                     : title.empty()                  ? title_named_by_report(items, top)
+                                                                      : items.size();
+    const bool title_after_place_above =
+        title.empty() && title_after_report == items.size() && title_after_its_place(items, top) < items.size();
+    if (title_after_place_above) {
+        title_after_report = title_after_its_place(items, top);
+        title = items[title_after_report].para.text;  // (its label too: the front matter has no place for an Annex)
+        diags.warning(path, items[title_after_report].para.pos,
+                      "'" + title +
+                          "' taken as the title: the first heading, a division's label and words that name a "
+                          "protocol or code; the text above it is kept as its preamble");
+    } else if (title_after_report < items.size() && title_after_report != title_after_paper) {
         title = items[title_after_report].para.text;
         if (report_numbers_clash(items, top, title_after_report)) {
             numbers_above_title_as_words(items, top, title_after_report);

@@ -1709,3 +1709,75 @@ TEST_CASE("a council's name is not read across the name of a document before it"
         CHECK(i.result.protocol.meta.council == "Anytown Parish Council");
     }
 }
+
+// Seen on a government page that publishes a code with its protocol as an annex: the page's
+// own title and a description of it, then "Annex A: Protocol For Relations Between
+// Councillors And Employees", definitions, and "1." "2." ... The annex's heading is the
+// title (its label kept in it: the front matter has no place for an annex); the page's words
+// above are the preamble, the definitions the protocol's own introduction.
+TEST_CASE("a division's label and a protocol's title under a page's own title and description",
+          "[import][issue13]") {
+    int cases = 0;
+    for (const std::string label : {"Annex A", "Appendix 2", "Schedule 1", "Annexe C"})
+        for (const std::string separator : {": ", " \xE2\x80\x93 ", " - "})
+            for (const int description : {1, 2})
+                for (const bool definitions : {false, true})
+                    for (const bool two_levels : {false, true}) {
+                        const std::string heading =
+                            label + separator + "Protocol For Relations Between Councillors And Employees";
+                        std::string text = "Councillors' code of conduct: December 2021\n\n";
+                        for (int k = 0; k < description; ++k)
+                            text += "Code of conduct for councillors setting out the standards of behaviour they "
+                                    "follow, issued by Ministers under the Act.\n\n";
+                        text += heading + "\n\n";
+                        if (definitions)
+                            text += "The reference to employees below covers all employees and officers of "
+                                    "councils.\n\nThe reference to Convener below covers all committee chairs.\n\n";
+                        for (int k = 1; k <= 4; ++k)
+                            text += (two_levels ? "1." : "") + std::to_string(k) + (two_levels ? " " : ". ") +
+                                    "Councillors and employees should work in an atmosphere of mutual trust, rule " +
+                                    std::to_string(k) + ".\n\n";
+                        INFO(text);
+                        const Imported i = import_text(text, {.council = "Anytown Council"});
+                        CHECK(i.result.protocol.meta.title == heading);
+                        CHECK(i.numbers.size() == 4);
+                        const auto& sections = i.result.protocol.sections;
+                        REQUIRE(!sections.empty());
+                        CHECK(sections.front().kind == model::SectionKind::preamble);
+                        CHECK(contains(model::plain_text(sections.front().intro.front().inlines), "code of conduct"));
+                        // the definitions are the protocol's, not the preamble's
+                        for (const auto& s : sections)
+                            for (const auto& b : s.intro)
+                                if (contains(model::plain_text(b.inlines), "The reference to"))
+                                    CHECK(s.kind != model::SectionKind::preamble);
+                        CHECK(contains(i.warnings, "' taken as the title: the first heading, a division's label"));
+                        ++cases;
+                    }
+    CHECK(cases == 96);
+}
+
+// Seen on a document-sharing site's copy of a constitution's Part: its contents list went
+// (dot leaders), and what was left is a few lines of titles and file names, not one
+// sentence and no numbered paragraph: refused as a list, not written out as a protocol.
+TEST_CASE("a few lines of titles with no sentence and no numbered paragraph are refused as a list",
+          "[import][issue13]") {
+    const std::array<std::string, 5> lines = {"Part 5 Codes and Protocols", "Kent Code of Conduct for Members",
+                                              "Officers' Code of Conduct document.doc615",
+                                              "Protocol on Member/Officer Relations", "Civic Protocols"};
+    int cases = 0;
+    for (std::size_t count = 3; count <= lines.size(); ++count)
+        for (const bool headed : {false, true}) {
+            std::string text = headed ? "Codes and Protocols\n\nContents\n\n" : "";
+            for (std::size_t k = 0; k < count; ++k) text += lines[k] + " document.doc" + std::to_string(613 + k) + "\n\n";
+            INFO(text);
+            model::Diagnostics diags;
+            const import::ImportResult r = import::import_text(text, "t.txt", {.council = "Anytown"}, diags);
+            CHECK_FALSE(r.ok);
+            std::string errors;
+            for (const auto& d : diags.items())
+                if (d.severity == model::Severity::error) errors += d.message;
+            CHECK(contains(errors, "this reads as a list of contents or of documents"));
+            ++cases;
+        }
+    CHECK(cases == 6);
+}
