@@ -324,12 +324,17 @@ bool may_autolink(std::string_view text) {
 // ending in '#' (no closing sequence): one text node. The reader cuts those words from the
 // source. cmark still reads the rest of the body, with a one-letter stand-in for each run
 // of plain blocks (those with only blank lines between them), which closes what the
-// blocks would have closed (see with_stand_ins).
+// blocks would have closed (see with_stand_ins). A bullet list is plain when every line of
+// it is an item "- " followed by words as plain as a paragraph's line, the blocks before and
+// after it are not lists it could join or continue (a plain paragraph or heading, or
+// nothing, before it; after it nothing indented and nothing starting with '-'): cmark makes
+// of it a list of one-paragraph items, one text node each.
 struct PlainBlock {
     std::uint32_t line = 0;      // its first line
     std::uint32_t lines = 0;     // how many
     std::string_view text;       // its lines, without the last line end
-    int heading_level = 0;       // 1 to 6 for a heading, 0 for a paragraph
+    int heading_level = 0;       // 1 to 6 for a heading, 0 for a paragraph or a list
+    bool bullets = false;        // a bullet list, one item a line
     bool continues_run = false;  // only blank lines since the plain block before
 };
 
@@ -410,6 +415,13 @@ int plain_heading_level(std::string_view text, std::size_t at) {
 
 bool blank_line(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
+// The end of the line that starts at `at` when it is an item of a plain bullet list ("- "
+// and the words of a plain paragraph's line), else npos.
+std::size_t plain_item_end(std::string_view text, std::size_t at) {
+    if (at + 2 >= text.size() || text[at] != '-' || text[at + 1] != ' ') return std::string_view::npos;
+    return plain_line_end(text, at + 2);
+}
+
 // The plain blocks of the body (which starts at line `first_line`), in order.
 std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t first_line) {
     std::vector<PlainBlock> out;
@@ -417,11 +429,14 @@ std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t f
     std::uint32_t line = first_line;
     std::size_t at = 0;
     bool after_plain = false;  // the run of lines before the blank lines at `at` was a plain block
+    bool may_continue_list = false;  // that run was a list or might end inside one (not plain)
     while (at < body.size()) {
         // a run of lines between blank lines (or the ends of the body)
         const std::size_t begin = at;
         const std::uint32_t begin_line = line;
         const int heading_level = plain_heading_level(body, at);
+        // a list after a plain paragraph or heading (or first in the body) is a list of its own
+        const bool bullets = heading_level == 0 && !may_continue_list && plain_item_end(body, at) != std::string_view::npos;
         bool plain = true;
         if (heading_level > 0) {  // a heading alone between blank lines
             at = line_end(at) + 1;
@@ -429,7 +444,7 @@ std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t f
             plain = at >= body.size() || blank_line(body.substr(at, line_end(at) - at));
         }
         for (; at < body.size(); ++line) {
-            std::size_t end = plain ? plain_line_end(body, at) : std::string_view::npos;
+            std::size_t end = !plain ? std::string_view::npos : bullets ? plain_item_end(body, at) : plain_line_end(body, at);
             if (end == std::string_view::npos) {
                 end = line_end(at);
                 if (blank_line(body.substr(at, end - at))) break;
@@ -438,17 +453,23 @@ std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t f
             at = end + 1;
         }
         const std::size_t end = std::min(at, body.size());
-        const bool plain_block = plain && end > begin;
+        bool plain_block = plain && end > begin;
         if (plain_block)
             out.push_back({begin_line, line - begin_line, body.substr(begin, end - begin - (body[end - 1] == '\n')),
-                           heading_level, after_plain});
-        after_plain = plain_block;
+                           heading_level, bullets, after_plain});
         // the blank lines after it
         for (; at < body.size(); ++line) {
             const std::size_t nl = line_end(at);
             if (!blank_line(body.substr(at, nl - at))) break;
             at = nl + 1;
         }
+        // what comes next may continue a list: an indented line, another item
+        if (plain_block && bullets && at < body.size() && (static_cast<unsigned char>(body[at]) <= ' ' || body[at] == '-')) {
+            out.pop_back();
+            plain_block = false;
+        }
+        after_plain = plain_block;
+        may_continue_list = !plain_block || bullets;
     }
     return out;
 }
@@ -657,6 +678,14 @@ private:
     // section or clause it belongs to.
     void read_top(cmark_node* n, const PlainBlock* plain, Protocol& p);
     Block read_list(cmark_node* n);
+    // A plain bullet list, item by item from the source.
+    Block read_plain_list(const PlainBlock& plain);
+    // Takes a sub-item's label ("(a)", "iv.") and id off the front of its first paragraph,
+    // which starts at `at`.
+    void take_label(ListItem& item, SourcePos at);
+    // How the items of a list read are labelled: a list is labelled only when every item
+    // carries a label, and a stray label goes back into its item's words.
+    static void settle_labels(Block& list, bool ordered);
     Block read_table(cmark_node* n);
     std::vector<Block> read_children(cmark_node* parent);
 
@@ -910,7 +939,6 @@ Block Reader::read_list(cmark_node* n) {
     b.kind = BlockKind::list;
     b.pos = pos_of(n);
     bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-    std::vector<std::string> labels;
     for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
         ListItem li;
         li.pos = pos_of(item);
@@ -924,50 +952,79 @@ Block Reader::read_list(cmark_node* n) {
             if (k < raw.size()) ++k;
             li.label = std::string(raw.substr(0, k));
         } else if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH && !li.blocks.empty()) {
-            SourcePos ppos = pos_of(first);
-            std::string_view raw = lines_.from(ppos.line, ppos.column);
-            std::string label;
-            std::size_t used = match_label(raw, label);
-            if (used) {
-                AttrBlock attrs;
-                std::size_t attr_len = parse_attr_block(raw.substr(used), attrs);
-                if (attrs.malformed)
-                    diags_.error(path_, ppos,
-                                 "malformed id in sub-item '" + std::string(raw.substr(used, attr_len)) + "'");
-                if (attr_len) {
-                    li.id = attrs.id;
-                    note_id(li.id, ppos, true);
-                    used += attr_len;
-                }
-                li.label = label;
-                strip_prefix(li.blocks.front().inlines, used);
-            }
+            take_label(li, pos_of(first));
         }
-        labels.push_back(li.label);
         b.items.push_back(std::move(li));
     }
-    if (ordered) {
-        b.list_style = ListStyle::ordered;
-    } else {
-        // A list is labelled only when every item carries a label.
-        bool all = !labels.empty();
-        for (const auto& l : labels) all = all && !l.empty();
-        if (all) {
-            b.list_style = style_of(labels);
-        } else {
-            b.list_style = ListStyle::bullet;
-            for (auto& item : b.items) {
-                if (item.label.empty()) continue;
-                // put a stray label back into the words
-                Inline t;
-                t.kind = InlineKind::text;
-                t.text = item.label + " ";
-                if (!item.blocks.empty()) item.blocks.front().inlines.insert(item.blocks.front().inlines.begin(), t);
-                item.label.clear();
-            }
-        }
-    }
+    settle_labels(b, ordered);
     return b;
+}
+
+Block Reader::read_plain_list(const PlainBlock& plain) {
+    // As cmark gives it: an item a line, each a paragraph of one text node after the "- "
+    Block b;
+    b.kind = BlockKind::list;
+    b.pos = {plain.line, 1};
+    b.items.reserve(plain.lines);
+    std::uint32_t line = plain.line;
+    for (std::size_t at = 0; at < plain.text.size(); ++line) {
+        const std::size_t nl = std::min(plain.text.find('\n', at), plain.text.size());
+        ListItem& item = b.items.emplace_back();
+        item.pos = {line, 1};
+        Block& paragraph = item.blocks.emplace_back();
+        paragraph.pos = {line, 3};
+        Inline& words = paragraph.inlines.emplace_back();
+        words.text = plain.text.substr(at + 2, nl - at - 2);
+        words.pos = paragraph.pos;
+        take_label(item, paragraph.pos);
+        at = nl + 1;
+    }
+    settle_labels(b, false);
+    return b;
+}
+
+void Reader::take_label(ListItem& item, SourcePos at) {
+    std::string_view raw = lines_.from(at.line, at.column);
+    std::string label;
+    std::size_t used = match_label(raw, label);
+    if (!used) return;
+    AttrBlock attrs;
+    std::size_t attr_len = parse_attr_block(raw.substr(used), attrs);
+    if (attrs.malformed)
+        diags_.error(path_, at, "malformed id in sub-item '" + std::string(raw.substr(used, attr_len)) + "'");
+    if (attr_len) {
+        item.id = attrs.id;
+        note_id(item.id, at, true);
+        used += attr_len;
+    }
+    item.label = label;
+    strip_prefix(item.blocks.front().inlines, used);
+}
+
+void Reader::settle_labels(Block& list, bool ordered) {
+    if (ordered) {
+        list.list_style = ListStyle::ordered;
+        return;
+    }
+    const bool all = !list.items.empty() && std::none_of(list.items.begin(), list.items.end(),
+                                                         [](const ListItem& item) { return item.label.empty(); });
+    if (all) {
+        std::vector<std::string> labels;
+        labels.reserve(list.items.size());
+        for (const auto& item : list.items) labels.push_back(item.label);
+        list.list_style = style_of(labels);
+        return;
+    }
+    list.list_style = ListStyle::bullet;
+    for (auto& item : list.items) {
+        if (item.label.empty()) continue;
+        // put a stray label back into the words
+        Inline t;
+        t.kind = InlineKind::text;
+        t.text = item.label + " ";
+        if (!item.blocks.empty()) item.blocks.front().inlines.insert(item.blocks.front().inlines.begin(), t);
+        item.label.clear();
+    }
 }
 
 Block Reader::read_table(cmark_node* n) {
@@ -1047,6 +1104,7 @@ Block Reader::read_block(cmark_node* n) {
 
 Block Reader::read_top_block(cmark_node* n, const PlainBlock* plain) {
     if (!plain) return read_block(n);
+    if (plain->bullets) return read_plain_list(*plain);
     // As cmark gives it: a text node per line, a soft break (with no position) between two.
     const std::string_view lines = plain->text;
     Block b;
@@ -1169,7 +1227,8 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
 }
 
 std::size_t Reader::blocks_in(cmark_node* n, const PlainBlock* plain) {
-    if (plain || cmark_node_get_type(n) != CMARK_NODE_LIST) return 1;
+    if (plain) return plain->bullets ? plain->lines : 1;
+    if (cmark_node_get_type(n) != CMARK_NODE_LIST) return 1;
     std::size_t items = 0;
     for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) ++items;
     return items;
@@ -1179,6 +1238,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
     const SourcePos pos = plain ? SourcePos{plain->line, 1} : pos_of(n);
     const cmark_node_type type = !plain                     ? cmark_node_get_type(n)
                                  : plain->heading_level > 0 ? CMARK_NODE_HEADING
+                                 : plain->bullets           ? CMARK_NODE_LIST
                                                             : CMARK_NODE_PARAGRAPH;
     const bool in_preamble = section_ && section_->kind == SectionKind::preamble;
 
@@ -1276,7 +1336,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
         }
     }
 
-    if (type == CMARK_NODE_LIST && cmark_node_get_list_type(n) == CMARK_ORDERED_LIST && section_ && !in_preamble &&
+    if (type == CMARK_NODE_LIST && !plain && cmark_node_get_list_type(n) == CMARK_ORDERED_LIST && section_ && !in_preamble &&
         (!clause_ || clause_->depth() == 1)) {
         // Single-level numbering: each item is a clause, numbered as written.
         Block list = read_list(n);

@@ -149,6 +149,55 @@ TEST_CASE("plain blocks read from the source equal cmark's reading next to every
     }
 }
 
+TEST_CASE("plain bullet lists read from the source equal cmark's reading next to what could join or continue them",
+          "[source][plain]") {
+    // Items of plain words, items that only look plain, and the blocks that could make a
+    // list of two, take one in or continue its last item.
+    const std::vector<std::string> pieces = {
+        "- a bullet",
+        "- another bullet item",
+        "- (a) a labelled bullet",
+        "- b) {#item-id} labelled with an id",
+        "- c. {#Bad id} a malformed id",
+        "- iv. a roman label",
+        "- 1.2 a number in words",
+        "- 3. an ordered list inside",
+        "- # not a heading",
+        "-  two spaces",
+        "- ",
+        "-",
+        "- a trailing space ",
+        "- an *emphasis*",
+        "* a star bullet",
+        "+ a plus bullet",
+        "1. an ordered item",
+        "  indented two",
+        "    indented four",
+        "> a quote",
+        "## A heading {#heading}",
+        "### 2.3 A clause heading",
+        "1.1 {#clause} A clause that lists:",
+        "(a) a labelled paragraph",
+        "plain words",
+        "---",
+        "```",
+        "<!-- a comment",
+        "",
+        "",
+        "",
+    };
+    std::mt19937 random(31);
+    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+    std::uniform_int_distribution<int> length(1, 30);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text = kFrontMatter;
+        if (round % 3) text += "\n## Section {#s}\n\n";
+        for (int k = length(random); k > 0; --k) text += pieces[pick(random)] + "\n";
+        if (round % 5 == 0) text.pop_back();  // no line end at the end
+        require_same_reading(text, "bullets-" + std::to_string(round));
+    }
+}
+
 TEST_CASE("plain blocks read from the source equal cmark's reading on random bytes", "[source][plain]") {
     // Short lines of a small alphabet rich in what Markdown acts on.
     const std::string alphabet = "aZ1.) (\t\n\n\n#>-*_`~|[]:!<&\\@w/{}\xC3\xA9";
