@@ -14,6 +14,19 @@ namespace {
 
 std::string show(const std::vector<int>& parts) { return join_number(parts); }
 
+// Clause numbers looked up by their parts, in place: joining each into a string to key a
+// map cost more than the rest of the check.
+struct PartsHash {
+    std::size_t operator()(const std::vector<int>* parts) const {
+        std::size_t h = 1469598103934665603ull;
+        for (int part : *parts) h = (h ^ static_cast<std::size_t>(static_cast<unsigned>(part))) * 1099511628211ull;
+        return h;
+    }
+};
+struct SameParts {
+    bool operator()(const std::vector<int>* a, const std::vector<int>* b) const { return *a == *b; }
+};
+
 // Checks `cur` against the number before it in document order. Numbering is a walk
 // of a tree whose shape comes from the numbers: after 3.4.2 may come 3.4.3, 3.5, 4.1
 // or 3.4.2.1; anything else is a gap or out of order.
@@ -31,9 +44,9 @@ void check_sequence(const std::vector<int>& prev, const Clause& cur, const std::
     }
     if (k == prev.size()) {
         // a sub-clause of prev: must start at prev.1
-        std::vector<int> expected = prev;
-        expected.push_back(1);
         if (c.size() > prev.size() + 1 || c[k] != 1) {
+            std::vector<int> expected = prev;
+            expected.push_back(1);
             diags.error(file, at,
                         "clause " + show(c) + " follows " + (prev.empty() ? std::string("the start") : show(prev)) +
                             ": " + show(expected) + " is missing");
@@ -44,14 +57,11 @@ void check_sequence(const std::vector<int>& prev, const Clause& cur, const std::
         diags.error(file, at, "clause " + show(c) + " comes after " + show(prev));
         return;
     }
-    std::vector<int> expected(c.begin(), c.begin() + static_cast<long>(k));
-    expected.push_back(prev[k] + 1);
-    if (c[k] > prev[k] + 1) {
-        diags.error(file, at, "clause " + show(c) + " follows " + show(prev) + ": " + show(expected) + " is missing");
-        return;
-    }
-    // cur[k] == prev[k] + 1: deeper parts must start at 1 (3.4.2 -> 3.5 or 3.5.1 is not fine)
-    if (c.size() > k + 1) {
+    // cur[k] == prev[k] + 1, with deeper parts starting at 1 (3.4.2 -> 3.5 or 3.5.1 is not
+    // fine); the number expected is made only for the message
+    if (c[k] > prev[k] + 1 || c.size() > k + 1) {
+        std::vector<int> expected(c.begin(), c.begin() + static_cast<long>(k));
+        expected.push_back(prev[k] + 1);
         diags.error(file, at, "clause " + show(c) + " follows " + show(prev) + ": " + show(expected) + " is missing");
     }
 }
@@ -62,7 +72,8 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
     const std::string& file = p.source_path;
     std::vector<int> prev;                            // the last number seen, in document order
     std::vector<int> prev_section;                    // the last level-2 section number seen
-    std::unordered_map<std::string, SourcePos> seen;  // number -> first place (looked up, never walked)
+    // number -> first place (looked up, never walked)
+    std::unordered_map<const std::vector<int>*, SourcePos, PartsHash, SameParts> seen;
 
     std::vector<int> current;  // number of the enclosing level-2 section
     bool first_clause = true;
@@ -111,15 +122,14 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
             if (c.heading.empty() && c.blocks.empty())
                 diags.error(file, at, "clause " + c.number.text + " has no text");
             if (c.number.empty()) continue;
-            const std::string key = show(c.number.parts);
-            if (auto [it, fresh] = seen.emplace(key, at); !fresh) {
-                diags.error(
-                    file, at,
-                    "clause " + key + " is numbered twice (first at line " + std::to_string(it->second.line) + ")");
+            if (auto [it, fresh] = seen.emplace(&c.number.parts, at); !fresh) {
+                diags.error(file, at,
+                            "clause " + show(c.number.parts) + " is numbered twice (first at line " +
+                                std::to_string(it->second.line) + ")");
                 continue;
             }
             if (!current.empty() && c.number.parts.size() > 1 && c.number.parts.front() != current.front()) {
-                diags.error(file, at, "clause " + key + " is inside section " + show(current));
+                diags.error(file, at, "clause " + show(c.number.parts) + " is inside section " + show(current));
                 continue;
             }
             // the first clause may continue a series begun in an earlier Part (8.63, 24.5),

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <iterator>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -339,13 +340,29 @@ bool parse_clause_number(std::string_view s, std::vector<int>& parts) {
 }
 
 std::string join_number(const std::vector<int>& parts) {
+    // The dots and digits gathered on the stack and made a string at once (a number of more
+    // than five parts five at a time): appended part by part, the string's room was checked
+    // at every dot and every part. Parts under 100, nearly all, are written without to_chars.
     std::string out;
-    out.reserve(parts.size() * 5);  // "9999." at most, for a number read from a source
-    char digits[16];
+    char buffer[5 * 12];
+    char* at = buffer;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i) out += '.';
-        out.append(digits, std::to_chars(digits, digits + sizeof digits, parts[i]).ptr);
+        if (at + 12 > std::end(buffer)) {
+            out.append(buffer, at);
+            at = buffer;
+        }
+        if (i) *at++ = '.';
+        if (const auto part = static_cast<unsigned>(parts[i]); part < 10) {
+            *at++ = static_cast<char>('0' + part);
+        } else if (part < 100) {
+            *at++ = static_cast<char>('0' + part / 10);
+            *at++ = static_cast<char>('0' + part % 10);
+        } else {
+            at = std::to_chars(at, std::end(buffer), parts[i]).ptr;
+        }
     }
+    if (out.empty()) return std::string(buffer, at);
+    out.append(buffer, at);
     return out;
 }
 
