@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <charconv>
 #include <iterator>
@@ -79,15 +80,20 @@ bool showable(long cp) {
 std::size_t find_unshowable(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
-        // sixteen (or eight) bytes at once while they are all printable ASCII (0x20 to 0x7E);
-        // any other byte (or a rare false alarm) is settled one byte at a time below
+        // sixteen (or eight) bytes at once while they are all printable ASCII (0x20 to 0x7E)
+        // or line ends (a source's every line would stop the sixteen otherwise); any other
+        // byte (or a rare false alarm) is settled one byte at a time below
 #if defined(__SSE2__)
         for (; i + 16 <= text.size(); i += 16) {
             const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
             // (bytes from 0x80 on are negative to a signed comparison: below ' ' too)
-            const __m128i other =
-                _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)));
-            if (_mm_movemask_epi8(other)) break;
+            const __m128i below_space =
+                _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+            const __m128i other = _mm_or_si128(below_space, _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)));
+            if (const int mask = _mm_movemask_epi8(other)) {
+                i += static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));  // to that byte
+                break;
+            }
         }
 #endif
         for (; i + 8 <= text.size(); i += 8) {
