@@ -1,7 +1,7 @@
 #include "check/check.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <bit>
 
 #include "model/facts.hpp"
 #include "model/text.hpp"
@@ -14,17 +14,32 @@ namespace {
 
 std::string show(const std::vector<int>& parts) { return join_number(parts); }
 
-// Clause numbers looked up by their parts, in place: joining each into a string to key a
-// map cost more than the rest of the check.
-struct PartsHash {
-    std::size_t operator()(const std::vector<int>* parts) const {
-        std::size_t h = 1469598103934665603ull;
-        for (int part : *parts) h = (h ^ static_cast<std::size_t>(static_cast<unsigned>(part))) * 1099511628211ull;
-        return h;
+SourcePos number_place(const Clause& c) { return c.number_pos.known() ? c.number_pos : c.pos; }
+
+// The first clause given each number, found by the number's own parts in an open-addressed
+// table sized once: a map keyed by each number joined into a string, a node for every
+// clause, cost more than the rest of the check.
+class FirstByNumber {
+public:
+    explicit FirstByNumber(std::size_t clauses)
+        : slots_(std::bit_ceil(std::max<std::size_t>(2 * clauses, 2))),
+          shift_(64 - std::countr_zero(slots_.size())) {}
+    // The clause first given c's number: c itself when it is the first.
+    const Clause& first(const Clause& c) {
+        for (std::size_t k = slot(c.number.parts);; k = (k + 1) & (slots_.size() - 1)) {
+            if (!slots_[k]) return *(slots_[k] = &c);
+            if (slots_[k]->number.parts == c.number.parts) return *slots_[k];
+        }
     }
-};
-struct SameParts {
-    bool operator()(const std::vector<int>* a, const std::vector<int>* b) const { return *a == *b; }
+
+private:
+    std::size_t slot(const std::vector<int>& parts) const {
+        std::uint64_t h = 1469598103934665603ull;
+        for (int part : parts) h = (h ^ static_cast<std::uint32_t>(part)) * 1099511628211ull;
+        return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ull) >> shift_);
+    }
+    std::vector<const Clause*> slots_;
+    int shift_;
 };
 
 // Checks `cur` against the number before it in document order. Numbering is a walk
@@ -34,7 +49,7 @@ void check_sequence(const std::vector<int>& prev, const Clause& cur, const std::
     const auto& c = cur.number.parts;
     std::size_t k = 0;
     while (k < prev.size() && k < c.size() && prev[k] == c[k]) ++k;
-    const SourcePos at = cur.number_pos.known() ? cur.number_pos : cur.pos;
+    const SourcePos at = number_place(cur);
 
     if (k == c.size()) {
         // cur equals prev or is an ancestor of it: reported as a duplicate elsewhere,
@@ -72,14 +87,12 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
     const std::string& file = p.source_path;
     std::vector<int> prev;                            // the last number seen, in document order
     std::vector<int> prev_section;                    // the last level-2 section number seen
-    // number -> first place (looked up, never walked)
-    std::unordered_map<const std::vector<int>*, SourcePos, PartsHash, SameParts> seen;
 
     std::vector<int> current;  // number of the enclosing level-2 section
     bool first_clause = true;
     std::size_t clauses = 0;
     for (const auto& s : p.sections) clauses += s.clauses.size();
-    seen.reserve(clauses);
+    FirstByNumber seen(clauses);
     for (auto section = p.sections.begin(); section != p.sections.end(); ++section) {
         const Section& s = *section;
         if (s.kind == SectionKind::preamble) continue;
@@ -118,14 +131,14 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
             }
         }
         for (const auto& c : s.clauses) {
-            const SourcePos at = c.number_pos.known() ? c.number_pos : c.pos;
+            const SourcePos at = number_place(c);
             if (c.heading.empty() && c.blocks.empty())
                 diags.error(file, at, "clause " + c.number.text + " has no text");
             if (c.number.empty()) continue;
-            if (auto [it, fresh] = seen.emplace(&c.number.parts, at); !fresh) {
+            if (const Clause& first = seen.first(c); &first != &c) {
                 diags.error(file, at,
                             "clause " + show(c.number.parts) + " is numbered twice (first at line " +
-                                std::to_string(it->second.line) + ")");
+                                std::to_string(number_place(first).line) + ")");
                 continue;
             }
             if (!current.empty() && c.number.parts.size() > 1 && c.number.parts.front() != current.front()) {
