@@ -13,9 +13,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <memory_resource>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "io/files.hpp"
 #include "model/ids.hpp"
@@ -658,6 +658,54 @@ private:
 
 thread_local CmarkArena* CmarkArena::current_ = nullptr;
 
+// Every id written so far and where: an open-addressed table of places in one buffer of
+// the ids' characters. A map of strings (even from an arena) cost a node and a copy of
+// every id, and more than the rest of noting it.
+class IdsSeen {
+public:
+    // Room for `ids` without growing.
+    void reserve(std::size_t ids) {
+        if (2 * ids > slots_.size()) grow(std::bit_ceil(2 * ids));
+    }
+    // Where `id` (not empty) was written before, else nullptr: then it is noted at `at`.
+    const SourcePos* noted_before(std::string_view id, SourcePos at) {
+        if (2 * (used_ + 1) > slots_.size()) grow(std::max<std::size_t>(16, 2 * slots_.size()));
+        const std::size_t hash = std::hash<std::string_view>{}(id);
+        Slot* slot = find(hash, id);
+        if (slot->length) return &slot->pos;
+        *slot = {static_cast<std::uint32_t>(hash), static_cast<std::uint32_t>(chars_.size()),
+                 static_cast<std::uint32_t>(id.size()), at};
+        chars_.append(id);
+        ++used_;
+        return nullptr;
+    }
+
+private:
+    struct Slot {
+        std::uint32_t hash = 0;    // its low bits
+        std::uint32_t begin = 0;   // in chars_ (a source is at most kMaxSourceBytes)
+        std::uint32_t length = 0;  // 0: empty
+        SourcePos pos;
+    };
+    // The slot holding `id`, else the empty slot where it goes.
+    Slot* find(std::size_t hash, std::string_view id) {
+        for (std::size_t k = hash & (slots_.size() - 1);; k = (k + 1) & (slots_.size() - 1)) {
+            Slot& slot = slots_[k];
+            if (!slot.length || (slot.hash == static_cast<std::uint32_t>(hash) &&
+                                 std::string_view(chars_).substr(slot.begin, slot.length) == id))
+                return &slot;
+        }
+    }
+    void grow(std::size_t size) {
+        std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(size));
+        for (const Slot& slot : old)
+            if (slot.length) *find(slot.hash, std::string_view(chars_).substr(slot.begin, slot.length)) = slot;
+    }
+    std::vector<Slot> slots_;
+    std::string chars_;
+    std::size_t used_ = 0;
+};
+
 class Reader {
 public:
     // `body`: what cmark read, when plain blocks were left to the reader.
@@ -727,10 +775,7 @@ private:
     Diagnostics& diags_;
     Clause* clause_ = nullptr;    // the open clause, if any
     Section* section_ = nullptr;  // the open section, if any
-    // Every id written so far, keys and nodes from one arena: two small allocations an id
-    // from the heap cost more than the rest of noting it.
-    std::pmr::monotonic_buffer_resource id_arena_;
-    std::pmr::unordered_map<std::pmr::string, SourcePos> given_ids_{&id_arena_};
+    IdsSeen given_ids_;
     int depth_ = 0;
     bool reported_depth_ = false;
     std::vector<TextPiece> pieces_;  // append_text's, kept for the next text node
@@ -799,10 +844,8 @@ AttrBlock Reader::strip_trailing_attrs(Inlines& inlines, SourcePos at) {
 
 void Reader::note_id(const std::string& id, SourcePos pos, bool given) {
     if (!given || id.empty()) return;
-    auto [it, inserted] = given_ids_.emplace(std::pmr::string(id, &id_arena_), pos);
-    if (!inserted)
-        diags_.error(path_, pos,
-                     "id '" + id + "' is used twice (first at line " + std::to_string(it->second.line) + ")");
+    if (const SourcePos* first = given_ids_.noted_before(id, pos))
+        diags_.error(path_, pos, "id '" + id + "' is used twice (first at line " + std::to_string(first->line) + ")");
 }
 
 void Reader::read_inline(cmark_node* n, Inlines& out) {
