@@ -25,6 +25,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 namespace protopub::source {
 
@@ -363,8 +366,49 @@ bool is_stop(std::string_view s, std::size_t i) {
            (i + 3 < s.size() && is_w(c) && is_w(s[i + 1]) && is_w(s[i + 2]) && s[i + 3] == '.');
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+// The sixteen-byte scan below, thirty-two places at a time on processors with AVX2 (it reads
+// every line of a source): the first stop from `i` on, else npos with `i` moved on to
+// where fewer than thirty-five bytes are left.
+__attribute__((target("avx2"))) std::size_t next_stop_avx2(std::string_view s, std::size_t& i) {
+    const char* const text = s.data();
+    for (; i + 35 <= s.size(); i += 32) {
+        const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text + i));
+        const __m256i x1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text + i + 1));
+        const __m256i x2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text + i + 2));
+        const __m256i x3 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text + i + 3));
+        const __m256i from_bracket = _mm256_sub_epi8(x, _mm256_set1_epi8('['));  // [ \ ] ^ _ `
+        const __m256i brackets =
+            _mm256_cmpeq_epi8(_mm256_min_epu8(from_bracket, _mm256_set1_epi8('`' - '[')), from_bracket);
+        const __m256i controls = _mm256_cmpeq_epi8(_mm256_min_epu8(x, _mm256_set1_epi8(0x1F)), x);
+        __m256i stops = _mm256_or_si256(controls, brackets);
+        for (char c : {'!', '&', '*', '<', '|', '~', '@'})
+            stops = _mm256_or_si256(stops, _mm256_cmpeq_epi8(x, _mm256_set1_epi8(c)));
+        const __m256i lower = _mm256_set1_epi8(0x20), w = _mm256_set1_epi8('w');
+        const __m256i www = _mm256_and_si256(
+            _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_or_si256(x, lower), w),
+                             _mm256_cmpeq_epi8(_mm256_or_si256(x1, lower), w)),
+            _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_or_si256(x2, lower), w),
+                             _mm256_cmpeq_epi8(x3, _mm256_set1_epi8('.'))));
+        const __m256i scheme =
+            _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(':')),
+                             _mm256_and_si256(_mm256_cmpeq_epi8(x1, _mm256_set1_epi8('/')),
+                                              _mm256_cmpeq_epi8(x2, _mm256_set1_epi8('/'))));
+        stops = _mm256_or_si256(stops, _mm256_or_si256(www, scheme));
+        if (const auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(stops)))
+            return i + static_cast<std::size_t>(std::countr_zero(mask));
+    }
+    return std::string_view::npos;
+}
+#endif
+
 // The first stop of `s` from `i` on, or s.size().
 std::size_t next_stop(std::string_view s, std::size_t i) {
+#if defined(__x86_64__) && defined(__GNUC__)
+    static const bool avx2 = __builtin_cpu_supports("avx2");
+    if (avx2)
+        if (const std::size_t stop = next_stop_avx2(s, i); stop != std::string_view::npos) return stop;
+#endif
 #if defined(__SSE2__)
     // sixteen places at a time, with the three bytes after them for "://" and "www."
     auto load = [&](std::size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at)); };
