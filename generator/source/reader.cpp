@@ -575,7 +575,7 @@ StandInBody with_stand_ins(std::string_view body, std::uint32_t body_line, const
 
 // Whether cmark-gfm could make a table of some lines of `text`: a table's delimiter row
 // holds a '|', or is a single column (":--", "---").
-bool may_hold_table(std::string_view text) {
+bool may_hold_table_rows(std::string_view text) {
     if (text.find('|') != std::string_view::npos) return true;
     for (std::size_t at = 0; at < text.size();) {
         const std::size_t end = std::min(text.find('\n', at), text.size());
@@ -588,6 +588,19 @@ bool may_hold_table(std::string_view text) {
         at = end + 1;
     }
     return false;
+}
+
+// The same for a body whose plain blocks are known: only the text between them is looked
+// at, line by line, since no plain line holds a '|' or is made of dashes, and a table's
+// lines are one run, never broken by a blank line.
+bool may_hold_table(std::string_view body, const std::vector<PlainBlock>& plains) {
+    std::size_t from = 0;
+    for (const PlainBlock& p : plains) {
+        const auto begin = static_cast<std::size_t>(p.text.data() - body.data());
+        if (may_hold_table_rows(body.substr(from, begin - from))) return true;
+        from = begin + p.text.size();
+    }
+    return may_hold_table_rows(body.substr(from));
 }
 
 // True when each stand-in came back as a top-level paragraph of its own, where its run of
@@ -1756,7 +1769,7 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
             // cmark-gfm gives the words of a table's header some line numbers counted from 0,
             // not lines of its input, which a mapping would move: where a table could be, the
             // stand-in body keeps the source's line numbers.
-            const bool keep_line_numbers = may_hold_table(markdown);
+            const bool keep_line_numbers = may_hold_table(markdown, plains);
             stand_in = with_stand_ins(markdown, body_line, plains, keep_line_numbers);
             doc = parse(stand_in.markdown, keep_line_numbers ? body_line : 1);
             if (!stand_ins_kept(doc, stand_in, plains)) {
