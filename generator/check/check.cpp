@@ -22,8 +22,7 @@ SourcePos number_place(const Clause& c) { return c.number_pos.known() ? c.number
 class FirstByNumber {
 public:
     explicit FirstByNumber(std::size_t clauses)
-        : slots_(std::bit_ceil(std::max<std::size_t>(2 * clauses, 2))),
-          shift_(64 - std::countr_zero(slots_.size())) {}
+        : slots_(std::bit_ceil(std::max<std::size_t>(2 * clauses, 2))), shift_(64 - std::countr_zero(slots_.size())) {}
     // The clause first given c's number: c itself when it is the first.
     const Clause& first(const Clause& c) {
         for (std::size_t k = slot(c.number.parts);; k = (k + 1) & (slots_.size() - 1)) {
@@ -85,8 +84,8 @@ void check_sequence(const std::vector<int>& prev, const Clause& cur, const std::
 
 void check_structure(const Protocol& p, Diagnostics& diags) {
     const std::string& file = p.source_path;
-    std::vector<int> prev;                            // the last number seen, in document order
-    std::vector<int> prev_section;                    // the last level-2 section number seen
+    std::vector<int> prev;          // the last number seen, in document order
+    std::vector<int> prev_section;  // the last level-2 section number seen
 
     std::vector<int> current;  // number of the enclosing level-2 section
     bool first_clause = true;

@@ -5,9 +5,9 @@
 #include <bit>
 #include <cctype>
 #include <charconv>
-#include <iterator>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <map>
 
 #include "model/glossary.hpp"

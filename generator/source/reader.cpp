@@ -385,15 +385,13 @@ __attribute__((target("avx2"))) std::size_t next_stop_avx2(std::string_view s, s
         for (char c : {'!', '&', '*', '<', '|', '~', '@'})
             stops = _mm256_or_si256(stops, _mm256_cmpeq_epi8(x, _mm256_set1_epi8(c)));
         const __m256i lower = _mm256_set1_epi8(0x20), w = _mm256_set1_epi8('w');
-        const __m256i www = _mm256_and_si256(
-            _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_or_si256(x, lower), w),
-                             _mm256_cmpeq_epi8(_mm256_or_si256(x1, lower), w)),
-            _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_or_si256(x2, lower), w),
-                             _mm256_cmpeq_epi8(x3, _mm256_set1_epi8('.'))));
-        const __m256i scheme =
-            _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(':')),
-                             _mm256_and_si256(_mm256_cmpeq_epi8(x1, _mm256_set1_epi8('/')),
-                                              _mm256_cmpeq_epi8(x2, _mm256_set1_epi8('/'))));
+        const __m256i www = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(_mm256_or_si256(x, lower), w),
+                                                              _mm256_cmpeq_epi8(_mm256_or_si256(x1, lower), w)),
+                                             _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_or_si256(x2, lower), w),
+                                                              _mm256_cmpeq_epi8(x3, _mm256_set1_epi8('.'))));
+        const __m256i scheme = _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(':')),
+                                                _mm256_and_si256(_mm256_cmpeq_epi8(x1, _mm256_set1_epi8('/')),
+                                                                 _mm256_cmpeq_epi8(x2, _mm256_set1_epi8('/'))));
         stops = _mm256_or_si256(stops, _mm256_or_si256(www, scheme));
         if (const auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(stops)))
             return i + static_cast<std::size_t>(std::countr_zero(mask));
@@ -481,7 +479,7 @@ std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t f
     auto line_end = [&](std::size_t at) { return std::min(body.find('\n', at), body.size()); };
     std::uint32_t line = first_line;
     std::size_t at = 0;
-    bool after_plain = false;  // the run of lines before the blank lines at `at` was a plain block
+    bool after_plain = false;        // the run of lines before the blank lines at `at` was a plain block
     bool may_continue_list = false;  // that run was a list or might end inside one (not plain)
     while (at < body.size()) {
         // a run of lines between blank lines (or the ends of the body)
@@ -489,7 +487,8 @@ std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t f
         const std::uint32_t begin_line = line;
         const int heading_level = plain_heading_level(body, at);
         // a list after a plain paragraph or heading (or first in the body) is a list of its own
-        const bool bullets = heading_level == 0 && !may_continue_list && plain_item_end(body, at) != std::string_view::npos;
+        const bool bullets =
+            heading_level == 0 && !may_continue_list && plain_item_end(body, at) != std::string_view::npos;
         bool plain = true;
         if (heading_level > 0) {  // a heading alone between blank lines
             at = line_end(at) + 1;
@@ -497,7 +496,9 @@ std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t f
             plain = at >= body.size() || blank_line(body.substr(at, line_end(at) - at));
         }
         for (; at < body.size(); ++line) {
-            std::size_t end = !plain ? std::string_view::npos : bullets ? plain_item_end(body, at) : plain_line_end(body, at);
+            std::size_t end = !plain    ? std::string_view::npos
+                              : bullets ? plain_item_end(body, at)
+                                        : plain_line_end(body, at);
             if (end == std::string_view::npos) {
                 end = line_end(at);
                 if (blank_line(body.substr(at, end - at))) break;
@@ -517,7 +518,8 @@ std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t f
             at = nl + 1;
         }
         // what comes next may continue a list: an indented line, another item
-        if (plain_block && bullets && at < body.size() && (static_cast<unsigned char>(body[at]) <= ' ' || body[at] == '-')) {
+        if (plain_block && bullets && at < body.size() &&
+            (static_cast<unsigned char>(body[at]) <= ' ' || body[at] == '-')) {
             out.pop_back();
             plain_block = false;
         }
@@ -1445,8 +1447,8 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
         }
     }
 
-    if (type == CMARK_NODE_LIST && !plain && cmark_node_get_list_type(n) == CMARK_ORDERED_LIST && section_ && !in_preamble &&
-        (!clause_ || clause_->depth() == 1)) {
+    if (type == CMARK_NODE_LIST && !plain && cmark_node_get_list_type(n) == CMARK_ORDERED_LIST && section_ &&
+        !in_preamble && (!clause_ || clause_->depth() == 1)) {
         // Single-level numbering: each item is a clause, numbered as written.
         Block list = read_list(n);
         for (auto& item : list.items) {

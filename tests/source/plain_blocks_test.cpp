@@ -202,16 +202,16 @@ TEST_CASE("plain blocks read from the source equal cmark's reading with what sto
           "[source][plain]") {
     // The scan for what makes a line not plain reads many bytes at a time: each thing that
     // stops it, at every place of lines longer than what one step reads.
-    const std::vector<std::string> stops = {"*em*",     " _em_ ",       "`code`",       "[link](https://x.org)",
-                                            "\\*",     "&amp;",        "<b>",          "a@b.org",
-                                            "www.x.org", "WwW.x.org",    "https://x.org", "~~s~~",
-                                            "!",        "^",            "|",            "a\tb"};
+    const std::vector<std::string> stops = {
+        "*em*",    " _em_ ",    "`code`",    "[link](https://x.org)", "\\*",   "&amp;", "<b>",
+        "a@b.org", "www.x.org", "WwW.x.org", "https://x.org",         "~~s~~", "!",     "^",
+        "|",       "a\tb"};
     const std::string words = "the council and its officers give advice on every matter put to them in time";
     for (const std::string& stop : stops)
         for (std::size_t at = 0; at <= words.size(); ++at) {
             const std::string line = words.substr(0, at) + stop + words.substr(at);
-            const std::string text = std::string(kFrontMatter) + "\n## Section {#s}\n\n1.1 " + line + "\n\n" + line +
-                                     "\n\n- " + line + "\n";
+            const std::string text =
+                std::string(kFrontMatter) + "\n## Section {#s}\n\n1.1 " + line + "\n\n" + line + "\n\n- " + line + "\n";
             require_same_reading(text, "stop-" + std::to_string(at));
         }
 }
