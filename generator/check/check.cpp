@@ -1,7 +1,7 @@
 #include "check/check.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <bit>
 
 #include "model/facts.hpp"
 #include "model/text.hpp"
@@ -14,6 +14,33 @@ namespace {
 
 std::string show(const std::vector<int>& parts) { return join_number(parts); }
 
+SourcePos number_place(const Clause& c) { return c.number_pos.known() ? c.number_pos : c.pos; }
+
+// The first clause given each number, found by the number's own parts in an open-addressed
+// table sized once: a map keyed by each number joined into a string, a node for every
+// clause, cost more than the rest of the check.
+class FirstByNumber {
+public:
+    explicit FirstByNumber(std::size_t clauses)
+        : slots_(std::bit_ceil(std::max<std::size_t>(2 * clauses, 2))), shift_(64 - std::countr_zero(slots_.size())) {}
+    // The clause first given c's number: c itself when it is the first.
+    const Clause& first(const Clause& c) {
+        for (std::size_t k = slot(c.number.parts);; k = (k + 1) & (slots_.size() - 1)) {
+            if (!slots_[k]) return *(slots_[k] = &c);
+            if (slots_[k]->number.parts == c.number.parts) return *slots_[k];
+        }
+    }
+
+private:
+    std::size_t slot(const std::vector<int>& parts) const {
+        std::uint64_t h = 1469598103934665603ull;
+        for (int part : parts) h = (h ^ static_cast<std::uint32_t>(part)) * 1099511628211ull;
+        return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ull) >> shift_);
+    }
+    std::vector<const Clause*> slots_;
+    int shift_;
+};
+
 // Checks `cur` against the number before it in document order. Numbering is a walk
 // of a tree whose shape comes from the numbers: after 3.4.2 may come 3.4.3, 3.5, 4.1
 // or 3.4.2.1; anything else is a gap or out of order.
@@ -21,7 +48,7 @@ void check_sequence(const std::vector<int>& prev, const Clause& cur, const std::
     const auto& c = cur.number.parts;
     std::size_t k = 0;
     while (k < prev.size() && k < c.size() && prev[k] == c[k]) ++k;
-    const SourcePos at = cur.number_pos.known() ? cur.number_pos : cur.pos;
+    const SourcePos at = number_place(cur);
 
     if (k == c.size()) {
         // cur equals prev or is an ancestor of it: reported as a duplicate elsewhere,
@@ -31,9 +58,9 @@ void check_sequence(const std::vector<int>& prev, const Clause& cur, const std::
     }
     if (k == prev.size()) {
         // a sub-clause of prev: must start at prev.1
-        std::vector<int> expected = prev;
-        expected.push_back(1);
         if (c.size() > prev.size() + 1 || c[k] != 1) {
+            std::vector<int> expected = prev;
+            expected.push_back(1);
             diags.error(file, at,
                         "clause " + show(c) + " follows " + (prev.empty() ? std::string("the start") : show(prev)) +
                             ": " + show(expected) + " is missing");
@@ -44,14 +71,11 @@ void check_sequence(const std::vector<int>& prev, const Clause& cur, const std::
         diags.error(file, at, "clause " + show(c) + " comes after " + show(prev));
         return;
     }
-    std::vector<int> expected(c.begin(), c.begin() + static_cast<long>(k));
-    expected.push_back(prev[k] + 1);
-    if (c[k] > prev[k] + 1) {
-        diags.error(file, at, "clause " + show(c) + " follows " + show(prev) + ": " + show(expected) + " is missing");
-        return;
-    }
-    // cur[k] == prev[k] + 1: deeper parts must start at 1 (3.4.2 -> 3.5 or 3.5.1 is not fine)
-    if (c.size() > k + 1) {
+    // cur[k] == prev[k] + 1, with deeper parts starting at 1 (3.4.2 -> 3.5 or 3.5.1 is not
+    // fine); the number expected is made only for the message
+    if (c[k] > prev[k] + 1 || c.size() > k + 1) {
+        std::vector<int> expected(c.begin(), c.begin() + static_cast<long>(k));
+        expected.push_back(prev[k] + 1);
         diags.error(file, at, "clause " + show(c) + " follows " + show(prev) + ": " + show(expected) + " is missing");
     }
 }
@@ -60,15 +84,14 @@ void check_sequence(const std::vector<int>& prev, const Clause& cur, const std::
 
 void check_structure(const Protocol& p, Diagnostics& diags) {
     const std::string& file = p.source_path;
-    std::vector<int> prev;                            // the last number seen, in document order
-    std::vector<int> prev_section;                    // the last level-2 section number seen
-    std::unordered_map<std::string, SourcePos> seen;  // number -> first place (looked up, never walked)
+    std::vector<int> prev;          // the last number seen, in document order
+    std::vector<int> prev_section;  // the last level-2 section number seen
 
     std::vector<int> current;  // number of the enclosing level-2 section
     bool first_clause = true;
     std::size_t clauses = 0;
     for (const auto& s : p.sections) clauses += s.clauses.size();
-    seen.reserve(clauses);
+    FirstByNumber seen(clauses);
     for (auto section = p.sections.begin(); section != p.sections.end(); ++section) {
         const Section& s = *section;
         if (s.kind == SectionKind::preamble) continue;
@@ -107,19 +130,18 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
             }
         }
         for (const auto& c : s.clauses) {
-            const SourcePos at = c.number_pos.known() ? c.number_pos : c.pos;
+            const SourcePos at = number_place(c);
             if (c.heading.empty() && c.blocks.empty())
                 diags.error(file, at, "clause " + c.number.text + " has no text");
             if (c.number.empty()) continue;
-            const std::string key = show(c.number.parts);
-            if (auto [it, fresh] = seen.emplace(key, at); !fresh) {
-                diags.error(
-                    file, at,
-                    "clause " + key + " is numbered twice (first at line " + std::to_string(it->second.line) + ")");
+            if (const Clause& first = seen.first(c); &first != &c) {
+                diags.error(file, at,
+                            "clause " + show(c.number.parts) + " is numbered twice (first at line " +
+                                std::to_string(number_place(first).line) + ")");
                 continue;
             }
             if (!current.empty() && c.number.parts.size() > 1 && c.number.parts.front() != current.front()) {
-                diags.error(file, at, "clause " + key + " is inside section " + show(current));
+                diags.error(file, at, "clause " + show(c.number.parts) + " is inside section " + show(current));
                 continue;
             }
             // the first clause may continue a series begun in an earlier Part (8.63, 24.5),

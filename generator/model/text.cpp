@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <map>
 
 #include "model/glossary.hpp"
@@ -78,15 +80,20 @@ bool showable(long cp) {
 std::size_t find_unshowable(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
-        // sixteen (or eight) bytes at once while they are all printable ASCII (0x20 to 0x7E);
-        // any other byte (or a rare false alarm) is settled one byte at a time below
+        // sixteen (or eight) bytes at once while they are all printable ASCII (0x20 to 0x7E)
+        // or line ends (a source's every line would stop the sixteen otherwise); any other
+        // byte (or a rare false alarm) is settled one byte at a time below
 #if defined(__SSE2__)
         for (; i + 16 <= text.size(); i += 16) {
             const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
             // (bytes from 0x80 on are negative to a signed comparison: below ' ' too)
-            const __m128i other =
-                _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)));
-            if (_mm_movemask_epi8(other)) break;
+            const __m128i below_space =
+                _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+            const __m128i other = _mm_or_si128(below_space, _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)));
+            if (const int mask = _mm_movemask_epi8(other)) {
+                i += static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));  // to that byte
+                break;
+            }
         }
 #endif
         for (; i + 8 <= text.size(); i += 8) {
@@ -339,13 +346,29 @@ bool parse_clause_number(std::string_view s, std::vector<int>& parts) {
 }
 
 std::string join_number(const std::vector<int>& parts) {
+    // The dots and digits gathered on the stack and made a string at once (a number of more
+    // than five parts five at a time): appended part by part, the string's room was checked
+    // at every dot and every part. Parts under 100, nearly all, are written without to_chars.
     std::string out;
-    out.reserve(parts.size() * 5);  // "9999." at most, for a number read from a source
-    char digits[16];
+    char buffer[5 * 12];
+    char* at = buffer;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i) out += '.';
-        out.append(digits, std::to_chars(digits, digits + sizeof digits, parts[i]).ptr);
+        if (at + 12 > std::end(buffer)) {
+            out.append(buffer, at);
+            at = buffer;
+        }
+        if (i) *at++ = '.';
+        if (const auto part = static_cast<unsigned>(parts[i]); part < 10) {
+            *at++ = static_cast<char>('0' + part);
+        } else if (part < 100) {
+            *at++ = static_cast<char>('0' + part / 10);
+            *at++ = static_cast<char>('0' + part % 10);
+        } else {
+            at = std::to_chars(at, std::end(buffer), parts[i]).ptr;
+        }
     }
+    if (out.empty()) return std::string(buffer, at);
+    out.append(buffer, at);
     return out;
 }
 

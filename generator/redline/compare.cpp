@@ -397,8 +397,11 @@ private:
         for (std::size_t j = 0; j < new_.size(); ++j)
             if (new_[j].match >= 0) js.push_back(static_cast<int>(j));
         for (int j : js) {
-            auto pos = std::lower_bound(tails.begin(), tails.end(), new_[j].match,
-                                        [&](int tail_j, int old_i) { return new_[tail_j].match < old_i; });
+            // (most pairs follow the last in order: no search for those)
+            const bool follows = tails.empty() || new_[tails.back()].match < new_[j].match;
+            auto pos = follows ? tails.end()
+                               : std::lower_bound(tails.begin(), tails.end(), new_[j].match,
+                                                  [&](int tail_j, int old_i) { return new_[tail_j].match < old_i; });
             if (pos != tails.begin()) prev[j] = *(pos - 1);
             if (pos == tails.end())
                 tails.push_back(j);

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cctype>
 #include <cstdint>
@@ -12,9 +13,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <memory_resource>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "io/files.hpp"
 #include "model/ids.hpp"
@@ -23,6 +24,9 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
 #endif
 
 namespace protopub::source {
@@ -131,7 +135,15 @@ bool align_text(std::string_view literal, std::string_view raw, std::uint32_t co
     return true;
 }
 
-bool is_id_char(char c) { return is_alnum(c) || c == '-' || c == '_'; }
+// The bytes an id is made of, looked up: tested range by range they cost a dozen
+// instructions for every character of every id.
+constexpr std::array<bool, 256> kIdChars = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c)
+        table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    return table;
+}();
+bool is_id_char(char c) { return kIdChars[static_cast<unsigned char>(c)]; }
 
 // Parses "{#id .class}" at the start of `s`. Returns the length consumed (0 if none).
 struct AttrBlock {
@@ -324,12 +336,17 @@ bool may_autolink(std::string_view text) {
 // ending in '#' (no closing sequence): one text node. The reader cuts those words from the
 // source. cmark still reads the rest of the body, with a one-letter stand-in for each run
 // of plain blocks (those with only blank lines between them), which closes what the
-// blocks would have closed (see with_stand_ins).
+// blocks would have closed (see with_stand_ins). A bullet list is plain when every line of
+// it is an item "- " followed by words as plain as a paragraph's line, the blocks before and
+// after it are not lists it could join or continue (a plain paragraph or heading, or
+// nothing, before it; after it nothing indented and nothing starting with '-'): cmark makes
+// of it a list of one-paragraph items, one text node each.
 struct PlainBlock {
     std::uint32_t line = 0;      // its first line
     std::uint32_t lines = 0;     // how many
     std::string_view text;       // its lines, without the last line end
-    int heading_level = 0;       // 1 to 6 for a heading, 0 for a paragraph
+    int heading_level = 0;       // 1 to 6 for a heading, 0 for a paragraph or a list
+    bool bullets = false;        // a bullet list, one item a line
     bool continues_run = false;  // only blank lines since the plain block before
 };
 
@@ -349,8 +366,47 @@ bool is_stop(std::string_view s, std::size_t i) {
            (i + 3 < s.size() && is_w(c) && is_w(s[i + 1]) && is_w(s[i + 2]) && s[i + 3] == '.');
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+// The sixteen-byte scan below, thirty-two places at a time on processors with AVX2 (it reads
+// every line of a source): the first stop from `i` on, else npos with `i` moved on to
+// where fewer than thirty-five bytes are left.
+__attribute__((target("avx2"))) std::size_t next_stop_avx2(std::string_view s, std::size_t& i) {
+    const char* const text = s.data();
+    for (; i + 35 <= s.size(); i += 32) {
+        const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text + i));
+        const __m256i x1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text + i + 1));
+        const __m256i x2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text + i + 2));
+        const __m256i x3 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text + i + 3));
+        const __m256i from_bracket = _mm256_sub_epi8(x, _mm256_set1_epi8('['));  // [ \ ] ^ _ `
+        const __m256i brackets =
+            _mm256_cmpeq_epi8(_mm256_min_epu8(from_bracket, _mm256_set1_epi8('`' - '[')), from_bracket);
+        const __m256i controls = _mm256_cmpeq_epi8(_mm256_min_epu8(x, _mm256_set1_epi8(0x1F)), x);
+        __m256i stops = _mm256_or_si256(controls, brackets);
+        for (char c : {'!', '&', '*', '<', '|', '~', '@'})
+            stops = _mm256_or_si256(stops, _mm256_cmpeq_epi8(x, _mm256_set1_epi8(c)));
+        const __m256i lower = _mm256_set1_epi8(0x20), w = _mm256_set1_epi8('w');
+        const __m256i www = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(_mm256_or_si256(x, lower), w),
+                                                              _mm256_cmpeq_epi8(_mm256_or_si256(x1, lower), w)),
+                                             _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_or_si256(x2, lower), w),
+                                                              _mm256_cmpeq_epi8(x3, _mm256_set1_epi8('.'))));
+        const __m256i scheme = _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(':')),
+                                                _mm256_and_si256(_mm256_cmpeq_epi8(x1, _mm256_set1_epi8('/')),
+                                                                 _mm256_cmpeq_epi8(x2, _mm256_set1_epi8('/'))));
+        stops = _mm256_or_si256(stops, _mm256_or_si256(www, scheme));
+        if (const auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(stops)))
+            return i + static_cast<std::size_t>(std::countr_zero(mask));
+    }
+    return std::string_view::npos;
+}
+#endif
+
 // The first stop of `s` from `i` on, or s.size().
 std::size_t next_stop(std::string_view s, std::size_t i) {
+#if defined(__x86_64__) && defined(__GNUC__)
+    static const bool avx2 = __builtin_cpu_supports("avx2");
+    if (avx2)
+        if (const std::size_t stop = next_stop_avx2(s, i); stop != std::string_view::npos) return stop;
+#endif
 #if defined(__SSE2__)
     // sixteen places at a time, with the three bytes after them for "://" and "www."
     auto load = [&](std::size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at)); };
@@ -410,18 +466,29 @@ int plain_heading_level(std::string_view text, std::size_t at) {
 
 bool blank_line(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
+// The end of the line that starts at `at` when it is an item of a plain bullet list ("- "
+// and the words of a plain paragraph's line), else npos.
+std::size_t plain_item_end(std::string_view text, std::size_t at) {
+    if (at + 2 >= text.size() || text[at] != '-' || text[at + 1] != ' ') return std::string_view::npos;
+    return plain_line_end(text, at + 2);
+}
+
 // The plain blocks of the body (which starts at line `first_line`), in order.
 std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t first_line) {
     std::vector<PlainBlock> out;
     auto line_end = [&](std::size_t at) { return std::min(body.find('\n', at), body.size()); };
     std::uint32_t line = first_line;
     std::size_t at = 0;
-    bool after_plain = false;  // the run of lines before the blank lines at `at` was a plain block
+    bool after_plain = false;        // the run of lines before the blank lines at `at` was a plain block
+    bool may_continue_list = false;  // that run was a list or might end inside one (not plain)
     while (at < body.size()) {
         // a run of lines between blank lines (or the ends of the body)
         const std::size_t begin = at;
         const std::uint32_t begin_line = line;
         const int heading_level = plain_heading_level(body, at);
+        // a list after a plain paragraph or heading (or first in the body) is a list of its own
+        const bool bullets =
+            heading_level == 0 && !may_continue_list && plain_item_end(body, at) != std::string_view::npos;
         bool plain = true;
         if (heading_level > 0) {  // a heading alone between blank lines
             at = line_end(at) + 1;
@@ -429,7 +496,9 @@ std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t f
             plain = at >= body.size() || blank_line(body.substr(at, line_end(at) - at));
         }
         for (; at < body.size(); ++line) {
-            std::size_t end = plain ? plain_line_end(body, at) : std::string_view::npos;
+            std::size_t end = !plain    ? std::string_view::npos
+                              : bullets ? plain_item_end(body, at)
+                                        : plain_line_end(body, at);
             if (end == std::string_view::npos) {
                 end = line_end(at);
                 if (blank_line(body.substr(at, end - at))) break;
@@ -438,17 +507,24 @@ std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t f
             at = end + 1;
         }
         const std::size_t end = std::min(at, body.size());
-        const bool plain_block = plain && end > begin;
+        bool plain_block = plain && end > begin;
         if (plain_block)
             out.push_back({begin_line, line - begin_line, body.substr(begin, end - begin - (body[end - 1] == '\n')),
-                           heading_level, after_plain});
-        after_plain = plain_block;
+                           heading_level, bullets, after_plain});
         // the blank lines after it
         for (; at < body.size(); ++line) {
             const std::size_t nl = line_end(at);
             if (!blank_line(body.substr(at, nl - at))) break;
             at = nl + 1;
         }
+        // what comes next may continue a list: an indented line, another item
+        if (plain_block && bullets && at < body.size() &&
+            (static_cast<unsigned char>(body[at]) <= ' ' || body[at] == '-')) {
+            out.pop_back();
+            plain_block = false;
+        }
+        after_plain = plain_block;
+        may_continue_list = !plain_block || bullets;
     }
     return out;
 }
@@ -501,7 +577,7 @@ StandInBody with_stand_ins(std::string_view body, std::uint32_t body_line, const
 
 // Whether cmark-gfm could make a table of some lines of `text`: a table's delimiter row
 // holds a '|', or is a single column (":--", "---").
-bool may_hold_table(std::string_view text) {
+bool may_hold_table_rows(std::string_view text) {
     if (text.find('|') != std::string_view::npos) return true;
     for (std::size_t at = 0; at < text.size();) {
         const std::size_t end = std::min(text.find('\n', at), text.size());
@@ -514,6 +590,19 @@ bool may_hold_table(std::string_view text) {
         at = end + 1;
     }
     return false;
+}
+
+// The same for a body whose plain blocks are known: only the text between them is looked
+// at, line by line, since no plain line holds a '|' or is made of dashes, and a table's
+// lines are one run, never broken by a blank line.
+bool may_hold_table(std::string_view body, const std::vector<PlainBlock>& plains) {
+    std::size_t from = 0;
+    for (const PlainBlock& p : plains) {
+        const auto begin = static_cast<std::size_t>(p.text.data() - body.data());
+        if (may_hold_table_rows(body.substr(from, begin - from))) return true;
+        from = begin + p.text.size();
+    }
+    return may_hold_table_rows(body.substr(from));
 }
 
 // True when each stand-in came back as a top-level paragraph of its own, where its run of
@@ -628,6 +717,54 @@ private:
 
 thread_local CmarkArena* CmarkArena::current_ = nullptr;
 
+// Every id written so far and where: an open-addressed table of places in one buffer of
+// the ids' characters. A map of strings (even from an arena) cost a node and a copy of
+// every id, and more than the rest of noting it.
+class IdsSeen {
+public:
+    // Room for `ids` without growing.
+    void reserve(std::size_t ids) {
+        if (2 * ids > slots_.size()) grow(std::bit_ceil(2 * ids));
+    }
+    // Where `id` (not empty) was written before, else nullptr: then it is noted at `at`.
+    const SourcePos* noted_before(std::string_view id, SourcePos at) {
+        if (2 * (used_ + 1) > slots_.size()) grow(std::max<std::size_t>(16, 2 * slots_.size()));
+        const std::size_t hash = std::hash<std::string_view>{}(id);
+        Slot* slot = find(hash, id);
+        if (slot->length) return &slot->pos;
+        *slot = {static_cast<std::uint32_t>(hash), static_cast<std::uint32_t>(chars_.size()),
+                 static_cast<std::uint32_t>(id.size()), at};
+        chars_.append(id);
+        ++used_;
+        return nullptr;
+    }
+
+private:
+    struct Slot {
+        std::uint32_t hash = 0;    // its low bits
+        std::uint32_t begin = 0;   // in chars_ (a source is at most kMaxSourceBytes)
+        std::uint32_t length = 0;  // 0: empty
+        SourcePos pos;
+    };
+    // The slot holding `id`, else the empty slot where it goes.
+    Slot* find(std::size_t hash, std::string_view id) {
+        for (std::size_t k = hash & (slots_.size() - 1);; k = (k + 1) & (slots_.size() - 1)) {
+            Slot& slot = slots_[k];
+            if (!slot.length || (slot.hash == static_cast<std::uint32_t>(hash) &&
+                                 std::string_view(chars_).substr(slot.begin, slot.length) == id))
+                return &slot;
+        }
+    }
+    void grow(std::size_t size) {
+        std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(size));
+        for (const Slot& slot : old)
+            if (slot.length) *find(slot.hash, std::string_view(chars_).substr(slot.begin, slot.length)) = slot;
+    }
+    std::vector<Slot> slots_;
+    std::string chars_;
+    std::size_t used_ = 0;
+};
+
 class Reader {
 public:
     // `body`: what cmark read, when plain blocks were left to the reader.
@@ -657,6 +794,14 @@ private:
     // section or clause it belongs to.
     void read_top(cmark_node* n, const PlainBlock* plain, Protocol& p);
     Block read_list(cmark_node* n);
+    // A plain bullet list, item by item from the source.
+    Block read_plain_list(const PlainBlock& plain);
+    // Takes a sub-item's label ("(a)", "iv.") and id off the front of its first paragraph,
+    // which starts at `at`.
+    void take_label(ListItem& item, SourcePos at);
+    // How the items of a list read are labelled: a list is labelled only when every item
+    // carries a label, and a stray label goes back into its item's words.
+    static void settle_labels(Block& list, bool ordered);
     Block read_table(cmark_node* n);
     std::vector<Block> read_children(cmark_node* parent);
 
@@ -689,10 +834,7 @@ private:
     Diagnostics& diags_;
     Clause* clause_ = nullptr;    // the open clause, if any
     Section* section_ = nullptr;  // the open section, if any
-    // Every id written so far, keys and nodes from one arena: two small allocations an id
-    // from the heap cost more than the rest of noting it.
-    std::pmr::monotonic_buffer_resource id_arena_;
-    std::pmr::unordered_map<std::pmr::string, SourcePos> given_ids_{&id_arena_};
+    IdsSeen given_ids_;
     int depth_ = 0;
     bool reported_depth_ = false;
     std::vector<TextPiece> pieces_;  // append_text's, kept for the next text node
@@ -761,10 +903,8 @@ AttrBlock Reader::strip_trailing_attrs(Inlines& inlines, SourcePos at) {
 
 void Reader::note_id(const std::string& id, SourcePos pos, bool given) {
     if (!given || id.empty()) return;
-    auto [it, inserted] = given_ids_.emplace(std::pmr::string(id, &id_arena_), pos);
-    if (!inserted)
-        diags_.error(path_, pos,
-                     "id '" + id + "' is used twice (first at line " + std::to_string(it->second.line) + ")");
+    if (const SourcePos* first = given_ids_.noted_before(id, pos))
+        diags_.error(path_, pos, "id '" + id + "' is used twice (first at line " + std::to_string(first->line) + ")");
 }
 
 void Reader::read_inline(cmark_node* n, Inlines& out) {
@@ -910,7 +1050,6 @@ Block Reader::read_list(cmark_node* n) {
     b.kind = BlockKind::list;
     b.pos = pos_of(n);
     bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-    std::vector<std::string> labels;
     for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
         ListItem li;
         li.pos = pos_of(item);
@@ -924,50 +1063,79 @@ Block Reader::read_list(cmark_node* n) {
             if (k < raw.size()) ++k;
             li.label = std::string(raw.substr(0, k));
         } else if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH && !li.blocks.empty()) {
-            SourcePos ppos = pos_of(first);
-            std::string_view raw = lines_.from(ppos.line, ppos.column);
-            std::string label;
-            std::size_t used = match_label(raw, label);
-            if (used) {
-                AttrBlock attrs;
-                std::size_t attr_len = parse_attr_block(raw.substr(used), attrs);
-                if (attrs.malformed)
-                    diags_.error(path_, ppos,
-                                 "malformed id in sub-item '" + std::string(raw.substr(used, attr_len)) + "'");
-                if (attr_len) {
-                    li.id = attrs.id;
-                    note_id(li.id, ppos, true);
-                    used += attr_len;
-                }
-                li.label = label;
-                strip_prefix(li.blocks.front().inlines, used);
-            }
+            take_label(li, pos_of(first));
         }
-        labels.push_back(li.label);
         b.items.push_back(std::move(li));
     }
-    if (ordered) {
-        b.list_style = ListStyle::ordered;
-    } else {
-        // A list is labelled only when every item carries a label.
-        bool all = !labels.empty();
-        for (const auto& l : labels) all = all && !l.empty();
-        if (all) {
-            b.list_style = style_of(labels);
-        } else {
-            b.list_style = ListStyle::bullet;
-            for (auto& item : b.items) {
-                if (item.label.empty()) continue;
-                // put a stray label back into the words
-                Inline t;
-                t.kind = InlineKind::text;
-                t.text = item.label + " ";
-                if (!item.blocks.empty()) item.blocks.front().inlines.insert(item.blocks.front().inlines.begin(), t);
-                item.label.clear();
-            }
-        }
-    }
+    settle_labels(b, ordered);
     return b;
+}
+
+Block Reader::read_plain_list(const PlainBlock& plain) {
+    // As cmark gives it: an item a line, each a paragraph of one text node after the "- "
+    Block b;
+    b.kind = BlockKind::list;
+    b.pos = {plain.line, 1};
+    b.items.reserve(plain.lines);
+    std::uint32_t line = plain.line;
+    for (std::size_t at = 0; at < plain.text.size(); ++line) {
+        const std::size_t nl = std::min(plain.text.find('\n', at), plain.text.size());
+        ListItem& item = b.items.emplace_back();
+        item.pos = {line, 1};
+        Block& paragraph = item.blocks.emplace_back();
+        paragraph.pos = {line, 3};
+        Inline& words = paragraph.inlines.emplace_back();
+        words.text = plain.text.substr(at + 2, nl - at - 2);
+        words.pos = paragraph.pos;
+        take_label(item, paragraph.pos);
+        at = nl + 1;
+    }
+    settle_labels(b, false);
+    return b;
+}
+
+void Reader::take_label(ListItem& item, SourcePos at) {
+    std::string_view raw = lines_.from(at.line, at.column);
+    std::string label;
+    std::size_t used = match_label(raw, label);
+    if (!used) return;
+    AttrBlock attrs;
+    std::size_t attr_len = parse_attr_block(raw.substr(used), attrs);
+    if (attrs.malformed)
+        diags_.error(path_, at, "malformed id in sub-item '" + std::string(raw.substr(used, attr_len)) + "'");
+    if (attr_len) {
+        item.id = attrs.id;
+        note_id(item.id, at, true);
+        used += attr_len;
+    }
+    item.label = label;
+    strip_prefix(item.blocks.front().inlines, used);
+}
+
+void Reader::settle_labels(Block& list, bool ordered) {
+    if (ordered) {
+        list.list_style = ListStyle::ordered;
+        return;
+    }
+    const bool all = !list.items.empty() && std::none_of(list.items.begin(), list.items.end(),
+                                                         [](const ListItem& item) { return item.label.empty(); });
+    if (all) {
+        std::vector<std::string> labels;
+        labels.reserve(list.items.size());
+        for (const auto& item : list.items) labels.push_back(item.label);
+        list.list_style = style_of(labels);
+        return;
+    }
+    list.list_style = ListStyle::bullet;
+    for (auto& item : list.items) {
+        if (item.label.empty()) continue;
+        // put a stray label back into the words
+        Inline t;
+        t.kind = InlineKind::text;
+        t.text = item.label + " ";
+        if (!item.blocks.empty()) item.blocks.front().inlines.insert(item.blocks.front().inlines.begin(), t);
+        item.label.clear();
+    }
 }
 
 Block Reader::read_table(cmark_node* n) {
@@ -1047,6 +1215,7 @@ Block Reader::read_block(cmark_node* n) {
 
 Block Reader::read_top_block(cmark_node* n, const PlainBlock* plain) {
     if (!plain) return read_block(n);
+    if (plain->bullets) return read_plain_list(*plain);
     // As cmark gives it: a text node per line, a soft break (with no position) between two.
     const std::string_view lines = plain->text;
     Block b;
@@ -1169,7 +1338,8 @@ void Reader::read_body(cmark_node* doc, Protocol& p) {
 }
 
 std::size_t Reader::blocks_in(cmark_node* n, const PlainBlock* plain) {
-    if (plain || cmark_node_get_type(n) != CMARK_NODE_LIST) return 1;
+    if (plain) return plain->bullets ? plain->lines : 1;
+    if (cmark_node_get_type(n) != CMARK_NODE_LIST) return 1;
     std::size_t items = 0;
     for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) ++items;
     return items;
@@ -1179,6 +1349,7 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
     const SourcePos pos = plain ? SourcePos{plain->line, 1} : pos_of(n);
     const cmark_node_type type = !plain                     ? cmark_node_get_type(n)
                                  : plain->heading_level > 0 ? CMARK_NODE_HEADING
+                                 : plain->bullets           ? CMARK_NODE_LIST
                                                             : CMARK_NODE_PARAGRAPH;
     const bool in_preamble = section_ && section_->kind == SectionKind::preamble;
 
@@ -1276,8 +1447,8 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
         }
     }
 
-    if (type == CMARK_NODE_LIST && cmark_node_get_list_type(n) == CMARK_ORDERED_LIST && section_ && !in_preamble &&
-        (!clause_ || clause_->depth() == 1)) {
+    if (type == CMARK_NODE_LIST && !plain && cmark_node_get_list_type(n) == CMARK_ORDERED_LIST && section_ &&
+        !in_preamble && (!clause_ || clause_->depth() == 1)) {
         // Single-level numbering: each item is a clause, numbered as written.
         Block list = read_list(n);
         for (auto& item : list.items) {
@@ -1600,7 +1771,7 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
             // cmark-gfm gives the words of a table's header some line numbers counted from 0,
             // not lines of its input, which a mapping would move: where a table could be, the
             // stand-in body keeps the source's line numbers.
-            const bool keep_line_numbers = may_hold_table(markdown);
+            const bool keep_line_numbers = may_hold_table(markdown, plains);
             stand_in = with_stand_ins(markdown, body_line, plains, keep_line_numbers);
             doc = parse(stand_in.markdown, keep_line_numbers ? body_line : 1);
             if (!stand_ins_kept(doc, stand_in, plains)) {

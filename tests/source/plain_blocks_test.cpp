@@ -149,6 +149,73 @@ TEST_CASE("plain blocks read from the source equal cmark's reading next to every
     }
 }
 
+TEST_CASE("plain bullet lists read from the source equal cmark's reading next to what could join or continue them",
+          "[source][plain]") {
+    // Items of plain words, items that only look plain, and the blocks that could make a
+    // list of two, take one in or continue its last item.
+    const std::vector<std::string> pieces = {
+        "- a bullet",
+        "- another bullet item",
+        "- (a) a labelled bullet",
+        "- b) {#item-id} labelled with an id",
+        "- c. {#Bad id} a malformed id",
+        "- iv. a roman label",
+        "- 1.2 a number in words",
+        "- 3. an ordered list inside",
+        "- # not a heading",
+        "-  two spaces",
+        "- ",
+        "-",
+        "- a trailing space ",
+        "- an *emphasis*",
+        "* a star bullet",
+        "+ a plus bullet",
+        "1. an ordered item",
+        "  indented two",
+        "    indented four",
+        "> a quote",
+        "## A heading {#heading}",
+        "### 2.3 A clause heading",
+        "1.1 {#clause} A clause that lists:",
+        "(a) a labelled paragraph",
+        "plain words",
+        "---",
+        "```",
+        "<!-- a comment",
+        "",
+        "",
+        "",
+    };
+    std::mt19937 random(31);
+    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+    std::uniform_int_distribution<int> length(1, 30);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text = kFrontMatter;
+        if (round % 3) text += "\n## Section {#s}\n\n";
+        for (int k = length(random); k > 0; --k) text += pieces[pick(random)] + "\n";
+        if (round % 5 == 0) text.pop_back();  // no line end at the end
+        require_same_reading(text, "bullets-" + std::to_string(round));
+    }
+}
+
+TEST_CASE("plain blocks read from the source equal cmark's reading with what stops a long line at any place",
+          "[source][plain]") {
+    // The scan for what makes a line not plain reads many bytes at a time: each thing that
+    // stops it, at every place of lines longer than what one step reads.
+    const std::vector<std::string> stops = {
+        "*em*",    " _em_ ",    "`code`",    "[link](https://x.org)", "\\*",   "&amp;", "<b>",
+        "a@b.org", "www.x.org", "WwW.x.org", "https://x.org",         "~~s~~", "!",     "^",
+        "|",       "a\tb"};
+    const std::string words = "the council and its officers give advice on every matter put to them in time";
+    for (const std::string& stop : stops)
+        for (std::size_t at = 0; at <= words.size(); ++at) {
+            const std::string line = words.substr(0, at) + stop + words.substr(at);
+            const std::string text =
+                std::string(kFrontMatter) + "\n## Section {#s}\n\n1.1 " + line + "\n\n" + line + "\n\n- " + line + "\n";
+            require_same_reading(text, "stop-" + std::to_string(at));
+        }
+}
+
 TEST_CASE("plain blocks read from the source equal cmark's reading on random bytes", "[source][plain]") {
     // Short lines of a small alphabet rich in what Markdown acts on.
     const std::string alphabet = "aZ1.) (\t\n\n\n#>-*_`~|[]:!<&\\@w/{}\xC3\xA9";
