@@ -383,20 +383,25 @@ bool contains_word(const std::vector<std::string>& words, std::initializer_list<
 // What stands between a place and a title or council on one line: dashes, a colon.
 constexpr std::array<std::string_view, 4> place_separators = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", ": "};
 
-// The most words between two of those ("Constitution - Part 6H - Protocol for notifying
-// local members of key issues": 8), or all of them where there are none.
-std::size_t longest_part(std::string_view text) {
-    std::size_t longest = 0, from = 0;
-    while (from <= text.size()) {
+// The parts of a line between those ("Constitution", "Part 6H", "Protocol for notifying
+// local members of key issues"); the whole line where there are none.
+std::vector<std::string_view> place_parts(std::string_view text) {
+    std::vector<std::string_view> parts;
+    for (std::size_t from = 0;;) {
         std::size_t next = text.size(), width = 0;
         for (std::string_view dash : place_separators)
             if (const auto at = text.find(dash, from); at != std::string_view::npos && at < next)
                 next = at, width = dash.size();
-        longest = std::max(longest, word_count(text.substr(from, next - from)));
-        if (next == text.size()) break;
+        parts.push_back(text.substr(from, next - from));
+        if (next == text.size()) return parts;
         from = next + width;
     }
-    return longest;
+}
+
+// "Part 6H", "Section 5E", "Annex A": a division's word and its number or letter.
+bool names_division(std::string_view part) {
+    const std::vector<std::string> words = split_words(part);
+    return words.size() >= 2 && division_word(lower(words[0])) && (is_digit(words[1][0]) || words[1].size() <= 4);
 }
 
 HeaderLine header_line_kind(std::string_view text) {
@@ -404,9 +409,13 @@ HeaderLine header_line_kind(std::string_view text) {
     if (words.empty() || ends_sentence(text) || !(is_upper(text[0]) || is_digit(text[0]))) return HeaderLine::other;
     const std::string first = lower(words.front());
     // "Section 5E – Code of Good Practice for Councillors involved in the Planning Process":
-    // a place, then a title of up to twelve words of its own
-    const bool place = words.size() >= 2 && division_word(first) && (is_digit(words[1][0]) || words[1].size() <= 4);
-    if (longest_part(text) > (place ? 15u : 12u)) return HeaderLine::other;
+    // a place, then a title of up to twelve words of its own; "Codes and Protocols - Part 6H
+    // - Protocol for ...": the place between dashes
+    const std::vector<std::string_view> parts = place_parts(text);
+    const bool place = names_division(text) || (parts.size() > 1 && std::any_of(parts.begin(), parts.end(), names_division));
+    std::size_t longest = 0;
+    for (std::string_view part : parts) longest = std::max(longest, word_count(part));
+    if (longest > (place ? 15u : 12u)) return HeaderLine::other;
     if (contains_word(words, {"constitution"}) || place) return HeaderLine::constitution;
     // "Anytown Borough Council", not "Your council" or "The Council" (a menu item, a sentence's subject)
     if (words.size() >= 2 && words.size() <= 8 && lower(words.back()) == "council" && first != "your" &&
@@ -2010,6 +2019,8 @@ bool fact_reads(const std::pair<std::string, std::string>& fact) {
     const std::string value = lower(fact.second);
     if (fact.first == "status") return value == "draft" || value == "adopted" || value == "superseded";
     if (fact.first == "adopted" || fact.first == "date adopted") return !model::date_from_words(fact.second).empty();
+    // ("Constitution: Part 6H: Protocol for ...": a place and a title, read as the title page's)
+    if (fact.first == "constitution") return title_after_place(fact.second).empty();
     return true;
 }
 

@@ -1781,3 +1781,82 @@ TEST_CASE("a few lines of titles with no sentence and no numbered paragraph are 
         }
     CHECK(cases == 6);
 }
+
+// Seen on a county council's constitution pages: "Constitution - Part 6H - Protocol for
+// notifying local members of key issues" over clauses 1.1 ... The title is what follows the
+// last dash that names a protocol, the Part goes into the front matter, however many words
+// the whole line has.
+TEST_CASE("a title after several dashes, the Part before it", "[import][issue13]") {
+    const std::array<std::string, 3> titles = {"Protocol for notifying local members of key issues",
+                                               "Member Officer Protocol",
+                                               "Code of Practice for Members and Officers dealing with Planning"};
+    int cases = 0;
+    for (const std::string& title : titles)
+        for (const std::string before : {"Constitution", "Codes and Protocols", "Anytown Constitution"})
+            for (const std::string dash : {" - ", " \xE2\x80\x93 ", ": "})
+                for (const std::string part : {"6H", "5", "4(c)"}) {
+                    const std::string line = before + dash + "Part " + part + dash + title;
+                    std::string text = line + "\n\n";
+                    for (int k = 1; k <= 3; ++k)
+                        text += "1." + std::to_string(k) + " Members carry out a number of roles for the council, "
+                                "rule " + std::to_string(k) + ".\n\n";
+                    INFO(text);
+                    const Imported i = import_text(text, {.council = "Anytown Council"});
+                    CHECK(i.result.protocol.meta.title == title);
+                    REQUIRE(i.result.protocol.meta.constitution.has_value());
+                    CHECK(i.result.protocol.meta.constitution->part == part);
+                    CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3"});
+                    ++cases;
+                }
+    CHECK(cases == 81);
+}
+
+// Seen on a county council's staff pages: "Skip to content" over "Member and officer
+// relationship", a page that names the relationship, not a protocol. The page's title is
+// found under its furniture.
+TEST_CASE("a page titled with the relationship it is about, under web furniture", "[import][issue13]") {
+    for (const std::string title :
+         {"Member and officer relationship", "Councillor and staff relationship", "The member-officer relationship"})
+        for (const std::string furniture : {"Skip to content", "Skip to main content"}) {
+            const std::string text = furniture + "\n\n" + title +
+                                     "\n\nSupporting good working relationships between officers and members.\n\n"
+                                     "Background\n\nThe protocol sets out the role of members and employees.\n\n"
+                                     "Purpose\n\nThis guidance makes expectations clear.\n";
+            INFO(text);
+            const Imported i = import_text(text, {.council = "Anyshire County Council"});
+            CHECK(i.result.protocol.meta.title == title);
+            CHECK(contains(i.warnings, "dropped '" + furniture + "': web page furniture above the title"));
+        }
+}
+
+// Seen on committee systems' pages for one agenda item: "Agenda item", the item's title,
+// "Decision:" and the decisions, "Minutes:" and the minutes' numbered paragraphs
+// ("85.1 The Committee considered ..."), "Supporting documents:". Refused as minutes.
+TEST_CASE("a committee system's page for an agenda item is refused as minutes", "[import][issue13]") {
+    int cases = 0;
+    for (const bool decision : {false, true})
+        for (const bool minutes : {false, true})
+            for (const bool documents : {false, true}) {
+                if (decision + minutes + documents < 2) continue;
+                std::string text = "Agenda item\n\nGuidance on Member Correspondence\n\n";
+                if (decision)
+                    text += "Decision:\n\n1) That the committee approves the Guidance.\n\n2) That the Guidance be "
+                            "circulated to all members.\n\n";
+                if (minutes)
+                    text += "Minutes:\n\n85.1 The Committee considered a report of the Monitoring Officer.\n\n85.2 "
+                            "Councillor Green noted that members receive much correspondence.\n\n";
+                else
+                    text += "The Committee considered a report of the Monitoring Officer on guidance for members.\n\n";
+                if (documents) text += "Supporting documents:\n";
+                INFO(text);
+                model::Diagnostics diags;
+                const import::ImportResult r = import::import_text(text, "t.txt", {.council = "Anytown"}, diags);
+                CHECK_FALSE(r.ok);
+                std::string errors;
+                for (const auto& d : diags.items())
+                    if (d.severity == model::Severity::error) errors += d.message;
+                CHECK(contains(errors, "this reads as the minutes of a meeting"));
+                ++cases;
+            }
+    CHECK(cases == 4);
+}
