@@ -1,6 +1,7 @@
 #include "layout/line_breaker.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <deque>
 #include <span>
@@ -296,7 +297,8 @@ private:
         return cache.emplace(std::string(letters), hyphenator_->points(letters)).first->second;
     }
 
-    static bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+    // std::isalpha in the "C" locale (protopub never sets another), without a call per letter.
+    static bool is_letter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 
     // Where a word may be broken: (offset, needs an added hyphen), ascending.
     void break_points(std::string_view text, bool use_patterns,
@@ -315,9 +317,13 @@ private:
         };
         // Most words have no hyphen, slash or dash inside: then the patterns' points (ascending,
         // each once) are all there are, and need no sorting.
+        static constexpr std::array<bool, 256> is_mark = [] {
+            std::array<bool, 256> mark{};
+            mark['-'] = mark['/'] = mark[0xE2] = true;
+            return mark;
+        }();
         bool marks = false;
-        for (std::size_t i = 1; i + 1 < text.size() && !marks; ++i)
-            marks = text[i] == '-' || text[i] == '/' || text[i] == '\xE2';
+        for (std::size_t i = 1; i + 1 < text.size() && !marks; ++i) marks = is_mark[static_cast<unsigned char>(text[i])];
         if (!marks) return add_patterns();
         for (std::size_t i = 1; i + 1 < text.size(); ++i)
             if (text[i] == '-' || text[i] == '/') points.push_back({i + 1, false});
