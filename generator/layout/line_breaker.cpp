@@ -185,6 +185,15 @@ public:
 
     double width(std::string_view text, int run) const { return fonts_.width(text, runs_[run].style); }
 
+    // The width of an added hyphen in run `run`'s style, measured once per run (it was
+    // measured at every place a word may be hyphenated).
+    double hyphen_width(int run) const {
+        if (hyphen_widths_.empty()) hyphen_widths_.assign(runs_.size(), -1);
+        double& known = hyphen_widths_[static_cast<std::size_t>(run)];
+        if (known < 0) known = width("-", run);
+        return known;
+    }
+
 private:
     // A piece of a word between two places a line may end.
     // Bytes [from, to) of its word's text; the word itself is cut only if a line ends
@@ -236,7 +245,7 @@ private:
             last_run = f.run;
         });
         p.added_hyphen = hyphen;
-        if (hyphen) p.hyphen_width = width("-", last_run);
+        if (hyphen) p.hyphen_width = hyphen_width(last_run);
         return p;
     }
 
@@ -698,6 +707,7 @@ private:
     const Hyphenator* hyphenator_;
     const std::vector<Run>& runs_;
     bool justify_;
+    mutable std::vector<double> hyphen_widths_;  // by run; -1 until measured (a width is never negative)
 };
 
 // Sets text items of one line into `box`, merging neighbours of one style and link.

@@ -587,7 +587,9 @@ private:
             if (used > sizeof codes - most_per_glyph) flush();
             std::memcpy(codes + used, code.bytes.data(), most_per_glyph);  // (only code.size of them count)
             used += code.size;
-            const double shift = !by_tw ? (c == ' ' ? -stretch : 0) : c != ' ' && code.is_32 ? stretch : 0;
+            // (only a space, or with Tw a character drawn as the space, is followed by a shift)
+            if (c == ' ' ? by_tw : !by_tw || !code.is_32) return;
+            const double shift = c == ' ' ? -stretch : stretch;
             if (shift != 0 && end < t.text.size()) {
                 flush();
                 out_ += ") "sv;
