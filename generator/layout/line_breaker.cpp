@@ -372,11 +372,13 @@ private:
             w.width += f.width = f.hyphen ? width(std::string(f.text) + '-', f.run) : width(f.text, f.run);
     }
 
+    // How far past its measure a line may run and still be taken to fit it.
+    static constexpr double tolerance = 0.01;
+
     // Whether total_fit's search, from the paragraph's start, keeps that start to the end and
     // can set every piece on its first line: its arithmetic, for that start alone.
     static bool one_line(const std::vector<Piece>& pieces, const std::vector<double>& width_to,
                          const std::vector<double>& shrink_to, double room, bool ragged) {
-        constexpr double tolerance = 0.01;  // (as total_fit's)
         const std::size_t n = pieces.size();
         for (std::size_t end = 1; end <= n; ++end) {
             const Piece& last = pieces[end - 1];
@@ -510,7 +512,6 @@ private:
             // oldest, so dropping them moves `head` rather than the rest.
             active.assign(1, start_at(0));
             std::size_t head = 0;
-            constexpr double tolerance = 0.01;
             for (std::size_t end = 1; end <= n; ++end) {
                 const Piece& last = pieces[end - 1];
                 const bool final = end == n;
