@@ -800,11 +800,12 @@ private:
         return number_runs(number, change.old_number, look);
     }
 
-    void move_range(const char* element, Mark mark, const Clause& c) {
+    void move_range(bool start, Mark mark, const Clause& c) {
         if (mark != Mark::moved_from && mark != Mark::moved_to) return;
         const bool from = mark == Mark::moved_from;
-        xml_.open(std::string(from ? "w:moveFrom" : "w:moveTo") + element);
-        if (std::string(element) == "RangeStart") {
+        xml_.open(from ? (start ? "w:moveFromRangeStart" : "w:moveFromRangeEnd")
+                       : (start ? "w:moveToRangeStart" : "w:moveToRangeEnd"));
+        if (start) {
             move_range_id_ = new_id();
             xml_.attr("w:id", move_range_id_);
             xml_.attr("w:author", options_.author);
@@ -821,7 +822,7 @@ private:
         const int depth = std::clamp(c.depth(), 1, max_clause_depth);
         const BlockContext text{"ClauseText" + std::to_string(depth),
                                 options_.geometry.clause_text_indent[static_cast<std::size_t>(depth - 1)], mark};
-        move_range("RangeStart", mark, c);
+        move_range(true, mark, c);
         std::size_t first_block = 0;
         if (!c.heading.empty()) {
             const auto [style, old_style] = styles("Heading", {section.old_level + 1, section.new_level + 1}, mark, 4);
@@ -844,7 +845,7 @@ private:
         bookmark(c.id);
         end_paragraph();
         write_blocks(c.blocks, text, first_block);
-        move_range("RangeEnd", mark, c);
+        move_range(false, mark, c);
     }
 
     // `titled`: the document begins here, untitled, after its covering report, so its

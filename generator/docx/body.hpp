@@ -25,6 +25,7 @@ namespace protopub::docx::detail {
 class XmlOut {
 public:
     explicit XmlOut(std::string& out) : out_(out) {}
+    // `name` is kept until the element is closed (a literal, as every element name is).
     void open(std::string_view name);
     void attr(std::string_view name, std::string_view value);
     void attr(std::string_view name, int value);
@@ -52,7 +53,7 @@ private:
         if (open_.size() == noted_depth_) child_starts_.push_back(out_.size());
     }
     std::string& out_;
-    std::vector<std::string> open_;
+    std::vector<std::string_view> open_;  // (a copy of every name was a tenth of writing the body)
     bool in_start_tag_ = false;
     std::size_t noted_depth_ = std::size_t(-1);  // none
     std::vector<std::size_t> child_starts_;

@@ -75,9 +75,43 @@ public:
     // measured and what is drawn both come from here.
     template <typename Each>
     void each_glyph(std::string_view text, Each each) const {
-        std::uint16_t previous = 0;      // the glyph before; 0: none
-        std::size_t previous_ascii = 0;  // the character before when it is 1 to 127 and not a space; else 0
-        for (std::size_t i = 0; i < text.size();) {
+        each_glyph_from(text, 0, 0, each);
+    }
+    // The width of `text` (each_glyph's advances and kerning), in whole thousandths of an em.
+    long units(std::string_view text) const {
+        // Characters 1 to 127 (nearly every word measured is of them alone) are summed here
+        // from their tables, as each_glyph would sum them; the rest from the first other
+        // character on, by each_glyph_from, which goes on from the character before.
+        long units = 0;  // exact, in any order
+        std::size_t previous_ascii = 0;
+        std::size_t i = 0;
+        for (; i < text.size(); ++i) {
+            const auto byte = static_cast<unsigned char>(text[i]);
+            if (byte == 0 || byte >= ascii_side) break;
+            units += ascii_[byte].advance;
+            if (byte == ' ') {  // (no kerning across a space)
+                previous_ascii = 0;
+                continue;
+            }
+            units += ascii_kerning_[previous_ascii * ascii_side + byte];
+            previous_ascii = byte;
+        }
+        if (i < text.size())
+            each_glyph_from(text, i, previous_ascii,
+                            [&](char32_t, std::uint16_t, int advance, int kerning, std::size_t) {
+                                units += advance + kerning;
+                            });
+        return units;
+    }
+
+private:
+    // each_glyph from byte `start`, after the character `previous_ascii` (1 to 127, not a
+    // space; 0: none, or a space).
+    template <typename Each>
+    void each_glyph_from(std::string_view text, std::size_t start, std::size_t previous_ascii, Each each) const {
+        std::uint16_t previous = previous_ascii ? ascii_[previous_ascii].glyph : std::uint16_t{0};  // 0: none
+        // (previous_ascii: the character before when it is 1 to 127 and not a space; else 0)
+        for (std::size_t i = start; i < text.size();) {
             const auto byte = static_cast<unsigned char>(text[i]);
             if (byte != 0 && byte < ascii_side) {
                 ++i;
@@ -103,15 +137,7 @@ public:
             }
         }
     }
-    // The width of `text` (each_glyph's advances and kerning), in whole thousandths of an em.
-    long units(std::string_view text) const {
-        long units = 0;  // exact, in any order
-        each_glyph(text,
-                   [&](char32_t, std::uint16_t, int advance, int kerning, std::size_t) { units += advance + kerning; });
-        return units;
-    }
 
-private:
     // Characters 1 to 127, nearly every one measured or drawn, are looked up by the
     // character: its glyph and advance, and the kerning between two of them, rather than
     // through the glyph tables (every character laid out is measured, and drawn).

@@ -1,6 +1,7 @@
 #include "layout/line_breaker.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <deque>
 #include <span>
@@ -101,7 +102,13 @@ struct Lines {
     std::vector<Line> lines;
 };
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+// (read from a table: the words of every paragraph are found a byte at a time)
+constexpr std::array<bool, 256> kSpace = [] {
+    std::array<bool, 256> space{};
+    space[' '] = space['\n'] = space['\t'] = true;
+    return space;
+}();
+bool is_space(char c) { return kSpace[static_cast<unsigned char>(c)]; }
 
 class Breaker {
 public:
@@ -184,6 +191,15 @@ public:
 
     double width(std::string_view text, int run) const { return fonts_.width(text, runs_[run].style); }
 
+    // The width of an added hyphen in run `run`'s style, measured once per run (it was
+    // measured at every place a word may be hyphenated).
+    double hyphen_width(int run) const {
+        if (hyphen_widths_.empty()) hyphen_widths_.assign(runs_.size(), -1);
+        double& known = hyphen_widths_[static_cast<std::size_t>(run)];
+        if (known < 0) known = width("-", run);
+        return known;
+    }
+
 private:
     // A piece of a word between two places a line may end.
     // Bytes [from, to) of its word's text; the word itself is cut only if a line ends
@@ -235,7 +251,7 @@ private:
             last_run = f.run;
         });
         p.added_hyphen = hyphen;
-        if (hyphen) p.hyphen_width = width("-", last_run);
+        if (hyphen) p.hyphen_width = hyphen_width(last_run);
         return p;
     }
 
@@ -296,7 +312,8 @@ private:
         return cache.emplace(std::string(letters), hyphenator_->points(letters)).first->second;
     }
 
-    static bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+    // std::isalpha in the "C" locale (protopub never sets another), without a call per letter.
+    static bool is_letter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 
     // Where a word may be broken: (offset, needs an added hyphen), ascending.
     void break_points(std::string_view text, bool use_patterns,
@@ -315,9 +332,13 @@ private:
         };
         // Most words have no hyphen, slash or dash inside: then the patterns' points (ascending,
         // each once) are all there are, and need no sorting.
+        static constexpr std::array<bool, 256> is_mark = [] {
+            std::array<bool, 256> mark{};
+            mark['-'] = mark['/'] = mark[0xE2] = true;
+            return mark;
+        }();
         bool marks = false;
-        for (std::size_t i = 1; i + 1 < text.size() && !marks; ++i)
-            marks = text[i] == '-' || text[i] == '/' || text[i] == '\xE2';
+        for (std::size_t i = 1; i + 1 < text.size() && !marks; ++i) marks = is_mark[static_cast<unsigned char>(text[i])];
         if (!marks) return add_patterns();
         for (std::size_t i = 1; i + 1 < text.size(); ++i)
             if (text[i] == '-' || text[i] == '/') points.push_back({i + 1, false});
@@ -349,6 +370,27 @@ private:
         w.width = 0;
         for (Fragment& f : w.parts)
             w.width += f.width = f.hyphen ? width(std::string(f.text) + '-', f.run) : width(f.text, f.run);
+    }
+
+    // How far past its measure a line may run and still be taken to fit it.
+    static constexpr double tolerance = 0.01;
+
+    // Whether total_fit's search, from the paragraph's start, keeps that start to the end and
+    // can set every piece on its first line: its arithmetic, for that start alone.
+    static bool one_line(const std::vector<Piece>& pieces, const std::vector<double>& width_to,
+                         const std::vector<double>& shrink_to, double room, bool ragged) {
+        const std::size_t n = pieces.size();
+        for (std::size_t end = 1; end <= n; ++end) {
+            const Piece& last = pieces[end - 1];
+            const double trailing = last.ends_word ? last.space : 0;
+            const double hyphen = last.added_hyphen ? last.hyphen_width : 0;
+            const double trailing_shrink = last.ends_word && !ragged ? last.space / 3 : 0;
+            const double natural = width_to[end] - width_to[0] - trailing + hyphen;
+            const double shrink = shrink_to[end] - shrink_to[0] - trailing_shrink;
+            if (natural - shrink > room + tolerance && end != 1) return false;  // the start drops out
+            if (end == n) return natural <= room + tolerance;                   // the last line fits
+        }
+        return false;
     }
 
     // The pieces of the words a line ends inside go to `cut_words`.
@@ -436,139 +478,146 @@ private:
         // A ragged line's shortfall is measured against two ems of give at its end.
         const double ragged_give = ragged ? 2 * (runs_.empty() ? 10.0 : runs_.front().style.size) : 0;
 
-        nodes.clear();
-        for (auto* cheapest : {&short_after_space, &short_inside_word, &short_after_hyphen, &short_after_hyphens})
-            cheapest->clear();
-        const auto add_node = [&](const Node& node) {
-            const int index = static_cast<int>(nodes.size());
-            nodes.push_back(node);
-            short_after_space.add(index, node.demerits);
-            short_inside_word.add(index, node.demerits);
-            (node.hyphenated ? short_after_hyphens : short_after_hyphen).add(index, node.demerits);
-        };
-        add_node({0, 0, 0, false, -1});
-        const auto start_at = [&](int node) {
-            const Node& from = nodes[static_cast<std::size_t>(node)];
-            return Start{width_to[from.after],
-                         stretch_to[from.after],
-                         shrink_to[from.after],
-                         from.line == 0 ? first_measure : measure,
-                         from.demerits,
-                         from.after,
-                         node,
-                         from.hyphenated};
-        };
-        // The active starts are active[head..]: those that drop out are nearly always the
-        // oldest, so dropping them moves `head` rather than the rest.
-        active.assign(1, start_at(0));
-        std::size_t head = 0;
-        constexpr double tolerance = 0.01;
-        for (std::size_t end = 1; end <= n; ++end) {
-            const Piece& last = pieces[end - 1];
-            const bool final = end == n;
-            const double penalty = last.added_hyphen ? 50 : last.ends_word || final ? 0 : 30;
-            // the same for every start (and added in the same order as ever, so the sums are
-            // the same to the last bit)
-            const double width_end = width_to[end], stretch_end = stretch_to[end], shrink_end = shrink_to[end];
-            const double trailing = last.ends_word ? last.space : 0;
-            const double hyphen = last.added_hyphen ? last.hyphen_width : 0;
-            const double trailing_stretch = last.ends_word && !ragged ? last.space / 2 : 0;
-            const double trailing_shrink = last.ends_word && !ragged ? last.space / 3 : 0;
-            const bool hyphen_here = last.added_hyphen;
-            const double short_line_demerits =
-                (10 + worst_short_line) * (10 + worst_short_line) + penalty * penalty;  // and never less
-            const int newest = head == active.size() ? -1 : active.back().node;
-            int best = -1;
-            double best_demerits = 0;
-            // the starts still possible after this piece are kept in place, in order
-            std::size_t kept = head;
-            for (std::size_t r = head; r < active.size(); ++r) {
-                const Start& from = active[r];
-                const double room = from.room;
-                const double natural = width_end - from.width - trailing + hyphen;
-                const double stretch = stretch_end - from.stretch - trailing_stretch + ragged_give;
-                const double shrink = shrink_end - from.shrink - trailing_shrink;
-                const bool single = end - from.after == 1;
-                if (natural - shrink > room + tolerance && !single) {  // too wide now, and ever after
-                    if (r == head) kept = ++head;
-                    continue;
-                }
-                if (kept != r) active[kept] = from;
-                ++kept;
-                // A line from here falls short by the most a badness counts, and so does every
-                // line from a newer start (each shorter, with no more stretch, on the same
-                // measure: only the first node has another), so they differ only in what their
-                // nodes cost, and all stay active. When the starts from here are every node
-                // from here on (as they are unless rounding broke the order in which starts
-                // grow too wide), the oldest of the cheapest is looked up instead of each
-                // tried; otherwise, when the best so far costs no more than such a line, none
-                // of them can win.
-                // (how bad a line that falls short is, found once: the badness below is the same)
-                const bool falls_short = !final && natural < room;
-                const double shortfall = falls_short ? shortfall_badness(room - natural, stretch) : 0;
-                const bool shortest_lines =
-                    widths_grow && falls_short && from.node != 0 && shortfall == worst_short_line;
-                const bool every_node_on = active.back().node - from.node == static_cast<int>(active.size() - 1 - r);
-                if (shortest_lines && (every_node_on || (best >= 0 && best_demerits <= short_line_demerits))) {
-                    if (every_node_on) {
-                        const CheapestShortLine::Entry* cheapest = (hyphen_here      ? short_after_hyphen
-                                                                    : last.ends_word ? short_after_space
-                                                                                     : short_inside_word)
-                                                                       .from(from.node);
-                        if (hyphen_here) {  // the node's own line may end in a hyphen too
-                            const CheapestShortLine::Entry* running = short_after_hyphens.from(from.node);
-                            if (!cheapest ||
-                                (running && (running->cost < cheapest->cost ||
-                                             (running->cost == cheapest->cost && running->node < cheapest->node))))
-                                cheapest = running;
-                        }
-                        if (cheapest && (best < 0 || cheapest->cost < best_demerits)) {
-                            best = cheapest->node;
-                            best_demerits = cheapest->cost;
-                        }
-                    }
-                    if (kept != r + 1) std::copy(active.begin() + r + 1, active.end(), active.begin() + kept);
-                    kept += active.size() - (r + 1);
-                    break;
-                }
-                // a line costs at least 10 * 10 demerits: a node already that far behind the
-                // best cannot win here (and stays active for the pieces after)
-                if (best >= 0 && from.demerits + 100 >= best_demerits) continue;
-                double badness;
-                if (natural > room + tolerance)
-                    badness = 1e6;  // a piece alone that cannot fit
-                else if (final)
-                    badness = 0;  // the last line is not stretched
-                else if (natural >= room)
-                    badness = shrink > 0 ? 100 * cube((natural - room) / shrink) : 0;
-                else
-                    badness = shortfall;
-                double demerits = (10 + badness) * (10 + badness) + penalty * penalty;
-                if (hyphen_here && from.hyphenated) demerits += 3000;  // two hyphens running
-                demerits += from.demerits;
-                if (best < 0 || demerits < best_demerits) {
-                    best = from.node;
-                    best_demerits = demerits;
-                }
-            }
-            active.resize(kept);
-            // Every candidate is too wide: start a line at the last piece alone.
-            if (best < 0 && newest >= 0) {
-                best = newest;
-                best_demerits = nodes[static_cast<std::size_t>(best)].demerits + 1e12;
-                active.push_back(start_at(best));
-            }
-            if (best < 0) continue;
-            add_node({end, nodes[static_cast<std::size_t>(best)].line + 1, best_demerits, last.added_hyphen, best});
-            active.push_back(start_at(static_cast<int>(nodes.size()) - 1));
-            if (final) break;
-        }
-
-        // Back from the end: the chosen breaks.
+        // A paragraph whose words all fit on its first line is that one line: the search below
+        // would choose it (no start it keeps grows too wide before the end, and a last line
+        // costs the least a line can, where any other way is two lines or more), so it is not
+        // searched. Nearly every heading, table cell and contents entry is such a paragraph.
         std::vector<std::size_t> breaks;
-        for (int at = static_cast<int>(nodes.size()) - 1; at > 0; at = nodes[at].previous)
-            breaks.push_back(nodes[at].after);
-        std::reverse(breaks.begin(), breaks.end());
+        if (one_line(pieces, width_to, shrink_to, first_measure, ragged)) {
+            breaks.push_back(n);
+        } else {
+            nodes.clear();
+            for (auto* cheapest : {&short_after_space, &short_inside_word, &short_after_hyphen, &short_after_hyphens})
+                cheapest->clear();
+            const auto add_node = [&](const Node& node) {
+                const int index = static_cast<int>(nodes.size());
+                nodes.push_back(node);
+                short_after_space.add(index, node.demerits);
+                short_inside_word.add(index, node.demerits);
+                (node.hyphenated ? short_after_hyphens : short_after_hyphen).add(index, node.demerits);
+            };
+            add_node({0, 0, 0, false, -1});
+            const auto start_at = [&](int node) {
+                const Node& from = nodes[static_cast<std::size_t>(node)];
+                return Start{width_to[from.after],
+                             stretch_to[from.after],
+                             shrink_to[from.after],
+                             from.line == 0 ? first_measure : measure,
+                             from.demerits,
+                             from.after,
+                             node,
+                             from.hyphenated};
+            };
+            // The active starts are active[head..]: those that drop out are nearly always the
+            // oldest, so dropping them moves `head` rather than the rest.
+            active.assign(1, start_at(0));
+            std::size_t head = 0;
+            for (std::size_t end = 1; end <= n; ++end) {
+                const Piece& last = pieces[end - 1];
+                const bool final = end == n;
+                const double penalty = last.added_hyphen ? 50 : last.ends_word || final ? 0 : 30;
+                // the same for every start (and added in the same order as ever, so the sums are
+                // the same to the last bit)
+                const double width_end = width_to[end], stretch_end = stretch_to[end], shrink_end = shrink_to[end];
+                const double trailing = last.ends_word ? last.space : 0;
+                const double hyphen = last.added_hyphen ? last.hyphen_width : 0;
+                const double trailing_stretch = last.ends_word && !ragged ? last.space / 2 : 0;
+                const double trailing_shrink = last.ends_word && !ragged ? last.space / 3 : 0;
+                const bool hyphen_here = last.added_hyphen;
+                const double short_line_demerits =
+                    (10 + worst_short_line) * (10 + worst_short_line) + penalty * penalty;  // and never less
+                const int newest = head == active.size() ? -1 : active.back().node;
+                int best = -1;
+                double best_demerits = 0;
+                // the starts still possible after this piece are kept in place, in order
+                std::size_t kept = head;
+                for (std::size_t r = head; r < active.size(); ++r) {
+                    const Start& from = active[r];
+                    const double room = from.room;
+                    const double natural = width_end - from.width - trailing + hyphen;
+                    const double stretch = stretch_end - from.stretch - trailing_stretch + ragged_give;
+                    const double shrink = shrink_end - from.shrink - trailing_shrink;
+                    const bool single = end - from.after == 1;
+                    if (natural - shrink > room + tolerance && !single) {  // too wide now, and ever after
+                        if (r == head) kept = ++head;
+                        continue;
+                    }
+                    if (kept != r) active[kept] = from;
+                    ++kept;
+                    // A line from here falls short by the most a badness counts, and so does every
+                    // line from a newer start (each shorter, with no more stretch, on the same
+                    // measure: only the first node has another), so they differ only in what their
+                    // nodes cost, and all stay active. When the starts from here are every node
+                    // from here on (as they are unless rounding broke the order in which starts
+                    // grow too wide), the oldest of the cheapest is looked up instead of each
+                    // tried; otherwise, when the best so far costs no more than such a line, none
+                    // of them can win.
+                    // (how bad a line that falls short is, found once: the badness below is the same)
+                    const bool falls_short = !final && natural < room;
+                    const double shortfall = falls_short ? shortfall_badness(room - natural, stretch) : 0;
+                    const bool shortest_lines =
+                        widths_grow && falls_short && from.node != 0 && shortfall == worst_short_line;
+                    const bool every_node_on = active.back().node - from.node == static_cast<int>(active.size() - 1 - r);
+                    if (shortest_lines && (every_node_on || (best >= 0 && best_demerits <= short_line_demerits))) {
+                        if (every_node_on) {
+                            const CheapestShortLine::Entry* cheapest = (hyphen_here      ? short_after_hyphen
+                                                                        : last.ends_word ? short_after_space
+                                                                                         : short_inside_word)
+                                                                           .from(from.node);
+                            if (hyphen_here) {  // the node's own line may end in a hyphen too
+                                const CheapestShortLine::Entry* running = short_after_hyphens.from(from.node);
+                                if (!cheapest ||
+                                    (running && (running->cost < cheapest->cost ||
+                                                 (running->cost == cheapest->cost && running->node < cheapest->node))))
+                                    cheapest = running;
+                            }
+                            if (cheapest && (best < 0 || cheapest->cost < best_demerits)) {
+                                best = cheapest->node;
+                                best_demerits = cheapest->cost;
+                            }
+                        }
+                        if (kept != r + 1) std::copy(active.begin() + r + 1, active.end(), active.begin() + kept);
+                        kept += active.size() - (r + 1);
+                        break;
+                    }
+                    // a line costs at least 10 * 10 demerits: a node already that far behind the
+                    // best cannot win here (and stays active for the pieces after)
+                    if (best >= 0 && from.demerits + 100 >= best_demerits) continue;
+                    double badness;
+                    if (natural > room + tolerance)
+                        badness = 1e6;  // a piece alone that cannot fit
+                    else if (final)
+                        badness = 0;  // the last line is not stretched
+                    else if (natural >= room)
+                        badness = shrink > 0 ? 100 * cube((natural - room) / shrink) : 0;
+                    else
+                        badness = shortfall;
+                    double demerits = (10 + badness) * (10 + badness) + penalty * penalty;
+                    if (hyphen_here && from.hyphenated) demerits += 3000;  // two hyphens running
+                    demerits += from.demerits;
+                    if (best < 0 || demerits < best_demerits) {
+                        best = from.node;
+                        best_demerits = demerits;
+                    }
+                }
+                active.resize(kept);
+                // Every candidate is too wide: start a line at the last piece alone.
+                if (best < 0 && newest >= 0) {
+                    best = newest;
+                    best_demerits = nodes[static_cast<std::size_t>(best)].demerits + 1e12;
+                    active.push_back(start_at(best));
+                }
+                if (best < 0) continue;
+                add_node({end, nodes[static_cast<std::size_t>(best)].line + 1, best_demerits, last.added_hyphen, best});
+                active.push_back(start_at(static_cast<int>(nodes.size()) - 1));
+                if (final) break;
+            }
+
+            // Back from the end: the chosen breaks.
+            for (int at = static_cast<int>(nodes.size()) - 1; at > 0; at = nodes[at].previous)
+                breaks.push_back(nodes[at].after);
+            std::reverse(breaks.begin(), breaks.end());
+        }
 
         std::vector<Line> out;
         std::size_t from = 0;
@@ -665,6 +714,7 @@ private:
     const Hyphenator* hyphenator_;
     const std::vector<Run>& runs_;
     bool justify_;
+    mutable std::vector<double> hyphen_widths_;  // by run; -1 until measured (a width is never negative)
 };
 
 // Sets text items of one line into `box`, merging neighbours of one style and link.

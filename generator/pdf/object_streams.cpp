@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,20 @@ void put_entry(std::string& out, int type, std::uint32_t field2, std::uint32_t f
     out += static_cast<char>(type);
     for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((field2 >> shift) & 0xFF);
     for (int shift = 8 * (width3 - 1); shift >= 0; shift -= 8) out += static_cast<char>((field3 >> shift) & 0xFF);
+}
+
+// Where ">>" last occurs in `text` (npos: nowhere), as text.rfind(">>") finds it, by
+// memrchr from one '>' to the one before: rfind compares at every byte, and a stream
+// object's text is its whole stream (most of a PDF's bytes) after its dictionary.
+std::size_t last_dictionary_end(std::string_view text) {
+    for (std::size_t end = text.size(); end >= 2;) {
+        const void* found = memrchr(text.data(), '>', end);
+        if (!found) return std::string_view::npos;
+        const auto at = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+        if (at >= 1 && text[at - 1] == '>') return at - 1;
+        end = at;
+    }
+    return std::string_view::npos;
 }
 
 }  // namespace
@@ -79,7 +94,7 @@ std::string pack_objects(const std::string& pdf) {
         const std::size_t close = pdf.rfind("endobj", o.end);
         if (close == std::string::npos || close < body) return {};
         const std::string_view text(pdf.data() + body, close - body);
-        const auto dict_end = text.rfind(">>");
+        const auto dict_end = last_dictionary_end(text);
         const bool stream =
             dict_end != std::string_view::npos && text.find("stream", dict_end) != std::string_view::npos;
         if (stream) {

@@ -308,8 +308,16 @@ struct EmbeddedFont {
     // By character, 1 to 127 (nearly every one drawn): whether it has been looked at already,
     // so a character met again costs no glyph lookup.
     std::array<bool, 128> ascii_seen{};
-    // original glyph id -> the subset's (-1: not in it); looked up for every character drawn
-    std::vector<std::int32_t> new_id;
+    // By original glyph id: the bytes that draw it, the subset's id as a literal string's
+    // bytes (escaped), made once rather than for every character drawn. A glyph not in the
+    // subset is drawn as .notdef (`not_in_subset`).
+    struct Code {
+        std::array<char, 4> bytes{};  // one or two code bytes, each escaped
+        std::uint8_t size = 0;
+        bool is_32 = false;  // the subset's id 32 (see space_is_32)
+    };
+    std::vector<Code> code_of;
+    Code not_in_subset;
     std::unordered_map<std::uint16_t, std::u32string> text_of;  // original glyph -> characters
     // A subset of at most 256 glyphs (nearly every document) is addressed with one byte
     // a glyph, which halves the text in the content streams.
@@ -386,6 +394,33 @@ std::string subset_tag(const std::vector<std::uint16_t>& glyphs, const std::stri
     std::string tag;
     for (int k = 0; k < 6; ++k, h /= 26) tag += static_cast<char>('A' + h % 26);
     return tag + "+";
+}
+
+// The bytes that draw subset glyph `id` inside a literal string: raw bytes compress far
+// better than hex, escaped where a string needs it.
+EmbeddedFont::Code glyph_code(unsigned id, bool one_byte) {
+    EmbeddedFont::Code code;
+    const auto put = [&](unsigned b) {
+        switch (b) {
+            case '(':
+            case ')':
+            case '\\': code.bytes[code.size++] = '\\'; break;
+            case '\r':
+                code.bytes[code.size++] = '\\';
+                b = 'r';
+                break;
+            case '\n':
+                code.bytes[code.size++] = '\\';
+                b = 'n';
+                break;
+            default: break;
+        }
+        code.bytes[code.size++] = static_cast<char>(b);
+    };
+    if (!one_byte) put(id >> 8);
+    put(id & 0xFF);
+    code.is_32 = id == 32;
+    return code;
 }
 
 // ---------------------------------------------------------------- page content
@@ -527,15 +562,14 @@ private:
     // compiler read the font's tables again (a char store may alias anything).
     void glyph_codes(const EmbeddedFont& font, const layout::TextItem& t) {
         const layout::FontMetrics& metrics = *font.metrics;
-        const std::vector<std::int32_t>& new_id = font.new_id;
-        const bool two_bytes = !font.one_byte;
+        const std::vector<EmbeddedFont::Code>& code_of = font.code_of;
         // A justified line is one string: each space is followed by a shift that widens it,
         // unless Tw does (text()); then any other character drawn as the space (a no-break
         // space) is followed by a shift that takes Tw's back.
         const bool by_tw = font.one_byte && font.space_is_32;
         const double stretch = t.word_spacing * 1000 / t.style.size;
         char codes[512];
-        constexpr std::size_t most_per_glyph = 4;  // two code bytes, each escaped
+        constexpr std::size_t most_per_glyph = std::tuple_size_v<decltype(EmbeddedFont::Code::bytes)>;
         std::size_t used = 0;
         const auto flush = [&] {
             out_.append(codes, used);
@@ -549,11 +583,13 @@ private:
                 append_number(out_, -kern);
                 out_ += " ("sv;
             }
-            const unsigned id = glyph < new_id.size() && new_id[glyph] >= 0 ? static_cast<unsigned>(new_id[glyph]) : 0;
+            const EmbeddedFont::Code& code = glyph < code_of.size() ? code_of[glyph] : font.not_in_subset;
             if (used > sizeof codes - most_per_glyph) flush();
-            if (two_bytes) used = put_code_byte(codes, used, id >> 8);
-            used = put_code_byte(codes, used, id & 0xFF);
-            const double shift = !by_tw ? (c == ' ' ? -stretch : 0) : c != ' ' && id == 32 ? stretch : 0;
+            std::memcpy(codes + used, code.bytes.data(), most_per_glyph);  // (only code.size of them count)
+            used += code.size;
+            // (only a space, or with Tw a character drawn as the space, is followed by a shift)
+            if (c == ' ' ? by_tw : !by_tw || !code.is_32) return;
+            const double shift = c == ' ' ? -stretch : stretch;
             if (shift != 0 && end < t.text.size()) {
                 flush();
                 out_ += ") "sv;
@@ -562,27 +598,6 @@ private:
             }
         });
         flush();
-    }
-
-    // Code bytes as a literal string: raw bytes compress far better than hex. Returns
-    // where the next byte goes.
-    static std::size_t put_code_byte(char* codes, std::size_t at, unsigned b) {
-        switch (b) {
-            case '(':
-            case ')':
-            case '\\': codes[at++] = '\\'; break;
-            case '\r':
-                codes[at++] = '\\';
-                b = 'r';
-                break;
-            case '\n':
-                codes[at++] = '\\';
-                b = 'n';
-                break;
-            default: break;
-        }
-        codes[at++] = static_cast<char>(b);
-        return at;
     }
 
     double height_;
@@ -598,12 +613,20 @@ private:
 class Objects {
 public:
     explicit Objects(HPDF_Doc pdf) : pdf_(pdf) {}
+    // The empty dictionary HPDF_Dict_New makes, made here: it clears the record a byte at a
+    // time (HPDF_MemSet), some 400 instructions for each of a structure tree's thousands.
     HPDF_Dict dict(bool indirect) {
-        HPDF_Dict d = HPDF_Dict_New(pdf_->mmgr);
+        auto* d = static_cast<HPDF_Dict>(HPDF_GetMem(pdf_->mmgr, sizeof(HPDF_Dict_Rec)));
         if (!d) return d;
+        std::memset(static_cast<void*>(d), 0, sizeof(HPDF_Dict_Rec));
+        d->header.obj_class = HPDF_OCLASS_DICT;
+        d->mmgr = pdf_->mmgr;
+        d->error = pdf_->mmgr->error;
+        d->filter = HPDF_STREAM_FILTER_NONE;
         // Ours have a few keys each (a structure element five at most): room for 20, libharu's
         // default, was 6 MB of a long document's.
-        d->list->items_per_block = 6;
+        d->list = HPDF_List_New(pdf_->mmgr, 6);
+        if (!d->list) return nullptr;  // (the record goes with the arena)
         if (indirect) HPDF_Xref_Add(pdf_->xref, d);
         return d;
     }
@@ -873,12 +896,17 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             diags.error(origin, {}, "cannot embed the font '" + font->resource + "': " + error);
             return {};
         }
-        font->new_id.assign(
-            subset.glyphs.empty() ? 0 : std::size_t{*std::max_element(subset.glyphs.begin(), subset.glyphs.end())} + 1,
-            -1);
-        for (std::size_t id = 0; id < subset.glyphs.size(); ++id)  // the first id of a glyph counts
-            if (font->new_id[subset.glyphs[id]] < 0) font->new_id[subset.glyphs[id]] = static_cast<std::int32_t>(id);
         font->one_byte = subset.glyphs.size() <= 256;
+        font->not_in_subset = glyph_code(0, font->one_byte);
+        font->code_of.assign(
+            subset.glyphs.empty() ? 0 : std::size_t{*std::max_element(subset.glyphs.begin(), subset.glyphs.end())} + 1,
+            font->not_in_subset);
+        std::vector<bool> coded(font->code_of.size());
+        for (std::size_t id = 0; id < subset.glyphs.size(); ++id)  // the first id of a glyph counts
+            if (!coded[subset.glyphs[id]]) {
+                coded[subset.glyphs[id]] = true;
+                font->code_of[subset.glyphs[id]] = glyph_code(static_cast<unsigned>(id), font->one_byte);
+            }
         font->space_is_32 = subset.glyphs.size() > 32 && subset.glyphs[32] == font->metrics->glyph(' ');
         const FontFacts facts = font_facts(*font->file);
         const std::string name = subset_tag(subset.glyphs, facts.postscript_name) +
