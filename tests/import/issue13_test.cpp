@@ -1860,3 +1860,33 @@ TEST_CASE("a committee system's page for an agenda item is refused as minutes", 
             }
     CHECK(cases == 4);
 }
+
+// Seen on a governance toolkit's web page: its contents "  1. Introduction" ... "  10. The
+// Complaints Procedure", indented, and the body's first heading "1    Introduction", the
+// number without its dot and a wide gap. The list goes, however the heading is written again.
+TEST_CASE("a contents list whose first entry comes again written another way", "[import][issue13]") {
+    int cases = 0;
+    for (const std::string indent : {"", "  "})
+        for (const std::string body_form : {"1    Introduction", "1 Introduction", "1.  INTRODUCTION"})
+            for (const bool blank_lines : {false, true}) {
+                const std::string gap = blank_lines ? "\n\n" : "\n";
+                std::string text = "Governance Toolkit" + gap;
+                const std::array<std::string, 4> headings = {"Introduction", "Connecting with your community",
+                                                             "Model Protocol on Communications",
+                                                             "Governing Documents for Parish Councils"};
+                for (std::size_t n = 0; n < headings.size(); ++n)
+                    text += indent + std::to_string(n + 1) + ". " + headings[n] + "\n";
+                text += "\n";
+                for (std::size_t n = 0; n < headings.size(); ++n) {
+                    text += (n == 0 ? body_form : std::to_string(n + 1) + ". " + headings[n]) + "\n\n";
+                    text += "Parish councils are corporate bodies created by statute, as part " +
+                            std::to_string(n + 1) + " explains." + gap;
+                }
+                INFO(text);
+                const Imported i = import_text(text, {.council = "Anytown Council"});
+                CHECK(i.sections.size() == headings.size());
+                CHECK(contains(i.warnings, "dropped a table of contents (4 lines)"));
+                ++cases;
+            }
+    CHECK(cases == 12);
+}
