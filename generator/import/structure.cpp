@@ -3413,13 +3413,25 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     // to hold on to (and most likely this is not the protocol).
     // (under a title that names a protocol or code, the text is most likely a part of one: an
     // excerpt, or one page of a protocol published a page per section)
+    // (so too where its words name it as a protocol or code names itself: "The purpose of this
+    // Protocol is ...")
     if (std::all_of(p.sections.begin(), p.sections.end(), [](const Section& s) { return s.clauses.empty(); })) {
+        const auto names_itself = [](const Item& it) {
+            const std::string words = lower(it.para.text);
+            return words.find("this protocol") != std::string::npos || words.find("this code") != std::string::npos;
+        };
         if (!title.empty() && header_line_kind(title) == HeaderLine::title)
             diags.error(path, {1, 1},
                         "no numbered paragraphs and no headings under the title '" + title +
                             "': this reads as part of a protocol (an excerpt, or one page of one published a "
                             "page per section), not the whole; import the whole protocol (its PDF or Word file, "
                             "or every page's text one after another), or add its headings");
+        else if (std::any_of(items.begin(), items.end(), names_itself))
+            diags.error(path, {1, 1},
+                        "no numbered paragraphs and no headings, and its words speak of 'this Protocol' or 'this "
+                        "Code': this reads as part of a protocol (an excerpt, or one page of one published a page "
+                        "per section), not the whole; import the whole protocol (its PDF or Word file, or every "
+                        "page's text one after another), or add its headings");
         else
             diags.error(path, {1, 1},
                         "no numbered paragraphs and no headings: this text reads as running prose (minutes, a "

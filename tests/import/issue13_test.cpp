@@ -1890,3 +1890,32 @@ TEST_CASE("a contents list whose first entry comes again written another way", "
             }
     CHECK(cases == 12);
 }
+
+// Seen on a national body's resource page and a county association's wiki: a protocol's
+// opening paragraphs, no title line, no heading, no number ("The purpose of this Protocol is
+// ..."). Refused, but as part of a protocol, not as running prose: its words name it as a
+// protocol names itself.
+TEST_CASE("paragraphs that speak of this Protocol with no heading nor number: refused as part of a protocol",
+          "[import][issue13]") {
+    int cases = 0;
+    for (const std::string self : {"this Protocol", "This protocol", "this Code"})
+        for (int paragraphs = 1; paragraphs <= 3; ++paragraphs) {
+            std::string text;
+            for (int k = 1; k <= paragraphs; ++k)
+                text += (k == paragraphs ? "The purpose of " + self + " is to guide councillors and officers. "
+                                         : std::string()) +
+                        "A strong and trusting relationship between councillors and officers is essential, as "
+                        "part " +
+                        std::to_string(k) + " says.\n\n";
+            INFO(text);
+            model::Diagnostics diags;
+            const import::ImportResult r = import::import_text(text, "t.txt", {.council = "Anytown"}, diags);
+            CHECK_FALSE(r.ok);
+            std::string errors;
+            for (const auto& d : diags.items())
+                if (d.severity == model::Severity::error) errors += d.message;
+            CHECK(contains(errors, "this reads as part of a protocol"));
+            ++cases;
+        }
+    CHECK(cases == 9);
+}
