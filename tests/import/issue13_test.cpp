@@ -67,6 +67,17 @@ bool contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
 }
 
+// The errors of an import that is refused (and it must be).
+std::string refused(const std::string& text) {
+    model::Diagnostics diags;
+    const import::ImportResult r = import::import_text(text, "t.txt", {.council = "Anytown"}, diags);
+    CHECK_FALSE(r.ok);
+    std::string errors;
+    for (const auto& d : diags.items())
+        if (d.severity == model::Severity::error) errors += d.message;
+    return errors;
+}
+
 }  // namespace
 
 TEST_CASE("issue 13.1: web furniture, a long first line and breadcrumbs above the title", "[import][issue13]") {
@@ -1499,12 +1510,7 @@ TEST_CASE("a protocol's title over paragraphs with no heading and no number: ref
                         "paragraph " +
                         std::string(1, static_cast<char>('A' + k)) + " says.\n\n";
                 INFO(text);
-                model::Diagnostics diags;
-                const import::ImportResult r = import::import_text(text, "t.txt", {.council = "Anytown"}, diags);
-                CHECK_FALSE(r.ok);
-                std::string errors;
-                for (const auto& d : diags.items())
-                    if (d.severity == model::Severity::error) errors += d.message;
+                const std::string errors = refused(text);
                 CHECK(contains(errors, titled ? "this reads as part of a protocol" : "reads as running prose"));
                 ++cases;
             }
@@ -1612,12 +1618,7 @@ TEST_CASE("a council's page of its policies and procedures is refused as a list 
                                 (k % 3 == 0 ? "" : " \xE2\x80\x93 " + about.substr(0, 30 * (k % 3)) + ".") + "\n";
                 }
                 INFO(text);
-                model::Diagnostics diags;
-                const import::ImportResult r = import::import_text(text, "t.txt", {.council = "Anytown"}, diags);
-                CHECK_FALSE(r.ok);
-                std::string errors;
-                for (const auto& d : diags.items())
-                    if (d.severity == model::Severity::error) errors += d.message;
+                const std::string errors = refused(text);
                 CHECK(contains(errors, "this reads as a council's list of its documents"));
                 ++cases;
             }
@@ -1770,12 +1771,7 @@ TEST_CASE("a few lines of titles with no sentence and no numbered paragraph are 
             std::string text = headed ? "Codes and Protocols\n\nContents\n\n" : "";
             for (std::size_t k = 0; k < count; ++k) text += lines[k] + " document.doc" + std::to_string(613 + k) + "\n\n";
             INFO(text);
-            model::Diagnostics diags;
-            const import::ImportResult r = import::import_text(text, "t.txt", {.council = "Anytown"}, diags);
-            CHECK_FALSE(r.ok);
-            std::string errors;
-            for (const auto& d : diags.items())
-                if (d.severity == model::Severity::error) errors += d.message;
+            const std::string errors = refused(text);
             CHECK(contains(errors, "this reads as a list of contents or of documents"));
             ++cases;
         }
@@ -1849,12 +1845,7 @@ TEST_CASE("a committee system's page for an agenda item is refused as minutes", 
                     text += "The Committee considered a report of the Monitoring Officer on guidance for members.\n\n";
                 if (documents) text += "Supporting documents:\n";
                 INFO(text);
-                model::Diagnostics diags;
-                const import::ImportResult r = import::import_text(text, "t.txt", {.council = "Anytown"}, diags);
-                CHECK_FALSE(r.ok);
-                std::string errors;
-                for (const auto& d : diags.items())
-                    if (d.severity == model::Severity::error) errors += d.message;
+                const std::string errors = refused(text);
                 CHECK(contains(errors, "this reads as the minutes of a meeting"));
                 ++cases;
             }
@@ -1908,12 +1899,7 @@ TEST_CASE("paragraphs that speak of this Protocol with no heading nor number: re
                         "part " +
                         std::to_string(k) + " says.\n\n";
             INFO(text);
-            model::Diagnostics diags;
-            const import::ImportResult r = import::import_text(text, "t.txt", {.council = "Anytown"}, diags);
-            CHECK_FALSE(r.ok);
-            std::string errors;
-            for (const auto& d : diags.items())
-                if (d.severity == model::Severity::error) errors += d.message;
+            const std::string errors = refused(text);
             CHECK(contains(errors, "this reads as part of a protocol"));
             ++cases;
         }
