@@ -87,6 +87,9 @@ bool names_title_page(std::string_view text);
 // "PART 5(C) – PROTOCOL FOR MEMBER/OFFICER RELATIONS" -> the title after the place; "" if none.
 std::string title_after_place(std::string_view line);
 
+// "minutes of", "present:", "matters arising": what opens a line of a meeting's minutes
+// (`lower_text` in small letters), or "".
+std::string_view minutes_mark(std::string_view lower_text);
 // The text in lower case (ASCII letters: the words the rules look for).
 std::string lower(std::string_view text);
 // "Report of: Head of Law": a short field name, a colon, a value.

@@ -478,6 +478,18 @@ std::string council_before_place(std::string_view line) {
     return {};
 }
 
+std::string_view minutes_mark(std::string_view lower_text) {
+    // the minutes of a meeting say who was present, who sent apologies, what was resolved,
+    // decided or carried over, and when the meeting ended
+    static constexpr std::array<std::string_view, 11> marks = {
+        "minutes of", "present:", "apologies", "resolved", "the meeting ended", "the meeting closed", "minutes:",
+        "decision:", "supporting documents:", "the committee considered", "matters arising"};
+    for (std::string_view mark : marks)
+        if (lower_text.starts_with(mark)) return mark;
+    // (where it met: a line of its own, "Venue: Committee Room 1")
+    return lower_text.starts_with("venue:") ? std::string_view("venue:") : std::string_view();
+}
+
 bool names_title_page(std::string_view text) {
     const HeaderLine kind = header_line_kind(text);
     if (kind == HeaderLine::council) return true;
@@ -2724,22 +2736,20 @@ const Item* list_of_documents(const std::vector<Item>& items) {
 // five or more) and in more paragraphs than it has numbered paragraphs of its own that
 // name none: not a protocol to import (LAYOUTS.md 35).
 bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::string& path, Diagnostics& diags) {
-    // the minutes of a meeting say who was present, who sent apologies, what was resolved
-    // and when the meeting ended, each at the start of a paragraph or heading; a committee
-    // system's page for an agenda item gives its decision, its minutes and its papers
-    static const std::array<std::string_view, 11> minutes_marks = {
-        "minutes of", "present:",     "apologies",     "resolved",           "the meeting ended", "the meeting closed",
-        "minutes:",   "agenda item", "decision:", "supporting documents:", "the committee considered"};
+    // (a committee system's page for an agenda item, "Agenda item" over its decision, its
+    // minutes and its papers; "Agenda and minutes" over a meeting's)
+    static constexpr std::array<std::string_view, 2> page_marks = {"agenda item", "agenda and minutes"};
     std::vector<std::string_view> marks_seen;
     const Item* first_mark = nullptr;
     for (const Item& it : items) {
         const std::string_view start = it.rest.empty() ? it.para.text : it.rest;
         const std::string text = lower(start.substr(0, 24));  // the marks open a paragraph
-        for (std::string_view mark : minutes_marks)
-            if (text.rfind(mark, 0) == 0 && std::find(marks_seen.begin(), marks_seen.end(), mark) == marks_seen.end()) {
-                marks_seen.push_back(mark);
-                if (!first_mark) first_mark = &it;
-            }
+        std::string_view mark = minutes_mark(text);
+        for (std::string_view page : page_marks)
+            if (text.starts_with(page)) mark = page;
+        if (mark.empty() || std::find(marks_seen.begin(), marks_seen.end(), mark) != marks_seen.end()) continue;
+        marks_seen.push_back(mark);
+        if (!first_mark) first_mark = &it;
     }
     if (marks_seen.size() >= 3) {
         diags.error(path, first_mark->para.pos,

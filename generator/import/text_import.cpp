@@ -460,6 +460,9 @@ void drop_web_furniture(std::vector<Line>& lines, const std::string& path, std::
             continue;
         }
         const std::string lower_text = detail::lower(l.text);
+        // (a meeting's minutes above a heading are no web page's furniture: they stay, to be
+        // known for what they are)
+        if (!detail::minutes_mark(lower_text).empty()) break;
         const std::string_view after_marker =
             std::string_view(lower_text).substr(std::min(m.length, lower_text.size()));
         // "Loading images...", "Please wait…": what a page shows while it loads

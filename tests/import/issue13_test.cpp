@@ -1905,3 +1905,23 @@ TEST_CASE("paragraphs that speak of this Protocol with no heading nor number: re
         }
     CHECK(cases == 9);
 }
+
+// Seen on a city council's committee system: a liaison meeting's "Agenda and minutes", its
+// venue, "Minutes of the Last Meeting", "Matters Arising" and the Chair's reports, one of
+// them on the Code of Conduct. Refused as minutes, not written out as a protocol.
+TEST_CASE("a meeting's agenda and minutes page is refused as minutes", "[import][issue13]") {
+    const std::array<std::string, 4> marks = {"Agenda and minutes", "Venue: Microsoft Teams Meeting",
+                                              "Minutes of the Last Meeting: 24 March 2022", "Matters Arising"};
+    int cases = 0;
+    for (std::size_t left_out = 0; left_out <= marks.size(); ++left_out) {
+        std::string text;
+        for (std::size_t k = 0; k < marks.size(); ++k)
+            if (k != left_out)
+                text += marks[k] + "\n\nThe Chair confirmed that the slides had been circulated to all the clerks.\n\n";
+        text += "Code of Conduct\n\nThe Chair stated that councillors could receive Code of Conduct training.\n";
+        INFO(text);
+        CHECK(contains(refused(text), "this reads as the minutes of a meeting"));
+        ++cases;
+    }
+    CHECK(cases == 5);
+}
