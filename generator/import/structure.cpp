@@ -412,7 +412,8 @@ HeaderLine header_line_kind(std::string_view text) {
     // a place, then a title of up to twelve words of its own; "Codes and Protocols - Part 6H
     // - Protocol for ...": the place between dashes
     const std::vector<std::string_view> parts = place_parts(text);
-    const bool place = names_division(text) || (parts.size() > 1 && std::any_of(parts.begin(), parts.end(), names_division));
+    const bool place =
+        names_division(text) || (parts.size() > 1 && std::any_of(parts.begin(), parts.end(), names_division));
     std::size_t longest = 0;
     for (std::string_view part : parts) longest = std::max(longest, word_count(part));
     if (longest > (place ? 15u : 12u)) return HeaderLine::other;
@@ -433,7 +434,8 @@ HeaderLine header_line_kind(std::string_view text) {
                    l == "a";
         }))
         return HeaderLine::council;
-    if (contains_word(words, {"protocol", "code", "relations", "relationship", "relationships", "guidance", "conventions", "charter"}))
+    if (contains_word(words, {"protocol", "code", "relations", "relationship", "relationships", "guidance",
+                              "conventions", "charter"}))
         return HeaderLine::title;
     // "STANDING ORDERS AND PROTOCOLS", "Codes and Protocols": the collection the protocol sits in
     if (contains_word(words, {"protocols", "codes"})) return HeaderLine::constitution;
@@ -481,9 +483,17 @@ std::string council_before_place(std::string_view line) {
 std::string_view minutes_mark(std::string_view lower_text) {
     // the minutes of a meeting say who was present, who sent apologies, what was resolved,
     // decided or carried over, and when the meeting ended
-    static constexpr std::array<std::string_view, 11> marks = {
-        "minutes of", "present:", "apologies", "resolved", "the meeting ended", "the meeting closed", "minutes:",
-        "decision:", "supporting documents:", "the committee considered", "matters arising"};
+    static constexpr std::array<std::string_view, 11> marks = {"minutes of",
+                                                               "present:",
+                                                               "apologies",
+                                                               "resolved",
+                                                               "the meeting ended",
+                                                               "the meeting closed",
+                                                               "minutes:",
+                                                               "decision:",
+                                                               "supporting documents:",
+                                                               "the committee considered",
+                                                               "matters arising"};
     for (std::string_view mark : marks)
         if (lower_text.starts_with(mark)) return mark;
     // (where it met: a line of its own, "Venue: Committee Room 1")
@@ -664,7 +674,8 @@ void nested_number_runs(std::vector<Item>& items) {
             const std::vector<int>& number = items[outer].marker.parts;
             // (past a heading without a number: "4.6 ...:" / "1." "2." / "Roles" / "5.1 ...")
             const auto continues_outer = [&](std::size_t at) {
-                while (at < items.size() && items[at].role == Role::heading && items[at].marker.kind == MarkerKind::none)
+                while (at < items.size() && items[at].role == Role::heading &&
+                       items[at].marker.kind == MarkerKind::none)
                     ++at;
                 if (at == items.size()) return false;
                 const Marker& next = items[at].marker;
@@ -695,11 +706,11 @@ void nested_number_runs(std::vector<Item>& items) {
             const bool goes_on = continues_outer(end);
             // (to the end, or to an unnumbered heading: only a list under a lead-in, indented
             // or written as a list's items are, "must not ...;")
-            const bool items_read_as_list = std::all_of(numbers.begin(), numbers.begin() + static_cast<long>(count),
-                                                        [&](std::size_t at) {
-                                                            const std::string_view words = items[at].rest;
-                                                            return !words.empty() && is_lower(words[0]);
-                                                        });
+            const bool items_read_as_list =
+                std::all_of(numbers.begin(), numbers.begin() + static_cast<long>(count), [&](std::size_t at) {
+                    const std::string_view words = items[at].rest;
+                    return !words.empty() && is_lower(words[0]);
+                });
             const bool list_to_end = (end == items.size() || items[end].role == Role::heading) &&
                                      ends_lead_in(items[i - 1].para.text) && (it.para.indented || items_read_as_list);
             if (count >= 2 && (goes_on || list_to_end)) {
@@ -2781,11 +2792,12 @@ bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::str
     }
     // (a few lines, not one sentence and no numbered paragraph: what is left of a contents
     // page whose entries went)
-    const bool no_sentence_nor_paragraph = items.size() >= 3 && std::none_of(items.begin(), items.end(), [](const Item& it) {
-        const std::string_view words = it.rest.empty() ? std::string_view(it.para.text) : std::string_view(it.rest);
-        return it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause ||
-               ends_sentence(words) || words.find(". ") != std::string_view::npos;
-    });
+    const bool no_sentence_nor_paragraph =
+        items.size() >= 3 && std::none_of(items.begin(), items.end(), [](const Item& it) {
+            const std::string_view words = it.rest.empty() ? std::string_view(it.para.text) : std::string_view(it.rest);
+            return it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause ||
+                   ends_sentence(words) || words.find(". ") != std::string_view::npos;
+        });
     if ((lines >= 6 && sentences * 8 < lines) || no_sentence_nor_paragraph) {
         diags.error(path, items.front().para.pos,
                     "this reads as a list of contents or of documents, not a protocol: " +

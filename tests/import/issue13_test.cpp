@@ -1556,9 +1556,8 @@ TEST_CASE("numbers from 1 again inside a numbered paragraph are its numbered lis
                                               : "\n2.3 Members do not direct officers.\n";
                         INFO(text);
                         const Imported i = import_text(text, {.council = "Anytown Council"});
-                        std::vector<std::string> numbers =
-                            one_level ? std::vector<std::string>{"1", "2", "3"}
-                                      : std::vector<std::string>{"1.1", "2.1", "2.2"};
+                        std::vector<std::string> numbers = one_level ? std::vector<std::string>{"1", "2", "3"}
+                                                                     : std::vector<std::string>{"1.1", "2.1", "2.2"};
                         if (!to_the_end) numbers.push_back(one_level ? "4" : "2.3");
                         CHECK(i.numbers == numbers);
                         std::string list;
@@ -1583,8 +1582,7 @@ TEST_CASE("numbers from 1 again inside a numbered paragraph are its numbered lis
 // "Complaints Policy (Last reviewed 25/06/2024) – The process ...", "- Standing Orders –
 // 2024". Most lines name a council document: a list of documents, refused with what it looks
 // like. A protocol that lists the documents it is read with imports as before.
-TEST_CASE("a council's page of its policies and procedures is refused as a list of documents",
-          "[import][issue13]") {
+TEST_CASE("a council's page of its policies and procedures is refused as a list of documents", "[import][issue13]") {
     const std::array<std::string, 12> names = {"Standing Orders",
                                                "Financial Regulations",
                                                "Code of Conduct for Members",
@@ -1606,13 +1604,15 @@ TEST_CASE("a council's page of its policies and procedures is refused as a list 
                 const std::string gap = layout == "dated lines" ? "\n" : "\n\n";
                 std::string text = "Policies and Procedures" + gap;
                 if (introduction)
-                    text += "Parish councils have powers to represent their communities, and their business must "
-                            "be done in a correct and open way." +
-                            gap;
+                    text +=
+                        "Parish councils have powers to represent their communities, and their business must "
+                        "be done in a correct and open way." +
+                        gap;
                 for (std::size_t k = 0; k < count; ++k) {
                     if (layout == "name over sentence") text += names[k] + "\n" + about + "\n\n";
                     if (layout == "name, blank line, sentence") text += names[k] + "\n\n" + about + "\n\n";
-                    if (layout == "bullets") text += "- " + names[k] + " \xE2\x80\x93 202" + std::to_string(k % 5) + "\n";
+                    if (layout == "bullets")
+                        text += "- " + names[k] + " \xE2\x80\x93 202" + std::to_string(k % 5) + "\n";
                     if (layout == "dated lines")  // (what each is, in a few words or a sentence)
                         text += names[k] + " (Last reviewed 09/07/24)" +
                                 (k % 3 == 0 ? "" : " \xE2\x80\x93 " + about.substr(0, 30 * (k % 3)) + ".") + "\n";
@@ -1632,7 +1632,8 @@ TEST_CASE("a council's page of its policies and procedures is refused as a list 
             for (int k = 1; k <= 3; ++k)
                 text += (numbered ? std::to_string(n) + "." + std::to_string(k) + " " : "") +
                         "Councillors and officers work together for the public, and treat each other with respect "
-                        "in rule " + std::to_string(k) + ".\n\n";
+                        "in rule " +
+                        std::to_string(k) + ".\n\n";
             if (heading != "Introduction") continue;
             text += "This Protocol is read with:\n\n";
             for (std::size_t k = 0; k < 6; ++k) text += "- " + names[k] + "\n";
@@ -1648,8 +1649,7 @@ TEST_CASE("a council's page of its policies and procedures is refused as a list 
 // written rules ...", no blank line between, in blocks between blank lines. A short line in
 // Title Case over a sentence, or over a line that runs to the width, is its heading; a table's
 // cells a line each, and a heading wrapped over two lines, are not.
-TEST_CASE("a short line in Title Case right over a sentence in the same block is its heading",
-          "[import][issue13]") {
+TEST_CASE("a short line in Title Case right over a sentence in the same block is its heading", "[import][issue13]") {
     const std::array<std::string, 3> headings = {"Roles of Councillors", "Working With Officers",
                                                  "Access to Information"};
     const std::array<std::string, 6> sentences = {
@@ -1716,8 +1716,7 @@ TEST_CASE("a council's name is not read across the name of a document before it"
 // Councillors And Employees", definitions, and "1." "2." ... The annex's heading is the
 // title (its label kept in it: the front matter has no place for an annex); the page's words
 // above are the preamble, the definitions the protocol's own introduction.
-TEST_CASE("a division's label and a protocol's title under a page's own title and description",
-          "[import][issue13]") {
+TEST_CASE("a division's label and a protocol's title under a page's own title and description", "[import][issue13]") {
     int cases = 0;
     for (const std::string label : {"Annex A", "Appendix 2", "Schedule 1", "Annexe C"})
         for (const std::string separator : {": ", " \xE2\x80\x93 ", " - "})
@@ -1728,12 +1727,14 @@ TEST_CASE("a division's label and a protocol's title under a page's own title an
                             label + separator + "Protocol For Relations Between Councillors And Employees";
                         std::string text = "Councillors' code of conduct: December 2021\n\n";
                         for (int k = 0; k < description; ++k)
-                            text += "Code of conduct for councillors setting out the standards of behaviour they "
-                                    "follow, issued by Ministers under the Act.\n\n";
+                            text +=
+                                "Code of conduct for councillors setting out the standards of behaviour they "
+                                "follow, issued by Ministers under the Act.\n\n";
                         text += heading + "\n\n";
                         if (definitions)
-                            text += "The reference to employees below covers all employees and officers of "
-                                    "councils.\n\nThe reference to Convener below covers all committee chairs.\n\n";
+                            text +=
+                                "The reference to employees below covers all employees and officers of "
+                                "councils.\n\nThe reference to Convener below covers all committee chairs.\n\n";
                         for (int k = 1; k <= 4; ++k)
                             text += (two_levels ? "1." : "") + std::to_string(k) + (two_levels ? " " : ". ") +
                                     "Councillors and employees should work in an atmosphere of mutual trust, rule " +
@@ -1769,7 +1770,8 @@ TEST_CASE("a few lines of titles with no sentence and no numbered paragraph are 
     for (std::size_t count = 3; count <= lines.size(); ++count)
         for (const bool headed : {false, true}) {
             std::string text = headed ? "Codes and Protocols\n\nContents\n\n" : "";
-            for (std::size_t k = 0; k < count; ++k) text += lines[k] + " document.doc" + std::to_string(613 + k) + "\n\n";
+            for (std::size_t k = 0; k < count; ++k)
+                text += lines[k] + " document.doc" + std::to_string(613 + k) + "\n\n";
             INFO(text);
             const std::string errors = refused(text);
             CHECK(contains(errors, "this reads as a list of contents or of documents"));
@@ -1794,8 +1796,10 @@ TEST_CASE("a title after several dashes, the Part before it", "[import][issue13]
                     const std::string line = before + dash + "Part " + part + dash + title;
                     std::string text = line + "\n\n";
                     for (int k = 1; k <= 3; ++k)
-                        text += "1." + std::to_string(k) + " Members carry out a number of roles for the council, "
-                                "rule " + std::to_string(k) + ".\n\n";
+                        text += "1." + std::to_string(k) +
+                                " Members carry out a number of roles for the council, "
+                                "rule " +
+                                std::to_string(k) + ".\n\n";
                     INFO(text);
                     const Imported i = import_text(text, {.council = "Anytown Council"});
                     CHECK(i.result.protocol.meta.title == title);
@@ -1836,11 +1840,13 @@ TEST_CASE("a committee system's page for an agenda item is refused as minutes", 
                 if (decision + minutes + documents < 2) continue;
                 std::string text = "Agenda item\n\nGuidance on Member Correspondence\n\n";
                 if (decision)
-                    text += "Decision:\n\n1) That the committee approves the Guidance.\n\n2) That the Guidance be "
-                            "circulated to all members.\n\n";
+                    text +=
+                        "Decision:\n\n1) That the committee approves the Guidance.\n\n2) That the Guidance be "
+                        "circulated to all members.\n\n";
                 if (minutes)
-                    text += "Minutes:\n\n85.1 The Committee considered a report of the Monitoring Officer.\n\n85.2 "
-                            "Councillor Green noted that members receive much correspondence.\n\n";
+                    text +=
+                        "Minutes:\n\n85.1 The Committee considered a report of the Monitoring Officer.\n\n85.2 "
+                        "Councillor Green noted that members receive much correspondence.\n\n";
                 else
                     text += "The Committee considered a report of the Monitoring Officer on guidance for members.\n\n";
                 if (documents) text += "Supporting documents:\n";
