@@ -2710,7 +2710,10 @@ bool names_a_document(std::string_view text) {
         while (!c.empty() && !is_alpha(c.back()) && !is_digit(c.back())) c.pop_back();
         return c;
     };
-    while (!words.empty() && (is_digit(words.back()[0]) || core(words.back()) == "tbc")) words.pop_back();
+    // ("Climate Change Action Plan Oct 2019", "Standing Orders – TBC")
+    while (!words.empty() &&
+           (is_digit(words.back()[0]) || core(words.back()) == "tbc" || model::month_number(core(words.back())) > 0))
+        words.pop_back();
     if (words.empty() || words.size() > 10) return false;
     const auto is_kind = [&](const std::string& w) { return document_kind(core(w)); };
     // (a name is in Title Case, no sentence: "Paragraph 1 of the protocol." names none)

@@ -47,18 +47,27 @@ std::string date_from_words(std::string_view words) {
     if (parts.size() != 3 || parts[2].size() != 4 || !read_int(parts[0], day) || !read_int(parts[2], year) || day < 1 ||
         day > 31)
         return "";
+    // (the month in full only, as before: "1 Oct 2015" is read as no date)
+    month = month_number(parts[1]);
+    if (month == 0 || parts[1].size() != std::string_view(months[static_cast<std::size_t>(month - 1)]).size())
+        return "";
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+    return buffer;
+}
+
+int month_number(std::string_view word) {
+    const auto same = [](std::string_view a, std::string_view b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                   return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               });
+    };
     for (std::size_t m = 0; m < months.size(); ++m) {
         const std::string_view name = months[m];
-        if (parts[1].size() != name.size() ||
-            !std::equal(name.begin(), name.end(), parts[1].begin(), [](char a, char b) {
-                return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-            }))
-            continue;
-        char buffer[16];
-        std::snprintf(buffer, sizeof buffer, "%04d-%02zu-%02d", year, m + 1, day);
-        return buffer;
+        if (same(word, name) || same(word, name.substr(0, 3)) || (m == 8 && same(word, "Sept")))
+            return static_cast<int>(m) + 1;
     }
-    return "";
+    return 0;
 }
 
 std::string_view status_notice(Status s) {

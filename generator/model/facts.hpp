@@ -16,6 +16,9 @@ std::string date_in_words(std::string_view iso);
 // The inverse: "1 May 2024" (any case) or "2024-05-01" -> "2024-05-01"; "" for anything else.
 std::string date_from_words(std::string_view words);
 
+// "October", "Oct" or "Sept" (any case) -> 10 or 9; 0 for a word that names no month.
+int month_number(std::string_view word);
+
 // "Adopted" for Status::adopted: the status as a reader sees it.
 std::string status_in_words(Status s);
 

@@ -1597,11 +1597,12 @@ TEST_CASE("a council's page of its policies and procedures is refused as a list 
                                                "Statement of Internal Control"};
     const std::string about = "This document sets out how the Council works in this area and was adopted by Council.";
     int cases = 0;
-    for (const std::string layout : {"name over sentence", "name, blank line, sentence", "bullets", "dated lines"})
+    for (const std::string layout :
+         {"name over sentence", "name, blank line, sentence", "bullets", "dated lines", "month and year"})
         for (const std::size_t count : {6u, 9u, 12u})
             for (const bool introduction : {false, true}) {
                 // (a page of a line a paragraph has no blank lines at all)
-                const std::string gap = layout == "dated lines" ? "\n" : "\n\n";
+                const std::string gap = layout == "dated lines" || layout == "month and year" ? "\n" : "\n\n";
                 std::string text = "Policies and Procedures" + gap;
                 if (introduction)
                     text +=
@@ -1613,16 +1614,20 @@ TEST_CASE("a council's page of its policies and procedures is refused as a list 
                     if (layout == "name, blank line, sentence") text += names[k] + "\n\n" + about + "\n\n";
                     if (layout == "bullets")
                         text += "- " + names[k] + " \xE2\x80\x93 202" + std::to_string(k % 5) + "\n";
+                    if (layout == "month and year")  // ("Climate Change Action Plan Oct 2019")
+                        text += names[k] + (k % 2 ? " Oct 20" : " September 20") + std::to_string(10 + k) + "\n";
                     if (layout == "dated lines")  // (what each is, in a few words or a sentence)
                         text += names[k] + " (Last reviewed 09/07/24)" +
                                 (k % 3 == 0 ? "" : " \xE2\x80\x93 " + about.substr(0, 30 * (k % 3)) + ".") + "\n";
                 }
                 INFO(text);
                 const std::string errors = refused(text);
-                CHECK(contains(errors, "this reads as a council's list of its documents"));
+                // (lines of names run together read as titles with no sentence: a list all the same)
+                CHECK((contains(errors, "this reads as a council's list of its documents") ||
+                       (layout == "month and year" && contains(errors, "list of contents or of documents"))));
                 ++cases;
             }
-    CHECK(cases == 24);
+    CHECK(cases == 30);
     // a protocol that names the documents it is read with
     for (const bool numbered : {false, true}) {
         std::string text = "Member and Officer Protocol\n\n";
