@@ -370,11 +370,16 @@ bool document_kind(std::string_view word) {
     return std::find(kinds.begin(), kinds.end(), word) != kinds.end();
 }
 
+// A word in small letters, what follows its last letter left off ("Policy," -> "policy").
+std::string word_core(std::string_view word) {
+    std::string core = lower(word);
+    while (!core.empty() && !is_alpha(core.back())) core.pop_back();
+    return core;
+}
+
 bool contains_word(const std::vector<std::string>& words, std::initializer_list<std::string_view> wanted) {
     return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-        std::string core = lower(w);
-        while (!core.empty() && !is_alpha(core.back())) core.pop_back();
-        return std::find(wanted.begin(), wanted.end(), core) != wanted.end();
+        return std::find(wanted.begin(), wanted.end(), word_core(w)) != wanted.end();
     });
 }
 
@@ -412,8 +417,7 @@ HeaderLine header_line_kind(std::string_view text) {
     // a place, then a title of up to twelve words of its own; "Codes and Protocols - Part 6H
     // - Protocol for ...": the place between dashes
     const std::vector<std::string_view> parts = place_parts(text);
-    const bool place =
-        names_division(text) || (parts.size() > 1 && std::any_of(parts.begin(), parts.end(), names_division));
+    const bool place = std::any_of(parts.begin(), parts.end(), names_division);
     std::size_t longest = 0;
     for (std::string_view part : parts) longest = std::max(longest, word_count(part));
     if (longest > (place ? 15u : 12u)) return HeaderLine::other;
@@ -481,9 +485,10 @@ std::string council_before_place(std::string_view line) {
 }
 
 std::string_view minutes_mark(std::string_view lower_text) {
-    // the minutes of a meeting say who was present, who sent apologies, what was resolved,
-    // decided or carried over, and when the meeting ended
-    static constexpr std::array<std::string_view, 11> marks = {"minutes of",
+    // the minutes of a meeting say where it met, who was present, who sent apologies, what
+    // was resolved, decided or carried over, and when the meeting ended
+    static constexpr std::array<std::string_view, 12> marks = {"venue:",
+                                                               "minutes of",
                                                                "present:",
                                                                "apologies",
                                                                "resolved",
@@ -496,8 +501,7 @@ std::string_view minutes_mark(std::string_view lower_text) {
                                                                "matters arising"};
     for (std::string_view mark : marks)
         if (lower_text.starts_with(mark)) return mark;
-    // (where it met: a line of its own, "Venue: Committee Room 1")
-    return lower_text.starts_with("venue:") ? std::string_view("venue:") : std::string_view();
+    return {};
 }
 
 bool names_title_page(std::string_view text) {
@@ -564,11 +568,18 @@ bool heading_like(const Paragraph& p, std::string_view text, std::size_t max_wor
     return title_like(one_line, text, max_words);
 }
 
+// A numbered paragraph (a clause) starts at an item of this role.
+bool opens_paragraph(Role role) {
+    return role == Role::clause || role == Role::titled_clause || role == Role::one_level_clause;
+}
+
 // A clause or a section starts at an item of this role.
 bool opens_clause(Role role) {
-    return role == Role::heading || role == Role::numbered_heading || role == Role::clause ||
-           role == Role::titled_clause || role == Role::one_level_clause;
+    return role == Role::heading || role == Role::numbered_heading || opens_paragraph(role);
 }
+
+// An item's words after its number or label (all of them where it has none).
+std::string_view own_words(const Item& it) { return it.rest.empty() ? std::string_view(it.para.text) : it.rest; }
 
 // "Roles of officers:" or "2. Roles of Officers:" with numbered clauses straight after, or
 // "18. SUMMARY:" in capitals with a paragraph after: a heading that ends in a colon (a
@@ -647,9 +658,6 @@ void letters_as_paragraph_numbers(std::vector<Item>& items) {
 // numbering goes on where it was (or, under a lead-in, the text ends): that paragraph's
 // numbered list, not paragraphs or sections of their own; a warning says so.
 void nested_number_runs(std::vector<Item>& items) {
-    const auto opens_paragraph = [](Role r) {
-        return r == Role::clause || r == Role::titled_clause || r == Role::one_level_clause;
-    };
     // (the list's numbers are written alike, and indented alike)
     const auto in_run = [](const Item& it, int n, const Item& first) {
         return it.marker.kind == MarkerKind::single && !it.marker.enclosed && it.marker.parts[0] == n &&
@@ -1010,7 +1018,7 @@ void count_bulleted_paragraphs(std::vector<Item>& items, std::size_t from, const
     std::map<std::string, int> under_heading;  // glyph -> headings a bullet in it follows
     for (std::size_t i = from; i < items.size(); ++i) {
         const Role r = items[i].role;
-        if (r == Role::clause || r == Role::titled_clause || r == Role::one_level_clause) return;
+        if (opens_paragraph(r)) return;
         if ((r == Role::heading || r == Role::numbered_heading) && i + 1 < items.size() &&
             items[i + 1].role == Role::bullet && !items[i + 1].para.glyph.empty())
             ++under_heading[items[i + 1].para.glyph];
@@ -1141,9 +1149,8 @@ std::size_t last_point_above_prose(const std::vector<Item>& items, std::size_t f
 }
 
 bool has_clauses(const std::vector<Item>& items, std::size_t from) {
-    return std::any_of(items.begin() + static_cast<std::ptrdiff_t>(from), items.end(), [](const Item& it) {
-        return it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause;
-    });
+    return std::any_of(items.begin() + static_cast<std::ptrdiff_t>(from), items.end(),
+                       [](const Item& it) { return opens_paragraph(it.role); });
 }
 
 // "1." "2." under every heading (a protocol published a web page per section, or "(1)"
@@ -1225,8 +1232,7 @@ std::size_t number_restarts(std::vector<Item>& items, std::size_t from, const st
             warned = false;
             continue;
         }
-        const bool numbered =
-            it.role == Role::one_level_clause || it.role == Role::clause || it.role == Role::titled_clause;
+        const bool numbered = opens_paragraph(it.role);
         if (!numbered || section == 0) continue;
         std::vector<int> parts = it.marker.parts;
         parts.insert(parts.begin(), section);
@@ -1247,9 +1253,7 @@ std::size_t number_restarts(std::vector<Item>& items, std::size_t from, const st
 // 3.2 after section 2, and "1.1" becomes 3.1; a warning says so at each appendix.
 void number_appendices(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
     auto numbered_here = [](const Item& it) {
-        return (it.role == Role::one_level_clause || it.role == Role::clause || it.role == Role::titled_clause ||
-                it.role == Role::numbered_heading) &&
-               !it.marker.parts.empty();
+        return (opens_paragraph(it.role) || it.role == Role::numbered_heading) && !it.marker.parts.empty();
     };
     int last = 0;     // the first part of the last number, as numbered now
     int offset = -1;  // what the appendix being read adds to its numbers (-1: not renumbered)
@@ -1293,9 +1297,7 @@ void number_appendices(std::vector<Item>& items, std::size_t from, const std::st
 // stays words of the clause before it, with a warning too.
 void number_gap_markers(std::vector<Item>& items, std::size_t from, const std::string& path, Diagnostics& diags) {
     auto numbered = [](const Item& it) {
-        return (it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause ||
-                it.role == Role::numbered_heading) &&
-               !it.marker.parts.empty();
+        return (opens_paragraph(it.role) || it.role == Role::numbered_heading) && !it.marker.parts.empty();
     };
     std::vector<int> prev;
     for (std::size_t i = from; i < items.size(); ++i) {
@@ -1355,9 +1357,7 @@ std::size_t sections_numbered_after_preface(const std::vector<Item>& items, std:
     if (first == items.size() || items[first].marker.parts != std::vector<int>{1} ||
         !above([](const Item& it) { return it.role == Role::heading; }) ||
         !above([](const Item& it) { return it.role == Role::plain || it.role == Role::bullet; }) ||
-        above([](const Item& it) {
-            return it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause;
-        }) ||
+        above([](const Item& it) { return opens_paragraph(it.role); }) ||
         std::any_of(items.begin() + static_cast<long>(first), items.end(), section_heading))
         return items.size();
     return first;
@@ -2525,8 +2525,7 @@ std::size_t title_after_its_place(const std::vector<Item>& items, std::size_t to
     for (std::size_t i = top; i < items.size() && !numbered(items[i]); ++i) {
         const Item& it = items[i];
         if (it.role != Role::heading || it.marker.kind != MarkerKind::none) continue;
-        const std::vector<std::string> words = split_words(it.para.text);
-        if (i > top && division_word(lower(words[0])) && !title_after_place(it.para.text).empty() &&
+        if (i > top && names_division(it.para.text) && !title_after_place(it.para.text).empty() &&
             !next_division_follows(items, i))
             return i;
         break;
@@ -2696,30 +2695,28 @@ bool refuse_second_document(const std::vector<Item>& items, std::size_t from, co
     return false;
 }
 
+// Words of two or more that end a sentence or hold a full stop inside.
+bool holds_a_sentence(std::string_view words) {
+    return word_count(words, 2) >= 2 && (ends_sentence(words) || words.find(". ") != std::string_view::npos);
+}
+
 // "Complaints Policy (Last reviewed 25/06/2024) – The process ...", "Standing Orders – 2024",
 // "Code of Conduct for Staff": a line that names one of a council's documents (its name
 // before a dash, a bracket or a colon, dates and years left out, starts or ends with the kind
 // of document it is).
 bool names_a_document(std::string_view text) {
-    static constexpr std::array<std::string_view, 5> cuts = {" \xE2\x80\x93 ", " - ", " \xE2\x80\x94 ", "(", ":"};
-    std::size_t cut = text.size();
-    for (std::string_view c : cuts) cut = std::min(cut, text.find(c));
-    std::vector<std::string> words = split_words(text.substr(0, cut));
-    const auto core = [](const std::string& w) {
-        std::string c = lower(w);
-        while (!c.empty() && !is_alpha(c.back()) && !is_digit(c.back())) c.pop_back();
-        return c;
-    };
+    std::string_view name = place_parts(text).front();
+    name = name.substr(0, std::min(name.find('('), name.find(':')));
+    // (a name is in Title Case, no sentence: "Paragraph 1 of the protocol." names none)
+    if (!capitalised(name) || ends_sentence(name)) return false;
+    std::vector<std::string> words = split_words(name);
     // ("Climate Change Action Plan Oct 2019", "Standing Orders – TBC")
-    while (!words.empty() &&
-           (is_digit(words.back()[0]) || core(words.back()) == "tbc" || model::month_number(core(words.back())) > 0))
+    while (!words.empty() && (is_digit(words.back()[0]) || word_core(words.back()) == "tbc" ||
+                              model::month_number(word_core(words.back())) > 0))
         words.pop_back();
     if (words.empty() || words.size() > 10) return false;
-    const auto is_kind = [&](const std::string& w) { return document_kind(core(w)); };
-    // (a name is in Title Case, no sentence: "Paragraph 1 of the protocol." names none)
-    const std::string_view name = text.substr(0, cut);
-    if (!capitalised(name) || ends_sentence(name)) return false;
-    return is_kind(words.front()) || is_kind(words.back()) || lower(name).find("code of conduct") != std::string::npos;
+    return document_kind(word_core(words.front())) || document_kind(word_core(words.back())) ||
+           lower(name).find("code of conduct") != std::string::npos;
 }
 
 // A council's page of its policies and procedures: most of its lines name a document
@@ -2731,8 +2728,7 @@ const Item* list_of_documents(const std::vector<Item>& items) {
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Item& it = items[i];
         if (it.marker.kind == MarkerKind::clause) return nullptr;  // a numbered protocol is not a page of documents
-        const std::string_view words = it.rest.empty() ? std::string_view(it.para.text) : std::string_view(it.rest);
-        if (names_a_document(words)) {
+        if (names_a_document(own_words(it))) {
             ++names;
             if (!first) first = &it;
             // (what the document is, the paragraph under its name, goes with it)
@@ -2756,8 +2752,7 @@ bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::str
     std::vector<std::string_view> marks_seen;
     const Item* first_mark = nullptr;
     for (const Item& it : items) {
-        const std::string_view start = it.rest.empty() ? it.para.text : it.rest;
-        const std::string text = lower(start.substr(0, 24));  // the marks open a paragraph
+        const std::string text = lower(own_words(it).substr(0, 24));  // the marks open a paragraph
         std::string_view mark = minutes_mark(text);
         for (std::string_view page : page_marks)
             if (text.starts_with(page)) mark = page;
@@ -2789,17 +2784,14 @@ bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::str
         if (it.role == Role::heading || it.role == Role::numbered_heading || it.role == Role::table ||
             it.role == Role::bullet || it.role == Role::label)
             continue;
-        const std::string_view words = it.rest.empty() ? std::string_view(it.para.text) : std::string_view(it.rest);
         ++lines;
-        sentences += word_count(words, 2) >= 2 && (ends_sentence(words) || words.find(". ") != std::string_view::npos);
+        sentences += holds_a_sentence(own_words(it));
     }
     // (a few lines, not one sentence and no numbered paragraph: what is left of a contents
     // page whose entries went)
     const bool no_sentence_nor_paragraph =
         items.size() >= 3 && std::none_of(items.begin(), items.end(), [](const Item& it) {
-            const std::string_view words = it.rest.empty() ? std::string_view(it.para.text) : std::string_view(it.rest);
-            return it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause ||
-                   ends_sentence(words) || words.find(". ") != std::string_view::npos;
+            return opens_paragraph(it.role) || holds_a_sentence(own_words(it));
         });
     if ((lines >= 6 && sentences * 8 < lines) || no_sentence_nor_paragraph) {
         diags.error(path, items.front().para.pos,
@@ -2816,7 +2808,7 @@ bool refuse_text_about_a_protocol(const std::vector<Item>& items, const std::str
     for (const Item& it : items) {
         const std::string reference = paragraph_named(it.para.text);
         if (reference.empty()) {
-            own += it.role == Role::clause || it.role == Role::titled_clause || it.role == Role::one_level_clause;
+            own += opens_paragraph(it.role);
             continue;
         }
         ++naming;

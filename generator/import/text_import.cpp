@@ -871,19 +871,14 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         // number that stood in a column of its own)
         const Marker first_number = detail::read_marker(lines[i].text);
         const std::string_view first_words = std::string_view(lines[i].text).substr(first_number.length);
-        // (the same number and words, however written: "1. Introduction" in the list, "1
-        // Introduction" or "1.  INTRODUCTION" where the body starts)
-        const auto same_words = [](std::string_view a, std::string_view b) {
-            const std::vector<std::string> x = split_words(a), y = split_words(b);
-            return std::equal(x.begin(), x.end(), y.begin(), y.end(),
-                              [](const std::string& p, const std::string& q) { return equals_ignore_case(p, q); });
-        };
         auto comes_again = [&](std::size_t k) {
             if (lines[k].junk) return false;
             if (equals_ignore_case(lines[k].text, lines[i].text)) return true;
+            // (the same number and words, however written: "1. Introduction" in the list, "1
+            // Introduction" or "1.  INTRODUCTION" where the body starts)
             if (const Marker m = detail::read_marker(lines[k].text);
                 m.kind == MarkerKind::single && !m.enclosed && m.parts == first_number.parts &&
-                same_words(std::string_view(lines[k].text).substr(m.length), first_words))
+                detail::same_letters(std::string_view(lines[k].text).substr(m.length), first_words))
                 return true;
             if (lines[k].text != first_number.text) return false;
             std::size_t words = k + 1;
