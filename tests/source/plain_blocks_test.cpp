@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <random>
 
 #include "io/files.hpp"
@@ -26,6 +27,28 @@ void require_same_reading(const std::string& text, const std::string& name) {
 }
 
 const char* const kFrontMatter = "---\ntitle: T\ncouncil: C\nversion: \"1\"\nstatus: draft\n---\n";
+
+// 3000 texts of up to `longest` random `pieces` a line each under the front matter, each read
+// both ways: round `r` opens with a section heading where `heading(r)` says so, and takes a
+// piece only where `allowed(r, piece)` does; one in five ends without a line end.
+void require_same_reading_of_random_texts(const std::vector<std::string>& pieces, unsigned seed, int longest,
+                                          const std::string& name, const std::function<bool(int)>& heading,
+                                          const std::function<bool(int, const std::string&)>& allowed) {
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+    std::uniform_int_distribution<int> length(1, longest);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text = kFrontMatter;
+        if (heading(round)) text += "\n## Section {#s}\n\n";
+        for (int k = length(random); k > 0; --k) {
+            std::string piece = pieces[pick(random)];
+            while (!allowed(round, piece)) piece = pieces[pick(random)];
+            text += piece + "\n";
+        }
+        if (round % 5 == 0) text.pop_back();  // no line end at the end
+        require_same_reading(text, name + "-" + std::to_string(round));
+    }
+}
 
 }  // namespace
 
@@ -128,25 +151,14 @@ TEST_CASE("plain blocks read from the source equal cmark's reading next to every
         "x",
         "4.21 final words.",
     };
-    std::mt19937 random(15);
-    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
-    std::uniform_int_distribution<int> length(1, 40);
     // Half the texts without a line that could make a table: the reader maps cmark's line
     // numbers back to the source's only then.
     auto may_make_table = [](const std::string& piece) {
         return piece.find('|') != std::string::npos || piece.starts_with(":") || piece.starts_with("---");
     };
-    for (int round = 0; round < 3000; ++round) {
-        std::string text = kFrontMatter;
-        text += "\n## Section {#s}\n\n";
-        for (int k = length(random); k > 0; --k) {
-            std::string piece = pieces[pick(random)];
-            while (round % 2 && may_make_table(piece)) piece = pieces[pick(random)];
-            text += piece + "\n";
-        }
-        if (round % 5 == 0) text.pop_back();  // no line end at the end
-        require_same_reading(text, "generated-" + std::to_string(round));
-    }
+    require_same_reading_of_random_texts(
+        pieces, 15, 40, "generated", [](int) { return true; },
+        [&](int round, const std::string& piece) { return round % 2 == 0 || !may_make_table(piece); });
 }
 
 TEST_CASE("plain bullet lists read from the source equal cmark's reading next to what could join or continue them",
@@ -186,16 +198,9 @@ TEST_CASE("plain bullet lists read from the source equal cmark's reading next to
         "",
         "",
     };
-    std::mt19937 random(31);
-    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
-    std::uniform_int_distribution<int> length(1, 30);
-    for (int round = 0; round < 3000; ++round) {
-        std::string text = kFrontMatter;
-        if (round % 3) text += "\n## Section {#s}\n\n";
-        for (int k = length(random); k > 0; --k) text += pieces[pick(random)] + "\n";
-        if (round % 5 == 0) text.pop_back();  // no line end at the end
-        require_same_reading(text, "bullets-" + std::to_string(round));
-    }
+    require_same_reading_of_random_texts(
+        pieces, 31, 30, "bullets", [](int round) { return round % 3 != 0; },
+        [](int, const std::string&) { return true; });
 }
 
 TEST_CASE("plain blocks read from the source equal cmark's reading with what stops a long line at any place",
