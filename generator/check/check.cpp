@@ -88,7 +88,8 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
     std::vector<int> prev_section;  // the last level-2 section number seen
 
     std::vector<int> current;  // number of the enclosing level-2 section
-    bool first_clause = true;
+    const std::size_t opening = model::opening_run(p).size();
+    std::size_t numbered_seen = 0;
     std::size_t clauses = 0;
     for (const auto& s : p.sections) clauses += s.clauses.size();
     FirstByNumber seen(clauses);
@@ -134,6 +135,8 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
             if (c.heading.empty() && c.blocks.empty())
                 diags.error(file, at, "clause " + c.number.text + " has no text");
             if (c.number.empty()) continue;
+            // a text that goes on from a series begun elsewhere opens where it does
+            const bool opens = numbered_seen++ < opening;
             if (const Clause& first = seen.first(c); &first != &c) {
                 diags.error(file, at,
                             "clause " + show(c.number.parts) + " is numbered twice (first at line " +
@@ -144,10 +147,7 @@ void check_structure(const Protocol& p, Diagnostics& diags) {
                 diags.error(file, at, "clause " + show(c.number.parts) + " is inside section " + show(current));
                 continue;
             }
-            // the first clause may continue a series begun in an earlier Part (8.63, 24.5),
-            // at the level under its section, not deeper
-            if (!(first_clause && c.number.parts.size() == 2)) check_sequence(prev, c, file, diags);
-            first_clause = false;
+            if (!opens) check_sequence(prev, c, file, diags);
             prev = c.number.parts;
         }
     }

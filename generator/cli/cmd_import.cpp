@@ -73,8 +73,9 @@ int run_import(const std::vector<std::string>& argv) {
     if (!io::write_file_atomic(output, markdown, error)) return usage_error("import", error);
     std::size_t clauses = 0;
     for (const auto& s : result.protocol.sections) clauses += s.clauses.size();
-    std::printf("imported %s -> %s: %zu sections, %zu clauses\n", input.c_str(), output.c_str(),
-                result.protocol.sections.size(), clauses);
+    const std::size_t sections = result.protocol.sections.size();
+    std::printf("imported %s -> %s: %zu section%s, %zu clause%s\n", input.c_str(), output.c_str(), sections,
+                sections == 1 ? "" : "s", clauses, clauses == 1 ? "" : "s");
     if (args.flag("--report") && !write_covering_report(result.protocol, output)) return exit_usage;
 
     // What the text itself gets wrong (a missing or doubled number, a reference that
@@ -84,9 +85,10 @@ int run_import(const std::vector<std::string>& argv) {
     load_sources({output}, checked);
     if (checked.empty()) return exit_ok;
     print_diagnostics(checked);
+    if (!checked.has_errors()) return exit_ok;
     std::fprintf(stderr, "%s was written; correct it by hand, then run: protopub check %s\n", output.c_str(),
                  output.c_str());
-    return checked.has_errors() ? exit_input_errors : exit_ok;
+    return exit_input_errors;
 }
 
 }  // namespace protopub::cli

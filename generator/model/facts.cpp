@@ -127,6 +127,36 @@ std::vector<int> section_number(const Section& s) {
     return {};
 }
 
+std::vector<std::vector<int>> opening_run(const Protocol& p) {
+    std::vector<std::vector<int>> run;
+    for (const auto& s : p.sections) {
+        if (s.kind == SectionKind::preamble) continue;
+        for (const auto& c : s.clauses) {
+            if (c.number.empty()) continue;
+            const auto& n = c.number.parts;
+            if (run.empty()) {
+                if (std::none_of(n.begin(), n.end(), [](int part) { return part > 1; })) return run;
+            } else if (n.size() <= run.back().size() || !std::equal(run.back().begin(), run.back().end(), n.begin())) {
+                return run;
+            }
+            run.push_back(n);
+        }
+    }
+    return run;
+}
+
+bool before_the_text(const std::vector<int>& number, const std::vector<std::vector<int>>& opening_run) {
+    if (opening_run.empty()) return false;
+    if (number < opening_run.front()) return true;
+    for (std::size_t k = 0; k + 1 < opening_run.size(); ++k) {
+        const auto& here = opening_run[k];
+        if (number.size() > here.size() && std::equal(here.begin(), here.end(), number.begin()) &&
+            number < opening_run[k + 1])
+            return true;
+    }
+    return false;
+}
+
 namespace {
 
 // Words as they read once a redline's changes are accepted: deleted words dropped.

@@ -46,6 +46,16 @@ std::vector<TitleLine> title_lines(const Metadata& meta);
 // references go by: "section 4" names the section whose clauses are 4.x.)
 std::vector<int> section_number(const Section& s);
 
+// Where a text goes on from a series begun elsewhere (a Part that continues an earlier
+// one at 8.63, an Article given from 7.1 with its paragraph 7.1.5), the numbers it opens
+// with: its first clause's, then each next one's while the numbers only go deeper. Empty
+// where the first clause starts at 1. What comes before them belongs to the text before:
+// `check` does not call it missing, and a reference to it is to that text.
+std::vector<std::vector<int>> opening_run(const Protocol& p);
+// Whether `number` comes before such a text begins: before its first number, or inside
+// its opening run (7.1.2 where it opens 7.1, 7.1.5).
+bool before_the_text(const std::vector<int>& number, const std::vector<std::vector<int>>& opening_run);
+
 // What a contents line or an outline calls a section: its heading's words (in a redline,
 // as they read once the changes are accepted; a deleted section's as they read before),
 // else "Covering report" for a preamble, else "Section 4" for its written number; ""

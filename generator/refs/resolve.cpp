@@ -93,7 +93,8 @@ private:
 
     void index_places();
     void resolve(const Pending& pending);
-    std::span<const Place> lookup(const std::string& number, InternalWord word) const;
+    // the places numbered `parts` ("4.2" of "4.2(a)")
+    std::span<const Place> lookup(const std::vector<int>& parts, InternalWord word) const;
 
     // Whether the scan of the next run depends on no statute cited before it (see ScanMemo).
     bool memo_applies() const { return memo_ && !context_.last_statute; }
@@ -118,6 +119,7 @@ private:
     PlaceIndex clauses_;
     PlaceIndex sections_;
     std::vector<std::vector<int>> section_numbers_;  // reserved up front: places point into it
+    std::vector<std::vector<int>> opening_run_;      // model::opening_run: where the text begins
 };
 
 bool in_run(InlineKind k) {
@@ -307,11 +309,10 @@ void Resolver::index_places() {
     for (PlaceIndex* index : {&clauses_, &sections_})
         if (!std::is_sorted(index->begin(), index->end(), by_number))
             std::sort(index->begin(), index->end(), by_number);
+    opening_run_ = model::opening_run(p_);
 }
 
-std::span<const Place> Resolver::lookup(const std::string& number, InternalWord word) const {
-    std::vector<int> parts;
-    if (!parse_clause_number(number.substr(0, number.find('(')), parts)) return {};
+std::span<const Place> Resolver::lookup(const std::vector<int>& parts, InternalWord word) const {
     auto find = [&](const PlaceIndex& index) {
         struct Compare {
             bool operator()(const Place& p, const std::vector<int>& n) const { return *p.number < n; }
@@ -339,9 +340,16 @@ void Resolver::resolve(const Pending& pending) {
         ReferenceTarget& target = r.targets[k];
         // one number: point at the reference; in a list, at the number that fails
         const SourcePos at = r.targets.size() > 1 && target.pos.known() ? target.pos : r.pos;
-        const std::span<const Place> places = lookup(target.number, pending.word);
+        std::vector<int> parts;
+        const bool parsed = parse_clause_number(target.number.substr(0, target.number.find('(')), parts);
+        const std::span<const Place> places = parsed ? lookup(parts, pending.word) : std::span<const Place>{};
         if (places.empty()) {
-            diags_.error(file, at, quoted + " points nowhere: there is no " + noun + " " + target.number);
+            if (parsed && model::before_the_text(parts, opening_run_))
+                diags_.warning(file, at,
+                               quoted + " is to a " + noun + " before this text begins (at " +
+                                   join_number(opening_run_.front()) + "): not checked");
+            else
+                diags_.error(file, at, quoted + " points nowhere: there is no " + noun + " " + target.number);
             all = false;
             continue;
         }

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include "check/check.hpp"
+#include "model/text.hpp"
+#include "refs/refs.hpp"
 #include "source/reader.hpp"
 #include "support.hpp"
 
@@ -13,6 +15,16 @@ namespace {
 std::string diagnose(const std::string& text) {
     model::Diagnostics diags;
     model::Protocol p = source::read_protocol(text, "t.md", diags);
+    check::check_structure(p, diags);
+    diags.sort();
+    return testing::formatted(diags);
+}
+
+// As `protopub check` reads a source: references resolved too.
+std::string diagnose_with_references(const std::string& text) {
+    model::Diagnostics diags;
+    model::Protocol p = source::read_protocol(text, "t.md", diags);
+    refs::resolve_references(p, diags);
     check::check_structure(p, diags);
     diags.sort();
     return testing::formatted(diags);
@@ -59,6 +71,67 @@ TEST_CASE("a section whose clauses all stand under its sub-headings is numbered 
                                              "### Councillors\n\n2.2 Three.\n")) == "");
     CHECK(diagnose(testing::source_with_body("## Intro\n\n1.1 One.\n\n## Wrong\n\n### Officers\n\n3.1 Two.\n")) ==
           "t.md:12:1: error: section 3 follows section 1: section 2 is missing\n");
+}
+
+// An excerpt, or a Part that goes on from an earlier one, opens in the middle of a
+// series: "## 7. Members" / "7.1 Rights" / "7.1.5 Participation", or "8.63" alone. Every
+// opening of one to three numbers that does not start at 1 is checked, with what follows
+// it: the numbers going on from the opening pass; a gap after it, or an opening that
+// starts at 1 and then skips, is still an error; a reference to a number before the text
+// is a warning, one past it that points nowhere an error.
+TEST_CASE("a text may open in the middle of a series, at any depth", "[check][numbering]") {
+    int cases = 0;
+    for (int section = 1; section <= 9; section += 2)
+        for (int depth = 1; depth <= 3; ++depth)
+            for (int start = 1; start <= 6; start += 1) {
+                // the opening: section.start, then section.start.start ... down to `depth` parts
+                std::vector<std::vector<int>> opening;
+                std::vector<int> n = {section};
+                for (int d = 0; d < depth; ++d) {
+                    n.push_back(start);
+                    opening.push_back(n);
+                }
+                std::string body = "## " + std::to_string(section) + ". Members\n\n";
+                for (const auto& o : opening)
+                    body += model::join_number(o) + " Words of " + model::join_number(o) + ".\n\n";
+                std::vector<int> next = opening.back();
+                ++next.back();
+                const std::vector<int> after = {section, start + 1};
+                const bool continues = section > 1 || start > 1;
+                std::string rest = model::join_number(next) + " The next one.\n\n";
+                if (depth > 1) rest += model::join_number(after) + " Moving on.\n\n";
+                rest += "## " + std::to_string(section + 1) + ". Next\n\n" + std::to_string(section + 1) + ".1 Last.\n";
+                INFO(body + rest);
+                ++cases;
+                CHECK(diagnose(testing::source_with_body(body + rest)) == "");
+                // a gap after the opening is still one
+                std::vector<int> skipped = next;
+                ++skipped.back();
+                const std::string gap = body + model::join_number(skipped) + " Skipped one.\n";
+                CHECK(diagnose(testing::source_with_body(gap))
+                          .find("error: clause " + model::join_number(skipped) + " follows " +
+                                model::join_number(opening.back())) != std::string::npos);
+                // references: to a number before the text, and to one past it
+                if (!continues) continue;
+                const std::string before =
+                    start > 1 ? std::to_string(section) + ".1" : std::to_string(section - 1) + ".3";
+                const std::string refs = body + model::join_number(next) + " See paragraph " + before +
+                                         " and paragraph " + std::to_string(section) + ".40.\n";
+                const std::string got = diagnose_with_references(testing::source_with_body(refs));
+                INFO(got);
+                CHECK(got.find("warning: reference 'paragraph " + before +
+                               "' is to a clause before this text begins") != std::string::npos);
+                CHECK(got.find("error: reference 'paragraph " + std::to_string(section) + ".40' points nowhere") !=
+                      std::string::npos);
+            }
+    CHECK(cases == 90);
+    // an opening from 1 that skips is a gap, where it opens and inside it
+    CHECK(diagnose(testing::source_with_body("## 1. Members\n\n1.1 One.\n\n1.1.5 Five.\n")) ==
+          "t.md:12:1: error: clause 1.1.5 follows 1.1: 1.1.1 is missing\n");
+    CHECK(diagnose(testing::source_with_body("## 7. Members\n\n7.1 One.\n\n7.1.5 Five.\n\n7.1.7 Seven.\n")) ==
+          "t.md:14:1: error: clause 7.1.7 follows 7.1.5: 7.1.6 is missing\n");
+    // a single-level text that opens at 5.
+    CHECK(diagnose(testing::source_with_body("## Members\n\n5. Five.\n\n6. Six.\n")) == "");
 }
 
 TEST_CASE("duplicate numbers and numbers out of order", "[check][numbering]") {

@@ -210,7 +210,10 @@ struct Layout {
     std::string table_form;               // a table in every source: "pipe", "tab", "cells" (one per line)
     bool numbers_glyph_swapped = false;   // the numbers' font lost its 2: "%.1" for "2.1"
     bool gap_markers = false;             // an extract: some clauses left out, "[ .. ]" where they were
-    bool bullets_counted = false;         // the import must give back every bullet item as one
+    // an excerpt that opens inside the protocol: 1 at its second section's second paragraph;
+    // 2 at a sub-paragraph ("7.1" then "7.1.5", what came between left out)
+    int opens_inside = 0;
+    bool bullets_counted = false;  // the import must give back every bullet item as one
 };
 
 const std::vector<Layout>& layouts() {
@@ -443,6 +446,10 @@ const std::vector<Layout>& layouts() {
         add("hyphenated line ends", [](Layout& x) { x.hyphenated = true, x.wrap = 60, x.classes = {30}; });
         add("numbers with '%' for '2'", [](Layout& x) { x.numbers_glyph_swapped = true, x.classes = {30}; });
         add("an extract with '[ .. ]' gap markers", [](Layout& x) { x.gap_markers = true, x.classes = {24}; });
+        add("an excerpt opening at a section's second paragraph", [](Layout& x) {
+            x.opens_inside = 1, x.classes = {9, 24};
+        });
+        add("an excerpt opening at a sub-paragraph", [](Layout& x) { x.opens_inside = 2, x.classes = {9, 24}; });
         add("bullets as '\xE2\x80\x93'",
             [](Layout& x) { x.bullet_glyph = "\xE2\x80\x93", x.bullets_counted = true, x.classes = {31}; });
         add("bullets as a private-use glyph",
@@ -715,6 +722,51 @@ void leave_out_clauses(Protocol& p) {
     }
 }
 
+// An excerpt that opens inside the protocol (a page that quotes an Article from 7.1.5 on):
+// the body before its opening left out, the heading of the section it opens in kept.
+// Form 1 opens at the second paragraph of a section (the second with three or more);
+// form 2 at a sub-paragraph, its parent kept and the sub-paragraphs before it left out
+// ("7.1" then "7.1.5"). A protocol without sub-paragraphs is given some: the paragraphs
+// after a section's second become its sub-paragraphs from the second on (4.3 -> 4.2.2),
+// as references to them say.
+void open_inside(Protocol& p, int form, std::map<std::string, std::string>& moved) {
+    const auto body = std::find_if(p.sections.begin(), p.sections.end(), is_body);
+    const auto two_parts = [](const Clause& c) { return c.number.parts.size() == 2; };
+    auto section = body;
+    std::size_t parent = std::string::npos, first_kept = 1;
+    if (form == 2)
+        for (auto s = body; s != p.sections.end() && parent == std::string::npos; ++s)
+            for (std::size_t k = 2; s->level == 2 && k < s->clauses.size(); ++k)
+                if (s->clauses[k].number.parts.size() == 3 && s->clauses[k].number.parts[2] == 2 &&
+                    two_parts(s->clauses[k - 2])) {
+                    section = s, parent = k - 2, first_kept = k;
+                    break;
+                }
+    if (parent == std::string::npos) {
+        const std::size_t wanted = form == 2 ? 4 : 3;
+        section = std::find_if(std::next(body), p.sections.end(), [&](const Section& s) {
+            return is_body(s) && s.level == 2 && s.clauses.size() >= wanted &&
+                   std::all_of(s.clauses.begin(), s.clauses.end(), two_parts);
+        });
+        if (section == p.sections.end()) return;
+        if (form == 2) {
+            parent = 1, first_kept = 2;
+            for (std::size_t k = 2; k < section->clauses.size(); ++k) {
+                ClauseNumber& n = section->clauses[k].number;
+                const std::string was = join_number(n.parts);
+                n.parts = {n.parts[0], section->clauses[1].number.parts[1], static_cast<int>(k)};
+                n.text = moved[was] = join_number(n.parts);
+            }
+        }
+    }
+    std::vector<Clause> kept;
+    if (parent != std::string::npos) kept.push_back(section->clauses[parent]);
+    kept.insert(kept.end(), section->clauses.begin() + static_cast<long>(first_kept), section->clauses.end());
+    section->clauses = std::move(kept);
+    section->intro.clear();
+    p.sections.erase(body, section);
+}
+
 // What some layouts carry besides the protocol's own words, put into every source the
 // same way (LAYOUTS.md 21, 22, 23, 32): a quoted extract with its own numbers, explanatory
 // notes, dates, a table.
@@ -883,6 +935,7 @@ Protocol transform(Protocol p, const Layout& layout) {
 
     // numbers
     std::map<std::string, std::string> moved;
+    if (layout.opens_inside) open_inside(p, layout.opens_inside, moved);
     if (layout.four_levels) four_levels(p, moved);
     if (layout.numbering == Numbering::continued) {
         int first = -1;
@@ -2297,7 +2350,9 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"a table as tab-aligned columns", 17},
         {"a table one cell per line", 17},
         {"numbers with '%' for '2'", 17},
-        {"an extract with '[ .. ]' gap markers", 17}};
+        {"an extract with '[ .. ]' gap markers", 17},
+        {"an excerpt opening at a section's second paragraph", 17},
+        {"an excerpt opening at a sub-paragraph", 17}};
     std::printf("\nimport round trip: agreement by layout (%zu sources)\n", sources.size());
     int failures = 0;
     std::map<std::string, int> agreed_by_layout;
