@@ -814,14 +814,20 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         // "... as long as their term of office lasts" / "Councillors" / "Councillors have
         // four main areas:": a line of a few words among long items, with a lead-in or a
         // sentence after it, is a heading that ends the items
+        // (or a line after a blank line, where the items were lines of one block: "The
+        // principles are:" / "Respect" / "Trust" / blank / "Roles of Councillors")
         const std::size_t words = word_count(items[i].para.text, 5);
         const Paragraph* after = i + 1 < items.size() ? &items[i + 1].para : nullptr;
-        if (introduced[i] && item_before && words <= 4 && word_count(before.text, 3 * words + 6) >= 3 * words + 6 &&
-            title_like(items[i].para, items[i].para.text, 4) && after && !after->table && !after->text.empty() &&
-            !is_lower(after->text[0]) && (ends_lead_in(after->text) || ends_sentence(after->text))) {
+        const bool among_long = words <= 4 && word_count(before.text, 3 * words + 6) >= 3 * words + 6;
+        const bool block_ended = before.item_line && items[i].para.after_gap;
+        if (introduced[i] && item_before && (among_long || block_ended) &&
+            title_like(items[i].para, items[i].para.text, among_long ? 4 : 8) && after && !after->table &&
+            !after->text.empty() && !is_lower(after->text[0]) &&
+            (ends_lead_in(after->text) || ends_sentence(after->text))) {
             introduced[i] = false;
-            items[i].guess = "'" + items[i].para.text +
-                             "' taken as a heading: a short line among long items, with a new sentence after it";
+            items[i].guess = "'" + items[i].para.text + "' taken as a heading: a short line " +
+                             (among_long ? "among long items" : "after a blank line that ends a block of items") +
+                             ", with a new sentence after it";
         }
         // "... the following principles:" / "SELFLESSNESS" / "1. Members should ...": a lead-in's
         // first line with a numbered paragraph straight after it introduces no list (a list of
@@ -1849,7 +1855,9 @@ void Builder::place(const Item& it) {
             add_label(it);  // (numbered items take sub-items and paragraphs as lettered ones do)
             return;
         case Role::bullet:
-            if (in_preamble_ && !it.para.bullet) break;
+            // (in a preamble, only lines of their own right under its lead-in: a title page's
+            // lines are no list)
+            if (in_preamble_ && !it.para.bullet && !it.para.item_line) break;
             add_bullet(it);
             return;
         case Role::table: block_target(false).push_back(*it.para.table); return;
@@ -2719,6 +2727,17 @@ bool names_a_document(std::string_view text) {
            lower(name).find("code of conduct") != std::string::npos;
 }
 
+// "Our policies and procedures are set out below:", "The Council's key documents:": a
+// lead-in whose words name a council's documents in the plural.
+bool announces_documents(std::string_view text) {
+    if (text.empty() || text.back() != ':' || word_count(text, 21) > 20) return false;
+    const std::vector<std::string> words = split_words(text);
+    return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+        const std::string core = word_core(w);
+        return core.size() > 4 && core.back() == 's' && document_kind(core);
+    });
+}
+
 // A council's page of its policies and procedures: most of its lines name a document
 // ("Standing Orders", "Complaints Policy – 2024", "Code of Conduct for Staff"), each alone or
 // over a sentence or two about it. Returns the first such line, or nullptr.
@@ -2738,7 +2757,30 @@ const Item* list_of_documents(const std::vector<Item>& items) {
         }
         ++others;
     }
-    return names >= 5 && names >= 2 * others ? first : nullptr;
+    if (names >= 5 && names >= 2 * others) return first;
+    // "Our policies and procedures are set out below:" over the documents' names, with
+    // sentences about some of them between ("Councillor Clerk Protocal 2020", "Data
+    // Protection", "The Parish Council has adopted ..."): a page that says it lists them. Of
+    // the short lines after that lead-in, three or more name a document, and a third of them
+    // or more; no line above it names a protocol or code (a protocol that lists the documents
+    // it is read with has its title above).
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string_view words = own_words(items[i]);
+        if (!holds_a_sentence(words) && header_line_kind(words) == HeaderLine::title) return nullptr;
+        if (!announces_documents(words)) continue;
+        std::size_t short_lines = 0, named = 0;
+        const Item* first_named = nullptr;
+        for (std::size_t k = i + 1; k < items.size(); ++k) {
+            const std::string_view line = own_words(items[k]);
+            if (holds_a_sentence(line) || word_count(line, 11) > 10) continue;
+            ++short_lines;
+            if (!names_a_document(line)) continue;
+            ++named;
+            if (!first_named) first_named = &items[k];
+        }
+        return named >= 3 && named * 3 >= short_lines ? first_named : nullptr;
+    }
+    return nullptr;
 }
 
 // Minutes or a report about a protocol name its paragraphs in running text ("Paragraph

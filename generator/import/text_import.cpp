@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -1595,6 +1596,9 @@ struct TextLayout {
     bool gapless = false;     // (almost) no blank lines: line ends are what separate paragraphs
     std::size_t width = 0;    // a line this long was wrapped, not ended; 0: nothing was wrapped
     std::size_t wrapped = 0;  // the width itself (wrapped_at): a line that leaves room for a word was ended
+    // the shortest line that was surely wrapped (shortest_wrapped): a line that ends a
+    // sentence and had room left for the next line's first word even in that one was ended
+    std::size_t shortest_wrapped = 0;
 };
 
 std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayout& layout,
@@ -1796,7 +1800,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         // No blank lines between paragraphs: a line that was not wrapped ends its paragraph
         // when it ends a sentence or is a heading, and a heading stands on its own line.
         if (layout.gapless && open && !starts && !reference_goes_on) {
-            const bool last_short = layout.width == 0 || last_line.size() < layout.width;
+            const bool last_short = layout.width == 0 || last_line.size() < layout.width ||
+                                    last_line.size() + 1 + first_word < layout.shortest_wrapped;
             const bool last_heading = title_line(last_line) && cur.single_line;
             starts = layout.width == 0 || (last_short && (sentence_ended || last_heading)) ||
                      (sentence_ended && title_line(line.text) && line.text.size() < layout.width &&
@@ -3117,6 +3122,27 @@ void move_footnotes(std::vector<Paragraph>& paras, const std::string& path, Diag
     }
 }
 
+// The shortest line that surely was wrapped: its sentence goes on in lower case on the
+// next line, not as a list's item. In a proportional font the lines wrapped fall short of
+// the width by as much as a quarter, so three quarters of it is all a line must reach to
+// count as wrapped; but a line that had room for the next word even in the shortest of
+// these was ended ("... include prospective candidates." at 67 / "It is likely ..." where
+// no wrapped line is shorter than 75). 0 where fewer than eight lines tell.
+std::size_t shortest_wrapped(const std::vector<Line>& lines) {
+    std::size_t shortest = std::numeric_limits<std::size_t>::max(), told = 0;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        const Line &line = lines[i], &next = lines[i + 1];
+        if (line.blank || line.junk || line.table_row || next.blank || next.junk || next.table_row) continue;
+        const char last = line.text.back();
+        if (!(ascii::is_alpha(last) || last == ',') || !ascii::is_lower(next.text[0]) ||
+            detail::read_marker(next.text).kind != MarkerKind::none)
+            continue;
+        shortest = std::min(shortest, line.text.size());
+        ++told;
+    }
+    return told >= 8 ? shortest : 0;
+}
+
 // The width most lines reach (nine in ten are no longer), or 0 when nothing was wrapped.
 std::size_t wrapped_at(const std::vector<Line>& lines) {
     std::vector<std::size_t> lengths;
@@ -3224,6 +3250,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     // above all, fall short of it by up to a quarter)
     layout.wrapped = wrapped_at(lines);
     layout.width = layout.wrapped * 3 / 4;
+    layout.shortest_wrapped = shortest_wrapped(lines);
     std::size_t blank = 0, words = 0, blank_after = 0, lower_starts = 0, longest = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& l = lines[i];

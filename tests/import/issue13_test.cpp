@@ -5,6 +5,7 @@
 
 #include <array>
 #include <filesystem>
+#include <random>
 
 #include "check/check.hpp"
 #include "import/import.hpp"
@@ -1648,6 +1649,140 @@ TEST_CASE("a council's page of its policies and procedures is refused as a list 
         const Imported i = import_text(text, {.council = "Anytown Council"});
         CHECK(i.numbers.size() == (numbered ? 9u : 10u));  // (unnumbered, the lead-in is a paragraph)
     }
+}
+
+// Seen on a parish council's page: "Our policies and procedures are set out below:" over the
+// documents' names, sentences about some of them between, names that hold no kind of document
+// ("Data Protection", "Training") and a misspelt one. A page that says it lists documents, over
+// names, is refused as a list of documents, however many sentences stand between; a protocol
+// whose title is above such a lead-in imports.
+TEST_CASE("a page that announces its documents over their names, sentences between, is refused", "[import][issue13]") {
+    const std::array<std::string, 8> names = {"Councillor Clerk Protocal 2020",
+                                              "Climate Change Action Plan Oct 2019",
+                                              "DPI Dispensation Procedure 2020",
+                                              "Data Protection",
+                                              "Data Protection and Information Policy",
+                                              "Standing Orders",
+                                              "Training",
+                                              "Complaints Policy"};
+    const std::array<std::string, 3> lead_ins = {
+        "Our policies and procedures are set out below:", "The Council's key governance documents are listed here:",
+        "You can read each of our policies below:"};
+    const std::string about = "The Parish Council has adopted this in accordance with the law and reviews it yearly.";
+    const std::string intro =
+        "Parish councils have powers through legislation to represent and support their local communities. Their "
+        "business is conducted in accordance with the powers they have been granted.";
+    int cases = 0;
+    for (const std::string& lead_in : lead_ins)
+        for (const int introduction : {0, 1, 2})
+            for (const int sentences_every : {1, 2, 3})
+                for (const bool blank_lines : {false, true}) {
+                    const std::string gap = blank_lines ? "\n\n" : "\n";
+                    std::string text;
+                    for (int k = 0; k < introduction; ++k) text += intro + gap;
+                    text += lead_in + gap;
+                    for (std::size_t k = 0; k < names.size(); ++k) {
+                        text += names[k] + gap;
+                        if (k % static_cast<std::size_t>(sentences_every) == 0) text += about + gap;
+                    }
+                    INFO(text);
+                    CHECK(contains(refused(text), "this reads as a council's list of its documents"));
+                    ++cases;
+                }
+    CHECK(cases == 54);
+    // a protocol, numbered or not, whose title stands above the lead-in
+    for (const bool numbered : {false, true})
+        for (const std::string& lead_in : lead_ins) {
+            std::string text = "Member and Officer Protocol\n\n" + lead_in + "\n\n";
+            for (std::size_t k = 2; k < names.size(); ++k) text += names[k] + "\n";
+            int n = 0;
+            for (const std::string heading : {"Roles of Councillors", "Roles of Officers"}) {
+                text += "\n" + (numbered ? std::to_string(++n) + ". " : "") + heading + "\n\n";
+                for (int k = 1; k <= 3; ++k)
+                    text += (numbered ? std::to_string(n) + "." + std::to_string(k) + " " : "") +
+                            "Councillors and officers work together for the public, and treat each other with "
+                            "respect in rule " +
+                            std::to_string(k) + ".\n\n";
+            }
+            INFO(text);
+            const Imported i = import_text(text, {.council = "Anytown Council"});
+            CHECK(i.result.protocol.meta.title == "Member and Officer Protocol");
+            CHECK(i.numbers.size() >= 6u);
+        }
+}
+
+// Seen on a police force's guidance out of a PDF: no blank lines, a proportional font, so the
+// wrapped lines run from 75 to 88 characters and the lines that end a paragraph from 62 to 69
+// ("... include prospective candidates." / "It is likely ..."). A line that ends a sentence and
+// had room for the next line's first word even in the shortest wrapped line ended its
+// paragraph. Generated: pages wrapped at a width that changes from line to line, as a
+// proportional font's does, each paragraph's last line long but shorter than that; every
+// paragraph must come back on its own.
+TEST_CASE("paragraphs of a page without blank lines in a proportional font end where the next word would fit",
+          "[import][issue13]") {
+    const std::array<std::string, 16> words = {"the",  "staff", "and", "each", "member", "may", "ask",  "for",
+                                               "help", "from",  "all", "our",  "team",   "at",  "once", "so"};
+    int cases = 0, long_endings = 0;
+    for (unsigned seed = 1; seed <= 60; ++seed) {
+        std::mt19937 random(seed);
+        const std::size_t width = 76 + random() % 20;
+        // each paragraph's lines but its last, wrapped greedily, each line to its own width
+        // (a proportional font's lines hold 90 to 100 per cent of the characters of the widest)
+        std::vector<std::vector<std::string>> paragraphs;
+        std::vector<std::string> openings;  // each last line's first word
+        std::vector<std::size_t> lengths;
+        for (int k = 0; k < 6; ++k) {
+            std::vector<std::string> para;
+            std::string line = k % 2 ? "Officers" : "Members";
+            std::size_t room = width - random() % (width / 10);
+            // (until a line is wrapped after two lines or more: the word that did not fit
+            // opens the last line, where the sentence goes on)
+            for (unsigned n = 0;; ++n) {
+                const std::string& w = words[random() % words.size()];
+                if (line.size() + 1 + w.size() > room) {
+                    para.push_back(line);
+                    lengths.push_back(line.size());
+                    line = w;
+                    room = width - random() % (width / 10);
+                    if (n >= 30 + random() % 30) break;
+                    continue;
+                }
+                line += " " + w;
+            }
+            paragraphs.push_back(para);
+            openings.push_back(line);
+        }
+        // each last line between three quarters of the width most lines reach and what the
+        // shortest wrapped line leaves room for, the next paragraph's first word included
+        std::vector<std::size_t> sorted = lengths;
+        std::sort(sorted.begin(), sorted.end());
+        std::size_t shortest = width;
+        for (const auto& para : paragraphs)
+            for (const auto& l : para) shortest = std::min(shortest, l.size());
+        const std::size_t low = sorted[sorted.size() * 9 / 10] * 3 / 4 + 1, high = shortest - 1 - 8 - 1;
+        if (low >= high) continue;
+        for (std::size_t k = 0; k < paragraphs.size(); ++k) {
+            std::vector<std::string>& para = paragraphs[k];
+            const std::size_t target = low + random() % (high - low);
+            std::string last = openings[k];
+            while (true) {
+                const std::string& w = words[random() % words.size()];
+                if (last.size() + 1 + w.size() + 1 > high || last.size() >= target) break;
+                last += " " + w;
+            }
+            para.push_back(last + ".");
+            long_endings += para.back().size() >= width * 3 / 4;
+        }
+        std::string text = "Guidance for Officers and Members\n\nConduct during the election period\n";
+        for (const auto& para : paragraphs)
+            for (const auto& l : para) text += l + "\n";
+        INFO(text);
+        const Imported i = import_text(text, {.council = "Anytown Council"});
+        CHECK(i.numbers.size() == paragraphs.size());
+        ++cases;
+    }
+    CHECK(cases >= 30);
+    CHECK(long_endings >= 100);  // (endings a three-quarter width rule alone would join)
 }
 
 // Seen on the same pages: "Standing Orders" on the line right over "Standing orders are the
