@@ -549,9 +549,10 @@ struct Item {
     Paragraph para;
     Marker marker;
     Role role = Role::plain;
-    std::string rest;   // the text after the marker
-    int level = 2;      // headings
-    std::string guess;  // a structural guess that could be wrong: warned at the item's position
+    std::string rest;                // the text after the marker
+    int level = 2;                   // headings
+    std::string guess;               // a structural guess that could be wrong: warned at the item's position
+    std::string words_not_headings;  // the same, for a run of short lines that are words, not headings
     // the number of an empty clause that holds this item: a list or table with no paragraph
     // before it under its heading, in a text whose numbers are assigned; or the first item
     // of a list that stood on its clause's line ("8. (a) General information")
@@ -930,6 +931,33 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         }
     }
     nested_number_runs(items);
+    // "Requests should be made to the officers below." / "Subject" / "Officer" / "Committee
+    // papers" / ...: three short lines or more in a row inside the numbered text, with
+    // nothing under any of them, are no headings (a table's cells, one a line, as pdftotext
+    // gives them): words of the clause they stand in
+    bool numbered_before = false;
+    for (std::size_t i = 0; i < items.size();) {
+        const auto bare_heading = [&](std::size_t k) {
+            const Item& it = items[k];
+            return it.role == Role::heading && it.marker.kind == MarkerKind::none && it.para.heading_level == 0 &&
+                   it.para.single_line;
+        };
+        if (!bare_heading(i)) {
+            numbered_before = numbered_before || opens_paragraph(items[i].role);
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < items.size() && bare_heading(end)) ++end;
+        if (numbered_before && end - i >= 3) {
+            for (std::size_t k = i; k < end; ++k) items[k].role = Role::plain;
+            items[i].words_not_headings =
+                "'" + items[i].para.text + "' to '" + items[end - 1].para.text +
+                "' taken as words of the paragraph above, not headings: " + std::to_string(end - i) +
+                " short lines in a row with nothing under them (a table's cells, one a line)";
+        }
+        i = end;
+    }
     // "11. Senior Officers shall agree times for regular contact" after 10. under section
     // 5: a short paragraph in the series of paragraphs, not section 11
     int last_heading = 0, last_paragraph = 0;
@@ -3403,6 +3431,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         if (i == protocol_starts) builder.end_preamble();
         const Item& it = items[i];
         if (!it.guess.empty() && it.role != Role::plain) diags.warning(path, it.para.pos, it.guess);
+        if (!it.words_not_headings.empty()) diags.warning(path, it.para.pos, it.words_not_headings);
         // the title again where the document itself starts, after a covering report
         if (i >= first && !title.empty() && it.role == Role::heading && it.marker.kind == MarkerKind::none &&
             same_letters(it.para.text, title)) {

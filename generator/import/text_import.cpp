@@ -3122,6 +3122,12 @@ void move_footnotes(std::vector<Paragraph>& paras, const std::string& path, Diag
     }
 }
 
+// A line that starts in small letters, not with a label ("a)", "(iv)"): the words of a
+// sentence wrapped onto it.
+bool goes_on_in_small_letters(const Line& l) {
+    return ascii::is_lower(l.text[0]) && detail::read_marker(l.text).kind == MarkerKind::none;
+}
+
 // The shortest line that surely was wrapped: its sentence goes on in lower case on the
 // next line, not as a list's item. In a proportional font the lines wrapped fall short of
 // the width by as much as a quarter, so three quarters of it is all a line must reach to
@@ -3134,9 +3140,7 @@ std::size_t shortest_wrapped(const std::vector<Line>& lines) {
         const Line &line = lines[i], &next = lines[i + 1];
         if (line.blank || line.junk || line.table_row || next.blank || next.junk || next.table_row) continue;
         const char last = line.text.back();
-        if (!(ascii::is_alpha(last) || last == ',') || !ascii::is_lower(next.text[0]) ||
-            detail::read_marker(next.text).kind != MarkerKind::none)
-            continue;
+        if (!(ascii::is_alpha(last) || last == ',') || !goes_on_in_small_letters(next)) continue;
         shortest = std::min(shortest, line.text.size());
         ++told;
     }
@@ -3252,14 +3256,27 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     layout.width = layout.wrapped * 3 / 4;
     layout.shortest_wrapped = shortest_wrapped(lines);
     std::size_t blank = 0, words = 0, blank_after = 0, lower_starts = 0, longest = 0;
+    // (the blank lines around a page's footer and header are the page break's, not gaps
+    // between paragraphs: a run of blank lines with dropped furniture in it is not counted;
+    // a number alone on its line went onto the next, and is no furniture)
+    std::size_t run_blank = 0;
+    bool run_junk = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& l = lines[i];
-        (l.blank ? blank : words) += !l.junk;
+        if (l.blank || l.junk) {
+            run_blank += l.blank && !l.junk;
+            run_junk = run_junk || (l.junk && !l.bare_marker);
+            continue;
+        }
+        if (!run_junk) blank += run_blank;
+        run_blank = 0, run_junk = false;
+        ++words;
         // (a web address longer than the width is a line of its own, not the width)
-        if (!l.blank && !l.junk && l.text.find(' ') != std::string::npos) longest = std::max(longest, l.text.size());
-        blank_after += !l.blank && !l.junk && i + 1 < lines.size() && lines[i + 1].blank;
-        lower_starts += !l.blank && !l.junk && ascii::is_lower(l.text[0]);
+        if (l.text.find(' ') != std::string::npos) longest = std::max(longest, l.text.size());
+        blank_after += i + 1 < lines.size() && lines[i + 1].blank;
+        lower_starts += goes_on_in_small_letters(l);
     }
+    if (!run_junk) blank += run_blank;
     // (a short text with no blank line at all has only its line ends to part paragraphs)
     layout.gapless = words >= 8 ? blank * 12 < words : words >= 2 && blank == 0;
     // a blank line after every line of wrapped text (a spaced rendering; many lines go on
