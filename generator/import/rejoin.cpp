@@ -139,8 +139,14 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
         // ("Report of: Monitoring Officer" / "Title of Report: ...": the fields of a cover sheet;
         // "Constitution of Anytown Council Part 5" / "MEMBER / OFFICER PROTOCOL": a header above the title)
         // (asked last: it reads the words of both)
+        // (or any line of its own over a title on a line of its own: "Reviewed by the Standards
+        // Committee, spring session" / "Protocol on Member/Officer Relations" is no sentence
+        // a page broke)
         auto title_under_header = [&] {
-            return names_title_page(out.back().text) && header_line_kind(b.text) == HeaderLine::title;
+            if (header_line_kind(b.text) != HeaderLine::title) return false;
+            const Paragraph& a = out.back();
+            return names_title_page(a.text) || (a.single_line && b.single_line && title_like(b, b.text, 16) &&
+                                                !ends_with_small_word(a.text) && !is_lower_start(b.text));
         };
         if (!out.empty() && b.after_gap && !b.bullet && !b.leading_space && !next_item && !out.back().table &&
             !b.table && !(starts_field(out.back().text) && starts_field(b.text)) && !b.subtitle &&

@@ -2736,6 +2736,21 @@ bool holds_a_sentence(std::string_view words) {
     return word_count(words, 2) >= 2 && (ends_sentence(words) || words.find(". ") != std::string_view::npos);
 }
 
+// "Reviewed by the Standards Committee" / "Protocol on Member/Officer Relations" / "1.
+// Introduction": one or two short lines, no sentence, no number, above a line that names a
+// protocol or code. Returns that line, or items.size().
+std::size_t title_under_lines_above(const std::vector<Item>& items, std::size_t top) {
+    for (std::size_t i = top; i < items.size() && i <= top + 2; ++i) {
+        const Item& it = items[i];
+        if (it.marker.kind != MarkerKind::none || !it.para.single_line || it.para.bullet) break;
+        if (i > top && header_line_kind(it.para.text) == HeaderLine::title &&
+            title_like(as_one_line(it.para), it.para.text, 16))
+            return i;
+        if (holds_a_sentence(it.para.text) || word_count(it.para.text, 13) > 12) break;
+    }
+    return items.size();
+}
+
 // "Complaints Policy (Last reviewed 25/06/2024) – The process ...", "Standing Orders – 2024",
 // "Code of Conduct for Staff": a line that names one of a council's documents (its name
 // before a dash, a bracket or a colon, dates and years left out, starts or ends with the kind
@@ -3269,8 +3284,16 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                           "' taken as the title: the numbering starts again under it, so the numbered "
                           "text above it is a paper of its own (kept as a preamble)");
     }
-    if (!title.empty()) {
-        // taken from the title page
+    // (a line or two above the title that say nothing the title page knows: "Reviewed by the
+    // Standards Committee", "Draft for consultation"; not the council's name, which the
+    // title page takes)
+    std::size_t title_under_lines = title.empty() && title_after_paper == items.size() && top < items.size() &&
+                                            header_line_kind(items[top].para.text) != HeaderLine::title
+                                        ? title_under_lines_above(items, top)
+                                        : items.size();
+    if (title_under_lines == top + 1 && names_council(items[top])) title_under_lines = items.size();
+    if (!title.empty() || title_under_lines < items.size()) {
+        // taken from the title page, or under the lines above it (below)
     } else if (start == top + 1 && items[top].marker.kind == MarkerKind::none &&
                title_like(as_one_line(items[top].para), items[top].para.text, 16)) {
         title = items[top].para.text;
@@ -3304,7 +3327,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         start = std::max(start, first);
     }
     std::string council_above_title;
-    if (title.empty()) {
+    if (title.empty() && title_under_lines == items.size()) {
         // "Councillor-Officer Protocol" on the first line (the council's name may stand
         // above it), a covering report or the sections under it
         std::size_t at = top;
@@ -3359,7 +3382,15 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                                                                       : items.size();
     const bool title_after_place_above =
         title.empty() && title_after_report == items.size() && title_after_its_place(items, top) < items.size();
-    if (title_after_place_above) {
+    if (title_under_lines < items.size() && title_after_report == items.size()) {
+        title_after_report = title_under_lines;
+        title = items[title_under_lines].para.text;
+        promote_sub_headings(items, title_under_lines + 1);
+        diags.warning(path, items[title_under_lines].para.pos,
+                      "'" + title + "' taken as the title: it names a protocol or code; the " +
+                          (title_under_lines - top == 1 ? "line" : "lines") +
+                          " above it, which the title page does not explain, kept as its preamble");
+    } else if (title_after_place_above) {
         title_after_report = title_after_its_place(items, top);
         title = items[title_after_report].para.text;  // (its label too: the front matter has no place for an Annex)
         diags.warning(path, items[title_after_report].para.pos,

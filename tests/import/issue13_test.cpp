@@ -1785,6 +1785,44 @@ TEST_CASE("paragraphs of a page without blank lines in a proportional font end w
     CHECK(long_endings >= 100);  // (endings a three-quarter width rule alone would join)
 }
 
+// Found by the random mixes of layouts: a line the title page does not explain above the
+// title ("Reviewed by the Standards Committee, spring session") was joined to the title as a
+// sentence a page broke, and the protocol came out untitled. One or two such lines over a line that names a protocol or
+// code: that line is the title, the lines above it kept (as a preamble), with a warning.
+TEST_CASE("one or two lines the title page does not explain, above the title, leave the title found",
+          "[import][issue13]") {
+    const std::array<std::string, 4> above = {
+        "Reviewed by the Standards Committee, spring session", "Issued by the Monitoring Officer in March",
+        "Appendix to the report of the Monitoring Officer", "Draft for consultation with group leaders"};
+    const std::array<std::string, 3> titles = {"Protocol on Member/Officer Relations", "Councillor-Officer Protocol",
+                                               "CODE OF PRACTICE FOR MEMBERS AND OFFICERS"};
+    int cases = 0;
+    for (std::size_t a = 0; a < above.size(); ++a)
+        for (const std::string& title : titles)
+            for (const int lines_above : {1, 2})
+                for (const bool numbered : {true, false}) {
+                    std::string text = above[a] + "\n\n";
+                    if (lines_above == 2) text += above[(a + 1) % above.size()] + "\n\n";
+                    text += title + "\n\n";
+                    int n = 0;
+                    for (const std::string heading : {"Introduction", "Roles of Councillors", "Roles of Officers"}) {
+                        text += (numbered ? std::to_string(++n) + ". " : "") + heading + "\n\n";
+                        for (int k = 1; k <= 2; ++k)
+                            text += (numbered ? std::to_string(n) + "." + std::to_string(k) + " " : "") +
+                                    "Councillors and officers work together for the public, and treat each other "
+                                    "with respect in rule " +
+                                    std::to_string(k) + ".\n\n";
+                    }
+                    INFO(text);
+                    const Imported i = import_text(text, {.council = "Anytown Council"});
+                    CHECK(i.result.protocol.meta.title == title);
+                    CHECK(i.numbers.size() == 6u);
+                    CHECK(contains(i.markdown, above[a]));  // (kept, not lost)
+                    ++cases;
+                }
+    CHECK(cases == 48);
+}
+
 // Seen on the same pages: "Standing Orders" on the line right over "Standing orders are the
 // written rules ...", no blank line between, in blocks between blank lines. A short line in
 // Title Case over a sentence, or over a line that runs to the width, is its heading; a table's
