@@ -1617,8 +1617,10 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
     bool gap = false;
     std::string last_line;
     std::vector<int> last_number;
-    std::vector<std::string> labels;             // the labels that started paragraphs since the last number
-    int last_enclosed = 0;                       // "(2)" or "2)" started the last item so numbered
+    std::vector<std::string> labels;  // the labels that started paragraphs since the last number
+    int last_enclosed = 0;            // "(2)" or "2)" started the last item so numbered
+    int last_titled = 0;              // "2. Personal Relationships": the last one-level number with a heading's words
+    bool titled_open = false;         // the open paragraph is one line: such a number and a heading's words
     std::size_t heading_goes_on = lines.size();  // the line a heading between paragraphs was wrapped onto
     auto close = [&] {
         if (open) out.push_back(std::move(cur));
@@ -1688,15 +1690,21 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                 starts = starts || (line.text[0] != 'o' && !wrapped_on) || sentence_ended || cur.bullet;
                 break;
             }
+            // (any number after a numbered heading's line: "7. COUNCILLORS' ACCESS TO INFORMATION
+            // AND TO COUNCIL DOCUMENTS" / "1. Councillors are free ...")
             case MarkerKind::clause:
-                starts = starts || sentence_ended || detail::plausible_next(last_number, m.parts);
+                starts = starts || sentence_ended || titled_open || detail::plausible_next(last_number, m.parts);
                 break;
             case MarkerKind::single:
                 // "4. Breaches of this Protocol" after 3.2, with no full stop before it
                 // (a table or a title came before): a numbered heading; "(3)" after a
                 // paragraph that "(2)" started ("(2) to make policy; and"): the next item
-                starts = starts || sentence_ended ||
-                         (detail::plausible_next(last_number, m.parts) && title_line(line.text.substr(m.length))) ||
+                // ("2. Personal Relationships" after "1. Introduction" and paragraphs numbered
+                // 1. to 3. under it: the headings' own series)
+                starts = starts || sentence_ended || (titled_open && !m.enclosed) ||
+                         ((detail::plausible_next(last_number, m.parts) ||
+                           (last_titled > 0 && m.parts[0] == last_titled + 1)) &&
+                          title_line(line.text.substr(m.length))) ||
                          (m.enclosed && last_enclosed > 0 && m.parts[0] == last_enclosed + 1);
                 break;
             case MarkerKind::label:
@@ -1923,6 +1931,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             cur.text = cur.bullet ? line.text.substr(m.length) : line.text;
             cur.glyph = cur.bullet ? clean_line(std::string_view(line.text).substr(0, m.length)) : "";
             if (m.kind == MarkerKind::clause || m.kind == MarkerKind::single) last_number = m.parts;
+            titled_open = m.kind == MarkerKind::single && !m.enclosed && title_line(line.text.substr(m.length));
+            if (titled_open) last_titled = m.parts[0];
             if (m.kind == MarkerKind::label) {
                 labels.push_back(m.text);
                 if (labels.size() > 32) labels.erase(labels.begin());  // a list's items are never that far apart
@@ -1952,6 +1962,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             detail::append_words(cur.text, line.text);
             // (a heading wrapped onto this line is still one line's heading)
             cur.single_line = cur.single_line && index == heading_goes_on;
+            titled_open = false;
         }
         last_line = line.text;
         if (last_line_length.size() < out.size() + 1) last_line_length.resize(out.size() + 1);
