@@ -544,7 +544,7 @@ private:
         }
         if (t.has_actual_text) {
             out_ += "/Span <</ActualText "sv;
-            append_hex_string(out_, utf16_text(t.actual_text));
+            append_text_string(out_, t.actual_text);
             out_ += ">> BDC\n"sv;
         }
         out_ += "1 0 0 1 "sv;
@@ -1038,8 +1038,8 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
                 HPDF_Dict annot = objects.raw_dict();
                 objects.set_keys(annot, [&](std::string& out) {
                     out += "/Rect [ "sv;
-                    for (const HPDF_REAL v : {rect.left, std::min(rect.bottom, rect.top), rect.right,
-                                              std::max(rect.bottom, rect.top)}) {
+                    for (const HPDF_REAL v :
+                         {rect.left, std::min(rect.bottom, rect.top), rect.right, std::max(rect.bottom, rect.top)}) {
                         append_real(out, v);
                         out += ' ';
                     }
