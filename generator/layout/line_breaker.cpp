@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <deque>
+#include <limits>
 #include <span>
 #include <unordered_map>
 
@@ -124,7 +125,8 @@ public:
         // room for as many words as there are spaces, made once (grown, a long paragraph's
         // words were moved again and again)
         std::size_t spaces = 0;
-        for (const Run& run : runs_) spaces += static_cast<std::size_t>(std::count(run.text.begin(), run.text.end(), ' '));
+        for (const Run& run : runs_)
+            spaces += static_cast<std::size_t>(std::count(run.text.begin(), run.text.end(), ' '));
         out.reserve(spaces + 1);
         // The word being gathered is made in its place, the last of `out` (moved there
         // from a word of its own, each word was copied once more).
@@ -274,26 +276,47 @@ private:
             base_ = (10 + worst_short_line) * (10 + worst_short_line) + penalty * penalty;
             if (hyphens_running) base_ += 3000;
         }
-        void clear() { kept_.clear(); }
+        void clear() {
+            kept_.assign(1, {-1, -std::numeric_limits<double>::infinity()});
+            looked_at_ = 1;
+        }
         void add(int node, double demerits) {
             const double cost = base_ + demerits;
-            while (!kept_.empty() && kept_.back().cost > cost) kept_.pop_back();
+            while (kept_.back().cost > cost) kept_.pop_back();  // (never the first)
             kept_.push_back({node, cost});
         }
         struct Entry {
             int node;
             double cost;
         };
-        // The oldest of the cheapest nodes from `node` on (null: none was added).
-        const Entry* from(int node) const {
-            const auto it =
-                std::lower_bound(kept_.begin(), kept_.end(), node, [](const Entry& e, int n) { return e.node < n; });
-            return it == kept_.end() ? nullptr : &*it;
+        // The oldest of the cheapest nodes from `node` on (null: none was added). The nodes
+        // asked for nearly always grow from one piece to the next, so the search starts where
+        // the last one ended (a binary search from the start for each was a twentieth of total
+        // fit) and goes back, or far ahead, by halves.
+        const Entry* from(int node) {
+            const auto node_before = [](const Entry& e, int n) { return e.node < n; };
+            std::size_t at = std::min(looked_at_, kept_.size());
+            if (kept_[at - 1].node >= node) {
+                at = static_cast<std::size_t>(
+                    std::lower_bound(kept_.begin() + 1, kept_.begin() + static_cast<long>(at), node, node_before) -
+                    kept_.begin());
+            } else {
+                for (int step = 0; step < 4 && at < kept_.size() && kept_[at].node < node; ++step) ++at;
+                if (at < kept_.size() && kept_[at].node < node)
+                    at = static_cast<std::size_t>(
+                        std::lower_bound(kept_.begin() + static_cast<long>(at), kept_.end(), node, node_before) -
+                        kept_.begin());
+            }
+            looked_at_ = at;
+            return at == kept_.size() ? nullptr : &kept_[at];
         }
 
     private:
         double base_ = 0;
+        // From the oldest node to the newest, after one that costs less than any: it is never
+        // dropped, so adding needs no check for an empty list.
         std::vector<Entry> kept_;
+        std::size_t looked_at_ = 1;  // where the last search ended
     };
 
     // libhyphen's points for a word, remembered: the same words recur in every paragraph.
@@ -338,7 +361,8 @@ private:
             return mark;
         }();
         bool marks = false;
-        for (std::size_t i = 1; i + 1 < text.size() && !marks; ++i) marks = is_mark[static_cast<unsigned char>(text[i])];
+        for (std::size_t i = 1; i + 1 < text.size() && !marks; ++i)
+            marks = is_mark[static_cast<unsigned char>(text[i])];
         if (!marks) return add_patterns();
         for (std::size_t i = 1; i + 1 < text.size(); ++i)
             if (text[i] == '-' || text[i] == '/') points.push_back({i + 1, false});
@@ -557,7 +581,8 @@ private:
                     const double shortfall = falls_short ? shortfall_badness(room - natural, stretch) : 0;
                     const bool shortest_lines =
                         widths_grow && falls_short && from.node != 0 && shortfall == worst_short_line;
-                    const bool every_node_on = active.back().node - from.node == static_cast<int>(active.size() - 1 - r);
+                    const bool every_node_on =
+                        active.back().node - from.node == static_cast<int>(active.size() - 1 - r);
                     if (shortest_lines && (every_node_on || (best >= 0 && best_demerits <= short_line_demerits))) {
                         if (every_node_on) {
                             const CheapestShortLine::Entry* cheapest = (hyphen_here      ? short_after_hyphen
