@@ -432,8 +432,9 @@ private:
         struct Start {
             double width, stretch, shrink;  // the prefix sums where its line starts
             double room;                    // the measure of its line
+            double widest;                  // room + tolerance: the most its line may run to
             double demerits;
-            std::size_t after;
+            std::size_t first_end;  // the end of its line's first piece (a line of one piece never drops out)
             int node;
             bool hyphenated;
         };
@@ -523,14 +524,16 @@ private:
             add_node({0, 0, 0, false, -1});
             const auto start_at = [&](int node) {
                 const Node& from = nodes[static_cast<std::size_t>(node)];
-                return Start{width_to[from.after],
-                             stretch_to[from.after],
-                             shrink_to[from.after],
-                             from.line == 0 ? first_measure : measure,
-                             from.demerits,
-                             from.after,
-                             node,
-                             from.hyphenated};
+                const double room = from.line == 0 ? first_measure : measure;
+                return Start{.width = width_to[from.after],
+                             .stretch = stretch_to[from.after],
+                             .shrink = shrink_to[from.after],
+                             .room = room,
+                             .widest = room + tolerance,
+                             .demerits = from.demerits,
+                             .first_end = from.after + 1,
+                             .node = node,
+                             .hyphenated = from.hyphenated};
             };
             // The active starts are active[head..]: those that drop out are nearly always the
             // oldest, so dropping them moves `head` rather than the rest.
@@ -555,18 +558,20 @@ private:
                 double best_demerits = 0;
                 // the starts still possible after this piece are kept in place, in order
                 std::size_t kept = head;
-                for (std::size_t r = head; r < active.size(); ++r) {
-                    const Start& from = active[r];
+                // (read once: the stores below could be to the vector itself, for all the compiler knows)
+                Start* const starts = active.data();
+                const std::size_t count = active.size();
+                for (std::size_t r = head; r < count; ++r) {
+                    const Start& from = starts[r];
                     const double room = from.room;
                     const double natural = width_end - from.width - trailing + hyphen;
                     const double stretch = stretch_end - from.stretch - trailing_stretch + ragged_give;
                     const double shrink = shrink_end - from.shrink - trailing_shrink;
-                    const bool single = end - from.after == 1;
-                    if (natural - shrink > room + tolerance && !single) {  // too wide now, and ever after
+                    if (natural - shrink > from.widest && end != from.first_end) {  // too wide now, and ever after
                         if (r == head) kept = ++head;
                         continue;
                     }
-                    if (kept != r) active[kept] = from;
+                    if (kept != r) starts[kept] = from;
                     ++kept;
                     // A line from here falls short by the most a badness counts, and so does every
                     // line from a newer start (each shorter, with no more stretch, on the same
@@ -581,8 +586,7 @@ private:
                     const double shortfall = falls_short ? shortfall_badness(room - natural, stretch) : 0;
                     const bool shortest_lines =
                         widths_grow && falls_short && from.node != 0 && shortfall == worst_short_line;
-                    const bool every_node_on =
-                        active.back().node - from.node == static_cast<int>(active.size() - 1 - r);
+                    const bool every_node_on = starts[count - 1].node - from.node == static_cast<int>(count - 1 - r);
                     if (shortest_lines && (every_node_on || (best >= 0 && best_demerits <= short_line_demerits))) {
                         if (every_node_on) {
                             const CheapestShortLine::Entry* cheapest = (hyphen_here      ? short_after_hyphen
@@ -601,15 +605,15 @@ private:
                                 best_demerits = cheapest->cost;
                             }
                         }
-                        if (kept != r + 1) std::copy(active.begin() + r + 1, active.end(), active.begin() + kept);
-                        kept += active.size() - (r + 1);
+                        if (kept != r + 1) std::copy(starts + r + 1, starts + count, starts + kept);
+                        kept += count - (r + 1);
                         break;
                     }
                     // a line costs at least 10 * 10 demerits: a node already that far behind the
                     // best cannot win here (and stays active for the pieces after)
                     if (best >= 0 && from.demerits + 100 >= best_demerits) continue;
                     double badness;
-                    if (natural > room + tolerance)
+                    if (natural > from.widest)
                         badness = 1e6;  // a piece alone that cannot fit
                     else if (final)
                         badness = 0;  // the last line is not stretched
