@@ -342,15 +342,15 @@ private:
     void break_points(std::string_view text, bool use_patterns,
                       std::vector<std::pair<std::size_t, bool>>& points) const {
         points.clear();
-        // The word's letters, without the punctuation around them, for the patterns; five
-        // at least (libhyphen leaves two before a break and three after).
+        // The word's letters, without the punctuation around them, for the patterns, when
+        // there are as many as the hyphenator splits (looking up any other finds nothing).
         const bool patterns = hyphenator_ && use_patterns;
         std::size_t first = 0, last = text.size();
         while (patterns && first < last && !is_letter(text[first])) ++first;
         while (patterns && last > first && !is_letter(text[last - 1])) --last;
         const std::string_view letters = text.substr(first, last - first);
         const auto add_patterns = [&] {
-            if (patterns && letters.size() >= 5)
+            if (patterns && letters.size() >= Hyphenator::shortest_word && letters.size() <= Hyphenator::longest_word)
                 for (std::size_t p : hyphenation_points(letters)) points.push_back({first + p, true});
         };
         // Most words have no hyphen, slash or dash inside: then the patterns' points (ascending,
