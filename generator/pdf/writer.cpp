@@ -305,9 +305,10 @@ struct EmbeddedFont {
     const std::string* file = nullptr;
     std::vector<std::uint16_t> used;  // original glyph ids, in order of first use
     std::vector<bool> in_used;        // by original glyph id: whether `used` has it
-    // By character, 1 to 127 (nearly every one drawn): whether it has been looked at already,
-    // so a character met again costs no glyph lookup.
-    std::array<bool, 128> ascii_seen{};
+    // By byte: whether it is a character 1 to 127 (nearly every one drawn) that has been
+    // looked at already, so a character met again costs no glyph lookup (and any other byte
+    // one test).
+    std::array<bool, 256> ascii_seen{};
     // By original glyph id: the bytes that draw it, the subset's id as a literal string's
     // bytes (escaped), made once rather than for every character drawn. A glyph not in the
     // subset is drawn as .notdef (`not_in_subset`).
@@ -465,7 +466,9 @@ public:
                         const auto [role, mcid] = mark(t.element);
                         out_ += '/';
                         out_ += role;
-                        out_ += " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+                        out_ += " <</MCID "sv;
+                        append_integer(out_, static_cast<std::size_t>(mcid));
+                        out_ += ">> BDC\n"sv;
                     }
                     out_ += "BT\n"sv;
                     open = t.element;
@@ -855,11 +858,10 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             for (const auto& t : placed.box.texts) {
                 EmbeddedFont& font = *font_of[static_cast<std::size_t>(t.style.face)];
                 for (std::size_t i = 0; i < t.text.size();) {
-                    if (const auto byte = static_cast<unsigned char>(t.text[i]); byte != 0 && byte < 128) {
-                        if (font.ascii_seen[byte]) {
-                            ++i;
-                            continue;
-                        }
+                    if (const auto byte = static_cast<unsigned char>(t.text[i]); font.ascii_seen[byte]) {
+                        ++i;
+                        continue;
+                    } else if (byte != 0 && byte < 128) {
                         font.ascii_seen[byte] = true;
                     }
                     const char32_t c = layout::next_code_point(t.text, i);
