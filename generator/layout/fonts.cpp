@@ -217,10 +217,10 @@ std::optional<FontMetrics> FontMetrics::parse(std::string_view ttf, std::string&
         const std::uint16_t glyph = m.glyph(static_cast<char32_t>(c));
         m.ascii_[c] = {glyph, m.glyph_advance(glyph)};
     }
-    for (std::size_t left = 1; left < ascii_side; ++left)
+    for (std::size_t left = 0; left < ascii_side; ++left)
         for (std::size_t right = 1; right < ascii_side; ++right)
-            m.ascii_kerning_[left * ascii_side + right] =
-                static_cast<std::int16_t>(m.kerning(m.ascii_[left].glyph, m.ascii_[right].glyph));
+            m.ascii_pair_units_[left * ascii_side + right] =
+                m.ascii_[right].advance + (right == ' ' ? 0 : m.kerning(m.ascii_[left].glyph, m.ascii_[right].glyph));
     return m;
 }
 
