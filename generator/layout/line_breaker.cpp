@@ -289,24 +289,15 @@ private:
             int node;
             double cost;
         };
-        // The oldest of the cheapest nodes from `node` on (null: none was added). The nodes
-        // asked for nearly always grow from one piece to the next, so the search starts where
-        // the last one ended (a binary search from the start for each was a twentieth of total
-        // fit) and goes back, or far ahead, by halves.
+        // The oldest of the cheapest nodes from `node` on (null: none was added). The node asked
+        // for is nearly always where the last search ended (a binary search for each was a
+        // twentieth of total fit), and anywhere else is searched for.
         const Entry* from(int node) {
-            const auto node_before = [](const Entry& e, int n) { return e.node < n; };
             std::size_t at = std::min(looked_at_, kept_.size());
-            if (kept_[at - 1].node >= node) {
-                at = static_cast<std::size_t>(
-                    std::lower_bound(kept_.begin() + 1, kept_.begin() + static_cast<long>(at), node, node_before) -
-                    kept_.begin());
-            } else {
-                for (int step = 0; step < 4 && at < kept_.size() && kept_[at].node < node; ++step) ++at;
-                if (at < kept_.size() && kept_[at].node < node)
-                    at = static_cast<std::size_t>(
-                        std::lower_bound(kept_.begin() + static_cast<long>(at), kept_.end(), node, node_before) -
-                        kept_.begin());
-            }
+            if (kept_[at - 1].node >= node || (at < kept_.size() && kept_[at].node < node))
+                at = static_cast<std::size_t>(std::lower_bound(kept_.begin() + 1, kept_.end(), node,
+                                                               [](const Entry& e, int n) { return e.node < n; }) -
+                                              kept_.begin());
             looked_at_ = at;
             return at == kept_.size() ? nullptr : &kept_[at];
         }
