@@ -312,7 +312,8 @@ struct EmbeddedFont {
     // By original glyph id: the bytes that draw it, the subset's id as a literal string's
     // bytes (escaped), made once rather than for every character drawn. A glyph not in the
     // subset is drawn as .notdef (`not_in_subset`).
-    struct Code {
+    // (eight bytes, so finding one in the table, for every character drawn, is a shift)
+    struct alignas(8) Code {
         std::array<char, 4> bytes{};  // one or two code bytes, each escaped
         std::uint8_t size = 0;
         bool is_32 = false;  // the subset's id 32 (see space_is_32)
