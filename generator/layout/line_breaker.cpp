@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <deque>
+#include <forward_list>
 #include <limits>
 #include <span>
 #include <unordered_map>
@@ -96,10 +96,11 @@ struct Line {
 };
 
 // A paragraph set in lines: its words, the pieces of those a line ends inside, and the
-// lines, which point into both (a deque's words stay where they are as it grows).
+// lines, which point into both (a list's words stay where they are as it grows; a deque
+// did too, but allocated its first block even empty, as nearly every paragraph's is).
 struct Lines {
     std::vector<Word> words;
-    std::deque<Word> cut;
+    std::forward_list<Word> cut;
     std::vector<Line> lines;
 };
 
@@ -410,7 +411,7 @@ private:
 
     // The pieces of the words a line ends inside go to `cut_words`.
     std::vector<Line> total_fit(std::span<const Word> words, double first_measure, double measure, bool hyphenate,
-                                std::deque<Word>& cut_words) const {
+                                std::forward_list<Word>& cut_words) const {
         struct Node {
             std::size_t after = 0;  // the line before ends after piece `after - 1` (0: start)
             int line = 0;
@@ -675,7 +676,7 @@ private:
                 }
                 if (k - first_piece > 1 || w.hyphenated) rejoin(w);
                 line.width += (line.words.empty() ? 0 : line.words.back()->space) + w.width;
-                line.words.push_back(&cut_words.emplace_back(std::move(w)));
+                line.words.push_back(&cut_words.emplace_front(std::move(w)));
             }
             out.push_back(std::move(line));
             from = end;
