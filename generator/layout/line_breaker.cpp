@@ -185,7 +185,11 @@ public:
             if (!set.words[k].break_after && k + 1 < set.words.size()) continue;
             const std::span<const Word> run = std::span<const Word>(set.words).subspan(start, k + 1 - start);
             auto run_lines = total_fit(run, out.empty() ? first_measure : measure, measure, hyphenate, set.cut);
-            for (auto& l : run_lines) out.push_back(std::move(l));
+            if (out.empty())  // (nearly every paragraph is one run: its lines are taken, not moved one by one)
+                out = std::move(run_lines);
+            else
+                out.insert(out.end(), std::make_move_iterator(run_lines.begin()),
+                           std::make_move_iterator(run_lines.end()));
             if (!out.empty()) out.back().ends_paragraph = true;
             start = k + 1;
         }
@@ -438,6 +442,7 @@ private:
             std::vector<double> width_to, stretch_to, shrink_to;
             std::vector<Node> nodes;
             std::vector<Start> active;
+            std::vector<std::size_t> breaks;
             CheapestShortLine short_after_space{0, false}, short_inside_word{30, false}, short_after_hyphen{50, false},
                 short_after_hyphens{50, true};
         };
@@ -450,6 +455,7 @@ private:
         auto& stretch_to = buffers.stretch_to;
         auto& shrink_to = buffers.shrink_to;
         auto& nodes = buffers.nodes;
+        auto& breaks = buffers.breaks;
         auto& active = buffers.active;
         auto& short_after_space = buffers.short_after_space;
         auto& short_inside_word = buffers.short_inside_word;
@@ -499,7 +505,7 @@ private:
         // would choose it (no start it keeps grows too wide before the end, and a last line
         // costs the least a line can, where any other way is two lines or more), so it is not
         // searched. Nearly every heading, table cell and contents entry is such a paragraph.
-        std::vector<std::size_t> breaks;
+        breaks.clear();
         if (one_line(pieces, width_to, shrink_to, first_measure, ragged)) {
             breaks.push_back(n);
         } else {
