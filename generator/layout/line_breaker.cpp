@@ -25,6 +25,7 @@ struct Fragment {
         out += text;
         if (hyphen) out += '-';
     }
+    std::size_t size() const { return text.size() + hyphen; }  // what append_to adds
 };
 
 // A word's fragments, side by side: nearly every word has one, which is kept in the word
@@ -747,8 +748,10 @@ private:
 // Sets text items of one line into `box`, merging neighbours of one style and link.
 class LineSetter {
 public:
-    LineSetter(Box& box, const std::vector<Run>& runs, double baseline, double height)
-        : box_(box), runs_(runs), baseline_(baseline), height_(height) {}
+    // `text_bytes`: the bytes of the line's fragments and a space after each, the most the
+    // text items from any fragment on hold.
+    LineSetter(Box& box, const std::vector<Run>& runs, double baseline, double height, std::size_t text_bytes)
+        : box_(box), runs_(runs), baseline_(baseline), height_(height), bytes_left_(text_bytes) {}
 
     // `after_space`: a space (stretched by `stretch`) separates `f` from the previous
     // fragment; otherwise they touch. A piece of a broken word is an item of its own,
@@ -775,9 +778,11 @@ public:
             prev.width = x + f.width - prev.x;
         } else {
             std::string text;
+            text.reserve(bytes_left_);  // (the words after it may join it: it grew word by word)
             f.append_to(text);
             box_.texts.push_back({x, baseline_, f.width, std::move(text), run.style, 0, run.element});
         }
+        bytes_left_ -= f.size() + 1;
         standalone_ = piece_of != nullptr;
         // One link area across the words of one link, even where justification spreads them.
         const bool continues_link = last_run_ >= 0 && (f.run == last_run_ || runs_[last_run_].link == run.link);
@@ -797,6 +802,7 @@ private:
     Box& box_;
     const std::vector<Run>& runs_;
     double baseline_, height_;
+    std::size_t bytes_left_;  // of the fragments from the next on, and a space after each
     int last_run_ = -1;
 };
 
@@ -863,6 +869,9 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
         const double room = (n == 0 ? measure - first_offset : measure) - line.width;
         std::size_t gaps = 0;  // pieces of one broken word are not stretched apart
         for (std::size_t w = 0; w + 1 < line.words.size(); ++w) gaps += line.words[w]->space > 0;
+        std::size_t text_bytes = 0;
+        for (const Word* word : line.words)
+            for (const Fragment& f : word->parts) text_bytes += f.size() + 1;
         double stretch = 0;
         if (p.align == Align::justify && !line.ends_paragraph && gaps > 0)
             stretch = room / gaps;
@@ -871,7 +880,7 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
         else if (p.align == Align::centre)
             x += room / 2;
 
-        LineSetter setter(box, p.runs, baseline, p.line_height);
+        LineSetter setter(box, p.runs, baseline, p.line_height, text_bytes);
         for (std::size_t w = 0; w < line.words.size(); ++w) {
             const Word& word = *line.words[w];
             const bool after_space = w > 0 && line.words[w - 1]->space > 0;
