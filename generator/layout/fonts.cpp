@@ -302,6 +302,14 @@ std::shared_ptr<const FontSet> FontSet::load(const FontFamilies& families, const
     return set;
 }
 
+long FontMetrics::units_from(std::string_view text, std::size_t start, std::size_t previous_ascii) const {
+    long units = 0;
+    each_glyph_from(text, start, previous_ascii, [&](char32_t, std::uint16_t, int advance, int kerning, std::size_t) {
+        units += advance + kerning;
+    });
+    return units;
+}
+
 double FontSet::width(std::string_view text, Face f, double size) const {
     return static_cast<double>(metrics(f).units(text)) * size / 1000;
 }

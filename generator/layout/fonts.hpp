@@ -92,14 +92,16 @@ public:
             units += pair_units[previous_ascii * ascii_side + byte];
             previous_ascii = byte == ' ' ? 0 : byte;  // (no kerning across a space)
         }
-        if (i < text.size())
-            each_glyph_from(
-                text, i, previous_ascii,
-                [&](char32_t, std::uint16_t, int advance, int kerning, std::size_t) { units += advance + kerning; });
+        if (i < text.size()) units += units_from(text, i, previous_ascii);
         return units;
     }
 
 private:
+    // units() from byte `start` on, after the character `previous_ascii` (as each_glyph_from
+    // takes it). Defined out of line: inlined, it made units(), which measures every word,
+    // save and restore six registers a call for a tail nearly no word has.
+    long units_from(std::string_view text, std::size_t start, std::size_t previous_ascii) const;
+
     // each_glyph from byte `start`, after the character `previous_ascii` (1 to 127, not a
     // space; 0: none, or a space).
     template <typename Each>
