@@ -281,6 +281,7 @@ private:
         CheapestShortLine(double penalty, bool hyphens_running) {
             base_ = (10 + worst_short_line) * (10 + worst_short_line) + penalty * penalty;
             if (hyphens_running) base_ += 3000;
+            clear();
         }
         void clear() {
             kept_.assign(1, {-1, -std::numeric_limits<double>::infinity()});
@@ -782,7 +783,7 @@ public:
             f.append_to(text);
             box_.texts.push_back({x, baseline_, f.width, std::move(text), run.style, 0, run.element});
         }
-        bytes_left_ -= f.size() + 1;
+        bytes_left_ -= std::min(bytes_left_, f.size() + 1);  // (never past 0: a reserve of that would throw)
         standalone_ = piece_of != nullptr;
         // One link area across the words of one link, even where justification spreads them.
         const bool continues_link = last_run_ >= 0 && (f.run == last_run_ || runs_[last_run_].link == run.link);
