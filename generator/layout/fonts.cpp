@@ -217,10 +217,10 @@ std::optional<FontMetrics> FontMetrics::parse(std::string_view ttf, std::string&
         const std::uint16_t glyph = m.glyph(static_cast<char32_t>(c));
         m.ascii_[c] = {glyph, m.glyph_advance(glyph)};
     }
-    for (std::size_t left = 1; left < ascii_side; ++left)
+    for (std::size_t left = 0; left < ascii_side; ++left)
         for (std::size_t right = 1; right < ascii_side; ++right)
-            m.ascii_kerning_[left * ascii_side + right] =
-                static_cast<std::int16_t>(m.kerning(m.ascii_[left].glyph, m.ascii_[right].glyph));
+            m.ascii_pair_units_[left * ascii_side + right] =
+                m.ascii_[right].advance + (right == ' ' ? 0 : m.kerning(m.ascii_[left].glyph, m.ascii_[right].glyph));
     return m;
 }
 
@@ -300,6 +300,14 @@ std::shared_ptr<const FontSet> FontSet::load(const FontFamilies& families, const
     }
     if (!reported.empty()) return nullptr;
     return set;
+}
+
+long FontMetrics::units_from(std::string_view text, std::size_t start, std::size_t previous_ascii) const {
+    long units = 0;
+    each_glyph_from(text, start, previous_ascii, [&](char32_t, std::uint16_t, int advance, int kerning, std::size_t) {
+        units += advance + kerning;
+    });
+    return units;
 }
 
 double FontSet::width(std::string_view text, Face f, double size) const {

@@ -85,26 +85,23 @@ public:
         long units = 0;  // exact, in any order
         std::size_t previous_ascii = 0;
         std::size_t i = 0;
+        const std::int32_t* const pair_units = ascii_pair_units_.data();  // (read once, not for every character)
         for (; i < text.size(); ++i) {
             const auto byte = static_cast<unsigned char>(text[i]);
             if (byte == 0 || byte >= ascii_side) break;
-            units += ascii_[byte].advance;
-            if (byte == ' ') {  // (no kerning across a space)
-                previous_ascii = 0;
-                continue;
-            }
-            units += ascii_kerning_[previous_ascii * ascii_side + byte];
-            previous_ascii = byte;
+            units += pair_units[previous_ascii * ascii_side + byte];
+            previous_ascii = byte == ' ' ? 0 : byte;  // (no kerning across a space)
         }
-        if (i < text.size())
-            each_glyph_from(text, i, previous_ascii,
-                            [&](char32_t, std::uint16_t, int advance, int kerning, std::size_t) {
-                                units += advance + kerning;
-                            });
+        if (i < text.size()) units += units_from(text, i, previous_ascii);
         return units;
     }
 
 private:
+    // units() from byte `start` on, after the character `previous_ascii` (as each_glyph_from
+    // takes it). Defined out of line: inlined, it made units(), which measures every word,
+    // save and restore six registers a call for a tail nearly no word has.
+    long units_from(std::string_view text, std::size_t start, std::size_t previous_ascii) const;
+
     // each_glyph from byte `start`, after the character `previous_ascii` (1 to 127, not a
     // space; 0: none, or a space).
     template <typename Each>
@@ -123,8 +120,9 @@ private:
                     continue;
                 }
                 each(char32_t{byte}, g.glyph, int{g.advance},
-                     previous_ascii != 0 || previous == 0 ? int{ascii_kerning_[previous_ascii * ascii_side + byte]}
-                                                          : kerning(previous, g.glyph),
+                     previous_ascii != 0 || previous == 0
+                         ? ascii_pair_units_[previous_ascii * ascii_side + byte] - int{g.advance}
+                         : kerning(previous, g.glyph),
                      i);
                 previous = g.glyph;
                 previous_ascii = byte;
@@ -139,16 +137,17 @@ private:
     }
 
     // Characters 1 to 127, nearly every one measured or drawn, are looked up by the
-    // character: its glyph and advance, and the kerning between two of them, rather than
-    // through the glyph tables (every character laid out is measured, and drawn).
+    // character: its glyph and advance, and its advance with the kerning after another, rather
+    // than through the glyph tables (every character laid out is measured, and drawn).
     struct AsciiGlyph {
         std::uint16_t glyph = 0, advance = 0;
     };
     static constexpr std::size_t ascii_side = 128;
     std::array<AsciiGlyph, ascii_side> ascii_{};
-    // kerning(ascii_[left].glyph, ascii_[right].glyph) at [left * ascii_side + right]; row 0
-    // is "nothing before"
-    std::vector<std::int16_t> ascii_kerning_ = std::vector<std::int16_t>(ascii_side * ascii_side);
+    // ascii_[right].advance plus kerning(ascii_[left].glyph, ascii_[right].glyph) at
+    // [left * ascii_side + right], and no kerning before a space; row 0 is "nothing before".
+    // Measuring adds one number a character.
+    std::vector<std::int32_t> ascii_pair_units_ = std::vector<std::int32_t>(ascii_side * ascii_side);
 
     std::unordered_map<std::uint32_t, std::int16_t> kerning_;  // (left << 16 | right) -> thousandths of an em
     std::vector<bool> kerns_left_;                             // by glyph: whether any pair starts with it

@@ -24,9 +24,8 @@ Hyphenator::~Hyphenator() {
 }
 
 std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
-    constexpr std::size_t shortest = 6, longest = 60;
     std::vector<std::size_t> out;
-    if (!dict_ || word.size() < shortest || word.size() > longest) return out;
+    if (!dict_ || word.size() < shortest_word || word.size() > longest_word) return out;
     std::string lower(word);
     for (std::size_t i = 0; i < lower.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(lower[i]);

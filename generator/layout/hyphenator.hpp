@@ -22,6 +22,8 @@ public:
     // letters before and three after. Only plain ASCII words are hyphenated: names,
     // numbers and words with accents or capitals inside stay whole.
     std::vector<std::size_t> points(std::string_view word) const;
+    // The lengths of the words points() splits (any other has none).
+    static constexpr std::size_t shortest_word = 6, longest_word = 60;
 
 private:
     struct Dict;

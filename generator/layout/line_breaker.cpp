@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <deque>
+#include <forward_list>
+#include <limits>
 #include <span>
 #include <unordered_map>
 
@@ -24,6 +25,7 @@ struct Fragment {
         out += text;
         if (hyphen) out += '-';
     }
+    std::size_t size() const { return text.size() + hyphen; }  // what append_to adds
 };
 
 // A word's fragments, side by side: nearly every word has one, which is kept in the word
@@ -95,10 +97,11 @@ struct Line {
 };
 
 // A paragraph set in lines: its words, the pieces of those a line ends inside, and the
-// lines, which point into both (a deque's words stay where they are as it grows).
+// lines, which point into both (a list's words stay where they are as it grows; a deque
+// did too, but allocated its first block even empty, as nearly every paragraph's is).
 struct Lines {
     std::vector<Word> words;
-    std::deque<Word> cut;
+    std::forward_list<Word> cut;
     std::vector<Line> lines;
 };
 
@@ -124,7 +127,8 @@ public:
         // room for as many words as there are spaces, made once (grown, a long paragraph's
         // words were moved again and again)
         std::size_t spaces = 0;
-        for (const Run& run : runs_) spaces += static_cast<std::size_t>(std::count(run.text.begin(), run.text.end(), ' '));
+        for (const Run& run : runs_)
+            spaces += static_cast<std::size_t>(std::count(run.text.begin(), run.text.end(), ' '));
         out.reserve(spaces + 1);
         // The word being gathered is made in its place, the last of `out` (moved there
         // from a word of its own, each word was copied once more).
@@ -182,7 +186,11 @@ public:
             if (!set.words[k].break_after && k + 1 < set.words.size()) continue;
             const std::span<const Word> run = std::span<const Word>(set.words).subspan(start, k + 1 - start);
             auto run_lines = total_fit(run, out.empty() ? first_measure : measure, measure, hyphenate, set.cut);
-            for (auto& l : run_lines) out.push_back(std::move(l));
+            if (out.empty())  // (nearly every paragraph is one run: its lines are taken, not moved one by one)
+                out = std::move(run_lines);
+            else
+                out.insert(out.end(), std::make_move_iterator(run_lines.begin()),
+                           std::make_move_iterator(run_lines.end()));
             if (!out.empty()) out.back().ends_paragraph = true;
             start = k + 1;
         }
@@ -273,27 +281,40 @@ private:
         CheapestShortLine(double penalty, bool hyphens_running) {
             base_ = (10 + worst_short_line) * (10 + worst_short_line) + penalty * penalty;
             if (hyphens_running) base_ += 3000;
+            clear();
         }
-        void clear() { kept_.clear(); }
+        void clear() {
+            kept_.assign(1, {-1, -std::numeric_limits<double>::infinity()});
+            looked_at_ = 1;
+        }
         void add(int node, double demerits) {
             const double cost = base_ + demerits;
-            while (!kept_.empty() && kept_.back().cost > cost) kept_.pop_back();
+            while (kept_.back().cost > cost) kept_.pop_back();  // (never the first)
             kept_.push_back({node, cost});
         }
         struct Entry {
             int node;
             double cost;
         };
-        // The oldest of the cheapest nodes from `node` on (null: none was added).
-        const Entry* from(int node) const {
-            const auto it =
-                std::lower_bound(kept_.begin(), kept_.end(), node, [](const Entry& e, int n) { return e.node < n; });
-            return it == kept_.end() ? nullptr : &*it;
+        // The oldest of the cheapest nodes from `node` on (null: none was added). The node asked
+        // for is nearly always where the last search ended (a binary search for each was a
+        // twentieth of total fit), and anywhere else is searched for.
+        const Entry* from(int node) {
+            std::size_t at = std::min(looked_at_, kept_.size());
+            if (kept_[at - 1].node >= node || (at < kept_.size() && kept_[at].node < node))
+                at = static_cast<std::size_t>(std::lower_bound(kept_.begin() + 1, kept_.end(), node,
+                                                               [](const Entry& e, int n) { return e.node < n; }) -
+                                              kept_.begin());
+            looked_at_ = at;
+            return at == kept_.size() ? nullptr : &kept_[at];
         }
 
     private:
         double base_ = 0;
+        // From the oldest node to the newest, after one that costs less than any: it is never
+        // dropped, so adding needs no check for an empty list.
         std::vector<Entry> kept_;
+        std::size_t looked_at_ = 1;  // where the last search ended
     };
 
     // libhyphen's points for a word, remembered: the same words recur in every paragraph.
@@ -319,15 +340,15 @@ private:
     void break_points(std::string_view text, bool use_patterns,
                       std::vector<std::pair<std::size_t, bool>>& points) const {
         points.clear();
-        // The word's letters, without the punctuation around them, for the patterns; five
-        // at least (libhyphen leaves two before a break and three after).
+        // The word's letters, without the punctuation around them, for the patterns, when
+        // there are as many as the hyphenator splits (looking up any other finds nothing).
         const bool patterns = hyphenator_ && use_patterns;
         std::size_t first = 0, last = text.size();
         while (patterns && first < last && !is_letter(text[first])) ++first;
         while (patterns && last > first && !is_letter(text[last - 1])) --last;
         const std::string_view letters = text.substr(first, last - first);
         const auto add_patterns = [&] {
-            if (patterns && letters.size() >= 5)
+            if (patterns && letters.size() >= Hyphenator::shortest_word && letters.size() <= Hyphenator::longest_word)
                 for (std::size_t p : hyphenation_points(letters)) points.push_back({first + p, true});
         };
         // Most words have no hyphen, slash or dash inside: then the patterns' points (ascending,
@@ -338,7 +359,8 @@ private:
             return mark;
         }();
         bool marks = false;
-        for (std::size_t i = 1; i + 1 < text.size() && !marks; ++i) marks = is_mark[static_cast<unsigned char>(text[i])];
+        for (std::size_t i = 1; i + 1 < text.size() && !marks; ++i)
+            marks = is_mark[static_cast<unsigned char>(text[i])];
         if (!marks) return add_patterns();
         for (std::size_t i = 1; i + 1 < text.size(); ++i)
             if (text[i] == '-' || text[i] == '/') points.push_back({i + 1, false});
@@ -395,7 +417,7 @@ private:
 
     // The pieces of the words a line ends inside go to `cut_words`.
     std::vector<Line> total_fit(std::span<const Word> words, double first_measure, double measure, bool hyphenate,
-                                std::deque<Word>& cut_words) const {
+                                std::forward_list<Word>& cut_words) const {
         struct Node {
             std::size_t after = 0;  // the line before ends after piece `after - 1` (0: start)
             int line = 0;
@@ -408,8 +430,9 @@ private:
         struct Start {
             double width, stretch, shrink;  // the prefix sums where its line starts
             double room;                    // the measure of its line
+            double widest;                  // room + tolerance: the most its line may run to
             double demerits;
-            std::size_t after;
+            std::size_t first_end;  // the end of its line's first piece (a line of one piece never drops out)
             int node;
             bool hyphenated;
         };
@@ -421,6 +444,7 @@ private:
             std::vector<double> width_to, stretch_to, shrink_to;
             std::vector<Node> nodes;
             std::vector<Start> active;
+            std::vector<std::size_t> breaks;
             CheapestShortLine short_after_space{0, false}, short_inside_word{30, false}, short_after_hyphen{50, false},
                 short_after_hyphens{50, true};
         };
@@ -433,6 +457,7 @@ private:
         auto& stretch_to = buffers.stretch_to;
         auto& shrink_to = buffers.shrink_to;
         auto& nodes = buffers.nodes;
+        auto& breaks = buffers.breaks;
         auto& active = buffers.active;
         auto& short_after_space = buffers.short_after_space;
         auto& short_inside_word = buffers.short_inside_word;
@@ -482,7 +507,7 @@ private:
         // would choose it (no start it keeps grows too wide before the end, and a last line
         // costs the least a line can, where any other way is two lines or more), so it is not
         // searched. Nearly every heading, table cell and contents entry is such a paragraph.
-        std::vector<std::size_t> breaks;
+        breaks.clear();
         if (one_line(pieces, width_to, shrink_to, first_measure, ragged)) {
             breaks.push_back(n);
         } else {
@@ -499,14 +524,16 @@ private:
             add_node({0, 0, 0, false, -1});
             const auto start_at = [&](int node) {
                 const Node& from = nodes[static_cast<std::size_t>(node)];
-                return Start{width_to[from.after],
-                             stretch_to[from.after],
-                             shrink_to[from.after],
-                             from.line == 0 ? first_measure : measure,
-                             from.demerits,
-                             from.after,
-                             node,
-                             from.hyphenated};
+                const double room = from.line == 0 ? first_measure : measure;
+                return Start{.width = width_to[from.after],
+                             .stretch = stretch_to[from.after],
+                             .shrink = shrink_to[from.after],
+                             .room = room,
+                             .widest = room + tolerance,
+                             .demerits = from.demerits,
+                             .first_end = from.after + 1,
+                             .node = node,
+                             .hyphenated = from.hyphenated};
             };
             // The active starts are active[head..]: those that drop out are nearly always the
             // oldest, so dropping them moves `head` rather than the rest.
@@ -531,18 +558,20 @@ private:
                 double best_demerits = 0;
                 // the starts still possible after this piece are kept in place, in order
                 std::size_t kept = head;
-                for (std::size_t r = head; r < active.size(); ++r) {
-                    const Start& from = active[r];
+                // (read once: the stores below could be to the vector itself, for all the compiler knows)
+                Start* const starts = active.data();
+                const std::size_t count = active.size();
+                for (std::size_t r = head; r < count; ++r) {
+                    const Start& from = starts[r];
                     const double room = from.room;
                     const double natural = width_end - from.width - trailing + hyphen;
                     const double stretch = stretch_end - from.stretch - trailing_stretch + ragged_give;
                     const double shrink = shrink_end - from.shrink - trailing_shrink;
-                    const bool single = end - from.after == 1;
-                    if (natural - shrink > room + tolerance && !single) {  // too wide now, and ever after
+                    if (natural - shrink > from.widest && end != from.first_end) {  // too wide now, and ever after
                         if (r == head) kept = ++head;
                         continue;
                     }
-                    if (kept != r) active[kept] = from;
+                    if (kept != r) starts[kept] = from;
                     ++kept;
                     // A line from here falls short by the most a badness counts, and so does every
                     // line from a newer start (each shorter, with no more stretch, on the same
@@ -557,7 +586,7 @@ private:
                     const double shortfall = falls_short ? shortfall_badness(room - natural, stretch) : 0;
                     const bool shortest_lines =
                         widths_grow && falls_short && from.node != 0 && shortfall == worst_short_line;
-                    const bool every_node_on = active.back().node - from.node == static_cast<int>(active.size() - 1 - r);
+                    const bool every_node_on = starts[count - 1].node - from.node == static_cast<int>(count - 1 - r);
                     if (shortest_lines && (every_node_on || (best >= 0 && best_demerits <= short_line_demerits))) {
                         if (every_node_on) {
                             const CheapestShortLine::Entry* cheapest = (hyphen_here      ? short_after_hyphen
@@ -576,15 +605,15 @@ private:
                                 best_demerits = cheapest->cost;
                             }
                         }
-                        if (kept != r + 1) std::copy(active.begin() + r + 1, active.end(), active.begin() + kept);
-                        kept += active.size() - (r + 1);
+                        if (kept != r + 1) std::copy(starts + r + 1, starts + count, starts + kept);
+                        kept += count - (r + 1);
                         break;
                     }
                     // a line costs at least 10 * 10 demerits: a node already that far behind the
                     // best cannot win here (and stays active for the pieces after)
                     if (best >= 0 && from.demerits + 100 >= best_demerits) continue;
                     double badness;
-                    if (natural > room + tolerance)
+                    if (natural > from.widest)
                         badness = 1e6;  // a piece alone that cannot fit
                     else if (final)
                         badness = 0;  // the last line is not stretched
@@ -655,7 +684,7 @@ private:
                 }
                 if (k - first_piece > 1 || w.hyphenated) rejoin(w);
                 line.width += (line.words.empty() ? 0 : line.words.back()->space) + w.width;
-                line.words.push_back(&cut_words.emplace_back(std::move(w)));
+                line.words.push_back(&cut_words.emplace_front(std::move(w)));
             }
             out.push_back(std::move(line));
             from = end;
@@ -720,8 +749,10 @@ private:
 // Sets text items of one line into `box`, merging neighbours of one style and link.
 class LineSetter {
 public:
-    LineSetter(Box& box, const std::vector<Run>& runs, double baseline, double height)
-        : box_(box), runs_(runs), baseline_(baseline), height_(height) {}
+    // `text_bytes`: the bytes of the line's fragments and a space after each, the most the
+    // text items from any fragment on hold.
+    LineSetter(Box& box, const std::vector<Run>& runs, double baseline, double height, std::size_t text_bytes)
+        : box_(box), runs_(runs), baseline_(baseline), height_(height), bytes_left_(text_bytes) {}
 
     // `after_space`: a space (stretched by `stretch`) separates `f` from the previous
     // fragment; otherwise they touch. A piece of a broken word is an item of its own,
@@ -748,9 +779,11 @@ public:
             prev.width = x + f.width - prev.x;
         } else {
             std::string text;
+            text.reserve(bytes_left_);  // (the words after it may join it: it grew word by word)
             f.append_to(text);
             box_.texts.push_back({x, baseline_, f.width, std::move(text), run.style, 0, run.element});
         }
+        bytes_left_ -= std::min(bytes_left_, f.size() + 1);  // (never past 0: a reserve of that would throw)
         standalone_ = piece_of != nullptr;
         // One link area across the words of one link, even where justification spreads them.
         const bool continues_link = last_run_ >= 0 && (f.run == last_run_ || runs_[last_run_].link == run.link);
@@ -770,6 +803,7 @@ private:
     Box& box_;
     const std::vector<Run>& runs_;
     double baseline_, height_;
+    std::size_t bytes_left_;  // of the fragments from the next on, and a space after each
     int last_run_ = -1;
 };
 
@@ -836,6 +870,9 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
         const double room = (n == 0 ? measure - first_offset : measure) - line.width;
         std::size_t gaps = 0;  // pieces of one broken word are not stretched apart
         for (std::size_t w = 0; w + 1 < line.words.size(); ++w) gaps += line.words[w]->space > 0;
+        std::size_t text_bytes = 0;
+        for (const Word* word : line.words)
+            for (const Fragment& f : word->parts) text_bytes += f.size() + 1;
         double stretch = 0;
         if (p.align == Align::justify && !line.ends_paragraph && gaps > 0)
             stretch = room / gaps;
@@ -844,7 +881,7 @@ std::vector<Box> LineBreaker::break_lines(const ParagraphSpec& p) const {
         else if (p.align == Align::centre)
             x += room / 2;
 
-        LineSetter setter(box, p.runs, baseline, p.line_height);
+        LineSetter setter(box, p.runs, baseline, p.line_height, text_bytes);
         for (std::size_t w = 0; w < line.words.size(); ++w) {
             const Word& word = *line.words[w];
             const bool after_space = w > 0 && line.words[w - 1]->space > 0;

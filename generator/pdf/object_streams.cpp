@@ -17,6 +17,18 @@ long number_after(const std::string& s, const std::string& key, std::size_t from
     return at == std::string::npos ? -1 : std::strtol(s.c_str() + at + key.size(), nullptr, 10);
 }
 
+// A classic cross-reference entry's field of `width` digits ("0000012345"): its value, or -1
+// when any is not a digit. Read by hand: strtoul for each of a long document's entries was
+// most of reading the table.
+long entry_field(const char* digits, int width) {
+    long value = 0;
+    for (int k = 0; k < width; ++k) {
+        if (digits[k] < '0' || digits[k] > '9') return -1;
+        value = value * 10 + (digits[k] - '0');
+    }
+    return value;
+}
+
 // One cross-reference stream entry: a type byte, four bytes of offset (or object stream
 // number), and `width3` bytes of generation (or index in the object stream).
 void put_entry(std::string& out, int type, std::uint32_t field2, std::uint32_t field3, int width3) {
@@ -67,9 +79,10 @@ std::string pack_objects(const std::string& pdf) {
     };
     std::vector<Object> objects;
     for (long n = 1; n < count; ++n) {
-        const char* entry = pdf.c_str() + at + n * 20;
-        if (entry[17] != 'n' || std::strtol(entry + 11, nullptr, 10) != 0) return {};  // libharu frees nothing
-        objects.push_back({n, std::strtoul(entry, nullptr, 10), 0});
+        const char* entry = pdf.c_str() + at + n * 20;  // "oooooooooo ggggg n\r\n"
+        const long offset = entry_field(entry, 10);
+        if (entry[17] != 'n' || entry_field(entry + 11, 5) != 0 || offset < 0) return {};  // libharu frees nothing
+        objects.push_back({n, static_cast<std::size_t>(offset), 0});
     }
     std::vector<Object> by_offset = objects;
     std::sort(by_offset.begin(), by_offset.end(), [](const Object& a, const Object& b) { return a.offset < b.offset; });

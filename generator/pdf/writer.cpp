@@ -144,6 +144,36 @@ HPDF_Date to_pdf_date(std::int64_t epoch) {
 
 // ---------------------------------------------------------------- small writers
 
+// k / 10^decimals (|k| below 1e15) without trailing zeros, nor a point for a whole number:
+// digits written here, then appended at once.
+template <int decimals>
+void append_decimal(std::string& out, long long k) {
+    static_assert(decimals > 0 && decimals < 16);
+    constexpr long long scale = [] {
+        long long s = 1;
+        for (int d = 0; d < decimals; ++d) s *= 10;
+        return s;
+    }();
+    char digits[40];
+    char* end = digits;
+    if (k < 0) {
+        *end++ = '-';
+        k = -k;
+    }
+    end = std::to_chars(end, digits + sizeof digits, k / scale).ptr;
+    if (const long long fraction = k % scale) {
+        *end++ = '.';
+        // every digit (by constant divisors), then the trailing zeros taken off
+        long long unit = scale;
+        for (int d = 0; d < decimals; ++d) {
+            unit /= 10;
+            *end++ = static_cast<char>('0' + fraction / unit % 10);
+        }
+        while (end[-1] == '0') --end;
+    }
+    out.append(digits, static_cast<std::size_t>(end - digits));
+}
+
 // A number as printf's "%.2f" would write it (a hundredth of a point is finer than any
 // printer), without trailing zeros. A PDF has millions of them: they are written from the
 // whole number of hundredths, which for any size a page has is exact (snprintf was a tenth
@@ -162,27 +192,18 @@ void append_number(std::string& out, double v) {
         out.append(buffer, static_cast<std::size_t>(n));
         return;
     }
-    auto k = static_cast<long long>(hundredths);
-    char digits[32];  // written here, then appended at once
-    char* end = digits;
-    if (k < 0) {
-        *end++ = '-';
-        k = -k;
-    }
-    end = std::to_chars(end, digits + sizeof digits, k / 100).ptr;
-    if (const int cents = static_cast<int>(k % 100)) {
-        *end++ = '.';
-        *end++ = static_cast<char>('0' + cents / 10);
-        if (cents % 10) *end++ = static_cast<char>('0' + cents % 10);
-    }
-    out.append(digits, static_cast<std::size_t>(end - digits));
+    append_decimal<2>(out, static_cast<long long>(hundredths));
 }
 
 // A number finer than append_number's hundredths, to a ten-millionth (word spacing, added
-// at every space of a line).
+// at every space of a line), as to_chars writes the shortest form of the nearest double:
+// below 1e8 that is the ten-millionths' own digits (doubles there are far closer together
+// than a ten-millionth), written from the whole number of them, at a tenth of the cost.
 void append_fine_number(std::string& out, double v) {
-    char buffer[64];
-    const double rounded = std::round(v * 1e7) / 1e7;
+    const double units = std::round(v * 1e7);
+    if (std::fabs(units) < 1e15) return append_decimal<7>(out, static_cast<long long>(units));
+    char buffer[512];  // (not on any page, or not a number: the general way)
+    const double rounded = units / 1e7;
     out.append(
         buffer,
         static_cast<std::size_t>(
@@ -305,13 +326,15 @@ struct EmbeddedFont {
     const std::string* file = nullptr;
     std::vector<std::uint16_t> used;  // original glyph ids, in order of first use
     std::vector<bool> in_used;        // by original glyph id: whether `used` has it
-    // By character, 1 to 127 (nearly every one drawn): whether it has been looked at already,
-    // so a character met again costs no glyph lookup.
-    std::array<bool, 128> ascii_seen{};
+    // By byte: whether it is a character 1 to 127 (nearly every one drawn) that has been
+    // looked at already, so a character met again costs no glyph lookup (and any other byte
+    // one test).
+    std::array<bool, 256> ascii_seen{};
     // By original glyph id: the bytes that draw it, the subset's id as a literal string's
     // bytes (escaped), made once rather than for every character drawn. A glyph not in the
     // subset is drawn as .notdef (`not_in_subset`).
-    struct Code {
+    // (eight bytes, so finding one in the table, for every character drawn, is a shift)
+    struct alignas(8) Code {
         std::array<char, 4> bytes{};  // one or two code bytes, each escaped
         std::uint8_t size = 0;
         bool is_32 = false;  // the subset's id 32 (see space_is_32)
@@ -465,7 +488,9 @@ public:
                         const auto [role, mcid] = mark(t.element);
                         out_ += '/';
                         out_ += role;
-                        out_ += " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+                        out_ += " <</MCID "sv;
+                        append_integer(out_, static_cast<std::size_t>(mcid));
+                        out_ += ">> BDC\n"sv;
                     }
                     out_ += "BT\n"sv;
                     open = t.element;
@@ -544,7 +569,7 @@ private:
         }
         if (t.has_actual_text) {
             out_ += "/Span <</ActualText "sv;
-            append_hex_string(out_, utf16_text(t.actual_text));
+            append_text_string(out_, t.actual_text);
             out_ += ">> BDC\n"sv;
         }
         out_ += "1 0 0 1 "sv;
@@ -855,11 +880,10 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
             for (const auto& t : placed.box.texts) {
                 EmbeddedFont& font = *font_of[static_cast<std::size_t>(t.style.face)];
                 for (std::size_t i = 0; i < t.text.size();) {
-                    if (const auto byte = static_cast<unsigned char>(t.text[i]); byte != 0 && byte < 128) {
-                        if (font.ascii_seen[byte]) {
-                            ++i;
-                            continue;
-                        }
+                    if (const auto byte = static_cast<unsigned char>(t.text[i]); font.ascii_seen[byte]) {
+                        ++i;
+                        continue;
+                    } else if (byte != 0 && byte < 128) {
                         font.ascii_seen[byte] = true;
                     }
                     const char32_t c = layout::next_code_point(t.text, i);
@@ -1038,8 +1062,8 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
                 HPDF_Dict annot = objects.raw_dict();
                 objects.set_keys(annot, [&](std::string& out) {
                     out += "/Rect [ "sv;
-                    for (const HPDF_REAL v : {rect.left, std::min(rect.bottom, rect.top), rect.right,
-                                              std::max(rect.bottom, rect.top)}) {
+                    for (const HPDF_REAL v :
+                         {rect.left, std::min(rect.bottom, rect.top), rect.right, std::max(rect.bottom, rect.top)}) {
                         append_real(out, v);
                         out += ' ';
                     }
