@@ -171,10 +171,15 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
                  (spaced_width == 0 && (numbered_title || header_line_kind(a_words) == HeaderLine::title)));
             // "Councillors" alone between blank lines, a numbered clause under it: a heading
             // (not the end of a phrase cut after a small word: "(Part 3 of the" / "Constitution)")
-            const bool heading_over_clause = !reference_on && !ends_with_small_word(a.text) && b.single_line &&
-                                             title_like(b, b.text, 8) && !is_lower_start(b.text) &&
-                                             i + 1 < paras.size() && paras[i + 1].after_gap &&
-                                             read_marker(paras[i + 1].text).kind == MarkerKind::clause;
+            const bool heading_over_clause =
+                !reference_on && !ends_with_small_word(a.text) && b.single_line && title_like(b, b.text, 8) &&
+                !is_lower_start(b.text) && i + 1 < paras.size() && paras[i + 1].after_gap && [&] {
+                    // ("2. Councillors have ..." where the paragraphs are numbered 1. 2.; not in
+                    // a spaced text, where every line stands alone)
+                    const Marker next = read_marker(paras[i + 1].text);
+                    return next.kind == MarkerKind::clause ||
+                           (next.kind == MarkerKind::single && !next.enclosed && spaced_width == 0);
+                }();
             // "Confidential information is information:" / "furnished to the Council ..., or" /
             // "which may not be disclosed ...": the items a lead-in introduces, not a sentence
             // a page broke
