@@ -12,6 +12,7 @@
 
 #include "model/diagnostics.hpp"
 #include "model/protocol.hpp"
+#include "model/string_hash.hpp"
 
 namespace protopub::refs {
 
@@ -30,14 +31,10 @@ public:
     void add(std::string_view run, bool block_start, const StatuteNames& names);
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     // (a protocol names a statute or two: a handful of these, looked through in turn)
     struct Runs {
         StatuteNames names;
-        std::unordered_set<std::string, Hash, std::equal_to<>> nothing[2];  // by block_start
+        std::unordered_set<std::string, model::TextHash, std::equal_to<>> nothing[2];  // by block_start
     };
     std::vector<Runs> by_names_;
 };

@@ -19,6 +19,7 @@
 
 #include "io/files.hpp"
 #include "model/ids.hpp"
+#include "model/string_hash.hpp"
 #include "model/swar.hpp"
 #include "model/text.hpp"
 
@@ -729,7 +730,7 @@ public:
     // Where `id` (not empty) was written before, else nullptr: then it is noted at `at`.
     const SourcePos* noted_before(std::string_view id, SourcePos at) {
         if (2 * (used_ + 1) > slots_.size()) grow(std::max<std::size_t>(16, 2 * slots_.size()));
-        const std::size_t hash = std::hash<std::string_view>{}(id);
+        const std::size_t hash = model::hash_text(id);
         Slot* slot = find(hash, id);
         if (slot->length) return &slot->pos;
         *slot = {static_cast<std::uint32_t>(hash), static_cast<std::uint32_t>(chars_.size()),
