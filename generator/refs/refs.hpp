@@ -31,10 +31,16 @@ public:
     void add(std::string_view run, bool block_start, const StatuteNames& names);
 
 private:
+    // A run is hashed by its length and at most its first and last 64 bytes: a paragraph
+    // is hashed at every run read, and one edited between them is told apart on comparing.
+    struct RunHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view run) const;
+    };
     // (a protocol names a statute or two: a handful of these, looked through in turn)
     struct Runs {
         StatuteNames names;
-        std::unordered_set<std::string, model::TextHash, std::equal_to<>> nothing[2];  // by block_start
+        std::unordered_set<std::string, RunHash, std::equal_to<>> nothing[2];  // by block_start
     };
     std::vector<Runs> by_names_;
 };
