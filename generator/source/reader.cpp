@@ -167,8 +167,9 @@ std::size_t parse_attr_block(std::string_view s, AttrBlock& out) {
         char sigil = inner[i];
         if (sigil != '#' && sigil != '.') return 0;
         // one pass over the token: as far as it is made of id characters, then to its end
+        // (no bound: the '}' after `inner` is not an id character)
         std::size_t j = i + 1;
-        while (j < inner.size() && is_id_char(inner[j])) ++j;
+        while (is_id_char(inner.data()[j])) ++j;
         const bool id_chars_only = j == inner.size() || inner[j] == ' ';
         while (j < inner.size() && inner[j] != ' ') ++j;
         const std::string_view token = inner.substr(i + 1, j - i - 1);
