@@ -539,6 +539,7 @@ public:
         find_splits_and_merges();
         find_renumbering();
         ChangeSet set;
+        set.changes.reserve(groups_.size());  // one change a group (grown by doubling, each moved again and again)
         std::vector<std::vector<int>> deleted_after(new_.size() + 1);  // by anchor + 1
         for (std::size_t g = 0; g < groups_.size(); ++g)
             if (groups_[g].news.empty() && !groups_[g].olds.empty())
