@@ -867,10 +867,9 @@ void Reader::strip_prefix(Inlines& inlines, std::size_t count) {
             inlines.erase(inlines.begin());
             continue;
         }
-        first.text.erase(0, left);
-        first.pos.column += static_cast<std::uint32_t>(left);
+        // the prefix and the spaces after it erased at once (the words moved once)
+        const std::size_t sp = std::string_view(first.text).find_first_not_of(" \t", left);
         left = 0;
-        std::size_t sp = first.text.find_first_not_of(" \t");
         if (sp == std::string::npos) {
             inlines.erase(inlines.begin());
             continue;
