@@ -188,8 +188,9 @@ std::size_t parse_attr_block(std::string_view s, AttrBlock& out) {
 }
 
 // A clause number at the start of `s`: "4.21 " or "4.21. " (two or more parts), and for
-// ordered-list items and headings a single part "4. " / "4 " too.
-std::size_t match_number(std::string_view s, bool allow_single, std::vector<int>& parts, std::string& text) {
+// ordered-list items and headings a single part "4. " / "4 " too. `text`: the number as
+// written, a view of `s`.
+std::size_t match_number(std::string_view s, bool allow_single, std::vector<int>& parts, std::string_view& text) {
     std::size_t i = 0;
     while (i < s.size() && (is_digit(s[i]) || s[i] == '.')) ++i;
     if (i == 0 || i >= s.size() || !(s[i] == ' ' || s[i] == '\t')) {
@@ -199,7 +200,7 @@ std::size_t match_number(std::string_view s, bool allow_single, std::vector<int>
     std::string_view num = s.substr(0, i);
     if (!parse_clause_number(num, parts)) return 0;
     if (parts.size() < 2 && !allow_single) return 0;
-    text = std::string(num);
+    text = num;
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
     return i;
 }
@@ -1279,11 +1280,11 @@ void Reader::start_section(SourcePos pos, int level, Inlines heading, Protocol& 
     if (!s.heading.empty() && s.heading.front().kind == InlineKind::text) {
         std::string_view first = s.heading.front().text;
         std::vector<int> parts;
-        std::string num;
+        std::string_view num;
         if (std::size_t used = match_number(first, true, parts, num)) {
             // "## 2.0 ROLES" heads section 2 (the ".0" some councils print on a section's number)
             if (parts.size() == 2 && parts[1] == 0) parts.pop_back();
-            s.number.text = num;
+            s.number.text = std::string(num);
             s.number.parts = parts;
             strip_prefix(s.heading, used);
         }
@@ -1364,18 +1365,18 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
         std::string_view after = hashes == std::string_view::npos ? std::string_view{} : raw.substr(hashes);
         std::size_t lead = after.find_first_not_of(" \t");
         std::vector<int> parts;
-        std::string num;
+        std::string_view num;
         if (level >= 3 && section_ && !in_preamble && lead != std::string_view::npos &&
             match_number(after.substr(lead), false, parts, num)) {
             Clause& c = start_clause();
             c.pos = pos;
             c.number_pos = {pos.line, static_cast<std::uint32_t>(pos.column + hashes + lead)};
-            c.number.text = std::move(num);
+            c.number.text = std::string(num);
             c.number.parts = std::move(parts);
             c.heading = read_heading(n, plain);
             AttrBlock attrs = strip_trailing_attrs(c.heading, pos);
             std::vector<int> again;
-            std::string num2;
+            std::string_view num2;
             if (!c.heading.empty() && c.heading.front().kind == InlineKind::text)
                 strip_prefix(c.heading, match_number(c.heading.front().text, false, again, num2));
             c.id_given = !attrs.id.empty();
@@ -1392,12 +1393,12 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
     if (type == CMARK_NODE_PARAGRAPH && section_ && !in_preamble) {
         std::string_view raw = lines_.from(pos.line, pos.column);
         std::vector<int> parts;
-        std::string num;
+        std::string_view num;
         if (std::size_t used = match_number(raw, false, parts, num)) {
             Clause& c = start_clause();
             c.pos = pos;
             c.number_pos = pos;
-            c.number.text = std::move(num);
+            c.number.text = std::string(num);
             c.number.parts = std::move(parts);
             AttrBlock attrs;
             std::size_t attr_len = parse_attr_block(raw.substr(used), attrs);
