@@ -8,7 +8,7 @@
 
 using namespace protopub;
 
-TEST_CASE("text hash: a string and its view hash alike; any one byte changed, or the length, changes it",
+TEST_CASE("text hash: a string and its view hash alike, and any one byte or the length changed changes it",
           "[model][hash]") {
     const std::string text = "The Council's decision-making, 4.21 (a): five working days.";
     for (std::size_t n = 0; n <= text.size(); ++n) {
