@@ -1085,18 +1085,15 @@ Block Reader::read_plain_list(const PlainBlock& plain) {
     b.kind = BlockKind::list;
     b.pos = {plain.line, 1};
     b.items.reserve(plain.lines);
-    std::uint32_t line = plain.line;
-    for (std::size_t at = 0; at < plain.text.size(); ++line) {
-        const std::size_t nl = std::min(plain.text.find('\n', at), plain.text.size());
+    for (std::uint32_t line = plain.line; line < plain.line + plain.lines; ++line) {
         ListItem& item = b.items.emplace_back();
         item.pos = {line, 1};
         Block& paragraph = item.blocks.emplace_back();
         paragraph.pos = {line, 3};
         Inline& words = paragraph.inlines.emplace_back();
-        words.text = std::string(plain.text.substr(at + 2, nl - at - 2));
+        words.text = std::string(lines_.from(line, 3));  // (the source's lines, found once)
         words.pos = paragraph.pos;
         take_label(item, paragraph.pos);
-        at = nl + 1;
     }
     settle_labels(b, false);
     return b;
@@ -1230,20 +1227,16 @@ void Reader::read_top_block(cmark_node* n, const PlainBlock* plain, Block& b) {
         b = read_plain_list(*plain);
         return;
     }
-    // As cmark gives it: a text node per line, a soft break (with no position) between two.
-    const std::string_view lines = plain->text;
+    // As cmark gives it: a text node per line (the source's lines, found once), a soft break
+    // (with no position) between two.
     b.pos = {plain->line, 1};
     b.inlines.reserve(2 * std::size_t{plain->lines} - 1);
-    std::uint32_t line = plain->line;
-    for (std::size_t at = 0;; ++line) {
-        const std::size_t nl = std::min(lines.find('\n', at), lines.size());
+    for (std::uint32_t line = plain->line; line < plain->line + plain->lines; ++line) {
+        if (line > plain->line) b.inlines.emplace_back().kind = InlineKind::soft_break;
         Inline& words = b.inlines.emplace_back();
         // made a string, then moved in: a view assigned to a string costs 38 more instructions
-        words.text = std::string(lines.substr(at, nl - at));
+        words.text = std::string(lines_.from(line, 1));
         words.pos = {line, 1};
-        if (nl == lines.size()) break;
-        b.inlines.emplace_back().kind = InlineKind::soft_break;
-        at = nl + 1;
     }
 }
 
