@@ -474,6 +474,13 @@ int plain_heading_level(std::string_view text, std::size_t at) {
 
 bool blank_line(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
+// The end of the line at `at` (its '\n', or the end of the text) when it is blank, else
+// npos: a line of words is told by its first character, not searched to its end.
+std::size_t blank_line_end(std::string_view text, std::size_t at) {
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    return at == text.size() || text[at] == '\n' ? at : std::string_view::npos;
+}
+
 // The end of the line that starts at `at` when it is an item of a plain bullet list ("- "
 // and the words of a plain paragraph's line), else npos.
 std::size_t plain_item_end(std::string_view text, std::size_t at) {
@@ -501,7 +508,7 @@ std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t f
         if (heading_level > 0) {  // a heading alone between blank lines
             at = line_end(at) + 1;
             ++line;
-            plain = at >= body.size() || blank_line(body.substr(at, line_end(at) - at));
+            plain = at >= body.size() || blank_line_end(body, at) != std::string_view::npos;
         }
         for (; at < body.size(); ++line) {
             std::size_t end = !plain    ? std::string_view::npos
@@ -521,8 +528,8 @@ std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t f
                            heading_level, bullets, after_plain});
         // the blank lines after it
         for (; at < body.size(); ++line) {
-            const std::size_t nl = line_end(at);
-            if (!blank_line(body.substr(at, nl - at))) break;
+            const std::size_t nl = blank_line_end(body, at);
+            if (nl == std::string_view::npos) break;
             at = nl + 1;
         }
         // what comes next may continue a list: an indented line, another item
