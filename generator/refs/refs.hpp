@@ -35,7 +35,12 @@ private:
     // is hashed at every run read, and one edited between them is told apart on comparing.
     struct RunHash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view run) const;
+        std::size_t operator()(std::string_view run) const {
+            constexpr std::size_t sampled = 64;
+            if (run.size() <= 2 * sampled) return model::hash_text(run);
+            return model::hash_detail::mix(model::hash_text(run.substr(0, sampled)) ^ run.size(),
+                                           model::hash_text(run.substr(run.size() - sampled)));
+        }
     };
     // (a protocol names a statute or two: a handful of these, looked through in turn)
     struct Runs {

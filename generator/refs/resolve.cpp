@@ -25,13 +25,6 @@ bool is_deleted_clause(const Clause& c) {
     return words == "deleted" || words == "not used";
 }
 
-std::size_t ScanMemo::RunHash::operator()(std::string_view run) const {
-    constexpr std::size_t sampled = 64;
-    if (run.size() <= 2 * sampled) return model::hash_text(run);
-    return model::hash_detail::mix(model::hash_text(run.substr(0, sampled)) ^ run.size(),
-                                   model::hash_text(run.substr(run.size() - sampled)));
-}
-
 bool ScanMemo::holds_nothing(std::string_view run, bool block_start, const StatuteNames& names) const {
     for (const Runs& runs : by_names_)
         if (runs.names == names) return runs.nothing[block_start].contains(run);
