@@ -8,6 +8,8 @@
 #include <span>
 #include <unordered_map>
 
+#include "model/string_hash.hpp"
+
 namespace protopub::layout {
 
 namespace {
@@ -318,12 +320,8 @@ private:
     };
 
     // libhyphen's points for a word, remembered: the same words recur in every paragraph.
-    struct ViewHash {  // looks words up without copying them
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     const std::vector<std::size_t>& hyphenation_points(std::string_view letters) const {
-        thread_local std::unordered_map<std::string, std::vector<std::size_t>, ViewHash, std::equal_to<>> cache;
+        thread_local std::unordered_map<std::string, std::vector<std::size_t>, model::TextHash, std::equal_to<>> cache;
         thread_local const Hyphenator* cached_for = nullptr;
         if (cached_for != hyphenator_ || cache.size() > 200000) {
             cache.clear();

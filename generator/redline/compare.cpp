@@ -11,6 +11,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "model/string_hash.hpp"
 #include "model/text.hpp"
 #include "redline/tokens.hpp"
 
@@ -359,7 +360,7 @@ private:
     double similarity(int i, int j) const { return dice(old_[i].bag(), new_[j].bag()); }
 
     void match_ids() {
-        std::unordered_map<std::string_view, int> old_by_id;  // (the ids stay in place: not copied)
+        std::unordered_map<std::string_view, int, model::TextHash> old_by_id;  // (the ids stay in place: not copied)
         for (std::size_t i = 0; i < old_.size(); ++i) old_by_id.emplace(old_[i].ref.id, static_cast<int>(i));
         for (std::size_t j = 0; j < new_.size(); ++j) {
             auto it = old_by_id.find(new_[j].ref.id);
@@ -538,6 +539,7 @@ public:
         find_splits_and_merges();
         find_renumbering();
         ChangeSet set;
+        set.changes.reserve(groups_.size());  // one change a group (grown by doubling, each moved again and again)
         std::vector<std::vector<int>> deleted_after(new_.size() + 1);  // by anchor + 1
         for (std::size_t g = 0; g < groups_.size(); ++g)
             if (groups_[g].news.empty() && !groups_[g].olds.empty())

@@ -11,6 +11,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "model/string_hash.hpp"
 #include "model/text.hpp"
 #include "redline/tokens.hpp"
 
@@ -68,7 +69,7 @@ private:
     }
 
     void match_ids() {
-        std::unordered_map<std::string, int> old_by_id;
+        std::unordered_map<std::string, int, model::TextHash, std::equal_to<>> old_by_id;
         for (std::size_t o = 0; o < old_.sections.size(); ++o)
             old_by_id.emplace(old_.sections[o].id, static_cast<int>(o));
         for (std::size_t s = 0; s < new_.sections.size(); ++s) {

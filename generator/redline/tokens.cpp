@@ -99,6 +99,11 @@ public:
         const std::uint8_t format = format_of(out_.styles[static_cast<std::size_t>(style)]);
         std::size_t i = 0;
         while (i < s.size()) {
+            if (s[i] == ' ') {  // most spaces, without decoding them
+                pending_space_ = true;
+                ++i;
+                continue;
+            }
             const CodePoint cp = decode(s, i);
             if (is_space(cp.value)) {
                 pending_space_ = true;

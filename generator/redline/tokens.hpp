@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "model/protocol.hpp"
+#include "model/string_hash.hpp"
 #include "redline/redline.hpp"
 
 namespace protopub::redline::detail {
@@ -54,11 +55,7 @@ public:
 
 private:
     // Looked up by string_view, so a word already seen costs no allocation.
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> keys_;
+    std::unordered_map<std::string, std::uint32_t, model::TextHash, std::equal_to<>> keys_;
 };
 
 struct TokenStream {

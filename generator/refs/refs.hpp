@@ -12,6 +12,7 @@
 
 #include "model/diagnostics.hpp"
 #include "model/protocol.hpp"
+#include "model/string_hash.hpp"
 
 namespace protopub::refs {
 
@@ -30,14 +31,21 @@ public:
     void add(std::string_view run, bool block_start, const StatuteNames& names);
 
 private:
-    struct Hash {
+    // A run is hashed by its length and at most its first and last 64 bytes: a paragraph
+    // is hashed at every run read, and one edited between them is told apart on comparing.
+    struct RunHash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::size_t operator()(std::string_view run) const {
+            constexpr std::size_t sampled = 64;
+            if (run.size() <= 2 * sampled) return model::hash_text(run);
+            return model::hash_detail::mix(model::hash_text(run.substr(0, sampled)) ^ run.size(),
+                                           model::hash_text(run.substr(run.size() - sampled)));
+        }
     };
     // (a protocol names a statute or two: a handful of these, looked through in turn)
     struct Runs {
         StatuteNames names;
-        std::unordered_set<std::string, Hash, std::equal_to<>> nothing[2];  // by block_start
+        std::unordered_set<std::string, RunHash, std::equal_to<>> nothing[2];  // by block_start
     };
     std::vector<Runs> by_names_;
 };

@@ -19,6 +19,7 @@
 
 #include "io/files.hpp"
 #include "model/ids.hpp"
+#include "model/string_hash.hpp"
 #include "model/swar.hpp"
 #include "model/text.hpp"
 
@@ -166,8 +167,9 @@ std::size_t parse_attr_block(std::string_view s, AttrBlock& out) {
         char sigil = inner[i];
         if (sigil != '#' && sigil != '.') return 0;
         // one pass over the token: as far as it is made of id characters, then to its end
+        // (no bound: the '}' after `inner` is not an id character)
         std::size_t j = i + 1;
-        while (j < inner.size() && is_id_char(inner[j])) ++j;
+        while (is_id_char(inner.data()[j])) ++j;
         const bool id_chars_only = j == inner.size() || inner[j] == ' ';
         while (j < inner.size() && inner[j] != ' ') ++j;
         const std::string_view token = inner.substr(i + 1, j - i - 1);
@@ -175,7 +177,7 @@ std::size_t parse_attr_block(std::string_view s, AttrBlock& out) {
         if (!valid) out.malformed = true;
         if (sigil == '#') {
             if (!out.id.empty()) out.malformed = true;
-            out.id = token;
+            out.id = std::string(token);  // (moved in: cheaper than assigning the view)
         } else {
             out.classes.emplace_back(token);
         }
@@ -186,8 +188,9 @@ std::size_t parse_attr_block(std::string_view s, AttrBlock& out) {
 }
 
 // A clause number at the start of `s`: "4.21 " or "4.21. " (two or more parts), and for
-// ordered-list items and headings a single part "4. " / "4 " too.
-std::size_t match_number(std::string_view s, bool allow_single, std::vector<int>& parts, std::string& text) {
+// ordered-list items and headings a single part "4. " / "4 " too. `text`: the number as
+// written, a view of `s`.
+std::size_t match_number(std::string_view s, bool allow_single, std::vector<int>& parts, std::string_view& text) {
     std::size_t i = 0;
     while (i < s.size() && (is_digit(s[i]) || s[i] == '.')) ++i;
     if (i == 0 || i >= s.size() || !(s[i] == ' ' || s[i] == '\t')) {
@@ -197,7 +200,7 @@ std::size_t match_number(std::string_view s, bool allow_single, std::vector<int>
     std::string_view num = s.substr(0, i);
     if (!parse_clause_number(num, parts)) return 0;
     if (parts.size() < 2 && !allow_single) return 0;
-    text = std::string(num);
+    text = num;
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
     return i;
 }
@@ -371,19 +374,24 @@ bool is_stop(std::string_view s, std::size_t i) {
 // every line of a source): the first stop from `i` on, else npos with `i` moved on to
 // where fewer than thirty-five bytes are left.
 __attribute__((target("avx2"))) std::size_t next_stop_avx2(std::string_view s, std::size_t& i) {
+    // The stop bytes classified by their two nibbles, one table lookup each: a byte stops
+    // when the classes of its high and of its low nibble meet. Classes: 1 below 0x20; 2
+    // ! & *; 4 <; 8 @ `; 16 [ \ ] ^ _; 32 | ~. (A byte from 0x80 has a high nibble of no class.)
+    const __m256i by_high = _mm256_setr_epi8(1, 1, 2, 4, 8, 16, 8, 32, 0, 0, 0, 0, 0, 0, 0, 0,  //
+                                             1, 1, 2, 4, 8, 16, 8, 32, 0, 0, 0, 0, 0, 0, 0, 0);
+    const __m256i by_low = _mm256_setr_epi8(
+        1 | 8, 1 | 2, 1, 1, 1, 1, 1 | 2, 1, 1, 1, 1 | 2, 1 | 16, 1 | 4 | 16 | 32, 1 | 16, 1 | 16 | 32, 1 | 16,  //
+        1 | 8, 1 | 2, 1, 1, 1, 1, 1 | 2, 1, 1, 1, 1 | 2, 1 | 16, 1 | 4 | 16 | 32, 1 | 16, 1 | 16 | 32, 1 | 16);
+    const __m256i nibble = _mm256_set1_epi8(0x0F);
     const char* const text = s.data();
     for (; i + 35 <= s.size(); i += 32) {
         const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text + i));
         const __m256i x1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text + i + 1));
         const __m256i x2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text + i + 2));
         const __m256i x3 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text + i + 3));
-        const __m256i from_bracket = _mm256_sub_epi8(x, _mm256_set1_epi8('['));  // [ \ ] ^ _ `
-        const __m256i brackets =
-            _mm256_cmpeq_epi8(_mm256_min_epu8(from_bracket, _mm256_set1_epi8('`' - '[')), from_bracket);
-        const __m256i controls = _mm256_cmpeq_epi8(_mm256_min_epu8(x, _mm256_set1_epi8(0x1F)), x);
-        __m256i stops = _mm256_or_si256(controls, brackets);
-        for (char c : {'!', '&', '*', '<', '|', '~', '@'})
-            stops = _mm256_or_si256(stops, _mm256_cmpeq_epi8(x, _mm256_set1_epi8(c)));
+        const __m256i high = _mm256_shuffle_epi8(by_high, _mm256_and_si256(_mm256_srli_epi16(x, 4), nibble));
+        const __m256i low = _mm256_shuffle_epi8(by_low, _mm256_and_si256(x, nibble));
+        const __m256i plain = _mm256_cmpeq_epi8(_mm256_and_si256(high, low), _mm256_setzero_si256());
         const __m256i lower = _mm256_set1_epi8(0x20), w = _mm256_set1_epi8('w');
         const __m256i www = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(_mm256_or_si256(x, lower), w),
                                                               _mm256_cmpeq_epi8(_mm256_or_si256(x1, lower), w)),
@@ -392,9 +400,9 @@ __attribute__((target("avx2"))) std::size_t next_stop_avx2(std::string_view s, s
         const __m256i scheme = _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(':')),
                                                 _mm256_and_si256(_mm256_cmpeq_epi8(x1, _mm256_set1_epi8('/')),
                                                                  _mm256_cmpeq_epi8(x2, _mm256_set1_epi8('/'))));
-        stops = _mm256_or_si256(stops, _mm256_or_si256(www, scheme));
-        if (const auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(stops)))
-            return i + static_cast<std::size_t>(std::countr_zero(mask));
+        const auto stops = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(plain)) |
+                           static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(www, scheme)));
+        if (stops) return i + static_cast<std::size_t>(std::countr_zero(stops));
     }
     return std::string_view::npos;
 }
@@ -466,6 +474,13 @@ int plain_heading_level(std::string_view text, std::size_t at) {
 
 bool blank_line(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
+// The end of the line at `at` (its '\n', or the end of the text) when it is blank, else
+// npos: a line of words is told by its first character, not searched to its end.
+std::size_t blank_line_end(std::string_view text, std::size_t at) {
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    return at == text.size() || text[at] == '\n' ? at : std::string_view::npos;
+}
+
 // The end of the line that starts at `at` when it is an item of a plain bullet list ("- "
 // and the words of a plain paragraph's line), else npos.
 std::size_t plain_item_end(std::string_view text, std::size_t at) {
@@ -493,7 +508,7 @@ std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t f
         if (heading_level > 0) {  // a heading alone between blank lines
             at = line_end(at) + 1;
             ++line;
-            plain = at >= body.size() || blank_line(body.substr(at, line_end(at) - at));
+            plain = at >= body.size() || blank_line_end(body, at) != std::string_view::npos;
         }
         for (; at < body.size(); ++line) {
             std::size_t end = !plain    ? std::string_view::npos
@@ -513,8 +528,8 @@ std::vector<PlainBlock> find_plain_blocks(std::string_view body, std::uint32_t f
                            heading_level, bullets, after_plain});
         // the blank lines after it
         for (; at < body.size(); ++line) {
-            const std::size_t nl = line_end(at);
-            if (!blank_line(body.substr(at, nl - at))) break;
+            const std::size_t nl = blank_line_end(body, at);
+            if (nl == std::string_view::npos) break;
             at = nl + 1;
         }
         // what comes next may continue a list: an indented line, another item
@@ -729,7 +744,7 @@ public:
     // Where `id` (not empty) was written before, else nullptr: then it is noted at `at`.
     const SourcePos* noted_before(std::string_view id, SourcePos at) {
         if (2 * (used_ + 1) > slots_.size()) grow(std::max<std::size_t>(16, 2 * slots_.size()));
-        const std::size_t hash = std::hash<std::string_view>{}(id);
+        const std::size_t hash = model::hash_text(id);
         Slot* slot = find(hash, id);
         if (slot->length) return &slot->pos;
         *slot = {static_cast<std::uint32_t>(hash), static_cast<std::uint32_t>(chars_.size()),
@@ -786,8 +801,10 @@ private:
     // Appends a text node's literal as text inlines that each start at their exact column.
     void append_text(std::string_view literal, SourcePos reported, Inlines& out);
     Block read_block(cmark_node* n);
-    // A block of the body: a plain paragraph's words from the source, any other from cmark.
-    Block read_top_block(cmark_node* n, const PlainBlock* plain);
+    // A block of the body into `b`, a new block where it belongs (made in place: moving
+    // blocks in cost 2M instructions of a json,csv redline): a plain paragraph's words
+    // from the source, any other block from cmark.
+    void read_top_block(cmark_node* n, const PlainBlock* plain, Block& b);
     // A heading's words: a plain heading's from the source, any other's from cmark.
     Inlines read_heading(cmark_node* n, const PlainBlock* plain);
     // A block of the body (node `n`, or the plain block `plain` when there is one) into the
@@ -814,7 +831,6 @@ private:
     // once known.
     Clause& start_clause();
     Section& current_section(Protocol& p, SourcePos at);
-    void add_to_section(Block b, Protocol& p, SourcePos at);
 
     // Removes `count` bytes from the front of the inline content (the number/label/id
     // already taken from the raw line), and leading spaces after them.
@@ -864,10 +880,9 @@ void Reader::strip_prefix(Inlines& inlines, std::size_t count) {
             inlines.erase(inlines.begin());
             continue;
         }
-        first.text.erase(0, left);
-        first.pos.column += static_cast<std::uint32_t>(left);
+        // the prefix and the spaces after it erased at once (the words moved once)
+        const std::size_t sp = std::string_view(first.text).find_first_not_of(" \t", left);
         left = 0;
-        std::size_t sp = first.text.find_first_not_of(" \t");
         if (sp == std::string::npos) {
             inlines.erase(inlines.begin());
             continue;
@@ -1077,18 +1092,15 @@ Block Reader::read_plain_list(const PlainBlock& plain) {
     b.kind = BlockKind::list;
     b.pos = {plain.line, 1};
     b.items.reserve(plain.lines);
-    std::uint32_t line = plain.line;
-    for (std::size_t at = 0; at < plain.text.size(); ++line) {
-        const std::size_t nl = std::min(plain.text.find('\n', at), plain.text.size());
+    for (std::uint32_t line = plain.line; line < plain.line + plain.lines; ++line) {
         ListItem& item = b.items.emplace_back();
         item.pos = {line, 1};
         Block& paragraph = item.blocks.emplace_back();
         paragraph.pos = {line, 3};
         Inline& words = paragraph.inlines.emplace_back();
-        words.text = plain.text.substr(at + 2, nl - at - 2);
+        words.text = std::string(lines_.from(line, 3));  // (the source's lines, found once)
         words.pos = paragraph.pos;
         take_label(item, paragraph.pos);
-        at = nl + 1;
     }
     settle_labels(b, false);
     return b;
@@ -1104,11 +1116,11 @@ void Reader::take_label(ListItem& item, SourcePos at) {
     if (attrs.malformed)
         diags_.error(path_, at, "malformed id in sub-item '" + std::string(raw.substr(used, attr_len)) + "'");
     if (attr_len) {
-        item.id = attrs.id;
+        item.id = std::move(attrs.id);
         note_id(item.id, at, true);
         used += attr_len;
     }
-    item.label = label;
+    item.label = std::move(label);
     strip_prefix(item.blocks.front().inlines, used);
 }
 
@@ -1213,25 +1225,26 @@ Block Reader::read_block(cmark_node* n) {
     }
 }
 
-Block Reader::read_top_block(cmark_node* n, const PlainBlock* plain) {
-    if (!plain) return read_block(n);
-    if (plain->bullets) return read_plain_list(*plain);
-    // As cmark gives it: a text node per line, a soft break (with no position) between two.
-    const std::string_view lines = plain->text;
-    Block b;
+void Reader::read_top_block(cmark_node* n, const PlainBlock* plain, Block& b) {
+    if (!plain) {
+        b = read_block(n);
+        return;
+    }
+    if (plain->bullets) {
+        b = read_plain_list(*plain);
+        return;
+    }
+    // As cmark gives it: a text node per line (the source's lines, found once), a soft break
+    // (with no position) between two.
     b.pos = {plain->line, 1};
     b.inlines.reserve(2 * std::size_t{plain->lines} - 1);
-    std::uint32_t line = plain->line;
-    for (std::size_t at = 0;; ++line) {
-        const std::size_t nl = std::min(lines.find('\n', at), lines.size());
+    for (std::uint32_t line = plain->line; line < plain->line + plain->lines; ++line) {
+        if (line > plain->line) b.inlines.emplace_back().kind = InlineKind::soft_break;
         Inline& words = b.inlines.emplace_back();
-        words.text = lines.substr(at, nl - at);
+        // made a string, then moved in: a view assigned to a string costs 38 more instructions
+        words.text = std::string(lines_.from(line, 1));
         words.pos = {line, 1};
-        if (nl == lines.size()) break;
-        b.inlines.emplace_back().kind = InlineKind::soft_break;
-        at = nl + 1;
     }
-    return b;
 }
 
 Inlines Reader::read_heading(cmark_node* n, const PlainBlock* plain) {
@@ -1239,7 +1252,7 @@ Inlines Reader::read_heading(cmark_node* n, const PlainBlock* plain) {
     // As cmark gives it: one text node, the words after the '#'s and a space
     Inlines words(1);
     const auto begin = static_cast<std::size_t>(plain->heading_level) + 1;
-    words[0].text = plain->text.substr(begin);
+    words[0].text = std::string(plain->text.substr(begin));
     words[0].pos = {plain->line, static_cast<std::uint32_t>(begin + 1)};
     return words;
 }
@@ -1257,14 +1270,6 @@ Section& Reader::current_section(Protocol& p, SourcePos at) {
     return *section_;
 }
 
-void Reader::add_to_section(Block b, Protocol& p, SourcePos at) {
-    if (clause_) {
-        clause_->blocks.push_back(std::move(b));
-        return;
-    }
-    current_section(p, at).intro.push_back(std::move(b));
-}
-
 void Reader::start_section(SourcePos pos, int level, Inlines heading, Protocol& p) {
     Section s;
     s.pos = pos;
@@ -1280,17 +1285,17 @@ void Reader::start_section(SourcePos pos, int level, Inlines heading, Protocol& 
     if (!s.heading.empty() && s.heading.front().kind == InlineKind::text) {
         std::string_view first = s.heading.front().text;
         std::vector<int> parts;
-        std::string num;
+        std::string_view num;
         if (std::size_t used = match_number(first, true, parts, num)) {
             // "## 2.0 ROLES" heads section 2 (the ".0" some councils print on a section's number)
             if (parts.size() == 2 && parts[1] == 0) parts.pop_back();
-            s.number.text = num;
+            s.number.text = std::string(num);
             s.number.parts = parts;
             strip_prefix(s.heading, used);
         }
     }
-    s.id = attrs.id;
     s.id_given = !attrs.id.empty();
+    s.id = std::move(attrs.id);
     note_id(s.id, s.pos, s.id_given);
     s.clauses.reserve(blocks_after_heading_[headings_read_ - 1]);
     if (s.level > 2 && section_ && section_->kind == SectionKind::preamble) s.kind = SectionKind::preamble;
@@ -1365,22 +1370,22 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
         std::string_view after = hashes == std::string_view::npos ? std::string_view{} : raw.substr(hashes);
         std::size_t lead = after.find_first_not_of(" \t");
         std::vector<int> parts;
-        std::string num;
+        std::string_view num;
         if (level >= 3 && section_ && !in_preamble && lead != std::string_view::npos &&
             match_number(after.substr(lead), false, parts, num)) {
             Clause& c = start_clause();
             c.pos = pos;
             c.number_pos = {pos.line, static_cast<std::uint32_t>(pos.column + hashes + lead)};
-            c.number.text = std::move(num);
+            c.number.text = std::string(num);
             c.number.parts = std::move(parts);
             c.heading = read_heading(n, plain);
             AttrBlock attrs = strip_trailing_attrs(c.heading, pos);
             std::vector<int> again;
-            std::string num2;
+            std::string_view num2;
             if (!c.heading.empty() && c.heading.front().kind == InlineKind::text)
                 strip_prefix(c.heading, match_number(c.heading.front().text, false, again, num2));
-            c.id = attrs.id;
             c.id_given = !attrs.id.empty();
+            c.id = std::move(attrs.id);
             note_id(c.id, c.pos, c.id_given);
             return;
         }
@@ -1393,12 +1398,12 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
     if (type == CMARK_NODE_PARAGRAPH && section_ && !in_preamble) {
         std::string_view raw = lines_.from(pos.line, pos.column);
         std::vector<int> parts;
-        std::string num;
+        std::string_view num;
         if (std::size_t used = match_number(raw, false, parts, num)) {
             Clause& c = start_clause();
             c.pos = pos;
             c.number_pos = pos;
-            c.number.text = std::move(num);
+            c.number.text = std::string(num);
             c.number.parts = std::move(parts);
             AttrBlock attrs;
             std::size_t attr_len = parse_attr_block(raw.substr(used), attrs);
@@ -1411,9 +1416,10 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
                 c.id = std::move(attrs.id);
                 used += attr_len;
             }
-            Block b = read_top_block(n, plain);
+            Block& b = c.blocks.emplace_back();
+            read_top_block(n, plain, b);
             strip_prefix(b.inlines, used);
-            if (!b.inlines.empty()) c.blocks.push_back(std::move(b));
+            if (b.inlines.empty()) c.blocks.pop_back();
             note_id(c.id, c.pos, c.id_given);
             return;
         }
@@ -1421,12 +1427,12 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
             // "(a) text" pasted as a paragraph: a labelled sub-item
             std::string label;
             if (std::size_t used = match_label(raw, label)) {
-                Block para = read_top_block(n, plain);
-                strip_prefix(para.inlines, used);
                 ListItem item;
                 item.label = label;
                 item.pos = pos;
-                item.blocks.push_back(std::move(para));
+                Block& para = item.blocks.emplace_back();
+                read_top_block(n, plain, para);
+                strip_prefix(para.inlines, used);
                 Block* last = clause_->blocks.empty() ? nullptr : &clause_->blocks.back();
                 if (last && last->kind == BlockKind::list && last->list_style != ListStyle::bullet &&
                     last->list_style != ListStyle::ordered) {
@@ -1462,8 +1468,8 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
                 if (!first.empty() && first.front().kind == InlineKind::text) {
                     AttrBlock attrs;
                     if (std::size_t len = parse_attr_block(first.front().text, attrs)) {
-                        c.id = attrs.id;
                         c.id_given = !attrs.id.empty();
+                        c.id = std::move(attrs.id);
                         strip_prefix(first, len);
                     }
                 }
@@ -1475,7 +1481,14 @@ void Reader::read_top(cmark_node* n, const PlainBlock* plain, Protocol& p) {
         return;
     }
 
-    add_to_section(read_top_block(n, plain), p, pos);
+    if (clause_) {
+        read_top_block(n, plain, clause_->blocks.emplace_back());
+        return;
+    }
+    // (read before its section is made: a preamble's warning follows what reading found)
+    Block b;
+    read_top_block(n, plain, b);
+    current_section(p, pos).intro.push_back(std::move(b));
 }
 
 // Assign a derived id to every section and clause without one, unique in the file.
