@@ -2612,8 +2612,10 @@ std::vector<Line> split_inline_structure(std::vector<Line> lines, const std::str
                 }
             if (end > 0 && !ascii::is_digit(piece[end - 1])) {
                 const std::string_view tail = piece.substr(end + 2);
+                // (not "... in good faith. See paragraph" / "1.2 of this Protocol.": a reference
+                // the line end broke)
                 if (!tail.empty() && ascii::is_upper(tail[0]) && !ends_sentence(tail) && tail.back() != ',' &&
-                    title_line(tail) && split_words(tail).size() <= 10)
+                    title_line(tail) && split_words(tail).size() <= 10 && !detail::ends_with_reference_word(tail))
                     cuts.push_back(segment + end + 2);
             }
         }

@@ -1823,6 +1823,34 @@ TEST_CASE("one or two lines the title page does not explain, above the title, le
     CHECK(cases == 48);
 }
 
+// Found by the random mixes of layouts: "... in good faith. See paragraph" / "1.2 of this
+// Protocol." (wrapped, no number of its own in the text): the words after the line's last
+// sentence were cut off as a heading glued on, since a number starts the next line. A
+// reference broken at the line end is no heading, whatever word names the place.
+TEST_CASE("a reference broken at a line end after a sentence is not cut off as a heading", "[import][issue13]") {
+    int cases = 0;
+    for (const std::string word : {"paragraph", "section", "clause"})
+        for (const bool numbered : {false, true})
+            for (const bool blank_lines : {true, false}) {
+                const std::string gap = blank_lines ? "\n\n" : "\n";
+                std::string text = "Member and Officer Protocol" + gap;
+                int n = 0;
+                for (const std::string heading : {"Introduction", "Roles of Councillors", "Roles of Officers"}) {
+                    text += (numbered ? std::to_string(++n) + ". " : (++n, "")) + heading + gap;
+                    for (int k = 1; k <= 2; ++k)
+                        text += (numbered ? std::to_string(n) + "." + std::to_string(k) + " " : "") +
+                                "Officers should consult the " + heading + " group on matter " + std::to_string(k) +
+                                " in good faith. See " + word + "\n1." + std::to_string(k) + " of this Protocol." + gap;
+                }
+                INFO(text);
+                const Imported i = import_text(text, {.council = "Anytown Council"});
+                CHECK(i.numbers.size() == 6u);
+                CHECK(!contains(i.markdown, "} See " + word));  // (no paragraph opens with the reference)
+                ++cases;
+            }
+    CHECK(cases == 12);
+}
+
 // Seen on the same pages: "Standing Orders" on the line right over "Standing orders are the
 // written rules ...", no blank line between, in blocks between blank lines. A short line in
 // Title Case over a sentence, or over a line that runs to the width, is its heading; a table's
