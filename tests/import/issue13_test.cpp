@@ -1851,6 +1851,34 @@ TEST_CASE("a reference broken at a line end after a sentence is not cut off as a
     CHECK(cases == 12);
 }
 
+// Found by the random mixes of layouts: with no blank lines, "Model protocol for local
+// councils (LGA model, adapted in Somerset)" over "Model Councillor-Officer Protocol" was
+// read as one title wrapped, and neither was taken. Two first lines that each name a
+// protocol or code are lines of a title page.
+TEST_CASE("two first lines that each name a protocol or code are not one title wrapped", "[import][issue13]") {
+    const std::array<std::string, 3> above = {"Model protocol for local councils (LGA model, adapted in Somerset)",
+                                              "Code of Practice adopted by the Standards Committee",
+                                              "Model protocol for parish and town councils"};
+    const std::array<std::string, 2> titles = {"Model Councillor-Officer Protocol", "Member and Officer Code"};
+    const std::string body =
+        "1. INTRODUCTION\n1.1 The purpose of this Protocol is to guide Councillors and officers of\nthe Council "
+        "in their relations with one another.\n1.2 A strong and trusting relationship between Councillors\nand "
+        "officers is essential to the work of the Council.\n2. ROLES\n2.1 Councillors set the policy of the "
+        "Council and officers carry it\nout.\n";
+    int cases = 0;
+    for (const std::string& line : above)
+        for (const std::string& title : titles) {
+            const std::string text = line + "\n" + title + "\n" + body;
+            INFO(text);
+            const Imported i = import_text(text, {.council = "Anytown Council"});
+            CHECK(i.result.protocol.meta.title != "Untitled protocol");
+            CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "2.1"});
+            CHECK(contains(i.markdown, title));
+            ++cases;
+        }
+    CHECK(cases == 6);
+}
+
 // Seen on the same pages: "Standing Orders" on the line right over "Standing orders are the
 // written rules ...", no blank line between, in blocks between blank lines. A short line in
 // Title Case over a sentence, or over a line that runs to the width, is its heading; a table's
