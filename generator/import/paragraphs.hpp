@@ -3,6 +3,7 @@
 // rules (numbers, labels, headings, bullets), whatever the input format.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -92,6 +93,10 @@ std::string title_after_place(std::string_view line);
 std::string_view minutes_mark(std::string_view lower_text);
 // The text in lower case (ASCII letters: the words the rules look for).
 std::string lower(std::string_view text);
+// A word in small letters, what follows its last letter left off ("Policy," -> "policy").
+std::string word_core(std::string_view word);
+// Whether one of `words` is one of `wanted` (given in small letters), its punctuation off.
+bool contains_word(const std::vector<std::string>& words, std::initializer_list<std::string_view> wanted);
 // "Report of: Head of Law": a short field name, a colon, a value.
 bool starts_field(std::string_view line);
 // "... is governed by:" or "by:-": words that introduce a list.

@@ -370,6 +370,8 @@ bool document_kind(std::string_view word) {
     return std::find(kinds.begin(), kinds.end(), word) != kinds.end();
 }
 
+}  // namespace
+
 // A word in small letters, what follows its last letter left off ("Policy," -> "policy").
 std::string word_core(std::string_view word) {
     std::string core = lower(word);
@@ -382,8 +384,6 @@ bool contains_word(const std::vector<std::string>& words, std::initializer_list<
         return std::find(wanted.begin(), wanted.end(), word_core(w)) != wanted.end();
     });
 }
-
-}  // namespace
 
 // What stands between a place and a title or council on one line: dashes, a colon.
 constexpr std::array<std::string_view, 4> place_separators = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", ": "};

@@ -1589,7 +1589,6 @@ std::size_t echoed_heading(std::string_view before, std::string_view clause) {
 // line, at a number, bullet or label that cannot be the continuation of the line before,
 // and where a page break fell between two sentences.
 std::size_t wrapped_at(const std::vector<Line>& lines);
-bool names_protocol_or_code(std::string_view text);
 
 // How the text was laid out: with blank lines between paragraphs or none, wrapped at
 // some width or a paragraph per line.
@@ -1795,7 +1794,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         // Councillor-Officer Protocol", the text's first two lines: each names a protocol or
         // code, so each is a line of the title page (a title wrapped names it once)
         starts = starts || (open && out.empty() && cur.single_line && m.kind == MarkerKind::none &&
-                            names_protocol_or_code(last_line) && names_protocol_or_code(line.text) &&
+                            detail::contains_word(split_words(last_line), {"protocol", "code"}) &&
+                            detail::contains_word(split_words(line.text), {"protocol", "code"}) &&
                             title_line(last_line) && title_line(line.text));
         // "Standing Orders" / "Standing orders are the written rules ...": in blocks between
         // blank lines, a short line that reads as a heading right over a sentence, or over a
@@ -3146,17 +3146,6 @@ void move_footnotes(std::vector<Paragraph>& paras, const std::string& path, Diag
 // sentence wrapped onto it.
 bool goes_on_in_small_letters(const Line& l) {
     return ascii::is_lower(l.text[0]) && detail::read_marker(l.text).kind == MarkerKind::none;
-}
-
-// A line whose words say "protocol" or "code" (its title's own word, not "relations").
-bool names_protocol_or_code(std::string_view text) {
-    for (const auto& word : split_words(text)) {
-        std::string core;
-        for (char c : word)
-            if (ascii::is_alpha(c)) core += ascii::to_lower(c);
-        if (core == "protocol" || core == "code") return true;
-    }
-    return false;
 }
 
 // The shortest line that surely was wrapped: its sentence goes on in lower case on the
