@@ -79,6 +79,17 @@ std::string refused(const std::string& text) {
     return errors;
 }
 
+// A section of a protocol's text: its heading (numbered `n`, or not), then `paragraphs`
+// paragraphs of words that only it uses, blank lines between.
+std::string headed_paragraphs(const std::string& heading, int n, bool numbered, int paragraphs) {
+    std::string text = (numbered ? std::to_string(n) + ". " : "") + heading + "\n\n";
+    for (int k = 1; k <= paragraphs; ++k)
+        text += (numbered ? std::to_string(n) + "." + std::to_string(k) + " " : "") +
+                "Councillors and officers work together for the public, and treat each other with respect in rule " +
+                std::to_string(k) + ".\n\n";
+    return text;
+}
+
 }  // namespace
 
 TEST_CASE("issue 13.1: web furniture, a long first line and breadcrumbs above the title", "[import][issue13]") {
@@ -1634,12 +1645,7 @@ TEST_CASE("a council's page of its policies and procedures is refused as a list 
         std::string text = "Member and Officer Protocol\n\n";
         int n = 0;
         for (const std::string heading : {"Introduction", "Roles of Councillors", "Roles of Officers"}) {
-            text += (numbered ? std::to_string(++n) + ". " : "") + heading + "\n\n";
-            for (int k = 1; k <= 3; ++k)
-                text += (numbered ? std::to_string(n) + "." + std::to_string(k) + " " : "") +
-                        "Councillors and officers work together for the public, and treat each other with respect "
-                        "in rule " +
-                        std::to_string(k) + ".\n\n";
+            text += headed_paragraphs(heading, ++n, numbered, 3);
             if (heading != "Introduction") continue;
             text += "This Protocol is read with:\n\n";
             for (std::size_t k = 0; k < 6; ++k) text += "- " + names[k] + "\n";
@@ -1696,14 +1702,8 @@ TEST_CASE("a page that announces its documents over their names, sentences betwe
             std::string text = "Member and Officer Protocol\n\n" + lead_in + "\n\n";
             for (std::size_t k = 2; k < names.size(); ++k) text += names[k] + "\n";
             int n = 0;
-            for (const std::string heading : {"Roles of Councillors", "Roles of Officers"}) {
-                text += "\n" + (numbered ? std::to_string(++n) + ". " : "") + heading + "\n\n";
-                for (int k = 1; k <= 3; ++k)
-                    text += (numbered ? std::to_string(n) + "." + std::to_string(k) + " " : "") +
-                            "Councillors and officers work together for the public, and treat each other with "
-                            "respect in rule " +
-                            std::to_string(k) + ".\n\n";
-            }
+            for (const std::string heading : {"Roles of Councillors", "Roles of Officers"})
+                text += "\n" + headed_paragraphs(heading, ++n, numbered, 3);
             INFO(text);
             const Imported i = import_text(text, {.council = "Anytown Council"});
             CHECK(i.result.protocol.meta.title == "Member and Officer Protocol");
@@ -1805,14 +1805,8 @@ TEST_CASE("one or two lines the title page does not explain, above the title, le
                     if (lines_above == 2) text += above[(a + 1) % above.size()] + "\n\n";
                     text += title + "\n\n";
                     int n = 0;
-                    for (const std::string heading : {"Introduction", "Roles of Councillors", "Roles of Officers"}) {
-                        text += (numbered ? std::to_string(++n) + ". " : "") + heading + "\n\n";
-                        for (int k = 1; k <= 2; ++k)
-                            text += (numbered ? std::to_string(n) + "." + std::to_string(k) + " " : "") +
-                                    "Councillors and officers work together for the public, and treat each other "
-                                    "with respect in rule " +
-                                    std::to_string(k) + ".\n\n";
-                    }
+                    for (const std::string heading : {"Introduction", "Roles of Councillors", "Roles of Officers"})
+                        text += headed_paragraphs(heading, ++n, numbered, 2);
                     INFO(text);
                     const Imported i = import_text(text, {.council = "Anytown Council"});
                     CHECK(i.result.protocol.meta.title == title);
