@@ -23,6 +23,7 @@ struct Paragraph {
     bool indented = false;              // its first line started with two spaces or more, or a tab
     bool item_line = false;             // a line of its own under a lead-in, in text of a paragraph a line
     bool single_line = true;            // it was one line of the input
+    bool ended = false;                 // a greedy wrap left room on its last line for the next one's first word
     bool title_style = false;           // Word's Title style
     bool subtitle = false;              // Word's Subtitle style: read for the council's name, not text
     std::optional<model::Block> table;  // a table (.docx): `text` is empty

@@ -122,7 +122,7 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
         // the line before ran to the width: in a spaced text, when the next word would not have
         // fitted on it; else when it is about as long as the wrapped lines are
         const bool full_line =
-            !out.empty() &&
+            !out.empty() && !out.back().ended &&
             (spaced_width > 0 ? out_last.back() + 1 + std::min(b.text.find(' '), b.text.size()) > spaced_width
                               : full_width > 0 && out_last.back() >= full_width);
         // "... as set out in paragraph" / "4.2 of this Protocol": a number that goes on with a
@@ -183,7 +183,11 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
             // "Confidential information is information:" / "furnished to the Council ..., or" /
             // "which may not be disclosed ...": the items a lead-in introduces, not a sentence
             // a page broke
-            const bool list_item = out.size() >= 2 && ends_lead_in(out[out.size() - 2].text) && ends_list_item(a.text);
+            // (or "... as follows:" / "Both ... are distinct from one another" / "Councillors are
+            // democratically elected ...": items without stops, each starting with a capital)
+            const bool list_item = out.size() >= 2 && ends_lead_in(out[out.size() - 2].text) &&
+                                   (ends_list_item(a.text) || (!b.single_line && ascii::is_upper(b.text[0]) &&
+                                                               !ends_with_small_word(a.text) && !a.single_line));
             if (heading_over_clause || list_item) {
                 out.push_back(std::move(b));
                 out_last.push_back(i < last_line_length.size() ? last_line_length[i] : 0);
@@ -201,6 +205,7 @@ std::vector<Paragraph> rejoin_broken(std::vector<Paragraph> paras, const std::ve
                 append_words(a.text, b.text);
                 for (auto& note : b.notes) a.notes.push_back(std::move(note));
                 a.single_line = false;
+                a.ended = b.ended;
                 out_last.back() = i < last_line_length.size() ? last_line_length[i] : 0;
                 continue;
             }

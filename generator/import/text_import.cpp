@@ -1590,6 +1590,18 @@ std::size_t echoed_heading(std::string_view before, std::string_view clause) {
 // and where a page break fell between two sentences.
 std::size_t wrapped_at(const std::vector<Line>& lines);
 
+// A wrap that filled each line with as many words as fit `width`, counted by `measure`
+// (characters or bytes); width 0: none.
+struct GreedyWrap {
+    std::size_t width = 0;
+    std::size_t (*measure)(std::string_view) = nullptr;
+    // `line` was ended, not wrapped: `word` would have fitted after it
+    bool had_room(std::string_view line, std::string_view word) const {
+        return width > 0 && measure(line) + 1 + measure(word) <= width;
+    }
+};
+GreedyWrap greedy_width(const std::vector<Line>& lines);
+
 // How the text was laid out: with blank lines between paragraphs or none, wrapped at
 // some width or a paragraph per line.
 struct TextLayout {
@@ -1599,6 +1611,9 @@ struct TextLayout {
     // the shortest line that was surely wrapped (shortest_wrapped): a line that ends a
     // sentence and had room left for the next line's first word even in that one was ended
     std::size_t shortest_wrapped = 0;
+    // the width of a greedy fixed-width wrap (greedy_width): a line with room for the next
+    // line's first word within it was ended
+    GreedyWrap greedy;
 };
 
 std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayout& layout,
@@ -1622,7 +1637,12 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
     int last_titled = 0;              // "2. Personal Relationships": the last one-level number with a heading's words
     bool titled_open = false;         // the open paragraph is one line: such a number and a heading's words
     std::size_t heading_goes_on = lines.size();  // the line a heading between paragraphs was wrapped onto
+    // a paragraph that ends a sentence has been read: the title page, where words are cut
+    // between a PDF's text runs, is behind (an unnumbered text has no number to say so; nor
+    // is a line as long as the wrapped ones a title's)
+    bool sentences_seen = false;
     auto close = [&] {
+        sentences_seen = sentences_seen || (open && ends_sentence(cur.text));
         if (open) out.push_back(std::move(cur));
         cur = Paragraph{};
         open = false;
@@ -1761,6 +1781,8 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         const std::size_t first_word =
             line.text.find(' ') == std::string::npos ? line.text.size() : line.text.find(' ');
         const bool ended_short = layout.width > 0 && last_line.size() + 1 + first_word <= layout.width;
+        const bool room_in_greedy =
+            layout.greedy.had_room(last_line, std::string_view(line.text).substr(0, first_word));
         // (a number or a first label is surer to start something than a line that reads as a
         // heading: the room it needs is measured against the width itself, not three quarters
         // of it: "... recommendation to Council" / "1. As part of ..." at 72)
@@ -1816,9 +1838,10 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         // when it ends a sentence or is a heading, and a heading stands on its own line.
         if (layout.gapless && open && !starts && !reference_goes_on) {
             const bool last_short = layout.width == 0 || last_line.size() < layout.width ||
-                                    last_line.size() + 1 + first_word < layout.shortest_wrapped;
+                                    last_line.size() + 1 + first_word < layout.shortest_wrapped || room_in_greedy;
             const bool last_heading = title_line(last_line) && cur.single_line;
-            starts = layout.width == 0 || (last_short && (sentence_ended || last_heading)) ||
+            // (in a greedy wrap a line with room for the next word was ended, whatever it ends with)
+            starts = layout.width == 0 || room_in_greedy || (last_short && (sentence_ended || last_heading)) ||
                      (sentence_ended && title_line(line.text) && line.text.size() < layout.width &&
                       (detail::in_capitals(line.text) || line.text.size() * 2 < layout.width));
             // "11. SUPPORT SERVICES TO COUNCILLORS AND POLITICAL" / "GROUPS" / "11.1 ...": a
@@ -1877,10 +1900,46 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                                       " between a finished sentence and the next number");
                 }
             }
+            // "... employment matters confidential." / "Responsibility for this code" / "The
+            // monitoring officer ...": in a greedy wrap, a line that reads as a heading after a
+            // finished sentence and had room for the next line's first word stands alone (a
+            // paragraph does not end in words after its last sentence)
+            if (!starts && sentence_ended && m.kind == MarkerKind::none && layout.greedy.width > 0 &&
+                title_line(line.text)) {
+                const std::size_t after = next_line(index + 1);
+                const std::string_view next = after < lines.size() ? std::string_view(lines[after].text) : "";
+                if (after == lines.size() || layout.greedy.had_room(line.text, next.substr(0, next.find(' ')))) {
+                    starts = true;
+                    diags.warning(path, {line.number, line.column},
+                                  "'" + line.text +
+                                      "' taken as a heading: it stands on its own line after a finished sentence, "
+                                      "and the line after it would have fitted on it");
+                }
+            }
+            // "... as council decisions." / "Councillors' briefings, agendas and reports" / "(a)
+            // Briefings on agendas": a line that reads as a heading between a finished sentence
+            // and a list's first item is its heading (a list's lead-in ends with ':' or goes on)
+            if (!starts && sentence_ended && m.kind == MarkerKind::none && title_line(line.text)) {
+                const std::size_t after = next_line(index + 1);
+                const Marker next = after < lines.size() ? detail::read_marker(lines[after].text) : Marker{};
+                if (next.kind == MarkerKind::label &&
+                    (detail::label_core(next.text) == "a" || detail::label_core(next.text) == "i")) {
+                    starts = true;
+                    diags.warning(path, {line.number, line.column},
+                                  "'" + line.text +
+                                      "' taken as a heading: it stands on its own line between a finished sentence and "
+                                      "a list's first item");
+                }
+            }
             // "... as Head of Paid Service" / "Councillors" / "2.2 Councillors have ...": a line
             // that the next number's clause opens with is its heading, however the line before ended
-            if (!starts && m.kind == MarkerKind::none && number_after(1)) {
-                const std::string_view clause = lines[next_line(index + 1)].text;
+            // (or, in a greedy wrap, a line with room for the next line's first word: "...
+            // Head of Paid Service" / "Councillors" / "Councillors have four main areas ...")
+            const std::size_t below = next_line(index + 1);
+            const std::string_view below_text = below < lines.size() ? std::string_view(lines[below].text) : "";
+            if (!starts && m.kind == MarkerKind::none && below < lines.size() &&
+                (number_after(1) || layout.greedy.had_room(line.text, below_text.substr(0, below_text.find(' '))))) {
+                const std::string_view clause = below_text;
                 if (echoed_heading(cur.text + " " + line.text,
                                    clause.substr(std::min(clause.size(), detail::read_marker(clause).length))) ==
                     line.text.size()) {
@@ -1927,6 +1986,15 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                                                  : (open && !starts) || (!open && items_from(index) >= 2))));
         starts = starts || item_line;
         if (starts) {
+            // (a paragraph that had room for this line's first word was ended: a blank line
+            // after it is no page break inside it)
+            // (so was one whose last line is one word, a web address, longer than the wrap allows)
+            const bool ended = room_in_greedy || (layout.greedy.width > 0 && last_line.find(' ') == std::string::npos &&
+                                                  layout.greedy.measure(last_line) > layout.greedy.width);
+            if (open)
+                cur.ended = ended;
+            else if (!out.empty())  // (closed at a blank line)
+                out.back().ended = ended;
             close();
             open = true;
             cur.pos = {line.number, line.column};
@@ -1958,7 +2026,9 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                            "' are one word hyphenated at the line end: joined");
             cur.text += line.text;
             cur.single_line = false;
-        } else if (hyphenation.cut_word(cur.text, line.text, last_number.empty() && cur.text.size() < 60)) {
+        } else if (hyphenation.cut_word(cur.text, line.text,
+                                        last_number.empty() && !sentences_seen && cur.text.size() < 60 &&
+                                            (layout.width == 0 || last_line.size() < layout.width))) {
             const std::size_t word = cur.text.find_last_of(' ') + 1;
             diags.warning(path, {line.number - 1, 1},
                           "'" + cur.text.substr(word) + "' and '" + line.text.substr(0, line.text.find(' ')) +
@@ -3167,6 +3237,58 @@ std::size_t shortest_wrapped(const std::vector<Line>& lines) {
     return told >= 8 ? shortest : 0;
 }
 
+// The characters of `s` (UTF-8: the bytes that start one).
+std::size_t characters(std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::size_t bytes(std::string_view s) { return s.size(); }
+
+// The width a text was wrapped at by filling each line with as many words as fit (as a
+// plain-text editor, email or Word's "insert line breaks" wraps, in a fixed-width count),
+// or 0 where the lines do not show it. No line is longer than the width, and such a wrap
+// leaves every line that goes on mid-sentence too full for the next line's first word;
+// where that holds for every one of five such lines or more (the longest line a bound on
+// the width), a line that had room for the next word in it was surely ended, however near
+// the width. Counted in characters or in bytes (tools that wrap count either); in a
+// proportional font some wrapped line always had room in the count, and nothing is found.
+GreedyWrap greedy_width(const std::vector<Line>& lines) {
+    GreedyWrap best;
+    std::size_t fewest_with_room = std::numeric_limits<std::size_t>::max();
+    for (const auto measure : {characters, bytes}) {
+        // the width: no line with words is longer (one in fifty may be: a table's row, a
+        // heading left unwrapped)
+        std::vector<std::size_t> lengths;
+        for (const Line& l : lines)
+            if (!l.blank && !l.junk && !l.table_row && l.text.find(' ') != std::string::npos)
+                lengths.push_back(measure(l.text));
+        if (lengths.empty()) continue;
+        std::sort(lengths.begin(), lengths.end());
+        const std::size_t width = lengths[lengths.size() - 1 - lengths.size() / 50];
+        // each line that goes on mid-sentence: did the next line's first word fit in the width?
+        std::size_t wrapped = 0, with_room = 0;
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+            const Line &line = lines[i], &next = lines[i + 1];
+            if (line.blank || line.junk || line.table_row || line.cut || next.blank || next.junk || next.table_row ||
+                next.cut)
+                continue;
+            const char last = line.text.back();
+            if (std::string_view(".:;?!").find(last) != std::string_view::npos || !goes_on_in_small_letters(next))
+                continue;
+            const std::string_view first = std::string_view(next.text).substr(0, next.text.find(' '));
+            ++wrapped;
+            with_room += measure(line.text) + 1 + measure(first) <= width;
+        }
+        // (one in forty may have had room: the items of a list whose bullets were lost,
+        // "... to the public, or" / "which may not be disclosed ...", go on in small letters;
+        // of the two counts, the one fewer lines had room in is the wrap's)
+        if (wrapped < 5 || with_room * 40 > wrapped || with_room >= fewest_with_room) continue;
+        best = {width, measure}, fewest_with_room = with_room;
+    }
+    return best;
+}
+
 // The width most lines reach (nine in ten are no longer), or 0 when nothing was wrapped.
 std::size_t wrapped_at(const std::vector<Line>& lines) {
     std::vector<std::size_t> lengths;
@@ -3275,6 +3397,13 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     layout.wrapped = wrapped_at(lines);
     layout.width = layout.wrapped * 3 / 4;
     layout.shortest_wrapped = shortest_wrapped(lines);
+    layout.greedy = greedy_width(lines);
+    if (layout.greedy.width > 0)
+        diags.warning(path, {1, 1},
+                      "the lines are wrapped at " + std::to_string(layout.greedy.width) + " " +
+                          (layout.greedy.measure == bytes ? "bytes" : "characters") +
+                          ", each filled with as many words as fit: a line with room for the next line's first "
+                          "word is taken to end its paragraph");
     std::size_t blank = 0, words = 0, blank_after = 0, lower_starts = 0, longest = 0;
     // (the blank lines around a page's footer and header are the page break's, not gaps
     // between paragraphs: a run of blank lines with dropped furniture in it is not counted;

@@ -2159,3 +2159,223 @@ TEST_CASE("a meeting's agenda and minutes page is refused as minutes", "[import]
     }
     CHECK(cases == 5);
 }
+
+namespace {
+
+// `words` filled into lines of at most `width`, as many as fit each (a greedy wrap),
+// counted in characters or in bytes ("councillors’" is 12 characters, 14 bytes).
+std::vector<std::string> greedy_wrap(const std::vector<std::string>& words, std::size_t width, bool bytes) {
+    auto measure = [&](const std::string& s) {
+        return bytes ? s.size() : static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        }));
+    };
+    std::vector<std::string> lines;
+    std::string line;
+    for (const auto& w : words) {
+        if (!line.empty() && measure(line) + 1 + measure(w) > width) lines.push_back(line), line.clear();
+        line += (line.empty() ? "" : " ") + w;
+    }
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+// A paragraph of `sentences` sentences of plain words, some with a curly apostrophe.
+std::vector<std::string> sentence_words(std::mt19937& random, int sentences) {
+    static const std::array<std::string, 18> words = {
+        "officers", "should",  "give", "councillors’", "advice", "on",    "the",      "Council’s", "policy",
+        "and",      "members", "will", "respect",      "their",  "views", "promptly", "in",        "writing"};
+    std::vector<std::string> out;
+    for (int s = 0; s < sentences; ++s) {
+        const std::size_t n = 8 + random() % 14;
+        for (std::size_t k = 0; k < n; ++k) {
+            std::string w = words[random() % words.size()];
+            if (k == 0) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+            out.push_back(w + (k + 1 == n ? "." : ""));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+// Found by the random mixes of layouts: an unnumbered text wrapped at a fixed width with no
+// blank lines (a plain-text editor's, an email's, Word's "insert line breaks") was read as
+// if its lines could fall a quarter short of the width, as a proportional font's do: a
+// paragraph whose last line ran past three quarters of the width was joined to the next,
+// and a heading in sentence case ("Responsibility for this code") to the paragraph over it.
+// Such a wrap leaves every line that goes on mid-sentence too full for the next word; where
+// the text shows that, a line with room for the next line's first word was ended.
+// Generated: headings in sentence case over paragraphs of one to three sentences, wrapped
+// greedily at 56 to 96, counted in characters or in bytes, each paragraph's last line left
+// with room for the next word (a wrap that leaves none is a text two readings fit).
+TEST_CASE("a text wrapped greedily at a fixed width, no blank lines: a line with room for the next word ended",
+          "[import][issue13]") {
+    const std::array<std::string, 6> headings = {"Responsibility for this code", "Contact with the press and media",
+                                                 "Close personal relationships", "Councillors’ enquiries and requests",
+                                                 "When things go wrong",         "Support for political groups"};
+    int cases = 0, long_endings = 0;
+    for (unsigned seed = 1; seed <= 80; ++seed) {
+        std::mt19937 random(seed);
+        const std::size_t width = 56 + random() % 41;
+        const bool bytes = seed % 2 == 0;
+        std::string text = "Member/Officer Protocol\n";
+        std::size_t paragraphs = 0, sections = 0;
+        std::vector<std::string> last_lines;
+        for (std::size_t h = 0; h < 3 + seed % 3; ++h) {
+            text += headings[(seed + h) % headings.size()] + "\n";
+            ++sections;
+            const int count = 2 + static_cast<int>(random() % 3);
+            for (int p = 0; p < count; ++p) {
+                std::vector<std::string> lines = greedy_wrap(sentence_words(random, 1 + random() % 3), width, bytes);
+                // (the last line cut to leave room for its stop and any next line's first
+                // word, 14 bytes at most: "Councillors’", "Responsibility")
+                std::string& last = lines.back();
+                while (last.size() + 1 + 1 + 14 > width && last.find(' ') != std::string::npos)
+                    last.erase(last.rfind(' '));
+                if (last.back() != '.') last += ".";
+                long_endings += last.size() * 4 >= width * 3;
+                for (const auto& l : lines) text += l + "\n";
+                ++paragraphs;
+            }
+        }
+        INFO(text);
+        const Imported i = import_text(text, {.council = "Anytown Council"});
+        CHECK(i.numbers.size() == paragraphs);
+        CHECK(i.sections.size() == sections);
+        ++cases;
+    }
+    CHECK(cases == 80);
+    CHECK(long_endings >= 150);  // (endings a three-quarter width rule alone would join)
+}
+
+// Found by the random mixes of layouts, in text with blank lines between paragraphs,
+// wrapped greedily: a paragraph that ends without a stop, its last line past three
+// quarters of the width, was joined across the blank line to the capitalised paragraph
+// after it, as if a page had broken it: a bulleted item ("... to a Councillor or group of
+// Councillors" / "Councillors may not ..."), a web address longer than the width, and
+// items without stops under a lead-in ("... can be summarised as follows:" / "Both
+// Councillors and officers are ... distinct from one another" / "Councillors are ...").
+// Where the wrap shows it was greedy, a last line with room for the next word ended its
+// paragraph. Generated: each of the three, wrapped at 56 to 96 in characters or bytes.
+TEST_CASE("blank lines and a greedy wrap: a paragraph without a stop whose last line had room is not joined",
+          "[import][issue13]") {
+    int cases = 0, long_endings = 0;
+    for (unsigned seed = 1; seed <= 60; ++seed) {
+        std::mt19937 random(seed);
+        const std::size_t width = 56 + random() % 41;
+        const bool bytes = seed % 2 == 1;
+        // a paragraph of `sentences` sentences, its stop taken off when `stop` is false, its
+        // last line cut to leave room for the next paragraph's first word
+        auto paragraph = [&](const std::string& glyph, int sentences, bool stop) {
+            std::vector<std::string> words = sentence_words(random, sentences);
+            if (!glyph.empty()) words.insert(words.begin(), glyph);
+            words.back().pop_back();  // (its stop, put back after the cut where wanted)
+            std::vector<std::string> lines = greedy_wrap(words, width, bytes);
+            // the last line cut to leave room for its stop and the next paragraph's first word
+            // (14 bytes at most); an item without a stop ends with a noun, not "... and in"
+            auto small = [](const std::string& line) {
+                const std::string w = line.substr(line.rfind(' ') + 1);
+                return w == "on" || w == "the" || w == "and" || w == "in" || w == "their" || w == "should" ||
+                       w == "will" || w == "give";
+            };
+            while (lines.back().size() + 1 + 1 + 14 > width || (!stop && small(lines.back()))) {
+                if (lines.back().find(' ') != std::string::npos)
+                    lines.back().erase(lines.back().rfind(' '));
+                else if (lines.size() > 1)
+                    lines.pop_back();
+                else
+                    break;
+            }
+            std::string& last = lines.back();
+            if (stop) last += ".";
+            long_endings += !stop && last.size() * 4 >= width * 3;
+            std::string out;
+            for (const auto& l : lines) out += l + "\n";
+            return out + "\n";
+        };
+        std::string text = "Member/Officer Protocol\n\nSupport for Councillors\n\n";
+        std::size_t clauses = 0;
+        const int kind = static_cast<int>(seed % 3);
+        for (int round = 0; round < 3; ++round) {
+            text += paragraph("", 2, true), ++clauses;
+            const std::string ways[] = {"these ways", "the following ways", "three ways"};
+            if (kind == 0) {  // bulleted items without stops, the last before a paragraph
+                text += "Officers will help Councillors in " + ways[round] + ":\n\n";
+                for (int k = 0; k < 2; ++k) text += paragraph("•", 2, false);
+                ++clauses;
+            } else if (kind == 1) {  // a web address longer than the width
+                text += "The " + ways[round] + " are set out at\nhttps://www.example.gov.uk/" +
+                        std::string(width, 'x') + "/member-officer-relations-guidance\n\n";
+                ++clauses;
+            } else {  // items without stops under a lead-in, a line or more each
+                text += "The roles can be summarised in " + ways[round] + ":\n\n";
+                for (int k = 0; k < 2; ++k) text += paragraph("", 2, false), ++clauses;
+                ++clauses;
+            }
+        }
+        text += paragraph("", 2, true), ++clauses;
+        INFO(text);
+        const Imported i = import_text(text, {.council = "Anytown Council"});
+        CHECK(i.numbers.size() == clauses);
+        ++cases;
+    }
+    CHECK(cases == 60);
+    CHECK(long_endings >= 30);  // (endings a three-quarter width rule alone would join)
+}
+
+// Found by the random mixes of layouts: in an unnumbered text, "... respect each other's
+// free" / "non-working time ..." became "freenon-working": where no number has been read
+// yet, a paragraph's short first line was taken for a title page's, where a PDF's text runs
+// cut words, and two words seen once each were joined. A text with no numbers is past its
+// title page once a paragraph has ended a sentence. Generated: unnumbered texts of words
+// each seen about once (invented, as rare words in a long text are), wrapped at 50 to 59,
+// blank lines between paragraphs: no two words at a line break may come back joined.
+TEST_CASE("an unnumbered text past its title page keeps apart the words at its line breaks", "[import][issue13]") {
+    const std::array<std::string, 12> syllables = {"ba",  "ker", "lo", "min",  "tor", "sel",
+                                                   "vin", "dra", "po", "quel", "sa",  "rith"};
+    int cases = 0;
+    std::size_t breaks = 0;
+    for (unsigned seed = 1; seed <= 30; ++seed) {
+        std::mt19937 random(seed);
+        const std::size_t width = 50 + random() % 10;
+        auto word = [&] {
+            std::string w;
+            for (std::size_t k = 0, n = 2 + random() % 2; k < n; ++k) w += syllables[random() % syllables.size()];
+            return w;
+        };
+        std::string text = "Member/Officer Protocol\n\n";
+        std::vector<std::pair<std::string, std::string>> at_breaks;  // the words either side of each line break
+        for (const std::string heading : {"Roles of Councillors", "Roles of Officers", "Working together"}) {
+            text += heading + "\n\n";
+            for (int p = 0; p < 4; ++p) {
+                std::vector<std::string> words;
+                for (int s = 0; s < 2; ++s) {
+                    const std::size_t n = 10 + random() % 7;
+                    for (std::size_t k = 0; k < n; ++k) {
+                        std::string w = word();
+                        if (k == 0) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+                        words.push_back(w + (k + 1 == n ? "." : ""));
+                    }
+                }
+                const std::vector<std::string> lines = greedy_wrap(words, width, false);
+                for (std::size_t k = 0; k + 1 < lines.size(); ++k)
+                    at_breaks.emplace_back(lines[k].substr(lines[k].rfind(' ') + 1),
+                                           lines[k + 1].substr(0, lines[k + 1].find(' ')));
+                for (const auto& l : lines) text += l + "\n";
+                text += "\n";
+            }
+        }
+        INFO(text);
+        const Imported i = import_text(text, {.council = "Anytown Council"});
+        CHECK(i.numbers.size() == 12u);
+        for (const auto& [before, after] : at_breaks) {
+            INFO(before << " / " << after);
+            CHECK(!contains(i.markdown, before + after));
+        }
+        breaks += at_breaks.size();
+        ++cases;
+    }
+    CHECK(cases == 30);
+    CHECK(breaks >= 1000u);
+}
