@@ -279,12 +279,29 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
     // (lines already dropped, and a Markdown text's headings, which its markup says are headings)
     auto settled = [](const Line& l) { return l.junk || l.heading_level > 0 || l.title_style || l.subtitle; };
     std::unordered_map<std::string, int> repeats, repeats_at_edge;
+    // where each key was last seen; a line seen again within a few lines of text, no page
+    // break between, is a list's entry (a heading's in a contents list and under two
+    // sections), not furniture: a page is longer
+    std::unordered_map<std::string, std::size_t> last_seen;
+    std::unordered_set<std::string> listed;
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (!lines[i].blank && !settled(lines[i]) && could_repeat(lines[i].text) && stands_alone(lines, i) &&
             detail::read_marker(lines[i].text).kind == MarkerKind::none && !bare_number(lines[i].text)) {
             const std::string key = furniture_key(lines[i].text);
             ++repeats[key];
             if (near_edge[i]) ++repeats_at_edge[key];
+            if (const auto seen = last_seen.find(key); seen != last_seen.end()) {
+                std::size_t text_between = 0;
+                bool page_between = false;
+                for (std::size_t k = seen->second + 1; k <= i; ++k) {
+                    page_between = page_between || lines[k].page_break || is_page_number(lines[k].text) ||
+                                   ends_with_page_number(lines[k].text);
+                    // (a footer's "document.doc613" between a page's header and the next's is no text)
+                    text_between += k < i && !lines[k].blank && model::word_count(lines[k].text, 3) >= 3;
+                }
+                if (!page_between && text_between >= 2 && text_between < 8) listed.insert(key);
+            }
+            last_seen[key] = i;
         }
 
     // the title (or the council) printed again at the top of every page after the first
@@ -361,7 +378,7 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
         std::string reason;
         auto repeated = [&] {
             const std::string key = furniture_key(line.text);
-            return repeats[key] >= 3 || (near_edge[i] && repeats_at_edge[key] >= 2);
+            return !listed.contains(key) && (repeats[key] >= 3 || (near_edge[i] && repeats_at_edge[key] >= 2));
         };
         if (is_page_number(line.text)) {
             reason = "page number";
@@ -858,16 +875,34 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         int n = 0, next = 0;
         if (!numbered_title(lines[i], n)) continue;
         std::vector<std::size_t> entries = {i};
-        std::size_t end = i + 1;
+        // "3.1 Councillors" or "Councillors" under "3. Roles": a sub-heading's entry, on the
+        // list where a heading's entry comes after it (or, numbered, where the list ends)
+        std::vector<std::size_t> subs;
+        std::size_t headings = 1, end = i + 1, last_entry = i;
         for (; end < lines.size(); ++end) {
             if (lines[end].blank) continue;
-            const bool entry =
-                entries.size() >= 3 ? numbered_entry(lines[end], next) : numbered_title(lines[end], next);
-            if (!entry || next != n + 1) break;
-            entries.push_back(end);
-            n = next;
+            const bool entry = headings >= 3 ? numbered_entry(lines[end], next) : numbered_title(lines[end], next);
+            if (entry && next == n + 1) {
+                entries.insert(entries.end(), subs.begin(), subs.end());
+                entries.push_back(end);
+                subs.clear();
+                last_entry = end, n = next, ++headings;
+                continue;
+            }
+            const Marker m = detail::read_marker(lines[end].text);
+            const std::string_view words = std::string_view(lines[end].text).substr(m.length);
+            const bool numbered_sub = m.kind == MarkerKind::clause && m.parts[0] == n;
+            if (lines[end].junk || (!numbered_sub && (m.kind != MarkerKind::none || !title_line(words))) ||
+                split_words(words).size() > 14 || ends_sentence(words))
+                break;
+            if (numbered_sub && subs.empty()) {
+                entries.push_back(end);
+                last_entry = end;
+            } else {
+                subs.push_back(end);
+            }
         }
-        if (entries.size() < 3) continue;
+        if (headings < 3) continue;
         // (or its number on a line of its own, "1." over "Introduction", as pdftotext gives a
         // number that stood in a column of its own)
         const Marker first_number = detail::read_marker(lines[i].text);
@@ -886,6 +921,15 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
             while (words < lines.size() && lines[words].blank) ++words;
             return words < lines.size() && equals_ignore_case(lines[words].text, first_words);
         };
+        // (the last heading's sub-headings' entries, unnumbered, are the list's where the
+        // body starts right after them)
+        std::size_t body = end;
+        while (body < lines.size() && lines[body].blank) ++body;
+        if (!subs.empty() && body < lines.size() && comes_again(body)) {
+            entries.insert(entries.end(), subs.begin(), subs.end());
+            last_entry = subs.back();
+        }
+        end = last_entry + 1;
         bool again = false;
         for (std::size_t k = end; k < lines.size() && !again; ++k) again = comes_again(k);
         if (!again) continue;

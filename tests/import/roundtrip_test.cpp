@@ -146,7 +146,9 @@ struct Layout {
     Numbering numbering = Numbering::as_printed;
     std::string restart_marker = "%.";  // how a restarted one-level number is printed: "%.", "%)", "(%)"
     Headings headings = Headings::as_written;
-    int contents = 0;            // 1: a contents list with page numbers, 2: headings only
+    int contents = 0;  // 1: a contents list with page numbers, 2: headings only
+    bool contents_subs =
+        false;  // the sub-headings' entries too, under their headings' (a Word contents list of two levels)
     bool web_furniture = false;  // a long menu line, "You are in:", breadcrumbs, a notice
     bool running_heads = false;  // "Page 3 of 9" and a running header every 40 lines
     int page_header = 0;         // the constitution's header over the title and every page, a footer "Page N of M"
@@ -260,6 +262,9 @@ const std::vector<Layout>& layouts() {
             [](Layout& x) { x.contents = 1, x.headings = Headings::numbered, x.classes = {6}; });
         add("contents without page numbers",
             [](Layout& x) { x.contents = 2, x.headings = Headings::numbered, x.classes = {6}; });
+        add("contents without page numbers, sub-headings' entries too", [](Layout& x) {
+            x.contents = 2, x.contents_subs = true, x.headings = Headings::numbered, x.classes = {6};
+        });
         add("contents without page numbers, numbers on their own line, no blank lines", [](Layout& x) {
             x.contents = 2, x.headings = Headings::numbered, x.number_own_line = true, x.blank_lines = false,
             x.heading_number_own_line = true, x.classes = {6, 8, 25};
@@ -1426,7 +1431,7 @@ std::vector<Para> contents_list(const Protocol& p, const Layout& layout) {
     std::vector<Para> entries;
     int n = 0;
     for (const auto& s : p.sections) {
-        if (!is_body(s) || s.level != 2 || s.heading.empty()) continue;
+        if (!is_body(s) || (s.level != 2 && !(layout.contents_subs && s.level == 3)) || s.heading.empty()) continue;
         const std::string page = std::to_string(2 + (n ^ 1));
         const std::string entry = heading_line(s, layout);
         if (layout.contents == 1) entries.push_back({entry + " " + std::to_string(2 + n)});
@@ -2246,6 +2251,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"headings ending in ?", 17},
         {"contents with page numbers", 17},
         {"contents without page numbers", 17},
+        {"contents without page numbers, sub-headings' entries too", 17},
         {"web furniture and breadcrumbs", 17},
         {"running headers and page numbers", 17},
         {"sub-items a)", 17},
