@@ -61,12 +61,25 @@ char* write_json_string(char* out, std::string_view s) {
     *out++ = '"';
     // Eight bytes at a time while none needs an escape (there is room: each byte has six),
     // then up to eight one at a time: past the one that stopped them, or the last few.
+    auto clean = [](std::uint64_t w) {
+        return !(swar::bytes_below(w, 0x20) | swar::bytes_equal(w, '"') | swar::bytes_equal(w, '\\'));
+    };
     for (std::size_t i = 0;;) {
         for (; i + 8 <= s.size(); i += 8) {
             const std::uint64_t w = swar::load(s.data() + i);
-            if (swar::bytes_below(w, 0x20) | swar::bytes_equal(w, '"') | swar::bytes_equal(w, '\\')) break;
+            if (!clean(w)) break;
             std::memcpy(out, &w, 8);
             out += 8;
+        }
+        // The last few as the string's last eight, over the same bytes written before them,
+        // when none of the eight needs an escape (most strings: ids, numbers, summaries).
+        if (i < s.size() && i + 8 > s.size() && s.size() >= 8) {
+            const std::size_t last = s.size() - 8;
+            if (const std::uint64_t w = swar::load(s.data() + last); clean(w)) {
+                std::memcpy(out - (i - last), &w, 8);
+                out += s.size() - i;
+                break;
+            }
         }
         for (const std::size_t end = std::min(s.size(), i + 8); i < end; ++i) {
             const auto c = static_cast<unsigned char>(s[i]);

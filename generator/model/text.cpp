@@ -77,7 +77,7 @@ bool showable(long cp) {
 }
 }  // namespace
 
-std::size_t find_unshowable(std::string_view text) {
+std::size_t find_unshowable(std::string_view text, bool* carriage_return) {
     std::size_t i = 0;
     while (i < text.size()) {
         // sixteen (or eight) bytes at once while they are all printable ASCII (0x20 to 0x7E)
@@ -104,6 +104,7 @@ std::size_t find_unshowable(std::string_view text) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) {
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) break;
+            if (c == '\r' && carriage_return) *carriage_return = true;
             ++i;
             continue;
         }

@@ -37,7 +37,8 @@ struct Unshowable {
 };
 Unshowable make_showable(std::string& text);
 // The byte offset of the first byte or character make_showable() replaces, or npos.
-std::size_t find_unshowable(std::string_view text);
+// `carriage_return`, when given, is set if a CR stands before that offset.
+std::size_t find_unshowable(std::string_view text, bool* carriage_return = nullptr);
 // "character U+001B cannot be shown; replaced by U+FFFD (and 2 more)"
 std::string unshowable_message(const Unshowable& u);
 // The rule applied to every string of a protocol (metadata, headings, words, labels, link

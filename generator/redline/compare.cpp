@@ -31,15 +31,18 @@ const char* to_string(Part part) {
     return "clause";
 }
 
-int ChangeSet::count(ChangeKind kind) const {
-    return static_cast<int>(std::count_if(changes.begin(), changes.end(),
-                                          [&](const Change& c) { return c.part == Part::clause && c.kind == kind; }));
-}
+int ChangeSet::count(ChangeKind kind) const { return counts().of(kind); }
 
-int ChangeSet::count(Part part) const {
-    const int all = static_cast<int>(
-        std::count_if(changes.begin(), changes.end(), [&](const Change& c) { return c.part == part; }));
-    return part == Part::clause ? all - count(ChangeKind::unchanged) : all;
+int ChangeSet::count(Part part) const { return counts().of(part); }
+
+ChangeSet::Counts ChangeSet::counts() const {
+    Counts n;
+    for (const Change& c : changes) {
+        ++n.parts[static_cast<std::size_t>(c.part)];
+        if (c.part == Part::clause) ++n.kinds[static_cast<std::size_t>(c.kind)];
+    }
+    n.parts[static_cast<std::size_t>(Part::clause)] -= n.of(ChangeKind::unchanged);
+    return n;
 }
 
 int ChangeSet::changed() const { return static_cast<int>(changes.size()) - count(ChangeKind::unchanged); }

@@ -8,6 +8,7 @@
 // redline-specific hook.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,6 +92,14 @@ struct ChangeSet {
     int count(Part part) const;
     // Changes other than unchanged clauses (renumbered ones included).
     int changed() const;
+    // Every count() at once: one pass over the changes, not one a kind or part.
+    struct Counts {
+        std::array<int, static_cast<std::size_t>(model::ChangeKind::merged) + 1> kinds{};
+        std::array<int, static_cast<std::size_t>(Part::front_matter) + 1> parts{};
+        int of(model::ChangeKind kind) const { return kinds[static_cast<std::size_t>(kind)]; }
+        int of(Part part) const { return parts[static_cast<std::size_t>(part)]; }
+    };
+    Counts counts() const;
 };
 
 ChangeSet compare_versions(const model::Protocol& old, const model::Protocol& new_, const Options& options = {});

@@ -271,9 +271,17 @@ std::vector<Inlines*> units_of(model::Block& block) {
 
 TokenStream tokenize(const std::vector<const model::Clause*>& clauses, KeyTable& keys) {
     TokenStream stream;
-    Tokenizer tokenizer(stream, keys);
+    std::vector<const Inlines*> units;
     for (const auto* clause : clauses)
-        for (const Inlines* unit : units_of(*clause)) tokenizer.unit(*unit);
+        for (const Inlines* unit : units_of(*clause)) units.push_back(unit);
+    // Room for a token every five bytes of the units' own words (a token and the space
+    // before it take about six), not grown from nothing by doubling.
+    std::size_t bytes = 0;
+    for (const Inlines* unit : units)
+        for (const model::Inline& in : *unit) bytes += in.text.size();
+    stream.tokens.reserve(bytes / 5 + units.size());
+    Tokenizer tokenizer(stream, keys);
+    for (const Inlines* unit : units) tokenizer.unit(*unit);
     return stream;
 }
 

@@ -135,16 +135,17 @@ std::string to_json(const ChangeSet& set, const model::Protocol& old, const mode
     out += ",\"version\":";
     out += model::json_string(new_.meta.version);
     out += "},\"summary\":{";
+    const ChangeSet::Counts counts = set.counts();
     for (std::size_t k = 0; k < std::size(all_kinds); ++k) {
         out += k ? ",\"" : "\"";
         out += model::to_string(all_kinds[k]);
-        out += "\":" + std::to_string(set.count(all_kinds[k]));
+        out += "\":" + std::to_string(counts.of(all_kinds[k]));
     }
     out += "},\"parts\":{";
     for (Part part : {Part::section, Part::introduction, Part::front_matter}) {
         out += part == Part::section ? "\"" : ",\"";
         out += to_string(part);
-        out += "\":" + std::to_string(set.count(part));
+        out += "\":" + std::to_string(counts.of(part));
     }
     out += "},\"changes\":[";
     {

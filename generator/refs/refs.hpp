@@ -7,28 +7,37 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "model/diagnostics.hpp"
 #include "model/protocol.hpp"
 #include "model/string_hash.hpp"
+#include "refs/scanner.hpp"
 
 namespace protopub::refs {
 
 struct Statute;
 
-// Runs of words found to hold no reference and no definition, for reading several
-// versions of one protocol (a diff): a later version is mostly the words of the earlier
-// one, and those are not scanned again. A run's scan depends on its words and on what
-// was read before it: whether it opens a paragraph, the statutes given a defined name
-// ("the Act") so far, and a statute cited earlier in its clause. Runs read after such a
-// citation are not kept; the others are kept under the names known when they were read.
+// What runs of words were found to hold, for reading several versions of one protocol
+// (a diff): a later version is mostly the words of the earlier one, and those are not
+// scanned again. A run's scan depends on its words and on what was read before it:
+// whether it opens a paragraph, the statutes given a defined name ("the Act") so far, and
+// a statute cited earlier in its clause. Runs read after such a citation are not kept,
+// nor runs that define a term (which may name a statute); the others are kept under the
+// names known when they were read.
 class ScanMemo {
 public:
     using StatuteNames = std::unordered_map<std::string, const Statute*>;  // ScanContext::statute_names
-    bool holds_nothing(std::string_view run, bool block_start, const StatuteNames& names) const;
-    void add(std::string_view run, bool block_start, const StatuteNames& names);
+    // What the scan of a run found, and the statute its clause cites last after it.
+    struct Scan {
+        std::vector<detail::Found> found;
+        const Statute* last_statute = nullptr;
+    };
+    // The runs read under `names`: the `names` argument of find() and add(). Looked up
+    // once for as long as the names stay the same, not compared at every run.
+    std::size_t runs_under(const StatuteNames& names);
+    const Scan* find(std::size_t names, std::string_view run, bool block_start) const;
+    void add(std::size_t names, std::string_view run, bool block_start, Scan scan);
 
 private:
     // A run is hashed by its length and at most its first and last 64 bytes: a paragraph
@@ -45,7 +54,7 @@ private:
     // (a protocol names a statute or two: a handful of these, looked through in turn)
     struct Runs {
         StatuteNames names;
-        std::unordered_set<std::string, RunHash, std::equal_to<>> nothing[2];  // by block_start
+        std::unordered_map<std::string, Scan, RunHash, std::equal_to<>> scanned[2];  // by block_start
     };
     std::vector<Runs> by_names_;
 };

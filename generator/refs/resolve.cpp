@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <span>
 #include <unordered_set>
 #include <utility>
@@ -25,20 +26,21 @@ bool is_deleted_clause(const Clause& c) {
     return words == "deleted" || words == "not used";
 }
 
-bool ScanMemo::holds_nothing(std::string_view run, bool block_start, const StatuteNames& names) const {
-    for (const Runs& runs : by_names_)
-        if (runs.names == names) return runs.nothing[block_start].contains(run);
-    return false;
+std::size_t ScanMemo::runs_under(const StatuteNames& names) {
+    for (std::size_t k = 0; k < by_names_.size(); ++k)
+        if (by_names_[k].names == names) return k;
+    by_names_.push_back({names, {}});
+    return by_names_.size() - 1;
 }
 
-void ScanMemo::add(std::string_view run, bool block_start, const StatuteNames& names) {
-    for (Runs& runs : by_names_)
-        if (runs.names == names) {
-            runs.nothing[block_start].emplace(run);
-            return;
-        }
-    by_names_.push_back({names, {}});
-    by_names_.back().nothing[block_start].emplace(run);
+const ScanMemo::Scan* ScanMemo::find(std::size_t names, std::string_view run, bool block_start) const {
+    const auto& scanned = by_names_[names].scanned[block_start];
+    const auto it = scanned.find(run);
+    return it == scanned.end() ? nullptr : &it->second;
+}
+
+void ScanMemo::add(std::size_t names, std::string_view run, bool block_start, Scan scan) {
+    by_names_[names].scanned[block_start].emplace(run, std::move(scan));
 }
 
 namespace {
@@ -98,10 +100,16 @@ private:
 
     // Whether the scan of the next run depends on no statute cited before it (see ScanMemo).
     bool memo_applies() const { return memo_ && !context_.last_statute; }
+    // The memo's runs under the statute names known now.
+    std::size_t memo_runs() {
+        if (!memo_runs_) memo_runs_ = memo_->runs_under(context_.statute_names);
+        return *memo_runs_;
+    }
 
     Protocol& p_;
     Diagnostics& diags_;
     ScanMemo* memo_;
+    std::optional<std::size_t> memo_runs_;  // (forgotten when a definition may have named a statute)
     detail::ScanContext context_;
     std::string owner_id_;  // the clause or section whose words are read
     std::size_t order_ = 0;
@@ -196,15 +204,22 @@ bool Resolver::scan_run(Inlines& in, std::size_t first, std::size_t last, Inline
         }
         text_ = flat_;
     }
-    if (memo_applies() && memo_->holds_nothing(text_, context_.block_start, context_.statute_names)) return false;
-    found_.clear();
-    terms_.clear();
-    detail::scan(text_, context_, found_, terms_);
-
-    for (auto& t : terms_) add_term(std::move(t.term), text_, t.begin, pos_at(in, t.begin));
-    if (found_.empty()) {
-        if (terms_.empty() && memo_applies()) memo_->add(text_, context_.block_start, context_.statute_names);
-        return false;
+    const bool memo_applies_here = memo_applies();
+    if (const ScanMemo::Scan* seen =
+            memo_applies_here ? memo_->find(memo_runs(), text_, context_.block_start) : nullptr) {
+        context_.last_statute = seen->last_statute;
+        if (seen->found.empty()) return false;
+        found_ = seen->found;
+    } else {
+        found_.clear();
+        terms_.clear();
+        detail::scan(text_, context_, found_, terms_);
+        for (auto& t : terms_) add_term(std::move(t.term), text_, t.begin, pos_at(in, t.begin));
+        if (!terms_.empty())
+            memo_runs_.reset();
+        else if (memo_applies_here)
+            memo_->add(memo_runs(), text_, context_.block_start, {found_, context_.last_statute});
+        if (found_.empty()) return false;
     }
 
     std::size_t cursor = 0;

@@ -1718,7 +1718,12 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
         return p;
     }
     if (input.rfind("\xEF\xBB\xBF", 0) == 0) input.remove_prefix(3);  // a UTF-8 BOM is harmless
-    if (std::size_t nul = input.find('\0'); nul != std::string_view::npos) {
+    // One pass finds most files valid UTF-8 with nothing make_showable() would replace, and
+    // whether they hold a CR; only the others are read again: for a NUL byte (never
+    // showable), for the first byte that is not UTF-8, for a CR.
+    bool carriage_return = false;
+    const bool showable = find_unshowable(input, &carriage_return) == std::string_view::npos;
+    if (std::size_t nul = showable ? std::string_view::npos : input.find('\0'); nul != std::string_view::npos) {
         SourcePos at = position_of_offset(input, nul);
         bool utf16 = nul < 4 && input.size() > 1;
         diags.error(path, at,
@@ -1726,9 +1731,6 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
                           : "NUL byte in the text: this is not a text file");
         return p;
     }
-    // One pass finds most files valid UTF-8 with nothing make_showable() would replace; only
-    // the others are read again for the first byte that is not UTF-8.
-    const bool showable = find_unshowable(input) == std::string_view::npos;
     if (std::size_t bad = showable ? std::string_view::npos : find_invalid_utf8(input); bad != std::string_view::npos) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(input[bad]));
@@ -1736,8 +1738,8 @@ Protocol read_protocol(std::string_view input, const std::string& path, Diagnost
         return p;
     }
     // Most files have LF line ends and are read where they are; the others are copied once.
-    const std::string normalised =
-        input.find('\r') == std::string_view::npos ? std::string() : normalise_line_ends(input);
+    if (!showable) carriage_return = input.find('\r') != std::string_view::npos;  // (that scan stopped short)
+    const std::string normalised = carriage_return ? normalise_line_ends(input) : std::string();
     const std::string_view text = normalised.empty() ? input : std::string_view(normalised);
     if (text.find_first_not_of(" \t\n") == std::string_view::npos) {
         diags.error(path, {1, 1}, "the file is empty");
