@@ -3,6 +3,7 @@
 #include <hyphen.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <deque>
@@ -30,6 +31,8 @@ public:
     bool read(std::string_view text) {
         std::size_t at = text.find('\n');  // (the first line names the character set)
         states_.assign(1, State{});
+        tables_.clear();
+        states_[0].table = table_row();
         while (at < text.size()) {
             const std::size_t end = std::min(text.find('\n', at + 1), text.size());
             const std::string_view line = text.substr(at + 1, end - at - 1);
@@ -89,11 +92,17 @@ private:
         unsigned digits_at = 0;
         std::uint8_t digits_size = 0;  // (none: no pattern ends here)
         char letter = 0;               // the one this state's last transition takes
+        int table = -1;                // its row of `tables_`, if it has one
     };
 
+    // '.' and the letters a to z: 0 to 26.
+    static constexpr int symbols = 27;
+    static int symbol(char c) { return c == '.' ? 26 : c - 'a'; }
+
     int child(int state, char c) const {
-        for (int s = states_[static_cast<std::size_t>(state)].first_child; s >= 0;
-             s = states_[static_cast<std::size_t>(s)].next_sibling)
+        const State& from = states_[static_cast<std::size_t>(state)];
+        if (from.table >= 0) return tables_[static_cast<std::size_t>(from.table * symbols + symbol(c))];
+        for (int s = from.first_child; s >= 0; s = states_[static_cast<std::size_t>(s)].next_sibling)
             if (states_[static_cast<std::size_t>(s)].letter == c) return s;
         return -1;
     }
@@ -101,39 +110,49 @@ private:
     // One pattern ("a1b2c"): its letters' state gets its digits, leading zeros dropped as
     // libhyphen drops them (a later pattern of the same letters replaces them).
     void add(std::string_view line) {
-        std::string letters, digits = "0";
+        // (lines of 99 bytes or more are skipped: a pattern has fewer letters)
+        std::array<char, 100> letters;
+        std::array<char, 101> digits;  // digits[k]: the digit before letter k (0 to 9)
+        std::size_t size = 0;
+        digits[0] = 0;
         for (const char c : line) {
             if (static_cast<unsigned char>(c) <= ' ') break;
-            if (c >= '0' && c <= '9')
-                digits.back() = c;
-            else
-                letters += c, digits += '0';
+            if (c >= '0' && c <= '9') {
+                digits[size] = static_cast<char>(c - '0');
+            } else {
+                letters[size++] = c;
+                digits[size] = 0;
+            }
         }
         // Past a character other than these, the states are never reached by a word of the
         // letters a to z, nor are they a suffix of one that is: only those before it are made
         // (still states that words pass through, as libhyphen has them), without digits.
         const auto in_words = [](char c) { return c == '.' || (c >= 'a' && c <= 'z'); };
-        const auto reached = std::find_if_not(letters.begin(), letters.end(), in_words);
+        const char* const reached = std::find_if_not(letters.data(), letters.data() + size, in_words);
         int state = 0;
-        for (auto c = letters.begin(); c != reached; ++c) {
+        for (const char* c = letters.data(); c != reached; ++c) {
             int next = child(state, *c);
             if (next < 0) {
                 next = static_cast<int>(states_.size());
                 State added;
                 added.letter = *c;
                 added.next_sibling = states_[static_cast<std::size_t>(state)].first_child;
+                if (state == 0) added.table = table_row();
+                const int parent_table = states_[static_cast<std::size_t>(state)].table;
+                if (parent_table >= 0) tables_[static_cast<std::size_t>(parent_table * symbols + symbol(*c))] = next;
                 states_.push_back(added);
                 states_[static_cast<std::size_t>(state)].first_child = next;
             }
             state = next;
         }
-        if (reached != letters.end()) return;
-        const std::size_t significant = digits.find_first_not_of('0');
+        if (reached != letters.data() + size) return;
+        const char* const first = digits.data();
+        const char* const end = first + size + 1;
+        const char* const significant = std::find_if(first, end, [](char d) { return d != 0; });
         State& s = states_[static_cast<std::size_t>(state)];
         s.digits_at = static_cast<unsigned>(digits_.size());
-        s.digits_size = significant == std::string::npos ? 0 : static_cast<std::uint8_t>(digits.size() - significant);
-        if (s.digits_size > 0)
-            for (std::size_t k = significant; k < digits.size(); ++k) digits_ += static_cast<char>(digits[k] - '0');
+        s.digits_size = static_cast<std::uint8_t>(end - significant);
+        digits_.append(significant, end);
     }
 
     // Each state's fallback, breadth first (a state's is found from its parent's).
@@ -161,7 +180,17 @@ private:
         }
     }
 
+    // A new row of `tables_`, no transitions in it yet.
+    int table_row() {
+        tables_.resize(tables_.size() + symbols, -1);
+        return static_cast<int>(tables_.size() / symbols) - 1;
+    }
+
     std::vector<State> states_;
+    // The transitions of the start and of the states one letter from it, by symbol: every
+    // pattern is added from the start, and every fallback ends near it (from a list of
+    // siblings, these were most of the time reading a dictionary).
+    std::vector<int> tables_;
     std::string digits_;  // every state's digits, one after another (0 to 9, not characters)
     int left_min_ = 0, right_min_ = 0;
 };
