@@ -2,17 +2,73 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <forward_list>
 #include <limits>
 #include <span>
-#include <unordered_map>
 
 #include "model/string_hash.hpp"
 
 namespace protopub::layout {
 
 namespace {
+
+// The hyphenator's points of each word met, as bits (a word it splits is at most 60 bytes),
+// in a table open-addressed by the word's hash, the words' letters in one buffer: looked up
+// in a std::unordered_map of strings to vectors (a prime modulo, then a node and a string
+// to compare, out of cache), they took 1.5% of an every-format redline's time.
+class PointsMemo {
+public:
+    static_assert(Hyphenator::longest_word < 64);
+    std::size_t size() const { return used_; }
+    void clear() {
+        slots_.assign(1024, Slot{});
+        letters_.clear();
+        used_ = 0;
+        shift_ = 64 - std::countr_zero(slots_.size());
+    }
+    // The points of `word`: found by `find` the first time it is met.
+    template <typename Find>
+    std::uint64_t points(std::string_view word, Find find) {
+        if (slots_.empty()) clear();
+        const std::uint64_t hash = model::hash_text(word);
+        Slot& slot = slots_[place(hash, word)];
+        if (slot.size != 0) return slot.bits;
+        const std::uint64_t bits = find();
+        slot = {hash, static_cast<std::uint32_t>(letters_.size()), static_cast<std::uint32_t>(word.size()), bits};
+        letters_ += word;
+        if (2 * ++used_ > slots_.size()) grow();  // (at most half full)
+        return bits;
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t at = 0, size = 0;  // the word in letters_; size 0: a free slot
+        std::uint64_t bits = 0;
+    };
+    // Where `word` is, or the free slot where it would go.
+    std::size_t place(std::uint64_t hash, std::string_view word) const {
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t at = hash >> shift_;; at = (at + 1) & mask) {
+            const Slot& s = slots_[at];
+            if (s.size == 0 || (s.hash == hash && std::string_view(letters_).substr(s.at, s.size) == word)) return at;
+        }
+    }
+    void grow() {
+        std::vector<Slot> old(2 * slots_.size());
+        old.swap(slots_);
+        shift_ = 64 - std::countr_zero(slots_.size());
+        for (const Slot& s : old)
+            if (s.size != 0) slots_[place(s.hash, std::string_view(letters_).substr(s.at, s.size))] = s;
+    }
+
+    std::vector<Slot> slots_;
+    std::string letters_;
+    std::size_t used_ = 0;
+    int shift_ = 0;  // 64 - log2 of the table's size: the hash's top bits pick a slot
+};
 
 // A piece of a word in one run's style ("*impartiality*," is two fragments). Its text
 // is a view of the run's (the paragraph's runs outlive the breaking), so words are cut
@@ -319,16 +375,20 @@ private:
         std::size_t looked_at_ = 1;  // where the last search ended
     };
 
-    // libhyphen's points for a word, remembered: the same words recur in every paragraph.
-    const std::vector<std::size_t>& hyphenation_points(std::string_view letters) const {
-        thread_local std::unordered_map<std::string, std::vector<std::size_t>, model::TextHash, std::equal_to<>> cache;
-        thread_local const Hyphenator* cached_for = nullptr;
-        if (cached_for != hyphenator_ || cache.size() > 200000) {
-            cache.clear();
-            cached_for = hyphenator_;
+    // The hyphenator's points for a word (bit k: before byte k), remembered: the same words
+    // recur in every paragraph.
+    std::uint64_t hyphenation_points(std::string_view letters) const {
+        thread_local PointsMemo memo;
+        thread_local const Hyphenator* memo_for = nullptr;
+        if (memo_for != hyphenator_ || memo.size() > 200000) {
+            memo.clear();
+            memo_for = hyphenator_;
         }
-        if (const auto it = cache.find(letters); it != cache.end()) return it->second;
-        return cache.emplace(std::string(letters), hyphenator_->points(letters)).first->second;
+        return memo.points(letters, [&] {
+            std::uint64_t bits = 0;
+            for (const std::size_t p : hyphenator_->points(letters)) bits |= std::uint64_t{1} << p;
+            return bits;
+        });
     }
 
     // std::isalpha in the "C" locale (protopub never sets another), without a call per letter.
@@ -347,7 +407,8 @@ private:
         const std::string_view letters = text.substr(first, last - first);
         const auto add_patterns = [&] {
             if (patterns && letters.size() >= Hyphenator::shortest_word && letters.size() <= Hyphenator::longest_word)
-                for (std::size_t p : hyphenation_points(letters)) points.push_back({first + p, true});
+                for (std::uint64_t bits = hyphenation_points(letters); bits != 0; bits &= bits - 1)
+                    points.push_back({first + static_cast<std::size_t>(std::countr_zero(bits)), true});
         };
         // Most words have no hyphen, slash or dash inside: then the patterns' points (ascending,
         // each once) are all there are, and need no sorting.

@@ -89,17 +89,10 @@ std::string pack_objects(const std::string& pdf) {
     for (std::size_t k = 0; k < by_offset.size(); ++k)
         by_offset[k].end = k + 1 < by_offset.size() ? by_offset[k + 1].offset : table;
 
-    // Streams stay as they are; every other object goes into the object stream.
-    const long packed_stream = count, xref_stream = count + 1;
-    std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
-    std::vector<std::pair<int, std::uint32_t>> where(count + 2, {0, 0});  // type, offset or (stream index)
-    std::string header, bodies;
-    // Each at most its share of `pdf`, made room for once: grown as they were written,
-    // their copies were fresh memory (and `bodies` ends up after `header`).
-    out.reserve(pdf.size());
-    bodies.reserve(pdf.size());
-    header.reserve(pdf.size() + 16 * std::size_t(count));
-    long packed = 0;
+    // Streams stay as they are (copied whole: the object up to its "endobj"); every other
+    // object's text goes into the object stream.
+    std::vector<std::pair<long, std::string_view>> streams, small;  // number, text
+    std::size_t stream_bytes = 0, small_bytes = 0;
     for (const auto& o : by_offset) {
         const std::string head = std::to_string(o.number) + " 0 obj";
         if (o.end <= o.offset || pdf.compare(o.offset, head.size(), head) != 0) return {};
@@ -108,24 +101,46 @@ std::string pack_objects(const std::string& pdf) {
         if (close == std::string::npos || close < body) return {};
         const std::string_view text(pdf.data() + body, close - body);
         const auto dict_end = last_dictionary_end(text);
-        const bool stream =
-            dict_end != std::string_view::npos && text.find("stream", dict_end) != std::string_view::npos;
-        if (stream) {
-            where[o.number] = {1, static_cast<std::uint32_t>(out.size())};
-            out.append(pdf, o.offset, close + 6 - o.offset);
-            out += '\n';
-            continue;
+        if (dict_end != std::string_view::npos && text.find("stream", dict_end) != std::string_view::npos) {
+            streams.emplace_back(o.number, std::string_view(pdf).substr(o.offset, close + 6 - o.offset));
+            stream_bytes += streams.back().second.size() + 1;
+        } else {
+            small.emplace_back(o.number, text.substr(text.find_first_not_of(" \r\n")));
+            small_bytes += small.back().second.size() + 1;
         }
-        where[o.number] = {2, static_cast<std::uint32_t>(packed++)};
-        header += std::to_string(o.number) + " " + std::to_string(bodies.size()) + " ";
-        bodies.append(text.substr(text.find_first_not_of(" \r\n")));
-        bodies += '\n';
+    }
+
+    // The object stream, deflated before the file is put together: the file's copy then takes
+    // the memory the stream's text leaves rather than fresh pages. The stream: a header of each
+    // object's number and where its text starts, then the texts.
+    std::vector<std::pair<int, std::uint32_t>> where(count + 2, {0, 0});  // type, offset or (stream index)
+    std::string packed_text;
+    std::size_t text_at = 0;
+    for (std::size_t k = 0; k < small.size(); ++k) {
+        where[small[k].first] = {2, static_cast<std::uint32_t>(k)};
+        packed_text += std::to_string(small[k].first) + " " + std::to_string(text_at) + " ";
+        text_at += small[k].second.size() + 1;
+    }
+    const std::size_t first_object = packed_text.size();
+    packed_text.reserve(first_object + small_bytes);
+    for (const auto& [number, text] : small) {
+        packed_text += text;
+        packed_text += '\n';
     }
     std::string compressed;
-    const std::size_t first_object = header.size();
-    header += bodies;  // the stream: the header, then the objects
-    std::string().swap(bodies);
-    if (!deflated(header, compressed)) return {};
+    if (!deflated(packed_text, compressed)) return {};
+    std::string().swap(packed_text);
+
+    const long packed = static_cast<long>(small.size());
+    const long packed_stream = count, xref_stream = count + 1;
+    std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
+    // (and room for the object stream's and the cross-reference stream's dictionaries)
+    out.reserve(out.size() + stream_bytes + compressed.size() + 5 * std::size_t(count) + 512);
+    for (const auto& [number, text] : streams) {
+        where[number] = {1, static_cast<std::uint32_t>(out.size())};
+        out += text;
+        out += '\n';
+    }
     where[packed_stream] = {1, static_cast<std::uint32_t>(out.size())};
     out += std::to_string(packed_stream) + " 0 obj\n<< /Type /ObjStm /N " + std::to_string(packed) + " /First " +
            std::to_string(first_object) + " /Filter /FlateDecode /Length " + std::to_string(compressed.size()) +

@@ -829,12 +829,12 @@ struct Kid {
     int index = 0;  // element index, MCID, annotation index, or group index
     int page = 0;
 };
-}  // namespace
-
-std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometry& geometry,
-                      const layout::FontSet& fonts, const layout::StructureTree& structure,
-                      const std::vector<OutlineEntry>& outline, const DocumentInfo& info, const std::string& origin,
-                      model::Diagnostics& diags) {
+// The document as libharu saves it (a classic cross-reference table, each object on its
+// own); empty, with a diagnostic, if libharu fails.
+std::string saved_by_libharu(std::vector<layout::Page> pages, const layout::PageGeometry& geometry,
+                             const layout::FontSet& fonts, const layout::StructureTree& structure,
+                             const std::vector<OutlineEntry>& outline, const DocumentInfo& info,
+                             const std::string& origin, model::Diagnostics& diags) {
     ErrorSink sink;
     Arena arena;  // (declared before the document: it outlives HPDF_Free)
     Arena::current = &arena;
@@ -1280,13 +1280,26 @@ std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometr
         diags.error(origin, {}, std::string("cannot write the PDF: ") + code);
         return {};
     }
-    // The document's objects (most of the memory of a long PDF) go before the packing
-    // makes its copies.
-    doc.reset();
+    return bytes;
+}
+
+}  // namespace
+
+std::string write_pdf(std::vector<layout::Page> pages, const layout::PageGeometry& geometry,
+                      const layout::FontSet& fonts, const layout::StructureTree& structure,
+                      const std::vector<OutlineEntry>& outline, const DocumentInfo& info, const std::string& origin,
+                      model::Diagnostics& diags) {
+    // Saved by a function of its own, so libharu's objects, their arena and the streams held
+    // for them (a long document's megabytes) are freed before the packing makes its copies,
+    // which then take that memory rather than fresh pages.
+    std::string saved = saved_by_libharu(std::move(pages), geometry, fonts, structure, outline, info, origin, diags);
+    if (saved.empty()) return {};
     // Packed, the structure tree and the other small objects compress; libharu's own
-    // layout is kept only if the file is not as expected.
-    std::string packed = pack_objects(bytes);
-    return packed.empty() ? bytes : packed;
+    // layout is kept only if the file is not as expected. (Returned by name, each is
+    // moved; `packed.empty() ? saved : packed` copied the file.)
+    std::string packed = pack_objects(saved);
+    if (packed.empty()) return saved;
+    return packed;
 }
 
 }  // namespace protopub::pdf::detail
