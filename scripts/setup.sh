@@ -3,7 +3,7 @@
 # the release binary into build/. Safe to re-run: it does nothing that is already done.
 #   scripts/setup.sh               build dependencies only (the main job)
 #   scripts/setup.sh --test-tools  also the tools the tests use to look at outputs as a
-#                                  user would (LibreOffice, poppler, qpdf, xmllint)
+#                                  user would (LibreOffice, poppler, qpdf, xmllint, pandoc)
 #   BUILD_TARGETS=protopub         build only the named targets (scripts/publish.sh)
 #   CMAKE_ARGS=...                 more cmake options (scripts/test.sh: -DPROTOPUB_WERROR=ON)
 set -euo pipefail
@@ -19,6 +19,8 @@ if [ "${1:-}" = "--test-tools" ]; then
   # clang + its runtimes (libFuzzer, sanitizers: only "recommended" by clang, so named);
   # python3-uno drives LibreOffice's Accept All / Reject All in the redline and report tests
   PACKAGES+=(poppler-utils qpdf libxml2-utils unzip libreoffice-writer-nogui python3-uno clang libclang-rt-14-dev)
+  # pandoc: its plain text of our .docx is one of the import round trip's layouts
+  PACKAGES+=(pandoc)
   # the accessibility test (tests/a11y): Debian's chromium, driven by npm's puppeteer-core
   PACKAGES+=(chromium)
   # Node.js and npm from Debian only where the machine has none: a machine with another

@@ -60,8 +60,9 @@ ImportResult import_bytes(std::string_view bytes, const std::string& path, const
     };
     if (zip) return showable(import_docx(bytes, path, options, diags));
     if (bytes.rfind("%PDF-", 0) == 0) {
-        diags.error(path, {},
-                    "this is a PDF file: take its text out first (pdftotext -layout FILE.pdf FILE.txt) and import the text");
+        diags.error(
+            path, {},
+            "this is a PDF file: take its text out first (pdftotext -layout FILE.pdf FILE.txt) and import the text");
         return {};
     }
     if (bytes.rfind("{\\rtf", 0) == 0) {

@@ -803,6 +803,23 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
     // "... four main areas of responsibility:" / "Determining the Council's policies" /
     // "Representing the authority externally": the unended lines after a lead-in are what
     // it introduces, not headings, up to the first that ends a sentence
+    // "... the guidance states that:" / '  "Both Councillors and officers are ...' / ... /
+    // '  ... what both can expect."': indented paragraphs from an opening quotation mark to
+    // the one that closes it are a quoted passage, not items whose bullets were lost
+    std::vector<bool> quoted(items.size(), false);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!items[i].para.indented || items[i].marker.kind != MarkerKind::none || !opens_quote(items[i].para.text))
+            continue;
+        for (std::size_t j = i;
+             j < items.size() && j < i + 30 && items[j].para.indented && items[j].marker.kind == MarkerKind::none &&
+             (j == i || !opens_quote(items[j].para.text));
+             ++j)
+            if (closes_quote(items[j].para.text)) {
+                std::fill(quoted.begin() + static_cast<long>(i), quoted.begin() + static_cast<long>(j) + 1, true);
+                i = j;
+                break;
+            }
+    }
     std::vector<bool> introduced(items.size(), false);
     for (std::size_t i = 1; i < items.size(); ++i) {
         const Paragraph& before = items[i - 1].para;
@@ -917,11 +934,12 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
         } else if (next && (heading_like(p, p.text, 12) || heading_before_clauses(p, p.text, next)) && !introduced[i]) {
             it.role = Role::heading;
             it.level = in_capitals(p.text) ? 2 : 3;
-        } else if (p.indented && (introduced[i] ||
-                                  (i > 0 && items[i - 1].role == Role::bullet && items[i - 1].para.indented &&
-                                   !items[i - 1].para.bullet) ||
-                                  (i > 0 && items[i - 1].role == Role::label &&
-                                   title_like(items[i - 1].para, items[i - 1].rest, 12)))) {
+        } else if (p.indented && !quoted[i] &&
+                   (introduced[i] ||
+                    (i > 0 && items[i - 1].role == Role::bullet && items[i - 1].para.indented &&
+                     !items[i - 1].para.bullet) ||
+                    (i > 0 && items[i - 1].role == Role::label &&
+                     title_like(items[i - 1].para, items[i - 1].rest, 12)))) {
             // "... for example:" and then indented lines: the items of a list, their bullets
             // lost; so under a titled sub-item ("(a) General information and advice")
             it.role = Role::bullet;

@@ -362,10 +362,18 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
         static const std::string label_prefix = label.substr(0, label.size() - std::string("document").size());
         // (in capitals where a page's style sets it so; wrapped onto the next line)
         if (detail::lower(line.text).rfind(detail::lower(label_prefix), 0) == 0 && !ends_sentence(line.text)) {
-            // the rest of the label, wrapped: a line in the same capitals that goes on with it
-            if (i + 1 < lines.size() && !lines[i + 1].blank && !lines[i + 1].junk && detail::in_capitals(line.text) &&
-                detail::in_capitals(lines[i + 1].text) && model::word_count(lines[i + 1].text, 6) <= 5 &&
-                !ends_sentence(lines[i + 1].text)) {
+            // the rest of the label, wrapped: a line in the same capitals that goes on with it,
+            // or the rest of the title the label names (the title one of the first lines)
+            const auto names_title = [&](const std::string& label_words) {
+                const std::string title = label_words.substr(std::min(label_words.size(), label_prefix.size()));
+                for (std::size_t k = 0, seen = 0; k < i && seen < 8; ++k)
+                    if (!lines[k].blank && (++seen, detail::same_letters(lines[k].text, title))) return true;
+                return false;
+            };
+            if (i + 1 < lines.size() && !lines[i + 1].blank && !lines[i + 1].junk &&
+                model::word_count(lines[i + 1].text, 6) <= 5 && !ends_sentence(lines[i + 1].text) &&
+                ((detail::in_capitals(line.text) && detail::in_capitals(lines[i + 1].text)) ||
+                 (!names_title(line.text) && names_title(line.text + " " + lines[i + 1].text)))) {
                 line.text += " " + lines[i + 1].text;
                 lines[i + 1].junk = true;
             }
@@ -772,7 +780,12 @@ void drop_contents(std::vector<Line>& lines, const std::string& path, std::vecto
         std::size_t search = from;
         for (std::size_t k = from; k < lines.size(); ++k) {
             if (lines[k].blank || lines[k].junk) continue;
-            if (detail::read_marker(lines[k].text).kind != MarkerKind::none || !title_line(lines[k].text)) break;
+            // (numbered too: "24.1 Status of this code", a sub-heading's entry under an
+            // unnumbered heading's)
+            const Marker m = detail::read_marker(lines[k].text);
+            if ((m.kind != MarkerKind::none && m.kind != MarkerKind::clause && m.kind != MarkerKind::single) ||
+                !title_line(std::string_view(lines[k].text).substr(m.length)))
+                break;
             std::size_t again = std::max(search, k + 1);
             while (again < lines.size() && !equals_ignore_case(lines[again].text, lines[k].text)) ++again;
             if (again == lines.size()) break;

@@ -2379,3 +2379,48 @@ TEST_CASE("an unnumbered text past its title page keeps apart the words at its l
     CHECK(cases == 30);
     CHECK(breaks >= 1000u);
 }
+
+// Found importing pandoc's plain text of our own .docx: an extract quoted under a lead-in
+// ("... the guidance states that:") is indented two spaces, a paragraph or more, from an
+// opening quotation mark to a closing one; it was taken for items whose bullets were lost
+// (each "taken as an item of the list the line before introduces"). From the mark that
+// opens it to the one that closes it, an indented run is a quoted passage; indented lines
+// without quotation marks are still items. Generated: one to five paragraphs, straight or
+// curly marks, wrapped or not, with items under another lead-in after them.
+TEST_CASE("an indented passage in quotation marks under a lead-in is a quotation, not a list", "[import][issue13]") {
+    int cases = 0;
+    for (const bool curly : {false, true})
+        for (int paragraphs = 1; paragraphs <= 5; ++paragraphs)
+            for (const bool wrapped : {false, true}) {
+                const std::string open = curly ? "\xE2\x80\x9C" : "\"", close = curly ? "\xE2\x80\x9D" : "\"";
+                std::string text =
+                    "Member/Officer Protocol\n\nIntroduction\n\n"
+                    "1.1 The guidance of the Local Government Association states that:\n\n";
+                for (int k = 0; k < paragraphs; ++k) {
+                    std::string para =
+                        "Councillors and officers are servants of the public and are indispensable "
+                        "to one another, and the roles are very different (the " +
+                        std::array<std::string, 5>{"first", "second", "third", "fourth", "fifth"}[k] + " point).";
+                    if (k == 0) para = open + para;
+                    if (k + 1 == paragraphs) para += close;
+                    for (const auto& line :
+                         wrapped ? greedy_wrap(model::split_words(para), 70, false) : std::vector<std::string>{para})
+                        text += "  " + line + "\n";
+                    text += "\n";
+                }
+                text +=
+                    "1.2 Officers will help Councillors in these ways:\n\n  by giving advice\n\n"
+                    "  by answering enquiries\n\n1.3 Officers are impartial.\n";
+                INFO(text);
+                const Imported i = import_text(text, {.council = "Anytown Council"});
+                CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2", "1.3"});
+                CHECK(!contains(i.warnings, "different (the"));  // (no paragraph of it an item)
+                const auto& blocks = i.result.protocol.sections.back().clauses.front().blocks;
+                REQUIRE(blocks.size() == 2u);
+                CHECK(blocks[1].kind == model::BlockKind::quote);
+                CHECK(blocks[1].children.size() == static_cast<std::size_t>(paragraphs));
+                CHECK(contains(i.warnings, "by giving advice"));  // (items, their bullets lost)
+                ++cases;
+            }
+    CHECK(cases == 20);
+}

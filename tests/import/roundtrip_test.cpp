@@ -198,7 +198,7 @@ struct Layout {
     // our own .docx, a Word file with numbers typed (no Word numbering), or our PDF through pdftotext
     // office_pdf: our .docx printed to PDF by LibreOffice, as a council's Word file is printed
     // browser_pdf: our web page printed to PDF by a browser (Chromium, its print stylesheet)
-    enum class Medium { text, docx, typed_docx, pdf, office_pdf, browser_pdf } medium = Medium::text;
+    enum class Medium { text, docx, typed_docx, pdf, office_pdf, browser_pdf, pandoc_plain } medium = Medium::text;
     std::string pdftotext_flags;  // "", "-layout", "-raw"
     bool layout_table = false;  // typed_docx: numbered lines as rows of a borderless table, the number in its own cell
     // LAYOUTS.md classes 18-35
@@ -337,6 +337,9 @@ const std::vector<Layout>& layouts() {
         add("bullets as '-'", [](Layout& x) { x.bullet_glyph = "-", x.classes = {31}; });
         add("bullets as '\xC2\xB7'", [](Layout& x) { x.bullet_glyph = "\xC2\xB7", x.classes = {31}; });
         add("our .docx (Word numbering)", [](Layout& x) { x.medium = Layout::Medium::docx, x.classes = {33}; });
+        add("our .docx as pandoc's plain text (wrapped at 72, quotes indented)", [](Layout& x) {
+            x.medium = Layout::Medium::pandoc_plain, x.classes = {25, 33};
+        });
         add("our PDF, pdftotext", [](Layout& x) { x.medium = Layout::Medium::pdf, x.classes = {29, 33}; });
         add("our .docx printed to PDF by LibreOffice, pdftotext", [](Layout& x) {
             x.medium = Layout::Medium::office_pdf, x.classes = {8, 29, 33};
@@ -2147,6 +2150,14 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
                 "pdftotext " + layout.pdftotext_flags + " " + dir.file("in.pdf") + " " + dir.file("out.txt");
             REQUIRE(std::system(cmd.c_str()) == 0);
             text = testing::read(dir.file("out.txt"));
+        } else if (layout.medium == Layout::Medium::pandoc_plain) {
+            testing::TempDir dir;
+            docx::DocxOptions docx_options;
+            docx_options.epoch = 1700000000;
+            testing::write(dir.file("in.docx"), docx::render_docx(built, docx_options, diags));
+            const std::string cmd = "pandoc -s -t plain " + dir.file("in.docx") + " -o " + dir.file("out.txt");
+            REQUIRE(std::system(cmd.c_str()) == 0);
+            text = testing::read(dir.file("out.txt"));
         } else {
             text = render_text(want, layout);
         }
@@ -2257,6 +2268,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"sub-items a)", 17},
         {"sub-items a.", 17},
         {"our .docx (Word numbering)", 17},
+        {"our .docx as pandoc's plain text (wrapped at 72, quotes indented)", 16},  // non- Councillors
         {"breadcrumb numbered as a list", 17},
         {"a library site's preface", 17},
         {"a Word file laid out in a table, numbers in the first column", 17},
