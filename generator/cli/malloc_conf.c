@@ -4,10 +4,13 @@
    only into the protopub binary, and only when it is linked with jemalloc (CMakeLists). */
 #include <jemalloc/jemalloc.h>
 
-const char* malloc_conf = "thp:always,metadata_thp:always";
+/* One arena for every thread: the PDF is rendered on a thread of its own, which with an
+   arena of its own took nothing of what HTML and Word had freed (every format of the
+   bench pair: 51 -> 38 or 39 huge pages first touched). */
+const char* malloc_conf = "thp:always,metadata_thp:always,narenas:1";
 
-/* jemalloc grows the main thread's heap by mappings of 2, 2.5, 3, 3.5, 4, 5 MB and so on,
-   which the kernel places one below the other: most then begin or end inside a 2 MB page,
+/* jemalloc grows the heap (arena 0, the one arena) by mappings of 2, 2.5, 3, 3.5, 4, 5 MB
+   and so on, which the kernel places one below the other: most begin or end inside a 2 MB page,
    and a page not wholly inside one mapping when first touched is faulted in 4 KB at a time
    (on the bench pair, 8 MB of a json,csv redline's heap, three quarters of its page faults).
    Grown 2 MB at a time, each mapping is a whole number of huge pages. */
