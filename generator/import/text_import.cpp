@@ -290,14 +290,15 @@ void drop_furniture(std::vector<Line>& lines, const std::string& path, std::vect
             const std::string key = furniture_key(lines[i].text);
             ++repeats[key];
             if (near_edge[i]) ++repeats_at_edge[key];
-            if (const auto seen = last_seen.find(key); seen != last_seen.end()) {
+            // (within 64 lines: a list's entries stand no further apart)
+            if (const auto seen = last_seen.find(key); seen != last_seen.end() && i - seen->second <= 64) {
                 std::size_t text_between = 0;
-                bool page_between = false;
-                for (std::size_t k = seen->second + 1; k <= i; ++k) {
+                bool page_between = lines[i].page_break;
+                for (std::size_t k = seen->second + 1; k < i && text_between < 8; ++k) {
                     page_between = page_between || lines[k].page_break || is_page_number(lines[k].text) ||
                                    ends_with_page_number(lines[k].text);
                     // (a footer's "document.doc613" between a page's header and the next's is no text)
-                    text_between += k < i && !lines[k].blank && model::word_count(lines[k].text, 3) >= 3;
+                    text_between += !lines[k].blank && model::word_count(lines[k].text, 3) >= 3;
                 }
                 if (!page_between && text_between >= 2 && text_between < 8) listed.insert(key);
             }
