@@ -559,6 +559,16 @@ struct Item {
     Marker held_by;
 };
 
+// Where a quoted passage that opens at items[i] ends: the first item after it, of those
+// `inside` allows and within thirty, that closes a quotation mark without opening one; else
+// i when items[i] closes its own; else items.size() (no passage).
+template <typename Inside>
+std::size_t quote_end(const std::vector<Item>& items, std::size_t i, Inside inside) {
+    for (std::size_t j = i + 1; j < items.size() && j < i + 30 && inside(items[j]); ++j)
+        if (closes_quote(items[j].para.text) && !opens_quote(items[j].para.text)) return j;
+    return closes_quote(items[i].para.text) ? i : items.size();
+}
+
 // A heading: a title-like line, or a heading in capitals or Title Case wrapped over two
 // lines or more ("7. COUNCILLORS' ACCESS TO INFORMATION AND TO COUNCIL" / "DOCUMENTS",
 // "3. Support Services to Members and Party" / "Groups").
@@ -807,18 +817,13 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
     // '  ... what both can expect."': indented paragraphs from an opening quotation mark to
     // the one that closes it are a quoted passage, not items whose bullets were lost
     std::vector<bool> quoted(items.size(), false);
+    const auto indented_words = [](const Item& it) { return it.para.indented && it.marker.kind == MarkerKind::none; };
     for (std::size_t i = 0; i < items.size(); ++i) {
-        if (!items[i].para.indented || items[i].marker.kind != MarkerKind::none || !opens_quote(items[i].para.text))
-            continue;
-        for (std::size_t j = i;
-             j < items.size() && j < i + 30 && items[j].para.indented && items[j].marker.kind == MarkerKind::none &&
-             (j == i || !opens_quote(items[j].para.text));
-             ++j)
-            if (closes_quote(items[j].para.text)) {
-                std::fill(quoted.begin() + static_cast<long>(i), quoted.begin() + static_cast<long>(j) + 1, true);
-                i = j;
-                break;
-            }
+        if (!indented_words(items[i]) || !opens_quote(items[i].para.text)) continue;
+        if (const std::size_t end = quote_end(items, i, indented_words); end < items.size()) {
+            std::fill(quoted.begin() + static_cast<long>(i), quoted.begin() + static_cast<long>(end) + 1, true);
+            i = end;
+        }
     }
     std::vector<bool> introduced(items.size(), false);
     for (std::size_t i = 1; i < items.size(); ++i) {
@@ -3500,18 +3505,13 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             builder.end_preamble();
         // a quoted passage: from an opening quotation mark to the paragraph that closes it
         if (it.role == Role::plain && opens_quote(it.para.text) && !p.sections.empty()) {
-            std::size_t end = i;
             // an extract numbers its own paragraphs ("“1. ..." / "2. ...”"): inside the
             // quotation marks those are its words, not clauses of the protocol
-            auto inside_quote = [](Role r) {
-                return r == Role::plain || r == Role::one_level_clause || r == Role::label || r == Role::bullet;
-            };
-            for (std::size_t j = i + 1; j < items.size() && j < i + 30 && inside_quote(items[j].role); ++j)
-                if (closes_quote(items[j].para.text) && !opens_quote(items[j].para.text)) {
-                    end = j;
-                    break;
-                }
-            if (end > i || closes_quote(it.para.text)) {
+            const std::size_t end = quote_end(items, i, [](const Item& in) {
+                return in.role == Role::plain || in.role == Role::one_level_clause || in.role == Role::label ||
+                       in.role == Role::bullet;
+            });
+            if (end < items.size()) {
                 std::vector<Block> quoted;
                 for (std::size_t k = i; k <= end; ++k) {
                     builder.keep_notes(items[k].para);

@@ -1653,9 +1653,15 @@ std::size_t wrapped_at(const std::vector<Line>& lines);
 struct GreedyWrap {
     std::size_t width = 0;
     std::size_t (*measure)(std::string_view) = nullptr;
-    // `line` was ended, not wrapped: `word` would have fitted after it
-    bool had_room(std::string_view line, std::string_view word) const {
-        return width > 0 && measure(line) + 1 + measure(word) <= width;
+    // `line` was ended, not wrapped: the first word of `next` (the line after it) would
+    // have fitted on it
+    bool had_room(std::string_view line, std::string_view next) const {
+        return width > 0 && measure(line) + 1 + measure(next.substr(0, next.find(' '))) <= width;
+    }
+    // `line` is one word longer than the wrap allows (a web address): it says nothing of
+    // whether its paragraph goes on
+    bool overflowed(std::string_view line) const {
+        return width > 0 && line.find(' ') == std::string_view::npos && measure(line) > width;
     }
 };
 GreedyWrap greedy_width(const std::vector<Line>& lines);
@@ -1839,8 +1845,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
         const std::size_t first_word =
             line.text.find(' ') == std::string::npos ? line.text.size() : line.text.find(' ');
         const bool ended_short = layout.width > 0 && last_line.size() + 1 + first_word <= layout.width;
-        const bool room_in_greedy =
-            layout.greedy.had_room(last_line, std::string_view(line.text).substr(0, first_word));
+        const bool room_in_greedy = layout.greedy.had_room(last_line, line.text);
         // (a number or a first label is surer to start something than a line that reads as a
         // heading: the room it needs is measured against the width itself, not three quarters
         // of it: "... recommendation to Council" / "1. As part of ..." at 72)
@@ -1941,8 +1946,11 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                 return (next.kind == MarkerKind::clause || (next.kind == MarkerKind::single && !next.enclosed)) &&
                        detail::plausible_next(last_number, next.parts);
             };
+            // the next line with words, and its text ("" at the end)
+            const std::size_t below = next_line(index + 1);
+            const std::string_view below_text = below < lines.size() ? std::string_view(lines[below].text) : "";
             if (sentence_ended && m.kind == MarkerKind::none) {
-                const std::size_t second = next_line(index + 1);
+                const std::size_t second = below;
                 const bool fits_one = title_line(line.text) && number_after(1);
                 const bool one_line = !starts && fits_one;
                 // (a paragraph may start here by another rule: the heading still goes on)
@@ -1963,23 +1971,18 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             // finished sentence and had room for the next line's first word stands alone (a
             // paragraph does not end in words after its last sentence)
             if (!starts && sentence_ended && m.kind == MarkerKind::none && layout.greedy.width > 0 &&
-                title_line(line.text)) {
-                const std::size_t after = next_line(index + 1);
-                const std::string_view next = after < lines.size() ? std::string_view(lines[after].text) : "";
-                if (after == lines.size() || layout.greedy.had_room(line.text, next.substr(0, next.find(' ')))) {
-                    starts = true;
-                    diags.warning(path, {line.number, line.column},
-                                  "'" + line.text +
-                                      "' taken as a heading: it stands on its own line after a finished sentence, "
-                                      "and the line after it would have fitted on it");
-                }
+                title_line(line.text) && (below == lines.size() || layout.greedy.had_room(line.text, below_text))) {
+                starts = true;
+                diags.warning(path, {line.number, line.column},
+                              "'" + line.text +
+                                  "' taken as a heading: it stands on its own line after a finished sentence, "
+                                  "and the line after it would have fitted on it");
             }
             // "... as council decisions." / "Councillors' briefings, agendas and reports" / "(a)
             // Briefings on agendas": a line that reads as a heading between a finished sentence
             // and a list's first item is its heading (a list's lead-in ends with ':' or goes on)
             if (!starts && sentence_ended && m.kind == MarkerKind::none && title_line(line.text)) {
-                const std::size_t after = next_line(index + 1);
-                const Marker next = after < lines.size() ? detail::read_marker(lines[after].text) : Marker{};
+                const Marker next = below < lines.size() ? detail::read_marker(below_text) : Marker{};
                 if (next.kind == MarkerKind::label &&
                     (detail::label_core(next.text) == "a" || detail::label_core(next.text) == "i")) {
                     starts = true;
@@ -1993,13 +1996,11 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             // that the next number's clause opens with is its heading, however the line before ended
             // (or, in a greedy wrap, a line with room for the next line's first word: "...
             // Head of Paid Service" / "Councillors" / "Councillors have four main areas ...")
-            const std::size_t below = next_line(index + 1);
-            const std::string_view below_text = below < lines.size() ? std::string_view(lines[below].text) : "";
             if (!starts && m.kind == MarkerKind::none && below < lines.size() &&
-                (number_after(1) || layout.greedy.had_room(line.text, below_text.substr(0, below_text.find(' '))))) {
-                const std::string_view clause = below_text;
-                if (echoed_heading(cur.text + " " + line.text,
-                                   clause.substr(std::min(clause.size(), detail::read_marker(clause).length))) ==
+                (number_after(1) || layout.greedy.had_room(line.text, below_text))) {
+                if (echoed_heading(
+                        cur.text + " " + line.text,
+                        below_text.substr(std::min(below_text.size(), detail::read_marker(below_text).length))) ==
                     line.text.size()) {
                     starts = true;
                     diags.warning(path, {line.number, line.column},
@@ -2047,8 +2048,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             // (a paragraph that had room for this line's first word was ended: a blank line
             // after it is no page break inside it)
             // (so was one whose last line is one word, a web address, longer than the wrap allows)
-            const bool ended = room_in_greedy || (layout.greedy.width > 0 && last_line.find(' ') == std::string::npos &&
-                                                  layout.greedy.measure(last_line) > layout.greedy.width);
+            const bool ended = room_in_greedy || layout.greedy.overflowed(last_line);
             if (open)
                 cur.ended = ended;
             else if (!out.empty())  // (closed at a blank line)
@@ -3276,6 +3276,13 @@ bool goes_on_in_small_letters(const Line& l) {
     return ascii::is_lower(l.text[0]) && detail::read_marker(l.text).kind == MarkerKind::none;
 }
 
+// `next` is the line after `line`, both lines of words (no table's row, no piece of a line
+// cut at a number), and goes on in small letters: a sentence may run on from one to the other.
+bool goes_on_onto(const Line& line, const Line& next) {
+    const auto words = [](const Line& l) { return !l.blank && !l.junk && !l.table_row && !l.cut; };
+    return words(line) && words(next) && goes_on_in_small_letters(next);
+}
+
 // The shortest line that surely was wrapped: its sentence goes on in lower case on the
 // next line, not as a list's item. In a proportional font the lines wrapped fall short of
 // the width by as much as a quarter, so three quarters of it is all a line must reach to
@@ -3285,11 +3292,9 @@ bool goes_on_in_small_letters(const Line& l) {
 std::size_t shortest_wrapped(const std::vector<Line>& lines) {
     std::size_t shortest = std::numeric_limits<std::size_t>::max(), told = 0;
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
-        const Line &line = lines[i], &next = lines[i + 1];
-        if (line.blank || line.junk || line.table_row || next.blank || next.junk || next.table_row) continue;
-        const char last = line.text.back();
-        if (!(ascii::is_alpha(last) || last == ',') || !goes_on_in_small_letters(next)) continue;
-        shortest = std::min(shortest, line.text.size());
+        const char last = lines[i].text.back();
+        if (!goes_on_onto(lines[i], lines[i + 1]) || !(ascii::is_alpha(last) || last == ',')) continue;
+        shortest = std::min(shortest, lines[i].text.size());
         ++told;
     }
     return told >= 8 ? shortest : 0;
@@ -3325,24 +3330,20 @@ GreedyWrap greedy_width(const std::vector<Line>& lines) {
         std::sort(lengths.begin(), lengths.end());
         const std::size_t width = lengths[lengths.size() - 1 - lengths.size() / 50];
         // each line that goes on mid-sentence: did the next line's first word fit in the width?
+        const GreedyWrap wrap{width, measure};
         std::size_t wrapped = 0, with_room = 0;
         for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
-            const Line &line = lines[i], &next = lines[i + 1];
-            if (line.blank || line.junk || line.table_row || line.cut || next.blank || next.junk || next.table_row ||
-                next.cut)
+            if (!goes_on_onto(lines[i], lines[i + 1]) ||
+                std::string_view(".:;?!").find(lines[i].text.back()) != std::string_view::npos)
                 continue;
-            const char last = line.text.back();
-            if (std::string_view(".:;?!").find(last) != std::string_view::npos || !goes_on_in_small_letters(next))
-                continue;
-            const std::string_view first = std::string_view(next.text).substr(0, next.text.find(' '));
             ++wrapped;
-            with_room += measure(line.text) + 1 + measure(first) <= width;
+            with_room += wrap.had_room(lines[i].text, lines[i + 1].text);
         }
         // (one in forty may have had room: the items of a list whose bullets were lost,
         // "... to the public, or" / "which may not be disclosed ...", go on in small letters;
         // of the two counts, the one fewer lines had room in is the wrap's)
         if (wrapped < 5 || with_room * 40 > wrapped || with_room >= fewest_with_room) continue;
-        best = {width, measure}, fewest_with_room = with_room;
+        best = wrap, fewest_with_room = with_room;
     }
     return best;
 }
