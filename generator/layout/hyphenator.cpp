@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <deque>
+#include <memory>
 #include <string>
 
 #include "io/files.hpp"
@@ -204,17 +205,14 @@ struct Hyphenator::Dict {
 
 Hyphenator::Hyphenator(const std::string& dictionary, std::string& error) {
     const std::string path = dictionary.find('/') == std::string::npos ? "/usr/share/hyphen/" + dictionary : dictionary;
+    // (our own reading where it can, libhyphen's where the dictionary needs it)
     const auto text = io::read_file(path, error);
-    if (!text) {
+    auto dict = std::make_unique<Dict>();
+    if (!text || (!dict->patterns.read(*text) && !(dict->handle = hnj_hyphen_load(path.c_str())))) {
         error = "cannot load hyphenation dictionary '" + path + "'";
         return;
     }
-    dict_ = new Dict;
-    if (dict_->patterns.read(*text)) return;
-    if ((dict_->handle = hnj_hyphen_load(path.c_str()))) return;
-    error = "cannot load hyphenation dictionary '" + path + "'";
-    delete dict_;
-    dict_ = nullptr;
+    dict_ = dict.release();
 }
 
 Hyphenator::~Hyphenator() {
@@ -232,13 +230,15 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
         if (!std::isalpha(c) || (i > 0 && std::isupper(c))) return out;
         lower[i] = static_cast<char>(std::tolower(c));
     }
-    if (!dict_->handle) return dict_->patterns.points(lower, 2, 3);
+    // at least two letters before a hyphen and three after it
+    constexpr int left = 2, right = 3;
+    if (!dict_->handle) return dict_->patterns.points(lower, left, right);
     std::vector<char> hyphens(lower.size() + 5, '0');
     char** rep = nullptr;
     int* pos = nullptr;
     int* cut = nullptr;
     if (hnj_hyphen_hyphenate3(dict_->handle, lower.data(), static_cast<int>(lower.size()), hyphens.data(), nullptr,
-                              &rep, &pos, &cut, 2, 3, 2, 3) == 0 &&
+                              &rep, &pos, &cut, left, right, left, right) == 0 &&
         rep == nullptr) {
         for (std::size_t i = 0; i + 1 < lower.size(); ++i)
             if (hyphens[i] & 1) out.push_back(i + 1);
