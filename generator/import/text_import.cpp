@@ -3292,8 +3292,9 @@ bool goes_on_onto(const Line& line, const Line& next) {
 std::size_t shortest_wrapped(const std::vector<Line>& lines) {
     std::size_t shortest = std::numeric_limits<std::size_t>::max(), told = 0;
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        if (!goes_on_onto(lines[i], lines[i + 1])) continue;
         const char last = lines[i].text.back();
-        if (!goes_on_onto(lines[i], lines[i + 1]) || !(ascii::is_alpha(last) || last == ',')) continue;
+        if (!(ascii::is_alpha(last) || last == ',')) continue;
         shortest = std::min(shortest, lines[i].text.size());
         ++told;
     }
