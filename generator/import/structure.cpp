@@ -1986,22 +1986,65 @@ std::string most_named(const std::map<std::string, int>& counts) {
     return best;
 }
 
-// "1. 2." under one heading and "1. 2." again under the next: a number must be used once,
-// so `check` will refuse the second 1.; say how to number them instead.
-void warn_numbering_restarts(const Protocol& p, const std::string& path, Diagnostics& diags) {
-    int last = 0;
-    for (const auto& s : p.sections)
-        for (const auto& c : s.clauses) {
-            if (c.depth() != 1) continue;
-            if (c.number.parts[0] <= last && &c == &s.clauses.front()) {
-                diags.warning(path, c.pos,
-                              "the numbering starts again at " + c.number.text +
-                                  " under a new heading, so `check` will "
-                                  "find numbers used twice: number the clauses on through the document, or by section "
-                                  "(2.1, 2.2)");
-                return;
+// `text`, a clause's number as printed ("1.3", "(2)", "4.1.2."), with its n-th number set to
+// `value`.
+std::string with_part(const std::string& text, std::size_t n, int value) {
+    constexpr std::string_view digits = "0123456789";
+    for (std::size_t at = text.find_first_of(digits), k = 0; at != std::string::npos;
+         at = text.find_first_of(digits, at), ++k) {
+        const std::size_t end = std::min(text.find_first_not_of(digits, at), text.size());
+        if (k == n) return text.substr(0, at) + std::to_string(value) + text.substr(end);
+        at = end;
+    }
+    return text;
+}
+
+// "1." "2." ... a bulleted list ... "1." "2." again, or 1.1 1.2 and 1.1 again in one
+// section (Word started the list's numbering again after the bullets; a page per section
+// where only some restart): a number is used once in a protocol, so from where the
+// numbering starts again at 1 on a number already used, the clauses at that level are
+// numbered on from the highest before them, as a clerk would number them (1., 2., bullets,
+// 1., 2. become 1., 2., bullets, 3., 4.; the clauses under them move with them), and a
+// warning says so where each restart is.
+void number_on_where_restarted(Protocol& p, const std::string& path, Diagnostics& diags) {
+    struct Shift {
+        std::vector<int> prefix;  // the numbers under it, one level down, are moved on
+        int by = 0;
+    };
+    std::map<std::size_t, Shift> shifts;  // by the level they move
+    std::set<std::vector<int>> used;
+    std::map<std::vector<int>, int> highest;  // under each prefix, the highest number used
+    const auto shifted = [&](std::vector<int> parts) {
+        for (const auto& [level, sh] : shifts)
+            if (parts.size() > level && std::equal(sh.prefix.begin(), sh.prefix.end(), parts.begin()))
+                parts[level] += sh.by;
+        return parts;
+    };
+    for (auto& s : p.sections)
+        for (auto& c : s.clauses) {
+            if (c.number.empty()) continue;
+            std::vector<int> parts = shifted(c.number.parts);
+            if (used.count(parts) && c.number.parts.back() == 1) {
+                const std::size_t level = parts.size() - 1;
+                std::vector<int> prefix(parts.begin(), parts.end() - 1);
+                const int by = highest[prefix];
+                shifts.erase(shifts.lower_bound(level), shifts.end());
+                shifts[level] = {prefix, by};
+                parts = shifted(c.number.parts);
+                diags.warning(path, c.number_pos,
+                              "the numbering starts again at " + c.number.text + ", a number already used: numbered " +
+                                  join_number(parts) + " and on, after " + join_number([&] {
+                                      prefix.push_back(by);
+                                      return prefix;
+                                  }()) +
+                                  ", so that every number is used once");
             }
-            last = c.number.parts[0];
+            for (std::size_t k = 0; k < parts.size(); ++k)
+                if (parts[k] != c.number.parts[k]) c.number.text = with_part(c.number.text, k, parts[k]);
+            c.number.parts = parts;
+            used.insert(parts);
+            int& top = highest[std::vector<int>(parts.begin(), parts.end() - 1)];
+            top = std::max(top, parts.back());
         }
 }
 
@@ -3645,7 +3688,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     // An adopted protocol states when: without a date it stays a draft, as the reader requires.
     if (m.status == Status::adopted && m.adopted.empty()) m.status = Status::draft;
 
-    warn_numbering_restarts(p, path, diags);
+    number_on_where_restarted(p, path, diags);
     assign_ids(p);
     result.dropped = std::move(dropped);
     result.ok = true;

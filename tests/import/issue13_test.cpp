@@ -166,6 +166,31 @@ TEST_CASE("issue 13.5: numbering that restarts at 1. under every heading", "[imp
                    "t.txt:11:1: warning: the numbering starts again at 1. under a new heading: numbered 2.1"));
 }
 
+TEST_CASE("a list's numbering started again after bullets is numbered on, the clauses under it moved too",
+          "[import][issue13]") {
+    // one level: "1. 2." bullets "1. 2." (pandoc's plain text of a Word list restarted after bullets)
+    Imported one = import_text(
+        "Councillor-Officer Protocol\n\n1. Officers serve the Council as a whole.\n\n2. Councillors set policy:\n\n"
+        "-   for the district;\n-   for its services.\n\n1. Officers give advice.\n\n2. Councillors decide.\n");
+    CHECK(one.numbers == std::vector<std::string>{"1", "2", "3", "4"});
+    CHECK(contains(one.warnings,
+                   "t.txt:10:1: warning: the numbering starts again at 1., a number already used: "
+                   "numbered 3 and on, after 2"));
+    // two levels, twice in a section, a clause under a restarted one, and the next section untouched
+    Imported two = import_text(
+        "Councillor-Officer Protocol\n\n1. Roles\n\n1.1 Councillors set policy:\n\n- for the district.\n\n"
+        "1.1 Officers advise:\n\n- on the law.\n\n1.1 Officers serve all members.\n\n"
+        "1.1.1 They do not take sides.\n\n1.2 Officers keep records.\n\n2. Conduct\n\n"
+        "2.1 Everyone is courteous.\n\n2.2 Everyone is fair.\n");
+    CHECK(two.numbers == std::vector<std::string>{"1.1", "1.2", "1.3", "1.3.1", "1.4", "2.1", "2.2"});
+    CHECK(contains(two.warnings,
+                   "t.txt:9:1: warning: the numbering starts again at 1.1, a number already used: "
+                   "numbered 1.2 and on, after 1.1"));
+    CHECK(contains(two.warnings,
+                   "t.txt:13:1: warning: the numbering starts again at 1.1, a number already used: "
+                   "numbered 1.3 and on, after 1.2"));
+}
+
 TEST_CASE("issue 13.6: a contents list of numbered headings without page numbers", "[import][issue13]") {
     std::string text = "Member/Officer Protocol\n\nContents\n\n";
     const std::vector<std::string> headings = {"Introduction", "Roles", "Respect", "Information", "If Things Go Wrong"};
