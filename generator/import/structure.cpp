@@ -604,26 +604,36 @@ bool heading_before_clauses(const Paragraph& p, std::string_view text, const Ite
     return heading_like(p, text, 12);
 }
 
-// The place of a small letter in the alphabet ("(c)" -> 3, "d)" -> 4), or 0.
+// The place of a lone letter in the alphabet ("(c)" -> 3, "D." -> 4), or 0.
 int letter_place(const Marker& m) {
     const std::string core = label_core(m.text);
-    const bool small = std::none_of(m.text.begin(), m.text.end(), [](char c) { return is_upper(c); });
-    return m.kind == MarkerKind::label && core.size() == 1 && small ? core[0] - 'a' + 1 : 0;
+    return m.kind == MarkerKind::label && core.size() == 1 ? core[0] - 'a' + 1 : 0;
 }
 
-// How a label is written, its letter left out: "()" for "(c)", "." for "c.".
+// How a label is written, its letter's case for the letter: "(a)" for "(c)", "A." for "D.".
 std::string label_style(const Marker& m) {
     std::string style;
-    for (char c : m.text)
-        if (!ascii::is_alpha(c)) style += c;
+    for (char c : m.text) style += !ascii::is_alpha(c) ? c : is_upper(c) ? 'A' : 'a';
     return style;
 }
 
-// "1. Introduction and Principles" / "(a) The purpose of this Protocol ..." / "(b) ...":
-// where a text's only paragraph numbers are letters from (a) again under two or more
-// numbered headings, the letters number the sections' paragraphs (as "(1)" does under
-// "1 Heading"): each run from (a) becomes the numbers 1, 2, 3 ... that the "(1)" rules
-// then place under their sections, and a warning says so.
+// A line that heads a run of lettered paragraphs: a numbered line ("1. Introduction"), a
+// heading without a number, or one numbered by a capital roman numeral or letter
+// ("II. ROLES OF MEMBERS", "B. Roles").
+bool heads_lettered_run(const Item& it) {
+    if (it.marker.kind == MarkerKind::single) return true;
+    if (it.marker.kind == MarkerKind::none) return title_like(it.para, it.para.text, 12);
+    return it.marker.kind == MarkerKind::label &&
+           is_upper(it.marker.text[0] == '(' ? it.marker.text[1] : it.marker.text[0]) &&
+           title_like(it.para, it.rest, 12);
+}
+
+// "1. Introduction and Principles" / "(a) The purpose of this Protocol ..." / "(b) ...",
+// or "II. ROLES OF MEMBERS" / "A. Members set ..." / "B. ...": where a text's only paragraph
+// numbers are letters from (a) again under two or more headings, the letters number the
+// sections' paragraphs (as "(1)" does under "1 Heading"): each run from (a) becomes the
+// numbers 1, 2, 3 ... that the "(1)" rules then place under their sections, and a warning
+// says so.
 void letters_as_paragraph_numbers(std::vector<Item>& items) {
     for (const Item& it : items)
         if (it.marker.kind == MarkerKind::clause ||
@@ -631,16 +641,20 @@ void letters_as_paragraph_numbers(std::vector<Item>& items) {
             return;
     std::vector<std::pair<std::size_t, std::size_t>> runs;  // [heading, end of its run)
     for (std::size_t i = 0; i + 1 < items.size(); ++i) {
-        if (items[i].marker.kind != MarkerKind::single || letter_place(items[i + 1].marker) != 1) continue;
+        // ("A. Introduction" under the title is a heading lettered, not a paragraph)
+        if (!heads_lettered_run(items[i]) || letter_place(items[i + 1].marker) != 1 ||
+            (items[i + 1].marker.kind == MarkerKind::label && heads_lettered_run(items[i + 1])))
+            continue;
         // (other labels between, "i." "ii." under "b. The Clerk will:", are sub-items; the
         // run's letters are written alike: "(a)" "(b)" or "a." "b.")
         const std::string style = label_style(items[i + 1].marker);
         int last = 0;
         std::size_t end = i + 1;
-        for (std::size_t j = i + 1; j < items.size() && items[j].marker.kind != MarkerKind::single; ++j)
+        for (std::size_t j = i + 1; j < items.size() && (j == i + 1 || !heads_lettered_run(items[j])); ++j)
             if (letter_place(items[j].marker) == last + 1 && label_style(items[j].marker) == style)
                 last = letter_place(items[j].marker), end = j + 1;
         runs.emplace_back(i, end);
+        i = end - 1;
     }
     if (runs.size() < 2) return;
     for (const auto& [heading, end] : runs) {
@@ -657,9 +671,10 @@ void letters_as_paragraph_numbers(std::vector<Item>& items) {
     const std::size_t first = runs.front().first;
     const std::size_t more = runs.size() - 1;
     items[first + 1].guess = "'" + items[first + 1].marker.text + "' under '" + items[first].para.text + "' and " +
-                             std::to_string(more) + (more == 1 ? " more numbered heading" : " more numbered headings") +
-                             ": the letters, from (a) again under each and the text's only paragraph numbers, "
-                             "number the sections' paragraphs";
+                             std::to_string(more) + (more == 1 ? " more heading" : " more headings") +
+                             ": the letters, from " + items[first + 1].marker.text +
+                             " again under each and the text's only paragraph numbers, number the sections' "
+                             "paragraphs";
 }
 
 // "3. DEFINITIONS." / "  1. Activity Duty. ..." ... "5. ..." / "4. POLICY.", "24.16 The

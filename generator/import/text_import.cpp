@@ -1861,6 +1861,9 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             ((m.kind == MarkerKind::single && (m.text.back() == '.' || m.enclosed)) || m.kind == MarkerKind::clause) &&
             (series_start ||
              (last_number.empty() ? m.parts == std::vector<int>{1} : plausible_next(last_number, m.parts)));
+        // (in a text where no line was wrapped, every line ended where its writer ended it)
+        if (open && !starts && !reference_goes_on && layout.wrapped == 0 && (next_number || first_label))
+            starts = true;
         if (open && !starts && !reference_goes_on && room_for_marker && (next_number || first_label)) {
             starts = true;
             diags.warning(path, {line.number, line.column},
@@ -3356,11 +3359,12 @@ std::size_t wrapped_at(const std::vector<Line>& lines) {
     for (const auto& l : lines)
         if (!l.blank && !l.junk) {
             lengths.push_back(l.text.size());
-            lower_starts += ascii::is_lower(l.text[0]) != 0;
+            lower_starts += goes_on_in_small_letters(l);
         }
     if (lengths.empty()) return 0;
     // wrapped lines go on mid-sentence, so many start in lower case; a paragraph per line
-    // (however short the lines) hardly ever does
+    // (however short the lines) hardly ever does ("a." "(b)" "iv)" start items, not lines of
+    // a wrapped sentence)
     // (a short text: not one of eight lines or more in lower case)
     if ((lengths.size() >= 20 && lower_starts * 40 < lengths.size()) || (lengths.size() >= 8 && lower_starts == 0))
         return 0;
