@@ -610,10 +610,15 @@ int letter_place(const Marker& m) {
     return m.kind == MarkerKind::label && core.size() == 1 ? core[0] - 'a' + 1 : 0;
 }
 
-// How a label is written, its letter's case for the letter: "(a)" for "(c)", "A." for "D.".
+// How a label is written, its letters' case for its letters: "(a)" for "(c)" and "(iv)",
+// "A." for "D.".
 std::string label_style(const Marker& m) {
     std::string style;
-    for (char c : m.text) style += !ascii::is_alpha(c) ? c : is_upper(c) ? 'A' : 'a';
+    for (char c : m.text)
+        if (!ascii::is_alpha(c))
+            style += c;
+        else if (style.empty() || !ascii::is_alpha(style.back()))
+            style += is_upper(c) ? 'A' : 'a';
     return style;
 }
 
@@ -639,40 +644,52 @@ void letters_as_paragraph_numbers(std::vector<Item>& items) {
         if (it.marker.kind == MarkerKind::clause ||
             (it.marker.kind == MarkerKind::single && !title_like(it.para, it.rest, 12)))
             return;
-    std::vector<std::pair<std::size_t, std::size_t>> runs;  // [heading, end of its run)
+    // a label's place in a run of letters, or of roman numerals ("(iii)" -> 3)
+    const auto place = [](const Marker& m, bool roman) {
+        return !roman ? letter_place(m) : m.kind == MarkerKind::label ? roman_value(label_core(m.text)) : 0;
+    };
+    struct Run {
+        std::size_t heading, end;  // [heading, end of its run)
+        bool roman;
+    };
+    std::vector<Run> runs;
     for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+        const Marker& first = items[i + 1].marker;
+        // (every run numbered alike: letters, or roman numerals "(i)" "(ii)")
+        const bool roman = runs.empty() ? letter_place(first) != 1 && place(first, true) == 1 : runs.front().roman;
         // ("A. Introduction" under the title is a heading lettered, not a paragraph)
-        if (!heads_lettered_run(items[i]) || letter_place(items[i + 1].marker) != 1 ||
-            (items[i + 1].marker.kind == MarkerKind::label && heads_lettered_run(items[i + 1])))
+        if (!heads_lettered_run(items[i]) || place(first, roman) != 1 ||
+            (first.kind == MarkerKind::label && heads_lettered_run(items[i + 1])))
             continue;
         // (other labels between, "i." "ii." under "b. The Clerk will:", are sub-items; the
         // run's letters are written alike: "(a)" "(b)" or "a." "b.")
-        const std::string style = label_style(items[i + 1].marker);
+        const std::string style = label_style(first);
         int last = 0;
         std::size_t end = i + 1;
         for (std::size_t j = i + 1; j < items.size() && (j == i + 1 || !heads_lettered_run(items[j])); ++j)
-            if (letter_place(items[j].marker) == last + 1 && label_style(items[j].marker) == style)
-                last = letter_place(items[j].marker), end = j + 1;
-        runs.emplace_back(i, end);
+            if (place(items[j].marker, roman) == last + 1 && label_style(items[j].marker) == style)
+                last = place(items[j].marker, roman), end = j + 1;
+        runs.push_back({i, end, roman});
         i = end - 1;
     }
     if (runs.size() < 2) return;
-    for (const auto& [heading, end] : runs) {
-        for (std::size_t j = heading + 1, next = 1; j < end; ++j) {
+    for (const Run& run : runs) {
+        for (std::size_t j = run.heading + 1, next = 1; j < run.end; ++j) {
             Marker& m = items[j].marker;
-            if (letter_place(m) != static_cast<int>(next) || label_style(m) != label_style(items[heading + 1].marker))
+            if (place(m, run.roman) != static_cast<int>(next) ||
+                label_style(m) != label_style(items[run.heading + 1].marker))
                 continue;
             ++next;
-            m.parts = {letter_place(m)};
+            m.parts = {place(m, run.roman)};
             m.kind = MarkerKind::single;
             m.enclosed = true;
         }
     }
-    const std::size_t first = runs.front().first;
+    const std::size_t first = runs.front().heading;
     const std::size_t more = runs.size() - 1;
     items[first + 1].guess = "'" + items[first + 1].marker.text + "' under '" + items[first].para.text + "' and " +
-                             std::to_string(more) + (more == 1 ? " more heading" : " more headings") +
-                             ": the letters, from " + items[first + 1].marker.text +
+                             std::to_string(more) + (more == 1 ? " more heading" : " more headings") + ": the " +
+                             (runs.front().roman ? "numerals" : "letters") + ", from " + items[first + 1].marker.text +
                              " again under each and the text's only paragraph numbers, number the sections' "
                              "paragraphs";
 }

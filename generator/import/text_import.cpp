@@ -1862,8 +1862,7 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
             (series_start ||
              (last_number.empty() ? m.parts == std::vector<int>{1} : plausible_next(last_number, m.parts)));
         // (in a text where no line was wrapped, every line ended where its writer ended it)
-        if (open && !starts && !reference_goes_on && layout.wrapped == 0 && (next_number || first_label))
-            starts = true;
+        if (open && !starts && !reference_goes_on && layout.wrapped == 0 && (next_number || first_label)) starts = true;
         if (open && !starts && !reference_goes_on && room_for_marker && (next_number || first_label)) {
             starts = true;
             diags.warning(path, {line.number, line.column},
@@ -2894,13 +2893,29 @@ int atx_level(std::string_view line) {
     return n >= 1 && n <= 6 && n + 1 < line.size() && line[n] == ' ' ? static_cast<int>(n) : 0;
 }
 
+// A paragraph starting at `at` that is strong emphasis whole ("**1. Introduction**", how
+// pandoc's Markdown writes a bold paragraph: a Word file's heading where no heading style was
+// used): where its closing "**" is, or npos.
+std::size_t bold_paragraph_close(std::string_view text, std::size_t at) {
+    if (text.substr(at, 2) != "**") return std::string_view::npos;
+    std::size_t end = std::min(text.find("\n\n", at), text.size());
+    while (end > at && text[end - 1] == '\n') --end;
+    if (end < at + 5 || text.substr(end - 2, 2) != "**" || text.find("**", at + 2) != end - 2)
+        return std::string_view::npos;
+    return end - 2;
+}
+
 // Markdown text (pandoc's from a Word file, a site's export): two headings written "#" or
-// "##" or more at a line's start say so.
+// "##" or more at a line's start say so, or two paragraphs in bold whole.
 bool markdown_text(std::string_view text) {
     int headings = text.starts_with('#') && atx_level(text.substr(0, 8)) > 0;
     for (std::size_t at = text.find("\n#"); at != std::string_view::npos && headings < 2; at = text.find("\n#", at + 1))
         headings += atx_level(text.substr(at + 1, 8)) > 0;
-    return headings >= 2;
+    int bold = bold_paragraph_close(text, 0) != std::string_view::npos;
+    for (std::size_t at = text.find("\n\n**"); at != std::string_view::npos && bold < 2 && headings < 2;
+         at = text.find("\n\n**", at + 2))
+        bold += bold_paragraph_close(text, at + 2) != std::string_view::npos;
+    return headings >= 2 || bold >= 2;
 }
 
 // "[^12]", a Markdown footnote's mark (in the text, and before its note at the end): the
@@ -2930,15 +2945,23 @@ std::string markdown_words(std::string_view text, std::vector<std::pair<std::uin
     out.reserve(text.size());
     auto punctuation = [](char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; };
     std::uint32_t line = 1;
-    std::size_t paragraph_start = 0;  // where the paragraph `out` is in started (in `out`)
-    bool table_row = false;           // "| Role | Duty |", "|---|---|": dashes are a table's rule
+    std::size_t paragraph_start = 0;                  // where the paragraph `out` is in started (in `out`)
+    bool table_row = false;                           // "| Role | Duty |", "|---|---|": dashes are a table's rule
+    std::size_t bold_close = std::string_view::npos;  // the closing "**" of a paragraph in bold whole
     for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i == bold_close) {  // (its words are the paragraph: a heading's, as Word had it)
+            ++i;
+            continue;
+        }
         const bool line_start = i == 0 || text[i - 1] == '\n';
         if (line_start) {
             table_row = text[i] == '|';
             std::size_t k = i;
             while (k < text.size() && text[k] == '>') k += k + 1 < text.size() && text[k + 1] == ' ' ? 2 : 1;
             i = k;
+            if ((i == 0 || (i >= 2 && text[i - 2] == '\n')) &&
+                (bold_close = bold_paragraph_close(text, i)) != std::string_view::npos)
+                i += 2;
             if (i < text.size() && text.substr(i, 2) == "**") {
                 const std::size_t close = text.find("**", i + 2);
                 const std::size_t eol = text.find('\n', i);
@@ -3428,6 +3451,17 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     std::vector<std::pair<std::uint32_t, std::uint32_t>> contents_links;
     std::uint32_t yaml_title = 0, yaml_subtitle = 0;
     if (markdown) {
+        std::size_t bold = bold_paragraph_close(text, 0) != std::string_view::npos ? 0 : std::string_view::npos;
+        for (std::size_t at = text.find("\n\n**"); bold == std::string_view::npos && at != std::string_view::npos;
+             at = text.find("\n\n**", at + 2))
+            if (bold_paragraph_close(text, at + 2) != std::string_view::npos) bold = at + 2;
+        if (bold != std::string_view::npos)
+            diags.warning(
+                path,
+                {static_cast<std::uint32_t>(1 + std::count(text.begin(), text.begin() + static_cast<long>(bold), '\n')),
+                 1},
+                "paragraphs in '**' whole read as Markdown's bold (pandoc's for a Word file's bold "
+                "paragraphs): the asterisks are not words");
         // pandoc's Markdown (straight quotation marks escaped, its front matter, its bullets
         // "-   ") is read "smart", as pandoc reads it; other Markdown keeps its quotation marks
         // and dashes as they are

@@ -169,7 +169,8 @@ struct Layout {
     bool unicode_spaces = false;  // no-break, em, en and thin spaces where spaces were
     bool ligatures = false;       // "ﬁ" "ﬂ" "ﬀ" "ﬃ" for their letters, as a PDF's text layer has them
     std::string encoding;         // saved by Word in another encoding: "WINDOWS-1252", "UTF-16" (iconv's names)
-    int markdown = 0;  // 1: as `pandoc -s -t markdown` writes it from a Word file; 2: as a web site exports it
+    int markdown = 0;  // 1: as `pandoc -s -t markdown` writes it from a Word file; 2: as a web site exports it;
+                       // 3: pandoc's of a Word file whose headings are bold paragraphs
     bool lone_page_footers = false;  // "Page N of M" alone on a line, mid-paragraph, no blank line around it
     bool part_title = false;         // "STANDING ORDERS AND PROTOCOLS" / "Part 5.→Title" over the text
     std::string bullet_glyph = "\xE2\x80\xA2";
@@ -338,6 +339,8 @@ const std::vector<Layout>& layouts() {
         add("Markdown as pandoc writes it from a Word file ('#' headings, escapes, contents as links)", [](Layout& x) {
             x.markdown = 1, x.table_form = "pipe", x.classes = {25, 32, 33};
         });
+        add("Markdown as pandoc writes it from a Word file whose headings are bold paragraphs ('**1. Roles**')",
+            [](Layout& x) { x.markdown = 3, x.table_form = "pipe", x.classes = {25, 32, 33}; });
         add("Markdown as a web site exports it ('#' title, '##' sections, '*' bullets, a paragraph a line)",
             [](Layout& x) {
                 x.markdown = 2, x.table_form = "pipe", x.classes = {25, 32, 33};
@@ -1672,7 +1675,9 @@ std::string pandoc_escaped(const std::string& text) {
 // the title "#", sections "##", sub-headings "###", bullets "* ", a paragraph a line, the
 // words as they are. Both: quoted passages "> ", tables with pipes, a blank line after
 // every block.
-std::string render_markdown(const Protocol& p, bool pandoc) {
+// pandoc: as `pandoc -s -t markdown` writes a Word file; bold_headings: one whose headings
+// are bold paragraphs, not Word's heading styles ("**1. Introduction**", no contents)
+std::string render_markdown(const Protocol& p, bool pandoc, bool bold_headings = false) {
     const Layout plain;
     std::vector<std::string> blocks;  // each block's lines
     const std::string bullet = pandoc ? "-   " : "* ", indent = pandoc ? "    " : "  ";
@@ -1732,19 +1737,21 @@ std::string render_markdown(const Protocol& p, bool pandoc) {
             lead.clear();
         }
     };
-    if (pandoc) {
+    if (pandoc && !bold_headings) {
         blocks.push_back("Contents");
         for (const auto& s : p.sections)
             if (!s.heading.empty())
                 blocks.push_back("[" + wrapped("", "", heading_line(s, plain)) + "](#" + (s.id.empty() ? "s" : s.id) +
                                  ")");
         if (blocks.size() == 1) blocks.clear();
-    } else {
+    } else if (!pandoc) {
         blocks.push_back("# " + p.meta.title);
     }
     for (const auto& s : p.sections) {
         const std::string h = heading_line(s, plain);
-        if (!s.heading.empty())
+        if (!s.heading.empty() && bold_headings)
+            blocks.push_back("**" + wrapped("", "", h) + "**");
+        else if (!s.heading.empty())
             blocks.push_back(std::string(s.level <= 2 ? 1 : 2, '#') + (pandoc ? " " : "# ") +
                              (pandoc ? pandoc_escaped(h) : h));
         add(s.intro, "");
@@ -1768,7 +1775,7 @@ std::string render_markdown(const Protocol& p, bool pandoc) {
 std::string render_text_as_typed(const Protocol& p, const Layout& layout);
 
 std::string render_text(const Protocol& p, const Layout& layout) {
-    if (layout.markdown) return render_markdown(p, layout.markdown == 1);
+    if (layout.markdown) return render_markdown(p, layout.markdown != 2, layout.markdown == 3);
     const std::string text = render_text_as_typed(p, layout);
     return !layout.encoding.empty() ? encoded(text, layout.encoding)
            : layout.mojibake        ? as_mojibake(text)
@@ -2353,6 +2360,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"Word's 'Windows (Default)' plain text (Windows-1252)", 17},
         {"Word's 'Unicode' plain text (UTF-16 with its byte order mark)", 17},
         {"Markdown as pandoc writes it from a Word file ('#' headings, escapes, contents as links)", 17},
+        {"Markdown as pandoc writes it from a Word file whose headings are bold paragraphs ('**1. Roles**')", 17},
         {"Markdown as a web site exports it ('#' title, '##' sections, '*' bullets, a paragraph a line)", 17},
         {"bullets as 'o'", 17},
         {"bullets as '-'", 17},
