@@ -78,6 +78,8 @@ bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words
 bool in_capitals(std::string_view text);
 // In capitals, or every word of four letters or more starting with a capital.
 bool capitalised(std::string_view text);
+// How a line is cased: 2 in capitals, 1 in Title Case (capitalised), 0 otherwise.
+int case_style(std::string_view text);
 
 // What a line of a title page says: "Anytown Borough Council", "CONSTITUTION – PART 5" /
 // "Section 5.4", or the protocol's title ("Member/Officer Protocol").

@@ -351,6 +351,8 @@ bool capitalised(std::string_view text) {
     });
 }
 
+int case_style(std::string_view text) { return in_capitals(text) ? 2 : capitalised(text) ? 1 : 0; }
+
 std::string lower(std::string_view s) {
     std::string out(s);
     for (auto& c : out) c = to_lower(c);
@@ -2131,6 +2133,7 @@ struct TitlePage {
     std::vector<HeaderLine> kinds;  // what each line is
     bool title_in_place = false;    // the title came after the place on its line
     std::string label;              // "5A" before the title's words: its place in the Part
+    std::size_t title_goes_on = 0;  // a line taken as the title's last words, though it names nothing (0: none)
 };
 
 // The labels a title page puts before its facts ("Version: 2"), in lower case.
@@ -2497,6 +2500,26 @@ void warn_label_left_out(const SourcePos& pos, const std::string& label, const s
                       title + "')");
 }
 
+// "Protocol on Member and Officer" / "Relations" / "Introduction": a few words right under
+// the title (at `at`), in its case, over a heading, where the title stops short of what it
+// names (at a small word, or at whom it is for): the title wrapped (a section's heading would
+// have something under it).
+bool title_goes_on(const std::vector<Item>& items, std::size_t at) {
+    if (at + 2 >= items.size()) return false;
+    const Paragraph &title = items[at].para, &p = items[at + 1].para;
+    const Item& below = items[at + 2];
+    const std::vector<std::string> words = split_words(title.text);
+    static constexpr std::array<std::string_view, 14> short_of = {
+        "and",  "of",     "for",     "on",      "between",  "the",        "to",
+        "with", "member", "members", "officer", "officers", "councillor", "councillors"};
+    const std::string last = words.empty() ? "" : word_core(words.back().substr(words.back().rfind('/') + 1));
+    return std::find(short_of.begin(), short_of.end(), last) != short_of.end() &&
+           items[at + 1].marker.kind == MarkerKind::none && p.single_line && !p.after_gap &&
+           p.pos.line == title.pos.line + 1 && split_words(p.text).size() <= 3 && title_like(p, p.text, 3) &&
+           case_style(title.text) == case_style(p.text) && below.marker.kind == MarkerKind::none &&
+           below.para.single_line && (below.role == Role::heading || below.role == Role::numbered_heading);
+}
+
 TitlePage read_title_page(const std::vector<Item>& items, const std::string& council) {
     TitlePage page;
     bool named = false;  // a council or constitution line: what makes it a title page
@@ -2521,6 +2544,10 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
         if (kind == HeaderLine::other && named && page.title.empty() && !p.after_gap && before_body &&
             title_like(p, p.text, 16))
             kind = HeaderLine::title;
+        if (kind == HeaderLine::other && last_was_title && title_goes_on(items, i - 1)) {
+            kind = HeaderLine::title;
+            page.title_goes_on = i;
+        }
         if (kind == HeaderLine::other) break;
         if (kind == HeaderLine::title) {
             // a title wrapped over two lines is one title, on the next line; a second title
@@ -2544,9 +2571,12 @@ TitlePage read_title_page(const std::vector<Item>& items, const std::string& cou
                 // "Protocol" / "Chapel St Leonards Parish Council" / "PROTOCOL ON COUNCILLOR/OFFICER
                 // RELATIONSHIPS": a one-word label at the top of a page, the title that names
                 // the same thing in full below it: the full one is the title
+                // (nor is a line in another case: "Councillor-Officer Protocol" / "Close
+                // personal relationships" is the title and the first heading)
                 if (names_label_in_full(page.title, p.text)) {
                     page.title.clear();
-                } else if (!last_was_title || p.pos.line != last_line + 1) {
+                } else if (!last_was_title || p.pos.line != last_line + 1 ||
+                           case_style(items[i - 1].para.text) != case_style(p.text)) {
                     break;
                 }
             }
@@ -3288,6 +3318,11 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         const Paragraph& line = items[i].para;
         const HeaderLine kind = page.kinds[i];
         if (kind == HeaderLine::title) {  // the title is not dropped: it is the title
+            if (i == page.title_goes_on && i > 0)
+                diags.warning(path, line.pos,
+                              "'" + line.text +
+                                  "' taken as the title's last words, wrapped: it stands right under it, "
+                                  "in its case, over a heading (use --title)");
             if (line.text != page.title && names_label_in_full(line.text, page.title)) {
                 warn_label_left_out(line.pos, line.text, page.title, path, dropped, diags);
                 continue;
@@ -3321,6 +3356,17 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
 
     std::string title = page.title;
     std::size_t first = top;
+    // the title at `at` taken, its last words on the line under it (title_goes_on) too
+    const auto take_title_wrapped = [&](std::size_t at) {
+        if (!title_goes_on(items, at)) return;
+        title += " " + items[at + 1].para.text;
+        diags.warning(path, items[at + 1].para.pos,
+                      "'" + items[at + 1].para.text +
+                          "' taken as the title's last words, wrapped: it stands right under it, in its case, over a "
+                          "heading (use --title)");
+        first = at + 2;
+        if (start == at + 1) start = first;
+    };
     std::size_t names_it = items.size();
     std::optional<ConstitutionPlace> place = page.place;
     // The heading that names the protocol is its first numbered paragraph (the scan stops
@@ -3396,6 +3442,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                title_like(as_one_line(items[top].para), items[top].para.text, 16)) {
         title = items[top].para.text;
         first = top + 1;
+        take_title_wrapped(top);
         // (a line cut from a flattened document: where the title ends is a guess)
         if (top + 1 < items.size() && items[top + 1].para.pos.line == items[top].para.pos.line)
             diags.warning(path, items[top].para.pos,
@@ -3408,6 +3455,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         // a heading followed by another, or the only one: the document's title
         title = items[top].para.text;
         first = start = top + 1;
+        take_title_wrapped(top);
         // (a line that names a protocol or code is its title beyond doubt)
         if (header_line_kind(title) != HeaderLine::title)
             diags.warning(path, items[top].para.pos,
@@ -3443,6 +3491,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
             }
             title = items[at].para.text;
             first = at + 1;
+            take_title_wrapped(at);
             if (start <= at) {
                 // the title was read as a heading: the protocol starts at the next one, and
                 // sub-headings are sections when the title was the only heading in capitals

@@ -2046,6 +2046,20 @@ std::vector<Paragraph> join_lines(const std::vector<Line>& lines, const TextLayo
                                  (layout.gapless ? !last_number.empty() && items_from(index) >= 3
                                                  : (open && !starts) || (!open && items_from(index) >= 2))));
         starts = starts || item_line;
+        // (no other rule started a paragraph:)
+        // "Code of Practice for Member/Officer Relations" / "Media relations" or "MEDIA
+        // RELATIONS": the title, a line that names a protocol or code, and the next reads as a
+        // heading in another case (a title wrapped goes on in its own): the first heading
+        // (the council's name or a line or two of the title page may stand above it)
+        if (open && !starts && out.size() <= 2 && !sentences_seen && cur.single_line && m.kind == MarkerKind::none &&
+            detail::header_line_kind(last_line) == detail::HeaderLine::title && title_line(last_line) &&
+            title_line(line.text) && detail::case_style(last_line) != detail::case_style(line.text)) {
+            starts = true;
+            diags.warning(path, {line.number, 1},
+                          "'" + line.text +
+                              "' taken as a heading, not the title's last words: the title names a "
+                              "protocol or code, and this line is in another case");
+        }
         if (starts) {
             // (a paragraph that had room for this line's first word was ended: a blank line
             // after it is no page break inside it)

@@ -2483,3 +2483,75 @@ TEST_CASE("an indented passage in quotation marks under a lead-in is a quotation
             }
     CHECK(cases == 20);
 }
+
+// Found by the random mixes of layouts: a paragraph a line, no blank lines, the council's
+// name over the title ("Councillor-Officer Protocol") and the first heading right under it
+// ("Close personal relationships"): the two were read as one title wrapped over two lines,
+// the heading lost. A title wrapped goes on in its own case; a line in another case under a
+// title that names a protocol or code is the first heading (a warning says so). Generated:
+// titles in Title Case or capitals, headings in each other case, the council's name above
+// or not, numbered paragraphs or none; and titles wrapped over two lines in one case, which
+// stay one title.
+TEST_CASE("no blank lines: a heading under the title in another case is a heading, not the title's last words",
+          "[import][issue13]") {
+    const std::array<std::string, 3> titles = {"Councillor-Officer Protocol",
+                                               "Code of Practice for Member/Officer Relations",
+                                               "Protocol on Member and Officer Relations"};
+    const std::array<std::string, 3> headings = {"Close personal relationships", "Media relations",
+                                                 "Support for councillors"};
+    const auto cased = [](const std::string& s, int style) {
+        if (style == 2) return detail_upper(s);
+        if (style == 0) return s;
+        std::string out = s;  // Title Case: every word of four letters or more capitalised
+        for (std::size_t k = 0; k < out.size(); ++k)
+            if ((k == 0 || out[k - 1] == ' ') && out.find(' ', k) != k + 1 && out.find(' ', k) != k + 2 &&
+                out.find(' ', k) != k + 3)
+                out[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[k])));
+        return out;
+    };
+    int cases = 0;
+    for (const auto& title : titles)
+        for (const int title_style : {1, 2})
+            for (const auto& heading : headings)
+                for (const int heading_style : {0, 1, 2}) {
+                    if (heading_style == title_style) continue;
+                    for (const bool council : {false, true})
+                        for (const bool numbered : {false, true}) {
+                            std::string text = council ? "Anytown District Council\n" : "";
+                            text += cased(title, title_style) + "\n" + cased(heading, heading_style) + "\n";
+                            for (int s = 1; s <= 3; ++s) {
+                                if (s > 1) text += "Further matters number " + std::to_string(s) + "\n";
+                                for (int p = 1; p <= 3; ++p)
+                                    text += (numbered ? std::to_string(s) + "." + std::to_string(p) + " " : "") +
+                                            "Councillors and officers treat each other with respect in case " +
+                                            std::to_string(s) + "-" + std::to_string(p) + ".\n";
+                            }
+                            INFO(text);
+                            const Imported i = import_text(text, {.council = "Anytown District Council"});
+                            CHECK(i.result.protocol.meta.title == cased(title, title_style));
+                            REQUIRE(!i.sections.empty());
+                            CHECK(i.sections.front() == cased(heading, heading_style));
+                            CHECK(i.numbers.size() == 9u);
+                            ++cases;
+                        }
+                }
+    CHECK(cases == 144);
+    // a title wrapped over two lines in one case stays one title
+    for (const bool council : {false, true})
+        for (const int style : {1, 2}) {
+            std::string text = council ? "Anytown District Council\n" : "";
+            text += cased("Protocol on Member and Officer", style) + "\n" + cased("Relations", style) + "\n";
+            text += "Introduction\n1.1 Councillors and officers work together.\n1.2 They respect each other.\n";
+            INFO(text);
+            const Imported i = import_text(text, {.council = "Anytown District Council"});
+            CHECK(i.result.protocol.meta.title == cased("Protocol on Member and Officer Relations", style));
+            // (a title that names what it is for is whole: the lines under it are headings)
+            std::string whole = council ? "Anytown District Council\n" : "";
+            whole += cased("Member/Officer Protocol", style) + "\n" + cased("Introduction", style) + "\n" +
+                     cased("Purpose", style) + "\n1.1 Councillors and officers work together.\n";
+            INFO(whole);
+            const Imported w = import_text(whole, {.council = "Anytown District Council"});
+            CHECK(w.result.protocol.meta.title == cased("Member/Officer Protocol", style));
+            CHECK(!contains(w.warnings, "taken as the title's last words"));
+        }
+}
