@@ -2907,6 +2907,60 @@ int atx_level(std::string_view line) {
     return n >= 1 && n <= 6 && n + 1 < line.size() && line[n] == ' ' ? static_cast<int>(n) : 0;
 }
 
+// "=====" or "-----" (or "_____", "* * *"): a line of one mark repeated, three or more, no
+// words.
+bool rule_line(std::string_view text) {
+    std::size_t marks = 0;
+    for (char c : text) {
+        if (c == ' ') continue;
+        if (std::string_view("=-_*~").find(c) == std::string_view::npos || c != text[0]) return false;
+        ++marks;
+    }
+    return marks >= 3;
+}
+
+// "1. Introduction" / "---------------": a heading underlined, as plain text and Markdown
+// (setext) write one: the heading a paragraph of its own, "=" over the top level and "-"
+// under it, as "#" and "##" are; a rule that underlines nothing separates, and is dropped.
+// Neither is words. One warning says how many were read so.
+void read_underlined_headings(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped,
+                              Diagnostics& diags) {
+    std::size_t headings = 0, rules = 0;
+    const Line* first = nullptr;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        Line& rule = lines[i];
+        if (rule.blank || rule.junk || rule.table_row || !rule_line(rule.text)) continue;
+        rule.junk = true;
+        Line* above = i > 0 ? &lines[i - 1] : nullptr;
+        const bool underlines =
+            above && !above->blank && !above->junk && !above->table_row && above->heading_level == 0 &&
+            (title_line(std::string_view(above->text).substr(detail::read_marker(above->text).length)) ||
+             above->text.size() <= rule.text.size() + 3);
+        dropped.push_back({{rule.number, 1}, rule.text, underlines ? "heading's underline" : "rule"});
+        if (!underlines) {
+            ++rules;
+            continue;
+        }
+        above->heading_level = rule.text[0] == '=' ? 1 : 2;
+        if (!first) first = above;
+        ++headings;
+    }
+    if (headings > 0)
+        diags.warning(path, {first->number, 1},
+                      "'" + first->text + "' and " + std::to_string(headings - 1) +
+                          " more lines underlined ('====' or '----') read as headings, '=' the top level; the "
+                          "underlines are not words" +
+                          (rules > 0 ? ", nor the " + std::to_string(rules) + " rules that underline nothing" : ""));
+    else if (rules > 0)
+        for (const Line& l : lines)
+            if (l.junk && rule_line(l.text)) {
+                diags.warning(path, {l.number, 1},
+                              "dropped '" + l.text + "' and " + std::to_string(rules - 1) +
+                                  " more lines of one mark repeated: rules, not words");
+                break;
+            }
+}
+
 // A paragraph starting at `at` that is strong emphasis whole ("**1. Introduction**", how
 // pandoc's Markdown writes a bold paragraph: a Word file's heading where no heading style was
 // used): where its closing "**" is, or npos.
@@ -3489,6 +3543,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     std::vector<Line> lines = split_lines(readable.empty() ? text : readable);
     std::vector<Dropped> dropped;
     if (markdown) read_markdown_structure(lines, contents_links, yaml_title, yaml_subtitle, path, dropped, diags);
+    read_underlined_headings(lines, path, dropped, diags);
     drop_furniture(lines, path, dropped, diags);
     part_run_together_words(lines, path, diags);
     repair_number_glyphs(lines, path, diags);

@@ -221,6 +221,9 @@ struct Layout {
     // after it printed from 1 again ("1.1 1.2 bullets 1.1 1.2" for 1.1 to 1.4); a clerk
     // numbers them on
     bool restart_after_bullets = false;
+    // headings underlined as plain text (and Markdown's setext) writes them, "=" under the
+    // title and "-" under the rest, and a rule ("* * *") between sections
+    bool underlined_headings = false;
 };
 
 const std::vector<Layout>& layouts() {
@@ -312,6 +315,12 @@ const std::vector<Layout>& layouts() {
         add("numbering started again after each bulleted list, wrapped 72, no blank lines", [](Layout& x) {
             x.restart_after_bullets = true, x.wrap = 72, x.blank_lines = false, x.classes = {18, 25};
         });
+        add("headings underlined ('=' under the title, '-' under the rest), rules between sections", [](Layout& x) {
+            x.underlined_headings = true, x.classes = {25, 32};
+        });
+        add("headings underlined, rules between sections, no blank lines", [](Layout& x) {
+            x.underlined_headings = true, x.blank_lines = false, x.classes = {25, 32};
+        });
         add("plain integers through the document", [](Layout& x) { x.plain_integers = true, x.classes = {19}; });
         add("unnumbered, after the title and a covering report's points 1. to 3.", [](Layout& x) {
             x.numbering = Numbering::unnumbered, x.covering_report = 4, x.classes = {5, 20};
@@ -340,7 +349,9 @@ const std::vector<Layout>& layouts() {
             x.markdown = 1, x.table_form = "pipe", x.classes = {25, 32, 33};
         });
         add("Markdown as pandoc writes it from a Word file whose headings are bold paragraphs ('**1. Roles**')",
-            [](Layout& x) { x.markdown = 3, x.table_form = "pipe", x.classes = {25, 32, 33}; });
+            [](Layout& x) {
+                x.markdown = 3, x.table_form = "pipe", x.classes = {25, 32, 33};
+            });
         add("Markdown as a web site exports it ('#' title, '##' sections, '*' bullets, a paragraph a line)",
             [](Layout& x) {
                 x.markdown = 2, x.table_form = "pipe", x.classes = {25, 32, 33};
@@ -1888,6 +1899,20 @@ std::string render_text_as_typed(const Protocol& p, const Layout& layout) {
         }
     }
     if (layout.back_to_top && started) paras.push_back({"Back to top"});
+    if (layout.underlined_headings) {
+        std::vector<Para> underlined;
+        bool heading_seen = false;
+        for (const Para& para : paras) {
+            const bool title = para.text == p.meta.title;
+            if (para.heading && heading_seen) underlined.push_back({"\x01* * *"});
+            heading_seen = heading_seen || para.heading;
+            underlined.push_back(para);
+            if (!para.heading && !title) continue;
+            underlined.back().tight = true;
+            underlined.push_back({"\x01" + std::string(para.text.size(), title ? '=' : '-')});
+        }
+        paras = std::move(underlined);
+    }
     if (layout.web_page)
         for (std::size_t k = 1; k < furniture_lines(layout).size(); ++k) paras.push_back({furniture_lines(layout)[k]});
 
@@ -2348,6 +2373,8 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"heading glued to the paragraph before", 17},
         {"a blank line after every line", 16},
         {"numbering started again after each bulleted list", 17},
+        {"headings underlined ('=' under the title, '-' under the rest), rules between sections", 17},
+        {"headings underlined, rules between sections, no blank lines", 17},
         // (the 'non-' hyphen at a line end, as in "wrapped 72, no blank lines")
         {"numbering started again after each bulleted list, wrapped 72, no blank lines", 16},
         {"mojibake and split words", 17},
