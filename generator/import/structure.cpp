@@ -339,7 +339,15 @@ bool title_like(const Paragraph& p, std::string_view text, std::size_t max_words
     if (spaced > max_words) return false;
     const std::size_t words = word_count(text, max_words + 1);
     if (words == 0 || words > max_words) return false;
-    if (text.find(": ") != std::string_view::npos && !in_capitals(text) && !division_heading(text)) return false;
+    // ("Guidance for Councillors: Working with Officers", a title and its subtitle, is no
+    // "Field: value" line: what comes before the colon names a protocol or code, and what
+    // comes after it is words, not a date or a number: "Code of conduct: December 2021")
+    if (const std::size_t colon = text.find(": ");
+        colon != std::string_view::npos && !in_capitals(text) && !division_heading(text) &&
+        !(colon + 2 < text.size() && is_upper(text[colon + 2]) &&
+          std::none_of(text.begin() + static_cast<long>(colon), text.end(), [](char c) { return is_digit(c); }) &&
+          header_line_kind(text.substr(0, colon)) == HeaderLine::title))
+        return false;
     return !ends_with_small_word(text) && !reads_as_sentence(text);
 }
 

@@ -2555,3 +2555,37 @@ TEST_CASE("no blank lines: a heading under the title in another case is a headin
             CHECK(!contains(w.warnings, "taken as the title's last words"));
         }
 }
+
+// Seen on a council's guidance for councillors: the title and its subtitle on one line, a
+// colon between ("Guidance for Councillors: Working with Officers"), was read as a "Field:
+// value" line and the protocol came out 'Untitled protocol', the title a preamble. Before
+// the colon the words name a protocol, code or guidance; after it, words (a date or a
+// version there, "Code of conduct: December 2021", is not a title's).
+TEST_CASE("a title and its subtitle on one line, a colon between, is the title", "[import][issue13]") {
+    const std::array<std::string, 4> names = {"Guidance for Councillors", "Member/Officer Protocol", "Code of Practice",
+                                              "Councillor and Officer Relations"};
+    const std::array<std::string, 3> subtitles = {"Working with Officers", "How We Work Together",
+                                                  "Roles and Responsibilities"};
+    int cases = 0;
+    for (const auto& name : names)
+        for (const auto& subtitle : subtitles)
+            for (const bool council : {false, true})
+                for (const bool numbered : {false, true}) {
+                    const std::string title = name + ": " + subtitle;
+                    std::string text = (council ? "Anytown Borough Council\n\n" : "") + title + "\n\n";
+                    for (int s = 1; s <= 2; ++s) {
+                        text +=
+                            (numbered ? std::to_string(s) + ". " : "") + "Heading number " + std::to_string(s) + "\n\n";
+                        for (int p = 1; p <= 2; ++p)
+                            text += (numbered ? std::to_string(s) + "." + std::to_string(p) + " " : "") +
+                                    "Councillors and officers work together in case " + std::to_string(s) + "-" +
+                                    std::to_string(p) + ".\n\n";
+                    }
+                    INFO(text);
+                    const Imported i = import_text(text, {.council = "Anytown Borough Council"});
+                    CHECK(i.result.protocol.meta.title == title);
+                    CHECK(i.numbers.size() == 4u);
+                    ++cases;
+                }
+    CHECK(cases == 48);
+}
