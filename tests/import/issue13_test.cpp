@@ -2589,3 +2589,50 @@ TEST_CASE("a title and its subtitle on one line, a colon between, is the title",
                 }
     CHECK(cases == 48);
 }
+
+// Found on pandoc's plain text of Oxford's covering report: "Recommendation(s): To approve
+// ... for" / "Member/Officer relations for recommendation to Council", a blank line, then
+// "Name and contact details of author: ...": a field whose words end without a stop and the
+// next field were joined as one paragraph a page had broken, as a label of six words was not
+// read as a field's. Generated: labels of one to six words, values wrapped or not, with and
+// without a stop.
+TEST_CASE("a covering report's fields stay apart across blank lines, whatever their labels' length",
+          "[import][issue13]") {
+    const std::array<std::string, 6> labels = {"Wards",
+                                               "Key decision",
+                                               "Report approved by",
+                                               "Name of the author",
+                                               "Name of the report author",
+                                               "Name and contact details of author"};
+    // (the report's own paragraphs wrapped at 72, as pandoc's plain text is)
+    std::string background;
+    for (const auto& line :
+         greedy_wrap(model::split_words("As part of its agreed work programme the Standards Committee, at its "
+                                        "September meeting, reviewed and updated the Code of Practice for "
+                                        "Member/Officer relations. At the September meeting, the Committee asked "
+                                        "that the views of Trade Union representatives be sought on the Code, "
+                                        "and those views are set out below for the Committee to consider."),
+                     72, false))
+        background += (background.empty() ? "" : "\n") + line;
+    int cases = 0;
+    for (std::size_t k = 0; k < labels.size(); ++k)
+        for (const bool wrapped : {false, true})
+            for (const bool stop : {false, true}) {
+                std::string text =
+                    "Code of Practice for Member/Officer Relations\n\nTo: Standards Committee\n\n"
+                    "Date: 10 December 2010\n\n" +
+                    background + "\n\nRecommendation(s): To approve the revised Code of practice for" +
+                    std::string(wrapped ? "\n" : " ") + "Member/Officer relations for recommendation to Council" +
+                    (stop ? "." : "") + "\n\n" + labels[k] + ": Alec Dubberley, Democratic Services" +
+                    (wrapped ? "\n" : " ") + "Officer" + (stop ? "." : "") +
+                    "\n\nBackground papers: None identified\n\nCode of Practice for Member/Officer Relations\n\n"
+                    "1. Introduction\n\n1.1 Councillors and officers work together.\n\n"
+                    "1.2 They treat each other with respect.\n";
+                INFO(text);
+                const Imported i = import_text(text, {.council = "Oxford City Council"});
+                CHECK(contains(i.markdown, "\n\n" + labels[k] + ": Alec Dubberley"));
+                CHECK(i.numbers == std::vector<std::string>{"1.1", "1.2"});
+                ++cases;
+            }
+    CHECK(cases == 24);
+}
