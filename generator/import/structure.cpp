@@ -867,6 +867,12 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
             i = end;
         }
     }
+    // "(a) Briefings on agendas" / "  The executive directors ... will give briefings on ...
+    // chairs.": in a text that shows its bullets ("-   ", as pandoc's plain text does), an
+    // indented paragraph without one under a titled sub-item is the item's own words, not an
+    // item whose bullet was lost
+    const bool bullets_shown = std::any_of(items.begin(), items.end(), [](const Item& it) { return it.para.bullet; });
+    const auto own_paragraph = [&](std::size_t i) { return bullets_shown && ends_sentence(items[i].para.text); };
     std::vector<bool> introduced(items.size(), false);
     for (std::size_t i = 1; i < items.size(); ++i) {
         const Paragraph& before = items[i - 1].para;
@@ -986,7 +992,7 @@ std::vector<Item> classify(std::vector<Paragraph> paras) {
                     (i > 0 && items[i - 1].role == Role::bullet && items[i - 1].para.indented &&
                      !items[i - 1].para.bullet) ||
                     (i > 0 && items[i - 1].role == Role::label &&
-                     title_like(items[i - 1].para, items[i - 1].rest, 12)))) {
+                     title_like(items[i - 1].para, items[i - 1].rest, 12) && !own_paragraph(i)))) {
             // "... for example:" and then indented lines: the items of a list, their bullets
             // lost; so under a titled sub-item ("(a) General information and advice")
             it.role = Role::bullet;

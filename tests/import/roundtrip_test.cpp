@@ -360,8 +360,10 @@ const std::vector<Layout>& layouts() {
         add("bullets as '-'", [](Layout& x) { x.bullet_glyph = "-", x.classes = {31}; });
         add("bullets as '\xC2\xB7'", [](Layout& x) { x.bullet_glyph = "\xC2\xB7", x.classes = {31}; });
         add("our .docx (Word numbering)", [](Layout& x) { x.medium = Layout::Medium::docx, x.classes = {33}; });
+        // (every bullet item given back as one: pandoc shows the bullets, and indents an
+        // item's own paragraphs after its first without one)
         add("our .docx as pandoc's plain text (wrapped at 72, quotes indented)", [](Layout& x) {
-            x.medium = Layout::Medium::pandoc_plain, x.classes = {25, 33};
+            x.medium = Layout::Medium::pandoc_plain, x.bullets_counted = true, x.classes = {25, 33};
         });
         add("our PDF, pdftotext", [](Layout& x) { x.medium = Layout::Medium::pdf, x.classes = {29, 33}; });
         add("our .docx printed to PDF by LibreOffice, pdftotext", [](Layout& x) {
