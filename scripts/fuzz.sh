@@ -41,6 +41,12 @@ seed_corpus() {
   find tests -name '*.md' -not -path 'tests/bad-input/*' -size -64k -exec cp -n {} "$dir/" \;
   case "$target" in
     fuzz_text_import|fuzz_refs) [ -n "$seeds" ] && cp -n "$seeds"/*.txt "$dir/" ;;
+    fuzz_html_import)  # the templates' pages and a page of every test source, written by protopub
+      find tests templates -name '*.html' -size -256k -exec cp -n {} "$dir/" \;
+      local pages="$build/seed-html"
+      find tests -name '*.md' -not -path 'tests/bad-input/*' -size -16k -print0 |
+        xargs -0 -n1 -I{} "$build/protopub" build {} -o "$pages" --format html --quiet >/dev/null 2>&1 || true
+      [ -d "$pages" ] && cp -n "$pages"/*.html "$dir/" ;;
     fuzz_docx_import)
       find tests templates -name '*.docx' -size -256k -exec cp -n {} "$dir/" \;
       # a .docx of every test source, written by protopub itself

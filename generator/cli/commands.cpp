@@ -81,8 +81,8 @@ const std::vector<Command>& commands() {
          .run = run_build,
          .example = "protopub build protocol-source -o output --format html,pdf,docx,akn"},
         {.name = "import",
-         .operands = "INPUT.txt|INPUT.docx",
-         .summary = "turn a legacy plain-text or Word protocol into a source file",
+         .operands = "INPUT.txt|INPUT.docx|INPUT.html",
+         .summary = "turn a legacy plain-text, Word or web-page protocol into a source file",
          .options = {"-o", "--council", "--title", "--version", "--report"},
          .run = run_import,
          .example =

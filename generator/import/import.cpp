@@ -69,12 +69,8 @@ ImportResult import_bytes(std::string_view bytes, const std::string& path, const
         diags.error(path, {}, "this is a Rich Text (.rtf) file: save it as .docx (or as plain text) and import that");
         return {};
     }
-    if (looks_like_html(bytes)) {
-        diags.error(path, {},
-                    "this is a web page (HTML): open it in Word and save it as .docx, or save the page as "
-                    "plain text, and import that");
-        return {};
-    }
+    if (looks_like_html(bytes) || has_suffix(path, ".html") || has_suffix(path, ".htm"))
+        return showable(import_html(bytes, path, options, diags));
     if (bytes.rfind("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 0) == 0) {
         diags.error(path, {},
                     "this is an old Word .doc file: save it as .docx in Word (or convert it: "

@@ -39,7 +39,11 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
                          model::Diagnostics& diags);
 ImportResult import_docx(std::string_view bytes, const std::string& path, const ImportOptions& options,
                          model::Diagnostics& diags);
-// Chooses by content: a zip package is read as .docx, anything else as text; a .docx
+// A web page: the text it shows, read as import_text reads text.
+ImportResult import_html(std::string_view bytes, const std::string& path, const ImportOptions& options,
+                         model::Diagnostics& diags);
+// Chooses by content: a zip package is read as .docx, a web page (or a .html or .htm file) as
+// HTML, anything else as text; a .docx
 // name on something that is not a zip is an error.
 ImportResult import_bytes(std::string_view bytes, const std::string& path, const ImportOptions& options,
                           model::Diagnostics& diags);

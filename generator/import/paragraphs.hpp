@@ -12,6 +12,9 @@
 
 namespace protopub::import::detail {
 
+// `c` written as UTF-8.
+void append_utf8(std::string& out, char32_t c);
+
 struct Paragraph {
     std::string text;                   // the words, single-spaced; numbers and labels included
     model::Inlines inlines;             // formatted words (.docx); empty: made from `text`

@@ -2832,24 +2832,6 @@ int windows_1252_byte(char32_t c) {
     return -1;
 }
 
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
 // Windows-1252 text (windows_1252() said so) as UTF-8: each byte the character it stands for.
 std::string utf8_from_windows_1252(std::string_view text) {
     std::string out;
@@ -2860,7 +2842,7 @@ std::string utf8_from_windows_1252(std::string_view text) {
         if (b >= 0x80 && b < 0xA0)
             for (const auto& [shown, special] : windows_1252_specials)
                 if (special == b) c = shown;
-        append_utf8(out, c);
+        detail::append_utf8(out, c);
     }
     return out;
 }
@@ -2886,7 +2868,7 @@ std::string utf8_from_utf16(std::string_view text, std::size_t& bad) {
             return bad = at, std::string();
         }
         if (c == 0) return bad = at, std::string();
-        append_utf8(out, c);
+        detail::append_utf8(out, c);
     }
     return out;
 }

@@ -91,8 +91,11 @@ TEST_CASE("import: input that is not a protocol fails cleanly", "[import][errors
          "this is a protopub source already"},
         {"saved.rtf", "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} 1.1 Councillors\\par }\n",
          "this is a Rich Text (.rtf) file"},
-        {"page.html", "\n<!DOCTYPE html>\n<html><body><p>1.1 Councillors</p></body></html>\n",
-         "this is a web page (HTML)"},
+        // a web page is read for the text it shows: one with no protocol in it is refused as text is
+        {"page.html",
+         "\n<!DOCTYPE html>\n<html><head><title>1.1 Contact us</title><script>var x = '1.2 not shown';</script>"
+         "</head><body><nav><p>1.3 Home</p></nav><p>Phone us and we will call you back.</p></body></html>\n",
+         "no numbered paragraphs and no headings"},
         {"old.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12), "this is an old Word .doc file"},
         // words with neither a number nor a heading anywhere (an unnumbered protocol has
         // headings, and is imported with numbers assigned): nothing to keep as clauses

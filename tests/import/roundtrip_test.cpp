@@ -199,7 +199,17 @@ struct Layout {
     // our own .docx, a Word file with numbers typed (no Word numbering), or our PDF through pdftotext
     // office_pdf: our .docx printed to PDF by LibreOffice, as a council's Word file is printed
     // browser_pdf: our web page printed to PDF by a browser (Chromium, its print stylesheet)
-    enum class Medium { text, docx, typed_docx, pdf, office_pdf, browser_pdf, pandoc_plain } medium = Medium::text;
+    // html: a council's web page (site banner, menu and footer around <main>, entities)
+    enum class Medium {
+        text,
+        docx,
+        typed_docx,
+        pdf,
+        office_pdf,
+        browser_pdf,
+        pandoc_plain,
+        html
+    } medium = Medium::text;
     std::string pdftotext_flags;  // "", "-layout", "-raw"
     bool layout_table = false;  // typed_docx: numbered lines as rows of a borderless table, the number in its own cell
     // LAYOUTS.md classes 18-35
@@ -364,6 +374,9 @@ const std::vector<Layout>& layouts() {
         // item's own paragraphs after its first without one)
         add("our .docx as pandoc's plain text (wrapped at 72, quotes indented)", [](Layout& x) {
             x.medium = Layout::Medium::pandoc_plain, x.bullets_counted = true, x.classes = {25, 33};
+        });
+        add("a council's web page (HTML: banner, menu and footer around <main>, entities)", [](Layout& x) {
+            x.medium = Layout::Medium::html, x.classes = {1, 33};
         });
         add("our PDF, pdftotext", [](Layout& x) { x.medium = Layout::Medium::pdf, x.classes = {29, 33}; });
         add("our .docx printed to PDF by LibreOffice, pdftotext", [](Layout& x) {
@@ -1787,6 +1800,106 @@ std::string render_markdown(const Protocol& p, bool pandoc, bool bold_headings =
 
 std::string render_text_as_typed(const Protocol& p, const Layout& layout);
 
+// The protocol as a council's web site publishes it: a banner, a menu and a footer around
+// <main>, a style sheet and a script in the head, headings <h1> to <h3>, a clause's number
+// typed at the start of its first paragraph, bullets a <ul>, labelled items paragraphs of
+// their own, tables, quotations <blockquote>, and entities for quotation marks and dashes.
+std::string render_html_page(const Protocol& p) {
+    const auto esc = [](const std::string& t) {
+        std::string out;
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            const std::string_view rest = std::string_view(t).substr(i);
+            if (t[i] == '&')
+                out += "&amp;";
+            else if (t[i] == '<')
+                out += "&lt;";
+            else if (t[i] == '>')
+                out += "&gt;";
+            else if (rest.starts_with("\xE2\x80\x99"))
+                out += "&rsquo;", i += 2;
+            else if (rest.starts_with("\xE2\x80\x93"))
+                out += "&#8211;", i += 2;
+            else if (rest.starts_with("\xE2\x80\x9C"))
+                out += "&#x201C;", i += 2;
+            else
+                out += t[i];
+        }
+        return out;
+    };
+    const Layout plain;
+    std::string body;
+    std::function<void(const std::vector<Block>&, std::string)> add = [&](const std::vector<Block>& bs,
+                                                                          std::string lead) {
+        for (const auto& b : bs) {
+            if (b.kind == BlockKind::paragraph) {
+                body += "<p>" + esc(lead + plain_text(b.inlines)) + "</p>\n";
+            } else if (b.kind == BlockKind::list) {
+                if (!lead.empty()) body += "<p>" + esc(lead) + "</p>\n";
+                bool open = false;
+                for (const auto& item : b.items) {
+                    const bool bullet = b.list_style == ListStyle::bullet;
+                    if (bullet && !open) body += "<ul>\n", open = true;
+                    if (!bullet && open) body += "</ul>\n", open = false;
+                    if (bullet) {
+                        body += "<li>";
+                        add(item.blocks, "");
+                        body += "</li>\n";
+                    } else {
+                        const bool numbered = b.list_style == ListStyle::ordered && item.label.empty();
+                        add(item.blocks,
+                            (numbered ? std::to_string(&item - b.items.data() + 1) + "." : item.label) + " ");
+                    }
+                }
+                if (open) body += "</ul>\n";
+            } else if (b.kind == BlockKind::quote) {
+                body += "<blockquote>\n";
+                add(b.children, lead);
+                body += "</blockquote>\n";
+            } else if (b.kind == BlockKind::table) {
+                if (!lead.empty()) body += "<p>" + esc(lead) + "</p>\n";
+                body += "<table>\n";
+                for (std::size_t r = 0; r < b.rows.size(); ++r) {
+                    body += "<tr>";
+                    for (const auto& cell : b.rows[r].cells)
+                        body +=
+                            (r == 0 ? "<th>" : "<td>") + esc(plain_text(cell.inlines)) + (r == 0 ? "</th>" : "</td>");
+                    body += "</tr>\n";
+                }
+                body += "</table>\n";
+            }
+            lead.clear();
+        }
+    };
+    body += "<h1>" + esc(p.meta.title) + "</h1>\n";
+    for (const auto& s : p.sections) {
+        const std::string h = heading_line(s, plain);
+        if (!h.empty()) body += (s.level <= 2 ? "<h2>" : "<h3>") + esc(h) + (s.level <= 2 ? "</h2>\n" : "</h3>\n");
+        add(s.intro, "");
+        for (const auto& c : s.clauses) {
+            std::string lead = c.number.empty()        ? ""
+                               : c.number.text.empty() ? join_number(c.number.parts)
+                                                       : c.number.text;
+            if (!c.heading.empty()) {
+                body += "<p>" + esc((lead.empty() ? "" : lead + " ") + plain_text(c.heading)) + "</p>\n";
+                lead.clear();
+            }
+            add(c.blocks, lead.empty() ? "" : lead + " ");
+            if (c.blocks.empty() && !lead.empty()) body += "<p>" + esc(lead) + "</p>\n";
+        }
+    }
+    return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(p.meta.title) +
+           " | " + esc(p.meta.council) +
+           "</title>\n<style>\n.menu li { display: inline; } p::before { content: \"1.1 \"; }\n</style>\n"
+           "<script>\nif (a < b && c > d) { document.write(\"<p>Not words</p>\"); }\n</script>\n</head>\n<body>\n"
+           "<a class=\"skip\" href=\"#main\">Skip to main content</a>\n<header><p>" +
+           esc(p.meta.council) +
+           "</p></header>\n<nav class=\"menu\"><ul><li><a href=\"/\">Home</a></li><li><a href=\"/council\">Council "
+           "and democracy</a></li></ul></nav>\n<!-- the page's content -->\n<main id=\"main\">\n" +
+           body + "</main>\n<footer><p>&copy; " + esc(p.meta.council) +
+           "</p><form><label>Search <input "
+           "type=\"search\"></label><button>Go</button></form></footer>\n</body>\n</html>\n";
+}
+
 std::string render_text(const Protocol& p, const Layout& layout) {
     if (layout.markdown) return render_markdown(p, layout.markdown != 2, layout.markdown == 3);
     const std::string text = render_text_as_typed(p, layout);
@@ -2234,10 +2347,13 @@ Outcome round_trip(const std::string& name, const Protocol& source, const Layout
             const std::string cmd = "pandoc -s -t plain " + dir.file("in.docx") + " -o " + dir.file("out.txt");
             REQUIRE(std::system(cmd.c_str()) == 0);
             text = testing::read(dir.file("out.txt"));
+        } else if (layout.medium == Layout::Medium::html) {
+            text = render_html_page(want);
         } else {
             text = render_text(want, layout);
         }
-        r = import::import_text(text, "roundtrip.txt", options, diags);
+        r = layout.medium == Layout::Medium::html ? import::import_bytes(text, "roundtrip.html", options, diags)
+                                                  : import::import_text(text, "roundtrip.txt", options, diags);
     }
     if (const char* dump = std::getenv("ROUNDTRIP_DUMP"); dump && layout.name == dump)  // to look at one layout
         testing::write("/tmp/roundtrip-" + name + ".txt", text);
@@ -2345,6 +2461,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"sub-items a.", 17},
         {"our .docx (Word numbering)", 17},
         {"our .docx as pandoc's plain text (wrapped at 72, quotes indented)", 16},  // non- Councillors
+        {"a council's web page (HTML: banner, menu and footer around <main>, entities)", 17},
         {"breadcrumb numbered as a list", 17},
         {"a library site's preface", 17},
         {"a Word file laid out in a table, numbers in the first column", 17},
