@@ -148,12 +148,12 @@ public:
             } else if (html[i] == '&') {
                 std::string decoded;
                 const std::size_t taken = entity(html, i, decoded);
-                if (!hidden()) words(taken ? std::string_view(decoded) : std::string_view("&"));
+                if (skipping_ == 0) words(taken ? std::string_view(decoded) : std::string_view("&"));
                 i += taken ? taken : 1;
             } else {
                 std::size_t end = html.find_first_of("<&", i);
                 if (end == std::string_view::npos) end = html.size();
-                if (!hidden()) words(html.substr(i, end - i));
+                if (skipping_ == 0) words(html.substr(i, end - i));
                 i = end;
             }
         }
@@ -162,6 +162,7 @@ public:
         return out_;
     }
     std::size_t left_out() const { return left_out_; }
+    const std::vector<std::string>& furniture() const { return furniture_; }
     bool has_main() const { return has_main_; }
 
 private:
@@ -201,7 +202,7 @@ private:
         const std::size_t name_start = k;
         while (k < html.size() && (is_alnum(html[k]) || html[k] == '-')) ++k;
         if (k == name_start) {  // "a < b": a character of the text
-            if (!hidden()) words("<");
+            if (skipping_ == 0) words("<");
             return at + 1;
         }
         const std::string name = lower_name(html.substr(name_start, k - name_start));
@@ -210,6 +211,9 @@ private:
         // what a browser does not show as text: its content left out whole
         if (!closing && one_of(name, {"script", "style", "template", "noscript", "svg", "title", "textarea"})) {
             const std::size_t close = closing_tag(html, end, name);
+            // (the page's title names the council where its text does not: kept aside)
+            if (name == "title")
+                furniture_.push_back(model::trim(html.substr(end, std::min(close, html.size()) - end)));
             return close == std::string_view::npos ? html.size() : tag_end(html, close);
         }
         if (name == "main") {
@@ -299,6 +303,10 @@ private:
 
     // text, its runs of white space one space (as a browser shows them)
     void words(std::string_view s) {
+        if (outside_main_ && skipping_ == 0) {  // (the site's banner and footer: kept aside)
+            furniture_.emplace_back(s);
+            return;
+        }
         for (char c : s) {
             const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
             if (space) {
@@ -348,7 +356,7 @@ private:
 
     std::string out_, text_, lead_;
     std::vector<List> lists_;
-    std::vector<std::string> cells_;
+    std::vector<std::string> cells_, furniture_;
     std::size_t rows_ = 0, skipping_ = 0, left_out_ = 0;
     bool in_row_ = false, open_cell_ = false, outside_main_ = false, has_main_ = false;
     bool hidden() const { return skipping_ > 0 || outside_main_; }
@@ -368,7 +376,7 @@ ImportResult import_html(std::string_view bytes, const std::string& path, const 
                   "read as a web page: the text it shows, its headings, paragraphs, lists and tables" +
                       (without.empty() ? std::string() : ", without " + without) +
                       " (the lines and columns below are of that text; to see it: save the page as text)");
-    return import_text(text, path, options, diags);
+    return detail::import_text_with(text, path, options, diags, page.furniture());
 }
 
 }  // namespace protopub::import

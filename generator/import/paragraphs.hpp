@@ -145,6 +145,11 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
                             std::vector<Dropped> dropped, model::Diagnostics& diags,
                             const std::vector<std::string>& page_furniture = {});
 
+// import_text, with what a page prints around the text (a web page's title and banner)
+// for build_protocol's `page_furniture`.
+ImportResult import_text_with(std::string_view text, const std::string& path, const ImportOptions& options,
+                              model::Diagnostics& diags, const std::vector<std::string>& page_furniture);
+
 // Plain words -> inlines: web and e-mail addresses become links (as the source reader
 // would read them back), *words* become emphasis (plain text only: in Word, an
 // asterisk is an asterisk).

@@ -3742,6 +3742,11 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         std::map<std::string, int> in_furniture;
         for (const auto& text : page_furniture) count_councils(text, in_furniture);
         m.council = most_named(in_furniture);
+        if (!m.council.empty())
+            diags.note(path, {1, 1},
+                          "the council's name '" + m.council +
+                              "' is taken from what is printed around the text (a Word file's page headers, a web "
+                              "page's title or banner) (use --council to give it)");
     }
     m.constitution = place;
     if (m.council.empty()) {

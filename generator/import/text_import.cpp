@@ -3451,6 +3451,11 @@ std::size_t wrapped_at(const std::vector<Line>& lines) {
 
 ImportResult import_text(std::string_view text, const std::string& path, const ImportOptions& options,
                          Diagnostics& diags) {
+    return detail::import_text_with(text, path, options, diags, {});
+}
+
+ImportResult detail::import_text_with(std::string_view text, const std::string& path, const ImportOptions& options,
+                                      Diagnostics& diags, const std::vector<std::string>& page_furniture) {
     ImportResult result;
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.remove_prefix(3);
     const bool utf16 = text.size() >= 2 &&
@@ -3592,7 +3597,7 @@ ImportResult import_text(std::string_view text, const std::string& path, const I
     paras = detail::rejoin_broken(std::move(paras), last_length, layout.width, spaced ? longest : 0);
     move_footnotes(paras, path, diags);
     drop_printed_addresses(paras, path, dropped, diags);
-    return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags);
+    return detail::build_protocol(std::move(paras), path, options, std::move(dropped), diags, page_furniture);
 }
 
 }  // namespace protopub::import
