@@ -294,10 +294,25 @@ private:
             open_cell_ = !closing;
             return;
         }
-        if (one_of(name,
-                   {"p",       "div",    "section",    "article",  "main",   "header",  "footer", "aside", "blockquote",
-                    "address", "figure", "figcaption", "dl",       "dt",     "dd",      "pre",    "hr",    "body",
-                    "html",    "center", "caption",    "fieldset", "legend", "details", "summary"}))
+        // "<dt>Version</dt><dd>2</dd>": a term and what it says, "Version: 2", as a title
+        // page's facts are written in text
+        if (name == "dt") {
+            if (closing) {
+                text_ = model::trim(text_) + ": ";
+                in_term_ = true;
+            } else {
+                end_block();
+            }
+            return;
+        }
+        if (name == "dd") {
+            if (closing || !in_term_) end_block();
+            in_term_ = false;
+            return;
+        }
+        if (one_of(name, {"p",          "div",     "section", "article",    "main",   "header",  "footer", "aside",
+                          "blockquote", "address", "figure",  "figcaption", "dl",     "pre",     "hr",     "body",
+                          "html",       "center",  "caption", "fieldset",   "legend", "details", "summary"}))
             end_block();
     }
 
@@ -359,6 +374,7 @@ private:
     std::vector<std::string> cells_, furniture_;
     std::size_t rows_ = 0, skipping_ = 0, left_out_ = 0;
     bool in_row_ = false, open_cell_ = false, outside_main_ = false, has_main_ = false;
+    bool in_term_ = false;  // a <dt>'s words are open, its <dd> to follow on their line
     bool hidden() const { return skipping_ > 0 || outside_main_; }
 };
 

@@ -78,15 +78,18 @@ TEST_CASE("a web page: lists numbered, lettered and bulleted, and a table, as th
     CHECK(!has(p.markdown, "\xC2\xA9"));  // (the site's footer, outside <main>)
 }
 
-TEST_CASE("a web page: the council's name from the page's title or banner when the text names none", "[import][html]") {
+TEST_CASE("a web page: the council's name from the page's title or banner, its facts from a definition list",
+          "[import][html]") {
     model::Diagnostics diags;
     const import::ImportResult r = import::import_bytes(
         "<!DOCTYPE html><html><head><title>Member/Officer Protocol | Westbridge District Council</title></head>"
         "<body><header><p>Westbridge District Council</p></header><main><h1>Member/Officer Protocol</h1>"
+        "<dl><div><dt>Version</dt><dd>3</dd></div><div><dt>Status</dt><dd><span>Draft</span></dd></div></dl>"
         "<h2>1. Roles</h2><p>1.1 Councillors set policy.</p><p>1.2 Officers advise.</p></main></body></html>",
         "page.html", {}, diags);
     REQUIRE(r.ok);
     CHECK(r.protocol.meta.council == "Westbridge District Council");
+    CHECK(r.protocol.meta.version == "3");  // (a <dt> and its <dd> are "Version: 3", a title page's fact)
     std::string notes;
     for (const auto& d : diags.items()) notes += d.message + "\n";
     CHECK(has(notes, "taken from what is printed around the text"));
