@@ -82,42 +82,6 @@ Level read_level(const pugi::xml_node& l) {
     return level;
 }
 
-std::string roman(int n, bool upper) {
-    static const std::array<std::pair<int, const char*>, 13> table = {{{1000, "m"},
-                                                                       {900, "cm"},
-                                                                       {500, "d"},
-                                                                       {400, "cd"},
-                                                                       {100, "c"},
-                                                                       {90, "xc"},
-                                                                       {50, "l"},
-                                                                       {40, "xl"},
-                                                                       {10, "x"},
-                                                                       {9, "ix"},
-                                                                       {5, "v"},
-                                                                       {4, "iv"},
-                                                                       {1, "i"}}};
-    std::string out;
-    for (const auto& [value, letters] : table)
-        while (n >= value) out += letters, n -= value;
-    if (upper)
-        for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string format_counter(int n, const std::string& format) {
-    // a hostile w:start must not make a numeral of a million letters
-    if (n <= 0 || n > 3999) return std::to_string(n);
-    if (format == "lowerLetter" || format == "upperLetter") {
-        // a, b, ..., z, aa, bb, ... as Word counts
-        const char base = format == "lowerLetter" ? 'a' : 'A';
-        return std::string(static_cast<std::size_t>((n - 1) / 26 + 1), static_cast<char>(base + (n - 1) % 26));
-    }
-    if (format == "lowerRoman") return roman(n, false);
-    if (format == "upperRoman") return roman(n, true);
-    if (format == "none") return "";
-    return std::to_string(n);
-}
-
 // The numbers Word displays: one counter per level of every list (w:abstractNum), so
 // list instances (w:num) of the same list number on from each other, unless an instance
 // restarts a level (w:startOverride); using a level restarts the levels below it.
@@ -202,7 +166,7 @@ public:
                 const Level* lv = level_at(l);
                 const int value = counters.count(l) ? counters[l] : start_of(l);
                 const std::string format = level->legal || !lv ? "decimal" : lv->format;
-                out += format_counter(value, format);
+                out += detail::format_counter(value, format);
                 ++i;
             } else {
                 out += pattern[i];

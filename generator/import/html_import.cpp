@@ -1,10 +1,11 @@
 // Import of a web page (a council's protocol published as HTML, saved from a browser): the
 // text the page shows, its blocks written as the Markdown the text importer reads (headings
 // "#" to "######", paragraphs between blank lines, list items "- " or "3. " or "b. ", table
-// rows "| a | b |"), so that every rule of plain text applies to it too. What a page shows
-// but is no part of the text (its scripts, styles, navigation menus and forms) is left out
-// and counted in a warning; the page's furniture in its text (breadcrumbs, "Back to top")
-// is the text importer's, as for a page copied as text.
+// rows "| a | b |"), so that every rule of plain text applies to it too. What is no part of
+// the text (its scripts and styles, navigation menus and forms, and what stands outside
+// <main> where a page marks its main content) is left out, with a warning; the page's
+// furniture in its text (breadcrumbs, "Back to top") is the text importer's, as for a page
+// copied as text.
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -22,13 +23,6 @@ namespace {
 
 using model::ascii::is_alnum;
 using model::ascii::is_digit;
-using model::ascii::to_lower;
-
-std::string lower_name(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = to_lower(c);
-    return out;
-}
 
 bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
     for (std::string_view n : names)
@@ -81,45 +75,22 @@ struct List {
     int next = 1;
 };
 
-// "iv" for 4 (1 to 3999).
-std::string roman(int n) {
-    static constexpr std::array<std::pair<int, std::string_view>, 13> parts = {{{1000, "m"},
-                                                                                {900, "cm"},
-                                                                                {500, "d"},
-                                                                                {400, "cd"},
-                                                                                {100, "c"},
-                                                                                {90, "xc"},
-                                                                                {50, "l"},
-                                                                                {40, "xl"},
-                                                                                {10, "x"},
-                                                                                {9, "ix"},
-                                                                                {5, "v"},
-                                                                                {4, "iv"},
-                                                                                {1, "i"}}};
-    std::string out;
-    for (const auto& [value, letters] : parts)
-        while (n >= value) out += letters, n -= value;
-    return out;
-}
-
+// An item's mark as the page shows it: "- " in a <ul>, "3. " "c. " "iii. " in an <ol> of
+// that type.
 std::string item_marker(List& list) {
     const int n = list.next++;
     if (!list.ordered) return "- ";
-    std::string number;
-    if ((list.type == 'a' || list.type == 'A') && n >= 1 && n <= 26)
-        number = std::string(1, static_cast<char>((list.type == 'a' ? 'a' : 'A') + n - 1));
-    else if ((list.type == 'i' || list.type == 'I') && n >= 1 && n < 4000) {
-        number = roman(n);
-        if (list.type == 'I')
-            for (auto& c : number) c = static_cast<char>(c - 'a' + 'A');
-    } else
-        number = std::to_string(n);
-    return number + ". ";
+    const std::string_view format = list.type == 'a'   ? "lowerLetter"
+                                    : list.type == 'A' ? "upperLetter"
+                                    : list.type == 'i' ? "lowerRoman"
+                                    : list.type == 'I' ? "upperRoman"
+                                                       : "decimal";
+    return detail::format_counter(n, format) + ". ";
 }
 
 // The value of attribute `name` in a tag's attributes ("type=a", `start="3"`), or "".
 std::string attribute(std::string_view attrs, std::string_view name) {
-    const std::string lowered = lower_name(attrs);
+    const std::string lowered = detail::lower(attrs);
     for (std::size_t at = lowered.find(name); at != std::string::npos; at = lowered.find(name, at + 1)) {
         if (at > 0 && is_alnum(lowered[at - 1])) continue;
         std::size_t k = at + name.size();
@@ -185,8 +156,7 @@ private:
     // where "</name" (in any case) is, from `from` on, or npos
     static std::size_t closing_tag(std::string_view html, std::size_t from, std::string_view name) {
         for (std::size_t k = html.find("</", from); k != std::string_view::npos; k = html.find("</", k + 2)) {
-            const std::string_view candidate = html.substr(k + 2, name.size());
-            if (candidate.size() == name.size() && lower_name(candidate) == name) return k;
+            if (detail::equals_ignore_case(html.substr(k + 2, name.size()), name)) return k;
         }
         return std::string_view::npos;
     }
@@ -205,7 +175,7 @@ private:
             if (skipping_ == 0) words("<");
             return at + 1;
         }
-        const std::string name = lower_name(html.substr(name_start, k - name_start));
+        const std::string name = detail::lower(html.substr(name_start, k - name_start));
         const std::size_t end = tag_end(html, k);
         const std::string_view attrs = html.substr(k, end - k);
         // what a browser does not show as text: its content left out whole

@@ -1,5 +1,7 @@
 // Plain words -> inlines, the way the source reader reads them back: web addresses and
 // e-mail addresses are links (GFM autolinks), *words* are emphasis.
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 
@@ -8,6 +10,12 @@
 #include "model/text.hpp"
 
 namespace protopub::import::detail {
+
+bool equals_ignore_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
 
 void append_utf8(std::string& out, char32_t c) {
     if (c < 0x80) {
@@ -27,6 +35,45 @@ void append_utf8(std::string& out, char32_t c) {
     }
 }
 
+namespace {
+
+std::string roman(int n, bool upper) {
+    static const std::array<std::pair<int, const char*>, 13> table = {{{1000, "m"},
+                                                                       {900, "cm"},
+                                                                       {500, "d"},
+                                                                       {400, "cd"},
+                                                                       {100, "c"},
+                                                                       {90, "xc"},
+                                                                       {50, "l"},
+                                                                       {40, "xl"},
+                                                                       {10, "x"},
+                                                                       {9, "ix"},
+                                                                       {5, "v"},
+                                                                       {4, "iv"},
+                                                                       {1, "i"}}};
+    std::string out;
+    for (const auto& [value, letters] : table)
+        while (n >= value) out += letters, n -= value;
+    if (upper)
+        for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+}  // namespace
+
+std::string format_counter(int n, std::string_view format) {
+    // (a hostile start, w:start or <ol start>, must not make a numeral of a million letters)
+    if (n <= 0 || n > 3999) return std::to_string(n);
+    if (format == "lowerLetter" || format == "upperLetter") {
+        // a, b, ..., z, aa, bb, ... as Word counts
+        const char base = format == "lowerLetter" ? 'a' : 'A';
+        return std::string(static_cast<std::size_t>((n - 1) / 26 + 1), static_cast<char>(base + (n - 1) % 26));
+    }
+    if (format == "lowerRoman") return roman(n, false);
+    if (format == "upperRoman") return roman(n, true);
+    if (format == "none") return "";
+    return std::to_string(n);
+}
 
 using namespace protopub::model;
 

@@ -12,8 +12,13 @@
 
 namespace protopub::import::detail {
 
+// The same letters, whatever their case (ASCII).
+bool equals_ignore_case(std::string_view a, std::string_view b);
 // `c` written as UTF-8.
 void append_utf8(std::string& out, char32_t c);
+// A list's counter `n` as Word's w:numFmt `format` shows it ("decimal", "lowerLetter",
+// "upperLetter", "lowerRoman", "upperRoman", "none"): 3 -> "3", "c", "C", "iii", "III", "".
+std::string format_counter(int n, std::string_view format);
 
 struct Paragraph {
     std::string text;                   // the words, single-spaced; numbers and labels included

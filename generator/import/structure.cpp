@@ -2079,12 +2079,11 @@ void number_on_where_restarted(Protocol& p, const std::string& path, Diagnostics
                 shifts.erase(shifts.lower_bound(level), shifts.end());
                 shifts[level] = {prefix, by};
                 parts = shifted(c.number.parts);
+                std::vector<int> before = prefix;
+                before.push_back(by);
                 diags.warning(path, c.number_pos,
                               "the numbering starts again at " + c.number.text + ", a number already used: numbered " +
-                                  join_number(parts) + " and on, after " + join_number([&] {
-                                      prefix.push_back(by);
-                                      return prefix;
-                                  }()) +
+                                  join_number(parts) + " and on, after " + join_number(before) +
                                   ", so that every number is used once");
             }
             for (std::size_t k = 0; k < parts.size(); ++k)
@@ -2532,6 +2531,14 @@ bool title_goes_on(const std::vector<Item>& items, std::size_t at) {
            p.pos.line == title.pos.line + 1 && split_words(p.text).size() <= 3 && title_like(p, p.text, 3) &&
            case_style(title.text) == case_style(p.text) && below.marker.kind == MarkerKind::none &&
            below.para.single_line && (below.role == Role::heading || below.role == Role::numbered_heading);
+}
+
+// The warning for the line title_goes_on took as the title's last words.
+void warn_title_goes_on(const Paragraph& line, const std::string& path, Diagnostics& diags) {
+    diags.warning(path, line.pos,
+                  "'" + line.text +
+                      "' taken as the title's last words, wrapped: it stands right under it, in its case, over a "
+                      "heading (use --title)");
 }
 
 TitlePage read_title_page(const std::vector<Item>& items, const std::string& council) {
@@ -3332,11 +3339,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         const Paragraph& line = items[i].para;
         const HeaderLine kind = page.kinds[i];
         if (kind == HeaderLine::title) {  // the title is not dropped: it is the title
-            if (i == page.title_goes_on && i > 0)
-                diags.warning(path, line.pos,
-                              "'" + line.text +
-                                  "' taken as the title's last words, wrapped: it stands right under it, "
-                                  "in its case, over a heading (use --title)");
+            if (i == page.title_goes_on && i > 0) warn_title_goes_on(line, path, diags);
             if (line.text != page.title && names_label_in_full(line.text, page.title)) {
                 warn_label_left_out(line.pos, line.text, page.title, path, dropped, diags);
                 continue;
@@ -3374,10 +3377,7 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
     const auto take_title_wrapped = [&](std::size_t at) {
         if (!title_goes_on(items, at)) return;
         title += " " + items[at + 1].para.text;
-        diags.warning(path, items[at + 1].para.pos,
-                      "'" + items[at + 1].para.text +
-                          "' taken as the title's last words, wrapped: it stands right under it, in its case, over a "
-                          "heading (use --title)");
+        warn_title_goes_on(items[at + 1].para, path, diags);
         first = at + 2;
         if (start == at + 1) start = first;
     };
@@ -3744,9 +3744,9 @@ ImportResult build_protocol(std::vector<Paragraph> paragraphs, const std::string
         m.council = most_named(in_furniture);
         if (!m.council.empty())
             diags.note(path, {1, 1},
-                          "the council's name '" + m.council +
-                              "' is taken from what is printed around the text (a Word file's page headers, a web "
-                              "page's title or banner) (use --council to give it)");
+                       "the council's name '" + m.council +
+                           "' is taken from what is printed around the text (a Word file's page headers, a web "
+                           "page's title or banner) (use --council to give it)");
     }
     m.constitution = place;
     if (m.council.empty()) {

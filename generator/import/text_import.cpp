@@ -158,11 +158,7 @@ std::vector<Line> split_lines(std::string_view text) {
     return lines;
 }
 
-bool equals_ignore_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
+using detail::equals_ignore_case;
 
 bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -2908,7 +2904,7 @@ bool rule_line(std::string_view text) {
 void read_underlined_headings(std::vector<Line>& lines, const std::string& path, std::vector<Dropped>& dropped,
                               Diagnostics& diags) {
     std::size_t headings = 0, rules = 0;
-    const Line* first = nullptr;
+    const Line *first = nullptr, *first_rule = nullptr;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& rule = lines[i];
         if (rule.blank || rule.junk || rule.table_row || !rule_line(rule.text)) continue;
@@ -2920,7 +2916,7 @@ void read_underlined_headings(std::vector<Line>& lines, const std::string& path,
              above->text.size() <= rule.text.size() + 3);
         dropped.push_back({{rule.number, 1}, rule.text, underlines ? "heading's underline" : "rule"});
         if (!underlines) {
-            ++rules;
+            if (rules++ == 0) first_rule = &rule;
             continue;
         }
         above->heading_level = rule.text[0] == '=' ? 1 : 2;
@@ -2934,13 +2930,9 @@ void read_underlined_headings(std::vector<Line>& lines, const std::string& path,
                           "underlines are not words" +
                           (rules > 0 ? ", nor the " + std::to_string(rules) + " rules that underline nothing" : ""));
     else if (rules > 0)
-        for (const Line& l : lines)
-            if (l.junk && rule_line(l.text)) {
-                diags.warning(path, {l.number, 1},
-                              "dropped '" + l.text + "' and " + std::to_string(rules - 1) +
-                                  " more lines of one mark repeated: rules, not words");
-                break;
-            }
+        diags.warning(path, {first_rule->number, 1},
+                      "dropped '" + first_rule->text + "' and " + std::to_string(rules - 1) +
+                          " more lines of one mark repeated: rules, not words");
 }
 
 // A paragraph starting at `at` that is strong emphasis whole ("**1. Introduction**", how
@@ -2955,17 +2947,24 @@ std::size_t bold_paragraph_close(std::string_view text, std::size_t at) {
     return end - 2;
 }
 
+// The start of the first paragraph in bold whole from `from` on (a paragraph's start), or npos.
+std::size_t next_bold_paragraph(std::string_view text, std::size_t from) {
+    if (bold_paragraph_close(text, from) != std::string_view::npos) return from;
+    for (std::size_t at = text.find("\n\n**", from); at != std::string_view::npos; at = text.find("\n\n**", at + 2))
+        if (bold_paragraph_close(text, at + 2) != std::string_view::npos) return at + 2;
+    return std::string_view::npos;
+}
+
 // Markdown text (pandoc's from a Word file, a site's export): two headings written "#" or
 // "##" or more at a line's start say so, or two paragraphs in bold whole.
-bool markdown_text(std::string_view text) {
+// `first_bold`: next_bold_paragraph(text, 0).
+bool markdown_text(std::string_view text, std::size_t first_bold) {
     int headings = text.starts_with('#') && atx_level(text.substr(0, 8)) > 0;
     for (std::size_t at = text.find("\n#"); at != std::string_view::npos && headings < 2; at = text.find("\n#", at + 1))
         headings += atx_level(text.substr(at + 1, 8)) > 0;
-    int bold = bold_paragraph_close(text, 0) != std::string_view::npos;
-    for (std::size_t at = text.find("\n\n**"); at != std::string_view::npos && bold < 2 && headings < 2;
-         at = text.find("\n\n**", at + 2))
-        bold += bold_paragraph_close(text, at + 2) != std::string_view::npos;
-    return headings >= 2 || bold >= 2;
+    if (headings >= 2) return true;
+    const std::size_t after = first_bold == std::string_view::npos ? first_bold : text.find("\n\n", first_bold);
+    return after != std::string_view::npos && next_bold_paragraph(text, after + 2) != std::string_view::npos;
 }
 
 // "[^12]", a Markdown footnote's mark (in the text, and before its note at the end): the
@@ -3502,14 +3501,11 @@ ImportResult detail::import_text_with(std::string_view text, const std::string& 
         decoded = utf8_from_windows_1252(text);
         text = decoded;
     }
-    const bool markdown = markdown_text(text);
+    const std::size_t bold = next_bold_paragraph(text, 0);
+    const bool markdown = markdown_text(text, bold);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> contents_links;
     std::uint32_t yaml_title = 0, yaml_subtitle = 0;
     if (markdown) {
-        std::size_t bold = bold_paragraph_close(text, 0) != std::string_view::npos ? 0 : std::string_view::npos;
-        for (std::size_t at = text.find("\n\n**"); bold == std::string_view::npos && at != std::string_view::npos;
-             at = text.find("\n\n**", at + 2))
-            if (bold_paragraph_close(text, at + 2) != std::string_view::npos) bold = at + 2;
         if (bold != std::string_view::npos)
             diags.warning(
                 path,

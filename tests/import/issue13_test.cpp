@@ -2573,14 +2573,8 @@ TEST_CASE("a title and its subtitle on one line, a colon between, is the title",
                 for (const bool numbered : {false, true}) {
                     const std::string title = name + ": " + subtitle;
                     std::string text = (council ? "Anytown Borough Council\n\n" : "") + title + "\n\n";
-                    for (int s = 1; s <= 2; ++s) {
-                        text +=
-                            (numbered ? std::to_string(s) + ". " : "") + "Heading number " + std::to_string(s) + "\n\n";
-                        for (int p = 1; p <= 2; ++p)
-                            text += (numbered ? std::to_string(s) + "." + std::to_string(p) + " " : "") +
-                                    "Councillors and officers work together in case " + std::to_string(s) + "-" +
-                                    std::to_string(p) + ".\n\n";
-                    }
+                    for (int s = 1; s <= 2; ++s)
+                        text += headed_paragraphs("Heading number " + std::to_string(s), s, numbered, 2);
                     INFO(text);
                     const Imported i = import_text(text, {.council = "Anytown Borough Council"});
                     CHECK(i.result.protocol.meta.title == title);

@@ -1365,6 +1365,11 @@ std::string in_number_font(std::string number, const Layout& layout) {
     return number;
 }
 
+// A clause's number as its source writes it ("" for none).
+std::string number_written(const Clause& c) {
+    return c.number.empty() ? "" : c.number.text.empty() ? join_number(c.number.parts) : c.number.text;
+}
+
 std::string number_as_printed(const Clause& c, const Layout& layout) {
     if (c.number.empty() || layout.numbering == Numbering::unnumbered) return "";
     if (layout.lettered_parts && c.number.parts.size() >= 2 && c.number.parts[0] <= 26)
@@ -1372,8 +1377,7 @@ std::string number_as_printed(const Clause& c, const Layout& layout) {
     if (layout.gap_markers && c.number.text.empty()) return "";  // left out of the extract
     if (layout.lost_numbers == "ones") return "1.";
     if (layout.lost_numbers == "dashes") return "-";
-    if (layout.numbering != Numbering::restart)
-        return in_number_font(c.number.text.empty() ? join_number(c.number.parts) : c.number.text, layout);
+    if (layout.numbering != Numbering::restart) return in_number_font(number_written(c), layout);
     // (a level less already where no heading stands above: see transform)
     std::vector<int> rest(c.number.parts.begin() + (c.number.parts.size() > 1), c.number.parts.end());
     if (rest.size() > 1) return join_number(rest);
@@ -1782,9 +1786,7 @@ std::string render_markdown(const Protocol& p, bool pandoc, bool bold_headings =
                              (pandoc ? pandoc_escaped(h) : h));
         add(s.intro, "");
         for (const auto& c : s.clauses) {
-            std::string lead = c.number.empty()        ? ""
-                               : c.number.text.empty() ? join_number(c.number.parts)
-                                                       : c.number.text;
+            std::string lead = number_written(c);
             if (!c.heading.empty()) {
                 blocks.push_back(wrapped("", "", (lead.empty() ? "" : lead + " ") + plain_text(c.heading)));
                 lead.clear();
@@ -1876,9 +1878,7 @@ std::string render_html_page(const Protocol& p) {
         if (!h.empty()) body += (s.level <= 2 ? "<h2>" : "<h3>") + esc(h) + (s.level <= 2 ? "</h2>\n" : "</h3>\n");
         add(s.intro, "");
         for (const auto& c : s.clauses) {
-            std::string lead = c.number.empty()        ? ""
-                               : c.number.text.empty() ? join_number(c.number.parts)
-                                                       : c.number.text;
+            std::string lead = number_written(c);
             if (!c.heading.empty()) {
                 body += "<p>" + esc((lead.empty() ? "" : lead + " ") + plain_text(c.heading)) + "</p>\n";
                 lead.clear();
