@@ -2956,13 +2956,24 @@ std::size_t next_bold_paragraph(std::string_view text, std::size_t from) {
 }
 
 // Markdown text (pandoc's from a Word file, a site's export): two headings written "#" or
-// "##" or more at a line's start say so, or two paragraphs in bold whole.
+// "##" or more at a line's start say so, or pandoc's front matter ("---" / "title: ...")
+// over a heading so written or underlined ("===", "---": --markdown-headings=setext), or two
+// paragraphs in bold whole. (Underlined headings alone are plain text's too.)
 // `first_bold`: next_bold_paragraph(text, 0).
 bool markdown_text(std::string_view text, std::size_t first_bold) {
     int headings = text.starts_with('#') && atx_level(text.substr(0, 8)) > 0;
     for (std::size_t at = text.find("\n#"); at != std::string_view::npos && headings < 2; at = text.find("\n#", at + 1))
         headings += atx_level(text.substr(at + 1, 8)) > 0;
     if (headings >= 2) return true;
+    if (text.starts_with("---\n") && text.find("\n---", 3) != std::string_view::npos) {
+        for (std::string_view underline : {"\n===", "\n---"})
+            for (std::size_t at = text.find(underline, text.find("\n---", 3) + 4);
+                 at != std::string_view::npos && headings == 0; at = text.find(underline, at + 1)) {
+                const std::size_t end = std::min(text.find('\n', at + 1), text.size());
+                headings += text[at - 1] != '\n' && rule_line(text.substr(at + 1, end - at - 1));
+            }
+        if (headings > 0) return true;
+    }
     const std::size_t after = first_bold == std::string_view::npos ? first_bold : text.find("\n\n", first_bold);
     return after != std::string_view::npos && next_bold_paragraph(text, after + 2) != std::string_view::npos;
 }
@@ -2996,6 +3007,7 @@ std::string markdown_words(std::string_view text, std::vector<std::pair<std::uin
     std::uint32_t line = 1;
     std::size_t paragraph_start = 0;                  // where the paragraph `out` is in started (in `out`)
     bool table_row = false;                           // "| Role | Duty |", "|---|---|": dashes are a table's rule
+    bool rule = false;                                // "-----" under a heading, "---": dashes, no words
     std::size_t bold_close = std::string_view::npos;  // the closing "**" of a paragraph in bold whole
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (i == bold_close) {  // (its words are the paragraph: a heading's, as Word had it)
@@ -3005,6 +3017,7 @@ std::string markdown_words(std::string_view text, std::vector<std::pair<std::uin
         const bool line_start = i == 0 || text[i - 1] == '\n';
         if (line_start) {
             table_row = text[i] == '|';
+            rule = rule_line(text.substr(i, std::min(text.find('\n', i), text.size()) - i));
             std::size_t k = i;
             while (k < text.size() && text[k] == '>') k += k + 1 < text.size() && text[k + 1] == ' ' ? 2 : 1;
             i = k;
@@ -3061,7 +3074,7 @@ std::string markdown_words(std::string_view text, std::vector<std::pair<std::uin
                 out += opens ? "\xE2\x80\x9C" : "\xE2\x80\x9D";
             else
                 out += opens && word_after ? "\xE2\x80\x98" : "\xE2\x80\x99";
-        } else if (smart && c == '-' && text.substr(i, 2) == "--" && !table_row) {
+        } else if (smart && c == '-' && text.substr(i, 2) == "--" && !table_row && !rule) {
             const bool em = text.substr(i, 3) == "---";
             out += em ? "\xE2\x80\x94" : "\xE2\x80\x93";
             i += em ? 2 : 1;
@@ -3124,7 +3137,9 @@ bool starts_markdown_block(std::string_view line) {
     const std::size_t at = line.find_first_not_of(' ');
     if (at == std::string_view::npos) return true;
     line.remove_prefix(at);
-    if (atx_level(line) > 0 || line[0] == '|' || line.starts_with("```") || line.starts_with("~~~")) return true;
+    // (an underline, "=====" or "-----", a line of its own under its heading's)
+    if (atx_level(line) > 0 || line[0] == '|' || line.starts_with("```") || line.starts_with("~~~") || rule_line(line))
+        return true;
     if ((line[0] == '-' || line[0] == '*' || line[0] == '+') && line.size() > 1 && line[1] == ' ') return true;
     std::size_t digits = 0;
     while (digits < line.size() && ascii::is_digit(line[digits])) ++digits;

@@ -170,7 +170,8 @@ struct Layout {
     bool ligatures = false;       // "ﬁ" "ﬂ" "ﬀ" "ﬃ" for their letters, as a PDF's text layer has them
     std::string encoding;         // saved by Word in another encoding: "WINDOWS-1252", "UTF-16" (iconv's names)
     int markdown = 0;  // 1: as `pandoc -s -t markdown` writes it from a Word file; 2: as a web site exports it;
-                       // 3: pandoc's of a Word file whose headings are bold paragraphs
+                       // 3: pandoc's of a Word file whose headings are bold paragraphs; 4: pandoc's with
+                       // its headings underlined (--markdown-headings=setext)
     bool lone_page_footers = false;  // "Page N of M" alone on a line, mid-paragraph, no blank line around it
     bool part_title = false;         // "STANDING ORDERS AND PROTOCOLS" / "Part 5.→Title" over the text
     std::string bullet_glyph = "\xE2\x80\xA2";
@@ -361,6 +362,10 @@ const std::vector<Layout>& layouts() {
         add("Markdown as pandoc writes it from a Word file whose headings are bold paragraphs ('**1. Roles**')",
             [](Layout& x) {
                 x.markdown = 3, x.table_form = "pipe", x.classes = {25, 32, 33};
+            });
+        add("Markdown as pandoc writes it from a Word file, headings underlined (--markdown-headings=setext)",
+            [](Layout& x) {
+                x.markdown = 4, x.table_form = "pipe", x.classes = {25, 32, 33};
             });
         add("Markdown as a web site exports it ('#' title, '##' sections, '*' bullets, a paragraph a line)",
             [](Layout& x) {
@@ -1707,7 +1712,8 @@ std::string pandoc_escaped(const std::string& text) {
 // every block.
 // pandoc: as `pandoc -s -t markdown` writes a Word file; bold_headings: one whose headings
 // are bold paragraphs, not Word's heading styles ("**1. Introduction**", no contents)
-std::string render_markdown(const Protocol& p, bool pandoc, bool bold_headings = false) {
+// setext: its headings underlined, "===" and "---" (--markdown-headings=setext)
+std::string render_markdown(const Protocol& p, bool pandoc, bool bold_headings = false, bool setext = false) {
     const Layout plain;
     std::vector<std::string> blocks;  // each block's lines
     const std::string bullet = pandoc ? "-   " : "* ", indent = pandoc ? "    " : "  ";
@@ -1781,6 +1787,9 @@ std::string render_markdown(const Protocol& p, bool pandoc, bool bold_headings =
         const std::string h = heading_line(s, plain);
         if (!s.heading.empty() && bold_headings)
             blocks.push_back("**" + wrapped("", "", h) + "**");
+        else if (!s.heading.empty() && setext)
+            blocks.push_back(pandoc_escaped(h) + "\n" +
+                             std::string(pandoc_escaped(h).size(), s.level <= 2 ? '=' : '-'));
         else if (!s.heading.empty())
             blocks.push_back(std::string(s.level <= 2 ? 1 : 2, '#') + (pandoc ? " " : "# ") +
                              (pandoc ? pandoc_escaped(h) : h));
@@ -1901,7 +1910,7 @@ std::string render_html_page(const Protocol& p) {
 }
 
 std::string render_text(const Protocol& p, const Layout& layout) {
-    if (layout.markdown) return render_markdown(p, layout.markdown != 2, layout.markdown == 3);
+    if (layout.markdown) return render_markdown(p, layout.markdown != 2, layout.markdown == 3, layout.markdown == 4);
     const std::string text = render_text_as_typed(p, layout);
     return !layout.encoding.empty() ? encoded(text, layout.encoding)
            : layout.mojibake        ? as_mojibake(text)
@@ -2507,6 +2516,7 @@ TEST_CASE("import round trip: every source in every layout imports back to the s
         {"Word's 'Unicode' plain text (UTF-16 with its byte order mark)", 17},
         {"Markdown as pandoc writes it from a Word file ('#' headings, escapes, contents as links)", 17},
         {"Markdown as pandoc writes it from a Word file whose headings are bold paragraphs ('**1. Roles**')", 17},
+        {"Markdown as pandoc writes it from a Word file, headings underlined (--markdown-headings=setext)", 17},
         {"Markdown as a web site exports it ('#' title, '##' sections, '*' bullets, a paragraph a line)", 17},
         {"bullets as 'o'", 17},
         {"bullets as '-'", 17},
